@@ -1,0 +1,63 @@
+using ScottPlot;
+using Verification.Claims.Engine;
+using Verification.Math;
+
+namespace Verification.Cli.Plots;
+
+/// <summary>
+/// The step along one eigenvector with λ &gt; 0 against L: ELMO's x* (eq. 7), Newton's |g|/λ (§3.3) and Cauchy's
+/// x_C = −2/(1 + √(1 − 2Lg/λ²))·g/λ with g = −|g| (App. F.1), for λ = 1, |g| = 1, log-log.
+/// </summary>
+internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
+{
+    /// <summary>The eigenvalue and gradient magnitude the steps are drawn for.</summary>
+    internal const double Lambda = 1, GradMagnitude = 1;
+
+    /// <summary>The range of L shown.</summary>
+    internal const double From = 1e-4, To = 1e4;
+
+    /// <summary>Points per curve (20 per decade).</summary>
+    internal const int Points = 161;
+
+    public string FileName => "elmo-newton-cauchy-steps.png";
+
+    public string Caption => "ELMO, Newton and Cauchy steps along one eigenvector against L, for λ = 1 and |g| = 1";
+
+    /// <summary>The three steps at each L: ELMO, Newton, Cauchy.</summary>
+    internal static (double[] Elmo, double[] Newton, double[] Cauchy) Steps(IReadOnlyList<double> lipschitz) => (
+        lipschitz.Select(l => Math.Elmo.Step(Lambda, GradMagnitude, l)).ToArray(),
+        lipschitz.Select(_ => NewtonStep.Along(Lambda, GradMagnitude)).ToArray(),
+        lipschitz.Select(l => CauchyStep.Along(Lambda, -GradMagnitude, l)).ToArray());
+
+    public Plot Create(CatalogReport report)
+    {
+        var ls = LogAxis.Space(From, To, Points);
+        var xs = LogAxis.Log10(ls);
+        var (elmo, newton, cauchy) = Steps(ls);
+        var plot = new Plot();
+
+        var e = plot.Add.ScatterLine(xs, LogAxis.Log10(elmo));
+        e.LegendText = "ELMO x* (eq. 7)";
+        e.LineWidth = 3;
+        var n = plot.Add.ScatterLine(xs, LogAxis.Log10(newton));
+        n.LegendText = "Newton |g|/λ";
+        n.LineWidth = 2;
+        n.LinePattern = LinePattern.Dashed;
+        // Markers only, so that where Cauchy's step coincides with ELMO's both stay visible.
+        var c = plot.Add.ScatterPoints(xs.Where((_, i) => i % 4 == 0).ToArray(), LogAxis.Log10(cauchy.Where((_, i) => i % 4 == 0)));
+        c.LegendText = "Cauchy x_C (App. F.1)";
+        c.MarkerSize = 7;
+        c.MarkerShape = MarkerShape.OpenCircle;
+
+        plot.Title("Step along one eigenvector, λ = 1, |g| = 1");
+        plot.XLabel("L (Lipschitz constant of the Hessian along v)");
+        plot.YLabel("step x");
+        LogAxis.Apply(plot.Axes.Bottom);
+        LogAxis.Apply(plot.Axes.Left);
+        LogAxis.ShowMinorGrid(plot);
+        // Whole decades around the data, so the y axis always carries at least two labelled ticks.
+        plot.Axes.SetLimits(xs[0], xs[^1], System.Math.Floor(LogAxis.Log10(elmo).Min()), 0.5);
+        plot.ShowLegend(Alignment.LowerLeft);
+        return plot;
+    }
+}

@@ -1,0 +1,22 @@
+using SkiaSharp;
+
+namespace Verification.Cli.Plots;
+
+/// <summary>Saving figures headless, with one size for all, and noticing when the machine has no fonts.</summary>
+internal static class PlotFile
+{
+    internal const int Width = 900;
+    internal const int Height = 600;
+
+    /// <summary>Renders <paramref name="plot"/> to a PNG file at <paramref name="path"/>.</summary>
+    internal static void SavePng(ScottPlot.Plot plot, string path) => plot.SavePng(path, Width, Height);
+
+    /// <summary>
+    /// Null when SkiaSharp finds at least one font; otherwise a warning. Without a font SkiaSharp still renders
+    /// the curves and axes, but every label is blank (a bare container is the usual case).
+    /// </summary>
+    internal static string? MissingFontWarning() =>
+        SKFontManager.Default.FontFamilyCount > 0
+            ? null
+            : "no fonts were found, so the plots have curves but no text; install a TrueType font (e.g. `apt-get install fonts-dejavu-core`) and rerun.";
+}

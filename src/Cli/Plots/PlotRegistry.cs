@@ -1,0 +1,11 @@
+namespace Verification.Cli.Plots;
+
+/// <summary>Every figure <c>verify</c> writes, in the order the report lists them.</summary>
+internal static class PlotRegistry
+{
+    internal static IReadOnlyList<IReportPlot> All { get; } =
+    [
+        new RatioMOverMPlot(),
+        new ElmoNewtonCauchyStepsPlot(),
+    ];
+}
