@@ -26,6 +26,10 @@ public static class CatalogDocument
     /// <summary>The command that regenerates the document, run from the repository root.</summary>
     public const string RegenerateCommand = "dotnet run --project src/Cli -- docs";
 
+    /// <summary>Checks <paramref name="claims"/> with the document's seed and budget: the run docs/claims.md is written from.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="claims"/> is null.</exception>
+    public static CatalogReport Run(IReadOnlyList<Claim> claims) => CatalogRun.Execute(claims, Budget, Seed);
+
     /// <summary>The text of docs/claims.md for <paramref name="claims"/> and their results in <paramref name="report"/>.</summary>
     /// <exception cref="ArgumentException">A claim has no result in <paramref name="report"/>.</exception>
     public static string Write(IReadOnlyList<Claim> claims, CatalogReport report)

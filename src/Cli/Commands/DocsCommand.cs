@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Verification.Claims.Catalog;
-using Verification.Claims.Engine;
 using Verification.Claims.Reporting;
 using Verification.Cli.Output;
 
@@ -31,7 +30,7 @@ internal static class DocsCommand
 
             var claims = ClaimCatalog.All;
             var clock = Stopwatch.StartNew();
-            var report = CatalogRun.Execute(claims, CatalogDocument.Budget, CatalogDocument.Seed);
+            var report = CatalogDocument.Run(claims);
             string text = CatalogDocument.Write(claims, report);
             if (!OutputLocation.TryWriteFile(path, text, "--out", error))
                 return ExitCodes.OutputError;
