@@ -1,0 +1,42 @@
+namespace Verification.Math.Exact;
+
+/// <summary>
+/// Enclosures of elmo-amos quantities in exact rational interval arithmetic: the reference against which
+/// the double implementations are measured, and the evaluator that certifies counterexamples.
+/// </summary>
+public static class ExactElmo
+{
+    /// <summary>
+    /// x* of eq. (7), enclosed: 2|g|/(S + λ) for λ ≥ 0 and (S − λ)/L for λ &lt; 0, with S = √(λ² + 2L|g|).
+    /// Both forms add positive terms only, so the enclosure keeps the relative width of S.
+    /// </summary>
+    public static RationalInterval Step(double lambda, double gradMagnitude, double lipschitz, int bits = RationalInterval.DefaultSqrtBits)
+    {
+        Require.Finite(lambda, nameof(lambda));
+        Require.NonNegative(gradMagnitude, nameof(gradMagnitude));
+        Require.Positive(lipschitz, nameof(lipschitz));
+        var l = RationalInterval.Exact(lambda);
+        var a = RationalInterval.Exact(gradMagnitude);
+        var capL = RationalInterval.Exact(lipschitz);
+        if (gradMagnitude == 0 && lambda >= 0)
+            return RationalInterval.Zero;
+        var s = (l * l + 2.0 * capL * a).Sqrt(bits);
+        return lambda >= 0 ? 2.0 * a / (s + l) : (s - l) / capL;
+    }
+
+    /// <summary>M(x) of eq. (3) on intervals: g·x + (λ/2)x² + (L/6)|x|³.</summary>
+    public static RationalInterval Upper(RationalInterval g, RationalInterval lambda, RationalInterval lipschitz, RationalInterval x)
+        => Model(g, lambda, lipschitz, x, +1);
+
+    /// <summary>m(x) of eq. (4) on intervals: g·x + (λ/2)x² − (L/6)|x|³.</summary>
+    public static RationalInterval Lower(RationalInterval g, RationalInterval lambda, RationalInterval lipschitz, RationalInterval x)
+        => Model(g, lambda, lipschitz, x, -1);
+
+    private static RationalInterval Model(RationalInterval g, RationalInterval lambda, RationalInterval lipschitz, RationalInterval x, int sign)
+    {
+        var ax = x.Abs();
+        var cubic = lipschitz * ax * ax * ax / RationalInterval.Exact(6.0);
+        var quadratic = lambda * x * x / RationalInterval.Exact(2.0);
+        return sign > 0 ? g * x + quadratic + cubic : g * x + quadratic - cubic;
+    }
+}

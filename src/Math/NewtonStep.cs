@@ -1,0 +1,18 @@
+namespace Verification.Math;
+
+/// <summary>
+/// Newton's step along an eigenvector (elmo-amos §3.3, App. F.2): x_N = −g/λ = |g|/λ with eq. (1)'s g = −|g|.
+/// </summary>
+public static class NewtonStep
+{
+    /// <summary>x_N = |g|/λ. Defined only for λ ≠ 0.</summary>
+    /// <exception cref="ArgumentException">λ = 0 or not finite; |g| negative or not finite.</exception>
+    public static double Along(double lambda, double gradMagnitude)
+    {
+        Require.Finite(lambda, nameof(lambda));
+        Require.NonNegative(gradMagnitude, nameof(gradMagnitude));
+        if (lambda == 0)
+            throw new ArgumentException("lambda must be non-zero: Newton's step |g|/λ is undefined at λ = 0.", nameof(lambda));
+        return gradMagnitude / lambda;
+    }
+}
