@@ -43,9 +43,31 @@ public static class ExactDouble
         foreach (var x in new[] { exact.Lower, exact.Upper })
         {
             var diff = Fraction.Abs(c - x);
-            worst = System.Math.Max(worst, (diff / UnitInLastPlace(x)).ToDouble());
+            worst = System.Math.Max(worst, ToDouble(diff / UnitInLastPlace(x)));
         }
         return worst;
+    }
+
+    /// <summary>
+    /// A rational rounded to a nearby double (within one ulp; ±∞ beyond the range, 0 below it). Unlike
+    /// Fraction.ToDouble it does not turn numerators and denominators beyond the double range into NaN.
+    /// </summary>
+    public static double ToDouble(Fraction value)
+    {
+        BigInteger n = value.Numerator, d = value.Denominator;
+        if (d.Sign == 0)
+            throw new ArgumentException("value is not a finite rational.", nameof(value));
+        if (n.IsZero)
+            return 0.0;
+        bool negative = (n.Sign < 0) != (d.Sign < 0);
+        n = BigInteger.Abs(n);
+        d = BigInteger.Abs(d);
+        // Shift so that the integer quotient has 64 significant bits, then let the BigInteger → double conversion round.
+        long k = (long)n.GetBitLength() - (long)d.GetBitLength();
+        long shift = 64 - k;
+        BigInteger q = shift >= 0 ? (n << (int)shift) / d : n / (d << (int)-shift);
+        double result = System.Math.ScaleB((double)q, (int)System.Math.Clamp(-shift, int.MinValue / 2, int.MaxValue / 2));
+        return negative ? -result : result;
     }
 
     /// <summary>ulp(x) = 2^(⌊log₂|x|⌋ − 52) as an exact rational, with the subnormal floor 2^-1074.</summary>

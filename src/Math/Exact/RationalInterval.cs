@@ -63,7 +63,7 @@ public readonly struct RationalInterval
     public Fraction Width => Upper - Lower;
 
     /// <summary>Midpoint rounded to a double, for display.</summary>
-    public double Midpoint => ((Lower + Upper) / new Fraction(2)).ToDouble();
+    public double Midpoint => ExactDouble.ToDouble((Lower + Upper) / new Fraction(2));
 
     /// <summary>Sum.</summary>
     public static RationalInterval operator +(RationalInterval a, RationalInterval b) => new(a.Lower + b.Lower, a.Upper + b.Upper);
@@ -160,11 +160,10 @@ public readonly struct RationalInterval
 
     private static double RoundDown(Fraction f)
     {
-        double d = f.ToDouble();
-        if (double.IsNaN(d)) return double.NegativeInfinity;
+        double d = ExactDouble.ToDouble(f);
         if (double.IsInfinity(d)) return d > 0 ? double.MaxValue : double.NegativeInfinity;
         // ToDouble may round either way; step down until the double is ≤ f.
-        while (ExactDouble.ToFraction(d) > f) d = System.Math.BitDecrement(d);
+        while (double.IsFinite(d) && ExactDouble.ToFraction(d) > f) d = System.Math.BitDecrement(d);
         return d;
     }
 

@@ -29,17 +29,22 @@ internal static class EigenspaceSides
     /// <summary>A margin scale for values of M and m at x*: |g|·x* + |λ|x*²/2 + Lx*³/6 (each term's size).</summary>
     internal static double ModelScale(EigenspaceInput e)
     {
-        double x = Step(e);
-        double s = e.GradMagnitude * x + System.Math.Abs(e.Lambda) * x * x / 2 + e.Lipschitz * x * x * x / 6;
+        double s = RawScale(e);
         return s > 0 && double.IsFinite(s) ? s : 1.0;
+    }
+
+    private static double RawScale(EigenspaceInput e)
+    {
+        double x = Step(e);
+        return e.GradMagnitude * x + System.Math.Abs(e.Lambda) * x * x / 2 + e.Lipschitz * x * x * x / 6;
     }
 
     /// <summary>Shared hypotheses: M and m at x* must be finite in double precision to be compared.</summary>
     internal static string? Representable(EigenspaceInput e)
     {
         double x = Step(e);
-        if (!double.IsFinite(x) || !double.IsFinite(ModelScale(e)))
-            return "x* or the model values at x* overflow double precision";
+        if (!double.IsFinite(x) || !double.IsFinite(RawScale(e)))
+            return "x* or the terms of M(x*) overflow double precision (the statement is checked where they are representable)";
         return null;
     }
 
