@@ -19,14 +19,15 @@ internal static class TorchTolerances
 
     /// <summary>
     /// ELMO step x* (eq. 7), float64 tensor vs <c>Elmo.Step</c>: 8 ulp of max(|a|, |b|). The tensor form rounds
-    /// √(2L), √|g|, their product, hypot (≤ 1 ulp), one sum and one quotient: ≤ 7 half-ulps, and the reference
-    /// documents ≤ 4 ulp; the two errors add to at most 7.5 ulp.
+    /// √(2L), √|g|, their product, hypot (≤ 1 ulp), one sum and one quotient: ≤ 7 half-ulps = 3.5 ulp, rounded up to 4,
+    /// plus the reference's documented <see cref="Tolerances.ElmoStepUlps"/>. Observed: ≤ 2.2 ulp.
     /// </summary>
-    public const double StepFloat64 = 8 * DoubleUlp;
+    public const double StepFloat64 = (4 + Tolerances.ElmoStepUlps) * DoubleUlp;
 
     /// <summary>
     /// ELMO step x* in float32 vs the float64 reference on the same (float32-representable) inputs: 8 float32 ulp of
     /// max(|a|, |b|); the float32 evaluation has the same ≤ 3.5 ulp error budget as above, in its own precision.
+    /// Observed: ≤ 2.2 float32 ulp.
     /// </summary>
     public const double StepFloat32 = 8 * SingleUlp;
 
@@ -37,7 +38,10 @@ internal static class TorchTolerances
     /// </summary>
     public const double CubicFloat64 = 8 * DoubleUlp;
 
-    /// <summary>Cubic models in float32 vs the float64 reference: 8 float32 ulp of T, same reasoning as <see cref="CubicFloat64"/>.</summary>
+    /// <summary>
+    /// Cubic models in float32 vs the float64 reference: 8 float32 ulp of T, same reasoning as <see cref="CubicFloat64"/>.
+    /// Observed: ≤ 2.1 float32 ulp (float64: bit-identical, the operation order being the same).
+    /// </summary>
     public const double CubicFloat32 = 8 * SingleUlp;
 
     /// <summary>
