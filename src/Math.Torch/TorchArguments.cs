@@ -64,38 +64,29 @@ internal static class TorchArguments
     }
 
     /// <summary>Every entry finite (no NaN, no ±∞).</summary>
-    internal static Tensor Finite(Tensor tensor, string name)
-    {
-        using var scope = NewDisposeScope();
-        var flat = tensor.detach().reshape(-1);
-        var bad = isfinite(flat).logical_not();
-        if (bad.any().item<bool>())
-            throw Offending(flat, bad, tensor.shape, name, "must be finite");
-        return tensor;
-    }
+    internal static Tensor Finite(Tensor tensor, string name) =>
+        RejectEntries(tensor, name, flat => isfinite(flat).logical_not(), "must be finite");
 
     /// <summary>Every entry finite and ≥ 0 (−0.0 counts as zero).</summary>
-    internal static Tensor NonNegative(Tensor tensor, string name)
-    {
-        Finite(tensor, name);
-        using var scope = NewDisposeScope();
-        var flat = tensor.detach().reshape(-1);
-        var bad = flat.lt(0);
-        if (bad.any().item<bool>())
-            throw Offending(flat, bad, tensor.shape, name, "must be ≥ 0");
-        return tensor;
-    }
+    internal static Tensor NonNegative(Tensor tensor, string name) =>
+        RejectEntries(Finite(tensor, name), name, flat => flat.lt(0), "must be ≥ 0");
 
     /// <summary>Every entry finite and &gt; 0.</summary>
-    internal static Tensor Positive(Tensor tensor, string name)
+    internal static Tensor Positive(Tensor tensor, string name) =>
+        RejectEntries(Finite(tensor, name), name, flat => flat.le(0), "must be > 0");
+
+    /// <summary>
+    /// The per-eigenspace triple of eqs. (7) and Lemma 3.2: same-shaped float tensors λ (finite), |g| (finite, ≥ 0)
+    /// and L (finite, &gt; 0), named as the public parameters.
+    /// </summary>
+    internal static void Eigenspaces(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz)
     {
-        Finite(tensor, name);
-        using var scope = NewDisposeScope();
-        var flat = tensor.detach().reshape(-1);
-        var bad = flat.le(0);
-        if (bad.any().item<bool>())
-            throw Offending(flat, bad, tensor.shape, name, "must be > 0");
-        return tensor;
+        Floating(lambda, nameof(lambda));
+        SameLayout(lambda, nameof(lambda), gradMagnitude, nameof(gradMagnitude));
+        SameLayout(lambda, nameof(lambda), lipschitz, nameof(lipschitz));
+        Finite(lambda, nameof(lambda));
+        NonNegative(gradMagnitude, nameof(gradMagnitude));
+        Positive(lipschitz, nameof(lipschitz));
     }
 
     /// <summary>
@@ -131,11 +122,17 @@ internal static class TorchArguments
     /// <summary>"[2×3]"-style text of a shape.</summary>
     internal static string ShapeText(long[] shape) => "[" + string.Join("×", shape) + "]";
 
-    private static ArgumentException Offending(Tensor flat, Tensor bad, long[] shape, string name, string requirement)
+    /// <summary>Throws for the first entry (row-major) where <paramref name="violates"/> holds, naming its index and value.</summary>
+    private static Tensor RejectEntries(Tensor tensor, string name, Func<Tensor, Tensor> violates, string requirement)
     {
+        using var scope = NewDisposeScope();
+        var flat = tensor.detach().reshape(-1);
+        var bad = violates(flat);
+        if (!bad.any().item<bool>())
+            return tensor;
         long index = bad.nonzero()[0, 0].item<long>();
         double value = flat[index].to_type(ScalarType.Float64).item<double>();
-        return new ArgumentException($"{name}{IndexText(index, shape)} {requirement}, got {Require.Show(value)}.", name);
+        throw new ArgumentException($"{name}{IndexText(index, tensor.shape)} {requirement}, got {Require.Show(value)}.", name);
     }
 
     private static string IndexText(long flatIndex, long[] shape)

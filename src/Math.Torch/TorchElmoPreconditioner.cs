@@ -23,9 +23,7 @@ public static class TorchElmoPreconditioner
     /// </exception>
     public static Tensor Compute(Tensor hessian, Tensor gradient, Tensor lipschitz)
     {
-        TorchSymmetricEigen.Validate(hessian, gradient);
-        TorchArguments.SameLayout(gradient, nameof(gradient), lipschitz, nameof(lipschitz));
-        TorchArguments.Positive(lipschitz, nameof(lipschitz));
+        TorchSymmetricEigen.Validate(hessian, gradient, lipschitz);
 
         using var scope = NewDisposeScope();
         var eigen = TorchSymmetricEigen.DecomposeUnchecked(hessian, gradient);
@@ -44,12 +42,7 @@ public static class TorchElmoPreconditioner
     /// </exception>
     public static Tensor Factors(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz)
     {
-        TorchArguments.Floating(lambda, nameof(lambda));
-        TorchArguments.SameLayout(lambda, nameof(lambda), gradMagnitude, nameof(gradMagnitude));
-        TorchArguments.SameLayout(lambda, nameof(lambda), lipschitz, nameof(lipschitz));
-        TorchArguments.Finite(lambda, nameof(lambda));
-        TorchArguments.NonNegative(gradMagnitude, nameof(gradMagnitude));
-        TorchArguments.Positive(lipschitz, nameof(lipschitz));
+        TorchArguments.Eigenspaces(lambda, gradMagnitude, lipschitz);
 
         using var scope = NewDisposeScope();
         return FactorsUnchecked(lambda, gradMagnitude, lipschitz).MoveToOuterDisposeScope();

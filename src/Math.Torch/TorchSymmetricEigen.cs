@@ -55,6 +55,17 @@ public static class TorchSymmetricEigen
         TorchArguments.Finite(gradient, nameof(gradient));
     }
 
+    /// <summary>
+    /// The checks of <see cref="Decompose"/> plus per-eigenspace L_i: a vector of the gradient's length, dtype and
+    /// device with every entry finite and &gt; 0. Run before any solver, as the preconditioner and full step need.
+    /// </summary>
+    internal static void Validate(Tensor hessian, Tensor gradient, Tensor lipschitz)
+    {
+        Validate(hessian, gradient);
+        TorchArguments.SameLayout(gradient, nameof(gradient), lipschitz, nameof(lipschitz));
+        TorchArguments.Positive(lipschitz, nameof(lipschitz));
+    }
+
     /// <summary><see cref="Decompose"/> without the checks.</summary>
     internal static TorchEigenSystem DecomposeUnchecked(Tensor hessian, Tensor gradient)
     {

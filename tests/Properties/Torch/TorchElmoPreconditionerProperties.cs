@@ -16,17 +16,7 @@ public class TorchElmoPreconditionerProperties
 {
     [Property]
     public Property Preconditioner_Float64_MatchesReference() =>
-        Prop.ForAll(TorchGenerators.SpectralProblems, p =>
-        {
-            var expected = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
-            double[] actual;
-            using (NewDisposeScope())
-            {
-                var (h, g, l) = Tensors(p, ScalarType.Float64);
-                actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
-            }
-            AssertCloseToLargest("Φ^ELMO (float64)", expected, actual, TorchTolerances.SpectralFloat64, p);
-        });
+        Prop.ForAll(TorchGenerators.SpectralProblems, p => AssertPreconditionerAgrees(p, CPU));
 
     [Property]
     public Property StepVector_Float64_MatchesReference() =>
@@ -55,6 +45,19 @@ public class TorchElmoPreconditionerProperties
             }
             AssertCloseToLargest("Δθ* vs −Φ∇f (float64)", step, preconditioned, TorchTolerances.IdentityFloat64, p);
         });
+
+    /// <summary>Float64 Φ^ELMO on <paramref name="device"/> vs <see cref="ElmoPreconditioner.Compute"/>.</summary>
+    internal static void AssertPreconditionerAgrees(SpectralProblem p, Device device)
+    {
+        var expected = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
+        double[] actual;
+        using (NewDisposeScope())
+        {
+            var (h, g, l) = Tensors(p, ScalarType.Float64, device);
+            actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
+        }
+        AssertCloseToLargest($"Φ^ELMO (float64, {device.type})", expected, actual, TorchTolerances.SpectralFloat64, p);
+    }
 
     internal static (Tensor Hessian, Tensor Gradient, Tensor Lipschitz) Tensors(SpectralProblem p, ScalarType type, Device? device = null) =>
         (TensorConvert.Matrix(p.Hessian, type, device), TensorConvert.Vector(p.Gradient, type, device), TensorConvert.Vector(p.Lipschitz, type, device));
