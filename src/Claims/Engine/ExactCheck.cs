@@ -25,6 +25,21 @@ public static class ExactCheck
     }
 
     /// <summary>
+    /// Certifies a violation of lhs &lt; rhs: Certified when every point of lhs − rhs is ≥ 0 (equality included: the
+    /// certified margin is then 0), a rounding artifact when every point is &lt; 0.
+    /// </summary>
+    public static Certificate Less(RationalInterval lhs, RationalInterval rhs, double scale)
+    {
+        var diff = lhs - rhs;
+        string detail = $"lhs ∈ {lhs}, rhs ∈ {rhs}, lhs − rhs ∈ {diff}";
+        if (diff.IsNonNegative)
+            return Certificate.Proven(diff.IsPositive ? MarginLowerBound(diff, scale) : 0.0, "exact rational interval arithmetic", detail);
+        if (diff.IsNegative)
+            return Certificate.Artifact("exact rational interval arithmetic", detail);
+        return Certificate.Unknown("exact rational interval arithmetic", detail);
+    }
+
+    /// <summary>
     /// Certifies a violation of lhs = rhs: Certified when 0 ∉ lhs − rhs, a rounding artifact when both are the same
     /// exact point; otherwise undecidable (an equality of irrationals cannot be proven by enclosures, only not refuted).
     /// </summary>

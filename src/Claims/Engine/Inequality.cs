@@ -19,6 +19,9 @@ public enum Relation
 
     /// <summary>lhs = rhs (up to the stated double tolerance; exactly in certification).</summary>
     Equal,
+
+    /// <summary>lhs &lt; rhs strictly: equality is a violation (e.g. a second minimizer).</summary>
+    Less,
 }
 
 /// <summary>
@@ -80,9 +83,12 @@ public sealed class Inequality<TInput> : Formalization<TInput> where TInput : no
         if (Trivially(input) is { } trivial)
             return Outcome.Trivial(trivial);
         var s = Sides(input);
-        return Relation == Relation.Equal
-            ? Outcome.Close(s.Lhs, s.Rhs, s.Scale, RelativeTolerance)
-            : Outcome.LessOrEqual(s.Lhs, s.Rhs, s.Scale);
+        return Relation switch
+        {
+            Relation.Equal => Outcome.Close(s.Lhs, s.Rhs, s.Scale, RelativeTolerance),
+            Relation.Less => Outcome.Less(s.Lhs, s.Rhs, s.Scale),
+            _ => Outcome.LessOrEqual(s.Lhs, s.Rhs, s.Scale),
+        };
     }
 
     /// <inheritdoc />
@@ -92,9 +98,12 @@ public sealed class Inequality<TInput> : Formalization<TInput> where TInput : no
         return ExactCheck.WithGrowingPrecision(bits =>
         {
             var exact = ExactSides(input, bits);
-            return Relation == Relation.Equal
-                ? ExactCheck.Equal(exact.Lhs, exact.Rhs, scale)
-                : ExactCheck.LessOrEqual(exact.Lhs, exact.Rhs, scale);
+            return Relation switch
+            {
+                Relation.Equal => ExactCheck.Equal(exact.Lhs, exact.Rhs, scale),
+                Relation.Less => ExactCheck.Less(exact.Lhs, exact.Rhs, scale),
+                _ => ExactCheck.LessOrEqual(exact.Lhs, exact.Rhs, scale),
+            };
         });
     }
 

@@ -38,6 +38,13 @@ public readonly record struct Outcome(OutcomeKind Kind, double Margin, double Lh
         return new Outcome(lhs > rhs ? OutcomeKind.Violated : OutcomeKind.Satisfied, margin, lhs, rhs, note);
     }
 
+    /// <summary>lhs &lt; rhs strictly; margin (lhs − rhs)/scale, violated when ≥ 0.</summary>
+    public static Outcome Less(double lhs, double rhs, double scale, string? note = null)
+    {
+        var o = LessOrEqual(lhs, rhs, scale, note);
+        return o.Kind == OutcomeKind.Satisfied && lhs >= rhs ? o with { Kind = OutcomeKind.Violated } : o;
+    }
+
     /// <summary>|lhs − rhs| ≤ tolerance·scale (an equality up to a stated rounding tolerance).</summary>
     public static Outcome Close(double lhs, double rhs, double scale, double relativeTolerance, string? note = null)
     {

@@ -8,7 +8,14 @@ public static class ElmoClaims
     /// <summary>Every ELMO/AMOS claim of the catalog.</summary>
     public static IEnumerable<Claim> All =>
     [
+        .. Eq7.Claims(),
         Eq14.Claim(),
+        Lemma32.Claim(),
+        Eq8.Claim(),
         LemmaC2.Claim(),
+        LemmaM1.Lemma(),
+        LemmaM1.Corollary(),
+        .. Eq13.Claims(),
+        AppF1.Claim(),
     ];
 }

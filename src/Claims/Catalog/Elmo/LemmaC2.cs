@@ -11,8 +11,8 @@ internal static class LemmaC2
         "elmo/lemma-C.2",
         ElmoSources.Of("Lemma C.2", null, "C, proof M.4"),
         "ELMO satisfies |m_t^i(Δθ*ᵀv_i)| ≤ 5|M_t^i(Δθ*ᵀv_i)|.",
-        "Literal reading over every eigenspace: any λ, |g| ≥ 0, L > 0.",
-        [Bound()]);
+        "Literal reading over every eigenspace: any λ, |g| ≥ 0, L > 0; plus the case values and monotonicity the proof in M.4 states (ψ₅, ψ₆ with y = L|g|/λ²).",
+        [Bound(), .. LemmaC2Cases.All()]);
 
     private static Inequality<Generators.EigenspaceInput> Bound() => EigenspaceSides.Build(
         "bound",
