@@ -30,7 +30,7 @@ public static class ReportText
     public static IReadOnlyList<(Verdict Verdict, string Meaning)> Legend { get; } =
     [
         (Model.Verdict.Holds, "no counterexample within the budget, across edge cases, random inputs and margin-guided search"),
-        (Model.Verdict.Refuted, "a counterexample whose violation is certified in exact arithmetic (certified margin > 0)"),
+        (Model.Verdict.Refuted, "a counterexample whose violation is proven in exact arithmetic, not an artifact of rounding; the certified margin bounds the violation from below"),
         (Model.Verdict.Vacuous, "true only trivially: every accepted input satisfies the statement for a trivial reason"),
         (Model.Verdict.Inconclusive, "the engine could not decide (the notes say why)"),
     ];
@@ -40,7 +40,8 @@ public static class ReportText
     {
         ArgumentNullException.ThrowIfNull(source);
         var parts = new List<string> { source.Label };
-        if (!string.IsNullOrWhiteSpace(source.Equation))
+        // Labels such as "eq. (7)" already name their equation.
+        if (!string.IsNullOrWhiteSpace(source.Equation) && !source.Label.Contains(source.Equation, StringComparison.Ordinal))
             parts.Add("eq. " + source.Equation);
         if (!string.IsNullOrWhiteSpace(source.Section))
             parts.Add("§" + source.Section);

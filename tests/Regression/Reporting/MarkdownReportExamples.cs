@@ -49,9 +49,6 @@ public class MarkdownReportExamples
     }
 
     [Fact]
-    public void TableCells_EscapePipes() => Assert.Equal("a \\| b", ReportText.Cell("a | b"));
-
-    [Fact]
     public void Figures_AreLinkedWithTheirCaptions() =>
         Assert.Contains("![ratio.png](ratio.png)\n\n*the ratio*", Text, StringComparison.Ordinal);
 }
