@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Verification.Claims.Catalog;
 using Verification.Claims.Reporting;
 using Verification.Cli.Output;
@@ -34,7 +35,8 @@ internal static class DocsCommand
             string text = CatalogDocument.Write(claims, report);
             if (!OutputLocation.TryWriteFile(path, text, "--out", error))
                 return ExitCodes.OutputError;
-            output.WriteLine($"wrote {path} ({claims.Count} claims: {ReportText.Counts(report.Results)}; {clock.Elapsed.TotalSeconds:F1} s)");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {path} ({claims.Count} claims: {ReportText.Counts(report.Results)}; {clock.Elapsed.TotalSeconds:F1} s)"));
             return ExitCodes.Completed;
         });
         return command;

@@ -64,7 +64,7 @@ public class ArgumentErrorExamples
         Assert.True(run.ExitCode == ExitCodes.OutputError, run.ToString());
         Assert.Contains("--out", run.Error, StringComparison.Ordinal);
         Assert.Contains(outDir, run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("elmo/eq-14", run.Output, StringComparison.Ordinal); // failed before the run started
     }
 
