@@ -13,14 +13,6 @@ public static class Program
     /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, interactive: false);
 
-    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult? command)
-    {
-        var names = new Stack<string>();
-        for (var c = command; c?.Parent is System.CommandLine.Parsing.CommandResult parent; c = parent)
-            names.Push(c.Command.Name);
-        return names;
-    }
-
     /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, choosing the progress display.</summary>
     /// <exception cref="ArgumentNullException">A null argument.</exception>
     public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive)
@@ -38,5 +30,14 @@ public static class Program
             return ExitCodes.UsageError;
         }
         return parse.Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>The subcommand names from the root down to <paramref name="command"/> (the root itself excluded).</summary>
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult? command)
+    {
+        var names = new Stack<string>();
+        for (var c = command; c?.Parent is System.CommandLine.Parsing.CommandResult parent; c = parent)
+            names.Push(c.Command.Name);
+        return names;
     }
 }
