@@ -156,7 +156,7 @@ public readonly struct RationalInterval
     public double LowerAsDouble => RoundDown(Lower);
 
     /// <summary>An upper bound of the interval as a double, rounded toward +∞.</summary>
-    public double UpperAsDouble => -RoundDown(-Upper);
+    public double UpperAsDouble => -RoundDown(-Upper) + 0.0; // + 0.0 turns −0 into 0 for display
 
     private static double RoundDown(Fraction f)
     {
