@@ -46,7 +46,7 @@ public static class ElmoPreconditioner
             return lambda > 0 ? 1 / lambda : 0.0;
         if (lambda >= 0)
         {
-            double s = Hypot(lambda, System.Math.Sqrt(2 * lipschitz) * System.Math.Sqrt(gradMagnitude));
+            double s = double.Hypot(lambda, System.Math.Sqrt(2 * lipschitz) * System.Math.Sqrt(gradMagnitude));
             return 2 / (lambda + s);
         }
         return Elmo.StepUnchecked(lambda, gradMagnitude, lipschitz) / gradMagnitude;
@@ -59,6 +59,4 @@ public static class ElmoPreconditioner
         return Enumerable.Range(0, eigen.Dimension)
             .Where(i => eigen.GradientProjections[i] == 0 && eigen.Values[i] <= 0).ToArray();
     }
-
-    private static double Hypot(double a, double b) => double.Hypot(a, b);
 }

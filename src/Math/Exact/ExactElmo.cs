@@ -15,13 +15,18 @@ public static class ExactElmo
         Require.Finite(lambda, nameof(lambda));
         Require.NonNegative(gradMagnitude, nameof(gradMagnitude));
         Require.Positive(lipschitz, nameof(lipschitz));
-        var l = RationalInterval.Exact(lambda);
-        var a = RationalInterval.Exact(gradMagnitude);
-        var capL = RationalInterval.Exact(lipschitz);
         if (gradMagnitude == 0 && lambda >= 0)
             return RationalInterval.Zero;
-        var s = (l * l + 2.0 * capL * a).Sqrt(bits);
-        return lambda >= 0 ? 2.0 * a / (s + l) : (s - l) / capL;
+        var l = RationalInterval.Exact(lambda);
+        var s = Root(lambda, gradMagnitude, lipschitz, bits);
+        return lambda >= 0 ? 2.0 * RationalInterval.Exact(gradMagnitude) / (s + l) : (s - l) / RationalInterval.Exact(lipschitz);
+    }
+
+    /// <summary>S = √(λ² + 2L|g|), the root shared by eq. (7), Lemma 3.2 and eq. (13), enclosed outward.</summary>
+    public static RationalInterval Root(double lambda, double gradMagnitude, double lipschitz, int bits = RationalInterval.DefaultSqrtBits)
+    {
+        var l = RationalInterval.Exact(lambda);
+        return (l * l + 2.0 * RationalInterval.Exact(lipschitz) * RationalInterval.Exact(gradMagnitude)).Sqrt(bits);
     }
 
     /// <summary>M(x) of eq. (3) on intervals: g·x + (λ/2)x² + (L/6)|x|³.</summary>

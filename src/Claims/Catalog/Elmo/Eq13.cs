@@ -141,7 +141,7 @@ internal static class Eq13
         {
             var x = EigenspaceSides.ExactStep(e, bits);
             var l = RationalInterval.Exact(e.Lambda);
-            var s = (l * l + 2.0 * RationalInterval.Exact(e.Lipschitz) * RationalInterval.Exact(e.GradMagnitude)).Sqrt(bits);
+            var s = ExactElmo.Root(e.Lambda, e.GradMagnitude, e.Lipschitz, bits);
             var denominator = s + l;
             if (denominator.IsExactlyZero)
                 return new ExactSides(RationalInterval.Zero, x); // 0/0: the expression has no value; x* > 0 differs from any

@@ -44,9 +44,8 @@ internal static class Lemma32
 
     private static RationalInterval ExactFactor(EigenspaceInput e, int bits)
     {
-        var l = RationalInterval.Exact(e.Lambda);
-        var s = (l * l + 2.0 * RationalInterval.Exact(e.Lipschitz) * RationalInterval.Exact(e.GradMagnitude)).Sqrt(bits);
-        return RationalInterval.Exact(2.0) / (l + s);
+        var s = ExactElmo.Root(e.Lambda, e.GradMagnitude, e.Lipschitz, bits);
+        return RationalInterval.Exact(2.0) / (RationalInterval.Exact(e.Lambda) + s);
     }
 
     /// <summary>
