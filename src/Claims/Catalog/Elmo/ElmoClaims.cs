@@ -17,5 +17,10 @@ public static class ElmoClaims
         LemmaM1.Corollary(),
         .. Eq13.Claims(),
         AppF1.Claim(),
+        Thm33.Claim(),
+        LemmaM5.Claim(),
+        .. ThmH.H1(),
+        .. ThmH.H2(),
+        .. ThmH.H3(),
     ];
 }
