@@ -17,10 +17,15 @@ public static class ElmoClaims
         LemmaM1.Corollary(),
         .. Eq13.Claims(),
         AppF1.Claim(),
+        .. Sec32Concave.Claims(),
         Thm33.Claim(),
+        LemmaM5Relative.Claim(),
+        ThmC1.Claim(),
+        LemmaM3.Claim(),
         LemmaM5.Claim(),
         .. ThmH.H1(),
         .. ThmH.H2(),
         .. ThmH.H3(),
+        .. Eq12.Claims(),
     ];
 }
