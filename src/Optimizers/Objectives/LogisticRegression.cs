@@ -15,6 +15,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
     private const double PeakThird = 0.09622504486493764;
 
     private readonly Matrix<double> x;
+    private readonly double[][] rows;
     private readonly double[] y;
     private readonly double mu;
 
@@ -33,6 +34,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
             if (labels[j] != 1 && labels[j] != -1)
                 throw new ArgumentException($"labels[{j}] must be ±1, got {Require.Show(labels[j])}.", nameof(labels));
         x = features.Clone();
+        rows = [.. Enumerable.Range(0, x.RowCount).Select(j => x.Row(j).ToArray())];
         y = [.. labels];
         mu = Require.NonNegative(ridge, nameof(ridge));
         double cubes = Enumerable.Range(0, x.RowCount).Sum(j => System.Math.Pow(x.Row(j).L2Norm(), 3));
@@ -75,39 +77,45 @@ public sealed class LogisticRegression : IThirdOrderObjective
     {
         Check(theta);
         double sum = 0;
-        for (int j = 0; j < x.RowCount; j++)
+        for (int j = 0; j < rows.Length; j++)
         {
-            double z = y[j] * x.Row(j).DotProduct(theta);
-            // log(1 + e^{−z}) without overflow: max(−z, 0) + log1p(e^{−|z|}).
+            double z = y[j] * Dot(rows[j], theta);
+            // log(1 + e^{−z}) without overflow: max(−z, 0) + log(1 + e^{−|z|}).
             sum += System.Math.Max(-z, 0) + System.Math.Log(1 + System.Math.Exp(-System.Math.Abs(z)));
         }
-        return sum / x.RowCount + mu / 2 * theta.DotProduct(theta);
+        return sum / rows.Length + mu / 2 * theta.DotProduct(theta);
     }
 
     /// <inheritdoc />
     public Vector<double> Gradient(Vector<double> theta)
     {
         Check(theta);
-        var g = mu * theta;
-        for (int j = 0; j < x.RowCount; j++)
+        var g = new double[Dimension];
+        for (int j = 0; j < rows.Length; j++)
         {
-            double p = Sigmoid(y[j] * x.Row(j).DotProduct(theta));
-            g += ((p - 1) * y[j] / x.RowCount) * x.Row(j);
+            double p = Sigmoid(y[j] * Dot(rows[j], theta));
+            double w = (p - 1) * y[j] / rows.Length;
+            for (int k = 0; k < g.Length; k++)
+                g[k] += w * rows[j][k];
         }
-        return g;
+        for (int k = 0; k < g.Length; k++)
+            g[k] += mu * theta[k];
+        return Vector<double>.Build.DenseOfArray(g);
     }
 
     /// <inheritdoc />
     public Matrix<double> Hessian(Vector<double> theta)
     {
         Check(theta);
-        var h = mu * Matrix<double>.Build.DenseIdentity(Dimension);
-        for (int j = 0; j < x.RowCount; j++)
+        var h = new double[Dimension, Dimension];
+        for (int j = 0; j < rows.Length; j++)
         {
-            double p = Sigmoid(y[j] * x.Row(j).DotProduct(theta));
-            h += (p * (1 - p) / x.RowCount) * x.Row(j).OuterProduct(x.Row(j));
+            double p = Sigmoid(y[j] * Dot(rows[j], theta));
+            AddOuter(h, p * (1 - p) / rows.Length, rows[j]);
         }
-        return h;
+        for (int k = 0; k < Dimension; k++)
+            h[k, k] += mu;
+        return Matrix<double>.Build.DenseOfArray(h);
     }
 
     /// <inheritdoc />
@@ -116,14 +124,28 @@ public sealed class LogisticRegression : IThirdOrderObjective
         Check(theta);
         Require.Finite(u, nameof(u));
         Require.SameLength(Dimension, u.Count, nameof(u));
-        var t = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int j = 0; j < x.RowCount; j++)
+        var t = new double[Dimension, Dimension];
+        for (int j = 0; j < rows.Length; j++)
         {
-            var row = x.Row(j);
-            double p = Sigmoid(y[j] * row.DotProduct(theta));
-            t += (p * (1 - p) * (1 - 2 * p) * y[j] * row.DotProduct(u) / x.RowCount) * row.OuterProduct(row);
+            double p = Sigmoid(y[j] * Dot(rows[j], theta));
+            AddOuter(t, p * (1 - p) * (1 - 2 * p) * y[j] * Dot(rows[j], u) / rows.Length, rows[j]);
         }
-        return t;
+        return Matrix<double>.Build.DenseOfArray(t);
+    }
+
+    private static double Dot(double[] a, Vector<double> b)
+    {
+        double s = 0;
+        for (int k = 0; k < a.Length; k++)
+            s += a[k] * b[k];
+        return s;
+    }
+
+    private static void AddOuter(double[,] m, double w, double[] a)
+    {
+        for (int r = 0; r < a.Length; r++)
+            for (int c = 0; c < a.Length; c++)
+                m[r, c] += w * a[r] * a[c];
     }
 
     private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + System.Math.Exp(-z)) : System.Math.Exp(z) / (1 + System.Math.Exp(z));

@@ -65,6 +65,14 @@ internal static class LemmaM5Relative
         return double.IsFinite(s2 * s.E.Lipschitz * EigenspaceSides.Step(s.E) * EigenspaceSides.Step(s.E)) ? null : "the step's terms overflow";
     }
 
+    /// <summary>The Θ sequences are run on λ ∈ {0} ∪ ±[1e-3, 1e3], |g|, L ∈ [1e-3, 1e3] (climbing may leave it), where they stay in double range.</summary>
+    private static string? Moderate(RelativeStep s)
+    {
+        static bool In(double x) => x >= 1e-3 && x <= 1e3;
+        return (s.E.Lambda == 0 || In(System.Math.Abs(s.E.Lambda))) && In(s.E.GradMagnitude) && In(s.E.Lipschitz)
+            ? Admissible(s) : "outside the moderate range the Θ sequences are run on";
+    }
+
     /// <summary>S = λ + Lx* (λ ≥ 0) or Lx* − |λ| (λ &lt; 0): √(λ² + 2L|g|) consistent with the computed x*.</summary>
     private static double Root(EigenspaceInput e)
     {
@@ -126,7 +134,7 @@ internal static class LemmaM5Relative
         Generator = Steps(ModerateWithL),
         Edges = () => Edges(_ => true),
         Move = Move,
-        Hypotheses = Admissible,
+        Hypotheses = Moderate,
         Sequence = Shrinking,
         SequenceName = "DeltaDelta'_k",
         Ratio = (s, d) => UpperRatio(s.E, d) / (d * d),
@@ -142,7 +150,7 @@ internal static class LemmaM5Relative
         Generator = Steps(ModerateWithL),
         Edges = () => Edges(_ => true),
         Move = Move,
-        Hypotheses = Admissible,
+        Hypotheses = Moderate,
         Sequence = ShrinkingPastCrossover,
         SequenceName = "DeltaDelta'_k",
         Ratio = (s, d) => LowerRatio(s.E, d) / System.Math.Abs(d),
