@@ -98,7 +98,7 @@ internal static class ThmH
     /// M_L(x*) − M_L(x_N) = (x* − x_N)·[(λ/2)(x* − x_N) + (L/6)(x*² + x*x_N + x_N²)], with
     /// x* − x_N = −2L|g|²/(λ(S + λ)²) (from g = −λx_N and S − λ = 2L|g|/(S + λ)): no cancellation.
     /// </summary>
-    private static double SameModelGap(double lambda, double a, double l)
+    internal static double SameModelGap(double lambda, double a, double l)
     {
         double x = ElmoScalars.Step(lambda, a, l);
         double xn = a / lambda;
