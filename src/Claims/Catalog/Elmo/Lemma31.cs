@@ -22,7 +22,7 @@ internal static class Lemma31
             "As written the constants are existential and chosen after θ_{t+1}: for Δθ_t ≠ 0, Σ_i|Δθ_tᵀv_i|³ > 0, so L = 6·max(0, ±R)/Σ|c_i|³ (R the Taylor remainder) and every larger constant satisfies (5)/(6); for Δθ_t = 0 both sides are 0. " + Searched,
             [Existential(+1), Existential(-1)]);
         yield return new Claim("elmo/lemma-3.1/spectral-LH", Source, Statement + " With every L_t^i = L_H of eq. (2).",
-            "Constants fixed in advance as the spectral Hessian-Lipschitz constant L_H of eq. (2) (the first proof's assumption; M.2 says eq. (2) implies Assumption 2 with L_t^i = L_H). Differs from the as-written reading because the constant no longer depends on θ_{t+1}. " + Searched,
+            "Hypothesis eq. (2) (what the first proof in M.2 assumes instead of Assumption 2, and which M.2 says implies it with L_t^i = L_H), constants fixed in advance as that L_H. Differs from the as-written reading because the constant no longer depends on θ_{t+1}. " + Searched,
             [Bound("upper-eq5", +1, _ => true, ConstantLH, ExactConstantLH), Bound("lower-eq6", -1, _ => true, ConstantLH, ExactConstantLH)]);
         yield return new Claim("elmo/lemma-3.1/separable", Source, Statement + " For f = Σ_i φ_i(θ_i) with L_t^i = sup|φ_i'''|.",
             "Separable f only, with each eigenspace's constant the sup of the matching term's third derivative (H is diagonal, its eigenvectors the axes). Differs from the spectral reading because constants are per eigenspace; it is the setting where Assumption 2's refinement is exact. " + Searched,

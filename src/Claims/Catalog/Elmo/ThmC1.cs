@@ -29,7 +29,7 @@ internal static class ThmC1
         ElmoSources.Of("Theorem C.1", "(11), (18)", "C, proof M.3"),
         "Let f be a function with Lipschitz-continuous Hessian. After t iterations, algorithm ELMO satisfies f(θ₀) − f(θ_t) = O(log t).",
         "As written the only hypothesis is a Lipschitz Hessian (no lower bound on f): ELMO is run on f(θ) = −aθ − (μ/2)θ² (L_H = 0, any L > 0 valid) and the ratio (f(θ₀) − f(θ_t))/ln t is recorded for t = 2..1024. "
-        + "For objectives bounded below the descent is bounded and O(log t) holds trivially; the proof imports ARC's gradient and eigenvalue rates (Cartis et al.), which need such a bound.",
+        + "Alg. 1's stopping test f(θ_t) − f(θ*) > ε is not evaluated (such f has no θ*): t iterations are run. For objectives bounded below the descent is bounded and O(log t) holds trivially; the proof imports ARC's gradient and eigenvalue rates (Cartis et al.), which need such a bound.",
         [Trend()]);
 
     /// <summary>ELMO's scalar iteration: v oriented so that f'(θ)·v ≤ 0 (eq. 1), θ ← θ + x*·v; the descent after each t in <see cref="Iterations"/>.</summary>
