@@ -10,7 +10,14 @@ namespace Verification.Optimizers.Reference;
 /// L forever). Defaults: γ₁ = 2, γ₂ = ½ (§5: powers of 2), η₁ = 1 (Σ M bounded the realized change),
 /// η₂ = 1.25 (the ratio tends to 3/2 as L → ∞ at λ = 0, so a larger η₂ would never call L overly conservative).
 /// </summary>
-public sealed record EigenArcSettings(double Gamma1 = 2, double Gamma2 = 0.5, double Eta1 = 1, double Eta2 = 1.25, double L0 = 1, int MaxAdjustments = 64)
+/// <param name="Gamma1">γ₁ &gt; 1, the raising factor (lines 9, 13, 15).</param>
+/// <param name="Gamma2">γ₂ ∈ (0, 1), the lowering factor of line 5.</param>
+/// <param name="Eta1">η₁ &gt; 0, the assessment's pass level (lines 7, 8, 12).</param>
+/// <param name="Eta2">η₂ ≥ η₁, the "overly conservative" level (line 4).</param>
+/// <param name="L0">L_0^i, the same for every i.</param>
+/// <param name="MaxAdjustments">The cap on each while-loop's iterations.</param>
+/// <param name="Line8AsPrinted">Run line 8 as printed ("while ASSESS &gt; η₁") instead of the reading its comment gives ("while ASSESS &lt; η₁"); see <see cref="EigenArc"/>.</param>
+public sealed record EigenArcSettings(double Gamma1 = 2, double Gamma2 = 0.5, double Eta1 = 1, double Eta2 = 1.25, double L0 = 1, int MaxAdjustments = 64, bool Line8AsPrinted = false)
 {
     /// <summary>Checks the ranges Alg. 3 requires.</summary>
     public EigenArcSettings Validated()
@@ -57,7 +64,7 @@ public sealed record EigenArcAdjustment(Vector<double> Before, Vector<double> Af
 /// LIPSCHITZ subroutine of algorithm ELMO", App. J.1).
 /// Reading of line 8: as printed it loops "while ASSESS &gt; η₁" right after line 7 found ASSESS &lt; η₁, so it never
 /// runs and lines 11–16 only multiply every L by γ₁; the comment ("raise all L until assessment is passed") says the
-/// condition is ASSESS &lt; η₁, which is what is implemented. Lines 12–15 are as printed.
+/// condition is ASSESS &lt; η₁, which is what is implemented unless <see cref="EigenArcSettings.Line8AsPrinted"/>. Lines 12–15 are as printed.
 /// </summary>
 public sealed class EigenArc : IOptimizer
 {
@@ -101,7 +108,7 @@ public sealed class EigenArc : IOptimizer
         {
             branch = EigenArcBranch.Liberal;
             int k = 0;
-            while (Assess() < s.Eta1)
+            while (s.Line8AsPrinted ? Assess() > s.Eta1 : Assess() < s.Eta1)
             {
                 var raised = l * s.Gamma1;
                 if (++k > s.MaxAdjustments || !raised.All(Representable))
