@@ -19,6 +19,27 @@ public sealed record ElmoIteration(EigenSystem Eigen, Vector<double> Lipschitz, 
         var phi = ElmoPreconditioner.Factors(Eigen, Lipschitz);
         return Eigen.Vectors * Matrix<double>.Build.DiagonalOfDiagonalArray(phi) * Eigen.Vectors.Transpose();
     }
+
+    /// <summary>
+    /// Notation 7 and 8: for another optimizer's step Δθ at the same θ_t, ΔΔ^iθ_t = Δθᵀv_i − Δθ*ᵀv_i and the relative
+    /// distance ΔΔ^iθ'_t = ΔΔ^iθ_t / Δθ*ᵀv_i, per eigenspace. Where ELMO's step is 0 (g_i = 0, λ_i ≥ 0) the ratio is
+    /// undefined: 0 is returned when ΔΔ^iθ_t = 0 too, else ±∞ with ΔΔ^iθ_t's sign (never NaN).
+    /// </summary>
+    public (double[] Distance, double[] Relative) DistanceFrom(Vector<double> step)
+    {
+        Require.Finite(step, nameof(step));
+        Require.SameLength(Eigen.Dimension, step.Count, nameof(step));
+        var projected = Eigen.Vectors.Transpose() * step;
+        var distance = new double[Eigen.Dimension];
+        var relative = new double[Eigen.Dimension];
+        for (int i = 0; i < distance.Length; i++)
+        {
+            distance[i] = projected[i] - EigenspaceSteps[i];
+            relative[i] = EigenspaceSteps[i] != 0 ? distance[i] / EigenspaceSteps[i]
+                : distance[i] == 0 ? 0.0 : System.Math.Sign(distance[i]) * double.PositiveInfinity;
+        }
+        return (distance, relative);
+    }
 }
 
 /// <summary>
