@@ -12,7 +12,7 @@ namespace Verification.Claims.Catalog.Elmo;
 /// </summary>
 internal static class Alg2
 {
-    private const int Steps = 5;
+    private const int Steps = 4;
     private const double Alpha = 0.5, Epsilon2 = 1e-12;
 
     internal static Claim Claim() => new(
