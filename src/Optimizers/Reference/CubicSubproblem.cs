@@ -1,0 +1,110 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+
+namespace Verification.Optimizers.Reference;
+
+/// <summary>The global minimizer s of ARC's model m(s) = ∇fᵀs + ½sᵀHs + (σ/3)‖s‖³ and its predicted decrease −m(s).</summary>
+/// <param name="Step">s.</param>
+/// <param name="Shift">μ = σ‖s‖, with H + μI ⪰ 0.</param>
+/// <param name="PredictedDecrease">m(0) − m(s) ≥ 0.</param>
+/// <param name="HardCase">True when ∇f has no component along the leftmost eigenspace and s was completed along it.</param>
+public sealed record CubicSubproblemSolution(Vector<double> Step, double Shift, double PredictedDecrease, bool HardCase);
+
+/// <summary>
+/// Solves ARC's cubic subproblem exactly in the eigenbasis of H (Cartis, Gould &amp; Toint 2011, Thm 3.1): the global
+/// minimizer is s(μ) = −(H + μI)⁻¹∇f with μ = σ‖s(μ)‖ and μ ≥ max(0, −λ_1), found by bisection on the decreasing
+/// secular function σ‖s(μ)‖ − μ; in the hard case (∇f ⊥ the λ_1-eigenspace and the secular function has no root above
+/// −λ_1) μ = −λ_1 and s is completed along v_1 to ‖s‖ = μ/σ.
+/// </summary>
+public static class CubicSubproblem
+{
+    /// <summary>Bisection steps on μ; 200 halvings exhaust double precision from any bracket.</summary>
+    public const int MaxBisections = 200;
+
+    /// <summary>The minimizer for the eigensystem <paramref name="eigen"/> of H (with ∇f's projections) and σ &gt; 0.</summary>
+    public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
+    {
+        ArgumentNullException.ThrowIfNull(eigen);
+        Require.Positive(sigma, nameof(sigma));
+        int n = eigen.Dimension;
+        var lam = eigen.Values;
+        var a = eigen.GradientProjections.Select(System.Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
+        double lower = System.Math.Max(0, -lam[0]);
+
+        bool singularHasGradient = false;
+        for (int i = 0; i < n; i++)
+            if (lam[i] + lower <= 0 && a[i] > 0)
+                singularHasGradient = true;
+
+        double[] s;
+        double mu;
+        bool hard = false;
+        if (!singularHasGradient && Secular(lam, a, sigma, lower, skipSingular: true) <= 0)
+        {
+            mu = lower;
+            s = Components(lam, a, mu, skipSingular: true);
+            double norm = Norm(s);
+            double target = mu / sigma;
+            if (target > norm)
+            {
+                int first = Array.FindIndex(lam, l => l + lower <= 0);
+                s[first] = System.Math.Sqrt((target - norm) * (target + norm));
+                hard = true;
+            }
+        }
+        else
+        {
+            double gNorm = Norm(a);
+            double hi = lower + 2 * System.Math.Sqrt(sigma) * System.Math.Sqrt(gNorm) + double.Epsilon;
+            while (Secular(lam, a, sigma, hi, skipSingular: false) > 0)
+                hi = lower + 2 * (hi - lower);
+            double lo = lower;
+            for (int k = 0; k < MaxBisections; k++)
+            {
+                double mid = lo + (hi - lo) / 2;
+                if (mid <= lo || mid >= hi)
+                    break;
+                if (Secular(lam, a, sigma, mid, skipSingular: false) > 0)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            mu = hi;
+            s = Components(lam, a, mu, skipSingular: false);
+        }
+
+        var step = Vector<double>.Build.Dense(n);
+        double model = 0;
+        double sNorm = Norm(s);
+        for (int i = 0; i < n; i++)
+        {
+            step += s[i] * eigen.Vectors.Column(i);
+            model += -a[i] * s[i] + lam[i] * s[i] * s[i] / 2;
+        }
+        model += sigma / 3 * sNorm * sNorm * sNorm;
+        return new CubicSubproblemSolution(step, mu, System.Math.Max(0, -model), hard);
+    }
+
+    private static double[] Components(double[] lam, double[] a, double mu, bool skipSingular)
+    {
+        var s = new double[lam.Length];
+        for (int i = 0; i < s.Length; i++)
+        {
+            double d = lam[i] + mu;
+            s[i] = d <= 0 ? (skipSingular || a[i] == 0 ? 0.0 : double.PositiveInfinity) : a[i] / d;
+        }
+        return s;
+    }
+
+    private static double Secular(double[] lam, double[] a, double sigma, double mu, bool skipSingular) =>
+        sigma * Norm(Components(lam, a, mu, skipSingular)) - mu;
+
+    private static double Norm(double[] x)
+    {
+        double scale = x.Select(System.Math.Abs).DefaultIfEmpty(0).Max();
+        if (scale == 0 || double.IsInfinity(scale))
+            return scale;
+        double sum = x.Sum(v => (v / scale) * (v / scale));
+        return scale * System.Math.Sqrt(sum);
+    }
+}

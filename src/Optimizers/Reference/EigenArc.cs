@@ -1,0 +1,192 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+
+namespace Verification.Optimizers.Reference;
+
+/// <summary>
+/// The constants of elmo-amos Alg. 3: γ₁ &gt; 1 &gt; γ₂ &gt; 0, η₂ ≥ η₁ &gt; 0, (L_0^i) &gt; 0 (one value for all i),
+/// and <see cref="MaxAdjustments"/>, a bound this implementation adds on every while-loop of lines 8–14 (the paper's
+/// loops need not terminate: on a quadratic with H ≻ 0 the ratio exceeds 1 for every L, so line 12 would halve
+/// L forever). Defaults: γ₁ = 2, γ₂ = ½ (§5: powers of 2), η₁ = 1 (Σ M bounded the realized change),
+/// η₂ = 1.25 (the ratio tends to 3/2 as L → ∞ at λ = 0, so a larger η₂ would never call L overly conservative).
+/// </summary>
+/// <param name="Gamma1">γ₁ &gt; 1, the raising factor (lines 9, 13, 15).</param>
+/// <param name="Gamma2">γ₂ ∈ (0, 1), the lowering factor of line 5.</param>
+/// <param name="Eta1">η₁ &gt; 0, the assessment's pass level (lines 7, 8, 12).</param>
+/// <param name="Eta2">η₂ ≥ η₁, the "overly conservative" level (line 4).</param>
+/// <param name="L0">L_0^i, the same for every i.</param>
+/// <param name="MaxAdjustments">The cap on each while-loop's iterations.</param>
+/// <param name="Line8AsPrinted">Run line 8 as printed ("while ASSESS &gt; η₁") instead of the reading its comment gives ("while ASSESS &lt; η₁"); see <see cref="EigenArc"/>.</param>
+public sealed record EigenArcSettings(double Gamma1 = 2, double Gamma2 = 0.5, double Eta1 = 1, double Eta2 = 1.25, double L0 = 1, int MaxAdjustments = 64, bool Line8AsPrinted = false)
+{
+    /// <summary>Checks the ranges Alg. 3 requires.</summary>
+    public EigenArcSettings Validated()
+    {
+        if (!(Require.Finite(Gamma1, nameof(Gamma1)) > 1))
+            throw new ArgumentException($"Gamma1 must be > 1, got {Require.Show(Gamma1)}.", nameof(Gamma1));
+        if (!(Require.Positive(Gamma2, nameof(Gamma2)) < 1))
+            throw new ArgumentException($"Gamma2 must lie in (0, 1), got {Require.Show(Gamma2)}.", nameof(Gamma2));
+        Require.Positive(Eta1, nameof(Eta1));
+        if (!(Require.Finite(Eta2, nameof(Eta2)) >= Eta1))
+            throw new ArgumentException($"Eta2 must be ≥ Eta1 = {Require.Show(Eta1)}, got {Require.Show(Eta2)}.", nameof(Eta2));
+        Require.Positive(L0, nameof(L0));
+        if (MaxAdjustments < 1)
+            throw new ArgumentException($"MaxAdjustments must be ≥ 1, got {MaxAdjustments}.", nameof(MaxAdjustments));
+        return this;
+    }
+}
+
+/// <summary>Which branch of Alg. 3's lines 4–18 ran.</summary>
+public enum EigenArcBranch
+{
+    /// <summary>ASSESS &gt; η₂: all L scaled by γ₂ (line 5).</summary>
+    Conservative,
+
+    /// <summary>ASSESS &lt; η₁: all L raised, then each lowered as far as the assessment allows (lines 8–16).</summary>
+    Liberal,
+
+    /// <summary>η₁ ≤ ASSESS ≤ η₂: L unchanged.</summary>
+    Kept,
+}
+
+/// <summary>One pass of lines 4–18 of Alg. 3.</summary>
+/// <param name="Before">(L_t^i) on entry.</param>
+/// <param name="After">(L_t^i) on exit.</param>
+/// <param name="Branch">The branch taken.</param>
+/// <param name="AssessBefore">ASSESS_LIPSCHITZ(Before).</param>
+/// <param name="AssessAfter">ASSESS_LIPSCHITZ(After).</param>
+/// <param name="Capped">True when a loop stopped at <see cref="EigenArcSettings.MaxAdjustments"/> instead of its condition.</param>
+public sealed record EigenArcAdjustment(Vector<double> Before, Vector<double> After, EigenArcBranch Branch, double AssessBefore, double AssessAfter, bool Capped);
+
+/// <summary>
+/// EigenARC, elmo-amos Alg. 3 (App. J.1): per-eigenspace Hessian-Lipschitz constants adapted by ASSESS_LIPSCHITZ
+/// (<see cref="AssessLipschitz"/>), with BASE_OPT = ELMO at the adapted constants (lines 3–18 "usable as the
+/// LIPSCHITZ subroutine of algorithm ELMO", App. J.1).
+/// Reading of line 8: as printed it loops "while ASSESS &gt; η₁" right after line 7 found ASSESS &lt; η₁, so it never
+/// runs and lines 11–16 only multiply every L by γ₁; the comment ("raise all L until assessment is passed") says the
+/// condition is ASSESS &lt; η₁, which is what is implemented unless <see cref="EigenArcSettings.Line8AsPrinted"/>. Lines 12–15 are as printed.
+/// </summary>
+public sealed class EigenArc : IOptimizer
+{
+    /// <summary>Creates EigenARC with <paramref name="settings"/> (defaults when null).</summary>
+    public EigenArc(EigenArcSettings? settings = null) => Settings = (settings ?? new EigenArcSettings()).Validated();
+
+    /// <summary>The constants.</summary>
+    public EigenArcSettings Settings { get; }
+
+    /// <inheritdoc />
+    public string Name => $"eigen-arc(L0={Require.Show(Settings.L0)})";
+
+    /// <inheritdoc />
+    public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => new EigenArcRun(this, objective, theta0);
+
+    /// <summary>Lines 4–18 of Alg. 3 at θ_t with eigensystem <paramref name="eigen"/> and constants <paramref name="lipschitz"/>.</summary>
+    public EigenArcAdjustment Adjust(IObjective objective, Vector<double> theta, EigenSystem eigen, Vector<double> lipschitz)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(eigen);
+        Require.Positive(lipschitz, nameof(lipschitz));
+        Require.SameLength(eigen.Dimension, lipschitz.Count, nameof(lipschitz));
+        var s = Settings;
+        var l = lipschitz.Clone();
+        double Assess() => AssessLipschitz.Ratio(objective, theta, eigen, l);
+        bool Representable(double v) => double.IsNormal(v) && v > 0;
+
+        double before = Assess();
+        bool capped = false;
+        EigenArcBranch branch;
+        if (before > s.Eta2)
+        {
+            branch = EigenArcBranch.Conservative;
+            var lowered = l * s.Gamma2;
+            if (lowered.All(Representable))
+                l = lowered;
+            else
+                capped = true;
+        }
+        else if (before < s.Eta1)
+        {
+            branch = EigenArcBranch.Liberal;
+            int k = 0;
+            while (s.Line8AsPrinted ? Assess() > s.Eta1 : Assess() < s.Eta1)
+            {
+                var raised = l * s.Gamma1;
+                if (++k > s.MaxAdjustments || !raised.All(Representable))
+                {
+                    capped = true;
+                    break;
+                }
+                l = raised;
+            }
+            if (!capped)
+            {
+                for (int i = 0; i < l.Count; i++)
+                {
+                    k = 0;
+                    bool stopped = false;
+                    while (Assess() > s.Eta1)
+                    {
+                        double lowered = l[i] / s.Gamma1;
+                        if (++k > s.MaxAdjustments || !Representable(lowered))
+                        {
+                            capped = stopped = true;
+                            break;
+                        }
+                        l[i] = lowered;
+                    }
+                    if (!stopped && Representable(l[i] * s.Gamma1))
+                        l[i] *= s.Gamma1; // line 15: undo the reduction that failed the assessment
+                }
+            }
+        }
+        else
+        {
+            branch = EigenArcBranch.Kept;
+        }
+        return new EigenArcAdjustment(lipschitz.Clone(), l, branch, before, Assess(), capped);
+    }
+
+    /// <summary>A run of EigenARC: θ_t, (L_t^i) and the last adjustment.</summary>
+    public sealed class EigenArcRun : IOptimizerRun
+    {
+        private readonly EigenArc owner;
+        private readonly IObjective objective;
+        private Vector<double> theta;
+        private Vector<double> lipschitz;
+
+        internal EigenArcRun(EigenArc owner, IObjective objective, Vector<double> theta0)
+        {
+            ArgumentNullException.ThrowIfNull(objective);
+            Require.Finite(theta0, nameof(theta0));
+            Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+            this.owner = owner;
+            this.objective = objective;
+            theta = theta0.Clone();
+            lipschitz = Vector<double>.Build.Dense(theta0.Count, owner.Settings.L0);
+        }
+
+        /// <inheritdoc />
+        public Vector<double> Theta => theta.Clone();
+
+        /// <inheritdoc />
+        public int Iteration { get; private set; }
+
+        /// <summary>(L_t^i), ascending-eigenvalue order.</summary>
+        public Vector<double> Lipschitz => lipschitz.Clone();
+
+        /// <summary>The last pass of lines 4–18 (null before the first step).</summary>
+        public EigenArcAdjustment? Last { get; private set; }
+
+        /// <inheritdoc />
+        public Vector<double> Step()
+        {
+            var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
+            Last = owner.Adjust(objective, theta, eigen, lipschitz);
+            lipschitz = Last.After;
+            var step = ElmoOptimizer.StepFor(eigen, lipschitz).Step;
+            theta = theta + step;
+            Iteration++;
+            return step;
+        }
+    }
+}

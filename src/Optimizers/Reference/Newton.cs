@@ -1,0 +1,50 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+
+namespace Verification.Optimizers.Reference;
+
+/// <summary>
+/// Newton's method, Δθ = −H⁻¹∇f (elmo-amos §3.3: Φ = H⁻¹, which need not be PSD, so this is not a
+/// quasi-Newton optimizer of Definition 3). Along v_i the step is x_N = |g_i|/λ_i (<see cref="NewtonStep.Along"/>);
+/// where λ_i = 0 the inverse does not exist and the Moore–Penrose pseudo-inverse is used (x_i = 0).
+/// </summary>
+public sealed class Newton : StatelessOptimizer
+{
+    /// <inheritdoc />
+    public override string Name => "newton";
+
+    /// <summary>The per-eigenspace steps x_i at θ (ascending-eigenvalue order) and the eigensystem they use.</summary>
+    public static (EigenSystem Eigen, double[] Steps) EigenspaceSteps(IObjective objective, Vector<double> theta, bool absoluteCurvature)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        Require.Finite(theta, nameof(theta));
+        Require.SameLength(objective.Dimension, theta.Count, nameof(theta));
+        var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
+        var x = new double[eigen.Dimension];
+        for (int i = 0; i < x.Length; i++)
+        {
+            double lambda = absoluteCurvature ? System.Math.Abs(eigen.Values[i]) : eigen.Values[i];
+            x[i] = lambda == 0 ? 0.0 : NewtonStep.Along(lambda, System.Math.Abs(eigen.GradientProjections[i]));
+            if (!double.IsFinite(x[i]))
+                throw new ArgumentException(
+                    $"theta gives a Newton step that overflows along eigenvalue {Require.Show(eigen.Values[i])} (|g| = {Require.Show(System.Math.Abs(eigen.GradientProjections[i]))}).",
+                    nameof(theta));
+        }
+        return (eigen, x);
+    }
+
+    internal static Vector<double> Combine(EigenSystem eigen, double[] x)
+    {
+        var step = Vector<double>.Build.Dense(eigen.Dimension);
+        for (int i = 0; i < x.Length; i++)
+            step += x[i] * eigen.Vectors.Column(i);
+        return step;
+    }
+
+    /// <inheritdoc />
+    public override Vector<double> Update(IObjective objective, Vector<double> theta)
+    {
+        var (eigen, x) = EigenspaceSteps(objective, theta, absoluteCurvature: false);
+        return Combine(eigen, x);
+    }
+}

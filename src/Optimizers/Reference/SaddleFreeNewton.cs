@@ -1,0 +1,33 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+
+namespace Verification.Optimizers.Reference;
+
+/// <summary>
+/// Saddle-free Newton (Dauphin et al. 2014), Φ = |H|⁻¹ = V·diag(1/|λ_i|)·Vᵀ: Newton's step with every curvature
+/// replaced by its magnitude, so every eigenspace descends. Φ is symmetric PSD (Definition 3). Where λ_i = 0 the
+/// pseudo-inverse is used (φ_i = 0, no step along v_i).
+/// </summary>
+public sealed class SaddleFreeNewton : StatelessOptimizer, IQuasiNewtonOptimizer
+{
+    /// <inheritdoc />
+    public override string Name => "saddle-free-newton";
+
+    /// <inheritdoc />
+    public override Vector<double> Update(IObjective objective, Vector<double> theta)
+    {
+        var (eigen, x) = Newton.EigenspaceSteps(objective, theta, absoluteCurvature: true);
+        return Newton.Combine(eigen, x);
+    }
+
+    /// <summary>Φ = |H(θ)|⁺.</summary>
+    public Matrix<double> Preconditioner(IObjective objective, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        Require.Finite(theta, nameof(theta));
+        Require.SameLength(objective.Dimension, theta.Count, nameof(theta));
+        var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
+        var phi = eigen.Values.Select(l => l == 0 ? 0.0 : 1 / System.Math.Abs(l)).ToArray();
+        return eigen.Vectors * Matrix<double>.Build.DiagonalOfDiagonalArray(phi) * eigen.Vectors.Transpose();
+    }
+}
