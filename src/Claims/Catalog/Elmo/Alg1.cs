@@ -25,17 +25,17 @@ internal static class Alg1
             "As written, with EIGEN = the symmetric eigendecomposition oriented by eq. (1) and LIPSCHITZ = max(L_H, 1e-6) on f(θ) = ½θᵀDθ + (c/6)(uᵀθ)³; the guarantee is checked on the step the optimizer takes, eigenspace by eigenspace.",
             [ModelNonPositive()]);
         yield return new Claim(
-            "elmo/alg-1/spectral-lh",
+            "elmo/alg-1/spectral-LH",
             ElmoSources.Of("Algorithm 1 (ELMO)", "(2), (5)", "3.2"),
             "An ELMO iteration does not increase f when every L_t^i equals a Hessian-Lipschitz constant L_H of eq. (2).",
             "Reading \"L bounds the true drift\" as the spectral constant of eq. (2) for every eigenspace: the eigenspace models then charge only L_H·Σ|x_i|³/6 for a drift that can reach L_H‖x‖₂³/6, up to √n times more.",
-            [Descent(0, "spectral-lh")]);
+            [Descent(0, "spectral-LH")]);
         yield return new Claim(
-            "elmo/alg-1/sqrt-n-lh",
+            "elmo/alg-1/sqrt-n-LH",
             ElmoSources.Of("Algorithm 1 (ELMO)", "(2), (5)", "3.2"),
             "An ELMO iteration does not increase f when every L_t^i equals √n·L_H, with L_H a Hessian-Lipschitz constant of eq. (2).",
             "The charitable reading: √n·L_H·Σ|x_i|³ ≥ L_H‖x‖₂³ (‖x‖₂ ≤ n^(1/6)‖x‖₃), so the eigenspace models bound the true change and M_t^i ≤ 0 carries over to f.",
-            [Descent(1, "sqrt-n-lh")]);
+            [Descent(1, "sqrt-n-LH")]);
     }
 
     private static ElmoIteration Iterate(AlgorithmProblem p, double scale = 1) => p.Memo($"alg-1 elmo {scale:R}", () =>
