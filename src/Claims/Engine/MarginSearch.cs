@@ -51,7 +51,8 @@ public sealed class MarginSearch<TInput> where TInput : notnull
             if (n == 0) continue;
             // One FsCheck seed per batch (seed and odd gamma derived from the run's seed), so batches are independent.
             var here = new Rnd(localSeed + (ulong)b * 0x9E3779B97F4A7C15UL, 0x9E3779B97F4A7C15UL | 1);
-            foreach (var input in _formalization.Generator.Sample(1 + b * 11, here, n))
+            // FsCheck 3's Fluent Sample is (numberOfSamples, seed, size): n inputs at this batch's size.
+            foreach (var input in _formalization.Generator.Sample(n, here, 1 + b * 11))
                 Consider(input, tally, pool);
         }
 

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Verification.Claims.Engine;
 using Verification.Claims.Model;
 using Xunit;
@@ -43,6 +45,32 @@ public class MarginSearchExamples
         // … and every one certified as rounding: no refutation.
         Assert.True(result.RoundingArtifacts > 0);
         Assert.Equal(Verdict.Holds, result.Verdict);
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(400)]
+    [InlineData(2000)]
+    public void RandomPhase_DrawsItsShareOfTheBudget_AtSizesFromSmallToLarge(int budget)
+    {
+        var sizes = new List<int>();
+        var counting = new Inequality<int>
+        {
+            Name = "counting",
+            Description = "records the size of every generated input",
+            Tolerance = "none",
+            Generator = Gen.Sized(size => Gen.Constant(size)).Select(size => { sizes.Add(size); return size; }),
+            Sides = _ => new Sides(0, 1, 1),
+            ExactSides = (_, _) => new ExactSides(Verification.Math.Exact.RationalInterval.Zero, Verification.Math.Exact.RationalInterval.Exact(1.0)),
+                        Show = size => [NamedValue.Of("size", (double)size)],
+        };
+
+        counting.Run(budget, seed: 3);
+
+        // Every generated input is recorded once; edge cases and climbing do not call the generator.
+        Assert.Equal((int)(budget * MarginSearch<int>.RandomShare), sizes.Count);
+        Assert.Equal(1, sizes.Min());
+        Assert.Equal(100, sizes.Max());
     }
 
     [Fact]
