@@ -20,7 +20,7 @@ public enum SpectrumKind
 }
 
 /// <summary>
-/// FsCheck generators of <see cref="QuadraticCase"/>s. Entries are small-mantissa dyadics m·2^e (|m| ≤ 8) sharing an
+/// FsCheck generators of <see cref="QuadraticCase"/>s. Entries are small-mantissa dyadics m·2^e (|m| ≤ 15 for λ, ≤ 8 for θ and b) sharing an
 /// exponent per vector, so that A, ∇f(θ) = Aθ − b and f are exact in double precision (the oracle is exact, and a
 /// violation is the optimizer's, not the test problem's rounding); the exponents reach 2^±1000 to test magnitudes.
 /// Edge cases add exact boundary spectra (λ = 0, λ just below a declared bound) on the coordinate axes.
@@ -44,14 +44,14 @@ public static class QuadraticGenerators
 
     private static Gen<int[]> Mantissas(SpectrumKind kind, int n) => kind switch
     {
-        SpectrumKind.Convex => Gen.Frequency((3, Gen.Choose(0, 8)), (1, Gen.Constant(0))).ArrayOf(n).Select(a => a.ToArray()),
+        SpectrumKind.Convex => Gen.Frequency((3, Gen.Choose(0, 15)), (1, Gen.Constant(15)), (1, Gen.Constant(0))).ArrayOf(n).Select(a => a.ToArray()),
         SpectrumKind.WellConditioned => Gen.Choose(1, 8).SelectMany(m => Gen.Elements(m, -m)).ArrayOf(n).Select(a => a.ToArray()),
         SpectrumKind.Indefinite =>
-            from m in Gen.Choose(-8, 8).ArrayOf(n)
+            from m in Gen.Choose(-15, 15).ArrayOf(n)
             from i in Gen.Choose(0, n - 1)
-            from neg in Gen.Choose(1, 8)
+            from neg in Gen.Choose(1, 15)
             select m.Select((x, k) => k == i ? -neg : x).ToArray(),
-        _ => Gen.Choose(-8, 8).ArrayOf(n).Select(a => a.ToArray()),
+        _ => Gen.Choose(-15, 15).ArrayOf(n).Select(a => a.ToArray()),
     };
 
     /// <summary>
@@ -77,7 +77,7 @@ public static class QuadraticGenerators
     /// <summary><see cref="Cases(SpectrumKind, Gen{int}, Gen{int})"/> with the spectrum's exponent from the default mix.</summary>
     public static Gen<QuadraticCase> Cases(SpectrumKind kind) => Cases(kind, Exponent);
 
-    /// <summary>Spectrum exponents s with 8·2^s &lt; <paramref name="bound"/>/<paramref name="spread"/>, mostly just below it.</summary>
+    /// <summary>Spectrum exponents s with 15·2^s &lt; 2^⌊log₂(<paramref name="bound"/>/<paramref name="spread"/>)⌋, mostly the largest such s (eigenvalues up to ~0.94 of the power of two below the bound).</summary>
     public static Gen<int> ExponentsBelow(double bound, double spread = 1)
     {
         if (!(bound > 0) || !(spread >= 1))
