@@ -99,7 +99,7 @@ internal static class CheckOptimizerCommand
             if (p.Counterexample is { } c)
             {
                 output.WriteLine($"      smallest counterexample (n = {c.Dimension.ToString(CultureInfo.InvariantCulture)}): "
-                    + string.Join(", ", c.Inputs.Select(i => $"{i.Name} = {i.Value}")));
+                    + string.Join(", ", c.Inputs.Where(i => i.Name != "n").Select(i => $"{i.Name} = {i.Value}")));
                 output.WriteLine($"      why: {c.Explanation}");
             }
             else if (p.Verdict == PropertyVerdict.Inconclusive && p.Notes.Count > 0)
