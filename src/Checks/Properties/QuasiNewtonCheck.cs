@@ -38,7 +38,11 @@ public static class QuasiNewtonCheck
             Describe = q => q.Describe(),
             Dimension = q => q.Dimension,
         };
-        return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
+        var result = search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
+        // Generated quadratics first (their counterexamples shrink), then the fixed points of the built-in test functions.
+        return result.Verdict == PropertyVerdict.Refuted
+            ? result
+            : BuiltInProblems.Then(result, (f, t) => EvaluateAt(quasi, f, t, "the built-in test function"));
     }
 
     /// <summary>Indefinite, singular and rotated Hessians.</summary>
@@ -55,15 +59,19 @@ public static class QuasiNewtonCheck
         var (objective, _, rejected) = q.Build();
         if (objective is null)
             return Evaluation.Reject(rejected!);
-        var theta = q.ThetaVector;
+        return EvaluateAt(optimizer, objective, q.ThetaVector, $"Hessian eigenvalues λ = {QuadraticCase.Show(q.Eigenvalues)}");
+    }
+
+    private static Evaluation EvaluateAt(IQuasiNewtonOptimizer optimizer, IObjective objective, Vector<double> theta, string problem)
+    {
         var g = objective.Gradient(theta);
         if (!g.All(double.IsFinite))
             return Evaluation.Reject("the test problem's gradient is not finite here");
-        if ((QuadraticStep.OutsideNormalRange("θ", q.Theta) ?? QuadraticStep.OutsideNormalRange("∇f(θ)", g)) is { } tiny)
+        if ((QuadraticStep.OutsideNormalRange("θ", theta) ?? QuadraticStep.OutsideNormalRange("∇f(θ)", g)) is { } tiny)
             return Evaluation.Reject(tiny);
         var step = OptimizerStep.Take(optimizer, objective, theta);
-        if ((step.Problem ?? QuadraticStep.OutsideNormalRange("Δθ", step.Step!)) is { } problem)
-            return Evaluation.Reject(problem);
+        if ((step.Problem ?? QuadraticStep.OutsideNormalRange("Δθ", step.Step!)) is { } stepProblem)
+            return Evaluation.Reject(stepProblem);
         Matrix<double> phi;
         try
         {
@@ -79,7 +87,7 @@ public static class QuasiNewtonCheck
         {
             return Evaluation.Fact("Preconditioner threw " + e.GetType().Name + ": " + e.Message, [], "Preconditioner(f, θ) threw instead of returning Φ");
         }
-        int n = q.Dimension;
+        int n = theta.Count;
         var outputs = new List<NamedInput> { new("Δθ", QuadraticCase.Show(step.Step!)) };
         if (phi is null || phi.RowCount != n || phi.ColumnCount != n || !phi.Enumerate().All(double.IsFinite))
             return Evaluation.Fact("Φ is missing, of the wrong shape or not finite", outputs, "Preconditioner(f, θ) did not return a finite n×n matrix");
@@ -108,7 +116,7 @@ public static class QuasiNewtonCheck
         var formScale = ExactVector.AbsQuadraticForm(exactPhi, v);
         var psd = Evaluation.LessOrEqual(-quadratic, Tolerances.Rounding * formScale, formScale.IsZero ? Fraction.One : formScale,
             [.. outputs, new NamedInput("v", QuadraticCase.Show(evd.EigenVectors.Column(least)))],
-            () => $"Φ is not positive semi-definite: vᵀΦv = {Show(ExactVector.ToDouble(quadratic))} < 0 for the vector v shown (Φ's least eigenvalue ≈ {Show(evd.EigenValues[least].Real)}; Hessian eigenvalues λ = {QuadraticCase.Show(q.Eigenvalues)})");
+            () => $"Φ is not positive semi-definite: vᵀΦv = {Show(ExactVector.ToDouble(quadratic))} < 0 for the vector v shown (Φ's least eigenvalue ≈ {Show(evd.EigenValues[least].Real)}; {problem})");
         if (psd.Kind == EvaluationKind.Violated)
             return psd;
 
