@@ -2,19 +2,6 @@ using Fractions;
 
 namespace Verification.Checks.Problems;
 
-/// <summary>Which exactly orthogonal eigenbasis a generated quadratic uses.</summary>
-public enum BasisKind
-{
-    /// <summary>The coordinate axes: A = diag(λ).</summary>
-    Identity,
-
-    /// <summary>The columns of a Sylvester–Hadamard matrix H (n = 2 or 4): A = H·diag(λ)·Hᵀ/n, a rotated, dense A.</summary>
-    Hadamard,
-
-    /// <summary>A signed permutation P: A = P·diag(λ)·Pᵀ.</summary>
-    SignedPermutation,
-}
-
 /// <summary>
 /// An eigenbasis with integer columns u_k that are mutually orthogonal with uₖᵀuₖ = <see cref="Norm2"/>, so that
 /// A = Σ_k λ_k u_k u_kᵀ / Norm2 is a dyadic rational when the λ_k are: generated quadratics then have an exactly

@@ -3,22 +3,6 @@ using FsCheck.Fluent;
 
 namespace Verification.Checks.Problems;
 
-/// <summary>What the eigenvalues of a generated quadratic may be.</summary>
-public enum SpectrumKind
-{
-    /// <summary>Any signs, zeros included (singular and indefinite Hessians).</summary>
-    Any,
-
-    /// <summary>λ ≥ 0 (convex), zeros included.</summary>
-    Convex,
-
-    /// <summary>At least one λ &lt; 0 (a concave direction).</summary>
-    Indefinite,
-
-    /// <summary>Nonzero, within a factor 8 of each other in magnitude: well-conditioned, for invariance comparisons.</summary>
-    WellConditioned,
-}
-
 /// <summary>
 /// FsCheck generators of <see cref="QuadraticCase"/>s. Entries are small-mantissa dyadics m·2^e (|m| ≤ 15 for λ, ≤ 8 for θ and b) sharing an
 /// exponent per vector, so that A, ∇f(θ) = Aθ − b and f are exact in double precision (the oracle is exact, and a

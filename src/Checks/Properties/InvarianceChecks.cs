@@ -12,16 +12,6 @@ using Verification.Optimizers.Objectives;
 
 namespace Verification.Checks.Properties;
 
-/// <summary>A quadratic and the power of two c = 2^K its objective is multiplied by.</summary>
-/// <param name="Case">The problem.</param>
-/// <param name="K">The exponent of c.</param>
-public sealed record ScaledCase(QuadraticCase Case, int K);
-
-/// <summary>A quadratic and the exactly orthogonal Q its coordinates are turned by (Q = B/√‖u‖² for a <see cref="Basis"/>).</summary>
-/// <param name="Case">The problem.</param>
-/// <param name="Rotation">Q's basis: Hadamard (n = 1, 4, where H/√n is dyadic) or a signed permutation.</param>
-public sealed record RotatedCase(QuadraticCase Case, Basis Rotation);
-
 /// <summary>
 /// <see cref="ObjectiveScaleInvariance"/> and <see cref="RotationEquivariance"/>: two steps compared exactly,
 /// ‖Δθ₁ − Δθ₂‖₁ ≤ τ_inv(‖Δθ₁‖₁ + ‖Δθ₂‖₁) (<see cref="Tolerances.Invariance"/>), on well-conditioned quadratics whose

@@ -5,14 +5,6 @@ using Verification.Checks.Results;
 
 namespace Verification.Checks.Search;
 
-/// <summary>How one input fared.</summary>
-internal enum EvaluationKind
-{
-    Satisfied,
-    Violated,
-    Rejected,
-}
-
 /// <summary>
 /// One evaluation of a property on one input, decided in exact rational arithmetic from the doubles the
 /// optimizer returned: a violation is certified when it is found. <see cref="Margin"/> ((lhs − rhs)/scale, rounded
