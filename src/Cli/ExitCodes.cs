@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>An output location could not be created or written.</summary>
     public const int OutputError = 2;
+
+    /// <summary><c>check-optimizer</c>: a property the optimizer declares (or finite-steps, always required) was refuted.</summary>
+    public const int DeclaredPropertyRefuted = 3;
 }

@@ -1,16 +1,40 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Math;
+using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Reference;
 
-/// <summary>Gradient descent, Δθ = −η∇f(θ), with a fixed step size η &gt; 0.</summary>
-public sealed class GradientDescent : StatelessOptimizer, IQuasiNewtonOptimizer
+/// <summary>
+/// Gradient descent, Δθ = −η∇f(θ), with a fixed step size η &gt; 0. Declares: descent on convex quadratics with
+/// λ_max &lt; 2/η, quasi-Newton with Φ = ηI (elmo-amos Definition 3), steepest descent w.r.t. ℓ₂ with α = η
+/// (balles-thesis Lemma 6.2) and rotation equivariance.
+/// </summary>
+public sealed class GradientDescent : StatelessOptimizer, IQuasiNewtonOptimizer, IDeclaresGuarantees
 {
     /// <summary>Creates gradient descent with step size <paramref name="stepSize"/>.</summary>
-    public GradientDescent(double stepSize) => StepSize = Require.Positive(stepSize, nameof(stepSize));
+    public GradientDescent(double stepSize)
+    {
+        StepSize = Require.Positive(stepSize, nameof(stepSize));
+        Guarantees =
+        [
+            // Along an eigenvector with eigenvalue λ ≥ 0 the change is −ηg²(1 − ηλ/2): negative iff λ < 2/η.
+            new DescentOnConvexQuadratics(2 / StepSize),
+            new QuasiNewton(),
+            new SteepestDescent(SteepestDescentNorm.Euclidean, SteepestDescentScaling.NormScaled, StepSize),
+            new RotationEquivariance(),
+        ];
+    }
+
+    /// <summary>
+    /// The configuration <c>check-optimizer</c> loads (its static-factory convention): η = 0.1.
+    /// </summary>
+    public static GradientDescent CreateDefault() => new(0.1);
 
     /// <summary>η.</summary>
     public double StepSize { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Guarantee> Guarantees { get; }
 
     /// <inheritdoc />
     public override string Name => $"gd(η={Require.Show(StepSize)})";

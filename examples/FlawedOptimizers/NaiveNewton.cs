@@ -1,0 +1,50 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+using Verification.Optimizers;
+using Verification.Optimizers.Guarantees;
+
+namespace FlawedOptimizers;
+
+/// <summary>
+/// A damped Newton method with a deliberate, realistic flaw: Φ = H⁻¹ built from the eigendecomposition with each
+/// eigenvalue floored in magnitude (|λ| ≥ δ) but keeping its sign, so Φ = V·diag(1/λ)·Vᵀ has a negative eigenvalue
+/// wherever H does. It is not a quasi-Newton preconditioner (elmo-amos Definition 3 needs Φ ⪰ 0), and along a concave
+/// eigenvector its step −g_i/λ_i goes uphill. ELMO's preconditioner (Lemma 3.2) uses the magnitudes instead.
+/// It declares what its author believes, and <c>check-optimizer</c> catches the two wrong declarations.
+/// </summary>
+public sealed class NaiveNewton : StatelessOptimizer, IQuasiNewtonOptimizer, IDeclaresGuarantees
+{
+    /// <summary>The magnitude floor δ on eigenvalues (keeps Φ finite at singular H).</summary>
+    public const double Floor = 1e-8;
+
+    /// <summary>Created by <c>check-optimizer</c> through its public parameterless constructor.</summary>
+    public NaiveNewton()
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Name => "naive-newton(δ=1e-8)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Guarantee> Guarantees { get; } =
+    [
+        new QuasiNewton(),                                    // wrong: Φ has negative eigenvalues on indefinite H
+        new DescentOnConvexQuadratics(double.PositiveInfinity), // right: one step to the minimizer
+        new NoAscentInConcaveDirections(),                    // wrong: the flaw
+        new ObjectiveScaleInvariance(),                       // wrong at singular H: the floor δ does not scale with f
+    ];
+
+    /// <inheritdoc />
+    public override Vector<double> Update(IObjective objective, Vector<double> theta) =>
+        -(Preconditioner(objective, theta) * objective.Gradient(theta));
+
+    /// <summary>Φ = V·diag(1/λ̃)·Vᵀ with λ̃ = sign(λ)·max(|λ|, δ): the flaw is the sign.</summary>
+    public Matrix<double> Preconditioner(IObjective objective, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
+        var inverse = eigen.Values.Select(l => 1 / (l < 0 ? -System.Math.Max(-l, Floor) : System.Math.Max(l, Floor))).ToArray();
+        var v = eigen.Vectors;
+        return v * Matrix<double>.Build.DiagonalOfDiagonalArray(inverse) * v.Transpose();
+    }
+}

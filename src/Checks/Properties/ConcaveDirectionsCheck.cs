@@ -1,0 +1,72 @@
+using System.Globalization;
+using Fractions;
+using Verification.Checks.Exact;
+using Verification.Checks.Problems;
+using Verification.Checks.Results;
+using Verification.Checks.Search;
+using Verification.Optimizers;
+using Verification.Optimizers.Guarantees;
+
+namespace Verification.Checks.Properties;
+
+/// <summary>
+/// <see cref="NoAscentInConcaveDirections"/>: on quadratics with a negative eigenvalue and exact eigenvectors u_k
+/// (integer columns of the case's basis), for every k with λ_k &lt; 0: (Δθᵀu_k)(∇fᵀu_k) ≤ τ·(Σ|u_iΔθ_i|)(Σ|u_ig_i|).
+/// </summary>
+public static class ConcaveDirectionsCheck
+{
+    /// <summary>Runs the check on <paramref name="optimizer"/>.</summary>
+    public static PropertyResult Run(IOptimizer optimizer, CheckOptions options, bool declared = true)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(options);
+        var guarantee = new NoAscentInConcaveDirections();
+        var search = new PropertySearch<QuadraticCase>
+        {
+            Generator = QuadraticGenerators.Cases(SpectrumKind.Indefinite),
+            Edges = Edges(),
+            Evaluate = q => Evaluate(optimizer, q),
+            Perturb = QuadraticGenerators.Perturb,
+            Shrink = QuadraticGenerators.Shrink,
+            Size = q => q.Size(),
+            Describe = q => q.Describe(),
+            Dimension = q => q.Dimension,
+        };
+        return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
+    }
+
+    /// <summary>A 1-D concave parabola, a saddle with gradient in both directions, a rotated saddle.</summary>
+    public static IEnumerable<QuadraticCase> Edges()
+    {
+        yield return new QuadraticCase([-1.0], Basis.Identity, [0.0], [1.0]);
+        yield return new QuadraticCase([-1.0, 1.0], Basis.Identity, [0.0, 0.0], [1.0, 1.0]);
+        yield return new QuadraticCase([-2.0, 1.0], Basis.Hadamard, [1.0, 0.0], [0.5, -0.5]);
+    }
+
+    private static Evaluation Evaluate(IOptimizer optimizer, QuadraticCase q)
+    {
+        if (!q.Eigenvalues.Any(l => l < 0))
+            return Evaluation.Reject("no negative eigenvalue");
+        var (s, rejected) = QuadraticStep.Take(optimizer, q);
+        if (s is null)
+            return Evaluation.Reject(rejected!);
+        Evaluation? worst = null;
+        for (int k = 0; k < q.Dimension; k++)
+        {
+            if (!(q.Eigenvalues[k] < 0))
+                continue;
+            var u = q.Basis.Column(q.Dimension, k);
+            var along = ExactVector.Dot(u, s.Delta);
+            var slope = ExactVector.Dot(u, s.Gradient);
+            var product = along * slope;
+            var scale = ExactVector.AbsDot(u, s.Delta) * ExactVector.AbsDot(u, s.Gradient);
+            int index = k;
+            var e = Evaluation.LessOrEqual(product, Tolerances.Rounding * scale, scale.IsZero ? Fraction.One : scale,
+                [.. s.Outputs, new NamedInput("u", "[" + string.Join(", ", u.Select(x => x.ToString())) + "]")],
+                () => $"along the eigenvector u (λ = {q.Eigenvalues[index].ToString("R", CultureInfo.InvariantCulture)} < 0) the step goes uphill: (Δθᵀu)(∇fᵀu) = {ExactVector.ToDouble(product).ToString("R", CultureInfo.InvariantCulture)} > 0, as a preconditioner with a negative eigenvalue there does (e.g. Newton's H⁻¹)");
+            if (worst is null || e.Kind == EvaluationKind.Violated && worst.Value.Kind != EvaluationKind.Violated || e.Margin > worst.Value.Margin && (e.Kind == worst.Value.Kind))
+                worst = e;
+        }
+        return worst!.Value;
+    }
+}

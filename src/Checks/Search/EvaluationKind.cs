@@ -1,0 +1,9 @@
+namespace Verification.Checks.Search;
+
+/// <summary>How one input fared.</summary>
+internal enum EvaluationKind
+{
+    Satisfied,
+    Violated,
+    Rejected,
+}
