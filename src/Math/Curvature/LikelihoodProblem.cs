@@ -83,16 +83,28 @@ public sealed class LikelihoodProblem
         Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta)));
 
     /// <summary>∇²_θ log p(y|f(x_n, θ)) = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θ f_n^(m), for any label y.</summary>
-    public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y)
+    public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y) => SampleCurvature(n, theta).LogDensityHessian(y);
+
+    /// <summary>f_n, J_n and the ∇²_θ f_n^(m) at θ, computed once for evaluating several labels.</summary>
+    private SampleTerms SampleCurvature(int n, Vector<double> theta)
     {
         var f = Output(n, theta);
         var j = Jacobian(n, theta);
-        var h = j.TransposeThisAndMultiply(Likelihood.Hessian(y, f) * j);
-        var g = Likelihood.Gradient(y, f);
-        for (int m = 0; m < g.Count; m++)
-            if (g[m] != 0)
-                h += g[m] * Model.OutputHessian(Data.Inputs[n], theta, m);
-        return Symmetrize(h);
+        var hf = Enumerable.Range(0, Model.OutputDimension).Select(m => Model.OutputHessian(Data.Inputs[n], theta, m)).ToArray();
+        return new SampleTerms(Likelihood, f, j, hf);
+    }
+
+    private sealed record SampleTerms(ILikelihood Likelihood, Vector<double> F, Matrix<double> J, Matrix<double>[] ModelHessians)
+    {
+        public Matrix<double> LogDensityHessian(double y)
+        {
+            var h = J.TransposeThisAndMultiply(Likelihood.Hessian(y, F) * J);
+            var g = Likelihood.Gradient(y, F);
+            for (int m = 0; m < g.Count; m++)
+                if (g[m] != 0)
+                    h += g[m] * ModelHessians[m];
+            return Symmetrize(h);
+        }
     }
 
     /// <summary>R(θ) = −Σ_n log p(y_n|f(x_n, θ)) (eq. 7.1).</summary>
@@ -197,9 +209,10 @@ public sealed class LikelihoodProblem
         var e = Matrix<double>.Build.Dense(Dimension, Dimension);
         for (int n = 0; n < Count; n++)
         {
-            var rule = Likelihood.Expectation(Output(n, theta));
+            var terms = SampleCurvature(n, theta);
+            var rule = Likelihood.Expectation(terms.F);
             for (int k = 0; k < rule.Labels.Count; k++)
-                e -= rule.Weights[k] * LogDensityHessian(n, theta, rule.Labels[k]);
+                e -= rule.Weights[k] * terms.LogDensityHessian(rule.Labels[k]);
         }
         return Symmetrize(e);
     }

@@ -9,8 +9,8 @@ namespace Verification.Math.Curvature.Likelihoods;
 /// </summary>
 public sealed class PoissonLog : LikelihoodBase
 {
-    /// <summary>Largest log rate the truncated expectation accepts (λ ≤ e⁶ ≈ 403, K stays below ~1000).</summary>
-    public const double MaxLogRate = 6;
+    /// <summary>Largest log rate the truncated expectation accepts (λ ≤ e⁴ ≈ 55, so K stays below ~150 nodes).</summary>
+    public const double MaxLogRate = 4;
 
     /// <summary>The tail bound aimed for, relative to max(1, λ) (the size of the Fisher in output space).</summary>
     public const double RelativeTail = 1e-18;
