@@ -7,5 +7,7 @@ internal static class PlotRegistry
     [
         new RatioMOverMPlot(),
         new ElmoNewtonCauchyStepsPlot(),
+        new FisherQuadraticApproximationsPlot(),
+        new EfgdCosineSimilarityPlot(),
     ];
 }

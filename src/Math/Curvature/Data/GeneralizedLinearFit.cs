@@ -80,8 +80,9 @@ public static class GeneralizedLinearFit
     /// <summary>
     /// (∂_f log p, −∂²_f log p) of the three scalar natural likelihoods without allocation (the same formulas as their
     /// Gradient/Hessian, which a test compares); null for any other likelihood, which then goes through its public methods.
+    /// The arguments are (y, f); the caller validates them.
     /// </summary>
-    private static Func<double, double, (double, double)>? ScalarDerivatives(ILikelihood likelihood) => likelihood switch
+    public static Func<double, double, (double, double)>? ScalarDerivatives(ILikelihood likelihood) => likelihood switch
     {
         GaussianIdentity g => (y, f) => ((y - f) / g.Variance, 1 / g.Variance),
         BernoulliLogit => (y, f) =>

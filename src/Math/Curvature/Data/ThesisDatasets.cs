@@ -74,6 +74,25 @@ public static class ThesisDatasets
         return new Dataset(xs, ys);
     }
 
+    /// <summary>
+    /// The Fig. 7.1 regression (eq. D.29): x ~ Lognormal(0, 3/4), ε ~ N(0, 1), y = 2 + 2x + ε, with N samples from
+    /// <paramref name="seed"/>. "Lognormal(0, 3/4)" is read as log x ~ N(0, σ² = 3/4).
+    /// </summary>
+    public static Dataset Figure71(int count, int seed)
+    {
+        RequireCount(count);
+        var random = new System.Random(seed);
+        var xs = new Vector<double>[count];
+        var ys = new double[count];
+        for (int n = 0; n < count; n++)
+        {
+            double x = System.Math.Exp(System.Math.Sqrt(0.75) * Normal(random));
+            xs[n] = Vector<double>.Build.Dense(1, x);
+            ys[n] = 2 + 2 * x + Normal(random);
+        }
+        return new Dataset(xs, ys);
+    }
+
     /// <summary>A standard normal draw by Box–Muller (one of the pair; u₁ ∈ (0, 1] so the log is finite).</summary>
     public static double Normal(System.Random random)
     {

@@ -66,3 +66,28 @@ public class NaturalGradientExamples
         Assert.IsAssignableFrom<IQuasiNewtonOptimizer>(new EmpiricalFisherGradientDescent(1, 1));
     }
 }
+
+/// <summary>The direct-loop GLM objective against the general one.</summary>
+public class GeneralizedLinearObjectiveExamples
+{
+    [Fact]
+    public void MatchesMeanNegativeLogLikelihood()
+    {
+        foreach (var logistic in new[] { false, true })
+        {
+            var data = logistic ? ThesisDatasets.LogisticRegression(Specification.MisspecifiedA, 50, 2) : ThesisDatasets.LinearRegression(Specification.MisspecifiedB, 50, 2);
+            var model = logistic ? new LinearModel(2, 1, bias: false) : new LinearModel(1);
+            ILikelihood like = logistic ? new BernoulliLogit() : new GaussianIdentity();
+            var fast = new GeneralizedLinearObjective(model, like, data, "fast");
+            var slow = new MeanNegativeLogLikelihood(new LikelihoodProblem(model, like, data), "slow");
+            var theta = Vector<double>.Build.DenseOfArray([0.7, -0.4]);
+            Assert.Equal(slow.Value(theta), fast.Value(theta), 12);
+            DerivativeProperties.AssertMatrix("∇R/N", slow.Gradient(theta).ToColumnMatrix(), fast.Gradient(theta).ToColumnMatrix());
+            DerivativeProperties.AssertMatrix("∇²R/N", slow.Hessian(theta), fast.Hessian(theta));
+            DerivativeProperties.AssertMatrix("F/N", slow.Fisher(theta), fast.Fisher(theta));
+            DerivativeProperties.AssertMatrix("F̃/N", slow.EmpiricalFisher(theta), fast.EmpiricalFisher(theta));
+        }
+        Assert.Throws<ArgumentException>(() => new GeneralizedLinearObjective(new LinearModel(1), new BernoulliProbability(),
+            new Dataset([Vector<double>.Build.Dense(1, 0.0)], [1.0]), "x"));
+    }
+}
