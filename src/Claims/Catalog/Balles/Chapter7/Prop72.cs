@@ -26,7 +26,8 @@ internal static class Prop72
             "‖∇²R(θ) − G(θ)‖₂ ≤ r(θ)β (the spectral norm not squared).",
             "What the proof (D.25)–(D.28) actually derives: ∇²R − G = Σ_{n,m} r_n^(m)∇²f_n^(m), each term bounded by |r_n^(m)|β. "
             + "Checked with the smallest β valid at θ, β = max_{n,m}‖∇²f_n^(m)(θ)‖₂ (any β-smooth model has at least this β, so this is the strongest instance), "
-            + "over linear, curved-linear and tanh-MLP models and all four natural likelihoods.",
+            + "over linear, curved-linear and tanh-MLP models and all four natural likelihoods. Note on the proof: the intermediate (D.27), bounded by |Σ_{n,m} r_n^(m)|β, "
+            + "does not hold in general (r₁ = 1, r₂ = −1 with ∇²f₁ = I, ∇²f₂ = −I give ∇²R − G = 2I but |Σr|β = 0); (D.28)'s Σ|r_n^(m)| is what the bound needs.",
             [Unsquared()]);
     }
 
