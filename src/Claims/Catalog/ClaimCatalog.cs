@@ -1,3 +1,4 @@
+using Verification.Claims.Catalog.Balles.Chapter7;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Model;
 
@@ -12,6 +13,7 @@ public static class ClaimCatalog
         [
             .. ElmoClaims.All,
             .. ElmoAlgorithmClaims.All,
+            .. BallesFisherClaims.All,
         ];
         var duplicate = all.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

@@ -8,5 +8,7 @@ internal static class PlotRegistry
         new RatioMOverMPlot(),
         new ElmoNewtonCauchyStepsPlot(),
         new RosenbrockTrajectoriesPlot(),
+        new FisherQuadraticApproximationsPlot(),
+        new EfgdCosineSimilarityPlot(),
     ];
 }

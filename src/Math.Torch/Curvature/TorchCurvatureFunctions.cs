@@ -1,0 +1,80 @@
+using Verification.Math.Curvature.Likelihoods;
+using Verification.Math.Curvature.Models;
+using static TorchSharp.torch;
+
+namespace Verification.Math.Torch.Curvature;
+
+/// <summary>
+/// The reference models and likelihoods of <see cref="Verification.Math.Curvature"/> as differentiable torch expressions
+/// (same formulas, written with torch operations), so autograd can differentiate them independently of the closed forms.
+/// </summary>
+public static class TorchCurvatureFunctions
+{
+    /// <summary>f(x, θ) for a reference model; x and θ are 1-D tensors of one dtype and device.</summary>
+    /// <exception cref="ArgumentException">An unsupported model type, or lengths that do not match the model.</exception>
+    public static Tensor Output(IModel model, Tensor x, Tensor theta)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        TorchArguments.Vector(x, nameof(x));
+        TorchArguments.SameKind(x, nameof(x), theta, nameof(theta));
+        if (x.shape[0] != model.InputDimension)
+            throw new ArgumentException($"x has length {x.shape[0]}, expected {model.InputDimension}.", nameof(x));
+        if (theta.Dimensions != 1 || theta.shape[0] != model.ParameterDimension)
+            throw new ArgumentException($"theta has shape {TorchArguments.ShapeText(theta.shape)}, expected [{model.ParameterDimension}].", nameof(theta));
+        var one = ones(1, x.dtype, x.device);
+        switch (model)
+        {
+            case LinearModel lin:
+            {
+                var xt = lin.Bias ? cat([x, one]) : x;
+                return theta.reshape(lin.OutputDimension, lin.Width).mv(xt);
+            }
+            case CurvedLinearModel cl:
+                return (x.dot(theta) + cl.Curvature / 2 * theta.dot(theta)).reshape(1);
+            case TanhMlp mlp:
+            {
+                int d = mlp.InputDimension, h = mlp.Hidden;
+                var w1 = theta[..(h * (d + 1))].reshape(h, d + 1);
+                var w2 = theta[(h * (d + 1))..].reshape(mlp.OutputDimension, h + 1);
+                var hidden = w1.mv(cat([x, one])).tanh();
+                return w2.mv(cat([hidden, one]));
+            }
+            default:
+                throw new ArgumentException($"no tensor form for model {model.Name}.", nameof(model));
+        }
+    }
+
+    /// <summary>log p(y|f) for a reference likelihood; f a 1-D tensor of length M.</summary>
+    /// <exception cref="ArgumentException">An unsupported likelihood, a wrong length, or a label outside the support.</exception>
+    public static Tensor LogDensity(ILikelihood likelihood, double y, Tensor f)
+    {
+        ArgumentNullException.ThrowIfNull(likelihood);
+        TorchArguments.Vector(f, nameof(f));
+        if (f.shape[0] != likelihood.OutputDimension)
+            throw new ArgumentException($"f has length {f.shape[0]}, expected {likelihood.OutputDimension}.", nameof(f));
+        likelihood.ValidateLabel(y, nameof(y));
+        switch (likelihood)
+        {
+            case GaussianIdentity g:
+            {
+                var r = y - f[0];
+                return -(r * r) / (2 * g.Variance) - 0.5 * System.Math.Log(2 * System.Math.PI * g.Variance);
+            }
+            case BernoulliLogit:
+                return y * f[0] - nn.functional.softplus(f[0]);
+            case CategoricalSoftmax:
+                return f[(long)y] - f.logsumexp(0);
+            case PoissonLog:
+                return y * f[0] - f[0].exp() - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1);
+            case BernoulliProbability:
+                return y == 1 ? f[0].log() : (1 - f[0]).log();
+            case GaussianMeanVariance:
+            {
+                var r = y - f[0];
+                return -(r * r) / (2 * f[1]) - 0.5 * (2 * System.Math.PI * f[1]).log();
+            }
+            default:
+                throw new ArgumentException($"no tensor form for likelihood {likelihood.Name}.", nameof(likelihood));
+        }
+    }
+}

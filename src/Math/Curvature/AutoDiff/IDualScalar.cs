@@ -1,0 +1,59 @@
+using System.Numerics;
+
+namespace Verification.Math.Curvature.AutoDiff;
+
+/// <summary>
+/// The arithmetic the generic log-densities and models are written in, so that one formula yields values in
+/// double (<see cref="Real"/>) and exact second derivatives by forward mode (<see cref="HyperDual"/>).
+/// </summary>
+public interface IDualScalar<T> :
+    IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>, IMultiplyOperators<T, T, T>,
+    IDivisionOperators<T, T, T>, IUnaryNegationOperators<T, T>
+    where T : IDualScalar<T>
+{
+    /// <summary>The real part (the value of the function).</summary>
+    double Value { get; }
+
+    /// <summary>A constant.</summary>
+    static abstract T Constant(double value);
+
+    /// <summary>exp(x).</summary>
+    static abstract T Exp(T x);
+
+    /// <summary>log(x), x &gt; 0.</summary>
+    static abstract T Log(T x);
+
+    /// <summary>tanh(x).</summary>
+    static abstract T Tanh(T x);
+}
+
+/// <summary>A plain double as an <see cref="IDualScalar{T}"/>.</summary>
+public readonly record struct Real(double Value) : IDualScalar<Real>
+{
+    /// <inheritdoc />
+    public static Real Constant(double value) => new(value);
+
+    /// <inheritdoc />
+    public static Real Exp(Real x) => new(System.Math.Exp(x.Value));
+
+    /// <inheritdoc />
+    public static Real Log(Real x) => new(System.Math.Log(x.Value));
+
+    /// <inheritdoc />
+    public static Real Tanh(Real x) => new(System.Math.Tanh(x.Value));
+
+    /// <summary>Sum.</summary>
+    public static Real operator +(Real a, Real b) => new(a.Value + b.Value);
+
+    /// <summary>Difference.</summary>
+    public static Real operator -(Real a, Real b) => new(a.Value - b.Value);
+
+    /// <summary>Product.</summary>
+    public static Real operator *(Real a, Real b) => new(a.Value * b.Value);
+
+    /// <summary>Quotient.</summary>
+    public static Real operator /(Real a, Real b) => new(a.Value / b.Value);
+
+    /// <summary>Negation.</summary>
+    public static Real operator -(Real a) => new(-a.Value);
+}

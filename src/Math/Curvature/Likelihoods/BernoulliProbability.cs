@@ -1,0 +1,51 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math.Curvature.AutoDiff;
+
+namespace Verification.Math.Curvature.Likelihoods;
+
+/// <summary>
+/// Control for Prop. 7.1 (not a natural parameterization): p(y = 1|q) = q with f = q ∈ (0, 1) the probability itself.
+/// log p = y·log q + (1 − y)·log(1 − q); ∇ = y/q − (1 − y)/(1 − q); ∇² = −y/q² − (1 − y)/(1 − q)², which depends on y.
+/// </summary>
+public sealed class BernoulliProbability : LikelihoodBase
+{
+    /// <inheritdoc />
+    public override string Name => "bernoulli-probability";
+
+    /// <inheritdoc />
+    public override int OutputDimension => 1;
+
+    /// <inheritdoc />
+    public override bool IsNaturalParameterization => false;
+
+    /// <inheritdoc />
+    protected override void ValidateDomain(Vector<double> f, string name)
+    {
+        if (!(f[0] > 0 && f[0] < 1))
+            throw new ArgumentException($"{name}[0] (a probability) must be in (0, 1), got {Require.Show(f[0])}.", name);
+    }
+
+    /// <inheritdoc />
+    protected override void ValidateSupport(double y, string name) => RequireIndex(y, 2, name);
+
+    /// <inheritdoc />
+    public override T LogDensity<T>(double y, T[] f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return y == 1 ? T.Log(f[0]) : T.Log(T.Constant(1) - f[0]);
+    }
+
+    /// <inheritdoc />
+    protected override double LogDensityUnchecked(double y, Vector<double> f) => y == 1 ? System.Math.Log(f[0]) : System.Math.Log(1 - f[0]);
+
+    /// <inheritdoc />
+    protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y == 1 ? 1 / f[0] : -1 / (1 - f[0]));
+
+    /// <inheritdoc />
+    protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) =>
+        Scalar(y == 1 ? -1 / (f[0] * f[0]) : -1 / ((1 - f[0]) * (1 - f[0])));
+
+    /// <inheritdoc />
+    protected override ExpectationRule ExpectationUnchecked(Vector<double> f) =>
+        new([0, 1], [1 - f[0], f[0]], 0, "exact sum over {0, 1}");
+}

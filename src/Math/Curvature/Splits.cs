@@ -1,0 +1,149 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Verification.Math.Curvature;
+
+/// <summary>
+/// A split R(θ) = Σ_n a_n(b_n(θ)) (balles-thesis §7.3.3): per sample the inner b_n: ℝ^d → ℝ^{M_b} with its Jacobian and
+/// component Hessians, and the outer a_n with ∇_b a_n and ∇²_b a_n, evaluated at b = b_n(θ).
+/// </summary>
+public interface ISplit
+{
+    /// <summary>Name of the split, e.g. "canonical (7.13)".</summary>
+    string Name { get; }
+
+    /// <summary>The problem R belongs to.</summary>
+    LikelihoodProblem Problem { get; }
+
+    /// <summary>J_θ b_n(θ).</summary>
+    Matrix<double> InnerJacobian(int n, Vector<double> theta);
+
+    /// <summary>∇²_θ b_n^(m)(θ) for every component m.</summary>
+    IReadOnlyList<Matrix<double>> InnerHessians(int n, Vector<double> theta);
+
+    /// <summary>∇_b a_n(b_n(θ)).</summary>
+    Vector<double> OuterGradient(int n, Vector<double> theta);
+
+    /// <summary>∇²_b a_n(b_n(θ)).</summary>
+    Matrix<double> OuterHessian(int n, Vector<double> theta);
+}
+
+/// <summary>The GGN of a split and the residual term of eq. (7.9).</summary>
+public static class Splits
+{
+    /// <summary>G(θ) = Σ_n J_θb_nᵀ ∇²_b a_n J_θb_n (eq. 7.10 / Definition 7.1, eq. 7.19).</summary>
+    public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var p = split.Problem;
+        p.CheckTheta(theta);
+        var g = Matrix<double>.Build.Dense(p.Dimension, p.Dimension);
+        for (int n = 0; n < p.Count; n++)
+        {
+            var j = split.InnerJacobian(n, theta);
+            g += j.TransposeThisAndMultiply(split.OuterHessian(n, theta) * j);
+        }
+        return (g + g.Transpose()) / 2;
+    }
+
+    /// <summary>Σ_{n,m} [∇_b a_n(b_n(θ))]_m ∇²_θ b_n^(m)(θ), the second line of eq. (7.9).</summary>
+    public static Matrix<double> ResidualTerm(ISplit split, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var p = split.Problem;
+        p.CheckTheta(theta);
+        var r = Matrix<double>.Build.Dense(p.Dimension, p.Dimension);
+        for (int n = 0; n < p.Count; n++)
+        {
+            var g = split.OuterGradient(n, theta);
+            var hs = split.InnerHessians(n, theta);
+            for (int m = 0; m < g.Count; m++)
+                r += g[m] * hs[m];
+        }
+        return r;
+    }
+
+    /// <summary>The canonical split (7.13): a_n(b) = −log p(y_n|b), b_n(θ) = f(x_n, θ).</summary>
+    public static ISplit Canonical(LikelihoodProblem problem) => new CanonicalSplit(problem);
+
+    /// <summary>The split (7.12): b_n(θ) = θ, a_n = ℓ_n; its GGN is Σ_n ∇²ℓ_n, i.e. the Hessian.</summary>
+    public static ISplit Identity(LikelihoodProblem problem) => new IdentitySplit(problem);
+
+    /// <summary>The empirical-Fisher split (7.17): a_n(b) = −log b, b_n(θ) = p(y_n|f(x_n, θ)).</summary>
+    public static ISplit EmpiricalFisher(LikelihoodProblem problem) => new EmpiricalFisherSplit(problem);
+
+    private abstract class SplitBase(LikelihoodProblem problem) : ISplit
+    {
+        public abstract string Name { get; }
+
+        public LikelihoodProblem Problem { get; } = problem ?? throw new ArgumentNullException(nameof(problem));
+
+        protected double Label(int n) => Problem.Data.Labels[n];
+
+        public abstract Matrix<double> InnerJacobian(int n, Vector<double> theta);
+
+        public abstract IReadOnlyList<Matrix<double>> InnerHessians(int n, Vector<double> theta);
+
+        public abstract Vector<double> OuterGradient(int n, Vector<double> theta);
+
+        public abstract Matrix<double> OuterHessian(int n, Vector<double> theta);
+    }
+
+    private sealed class CanonicalSplit(LikelihoodProblem problem) : SplitBase(problem)
+    {
+        public override string Name => "canonical (7.13)";
+
+        public override Matrix<double> InnerJacobian(int n, Vector<double> theta) => Problem.Jacobian(n, theta);
+
+        public override IReadOnlyList<Matrix<double>> InnerHessians(int n, Vector<double> theta) =>
+            Enumerable.Range(0, Problem.Model.OutputDimension)
+                .Select(m => Problem.Model.OutputHessian(Problem.Data.Inputs[n], theta, m)).ToList();
+
+        public override Vector<double> OuterGradient(int n, Vector<double> theta) => -Problem.Likelihood.Gradient(Label(n), Problem.Output(n, theta));
+
+        public override Matrix<double> OuterHessian(int n, Vector<double> theta) => -Problem.Likelihood.Hessian(Label(n), Problem.Output(n, theta));
+    }
+
+    private sealed class IdentitySplit(LikelihoodProblem problem) : SplitBase(problem)
+    {
+        public override string Name => "identity (7.12)";
+
+        public override Matrix<double> InnerJacobian(int n, Vector<double> theta) => Matrix<double>.Build.DenseIdentity(Problem.Dimension);
+
+        public override IReadOnlyList<Matrix<double>> InnerHessians(int n, Vector<double> theta) =>
+            Enumerable.Range(0, Problem.Dimension).Select(_ => Matrix<double>.Build.Dense(Problem.Dimension, Problem.Dimension)).ToList();
+
+        public override Vector<double> OuterGradient(int n, Vector<double> theta) => -Problem.Score(n, theta, Label(n));
+
+        public override Matrix<double> OuterHessian(int n, Vector<double> theta) => -Problem.LogDensityHessian(n, theta, Label(n));
+    }
+
+    private sealed class EmpiricalFisherSplit(LikelihoodProblem problem) : SplitBase(problem)
+    {
+        public override string Name => "empirical Fisher (7.17)";
+
+        private double B(int n, Vector<double> theta) => System.Math.Exp(-Problem.SampleLoss(n, theta));
+
+        // ∇_θ b = b·s, with s = ∇_θ log p.
+        public override Matrix<double> InnerJacobian(int n, Vector<double> theta)
+        {
+            var s = Problem.Score(n, theta, Label(n));
+            return B(n, theta) * s.ToRowMatrix();
+        }
+
+        // ∇²_θ b = b·(s sᵀ + ∇²_θ log p).
+        public override IReadOnlyList<Matrix<double>> InnerHessians(int n, Vector<double> theta)
+        {
+            var s = Problem.Score(n, theta, Label(n));
+            return [B(n, theta) * (s.OuterProduct(s) + Problem.LogDensityHessian(n, theta, Label(n)))];
+        }
+
+        // a(b) = −log b: ∇a = −1/b, ∇²a = 1/b² (footnote 7.3).
+        public override Vector<double> OuterGradient(int n, Vector<double> theta) => Vector<double>.Build.Dense(1, -1 / B(n, theta));
+
+        public override Matrix<double> OuterHessian(int n, Vector<double> theta)
+        {
+            double b = B(n, theta);
+            return Matrix<double>.Build.Dense(1, 1, 1 / (b * b));
+        }
+    }
+}
