@@ -47,13 +47,13 @@ internal static class AppC2
         Generator = PairCases.PositiveDefinite, Edges = PairCases.Edges, Move = PairCases.Move, Show = PairCases.Show, Hypotheses = PairCases.RequirePd,
         Sides = c =>
         {
-            var br = SeparableSmoothness.Bracket(Matrix<double>.Build.DenseOfArray(c.H));
+            var br = BracketCache.Of(c.H);
             double linf = SignDouble.InfToOne(c.H);
             return new Sides(System.Math.Max(linf - br.Upper, br.Lower - linf), 0, linf);
         },
         ExactSides = (c, _) =>
         {
-            var br = SeparableSmoothness.Bracket(Matrix<double>.Build.DenseOfArray(c.H));
+            var br = BracketCache.Of(c.H);
             var linf = InfToOne(F(c.H));
             var gap = linf - br.UpperExact > br.LowerExact - linf ? linf - br.UpperExact : br.LowerExact - linf;
             return new ExactSides(I(gap), RationalInterval.Zero);

@@ -8,7 +8,7 @@ using static Verification.Claims.Catalog.Balles.Chapter6.SignExact;
 
 namespace Verification.Claims.Catalog.Balles.Chapter6;
 
-/// <summary>f(θ) = ½θᵀAθ + Σ_i c_i·½log(1 + θ_i²): a non-quadratic test function with rational gradient and bounded Hessian.</summary>
+/// <summary>f(θ) = ½θᵀAθ + Σ_i c_i·½log(1 + θ_i²) (<see cref="Optimizers.Sign.LogPerturbedQuadratic"/>) and two points.</summary>
 internal sealed record PerturbedCase(double[,] A, double[] C, double[] Theta, double[] ThetaPrime);
 
 /// <summary>
@@ -66,13 +66,9 @@ internal static class Prop63
         Why = _ => "The gradient moves by more than sup‖∇²f‖ allows.",
     };
 
-    private static double[] Gradient(double[,] a, double[] c, double[] t)
-    {
-        var g = SignDouble.MatVec(a, t);
-        for (int i = 0; i < t.Length; i++)
-            g[i] += c[i] * t[i] / (1 + t[i] * t[i]);
-        return g;
-    }
+    private static double[] Gradient(double[,] a, double[] c, double[] t) =>
+        new Optimizers.Sign.LogPerturbedQuadratic(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(a),
+            MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(c)).Gradient(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(t)).ToArray();
 
     private static Fraction[] Gradient(Fraction[,] a, Fraction[] c, Fraction[] t)
     {

@@ -66,5 +66,5 @@ internal static class Prop66
     private static string? Hypotheses(QuadraticCase c) =>
         SignInputs.IsZero(c.H) ? "H = 0: ρ_diag(0) = 0/0, the right side is undefined" : SignInputs.RequirePsd(c.H);
 
-    private static SeparableBracket Bracket(double[,] h) => SeparableSmoothness.Bracket(Matrix<double>.Build.DenseOfArray(h));
+    private static SeparableBracket Bracket(double[,] h) => BracketCache.Of(h);
 }
