@@ -23,7 +23,7 @@ public sealed record SeparableBracket(double Lower, double Upper, double[] Diago
 /// solved twice and returned as a certified bracket, never a bare number:
 /// <list type="bullet">
 /// <item>Primal (upper bound): a log-barrier interior-point method in l, minimizing Σl − μ(log det(diag(l) − H) + Σ log l_i)
-/// by damped Newton steps (MathNet Cholesky) along the central path (μ = 1/t, t growing twentyfold) until the gap 2dμ is
+/// by damped Newton steps (small dense Cholesky) along the central path (μ = 1/t, t growing twentyfold) until the gap 2dμ is
 /// below 10⁻¹⁰ of the scale. The final l is interior, and diag(l) − H ≻ 0 is then proven by exact rational LDLᵀ
 /// (<see cref="ExactDefiniteness"/>) on the exact values of the doubles; Σl summed exactly.</item>
 /// <item>Dual (lower bound): weak duality gives L_sep ≥ ⟨H, Y⟩ for every Y ≽ 0 with Y_ii ≤ 1 (multiply Y_ii ≤ 1 by l_i ≥ 0
@@ -73,56 +73,68 @@ public static class SeparableSmoothness
     private static double[] Primal(Matrix<double> h, double scale)
     {
         int d = h.RowCount;
+        var a = new double[d, d];
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+                a[i, j] = i <= j ? h[i, j] : h[j, i];
         var l = new double[d];
         for (int i = 0; i < d; i++)
         {
             double row = 0;
             for (int j = 0; j < d; j++)
-                row += System.Math.Abs(h[i, j]);
+                row += System.Math.Abs(a[i, j]);
             l[i] = row + scale / d;
         }
         // Central path of φ_t(l) = t·Σl − log det(diag(l) − H) − Σ log l_i (self-concordant): Newton to a decrement of
-        // 1e-10, then t ← 20t, until the duality gap 2d/t of the central point is below BarrierGap·scale.
+        // 1e-9, then t ← 20t, until the duality gap 2d/t of the central point is below BarrierGap·scale.
         double t = d / scale;
-        var identity = Matrix<double>.Build.DenseIdentity(d);
+        var factor = new double[d, d];
+        var inverse = new double[d, d];
+        var hess = new double[d, d];
+        var grad = new double[d];
+        var step = new double[d];
+        var trial = new double[d];
         while (true)
         {
             for (int iteration = 0; iteration < 50; iteration++)
             {
-                var s = Slack(h, l).Cholesky().Solve(identity);
-                var grad = Vector<double>.Build.Dense(d);
-                var hess = Matrix<double>.Build.Dense(d, d);
+                if (!Factor(a, l, factor, out double logDet))
+                    break;
+                Invert(factor, inverse);
                 for (int i = 0; i < d; i++)
                 {
-                    grad[i] = t - s[i, i] - 1 / l[i];
+                    grad[i] = t - inverse[i, i] - 1 / l[i];
                     for (int j = 0; j < d; j++)
-                        hess[i, j] = s[i, j] * s[i, j];
+                        hess[i, j] = inverse[i, j] * inverse[i, j];
                     hess[i, i] += 1 / (l[i] * l[i]);
                 }
-                var step = -hess.Solve(grad);
-                double decrement = -grad.DotProduct(step);
-                if (!step.All(double.IsFinite) || !(decrement > 1e-9))
+                if (!SolveSpd(hess, grad, step))
                     break;
-                double f0 = Barrier(h, l, t);
+                double decrement = 0;
+                for (int i = 0; i < d; i++)
+                {
+                    step[i] = -step[i];
+                    decrement -= grad[i] * step[i];
+                }
+                if (!double.IsFinite(decrement) || !(decrement > 1e-9))
+                    break;
+                double f0 = t * l.Sum() - logDet - l.Sum(System.Math.Log);
+                bool accepted = false;
+                // Quadratic phase of a self-concordant function (λ² < 0.1): the full step is feasible and decreasing, and
+                // Armijo's test there is below the rounding of f (t·Σl is large), so it is taken without the test.
                 double alpha = 1;
-                double[]? accepted = null;
-                // Quadratic phase of a self-concordant function: λ² < 0.1 guarantees the full step is feasible and decreasing,
-                // and Armijo's test there is below the rounding of f (t·Σl is large), so take it without the test.
-                if (decrement < 0.1)
+                for (int k = 0; k < 40 && !accepted; k++, alpha *= 0.5)
                 {
-                    var full = l.Select((li, i) => li + step[i]).ToArray();
-                    if (full.All(v => v > 0) && IsStrictlyFeasible(h, full))
-                        accepted = full;
+                    for (int i = 0; i < d; i++)
+                        trial[i] = l[i] + alpha * step[i];
+                    if (!trial.All(v => v > 0) || !Factor(a, trial, factor, out double trialLogDet))
+                        continue;
+                    double f = t * trial.Sum() - trialLogDet - trial.Sum(System.Math.Log);
+                    accepted = (alpha == 1 && decrement < 0.1) || f <= f0 - 0.25 * alpha * decrement;
                 }
-                for (int k = 0; k < 40 && accepted is null; k++, alpha *= 0.5)
-                {
-                    var trial = l.Select((li, i) => li + alpha * step[i]).ToArray();
-                    if (trial.All(v => v > 0) && IsStrictlyFeasible(h, trial) && Barrier(h, trial, t) <= f0 - 0.25 * alpha * decrement)
-                        accepted = trial;
-                }
-                if (accepted is null)
+                if (!accepted)
                     break;
-                l = accepted;
+                Array.Copy(trial, l, d);
             }
             if (2 * d / t <= BarrierGap * scale)
                 return l;
@@ -130,35 +142,83 @@ public static class SeparableSmoothness
         }
     }
 
-    private static Matrix<double> Slack(Matrix<double> h, double[] l)
+    /// <summary>Cholesky factor of diag(l) − A into <paramref name="factor"/>; false unless positive definite.</summary>
+    private static bool Factor(double[,] a, double[] l, double[,] factor, out double logDet)
     {
-        var s = -h.Clone();
-        for (int i = 0; i < l.Length; i++)
-            s[i, i] += l[i];
-        return s;
+        int d = l.Length;
+        logDet = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double s = l[j] - a[j, j];
+            for (int k = 0; k < j; k++)
+                s -= factor[j, k] * factor[j, k];
+            if (!(s > 0))
+                return false;
+            double root = System.Math.Sqrt(s);
+            factor[j, j] = root;
+            logDet += 2 * System.Math.Log(root);
+            for (int i = j + 1; i < d; i++)
+            {
+                double v = -a[i, j];
+                for (int k = 0; k < j; k++)
+                    v -= factor[i, k] * factor[j, k];
+                factor[i, j] = v / root;
+            }
+        }
+        return true;
     }
 
-    private static bool IsStrictlyFeasible(Matrix<double> h, double[] l)
+    /// <summary>(LLᵀ)⁻¹ from the Cholesky factor L, column by column.</summary>
+    private static void Invert(double[,] factor, double[,] inverse)
     {
-        var s = Slack(h, l);
-        for (int i = 0; i < l.Length; i++)
-            for (int j = 0; j < i; j++)
-                s[i, j] = s[j, i];
-        try
+        int d = factor.GetLength(0);
+        var e = new double[d];
+        var y = new double[d];
+        for (int c = 0; c < d; c++)
         {
-            var c = s.Cholesky();
-            return c.Factor.Diagonal().All(v => v > 0 && double.IsFinite(v));
+            Array.Clear(e);
+            e[c] = 1;
+            for (int i = 0; i < d; i++)
+            {
+                double s = e[i];
+                for (int k = 0; k < i; k++) s -= factor[i, k] * y[k];
+                y[i] = s / factor[i, i];
+            }
+            for (int i = d - 1; i >= 0; i--)
+            {
+                double s = y[i];
+                for (int k = i + 1; k < d; k++) s -= factor[k, i] * inverse[k, c];
+                inverse[i, c] = s / factor[i, i];
+            }
         }
-        catch (ArgumentException)
-        {
+    }
+
+    /// <summary>Solves M x = b for symmetric positive definite M by Cholesky; false if M is not numerically PD.</summary>
+    private static bool SolveSpd(double[,] m, double[] b, double[] x)
+    {
+        int d = b.Length;
+        var f = new double[d, d];
+        var zero = new double[d];
+        var neg = new double[d, d];
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+                neg[i, j] = -m[i, j];
+        if (!Factor(neg, zero, f, out _))
             return false;
+        var y = new double[d];
+        for (int i = 0; i < d; i++)
+        {
+            double s = b[i];
+            for (int k = 0; k < i; k++) s -= f[i, k] * y[k];
+            y[i] = s / f[i, i];
         }
-    }
-
-    private static double Barrier(Matrix<double> h, double[] l, double t)
-    {
-        var c = Slack(h, l).Cholesky();
-        return t * l.Sum() - c.DeterminantLn - l.Sum(System.Math.Log);
+        for (int i = d - 1; i >= 0; i--)
+        {
+            double s = y[i];
+            for (int k = i + 1; k < d; k++) s -= f[k, i] * x[k];
+            x[i] = s / f[i, i];
+        }
+        return true;
     }
 
     private static (Fraction Sum, bool Feasible) CertifyPrimal(Matrix<double> h, double[] l)
@@ -199,8 +259,21 @@ public static class SeparableSmoothness
                 v[i, c] /= norm;
         }
         var g = new double[k];
+        double previous = double.NegativeInfinity;
         for (int sweep = 0; sweep < 200; sweep++)
         {
+            double objective = 0;
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++)
+                {
+                    double dot = 0;
+                    for (int c = 0; c < k; c++) dot += v[i, c] * v[j, c];
+                    objective += h[i, j] * dot;
+                }
+            // Block-coordinate ascent never decreases the objective; stop once a sweep gains nothing measurable.
+            if (objective - previous <= 1e-15 * System.Math.Abs(objective))
+                break;
+            previous = objective;
             for (int i = 0; i < d; i++)
             {
                 Array.Clear(g);
