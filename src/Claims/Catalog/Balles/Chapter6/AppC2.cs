@@ -81,7 +81,7 @@ internal static class AppC2
     private static Inequality<PairCase> C16() => new()
     {
         Name = "C.16",
-        Description = "For all PD H: λ = (a+d)/2 ± √((a−d)²/4 + b²) are roots of det(H − λI) = (a − λ)(d − λ) − b², and sum to tr H.",
+        Description = "For all PD H: λ = (a+d)/2 ± √((a−d)²/4 + b²) are the roots of det(H − λI) = (a − λ)(d − λ) − b².",
         Tolerance = "Doubles: |det(H − λ_max I)| + |det(H − λ_min I)| within 1e-12 of (a + d)²; exact: enclosures of √ with 128–2048 bits decide.",
         Relation = Relation.Equal,
         RelativeTolerance = 1e-12,
