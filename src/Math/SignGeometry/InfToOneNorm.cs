@@ -43,6 +43,14 @@ public static class InfToOneNorm
         if (d > MaxDimension)
             throw new ArgumentException($"h must have dimension ≤ {MaxDimension} for exact enumeration, got {d}.", nameof(h));
         var a = h.ToArray();
+        // Columns as contiguous arrays: the update reads one column per vertex.
+        var columns = new double[d][];
+        for (int j = 0; j < d; j++)
+        {
+            columns[j] = new double[d];
+            for (int i = 0; i < d; i++)
+                columns[j][i] = a[i, j];
+        }
         var x = new double[d];
         Array.Fill(x, 1.0);
         var y = new double[d];
@@ -55,12 +63,24 @@ public static class InfToOneNorm
             int j = System.Numerics.BitOperations.TrailingZeroCount(k);
             double twice = -2.0 * x[j];
             x[j] = -x[j];
+            double value;
             if ((k & (ResyncInterval - 1)) == 0)
+            {
                 Multiply(a, x, y);
+                value = L1(y);
+            }
             else
-                for (int i = 0; i < d; i++)
-                    y[i] += twice * a[i, j];
-            double value = L1(y);
+            {
+                // Update Hx and its ℓ1 norm in one pass.
+                var column = columns[j];
+                value = 0;
+                for (int i = 0; i < y.Length; i++)
+                {
+                    double yi = y[i] + twice * column[i];
+                    y[i] = yi;
+                    value += System.Math.Abs(yi);
+                }
+            }
             if (value > best)
             {
                 best = value;
