@@ -21,7 +21,7 @@ internal static class Prop61
 
     /// <summary>Variant: separable smoothness taken as eq. (6.4), which only bounds H from above.</summary>
     internal static Claim OneSided() => new(
-        "balles/prop-6.1/eq-6.4",
+        "balles/prop-6.1/one-sided",
         SignSources.Of("Proposition 6.1 with eq. (6.4)", "(6.4)", "6.3.1"),
         "Separable smoothness (6.4) with constants l_1, …, l_d implies ℓ∞-smoothness with L∞ = Σ_i l_i (statement (i) of §6.3.1).",
         "§6.3.1 states (i) for separable smoothness as eq. (6.4) \"directly defines\" it, then embeds it as 1-smoothness w.r.t. ‖·‖_L; " +
