@@ -1,4 +1,5 @@
 using Verification.Claims.Catalog.Balles.Chapter7;
+using Verification.Claims.Catalog.Balles.Chapter6;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Model;
 
@@ -14,6 +15,7 @@ public static class ClaimCatalog
             .. ElmoClaims.All,
             .. ElmoAlgorithmClaims.All,
             .. BallesFisherClaims.All,
+            .. BallesSignClaims.All,
         ];
         var duplicate = all.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

@@ -10,5 +10,8 @@ internal static class PlotRegistry
         new RosenbrockTrajectoriesPlot(),
         new FisherQuadraticApproximationsPlot(),
         new EfgdCosineSimilarityPlot(),
+        new SignGeometryRotationPlot(),
+        new SignGeometryDimensionPlot(),
+        new SignDescentDistancePlot(),
     ];
 }

@@ -1,0 +1,53 @@
+using ScottPlot;
+using Verification.Claims.Engine;
+using Verification.Math.SignGeometry;
+
+namespace Verification.Cli.Plots;
+
+/// <summary>
+/// L∞/L₂ against the dimension d for H = Q diag(1, …, 1, λ_max) Qᵀ, Q = exp(φS) (balles-thesis Fig. 6.3's family,
+/// appendix C.4), for several rotation ratios φ, with the worst case d of eq. (6.22).
+/// </summary>
+internal sealed class SignGeometryDimensionPlot : IReportPlot
+{
+    /// <summary>λ_max of the family.</summary>
+    internal const double LambdaMax = 10;
+
+    /// <summary>The rotation ratios φ of the curves.</summary>
+    internal static readonly double[] Phis = [0, 0.25, 0.5, 1];
+
+    /// <summary>Dimensions shown (2^(d−1) vertices each, so up to 14 stays fast).</summary>
+    internal static readonly int[] Dimensions = Enumerable.Range(2, 13).ToArray();
+
+    /// <summary>Seed of each dimension's skew-symmetric S (fixed so the figure is reproducible).</summary>
+    internal const int Seed = 63;
+
+    public string FileName => "sign-geometry-dimension.png";
+
+    public string Caption => "L∞/L₂ against d for Hessians diag(1, …, 1, 10) rotated by a ratio φ, with the worst case L∞ = dL₂ (eq. 6.22)";
+
+    /// <summary>L∞/L₂ for each dimension at rotation ratio φ.</summary>
+    internal static double[] Ratio(double phi) =>
+        Dimensions.Select(d => InfToOneNorm.Compute(RotatedHessian.Rotate(LambdaMax, RotatedHessian.SeededSkew(d, Seed + d), phi)).Value / LambdaMax).ToArray();
+
+    public Plot Create(CatalogReport report)
+    {
+        var xs = Dimensions.Select(d => (double)d).ToArray();
+        var plot = new Plot();
+        foreach (double phi in Phis)
+        {
+            var line = plot.Add.ScatterLine(xs, Ratio(phi));
+            line.LegendText = $"φ = {phi}";
+            line.LineWidth = 2;
+        }
+        var worst = plot.Add.ScatterLine(xs, xs);
+        worst.LegendText = "worst case d";
+        worst.LinePattern = LinePattern.Dotted;
+        worst.Color = Colors.Gray;
+        plot.Title($"L∞/L₂ against dimension (λ_max = {LambdaMax}, other eigenvalues 1)");
+        plot.XLabel("dimension d");
+        plot.YLabel("L∞ / L₂");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+}

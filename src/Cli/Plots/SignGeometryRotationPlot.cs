@@ -1,0 +1,47 @@
+using ScottPlot;
+using Verification.Claims.Engine;
+using Verification.Math.SignGeometry;
+
+namespace Verification.Cli.Plots;
+
+/// <summary>
+/// L∞/L₂ = ‖H‖∞,1/λ_max against the rotation angle ω of the 2-D quadratic H = R(ω) diag(1, λ_max) R(ω)ᵀ (balles-thesis
+/// Fig. 6.1, appendix C.2), for several λ_max: L₂ = λ_max is rotation invariant, L∞ grows as the axes tilt.
+/// </summary>
+internal sealed class SignGeometryRotationPlot : IReportPlot
+{
+    /// <summary>The λ_max of the curves.</summary>
+    internal static readonly double[] LambdaMaxes = [2, 10, 100];
+
+    /// <summary>Angles per curve, 0° to 90°.</summary>
+    internal const int Points = 91;
+
+    public string FileName => "sign-geometry-rotation.png";
+
+    public string Caption => "L∞/L₂ = ‖H‖∞,1/λ_max against the rotation angle ω of a 2-D quadratic with eigenvalues 1 and λ_max (Fig. 6.1)";
+
+    /// <summary>Angles in degrees.</summary>
+    internal static double[] Degrees() => Enumerable.Range(0, Points).Select(i => 90.0 * i / (Points - 1)).ToArray();
+
+    /// <summary>L∞/L₂ at each angle (degrees) for one λ_max.</summary>
+    internal static double[] Ratio(double lambdaMax, IReadOnlyList<double> degrees) =>
+        degrees.Select(w => InfToOneNorm.Compute(RotatedHessian.TwoDimensional(lambdaMax, w * System.Math.PI / 180)).Value / lambdaMax).ToArray();
+
+    public Plot Create(CatalogReport report)
+    {
+        var xs = Degrees();
+        var plot = new Plot();
+        foreach (double l in LambdaMaxes)
+        {
+            var line = plot.Add.ScatterLine(xs, Ratio(l, xs));
+            line.LegendText = $"λ_max = {l}";
+            line.LineWidth = 2;
+        }
+        plot.Title("ℓ∞-smoothness is sensitive to axis alignment (2-D)");
+        plot.XLabel("rotation angle ω (degrees)");
+        plot.YLabel("L∞ / L₂");
+        plot.Axes.SetLimits(0, 90, 0.9, 2.1);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+}

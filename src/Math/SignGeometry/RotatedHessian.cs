@@ -1,0 +1,86 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Verification.Math.SignGeometry;
+
+/// <summary>
+/// The rotated Hessians of balles-thesis Figs. 6.1–6.3 and appendices C.2, C.4: H = Q Λ Qᵀ with Λ = diag(1, …, 1, λ_max).
+/// In 2-D Q is the rotation by ω; in d dimensions Q = exp(φS) for a seeded skew-symmetric S, so φ = 0 is axis-aligned and φ
+/// rotates the eigenvectors further along one fixed direction (C.4 uses R^φ = exp(φ·log R) for a Haar-random R; here S is a
+/// seeded Gaussian skew-symmetric matrix instead of log R, the same one-parameter-subgroup construction).
+/// </summary>
+public static class RotatedHessian
+{
+    /// <summary>H = R(ω) diag(1, λ_max) R(ω)ᵀ, the 2-D example of appendix C.2 with λ_min = 1.</summary>
+    /// <exception cref="ArgumentException">λ_max not finite and ≥ 1, or ω not finite.</exception>
+    public static Matrix<double> TwoDimensional(double lambdaMax, double omega)
+    {
+        if (!(lambdaMax >= 1) || !double.IsFinite(lambdaMax))
+            throw new ArgumentException($"lambdaMax must be finite and ≥ 1, got {Require.Show(lambdaMax)}.", nameof(lambdaMax));
+        Require.Finite(omega, nameof(omega));
+        double c = System.Math.Cos(omega), s = System.Math.Sin(omega);
+        var q = Matrix<double>.Build.DenseOfArray(new[,] { { c, -s }, { s, c } });
+        return Symmetrize(q * Matrix<double>.Build.DiagonalOfDiagonalArray([1, lambdaMax]) * q.Transpose());
+    }
+
+    /// <summary>A seeded skew-symmetric S (entries N(0, 1)/√d above the diagonal) for <see cref="Rotate"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="dimension"/> &lt; 1.</exception>
+    public static Matrix<double> SeededSkew(int dimension, int seed)
+    {
+        if (dimension < 1)
+            throw new ArgumentException($"dimension must be ≥ 1, got {dimension}.", nameof(dimension));
+        var random = new System.Random(seed);
+        var s = Matrix<double>.Build.Dense(dimension, dimension);
+        for (int i = 0; i < dimension; i++)
+            for (int j = i + 1; j < dimension; j++)
+            {
+                double z = Gaussian(random) / System.Math.Sqrt(dimension);
+                s[i, j] = z;
+                s[j, i] = -z;
+            }
+        return s;
+    }
+
+    /// <summary>H = exp(φS) diag(1, …, 1, λ_max) exp(φS)ᵀ (Fig. 6.3's family, dimension of S).</summary>
+    /// <exception cref="ArgumentException">λ_max not finite and ≥ 1, φ not finite, or S not skew-symmetric.</exception>
+    public static Matrix<double> Rotate(double lambdaMax, Matrix<double> skew, double phi)
+    {
+        if (!(lambdaMax >= 1) || !double.IsFinite(lambdaMax))
+            throw new ArgumentException($"lambdaMax must be finite and ≥ 1, got {Require.Show(lambdaMax)}.", nameof(lambdaMax));
+        Require.Finite(phi, nameof(phi));
+        ArgumentNullException.ThrowIfNull(skew);
+        int d = skew.RowCount;
+        if (d == 0 || skew.ColumnCount != d || (skew + skew.Transpose()).InfinityNorm() > 1e-12 * System.Math.Max(1, skew.InfinityNorm()))
+            throw new ArgumentException("skew must be a non-empty square skew-symmetric matrix.", nameof(skew));
+        var q = Exp(phi * skew);
+        var lambda = Enumerable.Repeat(1.0, d).ToArray();
+        lambda[d - 1] = lambdaMax;
+        return Symmetrize(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda) * q.Transpose());
+    }
+
+    /// <summary>A standard normal draw (Box–Muller) from <paramref name="random"/>.</summary>
+    public static double Gaussian(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double u = 1 - random.NextDouble(), v = random.NextDouble();
+        return System.Math.Sqrt(-2 * System.Math.Log(u)) * System.Math.Cos(2 * System.Math.PI * v);
+    }
+
+    /// <summary>e^A by scaling and squaring with a 20-term Taylor series (‖A/2^s‖∞ ≤ 1/2, truncation below 1e-25).</summary>
+    private static Matrix<double> Exp(Matrix<double> a)
+    {
+        int s = System.Math.Max(0, (int)System.Math.Ceiling(System.Math.Log2(a.InfinityNorm() + 1e-300)) + 1);
+        var x = a / System.Math.Pow(2, s);
+        var term = Matrix<double>.Build.DenseIdentity(a.RowCount);
+        var sum = term.Clone();
+        for (int k = 1; k <= 20; k++)
+        {
+            term = term * x / k;
+            sum += term;
+        }
+        for (int i = 0; i < s; i++)
+            sum *= sum;
+        return sum;
+    }
+
+    private static Matrix<double> Symmetrize(Matrix<double> h) => (h + h.Transpose()) / 2;
+}
