@@ -156,9 +156,9 @@ internal sealed record SgdStepInput(
     internal const double RoundingAllowance = 1e-12;
 
     /// <summary>Null unless the step is exactly zero (α = 0, or ∇f = 0 and ξ ≡ 0), where both sides are f(θ).</summary>
-    internal string? ZeroStep()
+    internal string? ZeroStep(bool alphaIsFixed = false)
     {
-        if (Alpha == 0) return "α = 0: both sides equal f(θ)";
+        if (!alphaIsFixed && Alpha == 0) return "α = 0: both sides equal f(θ)";
         bool noiseFree = Enumerable.Range(0, Noise.Count).All(k => Noise.Atom(k).All(x => x.IsZero));
         return noiseFree && Gradient.All(g => g == 0) ? "∇f = 0 and ξ ≡ 0: the step is 0 and both sides equal f(θ)" : null;
     }

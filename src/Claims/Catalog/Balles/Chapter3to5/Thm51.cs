@@ -36,7 +36,7 @@ internal static class Thm51
         Description = "For all L-smooth f, θ, minibatch noise with variances σᵢ²: E_t[f(θ − (1/L)γ⊙g)] ≤ f(θ) − (1/2L)Σᵢ ∇fᵢ⁴/(∇fᵢ² + σᵢ²).",
         Tolerance = "Double differences below 1e-12 of the scale are rounding and are not candidates; exact enclosures decide every candidate.",
         Generator = SgdStepInput.Generator(stronglyConvex: true),
-        Trivially = s => s.ZeroStep(),
+        Trivially = s => s.ZeroStep(alphaIsFixed: true),
         Edges = SgdStepInput.Edges,
         Move = (s, r) => s.Perturb(r),
         Hypotheses = s => Undefined(s) ? "∇fᵢ = σᵢ = 0 for some i: γᵢ = 0/0" : null,
