@@ -7,5 +7,6 @@ internal static class PlotRegistry
     [
         new RatioMOverMPlot(),
         new ElmoNewtonCauchyStepsPlot(),
+        new VarianceFactorsPlot(),
     ];
 }
