@@ -17,6 +17,12 @@ public sealed class DiscreteDistribution
 
     private readonly Fraction[][] _atoms;
     private readonly Fraction[] _probabilities;
+    private readonly Lazy<double[][]> _atomsAsDoubles;
+    private readonly Lazy<double[]> _probabilitiesAsDoubles;
+    private readonly Lazy<Fraction[]> _mean;
+    private readonly Lazy<Fraction[]> _variance;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DiscreteDistribution> _products = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DiscreteDistribution> _minibatches = new();
 
     /// <summary>A distribution with atoms <paramref name="atoms"/> and positive integer weights <paramref name="weights"/>.</summary>
     /// <exception cref="ArgumentException">No atoms, a length mismatch, atoms of different dimension, or a weight ≤ 0.</exception>
@@ -45,6 +51,15 @@ public sealed class DiscreteDistribution
         _atoms = atoms.Select(a => (Fraction[])a.Clone()).ToArray();
         _probabilities = weights.Select(w => new Fraction(w, total)).ToArray();
         Dimension = d;
+        // The distribution is immutable: derived quantities are computed once (the claims evaluate them many times).
+        _atomsAsDoubles = new(() => _atoms.Select(a => a.Select(ExactDouble.ToDouble).ToArray()).ToArray());
+        _probabilitiesAsDoubles = new(() => _probabilities.Select(ExactDouble.ToDouble).ToArray());
+        _mean = new(() => Enumerable.Range(0, Dimension).Select(i => Expectation(x => x[i])).ToArray());
+        _variance = new(() =>
+        {
+            var mean = _mean.Value;
+            return Enumerable.Range(0, Dimension).Select(i => Expectation(x => (x[i] - mean[i]) * (x[i] - mean[i]))).ToArray();
+        });
     }
 
     /// <summary>Atoms given as finite doubles (their exact rational values) with integer weights.</summary>
@@ -76,7 +91,7 @@ public sealed class DiscreteDistribution
     public Fraction[] Atom(int k) => (Fraction[])_atoms[k].Clone();
 
     /// <summary>Atom k rounded to doubles.</summary>
-    public double[] AtomAsDoubles(int k) => _atoms[k].Select(ExactDouble.ToDouble).ToArray();
+    public double[] AtomAsDoubles(int k) => (double[])_atomsAsDoubles.Value[k].Clone();
 
     /// <summary>P[X = atom k] (exact).</summary>
     public Fraction Probability(int k) => _probabilities[k];
@@ -105,9 +120,11 @@ public sealed class DiscreteDistribution
     public double ExpectationAsDouble(Func<double[], double> h)
     {
         ArgumentNullException.ThrowIfNull(h);
+        var atoms = _atomsAsDoubles.Value;
+        var probabilities = _probabilitiesAsDoubles.Value;
         double sum = 0;
-        for (int k = 0; k < _atoms.Length; k++)
-            sum += ExactDouble.ToDouble(_probabilities[k]) * h(AtomAsDoubles(k));
+        for (int k = 0; k < atoms.Length; k++)
+            sum += probabilities[k] * h((double[])atoms[k].Clone());
         return sum;
     }
 
@@ -119,17 +136,13 @@ public sealed class DiscreteDistribution
     }
 
     /// <summary>E[X], exactly.</summary>
-    public Fraction[] Mean() => Enumerable.Range(0, Dimension).Select(i => Expectation(x => x[i])).ToArray();
+    public Fraction[] Mean() => (Fraction[])_mean.Value.Clone();
 
     /// <summary>E[X_i²] for every i, exactly.</summary>
     public Fraction[] SecondMoment() => Enumerable.Range(0, Dimension).Select(i => Expectation(x => x[i] * x[i])).ToArray();
 
     /// <summary>Var[X_i] = E[X_i²] − E[X_i]² for every i (the diagonal of Cov[X]), exactly.</summary>
-    public Fraction[] Variance()
-    {
-        var mean = Mean();
-        return Enumerable.Range(0, Dimension).Select(i => Expectation(x => (x[i] - mean[i]) * (x[i] - mean[i]))).ToArray();
-    }
+    public Fraction[] Variance() => (Fraction[])_variance.Value.Clone();
 
     /// <summary>tr Cov[X] = E‖X − E X‖², exactly (eq. 3.12).</summary>
     public Fraction TraceCovariance() => Variance().Aggregate(Fraction.Zero, (a, b) => a + b);
@@ -159,6 +172,13 @@ public sealed class DiscreteDistribution
     {
         if (n < 1)
             throw new ArgumentException($"n must be ≥ 1, got {n}.", nameof(n));
+        return _products.GetOrAdd(n, BuildProduct);
+    }
+
+    private DiscreteDistribution BuildProduct(int n)
+    {
+        if (n < 1)
+            throw new ArgumentException($"n must be ≥ 1, got {n}.", nameof(n));
         if (BigInteger.Pow(Count, n) > MaxAtoms)
             throw new ArgumentException($"n = {n} gives {Count}^{n} combinations, more than {MaxAtoms}.", nameof(n));
         var weights = Weights();
@@ -182,6 +202,13 @@ public sealed class DiscreteDistribution
 
     /// <summary>The distribution of the minibatch mean (1/m)Σ X⁽ʲ⁾ of m iid copies (eq. 3.4).</summary>
     public DiscreteDistribution MinibatchMean(int m)
+    {
+        if (m < 1)
+            throw new ArgumentException($"m must be ≥ 1, got {m}.", nameof(m));
+        return _minibatches.GetOrAdd(m, BuildMinibatchMean);
+    }
+
+    private DiscreteDistribution BuildMinibatchMean(int m)
     {
         int d = Dimension;
         return IidProduct(m).Map(x =>

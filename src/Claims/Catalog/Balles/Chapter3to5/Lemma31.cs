@@ -19,7 +19,7 @@ internal static class Lemma31
 
     /// <summary>Scale of the margins: the size of the terms on the right-hand side.</summary>
     internal static double Scale(SgdStepInput s) =>
-        System.Math.Max(System.Math.Abs(s.F.Value(s.Theta)) + s.Alpha * s.GradientNormSquared
+        System.Math.Max(System.Math.Abs(s.F.Value(s.Theta)) + s.ExpectedAbsNextValue(s.Alpha) + s.Alpha * s.GradientNormSquared
             + s.L * s.Alpha * s.Alpha / 2 * s.ExpectedGradientNormSquared(), double.Epsilon);
 
     private static Inequality<SgdStepInput> DescentInequality() => new()

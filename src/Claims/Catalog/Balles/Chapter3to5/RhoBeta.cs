@@ -39,12 +39,17 @@ internal static class RhoBeta
         return (Fraction.One - beta) * (Fraction.One + p) / ((Fraction.One + beta) * (Fraction.One - p));
     }
 
-    /// <summary>The closed form in double; β^(t+1) by Math.Pow.</summary>
-    internal static double ClosedForm(double beta, double t)
+    /// <summary>Σ_{k&lt;n} β^k, so that 1 − β^n = (1 − β)·Σ without cancellation for β near 1.</summary>
+    internal static double GeometricSum(double beta, int n)
     {
-        double p = System.Math.Pow(beta, t + 1);
-        return (1 - beta) * (1 + p) / ((1 + beta) * (1 - p));
+        double s = 0, p = 1;
+        for (int k = 0; k < n; k++) { s += p; p *= beta; }
+        return s;
     }
+
+    /// <summary>The closed form in double, as (1 + β^(t+1))/((1 + β)Σ_{k≤t}β^k): (1 − β) cancels exactly, no 1 − β^(t+1).</summary>
+    internal static double ClosedForm(double beta, int t) =>
+        (1 + System.Math.Pow(beta, t + 1)) / ((1 + beta) * GeometricSum(beta, t + 1));
 
     /// <summary>ρ(β, t) − (1 − β)/(1 + β) = 2β^(t+1)(1 − β)/((1 + β)(1 − β^(t+1))), without cancellation.</summary>
     internal static double GapToLimit(double beta, double t)

@@ -41,6 +41,14 @@ internal sealed record SgdStepInput(
             F.Value(Theta.Select((t, i) => t - alpha * (grad[i] + xi[i])).ToArray()));
     }
 
+    /// <summary>E_t|f(θ − α g)|: the size of the terms averaged in <see cref="ExpectedNextValue"/> (its rounding scale).</summary>
+    internal double ExpectedAbsNextValue(double alpha)
+    {
+        var grad = Gradient;
+        return MinibatchNoise.ExpectationAsDouble(xi =>
+            System.Math.Abs(F.Value(Theta.Select((t, i) => t - alpha * (grad[i] + xi[i])).ToArray())));
+    }
+
     /// <summary>E_t‖g‖² in double.</summary>
     internal double ExpectedGradientNormSquared()
     {
