@@ -126,6 +126,27 @@ public class StochasticOptimizerExamples
         Assert.Equal("batchSize", Assert.Throws<ArgumentException>(() => new VarianceAdaptedStepSgd(1, 1)).ParamName);
     }
 
+    [Fact]
+    public void NoisySampler_HasCovarianceSigmaSquaredOverM_WithinItsConfidenceInterval()
+    {
+        // Eq. (3.5) for the seeded wrapper: Var[gᵢ] = σᵢ²/m. 4000 minibatches of m = 4; the sample variance of a normal
+        // mean has relative standard error √(2/(n − 1)) ≈ 2.2 %; 6 standard errors (≈ 13 %) is a 1e-9-level interval.
+        var objective = NoisyQuadratic(17);
+        var sampler = objective.OpenSampler();
+        var theta = V(0.5, -0.5);
+        var mean = objective.Gradient(theta);
+        const int n = 4000, m = 4;
+        var sum = new double[2];
+        for (int k = 0; k < n; k++)
+        {
+            var g = sampler.Sample(theta, m).Gradient;
+            for (int i = 0; i < 2; i++) sum[i] += (g[i] - mean[i]) * (g[i] - mean[i]);
+        }
+        var sigma2 = objective.PerSampleVariance(theta)!;
+        for (int i = 0; i < 2; i++)
+            Assert.InRange(sum[i] / n / (sigma2[i] / m), 1 - 6 * System.Math.Sqrt(2.0 / (n - 1)), 1 + 6 * System.Math.Sqrt(2.0 / (n - 1)));
+    }
+
     /// <summary>A one-dimensional stochastic objective whose gradients follow a script (f = 0): for moment checks.</summary>
     private sealed class ScriptedGradients(double[] script) : IStochasticObjective
     {

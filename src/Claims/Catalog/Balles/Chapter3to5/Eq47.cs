@@ -12,7 +12,7 @@ internal static class Eq47
 {
     internal static Claim Claim() => new(
         "balles/eq-4.7",
-        VarianceSources.Of("eq. (4.7)", "(4.7)", "4.2"),
+        VarianceSources.Of("eq. (4.7)", null, "4.2"),
         "f(θ) − E[f(θ − (γ/L)g^(m))] ≥ (‖∇f‖²/(2L))(2γ − γ² − (tr(Σ)/‖∇f‖²)·γ²/m).",
         "For every L-smooth f, γ ∈ [0, 1] (eq. 4.5), m ≥ 1 and zero-mean discrete per-sample noise. Where ∇f = 0 the ratio η² is undefined; the product ‖∇f‖²·η² = tr(Σ) is used, which is the only value that makes (4.7) meaningful there.",
         [Decrease()]);

@@ -13,13 +13,13 @@ internal static class Eq510
     {
         yield return new Claim(
             "balles/eq-5.10",
-            VarianceSources.Of("eq. (5.10)", "(5.10)", "5.3.1"),
+            VarianceSources.Of("eq. (5.10)", null, "5.3.1"),
             Statement,
             "As written: every ∇fᵢ (0 included, sign(0) = 0) and σᵢ > 0; the first equality is statistical (Monte Carlo, Hoeffding interval at level 1 − 1e-9, refuted only when the interval excludes the enclosed erf value; exact where ∇fᵢ = 0), the second is checked where ηᵢ = σᵢ/|∇fᵢ| is defined.",
             [FirstEquality(allowZeroGradient: true), SecondEquality()]);
         yield return new Claim(
             "balles/eq-5.10/nonzero-gradient",
-            VarianceSources.Of("eq. (5.10)", "(5.10)", "5.3.1"),
+            VarianceSources.Of("eq. (5.10)", null, "5.3.1"),
             Statement,
             "Restricted to ∇fᵢ ≠ 0, where ηᵢ is defined and Lemma B.1's proof applies.",
             [FirstEquality(allowZeroGradient: false), SecondEquality()]);

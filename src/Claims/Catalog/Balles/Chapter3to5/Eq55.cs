@@ -21,19 +21,19 @@ internal static class Eq55
     {
         yield return new Claim(
             "balles/eq-5.5",
-            VarianceSources.Of("eq. (5.5)", "(5.5)", "5.1.1"),
+            VarianceSources.Of("eq. (5.5)", null, "5.1.1"),
             Statement,
             "The identity as written, for every m ≠ 0 and v > 0 (the text's own assumption; m = 0 is outside it, since (v − m²)/m² is then undefined, and is rejected), including v < m², where η̂² < 0 but 1 + η̂² = v/m² > 0 keeps the identity true.",
             [Identity()]);
         yield return new Claim(
             "balles/eq-5.5/adam-moments",
-            VarianceSources.Of("eqs. (5.5)–(5.7)", "(5.5)", "5.1.1"),
+            VarianceSources.Of("eqs. (5.5)–(5.7)", null, "5.1.1"),
             Statement,
             "The variance reading: for Adam's bias-corrected moments (eqs. 5.1–5.3, any β₁, β₂ ∈ [0, 1), any gradient sequence) η̂² ≥ 0, i.e. v_t ≥ m_t², so γ ∈ (0, 1] shortens the step. Differs from the identity because it is about which (m, v) Adam produces.",
             [MomentsOrdered(sameBeta: false)]);
         yield return new Claim(
             "balles/eq-5.5/same-beta",
-            VarianceSources.Of("eqs. (5.5)–(5.7), §5.4.1", "(5.5)", "5.4.1"),
+            VarianceSources.Of("eqs. (5.5)–(5.7)", null, "5.4.1"),
             Statement,
             "The variance reading with β₁ = β₂ (the choice §5.4.1 makes): then m_t and v_t are averages with the same weights, and v_t ≥ m_t² by Jensen.",
             [MomentsOrdered(sameBeta: true)]);

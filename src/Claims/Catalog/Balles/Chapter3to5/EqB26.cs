@@ -19,7 +19,7 @@ internal static class EqB26
 {
     internal static Claim Claim() => new(
         "balles/eq-B.26",
-        VarianceSources.Of("eq. (B.26)", "(B.26), (B.27), (5.14), (5.15)", "B.2.4, 5.4.1"),
+        VarianceSources.Of("eq. (B.26)", "(B.27), (5.14), (5.15)", "B.2.4, 5.4.1"),
         "ρ(β, t) := Σ_{s=0}^t c(β, t, s)² = (1 − β)(1 + β^(t+1))/((1 + β)(1 − β^(t+1))); ρ(β, t) → (1 − β)/(1 + β) as t → ∞; E[m_t²] ≈ ∇f² + ρ(β, t)σ² and E[v_t − m_t²] ≈ (1 − ρ(β, t))σ².",
         "β ∈ [0, 1) (β = 1 makes c(β, t, s) = 0/0). The ≈ of (5.14) are equalities when g_0…g_t are iid with mean ∇f and variance σ² (Assumption 5.1 made exact), which is checked by enumerating every sequence of a discrete gradient distribution, with β₁ = β₂ = β as §5.4.1 prescribes.",
         [ClosedForm(), new Limit(), SecondMoment(), VarianceEstimate()]);

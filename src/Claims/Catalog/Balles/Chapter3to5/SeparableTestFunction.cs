@@ -8,20 +8,25 @@ namespace Verification.Claims.Catalog.Balles.Chapter3to5;
 /// L = maxᵢ max(|aᵢ|, |aᵢ + bᵢ|), and μ-strongly convex with μ = minᵢ min(aᵢ, aᵢ + bᵢ) when that is &gt; 0; for aᵢ &gt; 0
 /// and bᵢ ≥ 0 its minimizer is c with f* = 0. Values and gradients are available in double and as exact enclosures.
 /// </summary>
-internal sealed record SeparableTestFunction(double[] A, double[] B, double[] C)
+/// <param name="A">aᵢ, the quadratic coefficients.</param>
+/// <param name="B">bᵢ, the coefficients of the √ terms (0 for a quadratic).</param>
+/// <param name="C">cᵢ, the centers.</param>
+public sealed record SeparableTestFunction(double[] A, double[] B, double[] C)
 {
-    internal int Dimension => A.Length;
+    /// <summary>d, the number of coordinates.</summary>
+    public int Dimension => A.Length;
 
     /// <summary>The smallest L of f's L-smoothness (sup |f''ᵢ|).</summary>
-    internal double Smoothness => Enumerable.Range(0, Dimension).Max(i => System.Math.Max(System.Math.Abs(A[i]), System.Math.Abs(A[i] + B[i])));
+    public double Smoothness => Enumerable.Range(0, Dimension).Max(i => System.Math.Max(System.Math.Abs(A[i]), System.Math.Abs(A[i] + B[i])));
 
     /// <summary>The largest μ of strong convexity (inf f''ᵢ); ≤ 0 when f is not strongly convex.</summary>
-    internal double StrongConvexity => Enumerable.Range(0, Dimension).Min(i => System.Math.Min(A[i], A[i] + B[i]));
+    public double StrongConvexity => Enumerable.Range(0, Dimension).Min(i => System.Math.Min(A[i], A[i] + B[i]));
 
     /// <summary>True when c is the minimizer and f* = 0 (aᵢ &gt; 0, bᵢ ≥ 0).</summary>
-    internal bool MinimizerAtC => A.All(a => a > 0) && B.All(b => b >= 0);
+    public bool MinimizerAtC => A.All(a => a > 0) && B.All(b => b >= 0);
 
-    internal double Value(double[] theta)
+    /// <summary>f(θ), with √(1 + u²) − 1 = u²/(√(1 + u²) + 1) to avoid cancellation.</summary>
+    public double Value(double[] theta)
     {
         double s = 0;
         for (int i = 0; i < Dimension; i++)
@@ -33,7 +38,8 @@ internal sealed record SeparableTestFunction(double[] A, double[] B, double[] C)
         return s;
     }
 
-    internal double[] Gradient(double[] theta)
+    /// <summary>∇f(θ)ᵢ = aᵢuᵢ + bᵢuᵢ/√(1 + uᵢ²), uᵢ = θᵢ − cᵢ.</summary>
+    public double[] Gradient(double[] theta)
     {
         var g = new double[Dimension];
         for (int i = 0; i < Dimension; i++)
@@ -44,7 +50,8 @@ internal sealed record SeparableTestFunction(double[] A, double[] B, double[] C)
         return g;
     }
 
-    internal RationalInterval ExactValue(RationalInterval[] theta, int bits)
+    /// <summary>An enclosure of f over the box <paramref name="theta"/> (√ at <paramref name="bits"/> bits).</summary>
+    public RationalInterval ExactValue(RationalInterval[] theta, int bits)
     {
         var s = RationalInterval.Zero;
         for (int i = 0; i < Dimension; i++)
@@ -57,7 +64,8 @@ internal sealed record SeparableTestFunction(double[] A, double[] B, double[] C)
         return s;
     }
 
-    internal RationalInterval[] ExactGradient(RationalInterval[] theta, int bits)
+    /// <summary>Enclosures of ∇f over the box <paramref name="theta"/>.</summary>
+    public RationalInterval[] ExactGradient(RationalInterval[] theta, int bits)
     {
         var g = new RationalInterval[Dimension];
         for (int i = 0; i < Dimension; i++)
@@ -69,6 +77,7 @@ internal sealed record SeparableTestFunction(double[] A, double[] B, double[] C)
         return g;
     }
 
-    internal IEnumerable<Model.NamedValue> Describe() =>
+    /// <summary>a, b and c as named round-trip values.</summary>
+    public IEnumerable<Model.NamedValue> Describe() =>
         [Model.NamedValue.Of("a", A), Model.NamedValue.Of("b", B), Model.NamedValue.Of("c", C)];
 }
