@@ -43,7 +43,12 @@ public sealed class NoisyGradientObjective : IStochasticObjective
     public Matrix<double> Hessian(Vector<double> theta) => inner.Hessian(theta);
 
     /// <inheritdoc />
-    public Vector<double>? PerSampleVariance(Vector<double> theta) => sigma.PointwiseMultiply(sigma);
+    public Vector<double>? PerSampleVariance(Vector<double> theta)
+    {
+        Require.Finite(theta, nameof(theta));
+        Require.SameLength(Dimension, theta.Count, nameof(theta));
+        return sigma.PointwiseMultiply(sigma);
+    }
 
     /// <inheritdoc />
     public IGradientSampler OpenSampler() => new Sampler(this, new Random(Seed));

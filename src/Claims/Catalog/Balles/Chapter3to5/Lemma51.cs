@@ -55,7 +55,9 @@ internal static class Lemma51
         {
             double best = D(Objective(e.Estimate, Gamma(e.Estimate)));
             double other = D(Objective(e.Estimate, e.ExactCompetitor));
-            return new Sides(best, other, System.Math.Max(System.Math.Abs(other), double.Epsilon));
+            // Scale: the size of both objectives (margins in [−1, 1]); 1 where both are 0.
+            double scale = System.Math.Abs(best) + System.Math.Abs(other);
+            return new Sides(best, other, scale > 0 ? scale : 1);
         },
         ExactSides = (e, _) => new ExactSides(
             RationalInterval.Exact(Objective(e.Estimate, Gamma(e.Estimate))),
