@@ -1,5 +1,6 @@
 using Verification.Claims.Catalog.Balles.Chapter7;
 using Verification.Claims.Catalog.Balles.Chapter6;
+using Verification.Claims.Catalog.Balles.Chapter3to5;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Model;
 
@@ -16,6 +17,7 @@ public static class ClaimCatalog
             .. ElmoAlgorithmClaims.All,
             .. BallesFisherClaims.All,
             .. BallesSignClaims.All,
+            .. BallesVarianceClaims.All,
         ];
         var duplicate = all.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

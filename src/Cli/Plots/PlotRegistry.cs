@@ -13,5 +13,6 @@ internal static class PlotRegistry
         new SignGeometryRotationPlot(),
         new SignGeometryDimensionPlot(),
         new SignDescentDistancePlot(),
+        new VarianceFactorsPlot(),
     ];
 }

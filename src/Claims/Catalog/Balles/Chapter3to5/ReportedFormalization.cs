@@ -1,0 +1,23 @@
+using Verification.Claims.Engine;
+using Verification.Claims.Model;
+
+namespace Verification.Claims.Catalog.Balles.Chapter3to5;
+
+/// <summary>
+/// A formalization whose result carries extra computed findings in its notes (e.g. the worst deviation of Fig. 5.2 and
+/// where it occurs): the verdict is the inner formalization's, the notes are appended.
+/// </summary>
+internal sealed class ReportedFormalization(IFormalization inner, Func<IReadOnlyList<string>> findings) : IFormalization
+{
+    public string Name => inner.Name;
+
+    public string Description => inner.Description;
+
+    public string Tolerance => inner.Tolerance;
+
+    public FormalizationResult Run(int budget, ulong seed)
+    {
+        var result = inner.Run(budget, seed);
+        return result with { Notes = [.. result.Notes, .. findings()] };
+    }
+}

@@ -1,0 +1,58 @@
+using ScottPlot;
+using Verification.Claims.Engine;
+using Verification.Math.Statistics;
+
+namespace Verification.Cli.Plots;
+
+/// <summary>
+/// Thesis Fig. 5.2: the variance adaptation factors against the relative standard deviation η: erf((√2η)⁻¹), optimal
+/// for the sign of a Gaussian gradient (eq. 5.10); (1 + η²)^(−1/2), Adam's (eq. 5.6); (1 + η²)⁻¹, optimal for the
+/// gradient itself (SVAG, eq. 5.11). All from <see cref="VarianceAdaptationFactors"/>.
+/// </summary>
+internal sealed class VarianceFactorsPlot : IReportPlot
+{
+    /// <summary>The range of η shown (log axis).</summary>
+    internal const double From = 1e-2, To = 1e2;
+
+    /// <summary>Points per curve (50 per decade).</summary>
+    internal const int Points = 201;
+
+    public string FileName => "variance-adaptation-factors.png";
+
+    public string Caption => "Variance adaptation factors against η (thesis Fig. 5.2): erf((√2η)⁻¹), Adam's (1 + η²)^(−1/2) and SVAG's (1 + η²)⁻¹";
+
+    /// <summary>The three curves at each η.</summary>
+    internal static (double[] Erf, double[] Adam, double[] Svag) Curves(IReadOnlyList<double> etas) => (
+        etas.Select(VarianceAdaptationFactors.Erf).ToArray(),
+        etas.Select(VarianceAdaptationFactors.Adam).ToArray(),
+        etas.Select(VarianceAdaptationFactors.Svag).ToArray());
+
+    public Plot Create(CatalogReport report)
+    {
+        var etas = LogAxis.Space(From, To, Points);
+        var xs = LogAxis.Log10(etas);
+        var (erf, adam, svag) = Curves(etas);
+        var plot = new Plot();
+
+        var e = plot.Add.ScatterLine(xs, erf);
+        e.LegendText = "erf((√2η)⁻¹)  (sign, Gaussian)";
+        e.LineWidth = 2;
+        var a = plot.Add.ScatterLine(xs, adam);
+        a.LegendText = "(1 + η²)^(−1/2)  (Adam)";
+        a.LineWidth = 2;
+        a.LinePattern = LinePattern.Dashed;
+        var s = plot.Add.ScatterLine(xs, svag);
+        s.LegendText = "(1 + η²)⁻¹  (SVAG)";
+        s.LineWidth = 2;
+        s.LinePattern = LinePattern.Dotted;
+
+        plot.Title("Variance adaptation factors (Fig. 5.2)");
+        plot.XLabel("η (relative standard deviation)");
+        plot.YLabel("factor");
+        LogAxis.Apply(plot.Axes.Bottom);
+        LogAxis.ShowMinorGrid(plot);
+        plot.Axes.SetLimits(xs[0], xs[^1], 0, 1.05);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+}

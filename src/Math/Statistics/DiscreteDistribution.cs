@@ -1,0 +1,236 @@
+using System.Numerics;
+using Fractions;
+using Verification.Math.Exact;
+
+namespace Verification.Math.Statistics;
+
+/// <summary>
+/// A distribution on ℝ^d with finitely many atoms x_k of exact rational coordinates and probabilities
+/// w_k / Σw (positive integer weights), so that every expectation of a rational function is an exact rational.
+/// Atoms at zero, repeated atoms and point masses are allowed: they are where claims about signs and ratios break.
+/// This is the exact expectation engine of thesis chapters 3–5 (E_t[·] of eq. 3.9, E[·] of Lemmas 5.1/5.2, B.24–B.25).
+/// </summary>
+public sealed class DiscreteDistribution
+{
+    /// <summary>The most atoms a product or minibatch construction may create (keeps exact enumeration fast).</summary>
+    public const int MaxAtoms = 8192;
+
+    private readonly Fraction[][] _atoms;
+    private readonly Fraction[] _probabilities;
+    private readonly Lazy<double[][]> _atomsAsDoubles;
+    private readonly Lazy<double[]> _probabilitiesAsDoubles;
+    private readonly Lazy<Fraction[]> _mean;
+    private readonly Lazy<Fraction[]> _variance;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DiscreteDistribution> _products = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DiscreteDistribution> _minibatches = new();
+
+    /// <summary>A distribution with atoms <paramref name="atoms"/> and positive integer weights <paramref name="weights"/>.</summary>
+    /// <exception cref="ArgumentException">No atoms, a length mismatch, atoms of different dimension, or a weight ≤ 0.</exception>
+    public DiscreteDistribution(IReadOnlyList<Fraction[]> atoms, IReadOnlyList<BigInteger> weights)
+    {
+        ArgumentNullException.ThrowIfNull(atoms);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (atoms.Count == 0)
+            throw new ArgumentException("atoms must not be empty.", nameof(atoms));
+        if (atoms.Count > MaxAtoms)
+            throw new ArgumentException($"atoms has {atoms.Count} entries, at most {MaxAtoms} are enumerated.", nameof(atoms));
+        Require.SameLength(atoms.Count, weights.Count, nameof(weights));
+        int d = atoms[0]?.Length ?? 0;
+        if (d == 0)
+            throw new ArgumentException("atoms[0] must have at least one coordinate.", nameof(atoms));
+        BigInteger total = BigInteger.Zero;
+        for (int k = 0; k < atoms.Count; k++)
+        {
+            ArgumentNullException.ThrowIfNull(atoms[k], nameof(atoms));
+            if (atoms[k].Length != d)
+                throw new ArgumentException($"atoms[{k}] has dimension {atoms[k].Length}, expected {d}.", nameof(atoms));
+            if (weights[k].Sign <= 0)
+                throw new ArgumentException($"weights[{k}] must be > 0, got {weights[k]}.", nameof(weights));
+            total += weights[k];
+        }
+        _atoms = atoms.Select(a => (Fraction[])a.Clone()).ToArray();
+        _probabilities = weights.Select(w => new Fraction(w, total)).ToArray();
+        Dimension = d;
+        // The distribution is immutable: derived quantities are computed once (the claims evaluate them many times).
+        _atomsAsDoubles = new(() => _atoms.Select(a => a.Select(ExactDouble.ToDouble).ToArray()).ToArray());
+        _probabilitiesAsDoubles = new(() => _probabilities.Select(ExactDouble.ToDouble).ToArray());
+        _mean = new(() => Enumerable.Range(0, Dimension).Select(i => Expectation(x => x[i])).ToArray());
+        _variance = new(() =>
+        {
+            var mean = _mean.Value;
+            return Enumerable.Range(0, Dimension).Select(i => Expectation(x => (x[i] - mean[i]) * (x[i] - mean[i]))).ToArray();
+        });
+    }
+
+    /// <summary>Atoms given as finite doubles (their exact rational values) with integer weights.</summary>
+    public static DiscreteDistribution FromDoubles(IReadOnlyList<double[]> atoms, IReadOnlyList<int> weights)
+    {
+        ArgumentNullException.ThrowIfNull(atoms);
+        ArgumentNullException.ThrowIfNull(weights);
+        var exact = new Fraction[atoms.Count][];
+        for (int k = 0; k < atoms.Count; k++)
+        {
+            ArgumentNullException.ThrowIfNull(atoms[k], nameof(atoms));
+            exact[k] = new Fraction[atoms[k].Length];
+            for (int i = 0; i < atoms[k].Length; i++)
+                exact[k][i] = ExactDouble.ToFraction(Require.Finite(atoms[k][i], $"{nameof(atoms)}[{k}][{i}]"));
+        }
+        return new DiscreteDistribution(exact, weights.Select(w => new BigInteger(w)).ToArray());
+    }
+
+    /// <summary>A point mass at <paramref name="value"/>.</summary>
+    public static DiscreteDistribution PointMass(Fraction[] value) => new([value], [BigInteger.One]);
+
+    /// <summary>d, the dimension of every atom.</summary>
+    public int Dimension { get; }
+
+    /// <summary>The number of atoms.</summary>
+    public int Count => _atoms.Length;
+
+    /// <summary>Atom k (a copy).</summary>
+    public Fraction[] Atom(int k) => (Fraction[])_atoms[k].Clone();
+
+    /// <summary>Atom k rounded to doubles.</summary>
+    public double[] AtomAsDoubles(int k) => (double[])_atomsAsDoubles.Value[k].Clone();
+
+    /// <summary>P[X = atom k] (exact).</summary>
+    public Fraction Probability(int k) => _probabilities[k];
+
+    /// <summary>E[h(X)] exactly, for h with rational values.</summary>
+    public Fraction Expectation(Func<Fraction[], Fraction> h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        Fraction sum = Fraction.Zero;
+        for (int k = 0; k < _atoms.Length; k++)
+            sum += _probabilities[k] * h(_atoms[k]);
+        return sum;
+    }
+
+    /// <summary>An enclosure of E[h(X)] for h given by enclosures (e.g. with square roots).</summary>
+    public RationalInterval Expectation(Func<Fraction[], RationalInterval> h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        var sum = RationalInterval.Zero;
+        for (int k = 0; k < _atoms.Length; k++)
+            sum += RationalInterval.Exact(_probabilities[k]) * h(_atoms[k]);
+        return sum;
+    }
+
+    /// <summary>E[h(X)] in double precision (atoms and probabilities rounded to doubles).</summary>
+    public double ExpectationAsDouble(Func<double[], double> h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        var atoms = _atomsAsDoubles.Value;
+        var probabilities = _probabilitiesAsDoubles.Value;
+        double sum = 0;
+        for (int k = 0; k < atoms.Length; k++)
+            sum += probabilities[k] * h((double[])atoms[k].Clone());
+        return sum;
+    }
+
+    /// <summary>P[X ∈ A] exactly.</summary>
+    public Fraction ProbabilityOf(Func<Fraction[], bool> inEvent)
+    {
+        ArgumentNullException.ThrowIfNull(inEvent);
+        return Expectation(x => inEvent(x) ? Fraction.One : Fraction.Zero);
+    }
+
+    /// <summary>E[X], exactly.</summary>
+    public Fraction[] Mean() => (Fraction[])_mean.Value.Clone();
+
+    /// <summary>E[X_i²] for every i, exactly.</summary>
+    public Fraction[] SecondMoment() => Enumerable.Range(0, Dimension).Select(i => Expectation(x => x[i] * x[i])).ToArray();
+
+    /// <summary>Var[X_i] = E[X_i²] − E[X_i]² for every i (the diagonal of Cov[X]), exactly.</summary>
+    public Fraction[] Variance() => (Fraction[])_variance.Value.Clone();
+
+    /// <summary>tr Cov[X] = E‖X − E X‖², exactly (eq. 3.12).</summary>
+    public Fraction TraceCovariance() => Variance().Aggregate(Fraction.Zero, (a, b) => a + b);
+
+    /// <summary>The distribution of X + <paramref name="offset"/>.</summary>
+    public DiscreteDistribution Shift(Fraction[] offset)
+    {
+        ArgumentNullException.ThrowIfNull(offset);
+        Require.SameLength(Dimension, offset.Length, nameof(offset));
+        return Map(x => x.Zip(offset, (a, b) => a + b).ToArray());
+    }
+
+    /// <summary>The distribution of T(X) (atoms mapped, probabilities kept).</summary>
+    public DiscreteDistribution Map(Func<Fraction[], Fraction[]> transform)
+    {
+        ArgumentNullException.ThrowIfNull(transform);
+        var weights = Weights();
+        return new DiscreteDistribution(_atoms.Select(transform).ToArray(), weights);
+    }
+
+    /// <summary>
+    /// The joint distribution of n iid copies (X⁽¹⁾, …, X⁽ⁿ⁾), as one vector of dimension n·d (copy j in
+    /// coordinates j·d … j·d + d − 1), by enumerating all Countⁿ combinations.
+    /// </summary>
+    /// <exception cref="ArgumentException">n &lt; 1 or more than <see cref="MaxAtoms"/> combinations.</exception>
+    public DiscreteDistribution IidProduct(int n)
+    {
+        if (n < 1)
+            throw new ArgumentException($"n must be ≥ 1, got {n}.", nameof(n));
+        return _products.GetOrAdd(n, BuildProduct);
+    }
+
+    private DiscreteDistribution BuildProduct(int n)
+    {
+        if (n < 1)
+            throw new ArgumentException($"n must be ≥ 1, got {n}.", nameof(n));
+        if (BigInteger.Pow(Count, n) > MaxAtoms)
+            throw new ArgumentException($"n = {n} gives {Count}^{n} combinations, more than {MaxAtoms}.", nameof(n));
+        var weights = Weights();
+        var atoms = new List<Fraction[]> { Array.Empty<Fraction>() };
+        var ws = new List<BigInteger> { BigInteger.One };
+        for (int j = 0; j < n; j++)
+        {
+            var nextAtoms = new List<Fraction[]>();
+            var nextWeights = new List<BigInteger>();
+            for (int a = 0; a < atoms.Count; a++)
+                for (int k = 0; k < Count; k++)
+                {
+                    nextAtoms.Add([.. atoms[a], .. _atoms[k]]);
+                    nextWeights.Add(ws[a] * weights[k]);
+                }
+            atoms = nextAtoms;
+            ws = nextWeights;
+        }
+        return new DiscreteDistribution(atoms, ws);
+    }
+
+    /// <summary>The distribution of the minibatch mean (1/m)Σ X⁽ʲ⁾ of m iid copies (eq. 3.4).</summary>
+    public DiscreteDistribution MinibatchMean(int m)
+    {
+        if (m < 1)
+            throw new ArgumentException($"m must be ≥ 1, got {m}.", nameof(m));
+        return _minibatches.GetOrAdd(m, BuildMinibatchMean);
+    }
+
+    private DiscreteDistribution BuildMinibatchMean(int m)
+    {
+        int d = Dimension;
+        return IidProduct(m).Map(x =>
+        {
+            var mean = new Fraction[d];
+            for (int i = 0; i < d; i++)
+            {
+                Fraction s = Fraction.Zero;
+                for (int j = 0; j < m; j++)
+                    s += x[j * d + i];
+                mean[i] = s / new Fraction(m);
+            }
+            return mean;
+        });
+    }
+
+    /// <summary>The integer weights w_k with P[X = x_k] = w_k/Σw (a common denominator of the probabilities).</summary>
+    private BigInteger[] Weights()
+    {
+        BigInteger lcm = BigInteger.One;
+        foreach (var p in _probabilities)
+            lcm = lcm / BigInteger.GreatestCommonDivisor(lcm, p.Denominator) * p.Denominator;
+        return _probabilities.Select(p => p.Numerator * (lcm / p.Denominator)).ToArray();
+    }
+}

@@ -1,0 +1,54 @@
+namespace Verification.Math.Statistics;
+
+/// <summary>
+/// A Monte Carlo estimate of a mean with a confidence interval. <see cref="Method"/> and <see cref="Level"/> say how
+/// the interval was made; a statistical claim is refuted only when the interval excludes the claimed value.
+/// </summary>
+public readonly record struct ConfidenceInterval(double Estimate, double Lower, double Upper, double Level, int Samples, string Method)
+{
+    /// <summary>True when <paramref name="value"/> lies outside [Lower, Upper].</summary>
+    public bool Excludes(double value) => value < Lower || value > Upper;
+}
+
+/// <summary>Monte Carlo with distribution-free confidence intervals.</summary>
+public static class MonteCarlo
+{
+    /// <summary>
+    /// The mean of <paramref name="samples"/> draws of a random variable with values in [<paramref name="low"/>,
+    /// <paramref name="high"/>], with Hoeffding's interval: P[|mean − E| ≥ t] ≤ 2exp(−2nt²/(high − low)²), so
+    /// t = (high − low)√(ln(2/δ)/(2n)) at level 1 − δ. Valid for every n (no normal approximation).
+    /// </summary>
+    public static ConfidenceInterval BoundedMean(Func<Random, double> draw, Random random, int samples, double low, double high, double delta)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        ArgumentNullException.ThrowIfNull(random);
+        if (samples < 1)
+            throw new ArgumentException($"samples must be ≥ 1, got {samples}.", nameof(samples));
+        Require.Finite(low, nameof(low));
+        Require.Finite(high, nameof(high));
+        if (!(high > low))
+            throw new ArgumentException($"high must exceed low, got [{low}, {high}].", nameof(high));
+        if (!(delta > 0 && delta < 1))
+            throw new ArgumentException($"delta must be in (0, 1), got {delta}.", nameof(delta));
+        double sum = 0;
+        for (int i = 0; i < samples; i++)
+        {
+            double x = draw(random);
+            if (!(x >= low && x <= high))
+                throw new ArgumentException($"a draw {x} left the stated range [{low}, {high}].", nameof(draw));
+            sum += x;
+        }
+        double mean = sum / samples;
+        double t = (high - low) * System.Math.Sqrt(System.Math.Log(2 / delta) / (2.0 * samples));
+        return new ConfidenceInterval(mean, mean - t, mean + t, 1 - delta, samples, "Hoeffding");
+    }
+
+    /// <summary>A standard normal draw (Box–Muller on two uniforms of <paramref name="random"/>).</summary>
+    public static double StandardNormal(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double u1 = 1.0 - random.NextDouble(); // (0, 1]
+        double u2 = random.NextDouble();
+        return System.Math.Sqrt(-2 * System.Math.Log(u1)) * System.Math.Cos(2 * System.Math.PI * u2);
+    }
+}

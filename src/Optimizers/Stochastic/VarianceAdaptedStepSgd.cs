@@ -1,0 +1,62 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+
+namespace Verification.Optimizers.Stochastic;
+
+/// <summary>
+/// SGD with the optimal step size of thesis Proposition 4.1: α_t = γ*/L with γ* = (1 + η²/m)⁻¹ (eq. 4.11), η² the
+/// noise-to-signal ratio (eq. 4.9), either estimated from each minibatch (<see cref="NoiseToSignal.Estimate"/>, m ≥ 2)
+/// or, for the idealized method, exact from the objective's closed-form Σ.
+/// </summary>
+public sealed class VarianceAdaptedStepSgd : StochasticOptimizer
+{
+    /// <summary>The rule with smoothness constant L &gt; 0, batch size m, and whether η² is the objective's exact value.</summary>
+    public VarianceAdaptedStepSgd(double smoothness, int batchSize, bool exactNoise = false)
+    {
+        Smoothness = Require.Positive(smoothness, nameof(smoothness));
+        if (batchSize < (exactNoise ? 1 : 2))
+            throw new ArgumentException($"batchSize must be ≥ {(exactNoise ? 1 : 2)} (an estimate of η² needs two samples), got {batchSize}.", nameof(batchSize));
+        BatchSize = batchSize;
+        ExactNoise = exactNoise;
+    }
+
+    /// <summary>L.</summary>
+    public double Smoothness { get; }
+
+    /// <summary>m.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>True for the idealized rule with the exact η².</summary>
+    public bool ExactNoise { get; }
+
+    /// <inheritdoc />
+    public override string Name => $"sgd-prop4.1(L={Require.Show(Smoothness)}, m={BatchSize}{(ExactNoise ? ", exact η²" : "")})";
+
+    /// <summary>γ* = (1 + η²/m)⁻¹, 0 for η² = ∞.</summary>
+    public static double OptimalStepFactor(double eta2, double batchSize)
+    {
+        if (double.IsNaN(eta2) || eta2 < 0)
+            throw new ArgumentException($"eta2 must be ≥ 0, got {eta2}.", nameof(eta2));
+        Require.Positive(batchSize, nameof(batchSize));
+        return double.IsPositiveInfinity(eta2) ? 0 : 1 / (1 + eta2 / batchSize);
+    }
+
+    /// <inheritdoc />
+    protected override IStepRule CreateRule(IObjective objective, int dimension)
+    {
+        if (ExactNoise && NoiseToSignal.Exact(objective, Vector<double>.Build.Dense(dimension)) is null)
+            throw new ArgumentException($"objective {objective.Name} has no closed-form Σ for the exact rule.", nameof(objective));
+        return new Rule(this, objective);
+    }
+
+    private sealed class Rule(VarianceAdaptedStepSgd owner, IObjective objective) : IStepRule
+    {
+        public int BatchSize => owner.BatchSize;
+
+        public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
+        {
+            double eta2 = owner.ExactNoise ? NoiseToSignal.Exact(objective, theta)!.Value : NoiseToSignal.Estimate(sample);
+            return -(OptimalStepFactor(eta2, owner.BatchSize) / owner.Smoothness) * sample.Gradient;
+        }
+    }
+}
