@@ -1,6 +1,6 @@
-using Verification.Claims.Catalog.Balles.Chapter7;
-using Verification.Claims.Catalog.Balles.Chapter6;
 using Verification.Claims.Catalog.Balles.Chapter3to5;
+using Verification.Claims.Catalog.Balles.Chapter6;
+using Verification.Claims.Catalog.Balles.Chapter7;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Model;
 
@@ -15,9 +15,9 @@ public static class ClaimCatalog
         [
             .. ElmoClaims.All,
             .. ElmoAlgorithmClaims.All,
-            .. BallesFisherClaims.All,
-            .. BallesSignClaims.All,
             .. BallesVarianceClaims.All,
+            .. BallesSignClaims.All,
+            .. BallesFisherClaims.All,
         ];
         var duplicate = all.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
