@@ -15,7 +15,7 @@ namespace Verification.Optimizers.Torch;
 public sealed class TorchAmos
 {
     /// <summary>Creates AMOS with the given settings, SGD rate, Sophia parameters, and the dense/Hutchinson switch.</summary>
-    public TorchAmos(AmosSettings settings, Sgd firstOrder, SophiaDiagonal secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
+    public TorchAmos(AmosSettings settings, ElementwiseSgd firstOrder, SophiaDiagonal secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings.Validated();
@@ -32,7 +32,7 @@ public sealed class TorchAmos
     public AmosSettings Settings { get; }
 
     /// <summary>OPT¹.</summary>
-    public Sgd FirstOrder { get; }
+    public ElementwiseSgd FirstOrder { get; }
 
     /// <summary>OPT².</summary>
     public SophiaDiagonal SecondOrder { get; }

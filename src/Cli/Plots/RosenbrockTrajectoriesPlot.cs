@@ -35,7 +35,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
         new SaddleFreeNewton(),
         new Arc(),
         new EigenArc(),
-        new Amos(new Sgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9)),
+        new Amos(new ElementwiseSgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9)),
         new GradientDescent(0.05),
     ];
 

@@ -31,7 +31,7 @@ public class TorchAmosExamples
         var c = TorchOptimizerCase.Random(seed, n);
         int[][]? tensors = mode == AmosAssignment.PerCoordinate ? null : [Enumerable.Range(0, n / 2).ToArray(), Enumerable.Range(n / 2, n - n / 2).ToArray()];
         var settings = new AmosSettings(0.005, AlphaL: 0.7, Assignment: mode, Tensors: tensors);
-        var sgd = new Sgd(0.05);
+        var sgd = new ElementwiseSgd(0.05);
         var sophia = new SophiaDiagonal(0.05);
         var reference = (Amos.AmosRun)new Amos(sgd, sophia, settings).Start(c.Reference, c.Theta);
         using var scope = NewDisposeScope();
@@ -65,7 +65,7 @@ public class TorchAmosExamples
         Func<Tensor, Tensor> f = x => 0.5 * (d * x * x).sum() + 0.1 / 6 * u.dot(x).pow(3);
         var settings = new AmosSettings(1e-3, AlphaL: 0.5, Assignment: AmosAssignment.PerTensorMean,
             Tensors: [Enumerable.Range(0, 100).ToArray(), Enumerable.Range(100, 200).ToArray()]);
-        using var run = new TorchAmos(settings, new Sgd(0.01), new SophiaDiagonal(0.01), denseLimit: 16, hutchinsonSamples: 4, seed: 3)
+        using var run = new TorchAmos(settings, new ElementwiseSgd(0.01), new SophiaDiagonal(0.01), denseLimit: 16, hutchinsonSamples: 4, seed: 3)
             .Start(f, full(n, 0.5, dtype: ScalarType.Float64));
         for (int t = 0; t < 4; t++)
             run.Step();
@@ -79,9 +79,9 @@ public class TorchAmosExamples
         var settings = new AmosSettings(0.1, Tensors: [[0], [0]], Assignment: AmosAssignment.PerTensorMean);
         var c = TorchOptimizerCase.Random(1, 2);
         using var theta = TensorConvert.Vector(c.Theta, ScalarType.Float64);
-        var e = Assert.Throws<ArgumentException>(() => new TorchAmos(settings, new Sgd(0.1), new SophiaDiagonal(0.1)).Start(c.Function(ScalarType.Float64), theta));
+        var e = Assert.Throws<ArgumentException>(() => new TorchAmos(settings, new ElementwiseSgd(0.1), new SophiaDiagonal(0.1)).Start(c.Function(ScalarType.Float64), theta));
         Assert.Equal("Tensors", e.ParamName);
-        Assert.Throws<ArgumentException>(() => new TorchAmos(new AmosSettings(0.1), new Sgd(0.1), new SophiaDiagonal(0.1, hessianEvery: 2)));
+        Assert.Throws<ArgumentException>(() => new TorchAmos(new AmosSettings(0.1), new ElementwiseSgd(0.1), new SophiaDiagonal(0.1, hessianEvery: 2)));
         Assert.Throws<ArgumentException>(() => new AmosSettings(-1).Validated());
     }
 }

@@ -43,7 +43,7 @@ internal static class TrajectoryCases
         new CauchyMethod(new ConstantLipschitz(1)),
         new Arc(),
         new EigenArc(),
-        new Amos(new Sgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9)),
-        new Amos(new Sgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9, Assignment: AmosAssignment.PerTensorMean, Tensors: [[0], [1]])),
+        new Amos(new ElementwiseSgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9)),
+        new Amos(new ElementwiseSgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9, Assignment: AmosAssignment.PerTensorMean, Tensors: [[0], [1]])),
     ];
 }

@@ -30,7 +30,7 @@ internal static class Alg2
         AlgorithmProblem p, AmosAssignment mode, IReadOnlyList<int[]>? tensors)
     {
         double threshold = (p.Objective.HessianLipschitz ?? 0) / 2;
-        var amos = new Amos(new Sgd(1e-2), new SophiaDiagonal(1e-2), new AmosSettings(threshold, Alpha, Epsilon2, 1, mode, tensors));
+        var amos = new Amos(new ElementwiseSgd(1e-2), new SophiaDiagonal(1e-2), new AmosSettings(threshold, Alpha, Epsilon2, 1, mode, tensors));
         var run = (Amos.AmosRun)amos.Start(p.Objective, p.Start);
         var thetas = new List<Vector<double>> { run.Theta };
         var ls = new List<Vector<double>>();

@@ -41,7 +41,7 @@ public class TrajectorySnapshotTests
     [Fact]
     public void LogisticRegression_Trajectories_MatchSnapshot()
     {
-        var objective = new MinibatchObjective(LogisticRegression.Synthetic(200, 4, 0.01, 0.1, seed: 5), seed: 20261123);
+        var objective = new MinibatchObjective(MinibatchLogisticRegression.Synthetic(200, 4, 0.01, 0.1, seed: 5), seed: 20261123);
         Snapshot.Match(Record(objective, V(0, 0, 0, 0)));
     }
 

@@ -9,13 +9,13 @@ namespace Verification.Optimizers.Stochastic;
 /// ℓₙ(θ) = log(1 + exp(−yₙxₙᵀθ)) + (λ/2)‖θ‖², labels yₙ ∈ {−1, +1}. ∇ℓₙ = −yₙσ(−yₙxₙᵀθ)xₙ + λθ and
 /// ∇²f = (1/N)Σ σ(zₙ)σ(−zₙ)xₙxₙᵀ + λI, σ the logistic function; log(1 + eᵘ) is evaluated without overflow.
 /// </summary>
-public sealed class LogisticRegression : IObjective
+public sealed class MinibatchLogisticRegression : IObjective
 {
     private readonly Matrix<double> x;
     private readonly Vector<double> y;
 
     /// <summary>The problem with features <paramref name="features"/> (N×d), labels ±1 and regularization λ ≥ 0.</summary>
-    public LogisticRegression(Matrix<double> features, Vector<double> labels, double regularization, string? name = null)
+    public MinibatchLogisticRegression(Matrix<double> features, Vector<double> labels, double regularization, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         if (features.RowCount == 0 || features.ColumnCount == 0)
@@ -38,7 +38,7 @@ public sealed class LogisticRegression : IObjective
     /// A seeded synthetic data set: xₙ ~ N(0, I_d), a true θ* ~ N(0, I), labels yₙ = sign(xₙᵀθ*) flipped with probability
     /// <paramref name="flip"/> (so the classes overlap and the minimizer is finite even at λ = 0 for large N).
     /// </summary>
-    public static LogisticRegression Synthetic(int count, int dimension, double regularization, double flip, int seed)
+    public static MinibatchLogisticRegression Synthetic(int count, int dimension, double regularization, double flip, int seed)
     {
         if (count < 1) throw new ArgumentException($"count must be ≥ 1, got {count}.", nameof(count));
         if (dimension < 1) throw new ArgumentException($"dimension must be ≥ 1, got {dimension}.", nameof(dimension));
@@ -54,7 +54,7 @@ public sealed class LogisticRegression : IObjective
             double label = features.Row(n) * truth >= 0 ? 1 : -1;
             labels[n] = random.NextDouble() < flip ? -label : label;
         }
-        return new LogisticRegression(features, labels, regularization, $"logistic(N={count}, d={dimension}, seed={seed})");
+        return new MinibatchLogisticRegression(features, labels, regularization, $"logistic(N={count}, d={dimension}, seed={seed})");
     }
 
     /// <summary>λ.</summary>

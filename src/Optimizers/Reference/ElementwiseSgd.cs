@@ -4,10 +4,10 @@ using Verification.Math;
 namespace Verification.Optimizers.Reference;
 
 /// <summary>SGD on the owned coordinates, (Δθ)_i = −η·∂_i f (AMOS's OPT¹ in elmo-amos App. K; full-batch here).</summary>
-public sealed class Sgd : IElementwiseOptimizer
+public sealed class ElementwiseSgd : IElementwiseOptimizer
 {
     /// <summary>Creates SGD with learning rate <paramref name="learningRate"/> &gt; 0.</summary>
-    public Sgd(double learningRate) => LearningRate = Require.Positive(learningRate, nameof(learningRate));
+    public ElementwiseSgd(double learningRate) => LearningRate = Require.Positive(learningRate, nameof(learningRate));
 
     /// <summary>η.</summary>
     public double LearningRate { get; }

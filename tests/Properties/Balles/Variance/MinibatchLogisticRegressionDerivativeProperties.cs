@@ -7,12 +7,12 @@ using Verification.Optimizers.Stochastic;
 namespace Verification.Tests.Properties.Balles.Variance;
 
 /// <summary>
-/// The analytic gradient and Hessian of <see cref="LogisticRegression"/>: Taylor-remainder slopes (the k-th order
+/// The analytic gradient and Hessian of <see cref="MinibatchLogisticRegression"/>: Taylor-remainder slopes (the k-th order
 /// remainder must shrink like h^(k+1), Manopt's check_gradient/check_Hessian) and central finite differences.
 /// </summary>
-public class LogisticRegressionDerivativeProperties
+public class MinibatchLogisticRegressionDerivativeProperties
 {
-    private static readonly LogisticRegression Problem = LogisticRegression.Synthetic(40, 3, 0.01, 0.1, seed: 11);
+    private static readonly MinibatchLogisticRegression Problem = MinibatchLogisticRegression.Synthetic(40, 3, 0.01, 0.1, seed: 11);
 
     public static Arbitrary<(double[] Theta, double[] U)> Points() =>
         (from theta in Gen.ArrayOf(Gen.Choose(-3000, 3000).Select(i => i / 1000.0), 3)
@@ -25,7 +25,7 @@ public class LogisticRegressionDerivativeProperties
     /// well-scaled problem; the slope log2 ratio must exceed k + 0.8, or r(h) be at rounding level (&lt; 1e-13).
     /// Replay of the failure that moved h from 1e-2: (14513857754425160965,7216118648360090671).
     /// </summary>
-    [Property(Arbitrary = [typeof(LogisticRegressionDerivativeProperties)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(MinibatchLogisticRegressionDerivativeProperties)], MaxTest = 60)]
     public Property Gradient_AndHessian_PassTaylorRemainderSlopes((double[] Theta, double[] U) p)
     {
         var theta = Vector<double>.Build.DenseOfArray(p.Theta);
@@ -43,7 +43,7 @@ public class LogisticRegressionDerivativeProperties
     }
 
     /// <summary>Central differences of f and ∇f: error O(h²) ≈ 1e-8 at h = 1e-4, plus rounding ε|f|/h ≈ 1e-12.</summary>
-    [Property(Arbitrary = [typeof(LogisticRegressionDerivativeProperties)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(MinibatchLogisticRegressionDerivativeProperties)], MaxTest = 60)]
     public Property Gradient_AndHessian_MatchCentralDifferences((double[] Theta, double[] U) p)
     {
         var theta = Vector<double>.Build.DenseOfArray(p.Theta);
@@ -66,11 +66,11 @@ public class LogisticRegressionDerivativeProperties
     [Xunit.Fact]
     public void Softplus_AndLogistic_AreStableAtExtremes()
     {
-        Xunit.Assert.Equal(800, LogisticRegression.Softplus(800));
-        Xunit.Assert.Equal(0, LogisticRegression.Softplus(-800));
-        Xunit.Assert.Equal(1, LogisticRegression.Logistic(800));
-        Xunit.Assert.Equal(0, LogisticRegression.Logistic(-800));
-        var bad = Xunit.Assert.Throws<ArgumentException>(() => new LogisticRegression(Matrix<double>.Build.Dense(1, 1, 1.0), Vector<double>.Build.Dense(1, 0.5), 0));
+        Xunit.Assert.Equal(800, MinibatchLogisticRegression.Softplus(800));
+        Xunit.Assert.Equal(0, MinibatchLogisticRegression.Softplus(-800));
+        Xunit.Assert.Equal(1, MinibatchLogisticRegression.Logistic(800));
+        Xunit.Assert.Equal(0, MinibatchLogisticRegression.Logistic(-800));
+        var bad = Xunit.Assert.Throws<ArgumentException>(() => new MinibatchLogisticRegression(Matrix<double>.Build.Dense(1, 1, 1.0), Vector<double>.Build.Dense(1, 0.5), 0));
         Xunit.Assert.Equal("labels", bad.ParamName);
     }
 }
