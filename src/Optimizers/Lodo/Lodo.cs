@@ -59,13 +59,18 @@ public sealed class Lodo : IOptimizer, ITrackingOptimizer
     public ITrackingRun Start(Vector<double> x0, Vector<double> g0) => Begin(x0, g0);
 
     /// <summary>Starts a run whose learned state (θ_t, m_t) can be inspected.</summary>
-    public LodoRun Begin(Vector<double> x0, Vector<double> g0)
+    public LodoRun Begin(Vector<double> x0, Vector<double> g0) => Begin(x0, g0, Model.Initial(new System.Random(Seed)));
+
+    /// <summary>Starts a run from a given θ₀ instead of the model's initialization.</summary>
+    public LodoRun Begin(Vector<double> x0, Vector<double> g0, Vector<double> theta0)
     {
+        Require.Finite(theta0, nameof(theta0));
+        Require.SameLength(Model.ParameterCount, theta0.Count, nameof(theta0));
         Require.Finite(x0, nameof(x0));
         Require.SameLength(Model.Dimension, x0.Count, nameof(x0));
         Require.Finite(g0, nameof(g0));
         Require.SameLength(Model.Dimension, g0.Count, nameof(g0));
-        return new LodoRun(Model, Beta, metaOptimizer(), x0.Clone(), Model.Initial(new System.Random(Seed)));
+        return new LodoRun(Model, Beta, metaOptimizer(), x0.Clone(), theta0.Clone());
     }
 }
 
