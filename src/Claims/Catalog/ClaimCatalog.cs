@@ -1,4 +1,5 @@
 using Verification.Claims.Catalog.Elmo;
+using Verification.Claims.Catalog.Lodo;
 using Verification.Claims.Model;
 
 namespace Verification.Claims.Catalog;
@@ -8,7 +9,11 @@ public static class ClaimCatalog
 {
     private static readonly Lazy<IReadOnlyList<Claim>> Claims = new(() =>
     {
-        var all = ElmoClaims.All.ToList();
+        List<Claim> all =
+        [
+            .. ElmoClaims.All,
+            .. LodoClaims.All,
+        ];
         var duplicate = all.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"Claim ID {duplicate.Key} is registered twice.");

@@ -7,5 +7,8 @@ internal static class PlotRegistry
     [
         new RatioMOverMPlot(),
         new ElmoNewtonCauchyStepsPlot(),
+        new LodoBowlLossPlot(),
+        new LodoBowlSigmaPlot(),
+        new LodoRosenbrockPlot(),
     ];
 }

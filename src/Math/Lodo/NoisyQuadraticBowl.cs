@@ -1,3 +1,4 @@
+using BigInteger = System.Numerics.BigInteger;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Math.Exact;
@@ -97,30 +98,31 @@ public sealed class NoisyQuadraticBowl
             throw new ArgumentException($"bits must be in 8..4096, got {bits}.", nameof(bits));
         var d1 = ExactDouble.ToFraction(smallest);
         var ratio = ExactDouble.ToFraction(largest) / d1;
+        if (ratio < Fraction.One)
+            throw new ArgumentException($"largest must be ≥ smallest, got {Require.Show(largest)} < {Require.Show(smallest)}.", nameof(largest));
         int m = dimension - 1;
-        Fraction lo = Fraction.One < ratio ? Fraction.One : ratio, hi = Fraction.One < ratio ? ratio : Fraction.One;
-        var width = Fraction.One / new Fraction(System.Numerics.BigInteger.Pow(2, bits));
-        while (hi - lo > width)
+        // r = p/2^bits with p an integer; r^m ≤ ratio ⇔ p^m·den ≤ num·2^(bits·m): bisection on p in integers.
+        BigInteger num = ratio.Numerator, den = ratio.Denominator;
+        BigInteger scale = BigInteger.Pow(2, bits), scaleM = BigInteger.Pow(scale, m);
+        BigInteger lo = scale, hi = scale;
+        while (BigInteger.Pow(hi, m) * den <= num * scaleM) hi *= 2;
+        while (hi - lo > 1)
         {
-            var mid = (lo + hi) / new Fraction(2); // dyadic when lo, hi are: denominators stay powers of 2
-            if (Power(mid, m) <= ratio) lo = mid; else hi = mid;
+            var mid = (lo + hi) / 2;
+            if (BigInteger.Pow(mid, m) * den <= num * scaleM) lo = mid; else hi = mid;
         }
-        Fraction Sum(Fraction r)
+        // Σ_{i<n} (p/2^b)^i = Σ p^i·2^{b(n−1−i)} / 2^{b(n−1)}: exact, increasing in p; r ∈ [lo, hi]/2^bits.
+        Fraction Sum(BigInteger p)
         {
-            var s = Fraction.Zero;
-            var p = Fraction.One;
-            for (int i = 0; i < dimension; i++) { s += p; p *= r; }
-            return s;
+            BigInteger s = BigInteger.Zero, power = BigInteger.One;
+            for (int i = 0; i < dimension; i++)
+            {
+                s += power * BigInteger.Pow(scale, dimension - 1 - i);
+                power *= p;
+            }
+            return new Fraction(s, BigInteger.Pow(scale, dimension - 1));
         }
-        // The sum is increasing in r > 0 and r ∈ [lo, hi] exactly (lo^m ≤ ratio < hi^m).
         var half = new Fraction(1, 2) * d1;
         return new RationalInterval(half * Sum(lo), half * Sum(hi));
-    }
-
-    private static Fraction Power(Fraction x, int m)
-    {
-        var p = Fraction.One;
-        for (int i = 0; i < m; i++) p *= x;
-        return p;
     }
 }

@@ -20,8 +20,12 @@ internal sealed record BlockNetworkInput(int N, int K, int Depth, int Extra, dou
 
     internal BlockPermutationPreconditioner Model() => BlockPermutationPreconditioner.Random(N, K, Depth, Alpha0, Seed, Width);
 
-    /// <summary>Exactly orthogonal rational blocks, layer by layer, block by block, row-major.</summary>
-    internal Fraction[] OrthogonalTheta()
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<BlockNetworkInput, Fraction[]> Orthogonal = new();
+
+    /// <summary>Exactly orthogonal rational blocks, layer by layer, block by block, row-major (memoized: inputs repeat during the search).</summary>
+    internal Fraction[] OrthogonalTheta() => (Fraction[])Orthogonal.GetOrAdd(this, e => e.DrawOrthogonalTheta()).Clone();
+
+    private Fraction[] DrawOrthogonalTheta()
     {
         var random = new System.Random(Seed ^ 0x2545F491);
         var theta = new List<Fraction>();

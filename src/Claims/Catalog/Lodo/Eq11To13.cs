@@ -84,11 +84,25 @@ internal static class Eq11To13
         Why = _ => $"{name}: the two expressions differ.",
     };
 
-    private static Fraction ByDefinition(FlowInput e) { var (a, u, d, c) = e.Data(); return HessianLearningFlow.RateByDefinition(a, u, d, c); }
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(FlowInput, int), Fraction> Rates = new();
 
-    private static Fraction Eq12(FlowInput e) { var (a, u, d, c) = e.Data(); return HessianLearningFlow.RateEq12(a, u, d, c); }
+    /// <summary>The three exact rates, memoized per input (the search revisits inputs; each needs an exact Stein solve).</summary>
+    private static Fraction Rate(FlowInput e, int which) => Rates.GetOrAdd((e, which), key =>
+    {
+        var (a, u, d, c) = key.Item1.Data();
+        return key.Item2 switch
+        {
+            11 => HessianLearningFlow.RateByDefinition(a, u, d, c),
+            12 => HessianLearningFlow.RateEq12(a, u, d, c),
+            _ => HessianLearningFlow.RateEq13(a, u, d, c),
+        };
+    });
 
-    private static Fraction Eq13(FlowInput e) { var (a, u, d, c) = e.Data(); return HessianLearningFlow.RateEq13(a, u, d, c); }
+    private static Fraction ByDefinition(FlowInput e) => Rate(e, 11);
+
+    private static Fraction Eq12(FlowInput e) => Rate(e, 12);
+
+    private static Fraction Eq13(FlowInput e) => Rate(e, 13);
 
     private static Inequality<FlowInput> Negative(Noise noise, IEnumerable<FlowInput> edges, bool anyRadius) => new()
     {

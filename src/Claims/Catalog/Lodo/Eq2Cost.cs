@@ -19,8 +19,8 @@ internal static class Eq2Cost
     /// <summary>Block size k and depth factor c (N = c·⌈log₂ n⌉).</summary>
     internal sealed record CostInput(int K, int DepthFactor);
 
-    /// <summary>n = 2^5 … 2^12.</summary>
-    internal static readonly int[] Sizes = Enumerable.Range(5, 8).Select(j => 1 << j).ToArray();
+    /// <summary>n = 2^4 … 2^10.</summary>
+    internal static readonly int[] Sizes = Enumerable.Range(4, 7).Select(j => 1 << j).ToArray();
 
     private static readonly ConcurrentDictionary<CostInput, long[]> Cache = new();
 
@@ -44,7 +44,7 @@ internal static class Eq2Cost
         return new Fraction(Counts(c)[i], denominator);
     }
 
-    /// <summary>max(r_last/r_first, r_first/r_last) for the ratio r = count/scale: ≤ 5/4 means no growth or decay trend over 7 doublings.</summary>
+    /// <summary>max(r_last/r_first, r_first/r_last) for the ratio r = count/scale: ≤ 5/4 means no growth or decay trend over 6 doublings.</summary>
     private static Fraction Trend(CostInput c, bool perWidthDepth)
     {
         var first = Ratio(c, 0, perWidthDepth);
@@ -57,9 +57,9 @@ internal static class Eq2Cost
     {
         Name = perWidthDepth ? "ops-over-width-times-depth" : "ops-over-n-log-n",
         Description = perWidthDepth
-            ? "For k ∈ {1, 2, 4, 8}, N = c⌈log₂ n⌉ (c ∈ {1, 2}), n = 2^5…2^12: the ratio (counted operations of Gv)/(ñN) neither grows nor decays (last/first within [4/5, 5/4])."
+            ? "For k ∈ {1, 2, 4, 8}, N = c⌈log₂ n⌉ (c ∈ {1, 2}), n = 2^4…2^10: the ratio (counted operations of Gv)/(ñN) neither grows nor decays (last/first within [4/5, 5/4])."
             : "Same sequences: (counted operations)/(n⌈log₂ n⌉) within [4/5, 5/4] from first to last, i.e. O(n log n) and not o(n log n).",
-        Tolerance = "None in the counts (integers, exact ratios). The band 5/4 over 7 doublings of n separates Θ(1) ratios from a missing log factor (which would change the ratio by 12/5 = 2.4).",
+        Tolerance = "None in the counts (integers, exact ratios). The band 5/4 over 6 doublings of n separates Θ(1) ratios from a missing log factor (which would change the ratio by 10/4 = 2.5).",
         Generator = from k in Gen.Elements(1, 2, 4, 8) from c in Gen.Elements(1, 2) select new CostInput(k, c),
         Edges = () => [new CostInput(4, 1), new CostInput(2, 1)],
         Sides = c => new Sides(ExactDouble.ToDouble(Trend(c, perWidthDepth)), 1.25, 1.25),
