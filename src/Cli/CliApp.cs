@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(interactive));
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
+        root.Subcommands.Add(LodoBowlCommand.Create());
         return root;
     }
 }
