@@ -16,5 +16,6 @@ public static class LodoClaims
         .. LemmaB1.Claims(),
         .. AppF1Newton.Claims(),
         Alg1.Claim(),
+        Thm42.Claim(),
     ];
 }
