@@ -183,7 +183,7 @@ internal static class Eq11To13
             "§4.1 allows any zero-mean light-tailed noise, e.g. N(0, Σ) with Σ singular; this reading takes E[ssᵀ] of rank one. It differs from the main reading only when the noise misses a direction.",
             [Negative(Noise.RankOne, [NilpotentEdge, new FlowInput(2, 9, Noise.RankOne)], false)]);
         yield return new Claim(
-            "lodo/eq-11-13/any-A",
+            "lodo/eq-11-13/any-radius",
             LodoSources.Of("footnote 2, eq. (10)", "(10)–(13)", "4.1"),
             "The footnote's derivative, without the assumption that A starts with norm below 1.",
             "The footnote states no hypothesis on A; §4.1 assumes ‖A_t‖₂ < 1. Where ρ(A) ≥ 1 the series of eq. (10) diverges, so the flow and the rate have no value: the reading differs from the main one exactly there.",

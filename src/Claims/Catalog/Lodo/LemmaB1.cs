@@ -179,7 +179,7 @@ internal static class LemmaB1
                 NegativeCurvature(),
             ]);
         yield return new Claim(
-            "lodo/lemma-B.1/singular-G",
+            "lodo/lemma-B.1/singular-preconditioner",
             LodoSources.Of("§4.2 with eq. (2)", "(2)", "4.2"),
             "§4.2 applies Lemma B.1 with A = G(θ) of eq. (2), \"a positive-definite symmetric matrix in most cases of θ\".",
             "Takes G(θ) of eq. (2) for every θ, which is only positive semi-definite (eq-2-psd); the lemma's hypothesis A ≻ 0 fails exactly where G̃(θ)(I 0)ᵀ is rank-deficient, the case \"most cases\" sets aside.",
