@@ -113,11 +113,12 @@ internal static class Eq5And6
 
         public override Certificate Certify(DynamicsInput input)
         {
-            var deviation = ExactDeviation(input, from);
-            string detail = $"max exact deviation between Algorithm 1 and (5)–(6)/(28) from t = {from}: {deviation}";
+            var (deviation, scale) = ExactDeviation(input, from);
+            string detail = $"max exact deviation between Algorithm 1 and (5)–(6)/(28) from t = {from}: {ExactDouble.ToDouble(deviation):R} (exactly {deviation}), relative to the largest |entry| {ExactDouble.ToDouble(scale):R}";
+            // The certified margin is relative, like the double one: deviation / max(1, largest |entry|), rounded down.
             return deviation.IsZero
                 ? Certificate.Artifact("exact rational arithmetic", detail)
-                : Certificate.Proven(ExactDouble.ToDouble(deviation), "exact rational arithmetic", detail);
+                : Certificate.Proven((RationalInterval.Exact(deviation) / RationalInterval.Exact(scale)).LowerAsDouble, "exact rational arithmetic", detail);
         }
 
         public override IReadOnlyList<NamedValue> Describe(DynamicsInput input)
@@ -138,8 +139,8 @@ internal static class Eq5And6
             : "Algorithm 1 (dense G, SGD, β = 0) departs from (5)–(6).";
     }
 
-    /// <summary>Exact max |deviation| of Algorithm 1 (hypergradient by definition) from (5)–(6) and (28), from t₀ on.</summary>
-    internal static Fraction ExactDeviation(DynamicsInput input, int from)
+    /// <summary>Exact max |deviation| of Algorithm 1 (hypergradient by definition) from (5)–(6) and (28), from t₀ on, and max(1, largest |entry|) of the recurrence.</summary>
+    internal static (Fraction Deviation, Fraction Scale) ExactDeviation(DynamicsInput input, int from)
     {
         var (hI, gI, xI, sI) = input.Data();
         int n = input.N;
@@ -183,6 +184,7 @@ internal static class Eq5And6
         var a = aSim[from];
         var b = bSim[from];
         var worst = Fraction.Zero;
+        var scale = Fraction.One;
         for (int t = from; t < input.Steps; t++)
         {
             var predicted = -Fraction.One * (h * (a * b - noise[t]) * b.Transpose() * h);
@@ -190,9 +192,10 @@ internal static class Eq5And6
             worst = FractionExtensions.Max(worst, (aNext - aSim[t + 1]).MaxAbs());
             worst = FractionExtensions.Max(worst, (bNext - bSim[t + 1]).MaxAbs());
             worst = FractionExtensions.Max(worst, (predicted - hyper[t]).MaxAbs());
+            scale = FractionExtensions.Max(scale, FractionExtensions.Max(aNext.MaxAbs(), FractionExtensions.Max(bNext.MaxAbs(), predicted.MaxAbs())));
             (a, b) = (aNext, bNext);
         }
-        return worst;
+        return (worst, scale);
     }
 
     internal static IEnumerable<Claim> Claims()
