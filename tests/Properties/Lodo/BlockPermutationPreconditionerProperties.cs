@@ -95,7 +95,9 @@ public class BlockPermutationPreconditionerProperties
         if (rs.All(x => x < 1e-13 * System.Math.Max(1, System.Math.Abs(phi0))))
             return;
         var slopes = rs.Zip(rs.Skip(1), (p, q) => System.Math.Log2(p / q)).ToArray();
-        Assert.True(slopes.Any(s => s >= LodoTolerances.SlopeLow && s <= LodoTolerances.SlopeHigh),
+        // A correct gradient leaves a remainder of order ≥ 2 (slope ≥ 2; 4 when the quadratic term along d vanishes, as in
+        // the replay (3328110462120646601,10636753892952905545,60): N = 2, k = 1, depth 4, seed 1469); a wrong one gives slope ≈ 1.
+        Assert.True(slopes.Any(s => s >= LodoTolerances.SlopeLow),
             $"Taylor slopes {string.Join(", ", slopes.Select(s => s.ToString("R")))} (expected ≈ 2), remainders {string.Join(", ", rs.Select(x => x.ToString("R")))}");
     }
 
