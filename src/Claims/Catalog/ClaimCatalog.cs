@@ -2,6 +2,7 @@ using Verification.Claims.Catalog.Balles.Chapter3to5;
 using Verification.Claims.Catalog.Balles.Chapter6;
 using Verification.Claims.Catalog.Balles.Chapter7;
 using Verification.Claims.Catalog.Elmo;
+using Verification.Claims.Catalog.Lodo;
 using Verification.Claims.Model;
 
 namespace Verification.Claims.Catalog;
@@ -15,6 +16,7 @@ public static class ClaimCatalog
         [
             .. ElmoClaims.All,
             .. ElmoAlgorithmClaims.All,
+            .. LodoClaims.All,
             .. BallesVarianceClaims.All,
             .. BallesSignClaims.All,
             .. BallesFisherClaims.All,

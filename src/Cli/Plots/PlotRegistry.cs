@@ -14,5 +14,8 @@ internal static class PlotRegistry
         new SignGeometryDimensionPlot(),
         new SignDescentDistancePlot(),
         new VarianceFactorsPlot(),
+        new LodoBowlLossPlot(),
+        new LodoBowlSigmaPlot(),
+        new LodoRosenbrockPlot(),
     ];
 }

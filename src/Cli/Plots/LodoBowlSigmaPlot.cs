@@ -1,0 +1,28 @@
+using ScottPlot;
+using Verification.Claims.Engine;
+
+namespace Verification.Cli.Plots;
+
+/// <summary>lodo.md Fig. 2 (left), short: LODO's inverse-Hessian error estimate σ = √(‖I − G(θ_t)H‖²_F/n) over time.</summary>
+internal sealed class LodoBowlSigmaPlot(Func<Verification.Optimizers.Lodo.BowlComparison>? source = null, string? caption = null) : IReportPlot
+{
+    private readonly Func<Verification.Optimizers.Lodo.BowlComparison> source = source ?? (() => LodoBowlPlotData.Comparison.Value);
+
+    public string FileName => "lodo-bowl-sigma.png";
+
+    public string Caption => caption ?? $"LODO's σ = √(‖I − G(θ_t)H‖²_F/n) on the noisy bowl, estimated with {LodoBowlPlotData.SigmaProbes} random unit vectors every {LodoBowlPlotData.SigmaEvery} steps";
+
+    public Plot Create(CatalogReport report)
+    {
+        var sigma = source().Runs[0].Sigma;
+        var plot = new Plot();
+        var line = plot.Add.ScatterLine(sigma.Select(s => (double)s.Step).ToArray(), sigma.Select(s => s.Sigma).ToArray());
+        line.LegendText = "LODO σ";
+        line.LineWidth = 3;
+        plot.Title("LODO inverse-Hessian error σ");
+        plot.XLabel("step");
+        plot.YLabel("σ");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+}

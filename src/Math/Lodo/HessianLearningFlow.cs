@@ -1,0 +1,110 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Verification.Math.Lodo;
+
+/// <summary>
+/// The flow of lodo.md eq. (10), dA/dt = −H A Σ_A H² with Σ_A = Σ_{n≥0} Aⁿ C (Aⁿ)ᵀ, C = E[ssᵀ], and the footnote's
+/// derivative (11)–(13) of ‖BD⁻¹‖²_F, B = UᵀAU, H = UDUᵀ. Σ_A is the solution of the Stein equation
+/// Σ = AΣAᵀ + C, which exists and equals the series exactly when the spectral radius ρ(A) &lt; 1.
+/// </summary>
+public static class HessianLearningFlow
+{
+    /// <summary>Partial sum Σ_{n=0}^{terms−1} Aⁿ C (Aⁿ)ᵀ (the series of eq. 10, truncated).</summary>
+    public static Matrix<double> PartialNoiseSum(Matrix<double> a, Matrix<double> c, int terms)
+    {
+        CheckSquare(a, c);
+        if (terms < 0)
+            throw new ArgumentException($"terms must be ≥ 0, got {terms}.", nameof(terms));
+        var sum = Matrix<double>.Build.Dense(a.RowCount, a.RowCount);
+        var p = c.Clone();
+        for (int k = 0; k < terms; k++)
+        {
+            sum += p;
+            p = a * p * a.Transpose();
+        }
+        return sum;
+    }
+
+    /// <summary>Σ_A exactly, from the Stein equation (I − A⊗A) vec Σ = vec C; the caller checks ρ(A) &lt; 1 (otherwise it is not the series).</summary>
+    public static ExactMatrix NoiseSum(ExactMatrix a, ExactMatrix c)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(c);
+        int n = a.Rows;
+        // vec index (i, j) → i·n + j; (AΣAᵀ)_{ij} = Σ_{k,l} A_ik Σ_kl A_jl.
+        var system = ExactMatrix.Build(n * n, n * n, (r, col) =>
+        {
+            int i = r / n, j = r % n, k = col / n, l = col % n;
+            var kron = a[i, k] * a[j, l];
+            return (r == col ? Fractions.Fraction.One : Fractions.Fraction.Zero) - kron;
+        });
+        var rhs = ExactMatrix.Build(n * n, 1, (r, _) => c[r / n, r % n]);
+        var x = system.Solve(rhs);
+        return ExactMatrix.Build(n, n, (i, j) => x[i * n + j, 0]);
+    }
+
+    /// <summary>Eq. (10): dA/dt = −H A Σ_A H².</summary>
+    public static ExactMatrix Velocity(ExactMatrix a, ExactMatrix h, ExactMatrix c)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        return -Fractions.Fraction.One * (h * a * NoiseSum(a, c) * h * h);
+    }
+
+    /// <summary>‖BD⁻¹‖²_F = tr(D⁻²BᵀB) with B = UᵀAU, for diagonal D (the left side of eq. 11).</summary>
+    public static Fractions.Fraction RescaledError(ExactMatrix a, ExactMatrix u, ExactMatrix d)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(d);
+        var b = u.Transpose() * a * u;
+        var s = Fractions.Fraction.Zero;
+        for (int i = 0; i < b.Rows; i++)
+            for (int j = 0; j < b.Columns; j++)
+                s += b[i, j] * b[i, j] / (d[j, j] * d[j, j]);
+        return s;
+    }
+
+    /// <summary>
+    /// d/dt ‖BD⁻¹‖²_F along (10), by definition: the central difference [F(A + hV) − F(A − hV)]/(2h) with h = 1, which is
+    /// exact because F is a quadratic form in A (V = dA/dt of eq. 10).
+    /// </summary>
+    public static Fractions.Fraction RateByDefinition(ExactMatrix a, ExactMatrix u, ExactMatrix d, ExactMatrix c)
+    {
+        var h = u * d * u.Transpose();
+        var v = Velocity(a, h, c);
+        return (RescaledError(a + v, u, d) - RescaledError(a - v, u, d)) / new Fractions.Fraction(2);
+    }
+
+    /// <summary>Eq. (12): −2 tr(BᵀDB Σ_B) with Σ_B = Σ Bⁿ UᵀCU (Bⁿ)ᵀ = UᵀΣ_AU.</summary>
+    public static Fractions.Fraction RateEq12(ExactMatrix a, ExactMatrix u, ExactMatrix d, ExactMatrix c)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        var b = u.Transpose() * a * u;
+        var sigma = NoiseSum(b, u.Transpose() * c * u);
+        return new Fractions.Fraction(-2) * (b.Transpose() * d * b * sigma).Trace();
+    }
+
+    /// <summary>Eq. (13) without square roots: −2‖D^½BΣ_B^½‖²_F = −2 tr(D B Σ_B Bᵀ) (cyclic trace).</summary>
+    public static Fractions.Fraction RateEq13(ExactMatrix a, ExactMatrix u, ExactMatrix d, ExactMatrix c)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        var b = u.Transpose() * a * u;
+        var sigma = NoiseSum(b, u.Transpose() * c * u);
+        return new Fractions.Fraction(-2) * (d * b * sigma * b.Transpose()).Trace();
+    }
+
+    /// <summary>The spectral radius ρ(A) in double precision.</summary>
+    public static double SpectralRadius(Matrix<double> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Evd().EigenValues.Select(z => z.Magnitude).Max();
+    }
+
+    private static void CheckSquare(Matrix<double> a, Matrix<double> c)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(c);
+        if (a.RowCount != a.ColumnCount || c.RowCount != a.RowCount || c.ColumnCount != a.RowCount)
+            throw new ArgumentException($"A and C must be n×n of the same n, got {a.RowCount}×{a.ColumnCount} and {c.RowCount}×{c.ColumnCount}.", nameof(c));
+    }
+}

@@ -1,0 +1,128 @@
+using BigInteger = System.Numerics.BigInteger;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math.Exact;
+
+namespace Verification.Math.Lodo;
+
+/// <summary>
+/// The noisy quadratic bowl of lodo.md App. F.1: H = UDUᵀ with U a seeded Haar-random orthogonal n×n matrix and D a
+/// geometric sequence of n values from <see cref="Smallest"/> to <see cref="Largest"/> (n = 100, 0.001…1 in the paper);
+/// the centre wanders, x*_{t+1} = x*_t + s_t with s_t ~ N(0, vI), and ℓ_t = ½(x_t − x*_t)ᵀH(x_t − x*_t).
+/// </summary>
+public sealed class NoisyQuadraticBowl
+{
+    /// <summary>The bowl of the paper with its seed.</summary>
+    public NoisyQuadraticBowl(int dimension, double noiseVariance, int seed, double smallest = 0.001, double largest = 1.0)
+    {
+        if (dimension < 2)
+            throw new ArgumentException($"dimension must be ≥ 2, got {dimension}.", nameof(dimension));
+        Require.Positive(noiseVariance, nameof(noiseVariance));
+        Require.Positive(smallest, nameof(smallest));
+        Require.Positive(largest, nameof(largest));
+        if (!(largest >= smallest))
+            throw new ArgumentException($"largest must be ≥ smallest ({Require.Show(smallest)}), got {Require.Show(largest)}.", nameof(largest));
+        Dimension = dimension;
+        NoiseVariance = noiseVariance;
+        Smallest = smallest;
+        Largest = largest;
+        Seed = seed;
+        Spectrum = Enumerable.Range(0, dimension)
+            .Select(i => smallest * System.Math.Pow(largest / smallest, i / (double)(dimension - 1))).ToArray();
+        Rotation = RandomOrthogonal.Draw(dimension, new System.Random(seed));
+        Hessian = Rotation * Matrix<double>.Build.DiagonalOfDiagonalArray(Spectrum.ToArray()) * Rotation.Transpose();
+        Hessian = (Hessian + Hessian.Transpose()) * 0.5; // exact symmetry; the product is symmetric only up to rounding
+    }
+
+    /// <summary>The paper's bowl: n = 100, spectrum 0.001…1.</summary>
+    public static NoisyQuadraticBowl Paper(double noiseVariance, int seed) => new(100, noiseVariance, seed);
+
+    /// <summary>n.</summary>
+    public int Dimension { get; }
+
+    /// <summary>v.</summary>
+    public double NoiseVariance { get; }
+
+    /// <summary>d_1.</summary>
+    public double Smallest { get; }
+
+    /// <summary>d_n.</summary>
+    public double Largest { get; }
+
+    /// <summary>The seed of U.</summary>
+    public int Seed { get; }
+
+    /// <summary>d_1..d_n, the diagonal of D.</summary>
+    public IReadOnlyList<double> Spectrum { get; }
+
+    /// <summary>U.</summary>
+    public Matrix<double> Rotation { get; }
+
+    /// <summary>H = UDUᵀ.</summary>
+    public Matrix<double> Hessian { get; }
+
+    /// <summary>ℓ = ½ bᵀHb at displacement b = x − x*.</summary>
+    public double Loss(Vector<double> displacement)
+    {
+        Require.Finite(displacement, nameof(displacement));
+        Require.SameLength(Dimension, displacement.Count, nameof(displacement));
+        return 0.5 * displacement.DotProduct(Hessian * displacement);
+    }
+
+    /// <summary>A draw of s ~ N(0, vI).</summary>
+    public Vector<double> Noise(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        double sd = System.Math.Sqrt(NoiseVariance);
+        return Vector<double>.Build.Dense(Dimension, _ => sd * RandomOrthogonal.Gaussian(random));
+    }
+
+    /// <summary>
+    /// The Newton method's expected loss: it jumps to x*_t, the centre then moves by s_t, so
+    /// E ℓ_{t+1} = ½E[s_tᵀHs_t] = ½ v tr(H) = ½ v Σ d_i (double precision).
+    /// </summary>
+    public double NewtonOptimalLoss => 0.5 * NoiseVariance * Spectrum.Sum();
+
+    /// <summary>
+    /// ½Σ_{i=0}^{n−1} d_1 r^i with r = (d_n/d_1)^{1/(n−1)}, enclosed in exact rationals: r is enclosed by bisection on
+    /// r^{n−1} = d_n/d_1 (checked exactly) until the interval is narrower than 2^−<paramref name="bits"/>, and the sum is
+    /// increasing in r. Multiply by v for the loss.
+    /// </summary>
+    public static RationalInterval HalfTraceEnclosure(int dimension, double smallest, double largest, int bits = 64)
+    {
+        if (dimension < 2)
+            throw new ArgumentException($"dimension must be ≥ 2, got {dimension}.", nameof(dimension));
+        Require.Positive(smallest, nameof(smallest));
+        Require.Positive(largest, nameof(largest));
+        if (bits < 8 || bits > 4096)
+            throw new ArgumentException($"bits must be in 8..4096, got {bits}.", nameof(bits));
+        var d1 = ExactDouble.ToFraction(smallest);
+        var ratio = ExactDouble.ToFraction(largest) / d1;
+        if (ratio < Fraction.One)
+            throw new ArgumentException($"largest must be ≥ smallest, got {Require.Show(largest)} < {Require.Show(smallest)}.", nameof(largest));
+        int m = dimension - 1;
+        // r = p/2^bits with p an integer; r^m ≤ ratio ⇔ p^m·den ≤ num·2^(bits·m): bisection on p in integers.
+        BigInteger num = ratio.Numerator, den = ratio.Denominator;
+        BigInteger scale = BigInteger.Pow(2, bits), scaleM = BigInteger.Pow(scale, m);
+        BigInteger lo = scale, hi = scale;
+        while (BigInteger.Pow(hi, m) * den <= num * scaleM) hi *= 2;
+        while (hi - lo > 1)
+        {
+            var mid = (lo + hi) / 2;
+            if (BigInteger.Pow(mid, m) * den <= num * scaleM) lo = mid; else hi = mid;
+        }
+        // Σ_{i<n} (p/2^b)^i = Σ p^i·2^{b(n−1−i)} / 2^{b(n−1)}: exact, increasing in p; r ∈ [lo, hi]/2^bits.
+        Fraction Sum(BigInteger p)
+        {
+            BigInteger s = BigInteger.Zero, power = BigInteger.One;
+            for (int i = 0; i < dimension; i++)
+            {
+                s += power * BigInteger.Pow(scale, dimension - 1 - i);
+                power *= p;
+            }
+            return new Fraction(s, BigInteger.Pow(scale, dimension - 1));
+        }
+        var half = new Fraction(1, 2) * d1;
+        return new RationalInterval(half * Sum(lo), half * Sum(hi));
+    }
+}

@@ -1,0 +1,52 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+
+namespace Verification.Optimizers.Lodo;
+
+/// <summary>
+/// Adam (Kingma &amp; Ba): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², Δ = −α·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
+/// LODO's meta-optimizer (Algorithm 1) and the Adam baseline of lodo.md §5.
+/// </summary>
+public sealed class AdamRule : IUpdateRule
+{
+    private readonly double learningRate, beta1, beta2, epsilon;
+    private double[]? m, v;
+    private int t;
+
+    /// <summary>α ≥ 0, β₁, β₂ ∈ [0, 1), ε &gt; 0.</summary>
+    public AdamRule(double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    {
+        this.learningRate = Require.NonNegative(learningRate, nameof(learningRate));
+        this.beta1 = Decay(beta1, nameof(beta1));
+        this.beta2 = Decay(beta2, nameof(beta2));
+        this.epsilon = Require.Positive(epsilon, nameof(epsilon));
+    }
+
+    internal static double Decay(double beta, string name)
+    {
+        Require.NonNegative(beta, name);
+        if (!(beta < 1))
+            throw new ArgumentException($"{name} must be < 1, got {Require.Show(beta)}.", name);
+        return beta;
+    }
+
+    /// <inheritdoc />
+    public Vector<double> Step(Vector<double> gradient)
+    {
+        Require.Finite(gradient, nameof(gradient));
+        m ??= new double[gradient.Count];
+        v ??= new double[gradient.Count];
+        Require.SameLength(m.Length, gradient.Count, nameof(gradient));
+        t++;
+        double c1 = 1 - System.Math.Pow(beta1, t), c2 = 1 - System.Math.Pow(beta2, t);
+        var step = new double[m.Length];
+        for (int i = 0; i < m.Length; i++)
+        {
+            double g = gradient[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            step[i] = -learningRate * (m[i] / c1) / (System.Math.Sqrt(v[i] / c2) + epsilon);
+        }
+        return Vector<double>.Build.DenseOfArray(step);
+    }
+}
