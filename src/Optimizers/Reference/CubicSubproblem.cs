@@ -31,23 +31,27 @@ public static class CubicSubproblem
         var a = eigen.GradientProjections.Select(System.Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
         double lower = System.Math.Max(0, -lam[0]);
 
+        // Work in the shift t = μ − lower with d_i = (λ_i + lower) + t: near the hard case λ_1 + μ is tiny, and
+        // forming it as λ_1 + μ would lose its relative precision (and with it s_1 = |g_1|/(λ_1 + μ)) to cancellation.
+        var shifted = lam.Select(l => l + lower).ToArray();
+
         bool singularHasGradient = false;
         for (int i = 0; i < n; i++)
-            if (lam[i] + lower <= 0 && a[i] > 0)
+            if (shifted[i] <= 0 && a[i] > 0)
                 singularHasGradient = true;
 
         double[] s;
-        double mu;
+        double t;
         bool hard = false;
-        if (!singularHasGradient && Secular(lam, a, sigma, lower, skipSingular: true) <= 0)
+        if (!singularHasGradient && Secular(shifted, a, sigma, lower, 0, skipSingular: true) <= 0)
         {
-            mu = lower;
-            s = Components(lam, a, mu, skipSingular: true);
+            t = 0;
+            s = Components(shifted, a, t, skipSingular: true);
             double norm = Norm(s);
-            double target = mu / sigma;
+            double target = lower / sigma;
             if (target > norm)
             {
-                int first = Array.FindIndex(lam, l => l + lower <= 0);
+                int first = Array.FindIndex(shifted, d => d <= 0);
                 s[first] = System.Math.Sqrt((target - norm) * (target + norm));
                 hard = true;
             }
@@ -55,23 +59,24 @@ public static class CubicSubproblem
         else
         {
             double gNorm = Norm(a);
-            double hi = lower + 2 * System.Math.Sqrt(sigma) * System.Math.Sqrt(gNorm) + double.Epsilon;
-            while (Secular(lam, a, sigma, hi, skipSingular: false) > 0)
-                hi = lower + 2 * (hi - lower);
-            double lo = lower;
+            double hi = 2 * System.Math.Sqrt(sigma) * System.Math.Sqrt(gNorm) + double.Epsilon;
+            while (Secular(shifted, a, sigma, lower, hi, skipSingular: false) > 0)
+                hi *= 2;
+            double lo = 0;
             for (int k = 0; k < MaxBisections; k++)
             {
                 double mid = lo + (hi - lo) / 2;
                 if (mid <= lo || mid >= hi)
                     break;
-                if (Secular(lam, a, sigma, mid, skipSingular: false) > 0)
+                if (Secular(shifted, a, sigma, lower, mid, skipSingular: false) > 0)
                     lo = mid;
                 else
                     hi = mid;
             }
-            mu = hi;
-            s = Components(lam, a, mu, skipSingular: false);
+            t = hi;
+            s = Components(shifted, a, t, skipSingular: false);
         }
+        double mu = lower + t;
 
         var step = Vector<double>.Build.Dense(n);
         double model = 0;
@@ -85,19 +90,19 @@ public static class CubicSubproblem
         return new CubicSubproblemSolution(step, mu, System.Math.Max(0, -model), hard);
     }
 
-    private static double[] Components(double[] lam, double[] a, double mu, bool skipSingular)
+    private static double[] Components(double[] shifted, double[] a, double t, bool skipSingular)
     {
-        var s = new double[lam.Length];
+        var s = new double[shifted.Length];
         for (int i = 0; i < s.Length; i++)
         {
-            double d = lam[i] + mu;
+            double d = shifted[i] + t;
             s[i] = d <= 0 ? (skipSingular || a[i] == 0 ? 0.0 : double.PositiveInfinity) : a[i] / d;
         }
         return s;
     }
 
-    private static double Secular(double[] lam, double[] a, double sigma, double mu, bool skipSingular) =>
-        sigma * Norm(Components(lam, a, mu, skipSingular)) - mu;
+    private static double Secular(double[] shifted, double[] a, double sigma, double lower, double t, bool skipSingular) =>
+        sigma * Norm(Components(shifted, a, t, skipSingular)) - (lower + t);
 
     private static double Norm(double[] x)
     {

@@ -15,7 +15,16 @@ public class ArcProperties
     /// Cartis–Gould–Toint Thm 3.1: s is the global minimizer of m iff (H + μI)s = −∇f with μ = σ‖s‖ and H + μI ⪰ 0.
     /// </summary>
     [Property]
-    public Property Subproblem_MeetsGlobalOptimalityConditions(OptimizerProblem p)
+    public Property Subproblem_MeetsGlobalOptimalityConditions(OptimizerProblem p) => OptimalityConditions(p);
+
+    /// <summary>
+    /// The replay of a case found in CI: λ₁ + μ ≈ 5e-8 (nearly the hard case), where forming λ₁ + μ from μ ≈ 2
+    /// cancelled and left a relative residual of 1e-9. The solver now bisects on the shift μ − max(0, −λ₁).
+    /// </summary>
+    [Property(Replay = "(11990924454045905528,12562708821704406181,24)")]
+    public Property Subproblem_NearTheHardCase_MeetsGlobalOptimalityConditions(OptimizerProblem p) => OptimalityConditions(p);
+
+    private static Property OptimalityConditions(OptimizerProblem p)
     {
         var f = p.Objective;
         var h = f.Hessian(p.Point);
