@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Verification.Claims.Engine;
 using Verification.Claims.Model;
@@ -16,21 +14,12 @@ namespace Verification.Claims.Reporting;
 /// </summary>
 public static class JsonReport
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        // Statements carry λ, ≤, ᵀ: keep them readable; the output is a file, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The report as indented JSON text ending in a newline.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string Write(CatalogReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteNumber("seed", report.Seed);
@@ -40,8 +29,7 @@ public static class JsonReport
                 WriteClaim(json, result);
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteClaim(Utf8JsonWriter json, ClaimResult result)
@@ -63,7 +51,7 @@ public static class JsonReport
         foreach (var f in result.Formalizations)
             WriteFormalization(json, f);
         json.WriteEndArray();
-        WriteStrings(json, "notes", result.Notes);
+        json.WriteStrings("notes", result.Notes);
         json.WriteEndObject();
     }
 
@@ -79,10 +67,10 @@ public static class JsonReport
         json.WriteNumber("violations", f.Violations);
         json.WriteNumber("roundingArtifacts", f.RoundingArtifacts);
         json.WriteNumber("undecidable", f.Undecidable);
-        WriteDouble(json, "worstMargin", f.WorstMargin);
+        json.WriteDouble("worstMargin", f.WorstMargin);
         json.WritePropertyName("counterexample");
         WriteCounterexample(json, f.Counterexample);
-        WriteStrings(json, "notes", f.Notes);
+        json.WriteStrings("notes", f.Notes);
         json.WriteEndObject();
     }
 
@@ -99,28 +87,13 @@ public static class JsonReport
         foreach (var input in c.Inputs)
             json.WriteString(input.Name, input.Value);
         json.WriteEndObject();
-        WriteDouble(json, "lhs", c.Lhs);
-        WriteDouble(json, "rhs", c.Rhs);
-        WriteDouble(json, "margin", c.Margin);
-        WriteDouble(json, "certifiedMargin", c.CertifiedMargin);
+        json.WriteDouble("lhs", c.Lhs);
+        json.WriteDouble("rhs", c.Rhs);
+        json.WriteDouble("margin", c.Margin);
+        json.WriteDouble("certifiedMargin", c.CertifiedMargin);
         json.WriteString("certification", c.Certification);
         json.WriteString("explanation", c.Explanation);
         json.WriteEndObject();
     }
 
-    private static void WriteDouble(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-            json.WriteNumber(name, value);
-        else
-            json.WriteString(name, ReportText.Number(value));
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values)
-            json.WriteStringValue(v);
-        json.WriteEndArray();
-    }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Verification.Checks;
 using Verification.Checks.Results;
@@ -16,17 +14,9 @@ namespace Verification.Cli.Checking;
 /// </summary>
 internal static class CheckReportJson
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     internal static string Write(OptimizerCheckReport report)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("optimizer", report.Optimizer);
@@ -43,20 +33,19 @@ internal static class CheckReportJson
             {
                 json.WriteStartObject();
                 json.WriteString("problem", r.Problem);
-                WriteDouble(json, "lambda", r.Lambda);
-                WriteDouble(json, "gradient", r.Gradient);
-                WriteDouble(json, "lipschitz", r.Lipschitz);
-                WriteDouble(json, "step", r.Step);
-                WriteDouble(json, "elmoStep", r.ElmoStep);
-                WriteDouble(json, "relativeDistance", r.RelativeDistance);
-                WriteDouble(json, "regretRatio", r.RegretRatio);
+                json.WriteDouble("lambda", r.Lambda);
+                json.WriteDouble("gradient", r.Gradient);
+                json.WriteDouble("lipschitz", r.Lipschitz);
+                json.WriteDouble("step", r.Step);
+                json.WriteDouble("elmoStep", r.ElmoStep);
+                json.WriteDouble("relativeDistance", r.RelativeDistance);
+                json.WriteDouble("regretRatio", r.RegretRatio);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            WriteStrings(json, "regretNotes", report.RegretNotes);
+            json.WriteStrings("regretNotes", report.RegretNotes);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteProperty(Utf8JsonWriter json, PropertyResult p)
@@ -80,31 +69,16 @@ internal static class CheckReportJson
             foreach (var input in c.Inputs)
                 json.WriteString(input.Name, input.Value);
             json.WriteEndObject();
-            WriteDouble(json, "lhs", c.Lhs);
-            WriteDouble(json, "rhs", c.Rhs);
-            WriteDouble(json, "margin", c.Margin);
+            json.WriteDouble("lhs", c.Lhs);
+            json.WriteDouble("rhs", c.Rhs);
+            json.WriteDouble("margin", c.Margin);
             json.WriteString("certification", c.Certification);
             json.WriteString("explanation", c.Explanation);
             json.WriteNumber("shrinkSteps", c.ShrinkSteps);
             json.WriteEndObject();
         }
-        WriteStrings(json, "notes", p.Notes);
+        json.WriteStrings("notes", p.Notes);
         json.WriteEndObject();
     }
 
-    private static void WriteDouble(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-            json.WriteNumber(name, value);
-        else
-            json.WriteString(name, ReportText.Number(value));
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values)
-            json.WriteStringValue(v);
-        json.WriteEndArray();
-    }
 }

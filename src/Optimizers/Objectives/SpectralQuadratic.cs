@@ -12,11 +12,13 @@ public sealed class SpectralQuadratic : IExactObjective
 {
     private readonly Matrix<double> a;
     private readonly Vector<double> b;
+    private readonly Quadratic quadratic;
 
     private SpectralQuadratic(Matrix<double> a, Vector<double> b, double[] eigenvalues, string name)
     {
         this.a = a;
         this.b = b;
+        quadratic = new Quadratic(a, b, name);
         Eigenvalues = eigenvalues;
         Name = name;
     }
@@ -67,25 +69,16 @@ public sealed class SpectralQuadratic : IExactObjective
     public EigenspaceLipschitz EigenspaceConstants => new(new double[Dimension], true, "any eigenbasis of A: the Hessian is constant");
 
     /// <inheritdoc />
-    public double Value(Vector<double> theta)
-    {
-        Check(theta);
-        return 0.5 * theta.DotProduct(a * theta) - b.DotProduct(theta);
-    }
+    public double Value(Vector<double> theta) => quadratic.Value(theta);
 
     /// <inheritdoc />
-    public Vector<double> Gradient(Vector<double> theta)
-    {
-        Check(theta);
-        return a * theta - b;
-    }
+    public Vector<double> Gradient(Vector<double> theta) => quadratic.Gradient(theta);
 
     /// <inheritdoc />
-    public Matrix<double> Hessian(Vector<double> theta)
-    {
-        Check(theta);
-        return a.Clone();
-    }
+    public Matrix<double> Hessian(Vector<double> theta) => quadratic.Hessian(theta);
+
+    /// <inheritdoc />
+    public Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v) => quadratic.HessianVectorProduct(theta, v);
 
     /// <inheritdoc />
     public Matrix<double> ThirdDerivativeAlong(Vector<double> theta, Vector<double> u)
