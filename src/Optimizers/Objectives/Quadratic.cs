@@ -7,7 +7,7 @@ namespace Verification.Optimizers.Objectives;
 /// f(θ) = ½θᵀAθ − bᵀθ with A symmetric (any spectrum: negative and zero eigenvalues are allowed).
 /// ∇f = Aθ − b, H = A; every third derivative is zero, so L_H = 0 (elmo-amos.md eq. 2).
 /// </summary>
-public sealed class Quadratic : IObjective
+public sealed class Quadratic : IThirdOrderObjective
 {
     private readonly Matrix<double> a;
     private readonly Vector<double> b;
@@ -66,6 +66,18 @@ public sealed class Quadratic : IObjective
         Require.SameLength(Dimension, v.Count, nameof(v));
         return a * v;
     }
+
+    /// <summary>T[u] = 0: the Hessian is constant.</summary>
+    public Matrix<double> ThirdDerivativeAlong(Vector<double> theta, Vector<double> u)
+    {
+        Check(theta);
+        Require.Finite(u, nameof(u));
+        Require.SameLength(Dimension, u.Count, nameof(u));
+        return Matrix<double>.Build.Dense(Dimension, Dimension);
+    }
+
+    /// <summary>L_H = 0 (eq. 2): the Hessian is constant.</summary>
+    public double? HessianLipschitz => 0.0;
 
     private void Check(Vector<double> theta)
     {

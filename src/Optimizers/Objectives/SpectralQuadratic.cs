@@ -81,13 +81,7 @@ public sealed class SpectralQuadratic : IExactObjective
     public Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v) => quadratic.HessianVectorProduct(theta, v);
 
     /// <inheritdoc />
-    public Matrix<double> ThirdDerivativeAlong(Vector<double> theta, Vector<double> u)
-    {
-        Check(theta);
-        Require.Finite(u, nameof(u));
-        Require.SameLength(Dimension, u.Count, nameof(u));
-        return Matrix<double>.Build.Dense(Dimension, Dimension);
-    }
+    public Matrix<double> ThirdDerivativeAlong(Vector<double> theta, Vector<double> u) => quadratic.ThirdDerivativeAlong(theta, u);
 
     /// <inheritdoc />
     public RationalInterval ExactValue(IReadOnlyList<double> theta)

@@ -21,6 +21,9 @@ public static class TestObjectives
             ["cubic-perturbed-quadratic"] = (new CubicPerturbedQuadratic(
                 Matrix<double>.Build.DenseOfArray(new[,] { { 2.0, 0.5, 0 }, { 0.5, -1, 0.25 }, { 0, 0.25, 0 } }), 1.5,
                 Vector<double>.Build.DenseOfArray([0.6, -0.8, 0.5])), 3),
+            ["quadratic"] = (new Quadratic(
+                Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2 }, { 2, -3 } }), Vector<double>.Build.DenseOfArray([0.5, -1])), 2),
+            ["scaled-rosenbrock"] = (new ScaledRosenbrock(), 4),
             ["logistic-regression"] = (LogisticRegression.Seeded(12, 3, 5, 0.1), null),
         };
 
