@@ -1,4 +1,5 @@
 using Verification.Optimizers.Reference;
+using Verification.Optimizers.Sign;
 
 namespace Verification.Optimizers;
 
@@ -13,5 +14,9 @@ public static class BuiltInOptimizers
     public static IReadOnlyList<(string TypeName, Func<IOptimizer> Create)> All { get; } =
     [
         (typeof(GradientDescent).FullName!, GradientDescent.CreateDefault),
+        (typeof(Newton).FullName!, () => new Newton()),
+        (typeof(SaddleFreeNewton).FullName!, () => new SaddleFreeNewton()),
+        (typeof(ElmoOptimizer).FullName!, ElmoOptimizer.CreateDefault),
+        (typeof(NormScaledSignGradientDescent).FullName!, NormScaledSignGradientDescent.CreateDefault),
     ];
 }

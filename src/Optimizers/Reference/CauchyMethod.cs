@@ -9,6 +9,8 @@ namespace Verification.Optimizers.Reference;
 /// (sgn(λ)√(λ² − 2Lg) − λ)/L equals sgn(λ)·x*(|λ|) with ELMO's x* of eq. (7); this form is used where the first
 /// line is undefined or overflows: at λ_i = 0 (taking sgn(0) = +1, the limit λ → 0⁺) and where 2L|g|/λ² overflows.
 /// For λ_i &lt; 0 the step goes against −∇f along v_i (toward the local maximum of the cubic), as written.
+/// Not a built-in: check-optimizer (L = 1) refutes descent on convex quadratics at λ = 9.556619453472961E-299, b = [0],
+/// θ = [1], where 2L|g|/λ² overflows yet the first form returns a finite 0 (so the fallback is skipped) and Δθ = 0.
 /// </summary>
 public sealed class CauchyMethod : StatelessOptimizer
 {

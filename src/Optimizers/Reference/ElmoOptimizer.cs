@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Math;
+using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Reference;
 
@@ -46,11 +47,26 @@ public sealed record ElmoIteration(EigenSystem Eigen, Vector<double> Lipschitz, 
 /// ELMO, elmo-amos Alg. 1: θ_{t+1} = θ_t + Σ_i x*_i v_i with x*_i of eq. (7) (<see cref="Elmo.Step"/>), the
 /// eigenpairs from <see cref="SymmetricEigen"/> and the constants from an injectable LIPSCHITZ oracle.
 /// The stopping rule f(θ_t) − f(θ*) &gt; ε is left to the caller (runs take a fixed number of steps).
+/// Declares descent on convex quadratics, no ascent in concave directions and leaving strict saddles. check-optimizer
+/// (constant L = 1) refutes quasi-Newton where g_i = 0, λ_i &lt; 0 (λ = [-4], b = [256], θ = [-64]: Δθ = 8, Φ = 0; Lemma 3.2's
+/// caveat) and rotation equivariance when H has a repeated eigenvalue (x*_i is nonlinear in |g_i| and the eigenbasis of a
+/// repeated eigenspace is arbitrary: λ = [24, -4, -24, 24] in a Hadamard basis, signed-permutation Q, steps differ by ≈ 0.4).
 /// </summary>
-public sealed class ElmoOptimizer : StatelessOptimizer, IQuasiNewtonOptimizer
+public sealed class ElmoOptimizer : StatelessOptimizer, IQuasiNewtonOptimizer, IDeclaresGuarantees
 {
+    /// <inheritdoc />
+    public IReadOnlyList<Guarantee> Guarantees { get; } =
+    [
+        new DescentOnConvexQuadratics(double.PositiveInfinity),
+        new NoAscentInConcaveDirections(),
+        new LeavesStrictSaddles(),
+    ];
+
     /// <summary>Creates ELMO with the LIPSCHITZ oracle <paramref name="lipschitz"/>.</summary>
     public ElmoOptimizer(ILipschitzOracle lipschitz) => Lipschitz = lipschitz ?? throw new ArgumentNullException(nameof(lipschitz));
+
+    /// <summary>The configuration <c>check-optimizer</c> loads (its static-factory convention): a constant oracle L_t^i = 1.</summary>
+    public static ElmoOptimizer CreateDefault() => new(new ConstantLipschitz(1));
 
     /// <summary>The LIPSCHITZ subroutine.</summary>
     public ILipschitzOracle Lipschitz { get; }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Math;
+using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Reference;
 
@@ -7,9 +8,18 @@ namespace Verification.Optimizers.Reference;
 /// Newton's method, Δθ = −H⁻¹∇f (elmo-amos §3.3: Φ = H⁻¹, which need not be PSD, so this is not a
 /// quasi-Newton optimizer of Definition 3). Along v_i the step is x_N = |g_i|/λ_i (<see cref="NewtonStep.Along"/>);
 /// where λ_i = 0 the inverse does not exist and the Moore–Penrose pseudo-inverse is used (x_i = 0).
+/// Declares objective-scale invariance and rotation equivariance only; check-optimizer refutes descent on convex
+/// quadratics at a singular Hessian (λ = [0], b = [1], θ = [0]: the pseudo-inverse gives Δθ = 0 although ∇f ≠ 0).
 /// </summary>
-public sealed class Newton : StatelessOptimizer
+public sealed class Newton : StatelessOptimizer, IDeclaresGuarantees
 {
+    /// <inheritdoc />
+    public IReadOnlyList<Guarantee> Guarantees { get; } =
+    [
+        new ObjectiveScaleInvariance(),
+        new RotationEquivariance(),
+    ];
+
     /// <inheritdoc />
     public override string Name => "newton";
 
