@@ -17,6 +17,7 @@ public static class BuiltInOptimizers
         (typeof(Newton).FullName!, () => new Newton()),
         (typeof(SaddleFreeNewton).FullName!, () => new SaddleFreeNewton()),
         (typeof(ElmoOptimizer).FullName!, ElmoOptimizer.CreateDefault),
+        (typeof(CauchyMethod).FullName!, CauchyMethod.CreateDefault),
         (typeof(NormScaledSignGradientDescent).FullName!, NormScaledSignGradientDescent.CreateDefault),
     ];
 }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Math;
+using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Reference;
 
@@ -7,13 +8,21 @@ namespace Verification.Optimizers.Reference;
 /// Cauchy's method as elmo-amos App. F.1 writes it per eigenspace: x_C = −2/(1 + √(1 − 2L_t^i g_i/λ_i²))·g_i/λ_i
 /// (<see cref="CauchyStep.Along"/>), L_t^i from a LIPSCHITZ oracle. App. F.1's last line
 /// (sgn(λ)√(λ² − 2Lg) − λ)/L equals sgn(λ)·x*(|λ|) with ELMO's x* of eq. (7); this form is used where the first
-/// line is undefined or overflows: at λ_i = 0 (taking sgn(0) = +1, the limit λ → 0⁺) and where 2L|g|/λ² overflows.
+/// line is undefined or overflows: at λ_i = 0 (taking sgn(0) = +1, the limit λ → 0⁺) and where 2L|g|/λ² overflows
+/// (then the first line returns 0 for g ≠ 0 or a non-finite value: check-optimizer found Δθ = 0 at λ ≈ 9.6e-299).
 /// For λ_i &lt; 0 the step goes against −∇f along v_i (toward the local maximum of the cubic), as written.
-/// Not a built-in: check-optimizer (L = 1) refutes descent on convex quadratics at λ = 9.556619453472961E-299, b = [0],
-/// θ = [1], where 2L|g|/λ² overflows yet the first form returns a finite 0 (so the fallback is skipped) and Δθ = 0.
 /// </summary>
-public sealed class CauchyMethod : StatelessOptimizer
+public sealed class CauchyMethod : StatelessOptimizer, IDeclaresGuarantees
 {
+    /// <summary>
+    /// On convex quadratics Cauchy's step equals ELMO's (App. F.1), so it descends for any L; it promises nothing in
+    /// concave directions (it steps toward the cubic's local maximum there).
+    /// </summary>
+    public IReadOnlyList<Guarantee> Guarantees { get; } = [new DescentOnConvexQuadratics(double.PositiveInfinity)];
+
+    /// <summary>Cauchy's method with a constant L = 1 (what check-optimizer loads by name).</summary>
+    public static CauchyMethod CreateDefault() => new(new ConstantLipschitz(1));
+
     /// <summary>Creates Cauchy's method with the LIPSCHITZ oracle <paramref name="lipschitz"/>.</summary>
     public CauchyMethod(ILipschitzOracle lipschitz) => Lipschitz = lipschitz ?? throw new ArgumentNullException(nameof(lipschitz));
 
@@ -29,7 +38,8 @@ public sealed class CauchyMethod : StatelessOptimizer
         if (lambda != 0)
         {
             double x = CauchyStep.Along(lambda, gProjection, lipschitz);
-            if (double.IsFinite(x))
+            // An overflowed 2L|g|/λ² makes the first line 0 (or NaN) although the step is not: use the last line then.
+            if (double.IsFinite(x) && (x != 0 || gProjection == 0))
                 return x;
         }
         Require.Finite(lambda, nameof(lambda));

@@ -69,8 +69,8 @@ public class OptimizerInputValidationExamples
     {
         var bad = new ElmoOptimizer(new FunctionLipschitz("negative", (_, _, e) => Vector<double>.Build.Dense(e.Dimension, -1)));
         Assert.Throws<ArgumentException>(() => bad.Update(Saddle, Vector<double>.Build.Dense(3)));
-        // A plain quadratic is not an IThirdOrderObjective: the L_H oracle has nothing to read.
-        var e = Assert.Throws<ArgumentException>(() => new ElmoOptimizer(new HessianLipschitzOracle()).Update(Saddle, Vector<double>.Build.Dense(3)));
+        // LODO's Rosenbrock has no global L_H (its third derivative grows like 24x): the L_H oracle has nothing to read.
+        var e = Assert.Throws<ArgumentException>(() => new ElmoOptimizer(new HessianLipschitzOracle()).Update(new ScaledRosenbrock(), ScaledRosenbrock.PaperStart));
         Assert.Equal("objective", e.ParamName);
     }
 }
