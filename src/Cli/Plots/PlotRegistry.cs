@@ -13,6 +13,7 @@ internal static class PlotRegistry
         new SignGeometryRotationPlot(),
         new SignGeometryDimensionPlot(),
         new SignDescentDistancePlot(),
+        new SignDescentDimensionPlot(),
         new VarianceFactorsPlot(),
         new LodoBowlLossPlot(),
         new LodoBowlSigmaPlot(),

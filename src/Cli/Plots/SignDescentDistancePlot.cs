@@ -53,7 +53,8 @@ internal sealed class SignDescentDistancePlot : IReportPlot
         return (gd, sign);
     }
 
-    private static double Final(IOptimizer optimizer, IObjective f, Vector<double> theta0)
+    /// <summary>‖θ_T‖² after <see cref="Steps"/> steps from θ₀ (θ* = 0).</summary>
+    internal static double Final(IOptimizer optimizer, IObjective f, Vector<double> theta0)
     {
         var run = optimizer.Start(f, theta0);
         for (int t = 0; t < Steps; t++)

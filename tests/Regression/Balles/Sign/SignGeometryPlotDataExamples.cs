@@ -1,3 +1,4 @@
+using Verification.Math.SignGeometry;
 using Verification.Cli.Plots;
 using Xunit;
 
@@ -52,11 +53,35 @@ public class SignGeometryPlotDataExamples
     }
 
     [Fact]
+    public void DimensionDistance_Gd_AxisAligned_MatchesItsClosedForm()
+    {
+        // φ = 0: H = diag(1, …, 1, λ_max) and GD with α = 1/λ_max contracts coordinate i by (1 − λ_i/λ_max) per step, so
+        // ‖θ_T‖² = Σ_i (1 − λ_i/λ_max)^(2T) θ₀,i² (the last coordinate is 0 after one step).
+        var (gd, _) = SignDescentDimensionPlot.Distances(0);
+        var dims = SignGeometryDimensionPlot.Dimensions;
+        double shrink = System.Math.Pow(1 - 1 / SignDescentDimensionPlot.LambdaMax, 2 * SignDescentDistancePlot.Steps);
+        for (int k = 0; k < dims.Length; k++)
+        {
+            int d = dims[k];
+            var random = new System.Random(6300 + d);
+            double expected = 0;
+            for (int s = 0; s < SignDescentDimensionPlot.Starts; s++)
+            {
+                var theta0 = Enumerable.Range(0, d).Select(_ => RotatedHessian.Gaussian(random)).ToArray();
+                expected += theta0.Take(d - 1).Sum(x => x * x) * shrink / SignDescentDimensionPlot.Starts;
+            }
+            // 100 steps each rounding θ by about an ulp: ~1e-14 relative; 1e-12 leaves room for the sum over starts.
+            Assert.True(System.Math.Abs(gd[k] - expected) <= 1e-12 * expected, $"d = {d}: {gd[k]:R} vs closed form {expected:R}");
+        }
+    }
+
+    [Fact]
     public void Registry_HasTheSignGeometryFigures()
     {
         var names = PlotRegistry.All.Select(p => p.FileName).ToList();
         Assert.Contains("sign-geometry-rotation.png", names);
         Assert.Contains("sign-geometry-dimension.png", names);
         Assert.Contains("sign-descent-distance.png", names);
+        Assert.Contains("sign-descent-dimension.png", names);
     }
 }

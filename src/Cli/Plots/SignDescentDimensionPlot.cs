@@ -1,0 +1,77 @@
+using MathNet.Numerics.LinearAlgebra;
+using ScottPlot;
+using Verification.Claims.Engine;
+using Verification.Math.SignGeometry;
+using Verification.Optimizers.Objectives;
+using Verification.Optimizers.Reference;
+using Verification.Optimizers.Sign;
+
+namespace Verification.Cli.Plots;
+
+/// <summary>
+/// Mean ‖θ_T − θ*‖² after T steps of gradient descent (α = 1/L₂) and norm-scaled sign-GD (eq. 6.10, α = 1/L∞) against
+/// the dimension d, on Fig. 6.3's family H = exp(φS) diag(1, …, 1, λ_max) exp(φS)ᵀ (balles-thesis §6.5, App. C.4):
+/// axis-aligned (φ = 0) and rotated (φ = 1); seeded starts θ₀ ~ N(0, I), θ* = 0.
+/// </summary>
+internal sealed class SignDescentDimensionPlot : IReportPlot
+{
+    /// <summary>λ_max of the family (the other eigenvalues are 1).</summary>
+    internal const double LambdaMax = SignGeometryDimensionPlot.LambdaMax;
+
+    /// <summary>Rotation ratios of the curves.</summary>
+    internal static readonly double[] Phis = [0, 1];
+
+    /// <summary>Starts averaged per point.</summary>
+    internal const int Starts = 8;
+
+    public string FileName => "sign-descent-dimension.png";
+
+    public string Caption => $"GD (α = 1/L₂) vs norm-scaled sign-GD (α = 1/L∞): mean ‖θ_T − θ*‖² after T = {SignDescentDistancePlot.Steps} steps against d, axis-aligned and rotated";
+
+    /// <summary>Mean ‖θ_T‖² of GD and of sign-GD at each dimension of <see cref="SignGeometryDimensionPlot.Dimensions"/>.</summary>
+    internal static (double[] Gd, double[] SignGd) Distances(double phi)
+    {
+        var dims = SignGeometryDimensionPlot.Dimensions;
+        var gd = new double[dims.Length];
+        var sign = new double[dims.Length];
+        for (int k = 0; k < dims.Length; k++)
+        {
+            int d = dims[k];
+            var h = RotatedHessian.Rotate(LambdaMax, RotatedHessian.SeededSkew(d, SignGeometryDimensionPlot.Seed + d), phi);
+            var f = new Quadratic(h, Vector<double>.Build.Dense(d));
+            double lInf = InfToOneNorm.Compute(h).Value;
+            var random = new System.Random(6300 + d); // the same starts for both methods and both φ
+            for (int s = 0; s < Starts; s++)
+            {
+                var theta0 = Vector<double>.Build.Dense(d, _ => RotatedHessian.Gaussian(random));
+                gd[k] += SignDescentDistancePlot.Final(new GradientDescent(1 / LambdaMax), f, theta0) / Starts;
+                sign[k] += SignDescentDistancePlot.Final(new NormScaledSignGradientDescent(lInf), f, theta0) / Starts;
+            }
+        }
+        return (gd, sign);
+    }
+
+    public Plot Create(CatalogReport report)
+    {
+        var xs = SignGeometryDimensionPlot.Dimensions.Select(d => (double)d).ToArray();
+        var plot = new Plot();
+        foreach (double phi in Phis)
+        {
+            var (gd, sign) = Distances(phi);
+            var a = plot.Add.ScatterLine(xs, LogAxis.Log10(gd.Select(v => System.Math.Max(v, 1e-300))));
+            a.LegendText = $"GD, φ = {phi}";
+            a.LineWidth = 2;
+            var b = plot.Add.ScatterLine(xs, LogAxis.Log10(sign.Select(v => System.Math.Max(v, 1e-300))));
+            b.LegendText = $"sign-GD, φ = {phi}";
+            b.LineWidth = 2;
+            b.LinePattern = LinePattern.Dashed;
+        }
+        plot.Title($"Distance to the optimum after T = {SignDescentDistancePlot.Steps} steps against d (λ_max = {LambdaMax}, mean of {Starts} starts)");
+        plot.XLabel("dimension d");
+        plot.YLabel("‖θ_T − θ*‖²");
+        LogAxis.Apply(plot.Axes.Left);
+        LogAxis.ShowMinorGrid(plot);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+}
