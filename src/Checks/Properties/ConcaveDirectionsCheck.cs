@@ -35,12 +35,17 @@ public static class ConcaveDirectionsCheck
         return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
     }
 
-    /// <summary>A 1-D concave parabola, a saddle with gradient in both directions, a rotated saddle.</summary>
+    /// <summary>
+    /// A 1-D concave parabola, a saddle with gradient in both directions, a rotated saddle, and a 4-D Hadamard saddle
+    /// whose concave eigenvector u = (1, 1, 1, 1) meets a mixed-sign gradient g = (3, −1, −1, 0): gᵀu = 1 but
+    /// sign(g)ᵀu = −1, so a sign method climbs along u (random cases rarely line this up).
+    /// </summary>
     public static IEnumerable<QuadraticCase> Edges()
     {
         yield return new QuadraticCase([-1.0], Basis.Identity, [0.0], [1.0]);
         yield return new QuadraticCase([-1.0, 1.0], Basis.Identity, [0.0, 0.0], [1.0, 1.0]);
         yield return new QuadraticCase([-2.0, 1.0], Basis.Hadamard, [1.0, 0.0], [0.5, -0.5]);
+        yield return new QuadraticCase([-1.0, 1.0, 1.0, 1.0], Basis.Hadamard, [-3.0, 1.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0]);
     }
 
     private static Evaluation Evaluate(IOptimizer optimizer, QuadraticCase q)

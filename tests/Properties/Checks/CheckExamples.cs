@@ -111,6 +111,22 @@ public class CheckExamples
     }
 
     [Fact]
+    public void SignDescent_ClimbsAConcaveDirection_AndIsRefutedForIt()
+    {
+        // Along a concave eigenvector that weights a mixed-sign gradient unevenly, sign(g)ᵀu and gᵀu differ in sign.
+        // Random cases rarely line this up, so the edge cases alone (a budget of 4) must find it.
+        var sign = new Rule("sign", (f, t) => -0.1 * f.Gradient(t).Map(g => (double)System.Math.Sign(g)));
+
+        var result = ConcaveDirectionsCheck.Run(sign, Options with { Budget = ConcaveDirectionsCheck.Edges().Count() });
+
+        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+    }
+
+    [Fact]
+    public void SaddleFreeNewton_DoesNotClimbConcaveDirections()
+        => Assert.Equal(PropertyVerdict.Holds, ConcaveDirectionsCheck.Run(new SaddleFreeNewton(), Options).Verdict);
+
+    [Fact]
     public void SameSeed_SameResult()
     {
         var a = OptimizerChecks.Run(new GradientDescent(0.1), Options);
