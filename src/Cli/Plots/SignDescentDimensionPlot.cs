@@ -1,10 +1,6 @@
-using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
 using Verification.Claims.Engine;
 using Verification.Math.SignGeometry;
-using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
-using Verification.Optimizers.Sign;
 
 namespace Verification.Cli.Plots;
 
@@ -38,15 +34,8 @@ internal sealed class SignDescentDimensionPlot : IReportPlot
         {
             int d = dims[k];
             var h = RotatedHessian.Rotate(LambdaMax, RotatedHessian.SeededSkew(d, SignGeometryDimensionPlot.Seed + d), phi);
-            var f = new Quadratic(h, Vector<double>.Build.Dense(d));
-            double lInf = InfToOneNorm.Compute(h).Value;
-            var random = new System.Random(6300 + d); // the same starts for both methods and both φ
-            for (int s = 0; s < Starts; s++)
-            {
-                var theta0 = Vector<double>.Build.Dense(d, _ => RotatedHessian.Gaussian(random));
-                gd[k] += SignDescentDistancePlot.Final(new GradientDescent(1 / LambdaMax), f, theta0) / Starts;
-                sign[k] += SignDescentDistancePlot.Final(new NormScaledSignGradientDescent(lInf), f, theta0) / Starts;
-            }
+            // The same starts for both methods and both φ.
+            (gd[k], sign[k]) = SignDescentDistancePlot.MeanDistances(h, LambdaMax, Starts, new System.Random(6300 + d));
         }
         return (gd, sign);
     }
@@ -58,13 +47,7 @@ internal sealed class SignDescentDimensionPlot : IReportPlot
         foreach (double phi in Phis)
         {
             var (gd, sign) = Distances(phi);
-            var a = plot.Add.ScatterLine(xs, LogAxis.Log10(gd.Select(v => System.Math.Max(v, 1e-300))));
-            a.LegendText = $"GD, φ = {phi}";
-            a.LineWidth = 2;
-            var b = plot.Add.ScatterLine(xs, LogAxis.Log10(sign.Select(v => System.Math.Max(v, 1e-300))));
-            b.LegendText = $"sign-GD, φ = {phi}";
-            b.LineWidth = 2;
-            b.LinePattern = LinePattern.Dashed;
+            SignDescentDistancePlot.AddPair(plot, xs, gd, sign, $"φ = {phi}");
         }
         plot.Title($"Distance to the optimum after T = {SignDescentDistancePlot.Steps} steps against d (λ_max = {LambdaMax}, mean of {Starts} starts)");
         plot.XLabel("dimension d");

@@ -40,17 +40,40 @@ internal sealed class SignDescentDistancePlot : IReportPlot
         for (int k = 0; k < degrees.Count; k++)
         {
             var h = RotatedHessian.TwoDimensional(lambdaMax, degrees[k] * System.Math.PI / 180);
-            var f = new Quadratic(h, Vector<double>.Build.Dense(2));
-            double lInf = InfToOneNorm.Compute(h).Value;
-            var random = new System.Random(6300); // the same starts at every angle, so the curves compare problems, not draws
-            for (int s = 0; s < Starts; s++)
-            {
-                var theta0 = Vector<double>.Build.Dense(2, _ => RotatedHessian.Gaussian(random));
-                gd[k] += Final(new GradientDescent(1 / lambdaMax), f, theta0) / Starts;
-                sign[k] += Final(new NormScaledSignGradientDescent(lInf), f, theta0) / Starts;
-            }
+            // The same starts at every angle, so the curves compare problems, not draws.
+            (gd[k], sign[k]) = MeanDistances(h, lambdaMax, Starts, new System.Random(6300));
         }
         return (gd, sign);
+    }
+
+    /// <summary>
+    /// Mean ‖θ_T‖² over <paramref name="starts"/> starts θ₀ ~ N(0, I) drawn from <paramref name="random"/>, of GD
+    /// (α = 1/λ_max) and of norm-scaled sign-GD (α = 1/L∞) on f = ½θᵀHθ (θ* = 0).
+    /// </summary>
+    internal static (double Gd, double SignGd) MeanDistances(Matrix<double> h, double lambdaMax, int starts, System.Random random)
+    {
+        var f = new Quadratic(h, Vector<double>.Build.Dense(h.RowCount));
+        double lInf = InfToOneNorm.Compute(h).Value;
+        double gd = 0, sign = 0;
+        for (int s = 0; s < starts; s++)
+        {
+            var theta0 = Vector<double>.Build.Dense(h.RowCount, _ => RotatedHessian.Gaussian(random));
+            gd += Final(new GradientDescent(1 / lambdaMax), f, theta0) / starts;
+            sign += Final(new NormScaledSignGradientDescent(lInf), f, theta0) / starts;
+        }
+        return (gd, sign);
+    }
+
+    /// <summary>One GD curve (solid) and one sign-GD curve (dashed) of log₁₀ distances, labelled by <paramref name="label"/>.</summary>
+    internal static void AddPair(Plot plot, double[] xs, double[] gd, double[] sign, string label)
+    {
+        var a = plot.Add.ScatterLine(xs, LogAxis.Log10(gd.Select(v => System.Math.Max(v, 1e-300))));
+        a.LegendText = $"GD, {label}";
+        a.LineWidth = 2;
+        var b = plot.Add.ScatterLine(xs, LogAxis.Log10(sign.Select(v => System.Math.Max(v, 1e-300))));
+        b.LegendText = $"sign-GD, {label}";
+        b.LineWidth = 2;
+        b.LinePattern = LinePattern.Dashed;
     }
 
     /// <summary>‖θ_T‖² after <see cref="Steps"/> steps from θ₀ (θ* = 0).</summary>
@@ -70,13 +93,7 @@ internal sealed class SignDescentDistancePlot : IReportPlot
         foreach (double l in LambdaMaxes)
         {
             var (gd, sign) = Distances(l, xs);
-            var a = plot.Add.ScatterLine(xs, LogAxis.Log10(gd.Select(v => System.Math.Max(v, 1e-300))));
-            a.LegendText = $"GD, λ_max = {l}";
-            a.LineWidth = 2;
-            var b = plot.Add.ScatterLine(xs, LogAxis.Log10(sign.Select(v => System.Math.Max(v, 1e-300))));
-            b.LegendText = $"sign-GD, λ_max = {l}";
-            b.LineWidth = 2;
-            b.LinePattern = LinePattern.Dashed;
+            AddPair(plot, xs, gd, sign, $"λ_max = {l}");
         }
         plot.Title($"Distance to the optimum after T = {Steps} steps (2-D, mean of {Starts} starts)");
         plot.XLabel("rotation angle ω (degrees)");
