@@ -21,17 +21,10 @@ public static class ConcaveDirectionsCheck
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(options);
         var guarantee = new NoAscentInConcaveDirections();
-        var search = new PropertySearch<QuadraticCase>
-        {
-            Generator = QuadraticGenerators.Cases(SpectrumKind.Indefinite),
-            Edges = Edges(),
-            Evaluate = q => Evaluate(optimizer, q),
-            Perturb = QuadraticGenerators.Perturb,
-            Shrink = QuadraticGenerators.Shrink,
-            Size = q => q.Size(),
-            Describe = q => q.Describe(),
-            Dimension = q => q.Dimension,
-        };
+        var search = QuadraticSearch.Over(
+            QuadraticGenerators.Cases(SpectrumKind.Indefinite),
+            Edges(),
+            q => Evaluate(optimizer, q));
         return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
     }
 

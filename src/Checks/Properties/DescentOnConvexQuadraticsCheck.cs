@@ -23,17 +23,10 @@ public static class DescentOnConvexQuadraticsCheck
         ArgumentNullException.ThrowIfNull(guarantee);
         ArgumentNullException.ThrowIfNull(options);
         double c = guarantee.MaxCurvature;
-        var search = new PropertySearch<QuadraticCase>
-        {
-            Generator = QuadraticGenerators.Cases(SpectrumKind.Convex, QuadraticGenerators.ExponentsBelow(c)),
-            Edges = Edges(c),
-            Evaluate = q => Evaluate(optimizer, q, c),
-            Perturb = QuadraticGenerators.Perturb,
-            Shrink = QuadraticGenerators.Shrink,
-            Size = q => q.Size(),
-            Describe = q => q.Describe(),
-            Dimension = q => q.Dimension,
-        };
+        var search = QuadraticSearch.Over(
+            QuadraticGenerators.Cases(SpectrumKind.Convex, QuadraticGenerators.ExponentsBelow(c)),
+            Edges(c),
+            q => Evaluate(optimizer, q, c));
         return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
     }
 

@@ -54,16 +54,11 @@ public static class FiniteStepsCheck
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(options);
         string tolerance = "none: non-finite entries and exceptions are facts of the output";
-        var search = new PropertySearch<QuadraticCase>
-        {
-            Generator = Generator,
-            Edges = Edges(),
-            Evaluate = c => Evaluate(optimizer, c),
-            Shrink = QuadraticGenerators.Shrink,
-            Size = c => c.Size(),
-            Describe = c => c.Describe(),
-            Dimension = c => c.Dimension,
-        };
+        var search = QuadraticSearch.Over(
+            Generator,
+            Edges(),
+            c => Evaluate(optimizer, c),
+            climb: false);
         var result = search.Run(Id, Statement, declared: true, tolerance, options.Validated());
         // Generated quadratics first (their counterexamples shrink), then the fixed points of the built-in test functions.
         return result.Verdict == PropertyVerdict.Refuted

@@ -27,17 +27,10 @@ public static class QuasiNewtonCheck
         if (optimizer is not IQuasiNewtonOptimizer quasi)
             return new PropertyResult(guarantee.Id, guarantee.Statement, declared, PropertyVerdict.Inconclusive, 0, 0, Tolerances.RoundingText, null,
                 ["the optimizer declares quasi-newton but does not implement IQuasiNewtonOptimizer, so Φ cannot be inspected"]);
-        var search = new PropertySearch<QuadraticCase>
-        {
-            Generator = QuadraticGenerators.Cases(SpectrumKind.Any),
-            Edges = Edges(),
-            Evaluate = q => Evaluate(quasi, q),
-            Perturb = QuadraticGenerators.Perturb,
-            Shrink = QuadraticGenerators.Shrink,
-            Size = q => q.Size(),
-            Describe = q => q.Describe(),
-            Dimension = q => q.Dimension,
-        };
+        var search = QuadraticSearch.Over(
+            QuadraticGenerators.Cases(SpectrumKind.Any),
+            Edges(),
+            q => Evaluate(quasi, q));
         var result = search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
         // Generated quadratics first (their counterexamples shrink), then the fixed points of the built-in test functions.
         return result.Verdict == PropertyVerdict.Refuted

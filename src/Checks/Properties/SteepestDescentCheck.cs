@@ -29,17 +29,10 @@ public static class SteepestDescentCheck
         var exponents = FsCheck.Fluent.Gen.OneOf(
             QuadraticGenerators.ExponentsBelow(1 / alpha),
             QuadraticGenerators.ExponentsBelow(1 / alpha, guarantee.Norm == SteepestDescentNorm.Max ? 36 : 2));
-        var search = new PropertySearch<QuadraticCase>
-        {
-            Generator = QuadraticGenerators.Cases(SpectrumKind.Any, exponents),
-            Edges = Edges(alpha),
-            Evaluate = q => Evaluate(optimizer, guarantee, q),
-            Perturb = QuadraticGenerators.Perturb,
-            Shrink = QuadraticGenerators.Shrink,
-            Size = q => q.Size(),
-            Describe = q => q.Describe(),
-            Dimension = q => q.Dimension,
-        };
+        var search = QuadraticSearch.Over(
+            QuadraticGenerators.Cases(SpectrumKind.Any, exponents),
+            Edges(alpha),
+            q => Evaluate(optimizer, guarantee, q));
         return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.RoundingText, options.Validated());
     }
 

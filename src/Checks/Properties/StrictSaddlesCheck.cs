@@ -21,16 +21,12 @@ public static class StrictSaddlesCheck
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(options);
         var guarantee = new LeavesStrictSaddles();
-        var search = new PropertySearch<QuadraticCase>
-        {
-            Generator = QuadraticGenerators.Cases(SpectrumKind.Indefinite).Select(AtSaddle),
-            Edges = [new QuadraticCase([-1.0, 1.0], Basis.Identity, [0.0, 0.0], [0.0, 0.0]), new QuadraticCase([-1.0], Basis.Identity, [0.0], [0.0])],
-            Evaluate = q => Evaluate(optimizer, q),
-            Shrink = c => QuadraticGenerators.Shrink(c).Select(AtSaddle),
-            Size = q => q.Size(),
-            Describe = q => q.Describe(),
-            Dimension = q => q.Dimension,
-        };
+        var search = QuadraticSearch.Over(
+            QuadraticGenerators.Cases(SpectrumKind.Indefinite).Select(AtSaddle),
+            [new QuadraticCase([-1.0, 1.0], Basis.Identity, [0.0, 0.0], [0.0, 0.0]), new QuadraticCase([-1.0], Basis.Identity, [0.0], [0.0])],
+            q => Evaluate(optimizer, q),
+            climb: false,
+            shrink: c => QuadraticGenerators.Shrink(c).Select(AtSaddle));
         return search.Run(guarantee.Id, guarantee.Statement, declared, "none: strict inequality decided exactly", options.Validated());
     }
 
