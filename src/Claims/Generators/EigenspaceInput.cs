@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Claims.Model;
+using Verification.Engine;
 
 namespace Verification.Claims.Generators;
 
@@ -46,6 +46,28 @@ public sealed record EigenspaceInput(double Lambda, double GradMagnitude, double
                 foreach (var lip in lips)
                     yield return new EigenspaceInput(l, a, lip);
     }
+
+    /// <summary>
+    /// The search domain of the per-eigenspace statements: <see cref="Generator"/>, <see cref="EdgeCases"/>, climbing by
+    /// <see cref="Perturb"/>, shrinking each of λ, |g|, L toward small integers and dyadics (keeping |g| ≥ 0, L &gt; 0).
+    /// </summary>
+    public static Domain<EigenspaceInput> Domain { get; } = new()
+    {
+        Generator = Generator,
+        Edges = EdgeCases,
+        Perturb = (e, r) => e.Perturb(r),
+        Shrink = e => Shrinks.Coordinates(e, x => [x.Lambda, x.GradMagnitude, x.Lipschitz], (_, v) => Valid(v[0], v[1], v[2])),
+        Describe = e => e.Describe(),
+    };
+
+    private static EigenspaceInput Valid(double lambda, double gradMagnitude, double lipschitz) =>
+        gradMagnitude >= 0 && lipschitz > 0
+            ? new EigenspaceInput(lambda, gradMagnitude, lipschitz)
+            : throw new ArgumentException("|g| must be ≥ 0 and L > 0.");
+
+    /// <summary>λ, |g| = −g and L as exact inputs of a statement in arithmetic T (each read with T.Input).</summary>
+    public (T Lambda, T GradMagnitude, T Lipschitz) Read<T>() where T : Verification.Math.Arithmetic.IReal<T> =>
+        (T.Input(Lambda), T.Input(GradMagnitude), T.Input(Lipschitz));
 
     /// <summary>Moves one coordinate a little, for margin climbing.</summary>
     public EigenspaceInput Perturb(System.Random random)

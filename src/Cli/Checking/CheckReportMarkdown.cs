@@ -1,7 +1,7 @@
 using System.Text;
 using Verification.Checks;
 using Verification.Checks.Results;
-using Verification.Claims.Reporting;
+using Verification.Engine.Reporting;
 
 namespace Verification.Cli.Checking;
 

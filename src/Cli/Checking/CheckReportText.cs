@@ -1,6 +1,6 @@
 using Verification.Checks.Results;
-using Verification.Claims.Model;
-using Verification.Claims.Reporting;
+using Verification.Engine;
+using Verification.Engine.Reporting;
 
 namespace Verification.Cli.Checking;
 
@@ -10,9 +10,9 @@ internal static class CheckReportText
     /// <summary>The verdict as verify's reports spell it.</summary>
     internal static string Verdict(PropertyVerdict verdict) => ReportText.Verdict(verdict switch
     {
-        PropertyVerdict.Holds => Claims.Model.Verdict.Holds,
-        PropertyVerdict.Refuted => Claims.Model.Verdict.Refuted,
-        _ => Claims.Model.Verdict.Inconclusive,
+        PropertyVerdict.Holds => Engine.Verdict.Holds,
+        PropertyVerdict.Refuted => Engine.Verdict.Refuted,
+        _ => Engine.Verdict.Inconclusive,
     });
 
     /// <summary>"declared" or "info".</summary>

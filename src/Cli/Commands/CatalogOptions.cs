@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Verification.Claims.Catalog;
-using Verification.Claims.Engine;
-using Verification.Claims.Model;
+using Verification.Engine;
 
 namespace Verification.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Verification.Claims.Catalog;
+using Verification.Engine.Reporting;
 using Verification.Claims.Reporting;
 using Verification.Cli.Output;
 

@@ -91,7 +91,7 @@ internal static class LodoBowlCommand
                 string path = Path.Combine(directory, plot.FileName);
                 try
                 {
-                    PlotFile.SavePng(plot.Create(new Verification.Claims.Engine.CatalogReport(0, 1, [])), path);
+                    PlotFile.SavePng(plot.Create(new Verification.Engine.CatalogReport(0, 1, [])), path);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

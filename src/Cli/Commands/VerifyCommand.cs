@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Verification.Claims.Engine;
+using Verification.Claims.Catalog;
+using Verification.Engine;
 using Verification.Cli.Output;
 
 namespace Verification.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class VerifyCommand
 
             var progress = new ProgressDisplay(output, claims, interactive);
             var clock = Stopwatch.StartNew();
-            var report = CatalogRun.Execute(claims, parse.GetValue(budget), parse.GetValue(seed), progress.Completed);
+            var report = ClaimCatalog.Check(claims, parse.GetValue(budget), parse.GetValue(seed), progress.Completed);
             progress.Summary(report, clock.Elapsed);
 
             var written = ReportWriter.TryWriteAll(directory, report, error);

@@ -1,13 +1,13 @@
 using System.Globalization;
-using Verification.Claims.Engine;
-using Verification.Claims.Model;
-using Verification.Claims.Reporting;
+using Verification.Engine;
+using Verification.Engine.Reporting;
 
 namespace Verification.Cli.Output;
 
 /// <summary>
-/// One line per claim: <c>[ i/N] ID  verdict  elapsed</c>. On a terminal the claim being checked is shown on a
-/// live line that its result then overwrites; otherwise (a pipe, a file, a test) only the plain result lines.
+/// One line per claim, in catalog order: <c>[ i/N] ID  verdict  seconds</c> (the claim's own checking time; claims are
+/// checked in parallel). On a terminal the next claim awaited is shown on a live line that its result then overwrites;
+/// otherwise (a pipe, a file, a test) only the plain result lines.
 /// </summary>
 internal sealed class ProgressDisplay
 {
@@ -18,7 +18,6 @@ internal sealed class ProgressDisplay
     private readonly bool _interactive;
     private readonly int _idWidth;
     private readonly int _indexWidth;
-    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     internal ProgressDisplay(TextWriter output, IReadOnlyList<Claim> claims, bool interactive)
     {
@@ -33,12 +32,11 @@ internal sealed class ProgressDisplay
     /// <summary>The callback of <see cref="CatalogRun.Execute"/>: claim <paramref name="index"/> is done.</summary>
     internal void Completed(int index, Claim claim, ClaimResult result)
     {
-        var elapsed = _clock.Elapsed;
-        _clock.Restart();
+        var elapsed = result.Duration;
         if (_interactive)
             _output.Write(ClearLine);
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Position(index)} {claim.Id.PadRight(_idWidth)}  {ReportText.Verdict(result.Verdict),-12}  {elapsed.TotalSeconds,7:F2} s"));
+            $"{Position(index)} {claim.Id.PadRight(_idWidth)}  {ReportText.Verdict(result),-26}  {elapsed.TotalSeconds,7:F2} s"));
         ShowRunning(index + 1);
     }
 
@@ -48,8 +46,9 @@ internal sealed class ProgressDisplay
         _output.WriteLine();
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Results.Count} claim{(report.Results.Count == 1 ? "" : "s")} in {total.TotalSeconds:F1} s (seed {report.Seed}, budget {report.Budget}): {ReportText.Counts(report.Results)}."));
+        _output.WriteLine($"Refuted: {ReportText.RefutationKinds(report.Results)}.");
         foreach (var r in report.Results.Where(r => r.Verdict == Verdict.Refuted))
-            _output.WriteLine($"  refuted {r.Id}: {r.Counterexample?.Explanation ?? "(no counterexample recorded)"}");
+            _output.WriteLine($"  refuted {r.Id} ({ReportText.Reading(r.Reading)}, {(r.Counterexample is { } c ? ReportText.Scope(c.Scope) : "no counterexample")}): {r.Counterexample?.Explanation ?? "(no counterexample recorded)"}");
     }
 
     private void ShowRunning(int index)

@@ -1,5 +1,5 @@
-using Verification.Claims.Engine;
-using Verification.Claims.Reporting;
+using Verification.Engine;
+using Verification.Engine.Reporting;
 using Verification.Cli.Plots;
 
 namespace Verification.Cli.Output;

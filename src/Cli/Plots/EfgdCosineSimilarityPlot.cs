@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
-using Verification.Claims.Engine;
+using Verification.Engine;
 using Verification.Math.Curvature;
 using Verification.Math.Curvature.Models;
 using Verification.Optimizers;

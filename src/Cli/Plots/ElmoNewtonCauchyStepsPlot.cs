@@ -1,5 +1,5 @@
 using ScottPlot;
-using Verification.Claims.Engine;
+using Verification.Engine;
 using Verification.Math;
 
 namespace Verification.Cli.Plots;

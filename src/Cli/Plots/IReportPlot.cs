@@ -1,4 +1,4 @@
-using Verification.Claims.Engine;
+using Verification.Engine;
 
 namespace Verification.Cli.Plots;
 

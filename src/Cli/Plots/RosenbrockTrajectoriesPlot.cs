@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
-using Verification.Claims.Engine;
+using Verification.Engine;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Reference;

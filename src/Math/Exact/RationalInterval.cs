@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using Fractions;
+using Verification.Math.Arithmetic;
+using Verification.Math.Curvature.Exact;
 
 namespace Verification.Math.Exact;
 
@@ -10,7 +12,7 @@ namespace Verification.Math.Exact;
 /// expression evaluated on any points of the operands, so a sign decided on an interval is a proof.
 /// This is the arithmetic that certifies counterexamples (design.md, "certified").
 /// </summary>
-public readonly struct RationalInterval
+public readonly struct RationalInterval : IReal<RationalInterval>
 {
     /// <summary>Significant bits of √ enclosures unless a call asks for more.</summary>
     public const int DefaultSqrtBits = 200;
@@ -87,11 +89,14 @@ public readonly struct RationalInterval
     }
 
     /// <summary>Quotient.</summary>
-    /// <exception cref="DivideByZeroException">the divisor contains 0 (nothing can be certified then).</exception>
+    /// <exception cref="DivideByZeroException">the divisor is exactly 0.</exception>
+    /// <exception cref="UndecidedException">the divisor contains 0 and other points (nothing can be certified then).</exception>
     public static RationalInterval operator /(RationalInterval a, RationalInterval b)
     {
+        if (b.IsExactlyZero)
+            throw new DivideByZeroException("Division by an exact 0.");
         if (b.Lower.Sign() <= 0 && b.Upper.Sign() >= 0)
-            throw new DivideByZeroException("Interval divisor contains 0.");
+            throw new UndecidedException("the interval divisor " + b + " contains 0.");
         return a * new RationalInterval(Fraction.One / b.Upper, Fraction.One / b.Lower);
     }
 
@@ -107,11 +112,14 @@ public readonly struct RationalInterval
     }
 
     /// <summary>Outward enclosure of √a with at least <paramref name="bits"/> significant bits.</summary>
-    /// <exception cref="ArgumentException">a contains negative numbers.</exception>
+    /// <exception cref="ArgumentException">every point of a is negative.</exception>
+    /// <exception cref="UndecidedException">a contains negative and non-negative points.</exception>
     public RationalInterval Sqrt(int bits = DefaultSqrtBits)
     {
+        if (Upper.Sign() < 0)
+            throw new ArgumentException("Square root of a negative interval " + this + ".", nameof(bits));
         if (Lower.Sign() < 0)
-            throw new ArgumentException("Square root of an interval with negative points.", nameof(bits));
+            throw new UndecidedException("the interval " + this + " under a square root contains negative points.");
         return new RationalInterval(SqrtBound(Lower, bits, roundUp: false), SqrtBound(Upper, bits, roundUp: true));
     }
 
@@ -166,6 +174,135 @@ public readonly struct RationalInterval
         while (double.IsFinite(d) && ExactDouble.ToFraction(d) > f) d = System.Math.BitDecrement(d);
         return d;
     }
+
+    // IReal<RationalInterval>: the rigorous arithmetic statements are certified and proved in.
+
+    /// <summary>An integer, exactly.</summary>
+    public static implicit operator RationalInterval(int value) => Exact(new Fraction(value));
+
+    /// <inheritdoc />
+    public static bool IsRigorous => true;
+
+    /// <summary>An enclosure of π at <see cref="EnclosureSettings.Bits"/>.</summary>
+    public static RationalInterval Pi => ExactConstants.Pi(EnclosureSettings.Bits);
+
+    /// <summary>a &lt; b for every pair of points: true or false when decided, else <see cref="UndecidedException"/>.</summary>
+    public static bool operator <(RationalInterval a, RationalInterval b)
+    {
+        if (a.Upper < b.Lower) return true;
+        if (a.Lower >= b.Upper) return false;
+        throw Undecided(a, "<", b);
+    }
+
+    /// <summary>a &gt; b, decided like <c>&lt;</c>.</summary>
+    public static bool operator >(RationalInterval a, RationalInterval b) => b < a;
+
+    /// <summary>a ≤ b for every pair of points: true or false when decided, else <see cref="UndecidedException"/>.</summary>
+    public static bool operator <=(RationalInterval a, RationalInterval b)
+    {
+        if (a.Upper <= b.Lower) return true;
+        if (a.Lower > b.Upper) return false;
+        throw Undecided(a, "≤", b);
+    }
+
+    /// <summary>a ≥ b, decided like <c>≤</c>.</summary>
+    public static bool operator >=(RationalInterval a, RationalInterval b) => b <= a;
+
+    private static UndecidedException Undecided(RationalInterval a, string op, RationalInterval b) =>
+        new($"{a} {op} {b} is not decided by these enclosures.");
+
+    /// <inheritdoc />
+    public static RationalInterval Of(double value) => Exact(value);
+
+    /// <inheritdoc />
+    public static RationalInterval Ratio(long numerator, long denominator)
+    {
+        if (denominator == 0)
+            throw new ArgumentException("denominator must not be 0.", nameof(denominator));
+        return Exact(new Fraction(numerator, denominator));
+    }
+
+    /// <summary>
+    /// The input x as a point, or in box mode (<see cref="EnclosureSettings.BoxRadius"/> = r &gt; 0) the box
+    /// [x − r·max(|x|, 2⁻¹⁰²²), x + r·max(|x|, 2⁻¹⁰²²)].
+    /// </summary>
+    public static RationalInterval Input(double value)
+    {
+        var x = ExactDouble.ToFraction(value);
+        double r = EnclosureSettings.BoxRadius;
+        if (r == 0)
+            return new RationalInterval(x, x);
+        EnclosureSettings.CountWidenedInput();
+        var scale = FractionExtensions.Max(Fraction.Abs(x), ExactDouble.Pow2(-1022));
+        var half = ExactDouble.ToFraction(r) * scale;
+        return new RationalInterval(x - half, x + half);
+    }
+
+    /// <summary>√x at <see cref="EnclosureSettings.Bits"/>.</summary>
+    public static RationalInterval Sqrt(RationalInterval x) => x.Sqrt(EnclosureSettings.Bits);
+
+    /// <summary>eˣ at <see cref="EnclosureSettings.Bits"/> (e is increasing); |x| ≤ 4096, else undecided.</summary>
+    public static RationalInterval Exp(RationalInterval x)
+    {
+        var limit = new Fraction(4096);
+        if (x.Lower < -limit || x.Upper > limit)
+            throw new UndecidedException("exp is enclosed for |x| ≤ 4096 only, got " + x + ".");
+        int bits = EnclosureSettings.Bits;
+        if (x.Lower == x.Upper)
+            return ExactExp.Of(x.Lower, bits);
+        return new RationalInterval(ExactExp.Of(x.Lower, bits).Lower, ExactExp.Of(x.Upper, bits).Upper);
+    }
+
+    /// <summary>ln x at <see cref="EnclosureSettings.Bits"/>.</summary>
+    /// <exception cref="ArgumentException">every point of x is ≤ 0.</exception>
+    /// <exception cref="UndecidedException">x contains 0 or negative points and positive ones.</exception>
+    public static RationalInterval Log(RationalInterval x)
+    {
+        if (x.Upper.Sign() <= 0)
+            throw new ArgumentException("ln of a non-positive interval " + x + ".", nameof(x));
+        if (x.Lower.Sign() <= 0)
+            throw new UndecidedException("the interval " + x + " under ln contains non-positive points.");
+        return ExactLog.Of(x, EnclosureSettings.Bits);
+    }
+
+    /// <summary>erf x at <see cref="EnclosureSettings.Bits"/>.</summary>
+    public static RationalInterval Erf(RationalInterval x) => ExactErf.Erf(x, EnclosureSettings.Bits);
+
+    /// <summary>erfc x at <see cref="EnclosureSettings.Bits"/> (relative precision for x &gt; 0).</summary>
+    public static RationalInterval Erfc(RationalInterval x) => ExactErf.Erfc(x, EnclosureSettings.Bits);
+
+    /// <summary>|x|.</summary>
+    public static RationalInterval Abs(RationalInterval x) => x.Abs();
+
+    /// <summary>max(a, b) over every pair of points.</summary>
+    public static RationalInterval Max(RationalInterval a, RationalInterval b) =>
+        new(FractionExtensions.Max(a.Lower, b.Lower), FractionExtensions.Max(a.Upper, b.Upper));
+
+    /// <summary>min(a, b) over every pair of points.</summary>
+    public static RationalInterval Min(RationalInterval a, RationalInterval b) =>
+        new(a.Lower <= b.Lower ? a.Lower : b.Lower, a.Upper <= b.Upper ? a.Upper : b.Upper);
+
+    /// <summary>The sign when every point has it (0 only for the point 0), else <see cref="UndecidedException"/>.</summary>
+    public static int Sign(RationalInterval x)
+    {
+        if (x.IsPositive) return 1;
+        if (x.IsNegative) return -1;
+        if (x.IsExactlyZero) return 0;
+        throw new UndecidedException("the sign of " + x + " is not decided.");
+    }
+
+    /// <inheritdoc />
+    public static double Estimate(RationalInterval x) => x.Midpoint;
+
+    /// <inheritdoc />
+    public static bool IsFinite(RationalInterval x) => true;
+
+    /// <summary>The smallest interval containing both.</summary>
+    public static RationalInterval Hull(RationalInterval a, RationalInterval b) => new(
+        a.Lower <= b.Lower ? a.Lower : b.Lower, FractionExtensions.Max(a.Upper, b.Upper));
+
+    /// <summary>True when every point of <paramref name="inner"/> lies in this interval.</summary>
+    public bool Contains(RationalInterval inner) => Lower <= inner.Lower && inner.Upper <= Upper;
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -21,7 +21,7 @@ public partial class CatalogProperties
         Assert.Matches(IdScheme(), id);
         Assert.Equal(claim.Source.Document, id.Split('/')[0]);
         Assert.NotEmpty(claim.Statement);
-        Assert.NotEmpty(claim.Reading);
+        Assert.NotEmpty(claim.Interpretation);
         Assert.NotEmpty(claim.Formalizations);
         Assert.All(claim.Formalizations, f =>
         {

@@ -1,3 +1,4 @@
+using Verification.Engine.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;

@@ -1,3 +1,4 @@
+using Verification.Engine.Generators;
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;

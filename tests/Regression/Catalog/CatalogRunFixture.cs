@@ -1,5 +1,6 @@
 using Verification.Claims.Catalog;
-using Verification.Claims.Engine;
+using Verification.Engine;
+using Verification.Engine.Reporting;
 using Verification.Claims.Reporting;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using Snapshooter.Xunit;
-using Verification.Claims.Model;
-using Verification.Claims.Reporting;
+using Verification.Engine;
+using Verification.Engine.Reporting;
 using Xunit;
 
 namespace Verification.Tests.Regression.Catalog;

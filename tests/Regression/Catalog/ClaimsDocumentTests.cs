@@ -1,4 +1,5 @@
 using Verification.Claims.Catalog;
+using Verification.Engine.Reporting;
 using Verification.Claims.Reporting;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using Verification.Claims.Catalog;
+using Verification.Engine.Reporting;
 using Verification.Claims.Reporting;
 using Verification.Cli;
 using Verification.Tests.Regression.Cli;

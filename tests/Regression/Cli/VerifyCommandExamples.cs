@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verification.Claims.Engine;
+using Verification.Engine;
 using Verification.Cli;
 using Xunit;
 

@@ -1,4 +1,5 @@
-using Verification.Claims.Model;
+using Verification.Engine;
+using Verification.Engine.Reporting;
 using Verification.Claims.Reporting;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Verification.Claims.Reporting;
+using Verification.Engine.Reporting;
 using Xunit;
 
 namespace Verification.Tests.Regression.Reporting;

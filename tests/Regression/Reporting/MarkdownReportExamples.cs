@@ -1,4 +1,4 @@
-using Verification.Claims.Reporting;
+using Verification.Engine.Reporting;
 using Xunit;
 
 namespace Verification.Tests.Regression.Reporting;

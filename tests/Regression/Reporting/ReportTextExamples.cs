@@ -1,5 +1,5 @@
-using Verification.Claims.Model;
-using Verification.Claims.Reporting;
+using Verification.Engine;
+using Verification.Engine.Reporting;
 using Xunit;
 
 namespace Verification.Tests.Regression.Reporting;

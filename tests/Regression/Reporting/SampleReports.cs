@@ -1,5 +1,4 @@
-using Verification.Claims.Engine;
-using Verification.Claims.Model;
+using Verification.Engine;
 
 namespace Verification.Tests.Regression.Reporting;
 

@@ -1,5 +1,7 @@
-using Verification.Claims.Engine;
-using Verification.Claims.Model;
+using Verification.Claims.Generators;
+using Verification.Engine;
+using Verification.Math;
+using Verification.Math.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -11,27 +13,55 @@ internal static class Eq14
         ElmoSources.Of("Lemma (unnumbered) in M.1", "(14)", "M.1"),
         "m_t^i(Δθ*ᵀv_i) ≤ M_t^i(Δθ*ᵀv_i) ≤ 0.",
         "Both inequalities, over every eigenspace: any λ, |g| ≥ 0, L > 0.",
-        [LowerBelowUpper(), UpperNonPositive()]);
+        [new LowerBelowUpper(), new UpperNonPositive()]);
 
-    private static Inequality<Generators.EigenspaceInput> LowerBelowUpper() => EigenspaceSides.Build(
-        "m-le-M",
-        "For all λ, |g| ≥ 0, L > 0: m(x*) ≤ M(x*).",
-        "None in double precision; exact rational intervals decide.",
-        e => new Sides(EigenspaceSides.LowerAtStep(e), EigenspaceSides.UpperAtStep(e), EigenspaceSides.ModelScale(e)),
-        (e, bits) =>
-        {
-            var x = EigenspaceSides.ExactStep(e, bits);
-            return new ExactSides(EigenspaceSides.ExactLower(e, x), EigenspaceSides.ExactUpper(e, x));
-        });
+    private const string Tolerance = "None: every double-precision violation is re-evaluated in exact rational intervals, which decide.";
 
-    private static Inequality<Generators.EigenspaceInput> UpperNonPositive() => EigenspaceSides.Build(
-        "M-le-0",
-        "For all λ, |g| ≥ 0, L > 0: M(x*) ≤ 0 (since M(0) = 0 and x* minimizes M).",
-        "None in double precision; exact rational intervals decide.",
-        e => new Sides(EigenspaceSides.UpperAtStep(e), 0, EigenspaceSides.ModelScale(e)),
-        (e, bits) =>
+    private const string Unit = "relative to |g|x* + |λ|x*²/2 + Lx*³/6 (the size of the terms of M(x*))";
+
+    /// <summary>m(x*) ≤ M(x*).</summary>
+    private sealed class LowerBelowUpper : Statement<EigenspaceInput>
+    {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public LowerBelowUpper()
         {
-            var x = EigenspaceSides.ExactStep(e, bits);
-            return new ExactSides(EigenspaceSides.ExactUpper(e, x), Verification.Math.Exact.RationalInterval.Zero);
-        });
+            Name = "m-le-M";
+            Description = "For all λ, |g| ≥ 0, L > 0: m(x*) ≤ M(x*).";
+            Tolerance = Eq14.Tolerance;
+            Domain = EigenspaceInput.Domain;
+            MarginUnit = Unit;
+        }
+
+        public override Relation<T> Evaluate<T>(EigenspaceInput input)
+        {
+            var (lambda, a, l) = input.Read<T>();
+            var x = ElmoFormulas.Step(lambda, a, l);
+            return Relation.LessOrEqual(ElmoFormulas.Lower(-a, lambda, l, x), ElmoFormulas.Upper(-a, lambda, l, x),
+                Scale(ElmoFormulas.TermScale(-a, lambda, l, x)));
+        }
+    }
+
+    /// <summary>M(x*) ≤ 0.</summary>
+    private sealed class UpperNonPositive : Statement<EigenspaceInput>
+    {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public UpperNonPositive()
+        {
+            Name = "M-le-0";
+            Description = "For all λ, |g| ≥ 0, L > 0: M(x*) ≤ 0 (since M(0) = 0 and x* minimizes M).";
+            Tolerance = Eq14.Tolerance;
+            Domain = EigenspaceInput.Domain;
+            MarginUnit = Unit;
+        }
+
+        public override Relation<T> Evaluate<T>(EigenspaceInput input)
+        {
+            var (lambda, a, l) = input.Read<T>();
+            var x = ElmoFormulas.Step(lambda, a, l);
+            return Relation.LessOrEqual(ElmoFormulas.Upper(-a, lambda, l, x), T.Of(0), Scale(ElmoFormulas.TermScale(-a, lambda, l, x)));
+        }
+    }
+
+    /// <summary>The term scale, or 1 where it is 0 (x* = 0: both sides are exactly 0).</summary>
+    private static T Scale<T>(T termScale) where T : IReal<T> => T.Sign(termScale) > 0 ? termScale : T.Of(1);
 }

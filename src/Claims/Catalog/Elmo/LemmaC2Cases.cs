@@ -15,7 +15,7 @@ namespace Verification.Claims.Catalog.Elmo;
 /// </summary>
 internal static class LemmaC2Cases
 {
-    internal static IFormalization[] All() =>
+    internal static Verification.Engine.IFormalization[] All() =>
     [
         RatioCase("case-lambda-zero", "λ = 0, |g| > 0: m(x*)/M(x*) = 2.", e => e.Lambda == 0, _ => 2.0, (_, _) => RationalInterval.Exact(2.0),
             Gen.Constant(0.0)),

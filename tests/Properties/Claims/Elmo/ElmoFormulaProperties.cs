@@ -1,8 +1,9 @@
+using Verification.Engine.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Generators;
-using Verification.Claims.Model;
+using Verification.Engine;
 using Verification.Math;
 using Verification.Math.Exact;
 using Xunit;
@@ -102,10 +103,10 @@ public class ElmoFormulaProperties
             ExactRatio = (x, t, _) => RationalInterval.Exact(ratio(x, t)),
             Show = x => [NamedValue.Of("x", x)],
         };
-        Assert.Equal(OutcomeKind.Satisfied, Trend((_, t) => 2 + t).Evaluate(1).Kind);
-        Assert.Equal(OutcomeKind.Violated, Trend((_, t) => t).Evaluate(1).Kind);
-        Assert.Equal(CertificationStatus.Certified, Trend((_, t) => t).Certify(1).Status);
-        Assert.Equal(OutcomeKind.Violated, Trend((_, _) => 0).Evaluate(1).Kind);
-        Assert.Equal(OutcomeKind.Undecided, Trend((_, t) => System.Math.Sin(1 / t) + 2).Evaluate(1).Kind);
+        Assert.Equal(Verification.Claims.Model.OutcomeKind.Satisfied, Trend((_, t) => 2 + t).Evaluate(1).Kind);
+        Assert.Equal(Verification.Claims.Model.OutcomeKind.Violated, Trend((_, t) => t).Evaluate(1).Kind);
+        Assert.Equal(Verification.Claims.Model.CertificationStatus.Certified, Trend((_, t) => t).Certify(1).Status);
+        Assert.Equal(Verification.Claims.Model.OutcomeKind.Violated, Trend((_, _) => 0).Evaluate(1).Kind);
+        Assert.Equal(Verification.Claims.Model.OutcomeKind.Undecided, Trend((_, t) => System.Math.Sin(1 / t) + 2).Evaluate(1).Kind);
     }
 }

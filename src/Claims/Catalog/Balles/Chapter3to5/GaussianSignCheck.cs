@@ -44,7 +44,7 @@ internal static class GaussianSignCheck
     {
         if (Cache.Count > 100_000) Cache.Clear();
         if (mu == 0) return (0, 0);
-        var random = new System.Random(unchecked((int)StableHash.Of($"{BitConverter.DoubleToInt64Bits(mu)}:{BitConverter.DoubleToInt64Bits(sigma)}")));
+        var random = new System.Random(unchecked((int)Verification.Engine.StableHash.Of($"{BitConverter.DoubleToInt64Bits(mu)}:{BitConverter.DoubleToInt64Bits(sigma)}")));
         int agree = 0;
         int s = System.Math.Sign(mu);
         for (int i = 0; i < Samples; i++)

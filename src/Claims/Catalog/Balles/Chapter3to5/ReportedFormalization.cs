@@ -1,5 +1,4 @@
-using Verification.Claims.Engine;
-using Verification.Claims.Model;
+using Verification.Engine;
 
 namespace Verification.Claims.Catalog.Balles.Chapter3to5;
 
@@ -15,9 +14,11 @@ internal sealed class ReportedFormalization(IFormalization inner, Func<IReadOnly
 
     public string Tolerance => inner.Tolerance;
 
-    public FormalizationResult Run(int budget, ulong seed)
+    public StatementKind Kind => inner.Kind;
+
+    public FormalizationResult Run(RunSettings settings)
     {
-        var result = inner.Run(budget, seed);
+        var result = inner.Run(settings);
         return result with { Notes = [.. result.Notes, .. findings()] };
     }
 }

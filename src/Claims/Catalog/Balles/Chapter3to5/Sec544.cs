@@ -78,7 +78,7 @@ internal static class Sec544
     {
         var gs = (double[])a.Gradients.Clone();
         int i = r.Next(gs.Length);
-        gs[i] = r.Next(4) == 0 ? 0 : Generators.EdgeDoubles.Perturb(gs[i], r);
+        gs[i] = r.Next(4) == 0 ? 0 : EdgeDoubles.Perturb(gs[i], r);
         return a with { Gradients = gs };
     }
 

@@ -78,6 +78,6 @@ public sealed record SeparableTestFunction(double[] A, double[] B, double[] C)
     }
 
     /// <summary>a, b and c as named round-trip values.</summary>
-    public IEnumerable<Model.NamedValue> Describe() =>
-        [Model.NamedValue.Of("a", A), Model.NamedValue.Of("b", B), Model.NamedValue.Of("c", C)];
+    public IEnumerable<NamedValue> Describe() =>
+        [NamedValue.Of("a", A), NamedValue.Of("b", B), NamedValue.Of("c", C)];
 }

@@ -19,7 +19,7 @@ internal static class Eq618
         [Cube(), Ratio()]);
 
     private static readonly Gen<QuadraticCase> InCube = SignInputs.AnyCase.SelectMany(c =>
-        Gen.Frequency((3, Gen.Elements(-1.0, 1.0, 0.0, 0.5, -0.25)), (2, Generators.EdgeDoubles.Unit.Select(u => 2 * u - 1)))
+        Gen.Frequency((3, Gen.Elements(-1.0, 1.0, 0.0, 0.5, -0.25)), (2, EdgeDoubles.Unit.Select(u => 2 * u - 1)))
             .ArrayOf(c.D).Select(t => c with { Theta = t }));
 
     private static Inequality<QuadraticCase> Cube() => new()

@@ -28,7 +28,7 @@ internal static class Lemma62
         Generator = SignInputs.AnyCase,
         Edges = SignInputs.Edges,
         Move = SignInputs.Move,
-        Show = c => [SignInputs.ShowMatrix("H", c.H), Model.NamedValue.Of("θ", c.Theta)],
+        Show = c => [SignInputs.ShowMatrix("H", c.H), NamedValue.Of("θ", c.Theta)],
         Hypotheses = c => SignInputs.IsZero(c.H) ? "H = 0: L = 0 and the step (1/L)·… is undefined" : null,
         Sides = c =>
         {

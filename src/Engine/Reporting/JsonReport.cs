@@ -1,0 +1,149 @@
+using System.Text.Json;
+
+namespace Verification.Engine.Reporting;
+
+/// <summary>
+/// The machine-readable report (design.md, "Reports"): <c>{"seed", "budget", "statisticalDelta", "summary", "claims":
+/// [{"id", "variant", "reading", "document", "label", "equation", "section", "file", "statement", "interpretation",
+/// "verdict", "statistical", "cases", "seed", "counterexample", "formalizations", "notes"}]}</c>, where a counterexample
+/// is <c>{"formalization", "inputs", "relation", "tolerance", "lhs", "rhs", "margin", "certifiedMargin", "marginUnit",
+/// "scope", "box", "implementationDefect", "certification", "explanation", "shrinkSteps"}</c>.
+/// Finite doubles are JSON numbers in shortest round-trip form; NaN and ±∞ are the strings "NaN", "Infinity",
+/// "-Infinity". Inputs are the round-trip ("R") strings the engine recorded, so they replay bit for bit. The text is
+/// deterministic: same report, same bytes.
+/// </summary>
+public static class JsonReport
+{
+    /// <summary>The report as indented JSON text ending in a newline.</summary>
+    public static string Write(CatalogReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonText.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("seed", report.Seed);
+            json.WriteNumber("budget", report.Budget);
+            json.WriteDouble("statisticalDelta", report.StatisticalDelta);
+            WriteSummary(json, report.Results);
+            json.WriteStartArray("claims");
+            foreach (var result in report.Results)
+                WriteClaim(json, result);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Counts per verdict and refutations by reading and scope.</summary>
+    public static void WriteSummary(Utf8JsonWriter json, IReadOnlyList<ClaimResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(results);
+        json.WriteStartObject("summary");
+        foreach (var (verdict, _) in ReportText.Legend)
+            json.WriteNumber(ReportText.Verdict(verdict), results.Count(r => r.Verdict == verdict));
+        json.WriteStartObject("refutations");
+        var refuted = results.Where(r => r.Verdict == Verdict.Refuted).ToList();
+        foreach (var reading in Enum.GetValues<Reading>())
+        {
+            json.WriteStartObject(ReportText.Reading(reading));
+            foreach (var scope in Enum.GetValues<Scope>())
+                json.WriteNumber(ReportText.Scope(scope), refuted.Count(r => r.Reading == reading && r.Counterexample?.Scope == scope));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>One claim's result.</summary>
+    public static void WriteClaim(Utf8JsonWriter json, ClaimResult result)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(result);
+        var claim = result.Claim;
+        json.WriteStartObject();
+        json.WriteString("id", claim.Id);
+        json.WriteString("variant", claim.Variant);
+        json.WriteString("reading", ReportText.Reading(claim.Reading));
+        json.WriteString("document", claim.Source.Document);
+        json.WriteString("label", claim.Source.Label);
+        json.WriteString("equation", claim.Source.Equation);
+        json.WriteString("section", claim.Source.Section);
+        json.WriteString("file", claim.SourceFile);
+        json.WriteString("statement", claim.Statement);
+        json.WriteString("interpretation", claim.Interpretation);
+        json.WriteString("verdict", ReportText.Verdict(result.Verdict));
+        json.WriteBoolean("statistical", result.IsStatistical);
+        json.WriteNumber("cases", result.Cases);
+        json.WriteNumber("seed", result.Seed);
+        json.WritePropertyName("counterexample");
+        WriteCounterexample(json, result.Counterexample, result.Formalizations);
+        json.WriteStartArray("formalizations");
+        foreach (var f in result.Formalizations)
+            WriteFormalization(json, f);
+        json.WriteEndArray();
+        json.WriteStrings("notes", result.Notes);
+        json.WriteEndObject();
+    }
+
+    /// <summary>One formalization's result: verdict, kind, how its inputs were settled, counterexample, notes.</summary>
+    public static void WriteFormalization(Utf8JsonWriter json, FormalizationResult f)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(f);
+        json.WriteStartObject();
+        json.WriteString("name", f.Name);
+        json.WriteString("kind", ReportText.Kind(f.Kind));
+        json.WriteString("description", f.Description);
+        json.WriteString("tolerance", f.Tolerance);
+        json.WriteString("verdict", ReportText.Verdict(f.Verdict));
+        var t = f.Tally;
+        json.WriteNumber("cases", t.Cases);
+        json.WriteNumber("distinct", t.Distinct);
+        json.WriteNumber("accepted", t.Accepted);
+        json.WriteNumber("rejected", t.Rejected);
+        json.WriteNumber("trivial", t.Trivial);
+        json.WriteNumber("violations", t.Violations);
+        json.WriteNumber("certified", t.Certified);
+        json.WriteNumber("roundingArtefacts", t.Artefacts);
+        json.WriteNumber("undecidable", t.Undecidable);
+        json.WriteNumber("unexamined", t.Unexamined);
+        json.WriteNumber("errors", t.Errors);
+        json.WriteDouble("worstMargin", f.WorstMargin);
+        json.WritePropertyName("counterexample");
+        WriteCounterexample(json, f.Counterexample, [f]);
+        json.WriteStrings("notes", f.Notes);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A counterexample, or null.</summary>
+    public static void WriteCounterexample(Utf8JsonWriter json, Counterexample? c, IReadOnlyList<FormalizationResult> formalizations)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(formalizations);
+        if (c is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteString("formalization", c.Formalization);
+        json.WriteStartObject("inputs");
+        foreach (var input in c.Inputs)
+            json.WriteString(input.Name, input.Value);
+        json.WriteEndObject();
+        json.WriteString("relation", c.Relation);
+        json.WriteString("tolerance", formalizations.FirstOrDefault(f => f.Name == c.Formalization)?.Tolerance);
+        json.WriteDouble("lhs", c.Lhs);
+        json.WriteDouble("rhs", c.Rhs);
+        json.WriteDouble("margin", c.Margin);
+        json.WriteDouble("certifiedMargin", c.CertifiedMargin);
+        json.WriteString("marginUnit", c.MarginUnit);
+        json.WriteString("scope", ReportText.Scope(c.Scope));
+        json.WriteString("box", c.Box);
+        json.WriteBoolean("implementationDefect", c.ImplementationDefect);
+        json.WriteString("certification", c.Certification);
+        json.WriteString("explanation", c.Explanation);
+        json.WriteNumber("shrinkSteps", c.ShrinkSteps);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Verification.Engine.Reporting;
+
+/// <summary>A figure the Markdown report links to: a file beside the report and its caption.</summary>
+/// <param name="File">The file name, relative to the report.</param>
+/// <param name="Caption">One line on what the figure shows.</param>
+public sealed record ReportFigure(string File, string Caption);
+
+/// <summary>
+/// The human-readable report (design.md, "Reports"): the papers cited, a legend of verdicts, the counts (refutations by
+/// reading and scope), one section per document with a table of ID | reading | verdict | cases | source, then every
+/// claim that does not hold with its counterexample in full precision or its reason. Invariant culture, deterministic.
+/// </summary>
+public static class MarkdownReport
+{
+    /// <summary>The report as Markdown, linking <paramref name="figures"/> (only figures actually written belong here).</summary>
+    public static string Write(CatalogReport report, IReadOnlyList<ReportFigure>? figures = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        md.Append("# Verification report\n\n");
+        AppendCitations(md, report.Documents);
+        md.Append($"Seed {ReportText.Number(report.Seed)}, budget {ReportText.Number(report.Budget)} evaluations per formalization, ")
+          .Append($"{ReportText.Number(report.Results.Count)} claims: {ReportText.Counts(report.Results)}.\n\n")
+          .Append($"Refuted: {ReportText.RefutationKinds(report.Results)}.\n\n");
+        AppendLegend(md, report.StatisticalDelta);
+
+        foreach (var group in report.Results.GroupBy(r => r.Claim.Source.Document))
+        {
+            md.Append($"## {Title(report.Documents, group.Key)} (`{group.Key}`)\n\n");
+            md.Append("| ID | Reading | Verdict | Cases | Source |\n|---|---|---|---:|---|\n");
+            foreach (var r in group)
+                md.Append($"| `{r.Id}` | {ReportText.Reading(r.Reading)} | {ReportText.Verdict(r)} | {ReportText.Number(r.Cases)} | {ReportText.Cell(ReportText.Source(r.Claim.Source))} |\n");
+            md.Append('\n');
+            foreach (var r in group.Where(r => r.Verdict != Verdict.Holds))
+                AppendFinding(md, r, report);
+        }
+
+        if (figures is { Count: > 0 })
+        {
+            md.Append("## Figures\n\n");
+            foreach (var f in figures)
+                md.Append($"![{f.File}]({f.File})\n\n*{f.Caption}*\n\n");
+        }
+        return md.ToString();
+    }
+
+    /// <summary>The papers the report's claims come from, as a list.</summary>
+    public static void AppendCitations(StringBuilder md, IReadOnlyList<DocumentCitation> documents)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count == 0)
+            return;
+        md.Append("Papers:\n");
+        foreach (var d in documents)
+            md.Append($"- `{d.Key}`: {d}\n");
+        md.Append('\n');
+    }
+
+    /// <summary>The verdict legend, the kinds of refutation, and the statistical error rate, as Markdown.</summary>
+    public static void AppendLegend(StringBuilder md, double statisticalDelta = 0)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        md.Append("Verdicts:\n");
+        foreach (var (verdict, meaning) in ReportText.Legend)
+            md.Append($"- **{ReportText.Verdict(verdict)}**: {meaning}.\n");
+        md.Append("\nA counterexample is **open-set** when every point of a printed exact box around it violates the statement, ")
+          .Append("**degenerate** otherwise (a tie, a zero, a boundary). A claim's reading is **as-written** (the statement as the paper words it), ")
+          .Append("**alternative** (a corrected or restricted reading) or **control** (a contrast that is not a claim of the paper).");
+        if (statisticalDelta > 0)
+            md.Append($" Verdicts marked *(statistical)* rest on confidence intervals; each test may err with probability ≤ {ReportText.Number(statisticalDelta)}, ")
+              .Append("so that all the tests of a run together err with probability ≤ 1e-6.");
+        md.Append("\n\n");
+    }
+
+    private static string Title(IReadOnlyList<DocumentCitation> documents, string key) =>
+        documents.FirstOrDefault(d => d.Key == key)?.Title ?? key;
+
+    private static void AppendFinding(StringBuilder md, ClaimResult r, CatalogReport report)
+    {
+        md.Append($"### `{r.Id}`: {ReportText.Verdict(r)}\n\n");
+        md.Append($"{ReportText.Source(r.Claim.Source)} ({ReportText.Reading(r.Reading)}). {r.Claim.Statement}\n\n");
+        if (r.Counterexample is { } c)
+            AppendCounterexample(md, c, r.Formalizations.FirstOrDefault(f => f.Name == c.Formalization)?.Tolerance);
+        if (r.Verdict != Verdict.Refuted || r.Notes.Count > 0)
+        {
+            md.Append(r.Verdict == Verdict.Refuted ? "Notes:\n" : "Reason:\n");
+            if (r.Notes.Count == 0)
+                md.Append("- (the engine recorded no note)\n");
+            foreach (var note in r.Notes)
+                md.Append($"- {note}\n");
+            md.Append('\n');
+        }
+        md.Append($"Replay: `{ReportText.ReplayCommand(r.Id, report.Seed, report.Budget)}`\n\n");
+    }
+
+    /// <summary>A counterexample as a Markdown list: inputs, the relation and its tolerance, both sides, margins, scope, certification, why.</summary>
+    public static void AppendCounterexample(StringBuilder md, Counterexample c, string? tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        ArgumentNullException.ThrowIfNull(c);
+        md.Append($"Counterexample (formalization `{c.Formalization}`{(c.ImplementationDefect ? ", an implementation defect" : "")}):\n");
+        md.Append("- inputs: ").Append(string.Join(", ", c.Inputs.Select(i => $"`{i.Name} = {i.Value}`"))).Append('\n');
+        md.Append($"- relation: {c.Relation}").Append(tolerance is null ? "" : $"; tolerance: {tolerance}").Append('\n');
+        md.Append($"- lhs = `{ReportText.Number(c.Lhs)}`, rhs = `{ReportText.Number(c.Rhs)}` (double precision)\n");
+        md.Append($"- margin (double) = `{ReportText.Number(c.Margin)}`, certified margin ≥ `{ReportText.Number(c.CertifiedMargin)}`, {c.MarginUnit}\n");
+        md.Append($"- scope: {ReportText.Scope(c.Scope)}").Append(c.Box is null ? "" : $" ({c.Box})").Append('\n');
+        md.Append($"- certification: {c.Certification}\n");
+        if (c.ShrinkSteps > 0)
+            md.Append($"- shrunk in {ReportText.Number(c.ShrinkSteps)} step(s) to the simplest certified violation found\n");
+        md.Append($"- why: {c.Explanation}\n\n");
+    }
+}

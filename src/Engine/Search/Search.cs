@@ -1,0 +1,468 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using Verification.Math.Arithmetic;
+using Verification.Math.Exact;
+
+namespace Verification.Engine;
+
+/// <summary>
+/// The search behind every statement (design.md, "Search is margin-guided"): the domain's edge cases first, then
+/// edge-biased random inputs of growing size, then climbing on the double margin from the inputs closest to a
+/// violation (the idea of Hypothesis's <c>target()</c>). Every distinct input whose double evaluation is violated or
+/// undecided is re-evaluated exactly at once (128, 512, 2048 bits); a certified violation ends the search and is
+/// shrunk to the simplest certified violation, and its scope (open set or degenerate) is decided on exact boxes.
+/// Inputs are deduplicated by their description. Deterministic for a given seed and budget.
+/// </summary>
+internal sealed class Search<TInput> where TInput : notnull
+{
+    /// <summary>Fraction of the budget spent on random generation; the rest climbs.</summary>
+    internal const double RandomShare = 0.6;
+
+    /// <summary>Precisions of exact re-evaluation, tried in turn until one decides.</summary>
+    internal static readonly int[] Precisions = [128, 512, 2048];
+
+    /// <summary>Relative radii of the boxes tried around a counterexample, largest first.</summary>
+    internal static readonly double[] BoxRadii = [System.Math.ScaleB(1, -10), System.Math.ScaleB(1, -30), System.Math.ScaleB(1, -60), System.Math.ScaleB(1, -100)];
+
+    private const int PoolSize = 8;
+    private const int ShrinkEvaluations = 300;
+
+    private readonly Statement<TInput> _statement;
+    private readonly RunSettings _settings;
+    private readonly Dictionary<string, bool> _seen = new(StringComparer.Ordinal);
+    private readonly List<(TInput Input, double Margin)> _pool = [];
+    private readonly Dictionary<string, int> _rejectReasons = new(StringComparer.Ordinal);
+    private readonly List<string> _errorNotes = [];
+    private readonly List<string> _undecidedNotes = [];
+    private readonly List<string> _trivialReasons = [];
+    private readonly List<string> _degenerateNotes = [];
+    private int _cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors;
+    private int _exactRejected, _degenerate, _exactUsed, _settledUndecided;
+    private double _worstMargin = double.NegativeInfinity;
+    private Found? _found;
+
+    private sealed record Found(TInput Input, DoubleJudgement Double, ExactJudgement Exact, Scope Scope, string? Box, string? ScopeNote);
+
+    internal Search(Statement<TInput> statement, RunSettings settings)
+    {
+        _statement = statement;
+        _settings = settings;
+    }
+
+    private int ExactBudget => _settings.MaxExactEvaluations ?? System.Math.Max(256, _settings.Budget);
+
+    internal FormalizationResult Run()
+    {
+        ulong seed = _settings.Seed ^ _settings.ClaimSeed ^ StableHash.Of(_statement.Name);
+        var domain = _statement.Domain;
+
+        foreach (var input in domain.Edges())
+        {
+            Consider(input);
+            if (_found is not null)
+                break;
+        }
+
+        int randomCount = System.Math.Max(1, (int)(_settings.Budget * RandomShare));
+        const int batches = 10;
+        for (int b = 0; b < batches && _found is null; b++)
+        {
+            int n = randomCount / batches + (b < randomCount % batches ? 1 : 0);
+            if (n == 0)
+                continue;
+            // One independent FsCheck stream per batch (a mixed seed: seed + b·γ would be the same SplitMix stream shifted
+            // by b draws); FsCheck 3's Sample is (count, seed, size): sizes grow from 1 to 100.
+            var rnd = new Rnd(Mix(seed ^ Mix((ulong)b + 1)), 0x9E3779B97F4A7C15UL | 1);
+            foreach (var input in domain.Generator.Sample(n, rnd, 1 + b * 11))
+            {
+                Consider(input);
+                if (_found is not null)
+                    break;
+            }
+        }
+
+        var random = new System.Random(unchecked((int)(seed ^ (seed >> 32))));
+        int climbs = domain.Perturb is null ? 0 : System.Math.Max(0, _settings.Budget - randomCount);
+        for (int i = 0; i < climbs && _pool.Count > 0 && _found is null; i++)
+        {
+            // Prefer the best, but keep visiting the others so one plateau does not absorb the budget.
+            int pick = random.NextDouble() < 0.5 ? 0 : random.Next(_pool.Count);
+            TInput next;
+            try
+            {
+                next = domain.Perturb!(_pool[pick].Input, random);
+            }
+            catch (ArgumentException)
+            {
+                continue; // a move that leaves the domain is not an input
+            }
+            Consider(next);
+        }
+
+        return Decide();
+    }
+
+    /// <summary>SplitMix64's finaliser: a bijective mix, so distinct batch numbers give unrelated seeds.</summary>
+    internal static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private string Key(TInput input) =>
+        string.Join("; ", _statement.Domain.Describe(input).Select(v => v.Name + "=" + v.Value));
+
+    private void Consider(TInput input)
+    {
+        _cases++;
+        string key;
+        try
+        {
+            key = Key(input);
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            RecordError(input, e, null);
+            return;
+        }
+        if (!_seen.TryAdd(key, true))
+            return;
+        _distinct++;
+
+        DoubleJudgement d;
+        try
+        {
+            d = Judge.InDouble(_statement.Evaluate<Float64>(input));
+        }
+        catch (HypothesisException h)
+        {
+            Reject(h.Message);
+            return;
+        }
+        catch (UndecidedException u)
+        {
+            d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, "undecided", u.Message);
+        }
+        catch (Exception e) when (IsFinding(e))
+        {
+            RecordError(input, e, key);
+            return;
+        }
+
+        switch (d.Finding)
+        {
+            case Finding.Trivial:
+                _accepted++;
+                _trivial++;
+                if (_trivialReasons.Count < 3 && d.Note is not null && !_trivialReasons.Contains(d.Note))
+                    _trivialReasons.Add(d.Note);
+                return;
+            case Finding.Satisfied:
+                _accepted++;
+                _worstMargin = System.Math.Max(_worstMargin, d.Margin);
+                AddToPool(input, d.Margin);
+                return;
+        }
+
+        // Violated or undecided in double: settle it exactly, now.
+        _violations++;
+        if (_exactUsed >= ExactBudget)
+        {
+            _accepted++;
+            _unexamined++;
+            return;
+        }
+        _exactUsed++;
+        var exact = Certify(input, out var error);
+        if (error is not null)
+        {
+            RecordError(input, error, key);
+            return;
+        }
+        switch (exact.Status)
+        {
+            case CertificationStatus.OutsideHypotheses:
+                _exactRejected++;
+                Reject("exactly: " + exact.Detail);
+                return;
+            case CertificationStatus.Satisfied:
+                _accepted++;
+                if (exact.Trivial)
+                    _trivial++;
+                else if (d.Finding == Finding.Violated)
+                    _artefacts++;
+                else
+                    _settledUndecided++;
+                return;
+            case CertificationStatus.Undecidable:
+                _accepted++;
+                _undecidable++;
+                if (_undecidedNotes.Count < 2)
+                    _undecidedNotes.Add(Describe(input) + ": " + exact.Detail);
+                return;
+        }
+
+        _accepted++;
+        _certified++;
+        _worstMargin = System.Math.Max(_worstMargin, double.IsNaN(d.Margin) ? double.MaxValue : d.Margin);
+        var (scope, box, note) = _statement.Kind == StatementKind.Conformance
+            ? (Scope.Degenerate, (string?)null, "scope not analysed: the statement is about an implementation's output at this input")
+            : ScopeOf(input);
+        if (_statement.AlmostEverywhere && scope != Scope.OpenSet)
+        {
+            // "For almost every input": a violation on a set of measure zero is what the hedge allows.
+            _degenerate++;
+            if (_degenerateNotes.Count < 2)
+                _degenerateNotes.Add(Describe(input));
+            return;
+        }
+        _found = new Found(input, d, exact, scope, box, note);
+    }
+
+    private void AddToPool(TInput input, double margin)
+    {
+        if (double.IsNaN(margin) || _statement.Domain.Perturb is null)
+            return;
+        _pool.Add((input, margin));
+        _pool.Sort((a, b) => b.Margin.CompareTo(a.Margin));
+        if (_pool.Count > PoolSize)
+            _pool.RemoveAt(_pool.Count - 1);
+    }
+
+    private void Reject(string reason)
+    {
+        _rejected++;
+        _rejectReasons[reason] = _rejectReasons.GetValueOrDefault(reason) + 1;
+    }
+
+    private void RecordError(TInput input, Exception e, string? key)
+    {
+        _errors++;
+        if (_errorNotes.Count < 3)
+        {
+            string where = key ?? "an input whose description failed";
+            string note = $"the code under test failed at {where}: {e.Message}";
+            if (!_errorNotes.Contains(note))
+                _errorNotes.Add(note);
+        }
+    }
+
+    /// <summary>
+    /// Exceptions that are findings about the code under test (anything but the engine's own control flow and
+    /// conditions no evaluation should catch).
+    /// </summary>
+    private static bool IsFinding(Exception e) =>
+        e is not (HypothesisException or UndecidedException or OutOfMemoryException or StackOverflowException or OperationCanceledException);
+
+    private string Describe(TInput input) =>
+        string.Join(", ", _statement.Domain.Describe(input).Select(v => $"{v.Name} = {v.Value}"));
+
+    /// <summary>Exact re-evaluation at growing precision; <paramref name="error"/> is set when the code under test threw.</summary>
+    private ExactJudgement Certify(TInput input, out Exception? error)
+    {
+        error = null;
+        ExactJudgement last = new(CertificationStatus.Undecidable, 0, false, "not evaluated");
+        for (int i = 0; i < Precisions.Length; i++)
+        {
+            int bits = Precisions[i];
+            using var scope = EnclosureSettings.Use(bits);
+            try
+            {
+                var relation = _statement.Evaluate<RationalInterval>(input);
+                last = Judge.Exactly(relation, bits, topPrecision: i == Precisions.Length - 1);
+            }
+            catch (HypothesisException h)
+            {
+                return new ExactJudgement(CertificationStatus.OutsideHypotheses, 0, false, h.Message);
+            }
+            catch (UndecidedException u)
+            {
+                last = new ExactJudgement(CertificationStatus.Undecidable, 0, false, $"{u.Message} ({bits}-bit enclosures)");
+            }
+            catch (Exception e) when (IsFinding(e))
+            {
+                error = e;
+                return last;
+            }
+            if (last.Status != CertificationStatus.Undecidable)
+                return last;
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// Open set when the relation is certified violated on an exact box around the input (every real input read with
+    /// <c>T.Input</c> widened by a relative radius, largest first); degenerate otherwise.
+    /// </summary>
+    private (Scope Scope, string? Box, string? Note) ScopeOf(TInput input)
+    {
+        foreach (double radius in BoxRadii)
+        {
+            using var scope = EnclosureSettings.Use(Precisions[0], radius);
+            int before = EnclosureSettings.InputsWidened;
+            try
+            {
+                var judgement = Judge.Exactly(_statement.Evaluate<RationalInterval>(input), Precisions[0], topPrecision: false);
+                if (EnclosureSettings.InputsWidened == before)
+                    return (Scope.Degenerate, null, "no real input to widen: the statement reads no input with T.Input");
+                if (judgement.Status == CertificationStatus.Certified)
+                    return (Scope.OpenSet, BoxText(radius), null);
+            }
+            catch (Exception e) when (e is HypothesisException or UndecidedException or ArithmeticException or ArgumentException)
+            {
+                // The box leaves the hypotheses or cannot be decided: try a smaller one.
+            }
+        }
+        return (Scope.Degenerate, null, null);
+    }
+
+    private static string BoxText(double radius) => string.Create(CultureInfo.InvariantCulture,
+        $"every real input x in [x − r·max(|x|, 2^-1022), x + r·max(|x|, 2^-1022)] with r = 2^{System.Math.ILogB(radius)} around the inputs shown");
+
+    /// <summary>Greedy shrinking: a simpler candidate replaces the counterexample when it is certified too (and keeps an open-set scope).</summary>
+    private (Found Found, int Steps) Shrink(Found found)
+    {
+        var shrink = _statement.Domain.Shrink;
+        if (shrink is null)
+            return (found, 0);
+        int steps = 0, evaluations = 0;
+        long complexity = Simplicity.Of(_statement.Domain.Describe(found.Input));
+        bool progress = true;
+        while (progress && evaluations < ShrinkEvaluations)
+        {
+            progress = false;
+            var candidates = shrink(found.Input)
+                .Select(c => (Input: c, Complexity: SafeComplexity(c)))
+                .Where(c => c.Complexity < complexity)
+                .OrderBy(c => c.Complexity)
+                .ToList();
+            foreach (var (candidate, candidateComplexity) in candidates)
+            {
+                if (evaluations++ >= ShrinkEvaluations)
+                    break;
+                var exact = Certify(candidate, out var error);
+                if (error is not null || exact.Status != CertificationStatus.Certified)
+                    continue;
+                var (scope, box, note) = found.Scope == Scope.OpenSet ? ScopeOf(candidate) : (Scope.Degenerate, (string?)null, found.ScopeNote);
+                if (found.Scope == Scope.OpenSet && scope != Scope.OpenSet)
+                    continue;
+                DoubleJudgement d;
+                try
+                {
+                    d = Judge.InDouble(_statement.Evaluate<Float64>(candidate));
+                }
+                catch (Exception e) when (e is HypothesisException or UndecidedException || IsFinding(e))
+                {
+                    d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, found.Double.Relation, null);
+                }
+                found = new Found(candidate, d, exact, scope, box, note);
+                complexity = candidateComplexity;
+                steps++;
+                progress = true;
+                break;
+            }
+        }
+        return (found, steps);
+    }
+
+    private long SafeComplexity(TInput input)
+    {
+        try
+        {
+            return Simplicity.Of(_statement.Domain.Describe(input));
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            return long.MaxValue;
+        }
+    }
+
+    private FormalizationResult Decide()
+    {
+        var notes = new List<string>();
+        Counterexample? counterexample = null;
+        Verdict verdict;
+        if (_found is not null)
+        {
+            var (found, steps) = Shrink(_found);
+            counterexample = new Counterexample(
+                _statement.Name,
+                _statement.Domain.Describe(found.Input),
+                found.Double.Relation ?? "the relation",
+                found.Double.Lhs,
+                found.Double.Rhs,
+                found.Double.Margin,
+                found.Exact.CertifiedMargin,
+                _statement.MarginUnit,
+                found.Scope,
+                found.Box,
+                _statement.Kind == StatementKind.Conformance,
+                "exact rational interval arithmetic: " + found.Exact.Detail,
+                Explain(found.Input),
+                steps);
+            if (found.ScopeNote is not null)
+                notes.Add(found.ScopeNote);
+            verdict = Verdict.Refuted;
+        }
+        else if (_errors > 0)
+        {
+            verdict = Verdict.Inconclusive;
+            notes.Add($"{_errors} input(s) meeting the hypotheses made the code under test fail; it must answer or reject through the hypotheses");
+            notes.AddRange(_errorNotes);
+        }
+        else if (_undecidable + _unexamined > 0)
+        {
+            verdict = Verdict.Inconclusive;
+            if (_undecidable > 0)
+                notes.Add($"{_undecidable} double-precision violation(s) could be decided neither way in exact arithmetic up to {Precisions[^1]} bits, e.g. {string.Join("; ", _undecidedNotes)}");
+            if (_unexamined > 0)
+                notes.Add($"{_unexamined} double-precision violation(s) were left unexamined (over the exact budget of {ExactBudget})");
+        }
+        else if (_accepted < _statement.MinimumDistinctInputs && !_statement.Domain.EdgesAreExhaustive)
+        {
+            verdict = Verdict.Inconclusive;
+            notes.Add($"only {_accepted} distinct input(s) met the hypotheses; at least {_statement.MinimumDistinctInputs} are needed for a verdict");
+        }
+        else if (_trivial == _accepted)
+        {
+            verdict = Verdict.Vacuous;
+            notes.Add($"every one of the {_accepted} accepted inputs satisfied it only trivially: " + string.Join("; ", _trivialReasons));
+        }
+        else
+            verdict = Verdict.Holds;
+
+        if (_artefacts > 0)
+            notes.Add($"{_artefacts} double-precision violation(s), each shown by exact arithmetic to be rounding (the statement holds there)");
+        if (_settledUndecided > 0)
+            notes.Add($"{_settledUndecided} input(s) that double precision could not evaluate (overflow, NaN) hold in exact arithmetic");
+        if (_exactRejected > 0)
+            notes.Add($"{_exactRejected} input(s) accepted in double precision fail the hypotheses exactly");
+        if (_degenerate > 0)
+            notes.Add($"{_degenerate} certified violation(s) on a set of measure zero, which \"almost every\" allows, e.g. {string.Join("; ", _degenerateNotes)}");
+        if (_rejected > 0)
+        {
+            var common = _rejectReasons.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First();
+            notes.Add($"{_rejected} input(s) outside the hypotheses, most often \"{common.Key}\"");
+        }
+        if (_trivial > 0 && verdict != Verdict.Vacuous)
+            notes.Add($"{_trivial} input(s) satisfied it only trivially");
+
+        var tally = new Tally(_cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors);
+        return new FormalizationResult(_statement.Name, _statement.Description, _statement.Tolerance, _statement.Kind, verdict,
+            tally, _worstMargin, counterexample, notes.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    private string Explain(TInput input)
+    {
+        try
+        {
+            return _statement.Explain(input);
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            return "The statement fails at these inputs.";
+        }
+    }
+}

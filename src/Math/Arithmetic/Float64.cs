@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace Verification.Math.Arithmetic;
+
+/// <summary>
+/// IEEE-754 double arithmetic as an <see cref="IReal{T}"/>: round-to-nearest, fast, not rigorous. The engine's
+/// search runs statements in it; an apparent violation is then re-evaluated in rigorous arithmetic. Overflow and NaN
+/// are kept (<see cref="IsFinite"/> tells), never thrown.
+/// </summary>
+public readonly record struct Float64(double Value) : IReal<Float64>
+{
+    /// <inheritdoc />
+    public static implicit operator Float64(int value) => new(value);
+
+    /// <summary>The double.</summary>
+    public static explicit operator double(Float64 x) => x.Value;
+
+    /// <inheritdoc />
+    public static bool IsRigorous => false;
+
+    /// <inheritdoc />
+    public static Float64 Pi => new(System.Math.PI);
+
+    /// <inheritdoc />
+    public static Float64 operator +(Float64 a, Float64 b) => new(a.Value + b.Value);
+
+    /// <inheritdoc />
+    public static Float64 operator -(Float64 a, Float64 b) => new(a.Value - b.Value);
+
+    /// <inheritdoc />
+    public static Float64 operator *(Float64 a, Float64 b) => new(a.Value * b.Value);
+
+    /// <inheritdoc />
+    public static Float64 operator /(Float64 a, Float64 b) => new(a.Value / b.Value);
+
+    /// <inheritdoc />
+    public static Float64 operator -(Float64 a) => new(-a.Value);
+
+    /// <inheritdoc />
+    public static bool operator <(Float64 a, Float64 b) => a.Value < b.Value;
+
+    /// <inheritdoc />
+    public static bool operator >(Float64 a, Float64 b) => a.Value > b.Value;
+
+    /// <inheritdoc />
+    public static bool operator <=(Float64 a, Float64 b) => a.Value <= b.Value;
+
+    /// <inheritdoc />
+    public static bool operator >=(Float64 a, Float64 b) => a.Value >= b.Value;
+
+    /// <inheritdoc />
+    public static Float64 Of(double value) => new(value);
+
+    /// <inheritdoc />
+    public static Float64 Ratio(long numerator, long denominator)
+    {
+        if (denominator == 0)
+            throw new ArgumentException("denominator must not be 0.", nameof(denominator));
+        return new((double)numerator / denominator);
+    }
+
+    /// <inheritdoc />
+    public static Float64 Input(double value) => new(value);
+
+    /// <inheritdoc />
+    public static Float64 Sqrt(Float64 x) => new(System.Math.Sqrt(x.Value));
+
+    /// <inheritdoc />
+    public static Float64 Exp(Float64 x) => new(System.Math.Exp(x.Value));
+
+    /// <inheritdoc />
+    public static Float64 Log(Float64 x) => new(System.Math.Log(x.Value));
+
+    /// <inheritdoc />
+    public static Float64 Erf(Float64 x) => new(MathNet.Numerics.SpecialFunctions.Erf(x.Value));
+
+    /// <inheritdoc />
+    public static Float64 Erfc(Float64 x) => new(MathNet.Numerics.SpecialFunctions.Erfc(x.Value));
+
+    /// <inheritdoc />
+    public static Float64 Abs(Float64 x) => new(System.Math.Abs(x.Value));
+
+    /// <inheritdoc />
+    public static Float64 Max(Float64 a, Float64 b) => new(System.Math.Max(a.Value, b.Value));
+
+    /// <inheritdoc />
+    public static Float64 Min(Float64 a, Float64 b) => new(System.Math.Min(a.Value, b.Value));
+
+    /// <inheritdoc />
+    public static int Sign(Float64 x) => double.IsNaN(x.Value)
+        ? throw new UndecidedException("the sign of NaN")
+        : System.Math.Sign(x.Value);
+
+    /// <inheritdoc />
+    public static double Estimate(Float64 x) => x.Value;
+
+    /// <inheritdoc />
+    public static bool IsFinite(Float64 x) => double.IsFinite(x.Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Fractions;
+
+namespace Verification.Math.Exact;
+
+/// <summary>Enclosures of π and ln 2 at any precision, computed once per precision and cached.</summary>
+public static class ExactConstants
+{
+    private static readonly ConcurrentDictionary<int, RationalInterval> PiCache = new();
+    private static readonly ConcurrentDictionary<int, RationalInterval> Ln2Cache = new();
+
+    /// <summary>π within 2^−bits (relative), by Machin's formula π = 16·atan(1/5) − 4·atan(1/239).</summary>
+    public static RationalInterval Pi(int bits) => PiCache.GetOrAdd(Check(bits), b =>
+        DyadicRounding.Outward(
+            RationalInterval.Exact(new Fraction(16)) * AtanOfReciprocal(5, b + 8)
+            - RationalInterval.Exact(new Fraction(4)) * AtanOfReciprocal(239, b + 8), b + 4));
+
+    /// <summary>ln 2 within 2^−bits (relative), as 2·atanh(1/3).</summary>
+    public static RationalInterval Ln2(int bits) => Ln2Cache.GetOrAdd(Check(bits), b =>
+        DyadicRounding.Outward(RationalInterval.Exact(new Fraction(2)) * AtanhOfRational(new Fraction(1, 3), b + 8), b + 4));
+
+    /// <summary>
+    /// atanh(z) = Σ z^(2n+1)/(2n+1) for |z| ≤ 1/2, enclosed: the remainder after the last term is at most
+    /// |z|^(2N+3)/((2N+3)(1 − z²)) and has the sign of z.
+    /// </summary>
+    public static RationalInterval AtanhOfRational(Fraction z, int bits)
+    {
+        Check(bits);
+        if (Fraction.Abs(z) > new Fraction(1, 2))
+            throw new ArgumentException("|z| must be ≤ 1/2.", nameof(z));
+        if (z.IsZero)
+            return RationalInterval.Zero;
+        var tolerance = ExactDouble.Pow2(-bits - 4);
+        var z2 = z * z;
+        var power = z;
+        var sum = Fraction.Zero;
+        for (int n = 0; ; n++)
+        {
+            sum += power / (2 * n + 1);
+            power *= z2;
+            var bound = Fraction.Abs(power) / ((2 * n + 3) * (Fraction.One - z2));
+            if (bound <= tolerance * Fraction.Abs(z))
+            {
+                var lo = z.Sign() > 0 ? sum : sum - bound;
+                var hi = z.Sign() > 0 ? sum + bound : sum;
+                return DyadicRounding.Outward(new RationalInterval(lo, hi), bits + 8);
+            }
+        }
+    }
+
+    /// <summary>atan(1/k) = Σ (−1)ⁿ/((2n+1)k^(2n+1)), an alternating series with decreasing terms (k ≥ 2).</summary>
+    private static RationalInterval AtanOfReciprocal(int k, int bits)
+    {
+        var tolerance = ExactDouble.Pow2(-bits - 4);
+        var sum = Fraction.Zero;
+        var power = new Fraction(1, k);
+        var k2 = new Fraction(k * k);
+        for (int n = 0; ; n++)
+        {
+            var term = power / (2 * n + 1);
+            sum = n % 2 == 0 ? sum + term : sum - term;
+            power /= k2;
+            var next = power / (2 * n + 3);
+            if (next <= tolerance)
+                return n % 2 == 0 ? new RationalInterval(sum - next, sum) : new RationalInterval(sum, sum + next);
+        }
+    }
+
+    private static int Check(int bits) => bits is >= 16 and <= 1 << 16
+        ? bits
+        : throw new ArgumentException($"bits must be in [16, 65536], got {bits}.", nameof(bits));
+}

@@ -1,0 +1,119 @@
+using Fractions;
+using Verification.Math.Curvature.Exact;
+
+namespace Verification.Math.Exact;
+
+/// <summary>
+/// Enclosures of erf and erfc at any precision. erf(x) = (2/√π) Σₙ (−1)ⁿ x^(2n+1)/(n!(2n+1)); once n + 1 &gt; x² the
+/// terms decrease, so the alternating remainder lies between 0 and the first omitted term. erfc(x) for x &gt; 0 is
+/// 1 − erf(x) with erf computed ~1.45x² bits finer (erfc(x) ≥ e^(−x²)/(2x√π)·… keeps its relative precision), and for
+/// large x the asymptotic series e^(−x²)/(x√π)·Σ (−1)ⁿ(2n−1)!!/(2x²)ⁿ, whose remainder is bounded by the first omitted
+/// term and has its sign.
+/// </summary>
+public static class ExactErf
+{
+    /// <summary>An interval containing erf x for every x in <paramref name="x"/> (erf is increasing).</summary>
+    public static RationalInterval Erf(RationalInterval x, int bits)
+    {
+        if (x.Lower == x.Upper)
+            return ErfPoint(x.Lower, bits);
+        return new RationalInterval(ErfPoint(x.Lower, bits).Lower, ErfPoint(x.Upper, bits).Upper);
+    }
+
+    /// <summary>An interval containing erfc x for every x in <paramref name="x"/> (erfc is decreasing).</summary>
+    public static RationalInterval Erfc(RationalInterval x, int bits)
+    {
+        if (x.Lower == x.Upper)
+            return ErfcPoint(x.Lower, bits);
+        return new RationalInterval(ErfcPoint(x.Upper, bits).Lower, ErfcPoint(x.Lower, bits).Upper);
+    }
+
+    /// <summary>erf at one rational, within about 2^(−bits) absolutely.</summary>
+    public static RationalInterval ErfPoint(Fraction x, int bits)
+    {
+        if (x.Sign() < 0)
+            return -ErfPoint(-x, bits);
+        if (x.IsZero)
+            return RationalInterval.Zero;
+        if (x >= new Fraction(64))
+        {
+            // 1 − erf(x) = erfc(x) ≤ e^(−x²)/(x√π) < 2^(−5900): far below any precision asked for.
+            var tail = ExactDouble.Pow2(-5900);
+            return new RationalInterval(Fraction.One - tail, Fraction.One);
+        }
+        if (!IsShortDyadic(x, bits + 16))
+            return Erf(new RationalInterval(DyadicRounding.Down(x, bits + 16), DyadicRounding.Up(x, bits + 16)), bits);
+        var series = Series(x, bits + 8);
+        return DyadicRounding.Outward(series * TwoOverSqrtPi(bits + 8), bits + 8);
+    }
+
+    /// <summary>erfc at one rational, within about 2^(−bits) relatively.</summary>
+    public static RationalInterval ErfcPoint(Fraction x, int bits)
+    {
+        if (x.Sign() <= 0)
+            return RationalInterval.Exact(Fraction.One) - ErfPoint(x, bits + 2);
+        var x2 = x * x;
+        double x2d = ExactDouble.ToDouble(x2);
+        if (x2d > 4000)
+            // erfc(x) ∈ (0, e^(−x²)/(x√π)) and e^(−4000) < 2^(−5770): an enclosure, if not a tight one.
+            return new RationalInterval(Fraction.Zero, ExactDouble.Pow2(-5770));
+        if (!IsShortDyadic(x, bits + 16))
+            return Erfc(new RationalInterval(DyadicRounding.Down(x, bits + 16), DyadicRounding.Up(x, bits + 16)), bits);
+        if (1.44 * x2d >= bits + 24)
+            return Asymptotic(x, bits);
+        int extra = (int)System.Math.Ceiling(1.45 * x2d) + 16;
+        var erf = ErfPoint(x, bits + extra);
+        return DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - erf, bits + 8);
+    }
+
+    /// <summary>The alternating Maclaurin sum of erf(x)·√π/2, truncated once the terms decrease below 2^(−bits).</summary>
+    private static RationalInterval Series(Fraction x, int bits)
+    {
+        var tolerance = ExactDouble.Pow2(-bits);
+        var x2 = x * x;
+        var power = x;             // x^(2n+1)/n!
+        var sum = Fraction.Zero;
+        for (int n = 0; ; n++)
+        {
+            var term = power / (2 * n + 1);
+            sum = n % 2 == 0 ? sum + term : sum - term;
+            power = power * x2 / (n + 1);
+            var next = power / (2 * n + 3);
+            if (new Fraction(n + 1) > x2 && next < tolerance)
+                return n % 2 == 0 ? new RationalInterval(sum - next, sum) : new RationalInterval(sum, sum + next);
+        }
+    }
+
+    /// <summary>e^(−x²)/(x√π)·Σₙ (−1)ⁿ(2n−1)!!/(2x²)ⁿ, stopped at the smallest term; valid where that term is &lt; 2^(−bits).</summary>
+    private static RationalInterval Asymptotic(Fraction x, int bits)
+    {
+        var tolerance = ExactDouble.Pow2(-bits - 8);
+        var twoX2 = 2 * x * x;
+        var term = Fraction.One;
+        var sum = Fraction.Zero;
+        for (int n = 0; ; n++)
+        {
+            sum = n % 2 == 0 ? sum + term : sum - term;
+            var next = term * (2 * n + 1) / twoX2;
+            if (next < tolerance || next >= term)
+            {
+                // The remainder has the sign of the first omitted term (−1)^(n+1) and is at most its magnitude.
+                var series = n % 2 == 0 ? new RationalInterval(sum - next, sum) : new RationalInterval(sum, sum + next);
+                var gauss = ExactExp.Of(-(x * x), bits + 8);
+                var factor = gauss / (RationalInterval.Exact(x) * ExactConstants.Pi(bits + 8).Sqrt(bits + 8));
+                return DyadicRounding.Outward(series * factor, bits + 8);
+            }
+            term = next;
+        }
+    }
+
+    /// <summary>True when x = m/2^k with a power-of-two denominator and at most <paramref name="bits"/> significant bits.</summary>
+    private static bool IsShortDyadic(Fraction x, int bits)
+    {
+        var d = System.Numerics.BigInteger.Abs(x.Denominator);
+        return d.IsPowerOfTwo && System.Numerics.BigInteger.Abs(x.Numerator).GetBitLength() <= bits;
+    }
+
+    private static RationalInterval TwoOverSqrtPi(int bits) =>
+        RationalInterval.Exact(new Fraction(2)) / ExactConstants.Pi(bits).Sqrt(bits);
+}
