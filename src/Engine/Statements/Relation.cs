@@ -120,3 +120,26 @@ public static class Relation
         ? allowance
         : throw new ArgumentException($"allowance must be finite and ≥ 0, got {allowance}.", nameof(allowance));
 }
+
+/// <summary>Relations over matrices and vectors, entry by entry.</summary>
+public static class MatrixRelation
+{
+    /// <summary>
+    /// A = B entrywise: violated where any entry differs; the margin of entry (i, j) is |A_ij − B_ij|/scale and the report
+    /// names the worst entry. <paramref name="scale"/> should be the size of the terms that were summed (so cancellation
+    /// is accounted for); <paramref name="allowance"/> applies to the double evaluation only.
+    /// </summary>
+    public static Relation<T> Equal<T>(Verification.Math.Arithmetic.RealMatrix<T> a, Verification.Math.Arithmetic.RealMatrix<T> b, T scale, double allowance = 0)
+        where T : Verification.Math.Arithmetic.IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Rows != b.Rows || a.Columns != b.Columns)
+            throw new ArgumentException($"shapes differ: {a.Rows}×{a.Columns} and {b.Rows}×{b.Columns}.", nameof(b));
+        var parts = new List<Relation<T>>(a.Rows * a.Columns);
+        for (int i = 0; i < a.Rows; i++)
+            for (int j = 0; j < a.Columns; j++)
+                parts.Add(Relation.Equal(a[i, j], b[i, j], scale, allowance).Labelled($"entry ({i}, {j})"));
+        return Relation.All(parts);
+    }
+}

@@ -7,8 +7,7 @@ namespace Verification.Tests.Regression.Reporting;
 
 public class CatalogDocumentExamples
 {
-    private static Claim ClaimFor(ClaimResult r) =>
-        new(r.Id, r.Source, r.Statement, "The literal reading.", []);
+    private static Claim ClaimFor(ClaimResult r) => r.Claim;
 
     [Fact]
     public void Document_SaysItIsGeneratedAndHowToRegenerateIt()

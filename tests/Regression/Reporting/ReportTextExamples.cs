@@ -37,9 +37,13 @@ public class ReportTextExamples
         Assert.Throws<ArgumentException>("verdict", () => ReportText.Verdict((Verdict)42));
 
     [Fact]
-    public void DocumentTitle_NamesThePapersAndPassesUnknownKeysThrough()
+    public void Reading_AndScope_AreSpelledAsInClaimsJson()
     {
-        Assert.Equal("Noise-Aware Stochastic Optimization (Balles, thesis)", ReportText.DocumentTitle("balles"));
-        Assert.Equal("other", ReportText.DocumentTitle("other"));
+        Assert.Equal("as-written", ReportText.Reading(Reading.AsWritten));
+        Assert.Equal("alternative", ReportText.Reading(Reading.Alternative));
+        Assert.Equal("control", ReportText.Reading(Reading.Control));
+        Assert.Equal("open-set", ReportText.Scope(Scope.OpenSet));
+        Assert.Equal("degenerate", ReportText.Scope(Scope.Degenerate));
+        Assert.Throws<ArgumentException>("reading", () => ReportText.Reading((Reading)9));
     }
 }

@@ -33,7 +33,7 @@ public class VarianceFactorsPlotExamples
     [Fact]
     public void Plot_IsCreated()
     {
-        var plot = new VarianceFactorsPlot().Create(new Verification.Claims.Engine.CatalogReport(1, 1, []));
+        var plot = new VarianceFactorsPlot().Create(new Verification.Engine.CatalogReport(1, 1, []));
         Assert.NotNull(plot);
         Assert.EndsWith(".png", new VarianceFactorsPlot().FileName);
     }
