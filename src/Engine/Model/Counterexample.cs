@@ -15,6 +15,7 @@ namespace Verification.Engine;
 /// <param name="Certification">How it was certified: the method and the exact enclosures of both sides.</param>
 /// <param name="Explanation">One sentence on what breaks.</param>
 /// <param name="ShrinkSteps">How many simplifications the shrinker accepted.</param>
+/// <param name="Outputs">What the code under test returned at these inputs (e.g. an optimizer's step), round-trip text.</param>
 public sealed record Counterexample(
     string Formalization,
     IReadOnlyList<NamedValue> Inputs,
@@ -29,4 +30,5 @@ public sealed record Counterexample(
     bool ImplementationDefect,
     string Certification,
     string Explanation,
-    int ShrinkSteps);
+    int ShrinkSteps,
+    IReadOnlyList<NamedValue>? Outputs = null);

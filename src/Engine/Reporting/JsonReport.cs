@@ -131,6 +131,10 @@ public static class JsonReport
         foreach (var input in c.Inputs)
             json.WriteString(input.Name, input.Value);
         json.WriteEndObject();
+        json.WriteStartObject("outputs");
+        foreach (var output in c.Outputs ?? [])
+            json.WriteString(output.Name, output.Value);
+        json.WriteEndObject();
         json.WriteString("relation", c.Relation);
         json.WriteString("tolerance", formalizations.FirstOrDefault(f => f.Name == c.Formalization)?.Tolerance);
         json.WriteDouble("lhs", c.Lhs);

@@ -103,6 +103,8 @@ public static class MarkdownReport
         ArgumentNullException.ThrowIfNull(c);
         md.Append($"Counterexample (formalization `{c.Formalization}`{(c.ImplementationDefect ? ", an implementation defect" : "")}):\n");
         md.Append("- inputs: ").Append(string.Join(", ", c.Inputs.Select(i => $"`{i.Name} = {i.Value}`"))).Append('\n');
+        if (c.Outputs is { Count: > 0 } outputs)
+            md.Append("- outputs of the code under test: ").Append(string.Join(", ", outputs.Select(i => $"`{i.Name} = {i.Value}`"))).Append('\n');
         md.Append($"- relation: {c.Relation}").Append(tolerance is null ? "" : $"; tolerance: {tolerance}").Append('\n');
         md.Append($"- lhs = `{ReportText.Number(c.Lhs)}`, rhs = `{ReportText.Number(c.Rhs)}` (double precision)\n");
         md.Append($"- margin (double) = `{ReportText.Number(c.Margin)}`, certified margin ≥ `{ReportText.Number(c.CertifiedMargin)}`, {c.MarginUnit}\n");

@@ -401,7 +401,8 @@ internal sealed class Search<TInput> where TInput : notnull
                 _statement.Kind == StatementKind.Conformance,
                 "exact rational interval arithmetic: " + found.Exact.Detail,
                 Explain(found.Input),
-                steps);
+                steps,
+                OutputsOf(found.Input));
             if (found.ScopeNote is not null)
                 notes.Add(found.ScopeNote);
             verdict = Verdict.Refuted;
@@ -452,6 +453,18 @@ internal sealed class Search<TInput> where TInput : notnull
         var tally = new Tally(_cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors);
         return new FormalizationResult(_statement.Name, _statement.Description, _statement.Tolerance, _statement.Kind, verdict,
             tally, _worstMargin, counterexample, notes.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    private IReadOnlyList<NamedValue> OutputsOf(TInput input)
+    {
+        try
+        {
+            return _statement.Outputs(input);
+        }
+        catch (Exception e) when (IsFinding(e))
+        {
+            return [NamedValue.Text("outputs", "could not be recomputed: " + e.Message)];
+        }
     }
 
     private string Explain(TInput input)

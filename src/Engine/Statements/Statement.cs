@@ -53,6 +53,9 @@ public abstract class Statement<TInput> : IFormalization where TInput : notnull
     /// <summary>The hypotheses (<see cref="Assume"/>) and the relation, in arithmetic <typeparamref name="T"/>.</summary>
     public abstract Relation<T> Evaluate<T>(TInput input) where T : IReal<T>;
 
+    /// <summary>What the code under test returned at a counterexample (e.g. an optimizer's step), for the report.</summary>
+    public virtual IReadOnlyList<NamedValue> Outputs(TInput input) => [];
+
     /// <summary>One sentence on what breaks at a certified counterexample.</summary>
     public virtual string Explain(TInput input) => "The statement fails at these inputs.";
 

@@ -215,6 +215,9 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     public static RationalInterval Of(double value) => Exact(value);
 
     /// <inheritdoc />
+    public static RationalInterval Rational(Fraction value) => Exact(value);
+
+    /// <inheritdoc />
     public static RationalInterval Ratio(long numerator, long denominator)
     {
         if (denominator == 0)
