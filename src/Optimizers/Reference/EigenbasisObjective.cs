@@ -41,13 +41,6 @@ internal sealed class EigenbasisObjective : IObjective
         return (h + h.Transpose()) * 0.5; // exactly symmetric, as IObjective promises
     }
 
-    public Vector<double> HessianVectorProduct(Vector<double> z, Vector<double> v)
-    {
-        Require.Finite(v, nameof(v));
-        Require.SameLength(Dimension, v.Count, nameof(v));
-        return basis.TransposeThisAndMultiply(objective.HessianVectorProduct(Point(z), basis * v));
-    }
-
     /// <summary>θ_t + V(z − z_t); exactly θ_t at z = z_t.</summary>
     private Vector<double> Point(Vector<double> z)
     {
