@@ -63,7 +63,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
             var leaving = Enumerable.Range(0, paths.Count).Where(i => Leaves(paths[i])).Select(i => Optimizers[i].Name).ToList();
             string cut = leaving.Count == 0 ? "no path leaves it" : $"{Join(leaving)} leave it and are cut where they cross its frame";
             return $"Paths of {Steps} steps on the Rosenbrock function of lodo §5.2, f(x, y) = 0.01(x − 1)² + (x² − y)², from the {StartName} towards the {MinimumName}, "
-                + $"over contours of f labelled with their values. Left: every path in full, with the right panel's window dotted; right: the window [{XMin}, {XMax}] × [{YMin}, {YMax}], where {cut}. "
+                + $"over contours f = 10^k labelled with their values (those the contour grid resolves). Left: every path in full, with the right panel's window dotted; right: the window [{XMin}, {XMax}] × [{YMin}, {YMax}], where {cut}. "
                 + $"Final values: {string.Join("; ", Enumerable.Range(0, paths.Count).Select(LegendName))}.";
         }
     }
@@ -140,20 +140,52 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
         return z;
     }
 
-    /// <summary>The contours f = 10^k over <paramref name="rect"/>, each labelled with its value at the middle of its longest line.</summary>
+    /// <summary>
+    /// How far, in decades, f at a vertex of a drawn contour may be from the contour's value: the contour of log₁₀ f is
+    /// interpolated linearly on the grid, and where the valley is narrower than a grid cell (low levels in the wide left
+    /// panel) its vertices miss the level by more; such a level is not drawn rather than drawn in the wrong place.
+    /// </summary>
+    internal const double ResolvedDecades = 0.05;
+
+    /// <summary>
+    /// The contours f = 10^k over <paramref name="rect"/> that the grid resolves (some vertex within
+    /// <see cref="ResolvedDecades"/> of the level), each labelled with its value at its best-resolved vertex, preferring
+    /// the middle of its longest line.
+    /// </summary>
     private static void AddContours(Plot plot, CoordinateRect rect)
     {
+        var f = new ScaledRosenbrock();
+        double Miss(Coordinates c, double level) =>
+            System.Math.Abs(System.Math.Log10(System.Math.Max(f.Value(Vector<double>.Build.DenseOfArray([c.X, c.Y])), 1e-300)) - level);
         var surface = Surface(rect);
         var contours = plot.Add.ContourLines(surface);
         contours.ContourLineLevels = LevelExponents.Select(k => (double)k).ToArray();
         contours.Update(surface);
-        contours.LineColor = Colors.Gray.WithAlpha(0.6);
-        contours.LabelStyle.IsVisible = false;
+        var labels = new List<(double Level, Coordinates At)>();
         foreach (var level in contours.Lines.GroupBy(l => l.Z))
         {
-            var longest = level.MaxBy(l => l.Path.Points.Length)!.Path.Points;
-            var at = longest[longest.Length / 2];
-            var label = plot.Add.Text(LevelLabel((int)System.Math.Round(level.Key)), at.X, at.Y);
+            // Candidates: every vertex inside the panel that lies on the level to within the tolerance; best is on the
+            // longest line, nearest its middle.
+            var best = level
+                .SelectMany(l => l.Path.Points.Select((c, i) => (c, Length: l.Path.Points.Length, FromMiddle: System.Math.Abs(i - l.Path.Points.Length / 2))))
+                .Where(v => v.c.X >= rect.Left && v.c.X <= rect.Right && v.c.Y >= rect.Bottom && v.c.Y <= rect.Top && Miss(v.c, level.Key) <= ResolvedDecades)
+                .OrderByDescending(v => v.Length).ThenBy(v => v.FromMiddle)
+                .Select(v => (Coordinates?)v.c)
+                .FirstOrDefault();
+            if (best is { } at)
+                labels.Add((level.Key, at));
+        }
+        if (labels.Count < contours.Lines.Select(l => l.Z).Distinct().Count())
+        {
+            // Draw only the resolved levels.
+            contours.ContourLineLevels = labels.Select(l => l.Level).ToArray();
+            contours.Update(surface);
+        }
+        contours.LineColor = Colors.Gray.WithAlpha(0.6);
+        contours.LabelStyle.IsVisible = false;
+        foreach (var (level, at) in labels)
+        {
+            var label = plot.Add.Text(LevelLabel((int)System.Math.Round(level)), at.X, at.Y);
             label.LabelFontSize = 11;
             label.LabelFontColor = Colors.DimGray;
             label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);

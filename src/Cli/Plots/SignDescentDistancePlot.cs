@@ -79,30 +79,35 @@ internal sealed class SignDescentDistancePlot : IReportPlot
 
     /// <summary>How the captions explain the line styles <see cref="AddPair"/> draws.</summary>
     internal static string StyleKey(string first, string second) =>
-        $"Solid lines: {GdName}, dashed: {SignGdName}; open circles: {first}, filled squares: {second} (drawn on top, so where two curves coincide the squares sit inside the circles)";
+        $"Solid lines: {GdName}, dashed: {SignGdName}; open circles: {first}, filled squares: {second}. "
+        + "Each curve is drawn over the ones before it with smaller markers, so where curves run together every one stays visible as a ring";
+
+    /// <summary>Marker sizes in drawing order (GD then sign-GD, first parameter then second): each 3 px smaller than the one before, a 1.5 px ring.</summary>
+    internal static readonly float[] MarkerSizes = [13, 10, 7, 4];
 
     /// <summary>
     /// One GD curve (solid) and one sign-GD curve (dashed) of log₁₀ distances for the parameter value
-    /// <paramref name="parameter"/>. The first pair (<paramref name="index"/> 0) is drawn wide with open circles, the
-    /// second narrower with filled squares on top, so that a curve that coincides with another stays visible.
+    /// <paramref name="parameter"/>: the first pair (<paramref name="index"/> 0) with open circles, the second with
+    /// filled squares, each curve with smaller markers and a thinner line than the ones drawn before it, so that a
+    /// curve that runs together with another stays visible around it.
     /// </summary>
     internal static void AddPair(Plot plot, double[] xs, double[] gd, double[] sign, int index, string parameter)
     {
         if (index is not (0 or 1))
             throw new ArgumentException($"index must be 0 or 1, got {index}.", nameof(index));
-        foreach (var (method, values, pattern, colour) in new[]
+        foreach (var (method, values, pattern, order) in new[]
                  {
-                     (GdName, gd, LinePattern.Solid, Palette.GetColor(2 * index)),
-                     (SignGdName, sign, LinePattern.Dashed, Palette.GetColor(2 * index + 1)),
+                     (GdName, gd, LinePattern.Solid, 2 * index),
+                     (SignGdName, sign, LinePattern.Dashed, 2 * index + 1),
                  })
         {
             var line = plot.Add.ScatterLine(xs, LogAxis.Log10(values.Select(v => System.Math.Max(v, 1e-300))));
             line.LegendText = SeriesName(method, parameter);
-            line.Color = colour;
+            line.Color = Palette.GetColor(order);
             line.LinePattern = pattern;
-            line.LineWidth = index == 0 ? 2.5f : 1.5f;
+            line.LineWidth = 3 - 0.5f * order;
             line.MarkerShape = index == 0 ? MarkerShape.OpenCircle : MarkerShape.FilledSquare;
-            line.MarkerSize = index == 0 ? 10 : 5;
+            line.MarkerSize = MarkerSizes[order];
         }
     }
 
