@@ -36,7 +36,7 @@ internal sealed class EfgdCosineSimilarityPlot : IReportPlot
         {
             var curves = Curves();
             int synthetic = FisherSyntheticProblems.All.Count;
-            return $"Cosine similarity of the undamped natural gradient F⁻¹∇R and the EF direction F̃⁻¹∇R along the EFGD path (eq. D.32, γ = {StepSize}, λ = {Damping}; Fig. 7.3 style). "
+            return $"Cosine similarity of the undamped natural gradient F⁻¹∇R and the EF direction F̃⁻¹∇R along the EFGD path (eq. D.32, γ = {PlotText.Number(StepSize)}, λ = {PlotText.Number(Damping)}; Fig. 7.3 style). "
                 + $"Left: from θ₀ = 0 on the Tables D.1/D.2 datasets (N = {FisherSyntheticProblems.Count}): {string.Join(", ", curves.Take(synthetic).Select(c => c.Label))}. "
                 + $"Right: on the Fig. 7.1 regression (eq. D.29) from the four starting points of App. D.3.1, written as there: {string.Join(", ", curves.Skip(synthetic).Select(c => c.Label))}. "
                 + $"Markers every {MarkerEvery} iterations tell apart curves that run together.";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
+using ScottPlot.Plottables;
 using Verification.Claims.Engine;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
@@ -63,7 +64,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
             var leaving = Enumerable.Range(0, paths.Count).Where(i => Leaves(paths[i])).Select(i => Optimizers[i].Name).ToList();
             string cut = leaving.Count == 0 ? "no path leaves it" : $"{Join(leaving)} leave it and are cut where they cross its frame";
             return $"Paths of {Steps} steps on the Rosenbrock function of lodo §5.2, f(x, y) = 0.01(x − 1)² + (x² − y)², from the {StartName} towards the {MinimumName}, "
-                + $"over contours f = 10^k labelled with their values (those the contour grid resolves). Left: every path in full, with the right panel's window dotted; right: the window [{XMin}, {XMax}] × [{YMin}, {YMax}], where {cut}. "
+                + $"over contours f = 10^k labelled with their values (those the contour grid resolves). Left: every path in full, with the right panel's window dotted; right: the window [{PlotText.Number(XMin)}, {PlotText.Number(XMax)}] × [{PlotText.Number(YMin)}, {PlotText.Number(YMax)}], where {cut}. "
                 + $"Final values: {string.Join("; ", Enumerable.Range(0, paths.Count).Select(LegendName))}.";
         }
     }
@@ -75,7 +76,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
     internal static string LegendName(int index)
     {
         var t = Trajectories()[index];
-        return $"{Optimizers[index].Name}: f = {t.FinalValue.ToString("G3", CultureInfo.InvariantCulture)}{(t.StoppedBecause is null ? "" : " (stopped)")}";
+        return $"{Optimizers[index].Name}: f = {PlotText.Number(t.FinalValue)}{(t.StoppedBecause is null ? "" : " (stopped)")}";
     }
 
     /// <summary>Whether some iterate of <paramref name="t"/> lies outside the detail window.</summary>
@@ -158,9 +159,9 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
         double Miss(Coordinates c, double level) =>
             System.Math.Abs(System.Math.Log10(System.Math.Max(f.Value(Vector<double>.Build.DenseOfArray([c.X, c.Y])), 1e-300)) - level);
         var surface = Surface(rect);
-        var contours = plot.Add.ContourLines(surface);
-        contours.ContourLineLevels = LevelExponents.Select(k => (double)k).ToArray();
+        var contours = new ContourLines { ContourLineLevels = LevelExponents.Select(k => (double)k).ToArray() };
         contours.Update(surface);
+        plot.Add.Plottable(contours);
         var labels = new List<(double Level, Coordinates At)>();
         foreach (var level in contours.Lines.GroupBy(l => l.Z))
         {

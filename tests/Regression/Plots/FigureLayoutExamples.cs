@@ -8,23 +8,23 @@ using Xunit;
 namespace Verification.Tests.Regression.Plots;
 
 /// <summary>
-/// Every registered figure, built and rendered once at its final size (as <c>verify</c> renders it), for the layout
-/// checks of <see cref="FigureLayoutExamples"/>.
+/// Every registered figure, built and rendered once per test run at its final size (as <c>verify</c> renders it), for
+/// the layout checks; shared by every class that takes it as a fixture. The tests only read the plots.
 /// </summary>
 public sealed class RenderedFigures
 {
-    public RenderedFigures()
+    private static readonly Lazy<IReadOnlyDictionary<string, (IReportPlot Figure, IReadOnlyList<FigurePanel> Panels)>> Built = new(() =>
     {
         var report = new CatalogReport(1, 1, []);
-        ByFile = PlotRegistry.All.ToDictionary(p => p.FileName, p =>
+        return PlotRegistry.All.ToDictionary(p => p.FileName, p =>
         {
             var panels = p.Panels(report);
             PlotFile.RenderPng(panels); // lays every panel out: axis limits, data area and legend are final
             return (p, panels);
         });
-    }
+    });
 
-    internal IReadOnlyDictionary<string, (IReportPlot Figure, IReadOnlyList<FigurePanel> Panels)> ByFile { get; }
+    internal IReadOnlyDictionary<string, (IReportPlot Figure, IReadOnlyList<FigurePanel> Panels)> ByFile => Built.Value;
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using ScottPlot;
 using ScottPlot.Plottables;
-using Verification.Claims.Engine;
 using Verification.Cli.Plots;
 using Xunit;
 
@@ -11,7 +10,7 @@ namespace Verification.Tests.Regression.Plots;
 /// curves do, GD being rotation invariant), the one drawn first keeps a visible ring of its markers around the later
 /// one's, and the line styles are the ones the caption describes.
 /// </summary>
-public class SignDescentPlotStyleExamples
+public class SignDescentPlotStyleExamples(RenderedFigures figures) : IClassFixture<RenderedFigures>
 {
     /// <summary>Two points closer than this, in pixels, are drawn on top of each other.</summary>
     private const double Coincident = 2;
@@ -28,8 +27,7 @@ public class SignDescentPlotStyleExamples
     [MemberData(nameof(Files))]
     public void CurvesThatRunTogether_StayVisibleBothWays(string file)
     {
-        var plot = PlotRegistry.All.Single(p => p.FileName == file).Create(new CatalogReport(1, 1, []));
-        plot.RenderInMemory(PlotFile.Width, PlotFile.Height);
+        var plot = Assert.Single(figures.ByFile[file].Panels).Plot;
         var series = plot.GetPlottables<Scatter>().ToList();
         int stretches = 0;
         for (int i = 0; i < series.Count; i++)
@@ -60,8 +58,8 @@ public class SignDescentPlotStyleExamples
     [MemberData(nameof(Files))]
     public void LineStyles_AreTheOnesTheCaptionDescribes(string file)
     {
-        var figure = PlotRegistry.All.Single(p => p.FileName == file);
-        var series = figure.Create(new CatalogReport(1, 1, [])).GetPlottables<Scatter>().ToList();
+        var (figure, panels) = figures.ByFile[file];
+        var series = Assert.Single(panels).Plot.GetPlottables<Scatter>().ToList();
         Assert.Equal(4, series.Count);
         Assert.Contains("Solid lines: GD, dashed: norm-scaled sign-GD; open circles:", figure.Caption, StringComparison.Ordinal);
         foreach (var s in series)
