@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims.Generators;
+using Verification.Engine.Generators;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Reference;
 using Verification.Optimizers.Torch;
