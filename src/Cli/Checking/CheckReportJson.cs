@@ -5,7 +5,7 @@ namespace Verification.Cli.Checking;
 
 /// <summary>
 /// check-optimizer.json, written with verify's claims.json writer (<see cref="JsonReport"/>):
-/// <c>{"optimizer", "type", "seed", "budget", "passed", "properties":[{"declared", "claim": {…as in claims.json…}}],
+/// <c>{"optimizer", "type", "seed", "budget", "passed", "properties":[{…a claim as in claims.json…, "declared"}],
 /// "regret":[…], "regretNotes"}</c>. Doubles: shortest round-trip numbers, non-finite ones as strings; deterministic.
 /// </summary>
 internal static class CheckReportJson
@@ -22,13 +22,7 @@ internal static class CheckReportJson
             json.WriteBoolean("passed", report.Passed);
             json.WriteStartArray("properties");
             foreach (var p in report.Properties)
-            {
-                json.WriteStartObject();
-                json.WriteBoolean("declared", p.Declared);
-                json.WritePropertyName("claim");
-                JsonReport.WriteClaim(json, p.Result);
-                json.WriteEndObject();
-            }
+                JsonReport.WriteClaim(json, p.Result, j => j.WriteBoolean("declared", p.Declared));
             json.WriteEndArray();
             json.WriteStartArray("regret");
             foreach (var r in report.Regret)

@@ -54,8 +54,8 @@ public static class JsonReport
         json.WriteEndObject();
     }
 
-    /// <summary>One claim's result.</summary>
-    public static void WriteClaim(Utf8JsonWriter json, ClaimResult result)
+    /// <summary>One claim's result; <paramref name="extra"/> writes further properties into the same object.</summary>
+    public static void WriteClaim(Utf8JsonWriter json, ClaimResult result, Action<Utf8JsonWriter>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(result);
@@ -82,6 +82,7 @@ public static class JsonReport
             WriteFormalization(json, f);
         json.WriteEndArray();
         json.WriteStrings("notes", result.Notes);
+        extra?.Invoke(json);
         json.WriteEndObject();
     }
 
