@@ -149,6 +149,7 @@ public static class JsonReport
         json.WriteString("certification", c.Certification);
         json.WriteString("explanation", c.Explanation);
         json.WriteNumber("shrinkSteps", c.ShrinkSteps);
+        json.WriteString("origin", c.Origin);
         json.WriteEndObject();
     }
 }

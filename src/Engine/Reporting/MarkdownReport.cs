@@ -110,8 +110,8 @@ public static class MarkdownReport
         md.Append($"- margin (double) = `{ReportText.Number(c.Margin)}`, certified margin ≥ `{ReportText.Number(c.CertifiedMargin)}`, {c.MarginUnit}\n");
         md.Append($"- scope: {ReportText.Scope(c.Scope)}").Append(c.Box is null ? "" : $" ({c.Box})").Append('\n');
         md.Append($"- certification: {c.Certification}\n");
-        if (c.ShrinkSteps > 0)
-            md.Append($"- shrunk in {ReportText.Number(c.ShrinkSteps)} step(s) to the simplest certified violation found\n");
+        md.Append($"- found from: {c.Origin}{(c.Origin == "edge case" ? " (tried first at every seed)" : " (at this seed; another seed may need longer to find it)")}");
+        md.Append(c.ShrinkSteps > 0 ? $", then shrunk in {ReportText.Number(c.ShrinkSteps)} step(s) to the simplest certified violation found\n" : "\n");
         md.Append($"- why: {c.Explanation}\n\n");
     }
 }

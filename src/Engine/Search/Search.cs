@@ -42,7 +42,9 @@ internal sealed class Search<TInput> where TInput : notnull
     private double _worstMargin = double.NegativeInfinity;
     private Found? _found;
 
-    private sealed record Found(TInput Input, DoubleJudgement Double, ExactJudgement Exact, Scope Scope, string? Box, string? ScopeNote);
+    private sealed record Found(TInput Input, DoubleJudgement Double, ExactJudgement Exact, Scope Scope, string? Box, string? ScopeNote, string Origin);
+
+    private string _phase = "edge case";
 
     internal Search(Statement<TInput> statement, RunSettings settings)
     {
@@ -66,6 +68,7 @@ internal sealed class Search<TInput> where TInput : notnull
 
         int randomCount = System.Math.Max(1, (int)(_settings.Budget * RandomShare));
         const int batches = 10;
+        _phase = "random input";
         for (int b = 0; b < batches && _found is null; b++)
         {
             int n = randomCount / batches + (b < randomCount % batches ? 1 : 0);
@@ -83,6 +86,7 @@ internal sealed class Search<TInput> where TInput : notnull
         }
 
         var random = new System.Random(unchecked((int)(seed ^ (seed >> 32))));
+        _phase = "margin climbing";
         int climbs = domain.Perturb is null ? 0 : System.Math.Max(0, _settings.Budget - randomCount);
         for (int i = 0; i < climbs && _pool.Count > 0 && _found is null; i++)
         {
@@ -218,7 +222,7 @@ internal sealed class Search<TInput> where TInput : notnull
                 _degenerateNotes.Add(Describe(input));
             return;
         }
-        _found = new Found(input, d, exact, scope, box, note);
+        _found = new Found(input, d, exact, scope, box, note, _phase);
     }
 
     private void AddToPool(TInput input, double margin)
@@ -357,7 +361,7 @@ internal sealed class Search<TInput> where TInput : notnull
                 {
                     d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, found.Double.Relation, null);
                 }
-                found = new Found(candidate, d, exact, scope, box, note);
+                found = new Found(candidate, d, exact, scope, box, note, found.Origin);
                 complexity = candidateComplexity;
                 steps++;
                 progress = true;
@@ -402,7 +406,8 @@ internal sealed class Search<TInput> where TInput : notnull
                 "exact rational interval arithmetic: " + found.Exact.Detail,
                 Explain(found.Input),
                 steps,
-                OutputsOf(found.Input));
+                OutputsOf(found.Input),
+                found.Origin);
             if (found.ScopeNote is not null)
                 notes.Add(found.ScopeNote);
             verdict = Verdict.Refuted;
