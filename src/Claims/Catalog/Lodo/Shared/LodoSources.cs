@@ -1,5 +1,3 @@
-using Verification.Claims.Model;
-
 namespace Verification.Claims.Catalog.Lodo;
 
 /// <summary>Sources in papers/lodo.md.</summary>
