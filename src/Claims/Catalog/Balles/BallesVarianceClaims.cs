@@ -1,6 +1,4 @@
-using Verification.Claims.Model;
-
-namespace Verification.Claims.Catalog.Balles.Chapter3to5;
+namespace Verification.Claims.Catalog.Balles;
 
 /// <summary>The formalized claims of papers/balles-thesis.md chapters 3–5 and appendix B, in claims.md order.</summary>
 public static class BallesVarianceClaims

@@ -1,12 +1,12 @@
 using Verification.Engine;
 
-namespace Verification.Claims.Catalog.Balles.Chapter3to5;
+namespace Verification.Claims.Catalog.Balles.Shared;
 
 /// <summary>
 /// A formalization whose result carries extra computed findings in its notes (e.g. the worst deviation of Fig. 5.2 and
-/// where it occurs): the verdict is the inner formalization's, the notes are appended.
+/// where it occurs): the verdict is the inner formalization's, the findings are appended to its notes.
 /// </summary>
-internal sealed class ReportedFormalization(IFormalization inner, Func<IReadOnlyList<string>> findings) : IFormalization
+internal sealed class FormalizationWithFindings(IFormalization inner, Func<IReadOnlyList<string>> findings) : IFormalization
 {
     public string Name => inner.Name;
 

@@ -1,6 +1,4 @@
-using Verification.Claims.Model;
-
-namespace Verification.Claims.Catalog.Balles.Chapter3to5;
+namespace Verification.Claims.Catalog.Balles.Shared;
 
 /// <summary>Source records for papers/balles-thesis.md, chapters 3–5 and appendix B.</summary>
 internal static class VarianceSources
