@@ -57,7 +57,7 @@ internal static class Sec544
             {
                 Generator = MovingAverageInput.Betas,
                 Edges = () => [0.5, 0.0, 0.9, 0.999],
-                Perturb = (b, r) => System.Math.Min(EdgeDoubles.Perturb(b, r), System.Math.BitDecrement(1.0)),
+                Perturb = (b, r) => System.Math.Min(System.Math.Abs(EdgeDoubles.Perturb(b, r)), System.Math.BitDecrement(1.0)),
                 Shrink = b => Simplicity.Candidates(b).Where(x => x >= 0 && x < 1),
                 Describe = b => [NamedValue.Of("beta", b)],
             };

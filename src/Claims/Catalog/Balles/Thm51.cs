@@ -18,7 +18,30 @@ internal static class Thm51
         VarianceSources.Of("Theorem 5.1", "(5.12), (B.12)–(B.22)", "5.3.2, B.2.3"),
         "For μ-strongly convex, L-smooth f, θ_{t+1} = θ_t − α(γ_t⊙g_t) with γ_{t,i} = ∇f_{t,i}²/(∇f_{t,i}² + σ_{t,i}²), α = 1/L and Σσ² ≤ c_v‖∇f‖² + M_v: E[f(θ_t) − f*] ∈ O(1/t).",
         "The proof's steps, each over its full domain: (B.12) exactly for discrete noise on separable test functions; (B.14) for all gradients and variances; c·ē₀ < 1 for c of (B.20) (needed for ē_t to stay positive); (B.21) exactly; the summed bound (B.22), T·ē_T ≤ (1/(Te₀) + c)⁻¹, on every sequence obeying (B.20) for up to 8 steps (exactly); and the O(1/t) conclusion as the limit c·T·(1/e₀ + cT)⁻¹ → 1 of the bound along T = ⌈10^k/(ce₀)⌉. Coordinates with ∇f_{t,i} = σ_{t,i} = 0 make γ_{t,i} = 0/0 and are outside the hypotheses of (B.12).",
-        [new OneStep(), new Jensen(), new ContractionConstant(), new RecursionStep(), new SummedBound(), new Rate()]);
+        [new OneStep(), new Jensen(), new ContractionConstant(), new RecursionStep(), new SummedBound(), new FormalizationWithFindings(new Rate(), SlowestSequence)]);
+
+    /// <summary>
+    /// An illustration beside the trend (not part of the verdict): c·T·ē_T along the slowest sequence (B.20) allows,
+    /// ē_{t+1} = ē_t(1 − cē_t), simulated in doubles to T = 10⁴ for two starts; it stays below 1 and rises toward it.
+    /// </summary>
+    private static IReadOnlyList<string> SlowestSequence() =>
+        new[] { (0.5, 1.0), (1e-2, 1.0) }.Select(p =>
+        {
+            var (e0, c) = p;
+            var values = new List<double>();
+            double e = e0;
+            for (int t = 1, next = 1; t <= 10_000; t++)
+            {
+                e *= 1 - c * e;
+                if (t == next)
+                {
+                    values.Add(c * t * e);
+                    next *= 10;
+                }
+            }
+            return $"illustration (doubles, not part of the verdict): c·T·ē_T along ē_(t+1) = ē_t(1 − cē_t) at T = 1, 10, …, 1e4 for (ē₀, c) = ({e0.ToString("R", CultureInfo.InvariantCulture)}, {c.ToString("R", CultureInfo.InvariantCulture)}): "
+                + string.Join(", ", values.Select(x => x.ToString("G6", CultureInfo.InvariantCulture))) + " (bounded, rising toward 1: ē_T ~ 1/(cT))";
+        }).ToList();
 
     /// <summary>(B.12): E_t[f(θ − (1/L)γ⊙g)] ≤ f(θ) − (1/2L)Σᵢ ∇fᵢ⁴/(∇fᵢ² + σᵢ²).</summary>
     private sealed class OneStep : Statement<SgdStepInput>

@@ -15,12 +15,12 @@ internal sealed record GradientVarianceInput(double[] Gradient, double[] Varianc
 
     internal IReadOnlyList<NamedValue> Describe() => [NamedValue.Of("grad", Gradient), NamedValue.Of("sigma^2", Variance)];
 
-    /// <summary>The search domain: climbing moves the variances, shrinking simplifies every entry (variances kept ≥ 0).</summary>
+    /// <summary>The search domain: climbing moves the variances (kept ≥ 0), shrinking simplifies every entry (variances kept ≥ 0).</summary>
     internal static Domain<GradientVarianceInput> Domain(Func<IEnumerable<GradientVarianceInput>> edges) => new()
     {
         Generator = Generator,
         Edges = edges,
-        Perturb = (v, r) => v with { Variance = v.Variance.Select(x => EdgeDoubles.Perturb(x, r)).ToArray() },
+        Perturb = (v, r) => v with { Variance = v.Variance.Select(x => System.Math.Abs(EdgeDoubles.Perturb(x, r))).ToArray() },
         Shrink = v => Shrinks.Coordinates(v, x => [.. x.Gradient, .. x.Variance], (x, c) =>
             c[x.Gradient.Length..].All(s => s >= 0)
                 ? new GradientVarianceInput(c[..x.Gradient.Length], c[x.Gradient.Length..])

@@ -73,7 +73,7 @@ internal sealed record MovingAverageInput(double Beta, int T, double[] Atoms, in
         Perturb = (a, r) =>
         {
             if (r.Next(2) == 0)
-                return a with { Beta = System.Math.Min(EdgeDoubles.Perturb(a.Beta, r), System.Math.BitDecrement(1.0)) };
+                return a with { Beta = System.Math.Min(System.Math.Abs(EdgeDoubles.Perturb(a.Beta, r)), System.Math.BitDecrement(1.0)) };
             var atoms = (double[])a.Atoms.Clone();
             int i = r.Next(atoms.Length);
             atoms[i] = EdgeDoubles.Perturb(atoms[i], r);

@@ -99,11 +99,11 @@ internal sealed record SgdStepInput(
         return probe with { C0 = System.Math.Max(0, trace - bounded) * (1 + 1e-9) + 1e-12 * (trace + bounded) + slack };
     }
 
-    /// <summary>A move of θ or γ for climbing.</summary>
+    /// <summary>A move of θ or γ for climbing (γ kept ≥ 0: an ulp step from 0 would leave the domain).</summary>
     internal SgdStepInput Perturb(System.Random random)
     {
         if (random.Next(2) == 0)
-            return this with { Gamma = EdgeDoubles.Perturb(Gamma, random) };
+            return this with { Gamma = System.Math.Abs(EdgeDoubles.Perturb(Gamma, random)) };
         var theta = (double[])Theta.Clone();
         int i = random.Next(theta.Length);
         theta[i] = EdgeDoubles.Perturb(theta[i], random, 0, 1e3);

@@ -26,11 +26,12 @@ internal sealed record StepBatchInput(double M, double Eta2, double Gamma, doubl
         from competitor in EdgeDoubles.Positive(1e-6, competitorMax)
         select new StepBatchInput(m, eta2, gamma, competitor);
 
+    /// <summary>A move of the competitor, η² or γ for climbing (η² and γ kept ≥ 0: an ulp step from 0 would leave the domain).</summary>
     internal StepBatchInput Perturb(System.Random random) => random.Next(3) switch
     {
         0 => this with { Competitor = EdgeDoubles.Perturb(Competitor, random, 1e-300) },
-        1 => this with { Eta2 = EdgeDoubles.Perturb(Eta2, random) },
-        _ => this with { Gamma = System.Math.Min(1, EdgeDoubles.Perturb(Gamma, random)) },
+        1 => this with { Eta2 = System.Math.Abs(EdgeDoubles.Perturb(Eta2, random)) },
+        _ => this with { Gamma = System.Math.Min(1, System.Math.Abs(EdgeDoubles.Perturb(Gamma, random))) },
     };
 
     /// <summary>
