@@ -35,7 +35,13 @@ internal sealed class Prover<TInput> where TInput : notnull
         Open,
     }
 
-    internal sealed record Outcome(bool Proved, int Boxes, int Closed, double Volume, Counterexample? Refutation, string? Stall);
+    internal sealed record Outcome(bool Proved, int Boxes, int Closed, double Volume, Counterexample? Refutation, string? Stall)
+    {
+        /// <summary>Null without a declared scaling; else null when every closed box was homogeneous, or what failed.</summary>
+        internal string? ScalingFailure { get; init; }
+    }
+
+    private string? _scalingFailure;
 
     internal Outcome Run()
     {
@@ -60,6 +66,7 @@ internal sealed class Prover<TInput> where TInput : notnull
             {
                 closed++;
                 volume += box.Volume;
+                CheckScaling(box);
                 continue;
             }
             if (decision == Decision.Violated)
@@ -73,7 +80,48 @@ internal sealed class Prover<TInput> where TInput : notnull
             foreach (var child in split)
                 queue.Enqueue(child, -child.Volume);
         }
-        return new Outcome(stall is null && queue.Count == 0, boxes, closed, volume, null, stall);
+        return new Outcome(stall is null && queue.Count == 0, boxes, closed, volume, null, stall) { ScalingFailure = _scalingFailure };
+    }
+
+    /// <summary>Dimensional analysis of the relation on a closed box (when a scaling reduction is declared).</summary>
+    private void CheckScaling(Box box)
+    {
+        if (_domain.Scaling is not { } degrees || _scalingFailure is not null)
+            return;
+        var tags = Tags(box);
+        var boxes = Enumerable.Range(0, box.Lower.Length).Select(i => Interval(box.Lower[i], box.Upper[i])).ToArray();
+        try
+        {
+            using (EnclosureSettings.Use(Bits))
+            using (EnclosureSettings.UseTags(tags, boxes))
+            using (EnclosureSettings.UseDegrees(degrees))
+            {
+                var r = _statement.Evaluate<Graded>(_domain.At(tags));
+                foreach (var (lhs, rhs) in Sides(r))
+                    if (!Graded.SameDegree(lhs, rhs))
+                        throw new NotHomogeneousException($"the sides have degrees ({string.Join(", ", lhs.Degree ?? [])}) and ({string.Join(", ", rhs.Degree ?? [])})");
+            }
+        }
+        catch (HypothesisException)
+        {
+            // No point of the box meets the hypotheses: nothing to scale.
+        }
+        catch (Exception e) when (e is NotHomogeneousException or UndecidedException or ArithmeticException or ArgumentException)
+        {
+            _scalingFailure = $"on {Describe(box)}: {e.Message}";
+        }
+    }
+
+    private static IEnumerable<(Graded Lhs, Graded Rhs)> Sides(Relation<Graded> r)
+    {
+        if (r.Kind == RelationKind.All)
+        {
+            foreach (var part in r.Parts)
+                foreach (var x in Sides(part))
+                    yield return x;
+        }
+        else if (r.Kind is not (RelationKind.Trivial or RelationKind.Undecided))
+            yield return (r.Lhs, r.Rhs);
     }
 
     /// <summary>The whole box, cut at every coordinate's tight values.</summary>
@@ -224,27 +272,23 @@ internal sealed class Prover<TInput> where TInput : notnull
         yield return (r.Kind, r.Kind is RelationKind.Trivial or RelationKind.Undecided ? default : r.Lhs - r.Rhs);
     }
 
-    /// <summary>One double per coordinate inside its sub-box, distinct unless the sub-boxes are the same point.</summary>
+    /// <summary>
+    /// One distinct double per coordinate, the tag <c>T.Input</c> reads as the coordinate's sub-box: its midpoint, or the
+    /// next distinct double when another coordinate already uses that value (a tag need not lie in its box; only its
+    /// identity matters, and statements never read an input's raw double).
+    /// </summary>
     private static double[] Tags(Box box)
     {
         var tags = new double[box.Lower.Length];
-        var used = new Dictionary<double, (double, double)>();
+        var used = new HashSet<long>();
         for (int i = 0; i < tags.Length; i++)
         {
             double lo = box.Lower[i], hi = box.Upper[i];
             double t = lo == hi ? lo : lo + (hi - lo) / 2;
             if (!(t >= lo && t <= hi))
                 t = lo;
-            while (used.TryGetValue(t, out var other) && (other.Item1 != lo || other.Item2 != hi || lo != hi))
-            {
-                double next = System.Math.BitIncrement(t);
-                if (next > hi)
-                    next = System.Math.BitDecrement(t);
-                if (next < lo || next == t)
-                    break;
-                t = next;
-            }
-            used.TryAdd(t, (lo, hi));
+            while (!used.Add(BitConverter.DoubleToInt64Bits(t)))
+                t = System.Math.BitIncrement(t);
             tags[i] = t;
         }
         return tags;

@@ -499,6 +499,18 @@ internal sealed class Search<TInput> where TInput : notnull
             if (domain.Reduction is { } reduction)
             {
                 reductions.Add(reduction);
+                if (domain.Scaling is not null)
+                {
+                    if (outcome.ScalingFailure is { } failure)
+                    {
+                        domainCovers = false;
+                        notes.Add($"the reduction \"{reduction}\" fails its check: the relation is not scale invariant ({failure})");
+                    }
+                    else if (outcome.Proved)
+                        notes.Add($"the reduction \"{reduction}\" was checked by dimensional analysis of the statement on every box");
+                    covers &= domainCovers;
+                    continue;
+                }
                 var check = domain.ReductionCheck?.Run(_settings);
                 if (check is null || check.Verdict != Verdict.Proved)
                 {

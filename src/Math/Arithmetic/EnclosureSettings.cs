@@ -37,7 +37,7 @@ public static class EnclosureSettings
     public static int TagCount => _tags?.Values.Select(v => v.Index + 1).DefaultIfEmpty(0).Max() ?? 0;
 
     /// <summary>Tags inputs with boxes (coordinate i: tags[i] ↦ boxes[i]) until the returned scope is disposed.</summary>
-    /// <exception cref="ArgumentException">lengths differ, a tag is not inside its box, or one tag names two different boxes.</exception>
+    /// <exception cref="ArgumentException">lengths differ, or one tag names two coordinates.</exception>
     public static TagScope UseTags(IReadOnlyList<double> tags, IReadOnlyList<Exact.RationalInterval> boxes)
     {
         ArgumentNullException.ThrowIfNull(tags);
@@ -47,16 +47,39 @@ public static class EnclosureSettings
         var map = new Dictionary<long, (Exact.RationalInterval, int)>();
         for (int i = 0; i < tags.Count; i++)
         {
-            if (!boxes[i].Contains(Exact.RationalInterval.Exact(tags[i])))
-                throw new ArgumentException($"tag {tags[i]} is not inside its box {boxes[i]}.", nameof(tags));
             long key = BitConverter.DoubleToInt64Bits(tags[i]);
-            if (map.TryGetValue(key, out var existing) && !(existing.Item1.Lower == boxes[i].Lower && existing.Item1.Upper == boxes[i].Upper))
-                throw new ArgumentException($"tag {tags[i]} names two different boxes.", nameof(tags));
-            map[key] = (boxes[i], i);
+            if (!map.TryAdd(key, (boxes[i], i)))
+                throw new ArgumentException($"tag {tags[i]} names two coordinates.", nameof(tags));
         }
         var scope = new TagScope(_tags);
         _tags = map;
         return scope;
+    }
+
+    [ThreadStatic]
+    private static IReadOnlyList<IReadOnlyList<double>>? _degrees;
+
+    /// <summary>The degree of proof coordinate k under the declared scalings (<see cref="Graded"/>), or null.</summary>
+    public static IReadOnlyList<double>? DegreeOf(int k) => _degrees is { } d && k < d.Count ? d[k] : null;
+
+    /// <summary>Declares the degree of each proof coordinate (index k: its exponent per scaling) until disposed.</summary>
+    public static DegreeScope UseDegrees(IReadOnlyList<IReadOnlyList<double>> degrees)
+    {
+        ArgumentNullException.ThrowIfNull(degrees);
+        var scope = new DegreeScope(_degrees);
+        _degrees = degrees;
+        return scope;
+    }
+
+    /// <summary>Restores the previous degrees when disposed.</summary>
+    public readonly struct DegreeScope : IDisposable
+    {
+        private readonly IReadOnlyList<IReadOnlyList<double>>? _previous;
+
+        internal DegreeScope(IReadOnlyList<IReadOnlyList<double>>? previous) => _previous = previous;
+
+        /// <inheritdoc />
+        public void Dispose() => _degrees = _previous;
     }
 
     /// <summary>Restores the previous tags when disposed.</summary>
