@@ -185,7 +185,7 @@ internal static class LemmaM5Relative
             {
                 0 => s with { Delta = System.Math.Max(-1, EdgeDoubles.Perturb(s.Delta, r, 0, 1e3)) },
                 1 => s with { E = e with { Lambda = e.Lambda == 0 ? 0 : EdgeDoubles.Perturb(e.Lambda, r, 1e-3, 1e3) } },
-                2 => s with { E = e with { GradMagnitude = EdgeDoubles.Perturb(e.GradMagnitude, r, 1e-3, 1e3) } },
+                2 => s with { E = e with { GradMagnitude = System.Math.Abs(EdgeDoubles.Perturb(e.GradMagnitude, r, 1e-3, 1e3)) } },
                 _ => s with { E = e with { Lipschitz = EdgeDoubles.Perturb(e.Lipschitz, r, 1e-3, 1e3) } },
             };
             return inCase(moved.E.Lambda) ? moved : s;

@@ -89,7 +89,7 @@ internal static class Sec32Concave
             {
                 0 => p with { Lambda1 = EdgeDoubles.Perturb(p.Lambda1, r, 0, 1e100) },
                 1 => p with { Lambda2 = EdgeDoubles.Perturb(p.Lambda2, r, 0, 1e100) },
-                2 => p with { GradMagnitude = EdgeDoubles.Perturb(p.GradMagnitude, r, 0, 1e100) },
+                2 => p with { GradMagnitude = System.Math.Abs(EdgeDoubles.Perturb(p.GradMagnitude, r, 0, 1e100)) },
                 _ => p with { Lipschitz = EdgeDoubles.Perturb(p.Lipschitz, r, 1e-100, 1e100) },
             };
             return q.Lambda1 < q.Lambda2 ? q : p;

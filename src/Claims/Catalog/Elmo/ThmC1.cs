@@ -51,7 +51,7 @@ internal static class ThmC1
                     select new DescentRun(a, l),
                 Edges = () => [new(1, 1), new(0, 1), new(1e-3, 1e3), new(1e3, 1e-3)],
                 Perturb = (run, r) => r.Next(2) == 0
-                    ? run with { Slope = EdgeDoubles.Perturb(run.Slope, r, 0, 1e3) }
+                    ? run with { Slope = System.Math.Abs(EdgeDoubles.Perturb(run.Slope, r, 0, 1e3)) }
                     : run with { Lipschitz = EdgeDoubles.Perturb(run.Lipschitz, r, 1e-3, 1e3) },
                 Shrink = run => Shrinks.Coordinates(run, q => [q.Slope, q.Lipschitz],
                     (_, v) => v[0] >= 0 && v[1] > 0 ? new DescentRun(v[0], v[1]) : throw new ArgumentException("need a ≥ 0 and L > 0.", nameof(run))),

@@ -39,7 +39,7 @@ internal sealed record EigenspaceAlongL(double Lambda, double GradMagnitude)
             Edges = edges,
             Perturb = (e, r) => r.Next(2) == 0
                 ? e with { Lambda = e.Lambda == 0 && nonzeroLambda ? min : EdgeDoubles.Perturb(e.Lambda, r, min, max) }
-                : e with { GradMagnitude = EdgeDoubles.Perturb(e.GradMagnitude, r, min, max) },
+                : e with { GradMagnitude = System.Math.Abs(EdgeDoubles.Perturb(e.GradMagnitude, r, min, max)) },
             Shrink = e => Shrinks.Coordinates(e, q => [q.Lambda, q.GradMagnitude], (_, v) => Valid(v[0], v[1], min, max, nonzeroLambda)),
             Describe = e => e.Describe(),
         };
