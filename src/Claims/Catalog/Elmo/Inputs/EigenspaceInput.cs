@@ -1,8 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
+using Verification.Math.Arithmetic;
 
-namespace Verification.Claims.Generators;
+namespace Verification.Claims.Catalog.Elmo.Inputs;
 
 /// <summary>
 /// One Hessian eigenspace of elmo-amos §3: eigenvalue λ, gradient magnitude |g| = |∇fᵀv| (eq. 1 makes
@@ -60,14 +61,19 @@ public sealed record EigenspaceInput(double Lambda, double GradMagnitude, double
         Describe = e => e.Describe(),
     };
 
-    private static EigenspaceInput Valid(double lambda, double gradMagnitude, double lipschitz) =>
-        gradMagnitude >= 0 && lipschitz > 0
+    /// <summary>The input (λ, |g|, L), or an <see cref="ArgumentException"/> when |g| &lt; 0 or L ≤ 0 (a shrink candidate off the domain).</summary>
+    public static EigenspaceInput Valid(double lambda, double gradMagnitude, double lipschitz) =>
+        gradMagnitude >= 0 && lipschitz > 0 && double.IsFinite(lambda) && double.IsFinite(gradMagnitude) && double.IsFinite(lipschitz)
             ? new EigenspaceInput(lambda, gradMagnitude, lipschitz)
-            : throw new ArgumentException("|g| must be ≥ 0 and L > 0.");
+            : throw new ArgumentException($"need λ finite, |g| ≥ 0 and L > 0 finite, got ({lambda}, {gradMagnitude}, {lipschitz}).", nameof(gradMagnitude));
 
-    /// <summary>λ, |g| = −g and L as exact inputs of a statement in arithmetic T (each read with T.Input).</summary>
-    public (T Lambda, T GradMagnitude, T Lipschitz) Read<T>() where T : Verification.Math.Arithmetic.IReal<T> =>
-        (T.Input(Lambda), T.Input(GradMagnitude), T.Input(Lipschitz));
+    /// <summary>
+    /// λ, |g| = −g and L as inputs of a statement in arithmetic T (each read with T.Input), with the domain's own
+    /// hypotheses |g| ≥ 0 and L &gt; 0 as <see cref="Assume"/>: an exact box around |g| = 0 reaches negative |g|, which is
+    /// outside the domain, so such a box is not reported as an open set of counterexamples.
+    /// </summary>
+    public (T Lambda, T GradMagnitude, T Lipschitz) Read<T>() where T : IReal<T> =>
+        (T.Input(Lambda), Assume.NonNegative(T.Input(GradMagnitude), "|g| ≥ 0"), Assume.Positive(T.Input(Lipschitz), "L > 0"));
 
     /// <summary>Moves one coordinate a little, for margin climbing.</summary>
     public EigenspaceInput Perturb(System.Random random)
