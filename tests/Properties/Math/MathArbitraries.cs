@@ -4,8 +4,26 @@ using Verification.Claims.Generators;
 
 namespace Verification.Tests.Properties.Math;
 
-/// <summary>Inputs of the ELMO step on its documented accuracy domain.</summary>
-public sealed record StepDomainInput(double Lambda, double GradMagnitude, double Lipschitz);
+/// <summary>λ, |g| and L of one eigenspace (elmo-amos eq. 7's inputs).</summary>
+public sealed record EigenspaceCase(double Lambda, double GradMagnitude, double Lipschitz)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"λ={Lambda:R} |g|={GradMagnitude:R} L={Lipschitz:R}";
+}
+
+/// <summary>Generators of <see cref="EigenspaceCase"/>.</summary>
+public static class EigenspaceCases
+{
+    /// <summary>
+    /// λ, |g| ≥ 0 and L &gt; 0 each anywhere in the finite doubles (<see cref="FullRangeDoubles"/>: subnormals, exact
+    /// powers of two, 1e±308, ±MaxValue, signed zeros), independently: the whole domain of Elmo.Step and φ.
+    /// </summary>
+    public static Gen<EigenspaceCase> FullRange { get; } =
+        from l in FullRangeDoubles.Signed
+        from a in FullRangeDoubles.NonNegative
+        from lip in FullRangeDoubles.Positive
+        select new EigenspaceCase(l, a, lip);
+}
 
 /// <summary>A symmetric matrix with a gradient, for the eigen and preconditioner properties.</summary>
 public sealed record SymmetricProblem(double[,] Hessian, double[] Gradient, double[] Lipschitz);
@@ -13,19 +31,6 @@ public sealed record SymmetricProblem(double[,] Hessian, double[] Gradient, doub
 /// <summary>FsCheck arbitraries for the Math properties, registered once via <c>[Properties(Arbitrary = ...)]</c>.</summary>
 public static class MathArbitraries
 {
-    /// <summary>
-    /// λ anywhere in the finite doubles (edges ±MaxValue and subnormals included), |g| ∈ {0} ∪ [1e-150, 1e150],
-    /// L ∈ [1e-150, 1e150]: the domain on which Elmo.Step promises 4 ulp.
-    /// </summary>
-    public static Arbitrary<StepDomainInput> StepDomain() => Arb.From(
-        from l in Gen.Frequency(
-            (6, EdgeDoubles.Signed(1e-150, 1e150)),
-            (2, EdgeDoubles.Signed(1e-300, double.MaxValue)),
-            (1, Gen.Elements(double.Epsilon, -double.Epsilon, double.MaxValue, -double.MaxValue, 0.0, -0.0)))
-        from a in EdgeDoubles.NonNegative(1e-150, 1e150)
-        from lip in EdgeDoubles.Positive(1e-150, 1e150)
-        select new StepDomainInput(l, a, lip));
-
     /// <summary>Symmetric n×n (n ≤ 6) with repeated and zero eigenvalues reachable, and gradients with exact zeros.</summary>
     public static Arbitrary<SymmetricProblem> Symmetric() => Arb.From(
         from n in Gen.Choose(1, 6)
