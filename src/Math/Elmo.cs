@@ -53,6 +53,16 @@ public static class Elmo
     /// The full ELMO step Δθ* = Σ_i x*_i·v_i of Alg. 1 for Hessian H, gradient ∇f and per-eigenspace
     /// constants L_i (ordered like the ascending eigenvalues of <see cref="SymmetricEigen.Decompose"/>).
     /// </summary>
+    /// <remarks>
+    /// Range: the inputs <see cref="SymmetricEigen.Decompose"/> accepts, every finite L_i &gt; 0, provided every x*_i
+    /// and every entry of Δθ* is at most double.MaxValue in magnitude (otherwise an <see cref="ArgumentException"/>
+    /// says which overflows). Accuracy: each x*_i is within 1 ulp of eq. (7) at the computed λ_i and |g_i|
+    /// (<see cref="Step"/>); the sum adds at most about n·2^-53·Σ_i x*_i to each entry, on top of the
+    /// eigendecomposition's backward error.
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// bad H, ∇f or L (see <see cref="SymmetricEigen.Decompose"/>), or a step beyond double.MaxValue.
+    /// </exception>
     public static Vector<double> StepVector(Matrix<double> hessian, Vector<double> gradient, Vector<double> lipschitz)
     {
         var eigen = SymmetricEigen.Decompose(hessian, gradient);
@@ -61,9 +71,18 @@ public static class Elmo
         var step = Vector<double>.Build.Dense(eigen.Dimension);
         for (int i = 0; i < eigen.Dimension; i++)
         {
-            double x = StepUnchecked(eigen.Values[i], System.Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
+            double a = System.Math.Abs(eigen.GradientProjections[i]);
+            double x = StepUnchecked(eigen.Values[i], a, lipschitz[i]);
+            if (double.IsInfinity(x))
+                throw new ArgumentException(
+                    $"the ELMO step x*_{i} = (√(λ² + 2L|g|) − λ)/L exceeds double.MaxValue for λ = {Require.Show(eigen.Values[i])}, |g| = {Require.Show(a)}, " +
+                    $"L = {Require.Show(lipschitz[i])}; StepVector's range needs every x*_i ≤ double.MaxValue.", nameof(lipschitz));
             step += x * eigen.Vectors.Column(i);
         }
+        for (int j = 0; j < step.Count; j++)
+            if (!double.IsFinite(step[j]))
+                throw new ArgumentException(
+                    $"the ELMO step Σ x*_i·v_i overflows in entry {j}; StepVector's range needs every entry ≤ double.MaxValue.", nameof(lipschitz));
         return step;
     }
 }

@@ -79,4 +79,41 @@ public class ElmoProperties
         // x* to 1 ulp, squared, times L/2, plus the residual's three roundings: about 6·2^-53 of the largest term; 1e-14 ≈ 45·2^-53.
         return (System.Math.Abs(residual) <= 1e-14 * scale).Label($"{x}: residual {residual:R} vs scale {scale:R}");
     });
+
+    /// <summary>
+    /// Alg. 1's Δθ* = Σ x*_i·v_i for a diagonal H with entries, gradient and L_i anywhere in the finite doubles: v_j is
+    /// −sgn(g_j)·e_j (eq. 1; +e_j where g_j = 0), so Δθ*_j = −sgn(g_j)·x*(d_j, |g_j|, L_rank(j)) within 1 ulp of the exact
+    /// value, and an ArgumentException exactly when some exact x*_j is at least MaxValue + ½ulp. (Spreads beyond the
+    /// scaling's subnormal grid are skipped, as in <see cref="ElmoPreconditionerProperties"/>.)
+    /// </summary>
+    [Property(MaxTest = 1000)]
+    public Property StepVector_OfDiagonalHessian_IsTheExactStepPerCoordinate() => Prop.ForAll(DiagonalProblems.FullRange.ToArbitrary(), p =>
+    {
+        if (!p.ScalesExactly)
+            return true.Label("entries spread beyond the subnormal grid of the scaling (skipped)");
+        int n = p.Diagonal.Length;
+        var exact = Enumerable.Range(0, n)
+            .Select(j => ExactElmo.Step(p.Diagonal[j], System.Math.Abs(p.Gradient[j]), p.Lipschitz[p.Rank(j)]))
+            .Select((x, j) => p.Gradient[j] > 0 ? -x : x)
+            .ToArray();
+        var t = ExactAgreement.OverflowThreshold;
+        bool overflows = exact.Any(x => x.Lower >= t || x.Upper <= -t);
+        if (exact.Any(x => !(x.Lower >= t || x.Upper <= -t) && (x.Upper >= t || x.Lower <= -t)))
+            return true.Label("an enclosure straddles the overflow threshold (undecided)");
+        MathNet.Numerics.LinearAlgebra.Vector<double> step;
+        try
+        {
+            step = Elmo.StepVector(p.Hessian, p.GradientVector, p.LipschitzVector);
+        }
+        catch (ArgumentException e)
+        {
+            return overflows.Label($"{p}: rejected ({e.Message}) although every exact x*_j is below MaxValue + ½ulp");
+        }
+        if (overflows)
+            return false.Label($"{p}: some exact x*_j ≥ MaxValue + ½ulp but StepVector returned {step}");
+        var property = true.ToProperty();
+        for (int j = 0; j < n; j++)
+            property = property.And(ExactAgreement.Within(step[j], exact[j], Tolerances.ElmoStepUlps, $"{p}: Δθ*[{j}]"));
+        return property;
+    });
 }

@@ -54,3 +54,55 @@ public static class MathArbitraries
         return h;
     }
 }
+
+/// <summary>A diagonal Hessian (eigenvectors ±e_j, known exactly), a gradient and L_i in ascending-eigenvalue order.</summary>
+public sealed record DiagonalProblem(double[] Diagonal, double[] Gradient, double[] Lipschitz)
+{
+    /// <summary>H = diag(Diagonal).</summary>
+    public MathNet.Numerics.LinearAlgebra.Matrix<double> Hessian =>
+        MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DiagonalOfDiagonalArray(Diagonal);
+
+    /// <summary>∇f.</summary>
+    public MathNet.Numerics.LinearAlgebra.Vector<double> GradientVector =>
+        MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(Gradient);
+
+    /// <summary>L_i.</summary>
+    public MathNet.Numerics.LinearAlgebra.Vector<double> LipschitzVector =>
+        MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(Lipschitz);
+
+    /// <summary>
+    /// True when the solver sees every entry of H and ∇f unchanged: Decompose scales each by 2^-⌊log₂ max|·|⌋, which
+    /// is exact unless an entry falls below the subnormal grid (a spread of more than ~1022 binades).
+    /// </summary>
+    public bool ScalesExactly => Exact(Diagonal) && Exact(Gradient);
+
+    private static bool Exact(double[] x)
+    {
+        double largest = x.Max(System.Math.Abs);
+        if (largest == 0) return true;
+        int s = System.Math.ILogB(largest);
+        return x.All(v => System.Math.ScaleB(System.Math.ScaleB(v, -s), s) == v);
+    }
+
+    /// <summary>j-th diagonal entry's rank among the eigenvalues (ascending; the diagonal has distinct entries).</summary>
+    public int Rank(int j) => Diagonal.Count(d => d < Diagonal[j]);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"diag=[{string.Join(", ", Diagonal.Select(d => d.ToString("R")))}] g=[{string.Join(", ", Gradient.Select(d => d.ToString("R")))}] L=[{string.Join(", ", Lipschitz.Select(d => d.ToString("R")))}]";
+}
+
+/// <summary>Generators of <see cref="DiagonalProblem"/>.</summary>
+public static class DiagonalProblems
+{
+    /// <summary>
+    /// n ∈ 1…4 distinct diagonal entries, gradient entries and L_i, each anywhere in the finite doubles
+    /// (<see cref="FullRangeDoubles"/>), zeros and subnormals included.
+    /// </summary>
+    public static Gen<DiagonalProblem> FullRange { get; } =
+        from n in Gen.Choose(1, 4)
+        from d in FullRangeDoubles.Signed.ArrayOf(n).Where(d => d.Distinct().Count() == d.Length)
+        from g in FullRangeDoubles.Signed.ArrayOf(n)
+        from l in FullRangeDoubles.Positive.ArrayOf(n)
+        select new DiagonalProblem(d, g, l);
+}
