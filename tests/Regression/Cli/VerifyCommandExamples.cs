@@ -12,15 +12,17 @@ public class VerifyCommandExamples
     private const int Budget = 200;
 
     private static readonly string[] ClaimFields =
-        ["id", "variant", "document", "label", "equation", "section", "statement", "verdict", "cases", "seed", "counterexample", "formalizations", "notes"];
+        ["id", "variant", "reading", "document", "label", "equation", "section", "file", "statement", "interpretation", "verdict", "statistical", "proof", "cases", "seed", "counterexample", "formalizations", "notes"];
 
     private static readonly string[] FormalizationFields =
-        ["name", "description", "tolerance", "verdict", "cases", "accepted", "violations", "roundingArtifacts", "undecidable", "worstMargin", "notes"];
+        ["name", "kind", "description", "tolerance", "verdict", "cases", "distinct", "accepted", "rejected", "trivial", "violations", "certified", "roundingArtefacts", "undecidable", "unexamined", "errors", "worstMargin", "proof", "counterexample", "notes"];
 
     private static readonly string[] CounterexampleFields =
-        ["formalization", "inputs", "lhs", "rhs", "margin", "certifiedMargin", "certification", "explanation"];
+        ["formalization", "inputs", "outputs", "relation", "tolerance", "lhs", "rhs", "margin", "certifiedMargin", "marginUnit", "scope", "box", "implementationDefect", "certification", "explanation", "shrinkSteps", "origin"];
 
-    private static readonly string[] Verdicts = ["holds", "refuted", "vacuous", "inconclusive"];
+    private static readonly string[] ProofFields = ["domain", "boxes", "reduction", "statedDomain", "coverage"];
+
+    private static readonly string[] Verdicts = ["proved", "holds", "refuted", "vacuous", "inconclusive"];
 
     [Fact]
     public void Verify_OneClaim_WritesJsonMarkdownAndPlots()
@@ -59,12 +61,21 @@ public class VerifyCommandExamples
         var root = json.RootElement;
         Assert.Equal(CatalogRun.DefaultSeed, root.GetProperty("seed").GetUInt64());
         Assert.Equal(Budget, root.GetProperty("budget").GetInt32());
+        Assert.True(root.GetProperty("statisticalDelta").GetDouble() is > 0 and < 1);
+        var summary = root.GetProperty("summary");
+        foreach (var verdict in Verdicts)
+            Assert.True(summary.GetProperty(verdict).GetInt32() >= 0);
+        Assert.Equal(JsonValueKind.Object, summary.GetProperty("refutations").ValueKind);
         var claim = Assert.Single(root.GetProperty("claims").EnumerateArray());
         AssertFields(claim, ClaimFields);
         Assert.Equal(Claim, claim.GetProperty("id").GetString());
         Assert.Equal("elmo", claim.GetProperty("document").GetString());
         Assert.Contains(claim.GetProperty("verdict").GetString(), Verdicts);
         Assert.True(claim.GetProperty("cases").GetInt32() > 0);
+        Assert.EndsWith(".cs", claim.GetProperty("file").GetString(), StringComparison.Ordinal);
+        var proof = claim.GetProperty("proof");
+        if (claim.GetProperty("verdict").GetString() == "proved")
+            AssertFields(proof, ProofFields);
 
         Assert.NotEmpty(claim.GetProperty("formalizations").EnumerateArray());
         foreach (var f in claim.GetProperty("formalizations").EnumerateArray())
