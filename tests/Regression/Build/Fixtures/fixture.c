@@ -1,0 +1,2 @@
+#include <stdio.h>
+int fixture_greet(void) { return puts("fixture"); }
