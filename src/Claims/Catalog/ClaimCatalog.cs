@@ -51,8 +51,16 @@ public static class ClaimCatalog
     {
         if (string.IsNullOrWhiteSpace(pattern))
             return All;
+        return All.Where(c => Matches(pattern, c.Id)).ToList();
+    }
+
+    /// <summary>Whether the claim ID <paramref name="id"/> matches the glob <paramref name="pattern"/> (see <see cref="Filter"/>).</summary>
+    public static bool Matches(string pattern, string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        ArgumentNullException.ThrowIfNull(id);
         var regex = new System.Text.RegularExpressions.Regex(
             "^" + System.Text.RegularExpressions.Regex.Escape(pattern.Trim()).Replace("\\*", ".*") + "$");
-        return All.Where(c => regex.IsMatch(c.Id)).ToList();
+        return regex.IsMatch(id);
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Verification.Cli.Output;
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Verification.Optimizers.Lodo;
 
 namespace Verification.Cli.Commands;

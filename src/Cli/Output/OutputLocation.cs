@@ -1,3 +1,4 @@
+using Verification.Engine.Reporting;
 namespace Verification.Cli.Output;
 
 /// <summary>Creating and writing output locations, turning I/O failures into one clear line on stderr.</summary>

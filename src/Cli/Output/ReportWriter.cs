@@ -1,11 +1,11 @@
 using Verification.Engine;
 using Verification.Engine.Reporting;
-using Verification.Cli.Plots;
+using Verification.Figures;
 
 namespace Verification.Cli.Output;
 
 /// <summary>
-/// Writes a run's reports into one directory: every registered figure, then claims.json, then claims.md, which links
+/// Writes a run's reports into one directory: the figures of the claims it checked, then claims.json, then claims.md, which links
 /// exactly the figures written. Every file is written atomically (<see cref="AtomicFile"/>), so no failure leaves a
 /// partial file behind.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class ReportWriter
 
     /// <summary>The full paths written, or null after writing to <paramref name="error"/> what failed.</summary>
     internal static IReadOnlyList<string>? TryWriteAll(string directory, CatalogReport report, TextWriter error) =>
-        TryWriteAll(directory, report, error, PlotRegistry.All);
+        TryWriteAll(directory, report, error, PlotRegistry.For(report));
 
     /// <summary>
     /// Writes <paramref name="plots"/>, claims.json and claims.md (in that order) into <paramref name="directory"/>.

@@ -1,3 +1,4 @@
+using Verification.Engine.Reporting;
 using Verification.Cli.Output;
 using Xunit;
 

@@ -2,7 +2,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Cli;
 using Verification.Cli.Output;
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Xunit;
 
 namespace Verification.Tests.Regression.Cli;
@@ -85,6 +85,8 @@ public class ReportWriterExamples
 
         public string Caption => "a line";
 
+        public IReadOnlyList<string> Claims { get; } = ["*"];
+
         public Plot Create(CatalogReport report)
         {
             var plot = new Plot();
@@ -99,6 +101,8 @@ public class ReportWriterExamples
         public string FileName => file;
 
         public string Caption => "never drawn";
+
+        public IReadOnlyList<string> Claims { get; } = ["*"];
 
         public Plot Create(CatalogReport report) => throw new InvalidOperationException("the experiment behind this figure failed\non two lines");
     }

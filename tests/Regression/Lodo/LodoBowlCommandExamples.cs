@@ -1,5 +1,5 @@
 using Verification.Cli;
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Xunit;
 
 namespace Verification.Tests.Regression.Lodo;

@@ -2,7 +2,7 @@ using ScottPlot;
 using ScottPlot.Panels;
 using ScottPlot.Plottables;
 using Verification.Engine;
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Xunit;
 
 namespace Verification.Tests.Regression.Plots;

@@ -2,7 +2,7 @@ using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
 using ScottPlot.Plottables;
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Verification.Optimizers.Objectives;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using ScottPlot;
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Xunit;
 
 namespace Verification.Tests.Regression.Plots;

@@ -1,6 +1,6 @@
 using ScottPlot;
 using ScottPlot.Plottables;
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Xunit;
 
 namespace Verification.Tests.Regression.Plots;

@@ -1,4 +1,4 @@
-using Verification.Cli.Plots;
+using Verification.Figures;
 using Xunit;
 
 namespace Verification.Tests.Regression.Balles.Variance;

@@ -2,7 +2,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Math;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// |m(x*)/M(x*)| at ELMO's step (elmo-amos eqs. 3, 4, 7) against the dimensionless t = L|g|/λ², for λ = +1 and
@@ -17,6 +17,8 @@ internal sealed class RatioMOverMPlot : IReportPlot
     internal const int Points = 241;
 
     public string FileName => "ratio-m-over-M.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["elmo/eq-14", "elmo/lemma-C.2", "elmo/eq-13*", "elmo/lemma-M.5*"];
 
     /// <summary>The legend entries, each used word for word in <see cref="Caption"/>.</summary>
     internal const string Convex = "λ = +1", Concave = "λ = −1", Flat = "λ = 0 (any L|g|)", Bound = "Lemma C.2's constant 5";

@@ -3,7 +3,7 @@ using Verification.Engine;
 using Verification.Optimizers;
 using Verification.Optimizers.Lodo;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>lodo.md Fig. 3: 200-step trajectories of LODO, Adam and Momentum on the scaled Rosenbrock function from (−0.5, 2).</summary>
 internal sealed class LodoRosenbrockPlot : IReportPlot
@@ -19,6 +19,8 @@ internal sealed class LodoRosenbrockPlot : IReportPlot
     private static readonly Lazy<IReadOnlyList<Trajectory>> Runs = new(() => RosenbrockExperiment.Run(Seed));
 
     public string FileName => "lodo-rosenbrock.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["lodo/alg-1"];
 
     public string Caption =>
         $"Trajectories of {string.Join(", ", LegendNames())} on f(x, y) = 0.01(x − 1)² + (x² − y)² from the {StartName} towards the {MinimumName}, "

@@ -1,7 +1,7 @@
 using ScottPlot;
 using Verification.Engine;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>lodo.md Fig. 2 (left), short: LODO's inverse-Hessian error estimate σ = √(‖I − G(θ_t)H‖²_F/n) over time.</summary>
 internal sealed class LodoBowlSigmaPlot(Func<Verification.Optimizers.Lodo.BowlComparison>? source = null, string? caption = null) : IReportPlot
@@ -9,6 +9,8 @@ internal sealed class LodoBowlSigmaPlot(Func<Verification.Optimizers.Lodo.BowlCo
     private readonly Func<Verification.Optimizers.Lodo.BowlComparison> source = source ?? (() => LodoBowlPlotData.Comparison.Value);
 
     public string FileName => "lodo-bowl-sigma.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["lodo/app-F.1-newton*", "lodo/alg-1"];
 
     public string Caption => caption ?? $"LODO's σ = √(‖I − G(θ_t)H‖²_F/n) on the noisy bowl, estimated with {LodoBowlPlotData.SigmaProbes} random unit vectors every {LodoBowlPlotData.SigmaEvery} steps";
 

@@ -2,7 +2,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Math.SignGeometry;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// L∞/L₂ = ‖H‖∞,1/λ_max against the rotation angle ω of the 2-D quadratic H = R(ω) diag(1, λ_max) R(ω)ᵀ (balles-thesis
@@ -17,6 +17,8 @@ internal sealed class SignGeometryRotationPlot : IReportPlot
     internal const int Points = 91;
 
     public string FileName => "sign-geometry-rotation.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["balles/app-C.2", "balles/prop-C.2", "balles/prop-6.*", "balles/eq-6.18"];
 
     /// <summary>The legend entry of the curve for <paramref name="lambdaMax"/>; the caption uses the same words.</summary>
     internal static string SeriesName(double lambdaMax) => $"λ_max = {lambdaMax.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

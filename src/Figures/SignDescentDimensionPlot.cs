@@ -2,7 +2,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Math.SignGeometry;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Mean ‖θ_T − θ*‖² after T steps of gradient descent (α = 1/L₂) and norm-scaled sign-GD (eq. 6.10, α = 1/L∞) against
@@ -21,6 +21,8 @@ internal sealed class SignDescentDimensionPlot : IReportPlot
     internal const int Starts = 8;
 
     public string FileName => "sign-descent-dimension.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["balles/lemma-6.*", "balles/eq-6.30", "balles/sec-6.4.4"];
 
     /// <summary>The parameter part of the legend entries: the rotation ratio of each pair of curves.</summary>
     internal static string Parameter(double phi) =>

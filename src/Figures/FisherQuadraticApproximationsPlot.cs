@@ -3,7 +3,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Math.Curvature.Data;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Fig. 7.2 style: at the exact MLE θ* of each Table D.1/D.2 dataset, the level sets {Δθ : ΔθᵀMΔθ/N = 1} of the quadratic
@@ -24,6 +24,8 @@ internal sealed class FisherQuadraticApproximationsPlot : IReportPlot
     internal const string FisherName = "Fisher F/N", EmpiricalFisherName = "empirical Fisher F̃/N";
 
     public string FileName => "fisher-quadratic-approximations.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["balles/prop-7.*", "balles/eq-7.*"];
 
     public string Caption =>
         $"Level sets ΔθᵀMΔθ = 1 of the quadratic approximations at the minimum θ* with M = {FisherName} (solid) and M = {EmpiricalFisherName} (dashed), "

@@ -1,4 +1,4 @@
-namespace Verification.Cli.Output;
+namespace Verification.Engine.Reporting;
 
 /// <summary>
 /// Replacing a file all at once: the content goes to a temporary file in the target's own directory (same file system,
@@ -6,18 +6,18 @@ namespace Verification.Cli.Output;
 /// disk, a write error or a crash therefore leaves either the old file or the complete new one, never part of one;
 /// on failure the temporary file is deleted and the exception propagates.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>The prefix of the temporary files (hidden on Unix), so a leftover from a killed process is recognisable.</summary>
-    internal const string TemporaryPrefix = ".partial-";
+    public const string TemporaryPrefix = ".partial-";
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
     /// <exception cref="IOException">The temporary file could not be written or renamed (e.g. the disk is full).</exception>
     /// <exception cref="UnauthorizedAccessException">The directory or the target is not writable.</exception>
-    internal static void Write(string path, ReadOnlyMemory<byte> bytes) => Write(path, stream => stream.Write(bytes.Span));
+    public static void Write(string path, ReadOnlyMemory<byte> bytes) => Write(path, stream => stream.Write(bytes.Span));
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark to <paramref name="path"/> atomically.</summary>
-    internal static void WriteText(string path, string text) =>
+    public static void WriteText(string path, string text) =>
         Write(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
 
     /// <summary>
@@ -25,7 +25,7 @@ internal static class AtomicFile
     /// <paramref name="path"/>. Whatever <paramref name="writeContent"/> or the file system throws, the temporary file
     /// is removed before the exception propagates, and <paramref name="path"/> keeps its previous content (or stays absent).
     /// </summary>
-    internal static void Write(string path, Action<Stream> writeContent)
+    public static void Write(string path, Action<Stream> writeContent)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(writeContent);

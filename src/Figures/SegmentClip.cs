@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Clipping line segments and polylines to an axis-aligned rectangle (Liang–Barsky: the segment a + t(b − a),

@@ -1,10 +1,11 @@
 using Verification.Engine;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
-/// One PNG figure of the report. To add a plot, implement this in its own file under src/Cli/Plots and list it
-/// in <see cref="PlotRegistry.All"/>; <c>verify</c> writes it beside claims.md and links it there.
+/// One PNG figure of the report, belonging to the claims it illustrates. To add a plot, implement this in its own file
+/// under src/Figures and list it in <see cref="PlotRegistry.All"/>; <c>verify</c> draws it when the run checked at
+/// least one of its <see cref="Claims"/>, writes it beside claims.md and links it there.
 /// </summary>
 /// <remarks>
 /// What the regression tests hold every registered figure to (tests/Regression/Plots): the frame of each panel contains
@@ -16,6 +17,13 @@ internal interface IReportPlot
 {
     /// <summary>The file name in the output directory, e.g. <c>ratio-m-over-M.png</c>.</summary>
     string FileName { get; }
+
+    /// <summary>
+    /// The claim IDs (globs as for <c>verify --filter</c>, e.g. <c>elmo/eq-13*</c>) whose statements the figure
+    /// illustrates; it is drawn only when a run checked one of them, so <c>verify --filter elmo/eq-14</c> draws no LODO
+    /// or thesis experiment.
+    /// </summary>
+    IReadOnlyList<string> Claims { get; }
 
     /// <summary>One line on what the figure shows (its caption in claims.md).</summary>
     string Caption { get; }

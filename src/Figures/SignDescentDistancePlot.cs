@@ -7,7 +7,7 @@ using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Reference;
 using Verification.Optimizers.Sign;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Mean squared distance to the optimum ‖θ_T − θ*‖² after T steps of gradient descent (α = 1/L₂) and norm-scaled sign
@@ -29,6 +29,8 @@ internal sealed class SignDescentDistancePlot : IReportPlot
     internal static double[] Degrees() => Enumerable.Range(0, 31).Select(i => 3.0 * i).ToArray();
 
     public string FileName => "sign-descent-distance.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["balles/lemma-6.*", "balles/eq-6.30"];
 
     /// <summary>The parameter part of each legend entry.</summary>
     internal static string Parameter(double lambdaMax) => $"λ_max = {lambdaMax.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -2,7 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Log-scaled axes the way ScottPlot 5 draws them: the data are plotted as log10 values, major ticks sit on

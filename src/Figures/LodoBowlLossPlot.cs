@@ -1,7 +1,7 @@
 using ScottPlot;
 using Verification.Engine;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>lodo.md Fig. 2 (right), short: tracking loss of LODO, Adam, Momentum and Newton on the noisy bowl, with ½v·tr(H).</summary>
 internal sealed class LodoBowlLossPlot(Func<Verification.Optimizers.Lodo.BowlComparison>? source = null, string? caption = null) : IReportPlot
@@ -9,6 +9,8 @@ internal sealed class LodoBowlLossPlot(Func<Verification.Optimizers.Lodo.BowlCom
     private readonly Func<Verification.Optimizers.Lodo.BowlComparison> source = source ?? (() => LodoBowlPlotData.Comparison.Value);
 
     public string FileName => "lodo-bowl-loss.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["lodo/app-F.1-newton*", "lodo/alg-1"];
 
     /// <summary>The optimizers of <see cref="Verification.Optimizers.Lodo.BowlComparison.Runs"/>, in order.</summary>
     internal static readonly string[] Names = ["LODO", "Adam", "Momentum", "Newton"];

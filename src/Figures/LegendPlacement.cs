@@ -1,7 +1,7 @@
 using ScottPlot;
 using ScottPlot.Plottables;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Puts a plot's legend where it hides no data: in the first corner of the data area where the legend's box (as

@@ -2,7 +2,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Math.SignGeometry;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// L∞/L₂ against the dimension d for H = Q diag(1, …, 1, λ_max) Qᵀ, Q = exp(φS) (balles-thesis Fig. 6.3's family,
@@ -23,6 +23,8 @@ internal sealed class SignGeometryDimensionPlot : IReportPlot
     internal const int Seed = 63;
 
     public string FileName => "sign-geometry-dimension.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["balles/eq-6.21", "balles/eq-6.22", "balles/sec-6.4.4"];
 
     /// <summary>The legend entry of the curve for rotation ratio <paramref name="phi"/>; the caption uses the same words.</summary>
     internal static string SeriesName(double phi) => $"φ = {phi.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

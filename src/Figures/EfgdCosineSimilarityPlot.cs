@@ -6,7 +6,7 @@ using Verification.Math.Curvature.Models;
 using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Fig. 7.3 style: the cosine similarity between the undamped natural gradient F⁻¹∇R and the EF direction F̃⁻¹∇R at every
@@ -23,6 +23,8 @@ internal sealed class EfgdCosineSimilarityPlot : IReportPlot
     internal const int Iterations = 100;
 
     public string FileName => "efgd-cosine-similarity.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["balles/eq-D.*", "balles/fn-7.3"];
 
     /// <summary>Widths of the two panels in pixels.</summary>
     internal const int PanelWidth = 760;

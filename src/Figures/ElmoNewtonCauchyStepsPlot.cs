@@ -2,7 +2,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Math;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// The step along one eigenvector with λ &gt; 0 against L: ELMO's x* (eq. 7), Newton's |g|/λ (§3.3) and Cauchy's
@@ -20,6 +20,8 @@ internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
     internal const int Points = 161;
 
     public string FileName => "elmo-newton-cauchy-steps.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["elmo/eq-7*", "elmo/app-F.1", "elmo/thm-H.3*"];
 
     /// <summary>The legend entries, each used word for word in <see cref="Caption"/>.</summary>
     internal const string ElmoName = "ELMO x* (eq. 7)", NewtonName = "Newton |g|/λ", CauchyName = "Cauchy x_C (App. F.1)";

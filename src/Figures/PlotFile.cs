@@ -1,8 +1,8 @@
 using ScottPlot;
 using SkiaSharp;
-using Verification.Cli.Output;
+using Verification.Engine.Reporting;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>Rendering figures headless, with one height for all, saving them atomically, and noticing when the machine has no fonts.</summary>
 internal static class PlotFile

@@ -1,6 +1,6 @@
 using Verification.Optimizers.Lodo;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// The short noisy-bowl run behind the LODO report figures (shared by both, computed once): n = 100, v = 1, seed 1,

@@ -3,7 +3,7 @@ using Verification.Math.Curvature.Data;
 using Verification.Math.Curvature.Likelihoods;
 using Verification.Math.Curvature.Models;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>The six seeded problems of Tables D.1 and D.2 (N = 1000, seed 1) the Fisher plots draw.</summary>
 internal static class FisherSyntheticProblems

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>Numbers as the figures and their captions print them.</summary>
 internal static partial class PlotText

@@ -1,4 +1,7 @@
-namespace Verification.Cli.Plots;
+using Verification.Claims.Catalog;
+using Verification.Engine;
+
+namespace Verification.Figures;
 
 /// <summary>Every figure <c>verify</c> writes, in the order the report lists them.</summary>
 internal static class PlotRegistry
@@ -19,4 +22,11 @@ internal static class PlotRegistry
         new LodoBowlSigmaPlot(),
         new LodoRosenbrockPlot(),
     ];
+
+    /// <summary>The figures of <see cref="All"/> that belong to at least one claim checked in <paramref name="report"/>.</summary>
+    internal static IReadOnlyList<IReportPlot> For(CatalogReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return All.Where(plot => report.Results.Any(r => plot.Claims.Any(glob => ClaimCatalog.Matches(glob, r.Claim.Id)))).ToList();
+    }
 }

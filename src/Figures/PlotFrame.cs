@@ -1,7 +1,7 @@
 using ScottPlot;
 using ScottPlot.Plottables;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// What a plot draws in its data area, and axis limits chosen from it: the frame of every figure is computed from the

@@ -2,7 +2,7 @@ using ScottPlot;
 using Verification.Engine;
 using Verification.Math.Statistics;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Thesis Fig. 5.2: the variance adaptation factors against the relative standard deviation η: erf((√2η)⁻¹), optimal
@@ -18,6 +18,8 @@ internal sealed class VarianceFactorsPlot : IReportPlot
     internal const int Points = 201;
 
     public string FileName => "variance-adaptation-factors.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["balles/fig-5.2*", "balles/eq-5.10*", "balles/eq-5.5*"];
 
     /// <summary>The legend entries, each used word for word in <see cref="Caption"/>.</summary>
     internal const string ErfName = "erf((√2η)⁻¹), sign of a Gaussian gradient (eq. 5.10)",

@@ -7,7 +7,7 @@ using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Reference;
 
-namespace Verification.Cli.Plots;
+namespace Verification.Figures;
 
 /// <summary>
 /// Paths of the reference optimizers on the Rosenbrock function of lodo.md §5.2, f(x, y) = 0.01(x − 1)² + (x² − y)², from
@@ -55,6 +55,8 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
         Optimizers.Select(o => Trajectory.Record(o.Optimizer, new ScaledRosenbrock(), ScaledRosenbrock.PaperStart, Steps)).ToList());
 
     public string FileName => "rosenbrock-trajectories.png";
+
+    public IReadOnlyList<string> Claims { get; } = ["elmo/alg-*"];
 
     public string Caption
     {
