@@ -1,6 +1,5 @@
 using Verification.Claims.Catalog.Balles.Chapter3to5;
-using Verification.Claims.Catalog.Balles.Chapter6;
-using Verification.Claims.Catalog.Balles.Chapter7;
+using Verification.Claims.Catalog.Balles;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Catalog.Lodo;
 using Verification.Engine;

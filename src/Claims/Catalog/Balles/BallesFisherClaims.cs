@@ -1,6 +1,4 @@
-using Verification.Claims.Model;
-
-namespace Verification.Claims.Catalog.Balles.Chapter7;
+namespace Verification.Claims.Catalog.Balles;
 
 /// <summary>The formalized claims of chapter 7 and appendix D of papers/balles-thesis.md, in claims.md order.</summary>
 public static class BallesFisherClaims
@@ -11,14 +9,17 @@ public static class BallesFisherClaims
         Eq74.Claim(),
         .. Prop71.Claims(),
         .. Prop72.Claims(),
-        HessianDecomposition.Eq78(),
-        HessianDecomposition.Eq79(),
-        HessianDecomposition.Eq712(),
+        Eq78.Claim(),
+        Eq79.Claim(),
+        Eq712.Claim(),
         Eq718.Claim(),
         Fn73.Claim(),
         Eq722.Claim(),
-        .. SoftmaxHessian.Claims(),
-        HessianDecomposition.EqD18(),
+        EqD14.AsWritten(),
+        EqD14.SquaredExponential(),
+        EqD15.Claim(),
+        EqD16.Claim(),
+        EqD18.Claim(),
         Eq721.Claim(),
     ];
 }

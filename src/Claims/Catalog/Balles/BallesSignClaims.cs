@@ -1,6 +1,4 @@
-using Verification.Claims.Model;
-
-namespace Verification.Claims.Catalog.Balles.Chapter6;
+namespace Verification.Claims.Catalog.Balles;
 
 /// <summary>The formalized claims of chapter 6 and appendix C of papers/balles-thesis.md (sign descent geometry), in claims.md order.</summary>
 public static class BallesSignClaims

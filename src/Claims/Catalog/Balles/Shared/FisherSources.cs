@@ -1,8 +1,6 @@
-using Verification.Claims.Model;
+namespace Verification.Claims.Catalog.Balles.Shared;
 
-namespace Verification.Claims.Catalog.Balles.Chapter7;
-
-/// <summary>Source records for chapter 7 and appendix D of papers/balles-thesis.md.</summary>
+/// <summary>Source records for chapter 7 and appendix D of papers/balles-thesis.md (Fisher, GGN, empirical Fisher).</summary>
 internal static class FisherSources
 {
     internal const string Document = "balles";

@@ -1,8 +1,6 @@
-using Verification.Claims.Model;
+namespace Verification.Claims.Catalog.Balles.Shared;
 
-namespace Verification.Claims.Catalog.Balles.Chapter6;
-
-/// <summary>Source records for chapter 6 and appendix C of papers/balles-thesis.md.</summary>
+/// <summary>Source records for chapter 6 and appendix C of papers/balles-thesis.md (sign descent geometry).</summary>
 internal static class SignSources
 {
     internal const string Document = "balles";
