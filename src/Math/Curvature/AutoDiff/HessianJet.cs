@@ -136,6 +136,9 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     public static HessianJet<T> Ratio(long numerator, long denominator) => Constant(T.Ratio(numerator, denominator));
 
     /// <inheritdoc />
+    public static HessianJet<T> Rational(Fractions.Fraction value) => Constant(T.Rational(value));
+
+    /// <inheritdoc />
     public static HessianJet<T> Input(double value) => Constant(T.Input(value));
 
     /// <summary>Sum.</summary>

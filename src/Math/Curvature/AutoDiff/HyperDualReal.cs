@@ -66,6 +66,9 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     public static HyperDualReal<T> Ratio(long numerator, long denominator) => Constant(T.Ratio(numerator, denominator));
 
     /// <inheritdoc />
+    public static HyperDualReal<T> Rational(Fractions.Fraction value) => Constant(T.Rational(value));
+
+    /// <inheritdoc />
     public static HyperDualReal<T> Input(double value) => Constant(T.Input(value));
 
     /// <summary>Sum.</summary>
