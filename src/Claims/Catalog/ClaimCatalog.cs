@@ -1,6 +1,4 @@
 using Verification.Claims.Catalog.Balles;
-using Verification.Claims.Catalog.Balles.Chapter6;
-using Verification.Claims.Catalog.Balles.Chapter7;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Catalog.Lodo;
 using Verification.Engine;

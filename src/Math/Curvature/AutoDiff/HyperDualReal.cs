@@ -1,0 +1,179 @@
+using Verification.Math.Arithmetic;
+
+namespace Verification.Math.Curvature.AutoDiff;
+
+/// <summary>
+/// A hyper-dual number a + b·ε₁ + c·ε₂ + d·ε₁ε₂ (ε₁² = ε₂² = 0) over any arithmetic <typeparamref name="T"/>, itself an
+/// <see cref="IReal{T}"/>: a function written once over <see cref="IReal{T}"/> evaluated at θ with θ_i seeded by ε₁ and
+/// θ_j by ε₂ returns ∂g/∂θ_i in the ε₁ part and ∂²g/∂θ_i∂θ_j in the ε₁ε₂ part, with no step size and no truncation
+/// error (Fike &amp; Alonso). Over <see cref="Float64"/> the derivatives are rounded like any double computation; over
+/// <see cref="Verification.Math.Exact.RationalInterval"/> they are rigorous enclosures of the exact derivatives. For a unary φ:
+/// φ(x) = φ(a) + φ'(a)(bε₁ + cε₂) + (φ'(a)d + φ''(a)bc)ε₁ε₂.
+/// </summary>
+/// <remarks>
+/// Comparisons, <see cref="Sign"/>, <see cref="Max"/> and <see cref="Min"/> look at the value only (they select a branch;
+/// the derivative of the selected branch is kept). <see cref="Abs"/> at a value of exactly 0 with a non-zero
+/// infinitesimal part has no derivative and throws <see cref="UndecidedException"/>.
+/// </remarks>
+/// <typeparam name="T">The arithmetic of the four parts.</typeparam>
+public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IReal<T>
+{
+    /// <summary>The number value + e1·ε₁ + e2·ε₂ + e12·ε₁ε₂.</summary>
+    public HyperDualReal(T value, T e1, T e2, T e12)
+    {
+        Value = value;
+        E1 = e1;
+        E2 = e2;
+        E12 = e12;
+    }
+
+    /// <summary>The real part: the value of the function.</summary>
+    public T Value { get; }
+
+    /// <summary>The ε₁ part: the derivative along the first seed.</summary>
+    public T E1 { get; }
+
+    /// <summary>The ε₂ part: the derivative along the second seed.</summary>
+    public T E2 { get; }
+
+    /// <summary>The ε₁ε₂ part: the mixed second derivative along both seeds.</summary>
+    public T E12 { get; }
+
+    /// <summary>A constant (all infinitesimal parts 0).</summary>
+    public static HyperDualReal<T> Constant(T value) => new(value, T.Of(0), T.Of(0), T.Of(0));
+
+    /// <summary>A variable seeded by ε₁ when <paramref name="first"/>, by ε₂ when <paramref name="second"/> (both: the diagonal).</summary>
+    public static HyperDualReal<T> Variable(T value, bool first, bool second) =>
+        new(value, first ? T.Of(1) : T.Of(0), second ? T.Of(1) : T.Of(0), T.Of(0));
+
+    /// <summary>φ(x) from φ(a), φ'(a), φ''(a).</summary>
+    private static HyperDualReal<T> Chain(HyperDualReal<T> x, T f, T df, T d2f) => new(
+        EnclosureTrim.Trim(f), EnclosureTrim.Trim(df * x.E1), EnclosureTrim.Trim(df * x.E2), EnclosureTrim.Trim(df * x.E12 + d2f * x.E1 * x.E2));
+
+    /// <inheritdoc />
+    public static implicit operator HyperDualReal<T>(int value) => Constant(value);
+
+    /// <inheritdoc />
+    public static bool IsRigorous => T.IsRigorous;
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Pi => Constant(T.Pi);
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Of(double value) => Constant(T.Of(value));
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Ratio(long numerator, long denominator) => Constant(T.Ratio(numerator, denominator));
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Rational(Fractions.Fraction value) => Constant(T.Rational(value));
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Input(double value) => Constant(T.Input(value));
+
+    /// <summary>Sum.</summary>
+    public static HyperDualReal<T> operator +(HyperDualReal<T> a, HyperDualReal<T> b) =>
+        new(a.Value + b.Value, a.E1 + b.E1, a.E2 + b.E2, a.E12 + b.E12);
+
+    /// <summary>Difference.</summary>
+    public static HyperDualReal<T> operator -(HyperDualReal<T> a, HyperDualReal<T> b) =>
+        new(a.Value - b.Value, a.E1 - b.E1, a.E2 - b.E2, a.E12 - b.E12);
+
+    /// <summary>Negation.</summary>
+    public static HyperDualReal<T> operator -(HyperDualReal<T> a) => new(-a.Value, -a.E1, -a.E2, -a.E12);
+
+    /// <summary>Product.</summary>
+    public static HyperDualReal<T> operator *(HyperDualReal<T> a, HyperDualReal<T> b) => new(
+        EnclosureTrim.Trim(a.Value * b.Value),
+        EnclosureTrim.Trim(a.Value * b.E1 + a.E1 * b.Value),
+        EnclosureTrim.Trim(a.Value * b.E2 + a.E2 * b.Value),
+        EnclosureTrim.Trim(a.Value * b.E12 + a.E1 * b.E2 + a.E2 * b.E1 + a.E12 * b.Value));
+
+    /// <summary>Quotient a·(1/b), with 1/x differentiated as a unary function (1/x, −1/x², 2/x³).</summary>
+    public static HyperDualReal<T> operator /(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        var inv = 1 / b.Value;
+        var inv2 = inv * inv;
+        return a * Chain(b, inv, -inv2, 2 * inv2 * inv);
+    }
+
+    /// <inheritdoc />
+    public static bool operator <(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value < b.Value;
+
+    /// <inheritdoc />
+    public static bool operator >(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value > b.Value;
+
+    /// <inheritdoc />
+    public static bool operator <=(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value <= b.Value;
+
+    /// <inheritdoc />
+    public static bool operator >=(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value >= b.Value;
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Sqrt(HyperDualReal<T> x)
+    {
+        var s = T.Sqrt(x.Value);
+        var inv = 1 / s;
+        return Chain(x, s, inv / 2, -(inv * inv * inv) / 4);
+    }
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Exp(HyperDualReal<T> x)
+    {
+        var e = T.Exp(x.Value);
+        return Chain(x, e, e, e);
+    }
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Log(HyperDualReal<T> x)
+    {
+        var inv = 1 / x.Value;
+        return Chain(x, T.Log(x.Value), inv, -(inv * inv));
+    }
+
+    /// <summary>erf' = (2/√π)e^(−x²), erf'' = −2x·erf'.</summary>
+    public static HyperDualReal<T> Erf(HyperDualReal<T> x)
+    {
+        var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
+        return Chain(x, T.Erf(x.Value), d, -2 * x.Value * d);
+    }
+
+    /// <summary>erfc = 1 − erf: the negated derivatives of <see cref="Erf"/>.</summary>
+    public static HyperDualReal<T> Erfc(HyperDualReal<T> x)
+    {
+        var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
+        return Chain(x, T.Erfc(x.Value), -d, 2 * x.Value * d);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="UndecidedException">the value is exactly 0 and the number carries a derivative (|x| has none there).</exception>
+    public static HyperDualReal<T> Abs(HyperDualReal<T> x)
+    {
+        int s = T.Sign(x.Value);
+        if (s > 0)
+            return x;
+        if (s < 0)
+            return -x;
+        if (T.Sign(x.E1) == 0 && T.Sign(x.E2) == 0 && T.Sign(x.E12) == 0)
+            return x;
+        throw new UndecidedException("|x| is not differentiable at x = 0.");
+    }
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Max(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value >= b.Value ? a : b;
+
+    /// <inheritdoc />
+    public static HyperDualReal<T> Min(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value <= b.Value ? a : b;
+
+    /// <inheritdoc />
+    public static int Sign(HyperDualReal<T> x) => T.Sign(x.Value);
+
+    /// <inheritdoc />
+    public static double Estimate(HyperDualReal<T> x) => T.Estimate(x.Value);
+
+    /// <inheritdoc />
+    public static bool IsFinite(HyperDualReal<T> x) => T.IsFinite(x.Value) && T.IsFinite(x.E1) && T.IsFinite(x.E2) && T.IsFinite(x.E12);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Value} + {E1}ε₁ + {E2}ε₂ + {E12}ε₁ε₂";
+}

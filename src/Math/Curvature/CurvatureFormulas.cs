@@ -1,0 +1,520 @@
+using Verification.Math.Arithmetic;
+using Verification.Math.Curvature.AutoDiff;
+
+namespace Verification.Math.Curvature;
+
+/// <summary>The likelihoods p(y|f) of balles-thesis ch. 7: the four natural parameterizations and two that are not.</summary>
+public enum LikelihoodFamily
+{
+    /// <summary>N(y; f, 1) (eq. D.8): natural (f is the mean, variance fixed).</summary>
+    GaussianIdentity,
+
+    /// <summary>Bernoulli with p(y = 1|f) = σ(f) (eq. D.33): natural (f is the logit).</summary>
+    BernoulliLogit,
+
+    /// <summary>Categorical with π = softmax(f) (eq. D.12): natural (f are the logits), labels one-hot.</summary>
+    CategoricalSoftmax,
+
+    /// <summary>Poisson with rate e^f: natural (f is the log rate).</summary>
+    PoissonLog,
+
+    /// <summary>Bernoulli with p(y = 1|q) = q, f = q ∈ (0, 1): not natural (the control of Prop. 7.1).</summary>
+    BernoulliProbability,
+
+    /// <summary>N(y; μ, v) with f = (μ, v), v &gt; 0: not natural (the control of Prop. 7.1).</summary>
+    GaussianMeanVariance,
+}
+
+/// <summary>The prediction functions f(x, θ) of the chapter-7 checks.</summary>
+public enum ModelFamily
+{
+    /// <summary>f = W·(x, 1), θ = vec(W) row-major, W ∈ ℝ^{M×(D+1)}: linear in θ (eq. D.18).</summary>
+    Linear,
+
+    /// <summary>f = xᵀθ + (κ/2)‖θ‖², scalar, d = D: ∇²_θ f = κI, so f is |κ|-smooth exactly (Prop. 7.2).</summary>
+    CurvedLinear,
+
+    /// <summary>One hidden tanh layer: h = tanh(W₁(x, 1)), f = W₂(h, 1); θ = (vec W₁, vec W₂) row-major.</summary>
+    TanhMlp,
+}
+
+/// <summary>The discrete shape of a problem of eq. (7.1): model, likelihood, input length, hidden width, classes.</summary>
+public sealed record CurvatureShape
+{
+    /// <summary>A consistent shape.</summary>
+    /// <exception cref="ArgumentException">inputs or hidden below 1, classes below 2, or a curved-linear model with a likelihood that needs more than one output.</exception>
+    public CurvatureShape(ModelFamily model, LikelihoodFamily likelihood, int inputs, int hidden = 1, int classes = 3)
+    {
+        if (inputs < 1)
+            throw new ArgumentException($"inputs must be ≥ 1, got {inputs}.", nameof(inputs));
+        if (hidden < 1)
+            throw new ArgumentException($"hidden must be ≥ 1, got {hidden}.", nameof(hidden));
+        if (classes < 2)
+            throw new ArgumentException($"classes must be ≥ 2, got {classes}.", nameof(classes));
+        Model = model;
+        Likelihood = likelihood;
+        Inputs = inputs;
+        Hidden = hidden;
+        Classes = classes;
+        if (model == ModelFamily.CurvedLinear && Outputs != 1)
+            throw new ArgumentException($"the curved-linear model has one output, {likelihood} needs {Outputs}.", nameof(likelihood));
+    }
+
+    /// <summary>The prediction function.</summary>
+    public ModelFamily Model { get; }
+
+    /// <summary>The likelihood.</summary>
+    public LikelihoodFamily Likelihood { get; }
+
+    /// <summary>D, the input length.</summary>
+    public int Inputs { get; }
+
+    /// <summary>H, the hidden width of the MLP (unused otherwise).</summary>
+    public int Hidden { get; }
+
+    /// <summary>C, the classes of the categorical likelihood (unused otherwise).</summary>
+    public int Classes { get; }
+
+    /// <summary>The length of a label vector: C (one-hot) for the categorical, 1 otherwise.</summary>
+    public int LabelLength => Likelihood == LikelihoodFamily.CategoricalSoftmax ? Classes : 1;
+
+    /// <summary>M, the length of f.</summary>
+    public int Outputs => Likelihood switch
+    {
+        LikelihoodFamily.CategoricalSoftmax => Classes,
+        LikelihoodFamily.GaussianMeanVariance => 2,
+        _ => 1,
+    };
+
+    /// <summary>d, the length of θ.</summary>
+    public int Parameters => Model switch
+    {
+        ModelFamily.Linear => Outputs * (Inputs + 1),
+        ModelFamily.CurvedLinear => Inputs,
+        _ => Hidden * (Inputs + 1) + Outputs * (Hidden + 1),
+    };
+
+    /// <summary>A short name, e.g. "tanh-mlp(D=2,H=1,M=3)".</summary>
+    public string ModelName => Model switch
+    {
+        ModelFamily.Linear => $"linear(D={Inputs},M={Outputs})",
+        ModelFamily.CurvedLinear => $"curved-linear(D={Inputs})",
+        _ => $"tanh-mlp(D={Inputs},H={Hidden},M={Outputs})",
+    };
+
+    /// <summary>A short name, e.g. "bernoulli-logit".</summary>
+    public string LikelihoodName => Likelihood switch
+    {
+        LikelihoodFamily.GaussianIdentity => "gaussian-identity",
+        LikelihoodFamily.BernoulliLogit => "bernoulli-logit",
+        LikelihoodFamily.CategoricalSoftmax => $"categorical-softmax(C={Classes})",
+        LikelihoodFamily.PoissonLog => "poisson-log",
+        LikelihoodFamily.BernoulliProbability => "bernoulli-probability",
+        _ => "gaussian-mean-variance",
+    };
+
+    /// <summary>True for the natural parameterizations (the hypothesis of Prop. 7.1).</summary>
+    public bool IsNatural => Likelihood is not (LikelihoodFamily.BernoulliProbability or LikelihoodFamily.GaussianMeanVariance);
+}
+
+/// <summary>
+/// The likelihoods and models of balles-thesis ch. 7 written once over <see cref="IReal{T}"/>, so a statement about
+/// them runs in doubles and in exact rational intervals from the same code, and is differentiated by forward mode
+/// (<see cref="HyperDualReal{T}"/>): log-densities (up to the base measure log h(y), which does not depend on f and so
+/// not on θ), the prediction functions, and expectation rules that integrate every curvature integrand exactly.
+/// </summary>
+public static class CurvatureFormulas
+{
+    /// <summary>
+    /// f(x, θ) for the shape's model; κ is the curved-linear model's curvature (ignored otherwise). tanh(a) is written
+    /// 1 − 2/(e^{2a} + 1): its forward-mode derivatives are sums of products without cancellation where tanh saturates.
+    /// </summary>
+    /// <exception cref="ArgumentException">x or θ of the wrong length.</exception>
+    public static U[] Output<U>(CurvatureShape shape, U kappa, IReadOnlyList<U> x, IReadOnlyList<U> theta) where U : IReal<U>
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(theta);
+        if (x.Count != shape.Inputs)
+            throw new ArgumentException($"x must have length {shape.Inputs}, got {x.Count}.", nameof(x));
+        if (theta.Count != shape.Parameters)
+            throw new ArgumentException($"theta must have length {shape.Parameters}, got {theta.Count}.", nameof(theta));
+        int dIn = shape.Inputs, m = shape.Outputs;
+        switch (shape.Model)
+        {
+            case ModelFamily.Linear:
+            {
+                var f = new U[m];
+                for (int k = 0; k < m; k++)
+                {
+                    U s = theta[k * (dIn + 1) + dIn];
+                    for (int j = 0; j < dIn; j++)
+                        s += theta[k * (dIn + 1) + j] * x[j];
+                    f[k] = s;
+                }
+                return f;
+            }
+            case ModelFamily.CurvedLinear:
+            {
+                U lin = x[0] * theta[0], sq = theta[0] * theta[0];
+                for (int j = 1; j < dIn; j++)
+                {
+                    lin += x[j] * theta[j];
+                    sq += theta[j] * theta[j];
+                }
+                return [lin + kappa * sq / 2];
+            }
+            default:
+            {
+                int h = shape.Hidden, w1 = h * (dIn + 1);
+                var hidden = new U[h];
+                for (int k = 0; k < h; k++)
+                {
+                    U a = theta[k * (dIn + 1) + dIn];
+                    for (int j = 0; j < dIn; j++)
+                        a += theta[k * (dIn + 1) + j] * x[j];
+                    hidden[k] = Tanh(a);
+                }
+                var f = new U[m];
+                for (int k = 0; k < m; k++)
+                {
+                    U s = theta[w1 + k * (h + 1) + h];
+                    for (int j = 0; j < h; j++)
+                        s += theta[w1 + k * (h + 1) + j] * hidden[j];
+                    f[k] = s;
+                }
+                return f;
+            }
+        }
+    }
+
+    /// <summary>
+    /// f(x, θ), its Jacobian J_θf (M×d) and the Hessians ∇²_θf^(m) in closed form (O(M·d²) per call, no forward-mode passes):
+    /// linear: J = I_M ⊗ (x, 1)ᵀ, ∇²f^(m) = 0; curved-linear: J = (x + κθ)ᵀ, ∇²f = κI; tanh MLP with a_k = W₁[k]·(x, 1),
+    /// h_k = tanh a_k, s_k = 1 − h_k² = 4e^{2a_k}/(e^{2a_k} + 1)² (no cancellation where tanh saturates):
+    /// ∂f_m/∂W₂[m,k] = h̃_k, ∂f_m/∂W₁[k,j] = W₂[m,k]·s_k·x̃_j, ∂²f_m/∂W₂[m,k]∂W₁[k,j] = s_k·x̃_j,
+    /// ∂²f_m/∂W₁[k,j]∂W₁[k,j'] = −2W₂[m,k]·h_k·s_k·x̃_j·x̃_j', every other second derivative 0. Tests check these against
+    /// forward mode on <see cref="Output{U}"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">x or θ of the wrong length.</exception>
+    public static SecondOrderExpansion<T> ModelDerivatives<T>(CurvatureShape shape, T kappa, IReadOnlyList<T> x, IReadOnlyList<T> theta) where T : IReal<T>
+    {
+        var f = Output(shape, kappa, x, theta);
+        int dIn = shape.Inputs, m = shape.Outputs, d = shape.Parameters;
+        var jacobian = Filled<T>(m, d);
+        var hessians = Enumerable.Range(0, m).Select(_ => Filled<T>(d, d)).ToArray();
+        switch (shape.Model)
+        {
+            case ModelFamily.Linear:
+                for (int k = 0; k < m; k++)
+                {
+                    for (int j = 0; j < dIn; j++)
+                        jacobian[k, k * (dIn + 1) + j] = x[j];
+                    jacobian[k, k * (dIn + 1) + dIn] = T.Of(1);
+                }
+                break;
+            case ModelFamily.CurvedLinear:
+                for (int j = 0; j < dIn; j++)
+                {
+                    jacobian[0, j] = x[j] + kappa * theta[j];
+                    hessians[0][j, j] = kappa;
+                }
+                break;
+            default:
+            {
+                int h = shape.Hidden, w1 = h * (dIn + 1);
+                T XTilde(int j) => j < dIn ? x[j] : T.Of(1);
+                for (int k = 0; k < h; k++)
+                {
+                    T a = theta[k * (dIn + 1) + dIn];
+                    for (int j = 0; j < dIn; j++)
+                        a += theta[k * (dIn + 1) + j] * x[j];
+                    var e = T.Exp(2 * a);
+                    var hk = 1 - 2 / (e + 1);
+                    var sk = 4 * e / ((e + 1) * (e + 1));
+                    for (int o = 0; o < m; o++)
+                    {
+                        int w2 = w1 + o * (h + 1) + k;
+                        var weight = theta[w2];
+                        jacobian[o, w2] = hk;
+                        for (int j = 0; j <= dIn; j++)
+                        {
+                            int wj = k * (dIn + 1) + j;
+                            jacobian[o, wj] = weight * sk * XTilde(j);
+                            hessians[o][w2, wj] = hessians[o][wj, w2] = sk * XTilde(j);
+                            for (int j2 = 0; j2 <= dIn; j2++)
+                                hessians[o][wj, k * (dIn + 1) + j2] = -2 * weight * hk * sk * XTilde(j) * XTilde(j2);
+                        }
+                    }
+                }
+                for (int o = 0; o < m; o++)
+                    jacobian[o, w1 + o * (h + 1) + h] = T.Of(1);
+                break;
+            }
+        }
+        return new SecondOrderExpansion<T>(f, new RealMatrix<T>(jacobian), hessians.Select(a => new RealMatrix<T>(a)).ToArray());
+    }
+
+    private static T[,] Filled<T>(int rows, int columns) where T : IReal<T>
+    {
+        var a = new T[rows, columns];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++)
+                a[i, j] = T.Of(0);
+        return a;
+    }
+
+    /// <summary>tanh a = 1 − 2/(e^{2a} + 1).</summary>
+    public static U Tanh<U>(U a) where U : IReal<U> => 1 - 2 / (U.Exp(2 * a) + 1);
+
+    /// <summary>σ(f) = 1/(1 + e^{−f}), with the exponent ≤ 0 on either side of 0 so nothing overflows.</summary>
+    public static U Sigmoid<U>(U f) where U : IReal<U>
+    {
+        if (f >= 0)
+            return 1 / (1 + U.Exp(-f));
+        var e = U.Exp(f);
+        return e / (1 + e);
+    }
+
+    /// <summary>log(1 + eᶠ) = max(f, 0) + log(1 + e^{−|f|}) (its second derivative is then σ(−|f|)-sized, without cancellation).</summary>
+    public static U Softplus<U>(U f) where U : IReal<U> =>
+        f >= 0 ? f + U.Log(1 + U.Exp(-f)) : U.Log(1 + U.Exp(f));
+
+    /// <summary>log Σ_c e^{f_c}, shifted by the largest f_c.</summary>
+    public static U LogSumExp<U>(IReadOnlyList<U> f) where U : IReal<U>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (f.Count == 0)
+            throw new ArgumentException("f must not be empty.", nameof(f));
+        var m = f.Aggregate(U.Max);
+        U s = U.Exp(f[0] - m);
+        for (int c = 1; c < f.Count; c++)
+            s += U.Exp(f[c] - m);
+        return m + U.Log(s);
+    }
+
+    /// <summary>π = softmax(f) (eq. D.12), shifted by the largest f_c.</summary>
+    public static U[] Softmax<U>(IReadOnlyList<U> f) where U : IReal<U>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (f.Count == 0)
+            throw new ArgumentException("f must not be empty.", nameof(f));
+        var m = f.Aggregate(U.Max);
+        var e = f.Select(v => U.Exp(v - m)).ToArray();
+        var s = e.Aggregate((a, b) => a + b);
+        return e.Select(v => v / s).ToArray();
+    }
+
+    /// <summary>
+    /// True when f is in the likelihood's parameter domain: q ∈ (0, 1) for the Bernoulli probability, v &gt; 0 for the
+    /// Gaussian variance, everything otherwise. Decided exactly in rigorous arithmetic (or undecided).
+    /// </summary>
+    public static bool InDomain<U>(LikelihoodFamily likelihood, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return likelihood switch
+        {
+            LikelihoodFamily.BernoulliProbability => f[0] > 0 && f[0] < 1,
+            LikelihoodFamily.GaussianMeanVariance => f[1] > 0,
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// log p(y|f) up to the base measure log h(y) (which depends on neither f nor θ): the label y is a vector of length
+    /// <see cref="CurvatureShape.LabelLength"/> (one-hot for the categorical, [y] otherwise).
+    /// GaussianIdentity −(y − f)²/2; BernoulliLogit y·f − log(1 + eᶠ); CategoricalSoftmax yᵀf − log Σ e^{f_c};
+    /// PoissonLog y·f − eᶠ; BernoulliProbability y·log q + (1 − y)·log(1 − q); GaussianMeanVariance −(y − μ)²/(2v) − ½log v.
+    /// </summary>
+    /// <exception cref="ArgumentException">f or y of the wrong length, or f outside the domain (<see cref="InDomain{U}"/>).</exception>
+    public static U LogDensity<U>(CurvatureShape shape, IReadOnlyList<U> y, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(y);
+        if (y.Count != shape.LabelLength)
+            throw new ArgumentException($"y must have length {shape.LabelLength} for {shape.LikelihoodName}, got {y.Count}.", nameof(y));
+        CheckLength(shape, f, nameof(f));
+        if (!InDomain(shape.Likelihood, f))
+            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+        switch (shape.Likelihood)
+        {
+            case LikelihoodFamily.GaussianIdentity:
+            {
+                var r = y[0] - f[0];
+                return -(r * r) / 2;
+            }
+            case LikelihoodFamily.BernoulliLogit:
+                return y[0] * f[0] - Softplus(f[0]);
+            case LikelihoodFamily.CategoricalSoftmax:
+            {
+                U s = y[0] * f[0];
+                for (int c = 1; c < f.Count; c++)
+                    s += y[c] * f[c];
+                return s - LogSumExp(f);
+            }
+            case LikelihoodFamily.PoissonLog:
+                return y[0] * f[0] - U.Exp(f[0]);
+            case LikelihoodFamily.BernoulliProbability:
+                return y[0] * U.Log(f[0]) + (1 - y[0]) * U.Log(1 - f[0]);
+            default:
+            {
+                var r = y[0] - f[0];
+                return -(r * r) / (2 * f[1]) - U.Log(f[1]) / 2;
+            }
+        }
+    }
+
+    /// <summary>
+    /// ∇_f log p(y|f) and ∇²_f log p(y|f) in closed form (eqs. D.9, D.16, D.33 and their analogues), each formed without
+    /// cancellation: GaussianIdentity (y − f, −1); BernoulliLogit (y − σ(f), −σ(f)σ(−f)); CategoricalSoftmax (y − π,
+    /// −(diag π − ππᵀ) with the diagonal −π_i·Σ_{c≠i}π_c); PoissonLog (y − eᶠ, −eᶠ); BernoulliProbability (y/q − (1 − y)/(1 − q),
+    /// −y/q² − (1 − y)/(1 − q)²); GaussianMeanVariance with r = y − μ: (r/v, (r²/v − 1)/(2v)) and
+    /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]. Tests check them against forward mode on <see cref="LogDensity{U}"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">y or f of the wrong length, or f outside the domain.</exception>
+    public static (T[] Gradient, RealMatrix<T> Hessian) LogDensityDerivatives<T>(CurvatureShape shape, IReadOnlyList<T> y, IReadOnlyList<T> f) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(y);
+        if (y.Count != shape.LabelLength)
+            throw new ArgumentException($"y must have length {shape.LabelLength} for {shape.LikelihoodName}, got {y.Count}.", nameof(y));
+        CheckLength(shape, f, nameof(f));
+        if (!InDomain(shape.Likelihood, f))
+            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+        static RealMatrix<T> One(T v) => RealMatrix<T>.Create(1, 1, (_, _) => v);
+        switch (shape.Likelihood)
+        {
+            case LikelihoodFamily.GaussianIdentity:
+                return ([y[0] - f[0]], One(T.Of(-1)));
+            case LikelihoodFamily.BernoulliLogit:
+            {
+                var s = Sigmoid(f[0]);
+                return ([y[0] - s], One(-(s * Sigmoid(-f[0]))));
+            }
+            case LikelihoodFamily.CategoricalSoftmax:
+            {
+                var pi = Softmax(f);
+                int c = pi.Length;
+                var h = RealMatrix<T>.Create(c, c, (i, j) =>
+                {
+                    if (i != j)
+                        return pi[i] * pi[j];
+                    T rest = T.Of(0);
+                    for (int k = 0; k < c; k++)
+                        if (k != i)
+                            rest += pi[k];
+                    return -(pi[i] * rest);
+                });
+                return (Enumerable.Range(0, c).Select(i => y[i] - pi[i]).ToArray(), h);
+            }
+            case LikelihoodFamily.PoissonLog:
+            {
+                var rate = T.Exp(f[0]);
+                return ([y[0] - rate], One(-rate));
+            }
+            case LikelihoodFamily.BernoulliProbability:
+            {
+                var q = f[0];
+                var p = 1 - q;
+                return ([y[0] / q - (1 - y[0]) / p], One(-(y[0] / (q * q)) - (1 - y[0]) / (p * p)));
+            }
+            default:
+            {
+                var r = y[0] - f[0];
+                var v = f[1];
+                var v2 = v * v;
+                var h = RealMatrix<T>.Create(2, 2, (i, j) => (i, j) switch
+                {
+                    (0, 0) => -(1 / v),
+                    (1, 1) => (T.Ratio(1, 2) - r * r / v) / v2,
+                    _ => -(r / v2),
+                });
+                return ([r / v, (r * r / v - 1) / (2 * v)], h);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nodes y_k and weights w_k with E_{y~p(·|f)}[φ(y)] = Σ_k w_k φ(y_k) exactly for every polynomial φ of the degree the
+    /// curvature integrands have in y (the score's outer product and the Hessian of log p, both polynomial in y):
+    /// finite supports are summed exactly (Bernoulli {0, 1}, the C one-hot classes); N(f, 1) by the two-point rule
+    /// f ± 1 (exact to degree 3; the integrands have degree ≤ 2); N(μ, v) by three-point Gauss–Hermite μ, μ ± √(3v)
+    /// with weights 2/3, 1/6, 1/6 (exact to degree 5; the integrands have degree ≤ 4); Poisson(λ = eᶠ) by the two-point
+    /// Gauss–Charlier rule λ + u± with u± the roots of u² − u − λ (it matches the mean λ and the central moments λ, λ,
+    /// so it is exact to degree 3; the integrands have degree ≤ 2).
+    /// </summary>
+    /// <exception cref="ArgumentException">f of the wrong length or outside the domain.</exception>
+    public static IReadOnlyList<(U[] Label, U Weight)> Expectation<U>(CurvatureShape shape, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        CheckLength(shape, f, nameof(f));
+        if (!InDomain(shape.Likelihood, f))
+            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+        switch (shape.Likelihood)
+        {
+            case LikelihoodFamily.GaussianIdentity:
+                return [([f[0] - 1], U.Ratio(1, 2)), ([f[0] + 1], U.Ratio(1, 2))];
+            case LikelihoodFamily.BernoulliLogit:
+                return [([U.Of(0)], Sigmoid(-f[0])), ([U.Of(1)], Sigmoid(f[0]))];
+            case LikelihoodFamily.CategoricalSoftmax:
+            {
+                var pi = Softmax(f);
+                return Enumerable.Range(0, f.Count)
+                    .Select(c => (Enumerable.Range(0, f.Count).Select(k => k == c ? U.Of(1) : U.Of(0)).ToArray(), pi[c]))
+                    .ToList();
+            }
+            case LikelihoodFamily.PoissonLog:
+            {
+                var lambda = U.Exp(f[0]);
+                var s = U.Sqrt(1 + 4 * lambda);
+                var up = (1 + s) / 2;
+                var down = -lambda / up; // the other root, u₊u₋ = −λ, without the cancellation of (1 − s)/2
+                return [([lambda + down], up / s), ([lambda + up], lambda / (up * s))];
+            }
+            case LikelihoodFamily.BernoulliProbability:
+                return [([U.Of(0)], 1 - f[0]), ([U.Of(1)], f[0])];
+            default:
+            {
+                var s = U.Sqrt(3 * f[1]);
+                return [([f[0]], U.Ratio(2, 3)), ([f[0] - s], U.Ratio(1, 6)), ([f[0] + s], U.Ratio(1, 6))];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The label vector of a data label y: [y] read as a real input for the Gaussians (<see cref="IReal{T}.Input"/>), the
+    /// one-hot e_y for the categorical, [y] as an exact constant for the Bernoulli and Poisson counts.
+    /// </summary>
+    /// <exception cref="ArgumentException">y is not finite or not in the support (0/1, a class index, a count).</exception>
+    public static T[] Label<T>(CurvatureShape shape, double y) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (!double.IsFinite(y))
+            throw new ArgumentException($"y must be finite, got {y}.", nameof(y));
+        bool index = y >= 0 && y == System.Math.Floor(y);
+        switch (shape.Likelihood)
+        {
+            case LikelihoodFamily.GaussianIdentity or LikelihoodFamily.GaussianMeanVariance:
+                return [T.Input(y)];
+            case LikelihoodFamily.CategoricalSoftmax:
+                if (!index || y >= shape.Classes)
+                    throw new ArgumentException($"y must be a class index in [0, {shape.Classes - 1}], got {y}.", nameof(y));
+                return Enumerable.Range(0, shape.Classes).Select(c => c == (int)y ? T.Of(1) : T.Of(0)).ToArray();
+            case LikelihoodFamily.PoissonLog:
+                if (!index)
+                    throw new ArgumentException($"y must be a count, got {y}.", nameof(y));
+                return [T.Of(y)];
+            default:
+                if (y is not (0 or 1))
+                    throw new ArgumentException($"y must be 0 or 1, got {y}.", nameof(y));
+                return [T.Of(y)];
+        }
+    }
+
+    private static void CheckLength<U>(CurvatureShape shape, IReadOnlyList<U> v, string name)
+    {
+        ArgumentNullException.ThrowIfNull(v, name);
+        if (v.Count != shape.Outputs)
+            throw new ArgumentException($"{name} must have length {shape.Outputs} for {shape.LikelihoodName}, got {v.Count}.", name);
+    }
+}

@@ -1,0 +1,327 @@
+using Verification.Math.Arithmetic;
+using Verification.Math.Curvature.AutoDiff;
+
+namespace Verification.Math.Curvature;
+
+/// <summary>The splits R(θ) = Σ_n a_n(b_n(θ)) of balles-thesis §7.3.3 and §7.4.1.</summary>
+public enum SplitKind
+{
+    /// <summary>Eq. (7.13): a_n(b) = −log p(y_n|b), b_n(θ) = f(x_n, θ).</summary>
+    Canonical,
+
+    /// <summary>Eq. (7.12): a_n = ℓ_n, b_n(θ) = θ.</summary>
+    Identity,
+
+    /// <summary>Eq. (7.17): a_n(b) = −log b, b_n(θ) = p(y_n|f(x_n, θ)).</summary>
+    EmpiricalFisher,
+}
+
+/// <summary>
+/// One problem of balles-thesis eq. (7.1), R(θ) = −Σ_n log p(y_n|f(x_n, θ)), in arithmetic T, with the curvature
+/// matrices of chapter 7 written once: the model's Jacobian and Hessians in closed form
+/// (<see cref="CurvatureFormulas.ModelDerivatives{T}"/>), every other derivative by forward mode
+/// (<see cref="HyperDualReal{T}"/>) on the generic log-density and on the composed objective (which never sees a split or a
+/// chain rule), every expectation over y by the exact rule of <see cref="CurvatureFormulas.Expectation{U}"/>. Per-sample
+/// model derivatives are computed once and reused.
+/// </summary>
+public sealed class CurvatureProblem<T> where T : IReal<T>
+{
+    private readonly SecondOrderExpansion<T>?[] _models;
+    private readonly IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian)>?[] _nodes;
+    private readonly (T[] Gradient, RealMatrix<T> Hessian)?[] _atLabel;
+
+    /// <summary>Binds the shape, the curvature κ (curved-linear model only), the inputs x_n, the label vectors y_n and θ.</summary>
+    /// <exception cref="ArgumentException">No samples, or an x_n, y_n or θ of the wrong length.</exception>
+    public CurvatureProblem(CurvatureShape shape, T kappa, IReadOnlyList<T[]> inputs, IReadOnlyList<T[]> labels, IReadOnlyList<T> theta)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(theta);
+        if (inputs.Count == 0 || inputs.Count != labels.Count)
+            throw new ArgumentException($"need N ≥ 1 inputs and as many labels, got {inputs.Count} and {labels.Count}.", nameof(labels));
+        for (int n = 0; n < inputs.Count; n++)
+        {
+            if (inputs[n].Length != shape.Inputs)
+                throw new ArgumentException($"x_{n} must have length {shape.Inputs}, got {inputs[n].Length}.", nameof(inputs));
+            if (labels[n].Length != shape.LabelLength)
+                throw new ArgumentException($"y_{n} must have length {shape.LabelLength}, got {labels[n].Length}.", nameof(labels));
+        }
+        if (theta.Count != shape.Parameters)
+            throw new ArgumentException($"theta must have length {shape.Parameters}, got {theta.Count}.", nameof(theta));
+        Shape = shape;
+        Kappa = kappa;
+        Inputs = inputs;
+        Labels = labels;
+        Theta = theta;
+        _models = new SecondOrderExpansion<T>?[inputs.Count];
+        _nodes = new IReadOnlyList<(T[], T, T[], RealMatrix<T>)>?[inputs.Count];
+        _atLabel = new (T[], RealMatrix<T>)?[inputs.Count];
+    }
+
+    /// <summary>The shape.</summary>
+    public CurvatureShape Shape { get; }
+
+    /// <summary>κ.</summary>
+    public T Kappa { get; }
+
+    /// <summary>x_n.</summary>
+    public IReadOnlyList<T[]> Inputs { get; }
+
+    /// <summary>y_n as label vectors.</summary>
+    public IReadOnlyList<T[]> Labels { get; }
+
+    /// <summary>θ.</summary>
+    public IReadOnlyList<T> Theta { get; }
+
+    /// <summary>N.</summary>
+    public int Count => Inputs.Count;
+
+    /// <summary>d.</summary>
+    public int Dimension => Theta.Count;
+
+    /// <summary>f(x_n, θ) (no derivatives).</summary>
+    public T[] Output(int n) => CurvatureFormulas.Output(Shape, Kappa, Inputs[n], Theta);
+
+    /// <summary>True when every f(x_n, θ) is in the likelihood's domain.</summary>
+    public bool OutputsInDomain() => Enumerable.Range(0, Count).All(n => CurvatureFormulas.InDomain(Shape.Likelihood, Output(n)));
+
+    /// <summary>f(x_n, θ), J_n = J_θf(x_n, θ) and ∇²_θf_n^(m) in closed form (<see cref="CurvatureFormulas.ModelDerivatives{T}"/>, computed once per n).</summary>
+    public SecondOrderExpansion<T> Model(int n) => _models[n] ??= CurvatureFormulas.ModelDerivatives(Shape, Kappa, Inputs[n], Theta);
+
+    /// <summary>∇_f log p(y|f) and ∇²_f log p(y|f) in closed form (<see cref="CurvatureFormulas.LogDensityDerivatives{T}"/>).</summary>
+    public (T[] Gradient, RealMatrix<T> Hessian) LogDensityDerivatives(T[] y, T[] f) => CurvatureFormulas.LogDensityDerivatives(Shape, y, f);
+
+    /// <summary>The expectation nodes of sample n with their weights and ∇_f log p, ∇²_f log p there (computed once per n).</summary>
+    private IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian)> Nodes(int n)
+    {
+        if (_nodes[n] is { } cached)
+            return cached;
+        var f = Model(n).Value;
+        return _nodes[n] = Expectation(n).Select(p =>
+        {
+            var (g, h) = LogDensityDerivatives(p.Label, f);
+            return (p.Label, p.Weight, g, h);
+        }).ToList();
+    }
+
+    /// <summary>∇_f log p(y_n|f_n) and ∇²_f log p(y_n|f_n) at the training label (computed once per n).</summary>
+    private (T[] Gradient, RealMatrix<T> Hessian) AtLabel(int n) => _atLabel[n] ??= LogDensityDerivatives(Labels[n], Model(n).Value);
+
+    /// <summary>The exact expectation rule over y ~ p(·|f(x_n, θ)).</summary>
+    public IReadOnlyList<(T[] Label, T Weight)> Expectation(int n) => CurvatureFormulas.Expectation(Shape, Model(n).Value);
+
+    /// <summary>F(θ) = Σ_n J_nᵀ E_y[∇_f log p ∇_f log pᵀ] J_n = Σ_n E_y[s_n s_nᵀ] (eq. 7.2 with the chain rule D.20).</summary>
+    public RealMatrix<T> Fisher()
+    {
+        var total = Zero(Dimension);
+        for (int n = 0; n < Count; n++)
+        {
+            var e = Model(n);
+            var inner = Zero(Shape.Outputs);
+            foreach (var (_, weight, g, _) in Nodes(n))
+                inner += weight * Outer(g, g);
+            total += e.Jacobian.Transpose() * inner * e.Jacobian;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Σ_n E_y[−∇²_θ log p(y|f(x_n, θ))] with ∇²_θ log p = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θf_n^(m) (eq. 7.9 for the
+    /// canonical split), the second form of eq. (7.4).
+    /// </summary>
+    public RealMatrix<T> ExpectedNegativeHessian()
+    {
+        var total = Zero(Dimension);
+        for (int n = 0; n < Count; n++)
+        {
+            var e = Model(n);
+            foreach (var (_, weight, g, h) in Nodes(n))
+                total -= weight * LogDensityHessianByChainRule(e, g, h);
+        }
+        return total;
+    }
+
+    private static RealMatrix<T> LogDensityHessianByChainRule(SecondOrderExpansion<T> e, T[] g, RealMatrix<T> h)
+    {
+        var total = e.Jacobian.Transpose() * h * e.Jacobian;
+        for (int m = 0; m < g.Length; m++)
+            total += g[m] * e.Hessians[m];
+        return total;
+    }
+
+    /// <summary>G(θ) of the canonical split, −Σ_n J_nᵀ∇²_f log p(y_n|f_n)J_n (eqs. 7.10, 7.14).</summary>
+    public RealMatrix<T> GeneralizedGaussNewton() => Split(SplitKind.Canonical).Ggn;
+
+    /// <summary>
+    /// The GGN (7.10) and the residual term Σ_{n,m}[∇_b a_n]_m∇²_θb_n^(m) of eq. (7.9) for a split, each piece by forward
+    /// mode: the inner b_n's Jacobian and component Hessians in θ, the outer a_n's gradient and Hessian in b.
+    /// </summary>
+    public (RealMatrix<T> Ggn, RealMatrix<T> Residual) Split(SplitKind kind)
+    {
+        var ggn = Zero(Dimension);
+        var residual = Zero(Dimension);
+        for (int n = 0; n < Count; n++)
+        {
+            var (inner, outerGradient, outerHessian) = SplitPieces(kind, n);
+            ggn += inner.Jacobian.Transpose() * outerHessian * inner.Jacobian;
+            for (int m = 0; m < outerGradient.Length; m++)
+                residual += outerGradient[m] * inner.Hessians[m];
+        }
+        return (ggn, residual);
+    }
+
+    private (SecondOrderExpansion<T> Inner, T[] OuterGradient, RealMatrix<T> OuterHessian) SplitPieces(SplitKind kind, int n)
+    {
+        switch (kind)
+        {
+            case SplitKind.Canonical:
+            {
+                // a_n(b) = −log p(y_n|b): its derivatives are the negated likelihood derivatives at b = f(x_n, θ).
+                var (g, h) = AtLabel(n);
+                return (Model(n), g.Select(v => -v).ToArray(), -h);
+            }
+            case SplitKind.Identity:
+            {
+                // b_n(θ) = θ: its Jacobian is I and its component Hessians vanish; a_n = ℓ_n, differentiated as a whole.
+                var identity = RealMatrix<T>.Identity(Dimension);
+                var zero = Zero(Dimension);
+                var inner = new SecondOrderExpansion<T>(Theta.ToArray(), identity, Enumerable.Repeat(zero, Dimension).ToArray());
+                var (_, gradient, hessian) = HessianJet<T>.Evaluate(t => SampleLoss(n, t), Theta);
+                return (inner, gradient, hessian);
+            }
+            default:
+            {
+                // b_n(θ) = p(y_n|f(x_n, θ)) divided by its value at the evaluation point θ₀ (a positive constant factor, like the
+                // omitted base measure): a(b) = −log b then changes R by a constant only, and neither the GGN J_bᵀ(1/b²)J_b nor the
+                // residual term −(1/b)∇²b changes, while b = 1 at θ₀ where the probability itself may underflow.
+                // a(b) = −log b with a'(b) = −1/b, a''(b) = 1/b².
+                var (b, gradient, hessian) = HessianJet<T>.Evaluate(t =>
+                {
+                    var loss = SampleLoss(n, t);
+                    return HessianJet<T>.Exp(HessianJet<T>.Constant(loss.Value) - loss);
+                }, Theta);
+                var inner = new SecondOrderExpansion<T>([b], RealMatrix<T>.Create(1, Dimension, (_, j) => gradient[j]), [hessian]);
+                var inv = 1 / b;
+                return (inner, [-inv], RealMatrix<T>.Create(1, 1, (_, _) => inv * inv));
+            }
+        }
+    }
+
+    /// <summary>ℓ_n(θ) = −log p(y_n|f(x_n, θ)) in an arithmetic U built on T (for forward mode on the composed objective).</summary>
+    private U SampleLoss<U>(int n, U[] theta) where U : IReal<U>
+    {
+        var y = Labels[n].Select(Lift<U>).ToArray();
+        var x = Inputs[n].Select(Lift<U>).ToArray();
+        return -CurvatureFormulas.LogDensity(Shape, y, CurvatureFormulas.Output(Shape, Lift<U>(Kappa), x, theta));
+    }
+
+    /// <summary>A value of T as a constant of the differentiating arithmetic U (a hyper-dual number or a jet over T).</summary>
+    private static U Lift<U>(T v) where U : IReal<U>
+    {
+        if (typeof(U) == typeof(HyperDualReal<T>))
+            return (U)(object)HyperDualReal<T>.Constant(v);
+        if (typeof(U) == typeof(HessianJet<T>))
+            return (U)(object)HessianJet<T>.Constant(v);
+        throw new ArgumentException($"cannot lift {typeof(T).Name} into {typeof(U).Name}.", nameof(v));
+    }
+
+    /// <summary>∇²R(θ) by forward mode (one jet evaluation) on the composed R (no split, no chain rule written by hand).</summary>
+    public RealMatrix<T> RiskHessian() => HessianJet<T>.Evaluate(t =>
+    {
+        var r = SampleLoss(0, t);
+        for (int n = 1; n < Count; n++)
+            r += SampleLoss(n, t);
+        return r;
+    }, Theta).Hessian;
+
+    /// <summary>s_n = ∇_θ log p(y_n|f(x_n, θ)) by forward mode on the composition.</summary>
+    public T[] Score(int n) => ForwardModeFormulas.Gradient(t => -SampleLoss(n, t), Theta);
+
+    /// <summary>F̃(θ) = Σ_n s_n s_nᵀ (eq. 7.3/7.7).</summary>
+    public RealMatrix<T> EmpiricalFisher()
+    {
+        var total = Zero(Dimension);
+        for (int n = 0; n < Count; n++)
+        {
+            var s = Score(n);
+            total += Outer(s, s);
+        }
+        return total;
+    }
+
+    /// <summary>r(θ) = Σ_n ‖∇_f log p(y_n|f(x_n, θ))‖₁ (eq. 7.16).</summary>
+    public T Residual()
+    {
+        T total = T.Of(0);
+        for (int n = 0; n < Count; n++)
+            foreach (var g in AtLabel(n).Gradient)
+                total += T.Abs(g);
+        return total;
+    }
+
+    /// <summary>
+    /// The size of the terms the curvature matrices sum: Σ_n [‖J_n‖²_F·(1 + G_n² + H_n) + G_n·K_n] with G_n the largest
+    /// ‖∇_f log p‖₁ and H_n the largest Σ|∇²_f log p| over the expectation nodes and the training label, and K_n =
+    /// Σ_m Σ|∇²_θf_n^(m)|. The 1 covers what forward mode forms from probabilities (σ − σ², π_i − π_i²: terms of size ≤ 1
+    /// whose difference is exponentially small where the logits saturate). At least 2^-1074.
+    /// </summary>
+    public T TermScale()
+    {
+        T total = T.Of(0);
+        for (int n = 0; n < Count; n++)
+        {
+            var e = Model(n);
+            T g = T.Of(0), h = T.Of(0);
+            foreach (var (grad, hess) in Nodes(n).Select(p => (p.Gradient, p.Hessian)).Append(AtLabel(n)))
+            {
+                g = T.Max(g, grad.Select(T.Abs).Aggregate((a, b) => a + b));
+                h = T.Max(h, EntrywiseL1(hess));
+            }
+            T jj = T.Of(0);
+            for (int m = 0; m < e.Jacobian.Rows; m++)
+                for (int k = 0; k < e.Jacobian.Columns; k++)
+                    jj += T.Abs(e.Jacobian[m, k]) * T.Abs(e.Jacobian[m, k]);
+            T curvature = T.Of(0);
+            foreach (var hm in e.Hessians)
+                curvature += EntrywiseL1(hm);
+            total += jj * (1 + g * g + h) + g * curvature;
+        }
+        return T.Max(total, T.Of(double.Epsilon));
+    }
+
+    /// <summary>Σ_ij |A_ij|.</summary>
+    public static T EntrywiseL1(RealMatrix<T> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        T s = T.Of(0);
+        for (int i = 0; i < a.Rows; i++)
+            for (int j = 0; j < a.Columns; j++)
+                s += T.Abs(a[i, j]);
+        return s;
+    }
+
+    /// <summary>The d×d zero matrix.</summary>
+    public static RealMatrix<T> Zero(int d) => RealMatrix<T>.Create(d, d, (_, _) => T.Of(0));
+
+    /// <summary>uvᵀ.</summary>
+    public static RealMatrix<T> Outer(IReadOnlyList<T> u, IReadOnlyList<T> v)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(v);
+        return RealMatrix<T>.Create(u.Count, v.Count, (i, j) => u[i] * v[j]);
+    }
+}
+
+/// <summary>Row access for <see cref="RealMatrix{T}"/>.</summary>
+public static class RealMatrixRows
+{
+    /// <summary>Row i as an array.</summary>
+    public static T[] Row<T>(this RealMatrix<T> a, int i) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (i < 0 || i >= a.Rows)
+            throw new ArgumentException($"i must be in [0, {a.Rows - 1}], got {i}.", nameof(i));
+        return Enumerable.Range(0, a.Columns).Select(j => a[i, j]).ToArray();
+    }
+}
