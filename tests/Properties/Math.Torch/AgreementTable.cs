@@ -96,7 +96,9 @@ public sealed class AgreementRowsAttribute : DataAttribute
 /// Issue 15, item 2: every tensor function and tensor optimizer of src/Math.Torch and src/Optimizers.Torch against its
 /// reference, in one table of (case × device × dtype). The cases are listed in <see cref="Cases"/>, one list per area
 /// (ELMO, curvature, LODO, sign geometry, stochastic steps, optimizers), each case with its tolerance derived per operation;
-/// <see cref="AgreementCoverage"/> fails if a public member of the tensor API has no case.
+/// <see cref="AgreementCoverage"/> fails if a public member of the tensor API has no case. Float32 rows round the inputs to
+/// float32 and give the reference those same values; a reference value beyond float32's range is expected as the ±∞ that
+/// the correctly rounded float32 result is. Each passing row writes how much of its tolerance it used.
 /// </summary>
 public class AgreementTable(ITestOutputHelper output)
 {

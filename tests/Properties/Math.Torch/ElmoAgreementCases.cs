@@ -50,9 +50,10 @@ internal static class ElmoAgreementCases
 
     /// <summary>
     /// φ_i of Lemma 3.2 elementwise (<see cref="TorchElmoPreconditioner.Factors"/>) against <see cref="ElmoPreconditioner.Factor"/>,
-    /// on a sample of the step's domain with L·|g| ≤ 1e150 kept so that φ = x*/|g| stays finite, plus the edge set (where φ
-    /// is the pseudo-inverse 0 for λ ≤ 0, |g| = 0, and 1/λ for λ &gt; 0, |g| = 0). Tolerance <see cref="TorchTolerances.Factor"/>
-    /// of max(|a|, |b|).
+    /// on the step's domain (as <see cref="StepOnGenerator"/>) plus the edge set, where φ is the pseudo-inverse 0 for λ ≤ 0,
+    /// |g| = 0, and 1/λ for λ &gt; 0, |g| = 0. Where φ = x*/|g| exceeds the dtype's range (float32: λ = −1e15,
+    /// |g| = L = 1e-15 gives 2e45) the expected value is the overflow ∞ (see <see cref="AgreementTable"/>). Tolerance
+    /// <see cref="TorchTolerances.Factor"/> of max(|a|, |b|).
     /// </summary>
     private static AgreementCase Factors { get; } = new("elmo/preconditioner-factors",
         [TensorApi.Member(typeof(TorchElmoPreconditioner), nameof(TorchElmoPreconditioner.Factors))],

@@ -65,10 +65,10 @@ internal static class CurvatureAgreementCases
     /// <summary>
     /// The torch forms f(x, θ) (<see cref="TorchCurvatureFunctions.Output"/>) and log p(y|f)
     /// (<see cref="TorchCurvatureFunctions.LogDensity"/>) against <see cref="IModel.Output"/> and
-    /// <see cref="ILikelihood.LogDensity(double, Vector{double})"/> at every sample of every pair. f carries the model's
-    /// forward chain (see <see cref="CurvatureErrorScale"/>) relative to F = the same sums over absolute values; log p
-    /// adds at most two transcendental functions, a square and two sums (≤ 12u) relative to its terms' magnitudes
-    /// |y·f| + |A(f)| + |log h(y)|, plus |∂ log p/∂f|·Δf.
+    /// <see cref="ILikelihood.LogDensity(double, Vector{double})"/> at every sample of every pair, with the problem's k·c·u of
+    /// <see cref="CurvatureErrorScale"/>, which covers the forward chain: f relative to F, the same sums over absolute
+    /// values; log p (at most two transcendental functions, a square and two sums, ≤ 12u, and the reference's f rounded to
+    /// the dtype) relative to its terms' magnitudes |y·f| + |A(f)| + |log h(y)| plus |∇_f log p|·max(F, |f|).
     /// </summary>
     private static AgreementCase Functions { get; } = new("curvature/model-and-likelihood",
         [TensorApi.Member(typeof(TorchCurvatureFunctions), nameof(TorchCurvatureFunctions.Output)), TensorApi.Member(typeof(TorchCurvatureFunctions), nameof(TorchCurvatureFunctions.LogDensity))],

@@ -19,7 +19,7 @@ internal static class LodoAgreementCases
     /// <summary>
     /// G(θ)v = α₀·G̃ᵀG̃(v, 0) by gathers and batched block products against the reference's loops, θ near the orthogonal
     /// θ₀ of §3. Each of the 2N layers forms k-term dot products of a block row with the permuted vector (γ_k), and α₀
-    /// multiplies once: both sides within (2N·k + 1)u (float32: one more for α₀ rounded to float32) of the same
+    /// multiplies once (and, in float32, is rounded to float32 once): both sides within (2N·k + 2)u of the same
     /// computation on absolute values, G(|θ|)|v|, which is what the scale is.
     /// </summary>
     private static AgreementCase Apply { get; } = new("lodo/block-permutation-apply",
