@@ -33,7 +33,7 @@ public static class MarkdownReport
             foreach (var r in group)
                 md.Append($"| `{r.Id}` | {ReportText.Reading(r.Reading)} | {ReportText.Verdict(r)} | {ReportText.Number(r.Cases)} | {ReportText.Cell(ReportText.Source(r.Claim.Source))} |\n");
             md.Append('\n');
-            foreach (var r in group.Where(r => r.Verdict != Verdict.Holds))
+            foreach (var r in group.Where(r => r.Verdict is not (Verdict.Holds or Verdict.Proved)))
                 AppendFinding(md, r, report);
         }
 
@@ -94,6 +94,19 @@ public static class MarkdownReport
             md.Append('\n');
         }
         md.Append($"Replay: `{ReportText.ReplayCommand(r.Id, report.Seed, report.Budget)}`\n\n");
+    }
+
+    /// <summary>A formalization's proof result as one Markdown list item.</summary>
+    public static void AppendProof(StringBuilder md, ProofResult proof)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        ArgumentNullException.ThrowIfNull(proof);
+        md.Append(proof.Proved
+            ? $"- Proof: **proved on {proof.Domain}**{(proof.CoversStatedDomain ? " (the whole stated domain" + (proof.Reduction is null ? ")" : $", through the reduction: {proof.Reduction})") : " (not the whole stated domain)")}, {ReportText.Number(proof.Boxes)} boxes"
+            : $"- Proof: not completed on {proof.Domain}: {ReportText.Number(proof.Closed)} of {ReportText.Number(proof.Boxes)} boxes closed, {(proof.VolumeCoverage * 100).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} % of the volume");
+        foreach (var note in proof.Notes)
+            md.Append($"; {note}");
+        md.Append('\n');
     }
 
     /// <summary>A counterexample as a Markdown list: inputs, the relation and its tolerance, both sides, margins, scope, certification, why.</summary>

@@ -455,10 +455,85 @@ internal sealed class Search<TInput> where TInput : notnull
         if (_trivial > 0 && verdict != Verdict.Vacuous)
             notes.Add($"{_trivial} input(s) satisfied it only trivially");
 
+        ProofResult? proof = null;
+        if (verdict == Verdict.Holds && _settings.Prove && _statement.Proofs.Count > 0)
+        {
+            (proof, var refutation) = Prove();
+            if (refutation is not null)
+            {
+                verdict = Verdict.Refuted;
+                counterexample = refutation;
+            }
+            else if (proof.Proved && proof.CoversStatedDomain)
+                verdict = Verdict.Proved;
+        }
+
         var tally = new Tally(_cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors);
         return new FormalizationResult(_statement.Name, _statement.Description, _statement.Tolerance, _statement.Kind, verdict,
-            tally, _worstMargin, counterexample, notes.Distinct(StringComparer.Ordinal).ToList());
+            tally, _worstMargin, counterexample, notes.Distinct(StringComparer.Ordinal).ToList()) { Proof = proof };
     }
+
+    /// <summary>Runs the prover on every proof domain; a refutation on an open box ends it.</summary>
+    private (ProofResult Proof, Counterexample? Refutation) Prove()
+    {
+        int boxes = 0, closed = 0;
+        double volume = 0;
+        bool proved = true, covers = true;
+        var notes = new List<string>();
+        var reductions = new List<string>();
+        foreach (var domain in _statement.Proofs)
+        {
+            var outcome = new Prover<TInput>(_statement, domain).Run();
+            boxes += outcome.Boxes;
+            closed += outcome.Closed;
+            volume += outcome.Volume / _statement.Proofs.Count;
+            if (outcome.Refutation is not null)
+                return (new ProofResult(string.Join("; ", _statement.Proofs.Select(d => d.Describe())), false, false, boxes, closed, volume, null,
+                    ["an open box of violations was found: " + outcome.Refutation.Box]), outcome.Refutation);
+            if (!outcome.Proved)
+            {
+                proved = false;
+                notes.Add($"on {domain.Describe()}: {outcome.Stall}");
+            }
+            bool domainCovers = domain.CoversStatedDomain;
+            if (domain.Reduction is { } reduction)
+            {
+                reductions.Add(reduction);
+                if (domain.Scaling is not null)
+                {
+                    if (outcome.ScalingFailure is { } failure)
+                    {
+                        domainCovers = false;
+                        notes.Add($"the reduction \"{reduction}\" fails its check: the relation is not scale invariant ({failure})");
+                    }
+                    else if (outcome.Proved)
+                        notes.Add($"the reduction \"{reduction}\" was checked by dimensional analysis of the statement on every box");
+                    covers &= domainCovers;
+                    continue;
+                }
+                var check = domain.ReductionCheck?.Run(_settings);
+                if (check is null || check.Verdict != Verdict.Proved)
+                {
+                    domainCovers = false;
+                    notes.Add(check is null
+                        ? $"the reduction \"{reduction}\" has no check"
+                        : $"the reduction \"{reduction}\" was checked but not proved ({ReportText(check.Verdict)})");
+                }
+                else
+                    notes.Add($"the reduction \"{reduction}\" was proved ({check.Proof?.Boxes ?? 0} boxes)");
+            }
+            covers &= domainCovers;
+        }
+        if (proved && !covers)
+            notes.Add("proved on this domain only: it is not the whole stated domain");
+        var result = new ProofResult(string.Join("; ", _statement.Proofs.Select(d => d.Describe())), proved, covers, boxes, closed,
+            volume, reductions.Count == 0 ? null : string.Join("; ", reductions), notes);
+        return (result, null);
+    }
+
+    private static string ReportText(Verdict v) => Engine.Reporting.ReportText.Verdict(v);
+
+
 
     private IReadOnlyList<NamedValue> OutputsOf(TInput input)
     {

@@ -47,6 +47,12 @@ public abstract class Statement<TInput> : IFormalization where TInput : notnull
     /// </summary>
     public int MinimumDistinctInputs { get; init; } = DefaultMinimumDistinctInputs;
 
+    /// <summary>
+    /// Boxes the statement can be proved on by interval branch-and-bound (pieces that together cover what is proved);
+    /// empty: the statement is only searched.
+    /// </summary>
+    public IReadOnlyList<ProofDomain<TInput>> Proofs { get; init; } = [];
+
     /// <summary>The default of <see cref="MinimumDistinctInputs"/>.</summary>
     public const int DefaultMinimumDistinctInputs = 20;
 

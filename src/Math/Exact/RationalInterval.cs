@@ -231,6 +231,8 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     /// </summary>
     public static RationalInterval Input(double value)
     {
+        if (EnclosureSettings.TaggedBox(value) is { } tagged)
+            return tagged;
         var x = ExactDouble.ToFraction(value);
         double r = EnclosureSettings.BoxRadius;
         if (r == 0)

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
-using Verification.Claims.Generators;
+using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Math;
 using Verification.Math.Torch;
 using static TorchSharp.torch;
