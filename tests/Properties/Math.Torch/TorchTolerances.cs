@@ -116,16 +116,27 @@ internal static class TorchTolerances
     /// values, their difference relative to the scale and the tolerance, and the input at that index. Equal values
     /// (equal infinities, zeros of either sign) pass; NaN on either side fails. Returns the worst
     /// ratio |diff|/(tolerance·scale) (0 when every pair is equal), for reports of how tight a bound is.
+    /// A comparison that could not fail is refused rather than passed: a tolerance that is negative, NaN or ∞, and a
+    /// scale entry that is negative or NaN, fail the assertion outright (a negative product would make every ratio
+    /// negative, so nothing would ever exceed 1); a scale entry of ∞ fails wherever the two values differ (any finite
+    /// difference over ∞ is 0).
     /// </summary>
     public static double AssertClose(
         string what, double[] expected, double[] actual, double[] scale, double tolerance, Func<int, string> input)
     {
         if (expected.Length != actual.Length || expected.Length != scale.Length)
             throw new XunitException($"{what}: length mismatch, expected {expected.Length}, actual {actual.Length}, scale {scale.Length}.");
+        if (!(tolerance >= 0) || double.IsInfinity(tolerance))
+            throw new XunitException(string.Create(CultureInfo.InvariantCulture,
+                $"{what}: tolerance {tolerance:R} is not a finite number ≥ 0, so the comparison could not fail."));
         int worst = -1;
         double worstRatio = 0;
         for (int i = 0; i < expected.Length; i++)
         {
+            if (!(scale[i] >= 0) || (double.IsPositiveInfinity(scale[i]) && actual[i] != expected[i]))
+                throw new XunitException(string.Create(CultureInfo.InvariantCulture,
+                    $"{what}: index {i} of {expected.Length}: scale {scale[i]:R} (expected {expected[i]:R}, actual {actual[i]:R}) " +
+                    $"is not a finite number ≥ 0, so the comparison could not fail; input {input(i)}"));
             double ratio = actual[i] == expected[i] ? 0 : System.Math.Abs(actual[i] - expected[i]) / (tolerance * scale[i]);
             if (double.IsNaN(ratio))
                 ratio = double.PositiveInfinity;
