@@ -49,9 +49,6 @@ public sealed record SpectralProblem(Matrix<double> Hessian, Vector<double> Grad
 /// <summary>Generators for the tensor agreement cases and properties, over the domain types above and the Claims generators.</summary>
 internal static class TorchGenerators
 {
-    /// <summary>Inputs per property case: each case is one batched tensor call.</summary>
-    public const int BatchSize = 64;
-
     /// <summary>The size FsCheck generates at; the edge-biased generators here do not depend on it.</summary>
     private const int SampleSize = 100;
 
@@ -66,10 +63,6 @@ internal static class TorchGenerators
     /// <summary><paramref name="count"/> values of <paramref name="generator"/> from the fixed seed <paramref name="seed"/> (replayable).</summary>
     public static T[] Sample<T>(Gen<T> generator, int count, ulong seed) =>
         Gen.Sample(generator, count, new Rnd(seed), SampleSize);
-
-    /// <summary>Batches over the reference's documented step domain (|g|, L up to 1e±150, λ of both signs, zeros).</summary>
-    public static Arbitrary<EigenspaceInput[]> EigenspaceBatches { get; } =
-        Gen.ArrayOf(EigenspaceInput.Generator, BatchSize).ToArbitrary();
 
     /// <summary>float32-representable eigenspaces, magnitudes in {0} ∪ [1e-6, 1e6] (L &gt; 0): every input and x* a normal float32.</summary>
     public static Gen<EigenspaceInput> SingleEigenspace { get; } =
