@@ -22,12 +22,6 @@ internal static class LodoTolerances
     /// </summary>
     public const double SlopeLow = 1.8, SlopeHigh = 2.2;
 
-    /// <summary>Tensor float64 vs reference: 1e-12 of the largest |entry| (same operations in a different order).</summary>
-    public const double TorchFloat64 = 1e-12;
-
-    /// <summary>Tensor float32 vs reference: 1e-4 of the largest |entry| (2N·k float32 roundings of O(1) terms, ≈ 50 ulp of 2⁻²³).</summary>
-    public const double TorchFloat32 = 1e-4;
-
     /// <summary>|a − b| ≤ tol·max(1, max|a|, max|b|) entrywise; returns the worst index and values for the message.</summary>
     public static (bool Ok, string Report) Compare(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tol)
     {

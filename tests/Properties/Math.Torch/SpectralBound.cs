@@ -1,0 +1,118 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Math;
+using static TorchSharp.torch;
+
+namespace Verification.Tests.Properties.Math.Torch;
+
+/// <summary>
+/// First-order bounds on how far two results built from a symmetric eigendecomposition may differ when one side uses
+/// <c>torch.linalg.eigh</c> (LAPACK) in the working precision and the other the MathNet reference in float64: the
+/// tolerance of the spectral cases, k·u·cond, computed per problem from the reference eigensystem.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Each solver is backward stable: it returns the exact eigensystem of H + E with ‖E‖₂ ≤ p(n)·u·‖H‖₂,
+/// p(n) = <see cref="SolverRoundings"/> = 4n² (Householder tridiagonalisation: γ̃_{n²}, Higham ASNA §19.3, with its
+/// small unnamed constant taken as 4; the QR / divide-and-conquer stage adds O(n)·u). Extra perturbations of H (an
+/// autograd Hessian against a closed form, a Lanczos basis) add to ‖E‖ as <c>hessianPerturbation</c>.</item>
+/// <item>Weyl: |Δλ_i| ≤ E = p(n)(u + u₆₄)‖H‖₂ + ‖ΔH‖₂ between the two sides.</item>
+/// <item>Davis–Kahan: each eigenvector moves by sin θ ≤ E/(gap_i − E), so the two sides' (equally oriented) unit
+/// eigenvectors differ by δ_i ≤ √2·E/(gap_i − E) in 2-norm, and so in every entry; a problem with gap_i ≤ 2E cannot be
+/// certified and is rejected.</item>
+/// <item>Projections g_i = ∇fᵀv_i: Δg_i ≤ ‖∇f‖δ_i + n(u + u₆₄)‖∇f‖ + ‖Δ∇f‖₂; the orientation of eq. (1) agrees
+/// where |g_i| &gt; Δg_i (otherwise the problem is rejected).</item>
+/// <item>x*_i = (S − λ)/L has |∂x*/∂λ| = x*/S and |∂x*/∂|g|| = 1/S, so |Δx*_i| ≤ (x*_i·Δλ + Δg_i)/S_i plus the
+/// evaluation's own <see cref="TorchTolerances.Step"/>·x*_i; φ_i = 2/(λ + S) has |∂φ/∂λ| = φ/S and
+/// |∂φ/∂|g|| = φ²L/(2S), plus <see cref="TorchTolerances.Factor"/>·φ_i.</item>
+/// <item>Δθ* = Σ x*_i v_i: every entry within Σ_i(|Δx*_i| + x*_i δ_i) + 2n(u + u₆₄)Σ_i x*_i (n-term sums on both
+/// sides); Φ = Σ φ_i v_i v_iᵀ: every entry within Σ_i(|Δφ_i| + 2φ_i δ_i) + 3n(u + u₆₄)Σ_i φ_i (two products).</item>
+/// </list>
+/// Products of two errors are dropped; <see cref="TorchTolerances.FirstOrderBound"/> doubles the bound to cover them.
+/// </remarks>
+internal sealed class SpectralBound
+{
+    private readonly EigenSystem reference;
+    private readonly double units;
+
+    /// <param name="reference">The reference eigensystem of the (rounded) problem.</param>
+    /// <param name="gradient">∇f as the reference sees it.</param>
+    /// <param name="dtype">The tensor side's working precision.</param>
+    /// <param name="hessianPerturbation">‖ΔH‖₂ between the matrices the two sides decompose (0 when both get the same H).</param>
+    /// <param name="gradientPerturbation">‖Δ∇f‖₂ between the gradients the two sides use.</param>
+    /// <param name="solverRoundings">p(n) of the tensor side when it is not <see cref="SolverRoundings"/>.</param>
+    /// <param name="certifyOrientation">Whether both sides orient v_i by eq. (1) (false where the caller aligns signs itself).</param>
+    public SpectralBound(EigenSystem reference, Vector<double> gradient, ScalarType dtype,
+        double hessianPerturbation = 0, double gradientPerturbation = 0, double? solverRoundings = null, bool certifyOrientation = true)
+    {
+        this.reference = reference;
+        int n = reference.Dimension;
+        units = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
+        Dtype = dtype;
+        double norm = reference.Values.Max(System.Math.Abs);
+        double p = solverRoundings ?? SolverRoundings(n);
+        Eigenvalue = (p * TorchTolerances.Unit(dtype) + SolverRoundings(n) * TorchTolerances.Float64Unit) * norm + hessianPerturbation;
+        double gradientNorm = gradient.L2Norm();
+        Vector = new double[n];
+        Projection = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double gap = double.PositiveInfinity;
+            for (int j = 0; j < n; j++)
+                if (j != i)
+                    gap = System.Math.Min(gap, System.Math.Abs(reference.Values[j] - reference.Values[i]));
+            if (!(gap > 2 * Eigenvalue))
+                throw new UncertifiableCaseException($"eigenvalue {i} has gap {gap:R} ≤ 2E = {2 * Eigenvalue:R}: the eigenvectors of the two sides need not agree.");
+            Vector[i] = double.IsPositiveInfinity(gap) ? 0 : System.Math.Sqrt(2) * Eigenvalue / (gap - Eigenvalue);
+            Projection[i] = gradientNorm * Vector[i] + n * units * gradientNorm + gradientPerturbation;
+            if (certifyOrientation && !(System.Math.Abs(reference.GradientProjections[i]) > Projection[i]))
+                throw new UncertifiableCaseException($"g_{i} = {reference.GradientProjections[i]:R} is within its bound {Projection[i]:R} of 0: the orientation of eq. (1) is not certain.");
+        }
+    }
+
+    /// <summary>p(n) = 4n²: the backward error of a dense symmetric eigensolver in units of u·‖H‖₂ (see remarks).</summary>
+    public static double SolverRoundings(int n) => 4.0 * n * n;
+
+    /// <summary>The tensor side's dtype.</summary>
+    public ScalarType Dtype { get; }
+
+    /// <summary>E: the bound on every |Δλ_i|.</summary>
+    public double Eigenvalue { get; }
+
+    /// <summary>δ_i: the bound on every entry of Δv_i.</summary>
+    public double[] Vector { get; }
+
+    /// <summary>Δg_i: the bound on |Δ(∇fᵀv_i)|.</summary>
+    public double[] Projection { get; }
+
+    /// <summary>The bound on every entry of Δθ* = Σ x*_i v_i, for per-eigenspace constants L_i.</summary>
+    public double Step(Vector<double> lipschitz)
+    {
+        int n = reference.Dimension;
+        double bound = 0, total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double lambda = reference.Values[i], a = System.Math.Abs(reference.GradientProjections[i]);
+            double x = Elmo.Step(lambda, a, lipschitz[i]);
+            double s = System.Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
+            bound += (x * Eigenvalue + Projection[i]) / s + TorchTolerances.Step(Dtype) * x + x * Vector[i];
+            total += x;
+        }
+        return bound + 2 * n * units * total;
+    }
+
+    /// <summary>The bound on every entry of ΔΦ^ELMO.</summary>
+    public double Preconditioner(Vector<double> lipschitz)
+    {
+        int n = reference.Dimension;
+        double bound = 0, total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double lambda = reference.Values[i], a = System.Math.Abs(reference.GradientProjections[i]);
+            double phi = ElmoPreconditioner.Factor(lambda, a, lipschitz[i]);
+            double s = System.Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
+            bound += phi * Eigenvalue / s + phi * phi * lipschitz[i] * Projection[i] / (2 * s) + TorchTolerances.Factor(Dtype) * phi + 2 * phi * Vector[i];
+            total += phi;
+        }
+        return bound + 3 * n * units * total;
+    }
+}

@@ -1,0 +1,34 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TorchSharp;
+using Verification.Math.Torch;
+using static TorchSharp.torch;
+
+namespace Verification.Tests.Properties.Math.Torch;
+
+/// <summary>
+/// Lemma 3.2's identity Δθ* = −Φ^ELMO·∇f within the tensor implementation (Φ^ELMO and Δθ* against the reference are in
+/// <see cref="AgreementTable"/>: "elmo/preconditioner", "elmo/step-vector").
+/// </summary>
+public class TorchElmoPreconditionerProperties
+{
+    [Property]
+    public Property StepVector_Float64_EqualsMinusPreconditionerTimesGradient() =>
+        Prop.ForAll(TorchGenerators.SpectralProblems.ToArbitrary(), p =>
+        {
+            double[] step, preconditioned;
+            using (NewDisposeScope())
+            {
+                var (h, g, l) = Tensors(p, ScalarType.Float64);
+                step = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
+                preconditioned = TensorConvert.ToDoubles(-TorchElmoPreconditioner.Compute(h, g, l).mv(g));
+            }
+            double scale = step.Concat(preconditioned).Max(System.Math.Abs);
+            TorchTolerances.AssertClose("Δθ* vs −Φ∇f (float64)", step, preconditioned, TorchTolerances.Uniform(step.Length, scale),
+                TorchTolerances.IdentityFloat64, _ => p.ToString());
+        });
+
+    internal static (Tensor Hessian, Tensor Gradient, Tensor Lipschitz) Tensors(SpectralProblem p, ScalarType type, Device? device = null) =>
+        (TensorConvert.Matrix(p.Hessian, type, device), TensorConvert.Vector(p.Gradient, type, device), TensorConvert.Vector(p.Lipschitz, type, device));
+}
