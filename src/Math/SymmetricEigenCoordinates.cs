@@ -11,20 +11,19 @@ namespace Verification.Math;
 /// </summary>
 /// <remarks>
 /// In doubles the eigenvectors are <see cref="SymmetricEigen"/>'s. In rigorous arithmetic each eigenvalue is isolated by
-/// a sign change of p(λ) = det(H − λI) on a bracket [λ̂_i − ρ_i, λ̂_i + ρ_i] around the double estimate (ρ_i = min(2⁻⁴⁰·s,
+/// a sign change of p(λ) = det(λI − H) on a bracket [λ̂_i − ρ_i, λ̂_i + ρ_i] around the double estimate (ρ_i = min(2⁻⁴⁰·s,
 /// gap_i/4), s the size of H's entries and eigenvalues, gap_i the distance to the nearest other estimate): n disjoint
 /// brackets with a strict sign change each hold one of the n real roots, so λ_i is enclosed in its bracket, which
-/// bisection then narrows (64 halvings, or until the sign at the midpoint is not decided). Then
+/// bisection then narrows (bits/2 halvings at the enclosures' precision, or until the sign at the midpoint is not
+/// decided). Then
 /// c_i² = δᵀP_iδ with the spectral projector P_i = Π_{j≠i}(H − λ_jI)/(λ_i − λ_j) (Lagrange), enclosed because every
 /// λ_j is. A (numerically) repeated eigenvalue has no unique eigenvectors: the rigorous path reports it as undecided.
 /// </remarks>
 public static class SymmetricEigenCoordinates
 {
-    /// <summary>The largest dimension (p is expanded by cofactors).</summary>
+    /// <summary>The largest dimension the statements need (n ≤ 4; the method itself has no limit but cost).</summary>
     public const int MaxDimension = 4;
 
-    /// <summary>Bisection steps after isolation in rigorous arithmetic: 64 halvings take a bracket of 2⁻³⁹ relative width to 2⁻¹⁰³.</summary>
-    private const int RefinementSteps = 64;
 
     /// <summary>
     /// c_i² = (v_iᵀδ)² for the unit eigenvectors v_i of symmetric <paramref name="h"/>, ascending eigenvalues, each ≥ 0.
@@ -86,7 +85,7 @@ public static class SymmetricEigenCoordinates
         return result;
     }
 
-    /// <summary>Encloses each eigenvalue in a bracket around its estimate where det(H − λI) changes sign strictly.</summary>
+    /// <summary>Encloses each eigenvalue in a bracket around its estimate where det(λI − H) changes sign strictly.</summary>
     private static T[] Isolate<T>(RealMatrix<T> h, double[] estimates, Matrix<double> estimate) where T : IReal<T>
     {
         int n = estimates.Length;
@@ -105,21 +104,24 @@ public static class SymmetricEigenCoordinates
             if (!(rho > 0) || (i > 0 && !(upper[i - 1] < lower[i])))
                 throw new UndecidedException("H has a (numerically) repeated eigenvalue: its eigenvectors are not determined.");
         }
+        // Half as many halvings as the enclosures carry bits: at 128 bits a bracket of 2⁻³⁹ relative width narrows to 2⁻¹⁰³.
+        int refinements = EnclosureSettings.Bits / 2;
+        var coefficients = CharacteristicCoefficients(h);
         var result = new T[n];
         for (int i = 0; i < n; i++)
         {
             T lo = T.Of(lower[i]), hi = T.Of(upper[i]);
-            int signLow = T.Sign(CharacteristicPolynomial(h, lo));
-            if (signLow * T.Sign(CharacteristicPolynomial(h, hi)) >= 0)
-                throw new UndecidedException($"det(H − λI) does not change sign on [{lower[i]:R}, {upper[i]:R}] around eigenvalue {i}.");
+            int signLow = T.Sign(CharacteristicPolynomial(coefficients, lo));
+            if (signLow * T.Sign(CharacteristicPolynomial(coefficients, hi)) >= 0)
+                throw new UndecidedException($"det(λI − H) does not change sign on [{lower[i]:R}, {upper[i]:R}] around eigenvalue {i}.");
             // Bisection narrows the enclosure while the sign at the midpoint is decided (always, for a rational H).
-            for (int k = 0; k < RefinementSteps; k++)
+            for (int k = 0; k < refinements; k++)
             {
                 var middle = (lo + hi) / 2;
                 int sign;
                 try
                 {
-                    sign = T.Sign(CharacteristicPolynomial(h, middle));
+                    sign = T.Sign(CharacteristicPolynomial(coefficients, middle));
                 }
                 catch (UndecidedException)
                 {
@@ -140,28 +142,38 @@ public static class SymmetricEigenCoordinates
         return result;
     }
 
-    /// <summary>det(H − λI) by cofactor expansion along the first row.</summary>
-    private static T CharacteristicPolynomial<T>(RealMatrix<T> h, T lambda) where T : IReal<T>
+    /// <summary>
+    /// The coefficients c_0 … c_n of det(λI − H) = Σ_k c_k λ^k by the Faddeev–LeVerrier recursion (M_1 = I, c_{n−k} =
+    /// −tr(H·M_k)/k, M_{k+1} = H·M_k + c_{n−k}I): computed once, then evaluated by Horner at every bracket end.
+    /// </summary>
+    private static T[] CharacteristicCoefficients<T>(RealMatrix<T> h) where T : IReal<T>
     {
         int n = h.Rows;
-        var m = new T[n, n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                m[i, j] = i == j ? h[i, j] - lambda : h[i, j];
-        return Determinant(m, [.. Enumerable.Range(0, n)], [.. Enumerable.Range(0, n)]);
+        var c = new T[n + 1];
+        c[n] = T.Of(1);
+        var m = RealMatrix<T>.Identity(n);
+        for (int k = 1; k <= n; k++)
+        {
+            var hm = h * m;
+            T trace = hm[0, 0];
+            for (int i = 1; i < n; i++)
+                trace += hm[i, i];
+            c[n - k] = -trace / k;
+            if (k < n)
+            {
+                var ck = c[n - k];
+                m = RealMatrix<T>.Create(n, n, (i, j) => i == j ? hm[i, j] + ck : hm[i, j]);
+            }
+        }
+        return c;
     }
 
-    private static T Determinant<T>(T[,] m, int[] rows, int[] columns) where T : IReal<T>
+    /// <summary>det(λI − H) from its coefficients, by Horner's rule.</summary>
+    private static T CharacteristicPolynomial<T>(T[] coefficients, T lambda) where T : IReal<T>
     {
-        if (rows.Length == 1)
-            return m[rows[0], columns[0]];
-        T sum = T.Of(0);
-        for (int k = 0; k < columns.Length; k++)
-        {
-            var minor = Determinant(m, rows[1..], [.. columns.Where((_, c) => c != k)]);
-            var term = m[rows[0], columns[k]] * minor;
-            sum = k % 2 == 0 ? sum + term : sum - term;
-        }
-        return sum;
+        T p = coefficients[^1];
+        for (int k = coefficients.Length - 2; k >= 0; k--)
+            p = p * lambda + coefficients[k];
+        return p;
     }
 }
