@@ -1,3 +1,4 @@
+using Verification.Engine;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -25,11 +26,11 @@ public class NaiveNewtonChecks
     {
         var result = QuasiNewtonCheck.Run(new NaiveNewton(), Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
-        var counterexample = Assert.IsType<PropertyCounterexample>(result.Counterexample);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        var counterexample = Assert.IsType<Counterexample>(result.Counterexample);
         Assert.Contains("not positive semi-definite", counterexample.Explanation, StringComparison.Ordinal);
         // The shrinker reduces it to one dimension: a single concave direction is enough.
-        Assert.Equal(1, counterexample.Dimension);
+        Assert.Equal(1, result.CounterexampleDimension);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public class NaiveNewtonChecks
     {
         var result = DescentOnConvexQuadraticsCheck.Run(new NaiveNewton(), new DescentOnConvexQuadratics(double.PositiveInfinity), Options);
 
-        Assert.Equal(PropertyVerdict.Holds, result.Verdict);
+        Assert.Equal(Verdict.Holds, result.Verdict);
         Assert.True(result.Accepted > 0, "some generated quadratics must meet the hypotheses");
     }
 

@@ -1,3 +1,4 @@
+using Verification.Engine;
 using Verification.Checks;
 using Verification.Checks.Properties;
 using Verification.Checks.Results;
@@ -19,7 +20,7 @@ public class UnscaledSignDescentChecks
 
         var result = SteepestDescentCheck.Run(optimizer, guarantee, Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.Contains("Lemma 6.2", result.Counterexample!.Explanation, StringComparison.Ordinal);
     }
 
@@ -32,6 +33,6 @@ public class UnscaledSignDescentChecks
 
         var result = SteepestDescentCheck.Run(optimizer, honest, Options);
 
-        Assert.Equal(PropertyVerdict.Holds, result.Verdict);
+        Assert.Equal(Verdict.Holds, result.Verdict);
     }
 }

@@ -1,4 +1,6 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Math.Exact;
 
 namespace Verification.Math;
 
@@ -14,11 +16,14 @@ public static class Elmo
     /// (|∇f(θ_t)ᵀv_i|), L = <paramref name="lipschitz"/> (L_t^i &gt; 0).
     /// </summary>
     /// <remarks>
-    /// Evaluated without cancellation and without intermediate overflow:
-    /// for λ ≥ 0 as 2|g|/(S + λ) (the rationalized form), for λ &lt; 0 as (S + |λ|)/L, where
-    /// S = √(λ² + 2L|g|) is formed after an exact power-of-two scaling of λ and √(2L|g|).
-    /// The result is within 4 ulp of the exact value for every finite λ, |g| ∈ {0} ∪ [1e-150, 1e150]
-    /// and L ∈ [1e-150, 1e150]; it is +∞ only when the exact value exceeds <see cref="double.MaxValue"/>.
+    /// Domain: every finite λ, every finite |g| ≥ 0 and every finite L &gt; 0, subnormals and signed zeros included.
+    /// Evaluated without cancellation, for λ ≥ 0 as 2|g|/(S + λ) (the rationalized form) and for λ &lt; 0 as
+    /// (S + |λ|)/L, with S = √(λ² + 2L|g|) formed in double-double after splitting each input exactly into
+    /// mantissa·2^exponent, so that nothing under- or overflows before the one final rounding.
+    /// Accuracy: within 1 ulp of the exact value everywhere (the analysis gives ½ ulp + 2^-45 ulp where the exact
+    /// value is a normal double and ¾·2^-1074 where it is subnormal, ulp never below 2^-1074); +∞ exactly when the
+    /// exact value is at least 2^1024 − 2^970 (double.MaxValue + ½ ulp, where round-to-nearest overflows), decided in
+    /// exact rational arithmetic near that threshold.
     /// </remarks>
     /// <exception cref="ArgumentException">λ not finite, |g| negative or not finite, L not positive or not finite.</exception>
     public static double Step(double lambda, double gradMagnitude, double lipschitz)
@@ -29,34 +34,35 @@ public static class Elmo
         return StepUnchecked(lambda, gradMagnitude, lipschitz);
     }
 
-    internal static double StepUnchecked(double lambda, double a, double lipschitz)
+    /// <summary><see cref="Step"/> without argument checks (inputs in its domain).</summary>
+    internal static double StepUnchecked(double lambda, double gradMagnitude, double lipschitz)
     {
-        double absLambda = System.Math.Abs(lambda);
-        // u = 2·L·|g| in one rounding. On the documented domain L·|g| ∈ [1e-300, 1e300], so u is a
-        // normal double; outside it (overflow or subnormal) fall back to √(2L)·√|g|, which cannot overflow.
-        double u = 2 * lipschitz * a;
-        bool uIsNormal = double.IsNormal(u) || u == 0;
-        double r = uIsNormal ? System.Math.Sqrt(u) : System.Math.Sqrt(2 * lipschitz) * System.Math.Sqrt(a);
-        double largest = System.Math.Max(absLambda, r);
-        if (largest == 0)
-            return 0.0;
-
-        // Exact scaling by 2^-e puts the larger of |λ| and √u in [1, 2): λ² cannot overflow, and
-        // terms that underflow are below half an ulp of the other.
-        int e = System.Math.ILogB(largest);
-        double ls = System.Math.ScaleB(absLambda, -e);
-        double us = uIsNormal ? System.Math.ScaleB(u, -2 * e) : System.Math.ScaleB(r, -e) * System.Math.ScaleB(r, -e);
-        double sScaled = System.Math.Sqrt(ls * ls + us); // S·2^-e ∈ [1, 2√2)
-
-        if (lambda >= 0)
-            return System.Math.ScaleB(a / (sScaled + ls), 1 - e); // 2|g|/(S + λ), no cancellation
-        return System.Math.ScaleB((sScaled + ls) / lipschitz, e);  // (S + |λ|)/L, both terms positive
+        if (lambda >= 0 && gradMagnitude == 0)
+            return 0.0; // convex and no gradient: stay (also λ = −0.0)
+        var root = ScaledRoot.Of(lambda, gradMagnitude, lipschitz);
+        // x* ≥ T ⟺ S − λ ≥ T·L ⟺ S ≥ T·L + λ (both branches equal (S − λ)/L).
+        Func<Fraction, bool> reaches = t => ScaledRoot.CompareRoot(lambda, gradMagnitude, lipschitz,
+            t * ExactDouble.ToFraction(lipschitz) + ExactDouble.ToFraction(lambda)) >= 0;
+        if (lambda >= 0) // 2|g|/(S + λ) = 2·m_g·2^e_g / ((S + λ)·2^-e·2^e)
+            return ScaledRoot.Scale(root.DivideInto(root.GradMantissa), root.GradExponent - root.Exponent + 1, reaches);
+        // (S + |λ|)/L
+        return ScaledRoot.Scale(root.Divide(root.LipschitzMantissa), root.Exponent - root.LipschitzExponent, reaches);
     }
 
     /// <summary>
     /// The full ELMO step Δθ* = Σ_i x*_i·v_i of Alg. 1 for Hessian H, gradient ∇f and per-eigenspace
     /// constants L_i (ordered like the ascending eigenvalues of <see cref="SymmetricEigen.Decompose"/>).
     /// </summary>
+    /// <remarks>
+    /// Range: the inputs <see cref="SymmetricEigen.Decompose"/> accepts, every finite L_i &gt; 0, provided every x*_i
+    /// and every entry of Δθ* is at most double.MaxValue in magnitude (otherwise an <see cref="ArgumentException"/>
+    /// says which overflows). Accuracy: each x*_i is within 1 ulp of eq. (7) at the computed λ_i and |g_i|
+    /// (<see cref="Step"/>); the sum adds at most about n·2^-53·Σ_i x*_i to each entry, on top of the
+    /// eigendecomposition's backward error.
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// bad H, ∇f or L (see <see cref="SymmetricEigen.Decompose"/>), or a step beyond double.MaxValue.
+    /// </exception>
     public static Vector<double> StepVector(Matrix<double> hessian, Vector<double> gradient, Vector<double> lipschitz)
     {
         var eigen = SymmetricEigen.Decompose(hessian, gradient);
@@ -65,9 +71,18 @@ public static class Elmo
         var step = Vector<double>.Build.Dense(eigen.Dimension);
         for (int i = 0; i < eigen.Dimension; i++)
         {
-            double x = StepUnchecked(eigen.Values[i], System.Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
+            double a = System.Math.Abs(eigen.GradientProjections[i]);
+            double x = StepUnchecked(eigen.Values[i], a, lipschitz[i]);
+            if (double.IsInfinity(x))
+                throw new ArgumentException(
+                    $"the ELMO step x*_{i} = (√(λ² + 2L|g|) − λ)/L exceeds double.MaxValue for λ = {Require.Show(eigen.Values[i])}, |g| = {Require.Show(a)}, " +
+                    $"L = {Require.Show(lipschitz[i])}; StepVector's range needs every x*_i ≤ double.MaxValue.", nameof(lipschitz));
             step += x * eigen.Vectors.Column(i);
         }
+        for (int j = 0; j < step.Count; j++)
+            if (!double.IsFinite(step[j]))
+                throw new ArgumentException(
+                    $"the ELMO step Σ x*_i·v_i overflows in entry {j}; StepVector's range needs every entry ≤ double.MaxValue.", nameof(lipschitz));
         return step;
     }
 }

@@ -69,7 +69,8 @@ public static class Require
     /// <summary>
     /// Rejects a matrix that is empty, not square, has a non-finite entry, or is not symmetric.
     /// Symmetry is required exactly up to a relative tolerance of 1e-12 of the largest entry, since a
-    /// "Hessian" assembled in floating point can differ from its transpose in the last bits.
+    /// "Hessian" assembled in floating point can differ from its transpose in the last bits (at every scale, subnormal
+    /// matrices included; a difference that overflows, of entries near ±double.MaxValue with opposite signs, is asymmetric).
     /// </summary>
     public static Matrix<double> Symmetric(Matrix<double>? matrix, string name)
     {
@@ -87,7 +88,8 @@ public static class Require
             }
         for (int i = 0; i < matrix.RowCount; i++)
             for (int j = i + 1; j < matrix.ColumnCount; j++)
-                if (System.Math.Abs(matrix[i, j] - matrix[j, i]) > SymmetryTolerance * scale)
+                // Relative test as a quotient: SymmetryTolerance·scale would underflow for subnormal matrices.
+                if (System.Math.Abs(matrix[i, j] - matrix[j, i]) / scale > SymmetryTolerance)
                     throw new ArgumentException(
                         $"{name} must be symmetric: [{i},{j}] = {Show(matrix[i, j])} but [{j},{i}] = {Show(matrix[j, i])}.", name);
         return matrix;

@@ -6,36 +6,49 @@ using static TorchSharp.torch;
 namespace Verification.Optimizers.Torch;
 
 /// <summary>
-/// AMOS (elmo-amos Alg. 2) on TorchSharp with App. K's pair OPT¹ = SGD and OPT² = the diagonal Sophia of
-/// <see cref="SophiaDiagonal"/> (curvature refreshed every step), for a flat parameter vector whose "tensors" are the
-/// index groups of <see cref="AmosSettings.Tensors"/>. Same readings as <see cref="Amos"/>: λ_i^t = H_ii(θ_t), L_0 = 0.
+/// AMOS (elmo-amos Alg. 2) on TorchSharp with pluggable OPT¹ / OPT² (<see cref="ITorchElementwiseOptimizer"/>; App. K's
+/// pair is SGD and the diagonal Sophia), for a flat parameter vector whose "tensors" are the index groups of
+/// <see cref="AmosSettings.Tensors"/>. Same readings as <see cref="Amos"/> with the default
+/// <see cref="AmosCurvatureBasis.HessianDiagonal"/> (the only basis implemented here): λ_i^t = H_ii(θ_t), L_0 = 0.
 /// The diagonal is exact (autograd Hessian) for n ≤ <see cref="DenseLimit"/>, else Hutchinson's estimate
-/// mean_s z_s ⊙ H z_s with <see cref="HutchinsonSamples"/> Rademacher vectors from a seeded generator (Sophia's own estimator).
+/// mean_s z_s ⊙ H z_s with <see cref="HutchinsonSamples"/> Rademacher vectors from a seeded generator (Sophia's own
+/// estimator); it is computed at most once per step and shared by line 4 and an optimizer that asks for it.
 /// </summary>
 public sealed class TorchAmos
 {
-    /// <summary>Creates AMOS with the given settings, SGD rate, Sophia parameters, and the dense/Hutchinson switch.</summary>
-    public TorchAmos(AmosSettings settings, ElementwiseSgd firstOrder, SophiaDiagonal secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
+    /// <summary>Creates AMOS with the given settings, OPT¹, OPT², and the dense/Hutchinson switch.</summary>
+    /// <exception cref="ArgumentException">settings out of range, or <see cref="AmosSettings.Basis"/> other than the Hessian diagonal.</exception>
+    public TorchAmos(AmosSettings settings, ITorchElementwiseOptimizer firstOrder, ITorchElementwiseOptimizer secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings.Validated();
+        if (settings.Basis != AmosCurvatureBasis.HessianDiagonal)
+            throw new ArgumentException($"Basis must be HessianDiagonal on the tensor side (the eigenspace basis is implemented by the reference Amos only), got {settings.Basis}.", nameof(settings));
         FirstOrder = firstOrder ?? throw new ArgumentNullException(nameof(firstOrder));
         SecondOrder = secondOrder ?? throw new ArgumentNullException(nameof(secondOrder));
-        if (secondOrder.HessianEvery != 1)
-            throw new ArgumentException($"secondOrder.HessianEvery must be 1 on the tensor side, got {secondOrder.HessianEvery}.", nameof(secondOrder));
         DenseLimit = TorchChecks.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
         HutchinsonSamples = TorchChecks.InRange(hutchinsonSamples, 1, 1 << 20, nameof(hutchinsonSamples));
         Seed = seed;
+    }
+
+    /// <summary>AMOS with the tensor twins (<see cref="TorchElementwise.Of"/>) of the reference pair OPT¹, OPT².</summary>
+    /// <exception cref="ArgumentException">as the main constructor, or an optimizer without a tensor twin.</exception>
+    public TorchAmos(AmosSettings settings, IElementwiseOptimizer firstOrder, IElementwiseOptimizer secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
+        : this(settings, TorchElementwise.Of(firstOrder), TorchElementwise.Of(secondOrder), denseLimit, hutchinsonSamples, seed)
+    {
     }
 
     /// <summary>Alg. 2's hyperparameters.</summary>
     public AmosSettings Settings { get; }
 
     /// <summary>OPT¹.</summary>
-    public ElementwiseSgd FirstOrder { get; }
+    public ITorchElementwiseOptimizer FirstOrder { get; }
 
     /// <summary>OPT².</summary>
-    public SophiaDiagonal SecondOrder { get; }
+    public ITorchElementwiseOptimizer SecondOrder { get; }
+
+    /// <summary>A short, stable name (as <see cref="Amos.Name"/>).</summary>
+    public string Name => $"torch-amos({FirstOrder.Name}|{SecondOrder.Name}, L_thresh={Require.Show(Settings.LThreshold)}, α_L={Require.Show(Settings.AlphaL)}, {Settings.Assignment})";
 
     /// <summary>The largest n whose Hessian diagonal is computed exactly.</summary>
     public int DenseLimit { get; }
@@ -61,7 +74,8 @@ public sealed class TorchAmos
         private readonly TorchAmos amos;
         private readonly Func<Tensor, Tensor> function;
         private readonly Generator generator;
-        private Tensor theta, lipschitz, m, h;
+        private readonly ITorchElementwiseState first, second;
+        private Tensor theta, lipschitz;
         private Tensor? lambdaBefore, thetaBefore;
         private Tensor firstOrder;
 
@@ -69,12 +83,12 @@ public sealed class TorchAmos
         {
             this.amos = amos;
             this.function = function;
-            theta = theta0.detach().clone();
-            lipschitz = zeros_like(theta);
-            m = zeros_like(theta);
-            h = zeros_like(theta);
-            firstOrder = zeros(theta.shape, ScalarType.Bool, theta.device);
+            theta = theta0.detach().clone().DetachFromDisposeScope();
+            lipschitz = zeros_like(theta).DetachFromDisposeScope();
+            firstOrder = zeros(theta.shape, ScalarType.Bool, theta.device).DetachFromDisposeScope();
             generator = new Generator((ulong)amos.Seed, theta.device);
+            first = amos.FirstOrder.Start(theta);
+            second = amos.SecondOrder.Start(theta);
         }
 
         /// <summary>θ_t (a copy).</summary>
@@ -94,9 +108,11 @@ public sealed class TorchAmos
         {
             var s = amos.Settings;
             using var scope = NewDisposeScope();
+            Tensor? diagonal = null;
+            Tensor HessianDiagonal() => diagonal ??= Diagonal();
             if (Iteration % s.HessianEvery == 0)
             {
-                var lambda = Diagonal();
+                var lambda = HessianDiagonal();
                 if (lambdaBefore is not null && thetaBefore is not null)
                 {
                     double distance = (theta - thetaBefore).norm().to_type(ScalarType.Float64).item<double>();
@@ -108,12 +124,8 @@ public sealed class TorchAmos
                 Replace(ref firstOrder, Assign());
             }
             var g = TorchHessian.Gradient(function, theta);
-            var sophia = amos.SecondOrder;
-            var second = firstOrder.logical_not();
-            Replace(ref m, where(second, sophia.Beta1 * m + (1 - sophia.Beta1) * g, m));
-            Replace(ref h, where(second, sophia.Beta2 * h + (1 - sophia.Beta2) * lambdaBefore!, h));
-            var ratio = m / clamp_min(sophia.Rho * h, sophia.Epsilon);
-            var delta = where(firstOrder, -amos.FirstOrder.LearningRate * g, -sophia.LearningRate * ratio.clamp(-1, 1));
+            var secondOrder = firstOrder.logical_not();
+            var delta = where(firstOrder, first.Step(g, HessianDiagonal, firstOrder), second.Step(g, HessianDiagonal, secondOrder));
             Replace(ref theta, theta + delta);
             Iteration++;
             return delta.MoveToOuterDisposeScope();
@@ -124,8 +136,8 @@ public sealed class TorchAmos
         {
             theta.Dispose();
             lipschitz.Dispose();
-            m.Dispose();
-            h.Dispose();
+            first.Dispose();
+            second.Dispose();
             firstOrder.Dispose();
             lambdaBefore?.Dispose();
             thetaBefore?.Dispose();
@@ -135,14 +147,14 @@ public sealed class TorchAmos
         private static void Replace(ref Tensor field, Tensor value)
         {
             var old = field;
-            field = value.detach().MoveToOuterDisposeScope();
+            field = value.detach().DetachFromDisposeScope();
             old.Dispose();
         }
 
         private static void ReplaceOptional(ref Tensor? field, Tensor value)
         {
             var old = field;
-            field = value.detach().MoveToOuterDisposeScope();
+            field = value.detach().DetachFromDisposeScope();
             old?.Dispose();
         }
 

@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Checks.Results;
+using FsCheck;
+using FsCheck.Fluent;
+using Verification.Engine;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
@@ -35,42 +37,23 @@ public static class BuiltInProblems
     }
 
     /// <summary>
-    /// After a generated search that found nothing: evaluates <paramref name="evaluate"/> at every fixed point and
-    /// returns the first violation as a refuted result (not shrunk), else <paramref name="result"/> with the points
-    /// counted and noted.
+    /// The property at every fixed point, as a second formalization of the property's claim: the whole (finite) list is
+    /// tried as edge cases, so a violation there is found at every seed (not shrunk).
     /// </summary>
-    internal static PropertyResult Then(PropertyResult result, Func<IObjective, Vector<double>, Evaluation> evaluate)
-    {
-        int cases = 0, accepted = 0;
-        foreach (var (name, objective, theta) in Points)
+    internal static IFormalization Formalization(string description, string tolerance, Func<IObjective, Vector<double>, Evaluation> evaluate) =>
+        new PropertyStatement<int>
         {
-            cases++;
-            Evaluation e;
-            try { e = evaluate(objective, Vector<double>.Build.DenseOfArray(theta)); }
-            catch (ArgumentException) { continue; }
-            if (e.Kind == EvaluationKind.Rejected)
-                continue;
-            accepted++;
-            if (e.Kind != EvaluationKind.Violated)
-                continue;
-            var counterexample = new PropertyCounterexample(
-                [new NamedInput("objective", name), new NamedInput("θ", QuadraticCase.Show(theta)), .. e.Outputs],
-                theta.Length, e.Lhs, e.Rhs, e.Margin, e.Certification ?? "exact", e.Explanation ?? "the property fails here", 0);
-            return result with
+            Name = "built-in-points",
+            Description = description + " (at the fixed points of the built-in test functions: Rosenbrock of lodo §5.2, cubic-perturbed quadratics)",
+            Tolerance = tolerance,
+            Decide = i => evaluate(Points[i].Objective, Vector<double>.Build.DenseOfArray(Points[i].Theta)),
+            MinimumDistinctInputs = 1,
+            Domain = new Domain<int>
             {
-                Verdict = PropertyVerdict.Refuted,
-                Cases = result.Cases + cases,
-                Accepted = result.Accepted + accepted,
-                Counterexample = counterexample,
-                Notes = [.. result.Notes, "found at a fixed point of a built-in test function (not shrunk)"],
-            };
-        }
-        return result with
-        {
-            Verdict = result.Verdict == PropertyVerdict.Inconclusive && accepted > 0 ? PropertyVerdict.Holds : result.Verdict,
-            Cases = result.Cases + cases,
-            Accepted = result.Accepted + accepted,
-            Notes = [.. result.Notes, $"also held at {accepted} of {cases} fixed points of the built-in test functions (Rosenbrock of lodo §5.2, cubic-perturbed quadratics)"],
+                Generator = Gen.Choose(0, Points.Count - 1),
+                Edges = () => Enumerable.Range(0, Points.Count),
+                EdgesAreExhaustive = true,
+                Describe = i => [NamedValue.Text("objective", Points[i].Name), NamedValue.Of("θ", Points[i].Theta)],
+            },
         };
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verification.Engine;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Checks.Exact;
@@ -78,10 +79,10 @@ public sealed record QuadraticCase(double[] Eigenvalues, Basis Basis, double[] L
     public Fraction[] ExactGradient(Fraction[,] a, Fraction[] x) => ExactVector.Subtract(ExactVector.Times(a, x), ExactVector.Of(Linear));
 
     /// <summary>The case as named round-trip values (A is shown in full for replay).</summary>
-    public IReadOnlyList<NamedInput> Describe()
+    public IReadOnlyList<NamedValue> Describe()
     {
         var (objective, _, _) = Build();
-        var list = new List<NamedInput>
+        var list = new List<NamedValue>
         {
             new("n", Dimension.ToString(CultureInfo.InvariantCulture)),
             new("basis", Basis.Describe()),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verification.Engine;
 using Fractions;
 using Verification.Checks.Exact;
 using Verification.Checks.Problems;
@@ -60,7 +61,7 @@ public static class ConcaveDirectionsCheck
             var scale = ExactVector.AbsDot(u, s.Delta) * ExactVector.AbsDot(u, s.Gradient);
             int index = k;
             var e = Evaluation.LessOrEqual(product, Tolerances.Rounding * scale, scale.IsZero ? Fraction.One : scale,
-                [.. s.Outputs, new NamedInput("u", "[" + string.Join(", ", u.Select(x => x.ToString())) + "]")],
+                [.. s.Outputs, NamedValue.Text("u", "[" + string.Join(", ", u.Select(x => x.ToString())) + "]")],
                 () => $"along the eigenvector u (λ = {q.Eigenvalues[index].ToString("R", CultureInfo.InvariantCulture)} < 0) the step goes uphill: (Δθᵀu)(∇fᵀu) = {ExactVector.ToDouble(product).ToString("R", CultureInfo.InvariantCulture)} > 0, as a preconditioner with a negative eigenvalue there does (e.g. Newton's H⁻¹)");
             if (worst is null || e.Kind == EvaluationKind.Violated && worst.Value.Kind != EvaluationKind.Violated || e.Margin > worst.Value.Margin && (e.Kind == worst.Value.Kind))
                 worst = e;

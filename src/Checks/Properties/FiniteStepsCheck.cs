@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verification.Engine;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Checks.Problems;
@@ -59,11 +60,9 @@ public static class FiniteStepsCheck
             Edges(),
             c => Evaluate(optimizer, c),
             climb: false);
-        var result = search.Run(Id, Statement, declared: true, tolerance, options.Validated());
-        // Generated quadratics first (their counterexamples shrink), then the fixed points of the built-in test functions.
-        return result.Verdict == PropertyVerdict.Refuted
-            ? result
-            : BuiltInProblems.Then(result, (f, t) => EvaluateAt(optimizer, f, t, "the built-in test function"));
+        // Generated quadratics (their counterexamples shrink), and the fixed points of the built-in test functions.
+        return search.Run(Id, Statement, declared: true, tolerance, options.Validated(),
+            BuiltInProblems.Formalization(Statement, tolerance, (f, t) => EvaluateAt(optimizer, f, t, "the built-in test function")));
     }
 
     private static Evaluation Evaluate(IOptimizer optimizer, QuadraticCase c)
@@ -86,10 +85,10 @@ public static class FiniteStepsCheck
                 $"the optimizer threw {step.Crash.Split(':')[0]} on a finite input instead of returning a finite step or an ArgumentException");
         var bad = step.Step!.Select((v, i) => (v, i)).Where(p => !double.IsFinite(p.v)).ToList();
         if (bad.Count == 0)
-            return new Evaluation(EvaluationKind.Satisfied, -1, 0, 0, null, [], null, null);
+            return Evaluation.Satisfied([]);
         string where = string.Join(", ", bad.Take(3).Select(p => $"Δθ[{p.i.ToString(CultureInfo.InvariantCulture)}] = {p.v.ToString(CultureInfo.InvariantCulture)}"));
         return Evaluation.Fact("the returned step holds non-finite entries: " + where,
-            [new NamedInput("Δθ", QuadraticCase.Show(step.Step!))],
+            [NamedValue.Text("Δθ", QuadraticCase.Show(step.Step!))],
             $"the step is not finite ({where}) although θ, f, ∇f and H are ({problem})");
     }
 }

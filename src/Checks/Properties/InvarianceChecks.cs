@@ -1,4 +1,5 @@
 using FsCheck;
+using Verification.Engine;
 using FsCheck.Fluent;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
@@ -32,9 +33,7 @@ public static class InvarianceChecks
             Edges = [new ScaledCase(new QuadraticCase([1.0, 4.0], Basis.Identity, [1.0, 1.0], [0.0, 0.0]), 1)],
             Evaluate = c => EvaluateScale(optimizer, c),
             Shrink = c => QuadraticGenerators.Shrink(c.Case).Select(q => c with { Case = q }),
-            Size = c => c.Case.Size(),
-            Describe = c => [.. c.Case.Describe(), new NamedInput("c", "2^" + c.K.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            Dimension = c => c.Case.Dimension,
+            Describe = c => [.. c.Case.Describe(), NamedValue.Text("c", "2^" + c.K.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         };
         return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.InvarianceText, options.Validated());
     }
@@ -56,9 +55,7 @@ public static class InvarianceChecks
                     (c, q) => new RotatedCase(c, q)),
             Edges = [new RotatedCase(new QuadraticCase([1.0, 2.0, 4.0, 8.0], Basis.Identity, [1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]), Basis.Hadamard)],
             Evaluate = c => EvaluateRotation(optimizer, c),
-            Size = c => c.Case.Size(),
-            Describe = c => [.. c.Case.Describe(), new NamedInput("Q", c.Rotation.Kind == BasisKind.Hadamard ? "H/√n (Hadamard)" : c.Rotation.Describe())],
-            Dimension = c => c.Case.Dimension,
+            Describe = c => [.. c.Case.Describe(), NamedValue.Text("Q", c.Rotation.Kind == BasisKind.Hadamard ? "H/√n (Hadamard)" : c.Rotation.Describe())],
         };
         return search.Run(guarantee.Id, guarantee.Statement, declared, Tolerances.InvarianceText, options.Validated());
     }
@@ -80,7 +77,7 @@ public static class InvarianceChecks
         var (s2, r2) = QuadraticStep.Take(optimizer, scaled);
         if (s2 is null)
             return Evaluation.Reject(r2!);
-        return Compare(s1.Delta, s2.Delta, [new NamedInput("Δθ(f)", QuadraticCase.Show(s1.Step)), new NamedInput("Δθ(c·f)", QuadraticCase.Show(s2.Step))],
+        return Compare(s1.Delta, s2.Delta, [NamedValue.Text("Δθ(f)", QuadraticCase.Show(s1.Step)), NamedValue.Text("Δθ(c·f)", QuadraticCase.Show(s2.Step))],
             "the step changes when f is multiplied by c = 2^" + c.K.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (exactly, in double precision): the optimizer is not invariant to the objective's scale");
     }
 
@@ -125,11 +122,11 @@ public static class InvarianceChecks
             return Evaluation.Reject(problem);
         var expected = QT(s.Delta);
         return Compare(ExactVector.Of(step.Step!), expected,
-            [new NamedInput("Δθ(f)", QuadraticCase.Show(s.Step)), new NamedInput("Δθ(f∘Q)", QuadraticCase.Show(step.Step!)), new NamedInput("QᵀΔθ(f)", QuadraticCase.Show(expected.Select(ExactVector.ToDouble)))],
+            [NamedValue.Text("Δθ(f)", QuadraticCase.Show(s.Step)), NamedValue.Text("Δθ(f∘Q)", QuadraticCase.Show(step.Step!)), NamedValue.Text("QᵀΔθ(f)", QuadraticCase.Show(expected.Select(ExactVector.ToDouble)))],
             "the step on the rotated problem f∘Q is not Qᵀ times the step on f: the optimizer depends on the coordinate system");
     }
 
-    private static Evaluation Compare(Fraction[] a, Fraction[] b, IReadOnlyList<NamedInput> outputs, string explanation)
+    private static Evaluation Compare(Fraction[] a, Fraction[] b, IReadOnlyList<NamedValue> outputs, string explanation)
     {
         var diff = ExactVector.L1(ExactVector.Subtract(a, b));
         var scale = ExactVector.L1(a) + ExactVector.L1(b);

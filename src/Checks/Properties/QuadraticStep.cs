@@ -1,4 +1,5 @@
 using Fractions;
+using Verification.Engine;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Checks.Exact;
 using Verification.Checks.Problems;
@@ -33,7 +34,7 @@ internal sealed record QuadraticStep(
             : null;
 
     /// <summary>Δθ as a named output for counterexamples.</summary>
-    internal IReadOnlyList<NamedInput> Outputs => [new NamedInput("Δθ", QuadraticCase.Show(Step))];
+    internal IReadOnlyList<NamedValue> Outputs => [NamedValue.Text("Δθ", QuadraticCase.Show(Step))];
 
     /// <summary>f(θ + Δθ) − f(θ), exactly.</summary>
     internal Fraction Change => Case.ExactValue(A, ExactVector.Add(Theta, Delta)) - Case.ExactValue(A, Theta);

@@ -1,51 +1,52 @@
-using System.Globalization;
 using Fractions;
-using Verification.Checks.Exact;
-using Verification.Checks.Results;
+using Verification.Engine;
 
 namespace Verification.Checks.Search;
 
 /// <summary>
-/// One evaluation of a property on one input, decided in exact rational arithmetic from the doubles the
-/// optimizer returned: a violation is certified when it is found. <see cref="Margin"/> ((lhs − rhs)/scale, rounded
-/// to double) is what the search climbs on.
+/// One evaluation of a property on one input, decided in exact rational arithmetic from the doubles the optimizer
+/// returned (the implementation's own outputs, replayed exactly): lhs ≤ rhs (or lhs &lt; rhs) with the scale the
+/// margin (lhs − rhs)/scale is measured in, a fact about the output that needs no arithmetic (a NaN step, an
+/// exception), or a rejection (the input is outside the property's hypotheses, or the optimizer refused it).
 /// </summary>
 internal readonly record struct Evaluation(
     EvaluationKind Kind,
-    double Margin,
-    double Lhs,
-    double Rhs,
+    Fraction Lhs,
+    Fraction Rhs,
+    Fraction Scale,
+    bool Strict,
     string? Note,
-    IReadOnlyList<NamedInput> Outputs,
-    string? Certification,
+    IReadOnlyList<NamedValue> Outputs,
     string? Explanation)
 {
-    internal static Evaluation Reject(string reason) => new(EvaluationKind.Rejected, double.NegativeInfinity, double.NaN, double.NaN, reason, [], null, null);
+    /// <summary>(lhs − rhs)/scale rounded to a double: what the search climbs on and compares.</summary>
+    internal double Margin => Verification.Math.Exact.ExactDouble.ToDouble((Lhs - Rhs) / Scale);
+
+    internal static Evaluation Reject(string reason) =>
+        new(EvaluationKind.Rejected, Fraction.Zero, Fraction.Zero, Fraction.One, false, reason, [], null);
 
     /// <summary>lhs ≤ rhs, decided exactly; violated when lhs − rhs &gt; 0.</summary>
-    internal static Evaluation LessOrEqual(Fraction lhs, Fraction rhs, Fraction scale, IReadOnlyList<NamedInput> outputs, Func<string> explain) =>
+    internal static Evaluation LessOrEqual(Fraction lhs, Fraction rhs, Fraction scale, IReadOnlyList<NamedValue> outputs, Func<string> explain) =>
         Decide(lhs, rhs, scale, strict: false, outputs, explain);
 
     /// <summary>lhs &lt; rhs, decided exactly; violated when lhs − rhs ≥ 0 (equality included, margin 0).</summary>
-    internal static Evaluation Less(Fraction lhs, Fraction rhs, Fraction scale, IReadOnlyList<NamedInput> outputs, Func<string> explain) =>
+    internal static Evaluation Less(Fraction lhs, Fraction rhs, Fraction scale, IReadOnlyList<NamedValue> outputs, Func<string> explain) =>
         Decide(lhs, rhs, scale, strict: true, outputs, explain);
 
-    /// <summary>A fact about the optimizer's output that needs no arithmetic (a NaN, an exception).</summary>
-    internal static Evaluation Fact(string certification, IReadOnlyList<NamedInput> outputs, string explanation) =>
-        new(EvaluationKind.Violated, double.MaxValue, double.NaN, double.NaN, null, outputs, certification, explanation);
+    /// <summary>A fact about the optimizer's output that needs no arithmetic (a NaN, an exception): a violation.</summary>
+    internal static Evaluation Fact(string fact, IReadOnlyList<NamedValue> outputs, string explanation) =>
+        new(EvaluationKind.Fact, Fraction.One, Fraction.Zero, Fraction.One, false, fact, outputs, explanation);
 
-    private static Evaluation Decide(Fraction lhs, Fraction rhs, Fraction scale, bool strict, IReadOnlyList<NamedInput> outputs, Func<string> explain)
+    /// <summary>Satisfied with no relation to report (finite-steps on a finite step).</summary>
+    internal static Evaluation Satisfied(IReadOnlyList<NamedValue> outputs) =>
+        new(EvaluationKind.Satisfied, Fraction.Zero, Fraction.One, Fraction.One, false, null, outputs, null);
+
+    private static Evaluation Decide(Fraction lhs, Fraction rhs, Fraction scale, bool strict, IReadOnlyList<NamedValue> outputs, Func<string> explain)
     {
-        var diff = lhs - rhs;
-        int sign = diff.CompareTo(Fraction.Zero);
-        double margin = scale.CompareTo(Fraction.Zero) > 0 ? ExactVector.ToDouble(diff / scale) : ExactVector.ToDouble(diff);
+        int sign = (lhs - rhs).CompareTo(Fraction.Zero);
         bool violated = strict ? sign >= 0 : sign > 0;
-        if (!violated)
-            return new Evaluation(EvaluationKind.Satisfied, margin, ExactVector.ToDouble(lhs), ExactVector.ToDouble(rhs), null, outputs, null, null);
-        string certification = sign == 0
-            ? "exact rational arithmetic: lhs − rhs = 0 exactly (a strict inequality met with equality)"
-            : "exact rational arithmetic: lhs − rhs = " + ExactVector.ToDouble(diff).ToString("R", CultureInfo.InvariantCulture)
-              + " (rounded; its sign is exact) > 0";
-        return new Evaluation(EvaluationKind.Violated, margin, ExactVector.ToDouble(lhs), ExactVector.ToDouble(rhs), null, outputs, certification, explain());
+        var s = scale.CompareTo(Fraction.Zero) > 0 ? scale : Fraction.One;
+        return new Evaluation(violated ? EvaluationKind.Violated : EvaluationKind.Satisfied, lhs, rhs, s, strict, null, outputs,
+            violated ? explain() : null);
     }
 }

@@ -5,5 +5,6 @@ internal enum EvaluationKind
 {
     Satisfied,
     Violated,
+    Fact,
     Rejected,
 }

@@ -1,21 +1,16 @@
 using FsCheck;
-using FsCheck.Fluent;
 using Verification.Checks.Results;
+using Verification.Engine;
 
 namespace Verification.Checks.Search;
 
 /// <summary>
-/// The search behind every property: hand-picked edge cases first, then FsCheck-generated inputs of growing size,
-/// then hill-climbing on the margin from the inputs closest to a violation (the engine's margin-guided idea,
-/// src/Claims/Engine/MarginSearch.cs). Every evaluation is exact, so the first violation found is certified; it is
-/// then shrunk greedily (FsCheck-style: a simpler candidate that still violates replaces it) to the smallest
-/// counterexample found. Deterministic for a given seed and budget.
+/// A property's search, run by the engine (src/Engine): edge cases, generated inputs of growing size, climbing on the
+/// margin, then shrinking a certified counterexample to the simplest one; every input decided exactly from the doubles
+/// the optimizer returned. Deterministic for a given seed and budget.
 /// </summary>
 internal sealed class PropertySearch<TInput> where TInput : notnull
 {
-    private const int PoolSize = 8;
-    private const double RandomShare = 0.6;
-
     internal required Gen<TInput> Generator { get; init; }
 
     internal IEnumerable<TInput> Edges { get; init; } = [];
@@ -26,143 +21,60 @@ internal sealed class PropertySearch<TInput> where TInput : notnull
 
     internal Func<TInput, IEnumerable<TInput>> Shrink { get; init; } = _ => [];
 
-    internal required Func<TInput, IComparable> Size { get; init; }
+    internal required Func<TInput, IReadOnlyList<NamedValue>> Describe { get; init; }
 
-    internal required Func<TInput, IReadOnlyList<NamedInput>> Describe { get; init; }
-
-    internal required Func<TInput, int> Dimension { get; init; }
-
-    internal PropertyResult Run(string property, string statement, bool declared, string tolerance, CheckOptions options)
+    /// <summary>The statement over generated inputs.</summary>
+    internal PropertyStatement<TInput> Statement(string description, string tolerance)
     {
-        ulong seed = options.Seed ^ Fnv(property);
-        var tally = new Tally();
-        (TInput Input, Evaluation Eval)? found = null;
-        var pool = new List<(TInput Input, double Margin)>();
-
-        foreach (var input in Edges)
-            if ((found = Consider(input, tally, pool)) is not null)
-                break;
-
-        int randomCount = System.Math.Max(1, (int)(options.Budget * RandomShare));
-        const int batches = 10;
-        for (int b = 0; b < batches && found is null; b++)
+        var edges = Edges.ToList();
+        return new PropertyStatement<TInput>
         {
-            int n = randomCount / batches + (b < randomCount % batches ? 1 : 0);
-            if (n == 0) continue;
-            var rnd = new Rnd(seed + (ulong)b * 0x9E3779B97F4A7C15UL, 0x9E3779B97F4A7C15UL | 1);
-            foreach (var input in Generator.Sample(n, rnd, 1 + b * 11))
-                if ((found = Consider(input, tally, pool)) is not null)
-                    break;
-        }
-
-        var random = new System.Random(unchecked((int)(seed ^ (seed >> 32))));
-        for (int i = 0; found is null && Perturb is not null && pool.Count > 0 && tally.Cases < options.Budget; i++)
-        {
-            int pick = random.NextDouble() < 0.5 ? 0 : random.Next(pool.Count);
-            found = Consider(Perturb(pool[pick].Input, random), tally, pool);
-        }
-
-        if (found is not { } hit)
-        {
-            var notes = Notes(tally);
-            if (tally.Accepted == 0)
-                return new PropertyResult(property, statement, declared, PropertyVerdict.Inconclusive, tally.Cases, 0, tolerance, null,
-                    ["no input met the hypotheses or was accepted by the optimizer", .. notes]);
-            notes.Insert(0, $"largest margin reached {ShowMargin(tally)} (≤ 0 means satisfied with room)");
-            return new PropertyResult(property, statement, declared, PropertyVerdict.Holds, tally.Cases, tally.Accepted, tolerance, null, notes);
-        }
-
-        var (smallest, eval, steps) = ShrinkFrom(hit.Input, hit.Eval, tally, options.Budget);
-        var counterexample = new PropertyCounterexample(
-            [.. Describe(smallest), .. eval.Outputs], Dimension(smallest), eval.Lhs, eval.Rhs, eval.Margin,
-            eval.Certification ?? "exact", eval.Explanation ?? "the property fails at these inputs", steps);
-        return new PropertyResult(property, statement, declared, PropertyVerdict.Refuted, tally.Cases, tally.Accepted, tolerance, counterexample, Notes(tally));
-    }
-
-    private static string ShowMargin(Tally tally) => tally.WorstMargin.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
-
-    private (TInput Input, Evaluation Eval, int Steps) ShrinkFrom(TInput input, Evaluation eval, Tally tally, int budget)
-    {
-        int steps = 0;
-        int limit = tally.Cases + System.Math.Max(200, budget);
-        bool progress = true;
-        while (progress && tally.Cases < limit)
-        {
-            progress = false;
-            foreach (var candidate in Shrink(input))
+            Name = "generated",
+            Description = description,
+            Tolerance = tolerance,
+            Decide = Evaluate,
+            MinimumDistinctInputs = 1,
+            Domain = new Domain<TInput>
             {
-                if (tally.Cases >= limit)
-                    break;
-                if (Size(candidate).CompareTo(Size(input)) >= 0)
-                    continue;
-                tally.Cases++;
-                Evaluation e;
-                try { e = Evaluate(candidate); }
-                catch (ArgumentException) { continue; }
-                if (e.Kind != EvaluationKind.Violated)
-                    continue;
-                (input, eval) = (candidate, e);
-                steps++;
-                progress = true;
-                break;
-            }
-        }
-        return (input, eval, steps);
+                Generator = Generator,
+                Edges = () => edges,
+                Perturb = Perturb,
+                Shrink = Shrink,
+                Describe = Describe,
+            },
+        };
     }
 
-    private (TInput, Evaluation)? Consider(TInput input, Tally tally, List<(TInput Input, double Margin)> pool)
+    /// <summary>
+    /// Runs the property as one claim: the generated inputs, then <paramref name="more"/> (e.g. the fixed points of the
+    /// built-in test functions).
+    /// </summary>
+    internal PropertyResult Run(string property, string statement, bool declared, string tolerance, CheckOptions options, params IFormalization[] more)
     {
-        tally.Cases++;
-        Evaluation e;
-        try { e = Evaluate(input); }
-        catch (ArgumentException ex) { e = Evaluation.Reject("the test problem rejected the input: " + ex.Message); }
-        switch (e.Kind)
-        {
-            case EvaluationKind.Rejected:
-                tally.Rejected++;
-                tally.Reasons.Add(e.Note ?? "outside the hypotheses");
-                return null;
-            case EvaluationKind.Violated:
-                tally.Accepted++;
-                return (input, e);
-        }
-        tally.Accepted++;
-        tally.WorstMargin = System.Math.Max(tally.WorstMargin, e.Margin);
-        if (!double.IsNaN(e.Margin))
-        {
-            pool.Add((input, e.Margin));
-            pool.Sort((a, b) => b.Margin.CompareTo(a.Margin));
-            if (pool.Count > PoolSize)
-                pool.RemoveAt(pool.Count - 1);
-        }
-        return null;
+        ArgumentNullException.ThrowIfNull(options);
+        options = options.Validated();
+        var claim = PropertyClaims.Of(property, statement, [Statement(statement, tolerance), .. more]);
+        return new PropertyResult(VerdictEngine.Check(claim, new RunSettings(options.Budget, options.Seed)), declared);
     }
+}
 
-    private static List<string> Notes(Tally tally)
-    {
-        var notes = new List<string>();
-        if (tally.Rejected > 0)
-            notes.Add($"{tally.Rejected} input(s) outside the hypotheses or refused, most often: \"{tally.Reasons.GroupBy(r => r).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key}\"");
-        return notes;
-    }
+/// <summary>How a property becomes an engine claim.</summary>
+internal static class PropertyClaims
+{
+    /// <summary>A claim for <paramref name="property"/> with its formalizations.</summary>
+    internal static Claim Of(string property, string statement, IReadOnlyList<IFormalization> formalizations) => new(
+        property,
+        new ClaimSource("check-optimizer", property, null, "generic optimizer property"),
+        statement,
+        "Checked on generated test problems, each decided exactly from the optimizer's own double outputs.",
+        formalizations);
 
-    private static ulong Fnv(string text)
+    /// <summary>A property that cannot be checked on this optimizer, with the reason (inconclusive, never a pass).</summary>
+    internal static PropertyResult NotApplicable(string property, string statement, bool declared, string tolerance, string reason)
     {
-        ulong h = 14695981039346656037UL;
-        foreach (char c in text)
-        {
-            h ^= c;
-            h *= 1099511628211UL;
-        }
-        return h;
-    }
-
-    private sealed class Tally
-    {
-        public int Cases;
-        public int Accepted;
-        public int Rejected;
-        public double WorstMargin = double.NegativeInfinity;
-        public readonly List<string> Reasons = [];
+        var tally = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        var f = new FormalizationResult("generated", statement, tolerance, StatementKind.Conformance, Verdict.Inconclusive, tally,
+            double.NegativeInfinity, null, [reason]);
+        return new PropertyResult(new ClaimResult(Of(property, statement, []), Verdict.Inconclusive, 0, null, [f], ["[generated] " + reason]), declared);
     }
 }

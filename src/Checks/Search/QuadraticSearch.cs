@@ -1,10 +1,9 @@
 using FsCheck;
 using Verification.Checks.Problems;
-using Verification.Checks.Results;
 
 namespace Verification.Checks.Search;
 
-/// <summary>The search over generated quadratics that most properties run: sized, described and shrunk the same way.</summary>
+/// <summary>The search over generated quadratics that most properties run: described and shrunk the same way.</summary>
 internal static class QuadraticSearch
 {
     /// <summary>
@@ -24,8 +23,6 @@ internal static class QuadraticSearch
             Evaluate = evaluate,
             Perturb = climb ? QuadraticGenerators.Perturb : null,
             Shrink = shrink ?? QuadraticGenerators.Shrink,
-            Size = q => q.Size(),
             Describe = q => q.Describe(),
-            Dimension = q => q.Dimension,
         };
 }

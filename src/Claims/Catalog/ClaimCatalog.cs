@@ -1,4 +1,4 @@
-using Verification.Claims.Catalog.Balles.Chapter3to5;
+using Verification.Claims.Catalog.Balles;
 using Verification.Claims.Catalog.Balles.Chapter6;
 using Verification.Claims.Catalog.Balles.Chapter7;
 using Verification.Claims.Catalog.Elmo;
@@ -24,7 +24,7 @@ public static class ClaimCatalog
         var duplicate = all.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"Claim ID {duplicate.Key} is registered twice.");
-        return all;
+        return all.Select(c => c with { SourceFile = CatalogFiles.PathOf(c.Id) }).ToList();
     });
 
     /// <summary>All claims, grouped by document, in registration order.</summary>

@@ -88,6 +88,8 @@ public static class CatalogDocument
               .Append($"worst margin {ReportText.Number(f.WorstMargin)})\n");
             md.Append($"- {f.Description}\n");
             md.Append($"- Tolerance: {f.Tolerance}\n");
+            if (f.Proof is { } proof)
+                MarkdownReport.AppendProof(md, proof);
             foreach (var note in f.Notes)
                 md.Append($"- Note: {note}\n");
             md.Append('\n');

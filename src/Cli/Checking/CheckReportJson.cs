@@ -1,16 +1,12 @@
-using System.Text.Json;
 using Verification.Checks;
-using Verification.Checks.Results;
 using Verification.Engine.Reporting;
 
 namespace Verification.Cli.Checking;
 
 /// <summary>
-/// check-optimizer.json, in the conventions of verify's claims.json (<see cref="JsonReport"/>):
-/// <c>{"optimizer", "type", "seed", "budget", "passed", "properties":[{"id", "statement", "declared", "verdict", "cases",
-/// "accepted", "tolerance", "counterexample":{"dimension", "inputs", "lhs", "rhs", "margin", "certification",
-/// "explanation", "shrinkSteps"}, "notes"}], "regret":[…], "regretNotes"}</c>. Doubles: shortest round-trip
-/// numbers, non-finite ones as strings; deterministic text.
+/// check-optimizer.json, written with verify's claims.json writer (<see cref="JsonReport"/>):
+/// <c>{"optimizer", "type", "seed", "budget", "passed", "properties":[{…a claim as in claims.json…, "declared"}],
+/// "regret":[…], "regretNotes"}</c>. Doubles: shortest round-trip numbers, non-finite ones as strings; deterministic.
 /// </summary>
 internal static class CheckReportJson
 {
@@ -26,7 +22,7 @@ internal static class CheckReportJson
             json.WriteBoolean("passed", report.Passed);
             json.WriteStartArray("properties");
             foreach (var p in report.Properties)
-                WriteProperty(json, p);
+                JsonReport.WriteClaim(json, p.Result, j => j.WriteBoolean("declared", p.Declared));
             json.WriteEndArray();
             json.WriteStartArray("regret");
             foreach (var r in report.Regret)
@@ -47,38 +43,4 @@ internal static class CheckReportJson
             json.WriteEndObject();
         });
     }
-
-    private static void WriteProperty(Utf8JsonWriter json, PropertyResult p)
-    {
-        json.WriteStartObject();
-        json.WriteString("id", p.Property);
-        json.WriteString("statement", p.Statement);
-        json.WriteBoolean("declared", p.Declared);
-        json.WriteString("verdict", CheckReportText.Verdict(p.Verdict));
-        json.WriteNumber("cases", p.Cases);
-        json.WriteNumber("accepted", p.Accepted);
-        json.WriteString("tolerance", p.Tolerance);
-        json.WritePropertyName("counterexample");
-        if (p.Counterexample is not { } c)
-            json.WriteNullValue();
-        else
-        {
-            json.WriteStartObject();
-            json.WriteNumber("dimension", c.Dimension);
-            json.WriteStartObject("inputs");
-            foreach (var input in c.Inputs)
-                json.WriteString(input.Name, input.Value);
-            json.WriteEndObject();
-            json.WriteDouble("lhs", c.Lhs);
-            json.WriteDouble("rhs", c.Rhs);
-            json.WriteDouble("margin", c.Margin);
-            json.WriteString("certification", c.Certification);
-            json.WriteString("explanation", c.Explanation);
-            json.WriteNumber("shrinkSteps", c.ShrinkSteps);
-            json.WriteEndObject();
-        }
-        json.WriteStrings("notes", p.Notes);
-        json.WriteEndObject();
-    }
-
 }

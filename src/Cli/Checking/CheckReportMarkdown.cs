@@ -24,24 +24,16 @@ internal static class CheckReportMarkdown
             md.Append($"- **{verdict}**: {meaning}.\n");
         md.Append("- *declared* properties are requirements (finite-steps always is); *info* ones are checked for information only.\n\n");
 
-        md.Append("| Property | Role | Verdict | Cases | Counterexample n |\n|---|---|---|---:|---:|\n");
+        md.Append("| Property | Role | Verdict | Cases |\n|---|---|---|---:|\n");
         foreach (var p in report.Properties)
-            md.Append($"| `{p.Property}` | {CheckReportText.Role(p)} | {CheckReportText.Verdict(p.Verdict)} | {ReportText.Number(p.Cases)} | {(p.Counterexample is { } c ? ReportText.Number(c.Dimension) : "")} |\n");
+            md.Append($"| `{p.Property}` | {CheckReportText.Role(p)} | {ReportText.Verdict(p.Verdict)} | {ReportText.Number(p.Cases)} |\n");
         md.Append('\n');
 
-        foreach (var p in report.Properties.Where(p => p.Verdict != PropertyVerdict.Holds))
+        foreach (var p in report.Properties.Where(p => p.Verdict != Verification.Engine.Verdict.Holds))
         {
-            md.Append($"## `{p.Property}` ({CheckReportText.Role(p)}): {CheckReportText.Verdict(p.Verdict)}\n\n{p.Statement}\n\n");
+            md.Append($"## `{p.Property}` ({CheckReportText.Role(p)}): {ReportText.Verdict(p.Verdict)}\n\n{p.Statement}\n\n");
             if (p.Counterexample is { } c)
-            {
-                md.Append($"Smallest counterexample found (n = {ReportText.Number(c.Dimension)}, after {ReportText.Number(c.ShrinkSteps)} shrink steps):\n");
-                foreach (var input in c.Inputs)
-                    md.Append($"- `{input.Name} = {input.Value}`\n");
-                md.Append($"- lhs = `{ReportText.Number(c.Lhs)}`, rhs = `{ReportText.Number(c.Rhs)}`, margin = `{ReportText.Number(c.Margin)}`\n");
-                md.Append($"- certification: {c.Certification}\n");
-                md.Append($"- why: {c.Explanation}\n");
-                md.Append($"- tolerance: {p.Tolerance}\n\n");
-            }
+                MarkdownReport.AppendCounterexample(md, c, p.Tolerance);
             foreach (var note in p.Notes)
                 md.Append($"- note: {note}\n");
             md.Append('\n');

@@ -7,14 +7,6 @@ namespace Verification.Cli.Checking;
 /// <summary>Shared wording of the check-optimizer outputs, on top of <see cref="ReportText"/>.</summary>
 internal static class CheckReportText
 {
-    /// <summary>The verdict as verify's reports spell it.</summary>
-    internal static string Verdict(PropertyVerdict verdict) => ReportText.Verdict(verdict switch
-    {
-        PropertyVerdict.Holds => Engine.Verdict.Holds,
-        PropertyVerdict.Refuted => Engine.Verdict.Refuted,
-        _ => Engine.Verdict.Inconclusive,
-    });
-
     /// <summary>"declared" or "info".</summary>
     internal static string Role(PropertyResult p) => p.Declared ? "declared" : "info";
 

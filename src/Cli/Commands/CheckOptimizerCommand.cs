@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Verification.Engine.Reporting;
 using Verification.Checks;
 using Verification.Checks.Results;
 using Verification.Cli.Checking;
@@ -95,14 +96,14 @@ internal static class CheckOptimizerCommand
         foreach (var p in report.Properties)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {p.Property.PadRight(width)}  {CheckReportText.Role(p),-8}  {CheckReportText.Verdict(p.Verdict),-12}  {p.Cases,5} cases"));
+                $"  {p.Property.PadRight(width)}  {CheckReportText.Role(p),-8}  {ReportText.Verdict(p.Verdict),-12}  {p.Cases,5} cases"));
             if (p.Counterexample is { } c)
             {
-                output.WriteLine($"      smallest counterexample (n = {c.Dimension.ToString(CultureInfo.InvariantCulture)}): "
-                    + string.Join(", ", c.Inputs.Where(i => i.Name != "n").Select(i => $"{i.Name} = {i.Value}")));
+                output.WriteLine("      simplest counterexample: "
+                    + string.Join(", ", c.Inputs.Concat(c.Outputs ?? []).Select(i => $"{i.Name} = {i.Value}")));
                 output.WriteLine($"      why: {c.Explanation}");
             }
-            else if (p.Verdict == PropertyVerdict.Inconclusive && p.Notes.Count > 0)
+            else if (p.Verdict == Verification.Engine.Verdict.Inconclusive && p.Notes.Count > 0)
                 output.WriteLine($"      why: {p.Notes[0]}");
         }
         output.WriteLine();

@@ -30,14 +30,17 @@ internal static class OutputLocation
         }
     }
 
-    /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="path"/>, creating its directory; false after writing why not.</summary>
+    /// <summary>
+    /// Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="path"/> atomically (<see cref="AtomicFile"/>: a
+    /// failed write leaves no partial file), creating its directory; false after writing why not.
+    /// </summary>
     internal static bool TryWriteFile(string path, string text, string option, TextWriter error)
     {
         try
         {
             string full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
+            AtomicFile.WriteText(full, text);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -24,13 +24,37 @@ internal sealed class EfgdCosineSimilarityPlot : IReportPlot
 
     public string FileName => "efgd-cosine-similarity.png";
 
-    public string Caption => $"Cosine similarity of the NGD and EF directions along the EFGD path (γ = {StepSize}, λ = {Damping}) on the Tables D.1/D.2 datasets (Fig. 7.3 style)";
+    /// <summary>Widths of the two panels in pixels.</summary>
+    internal const int PanelWidth = 760;
 
-    /// <summary>Per dataset: the cosines at θ₀…θ_T of the EFGD run (a run that stops early gives a shorter curve).</summary>
+    /// <summary>Iterations between two markers on a curve (each curve's markers are shifted by its index, so they do not stack).</summary>
+    internal const int MarkerEvery = 10;
+
+    public string Caption
+    {
+        get
+        {
+            var curves = Curves();
+            int synthetic = FisherSyntheticProblems.All.Count;
+            return $"Cosine similarity of the undamped natural gradient F⁻¹∇R and the EF direction F̃⁻¹∇R along the EFGD path (eq. D.32, γ = {PlotText.Number(StepSize)}, λ = {PlotText.Number(Damping)}; Fig. 7.3 style). "
+                + $"Left: from θ₀ = 0 on the Tables D.1/D.2 datasets (N = {FisherSyntheticProblems.Count}): {string.Join(", ", curves.Take(synthetic).Select(c => c.Label))}. "
+                + $"Right: on the Fig. 7.1 regression (eq. D.29) from the four starting points of App. D.3.1, written as there: {string.Join(", ", curves.Skip(synthetic).Select(c => c.Label))}. "
+                + $"Markers every {MarkerEvery} iterations tell apart curves that run together.";
+        }
+    }
+
     /// <summary>The starting points of App. D.3.1 (slope, intercept order of our linear model: θ = (w, b)).</summary>
     internal static readonly double[][] Figure71Starts = [[4.5, 2], [0, 1], [3, 4.5], [3, -0.5]];
 
-    internal static IReadOnlyList<(string Label, double[] Cosines)> Curves()
+    /// <summary>
+    /// Per dataset: the cosines at θ₀…θ_T of the EFGD run (a run that stops early gives a shorter curve); the Tables
+    /// D.1/D.2 datasets first, then the Fig. 7.1 regression from each start. Computed once.
+    /// </summary>
+    internal static IReadOnlyList<(string Label, double[] Cosines)> Curves() => Computed.Value;
+
+    private static readonly Lazy<IReadOnlyList<(string Label, double[] Cosines)>> Computed = new(Compute);
+
+    private static IReadOnlyList<(string Label, double[] Cosines)> Compute()
     {
         var fig71 = Verification.Math.Curvature.Data.ThesisDatasets.Figure71(FisherSyntheticProblems.Count, FisherSyntheticProblems.Seed);
         var runs = FisherSyntheticProblems.All
@@ -61,22 +85,61 @@ internal sealed class EfgdCosineSimilarityPlot : IReportPlot
         }
     }
 
-    public Plot Create(CatalogReport report)
+    public Plot Create(CatalogReport report) => Panel(Curves().Take(FisherSyntheticProblems.All.Count).ToList(), 0, "From θ₀ = 0 on the Tables D.1/D.2 datasets");
+
+    public IReadOnlyList<FigurePanel> Panels(CatalogReport report)
+    {
+        var curves = Curves();
+        int synthetic = FisherSyntheticProblems.All.Count;
+        return
+        [
+            new FigurePanel(Create(report), PanelWidth),
+            new FigurePanel(Panel(curves.Skip(synthetic).ToList(), synthetic, "Fig. 7.1 regression from the App. D.3.1 starts"), PanelWidth),
+        ];
+    }
+
+    /// <summary>One panel: <paramref name="curves"/> with colours and markers from index <paramref name="first"/> on, framed to their data.</summary>
+    private static Plot Panel(IReadOnlyList<(string Label, double[] Cosines)> curves, int first, string title)
     {
         var plot = new Plot();
-        var curves = Curves();
-        double low = curves.SelectMany(c => c.Cosines).DefaultIfEmpty(-1).Min();
-        foreach (var (label, cosines) in curves)
+        for (int k = 0; k < curves.Count; k++)
         {
-            var line = plot.Add.ScatterLine(Enumerable.Range(0, cosines.Length).Select(i => (double)i).ToArray(), cosines);
-            line.LegendText = label;
+            var (label, cosines) = curves[k];
+            int index = first + k;
+            var xs = Enumerable.Range(0, cosines.Length).Select(i => (double)i).ToArray();
+            var line = plot.Add.ScatterLine(xs, cosines);
+            line.Color = Palette.GetColor(index);
             line.LineWidth = 2;
+            line.LinePattern = Patterns[k % Patterns.Length];
+            var marks = Enumerable.Range(0, cosines.Length).Where(i => i % MarkerEvery == k % MarkerEvery).ToArray();
+            var markers = plot.Add.ScatterPoints(marks.Select(i => xs[i]).ToArray(), marks.Select(i => cosines[i]).ToArray());
+            markers.Color = line.Color;
+            markers.MarkerShape = Shapes[k % Shapes.Length];
+            markers.MarkerSize = 8;
+            // One legend entry showing both the line and its marker.
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = label,
+                LineColor = line.Color,
+                LineWidth = line.LineWidth,
+                LinePattern = line.LinePattern,
+                MarkerShape = markers.MarkerShape,
+                MarkerSize = markers.MarkerSize,
+                MarkerColor = line.Color,
+            });
         }
-        plot.Title("cos∠(F⁻¹∇R, F̃⁻¹∇R) along the EFGD path");
-        plot.XLabel("EFGD iteration");
-        plot.YLabel("cosine similarity");
-        plot.Axes.SetLimits(0, Iterations, System.Math.Max(-1.05, low - 0.05), 1.02);
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.Title(title);
+        plot.XLabel("EFGD iteration t");
+        plot.YLabel("cos∠(F⁻¹∇R, F̃⁻¹∇R)");
+        PlotFrame.Fit(plot, marginX: 0.02, marginY: 0.06);
+        LegendPlacement.Place(plot, PanelWidth);
         return plot;
     }
+
+    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted];
+
+    private static readonly MarkerShape[] Shapes =
+        [MarkerShape.OpenCircle, MarkerShape.FilledSquare, MarkerShape.OpenTriangleUp, MarkerShape.FilledDiamond, MarkerShape.Cross, MarkerShape.OpenSquare];
 }

@@ -21,7 +21,10 @@ internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
 
     public string FileName => "elmo-newton-cauchy-steps.png";
 
-    public string Caption => "ELMO, Newton and Cauchy steps along one eigenvector against L, for λ = 1 and |g| = 1";
+    /// <summary>The legend entries, each used word for word in <see cref="Caption"/>.</summary>
+    internal const string ElmoName = "ELMO x* (eq. 7)", NewtonName = "Newton |g|/λ", CauchyName = "Cauchy x_C (App. F.1)";
+
+    public string Caption => $"Steps along one eigenvector against L (log–log), for λ = 1 and |g| = 1: {ElmoName}, {NewtonName} (dashed) and {CauchyName} (circles, every 4th point; it coincides with ELMO's for λ > 0)";
 
     /// <summary>The three steps at each L: ELMO, Newton, Cauchy.</summary>
     internal static (double[] Elmo, double[] Newton, double[] Cauchy) Steps(IReadOnlyList<double> lipschitz) => (
@@ -37,27 +40,28 @@ internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
         var plot = new Plot();
 
         var e = plot.Add.ScatterLine(xs, LogAxis.Log10(elmo));
-        e.LegendText = "ELMO x* (eq. 7)";
+        e.LegendText = ElmoName;
         e.LineWidth = 3;
         var n = plot.Add.ScatterLine(xs, LogAxis.Log10(newton));
-        n.LegendText = "Newton |g|/λ";
+        n.LegendText = NewtonName;
         n.LineWidth = 2;
         n.LinePattern = LinePattern.Dashed;
         // Markers only, so that where Cauchy's step coincides with ELMO's both stay visible.
         var c = plot.Add.ScatterPoints(xs.Where((_, i) => i % 4 == 0).ToArray(), LogAxis.Log10(cauchy.Where((_, i) => i % 4 == 0)));
-        c.LegendText = "Cauchy x_C (App. F.1)";
+        c.LegendText = CauchyName;
         c.MarkerSize = 7;
         c.MarkerShape = MarkerShape.OpenCircle;
 
         plot.Title("Step along one eigenvector, λ = 1, |g| = 1");
         plot.XLabel("L (Lipschitz constant of the Hessian along v)");
-        plot.YLabel("step x");
+        plot.YLabel("step length x (along v)");
         LogAxis.Apply(plot.Axes.Bottom);
         LogAxis.Apply(plot.Axes.Left);
         LogAxis.ShowMinorGrid(plot);
         // Whole decades around the data, so the y axis always carries at least two labelled ticks.
-        plot.Axes.SetLimits(xs[0], xs[^1], System.Math.Floor(LogAxis.Log10(elmo).Min()), 0.5);
-        plot.ShowLegend(Alignment.LowerLeft);
+        var all = LogAxis.Log10(elmo.Concat(newton).Concat(cauchy));
+        PlotFrame.Fit(plot, marginX: 0.015, marginY: 0.08, includeY: [System.Math.Floor(all.Min()), System.Math.Ceiling(all.Max())]);
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

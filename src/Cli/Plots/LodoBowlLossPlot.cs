@@ -10,13 +10,24 @@ internal sealed class LodoBowlLossPlot(Func<Verification.Optimizers.Lodo.BowlCom
 
     public string FileName => "lodo-bowl-loss.png";
 
-    public string Caption => caption ?? $"LODO, Adam, Momentum and Newton tracking the noisy quadratic bowl (n = 100, v = 1, {LodoBowlPlotData.Steps} steps, {LodoBowlPlotData.Window}-step average); dashed: Newton's analytic 7.412";
+    /// <summary>The optimizers of <see cref="Verification.Optimizers.Lodo.BowlComparison.Runs"/>, in order.</summary>
+    internal static readonly string[] Names = ["LODO", "Adam", "Momentum", "Newton"];
+
+    /// <summary>The legend entry of the analytic line, used word for word in the caption.</summary>
+    internal const string OptimumName = "Newton's analytic loss ½v·tr(H) = 7.412v";
+
+    public string Caption => caption ??
+        $"Tracking loss on the noisy quadratic bowl (n = 100, v = 1, {LodoBowlPlotData.Steps} steps, trailing average over {LodoBowlPlotData.Window} steps) of "
+        + string.Join(", ", LegendNames(source())) + $"; dashed: {OptimumName}";
+
+    /// <summary>The legend entries of the runs: each optimizer's name, marked "(stopped)" when its run stopped early.</summary>
+    internal static IReadOnlyList<string> LegendNames(Verification.Optimizers.Lodo.BowlComparison data) =>
+        data.Runs.Select((run, i) => Names[i] + (run.StoppedBecause is null ? "" : " (stopped)")).ToList();
 
     public Plot Create(CatalogReport report)
     {
         var data = source();
         var plot = new Plot();
-        string[] names = ["LODO", "Adam", "Momentum", "Newton"];
         for (int i = 0; i < data.Runs.Count; i++)
         {
             var run = data.Runs[i];
@@ -27,16 +38,17 @@ internal sealed class LodoBowlLossPlot(Func<Verification.Optimizers.Lodo.BowlCom
             var ys = averaged.Where((_, t) => t % stride == 0).ToArray();
             var xs = Enumerable.Range(0, averaged.Length).Where(t => t % stride == 0).Select(t => (double)(t + 1)).ToArray();
             var line = plot.Add.ScatterLine(xs, ys);
-            line.LegendText = names[i] + (run.StoppedBecause is null ? "" : " (stopped)");
+            line.LegendText = LegendNames(data)[i];
             line.LineWidth = i == 0 ? 3 : 2;
         }
         var optimum = plot.Add.HorizontalLine(data.NewtonOptimalLoss);
         optimum.LinePattern = LinePattern.Dashed;
-        optimum.LegendText = "½v·tr(H) = 7.412v";
+        optimum.LegendText = OptimumName;
         plot.Title("Noisy quadratic bowl: tracking loss");
         plot.XLabel("step");
         plot.YLabel("loss (moving average)");
-        plot.ShowLegend(Alignment.UpperRight);
+        PlotFrame.Fit(plot, marginX: 0.02, marginY: 0.05, includeY: [0]);
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

@@ -17,12 +17,13 @@ internal sealed class LodoBowlSigmaPlot(Func<Verification.Optimizers.Lodo.BowlCo
         var sigma = source().Runs[0].Sigma;
         var plot = new Plot();
         var line = plot.Add.ScatterLine(sigma.Select(s => (double)s.Step).ToArray(), sigma.Select(s => s.Sigma).ToArray());
-        line.LegendText = "LODO σ";
         line.LineWidth = 3;
+        line.MarkerSize = 7; // the estimates are taken every few steps: mark where
         plot.Title("LODO inverse-Hessian error σ");
         plot.XLabel("step");
-        plot.YLabel("σ");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.YLabel("σ = √(‖I − G(θ_t)H‖²_F / n)");
+        // One curve, named by the title and the axis label: no legend to hide it.
+        PlotFrame.Fit(plot, marginX: 0.03, marginY: 0.08);
         return plot;
     }
 }

@@ -18,7 +18,10 @@ internal sealed class RatioMOverMPlot : IReportPlot
 
     public string FileName => "ratio-m-over-M.png";
 
-    public string Caption => "|m(x*)/M(x*)| at ELMO's step against L|g|/λ² for λ = +1, λ = −1 and λ = 0, with Lemma C.2's constant 5";
+    /// <summary>The legend entries, each used word for word in <see cref="Caption"/>.</summary>
+    internal const string Convex = "λ = +1", Concave = "λ = −1", Flat = "λ = 0 (any L|g|)", Bound = "Lemma C.2's constant 5";
+
+    public string Caption => $"|m(x*)/M(x*)| at ELMO's step against L|g|/λ² (log axis, |g| = 1) for {Convex}, {Concave} and {Flat}, with {Bound} (dotted)";
 
     /// <summary>|m(x*)/M(x*)| with g = −|g| (eq. 1's sign convention), all from Verification.Math.</summary>
     internal static double Ratio(double lambda, double gradMagnitude, double lipschitz)
@@ -39,27 +42,29 @@ internal sealed class RatioMOverMPlot : IReportPlot
         var plot = new Plot();
 
         var convex = plot.Add.ScatterLine(xs, Curve(+1, ts));
-        convex.LegendText = "λ = +1";
+        convex.LegendText = Convex;
         convex.LineWidth = 2;
         var concave = plot.Add.ScatterLine(xs, Curve(-1, ts));
-        concave.LegendText = "λ = −1";
+        concave.LegendText = Concave;
         concave.LineWidth = 2;
         var flat = plot.Add.ScatterLine(xs, Curve(0, ts));
-        flat.LegendText = "λ = 0 (any L|g|)";
+        flat.LegendText = Flat;
         flat.LineWidth = 2;
         flat.LinePattern = LinePattern.Dashed;
         var bound = plot.Add.HorizontalLine(5);
-        bound.LegendText = "Lemma C.2: 5";
+        bound.LegendText = Bound;
         bound.LinePattern = LinePattern.Dotted;
         bound.Color = Colors.Gray;
 
         plot.Title("m/M at ELMO's step, one eigenspace");
-        plot.XLabel("L|g|/λ²");
+        plot.XLabel("t = L|g|/λ² (dimensionless)");
         plot.YLabel("|m(x*) / M(x*)|");
         LogAxis.Apply(plot.Axes.Bottom);
         LogAxis.ShowMinorGrid(plot);
-        plot.Axes.SetLimits(xs[0], xs[^1], 0, 6);
-        plot.ShowLegend(Alignment.UpperLeft);
+        // The whole t range, and y from 0 so the ratios read against zero; the legend goes where no curve is.
+        var limits = PlotFrame.Fit(plot, marginX: 0, marginY: 0.08, includeY: [0]);
+        plot.Axes.SetLimitsY(0, limits.Top); // a ratio of absolute values: no room below 0 is needed
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

@@ -22,7 +22,20 @@ internal sealed class SignDescentDimensionPlot : IReportPlot
 
     public string FileName => "sign-descent-dimension.png";
 
-    public string Caption => $"GD (α = 1/L₂) vs norm-scaled sign-GD (α = 1/L∞): mean ‖θ_T − θ*‖² after T = {SignDescentDistancePlot.Steps} steps against d, axis-aligned and rotated";
+    /// <summary>The parameter part of the legend entries: the rotation ratio of each pair of curves.</summary>
+    internal static string Parameter(double phi) =>
+        (phi == 0 ? "axis-aligned" : "rotated") + $" (φ = {phi.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+
+    public string Caption =>
+        $"Mean ‖θ_T − θ*‖² after T = {SignDescentDistancePlot.Steps} steps against the dimension d on Fig. 6.3's family (λ_max = {LambdaMax}, mean of {Starts} starts θ₀ ~ N(0, I)), "
+        + "for GD (α = 1/L₂) and norm-scaled sign-GD (eq. 6.10, α = 1/L∞): "
+        + string.Join("; ", Phis.SelectMany(phi => new[]
+          {
+              SignDescentDistancePlot.SeriesName(SignDescentDistancePlot.GdName, Parameter(phi)),
+              SignDescentDistancePlot.SeriesName(SignDescentDistancePlot.SignGdName, Parameter(phi)),
+          }))
+        + $". {SignDescentDistancePlot.StyleKey(Parameter(Phis[0]), Parameter(Phis[1]))}. "
+        + "GD's two curves nearly coincide: GD is rotation invariant and θ₀ ~ N(0, I) is too, so only the finite sample of starts separates them.";
 
     /// <summary>Mean ‖θ_T‖² of GD and of sign-GD at each dimension of <see cref="SignGeometryDimensionPlot.Dimensions"/>.</summary>
     internal static (double[] Gd, double[] SignGd) Distances(double phi)
@@ -44,17 +57,19 @@ internal sealed class SignDescentDimensionPlot : IReportPlot
     {
         var xs = SignGeometryDimensionPlot.Dimensions.Select(d => (double)d).ToArray();
         var plot = new Plot();
-        foreach (double phi in Phis)
+        for (int i = 0; i < Phis.Length; i++)
         {
-            var (gd, sign) = Distances(phi);
-            SignDescentDistancePlot.AddPair(plot, xs, gd, sign, $"φ = {phi}");
+            var (gd, sign) = Distances(Phis[i]);
+            SignDescentDistancePlot.AddPair(plot, xs, gd, sign, i, Parameter(Phis[i]));
         }
         plot.Title($"Distance to the optimum after T = {SignDescentDistancePlot.Steps} steps against d (λ_max = {LambdaMax}, mean of {Starts} starts)");
         plot.XLabel("dimension d");
-        plot.YLabel("‖θ_T − θ*‖²");
+        plot.YLabel("mean ‖θ_T − θ*‖²");
         LogAxis.Apply(plot.Axes.Left);
         LogAxis.ShowMinorGrid(plot);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1); // d is an integer
+        PlotFrame.Fit(plot, marginX: 0.03, marginY: 0.04);
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

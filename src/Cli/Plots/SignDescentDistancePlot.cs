@@ -30,7 +30,14 @@ internal sealed class SignDescentDistancePlot : IReportPlot
 
     public string FileName => "sign-descent-distance.png";
 
-    public string Caption => "GD (α = 1/L₂) vs norm-scaled sign-GD (α = 1/L∞) on 2-D quadratics: mean ‖θ_T − θ*‖² after T = 100 steps against the rotation angle";
+    /// <summary>The parameter part of each legend entry.</summary>
+    internal static string Parameter(double lambdaMax) => $"λ_max = {lambdaMax.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public string Caption =>
+        $"Mean ‖θ_T − θ*‖² after T = {Steps} steps against the rotation angle ω of 2-D quadratics with eigenvalues 1 and λ_max (mean of {Starts} starts θ₀ ~ N(0, I)), "
+        + $"for GD (α = 1/L₂) and norm-scaled sign-GD (eq. 6.10, α = 1/L∞): "
+        + string.Join("; ", LambdaMaxes.SelectMany(l => new[] { SeriesName(GdName, Parameter(l)), SeriesName(SignGdName, Parameter(l)) }))
+        + $". {StyleKey(Parameter(LambdaMaxes[0]), Parameter(LambdaMaxes[1]))}.";
 
     /// <summary>Mean ‖θ_T‖² of GD and of sign-GD at each angle, for one λ_max.</summary>
     internal static (double[] Gd, double[] SignGd) Distances(double lambdaMax, IReadOnlyList<double> degrees)
@@ -64,17 +71,47 @@ internal sealed class SignDescentDistancePlot : IReportPlot
         return (gd, sign);
     }
 
-    /// <summary>One GD curve (solid) and one sign-GD curve (dashed) of log₁₀ distances, labelled by <paramref name="label"/>.</summary>
-    internal static void AddPair(Plot plot, double[] xs, double[] gd, double[] sign, string label)
+    /// <summary>The method names of the legend entries (each followed by the curve's parameter).</summary>
+    internal const string GdName = "GD", SignGdName = "norm-scaled sign-GD";
+
+    /// <summary>The legend entry of one curve, e.g. "GD, λ_max = 10"; the captions use the same words.</summary>
+    internal static string SeriesName(string method, string parameter) => $"{method}, {parameter}";
+
+    /// <summary>How the captions explain the line styles <see cref="AddPair"/> draws.</summary>
+    internal static string StyleKey(string first, string second) =>
+        $"Solid lines: {GdName}, dashed: {SignGdName}; open circles: {first}, filled squares: {second}. "
+        + "Each curve is drawn over the ones before it with smaller markers, so where curves run together every one stays visible as a ring";
+
+    /// <summary>Marker sizes in drawing order (GD then sign-GD, first parameter then second): each 3 px smaller than the one before, a 1.5 px ring.</summary>
+    internal static readonly float[] MarkerSizes = [13, 10, 7, 4];
+
+    /// <summary>
+    /// One GD curve (solid) and one sign-GD curve (dashed) of log₁₀ distances for the parameter value
+    /// <paramref name="parameter"/>: the first pair (<paramref name="index"/> 0) with open circles, the second with
+    /// filled squares, each curve with smaller markers and a thinner line than the ones drawn before it, so that a
+    /// curve that runs together with another stays visible around it.
+    /// </summary>
+    internal static void AddPair(Plot plot, double[] xs, double[] gd, double[] sign, int index, string parameter)
     {
-        var a = plot.Add.ScatterLine(xs, LogAxis.Log10(gd.Select(v => System.Math.Max(v, 1e-300))));
-        a.LegendText = $"GD, {label}";
-        a.LineWidth = 2;
-        var b = plot.Add.ScatterLine(xs, LogAxis.Log10(sign.Select(v => System.Math.Max(v, 1e-300))));
-        b.LegendText = $"sign-GD, {label}";
-        b.LineWidth = 2;
-        b.LinePattern = LinePattern.Dashed;
+        if (index is not (0 or 1))
+            throw new ArgumentException($"index must be 0 or 1, got {index}.", nameof(index));
+        foreach (var (method, values, pattern, order) in new[]
+                 {
+                     (GdName, gd, LinePattern.Solid, 2 * index),
+                     (SignGdName, sign, LinePattern.Dashed, 2 * index + 1),
+                 })
+        {
+            var line = plot.Add.ScatterLine(xs, LogAxis.Log10(values.Select(v => System.Math.Max(v, 1e-300))));
+            line.LegendText = SeriesName(method, parameter);
+            line.Color = Palette.GetColor(order);
+            line.LinePattern = pattern;
+            line.LineWidth = 3 - 0.5f * order;
+            line.MarkerShape = index == 0 ? MarkerShape.OpenCircle : MarkerShape.FilledSquare;
+            line.MarkerSize = MarkerSizes[order];
+        }
     }
+
+    private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
     /// <summary>‖θ_T‖² after <see cref="Steps"/> steps from θ₀ (θ* = 0).</summary>
     internal static double Final(IOptimizer optimizer, IObjective f, Vector<double> theta0)
@@ -90,17 +127,18 @@ internal sealed class SignDescentDistancePlot : IReportPlot
     {
         var xs = Degrees();
         var plot = new Plot();
-        foreach (double l in LambdaMaxes)
+        for (int i = 0; i < LambdaMaxes.Length; i++)
         {
-            var (gd, sign) = Distances(l, xs);
-            AddPair(plot, xs, gd, sign, $"λ_max = {l}");
+            var (gd, sign) = Distances(LambdaMaxes[i], xs);
+            AddPair(plot, xs, gd, sign, i, Parameter(LambdaMaxes[i]));
         }
         plot.Title($"Distance to the optimum after T = {Steps} steps (2-D, mean of {Starts} starts)");
         plot.XLabel("rotation angle ω (degrees)");
-        plot.YLabel("‖θ_T − θ*‖²");
+        plot.YLabel("mean ‖θ_T − θ*‖²");
         LogAxis.Apply(plot.Axes.Left);
         LogAxis.ShowMinorGrid(plot);
-        plot.ShowLegend(Alignment.LowerRight);
+        PlotFrame.Fit(plot, marginX: 0.02, marginY: 0.04);
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

@@ -24,7 +24,14 @@ internal sealed class SignGeometryDimensionPlot : IReportPlot
 
     public string FileName => "sign-geometry-dimension.png";
 
-    public string Caption => "L∞/L₂ against d for Hessians diag(1, …, 1, 10) rotated by a ratio φ, with the worst case L∞ = dL₂ (eq. 6.22)";
+    /// <summary>The legend entry of the curve for rotation ratio <paramref name="phi"/>; the caption uses the same words.</summary>
+    internal static string SeriesName(double phi) => $"φ = {phi.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The legend entry of the worst-case line.</summary>
+    internal const string WorstCaseName = "worst case L∞/L₂ = d (eq. 6.22)";
+
+    public string Caption =>
+        $"L∞/L₂ against the dimension d for Hessians exp(φS) diag(1, …, 1, {LambdaMax}) exp(φS)ᵀ (Fig. 6.3's family, one seeded S per d) at rotation ratios {string.Join(", ", Phis.Select(SeriesName))}, with the {WorstCaseName} dotted";
 
     /// <summary>L∞/L₂ for each dimension at rotation ratio φ.</summary>
     internal static double[] Ratio(double phi) =>
@@ -37,17 +44,19 @@ internal sealed class SignGeometryDimensionPlot : IReportPlot
         foreach (double phi in Phis)
         {
             var line = plot.Add.ScatterLine(xs, Ratio(phi));
-            line.LegendText = $"φ = {phi}";
+            line.LegendText = SeriesName(phi);
             line.LineWidth = 2;
         }
         var worst = plot.Add.ScatterLine(xs, xs);
-        worst.LegendText = "worst case d";
+        worst.LegendText = WorstCaseName;
         worst.LinePattern = LinePattern.Dotted;
         worst.Color = Colors.Gray;
         plot.Title($"L∞/L₂ against dimension (λ_max = {LambdaMax}, other eigenvalues 1)");
         plot.XLabel("dimension d");
         plot.YLabel("L∞ / L₂");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1); // d is an integer
+        PlotFrame.Fit(plot, marginX: 0.03, marginY: 0.05, includeY: [0]);
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

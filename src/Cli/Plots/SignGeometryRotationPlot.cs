@@ -18,7 +18,11 @@ internal sealed class SignGeometryRotationPlot : IReportPlot
 
     public string FileName => "sign-geometry-rotation.png";
 
-    public string Caption => "L∞/L₂ = ‖H‖∞,1/λ_max against the rotation angle ω of a 2-D quadratic with eigenvalues 1 and λ_max (Fig. 6.1)";
+    /// <summary>The legend entry of the curve for <paramref name="lambdaMax"/>; the caption uses the same words.</summary>
+    internal static string SeriesName(double lambdaMax) => $"λ_max = {lambdaMax.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public string Caption =>
+        $"L∞/L₂ = ‖H‖∞,1/λ_max against the rotation angle ω of a 2-D quadratic with eigenvalues 1 and λ_max (Fig. 6.1), for {string.Join(", ", LambdaMaxes.Select(SeriesName))}";
 
     /// <summary>Angles in degrees.</summary>
     internal static double[] Degrees() => Enumerable.Range(0, Points).Select(i => 90.0 * i / (Points - 1)).ToArray();
@@ -34,14 +38,14 @@ internal sealed class SignGeometryRotationPlot : IReportPlot
         foreach (double l in LambdaMaxes)
         {
             var line = plot.Add.ScatterLine(xs, Ratio(l, xs));
-            line.LegendText = $"λ_max = {l}";
+            line.LegendText = SeriesName(l);
             line.LineWidth = 2;
         }
-        plot.Title("ℓ∞-smoothness is sensitive to axis alignment (2-D)");
+        plot.Title("L∞-smoothness is sensitive to axis alignment (2-D)");
         plot.XLabel("rotation angle ω (degrees)");
         plot.YLabel("L∞ / L₂");
-        plot.Axes.SetLimits(0, 90, 0.9, 2.1);
-        plot.ShowLegend(Alignment.UpperLeft);
+        PlotFrame.Fit(plot, marginX: 0, marginY: 0.06, includeY: [1]);
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

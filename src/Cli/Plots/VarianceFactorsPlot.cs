@@ -19,7 +19,12 @@ internal sealed class VarianceFactorsPlot : IReportPlot
 
     public string FileName => "variance-adaptation-factors.png";
 
-    public string Caption => "Variance adaptation factors against η (thesis Fig. 5.2): erf((√2η)⁻¹), Adam's (1 + η²)^(−1/2) and SVAG's (1 + η²)⁻¹";
+    /// <summary>The legend entries, each used word for word in <see cref="Caption"/>.</summary>
+    internal const string ErfName = "erf((√2η)⁻¹), sign of a Gaussian gradient (eq. 5.10)",
+        AdamName = "(1 + η²)^(−1/2), Adam (eq. 5.6)",
+        SvagName = "(1 + η²)⁻¹, SVAG (eq. 5.11)";
+
+    public string Caption => $"Variance adaptation factors against the relative standard deviation η (log axis; thesis Fig. 5.2): {ErfName}; {AdamName} (dashed); {SvagName} (dotted)";
 
     /// <summary>The three curves at each η.</summary>
     internal static (double[] Erf, double[] Adam, double[] Svag) Curves(IReadOnlyList<double> etas) => (
@@ -35,24 +40,24 @@ internal sealed class VarianceFactorsPlot : IReportPlot
         var plot = new Plot();
 
         var e = plot.Add.ScatterLine(xs, erf);
-        e.LegendText = "erf((√2η)⁻¹)  (sign, Gaussian)";
+        e.LegendText = ErfName;
         e.LineWidth = 2;
         var a = plot.Add.ScatterLine(xs, adam);
-        a.LegendText = "(1 + η²)^(−1/2)  (Adam)";
+        a.LegendText = AdamName;
         a.LineWidth = 2;
         a.LinePattern = LinePattern.Dashed;
         var s = plot.Add.ScatterLine(xs, svag);
-        s.LegendText = "(1 + η²)⁻¹  (SVAG)";
+        s.LegendText = SvagName;
         s.LineWidth = 2;
         s.LinePattern = LinePattern.Dotted;
 
         plot.Title("Variance adaptation factors (Fig. 5.2)");
         plot.XLabel("η (relative standard deviation)");
-        plot.YLabel("factor");
+        plot.YLabel("variance adaptation factor");
         LogAxis.Apply(plot.Axes.Bottom);
         LogAxis.ShowMinorGrid(plot);
-        plot.Axes.SetLimits(xs[0], xs[^1], 0, 1.05);
-        plot.ShowLegend(Alignment.UpperRight);
+        PlotFrame.Fit(plot, marginX: 0.01, marginY: 0.04, includeY: [0, 1]);
+        LegendPlacement.Place(plot);
         return plot;
     }
 }

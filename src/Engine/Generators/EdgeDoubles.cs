@@ -86,6 +86,7 @@ public static class EdgeDoubles
         if (!double.IsFinite(y))
             y = x;
         double clamped = System.Math.Clamp(System.Math.Abs(y), min, max);
-        return y < 0 ? -clamped : clamped;
+        // The sign is x's (an ulp step from +0 would otherwise cross to −ε); −0.0 counts as negative.
+        return double.IsNegative(x) ? -clamped : clamped;
     }
 }

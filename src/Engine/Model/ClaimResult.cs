@@ -27,8 +27,13 @@ public sealed record ClaimResult(
     /// <summary>How long the claim took to check (wall clock, for progress displays; not part of any report).</summary>
     public TimeSpan Duration { get; init; }
 
-    /// <summary>True when the verdict comes from a statistical formalization.</summary>
-    public bool IsStatistical => Formalizations.Any(f => f.IsStatistical && f.Verdict == Verdict);
+    /// <summary>
+    /// True when the verdict rests on a statistical test: every formalization that has the claim's verdict (for a
+    /// refutation, every refuting one; for holds, those that hold) is statistical, or, for holds, any is.
+    /// </summary>
+    public bool IsStatistical => Verdict == Verdict.Refuted
+        ? Formalizations.Where(f => f.Verdict == Verdict.Refuted).All(f => f.IsStatistical)
+        : Formalizations.Any(f => f.IsStatistical && f.Verdict == Verdict);
 }
 
 /// <summary>The results of checking a set of claims with one budget and one seed.</summary>

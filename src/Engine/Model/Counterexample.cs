@@ -15,6 +15,11 @@ namespace Verification.Engine;
 /// <param name="Certification">How it was certified: the method and the exact enclosures of both sides.</param>
 /// <param name="Explanation">One sentence on what breaks.</param>
 /// <param name="ShrinkSteps">How many simplifications the shrinker accepted.</param>
+/// <param name="Outputs">What the code under test returned at these inputs (e.g. an optimizer's step), round-trip text.</param>
+/// <param name="Origin">
+/// How the search reached it: "edge case" (tried first at every seed, so the refutation is found at any seed), or
+/// "random input" / "margin climbing" (found from the seed; the verdict may depend on it).
+/// </param>
 public sealed record Counterexample(
     string Formalization,
     IReadOnlyList<NamedValue> Inputs,
@@ -29,4 +34,6 @@ public sealed record Counterexample(
     bool ImplementationDefect,
     string Certification,
     string Explanation,
-    int ShrinkSteps);
+    int ShrinkSteps,
+    IReadOnlyList<NamedValue>? Outputs = null,
+    string Origin = "edge case");

@@ -46,6 +46,9 @@ public sealed record FormalizationResult(
     Counterexample? Counterexample,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>What the prover concluded, or null when the statement has no proof domain (or proofs were not run).</summary>
+    public ProofResult? Proof { get; init; }
+
     /// <summary>True when the verdict rests on a statistical test (its error rate is controlled across the catalog).</summary>
     public bool IsStatistical => Kind == StatementKind.Statistical;
 }

@@ -14,4 +14,10 @@ public enum Verdict
 
     /// <summary>The engine could not decide; the notes say why.</summary>
     Inconclusive,
+
+    /// <summary>
+    /// Proved by interval branch-and-bound on the whole stated domain (directly, or through a declared reduction that was
+    /// itself checked): every sub-box of the domain was closed in outward-rounded exact arithmetic.
+    /// </summary>
+    Proved,
 }

@@ -54,8 +54,8 @@ public static class JsonReport
         json.WriteEndObject();
     }
 
-    /// <summary>One claim's result.</summary>
-    public static void WriteClaim(Utf8JsonWriter json, ClaimResult result)
+    /// <summary>One claim's result; <paramref name="extra"/> writes further properties into the same object.</summary>
+    public static void WriteClaim(Utf8JsonWriter json, ClaimResult result, Action<Utf8JsonWriter>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(result);
@@ -73,6 +73,7 @@ public static class JsonReport
         json.WriteString("interpretation", claim.Interpretation);
         json.WriteString("verdict", ReportText.Verdict(result.Verdict));
         json.WriteBoolean("statistical", result.IsStatistical);
+        WriteClaimProof(json, result);
         json.WriteNumber("cases", result.Cases);
         json.WriteNumber("seed", result.Seed);
         json.WritePropertyName("counterexample");
@@ -82,6 +83,7 @@ public static class JsonReport
             WriteFormalization(json, f);
         json.WriteEndArray();
         json.WriteStrings("notes", result.Notes);
+        extra?.Invoke(json);
         json.WriteEndObject();
     }
 
@@ -109,9 +111,55 @@ public static class JsonReport
         json.WriteNumber("unexamined", t.Unexamined);
         json.WriteNumber("errors", t.Errors);
         json.WriteDouble("worstMargin", f.WorstMargin);
+        json.WritePropertyName("proof");
+        WriteProof(json, f.Proof);
         json.WritePropertyName("counterexample");
         WriteCounterexample(json, f.Counterexample, [f]);
         json.WriteStrings("notes", f.Notes);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The claim's proof: null when none of its formalizations has a proof domain; otherwise the domains, the boxes, the
+    /// reductions and the coverage (the smallest closed fraction over its formalizations, 0 for one without a proof).
+    /// </summary>
+    private static void WriteClaimProof(Utf8JsonWriter json, ClaimResult result)
+    {
+        json.WritePropertyName("proof");
+        var proofs = result.Formalizations.Select(f => f.Proof).ToList();
+        if (proofs.All(p => p is null))
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteString("domain", string.Join("; ", proofs.Where(p => p is not null).Select(p => p!.Domain).Distinct()));
+        json.WriteNumber("boxes", proofs.Sum(p => p?.Boxes ?? 0));
+        var reductions = proofs.Where(p => p?.Reduction is not null).Select(p => p!.Reduction!).Distinct().ToList();
+        json.WriteString("reduction", reductions.Count == 0 ? null : string.Join("; ", reductions));
+        json.WriteBoolean("statedDomain", proofs.All(p => p is { CoversStatedDomain: true }));
+        json.WriteDouble("coverage", proofs.Min(p => p?.VolumeCoverage ?? 0));
+        json.WriteEndObject();
+    }
+
+    /// <summary>A formalization's proof result, or null.</summary>
+    public static void WriteProof(Utf8JsonWriter json, ProofResult? p)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (p is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteString("domain", p.Domain);
+        json.WriteBoolean("proved", p.Proved);
+        json.WriteBoolean("statedDomain", p.CoversStatedDomain);
+        json.WriteNumber("boxes", p.Boxes);
+        json.WriteNumber("closedBoxes", p.Closed);
+        json.WriteDouble("coverage", p.VolumeCoverage);
+        json.WriteString("reduction", p.Reduction);
+        json.WriteStrings("notes", p.Notes);
         json.WriteEndObject();
     }
 
@@ -131,6 +179,10 @@ public static class JsonReport
         foreach (var input in c.Inputs)
             json.WriteString(input.Name, input.Value);
         json.WriteEndObject();
+        json.WriteStartObject("outputs");
+        foreach (var output in c.Outputs ?? [])
+            json.WriteString(output.Name, output.Value);
+        json.WriteEndObject();
         json.WriteString("relation", c.Relation);
         json.WriteString("tolerance", formalizations.FirstOrDefault(f => f.Name == c.Formalization)?.Tolerance);
         json.WriteDouble("lhs", c.Lhs);
@@ -144,6 +196,7 @@ public static class JsonReport
         json.WriteString("certification", c.Certification);
         json.WriteString("explanation", c.Explanation);
         json.WriteNumber("shrinkSteps", c.ShrinkSteps);
+        json.WriteString("origin", c.Origin);
         json.WriteEndObject();
     }
 }

@@ -33,7 +33,7 @@ public static class MarkdownReport
             foreach (var r in group)
                 md.Append($"| `{r.Id}` | {ReportText.Reading(r.Reading)} | {ReportText.Verdict(r)} | {ReportText.Number(r.Cases)} | {ReportText.Cell(ReportText.Source(r.Claim.Source))} |\n");
             md.Append('\n');
-            foreach (var r in group.Where(r => r.Verdict != Verdict.Holds))
+            foreach (var r in group.Where(r => r.Verdict is not (Verdict.Holds or Verdict.Proved)))
                 AppendFinding(md, r, report);
         }
 
@@ -96,6 +96,19 @@ public static class MarkdownReport
         md.Append($"Replay: `{ReportText.ReplayCommand(r.Id, report.Seed, report.Budget)}`\n\n");
     }
 
+    /// <summary>A formalization's proof result as one Markdown list item.</summary>
+    public static void AppendProof(StringBuilder md, ProofResult proof)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        ArgumentNullException.ThrowIfNull(proof);
+        md.Append(proof.Proved
+            ? $"- Proof: **proved on {proof.Domain}**{(proof.CoversStatedDomain ? " (the whole stated domain" + (proof.Reduction is null ? ")" : $", through the reduction: {proof.Reduction})") : " (not the whole stated domain)")}, {ReportText.Number(proof.Boxes)} boxes"
+            : $"- Proof: not completed on {proof.Domain}: {ReportText.Number(proof.Closed)} of {ReportText.Number(proof.Boxes)} boxes closed, {(proof.VolumeCoverage * 100).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} % of the volume");
+        foreach (var note in proof.Notes)
+            md.Append($"; {note}");
+        md.Append('\n');
+    }
+
     /// <summary>A counterexample as a Markdown list: inputs, the relation and its tolerance, both sides, margins, scope, certification, why.</summary>
     public static void AppendCounterexample(StringBuilder md, Counterexample c, string? tolerance)
     {
@@ -103,13 +116,15 @@ public static class MarkdownReport
         ArgumentNullException.ThrowIfNull(c);
         md.Append($"Counterexample (formalization `{c.Formalization}`{(c.ImplementationDefect ? ", an implementation defect" : "")}):\n");
         md.Append("- inputs: ").Append(string.Join(", ", c.Inputs.Select(i => $"`{i.Name} = {i.Value}`"))).Append('\n');
+        if (c.Outputs is { Count: > 0 } outputs)
+            md.Append("- outputs of the code under test: ").Append(string.Join(", ", outputs.Select(i => $"`{i.Name} = {i.Value}`"))).Append('\n');
         md.Append($"- relation: {c.Relation}").Append(tolerance is null ? "" : $"; tolerance: {tolerance}").Append('\n');
         md.Append($"- lhs = `{ReportText.Number(c.Lhs)}`, rhs = `{ReportText.Number(c.Rhs)}` (double precision)\n");
         md.Append($"- margin (double) = `{ReportText.Number(c.Margin)}`, certified margin ≥ `{ReportText.Number(c.CertifiedMargin)}`, {c.MarginUnit}\n");
         md.Append($"- scope: {ReportText.Scope(c.Scope)}").Append(c.Box is null ? "" : $" ({c.Box})").Append('\n');
         md.Append($"- certification: {c.Certification}\n");
-        if (c.ShrinkSteps > 0)
-            md.Append($"- shrunk in {ReportText.Number(c.ShrinkSteps)} step(s) to the simplest certified violation found\n");
+        md.Append($"- found from: {c.Origin}{(c.Origin == "edge case" ? " (tried first at every seed)" : " (at this seed; another seed may need longer to find it)")}");
+        md.Append(c.ShrinkSteps > 0 ? $", then shrunk in {ReportText.Number(c.ShrinkSteps)} step(s) to the simplest certified violation found\n" : "\n");
         md.Append($"- why: {c.Explanation}\n\n");
     }
 }

@@ -22,14 +22,21 @@ public static class ReportText
         Engine.Verdict.Refuted => "refuted",
         Engine.Verdict.Vacuous => "vacuous",
         Engine.Verdict.Inconclusive => "inconclusive",
+        Engine.Verdict.Proved => "proved",
         _ => throw new ArgumentException($"verdict {(int)verdict} is not a defined Verdict.", nameof(verdict)),
     };
 
-    /// <summary>The verdict with "(statistical)" when it rests on a statistical test.</summary>
+    /// <summary>
+    /// The verdict with "(statistical)" when it rests on a statistical test, and "(proved on D)" when a holds is proved on
+    /// a domain that is not the whole stated one.
+    /// </summary>
     public static string Verdict(ClaimResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Verdict(result.Verdict) + (result.IsStatistical ? " (statistical)" : "");
+        string text = Verdict(result.Verdict) + (result.IsStatistical ? " (statistical)" : "");
+        if (result.Verdict == Engine.Verdict.Holds && result.Formalizations.All(f => f.Proof is { Proved: true }))
+            text += " (proved on " + string.Join("; ", result.Formalizations.Select(f => f.Proof!.Domain).Distinct()) + ")";
+        return text;
     }
 
     /// <summary>as-written, alternative or control.</summary>
@@ -65,6 +72,7 @@ public static class ReportText
     /// <summary>Every verdict in report order, with the one-line meaning the legends print.</summary>
     public static IReadOnlyList<(Verdict Verdict, string Meaning)> Legend { get; } =
     [
+        (Engine.Verdict.Proved, "proved on the whole stated domain (or a declared reduction of it that was itself proved) by interval branch-and-bound in outward-rounded exact arithmetic; the domain and the number of boxes are given"),
         (Engine.Verdict.Holds, "no counterexample within the budget, across edge cases, random inputs and margin-guided search, and every double-precision violation was shown exactly to be rounding (evidence, not proof)"),
         (Engine.Verdict.Refuted, "a counterexample whose violation is proven in exact arithmetic, never by rounding; the certified margin bounds the violation from below"),
         (Engine.Verdict.Vacuous, "true only trivially: every accepted input satisfied the statement for a computed trivial reason"),

@@ -5,7 +5,7 @@ public static class VerdictEngine
 {
     /// <summary>
     /// Checks <paramref name="claim"/>. Combination: refuted if any formalization is refuted; else inconclusive if any
-    /// is; else vacuous if all are; else holds.
+    /// is; else vacuous if all are; else proved if all are; else holds.
     /// </summary>
     public static ClaimResult Check(Claim claim, RunSettings settings)
     {
@@ -33,6 +33,7 @@ public static class VerdictEngine
         if (verdicts.Contains(Verdict.Refuted)) return Verdict.Refuted;
         if (verdicts.Contains(Verdict.Inconclusive)) return Verdict.Inconclusive;
         if (verdicts.All(v => v == Verdict.Vacuous)) return Verdict.Vacuous;
+        if (verdicts.All(v => v == Verdict.Proved)) return Verdict.Proved;
         return Verdict.Holds;
     }
 }

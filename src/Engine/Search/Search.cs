@@ -42,7 +42,9 @@ internal sealed class Search<TInput> where TInput : notnull
     private double _worstMargin = double.NegativeInfinity;
     private Found? _found;
 
-    private sealed record Found(TInput Input, DoubleJudgement Double, ExactJudgement Exact, Scope Scope, string? Box, string? ScopeNote);
+    private sealed record Found(TInput Input, DoubleJudgement Double, ExactJudgement Exact, Scope Scope, string? Box, string? ScopeNote, string Origin);
+
+    private string _phase = "edge case";
 
     internal Search(Statement<TInput> statement, RunSettings settings)
     {
@@ -66,6 +68,7 @@ internal sealed class Search<TInput> where TInput : notnull
 
         int randomCount = System.Math.Max(1, (int)(_settings.Budget * RandomShare));
         const int batches = 10;
+        _phase = "random input";
         for (int b = 0; b < batches && _found is null; b++)
         {
             int n = randomCount / batches + (b < randomCount % batches ? 1 : 0);
@@ -83,6 +86,7 @@ internal sealed class Search<TInput> where TInput : notnull
         }
 
         var random = new System.Random(unchecked((int)(seed ^ (seed >> 32))));
+        _phase = "margin climbing";
         int climbs = domain.Perturb is null ? 0 : System.Math.Max(0, _settings.Budget - randomCount);
         for (int i = 0; i < climbs && _pool.Count > 0 && _found is null; i++)
         {
@@ -218,7 +222,7 @@ internal sealed class Search<TInput> where TInput : notnull
                 _degenerateNotes.Add(Describe(input));
             return;
         }
-        _found = new Found(input, d, exact, scope, box, note);
+        _found = new Found(input, d, exact, scope, box, note, _phase);
     }
 
     private void AddToPool(TInput input, double margin)
@@ -357,7 +361,7 @@ internal sealed class Search<TInput> where TInput : notnull
                 {
                     d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, found.Double.Relation, null);
                 }
-                found = new Found(candidate, d, exact, scope, box, note);
+                found = new Found(candidate, d, exact, scope, box, note, found.Origin);
                 complexity = candidateComplexity;
                 steps++;
                 progress = true;
@@ -401,7 +405,9 @@ internal sealed class Search<TInput> where TInput : notnull
                 _statement.Kind == StatementKind.Conformance,
                 "exact rational interval arithmetic: " + found.Exact.Detail,
                 Explain(found.Input),
-                steps);
+                steps,
+                OutputsOf(found.Input),
+                found.Origin);
             if (found.ScopeNote is not null)
                 notes.Add(found.ScopeNote);
             verdict = Verdict.Refuted;
@@ -449,9 +455,96 @@ internal sealed class Search<TInput> where TInput : notnull
         if (_trivial > 0 && verdict != Verdict.Vacuous)
             notes.Add($"{_trivial} input(s) satisfied it only trivially");
 
+        ProofResult? proof = null;
+        if (verdict == Verdict.Holds && _settings.Prove && _statement.Proofs.Count > 0)
+        {
+            (proof, var refutation) = Prove();
+            if (refutation is not null)
+            {
+                verdict = Verdict.Refuted;
+                counterexample = refutation;
+            }
+            else if (proof.Proved && proof.CoversStatedDomain)
+                verdict = Verdict.Proved;
+        }
+
         var tally = new Tally(_cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors);
         return new FormalizationResult(_statement.Name, _statement.Description, _statement.Tolerance, _statement.Kind, verdict,
-            tally, _worstMargin, counterexample, notes.Distinct(StringComparer.Ordinal).ToList());
+            tally, _worstMargin, counterexample, notes.Distinct(StringComparer.Ordinal).ToList()) { Proof = proof };
+    }
+
+    /// <summary>Runs the prover on every proof domain; a refutation on an open box ends it.</summary>
+    private (ProofResult Proof, Counterexample? Refutation) Prove()
+    {
+        int boxes = 0, closed = 0;
+        double volume = 0;
+        bool proved = true, covers = true;
+        var notes = new List<string>();
+        var reductions = new List<string>();
+        foreach (var domain in _statement.Proofs)
+        {
+            var outcome = new Prover<TInput>(_statement, domain).Run();
+            boxes += outcome.Boxes;
+            closed += outcome.Closed;
+            volume += outcome.Volume / _statement.Proofs.Count;
+            if (outcome.Refutation is not null)
+                return (new ProofResult(string.Join("; ", _statement.Proofs.Select(d => d.Describe())), false, false, boxes, closed, volume, null,
+                    ["an open box of violations was found: " + outcome.Refutation.Box]), outcome.Refutation);
+            if (!outcome.Proved)
+            {
+                proved = false;
+                notes.Add($"on {domain.Describe()}: {outcome.Stall}");
+            }
+            bool domainCovers = domain.CoversStatedDomain;
+            if (domain.Reduction is { } reduction)
+            {
+                reductions.Add(reduction);
+                if (domain.Scaling is not null)
+                {
+                    if (outcome.ScalingFailure is { } failure)
+                    {
+                        domainCovers = false;
+                        notes.Add($"the reduction \"{reduction}\" fails its check: the relation is not scale invariant ({failure})");
+                    }
+                    else if (outcome.Proved)
+                        notes.Add($"the reduction \"{reduction}\" was checked by dimensional analysis of the statement on every box");
+                    covers &= domainCovers;
+                    continue;
+                }
+                var check = domain.ReductionCheck?.Run(_settings);
+                if (check is null || check.Verdict != Verdict.Proved)
+                {
+                    domainCovers = false;
+                    notes.Add(check is null
+                        ? $"the reduction \"{reduction}\" has no check"
+                        : $"the reduction \"{reduction}\" was checked but not proved ({ReportText(check.Verdict)})");
+                }
+                else
+                    notes.Add($"the reduction \"{reduction}\" was proved ({check.Proof?.Boxes ?? 0} boxes)");
+            }
+            covers &= domainCovers;
+        }
+        if (proved && !covers)
+            notes.Add("proved on this domain only: it is not the whole stated domain");
+        var result = new ProofResult(string.Join("; ", _statement.Proofs.Select(d => d.Describe())), proved, covers, boxes, closed,
+            volume, reductions.Count == 0 ? null : string.Join("; ", reductions), notes);
+        return (result, null);
+    }
+
+    private static string ReportText(Verdict v) => Engine.Reporting.ReportText.Verdict(v);
+
+
+
+    private IReadOnlyList<NamedValue> OutputsOf(TInput input)
+    {
+        try
+        {
+            return _statement.Outputs(input);
+        }
+        catch (Exception e) when (IsFinding(e))
+        {
+            return [NamedValue.Text("outputs", "could not be recomputed: " + e.Message)];
+        }
     }
 
     private string Explain(TInput input)

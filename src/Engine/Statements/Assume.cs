@@ -19,14 +19,14 @@ public static class Assume
     /// <summary>Requires x &gt; 0 (decided exactly in rigorous arithmetic, or undecided).</summary>
     public static T Positive<T>(T x, string reason) where T : IReal<T>
     {
-        That(T.Sign(x) > 0, reason);
+        That(x > T.Of(0), reason);
         return x;
     }
 
-    /// <summary>Requires x ≥ 0.</summary>
+    /// <summary>Requires x ≥ 0 (a box [0, w] meets it).</summary>
     public static T NonNegative<T>(T x, string reason) where T : IReal<T>
     {
-        That(T.Sign(x) >= 0, reason);
+        That(x >= T.Of(0), reason);
         return x;
     }
 

@@ -36,6 +36,9 @@ public sealed record RunSettings(int Budget, ulong Seed)
     /// </summary>
     public int? MaxExactEvaluations { get; init; }
 
+    /// <summary>Whether statements with proof domains are also proved (interval branch-and-bound) when the search finds nothing.</summary>
+    public bool Prove { get; init; } = true;
+
     /// <summary>The stream the claim's formalizations share: the run's seed mixed with the claim's ID.</summary>
     public ulong ClaimSeed { get; init; }
 

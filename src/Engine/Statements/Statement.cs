@@ -47,11 +47,20 @@ public abstract class Statement<TInput> : IFormalization where TInput : notnull
     /// </summary>
     public int MinimumDistinctInputs { get; init; } = DefaultMinimumDistinctInputs;
 
+    /// <summary>
+    /// Boxes the statement can be proved on by interval branch-and-bound (pieces that together cover what is proved);
+    /// empty: the statement is only searched.
+    /// </summary>
+    public IReadOnlyList<ProofDomain<TInput>> Proofs { get; init; } = [];
+
     /// <summary>The default of <see cref="MinimumDistinctInputs"/>.</summary>
     public const int DefaultMinimumDistinctInputs = 20;
 
     /// <summary>The hypotheses (<see cref="Assume"/>) and the relation, in arithmetic <typeparamref name="T"/>.</summary>
     public abstract Relation<T> Evaluate<T>(TInput input) where T : IReal<T>;
+
+    /// <summary>What the code under test returned at a counterexample (e.g. an optimizer's step), for the report.</summary>
+    public virtual IReadOnlyList<NamedValue> Outputs(TInput input) => [];
 
     /// <summary>One sentence on what breaks at a certified counterexample.</summary>
     public virtual string Explain(TInput input) => "The statement fails at these inputs.";

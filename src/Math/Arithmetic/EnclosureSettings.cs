@@ -19,6 +19,80 @@ public static class EnclosureSettings
     [ThreadStatic]
     private static int _inputsWidened;
 
+    [ThreadStatic]
+    private static Dictionary<long, (Exact.RationalInterval Box, int Index)>? _tags;
+
+    /// <summary>
+    /// The proof boxes of this thread's tagged inputs: an input whose double value is a tag is read as its box (each
+    /// coordinate of a proof box is represented by a distinct double inside it). Null outside a proof.
+    /// </summary>
+    public static Exact.RationalInterval? TaggedBox(double value) =>
+        _tags is { } t && t.TryGetValue(BitConverter.DoubleToInt64Bits(value), out var e) ? e.Box : null;
+
+    /// <summary>The coordinate index of a tagged input, or null.</summary>
+    public static int? TagIndex(double value) =>
+        _tags is { } t && t.TryGetValue(BitConverter.DoubleToInt64Bits(value), out var e) ? e.Index : null;
+
+    /// <summary>How many coordinates are tagged (the gradient length of <see cref="Dual{T}"/>).</summary>
+    public static int TagCount => _tags?.Values.Select(v => v.Index + 1).DefaultIfEmpty(0).Max() ?? 0;
+
+    /// <summary>Tags inputs with boxes (coordinate i: tags[i] ↦ boxes[i]) until the returned scope is disposed.</summary>
+    /// <exception cref="ArgumentException">lengths differ, or one tag names two coordinates.</exception>
+    public static TagScope UseTags(IReadOnlyList<double> tags, IReadOnlyList<Exact.RationalInterval> boxes)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(boxes);
+        if (tags.Count != boxes.Count)
+            throw new ArgumentException($"{tags.Count} tags for {boxes.Count} boxes.", nameof(boxes));
+        var map = new Dictionary<long, (Exact.RationalInterval, int)>();
+        for (int i = 0; i < tags.Count; i++)
+        {
+            long key = BitConverter.DoubleToInt64Bits(tags[i]);
+            if (!map.TryAdd(key, (boxes[i], i)))
+                throw new ArgumentException($"tag {tags[i]} names two coordinates.", nameof(tags));
+        }
+        var scope = new TagScope(_tags);
+        _tags = map;
+        return scope;
+    }
+
+    [ThreadStatic]
+    private static IReadOnlyList<IReadOnlyList<double>>? _degrees;
+
+    /// <summary>The degree of proof coordinate k under the declared scalings (<see cref="Graded"/>), or null.</summary>
+    public static IReadOnlyList<double>? DegreeOf(int k) => _degrees is { } d && k < d.Count ? d[k] : null;
+
+    /// <summary>Declares the degree of each proof coordinate (index k: its exponent per scaling) until disposed.</summary>
+    public static DegreeScope UseDegrees(IReadOnlyList<IReadOnlyList<double>> degrees)
+    {
+        ArgumentNullException.ThrowIfNull(degrees);
+        var scope = new DegreeScope(_degrees);
+        _degrees = degrees;
+        return scope;
+    }
+
+    /// <summary>Restores the previous degrees when disposed.</summary>
+    public readonly struct DegreeScope : IDisposable
+    {
+        private readonly IReadOnlyList<IReadOnlyList<double>>? _previous;
+
+        internal DegreeScope(IReadOnlyList<IReadOnlyList<double>>? previous) => _previous = previous;
+
+        /// <inheritdoc />
+        public void Dispose() => _degrees = _previous;
+    }
+
+    /// <summary>Restores the previous tags when disposed.</summary>
+    public readonly struct TagScope : IDisposable
+    {
+        private readonly Dictionary<long, (Exact.RationalInterval, int)>? _previous;
+
+        internal TagScope(Dictionary<long, (Exact.RationalInterval, int)>? previous) => _previous = previous;
+
+        /// <inheritdoc />
+        public void Dispose() => _tags = _previous;
+    }
+
     /// <summary>How many inputs this thread has widened into boxes so far (a statement that widens none has no box).</summary>
     public static int InputsWidened => _inputsWidened;
 

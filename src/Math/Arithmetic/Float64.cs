@@ -60,6 +60,9 @@ public readonly record struct Float64(double Value) : IReal<Float64>
     }
 
     /// <inheritdoc />
+    public static Float64 Rational(Fractions.Fraction value) => new(Exact.ExactDouble.ToDouble(value));
+
+    /// <inheritdoc />
     public static Float64 Input(double value) => new(value);
 
     /// <inheritdoc />

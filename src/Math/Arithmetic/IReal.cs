@@ -49,6 +49,9 @@ public interface IReal<T> :
     /// <summary>The rational constant p/q (exact in rigorous arithmetic, rounded once in doubles).</summary>
     static abstract T Ratio(long numerator, long denominator);
 
+    /// <summary>An exact rational (exact in rigorous arithmetic, rounded once in doubles): e.g. a quantity already decided exactly.</summary>
+    static abstract T Rational(Fractions.Fraction value);
+
     /// <summary>A real input of the statement: the value itself, or in box mode an exact box around it.</summary>
     static abstract T Input(double value);
 

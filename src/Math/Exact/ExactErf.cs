@@ -1,4 +1,6 @@
+using System.Numerics;
 using Fractions;
+using Verification.Math.Arithmetic;
 using Verification.Math.Curvature.Exact;
 
 namespace Verification.Math.Exact;
@@ -43,6 +45,11 @@ public static class ExactErf
         }
         if (!IsShortDyadic(x, bits + 16))
             return Erf(new RationalInterval(DyadicRounding.Down(x, bits + 16), DyadicRounding.Up(x, bits + 16)), bits);
+        double x2 = ExactDouble.ToDouble(x * x);
+        if (1.44 * x2 >= bits + 24)
+            // erf(x) = 1 − erfc(x), with erfc(x) < 2^(−bits−24): the asymptotic series encloses it without the
+            // e^(x²)-sized intermediate terms of the Maclaurin sum.
+            return DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - Asymptotic(x, bits), bits + 8);
         var series = Series(x, bits + 8);
         return DyadicRounding.Outward(series * TwoOverSqrtPi(bits + 8), bits + 8);
     }
@@ -66,21 +73,51 @@ public static class ExactErf
         return DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - erf, bits + 8);
     }
 
-    /// <summary>The alternating Maclaurin sum of erf(x)·√π/2, truncated once the terms decrease below 2^(−bits).</summary>
+    /// <summary>
+    /// The alternating Maclaurin sum of erf(x)·√π/2 for a short dyadic x = m/2^k &gt; 0, in fixed point: with p_n =
+    /// x^(2n+1)/n!, P_n = ⌊P_(n−1)·m²/(4^k·n)⌋ carries an error E_n ≤ E_(n−1)·x²/n + 1 units of 2^(−F), each term
+    /// ⌊P_n/(2n+1)⌋ one more; the sum stops once n + 1 &gt; x² and the next term is below 2^(−bits), whose alternating
+    /// remainder lies between 0 and that term. Integer arithmetic only (no GCDs), with F chosen so the accumulated error
+    /// (at most Σ (E_n + 1) ≤ (N + 1)(e^(x²) + 1) units) stays below 2^(−bits).
+    /// </summary>
     private static RationalInterval Series(Fraction x, int bits)
     {
-        var tolerance = ExactDouble.Pow2(-bits);
-        var x2 = x * x;
-        var power = x;             // x^(2n+1)/n!
-        var sum = Fraction.Zero;
+        var m = BigInteger.Abs(x.Numerator);
+        var d = BigInteger.Abs(x.Denominator);
+        int k = (int)(d.GetBitLength() - 1); // x = m/2^k (a short dyadic: d is a power of two)
+        double x2 = ExactDouble.ToDouble(x * x);
+        int terms = (int)System.Math.Ceiling(System.Math.E * x2) + bits + 16;        // a generous bound on the number of terms
+        int guard = (int)System.Math.Ceiling(1.45 * x2 + System.Math.Log2(terms + 1)) + 8;
+        int f = bits + guard;
+        if (f < k)
+            f = k;
+        var m2 = m * m;
+        int shift2 = 2 * k;
+        BigInteger p = m << (f - k);            // P_0 = x·2^F exactly
+        double error = 0;                       // E_n, in units of 2^(−F), rounded up
+        BigInteger sum = BigInteger.Zero;
+        double sumError = 0;
+        var threshold = BigInteger.One << guard; // 2^(−bits) in units of 2^(−F)
         for (int n = 0; ; n++)
         {
-            var term = power / (2 * n + 1);
+            var term = BigInteger.Divide(p, 2 * n + 1);
+            sumError += error / (2 * n + 1) + 1;
             sum = n % 2 == 0 ? sum + term : sum - term;
-            power = power * x2 / (n + 1);
-            var next = power / (2 * n + 3);
-            if (new Fraction(n + 1) > x2 && next < tolerance)
-                return n % 2 == 0 ? new RationalInterval(sum - next, sum) : new RationalInterval(sum, sum + next);
+            // p_(n+1) = p_n·x²/(n+1).
+            p = BigInteger.Divide(p * m2, (BigInteger.One << shift2) * (n + 1));
+            error = error * x2 / (n + 1) * (1 + 1e-12) + 1;
+            var next = BigInteger.Divide(p, 2 * n + 3) + 1 + (BigInteger)System.Math.Ceiling(error);
+            if (n + 1 > x2 && next < threshold)
+            {
+                // Σ so far ± its error, then the alternating remainder: between 0 and the next term, of sign (−1)^(n+1).
+                var slack = (BigInteger)System.Math.Ceiling(sumError * (1 + 1e-12)) + 1;
+                var lo = n % 2 == 0 ? sum - slack - next : sum - slack;
+                var hi = n % 2 == 0 ? sum + slack : sum + slack + next;
+                var scale = BigInteger.One << f;
+                return new RationalInterval(new Fraction(lo, scale), new Fraction(hi, scale));
+            }
+            if (n > terms)
+                throw new UndecidedException($"the erf series at x = {ExactDouble.ToDouble(x)} did not converge within {terms} terms");
         }
     }
 

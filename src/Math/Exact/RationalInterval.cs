@@ -215,6 +215,9 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     public static RationalInterval Of(double value) => Exact(value);
 
     /// <inheritdoc />
+    public static RationalInterval Rational(Fraction value) => Exact(value);
+
+    /// <inheritdoc />
     public static RationalInterval Ratio(long numerator, long denominator)
     {
         if (denominator == 0)
@@ -228,6 +231,8 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     /// </summary>
     public static RationalInterval Input(double value)
     {
+        if (EnclosureSettings.TaggedBox(value) is { } tagged)
+            return tagged;
         var x = ExactDouble.ToFraction(value);
         double r = EnclosureSettings.BoxRadius;
         if (r == 0)

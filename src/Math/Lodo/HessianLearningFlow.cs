@@ -10,9 +10,18 @@ namespace Verification.Math.Lodo;
 public static class HessianLearningFlow
 {
     /// <summary>Partial sum Σ_{n=0}^{terms−1} Aⁿ C (Aⁿ)ᵀ (the series of eq. 10, truncated).</summary>
+    /// <remarks>
+    /// Range: finite A, C whose partial sum and terms stay at most double.MaxValue (true for every term count when
+    /// ρ(A) &lt; 1 and the sum is in range; beyond that an ArgumentException). Accuracy: each term is a product of 2k
+    /// matrices, so its entries carry about 2kn·2^-53 relative to (|A|ᵏ|C||A|ᵏᵀ) entrywise, and the sum one rounding
+    /// per term.
+    /// </remarks>
+    /// <exception cref="ArgumentException">non-finite or mismatched input, negative terms, or a sum beyond double.MaxValue.</exception>
     public static Matrix<double> PartialNoiseSum(Matrix<double> a, Matrix<double> c, int terms)
     {
         CheckSquare(a, c);
+        if (!a.Enumerate().Concat(c.Enumerate()).All(double.IsFinite))
+            throw new ArgumentException("A and C must be finite.", nameof(a));
         if (terms < 0)
             throw new ArgumentException($"terms must be ≥ 0, got {terms}.", nameof(terms));
         var sum = Matrix<double>.Build.Dense(a.RowCount, a.RowCount);
@@ -20,7 +29,10 @@ public static class HessianLearningFlow
         for (int k = 0; k < terms; k++)
         {
             sum += p;
-            p = a * p * a.Transpose();
+            if (!sum.Enumerate().All(double.IsFinite))
+                throw new ArgumentException($"the partial sum Σ Aⁿ C (Aⁿ)ᵀ exceeds double.MaxValue after {k + 1} terms (ρ(A) ≥ 1 or C too large).", nameof(a));
+            if (k + 1 < terms)
+                p = a * p * a.Transpose();
         }
         return sum;
     }
@@ -94,10 +106,25 @@ public static class HessianLearningFlow
     }
 
     /// <summary>The spectral radius ρ(A) in double precision.</summary>
+    /// <remarks>
+    /// Range: every finite square A (subnormals to ±double.MaxValue). ρ is homogeneous, so the (non-symmetric) eigensolver
+    /// runs on 2^-s·A with s = ⌊log₂ max|A_ij|⌋ and the result is scaled back; a ρ beyond double.MaxValue is an
+    /// ArgumentException. Accuracy: that of the eigensolver, backward stable (eigenvalues of A + E with ‖E‖ of order
+    /// n·2^-52·‖A‖; a defective eigenvalue of multiplicity m can move by that to the power 1/m).
+    /// </remarks>
+    /// <exception cref="ArgumentException">A non-square or non-finite, or ρ(A) beyond double.MaxValue.</exception>
     public static double SpectralRadius(Matrix<double> a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return a.Evd().EigenValues.Select(z => z.Magnitude).Max();
+        if (a.RowCount != a.ColumnCount || a.RowCount == 0 || !a.Enumerate().All(double.IsFinite))
+            throw new ArgumentException("a must be a non-empty, square, finite matrix.", nameof(a));
+        double largest = a.Enumerate().Max(System.Math.Abs);
+        int s = largest > 0 ? System.Math.ILogB(largest) : 0;
+        double rho = a.Map(v => System.Math.ScaleB(v, -s)).Evd().EigenValues.Select(z => z.Magnitude).Max();
+        double result = System.Math.ScaleB(rho, s);
+        if (double.IsInfinity(result))
+            throw new ArgumentException("ρ(A) exceeds double.MaxValue.", nameof(a));
+        return result;
     }
 
     private static void CheckSquare(Matrix<double> a, Matrix<double> c)

@@ -62,11 +62,23 @@ public sealed class NoisyQuadraticBowl
     public Matrix<double> Hessian { get; }
 
     /// <summary>ℓ = ½ bᵀHb at displacement b = x − x*.</summary>
+    /// <remarks>
+    /// Range: finite b with ℓ ≤ double.MaxValue (H is positive definite, so ℓ ≥ 0); b is scaled by 2^-t (t = ⌊log₂ max|b_i|⌋,
+    /// exact) before the products and ℓ by 4^t after, so nothing overflows on the way; beyond the range an
+    /// ArgumentException. Accuracy: within 2n·2^-53·½|b|ᵀ|H||b| (all terms of one sign up to H's rounding, so about 2n ulp).
+    /// </remarks>
+    /// <exception cref="ArgumentException">non-finite or mismatched b, or ℓ beyond double.MaxValue.</exception>
     public double Loss(Vector<double> displacement)
     {
         Require.Finite(displacement, nameof(displacement));
         Require.SameLength(Dimension, displacement.Count, nameof(displacement));
-        return 0.5 * displacement.DotProduct(Hessian * displacement);
+        double largest = displacement.Enumerate().Max(System.Math.Abs);
+        int t = largest > 0 ? System.Math.ILogB(largest) : 0;
+        var scaled = displacement.Map(v => System.Math.ScaleB(v, -t));
+        double loss = System.Math.ScaleB(0.5 * scaled.DotProduct(Hessian * scaled), 2 * t);
+        if (double.IsInfinity(loss))
+            throw new ArgumentException("the loss ½bᵀHb exceeds double.MaxValue for this displacement.", nameof(displacement));
+        return loss;
     }
 
     /// <summary>A draw of s ~ N(0, vI).</summary>

@@ -11,6 +11,11 @@ namespace Verification.Math.SignGeometry;
 public static class RotatedHessian
 {
     /// <summary>H = R(ω) diag(1, λ_max) R(ω)ᵀ, the 2-D example of appendix C.2 with λ_min = 1.</summary>
+    /// <remarks>
+    /// Range: every finite λ_max ≥ 1 (up to double.MaxValue) and finite ω. Accuracy: each entry within about
+    /// 4·2^-53·λ_max of R(ω)ΛR(ω)ᵀ for the platform's cos ω and sin ω (themselves within an ulp or so); H is exactly
+    /// symmetric.
+    /// </remarks>
     /// <exception cref="ArgumentException">λ_max not finite and ≥ 1, or ω not finite.</exception>
     public static Matrix<double> TwoDimensional(double lambdaMax, double omega)
     {
@@ -41,7 +46,14 @@ public static class RotatedHessian
     }
 
     /// <summary>H = exp(φS) diag(1, …, 1, λ_max) exp(φS)ᵀ (Fig. 6.3's family, dimension of S).</summary>
-    /// <exception cref="ArgumentException">λ_max not finite and ≥ 1, φ not finite, or S not skew-symmetric.</exception>
+    /// <remarks>
+    /// Range: finite λ_max ≥ 1 (up to double.MaxValue), finite φ and skew-symmetric S with |φ|·‖S‖∞ ≤
+    /// <see cref="MaxRotation"/>. exp is evaluated by scaling and squaring, and each squaring doubles the rounding error
+    /// of the orthogonal factor: Q is orthogonal to within about 4d·max(1, |φ|·‖S‖∞)·2^-53, so each entry of H is within
+    /// about that times λ_max of QΛQᵀ for an exactly orthogonal Q. Beyond <see cref="MaxRotation"/> that error would pass
+    /// 2^-20 and the call is rejected. H is exactly symmetric.
+    /// </remarks>
+    /// <exception cref="ArgumentException">λ_max not finite and ≥ 1, φ not finite, S not skew-symmetric, or |φ|·‖S‖∞ too large.</exception>
     public static Matrix<double> Rotate(double lambdaMax, Matrix<double> skew, double phi)
     {
         if (!(lambdaMax >= 1) || !double.IsFinite(lambdaMax))
@@ -51,11 +63,18 @@ public static class RotatedHessian
         int d = skew.RowCount;
         if (d == 0 || skew.ColumnCount != d || (skew + skew.Transpose()).InfinityNorm() > 1e-12 * System.Math.Max(1, skew.InfinityNorm()))
             throw new ArgumentException("skew must be a non-empty square skew-symmetric matrix.", nameof(skew));
+        double rotation = System.Math.Abs(phi) * skew.InfinityNorm();
+        if (!(rotation <= MaxRotation))
+            throw new ArgumentException(
+                $"|phi|·‖skew‖∞ must be ≤ {MaxRotation} (exp(φS) by scaling and squaring loses accuracy beyond it), got {Require.Show(rotation)}.", nameof(phi));
         var q = Exp(phi * skew);
         var lambda = Enumerable.Repeat(1.0, d).ToArray();
         lambda[d - 1] = lambdaMax;
         return Symmetrize(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda) * q.Transpose());
     }
+
+    /// <summary>Largest |φ|·‖S‖∞ accepted by <see cref="Rotate"/>: 2^24, where 4d·2^24·2^-53 stays below 2^-20 for d ≤ 64.</summary>
+    public const double MaxRotation = 16777216;
 
     /// <summary>A standard normal draw (Box–Muller) from <paramref name="random"/>.</summary>
     public static double Gaussian(System.Random random)
@@ -82,5 +101,20 @@ public static class RotatedHessian
         return sum;
     }
 
-    private static Matrix<double> Symmetrize(Matrix<double> h) => (h + h.Transpose()) / 2;
+    /// <summary>
+    /// Both H_ij and H_ji set to H_ij + (H_ji − H_ij)/2: exactly symmetric, and unlike (H + Hᵀ)/2 it cannot overflow
+    /// for entries near double.MaxValue (H_ij and H_ji differ only by rounding).
+    /// </summary>
+    private static Matrix<double> Symmetrize(Matrix<double> h)
+    {
+        var result = h.Clone();
+        for (int i = 0; i < h.RowCount; i++)
+            for (int j = i + 1; j < h.ColumnCount; j++)
+            {
+                double mean = h[i, j] + (h[j, i] - h[i, j]) / 2;
+                result[i, j] = mean;
+                result[j, i] = mean;
+            }
+        return result;
+    }
 }

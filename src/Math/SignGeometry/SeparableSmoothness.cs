@@ -41,7 +41,19 @@ public static class SeparableSmoothness
     public const double BarrierGap = 1e-10;
 
     /// <summary>The certified bracket of L_sep(<paramref name="h"/>) for a symmetric <paramref name="h"/> (any spectrum).</summary>
-    /// <exception cref="ArgumentException"><paramref name="h"/> is non-finite, not symmetric, or larger than <see cref="MaxDimension"/>.</exception>
+    /// <remarks>
+    /// Range: every finite symmetric H up to <see cref="MaxDimension"/> (subnormals to ±double.MaxValue) whose bracket
+    /// ends are at most double.MaxValue (beyond that an ArgumentException). L_sep is homogeneous (L_sep(cH) = c·L_sep(H),
+    /// c &gt; 0), so both searches run on 2^-s·H, s = ⌊log₂ max|H_ij|⌋, and their results are scaled back by 2^s; the
+    /// certification (exact LDLᵀ of diag(l) − H and the exact dual value ⟨H, Y⟩) always uses the exact entries of H
+    /// itself, so the bracket is rigorous at every scale. The primal barrier stops at a gap of 2dμ ≤ 10⁻¹⁰·Σ|H_ij|; the
+    /// width of the bracket also depends on how close the dual's mixing method gets (about 1e-6 relative at worst seen
+    /// for indefinite 4×4 H).
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="h"/> is non-finite, not symmetric, larger than <see cref="MaxDimension"/>, or its bracket
+    /// exceeds double.MaxValue.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The barrier's final point could not be certified feasible (not expected; reported, never returned).</exception>
     public static SeparableBracket Bracket(Matrix<double> h)
     {
@@ -49,24 +61,32 @@ public static class SeparableSmoothness
         int d = h.RowCount;
         if (d > MaxDimension)
             throw new ArgumentException($"h must have dimension ≤ {MaxDimension}, got {d}.", nameof(h));
-        double scale = SignGeometryBounds.EntrywiseL1(h);
+        int exponent = InfToOneNorm.ExponentOfLargest(h.Enumerate());
+        var scaled = h.Map(v => System.Math.ScaleB(v, -exponent));
+        double scale = SignGeometryBounds.EntrywiseL1(scaled); // ≤ 2d², of 2^-s·H
         if (scale == 0)
             return new SeparableBracket(0, 0, new double[d], Fraction.Zero, Fraction.Zero);
 
-        var l = Primal(h, scale);
+        // Scaled back rounding upward: a larger l keeps diag(l) − H positive definite.
+        var l = Primal(scaled, scale).Select(v => ScaleUp(v, exponent)).ToArray();
+        if (l.Any(double.IsInfinity))
+            throw new ArgumentException("h is too large: the separable smoothness L_sep(H) exceeds double.MaxValue.", nameof(h));
         var (upperExact, feasible) = CertifyPrimal(h, l);
         if (!feasible)
         {
             // Back off outward once: the diagonally dominant l_i = Σ_j|H_ij| (+ tiny) is feasible in exact terms when strict.
+            double margin = System.Math.Max(System.Math.ScaleB(1e-9 * scale, exponent), 4 * double.Epsilon);
             for (int i = 0; i < d; i++)
-                l[i] = System.Math.Max(l[i], 0) + 1e-9 * scale;
+                l[i] = System.Math.Max(l[i], 0) + margin;
             (upperExact, feasible) = CertifyPrimal(h, l);
             if (!feasible)
                 throw new InvalidOperationException("L_sep: the barrier's point could not be certified feasible in exact arithmetic.");
         }
-        var lowerExact = Dual(h);
+        var lowerExact = Dual(scaled, h);
         double lower = RoundDown(lowerExact);
         double upper = RoundUp(upperExact);
+        if (double.IsInfinity(upper) || double.IsInfinity(lower))
+            throw new ArgumentException("h is too large: the certified bracket of L_sep(H) exceeds double.MaxValue.", nameof(h));
         return new SeparableBracket(lower, upper, l, lowerExact, upperExact);
     }
 
@@ -240,7 +260,8 @@ public static class SeparableSmoothness
         return (sum, ExactDefiniteness.IsPositiveDefinite(slack));
     }
 
-    private static Fraction Dual(Matrix<double> h)
+    /// <summary>The mixing method's V found on <paramref name="h"/> (a scaled copy), its dual value c·⟨H, VVᵀ⟩ exactly on <paramref name="exactMatrix"/>.</summary>
+    private static Fraction Dual(Matrix<double> h, Matrix<double> exactMatrix)
     {
         int d = h.RowCount;
         int k = System.Math.Min(d, (int)System.Math.Ceiling(System.Math.Sqrt(2.0 * d)) + 1);
@@ -311,19 +332,26 @@ public static class SeparableSmoothness
         var inner = Fraction.Zero;
         for (int i = 0; i < d; i++)
             for (int j = 0; j < d; j++)
-                inner += ExactDouble.ToFraction(i <= j ? h[i, j] : h[j, i]) * gram[i, j];
+                inner += ExactDouble.ToFraction(i <= j ? exactMatrix[i, j] : exactMatrix[j, i]) * gram[i, j];
         return inner / maxDiag;
     }
 
+    /// <summary>v·2^exponent rounded toward +∞ (it only rounds where the result is subnormal).</summary>
+    private static double ScaleUp(double v, int exponent)
+    {
+        double r = System.Math.ScaleB(v, exponent);
+        return double.IsFinite(r) && System.Math.ScaleB(r, -exponent) < v ? System.Math.BitIncrement(r) : r;
+    }
+
+    /// <summary>The largest double ≤ x (−∞ below the range).</summary>
     private static double RoundDown(Fraction x)
     {
         double v = ExactDouble.ToDouble(x);
+        if (double.IsInfinity(v))
+            return v > 0 ? double.MaxValue : double.NegativeInfinity;
         return ExactDouble.ToFraction(v) > x ? System.Math.BitDecrement(v) : v;
     }
 
-    private static double RoundUp(Fraction x)
-    {
-        double v = ExactDouble.ToDouble(x);
-        return ExactDouble.ToFraction(v) < x ? System.Math.BitIncrement(v) : v;
-    }
+    /// <summary>The smallest double ≥ x (+∞ above the range).</summary>
+    private static double RoundUp(Fraction x) => -RoundDown(-x) + 0.0; // + 0.0: no −0.0
 }

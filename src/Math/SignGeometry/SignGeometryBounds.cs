@@ -7,77 +7,101 @@ namespace Verification.Math.SignGeometry;
 /// The bounds on ‖H‖∞,1 of balles-thesis §6.4.2 and the quantities they use: ρ_diag (Prop. 6.4), the eigenvector bound
 /// of Prop. 6.5, the lower bound of eq. (6.21), and the density φ of eq. (6.29).
 /// </summary>
+/// <remarks>
+/// Range and accuracy: every function takes any finite symmetric H (subnormals to ±double.MaxValue). Each works on
+/// 2^-s·H, s = ⌊log₂ max|H_ij|⌋ (exact; all quantities are homogeneous of degree 1 in H, ρ_diag of degree 0) and scales
+/// the result back once, so nothing over- or underflows on the way; a result beyond double.MaxValue is rejected with an
+/// ArgumentException. Sums of d² non-negative terms carry a relative error ≤ d²·2^-53; the eigenvalue-based bounds
+/// inherit the symmetric eigensolver's backward error, each λ_i within about d·2^-52·‖H‖₂ (see
+/// <see cref="SymmetricEigen.Decompose"/>), and their eigenvector norms are those of unit vectors to d·2^-53.
+/// </remarks>
 public static class SignGeometryBounds
 {
-    /// <summary>ρ_diag(H) = Σ_i|H_ii| / Σ_{i,j}|H_ij| (Prop. 6.4), in [1/d, 1].</summary>
+    /// <summary>ρ_diag(H) = Σ_i|H_ii| / Σ_{i,j}|H_ij| (Prop. 6.4), in [1/d, 1]; relative error ≤ (d² + d)·2^-53.</summary>
     /// <exception cref="ArgumentException"><paramref name="h"/> is invalid or zero (ρ_diag is 0/0 there).</exception>
     public static double RhoDiag(Matrix<double> h)
     {
         Require.Symmetric(h, nameof(h));
-        double all = EntrywiseL1(h);
+        var (a, _) = Scaled(h);
+        double all = ScaledEntrywiseL1(a);
         if (all == 0)
             throw new ArgumentException("h must be nonzero: ρ_diag(0) = 0/0 is undefined.", nameof(h));
         double diag = 0;
-        for (int i = 0; i < h.RowCount; i++)
-            diag += System.Math.Abs(h[i, i]);
+        for (int i = 0; i < a.RowCount; i++)
+            diag += System.Math.Abs(a[i, i]);
         return diag / all;
     }
 
-    /// <summary>Σ_{i,j}|H_ij|, the bound (C.48) on ‖H‖∞,1 for any matrix.</summary>
+    /// <summary>Σ_{i,j}|H_ij|, the bound (C.48) on ‖H‖∞,1 for any matrix; relative error ≤ d²·2^-53.</summary>
+    /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the sum exceeds double.MaxValue.</exception>
     public static double EntrywiseL1(Matrix<double> h)
     {
         Require.Symmetric(h, nameof(h));
-        double s = 0;
-        for (int i = 0; i < h.RowCount; i++)
-            for (int j = 0; j < h.ColumnCount; j++)
-                s += System.Math.Abs(h[i, j]);
-        return s;
+        var (a, s) = Scaled(h);
+        return InfToOneNorm.ScaleBack(ScaledEntrywiseL1(a), s, "Σ|H_ij|", nameof(h));
     }
 
     /// <summary>Prop. 6.4's right-hand side ρ_diag(H)⁻¹ Σ_i λ_i, as written (for PSD H it equals Σ_{i,j}|H_ij|).</summary>
-    /// <exception cref="ArgumentException"><paramref name="h"/> is invalid or zero.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="h"/> is invalid or zero, has a zero diagonal (ρ_diag = 0, nothing to divide by), or the bound
+    /// exceeds double.MaxValue.
+    /// </exception>
     public static double Prop64Bound(Matrix<double> h)
     {
         double rho = RhoDiag(h);
-        return Eigen(h).EigenValues.Sum(l => l.Real) / rho;
+        if (rho == 0)
+            throw new ArgumentException("h has a zero diagonal: Prop. 6.4's bound Σλ_i/ρ_diag divides by ρ_diag = 0.", nameof(h));
+        var (a, s) = Scaled(h);
+        return InfToOneNorm.ScaleBack(Eigen(a).EigenValues.Sum(l => l.Real) / rho, s, "ρ_diag⁻¹·Σλ_i", nameof(h));
     }
 
     /// <summary>Prop. 6.5's right-hand side Σ_i |λ_i|·‖v^(i)‖₁² with orthonormal eigenvectors v^(i).</summary>
+    /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the bound exceeds double.MaxValue.</exception>
     public static double Prop65Bound(Matrix<double> h)
     {
         Require.Symmetric(h, nameof(h));
-        var evd = Eigen(h);
+        var (a, scale) = Scaled(h);
+        var evd = Eigen(a);
         double s = 0;
-        for (int i = 0; i < h.RowCount; i++)
+        for (int i = 0; i < a.RowCount; i++)
         {
             double l1 = evd.EigenVectors.Column(i).L1Norm();
             s += System.Math.Abs(evd.EigenValues[i].Real) * l1 * l1;
         }
-        return s;
+        return InfToOneNorm.ScaleBack(s, scale, "Σ|λ_i|·‖v_i‖₁²", nameof(h));
     }
 
     /// <summary>Eq. (6.21): max_i |λ_i|·‖v^(i)‖₁/‖v^(i)‖∞, a lower bound on ‖H‖∞,1.</summary>
+    /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the bound exceeds double.MaxValue.</exception>
     public static double Eq621LowerBound(Matrix<double> h)
     {
         Require.Symmetric(h, nameof(h));
-        var evd = Eigen(h);
+        var (a, scale) = Scaled(h);
+        var evd = Eigen(a);
         double best = 0;
-        for (int i = 0; i < h.RowCount; i++)
+        for (int i = 0; i < a.RowCount; i++)
         {
             var v = evd.EigenVectors.Column(i);
             best = System.Math.Max(best, System.Math.Abs(evd.EigenValues[i].Real) * v.L1Norm() / v.InfinityNorm());
         }
-        return best;
+        return InfToOneNorm.ScaleBack(best, scale, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", nameof(h));
     }
 
     /// <summary>L₂ = ‖H‖₂ = max_i |λ_i|, the Euclidean smoothness constant of ½θᵀHθ.</summary>
+    /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or ‖H‖₂ exceeds double.MaxValue.</exception>
     public static double SpectralNorm(Matrix<double> h)
     {
         Require.Symmetric(h, nameof(h));
-        return Eigen(h).EigenValues.Max(l => System.Math.Abs(l.Real));
+        var (a, s) = Scaled(h);
+        return InfToOneNorm.ScaleBack(Eigen(a).EigenValues.Max(l => System.Math.Abs(l.Real)), s, "‖H‖₂", nameof(h));
     }
 
     /// <summary>φ(ω) = ‖ω‖₁² / (d‖ω‖₂²) of eq. (6.29), in [1/d, 1]; computed as (‖ω‖₁/‖ω‖₂)²/d to avoid overflow.</summary>
+    /// <remarks>
+    /// Range: every finite nonzero ω (subnormals to ±double.MaxValue): ω is divided by ‖ω‖∞ first, so ‖·‖₂² cannot
+    /// overflow and entries below 2^-537 of the largest only lose what their squares contribute (under 2^-1074 of 1).
+    /// Relative error ≤ (2d + 6)·2^-53.
+    /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="omega"/> is non-finite or zero (φ(0) = 0/0).</exception>
     public static double Density(Vector<double> omega)
     {
@@ -88,6 +112,22 @@ public static class SignGeometryBounds
         var w = omega / scale;
         double ratio = w.L1Norm() / w.L2Norm();
         return ratio * ratio / omega.Count;
+    }
+
+    /// <summary>2^-s·H with s = ⌊log₂ max|H_ij|⌋ (exact), and s.</summary>
+    private static (Matrix<double> Scaled, int Exponent) Scaled(Matrix<double> h)
+    {
+        int s = InfToOneNorm.ExponentOfLargest(h.Enumerate());
+        return (h.Map(v => System.Math.ScaleB(v, -s)), s);
+    }
+
+    private static double ScaledEntrywiseL1(Matrix<double> a)
+    {
+        double s = 0;
+        for (int i = 0; i < a.RowCount; i++)
+            for (int j = 0; j < a.ColumnCount; j++)
+                s += System.Math.Abs(a[i, j]);
+        return s;
     }
 
     private static Evd<double> Eigen(Matrix<double> h) => h.Evd(Symmetricity.Symmetric);

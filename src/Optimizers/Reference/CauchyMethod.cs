@@ -7,9 +7,9 @@ namespace Verification.Optimizers.Reference;
 /// <summary>
 /// Cauchy's method as elmo-amos App. F.1 writes it per eigenspace: x_C = −2/(1 + √(1 − 2L_t^i g_i/λ_i²))·g_i/λ_i
 /// (<see cref="CauchyStep.Along"/>), L_t^i from a LIPSCHITZ oracle. App. F.1's last line
-/// (sgn(λ)√(λ² − 2Lg) − λ)/L equals sgn(λ)·x*(|λ|) with ELMO's x* of eq. (7); this form is used where the first
-/// line is undefined or overflows: at λ_i = 0 (taking sgn(0) = +1, the limit λ → 0⁺) and where 2L|g|/λ² overflows
-/// (then the first line returns 0 for g ≠ 0 or a non-finite value: check-optimizer found Δθ = 0 at λ ≈ 9.6e-299).
+/// (sgn(λ)√(λ² − 2Lg) − λ)/L equals sgn(λ)·x*(|λ|) with ELMO's x* of eq. (7); at λ_i = 0, where the first line is
+/// undefined, that form is used with sgn(0) = +1 (the limit λ → 0⁺). (The first line as written returned 0 where
+/// 2L|g|/λ² overflows: check-optimizer found Δθ = 0 at λ ≈ 9.6e-299; <see cref="CauchyStep.Along"/> no longer does.)
 /// For λ_i &lt; 0 the step goes against −∇f along v_i (toward the local maximum of the cubic), as written.
 /// </summary>
 public sealed class CauchyMethod : StatelessOptimizer, IDeclaresGuarantees
@@ -33,20 +33,20 @@ public sealed class CauchyMethod : StatelessOptimizer, IDeclaresGuarantees
     public override string Name => $"cauchy(L={Lipschitz.Name})";
 
     /// <summary>x_C along one eigenvector: λ, g = ∇fᵀv ≤ 0, L &gt; 0.</summary>
+    /// <remarks>
+    /// <see cref="CauchyStep.Along"/> for λ ≠ 0 (within 1 ulp everywhere); at λ = 0 (±0.0) the limit λ → 0⁺ of
+    /// App. F.1's last line, x*(0, |g|, L) = √(2|g|/L) from <see cref="Elmo.Step"/>, with the same accuracy.
+    /// ±∞ exactly when the exact magnitude is at least double.MaxValue + ½ ulp.
+    /// </remarks>
+    /// <exception cref="ArgumentException">g &gt; 0, L ≤ 0, or non-finite input.</exception>
     public static double Along(double lambda, double gProjection, double lipschitz)
     {
         if (lambda != 0)
-        {
-            double x = CauchyStep.Along(lambda, gProjection, lipschitz);
-            // An overflowed 2L|g|/λ² makes the first line 0 (or NaN) although the step is not: use the last line then.
-            if (double.IsFinite(x) && (x != 0 || gProjection == 0))
-                return x;
-        }
-        Require.Finite(lambda, nameof(lambda));
+            return CauchyStep.Along(lambda, gProjection, lipschitz);
+        Require.Finite(gProjection, nameof(gProjection));
         if (gProjection > 0)
             throw new ArgumentException($"gProjection must be ≤ 0 (eq. 1's sign convention), got {Require.Show(gProjection)}.", nameof(gProjection));
-        double magnitude = Elmo.Step(System.Math.Abs(lambda), -gProjection, lipschitz);
-        return lambda < 0 ? -magnitude : magnitude;
+        return Elmo.Step(0.0, -gProjection, lipschitz);
     }
 
     /// <inheritdoc />

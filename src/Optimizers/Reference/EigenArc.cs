@@ -59,23 +59,75 @@ public enum EigenArcBranch
 public sealed record EigenArcAdjustment(Vector<double> Before, Vector<double> After, EigenArcBranch Branch, double AssessBefore, double AssessAfter, bool Capped);
 
 /// <summary>
+/// BASE_OPT of elmo-amos Alg. 3 (Require line, line 19: θ_{t+1} ← BASE_OPT(θ_t)): the optimizer that moves θ while lines
+/// 3–18 adapt the constants. It is built once per run from the LIPSCHITZ oracle that returns the constants lines 4–18
+/// left at the current θ_t (App. J.1: lines 3–18 are "usable as the LIPSCHITZ subroutine of algorithm ELMO"), so a base
+/// that has a LIPSCHITZ subroutine (ELMO, Cauchy's method) steps with the adapted constants, and one that has none
+/// (gradient descent, Newton, any <see cref="IOptimizer"/>) ignores them: EigenARC then only measures the eigenspace
+/// constants along that optimizer's path, the use §5 makes of it.
+/// </summary>
+public sealed class EigenArcBaseOptimizer
+{
+    private readonly Func<ILipschitzOracle, IOptimizer> create;
+
+    /// <summary>A base named <paramref name="name"/> that <paramref name="create"/> builds from the adapted-constants oracle.</summary>
+    public EigenArcBaseOptimizer(string name, Func<ILipschitzOracle, IOptimizer> create)
+    {
+        Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("name must not be empty.", nameof(name)) : name;
+        this.create = create ?? throw new ArgumentNullException(nameof(create));
+    }
+
+    /// <summary>ELMO (Alg. 1) with the adapted constants: App. J.1's pairing, and the default.</summary>
+    public static EigenArcBaseOptimizer Elmo { get; } = new("elmo", oracle => new ElmoOptimizer(oracle));
+
+    /// <summary>Cauchy's method (App. F.1) with the adapted constants.</summary>
+    public static EigenArcBaseOptimizer Cauchy { get; } = new("cauchy", oracle => new CauchyMethod(oracle));
+
+    /// <summary>Any optimizer, which does not read the constants (they are then only measured along its path).</summary>
+    public static EigenArcBaseOptimizer Of(IOptimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        return new(optimizer.Name, _ => optimizer);
+    }
+
+    /// <summary>A short, stable name.</summary>
+    public string Name { get; }
+
+    /// <summary>The base optimizer that reads its constants from <paramref name="adapted"/>.</summary>
+    public IOptimizer Create(ILipschitzOracle adapted)
+    {
+        ArgumentNullException.ThrowIfNull(adapted);
+        return create(adapted) ?? throw new InvalidOperationException($"the factory of base optimizer '{Name}' returned null.");
+    }
+}
+
+/// <summary>
 /// EigenARC, elmo-amos Alg. 3 (App. J.1): per-eigenspace Hessian-Lipschitz constants adapted by ASSESS_LIPSCHITZ
-/// (<see cref="AssessLipschitz"/>), with BASE_OPT = ELMO at the adapted constants (lines 3–18 "usable as the
-/// LIPSCHITZ subroutine of algorithm ELMO", App. J.1).
+/// (<see cref="AssessLipschitz"/>, which always trials ELMO's step Δθ*(L̂) as the procedure is written), and a pluggable
+/// BASE_OPT (<see cref="EigenArcBaseOptimizer"/>, default ELMO at the adapted constants) that takes line 19's step.
 /// Reading of line 8: as printed it loops "while ASSESS &gt; η₁" right after line 7 found ASSESS &lt; η₁, so it never
 /// runs and lines 11–16 only multiply every L by γ₁; the comment ("raise all L until assessment is passed") says the
 /// condition is ASSESS &lt; η₁, which is what is implemented unless <see cref="EigenArcSettings.Line8AsPrinted"/>. Lines 12–15 are as printed.
 /// </summary>
 public sealed class EigenArc : IOptimizer
 {
-    /// <summary>Creates EigenARC with <paramref name="settings"/> (defaults when null).</summary>
-    public EigenArc(EigenArcSettings? settings = null) => Settings = (settings ?? new EigenArcSettings()).Validated();
+    /// <summary>Creates EigenARC with <paramref name="settings"/> (defaults when null) and BASE_OPT <paramref name="baseOptimizer"/> (ELMO when null).</summary>
+    public EigenArc(EigenArcSettings? settings = null, EigenArcBaseOptimizer? baseOptimizer = null)
+    {
+        Settings = (settings ?? new EigenArcSettings()).Validated();
+        BaseOptimizer = baseOptimizer ?? EigenArcBaseOptimizer.Elmo;
+    }
 
     /// <summary>The constants.</summary>
     public EigenArcSettings Settings { get; }
 
+    /// <summary>BASE_OPT.</summary>
+    public EigenArcBaseOptimizer BaseOptimizer { get; }
+
     /// <inheritdoc />
-    public string Name => $"eigen-arc(L0={Require.Show(Settings.L0)})";
+    public string Name => ReferenceEquals(BaseOptimizer, EigenArcBaseOptimizer.Elmo)
+        ? $"eigen-arc(L0={Require.Show(Settings.L0)})"
+        : $"eigen-arc(L0={Require.Show(Settings.L0)}, base={BaseOptimizer.Name})";
 
     /// <inheritdoc />
     public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => new EigenArcRun(this, objective, theta0);
@@ -146,12 +198,12 @@ public sealed class EigenArc : IOptimizer
         return new EigenArcAdjustment(lipschitz.Clone(), l, branch, before, Assess(), capped);
     }
 
-    /// <summary>A run of EigenARC: θ_t, (L_t^i) and the last adjustment.</summary>
+    /// <summary>A run of EigenARC: θ_t (owned by BASE_OPT's run), (L_t^i) and the last adjustment.</summary>
     public sealed class EigenArcRun : IOptimizerRun
     {
         private readonly EigenArc owner;
         private readonly IObjective objective;
-        private Vector<double> theta;
+        private readonly IOptimizerRun baseRun;
         private Vector<double> lipschitz;
 
         internal EigenArcRun(EigenArc owner, IObjective objective, Vector<double> theta0)
@@ -161,12 +213,12 @@ public sealed class EigenArc : IOptimizer
             Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
             this.owner = owner;
             this.objective = objective;
-            theta = theta0.Clone();
             lipschitz = Vector<double>.Build.Dense(theta0.Count, owner.Settings.L0);
+            baseRun = owner.BaseOptimizer.Create(new AdaptedConstants(this)).Start(objective, theta0);
         }
 
         /// <inheritdoc />
-        public Vector<double> Theta => theta.Clone();
+        public Vector<double> Theta => baseRun.Theta;
 
         /// <inheritdoc />
         public int Iteration { get; private set; }
@@ -177,16 +229,33 @@ public sealed class EigenArc : IOptimizer
         /// <summary>The last pass of lines 4–18 (null before the first step).</summary>
         public EigenArcAdjustment? Last { get; private set; }
 
+        /// <summary>Line 3's eigensystem at the θ_t of the last step (null before the first step).</summary>
+        public EigenSystem? LastEigen { get; private set; }
+
         /// <inheritdoc />
         public Vector<double> Step()
         {
+            var theta = baseRun.Theta;
             var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
+            LastEigen = eigen;
             Last = owner.Adjust(objective, theta, eigen, lipschitz);
             lipschitz = Last.After;
-            var step = ElmoOptimizer.StepFor(eigen, lipschitz).Step;
-            theta = theta + step;
+            var step = baseRun.Step();
             Iteration++;
             return step;
+        }
+
+        /// <summary>LIPSCHITZ for BASE_OPT: the constants lines 4–18 left at θ_t (ordered by ascending eigenvalue, as line 3's).</summary>
+        private sealed class AdaptedConstants(EigenArcRun run) : ILipschitzOracle
+        {
+            public string Name => "eigen-arc";
+
+            public Vector<double> Estimate(IObjective objective, Vector<double> theta, EigenSystem eigen)
+            {
+                ArgumentNullException.ThrowIfNull(eigen);
+                Require.SameLength(run.lipschitz.Count, eigen.Dimension, nameof(eigen));
+                return run.lipschitz.Clone();
+            }
         }
     }
 }

@@ -102,6 +102,8 @@ public sealed class ElmoOptimizer : StatelessOptimizer, IQuasiNewtonOptimizer, I
                     nameof(lipschitz));
             step += x[i] * eigen.Vectors.Column(i);
         }
+        if (!step.All(double.IsFinite))
+            throw new ArgumentException("ELMO's step Σ x*_i·v_i has entries beyond double.MaxValue for these constants.", nameof(lipschitz));
         return new ElmoIteration(eigen, lipschitz.Clone(), x, step);
     }
 

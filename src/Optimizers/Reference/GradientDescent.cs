@@ -40,8 +40,15 @@ public sealed class GradientDescent : StatelessOptimizer, IQuasiNewtonOptimizer,
     public override string Name => $"gd(η={Require.Show(StepSize)})";
 
     /// <inheritdoc />
-    public override Vector<double> Update(IObjective objective, Vector<double> theta) =>
-        -StepSize * objective.Gradient(theta);
+    /// <remarks>−η·∇f(θ), each entry correctly rounded; an ArgumentException where ∇f(θ) or the step is beyond double.MaxValue.</remarks>
+    public override Vector<double> Update(IObjective objective, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        var step = -StepSize * objective.Gradient(theta);
+        if (!step.All(double.IsFinite))
+            throw new ArgumentException("theta gives a gradient step −η∇f(θ) beyond the double range.", nameof(theta));
+        return step;
+    }
 
     /// <summary>Φ = ηI (Definition 3).</summary>
     public Matrix<double> Preconditioner(IObjective objective, Vector<double> theta)

@@ -43,11 +43,22 @@ public sealed class Newton : StatelessOptimizer, IDeclaresGuarantees
         return (eigen, x);
     }
 
+    /// <summary>
+    /// Σ_i x_i·v_i; an ArgumentException (naming θ, where the step was taken) when some x_i or entry of the sum is beyond
+    /// double.MaxValue, so no optimizer built on it returns ∞ or NaN (StatelessOptimizer's contract).
+    /// </summary>
     internal static Vector<double> Combine(EigenSystem eigen, double[] x)
     {
         var step = Vector<double>.Build.Dense(eigen.Dimension);
         for (int i = 0; i < x.Length; i++)
+        {
+            if (!double.IsFinite(x[i]))
+                throw new ArgumentException(
+                    $"theta gives a step x_{i} = {Require.Show(x[i])} along eigenvalue {Require.Show(eigen.Values[i])} beyond the double range.", "theta");
             step += x[i] * eigen.Vectors.Column(i);
+        }
+        if (!step.All(double.IsFinite))
+            throw new ArgumentException("theta gives a step Σ x_i·v_i whose entries exceed double.MaxValue.", "theta");
         return step;
     }
 

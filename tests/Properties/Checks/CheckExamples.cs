@@ -1,3 +1,4 @@
+using Verification.Engine;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Checks;
 using Verification.Checks.Properties;
@@ -32,9 +33,9 @@ public class CheckExamples
 
         var result = DescentOnConvexQuadraticsCheck.Run(ascent, new DescentOnConvexQuadratics(20), Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
-        Assert.Equal(1, result.Counterexample!.Dimension);
-        Assert.Contains("f rises", result.Counterexample.Explanation, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Equal(1, result.CounterexampleDimension);
+        Assert.Contains("f rises", result.Counterexample!.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class CheckExamples
         // η = 0.1 descends only for λ < 20; a declared bound of 25 admits λ ∈ [20, 25), where it ascends.
         var result = DescentOnConvexQuadraticsCheck.Run(new GradientDescent(0.1), new DescentOnConvexQuadratics(25), Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
         var lambda = result.Counterexample!.Inputs.Single(i => i.Name == "λ").Value;
         Assert.True(lambda.Trim('[', ']').Split(", ").Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).Max() >= 20, lambda);
     }
@@ -53,7 +54,7 @@ public class CheckExamples
     {
         var result = DescentOnConvexQuadraticsCheck.Run(new GradientDescent(0.1), new DescentOnConvexQuadratics(20), Options);
 
-        Assert.Equal(PropertyVerdict.Holds, result.Verdict);
+        Assert.Equal(Verdict.Holds, result.Verdict);
         Assert.True(result.Accepted > Options.Budget / 2, $"only {result.Accepted} accepted inputs");
     }
 
@@ -64,7 +65,7 @@ public class CheckExamples
 
         var result = DescentOnConvexQuadraticsCheck.Run(lazy, new DescentOnConvexQuadratics(1), Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.Contains("unchanged", result.Counterexample!.Explanation, StringComparison.Ordinal);
     }
 
@@ -75,7 +76,7 @@ public class CheckExamples
 
         var result = FiniteStepsCheck.Run(nan, Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.Contains("not finite", result.Counterexample!.Explanation, StringComparison.Ordinal);
     }
 
@@ -86,7 +87,7 @@ public class CheckExamples
 
         var result = FiniteStepsCheck.Run(crash, Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.Contains("InvalidOperationException", result.Counterexample!.Explanation, StringComparison.Ordinal);
     }
 
@@ -97,7 +98,7 @@ public class CheckExamples
 
         var result = FiniteStepsCheck.Run(refuse, Options);
 
-        Assert.Equal(PropertyVerdict.Inconclusive, result.Verdict);
+        Assert.Equal(Verdict.Inconclusive, result.Verdict);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public class CheckExamples
 
         var result = InvarianceChecks.RunRotation(sign, Options);
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
     }
 
     [Fact]
@@ -119,12 +120,12 @@ public class CheckExamples
 
         var result = ConcaveDirectionsCheck.Run(sign, Options with { Budget = ConcaveDirectionsCheck.Edges().Count() });
 
-        Assert.Equal(PropertyVerdict.Refuted, result.Verdict);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
     }
 
     [Fact]
     public void SaddleFreeNewton_DoesNotClimbConcaveDirections()
-        => Assert.Equal(PropertyVerdict.Holds, ConcaveDirectionsCheck.Run(new SaddleFreeNewton(), Options).Verdict);
+        => Assert.Equal(Verdict.Holds, ConcaveDirectionsCheck.Run(new SaddleFreeNewton(), Options).Verdict);
 
     [Fact]
     public void SameSeed_SameResult()

@@ -14,11 +14,11 @@ internal sealed record TorchOptimizerCase(Matrix<double> D, double C, Vector<dou
 {
     internal CubicPerturbedQuadratic Reference => new(D, C, U);
 
-    /// <summary>The same f as a tensor function in <paramref name="type"/> (float32 rounds D, u, c once).</summary>
-    internal Func<Tensor, Tensor> Function(ScalarType type)
+    /// <summary>The same f as a tensor function in <paramref name="type"/> on <paramref name="device"/> (CPU when null; float32 rounds D, u, c once).</summary>
+    internal Func<Tensor, Tensor> Function(ScalarType type, Device? device = null)
     {
-        var d = TensorConvert.Matrix(D, type);
-        var u = TensorConvert.Vector(U, type);
+        var d = TensorConvert.Matrix(D, type, device);
+        var u = TensorConvert.Vector(U, type, device);
         double c = C;
         return x => 0.5 * x.dot(d.mv(x)) + c / 6 * u.dot(x).pow(3);
     }

@@ -1,5 +1,5 @@
 using TorchSharp;
-using Verification.Claims.Generators;
+using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Math;
 using Verification.Math.Torch;
 using Xunit;

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using TorchSharp;
-using Verification.Claims.Generators;
+using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Math;
 using Verification.Math.Torch;
 using static TorchSharp.torch;

@@ -3,7 +3,7 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims.Generators;
+using Verification.Claims.Catalog.Elmo.Inputs;
 
 namespace Verification.Tests.Properties.Torch;
 

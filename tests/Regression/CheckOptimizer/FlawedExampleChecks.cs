@@ -29,7 +29,7 @@ public class FlawedExampleChecks
         var quasi = json.RootElement.GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "quasi-newton");
         var counterexample = quasi.GetProperty("counterexample");
         // Shrunk to the smallest case: one concave direction.
-        Assert.Equal(1, counterexample.GetProperty("dimension").GetInt32());
+        Assert.Equal("1", counterexample.GetProperty("inputs").GetProperty("n").GetString());
         Assert.StartsWith("[-", counterexample.GetProperty("inputs").GetProperty("λ").GetString(), StringComparison.Ordinal);
         string markdown = File.ReadAllText(Path.Combine(temp.Path, "check-optimizer.md"));
         Assert.Contains("## `quasi-newton` (declared): refuted", markdown, StringComparison.Ordinal);

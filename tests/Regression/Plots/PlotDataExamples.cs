@@ -64,6 +64,15 @@ public class PlotDataExamples
         Assert.All(names, n => Assert.EndsWith(".png", n, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(-1.5, "−1.5")]
+    [InlineData(0.346, "0.346")]
+    [InlineData(9.04e-7, "9.04e−7")]
+    [InlineData(1e-8, "1e−8")]
+    [InlineData(1e20, "1e20")]
+    [InlineData(0.0, "0")]
+    public void PlotText_WritesShortNumbersWithATrueMinus(double value, string expected) => Assert.Equal(expected, PlotText.Number(value));
+
     /// <summary>|expected − actual| ≤ tolerance·|expected|.</summary>
     private static void AssertClose(double expected, double actual, string where, double tolerance = RelativeTolerance) =>
         Assert.True(System.Math.Abs(expected - actual) <= tolerance * System.Math.Abs(expected),

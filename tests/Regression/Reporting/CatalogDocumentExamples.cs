@@ -28,9 +28,11 @@ public class CatalogDocumentExamples
         Assert.Contains("### `elmo/lemma-X`", text, StringComparison.Ordinal);
         Assert.Contains("- **Source:** Lemma X, eq. (9), §M.4", text, StringComparison.Ordinal);
         Assert.Contains("- **Statement:** a | b ≤ c.", text, StringComparison.Ordinal);
-        Assert.Contains("- **Reading:** The literal reading.", text, StringComparison.Ordinal);
+        Assert.Contains("- **Reading:** as-written", text, StringComparison.Ordinal);
+        Assert.Contains("- **Interpretation:** The literal reading.", text, StringComparison.Ordinal);
         Assert.Contains("- **Verdict:** **refuted** (20 cases)", text, StringComparison.Ordinal);
-        Assert.Contains("Formalization `bound`: **refuted**", text, StringComparison.Ordinal);
+        Assert.Contains("Formalization `bound` (inequality): **refuted**", text, StringComparison.Ordinal);
+        Assert.Contains("- scope: open-set (every real input x in", text, StringComparison.Ordinal);
         Assert.Contains("- For all λ: b ≤ c.", text, StringComparison.Ordinal);
         Assert.Contains("- Tolerance: 1 ulp", text, StringComparison.Ordinal);
         Assert.Contains("lhs = `0.30000000000000004`", text, StringComparison.Ordinal);

@@ -5,15 +5,17 @@ namespace Verification.Tests.Regression.Reporting;
 
 public class MarkdownReportExamples
 {
-    private static readonly string Text = MarkdownReport.Write(SampleReports.Report, [new ReportFigure("ratio.png", "the ratio")]);
+    private static readonly string Text = MarkdownReport.Write(
+        SampleReports.Report with { Documents = Verification.Claims.Catalog.Papers.All, StatisticalDelta = 1e-12 },
+        [new ReportFigure("ratio.png", "the ratio")]);
 
     [Fact]
     public void EachDocument_HasItsPaperTitleAndAVerdictTable()
     {
         Assert.Contains("## Optimizer Selection Based on Function-Proxy Proximity (ELMO, AMOS) (`elmo`)", Text, StringComparison.Ordinal);
         Assert.Contains("## Learning to Optimize Quasi-Newton Methods (LODO) (`lodo`)", Text, StringComparison.Ordinal);
-        Assert.Contains("| `elmo/lemma-X` | refuted | 20 | Lemma X, eq. (9), §M.4 |", Text, StringComparison.Ordinal);
-        Assert.Contains("| `lodo/eq-2-psd` | holds | 10 | Eq. 2, eq. (2), §3.1 |", Text, StringComparison.Ordinal);
+        Assert.Contains("| `elmo/lemma-X` | as-written | refuted | 20 | Lemma X, eq. (9), §M.4 |", Text, StringComparison.Ordinal);
+        Assert.Contains("| `lodo/eq-2-psd` | as-written | holds | 10 | Eq. 2, eq. (2), §3.1 |", Text, StringComparison.Ordinal);
         // The ELMO section comes before the LODO one, as in the report.
         Assert.True(Text.IndexOf("(`elmo`)", StringComparison.Ordinal) < Text.IndexOf("(`lodo`)", StringComparison.Ordinal));
     }
@@ -27,6 +29,23 @@ public class MarkdownReportExamples
         Assert.Contains("- certification: exact rational: lhs − rhs ∈ [5.5e-17, 5.6e-17]", Text, StringComparison.Ordinal);
         Assert.Contains("- why: m exceeds 5|M| in a concave eigenspace.", Text, StringComparison.Ordinal);
         Assert.Contains("verify --filter elmo/lemma-X --seed 42 --budget 10", Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_CitesThePapers_AndCountsRefutationsByKind()
+    {
+        Assert.Contains("arXiv:2210.06171", Text, StringComparison.Ordinal);
+        Assert.Contains("Lukas Balles", Text, StringComparison.Ordinal);
+        // Two refutations: the as-written one on an open set, and a control that is not a finding about the paper.
+        Assert.Contains("Refuted: 1 as written (1 on an open set, 0 at degenerate points), 0 alternative readings, 1 controls", Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counterexample_ShowsTheRelationTheUnitAndTheScope()
+    {
+        Assert.Contains("- relation: lhs ≤ rhs; tolerance: none", Text, StringComparison.Ordinal);
+        Assert.Contains("relative to |lhs| + |rhs|", Text, StringComparison.Ordinal);
+        Assert.Contains("- scope: open-set (every real input x in", Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Claims.Engine;
-using Verification.Claims.Generators;
-using Verification.Claims.Model;
-using Verification.Math.Exact;
-using Outcome = Verification.Claims.Model.Outcome;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
+using Verification.Engine;
+using Verification.Math;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -20,7 +21,7 @@ internal static class Eq13
             ElmoSources.Of("eq. (13)", "(13)", "F.2"),
             "lim_{L→0⁺} Δθ*ᵀv_i = lim_{L→0⁺} −2∇fᵀv_i/(√(λ_i² − 2L∇fᵀv_i) + λ_i) = −∇fᵀv_i/λ_i if λ_i > 0, ∞ if λ_i < 0.",
             "As written: the displayed middle expression must equal x* for every L > 0, and the limit must be as stated in each case; λ = 0 is in neither case and is rejected.",
-            [new LimitSequence(), MiddleForm()]);
+            [new LimitSequence(), new MiddleExpression()]);
         yield return new Claim(
             "elmo/eq-13/limit-only",
             ElmoSources.Of("eq. (13)", "(13)", "F.2"),
@@ -29,127 +30,92 @@ internal static class Eq13
             [new LimitSequence()]);
     }
 
-    private static Gen<EigenspaceInput> Nonzero { get; } =
-        from l in EdgeDoubles.Signed(1e-50, 1e50).Where(l => l != 0)
-        from a in EdgeDoubles.NonNegative(1e-50, 1e50)
-        select new EigenspaceInput(l, a, 1);
+    private const int Terms = 17;
 
     /// <summary>
-    /// The limit as a sequence: L_k = (λ²/|g|)·10^(−k) (or |λ|·10^(−k) when g = 0), k = 0..16, i.e. y = L|g|/λ² → 0.
-    /// Holds when, for λ &gt; 0, the relative gap to |g|/λ falls below 1e-12 by the tail and never grows; for λ &lt; 0,
-    /// when x* grows without bound (x*·L → 2|λ|, so x* grows by ≥ 10^15 over the sequence).
+    /// The limit as a sequence: L_k = c·10^(−k), k = 0..16, c = λ²/|g| (|λ| when g = 0), i.e. y = L|g|/λ² → 0. For λ &gt; 0
+    /// the ratio x*(L)·λ/|g| must settle onto 1 (x* → |g|/λ); for λ &lt; 0 the ratio L·x*(L)/(2|λ|) must settle onto 1,
+    /// i.e. x* grows like 2|λ|/L → ∞.
     /// </summary>
-    private sealed class LimitSequence : Formalization<EigenspaceInput>
+    private sealed class LimitSequence : TrendStatement<EigenspaceAlongL>
     {
-        private const int Terms = 17;
-
-        public override string Name { get; init; } = "limit-sequence";
-
-        public override string Description { get; init; } =
-            "For λ ≠ 0, |g| ≥ 0: along L_k = (λ²/|g|)·10^-k, k = 0..16, x*(L_k) → |g|/λ (λ > 0; relative gap < 1e-12 at the tail, non-increasing) or → ∞ (λ < 0; growth ≥ 1e15).";
-
-        public override string Tolerance { get; init; } = "Tail relative gap 1e-12 (the gap is ≈ y/2 = 5e-18 at k = 16, so 1e-12 leaves room for the 4-ulp step).";
-
-        public override Gen<EigenspaceInput> Generator { get; init; } = Nonzero;
-
-        public override IEnumerable<EigenspaceInput> EdgeCases =>
-            [new(1, 1, 1), new(-1, 1, 1), new(1, 0, 1), new(-1, 0, 1), new(1e-50, 1e50, 1), new(-1e50, 1e-50, 1)];
-
-        public override EigenspaceInput Perturb(EigenspaceInput input, System.Random random) => input.Perturb(random) with { Lipschitz = 1 };
-
-        private static double[] Ls(EigenspaceInput e)
+        [SetsRequiredMembers]
+        public LimitSequence()
         {
-            double l0 = e.GradMagnitude > 0 ? e.Lambda * e.Lambda / e.GradMagnitude : System.Math.Abs(e.Lambda);
-            return Enumerable.Range(0, Terms).Select(k => l0 * System.Math.Pow(10, -k)).ToArray();
+            Name = "limit-sequence";
+            Description = "For λ ≠ 0, |g| ≥ 0 (|g| > 0 when λ > 0): along L_k = c·10^-k, k = 0..16, c = λ²/|g| (|λ| when |g| = 0), the ratio x*(L_k)·λ/|g| (λ > 0) or L_k·x*(L_k)/(2|λ|) (λ < 0) settles onto 1, i.e. x* → |g|/λ, resp. x* → ∞ like 2|λ|/L.";
+            Tolerance = "Limit 1 with tail tolerance 1e-9 (the last three ratios within 1e-9 of each other, the last within their spread + 1e-9 of 1): both ratios are 1 ∓ y/2 + O(y²) and y ≤ 1e-14 on the tail, so 1e-9 is five orders above the truth and far below any other limit.";
+            MarginUnit = "relative to max(1, limit) = 1";
+            Limit = 1;
+            TailSpread = 1e-9;
+            Domain = EigenspaceAlongL.Domain(1e-50, 1e50, nonzeroLambda: true,
+                () => [new(1, 1), new(-1, 1), new(1, 0), new(-1, 0), new(1e-50, 1e50), new(-1e50, 1e-50), new(1e50, 1e-50)]);
         }
 
-        public override Outcome Evaluate(EigenspaceInput e)
+        protected override IReadOnlyList<double> Sequence(EigenspaceAlongL input) => Sequences.Decades(input.CrossoverL(), 1, Terms, up: false);
+
+        protected override T Ratio<T>(EigenspaceAlongL input, T lipschitz)
         {
-            if (e.Lambda == 0) return Outcome.Reject("λ = 0 is in neither case of eq. (13)");
-            var ls = Ls(e);
-            if (ls.Any(l => !(l > 0) || !double.IsFinite(l))) return Outcome.Reject("the L sequence leaves double range");
-            var xs = ls.Select(l => Verification.Math.Elmo.Step(e.Lambda, e.GradMagnitude, l)).ToArray();
-            if (e.Lambda > 0)
+            var (lambda, a) = input.Read<T>();
+            Assume.NonZero(lambda, "λ = 0 is in neither case of eq. (13)");
+            var x = ElmoEigenspaceFormulas.Step(lambda, a, lipschitz);
+            if (lambda > 0)
             {
-                double target = e.GradMagnitude / e.Lambda;
-                if (target == 0)
-                    return xs.All(x => x == 0) ? Outcome.LessOrEqual(0, 0, 1) : Outcome.LessOrEqual(xs.Max(), 0, 1);
-                var gaps = xs.Select(x => System.Math.Abs(x - target) / target).ToArray();
-                bool nonIncreasing = gaps.Zip(gaps.Skip(1)).All(p => p.Second <= p.First * (1 + 1e-9) + 1e-15);
-                double tail = gaps[^1];
-                return nonIncreasing
-                    ? Outcome.LessOrEqual(tail, 1e-12, 1)
-                    : new Outcome(OutcomeKind.Violated, 1, tail, 1e-12, "the gap grew along the sequence");
+                Assume.Positive(a, "λ > 0 with ∇fᵀv = 0: x* ≡ 0 = −∇fᵀv/λ for every L (the limit holds trivially; the ratio x*λ/|g| is undefined)");
+                return x * lambda / a;
             }
-            if (xs.Any(x => !double.IsFinite(x))) return Outcome.Reject("x* overflows along the sequence");
-            double growth = xs[^1] / xs[0];
-            return Outcome.LessOrEqual(1e15, growth, 1e15);
+            return lipschitz * x / (-2 * lambda);
         }
 
-        public override Certificate Certify(EigenspaceInput e)
+        public override string Explain(EigenspaceAlongL input)
         {
-            // A failure of a limit is certified on the last term only: its exact gap (λ > 0) or growth (λ < 0).
-            var ls = Ls(e);
-            return ExactCheck.WithGrowingPrecision(bits =>
-            {
-                var last = ExactElmo.Step(e.Lambda, e.GradMagnitude, ls[^1], bits);
-                if (e.Lambda > 0)
-                {
-                    var target = RationalInterval.Exact(e.GradMagnitude) / RationalInterval.Exact(e.Lambda);
-                    var gap = (last - target).Abs();
-                    return ExactCheck.LessOrEqual(gap, RationalInterval.Exact(1e-12) * target, 1);
-                }
-                var first = ExactElmo.Step(e.Lambda, e.GradMagnitude, ls[0], bits);
-                return ExactCheck.LessOrEqual(RationalInterval.Exact(1e15) * first, last, 1e15);
-            });
+            var ls = Sequence(input);
+            var xs = ls.Select(l => Verification.Math.Elmo.Step(input.Lambda, input.GradMagnitude, l));
+            return "x*(L) does not approach the stated limit as L → 0⁺: along L_k = " + Show(ls) + ", x*(L_k) ≈ " + Show(xs) + ".";
         }
-
-        public override IReadOnlyList<NamedValue> Describe(EigenspaceInput e)
-        {
-            var ls = Ls(e);
-            return [NamedValue.Of("lambda", e.Lambda), NamedValue.Of("gradMagnitude", e.GradMagnitude), NamedValue.Of("L_k", ls),
-                NamedValue.Of("x*(L_k)", ls.Select(l => Verification.Math.Elmo.Step(e.Lambda, e.GradMagnitude, l)))];
-        }
-
-        public override string Explain(EigenspaceInput input) => "x*(L) does not approach the stated limit as L → 0⁺.";
     }
 
-    /// <summary>The middle expression of eq. (13), −2g/(√(λ² − 2Lg) + λ) with g = −|g|, against x*.</summary>
-    private static Inequality<EigenspaceInput> MiddleForm() => new()
+    /// <summary>The middle expression of eq. (13), −2g/(√(λ² − 2Lg) + λ) with g = −|g|, against x* for every L &gt; 0.</summary>
+    private sealed class MiddleExpression : Statement<EigenspaceInput>
     {
-        Name = "middle-expression",
-        Description = "For all λ ≠ 0, |g| ≥ 0, L > 0: 2|g|/(√(λ² + 2L|g|) + λ) = x*; where its denominator is exactly 0 the expression is undefined (0/0) and cannot equal x*.",
-        Tolerance = "Relative 1e-12 in double precision, where the expression cancels for λ < 0; exact arithmetic decides. An exactly zero denominator is a violation.",
-        Relation = Relation.Equal,
-        RelativeTolerance = 1e-12,
-        Generator = Gen.Frequency(
-            (3, EigenspaceInput.Generator.Where(e => e.Lambda != 0)),
-            (1, from l in EdgeDoubles.Positive(1e-6, 1e6) from lip in EdgeDoubles.Positive(1e-6, 1e6) select new EigenspaceInput(-l, 0, lip))),
-        Edges = () => EigenspaceInput.EdgeCases().Where(e => e.Lambda != 0),
-        Move = (e, r) => e.Perturb(r),
-        Hypotheses = e => e.Lambda == 0 ? "λ = 0 is in neither case of eq. (13)" : EigenspaceSides.Representable(e),
-        Sides = e =>
+        [SetsRequiredMembers]
+        public MiddleExpression()
         {
-            double x = EigenspaceSides.Step(e);
-            double s = System.Math.Sqrt(e.Lambda * e.Lambda + 2 * e.Lipschitz * e.GradMagnitude);
-            double denominator = s + e.Lambda;
-            // 0/0 is not a number: compare x* with the numerator 0, a relative difference of 1 (certification checks the zero exactly).
-            double middle = denominator == 0 ? 0 : 2 * e.GradMagnitude / denominator;
-            return new Sides(middle, x, System.Math.Max(System.Math.Abs(x), double.Epsilon));
-        },
-        ExactSides = (e, bits) =>
+            Name = "middle-expression";
+            Description = "For all λ ≠ 0, |g| ≥ 0, L > 0: 2|g|/(√(λ² + 2L|g|) + λ) = x*; where its denominator is exactly 0 the expression is 0/0 (undefined) for every L, so it neither equals x* nor has a limit.";
+            Tolerance = "Double-only rounding allowance 2^-44 ≈ 5.7e-14 of the scale (each side is a few roundings from exact; an identity between square roots is only confirmed at 2048 bits). Exact rational intervals decide every violation beyond it; an exactly zero denominator is decided exactly.";
+            MarginUnit = "relative to x*·(S + |λ|)/|S + λ|, S = √(λ² + 2L|g|) (x* times the cancellation factor of the denominator S + λ); absolute (1 ≤ 0) where the denominator is exactly 0";
+            Domain = new Domain<EigenspaceInput>
+            {
+                Generator = Gen.Frequency(
+                    (3, EigenspaceInput.Generator.Where(e => e.Lambda != 0)),
+                    (1, from l in EdgeDoubles.Positive(1e-6, 1e6) from lip in EdgeDoubles.Positive(1e-6, 1e6) select new EigenspaceInput(-l, 0, lip))),
+                Edges = () => EigenspaceInput.EdgeCases().Where(e => e.Lambda != 0),
+                Perturb = (e, r) => e.Perturb(r),
+                Shrink = EigenspaceInput.Domain.Shrink,
+                Describe = e => e.Describe(),
+            };
+        }
+
+        public override Relation<T> Evaluate<T>(EigenspaceInput input)
         {
-            var x = EigenspaceSides.ExactStep(e, bits);
-            var l = RationalInterval.Exact(e.Lambda);
-            var s = ExactElmo.Root(e.Lambda, e.GradMagnitude, e.Lipschitz, bits);
-            var denominator = s + l;
-            if (denominator.IsExactlyZero)
-                return new ExactSides(RationalInterval.Zero, x); // 0/0: the expression has no value; x* > 0 differs from any
-            return new ExactSides(2.0 * RationalInterval.Exact(e.GradMagnitude) / denominator, x);
-        },
-        Show = e => e.Describe(),
-        Why = e => e.GradMagnitude == 0 && e.Lambda < 0
+            var (lambda, a, l) = input.Read<T>();
+            Assume.NonZero(lambda, "λ = 0 is in neither case of eq. (13)");
+            var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
+            var s = ElmoFormulas.Root(lambda, a, l);
+            var denominator = s + lambda;
+            if (T.Sign(denominator) == 0)
+                return Relation.LessOrEqual(T.Of(1), T.Of(0))
+                    .Labelled("the denominator √(λ² + 2L|g|) + λ is exactly 0: the middle expression is 0/0 for every L and has no value to equal x*");
+            var scale = Margins.OrOne(x * (s + T.Abs(lambda)) / T.Abs(denominator));
+            return Relation.Equal(2 * a / denominator, x, scale, System.Math.ScaleB(1, -44));
+        }
+
+        public override string Explain(EigenspaceInput input) => input.GradMagnitude == 0 && input.Lambda < 0
             ? "With ∇fᵀv = 0 and λ < 0 the middle expression is 0/(|λ| + λ) = 0/0 for every L, while x* = 2|λ|/L: the rationalized form loses the concave escape step."
-            : "The middle expression of eq. (13) differs from x*.",
-    };
+            : "The middle expression of eq. (13) differs from x*.";
+    }
+
+    private static string Show(IEnumerable<double> values) =>
+        "[" + string.Join(", ", values.Select(v => v.ToString("G6", CultureInfo.InvariantCulture))) + "]";
 }

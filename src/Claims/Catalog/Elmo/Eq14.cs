@@ -1,7 +1,7 @@
-using Verification.Claims.Generators;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Math;
-using Verification.Math.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -35,9 +35,9 @@ internal static class Eq14
         public override Relation<T> Evaluate<T>(EigenspaceInput input)
         {
             var (lambda, a, l) = input.Read<T>();
-            var x = ElmoFormulas.Step(lambda, a, l);
+            var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
             return Relation.LessOrEqual(ElmoFormulas.Lower(-a, lambda, l, x), ElmoFormulas.Upper(-a, lambda, l, x),
-                Scale(ElmoFormulas.TermScale(-a, lambda, l, x)));
+                Margins.OrOne(ElmoFormulas.TermScale(-a, lambda, l, x)));
         }
     }
 
@@ -57,11 +57,8 @@ internal static class Eq14
         public override Relation<T> Evaluate<T>(EigenspaceInput input)
         {
             var (lambda, a, l) = input.Read<T>();
-            var x = ElmoFormulas.Step(lambda, a, l);
-            return Relation.LessOrEqual(ElmoFormulas.Upper(-a, lambda, l, x), T.Of(0), Scale(ElmoFormulas.TermScale(-a, lambda, l, x)));
+            var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
+            return Relation.LessOrEqual(ElmoFormulas.Upper(-a, lambda, l, x), T.Of(0), Margins.OrOne(ElmoFormulas.TermScale(-a, lambda, l, x)));
         }
     }
-
-    /// <summary>The term scale, or 1 where it is 0 (x* = 0: both sides are exactly 0).</summary>
-    private static T Scale<T>(T termScale) where T : IReal<T> => T.Sign(termScale) > 0 ? termScale : T.Of(1);
 }

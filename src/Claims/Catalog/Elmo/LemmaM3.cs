@@ -1,19 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Claims.Engine;
-using Verification.Claims.Generators;
-using Verification.Claims.Model;
-using Verification.Math.Exact;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
+using Verification.Engine;
 
 namespace Verification.Claims.Catalog.Elmo;
-
-/// <summary>A square matrix A (row-major) and a vector v.</summary>
-internal sealed record MatrixVector(double[] A, double[] V)
-{
-    internal int N => V.Length;
-
-    internal IReadOnlyList<NamedValue> Describe() => [NamedValue.Of("A (row-major)", A), NamedValue.Of("v", V)];
-}
 
 /// <summary>elmo-amos Lemma M.3: vᵀ(Aᵀ − A)v = 0 for every A ∈ ℝⁿˣⁿ, v ∈ ℝⁿ.</summary>
 internal static class LemmaM3
@@ -23,42 +15,52 @@ internal static class LemmaM3
         ElmoSources.Of("Lemma M.3", null, "M.2"),
         "Let A ∈ ℝ^{n×n}, v ∈ ℝⁿ. Then vᵀ(Aᵀ − A)v = 0.",
         "Literal, for every real square matrix (non-symmetric, any magnitudes) and vector.",
-        [new Inequality<MatrixVector>
-        {
-            Name = "antisymmetric-form",
-            Description = "For n = 1..5, A ∈ ℝⁿˣⁿ, v ∈ ℝⁿ: vᵀ(Aᵀ − A)v = 0.",
-            Tolerance = "Relative 1e-13 of Σ|v_i||A_ji − A_ij||v_j| in double precision (summation error ≤ (n² + 2)ε of that sum for n ≤ 5); exact rational arithmetic decides.",
-            Relation = Relation.Equal,
-            RelativeTolerance = 1e-13,
-            Generator =
-                from n in Gen.Choose(1, 5)
-                from a in EdgeDoubles.Signed(1e-100, 1e100).ArrayOf(n * n)
-                from v in EdgeDoubles.Signed(1e-100, 1e100).ArrayOf(n)
-                select new MatrixVector(a, v),
-            Edges = () => [new([1, 2, 3, 4], [1, 1]), new([0, 1e100, -1e100, 0], [1e-100, 1]), new([5], [3])],
-            Hypotheses = m => Form(m).Scale is var s && double.IsFinite(s) ? null : "the terms overflow double precision",
-            Sides = m => { var (value, scale) = Form(m); return new Sides(value, 0, scale); },
-            ExactSides = (m, _) =>
-            {
-                var sum = RationalInterval.Zero;
-                for (int i = 0; i < m.N; i++)
-                    for (int j = 0; j < m.N; j++)
-                        sum += RationalInterval.Exact(m.V[i]) * (RationalInterval.Exact(m.A[j * m.N + i]) - RationalInterval.Exact(m.A[i * m.N + j])) * RationalInterval.Exact(m.V[j]);
-                return new ExactSides(sum, RationalInterval.Zero);
-            },
-            Show = m => m.Describe(),
-        }]);
+        [new AntisymmetricForm()]);
 
-    private static (double Value, double Scale) Form(MatrixVector m)
+    /// <summary>Σ_ij v_i(A_ji − A_ij)v_j = 0.</summary>
+    private sealed class AntisymmetricForm : Statement<MatrixVector>
     {
-        double value = 0, scale = 0;
-        for (int i = 0; i < m.N; i++)
-            for (int j = 0; j < m.N; j++)
+        [SetsRequiredMembers]
+        public AntisymmetricForm()
+        {
+            Name = "antisymmetric-form";
+            Description = "For n = 1..5, A ∈ ℝⁿˣⁿ, v ∈ ℝⁿ: vᵀ(Aᵀ − A)v = 0.";
+            Tolerance = "Double-only rounding allowance 2^-46 ≈ 1.4e-14 of the scale: the double sum of n² ≤ 25 products, each with a rounded difference, is off by at most (n² + 3)ε ≈ 6.2e-15 of the sum of the terms' sizes; the exact value is rational, so exact arithmetic decides every violation beyond it.";
+            MarginUnit = "relative to Σ_ij |v_i||A_ji − A_ij||v_j| (the size of the terms summed)";
+            Domain = new Domain<MatrixVector>
             {
-                double t = m.V[i] * (m.A[j * m.N + i] - m.A[i * m.N + j]) * m.V[j];
-                value += t;
-                scale += System.Math.Abs(t);
-            }
-        return (value, scale);
+                Generator =
+                    from n in Gen.Choose(1, 5)
+                    from a in EdgeDoubles.Signed(1e-100, 1e100).ArrayOf(n * n)
+                    from v in EdgeDoubles.Signed(1e-100, 1e100).ArrayOf(n)
+                    select new MatrixVector(a, v),
+                Edges = () => [new([1, 2, 3, 4], [1, 1]), new([0, 1e100, -1e100, 0], [1e-100, 1]), new([5], [3])],
+                Perturb = (m, r) =>
+                {
+                    var a = (double[])m.A.Clone();
+                    int k = r.Next(a.Length);
+                    a[k] = EdgeDoubles.Perturb(a[k], r, 0, 1e100);
+                    return m with { A = a };
+                },
+                Shrink = m => Shrinks.Coordinates(m, q => [.. q.A, .. q.V], (q, x) => new MatrixVector(x[..q.A.Length], x[q.A.Length..])),
+                Describe = m => m.Describe(),
+            };
+        }
+
+        public override Relation<T> Evaluate<T>(MatrixVector input)
+        {
+            int n = input.N;
+            var a = input.A.Select(x => T.Input(x)).ToArray();
+            var v = input.V.Select(x => T.Input(x)).ToArray();
+            T form = T.Of(0), terms = T.Of(0);
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    var t = v[i] * (a[j * n + i] - a[i * n + j]) * v[j];
+                    form += t;
+                    terms += T.Abs(t);
+                }
+            return Relation.Equal(form, T.Of(0), Margins.OrOne(terms), System.Math.ScaleB(1, -46));
+        }
     }
 }

@@ -1,7 +1,8 @@
-using Verification.Claims.Engine;
-using Verification.Claims.Generators;
-using Verification.Claims.Model;
-using Verification.Math.Exact;
+using System.Diagnostics.CodeAnalysis;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
+using Verification.Engine;
+using Verification.Math;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -17,39 +18,66 @@ internal static class LemmaM5
         "If λ_i ≥ 0 then Δθ*ᵀv_i = O(√|∇fᵀv_i|); if λ_i < 0 then Δθ*ᵀv_i = O(|λ_i|).",
         "Read through the constants the proof derives for each case (the O's carry no stated limit, so the proof's explicit bounds are what is checked): "
         + "(i) 0 ≤ λ ≤ √(L|g|): x* ≤ 5/(2√2)·√(|g|/L); (ii) λ > √(L|g|): x* ≤ |g|/λ ≤ √(|g|/L); (iii) λ < 0: x* ≤ 2|λ|/L.",
-        [SmallConvex(), LargeConvex(), NewtonBound(), Concave()]);
+        [new StepBound(Case.SmallConvex), new StepBound(Case.LargeConvex), new StepBound(Case.NewtonBound), new StepBound(Case.Concave)]);
 
-    private static Inequality<EigenspaceInput> SmallConvex() => EigenspaceSides.Build(
-        "convex-small-lambda",
-        "For 0 ≤ λ ≤ √(L|g|), |g| ≥ 0, L > 0: x* ≤ (5/(2√2))·√(|g|/L).",
-        "None in double precision; exact rational intervals decide.",
-        e => new Sides(EigenspaceSides.Step(e), 5 / (2 * System.Math.Sqrt(2)) * System.Math.Sqrt(e.GradMagnitude / e.Lipschitz), System.Math.Max(EigenspaceSides.Step(e), double.Epsilon)),
-        (e, bits) => new ExactSides(EigenspaceSides.ExactStep(e, bits),
-            RationalInterval.Exact(5.0) / (RationalInterval.Exact(2.0) * RationalInterval.Exact(2.0).Sqrt(bits)) * (RationalInterval.Exact(e.GradMagnitude) / RationalInterval.Exact(e.Lipschitz)).Sqrt(bits)),
-        hypotheses: e => e.Lambda < 0 || e.Lambda * e.Lambda > e.Lipschitz * e.GradMagnitude ? "outside 0 ≤ λ ≤ √(L|g|)" : EigenspaceSides.Representable(e));
+    private enum Case
+    {
+        SmallConvex,
+        LargeConvex,
+        NewtonBound,
+        Concave,
+    }
 
-    private static Inequality<EigenspaceInput> LargeConvex() => EigenspaceSides.Build(
-        "convex-large-lambda",
-        "For λ > √(L|g|), |g| ≥ 0, L > 0: x* ≤ √(|g|/L).",
-        "None in double precision; exact rational intervals decide.",
-        e => new Sides(EigenspaceSides.Step(e), System.Math.Sqrt(e.GradMagnitude / e.Lipschitz), System.Math.Max(EigenspaceSides.Step(e), double.Epsilon)),
-        (e, bits) => new ExactSides(EigenspaceSides.ExactStep(e, bits), (RationalInterval.Exact(e.GradMagnitude) / RationalInterval.Exact(e.Lipschitz)).Sqrt(bits)),
-        hypotheses: e => !(e.Lambda > 0) || e.Lambda * e.Lambda <= e.Lipschitz * e.GradMagnitude ? "outside λ > √(L|g|)" : EigenspaceSides.Representable(e));
+    /// <summary>x* ≤ the bound the proof derives in one case.</summary>
+    private sealed class StepBound : Statement<EigenspaceInput>
+    {
+        private readonly Case _case;
 
-    private static Inequality<EigenspaceInput> NewtonBound() => EigenspaceSides.Build(
-        "convex-newton-bound",
-        "For λ > 0, |g| ≥ 0, L > 0: x* ≤ |g|/λ (the proof's first step in case (ii), via Corollary M.1.1 with x = λ²).",
-        "None in double precision; exact rational intervals decide.",
-        e => new Sides(EigenspaceSides.Step(e), e.GradMagnitude / e.Lambda, System.Math.Max(EigenspaceSides.Step(e), double.Epsilon)),
-        (e, bits) => new ExactSides(EigenspaceSides.ExactStep(e, bits), RationalInterval.Exact(e.GradMagnitude) / RationalInterval.Exact(e.Lambda)),
-        hypotheses: e => !(e.Lambda > 0) ? "λ ≤ 0" : !double.IsFinite(e.GradMagnitude / e.Lambda) ? "|g|/λ overflows" : EigenspaceSides.Representable(e));
+        [SetsRequiredMembers]
+        public StepBound(Case c)
+        {
+            _case = c;
+            (Name, Description) = c switch
+            {
+                Case.SmallConvex => ("convex-small-lambda", "For 0 ≤ λ ≤ √(L|g|), |g| ≥ 0, L > 0: x* ≤ (5/(2√2))·√(|g|/L)."),
+                Case.LargeConvex => ("convex-large-lambda", "For λ > √(L|g|), |g| ≥ 0, L > 0: x* ≤ √(|g|/L)."),
+                Case.NewtonBound => ("convex-newton-bound", "For λ > 0, |g| ≥ 0, L > 0: x* ≤ |g|/λ (the proof's first step in case (ii), via Corollary M.1.1 with x = λ²)."),
+                _ => ("concave", "For λ < 0, |g| ≥ 0, L > 0: x* ≤ 2|λ|/L."),
+            };
+            Tolerance = "None: every double-precision violation is re-evaluated in exact rational intervals, which decide.";
+            MarginUnit = "relative to x* + the bound";
+            Domain = EigenspaceInput.Domain;
+        }
 
-    private static Inequality<EigenspaceInput> Concave() => EigenspaceSides.Build(
-        "concave",
-        "For λ < 0, |g| ≥ 0, L > 0: x* ≤ 2|λ|/L.",
-        "None in double precision; exact rational intervals decide.",
-        e => new Sides(EigenspaceSides.Step(e), 2 * System.Math.Abs(e.Lambda) / e.Lipschitz, System.Math.Max(EigenspaceSides.Step(e), double.Epsilon)),
-        (e, bits) => new ExactSides(EigenspaceSides.ExactStep(e, bits), RationalInterval.Exact(2.0) * RationalInterval.Exact(-e.Lambda) / RationalInterval.Exact(e.Lipschitz)),
-        why: _ => "For λ < 0, x* = (√(λ² + 2L|g|) + |λ|)/L ≥ 2|λ|/L with equality only at |g| = 0: the proof's step 2L|g|/(L(S − |λ|)) ≤ 2|λ|/L reverses Corollary M.1.1, which gives S − |λ| ≤ L|g|/|λ| and hence x* ≥ 2|λ|/L.",
-        hypotheses: e => !(e.Lambda < 0) ? "λ ≥ 0" : !double.IsFinite(2 * System.Math.Abs(e.Lambda) / e.Lipschitz) ? "2|λ|/L overflows" : EigenspaceSides.Representable(e));
+        public override Relation<T> Evaluate<T>(EigenspaceInput input)
+        {
+            var (lambda, a, l) = input.Read<T>();
+            T bound;
+            switch (_case)
+            {
+                case Case.SmallConvex:
+                    Assume.That(T.Sign(lambda) >= 0 && lambda * lambda <= l * a, "outside 0 ≤ λ ≤ √(L|g|)");
+                    bound = 5 / (2 * T.Sqrt(2)) * T.Sqrt(a / l);
+                    break;
+                case Case.LargeConvex:
+                    Assume.That(T.Sign(lambda) > 0 && lambda * lambda > l * a, "outside λ > √(L|g|)");
+                    bound = T.Sqrt(a / l);
+                    break;
+                case Case.NewtonBound:
+                    Assume.Positive(lambda, "λ > 0");
+                    bound = a / lambda;
+                    break;
+                default:
+                    Assume.That(T.Sign(lambda) < 0, "λ < 0");
+                    bound = 2 * -lambda / l;
+                    break;
+            }
+            var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
+            return Relation.LessOrEqual(x, bound, Margins.OrOne(x + bound));
+        }
+
+        public override string Explain(EigenspaceInput input) => _case == Case.Concave
+            ? "For λ < 0, x* = (√(λ² + 2L|g|) + |λ|)/L ≥ 2|λ|/L with equality only at |g| = 0: the proof's step 2L|g|/(L(S − |λ|)) ≤ 2|λ|/L reverses Corollary M.1.1, which gives S − |λ| ≤ L|g|/|λ| and hence x* ≥ 2|λ|/L."
+            : "x* exceeds the bound the proof derives in this case.";
+    }
 }

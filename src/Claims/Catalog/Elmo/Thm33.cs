@@ -1,6 +1,9 @@
-using Verification.Claims.Generators;
-using Verification.Claims.Model;
-using Verification.Math.Exact;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
+using Verification.Engine;
+using Verification.Math;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -19,52 +22,43 @@ internal static class Thm33
         "Θ over the steps the hypothesis admits, for a fixed eigenspace (λ, |g|, L): the ratio |M(x)|/((1 + ΔΔ'²)|M(x*)|) must stay bounded away from 0 and ∞ for x with M(x) ≤ 0. "
         + "Those x fill [0, x_root] ∋ x*, so ΔΔ' = x/x* − 1 ranges over a bounded interval and the Θ reduces to two-sided constants; the sequence x_k = x*·10^(−k) → 0 (ΔΔ' → −1) tests the lower one. "
         + "Eigenspaces with x* = 0 (|g| = 0, λ ≥ 0) are excluded: ΔΔ' divides by x*.",
-        [Trend("upper-model", upper: true), Trend("lower-model", upper: false)]);
+        [new Trend(upper: true), new Trend(upper: false)]);
 
-    private static double[] Factors(EigenspaceInput e) => [.. Enumerable.Range(0, Terms).Select(k => System.Math.Pow(10, -k))];
-
-    private static string? Hypotheses(EigenspaceInput e)
+    /// <summary>The ratio |M(x_k)|/((1 + ΔΔ'_k²)|M(x*)|) (or its m version with p = 1) along x_k = x*·10^(−k).</summary>
+    private sealed class Trend : TrendStatement<EigenspaceInput>
     {
-        if (EigenspaceSides.Representable(e) is { } r) return r;
-        double x = EigenspaceSides.Step(e);
-        if (!(x > 0)) return "x* = 0 (|g| = 0, λ ≥ 0): ΔΔ' = (Δθᵀv − x*)/x* is undefined";
-        if (Factors(e).Any(t => ElmoScalars.Upper(e.Lambda, e.GradMagnitude, e.Lipschitz, x * t) > 0))
-            return "some step of the sequence has M > 0";
-        return null;
+        private readonly bool _upper;
+
+        [SetsRequiredMembers]
+        public Trend(bool upper)
+        {
+            _upper = upper;
+            Name = upper ? "upper-model" : "lower-model";
+            Description = upper
+                ? "For λ ∈ ℝ, |g| ≥ 0, L > 0 with x* > 0, along x_k = x*·10^(−k) (k = 0..12, each with M(x_k) ≤ 0): |M(x_k)|/((1 + ΔΔ'_k²)·|M(x*)|) must neither drift by 10⁶ nor vanish."
+                : "As for M, with |m(x_k)|/((1 + |ΔΔ'_k|^p)·|m(x*)|), p = 1 (p = 2 needs λ > 0 and |g| = 0, where x* = 0 is excluded).";
+            Tolerance = "Θ decided along the sequence: refuted when the ratio drifts by 10⁶ between the first and last term (12 decades of the step) or is 0 at every term; holds when the last three ratios agree within 1e-3.";
+            MarginUnit = "relative to r(t_0) + 10⁶·r(t_K) (the drift test's terms)";
+            Domain = EigenspaceInput.Domain;
+        }
+
+        protected override IReadOnlyList<double> Sequence(EigenspaceInput input) => Sequences.Decades(1, 1, Terms, up: false);
+
+        protected override T Ratio<T>(EigenspaceInput input, T t)
+        {
+            var (lambda, a, l) = input.Read<T>();
+            var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
+            Assume.Positive(x, "x* = 0 (|g| = 0, λ ≥ 0): ΔΔ' = (Δθᵀv − x*)/x* is undefined");
+            var step = x * t;
+            Assume.That(ElmoFormulas.Upper(-a, lambda, l, step) <= 0, "the hypothesis M(Δθᵀv_i) ≤ 0 fails at a step of the sequence");
+            var delta = t - 1;
+            return _upper
+                ? T.Abs(ElmoFormulas.Upper(-a, lambda, l, step)) / ((1 + delta * delta) * T.Abs(ElmoFormulas.Upper(-a, lambda, l, x)))
+                : T.Abs(ElmoFormulas.Lower(-a, lambda, l, step)) / ((1 + T.Abs(delta)) * T.Abs(ElmoFormulas.Lower(-a, lambda, l, x)));
+        }
+
+        public override string Explain(EigenspaceInput input) =>
+            "Every step x ∈ (0, x*] satisfies the hypothesis M(x) ≤ 0, and as x → 0 (ΔΔ' → −1) |M(x)|, |m(x)| ≈ |g|·x → 0 while (1 + ΔΔ'²)|M(x*)| stays ≈ 2|M(x*)|: no positive lower constant exists (the zero step, x = 0, gives ratio exactly 0). Along x_k/x* = "
+            + string.Join(", ", Sequence(input).Select(t => t.ToString("G3", CultureInfo.InvariantCulture))) + ".";
     }
-
-    private static RatioTrend<EigenspaceInput> Trend(string name, bool upper) => new()
-    {
-        Name = name,
-        Description = upper
-            ? "For λ ∈ ℝ, |g| ≥ 0, L > 0 with x* > 0, along x_k = x*·10^(−k) (k = 0..12, all with M(x_k) ≤ 0): |M(x_k)|/((1 + ΔΔ'_k²)·|M(x*)|) must neither drift by 10⁶ nor vanish."
-            : "As for M, with |m(x_k)|/((1 + |ΔΔ'_k|^p)·|m(x*)|), p = 1 (p = 2 needs λ > 0 and |g| = 0, where x* = 0 is excluded).",
-        Tolerance = "Drift threshold 10⁶ over 12 decades of the step; exact ratios at the first and last terms certify a drift.",
-        Generator = EigenspaceInput.Generator,
-        Edges = EigenspaceInput.EdgeCases,
-        Move = (e, r) => e.Perturb(r),
-        Hypotheses = Hypotheses,
-        Sequence = Factors,
-        SequenceName = "x_k/x*",
-        Ratio = (e, t) =>
-        {
-            double x = EigenspaceSides.Step(e);
-            double delta = t - 1;
-            double at = upper ? ElmoScalars.Upper(e.Lambda, e.GradMagnitude, e.Lipschitz, x * t) : ElmoScalars.Lower(e.Lambda, e.GradMagnitude, e.Lipschitz, x * t);
-            double star = upper ? EigenspaceSides.UpperAtStep(e) : EigenspaceSides.LowerAtStep(e);
-            return System.Math.Abs(at) / ((1 + (upper ? delta * delta : System.Math.Abs(delta))) * System.Math.Abs(star));
-        },
-        ExactRatio = (e, t, bits) =>
-        {
-            var x = EigenspaceSides.ExactStep(e, bits);
-            var ti = RationalInterval.Exact(t);
-            var delta = ti - RationalInterval.Exact(1.0);
-            var at = upper ? ElmoScalars.ExactUpper(e.Lambda, e.GradMagnitude, e.Lipschitz, x * ti) : ElmoScalars.ExactLower(e.Lambda, e.GradMagnitude, e.Lipschitz, x * ti);
-            var star = upper ? EigenspaceSides.ExactUpper(e, x) : EigenspaceSides.ExactLower(e, x);
-            var weight = RationalInterval.Exact(1.0) + (upper ? delta * delta : delta.Abs());
-            return at.Abs() / (weight * star.Abs());
-        },
-        Show = e => e.Describe(),
-        Why = _ => "Every step x ∈ (0, x*] satisfies the hypothesis M(x) ≤ 0, and as x → 0 (ΔΔ' → −1) |M(x)|, |m(x)| ≈ |g|·x → 0 while (1 + ΔΔ'²)|M(x*)| stays ≈ 2|M(x*)|: no positive lower constant exists (the zero step, x = 0, gives ratio exactly 0).",
-    };
 }

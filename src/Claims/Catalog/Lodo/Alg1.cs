@@ -1,178 +1,166 @@
-using FsCheck;
-using FsCheck.Fluent;
-using Fractions;
+using LodoOptimizer = Verification.Optimizers.Lodo.Lodo;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims.Engine;
-using Verification.Claims.Model;
-using Verification.Math.Exact;
+using Verification.Engine;
+using Verification.Math.Arithmetic;
 using Verification.Math.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 
 /// <summary>
-/// lodo.md Algorithm 1 as implemented (<see cref="Verification.Optimizers.Lodo.Lodo"/>), for both G models: the
-/// hypergradient is the derivative of ℓ_{t+1} = f(x_t − G(θ)m_t) in θ, and the eq. (2) initialization makes LODO start
-/// as SGD with rate α₀ ("LODO begins with the strategy of SGD with the same learning rate in all directions").
+/// lodo.md Algorithm 1 as implemented (<see cref="LodoOptimizer"/>), for both G models, as conformance statements: the
+/// implementation's own double outputs are replayed and compared exactly with the math written once, under the
+/// implementation's forward-error bound. The hypergradient is the derivative of ℓ_{t+1} = f(x_t − G(θ)m_t) in θ,
+/// −∂_θ(g_{t+1}ᵀG(θ)m_t) with g_{t+1} held fixed; and from the orthogonal θ₀ LODO "begins with the strategy of SGD
+/// with the same learning rate in all directions": x₁ = x₀, x₂ = x₀ − α₀(1 − β)∇f(x₀).
 /// </summary>
 internal static class Alg1
 {
-    /// <summary>a = g_{t+1} and u = m_t of a hypergradient: small integers and halves from the input's seed.</summary>
-    private static (double[] A, double[] U) Vectors(BlockNetworkInput e)
-    {
-        var r = new System.Random(e.Seed ^ 0x1B873593);
-        double Draw() => r.Next(-6, 7) / 2.0;
-        return (Enumerable.Range(0, e.N).Select(_ => Draw()).ToArray(), Enumerable.Range(0, e.N).Select(_ => Draw()).ToArray());
-    }
-
-    /// <summary>−∂_θ(aᵀG(θ)u) of the reference, i.e. Algorithm 1's hypergradient with g_{t+1} = a, m_t = u.</summary>
-    private static double[] Reference(IPreconditionerModel model, double[] theta, double[] a, double[] u) =>
-        (-model.BilinearGradient(Vector<double>.Build.DenseOfArray(theta), Vector<double>.Build.DenseOfArray(a), Vector<double>.Build.DenseOfArray(u))).ToArray();
-
-    /// <summary>
-    /// By definition: ℓ_{t+1}(θ) = f(x − G(θ)u) has ∂ℓ/∂θ_j = −∂_j(aᵀG(θ)u) for a = ∇f(x_{t+1}) held fixed, and aᵀG(θ)u is a
-    /// polynomial of degree ≤ 2 in each single θ_j, so [φ(θ + e_j) − φ(θ − e_j)]/2 is its exact partial derivative.
-    /// </summary>
-    private static Fraction[] ByDefinition(Func<Fraction[], Fraction> phi, Fraction[] theta) =>
-        Enumerable.Range(0, theta.Length).Select(j =>
-        {
-            var plus = (Fraction[])theta.Clone();
-            var minus = (Fraction[])theta.Clone();
-            plus[j] += Fraction.One;
-            minus[j] -= Fraction.One;
-            return -(phi(plus) - phi(minus)) / new Fraction(2);
-        }).ToArray();
-
-    private static double[] ByDefinitionDouble(Func<double[], double> phi, double[] theta) =>
-        Enumerable.Range(0, theta.Length).Select(j =>
-        {
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[j] += 1;
-            minus[j] -= 1;
-            return -(phi(plus) - phi(minus)) / 2;
-        }).ToArray();
-
-    private static Inequality<BlockNetworkInput> Hypergradient(bool dense) => new()
-    {
-        Name = dense ? "hypergradient-dense-G" : "hypergradient-eq-2-G",
-        Description = dense
-            ? "For the dense G of §4.1 (n ∈ 1..5, arbitrary θ): the closed-form hypergradient −g_{t+1}m_tᵀ equals −∂_θ(g_{t+1}ᵀG(θ)m_t) by definition."
-            : "For G of eq. (2) (n ∈ 1..5, k ∈ 1..3, N ∈ 1..3, arbitrary θ): the reverse-mode hypergradient equals −∂_θ(g_{t+1}ᵀG(θ)m_t) by definition.",
-        Tolerance = "Double: max-entry difference ≤ 1e-9 of the largest entry (both sides are a few hundred rounded products of O(1) numbers). Exact: the definition as an exact central difference with step 1 (exact for polynomials of degree ≤ 2 in each coordinate).",
-        Relation = Relation.Equal,
-        RelativeTolerance = 1e-9,
-        Generator = BlockNetworkInput.Generator(Gen.Elements(1.0, 0.27, -0.5, 2.0)),
-        Edges = () => BlockNetworkInput.Edges(1.0),
-        Move = (e, r) => e with { Seed = r.Next() },
-        Sides = e =>
-        {
-            var (a, u) = Vectors(e);
-            IPreconditionerModel model = dense ? new DensePreconditioner(e.N, e.Alpha0) : e.Model();
-            var theta = dense ? e.ArbitraryTheta().Take(e.N * e.N).ToArray() : e.ArbitraryTheta();
-            var reference = Reference(model, theta, a, u);
-            var definition = ByDefinitionDouble(t => Vector<double>.Build.DenseOfArray(a).DotProduct(model.Apply(Vector<double>.Build.DenseOfArray(t), Vector<double>.Build.DenseOfArray(u))), theta);
-            double diff = reference.Zip(definition, (x, y) => System.Math.Abs(x - y)).Max();
-            double scale = System.Math.Max(reference.Concat(definition).Max(System.Math.Abs), 1e-300);
-            return new Sides(diff, 0, scale);
-        },
-        ExactSides = (e, _) =>
-        {
-            var (a, u) = Vectors(e);
-            var ae = ExactBlockNetwork.Exact(a);
-            var ue = ExactBlockNetwork.Exact(u);
-            double[] theta;
-            Fraction[] definition;
-            double[] reference;
-            if (dense)
-            {
-                theta = e.ArbitraryTheta().Take(e.N * e.N).ToArray();
-                reference = Reference(new DensePreconditioner(e.N, e.Alpha0), theta, a, u);
-                definition = ByDefinition(t =>
-                {
-                    var g = ExactMatrix.Build(e.N, e.N, (i, j) => t[i * e.N + j]);
-                    return (ExactMatrix.Column(ae).Transpose() * g * ExactMatrix.Column(ue))[0, 0];
-                }, ExactBlockNetwork.Exact(theta));
-            }
-            else
-            {
-                var model = e.Model();
-                theta = e.ArbitraryTheta();
-                reference = Reference(model, theta, a, u);
-                definition = ByDefinition(t => ExactBlockNetwork.Bilinear(model, t, ae, ue), ExactBlockNetwork.Exact(theta));
-            }
-            // Compare the double reference with the exact derivative: the exact side is what the reference should equal.
-            var worst = reference.Zip(definition, (x, y) => { var d = ExactDouble.ToFraction(x) - y; return d.Sign() < 0 ? -d : d; })
-                .Aggregate(Fraction.Zero, FractionExtensions.Max);
-            return new ExactSides(RationalInterval.Exact(worst), RationalInterval.Zero);
-        },
-        Show = e => e.Describe(),
-        Why = _ => "The hypergradient differs from the derivative of the loss after the step.",
-    };
-
-    /// <summary>Algorithm 1 from the orthogonal θ₀: x₁ = x₀ (m₀ = 0) and x₂ = x₀ − α₀(1 − β)∇f(x₀) on f = ½xᵀHx.</summary>
-    private static Inequality<BlockNetworkInput> StartsAsSgd() => new()
-    {
-        Name = "starts-as-sgd-with-rate-alpha0",
-        Description = "For G of eq. (2) at orthogonal θ₀ (exactly orthogonal rational blocks, rounded), β ∈ {0, 0.195, 0.5, 0.9}, Adam meta-step: the first two iterates of Algorithm 1 on f = ½xᵀHx are x₁ = x₀ and x₂ = x₀ − α₀(1 − β)Hx₀.",
-        Tolerance = "Double: relative 1e-12 (θ₀ is orthogonal up to rounding, and the first meta-step is Adam of a zero hypergradient, exactly 0). Exact: the same two steps with the exact orthogonal blocks.",
-        Relation = Relation.Equal,
-        RelativeTolerance = 1e-12,
-        Generator = BlockNetworkInput.Generator(Gen.Elements(1.0, 0.27, 0.5, 2.0)),
-        Edges = () => BlockNetworkInput.Edges(0.27),
-        Move = (e, r) => e with { Seed = r.Next() },
-        Sides = e =>
-        {
-            var (h, x0, beta) = Problem(e);
-            var hm = Matrix<double>.Build.Dense(e.N, e.N, (i, j) => h[i, j]);
-            var x = Vector<double>.Build.DenseOfArray(x0);
-            var theta = BlockNetworkInput.Vector(BlockNetworkInput.Round(e.OrthogonalTheta()));
-            var lodo = Verification.Optimizers.Lodo.Lodo.WithAdam(e.Model(), 0.001, beta, e.Seed);
-            var run = lodo.Begin(x, hm * x, theta);
-            var x1 = run.Propose();
-            run.Accept(hm * x1);
-            var x2 = run.Propose();
-            var expected = x - e.Alpha0 * (1 - beta) * (hm * x);
-            double diff = System.Math.Max((x1 - x).AbsoluteMaximum(), (x2 - expected).AbsoluteMaximum());
-            return new Sides(diff, 0, System.Math.Max(1, expected.AbsoluteMaximum()));
-        },
-        ExactSides = (e, _) =>
-        {
-            var (h, x0, beta) = Problem(e);
-            var he = ExactMatrix.FromIntegers(h);
-            var x = ExactMatrix.Column(x0.Select(v => new Fraction((long)v)).ToArray());
-            var g = ExactBlockNetwork.Dense(e.Model(), e.OrthogonalTheta());
-            var b = ExactDouble.ToFraction(beta);
-            var m1 = (Fraction.One - b) * (he * x);              // m₁ = βm₀ + (1 − β)∇f(x₁), x₁ = x₀
-            var x2 = x - g * m1;                                  // θ₁ = θ₀: Adam of a zero hypergradient is 0
-            var expected = x - ExactDouble.ToFraction(e.Alpha0) * m1;
-            return new ExactSides(RationalInterval.Exact((x2 - expected).MaxAbs()), RationalInterval.Zero);
-        },
-        Show = e => e.Describe(),
-        Why = _ => "LODO does not start as SGD with rate α₀.",
-    };
-
-    private static (long[,] H, double[] X0, double Beta) Problem(BlockNetworkInput e)
-    {
-        var r = new System.Random(e.Seed ^ 0x27D4EB2F);
-        var m = new long[e.N, e.N];
-        for (int i = 0; i < e.N; i++) for (int j = 0; j < e.N; j++) m[i, j] = r.Next(-2, 3);
-        var h = new long[e.N, e.N];
-        for (int i = 0; i < e.N; i++)
-            for (int j = 0; j < e.N; j++)
-            {
-                long s = i == j ? 1 : 0;
-                for (int l = 0; l < e.N; l++) s += m[l, i] * m[l, j];
-                h[i, j] = s;
-            }
-        var x0 = Enumerable.Range(0, e.N).Select(_ => (double)r.Next(-3, 4)).ToArray();
-        double[] betas = [0, 0.195, 0.5, 0.9];
-        return (h, x0, betas[r.Next(betas.Length)]);
-    }
-
     internal static Claim Claim() => new(
         "lodo/alg-1",
         LodoSources.Of("Algorithm 1", "(1), (2)", "3"),
         "LODO: x_{t+1} = x_t − G(θ_t)m_t; ℓ_{t+1} = f(x_{t+1}); θ_{t+1} = θ_t + Adam(∇_θ ℓ_{t+1}); m_{t+1} = βm_t + (1 − β)∇ℓ_{t+1}; m₀ = 0; θ₀ random orthogonal blocks (G(θ₀) = α₀I).",
-        "Conformance of the reference implementation for both G models (the dense G of §4.1 and the block/permutation G of eq. 2): the hypergradient is the derivative of the loss after the step through the step, and from θ₀ the algorithm begins as SGD with rate α₀.",
-        [Hypergradient(false), Hypergradient(true), StartsAsSgd()]);
+        "Conformance of the reference implementation for both G models (the dense G of §4.1 and the block/permutation G of eq. 2): the hypergradient it computes is the derivative of the loss after the step through the step, and from θ₀ the algorithm begins as SGD with rate α₀. Each statement replays the implementation's double outputs and compares them exactly with the math under the implementation's stated error bound, so an implementation bug is reported as a defect, never as rounding.",
+        [new Hypergradient(dense: false), new Hypergradient(dense: true), new StartsAsSgd()]);
+
+    /// <summary>
+    /// The hypergradient Algorithm 1's implementation computes at (θ, g_{t+1} = a, m_t = u): two steps of a LODO run with
+    /// β = 0 and an SGD meta-step of rate 0 (so θ stays put), fed the gradients u then a; the second step's hypergradient
+    /// is ∇_θℓ with m₁ = u. Plain doubles: the implementation under test.
+    /// </summary>
+    internal static double[] ReplayHypergradient(IPreconditionerModel model, double[] theta, double[] a, double[] u)
+    {
+        var zero = Vector<double>.Build.Dense(model.Dimension);
+        var run = LodoOptimizer.WithSgd(model, 0.0, 0.0, 0).Begin(zero, zero, Vector<double>.Build.DenseOfArray(theta));
+        run.Propose();
+        run.Accept(Vector<double>.Build.DenseOfArray(u));
+        run.Propose();
+        run.Accept(Vector<double>.Build.DenseOfArray(a));
+        return run.LastHypergradient!.ToArray();
+    }
+
+    /// <summary>
+    /// The first two iterates of the reference LODO (Adam meta-step at rate 0.001, momentum β) from the rounded orthogonal
+    /// θ₀ on f = ½xᵀHx: x₁ = Propose(), Accept(Hx₁), x₂ = Propose(). Plain doubles: the implementation under test.
+    /// </summary>
+    internal static (double[] X1, double[] X2) ReplayStart(StartInput input)
+    {
+        int n = input.Dimension;
+        var model = input.Network.Shape.Model(input.Network.Alpha0);
+        var hm = Matrix<double>.Build.DenseOfRowMajor(n, n, input.H);
+        var x = Vector<double>.Build.DenseOfArray(input.X0);
+        var run = LodoOptimizer.WithAdam(model, 0.001, input.Beta, 0).Begin(x, hm * x, Vector<double>.Build.DenseOfArray(input.Network.Rounded()));
+        var x1 = run.Propose();
+        run.Accept(hm * x1);
+        return (x1.ToArray(), run.Propose().ToArray());
+    }
+
+    /// <summary>∇_θℓ_{t+1} = −∂_θ(g_{t+1}ᵀG(θ)m_t): the implementation against the derivative by definition.</summary>
+    internal sealed class Hypergradient : Statement<HypergradientInput>
+    {
+        private readonly bool _dense;
+        private readonly Func<IPreconditionerModel, double[], double[], double[], double[]> _implementation;
+
+        /// <param name="dense">The dense G of §4.1 instead of eq. (2).</param>
+        /// <param name="implementation">The code under test (model, θ, a, u) ↦ ∇_θℓ; the reference's <see cref="ReplayHypergradient"/> by default.</param>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public Hypergradient(bool dense, Func<IPreconditionerModel, double[], double[], double[], double[]>? implementation = null)
+        {
+            _dense = dense;
+            _implementation = implementation ?? ReplayHypergradient;
+            Name = dense ? "hypergradient-dense-G" : "hypergradient-eq-2-G";
+            Description = dense
+                ? "For the dense G of §4.1 (n ∈ 1..5, θ ∈ ℝ^{n²} arbitrary, a, u ∈ ½ℤ ∩ [−3, 3]): the reference's hypergradient (the closed form −vec(a uᵀ), replayed) equals −∂_θ(aᵀG(θ)u) by definition, within 2⁻⁵² of |a_i u_j|."
+                : "For G of eq. (2) (n ∈ 1..5, k ∈ 1..3, N ∈ 1..3, θ arbitrary, a, u ∈ ½ℤ ∩ [−3, 3]): the reference's reverse-mode hypergradient (replayed) equals −∂_θ(aᵀG(θ)u) by definition, within (2N(k+1) + 4)·2⁻⁵² of the derivative's terms.";
+            Tolerance = dense
+                ? "The implementation's bound: one rounded product a_i·u_j, so |ĥ_j − h_j| ≤ 2⁻⁵³|a_i u_j| ≤ 2⁻⁵²·D_j with D_j = |a_i||u_j| (the derivative of the form on absolute values). The exact side is the central difference of aᵀG(θ)u with step 1, exact (affine in each θ_j). Double-only allowance (2n + 4)·2⁻⁵² of the scale: the central difference in doubles cancels the terms of aᵀG(θ ± e_j)u."
+                : "The implementation's bound: each entry is a sum over paths of products through N forward and N transposed layers (≤ 2N(k+1) + 4 roundings on a path), so |ĥ_j − h_j| ≤ (2N(k+1) + 4)·2⁻⁵²·D_j, D_j = ∂_jφ of the network on absolute values (|α₀|, |θ|, |a|, |u|), the sum of |terms| of h_j. The exact side is the central difference of φ(θ) = aᵀG(θ)u with step 1, exact (φ is quadratic in each θ_j). Double-only allowance (2N(k+1) + 8)·2⁻⁵² of the scale: the central difference in doubles cancels the terms of φ(θ ± e_j).";
+            MarginUnit = "relative to the size of the terms of φ(θ ± e_j) = aᵀG(θ ± e_j)u on absolute values";
+            Kind = StatementKind.Conformance;
+            Domain = HypergradientInput.Domain(dense);
+        }
+
+        public override Relation<T> Evaluate<T>(HypergradientInput input)
+        {
+            int n = input.Dimension;
+            IPreconditionerModel model = _dense ? new DensePreconditioner(n, input.Alpha0) : input.Shape.Model(input.Alpha0);
+            // The implementation under test, in plain doubles; its output is lifted exactly.
+            var reference = _implementation(model, input.Theta, input.A, input.U);
+            var (theta, a, u, alpha0) = input.Read<T>();
+            var absTheta = theta.Select(T.Abs).ToArray();
+            var (absA, absU, absAlpha0) = (a.Select(T.Abs).ToArray(), u.Select(T.Abs).ToArray(), T.Abs(alpha0));
+            var eq2 = _dense ? null : input.Shape.Model();
+            T Form(IReadOnlyList<T> t, IReadOnlyList<T> x, IReadOnlyList<T> y, T s) =>
+                eq2 is null ? LearningDynamicsFormulas.DenseBilinear(t, x, y) : BlockNetworkFormulas.Bilinear(eq2, t, s, x, y);
+            // −∂_θ(aᵀG(θ)u) by definition, and D_j: the same derivative of the form on absolute values.
+            var exact = BlockNetworkFormulas.CentralDifferences(theta, t => -Form(t, a, u, alpha0));
+            var terms = BlockNetworkFormulas.CentralDifferences(absTheta, t => Form(t, absA, absU, absAlpha0));
+            double paths = _dense ? 1 : 2 * input.Shape.Depth * (input.Shape.K + 1) + 4;
+            double noise = _dense ? 2 * n + 4 : paths + 4;
+            var factor = T.Of(paths * System.Math.ScaleB(1, -52));
+            var parts = new Relation<T>[theta.Length];
+            for (int j = 0; j < theta.Length; j++)
+            {
+                var plus = absTheta.ToArray();
+                var minus = absTheta.ToArray();
+                plus[j] = T.Abs(theta[j] + 1);
+                minus[j] = T.Abs(theta[j] - 1);
+                var scale = Form(plus, absA, absU, absAlpha0) + Form(minus, absA, absU, absAlpha0);
+                parts[j] = Relation.LessOrEqual(T.Abs(T.Of(reference[j]) - exact[j]), factor * terms[j], scale, noise * System.Math.ScaleB(1, -52))
+                    .Labelled($"∂/∂θ_{j}");
+            }
+            return Relation.All(parts);
+        }
+
+        public override string Explain(HypergradientInput input) =>
+            "The implementation's hypergradient differs from the derivative of the loss after the step by more than its rounding bound: an implementation defect.";
+    }
+
+    /// <summary>Algorithm 1 from the orthogonal θ₀: x₁ = x₀ (m₀ = 0) and x₂ = x₀ − α₀(1 − β)Hx₀ on f = ½xᵀHx.</summary>
+    internal sealed class StartsAsSgd : Statement<StartInput>
+    {
+        private readonly Func<StartInput, (double[] X1, double[] X2)> _implementation;
+
+        /// <param name="implementation">The code under test: the first two iterates; the reference's <see cref="ReplayStart"/> by default.</param>
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public StartsAsSgd(Func<StartInput, (double[] X1, double[] X2)>? implementation = null)
+        {
+            _implementation = implementation ?? ReplayStart;
+            Name = "starts-as-sgd-with-rate-alpha0";
+            Description = "For G of eq. (2) at an orthogonal θ₀ (exactly orthogonal rational blocks; the implementation gets their roundings), β ∈ {0, 0.195, 0.5, 0.9}, Adam meta-step: the reference's first two iterates on f = ½xᵀHx (replayed) are x₁ = x₀ exactly and x₂ = x₀ − α₀(1 − β)Hx₀ within its rounding bound.";
+            Tolerance = "The implementation's bound: x₁ = x₀ − G(θ₀)·0 exactly; the first meta-step is Adam of a zero hypergradient, exactly 0, so θ₁ = θ₀; m₁ = fl(fl(1 − β)·Hx₀) (Hx₀ is exact: small integers); x₂ = x₁ − fl(G(θ̃₀)m₁), where G(θ̃₀) − α₀I comes from the rounded blocks and the matrix-free product. Together |x̂₂ − x₂|_i ≤ (2N(k+1) + 6)·2⁻⁵²·(|x₀|_i + (|α₀||F|ᵀ|F|·|1 − β||H||x₀|)_i), F the network on |θ₀|. Exact arithmetic compares the replayed doubles with the exact iterates; double-only allowance 8·2⁻⁵² of the scale for the double evaluation of the exact x₂.";
+            MarginUnit = "relative to |x₀|_i + (|α₀||F|ᵀ|F|·|1 − β||H||x₀|)_i";
+            Kind = StatementKind.Conformance;
+            Domain = StartInput.Domain;
+        }
+
+        public override Relation<T> Evaluate<T>(StartInput input)
+        {
+            var shape = input.Network.Shape;
+            int n = input.Dimension;
+            // The implementation under test, in plain doubles.
+            var (x1, x2) = _implementation(input);
+
+            var h = SymmetricInput.Read<T>(n, input.HUpper);
+            var x0 = RealVector.Input<T>(input.X0);
+            var alpha0 = T.Input(input.Network.Alpha0);
+            var beta = T.Input(input.Beta);
+            var gradient = h * x0;
+            var absNetwork = input.Network.Read<T>().Select(T.Abs).ToArray();
+            var pushed = BlockNetworkFormulas.Apply(shape.Model(), absNetwork, T.Abs(alpha0),
+                [.. (RealMatrixAlgebra.Abs(h) * x0.Select(T.Abs).ToArray()).Select(v => T.Abs(1 - beta) * v)]);
+            var factor = T.Of((2 * shape.Depth * (shape.K + 1) + 6) * System.Math.ScaleB(1, -52));
+            var parts = new List<Relation<T>>();
+            for (int i = 0; i < n; i++)
+            {
+                parts.Add(Relation.Equal(T.Of(x1[i]), x0[i], T.Abs(x0[i]) + 1).Labelled($"x₁[{i}] = x₀[{i}]"));
+                var exact = x0[i] - alpha0 * (1 - beta) * gradient[i];
+                var scale = T.Abs(x0[i]) + pushed[i];
+                parts.Add(Relation.LessOrEqual(T.Abs(T.Of(x2[i]) - exact), factor * scale, scale, 8 * System.Math.ScaleB(1, -52))
+                    .Labelled($"x₂[{i}] = x₀[{i}] − α₀(1 − β)(Hx₀)[{i}]"));
+            }
+            return Relation.All(parts);
+        }
+
+        public override string Explain(StartInput input) => "LODO does not start as SGD with rate α₀: the implementation's first iterates differ from x₀ and x₀ − α₀(1 − β)∇f(x₀) by more than its rounding bound.";
+    }
 }

@@ -1,5 +1,3 @@
-using Verification.Claims.Model;
-
 namespace Verification.Claims.Catalog.Lodo;
 
 /// <summary>The formalized claims of papers/lodo.md, in claims.md order.</summary>
@@ -8,11 +6,11 @@ public static class LodoClaims
     /// <summary>Every LODO claim of the catalog.</summary>
     public static IEnumerable<Claim> All =>
     [
-        Eq2.Init(),
-        .. Eq2.Psd(),
+        Eq2Init.Claim(),
+        .. Eq2Psd.Claims(),
         Eq2Cost.Claim(),
-        .. Eq5And6.Claims(),
-        .. Eq11To13.Claims(),
+        .. Eq56.Claims(),
+        .. Eq1113.Claims(),
         .. LemmaB1.Claims(),
         .. AppF1Newton.Claims(),
         Alg1.Claim(),

@@ -1,0 +1,92 @@
+namespace Verification.Engine;
+
+/// <summary>One coordinate of a proof box: [Lower, Upper], split at geometric means when <paramref name="Logarithmic"/>.</summary>
+/// <param name="Name">The input it is, e.g. "λ".</param>
+/// <param name="Lower">The lower end (a double; both ends are in the box).</param>
+/// <param name="Upper">The upper end.</param>
+/// <param name="Logarithmic">Split at the geometric mean (for positive ranges spanning decades).</param>
+public sealed record ProofCoordinate(string Name, double Lower, double Upper, bool Logarithmic = false)
+{
+    /// <summary>
+    /// Values where the relation is tight (e.g. x = 0 for √(1+x) ≤ 1 + x/2): the prover splits there first, so that the
+    /// tight value is a face of every box, where monotonicity reduces the relation to an exact evaluation on the face.
+    /// </summary>
+    public IReadOnlyList<double> TightAt { get; init; } = [];
+
+    /// <summary>The coordinate, checked.</summary>
+    /// <exception cref="ArgumentException">a non-finite end, Lower &gt; Upper, or a logarithmic range that is not positive.</exception>
+    public ProofCoordinate Validated()
+    {
+        if (!double.IsFinite(Lower) || !double.IsFinite(Upper) || Lower > Upper)
+            throw new ArgumentException($"coordinate {Name} needs finite ends with lower ≤ upper, got [{Lower}, {Upper}].", nameof(Lower));
+        if (Logarithmic && !(Lower > 0))
+            throw new ArgumentException($"coordinate {Name} is logarithmic but its range [{Lower}, {Upper}] is not positive.", nameof(Logarithmic));
+        if (TightAt.Any(t => !(t >= Lower && t <= Upper)))
+            throw new ArgumentException($"coordinate {Name}: a tight value lies outside [{Lower}, {Upper}].", nameof(TightAt));
+        return this;
+    }
+}
+
+/// <summary>
+/// A box a statement can be proved on by branch-and-bound (issue "Theorem checking"): its coordinates, how a point of it
+/// becomes an input (every real input of the statement must be read with <c>T.Input</c> from these values, never as a
+/// raw double: the prover tags each coordinate by a double inside its sub-box and reads the tag as that sub-box), and
+/// whether the box is the statement's whole stated domain, directly or through a declared reduction.
+/// </summary>
+public sealed class ProofDomain<TInput> where TInput : notnull
+{
+    /// <summary>The coordinates (at most a few: the prover splits every one).</summary>
+    public required IReadOnlyList<ProofCoordinate> Box { get; init; }
+
+    /// <summary>The input at a point of the box.</summary>
+    public required Func<double[], TInput> At { get; init; }
+
+    /// <summary>
+    /// The reduction that maps the stated domain onto this box (e.g. a scaling symmetry), in words, or null when the box
+    /// is the domain itself or only part of it.
+    /// </summary>
+    public string? Reduction { get; init; }
+
+    /// <summary>
+    /// The check of <see cref="Reduction"/>: a statement that must hold for the reduction to be valid (it is run by the same
+    /// engine, and proved where it has a proof domain). Null when there is no reduction.
+    /// </summary>
+    public IFormalization? ReductionCheck { get; init; }
+
+    /// <summary>
+    /// For a reduction by a group of positive scalings: the degree of each box coordinate under each scaling parameter
+    /// (e.g. λ ↦ μλ/α², |g| ↦ μ|g|/α, L ↦ μL/α³ give λ: (−2, 1), |g|: (−1, 1), L: (−3, 1)). The prover then checks, on
+    /// every box it closes, by dimensional analysis of the statement's own code (<see cref="Math.Arithmetic.Graded"/>),
+    /// that the relation is homogeneous, i.e. invariant under the scalings the reduction divides out.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>>? Scaling { get; init; }
+
+    /// <summary>True when this box (through <see cref="Reduction"/> where given) covers the whole stated domain.</summary>
+    public bool CoversStatedDomain { get; init; }
+
+    /// <summary>How many boxes the prover may evaluate before it stops (undecided boxes left: partial coverage).</summary>
+    public int MaxBoxes { get; init; } = 4096;
+
+    /// <summary>The box as text, e.g. <c>λ ∈ [-1, 1], |g| ∈ [0, 1]</c>.</summary>
+    public string Describe() => string.Join(", ", Box.Select(c =>
+        $"{c.Name} ∈ [{Reporting.ReportText.Number(c.Lower)}, {Reporting.ReportText.Number(c.Upper)}]"));
+}
+
+/// <summary>What the prover concluded on one statement.</summary>
+/// <param name="Domain">The boxes, as text (the pieces joined by "; ").</param>
+/// <param name="Proved">True when every box of every piece was closed.</param>
+/// <param name="CoversStatedDomain">True when the pieces cover the stated domain (with their checked reductions).</param>
+/// <param name="Boxes">Boxes evaluated.</param>
+/// <param name="Closed">Boxes closed (the relation holds at every point, or no point meets the hypotheses).</param>
+/// <param name="VolumeCoverage">The closed fraction of the domain by volume (each piece weighted equally; log scale on logarithmic coordinates).</param>
+/// <param name="Reduction">The reductions, in words, or null.</param>
+/// <param name="Notes">Why it stalled, where, and how the reductions were checked.</param>
+public sealed record ProofResult(
+    string Domain,
+    bool Proved,
+    bool CoversStatedDomain,
+    int Boxes,
+    int Closed,
+    double VolumeCoverage,
+    string? Reduction,
+    IReadOnlyList<string> Notes);

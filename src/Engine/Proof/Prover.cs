@@ -1,0 +1,362 @@
+using System.Globalization;
+using Verification.Math.Arithmetic;
+using Verification.Math.Exact;
+
+namespace Verification.Engine;
+
+/// <summary>
+/// Interval branch-and-bound on a statement's proof box (issue "Theorem checking"): a sub-box on which the relation,
+/// evaluated in outward-rounded rational interval arithmetic, holds at every point is closed; one on which it fails at
+/// every point is an open-set counterexample; otherwise the prover sharpens the enclosure (the mean-value form
+/// d(m) + ∇d(X)·(X − m) with ∇d from forward-mode derivatives over intervals, and monotonicity: where ∂d/∂x_k has one
+/// sign on the box, the relation is decided on the face where d is largest) and else splits the widest coordinate.
+/// </summary>
+internal sealed class Prover<TInput> where TInput : notnull
+{
+    private const int Bits = 128;
+
+    private readonly Statement<TInput> _statement;
+    private readonly ProofDomain<TInput> _domain;
+    private readonly ProofCoordinate[] _box;
+
+    internal Prover(Statement<TInput> statement, ProofDomain<TInput> domain)
+    {
+        _statement = statement;
+        _domain = domain;
+        _box = [.. domain.Box.Select(c => c.Validated())];
+    }
+
+    private sealed record Box(double[] Lower, double[] Upper, double Volume);
+
+    private enum Decision
+    {
+        Closed,
+        Violated,
+        Open,
+    }
+
+    internal sealed record Outcome(bool Proved, int Boxes, int Closed, double Volume, Counterexample? Refutation, string? Stall)
+    {
+        /// <summary>Null without a declared scaling; else null when every closed box was homogeneous, or what failed.</summary>
+        internal string? ScalingFailure { get; init; }
+    }
+
+    private string? _scalingFailure;
+
+    internal Outcome Run()
+    {
+        var queue = new PriorityQueue<Box, double>();
+        foreach (var start in Initial())
+            queue.Enqueue(start, -start.Volume);
+        int boxes = 0, closed = 0;
+        double volume = 0;
+        string? stall = null;
+        while (queue.Count > 0)
+        {
+            if (boxes >= _domain.MaxBoxes)
+            {
+                var (lowest, count) = (queue.UnorderedItems.Select(i => i.Element).MinBy(b => b.Volume)!, queue.Count);
+                stall = $"stopped after {boxes} boxes with {count} still open, e.g. {Describe(lowest)}";
+                break;
+            }
+            var box = queue.Dequeue();
+            boxes++;
+            var (decision, judgement, tags) = Decide(box, depth: 0);
+            if (decision == Decision.Closed)
+            {
+                closed++;
+                volume += box.Volume;
+                CheckScaling(box);
+                continue;
+            }
+            if (decision == Decision.Violated)
+                return new Outcome(false, boxes, closed, volume, Refutation(box, tags!, judgement!.Value), null);
+            var split = Split(box);
+            if (split is null)
+            {
+                stall = $"a box at double resolution stays undecided: {Describe(box)}";
+                break;
+            }
+            foreach (var child in split)
+                queue.Enqueue(child, -child.Volume);
+        }
+        return new Outcome(stall is null && queue.Count == 0, boxes, closed, volume, null, stall) { ScalingFailure = _scalingFailure };
+    }
+
+    /// <summary>Dimensional analysis of the relation on a closed box (when a scaling reduction is declared).</summary>
+    private void CheckScaling(Box box)
+    {
+        if (_domain.Scaling is not { } degrees || _scalingFailure is not null)
+            return;
+        var tags = Tags(box);
+        var boxes = Enumerable.Range(0, box.Lower.Length).Select(i => Interval(box.Lower[i], box.Upper[i])).ToArray();
+        try
+        {
+            using (EnclosureSettings.Use(Bits))
+            using (EnclosureSettings.UseTags(tags, boxes))
+            using (EnclosureSettings.UseDegrees(degrees))
+            {
+                var r = _statement.Evaluate<Graded>(_domain.At(tags));
+                foreach (var (lhs, rhs) in Sides(r))
+                    if (!Graded.SameDegree(lhs, rhs))
+                        throw new NotHomogeneousException($"the sides have degrees ({string.Join(", ", lhs.Degree ?? [])}) and ({string.Join(", ", rhs.Degree ?? [])})");
+            }
+        }
+        catch (HypothesisException)
+        {
+            // No point of the box meets the hypotheses: nothing to scale.
+        }
+        catch (Exception e) when (e is NotHomogeneousException or UndecidedException or ArithmeticException or ArgumentException)
+        {
+            _scalingFailure = $"on {Describe(box)}: {e.Message}";
+        }
+    }
+
+    private static IEnumerable<(Graded Lhs, Graded Rhs)> Sides(Relation<Graded> r)
+    {
+        if (r.Kind == RelationKind.All)
+        {
+            foreach (var part in r.Parts)
+                foreach (var x in Sides(part))
+                    yield return x;
+        }
+        else if (r.Kind is not (RelationKind.Trivial or RelationKind.Undecided))
+            yield return (r.Lhs, r.Rhs);
+    }
+
+    /// <summary>The whole box, cut at every coordinate's tight values.</summary>
+    private IEnumerable<Box> Initial()
+    {
+        IEnumerable<Box> boxes = [new Box([.. _box.Select(c => c.Lower)], [.. _box.Select(c => c.Upper)], 1.0)];
+        for (int k = 0; k < _box.Length; k++)
+        {
+            int coordinate = k;
+            var cuts = _box[k].TightAt.Where(t => t > _box[coordinate].Lower && t < _box[coordinate].Upper).Distinct().Order().ToList();
+            if (cuts.Count == 0)
+                continue;
+            boxes = boxes.SelectMany(b =>
+            {
+                var ends = new List<double> { b.Lower[coordinate] };
+                ends.AddRange(cuts);
+                ends.Add(b.Upper[coordinate]);
+                double whole = RelativeWidth(coordinate, b.Lower[coordinate], b.Upper[coordinate]);
+                return Enumerable.Range(0, ends.Count - 1).Select(i =>
+                {
+                    var lower = (double[])b.Lower.Clone();
+                    var upper = (double[])b.Upper.Clone();
+                    lower[coordinate] = ends[i];
+                    upper[coordinate] = ends[i + 1];
+                    return new Box(lower, upper, b.Volume * RelativeWidth(coordinate, ends[i], ends[i + 1]) / whole);
+                });
+            }).ToList();
+        }
+        return boxes;
+    }
+
+    /// <summary>Naive interval evaluation, then the mean-value form, then monotonicity on faces.</summary>
+    private (Decision, ExactJudgement?, double[]?) Decide(Box box, int depth)
+    {
+        var tags = Tags(box);
+        var input = _domain.At(tags);
+        var boxes = Enumerable.Range(0, box.Lower.Length).Select(i => Interval(box.Lower[i], box.Upper[i])).ToArray();
+        using (EnclosureSettings.Use(Bits))
+        using (EnclosureSettings.UseTags(tags, boxes))
+        {
+            try
+            {
+                var j = Judge.Exactly(_statement.Evaluate<RationalInterval>(input), Bits, topPrecision: false);
+                if (j.Status == CertificationStatus.Satisfied)
+                    return (Decision.Closed, j, tags);
+                if (j.Status == CertificationStatus.Certified)
+                    return (Decision.Violated, j, tags);
+            }
+            catch (HypothesisException)
+            {
+                return (Decision.Closed, null, tags); // no point of the box meets the hypotheses
+            }
+            catch (Exception e) when (e is UndecidedException or ArithmeticException or ArgumentException)
+            {
+                // Fall through to the sharper enclosures.
+            }
+        }
+        return Sharper(box, tags, boxes, depth) ? (Decision.Closed, null, tags) : (Decision.Open, null, tags);
+    }
+
+    /// <summary>The mean-value form and, for one comparison, monotonicity on faces.</summary>
+    private bool Sharper(Box box, double[] tags, RationalInterval[] boxes, int depth)
+    {
+        Relation<Dual<RationalInterval>> onBox;
+        Relation<Dual<RationalInterval>> atPoint;
+        try
+        {
+            using (EnclosureSettings.Use(Bits))
+            {
+                using (EnclosureSettings.UseTags(tags, boxes))
+                    onBox = _statement.Evaluate<Dual<RationalInterval>>(_domain.At(tags));
+                var points = tags.Select(t => RationalInterval.Exact(t)).ToArray();
+                using (EnclosureSettings.UseTags(tags, points))
+                    atPoint = _statement.Evaluate<Dual<RationalInterval>>(_domain.At(tags));
+            }
+        }
+        catch (Exception e) when (e is HypothesisException or UndecidedException or ArithmeticException or ArgumentException)
+        {
+            return false;
+        }
+        var partsBox = Flatten(onBox).ToList();
+        var partsPoint = Flatten(atPoint).ToList();
+        if (partsBox.Count != partsPoint.Count)
+            return false;
+        var monotoneFaces = new List<Box>();
+        for (int p = 0; p < partsBox.Count; p++)
+        {
+            var (kb, db) = partsBox[p];
+            var (kp, dp) = partsPoint[p];
+            if (kb != kp)
+                return false;
+            if (kb == RelationKind.Trivial)
+                continue;
+            if (kb is not (RelationKind.LessOrEqual or RelationKind.Less))
+                return false; // identities are decided exactly at points only
+            // Mean-value form: d(X) ⊆ d(m) + Σ ∂d/∂x_k(X)·(X_k − m_k).
+            var enclosure = dp.Value;
+            for (int k = 0; k < tags.Length; k++)
+                enclosure += db.Derivative(k) * (boxes[k] - RationalInterval.Exact(tags[k]));
+            bool holds = kb == RelationKind.Less ? enclosure.Upper.Sign() < 0 : enclosure.Upper.Sign() <= 0;
+            if (holds)
+                continue;
+            // Monotonicity: for a single comparison, where ∂d/∂x_k has one sign, d is largest on one face.
+            if (partsBox.Count != 1 || depth >= tags.Length)
+                return false;
+            var face = Face(box, db);
+            if (face is null)
+                return false;
+            monotoneFaces.Add(face);
+        }
+        foreach (var face in monotoneFaces)
+            if (Decide(face, depth + 1).Item1 != Decision.Closed)
+                return false;
+        return true;
+    }
+
+    /// <summary>The face where d is largest, fixing every coordinate on which ∂d/∂x_k has a determined sign; null if none.</summary>
+    private static Box? Face(Box box, Dual<RationalInterval> d)
+    {
+        var lower = (double[])box.Lower.Clone();
+        var upper = (double[])box.Upper.Clone();
+        bool any = false;
+        for (int k = 0; k < lower.Length; k++)
+        {
+            if (lower[k] == upper[k])
+                continue;
+            var dk = d.Derivative(k);
+            if (dk.Lower.Sign() >= 0)
+                lower[k] = upper[k];
+            else if (dk.Upper.Sign() <= 0)
+                upper[k] = lower[k];
+            else
+                continue;
+            any = true;
+        }
+        return any ? new Box(lower, upper, 0) : null;
+    }
+
+    private static IEnumerable<(RelationKind Kind, Dual<RationalInterval> Difference)> Flatten(Relation<Dual<RationalInterval>> r)
+    {
+        if (r.Kind == RelationKind.All)
+        {
+            foreach (var part in r.Parts)
+                foreach (var x in Flatten(part))
+                    yield return x;
+            yield break;
+        }
+        yield return (r.Kind, r.Kind is RelationKind.Trivial or RelationKind.Undecided ? default : r.Lhs - r.Rhs);
+    }
+
+    /// <summary>
+    /// One distinct double per coordinate, the tag <c>T.Input</c> reads as the coordinate's sub-box: its midpoint, or the
+    /// next distinct double when another coordinate already uses that value (a tag need not lie in its box; only its
+    /// identity matters, and statements never read an input's raw double).
+    /// </summary>
+    private static double[] Tags(Box box)
+    {
+        var tags = new double[box.Lower.Length];
+        var used = new HashSet<long>();
+        for (int i = 0; i < tags.Length; i++)
+        {
+            double lo = box.Lower[i], hi = box.Upper[i];
+            double t = lo == hi ? lo : lo + (hi - lo) / 2;
+            if (!(t >= lo && t <= hi))
+                t = lo;
+            while (!used.Add(BitConverter.DoubleToInt64Bits(t)))
+                t = System.Math.BitIncrement(t);
+            tags[i] = t;
+        }
+        return tags;
+    }
+
+    private static RationalInterval Interval(double lo, double hi) =>
+        new(ExactDouble.ToFraction(lo), ExactDouble.ToFraction(hi));
+
+    /// <summary>Halves the coordinate that is widest relative to the whole box (geometrically on logarithmic ones).</summary>
+    private Box[]? Split(Box box)
+    {
+        int best = -1;
+        double widest = 0;
+        for (int k = 0; k < _box.Length; k++)
+        {
+            double w = RelativeWidth(k, box.Lower[k], box.Upper[k]);
+            if (w > widest)
+            {
+                widest = w;
+                best = k;
+            }
+        }
+        if (best < 0)
+            return null;
+        double lo = box.Lower[best], hi = box.Upper[best];
+        double mid = _box[best].Logarithmic ? System.Math.Sqrt(lo) * System.Math.Sqrt(hi) : lo + (hi - lo) / 2;
+        if (!(mid > lo && mid < hi))
+            mid = lo + (hi - lo) / 2;
+        if (!(mid > lo && mid < hi))
+            return null;
+        double fraction = RelativeWidth(best, lo, mid) / widest;
+        var leftUpper = (double[])box.Upper.Clone();
+        leftUpper[best] = mid;
+        var rightLower = (double[])box.Lower.Clone();
+        rightLower[best] = mid;
+        return [new Box(box.Lower, leftUpper, box.Volume * fraction), new Box(rightLower, box.Upper, box.Volume * (1 - fraction))];
+    }
+
+    private double RelativeWidth(int k, double lo, double hi)
+    {
+        var c = _box[k];
+        if (c.Upper == c.Lower)
+            return 0;
+        return c.Logarithmic
+            ? (System.Math.Log(hi) - System.Math.Log(lo)) / (System.Math.Log(c.Upper) - System.Math.Log(c.Lower))
+            : (hi - lo) / (c.Upper - c.Lower);
+    }
+
+    private string Describe(Box box) => string.Join(", ", Enumerable.Range(0, _box.Length).Select(k =>
+        string.Create(CultureInfo.InvariantCulture, $"{_box[k].Name} ∈ [{box.Lower[k]:R}, {box.Upper[k]:R}]")));
+
+    private Counterexample Refutation(Box box, double[] tags, ExactJudgement judgement)
+    {
+        var input = _domain.At(tags);
+        double lhs = double.NaN, rhs = double.NaN, margin = double.NaN;
+        string relation = "the relation";
+        try
+        {
+            var d = Judge.InDouble(_statement.Evaluate<Float64>(input));
+            (lhs, rhs, margin, relation) = (d.Lhs, d.Rhs, d.Margin, d.Relation);
+        }
+        catch (Exception e) when (e is HypothesisException or UndecidedException or ArithmeticException or ArgumentException)
+        {
+            // The box is certified; its centre's double evaluation is only shown.
+        }
+        return new Counterexample(_statement.Name, _statement.Domain.Describe(input), relation, lhs, rhs, margin,
+            judgement.CertifiedMargin, _statement.MarginUnit, Scope.OpenSet, "every point of the box " + Describe(box), false,
+            "interval branch-and-bound: the relation fails at every point of the box (" + judgement.Detail + ")",
+            _statement.Explain(input), 0, null, "proof search");
+    }
+}

@@ -1,0 +1,114 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using Verification.Engine.Generators;
+using Verification.Math.Arithmetic;
+using Verification.Math.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Math.Exact;
+
+/// <summary>
+/// The enclosures every certificate and proof rests on contain the true value: checked against an independent enclosure
+/// at four times the precision (the true value lies in both, so they must overlap, and the finer one must be narrow),
+/// against inverse functions (exp(ln x) ∋ x, (√x)² ∋ x), and against the platform's double within a few ulps.
+/// </summary>
+[Properties(MaxTest = 60)]
+public class EnclosureProperties
+{
+    private static Arbitrary<double> Moderate => EdgeDoubles.Signed(1e-6, 30).ToArbitrary();
+
+    private static Arbitrary<double> Positive => EdgeDoubles.Positive(1e-300, 1e300).ToArbitrary();
+
+    private static bool Overlap(RationalInterval a, RationalInterval b) => a.Lower <= b.Upper && b.Lower <= a.Upper;
+
+    private static double RelativeWidth(RationalInterval x)
+    {
+        var w = ExactDouble.ToDouble(x.Width);
+        var m = System.Math.Abs(x.Midpoint);
+        return m == 0 ? w : w / m;
+    }
+
+    private static RationalInterval At(int bits, Func<RationalInterval> f)
+    {
+        using var _ = EnclosureSettings.Use(bits);
+        return f();
+    }
+
+    [Property]
+    public Property Erf_AtTwoPrecisions_Overlap_AndAgreeWithTheDouble() => Prop.ForAll(Moderate, x =>
+    {
+        var coarse = At(128, () => RationalInterval.Erf(RationalInterval.Exact(x)));
+        var fine = At(512, () => RationalInterval.Erf(RationalInterval.Exact(x)));
+        double libm = MathNet.Numerics.SpecialFunctions.Erf(x);
+        return (Overlap(coarse, fine) && RelativeWidth(coarse) < 1e-30
+            && System.Math.Abs(fine.Midpoint - libm) <= 4e-16 * System.Math.Max(System.Math.Abs(libm), 1e-300) + 1e-300)
+            .Label($"x = {x:R}: 128 bits {coarse}, 512 bits {fine}, double {libm:R}");
+    });
+
+    [Property]
+    public Property Erfc_KeepsRelativePrecision_WhereItIsTiny() => Prop.ForAll(EdgeDoubles.Positive(1e-3, 26).ToArbitrary(), x =>
+    {
+        var coarse = At(128, () => RationalInterval.Erfc(RationalInterval.Exact(x)));
+        var fine = At(512, () => RationalInterval.Erfc(RationalInterval.Exact(x)));
+        double libm = MathNet.Numerics.SpecialFunctions.Erfc(x);
+        // erfc(26) ≈ 5.7e-296: the enclosure keeps ~128 significant bits there, not an absolute 2^-128.
+        return coarse.Lower.Sign() > 0 && Overlap(coarse, fine) && RelativeWidth(coarse) < 1e-30
+            && System.Math.Abs(fine.Midpoint - libm) <= 1e-13 * libm;
+    });
+
+    [Property]
+    public Property Exp_ThenLog_ContainsTheArgument() => Prop.ForAll(Moderate, x =>
+    {
+        var back = At(128, () => RationalInterval.Log(RationalInterval.Exp(RationalInterval.Exact(x))));
+        return back.Contains(RationalInterval.Exact(x)) && ExactDouble.ToDouble(back.Width) < 1e-30;
+    });
+
+    [Property]
+    public Property Log_AgreesWithTheDouble_OverTheWholeRange() => Prop.ForAll(Positive, x =>
+    {
+        var l = At(128, () => RationalInterval.Log(RationalInterval.Exact(x)));
+        return System.Math.Abs(l.Midpoint - System.Math.Log(x)) <= 4e-16 * System.Math.Abs(System.Math.Log(x)) + 1e-300
+            && RelativeWidth(l) < 1e-30;
+    });
+
+    [Property]
+    public Property Sqrt_SquaredContainsTheArgument() => Prop.ForAll(Positive, x =>
+    {
+        var s = At(128, () => RationalInterval.Sqrt(RationalInterval.Exact(x)));
+        return (s * s).Contains(RationalInterval.Exact(x)) && RelativeWidth(s) < 1e-36;
+    });
+
+    [Fact]
+    public void Pi_AndLn2_AgreeAcrossPrecisions_AndWithTheirDoubles()
+    {
+        Assert.True(Overlap(ExactConstants.Pi(128), ExactConstants.Pi(2048)));
+        Assert.True(ExactConstants.Pi(128).Contains(RationalInterval.Exact(new Fraction(
+            System.Numerics.BigInteger.Parse("31415926535897932384626433832795028841971"), System.Numerics.BigInteger.Pow(10, 40)))));
+        Assert.Equal(System.Math.PI, ExactConstants.Pi(128).Midpoint);
+        Assert.Equal(System.Math.Log(2), ExactConstants.Ln2(128).Midpoint);
+    }
+
+    [Fact]
+    public void FieldOperations_OnPoints_AreExact()
+    {
+        var a = RationalInterval.Exact(0.1);
+        var b = RationalInterval.Exact(0.2);
+        var sum = a + b;
+        Assert.True(sum.Lower == sum.Upper);
+        Assert.Equal(ExactDouble.ToFraction(0.1) + ExactDouble.ToFraction(0.2), sum.Lower);
+        Assert.NotEqual(ExactDouble.ToFraction(0.1 + 0.2), sum.Lower); // double rounding is not what exact arithmetic gives
+    }
+
+    [Fact]
+    public void UndecidableComparisons_Throw_NeverGuess()
+    {
+        var straddle = new RationalInterval(new Fraction(-1), new Fraction(1));
+        Assert.Throws<UndecidedException>(() => straddle < 0);
+        Assert.Throws<UndecidedException>(() => RationalInterval.Sign(straddle));
+        Assert.Throws<UndecidedException>(() => RationalInterval.Exact(1.0) / straddle);
+        Assert.Throws<DivideByZeroException>(() => RationalInterval.Exact(1.0) / RationalInterval.Zero);
+        Assert.True(RationalInterval.Exact(1.0) < 2);
+    }
+}

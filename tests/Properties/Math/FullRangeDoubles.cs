@@ -1,0 +1,69 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Verification.Tests.Properties.Math;
+
+/// <summary>
+/// Generators of doubles over the whole finite range, subnormals to ±double.MaxValue and both zeros, built from
+/// random exponent and mantissa bits (BitConverter, Math.ScaleB) so that no platform libm is involved.
+/// FsCheck's own double generator never produces subnormals and almost nothing between ~100 and MaxValue.
+/// </summary>
+public static class FullRangeDoubles
+{
+    /// <summary>2^-1022, the smallest positive normal double.</summary>
+    public const double MinNormal = 2.2250738585072014e-308;
+
+    /// <summary>52 uniformly random mantissa bits.</summary>
+    public static Gen<long> MantissaBits { get; } =
+        from hi in Gen.Choose(0, (1 << 26) - 1)
+        from lo in Gen.Choose(0, (1 << 26) - 1)
+        select ((long)hi << 26) | (long)lo;
+
+    /// <summary>A positive normal double: biased exponent uniform in 1…2046 (every binade equally likely), random mantissa.</summary>
+    public static Gen<double> Normal { get; } =
+        from e in Gen.Choose(1, 2046)
+        from m in MantissaBits
+        select BitConverter.Int64BitsToDouble(((long)e << 52) | m);
+
+    /// <summary>A positive subnormal double: biased exponent 0, random non-zero mantissa.</summary>
+    public static Gen<double> Subnormal { get; } = MantissaBits.Select(m => BitConverter.Int64BitsToDouble(m == 0 ? 1 : m));
+
+    /// <summary>An exact power of two 2^k, k uniform in −1074…1023 (subnormal powers included).</summary>
+    public static Gen<double> PowerOfTwo { get; } = Gen.Choose(-1074, 1023).Select(k => System.Math.ScaleB(1.0, k));
+
+    /// <summary>The largest double of a random binade, 2^k·(2 − 2^-52): rounding there crosses a power of two.</summary>
+    public static Gen<double> BinadeTop { get; } = Gen.Choose(1, 2046).Select(e => BitConverter.Int64BitsToDouble(((long)e << 52) | 0xFFFFFFFFFFFFFL));
+
+    /// <summary>A normal double with exponent in −8…8: the ordinary values, where most callers live.</summary>
+    public static Gen<double> Moderate { get; } =
+        from e in Gen.Choose(1023 - 8, 1023 + 8)
+        from m in MantissaBits
+        select BitConverter.Int64BitsToDouble(((long)e << 52) | m);
+
+    /// <summary>Hand-picked magnitudes at the edges of the range and of its binades.</summary>
+    public static Gen<double> Edge { get; } = Gen.Elements(
+        double.Epsilon, 2 * double.Epsilon, 1e-320, MinNormal - double.Epsilon, MinNormal, 1e-308, 1e-300,
+        1e-154, 1e-150, 0.5, 1.0, 1.0000000000000002, 0.9999999999999999, 2.0, 3.0, 1e150, 1e154, 1e300, 1e308,
+        System.Math.ScaleB(1.0, 1023), System.Math.BitDecrement(double.MaxValue), double.MaxValue);
+
+    /// <summary>A positive finite double from any part of the range (about 1 in 9 subnormal, 1 in 9 an edge).</summary>
+    public static Gen<double> Positive { get; } = Gen.Frequency(
+        (8, Normal), (2, Subnormal), (2, PowerOfTwo), (1, BinadeTop), (2, Moderate), (2, Edge));
+
+    /// <summary><see cref="Positive"/> or +0.0 (1 in 12).</summary>
+    public static Gen<double> NonNegative { get; } = Gen.Frequency((11, Positive), (1, Gen.Constant(0.0)));
+
+    /// <summary>Either sign of <see cref="Positive"/>, or ±0.0 (1 in 12 each).</summary>
+    public static Gen<double> Signed { get; } = Gen.Frequency(
+        (10, Positive.SelectMany(x => Gen.Elements(x, -x))),
+        (1, Gen.Constant(0.0)),
+        (1, Gen.Constant(-0.0)));
+
+    /// <summary>Moves x by −3…3 ulps (BitIncrement/BitDecrement), staying finite.</summary>
+    public static double Nudge(double x, int ulps)
+    {
+        for (; ulps > 0 && x < double.MaxValue; ulps--) x = System.Math.BitIncrement(x);
+        for (; ulps < 0 && x > -double.MaxValue; ulps++) x = System.Math.BitDecrement(x);
+        return x;
+    }
+}

@@ -1,0 +1,39 @@
+using Fractions;
+using Verification.Math.Exact;
+using Verification.Math.Statistics;
+
+namespace Verification.Tests.Properties.Math.Statistics;
+
+/// <summary>Rigorous enclosures of erf on an interval of arguments, tight in relative terms at every scale.</summary>
+public static class ErfReference
+{
+    /// <summary>Below this, erf(z) ∈ (2/√π)·[z − z³/3, z] (the series alternates with decreasing terms), to 2^-200 relative.</summary>
+    private static readonly Fraction Tiny = ExactDouble.Pow2(-100);
+
+    /// <summary>
+    /// erf on [z.Lower, z.Upper] (z ≥ 0): <see cref="ErfEnclosure.Erf"/> with 200 bits (its series stops at an absolute
+    /// 2^-200, i.e. 2^-100 relative for z ≥ 2^-100; tinier arguments get the first two series terms instead). Above <see cref="ErfEnclosure.SeriesLimit"/>
+    /// the enclosure is [1 − erfc bound, 1]: not tight to an ulp, see <see cref="IsTight"/>.
+    /// </summary>
+    public static RationalInterval Enclose(RationalInterval z)
+    {
+        if (z.Upper < Tiny)
+        {
+            var twoOverSqrtPi = RationalInterval.Exact(new Fraction(2)) / ErfEnclosure.Pi.Sqrt(200);
+            var lower = z.Lower - z.Lower * z.Lower * z.Lower / 3;
+            return new RationalInterval(lower, z.Upper) * twoOverSqrtPi;
+        }
+        if (z.Lower >= Large)
+            return new RationalInterval(Fraction.One - ExactDouble.Pow2(-1000), Fraction.One);
+        return ErfEnclosure.Erf(z, 200);
+    }
+
+    /// <summary>
+    /// Above 27, 0 &lt; erfc(z) ≤ e^(−z²)/(z√π) &lt; e^-729 &lt; 2^-1000 (Mills' ratio, as in <see cref="ErfEnclosure"/>), so
+    /// erf(z) ∈ [1 − 2^-1000, 1] without evaluating <see cref="ErfEnclosure"/>'s 40-term tail on huge rationals.
+    /// </summary>
+    private static readonly Fraction Large = new(27);
+
+    /// <summary>True when <see cref="Enclose"/> is tight to far below an ulp (every argument ≤ the series limit).</summary>
+    public static bool IsTight(RationalInterval z) => z.Upper <= ExactDouble.ToFraction(ErfEnclosure.SeriesLimit);
+}

@@ -1,0 +1,40 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Verification.Math.Exact;
+using Verification.Math.Statistics;
+
+namespace Verification.Tests.Properties.Math.Statistics;
+
+/// <summary>P[sign X = sign μ] of balles-thesis App. B.2.1 over every finite μ and σ, against a rigorous enclosure.</summary>
+[Properties(MaxTest = 100)] // exact erf series: up to ~10 ms a case near z = 5
+public class GaussianSignProperties
+{
+    private static Arbitrary<(double Mu, double Sigma)> Inputs { get; } =
+        (from mu in FullRangeDoubles.Signed.Where(m => m != 0)
+         from sigma in FullRangeDoubles.Positive
+         select (mu, sigma)).ToArbitrary();
+
+    /// <summary>Checks ½(1 + erf(|μ|/(√2σ))), exactly enclosed, against a computed value at 2 ulp.</summary>
+    private static Property Agrees(double computed, double mu, double sigma)
+    {
+        var z = RationalInterval.Exact(System.Math.Abs(mu)) / (RationalInterval.Exact(sigma) * RationalInterval.Exact(2.0).Sqrt());
+        var half = RationalInterval.Exact(0.5);
+        var exact = half * (RationalInterval.Exact(1.0) + ErfReference.Enclose(z));
+        if (ErfReference.IsTight(z))
+            return ExactAgreement.Within(computed, exact, 2, $"μ={mu:R} σ={sigma:R}");
+        var c = ExactDouble.ToFraction(computed);
+        var slack = 2 * ExactDouble.UnitInLastPlace(c);
+        return (exact.Lower - slack <= c && c <= exact.Upper + slack).Label($"μ={mu:R} σ={sigma:R}: {computed:R} outside {exact}");
+    }
+
+    /// <summary>Within 2 ulp of ½(1 + erf(|μ|/(√2σ))) (tight where |μ|/(√2σ) ≤ 5, inside the enclosure ± 2 ulp above).</summary>
+    [Property]
+    public Property AgreementProbability_IsWithinTwoUlp() => Prop.ForAll(Inputs, x =>
+        Agrees(GaussianSign.AgreementProbability(x.Mu, x.Sigma), x.Mu, x.Sigma));
+
+    /// <summary>Eq. (B.2) as written, same accuracy.</summary>
+    [Property]
+    public Property LemmaB1_IsWithinTwoUlp() => Prop.ForAll(Inputs, x =>
+        Agrees(GaussianSign.LemmaB1(x.Mu, x.Sigma), x.Mu, x.Sigma));
+}

@@ -1,0 +1,32 @@
+using Verification.Math.Statistics;
+using Xunit;
+
+namespace Verification.Tests.Properties.Math.Statistics;
+
+/// <summary>Hoeffding intervals at the ends of the double range.</summary>
+public class MonteCarloExamples
+{
+    /// <summary>
+    /// Ten draws of double.MaxValue in [−MaxValue, MaxValue]: the plain sum overflowed and the interval became
+    /// [∞ − ∞, ∞] = [NaN, ∞]. The mean is MaxValue (to the documented n·2^-53 relative); t = 2·MaxValue·√(ln 40/20) is beyond the range, so the interval is
+    /// (−∞, +∞), which contains the mean as it must.
+    /// </summary>
+    [Fact]
+    public void BoundedMean_OfHugeDraws_IsFiniteWithAnUnboundedInterval()
+    {
+        var ci = MonteCarlo.BoundedMean(_ => double.MaxValue, new Random(1), 10, -double.MaxValue, double.MaxValue, 0.05);
+        // The documented accuracy of the estimate: n·2^-53·max(|low|, |high|), here 10 draws.
+        Assert.InRange(ci.Estimate, double.MaxValue * (1 - 10 * System.Math.ScaleB(1.0, -53)), double.MaxValue);
+        Assert.Equal(double.NegativeInfinity, ci.Lower);
+        Assert.Equal(double.PositiveInfinity, ci.Upper);
+    }
+
+    /// <summary>Draws of MaxValue/2 in [0, MaxValue]: mean MaxValue/2 exactly (the scaled sum is exact), t finite.</summary>
+    [Fact]
+    public void BoundedMean_WhoseSumOverflows_HasTheExactMean()
+    {
+        var ci = MonteCarlo.BoundedMean(_ => double.MaxValue / 2, new Random(1), 1000, 0, double.MaxValue, 0.05);
+        Assert.Equal(double.MaxValue / 2, ci.Estimate);
+        Assert.True(double.IsFinite(ci.Lower) && ci.Lower < ci.Estimate);
+    }
+}
