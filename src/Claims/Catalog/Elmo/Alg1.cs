@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Math;
 using Verification.Math.Arithmetic;
@@ -58,8 +60,6 @@ internal static class Alg1
         return run.Theta;
     });
 
-    private static T Positive<T>(T scale) where T : IReal<T> => T.Max(scale, T.Of(double.Epsilon));
-
     /// <summary>
     /// Line 5 conformance: each Δθ_t^i the implementation returns is within 2⁻⁵²·x* + 2⁻¹⁰⁷⁴ of x* = eq. (7) evaluated
     /// exactly at the implementation's own λ_i, |∇fᵀv_i| and L_t^i: <see cref="Verification.Math.Elmo.Step"/>'s stated
@@ -92,7 +92,7 @@ internal static class Alg1
             {
                 var exact = ElmoFormulas.Step(T.Of(it.Eigen.Values[i]), T.Of(System.Math.Abs(it.Eigen.GradientProjections[i])), T.Of(it.Lipschitz[i]));
                 var error = T.Abs(T.Of(it.EigenspaceSteps[i]) - exact);
-                parts.Add(Relation.LessOrEqual(error, T.Of(Epsilon) * exact + T.Of(double.Epsilon), Positive(exact)).Labelled($"eigenspace {i}: Δθ_t^{i} against eq. (7)"));
+                parts.Add(Relation.LessOrEqual(error, T.Of(Epsilon) * exact + T.Of(double.Epsilon), Margins.Positive(exact)).Labelled($"eigenspace {i}: Δθ_t^{i} against eq. (7)"));
             }
             return Relation.All(parts);
         }
@@ -133,7 +133,7 @@ internal static class Alg1
                     size += T.Abs(term);
                 }
                 var error = T.Abs(T.Of(it.Step[k]) - sum);
-                parts.Add(Relation.LessOrEqual(error, T.Of(n * Epsilon) * size, Positive(size)).Labelled($"coordinate {k}: Δθ_k against Σ_i Δθ_t^i·(v_i)_k"));
+                parts.Add(Relation.LessOrEqual(error, T.Of(n * Epsilon) * size, Margins.Positive(size)).Labelled($"coordinate {k}: Δθ_k against Σ_i Δθ_t^i·(v_i)_k"));
             }
             return Relation.All(parts);
         }
@@ -163,7 +163,7 @@ internal static class Alg1
             for (int i = 0; i < it.Eigen.Dimension; i++)
             {
                 T g = T.Of(it.Eigen.GradientProjections[i]), lambda = T.Of(it.Eigen.Values[i]), l = T.Of(it.Lipschitz[i]), x = T.Of(it.EigenspaceSteps[i]);
-                parts.Add(Relation.LessOrEqual(ElmoFormulas.Upper(g, lambda, l, x), T.Of(0), Positive(ElmoFormulas.TermScale(g, lambda, l, x))).Labelled($"eigenspace {i}: M_t^{i}(Δθ_t^{i})"));
+                parts.Add(Relation.LessOrEqual(ElmoFormulas.Upper(g, lambda, l, x), T.Of(0), Margins.Positive(ElmoFormulas.TermScale(g, lambda, l, x))).Labelled($"eigenspace {i}: M_t^{i}(Δθ_t^{i})"));
             }
             return Relation.All(parts);
         }
@@ -211,7 +211,7 @@ internal static class Alg1
                     frobenius += h[i, j] * h[i, j];
             var size = T.Abs(f0) + T.Abs(f1) + T.Sqrt(RealVector.Dot(gradient, gradient)) * step
                 + T.Sqrt(frobenius) * step * step + f.HessianLipschitz<T>() * step * step * step;
-            return Relation.LessOrEqual(f1 - f0, T.Of(1e-12) * size, Positive(size));
+            return Relation.LessOrEqual(f1 - f0, T.Of(1e-12) * size, Margins.Positive(size));
         }
 
         public override string Explain(AlgorithmProblem input) =>

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Math.Arithmetic;
 using Verification.Optimizers.Reference;
@@ -59,8 +61,6 @@ internal static class Alg2
         return new AmosReplay([.. thetas], [.. ls], [.. curvatures], [.. assigned]);
     });
 
-    private static T Positive<T>(T scale) where T : IReal<T> => T.Max(scale, T.Of(double.Epsilon));
-
     /// <summary>‖a − b‖₂ of two double vectors, exactly (√ enclosed).</summary>
     private static T Distance<T>(Vector<double> a, Vector<double> b) where T : IReal<T>
     {
@@ -115,7 +115,7 @@ internal static class Alg2
                     var ui = T.Of(input.U[i]);
                     var magnitude = T.Abs(T.Of(input.D[i + i * n])) + T.Abs(T.Of(input.C)) * ui * ui * projection;
                     var curvature = T.Abs(T.Of(run.Curvatures[t][i]) - h[i, i]);
-                    parts.Add(Relation.LessOrEqual(curvature, T.Of((n + 6) * UnitRoundoff) * magnitude, Positive(magnitude))
+                    parts.Add(Relation.LessOrEqual(curvature, T.Of((n + 6) * UnitRoundoff) * magnitude, Margins.Positive(magnitude))
                         .Labelled($"step {t}, coordinate {i}: λ_i^t against H_ii(θ_t)"));
                     if (t == 0)
                     {
@@ -125,7 +125,7 @@ internal static class Alg2
                     var slope = T.Abs(T.Of(run.Curvatures[t][i]) - T.Of(run.Curvatures[t - 1][i])) / (T.Of(Epsilon2) + Distance<T>(theta, run.Thetas[t - 1]));
                     var exact = alpha * T.Of(run.Lipschitz[t - 1][i]) + (1 - alpha) * slope;
                     var error = T.Abs(T.Of(run.Lipschitz[t][i]) - exact);
-                    parts.Add(Relation.LessOrEqual(error, T.Of((n + 10) * UnitRoundoff) * exact, Positive(exact))
+                    parts.Add(Relation.LessOrEqual(error, T.Of((n + 10) * UnitRoundoff) * exact, Margins.Positive(exact))
                         .Labelled($"step {t}, coordinate {i}: L_t^i against line 5"));
                 }
             }
@@ -174,7 +174,7 @@ internal static class Alg2
                             _ => values[0],
                         };
                         var rounding = mode == AmosAssignment.PerTensorMean ? T.Of((tensor.Length + 1) * UnitRoundoff) * aggregate : T.Of(0);
-                        var scale = Positive(threshold + aggregate);
+                        var scale = Margins.Positive(threshold + aggregate);
                         foreach (int i in tensor)
                         {
                             string label = $"{mode}, step {t}, coordinate {i}";
@@ -226,7 +226,7 @@ internal static class Alg2
                 for (int i = 0; i < n; i++)
                 {
                     l[i] = alpha * l[i] + (1 - alpha) * (T.Abs(h[i, i] - previous[i, i]) / (T.Of(Epsilon2) + distance));
-                    parts.Add(Relation.LessOrEqual(l[i], lh, Positive(lh)).Labelled($"step {t}, coordinate {i}: L_t^i ≤ L_H"));
+                    parts.Add(Relation.LessOrEqual(l[i], lh, Margins.Positive(lh)).Labelled($"step {t}, coordinate {i}: L_t^i ≤ L_H"));
                 }
                 previous = h;
             }

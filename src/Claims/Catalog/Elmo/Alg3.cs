@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
 using Verification.Math;
 using Verification.Math.Arithmetic;

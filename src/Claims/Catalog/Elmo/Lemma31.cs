@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Math.Arithmetic;
 using Verification.Optimizers.Objectives.Generic;
@@ -60,9 +62,6 @@ internal static class Lemma31
 
     private static bool IsSeparable(int function) => ElmoTestFunctions.All[function] is GenericSeparableObjective;
 
-    /// <summary>The scale, kept above 0 where every term vanishes (Δθ_t = 0 at a zero of f: both sides are 0 then).</summary>
-    private static T Positive<T>(T scale) where T : IReal<T> => T.Max(scale, T.Of(double.Epsilon));
-
     private static string Show<T>(T x) where T : IReal<T> => T.Estimate(x).ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>Eq. (5) (sign +1) or (6) (sign −1) with constants fixed in advance.</summary>
@@ -92,7 +91,7 @@ internal static class Lemma31
             var t = new TaylorTerms<T>(input);
             var signed = _sign > 0 ? t.Remainder : -t.Remainder;
             var rhs = t.CubicSum(ConstantsOf<T>(_rule, input.F));
-            return Relation.LessOrEqual(signed, rhs, Positive(t.TermScale + rhs), TaylorTerms<T>.Allowance);
+            return Relation.LessOrEqual(signed, rhs, Margins.Positive(t.TermScale + rhs), TaylorTerms<T>.Allowance);
         }
 
         public override string Explain(TaylorCase input) => input.F is GenericCubicPerturbedQuadratic
@@ -133,12 +132,12 @@ internal static class Lemma31
                 var rhs = witness * cubes / 6;
                 if (signed < rhs)
                     return Relation.Trivially<T>($"Σ_i|Δθ_tᵀv_i|³ = {Show(cubes)} > 0, so L_t^i = {Show(witness)} (any constant ≥ {Show(T.Max(signed, T.Of(0)) * 6 / cubes)}) satisfies it");
-                return Relation.LessOrEqual(signed, rhs, Positive(t.TermScale + rhs));
+                return Relation.LessOrEqual(signed, rhs, Margins.Positive(t.TermScale + rhs));
             }
             // Σ|c_i|³ = 0 over an orthonormal eigenbasis means Δθ_t = 0, where Σ_i M_t^i(0) = 0 for every constant.
             if (signed <= T.Of(0))
                 return Relation.Trivially<T>("Δθ_t = 0: f(θ_{t+1}) − f(θ_t) = 0 = Σ_i M_t^i(0) for every (L_t^i)");
-            return Relation.LessOrEqual(signed, T.Of(0), Positive(t.TermScale));
+            return Relation.LessOrEqual(signed, T.Of(0), Margins.Positive(t.TermScale));
         }
 
         public override string Explain(TaylorCase input) =>

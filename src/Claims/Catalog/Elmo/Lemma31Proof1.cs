@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 
 namespace Verification.Claims.Catalog.Elmo;
@@ -35,7 +37,7 @@ internal static class Lemma31Proof1
             var lhs = T.Abs(t.Remainder - t.Quadratic / 2);
             var rhs = input.F.LipschitzCubicBound(t.NormSquared);
             var scale = t.TermScale + t.QuadraticTerms / 2 + rhs;
-            return Relation.LessOrEqual(lhs, rhs, T.Max(scale, T.Of(double.Epsilon)), TaylorTerms<T>.Allowance);
+            return Relation.LessOrEqual(lhs, rhs, Margins.Positive(scale), TaylorTerms<T>.Allowance);
         }
 
         public override string Explain(TaylorCase input) =>

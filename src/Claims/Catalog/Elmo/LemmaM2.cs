@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 
 namespace Verification.Claims.Catalog.Elmo;
@@ -33,7 +35,7 @@ internal static class LemmaM2
         {
             var t = new TaylorTerms<T>(input);
             var rhs = input.F.LipschitzCubicBound(t.NormSquared) / 6;
-            return Relation.LessOrEqual(t.Remainder, rhs, T.Max(t.TermScale + rhs, T.Of(double.Epsilon)), TaylorTerms<T>.Allowance);
+            return Relation.LessOrEqual(t.Remainder, rhs, Margins.Positive(t.TermScale + rhs), TaylorTerms<T>.Allowance);
         }
     }
 }

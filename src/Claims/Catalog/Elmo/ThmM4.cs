@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Math.Arithmetic;
 using Verification.Optimizers.Objectives;
@@ -61,7 +63,7 @@ internal static class ThmM4
             var lh = f.LipschitzH<T>();
             var sup = T.Of(_absolute ? f.SpectralRadius : f.LambdaSup);
             var rhs = (2 * lh * sup + lh) * T.Sqrt(distanceSquared);
-            return Relation.LessOrEqual(dh, rhs, T.Max(dh + T.Abs(rhs), T.Of(double.Epsilon)));
+            return Relation.LessOrEqual(dh, rhs, Margins.Positive(dh + T.Abs(rhs)));
         }
 
         public override string Explain(PointPair input) => _absolute || input.F.LambdaSup >= 0

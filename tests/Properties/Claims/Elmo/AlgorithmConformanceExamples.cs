@@ -1,4 +1,5 @@
 using Verification.Claims.Catalog.Elmo;
+using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
 using Verification.Optimizers.Reference;
 using Xunit;

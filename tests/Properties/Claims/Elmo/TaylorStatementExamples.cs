@@ -1,5 +1,7 @@
 using Fractions;
 using Verification.Claims.Catalog.Elmo;
+using Verification.Claims.Catalog.Elmo.Inputs;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Math.Arithmetic;
 using Verification.Math.Exact;

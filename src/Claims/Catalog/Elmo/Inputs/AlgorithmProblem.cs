@@ -5,7 +5,7 @@ using Verification.Engine;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 
-namespace Verification.Claims.Catalog.Elmo;
+namespace Verification.Claims.Catalog.Elmo.Inputs;
 
 /// <summary>
 /// The input of the algorithm claims (Alg. 1–3): f(θ) = ½θᵀDθ + (c/6)(uᵀθ)³ (<see cref="CubicPerturbedQuadratic"/>,

@@ -1,8 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 
-namespace Verification.Claims.Catalog.Elmo;
+namespace Verification.Claims.Catalog.Elmo.Inputs;
 
 /// <summary>Two points θ, φ for one of <see cref="ThmM4.Functions"/> (the input of elmo/thm-M.4).</summary>
 internal sealed record PointPair(int Function, double[] Theta, double[] Phi)

@@ -1,9 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Optimizers.Objectives.Generic;
 
-namespace Verification.Claims.Catalog.Elmo;
+namespace Verification.Claims.Catalog.Elmo.Inputs;
 
 /// <summary>
 /// The input of the Taylor-remainder claims (Lemma 3.1, Lemma M.2, the first proof in M.2): a test function (index into

@@ -2,7 +2,7 @@ using Verification.Math.Arithmetic;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 
-namespace Verification.Claims.Catalog.Elmo;
+namespace Verification.Claims.Catalog.Elmo.Shared;
 
 /// <summary>
 /// A separable function whose terms' curvature ranges are disjoint and listed in ascending order, so the sorted

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 
-namespace Verification.Claims.Catalog.Elmo;
+namespace Verification.Claims.Catalog.Elmo.Shared;
 
 /// <summary>
 /// The fixed list of test functions the function-level ELMO claims (Lemma 3.1, Lemma M.2, the first proof in M.2) search

@@ -1,8 +1,9 @@
+using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Math;
 using Verification.Math.Arithmetic;
 using Verification.Optimizers.Objectives.Generic;
 
-namespace Verification.Claims.Catalog.Elmo;
+namespace Verification.Claims.Catalog.Elmo.Shared;
 
 /// <summary>
 /// The quantities of Lemma 3.1, Lemma M.2 and the first proof in M.2 at one <see cref="TaylorCase"/>, in arithmetic T:
