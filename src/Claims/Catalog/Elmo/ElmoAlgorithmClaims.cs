@@ -1,5 +1,3 @@
-using Verification.Claims.Model;
-
 namespace Verification.Claims.Catalog.Elmo;
 
 /// <summary>The algorithm claims of papers/elmo-amos.md (Alg. 1 ELMO, Alg. 2 AMOS, Alg. 3 EigenARC), in claims.md order.</summary>

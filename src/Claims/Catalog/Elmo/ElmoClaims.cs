@@ -11,7 +11,7 @@ public static class ElmoClaims
         .. Eq7.Claims(),
         Eq14.Claim(),
         .. Lemma31.Claims(),
-        LemmaM2.ProofOne(),
+        Lemma31Proof1.Claim(),
         LemmaM2.Claim(),
         Lemma32.Claim(),
         Eq8.Claim(),

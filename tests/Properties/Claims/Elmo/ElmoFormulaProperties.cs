@@ -130,24 +130,4 @@ public class ElmoFormulaProperties
         // x* ≈ |g|/λ = 1 for L → 0: the enclosure stays near 1 instead of growing by 2^-9/1e-300.
         Assert.True(x.Upper < ExactDouble.ToFraction(1.01) && x.Lower > ExactDouble.ToFraction(0.99), $"{x}");
     }
-
-    [Fact]
-    public void SeparableTaylorTerms_UseTheAxesInTermOrder()
-    {
-        // The mixed separable function (index 5) has a diagonal Hessian; its coordinates must be the step itself, in term
-        // order, so the per-term constants sup|φ_i'''| line up with them (a sorted eigenbasis would permute them).
-        var c = new TaylorCase(5, [2.5, -0.3, 1.0], [0.1, -0.2, 0.3]);
-        var t = new TaylorTerms(c);
-        Assert.Equal(c.Step, t.Coordinates);
-        Assert.False(t.ExactBasis);
-    }
-
-    [Fact]
-    public void ExactRemainder_IsTheCubicTermOnTheCubicPerturbedQuadratic()
-    {
-        // f = ½θᵀDθ + (c/6)(uᵀθ)³ with c = 3, u = (1, 1): at θ = 0 the remainder is exactly (c/6)(uᵀΔ)³.
-        var (remainder, _, _, _) = TaylorTerms.ExactPieces(new TaylorCase(2, [0, 0], [0.5, 0.25]));
-        Assert.True(remainder.IsExactlyZero == false && remainder.Lower == remainder.Upper);
-        Assert.Equal(0.5 * 0.75 * 0.75 * 0.75, remainder.Midpoint);
-    }
 }

@@ -11,4 +11,10 @@ internal static class Margins
     /// straddles 0, which is then not an open set).
     /// </summary>
     internal static T OrOne<T>(T scale) where T : IReal<T> => T.Sign(scale) > 0 ? scale : T.Of(1);
+
+    /// <summary>
+    /// The scale, kept at least 2⁻¹⁰⁷⁴ (the smallest positive double): a relative margin stays defined where every term
+    /// vanishes (a zero step, both sides exactly 0) and is unchanged wherever the scale is a positive double.
+    /// </summary>
+    internal static T Positive<T>(T scale) where T : IReal<T> => T.Max(scale, T.Of(double.Epsilon));
 }

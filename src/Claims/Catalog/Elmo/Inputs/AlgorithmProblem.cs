@@ -1,60 +1,37 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims.Generators;
-using Verification.Claims.Model;
-using Verification.Math.Exact;
+using Verification.Engine;
 using Verification.Optimizers.Objectives;
+using Verification.Optimizers.Objectives.Generic;
 
-namespace Verification.Claims.Catalog.Elmo;
+namespace Verification.Claims.Catalog.Elmo.Inputs;
 
 /// <summary>
 /// The input of the algorithm claims (Alg. 1–3): f(θ) = ½θᵀDθ + (c/6)(uᵀθ)³ (<see cref="CubicPerturbedQuadratic"/>,
-/// exact L_H = |c|‖u‖³), n ≤ 4, and a start θ. f is a polynomial in doubles, so f at any double point is exact in
-/// rational arithmetic: that is how counterexamples about f are certified.
+/// L_H = |c|‖u‖³), n ≤ 4, and a start θ. The optimizers run on the double implementation; statements evaluate f, ∇f and H
+/// through its generic twin, exactly at a counterexample.
 /// </summary>
 internal sealed record AlgorithmProblem(int N, double[] D, double C, double[] U, double[] Theta)
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AlgorithmProblem, System.Collections.Concurrent.ConcurrentDictionary<string, object>> Cache = new();
 
     /// <summary>
-    /// <paramref name="compute"/>'s value for this input instance, computed once: the engine asks a formalization for
-    /// hypotheses, sides and exact sides of the same input, and each needs the same (deterministic) optimizer run.
+    /// <paramref name="compute"/>'s value for this input instance, computed once: the engine evaluates a statement on the
+    /// same input in doubles and then exactly, and both replay the same (deterministic) optimizer run.
     /// </summary>
     internal T Memo<T>(string key, Func<T> compute) where T : notnull =>
         (T)Cache.GetValue(this, _ => new()).GetOrAdd(key, _ => compute());
 
     internal Matrix<double> DMatrix => Matrix<double>.Build.Dense(N, N, D);
 
-    internal CubicPerturbedQuadratic Objective => Memo("objective", () => new CubicPerturbedQuadratic(DMatrix, C, Vector<double>.Build.DenseOfArray(U)));
+    /// <summary>The double implementation the optimizers run on.</summary>
+    internal CubicPerturbedQuadratic Objective => (CubicPerturbedQuadratic)Generic.Reference;
+
+    /// <summary>f written once over IReal (its <see cref="GenericCubicPerturbedQuadratic.Reference"/> is <see cref="Objective"/>).</summary>
+    internal GenericCubicPerturbedQuadratic Generic => Memo("generic", () => new GenericCubicPerturbedQuadratic(DMatrix, C, Vector<double>.Build.DenseOfArray(U)));
 
     internal Vector<double> Start => Vector<double>.Build.DenseOfArray(Theta);
-
-    /// <summary>f(θ) exactly, for a double point θ.</summary>
-    internal RationalInterval ExactValue(Vector<double> theta)
-    {
-        var half = RationalInterval.Exact(0.5);
-        var quad = RationalInterval.Zero;
-        var s = RationalInterval.Zero;
-        for (int i = 0; i < N; i++)
-        {
-            var ti = RationalInterval.Exact(theta[i]);
-            s += RationalInterval.Exact(U[i]) * ti;
-            for (int j = 0; j < N; j++)
-                quad += RationalInterval.Exact(D[i + j * N]) * ti * RationalInterval.Exact(theta[j]);
-        }
-        return half * quad + RationalInterval.Exact(C) / RationalInterval.Exact(6.0) * s.Cube();
-    }
-
-    /// <summary>H_ii(θ) = D_ii + c(uᵀθ)u_i² exactly.</summary>
-    internal RationalInterval ExactDiagonal(Vector<double> theta, int i)
-    {
-        var s = RationalInterval.Zero;
-        for (int k = 0; k < N; k++)
-            s += RationalInterval.Exact(U[k]) * RationalInterval.Exact(theta[k]);
-        var ui = RationalInterval.Exact(U[i]);
-        return RationalInterval.Exact(D[i + i * N]) + RationalInterval.Exact(C) * s * ui * ui;
-    }
 
     internal IReadOnlyList<NamedValue> Describe() =>
     [
@@ -72,6 +49,19 @@ internal sealed record AlgorithmProblem(int N, double[] D, double C, double[] U,
         from zero in Gen.Elements(false, false, false, true)
         from theta in EdgeDoubles.Signed(1e-3, 3).ArrayOf(n)
         select new AlgorithmProblem(n, Symmetric(n, entries, kind), c, u.All(x => x == 0) ? Unit(n) : u, zero ? new double[n] : theta);
+
+    /// <summary>
+    /// The search domain: <see cref="Generator"/>, <see cref="EdgeCases"/>, climbing by <see cref="Perturb"/>, and shrinking
+    /// θ, c and u coordinate by coordinate (u ≠ 0 kept; D keeps its symmetry by not being shrunk).
+    /// </summary>
+    internal static Domain<AlgorithmProblem> Domain { get; } = new()
+    {
+        Generator = Generator,
+        Edges = EdgeCases,
+        Perturb = (p, r) => p.Perturb(r),
+        Shrink = p => Shrinks.Coordinates(p, x => [.. x.Theta, x.C, .. x.U], (x, v) => x.With(v)),
+        Describe = p => p.Describe(),
+    };
 
     /// <summary>Saddles with a repeated negative eigenvalue and u along (1, …, 1): the cases where Σ_i|x_i|³ ≪ ‖x‖³.</summary>
     internal static IEnumerable<AlgorithmProblem> EdgeCases()
@@ -106,6 +96,18 @@ internal sealed record AlgorithmProblem(int N, double[] D, double C, double[] U,
             return v.All(x => x == 0) ? this : this with { U = v };
         }
         return this with { C = EdgeDoubles.Perturb(C == 0 ? 0.1 : C, random, 0, 10) };
+    }
+
+    /// <summary>This problem with θ, c and u replaced by <paramref name="values"/> (θ, then c, then u); u = 0 is not a problem.</summary>
+    /// <exception cref="ArgumentException">u = 0, or a value that is not finite.</exception>
+    private AlgorithmProblem With(double[] values)
+    {
+        if (!values.All(double.IsFinite))
+            throw new ArgumentException("every value must be finite.", nameof(values));
+        var u = values[(N + 1)..];
+        if (u.All(x => x == 0))
+            throw new ArgumentException("u must not be 0.", nameof(values));
+        return this with { Theta = values[..N], C = values[N], U = u };
     }
 
     private static double[] Unit(int n) => Enumerable.Range(0, n).Select(i => i == 0 ? 1.0 : 0.0).ToArray();
