@@ -29,7 +29,7 @@ public sealed record Tally(
 /// <param name="Name">The formalization's name, unique within its claim.</param>
 /// <param name="Description">What is checked, with its quantifiers.</param>
 /// <param name="Tolerance">The double-precision allowance and why; certification is exact regardless.</param>
-/// <param name="Kind">inequality, identity, trend or statistical.</param>
+/// <param name="Kind">inequality, identity, trend, statistical, conformance or replay.</param>
 /// <param name="Verdict">The computed verdict.</param>
 /// <param name="Tally">How its inputs were settled.</param>
 /// <param name="WorstMargin">The largest double margin among accepted inputs that were not shown to be artefacts.</param>

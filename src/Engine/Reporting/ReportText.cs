@@ -58,7 +58,7 @@ public static class ReportText
         _ => throw new ArgumentException($"scope {(int)scope} is not a defined Scope.", nameof(scope)),
     };
 
-    /// <summary>inequality, identity, trend, statistical or conformance.</summary>
+    /// <summary>inequality, identity, trend, statistical, conformance or replay.</summary>
     public static string Kind(StatementKind kind) => kind switch
     {
         StatementKind.Inequality => "inequality",
@@ -66,6 +66,7 @@ public static class ReportText
         StatementKind.Trend => "trend",
         StatementKind.Statistical => "statistical",
         StatementKind.Conformance => "conformance",
+        StatementKind.Replay => "replay",
         _ => throw new ArgumentException($"kind {(int)kind} is not a defined StatementKind.", nameof(kind)),
     };
 

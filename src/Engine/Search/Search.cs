@@ -211,7 +211,7 @@ internal sealed class Search<TInput> where TInput : notnull
         _accepted++;
         _certified++;
         _worstMargin = System.Math.Max(_worstMargin, double.IsNaN(d.Margin) ? double.MaxValue : d.Margin);
-        var (scope, box, note) = _statement.Kind == StatementKind.Conformance
+        var (scope, box, note) = _statement.Kind is StatementKind.Conformance or StatementKind.Replay
             ? (Scope.Degenerate, (string?)null, "scope not analysed: the statement is about an implementation's output at this input")
             : ScopeOf(input);
         if (_statement.AlmostEverywhere && scope != Scope.OpenSet)

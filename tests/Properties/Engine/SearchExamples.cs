@@ -94,6 +94,17 @@ public class SearchExamples
     }
 
     [Fact]
+    public void ReplayedAlgorithmProperty_RefutesTheClaim_NotTheImplementation()
+    {
+        var result = Run(new ReplayedMidpointClaim(), 4);
+
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.False(result.Counterexample!.ImplementationDefect);
+        Assert.Equal(Scope.Degenerate, result.Counterexample.Scope);
+        Assert.Equal(StatementKind.Replay, result.Kind);
+    }
+
+    [Fact]
     public void ViolationOnlyAtADegeneratePoint_IsDegenerate_AndDoesNotRefuteAlmostEverywhere()
     {
         var everywhere = Run(new PositiveSquare(almostEverywhere: false), 1);

@@ -126,6 +126,35 @@ internal static class SyntheticStatements
         }
     }
 
+    /// <summary>
+    /// A property the "algorithm" promises of its output, replayed from a correct implementation of it: halving the
+    /// interval [a, b] once is claimed to land within 1/4 of b − a from the midpoint… of the left half. The code does
+    /// what the algorithm says (returns the midpoint), so the violation is the claim's, not an implementation defect.
+    /// </summary>
+    internal sealed class ReplayedMidpointClaim : Statement<(double A, double B)>
+    {
+        [SetsRequiredMembers]
+        public ReplayedMidpointClaim()
+        {
+            Name = "midpoint-replay";
+            Description = "|Midpoint(a, b) − (3a + b)/4| ≤ (b − a)/8";
+            Tolerance = "none";
+            Kind = StatementKind.Replay;
+            Domain = new Domain<(double A, double B)>
+            {
+                Generator = from a in EdgeDoubles.Positive(1, 100) from d in EdgeDoubles.Positive(1, 100) select (a, a + d),
+                Describe = p => [NamedValue.Of("a", p.A), NamedValue.Of("b", p.B)],
+            };
+        }
+
+        public override Relation<T> Evaluate<T>((double A, double B) input)
+        {
+            var (a, b) = (T.Input(input.A), T.Input(input.B));
+            var output = T.Of((input.A + input.B) / 2);
+            return Relation.LessOrEqual(T.Abs(output - (3 * a + b) / 4), (b - a) / 8, b - a);
+        }
+    }
+
     /// <summary>x² &gt; 0 for every x (false at x = 0 only), or for almost every x.</summary>
     internal sealed class PositiveSquare : Statement<double>
     {

@@ -4,7 +4,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using TorchSharp;
-using Verification.Claims.Generators;
 using Verification.Math.Torch;
 using Xunit.Sdk;
 using static TorchSharp.torch;

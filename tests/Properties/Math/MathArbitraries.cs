@@ -1,7 +1,6 @@
 using Verification.Engine.Generators;
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Claims.Generators;
 
 namespace Verification.Tests.Properties.Math;
 

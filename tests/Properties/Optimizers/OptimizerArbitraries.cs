@@ -2,7 +2,6 @@ using Verification.Engine.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Claims.Generators;
 using Verification.Optimizers.Objectives;
 
 namespace Verification.Tests.Properties.Optimizers;

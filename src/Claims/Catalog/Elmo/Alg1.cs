@@ -190,7 +190,7 @@ internal static class Alg1
                 : "For every f of the family and θ: f(θ_{t+1}) ≤ f(θ) (up to the stated tolerance) at the iterate ELMO returns with L_t^i = L_H.";
             Tolerance = "An increase of f counts only beyond 10⁻¹²·(|f(θ)| + |f(θ_{t+1})| + ‖∇f‖‖Δθ‖ + ‖H‖_F‖Δθ‖² + L_H‖Δθ‖³), part of the relation in both arithmetics: the implementation's step differs from the exact ELMO step by the eigensolver's backward error (≈ nε‖H‖, moving the quadratic term by ε‖H‖‖Δθ‖²) and by rounding; f at the returned iterate is exact.";
             MarginUnit = "relative to |f(θ)| + |f(θ_{t+1})| + ‖∇f‖‖Δθ‖ + ‖H‖_F‖Δθ‖² + L_H‖Δθ‖³";
-            Kind = StatementKind.Conformance;
+            Kind = StatementKind.Replay;
             Domain = AlgorithmProblem.Domain;
         }
 

@@ -101,7 +101,7 @@ internal static class Alg3
             Description = "For every f of the family and θ where line 7's branch runs uncapped from L_0^i = 1e-3: η₁ − rounding < ASSESS_LIPSCHITZ(returned L), ASSESS exact at the implementation's eigenpairs and returned constants.";
             Tolerance = AssessTolerance;
             MarginUnit = "in units of ASSESS (a dimensionless ratio)";
-            Kind = StatementKind.Conformance;
+            Kind = StatementKind.Replay;
             Domain = AlgorithmProblem.Domain;
         }
 
@@ -128,7 +128,7 @@ internal static class Alg3
             Description = "For every f of the family and θ where line 7's branch runs uncapped: ASSESS(returned L with L^n/γ₁) ≤ η₁ + rounding, ASSESS exact.";
             Tolerance = AssessTolerance;
             MarginUnit = "in units of ASSESS (a dimensionless ratio)";
-            Kind = StatementKind.Conformance;
+            Kind = StatementKind.Replay;
             Domain = AlgorithmProblem.Domain;
         }
 

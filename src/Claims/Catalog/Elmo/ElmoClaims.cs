@@ -1,4 +1,3 @@
-using Verification.Claims.Model;
 
 namespace Verification.Claims.Catalog.Elmo;
 
