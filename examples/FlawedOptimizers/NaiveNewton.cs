@@ -34,17 +34,34 @@ public sealed class NaiveNewton : StatelessOptimizer, IQuasiNewtonOptimizer, IDe
         new ObjectiveScaleInvariance(),                       // wrong at singular H: the floor δ does not scale with f
     ];
 
-    /// <inheritdoc />
-    public override Vector<double> Update(IObjective objective, Vector<double> theta) =>
-        -(Preconditioner(objective, theta) * objective.Gradient(theta));
+    /// <summary>
+    /// Δθ = −Φ∇f applied in the eigenbasis, −V·diag(1/λ̃)·(Vᵀ∇f): forming Φ first would cancel catastrophically when
+    /// the eigenvalues span many decades (at λ = (0, 1e301) every entry of Φ is ≈ 1/δ and Φ∇f rounds to 0, a step
+    /// that check-optimizer rightly refutes as no descent on a convex quadratic).
+    /// </summary>
+    public override Vector<double> Update(IObjective objective, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        var g = objective.Gradient(theta);
+        var (v, inverse) = InverseEigenvalues(objective, theta);
+        var coordinates = v.TransposeThisAndMultiply(g);
+        for (int i = 0; i < coordinates.Count; i++)
+            coordinates[i] *= inverse[i];
+        return -(v * coordinates);
+    }
 
     /// <summary>Φ = V·diag(1/λ̃)·Vᵀ with λ̃ = sign(λ)·max(|λ|, δ): the flaw is the sign.</summary>
     public Matrix<double> Preconditioner(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        var (v, inverse) = InverseEigenvalues(objective, theta);
+        return v * Matrix<double>.Build.DiagonalOfDiagonalArray(inverse) * v.Transpose();
+    }
+
+    private static (Matrix<double> Vectors, double[] Inverse) InverseEigenvalues(IObjective objective, Vector<double> theta)
+    {
         var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
         var inverse = eigen.Values.Select(l => 1 / (l < 0 ? -System.Math.Max(-l, Floor) : System.Math.Max(l, Floor))).ToArray();
-        var v = eigen.Vectors;
-        return v * Matrix<double>.Build.DiagonalOfDiagonalArray(inverse) * v.Transpose();
+        return (eigen.Vectors, inverse);
     }
 }
