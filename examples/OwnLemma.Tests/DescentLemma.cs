@@ -3,7 +3,6 @@ using Verification.Math.Arithmetic;
 
 namespace OwnLemma.Tests;
 
-// own-lemma:begin
 /// <summary>The descent lemma of gradient descent on f(θ) = ½θᵀAθ, A ⪰ 0 with λmax(A) ≤ L, at the step size η = k/L.</summary>
 public sealed class DescentLemma(int k) : Lemma<SymmetricMatrix, double[], double>($"gd-descent-step-{k}-over-L",
     $"f(θ − η∇f(θ)) ≤ f(θ) − (η/2)‖∇f(θ)‖² for f(θ) = ½θᵀAθ, A ⪰ 0, λmax(A) ≤ L, η = {k}/L",
@@ -23,4 +22,3 @@ public sealed class DescentLemma(int k) : Lemma<SymmetricMatrix, double[], doubl
         return Relation.LessOrEqual(f(next), f(θ) - η / 2 * gg, f(θ) + η * gg);
     }
 }
-// own-lemma:end

@@ -33,8 +33,8 @@ public static class LemmaReport
         foreach (var note in f.Count == 1 ? f[0].Notes : result.Notes)
             text.Append($"  note: {note}\n");
         text.Append($"  replay: seed {ReportText.Number(result.Seed)}, budget {ReportText.Number(budget)}");
-        if (result.Counterexample is { } pinned)
-            text.Append($"\n  pin it: LemmaAssert.Refutes(lemma, <{Inputs(pinned.Inputs)}>)");
+        if (result.Counterexample is not null)
+            text.Append("\n  pin it: LemmaAssert.Refutes(lemma, input) with the counterexample's input keeps it as a regression test");
         return text.ToString();
     }
 
@@ -69,7 +69,9 @@ public static class LemmaReport
         text.Append($"  lhs = {ReportText.Number(c.Lhs)}, rhs = {ReportText.Number(c.Rhs)} (double precision; {c.Relation} is violated), " +
                     $"margin = {ReportText.Number(c.Margin)} {c.MarginUnit}\n");
         text.Append($"  certified margin ≥ {ReportText.Number(c.CertifiedMargin)} ({c.Certification})\n");
-        text.Append($"  scope: {ReportText.Scope(c.Scope)}{(c.Box is null ? "" : ": " + c.Box)}\n");
+        text.Append(c.Scope == Scope.OpenSet
+            ? $"  scope: open-set: {c.Box}\n"
+            : "  scope: degenerate (no box around it was certified to violate: a tie, a zero, or a boundary of the hypotheses)\n");
     }
 
     private static string Inputs(IReadOnlyList<NamedValue> inputs) => string.Join(", ", inputs.Select(v => $"{v.Name} = {v.Value}"));
