@@ -50,8 +50,8 @@ public abstract class LemmaBase<TInput> : ILemma<TInput> where TInput : notnull
     /// <summary>Distinct inputs meeting the hypotheses below which the verdict is inconclusive.</summary>
     public virtual int MinimumDistinctInputs => Statement<TInput>.DefaultMinimumDistinctInputs;
 
-    /// <inheritdoc />
-    public StatementKind Kind => StatementKind.Inequality;
+    /// <summary>The kind of statement, for the reports: inequality (default) or identity (a relation of equality).</summary>
+    public virtual StatementKind Kind => StatementKind.Inequality;
 
     /// <inheritdoc />
     public Statement<TInput> Statement => _statement ??= new LemmaStatement(this);
@@ -77,6 +77,7 @@ public abstract class LemmaBase<TInput> : ILemma<TInput> where TInput : notnull
             MarginUnit = lemma.MarginUnit;
             AlmostEverywhere = lemma.AlmostEverywhere;
             MinimumDistinctInputs = lemma.MinimumDistinctInputs;
+            Kind = lemma.Kind;
         }
 
         public override Relation<T> Evaluate<T>(TInput input) => _lemma.EvaluateInput<T>(input);
