@@ -371,6 +371,78 @@ internal sealed class Search<TInput> where TInput : notnull
         return (found, steps);
     }
 
+    private Counterexample CounterexampleOf(Found found, int steps) => new(
+        _statement.Name,
+        _statement.Domain.Describe(found.Input),
+        found.Double.Relation ?? "the relation",
+        found.Double.Lhs,
+        found.Double.Rhs,
+        found.Double.Margin,
+        found.Exact.CertifiedMargin,
+        _statement.MarginUnit,
+        found.Scope,
+        found.Box,
+        _statement.Kind == StatementKind.Conformance,
+        "exact rational interval arithmetic: " + found.Exact.Detail,
+        Explain(found.Input),
+        steps,
+        OutputsOf(found.Input),
+        found.Origin);
+
+    /// <summary>
+    /// Evaluates one given input (a known counterexample) in double precision and exactly, without searching: a certified
+    /// violation comes back as a counterexample with its scope; anything else with the reason.
+    /// </summary>
+    internal PinnedCheck Pin(TInput input)
+    {
+        IReadOnlyList<NamedValue> inputs;
+        try
+        {
+            inputs = _statement.Domain.Describe(input);
+        }
+        catch (Exception e) when (IsFinding(e))
+        {
+            return new PinnedCheck(PinnedOutcome.CodeFailed, [], $"the input cannot be described: {e.Message}", null);
+        }
+        DoubleJudgement d;
+        try
+        {
+            d = Judge.InDouble(_statement.Evaluate<Float64>(input));
+        }
+        catch (HypothesisException h)
+        {
+            d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, "outside the hypotheses in double precision", h.Message);
+        }
+        catch (UndecidedException u)
+        {
+            d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, "undecided", u.Message);
+        }
+        catch (Exception e) when (IsFinding(e))
+        {
+            return new PinnedCheck(PinnedOutcome.CodeFailed, inputs, $"the code under test failed in double precision: {e.Message}", null);
+        }
+        var exact = Certify(input, out var error);
+        if (error is not null)
+            return new PinnedCheck(PinnedOutcome.CodeFailed, inputs, $"the code under test failed in exact arithmetic: {error.Message}", null);
+        switch (exact.Status)
+        {
+            case CertificationStatus.OutsideHypotheses:
+                return new PinnedCheck(PinnedOutcome.OutsideHypotheses, inputs, "outside the hypotheses (exactly): " + exact.Detail, null);
+            case CertificationStatus.Satisfied:
+                return new PinnedCheck(PinnedOutcome.Satisfied, inputs, "the statement holds here exactly: " + exact.Detail, null);
+            case CertificationStatus.Undecidable:
+                return new PinnedCheck(PinnedOutcome.Undecidable, inputs, "exact arithmetic decides neither way: " + exact.Detail, null);
+        }
+        var (scope, box, note) = _statement.Kind is StatementKind.Conformance or StatementKind.Replay
+            ? (Scope.Degenerate, (string?)null, (string?)null)
+            : ScopeOf(input);
+        var counterexample = CounterexampleOf(new Found(input, d, exact, scope, box, note, "pinned input"), 0);
+        if (_statement.AlmostEverywhere && scope != Scope.OpenSet)
+            return new PinnedCheck(PinnedOutcome.AllowedException, inputs,
+                "a certified violation at a degenerate point, which the statement's \"almost every input\" allows", counterexample);
+        return new PinnedCheck(PinnedOutcome.Violated, inputs, "certified violation", counterexample);
+    }
+
     private long SafeComplexity(TInput input)
     {
         try
@@ -391,23 +463,7 @@ internal sealed class Search<TInput> where TInput : notnull
         if (_found is not null)
         {
             var (found, steps) = Shrink(_found);
-            counterexample = new Counterexample(
-                _statement.Name,
-                _statement.Domain.Describe(found.Input),
-                found.Double.Relation ?? "the relation",
-                found.Double.Lhs,
-                found.Double.Rhs,
-                found.Double.Margin,
-                found.Exact.CertifiedMargin,
-                _statement.MarginUnit,
-                found.Scope,
-                found.Box,
-                _statement.Kind == StatementKind.Conformance,
-                "exact rational interval arithmetic: " + found.Exact.Detail,
-                Explain(found.Input),
-                steps,
-                OutputsOf(found.Input),
-                found.Origin);
+            counterexample = CounterexampleOf(found, steps);
             if (found.ScopeNote is not null)
                 notes.Add(found.ScopeNote);
             verdict = Verdict.Refuted;
