@@ -20,7 +20,7 @@ public class VerifyCommandExamples
     private static readonly string[] CounterexampleFields =
         ["formalization", "inputs", "lhs", "rhs", "margin", "certifiedMargin", "certification", "explanation"];
 
-    private static readonly string[] Verdicts = ["holds", "refuted", "vacuous", "inconclusive"];
+    private static readonly string[] Verdicts = ["proved", "holds", "refuted", "vacuous", "inconclusive"];
 
     [Fact]
     public void Verify_OneClaim_WritesJsonMarkdownAndPlots()
