@@ -88,6 +88,51 @@ internal sealed class Prover<TInput> where TInput : notnull
     {
         if (_domain.Scaling is not { } degrees || _scalingFailure is not null)
             return;
+        _scalingFailure = HomogeneousOnPieces(box, degrees);
+    }
+
+    /// <summary>
+    /// Dimensional analysis of the box, or, where its closed enclosure cannot decide a branch, of its pieces: a box closed
+    /// off a tight face (<see cref="FaceJet{T}"/>) takes one branch of the statement's code on the half-open box and
+    /// another on the face, so the face is checked as a box of its own and the half-open box at its centre, where the
+    /// branches are those of every point off the face.
+    /// </summary>
+    private string? HomogeneousOnPieces(Box box, IReadOnlyList<IReadOnlyList<double>> degrees)
+    {
+        if (Homogeneous(box, degrees) is not { } failure)
+            return null;
+        var faces = TightFaces(box).ToList();
+        if (faces.Count == 0)
+            return failure;
+        var centre = box.Lower.Select((lo, k) => lo + (box.Upper[k] - lo) / 2).ToArray();
+        foreach (var face in faces)
+            if (HomogeneousOnPieces(face, degrees) is { } faceFailure)
+                return faceFailure;
+        return Homogeneous(new Box(centre, centre, 0), degrees);
+    }
+
+    /// <summary>The faces of the box at declared tight values (every coordinate's ends that are tight values).</summary>
+    private IEnumerable<Box> TightFaces(Box box)
+    {
+        for (int k = 0; k < _box.Length; k++)
+        {
+            if (box.Lower[k] == box.Upper[k])
+                continue;
+            foreach (var face in new[] { box.Lower[k], box.Upper[k] })
+            {
+                if (!_box[k].TightAt.Contains(face))
+                    continue;
+                var lower = (double[])box.Lower.Clone();
+                var upper = (double[])box.Upper.Clone();
+                lower[k] = upper[k] = face;
+                yield return new Box(lower, upper, 0);
+            }
+        }
+    }
+
+    /// <summary>Null when the relation's sides have equal degrees on the box (or no point meets the hypotheses); else why not.</summary>
+    private string? Homogeneous(Box box, IReadOnlyList<IReadOnlyList<double>> degrees)
+    {
         var tags = Tags(box);
         var boxes = Enumerable.Range(0, box.Lower.Length).Select(i => Interval(box.Lower[i], box.Upper[i])).ToArray();
         try
@@ -108,8 +153,9 @@ internal sealed class Prover<TInput> where TInput : notnull
         }
         catch (Exception e) when (e is NotHomogeneousException or UndecidedException or ArithmeticException or ArgumentException)
         {
-            _scalingFailure = $"on {Describe(box)}: {e.Message}";
+            return $"on {Describe(box)}: {e.Message}";
         }
+        return null;
     }
 
     private static IEnumerable<(Graded Lhs, Graded Rhs)> Sides(Relation<Graded> r)
@@ -179,7 +225,78 @@ internal sealed class Prover<TInput> where TInput : notnull
                 // Fall through to the sharper enclosures.
             }
         }
-        return Sharper(box, tags, boxes, depth) ? (Decision.Closed, null, tags) : (Decision.Open, null, tags);
+        return Sharper(box, tags, boxes, depth) || OffTightFaces(box, tags, boxes, depth)
+            ? (Decision.Closed, null, tags)
+            : (Decision.Open, null, tags);
+    }
+
+    /// <summary>The order of the Taylor expansion at tight faces (third order closes m(x*) ≤ M(x*), tight to third order at |g| = 0).</summary>
+    private const int FaceOrder = 3;
+
+    /// <summary>
+    /// For a box with an end at a declared tight value of some coordinate (a face where the relation may be tight, or where
+    /// the statement branches): closed when the relation holds on the half-open box off that face, by the Taylor expansion
+    /// at the face (<see cref="FaceJet{T}"/>), and on the face itself, decided as a box of its own.
+    /// </summary>
+    private bool OffTightFaces(Box box, double[] tags, RationalInterval[] boxes, int depth)
+    {
+        for (int k = 0; k < tags.Length; k++)
+        {
+            if (box.Lower[k] == box.Upper[k])
+                continue;
+            foreach (var (face, side) in new[] { (box.Lower[k], 1), (box.Upper[k], -1) })
+            {
+                if (!_box[k].TightAt.Contains(face) || !HoldsOffFace(tags, boxes, k, face, side))
+                    continue;
+                var lower = (double[])box.Lower.Clone();
+                var upper = (double[])box.Upper.Clone();
+                lower[k] = upper[k] = face;
+                if (Decide(new Box(lower, upper, 0), depth + 1).Item1 == Decision.Closed)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Every comparison of the relation holds at every point of the box off its face x_k = <paramref name="face"/>.</summary>
+    private bool HoldsOffFace(double[] tags, RationalInterval[] boxes, int k, double face, int side)
+    {
+        var c = RationalInterval.Exact(face);
+        var range = side > 0 ? boxes[k] - c : c - boxes[k];
+        try
+        {
+            Relation<FaceJet<RationalInterval>> r;
+            using (EnclosureSettings.Use(Bits))
+            using (EnclosureSettings.UseTags(tags, boxes))
+            using (FaceJet<RationalInterval>.Use(k, face, side, FaceOrder, range))
+            {
+                r = _statement.Evaluate<FaceJet<RationalInterval>>(_domain.At(tags));
+                foreach (var (kind, difference) in FlattenJets(r))
+                {
+                    if (kind == RelationKind.Trivial)
+                        continue;
+                    if (kind is not (RelationKind.LessOrEqual or RelationKind.Less)
+                        || !FaceJet<RationalInterval>.HoldsOffFace(difference, strict: kind == RelationKind.Less))
+                        return false;
+                }
+            }
+            return true;
+        }
+        catch (HypothesisException)
+        {
+            return true; // no point of the half-open box meets the hypotheses
+        }
+        catch (Exception e) when (e is UndecidedException or ArithmeticException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<(RelationKind Kind, FaceJet<RationalInterval> Difference)> FlattenJets(Relation<FaceJet<RationalInterval>> r)
+    {
+        if (r.Kind == RelationKind.All)
+            return r.Parts.SelectMany(FlattenJets);
+        return [(r.Kind, r.Kind is RelationKind.Trivial or RelationKind.Undecided ? default : r.Lhs - r.Rhs)];
     }
 
     /// <summary>The mean-value form and, for one comparison, monotonicity on faces.</summary>

@@ -582,8 +582,9 @@ internal sealed class Search<TInput> where TInput : notnull
         }
         if (proved && !covers)
             notes.Add("proved on this domain only: it is not the whole stated domain");
+        notes = [.. notes.Distinct(StringComparer.Ordinal)];
         var result = new ProofResult(string.Join("; ", _statement.Proofs.Select(d => d.Describe())), proved, covers, boxes, closed,
-            volume, reductions.Count == 0 ? null : string.Join("; ", reductions), notes);
+            volume, reductions.Count == 0 ? null : string.Join("; ", reductions.Distinct(StringComparer.Ordinal)), notes);
         return (result, null);
     }
 

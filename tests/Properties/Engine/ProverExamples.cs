@@ -91,6 +91,70 @@ public class ProverExamples
         }
     }
 
+    /// <summary>x² − 10⁻⁹x ≥ 0 on [0, 1], tight at the face x = 0: false on (0, 10⁻⁹), where the Taylor bracket −10⁻⁹ + t is negative.</summary>
+    private sealed class FalseNextToTightFace : OnInterval
+    {
+        [SetsRequiredMembers]
+        public FalseNextToTightFace() : base("next-to-face", 0, 1, tight: 0)
+        {
+        }
+
+        protected override Relation<T> Formula<T>(T x) => Relation.LessOrEqual(T.Ratio(1, 1_000_000_000) * x, x * x);
+    }
+
+    /// <summary>0 &lt; f on [0, 1] with f = x off the face and f = −1 on it (a branch on the face): false at x = 0 only.</summary>
+    private sealed class FalseOnTheFaceBranch : OnInterval
+    {
+        [SetsRequiredMembers]
+        public FalseOnTheFaceBranch() : base("face-branch", 0, 1, tight: 0)
+        {
+        }
+
+        protected override Relation<T> Formula<T>(T x) => Relation.Less(T.Of(0), T.Sign(x) == 0 ? T.Of(-1) : x);
+    }
+
+    /// <summary>x³/3 ≤ x³/2 on [0, 1] written as a difference of identical expansions (tight to third order at the face x = 0).</summary>
+    private sealed class TightToThirdOrder : OnInterval
+    {
+        [SetsRequiredMembers]
+        public TightToThirdOrder() : base("third-order", 0, 1, tight: 0)
+        {
+        }
+
+        protected override Relation<T> Formula<T>(T x)
+        {
+            var common = T.Sqrt(1 + x) - 1 - x / 2; // vanishes to second order at 0 and is computed twice
+            return Relation.LessOrEqual(common + x * x * x / 3, common + x * x * x / 2);
+        }
+    }
+
+    [Fact]
+    public void FalseStatementNextToATightFace_IsNeverProved()
+    {
+        var result = Run(new FalseNextToTightFace());
+
+        Assert.NotEqual(Verdict.Proved, result.Verdict);
+        Assert.False(result.Proof is { Proved: true });
+    }
+
+    [Fact]
+    public void FalseStatementOnTheFaceBranchOnly_IsNeverProved()
+    {
+        // Off the face the Taylor rule decides Sign(x) = +1 and 0 < x holds; the face takes the other branch, −1.
+        var result = Run(new FalseOnTheFaceBranch());
+
+        Assert.NotEqual(Verdict.Proved, result.Verdict);
+        Assert.False(result.Proof is { Proved: true });
+    }
+
+    [Fact]
+    public void StatementTightToThirdOrderAtAFace_IsProved()
+    {
+        var result = Run(new TightToThirdOrder());
+
+        Assert.True(result.Verdict == Verdict.Proved, string.Join("; ", result.Proof?.Notes ?? []));
+    }
+
     [Fact]
     public void TrueTightInequality_IsProvedOnItsWholeDomain()
     {

@@ -44,8 +44,8 @@ public class ScalingReductionExamples
             };
             Proofs =
             [
-                Chart(new ProofCoordinate("λ", -1, -1), new ProofCoordinate("|g|", 0, 1)),
-                Chart(new ProofCoordinate("λ", 1, 1), new ProofCoordinate("|g|", 0, 1)),
+                Chart(new ProofCoordinate("λ", -1, -1), new ProofCoordinate("|g|", 0, 1) { TightAt = [0] }),
+                Chart(new ProofCoordinate("λ", 1, 1), new ProofCoordinate("|g|", 0, 1) { TightAt = [0] }),
                 Chart(new ProofCoordinate("λ", -1, 1) { TightAt = [0] }, new ProofCoordinate("|g|", 1, 1)),
                 Chart(new ProofCoordinate("λ", 0, 0), new ProofCoordinate("|g|", 0, 0)),
             ];

@@ -53,6 +53,22 @@ internal static class Prop42
             Tolerance = "None: a strict inequality decided in exact rationals; m* = 0 exactly violates it (with margin 0, which the strict inequality makes a violation).";
             Domain = StepBatchInput.Domain(StepBatchInput.Generator(1e6), () => [new(1, 0, 0.5, 1), new(1, 1, 0, 1), new(1, 1, 1, 1)]);
             MarginUnit = "in batch-size units (−m*)";
+            if (!allowDegenerate)
+            {
+                // m* = 2γη²/(2 − γ) is of degree 1 in η² (0 fits any degree), so η² ↦ μη² maps every η² > 0 to η² = 1;
+                // γ = 0 is the face where the hypothesis γ > 0 fails. m and the competitor are not read by this relation.
+                Proofs =
+                [
+                    new ProofDomain<StepBatchInput>
+                    {
+                        Box = [new ProofCoordinate("η²", 1, 1), new ProofCoordinate("γ", 0, 1) { TightAt = [0] }, new ProofCoordinate("m (unused)", 2, 2), new ProofCoordinate("competitor (unused)", 3, 3)],
+                        At = x => new StepBatchInput(x[2], x[0], x[1], x[3]),
+                        Reduction = "η² ↦ μη² with μ > 0 maps every η² > 0 to η² = 1 (m and the competitor do not enter the relation)",
+                        Scaling = [[1], [0], [1], [1]],
+                        CoversStatedDomain = true,
+                    },
+                ];
+            }
         }
 
         public override Relation<T> Evaluate<T>(StepBatchInput input)

@@ -41,6 +41,21 @@ internal static class CorM11
                 Shrink = p => Shrinks.Coordinates(p, q => [q.First, q.Second], (_, v) => new RealPair(v[0], v[1])),
                 Describe = p => [NamedValue.Of("x", p.First), NamedValue.Of("y", p.Second)],
             };
+            // Both sides are of degree ½ under (x, y) ↦ (μx, μy): |y| ≤ x scales to x = 1, |y| ≤ 1, and y > x to y = 1,
+            // x ∈ (0, 1), where the right side y/(2√x) grows without bound as x → 0⁺; that chart is proved on x ≥ 10⁻⁶ only.
+            ProofDomain<RealPair> Chart(ProofCoordinate x, ProofCoordinate y) => new()
+            {
+                Box = [x, y],
+                At = v => new RealPair(v[0], v[1]),
+                Reduction = "(x, y) ↦ (μx, μy) with μ > 0 maps x > 0, |y| ≤ x onto x = 1, |y| ≤ 1 and y > x onto y = 1, x < 1",
+                Scaling = [[1], [1]],
+                MaxBoxes = 256,
+            };
+            Proofs =
+            [
+                Chart(new ProofCoordinate("x", 1, 1), new ProofCoordinate("y", -1, 1) { TightAt = [0] }),
+                Chart(new ProofCoordinate("x", 1e-6, 1, Logarithmic: true), new ProofCoordinate("y", 1, 1)),
+            ];
         }
 
         public override Relation<T> Evaluate<T>(RealPair input)

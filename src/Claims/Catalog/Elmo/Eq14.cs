@@ -29,6 +29,7 @@ internal static class Eq14
             Description = "For all λ, |g| ≥ 0, L > 0: m(x*) ≤ M(x*).";
             Tolerance = Eq14.Tolerance;
             Domain = EigenspaceInput.Domain;
+            Proofs = EigenspaceCharts.All;
             MarginUnit = Unit;
         }
 
@@ -51,6 +52,7 @@ internal static class Eq14
             Description = "For all λ, |g| ≥ 0, L > 0: M(x*) ≤ 0 (since M(0) = 0 and x* minimizes M).";
             Tolerance = Eq14.Tolerance;
             Domain = EigenspaceInput.Domain;
+            Proofs = EigenspaceCharts.All;
             MarginUnit = Unit;
         }
 

@@ -48,6 +48,7 @@ internal static class Lemma32
             Tolerance = "None: exact rational intervals decide.";
             MarginUnit = "relative to φ";
             Domain = EigenspaceInput.Domain;
+            Proofs = EigenspaceCharts.All;
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)

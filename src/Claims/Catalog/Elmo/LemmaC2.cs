@@ -1,3 +1,4 @@
+using Verification.Claims.Catalog.Elmo.Shared;
 using System.Diagnostics.CodeAnalysis;
 using FsCheck;
 using FsCheck.Fluent;
@@ -41,6 +42,7 @@ internal static class LemmaC2
             Tolerance = Exact;
             MarginUnit = "relative to |g|x* + |λ|x*²/2 + Lx*³/6 (the size of the terms of M(x*) and m(x*))";
             Domain = EigenspaceInput.Domain;
+            Proofs = EigenspaceCharts.All;
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)

@@ -37,6 +37,12 @@ internal static class LemmaM1
                 Shrink = x => Simplicity.Candidates(x).Where(c => c >= -1),
                 Describe = x => [NamedValue.Of("x", x)],
             };
+            // x ≥ −1 is unbounded and the relation has no scaling symmetry: proved on [−1, 10⁶] only (equality at x = 0).
+            Proofs =
+            [
+                new ProofDomain<double> { Box = [new ProofCoordinate("x", -1, 1) { TightAt = [0] }], At = v => v[0] },
+                new ProofDomain<double> { Box = [new ProofCoordinate("x", 1, 1e6, Logarithmic: true)], At = v => v[0] },
+            ];
         }
 
         public override Relation<T> Evaluate<T>(double input)

@@ -47,6 +47,7 @@ internal static class LemmaM5
             Tolerance = "None: every double-precision violation is re-evaluated in exact rational intervals, which decide.";
             MarginUnit = "relative to x* + the bound";
             Domain = EigenspaceInput.Domain;
+            Proofs = EigenspaceCharts.All;
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)

@@ -62,6 +62,18 @@ internal static class AppF1Newton
                 Shrink = v => Simplicity.Candidates(v).Where(c => c > 0),
                 Describe = v => [NamedValue.Of("v", v)],
             };
+            // Both sides are of degree 1 in v (tr H is a constant), so v ↦ μv maps every v > 0 to the chart v = 1.
+            Proofs =
+            [
+                new ProofDomain<double>
+                {
+                    Box = [new ProofCoordinate("v", 1, 1)],
+                    At = x => x[0],
+                    Reduction = "v ↦ μv with μ > 0 maps every v > 0 to v = 1",
+                    Scaling = [[1]],
+                    CoversStatedDomain = true,
+                },
+            ];
         }
 
         public override Relation<T> Evaluate<T>(double input)

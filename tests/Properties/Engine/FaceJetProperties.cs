@@ -1,0 +1,78 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Verification.Math.Arithmetic;
+using Verification.Math.Exact;
+
+namespace Verification.Tests.Properties.Engine;
+
+/// <summary>
+/// Soundness of the prover's enclosures (issue "Theorem checking", item 6): at random points of a box, the true value of
+/// a function (enclosed at 512 bits, four times the prover's 128) lies inside the Taylor-at-a-face enclosure
+/// Face₀ + … + Face_(N−1)t^(N−1) + Box_N t^N of <see cref="FaceJet{T}"/> and inside the mean-value form of
+/// <see cref="Dual{T}"/>. Containment is exact (rational end points), with no tolerance.
+/// </summary>
+public class FaceJetProperties
+{
+    /// <summary>A function using every elementary operation the prover encloses: √, exp, ln, erf, erfc, |·| (of one sign on the boxes: |·| has no derivative at 0), /.</summary>
+    private static T F<T>(T x) where T : IReal<T> =>
+        T.Sqrt(1 + x) * T.Exp(-x) / (2 + x) + T.Log(3 + x) - T.Erf(x - T.Ratio(1, 2)) + T.Abs(x - 2) * T.Erfc(x) / 3;
+
+    private const int Order = 3;
+
+    /// <summary>A face c ∈ [−0.5, 0.5], a side, a width w ∈ (0, 1/2] and a point t ∈ [0, w], all dyadic (exact doubles).</summary>
+    private static Arbitrary<(double Face, int Side, double Width, double T)> Cases() =>
+        (from c in Gen.Choose(-512, 512)
+         from side in Gen.Elements(1, -1)
+         from w in Gen.Choose(1, 512)
+         from u in Gen.Choose(0, 1024)
+         select (c / 1024.0, side, w / 1024.0, w / 1024.0 * u / 1024)).ToArbitrary();
+
+    private static RationalInterval Exact(double x) => RationalInterval.Exact(x);
+
+    private static bool Contains(RationalInterval outer, RationalInterval inner) => outer.Lower <= inner.Lower && inner.Upper <= outer.Upper;
+
+    private static RationalInterval TrueValue(double face, int side, double t)
+    {
+        var x = Exact(face) + Exact(side) * Exact(t);
+        using (EnclosureSettings.Use(512))
+            return F(x);
+    }
+
+    [Property(MaxTest = 60)]
+    public Property TaylorFormAtAFace_ContainsTheTrueValue() => Prop.ForAll(Cases(), c =>
+    {
+        double lo = c.Side > 0 ? c.Face : c.Face - c.Width, hi = c.Side > 0 ? c.Face + c.Width : c.Face;
+        var box = new RationalInterval(Exact(lo).Lower, Exact(hi).Upper);
+        double tag = lo + (hi - lo) / 2;
+        var range = c.Side > 0 ? box - Exact(c.Face) : Exact(c.Face) - box;
+        FaceJet<RationalInterval> f;
+        using (EnclosureSettings.Use(128))
+        using (EnclosureSettings.UseTags([tag], [box]))
+        using (FaceJet<RationalInterval>.Use(0, c.Face, c.Side, Order, range))
+            f = F(FaceJet<RationalInterval>.Input(tag));
+        var t = Exact(c.T);
+        var enclosure = f.Box(Order);
+        for (int j = Order - 1; j >= 0; j--)
+            enclosure = f.Face(j) + t * enclosure;
+        return Contains(enclosure, TrueValue(c.Face, c.Side, c.T));
+    });
+
+    [Property(MaxTest = 60)]
+    public Property MeanValueForm_ContainsTheTrueValue() => Prop.ForAll(Cases(), c =>
+    {
+        double lo = c.Face, hi = c.Face + c.Width, mid = lo + (hi - lo) / 2;
+        var box = new RationalInterval(Exact(lo).Lower, Exact(hi).Upper);
+        Dual<RationalInterval> onBox, atMid;
+        using (EnclosureSettings.Use(128))
+        {
+            using (EnclosureSettings.UseTags([mid], [box]))
+                onBox = F(Dual<RationalInterval>.Input(mid));
+            using (EnclosureSettings.UseTags([mid], [Exact(mid)]))
+                atMid = F(Dual<RationalInterval>.Input(mid));
+        }
+        double x = lo + c.T; // a point of [lo, hi] (c.T ≤ w), exact in doubles: both are multiples of 2⁻²⁰ below 1
+        var enclosure = atMid.Value + onBox.Derivative(0) * (Exact(x) - Exact(mid));
+        return Contains(enclosure, TrueValue(x, 1, 0));
+    });
+}
