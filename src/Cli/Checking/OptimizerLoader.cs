@@ -17,6 +17,12 @@ internal static class OptimizerLoader
     /// <summary>The static factory's name.</summary>
     internal const string FactoryName = "CreateDefault";
 
+    /// <summary>Null when <paramref name="assemblyPath"/> names an existing file, else the one-line reason.</summary>
+    internal static string? CheckPath(string assemblyPath) =>
+        string.IsNullOrWhiteSpace(assemblyPath) ? "--assembly must name a .dll file, got an empty value."
+        : !File.Exists(Path.GetFullPath(assemblyPath)) ? $"--assembly '{assemblyPath}' does not exist (build the project first, e.g. `dotnet build`; the .dll is under bin/)."
+        : null;
+
     /// <summary>The optimizer, or null with the one-line reason.</summary>
     internal static (IOptimizer? Optimizer, string? Error) Load(string? assemblyPath, string typeName)
     {
