@@ -24,10 +24,12 @@ internal sealed record OptimizerStep(Vector<double>? Step, string? Rejected, str
     /// <summary>"Type: message" of an exception from the optimizer (the original type for one from another process).</summary>
     internal static string Describe(Exception e) => e switch
     {
-        UserCodeException u => u.TypeName + ": " + u.Message,
-        UserArgumentException u => u.TypeName + ": " + u.Message,
-        _ => e.GetType().Name + ": " + e.Message,
+        UserCodeException u => u.TypeName + ": " + FirstLine(u.Message),
+        UserArgumentException u => u.TypeName + ": " + FirstLine(u.Message),
+        _ => e.GetType().Name + ": " + FirstLine(e.Message),
     };
+
+    private static string FirstLine(string message) => message.Split('\n')[0].TrimEnd('\r', ' ');
 
     /// <summary>Starts <paramref name="optimizer"/> at θ on <paramref name="objective"/> and takes one step.</summary>
     internal static OptimizerStep Take(IOptimizer optimizer, IObjective objective, Vector<double> theta)

@@ -126,5 +126,24 @@ internal static class OptimizerLoader
             string? resolved = _resolver.ResolveAssemblyToPath(assemblyName);
             return resolved is null ? null : LoadFromAssemblyPath(resolved);
         }
+
+        /// <summary>
+        /// Native libraries (e.g. TorchSharp's libtorch): from the .deps.json, else from the assembly's folder or its
+        /// runtimes/RID/native subfolder, as the default host would probe them.
+        /// </summary>
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+        {
+            string? resolved = _resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+            if (resolved is null)
+            {
+                string folder = Path.GetDirectoryName(path) ?? ".";
+                string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+                string[] names = unmanagedDllName.Contains('.', StringComparison.Ordinal)
+                    ? [unmanagedDllName]
+                    : [unmanagedDllName, "lib" + unmanagedDllName + ".so", unmanagedDllName + ".so", "lib" + unmanagedDllName + ".dylib", unmanagedDllName + ".dll"];
+                resolved = names.SelectMany(n => new[] { Path.Combine(folder, n), Path.Combine(folder, "runtimes", rid, "native", n) }).FirstOrDefault(File.Exists);
+            }
+            return resolved is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(resolved);
+        }
     }
 }

@@ -68,6 +68,8 @@ internal static class WorkerProtocol
         string message = e is ArgumentException arg && arg.ParamName is { } name
             ? arg.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
             : e.Message;
+        for (var inner = e.InnerException; inner is not null && e is TypeInitializationException or System.Reflection.TargetInvocationException or AggregateException; inner = inner.InnerException)
+            message += $" ({inner.GetType().Name}: {inner.Message.Split('\n')[0].Trim()})";
         return $"throw {(e is ArgumentException ? "arg" : "other")} {Text(e.GetType().Name)} {param} {Text(message)}";
     }
 
