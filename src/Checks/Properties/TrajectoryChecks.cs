@@ -137,7 +137,7 @@ public static class TrajectoryChecks
             return Evaluation.Reject(run.Rejected is not null ? "the optimizer rejected the input: " + run.Rejected : "the optimizer failed (see finite-steps): " + (run.Crash ?? "no step"));
         if (run.Steps.Any(s => !s.All(double.IsFinite)))
             return Evaluation.Reject("a step is not finite (see finite-steps)");
-        // The worst coordinate over the run, by (|difference| − allowed) / scale.
+        // The first violating coordinate over the run, else the closest by (|difference| − allowed) / scale.
         (Fraction Diff, Fraction Allowed, Fraction Scale, int T, int I, Fraction Expected)? worst = null;
         var previous = new Fraction[q.Dimension];
         Array.Fill(previous, Fraction.Zero);
@@ -157,7 +157,9 @@ public static class TrajectoryChecks
                 // θ_{t+1} = fl(θ_t + Δθ_t) (≤ 2⁻⁵³|θ_{t+1}|) and, through Δθ_{t−1}, of θ_t: allow 2⁻⁵²(|θ_{t+1}| + β|θ_t|).
                 var allowed = Tolerances.Rounding * scale + IterateRounding * (next[i].Abs() + beta * theta[i].Abs());
                 var s = scale.IsZero ? Fraction.One : scale;
-                if (worst is null || ((diff - allowed) / s).CompareTo((worst.Value.Diff - worst.Value.Allowed) / worst.Value.Scale) > 0)
+                // The first step that breaks the recurrence (the simplest story); until one does, the closest call.
+                bool worstViolates = worst is { } v && v.Diff.CompareTo(v.Allowed) > 0;
+                if (worst is null || !worstViolates && ((diff - allowed) / s).CompareTo((worst.Value.Diff - worst.Value.Allowed) / worst.Value.Scale) > 0)
                     worst = (diff, allowed, s, t, i, expected);
             }
             previous = delta;
