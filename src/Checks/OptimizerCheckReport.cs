@@ -2,7 +2,7 @@ using Verification.Checks.Results;
 
 namespace Verification.Checks;
 
-/// <summary>Everything <see cref="OptimizerChecks.Run"/> found for one optimizer.</summary>
+/// <summary>Everything <see cref="OptimizerChecks.Run(Optimizers.IOptimizer, CheckOptions?)"/> found for one optimizer.</summary>
 /// <param name="Optimizer">The optimizer's <see cref="Optimizers.IOptimizer.Name"/>.</param>
 /// <param name="TypeName">Its type's full name.</param>
 /// <param name="Options">Budget and seed.</param>
@@ -20,6 +20,13 @@ public sealed record OptimizerCheckReport(
     /// <summary>The declared properties that were refuted.</summary>
     public IReadOnlyList<PropertyResult> FailedDeclarations => Properties.Where(p => p.FailsDeclaration).ToList();
 
-    /// <summary>True when no declared property (finite-steps included) was refuted.</summary>
-    public bool Passed => FailedDeclarations.Count == 0;
+    /// <summary>
+    /// The declared properties that were neither refuted nor shown to hold: inconclusive (e.g. the optimizer rejected
+    /// every input, or too few were accepted) or vacuous. Such a declaration is not a pass.
+    /// </summary>
+    public IReadOnlyList<PropertyResult> UndecidedDeclarations =>
+        Properties.Where(p => p.Declared && p.Verdict is not Verification.Engine.Verdict.Holds and not Verification.Engine.Verdict.Refuted).ToList();
+
+    /// <summary>True when every declared property (finite-steps and fresh-runs included) holds.</summary>
+    public bool Passed => FailedDeclarations.Count == 0 && UndecidedDeclarations.Count == 0;
 }

@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(DocsCommand.Create());
         root.Subcommands.Add(CheckOptimizerCommand.Create());
+        root.Subcommands.Add(Checking.Isolation.OptimizerWorker.Create());
         root.Subcommands.Add(LodoBowlCommand.Create());
         return root;
     }

@@ -15,6 +15,18 @@ public static class ExitCodes
     /// <summary>An output location could not be created or written.</summary>
     public const int OutputError = 2;
 
-    /// <summary><c>check-optimizer</c>: a property the optimizer declares (or finite-steps, always required) was refuted.</summary>
+    /// <summary><c>check-optimizer</c>: a property the optimizer declares (or finite-steps / fresh-runs, always required) was refuted.</summary>
     public const int DeclaredPropertyRefuted = 3;
+
+    /// <summary>
+    /// <c>check-optimizer</c>: none was refuted, but a declared property (or finite-steps / fresh-runs) was not shown to
+    /// hold: inconclusive, e.g. the optimizer rejected every input with an ArgumentException, or too few were accepted.
+    /// </summary>
+    public const int DeclaredPropertyUndecided = 4;
+
+    /// <summary>
+    /// <c>check-optimizer</c>: the optimizer's own code stopped the check: a call did not return within --timeout, its
+    /// process died (a stack overflow aborts it with exit code 134), or its Name or Guarantees getter threw.
+    /// </summary>
+    public const int OptimizerFault = 5;
 }

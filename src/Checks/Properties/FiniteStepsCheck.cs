@@ -10,10 +10,13 @@ using Verification.Optimizers;
 namespace Verification.Checks.Properties;
 
 /// <summary>
-/// Always checked: on every finite input where the test problem's own f, ∇f and H are finite, the step is a finite
-/// vector of the right length and the optimizer does not throw anything but <see cref="ArgumentException"/>
-/// (the <see cref="StatelessOptimizer.Update"/> contract). Inputs: tiny and huge magnitudes (down to 2⁻¹⁰⁷⁴, up to
-/// 1e300), zero gradients, singular and indefinite Hessians.
+/// Always checked, over the first <see cref="Steps"/> steps of a run (so stateful optimizers are exercised beyond their
+/// first step): at every iterate where the test problem's own f, ∇f and H are finite, the step is a finite vector of
+/// the right length, and the optimizer throws nothing but a documented rejection of bad input
+/// (<see cref="OptimizerStep.IsDocumentedRejection"/>: an <see cref="ArgumentException"/> naming <c>objective</c>,
+/// <c>theta0</c> or <c>theta</c>). Inputs: tiny and huge magnitudes (down to 2⁻¹⁰⁷⁴, up to 1e300), zero gradients,
+/// singular and indefinite Hessians. An input rejected at its first step is outside the hypotheses; a declared property
+/// with no accepted input is inconclusive, never a pass.
 /// </summary>
 public static class FiniteStepsCheck
 {
@@ -22,7 +25,10 @@ public static class FiniteStepsCheck
 
     /// <summary>The statement checked.</summary>
     public const string Statement =
-        "On every finite input where f, ∇f and H are finite (tiny and huge magnitudes, ∇f = 0, singular and indefinite H), the step is finite and the optimizer throws nothing but ArgumentException.";
+        "For the first 8 steps of a run from every finite input, at every iterate where f, ∇f and H are finite (tiny and huge magnitudes, ∇f = 0, singular and indefinite H), the step is a finite vector of length n and the optimizer throws nothing but an ArgumentException naming objective, theta0 or theta (a documented rejection of bad input).";
+
+    /// <summary>T, the number of steps of each run checked.</summary>
+    public const int Steps = 8;
 
     private static readonly double[] Wide = [0, 1, -1, 0.5, 3, double.Epsilon, -double.Epsilon, 1e-300, 1e-150, 1e150, -1e150, 1e300, -1e300, 2.2250738585072014E-308];
 
@@ -75,20 +81,30 @@ public static class FiniteStepsCheck
 
     private static Evaluation EvaluateAt(IOptimizer optimizer, IObjective objective, MathNet.Numerics.LinearAlgebra.Vector<double> theta, string problem)
     {
-        if (!double.IsFinite(objective.Value(theta)) || !objective.Gradient(theta).All(double.IsFinite) || !objective.Hessian(theta).Enumerate().All(double.IsFinite))
+        if (!IsFiniteThere(objective, theta))
             return Evaluation.Reject("the test problem's own f, ∇f or H is not finite here");
-        var step = OptimizerStep.Take(optimizer, objective, theta);
-        if (step.Rejected is not null)
-            return Evaluation.Reject("the optimizer rejected the input with an ArgumentException: " + step.Rejected);
-        if (step.Crash is not null)
-            return Evaluation.Fact("the optimizer threw " + step.Crash, [],
-                $"the optimizer threw {step.Crash.Split(':')[0]} on a finite input instead of returning a finite step or an ArgumentException");
-        var bad = step.Step!.Select((v, i) => (v, i)).Where(p => !double.IsFinite(p.v)).ToList();
-        if (bad.Count == 0)
-            return Evaluation.Satisfied([]);
-        string where = string.Join(", ", bad.Take(3).Select(p => $"Δθ[{p.i.ToString(CultureInfo.InvariantCulture)}] = {p.v.ToString(CultureInfo.InvariantCulture)}"));
-        return Evaluation.Fact("the returned step holds non-finite entries: " + where,
-            [NamedValue.Text("Δθ", QuadraticCase.Show(step.Step!))],
-            $"the step is not finite ({where}) although θ, f, ∇f and H are ({problem})");
+        var run = OptimizerTrajectory.Run(optimizer, objective, theta, Steps, stop: t => !IsFiniteThere(objective, t));
+        if (run.Steps.Count == 0 && run.Rejected is not null)
+            return Evaluation.Reject("the optimizer rejected the input with an ArgumentException: " + run.Rejected);
+        int at = run.Steps.Count;
+        if (run.Crash is not null)
+            return Evaluation.Fact("the optimizer failed: " + run.Crash, [NamedValue.Text("t", at.ToString(CultureInfo.InvariantCulture))],
+                $"{run.Crash} on a finite input ({problem}), instead of returning a finite step of length n or rejecting the input with an ArgumentException naming objective, theta0 or theta");
+        for (int t = 0; t < run.Steps.Count; t++)
+        {
+            var step = run.Steps[t];
+            var bad = step.Select((v, i) => (v, i)).Where(p => !double.IsFinite(p.v)).ToList();
+            if (bad.Count == 0)
+                continue;
+            string where = string.Join(", ", bad.Take(3).Select(p => $"Δθ[{p.i.ToString(CultureInfo.InvariantCulture)}] = {p.v.ToString(CultureInfo.InvariantCulture)}"));
+            string when = t.ToString(CultureInfo.InvariantCulture);
+            return Evaluation.Fact("the returned step holds non-finite entries: " + where,
+                [NamedValue.Text("t", when), NamedValue.Text("Δθ", QuadraticCase.Show(step))],
+                $"the step at t = {when} is not finite ({where}) although θ_t, f, ∇f and H are ({problem})");
+        }
+        return Evaluation.Satisfied([]);
     }
+
+    private static bool IsFiniteThere(IObjective objective, MathNet.Numerics.LinearAlgebra.Vector<double> theta) =>
+        double.IsFinite(objective.Value(theta)) && objective.Gradient(theta).All(double.IsFinite) && objective.Hessian(theta).Enumerate().All(double.IsFinite);
 }

@@ -13,8 +13,36 @@ internal sealed class PropertyStatement<TInput> : Statement<TInput> where TInput
 {
     internal PropertyStatement() => Kind = StatementKind.Conformance;
 
-    /// <summary>The exact decision on one input.</summary>
-    internal required Func<TInput, Evaluation> Decide { get; init; }
+    private readonly Dictionary<TInput, Evaluation> decided = new(ReferenceEqualityComparer.Instance as IEqualityComparer<TInput> ?? EqualityComparer<TInput>.Default);
+    private readonly Func<TInput, Evaluation> decide = _ => throw new InvalidOperationException("Decide is not set.");
+
+    /// <summary>
+    /// The exact decision on one input. Memoized per input object: the engine asks for the relation in double and
+    /// exact arithmetic, the outputs and the explanation of the same input, and each decision runs the optimizer
+    /// (in check-optimizer, in another process), possibly over many steps.
+    /// </summary>
+    internal required Func<TInput, Evaluation> Decide
+    {
+        get => Memoized;
+        init => decide = value;
+    }
+
+    private Evaluation Memoized(TInput input)
+    {
+        lock (decided)
+        {
+            if (decided.TryGetValue(input, out var known))
+                return known;
+        }
+        var e = decide(input);
+        lock (decided)
+        {
+            if (decided.Count >= 4096)
+                decided.Clear();
+            decided[input] = e;
+        }
+        return e;
+    }
 
     public override Relation<T> Evaluate<T>(TInput input)
     {

@@ -17,6 +17,12 @@ internal static class OptimizerLoader
     /// <summary>The static factory's name.</summary>
     internal const string FactoryName = "CreateDefault";
 
+    /// <summary>Null when <paramref name="assemblyPath"/> names an existing file, else the one-line reason.</summary>
+    internal static string? CheckPath(string assemblyPath) =>
+        string.IsNullOrWhiteSpace(assemblyPath) ? "--assembly must name a .dll file, got an empty value."
+        : !File.Exists(Path.GetFullPath(assemblyPath)) ? $"--assembly '{assemblyPath}' does not exist (build the project first, e.g. `dotnet build`; the .dll is under bin/)."
+        : null;
+
     /// <summary>The optimizer, or null with the one-line reason.</summary>
     internal static (IOptimizer? Optimizer, string? Error) Load(string? assemblyPath, string typeName)
     {
@@ -119,6 +125,25 @@ internal static class OptimizerLoader
                 return null; // the CLI's copy, from the default context
             string? resolved = _resolver.ResolveAssemblyToPath(assemblyName);
             return resolved is null ? null : LoadFromAssemblyPath(resolved);
+        }
+
+        /// <summary>
+        /// Native libraries (e.g. TorchSharp's libtorch): from the .deps.json, else from the assembly's folder or its
+        /// runtimes/RID/native subfolder, as the default host would probe them.
+        /// </summary>
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+        {
+            string? resolved = _resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+            if (resolved is null)
+            {
+                string folder = Path.GetDirectoryName(path) ?? ".";
+                string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+                string[] names = unmanagedDllName.Contains('.', StringComparison.Ordinal)
+                    ? [unmanagedDllName]
+                    : [unmanagedDllName, "lib" + unmanagedDllName + ".so", unmanagedDllName + ".so", "lib" + unmanagedDllName + ".dylib", unmanagedDllName + ".dll"];
+                resolved = names.SelectMany(n => new[] { Path.Combine(folder, n), Path.Combine(folder, "runtimes", rid, "native", n) }).FirstOrDefault(File.Exists);
+            }
+            return resolved is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(resolved);
         }
     }
 }

@@ -94,11 +94,24 @@ public class CheckExamples
     [Fact]
     public void OptimizerRejectingEverything_IsInconclusive_NotHolds()
     {
-        var refuse = new Rule("refuse", (f, t) => throw new ArgumentException("never", nameof(t)));
+        // A documented rejection names a parameter of the entry points (objective, theta0, theta).
+        var refuse = new Rule("refuse", (f, t) => throw new ArgumentException("never", "theta"));
 
         var result = FiniteStepsCheck.Run(refuse, Options);
 
         Assert.Equal(Verdict.Inconclusive, result.Verdict);
+    }
+
+    [Fact]
+    public void ArgumentExceptionFromDeeperDown_IsAFiniteStepsViolation_NotARejection()
+    {
+        // A dimension mismatch inside a vector library throws ArgumentException about its own parameter ("other").
+        var mismatch = new Rule("mismatch", (f, t) => throw new ArgumentException("All vectors must have the same dimensionality.", "other"));
+
+        var result = FiniteStepsCheck.Run(mismatch, Options);
+
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Contains("ArgumentException: All vectors must have the same dimensionality.", result.Counterexample!.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using Verification.Math;
+
+namespace Verification.Optimizers.Guarantees;
+
+/// <summary>
+/// A bounded per-coordinate step: on every objective and every θ₀, every step of a run satisfies |Δθ_{t,i}| ≤
+/// <see cref="Bound"/> for t &lt; <see cref="Steps"/>. Kingma &amp; Ba (Adam, §2.1) state |Δ_t| ≤ α·(1 − β₁)/√(1 − β₂)
+/// when (1 − β₁) &gt; √(1 − β₂), and |Δ_t| ≤ α otherwise (with ε = 0); <see cref="ForAdam"/> builds that bound.
+/// Sign descent with step size α declares α.
+/// </summary>
+public sealed record BoundedStep : Guarantee
+{
+    /// <summary>Declares |Δθ_{t,i}| ≤ <paramref name="bound"/> (finite, &gt; 0) over <paramref name="steps"/> steps; <paramref name="source"/> says where the bound comes from.</summary>
+    public BoundedStep(double bound, int steps = TrajectorySteps.Default, string source = "declared")
+    {
+        if (!(bound > 0) || !double.IsFinite(bound))
+            throw new ArgumentException($"bound must be finite and > 0, got {Require.Show(bound)}.", nameof(bound));
+        if (string.IsNullOrWhiteSpace(source))
+            throw new ArgumentException("source must say where the bound comes from, got an empty value.", nameof(source));
+        Bound = bound;
+        Steps = TrajectorySteps.Require(steps, nameof(steps));
+        Source = source;
+    }
+
+    /// <summary>Kingma &amp; Ba §2.1's bound for Adam with step size α and decay rates β₁, β₂ ∈ [0, 1).</summary>
+    public static BoundedStep ForAdam(double stepSize, double beta1, double beta2, int steps = TrajectorySteps.Default)
+    {
+        Require.Positive(stepSize, nameof(stepSize));
+        if (!(beta1 >= 0 && beta1 < 1))
+            throw new ArgumentException($"beta1 must be in [0, 1), got {Require.Show(beta1)}.", nameof(beta1));
+        if (!(beta2 >= 0 && beta2 < 1))
+            throw new ArgumentException($"beta2 must be in [0, 1), got {Require.Show(beta2)}.", nameof(beta2));
+        double root = System.Math.Sqrt(1 - beta2);
+        return 1 - beta1 > root
+            ? new BoundedStep(stepSize * (1 - beta1) / root, steps, $"Kingma & Ba §2.1, case (1 − β₁) > √(1 − β₂): α(1 − β₁)/√(1 − β₂) with α = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}")
+            : new BoundedStep(stepSize, steps, $"Kingma & Ba §2.1, case (1 − β₁) ≤ √(1 − β₂): α = {Require.Show(stepSize)} (β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)})");
+    }
+
+    /// <summary>The bound on every |Δθ_{t,i}|.</summary>
+    public double Bound { get; }
+
+    /// <summary>T, the number of steps replayed.</summary>
+    public int Steps { get; }
+
+    /// <summary>Where the bound comes from (a paper's label, or "declared").</summary>
+    public string Source { get; }
+
+    /// <inheritdoc />
+    public override string Id => "bounded-step";
+
+    /// <inheritdoc />
+    public override string Statement =>
+        $"For every objective f and θ₀: |Δθ_{{t,i}}| ≤ {Require.Show(Bound)} for every coordinate i and t = 0, …, {Steps - 1} of one run ({Source}).";
+}
