@@ -4,8 +4,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Engine.Generators;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Benchmarks;
 
@@ -37,7 +37,7 @@ public class EngineOverheadBenchmarks
         foreach (var (l, a, lip) in _inputs)
         {
             double x = ElmoFormulas.Step(new Float64(l), new Float64(a), new Float64(lip)).Value;
-            double ax = System.Math.Abs(x);
+            double ax = Math.Abs(x);
             double upper = -a * x + l * x * x / 2 + lip * ax * ax * ax / 6;
             double lower = -a * x + l * x * x / 2 - lip * ax * ax * ax / 6;
             if (lower > upper)
@@ -82,7 +82,7 @@ public class EngineOverheadBenchmarks
             Domain = new Domain<(double Lambda, double Grad, double Lipschitz)>
             {
                 Generator = Generator,
-                Perturb = (e, r) => (EdgeDoubles.Perturb(e.Lambda, r), EdgeDoubles.Perturb(e.Grad, r), System.Math.Max(1e-6, EdgeDoubles.Perturb(e.Lipschitz, r, 1e-6))),
+                Perturb = (e, r) => (EdgeDoubles.Perturb(e.Lambda, r), EdgeDoubles.Perturb(e.Grad, r), Math.Max(1e-6, EdgeDoubles.Perturb(e.Lipschitz, r, 1e-6))),
                 Describe = e => [NamedValue.Of("lambda", e.Lambda), NamedValue.Of("grad", e.Grad), NamedValue.Of("lipschitz", e.Lipschitz)],
             };
         }

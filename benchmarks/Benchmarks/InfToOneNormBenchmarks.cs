@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.SignGeometry;
-using Verification.Math.Torch.SignGeometry;
+using Verification.Numerics.SignGeometry;
+using Verification.Numerics.Torch.SignGeometry;
 using static TorchSharp.torch;
 
 namespace Verification.Benchmarks;

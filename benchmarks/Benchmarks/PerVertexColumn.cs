@@ -52,7 +52,7 @@ public sealed class PerVertexColumn : IColumn
         var dimension = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "D")?.Value;
         if (report?.ResultStatistics is null || dimension is not int d)
             return "NA";
-        double vertices = System.Math.Pow(2, d - 1);
+        double vertices = Math.Pow(2, d - 1);
         return (report.ResultStatistics.Mean / vertices).ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -3,8 +3,8 @@ using BenchmarkDotNet.Attributes;
 using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Engine.Generators;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Benchmarks;
 

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 
@@ -61,7 +61,7 @@ public sealed class NaiveNewton : StatelessOptimizer, IQuasiNewtonOptimizer, IDe
     private static (Matrix<double> Vectors, double[] Inverse) InverseEigenvalues(IObjective objective, Vector<double> theta)
     {
         var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
-        var inverse = eigen.Values.Select(l => 1 / (l < 0 ? -System.Math.Max(-l, Floor) : System.Math.Max(l, Floor))).ToArray();
+        var inverse = eigen.Values.Select(l => 1 / (l < 0 ? -Math.Max(-l, Floor) : Math.Max(l, Floor))).ToArray();
         return (eigen.Vectors, inverse);
     }
 }

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 
@@ -33,5 +33,5 @@ public sealed class UnscaledSignDescent : StatelessOptimizer, IDeclaresGuarantee
 
     /// <inheritdoc />
     public override Vector<double> Update(IObjective objective, Vector<double> theta) =>
-        -StepSize * objective.Gradient(theta).Map(g => (double)System.Math.Sign(g));
+        -StepSize * objective.Gradient(theta).Map(g => (double)Math.Sign(g));
 }

@@ -1,5 +1,5 @@
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace OwnLemma.Tests;
 

@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Models;
 using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
 
@@ -58,11 +58,11 @@ internal sealed class EfgdCosineSimilarityPlot : IReportPlot
 
     private static IReadOnlyList<(string Label, double[] Cosines)> Compute()
     {
-        var fig71 = Verification.Math.Curvature.Data.ThesisDatasets.Figure71(FisherSyntheticProblems.Count, FisherSyntheticProblems.Seed);
+        var fig71 = Verification.Numerics.Curvature.Data.ThesisDatasets.Figure71(FisherSyntheticProblems.Count, FisherSyntheticProblems.Seed);
         var runs = FisherSyntheticProblems.All
             .Select(p => (p.Label, Objective: new GeneralizedLinearObjective(p.Model, p.Likelihood, p.Data, p.Label), Start: Vector<double>.Build.Dense(p.Model.ParameterDimension)))
             .Concat(Figure71Starts.Select(s => (Label: $"Fig. 7.1 data from ({s[1]}, {s[0]})",
-                Objective: new GeneralizedLinearObjective(new LinearModel(1), new Verification.Math.Curvature.Likelihoods.GaussianIdentity(), fig71, "fig-7.1"),
+                Objective: new GeneralizedLinearObjective(new LinearModel(1), new Verification.Numerics.Curvature.Likelihoods.GaussianIdentity(), fig71, "fig-7.1"),
                 Start: Vector<double>.Build.DenseOfArray(s))));
         return runs.Select(r => Path(r.Label, r.Objective, r.Start)).ToList();
     }

@@ -1,6 +1,6 @@
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Figures;
 
@@ -30,7 +30,7 @@ internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
 
     /// <summary>The three steps at each L: ELMO, Newton, Cauchy.</summary>
     internal static (double[] Elmo, double[] Newton, double[] Cauchy) Steps(IReadOnlyList<double> lipschitz) => (
-        lipschitz.Select(l => Math.Elmo.Step(Lambda, GradMagnitude, l)).ToArray(),
+        lipschitz.Select(l => Numerics.Elmo.Step(Lambda, GradMagnitude, l)).ToArray(),
         lipschitz.Select(_ => NewtonStep.Along(Lambda, GradMagnitude)).ToArray(),
         lipschitz.Select(l => CauchyStep.Along(Lambda, -GradMagnitude, l)).ToArray());
 
@@ -62,7 +62,7 @@ internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
         LogAxis.ShowMinorGrid(plot);
         // Whole decades around the data, so the y axis always carries at least two labelled ticks.
         var all = LogAxis.Log10(elmo.Concat(newton).Concat(cauchy));
-        PlotFrame.Fit(plot, marginX: 0.015, marginY: 0.08, includeY: [System.Math.Floor(all.Min()), System.Math.Ceiling(all.Max())]);
+        PlotFrame.Fit(plot, marginX: 0.015, marginY: 0.08, includeY: [Math.Floor(all.Min()), Math.Ceiling(all.Max())]);
         LegendPlacement.Place(plot);
         return plot;
     }

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math.Curvature.Data;
+using Verification.Numerics.Curvature.Data;
 
 namespace Verification.Figures;
 
@@ -42,8 +42,8 @@ internal sealed class FisherQuadraticApproximationsPlot : IReportPlot
         var ys = new double[Points];
         for (int k = 0; k < Points; k++)
         {
-            double phi = 2 * System.Math.PI * k / (Points - 1);
-            double a = System.Math.Cos(phi) / System.Math.Sqrt(l[0]), b = System.Math.Sin(phi) / System.Math.Sqrt(l[1]);
+            double phi = 2 * Math.PI * k / (Points - 1);
+            double a = Math.Cos(phi) / Math.Sqrt(l[0]), b = Math.Sin(phi) / Math.Sqrt(l[1]);
             xs[k] = v[0, 0] * a + v[0, 1] * b;
             ys[k] = v[1, 0] * a + v[1, 1] * b;
         }
@@ -65,11 +65,11 @@ internal sealed class FisherQuadraticApproximationsPlot : IReportPlot
         {
             var (fx, fy) = LevelSet(m.Fisher);
             var (ex, ey) = LevelSet(m.EmpiricalFisher);
-            double scale = 1 / fx.Zip(fy, (a, b) => System.Math.Sqrt(a * a + b * b)).Max();
+            double scale = 1 / fx.Zip(fy, (a, b) => Math.Sqrt(a * a + b * b)).Max();
             return (m.Label, Fx: Scale(fx, scale), Fy: Scale(fy, scale), Ex: Scale(ex, scale), Ey: Scale(ey, scale));
         }).ToList();
         // Cells far enough apart that no two overlap, whatever the extent of the empirical Fisher's ellipse.
-        double extent = cells.Max(c => c.Fx.Concat(c.Fy).Concat(c.Ex).Concat(c.Ey).Max(System.Math.Abs));
+        double extent = cells.Max(c => c.Fx.Concat(c.Fy).Concat(c.Ex).Concat(c.Ey).Max(Math.Abs));
         double spacing = 2 * extent + Gap + LabelRoom;
         for (int i = 0; i < cells.Count; i++)
         {

@@ -51,8 +51,8 @@ internal static class LegendPlacement
         var layout = legend.Layout.GetLayout(legend, legend.GetItems(), area.Size, paint);
         var box = new PixelRect(layout.LegendRect.Size).AlignedInside(area, corner);
         return new PixelRect(
-            System.Math.Min(box.Left, box.Left + legend.ShadowOffset.X), System.Math.Max(box.Right, box.Right + legend.ShadowOffset.X),
-            System.Math.Max(box.Bottom, box.Bottom + legend.ShadowOffset.Y), System.Math.Min(box.Top, box.Top + legend.ShadowOffset.Y));
+            Math.Min(box.Left, box.Left + legend.ShadowOffset.X), Math.Max(box.Right, box.Right + legend.ShadowOffset.X),
+            Math.Max(box.Bottom, box.Bottom + legend.ShadowOffset.Y), Math.Min(box.Top, box.Top + legend.ShadowOffset.Y));
     }
 
     /// <summary>Whether any data the plot draws comes within <see cref="Clearance"/> pixels of <paramref name="box"/>.</summary>
@@ -96,7 +96,7 @@ internal static class LegendPlacement
                 case Scatter s:
                 {
                     var pixels = ToPixels(s.Data.GetScatterPoints());
-                    float reach = System.Math.Max(s.LineWidth, s.MarkerSize) / 2;
+                    float reach = Math.Max(s.LineWidth, s.MarkerSize) / 2;
                     if (s.LineWidth > 0)
                         yield return (pixels, reach, reach, false);
                     else

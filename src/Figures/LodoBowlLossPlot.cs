@@ -34,8 +34,8 @@ internal sealed class LodoBowlLossPlot(Func<Verification.Optimizers.Lodo.BowlCom
         {
             var run = data.Runs[i];
             // Long runs: a window of 1% of the run, and at most ~2000 plotted points.
-            int window = System.Math.Max(LodoBowlPlotData.Window, run.Losses.Count / 100);
-            int stride = System.Math.Max(1, run.Losses.Count / 2000);
+            int window = Math.Max(LodoBowlPlotData.Window, run.Losses.Count / 100);
+            int stride = Math.Max(1, run.Losses.Count / 2000);
             var averaged = LodoBowlPlotData.MovingAverage(run.Losses, window);
             var ys = averaged.Where((_, t) => t % stride == 0).ToArray();
             var xs = Enumerable.Range(0, averaged.Length).Where(t => t % stride == 0).Select(t => (double)(t + 1)).ToArray();

@@ -21,7 +21,7 @@ internal static class LodoBowlPlotData
         {
             sum += xs[i];
             if (i >= window) sum -= xs[i - window];
-            result[i] = sum / System.Math.Min(i + 1, window);
+            result[i] = sum / Math.Min(i + 1, window);
         }
         return result;
     }

@@ -11,13 +11,13 @@ namespace Verification.Figures;
 internal static class LogAxis
 {
     /// <summary>log10 of every value (the coordinates to plot on a log axis).</summary>
-    internal static double[] Log10(IEnumerable<double> values) => values.Select(System.Math.Log10).ToArray();
+    internal static double[] Log10(IEnumerable<double> values) => values.Select(Math.Log10).ToArray();
 
     /// <summary><paramref name="count"/> points spaced evenly in log10 from <paramref name="from"/> to <paramref name="to"/>.</summary>
     internal static double[] Space(double from, double to, int count)
     {
-        double a = System.Math.Log10(from), b = System.Math.Log10(to);
-        return Enumerable.Range(0, count).Select(i => System.Math.Pow(10, a + (b - a) * i / (count - 1))).ToArray();
+        double a = Math.Log10(from), b = Math.Log10(to);
+        return Enumerable.Range(0, count).Select(i => Math.Pow(10, a + (b - a) * i / (count - 1))).ToArray();
     }
 
     /// <summary>Decade ticks and labels on <paramref name="axis"/>, whose coordinates are log10 values.</summary>
@@ -27,7 +27,7 @@ internal static class LogAxis
         {
             MinorTickGenerator = new LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = v => "1e" + System.Math.Round(v).ToString(CultureInfo.InvariantCulture),
+            LabelFormatter = v => "1e" + Math.Round(v).ToString(CultureInfo.InvariantCulture),
         };
     }
 

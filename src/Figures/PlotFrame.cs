@@ -76,8 +76,8 @@ internal static class PlotFrame
         {
             if (!double.IsFinite(v))
                 throw new ArgumentException($"A value the frame must include is not finite: {v}.", nameof(include));
-            low = System.Math.Min(low, v);
-            high = System.Math.Max(high, v);
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
         }
         return (low, high);
     }
@@ -87,7 +87,7 @@ internal static class PlotFrame
     {
         double span = high - low;
         if (span == 0)
-            return (low - System.Math.Max(System.Math.Abs(low), 1) * 0.1, high + System.Math.Max(System.Math.Abs(high), 1) * 0.1);
+            return (low - Math.Max(Math.Abs(low), 1) * 0.1, high + Math.Max(Math.Abs(high), 1) * 0.1);
         return (low - margin * span, high + margin * span);
     }
 }

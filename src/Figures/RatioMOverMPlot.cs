@@ -1,6 +1,6 @@
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Figures;
 
@@ -25,13 +25,13 @@ internal sealed class RatioMOverMPlot : IReportPlot
 
     public string Caption => $"|m(x*)/M(x*)| at ELMO's step against L|g|/λ² (log axis, |g| = 1) for {Convex}, {Concave} and {Flat}, with {Bound} (dotted)";
 
-    /// <summary>|m(x*)/M(x*)| with g = −|g| (eq. 1's sign convention), all from Verification.Math.</summary>
+    /// <summary>|m(x*)/M(x*)| with g = −|g| (eq. 1's sign convention), all from Verification.Numerics.</summary>
     internal static double Ratio(double lambda, double gradMagnitude, double lipschitz)
     {
         double x = Elmo.Step(lambda, gradMagnitude, lipschitz);
         double upper = CubicUpperModel.Evaluate(-gradMagnitude, lambda, lipschitz, x);
         double lower = CubicLowerModel.Evaluate(-gradMagnitude, lambda, lipschitz, x);
-        return System.Math.Abs(lower / upper);
+        return Math.Abs(lower / upper);
     }
 
     /// <summary>The curve for eigenvalue <paramref name="lambda"/> (|λ| = 1 or 0) at each t: |g| = 1 and L = t.</summary>

@@ -138,7 +138,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
             for (int j = 0; j < Grid; j++)
             {
                 double x = rect.Left + (rect.Right - rect.Left) * j / (Grid - 1), y = rect.Bottom + (rect.Top - rect.Bottom) * i / (Grid - 1);
-                z[i, j] = new Coordinates3d(x, y, System.Math.Log10(System.Math.Max(f.Value(Vector<double>.Build.DenseOfArray([x, y])), 1e-12)));
+                z[i, j] = new Coordinates3d(x, y, Math.Log10(Math.Max(f.Value(Vector<double>.Build.DenseOfArray([x, y])), 1e-12)));
             }
         return z;
     }
@@ -159,7 +159,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
     {
         var f = new ScaledRosenbrock();
         double Miss(Coordinates c, double level) =>
-            System.Math.Abs(System.Math.Log10(System.Math.Max(f.Value(Vector<double>.Build.DenseOfArray([c.X, c.Y])), 1e-300)) - level);
+            Math.Abs(Math.Log10(Math.Max(f.Value(Vector<double>.Build.DenseOfArray([c.X, c.Y])), 1e-300)) - level);
         var surface = Surface(rect);
         var contours = new ContourLines { ContourLineLevels = LevelExponents.Select(k => (double)k).ToArray() };
         contours.Update(surface);
@@ -170,7 +170,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
             // Candidates: every vertex inside the panel that lies on the level to within the tolerance; best is on the
             // longest line, nearest its middle.
             var best = level
-                .SelectMany(l => l.Path.Points.Select((c, i) => (c, Length: l.Path.Points.Length, FromMiddle: System.Math.Abs(i - l.Path.Points.Length / 2))))
+                .SelectMany(l => l.Path.Points.Select((c, i) => (c, Length: l.Path.Points.Length, FromMiddle: Math.Abs(i - l.Path.Points.Length / 2))))
                 .Where(v => v.c.X >= rect.Left && v.c.X <= rect.Right && v.c.Y >= rect.Bottom && v.c.Y <= rect.Top && Miss(v.c, level.Key) <= ResolvedDecades)
                 .OrderByDescending(v => v.Length).ThenBy(v => v.FromMiddle)
                 .Select(v => (Coordinates?)v.c)
@@ -188,7 +188,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
         contours.LabelStyle.IsVisible = false;
         foreach (var (level, at) in labels)
         {
-            var label = plot.Add.Text(LevelLabel((int)System.Math.Round(level)), at.X, at.Y);
+            var label = plot.Add.Text(LevelLabel((int)Math.Round(level)), at.X, at.Y);
             label.LabelFontSize = 11;
             label.LabelFontColor = Colors.DimGray;
             label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
@@ -201,7 +201,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
     /// <summary>The value 10^k as a short label: 0.01, 0.1, 1, 10, 100, then 1e3, 1e4, ….</summary>
     internal static string LevelLabel(int k) => k switch
     {
-        >= -2 and <= 2 => System.Math.Pow(10, k).ToString("0.##", CultureInfo.InvariantCulture),
+        >= -2 and <= 2 => Math.Pow(10, k).ToString("0.##", CultureInfo.InvariantCulture),
         _ => "1e" + k.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -102,8 +102,8 @@ internal static class SegmentClip
         if (t == 0) return a;
         if (t == 1) return b;
         double x = a.X + t * (b.X - a.X), y = a.Y + t * (b.Y - a.Y);
-        x = side switch { Side.Left => window.Left, Side.Right => window.Right, _ => System.Math.Clamp(x, window.Left, window.Right) };
-        y = side switch { Side.Low => window.Bottom, Side.High => window.Top, _ => System.Math.Clamp(y, window.Bottom, window.Top) };
+        x = side switch { Side.Left => window.Left, Side.Right => window.Right, _ => Math.Clamp(x, window.Left, window.Right) };
+        y = side switch { Side.Low => window.Bottom, Side.High => window.Top, _ => Math.Clamp(y, window.Bottom, window.Top) };
         return new Coordinates(x, y);
     }
 

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Reference;
@@ -48,7 +48,7 @@ internal sealed class SignDescentDistancePlot : IReportPlot
         var sign = new double[degrees.Count];
         for (int k = 0; k < degrees.Count; k++)
         {
-            var h = RotatedHessian.TwoDimensional(lambdaMax, degrees[k] * System.Math.PI / 180);
+            var h = RotatedHessian.TwoDimensional(lambdaMax, degrees[k] * Math.PI / 180);
             // The same starts at every angle, so the curves compare problems, not draws.
             (gd[k], sign[k]) = MeanDistances(h, lambdaMax, Starts, new System.Random(6300));
         }
@@ -103,7 +103,7 @@ internal sealed class SignDescentDistancePlot : IReportPlot
                      (SignGdName, sign, LinePattern.Dashed, 2 * index + 1),
                  })
         {
-            var line = plot.Add.ScatterLine(xs, LogAxis.Log10(values.Select(v => System.Math.Max(v, 1e-300))));
+            var line = plot.Add.ScatterLine(xs, LogAxis.Log10(values.Select(v => Math.Max(v, 1e-300))));
             line.LegendText = SeriesName(method, parameter);
             line.Color = Palette.GetColor(order);
             line.LinePattern = pattern;

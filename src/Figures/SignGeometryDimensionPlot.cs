@@ -1,6 +1,6 @@
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 
 namespace Verification.Figures;
 

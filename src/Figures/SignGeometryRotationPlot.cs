@@ -1,6 +1,6 @@
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 
 namespace Verification.Figures;
 
@@ -31,7 +31,7 @@ internal sealed class SignGeometryRotationPlot : IReportPlot
 
     /// <summary>L∞/L₂ at each angle (degrees) for one λ_max.</summary>
     internal static double[] Ratio(double lambdaMax, IReadOnlyList<double> degrees) =>
-        degrees.Select(w => InfToOneNorm.Compute(RotatedHessian.TwoDimensional(lambdaMax, w * System.Math.PI / 180)).Value / lambdaMax).ToArray();
+        degrees.Select(w => InfToOneNorm.Compute(RotatedHessian.TwoDimensional(lambdaMax, w * Math.PI / 180)).Value / lambdaMax).ToArray();
 
     public Plot Create(CatalogReport report)
     {

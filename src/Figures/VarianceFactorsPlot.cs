@@ -1,6 +1,6 @@
 using ScottPlot;
 using Verification.Engine;
-using Verification.Math.Statistics;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Figures;
 

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch;
+namespace Verification.Numerics.Torch;
 
 /// <summary>
 /// Argument checks for the tensor entry points, run before any numerical native call so that misuse

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch;
+namespace Verification.Numerics.Torch;
 
 /// <summary>
 /// Batched tensor forms of elmo-amos's per-eigenspace cubic models, counterparts of

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch;
+namespace Verification.Numerics.Torch;
 
 /// <summary>
 /// The device tensor computations run on: CUDA when <c>torch.cuda.is_available()</c>, else CPU, unless the

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch;
+namespace Verification.Numerics.Torch;
 
 /// <summary>
 /// Batched tensor form of the ELMO step of elmo-amos eq. (7) and Alg. 1. Counterpart of

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch;
+namespace Verification.Numerics.Torch;
 
 /// <summary>
 /// Tensor form of ELMO's preconditioner, elmo-amos Lemma 3.2:

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch;
+namespace Verification.Numerics.Torch;
 
 /// <summary>
 /// Derivatives of a scalar function f: ℝⁿ → ℝ by reverse-mode autograd: ∇f(θ) (Notation 1), the Hessian

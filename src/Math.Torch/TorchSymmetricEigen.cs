@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch;
+namespace Verification.Numerics.Torch;
 
 /// <summary>
 /// Tensor counterpart of <see cref="EigenSystem"/>: H = V·diag(λ)·Vᵀ (elmo-amos Notation 2) with ascending

@@ -1,4 +1,4 @@
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// Cauchy's method (Traub 1982) as elmo-amos App. F.1 writes it along eigenvector v_i:
@@ -27,7 +27,7 @@ public static class CauchyStep
             throw new ArgumentException($"gProjection must be ≤ 0 (eq. 1's sign convention), got {Require.Show(gProjection)}.", nameof(gProjection));
         if (gProjection == 0)
             return 0.0;
-        double magnitude = Elmo.StepUnchecked(System.Math.Abs(lambda), -gProjection, lipschitz);
+        double magnitude = Elmo.StepUnchecked(Math.Abs(lambda), -gProjection, lipschitz);
         return lambda > 0 ? magnitude : -magnitude;
     }
 }

@@ -1,4 +1,4 @@
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// The optimistic cubic model of elmo-amos eq. (4) along one eigenvector:
@@ -39,18 +39,18 @@ internal static class CubicModelTerms
     {
         if (x == 0)
             return 0.0;
-        var (mx, ex) = ScaledRoot.Split(System.Math.Abs(x));
-        double sx = System.Math.Sign(x);
+        var (mx, ex) = ScaledRoot.Split(Math.Abs(x));
+        double sx = Math.Sign(x);
         var linear = Term(g, mx, ex, 1, sx);                 // g·x
         var quadratic = Term(lambda, mx * mx, 2 * ex, 2, 1); // (λ/2)·x²
         var cubic = Term(lipschitz, mx * mx * mx, 3 * ex, 6, sign); // ±(L/6)·|x|³
-        int e = System.Math.Max(linear.Exponent, System.Math.Max(quadratic.Exponent, cubic.Exponent));
+        int e = Math.Max(linear.Exponent, Math.Max(quadratic.Exponent, cubic.Exponent));
         if (e == int.MinValue)
             return 0.0; // g = λ = L = 0
-        double sum = System.Math.ScaleB(linear.Mantissa, Shift(linear.Exponent, e))
-            + System.Math.ScaleB(quadratic.Mantissa, Shift(quadratic.Exponent, e))
-            + System.Math.ScaleB(cubic.Mantissa, Shift(cubic.Exponent, e));
-        return System.Math.ScaleB(sum, e);
+        double sum = Math.ScaleB(linear.Mantissa, Shift(linear.Exponent, e))
+            + Math.ScaleB(quadratic.Mantissa, Shift(quadratic.Exponent, e))
+            + Math.ScaleB(cubic.Mantissa, Shift(cubic.Exponent, e));
+        return Math.ScaleB(sum, e);
     }
 
     /// <summary>c·p/divisor·signFactor as mantissa·2^exponent, p = powerMantissa·2^powerExponent; exponent int.MinValue for c = 0.</summary>
@@ -58,8 +58,8 @@ internal static class CubicModelTerms
     {
         if (c == 0)
             return (0.0, int.MinValue);
-        var (mc, ec) = ScaledRoot.Split(System.Math.Abs(c));
-        return (System.Math.Sign(c) * signFactor * (mc * powerMantissa / divisor), ec + powerExponent);
+        var (mc, ec) = ScaledRoot.Split(Math.Abs(c));
+        return (Math.Sign(c) * signFactor * (mc * powerMantissa / divisor), ec + powerExponent);
     }
 
     private static int Shift(int exponent, int largest) => exponent == int.MinValue ? 0 : exponent - largest;

@@ -1,4 +1,4 @@
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// The pessimistic cubic model of elmo-amos eq. (3) along one eigenvector:

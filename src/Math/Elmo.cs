@@ -1,8 +1,8 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// The ELMO step of elmo-amos eq. (7) and Alg. 1: along eigenvector v_i the minmax step is
@@ -71,7 +71,7 @@ public static class Elmo
         var step = Vector<double>.Build.Dense(eigen.Dimension);
         for (int i = 0; i < eigen.Dimension; i++)
         {
-            double a = System.Math.Abs(eigen.GradientProjections[i]);
+            double a = Math.Abs(eigen.GradientProjections[i]);
             double x = StepUnchecked(eigen.Values[i], a, lipschitz[i]);
             if (double.IsInfinity(x))
                 throw new ArgumentException(

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// One-eigenspace quantities of elmo-amos written once over <see cref="IReal{T}"/>, in forms that are accurate in double

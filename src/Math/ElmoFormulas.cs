@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// The one-eigenspace quantities of elmo-amos §3 written once over <see cref="IReal{T}"/>, so that a statement about

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// ELMO's preconditioner of elmo-amos Lemma 3.2:
@@ -35,7 +35,7 @@ public static class ElmoPreconditioner
             if (double.IsInfinity(phi[i]))
                 throw new ArgumentException(
                     $"Φ^ELMO is not representable: φ_{i} = 2/(λ_i + √(λ_i² + 2L_i|g_i|)) exceeds double.MaxValue for λ_i = {Require.Show(eigen.Values[i])}, " +
-                    $"|g_i| = {Require.Show(System.Math.Abs(eigen.GradientProjections[i]))}, L_i = {Require.Show(lipschitz[i])}; Compute's range needs every φ_i ≤ double.MaxValue.",
+                    $"|g_i| = {Require.Show(Math.Abs(eigen.GradientProjections[i]))}, L_i = {Require.Show(lipschitz[i])}; Compute's range needs every φ_i ≤ double.MaxValue.",
                     eigen.Values[i] >= 0 ? nameof(hessian) : nameof(gradient));
         var v = eigen.Vectors;
         var result = v * Matrix<double>.Build.DiagonalOfDiagonalArray(phi) * v.Transpose();
@@ -57,7 +57,7 @@ public static class ElmoPreconditioner
         Require.SameLength(eigen.Dimension, lipschitz.Count, nameof(lipschitz));
         var phi = new double[eigen.Dimension];
         for (int i = 0; i < phi.Length; i++)
-            phi[i] = FactorUnchecked(eigen.Values[i], System.Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
+            phi[i] = FactorUnchecked(eigen.Values[i], Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
         return phi;
     }
 
@@ -93,7 +93,7 @@ public static class ElmoPreconditioner
         // (S + |λ|)/(L|g|) with L|g| = (m_L·m_g)·2^(e_L + e_g) held exactly as a double-double;
         // φ ≥ T ⟺ S − λ ≥ T·L|g| ⟺ S ≥ T·L|g| + λ.
         double dh = root.LipschitzMantissa * root.GradMantissa;
-        double dl = System.Math.FusedMultiplyAdd(root.LipschitzMantissa, root.GradMantissa, -dh);
+        double dl = Math.FusedMultiplyAdd(root.LipschitzMantissa, root.GradMantissa, -dh);
         return ScaledRoot.Scale(root.Divide(dh, dl), root.Exponent - root.LipschitzExponent - root.GradExponent,
             t => ScaledRoot.CompareRoot(lambda, gradMagnitude, lipschitz,
                 t * ExactDouble.ToFraction(lipschitz) * ExactDouble.ToFraction(gradMagnitude) + l) >= 0);

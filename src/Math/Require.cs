@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// Argument checks shared by every public entry point: each failure is an
@@ -84,12 +84,12 @@ public static class Require
                 double a = matrix[i, j];
                 if (!double.IsFinite(a))
                     throw new ArgumentException($"{name}[{i},{j}] must be finite, got {Show(a)}.", name);
-                scale = System.Math.Max(scale, System.Math.Abs(a));
+                scale = Math.Max(scale, Math.Abs(a));
             }
         for (int i = 0; i < matrix.RowCount; i++)
             for (int j = i + 1; j < matrix.ColumnCount; j++)
                 // Relative test as a quotient: SymmetryTolerance·scale would underflow for subnormal matrices.
-                if (System.Math.Abs(matrix[i, j] - matrix[j, i]) / scale > SymmetryTolerance)
+                if (Math.Abs(matrix[i, j] - matrix[j, i]) / scale > SymmetryTolerance)
                     throw new ArgumentException(
                         $"{name} must be symmetric: [{i},{j}] = {Show(matrix[i, j])} but [{j},{i}] = {Show(matrix[j, i])}.", name);
         return matrix;

@@ -1,7 +1,7 @@
 using Fractions;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// S + |λ| with S = √(λ² + 2L|g|), the denominator of eq. (7)'s rationalized step and of Lemma 3.2's φ, held as an
@@ -54,33 +54,33 @@ internal readonly struct ScaledRoot
     /// </summary>
     public static ScaledRoot Of(double lambda, double gradMagnitude, double lipschitz)
     {
-        double absLambda = System.Math.Abs(lambda);
+        double absLambda = Math.Abs(lambda);
         var (lm, le) = Split(lipschitz);
         var (gm, ge) = gradMagnitude > 0 ? Split(gradMagnitude) : (0.0, 0);
         // 2L|g| = (ph + pl)·2^twoLgExponent exactly, ph ∈ [1, 4).
         double ph = gm * lm;
-        double pl = System.Math.FusedMultiplyAdd(gm, lm, -ph);
+        double pl = Math.FusedMultiplyAdd(gm, lm, -ph);
         int twoLgExponent = ge + le + 1;
 
         // Scale so that the larger of |λ| and √(2L|g|) lies in [1, 2√2): λ² ≤ 4 and 2L|g| < 8 after scaling.
-        int lambdaExponent = absLambda > 0 ? System.Math.ILogB(absLambda) : int.MinValue;
+        int lambdaExponent = absLambda > 0 ? Math.ILogB(absLambda) : int.MinValue;
         int rootExponent = gradMagnitude > 0 ? FloorHalf(twoLgExponent) : int.MinValue;
-        int e = System.Math.Max(lambdaExponent, rootExponent);
+        int e = Math.Max(lambdaExponent, rootExponent);
         if (e == int.MinValue)
             throw new ArgumentException("S + |λ| is 0 when λ = |g| = 0.", nameof(lambda));
 
-        double l = System.Math.ScaleB(absLambda, -e); // exact unless under 2^-1022, where it is negligible
+        double l = Math.ScaleB(absLambda, -e); // exact unless under 2^-1022, where it is negligible
         double lh = l * l;
-        double ll = System.Math.FusedMultiplyAdd(l, l, -lh);
-        double uh = gradMagnitude > 0 ? System.Math.ScaleB(ph, twoLgExponent - 2 * e) : 0;
-        double ul = gradMagnitude > 0 ? System.Math.ScaleB(pl, twoLgExponent - 2 * e) : 0;
+        double ll = Math.FusedMultiplyAdd(l, l, -lh);
+        double uh = gradMagnitude > 0 ? Math.ScaleB(ph, twoLgExponent - 2 * e) : 0;
+        double ul = gradMagnitude > 0 ? Math.ScaleB(pl, twoLgExponent - 2 * e) : 0;
 
         // S²·2^-2e = lh + ll + uh + ul ∈ [1, 12).
         var (sh, se) = TwoSum(lh, uh);
         (sh, se) = FastTwoSum(sh, se + ll + ul);
         // √ in double-double: one Newton correction of the double square root.
-        double r = System.Math.Sqrt(sh);
-        double rl = (System.Math.FusedMultiplyAdd(-r, r, sh) + se) / (2 * r);
+        double r = Math.Sqrt(sh);
+        double rl = (Math.FusedMultiplyAdd(-r, r, sh) + se) / (2 * r);
         // (S + |λ|)·2^-e
         var (th, te) = TwoSum(r, l);
         (th, te) = FastTwoSum(th, te + rl);
@@ -90,15 +90,15 @@ internal readonly struct ScaledRoot
     /// <summary>m·2^e with m ∈ [1, 2) for a finite x &gt; 0 (exact, subnormals included).</summary>
     public static (double Mantissa, int Exponent) Split(double x)
     {
-        int e = System.Math.ILogB(x);
-        return (System.Math.ScaleB(x, -e), e);
+        int e = Math.ILogB(x);
+        return (Math.ScaleB(x, -e), e);
     }
 
     /// <summary>numerator/(Hi + Lo), nearly correctly rounded (relative error ≤ 2^-53 + 2^-100).</summary>
     public double DivideInto(double numerator)
     {
         double q = numerator / Hi;
-        double remainder = System.Math.FusedMultiplyAdd(-q, Hi, numerator) - q * Lo;
+        double remainder = Math.FusedMultiplyAdd(-q, Hi, numerator) - q * Lo;
         return q + remainder / Hi;
     }
 
@@ -106,7 +106,7 @@ internal readonly struct ScaledRoot
     public double Divide(double divisor)
     {
         double q = Hi / divisor;
-        double remainder = System.Math.FusedMultiplyAdd(-q, divisor, Hi) + Lo;
+        double remainder = Math.FusedMultiplyAdd(-q, divisor, Hi) + Lo;
         return q + remainder / divisor;
     }
 
@@ -114,7 +114,7 @@ internal readonly struct ScaledRoot
     public double Divide(double dh, double dl)
     {
         double q = Hi / dh;
-        double remainder = System.Math.FusedMultiplyAdd(-q, dh, Hi) + Lo - q * dl;
+        double remainder = Math.FusedMultiplyAdd(-q, dh, Hi) + Lo - q * dl;
         return q + remainder / dh;
     }
 
@@ -125,17 +125,17 @@ internal readonly struct ScaledRoot
     /// </summary>
     public static double Scale(double q, int n, Func<Fraction, bool> exactReachesOverflow)
     {
-        int top = System.Math.ILogB(q) + n;
+        int top = Math.ILogB(q) + n;
         if (top < 1023)
-            return System.Math.ScaleB(q, n); // below 2^1023: finite, one rounding at most (subnormal results)
+            return Math.ScaleB(q, n); // below 2^1023: finite, one rounding at most (subnormal results)
         if (top > 1024)
             return double.PositiveInfinity;  // ≥ 2^1025·(1 − 2^-52) > threshold
-        double w = System.Math.ScaleB(q, n - 1024); // x/2^1024 ∈ [1/2, 2)
-        if (System.Math.Abs(w - 1) > ThresholdBand)
-            return w > 1 ? double.PositiveInfinity : System.Math.ScaleB(q, n);
+        double w = Math.ScaleB(q, n - 1024); // x/2^1024 ∈ [1/2, 2)
+        if (Math.Abs(w - 1) > ThresholdBand)
+            return w > 1 ? double.PositiveInfinity : Math.ScaleB(q, n);
         if (exactReachesOverflow(OverflowThreshold))
             return double.PositiveInfinity;
-        return System.Math.Min(System.Math.ScaleB(q, n), double.MaxValue);
+        return Math.Min(Math.ScaleB(q, n), double.MaxValue);
     }
 
     /// <summary>2^-48: far above q's relative error, so outside this band around 2^1024 the double decides.</summary>

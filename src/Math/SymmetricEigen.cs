@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// An orthogonal eigendecomposition H = V·diag(λ)·Vᵀ (elmo-amos Notation 2) with ascending eigenvalues
@@ -50,8 +50,8 @@ public static class SymmetricEigen
         // Exact power-of-two scalings: the solver and the dot products then work on entries of size ≤ 2.
         int hessianExponent = ExponentOfLargest(hessian.Enumerate());
         int gradientExponent = ExponentOfLargest(gradient.Enumerate());
-        var scaled = hessian.Map(x => System.Math.ScaleB(x, -hessianExponent));
-        var scaledGradient = gradient.Map(x => System.Math.ScaleB(x, -gradientExponent));
+        var scaled = hessian.Map(x => Math.ScaleB(x, -hessianExponent));
+        var scaledGradient = gradient.Map(x => Math.ScaleB(x, -gradientExponent));
         // Symmetrize exactly so that tiny asymmetries accepted by Require.Symmetric do not reach the solver.
         var h = (scaled + scaled.Transpose()) / 2;
         Evd<double> evd = h.Evd(Symmetricity.Symmetric);
@@ -70,16 +70,16 @@ public static class SymmetricEigen
                 v = -v;
                 gv = -gv;
             }
-            values[k] = System.Math.ScaleB(evd.EigenValues[order[k]].Real, hessianExponent);
+            values[k] = Math.ScaleB(evd.EigenValues[order[k]].Real, hessianExponent);
             vectors.SetColumn(k, v);
-            projections[k] = gv == 0 ? 0.0 : System.Math.ScaleB(gv, gradientExponent); // no −0.0 in reports
+            projections[k] = gv == 0 ? 0.0 : Math.ScaleB(gv, gradientExponent); // no −0.0 in reports
             if (double.IsInfinity(values[k]))
                 throw new ArgumentException(
-                    $"hessian has an eigenvalue beyond the double range (|λ| > double.MaxValue, ‖H‖₂ ≈ {Require.Show(System.Math.ScaleB(h.L2Norm(), hessianExponent))}); Decompose's range needs every |λ_i| ≤ double.MaxValue.",
+                    $"hessian has an eigenvalue beyond the double range (|λ| > double.MaxValue, ‖H‖₂ ≈ {Require.Show(Math.ScaleB(h.L2Norm(), hessianExponent))}); Decompose's range needs every |λ_i| ≤ double.MaxValue.",
                     nameof(hessian));
             if (double.IsInfinity(projections[k]))
                 throw new ArgumentException(
-                    $"gradient has a projection ∇fᵀv_i beyond the double range (‖∇f‖₂ ≈ {Require.Show(System.Math.ScaleB(scaledGradient.L2Norm(), gradientExponent))}); Decompose's range needs every |∇fᵀv_i| ≤ double.MaxValue.",
+                    $"gradient has a projection ∇fᵀv_i beyond the double range (‖∇f‖₂ ≈ {Require.Show(Math.ScaleB(scaledGradient.L2Norm(), gradientExponent))}); Decompose's range needs every |∇fᵀv_i| ≤ double.MaxValue.",
                     nameof(gradient));
         }
         return new EigenSystem(values, vectors, projections);
@@ -88,7 +88,7 @@ public static class SymmetricEigen
     /// <summary>⌊log₂ max|x_i|⌋, or 0 when every entry is 0.</summary>
     private static int ExponentOfLargest(IEnumerable<double> entries)
     {
-        double largest = entries.Max(System.Math.Abs);
-        return largest > 0 ? System.Math.ILogB(largest) : 0;
+        double largest = entries.Max(Math.Abs);
+        return largest > 0 ? Math.ILogB(largest) : 0;
     }
 }

@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
-using Verification.Math.Elementary;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elementary;
 
-namespace Verification.Math;
+namespace Verification.Numerics;
 
 /// <summary>
 /// The coordinates of a vector δ over an orthonormal eigenbasis of a symmetric matrix H, squared: c_i² = (v_iᵀδ)², in
@@ -89,7 +89,7 @@ public static class SymmetricEigenCoordinates
     private static T[] Isolate<T>(RealMatrix<T> h, double[] estimates, Matrix<double> estimate) where T : IReal<T>
     {
         int n = estimates.Length;
-        double size = System.Math.Max(estimates.Max(System.Math.Abs), estimate.Enumerate().Max(System.Math.Abs));
+        double size = Math.Max(estimates.Max(Math.Abs), estimate.Enumerate().Max(Math.Abs));
         var lower = new double[n];
         var upper = new double[n];
         for (int i = 0; i < n; i++)
@@ -97,8 +97,8 @@ public static class SymmetricEigenCoordinates
             double gap = double.PositiveInfinity;
             for (int j = 0; j < n; j++)
                 if (j != i)
-                    gap = System.Math.Min(gap, System.Math.Abs(estimates[i] - estimates[j]));
-            double rho = System.Math.Min(System.Math.ScaleB(size, -40), gap / 4);
+                    gap = Math.Min(gap, Math.Abs(estimates[i] - estimates[j]));
+            double rho = Math.Min(Math.ScaleB(size, -40), gap / 4);
             lower[i] = estimates[i] - rho;
             upper[i] = estimates[i] + rho;
             if (!(rho > 0) || (i > 0 && !(upper[i - 1] < lower[i])))

@@ -1,5 +1,5 @@
-using Verification.Math;
-using Verification.Math.Torch;
+using Verification.Numerics;
+using Verification.Numerics.Torch;
 using Verification.Optimizers.Reference;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using Verification.Math;
+using Verification.Numerics;
 using static TorchSharp.torch;
 
 namespace Verification.Optimizers.Torch;

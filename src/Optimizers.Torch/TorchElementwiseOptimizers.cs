@@ -1,4 +1,4 @@
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Reference;
 using static TorchSharp.torch;
 

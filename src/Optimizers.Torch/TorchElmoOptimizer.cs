@@ -1,5 +1,5 @@
-using Verification.Math;
-using Verification.Math.Torch;
+using Verification.Numerics;
+using Verification.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace Verification.Optimizers.Torch;
@@ -48,7 +48,7 @@ public sealed class TorchElmoOptimizer
         }
         else if (!g.abs().max().to_type(ScalarType.Float64).item<double>().Equals(0.0))
         {
-            int k = (int)System.Math.Min(LanczosSteps, n);
+            int k = (int)Math.Min(LanczosSteps, n);
             using var ritz = TorchLanczos.Eigenpairs(v => TorchHessian.HessianVectorProduct(function, theta, v), g, k);
             var projections = ritz.Vectors.mT.mv(g);
             var x = TorchElmo.Step(ritz.Values, projections.abs(), full_like(ritz.Values, Lipschitz));

@@ -17,7 +17,7 @@ public sealed record TorchRitzPairs(Tensor Values, Tensor Vectors) : IDisposable
 }
 
 /// <summary>
-/// The Lanczos process on a Hessian-vector product (autograd HVPs, <see cref="Verification.Math.Torch.TorchHessian"/>):
+/// The Lanczos process on a Hessian-vector product (autograd HVPs, <see cref="Verification.Numerics.Torch.TorchHessian"/>):
 /// k steps build an orthonormal basis Q of the Krylov space K_k(H, q₁) and the tridiagonal T = QᵀHQ, whose
 /// eigenpairs (θ_j, s_j) give Ritz pairs (θ_j, Q s_j). Every new vector is re-orthogonalized twice against all
 /// previous ones (full reorthogonalization), so Q stays orthonormal to working precision and no spurious copies of
@@ -34,7 +34,7 @@ public static class TorchLanczos
         ArgumentNullException.ThrowIfNull(hessianVectorProduct);
         TorchChecks.FiniteVector(start, nameof(start));
         long n = start.shape[0];
-        TorchChecks.InRange(steps, 1, (int)System.Math.Min(n, int.MaxValue), nameof(steps));
+        TorchChecks.InRange(steps, 1, (int)Math.Min(n, int.MaxValue), nameof(steps));
         using var scope = NewDisposeScope();
         var q = start.detach().clone();
         double norm = q.norm().to_type(ScalarType.Float64).item<double>();
@@ -65,8 +65,8 @@ public static class TorchLanczos
             for (int pass = 0; pass < 2; pass++)
                 w = w - qs.mv(qs.mT.mv(w));
             double beta = w.norm().to_type(ScalarType.Float64).item<double>();
-            scale = System.Math.Max(scale, System.Math.Max(System.Math.Abs(alpha), beta));
-            if (j == steps - 1 || beta <= breakdown * System.Math.Max(scale, double.Epsilon))
+            scale = Math.Max(scale, Math.Max(Math.Abs(alpha), beta));
+            if (j == steps - 1 || beta <= breakdown * Math.Max(scale, double.Epsilon))
                 break;
             betas.Add(beta);
             previous = q;

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using TorchSharp.Modules;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
 using static TorchSharp.torch;
 

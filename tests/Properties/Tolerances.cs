@@ -22,5 +22,5 @@ public static class Tolerances
 
     /// <summary>True when |a − b| ≤ atol + rtol·max(|a|, |b|).</summary>
     public static bool Close(double a, double b, double rtol, double atol = 0) =>
-        System.Math.Abs(a - b) <= atol + rtol * System.Math.Max(System.Math.Abs(a), System.Math.Abs(b));
+        Math.Abs(a - b) <= atol + rtol * Math.Max(Math.Abs(a), Math.Abs(b));
 }

@@ -1,6 +1,6 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Exact;
 

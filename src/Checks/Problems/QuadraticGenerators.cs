@@ -44,7 +44,7 @@ public static class QuadraticGenerators
     /// b = q·2^(s+t) (or b = 0, or θ = 0); <paramref name="dimension"/> picks n (default 1–6, growing with size).
     /// </summary>
     public static Gen<QuadraticCase> Cases(SpectrumKind kind, Gen<int> spectrumExponent, Gen<int>? dimension = null) =>
-        from n in dimension ?? Gen.Sized(size => Gen.Choose(1, System.Math.Clamp(1 + size / 15, 1, 6)))
+        from n in dimension ?? Gen.Sized(size => Gen.Choose(1, Math.Clamp(1 + size / 15, 1, 6)))
         from basis in BasisFor(n)
         from m in Mantissas(kind, n)
         from s in spectrumExponent
@@ -53,10 +53,10 @@ public static class QuadraticGenerators
         from q in Gen.Choose(-8, 8).ArrayOf(n)
         from shape in Gen.Frequency((6, Gen.Constant(0)), (2, Gen.Constant(1)), (1, Gen.Constant(2)))
         select new QuadraticCase(
-            m.Select(x => System.Math.ScaleB(x, s)).ToArray(),
+            m.Select(x => Math.ScaleB(x, s)).ToArray(),
             basis,
-            shape == 1 ? new double[n] : q.Select(x => System.Math.ScaleB(x, s + t)).ToArray(),
-            shape == 2 ? new double[n] : p.Select(x => System.Math.ScaleB(x, t)).ToArray());
+            shape == 1 ? new double[n] : q.Select(x => Math.ScaleB(x, s + t)).ToArray(),
+            shape == 2 ? new double[n] : p.Select(x => Math.ScaleB(x, t)).ToArray());
 
     /// <summary><see cref="Cases(SpectrumKind, Gen{int}, Gen{int})"/> with the spectrum's exponent from the default mix.</summary>
     public static Gen<QuadraticCase> Cases(SpectrumKind kind) => Cases(kind, Exponent);
@@ -66,7 +66,7 @@ public static class QuadraticGenerators
     {
         if (!(bound > 0) || !(spread >= 1))
             throw new ArgumentException($"need bound > 0 and spread ≥ 1, got {bound}, {spread}.", nameof(bound));
-        int top = double.IsPositiveInfinity(bound) ? 1000 : System.Math.ILogB(bound / spread) - 4;
+        int top = double.IsPositiveInfinity(bound) ? 1000 : Math.ILogB(bound / spread) - 4;
         return Gen.Frequency(
             (6, Gen.Constant(top)),
             (3, Gen.Choose(1, 4).Select(k => top - k)),
@@ -109,7 +109,7 @@ public static class QuadraticGenerators
         {
             0 => x == 0 ? 1 : x * 2,
             1 => x / 2,
-            _ => x == 0 ? -1 : x + System.Math.ScaleB(random.Next(2) == 0 ? 1 : -1, System.Math.ILogB(x) - 3),
+            _ => x == 0 ? -1 : x + Math.ScaleB(random.Next(2) == 0 ? 1 : -1, Math.ILogB(x) - 3),
         };
         return make(copy);
     }
@@ -126,11 +126,11 @@ public static class QuadraticGenerators
         if (x == 0)
             yield break;
         yield return 0;
-        double power = System.Math.ScaleB(System.Math.Sign(x), System.Math.ILogB(x));
+        double power = Math.ScaleB(Math.Sign(x), Math.ILogB(x));
         if (power != x)
             yield return power;
-        if (System.Math.Abs(x) != 1)
-            yield return System.Math.Sign(x);
+        if (Math.Abs(x) != 1)
+            yield return Math.Sign(x);
         if (x < 0)
             yield return -x;
     }

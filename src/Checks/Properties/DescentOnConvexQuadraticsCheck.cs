@@ -33,12 +33,12 @@ public static class DescentOnConvexQuadraticsCheck
     /// <summary>The boundary spectra: λ = 0, λ just below c, c/2, λ = 2⁻⁹⁹⁰, on the coordinate axes.</summary>
     public static IEnumerable<QuadraticCase> Edges(double maxCurvature)
     {
-        double below = double.IsPositiveInfinity(maxCurvature) ? 1e300 : System.Math.BitDecrement(maxCurvature);
+        double below = double.IsPositiveInfinity(maxCurvature) ? 1e300 : Math.BitDecrement(maxCurvature);
         double half = double.IsPositiveInfinity(maxCurvature) ? 1.0 : maxCurvature / 2;
         yield return new QuadraticCase([below], Basis.Identity, [0.0], [1.0]);
         yield return new QuadraticCase([half], Basis.Identity, [0.0], [1.0]);
         yield return new QuadraticCase([0.0], Basis.Identity, [1.0], [0.0]);
-        yield return new QuadraticCase([System.Math.ScaleB(1.0, -990)], Basis.Identity, [0.0], [1.0]);
+        yield return new QuadraticCase([Math.ScaleB(1.0, -990)], Basis.Identity, [0.0], [1.0]);
         yield return new QuadraticCase([0.0, below], Basis.Identity, [1.0, 0.0], [0.0, 1.0]);
         yield return new QuadraticCase([below, below], Basis.Identity, [0.0, 0.0], [1.0, -1.0]);
     }

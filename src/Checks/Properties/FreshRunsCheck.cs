@@ -32,7 +32,7 @@ public static class FreshRunsCheck
             [new QuadraticCase([1.0], Basis.Identity, [0.0], [1.0]), new QuadraticCase([2.0, -1.0], Basis.Identity, [1.0, 0.0], [1.0, 1.0])],
             q => Evaluate(optimizer, q), climb: false);
         var o = options.Validated();
-        return search.Run(guarantee.Id, guarantee.Statement, declared: true, "none: the two runs must agree bit for bit", o with { Budget = System.Math.Min(o.Budget, MaxBudget) });
+        return search.Run(guarantee.Id, guarantee.Statement, declared: true, "none: the two runs must agree bit for bit", o with { Budget = Math.Min(o.Budget, MaxBudget) });
     }
 
     private static Evaluation Evaluate(IOptimizer optimizer, QuadraticCase q)
@@ -49,7 +49,7 @@ public static class FreshRunsCheck
         if (otherObjective is not null)
             OptimizerTrajectory.Run(optimizer, otherObjective, other.ThetaVector, Steps, recordIterates: false);
         var again = OptimizerTrajectory.Run(optimizer, objective, q.ThetaVector, Steps, recordIterates: false);
-        int common = System.Math.Min(first.Steps.Count, again.Steps.Count);
+        int common = Math.Min(first.Steps.Count, again.Steps.Count);
         for (int t = 0; t < common; t++)
             for (int i = 0; i < n; i++)
                 if (BitConverter.DoubleToInt64Bits(first.Steps[t][i]) != BitConverter.DoubleToInt64Bits(again.Steps[t][i]))

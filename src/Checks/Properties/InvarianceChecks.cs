@@ -65,11 +65,11 @@ public static class InvarianceChecks
         var q = c.Case;
         var scaled = q with
         {
-            Eigenvalues = q.Eigenvalues.Select(l => System.Math.ScaleB(l, c.K)).ToArray(),
-            Linear = q.Linear.Select(b => System.Math.ScaleB(b, c.K)).ToArray(),
+            Eigenvalues = q.Eigenvalues.Select(l => Math.ScaleB(l, c.K)).ToArray(),
+            Linear = q.Linear.Select(b => Math.ScaleB(b, c.K)).ToArray(),
         };
-        if (scaled.Eigenvalues.Zip(q.Eigenvalues).Any(p => System.Math.ScaleB(p.First, -c.K) != p.Second)
-            || scaled.Linear.Zip(q.Linear).Any(p => System.Math.ScaleB(p.First, -c.K) != p.Second))
+        if (scaled.Eigenvalues.Zip(q.Eigenvalues).Any(p => Math.ScaleB(p.First, -c.K) != p.Second)
+            || scaled.Linear.Zip(q.Linear).Any(p => Math.ScaleB(p.First, -c.K) != p.Second))
             return Evaluation.Reject("2^K·f is not exact in double precision here");
         var (s1, r1) = QuadraticStep.Take(optimizer, q);
         if (s1 is null)
@@ -91,7 +91,7 @@ public static class InvarianceChecks
         if (s is null)
             return Evaluation.Reject(rejected!);
         // Q = B/√norm2; for Hadamard with n = 4, √4 = 2.
-        var scale = new Fraction(c.Rotation.Kind == BasisKind.Hadamard ? (int)System.Math.Sqrt(n) : 1);
+        var scale = new Fraction(c.Rotation.Kind == BasisKind.Hadamard ? (int)Math.Sqrt(n) : 1);
         var qm = new Fraction[n, n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)

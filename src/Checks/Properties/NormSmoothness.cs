@@ -14,7 +14,7 @@ internal static class NormSmoothness
     internal static Fraction Of(SteepestDescentNorm norm, Fraction[,] a, double[] eigenvalues)
     {
         if (norm == SteepestDescentNorm.Euclidean)
-            return eigenvalues.Select(l => ExactVector.Of([System.Math.Abs(l)])[0]).Aggregate(Fraction.Zero, (m, x) => m.CompareTo(x) >= 0 ? m : x);
+            return eigenvalues.Select(l => ExactVector.Of([Math.Abs(l)])[0]).Aggregate(Fraction.Zero, (m, x) => m.CompareTo(x) >= 0 ? m : x);
         int n = eigenvalues.Length;
         var best = Fraction.Zero;
         for (int mask = 0; mask < 1 << n; mask++)
@@ -35,7 +35,7 @@ internal static class NormSmoothness
             var l1 = ExactVector.L1(g);
             return (l1, l1);
         }
-        var root = new Verification.Math.Exact.RationalInterval(ExactVector.SquaredL2(g), ExactVector.SquaredL2(g)).Sqrt(128);
+        var root = new Verification.Numerics.Exact.RationalInterval(ExactVector.SquaredL2(g), ExactVector.SquaredL2(g)).Sqrt(128);
         return (root.Lower, root.Upper);
     }
 

@@ -25,11 +25,11 @@ internal sealed record QuadraticStep(
     /// step keeps no relative precision (−0.1·5e-324 rounds to 0). The relational properties reject such inputs;
     /// finite-steps covers them.
     /// </summary>
-    internal static readonly double NormalFloor = System.Math.ScaleB(1.0, -1000);
+    internal static readonly double NormalFloor = Math.ScaleB(1.0, -1000);
 
     /// <summary>Null when every nonzero entry is at least <see cref="NormalFloor"/> in magnitude, else the reason.</summary>
     internal static string? OutsideNormalRange(string name, IEnumerable<double> values) =>
-        values.Any(v => v != 0 && System.Math.Abs(v) < NormalFloor)
+        values.Any(v => v != 0 && Math.Abs(v) < NormalFloor)
             ? $"{name} has a nonzero entry below 2⁻¹⁰⁰⁰ in magnitude (subnormal range, no relative precision; finite-steps covers it)"
             : null;
 

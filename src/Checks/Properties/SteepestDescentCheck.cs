@@ -42,7 +42,7 @@ public static class SteepestDescentCheck
         yield return new QuadraticCase([0.0, 0.0], Basis.Identity, [3.0, -1.0], [0.0, 0.0]);
         yield return new QuadraticCase([0.0], Basis.Identity, [0.25], [0.0]);
         yield return new QuadraticCase([0.0, 0.0], Basis.Identity, [1e-3, 1e-3], [0.0, 0.0]);
-        double top = System.Math.BitDecrement(1 / alpha);
+        double top = Math.BitDecrement(1 / alpha);
         yield return new QuadraticCase([top, top], Basis.Identity, [1.0, -2.0], [0.0, 0.0]);
         yield return new QuadraticCase([-top, top / 2], Basis.Identity, [1.0, 1.0], [0.0, 0.0]);
     }

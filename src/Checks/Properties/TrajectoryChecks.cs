@@ -118,9 +118,9 @@ public static class TrajectoryChecks
             for (int i = 0; i < run.Steps[t].Count; i++)
                 if (!double.IsFinite(run.Steps[t][i]))
                     return Evaluation.Reject("a step is not finite (see finite-steps)");
-                else if (System.Math.Abs(run.Steps[t][i]) > worst)
-                    (worst, wt, wi) = (System.Math.Abs(run.Steps[t][i]), t, i);
-        var lhs = Verification.Math.Exact.ExactDouble.ToFraction(worst);
+                else if (Math.Abs(run.Steps[t][i]) > worst)
+                    (worst, wt, wi) = (Math.Abs(run.Steps[t][i]), t, i);
+        var lhs = Verification.Numerics.Exact.ExactDouble.ToFraction(worst);
         var rhs = bound * (Fraction.One + Tolerances.Rounding);
         var outputs = new[] { NamedValue.Text("t", wt.ToString(CultureInfo.InvariantCulture)), NamedValue.Text("Δθ_t", QuadraticCase.Show(run.Steps[wt])) };
         return Evaluation.LessOrEqual(lhs, rhs, bound, outputs,
@@ -149,7 +149,7 @@ public static class TrajectoryChecks
             var next = t + 1 < run.Iterates.Count ? ExactVector.Of(run.Iterates[t + 1]) : ExactVector.Add(theta, delta);
             for (int i = 0; i < delta.Length; i++)
             {
-                var gi = Verification.Math.Exact.ExactDouble.ToFraction(g[i]);
+                var gi = Verification.Numerics.Exact.ExactDouble.ToFraction(g[i]);
                 var expected = beta * previous[i] - eta * gi;
                 var diff = (delta[i] - expected).Abs();
                 var scale = beta * previous[i].Abs() + eta * gi.Abs() + delta[i].Abs();
@@ -234,9 +234,9 @@ public static class TrajectoryChecks
             {
                 int e = c.Basis.Entry(n, i, k);
                 if (e != 0)
-                    projection += e * Verification.Math.Exact.ExactDouble.ToFraction(c.Linear[i]);
+                    projection += e * Verification.Numerics.Exact.ExactDouble.ToFraction(c.Linear[i]);
             }
-            sum += projection * projection / (norm2 * Verification.Math.Exact.ExactDouble.ToFraction(c.Eigenvalues[k]));
+            sum += projection * projection / (norm2 * Verification.Numerics.Exact.ExactDouble.ToFraction(c.Eigenvalues[k]));
         }
         return -sum / 2;
     }
@@ -249,12 +249,12 @@ public static class TrajectoryChecks
         from p in Gen.Choose(-8, 8).ArrayOf(n)
         from q in Gen.Choose(-8, 8).ArrayOf(n)
         select new QuadraticCase(
-            k.Select(x => System.Math.Clamp(mu + (l - mu) * x / 16, mu, l)).ToArray(),
+            k.Select(x => Math.Clamp(mu + (l - mu) * x / 16, mu, l)).ToArray(),
             basis.Supports(n) ? basis : Basis.Identity,
-            q.Select(x => System.Math.ScaleB(x, t)).ToArray(),
-            p.Select(x => System.Math.ScaleB(x, t)).ToArray());
+            q.Select(x => Math.ScaleB(x, t)).ToArray(),
+            p.Select(x => Math.ScaleB(x, t)).ToArray());
 
-    private static Fraction ExactDouble(double x) => Verification.Math.Exact.ExactDouble.ToFraction(x);
+    private static Fraction ExactDouble(double x) => Verification.Numerics.Exact.ExactDouble.ToFraction(x);
 
     private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 

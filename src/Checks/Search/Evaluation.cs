@@ -20,7 +20,7 @@ internal readonly record struct Evaluation(
     string? Explanation)
 {
     /// <summary>(lhs − rhs)/scale rounded to a double: what the search climbs on and compares.</summary>
-    internal double Margin => Verification.Math.Exact.ExactDouble.ToDouble((Lhs - Rhs) / Scale);
+    internal double Margin => Verification.Numerics.Exact.ExactDouble.ToDouble((Lhs - Rhs) / Scale);
 
     internal static Evaluation Reject(string reason) =>
         new(EvaluationKind.Rejected, Fraction.Zero, Fraction.Zero, Fraction.One, false, reason, [], null);

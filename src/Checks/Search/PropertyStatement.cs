@@ -1,5 +1,5 @@
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Checks.Search;
 
@@ -59,11 +59,11 @@ internal sealed class PropertyStatement<TInput> : Statement<TInput> where TInput
         {
             // Keep the exact decision in the double pass: if rounding the sides would flip it, report the rounded
             // exact margin instead (a violation by less than the double spacing must still reach certification).
-            double lhs = Verification.Math.Exact.ExactDouble.ToDouble(e.Lhs), rhs = Verification.Math.Exact.ExactDouble.ToDouble(e.Rhs);
+            double lhs = Verification.Numerics.Exact.ExactDouble.ToDouble(e.Lhs), rhs = Verification.Numerics.Exact.ExactDouble.ToDouble(e.Rhs);
             bool doubleViolated = e.Strict ? lhs >= rhs : lhs > rhs;
             if (doubleViolated != (e.Kind == EvaluationKind.Violated) || !double.IsFinite(lhs) || !double.IsFinite(rhs))
             {
-                double margin = Verification.Math.Exact.ExactDouble.ToDouble((e.Lhs - e.Rhs) / e.Scale);
+                double margin = Verification.Numerics.Exact.ExactDouble.ToDouble((e.Lhs - e.Rhs) / e.Scale);
                 if (e.Kind == EvaluationKind.Violated && margin == 0 && !e.Strict)
                     margin = double.Epsilon;
                 return e.Strict ? Relation.Less(T.Of(margin), T.Of(0)) : Relation.LessOrEqual(T.Of(margin), T.Of(0));

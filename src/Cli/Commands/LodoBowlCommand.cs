@@ -71,7 +71,7 @@ internal static class LodoBowlCommand
             if (directory is null)
                 return ExitCodes.OutputError;
             int n = parse.GetValue(steps);
-            int every = parse.GetValue(sigmaEvery) is int e && e > 0 ? e : System.Math.Max(1, n / 100);
+            int every = parse.GetValue(sigmaEvery) is int e && e > 0 ? e : Math.Max(1, n / 100);
             output.WriteLine($"lodo-bowl: n = 100, v = {Show(parse.GetValue(noise))}, {n} steps, seed {parse.GetValue(seed)}");
             var comparison = BowlExperiment.Run(n, parse.GetValue(seed), parse.GetValue(noise), 100, every, 100);
             string[] names = ["LODO", "Adam", "Momentum", "Newton"];

@@ -55,18 +55,18 @@ public static class Domains
         bool Contains(double x) => x >= min && x <= max;
         double width = max - min;
         var gen = Gen.Frequency(
-            (6, EdgeDoubles.Unit.Select(u => System.Math.Clamp(min + u * width, min, max))),
+            (6, EdgeDoubles.Unit.Select(u => Math.Clamp(min + u * width, min, max))),
             (1, Gen.Constant(min)),
             (1, Gen.Constant(max)),
-            (2, Gen.Choose(0, 16).Select(k => System.Math.Clamp(min + width * k / 16, min, max))));
+            (2, Gen.Choose(0, 16).Select(k => Math.Clamp(min + width * k / 16, min, max))));
         return new Domain<double>
         {
             Generator = double.IsFinite(width) ? gen : throw new ArgumentException($"the interval [{min}, {max}] is wider than the largest double.", nameof(max)),
             Edges = () => new[] { min, max, 0.0, 1.0, min + width / 2 }.Where(Contains).Distinct(),
             Perturb = (x, r) =>
             {
-                double step = width * System.Math.ScaleB(r.NextDouble() - 0.5, -r.Next(0, 40));
-                return System.Math.Clamp(x + step, min, max);
+                double step = width * Math.ScaleB(r.NextDouble() - 0.5, -r.Next(0, 40));
+                return Math.Clamp(x + step, min, max);
             },
             Shrink = x => Simplicity.Candidates(x).Where(Contains),
             Describe = x => [NamedValue.Of(name, x)],
@@ -88,7 +88,7 @@ public static class Domains
         bool Entry(double x) => ScalarContains(x, magnitude, signs);
         IEnumerable<double[]> Edges()
         {
-            double one = System.Math.Clamp(1.0, min, max);
+            double one = Math.Clamp(1.0, min, max);
             if (signs != Signs.Positive)
                 yield return new double[dimension];
             yield return Filled(dimension, one);
@@ -197,10 +197,10 @@ public static class Domains
             int previous = 0;
             for (int i = 0; i < dimension - 1; i++)
             {
-                p[i] = System.Math.ScaleB(cuts[i] - previous, -m);
+                p[i] = Math.ScaleB(cuts[i] - previous, -m);
                 previous = cuts[i];
             }
-            p[dimension - 1] = System.Math.ScaleB((1 << m) - previous, -m);
+            p[dimension - 1] = Math.ScaleB((1 << m) - previous, -m);
             return p;
         });
         var vertices = Gen.Choose(0, dimension - 1).Select(k =>
@@ -222,7 +222,7 @@ public static class Domains
                 if (j >= i)
                     j++;
                 // δ ≤ p_i, a multiple of 2^-52 like p_i: p_i − δ and p_j + δ stay on the grid, so the sum stays exactly 1.
-                double delta = System.Math.Min(p[i], System.Math.ScaleB(1, -r.Next(1, 53)));
+                double delta = Math.Min(p[i], Math.ScaleB(1, -r.Next(1, 53)));
                 var q = (double[])p.Clone();
                 q[i] -= delta;
                 q[j] += delta;
@@ -262,7 +262,7 @@ public static class Domains
         int[][] dense = dimension == 1 ? [] : [[.. Enumerable.Range(0, dimension).Select(i => i == 0 ? 2 : 1)]];
         IEnumerable<SymmetricMatrix> Edges()
         {
-            double one = System.Math.Clamp(1.0, min, max);
+            double one = Math.Clamp(1.0, min, max);
             var spectra = new List<double[]> { Filled(dimension, one) };
             if (eigenvalueSigns != Signs.Positive && dimension > 1)
                 spectra.Add([one, .. new double[dimension - 1]]);
@@ -349,7 +349,7 @@ public static class Domains
         if (x == 0 && signs != Signs.Positive)
         {
             // Leave zero toward either admitted sign at a random binary exponent of the range.
-            double m = System.Math.Clamp(System.Math.ScaleB(1, random.Next(System.Math.ILogB(min), System.Math.ILogB(max) + 1)), min, max);
+            double m = Math.Clamp(Math.ScaleB(1, random.Next(Math.ILogB(min), Math.ILogB(max) + 1)), min, max);
             return signs == Signs.Any && random.Next(2) == 0 ? -m : m;
         }
         double y = EdgeDoubles.Perturb(x, random, min, max);

@@ -33,9 +33,9 @@ public static class Magnitudes
     public static (double Min, double Max) Range(Magnitude magnitude) => magnitude switch
     {
         Magnitude.Unit => (0.0625, 16),
-        Magnitude.Tiny => (SmallestNormal, System.Math.ScaleB(1, -20)),
-        Magnitude.Huge => (System.Math.ScaleB(1, 20), double.MaxValue),
-        Magnitude.Subnormal => (double.Epsilon, System.Math.BitDecrement(SmallestNormal)),
+        Magnitude.Tiny => (SmallestNormal, Math.ScaleB(1, -20)),
+        Magnitude.Huge => (Math.ScaleB(1, 20), double.MaxValue),
+        Magnitude.Subnormal => (double.Epsilon, Math.BitDecrement(SmallestNormal)),
         Magnitude.Any => (double.Epsilon, double.MaxValue),
         _ => throw new ArgumentException($"magnitude {(int)magnitude} is not a defined Magnitude.", nameof(magnitude)),
     };
@@ -44,7 +44,7 @@ public static class Magnitudes
     public static bool Contains(Magnitude magnitude, double x)
     {
         var (min, max) = Range(magnitude);
-        double a = System.Math.Abs(x);
+        double a = Math.Abs(x);
         return a >= min && a <= max;
     }
 }

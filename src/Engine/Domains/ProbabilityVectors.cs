@@ -1,6 +1,6 @@
 using System.Numerics;
 using Fractions;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
 namespace Verification.Engine;
 
@@ -64,7 +64,7 @@ public static class ProbabilityVectors
             k[i] += 1;
             left -= 1;
         }
-        return [.. k.Select(x => System.Math.ScaleB((double)x, -bits))];
+        return [.. k.Select(x => Math.ScaleB((double)x, -bits))];
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
 namespace Verification.Engine;
 
@@ -40,7 +40,7 @@ public sealed class SymmetricMatrix
                 throw new ArgumentException($"each reflection vector needs {n} entries (the dimension).", nameof(reflections));
             if (v.All(x => x == 0))
                 throw new ArgumentException("a reflection vector must not be zero.", nameof(reflections));
-            if (v.Any(x => System.Math.Abs(x) > MaxReflectionEntry))
+            if (v.Any(x => Math.Abs(x) > MaxReflectionEntry))
                 throw new ArgumentException($"reflection entries must be within ±{MaxReflectionEntry}.", nameof(reflections));
         }
         _eigenvalues = [.. eigenvalues];
@@ -68,7 +68,7 @@ public sealed class SymmetricMatrix
         int n = Dimension;
         return RealMatrix<T>.Create(n, n, (i, j) =>
         {
-            int a = System.Math.Min(i, j), b = System.Math.Max(i, j);
+            int a = Math.Min(i, j), b = Math.Max(i, j);
             T sum = lambda[0] * T.Rational(_basis[a, 0] * _basis[b, 0]);
             for (int k = 1; k < n; k++)
                 sum += lambda[k] * T.Rational(_basis[a, k] * _basis[b, k]);

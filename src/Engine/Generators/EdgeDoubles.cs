@@ -27,13 +27,13 @@ public static class EdgeDoubles
     {
         if (!(min > 0) || !(max >= min) || !double.IsFinite(max))
             throw new ArgumentException($"need 0 < min ≤ max < ∞, got [{min}, {max}].", nameof(min));
-        int lo = System.Math.ILogB(min), hi = System.Math.ILogB(max);
+        int lo = Math.ILogB(min), hi = Math.ILogB(max);
         return Gen.Choose(lo, hi).SelectMany(e => Unit, (e, u) =>
         {
             // The binade [2^e, 2^(e+1)) cut to [min, max]; exact scalings, no libm.
-            double from = System.Math.Max(System.Math.ScaleB(1, e), min);
-            double to = System.Math.Min(System.Math.ScaleB(2, e), max);
-            return System.Math.Clamp(from + u * (to - from), min, max);
+            double from = Math.Max(Math.ScaleB(1, e), min);
+            double to = Math.Min(Math.ScaleB(2, e), max);
+            return Math.Clamp(from + u * (to - from), min, max);
         });
     }
 
@@ -43,11 +43,11 @@ public static class EdgeDoubles
     /// </summary>
     public static Gen<double> Positive(double min, double max) => Gen.Frequency(
         (10, LogUniform(min, max)),
-        (2, Gen.Choose(1, 10).Select(i => System.Math.Clamp((double)i, min, max))),
-        (2, Gen.Elements(0.5, 0.25, 0.1, 2.0, 3.0, 1.0 / 3).Select(x => System.Math.Clamp(x, min, max))),
+        (2, Gen.Choose(1, 10).Select(i => Math.Clamp((double)i, min, max))),
+        (2, Gen.Elements(0.5, 0.25, 0.1, 2.0, 3.0, 1.0 / 3).Select(x => Math.Clamp(x, min, max))),
         (1, Gen.Constant(min)),
         (1, Gen.Constant(max)),
-        (2, Unit.Select(u => System.Math.Clamp(0.5 + u, min, max))));
+        (2, Unit.Select(u => Math.Clamp(0.5 + u, min, max))));
 
     /// <summary><see cref="Positive"/> plus exact 0 (weight 3 of 21).</summary>
     public static Gen<double> NonNegative(double min, double max) => Gen.Frequency(
@@ -69,23 +69,23 @@ public static class EdgeDoubles
         double r = random.NextDouble();
         double y;
         if (r < 0.35)
-            y = x * (1 + (random.NextDouble() - 0.5) * System.Math.ScaleB(1, -random.Next(0, 53)));
+            y = x * (1 + (random.NextDouble() - 0.5) * Math.ScaleB(1, -random.Next(0, 53)));
         else if (r < 0.6)
         {
             y = x;
             int k = random.Next(1, 5);
             for (int i = 0; i < k; i++)
-                y = random.Next(2) == 0 ? System.Math.BitIncrement(y) : System.Math.BitDecrement(y);
+                y = random.Next(2) == 0 ? Math.BitIncrement(y) : Math.BitDecrement(y);
         }
         else if (r < 0.85)
-            y = x * System.Math.ScaleB(1 + random.NextDouble(), random.Next(-3, 3));
+            y = x * Math.ScaleB(1 + random.NextDouble(), random.Next(-3, 3));
         else if (r < 0.95)
-            y = x == 0 ? System.Math.ScaleB(1, random.Next(-64, 16)) : x * 0.5;
+            y = x == 0 ? Math.ScaleB(1, random.Next(-64, 16)) : x * 0.5;
         else
             y = 0;
         if (!double.IsFinite(y))
             y = x;
-        double clamped = System.Math.Clamp(System.Math.Abs(y), min, max);
+        double clamped = Math.Clamp(Math.Abs(y), min, max);
         // The sign is x's (an ulp step from +0 would otherwise cross to −ε); −0.0 counts as negative.
         return double.IsNegative(x) ? -clamped : clamped;
     }

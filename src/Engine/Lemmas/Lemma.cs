@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Engine;
 

@@ -56,7 +56,7 @@ public sealed class ProofDomain<TInput> where TInput : notnull
     /// <summary>
     /// For a reduction by a group of positive scalings: the degree of each box coordinate under each scaling parameter
     /// (e.g. λ ↦ μλ/α², |g| ↦ μ|g|/α, L ↦ μL/α³ give λ: (−2, 1), |g|: (−1, 1), L: (−3, 1)). The prover then checks, on
-    /// every box it closes, by dimensional analysis of the statement's own code (<see cref="Math.Arithmetic.Graded"/>),
+    /// every box it closes, by dimensional analysis of the statement's own code (<see cref="Numerics.Arithmetic.Graded"/>),
     /// that the relation is homogeneous, i.e. invariant under the scalings the reduction divides out.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>>? Scaling { get; init; }

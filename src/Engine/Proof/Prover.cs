@@ -1,6 +1,6 @@
 using System.Globalization;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
 namespace Verification.Engine;
 
@@ -405,7 +405,7 @@ internal sealed class Prover<TInput> where TInput : notnull
             if (!(t >= lo && t <= hi))
                 t = lo;
             while (!used.Add(BitConverter.DoubleToInt64Bits(t)))
-                t = System.Math.BitIncrement(t);
+                t = Math.BitIncrement(t);
             tags[i] = t;
         }
         return tags;
@@ -431,7 +431,7 @@ internal sealed class Prover<TInput> where TInput : notnull
         if (best < 0)
             return null;
         double lo = box.Lower[best], hi = box.Upper[best];
-        double mid = _box[best].Logarithmic ? System.Math.Sqrt(lo) * System.Math.Sqrt(hi) : lo + (hi - lo) / 2;
+        double mid = _box[best].Logarithmic ? Math.Sqrt(lo) * Math.Sqrt(hi) : lo + (hi - lo) / 2;
         if (!(mid > lo && mid < hi))
             mid = lo + (hi - lo) / 2;
         if (!(mid > lo && mid < hi))
@@ -450,7 +450,7 @@ internal sealed class Prover<TInput> where TInput : notnull
         if (c.Upper == c.Lower)
             return 0;
         return c.Logarithmic
-            ? (System.Math.Log(hi) - System.Math.Log(lo)) / (System.Math.Log(c.Upper) - System.Math.Log(c.Lower))
+            ? (Math.Log(hi) - Math.Log(lo)) / (Math.Log(c.Upper) - Math.Log(c.Lower))
             : (hi - lo) / (c.Upper - c.Lower);
     }
 

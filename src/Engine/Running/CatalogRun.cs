@@ -78,7 +78,7 @@ public static class CatalogRun
     {
         if (statisticalFormalizations < 0)
             throw new ArgumentException($"the count must be ≥ 0, got {statisticalFormalizations}.", nameof(statisticalFormalizations));
-        double tests = (double)System.Math.Max(1, statisticalFormalizations) * (budget + 1000);
+        double tests = (double)Math.Max(1, statisticalFormalizations) * (budget + 1000);
         return FamilyWiseErrorRate / tests;
     }
 

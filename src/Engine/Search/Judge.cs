@@ -1,7 +1,7 @@
 using System.Globalization;
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
 namespace Verification.Engine;
 
@@ -51,11 +51,11 @@ internal static class Judge
             return new(Finding.Undecided, double.NaN, lhs, rhs, relation, "a side or the scale is not finite in double precision");
         double s = scale > 0 ? scale : 1;
         double diff = lhs - rhs;
-        double margin = (r.Kind == RelationKind.Equal ? System.Math.Abs(diff) : diff) / s;
+        double margin = (r.Kind == RelationKind.Equal ? Math.Abs(diff) : diff) / s;
         if (double.IsNaN(margin))
             return new(Finding.Undecided, double.NaN, lhs, rhs, relation, "the margin is not a number in double precision");
         if (double.IsInfinity(margin))
-            margin = System.Math.Sign(margin) * double.MaxValue;
+            margin = Math.Sign(margin) * double.MaxValue;
         bool violated = r.Kind switch
         {
             RelationKind.Less => margin >= -r.Allowance,

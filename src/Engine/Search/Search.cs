@@ -1,8 +1,8 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
 namespace Verification.Engine;
 
@@ -23,7 +23,7 @@ internal sealed class Search<TInput> where TInput : notnull
     internal static readonly int[] Precisions = [128, 512, 2048];
 
     /// <summary>Relative radii of the boxes tried around a counterexample, largest first.</summary>
-    internal static readonly double[] BoxRadii = [System.Math.ScaleB(1, -10), System.Math.ScaleB(1, -30), System.Math.ScaleB(1, -60), System.Math.ScaleB(1, -100)];
+    internal static readonly double[] BoxRadii = [Math.ScaleB(1, -10), Math.ScaleB(1, -30), Math.ScaleB(1, -60), Math.ScaleB(1, -100)];
 
     private const int PoolSize = 8;
     private const int ShrinkEvaluations = 300;
@@ -52,7 +52,7 @@ internal sealed class Search<TInput> where TInput : notnull
         _settings = settings;
     }
 
-    private int ExactBudget => _settings.MaxExactEvaluations ?? System.Math.Max(256, _settings.Budget);
+    private int ExactBudget => _settings.MaxExactEvaluations ?? Math.Max(256, _settings.Budget);
 
     internal FormalizationResult Run()
     {
@@ -66,7 +66,7 @@ internal sealed class Search<TInput> where TInput : notnull
                 break;
         }
 
-        int randomCount = System.Math.Max(1, (int)(_settings.Budget * RandomShare));
+        int randomCount = Math.Max(1, (int)(_settings.Budget * RandomShare));
         const int batches = 10;
         _phase = "random input";
         for (int b = 0; b < batches && _found is null; b++)
@@ -87,7 +87,7 @@ internal sealed class Search<TInput> where TInput : notnull
 
         var random = new System.Random(unchecked((int)(seed ^ (seed >> 32))));
         _phase = "margin climbing";
-        int climbs = domain.Perturb is null ? 0 : System.Math.Max(0, _settings.Budget - randomCount);
+        int climbs = domain.Perturb is null ? 0 : Math.Max(0, _settings.Budget - randomCount);
         for (int i = 0; i < climbs && _pool.Count > 0 && _found is null; i++)
         {
             // Prefer the best, but keep visiting the others so one plateau does not absorb the budget.
@@ -165,7 +165,7 @@ internal sealed class Search<TInput> where TInput : notnull
                 return;
             case Finding.Satisfied:
                 _accepted++;
-                _worstMargin = System.Math.Max(_worstMargin, d.Margin);
+                _worstMargin = Math.Max(_worstMargin, d.Margin);
                 AddToPool(input, d.Margin);
                 return;
         }
@@ -210,7 +210,7 @@ internal sealed class Search<TInput> where TInput : notnull
 
         _accepted++;
         _certified++;
-        _worstMargin = System.Math.Max(_worstMargin, double.IsNaN(d.Margin) ? double.MaxValue : d.Margin);
+        _worstMargin = Math.Max(_worstMargin, double.IsNaN(d.Margin) ? double.MaxValue : d.Margin);
         var (scope, box, note) = _statement.Kind is StatementKind.Conformance or StatementKind.Replay
             ? (Scope.Degenerate, (string?)null, "scope not analysed: the statement is about an implementation's output at this input")
             : ScopeOf(input);
@@ -323,7 +323,7 @@ internal sealed class Search<TInput> where TInput : notnull
     }
 
     private static string BoxText(double radius) => string.Create(CultureInfo.InvariantCulture,
-        $"every real input x in [x − r·max(|x|, 2^-1022), x + r·max(|x|, 2^-1022)] with r = 2^{System.Math.ILogB(radius)} around the inputs shown");
+        $"every real input x in [x − r·max(|x|, 2^-1022), x + r·max(|x|, 2^-1022)] with r = 2^{Math.ILogB(radius)} around the inputs shown");
 
     /// <summary>Greedy shrinking: a simpler candidate replaces the counterexample when it is certified too (and keeps an open-set scope).</summary>
     private (Found Found, int Steps) Shrink(Found found)

@@ -18,7 +18,7 @@ public static partial class Simplicity
             return 0;
         if (!double.IsFinite(x))
             return 10_000;
-        long bits = BitConverter.DoubleToInt64Bits(System.Math.Abs(x));
+        long bits = BitConverter.DoubleToInt64Bits(Math.Abs(x));
         int exponentBits = (int)(bits >> 52);
         long mantissa = bits & 0xFFFFFFFFFFFFFL;
         int exponent;
@@ -34,7 +34,7 @@ public static partial class Simplicity
         exponent += trailing;
         int significant = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)mantissa);
         // x = m·2^exponent with m odd: its leading bit sits at 2^(exponent + significant − 1).
-        return 4 * significant + System.Math.Abs(exponent + significant - 1) + (x < 0 ? 1 : 0);
+        return 4 * significant + Math.Abs(exponent + significant - 1) + (x < 0 ? 1 : 0);
     }
 
     /// <summary>The sum of <see cref="Of(double)"/> over every number printed in <paramref name="values"/>.</summary>
@@ -54,7 +54,7 @@ public static partial class Simplicity
         if (x == 0 || !double.IsFinite(x))
             yield break;
         double sign = x < 0 ? -1 : 1;
-        double ax = System.Math.Abs(x);
+        double ax = Math.Abs(x);
         var seen = new HashSet<double>();
         IEnumerable<double> raw()
         {
@@ -62,12 +62,12 @@ public static partial class Simplicity
             yield return sign;
             if (x < 0) yield return ax;
             yield return sign * 2;
-            yield return sign * System.Math.Truncate(ax);
-            yield return sign * System.Math.Round(ax);
+            yield return sign * Math.Truncate(ax);
+            yield return sign * Math.Round(ax);
             // The nearest power of two and x rounded to 1, 2, 4, …, 32 significant bits.
-            int e = System.Math.ILogB(ax);
-            yield return sign * System.Math.ScaleB(1, e);
-            yield return sign * System.Math.ScaleB(1, e + 1);
+            int e = Math.ILogB(ax);
+            yield return sign * Math.ScaleB(1, e);
+            yield return sign * Math.ScaleB(1, e + 1);
             for (int b = 1; b <= 32; b *= 2)
                 yield return sign * RoundToBits(ax, b);
             if (x < 0) yield return -x;
@@ -82,9 +82,9 @@ public static partial class Simplicity
     {
         if (x == 0 || !double.IsFinite(x))
             return x;
-        int e = System.Math.ILogB(x);
-        double scaled = System.Math.ScaleB(x, bits - 1 - e);
-        return System.Math.ScaleB(System.Math.Round(scaled), e - bits + 1);
+        int e = Math.ILogB(x);
+        double scaled = Math.ScaleB(x, bits - 1 - e);
+        return Math.ScaleB(Math.Round(scaled), e - bits + 1);
     }
 
     [GeneratedRegex(@"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?", RegexOptions.CultureInvariant)]

@@ -1,4 +1,4 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Engine;
 
@@ -129,8 +129,8 @@ public static class MatrixRelation
     /// names the worst entry. <paramref name="scale"/> should be the size of the terms that were summed (so cancellation
     /// is accounted for); <paramref name="allowance"/> applies to the double evaluation only.
     /// </summary>
-    public static Relation<T> Equal<T>(Verification.Math.Arithmetic.RealMatrix<T> a, Verification.Math.Arithmetic.RealMatrix<T> b, T scale, double allowance = 0)
-        where T : Verification.Math.Arithmetic.IReal<T>
+    public static Relation<T> Equal<T>(Verification.Numerics.Arithmetic.RealMatrix<T> a, Verification.Numerics.Arithmetic.RealMatrix<T> b, T scale, double allowance = 0)
+        where T : Verification.Numerics.Arithmetic.IReal<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

@@ -1,4 +1,4 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Engine;
 
@@ -6,7 +6,7 @@ namespace Verification.Engine;
 /// A formalization written once (design.md, "Write each statement once"): "for every input of the domain that meets
 /// the hypotheses, the relation holds", with the hypotheses (<see cref="Assume"/>) and the relation in one generic
 /// method. The engine runs <see cref="Evaluate{T}"/> in <see cref="Float64"/> to search and in
-/// <see cref="Math.Exact.RationalInterval"/> to certify, at growing precision, and over exact boxes to tell an
+/// <see cref="Numerics.Exact.RationalInterval"/> to certify, at growing precision, and over exact boxes to tell an
 /// open-set counterexample from a degenerate one; the two sides cannot disagree because there is one side.
 /// </summary>
 /// <remarks>

@@ -1,7 +1,7 @@
-using Verification.Math.Curvature;
+using Verification.Numerics.Curvature;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.Curvature;
+namespace Verification.Numerics.Torch.Curvature;
 
 /// <summary>
 /// The curvature matrices of balles-thesis ch. 7 by autograd (TorchSharp) for a reference <see cref="LikelihoodProblem"/>:

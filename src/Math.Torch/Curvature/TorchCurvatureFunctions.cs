@@ -1,11 +1,11 @@
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.Curvature;
+namespace Verification.Numerics.Torch.Curvature;
 
 /// <summary>
-/// The reference models and likelihoods of <see cref="Verification.Math.Curvature"/> as differentiable torch expressions
+/// The reference models and likelihoods of <see cref="Verification.Numerics.Curvature"/> as differentiable torch expressions
 /// (same formulas, written with torch operations), so autograd can differentiate them independently of the closed forms.
 /// </summary>
 public static class TorchCurvatureFunctions
@@ -58,7 +58,7 @@ public static class TorchCurvatureFunctions
             case GaussianIdentity g:
             {
                 var r = y - f[0];
-                return -(r * r) / (2 * g.Variance) - 0.5 * System.Math.Log(2 * System.Math.PI * g.Variance);
+                return -(r * r) / (2 * g.Variance) - 0.5 * Math.Log(2 * Math.PI * g.Variance);
             }
             case BernoulliLogit:
                 return y * f[0] - nn.functional.softplus(f[0]);
@@ -71,7 +71,7 @@ public static class TorchCurvatureFunctions
             case GaussianMeanVariance:
             {
                 var r = y - f[0];
-                return -(r * r) / (2 * f[1]) - 0.5 * (2 * System.Math.PI * f[1]).log();
+                return -(r * r) / (2 * f[1]) - 0.5 * (2 * Math.PI * f[1]).log();
             }
             default:
                 throw new ArgumentException($"no tensor form for likelihood {likelihood.Name}.", nameof(likelihood));

@@ -1,7 +1,7 @@
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.Lodo;
+namespace Verification.Numerics.Torch.Lodo;
 
 /// <summary>
 /// G(θ) of lodo.md eq. (2) on tensors: the same permutations as a reference <see cref="BlockPermutationPreconditioner"/>,

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.Lodo;
+namespace Verification.Numerics.Torch.Lodo;
 
 /// <summary>
 /// lodo.md Algorithm 1 on tensors with G of eq. (2): x_{t+1} = x_t − G(θ_t)m_t; ℓ_{t+1} = f(x_{t+1}) differentiated by
@@ -42,7 +42,7 @@ public static class TorchLodo
             var hyper = TorchSharp.torch.autograd.grad([lossAtTheta], [thetaLeaf])[0].detach();
             adamM = (0.9 * adamM + 0.1 * hyper).MoveToOuterDisposeScope();
             adamV = (0.999 * adamV + 0.001 * hyper * hyper).MoveToOuterDisposeScope();
-            double c1 = 1 - System.Math.Pow(0.9, t), c2 = 1 - System.Math.Pow(0.999, t);
+            double c1 = 1 - Math.Pow(0.9, t), c2 = 1 - Math.Pow(0.999, t);
             theta = (theta - metaLearningRate * (adamM / c1) / ((adamV / c2).sqrt() + 1e-8)).detach().MoveToOuterDisposeScope();
             m = (beta * m + (1 - beta) * gradX).detach().MoveToOuterDisposeScope();
             x = xNext.detach().MoveToOuterDisposeScope();

@@ -1,19 +1,19 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.SignGeometry;
+namespace Verification.Numerics.Torch.SignGeometry;
 
 /// <summary>
 /// ‖H‖∞,1 = max_{x∈{−1,1}^d}‖Hx‖₁ (balles-thesis eq. 6.18) for a batch of symmetric matrices on the tensor side: the
 /// 2^(d−1) sign vectors with x_d = +1 are materialized in chunks as a (d × m) ±1 matrix (vertex k ↦ x_i = 1 − 2·bit_i(k)),
 /// multiplied by every H of the batch at once (one bmm per chunk), and reduced by |·|.sum over rows and a running max.
 /// Each vertex's ‖Hx‖₁ is computed from scratch (no Gray-code drift). Agrees with
-/// <see cref="Verification.Math.SignGeometry.InfToOneNorm"/>, the reference.
+/// <see cref="Verification.Numerics.SignGeometry.InfToOneNorm"/>, the reference.
 /// </summary>
 public static class TorchInfToOneNorm
 {
     /// <summary>Largest d accepted (as the reference: 2^29 vertices per matrix).</summary>
-    public const int MaxDimension = Verification.Math.SignGeometry.InfToOneNorm.MaxDimension;
+    public const int MaxDimension = Verification.Numerics.SignGeometry.InfToOneNorm.MaxDimension;
 
     /// <summary>Vertices per chunk (2^14): bounds the (B × d × m) product's memory.</summary>
     public const int ChunkVertices = 1 << 14;
@@ -47,7 +47,7 @@ public static class TorchInfToOneNorm
         var bits = arange(d - 1, dtype: ScalarType.Int64, device: h.device);
         for (long start = 0; start < vertices; start += ChunkVertices)
         {
-            long m = System.Math.Min(ChunkVertices, vertices - start);
+            long m = Math.Min(ChunkVertices, vertices - start);
             var k = arange(start, start + m, dtype: ScalarType.Int64, device: h.device);
             // (d−1) × m bits → ±1, then the fixed last row +1.
             var signs = (k.unsqueeze(0).bitwise_right_shift(bits.unsqueeze(1)).bitwise_and(1) * -2 + 1).to_type(h.dtype);

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.SignGeometry;
+namespace Verification.Numerics.Torch.SignGeometry;
 
 /// <summary>
 /// Sign gradient descent on the tensor side, batched over rows: the plain step −α·sign(g) (balles-thesis eq. 6.1) and the

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.Stochastic;
+namespace Verification.Numerics.Torch.Stochastic;
 
 /// <summary>
 /// Tensor form of the SGD steps of thesis chapters 3–4 for large d, from a minibatch of per-sample gradients

@@ -1,11 +1,11 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.Stochastic;
+namespace Verification.Numerics.Torch.Stochastic;
 
 /// <summary>
 /// The variance adaptation factors of thesis Fig. 5.2 elementwise on tensors of η ≥ 0 (counterpart of
-/// Verification.Math.Statistics.VarianceAdaptationFactors): erf((√2η)⁻¹), (1 + η²)^(−1/2) and (1 + η²)⁻¹, the latter
+/// Verification.Numerics.Statistics.VarianceAdaptationFactors): erf((√2η)⁻¹), (1 + η²)^(−1/2) and (1 + η²)⁻¹, the latter
 /// two as 1/hypot(1, η) so that η² cannot overflow; erf((√2·0)⁻¹) is its limit 1.
 /// </summary>
 public static class TorchVarianceAdaptationFactors
@@ -17,7 +17,7 @@ public static class TorchVarianceAdaptationFactors
         using var scope = NewDisposeScope();
         var positive = eta.gt(0);
         var safe = where(positive, eta, ones_like(eta));
-        var value = special.erf((safe * System.Math.Sqrt(2)).reciprocal());
+        var value = special.erf((safe * Math.Sqrt(2)).reciprocal());
         return where(positive, value, ones_like(value)).MoveToOuterDisposeScope();
     }
 

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Math.Torch.Stochastic;
+namespace Verification.Numerics.Torch.Stochastic;
 
 /// <summary>Which update <see cref="TorchVarianceAdaptedStep"/> computes (thesis Fig. 5.1).</summary>
 public enum VarianceAdaptedMethod
@@ -121,7 +121,7 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         var nonzero = a.gt(0);
         if (t == 0)
             return where(nonzero, ones_like(m), zeros_like(m));
-        double p = System.Math.Pow(Beta1, t + 1);
+        double p = Math.Pow(Beta1, t + 1);
         double rho = (1 - Beta1) * (1 + p) / ((1 + Beta1) * (1 - p));
         double kappa = Method == VarianceAdaptedMethod.MSvag ? rho : 1;
         var safeA = where(nonzero, a, ones_like(a));

@@ -1,4 +1,4 @@
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// Forward-mode derivatives over any <see cref="IReal{T}"/> (a value and its gradient with respect to the inputs a
@@ -41,7 +41,7 @@ public readonly struct Dual<T> : IReal<Dual<T>> where T : IReal<T>
     {
         if (a._gradient is null && b._gradient is null)
             return null;
-        int n = System.Math.Max(a.Dimension, b.Dimension);
+        int n = Math.Max(a.Dimension, b.Dimension);
         var g = new T[n];
         for (int i = 0; i < n; i++)
             g[i] = da * a.Derivative(i) + db * b.Derivative(i);

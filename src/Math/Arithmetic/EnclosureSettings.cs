@@ -1,4 +1,4 @@
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// The per-thread settings of rigorous arithmetic: how many significant bits transcendental enclosures (√, exp, log,

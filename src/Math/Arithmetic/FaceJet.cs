@@ -1,4 +1,4 @@
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// Taylor expansion of a statement at a face of a proof box (issue "Theorem checking", item 2: exact evaluation on the

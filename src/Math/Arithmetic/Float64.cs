@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// IEEE-754 double arithmetic as an <see cref="IReal{T}"/>: round-to-nearest, fast, not rigorous. The engine's
@@ -19,7 +19,7 @@ public readonly record struct Float64(double Value) : IReal<Float64>
     public static bool IsRigorous => false;
 
     /// <inheritdoc />
-    public static Float64 Pi => new(System.Math.PI);
+    public static Float64 Pi => new(Math.PI);
 
     /// <inheritdoc />
     public static Float64 operator +(Float64 a, Float64 b) => new(a.Value + b.Value);
@@ -66,13 +66,13 @@ public readonly record struct Float64(double Value) : IReal<Float64>
     public static Float64 Input(double value) => new(value);
 
     /// <inheritdoc />
-    public static Float64 Sqrt(Float64 x) => new(System.Math.Sqrt(x.Value));
+    public static Float64 Sqrt(Float64 x) => new(Math.Sqrt(x.Value));
 
     /// <inheritdoc />
-    public static Float64 Exp(Float64 x) => new(System.Math.Exp(x.Value));
+    public static Float64 Exp(Float64 x) => new(Math.Exp(x.Value));
 
     /// <inheritdoc />
-    public static Float64 Log(Float64 x) => new(System.Math.Log(x.Value));
+    public static Float64 Log(Float64 x) => new(Math.Log(x.Value));
 
     /// <inheritdoc />
     public static Float64 Erf(Float64 x) => new(MathNet.Numerics.SpecialFunctions.Erf(x.Value));
@@ -81,18 +81,18 @@ public readonly record struct Float64(double Value) : IReal<Float64>
     public static Float64 Erfc(Float64 x) => new(MathNet.Numerics.SpecialFunctions.Erfc(x.Value));
 
     /// <inheritdoc />
-    public static Float64 Abs(Float64 x) => new(System.Math.Abs(x.Value));
+    public static Float64 Abs(Float64 x) => new(Math.Abs(x.Value));
 
     /// <inheritdoc />
-    public static Float64 Max(Float64 a, Float64 b) => new(System.Math.Max(a.Value, b.Value));
+    public static Float64 Max(Float64 a, Float64 b) => new(Math.Max(a.Value, b.Value));
 
     /// <inheritdoc />
-    public static Float64 Min(Float64 a, Float64 b) => new(System.Math.Min(a.Value, b.Value));
+    public static Float64 Min(Float64 a, Float64 b) => new(Math.Min(a.Value, b.Value));
 
     /// <inheritdoc />
     public static int Sign(Float64 x) => double.IsNaN(x.Value)
         ? throw new UndecidedException("the sign of NaN")
-        : System.Math.Sign(x.Value);
+        : Math.Sign(x.Value);
 
     /// <inheritdoc />
     public static double Estimate(Float64 x) => x.Value;

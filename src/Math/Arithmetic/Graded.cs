@@ -1,4 +1,4 @@
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// Dimensional analysis of a statement's own generic code: each value carries its degree under a group of positive
@@ -36,7 +36,7 @@ public readonly struct Graded : IReal<Graded>
 
     private static double[] DegreeOf(Graded x, int n) => x._degree ?? Zero(n);
 
-    private static int Width(Graded a, Graded b) => System.Math.Max(a._degree?.Length ?? 0, b._degree?.Length ?? 0);
+    private static int Width(Graded a, Graded b) => Math.Max(a._degree?.Length ?? 0, b._degree?.Length ?? 0);
 
     /// <summary>Both degrees must agree (a side may be the constant 0); the common degree.</summary>
     private static (double[]? Degree, bool Any) Agree(Graded a, Graded b, string what)
@@ -47,14 +47,14 @@ public readonly struct Graded : IReal<Graded>
         var da = DegreeOf(a, n);
         var db = DegreeOf(b, n);
         for (int i = 0; i < n; i++)
-            if (System.Math.Abs(da[i] - db[i]) > Same)
+            if (Math.Abs(da[i] - db[i]) > Same)
                 throw new NotHomogeneousException($"{what} of degrees ({string.Join(", ", da)}) and ({string.Join(", ", db)})");
         return (n == 0 ? null : da, false);
     }
 
     private static Graded Dimensionless(Graded x, string function)
     {
-        if (x._anyDegree || x._degree is null || x._degree.All(d => System.Math.Abs(d) <= Same))
+        if (x._anyDegree || x._degree is null || x._degree.All(d => Math.Abs(d) <= Same))
             return x;
         throw new NotHomogeneousException($"{function} of a quantity of degree ({string.Join(", ", x._degree)}); it needs degree 0");
     }

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// The arithmetic a statement is written in, once (design.md, "Write each statement once"): the same generic code

@@ -1,4 +1,4 @@
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// A dense matrix over an <see cref="IReal{T}"/>: the linear algebra a statement is written in once, in doubles

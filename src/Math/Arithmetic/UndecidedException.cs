@@ -1,4 +1,4 @@
-namespace Verification.Math.Arithmetic;
+namespace Verification.Numerics.Arithmetic;
 
 /// <summary>
 /// A comparison or sign that the arithmetic cannot decide: an interval that straddles the boundary (at this

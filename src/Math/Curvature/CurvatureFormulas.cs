@@ -1,7 +1,7 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature;
+namespace Verification.Numerics.Curvature;
 
 /// <summary>The likelihoods p(y|f) of balles-thesis ch. 7: the four natural parameterizations and two that are not.</summary>
 public enum LikelihoodFamily
@@ -491,7 +491,7 @@ public static class CurvatureFormulas
         ArgumentNullException.ThrowIfNull(shape);
         if (!double.IsFinite(y))
             throw new ArgumentException($"y must be finite, got {y}.", nameof(y));
-        bool index = y >= 0 && y == System.Math.Floor(y);
+        bool index = y >= 0 && y == Math.Floor(y);
         switch (shape.Likelihood)
         {
             case LikelihoodFamily.GaussianIdentity or LikelihoodFamily.GaussianMeanVariance:

@@ -1,7 +1,7 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature;
+namespace Verification.Numerics.Curvature;
 
 /// <summary>The splits R(θ) = Σ_n a_n(b_n(θ)) of balles-thesis §7.3.3 and §7.4.1.</summary>
 public enum SplitKind

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Curvature;
+namespace Verification.Numerics.Curvature;
 
 /// <summary>Training data (x_n, y_n), n = 1…N (balles-thesis eq. 7.1): inputs of one length D and finite labels.</summary>
 public sealed class Dataset

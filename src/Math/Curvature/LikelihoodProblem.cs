@@ -1,9 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 
-namespace Verification.Math.Curvature;
+namespace Verification.Numerics.Curvature;
 
 /// <summary>
 /// The objective of balles-thesis eq. (7.1), R(θ) = −Σ_n log p(y_n|f(x_n, θ)), for a model, a likelihood and a dataset,

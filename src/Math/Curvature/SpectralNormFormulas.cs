@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Curvature;
+namespace Verification.Numerics.Curvature;
 
 /// <summary>
 /// Bounds on the spectral norm ‖A‖₂ = max_i |λ_i(A)| of a symmetric matrix written over <see cref="IReal{T}"/>: the
@@ -56,7 +56,7 @@ public static class SpectralNormFormulas
         var fNorm = RowSumNorm(f);
         if (!(fNorm < 1))
             return rows;
-        var top = values.Select(System.Math.Abs).Max();
+        var top = values.Select(Math.Abs).Max();
         var witnessed = (T.Of(top) + RowSumNorm(e)) / (1 - fNorm);
         return T.Min(rows, witnessed);
     }

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Curvature;
+namespace Verification.Numerics.Curvature;
 
 /// <summary>
 /// A split R(θ) = Σ_n a_n(b_n(θ)) (balles-thesis §7.3.3): per sample the inner b_n: ℝ^d → ℝ^{M_b} with its Jacobian and
@@ -121,7 +121,7 @@ public static class Splits
     {
         public override string Name => "empirical Fisher (7.17)";
 
-        private double B(int n, Vector<double> theta) => System.Math.Exp(-Problem.SampleLoss(n, theta));
+        private double B(int n, Vector<double> theta) => Math.Exp(-Problem.SampleLoss(n, theta));
 
         // ∇_θ b = b·s, with s = ∇_θ log p.
         public override Matrix<double> InnerJacobian(int n, Vector<double> theta)

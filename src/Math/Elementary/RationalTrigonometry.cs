@@ -1,8 +1,8 @@
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Elementary;
+namespace Verification.Numerics.Elementary;
 
 /// <summary>
 /// Outward enclosures of cos, sin and atan over rational intervals, at about <c>bits</c> significant bits.

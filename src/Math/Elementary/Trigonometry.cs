@@ -1,7 +1,7 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Elementary;
+namespace Verification.Numerics.Elementary;
 
 /// <summary>
 /// cos, sin and atan over <see cref="IReal{T}"/>, which offers √, exp, log and erf but no trigonometry: in doubles the
@@ -20,7 +20,7 @@ public static class Trigonometry
     public static T Cos<T>(T x) where T : IReal<T>
     {
         if (!T.IsRigorous)
-            return T.Of(System.Math.Cos(T.Estimate(x)));
+            return T.Of(Math.Cos(T.Estimate(x)));
         return (T)(object)RationalTrigonometry.Cos(AsInterval(x), EnclosureSettings.Bits);
     }
 
@@ -29,7 +29,7 @@ public static class Trigonometry
     public static T Sin<T>(T x) where T : IReal<T>
     {
         if (!T.IsRigorous)
-            return T.Of(System.Math.Sin(T.Estimate(x)));
+            return T.Of(Math.Sin(T.Estimate(x)));
         return (T)(object)RationalTrigonometry.Sin(AsInterval(x), EnclosureSettings.Bits);
     }
 
@@ -38,7 +38,7 @@ public static class Trigonometry
     public static T Atan<T>(T x) where T : IReal<T>
     {
         if (!T.IsRigorous)
-            return T.Of(System.Math.Atan(T.Estimate(x)));
+            return T.Of(Math.Atan(T.Estimate(x)));
         return (T)(object)RationalTrigonometry.Atan(AsInterval(x), EnclosureSettings.Bits);
     }
 

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Fractions;
 
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>
 /// Outward rounding of rationals to dyadics m·2^e with a given number of significant bits: the step that keeps the

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Fractions;
 
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>Enclosures of π and ln 2 at any precision, computed once per precision and cached.</summary>
 public static class ExactConstants

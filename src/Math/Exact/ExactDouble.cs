@@ -1,7 +1,7 @@
 using System.Numerics;
 using Fractions;
 
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>Exact conversions between IEEE-754 doubles and rationals.</summary>
 public static class ExactDouble
@@ -43,7 +43,7 @@ public static class ExactDouble
         foreach (var x in new[] { exact.Lower, exact.Upper })
         {
             var diff = Fraction.Abs(c - x);
-            worst = System.Math.Max(worst, ToDouble(diff / UnitInLastPlace(x)));
+            worst = Math.Max(worst, ToDouble(diff / UnitInLastPlace(x)));
         }
         return worst;
     }
@@ -66,7 +66,7 @@ public static class ExactDouble
         long k = (long)n.GetBitLength() - (long)d.GetBitLength();
         long shift = 64 - k;
         BigInteger q = shift >= 0 ? (n << (int)shift) / d : n / (d << (int)-shift);
-        double result = System.Math.ScaleB((double)q, (int)System.Math.Clamp(-shift, int.MinValue / 2, int.MaxValue / 2));
+        double result = Math.ScaleB((double)q, (int)Math.Clamp(-shift, int.MinValue / 2, int.MaxValue / 2));
         return negative ? -result : result;
     }
 
@@ -77,7 +77,7 @@ public static class ExactDouble
         if (ax.IsZero)
             return Pow2(-1074);
         int floorLog2 = FloorLog2(ax);
-        return Pow2(System.Math.Max(floorLog2 - 52, -1074));
+        return Pow2(Math.Max(floorLog2 - 52, -1074));
     }
 
     /// <summary>⌊log₂ x⌋ for a positive rational, exactly.</summary>

@@ -1,4 +1,4 @@
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>
 /// Enclosures of elmo-amos quantities in exact rational interval arithmetic: the reference against which

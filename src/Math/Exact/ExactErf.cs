@@ -1,9 +1,9 @@
 using System.Numerics;
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.Exact;
 
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>
 /// Enclosures of erf and erfc at any precision. erf(x) = (2/√π) Σₙ (−1)ⁿ x^(2n+1)/(n!(2n+1)); once n + 1 &gt; x² the
@@ -68,7 +68,7 @@ public static class ExactErf
             return Erfc(new RationalInterval(DyadicRounding.Down(x, bits + 16), DyadicRounding.Up(x, bits + 16)), bits);
         if (1.44 * x2d >= bits + 24)
             return Asymptotic(x, bits);
-        int extra = (int)System.Math.Ceiling(1.45 * x2d) + 16;
+        int extra = (int)Math.Ceiling(1.45 * x2d) + 16;
         var erf = ErfPoint(x, bits + extra);
         return DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - erf, bits + 8);
     }
@@ -86,8 +86,8 @@ public static class ExactErf
         var d = BigInteger.Abs(x.Denominator);
         int k = (int)(d.GetBitLength() - 1); // x = m/2^k (a short dyadic: d is a power of two)
         double x2 = ExactDouble.ToDouble(x * x);
-        int terms = (int)System.Math.Ceiling(System.Math.E * x2) + bits + 16;        // a generous bound on the number of terms
-        int guard = (int)System.Math.Ceiling(1.45 * x2 + System.Math.Log2(terms + 1)) + 8;
+        int terms = (int)Math.Ceiling(Math.E * x2) + bits + 16;        // a generous bound on the number of terms
+        int guard = (int)Math.Ceiling(1.45 * x2 + Math.Log2(terms + 1)) + 8;
         int f = bits + guard;
         if (f < k)
             f = k;
@@ -106,11 +106,11 @@ public static class ExactErf
             // p_(n+1) = p_n·x²/(n+1).
             p = BigInteger.Divide(p * m2, (BigInteger.One << shift2) * (n + 1));
             error = error * x2 / (n + 1) * (1 + 1e-12) + 1;
-            var next = BigInteger.Divide(p, 2 * n + 3) + 1 + (BigInteger)System.Math.Ceiling(error);
+            var next = BigInteger.Divide(p, 2 * n + 3) + 1 + (BigInteger)Math.Ceiling(error);
             if (n + 1 > x2 && next < threshold)
             {
                 // Σ so far ± its error, then the alternating remainder: between 0 and the next term, of sign (−1)^(n+1).
-                var slack = (BigInteger)System.Math.Ceiling(sumError * (1 + 1e-12)) + 1;
+                var slack = (BigInteger)Math.Ceiling(sumError * (1 + 1e-12)) + 1;
                 var lo = n % 2 == 0 ? sum - slack - next : sum - slack;
                 var hi = n % 2 == 0 ? sum + slack : sum + slack + next;
                 var scale = BigInteger.One << f;

@@ -1,6 +1,6 @@
 using Fractions;
 
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>
 /// Enclosures of ln x for rational x &gt; 0: x = m·2^k with m ∈ [1/√2, √2], ln x = k·ln 2 + 2·atanh((m − 1)/(m + 1)),

@@ -1,6 +1,6 @@
 using Fractions;
 
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>Small helpers the Fractions package does not provide.</summary>
 public static class FractionExtensions

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Numerics;
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.Exact;
 
-namespace Verification.Math.Exact;
+namespace Verification.Numerics.Exact;
 
 /// <summary>
 /// A closed interval [Lower, Upper] with exact rational endpoints. Field operations are exact; √ is
@@ -134,7 +134,7 @@ public readonly struct RationalInterval : IReal<RationalInterval>
         BigInteger n = q.Numerator, d = q.Denominator;
         BigInteger nd = n * d;
         int have = (int)(nd.GetBitLength() / 2);
-        int b = System.Math.Max(0, bits - have + 2);
+        int b = Math.Max(0, bits - have + 2);
         BigInteger scaled = nd << (2 * b);
         BigInteger s = IntegerSqrt(scaled);
         bool exact = s * s == scaled;
@@ -171,7 +171,7 @@ public readonly struct RationalInterval : IReal<RationalInterval>
         double d = ExactDouble.ToDouble(f);
         if (double.IsInfinity(d)) return d > 0 ? double.MaxValue : double.NegativeInfinity;
         // ToDouble may round either way; step down until the double is ≤ f.
-        while (double.IsFinite(d) && ExactDouble.ToFraction(d) > f) d = System.Math.BitDecrement(d);
+        while (double.IsFinite(d) && ExactDouble.ToFraction(d) > f) d = Math.BitDecrement(d);
         return d;
     }
 

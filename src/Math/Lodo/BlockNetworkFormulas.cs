@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// G(θ) of lodo.md eq. (2) written once over <see cref="IReal{T}"/>: G(θ) = α₀(I 0)G̃(θ)ᵀG̃(θ)(I 0)ᵀ with

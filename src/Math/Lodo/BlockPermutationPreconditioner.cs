@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// G(θ) of lodo.md eq. (2): G(θ) = α₀ (I 0) G̃(θ)ᵀ G̃(θ) (I 0)ᵀ with G̃(θ) = ∏_{i=1}^N B(θ⁽ⁱ⁾) P_i, where P_i are fixed
@@ -65,7 +65,7 @@ public sealed class BlockPermutationPreconditioner : IPreconditionerModel
             throw new ArgumentException($"dimension and blockSize must be ≥ 1, got {dimension} and {blockSize}.", nameof(dimension));
         int w = 2 * dimension / blockSize * blockSize;
         int atLeastN = (dimension + blockSize - 1) / blockSize * blockSize;
-        return System.Math.Max(w, atLeastN);
+        return Math.Max(w, atLeastN);
     }
 
     /// <inheritdoc />

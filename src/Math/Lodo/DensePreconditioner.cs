@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// The simplified G(θ) of lodo.md §4.1: "a full dense matrix filled with elements of θ" (row-major, not symmetrized),

@@ -1,8 +1,8 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// A small dense matrix of exact rationals, for certifying the LODO claims (recurrences (5)–(6), the flow (10)–(13),

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// The flow of lodo.md eq. (10) and the footnote's derivative (11)–(13), written once over <see cref="IReal{T}"/>:

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// The flow of lodo.md eq. (10), dA/dt = −H A Σ_A H² with Σ_A = Σ_{n≥0} Aⁿ C (Aⁿ)ᵀ, C = E[ssᵀ], and the footnote's
@@ -118,10 +118,10 @@ public static class HessianLearningFlow
         ArgumentNullException.ThrowIfNull(a);
         if (a.RowCount != a.ColumnCount || a.RowCount == 0 || !a.Enumerate().All(double.IsFinite))
             throw new ArgumentException("a must be a non-empty, square, finite matrix.", nameof(a));
-        double largest = a.Enumerate().Max(System.Math.Abs);
-        int s = largest > 0 ? System.Math.ILogB(largest) : 0;
-        double rho = a.Map(v => System.Math.ScaleB(v, -s)).Evd().EigenValues.Select(z => z.Magnitude).Max();
-        double result = System.Math.ScaleB(rho, s);
+        double largest = a.Enumerate().Max(Math.Abs);
+        int s = largest > 0 ? Math.ILogB(largest) : 0;
+        double rho = a.Map(v => Math.ScaleB(v, -s)).Evd().EigenValues.Select(z => z.Magnitude).Max();
+        double result = Math.ScaleB(rho, s);
         if (double.IsInfinity(result))
             throw new ArgumentException("ρ(A) exceeds double.MaxValue.", nameof(a));
         return result;

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// A learned preconditioner G(θ) of lodo.md §3: a matrix-valued function of a parameter vector θ, with the

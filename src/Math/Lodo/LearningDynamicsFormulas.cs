@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// The simplified LODO of lodo.md §4.1 and App. A.1 written once over <see cref="IReal{T}"/>: the dense G of §4.1

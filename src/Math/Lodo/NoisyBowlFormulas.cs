@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// The spectrum of the noisy quadratic bowl of lodo.md App. F.1 written once over <see cref="IReal{T}"/>: n values

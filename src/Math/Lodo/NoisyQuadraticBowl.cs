@@ -1,9 +1,9 @@
 using BigInteger = System.Numerics.BigInteger;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// The noisy quadratic bowl of lodo.md App. F.1: H = UDUᵀ with U a seeded Haar-random orthogonal n×n matrix and D a
@@ -28,7 +28,7 @@ public sealed class NoisyQuadraticBowl
         Largest = largest;
         Seed = seed;
         Spectrum = Enumerable.Range(0, dimension)
-            .Select(i => smallest * System.Math.Pow(largest / smallest, i / (double)(dimension - 1))).ToArray();
+            .Select(i => smallest * Math.Pow(largest / smallest, i / (double)(dimension - 1))).ToArray();
         Rotation = RandomOrthogonal.Draw(dimension, new System.Random(seed));
         Hessian = Rotation * Matrix<double>.Build.DiagonalOfDiagonalArray(Spectrum.ToArray()) * Rotation.Transpose();
         Hessian = (Hessian + Hessian.Transpose()) * 0.5; // exact symmetry; the product is symmetric only up to rounding
@@ -72,10 +72,10 @@ public sealed class NoisyQuadraticBowl
     {
         Require.Finite(displacement, nameof(displacement));
         Require.SameLength(Dimension, displacement.Count, nameof(displacement));
-        double largest = displacement.Enumerate().Max(System.Math.Abs);
-        int t = largest > 0 ? System.Math.ILogB(largest) : 0;
-        var scaled = displacement.Map(v => System.Math.ScaleB(v, -t));
-        double loss = System.Math.ScaleB(0.5 * scaled.DotProduct(Hessian * scaled), 2 * t);
+        double largest = displacement.Enumerate().Max(Math.Abs);
+        int t = largest > 0 ? Math.ILogB(largest) : 0;
+        var scaled = displacement.Map(v => Math.ScaleB(v, -t));
+        double loss = Math.ScaleB(0.5 * scaled.DotProduct(Hessian * scaled), 2 * t);
         if (double.IsInfinity(loss))
             throw new ArgumentException("the loss ½bᵀHb exceeds double.MaxValue for this displacement.", nameof(displacement));
         return loss;
@@ -85,7 +85,7 @@ public sealed class NoisyQuadraticBowl
     public Vector<double> Noise(System.Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        double sd = System.Math.Sqrt(NoiseVariance);
+        double sd = Math.Sqrt(NoiseVariance);
         return Vector<double>.Build.Dense(Dimension, _ => sd * RandomOrthogonal.Gaussian(random));
     }
 

@@ -1,4 +1,4 @@
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// Counts the scalar operations of an instrumented product (lodo.md §3: "applying permutations and block diagonal

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// The learning dynamics of lodo.md §4.1 / App. A.1 for the dense-G, SGD-meta-step, β = 0 LODO on the moving quadratic
@@ -32,21 +32,21 @@ public static class QuadraticLearningDynamics
         var (aScaled, kappa) = Scaled(a);
         var (bScaled, gamma) = Scaled(b);
         var (sScaled, sigma) = Scaled(s);
-        int e = System.Math.Max(kappa + gamma, sigma);
-        var bNextAtE = (aScaled * bScaled).Map(v => System.Math.ScaleB(v, kappa + gamma - e)) - sScaled.Map(v => System.Math.ScaleB(v, sigma - e));
+        int e = Math.Max(kappa + gamma, sigma);
+        var bNextAtE = (aScaled * bScaled).Map(v => Math.ScaleB(v, kappa + gamma - e)) - sScaled.Map(v => Math.ScaleB(v, sigma - e));
         var bNext = a * b - s; // returned as computed directly: its bound is relative to |A||b_t| + |s_t| entrywise
         RequireFiniteResult(bNext.Enumerate(), "b_{t+1}");
         // α·u·wᵀ with u = H b_{t+1}, w = H H b_t, from scaled factors: H = 2^η H', b_{t+1} = 2^β b', α = 2^ρ α'.
         var (hs, eta) = Scaled(h);
         var (bNextScaled, beta) = Scaled(bNextAtE);
         beta += e;
-        int rho = alpha != 0 ? System.Math.ILogB(alpha) : 0;
-        double alphaScaled = System.Math.ScaleB(alpha, -rho);
+        int rho = alpha != 0 ? Math.ILogB(alpha) : 0;
+        double alphaScaled = Math.ScaleB(alpha, -rho);
         var u = hs * bNextScaled;
         var w = hs * (hs * bScaled);
         int shift = rho + eta + beta + 2 * eta + gamma;
         var aNext = Matrix<double>.Build.Dense(a.RowCount, a.ColumnCount,
-            (i, j) => a[i, j] - System.Math.ScaleB(alphaScaled * u[i] * w[j], shift));
+            (i, j) => a[i, j] - Math.ScaleB(alphaScaled * u[i] * w[j], shift));
         RequireFiniteResult(aNext.Enumerate(), "A_{t+1}");
         return (aNext, bNext);
     }
@@ -74,19 +74,19 @@ public static class QuadraticLearningDynamics
     /// <summary>2^-e·m with e = ⌊log₂ max|m_ij|⌋ (exact), or m itself with <see cref="ZeroExponent"/> when m = 0.</summary>
     private static (Matrix<double> Scaled, int Exponent) Scaled(Matrix<double> m)
     {
-        double largest = m.Enumerate().Max(System.Math.Abs);
+        double largest = m.Enumerate().Max(Math.Abs);
         if (largest == 0) return (m, ZeroExponent);
-        int e = System.Math.ILogB(largest);
-        return (m.Map(v => System.Math.ScaleB(v, -e)), e);
+        int e = Math.ILogB(largest);
+        return (m.Map(v => Math.ScaleB(v, -e)), e);
     }
 
     /// <summary>2^-e·v with e = ⌊log₂ max|v_i|⌋ (exact), or v itself with <see cref="ZeroExponent"/> when v = 0.</summary>
     private static (Vector<double> Scaled, int Exponent) Scaled(Vector<double> v)
     {
-        double largest = v.Enumerate().Max(System.Math.Abs);
+        double largest = v.Enumerate().Max(Math.Abs);
         if (largest == 0) return (v, ZeroExponent);
-        int e = System.Math.ILogB(largest);
-        return (v.Map(x => System.Math.ScaleB(x, -e)), e);
+        int e = Math.ILogB(largest);
+        return (v.Map(x => Math.ScaleB(x, -e)), e);
     }
 
     private static void RequireFiniteResult(IEnumerable<double> values, string what)

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>Haar-distributed random orthogonal matrices (QR of a Gaussian matrix with the signs of R's diagonal fixed).</summary>
 public static class RandomOrthogonal
@@ -41,6 +41,6 @@ public static class RandomOrthogonal
         ArgumentNullException.ThrowIfNull(random);
         double u1 = 1.0 - random.NextDouble();
         double u2 = random.NextDouble();
-        return System.Math.Sqrt(-2.0 * System.Math.Log(u1)) * System.Math.Cos(2 * System.Math.PI * u2);
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

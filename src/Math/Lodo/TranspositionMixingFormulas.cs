@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Lodo;
+namespace Verification.Numerics.Lodo;
 
 /// <summary>
 /// An exact census of Definition 4.1 of lodo.md in the form the proof of Theorem 4.2 uses it (App. C, first part): N

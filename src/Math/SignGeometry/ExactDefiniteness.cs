@@ -1,7 +1,7 @@
 using Fractions;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>
 /// Positive definiteness decided in exact rational arithmetic: symmetric Gaussian elimination (LDLᵀ without

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>‖H‖∞,1 and a sign vector x ∈ {−1, 1}^d attaining it (balles-thesis eq. 6.18).</summary>
 /// <param name="Value">‖H‖∞,1 = ‖Hx‖₁ at <paramref name="Maximizer"/>, recomputed from scratch there.</param>
@@ -50,7 +50,7 @@ public static class InfToOneNorm
         if (d > MaxDimension)
             throw new ArgumentException($"h must have dimension ≤ {MaxDimension} for exact enumeration, got {d}.", nameof(h));
         int scale = ExponentOfLargest(h.Enumerate());
-        var a = h.Map(v => System.Math.ScaleB(v, -scale)).ToArray();
+        var a = h.Map(v => Math.ScaleB(v, -scale)).ToArray();
         // Columns as contiguous arrays: the update reads one column per vertex.
         var columns = new double[d][];
         for (int j = 0; j < d; j++)
@@ -86,7 +86,7 @@ public static class InfToOneNorm
                 {
                     double yi = y[i] + twice * column[i];
                     y[i] = yi;
-                    value += System.Math.Abs(yi);
+                    value += Math.Abs(yi);
                 }
             }
             if (value > best)
@@ -114,21 +114,21 @@ public static class InfToOneNorm
         Require.Finite(x, nameof(x));
         Require.SameLength(h.RowCount, x.Count, nameof(x));
         int s = ExponentOfLargest(h.Enumerate()), t = ExponentOfLargest(x.Enumerate());
-        var scaled = h.Map(v => System.Math.ScaleB(v, -s)) * x.Map(v => System.Math.ScaleB(v, -t));
+        var scaled = h.Map(v => Math.ScaleB(v, -s)) * x.Map(v => Math.ScaleB(v, -t));
         return ScaleBack(scaled.L1Norm(), s + t, "‖Hx‖₁", nameof(x));
     }
 
     /// <summary>⌊log₂ max|v|⌋, or 0 when every entry is 0.</summary>
     internal static int ExponentOfLargest(IEnumerable<double> entries)
     {
-        double largest = entries.Max(System.Math.Abs);
-        return largest > 0 ? System.Math.ILogB(largest) : 0;
+        double largest = entries.Max(Math.Abs);
+        return largest > 0 ? Math.ILogB(largest) : 0;
     }
 
     /// <summary>value·2^scale, rejecting a result beyond double.MaxValue with a message naming the quantity.</summary>
     internal static double ScaleBack(double value, int scale, string quantity, string parameter)
     {
-        double result = System.Math.ScaleB(value, scale);
+        double result = Math.ScaleB(value, scale);
         if (double.IsInfinity(result))
             throw new ArgumentException($"{quantity} exceeds double.MaxValue (it is {Require.Show(value)}·2^{scale}); the documented range needs it ≤ double.MaxValue.", parameter);
         return result;
@@ -150,7 +150,7 @@ public static class InfToOneNorm
     {
         double s = 0;
         foreach (double v in y)
-            s += System.Math.Abs(v);
+            s += Math.Abs(v);
         return s;
     }
 }

@@ -1,6 +1,6 @@
 using Fractions;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>
 /// ‖H‖∞,1 (balles-thesis eq. 6.18) of a rational matrix in exact arithmetic: the same Gray-code enumeration of the

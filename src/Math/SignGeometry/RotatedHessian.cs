@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>
 /// The rotated Hessians of balles-thesis Figs. 6.1–6.3 and appendices C.2, C.4: H = Q Λ Qᵀ with Λ = diag(1, …, 1, λ_max).
@@ -22,7 +22,7 @@ public static class RotatedHessian
         if (!(lambdaMax >= 1) || !double.IsFinite(lambdaMax))
             throw new ArgumentException($"lambdaMax must be finite and ≥ 1, got {Require.Show(lambdaMax)}.", nameof(lambdaMax));
         Require.Finite(omega, nameof(omega));
-        double c = System.Math.Cos(omega), s = System.Math.Sin(omega);
+        double c = Math.Cos(omega), s = Math.Sin(omega);
         var q = Matrix<double>.Build.DenseOfArray(new[,] { { c, -s }, { s, c } });
         return Symmetrize(q * Matrix<double>.Build.DiagonalOfDiagonalArray([1, lambdaMax]) * q.Transpose());
     }
@@ -38,7 +38,7 @@ public static class RotatedHessian
         for (int i = 0; i < dimension; i++)
             for (int j = i + 1; j < dimension; j++)
             {
-                double z = Gaussian(random) / System.Math.Sqrt(dimension);
+                double z = Gaussian(random) / Math.Sqrt(dimension);
                 s[i, j] = z;
                 s[j, i] = -z;
             }
@@ -61,9 +61,9 @@ public static class RotatedHessian
         Require.Finite(phi, nameof(phi));
         ArgumentNullException.ThrowIfNull(skew);
         int d = skew.RowCount;
-        if (d == 0 || skew.ColumnCount != d || (skew + skew.Transpose()).InfinityNorm() > 1e-12 * System.Math.Max(1, skew.InfinityNorm()))
+        if (d == 0 || skew.ColumnCount != d || (skew + skew.Transpose()).InfinityNorm() > 1e-12 * Math.Max(1, skew.InfinityNorm()))
             throw new ArgumentException("skew must be a non-empty square skew-symmetric matrix.", nameof(skew));
-        double rotation = System.Math.Abs(phi) * skew.InfinityNorm();
+        double rotation = Math.Abs(phi) * skew.InfinityNorm();
         if (!(rotation <= MaxRotation))
             throw new ArgumentException(
                 $"|phi|·‖skew‖∞ must be ≤ {MaxRotation} (exp(φS) by scaling and squaring loses accuracy beyond it), got {Require.Show(rotation)}.", nameof(phi));
@@ -81,14 +81,14 @@ public static class RotatedHessian
     {
         ArgumentNullException.ThrowIfNull(random);
         double u = 1 - random.NextDouble(), v = random.NextDouble();
-        return System.Math.Sqrt(-2 * System.Math.Log(u)) * System.Math.Cos(2 * System.Math.PI * v);
+        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
     }
 
     /// <summary>e^A by scaling and squaring with a 20-term Taylor series (‖A/2^s‖∞ ≤ 1/2, truncation below 1e-25).</summary>
     private static Matrix<double> Exp(Matrix<double> a)
     {
-        int s = System.Math.Max(0, (int)System.Math.Ceiling(System.Math.Log2(a.InfinityNorm() + 1e-300)) + 1);
-        var x = a / System.Math.Pow(2, s);
+        int s = Math.Max(0, (int)Math.Ceiling(Math.Log2(a.InfinityNorm() + 1e-300)) + 1);
+        var x = a / Math.Pow(2, s);
         var term = Matrix<double>.Build.DenseIdentity(a.RowCount);
         var sum = term.Clone();
         for (int k = 1; k <= 20; k++)

@@ -1,8 +1,8 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>
 /// A certified bracket Lower ≤ L_sep(H) ≤ Upper of balles-thesis eq. (6.25).
@@ -62,7 +62,7 @@ public static class SeparableSmoothness
         if (d > MaxDimension)
             throw new ArgumentException($"h must have dimension ≤ {MaxDimension}, got {d}.", nameof(h));
         int exponent = InfToOneNorm.ExponentOfLargest(h.Enumerate());
-        var scaled = h.Map(v => System.Math.ScaleB(v, -exponent));
+        var scaled = h.Map(v => Math.ScaleB(v, -exponent));
         double scale = SignGeometryBounds.EntrywiseL1(scaled); // ≤ 2d², of 2^-s·H
         if (scale == 0)
             return new SeparableBracket(0, 0, new double[d], Fraction.Zero, Fraction.Zero);
@@ -75,9 +75,9 @@ public static class SeparableSmoothness
         if (!feasible)
         {
             // Back off outward once: the diagonally dominant l_i = Σ_j|H_ij| (+ tiny) is feasible in exact terms when strict.
-            double margin = System.Math.Max(System.Math.ScaleB(1e-9 * scale, exponent), 4 * double.Epsilon);
+            double margin = Math.Max(Math.ScaleB(1e-9 * scale, exponent), 4 * double.Epsilon);
             for (int i = 0; i < d; i++)
-                l[i] = System.Math.Max(l[i], 0) + margin;
+                l[i] = Math.Max(l[i], 0) + margin;
             (upperExact, feasible) = CertifyPrimal(h, l);
             if (!feasible)
                 throw new InvalidOperationException("L_sep: the barrier's point could not be certified feasible in exact arithmetic.");
@@ -102,7 +102,7 @@ public static class SeparableSmoothness
         {
             double row = 0;
             for (int j = 0; j < d; j++)
-                row += System.Math.Abs(a[i, j]);
+                row += Math.Abs(a[i, j]);
             l[i] = row + scale / d;
         }
         // Central path of φ_t(l) = t·Σl − log det(diag(l) − H) − Σ log l_i (self-concordant): Newton to a decrement of
@@ -138,7 +138,7 @@ public static class SeparableSmoothness
                 }
                 if (!double.IsFinite(decrement) || !(decrement > 1e-9))
                     break;
-                double f0 = t * l.Sum() - logDet - l.Sum(System.Math.Log);
+                double f0 = t * l.Sum() - logDet - l.Sum(Math.Log);
                 bool accepted = false;
                 // Quadratic phase of a self-concordant function (λ² < 0.1): the full step is feasible and decreasing, and
                 // Armijo's test there is below the rounding of f (t·Σl is large), so it is taken without the test.
@@ -149,7 +149,7 @@ public static class SeparableSmoothness
                         trial[i] = l[i] + alpha * step[i];
                     if (!trial.All(v => v > 0) || !Factor(a, trial, factor, out double trialLogDet))
                         continue;
-                    double f = t * trial.Sum() - trialLogDet - trial.Sum(System.Math.Log);
+                    double f = t * trial.Sum() - trialLogDet - trial.Sum(Math.Log);
                     accepted = (alpha == 1 && decrement < 0.1) || f <= f0 - 0.25 * alpha * decrement;
                 }
                 if (!accepted)
@@ -174,9 +174,9 @@ public static class SeparableSmoothness
                 s -= factor[j, k] * factor[j, k];
             if (!(s > 0))
                 return false;
-            double root = System.Math.Sqrt(s);
+            double root = Math.Sqrt(s);
             factor[j, j] = root;
-            logDet += 2 * System.Math.Log(root);
+            logDet += 2 * Math.Log(root);
             for (int i = j + 1; i < d; i++)
             {
                 double v = -a[i, j];
@@ -264,7 +264,7 @@ public static class SeparableSmoothness
     private static Fraction Dual(Matrix<double> h, Matrix<double> exactMatrix)
     {
         int d = h.RowCount;
-        int k = System.Math.Min(d, (int)System.Math.Ceiling(System.Math.Sqrt(2.0 * d)) + 1);
+        int k = Math.Min(d, (int)Math.Ceiling(Math.Sqrt(2.0 * d)) + 1);
         var random = new System.Random(6025);
         var v = new double[d, k];
         for (int i = 0; i < d; i++)
@@ -275,7 +275,7 @@ public static class SeparableSmoothness
                 v[i, c] = random.NextDouble() - 0.5;
                 norm += v[i, c] * v[i, c];
             }
-            norm = System.Math.Sqrt(norm);
+            norm = Math.Sqrt(norm);
             for (int c = 0; c < k; c++)
                 v[i, c] /= norm;
         }
@@ -292,7 +292,7 @@ public static class SeparableSmoothness
                     objective += h[i, j] * dot;
                 }
             // Block-coordinate ascent never decreases the objective; stop once a sweep gains nothing measurable.
-            if (objective - previous <= 1e-15 * System.Math.Abs(objective))
+            if (objective - previous <= 1e-15 * Math.Abs(objective))
                 break;
             previous = objective;
             for (int i = 0; i < d; i++)
@@ -302,7 +302,7 @@ public static class SeparableSmoothness
                     if (j != i)
                         for (int c = 0; c < k; c++)
                             g[c] += h[i, j] * v[j, c];
-                double gNorm = System.Math.Sqrt(g.Sum(x => x * x));
+                double gNorm = Math.Sqrt(g.Sum(x => x * x));
                 double hii = h[i, i];
                 // Maximize H_ii‖v_i‖² + 2 v_i·g over ‖v_i‖ ≤ 1: on the sphere unless H_ii < 0 puts the maximizer inside.
                 if (hii < 0 && gNorm < -hii)
@@ -339,8 +339,8 @@ public static class SeparableSmoothness
     /// <summary>v·2^exponent rounded toward +∞ (it only rounds where the result is subnormal).</summary>
     private static double ScaleUp(double v, int exponent)
     {
-        double r = System.Math.ScaleB(v, exponent);
-        return double.IsFinite(r) && System.Math.ScaleB(r, -exponent) < v ? System.Math.BitIncrement(r) : r;
+        double r = Math.ScaleB(v, exponent);
+        return double.IsFinite(r) && Math.ScaleB(r, -exponent) < v ? Math.BitIncrement(r) : r;
     }
 
     /// <summary>The largest double ≤ x (−∞ below the range).</summary>
@@ -349,7 +349,7 @@ public static class SeparableSmoothness
         double v = ExactDouble.ToDouble(x);
         if (double.IsInfinity(v))
             return v > 0 ? double.MaxValue : double.NegativeInfinity;
-        return ExactDouble.ToFraction(v) > x ? System.Math.BitDecrement(v) : v;
+        return ExactDouble.ToFraction(v) > x ? Math.BitDecrement(v) : v;
     }
 
     /// <summary>The smallest double ≥ x (+∞ above the range).</summary>

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>
 /// Fixed certificates for L_sep(H) = min Σl_i s.t. l ≥ 0, H ⪯ diag(l) (balles-thesis eq. 6.25), computed once from a double
@@ -41,7 +41,7 @@ public sealed record SeparableWitness(double[] Diagonal, double[,] DualFactor)
                 double norm = 0;
                 for (int j = 0; j < d; j++)
                     norm += v[i, j] * v[i, j];
-                norm = System.Math.Sqrt(norm);
+                norm = Math.Sqrt(norm);
                 for (int j = 0; j < d; j++)
                     v[i, j] /= norm;
             }

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>
 /// The bounds on ‖H‖∞,1 of balles-thesis §6.4.2 and the quantities they use: ρ_diag (Prop. 6.4), the eigenvector bound
@@ -28,7 +28,7 @@ public static class SignGeometryBounds
             throw new ArgumentException("h must be nonzero: ρ_diag(0) = 0/0 is undefined.", nameof(h));
         double diag = 0;
         for (int i = 0; i < a.RowCount; i++)
-            diag += System.Math.Abs(a[i, i]);
+            diag += Math.Abs(a[i, i]);
         return diag / all;
     }
 
@@ -66,7 +66,7 @@ public static class SignGeometryBounds
         for (int i = 0; i < a.RowCount; i++)
         {
             double l1 = evd.EigenVectors.Column(i).L1Norm();
-            s += System.Math.Abs(evd.EigenValues[i].Real) * l1 * l1;
+            s += Math.Abs(evd.EigenValues[i].Real) * l1 * l1;
         }
         return InfToOneNorm.ScaleBack(s, scale, "Σ|λ_i|·‖v_i‖₁²", nameof(h));
     }
@@ -82,7 +82,7 @@ public static class SignGeometryBounds
         for (int i = 0; i < a.RowCount; i++)
         {
             var v = evd.EigenVectors.Column(i);
-            best = System.Math.Max(best, System.Math.Abs(evd.EigenValues[i].Real) * v.L1Norm() / v.InfinityNorm());
+            best = Math.Max(best, Math.Abs(evd.EigenValues[i].Real) * v.L1Norm() / v.InfinityNorm());
         }
         return InfToOneNorm.ScaleBack(best, scale, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", nameof(h));
     }
@@ -93,7 +93,7 @@ public static class SignGeometryBounds
     {
         Require.Symmetric(h, nameof(h));
         var (a, s) = Scaled(h);
-        return InfToOneNorm.ScaleBack(Eigen(a).EigenValues.Max(l => System.Math.Abs(l.Real)), s, "‖H‖₂", nameof(h));
+        return InfToOneNorm.ScaleBack(Eigen(a).EigenValues.Max(l => Math.Abs(l.Real)), s, "‖H‖₂", nameof(h));
     }
 
     /// <summary>φ(ω) = ‖ω‖₁² / (d‖ω‖₂²) of eq. (6.29), in [1/d, 1]; computed as (‖ω‖₁/‖ω‖₂)²/d to avoid overflow.</summary>
@@ -118,7 +118,7 @@ public static class SignGeometryBounds
     private static (Matrix<double> Scaled, int Exponent) Scaled(Matrix<double> h)
     {
         int s = InfToOneNorm.ExponentOfLargest(h.Enumerate());
-        return (h.Map(v => System.Math.ScaleB(v, -s)), s);
+        return (h.Map(v => Math.ScaleB(v, -s)), s);
     }
 
     private static double ScaledEntrywiseL1(Matrix<double> a)
@@ -126,7 +126,7 @@ public static class SignGeometryBounds
         double s = 0;
         for (int i = 0; i < a.RowCount; i++)
             for (int j = 0; j < a.ColumnCount; j++)
-                s += System.Math.Abs(a[i, j]);
+                s += Math.Abs(a[i, j]);
         return s;
     }
 

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.SignGeometry;
+namespace Verification.Numerics.SignGeometry;
 
 /// <summary>The two steepest-descent geometries whose quadratic smoothness constants are exactly computable (Table 6.1).</summary>
 public enum SteepestNorm

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// The step-size/batch-size trade-off of thesis §4.2 written once over <see cref="IReal{T}"/>: the cost-normalized

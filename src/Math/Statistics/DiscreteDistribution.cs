@@ -1,8 +1,8 @@
 using System.Numerics;
 using Fractions;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// A distribution on ℝ^d with finitely many atoms x_k of exact rational coordinates and probabilities

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// A distribution on ℝ^d with finitely many atoms x_k and probabilities p_k, written once over <see cref="IReal{T}"/>
@@ -153,7 +153,7 @@ public sealed class DiscreteLaw<T> where T : IReal<T>
     {
         if (n < 1)
             throw new ArgumentException($"n must be ≥ 1, got {n}.", nameof(n));
-        if (System.Math.Pow(Count, n) > MaxAtoms)
+        if (Math.Pow(Count, n) > MaxAtoms)
             throw new ArgumentException($"n = {n} gives {Count}^{n} combinations, more than {MaxAtoms}.", nameof(n));
         var atoms = new List<T[]> { Array.Empty<T>() };
         var weights = new List<long> { 1 };

@@ -1,8 +1,8 @@
 using System.Numerics;
 using Fractions;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// Rigorous rational enclosures of erf (thesis eqs. 5.10, B.1–B.2): every returned interval contains the true
@@ -32,7 +32,7 @@ public static class ErfEnclosure
             throw new ArgumentException($"bits must be ≥ 16, got {bits}.", nameof(bits));
         // erf is increasing: enclose it at the ends, first rounded outward to dyadics of bits + 8 fractional bits,
         // so that the series does not carry the long numerators of a √ enclosure.
-        int k = System.Math.Min(bits, 512) + 8;
+        int k = Math.Min(bits, 512) + 8;
         var lower = ErfPoint(Dyadic(x.Lower, k, roundUp: false), bits).Lower;
         var upper = ErfPoint(Dyadic(x.Upper, k, roundUp: true), bits).Upper;
         return new RationalInterval(lower, upper);
@@ -70,7 +70,7 @@ public static class ErfEnclosure
             var tailUpper = RationalInterval.Exact(Fraction.One / (x * partial)) * twoOverSqrtPi / RationalInterval.Exact(new Fraction(2));
             return new RationalInterval(Fraction.One - tailUpper.Upper, Fraction.One);
         }
-        Fraction tolerance = Fraction.One / new Fraction(BigInteger.One << System.Math.Min(bits, 512));
+        Fraction tolerance = Fraction.One / new Fraction(BigInteger.One << Math.Min(bits, 512));
         Fraction x2n = x * x;
         Fraction power = x;         // x^(2n+1)
         Fraction factorial = Fraction.One;

@@ -1,4 +1,4 @@
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// The sign of a Gaussian X ~ N(μ, σ²) (thesis App. B.2.1): P[sign X = sign μ] in closed form, with the cases the
@@ -35,5 +35,5 @@ public static class GaussianSign
     }
 
     /// <summary>z = |μ|/(√2σ) as (|μ|/σ)·(1/√2): +∞ only where |μ|/σ exceeds the range (then erf(z) = 1 to double precision).</summary>
-    private static double Z(double mu, double sigma) => System.Math.Abs(mu) / sigma * 0.70710678118654752440;
+    private static double Z(double mu, double sigma) => Math.Abs(mu) / sigma * 0.70710678118654752440;
 }

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// The sign of a Gaussian and the variance adaptation factors of thesis §5.3.1 and App. B.2.1, written once over

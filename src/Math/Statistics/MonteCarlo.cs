@@ -1,4 +1,4 @@
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// A Monte Carlo estimate of a mean with a confidence interval. <see cref="Method"/> and <see cref="Level"/> say how
@@ -48,10 +48,10 @@ public static class MonteCarlo
             sum += x;
             scaledSum += x * TwoToMinus31;
         }
-        double mean = double.IsFinite(sum) ? sum / samples : System.Math.ScaleB(scaledSum / samples, 31);
-        mean = System.Math.Clamp(mean, low, high); // the exact mean lies there; rounding may not
+        double mean = double.IsFinite(sum) ? sum / samples : Math.ScaleB(scaledSum / samples, 31);
+        mean = Math.Clamp(mean, low, high); // the exact mean lies there; rounding may not
         // high − low and t may exceed the range (t = +∞): the interval then reaches ±∞, which is still valid.
-        double t = (high - low) * System.Math.Sqrt(System.Math.Log(2 / delta) / (2.0 * samples));
+        double t = (high - low) * Math.Sqrt(Math.Log(2 / delta) / (2.0 * samples));
         return new ConfidenceInterval(mean, mean - t, mean + t, 1 - delta, samples, "Hoeffding");
     }
 
@@ -63,6 +63,6 @@ public static class MonteCarlo
         ArgumentNullException.ThrowIfNull(random);
         double u1 = 1.0 - random.NextDouble(); // (0, 1]
         double u2 = random.NextDouble();
-        return System.Math.Sqrt(-2 * System.Math.Log(u1)) * System.Math.Cos(2 * System.Math.PI * u2);
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// Exponential moving averages of thesis ch. 5 written once over <see cref="IReal{T}"/>: Adam's moments (eqs. 5.1–5.3),

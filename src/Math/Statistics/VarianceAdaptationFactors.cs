@@ -1,4 +1,4 @@
-namespace Verification.Math.Statistics;
+namespace Verification.Numerics.Statistics;
 
 /// <summary>
 /// The variance adaptation factors of thesis §5.3 as functions of the relative standard deviation η = σ/|∇f_i|
@@ -31,7 +31,7 @@ public static class VarianceAdaptationFactors
     {
         Require.NonNegative(eta, nameof(eta));
         var (m, e) = Split(eta);
-        return System.Math.ScaleB(1 / System.Math.Sqrt(System.Math.ScaleB(1.0, -2 * e) + m * m), -e);
+        return Math.ScaleB(1 / Math.Sqrt(Math.ScaleB(1.0, -2 * e) + m * m), -e);
     }
 
     /// <summary>(1 + η²)⁻¹.</summary>
@@ -43,18 +43,18 @@ public static class VarianceAdaptationFactors
     {
         Require.NonNegative(eta, nameof(eta));
         var (m, e) = Split(eta);
-        return System.Math.ScaleB(1 / (System.Math.ScaleB(1.0, -2 * e) + m * m), -2 * e);
+        return Math.ScaleB(1 / (Math.ScaleB(1.0, -2 * e) + m * m), -2 * e);
     }
 
     /// <summary>|erf((√2η)⁻¹) − (1 + η²)^(−1/2)|; absolute error ≤ 6·2^-53·max(erf, (1 + η²)^(−1/2)) (the two factors' errors and one subtraction).</summary>
-    public static double AbsoluteDeviation(double eta) => System.Math.Abs(Erf(eta) - Adam(eta));
+    public static double AbsoluteDeviation(double eta) => Math.Abs(Erf(eta) - Adam(eta));
 
     /// <summary>|erf((√2η)⁻¹) − (1 + η²)^(−1/2)| / erf((√2η)⁻¹): the error relative to the optimal factor.</summary>
     /// <remarks>Absolute error ≤ 8·2^-53·max(1, (1 + η²)^(−1/2)/erf) (deviation's bound over erf, plus the division).</remarks>
     public static double RelativeDeviation(double eta) => AbsoluteDeviation(eta) / Erf(eta);
 
     /// <summary>lim_{η→∞} of the relative deviation: erf(x) ~ 2x/√π, so (1/η)/(√(2/π)/η) − 1 = √(π/2) − 1.</summary>
-    public static double RelativeDeviationLimit => System.Math.Sqrt(System.Math.PI / 2) - 1;
+    public static double RelativeDeviationLimit => Math.Sqrt(Math.PI / 2) - 1;
 
     /// <summary>
     /// The largest value of <paramref name="deviation"/> over η ∈ [<paramref name="from"/>, <paramref name="to"/>]: a
@@ -69,25 +69,25 @@ public static class VarianceAdaptationFactors
             throw new ArgumentException($"to must exceed from, got [{from}, {to}].", nameof(to));
         if (points < 3)
             throw new ArgumentException($"points must be ≥ 3, got {points}.", nameof(points));
-        double la = System.Math.Log(from), lb = System.Math.Log(to);
+        double la = Math.Log(from), lb = Math.Log(to);
         int best = 0;
         double bestValue = double.NegativeInfinity;
         for (int k = 0; k < points; k++)
         {
-            double v = deviation(System.Math.Exp(la + (lb - la) * k / (points - 1)));
+            double v = deviation(Math.Exp(la + (lb - la) * k / (points - 1)));
             if (v > bestValue) { bestValue = v; best = k; }
         }
-        double lo = la + (lb - la) * System.Math.Max(0, best - 1) / (points - 1);
-        double hi = la + (lb - la) * System.Math.Min(points - 1, best + 1) / (points - 1);
-        double g = (System.Math.Sqrt(5) - 1) / 2;
+        double lo = la + (lb - la) * Math.Max(0, best - 1) / (points - 1);
+        double hi = la + (lb - la) * Math.Min(points - 1, best + 1) / (points - 1);
+        double g = (Math.Sqrt(5) - 1) / 2;
         for (int i = 0; i < 200 && hi - lo > 1e-15; i++)
         {
             double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
-            if (deviation(System.Math.Exp(a)) >= deviation(System.Math.Exp(b))) hi = b; else lo = a;
+            if (deviation(Math.Exp(a)) >= deviation(Math.Exp(b))) hi = b; else lo = a;
         }
-        double eta = System.Math.Exp((lo + hi) / 2);
+        double eta = Math.Exp((lo + hi) / 2);
         double value = deviation(eta);
-        return value >= bestValue ? (eta, value) : (System.Math.Exp(la + (lb - la) * best / (points - 1)), bestValue);
+        return value >= bestValue ? (eta, value) : (Math.Exp(la + (lb - la) * best / (points - 1)), bestValue);
     }
 
     /// <summary>1/√2 rounded to nearest (relative error below 2^-53).</summary>
@@ -96,7 +96,7 @@ public static class VarianceAdaptationFactors
     /// <summary>η = m·2^e exactly, with e = 0 for η &lt; 2 (m = η) and m ∈ [1, 2) otherwise.</summary>
     private static (double Mantissa, int Exponent) Split(double eta)
     {
-        int e = eta >= 2 ? System.Math.ILogB(eta) : 0;
-        return (System.Math.ScaleB(eta, -e), e);
+        int e = eta >= 2 ? Math.ILogB(eta) : 0;
+        return (Math.ScaleB(eta, -e), e);
     }
 }

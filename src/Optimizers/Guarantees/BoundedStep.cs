@@ -1,4 +1,4 @@
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Guarantees;
 
@@ -30,7 +30,7 @@ public sealed record BoundedStep : Guarantee
             throw new ArgumentException($"beta1 must be in [0, 1), got {Require.Show(beta1)}.", nameof(beta1));
         if (!(beta2 >= 0 && beta2 < 1))
             throw new ArgumentException($"beta2 must be in [0, 1), got {Require.Show(beta2)}.", nameof(beta2));
-        double root = System.Math.Sqrt(1 - beta2);
+        double root = Math.Sqrt(1 - beta2);
         return 1 - beta1 > root
             ? new BoundedStep(stepSize * (1 - beta1) / root, steps, $"Kingma & Ba §2.1, case (1 − β₁) > √(1 − β₂): α(1 − β₁)/√(1 − β₂) with α = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}")
             : new BoundedStep(stepSize, steps, $"Kingma & Ba §2.1, case (1 − β₁) ≤ √(1 − β₂): α = {Require.Show(stepSize)} (β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)})");

@@ -1,4 +1,4 @@
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Guarantees;
 

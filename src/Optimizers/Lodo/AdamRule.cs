@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Lodo;
 
@@ -38,14 +38,14 @@ public sealed class AdamRule : IUpdateRule
         v ??= new double[gradient.Count];
         Require.SameLength(m.Length, gradient.Count, nameof(gradient));
         t++;
-        double c1 = 1 - System.Math.Pow(beta1, t), c2 = 1 - System.Math.Pow(beta2, t);
+        double c1 = 1 - Math.Pow(beta1, t), c2 = 1 - Math.Pow(beta2, t);
         var step = new double[m.Length];
         for (int i = 0; i < m.Length; i++)
         {
             double g = gradient[i];
             m[i] = beta1 * m[i] + (1 - beta1) * g;
             v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            step[i] = -learningRate * (m[i] / c1) / (System.Math.Sqrt(v[i] / c2) + epsilon);
+            step[i] = -learningRate * (m[i] / c1) / (Math.Sqrt(v[i] / c2) + epsilon);
         }
         return Vector<double>.Build.DenseOfArray(step);
     }

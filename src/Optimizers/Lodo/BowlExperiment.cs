@@ -1,4 +1,4 @@
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Optimizers.Lodo;
 

@@ -36,8 +36,8 @@ public static class TrackingAdapter
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(objective);
-        Verification.Math.Require.Finite(theta0, nameof(theta0));
-        Verification.Math.Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+        Verification.Numerics.Require.Finite(theta0, nameof(theta0));
+        Verification.Numerics.Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
         return new Run(optimizer.Start(theta0.Clone(), objective.Gradient(theta0)), objective);
     }
 

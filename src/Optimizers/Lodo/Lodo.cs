@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
-using Verification.Math.Lodo;
+using Verification.Numerics;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Optimizers.Lodo;
 

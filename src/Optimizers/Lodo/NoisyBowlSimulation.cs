@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
-using Verification.Math.Lodo;
+using Verification.Numerics;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Optimizers.Lodo;
 
@@ -16,7 +16,7 @@ public sealed record BowlRun(string Optimizer, IReadOnlyList<double> Losses, IRe
     {
         if (!(fraction > 0 && fraction <= 1))
             throw new ArgumentException($"fraction must be in (0, 1], got {Require.Show(fraction)}.", nameof(fraction));
-        int count = System.Math.Max(1, (int)System.Math.Round(Losses.Count * fraction));
+        int count = Math.Max(1, (int)Math.Round(Losses.Count * fraction));
         return Losses.Skip(Losses.Count - count).Average();
     }
 }
@@ -86,7 +86,7 @@ public static class NoisyBowlSimulation
             var r = v - run.Precondition(hessian * v);
             sum += r.DotProduct(r);
         }
-        return System.Math.Sqrt(sum / probes);
+        return Math.Sqrt(sum / probes);
     }
 
     /// <summary>The paper's tuned bowl optimizers (Table 6): LODO (α = 0.00096, β = 0.195, α₀ = 0.270, k = 4, N = 16), Adam, Momentum (heavy-ball form, which reproduces Table 1; see <see cref="Baselines.MomentumSgd"/>).</summary>

@@ -1,4 +1,4 @@
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 using Verification.Optimizers.Objectives;
 
 namespace Verification.Optimizers.Lodo;

@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Data;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Data;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 
 namespace Verification.Optimizers.NaturalGradient;
 
@@ -56,8 +56,8 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
 
     private Vector<double> Check(Vector<double> theta)
     {
-        Verification.Math.Require.Finite(theta, nameof(theta));
-        Verification.Math.Require.SameLength(Dimension, theta.Count, nameof(theta));
+        Verification.Numerics.Require.Finite(theta, nameof(theta));
+        Verification.Numerics.Require.SameLength(Dimension, theta.Count, nameof(theta));
         return theta;
     }
 

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature;
+using Verification.Numerics.Curvature;
 
 namespace Verification.Optimizers.NaturalGradient;
 

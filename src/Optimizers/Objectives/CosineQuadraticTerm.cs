@@ -1,5 +1,5 @@
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -27,25 +27,25 @@ public sealed class CosineQuadraticTerm : IScalarTerm
     public string Name => $"cos-quadratic(a={Require.Show(A)}, b={Require.Show(B)})";
 
     /// <inheritdoc />
-    public double Value(double x) => A * System.Math.Cos(Require.Finite(x, nameof(x))) + B * x * x;
+    public double Value(double x) => A * Math.Cos(Require.Finite(x, nameof(x))) + B * x * x;
 
     /// <inheritdoc />
-    public double First(double x) => -A * System.Math.Sin(Require.Finite(x, nameof(x))) + 2 * B * x;
+    public double First(double x) => -A * Math.Sin(Require.Finite(x, nameof(x))) + 2 * B * x;
 
     /// <inheritdoc />
-    public double Second(double x) => -A * System.Math.Cos(Require.Finite(x, nameof(x))) + 2 * B;
+    public double Second(double x) => -A * Math.Cos(Require.Finite(x, nameof(x))) + 2 * B;
 
     /// <inheritdoc />
-    public double Third(double x) => A * System.Math.Sin(Require.Finite(x, nameof(x)));
+    public double Third(double x) => A * Math.Sin(Require.Finite(x, nameof(x)));
 
     /// <inheritdoc />
-    public double ThirdBound => System.Math.Abs(A);
+    public double ThirdBound => Math.Abs(A);
 
     /// <inheritdoc />
-    public double SecondInfimum => 2 * B - System.Math.Abs(A);
+    public double SecondInfimum => 2 * B - Math.Abs(A);
 
     /// <inheritdoc />
-    public double SecondSupremum => 2 * B + System.Math.Abs(A);
+    public double SecondSupremum => 2 * B + Math.Abs(A);
 
     /// <inheritdoc />
     public RationalInterval? ExactSecond(double x) => null;

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -22,7 +22,7 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
         this.u = Require.Finite(u, nameof(u)).Clone();
         Require.SameLength(this.d.RowCount, this.u.Count, nameof(u));
         double norm = this.u.L2Norm();
-        HessianLipschitz = System.Math.Abs(c) * norm * norm * norm;
+        HessianLipschitz = Math.Abs(c) * norm * norm * norm;
         if (!double.IsFinite(HessianLipschitz.Value))
             throw new ArgumentException($"|c|‖u‖³ must be finite, got {Require.Show(HessianLipschitz.Value)}.", nameof(c));
         Name = name ?? $"cubic-perturbed-quadratic(n={this.d.RowCount}, c={Require.Show(c)})";

@@ -1,5 +1,5 @@
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -40,7 +40,7 @@ public sealed class CubicTerm : IScalarTerm
     }
 
     /// <inheritdoc />
-    public double ThirdBound => System.Math.Abs(C);
+    public double ThirdBound => Math.Abs(C);
 
     /// <inheritdoc />
     public double SecondInfimum => C == 0 ? Q : double.NegativeInfinity;

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -37,9 +37,9 @@ public static class EigenspaceLipschitzEstimator
             var other = SymmetricEigen.Decompose(objective.Hessian(phi), objective.Gradient(phi));
             for (int i = 0; i < n; i++)
             {
-                double along = System.Math.Abs(step.DotProduct(eigen.Vectors.Column(i)));
+                double along = Math.Abs(step.DotProduct(eigen.Vectors.Column(i)));
                 if (along <= 1e-12 * step.L2Norm()) continue;
-                constants[i] = System.Math.Max(constants[i], System.Math.Abs(eigen.Values[i] - other.Values[i]) / along);
+                constants[i] = Math.Max(constants[i], Math.Abs(eigen.Values[i] - other.Values[i]) / along);
             }
         }
         return new EigenspaceLipschitz(constants, false,

@@ -1,4 +1,4 @@
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Objectives;
 

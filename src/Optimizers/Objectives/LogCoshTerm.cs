@@ -1,5 +1,5 @@
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -25,19 +25,19 @@ public sealed class LogCoshTerm : IScalarTerm
     /// <inheritdoc />
     public double Value(double x)
     {
-        double ax = System.Math.Abs(Require.Finite(x, nameof(x)));
+        double ax = Math.Abs(Require.Finite(x, nameof(x)));
         // log cosh x = |x| + log(1 + e^{−2|x|}) − log 2, without overflow for large |x|.
-        return S * (ax + System.Math.Log(1 + System.Math.Exp(-2 * ax)) - System.Math.Log(2));
+        return S * (ax + Math.Log(1 + Math.Exp(-2 * ax)) - Math.Log(2));
     }
 
     /// <inheritdoc />
-    public double First(double x) => S * System.Math.Tanh(Require.Finite(x, nameof(x)));
+    public double First(double x) => S * Math.Tanh(Require.Finite(x, nameof(x)));
 
     /// <inheritdoc />
     public double Second(double x) => S * Sech2(Require.Finite(x, nameof(x)));
 
     /// <inheritdoc />
-    public double Third(double x) => -2 * S * System.Math.Tanh(Require.Finite(x, nameof(x))) * Sech2(x);
+    public double Third(double x) => -2 * S * Math.Tanh(Require.Finite(x, nameof(x))) * Sech2(x);
 
     /// <inheritdoc />
     public double ThirdBound => PeakThird * S * (1 + 1e-15);
@@ -59,7 +59,7 @@ public sealed class LogCoshTerm : IScalarTerm
 
     private static double Sech2(double x)
     {
-        double c = System.Math.Cosh(x);
+        double c = Math.Cosh(x);
         return double.IsInfinity(c) ? 0 : 1 / (c * c);
     }
 }

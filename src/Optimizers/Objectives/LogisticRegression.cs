@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -37,7 +37,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
         rows = [.. Enumerable.Range(0, x.RowCount).Select(j => x.Row(j).ToArray())];
         y = [.. labels];
         mu = Require.NonNegative(ridge, nameof(ridge));
-        double cubes = Enumerable.Range(0, x.RowCount).Sum(j => System.Math.Pow(x.Row(j).L2Norm(), 3));
+        double cubes = Enumerable.Range(0, x.RowCount).Sum(j => Math.Pow(x.Row(j).L2Norm(), 3));
         HessianLipschitz = PeakThird * cubes / x.RowCount * (1 + 1e-12);
         Name = name ?? $"logistic-regression(m={x.RowCount}, n={x.ColumnCount}, μ={Require.Show(mu)})";
     }
@@ -51,7 +51,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
         if (dimension < 1)
             throw new ArgumentException($"dimension must be ≥ 1, got {dimension}.", nameof(dimension));
         var random = new System.Random(seed);
-        double Gauss() => System.Math.Sqrt(-2 * System.Math.Log(1 - random.NextDouble())) * System.Math.Cos(2 * System.Math.PI * random.NextDouble());
+        double Gauss() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
         var w = Vector<double>.Build.Dense(dimension, _ => Gauss());
         var features = Matrix<double>.Build.Dense(samples, dimension, (_, _) => Gauss());
         var labels = new double[samples];
@@ -81,7 +81,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
         {
             double z = y[j] * Dot(rows[j], theta);
             // log(1 + e^{−z}) without overflow: max(−z, 0) + log(1 + e^{−|z|}).
-            sum += System.Math.Max(-z, 0) + System.Math.Log(1 + System.Math.Exp(-System.Math.Abs(z)));
+            sum += Math.Max(-z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
         }
         return sum / rows.Length + mu / 2 * theta.DotProduct(theta);
     }
@@ -148,7 +148,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
                 m[r, c] += w * a[r] * a[c];
     }
 
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + System.Math.Exp(-z)) : System.Math.Exp(z) / (1 + System.Math.Exp(z));
+    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
     private void Check(Vector<double> theta)
     {

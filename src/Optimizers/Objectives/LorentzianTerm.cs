@@ -1,5 +1,5 @@
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -34,11 +34,11 @@ public sealed class LorentzianTerm : IScalarTerm
     public double Value(double x)
     {
         Require.Finite(x, nameof(x));
-        return Beta * x * x / 2 + S * (x * System.Math.Atan(x) - 0.5 * System.Math.Log(1 + x * x));
+        return Beta * x * x / 2 + S * (x * Math.Atan(x) - 0.5 * Math.Log(1 + x * x));
     }
 
     /// <inheritdoc />
-    public double First(double x) => Beta * Require.Finite(x, nameof(x)) + S * System.Math.Atan(x);
+    public double First(double x) => Beta * Require.Finite(x, nameof(x)) + S * Math.Atan(x);
 
     /// <inheritdoc />
     public double Second(double x) => Beta + S / (1 + Require.Finite(x, nameof(x)) * x);
@@ -51,7 +51,7 @@ public sealed class LorentzianTerm : IScalarTerm
     }
 
     /// <inheritdoc />
-    public double ThirdBound => PeakThird * System.Math.Abs(S) * (1 + 1e-15);
+    public double ThirdBound => PeakThird * Math.Abs(S) * (1 + 1e-15);
 
     /// <inheritdoc />
     public double SecondInfimum => S >= 0 ? Beta : Beta + S;

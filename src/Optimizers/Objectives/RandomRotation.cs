@@ -25,6 +25,6 @@ public static class RandomRotation
     private static double Gaussian(System.Random random)
     {
         double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-        return System.Math.Sqrt(-2 * System.Math.Log(u1)) * System.Math.Cos(2 * System.Math.PI * u2);
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }

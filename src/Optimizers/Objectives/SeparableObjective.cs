@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Objectives;
 

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Reference;
 
@@ -146,7 +146,7 @@ public sealed class Amos : IOptimizer
 
     /// <summary>Line 5 for one coordinate.</summary>
     public static double RunningLipschitz(double previous, double alpha, double lambdaNow, double lambdaBefore, double epsilon2, double distance) =>
-        alpha * previous + (1 - alpha) * (System.Math.Abs(lambdaNow - lambdaBefore) / (epsilon2 + distance));
+        alpha * previous + (1 - alpha) * (Math.Abs(lambdaNow - lambdaBefore) / (epsilon2 + distance));
 
     /// <summary>
     /// Lines 6–12 with App. K's granularity: for each coordinate, whether it goes to OPT¹ (true) or OPT² (false).
@@ -240,7 +240,7 @@ public sealed class Amos : IOptimizer
                     var slopes = Vector<double>.Build.Dense(theta.Count);
                     for (int i = 0; i < theta.Count; i++)
                     {
-                        slopes[i] = System.Math.Abs(lambda[i] - lambdaBefore[i]) / (s.Epsilon2 + distance);
+                        slopes[i] = Math.Abs(lambda[i] - lambdaBefore[i]) / (s.Epsilon2 + distance);
                         lipschitz[i] = RunningLipschitz(lipschitz[i], s.AlphaL, lambda[i], lambdaBefore[i], s.Epsilon2, distance);
                     }
                     LastSlopes = slopes;

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Reference;
 
@@ -75,8 +75,8 @@ public sealed class Arc : IOptimizer
         var s = Settings;
         if (!(rho >= s.Eta1))
             return new ArcIteration(solution.Step, solution.PredictedDecrease, actual, false, sigma,
-                System.Math.Min(sigma * s.GammaIncrease, double.MaxValue));
-        double next = rho >= s.Eta2 ? System.Math.Max(s.SigmaMin, sigma * s.GammaDecrease) : sigma;
+                Math.Min(sigma * s.GammaIncrease, double.MaxValue));
+        double next = rho >= s.Eta2 ? Math.Max(s.SigmaMin, sigma * s.GammaDecrease) : sigma;
         return new ArcIteration(solution.Step, solution.PredictedDecrease, actual, true, sigma, next);
     }
 

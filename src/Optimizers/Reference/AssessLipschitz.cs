@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Reference;
 
@@ -26,7 +26,7 @@ public static class AssessLipschitz
         double promised = 0;
         for (int i = 0; i < eigen.Dimension; i++)
         {
-            double x = Elmo.Step(eigen.Values[i], System.Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
+            double x = Elmo.Step(eigen.Values[i], Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
             if (!double.IsFinite(x))
                 return double.NegativeInfinity;
             promised -= CubicUpperModel.Evaluate(eigen.GradientProjections[i], eigen.Values[i], lipschitz[i], x);

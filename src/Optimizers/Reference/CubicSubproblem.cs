@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Reference;
 
@@ -28,8 +28,8 @@ public static class CubicSubproblem
         Require.Positive(sigma, nameof(sigma));
         int n = eigen.Dimension;
         var lam = eigen.Values;
-        var a = eigen.GradientProjections.Select(System.Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
-        double lower = System.Math.Max(0, -lam[0]);
+        var a = eigen.GradientProjections.Select(Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
+        double lower = Math.Max(0, -lam[0]);
 
         // Work in the shift t = μ − lower with d_i = (λ_i + lower) + t: near the hard case λ_1 + μ is tiny, and
         // forming it as λ_1 + μ would lose its relative precision (and with it s_1 = |g_1|/(λ_1 + μ)) to cancellation.
@@ -52,14 +52,14 @@ public static class CubicSubproblem
             if (target > norm)
             {
                 int first = Array.FindIndex(shifted, d => d <= 0);
-                s[first] = System.Math.Sqrt((target - norm) * (target + norm));
+                s[first] = Math.Sqrt((target - norm) * (target + norm));
                 hard = true;
             }
         }
         else
         {
             double gNorm = Norm(a);
-            double hi = 2 * System.Math.Sqrt(sigma) * System.Math.Sqrt(gNorm) + double.Epsilon;
+            double hi = 2 * Math.Sqrt(sigma) * Math.Sqrt(gNorm) + double.Epsilon;
             while (Secular(shifted, a, sigma, lower, hi, skipSingular: false) > 0)
                 hi *= 2;
             double lo = 0;
@@ -87,7 +87,7 @@ public static class CubicSubproblem
             model += -a[i] * s[i] + lam[i] * s[i] * s[i] / 2;
         }
         model += sigma / 3 * sNorm * sNorm * sNorm;
-        return new CubicSubproblemSolution(step, mu, System.Math.Max(0, -model), hard);
+        return new CubicSubproblemSolution(step, mu, Math.Max(0, -model), hard);
     }
 
     private static double[] Components(double[] shifted, double[] a, double t, bool skipSingular)
@@ -106,10 +106,10 @@ public static class CubicSubproblem
 
     private static double Norm(double[] x)
     {
-        double scale = x.Select(System.Math.Abs).DefaultIfEmpty(0).Max();
+        double scale = x.Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (scale == 0 || double.IsInfinity(scale))
             return scale;
         double sum = x.Sum(v => (v / scale) * (v / scale));
-        return scale * System.Math.Sqrt(sum);
+        return scale * Math.Sqrt(sum);
     }
 }

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Reference;
@@ -37,7 +37,7 @@ public sealed record ElmoIteration(EigenSystem Eigen, Vector<double> Lipschitz, 
         {
             distance[i] = projected[i] - EigenspaceSteps[i];
             relative[i] = EigenspaceSteps[i] != 0 ? distance[i] / EigenspaceSteps[i]
-                : distance[i] == 0 ? 0.0 : System.Math.Sign(distance[i]) * double.PositiveInfinity;
+                : distance[i] == 0 ? 0.0 : Math.Sign(distance[i]) * double.PositiveInfinity;
         }
         return (distance, relative);
     }
@@ -95,7 +95,7 @@ public sealed class ElmoOptimizer : StatelessOptimizer, IQuasiNewtonOptimizer, I
         var step = Vector<double>.Build.Dense(eigen.Dimension);
         for (int i = 0; i < x.Length; i++)
         {
-            x[i] = Elmo.Step(eigen.Values[i], System.Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
+            x[i] = Elmo.Step(eigen.Values[i], Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
             if (!double.IsFinite(x[i]))
                 throw new ArgumentException(
                     $"lipschitz[{i}] = {Require.Show(lipschitz[i])} makes ELMO's step overflow (λ = {Require.Show(eigen.Values[i])}).",

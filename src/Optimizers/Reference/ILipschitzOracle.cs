@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Reference;
 
@@ -85,7 +85,7 @@ public sealed class HessianLipschitzOracle : ILipschitzOracle
             throw new ArgumentException(
                 $"objective {objective?.Name ?? "null"} has no rigorous Hessian-Lipschitz constant (needs IThirdOrderObjective with HessianLipschitz).",
                 nameof(objective));
-        return Vector<double>.Build.Dense(eigen.Dimension, Scale * System.Math.Max(lh, Floor));
+        return Vector<double>.Build.Dense(eigen.Dimension, Scale * Math.Max(lh, Floor));
     }
 }
 

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Reference;
@@ -33,11 +33,11 @@ public sealed class Newton : StatelessOptimizer, IDeclaresGuarantees
         var x = new double[eigen.Dimension];
         for (int i = 0; i < x.Length; i++)
         {
-            double lambda = absoluteCurvature ? System.Math.Abs(eigen.Values[i]) : eigen.Values[i];
-            x[i] = lambda == 0 ? 0.0 : NewtonStep.Along(lambda, System.Math.Abs(eigen.GradientProjections[i]));
+            double lambda = absoluteCurvature ? Math.Abs(eigen.Values[i]) : eigen.Values[i];
+            x[i] = lambda == 0 ? 0.0 : NewtonStep.Along(lambda, Math.Abs(eigen.GradientProjections[i]));
             if (!double.IsFinite(x[i]))
                 throw new ArgumentException(
-                    $"theta gives a Newton step that overflows along eigenvalue {Require.Show(eigen.Values[i])} (|g| = {Require.Show(System.Math.Abs(eigen.GradientProjections[i]))}).",
+                    $"theta gives a Newton step that overflows along eigenvalue {Require.Show(eigen.Values[i])} (|g| = {Require.Show(Math.Abs(eigen.GradientProjections[i]))}).",
                     nameof(theta));
         }
         return (eigen, x);

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Reference;
@@ -39,7 +39,7 @@ public sealed class SaddleFreeNewton : StatelessOptimizer, IQuasiNewtonOptimizer
         Require.Finite(theta, nameof(theta));
         Require.SameLength(objective.Dimension, theta.Count, nameof(theta));
         var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
-        var phi = eigen.Values.Select(l => l == 0 ? 0.0 : 1 / System.Math.Abs(l)).ToArray();
+        var phi = eigen.Values.Select(l => l == 0 ? 0.0 : 1 / Math.Abs(l)).ToArray();
         return eigen.Vectors * Matrix<double>.Build.DiagonalOfDiagonalArray(phi) * eigen.Vectors.Transpose();
     }
 }

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Reference;
 
@@ -52,8 +52,8 @@ public sealed class SophiaDiagonal : IElementwiseOptimizer
     /// <summary>(Δθ)_i for moments m, h: −η·clip(m / max(ρh, ε), 1).</summary>
     public double Update(double m, double h)
     {
-        double ratio = m / System.Math.Max(Rho * h, Epsilon);
-        return -LearningRate * System.Math.Clamp(ratio, -1, 1);
+        double ratio = m / Math.Max(Rho * h, Epsilon);
+        return -LearningRate * Math.Clamp(ratio, -1, 1);
     }
 
     private static double UnitInterval(double value, string name)

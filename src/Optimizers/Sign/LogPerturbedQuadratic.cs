@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Sign;
 
@@ -32,7 +32,7 @@ public sealed class LogPerturbedQuadratic : IObjective
     public static double PsiSecond(double t)
     {
         Require.Finite(t, nameof(t));
-        if (System.Math.Abs(t) <= 1)
+        if (Math.Abs(t) <= 1)
         {
             double u = 1 / (1 + t * t);
             return u * u * (1 - t * t);
@@ -46,22 +46,22 @@ public sealed class LogPerturbedQuadratic : IObjective
     public static double Psi(double t)
     {
         Require.Finite(t, nameof(t));
-        double a = System.Math.Abs(t);
-        return a <= 1 ? 0.5 * LogOnePlus(t * t) : System.Math.Log(a) + 0.5 * LogOnePlus(1 / (a * a));
+        double a = Math.Abs(t);
+        return a <= 1 ? 0.5 * LogOnePlus(t * t) : Math.Log(a) + 0.5 * LogOnePlus(1 / (a * a));
     }
 
     /// <summary>ψ'(t) = t/(1 + t²), as 1/(t + 1/t) for |t| &gt; 1.</summary>
     public static double PsiFirst(double t)
     {
         Require.Finite(t, nameof(t));
-        return System.Math.Abs(t) <= 1 ? t / (1 + t * t) : 1 / (t + 1 / t);
+        return Math.Abs(t) <= 1 ? t / (1 + t * t) : 1 / (t + 1 / t);
     }
 
     /// <summary>log(1 + x) for x ≥ 0 without losing x when it is tiny (Kahan: log(u)·x/(u − 1) with u = 1 + x rounded).</summary>
     private static double LogOnePlus(double x)
     {
         double u = 1 + x;
-        return u == 1 ? x : System.Math.Log(u) * x / (u - 1);
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.Sign;
@@ -40,7 +40,7 @@ public sealed class NormScaledSignGradientDescent : StatelessOptimizer, IDeclare
     {
         Require.Finite(gradient, nameof(gradient));
         double radius = gradient.L1Norm() / LInfinity;
-        return gradient.Map(gi => -radius * System.Math.Sign(gi));
+        return gradient.Map(gi => -radius * Math.Sign(gi));
     }
 
     /// <inheritdoc />

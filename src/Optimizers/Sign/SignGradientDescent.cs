@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Sign;
 
@@ -24,6 +24,6 @@ public sealed class SignGradientDescent : StatelessOptimizer
     {
         ArgumentNullException.ThrowIfNull(objective);
         var g = objective.Gradient(theta);
-        return g.Map(gi => -StepSize * System.Math.Sign(gi));
+        return g.Map(gi => -StepSize * Math.Sign(gi));
     }
 }

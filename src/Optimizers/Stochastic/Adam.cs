@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -49,7 +49,7 @@ public sealed class Adam : StochasticOptimizer
         Require.Finite(m, nameof(m));
         Require.NonNegative(v, nameof(v));
         Require.NonNegative(epsilon, nameof(epsilon));
-        double denominator = System.Math.Sqrt(v) + epsilon;
+        double denominator = Math.Sqrt(v) + epsilon;
         return denominator == 0 ? 0 : m / denominator;
     }
 

@@ -1,4 +1,4 @@
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -15,7 +15,7 @@ public static class AdamDecomposition
     {
         Require.Finite(m, nameof(m));
         Require.NonNegative(v, nameof(v));
-        double a = System.Math.Abs(m);
+        double a = Math.Abs(m);
         if (a == 0)
             return v > 0 ? double.PositiveInfinity : throw new ArgumentException("m = v = 0: η̂² = (v − m²)/m² is 0/0.", nameof(m));
         return (v / a - a) / a;
@@ -28,9 +28,9 @@ public static class AdamDecomposition
         Require.NonNegative(v, nameof(v));
         if (m == 0)
             return v > 0 ? 0 : throw new ArgumentException("m = v = 0: the factor is undefined.", nameof(m));
-        return System.Math.Abs(m) / System.Math.Sqrt(v);
+        return Math.Abs(m) / Math.Sqrt(v);
     }
 
     /// <summary>sign(m)·γ, Adam's direction with ε = 0 (eq. 5.5).</summary>
-    public static double Direction(double m, double v) => System.Math.Sign(m) * Factor(m, v);
+    public static double Direction(double m, double v) => Math.Sign(m) * Factor(m, v);
 }

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -47,7 +47,7 @@ public sealed class AdaptiveBatchSgd : StochasticOptimizer
         if (double.IsNaN(eta2) || eta2 < 0)
             throw new ArgumentException($"eta2 must be ≥ 0, got {eta2}.", nameof(eta2));
         double m = 2 * StepFactor * eta2 / (2 - StepFactor);
-        return m >= MaxBatch ? MaxBatch : System.Math.Max(MinBatch, (int)System.Math.Ceiling(m));
+        return m >= MaxBatch ? MaxBatch : Math.Max(MinBatch, (int)Math.Ceiling(m));
     }
 
     /// <inheritdoc />

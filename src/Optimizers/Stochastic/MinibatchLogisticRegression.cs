@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
-using Verification.Math.Statistics;
+using Verification.Numerics;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -121,10 +121,10 @@ public sealed class MinibatchLogisticRegression : IObjective
     }
 
     /// <summary>log(1 + eᵘ) without overflow or loss for large |u|.</summary>
-    public static double Softplus(double u) => u > 0 ? u + System.Math.Log(1 + System.Math.Exp(-u)) : System.Math.Log(1 + System.Math.Exp(u));
+    public static double Softplus(double u) => u > 0 ? u + Math.Log(1 + Math.Exp(-u)) : Math.Log(1 + Math.Exp(u));
 
     /// <summary>σ(u) = 1/(1 + e^(−u)) without overflow.</summary>
-    public static double Logistic(double u) => u >= 0 ? 1 / (1 + System.Math.Exp(-u)) : System.Math.Exp(u) / (1 + System.Math.Exp(u));
+    public static double Logistic(double u) => u >= 0 ? 1 / (1 + Math.Exp(-u)) : Math.Exp(u) / (1 + Math.Exp(u));
 
     private void Check(Vector<double> theta)
     {

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -47,7 +47,7 @@ public sealed class MovingAverages(double beta, int dimension)
         RequireBeta(beta, nameof(beta));
         if (t < 0)
             throw new ArgumentException($"t must be ≥ 0, got {t}.", nameof(t));
-        double p = System.Math.Pow(beta, t + 1);
+        double p = Math.Pow(beta, t + 1);
         return (1 - beta) * (1 + p) / ((1 + beta) * (1 - p));
     }
 }

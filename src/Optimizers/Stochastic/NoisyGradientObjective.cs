@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
-using Verification.Math.Statistics;
+using Verification.Numerics;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Optimizers.Stochastic;
 

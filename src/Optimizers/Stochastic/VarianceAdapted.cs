@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -57,8 +57,8 @@ public sealed class VarianceAdapted : StochasticOptimizer
         if (t == 0) return m == 0 ? 0 : 1;
         if (m == 0) return 0;
         double rho = MovingAverages.Rho(beta, t);
-        double a = System.Math.Abs(m);
-        double eta2 = System.Math.Max(0, (v / a - a) / a);
+        double a = Math.Abs(m);
+        double eta2 = Math.Max(0, (v / a - a) / a);
         double kappa = momentum ? rho : 1;
         return 1 / (1 + kappa / (1 - rho) * eta2);
     }

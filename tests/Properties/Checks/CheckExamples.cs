@@ -117,7 +117,7 @@ public class CheckExamples
     [Fact]
     public void SignDescent_IsRefutedForRotationEquivariance()
     {
-        var sign = new Rule("sign", (f, t) => -0.1 * f.Gradient(t).Map(g => (double)System.Math.Sign(g)));
+        var sign = new Rule("sign", (f, t) => -0.1 * f.Gradient(t).Map(g => (double)Math.Sign(g)));
 
         var result = InvarianceChecks.RunRotation(sign, Options);
 
@@ -129,7 +129,7 @@ public class CheckExamples
     {
         // Along a concave eigenvector that weights a mixed-sign gradient unevenly, sign(g)ᵀu and gᵀu differ in sign.
         // Random cases rarely line this up, so the edge cases alone (a budget of 4) must find it.
-        var sign = new Rule("sign", (f, t) => -0.1 * f.Gradient(t).Map(g => (double)System.Math.Sign(g)));
+        var sign = new Rule("sign", (f, t) => -0.1 * f.Gradient(t).Map(g => (double)Math.Sign(g)));
 
         var result = ConcaveDirectionsCheck.Run(sign, Options with { Budget = ConcaveDirectionsCheck.Edges().Count() });
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Checks;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers;
 using Verification.Optimizers.Reference;
 using Xunit;

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Engine.Generators;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Xunit;
 
 namespace Verification.Tests.Properties.Engine;

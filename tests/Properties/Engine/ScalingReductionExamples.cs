@@ -2,8 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Engine.Generators;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 using Xunit;
 
 namespace Verification.Tests.Properties.Engine;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Xunit;
 using static Verification.Tests.Properties.Engine.SyntheticStatements;
 

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Engine.Generators;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Tests.Properties.Engine;
 
@@ -18,7 +18,7 @@ internal static class SyntheticStatements
         Generator = generator,
         Edges = () => edges ?? [],
         Perturb = (x, r) => EdgeDoubles.Perturb(x, r, min, max),
-        Shrink = x => Simplicity.Candidates(x).Where(c => System.Math.Abs(c) >= min && System.Math.Abs(c) <= max),
+        Shrink = x => Simplicity.Candidates(x).Where(c => Math.Abs(c) >= min && Math.Abs(c) <= max),
         Describe = x => [NamedValue.Of("x", x)],
     };
 
@@ -122,7 +122,7 @@ internal static class SyntheticStatements
         {
             var exact = (T.Input(input.A) + T.Input(input.B)) / 2;
             var implementation = T.Of(Mean(input.A, input.B));
-            return Relation.LessOrEqual(T.Abs(implementation - exact), T.Of(System.Math.ScaleB(1, -52)) * T.Abs(exact), T.Abs(exact));
+            return Relation.LessOrEqual(T.Abs(implementation - exact), T.Of(Math.ScaleB(1, -52)) * T.Abs(exact), T.Abs(exact));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Verification.Engine;
 using Verification.Engine.Generators;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Xunit;
 
 namespace Verification.Tests.Properties.Engine;

@@ -1,9 +1,9 @@
 using Fractions;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
 using Xunit;
 using Network = Verification.Tests.Properties.Lodo.BlockPermutationPreconditionerProperties.Network;
 
@@ -85,9 +85,9 @@ public class BlockNetworkFormulaProperties
         var reference = g.BilinearGradient(theta, a, u);
         RationalInterval[] Exact(IEnumerable<double> xs) => [.. xs.Select(RationalInterval.Exact)];
         var exact = BlockNetworkFormulas.BilinearGradient(g, Exact(theta), RationalInterval.Exact(net.Alpha0), Exact(a), Exact(u));
-        var terms = BlockNetworkFormulas.BilinearGradient(g, Exact(theta.Select(System.Math.Abs)), RationalInterval.Exact(System.Math.Abs(net.Alpha0)),
-            Exact(a.Select(System.Math.Abs)), Exact(u.Select(System.Math.Abs)));
-        var factor = RationalInterval.Exact((2 * g.Depth * (g.BlockSize + 1) + 4) * System.Math.ScaleB(1, -52));
+        var terms = BlockNetworkFormulas.BilinearGradient(g, Exact(theta.Select(Math.Abs)), RationalInterval.Exact(Math.Abs(net.Alpha0)),
+            Exact(a.Select(Math.Abs)), Exact(u.Select(Math.Abs)));
+        var factor = RationalInterval.Exact((2 * g.Depth * (g.BlockSize + 1) + 4) * Math.ScaleB(1, -52));
         for (int j = 0; j < theta.Count; j++)
         {
             var gap = (RationalInterval.Exact(reference[j]) - exact[j]).Abs();

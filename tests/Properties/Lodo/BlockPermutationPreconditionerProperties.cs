@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 using Xunit;
 
 namespace Verification.Tests.Properties.Lodo;
@@ -54,7 +54,7 @@ public class BlockPermutationPreconditionerProperties
         var g = net.Build();
         var dense = g.Dense(g.Initial(new System.Random(net.Seed)));
         var expected = Matrix<double>.Build.DenseIdentity(net.N) * net.Alpha0;
-        var (ok, report) = LodoTolerances.Compare(expected.ToRowMajorArray(), dense.ToRowMajorArray(), LodoTolerances.Product * System.Math.Max(1, System.Math.Abs(net.Alpha0)));
+        var (ok, report) = LodoTolerances.Compare(expected.ToRowMajorArray(), dense.ToRowMajorArray(), LodoTolerances.Product * Math.Max(1, Math.Abs(net.Alpha0)));
         Assert.True(ok, report);
     }
 
@@ -88,13 +88,13 @@ public class BlockPermutationPreconditionerProperties
         var d = Vector<double>.Build.Dense(g.ParameterCount, _ => r.NextDouble() * 2 - 1);
         double phi0 = a.DotProduct(g.Apply(theta, u));
         double slope0 = g.BilinearGradient(theta, a, u).DotProduct(d);
-        double Remainder(double h) => System.Math.Abs(a.DotProduct(g.Apply(theta + h * d, u)) - phi0 - h * slope0);
+        double Remainder(double h) => Math.Abs(a.DotProduct(g.Apply(theta + h * d, u)) - phi0 - h * slope0);
         var hs = new[] { 1.0 / 64, 1.0 / 128, 1.0 / 256, 1.0 / 512 };
         var rs = hs.Select(Remainder).ToArray();
         // φ is a polynomial in θ; a zero second-order term (e.g. N = 1 with a 1×1 block and d hitting only linear terms) is exact.
-        if (rs.All(x => x < 1e-13 * System.Math.Max(1, System.Math.Abs(phi0))))
+        if (rs.All(x => x < 1e-13 * Math.Max(1, Math.Abs(phi0))))
             return;
-        var slopes = rs.Zip(rs.Skip(1), (p, q) => System.Math.Log2(p / q)).ToArray();
+        var slopes = rs.Zip(rs.Skip(1), (p, q) => Math.Log2(p / q)).ToArray();
         // A correct gradient leaves a remainder of order ≥ 2 (slope ≥ 2; 4 when the quadratic term along d vanishes, as in
         // the replay (3328110462120646601,10636753892952905545,60): N = 2, k = 1, depth 4, seed 1469); a wrong one gives slope ≈ 1.
         Assert.True(slopes.Any(s => s >= LodoTolerances.SlopeLow),
@@ -106,8 +106,8 @@ public class BlockPermutationPreconditionerProperties
     {
         var g = net.Build();
         var dense = g.Dense(net.Theta(g));
-        double scale = System.Math.Max(1e-300, dense.Enumerate().Max(System.Math.Abs));
-        Assert.True((dense - dense.Transpose()).Enumerate().Max(System.Math.Abs) <= LodoTolerances.Product * scale);
+        double scale = Math.Max(1e-300, dense.Enumerate().Max(Math.Abs));
+        Assert.True((dense - dense.Transpose()).Enumerate().Max(Math.Abs) <= LodoTolerances.Product * scale);
         double min = ((dense + dense.Transpose()) * 0.5).Evd().EigenValues.Min(z => z.Real);
         if (net.Alpha0 > 0)
             Assert.True(min >= -LodoTolerances.Product * scale, $"λ_min = {min:R}");

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 using Xunit;
 
 namespace Verification.Tests.Properties.Lodo;
@@ -60,11 +60,11 @@ public class DenseModelAndDynamicsProperties
         }
         double slope = QuadraticLearningDynamics.Hypergradient(g, h, b, s).PointwiseMultiply(d).Enumerate().Sum();
         double l0 = Loss(g);
-        var rs = new[] { 1.0 / 16, 1.0 / 32, 1.0 / 64 }.Select(t => System.Math.Abs(Loss(g + t * d) - l0 - t * slope)).ToArray();
+        var rs = new[] { 1.0 / 16, 1.0 / 32, 1.0 / 64 }.Select(t => Math.Abs(Loss(g + t * d) - l0 - t * slope)).ToArray();
         // ℓ is exactly quadratic in G: the remainder is exactly t²·c, slope 2 (or 0 if c = 0).
-        if (rs[0] < 1e-14 * System.Math.Max(1, l0)) return;
-        Assert.InRange(System.Math.Log2(rs[0] / rs[1]), LodoTolerances.SlopeLow, LodoTolerances.SlopeHigh);
-        Assert.InRange(System.Math.Log2(rs[1] / rs[2]), LodoTolerances.SlopeLow, LodoTolerances.SlopeHigh);
+        if (rs[0] < 1e-14 * Math.Max(1, l0)) return;
+        Assert.InRange(Math.Log2(rs[0] / rs[1]), LodoTolerances.SlopeLow, LodoTolerances.SlopeHigh);
+        Assert.InRange(Math.Log2(rs[1] / rs[2]), LodoTolerances.SlopeLow, LodoTolerances.SlopeHigh);
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public class DenseModelAndDynamicsProperties
         }
         const double step = 1e-6;
         double fd = (Norm(a.ToDouble() + step * v) - Norm(a.ToDouble() - step * v)) / (2 * step);
-        double exact = Verification.Math.Exact.ExactDouble.ToDouble(HessianLearningFlow.RateByDefinition(a, u, d, c));
-        Assert.True(System.Math.Abs(fd - exact) <= 1e-7 * System.Math.Max(1, System.Math.Abs(exact)), $"fd {fd:R} vs exact {exact:R}");
+        double exact = Verification.Numerics.Exact.ExactDouble.ToDouble(HessianLearningFlow.RateByDefinition(a, u, d, c));
+        Assert.True(Math.Abs(fd - exact) <= 1e-7 * Math.Max(1, Math.Abs(exact)), $"fd {fd:R} vs exact {exact:R}");
         Assert.True(exact < 0, "the rescaled error must decrease for ρ(A) < 1 and E[ssᵀ] ≻ 0");
         Assert.Equal(HessianLearningFlow.RateEq12(a, u, d, c), HessianLearningFlow.RateByDefinition(a, u, d, c));
     }

@@ -2,9 +2,9 @@ using Fractions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
 using Xunit;
 
 namespace Verification.Tests.Properties.Lodo;
@@ -90,7 +90,7 @@ public class HessianFlowFormulaProperties
         foreach (var m in new[] { a, scaled })
         {
             double rho = HessianLearningFlow.SpectralRadius(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(c.N, c.N, (i, j) => m[i, j].Midpoint));
-            if (System.Math.Abs(rho - 1) < 1e-9)
+            if (Math.Abs(rho - 1) < 1e-9)
                 continue;
             Assert.Equal(rho < 1, HessianFlowFormulas.IsSchurStable(m));
         }

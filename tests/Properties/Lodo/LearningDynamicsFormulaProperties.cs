@@ -3,9 +3,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
 using Xunit;
 using LodoOptimizer = Verification.Optimizers.Lodo.Lodo;
 
@@ -29,7 +29,7 @@ public class LearningDynamicsFormulaProperties
     /// <summary>A small instance: H = MᵀM + I (integers), A and G in ¼ℤ, b and s integers, α = 2^−j.</summary>
     public sealed record Instance(int N, double[] H, double[] A, double[] B, double[] S, int AlphaExponent)
     {
-        public double Alpha => System.Math.ScaleB(1, -AlphaExponent);
+        public double Alpha => Math.ScaleB(1, -AlphaExponent);
 
         public Matrix<double> Hd => Matrix<double>.Build.DenseOfRowMajor(N, N, H);
 

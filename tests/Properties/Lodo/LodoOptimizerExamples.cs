@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 using Verification.Optimizers;
 using Verification.Optimizers.Lodo;
 using Verification.Optimizers.Lodo.Baselines;
@@ -52,8 +52,8 @@ public class LodoOptimizerExamples
         var x0 = Vector<double>.Build.DenseOfArray([1.0, -2.0]);
         var step = new Adam(0.1, 0.9, 0.999).Start(f, x0).Step();
         var g = f.Gradient(x0);
-        Assert.Equal(-0.1 * g[0] / (System.Math.Abs(g[0]) + 1e-8), step[0], 15);
-        Assert.Equal(-0.1 * g[1] / (System.Math.Abs(g[1]) + 1e-8), step[1], 15);
+        Assert.Equal(-0.1 * g[0] / (Math.Abs(g[0]) + 1e-8), step[0], 15);
+        Assert.Equal(-0.1 * g[1] / (Math.Abs(g[1]) + 1e-8), step[1], 15);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public class LodoOptimizerExamples
         var bowl = new NoisyQuadraticBowl(30, 2.0, 3);
         var run = NoisyBowlSimulation.Run(bowl, new NewtonTracker(bowl.Hessian), 2000, 4);
         double mean = run.Losses.Average();
-        double sd = System.Math.Sqrt(run.Losses.Sum(x => (x - mean) * (x - mean)) / (run.Losses.Count - 1));
-        Assert.InRange(mean, bowl.NewtonOptimalLoss - 3.29 * sd / System.Math.Sqrt(run.Losses.Count), bowl.NewtonOptimalLoss + 3.29 * sd / System.Math.Sqrt(run.Losses.Count));
+        double sd = Math.Sqrt(run.Losses.Sum(x => (x - mean) * (x - mean)) / (run.Losses.Count - 1));
+        Assert.InRange(mean, bowl.NewtonOptimalLoss - 3.29 * sd / Math.Sqrt(run.Losses.Count), bowl.NewtonOptimalLoss + 3.29 * sd / Math.Sqrt(run.Losses.Count));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class LodoOptimizerExamples
         var enclosure = NoisyQuadraticBowl.HalfTraceEnclosure(100, 0.001, 1.0, 40);
         double value = NoisyQuadraticBowl.Paper(1.0, 0).NewtonOptimalLoss;
         Assert.InRange(value, enclosure.LowerAsDouble - 1e-12, enclosure.UpperAsDouble + 1e-12);
-        Assert.Equal(7.412, System.Math.Round(enclosure.Midpoint, 3));
+        Assert.Equal(7.412, Math.Round(enclosure.Midpoint, 3));
     }
 
     [Fact]

@@ -27,12 +27,12 @@ internal static class LodoTolerances
     {
         if (expected.Count != actual.Count)
             return (false, $"lengths differ: {expected.Count} vs {actual.Count}");
-        double scale = System.Math.Max(1, expected.Concat(actual).Max(System.Math.Abs));
+        double scale = Math.Max(1, expected.Concat(actual).Max(Math.Abs));
         int worst = 0;
         double worstDiff = -1;
         for (int i = 0; i < expected.Count; i++)
         {
-            double d = System.Math.Abs(expected[i] - actual[i]);
+            double d = Math.Abs(expected[i] - actual[i]);
             if (d > worstDiff) { worstDiff = d; worst = i; }
         }
         return (worstDiff <= tol * scale,

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
 using Xunit;
 
 namespace Verification.Tests.Properties.Lodo;
@@ -17,9 +17,9 @@ public class NoisyBowlFormulaExamples
         var bowl = NoisyQuadraticBowl.Paper(1.0, 7);
         double sum = NoisyBowlFormulas.SpectrumSum(100, new Float64(0.001), new Float64(1)).Value;
         double squares = NoisyBowlFormulas.SpectrumSquareSum(100, new Float64(0.001), new Float64(1)).Value;
-        Assert.True(System.Math.Abs(sum - bowl.Spectrum.Sum()) <= SumRelative * sum, $"Σd: {sum:R} vs {bowl.Spectrum.Sum():R}");
+        Assert.True(Math.Abs(sum - bowl.Spectrum.Sum()) <= SumRelative * sum, $"Σd: {sum:R} vs {bowl.Spectrum.Sum():R}");
         double referenceSquares = bowl.Spectrum.Sum(d => d * d);
-        Assert.True(System.Math.Abs(squares - referenceSquares) <= SumRelative * squares, $"Σd²: {squares:R} vs {referenceSquares:R}");
+        Assert.True(Math.Abs(squares - referenceSquares) <= SumRelative * squares, $"Σd²: {squares:R} vs {referenceSquares:R}");
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
 using Xunit;
 
 namespace Verification.Tests.Properties.Lodo;
@@ -130,7 +130,7 @@ public class RealMatrixAlgebraProperties
     [Property(Arbitrary = [typeof(RealMatrixAlgebraProperties)], MaxTest = 40, Replay = Replay)]
     public void Cayley_OfASkewMatrix_IsExactlyOrthogonal(int[] entries)
     {
-        int n = (int)System.Math.Round(System.Math.Sqrt(entries.Length));
+        int n = (int)Math.Round(Math.Sqrt(entries.Length));
         var s = RealMatrix<RationalInterval>.Create(n, n, (i, j) => i == j ? RationalInterval.Zero
             : i < j ? RationalInterval.Exact(new Fraction(entries[i * n + j])) : -RationalInterval.Exact(new Fraction(entries[j * n + i])));
         var q = RealMatrixAlgebra.Cayley(s);

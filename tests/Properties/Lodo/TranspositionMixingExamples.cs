@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
 using Xunit;
 
 namespace Verification.Tests.Properties.Lodo;
@@ -18,7 +18,7 @@ public class TranspositionMixingExamples
     {
         long unreachable = 0, all = 0;
         double cLogC = 0;
-        int sequences = (int)System.Math.Pow(3, depth);
+        int sequences = (int)Math.Pow(3, depth);
         for (int seq = 0; seq < sequences; seq++)
         {
             var counts = new Dictionary<string, int>();
@@ -38,7 +38,7 @@ public class TranspositionMixingExamples
             unreachable += 24 - counts.Count;
             if (counts.Count == 24)
                 all++;
-            cLogC += counts.Values.Sum(c => c * System.Math.Log(c));
+            cLogC += counts.Values.Sum(c => c * Math.Log(c));
         }
         return (unreachable, all, cLogC);
     }
@@ -53,10 +53,10 @@ public class TranspositionMixingExamples
         var (unreachable, all, cLogC) = BruteForce(depth);
         Assert.Equal(unreachable, census.UnreachableTotal);
         Assert.Equal(all, census.AllReachable);
-        Assert.Equal((long)System.Math.Pow(3, depth), census.Sequences);
+        Assert.Equal((long)Math.Pow(3, depth), census.Sequences);
         Assert.Equal(1L << (2 * depth), census.Outcomes);
-        double fromCensus = census.CountWeights.Sum(p => p.Value * p.Key * System.Math.Log(p.Key));
-        Assert.True(System.Math.Abs(fromCensus - cLogC) <= 1e-12 * System.Math.Max(1, cLogC), $"Σ c ln c: census {fromCensus:R}, brute force {cLogC:R}");
+        double fromCensus = census.CountWeights.Sum(p => p.Value * p.Key * Math.Log(p.Key));
+        Assert.True(Math.Abs(fromCensus - cLogC) <= 1e-12 * Math.Max(1, cLogC), $"Σ c ln c: census {fromCensus:R}, brute force {cLogC:R}");
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class TranspositionMixingExamples
         using var precision = EnclosureSettings.Use(128);
         var census = TranspositionMixingFormulas.Census(4, 1);
         var epsilon = TranspositionMixingFormulas.Epsilon<RationalInterval>(census);
-        Assert.True(System.Math.Abs(epsilon.Midpoint - System.Math.Log(6)) <= 4e-16, $"ε = {epsilon}");
-        Assert.Equal(System.Math.Log(6), TranspositionMixingFormulas.Epsilon<Float64>(census).Value, 15);
+        Assert.True(Math.Abs(epsilon.Midpoint - Math.Log(6)) <= 4e-16, $"ε = {epsilon}");
+        Assert.Equal(Math.Log(6), TranspositionMixingFormulas.Epsilon<Float64>(census).Value, 15);
     }
 
     [Theory]

@@ -1,14 +1,14 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Verification.Math.Torch;
+using Verification.Numerics.Torch;
 using Verification.Optimizers.Torch;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// The agreement table covers the whole public tensor API: every public method and constructor of every public type in
-/// Verification.Math.Torch and Verification.Optimizers.Torch is run by some case of <see cref="AgreementTable.Cases"/>,
+/// Verification.Numerics.Torch and Verification.Optimizers.Torch is run by some case of <see cref="AgreementTable.Cases"/>,
 /// or is listed in <see cref="NonNumerical"/> with the reason it has no reference value to agree with.
 /// </summary>
 public class AgreementCoverage

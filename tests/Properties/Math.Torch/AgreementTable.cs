@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Reflection;
 using TorchSharp;
-using Verification.Tests.Properties.Math.Torch.Curvature;
-using Verification.Tests.Properties.Math.Torch.Lodo;
-using Verification.Tests.Properties.Math.Torch.SignGeometry;
-using Verification.Tests.Properties.Math.Torch.Stochastic;
+using Verification.Tests.Properties.Numerics.Torch.Curvature;
+using Verification.Tests.Properties.Numerics.Torch.Lodo;
+using Verification.Tests.Properties.Numerics.Torch.SignGeometry;
+using Verification.Tests.Properties.Numerics.Torch.Stochastic;
 using Verification.Tests.Properties.Optimizers.Torch;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// One comparison of a tensor result with its reference: |actual[i] − expected[i]| ≤ <paramref name="Tolerance"/>·scale[i]
@@ -93,7 +93,7 @@ public sealed class AgreementRowsAttribute : DataAttribute
 }
 
 /// <summary>
-/// Issue 15, item 2: every tensor function and tensor optimizer of src/Math.Torch and src/Optimizers.Torch against its
+/// Issue 15, item 2: every tensor function and tensor optimizer of src/Numerics.Torch and src/Optimizers.Torch against its
 /// reference, in one table of (case × device × dtype). The cases are listed in <see cref="Cases"/>, one list per area
 /// (ELMO, curvature, LODO, sign geometry, stochastic steps, optimizers), each case with its tolerance derived per operation;
 /// <see cref="AgreementCoverage"/> fails if a public member of the tensor API has no case. Float32 rows round the inputs to
@@ -147,7 +147,7 @@ public class AgreementTable(ITestOutputHelper output)
                     ? a.Expected.Select(x => double.IsInfinity((float)x) ? (double)(float)x : x).ToArray()
                     : a.Expected;
                 double ratio = TorchTolerances.AssertClose($"{@case} [{device}, {dtype}] {a.What}", expected, a.Actual, a.Scale, a.Tolerance, a.Input);
-                worst = System.Math.Max(worst, ratio);
+                worst = Math.Max(worst, ratio);
                 comparisons += a.Expected.Length;
             }
         }

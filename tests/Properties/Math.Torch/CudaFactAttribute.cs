@@ -1,7 +1,7 @@
 using TorchSharp;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// A fact that needs a CUDA device: skipped, with the reason shown in the test report, when

@@ -1,14 +1,14 @@
 using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
 using Verification.Claims.Catalog.Elmo.Inputs;
-using Verification.Math;
-using Verification.Math.Torch;
+using Verification.Numerics;
+using Verification.Numerics.Torch;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
-/// Agreement cases of the ELMO tensor code at the root of src/Math.Torch (elmo-amos eqs. 3, 4, 7, Lemma 3.2, Alg. 1) and of
+/// Agreement cases of the ELMO tensor code at the root of src/Numerics.Torch (elmo-amos eqs. 3, 4, 7, Lemma 3.2, Alg. 1) and of
 /// the autograd derivatives it is built on.
 /// </summary>
 internal static class ElmoAgreementCases
@@ -84,14 +84,14 @@ internal static class ElmoAgreementCases
 
     /// <summary>
     /// H = V·diag(λ)·Vᵀ with eq. (1)'s orientation (<see cref="TorchSymmetricEigen.Decompose"/> against
-    /// <see cref="Verification.Math.SymmetricEigen.Decompose"/>) on <see cref="SpectralProblem"/>s: eigenvalues within E, every
+    /// <see cref="Verification.Numerics.SymmetricEigen.Decompose"/>) on <see cref="SpectralProblem"/>s: eigenvalues within E, every
     /// eigenvector entry within δ_i, every projection within Δg_i of <see cref="SpectralBound"/>, doubled
     /// (<see cref="TorchTolerances.FirstOrderBound"/>).
     /// </summary>
     private static AgreementCase SymmetricEigen { get; } = new("elmo/symmetric-eigen", [TensorApi.Member(typeof(TorchSymmetricEigen), nameof(TorchSymmetricEigen.Decompose))],
         (device, dtype) => SpectralProblems(dtype, 20261207).SelectMany(p =>
         {
-            var eigen = Verification.Math.SymmetricEigen.Decompose(p.Hessian, p.Gradient);
+            var eigen = Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient);
             var bound = new SpectralBound(eigen, p.Gradient, dtype);
             var (h, g, _) = Tensors(p, dtype, device);
             using var actual = TorchSymmetricEigen.Decompose(h, g);
@@ -115,7 +115,7 @@ internal static class ElmoAgreementCases
     private static AgreementCase Preconditioner { get; } = new("elmo/preconditioner", [TensorApi.Member(typeof(TorchElmoPreconditioner), nameof(TorchElmoPreconditioner.Compute))],
         (device, dtype) => SpectralProblems(dtype, 20261208).Select(p =>
         {
-            var bound = new SpectralBound(Verification.Math.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
+            var bound = new SpectralBound(Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
             var expected = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
             var (h, g, l) = Tensors(p, dtype, device);
             var actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
@@ -130,7 +130,7 @@ internal static class ElmoAgreementCases
     private static AgreementCase StepVector { get; } = new("elmo/step-vector", [TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.StepVector))],
         (device, dtype) => SpectralProblems(dtype, 20261209).Select(p =>
         {
-            var bound = new SpectralBound(Verification.Math.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
+            var bound = new SpectralBound(Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
             var expected = Elmo.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
             var (h, g, l) = Tensors(p, dtype, device);
             var actual = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
@@ -157,7 +157,7 @@ internal static class ElmoAgreementCases
             {
                 var p = new SpectralProblem(hessian, Vector<double>.Build.DenseOfArray(gradient), lipschitz);
                 var (h, g, l) = Tensors(p, dtype, device);
-                var eigen = Verification.Math.SymmetricEigen.Decompose(p.Hessian, p.Gradient);
+                var eigen = Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient);
                 using var tensorEigen = TorchSymmetricEigen.Decompose(h, g);
                 string at = $"∇f = [{string.Join(", ", gradient)}]";
                 results.Add(Exact("λ", eigen.Values, TensorConvert.ToDoubles(tensorEigen.Values), at));
@@ -194,21 +194,21 @@ internal static class ElmoAgreementCases
             gradient[0] += point[1];
             gradient[1] += point[0];
             var gradientTerms = point.Select(p => 3 * p * p).ToArray();
-            gradientTerms[0] += System.Math.Abs(point[1]);
-            gradientTerms[1] += System.Math.Abs(point[0]);
+            gradientTerms[0] += Math.Abs(point[1]);
+            gradientTerms[1] += Math.Abs(point[0]);
             var hessian = new double[n, n];
             for (int i = 0; i < n; i++)
                 hessian[i, i] = 6 * point[i];
             hessian[0, 1] = hessian[1, 0] = 1;
             var flat = Enumerable.Range(0, n * n).Select(k => hessian[k / n, k % n]).ToArray();
             var hv = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => hessian[i, j] * direction[j])).ToArray();
-            var hvTerms = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => System.Math.Abs(hessian[i, j] * direction[j]))).ToArray();
+            var hvTerms = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => Math.Abs(hessian[i, j] * direction[j]))).ToArray();
             double tolerance = TorchTolerances.Chains(5, 5, dtype);
             string at = $"x = [{string.Join(", ", point)}], v = [{string.Join(", ", direction)}]";
             return
             [
                 new Agreement("∇f", gradient, TensorConvert.ToDoubles(TorchHessian.Gradient(CubicPlusCross, x)), gradientTerms, tolerance, i => $"entry {i} at {at}"),
-                new Agreement("𝓗", flat, TensorConvert.ToDoubles(TorchHessian.Hessian(CubicPlusCross, x)), flat.Select(System.Math.Abs).ToArray(), tolerance, k => $"entry {k / n},{k % n} at {at}"),
+                new Agreement("𝓗", flat, TensorConvert.ToDoubles(TorchHessian.Hessian(CubicPlusCross, x)), flat.Select(Math.Abs).ToArray(), tolerance, k => $"entry {k / n},{k % n} at {at}"),
                 new Agreement("𝓗v", hv, TensorConvert.ToDoubles(TorchHessian.HessianVectorProduct(CubicPlusCross, x, v)), hvTerms, tolerance, i => $"entry {i} at {at}"),
             ];
         });

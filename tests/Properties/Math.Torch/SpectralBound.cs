@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// First-order bounds on how far two results built from a symmetric eigendecomposition may differ when one side uses
@@ -48,7 +48,7 @@ internal sealed class SpectralBound
         int n = reference.Dimension;
         units = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
         Dtype = dtype;
-        double norm = reference.Values.Max(System.Math.Abs);
+        double norm = reference.Values.Max(Math.Abs);
         double p = solverRoundings ?? SolverRoundings(n);
         Eigenvalue = (p * TorchTolerances.Unit(dtype) + SolverRoundings(n) * TorchTolerances.Float64Unit) * norm + hessianPerturbation;
         double gradientNorm = gradient.L2Norm();
@@ -59,12 +59,12 @@ internal sealed class SpectralBound
             double gap = double.PositiveInfinity;
             for (int j = 0; j < n; j++)
                 if (j != i)
-                    gap = System.Math.Min(gap, System.Math.Abs(reference.Values[j] - reference.Values[i]));
+                    gap = Math.Min(gap, Math.Abs(reference.Values[j] - reference.Values[i]));
             if (!(gap > 2 * Eigenvalue))
                 throw new UncertifiableCaseException($"eigenvalue {i} has gap {gap:R} ≤ 2E = {2 * Eigenvalue:R}: the eigenvectors of the two sides need not agree.");
-            Vector[i] = double.IsPositiveInfinity(gap) ? 0 : System.Math.Sqrt(2) * Eigenvalue / (gap - Eigenvalue);
+            Vector[i] = double.IsPositiveInfinity(gap) ? 0 : Math.Sqrt(2) * Eigenvalue / (gap - Eigenvalue);
             Projection[i] = gradientNorm * Vector[i] + n * units * gradientNorm + gradientPerturbation;
-            if (certifyOrientation && !(System.Math.Abs(reference.GradientProjections[i]) > Projection[i]))
+            if (certifyOrientation && !(Math.Abs(reference.GradientProjections[i]) > Projection[i]))
                 throw new UncertifiableCaseException($"g_{i} = {reference.GradientProjections[i]:R} is within its bound {Projection[i]:R} of 0: the orientation of eq. (1) is not certain.");
         }
     }
@@ -91,9 +91,9 @@ internal sealed class SpectralBound
         double bound = 0, total = 0;
         for (int i = 0; i < n; i++)
         {
-            double lambda = reference.Values[i], a = System.Math.Abs(reference.GradientProjections[i]);
+            double lambda = reference.Values[i], a = Math.Abs(reference.GradientProjections[i]);
             double x = Elmo.Step(lambda, a, lipschitz[i]);
-            double s = System.Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
+            double s = Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
             bound += (x * Eigenvalue + Projection[i]) / s + TorchTolerances.Step(Dtype) * x + x * Vector[i];
             total += x;
         }
@@ -107,9 +107,9 @@ internal sealed class SpectralBound
         double bound = 0, total = 0;
         for (int i = 0; i < n; i++)
         {
-            double lambda = reference.Values[i], a = System.Math.Abs(reference.GradientProjections[i]);
+            double lambda = reference.Values[i], a = Math.Abs(reference.GradientProjections[i]);
             double phi = ElmoPreconditioner.Factor(lambda, a, lipschitz[i]);
-            double s = System.Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
+            double s = Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
             bound += phi * Eigenvalue / s + phi * phi * lipschitz[i] * Projection[i] / (2 * s) + TorchTolerances.Factor(Dtype) * phi + 2 * phi * Vector[i];
             total += phi;
         }

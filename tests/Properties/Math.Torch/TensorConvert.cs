@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>Moves test data between double arrays / MathNet types and tensors of a chosen dtype and device.</summary>
 internal static class TensorConvert

@@ -1,9 +1,9 @@
 using TorchSharp;
-using Verification.Math.Torch;
+using Verification.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// Misuse of the tensor API is an <see cref="ArgumentException"/> that names the parameter (and shows the value),

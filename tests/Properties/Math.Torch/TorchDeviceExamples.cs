@@ -1,8 +1,8 @@
 using TorchSharp;
-using Verification.Math.Torch;
+using Verification.Numerics.Torch;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>Device choice: automatic, overridden to CPU, and CUDA requested with and without a GPU.</summary>
 public class TorchDeviceExamples

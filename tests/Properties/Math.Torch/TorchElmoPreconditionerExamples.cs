@@ -1,10 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
-using Verification.Math.Torch;
+using Verification.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// Eq. (1)'s orientation on a diagonal Hessian, whose eigenvectors are exactly ±e_i: every g_i ≤ 0 and never −0.0. (The

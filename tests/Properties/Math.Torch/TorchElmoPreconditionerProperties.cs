@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using TorchSharp;
-using Verification.Math.Torch;
+using Verification.Numerics.Torch;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// Lemma 3.2's identity Δθ* = −Φ^ELMO·∇f within the tensor implementation (Φ^ELMO and Δθ* against the reference are in
@@ -24,7 +24,7 @@ public class TorchElmoPreconditionerProperties
                 step = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
                 preconditioned = TensorConvert.ToDoubles(-TorchElmoPreconditioner.Compute(h, g, l).mv(g));
             }
-            double scale = step.Concat(preconditioned).Max(System.Math.Abs);
+            double scale = step.Concat(preconditioned).Max(Math.Abs);
             TorchTolerances.AssertClose("Δθ* vs −Φ∇f (float64)", step, preconditioned, TorchTolerances.Uniform(step.Length, scale),
                 TorchTolerances.IdentityFloat64, _ => p.ToString());
         });

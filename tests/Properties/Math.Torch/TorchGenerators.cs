@@ -5,14 +5,14 @@ using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Claims.Catalog.Elmo.Inputs;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>One evaluation point of the cubic models of eqs. (3)/(4): g = ∇fᵀv (any sign), λ, L ≥ 0, x.</summary>
 public sealed record CubicInput(double G, double Lambda, double Lipschitz, double X)
 {
     /// <summary>T = |g·x| + |λ|/2·x² + L/6·|x|³, the error scale of the Horner evaluation.</summary>
     public double TermScale =>
-        System.Math.Abs(G * X) + System.Math.Abs(Lambda) / 2 * X * X + Lipschitz / 6 * System.Math.Abs(X * X * X);
+        Math.Abs(G * X) + Math.Abs(Lambda) / 2 * X * X + Lipschitz / 6 * Math.Abs(X * X * X);
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

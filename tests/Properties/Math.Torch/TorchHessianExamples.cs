@@ -1,9 +1,9 @@
 using TorchSharp;
-using Verification.Math.Torch;
+using Verification.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// The tensor backend loads, and the autograd derivatives behave at the edges: inside <c>no_grad</c>, for functions

@@ -4,11 +4,11 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using TorchSharp;
-using Verification.Math.Torch;
+using Verification.Numerics.Torch;
 using Xunit.Sdk;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// Taylor-remainder slope test (Manopt's checkgradient/checkhessian) of the autograd derivatives: along a direction v,
@@ -41,7 +41,7 @@ public class TorchHessianProperties
         (from n in Gen.Choose(2, 5)
          from x in Coordinates(n)
          from v in Coordinates(n)
-         let norm = System.Math.Sqrt(v.Sum(c => c * c))
+         let norm = Math.Sqrt(v.Sum(c => c * c))
          where norm > 0.1
          select (x, v.Select(c => c / norm).ToArray())).ToArbitrary();
 
@@ -62,8 +62,8 @@ public class TorchHessianProperties
             {
                 double h = Steps[k];
                 double f = Smooth(x + h * v).item<double>();
-                r1[k] = System.Math.Abs(f - f0 - h * gv);
-                r2[k] = System.Math.Abs(f - f0 - h * gv - h * h / 2 * vhv);
+                r1[k] = Math.Abs(f - f0 - h * gv);
+                r2[k] = Math.Abs(f - f0 - h * gv - h * h / 2 * vhv);
             }
             AssertSlope("gradient (r₁ ~ h²)", r1, 2, input);
             AssertSlope("Hessian (r₂ ~ h³)", r2, 3, input);
@@ -76,8 +76,8 @@ public class TorchHessianProperties
     {
         double slope = double.NegativeInfinity;
         for (int k = 0; k + 1 < Steps.Length; k++)
-            slope = System.Math.Max(slope,
-                System.Math.Log(remainders[k] / remainders[k + 1]) / System.Math.Log(Steps[k] / Steps[k + 1]));
+            slope = Math.Max(slope,
+                Math.Log(remainders[k] / remainders[k + 1]) / Math.Log(Steps[k] / Steps[k + 1]));
         if (!(slope >= order - SlopeSlack))
             throw new XunitException(string.Create(CultureInfo.InvariantCulture,
                 $"{what}: steepest log-log slope between consecutive steps {slope:F3} < {order - SlopeSlack}; remainders {Show(remainders)} " +

@@ -2,7 +2,7 @@ using System.Globalization;
 using TorchSharp;
 using Xunit.Sdk;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// Every tolerance the tensor-vs-reference agreement tests use, and the one comparer. A comparison passes when
@@ -80,7 +80,7 @@ internal static class TorchTolerances
     /// 2/(λ + hypot(λ, √(2L)√|g|)) ((5 + 4)u) or x*/|g| (2·ElmoStepUlps·u + u): the larger of the two.
     /// </summary>
     public static double Factor(torch.ScalarType dtype) =>
-        Chains(6 + Hypot(dtype), System.Math.Max(9, 2 * Tolerances.ElmoStepUlps + 1), dtype);
+        Chains(6 + Hypot(dtype), Math.Max(9, 2 * Tolerances.ElmoStepUlps + 1), dtype);
 
     /// <summary>
     /// Cubic models M, m (eqs. 3, 4), relative to T = |g·x| + |λ|/2·x² + L/6·|x|³. Both sides evaluate the Horner form
@@ -137,7 +137,7 @@ internal static class TorchTolerances
                 throw new XunitException(string.Create(CultureInfo.InvariantCulture,
                     $"{what}: index {i} of {expected.Length}: scale {scale[i]:R} (expected {expected[i]:R}, actual {actual[i]:R}) " +
                     $"is not a finite number ≥ 0, so the comparison could not fail; input {input(i)}"));
-            double ratio = actual[i] == expected[i] ? 0 : System.Math.Abs(actual[i] - expected[i]) / (tolerance * scale[i]);
+            double ratio = actual[i] == expected[i] ? 0 : Math.Abs(actual[i] - expected[i]) / (tolerance * scale[i]);
             if (double.IsNaN(ratio))
                 ratio = double.PositiveInfinity;
             if (ratio > worstRatio || (worst < 0 && ratio > 0))
@@ -149,14 +149,14 @@ internal static class TorchTolerances
         if (worstRatio > 1)
             throw new XunitException(string.Create(CultureInfo.InvariantCulture,
                 $"{what}: worst index {worst} of {expected.Length}: expected {expected[worst]:R}, actual {actual[worst]:R}, " +
-                $"|diff|/scale = {System.Math.Abs(actual[worst] - expected[worst]) / scale[worst]:R} " +
+                $"|diff|/scale = {Math.Abs(actual[worst] - expected[worst]) / scale[worst]:R} " +
                 $"(scale {scale[worst]:R}) > tolerance {tolerance:R} (ratio {worstRatio:G3}); input {input(worst)}"));
         return worstRatio;
     }
 
     /// <summary>max(|a|, |b|) elementwise: the scale for quantities computed without cancellation.</summary>
     public static double[] MaxMagnitude(double[] a, double[] b) =>
-        a.Zip(b, (x, y) => System.Math.Max(System.Math.Abs(x), System.Math.Abs(y))).ToArray();
+        a.Zip(b, (x, y) => Math.Max(Math.Abs(x), Math.Abs(y))).ToArray();
 
     /// <summary>A constant scale, for comparing entries of one matrix or vector against its largest entry.</summary>
     public static double[] Uniform(int length, double scale) => Enumerable.Repeat(scale, length).ToArray();

@@ -1,7 +1,7 @@
 using Xunit;
 using Xunit.Sdk;
 
-namespace Verification.Tests.Properties.Math.Torch;
+namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>The table's one comparer: two-sided, NaN- and ∞-aware, and its failure message names the worst index, both values, the ratio and the tolerance.</summary>
 public class TorchTolerancesExamples
@@ -12,8 +12,8 @@ public class TorchTolerancesExamples
     public void WithinTolerance_PassesAndReturnsTheWorstRatio()
     {
         // Exactly representable differences: 2⁻⁵² at 1 and 2⁻⁵⁰ at 2, tolerance 2⁻⁵⁰: ratios 1/4 and 1/2.
-        double ratio = TorchTolerances.AssertClose("x", [1.0, 2.0], [1.0 + System.Math.Pow(2, -52), 2.0 + System.Math.Pow(2, -50)], [1.0, 2.0],
-            System.Math.Pow(2, -50), Input);
+        double ratio = TorchTolerances.AssertClose("x", [1.0, 2.0], [1.0 + Math.Pow(2, -52), 2.0 + Math.Pow(2, -50)], [1.0, 2.0],
+            Math.Pow(2, -50), Input);
         Assert.Equal(0.5, ratio);
     }
 
@@ -46,7 +46,7 @@ public class TorchTolerancesExamples
 
     [Fact]
     public void ZeroTolerance_RequiresExactEquality() =>
-        Assert.Throws<XunitException>(() => TorchTolerances.AssertClose("x", [1.0], [System.Math.BitIncrement(1.0)], [1.0], 0, Input));
+        Assert.Throws<XunitException>(() => TorchTolerances.AssertClose("x", [1.0], [Math.BitIncrement(1.0)], [1.0], 0, Input));
 
     [Fact]
     public void LengthMismatch_Fails() =>

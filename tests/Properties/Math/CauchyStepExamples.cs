@@ -1,7 +1,7 @@
-using Verification.Math;
+using Verification.Numerics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>Hand-picked Cauchy steps (App. F.1), at ordinary and extreme scales.</summary>
 public class CauchyStepExamples
@@ -24,8 +24,8 @@ public class CauchyStepExamples
     [InlineData(1e-200, -1e200, 1e200)]
     public void Along_WhereTheFirstLineOverflows_IsRootTwo(double lambda, double g, double lip)
     {
-        Assert.Equal(System.Math.Sqrt(2), CauchyStep.Along(lambda, g, lip));
-        Assert.Equal(-System.Math.Sqrt(2), CauchyStep.Along(-lambda, g, lip));
+        Assert.Equal(Math.Sqrt(2), CauchyStep.Along(lambda, g, lip));
+        Assert.Equal(-Math.Sqrt(2), CauchyStep.Along(-lambda, g, lip));
     }
 
     [Theory]

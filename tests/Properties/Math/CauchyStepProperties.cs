@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>
 /// <see cref="CauchyStep.Along"/> (elmo-amos App. F.1) over its whole domain λ ≠ 0, g ≤ 0, L &gt; 0, against the chain's
@@ -18,7 +18,7 @@ public class CauchyStepProperties
     private static Arbitrary<EigenspaceCase> Domain { get; } =
         (from x in Gen.Frequency((19, EigenspaceCases.FullRange), (1, ElmoProperties.NearOverflow))
          from sign in Gen.Elements(1.0, -1.0)
-         select x with { Lambda = sign * (x.Lambda == 0 ? double.Epsilon : System.Math.Abs(x.Lambda)) })
+         select x with { Lambda = sign * (x.Lambda == 0 ? double.Epsilon : Math.Abs(x.Lambda)) })
         .ToArbitrary();
 
     /// <summary>App. F.1's first line, exactly: −(2/(1 + √(1 − 2Lg/λ²)))·(g/λ). Every term under the root is ≥ 1, no cancellation.</summary>
@@ -47,7 +47,7 @@ public class CauchyStepProperties
     [Property(MaxTest = 5000)]
     public Property Along_IsOddInLambdaAndElmoForPositiveLambda() => Prop.ForAll(Domain, x =>
     {
-        double l = System.Math.Abs(x.Lambda), g = -x.GradMagnitude;
+        double l = Math.Abs(x.Lambda), g = -x.GradMagnitude;
         double plus = CauchyStep.Along(l, g, x.Lipschitz), minus = CauchyStep.Along(-l, g, x.Lipschitz);
         double elmo = Elmo.Step(l, x.GradMagnitude, x.Lipschitz);
         bool odd = minus.Equals(-plus);

@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>g, λ, L ≥ 0 and x of a cubic model, each anywhere in the finite doubles.</summary>
 public sealed record CubicModelCase(double G, double Lambda, double Lipschitz, double X)

@@ -1,8 +1,8 @@
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>Hand-picked values of the ELMO step, and its input validation.</summary>
 public class ElmoExamples
@@ -53,7 +53,7 @@ public class ElmoExamples
     public void Step_OverflowsExactlyAtTheRoundToNearestThreshold()
     {
         Assert.Equal(double.MaxValue, Elmo.Step(-double.MaxValue, 0, 2));
-        Assert.Equal(double.PositiveInfinity, Elmo.Step(-double.MaxValue, 0, System.Math.BitDecrement(2.0)));
+        Assert.Equal(double.PositiveInfinity, Elmo.Step(-double.MaxValue, 0, Math.BitDecrement(2.0)));
         Assert.Equal(double.MaxValue, Elmo.Step(-double.MaxValue, double.MaxValue, 2));
     }
 
@@ -62,7 +62,7 @@ public class ElmoExamples
     public void Step_SubnormalResults_AreExact()
     {
         Assert.Equal(2 * double.Epsilon, Elmo.Step(-double.Epsilon, 0, 1));
-        Assert.Equal(System.Math.ScaleB(1.0, -1048), Elmo.Step(0, double.Epsilon, System.Math.ScaleB(1.0, 1023)));
+        Assert.Equal(Math.ScaleB(1.0, -1048), Elmo.Step(0, double.Epsilon, Math.ScaleB(1.0, 1023)));
     }
 
     [Theory]

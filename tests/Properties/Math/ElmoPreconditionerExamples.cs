@@ -1,9 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>Hand-picked Φ^ELMO (Lemma 3.2) at the edges of the double range.</summary>
 public class ElmoPreconditionerExamples
@@ -43,7 +43,7 @@ public class ElmoPreconditionerExamples
     public void Factor_WithoutGradient_IsTheReciprocalCurvatureOrOverflows()
     {
         Assert.Equal(double.PositiveInfinity, ElmoPreconditioner.Factor(double.Epsilon, 0, 1));
-        Assert.Equal(System.Math.ScaleB(1.0, 1023), ElmoPreconditioner.Factor(System.Math.ScaleB(1.0, -1023), 0, 1));
+        Assert.Equal(Math.ScaleB(1.0, 1023), ElmoPreconditioner.Factor(Math.ScaleB(1.0, -1023), 0, 1));
         Assert.Equal(0.0, ElmoPreconditioner.Factor(-double.Epsilon, 0, 1));
         Assert.Equal(0.0, ElmoPreconditioner.Factor(-0.0, 0, 1));
     }

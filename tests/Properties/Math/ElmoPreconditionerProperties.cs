@@ -3,10 +3,10 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>
 /// Lemma 3.2's φ = 2/(λ + √(λ² + 2L|g|)) and Φ^ELMO = V·diag(φ)·Vᵀ over the whole double range, against Lemma 3.2
@@ -25,7 +25,7 @@ public class ElmoPreconditionerProperties
         var square = l * l + 2.0 * RationalInterval.Exact(lipschitz) * RationalInterval.Exact(gradMagnitude);
         int bits = 200;
         if (lambda < 0)
-            bits += System.Math.Max(0, 2 * System.Math.ILogB(lambda) - System.Math.ILogB(lipschitz) - System.Math.ILogB(gradMagnitude));
+            bits += Math.Max(0, 2 * Math.ILogB(lambda) - Math.ILogB(lipschitz) - Math.ILogB(gradMagnitude));
         for (; ; bits *= 2)
         {
             var denominator = l + square.Sqrt(bits);
@@ -45,7 +45,7 @@ public class ElmoPreconditionerProperties
         from e in Gen.Choose(-1000, 0)
         from m in FullRangeDoubles.MantissaBits
         from k in Gen.Choose(-3, 3)
-        let lip = System.Math.ScaleB(BitConverter.Int64BitsToDouble((1023L << 52) | m), e)
+        let lip = Math.ScaleB(BitConverter.Int64BitsToDouble((1023L << 52) | m), e)
         let a = ExactDouble.ToDouble(2 / (ExactAgreement.OverflowThreshold * ExactDouble.ToFraction(lip)))
         select new EigenspaceCase(-1.0, FullRangeDoubles.Nudge(a, k), lip));
 
@@ -81,7 +81,7 @@ public class ElmoPreconditionerProperties
         var exact = new RationalInterval?[n];
         for (int j = 0; j < n; j++)
         {
-            double a = System.Math.Abs(p.Gradient[j]);
+            double a = Math.Abs(p.Gradient[j]);
             exact[j] = a == 0 && p.Diagonal[j] <= 0 ? null : ExactFactor(p.Diagonal[j], a, p.Lipschitz[p.Rank(j)]);
         }
         bool overflows = exact.Any(e => e is { } x && x.Lower >= ExactAgreement.OverflowThreshold);
@@ -122,8 +122,8 @@ public class ElmoPreconditionerProperties
         var g = Vector<double>.Build.DenseOfArray(p.Gradient);
         var l = Vector<double>.Build.DenseOfArray(p.Lipschitz);
         var phi = ElmoPreconditioner.Compute(h, g, l);
-        var scaled = ElmoPreconditioner.Compute(h * System.Math.ScaleB(1.0, k), g * System.Math.ScaleB(1.0, k), l * System.Math.ScaleB(1.0, k));
-        var expected = phi.Map(x => System.Math.ScaleB(x, -k));
+        var scaled = ElmoPreconditioner.Compute(h * Math.ScaleB(1.0, k), g * Math.ScaleB(1.0, k), l * Math.ScaleB(1.0, k));
+        var expected = phi.Map(x => Math.ScaleB(x, -k));
         if (expected.Enumerate().Concat(phi.Enumerate()).Any(x => x != 0 && !double.IsNormal(x)))
             return true.Label("an entry leaves the normal range (skipped)");
         return expected.Enumerate().SequenceEqual(scaled.Enumerate())

@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>
 /// The accuracy contract of <see cref="Elmo.Step"/> (eq. 7) over its whole domain, checked against the exact value
@@ -23,13 +23,13 @@ public class ElmoProperties
         from e in Gen.Choose(-1074, 0)
         from m in FullRangeDoubles.MantissaBits
         from k in Gen.Choose(-3, 3)
-        let lip = System.Math.ScaleB(BitConverter.Int64BitsToDouble((1023L << 52) | m), e)
+        let lip = Math.ScaleB(BitConverter.Int64BitsToDouble((1023L << 52) | m), e)
         select new EigenspaceCase(-FullRangeDoubles.Nudge(Round(ExactAgreement.OverflowThreshold * ExactDouble.ToFraction(lip) / 2), k), 0.0, lip),
         from e in Gen.Choose(-1074, -1026)
         from m in FullRangeDoubles.MantissaBits
         from k in Gen.Choose(-3, 3)
         from l in Gen.Elements(0.0, double.Epsilon, -double.Epsilon)
-        let lip = System.Math.ScaleB(BitConverter.Int64BitsToDouble((1023L << 52) | m), e)
+        let lip = Math.ScaleB(BitConverter.Int64BitsToDouble((1023L << 52) | m), e)
         let t = ExactAgreement.OverflowThreshold
         select new EigenspaceCase(l, FullRangeDoubles.Nudge(Round(t * t * ExactDouble.ToFraction(lip) / 2), k), lip));
 
@@ -75,9 +75,9 @@ public class ElmoProperties
         if (new[] { half, halfS, s, terms[2] }.Any(t => !double.IsNormal(t)) || terms[..2].Any(t => t != 0 && !double.IsNormal(t)))
             return true.Label("outside the normal range: x*, a term or a partial product is subnormal or infinite");
         double residual = -a + l * s + halfS * s;
-        double scale = terms.Max(System.Math.Abs);
+        double scale = terms.Max(Math.Abs);
         // x* to 1 ulp, squared, times L/2, plus the residual's three roundings: about 6·2^-53 of the largest term; 1e-14 ≈ 45·2^-53.
-        return (System.Math.Abs(residual) <= 1e-14 * scale).Label($"{x}: residual {residual:R} vs scale {scale:R}");
+        return (Math.Abs(residual) <= 1e-14 * scale).Label($"{x}: residual {residual:R} vs scale {scale:R}");
     });
 
     /// <summary>
@@ -93,7 +93,7 @@ public class ElmoProperties
             return true.Label("entries spread beyond the subnormal grid of the scaling (skipped)");
         int n = p.Diagonal.Length;
         var exact = Enumerable.Range(0, n)
-            .Select(j => ExactElmo.Step(p.Diagonal[j], System.Math.Abs(p.Gradient[j]), p.Lipschitz[p.Rank(j)]))
+            .Select(j => ExactElmo.Step(p.Diagonal[j], Math.Abs(p.Gradient[j]), p.Lipschitz[p.Rank(j)]))
             .Select((x, j) => p.Gradient[j] > 0 ? -x : x)
             .ToArray();
         var t = ExactAgreement.OverflowThreshold;

@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Fractions;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>
 /// Compares a double result with an exact enclosure over the whole double range: within a number of ulps of the

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>
 /// Generators of doubles over the whole finite range, subnormals to ±double.MaxValue and both zeros, built from
@@ -29,7 +29,7 @@ public static class FullRangeDoubles
     public static Gen<double> Subnormal { get; } = MantissaBits.Select(m => BitConverter.Int64BitsToDouble(m == 0 ? 1 : m));
 
     /// <summary>An exact power of two 2^k, k uniform in −1074…1023 (subnormal powers included).</summary>
-    public static Gen<double> PowerOfTwo { get; } = Gen.Choose(-1074, 1023).Select(k => System.Math.ScaleB(1.0, k));
+    public static Gen<double> PowerOfTwo { get; } = Gen.Choose(-1074, 1023).Select(k => Math.ScaleB(1.0, k));
 
     /// <summary>The largest double of a random binade, 2^k·(2 − 2^-52): rounding there crosses a power of two.</summary>
     public static Gen<double> BinadeTop { get; } = Gen.Choose(1, 2046).Select(e => BitConverter.Int64BitsToDouble(((long)e << 52) | 0xFFFFFFFFFFFFFL));
@@ -44,7 +44,7 @@ public static class FullRangeDoubles
     public static Gen<double> Edge { get; } = Gen.Elements(
         double.Epsilon, 2 * double.Epsilon, 1e-320, MinNormal - double.Epsilon, MinNormal, 1e-308, 1e-300,
         1e-154, 1e-150, 0.5, 1.0, 1.0000000000000002, 0.9999999999999999, 2.0, 3.0, 1e150, 1e154, 1e300, 1e308,
-        System.Math.ScaleB(1.0, 1023), System.Math.BitDecrement(double.MaxValue), double.MaxValue);
+        Math.ScaleB(1.0, 1023), Math.BitDecrement(double.MaxValue), double.MaxValue);
 
     /// <summary>A positive finite double from any part of the range (about 1 in 9 subnormal, 1 in 9 an edge).</summary>
     public static Gen<double> Positive { get; } = Gen.Frequency(
@@ -62,8 +62,8 @@ public static class FullRangeDoubles
     /// <summary>Moves x by −3…3 ulps (BitIncrement/BitDecrement), staying finite.</summary>
     public static double Nudge(double x, int ulps)
     {
-        for (; ulps > 0 && x < double.MaxValue; ulps--) x = System.Math.BitIncrement(x);
-        for (; ulps < 0 && x > -double.MaxValue; ulps++) x = System.Math.BitDecrement(x);
+        for (; ulps > 0 && x < double.MaxValue; ulps--) x = Math.BitIncrement(x);
+        for (; ulps < 0 && x > -double.MaxValue; ulps++) x = Math.BitDecrement(x);
         return x;
     }
 }

@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>Bad input is rejected with an ArgumentException that names the parameter.</summary>
 public class InputValidationExamples

@@ -2,7 +2,7 @@ using Verification.Engine.Generators;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>λ, |g| and L of one eigenspace (elmo-amos eq. 7's inputs).</summary>
 public sealed record EigenspaceCase(double Lambda, double GradMagnitude, double Lipschitz)
@@ -47,7 +47,7 @@ public static class MathArbitraries
             for (int j = 0; j <= i; j++)
             {
                 // Degenerate case: a diagonal with repeated values, so eigenvectors are not unique.
-                double v = degenerate ? (i == j ? System.Math.Round(entries[i * n + j] / 500) : 0) : entries[i * n + j];
+                double v = degenerate ? (i == j ? Math.Round(entries[i * n + j] / 500) : 0) : entries[i * n + j];
                 h[i, j] = v;
                 h[j, i] = v;
             }
@@ -78,10 +78,10 @@ public sealed record DiagonalProblem(double[] Diagonal, double[] Gradient, doubl
 
     private static bool Exact(double[] x)
     {
-        double largest = x.Max(System.Math.Abs);
+        double largest = x.Max(Math.Abs);
         if (largest == 0) return true;
-        int s = System.Math.ILogB(largest);
-        return x.All(v => System.Math.ScaleB(System.Math.ScaleB(v, -s), s) == v);
+        int s = Math.ILogB(largest);
+        return x.All(v => Math.ScaleB(Math.ScaleB(v, -s), s) == v);
     }
 
     /// <summary>j-th diagonal entry's rank among the eigenvalues (ascending; the diagonal has distinct entries).</summary>

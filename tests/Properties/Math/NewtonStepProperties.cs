@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary><see cref="NewtonStep.Along"/> (elmo-amos App. F.2) over its whole domain λ ≠ 0, |g| ≥ 0.</summary>
 [Properties(MaxTest = 3000)]

@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>Eq. (1)'s sign convention, the eigendecomposition, and Lemma 3.2's preconditioner on whole matrices.</summary>
 [Properties(Arbitrary = [typeof(MathArbitraries)], MaxTest = 300)]
@@ -19,7 +19,7 @@ public class PreconditionerProperties
     {
         var (h, g, _) = Build(p);
         var e = SymmetricEigen.Decompose(h, g);
-        double norm = System.Math.Max(h.L2Norm(), 1e-300);
+        double norm = Math.Max(h.L2Norm(), 1e-300);
         bool sorted = e.Values.Zip(e.Values.Skip(1)).All(t => t.First <= t.Second);
         bool oriented = e.GradientProjections.All(x => x <= 0);
         double reconstruction = (e.Vectors * Matrix<double>.Build.DiagonalOfDiagonalArray(e.Values) * e.Vectors.Transpose() - h).L2Norm();
@@ -35,7 +35,7 @@ public class PreconditionerProperties
         var (h, g, l) = Build(p);
         var e = SymmetricEigen.Decompose(h, g);
         var phi = ElmoPreconditioner.Compute(h, g, l);
-        double scale = System.Math.Max(phi.L2Norm(), 1e-300);
+        double scale = Math.Max(phi.L2Norm(), 1e-300);
         bool symmetric = (phi - phi.Transpose()).L2Norm() <= 1e-12 * scale;
         bool psd = ElmoPreconditioner.Factors(e, l).All(x => x >= 0);
         if (ElmoPreconditioner.SingularDirections(e).Length > 0)
@@ -43,7 +43,7 @@ public class PreconditionerProperties
         var quasiNewton = -(phi * g);
         var elmo = Elmo.StepVector(h, g, l);
         double diff = (quasiNewton - elmo).L2Norm();
-        double size = System.Math.Max(elmo.L2Norm(), 1e-300);
+        double size = Math.Max(elmo.L2Norm(), 1e-300);
         // Eigenvectors of nearly repeated eigenvalues are ill-determined, but Φ and the step use the same V: 1e-10 relative.
         return (symmetric && psd && diff <= 1e-10 * size).Label($"symmetric {symmetric}, psd {psd}, ‖−Φ∇f − Δθ*‖ = {diff:R} vs ‖Δθ*‖ = {size:R}");
     }

@@ -1,10 +1,10 @@
 using Fractions;
-using Verification.Math;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>Hand-checked eigen-coordinates, the repeated-eigenvalue case and bad input.</summary>
 public class SymmetricEigenCoordinatesExamples

@@ -4,11 +4,11 @@ using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine.Generators;
-using Verification.Math;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>A symmetric n×n matrix (n = 2…4, entries 1e-2…10 of either sign, zeros reachable) and a vector δ.</summary>
 public sealed record SymmetricWithVector(double[,] H, double[] Delta)
@@ -72,14 +72,14 @@ public class SymmetricEigenCoordinatesProperties
     public Property Squares_AgreeWithTheDoubleEigensolver_WhereEigenvaluesAreSeparated(SymmetricWithVector p)
     {
         var values = SymmetricEigen.Decompose(Matrix<double>.Build.DenseOfArray(p.H), Vector<double>.Build.Dense(p.Delta.Length)).Values;
-        double size = p.H.Cast<double>().Max(System.Math.Abs);
+        double size = p.H.Cast<double>().Max(Math.Abs);
         bool separated = values.Zip(values.Skip(1), (a, b) => b - a).All(g => g >= 1e-3 * size);
         var squares = Rigorous(p);
         if (!separated || squares is null)
             return true.ToProperty().Label("eigenvalues closer than 1e-3·‖H‖");
         var doubles = SymmetricEigenCoordinates.Squared(RealMatrix<Float64>.Constant(p.H), RealVector.Constant<Float64>(p.Delta));
         double norm = p.Delta.Sum(d => d * d);
-        bool close = squares.Zip(doubles, (e, d) => System.Math.Abs(e.Midpoint - d.Value) <= AgreementRelative * norm).All(b => b);
+        bool close = squares.Zip(doubles, (e, d) => Math.Abs(e.Midpoint - d.Value) <= AgreementRelative * norm).All(b => b);
         return close.Label($"{p}: exact [{string.Join(", ", squares.Select(s => s.Midpoint))}] vs double [{string.Join(", ", doubles)}]");
     }
 }

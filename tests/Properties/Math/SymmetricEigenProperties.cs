@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 
-namespace Verification.Tests.Properties.Math;
+namespace Verification.Tests.Properties.Numerics;
 
 /// <summary><see cref="SymmetricEigen.Decompose"/> over the whole double range (its dense-matrix accuracy is in <see cref="PreconditionerProperties"/>).</summary>
 [Properties(Arbitrary = [typeof(MathArbitraries)], MaxTest = 300)]
@@ -24,9 +24,9 @@ public class SymmetricEigenProperties
         var h = Matrix<double>.Build.DenseOfArray(p.Hessian);
         var g = Vector<double>.Build.DenseOfArray(p.Gradient);
         var e = SymmetricEigen.Decompose(h, g);
-        var s = SymmetricEigen.Decompose(h * System.Math.ScaleB(1.0, k), g * System.Math.ScaleB(1.0, j));
-        var values = e.Values.Select(x => System.Math.ScaleB(x, k)).ToArray();
-        var projections = e.GradientProjections.Select(x => System.Math.ScaleB(x, j)).ToArray();
+        var s = SymmetricEigen.Decompose(h * Math.ScaleB(1.0, k), g * Math.ScaleB(1.0, j));
+        var values = e.Values.Select(x => Math.ScaleB(x, k)).ToArray();
+        var projections = e.GradientProjections.Select(x => Math.ScaleB(x, j)).ToArray();
         if (values.Concat(projections).Any(x => x != 0 && !double.IsNormal(x)))
             return true.Label("a scaled eigenvalue or projection leaves the normal range (skipped)");
         return (values.SequenceEqual(s.Values) && projections.SequenceEqual(s.GradientProjections) && e.Vectors.Equals(s.Vectors))
@@ -50,14 +50,14 @@ public class SymmetricEigenProperties
         {
             int j = Array.IndexOf(p.Diagonal, sorted[i]);
             var v = e.Vectors.Column(i);
-            bool unit = v.Enumerate().Count(x => x != 0) == 1 && System.Math.Abs(v[j]) == 1;
+            bool unit = v.Enumerate().Count(x => x != 0) == 1 && Math.Abs(v[j]) == 1;
             property = property
-                .And((System.Math.Abs(e.Values[i] - sorted[i]) <= hessianGrid).Label($"{p}: λ_{i} = {e.Values[i]:R}, diagonal {sorted[i]:R}"));
+                .And((Math.Abs(e.Values[i] - sorted[i]) <= hessianGrid).Label($"{p}: λ_{i} = {e.Values[i]:R}, diagonal {sorted[i]:R}"));
             if (!p.ScalesExactly)
                 continue; // entries rounded together by the scaling may swap eigenvectors
             property = property
                 .And(unit.Label($"{p}: v_{i} = {v} is not ±e_{j}"))
-                .And((System.Math.Abs(e.GradientProjections[i] + System.Math.Abs(p.Gradient[j])) <= gradientGrid && e.GradientProjections[i] <= 0)
+                .And((Math.Abs(e.GradientProjections[i] + Math.Abs(p.Gradient[j])) <= gradientGrid && e.GradientProjections[i] <= 0)
                     .Label($"{p}: g_{i} = {e.GradientProjections[i]:R}, expected −|{p.Gradient[j]:R}|"));
         }
         return property;
@@ -65,7 +65,7 @@ public class SymmetricEigenProperties
 
     private static double Grid(double[] x)
     {
-        double largest = x.Max(System.Math.Abs);
-        return largest == 0 ? 0 : System.Math.ScaleB(1.0, System.Math.ILogB(largest) - 1074);
+        double largest = x.Max(Math.Abs);
+        return largest == 0 ? 0 : Math.ScaleB(1.0, Math.ILogB(largest) - 1074);
     }
 }

@@ -13,7 +13,7 @@ public class ObjectiveDerivativeProperties
     /// Step sizes h = 2^-4 … 2^-7: small enough to be in the asymptotic regime (no cancellation between the leading
     /// remainder terms), large enough that the remainder of order 3 (∝ h⁴ ≈ 4e-9) stays far above rounding (≈ 1e-16).
     /// </summary>
-    private static readonly double[] Steps = [.. Enumerable.Range(4, 4).Select(k => System.Math.Pow(2, -k))];
+    private static readonly double[] Steps = [.. Enumerable.Range(4, 4).Select(k => Math.Pow(2, -k))];
 
     /// <summary>
     /// An observed order within 0.3 of k + 1 (least-squares slope of log error against log h) confirms the derivative;
@@ -47,13 +47,13 @@ public class ObjectiveDerivativeProperties
             double d1 = f.Gradient(theta).DotProduct(u);
             double d2 = u.DotProduct(f.Hessian(theta) * u);
             double d3 = u.DotProduct(f.ThirdDerivativeAlong(theta, u) * u);
-            double scale = System.Math.Abs(f0) + System.Math.Abs(d1) + System.Math.Abs(d2) + System.Math.Abs(d3) + 1;
+            double scale = Math.Abs(f0) + Math.Abs(d1) + Math.Abs(d2) + Math.Abs(d3) + 1;
             for (int order = 1; order <= 3; order++)
             {
                 var errors = Steps.Select(h =>
                 {
                     double taylor = f0 + h * d1 + (order >= 2 ? h * h / 2 * d2 : 0) + (order >= 3 ? h * h * h / 6 * d3 : 0);
-                    return System.Math.Abs(f.Value(theta + h * u) - taylor);
+                    return Math.Abs(f.Value(theta + h * u) - taylor);
                 }).ToArray();
                 if (degree is int p && order >= p)
                 {
@@ -109,8 +109,8 @@ public class ObjectiveDerivativeProperties
 
     private static double Slope(double[] h, double[] e)
     {
-        var x = h.Select(v => System.Math.Log(v)).ToArray();
-        var y = e.Select(v => System.Math.Log(System.Math.Max(v, 1e-300))).ToArray();
+        var x = h.Select(v => Math.Log(v)).ToArray();
+        var y = e.Select(v => Math.Log(Math.Max(v, 1e-300))).ToArray();
         double mx = x.Average(), my = y.Average();
         return x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my)) / x.Sum(v => (v - mx) * (v - mx));
     }

@@ -43,10 +43,10 @@ public class ObjectiveExamples
     public void ThirdBounds_AreAttainedNearTheirPeaks()
     {
         // The closed-form peaks: a·sin at π/2, log cosh at tanh²x = 1/3, the Lorentzian at x = 1/√3.
-        Assert.True(Tolerances.Close(new CosineQuadraticTerm(2, 0).Third(System.Math.PI / 2), 2, 1e-15));
-        double xLogCosh = System.Math.Atanh(1 / System.Math.Sqrt(3));
-        Assert.True(Tolerances.Close(System.Math.Abs(new LogCoshTerm(1).Third(xLogCosh)), new LogCoshTerm(1).ThirdBound, 1e-14));
-        Assert.True(Tolerances.Close(System.Math.Abs(new LorentzianTerm(0, 1).Third(1 / System.Math.Sqrt(3))), new LorentzianTerm(0, 1).ThirdBound, 1e-14));
+        Assert.True(Tolerances.Close(new CosineQuadraticTerm(2, 0).Third(Math.PI / 2), 2, 1e-15));
+        double xLogCosh = Math.Atanh(1 / Math.Sqrt(3));
+        Assert.True(Tolerances.Close(Math.Abs(new LogCoshTerm(1).Third(xLogCosh)), new LogCoshTerm(1).ThirdBound, 1e-14));
+        Assert.True(Tolerances.Close(Math.Abs(new LorentzianTerm(0, 1).Third(1 / Math.Sqrt(3))), new LorentzianTerm(0, 1).ThirdBound, 1e-14));
     }
 
     [Fact]

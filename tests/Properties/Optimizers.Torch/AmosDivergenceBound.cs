@@ -80,16 +80,16 @@ internal sealed class AmosDivergenceBound
             double g = 0, k = 0;
             for (int j = 0; j < n; j++)
             {
-                g += System.Math.Abs(problem.D[i, j] * theta[j]);
-                k += System.Math.Abs(problem.D[i, j]);
+                g += Math.Abs(problem.D[i, j] * theta[j]);
+                k += Math.Abs(problem.D[i, j]);
             }
-            double ui = System.Math.Abs(problem.U[i]);
-            g += System.Math.Abs(problem.C) / 2 * sAbs * sAbs * ui;
-            k += System.Math.Abs(problem.C) * (System.Math.Abs(s) + uNorm1 * e) * ui * uNorm1;
+            double ui = Math.Abs(problem.U[i]);
+            g += Math.Abs(problem.C) / 2 * sAbs * sAbs * ui;
+            k += Math.Abs(problem.C) * (Math.Abs(s) + uNorm1 * e) * ui * uNorm1;
             gradientDrift[i] = k * e + evaluation * g;
             lambda[i] = problem.D[i, i] + problem.C * s * problem.U[i] * problem.U[i];
-            lambdaDrift[i] = System.Math.Abs(problem.C) * ui * ui * uNorm1 * e
-                + evaluation * (System.Math.Abs(problem.D[i, i]) + System.Math.Abs(problem.C) * ui * ui * sAbs);
+            lambdaDrift[i] = Math.Abs(problem.C) * ui * ui * uNorm1 * e
+                + evaluation * (Math.Abs(problem.D[i, i]) + Math.Abs(problem.C) * ui * ui * sAbs);
         }
 
         if (iteration % settings.HessianEvery == 0)
@@ -97,12 +97,12 @@ internal sealed class AmosDivergenceBound
             if (lambdaBefore is not null && lambdaDriftBefore is not null && thetaBefore is not null)
             {
                 double d = (theta - thetaBefore).L2Norm();
-                double dDrift = System.Math.Sqrt(n) * (e + driftBefore) + 2 * n * unit * d;
+                double dDrift = Math.Sqrt(n) * (e + driftBefore) + 2 * n * unit * d;
                 if (!(settings.Epsilon2 + d - dDrift > 0))
                     throw new XunitException($"t = {iteration}: the step distance {d:R} is within its drift {dDrift:R}; the case cannot be certified.");
                 for (int i = 0; i < n; i++)
                 {
-                    double slope = System.Math.Abs(lambda[i] - lambdaBefore[i]) / (settings.Epsilon2 + d);
+                    double slope = Math.Abs(lambda[i] - lambdaBefore[i]) / (settings.Epsilon2 + d);
                     double slopeDrift = (lambdaDrift[i] + lambdaDriftBefore[i] + slope * dDrift) / (settings.Epsilon2 + d - dDrift) + 4 * unit * slope;
                     lipschitzDrift[i] = settings.AlphaL * lipschitzDrift[i] + (1 - settings.AlphaL) * slopeDrift + 4 * unit * lipschitz[i];
                 }
@@ -121,7 +121,7 @@ internal sealed class AmosDivergenceBound
             if (slots[slot] is ElementwiseSgd sgd)
             {
                 foreach (int i in owned)
-                    stepDrift[i] = sgd.LearningRate * gradientDrift[i] + 2 * unit * sgd.LearningRate * System.Math.Abs(gradient[i]);
+                    stepDrift[i] = sgd.LearningRate * gradientDrift[i] + 2 * unit * sgd.LearningRate * Math.Abs(gradient[i]);
             }
             else
             {
@@ -130,7 +130,7 @@ internal sealed class AmosDivergenceBound
         }
         double worst = 0;
         for (int i = 0; i < n; i++)
-            worst = System.Math.Max(worst, stepDrift[i] + 2 * unit * System.Math.Abs(next[i]));
+            worst = Math.Max(worst, stepDrift[i] + 2 * unit * Math.Abs(next[i]));
         Drift = e + worst;
         iteration++;
     }
@@ -144,7 +144,7 @@ internal sealed class AmosDivergenceBound
         {
             double aggregate = settings.Assignment == AmosAssignment.PerTensorMax ? group.Max(i => lipschitz[i]) : group.Average(i => lipschitz[i]);
             double drift = group.Max(i => lipschitzDrift[i]) + 2 * group.Length * unit * aggregate;
-            if (!(System.Math.Abs(aggregate - settings.LThreshold) > drift))
+            if (!(Math.Abs(aggregate - settings.LThreshold) > drift))
                 throw new XunitException(
                     $"t = {iteration}: L (aggregate {aggregate:R}) is within its drift {drift:R} of L_thresh {settings.LThreshold:R}; the assignment cannot be certified, pick another case.");
             if (group.Any(i => firstOrder[i] != aggregate > settings.LThreshold))
@@ -167,25 +167,25 @@ internal sealed class AmosDivergenceBound
             double b1 = sophia.Beta1, b2 = sophia.Beta2;
             foreach (int i in owned)
             {
-                mDrift[i] = b1 * mDrift[i] + (1 - b1) * gradientDrift[i] + 6 * unit * (b1 * System.Math.Abs(m[i]) + (1 - b1) * System.Math.Abs(gradient[i]));
+                mDrift[i] = b1 * mDrift[i] + (1 - b1) * gradientDrift[i] + 6 * unit * (b1 * Math.Abs(m[i]) + (1 - b1) * Math.Abs(gradient[i]));
                 m[i] = b1 * m[i] + (1 - b1) * gradient[i];
                 if (refresh)
                 {
-                    hDrift[i] = b2 * hDrift[i] + (1 - b2) * lambdaDrift[i] + 6 * unit * (b2 * System.Math.Abs(h[i]) + (1 - b2) * System.Math.Abs(lambda[i]));
+                    hDrift[i] = b2 * hDrift[i] + (1 - b2) * lambdaDrift[i] + 6 * unit * (b2 * Math.Abs(h[i]) + (1 - b2) * Math.Abs(lambda[i]));
                     h[i] = b2 * h[i] + (1 - b2) * lambda[i];
                 }
                 double step = Step(m[i], h[i]);
                 double worst = 0;
                 foreach (double mm in new[] { m[i] - mDrift[i], m[i] + mDrift[i] })
                     foreach (double hh in new[] { h[i] - hDrift[i], h[i] + hDrift[i] })
-                        worst = System.Math.Max(worst, System.Math.Abs(Step(mm, hh) - step));
+                        worst = Math.Max(worst, Math.Abs(Step(mm, hh) - step));
                 // The step is monotone in m and in max(ρh, ε) on each side of m = 0, so the corners bound it; where the
                 // m-interval contains 0 the step passes through 0 and the corners still enclose it.
-                stepDrift[i] = worst + 2 * unit * System.Math.Abs(step) * 2;
+                stepDrift[i] = worst + 2 * unit * Math.Abs(step) * 2;
             }
         }
 
         private double Step(double mm, double hh) =>
-            -sophia.LearningRate * System.Math.Clamp(mm / System.Math.Max(sophia.Rho * hh, sophia.Epsilon), -1, 1);
+            -sophia.LearningRate * Math.Clamp(mm / Math.Max(sophia.Rho * hh, sophia.Epsilon), -1, 1);
     }
 }

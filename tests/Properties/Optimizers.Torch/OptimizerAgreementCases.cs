@@ -2,11 +2,11 @@ using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine.Generators;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Reference;
 using Verification.Optimizers.Torch;
-using Verification.Tests.Properties.Math.Torch;
+using Verification.Tests.Properties.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;
@@ -141,15 +141,15 @@ internal static class OptimizerAgreementCases
         double hessian = 0, gradient = 0;
         for (int i = 0; i < n; i++)
         {
-            double gi = k * unit * (Enumerable.Range(0, n).Sum(j => System.Math.Abs(c.D[i, j] * c.Theta[j])) + System.Math.Abs(c.C) / 2 * s * s * System.Math.Abs(c.U[i]));
+            double gi = k * unit * (Enumerable.Range(0, n).Sum(j => Math.Abs(c.D[i, j] * c.Theta[j])) + Math.Abs(c.C) / 2 * s * s * Math.Abs(c.U[i]));
             gradient += gi * gi;
             for (int j = 0; j < n; j++)
             {
-                double hij = k * unit * System.Math.Abs(c.C) * s * System.Math.Abs(c.U[i] * c.U[j]);
+                double hij = k * unit * Math.Abs(c.C) * s * Math.Abs(c.U[i] * c.U[j]);
                 hessian += hij * hij;
             }
         }
-        return (System.Math.Sqrt(hessian), System.Math.Sqrt(gradient));
+        return (Math.Sqrt(hessian), Math.Sqrt(gradient));
     }
 
     /// <summary>(problem seed, n, OPT¹, OPT², assignment, I_hess period): each pluggable choice in each slot.</summary>
@@ -292,7 +292,7 @@ internal static class OptimizerAgreementCases
             var stepBound = bound.Step(t);
             // The diagonal is requested at most once per step: the excess over one call must be exactly 0 (scale 0).
             expected.Add(0);
-            actual.Add(System.Math.Max(0, diagonalCalls - 1));
+            actual.Add(Math.Max(0, diagonalCalls - 1));
             scale.Add(0);
             foreach (int i in coordinates)
             {

@@ -1,4 +1,4 @@
-using Verification.Tests.Properties.Math.Torch;
+using Verification.Tests.Properties.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;
@@ -35,7 +35,7 @@ internal sealed class SophiaFloat32Bound(OptimizerAgreementCases.Script script, 
         if (!sophia)
         {
             for (int i = 0; i < n; i++)
-                bound[i] = 2 * unit * System.Math.Abs(script.Rate * g[i]);
+                bound[i] = 2 * unit * Math.Abs(script.Rate * g[i]);
             return bound;
         }
         m ??= new double[n];
@@ -52,23 +52,23 @@ internal sealed class SophiaFloat32Bound(OptimizerAgreementCases.Script script, 
         {
             if (!owned[i])
                 continue;
-            em[i] = b1 * em[i] + 5 * unit * (b1 * System.Math.Abs(m[i]) + (1 - b1) * System.Math.Abs(g[i]));
+            em[i] = b1 * em[i] + 5 * unit * (b1 * Math.Abs(m[i]) + (1 - b1) * Math.Abs(g[i]));
             m[i] = b1 * m[i] + (1 - b1) * g[i];
             if (refresh)
             {
                 double diagonal = script.Diagonals[t][i];
-                eh[i] = b2 * eh[i] + 5 * unit * (b2 * System.Math.Abs(h[i]) + (1 - b2) * System.Math.Abs(diagonal));
+                eh[i] = b2 * eh[i] + 5 * unit * (b2 * Math.Abs(h[i]) + (1 - b2) * Math.Abs(diagonal));
                 h[i] = b2 * h[i] + (1 - b2) * diagonal;
             }
-            double step = Value(m[i], h[i]), worst = 0, hSpread = eh[i] + 2 * unit * System.Math.Abs(h[i]);
+            double step = Value(m[i], h[i]), worst = 0, hSpread = eh[i] + 2 * unit * Math.Abs(h[i]);
             foreach (double mm in new[] { m[i] - em[i], m[i] + em[i] })
                 foreach (double hh in new[] { h[i] - hSpread, h[i] + hSpread })
-                    worst = System.Math.Max(worst, System.Math.Abs(Value(mm, hh) - step));
-            bound[i] = worst + 3 * unit * System.Math.Abs(step);
+                    worst = Math.Max(worst, Math.Abs(Value(mm, hh) - step));
+            bound[i] = worst + 3 * unit * Math.Abs(step);
         }
         return bound;
     }
 
     private double Value(double mm, double hh) =>
-        -script.Rate * System.Math.Clamp(mm / System.Math.Max(script.Rho * hh, Epsilon), -1, 1);
+        -script.Rate * Math.Clamp(mm / Math.Max(script.Rho * hh, Epsilon), -1, 1);
 }

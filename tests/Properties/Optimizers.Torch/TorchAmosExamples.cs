@@ -1,6 +1,6 @@
 using Verification.Optimizers.Reference;
 using Verification.Optimizers.Torch;
-using Verification.Tests.Properties.Math.Torch;
+using Verification.Tests.Properties.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -45,7 +45,7 @@ public class TorchAmosExamples
             reference.Step();
             bound.Advance(before, reference.Theta, reference.UsesFirstOrder, reference.Lipschitz);
         }
-        double scale = System.Math.Max(1, reference.Theta.AbsoluteMaximum());
+        double scale = Math.Max(1, reference.Theta.AbsoluteMaximum());
         Assert.True(bound.Drift <= 1e-9 * scale, $"bound {bound.Drift:R} for |θ| ≤ {scale:R}");
     }
 
@@ -56,7 +56,7 @@ public class TorchAmosExamples
         const int n = 300;
         using var scope = NewDisposeScope();
         var d = linspace(-1, 2, n, dtype: ScalarType.Float64);
-        var u = ones(n, dtype: ScalarType.Float64) / System.Math.Sqrt(n);
+        var u = ones(n, dtype: ScalarType.Float64) / Math.Sqrt(n);
         Func<Tensor, Tensor> f = x => 0.5 * (d * x * x).sum() + 0.1 / 6 * u.dot(x).pow(3);
         var settings = new AmosSettings(1e-3, AlphaL: 0.5, Assignment: AmosAssignment.PerTensorMean,
             Tensors: [Enumerable.Range(0, 100).ToArray(), Enumerable.Range(100, 200).ToArray()]);
@@ -97,7 +97,7 @@ public class TorchAmosExamples
         var g = c.Reference.Gradient(c.Theta);
         // Δθ = −½∇f(θ₀) on every coordinate, whichever slot owns it; autograd vs closed form: ≤ 16 ulp of the terms (≤ 10 here).
         for (int i = 0; i < 3; i++)
-            Assert.True(System.Math.Abs(step[i] + 0.5 * g[i]) <= TorchTolerances.AutogradFloat64 * 10, $"i = {i}: {step[i]:R} vs {-0.5 * g[i]:R}");
+            Assert.True(Math.Abs(step[i] + 0.5 * g[i]) <= TorchTolerances.AutogradFloat64 * 10, $"i = {i}: {step[i]:R} vs {-0.5 * g[i]:R}");
         Assert.Equal(theta0.Zip(step, (a, b) => a + b), TensorConvert.ToDoubles(run.Theta));
     }
 

@@ -1,5 +1,5 @@
 using Verification.Optimizers.Torch;
-using Verification.Tests.Properties.Math.Torch;
+using Verification.Tests.Properties.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Torch;
-using Verification.Tests.Properties.Math.Torch;
+using Verification.Tests.Properties.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -30,7 +30,7 @@ public class TorchLanczosExamples
         using var ritz = TorchLanczos.Eigenpairs(v => h.mv(v), start, k);
         var eig = TensorConvert.ToDoubles(linalg.eigh(h).Item1);
         var r = TensorConvert.ToDoubles(ritz.Values);
-        double tol = 1e-12 * eig.Max(System.Math.Abs);
+        double tol = 1e-12 * eig.Max(Math.Abs);
         Assert.All(r, x => Assert.InRange(x, eig[0] - tol, eig[^1] + tol));
         Assert.True(r[^1] <= eig[^1] + tol && r[0] >= eig[0] - tol);
     }

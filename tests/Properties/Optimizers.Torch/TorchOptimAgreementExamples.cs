@@ -24,7 +24,7 @@ public class TorchOptimAgreementExamples
     /// differences do not grow beyond ~T·few·2⁻⁵³ ≪ 2⁻³⁰ of the iterate's scale. A wrong sign, a missing bias
     /// correction or an off-by-one in t changes θ_t by O(1) of that scale.
     /// </summary>
-    private static readonly double TrajectoryTolerance = System.Math.ScaleB(1.0, -30);
+    private static readonly double TrajectoryTolerance = Math.ScaleB(1.0, -30);
 
     private static Quadratic Problem()
     {
@@ -71,10 +71,10 @@ public class TorchOptimAgreementExamples
     private static double MaxRelativeGap(IReadOnlyList<Vector<double>> a, IReadOnlyList<Vector<double>> b)
     {
         double scale0 = Start.AbsoluteMaximum(), worst = 0;
-        for (int t = 0; t < System.Math.Min(a.Count, b.Count); t++)
+        for (int t = 0; t < Math.Min(a.Count, b.Count); t++)
         {
-            double scale = System.Math.Max(scale0, b[t].AbsoluteMaximum());
-            worst = System.Math.Max(worst, (a[t] - b[t]).AbsoluteMaximum() / scale);
+            double scale = Math.Max(scale0, b[t].AbsoluteMaximum());
+            worst = Math.Max(worst, (a[t] - b[t]).AbsoluteMaximum() / scale);
         }
         return worst;
     }

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Objectives;
-using Verification.Tests.Properties.Math.Torch;
+using Verification.Tests.Properties.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;

@@ -54,7 +54,7 @@ public class AmosEigenspaceExamples
 
         var d1 = run.Step();
         Assert.Equal(new[] { false, true }, run.UsesFirstOrder);
-        double z2 = 149.0 / 150, lambdaSlope = System.Math.Abs(3 * z2 * z2 - 3) / (1e-12 + System.Math.Sqrt(0.01 * 0.01 + 1.0 / 150 / 150));
+        double z2 = 149.0 / 150, lambdaSlope = Math.Abs(3 * z2 * z2 - 3) / (1e-12 + Math.Sqrt(0.01 * 0.01 + 1.0 / 150 / 150));
         Assert.Equal(0, run.Lipschitz[0], LipschitzAbsolute);
         Assert.Equal(0.3 * lambdaSlope, run.Lipschitz[1], LipschitzAbsolute);
         Assert.Equal(-0.0126, u1.DotProduct(d1), StepAbsolute);

@@ -98,9 +98,9 @@ public class AmosEigenspaceProperties
             var lambda = Enumerable.Range(0, n).Select(k => f.Second(k, z[k])).ToArray();
             if (lambdaBefore is not null && zBefore is not null)
             {
-                double d = System.Math.Sqrt(Enumerable.Range(0, n).Sum(k => (z[k] - zBefore[k]) * (z[k] - zBefore[k])));
+                double d = Math.Sqrt(Enumerable.Range(0, n).Sum(k => (z[k] - zBefore[k]) * (z[k] - zBefore[k])));
                 for (int k = 0; k < n; k++)
-                    l[k] = Alpha * l[k] + (1 - Alpha) * (System.Math.Abs(lambda[k] - lambdaBefore[k]) / (Epsilon2 + d));
+                    l[k] = Alpha * l[k] + (1 - Alpha) * (Math.Abs(lambda[k] - lambdaBefore[k]) / (Epsilon2 + d));
             }
             lambdaBefore = lambda;
             zBefore = (double[])z.Clone();
@@ -116,7 +116,7 @@ public class AmosEigenspaceProperties
                 }
                 m[k] = Beta1 * m[k] + (1 - Beta1) * g;
                 h[k] = Beta2 * h[k] + (1 - Beta2) * lambda[k];
-                next[k] = z[k] - SophiaRate * System.Math.Clamp(m[k] / System.Math.Max(Rho * h[k], SophiaEpsilon), -1, 1);
+                next[k] = z[k] - SophiaRate * Math.Clamp(m[k] / Math.Max(Rho * h[k], SophiaEpsilon), -1, 1);
             }
             z = next;
             result.Add(new Expected(z, (double[])l.Clone(), first));
@@ -144,9 +144,9 @@ public class AmosEigenspaceProperties
             for (int k = 0; k < p.Start.Length; k++)
             {
                 double allowed = LipschitzAbsolute + LipschitzRelative * e.Lipschitz[k];
-                if (!(System.Math.Abs(l[k] - e.Lipschitz[k]) <= allowed))
+                if (!(Math.Abs(l[k] - e.Lipschitz[k]) <= allowed))
                     return false.Label($"t = {t}, eigenspace {k}: L = {l[k]:R}, recurrence {e.Lipschitz[k]:R} (allowed ±{allowed:R})");
-                if (System.Math.Abs(e.Lipschitz[k] - Threshold) <= allowed)
+                if (Math.Abs(e.Lipschitz[k] - Threshold) <= allowed)
                     continue;
                 compared++;
                 if (run.UsesFirstOrder[k] != e.FirstOrder[k])
@@ -154,7 +154,7 @@ public class AmosEigenspaceProperties
             }
             var theta = run.Theta;
             var want = f.Rotation * Vector<double>.Build.DenseOfArray(e.Z);
-            double scale = System.Math.Max(1, want.AbsoluteMaximum());
+            double scale = Math.Max(1, want.AbsoluteMaximum());
             double gap = (theta - want).AbsoluteMaximum();
             if (!(gap <= RunRelative * scale))
                 return false.Label($"t = {t}: θ = {theta}, U·z = {want}, max gap {gap:R} > {RunRelative * scale:R}");
@@ -212,15 +212,15 @@ public class AmosEigenspaceProperties
                 double want = weight * rate;
                 // H_jj sums n terms of size ≤ ‖H‖ ≤ 10: its rounding (≤ 2nε‖H‖ ≈ 2e-14) over d ≥ 1e-3 bounds the extra slope.
                 double allowed = 1e-10 + 1e-9 * want;
-                if (!(System.Math.Abs(l[j] - want) <= allowed))
+                if (!(Math.Abs(l[j] - want) <= allowed))
                     return false.Label($"t = {t}, coordinate {j}: L = {l[j]:R}, U_jq²·Λ = {weight:R}·{rate:R} = {want:R}");
-                if (System.Math.Abs(want - Threshold) > allowed && run.UsesFirstOrder[j] != want > Threshold)
+                if (Math.Abs(want - Threshold) > allowed && run.UsesFirstOrder[j] != want > Threshold)
                     return false.Label($"t = {t}, coordinate {j}: OPT¹ = {run.UsesFirstOrder[j]}, U_jq²·Λ = {want:R}");
                 spread |= run.UsesFirstOrder[j] && weight < 1;
             }
             // Λ for the next Hessian computation, from the closed form at θ_{t+1}.
             double lambdaNext = f.Second(q, f.Coordinates(next)[q]);
-            rate = Alpha * rate + (1 - Alpha) * (System.Math.Abs(lambdaNext - lambdaQ) / (Epsilon2 + (next - theta).L2Norm()));
+            rate = Alpha * rate + (1 - Alpha) * (Math.Abs(lambdaNext - lambdaQ) / (Epsilon2 + (next - theta).L2Norm()));
             lambdaQ = lambdaNext;
             theta = next;
         }

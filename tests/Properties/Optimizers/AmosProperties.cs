@@ -36,7 +36,7 @@ public class AmosProperties
         {
             double expected = 0;
             for (int j = 0; j < slopes.Count; j++)
-                expected += (1 - a) * System.Math.Pow(a, slopes.Count - 1 - j) * slopes[j][i];
+                expected += (1 - a) * Math.Pow(a, slopes.Count - 1 - j) * slopes[j][i];
             double got = run.Lipschitz[i];
             // k ≤ 5 multiply-adds of non-negative terms: relative error ≤ ~10 ulp.
             if (!(got >= 0) || !Tolerances.Close(got, expected, 1e-14))

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Reference;
 
 namespace Verification.Tests.Properties.Optimizers;
@@ -37,7 +37,7 @@ public class ArcProperties
         var residual = h * s + mu * s + g;
         double scale = g.L2Norm() + h.L2Norm() * s.L2Norm() + mu * s.L2Norm() + 1e-300;
         bool stationary = residual.L2Norm() <= OptimizerTolerances.SubproblemStationarity * scale;
-        bool shifted = e.Values[0] + mu >= -OptimizerTolerances.SubproblemStationarity * (System.Math.Abs(e.Values[0]) + mu + 1e-300);
+        bool shifted = e.Values[0] + mu >= -OptimizerTolerances.SubproblemStationarity * (Math.Abs(e.Values[0]) + mu + 1e-300);
         return (stationary && shifted && sol.PredictedDecrease >= 0)
             .Label($"‖(H + μI)s + g‖ = {residual.L2Norm():R} (scale {scale:R}), λ₁ + μ = {e.Values[0] + mu:R}, pred = {sol.PredictedDecrease:R}, hard {sol.HardCase}");
     }

@@ -36,9 +36,9 @@ public class EigenArcBaseOptimizerExamples
         Assert.Equal(elmo.Lipschitz, cauchy.Lipschitz);
         // Eigenvectors e₂ (λ = −1, first in ascending order) and e₁ (λ = 2): ∇f = (2, −1).
         double l1 = elmo.Lipschitz[1], l2 = elmo.Lipschitz[0];
-        double convex = 2 * 2 / (System.Math.Sqrt(4 + 2 * l1 * 2) + 2);
-        double concave = (System.Math.Sqrt(1 + 2 * l2 * 1) + 1) / l2;
-        double cauchyConcave = 2 * 1 / (System.Math.Sqrt(1 + 2 * l2 * 1) + 1);
+        double convex = 2 * 2 / (Math.Sqrt(4 + 2 * l1 * 2) + 2);
+        double concave = (Math.Sqrt(1 + 2 * l2 * 1) + 1) / l2;
+        double cauchyConcave = 2 * 1 / (Math.Sqrt(1 + 2 * l2 * 1) + 1);
         // Steps of size ≤ ~10 from ≤ 4-ulp evaluations: 1e-13 absolute.
         const double tolerance = 1e-13;
         Assert.Equal(-convex, a[0], tolerance);

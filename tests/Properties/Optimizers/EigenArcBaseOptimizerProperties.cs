@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers;
 using Verification.Optimizers.Reference;
 
@@ -44,8 +44,8 @@ public class EigenArcBaseOptimizerProperties
     /// </summary>
     private static double ElmoStep(double lambda, double g, double l)
     {
-        double root = System.Math.Sqrt(lambda * lambda + 2 * l * System.Math.Abs(g));
-        return lambda > 0 ? 2 * System.Math.Abs(g) / (root + lambda) : (root - lambda) / l;
+        double root = Math.Sqrt(lambda * lambda + 2 * l * Math.Abs(g));
+        return lambda > 0 ? 2 * Math.Abs(g) / (root + lambda) : (root - lambda) / l;
     }
 
     /// <summary>Line 19 as each base defines it at θ_t, from line 3's eigensystem and the constants lines 4–18 left.</summary>
@@ -58,7 +58,7 @@ public class EigenArcBaseOptimizerProperties
         {
             double lambda = eigen.Values[i], g = eigen.GradientProjections[i];
             // Cauchy's method (App. F.1, last line): sgn(λ)·x*(|λ|), with sgn(0) = +1 — toward the cubic's local maximum where λ < 0.
-            double x = name == "elmo" ? ElmoStep(lambda, g, l[i]) : (lambda < 0 ? -1 : 1) * ElmoStep(System.Math.Abs(lambda), g, l[i]);
+            double x = name == "elmo" ? ElmoStep(lambda, g, l[i]) : (lambda < 0 ? -1 : 1) * ElmoStep(Math.Abs(lambda), g, l[i]);
             step += x * eigen.Vectors.Column(i);
         }
         return step;
@@ -105,7 +105,7 @@ public class EigenArcBaseOptimizerProperties
             if (branch == EigenArcBranch.Conservative && !adj.Capped && !adj.After.Equals(Settings.Gamma2 * adj.Before))
                 return false.Label($"t = {t}: line 5 gave {adj.After}, γ₂·L = {Settings.Gamma2 * adj.Before}");
             var expected = ExpectedStep(baseName, f, theta, eigen, adj.After);
-            double scale = System.Math.Max(expected.L2Norm(), step.L2Norm());
+            double scale = Math.Max(expected.L2Norm(), step.L2Norm());
             double gap = (step - expected).AbsoluteMaximum();
             if (!(gap <= StepRelative * scale))
                 return false.Label($"t = {t}: step {step}, base '{baseName}' at the adapted L gives {expected} (gap {gap:R})");

@@ -2,12 +2,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Reference;
 
 namespace Verification.Tests.Properties.Optimizers;
 
-/// <summary>What each line of Alg. 1 guarantees, checked on the optimizer (not on Verification.Math alone).</summary>
+/// <summary>What each line of Alg. 1 guarantees, checked on the optimizer (not on Verification.Numerics alone).</summary>
 [Properties(Arbitrary = [typeof(OptimizerArbitraries)], MaxTest = 200)]
 public class ElmoOptimizerProperties
 {
@@ -21,12 +21,12 @@ public class ElmoOptimizerProperties
         var f = p.Objective;
         var it = Elmo.Iterate(f, p.Point);
         var expected = Enumerable.Range(0, p.Dimension)
-            .Select(i => Verification.Math.Elmo.Step(it.Eigen.Values[i], System.Math.Abs(it.Eigen.GradientProjections[i]), 1.0 + i)).ToArray();
+            .Select(i => Verification.Numerics.Elmo.Step(it.Eigen.Values[i], Math.Abs(it.Eigen.GradientProjections[i]), 1.0 + i)).ToArray();
         var projected = it.Eigen.Vectors.Transpose() * it.Step;
-        double scale = expected.Select(System.Math.Abs).DefaultIfEmpty(0).Max() + 1e-300;
-        int worst = Enumerable.Range(0, p.Dimension).MaxBy(i => System.Math.Abs(projected[i] - expected[i]));
+        double scale = expected.Select(Math.Abs).DefaultIfEmpty(0).Max() + 1e-300;
+        int worst = Enumerable.Range(0, p.Dimension).MaxBy(i => Math.Abs(projected[i] - expected[i]));
         bool same = it.EigenspaceSteps.SequenceEqual(expected)
-            && System.Math.Abs(projected[worst] - expected[worst]) <= OptimizerTolerances.Reassembly * scale;
+            && Math.Abs(projected[worst] - expected[worst]) <= OptimizerTolerances.Reassembly * scale;
         return same.Label($"i = {worst}: vᵢᵀΔθ = {projected[worst]:R}, Elmo.Step = {expected[worst]:R}");
     }
 
@@ -62,7 +62,7 @@ public class ElmoOptimizerProperties
         {
             double g = it.Eigen.GradientProjections[i], l = it.Eigen.Values[i], lip = it.Lipschitz[i], x = it.EigenspaceSteps[i];
             double m = CubicUpperModel.Evaluate(g, l, lip, x);
-            double scale = System.Math.Abs(g * x) + System.Math.Abs(l) * x * x / 2 + lip * x * x * x / 6;
+            double scale = Math.Abs(g * x) + Math.Abs(l) * x * x / 2 + lip * x * x * x / 6;
             if (m > OptimizerTolerances.ModelTerms * scale)
                 return false.Label($"i = {i}: M(x) = {m:R} > 0 at λ = {l:R}, g = {g:R}, L = {lip:R}, x = {x:R}");
         }
@@ -74,12 +74,12 @@ public class ElmoOptimizerProperties
     public Property Step_WithSqrtNTimesHessianLipschitz_DoesNotIncreaseF(OptimizerProblem p)
     {
         var f = p.Objective;
-        var elmo = new ElmoOptimizer(new HessianLipschitzOracle(scale: System.Math.Sqrt(p.Dimension)));
+        var elmo = new ElmoOptimizer(new HessianLipschitzOracle(scale: Math.Sqrt(p.Dimension)));
         var step = elmo.Update(f, p.Point);
         double before = f.Value(p.Point), after = f.Value(p.Point + step);
         // The exact inequality holds for the exact eigensystem. The computed one is exact for a matrix within ~ε‖H‖ of H
         // (backward stability), which moves the quadratic term by ~ε‖H‖‖Δθ‖², and f itself is evaluated to a few ulps.
-        double scale = System.Math.Abs(before) + System.Math.Abs(after)
+        double scale = Math.Abs(before) + Math.Abs(after)
             + f.Gradient(p.Point).L2Norm() * step.L2Norm() + f.Hessian(p.Point).L2Norm() * step.DotProduct(step) + 1e-300;
         return (after <= before + 1e-12 * scale).Label($"f before {before:R}, after {after:R}");
     }

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math;
+using Verification.Numerics;
 using Verification.Optimizers.Reference;
 
 namespace Verification.Tests.Properties.Optimizers;
@@ -19,12 +19,12 @@ public class NewtonProperties
         var e = SymmetricEigen.Decompose(f.Hessian(p.Point), f.Gradient(p.Point));
         var newton = e.Vectors.Transpose() * new Newton().Update(f, p.Point);
         var free = e.Vectors.Transpose() * new SaddleFreeNewton().Update(f, p.Point);
-        double scale = Enumerable.Range(0, p.Dimension).Select(i => e.Values[i] == 0 ? 0 : System.Math.Abs(e.GradientProjections[i] / e.Values[i])).Max() + 1e-300;
+        double scale = Enumerable.Range(0, p.Dimension).Select(i => e.Values[i] == 0 ? 0 : Math.Abs(e.GradientProjections[i] / e.Values[i])).Max() + 1e-300;
         for (int i = 0; i < p.Dimension; i++)
         {
             double lam = e.Values[i], g = e.GradientProjections[i];
-            double xn = lam == 0 ? 0 : -g / lam, xs = lam == 0 ? 0 : -g / System.Math.Abs(lam);
-            if (System.Math.Abs(newton[i] - xn) > OptimizerTolerances.Reassembly * scale || System.Math.Abs(free[i] - xs) > OptimizerTolerances.Reassembly * scale)
+            double xn = lam == 0 ? 0 : -g / lam, xs = lam == 0 ? 0 : -g / Math.Abs(lam);
+            if (Math.Abs(newton[i] - xn) > OptimizerTolerances.Reassembly * scale || Math.Abs(free[i] - xs) > OptimizerTolerances.Reassembly * scale)
                 return false.Label($"i = {i}, λ = {lam:R}, g = {g:R}: Newton {newton[i]:R} vs {xn:R}, saddle-free {free[i]:R} vs {xs:R}");
         }
         return true.ToProperty();
@@ -59,10 +59,10 @@ public class NewtonProperties
         var x = e.Vectors.Transpose() * new CauchyMethod(oracle).Update(f, p.Point);
         for (int i = 0; i < p.Dimension; i++)
         {
-            double lam = e.Values[i], a = System.Math.Abs(e.GradientProjections[i]);
-            double expected = (lam < 0 ? -1 : 1) * Verification.Math.Elmo.Step(System.Math.Abs(lam), a, 2);
-            double scale = System.Math.Abs(expected) + x.AbsoluteMaximum() + 1e-300;
-            if (System.Math.Abs(x[i] - expected) > 1e-11 * scale)
+            double lam = e.Values[i], a = Math.Abs(e.GradientProjections[i]);
+            double expected = (lam < 0 ? -1 : 1) * Verification.Numerics.Elmo.Step(Math.Abs(lam), a, 2);
+            double scale = Math.Abs(expected) + x.AbsoluteMaximum() + 1e-300;
+            if (Math.Abs(x[i] - expected) > 1e-11 * scale)
                 return false.Label($"i = {i}, λ = {lam:R}, |g| = {a:R}: Cauchy {x[i]:R}, sgn(λ)·x*(|λ|) = {expected:R}");
         }
         return true.ToProperty();

@@ -56,7 +56,7 @@ public static class OptimizerArbitraries
                 // kind 2: rank one (n − 1 zero eigenvalues).
                 double v = kind switch
                 {
-                    1 => i == j ? System.Math.Round(entries[i]) : 0,
+                    1 => i == j ? Math.Round(entries[i]) : 0,
                     2 => entries[i] * entries[j],
                     _ => entries[i * n + j],
                 };

@@ -48,7 +48,7 @@ public class OptimizerInputValidationExamples
         var step = new ElmoOptimizer(new ConstantLipschitz(1)).Update(Saddle, Vector<double>.Build.Dense(3));
         Assert.Equal(0.0, step[0]);
         Assert.Equal(0.0, step[1]);
-        Assert.Equal(2.0, System.Math.Abs(step[2]));
+        Assert.Equal(2.0, Math.Abs(step[2]));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class RelativeDistanceExamples
         Assert.All(it.DistanceFrom(Vector<double>.Build.Dense(2)).Relative, r => Assert.Equal(-1.0, r));
         var newton = new Newton().Update(f, theta);
         int convex = Array.IndexOf(it.Eigen.Values, 2.0);
-        double expected = (2 + System.Math.Sqrt(6)) / 4 - 1;
+        double expected = (2 + Math.Sqrt(6)) / 4 - 1;
         Assert.InRange(it.DistanceFrom(newton).Relative[convex] - expected, -1e-15, 1e-15);
     }
 

@@ -45,7 +45,7 @@ public sealed class RotatedSeparableQuartic : IObjective
         var z = Coordinates(theta);
         double sum = 0;
         for (int k = 0; k < Dimension; k++)
-            sum += Quadratic[k] * z[k] * z[k] / 2 + Quartic[k] * System.Math.Pow(z[k], 4) / 24;
+            sum += Quadratic[k] * z[k] * z[k] / 2 + Quartic[k] * Math.Pow(z[k], 4) / 24;
         return sum;
     }
 

@@ -27,7 +27,7 @@ public class ClaimsDocumentTests(CatalogRunFixture run)
     {
         var a = committed.Split('\n');
         var b = expected.Split('\n');
-        for (int i = 0; i < System.Math.Max(a.Length, b.Length); i++)
+        for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
         {
             string left = i < a.Length ? a[i] : "(end of file)";
             string right = i < b.Length ? b[i] : "(end of file)";

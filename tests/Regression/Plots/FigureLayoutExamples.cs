@@ -143,7 +143,7 @@ public class FigureLayoutExamples(RenderedFigures figures) : IClassFixture<Rende
         var legend = plot.Legend;
         var area = plot.LastRender.DataRect.Contract(legend.Margin);
         var box = new PixelRect(legend.LastRenderSize).AlignedInside(area, legend.Alignment);
-        return new PixelRect(box.Left, box.Right + System.Math.Max(0, legend.ShadowOffset.X), box.Bottom + System.Math.Max(0, legend.ShadowOffset.Y), box.Top);
+        return new PixelRect(box.Left, box.Right + Math.Max(0, legend.ShadowOffset.X), box.Bottom + Math.Max(0, legend.ShadowOffset.Y), box.Top);
     }
 
     /// <summary>Every point the plot draws as data, in plot coordinates: scatter points, label anchors, reference-line positions.</summary>
@@ -183,7 +183,7 @@ public class FigureLayoutExamples(RenderedFigures figures) : IClassFixture<Rende
             var (paths, reach, what) = p switch
             {
                 Scatter s => (s.LineWidth > 0 ? [s.Data.GetScatterPoints().ToArray()] : s.Data.GetScatterPoints().Select(c => new[] { c }).ToArray(),
-                    System.Math.Max(s.LineWidth, s.MarkerSize) / 2, $"the series '{s.LegendText}'"),
+                    Math.Max(s.LineWidth, s.MarkerSize) / 2, $"the series '{s.LegendText}'"),
                 HorizontalLine h => ([[new Coordinates(limits.Left, h.Y), new Coordinates(limits.Right, h.Y)]], h.LineWidth / 2, $"the line y = {h.Y}"),
                 VerticalLine v => ([[new Coordinates(v.X, limits.Bottom), new Coordinates(v.X, limits.Top)]], v.LineWidth / 2, $"the line x = {v.X}"),
                 ContourLines c => (c.Lines.Select(l => l.Path.Points).ToArray(), c.LineWidth / 2, "a contour line"),
@@ -197,8 +197,8 @@ public class FigureLayoutExamples(RenderedFigures figures) : IClassFixture<Rende
                 for (int i = 0; i + 1 < pixels.Length; i++)
                 {
                     var (a, b) = (pixels[i], pixels[i + 1]);
-                    double length = System.Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y));
-                    int n = System.Math.Max(1, (int)System.Math.Ceiling(length / SampleStep));
+                    double length = Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y));
+                    int n = Math.Max(1, (int)Math.Ceiling(length / SampleStep));
                     for (int k = 0; k <= n; k++)
                         yield return (new Pixel(a.X + (b.X - a.X) * k / n, a.Y + (b.Y - a.Y) * k / n), reach, what);
                 }

@@ -4,7 +4,7 @@ using Xunit;
 namespace Verification.Tests.Regression.Plots;
 
 /// <summary>
-/// The plotted curves against closed forms: these catch a sign slip in how the plots call Verification.Math
+/// The plotted curves against closed forms: these catch a sign slip in how the plots call Verification.Numerics
 /// (eq. 1's g = −|g| in particular), which a picture would hide.
 /// </summary>
 public class PlotDataExamples
@@ -75,6 +75,6 @@ public class PlotDataExamples
 
     /// <summary>|expected − actual| ≤ tolerance·|expected|.</summary>
     private static void AssertClose(double expected, double actual, string where, double tolerance = RelativeTolerance) =>
-        Assert.True(System.Math.Abs(expected - actual) <= tolerance * System.Math.Abs(expected),
-            $"{where}: expected {expected:R}, got {actual:R} (relative error {System.Math.Abs(expected - actual) / System.Math.Abs(expected):E2}, tolerance {tolerance:E0})");
+        Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Abs(expected),
+            $"{where}: expected {expected:R}, got {actual:R} (relative error {Math.Abs(expected - actual) / Math.Abs(expected):E2}, tolerance {tolerance:E0})");
 }

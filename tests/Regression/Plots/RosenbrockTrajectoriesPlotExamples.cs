@@ -79,7 +79,7 @@ public class RosenbrockTrajectoriesPlotExamples
             {
                 double value = double.Parse(label.LabelText, NumberStyles.Float, CultureInfo.InvariantCulture);
                 double at = f.Value(Vector<double>.Build.DenseOfArray([label.Location.X, label.Location.Y]));
-                double decades = System.Math.Abs(System.Math.Log10(at) - System.Math.Log10(value));
+                double decades = Math.Abs(Math.Log10(at) - Math.Log10(value));
                 Assert.True(decades <= LabelDecades, $"{name}: the label '{label.LabelText}' sits where f = {at:G4} ({decades:F3} decades off).");
             }
             Assert.Equal(labels.Count, labels.Select(l => l.LabelText).Distinct().Count());

@@ -74,7 +74,7 @@ public class SegmentClipExamples
                 {
                     double t = k / 32.0;
                     var s = new Coordinates(a.X + t * (b.X - a.X), a.Y + t * (b.Y - a.Y));
-                    double margin = System.Math.Min(System.Math.Min(s.X - Window.Left, Window.Right - s.X), System.Math.Min(s.Y - Window.Bottom, Window.Top - s.Y));
+                    double margin = Math.Min(Math.Min(s.X - Window.Left, Window.Right - s.X), Math.Min(s.Y - Window.Bottom, Window.Top - s.Y));
                     bool covered = pieces.Count == 1 && DistanceToSegment(s, pieces[0][0], pieces[0][^1]) <= 1e-12;
                     // (Messages built only on failure: this loop runs millions of times.)
                     if (margin > 1e-9 && !covered)
@@ -88,8 +88,8 @@ public class SegmentClipExamples
     private static double DistanceToSegment(Coordinates p, Coordinates a, Coordinates b)
     {
         double dx = b.X - a.X, dy = b.Y - a.Y, length2 = dx * dx + dy * dy;
-        double t = length2 == 0 ? 0 : System.Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / length2, 0, 1);
+        double t = length2 == 0 ? 0 : Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / length2, 0, 1);
         double ex = p.X - (a.X + t * dx), ey = p.Y - (a.Y + t * dy);
-        return System.Math.Sqrt(ex * ex + ey * ey);
+        return Math.Sqrt(ex * ex + ey * ey);
     }
 }

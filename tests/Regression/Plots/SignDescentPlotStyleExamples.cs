@@ -39,8 +39,8 @@ public class SignDescentPlotStyleExamples(RenderedFigures figures) : IClassFixtu
                 int run = 0, longest = 0;
                 for (int k = 0; k < a.Length; k++)
                 {
-                    run = System.Math.Sqrt((a[k].X - b[k].X) * (a[k].X - b[k].X) + (a[k].Y - b[k].Y) * (a[k].Y - b[k].Y)) <= Coincident ? run + 1 : 0;
-                    longest = System.Math.Max(longest, run);
+                    run = Math.Sqrt((a[k].X - b[k].X) * (a[k].X - b[k].X) + (a[k].Y - b[k].Y) * (a[k].Y - b[k].Y)) <= Coincident ? run + 1 : 0;
+                    longest = Math.Max(longest, run);
                 }
                 if (longest < Stretch)
                     continue;

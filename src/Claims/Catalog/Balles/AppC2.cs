@@ -1,8 +1,8 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.SignGeometry;
-using static Verification.Math.SignGeometry.SignGeometryFormulas;
+using Verification.Numerics.SignGeometry;
+using static Verification.Numerics.SignGeometry.SignGeometryFormulas;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -22,7 +22,7 @@ internal static class AppC2
         "refutable by one input, but no witness exists either, since diag(l) ⪰ H forces l_max ≥ λ_max for every H.",
         [new C14(), new LinfEqualsLsep(), new C15(), new C16(), new C17(), new Sentence()]);
 
-    private static T Closed<T>(T a, T b, T d) where T : Verification.Math.Arithmetic.IReal<T> => a + d + 2 * T.Abs(b);
+    private static T Closed<T>(T a, T b, T d) where T : Verification.Numerics.Arithmetic.IReal<T> => a + d + 2 * T.Abs(b);
 
     private const string Exact = "Double-precision allowance 1e-14 of the scale (both sides round a handful of operations, ≤ 2^-53 each, and many " +
                                  "inputs attain the identity exactly, so rounding noise would otherwise send most of them to exact arithmetic); " +

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Statistics;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -113,6 +113,6 @@ internal static class Eq55
         }
 
         public override string Explain(AdamSequenceInput input) =>
-            $"With β₁ = {Verification.Math.Require.Show(input.Beta1)} ≠ β₂ = {Verification.Math.Require.Show(input.Beta2)}, m_t and v_t weight the gradients differently; here the recent gradients dominate m_t more than v_t, so v_t < m_t², η̂² < 0 and Adam's factor (1 + η̂²)^(−1/2) = |m_t|/√v_t exceeds 1: it lengthens the step and is no variance adaptation.";
+            $"With β₁ = {Verification.Numerics.Require.Show(input.Beta1)} ≠ β₂ = {Verification.Numerics.Require.Show(input.Beta2)}, m_t and v_t weight the gradients differently; here the recent gradients dominate m_t more than v_t, so v_t < m_t², η̂² < 0 and Adam's factor (1 + η̂²)^(−1/2) = |m_t|/√v_t exceeds 1: it lengthens the step and is no variance adaptation.";
     }
 }

@@ -1,7 +1,7 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using static Verification.Math.SignGeometry.SignGeometryFormulas;
+using static Verification.Numerics.SignGeometry.SignGeometryFormulas;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -16,7 +16,7 @@ internal static class Eq622
         "L∞ = ‖H‖∞,1. Both ends are attained: d = 1 and one nonzero diagonal entry (L₂ = L∞), the all-ones matrix (L∞ = dL₂).",
         [new Left(), new Right()]);
 
-    private static T SpectralNorm<T>(BlockDiagonal input) where T : Verification.Math.Arithmetic.IReal<T> =>
+    private static T SpectralNorm<T>(BlockDiagonal input) where T : Verification.Numerics.Arithmetic.IReal<T> =>
         input.Eigenpairs<T>().Select(p => T.Abs(p.Lambda)).Aggregate(T.Max);
 
     /// <summary>max|λ_i| ≤ ‖H‖∞,1.</summary>

@@ -2,8 +2,8 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
 
 namespace Verification.Claims.Catalog.Balles;
 

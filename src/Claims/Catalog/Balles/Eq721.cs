@@ -2,8 +2,8 @@ using System.Globalization;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature.Data;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.Data;
 
 namespace Verification.Claims.Catalog.Balles;
 

@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -36,7 +36,7 @@ internal static class EqB26
             {
                 Generator = from b in MovingAverageInput.Betas from t in Gen.Choose(0, 40) select (b, t),
                 Edges = () => [(0.0, 0), (0.0, 5), (0.5, 0), (0.9, 10), (0.999, 40), (1 - 1e-9, 40)],
-                Perturb = (p, r) => (System.Math.Min(System.Math.Abs(EdgeDoubles.Perturb(p.Beta, r)), System.Math.BitDecrement(1.0)), p.T),
+                Perturb = (p, r) => (Math.Min(Math.Abs(EdgeDoubles.Perturb(p.Beta, r)), Math.BitDecrement(1.0)), p.T),
                 Shrink = p => Simplicity.Candidates(p.Beta).Where(b => b >= 0 && b < 1).Select(b => (b, p.T)),
                 Describe = p => [NamedValue.Of("beta", p.Beta), NamedValue.Of("t", p.T)],
             };
@@ -73,12 +73,12 @@ internal static class EqB26
             {
                 Generator = MovingAverageInput.Betas,
                 Edges = () => [0.0, 0.5, 0.9, 0.999, 1 - 1e-9],
-                Perturb = (b, r) => System.Math.Min(System.Math.Abs(EdgeDoubles.Perturb(b, r)), System.Math.BitDecrement(1.0)),
+                Perturb = (b, r) => Math.Min(Math.Abs(EdgeDoubles.Perturb(b, r)), Math.BitDecrement(1.0)),
                 Describe = b => [NamedValue.Of("beta", b), NamedValue.Text("t_k", string.Join(", ", Steps(b)))],
             };
         }
 
-        private static IEnumerable<long> Steps(double beta) => Powers.Select(p => (long)System.Math.Ceiling(p / (1 - beta)) - 1);
+        private static IEnumerable<long> Steps(double beta) => Powers.Select(p => (long)Math.Ceiling(p / (1 - beta)) - 1);
 
         protected override IReadOnlyList<double> Sequence(double input) => Steps(input).Select(t => (double)t).ToArray();
 

@@ -1,7 +1,7 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -58,6 +58,6 @@ internal static class EqD14
             return $"With f_i = {Show(fi)}, the typeset numerator e^(f_i²) = e^{Show(fi * fi)} differs from (e^(f_i))² = e^{Show(2 * fi)}: the exponent is squared instead of the exponential, so (D.14) as printed holds only for f_i ∈ {{0, 2}}.";
         }
 
-        private static string Show(double v) => Verification.Math.Require.Show(v);
+        private static string Show(double v) => Verification.Numerics.Require.Show(v);
     }
 }

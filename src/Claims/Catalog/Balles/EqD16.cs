@@ -1,9 +1,9 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.AutoDiff;
 
 namespace Verification.Claims.Catalog.Balles;
 

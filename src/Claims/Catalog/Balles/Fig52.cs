@@ -3,9 +3,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -56,7 +56,7 @@ internal static class Fig52
         string Show(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
         double limit = VarianceAdaptationFactors.RelativeDeviationLimit;
         double atThousand = VarianceAdaptationFactors.RelativeDeviation(1e3);
-        string relWhere = System.Math.Abs(rel - limit) < 1e-6
+        string relWhere = Math.Abs(rel - limit) < 1e-6
             ? $"at η = {Show(etaRel)} in the scanned range [1e-4, 1e8]; it rises toward its supremum √(π/2) − 1 = {Show(limit)} as η → ∞ (already {Show(atThousand)} at η = 1000) and does not attain it"
             : $"at η = {Show(etaRel)}";
         return

@@ -1,6 +1,6 @@
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
 namespace Verification.Claims.Catalog.Balles;
 

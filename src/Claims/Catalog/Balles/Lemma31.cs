@@ -28,7 +28,7 @@ internal static class Lemma31
         "Double-only allowance 1e-12 of the scale (sums of ≤ 30 rounded terms, and the quadratic cases are tight); every larger double violation is decided in exact rational intervals (√ at 128–2048 bits).";
 
     /// <summary>The size of the terms of (3.9): |f(θ)| + E|f(θ⁺)| + α‖∇f‖² + (Lα²/2)E‖g‖², or 1 where all are 0.</summary>
-    internal static T Scale<T>(SgdStep<T> s, T expectedGradientNormSquared) where T : Verification.Math.Arithmetic.IReal<T>
+    internal static T Scale<T>(SgdStep<T> s, T expectedGradientNormSquared) where T : Verification.Numerics.Arithmetic.IReal<T>
     {
         var scale = T.Abs(s.Value) + s.ExpectedAbsNextValue(s.UniformStep()) + s.Alpha * s.GradientNormSquared
             + s.L * s.Alpha * s.Alpha / 2 * expectedGradientNormSquared;

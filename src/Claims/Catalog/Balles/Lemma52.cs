@@ -1,9 +1,9 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
 

@@ -1,8 +1,8 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.SignGeometry;
-using static Verification.Math.SignGeometry.SignGeometryFormulas;
+using Verification.Numerics.SignGeometry;
+using static Verification.Numerics.SignGeometry.SignGeometryFormulas;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -40,7 +40,7 @@ internal static class Lemma61
             var delta = Subtract(thetaPrime, theta);
             var f = Quadratic(h, theta) / 2;
             var fPrime = Quadratic(h, thetaPrime) / 2;
-            var linear = Verification.Math.Arithmetic.RealVector.Dot(h * theta, delta);
+            var linear = Verification.Numerics.Arithmetic.RealVector.Dot(h * theta, delta);
             var p = Primal(_norm, delta);
             var quadratic = Constant(_norm, h) * p * p / 2;
             return Relation.LessOrEqual(fPrime, f + linear + quadratic, T.Abs(fPrime) + T.Abs(f) + T.Abs(linear) + quadratic);

@@ -1,9 +1,9 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.SignGeometry;
-using static Verification.Math.SignGeometry.SignGeometryFormulas;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.SignGeometry;
+using static Verification.Numerics.SignGeometry.SignGeometryFormulas;
 
 namespace Verification.Claims.Catalog.Balles;
 

@@ -2,7 +2,7 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Statistics;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
 

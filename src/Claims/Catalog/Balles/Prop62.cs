@@ -1,8 +1,8 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using static Verification.Math.SignGeometry.SignGeometryFormulas;
+using Verification.Numerics.Arithmetic;
+using static Verification.Numerics.SignGeometry.SignGeometryFormulas;
 
 namespace Verification.Claims.Catalog.Balles;
 

@@ -1,8 +1,8 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.SignGeometry;
-using static Verification.Math.SignGeometry.SignGeometryFormulas;
+using Verification.Numerics.SignGeometry;
+using static Verification.Numerics.SignGeometry.SignGeometryFormulas;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -25,7 +25,7 @@ internal static class Prop66
         [new Left(), new Right()]);
 
     /// <summary>The hypotheses: H ≠ 0 and PSD.</summary>
-    private static void Require<T>(Verification.Math.Arithmetic.RealMatrix<T> h) where T : Verification.Math.Arithmetic.IReal<T>
+    private static void Require<T>(Verification.Numerics.Arithmetic.RealMatrix<T> h) where T : Verification.Numerics.Arithmetic.IReal<T>
     {
         Assume.Positive(EntrywiseL1(h), "H = 0: ρ_diag(0) = 0/0, the right side is undefined");
         Assume.That(IsPositiveSemidefinite(h), "H is not positive semi-definite");

@@ -1,8 +1,8 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
 
 namespace Verification.Claims.Catalog.Balles;
 

@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -57,7 +57,7 @@ internal static class Sec544
             {
                 Generator = MovingAverageInput.Betas,
                 Edges = () => [0.5, 0.0, 0.9, 0.999],
-                Perturb = (b, r) => System.Math.Min(System.Math.Abs(EdgeDoubles.Perturb(b, r)), System.Math.BitDecrement(1.0)),
+                Perturb = (b, r) => Math.Min(Math.Abs(EdgeDoubles.Perturb(b, r)), Math.BitDecrement(1.0)),
                 Shrink = b => Simplicity.Candidates(b).Where(x => x >= 0 && x < 1),
                 Describe = b => [NamedValue.Of("beta", b)],
             };

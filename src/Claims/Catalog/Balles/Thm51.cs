@@ -2,7 +2,7 @@ using System.Globalization;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles;
 
@@ -208,7 +208,7 @@ internal static class Thm51
         protected override IReadOnlyList<double> Sequence(ContractionInput input) => SequenceOf(input);
 
         private static IReadOnlyList<double> SequenceOf(ContractionInput input) =>
-            Powers.Select(p => System.Math.Ceiling(p / (input.C * input.E))).ToArray();
+            Powers.Select(p => Math.Ceiling(p / (input.C * input.E))).ToArray();
 
         protected override T Ratio<T>(ContractionInput input, T t)
         {

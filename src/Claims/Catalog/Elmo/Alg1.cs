@@ -3,8 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 using Verification.Optimizers.Reference;
 
 namespace Verification.Claims.Catalog.Elmo;
@@ -12,7 +12,7 @@ namespace Verification.Claims.Catalog.Elmo;
 /// <summary>
 /// elmo-amos Alg. 1 (ELMO) as implemented (<see cref="ElmoOptimizer"/>): its outputs replayed exactly against what its
 /// lines compute. Line 5's step must be eq. (7) at the eigenpairs and constants of lines 3–4 (within
-/// <see cref="Verification.Math.Elmo.Step"/>'s stated 1 ulp), line 6 must sum it over the eigenvectors, and the step
+/// <see cref="Verification.Numerics.Elmo.Step"/>'s stated 1 ulp), line 6 must sum it over the eigenvectors, and the step
 /// minimizes each eigenspace's pessimistic model, so M_t^i(Δθ_t^i) ≤ 0. Whether f itself decreases depends on what the
 /// L_t^i bound: two readings on f(θ) = ½θᵀDθ + (c/6)(uᵀθ)³, whose spectral constant L_H = |c|‖u‖³ is known.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class Alg1
     private const double Floor = 1e-6;
 
     /// <summary>2⁻⁵², the spacing of doubles at 1 (ulp(x) ≤ 2⁻⁵²·|x| for every normal x).</summary>
-    private static readonly double Epsilon = System.Math.ScaleB(1, -52);
+    private static readonly double Epsilon = Math.ScaleB(1, -52);
 
     internal static IEnumerable<Claim> Claims()
     {
@@ -62,7 +62,7 @@ internal static class Alg1
 
     /// <summary>
     /// Line 5 conformance: each Δθ_t^i the implementation returns is within 2⁻⁵²·x* + 2⁻¹⁰⁷⁴ of x* = eq. (7) evaluated
-    /// exactly at the implementation's own λ_i, |∇fᵀv_i| and L_t^i: <see cref="Verification.Math.Elmo.Step"/>'s stated
+    /// exactly at the implementation's own λ_i, |∇fᵀv_i| and L_t^i: <see cref="Verification.Numerics.Elmo.Step"/>'s stated
     /// 1 ulp over its whole domain (every finite λ, |g| ≥ 0, L &gt; 0), since ulp(x) ≤ 2⁻⁵²·x for a normal x and 2⁻¹⁰⁷⁴ for
     /// a subnormal one. No double-only allowance: where the double evaluation of x* (a few ulps off) doubts, the exact one
     /// decides, so a defect of any size beyond the bound is certified.
@@ -90,7 +90,7 @@ internal static class Alg1
             var parts = new List<Relation<T>>();
             for (int i = 0; i < it.Eigen.Dimension; i++)
             {
-                var exact = ElmoFormulas.Step(T.Of(it.Eigen.Values[i]), T.Of(System.Math.Abs(it.Eigen.GradientProjections[i])), T.Of(it.Lipschitz[i]));
+                var exact = ElmoFormulas.Step(T.Of(it.Eigen.Values[i]), T.Of(Math.Abs(it.Eigen.GradientProjections[i])), T.Of(it.Lipschitz[i]));
                 var error = T.Abs(T.Of(it.EigenspaceSteps[i]) - exact);
                 parts.Add(Relation.LessOrEqual(error, T.Of(Epsilon) * exact + T.Of(double.Epsilon), Margins.Positive(exact)).Labelled($"eigenspace {i}: Δθ_t^{i} against eq. (7)"));
             }
@@ -197,7 +197,7 @@ internal static class Alg1
         public override Relation<T> Evaluate<T>(AlgorithmProblem input)
         {
             var f = input.Generic;
-            var next = NextIterate(input, _sqrtN ? System.Math.Sqrt(input.N) : 1);
+            var next = NextIterate(input, _sqrtN ? Math.Sqrt(input.N) : 1);
             var theta = RealVector.Input<T>(input.Theta);
             var after = RealVector.Constant<T>([.. next]);
             var delta = after.Zip(theta, (a, b) => a - b).ToArray();

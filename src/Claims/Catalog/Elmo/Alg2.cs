@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Verification.Optimizers.Reference;
 
 namespace Verification.Claims.Catalog.Elmo;
@@ -21,7 +21,7 @@ internal static class Alg2
     internal const double Alpha = 0.5, Epsilon2 = 1e-12;
 
     /// <summary>2⁻⁵³, the unit roundoff.</summary>
-    private static readonly double UnitRoundoff = System.Math.ScaleB(1, -53);
+    private static readonly double UnitRoundoff = Math.ScaleB(1, -53);
 
     internal static Claim Claim() => new(
         "elmo/alg-2",

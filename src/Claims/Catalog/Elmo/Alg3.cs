@@ -2,8 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 using Verification.Optimizers.Reference;
 
 namespace Verification.Claims.Catalog.Elmo;
@@ -20,7 +20,7 @@ internal static class Alg3
     private const double L0 = 1e-3;
 
     /// <summary>256·2⁻⁵², the rounding bound of the implementation's double ASSESS relative to the magnitudes it cancels.</summary>
-    private static readonly double AssessRounding = System.Math.ScaleB(256, -52);
+    private static readonly double AssessRounding = Math.ScaleB(256, -52);
 
     private const string AssessTolerance = "The implementation decides with a double ASSESS; the exact one may differ by its rounding, bounded by 256·2⁻⁵²·(‖f‖(θ) + ‖f‖(θ + Δθ*) + Σ_i|terms of M_i|)/(−Σ M_i) with ‖f‖(x) = ½Σ|D_ij x_i x_j| + (|c|/6)(Σ|u_k x_k|)³ the size of f's terms (the cancellation in f(θ) − f(θ + Δθ*), the step's few-ulp deviation, whose first-order effect on f is ≤ 3 times ‖f‖, and the model's rounding), part of the relation in both arithmetics.";
 

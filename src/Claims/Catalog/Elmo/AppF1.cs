@@ -3,8 +3,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -79,7 +79,7 @@ internal static class AppF1
             var (lambda, g, l) = Read<T>(input);
             var (current, currentTerms) = Line(_k, lambda, g, l);
             var (previous, previousTerms) = Line(_k - 1, lambda, g, l);
-            return Relation.Equal(current, previous, Shared.Margins.OrOne(T.Max(currentTerms, previousTerms)), System.Math.ScaleB(1, -40));
+            return Relation.Equal(current, previous, Shared.Margins.OrOne(T.Max(currentTerms, previousTerms)), Math.ScaleB(1, -40));
         }
 
         public override string Explain(EigenspaceInput input) => $"Line {_k} of App. F.1 does not equal line {_k - 1}.";
@@ -106,7 +106,7 @@ internal static class AppF1
             // ELMO's x* = (S − λ)/L: S = L·x* + λ, and the root's sign flipped gives (−S − λ)/L.
             var root = l * x + lambda;
             var flipped = T.Sign(lambda) > 0 ? x : (-root - lambda) / l;
-            return Relation.Equal(cauchy, flipped, Shared.Margins.OrOne(T.Abs(cauchy) + (T.Abs(root) + T.Abs(lambda)) / l), System.Math.ScaleB(1, -40));
+            return Relation.Equal(cauchy, flipped, Shared.Margins.OrOne(T.Abs(cauchy) + (T.Abs(root) + T.Abs(lambda)) / l), Math.ScaleB(1, -40));
         }
 
         public override string Explain(EigenspaceInput input) => "Cauchy's step is not ELMO's step with the root's sign set by sgn(λ).";

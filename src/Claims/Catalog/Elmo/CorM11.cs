@@ -33,10 +33,10 @@ internal static class CorM11
                     from mode in Gen.Choose(0, 3)
                     from t in EdgeDoubles.Unit
                     from big in EdgeDoubles.Signed(1e-150, 1e150)
-                    select new RealPair(x, mode switch { 0 => -x, 1 => -x * t, 2 => x * t, _ => System.Math.Max(big, -x) }),
+                    select new RealPair(x, mode switch { 0 => -x, 1 => -x * t, 2 => x * t, _ => Math.Max(big, -x) }),
                 Edges = () => [new(1, -1), new(1, 0), new(0, 1), new(1e-150, 1e150), new(1e150, -1e150)],
                 Perturb = (p, r) => r.Next(2) == 0
-                    ? p with { Second = System.Math.Max(-p.First, EdgeDoubles.Perturb(p.Second, r, 0, 1e300)) }
+                    ? p with { Second = Math.Max(-p.First, EdgeDoubles.Perturb(p.Second, r, 0, 1e300)) }
                     : p with { First = EdgeDoubles.Perturb(p.First, r, 0, 1e300) },
                 Shrink = p => Shrinks.Coordinates(p, q => [q.First, q.Second], (_, v) => new RealPair(v[0], v[1])),
                 Describe = p => [NamedValue.Of("x", p.First), NamedValue.Of("y", p.Second)],

@@ -4,8 +4,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -62,7 +62,7 @@ internal static class Eq12
             var half = (T.Sqrt(1 + 2 * l * a / (s.Lambda * s.Lambda)) + 1) / 2;
             var rhs = T.Abs(1 - s.Alpha * s.Lambda * s.PhiGradient() / s.G * half);
             var scale = 1 + s.Alpha * s.Lambda * s.PhiGradientTerms() / a * half;
-            return Relation.Equal(lhs, rhs, scale, System.Math.ScaleB(1, -44));
+            return Relation.Equal(lhs, rhs, scale, Math.ScaleB(1, -44));
         }
     }
 
@@ -114,8 +114,8 @@ internal static class Eq12
     {
         var l = (double[])s.Lambdas.Clone();
         var g = (double[])s.Gradient.Clone();
-        l[s.Index] = System.Math.Abs(l[s.Index]) is var a && a > 0 ? a : 1;
-        g[s.Index] = -(System.Math.Abs(g[s.Index]) is var b && b > 0 ? b : 1);
+        l[s.Index] = Math.Abs(l[s.Index]) is var a && a > 0 ? a : 1;
+        g[s.Index] = -(Math.Abs(g[s.Index]) is var b && b > 0 ? b : 1);
         return s with { Lambdas = l, Gradient = g };
     }
 
@@ -130,8 +130,8 @@ internal static class Eq12
         ],
         Perturb = (s, r) => r.Next(3) switch
         {
-            0 => s with { Alpha = System.Math.Clamp(EdgeDoubles.Perturb(s.Alpha, r, 1e-3, 10), 1e-3, 10) },
-            1 => s with { Lipschitz = System.Math.Clamp(EdgeDoubles.Perturb(s.Lipschitz, r, 1e-3, 1e3), 1e-3, 1e3) },
+            0 => s with { Alpha = Math.Clamp(EdgeDoubles.Perturb(s.Alpha, r, 1e-3, 10), 1e-3, 10) },
+            1 => s with { Lipschitz = Math.Clamp(EdgeDoubles.Perturb(s.Lipschitz, r, 1e-3, 1e3), 1e-3, 1e3) },
             _ => Normalize(s with { B = s.B.Select(x => EdgeDoubles.Perturb(x, r, 0, 1e2)).ToArray() }),
         },
         Shrink = s => Shrinks.Coordinates(s, q => q.Coordinates(), (q, v) => q.With(v)),

@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -70,7 +70,7 @@ internal static class Eq13
         public override string Explain(EigenspaceAlongL input)
         {
             var ls = Sequence(input);
-            var xs = ls.Select(l => Verification.Math.Elmo.Step(input.Lambda, input.GradMagnitude, l));
+            var xs = ls.Select(l => Verification.Numerics.Elmo.Step(input.Lambda, input.GradMagnitude, l));
             return "x*(L) does not approach the stated limit as L → 0⁺: along L_k = " + Show(ls) + ", x*(L_k) ≈ " + Show(xs) + ".";
         }
     }
@@ -108,7 +108,7 @@ internal static class Eq13
                 return Relation.LessOrEqual(T.Of(1), T.Of(0))
                     .Labelled("the denominator √(λ² + 2L|g|) + λ is exactly 0: the middle expression is 0/0 for every L and has no value to equal x*");
             var scale = Margins.OrOne(x * (s + T.Abs(lambda)) / T.Abs(denominator));
-            return Relation.Equal(2 * a / denominator, x, scale, System.Math.ScaleB(1, -44));
+            return Relation.Equal(2 * a / denominator, x, scale, Math.ScaleB(1, -44));
         }
 
         public override string Explain(EigenspaceInput input) => input.GradMagnitude == 0 && input.Lambda < 0

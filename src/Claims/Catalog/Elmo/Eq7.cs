@@ -4,8 +4,8 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -101,7 +101,7 @@ internal static class Eq7
     /// <summary>x* in double precision for generating nearby points (0 where it overflows).</summary>
     private static double Step(EigenspaceInput e)
     {
-        double x = Verification.Math.Elmo.Step(e.Lambda, e.GradMagnitude, e.Lipschitz);
+        double x = Verification.Numerics.Elmo.Step(e.Lambda, e.GradMagnitude, e.Lipschitz);
         return double.IsFinite(x) ? x : 0;
     }
 

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Claims.Catalog.Elmo;
 

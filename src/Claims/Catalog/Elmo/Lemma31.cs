@@ -3,7 +3,7 @@ using System.Globalization;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Verification.Optimizers.Objectives.Generic;
 
 namespace Verification.Claims.Catalog.Elmo;

@@ -4,8 +4,8 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -90,7 +90,7 @@ internal static class Lemma32
             var (lambda, a, l) = input.Read<T>();
             var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
             var quasiNewton = T.Sign(a) == 0 ? T.Of(0) : Factor(lambda, a, l) * a;
-            return Relation.Equal(quasiNewton, x, Margins.OrOne(x), System.Math.ScaleB(1, -44));
+            return Relation.Equal(quasiNewton, x, Margins.OrOne(x), Math.ScaleB(1, -44));
         }
 
         public override string Explain(EigenspaceInput input) => input.GradMagnitude == 0 && input.Lambda < 0

@@ -4,8 +4,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -127,7 +127,7 @@ internal static class LemmaC2
             }
             var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
             var ratio = ElmoFormulas.Lower(-a, lambda, l, x) / ElmoFormulas.Upper(-a, lambda, l, x);
-            return Relation.Equal(ratio, expected, expected, System.Math.ScaleB(1, -40));
+            return Relation.Equal(ratio, expected, expected, Math.ScaleB(1, -40));
         }
     }
 
@@ -174,7 +174,7 @@ internal static class LemmaC2
                     from f in Gen.Frequency((2, EdgeDoubles.LogUniform(1e-15, 1e-3)), (1, EdgeDoubles.LogUniform(1e-3, 1e6)))
                     select new RealPair(y1, y1 * (1 + f)),
                 Edges = () => [new(1e-300, 1e-150), new(1, 2), new(1, 1e300), new(1e150, 1e300)],
-                Perturb = (p, r) => p with { Second = System.Math.Max(p.First, EdgeDoubles.Perturb(p.Second, r, 1e-300, 1e300)) },
+                Perturb = (p, r) => p with { Second = Math.Max(p.First, EdgeDoubles.Perturb(p.Second, r, 1e-300, 1e300)) },
                 Shrink = p => Shrinks.Coordinates(p, q => [q.First, q.Second],
                     (_, v) => v[0] > 0 && v[1] > v[0] ? new RealPair(v[0], v[1]) : throw new ArgumentException("need 0 < y₁ < y₂.", nameof(p))),
                 Describe = p => [NamedValue.Of("y1", p.First), NamedValue.Of("y2", p.Second)],

@@ -33,7 +33,7 @@ internal static class LemmaM1
                     (1, EdgeDoubles.LogUniform(1e-300, 1).Select(d => -1 + d)),
                     (1, Gen.Elements(-1.0, 0.0, -0.0))),
                 Edges = () => [-1.0, 0.0, -0.0, 1e-300, -1e-300, 1e300, double.Epsilon],
-                Perturb = (x, r) => System.Math.Max(-1, EdgeDoubles.Perturb(x, r, 0, 1e300)),
+                Perturb = (x, r) => Math.Max(-1, EdgeDoubles.Perturb(x, r, 0, 1e300)),
                 Shrink = x => Simplicity.Candidates(x).Where(c => c >= -1),
                 Describe = x => [NamedValue.Of("x", x)],
             };

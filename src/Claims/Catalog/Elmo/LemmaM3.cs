@@ -60,7 +60,7 @@ internal static class LemmaM3
                     form += t;
                     terms += T.Abs(t);
                 }
-            return Relation.Equal(form, T.Of(0), Margins.OrOne(terms), System.Math.ScaleB(1, -46));
+            return Relation.Equal(form, T.Of(0), Margins.OrOne(terms), Math.ScaleB(1, -46));
         }
     }
 }

@@ -4,8 +4,8 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -60,7 +60,7 @@ internal static class LemmaM5Relative
             Domain = form == Form.UpperLambdaZero
                 ? StepDomain(l => l == 0, ModerateWithL.Select(e => e with { Lambda = 0 }))
                 : form == Form.UpperLambdaNegative
-                    ? StepDomain(l => l < 0, ModerateWithL.Select(e => e with { Lambda = -System.Math.Abs(e.Lambda) }).Where(e => e.Lambda < 0))
+                    ? StepDomain(l => l < 0, ModerateWithL.Select(e => e with { Lambda = -Math.Abs(e.Lambda) }).Where(e => e.Lambda < 0))
                     : StepDomain(_ => true, ModerateWithL);
         }
 
@@ -134,8 +134,8 @@ internal static class LemmaM5Relative
             {
                 // For m the linear term 6Wδ dominates the quadratic 3(W − λ)δ² only for |δ| ≪ 2W/|W − λ|, which is tiny when
                 // L|g|/λ² is (the proof's Remark): start at ρ = 0.1·min(1, 2W/|W − λ|) so that the sequence samples the limit.
-                double w = input.E.Lipschitz * Verification.Math.Elmo.Step(input.E.Lambda, input.E.GradMagnitude, input.E.Lipschitz);
-                double rho = 0.1 * System.Math.Min(1, 2 * w / System.Math.Abs(w - input.E.Lambda));
+                double w = input.E.Lipschitz * Verification.Numerics.Elmo.Step(input.E.Lambda, input.E.GradMagnitude, input.E.Lipschitz);
+                double rho = 0.1 * Math.Min(1, 2 * w / Math.Abs(w - input.E.Lambda));
                 start = rho > 1e-200 && double.IsFinite(rho) ? rho : 0.1;
             }
             return Sequences.Decades(start, 1, 12, up: false).Select(t => sign * t).ToArray();
@@ -171,7 +171,7 @@ internal static class LemmaM5Relative
         Generator =
             from e in eigenspaces
             from d in Gen.Frequency(
-                (4, EdgeDoubles.Signed(1e-6, 1e3).Select(x => System.Math.Max(-1, x))),
+                (4, EdgeDoubles.Signed(1e-6, 1e3).Select(x => Math.Max(-1, x))),
                 (1, Gen.Elements(-1.0, 1.0, 0.5, -0.5, 2.0, 10.0)))
             select new RelativeStep(e, d),
         Edges = () =>
@@ -183,9 +183,9 @@ internal static class LemmaM5Relative
             var e = s.E;
             var moved = r.Next(4) switch
             {
-                0 => s with { Delta = System.Math.Max(-1, EdgeDoubles.Perturb(s.Delta, r, 0, 1e3)) },
+                0 => s with { Delta = Math.Max(-1, EdgeDoubles.Perturb(s.Delta, r, 0, 1e3)) },
                 1 => s with { E = e with { Lambda = e.Lambda == 0 ? 0 : EdgeDoubles.Perturb(e.Lambda, r, 1e-3, 1e3) } },
-                2 => s with { E = e with { GradMagnitude = System.Math.Abs(EdgeDoubles.Perturb(e.GradMagnitude, r, 1e-3, 1e3)) } },
+                2 => s with { E = e with { GradMagnitude = Math.Abs(EdgeDoubles.Perturb(e.GradMagnitude, r, 1e-3, 1e3)) } },
                 _ => s with { E = e with { Lipschitz = EdgeDoubles.Perturb(e.Lipschitz, r, 1e-3, 1e3) } },
             };
             return inCase(moved.E.Lambda) ? moved : s;

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -78,7 +78,7 @@ internal static class Sec32Concave
             from a in EdgeDoubles.NonNegative(1e-100, 1e100)
             from lip in EdgeDoubles.Positive(1e-100, 1e100)
             where l1 != l2
-            select new CurvaturePair(System.Math.Min(l1, l2), System.Math.Max(l1, l2), a, lip),
+            select new CurvaturePair(Math.Min(l1, l2), Math.Max(l1, l2), a, lip),
         Edges = () =>
             from pair in new[] { (-1.0, 0.0), (-1.0, 1.0), (0.0, 1.0), (1.0, 2.0), (-2.0, -1.0), (-1e-100, 1e-100) }
             from a in new[] { 0.0, 1, 1e-100 }
@@ -89,7 +89,7 @@ internal static class Sec32Concave
             {
                 0 => p with { Lambda1 = EdgeDoubles.Perturb(p.Lambda1, r, 0, 1e100) },
                 1 => p with { Lambda2 = EdgeDoubles.Perturb(p.Lambda2, r, 0, 1e100) },
-                2 => p with { GradMagnitude = System.Math.Abs(EdgeDoubles.Perturb(p.GradMagnitude, r, 0, 1e100)) },
+                2 => p with { GradMagnitude = Math.Abs(EdgeDoubles.Perturb(p.GradMagnitude, r, 0, 1e100)) },
                 _ => p with { Lipschitz = EdgeDoubles.Perturb(p.Lipschitz, r, 1e-100, 1e100) },
             };
             return q.Lambda1 < q.Lambda2 ? q : p;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
+using Verification.Numerics;
 
 namespace Verification.Claims.Catalog.Elmo;
 

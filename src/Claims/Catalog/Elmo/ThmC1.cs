@@ -5,8 +5,8 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -51,7 +51,7 @@ internal static class ThmC1
                     select new DescentRun(a, l),
                 Edges = () => [new(1, 1), new(0, 1), new(1e-3, 1e3), new(1e3, 1e-3)],
                 Perturb = (run, r) => r.Next(2) == 0
-                    ? run with { Slope = System.Math.Abs(EdgeDoubles.Perturb(run.Slope, r, 0, 1e3)) }
+                    ? run with { Slope = Math.Abs(EdgeDoubles.Perturb(run.Slope, r, 0, 1e3)) }
                     : run with { Lipschitz = EdgeDoubles.Perturb(run.Lipschitz, r, 1e-3, 1e3) },
                 Shrink = run => Shrinks.Coordinates(run, q => [q.Slope, q.Lipschitz],
                     (_, v) => v[0] >= 0 && v[1] > 0 ? new DescentRun(v[0], v[1]) : throw new ArgumentException("need a ≥ 0 and L > 0.", nameof(run))),
@@ -77,7 +77,7 @@ internal static class ThmC1
             var ratios = new List<string>();
             var d = Trajectory<Float64>(new(input.Slope), new(input.Lipschitz));
             for (int k = 1; k <= LastExponent; k++)
-                ratios.Add((d[k].Value / (k * System.Math.Log(2))).ToString("G6", CultureInfo.InvariantCulture));
+                ratios.Add((d[k].Value / (k * Math.Log(2))).ToString("G6", CultureInfo.InvariantCulture));
             string along = $" Along t = 2, 4, …, 256: D_t/ln t ≈ [{string.Join(", ", ratios)}].";
             return "f(θ) = −aθ has a constant (hence Lipschitz) Hessian, and ELMO steps x* = √(2a/L) every iteration, so f(θ₀) − f(θ_t) = t·a·√(2a/L) grows linearly, not O(log t): the proof's rates from ARC presuppose f bounded below." + along;
         }

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Verification.Optimizers.Objectives;
 
 namespace Verification.Claims.Catalog.Elmo;

@@ -1,8 +1,8 @@
 using LodoOptimizer = Verification.Optimizers.Lodo.Lodo;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 
@@ -96,7 +96,7 @@ internal static class Alg1
             var terms = BlockNetworkFormulas.CentralDifferences(absTheta, t => Form(t, absA, absU, absAlpha0));
             double paths = _dense ? 1 : 2 * input.Shape.Depth * (input.Shape.K + 1) + 4;
             double noise = _dense ? 2 * n + 4 : paths + 4;
-            var factor = T.Of(paths * System.Math.ScaleB(1, -52));
+            var factor = T.Of(paths * Math.ScaleB(1, -52));
             var parts = new Relation<T>[theta.Length];
             for (int j = 0; j < theta.Length; j++)
             {
@@ -105,7 +105,7 @@ internal static class Alg1
                 plus[j] = T.Abs(theta[j] + 1);
                 minus[j] = T.Abs(theta[j] - 1);
                 var scale = Form(plus, absA, absU, absAlpha0) + Form(minus, absA, absU, absAlpha0);
-                parts[j] = Relation.LessOrEqual(T.Abs(T.Of(reference[j]) - exact[j]), factor * terms[j], scale, noise * System.Math.ScaleB(1, -52))
+                parts[j] = Relation.LessOrEqual(T.Abs(T.Of(reference[j]) - exact[j]), factor * terms[j], scale, noise * Math.ScaleB(1, -52))
                     .Labelled($"∂/∂θ_{j}");
             }
             return Relation.All(parts);
@@ -148,14 +148,14 @@ internal static class Alg1
             var absNetwork = input.Network.Read<T>().Select(T.Abs).ToArray();
             var pushed = BlockNetworkFormulas.Apply(shape.Model(), absNetwork, T.Abs(alpha0),
                 [.. (RealMatrixAlgebra.Abs(h) * x0.Select(T.Abs).ToArray()).Select(v => T.Abs(1 - beta) * v)]);
-            var factor = T.Of((2 * shape.Depth * (shape.K + 1) + 6) * System.Math.ScaleB(1, -52));
+            var factor = T.Of((2 * shape.Depth * (shape.K + 1) + 6) * Math.ScaleB(1, -52));
             var parts = new List<Relation<T>>();
             for (int i = 0; i < n; i++)
             {
                 parts.Add(Relation.Equal(T.Of(x1[i]), x0[i], T.Abs(x0[i]) + 1).Labelled($"x₁[{i}] = x₀[{i}]"));
                 var exact = x0[i] - alpha0 * (1 - beta) * gradient[i];
                 var scale = T.Abs(x0[i]) + pushed[i];
-                parts.Add(Relation.LessOrEqual(T.Abs(T.Of(x2[i]) - exact), factor * scale, scale, 8 * System.Math.ScaleB(1, -52))
+                parts.Add(Relation.LessOrEqual(T.Abs(T.Of(x2[i]) - exact), factor * scale, scale, 8 * Math.ScaleB(1, -52))
                     .Labelled($"x₂[{i}] = x₀[{i}] − α₀(1 − β)(Hx₀)[{i}]"));
             }
             return Relation.All(parts);

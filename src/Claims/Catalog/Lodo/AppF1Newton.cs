@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Lodo;
 using Verification.Optimizers.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine;
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 

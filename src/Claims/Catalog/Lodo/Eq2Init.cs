@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 
@@ -22,7 +22,7 @@ internal static class Eq2Init
         [new AlphaZeroIdentity(), new ReferenceAlphaZeroIdentity()]);
 
     /// <summary>(2N(k + 1) + 2)·2⁻⁵²: the forward-error factor of one entry of G (see <see cref="ReferenceAlphaZeroIdentity"/>).</summary>
-    internal static double ErrorFactor(NetworkShape shape) => (2 * shape.Depth * (shape.K + 1) + 2) * System.Math.ScaleB(1, -52);
+    internal static double ErrorFactor(NetworkShape shape) => (2 * shape.Depth * (shape.K + 1) + 2) * Math.ScaleB(1, -52);
 
     /// <summary>G(θ) = α₀I at exactly orthogonal blocks, G of eq. (2) written once.</summary>
     internal sealed class AlphaZeroIdentity : Statement<OrthogonalNetworkInput>

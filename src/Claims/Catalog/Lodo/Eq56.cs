@@ -1,6 +1,6 @@
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 

@@ -1,7 +1,7 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Curvature.AutoDiff;
+namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// Keeps the rationals of long forward-mode computations short: an enclosure whose endpoints have grown past 8× the current

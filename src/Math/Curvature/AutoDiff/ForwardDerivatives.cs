@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Curvature.AutoDiff;
+namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// Gradients and Hessians of a scalar function written over <see cref="IDualScalar{T}"/>, by hyper-dual forward mode:

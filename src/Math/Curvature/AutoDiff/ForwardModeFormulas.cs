@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Curvature.AutoDiff;
+namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>The value, Jacobian and component Hessians of a function ℝ^d → ℝ^M at one point, in arithmetic T.</summary>
 /// <param name="Value">f(x), length M.</param>

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Curvature.AutoDiff;
+namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// A second-order Taylor jet over any arithmetic <typeparamref name="T"/>, itself an <see cref="IReal{T}"/>: the value of a

@@ -1,4 +1,4 @@
-namespace Verification.Math.Curvature.AutoDiff;
+namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// A hyper-dual number a + b·ε₁ + c·ε₂ + d·ε₁ε₂ with ε₁² = ε₂² = 0 (Fike &amp; Alonso): seeding θ_i with ε₁ and θ_j
@@ -16,17 +16,17 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// <inheritdoc />
     public static HyperDual Exp(HyperDual x)
     {
-        double e = System.Math.Exp(x.Value);
+        double e = Math.Exp(x.Value);
         return Chain(x, e, e, e);
     }
 
     /// <inheritdoc />
-    public static HyperDual Log(HyperDual x) => Chain(x, System.Math.Log(x.Value), 1 / x.Value, -1 / (x.Value * x.Value));
+    public static HyperDual Log(HyperDual x) => Chain(x, Math.Log(x.Value), 1 / x.Value, -1 / (x.Value * x.Value));
 
     /// <inheritdoc />
     public static HyperDual Tanh(HyperDual x)
     {
-        double t = System.Math.Tanh(x.Value);
+        double t = Math.Tanh(x.Value);
         double s = 1 - t * t;
         return Chain(x, t, s, -2 * t * s);
     }

@@ -1,13 +1,13 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
-namespace Verification.Math.Curvature.AutoDiff;
+namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// A hyper-dual number a + b·ε₁ + c·ε₂ + d·ε₁ε₂ (ε₁² = ε₂² = 0) over any arithmetic <typeparamref name="T"/>, itself an
 /// <see cref="IReal{T}"/>: a function written once over <see cref="IReal{T}"/> evaluated at θ with θ_i seeded by ε₁ and
 /// θ_j by ε₂ returns ∂g/∂θ_i in the ε₁ part and ∂²g/∂θ_i∂θ_j in the ε₁ε₂ part, with no step size and no truncation
 /// error (Fike &amp; Alonso). Over <see cref="Float64"/> the derivatives are rounded like any double computation; over
-/// <see cref="Verification.Math.Exact.RationalInterval"/> they are rigorous enclosures of the exact derivatives. For a unary φ:
+/// <see cref="Verification.Numerics.Exact.RationalInterval"/> they are rigorous enclosures of the exact derivatives. For a unary φ:
 /// φ(x) = φ(a) + φ'(a)(bε₁ + cε₂) + (φ'(a)d + φ''(a)bc)ε₁ε₂.
 /// </summary>
 /// <remarks>

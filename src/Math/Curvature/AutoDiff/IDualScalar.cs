@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Verification.Math.Curvature.AutoDiff;
+namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// The arithmetic the generic log-densities and models are written in, so that one formula yields values in
@@ -34,13 +34,13 @@ public readonly record struct Real(double Value) : IDualScalar<Real>
     public static Real Constant(double value) => new(value);
 
     /// <inheritdoc />
-    public static Real Exp(Real x) => new(System.Math.Exp(x.Value));
+    public static Real Exp(Real x) => new(Math.Exp(x.Value));
 
     /// <inheritdoc />
-    public static Real Log(Real x) => new(System.Math.Log(x.Value));
+    public static Real Log(Real x) => new(Math.Log(x.Value));
 
     /// <inheritdoc />
-    public static Real Tanh(Real x) => new(System.Math.Tanh(x.Value));
+    public static Real Tanh(Real x) => new(Math.Tanh(x.Value));
 
     /// <summary>Sum.</summary>
     public static Real operator +(Real a, Real b) => new(a.Value + b.Value);

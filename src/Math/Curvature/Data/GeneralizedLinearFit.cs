@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 
-namespace Verification.Math.Curvature.Data;
+namespace Verification.Numerics.Curvature.Data;
 
 /// <summary>
 /// The maximum-likelihood fit θ*_N and the curvature matrices at it for a scalar-output <see cref="LinearModel"/> with a
@@ -92,7 +92,7 @@ public static class GeneralizedLinearFit
         },
         PoissonLog => (y, f) =>
         {
-            double l = System.Math.Exp(f);
+            double l = Math.Exp(f);
             return (y - l, l);
         },
         _ => null,

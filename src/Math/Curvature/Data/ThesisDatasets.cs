@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Curvature.Data;
+namespace Verification.Numerics.Curvature.Data;
 
 /// <summary>The three cases of Tables D.1 and D.2: the correctly specified model and two misspecifications.</summary>
 public enum Specification
@@ -40,7 +40,7 @@ public static class ThesisDatasets
             ys[n] = case_ switch
             {
                 Specification.Correct => x + e,
-                Specification.MisspecifiedA => x + System.Math.Sqrt(2) * e,
+                Specification.MisspecifiedA => x + Math.Sqrt(2) * e,
                 Specification.MisspecifiedB => x + 0.5 * x * x + e,
                 _ => throw new ArgumentException($"unknown case {case_}.", nameof(case_)),
             };
@@ -86,7 +86,7 @@ public static class ThesisDatasets
         var ys = new double[count];
         for (int n = 0; n < count; n++)
         {
-            double x = System.Math.Exp(System.Math.Sqrt(0.75) * Normal(random));
+            double x = Math.Exp(Math.Sqrt(0.75) * Normal(random));
             xs[n] = Vector<double>.Build.Dense(1, x);
             ys[n] = 2 + 2 * x + Normal(random);
         }
@@ -99,7 +99,7 @@ public static class ThesisDatasets
         ArgumentNullException.ThrowIfNull(random);
         double u1 = 1 - random.NextDouble();
         double u2 = random.NextDouble();
-        return System.Math.Sqrt(-2 * System.Math.Log(u1)) * System.Math.Cos(2 * System.Math.PI * u2);
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
     private static void RequireCount(int count)

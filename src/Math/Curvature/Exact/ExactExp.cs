@@ -1,8 +1,8 @@
 using System.Numerics;
 using Fractions;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
-namespace Verification.Math.Curvature.Exact;
+namespace Verification.Numerics.Curvature.Exact;
 
 /// <summary>
 /// Outward-rounded enclosures of exp(x) for a rational x, so that statements with e^{f} (the softmax formulas of App. D.1.2)
@@ -20,7 +20,7 @@ public static class ExactExp
     public static RationalInterval Of(double x, int bits = 128)
     {
         Require.Finite(x, nameof(x));
-        if (System.Math.Abs(x) > MaxArgument)
+        if (Math.Abs(x) > MaxArgument)
             throw new ArgumentException($"|x| must be ≤ {MaxArgument}, got {Require.Show(x)}.", nameof(x));
         return Of(ExactDouble.ToFraction(x), bits);
     }

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// p(y = 1|f) = σ(f) with the logit f as natural parameter (eq. D.33): log p = y·f − log(1 + eᶠ); ∇ = y − σ(f);
@@ -19,10 +19,10 @@ public sealed class BernoulliLogit : LikelihoodBase
     public override bool IsNaturalParameterization => true;
 
     /// <summary>σ(f) = 1/(1 + e^(−f)), evaluated without overflow.</summary>
-    public static double Sigmoid(double f) => f >= 0 ? 1 / (1 + System.Math.Exp(-f)) : System.Math.Exp(f) / (1 + System.Math.Exp(f));
+    public static double Sigmoid(double f) => f >= 0 ? 1 / (1 + Math.Exp(-f)) : Math.Exp(f) / (1 + Math.Exp(f));
 
     /// <summary>log(1 + eᶠ) = max(f, 0) + log1p(e^(−|f|)).</summary>
-    public static double Softplus(double f) => System.Math.Max(f, 0) + System.Math.Log(1 + System.Math.Exp(-System.Math.Abs(f)));
+    public static double Softplus(double f) => Math.Max(f, 0) + Math.Log(1 + Math.Exp(-Math.Abs(f)));
 
     /// <inheritdoc />
     protected override void ValidateSupport(double y, string name) => RequireIndex(y, 2, name);

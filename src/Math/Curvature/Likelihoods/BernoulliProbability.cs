@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// Control for Prop. 7.1 (not a natural parameterization): p(y = 1|q) = q with f = q ∈ (0, 1) the probability itself.
@@ -36,7 +36,7 @@ public sealed class BernoulliProbability : LikelihoodBase
     }
 
     /// <inheritdoc />
-    protected override double LogDensityUnchecked(double y, Vector<double> f) => y == 1 ? System.Math.Log(f[0]) : System.Math.Log(1 - f[0]);
+    protected override double LogDensityUnchecked(double y, Vector<double> f) => y == 1 ? Math.Log(f[0]) : Math.Log(1 - f[0]);
 
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y == 1 ? 1 / f[0] : -1 / (1 - f[0]));

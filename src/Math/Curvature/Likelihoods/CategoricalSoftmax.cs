@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// p(y = c|f) = softmax(f)_c = π_c (eq. D.12), natural parameters f ∈ ℝ^C: log p = f_c − log Σ_i e^{f_i};

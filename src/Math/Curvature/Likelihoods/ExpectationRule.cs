@@ -1,4 +1,4 @@
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// E_{y~p(·|f)}[φ(y)] ≈ Σ_k Weights[k]·φ(Labels[k]). <see cref="TailBound"/> is a rigorous upper bound on the part the
@@ -17,7 +17,7 @@ public sealed record ExpectationRule(IReadOnlyList<double> Labels, IReadOnlyList
     /// </summary>
     public static ExpectationRule Gaussian(double mean, double variance)
     {
-        double s = System.Math.Sqrt(3 * variance);
+        double s = Math.Sqrt(3 * variance);
         return new ExpectationRule([mean, mean - s, mean + s], [2.0 / 3, 1.0 / 6, 1.0 / 6], 0,
             "3-node Gauss–Hermite, exact for polynomials of degree ≤ 5 in y");
     }

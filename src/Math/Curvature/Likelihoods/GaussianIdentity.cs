@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// p(y|f) = N(y; f, σ²) with fixed σ² (eq. D.8 for σ² = 1): identity link, f = σ²·(natural parameter), so a natural
@@ -34,14 +34,14 @@ public sealed class GaussianIdentity : LikelihoodBase
     {
         ArgumentNullException.ThrowIfNull(f);
         var r = T.Constant(y) - f[0];
-        return -(r * r) / T.Constant(2 * Variance) - T.Constant(0.5 * System.Math.Log(2 * System.Math.PI * Variance));
+        return -(r * r) / T.Constant(2 * Variance) - T.Constant(0.5 * Math.Log(2 * Math.PI * Variance));
     }
 
     /// <inheritdoc />
     protected override double LogDensityUnchecked(double y, Vector<double> f)
     {
         double r = y - f[0];
-        return -r * r / (2 * Variance) - 0.5 * System.Math.Log(2 * System.Math.PI * Variance);
+        return -r * r / (2 * Variance) - 0.5 * Math.Log(2 * Math.PI * Variance);
     }
 
     /// <inheritdoc />

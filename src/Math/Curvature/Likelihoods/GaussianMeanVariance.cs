@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// Control for Prop. 7.1 (not a natural parameterization): N(y; μ, v) with a learned variance, f = (μ, v), v &gt; 0
@@ -36,14 +36,14 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     {
         ArgumentNullException.ThrowIfNull(f);
         var r = T.Constant(y) - f[0];
-        return -(r * r) / (T.Constant(2) * f[1]) - T.Constant(0.5) * T.Log(T.Constant(2 * System.Math.PI) * f[1]);
+        return -(r * r) / (T.Constant(2) * f[1]) - T.Constant(0.5) * T.Log(T.Constant(2 * Math.PI) * f[1]);
     }
 
     /// <inheritdoc />
     protected override double LogDensityUnchecked(double y, Vector<double> f)
     {
         double r = y - f[0], v = f[1];
-        return -r * r / (2 * v) - 0.5 * System.Math.Log(2 * System.Math.PI * v);
+        return -r * r / (2 * v) - 0.5 * Math.Log(2 * Math.PI * v);
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// A likelihood p(y|f) of the output f ∈ 𝔽 = ℝ^M of a prediction function (balles-thesis §7.1, eq. 7.1), with the

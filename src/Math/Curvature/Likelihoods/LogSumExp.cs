@@ -1,6 +1,6 @@
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>log Σ_c exp(f_c) and softmax, shifted by max f so nothing overflows.</summary>
 public static class LogSumExp
@@ -21,7 +21,7 @@ public static class LogSumExp
     {
         ArgumentNullException.ThrowIfNull(f);
         double m = f.Max();
-        var e = f.Select(x => System.Math.Exp(x - m)).ToArray();
+        var e = f.Select(x => Math.Exp(x - m)).ToArray();
         double s = e.Sum();
         return e.Select(x => x / s).ToArray();
     }

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Likelihoods;
+namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// Poisson with log rate f = log λ (the natural parameter): log p = y·f − eᶠ − log y!; ∇ = y − λ; ∇² = −λ. Labels 0, 1, 2, ….
@@ -36,13 +36,13 @@ public sealed class PoissonLog : LikelihoodBase
 
     /// <inheritdoc />
     protected override double LogDensityUnchecked(double y, Vector<double> f) =>
-        y * f[0] - System.Math.Exp(f[0]) - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1);
+        y * f[0] - Math.Exp(f[0]) - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1);
 
     /// <inheritdoc />
-    protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y - System.Math.Exp(f[0]));
+    protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y - Math.Exp(f[0]));
 
     /// <inheritdoc />
-    protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) => Scalar(-System.Math.Exp(f[0]));
+    protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) => Scalar(-Math.Exp(f[0]));
 
     /// <summary>
     /// Nodes 0…K with weights p(y) = exp(y·log λ − λ − log y!). Tail bound: for y ≥ K + 1 ≥ 2λ + 2 the integrand weight
@@ -56,20 +56,20 @@ public sealed class PoissonLog : LikelihoodBase
         double eta = f[0];
         if (eta > MaxLogRate)
             throw new ArgumentException($"f[0] (log rate) must be ≤ {MaxLogRate} for the truncated expectation, got {Require.Show(eta)}.", nameof(f));
-        double lambda = System.Math.Exp(eta);
+        double lambda = Math.Exp(eta);
         double LogP(int y) => y * eta - lambda - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1.0);
-        int k = (int)System.Math.Ceiling(2 * lambda + 2);
+        int k = (int)Math.Ceiling(2 * lambda + 2);
         double bound;
         while (true)
         {
             double rho = lambda * (k + 2) / ((double)(k + 1) * (k + 1));
-            bound = 4 * System.Math.Exp(LogP(k + 1)) * (k + 1.0) * (k + 1.0);
-            if (rho <= 0.5 && bound <= RelativeTail * System.Math.Max(1, lambda))
+            bound = 4 * Math.Exp(LogP(k + 1)) * (k + 1.0) * (k + 1.0);
+            if (rho <= 0.5 && bound <= RelativeTail * Math.Max(1, lambda))
                 break;
             k++;
         }
         var labels = Enumerable.Range(0, k + 1).Select(y => (double)y).ToArray();
-        var weights = labels.Select(y => System.Math.Exp(LogP((int)y))).ToArray();
+        var weights = labels.Select(y => Math.Exp(LogP((int)y))).ToArray();
         return new ExpectationRule(labels, weights, bound, $"sum over y = 0…{k}, tail ≤ 4p(K+1)(K+1)²");
     }
 }

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Curvature.Models;
+namespace Verification.Numerics.Curvature.Models;
 
 /// <summary>
 /// f(x, θ) = xᵀθ + (κ/2)‖θ‖², scalar output, d = D: J = (x + κθ)ᵀ and ∇²f = κI, so f is β-smooth with β = |κ| exactly

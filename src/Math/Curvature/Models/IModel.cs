@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Models;
+namespace Verification.Numerics.Curvature.Models;
 
 /// <summary>
 /// A prediction function f(x, θ): ℝ^D × ℝ^d → ℝ^M (balles-thesis §7.1) with its exact Jacobian J_θ f (M×d) and the

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Curvature.Models;
+namespace Verification.Numerics.Curvature.Models;
 
 /// <summary>
 /// f(x, θ) = W·x̃ with x̃ = (x, 1) (a bias column) or x̃ = x (no bias), θ = vec(W) row-major, W ∈ ℝ^{M×|x̃|}:

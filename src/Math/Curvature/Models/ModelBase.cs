@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 
-namespace Verification.Math.Curvature.Models;
+namespace Verification.Numerics.Curvature.Models;
 
 /// <summary>Argument checks shared by the models.</summary>
 public abstract class ModelBase : IModel

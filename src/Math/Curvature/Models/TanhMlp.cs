@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Math.Curvature.Models;
+namespace Verification.Numerics.Curvature.Models;
 
 /// <summary>
 /// One hidden tanh layer: a = W₁x̃, h = tanh(a), f = W₂h̃ with x̃ = (x, 1), h̃ = (h, 1); θ = (vec W₁, vec W₂) row-major,
@@ -71,7 +71,7 @@ public sealed class TanhMlp : ModelBase
             double a = 0;
             for (int j = 0; j <= InputDimension; j++)
                 a += theta[W1(k, j)] * XTilde(x, j);
-            h[k] = System.Math.Tanh(a);
+            h[k] = Math.Tanh(a);
         }
         return h;
     }

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Optimizers.Objectives.Generic;
 
@@ -92,7 +92,7 @@ public sealed class GenericLogisticRegression : IGenericObjective
         {
             T sum = i == k ? T.Of(ridge) : T.Of(0);
             for (int j = 0; j < rows.Length; j++)
-                sum += weights[j] * (T.Of(rows[j][System.Math.Min(i, k)]) * T.Of(rows[j][System.Math.Max(i, k)]));
+                sum += weights[j] * (T.Of(rows[j][Math.Min(i, k)]) * T.Of(rows[j][Math.Max(i, k)]));
             return sum;
         });
     }

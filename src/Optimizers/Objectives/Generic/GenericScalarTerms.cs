@@ -1,5 +1,5 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Elementary;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elementary;
 
 namespace Verification.Optimizers.Objectives.Generic;
 

@@ -1,4 +1,4 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Optimizers.Objectives.Generic;
 

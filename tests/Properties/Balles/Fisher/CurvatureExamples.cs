@@ -1,10 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Data;
-using Verification.Math.Curvature.Exact;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
-using Verification.Math.Exact;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Data;
+using Verification.Numerics.Curvature.Exact;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Balles.Fisher;
@@ -86,8 +86,8 @@ public class CurvatureExamples
     public void ExactExp_EnclosesMathExpTightly(double x)
     {
         var e = ExactExp.Of(x, 128);
-        double m = System.Math.Exp(x);
-        Assert.True(e.LowerAsDouble <= System.Math.BitIncrement(m) && System.Math.BitDecrement(m) <= e.UpperAsDouble, $"e^{x} ∉ {e}");
+        double m = Math.Exp(x);
+        Assert.True(e.LowerAsDouble <= Math.BitIncrement(m) && Math.BitDecrement(m) <= e.UpperAsDouble, $"e^{x} ∉ {e}");
         var width = ExactDouble.ToDouble(e.Width / e.Lower);
         Assert.True(width < 1e-30, $"relative width {width:E3}");
         if (x == 0)

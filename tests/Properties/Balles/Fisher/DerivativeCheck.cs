@@ -44,16 +44,16 @@ internal static class DerivativeCheck
         {
             double s = Steps[k];
             double f = value(x + s * v);
-            r1[k] = System.Math.Abs(f - f0 - s * gv);
-            r2[k] = System.Math.Abs(f - f0 - s * gv - s * s / 2 * vhv);
+            r1[k] = Math.Abs(f - f0 - s * gv);
+            r2[k] = Math.Abs(f - f0 - s * gv - s * s / 2 * vhv);
         }
-        double scale = System.Math.Max(1, System.Math.Abs(f0) + System.Math.Abs(gv) + System.Math.Abs(vhv));
+        double scale = Math.Max(1, Math.Abs(f0) + Math.Abs(gv) + Math.Abs(vhv));
         AssertSlope(what + ": gradient (r₁ ~ h²)", r1, 2, scale, x, v);
         AssertSlope(what + ": Hessian (r₂ ~ h³)", r2, 3, scale, x, v);
 
         for (int i = 0; i < x.Count; i++)
         {
-            double step = 1e-5 * System.Math.Max(1, System.Math.Abs(x[i]));
+            double step = 1e-5 * Math.Max(1, Math.Abs(x[i]));
             var e = Vector<double>.Build.Dense(x.Count);
             e[i] = step;
             double fd = (value(x + e) - value(x - e)) / (2 * step);
@@ -66,10 +66,10 @@ internal static class DerivativeCheck
 
     private static void AssertClose(string what, double analytic, double numeric, Vector<double> x)
     {
-        double scale = System.Math.Max(1, System.Math.Max(System.Math.Abs(analytic), System.Math.Abs(numeric)));
-        if (!(System.Math.Abs(analytic - numeric) <= FiniteDifferenceTolerance * scale))
+        double scale = Math.Max(1, Math.Max(Math.Abs(analytic), Math.Abs(numeric)));
+        if (!(Math.Abs(analytic - numeric) <= FiniteDifferenceTolerance * scale))
             throw new XunitException(string.Create(CultureInfo.InvariantCulture,
-                $"{what}: analytic {analytic:R}, finite difference {numeric:R}, |diff|/scale {System.Math.Abs(analytic - numeric) / scale:E2} > {FiniteDifferenceTolerance:E0} at x = {Show(x)}"));
+                $"{what}: analytic {analytic:R}, finite difference {numeric:R}, |diff|/scale {Math.Abs(analytic - numeric) / scale:E2} > {FiniteDifferenceTolerance:E0} at x = {Show(x)}"));
     }
 
     private static void AssertSlope(string what, double[] r, double order, double scale, Vector<double> x, Vector<double> v)
@@ -78,7 +78,7 @@ internal static class DerivativeCheck
             return;
         double slope = double.NegativeInfinity;
         for (int k = 0; k + 1 < Steps.Length; k++)
-            slope = System.Math.Max(slope, System.Math.Log(r[k] / r[k + 1]) / System.Math.Log(Steps[k] / Steps[k + 1]));
+            slope = Math.Max(slope, Math.Log(r[k] / r[k + 1]) / Math.Log(Steps[k] / Steps[k + 1]));
         if (!(slope >= order - SlopeSlack))
             throw new XunitException(string.Create(CultureInfo.InvariantCulture,
                 $"{what}: steepest log-log slope {slope:F3} < {order - SlopeSlack}; remainders {Show(Vector<double>.Build.DenseOfArray(r))} at x = {Show(x)}, v = {Show(v)}"));

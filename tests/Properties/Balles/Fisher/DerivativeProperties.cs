@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.AutoDiff;
 using Xunit;
 
 namespace Verification.Tests.Properties.Balles.Fisher;
@@ -76,8 +76,8 @@ public class DerivativeProperties
     {
         Assert.Equal(expected.RowCount, actual.RowCount);
         Assert.Equal(expected.ColumnCount, actual.ColumnCount);
-        double scale = System.Math.Max(1, System.Math.Max(expected.Enumerate().Max(System.Math.Abs), actual.Enumerate().Max(System.Math.Abs)));
-        double worst = (expected - actual).Enumerate().Max(System.Math.Abs);
+        double scale = Math.Max(1, Math.Max(expected.Enumerate().Max(Math.Abs), actual.Enumerate().Max(Math.Abs)));
+        double worst = (expected - actual).Enumerate().Max(Math.Abs);
         Assert.True(worst <= tolerance * scale, $"{what}: max |diff| {worst:E3} > {tolerance:E0} × {scale:E3}\nexpected {expected}\nactual {actual}");
     }
 }

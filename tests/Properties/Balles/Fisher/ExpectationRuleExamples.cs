@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Likelihoods;
 using Xunit;
 
 namespace Verification.Tests.Properties.Balles.Fisher;
@@ -19,7 +19,7 @@ public class ExpectationRuleExamples
             {
                 var f = FisherTestData.Output(r, l);
                 var rule = l.Expectation(f);
-                Assert.True(System.Math.Abs(rule.Weights.Sum() - 1) <= SumTolerance + rule.TailBound, $"{l.Name}: Σw = {rule.Weights.Sum():R}");
+                Assert.True(Math.Abs(rule.Weights.Sum() - 1) <= SumTolerance + rule.TailBound, $"{l.Name}: Σw = {rule.Weights.Sum():R}");
                 var mean = Vector<double>.Build.Dense(f.Count);
                 double size = 0;
                 for (int k = 0; k < rule.Labels.Count; k++)
@@ -28,7 +28,7 @@ public class ExpectationRuleExamples
                     mean += rule.Weights[k] * s;
                     size += rule.Weights[k] * s.L1Norm();
                 }
-                Assert.True(mean.L1Norm() <= SumTolerance * System.Math.Max(1, size) + rule.TailBound, $"{l.Name}: E[score] = {mean}");
+                Assert.True(mean.L1Norm() <= SumTolerance * Math.Max(1, size) + rule.TailBound, $"{l.Name}: E[score] = {mean}");
             }
     }
 
@@ -39,8 +39,8 @@ public class ExpectationRuleExamples
         double[] expected = [1, 0, 2, 0, 12, 0]; // E[(y − μ)^k] for v = 2: 1, 0, v, 0, 3v², 0
         for (int k = 0; k < expected.Length; k++)
         {
-            double m = rule.Labels.Zip(rule.Weights, (y, w) => w * System.Math.Pow(y - 0.5, k)).Sum();
-            Assert.True(System.Math.Abs(m - expected[k]) <= 1e-13 * System.Math.Max(1, expected[k]), $"moment {k}: {m:R}");
+            double m = rule.Labels.Zip(rule.Weights, (y, w) => w * Math.Pow(y - 0.5, k)).Sum();
+            Assert.True(Math.Abs(m - expected[k]) <= 1e-13 * Math.Max(1, expected[k]), $"moment {k}: {m:R}");
         }
     }
 
@@ -53,9 +53,9 @@ public class ExpectationRuleExamples
     {
         // Compare E[(y − λ)²] over the truncated rule with the exact value λ: the difference is what the tail holds.
         var rule = new PoissonLog().Expectation(Vector<double>.Build.Dense(1, eta));
-        double lambda = System.Math.Exp(eta);
+        double lambda = Math.Exp(eta);
         double second = rule.Labels.Zip(rule.Weights, (y, w) => w * (y - lambda) * (y - lambda)).Sum();
-        Assert.True(rule.TailBound <= PoissonLog.RelativeTail * System.Math.Max(1, lambda) * 4);
+        Assert.True(rule.TailBound <= PoissonLog.RelativeTail * Math.Max(1, lambda) * 4);
         Assert.True(lambda - second <= rule.TailBound + 1e-13 * lambda, $"missing {lambda - second:E3} > tail bound {rule.TailBound:E3}");
     }
 

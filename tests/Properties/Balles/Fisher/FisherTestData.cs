@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 
 namespace Verification.Tests.Properties.Balles.Fisher;
 

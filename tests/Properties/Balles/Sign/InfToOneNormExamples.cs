@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 using Xunit;
 
 namespace Verification.Tests.Properties.Balles.Sign;
@@ -76,9 +76,9 @@ public class InfToOneNormExamples
         {
             for (int i = 0; i < d - 1; i++) x[i] = ((mask >> i) & 1) == 1 ? -1 : 1;
             x[d - 1] = 1;
-            brute = System.Math.Max(brute, (h * x).L1Norm());
+            brute = Math.Max(brute, (h * x).L1Norm());
         }
         double gray = InfToOneNorm.Compute(h).Value;
-        Assert.True(System.Math.Abs(gray - brute) <= SignTolerances.InfToOneRelative * brute, $"gray {gray:R} vs brute {brute:R}");
+        Assert.True(Math.Abs(gray - brute) <= SignTolerances.InfToOneRelative * brute, $"gray {gray:R} vs brute {brute:R}");
     }
 }

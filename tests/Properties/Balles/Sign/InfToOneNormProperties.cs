@@ -2,8 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.Exact;
+using Verification.Numerics.SignGeometry;
 
 namespace Verification.Tests.Properties.Balles.Sign;
 
@@ -26,7 +26,7 @@ public class InfToOneNormProperties
         int k = 0;
         for (int i = 0; i < d; i++)
             for (int j = i; j < d; j++)
-                h[i, j] = h[j, i] = System.Math.ScaleB(u[k++], e);
+                h[i, j] = h[j, i] = Math.ScaleB(u[k++], e);
         return h;
     }
 
@@ -36,7 +36,7 @@ public class InfToOneNormProperties
         double value = InfToOneNorm.Compute(Matrix<double>.Build.DenseOfArray(h)).Value;
         var exact = InfToOneNormExact.Compute(InfToOneNormExact.ToFractions(h)).Value;
         double reference = ExactDouble.ToDouble(exact);
-        return (System.Math.Abs(value - reference) <= SignTolerances.InfToOneRelative * reference)
+        return (Math.Abs(value - reference) <= SignTolerances.InfToOneRelative * reference)
             .Label($"double {value:R} vs exact {reference:R}");
     });
 

@@ -25,7 +25,7 @@ public class LogPerturbedQuadraticProperties
 
     private static LogPerturbedQuadratic Build(int d, int[] a, int[] c)
     {
-        var h = Matrix<double>.Build.Dense(d, d, (i, j) => a[System.Math.Min(i, j) * d + System.Math.Max(i, j)]);
+        var h = Matrix<double>.Build.Dense(d, d, (i, j) => a[Math.Min(i, j) * d + Math.Max(i, j)]);
         return new LogPerturbedQuadratic(h, Vector<double>.Build.DenseOfArray(c.Select(t => (double)t).ToArray()));
     }
 
@@ -35,8 +35,8 @@ public class LogPerturbedQuadraticProperties
         var x = Vector<double>.Build.DenseOfArray(c.X);
         var v = Vector<double>.Build.DenseOfArray(c.V).Normalize(2);
         double f0 = c.F.Value(x), gv = c.F.Gradient(x).DotProduct(v), vhv = (c.F.Hessian(x) * v).DotProduct(v);
-        var r1 = Steps.Select(h => System.Math.Abs(c.F.Value(x + h * v) - f0 - h * gv)).ToArray();
-        var r2 = Steps.Select(h => System.Math.Abs(c.F.Value(x + h * v) - f0 - h * gv - h * h / 2 * vhv)).ToArray();
+        var r1 = Steps.Select(h => Math.Abs(c.F.Value(x + h * v) - f0 - h * gv)).ToArray();
+        var r2 = Steps.Select(h => Math.Abs(c.F.Value(x + h * v) - f0 - h * gv - h * h / 2 * vhv)).ToArray();
         // Slack 0.2 on the order: the best consecutive slope must reach 2 (resp. 3) up to the next Taylor term's interference.
         return (Slope(r1) >= 1.8 || r1.Max() < 1e-13).Label($"r1 {string.Join(",", r1)}")
             .And((Slope(r2) >= 2.8 || r2.Max() < 1e-13).Label($"r2 {string.Join(",", r2)}"));
@@ -55,7 +55,7 @@ public class LogPerturbedQuadraticProperties
             e[i] = h;
             double fd = (c.F.Value(x + e) - c.F.Value(x - e)) / (2 * h);
             // Central differences: O(h²)·|f'''| ≈ 1e-10 truncation plus ε·|f|/h ≈ 1e-10 rounding; 1e-7 relative to max(1, |g|).
-            ok &= System.Math.Abs(fd - g[i]) <= 1e-7 * System.Math.Max(1, System.Math.Abs(g[i]));
+            ok &= Math.Abs(fd - g[i]) <= 1e-7 * Math.Max(1, Math.Abs(g[i]));
         }
         return ok.Label($"x = {string.Join(",", c.X)}");
     });
@@ -68,7 +68,7 @@ public class LogPerturbedQuadraticProperties
     {
         double best = double.NegativeInfinity;
         for (int k = 0; k + 1 < r.Length; k++)
-            best = System.Math.Max(best, System.Math.Log(r[k] / r[k + 1]) / System.Math.Log(Steps[k] / Steps[k + 1]));
+            best = Math.Max(best, Math.Log(r[k] / r[k + 1]) / Math.Log(Steps[k] / Steps[k + 1]));
         return best;
     }
 }

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 using Xunit;
 
 namespace Verification.Tests.Properties.Balles.Sign;
@@ -12,7 +12,7 @@ public class SeparableSmoothnessExamples
     private static void AssertContains(SeparableBracket b, double value)
     {
         Assert.True(b.Lower <= value && value <= b.Upper, $"[{b.Lower:R}, {b.Upper:R}] does not contain {value:R}");
-        Assert.True(b.Width <= SignTolerances.BracketRelativeWidth * System.Math.Max(1, System.Math.Abs(value)), $"width {b.Width:R}");
+        Assert.True(b.Width <= SignTolerances.BracketRelativeWidth * Math.Max(1, Math.Abs(value)), $"width {b.Width:R}");
     }
 
     [Theory]
@@ -22,7 +22,7 @@ public class SeparableSmoothnessExamples
     [InlineData(1e-3, 1e-4, 1e3)]
     public void TwoByTwo_IsAPlusDPlusTwiceAbsB(double a, double b, double d) =>
         // Appendix C.2: L_sep = a + d + 2|b| (minimizer (a + |b|, d + |b|)).
-        AssertContains(SeparableSmoothness.Bracket(M(new double[,] { { a, b }, { b, d } })), a + d + 2 * System.Math.Abs(b));
+        AssertContains(SeparableSmoothness.Bracket(M(new double[,] { { a, b }, { b, d } })), a + d + 2 * Math.Abs(b));
 
     [Fact]
     public void DiagonalPsd_IsTrace() => AssertContains(SeparableSmoothness.Bracket(M(new double[,] { { 1, 0, 0 }, { 0, 0, 0 }, { 0, 0, 4 } })), 5);

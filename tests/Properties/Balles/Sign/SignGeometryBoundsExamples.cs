@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 using Xunit;
 
 namespace Verification.Tests.Properties.Balles.Sign;

@@ -33,12 +33,12 @@ public class MinibatchLogisticRegressionDerivativeProperties
         double f0 = Problem.Value(theta);
         double slope1 = Problem.Gradient(theta) * u;
         double curvature = u * (Problem.Hessian(theta) * u);
-        double R1(double h) => System.Math.Abs(Problem.Value(theta + h * u) - f0 - h * slope1);
-        double R2(double h) => System.Math.Abs(Problem.Value(theta + h * u) - f0 - h * slope1 - h * h / 2 * curvature);
+        double R1(double h) => Math.Abs(Problem.Value(theta + h * u) - f0 - h * slope1);
+        double R2(double h) => Math.Abs(Problem.Value(theta + h * u) - f0 - h * slope1 - h * h / 2 * curvature);
         double h0 = 2e-3;
-        double s1 = System.Math.Log2(R1(h0) / R1(h0 / 2));
-        double s2 = System.Math.Log2(R2(h0) / R2(h0 / 2));
-        bool curvatureTiny = System.Math.Abs(curvature) < 1e-8; // then R1 is third order and its slope is ≥ 2 anyway
+        double s1 = Math.Log2(R1(h0) / R1(h0 / 2));
+        double s2 = Math.Log2(R2(h0) / R2(h0 / 2));
+        bool curvatureTiny = Math.Abs(curvature) < 1e-8; // then R1 is third order and its slope is ≥ 2 anyway
         return (s1 > 1.8 && (s2 > 2.8 || R2(h0) < 1e-13 || curvatureTiny)).Label($"slopes {s1:F3}, {s2:F3}");
     }
 
@@ -56,9 +56,9 @@ public class MinibatchLogisticRegressionDerivativeProperties
             var e = Vector<double>.Build.Dense(3);
             e[i] = h;
             double fd = (Problem.Value(theta + e) - Problem.Value(theta - e)) / (2 * h);
-            worst = System.Math.Max(worst, System.Math.Abs(fd - grad[i]));
+            worst = Math.Max(worst, Math.Abs(fd - grad[i]));
             var column = (Problem.Gradient(theta + e) - Problem.Gradient(theta - e)) / (2 * h);
-            worst = System.Math.Max(worst, (column - hess.Column(i)).AbsoluteMaximum());
+            worst = Math.Max(worst, (column - hess.Column(i)).AbsoluteMaximum());
         }
         return (worst <= tolerance).Label($"worst difference {worst:R} > {tolerance}");
     }

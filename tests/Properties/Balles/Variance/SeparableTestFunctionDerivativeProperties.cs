@@ -2,8 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Verification.Claims.Catalog.Balles.Inputs;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
 namespace Verification.Tests.Properties.Balles.Variance;
 
@@ -39,11 +39,11 @@ public class SeparableTestFunctionDerivativeProperties
         for (int i = 0; i < 3; i++)
         {
             double w = p.Theta[i] - p.F.C[i];
-            curvature += p.U[i] * p.U[i] * (p.F.A[i] + p.F.B[i] / System.Math.Pow(1 + w * w, 1.5));
+            curvature += p.U[i] * p.U[i] * (p.F.A[i] + p.F.B[i] / Math.Pow(1 + w * w, 1.5));
         }
-        double R(double h) => System.Math.Abs(p.F.Value(Along(p.Theta, p.U, h)) - f0 - h * slope - h * h / 2 * curvature);
+        double R(double h) => Math.Abs(p.F.Value(Along(p.Theta, p.U, h)) - f0 - h * slope - h * h / 2 * curvature);
         double r1 = R(2e-3), r2 = R(1e-3);
-        return (r1 < 1e-12 || System.Math.Log2(r1 / r2) > 2.8).Label($"remainders {r1:R}, {r2:R}");
+        return (r1 < 1e-12 || Math.Log2(r1 / r2) > 2.8).Label($"remainders {r1:R}, {r2:R}");
     }
 
     /// <summary>Central differences: O(h²) ≈ 1e-8·|f'''| at h = 1e-4, rounding ε|f|/h ≈ 1e-11.</summary>
@@ -59,7 +59,7 @@ public class SeparableTestFunctionDerivativeProperties
             var minus = (double[])p.Theta.Clone();
             plus[i] += h;
             minus[i] -= h;
-            worst = System.Math.Max(worst, System.Math.Abs((p.F.Value(plus) - p.F.Value(minus)) / (2 * h) - g[i]));
+            worst = Math.Max(worst, Math.Abs((p.F.Value(plus) - p.F.Value(minus)) / (2 * h) - g[i]));
         }
         return (worst <= tolerance).Label($"worst {worst:R}");
     }
@@ -75,7 +75,7 @@ public class SeparableTestFunctionDerivativeProperties
         var point = p.Theta.Select(RationalInterval.Exact).ToArray();
         var value = p.F.Value<RationalInterval>(point);
         var grad = p.F.Gradient<RationalInterval>(point);
-        bool Near(RationalInterval e, double x) => System.Math.Abs(e.Midpoint - x) <= 1e-13 * (1 + System.Math.Abs(x));
+        bool Near(RationalInterval e, double x) => Math.Abs(e.Midpoint - x) <= 1e-13 * (1 + Math.Abs(x));
         return (Near(value, p.F.Value(p.Theta)) && grad.Zip(p.F.Gradient(p.Theta)).All(q => Near(q.First, q.Second))).ToProperty();
     }
 
@@ -91,7 +91,7 @@ public class SeparableTestFunctionDerivativeProperties
             var minus = (double[])p.Theta.Clone();
             plus[i] += h;
             minus[i] -= h;
-            worst = System.Math.Max(worst, System.Math.Abs((p.F.Value(plus) - 2 * p.F.Value(p.Theta) + p.F.Value(minus)) / (h * h)));
+            worst = Math.Max(worst, Math.Abs((p.F.Value(plus) - 2 * p.F.Value(p.Theta) + p.F.Value(minus)) / (h * h)));
         }
         return (worst <= p.F.SmoothnessUpper * (1 + 1e-4) + 1e-4).Label($"|f''| ≈ {worst:R} > L = {p.F.SmoothnessUpper:R}");
     }

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Fractions;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 using Xunit;
 
 namespace Verification.Tests.Properties.Balles.Variance;
@@ -65,12 +65,12 @@ public class StatisticsExamples
         var enclosure = ErfEnclosure.ErfPoint(ExactDouble.ToFraction(x), 128);
         double reference = MathNet.Numerics.SpecialFunctions.Erf(x);
         // MathNet's erf is accurate to a few ulp: widen the double by 4 ulp on each side before asking for overlap.
-        double ulp = System.Math.Max(System.Math.BitIncrement(System.Math.Abs(reference)) - System.Math.Abs(reference), double.Epsilon);
+        double ulp = Math.Max(Math.BitIncrement(Math.Abs(reference)) - Math.Abs(reference), double.Epsilon);
         Assert.True(enclosure.LowerAsDouble <= reference + 4 * ulp && reference - 4 * ulp <= enclosure.UpperAsDouble,
             $"erf({x}) = {reference:R} outside {enclosure}");
         // Width: the series is cut at 2^-128; the tail bound above 5 is e^(-25)-small relative to 1 only at ~1e-12.
         double width = ExactDouble.ToDouble(enclosure.Width);
-        Assert.True(width <= (System.Math.Abs(x) > ErfEnclosure.SeriesLimit ? 1e-11 : 1e-30), $"width {width:R}");
+        Assert.True(width <= (Math.Abs(x) > ErfEnclosure.SeriesLimit ? 1e-11 : 1e-30), $"width {width:R}");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class StatisticsExamples
         Assert.Equal(1e-200, VarianceAdaptationFactors.Adam(1e200), 1e-214);
         Assert.Equal(1e-300, VarianceAdaptationFactors.Svag(1e150), 1e-314);
         // For large η: erf((√2η)⁻¹) ≈ √(2/π)/η.
-        Assert.Equal(System.Math.Sqrt(2 / System.Math.PI) / 1e6, VarianceAdaptationFactors.Erf(1e6), 1e-17);
+        Assert.Equal(Math.Sqrt(2 / Math.PI) / 1e6, VarianceAdaptationFactors.Erf(1e6), 1e-17);
         Assert.Equal("eta", Assert.Throws<ArgumentException>(() => VarianceAdaptationFactors.Adam(-1)).ParamName);
     }
 

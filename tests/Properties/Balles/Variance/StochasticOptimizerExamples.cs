@@ -45,7 +45,7 @@ public class StochasticOptimizerExamples
         var q = Quadratic.Diagonal(V(0), V(-g));   // ∇f(0) = −b = g
         var run = VarianceAdapted.MSvag(0.5, beta).Start(q, V(0));
         double step = run.Step()[0];
-        Assert.Equal(-0.5 * g, step, System.Math.Abs(0.5 * g) * 4.5e-16);
+        Assert.Equal(-0.5 * g, step, Math.Abs(0.5 * g) * 4.5e-16);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public class StochasticOptimizerExamples
         // Eq. (5.5): m/√v = sign(m)(1 + η̂²)^(−1/2); the factor form is computed as |m|/√v, so agreement is to rounding.
         double direct = Adam.Direction(m, v, 0);
         double decomposed = AdamDecomposition.Direction(m, v);
-        Assert.Equal(direct, decomposed, System.Math.Abs(direct) * 1e-15);
-        double gamma = 1 / System.Math.Sqrt(1 + AdamDecomposition.RelativeVariance(m, v));
+        Assert.Equal(direct, decomposed, Math.Abs(direct) * 1e-15);
+        double gamma = 1 / Math.Sqrt(1 + AdamDecomposition.RelativeVariance(m, v));
         Assert.Equal(AdamDecomposition.Factor(m, v), gamma, AdamDecomposition.Factor(m, v) * 1e-12);
     }
 
@@ -108,7 +108,7 @@ public class StochasticOptimizerExamples
         var r = run.Start(q, V(0));
         double last = 0;
         for (int t = 0; t < 21; t++) last = r.Step()[0];
-        Assert.True(System.Math.Abs(last) > 1, $"|step| = {System.Math.Abs(last)} should exceed α = 1");
+        Assert.True(Math.Abs(last) > 1, $"|step| = {Math.Abs(last)} should exceed α = 1");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class StochasticOptimizerExamples
         }
         var sigma2 = objective.PerSampleVariance(theta)!;
         for (int i = 0; i < 2; i++)
-            Assert.InRange(sum[i] / n / (sigma2[i] / m), 1 - 6 * System.Math.Sqrt(2.0 / (n - 1)), 1 + 6 * System.Math.Sqrt(2.0 / (n - 1)));
+            Assert.InRange(sum[i] / n / (sigma2[i] / m), 1 - 6 * Math.Sqrt(2.0 / (n - 1)), 1 + 6 * Math.Sqrt(2.0 / (n - 1)));
     }
 
     /// <summary>A one-dimensional stochastic objective whose gradients follow a script (f = 0): for moment checks.</summary>

@@ -3,10 +3,10 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Data;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Data;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Claims.Balles;

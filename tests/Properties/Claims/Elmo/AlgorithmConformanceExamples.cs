@@ -22,7 +22,7 @@ public class AlgorithmConformanceExamples
         static ElmoIteration Defective(AlgorithmProblem p)
         {
             var it = Alg1.Iterate(p);
-            return it with { EigenspaceSteps = [.. it.EigenspaceSteps.Select(x => x * (1 + System.Math.ScaleB(1, -40)))] };
+            return it with { EigenspaceSteps = [.. it.EigenspaceSteps.Select(x => x * (1 + Math.ScaleB(1, -40)))] };
         }
 
         var result = Run(new Alg1.StepFormula(Defective));
@@ -31,7 +31,7 @@ public class AlgorithmConformanceExamples
         var c = result.Counterexample!;
         Assert.True(c.ImplementationDefect);
         // The planted relative error 2⁻⁴⁰ against the allowed 2⁻⁵²: a margin of about 2⁻⁴⁰ in units of x*.
-        Assert.InRange(c.CertifiedMargin, System.Math.ScaleB(1, -41), System.Math.ScaleB(1, -39));
+        Assert.InRange(c.CertifiedMargin, Math.ScaleB(1, -41), Math.ScaleB(1, -39));
         Assert.Equal(0, result.Tally.Artefacts);
     }
 
@@ -43,7 +43,7 @@ public class AlgorithmConformanceExamples
         static ElmoIteration Defective(AlgorithmProblem p)
         {
             var it = Alg1.Iterate(p);
-            return it with { EigenspaceSteps = [.. it.EigenspaceSteps.Select(x => x * (1 + System.Math.ScaleB(1, -49)))] };
+            return it with { EigenspaceSteps = [.. it.EigenspaceSteps.Select(x => x * (1 + Math.ScaleB(1, -49)))] };
         }
 
         var result = Run(new Alg1.StepFormula(Defective));
@@ -51,7 +51,7 @@ public class AlgorithmConformanceExamples
         Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.True(result.Counterexample!.ImplementationDefect);
         // 2⁻⁴⁹·x* minus the product's rounding (≤ 2⁻⁵³·x*) minus the allowed 2⁻⁵²·x*: at least 2⁻⁴⁹ − 2⁻⁵¹ of x*.
-        Assert.InRange(result.Counterexample.CertifiedMargin, System.Math.ScaleB(3, -51), System.Math.ScaleB(1, -48));
+        Assert.InRange(result.Counterexample.CertifiedMargin, Math.ScaleB(3, -51), Math.ScaleB(1, -48));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class AlgorithmConformanceExamples
     [Fact]
     public void AmosWithAnotherAlpha_IsACertifiedImplementationDefect()
     {
-        var result = Run(new Alg2.RunningEstimate(implementationAlpha: 0.5 + System.Math.ScaleB(1, -20)));
+        var result = Run(new Alg2.RunningEstimate(implementationAlpha: 0.5 + Math.ScaleB(1, -20)));
 
         Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.True(result.Counterexample!.ImplementationDefect);

@@ -4,9 +4,9 @@ using FsCheck.Xunit;
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine.Generators;
-using Verification.Math;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Claims.Elmo;
@@ -25,7 +25,7 @@ public static class ElmoFormulaArbitraries
         from l in EdgeDoubles.Signed(1e-3, 1e3)
         from a in EdgeDoubles.Positive(1e-3, 1e3)
         from lip in EdgeDoubles.Positive(1e-3, 1e3)
-        from d in EdgeDoubles.Signed(1e-4, 10).Select(x => System.Math.Max(-1, x))
+        from d in EdgeDoubles.Signed(1e-4, 10).Select(x => Math.Max(-1, x))
         select new EigenspaceAndDelta(new EigenspaceInput(l, a, lip), d)).ToArbitrary();
 }
 
@@ -95,7 +95,7 @@ public class ElmoFormulaProperties
     [Property(Replay = "(27182818284590452,16180339887498949)", MaxTest = 100)]
     public Property GapToNewton_MatchesTheDefinition(EigenspaceAndDelta p)
     {
-        var e = p.E with { Lambda = System.Math.Abs(p.E.Lambda) is > 0 and var l ? l : 1 };
+        var e = p.E with { Lambda = Math.Abs(p.E.Lambda) is > 0 and var l ? l : 1 };
         using var precision = EnclosureSettings.Use(Bits);
         var (lambda, a, lip) = (RationalInterval.Exact(e.Lambda), RationalInterval.Exact(e.GradMagnitude), RationalInterval.Exact(e.Lipschitz));
         var x = ElmoFormulas.Step(lambda, a, lip);
@@ -113,7 +113,7 @@ public class ElmoFormulaProperties
     [Fact]
     public void Step_EvaluatesABoxAroundLambdaZero()
     {
-        using var box = EnclosureSettings.Use(128, System.Math.ScaleB(1, -10));
+        using var box = EnclosureSettings.Use(128, Math.ScaleB(1, -10));
         var (l, a, lip) = (RationalInterval.Input(0), RationalInterval.Input(1), RationalInterval.Input(1));
         var x = ElmoEigenspaceFormulas.Step(l, a, lip);
         Assert.True(x.Lower < ExactDouble.ToFraction(1.4142135623730951) && ExactDouble.ToFraction(1.4142135623730950) < x.Upper, $"{x}");
@@ -125,7 +125,7 @@ public class ElmoFormulaProperties
     [Fact]
     public void Step_OfAPositiveLambdaBox_HasNoConcaveTerm()
     {
-        using var box = EnclosureSettings.Use(128, System.Math.ScaleB(1, -10));
+        using var box = EnclosureSettings.Use(128, Math.ScaleB(1, -10));
         var x = ElmoEigenspaceFormulas.Step(RationalInterval.Input(1), RationalInterval.Input(1), RationalInterval.Input(1e-300));
         // x* ≈ |g|/λ = 1 for L → 0: the enclosure stays near 1 instead of growing by 2^-9/1e-300.
         Assert.True(x.Upper < ExactDouble.ToFraction(1.01) && x.Lower > ExactDouble.ToFraction(0.99), $"{x}");

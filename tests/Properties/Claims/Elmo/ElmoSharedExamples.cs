@@ -1,6 +1,6 @@
 using Verification.Claims.Catalog.Elmo.Shared;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Claims.Elmo;

@@ -3,8 +3,8 @@ using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Claims.Elmo;

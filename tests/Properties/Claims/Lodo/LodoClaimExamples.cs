@@ -1,7 +1,7 @@
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Lodo;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Xunit;
 
 namespace Verification.Tests.Properties.Claims.Lodo;
@@ -63,7 +63,7 @@ public class LodoClaimExamples
     [Fact]
     public void Alg1_APlantedHypergradientDefectOf2ToThe40_IsACertifiedImplementationDefect()
     {
-        double skew = System.Math.ScaleB(1, -40);
+        double skew = Math.ScaleB(1, -40);
         var defective = new Alg1.Hypergradient(dense: false,
             (model, theta, a, u) => [.. Alg1.ReplayHypergradient(model, theta, a, u).Select(h => h * (1 + skew))]);
         var result = Run(defective);
@@ -77,7 +77,7 @@ public class LodoClaimExamples
         var defective = new Alg1.StartsAsSgd(input =>
         {
             var (x1, x2) = Alg1.ReplayStart(input);
-            return (x1, [.. x2.Select(x => x + System.Math.ScaleB(1, -30))]);
+            return (x1, [.. x2.Select(x => x + Math.ScaleB(1, -30))]);
         });
         var result = Run(defective);
         Assert.Equal(Verdict.Refuted, result.Verdict);
@@ -88,7 +88,7 @@ public class LodoClaimExamples
     public void Eq2Init_APlantedDefectInTheReferencesG_IsACertifiedImplementationDefect()
     {
         var defective = new Eq2Init.ReferenceAlphaZeroIdentity((model, theta) =>
-            model.Dense(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(theta)) * (1 + System.Math.ScaleB(1, -36)));
+            model.Dense(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(theta)) * (1 + Math.ScaleB(1, -36)));
         var result = Run(defective);
         Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.True(result.Counterexample!.ImplementationDefect);

@@ -1,6 +1,6 @@
 using Fractions;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Xunit;
 
 namespace Verification.Tests.Properties.Engine.DomainGenerators;
@@ -79,8 +79,8 @@ public class DomainExamples
         var edges = Domains.Scalar("x", Magnitude.Subnormal).Edges().ToList();
 
         // The subnormal class: 2^-1074 and the largest subnormal, both signs, and both zeros (1 is outside the class).
-        Assert.Equal([double.Epsilon, System.Math.BitDecrement(Magnitudes.SmallestNormal), 0.0, -double.Epsilon,
-            -System.Math.BitDecrement(Magnitudes.SmallestNormal), -0.0], edges);
+        Assert.Equal([double.Epsilon, Math.BitDecrement(Magnitudes.SmallestNormal), 0.0, -double.Epsilon,
+            -Math.BitDecrement(Magnitudes.SmallestNormal), -0.0], edges);
         Assert.Equal([1.0, 0.0625, 16.0], Domains.Positive("x").Edges());
     }
 
@@ -88,8 +88,8 @@ public class DomainExamples
     public void MagnitudeRanges_AreTheDocumentedOnes()
     {
         Assert.Equal((0.0625, 16.0), Magnitudes.Range(Magnitude.Unit));
-        Assert.Equal((System.Math.ScaleB(1, -1022), System.Math.ScaleB(1, -20)), Magnitudes.Range(Magnitude.Tiny));
-        Assert.Equal((System.Math.ScaleB(1, 20), double.MaxValue), Magnitudes.Range(Magnitude.Huge));
+        Assert.Equal((Math.ScaleB(1, -1022), Math.ScaleB(1, -20)), Magnitudes.Range(Magnitude.Tiny));
+        Assert.Equal((Math.ScaleB(1, 20), double.MaxValue), Magnitudes.Range(Magnitude.Huge));
         Assert.False(Magnitudes.Contains(Magnitude.Any, 0));
         Assert.False(Magnitudes.Contains(Magnitude.Any, double.NaN));
         Assert.True(Magnitudes.Contains(Magnitude.Any, -double.MaxValue));

@@ -1,6 +1,6 @@
 using Verification.Engine;
 using Verification.Engine.Xunit;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Xunit;
 
 namespace Verification.Tests.Properties.Engine.OwnLemmas;

@@ -1,15 +1,15 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
-using Verification.Math.Torch.Curvature;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Torch.Curvature;
 using Verification.Tests.Properties.Balles.Fisher;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Curvature;
+namespace Verification.Tests.Properties.Numerics.Torch.Curvature;
 
 /// <summary>
-/// Agreement cases of src/Math.Torch/Curvature (balles-thesis ch. 7): the autograd curvature matrices and the torch forms of
+/// Agreement cases of src/Numerics.Torch/Curvature (balles-thesis ch. 7): the autograd curvature matrices and the torch forms of
 /// the models and likelihoods against the closed-form reference, on every model × likelihood pair of
 /// <see cref="FisherTestData"/> (N = 3 samples each). Tolerances: <see cref="CurvatureErrorScale"/>.
 /// </summary>

@@ -1,10 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Curvature;
+namespace Verification.Tests.Properties.Numerics.Torch.Curvature;
 
 /// <summary>
 /// A first-order running-error bound for the curvature matrices (balles-thesis eqs. 7.2, 7.3, 7.14 and ∇²R) of one
@@ -56,8 +56,8 @@ internal sealed class CurvatureErrorScale
             jacobianTerms[n] = JacobianTerms(problem.Model, x, theta, problem.Jacobian(n, theta));
             outputMagnitude[n] = OutputTerms(n).Max();
             if (problem.Model is TanhMlp mlp)
-                conditioning = System.Math.Max(conditioning, TanhConditioning(mlp, x, theta));
-            maxNodes = System.Math.Max(maxNodes, problem.Likelihood.Expectation(outputs[n]).Labels.Count);
+                conditioning = Math.Max(conditioning, TanhConditioning(mlp, x, theta));
+            maxNodes = Math.Max(maxNodes, problem.Likelihood.Expectation(outputs[n]).Labels.Count);
         }
     }
 
@@ -85,17 +85,17 @@ internal sealed class CurvatureErrorScale
         {
             case LinearModel lin:
                 return Enumerable.Range(0, lin.OutputDimension).Select(m =>
-                    Enumerable.Range(0, lin.InputDimension).Sum(j => System.Math.Abs(theta[m * lin.Width + j] * x[j]))
-                    + (lin.Bias ? System.Math.Abs(theta[m * lin.Width + lin.InputDimension]) : 0)).ToArray();
+                    Enumerable.Range(0, lin.InputDimension).Sum(j => Math.Abs(theta[m * lin.Width + j] * x[j]))
+                    + (lin.Bias ? Math.Abs(theta[m * lin.Width + lin.InputDimension]) : 0)).ToArray();
             case CurvedLinearModel cl:
-                return [Enumerable.Range(0, cl.InputDimension).Sum(j => System.Math.Abs(x[j] * theta[j]) + System.Math.Abs(cl.Curvature) / 2 * theta[j] * theta[j])];
+                return [Enumerable.Range(0, cl.InputDimension).Sum(j => Math.Abs(x[j] * theta[j]) + Math.Abs(cl.Curvature) / 2 * theta[j] * theta[j])];
             case TanhMlp mlp:
             {
                 var t = Hidden(mlp, x, theta);
                 int offset = mlp.Hidden * (mlp.InputDimension + 1);
                 return Enumerable.Range(0, mlp.OutputDimension).Select(m =>
-                    Enumerable.Range(0, mlp.Hidden).Sum(k => System.Math.Abs(theta[offset + m * (mlp.Hidden + 1) + k] * t[k]))
-                    + System.Math.Abs(theta[offset + m * (mlp.Hidden + 1) + mlp.Hidden])).ToArray();
+                    Enumerable.Range(0, mlp.Hidden).Sum(k => Math.Abs(theta[offset + m * (mlp.Hidden + 1) + k] * t[k]))
+                    + Math.Abs(theta[offset + m * (mlp.Hidden + 1) + mlp.Hidden])).ToArray();
             }
             default:
                 throw new ArgumentException($"no error model for {problem.Model.Name}.");
@@ -108,15 +108,15 @@ internal sealed class CurvatureErrorScale
         var f = outputs[n];
         double y = problem.Data.Labels[n];
         var g = GradientTerms(y, f, outputMagnitude[n]);
-        double spread = g.Sum() * System.Math.Max(outputMagnitude[n], f.AbsoluteMaximum());
+        double spread = g.Sum() * Math.Max(outputMagnitude[n], f.AbsoluteMaximum());
         return problem.Likelihood switch
         {
-            GaussianIdentity gi => System.Math.Pow(System.Math.Abs(y) + System.Math.Abs(f[0]), 2) / (2 * gi.Variance) + System.Math.Abs(0.5 * System.Math.Log(2 * System.Math.PI * gi.Variance)) + spread,
-            BernoulliLogit => System.Math.Abs(y * f[0]) + BernoulliLogit.Softplus(f[0]) + spread,
-            CategoricalSoftmax => f.AbsoluteMaximum() * 2 + System.Math.Log(f.Count) + spread,
-            PoissonLog => System.Math.Abs(y * f[0]) + System.Math.Exp(f[0]) + MathNet.Numerics.SpecialFunctions.GammaLn(y + 1) + spread,
-            BernoulliProbability => System.Math.Abs(System.Math.Log(y == 1 ? f[0] : 1 - f[0])) + spread,
-            GaussianMeanVariance => System.Math.Pow(System.Math.Abs(y) + System.Math.Abs(f[0]), 2) / (2 * f[1]) + System.Math.Abs(0.5 * System.Math.Log(2 * System.Math.PI * f[1])) + spread,
+            GaussianIdentity gi => Math.Pow(Math.Abs(y) + Math.Abs(f[0]), 2) / (2 * gi.Variance) + Math.Abs(0.5 * Math.Log(2 * Math.PI * gi.Variance)) + spread,
+            BernoulliLogit => Math.Abs(y * f[0]) + BernoulliLogit.Softplus(f[0]) + spread,
+            CategoricalSoftmax => f.AbsoluteMaximum() * 2 + Math.Log(f.Count) + spread,
+            PoissonLog => Math.Abs(y * f[0]) + Math.Exp(f[0]) + MathNet.Numerics.SpecialFunctions.GammaLn(y + 1) + spread,
+            BernoulliProbability => Math.Abs(Math.Log(y == 1 ? f[0] : 1 - f[0])) + spread,
+            GaussianMeanVariance => Math.Pow(Math.Abs(y) + Math.Abs(f[0]), 2) / (2 * f[1]) + Math.Abs(0.5 * Math.Log(2 * Math.PI * f[1])) + spread,
             _ => throw new ArgumentException($"no error model for {problem.Likelihood.Name}."),
         };
     }
@@ -186,7 +186,7 @@ internal sealed class CurvatureErrorScale
 
     private static Matrix<double> JacobianTerms(IModel model, Vector<double> x, Vector<double> theta, Matrix<double> jacobian) => model switch
     {
-        CurvedLinearModel cl => Matrix<double>.Build.Dense(1, cl.InputDimension, (_, j) => System.Math.Abs(x[j]) + System.Math.Abs(cl.Curvature * theta[j])),
+        CurvedLinearModel cl => Matrix<double>.Build.Dense(1, cl.InputDimension, (_, j) => Math.Abs(x[j]) + Math.Abs(cl.Curvature * theta[j])),
         _ => jacobian.PointwiseAbs(),
     };
 
@@ -194,7 +194,7 @@ internal sealed class CurvatureErrorScale
     {
         int d = mlp.InputDimension;
         return Enumerable.Range(0, mlp.Hidden).Select(k =>
-            System.Math.Tanh(Enumerable.Range(0, d + 1).Sum(j => theta[k * (d + 1) + j] * (j < d ? x[j] : 1)))).ToArray();
+            Math.Tanh(Enumerable.Range(0, d + 1).Sum(j => theta[k * (d + 1) + j] * (j < d ? x[j] : 1)))).ToArray();
     }
 
     private static double TanhConditioning(TanhMlp mlp, Vector<double> x, Vector<double> theta)
@@ -204,8 +204,8 @@ internal sealed class CurvatureErrorScale
         var t = Hidden(mlp, x, theta);
         for (int k = 0; k < mlp.Hidden; k++)
         {
-            worst = System.Math.Max(worst, (1 + t[k] * t[k]) / (1 - t[k] * t[k]));
-            spread = System.Math.Max(spread, Enumerable.Range(0, d + 1).Sum(j => System.Math.Abs(theta[k * (d + 1) + j] * (j < d ? x[j] : 1))));
+            worst = Math.Max(worst, (1 + t[k] * t[k]) / (1 - t[k] * t[k]));
+            spread = Math.Max(spread, Enumerable.Range(0, d + 1).Sum(j => Math.Abs(theta[k * (d + 1) + j] * (j < d ? x[j] : 1))));
         }
         return worst + 2 * (d + 1) * spread;
     }
@@ -216,12 +216,12 @@ internal sealed class CurvatureErrorScale
         var h = HessianMagnitude(y, f);
         var g = problem.Likelihood switch
         {
-            GaussianIdentity gi => V((System.Math.Abs(y) + System.Math.Abs(f[0])) / gi.Variance),
-            BernoulliLogit => V(System.Math.Abs(y) + BernoulliLogit.Sigmoid(f[0])),
+            GaussianIdentity gi => V((Math.Abs(y) + Math.Abs(f[0])) / gi.Variance),
+            BernoulliLogit => V(Math.Abs(y) + BernoulliLogit.Sigmoid(f[0])),
             CategoricalSoftmax => Vector<double>.Build.DenseOfArray(Softmax(f).Select((p, i) => p + (i == (int)y ? 1 : 0)).ToArray()),
-            PoissonLog => V(y + System.Math.Exp(f[0])),
+            PoissonLog => V(y + Math.Exp(f[0])),
             BernoulliProbability => V(y == 1 ? 1 / f[0] : (1 + f[0]) / ((1 - f[0]) * (1 - f[0]))),
-            GaussianMeanVariance => V((System.Math.Abs(y) + System.Math.Abs(f[0])) / f[1], (System.Math.Pow(System.Math.Abs(y) + System.Math.Abs(f[0]), 2) / f[1] + 1) / (2 * f[1])),
+            GaussianMeanVariance => V((Math.Abs(y) + Math.Abs(f[0])) / f[1], (Math.Pow(Math.Abs(y) + Math.Abs(f[0]), 2) / f[1] + 1) / (2 * f[1])),
             _ => throw new ArgumentException($"no error model for {problem.Likelihood.Name}."),
         };
         return g + h.RowSums() * outputTerms;
@@ -236,8 +236,8 @@ internal sealed class CurvatureErrorScale
             GaussianIdentity => 0,
             BernoulliLogit or PoissonLog => 1,
             CategoricalSoftmax => 2,
-            BernoulliProbability => 2 / System.Math.Min(f[0], 1 - f[0]),
-            GaussianMeanVariance => 2 * (1 + System.Math.Abs(y) + System.Math.Abs(f[0])) / f[1],
+            BernoulliProbability => 2 / Math.Min(f[0], 1 - f[0]),
+            GaussianMeanVariance => 2 * (1 + Math.Abs(y) + Math.Abs(f[0])) / f[1],
             _ => throw new ArgumentException($"no error model for {problem.Likelihood.Name}."),
         };
         return h * (1 + growth * outputTerms);
@@ -248,8 +248,8 @@ internal sealed class CurvatureErrorScale
         GaussianIdentity gi => M(1 / gi.Variance),
         BernoulliLogit => M(BernoulliLogit.Sigmoid(f[0]) * BernoulliLogit.Sigmoid(-f[0])),
         CategoricalSoftmax => SoftmaxHessianTerms(Softmax(f)),
-        PoissonLog => M(System.Math.Exp(f[0])),
-        BernoulliProbability => M(y == 1 ? 1 / (f[0] * f[0]) : 2 * (1 + f[0]) / System.Math.Pow(1 - f[0], 3)),
+        PoissonLog => M(Math.Exp(f[0])),
+        BernoulliProbability => M(y == 1 ? 1 / (f[0] * f[0]) : 2 * (1 + f[0]) / Math.Pow(1 - f[0], 3)),
         GaussianMeanVariance => GaussianMeanVarianceHessianTerms(y, f),
         _ => throw new ArgumentException($"no error model for {problem.Likelihood.Name}."),
     };
@@ -259,14 +259,14 @@ internal sealed class CurvatureErrorScale
         GaussianIdentity or GaussianMeanVariance => 1, // nodes move with f, weights fixed: the scores' change is in GradientTerms
         BernoulliLogit => 1,
         CategoricalSoftmax => 2,
-        PoissonLog => System.Math.Abs(y) + System.Math.Exp(f[0]),
-        BernoulliProbability => 1 / System.Math.Min(f[0], 1 - f[0]),
+        PoissonLog => Math.Abs(y) + Math.Exp(f[0]),
+        BernoulliProbability => 1 / Math.Min(f[0], 1 - f[0]),
         _ => throw new ArgumentException($"no error model for {problem.Likelihood.Name}."),
     };
 
     private static Matrix<double> GaussianMeanVarianceHessianTerms(double y, Vector<double> f)
     {
-        double r = System.Math.Abs(y) + System.Math.Abs(f[0]), v = f[1];
+        double r = Math.Abs(y) + Math.Abs(f[0]), v = f[1];
         return Matrix<double>.Build.DenseOfArray(new[,] { { 1 / v, r / (v * v) }, { r / (v * v), (0.5 + r * r / v) / (v * v) } });
     }
 
@@ -276,7 +276,7 @@ internal sealed class CurvatureErrorScale
     private static double[] Softmax(Vector<double> f)
     {
         double max = f.Maximum();
-        var e = f.Select(x => System.Math.Exp(x - max)).ToArray();
+        var e = f.Select(x => Math.Exp(x - max)).ToArray();
         double sum = e.Sum();
         return e.Select(x => x / sum).ToArray();
     }

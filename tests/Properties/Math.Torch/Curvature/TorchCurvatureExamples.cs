@@ -1,12 +1,12 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
-using Verification.Math.Torch.Curvature;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Torch.Curvature;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Curvature;
+namespace Verification.Tests.Properties.Numerics.Torch.Curvature;
 
 /// <summary>Misuse of the autograd curvature code is an <see cref="ArgumentException"/> naming the parameter, never a native error.</summary>
 public class TorchCurvatureExamples

@@ -1,12 +1,12 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Lodo;
-using Verification.Math.Torch.Lodo;
+using Verification.Numerics.Lodo;
+using Verification.Numerics.Torch.Lodo;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Lodo;
+namespace Verification.Tests.Properties.Numerics.Torch.Lodo;
 
 /// <summary>
-/// Agreement cases of src/Math.Torch/Lodo (lodo.md eq. 2 and Algorithm 1): the tensor G(θ)v, its autograd hypergradient
+/// Agreement cases of src/Numerics.Torch/Lodo (lodo.md eq. 2 and Algorithm 1): the tensor G(θ)v, its autograd hypergradient
 /// and the tensor Algorithm 1 against <see cref="BlockPermutationPreconditioner"/> and <see cref="Verification.Optimizers.Lodo.Lodo"/>.
 /// </summary>
 internal static class LodoAgreementCases
@@ -27,8 +27,8 @@ internal static class LodoAgreementCases
         (device, dtype) => Networks.Select(net =>
         {
             var g = BlockPermutationPreconditioner.Random(net.N, net.K, net.Depth, 0.27, net.Seed);
-            var theta = Round(g.Initial(new System.Random(net.Seed)) + Vector<double>.Build.Dense(g.ParameterCount, i => 0.01 * System.Math.Sin(i)), dtype);
-            var v = Round(Vector<double>.Build.Dense(net.N, i => System.Math.Cos(i + net.Seed)), dtype);
+            var theta = Round(g.Initial(new System.Random(net.Seed)) + Vector<double>.Build.Dense(g.ParameterCount, i => 0.01 * Math.Sin(i)), dtype);
+            var v = Round(Vector<double>.Build.Dense(net.N, i => Math.Cos(i + net.Seed)), dtype);
             var actual = TensorConvert.ToDoubles(new TorchBlockPermutationPreconditioner(g).Apply(TensorConvert.Vector(theta, dtype, device), TensorConvert.Vector(v, dtype, device)));
             double k = 2 * net.Depth * net.K + 2;
             return new Agreement($"G(θ)v, {g.Name}", g.Apply(theta, v).ToArray(), actual, g.Apply(theta.PointwiseAbs(), v.PointwiseAbs()).ToArray(),

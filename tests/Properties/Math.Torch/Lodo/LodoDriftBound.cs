@@ -1,11 +1,11 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Lodo;
+namespace Verification.Tests.Properties.Numerics.Torch.Lodo;
 
 /// <summary>
-/// How far the tensor Algorithm 1 (<see cref="Verification.Math.Torch.Lodo.TorchLodo"/>) may drift from the reference on
+/// How far the tensor Algorithm 1 (<see cref="Verification.Numerics.Torch.Lodo.TorchLodo"/>) may drift from the reference on
 /// f(x) = ½xᵀHx − cᵀx, derived per operation and carried entrywise along the reference run, in units
 /// u = u_dtype + u₆₄ (both sides' roundings; float32 also rounds the constants β, 1 − β, 0.9, 0.999, 1e-8, which adds
 /// at most u per multiplication and is inside the per-line counts below).
@@ -56,22 +56,22 @@ internal sealed class LodoDriftBound(BlockPermutationPreconditioner model, Matri
             + (model.BilinearGradient(absTheta + eTheta, absG, absM) - b) + hyperRoundings * unit * b;
 
         t++;
-        double c1 = 1 - System.Math.Pow(0.9, t), c2 = 1 - System.Math.Pow(0.999, t);
+        double c1 = 1 - Math.Pow(0.9, t), c2 = 1 - Math.Pow(0.999, t);
         for (int i = 0; i < model.ParameterCount; i++)
         {
             double h = hyper[i];
-            eFirst[i] = 0.9 * eFirst[i] + 0.1 * eH[i] + 4 * unit * (0.9 * System.Math.Abs(adamFirst[i]) + 0.1 * System.Math.Abs(h));
+            eFirst[i] = 0.9 * eFirst[i] + 0.1 * eH[i] + 4 * unit * (0.9 * Math.Abs(adamFirst[i]) + 0.1 * Math.Abs(h));
             adamFirst[i] = 0.9 * adamFirst[i] + 0.1 * h;
-            eSecond[i] = 0.999 * eSecond[i] + 0.002 * System.Math.Abs(h) * eH[i] + 6 * unit * (0.999 * adamSecond[i] + 0.001 * h * h);
+            eSecond[i] = 0.999 * eSecond[i] + 0.002 * Math.Abs(h) * eH[i] + 6 * unit * (0.999 * adamSecond[i] + 0.001 * h * h);
             adamSecond[i] = 0.999 * adamSecond[i] + 0.001 * h * h;
-            double root = System.Math.Sqrt(adamSecond[i] / c2), denominator = root + 1e-8;
+            double root = Math.Sqrt(adamSecond[i] / c2), denominator = root + 1e-8;
             double eRoot = root > 0
-                ? System.Math.Min(eSecond[i] / c2 / (2 * root), System.Math.Sqrt(eSecond[i] / c2))
-                : System.Math.Sqrt(eSecond[i] / c2);
-            double mHat = System.Math.Abs(adamFirst[i]) / c1;
+                ? Math.Min(eSecond[i] / c2 / (2 * root), Math.Sqrt(eSecond[i] / c2))
+                : Math.Sqrt(eSecond[i] / c2);
+            double mHat = Math.Abs(adamFirst[i]) / c1;
             double stepDrift = metaRate * (eFirst[i] / c1 / denominator + mHat * eRoot / (denominator * denominator))
                 + 6 * unit * metaRate * mHat / denominator;
-            eTheta[i] += stepDrift + unit * System.Math.Abs(thetaNext[i]);
+            eTheta[i] += stepDrift + unit * Math.Abs(thetaNext[i]);
         }
 
         eM = beta * eM + (1 - beta) * eG + 4 * unit * (beta * absM + (1 - beta) * absG);

@@ -1,9 +1,9 @@
-using Verification.Math.Lodo;
-using Verification.Math.Torch.Lodo;
+using Verification.Numerics.Lodo;
+using Verification.Numerics.Torch.Lodo;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Lodo;
+namespace Verification.Tests.Properties.Numerics.Torch.Lodo;
 
 /// <summary>
 /// Input validation of the tensor G(θ) of lodo.md eq. (2) (its agreement with the reference, the hypergradient and

@@ -1,17 +1,17 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.SignGeometry;
-using Verification.Math.Torch.SignGeometry;
+using Verification.Numerics.SignGeometry;
+using Verification.Numerics.Torch.SignGeometry;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Sign;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.Torch.SignGeometry;
 
 /// <summary>
-/// Agreement cases of src/Math.Torch/SignGeometry (balles-thesis ch. 6): ‖H‖∞,1 by batched enumeration against
+/// Agreement cases of src/Numerics.Torch/SignGeometry (balles-thesis ch. 6): ‖H‖∞,1 by batched enumeration against
 /// <see cref="InfToOneNorm"/>, the sign steps (6.1), (6.10) against <see cref="SignGradientDescent"/> and
 /// <see cref="NormScaledSignGradientDescent"/>, and batched runs on quadratics against <see cref="Trajectory.Record"/>.
 /// </summary>
@@ -105,7 +105,7 @@ internal static class SignGeometryAgreementCases
         var h = new double[d, d];
         for (int i = 0; i < d; i++)
             for (int j = 0; j < d; j++)
-                h[i, j] = u[System.Math.Min(i, j) * d + System.Math.Max(i, j)];
+                h[i, j] = u[Math.Min(i, j) * d + Math.Max(i, j)];
         return h;
     }
 
@@ -123,7 +123,7 @@ internal static class SignGeometryAgreementCases
         var matrices = batch.Select(m => Matrix<double>.Build.DenseOfArray(m)).ToArray();
         var expected = matrices.Select(m => InfToOneNorm.Compute(m).Value).ToArray();
         var atMaximizer = matrices.Select((m, b) => InfToOneNorm.AtVertex(m, Vector<double>.Build.DenseOfArray(x.Skip(b * d).Take(d).ToArray()))).ToArray();
-        var scale = matrices.Select(m => m.Enumerate().Sum(System.Math.Abs)).ToArray();
+        var scale = matrices.Select(m => m.Enumerate().Sum(Math.Abs)).ToArray();
         // Compared as one vector: the tensor's values, then ‖Hx‖₁ (in float64) at the tensor's maximizers.
         return new Agreement($"‖H‖∞,1 and ‖Hx*‖₁ (d = {d})", [.. expected, .. expected], [.. got, .. atMaximizer], [.. scale, .. scale], tolerance(d),
             i => $"{(i < batch.Length ? "value" : "at the tensor's maximizer")} of matrix {i % batch.Length}: {Show(batch[i % batch.Length])}");
@@ -138,7 +138,7 @@ internal static class SignGeometryAgreementCases
         var random = new System.Random(20261212);
         return Enumerable.Range(0, 16).Select(b => Vector<double>.Build.Dense(7, i =>
         {
-            double x = i == b % 7 ? 0 : (random.Next(2) * 2 - 1) * System.Math.Pow(10, random.NextDouble() * 4 - 3);
+            double x = i == b % 7 ? 0 : (random.Next(2) * 2 - 1) * Math.Pow(10, random.NextDouble() * 4 - 3);
             return dtype == ScalarType.Float64 ? x : (float)x;
         })).ToArray();
     }

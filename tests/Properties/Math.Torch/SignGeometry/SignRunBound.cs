@@ -1,10 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.Torch.SignGeometry;
 
 /// <summary>
-/// How far a tensor sign-descent run (<see cref="Verification.Math.Torch.SignGeometry.TorchSignDescent.Run"/>) may drift
+/// How far a tensor sign-descent run (<see cref="Verification.Numerics.Torch.SignGeometry.TorchSignDescent.Run"/>) may drift
 /// from the reference on ½θᵀHθ − bᵀθ, carried along the reference run in u = u_dtype + u₆₄ (both sides):
 /// <list type="bullet">
 /// <item>g = Hθ − b: |Δg_i| ≤ Σ_j|H_ij|·e + (d + 1)u(Σ_j|H_ij θ_j| + |b_i|). Each sign is certified only where
@@ -30,14 +30,14 @@ internal sealed class SignRunBound(Matrix<double> hessian, Vector<double> linear
         double gradientRounding = 0;
         for (int i = 0; i < d; i++)
         {
-            double rowAbs = 0, terms = System.Math.Abs(linear[i]);
+            double rowAbs = 0, terms = Math.Abs(linear[i]);
             for (int j = 0; j < d; j++)
             {
-                rowAbs += System.Math.Abs(hessian[i, j]);
-                terms += System.Math.Abs(hessian[i, j] * theta[j]);
+                rowAbs += Math.Abs(hessian[i, j]);
+                terms += Math.Abs(hessian[i, j] * theta[j]);
             }
             double dg = rowAbs * Drift + (d + 1) * unit * terms;
-            if (!(System.Math.Abs(g[i]) > dg))
+            if (!(Math.Abs(g[i]) > dg))
                 throw new UncertifiableCaseException($"∂_{i}f = {g[i]:R} is within its drift {dg:R} of 0: the sign is not certain; pick another problem.");
             gradientRounding += (d + 1) * unit * terms;
         }

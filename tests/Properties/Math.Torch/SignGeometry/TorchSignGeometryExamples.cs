@@ -1,8 +1,8 @@
-using Verification.Math.Torch.SignGeometry;
+using Verification.Numerics.Torch.SignGeometry;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.Torch.SignGeometry;
 
 /// <summary>
 /// Shapes and input validation of the tensor sign-geometry entry points (their agreement with the reference on every device

@@ -1,14 +1,14 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Statistics;
-using Verification.Math.Torch.Stochastic;
+using Verification.Numerics.Statistics;
+using Verification.Numerics.Torch.Stochastic;
 using Verification.Optimizers;
 using Verification.Optimizers.Stochastic;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Stochastic;
+namespace Verification.Tests.Properties.Numerics.Torch.Stochastic;
 
 /// <summary>
-/// Agreement cases of src/Math.Torch/Stochastic (balles-thesis chs. 3–5): the SGD steps from per-sample gradients, the
+/// Agreement cases of src/Numerics.Torch/Stochastic (balles-thesis chs. 3–5): the SGD steps from per-sample gradients, the
 /// variance adaptation factors of Fig. 5.2, and Adam / SVAG / M-SVAG against the reference optimizers.
 /// </summary>
 internal static class StochasticAgreementCases
@@ -91,7 +91,7 @@ internal static class StochasticAgreementCases
                 double relativeEta = (m + d + 4) * unit + (norm2 > 0 ? 2 * (m + 1) * unit * g.PointwiseAbs().DotProduct(spread) / norm2 : 0) + (d + 1) * unit;
                 double relativeGamma = (1 - gamma) * relativeEta + 2 * unit;
                 var bound = Enumerable.Range(0, d).Select(i =>
-                    gamma / smoothness * ((m + 1) * unit * spread[i] + System.Math.Abs(g[i]) * relativeGamma) + 2 * unit * System.Math.Abs(expected[i])).ToArray();
+                    gamma / smoothness * ((m + 1) * unit * spread[i] + Math.Abs(g[i]) * relativeGamma) + 2 * unit * Math.Abs(expected[i])).ToArray();
                 var actual = TensorConvert.ToDoubles(TorchSgdStep.OptimalStepRule(tensor(rows, ScalarType.Float64).to(dtype, device), smoothness));
                 results.Add(new Agreement($"−(γ*/L)·g (m = {m}, d = {d}, γ* = {gamma:G3})", expected, actual, bound, TorchTolerances.FirstOrderBound, i => $"entry {i}"));
             }
@@ -111,7 +111,7 @@ internal static class StochasticAgreementCases
         {
             double limit = dtype == ScalarType.Float64 ? 1e150 : 1e15;
             var random = new System.Random(20261213);
-            double[] etas = [0, 1e-3, 0.5, 1, 1.9, 10, 1e6, limit, 1 / limit, .. Enumerable.Range(0, 256).Select(_ => System.Math.Exp((random.NextDouble() * 2 - 1) * System.Math.Log(limit)))];
+            double[] etas = [0, 1e-3, 0.5, 1, 1.9, 10, 1e6, limit, 1 / limit, .. Enumerable.Range(0, 256).Select(_ => Math.Exp((random.NextDouble() * 2 - 1) * Math.Log(limit)))];
             if (dtype == ScalarType.Float32)
                 etas = etas.Select(e => (double)(float)e).ToArray();
             var expected = etas.Select(reference).ToArray();

@@ -1,8 +1,8 @@
-using Verification.Math.Torch.Stochastic;
+using Verification.Numerics.Torch.Stochastic;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Stochastic;
+namespace Verification.Tests.Properties.Numerics.Torch.Stochastic;
 
 /// <summary>
 /// Input validation of the tensor SGD steps (their agreement with the reference, special cases included, is in

@@ -1,9 +1,9 @@
 using TorchSharp;
-using Verification.Math.Torch.Stochastic;
+using Verification.Numerics.Torch.Stochastic;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Stochastic;
+namespace Verification.Tests.Properties.Numerics.Torch.Stochastic;
 
 /// <summary>
 /// The tensor Adam / SVAG / M-SVAG state at the scale it exists for, and misuse (agreement with the reference optimizers and

@@ -1,8 +1,8 @@
-using Verification.Math.Torch.Stochastic;
+using Verification.Numerics.Torch.Stochastic;
 using Verification.Optimizers.Stochastic;
 using static TorchSharp.torch;
 
-namespace Verification.Tests.Properties.Math.Torch.Stochastic;
+namespace Verification.Tests.Properties.Numerics.Torch.Stochastic;
 
 /// <summary>
 /// How far a tensor Adam / SVAG / M-SVAG step (<see cref="TorchVarianceAdaptedStep"/>) may be from the reference's on the same
@@ -35,12 +35,12 @@ internal sealed class VarianceAdaptedBound(VarianceAdaptedMethod method, double 
         var bound = new double[dimension];
         for (int i = 0; i < dimension; i++)
         {
-            e1[i] = beta1 * e1[i] + 5 * unit * (beta1 * System.Math.Abs(raw1[i]) + (1 - beta1) * System.Math.Abs(g[i]));
+            e1[i] = beta1 * e1[i] + 5 * unit * (beta1 * Math.Abs(raw1[i]) + (1 - beta1) * Math.Abs(g[i]));
             raw1[i] = beta1 * raw1[i] + (1 - beta1) * g[i];
             e2[i] = beta2 * e2[i] + 6 * unit * (beta2 * raw2[i] + (1 - beta2) * g[i] * g[i]);
             raw2[i] = beta2 * raw2[i] + (1 - beta2) * g[i] * g[i];
             double m = raw1[i] / (1 - power1), v = raw2[i] / (1 - power2);
-            double em = e1[i] / (1 - power1) + 2 * unit * System.Math.Abs(m), ev = e2[i] / (1 - power2) + 2 * unit * v;
+            double em = e1[i] / (1 - power1) + 2 * unit * Math.Abs(m), ev = e2[i] / (1 - power2) + 2 * unit * v;
             bound[i] = method == VarianceAdaptedMethod.Adam ? AdamBound(m, v, em, ev) : FactorBound(m, v, em, ev, g[i]);
         }
         t++;
@@ -49,31 +49,31 @@ internal sealed class VarianceAdaptedBound(VarianceAdaptedMethod method, double 
 
     private double AdamBound(double m, double v, double em, double ev)
     {
-        double root = System.Math.Sqrt(v), denominator = root + epsilon;
+        double root = Math.Sqrt(v), denominator = root + epsilon;
         if (denominator == 0)
             return em == 0 ? 0 : throw new UncertifiableCaseException("Adam's denominator is 0 while m carries an error.");
-        double eRoot = root > 0 ? System.Math.Min(ev / (2 * root), System.Math.Sqrt(ev)) : System.Math.Sqrt(ev);
+        double eRoot = root > 0 ? Math.Min(ev / (2 * root), Math.Sqrt(ev)) : Math.Sqrt(ev);
         double eDenominator = eRoot + 2 * unit * denominator;
-        double step = stepSize * System.Math.Abs(m) / denominator;
-        return stepSize * (em / denominator + System.Math.Abs(m) * eDenominator / (denominator * denominator)) + 4 * unit * step;
+        double step = stepSize * Math.Abs(m) / denominator;
+        return stepSize * (em / denominator + Math.Abs(m) * eDenominator / (denominator * denominator)) + 4 * unit * step;
     }
 
     private double FactorBound(double m, double v, double em, double ev, double g)
     {
         if (m == 0)
             return em == 0 ? 0 : throw new UncertifiableCaseException("m = 0 in the reference while its tensor twin may not be.");
-        double a = System.Math.Abs(m);
+        double a = Math.Abs(m);
         if (!(a > em))
             throw new UncertifiableCaseException($"m = {m:R} is within its error {em:R} of 0: the factor's branch is not certain.");
-        double direction = method == VarianceAdaptedMethod.MSvag ? a : System.Math.Abs(g);
+        double direction = method == VarianceAdaptedMethod.MSvag ? a : Math.Abs(g);
         double eDirection = method == VarianceAdaptedMethod.MSvag ? em : 0;
         if (t == 0)
             return stepSize * eDirection + 4 * unit * stepSize * direction;
         double rho = MovingAverages.Rho(beta1, t);
         double c = (method == VarianceAdaptedMethod.MSvag ? rho : 1) / (1 - rho);
         double q = v / a, eq = ev / a + q * em / a + unit * q;
-        double r = q - a, er = eq + em + unit * System.Math.Abs(r);
-        double eta2 = System.Math.Max(0, r / a), eEta = er / a + eta2 * em / a + unit * eta2;
+        double r = q - a, er = eq + em + unit * Math.Abs(r);
+        double eta2 = Math.Max(0, r / a), eEta = er / a + eta2 * em / a + unit * eta2;
         double gamma = 1 / (1 + c * eta2), eGamma = gamma * gamma * c * eEta + 4 * unit * gamma;
         return stepSize * (eGamma * direction + gamma * eDirection) + 4 * unit * stepSize * gamma * direction;
     }

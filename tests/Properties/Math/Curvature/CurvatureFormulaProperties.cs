@@ -2,13 +2,13 @@ using Fractions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.AutoDiff;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.AutoDiff;
+using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Curvature;
+namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>
 /// The closed forms of <see cref="CurvatureFormulas"/> that the chapter-7 statements rely on agree with forward mode on the
@@ -49,10 +49,10 @@ public class CurvatureFormulaProperties
         var closed = CurvatureFormulas.ModelDerivatives(c.Shape, new Float64(c.Kappa), x, theta);
         var xc = x.Select(HyperDualReal<Float64>.Constant).ToArray();
         var forward = ForwardModeFormulas.Expand(t => CurvatureFormulas.Output(c.Shape, HyperDualReal<Float64>.Constant(new Float64(c.Kappa)), xc, t), theta);
-        double scale = 1 + c.Theta.Sum(System.Math.Abs) * (1 + c.X.Sum(System.Math.Abs)) * (1 + System.Math.Abs(c.Kappa));
+        double scale = 1 + c.Theta.Sum(Math.Abs) * (1 + c.X.Sum(Math.Abs)) * (1 + Math.Abs(c.Kappa));
         var worst = Worst(closed.Jacobian, forward.Jacobian);
         foreach (var (h1, h2) in closed.Hessians.Zip(forward.Hessians))
-            worst = System.Math.Max(worst, Worst(h1, h2));
+            worst = Math.Max(worst, Worst(h1, h2));
         return (worst <= DerivativeRelative * scale).Label($"{c.Shape.ModelName}: worst |closed − forward| = {worst:R}, scale {scale:R}");
     });
 
@@ -61,18 +61,18 @@ public class CurvatureFormulaProperties
     {
         var f = CurvatureFormulas.Output(c.Shape, new Float64(c.Kappa), c.X.Select(v => new Float64(v)).ToArray(), c.Theta.Select(v => new Float64(v)).ToArray());
         if (c.Shape.Likelihood == LikelihoodFamily.BernoulliProbability)
-            f[0] = new Float64(0.05 + 0.9 * (System.Math.Tanh(f[0].Value) + 1) / 2);
+            f[0] = new Float64(0.05 + 0.9 * (Math.Tanh(f[0].Value) + 1) / 2);
         if (c.Shape.Likelihood == LikelihoodFamily.GaussianMeanVariance)
-            f[1] = new Float64(0.25 + System.Math.Abs(f[1].Value));
+            f[1] = new Float64(0.25 + Math.Abs(f[1].Value));
         var y = CurvatureFormulas.Label<Float64>(c.Shape, c.Shape.Likelihood is LikelihoodFamily.GaussianIdentity or LikelihoodFamily.GaussianMeanVariance ? c.Label - 0.5 : c.Shape.Likelihood is LikelihoodFamily.BernoulliLogit or LikelihoodFamily.BernoulliProbability ? c.Label % 2 : c.Label);
         var (g, h) = CurvatureFormulas.LogDensityDerivatives(c.Shape, y, f);
         var yc = y.Select(HyperDualReal<Float64>.Constant).ToArray();
         var forward = ForwardModeFormulas.Expand(v => [CurvatureFormulas.LogDensity(c.Shape, yc, v)], f);
         // The size of the compared values plus e^|f_c| (the exponentials softmax, σ and the Poisson rate are formed from).
-        double scale = 1 + f.Sum(v => System.Math.Exp(System.Math.Abs(v.Value)))
-            + Enumerable.Range(0, forward.Hessians[0].Rows).Sum(i => Enumerable.Range(0, forward.Hessians[0].Columns).Sum(j => System.Math.Abs(forward.Hessians[0][i, j].Value)));
+        double scale = 1 + f.Sum(v => Math.Exp(Math.Abs(v.Value)))
+            + Enumerable.Range(0, forward.Hessians[0].Rows).Sum(i => Enumerable.Range(0, forward.Hessians[0].Columns).Sum(j => Math.Abs(forward.Hessians[0][i, j].Value)));
         double worst = Worst(RealMatrix<Float64>.Create(1, g.Length, (_, j) => g[j]), forward.Jacobian);
-        worst = System.Math.Max(worst, Worst(h, forward.Hessians[0]));
+        worst = Math.Max(worst, Worst(h, forward.Hessians[0]));
         return (worst <= DerivativeRelative * scale).Label($"{c.Shape.LikelihoodName} at f = [{string.Join(", ", f)}]: worst {worst:R}");
     });
 
@@ -81,7 +81,7 @@ public class CurvatureFormulaProperties
         double worst = 0;
         for (int i = 0; i < a.Rows; i++)
             for (int j = 0; j < a.Columns; j++)
-                worst = System.Math.Max(worst, System.Math.Abs(a[i, j].Value - b[i, j].Value));
+                worst = Math.Max(worst, Math.Abs(a[i, j].Value - b[i, j].Value));
         return worst;
     }
 

@@ -2,12 +2,12 @@ using Fractions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature.AutoDiff;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.AutoDiff;
+using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Curvature;
+namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>
 /// Forward mode over <see cref="IReal{T}"/> (<see cref="HyperDualReal{T}"/>, <see cref="HessianJet{T}"/>) differentiates
@@ -78,13 +78,13 @@ public class ForwardModeProperties
     public Property Transcendental_DerivativesMatchClosedForms() =>
         Prop.ForAll(Gen.Choose(-3000, 3000).Select(i => i / 1000.0).ToArbitrary(), Gen.Choose(-3000, 3000).Select(i => i / 1000.0).ToArbitrary(), (x, y) =>
         {
-            double e = System.Math.Exp(x * y), q = 1 + x * x;
+            double e = Math.Exp(x * y), q = 1 + x * x;
             double[] g = [y * e + 2 * x / q, x * e];
             double[,] h = { { y * y * e + 2 * (1 - x * x) / (q * q), e + x * y * e }, { e + x * y * e, x * x * e } };
             static U G<U>(U[] v) where U : IReal<U> => U.Exp(v[0] * v[1]) + U.Log(1 + v[0] * v[0]);
             var (_, jg, jh) = HessianJet<Float64>.Evaluate(G, [new Float64(x), new Float64(y)]);
             var hd = ForwardModeFormulas.Expand(v => [G(v)], [new Float64(x), new Float64(y)]);
-            double scale = 1 + e * (1 + System.Math.Abs(x * y) + y * y + x * x);
+            double scale = 1 + e * (1 + Math.Abs(x * y) + y * y + x * x);
             bool ok = true;
             string worst = "";
             for (int i = 0; i < 2; i++)
@@ -111,5 +111,5 @@ public class ForwardModeProperties
 
     private static bool IsPoint(RationalInterval r, Fraction expected) => r.Lower == expected && r.Upper == expected;
 
-    private static bool Close(double actual, double expected, double scale) => System.Math.Abs(actual - expected) <= DoubleRelative * scale;
+    private static bool Close(double actual, double expected, double scale) => Math.Abs(actual - expected) <= DoubleRelative * scale;
 }

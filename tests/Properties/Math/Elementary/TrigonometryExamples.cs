@@ -1,10 +1,10 @@
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Elementary;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elementary;
+using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Elementary;
+namespace Verification.Tests.Properties.Numerics.Elementary;
 
 /// <summary>Known values, the range limits, bad precision, and the per-arithmetic dispatch of <see cref="Trigonometry"/>.</summary>
 public class TrigonometryExamples
@@ -61,9 +61,9 @@ public class TrigonometryExamples
     [Fact]
     public void Doubles_UseThePlatformFunctions_AndIntervalsTheEnclosures()
     {
-        Assert.Equal(System.Math.Cos(0.7), Trigonometry.Cos(new Float64(0.7)).Value);
-        Assert.Equal(System.Math.Sin(-2.5), Trigonometry.Sin(new Float64(-2.5)).Value);
-        Assert.Equal(System.Math.Atan(40.0), Trigonometry.Atan(new Float64(40.0)).Value);
+        Assert.Equal(Math.Cos(0.7), Trigonometry.Cos(new Float64(0.7)).Value);
+        Assert.Equal(Math.Sin(-2.5), Trigonometry.Sin(new Float64(-2.5)).Value);
+        Assert.Equal(Math.Atan(40.0), Trigonometry.Atan(new Float64(40.0)).Value);
         using var scope = EnclosureSettings.Use(256);
         var c = Trigonometry.Cos(RationalInterval.Exact(0.7));
         Assert.True(c.Width < ExactDouble.Pow2(-240));

@@ -3,11 +3,11 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using Verification.Engine.Generators;
-using Verification.Math.Arithmetic;
-using Verification.Math.Elementary;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elementary;
+using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Math.Elementary;
+namespace Verification.Tests.Properties.Numerics.Elementary;
 
 /// <summary>
 /// The outward enclosures of cos, sin and atan (<see cref="RationalTrigonometry"/>) contain the true values: checked by
@@ -58,8 +58,8 @@ public class TrigonometryProperties
     {
         var c = RationalTrigonometry.Cos(Point(x), Bits);
         var s = RationalTrigonometry.Sin(Point(x), Bits);
-        return (WithinUlps(System.Math.Cos(x), c, LibraryUlps) && WithinUlps(System.Math.Sin(x), s, LibraryUlps))
-            .Label($"x = {x:R}: cos {System.Math.Cos(x):R} vs {c}, sin {System.Math.Sin(x):R} vs {s}");
+        return (WithinUlps(Math.Cos(x), c, LibraryUlps) && WithinUlps(Math.Sin(x), s, LibraryUlps))
+            .Label($"x = {x:R}: cos {Math.Cos(x):R} vs {c}, sin {Math.Sin(x):R} vs {s}");
     }
 
     [Property]
@@ -67,8 +67,8 @@ public class TrigonometryProperties
     {
         if (x == 0)
             return true.ToProperty().Label("0 has no reciprocal");
-        var a = RationalTrigonometry.Atan(Point(System.Math.Abs(x)), Bits);
-        var b = RationalTrigonometry.Atan(RationalInterval.Exact(Fraction.One / ExactDouble.ToFraction(System.Math.Abs(x))), Bits);
+        var a = RationalTrigonometry.Atan(Point(Math.Abs(x)), Bits);
+        var b = RationalTrigonometry.Atan(RationalInterval.Exact(Fraction.One / ExactDouble.ToFraction(Math.Abs(x))), Bits);
         var halfPi = ExactConstants.Pi(Bits + 8) / RationalInterval.Exact(new Fraction(2));
         var sum = a + b;
         bool overlaps = sum.Lower <= halfPi.Upper && halfPi.Lower <= sum.Upper;
@@ -80,8 +80,8 @@ public class TrigonometryProperties
     {
         var a = RationalTrigonometry.Atan(Point(x), Bits);
         var minus = RationalTrigonometry.Atan(Point(-x), Bits);
-        return (minus.Lower == -a.Upper && minus.Upper == -a.Lower && WithinUlps(System.Math.Atan(x), a, LibraryUlps))
-            .Label($"x = {x:R}: atan {System.Math.Atan(x):R} vs {a}, atan(−x) ∈ {minus}");
+        return (minus.Lower == -a.Upper && minus.Upper == -a.Lower && WithinUlps(Math.Atan(x), a, LibraryUlps))
+            .Label($"x = {x:R}: atan {Math.Atan(x):R} vs {a}, atan(−x) ∈ {minus}");
     }
 
     [Property(MaxTest = 30)]

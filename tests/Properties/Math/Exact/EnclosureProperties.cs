@@ -3,11 +3,11 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using Verification.Engine.Generators;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Exact;
+namespace Verification.Tests.Properties.Numerics.Exact;
 
 /// <summary>
 /// The enclosures every certificate and proof rests on contain the true value: checked against an independent enclosure
@@ -26,7 +26,7 @@ public class EnclosureProperties
     private static double RelativeWidth(RationalInterval x)
     {
         var w = ExactDouble.ToDouble(x.Width);
-        var m = System.Math.Abs(x.Midpoint);
+        var m = Math.Abs(x.Midpoint);
         return m == 0 ? w : w / m;
     }
 
@@ -43,7 +43,7 @@ public class EnclosureProperties
         var fine = At(512, () => RationalInterval.Erf(RationalInterval.Exact(x)));
         double libm = MathNet.Numerics.SpecialFunctions.Erf(x);
         return (Overlap(coarse, fine) && RelativeWidth(coarse) < 1e-30
-            && System.Math.Abs(fine.Midpoint - libm) <= 4e-16 * System.Math.Max(System.Math.Abs(libm), 1e-300) + 1e-300)
+            && Math.Abs(fine.Midpoint - libm) <= 4e-16 * Math.Max(Math.Abs(libm), 1e-300) + 1e-300)
             .Label($"x = {x:R}: 128 bits {coarse}, 512 bits {fine}, double {libm:R}");
     });
 
@@ -55,7 +55,7 @@ public class EnclosureProperties
         double libm = MathNet.Numerics.SpecialFunctions.Erfc(x);
         // erfc(26) ≈ 5.7e-296: the enclosure keeps ~128 significant bits there, not an absolute 2^-128.
         return coarse.Lower.Sign() > 0 && Overlap(coarse, fine) && RelativeWidth(coarse) < 1e-30
-            && System.Math.Abs(fine.Midpoint - libm) <= 1e-13 * libm;
+            && Math.Abs(fine.Midpoint - libm) <= 1e-13 * libm;
     });
 
     [Property]
@@ -69,7 +69,7 @@ public class EnclosureProperties
     public Property Log_AgreesWithTheDouble_OverTheWholeRange() => Prop.ForAll(Positive, x =>
     {
         var l = At(128, () => RationalInterval.Log(RationalInterval.Exact(x)));
-        return System.Math.Abs(l.Midpoint - System.Math.Log(x)) <= 4e-16 * System.Math.Abs(System.Math.Log(x)) + 1e-300
+        return Math.Abs(l.Midpoint - Math.Log(x)) <= 4e-16 * Math.Abs(Math.Log(x)) + 1e-300
             && RelativeWidth(l) < 1e-30;
     });
 
@@ -86,8 +86,8 @@ public class EnclosureProperties
         Assert.True(Overlap(ExactConstants.Pi(128), ExactConstants.Pi(2048)));
         Assert.True(ExactConstants.Pi(128).Contains(RationalInterval.Exact(new Fraction(
             System.Numerics.BigInteger.Parse("31415926535897932384626433832795028841971"), System.Numerics.BigInteger.Pow(10, 40)))));
-        Assert.Equal(System.Math.PI, ExactConstants.Pi(128).Midpoint);
-        Assert.Equal(System.Math.Log(2), ExactConstants.Ln2(128).Midpoint);
+        Assert.Equal(Math.PI, ExactConstants.Pi(128).Midpoint);
+        Assert.Equal(Math.Log(2), ExactConstants.Ln2(128).Midpoint);
     }
 
     [Fact]

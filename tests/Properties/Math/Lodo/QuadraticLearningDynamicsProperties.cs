@@ -3,10 +3,10 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
-using Verification.Math.Lodo;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
 
-namespace Verification.Tests.Properties.Math.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>One step of lodo.md (5)–(6) over the whole double range against the exact rational step.</summary>
 [Properties(MaxTest = 100)] // exact matrices with entries from 2^-1074 to 2^1024: ≈ 15 ms a case

@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.Exact;
+using Verification.Numerics.SignGeometry;
 
-namespace Verification.Tests.Properties.Math.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>‖H‖∞,1 (balles-thesis eq. 6.18) over the whole double range against the exact rational enumeration.</summary>
 [Properties(MaxTest = 300)]
@@ -25,9 +25,9 @@ public class InfToOneNormProperties
         var exact = InfToOneNormExact.Compute(InfToOneNormExact.ToFractions(h)).Value;
         double reference = ExactDouble.ToDouble(exact);
         int d = h.GetLength(0);
-        double sum = h.Cast<double>().Sum(v => System.Math.Abs(v) / 4) * 4; // Σ|H_ij| without overflow in the sum of quarters up to 4·MaxValue
-        double largest = h.Cast<double>().Max(System.Math.Abs);
-        double grid = largest == 0 ? 0 : System.Math.ScaleB(1.0, System.Math.ILogB(largest) - 1074) * d * d;
+        double sum = h.Cast<double>().Sum(v => Math.Abs(v) / 4) * 4; // Σ|H_ij| without overflow in the sum of quarters up to 4·MaxValue
+        double largest = h.Cast<double>().Max(Math.Abs);
+        double grid = largest == 0 ? 0 : Math.ScaleB(1.0, Math.ILogB(largest) - 1074) * d * d;
         double bound = 1e-15 * d * sum + grid;
         double value;
         try
@@ -38,7 +38,7 @@ public class InfToOneNormProperties
         {
             return (double.IsInfinity(reference) || reference >= double.MaxValue - bound).Label($"{c}: rejected ({e.Message}) but exact is {reference:R}");
         }
-        return (double.IsFinite(value) && System.Math.Abs(value - reference) <= bound)
+        return (double.IsFinite(value) && Math.Abs(value - reference) <= bound)
             .Label($"{c}: {value:R} vs exact {reference:R}, bound {bound:R}");
     });
 
@@ -50,7 +50,7 @@ public class InfToOneNormProperties
         if (!c.ScalesExactly)
             return true.Label("2^k·H is not exact (skipped)");
         double one = InfToOneNorm.Compute(Matrix<double>.Build.DenseOfArray(unscaled.Scaled())).Value;
-        double expected = System.Math.ScaleB(one, c.Exponent);
+        double expected = Math.ScaleB(one, c.Exponent);
         if (!double.IsNormal(expected) && expected != 0)
             return true.Label("2^k·‖H‖∞,1 is not a normal double (skipped)");
         double scaled = InfToOneNorm.Compute(Matrix<double>.Build.DenseOfArray(c.Scaled())).Value;

@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>The rotated Hessians of balles-thesis Figs. 6.1–6.3 at the ends of their range.</summary>
 public class RotatedHessianExamples
@@ -13,7 +13,7 @@ public class RotatedHessianExamples
     {
         var h = RotatedHessian.TwoDimensional(double.MaxValue, 0);
         Assert.Equal(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, double.MaxValue } }), h);
-        var rotated = RotatedHessian.TwoDimensional(double.MaxValue, System.Math.PI / 4);
+        var rotated = RotatedHessian.TwoDimensional(double.MaxValue, Math.PI / 4);
         Assert.All(rotated.Enumerate(), v => Assert.True(double.IsFinite(v)));
         Assert.Equal(rotated[0, 1], rotated[1, 0]);
         // At 45° every entry is (1 + λ_max)/2 in magnitude up to the rounding of cos and sin: ≈ MaxValue/2.

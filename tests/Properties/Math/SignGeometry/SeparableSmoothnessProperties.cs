@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.Exact;
+using Verification.Numerics.SignGeometry;
 
-namespace Verification.Tests.Properties.Math.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>The certified bracket of L_sep (balles-thesis eq. 6.25) over the whole double range.</summary>
 [Properties(MaxTest = 100)] // each case runs a barrier method and exact LDLᵀ certifications (≈ 3 ms)

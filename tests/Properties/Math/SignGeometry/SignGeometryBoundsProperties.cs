@@ -3,10 +3,10 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Exact;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.Exact;
+using Verification.Numerics.SignGeometry;
 
-namespace Verification.Tests.Properties.Math.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>The bounds of balles-thesis §6.4.2 and the density of eq. (6.29) over the whole double range.</summary>
 [Properties(MaxTest = 300)]
@@ -47,7 +47,7 @@ public class SignGeometryBoundsProperties
                 property = property.And(Rejects(() => f(scaled)).Label($"{c}: {name} rejects H but not 2^k·H"));
                 continue;
             }
-            double expected = System.Math.ScaleB(unscaled, degree * c.Exponent);
+            double expected = Math.ScaleB(unscaled, degree * c.Exponent);
             if (double.IsInfinity(expected))
             {
                 property = property.And(Rejects(() => f(scaled)).Label($"{c}: {name} = 2^k·{unscaled:R} is beyond the range but was not rejected"));
@@ -81,7 +81,7 @@ public class SignGeometryBoundsProperties
         var l2Squared = q.Aggregate(Fraction.Zero, (a, v) => a + v * v);
         var exact = l1 * l1 / (l2Squared * omega.Length);
         double error = ExactDouble.ToDouble(Fraction.Abs(ExactDouble.ToFraction(computed) - exact) / exact);
-        double bound = (2 * omega.Length + 6) * System.Math.ScaleB(1.0, -53);
+        double bound = (2 * omega.Length + 6) * Math.ScaleB(1.0, -53);
         return (error <= bound).Label($"ω = [{string.Join(", ", omega.Select(v => v.ToString("R")))}]: φ = {computed:R}, exact {ExactDouble.ToDouble(exact):R}, relative error {error:R} > {bound:R}");
     });
 }

@@ -3,13 +3,13 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
-using Verification.Math.Exact;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Exact;
+using Verification.Numerics.SignGeometry;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>
 /// The generic sign-geometry formulas the chapter-6 statements are written with agree with independent computations: ‖H‖∞,1
@@ -57,7 +57,7 @@ public class SignGeometryFormulaProperties
         // so the eigenvalue sign with a 1e-9 margin is an independent oracle wherever it is not within the margin of 0.
         bool exact = SignGeometryFormulas.IsPositiveSemidefinite(RealMatrix<RationalInterval>.Constant(h));
         bool inDouble = SignGeometryFormulas.IsPositiveSemidefinite(RealMatrix<Float64>.Constant(h));
-        if (System.Math.Abs(min) <= 1e-9)
+        if (Math.Abs(min) <= 1e-9)
             return (exact && inDouble).Label($"λ_min ≈ 0 ({min:R}): a singular PSD matrix must be accepted");
         return (exact == min > 0 && inDouble == exact).Label($"λ_min = {min:R}, exact {exact}, double {inDouble}");
     });
@@ -107,7 +107,7 @@ public class SignGeometryFormulaProperties
     [Property(Replay = "(20261123,1442695040888963407)", MaxTest = 150)]
     public Property SpectralNormBounds_EncloseTheSpectralNorm() => Prop.ForAll(AnySymmetric.ToArbitrary(), h =>
     {
-        double norm = Matrix<double>.Build.DenseOfArray(h).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Max(e => System.Math.Abs(e.Real));
+        double norm = Matrix<double>.Build.DenseOfArray(h).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Max(e => Math.Abs(e.Real));
         var a = RealMatrix<RationalInterval>.Constant(h);
         var lower = SpectralNormFormulas.LowerBound(a);
         var upper = SpectralNormFormulas.UpperBound(a);
@@ -117,7 +117,7 @@ public class SignGeometryFormulaProperties
         // tight: both within 1e-12 of the norm in doubles (the witness is an eigenbasis to rounding).
         double margin = 1e-12 * (1 + norm);
         bool rigorous = lower.LowerAsDouble <= norm + margin && upper.UpperAsDouble >= norm - margin && lower.Upper <= upper.Lower + ExactDouble.ToFraction(margin);
-        bool tight = System.Math.Abs(lowerDouble - norm) <= margin && System.Math.Abs(upperDouble - norm) <= margin;
+        bool tight = Math.Abs(lowerDouble - norm) <= margin && Math.Abs(upperDouble - norm) <= margin;
         return (rigorous && tight).Label($"‖A‖₂ = {norm:R}: exact [{lower}, {upper}], double [{lowerDouble:R}, {upperDouble:R}]");
     });
 
@@ -130,7 +130,7 @@ public class SignGeometryFormulaProperties
         var lower = SeparableSmoothnessFormulas.LowerBound(a, witness);
         var bracket = SeparableSmoothness.Bracket(Matrix<double>.Build.DenseOfArray(h));
         // The dual from the barrier point is within its gap (≤ 1e-10 of Σ|H_ij|) of the primal, like the solver's own bracket.
-        double scale = 1 + h.Cast<double>().Sum(System.Math.Abs);
+        double scale = 1 + h.Cast<double>().Sum(Math.Abs);
         bool ok = feasible && lower.Upper <= upper.Lower
                   && upper.UpperAsDouble - lower.LowerAsDouble <= 1e-8 * scale
                   && lower.LowerAsDouble <= bracket.Upper && upper.UpperAsDouble >= bracket.Lower;

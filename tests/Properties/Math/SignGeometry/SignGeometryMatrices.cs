@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Verification.Tests.Properties.Math.SignGeometry;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>A symmetric matrix (small rational entries) and an exact power of two 2^k to scale it by.</summary>
 public sealed record ScaledSymmetric(double[,] Entries, int Exponent)
@@ -13,12 +13,12 @@ public sealed record ScaledSymmetric(double[,] Entries, int Exponent)
         var h = new double[d, d];
         for (int i = 0; i < d; i++)
             for (int j = 0; j < d; j++)
-                h[i, j] = System.Math.ScaleB(Entries[i, j], Exponent);
+                h[i, j] = Math.ScaleB(Entries[i, j], Exponent);
         return h;
     }
 
     /// <summary>True when 2^Exponent·Entries is exact (no entry rounded to the subnormal grid, none overflowed).</summary>
-    public bool ScalesExactly => Entries.Cast<double>().All(v => System.Math.ScaleB(System.Math.ScaleB(v, Exponent), -Exponent) == v);
+    public bool ScalesExactly => Entries.Cast<double>().All(v => Math.ScaleB(Math.ScaleB(v, Exponent), -Exponent) == v);
 
     /// <inheritdoc />
     public override string ToString() =>

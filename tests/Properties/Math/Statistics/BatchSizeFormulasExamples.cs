@@ -1,9 +1,9 @@
 using Fractions;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>The step-size/batch-size formulas of thesis §4.2 at hand-computed rational points, exactly.</summary>
 public class BatchSizeFormulasExamples

@@ -3,12 +3,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>
 /// Hand-computed moments of <see cref="DiscreteLaw{T}"/> in exact rational intervals (every expected value worked out

@@ -1,8 +1,8 @@
 using Fractions;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>Rigorous enclosures of erf on an interval of arguments, tight in relative terms at every scale.</summary>
 public static class ErfReference

@@ -1,8 +1,8 @@
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>P[sign X = sign μ] at the ends of the range.</summary>
 public class GaussianSignExamples

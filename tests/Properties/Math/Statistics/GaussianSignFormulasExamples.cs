@@ -1,9 +1,9 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>
 /// P[sign X = sign μ] from the Gaussian distribution function and the variance adaptation factors, against tabulated
@@ -47,7 +47,7 @@ public class GaussianSignFormulasExamples
         Assert.Equal(GaussianSign.AgreementProbability(mu, sigma), value, FewUlps);
         using var precision = EnclosureSettings.Use(128);
         var exact = GaussianSignFormulas.AgreementProbability(RationalInterval.Exact(mu), RationalInterval.Exact(sigma));
-        Assert.True(System.Math.Abs(exact.Midpoint - value) <= FewUlps, $"exact {exact} vs double {value:R}");
+        Assert.True(Math.Abs(exact.Midpoint - value) <= FewUlps, $"exact {exact} vs double {value:R}");
         var closedForm = GaussianSignFormulas.LemmaB1(RationalInterval.Exact(mu), RationalInterval.Exact(sigma));
         Assert.True((exact - closedForm).Abs().UpperAsDouble <= 1e-30, "for μ ≠ 0 both forms are the same number (to the enclosures' width)");
     }
@@ -56,7 +56,7 @@ public class GaussianSignFormulasExamples
     public void Factors_AtEtaOne_AreTheTabulatedValues()
     {
         Assert.Equal(Erf1OverSqrt2, GaussianSignFormulas.ErfFactor(new Float64(1)).Value, FewUlps);
-        Assert.Equal(System.Math.Sqrt(0.5), GaussianSignFormulas.AdamFactor(new Float64(1)).Value, FewUlps);
+        Assert.Equal(Math.Sqrt(0.5), GaussianSignFormulas.AdamFactor(new Float64(1)).Value, FewUlps);
         Assert.Equal(Erf1OverSqrt2, GaussianSignFormulas.OptimalSignFactor(new Float64(-3), new Float64(3)).Value, FewUlps);
     }
 

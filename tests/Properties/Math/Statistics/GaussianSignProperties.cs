@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>P[sign X = sign μ] of balles-thesis App. B.2.1 over every finite μ and σ, against a rigorous enclosure.</summary>
 [Properties(MaxTest = 100)] // exact erf series: up to ~10 ms a case near z = 5
@@ -18,7 +18,7 @@ public class GaussianSignProperties
     /// <summary>Checks ½(1 + erf(|μ|/(√2σ))), exactly enclosed, against a computed value at 2 ulp.</summary>
     private static Property Agrees(double computed, double mu, double sigma)
     {
-        var z = RationalInterval.Exact(System.Math.Abs(mu)) / (RationalInterval.Exact(sigma) * RationalInterval.Exact(2.0).Sqrt());
+        var z = RationalInterval.Exact(Math.Abs(mu)) / (RationalInterval.Exact(sigma) * RationalInterval.Exact(2.0).Sqrt());
         var half = RationalInterval.Exact(0.5);
         var exact = half * (RationalInterval.Exact(1.0) + ErfReference.Enclose(z));
         if (ErfReference.IsTight(z))

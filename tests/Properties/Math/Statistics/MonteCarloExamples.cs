@@ -1,7 +1,7 @@
-using Verification.Math.Statistics;
+using Verification.Numerics.Statistics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>Hoeffding intervals at the ends of the double range.</summary>
 public class MonteCarloExamples
@@ -16,7 +16,7 @@ public class MonteCarloExamples
     {
         var ci = MonteCarlo.BoundedMean(_ => double.MaxValue, new Random(1), 10, -double.MaxValue, double.MaxValue, 0.05);
         // The documented accuracy of the estimate: n·2^-53·max(|low|, |high|), here 10 draws.
-        Assert.InRange(ci.Estimate, double.MaxValue * (1 - 10 * System.Math.ScaleB(1.0, -53)), double.MaxValue);
+        Assert.InRange(ci.Estimate, double.MaxValue * (1 - 10 * Math.ScaleB(1.0, -53)), double.MaxValue);
         Assert.Equal(double.NegativeInfinity, ci.Lower);
         Assert.Equal(double.PositiveInfinity, ci.Upper);
     }

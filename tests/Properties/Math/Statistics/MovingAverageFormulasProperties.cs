@@ -1,12 +1,12 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>
 /// The moving-average formulas of thesis ch. 5 against each other in exact rationals (the written and the
@@ -52,7 +52,7 @@ public class MovingAverageFormulasProperties
     {
         double value = MovingAverageFormulas.Rho(new Float64(p.Beta), p.T).Value;
         double exact = MovingAverageFormulas.Rho(Exact(p.Beta), p.T).Midpoint;
-        return (System.Math.Abs(value - exact) <= CancellationFreeRelative * exact).Label($"{value:R} vs exact {exact:R}");
+        return (Math.Abs(value - exact) <= CancellationFreeRelative * exact).Label($"{value:R} vs exact {exact:R}");
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class MovingAverageFormulasProperties
         double product = 1;
         for (int i = 0; i < 10_000; i++)
             product *= 0.999;
-        Assert.True(System.Math.Abs(big - product) <= 1e-11 * product, $"{big:R} vs {product:R}");
+        Assert.True(Math.Abs(big - product) <= 1e-11 * product, $"{big:R} vs {product:R}");
         Assert.Equal(0.0, MovingAverageFormulas.Power(new Float64(0.0), 10_000).Value);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => MovingAverageFormulas.Power(new Float64(-0.5), 10_000)).ParamName);
         Assert.Equal("n", Assert.Throws<ArgumentException>(() => MovingAverageFormulas.Power(new Float64(0.5), -1)).ParamName);

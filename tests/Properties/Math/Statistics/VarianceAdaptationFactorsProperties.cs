@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 
-namespace Verification.Tests.Properties.Math.Statistics;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>The variance adaptation factors of balles-thesis §5.3 over every finite η ≥ 0, against exact values.</summary>
 [Properties(MaxTest = 1000)]

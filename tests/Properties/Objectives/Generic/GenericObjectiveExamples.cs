@@ -1,7 +1,7 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 using Xunit;

@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine.Generators;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 
@@ -29,7 +29,7 @@ public class GenericObjectiveProperties
     /// Both sides sum the same terms in different orders, each term a few ulps off (products, exp, log, cos, atan): 256ε of
     /// the size of the terms bounds their difference (at most a few dozen roundings per entry).
     /// </summary>
-    private static readonly double Agreement = System.Math.ScaleB(256, -52);
+    private static readonly double Agreement = Math.ScaleB(256, -52);
 
     internal static IReadOnlyList<IGenericObjective> Objectives { get; } =
     [
@@ -47,7 +47,7 @@ public class GenericObjectiveProperties
         from theta in Gen.Frequency((4, EdgeDoubles.Signed(1e-3, 6)), (1, EdgeDoubles.Signed(1e-12, 40))).ArrayOf(Objectives[i].Dimension)
         select new ObjectiveAtPoint(i, theta));
 
-    private static bool Close(double a, double b, double scale) => System.Math.Abs(a - b) <= Agreement * scale + double.Epsilon;
+    private static bool Close(double a, double b, double scale) => Math.Abs(a - b) <= Agreement * scale + double.Epsilon;
 
     /// <summary>Σ_k|∂_k(term magnitude)| is not available in general, so gradients and Hessians are compared against the largest entry of the reference plus the term magnitude of f at θ over (1 + |θ|) and (1 + |θ|)².</summary>
     [Property]
@@ -58,14 +58,14 @@ public class GenericObjectiveProperties
         var theta = Vector<double>.Build.DenseOfArray(p.Theta);
         var x = RealVector.Constant<Float64>(p.Theta);
         double magnitude = f.TermMagnitude(x).Value;
-        double radius = 1 + p.Theta.Max(System.Math.Abs);
+        double radius = 1 + p.Theta.Max(Math.Abs);
         bool value = Close(f.Value(x).Value, reference.Value(theta), magnitude);
         var g = f.Gradient(x);
         var gr = reference.Gradient(theta);
         bool gradient = Enumerable.Range(0, f.Dimension).All(k => Close(g[k].Value, gr[k], gr.AbsoluteMaximum() + 2 * magnitude / radius));
         var h = f.Hessian(x);
         var hr = reference.Hessian(theta);
-        double hScale = hr.Enumerate().Max(System.Math.Abs) + 6 * magnitude / (radius * radius);
+        double hScale = hr.Enumerate().Max(Math.Abs) + 6 * magnitude / (radius * radius);
         bool hessian = Enumerable.Range(0, f.Dimension).All(i => Enumerable.Range(0, f.Dimension).All(j => Close(h[i, j].Value, hr[i, j], hScale) && h[i, j].Value == h[j, i].Value));
         return (value && gradient && hessian).Label($"{p}: value {value}, gradient {gradient}, Hessian {hessian}");
     }
@@ -90,7 +90,7 @@ public class GenericObjectiveProperties
     {
         var f = Objectives[p.Index];
         var x = RealVector.Constant<Float64>(p.Theta);
-        double value = System.Math.Abs(f.Value(x).Value), magnitude = f.TermMagnitude(x).Value;
+        double value = Math.Abs(f.Value(x).Value), magnitude = f.TermMagnitude(x).Value;
         return (magnitude >= value * (1 - Agreement)).Label($"{p}: |f| = {value:R}, term magnitude {magnitude:R}");
     }
 }

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Reference;
-using Verification.Tests.Properties.Math;
+using Verification.Tests.Properties.Numerics;
 
 namespace Verification.Tests.Properties.Optimizers.Reference;
 

@@ -25,7 +25,7 @@ public class FisherPlotDataExamples
         for (int k = 0; k < xs.Length; k++)
         {
             double q = 2 * xs[k] * xs[k] + 2 * 0.5 * xs[k] * ys[k] + ys[k] * ys[k];
-            Assert.True(System.Math.Abs(q - 1) < 1e-12, $"point {k}: {q:R}");
+            Assert.True(Math.Abs(q - 1) < 1e-12, $"point {k}: {q:R}");
         }
     }
 
@@ -35,7 +35,7 @@ public class FisherPlotDataExamples
         // App. D.3.3: at θ = 0 logistic regression has F̃ = F. §7.4.3: on the Fig. 7.1 data the EF direction can oppose NGD.
         var curves = EfgdCosineSimilarityPlot.Curves();
         foreach (var (label, cos) in curves.Where(c => c.Label.StartsWith("logistic", StringComparison.Ordinal)))
-            Assert.True(System.Math.Abs(cos[0] - 1) < 1e-12, $"{label}: {cos[0]:R}");
+            Assert.True(Math.Abs(cos[0] - 1) < 1e-12, $"{label}: {cos[0]:R}");
         Assert.Contains(curves, c => c.Label.StartsWith("Fig. 7.1", StringComparison.Ordinal) && c.Cosines.Min() < 0);
         Assert.All(curves, c => Assert.All(c.Cosines, x => Assert.InRange(x, -1 - 1e-12, 1 + 1e-12)));
     }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Snapshooter.Xunit;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.Data;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Data;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
 using Verification.Optimizers.Reference;

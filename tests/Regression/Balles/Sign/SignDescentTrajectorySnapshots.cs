@@ -1,7 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Snapshooter.Xunit;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Sign;

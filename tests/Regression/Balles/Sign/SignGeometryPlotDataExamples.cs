@@ -1,4 +1,4 @@
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 using Verification.Figures;
 using Xunit;
 
@@ -17,12 +17,12 @@ public class SignGeometryPlotDataExamples
             var ratio = SignGeometryRotationPlot.Ratio(l, degrees);
             for (int i = 0; i < degrees.Length; i++)
             {
-                double w = degrees[i] * System.Math.PI / 180;
-                double expected = (1 + l + 2 * (l - 1) * System.Math.Abs(System.Math.Sin(w) * System.Math.Cos(w))) / l;
+                double w = degrees[i] * Math.PI / 180;
+                double expected = (1 + l + 2 * (l - 1) * Math.Abs(Math.Sin(w) * Math.Cos(w))) / l;
                 // Rotation and reassembly: a few roundings of entries of size λ; 1e-13 relative.
-                Assert.True(System.Math.Abs(ratio[i] - expected) <= 1e-13 * expected, $"λ = {l}, ω = {degrees[i]}°: {ratio[i]:R} vs {expected:R}");
+                Assert.True(Math.Abs(ratio[i] - expected) <= 1e-13 * expected, $"λ = {l}, ω = {degrees[i]}°: {ratio[i]:R} vs {expected:R}");
             }
-            Assert.True(System.Math.Abs(ratio[0] - (1 + l) / l) <= 1e-15 * ratio[0]);
+            Assert.True(Math.Abs(ratio[0] - (1 + l) / l) <= 1e-15 * ratio[0]);
         }
     }
 
@@ -39,7 +39,7 @@ public class SignGeometryPlotDataExamples
                 Assert.InRange(ratio[k], 1 - 1e-12, d * (1 + 1e-12));
                 if (phi == 0)
                     // Axis-aligned diag(1, …, 1, λ): L∞ = Σλ_i = d − 1 + λ.
-                    Assert.True(System.Math.Abs(ratio[k] - (d - 1 + SignGeometryDimensionPlot.LambdaMax) / SignGeometryDimensionPlot.LambdaMax) <= 1e-13);
+                    Assert.True(Math.Abs(ratio[k] - (d - 1 + SignGeometryDimensionPlot.LambdaMax) / SignGeometryDimensionPlot.LambdaMax) <= 1e-13);
             }
         }
     }
@@ -59,7 +59,7 @@ public class SignGeometryPlotDataExamples
         // ‖θ_T‖² = Σ_i (1 − λ_i/λ_max)^(2T) θ₀,i² (the last coordinate is 0 after one step).
         var (gd, _) = SignDescentDimensionPlot.Distances(0);
         var dims = SignGeometryDimensionPlot.Dimensions;
-        double shrink = System.Math.Pow(1 - 1 / SignDescentDimensionPlot.LambdaMax, 2 * SignDescentDistancePlot.Steps);
+        double shrink = Math.Pow(1 - 1 / SignDescentDimensionPlot.LambdaMax, 2 * SignDescentDistancePlot.Steps);
         for (int k = 0; k < dims.Length; k++)
         {
             int d = dims[k];
@@ -71,7 +71,7 @@ public class SignGeometryPlotDataExamples
                 expected += theta0.Take(d - 1).Sum(x => x * x) * shrink / SignDescentDimensionPlot.Starts;
             }
             // 100 steps each rounding θ by about an ulp: ~1e-14 relative; 1e-12 leaves room for the sum over starts.
-            Assert.True(System.Math.Abs(gd[k] - expected) <= 1e-12 * expected, $"d = {d}: {gd[k]:R} vs closed form {expected:R}");
+            Assert.True(Math.Abs(gd[k] - expected) <= 1e-12 * expected, $"d = {d}: {gd[k]:R} vs closed form {expected:R}");
         }
     }
 

@@ -16,8 +16,8 @@ public class VarianceFactorsPlotExamples
         {
             double eta = Etas[k];
             // A few roundings per evaluation: 1e-14 relative.
-            Assert.Equal(MathNet.Numerics.SpecialFunctions.Erf(1 / (System.Math.Sqrt(2) * eta)), erf[k], 1e-14);
-            Assert.Equal(1 / System.Math.Sqrt(1 + eta * eta), adam[k], 1e-14);
+            Assert.Equal(MathNet.Numerics.SpecialFunctions.Erf(1 / (Math.Sqrt(2) * eta)), erf[k], 1e-14);
+            Assert.Equal(1 / Math.Sqrt(1 + eta * eta), adam[k], 1e-14);
             Assert.Equal(1 / (1 + eta * eta), svag[k], 1e-14);
         }
     }

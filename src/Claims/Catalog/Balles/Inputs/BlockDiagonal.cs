@@ -3,8 +3,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.SignGeometry;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 

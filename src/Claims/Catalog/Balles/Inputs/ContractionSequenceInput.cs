@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -48,7 +48,7 @@ internal sealed record ContractionSequenceInput(double E0, double C, double[] Sh
         {
             var u = (double[])s.Shrinkage.Clone();
             int i = r.Next(u.Length);
-            u[i] = System.Math.Min(1, EdgeDoubles.Perturb(u[i], r, 1e-300, 1));
+            u[i] = Math.Min(1, EdgeDoubles.Perturb(u[i], r, 1e-300, 1));
             return s with { E0 = EdgeDoubles.Perturb(s.E0, r, 1e-300), Shrinkage = u };
         },
         Shrink = s => Shrinks.Coordinates(s, x => [x.E0, x.C, .. x.Shrinkage], (_, v) => new ContractionSequenceInput(v[0], v[1], v[2..])),

@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -50,7 +50,7 @@ internal sealed record CurvatureCase(ModelFamily Model, LikelihoodFamily Likelih
     ];
 
     private static Gen<double> Coordinate { get; } = Gen.Frequency(
-        (8, EdgeDoubles.Unit.Select(u => System.Math.Round(4 * u - 2, 3))),
+        (8, EdgeDoubles.Unit.Select(u => Math.Round(4 * u - 2, 3))),
         (1, Gen.Constant(0.0)),
         (1, Gen.Elements(1.0, -1.0, 0.5, -0.5, 2.0)));
 
@@ -94,7 +94,7 @@ internal sealed record CurvatureCase(ModelFamily Model, LikelihoodFamily Likelih
             for (int k = 0; k < width - 1; k++)
                 theta[start + m * width + k] /= 10;
             bool variance = c.Likelihood == LikelihoodFamily.GaussianMeanVariance && m == 1;
-            theta[start + m * width + width - 1] = System.Math.Round(variance ? 0.5 + 1.5 * offset : 0.2 + 0.6 * offset, 3);
+            theta[start + m * width + width - 1] = Math.Round(variance ? 0.5 + 1.5 * offset : 0.2 + 0.6 * offset, 3);
         }
         return c with { Theta = theta };
     }

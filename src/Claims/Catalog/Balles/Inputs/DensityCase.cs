@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -21,7 +21,7 @@ internal sealed record DensityCase(double[] Omega, double L2, double LInf)
     private static IEnumerable<DensityCase> Edges() =>
     [
         new([1], 1, 1), new([0, 0, 5], 1, 2), new([1, -1, 1, -1], 3, 4), new([0, 0], 1, 1),
-        new([System.Math.ScaleB(1, 40), System.Math.ScaleB(1, -40)], 1, 1), new([0.1, 0.2, 0.3], 0.3, 0.7),
+        new([Math.ScaleB(1, 40), Math.ScaleB(1, -40)], 1, 1), new([0.1, 0.2, 0.3], 0.3, 0.7),
     ];
 
     private DensityCase Move(System.Random random) => random.Next(3) switch

@@ -2,8 +2,8 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 

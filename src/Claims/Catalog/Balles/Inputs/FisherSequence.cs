@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Curvature.Data;
-using Verification.Math.Curvature.Likelihoods;
-using Verification.Math.Curvature.Models;
+using Verification.Numerics.Curvature.Data;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -49,7 +49,7 @@ internal sealed record FisherSequence(RegressionFamily Family, Specification Cas
         {
             var d = Enumerable.Range(1, Seeds).Select(seed => Gap(s, Sizes[k], seed * 1000 + k)).ToArray();
             mean[k] = d.Average();
-            se[k] = System.Math.Sqrt(d.Sum(x => (x - mean[k]) * (x - mean[k])) / (Seeds - 1) / Seeds);
+            se[k] = Math.Sqrt(d.Sum(x => (x - mean[k]) * (x - mean[k])) / (Seeds - 1) / Seeds);
         }
         return (mean, se);
     });

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 

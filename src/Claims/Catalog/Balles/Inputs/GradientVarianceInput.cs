@@ -20,7 +20,7 @@ internal sealed record GradientVarianceInput(double[] Gradient, double[] Varianc
     {
         Generator = Generator,
         Edges = edges,
-        Perturb = (v, r) => v with { Variance = v.Variance.Select(x => System.Math.Abs(EdgeDoubles.Perturb(x, r))).ToArray() },
+        Perturb = (v, r) => v with { Variance = v.Variance.Select(x => Math.Abs(EdgeDoubles.Perturb(x, r))).ToArray() },
         Shrink = v => Shrinks.Coordinates(v, x => [.. x.Gradient, .. x.Variance], (x, c) =>
             c[x.Gradient.Length..].All(s => s >= 0)
                 ? new GradientVarianceInput(c[..x.Gradient.Length], c[x.Gradient.Length..])

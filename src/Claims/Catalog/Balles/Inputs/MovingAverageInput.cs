@@ -2,8 +2,8 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -73,7 +73,7 @@ internal sealed record MovingAverageInput(double Beta, int T, double[] Atoms, in
         Perturb = (a, r) =>
         {
             if (r.Next(2) == 0)
-                return a with { Beta = System.Math.Min(System.Math.Abs(EdgeDoubles.Perturb(a.Beta, r)), System.Math.BitDecrement(1.0)) };
+                return a with { Beta = Math.Min(Math.Abs(EdgeDoubles.Perturb(a.Beta, r)), Math.BitDecrement(1.0)) };
             var atoms = (double[])a.Atoms.Clone();
             int i = r.Next(atoms.Length);
             atoms[i] = EdgeDoubles.Perturb(atoms[i], r);

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -17,7 +17,7 @@ internal sealed record PerturbedQuadratic(double[,] A, double[] C, double[] Thet
     private static Gen<PerturbedQuadratic> Generator { get; } = Gen.Choose(1, 3).SelectMany(d =>
         Gen.Frequency((3, SignMatrices.Symmetric(d)), (2, SignMatrices.Psd(d)), (1, SignMatrices.Diagonal(d)))
             .SelectMany(a => Gen.Frequency((3, Gen.Choose(0, 4).Select(i => (double)i)), (1, EdgeDoubles.NonNegative(1e-3, 1e3))).ArrayOf(d)
-                .SelectMany(c => Gen.Frequency((3, SignMatrices.Vector(d)), (1, Gen.Constant(Enumerable.Repeat(System.Math.Sqrt(3), d).ToArray())))
+                .SelectMany(c => Gen.Frequency((3, SignMatrices.Vector(d)), (1, Gen.Constant(Enumerable.Repeat(Math.Sqrt(3), d).ToArray())))
                     .SelectMany(t => SignMatrices.Vector(d).Select(tp => new PerturbedQuadratic(a, c, t, tp))))));
 
     private static IEnumerable<PerturbedQuadratic> Edges() =>

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -27,7 +27,7 @@ internal sealed record PositiveDefinitePair(double A, double B, double D)
         EdgeDoubles.Positive(1e-3, 1e3).SelectMany(a => EdgeDoubles.Positive(1e-3, 1e3).SelectMany(d =>
             Gen.Frequency((3, EdgeDoubles.Unit), (1, Gen.Elements(0.0, 0.5, 0.999)), (1, Gen.Constant(1e-9)))
                 .SelectMany(u => Gen.Elements(-1.0, 1.0).SelectMany(s => Gen.Elements(0, 0, 0, -40, 40).Select(e =>
-                    new PositiveDefinitePair(System.Math.ScaleB(a, e), s * u * System.Math.Sqrt(a * d) * System.Math.ScaleB(1, e), System.Math.ScaleB(d, e)))))));
+                    new PositiveDefinitePair(Math.ScaleB(a, e), s * u * Math.Sqrt(a * d) * Math.ScaleB(1, e), Math.ScaleB(d, e)))))));
 
     private static IEnumerable<PositiveDefinitePair> Edges()
     {

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -22,7 +22,7 @@ internal sealed record QuadraticPoints(double[,] H, double[] Theta, double[] The
 
     /// <summary>Positive semi-definite H only (rank 1 to d, |diagonal|, all-ones).</summary>
     internal static Gen<QuadraticPoints> Psd { get; } = Gen.Choose(1, 4).SelectMany(d =>
-        Gen.Frequency((5, SignMatrices.Psd(d)), (1, SignMatrices.Diagonal(d).Select(h => SignMatrices.Map(h, System.Math.Abs))), (1, Gen.Constant(SignMatrices.Ones(d))))
+        Gen.Frequency((5, SignMatrices.Psd(d)), (1, SignMatrices.Diagonal(d).Select(h => SignMatrices.Map(h, Math.Abs))), (1, Gen.Constant(SignMatrices.Ones(d))))
             .SelectMany(h => SignMatrices.Vector(d).SelectMany(t => SignMatrices.Vector(d).Select(tp => new QuadraticPoints(h, t, tp)))));
 
     /// <summary>The boundary cases: d = 1, H = 0, ±identity, all-ones, a rank-one off-diagonal, zero points, ±1 points.</summary>

@@ -2,8 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.SignGeometry;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -53,7 +53,7 @@ internal sealed record SeparableCase(double[,] H, double[] L, double[] Theta, do
         {
             double row = 0;
             for (int j = 0; j < d; j++)
-                row += System.Math.Abs(h[i, j]);
+                row += Math.Abs(h[i, j]);
             l[i] = c * row + s;
             if (l[i] == 0)
                 l[i] = 1;

@@ -1,6 +1,6 @@
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Exact;
-using Verification.Math.Statistics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -81,7 +81,7 @@ internal sealed record SgdStepInput(
         from gamma in Gen.Frequency((4, EdgeDoubles.NonNegative(1e-3, 2)), (1, EdgeDoubles.NonNegative(1e-3, 1e3)))
         from c1 in EdgeDoubles.NonNegative(1e-3, 1e3)
         from slack in EdgeDoubles.NonNegative(1e-3, 1e3)
-        select Build(f, theta, free, weights, m, lFactor, System.Math.Min(gamma, maxGamma), c1, slack);
+        select Build(f, theta, free, weights, m, lFactor, Math.Min(gamma, maxGamma), c1, slack);
 
     /// <summary>
     /// An input with L = sup|f''|·lFactor rounded up (1·lFactor where f is linear: any L ≥ 0 is a smoothness constant,
@@ -96,14 +96,14 @@ internal sealed record SgdStepInput(
         var probe = new SgdStepInput(f, theta, free, weights, m, l, gamma, 0, c1);
         var step = probe.Read<Float64>();
         double trace = step.TraceSigma.Value, bounded = c1 * step.GradientNormSquared.Value;
-        return probe with { C0 = System.Math.Max(0, trace - bounded) * (1 + 1e-9) + 1e-12 * (trace + bounded) + slack };
+        return probe with { C0 = Math.Max(0, trace - bounded) * (1 + 1e-9) + 1e-12 * (trace + bounded) + slack };
     }
 
     /// <summary>A move of θ or γ for climbing (γ kept ≥ 0: an ulp step from 0 would leave the domain).</summary>
     internal SgdStepInput Perturb(System.Random random)
     {
         if (random.Next(2) == 0)
-            return this with { Gamma = System.Math.Abs(EdgeDoubles.Perturb(Gamma, random)) };
+            return this with { Gamma = Math.Abs(EdgeDoubles.Perturb(Gamma, random)) };
         var theta = (double[])Theta.Clone();
         int i = random.Next(theta.Length);
         theta[i] = EdgeDoubles.Perturb(theta[i], random, 0, 1e3);

@@ -2,7 +2,7 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -14,7 +14,7 @@ internal sealed record SoftmaxCase(double[] F, int I, int J, int Y)
     private static Gen<SoftmaxCase> Generator { get; } =
         from c in Gen.Choose(2, 4)
         from f in Gen.ArrayOf(Gen.Frequency(
-            (6, EdgeDoubles.Unit.Select(u => System.Math.Round((10 * u - 5) * 8) / 8)),
+            (6, EdgeDoubles.Unit.Select(u => Math.Round((10 * u - 5) * 8) / 8)),
             (2, Gen.Elements(0.0, 2.0, 1.0, -1.0))), c)
         from i in Gen.Choose(0, c - 1)
         from j in Gen.Choose(0, c - 1)
@@ -35,7 +35,7 @@ internal sealed record SoftmaxCase(double[] F, int I, int J, int Y)
     {
         var f = (double[])F.Clone();
         int k = random.Next(f.Length);
-        f[k] = System.Math.Clamp(System.Math.Round((f[k] + (random.NextDouble() - 0.5)) * 8) / 8, -5, 5);
+        f[k] = Math.Clamp(Math.Round((f[k] + (random.NextDouble() - 0.5)) * 8) / 8, -5, 5);
         return this with { F = f };
     }
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -30,8 +30,8 @@ internal sealed record StepBatchInput(double M, double Eta2, double Gamma, doubl
     internal StepBatchInput Perturb(System.Random random) => random.Next(3) switch
     {
         0 => this with { Competitor = EdgeDoubles.Perturb(Competitor, random, 1e-300) },
-        1 => this with { Eta2 = System.Math.Abs(EdgeDoubles.Perturb(Eta2, random)) },
-        _ => this with { Gamma = System.Math.Min(1, System.Math.Abs(EdgeDoubles.Perturb(Gamma, random))) },
+        1 => this with { Eta2 = Math.Abs(EdgeDoubles.Perturb(Eta2, random)) },
+        _ => this with { Gamma = Math.Min(1, Math.Abs(EdgeDoubles.Perturb(Gamma, random))) },
     };
 
     /// <summary>

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Exact;
+using Verification.Numerics.Exact;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Inputs;
 
@@ -27,7 +27,7 @@ internal sealed record SvagConstantsInput(double Mu, double L, double Cv, double
         from cv in EdgeDoubles.Positive(1e-3, 1e3)
         from mv in EdgeDoubles.Positive(1e-3, 1e3)
         from e0 in EdgeDoubles.Positive(1e-3, 1e3)
-        select new SvagConstantsInput(mu, System.Math.Max(mu, mu * ratio), cv, mv, e0);
+        select new SvagConstantsInput(mu, Math.Max(mu, mu * ratio), cv, mv, e0);
 
     /// <summary>The search domain: climbing drives c_v and M_v toward 0 (where c·e₀ approaches its bound μ³/((1 + c_v)L³)).</summary>
     internal static Domain<SvagConstantsInput> Domain(Func<IEnumerable<SvagConstantsInput>> edges) => new()

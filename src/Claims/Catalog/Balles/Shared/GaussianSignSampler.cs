@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Verification.Engine;
-using Verification.Math.Statistics;
+using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles.Shared;
 
@@ -32,7 +32,7 @@ internal static class GaussianSignSampler
         var random = new System.Random(unchecked((int)StableHash.Of($"{key.Item1}:{key.Item2}")));
         hits = 0;
         for (int i = 0; i < Samples; i++)
-            if (System.Math.Sign(mu + sigma * MonteCarlo.StandardNormal(random)) == sign)
+            if (Math.Sign(mu + sigma * MonteCarlo.StandardNormal(random)) == sign)
                 hits++;
         Cache[key] = hits;
         return hits;

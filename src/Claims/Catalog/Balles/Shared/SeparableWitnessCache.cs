@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Verification.Math.SignGeometry;
+using Verification.Numerics.SignGeometry;
 
 namespace Verification.Claims.Catalog.Balles.Shared;
 

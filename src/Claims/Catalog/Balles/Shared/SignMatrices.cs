@@ -2,7 +2,7 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Balles.Shared;
 
@@ -114,10 +114,10 @@ internal static class SignMatrices
         Gen.Frequency(
             (6, SmallEntry),
             (2, Gen.Elements(-1.0, 1.0)),
-            (2, Gen.Constant(0.0))).ArrayOf(d).Select(v => v.Select(x => System.Math.ScaleB(x, e)).ToArray()));
+            (2, Gen.Constant(0.0))).ArrayOf(d).Select(v => v.Select(x => Math.ScaleB(x, e)).ToArray()));
 
     internal static Gen<double[,]> Symmetric(int d) => Exponent.SelectMany(e =>
-        Gen.Choose(-4, 4).ArrayOf(TriangleSize(d)).Select(u => FromUpperTriangle(d, u.Select(x => System.Math.ScaleB(x, e)).ToArray())));
+        Gen.Choose(-4, 4).ArrayOf(TriangleSize(d)).Select(u => FromUpperTriangle(d, u.Select(x => Math.ScaleB(x, e)).ToArray())));
 
     internal static Gen<double[,]> Psd(int d) => Gen.Choose(1, d).SelectMany(rank => Exponent.SelectMany(e =>
         Gen.Choose(-3, 3).ArrayOf(rank * d).Select(b =>
@@ -129,7 +129,7 @@ internal static class SignMatrices
                     double s = 0;
                     for (int r = 0; r < rank; r++)
                         s += b[r * d + i] * b[r * d + j];
-                    h[i, j] = System.Math.ScaleB(s, e);
+                    h[i, j] = Math.ScaleB(s, e);
                 }
             return h;
         })));

@@ -1,6 +1,6 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Curvature;
-using Verification.Math.Curvature.AutoDiff;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.AutoDiff;
 
 namespace Verification.Claims.Catalog.Balles.Shared;
 

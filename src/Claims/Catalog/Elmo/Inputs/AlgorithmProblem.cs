@@ -120,7 +120,7 @@ internal sealed record AlgorithmProblem(int N, double[] D, double C, double[] U,
             {
                 double v = kind switch
                 {
-                    1 => i == j ? System.Math.Round(e[i]) : 0,
+                    1 => i == j ? Math.Round(e[i]) : 0,
                     2 => e[i] * e[j],
                     _ => e[i * n + j],
                 };

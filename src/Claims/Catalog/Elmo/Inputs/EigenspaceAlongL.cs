@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo.Inputs;
 
@@ -23,7 +23,7 @@ internal sealed record EigenspaceAlongL(double Lambda, double GradMagnitude)
     /// λ = 0. A constant of the formalization computed in double precision (its rounding only moves the sequence).
     /// </summary>
     internal double CrossoverL() =>
-        Lambda == 0 ? 1 : GradMagnitude > 0 ? Lambda * Lambda / GradMagnitude : System.Math.Abs(Lambda);
+        Lambda == 0 ? 1 : GradMagnitude > 0 ? Lambda * Lambda / GradMagnitude : Math.Abs(Lambda);
 
     /// <summary>
     /// The domain with λ ∈ ±[min, max] (0 too unless <paramref name="nonzeroLambda"/>) and |g| ∈ {0} ∪ [min, max], the
@@ -39,7 +39,7 @@ internal sealed record EigenspaceAlongL(double Lambda, double GradMagnitude)
             Edges = edges,
             Perturb = (e, r) => r.Next(2) == 0
                 ? e with { Lambda = e.Lambda == 0 && nonzeroLambda ? min : EdgeDoubles.Perturb(e.Lambda, r, min, max) }
-                : e with { GradMagnitude = System.Math.Abs(EdgeDoubles.Perturb(e.GradMagnitude, r, min, max)) },
+                : e with { GradMagnitude = Math.Abs(EdgeDoubles.Perturb(e.GradMagnitude, r, min, max)) },
             Shrink = e => Shrinks.Coordinates(e, q => [q.Lambda, q.GradMagnitude], (_, v) => Valid(v[0], v[1], min, max, nonzeroLambda)),
             Describe = e => e.Describe(),
         };
@@ -55,7 +55,7 @@ internal sealed record EigenspaceAlongL(double Lambda, double GradMagnitude)
 
     private static EigenspaceAlongL Valid(double lambda, double gradMagnitude, double min, double max, bool nonzeroLambda)
     {
-        static bool In(double x, double min, double max) => x == 0 || (System.Math.Abs(x) >= min && System.Math.Abs(x) <= max);
+        static bool In(double x, double min, double max) => x == 0 || (Math.Abs(x) >= min && Math.Abs(x) <= max);
         if (!In(lambda, min, max) || !In(gradMagnitude, min, max) || gradMagnitude < 0 || (nonzeroLambda && lambda == 0))
             throw new ArgumentException($"(λ, |g|) = ({lambda}, {gradMagnitude}) is outside the domain.", nameof(lambda));
         return new EigenspaceAlongL(lambda, gradMagnitude);

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo.Inputs;
 
@@ -82,8 +82,8 @@ public sealed record EigenspaceInput(double Lambda, double GradMagnitude, double
         return random.Next(3) switch
         {
             0 => this with { Lambda = EdgeDoubles.Perturb(Lambda, random, 0, 1e300) },
-            1 => this with { GradMagnitude = System.Math.Abs(EdgeDoubles.Perturb(GradMagnitude, random, 0, 1e300)) },
-            _ => this with { Lipschitz = System.Math.Max(1e-300, System.Math.Abs(EdgeDoubles.Perturb(Lipschitz, random, 1e-300, 1e300))) },
+            1 => this with { GradMagnitude = Math.Abs(EdgeDoubles.Perturb(GradMagnitude, random, 0, 1e300)) },
+            _ => this with { Lipschitz = Math.Max(1e-300, Math.Abs(EdgeDoubles.Perturb(Lipschitz, random, 1e-300, 1e300))) },
         };
     }
 }

@@ -32,7 +32,7 @@ internal sealed record PointPair(int Function, double[] Theta, double[] Phi)
         {
             var phi = (double[])p.Phi.Clone();
             int k = r.Next(phi.Length);
-            phi[k] = System.Math.Clamp(EdgeDoubles.Perturb(phi[k], r, 0, 5), -5, 5);
+            phi[k] = Math.Clamp(EdgeDoubles.Perturb(phi[k], r, 0, 5), -5, 5);
             return p with { Phi = phi };
         },
         Shrink = p => Shrinks.Coordinates(p, x => [.. x.Theta, .. x.Phi], (x, v) => x with { Theta = v[..x.Theta.Length], Phi = v[x.Theta.Length..] }),

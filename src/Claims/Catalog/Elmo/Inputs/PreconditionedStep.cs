@@ -1,6 +1,6 @@
 using System.Globalization;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo.Inputs;
 

@@ -52,7 +52,7 @@ internal sealed record TaylorCase(int Function, double[] Theta, double[] Step)
     {
         if (axis >= 0)
             return [.. direction.Select((_, k) => k == axis ? scale : 0.0)];
-        double norm = System.Math.Sqrt(direction.Sum(x => x * x));
+        double norm = Math.Sqrt(direction.Sum(x => x * x));
         return norm == 0 ? [.. direction.Select(_ => scale)] : [.. direction.Select(x => x / norm * scale)];
     }
 
@@ -79,8 +79,8 @@ internal sealed record TaylorCase(int Function, double[] Theta, double[] Step)
         var step = (double[])Step.Clone();
         var theta = (double[])Theta.Clone();
         int k = r.Next(Step.Length);
-        if (r.Next(2) == 0) step[k] = System.Math.Clamp(EdgeDoubles.Perturb(step[k], r, 0, 3), -3, 3);
-        else if (Function != ElmoTestFunctions.CubicPlane) theta[k] = System.Math.Clamp(EdgeDoubles.Perturb(theta[k], r, 0, 3), -3, 3);
+        if (r.Next(2) == 0) step[k] = Math.Clamp(EdgeDoubles.Perturb(step[k], r, 0, 3), -3, 3);
+        else if (Function != ElmoTestFunctions.CubicPlane) theta[k] = Math.Clamp(EdgeDoubles.Perturb(theta[k], r, 0, 3), -3, 3);
         return this with { Theta = theta, Step = step };
     }
 }

@@ -1,4 +1,4 @@
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 
@@ -18,7 +18,7 @@ internal sealed record BoundedSpectrumFunction(SeparableObjective F)
     internal double[] Constants => [.. F.Terms.Select(t => t.ThirdBound)];
 
     /// <summary>The smallest L_H of Assumption 2, in doubles (for reports).</summary>
-    internal double LH => System.Math.Max(Constants.Max(), 1 / Constants.Min());
+    internal double LH => Math.Max(Constants.Max(), 1 / Constants.Min());
 
     /// <summary>The smallest L_H of Assumption 2, max(max_i L̃^i, 1/min_i L̃^i), in arithmetic T.</summary>
     internal T LipschitzH<T>() where T : IReal<T>
@@ -32,5 +32,5 @@ internal sealed record BoundedSpectrumFunction(SeparableObjective F)
 
     /// <summary>sup_θ max_i |λ_i(θ)| = max_i max(|inf φ_i''|, |sup φ_i''|).</summary>
     internal double SpectralRadius =>
-        F.Terms.Max(t => System.Math.Max(System.Math.Abs(t.SecondInfimum), System.Math.Abs(t.SecondSupremum)));
+        F.Terms.Max(t => Math.Max(Math.Abs(t.SecondInfimum), Math.Abs(t.SecondSupremum)));
 }

@@ -1,6 +1,6 @@
 using Verification.Claims.Catalog.Elmo.Inputs;
-using Verification.Math;
-using Verification.Math.Arithmetic;
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 using Verification.Optimizers.Objectives.Generic;
 
 namespace Verification.Claims.Catalog.Elmo.Shared;
@@ -20,7 +20,7 @@ internal sealed class TaylorTerms<T> where T : IReal<T>
     /// few dozen products and elementary functions accurate to a few ulps, so 256 ulps of their size covers the rounding
     /// of R, and rounding does not send every input to exact arithmetic (where R ≤ rhs is decided without it).
     /// </summary>
-    internal static readonly double Allowance = System.Math.ScaleB(256, -52);
+    internal static readonly double Allowance = Math.ScaleB(256, -52);
 
     internal TaylorTerms(TaylorCase c)
     {

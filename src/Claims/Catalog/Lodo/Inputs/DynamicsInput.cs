@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Lodo;
 
@@ -37,7 +37,7 @@ internal sealed record DynamicsInput(int N, double[] HUpper, double[] G0, double
         var g0 = Enumerable.Range(0, n * n).Select(_ => r.Next(-2, 3) / 4.0).ToArray();
         var x0 = Enumerable.Range(0, n).Select(_ => (double)r.Next(-3, 4)).ToArray();
         var s = Enumerable.Range(0, steps).Select(_ => Enumerable.Range(0, n).Select(_ => (double)r.Next(-2, 3)).ToArray()).ToArray();
-        return new DynamicsInput(n, h, g0, x0, s, System.Math.ScaleB(1, -alphaExponent));
+        return new DynamicsInput(n, h, g0, x0, s, Math.ScaleB(1, -alphaExponent));
     }
 
     private double[] Coordinates() => [.. HUpper, .. G0, .. X0, .. S.SelectMany(v => v), Alpha];
@@ -63,7 +63,7 @@ internal sealed record DynamicsInput(int N, double[] HUpper, double[] G0, double
                     from seed in Gen.Choose(0, int.MaxValue)
                     select Draw(n, steps, a, seed),
         Edges = () => [Draw(1, 2, 2, 1), Draw(2, 3, 4, 2), Draw(3, 6, 10, 3), Draw(2, 6, 2, 4)],
-        Perturb = (e, r) => Draw(e.N, e.Steps, e.Alpha > 0 ? System.Math.Clamp(-System.Math.ILogB(e.Alpha), 0, 30) : 2, r.Next()),
+        Perturb = (e, r) => Draw(e.N, e.Steps, e.Alpha > 0 ? Math.Clamp(-Math.ILogB(e.Alpha), 0, 30) : 2, r.Next()),
         // Fewer steps first (a shorter run is simpler), then coordinate by coordinate.
         Shrink = e => (e.Steps > 1 ? [e with { S = e.S[..^1] }] : Array.Empty<DynamicsInput>())
             .Concat(Shrinks.Coordinates(e, x => x.Coordinates(), (x, v) => x.Rebuild(v))),

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Lodo;
 
@@ -20,7 +20,7 @@ internal sealed record NetworkPointInput(NetworkShape Shape, double Alpha0, doub
         (1, Gen.Constant(0.0)),
         (1, Gen.Choose(-3, 3).Select(i => (double)i)),
         (1, Gen.Choose(-8, 8).Select(i => i / 4.0)),
-        (3, EdgeDoubles.Signed(System.Math.ScaleB(1, -8), System.Math.ScaleB(1, 8))));
+        (3, EdgeDoubles.Signed(Math.ScaleB(1, -8), Math.ScaleB(1, 8))));
 
     internal static Gen<NetworkPointInput> Generator(Gen<double> alpha0) =>
         from shape in NetworkShape.Generator
@@ -40,7 +40,7 @@ internal sealed record NetworkPointInput(NetworkShape Shape, double Alpha0, doub
             0 => 0.0,
             1 => random.Next(-3, 4),
             2 => random.Next(-8, 9) / 4.0,
-            _ => System.Math.ScaleB(random.Next(-(1 << 20), 1 << 20), random.Next(-28, -4)),
+            _ => Math.ScaleB(random.Next(-(1 << 20), 1 << 20), random.Next(-28, -4)),
         })];
     }
 

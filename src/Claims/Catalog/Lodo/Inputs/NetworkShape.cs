@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Verification.Math.Lodo;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 

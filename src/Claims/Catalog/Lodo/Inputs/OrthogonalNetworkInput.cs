@@ -3,8 +3,8 @@ using Fractions;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
-using Verification.Math.Arithmetic;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 

@@ -1,5 +1,5 @@
-using Verification.Math.Arithmetic;
-using Verification.Math.Lodo;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Lodo;
 
 namespace Verification.Claims.Catalog.Lodo;
 
