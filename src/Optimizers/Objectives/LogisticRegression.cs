@@ -1,3 +1,4 @@
+using Verification.Numerics.Curvature.Likelihoods;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
@@ -9,6 +10,15 @@ namespace Verification.Optimizers.Objectives;
 /// H = (1/m)Σ ℓ''·x_jx_jᵀ + μI and T[u] = (1/m)Σ ℓ'''·y_j(x_jᵀu)·x_jx_jᵀ. Since |ℓ'''| ≤ √3/18,
 /// ‖T[u]‖₂ ≤ (√3/18)(1/m)Σ‖x_j‖³·‖u‖: that is the rigorous L_H of eq. (2).
 /// </summary>
+/// <remarks>
+/// Range: finite w whose margins z_j = y_j x_jᵀw, value, gradient and Hessian are within ±double.MaxValue; a result beyond
+/// it is an <see cref="ArgumentException"/>. ℓ and its derivatives are evaluated without cancellation through
+/// 1 − σ(z) = σ(−z) and 1 − 2σ(z) = −tanh(z/2): ℓ(z) = softplus(−z), ℓ' = −σ(−z), ℓ'' = σ(z)σ(−z),
+/// ℓ''' = −σ(z)σ(−z)·tanh(z/2) (<see cref="Verification.Numerics.Curvature.Likelihoods.BernoulliLogit"/>). The written forms lost
+/// every digit once σ(z) rounds to 1, i.e. for margins z &gt; 37 that a converging run reaches: at z = 40, ℓ, ℓ' and ℓ''
+/// came out 0 instead of ±4.2e-18. Accuracy: each ℓ^(k)(z_j) within 10u of its exact value at the computed z_j (softplus
+/// 10 ulp, σ 3 ulp), and the sums over samples and coordinates add the usual m·u·Σ|terms|.
+/// </remarks>
 public sealed class LogisticRegression : IThirdOrderObjective
 {
     /// <summary>sup_p p(1 − p)|1 − 2p| = √3/18 = 0.0962250448649376…; rounded up.</summary>
@@ -79,11 +89,10 @@ public sealed class LogisticRegression : IThirdOrderObjective
         double sum = 0;
         for (int j = 0; j < rows.Length; j++)
         {
-            double z = y[j] * Dot(rows[j], theta);
-            // log(1 + e^{−z}) without overflow: max(−z, 0) + log(1 + e^{−|z|}).
-            sum += Math.Max(-z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+            double z = InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw");
+            sum += BernoulliLogit.Softplus(-z); // log(1 + e^{−z}) without overflow or cancellation
         }
-        return sum / rows.Length + mu / 2 * theta.DotProduct(theta);
+        return InRange(sum / rows.Length + mu / 2 * theta.DotProduct(theta), "f(w)");
     }
 
     /// <inheritdoc />
@@ -93,13 +102,14 @@ public sealed class LogisticRegression : IThirdOrderObjective
         var g = new double[Dimension];
         for (int j = 0; j < rows.Length; j++)
         {
-            double p = Sigmoid(y[j] * Dot(rows[j], theta));
-            double w = (p - 1) * y[j] / rows.Length;
+            double w = -BernoulliLogit.Sigmoid(-InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw")) * y[j] / rows.Length; // ℓ' = σ(z) − 1 = −σ(−z)
             for (int k = 0; k < g.Length; k++)
                 g[k] += w * rows[j][k];
         }
         for (int k = 0; k < g.Length; k++)
             g[k] += mu * theta[k];
+        foreach (double v in g)
+            InRange(v, "∇f(w)");
         return Vector<double>.Build.DenseOfArray(g);
     }
 
@@ -110,11 +120,13 @@ public sealed class LogisticRegression : IThirdOrderObjective
         var h = new double[Dimension, Dimension];
         for (int j = 0; j < rows.Length; j++)
         {
-            double p = Sigmoid(y[j] * Dot(rows[j], theta));
-            AddOuter(h, p * (1 - p) / rows.Length, rows[j]);
+            double z = InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw");
+            AddOuter(h, BernoulliLogit.Sigmoid(z) * BernoulliLogit.Sigmoid(-z) / rows.Length, rows[j]); // ℓ'' = σ(z)σ(−z)
         }
         for (int k = 0; k < Dimension; k++)
             h[k, k] += mu;
+        foreach (double v in h)
+            InRange(v, "∇²f(w)");
         return Matrix<double>.Build.DenseOfArray(h);
     }
 
@@ -127,9 +139,12 @@ public sealed class LogisticRegression : IThirdOrderObjective
         var t = new double[Dimension, Dimension];
         for (int j = 0; j < rows.Length; j++)
         {
-            double p = Sigmoid(y[j] * Dot(rows[j], theta));
-            AddOuter(t, p * (1 - p) * (1 - 2 * p) * y[j] * Dot(rows[j], u) / rows.Length, rows[j]);
+            double z = InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw");
+            double third = -(BernoulliLogit.Sigmoid(z) * BernoulliLogit.Sigmoid(-z)) * Math.Tanh(z / 2); // ℓ''' = p(1 − p)(1 − 2p)
+            AddOuter(t, third * y[j] * Dot(rows[j], u) / rows.Length, rows[j]);
         }
+        foreach (double v in t)
+            InRange(v, "T[u]");
         return Matrix<double>.Build.DenseOfArray(t);
     }
 
@@ -148,7 +163,13 @@ public sealed class LogisticRegression : IThirdOrderObjective
                 m[r, c] += w * a[r] * a[c];
     }
 
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+    private double InRange(double value, string what)
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentException(
+                $"{what} of {Name} is beyond ±double.MaxValue at this w; the range needs every result within ±double.MaxValue.", "theta");
+        return value;
+    }
 
     private void Check(Vector<double> theta)
     {

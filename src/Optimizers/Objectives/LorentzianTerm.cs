@@ -8,6 +8,16 @@ namespace Verification.Optimizers.Objectives;
 /// φ''' = −2s·x/(1 + x²)², whose magnitude peaks at x = 1/√3 with value (3√3/8)|s| ≈ 0.6495|s|.
 /// φ'' is bounded (between β and β + s) and rational, so eigenvalue bounds (λ_sup) and Hessians are exact.
 /// </summary>
+/// <remarks>
+/// Range: every finite x; a value or derivative beyond ±double.MaxValue is an <see cref="ArgumentException"/> (φ also
+/// where x·atan x alone exceeds it, |x| &gt; 1.1e308). βx²/2 is formed from exact power-of-two splits of β and x. Evaluated
+/// without cancellation or overflow: x·atan x − ½ln(1 + x²) by its alternating series Σ_k (−1)^{k+1} x^{2k}/(2k(2k − 1))
+/// for |x| &lt; 1/8 (the written form gave 1e-20 at x = 1e-10, where the exact value is 5e-21), with ½ln(1 + x²) =
+/// ln|x| + ½log1p(1/x²) for |x| &gt; 1 (1 + x² overflowed to ∞ for |x| &gt; 1.3e154, making φ −∞ or NaN); s/(1 + x²) and
+/// x/(1 + x²)² through w = 1/x for |x| &gt; 1 (the squares overflowed and gave 0 where the exact values, e.g. s/x² at
+/// β = 0, are still doubles). Accuracy: each of the β and s parts within 8u of its exact value where normal; the two parts
+/// may cancel when β and s have opposite signs, so the bound is 8u·(|β part| + |s part|).
+/// </remarks>
 public sealed class LorentzianTerm : IScalarTerm
 {
     /// <summary>3√3/8 = 0.649519052838329…; rounded up.</summary>
@@ -34,20 +44,76 @@ public sealed class LorentzianTerm : IScalarTerm
     public double Value(double x)
     {
         Require.Finite(x, nameof(x));
-        return Beta * x * x / 2 + S * (x * Math.Atan(x) - 0.5 * Math.Log(1 + x * x));
+        return InRange(HalfBetaSquare(x) + S * BumpIntegral(x), "φ", x);
+    }
+
+    /// <summary>x·atan x − ½ln(1 + x²) ≥ 0, the s-part of φ (see the remarks).</summary>
+    private static double BumpIntegral(double x)
+    {
+        double a = Math.Abs(x);
+        if (a < 0.125)
+        {
+            // Σ_{k≥1} (−1)^{k+1} a^{2k}/(2k(2k − 1)): terms fall by a² ≤ 2^-6 each, 10 terms leave < 2^-60 of the first.
+            double a2 = a * a, sum = 0;
+            for (int k = 10; k >= 1; k--)
+                sum = 1.0 / (2 * k * (2 * k - 1)) - a2 * sum;
+            return a2 * sum;
+        }
+        double halfLog = a <= 1 ? 0.5 * LogOnePlus.Of(a * a) : Math.Log(a) + 0.5 * LogOnePlus.Of(1 / a / a);
+        return a * Math.Atan(a) - halfLog;
+    }
+
+    /// <summary>
+    /// βx²/2 from the exact splits β = m_β·2^e_β, x = m_x·2^e_x: (m_β·m_x·m_x)·2^(e_β + 2e_x − 1), two roundings and one
+    /// final scaling, so that neither x² nor βx over- or underflows before the result does.
+    /// </summary>
+    private double HalfBetaSquare(double x)
+    {
+        if (Beta == 0 || x == 0)
+            return 0;
+        int eb = Math.ILogB(Beta), ex = Math.ILogB(x);
+        double mb = Math.ScaleB(Beta, -eb), mx = Math.ScaleB(x, -ex);
+        return Math.ScaleB(mb * mx * mx, eb + 2 * ex - 1);
+    }
+
+    /// <summary>
+    /// s/(1 + x²); for |x| &gt; 1 as (s·w)·(w/(1 + w²)) with w = 1/x, so that x² never overflows and s·w keeps s's
+    /// magnitude away from an early underflow of w².
+    /// </summary>
+    private double ScaledBump(double x)
+    {
+        if (Math.Abs(x) <= 1)
+            return S / (1 + x * x);
+        double w = 1 / x;
+        return S * w * (w / (1 + w * w));
+    }
+
+    private double InRange(double value, string what, double x)
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentException(
+                $"{what} of {Name} is beyond ±double.MaxValue at x = {Require.Show(x)}; the range needs every result within ±double.MaxValue.", nameof(x));
+        return value;
     }
 
     /// <inheritdoc />
-    public double First(double x) => Beta * Require.Finite(x, nameof(x)) + S * Math.Atan(x);
+    public double First(double x) => InRange(Beta * Require.Finite(x, nameof(x)) + S * Math.Atan(x), "φ′", x);
 
     /// <inheritdoc />
-    public double Second(double x) => Beta + S / (1 + Require.Finite(x, nameof(x)) * x);
+    public double Second(double x) => InRange(Beta + ScaledBump(Require.Finite(x, nameof(x))), "φ″", x);
 
     /// <inheritdoc />
     public double Third(double x)
     {
-        double d = 1 + Require.Finite(x, nameof(x)) * x;
-        return -2 * S * x / (d * d);
+        Require.Finite(x, nameof(x));
+        if (Math.Abs(x) <= 1)
+        {
+            double d = 1 + x * x;
+            return -2 * (S * (x / (d * d)));
+        }
+        // x/(1 + x²)² = w·(w/(1 + w²))² with w = 1/x: no overflow of x² or (1 + x²)²; s·w first, as in ScaledBump.
+        double w = 1 / x, q = w / (1 + w * w);
+        return InRange(-2 * (S * w * q * q), "φ‴", x);
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ internal static class ElmoAgreementCases
 
     public static IEnumerable<AgreementCase> All =>
     [
-        StepOnGenerator, StepOnEdges, Factors, CubicUpper, CubicLower,
+        StepOnGenerator, StepOnEdges, StepOverFullRange, Factors, FactorsOverFullRange, CubicUpper, CubicLower,
         SymmetricEigen, Preconditioner, StepVector, DiagonalHessian, AutogradClosedForm,
     ];
 
@@ -62,14 +62,47 @@ internal static class ElmoAgreementCases
             EigenspaceInput[] batch = dtype == ScalarType.Float64
                 ? [.. TorchGenerators.Sample(EigenspaceInput.Generator, Batch, 20261203), .. EigenspaceInput.EdgeCases()]
                 : [.. TorchGenerators.Sample(TorchGenerators.SingleEigenspace, Batch, 20261204), .. TorchGenerators.SingleEdgeCases()];
-            var expected = batch.Select(e => ElmoPreconditioner.Factor(e.Lambda, e.GradMagnitude, e.Lipschitz)).ToArray();
-            var actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Factors(
-                TensorConvert.Vector(batch.Select(e => e.Lambda), dtype, device),
-                TensorConvert.Vector(batch.Select(e => e.GradMagnitude), dtype, device),
-                TensorConvert.Vector(batch.Select(e => e.Lipschitz), dtype, device)));
-            return [new Agreement("φ (Lemma 3.2)", expected, actual, TorchTolerances.MaxMagnitude(expected, actual),
-                TorchTolerances.Factor(dtype), i => batch[i].ToString())];
+            return [FactorAgreement(batch, device, dtype)];
         });
+
+    /// <summary>
+    /// x* of eq. (7) over the whole range of the dtype (issue 15, item 1): λ, |g|, L from subnormals to the largest finite
+    /// value and signed zeros (<see cref="TorchGenerators.FullRangeEigenspace"/>), plus <see cref="FullRangeExamples"/>, where
+    /// the tensor step used to overflow or underflow in √(2L)·√|g| and S + |λ|. Tolerance <see cref="TorchTolerances.Step"/>
+    /// of max(|a|, |b|, MinNormal); where the exact x* is beyond the dtype's range both sides give ∞.
+    /// </summary>
+    private static AgreementCase StepOverFullRange { get; } = new("elmo/step/full-range", [TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.Step))],
+        (device, dtype) => [StepAgreement(
+            [.. TorchGenerators.Sample(TorchGenerators.FullRangeEigenspace(dtype), Batch, 20261210), .. FullRangeExamples(dtype)], device, dtype)]);
+
+    /// <summary>
+    /// φ of Lemma 3.2 over the whole range of the dtype, as <see cref="StepOverFullRange"/>; where the exact φ exceeds the
+    /// dtype's range (1/λ for a subnormal λ &gt; 0 with |g| = 0) both sides give ∞. Tolerance <see cref="TorchTolerances.Factor"/>
+    /// of max(|a|, |b|, MinNormal).
+    /// </summary>
+    private static AgreementCase FactorsOverFullRange { get; } = new("elmo/preconditioner-factors/full-range",
+        [TensorApi.Member(typeof(TorchElmoPreconditioner), nameof(TorchElmoPreconditioner.Factors))],
+        (device, dtype) => [FactorAgreement(
+            [.. TorchGenerators.Sample(TorchGenerators.FullRangeEigenspace(dtype), Batch, 20261211), .. FullRangeExamples(dtype)], device, dtype)]);
+
+    /// <summary>
+    /// The inputs at which the hypot-based tensor step was wrong in float64 (issue 15's report), with their exact values:
+    /// (−1e308, 1e308, 1e308) gives 1 + √3 (was ∞: S + |λ| overflowed), (1, 1e308, 1e308) gives ≈ √2 (was 0: √(2L)
+    /// overflowed), (0, 5e-324, 5e-324) gives √2 (was 2: √(2L)·√|g| underflowed) and (0, 1e-308, 1e308) gives √2·1e-308
+    /// (was 0; φ = √2, was 0). In float32 the same structure at the ends of float32's range.
+    /// </summary>
+    private static IEnumerable<EigenspaceInput> FullRangeExamples(ScalarType dtype)
+    {
+        double max = dtype == ScalarType.Float64 ? double.MaxValue : float.MaxValue;
+        double big = dtype == ScalarType.Float64 ? 1e308 : 1e38;
+        double tiny = dtype == ScalarType.Float64 ? double.Epsilon : float.Epsilon;
+        double small = dtype == ScalarType.Float64 ? 1e-308 : 1e-38;
+        return
+        [
+            new(-big, big, big), new(1, big, big), new(0, tiny, tiny), new(0, small, big), new(-max, max, max), new(max, max, max),
+            new(-max, 0, tiny), new(tiny, 0, 1), new(-tiny, tiny, max), new(max, tiny, max), new(-0.0, max, tiny), new(0, 0, tiny),
+        ];
+    }
 
     /// <summary>
     /// M(x) of eq. (3) against <see cref="CubicUpperModel.Evaluate"/>: g, λ, x of both signs and zeros, L ≥ 0, magnitudes in
@@ -220,7 +253,19 @@ internal static class ElmoAgreementCases
             TensorConvert.Vector(batch.Select(e => e.Lambda), dtype, device),
             TensorConvert.Vector(batch.Select(e => e.GradMagnitude), dtype, device),
             TensorConvert.Vector(batch.Select(e => e.Lipschitz), dtype, device)));
-        return new Agreement("x* (eq. 7)", expected, actual, TorchTolerances.MaxMagnitude(expected, actual), TorchTolerances.Step(dtype), i => batch[i].ToString());
+        return new Agreement("x* (eq. 7)", expected, actual, TorchTolerances.MaxMagnitudeOrMinNormal(expected, actual, dtype),
+            TorchTolerances.Step(dtype), i => batch[i].ToString());
+    }
+
+    private static Agreement FactorAgreement(EigenspaceInput[] batch, Device device, ScalarType dtype)
+    {
+        var expected = batch.Select(e => ElmoPreconditioner.Factor(e.Lambda, e.GradMagnitude, e.Lipschitz)).ToArray();
+        var actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Factors(
+            TensorConvert.Vector(batch.Select(e => e.Lambda), dtype, device),
+            TensorConvert.Vector(batch.Select(e => e.GradMagnitude), dtype, device),
+            TensorConvert.Vector(batch.Select(e => e.Lipschitz), dtype, device)));
+        return new Agreement("φ (Lemma 3.2)", expected, actual, TorchTolerances.MaxMagnitudeOrMinNormal(expected, actual, dtype),
+            TorchTolerances.Factor(dtype), i => batch[i].ToString());
     }
 
     private static Agreement CubicAgreement(bool upper, Device device, ScalarType dtype, ulong seed)

@@ -86,6 +86,33 @@ internal static class TorchGenerators
                     yield return new EigenspaceInput((float)l, (float)a, (float)lip);
     }
 
+    /// <summary>
+    /// Eigenspaces (λ, |g|, L) over the whole finite range of <paramref name="dtype"/>: float64 from
+    /// <see cref="FullRangeDoubles"/> (subnormals to ±double.MaxValue, signed zeros), float32 from
+    /// <see cref="SingleFullRange"/>; |g| ≥ 0 (and +0.0), L &gt; 0.
+    /// </summary>
+    public static Gen<EigenspaceInput> FullRangeEigenspace(TorchSharp.torch.ScalarType dtype) => dtype == TorchSharp.torch.ScalarType.Float64
+        ? from l in FullRangeDoubles.Signed
+          from a in FullRangeDoubles.NonNegative
+          from lip in FullRangeDoubles.Positive
+          select new EigenspaceInput(l, a, lip)
+        : from l in SingleFullRange.SelectMany(x => Gen.Elements(x, -x))
+          from a in Gen.Frequency((11, SingleFullRange), (1, Gen.Constant(0.0)))
+          from lip in SingleFullRange
+          select new EigenspaceInput(l, a, lip);
+
+    /// <summary>
+    /// A positive finite float32 value (as a double) from any part of float32's range: every biased exponent 1…254 equally
+    /// likely with random mantissa bits, subnormals (1 in 6), exact powers of two 2^-149 … 2^127, and the range's ends.
+    /// </summary>
+    public static Gen<double> SingleFullRange { get; } = Gen.Frequency(
+        (8, from e in Gen.Choose(1, 254)
+            from m in Gen.Choose(0, (1 << 23) - 1)
+            select (double)BitConverter.Int32BitsToSingle((e << 23) | m)),
+        (2, Gen.Choose(1, (1 << 23) - 1).Select(m => (double)BitConverter.Int32BitsToSingle(m))),
+        (1, Gen.Choose(-149, 127).Select(k => Math.ScaleB(1.0, k))),
+        (1, Gen.Elements((double)float.Epsilon, 1.1754943508222875e-38, 1.0, (double)float.MaxValue, (double)BitConverter.Int32BitsToSingle(0x7F7FFFFE))));
+
     /// <summary>Cubic-model points with g, λ, x of both signs (and zeros) and L ≥ 0, magnitudes in [1e-30, 1e30].</summary>
     public static Gen<CubicInput> Cubic64 { get; } = Cubic(1e-30, 1e30, x => x);
 

@@ -67,20 +67,21 @@ internal static class TorchTolerances
         tensorRoundings * Unit(dtype) + referenceRoundings * Float64Unit;
 
     /// <summary>
-    /// ELMO step x* (eq. 7), relative to max(|a|, |b|). The tensor rounds √(2L), √|g| and their product (3u), hypot
-    /// (<see cref="Hypot"/>, plus the 3u of its second argument, which reaches S with weight ≤ 1), one sum and one
-    /// quotient: (5 + hypot)u, i.e. 9u in float64 and 11u in float32. The reference is documented within
-    /// <see cref="Tolerances.ElmoStepUlps"/> ulp = 2·ElmoStepUlps·u.
+    /// ELMO step x* (eq. 7), relative to <see cref="MaxMagnitudeOrMinNormal"/>. The tensor splits λ, |g|, L exactly into
+    /// mantissa·2^exponent and rounds 2·m_L·m_g, the scaled λ², their sum, √, the sum with |λ| (≤ 3.5u for S + |λ|) and one
+    /// quotient (1u); the final power-of-two scaling is exact for a normal x* and adds half an ulp, ≤ u·MinNormal, for a
+    /// subnormal one: (4.5 + 1)u, no transcendental functions. The reference is documented within
+    /// <see cref="Tolerances.ElmoStepUlps"/> ulp = 2·ElmoStepUlps·u (ulp never below the subnormal spacing, 2u·MinNormal).
     /// </summary>
-    public static double Step(torch.ScalarType dtype) => Chains(5 + Hypot(dtype), 2 * Tolerances.ElmoStepUlps, dtype);
+    public static double Step(torch.ScalarType dtype) => Chains(4.5 + 1, 2 * Tolerances.ElmoStepUlps, dtype);
 
     /// <summary>
-    /// ELMO preconditioner eigenvalues φ (Lemma 3.2), relative to max(|a|, |b|). The tensor forms S as in <see cref="Step"/>
-    /// ((3 + hypot)u), then 2/(λ + S) (2u) or ((S + |λ|)/L)/|g| (3u): at most (6 + hypot)u. The reference forms
-    /// 2/(λ + hypot(λ, √(2L)√|g|)) ((5 + 4)u) or x*/|g| (2·ElmoStepUlps·u + u): the larger of the two.
+    /// ELMO preconditioner eigenvalues φ (Lemma 3.2), relative to <see cref="MaxMagnitudeOrMinNormal"/>. The tensor forms
+    /// S + |λ| as in <see cref="Step"/> (3.5u), then (2/sum)·2^-e (1u) or (sum/(m_L·m_g))·2^(e − e_L − e_g) (2u), plus the
+    /// subnormal rounding (1u): (5.5 + 1)u. The reference is evaluated like Elmo.Step and documented within
+    /// <see cref="Tolerances.ElmoStepUlps"/> ulp.
     /// </summary>
-    public static double Factor(torch.ScalarType dtype) =>
-        Chains(6 + Hypot(dtype), Math.Max(9, 2 * Tolerances.ElmoStepUlps + 1), dtype);
+    public static double Factor(torch.ScalarType dtype) => Chains(5.5 + 1, 2 * Tolerances.ElmoStepUlps, dtype);
 
     /// <summary>
     /// Cubic models M, m (eqs. 3, 4), relative to T = |g·x| + |λ|/2·x² + L/6·|x|³. Both sides evaluate the Horner form
@@ -152,6 +153,17 @@ internal static class TorchTolerances
                 $"|diff|/scale = {Math.Abs(actual[worst] - expected[worst]) / scale[worst]:R} " +
                 $"(scale {scale[worst]:R}) > tolerance {tolerance:R} (ratio {worstRatio:G3}); input {input(worst)}"));
         return worstRatio;
+    }
+
+    /// <summary>
+    /// max(|a|, |b|, MinNormal) elementwise, MinNormal being the smallest positive normal number of <paramref name="dtype"/>
+    /// (2^-1022 or 2^-126): the scale for quantities computed without cancellation over the whole range, where a subnormal
+    /// result carries an absolute rounding error of half the subnormal spacing, u·MinNormal, rather than a relative one.
+    /// </summary>
+    public static double[] MaxMagnitudeOrMinNormal(double[] a, double[] b, torch.ScalarType dtype)
+    {
+        double minNormal = dtype == torch.ScalarType.Float64 ? 2.2250738585072014e-308 : 1.1754943508222875e-38;
+        return a.Zip(b, (x, y) => Math.Max(Math.Max(Math.Abs(x), Math.Abs(y)), minNormal)).ToArray();
     }
 
     /// <summary>max(|a|, |b|) elementwise: the scale for quantities computed without cancellation.</summary>

@@ -7,6 +7,13 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// Control for Prop. 7.1 (not a natural parameterization): p(y = 1|q) = q with f = q ∈ (0, 1) the probability itself.
 /// log p = y·log q + (1 − y)·log(1 − q); ∇ = y/q − (1 − y)/(1 − q); ∇² = −y/q² − (1 − y)/(1 − q)², which depends on y.
 /// </summary>
+/// <remarks>
+/// Range: every q ∈ (0, 1), subnormals included, whose results are within ±double.MaxValue; beyond it (∇ = 1/q for
+/// q &lt; 1/double.MaxValue, ∇² = −1/q² for q below about 7.5e-155) an <see cref="ArgumentException"/>. log(1 − q) is
+/// log1p(−q) (the written log(1 − q) returned 0 for every q &lt; 2^-54, exact ≈ −q); ∇² is −(1/q)², so that q² never
+/// underflows where 1/q² is in range. Accuracy: log p within 8 ulp (log1p) or 1 ulp (log q); ∇ within 2 ulp; ∇² within 4 ulp
+/// (1 − q rounds once for q &lt; ½, exactly otherwise).
+/// </remarks>
 public sealed class BernoulliProbability : LikelihoodBase
 {
     /// <inheritdoc />
@@ -36,14 +43,16 @@ public sealed class BernoulliProbability : LikelihoodBase
     }
 
     /// <inheritdoc />
-    protected override double LogDensityUnchecked(double y, Vector<double> f) => y == 1 ? Math.Log(f[0]) : Math.Log(1 - f[0]);
+    protected override double LogDensityUnchecked(double y, Vector<double> f) => y == 1 ? Math.Log(f[0]) : LogOnePlus.Of(-f[0]);
 
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y == 1 ? 1 / f[0] : -1 / (1 - f[0]));
 
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) =>
-        Scalar(y == 1 ? -1 / (f[0] * f[0]) : -1 / ((1 - f[0]) * (1 - f[0])));
+        Scalar(y == 1 ? -Square(1 / f[0]) : -Square(1 / (1 - f[0])));
+
+    private static double Square(double x) => x * x;
 
     /// <inheritdoc />
     protected override ExpectationRule ExpectationUnchecked(Vector<double> f) =>

@@ -17,7 +17,7 @@ public sealed record ExpectationRule(IReadOnlyList<double> Labels, IReadOnlyList
     /// </summary>
     public static ExpectationRule Gaussian(double mean, double variance)
     {
-        double s = Math.Sqrt(3 * variance);
+        double s = Math.Sqrt(3.0) * Math.Sqrt(variance); // √(3σ²) without overflowing 3σ² above 6e307
         return new ExpectationRule([mean, mean - s, mean + s], [2.0 / 3, 1.0 / 6, 1.0 / 6], 0,
             "3-node Gauss–Hermite, exact for polynomials of degree ≤ 5 in y");
     }

@@ -8,6 +8,16 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// (the natural parameters would be (μ/v, −1/(2v))). log p = −(y − μ)²/(2v) − ½log(2πv);
 /// ∇ = ((y − μ)/v, (y − μ)²/(2v²) − 1/(2v)); ∇² = [[−1/v, −(y − μ)/v²], [−(y − μ)/v², 1/(2v²) − (y − μ)²/v³]], which depends on y.
 /// </summary>
+/// <remarks>
+/// Range: every finite y, μ and v &gt; 0 whose results are within ±double.MaxValue, else an <see cref="ArgumentException"/>.
+/// Everything is formed from a = (y − μ)/v (halving y and μ where y − μ overflows) and 1/v: ∇ = (a, a·(a/2) − 1/(2v)),
+/// ∇² = [[−1/v, −a/v], [−a/v, (1/(2v))/v − a·(a/v)]], and log p as for <see cref="GaussianIdentity"/>, so that no (y − μ)²,
+/// v², v³ or a² over- or underflows on its own (the written form of ∇₂ gave ∞ at y − μ = 1e200, v = 1e150, where the exact
+/// value is 5e99). The one exception: a term a²/2 or a·(a/v) beyond double.MaxValue while the difference is not (possible
+/// only with 1/v of the same size, v &lt; 1e-308) is rejected. Accuracy: every entry within 8u of the sum of its terms'
+/// magnitudes (|a|, (a² + 1/v)/2, 1/v, |a|/v, (1/(2v) + a²)/v), the same for log p as in <see cref="GaussianIdentity"/>;
+/// terms of opposite sign may cancel, so no relative bound exists.
+/// </remarks>
 public sealed class GaussianMeanVariance : LikelihoodBase
 {
     /// <inheritdoc />
@@ -40,24 +50,22 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     }
 
     /// <inheritdoc />
-    protected override double LogDensityUnchecked(double y, Vector<double> f)
-    {
-        double r = y - f[0], v = f[1];
-        return -r * r / (2 * v) - 0.5 * Math.Log(2 * Math.PI * v);
-    }
+    protected override double LogDensityUnchecked(double y, Vector<double> f) =>
+        -GaussianTerms.HalfSquareOver(y, f[0], f[1]) - GaussianTerms.HalfLogTwoPiVariance(f[1]);
 
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f)
     {
-        double r = y - f[0], v = f[1];
-        return Vector<double>.Build.DenseOfArray([r / v, (r * r / v - 1) / (2 * v)]);
+        double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1];
+        return Vector<double>.Build.DenseOfArray([a, a * (0.5 * a) - 0.5 / v]);
     }
 
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f)
     {
-        double r = y - f[0], v = f[1];
-        return Matrix<double>.Build.DenseOfArray(new[,] { { -1 / v, -r / (v * v) }, { -r / (v * v), (0.5 - r * r / v) / (v * v) } });
+        double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1];
+        double cross = -a / v;
+        return Matrix<double>.Build.DenseOfArray(new[,] { { -1 / v, cross }, { cross, 0.5 / v / v + a * cross } });
     }
 
     /// <inheritdoc />

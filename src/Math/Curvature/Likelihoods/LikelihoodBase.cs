@@ -3,7 +3,11 @@ using Verification.Numerics.Curvature.AutoDiff;
 
 namespace Verification.Numerics.Curvature.Likelihoods;
 
-/// <summary>Shared validation for the likelihoods: every public entry checks f and y before computing.</summary>
+/// <summary>
+/// Shared validation for the likelihoods: every public entry checks f and y before computing, and rejects a result that
+/// leaves the double range (an entry beyond ±double.MaxValue, which would otherwise come back as ±∞ or NaN) with an
+/// <see cref="ArgumentException"/> naming f, y and that range.
+/// </summary>
 public abstract class LikelihoodBase : ILikelihood
 {
     /// <inheritdoc />
@@ -50,21 +54,27 @@ public abstract class LikelihoodBase : ILikelihood
     public double LogDensity(double y, Vector<double> f)
     {
         Check(y, f);
-        return LogDensityUnchecked(y, f);
+        double value = LogDensityUnchecked(y, f);
+        RequireInRange([value], "log p(y|f)", y, f);
+        return value;
     }
 
     /// <inheritdoc />
     public Vector<double> Gradient(double y, Vector<double> f)
     {
         Check(y, f);
-        return GradientUnchecked(y, f);
+        var value = GradientUnchecked(y, f);
+        RequireInRange(value, "∇_f log p(y|f)", y, f);
+        return value;
     }
 
     /// <inheritdoc />
     public Matrix<double> Hessian(double y, Vector<double> f)
     {
         Check(y, f);
-        return HessianUnchecked(y, f);
+        var value = HessianUnchecked(y, f);
+        RequireInRange(value.Enumerate(), "∇²_f log p(y|f)", y, f);
+        return value;
     }
 
     /// <inheritdoc />
@@ -74,7 +84,9 @@ public abstract class LikelihoodBase : ILikelihood
     public ExpectationRule Expectation(Vector<double> f)
     {
         ValidateOutput(f, nameof(f));
-        return ExpectationUnchecked(f);
+        var rule = ExpectationUnchecked(f);
+        RequireInRange(rule.Labels.Concat(rule.Weights), "the expectation rule's nodes and weights", null, f);
+        return rule;
     }
 
     /// <summary>log p(y|f) on validated arguments.</summary>
@@ -93,6 +105,16 @@ public abstract class LikelihoodBase : ILikelihood
     {
         ValidateOutput(f, nameof(f));
         ValidateLabel(y, nameof(y));
+    }
+
+    /// <summary>Throws where a computed result left the double range (±∞ or NaN).</summary>
+    private void RequireInRange(IEnumerable<double> values, string what, double? y, Vector<double> f)
+    {
+        if (values.All(double.IsFinite))
+            return;
+        string at = $"f = [{string.Join(", ", f.Select(Require.Show))}]" + (y is double label ? $", y = {Require.Show(label)}" : "");
+        throw new ArgumentException(
+            $"{what} of {Name} is beyond the double range at {at}; the documented range needs every result within ±double.MaxValue.", nameof(f));
     }
 
     /// <summary>A 1×1 matrix.</summary>

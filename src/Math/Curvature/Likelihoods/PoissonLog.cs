@@ -7,6 +7,14 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// Poisson with log rate f = log λ (the natural parameter): log p = y·f − eᶠ − log y!; ∇ = y − λ; ∇² = −λ. Labels 0, 1, 2, ….
 /// The expectation over y is a sum truncated at K with a rigorous tail bound (see <see cref="ExpectationUnchecked"/>).
 /// </summary>
+/// <remarks>
+/// Range: finite f and labels y whose results are within ±double.MaxValue: λ = eᶠ overflows for f &gt; log(double.MaxValue)
+/// ≈ 709.78, and every result involving it is then rejected with an <see cref="ArgumentException"/>, as is y·f or log y!
+/// beyond the range. Accuracy: the terms are evaluated as written, each within a few u (MathNet's GammaLn within about
+/// 1e-15 relative); log p and ∇ = y − λ are within 4u of the sum of their terms' magnitudes (|y·f| + λ + log y!, y + λ)
+/// plus GammaLn's error. Those terms can cancel (log p at y = 1e15, f = log y is about −18.9, from terms near 3.4e16), so
+/// no relative bound exists; ∇² = −λ is within 1 ulp.
+/// </remarks>
 public sealed class PoissonLog : LikelihoodBase
 {
     /// <summary>Largest log rate the truncated expectation accepts (λ ≤ e⁴ ≈ 55, so K stays below ~150 nodes).</summary>
