@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker.NET, outside the normal CI run (too slow for every push: a run rebuilds the solution
+# and re-runs the covering tests once per mutant). docs/mutation-testing.md explains the invocation and records scores.
+#
+# Usage: scripts/mutation.sh PROJECT FOLDER [FOLDER...] [-- EXTRA STRYKER OPTIONS (not --output: the script sets it)]
+#   PROJECT  Math | Optimizers (the project under src/ whose code is mutated)
+#   FOLDER   a folder or one .cs file of that project, relative to src/PROJECT ('.' = its top-level files only);
+#            several may be given, one run then covers them all (the run's fixed cost, 10-20 min on a loaded 2-core machine, is paid once)
+# Environment:
+#   MUTATION_TEST_FILTER  vstest filter for the tests run against mutants
+#                         (default: every test except the tensor ones (`.Torch.`: slow, and they compare against
+#                         this code rather than derive values), the regression tests and the example project)
+#   MUTATION_CONCURRENCY  parallel test sessions (default 1)
+# Writes out/mutation/<PROJECT>-<folders>/ (Stryker's JSON and HTML reports and a log) and prints the score per folder.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+if [[ $# -lt 2 ]]; then
+    sed -n '5,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 1
+fi
+project=$1; shift
+case "$project" in
+    Math) assembly=Numerics ;;        # src/Math is the project Verification.Numerics
+    Optimizers) assembly=Optimizers ;;
+    *) echo "error: PROJECT must be Math or Optimizers, not '$project'." >&2; exit 1 ;;
+esac
+
+folders=()
+while [[ $# -gt 0 && "$1" != "--" ]]; do folders+=("$1"); shift; done
+[[ "${1:-}" == "--" ]] && shift
+extra=("$@")
+
+mutate=()
+for folder in "${folders[@]}"; do
+    folder=${folder%/}
+    # Stryker matches these globs against each file's path relative to the mutated project (and its full path).
+    if [[ -f "src/$project/$folder" && "$folder" == *.cs ]]; then
+        mutate+=(--mutate "$folder")
+    elif [[ ! -d "src/$project/$folder" ]]; then
+        echo "error: src/$project/$folder is neither a folder nor a .cs file." >&2
+        exit 1
+    elif [[ "$folder" == "." ]]; then
+        mutate+=(--mutate "*.cs")                     # top-level files only: '*' stops at '/'
+    else
+        mutate+=(--mutate "$folder/**/*.cs")
+    fi
+done
+
+filter=${MUTATION_TEST_FILTER:-'FullyQualifiedName!~.Torch.&FullyQualifiedName!~Verification.Tests.Regression&FullyQualifiedName!~FlawedOptimizers'}
+name="$project-$(printf '%s-' "${folders[@]}" | tr '/.' '__' | sed 's/-$//' | cut -c1-80)"
+out="$root/out/mutation/$name"
+mkdir -p "$out"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore >/dev/null
+
+# Solution mode (run from the repository root with --solution): the test projects reach src/Math and src/Optimizers
+# only through other projects, and in test-project mode Stryker.NET 5.1 looks for the mutated project among the
+# test project's direct references only ("No project found").
+start=$(date +%s)
+set +e
+dotnet stryker \
+    --solution Verification.sln \
+    --project "Verification.$assembly.csproj" \
+    "${mutate[@]}" \
+    --test-case-filter "$filter" \
+    --concurrency "${MUTATION_CONCURRENCY:-1}" \
+    --reporter Json --reporter Html --reporter ClearText \
+    --output "$out" \
+    --skip-version-check \
+    "${extra[@]}" 2>&1 | tee "$out/stryker.log"
+status=${PIPESTATUS[0]}
+set -e
+echo "elapsed: $(( $(date +%s) - start )) s"
+[[ $status -eq 0 ]] || exit "$status"
+
+"$root/scripts/mutation-scores.sh" "$out/reports/mutation-report.json"
+"$root/scripts/mutation-scores.sh" --files "$out/reports/mutation-report.json"
