@@ -49,7 +49,8 @@ public static class ClaimCatalog
     {
         if (string.IsNullOrWhiteSpace(pattern))
             return All;
-        return All.Where(c => Matches(pattern, c.Id)).ToList();
+        var glob = Glob(pattern);
+        return All.Where(c => glob.IsMatch(c.Id)).ToList();
     }
 
     /// <summary>Whether the claim ID <paramref name="id"/> matches the glob <paramref name="pattern"/> (see <see cref="Filter"/>).</summary>
@@ -57,8 +58,10 @@ public static class ClaimCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         ArgumentNullException.ThrowIfNull(id);
-        var regex = new System.Text.RegularExpressions.Regex(
-            "^" + System.Text.RegularExpressions.Regex.Escape(pattern.Trim()).Replace("\\*", ".*") + "$");
-        return regex.IsMatch(id);
+        return Glob(pattern).IsMatch(id);
     }
+
+    /// <summary>The glob <paramref name="pattern"/> (<c>*</c>: any run of characters) as a whole-ID regular expression.</summary>
+    private static System.Text.RegularExpressions.Regex Glob(string pattern) =>
+        new("^" + System.Text.RegularExpressions.Regex.Escape(pattern.Trim()).Replace("\\*", ".*") + "$");
 }

@@ -211,9 +211,7 @@ internal sealed class Search<TInput> where TInput : notnull
         _accepted++;
         _certified++;
         _worstMargin = Math.Max(_worstMargin, double.IsNaN(d.Margin) ? double.MaxValue : d.Margin);
-        var (scope, box, note) = _statement.Kind is StatementKind.Conformance or StatementKind.Replay
-            ? (Scope.Degenerate, (string?)null, "scope not analysed: the statement is about an implementation's output at this input")
-            : ScopeOf(input);
+        var (scope, box, note) = ScopeAt(input);
         if (_statement.AlmostEverywhere && scope != Scope.OpenSet)
         {
             // "For almost every input": a violation on a set of measure zero is what the hedge allows.
@@ -295,6 +293,15 @@ internal sealed class Search<TInput> where TInput : notnull
         }
         return last;
     }
+
+    /// <summary>
+    /// The scope of a certified violation at <paramref name="input"/>: by exact boxes (<see cref="ScopeOf"/>), except for
+    /// a statement about an implementation's output (conformance, replay), whose outputs are fixed doubles of one run.
+    /// </summary>
+    private (Scope Scope, string? Box, string? Note) ScopeAt(TInput input) =>
+        _statement.Kind is StatementKind.Conformance or StatementKind.Replay
+            ? (Scope.Degenerate, null, "scope not analysed: the statement is about an implementation's output at this input")
+            : ScopeOf(input);
 
     /// <summary>
     /// Open set when the relation is certified violated on an exact box around the input (every real input read with
@@ -433,9 +440,7 @@ internal sealed class Search<TInput> where TInput : notnull
             case CertificationStatus.Undecidable:
                 return new PinnedCheck(PinnedOutcome.Undecidable, inputs, "exact arithmetic decides neither way: " + exact.Detail, null);
         }
-        var (scope, box, note) = _statement.Kind is StatementKind.Conformance or StatementKind.Replay
-            ? (Scope.Degenerate, (string?)null, (string?)null)
-            : ScopeOf(input);
+        var (scope, box, note) = ScopeAt(input);
         var counterexample = CounterexampleOf(new Found(input, d, exact, scope, box, note, "pinned input"), 0);
         if (_statement.AlmostEverywhere && scope != Scope.OpenSet)
             return new PinnedCheck(PinnedOutcome.AllowedException, inputs,
