@@ -1,0 +1,165 @@
+using System.Globalization;
+using Verification.Checks;
+using Verification.Checks.Properties;
+using Verification.Engine;
+using Verification.Optimizers;
+using Verification.Optimizers.Guarantees;
+using Verification.Optimizers.Torch;
+using Xunit;
+
+namespace TorchOptimizers.Tests;
+
+/// <summary>
+/// How a researcher checks optimizers they did not write: TorchSharp's own torch.optim optimizers
+/// (Verification.Optimizers.Torch) through Verification.Checks, one property per call. These tests pin the findings of
+/// docs/torchsharp-optimizers.md, each with a control that would make it fail if the check could not tell.
+/// </summary>
+public class TorchOptimChecks
+{
+    // A small budget keeps the example fast (each property well under a second); check-optimizer's default is 300.
+    private static readonly CheckOptions Options = new(Budget: 100, Seed: 7);
+
+    /// <summary>The ten adapters of docs/torchsharp-optimizers.md by type name.</summary>
+    public static TheoryData<string> TorchOptimizers =>
+    [
+        nameof(TorchSgdMomentum), nameof(TorchSgdNesterov), nameof(TorchAdam), nameof(TorchAdamW), nameof(TorchRmsProp),
+        nameof(TorchAdagrad), nameof(TorchAdamax), nameof(TorchNAdam), nameof(TorchRAdam), nameof(TorchRprop),
+    ];
+
+    /// <summary>The Adam family: per-coordinate steps divided by a root of squared gradients plus ε.</summary>
+    public static TheoryData<string> AdamFamily => [.. TorchOptimWithoutEpsilon.AdamFamily.Keys];
+
+    private static IOptimizer Create(string type) =>
+        (IOptimizer)Activator.CreateInstance(typeof(TorchAdam).Assembly.GetType("Verification.Optimizers.Torch." + type, throwOnError: true)!)!;
+
+    [Theory]
+    [MemberData(nameof(TorchOptimizers))]
+    public void FiniteSteps_Holds(string type)
+    {
+        var result = FiniteStepsCheck.Run(Create(type), Options);
+
+        Assert.Equal(Verdict.Holds, result.Verdict);
+        Assert.True(result.Accepted > 0, "finite-steps must have accepted inputs to hold");
+    }
+
+    [Fact]
+    public void SgdMomentum_IsPolyaksHeavyBall_NesterovIsNot()
+    {
+        var heavyBall = new HeavyBallMomentum(0.1, 0.9);
+
+        var momentum = OptimizerChecks.Check(new TorchSgdMomentum(), heavyBall, Options);
+        var nesterov = OptimizerChecks.Check(new TorchSgdNesterov(), heavyBall, Options);
+
+        Assert.Equal(Verdict.Holds, momentum.Verdict);
+        Assert.Equal(Verdict.Refuted, nesterov.Verdict);
+        // Nesterov's first step looks ahead through the buffer it just filled: −η(1 + β)∇f instead of heavy ball's −η∇f.
+        // torch rounds three times (β·buf + g, η·(…), θ − …), so 2⁻⁵⁰ of the step (≈ 4.5 ulp) bounds the difference.
+        double step = Vector(nesterov.Counterexample!.Outputs!, "Δθ_t");
+        double expected = -0.1 * (1 + 0.9) * Gradient(nesterov.Counterexample);
+        double tolerance = Math.ScaleB(Math.Abs(expected), -50);
+        Assert.NotEqual(0.0, expected);
+        Assert.InRange(step - expected, -tolerance, tolerance);
+    }
+
+    [Fact]
+    public void WholeReport_SgdMomentumPassesWhatItDeclares()
+    {
+        var report = OptimizerChecks.Run(new TorchSgdMomentum(), Options);
+
+        Assert.True(report.Passed, string.Join(", ", report.FailedDeclarations.Concat(report.UndecidedDeclarations).Select(p => p.Property)));
+        Assert.Contains(report.Properties, p => p.Property == "heavy-ball-momentum" && p.Declared && p.Verdict == Verdict.Holds);
+        // Informational: gradient methods do not move at a critical point, so they do not leave strict saddles.
+        Assert.Contains(report.Properties, p => p.Property == "leaves-strict-saddles" && !p.Declared && p.Verdict == Verdict.Refuted);
+    }
+
+    /// <summary>
+    /// Adam's scale invariance is refuted only through ε: the first step is α·g/(|g| + ε) per coordinate (m̂₁ = g,
+    /// √v̂₁ = |g|), so for f and 2^k·f it differs by αε|g|(2^k − 1)/((|g| + ε)(2^k|g| + ε)), and not at all for ε = 0.
+    /// The counterexample's two steps must match that closed form to 2⁻⁴⁰α (Adam's few roundings are ~10 ulp of α), and
+    /// the closed forms for f and 2^k·f must differ by more than twice that, so the refutation is the ε term, not noise.
+    /// </summary>
+    [Fact]
+    public void Adam_ScaleInvariance_IsRefutedOnlyThroughEpsilon()
+    {
+        const double Alpha = 0.01, Epsilon = 1e-8;
+        double tolerance = Math.ScaleB(Alpha, -40);
+
+        var result = InvarianceChecks.RunScale(new TorchAdam(), Options);
+
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        var counterexample = result.Counterexample!;
+        Assert.Equal(1, result.CounterexampleDimension);
+        double g = Gradient(counterexample);
+        double c = Math.ScaleB(1, int.Parse(Input(counterexample, "c")["2^".Length..], CultureInfo.InvariantCulture));
+        double Expected(double s) => -Alpha * (s * g) / (Math.Abs(s * g) + Epsilon);
+        Assert.InRange(Vector(counterexample.Outputs!, "Δθ(f)") - Expected(1), -tolerance, tolerance);
+        Assert.InRange(Vector(counterexample.Outputs!, "Δθ(c·f)") - Expected(c), -tolerance, tolerance);
+        Assert.True(Math.Abs(Expected(1) - Expected(c)) > 2 * tolerance, "the closed forms must differ by more than the rounding allowed");
+    }
+
+    /// <summary>The control of the finding above, for each member of the family: with ε = 0 scale invariance holds.</summary>
+    [Theory]
+    [MemberData(nameof(AdamFamily))]
+    public void AdamFamily_WithDefaultEpsilon_IsNotScaleInvariant_WithoutEpsilon_Is(string type)
+    {
+        var withEpsilon = InvarianceChecks.RunScale(Create(type), Options);
+        var withoutEpsilon = InvarianceChecks.RunScale(TorchOptimWithoutEpsilon.AdamFamily[type], Options);
+
+        Assert.Equal(Verdict.Refuted, withEpsilon.Verdict);
+        Assert.Equal(Verdict.Holds, withoutEpsilon.Verdict);
+        Assert.True(withoutEpsilon.Accepted > 0);
+    }
+
+    /// <summary>What ε is for: without it Adam's first step at ∇f = 0 is 0/0.</summary>
+    [Fact]
+    public void AdamWithoutEpsilon_IsNotFiniteAtAStationaryPoint()
+    {
+        var result = FiniteStepsCheck.Run(TorchOptimWithoutEpsilon.Adam(), Options);
+
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Equal(0.0, Gradient(result.Counterexample!));
+        Assert.True(double.IsNaN(Vector(result.Counterexample!.Outputs!, "Δθ")));
+    }
+
+    /// <summary>
+    /// Rprop adapts step sizes by the sign of the gradient only, so it is scale invariant, with its ε-free update.
+    /// </summary>
+    [Fact]
+    public void Rprop_IsScaleInvariant()
+    {
+        var result = InvarianceChecks.RunScale(new TorchRprop(), Options);
+
+        Assert.Equal(Verdict.Holds, result.Verdict);
+        Assert.True(result.Accepted > 0);
+    }
+
+    /// <summary>
+    /// Kingma &amp; Ba §2.1's bound, as TorchAdam declares it, holds on the generated quadratics (20 steps each). This is
+    /// evidence about those inputs only: docs/torchsharp-optimizers.md shows gradient sequences that exceed it.
+    /// </summary>
+    [Fact]
+    public void Adam_DeclaredStepBound_HoldsOnTheGeneratedQuadratics()
+    {
+        var result = OptimizerChecks.Check(new TorchAdam(), BoundedStep.ForAdam(0.01, 0.9, 0.999), Options);
+
+        Assert.Equal(Verdict.Holds, result.Verdict);
+        Assert.True(result.Accepted > 0);
+    }
+
+    private static string Input(Counterexample counterexample, string name) => counterexample.Inputs.Single(i => i.Name == name).Value;
+
+    /// <summary>The one entry of a one-dimensional vector written "[x]" (round-trip text).</summary>
+    private static double Vector(IReadOnlyList<NamedValue> values, string name)
+    {
+        string text = values.Single(i => i.Name == name).Value;
+        Assert.StartsWith("[", text, StringComparison.Ordinal);
+        return double.Parse(text.Trim('[', ']'), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>∇f(θ) = λθ − b of a one-dimensional counterexample in the identity basis (exact for these small inputs).</summary>
+    private static double Gradient(Counterexample counterexample)
+    {
+        Assert.Equal("identity", Input(counterexample, "basis"));
+        return Vector(counterexample.Inputs, "λ") * Vector(counterexample.Inputs, "θ") - Vector(counterexample.Inputs, "b");
+    }
+}
