@@ -27,7 +27,7 @@ public class TorchOptimChecks
     ];
 
     /// <summary>The Adam family: per-coordinate steps divided by a root of squared gradients plus ε.</summary>
-    public static TheoryData<string> AdamFamily => [.. TorchOptimWithoutEpsilon.AdamFamily.Keys];
+    public static TheoryData<string> AdamFamily => [.. AdamFamilyWithoutEpsilon.ByType.Keys];
 
     private static IOptimizer Create(string type) =>
         (IOptimizer)Activator.CreateInstance(typeof(TorchAdam).Assembly.GetType("Verification.Optimizers.Torch." + type, throwOnError: true)!)!;
@@ -103,7 +103,7 @@ public class TorchOptimChecks
     public void AdamFamily_WithDefaultEpsilon_IsNotScaleInvariant_WithoutEpsilon_Is(string type)
     {
         var withEpsilon = InvarianceChecks.RunScale(Create(type), Options);
-        var withoutEpsilon = InvarianceChecks.RunScale(TorchOptimWithoutEpsilon.AdamFamily[type], Options);
+        var withoutEpsilon = InvarianceChecks.RunScale(AdamFamilyWithoutEpsilon.ByType[type], Options);
 
         Assert.Equal(Verdict.Refuted, withEpsilon.Verdict);
         Assert.Equal(Verdict.Holds, withoutEpsilon.Verdict);
@@ -114,7 +114,7 @@ public class TorchOptimChecks
     [Fact]
     public void AdamWithoutEpsilon_IsNotFiniteAtAStationaryPoint()
     {
-        var result = FiniteStepsCheck.Run(TorchOptimWithoutEpsilon.Adam(), Options);
+        var result = FiniteStepsCheck.Run(AdamFamilyWithoutEpsilon.Adam(), Options);
 
         Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.Equal(0.0, Gradient(result.Counterexample!));
