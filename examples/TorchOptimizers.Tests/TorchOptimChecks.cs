@@ -134,17 +134,81 @@ public class TorchOptimChecks
     }
 
     /// <summary>
-    /// Kingma &amp; Ba §2.1's bound, as TorchAdam declares it, holds on the generated quadratics (20 steps each). This is
-    /// evidence about those inputs only: docs/torchsharp-optimizers.md shows gradient sequences that exceed it.
+    /// Kingma &amp; Ba §2.1's bound, as TorchAdam declares it (20 steps), holds, and must: no gradient sequence can push
+    /// Adam's step past α·S(t) (<see cref="AdamStepSupremum"/>), and S(20) ≈ 1.156 &lt; (1 − β₁)/√(1 − β₂) ≈ 3.162. The
+    /// check includes the gradient sequences that attain S, so this is the control of the refutation below.
     /// </summary>
     [Fact]
-    public void Adam_DeclaredStepBound_HoldsOnTheGeneratedQuadratics()
+    public void Adam_DeclaredStepBound_HoldsOverTwentySteps()
     {
         var result = OptimizerChecks.Check(new TorchAdam(), BoundedStep.ForAdam(0.01, 0.9, 0.999), Options);
 
+        Assert.True(AdamStepSupremum(0.9, 0.999, 20) < 0.1 / Math.Sqrt(0.001));
         Assert.Equal(Verdict.Holds, result.Verdict);
         Assert.True(result.Accepted > 0);
     }
+
+    /// <summary>
+    /// Over 300 steps the same bound is refuted by the check itself, on an objective whose gradient grows geometrically
+    /// along Adam's run. The counterexample must be possible: the step exceeds α(1 − β₁)/√(1 − β₂) only where
+    /// S(t + 1) does (from the 210th step, t = 209), and it never exceeds α·S(t + 1) (2⁻⁴⁰ relative slack for rounding).
+    /// </summary>
+    [Fact]
+    public void Adam_DefaultStepBound_IsRefutedOverThreeHundredSteps()
+    {
+        const double Alpha = 0.01, Beta1 = 0.9, Beta2 = 0.999;
+        var guarantee = BoundedStep.ForAdam(Alpha, Beta1, Beta2, steps: 300);
+
+        var result = OptimizerChecks.Check(new TorchAdam(), guarantee, Options);
+
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        Assert.Equal("gradient-sequences", result.Counterexample!.Formalization);
+        AssertPossibleAdamCounterexample(result.Counterexample!, guarantee.Bound, Alpha, Beta1, Beta2);
+        Assert.InRange(int.Parse(Output(result.Counterexample!, "t"), CultureInfo.InvariantCulture), 209, 299);
+    }
+
+    /// <summary>
+    /// The paper's other case, (1 − β₁) ≤ √(1 − β₂) with the bound α: for β₁² ≥ β₂ (0.81 ≥ 0.8) S(t) grows without bound,
+    /// and 20 steps suffice (S(20) ≈ 1.20, attained on gradients that decay by β₂/β₁ ≈ 0.89 per step); the generated
+    /// quadratics already refute it (their gradients decay along the run too), so any formalization may.
+    /// </summary>
+    [Fact]
+    public void Adam_StepBound_OfThePapersOtherCase_IsRefutedWithinTwentySteps()
+    {
+        const double Alpha = 0.01, Beta1 = 0.9, Beta2 = 0.8;
+        var adam = new TorchOptimWithoutEpsilon("torch.optim.Adam(lr=0.01, β2=0.8)", p => TorchSharp.torch.optim.Adam(p, Alpha, beta1: Beta1, beta2: Beta2));
+        var guarantee = BoundedStep.ForAdam(Alpha, Beta1, Beta2);
+
+        var result = OptimizerChecks.Check(adam, guarantee, Options);
+
+        Assert.Equal(Alpha, guarantee.Bound);
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        AssertPossibleAdamCounterexample(result.Counterexample!, guarantee.Bound, Alpha, Beta1, Beta2);
+    }
+
+    private static void AssertPossibleAdamCounterexample(Counterexample counterexample, double bound, double alpha, double beta1, double beta2)
+    {
+        int t = int.Parse(Output(counterexample, "t"), CultureInfo.InvariantCulture);
+        double step = Math.Abs(Vector(counterexample.Outputs!, "Δθ_t"));
+        double supremum = alpha * AdamStepSupremum(beta1, beta2, t + 1);
+        Assert.True(step > bound, $"|Δθ_t| = {step:R} must exceed the bound {bound:R}");
+        Assert.True(step <= supremum * (1 + Math.ScaleB(1, -40)), $"|Δθ_t| = {step:R} exceeds the supremum α·S({t + 1}) = {supremum:R}");
+    }
+
+    /// <summary>
+    /// S(t), the largest |m̂_t|/√v̂_t over all gradient sequences g₁ … g_t (ε = 0), by Cauchy–Schwarz:
+    /// (1 − β₁)√(1 − β₂^t) / ((1 − β₁^t)√(1 − β₂)) · √(Σ_{k&lt;t} (β₁²/β₂)^k), attained by g_k ∝ (β₂/β₁)^k. Evaluated in
+    /// double (a few roundings of positive terms: relative error far below the 2⁻⁴⁰ the assertions allow).
+    /// </summary>
+    private static double AdamStepSupremum(double beta1, double beta2, int t)
+    {
+        double sum = 0, term = 1;
+        for (int k = 0; k < t; k++, term *= beta1 * beta1 / beta2)
+            sum += term;
+        return (1 - beta1) * Math.Sqrt(1 - Math.Pow(beta2, t)) / ((1 - Math.Pow(beta1, t)) * Math.Sqrt(1 - beta2)) * Math.Sqrt(sum);
+    }
+
+    private static string Output(Counterexample counterexample, string name) => counterexample.Outputs!.Single(i => i.Name == name).Value;
 
     private static string Input(Counterexample counterexample, string name) => counterexample.Inputs.Single(i => i.Name == name).Value;
 

@@ -104,7 +104,8 @@ public static class TrajectoryChecks
             });
         string tolerance = "|Δθ_{t,i}| ≤ B(1 + τ) with τ = 2⁻⁴⁰ (rounding in the optimizer's own step); decided exactly";
         return search.Run(guarantee.Id, guarantee.Statement, declared, tolerance, options.Validated(),
-            BuiltInProblems.Formalization(guarantee.Statement, tolerance, (f, theta) => EvaluateBound(optimizer, f, theta, guarantee.Steps, bound, guarantee.Bound)));
+            BuiltInProblems.Formalization(guarantee.Statement, tolerance, (f, theta) => EvaluateBound(optimizer, f, theta, guarantee.Steps, bound, guarantee.Bound)),
+            GradientSequenceObjective.Formalization(guarantee.Statement, tolerance, optimizer, guarantee.Steps, (f, theta) => EvaluateBound(optimizer, f, theta, guarantee.Steps, bound, guarantee.Bound)));
     }
 
     private static Evaluation EvaluateBound(IOptimizer optimizer, IObjective objective, Vector<double> theta, int steps, Fraction bound, double shown)
