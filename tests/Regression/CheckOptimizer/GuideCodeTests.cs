@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Xunit;
 
 namespace Verification.Tests.Regression.CheckOptimizer;
@@ -43,6 +44,20 @@ public partial class GuideCodeTests
         });
     }
 
+    /// <summary>The suite's packages that the documents tell a user to reference carry the repository's version.</summary>
+    [Theory]
+    [InlineData("docs/torchsharp-optimizers.md", "Verification.Optimizers.Torch")]
+    [InlineData("docs/guide-check-optimizer.md", "Verification.Checks")]
+    public void PackageReferences_HaveTheRepositorysVersion(string document, string package)
+    {
+        string version = XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
+        var references = PackageReferencePattern().Matches(Read(document)).Where(r => r.Groups["id"].Value.StartsWith("Verification.", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(references, r => r.Groups["id"].Value == package);
+        Assert.All(references, r => Assert.True(r.Groups["version"].Value == version,
+            $"{document} references {r.Groups["id"].Value} {r.Groups["version"].Value}; the repository's version is {version}"));
+    }
+
     /// <summary>The matcher itself: a paragraph is found at the file's indentation, and one changed character is not.</summary>
     [Fact]
     public void ContainsLines_FindsIndentedRunsOnly()
@@ -78,6 +93,9 @@ public partial class GuideCodeTests
         }
         return false;
     }
+
+    [GeneratedRegex(@"<PackageReference Include=""(?<id>[^""]+)"" Version=""(?<version>[^""]+)"" />")]
+    private static partial Regex PackageReferencePattern();
 
     [GeneratedRegex(@"(?:<!-- compiled in: (?<path>[^ ]+) -->\n)?```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlockPattern();
