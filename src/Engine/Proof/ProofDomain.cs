@@ -64,6 +64,12 @@ public sealed class ProofDomain<TInput> where TInput : notnull
     /// <summary>True when this box (through <see cref="Reduction"/> where given) covers the whole stated domain.</summary>
     public bool CoversStatedDomain { get; init; }
 
+    /// <summary>
+    /// When set, the domain is proved by the exact identity method (<see cref="IdentityProver{TInput}"/>: degree bounds and
+    /// exact evaluation on a product grid) instead of interval branch-and-bound.
+    /// </summary>
+    public ExactIdentity? Identity { get; init; }
+
     /// <summary>How many boxes the prover may evaluate before it stops (undecided boxes left: partial coverage).</summary>
     public int MaxBoxes { get; init; } = 4096;
 
