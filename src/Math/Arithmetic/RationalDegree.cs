@@ -252,8 +252,19 @@ public readonly struct RationalDegree : IReal<RationalDegree>
     /// <inheritdoc />
     public static RationalDegree Erfc(RationalDegree x) => throw new NotRationalException("erfc");
 
-    /// <summary>|x| = ±x where the sign is decided (on the box, and on the region), else undecided.</summary>
-    public static RationalDegree Abs(RationalDegree x) => Sign(x) >= 0 ? x : -x;
+    /// <summary>
+    /// |x| = x where x ≥ 0 on the whole box (and on the region), −x where x ≤ 0 (the sign decided by the box; on the region
+    /// x ≥ 0 suffices, 0 included, since |0| = 0 either way), else undecided.
+    /// </summary>
+    public static RationalDegree Abs(RationalDegree x)
+    {
+        int onBox = RationalInterval.Sign(Known(x, "|x|"));
+        var zero = RegionInterval.Point(Fractions.Fraction.Zero);
+        bool? onRegion = onBox >= 0 ? RegionInterval.LessOrEqual(zero, x._region) : RegionInterval.LessOrEqual(x._region, zero);
+        if (onRegion != true)
+            _session?.FailRegion($"|x| of a value ranging over {x._region} is not one branch on the region");
+        return onBox >= 0 ? x : -x;
+    }
 
     /// <summary>max(a, b) by the decided comparison a ≥ b.</summary>
     public static RationalDegree Max(RationalDegree a, RationalDegree b) => a >= b ? a : b;
