@@ -30,7 +30,8 @@ public sealed record ExactIdentity
 /// 1. Degrees and branches: the statement runs once in <see cref="RationalDegree"/> over the whole box. Every
 /// comparison, sign, |x|, max and min must be decided by the exact interval enclosure over the whole box (else the method
 /// does not apply), so the code takes one path at every point of the box, and along it each side is a rational function
-/// P/Q with bounds on deg_{x_k} P and deg_{x_k} Q; any √, exp, log, erf or π makes the method not apply. Every equality
+/// P/Q with bounds on deg_{x_k} P and deg_{x_k} Q; a side or a branch computed from √, exp, log, erf
+/// or π makes the method not apply (such a value that neither a side nor a branch uses is harmless). Every equality
 /// part gives lhs − rhs = N/(Q_lhs Q_rhs) with deg_{x_k} N ≤ d_k, and d_k is the maximum over the parts.
 /// </para>
 /// <para>
@@ -110,6 +111,8 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
                 if (Flatten(r, sides) is { } notIdentity)
                     return Stall(notIdentity);
                 parts = sides.Count;
+                if (sides.Select(p => p.Lhs.NotRational ?? p.Rhs.NotRational).FirstOrDefault(m => m is not null) is { } notRational)
+                    throw new NotRationalException(notRational, new ArithmeticException(notRational));
                 foreach (var (lhs, rhs) in sides)
                     for (int k = 0; k < degree.Length; k++)
                         degree[k] = Math.Max(degree[k], RationalDegree.DifferenceDegree(lhs, rhs, k));

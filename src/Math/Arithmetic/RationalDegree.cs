@@ -16,7 +16,10 @@ namespace Verification.Numerics.Arithmetic;
 /// inputs are read as their tagged boxes, <see cref="EnclosureSettings.UseTags"/>), and every comparison, sign, |x|, max
 /// and min is decided by it; where the enclosure cannot decide, <see cref="UndecidedException"/> is thrown, so the path
 /// the code takes is the same at every point of the box (each point's value lies in each enclosure). √, exp, log, erf,
-/// erfc and π are not rational: they throw <see cref="NotRationalException"/>. A division by a value whose enclosure
+/// erfc and π are not rational: their results, and every value computed from them, are marked
+/// (<see cref="NotRational"/>); a decision on a marked value throws <see cref="NotRationalException"/>, and a relation
+/// side that is marked makes the identity method not apply. A marked value that neither side nor any branch uses (e.g.
+/// the value of log b beside its derivatives in a jet) does not matter. A division by a value whose enclosure
 /// contains 0 is recorded (<see cref="Session.DivisorMayVanishOnBox"/>): the value's enclosure is then unknown, and any
 /// later decision on it is undecided.
 /// </para>
@@ -33,14 +36,24 @@ public readonly struct RationalDegree : IReal<RationalDegree>
     private readonly RegionInterval _region;
     private readonly int[]? _numerator;
     private readonly int[]? _denominator;
+    private readonly string? _notRational;
 
-    private RationalDegree(RationalInterval? box, RegionInterval region, int[]? numerator, int[]? denominator)
+    private RationalDegree(RationalInterval? box, RegionInterval region, int[]? numerator, int[]? denominator, string? notRational = null)
     {
         _box = box;
         _region = region;
         _numerator = numerator;
         _denominator = denominator;
+        _notRational = notRational;
     }
+
+    /// <summary>Null for a rational function of the coordinates; else the non-rational operation it was computed from.</summary>
+    public string? NotRational => _notRational;
+
+    private static RationalDegree Marked(string operation) =>
+        new(null, RegionInterval.Everything, null, null, operation + " is not a rational operation");
+
+    private static string? Either(RationalDegree a, RationalDegree b) => a._notRational ?? b._notRational;
 
     /// <summary>The enclosure over the proof box; null after a division by a value that may vanish on the box.</summary>
     public RationalInterval? Box => _box;
@@ -122,7 +135,7 @@ public readonly struct RationalDegree : IReal<RationalDegree>
     public static bool IsRigorous => true;
 
     /// <summary>π is not rational: throws <see cref="NotRationalException"/>.</summary>
-    public static RationalDegree Pi => throw new NotRationalException("π");
+    public static RationalDegree Pi => Marked("π");
 
     /// <summary>(ad ± cb)/(bd): numerator degree max(n_a + d_b, n_b + d_a), denominator d_a + d_b.</summary>
     private static RationalDegree Sum(RationalDegree a, RationalDegree b, RationalInterval? box, RegionInterval region)
@@ -130,7 +143,7 @@ public readonly struct RationalDegree : IReal<RationalDegree>
         int n = Width(a, b);
         return new(box, region,
             Combine(n, k => Math.Max(a.NumeratorDegree(k) + b.DenominatorDegree(k), b.NumeratorDegree(k) + a.DenominatorDegree(k))),
-            Combine(n, k => a.DenominatorDegree(k) + b.DenominatorDegree(k)));
+            Combine(n, k => a.DenominatorDegree(k) + b.DenominatorDegree(k)), Either(a, b));
     }
 
     /// <inheritdoc />
@@ -142,7 +155,7 @@ public readonly struct RationalDegree : IReal<RationalDegree>
         Sum(a, b, a._box is { } x && b._box is { } y ? x - y : null, a._region - b._region);
 
     /// <inheritdoc />
-    public static RationalDegree operator -(RationalDegree a) => new(a._box is { } x ? -x : null, -a._region, a._numerator, a._denominator);
+    public static RationalDegree operator -(RationalDegree a) => new(a._box is { } x ? -x : null, -a._region, a._numerator, a._denominator, a._notRational);
 
     /// <inheritdoc />
     public static RationalDegree operator *(RationalDegree a, RationalDegree b)
@@ -150,7 +163,7 @@ public readonly struct RationalDegree : IReal<RationalDegree>
         int n = Width(a, b);
         return new(a._box is { } x && b._box is { } y ? x * y : null, a._region * b._region,
             Combine(n, k => a.NumeratorDegree(k) + b.NumeratorDegree(k)),
-            Combine(n, k => a.DenominatorDegree(k) + b.DenominatorDegree(k)));
+            Combine(n, k => a.DenominatorDegree(k) + b.DenominatorDegree(k)), Either(a, b));
     }
 
     /// <summary>
@@ -160,6 +173,8 @@ public readonly struct RationalDegree : IReal<RationalDegree>
     /// </summary>
     public static RationalDegree operator /(RationalDegree a, RationalDegree b)
     {
+        if (Either(a, b) is { } marked)
+            return new(null, RegionInterval.Everything, null, null, marked);
         RationalInterval? box = null;
         if (b._box is { } y)
         {
@@ -188,7 +203,9 @@ public readonly struct RationalDegree : IReal<RationalDegree>
     }
 
     private static RationalInterval Known(RationalDegree x, string what) =>
-        x._box ?? throw new UndecidedException($"{what} of a value whose divisor may vanish on the box is not decided.");
+        x._notRational is { } operation
+            ? throw new NotRationalException($"{what} of a value computed by a non-rational operation ({operation})", new UndecidedException(operation))
+            : x._box ?? throw new UndecidedException($"{what} of a value whose divisor may vanish on the box is not decided.");
 
     /// <summary>The box decides; the region must decide the same way, or the region fails.</summary>
     private static bool Decide(bool onBox, bool? onRegion, RationalDegree a, string op, RationalDegree b)
@@ -238,19 +255,19 @@ public readonly struct RationalDegree : IReal<RationalDegree>
     }
 
     /// <inheritdoc />
-    public static RationalDegree Sqrt(RationalDegree x) => throw new NotRationalException("√");
+    public static RationalDegree Sqrt(RationalDegree x) => Marked("√");
 
     /// <inheritdoc />
-    public static RationalDegree Exp(RationalDegree x) => throw new NotRationalException("exp");
+    public static RationalDegree Exp(RationalDegree x) => Marked("exp");
 
     /// <inheritdoc />
-    public static RationalDegree Log(RationalDegree x) => throw new NotRationalException("log");
+    public static RationalDegree Log(RationalDegree x) => Marked("log");
 
     /// <inheritdoc />
-    public static RationalDegree Erf(RationalDegree x) => throw new NotRationalException("erf");
+    public static RationalDegree Erf(RationalDegree x) => Marked("erf");
 
     /// <inheritdoc />
-    public static RationalDegree Erfc(RationalDegree x) => throw new NotRationalException("erfc");
+    public static RationalDegree Erfc(RationalDegree x) => Marked("erfc");
 
     /// <summary>
     /// |x| = x where x ≥ 0 on the whole box (and on the region), −x where x ≤ 0 (the sign decided by the box; on the region
@@ -283,7 +300,7 @@ public readonly struct RationalDegree : IReal<RationalDegree>
 
     /// <summary>The value of a constant; a value that varies over the box has no single double (not rational data).</summary>
     public static double Estimate(RationalDegree x) =>
-        x._box is { } b && b.Lower == b.Upper && x._numerator is null && x._denominator is null
+        x._notRational is null && x._box is { } b && b.Lower == b.Upper && x._numerator is null && x._denominator is null
             ? b.Midpoint
             : throw new NotRationalException("a double estimate of a value that varies over the box");
 

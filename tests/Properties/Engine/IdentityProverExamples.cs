@@ -103,6 +103,22 @@ public class IdentityProverExamples
         protected override Relation<T> Sides<T>(T x) => Relation.Equal(T.Sqrt(x * x), x, x, 1e-12);
     }
 
+    /// <summary>x²/x = x on [1, 2] beside ln(1 + x²), computed and unused (or, with branchOnLog, a branch on it).</summary>
+    private sealed class BesideALogarithm : Identity1
+    {
+        private readonly bool _branchOnLog;
+
+        [SetsRequiredMembers]
+        public BesideALogarithm(bool branchOnLog) : base("log", 1, 2, [1.0, 1.25, 1.5, 2.0]) => _branchOnLog = branchOnLog;
+
+        protected override Relation<T> Sides<T>(T x)
+        {
+            var log = T.Log(1 + x * x);
+            var lhs = _branchOnLog && log > T.Of(100) ? x + 1 : x * x / x;
+            return Relation.Equal(lhs, x, x, 1e-12);
+        }
+    }
+
     /// <summary>(x &lt; 1/2 ? x : x + 10⁻³⁰) = x on [0, 1]: false for x ≥ 1/2, through a branch the box does not decide.</summary>
     private sealed class UndecidedBranch : Identity1
     {
@@ -209,6 +225,25 @@ public class IdentityProverExamples
     public void IdentityWithASquareRoot_IsNotProvedByThisMethod()
     {
         var result = Run(new WithSqrt());
+
+        Assert.True(result.Verdict == Verdict.Holds, Why(result));
+        Assert.False(result.Proof!.Proved, Why(result));
+        Assert.Contains(result.Proof.Notes, n => n.Contains("not rational", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NonRationalValueThatNoSideUses_DoesNotStopTheProof()
+    {
+        var result = Run(new BesideALogarithm(branchOnLog: false));
+
+        Assert.True(result.Verdict == Verdict.Proved, Why(result));
+    }
+
+    [Fact]
+    public void BranchOnANonRationalValue_IsNotProved()
+    {
+        // ln(1 + x²) < 100 on the whole box, but the method cannot treat a branch on a logarithm as a rational function's.
+        var result = Run(new BesideALogarithm(branchOnLog: true));
 
         Assert.True(result.Verdict == Verdict.Holds, Why(result));
         Assert.False(result.Proof!.Proved, Why(result));
