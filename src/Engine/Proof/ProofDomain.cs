@@ -64,12 +64,21 @@ public sealed class ProofDomain<TInput> where TInput : notnull
     /// <summary>True when this box (through <see cref="Reduction"/> where given) covers the whole stated domain.</summary>
     public bool CoversStatedDomain { get; init; }
 
+    /// <summary>
+    /// When set, the domain is proved by the exact identity method (<see cref="IdentityProver{TInput}"/>: degree bounds and
+    /// exact evaluation on a product grid) instead of interval branch-and-bound.
+    /// </summary>
+    public ExactIdentity? Identity { get; init; }
+
     /// <summary>How many boxes the prover may evaluate before it stops (undecided boxes left: partial coverage).</summary>
     public int MaxBoxes { get; init; } = 4096;
 
     /// <summary>The box as text, e.g. <c>λ ∈ [-1, 1], |g| ∈ [0, 1]</c>.</summary>
     public string Describe() => string.Join(", ", Box.Select(c =>
-        $"{c.Name} ∈ [{Reporting.ReportText.Number(c.Lower)}, {Reporting.ReportText.Number(c.Upper)}]"));
+        $"{c.Name} ∈ [{Reporting.ReportText.Number(c.Lower)}, {Reporting.ReportText.Number(c.Upper)}]"))
+        + (Identity?.Region is { } region && region.Count == Box.Count
+            ? " (the grid box of an exact identity; region " + string.Join(", ", Box.Select((c, k) => $"{c.Name} ∈ {region[k]}")) + ")"
+            : "");
 }
 
 /// <summary>What the prover concluded on one statement.</summary>

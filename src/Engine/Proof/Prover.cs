@@ -39,6 +39,12 @@ internal sealed class Prover<TInput> where TInput : notnull
     {
         /// <summary>Null without a declared scaling; else null when every closed box was homogeneous, or what failed.</summary>
         internal string? ScalingFailure { get; init; }
+
+        /// <summary>The method and what it showed, for the report (the exact identity method), or null.</summary>
+        internal string? Method { get; init; }
+
+        /// <summary>Null, or why a proved domain does not cover the stated domain despite its declaration.</summary>
+        internal string? CoverageFailure { get; init; }
     }
 
     private string? _scalingFailure;

@@ -544,7 +544,9 @@ internal sealed class Search<TInput> where TInput : notnull
         var reductions = new List<string>();
         foreach (var domain in _statement.Proofs)
         {
-            var outcome = new Prover<TInput>(_statement, domain).Run();
+            var outcome = domain.Identity is null ? new Prover<TInput>(_statement, domain).Run() : new IdentityProver<TInput>(_statement, domain).Run();
+            if (outcome.Method is { } method)
+                notes.Add(method);
             boxes += outcome.Boxes;
             closed += outcome.Closed;
             volume += outcome.Volume / _statement.Proofs.Count;
@@ -556,7 +558,9 @@ internal sealed class Search<TInput> where TInput : notnull
                 proved = false;
                 notes.Add($"on {domain.Describe()}: {outcome.Stall}");
             }
-            bool domainCovers = domain.CoversStatedDomain;
+            bool domainCovers = domain.CoversStatedDomain && outcome.CoverageFailure is null;
+            if (domain.CoversStatedDomain && outcome.CoverageFailure is { } coverageFailure)
+                notes.Add(coverageFailure);
             if (domain.Reduction is { } reduction)
             {
                 reductions.Add(reduction);

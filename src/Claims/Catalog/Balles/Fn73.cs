@@ -1,5 +1,6 @@
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.AutoDiff;
 
 namespace Verification.Claims.Catalog.Balles;
@@ -32,6 +33,15 @@ internal static class Fn73
                 Describe = b => [NamedValue.Of("b", b)],
             };
             MarginUnit = "relative to |a''(b)| + a'(b)²";
+            // Both sides are 1/b² (the value log b is computed but enters neither side): an exact identity on the box,
+            // extended to the stated domain b > 0, where the hypothesis and the divisor b are checked to be the box's.
+            Proofs = [new ProofDomain<double>
+            {
+                Box = [new ProofCoordinate("b", 1, 2)],
+                At = v => v[0],
+                CoversStatedDomain = true,
+                Identity = new ExactIdentity { Region = [RegionInterval.Positive] },
+            }];
         }
 
         public override Relation<T> Evaluate<T>(double input)

@@ -2,6 +2,7 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
@@ -58,6 +59,15 @@ internal static class Prop41
             Domain = StepBatchInput.Domain(StepBatchInput.Generator(2), () => [new(1, 0, 1, 1), new(1, 1, 0.5, 0.5), new(1e-6, 1e6, 1, 1)]);
             Kind = StatementKind.Identity;
             MarginUnit = Unit;
+            // Exact identity on the box, extended to the stated domain m > 0, η² ≥ 0 where the code's branches (the
+            // hypotheses, |·| in the scale) and divisors (m, m², 1 + η²/m) are checked to be the box's.
+            Proofs = [new ProofDomain<StepBatchInput>
+            {
+                Box = [new ProofCoordinate("m", 1, 2), new ProofCoordinate("η²", 1, 2)],
+                At = v => new StepBatchInput(v[0], v[1], 0.5, 0.5),
+                CoversStatedDomain = true,
+                Identity = new ExactIdentity { Region = [RegionInterval.Positive, RegionInterval.NonNegative] },
+            }];
         }
 
         public override Relation<T> Evaluate<T>(StepBatchInput input)

@@ -1,3 +1,4 @@
+using Fractions;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
@@ -127,6 +128,15 @@ internal static class Prop42
             Domain = StepBatchInput.Domain(StepBatchInput.Generator(2), () => [new(1, 1, 1, 1), new(1, 1e-6, 1e-6, 1)]);
             Kind = StatementKind.Identity;
             MarginUnit = Unit;
+            // Exact identity on the box, extended to the stated domain η² > 0, γ ∈ (0, 1] where the code's branches (the
+            // hypotheses, |·| in the scale) and divisors (2 − γ, m*, m*², 4η²) are checked to be the box's.
+            Proofs = [new ProofDomain<StepBatchInput>
+            {
+                Box = [new ProofCoordinate("η²", 1, 2), new ProofCoordinate("γ", 0.5, 1)],
+                At = v => new StepBatchInput(0.5, v[0], v[1], 0.5),
+                CoversStatedDomain = true,
+                Identity = new ExactIdentity { Region = [RegionInterval.Positive, RegionInterval.Of(Fraction.Zero, true, Fraction.One, false)] },
+            }];
         }
 
         public override Relation<T> Evaluate<T>(StepBatchInput input)

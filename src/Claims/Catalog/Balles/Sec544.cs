@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Fractions;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
@@ -61,6 +62,16 @@ internal static class Sec544
                 Shrink = b => Simplicity.Candidates(b).Where(x => x >= 0 && x < 1),
                 Describe = b => [NamedValue.Of("beta", b)],
             };
+            // 1 − ρ(β, 0) = 0 by an exact identity on the box, extended to the stated domain β ∈ [0, 1) where the hypothesis
+            // and the divisor (1 + β)(1 − β) are checked to be decided as on the box. (ρ(β, 0) = 0 is false: no proof.)
+            if (oneMinus)
+                Proofs = [new ProofDomain<double>
+                {
+                    Box = [new ProofCoordinate("β", 0, 0.5)],
+                    At = v => v[0],
+                    CoversStatedDomain = true,
+                    Identity = new ExactIdentity { Region = [RegionInterval.Of(Fraction.Zero, false, Fraction.One, true)] },
+                }];
         }
 
         public override Relation<T> Evaluate<T>(double input)

@@ -1,0 +1,290 @@
+using System.Globalization;
+using Fractions;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+
+namespace Verification.Engine;
+
+/// <summary>
+/// Declares that a proof domain is proved by the exact identity method (<see cref="IdentityProver{TInput}"/>) instead of
+/// interval branch-and-bound, and optionally the region the identity extends to.
+/// </summary>
+public sealed record ExactIdentity
+{
+    /// <summary>
+    /// The range of each proof coordinate over a region that contains the box (e.g. m ∈ (0, ∞), η² ∈ [0, ∞)), or null for a
+    /// proof on the box only. The identity extends to the region when the statement's code takes the same branches and
+    /// no divisor vanishes on all of it (checked); <see cref="ProofDomain{TInput}.CoversStatedDomain"/> then declares that
+    /// this region is the stated domain.
+    /// </summary>
+    public IReadOnlyList<RegionInterval>? Region { get; init; }
+
+    /// <summary>The most exact evaluations the product grid may take (a larger grid stalls).</summary>
+    public int MaxEvaluations { get; init; } = 20_000;
+}
+
+/// <summary>
+/// Exact proofs of identities lhs = rhs whose sides are rational functions of the proof coordinates (issue "Theorem
+/// checking"; an equality is never inside an interval test, so branch-and-bound cannot prove one).
+/// <para>
+/// 1. Degrees and branches: the statement runs once in <see cref="RationalDegree"/> over the whole box. Every
+/// comparison, sign, |x|, max and min must be decided by the exact interval enclosure over the whole box (else the method
+/// does not apply), so the code takes one path at every point of the box, and along it each side is a rational function
+/// P/Q with bounds on deg_{x_k} P and deg_{x_k} Q; a side or a branch computed from √, exp, log, erf
+/// or π makes the method not apply (such a value that neither a side nor a branch uses is harmless). Every equality
+/// part gives lhs − rhs = N/(Q_lhs Q_rhs) with deg_{x_k} N ≤ d_k, and d_k is the maximum over the parts.
+/// </para>
+/// <para>
+/// 2. Grid: N vanishing at every point of a product grid S_1 × … × S_k ⊂ box with |S_k| = d_k + 1 distinct values per
+/// coordinate implies N ≡ 0 (induction on k: write N = Σ_j c_j(x_2…x_k) x_1^j; for each fixed grid value of x_2…x_k the
+/// univariate polynomial in x_1 of degree ≤ d_1 has d_1 + 1 roots, so every c_j vanishes on the smaller grid). Both sides
+/// are evaluated exactly (point rational intervals: no rounding) at every grid point; a grid point where the code divides
+/// by an exact 0 makes the method choose other grid values (inside the box, so the path is the same). At a grid point no
+/// divisor vanishes, hence Q_lhs Q_rhs ≠ 0 there and lhs = rhs means N = 0.
+/// </para>
+/// <para>
+/// What is proved: N ≡ 0, so lhs = rhs at every point of the box that meets the hypotheses and at which no divisor of the
+/// code vanishes. Hypotheses must be decided on the whole box like any branch (a box on which none holds is vacuous). When
+/// every divisor's enclosure over the box excludes 0, that is every point of the box that meets the hypotheses; otherwise
+/// the report names the exception set (the zero sets of the divisors, a proper algebraic subset) and the proof does not
+/// cover the stated domain. Since N ≡ 0 as a polynomial, the identity holds wherever the code takes the same path with
+/// non-vanishing divisors: with a declared region (<see cref="ExactIdentity.Region"/>) the same run decides every branch
+/// and excludes 0 from every divisor on the region too (<see cref="RegionInterval"/>, exact ranges with open and
+/// infinite ends), and where it does, the identity holds on the whole region.
+/// </para>
+/// <para>
+/// Reports: the proof counts 1 box (the whole box is closed at once); the note gives the degrees and the number of exact
+/// evaluations. Inputs must be read with <c>T.Input</c> (the statement sees the same tags at every evaluation, and only
+/// <c>T.Input</c> maps a tag to the box or to a grid value).
+/// </para>
+/// </summary>
+internal sealed class IdentityProver<TInput> where TInput : notnull
+{
+    private const int Bits = 128;
+
+    /// <summary>The offsets θ of the grid values lo + w·(j + θ)/n, j = 0…n − 1, tried in turn (all strictly inside the box).</summary>
+    private static readonly Fraction[] Offsets = [new(1, 2), new(1, 3), new(2, 7), new(3, 11), new(5, 13)];
+
+    private readonly Statement<TInput> _statement;
+    private readonly ProofDomain<TInput> _domain;
+    private readonly ExactIdentity _method;
+    private readonly ProofCoordinate[] _box;
+
+    internal IdentityProver(Statement<TInput> statement, ProofDomain<TInput> domain)
+    {
+        _statement = statement;
+        _domain = domain;
+        _method = domain.Identity ?? throw new ArgumentException("the proof domain declares no exact identity method.", nameof(domain));
+        _box = [.. domain.Box.Select(c => c.Validated())];
+        if (_method.Region is { } region && region.Count != _box.Length)
+            throw new ArgumentException($"the region has {region.Count} coordinates, the box {_box.Length}.", nameof(domain));
+        if (_method.MaxEvaluations < 1)
+            throw new ArgumentException($"MaxEvaluations must be ≥ 1, got {_method.MaxEvaluations}.", nameof(domain));
+    }
+
+    private Prover<TInput>.Outcome Stall(string why) => new(false, 1, 0, 0, null, "exact identity method: " + why);
+
+    /// <summary>The proof; a declared scaling reduction is never taken as checked (this method does no dimensional analysis).</summary>
+    internal Prover<TInput>.Outcome Run() => _domain.Scaling is null
+        ? Prove()
+        : Prove() with { ScalingFailure = "the exact identity method does not check scaling reductions" };
+
+    private Prover<TInput>.Outcome Prove()
+    {
+        var tags = Tags();
+        var boxes = _box.Select(c => new RationalInterval(ExactDouble.ToFraction(c.Lower), ExactDouble.ToFraction(c.Upper))).ToArray();
+        var input = _domain.At(tags);
+
+        // 1. Degrees and branches over the whole box (and the region).
+        int[] degree = new int[_box.Length];
+        int parts;
+        bool mayVanish;
+        string? regionFailure;
+        try
+        {
+            using (EnclosureSettings.Use(Bits))
+            using (EnclosureSettings.UseTags(tags, boxes))
+            using (var session = RationalDegree.Track(_method.Region))
+            {
+                var r = _statement.Evaluate<RationalDegree>(input);
+                var sides = new List<(RationalDegree Lhs, RationalDegree Rhs)>();
+                if (Flatten(r, sides) is { } notIdentity)
+                    return Stall(notIdentity);
+                parts = sides.Count;
+                if (sides.Select(p => p.Lhs.NotRational ?? p.Rhs.NotRational).FirstOrDefault(m => m is not null) is { } notRational)
+                    throw new NotRationalException(notRational, new ArithmeticException(notRational));
+                foreach (var (lhs, rhs) in sides)
+                    for (int k = 0; k < degree.Length; k++)
+                        degree[k] = Math.Max(degree[k], RationalDegree.DifferenceDegree(lhs, rhs, k));
+                mayVanish = session.DivisorMayVanishOnBox;
+                regionFailure = session.RegionFailure;
+            }
+        }
+        catch (HypothesisException)
+        {
+            return new Prover<TInput>.Outcome(true, 1, 1, 1, null, null)
+            {
+                Method = "exact identity method: no point of the box meets the hypotheses (decided on the whole box)",
+                CoverageFailure = "no point of the box meets the hypotheses, so nothing extends to a region",
+            };
+        }
+        catch (NotRationalException e)
+        {
+            return Stall($"the sides are not rational functions of the coordinates ({e.Message}); the statement stays with the ordinary engine");
+        }
+        catch (UndecidedException e)
+        {
+            return Stall($"a branch or hypothesis of the code is not decided on the whole box ({e.Message})");
+        }
+        catch (Exception e) when (e is ArithmeticException or ArgumentException)
+        {
+            return Stall($"the code cannot be evaluated over the whole box ({e.Message})");
+        }
+
+        // 2. The product grid: d_k + 1 values per coordinate (1 on a coordinate of zero width: a slice).
+        var counts = new int[_box.Length];
+        long total = 1;
+        bool slice = false;
+        for (int k = 0; k < counts.Length; k++)
+        {
+            bool flat = _box[k].Lower == _box[k].Upper;
+            slice |= flat && degree[k] > 0;
+            counts[k] = flat ? 1 : degree[k] + 1;
+            total = Math.Min(total, 1L << 31) * counts[k];
+        }
+        string degrees = string.Join(", ", _box.Select((c, k) => $"{c.Name}: {degree[k]}"));
+        if (parts > 0 && total > _method.MaxEvaluations)
+            return Stall($"the grid needs {total} exact evaluations (degrees {degrees}), over the cap of {_method.MaxEvaluations}");
+        string? failure = null;
+        if (parts > 0)
+        {
+            failure = "no grid avoided the zero divisors";
+            foreach (var offset in Offsets)
+            {
+                failure = Grid(tags, input, counts, offset, parts);
+                if (failure is null || !failure.StartsWith("retry", StringComparison.Ordinal))
+                    break;
+            }
+        }
+        if (failure is not null)
+            return Stall(failure);
+
+        string method = parts == 0
+            ? "exact identity method: every part is trivial on the whole box"
+            : $"exact identity: N ≡ 0 from a product grid of {total} exact evaluations (numerator degrees of lhs − rhs: {degrees})";
+        string? coverage = null;
+        if (mayVanish)
+        {
+            method += "; except where a divisor of the code vanishes (its enclosure over the box contains 0: a proper algebraic subset)";
+            coverage = "a divisor of the code may vanish on the box, where the identity is not shown";
+        }
+        else if (slice)
+            coverage = "a coordinate of zero width is a slice, so the identity does not extend beyond the box";
+        else if (_method.Region is { } region)
+        {
+            if (regionFailure is null)
+                method += $"; the code's branches and non-zero divisors are the box's on the whole region {DescribeRegion(region)}, so the identity holds there";
+            else
+                coverage = $"the identity is not extended to the region {DescribeRegion(region)}: {regionFailure}";
+        }
+        return new Prover<TInput>.Outcome(true, 1, 1, 1, null, null) { Method = method, CoverageFailure = coverage };
+    }
+
+    /// <summary>Null when every grid point has lhs = rhs exactly; "retry…" on an exact zero divisor; else why not.</summary>
+    private string? Grid(double[] tags, TInput input, int[] counts, Fraction offset, int parts)
+    {
+        var values = new Fraction[counts.Length][];
+        for (int k = 0; k < counts.Length; k++)
+        {
+            var lo = ExactDouble.ToFraction(_box[k].Lower);
+            var width = ExactDouble.ToFraction(_box[k].Upper) - lo;
+            values[k] = [.. Enumerable.Range(0, counts[k]).Select(j => lo + width * (new Fraction(j) + offset) / new Fraction(counts[k]))];
+        }
+        var index = new int[counts.Length];
+        while (true)
+        {
+            var point = values.Select((v, k) => RationalInterval.Exact(v[index[k]])).ToArray();
+            try
+            {
+                using (EnclosureSettings.Use(Bits))
+                using (EnclosureSettings.UseTags(tags, point))
+                {
+                    var r = _statement.Evaluate<RationalInterval>(input);
+                    var sides = new List<(RationalInterval Lhs, RationalInterval Rhs)>();
+                    if (Flatten(r, sides) is { } why)
+                        return "at a grid point: " + why;
+                    if (sides.Count != parts)
+                        return $"the code took another path at a grid point ({sides.Count} parts, {parts} on the box)";
+                    foreach (var (lhs, rhs) in sides)
+                    {
+                        if (lhs.Lower != lhs.Upper || rhs.Lower != rhs.Upper)
+                            return "a side is not exact at a grid point";
+                        if (lhs.Lower != rhs.Lower)
+                            return $"not an identity: lhs − rhs = {ExactDouble.ToDouble(lhs.Lower - rhs.Lower).ToString("R", CultureInfo.InvariantCulture)} ≠ 0 at {DescribePoint(values, index)}";
+                    }
+                }
+            }
+            catch (DivideByZeroException)
+            {
+                return "retry: a divisor is 0 at a grid point";
+            }
+            catch (HypothesisException)
+            {
+                return "retry: a grid point fails the hypotheses";
+            }
+            catch (Exception e) when (e is ArithmeticException or ArgumentException)
+            {
+                return $"the code failed at a grid point ({e.Message})";
+            }
+            int c = 0;
+            while (c < index.Length && ++index[c] == counts[c])
+                index[c++] = 0;
+            if (c == index.Length)
+                return null;
+        }
+    }
+
+    /// <summary>The equality parts' sides; null, or why the relation is not an identity.</summary>
+    private static string? Flatten<T>(Relation<T> r, List<(T, T)> sides) where T : IReal<T>
+    {
+        switch (r.Kind)
+        {
+            case RelationKind.All:
+                foreach (var part in r.Parts)
+                    if (Flatten(part, sides) is { } why)
+                        return why;
+                return null;
+            case RelationKind.Equal:
+                sides.Add((r.Lhs, r.Rhs));
+                return null;
+            case RelationKind.Trivial:
+                return null;
+            default:
+                return $"the relation has a {r.Kind} part, not only equalities";
+        }
+    }
+
+    private string DescribePoint(Fraction[][] values, int[] index) => string.Join(", ", _box.Select((c, k) =>
+        $"{c.Name} = {ExactDouble.ToDouble(values[k][index[k]]).ToString("R", CultureInfo.InvariantCulture)}"));
+
+    private string DescribeRegion(IReadOnlyList<RegionInterval> region) =>
+        string.Join(", ", _box.Select((c, k) => $"{c.Name} ∈ {region[k]}"));
+
+    /// <summary>One distinct double per coordinate (its midpoint, or the next distinct double), as the branch-and-bound prover tags.</summary>
+    private double[] Tags()
+    {
+        var tags = new double[_box.Length];
+        var used = new HashSet<long>();
+        for (int i = 0; i < tags.Length; i++)
+        {
+            double lo = _box[i].Lower, hi = _box[i].Upper;
+            double t = lo == hi ? lo : lo + (hi - lo) / 2;
+            if (!(t >= lo && t <= hi))
+                t = lo;
+            while (!used.Add(BitConverter.DoubleToInt64Bits(t)))
+                t = Math.BitIncrement(t);
+            tags[i] = t;
+        }
+        return tags;
+    }
+}
