@@ -22,16 +22,22 @@ public abstract class CoordinateMap
     public virtual double? Pole => null;
 
     /// <summary>x = 1/t² (t ∈ (0, 1] onto x ∈ [1, ∞), pole at t = 0): analytic at infinity for √(x + c) = √(1 + ct²)/t.</summary>
-    public static CoordinateMap InverseSquare { get; } = new InverseSquareMap();
+    public static CoordinateMap InverseSquare { get; } = new InverseSquareMap(1);
+
+    /// <summary>x = c/t² for an integer c ≥ 1 (t ∈ (0, 1] onto x ∈ [c, ∞), pole at t = 0), exact in every arithmetic.</summary>
+    /// <exception cref="ArgumentException"><paramref name="scale"/> &lt; 1.</exception>
+    public static CoordinateMap ScaledInverseSquare(int scale) => scale >= 1
+        ? new InverseSquareMap(scale)
+        : throw new ArgumentException($"scale must be ≥ 1, got {scale}.", nameof(scale));
 
     /// <summary>x = t² (t ∈ [0, 1] onto x ∈ [0, 1]): √x = t is analytic at x = 0 in t.</summary>
     public static CoordinateMap Square { get; } = new SquareMap();
 
-    private sealed class InverseSquareMap : CoordinateMap
+    private sealed class InverseSquareMap(int scale) : CoordinateMap
     {
-        public override T Apply<T>(T t) => 1 / (t * t);
+        public override T Apply<T>(T t) => scale / (t * t);
 
-        public override string Describe(string input, string coordinate) => $"{input} = 1/{coordinate}²";
+        public override string Describe(string input, string coordinate) => $"{input} = {scale}/{coordinate}²";
 
         public override double? Pole => 0;
     }
