@@ -73,7 +73,7 @@ public class FaceJetProperties
          from u in Gen.Choose(1, 1024)
          select (w / 1024.0, w / 1024.0 * u / 1024)).ToArbitrary();
 
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 30)]
     public Property LaurentFormAtAPole_ContainsTheTrueValue() => Prop.ForAll(PoleCases(), c =>
     {
         var box = new RationalInterval(Exact(0).Lower, Exact(c.Width).Upper);
@@ -87,6 +87,36 @@ public class FaceJetProperties
         using (EnclosureSettings.Use(512))
             truth = G(Exact(c.T));
         return (g.Valuation == -1 && Contains(g.At(Exact(c.T)), truth)).Label($"valuation {g.Valuation}, order {g.ExpansionOrder}");
+    });
+
+    /// <summary>A box [lo, lo + w] ⊂ [1/8, 1] of t and a point of it, dyadic (so x = 1/(64t²) ∈ [1/64, 1] keeps |x − 2| one-signed).</summary>
+    private static Arbitrary<(double Lower, double Width, double T)> PositiveBoxes() =>
+        (from lo in Gen.Choose(128, 1024)
+         from w in Gen.Choose(1, 256)
+         from u in Gen.Choose(0, 1024)
+         select (lo / 1024.0, w / 1024.0 * (1024 - lo) / 1024, w / 1024.0 * (1024 - lo) / 1024 * u / 1024)).ToArbitrary();
+
+    [Property(MaxTest = 30)]
+    public Property MeanValueFormThroughAChangeOfVariables_ContainsTheTrueValue() => Prop.ForAll(PositiveBoxes(), c =>
+    {
+        // x = 1/t²: the statement reads F(x); the prover's box and derivatives are in t (the chain rule through the map).
+        double lo = c.Lower, hi = c.Lower + c.Width, mid = lo + (hi - lo) / 2;
+        var box = new RationalInterval(Exact(lo).Lower, Exact(hi).Upper);
+        Dual<RationalInterval> onBox, atMid;
+        using (EnclosureSettings.Use(128))
+        using (EnclosureSettings.UseMaps([CoordinateMap.InverseSquare]))
+        {
+            using (EnclosureSettings.UseTags([mid], [box]))
+                onBox = F(Dual<RationalInterval>.Input(mid) / 64);
+            using (EnclosureSettings.UseTags([mid], [Exact(mid)]))
+                atMid = F(Dual<RationalInterval>.Input(mid) / 64);
+        }
+        var t = Exact(lo + c.T);
+        var enclosure = atMid.Value + onBox.Derivative(0) * (t - Exact(mid));
+        RationalInterval truth;
+        using (EnclosureSettings.Use(512))
+            truth = F(1 / (t * t) / 64);
+        return Contains(enclosure, truth);
     });
 
     [Property(MaxTest = 60)]
