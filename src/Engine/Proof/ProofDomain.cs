@@ -1,3 +1,5 @@
+using Verification.Numerics.Arithmetic;
+
 namespace Verification.Engine;
 
 /// <summary>One coordinate of a proof box: [Lower, Upper], split at geometric means when <paramref name="Logarithmic"/>.</summary>
@@ -13,6 +15,17 @@ public sealed record ProofCoordinate(string Name, double Lower, double Upper, bo
     /// </summary>
     public IReadOnlyList<double> TightAt { get; init; } = [];
 
+    /// <summary>
+    /// A change of variables: the box holds t = this coordinate, and the statement reads the input x = Map(t) (e.g.
+    /// x = 1/t², t ∈ [0, 1], for x ∈ [1, ∞)); null when the coordinate is the input itself. At the map's
+    /// <see cref="CoordinateMap.Pole"/> the face holds no point of the domain; declare it in <see cref="TightAt"/> so that the
+    /// prover expands there (<see cref="FaceJet{T}"/> carries the pole as a negative power of t).
+    /// </summary>
+    public CoordinateMap? Map { get; init; }
+
+    /// <summary>The input's name when the coordinate is mapped (e.g. "x" for x = 1/t²); else <see cref="Name"/>.</summary>
+    public string? Input { get; init; }
+
     /// <summary>The coordinate, checked.</summary>
     /// <exception cref="ArgumentException">a non-finite end, Lower &gt; Upper, or a logarithmic range that is not positive.</exception>
     public ProofCoordinate Validated()
@@ -23,6 +36,8 @@ public sealed record ProofCoordinate(string Name, double Lower, double Upper, bo
             throw new ArgumentException($"coordinate {Name} is logarithmic but its range [{Lower}, {Upper}] is not positive.", nameof(Logarithmic));
         if (TightAt.Any(t => !(t >= Lower && t <= Upper)))
             throw new ArgumentException($"coordinate {Name}: a tight value lies outside [{Lower}, {Upper}].", nameof(TightAt));
+        if (Map?.Pole is { } pole && (pole > Lower && pole < Upper))
+            throw new ArgumentException($"coordinate {Name}: the map's pole {pole} lies inside ({Lower}, {Upper}); it may only be an end.", nameof(Map));
         return this;
     }
 }
@@ -75,7 +90,8 @@ public sealed class ProofDomain<TInput> where TInput : notnull
 
     /// <summary>The box as text, e.g. <c>λ ∈ [-1, 1], |g| ∈ [0, 1]</c>.</summary>
     public string Describe() => string.Join(", ", Box.Select(c =>
-        $"{c.Name} ∈ [{Reporting.ReportText.Number(c.Lower)}, {Reporting.ReportText.Number(c.Upper)}]"))
+        $"{c.Name} ∈ [{Reporting.ReportText.Number(c.Lower)}, {Reporting.ReportText.Number(c.Upper)}]"
+        + (c.Map is { } map ? $" ({map.Describe(c.Input ?? c.Name, c.Name)}{(map.Pole is { } p ? $", {c.Name} ≠ {Reporting.ReportText.Number(p)}" : "")})" : ""))
         + (Identity?.Region is { } region && region.Count == Box.Count
             ? " (the grid box of an exact identity; region " + string.Join(", ", Box.Select((c, k) => $"{c.Name} ∈ {region[k]}")) + ")"
             : "");

@@ -24,7 +24,11 @@ internal sealed class Prover<TInput> where TInput : notnull
         _statement = statement;
         _domain = domain;
         _box = [.. domain.Box.Select(c => c.Validated())];
+        _maps = [.. _box.Select(c => c.Map)];
     }
+
+    /// <summary>Each coordinate's change of variables (null: none), read by every arithmetic's <c>Input</c>.</summary>
+    private readonly CoordinateMap?[] _maps;
 
     private sealed record Box(double[] Lower, double[] Upper, double Volume);
 
@@ -126,8 +130,8 @@ internal sealed class Prover<TInput> where TInput : notnull
                 continue;
             foreach (var face in new[] { box.Lower[k], box.Upper[k] })
             {
-                if (!_box[k].TightAt.Contains(face))
-                    continue;
+                if (!_box[k].TightAt.Contains(face) || IsPole(k, face))
+                    continue; // a pole's face holds no point of the domain: nothing to scale there
                 var lower = (double[])box.Lower.Clone();
                 var upper = (double[])box.Upper.Clone();
                 lower[k] = upper[k] = face;
@@ -145,6 +149,7 @@ internal sealed class Prover<TInput> where TInput : notnull
         {
             using (EnclosureSettings.Use(Bits))
             using (EnclosureSettings.UseTags(tags, boxes))
+            using (EnclosureSettings.UseMaps(_maps))
             using (EnclosureSettings.UseDegrees(degrees))
             {
                 var r = _statement.Evaluate<Graded>(_domain.At(tags));
@@ -213,6 +218,7 @@ internal sealed class Prover<TInput> where TInput : notnull
         var boxes = Enumerable.Range(0, box.Lower.Length).Select(i => Interval(box.Lower[i], box.Upper[i])).ToArray();
         using (EnclosureSettings.Use(Bits))
         using (EnclosureSettings.UseTags(tags, boxes))
+        using (EnclosureSettings.UseMaps(_maps))
         {
             try
             {
@@ -254,6 +260,8 @@ internal sealed class Prover<TInput> where TInput : notnull
             {
                 if (!_box[k].TightAt.Contains(face) || !HoldsOffFace(tags, boxes, k, face, side))
                     continue;
+                if (IsPole(k, face))
+                    return true; // the face is where the map sends t to infinity: no point of the domain lies on it
                 var lower = (double[])box.Lower.Clone();
                 var upper = (double[])box.Upper.Clone();
                 lower[k] = upper[k] = face;
@@ -263,6 +271,9 @@ internal sealed class Prover<TInput> where TInput : notnull
         }
         return false;
     }
+
+    /// <summary>True when <paramref name="face"/> is coordinate k's map's pole (t there has no input: x = ∞).</summary>
+    private bool IsPole(int k, double face) => _maps[k]?.Pole is { } pole && pole == face;
 
     /// <summary>Every comparison of the relation holds at every point of the box off its face x_k = <paramref name="face"/>.</summary>
     private bool HoldsOffFace(double[] tags, RationalInterval[] boxes, int k, double face, int side)
@@ -274,6 +285,7 @@ internal sealed class Prover<TInput> where TInput : notnull
             Relation<FaceJet<RationalInterval>> r;
             using (EnclosureSettings.Use(Bits))
             using (EnclosureSettings.UseTags(tags, boxes))
+            using (EnclosureSettings.UseMaps(_maps))
             using (FaceJet<RationalInterval>.Use(k, face, side, FaceOrder, range))
             {
                 r = _statement.Evaluate<FaceJet<RationalInterval>>(_domain.At(tags));
@@ -313,6 +325,7 @@ internal sealed class Prover<TInput> where TInput : notnull
         try
         {
             using (EnclosureSettings.Use(Bits))
+            using (EnclosureSettings.UseMaps(_maps))
             {
                 using (EnclosureSettings.UseTags(tags, boxes))
                     onBox = _statement.Evaluate<Dual<RationalInterval>>(_domain.At(tags));
@@ -465,7 +478,8 @@ internal sealed class Prover<TInput> where TInput : notnull
 
     private Counterexample Refutation(Box box, double[] tags, ExactJudgement judgement)
     {
-        var input = _domain.At(tags);
+        // The box's centre as an input, through the coordinates' maps (shown only: the certificate is the box's).
+        var input = _domain.At([.. tags.Select((t, k) => _maps[k] is { } map ? Float64.Estimate(map.Apply(Float64.Input(t))) : t)]);
         double lhs = double.NaN, rhs = double.NaN, margin = double.NaN;
         string relation = "the relation";
         try

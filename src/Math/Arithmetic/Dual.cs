@@ -99,7 +99,10 @@ public readonly struct Dual<T> : IReal<Dual<T>> where T : IReal<T>
     public static Dual<T> Rational(Fractions.Fraction value) => new(T.Rational(value), null);
 
     /// <summary>The input's value (a box when tagged) and, when it is tagged, the unit gradient of its coordinate.</summary>
-    public static Dual<T> Input(double value)
+    public static Dual<T> Input(double value) =>
+        EnclosureSettings.Mapped(value, RawInput, out Dual<T> mapped) ? mapped : RawInput(value);
+
+    private static Dual<T> RawInput(double value)
     {
         var x = T.Input(value);
         if (EnclosureSettings.TagIndex(value) is not { } k)

@@ -57,6 +57,58 @@ public static class EnclosureSettings
     }
 
     [ThreadStatic]
+    private static IReadOnlyList<CoordinateMap?>? _maps;
+
+    [ThreadStatic]
+    private static bool _mapping;
+
+    /// <summary>
+    /// Declares a change of variables per proof coordinate (index k: x_k = φ_k(t_k), null for none) until disposed: a
+    /// tagged input of a mapped coordinate then reads as φ_k of its box (<see cref="Mapped{T}"/>).
+    /// </summary>
+    public static MapScope UseMaps(IReadOnlyList<CoordinateMap?> maps)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        var scope = new MapScope(_maps);
+        _maps = maps;
+        return scope;
+    }
+
+    /// <summary>
+    /// For an arithmetic's <c>Input</c>: where <paramref name="value"/> is the tag of a mapped coordinate, φ applied in T to
+    /// the coordinate itself (read by <paramref name="raw"/>, the arithmetic's own reading of a tag, with maps off so that
+    /// nested arithmetics read the plain coordinate); else false.
+    /// </summary>
+    public static bool Mapped<T>(double value, Func<double, T> raw, out T mapped) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        mapped = default!;
+        if (_mapping || _maps is not { } maps || TagIndex(value) is not { } k || k >= maps.Count || maps[k] is not { } map)
+            return false;
+        _mapping = true;
+        try
+        {
+            mapped = map.Apply(raw(value));
+        }
+        finally
+        {
+            _mapping = false;
+        }
+        return true;
+    }
+
+    /// <summary>Restores the previous maps when disposed.</summary>
+    public readonly struct MapScope : IDisposable
+    {
+        private readonly IReadOnlyList<CoordinateMap?>? _previous;
+
+        internal MapScope(IReadOnlyList<CoordinateMap?>? previous) => _previous = previous;
+
+        /// <inheritdoc />
+        public void Dispose() => _maps = _previous;
+    }
+
+    [ThreadStatic]
     private static IReadOnlyList<IReadOnlyList<double>>? _degrees;
 
     /// <summary>The degree of proof coordinate k under the declared scalings (<see cref="Graded"/>), or null.</summary>

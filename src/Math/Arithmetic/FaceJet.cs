@@ -33,12 +33,14 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     private readonly T[]? _face;
     private readonly T[]? _box;
     private readonly T _constant;
+    private readonly int _valuation;
 
-    private FaceJet(T[] face, T[] box)
+    private FaceJet(T[] face, T[] box, int valuation = 0)
     {
         _face = face;
         _box = box;
         _constant = face[0];
+        _valuation = valuation;
     }
 
     private FaceJet(T constant)
@@ -93,32 +95,142 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
 
     private static int N => _context?.Order ?? throw new InvalidOperationException("FaceJet is used outside FaceJet.Use.");
 
-    /// <summary>The coefficient f⁽ʲ⁾(0)/j! at the face, j ≤ N.</summary>
+    /// <summary>
+    /// The coefficient g⁽ʲ⁾(0)/j! at the face, j ≤ <see cref="ExpansionOrder"/>, of the analytic factor g of
+    /// f = t^<see cref="Valuation"/>·g (g = f where the valuation is 0).
+    /// </summary>
     public T Face(int j) => _face is { } f ? f[j] : j == 0 ? _constant : T.Of(0);
 
-    /// <summary>The coefficient f⁽ʲ⁾/j! enclosed over the whole box, j ≤ N.</summary>
+    /// <summary>The coefficient g⁽ʲ⁾/j! enclosed over the whole box, j ≤ <see cref="ExpansionOrder"/> (g as in <see cref="Face"/>).</summary>
     public T Box(int j) => _box is { } b ? b[j] : j == 0 ? _constant : T.Of(0);
+
+    /// <summary>
+    /// The power v of t factored out: f(t) = t^v·g(t) on the half-open box t ∈ (0, w], with g analytic on the closed box.
+    /// Negative at a pole on the face (a division by a value that vanishes there, or an input mapped to ∞ there), positive
+    /// at a zero of known order; 0 for an ordinary expansion.
+    /// </summary>
+    public int Valuation => _valuation;
+
+    /// <summary>
+    /// The order M of the expansion of g: f(t) ∈ t^v·(Face₀ + … + Face_(M−1)t^(M−1) + Box_M t^M) for t ∈ (0, w]. It is the
+    /// order of <see cref="Use"/> less one for each factor t divided out of a value that vanishes on the face.
+    /// </summary>
+    public int ExpansionOrder => _face is { } f ? f.Length - 1 : N;
+
+    /// <summary>
+    /// The enclosure of f at a point t ∈ (0, w] of the half-open box (t given as an exact value or interval inside (0, w]):
+    /// t^v·(Face₀ + Face₁t + … + Face_(M−1)t^(M−1) + Box_M t^M), by Taylor's theorem with Lagrange's remainder.
+    /// </summary>
+    /// <exception cref="ArgumentException">t is not positive (the factor t^v is undefined at t = 0 for v &lt; 0).</exception>
+    public T At(T t)
+    {
+        if (Decided(() => T.Sign(t) > 0) is not true)
+            throw new ArgumentException($"t must be > 0, got {t}.", nameof(t));
+        int m = ExpansionOrder;
+        var g = Box(m);
+        for (int j = m - 1; j >= 0; j--)
+            g = Face(j) + t * g;
+        for (int i = 0; i < Math.Abs(_valuation); i++)
+            g = _valuation > 0 ? g * t : g / t;
+        return g;
+    }
 
     private bool IsConstant => _face is null;
 
-    private static T[] Series(FaceJet<T> x, bool face)
+    private static T[] Series(FaceJet<T> x, bool face, int order)
     {
         if (!x.IsConstant)
-            return face ? x._face! : x._box!;
-        var s = new T[N + 1];
+            return (face ? x._face! : x._box!)[..(order + 1)];
+        var s = new T[order + 1];
         s[0] = x._constant;
         for (int i = 1; i < s.Length; i++)
             s[i] = T.Of(0);
         return s;
     }
 
-    private static FaceJet<T> Map(FaceJet<T> a, FaceJet<T> b, Func<T[], T[], T[]> f, Func<T, T, T> constant) =>
-        a.IsConstant && b.IsConstant
-            ? new(constant(a._constant, b._constant))
-            : new(f(Series(a, true), Series(b, true)), f(Series(a, false), Series(b, false)));
+    /// <summary>The smaller expansion order of two values (a constant has every order).</summary>
+    private static int CommonOrder(FaceJet<T> a, FaceJet<T> b) => Math.Min(a.IsConstant ? N : a._face!.Length - 1, b.IsConstant ? N : b._face!.Length - 1);
 
-    private static FaceJet<T> Map(FaceJet<T> a, Func<T[], T[]> f, Func<T, T> constant) =>
-        a.IsConstant ? new(constant(a._constant)) : new(f(a._face!), f(a._box!));
+    /// <summary>The series of t itself over the face (0, 1, 0, …) and over the box (t ∈ [0, w], 1, 0, …), to order <paramref name="order"/>.</summary>
+    private static (T[] Face, T[] Box) T1(int order)
+    {
+        var face = new T[order + 1];
+        var box = new T[order + 1];
+        for (int i = 0; i <= order; i++)
+        {
+            face[i] = T.Of(i == 1 ? 1 : 0);
+            box[i] = i == 0 ? _context!.Range : T.Of(i == 1 ? 1 : 0);
+        }
+        return (face, box);
+    }
+
+    /// <summary>
+    /// The value with its factor t^v multiplied into g, to order <paramref name="order"/>, as (face, box) series: t^Δ·g for
+    /// Δ = v − <paramref name="valuation"/> ≥ 0 (products by the series of t, which are exact on the face and enclose
+    /// (t·g)⁽ʲ⁾/j! = g⁽ʲ⁻¹⁾/(j−1)! + t·g⁽ʲ⁾/j! over the box).
+    /// </summary>
+    private static (T[] Face, T[] Box) Lowered(FaceJet<T> x, int valuation, int order)
+    {
+        T[] face = Series(x, true, order), box = Series(x, false, order);
+        int shift = (x.IsConstant ? 0 : x._valuation) - valuation;
+        if (shift < 0)
+            throw new InvalidOperationException("a value can only be written with a lower power of t factored out.");
+        if (shift > 0)
+        {
+            var (tf, tb) = T1(order);
+            for (int i = 0; i < shift; i++)
+            {
+                face = Multiply(face, tf);
+                box = Multiply(box, tb);
+            }
+        }
+        return (face, box);
+    }
+
+    /// <summary>
+    /// The value with every factor t it provably has divided out: while Face₀ is exactly 0 (g vanishes on the whole face),
+    /// g = t·b with b⁽ʲ⁾(t)/j! = ∫₀¹ (j+1)sʲ g⁽ʲ⁺¹⁾(st)/(j+1)! ds, so b's face coefficients are g's shifted down by one and
+    /// its box coefficients lie in g's (a weighted mean of values in an interval): one order is lost per factor.
+    /// </summary>
+    private static FaceJet<T> Normalized(FaceJet<T> x)
+    {
+        if (x.IsConstant)
+            return x;
+        var face = x._face!;
+        var box = x._box!;
+        int v = x._valuation;
+        while (face.Length > 1 && IsExactlyZero(face[0]))
+        {
+            face = face[1..];
+            box = box[1..];
+            v++;
+        }
+        return new(face, box, v);
+    }
+
+    private static FaceJet<T> Map(FaceJet<T> a, FaceJet<T> b, Func<T[], T[], T[]> f, Func<T, T, T> constant)
+    {
+        if (a.IsConstant && b.IsConstant)
+            return new(constant(a._constant, b._constant));
+        // Sums: both written with the lower power of t factored out.
+        int order = CommonOrder(a, b);
+        int v = Math.Min(a.IsConstant ? 0 : a._valuation, b.IsConstant ? 0 : b._valuation);
+        var (af, ab) = Lowered(a, v, order);
+        var (bf, bb) = Lowered(b, v, order);
+        return new(f(af, bf), f(ab, bb), v);
+    }
+
+    /// <summary>An analytic function of one value (no pole at the face): g with t^v multiplied in first (v ≥ 0).</summary>
+    private static FaceJet<T> Map(FaceJet<T> a, Func<T[], T[]> f, Func<T, T> constant)
+    {
+        if (a.IsConstant)
+            return new(constant(a._constant));
+        if (a._valuation < 0)
+            throw new UndecidedException("an analytic function of a value with a pole at the face");
+        int order = a._face!.Length - 1;
+        var (face, box) = Lowered(a, 0, order);
+        return new(f(face), f(box));
+    }
 
     private static T[] Add(T[] a, T[] b) => [.. a.Select((x, i) => x + b[i])];
 
@@ -232,13 +344,41 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     public static FaceJet<T> operator -(FaceJet<T> a, FaceJet<T> b) => Map(a, b, Subtract, (x, y) => x - y);
 
     /// <inheritdoc />
-    public static FaceJet<T> operator -(FaceJet<T> a) => Map(a, Negate, x => -x);
+    public static FaceJet<T> operator -(FaceJet<T> a) =>
+        a.IsConstant ? new(-a._constant) : new(Negate(a._face!), Negate(a._box!), a._valuation);
 
-    /// <inheritdoc />
-    public static FaceJet<T> operator *(FaceJet<T> a, FaceJet<T> b) => Map(a, b, Multiply, (x, y) => x * y);
+    /// <summary>a·b: t^(v+u)·(g·h).</summary>
+    public static FaceJet<T> operator *(FaceJet<T> a, FaceJet<T> b)
+    {
+        if (a.IsConstant || b.IsConstant)
+        {
+            if (a.IsConstant && b.IsConstant)
+                return new(a._constant * b._constant);
+            var (c, x) = a.IsConstant ? (a._constant, b) : (b._constant, a);
+            return new([.. x._face!.Select(y => c * y)], [.. x._box!.Select(y => c * y)], x._valuation);
+        }
+        int order = CommonOrder(a, b);
+        return new(Multiply(Series(a, true, order), Series(b, true, order)), Multiply(Series(a, false, order), Series(b, false, order)),
+            a._valuation + b._valuation);
+    }
 
-    /// <inheritdoc />
-    public static FaceJet<T> operator /(FaceJet<T> a, FaceJet<T> b) => Map(a, b, Divide, (x, y) => x / y);
+    /// <summary>
+    /// a/b: t^(v−u)·(g/h), with every factor t of b divided out first (<see cref="Normalized"/>), so that a divisor that
+    /// vanishes on the face gives a pole there (v − u &lt; 0) instead of a division by an interval containing 0; h must
+    /// exclude 0 on the closed box (the recurrence divides by Box₀ and Face₀, and throws else).
+    /// </summary>
+    public static FaceJet<T> operator /(FaceJet<T> a, FaceJet<T> b)
+    {
+        if (a.IsConstant && b.IsConstant)
+            return new(a._constant / b._constant);
+        if (b.IsConstant)
+            return new([.. a._face!.Select(y => y / b._constant)], [.. a._box!.Select(y => y / b._constant)], a._valuation);
+        var d = Normalized(b);
+        var n = a.IsConstant ? a : Normalized(a);
+        int order = CommonOrder(n, d);
+        return new(Divide(Series(n, true, order), Series(d, true, order)), Divide(Series(n, false, order), Series(d, false, order)),
+            (n.IsConstant ? 0 : n._valuation) - d._valuation);
+    }
 
     /// <inheritdoc />
     public static bool operator <(FaceJet<T> a, FaceJet<T> b) => AtMost(a - b, strict: true);
@@ -307,7 +447,7 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     {
         if (_context is not { } context)
             return default;
-        int n = context.Order;
+        int n = x.ExpansionOrder;
         int j = 0;
         while (j < n && IsExactlyZero(x.Face(j)))
             j++;
@@ -329,14 +469,26 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     public static FaceJet<T> Rational(Fractions.Fraction value) => new(T.Rational(value));
 
     /// <summary>
-    /// An input: the expansion coordinate is c + s·t at the face and X_k + s·t over the box; another tagged coordinate is
-    /// its box (a constant in t); an untagged input is its value.
+    /// An input: the expansion coordinate is c + s·t at the face and X_k + s·t over the box (at c = 0: t¹·s, valuation 1);
+    /// another tagged coordinate is its box (a constant in t); an untagged input is its value. A mapped coordinate
+    /// (<see cref="EnclosureSettings.UseMaps"/>) reads as its map of that.
     /// </summary>
-    public static FaceJet<T> Input(double value)
+    public static FaceJet<T> Input(double value) =>
+        EnclosureSettings.Mapped(value, RawInput, out FaceJet<T> mapped) ? mapped : RawInput(value);
+
+    private static FaceJet<T> RawInput(double value)
     {
         var x = T.Input(value);
         if (_context is not { } context || EnclosureSettings.TagIndex(value) != context.Coordinate)
             return new(x);
+        if (context.FaceValue == 0)
+        {
+            // x = s·t = t¹·s exactly, written with its factor t out, so that dividing by x (a pole at the face) costs no order.
+            var unit = new T[context.Order + 1];
+            for (int i = 0; i < unit.Length; i++)
+                unit[i] = T.Of(i == 0 ? context.Side : 0);
+            return new(unit, [.. unit], 1);
+        }
         var face = new T[context.Order + 1];
         var box = new T[context.Order + 1];
         face[0] = T.Of(context.FaceValue);
@@ -352,7 +504,19 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     }
 
     /// <inheritdoc />
-    public static FaceJet<T> Sqrt(FaceJet<T> x) => Map(x, SquareRoot, T.Sqrt);
+    /// <remarks>
+    /// √(t^v·g) = t^(v/2)·√g where v is even once every factor t of the value is divided out (e.g. √(s²) at s = 0, or
+    /// √(1 + 1/t²) = √(t² + 1)/t); an odd power (√t) is not analytic and is undecided.
+    /// </remarks>
+    public static FaceJet<T> Sqrt(FaceJet<T> x)
+    {
+        if (x.IsConstant)
+            return new(T.Sqrt(x._constant));
+        var n = Normalized(x);
+        if (n._valuation % 2 != 0)
+            throw new UndecidedException("√ of a value with an odd power of t at the face is not analytic there");
+        return new(SquareRoot(n._face!), SquareRoot(n._box!), n._valuation / 2);
+    }
 
     /// <inheritdoc />
     public static FaceJet<T> Exp(FaceJet<T> x) => Map(x, Exponential, T.Exp);
@@ -402,11 +566,13 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     }
 
     /// <inheritdoc />
-    public static double Estimate(FaceJet<T> x) => T.Estimate(x.Box(0));
+    public static double Estimate(FaceJet<T> x) => x.IsConstant || x._valuation == 0
+        ? T.Estimate(x.Box(0))
+        : x._valuation > 0 ? T.Estimate(Lowered(x, 0, x._face!.Length - 1).Box[0]) : throw new UndecidedException("a value with a pole at the face has no estimate");
 
     /// <inheritdoc />
     public static bool IsFinite(FaceJet<T> x) => T.IsFinite(x.Box(0));
 
     /// <inheritdoc />
-    public override string ToString() => Box(0).ToString() ?? "";
+    public override string ToString() => _valuation == 0 ? Box(0).ToString() ?? "" : $"t^{_valuation}·{Box(0)}";
 }

@@ -153,7 +153,10 @@ public readonly struct Graded : IReal<Graded>
     public static Graded Rational(Fractions.Fraction value) => Constant(Exact.RationalInterval.Exact(value));
 
     /// <summary>A tagged input: its box and the degree of its coordinate; an untagged one cannot be graded.</summary>
-    public static Graded Input(double value)
+    public static Graded Input(double value) =>
+        EnclosureSettings.Mapped(value, RawInput, out Graded mapped) ? mapped : RawInput(value);
+
+    private static Graded RawInput(double value)
     {
         var v = Exact.RationalInterval.Input(value);
         if (EnclosureSettings.TagIndex(value) is not { } k || EnclosureSettings.DegreeOf(k) is not { } degree)

@@ -229,7 +229,10 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     /// The input x as a point, or in box mode (<see cref="EnclosureSettings.BoxRadius"/> = r &gt; 0) the box
     /// [x − r·max(|x|, 2⁻¹⁰²²), x + r·max(|x|, 2⁻¹⁰²²)].
     /// </summary>
-    public static RationalInterval Input(double value)
+    public static RationalInterval Input(double value) =>
+        EnclosureSettings.Mapped(value, RawInput, out RationalInterval mapped) ? mapped : RawInput(value);
+
+    private static RationalInterval RawInput(double value)
     {
         if (EnclosureSettings.TaggedBox(value) is { } tagged)
             return tagged;

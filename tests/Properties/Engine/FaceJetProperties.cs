@@ -58,6 +58,67 @@ public class FaceJetProperties
         return Contains(enclosure, TrueValue(c.Face, c.Side, c.T));
     });
 
+    /// <summary>
+    /// A function of t with poles and zeros at t = 0 (a Laurent expansion there): a pole of order 2 under √ (√(1 + 2/t²) =
+    /// √(t² + 2)/t), a divisor vanishing at 0 (t − t²/2), √ of a double zero (√(t²(3 + t)) = t√(3 + t)), ln(1 + t²)/t³
+    /// (a zero of order 2 over one of order 3), and erf of a value vanishing at 0: the sum has a pole of order 1.
+    /// </summary>
+    private static T G<T>(T t) where T : IReal<T> =>
+        T.Sqrt(1 + 2 / (t * t)) + (1 + t) / (t - t * t / 2) + T.Sqrt(t * t * (3 + t)) * T.Exp(t) - T.Log(1 + t * t) / (t * t * t)
+        + T.Erf(t * t / (t + t * t));
+
+    /// <summary>A width w ∈ (0, 1/2] and a point t ∈ (0, w], dyadic.</summary>
+    private static Arbitrary<(double Width, double T)> PoleCases() =>
+        (from w in Gen.Choose(1, 512)
+         from u in Gen.Choose(1, 1024)
+         select (w / 1024.0, w / 1024.0 * u / 1024)).ToArbitrary();
+
+    [Property(MaxTest = 30)]
+    public Property LaurentFormAtAPole_ContainsTheTrueValue() => Prop.ForAll(PoleCases(), c =>
+    {
+        var box = new RationalInterval(Exact(0).Lower, Exact(c.Width).Upper);
+        double tag = c.Width / 2;
+        FaceJet<RationalInterval> g;
+        using (EnclosureSettings.Use(128))
+        using (EnclosureSettings.UseTags([tag], [box]))
+        using (FaceJet<RationalInterval>.Use(0, 0, 1, Order, box))
+            g = G(FaceJet<RationalInterval>.Input(tag));
+        RationalInterval truth;
+        using (EnclosureSettings.Use(512))
+            truth = G(Exact(c.T));
+        return (g.Valuation == -1 && Contains(g.At(Exact(c.T)), truth)).Label($"valuation {g.Valuation}, order {g.ExpansionOrder}");
+    });
+
+    /// <summary>A box [lo, lo + w] ⊂ [1/8, 1] of t and a point of it, dyadic (so x = 1/(64t²) ∈ [1/64, 1] keeps |x − 2| one-signed).</summary>
+    private static Arbitrary<(double Lower, double Width, double T)> PositiveBoxes() =>
+        (from lo in Gen.Choose(128, 1024)
+         from w in Gen.Choose(1, 256)
+         from u in Gen.Choose(0, 1024)
+         select (lo / 1024.0, w / 1024.0 * (1024 - lo) / 1024, w / 1024.0 * (1024 - lo) / 1024 * u / 1024)).ToArbitrary();
+
+    [Property(MaxTest = 30)]
+    public Property MeanValueFormThroughAChangeOfVariables_ContainsTheTrueValue() => Prop.ForAll(PositiveBoxes(), c =>
+    {
+        // x = 1/t²: the statement reads F(x); the prover's box and derivatives are in t (the chain rule through the map).
+        double lo = c.Lower, hi = c.Lower + c.Width, mid = lo + (hi - lo) / 2;
+        var box = new RationalInterval(Exact(lo).Lower, Exact(hi).Upper);
+        Dual<RationalInterval> onBox, atMid;
+        using (EnclosureSettings.Use(128))
+        using (EnclosureSettings.UseMaps([CoordinateMap.InverseSquare]))
+        {
+            using (EnclosureSettings.UseTags([mid], [box]))
+                onBox = F(Dual<RationalInterval>.Input(mid) / 64);
+            using (EnclosureSettings.UseTags([mid], [Exact(mid)]))
+                atMid = F(Dual<RationalInterval>.Input(mid) / 64);
+        }
+        var t = Exact(lo + c.T);
+        var enclosure = atMid.Value + onBox.Derivative(0) * (t - Exact(mid));
+        RationalInterval truth;
+        using (EnclosureSettings.Use(512))
+            truth = F(1 / (t * t) / 64);
+        return Contains(enclosure, truth);
+    });
+
     [Property(MaxTest = 60)]
     public Property MeanValueForm_ContainsTheTrueValue() => Prop.ForAll(Cases(), c =>
     {

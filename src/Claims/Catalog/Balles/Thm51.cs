@@ -146,6 +146,20 @@ internal static class Thm51
             Tolerance = "None: every double-precision violation is decided in exact rationals.";
             Domain = ContractionInput.Domain(ContractionInput.Generator(1e-9, 1), () => [new(0.5, 1), new(1e-9, 1), new(0.999999, 1)]);
             MarginUnit = "relative to ē⁻¹ + c";
+            // Both sides are of degree 1 under (ē, c) ↦ (ē/μ, μc), which keeps cē: μ = 1/ē maps every point onto ē = 1,
+            // c ∈ (0, 1). The right side 1/(1 − c) has a pole at c = 1 (excluded: cē < 1) and the sides agree to second
+            // order at c = 0 (excluded: c > 0); both ends are expanded at their faces.
+            Proofs =
+            [
+                new ProofDomain<ContractionInput>
+                {
+                    Box = [new ProofCoordinate("ē", 1, 1), new ProofCoordinate("c", 0, 1) { TightAt = [0, 1] }],
+                    At = v => new ContractionInput(v[0], v[1]),
+                    Reduction = "(ē, c) ↦ (ē/μ, μc) with μ > 0 maps every c > 0, ē ∈ (0, 1/c) onto ē = 1, c ∈ (0, 1)",
+                    Scaling = [[-1], [1]],
+                    CoversStatedDomain = true,
+                },
+            ];
         }
 
         public override Relation<T> Evaluate<T>(ContractionInput input)

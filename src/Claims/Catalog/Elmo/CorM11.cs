@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -42,19 +43,21 @@ internal static class CorM11
                 Describe = p => [NamedValue.Of("x", p.First), NamedValue.Of("y", p.Second)],
             };
             // Both sides are of degree ½ under (x, y) ↦ (μx, μy): |y| ≤ x scales to x = 1, |y| ≤ 1, and y > x to y = 1,
-            // x ∈ (0, 1), where the right side y/(2√x) grows without bound as x → 0⁺; that chart is proved on x ≥ 10⁻⁶ only.
-            ProofDomain<RealPair> Chart(ProofCoordinate x, ProofCoordinate y) => new()
+            // x ∈ (0, 1), where the right side y/(2√x) grows without bound as x → 0⁺; that chart takes x = s², s ∈ (0, 1]
+            // (onto: s = √x), where √x = s and y/(2√x) = 1/(2s) is a pole at s = 0 (the face x = 0 fails the hypothesis x > 0).
+            ProofDomain<RealPair> Chart(ProofCoordinate x, ProofCoordinate y, IReadOnlyList<IReadOnlyList<double>> degrees) => new()
             {
                 Box = [x, y],
                 At = v => new RealPair(v[0], v[1]),
                 Reduction = "(x, y) ↦ (μx, μy) with μ > 0 maps x > 0, |y| ≤ x onto x = 1, |y| ≤ 1 and y > x onto y = 1, x < 1",
-                Scaling = [[1], [1]],
+                Scaling = degrees,
+                CoversStatedDomain = true,
                 MaxBoxes = 256,
             };
             Proofs =
             [
-                Chart(new ProofCoordinate("x", 1, 1), new ProofCoordinate("y", -1, 1) { TightAt = [0] }),
-                Chart(new ProofCoordinate("x", 1e-6, 1, Logarithmic: true), new ProofCoordinate("y", 1, 1)),
+                Chart(new ProofCoordinate("x", 1, 1), new ProofCoordinate("y", -1, 1) { TightAt = [0] }, [[1], [1]]),
+                Chart(new ProofCoordinate("s", 0, 1) { TightAt = [0], Map = CoordinateMap.Square, Input = "x" }, new ProofCoordinate("y", 1, 1), [[0.5], [1]]),
             ];
         }
 

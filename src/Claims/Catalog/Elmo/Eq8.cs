@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
 using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -43,6 +44,25 @@ internal static class Eq8
                 Shrink = EigenspaceInput.Domain.Shrink,
                 Describe = e => e.Describe(),
             };
+            // (λ, |g|, L) ↦ (μλ/α², μ|g|/α, μL/α³) keeps L|g|/λ² and both sides' degrees; α = L/λ, μ = L²/λ³ give λ = L = 1
+            // and |g| = L|g|/λ² ∈ [3, ∞), written |g| = 3/t² with t ∈ (0, 1] (onto: t = √(3/|g|)). The premise is tight at
+            // t = 1 (M(x_N) = 0 there) and M(x_N) = (9/2)(1 − t²)/t⁶ has a pole at t = 0 (|g| = ∞, no point of the domain).
+            Proofs =
+            [
+                new ProofDomain<EigenspaceInput>
+                {
+                    Box =
+                    [
+                        new ProofCoordinate("λ", 1, 1),
+                        new ProofCoordinate("t", 0, 1) { TightAt = [0, 1], Map = CoordinateMap.ScaledInverseSquare(3), Input = "|g|" },
+                        new ProofCoordinate("L", 1, 1),
+                    ],
+                    At = v => new EigenspaceInput(v[0], v[1], v[2]),
+                    Reduction = "(λ, |g|, L) ↦ (μλ/α², μ|g|/α, μL/α³) with α, μ > 0 maps every λ > 0, |g| > 0, L|g| ≥ 3λ² onto λ = L = 1, |g| ≥ 3",
+                    Scaling = [[-2, 1], [0.5, -0.5], [-3, 1]],
+                    CoversStatedDomain = true,
+                },
+            ];
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)

@@ -145,6 +145,19 @@ internal static class LemmaC2
             Tolerance = Exact;
             MarginUnit = five ? "relative to 2" : "relative to 5";
             Domain = PsiArguments;
+            // y > 0 has no scaling symmetry: y ∈ (0, 1] directly (y = 0 fails the hypothesis; ψ₆ → 5 there), and y ∈ [1, ∞)
+            // as y = 1/t² with t ∈ (0, 1] (onto: t = 1/√y), where √(1 + 2y) = √(t² + 2)/t is a Laurent expansion at t = 0
+            // (ψ₅ → 2 there; the face t = 0 is y = ∞, no point of the domain).
+            Proofs =
+            [
+                new ProofDomain<double> { Box = [new ProofCoordinate("y", 0, 1) { TightAt = [0] }], At = v => v[0], CoversStatedDomain = true },
+                new ProofDomain<double>
+                {
+                    Box = [new ProofCoordinate("t", 0, 1) { TightAt = [0], Map = CoordinateMap.InverseSquare, Input = "y" }],
+                    At = v => v[0],
+                    CoversStatedDomain = true,
+                },
+            ];
         }
 
         public override Relation<T> Evaluate<T>(double input)

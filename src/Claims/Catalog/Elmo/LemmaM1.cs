@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -37,11 +38,18 @@ internal static class LemmaM1
                 Shrink = x => Simplicity.Candidates(x).Where(c => c >= -1),
                 Describe = x => [NamedValue.Of("x", x)],
             };
-            // x ≥ −1 is unbounded and the relation has no scaling symmetry: proved on [−1, 10⁶] only (equality at x = 0).
+            // x ≥ −1 is unbounded and the relation has no scaling symmetry: x ∈ [−1, 1] directly (equality at x = 0), and
+            // x ∈ [1, ∞) as x = 1/t² with t ∈ (0, 1] (onto: t = 1/√x), where √(1 + x) = √(t² + 1)/t and 1 + x/2 = (t² + ½)/t²
+            // are Laurent expansions at t = 0 (the face t = 0 is x = ∞, no point of the domain).
             Proofs =
             [
-                new ProofDomain<double> { Box = [new ProofCoordinate("x", -1, 1) { TightAt = [0] }], At = v => v[0] },
-                new ProofDomain<double> { Box = [new ProofCoordinate("x", 1, 1e6, Logarithmic: true)], At = v => v[0] },
+                new ProofDomain<double> { Box = [new ProofCoordinate("x", -1, 1) { TightAt = [0] }], At = v => v[0], CoversStatedDomain = true },
+                new ProofDomain<double>
+                {
+                    Box = [new ProofCoordinate("t", 0, 1) { TightAt = [0], Map = CoordinateMap.InverseSquare, Input = "x" }],
+                    At = v => v[0],
+                    CoversStatedDomain = true,
+                },
             ];
         }
 

@@ -47,7 +47,8 @@ internal static class LemmaM5
             Tolerance = "None: every double-precision violation is re-evaluated in exact rational intervals, which decide.";
             MarginUnit = "relative to x* + the bound";
             Domain = EigenspaceInput.Domain;
-            Proofs = EigenspaceCharts.All;
+            // Case (ii) is tight at |g| = 0 against √(|g|/L): its charts take |g| = s² there.
+            Proofs = c == Case.LargeConvex ? EigenspaceCharts.SquareRootGradient : EigenspaceCharts.All;
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)

@@ -16,6 +16,9 @@ internal static class EigenspaceCharts
     /// <summary>The degrees of (λ, |g|, L) under (α, μ).</summary>
     private static readonly IReadOnlyList<IReadOnlyList<double>> Degrees = [[-2, 1], [-1, 1], [-3, 1]];
 
+    /// <summary>The degrees of (λ, s, L) with |g| = s² under (α, μ) (declared before the charts that read it).</summary>
+    private static readonly IReadOnlyList<IReadOnlyList<double>> RootDegrees = [[-2, 1], [-0.5, 0.5], [-3, 1]];
+
     private const string Reduction = "(λ, |g|, L) ↦ (μλ/α², μ|g|/α, μL/α³) with α, μ > 0 maps every eigenspace onto the charts with L = 1: λ = ±1, |g| ∈ [0, 1]; |g| = 1, λ ∈ [−1, 1]; λ = |g| = 0";
 
     /// <summary>
@@ -30,12 +33,28 @@ internal static class EigenspaceCharts
         Chart(new ProofCoordinate("λ", 0, 0), new ProofCoordinate("|g|", 0, 0)),
     ];
 
-    private static ProofDomain<EigenspaceInput> Chart(ProofCoordinate lambda, ProofCoordinate gradMagnitude) => new()
+    /// <summary>
+    /// The same four charts with |g| = s², s ∈ [0, 1], on the charts λ = ±1 (onto: s = √|g|), for statements that read √|g|
+    /// and are tight at |g| = 0 (√(|g|/L) is not analytic in |g| there, but is s in s). s has half the degrees of |g|.
+    /// </summary>
+    internal static IReadOnlyList<ProofDomain<EigenspaceInput>> SquareRootGradient { get; } =
+    [
+        Chart(new ProofCoordinate("λ", -1, -1), RootOfGradient(), RootDegrees),
+        Chart(new ProofCoordinate("λ", 1, 1), RootOfGradient(), RootDegrees),
+        Chart(new ProofCoordinate("λ", -1, 1) { TightAt = [-1, 0, 1] }, new ProofCoordinate("|g|", 1, 1)),
+        Chart(new ProofCoordinate("λ", 0, 0), new ProofCoordinate("|g|", 0, 0)),
+    ];
+
+    private static ProofCoordinate RootOfGradient() =>
+        new("s", 0, 1) { TightAt = [0, 1], Map = Numerics.Arithmetic.CoordinateMap.Square, Input = "|g|" };
+
+    private static ProofDomain<EigenspaceInput> Chart(ProofCoordinate lambda, ProofCoordinate gradMagnitude,
+        IReadOnlyList<IReadOnlyList<double>>? degrees = null) => new()
     {
         Box = [lambda, gradMagnitude, new ProofCoordinate("L", 1, 1)],
         At = v => new EigenspaceInput(v[0], v[1], v[2]),
         Reduction = Reduction,
-        Scaling = Degrees,
+        Scaling = degrees ?? Degrees,
         CoversStatedDomain = true,
         MaxBoxes = 160, // the proved statements close each chart in at most ~60 boxes; the stalled ones stall at a face
     };
