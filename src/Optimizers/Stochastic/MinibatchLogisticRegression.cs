@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
-using Verification.Numerics.Statistics;
+using Verification.Numerics.Random;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -44,13 +44,13 @@ public sealed class MinibatchLogisticRegression : IObjective
         if (dimension < 1) throw new ArgumentException($"dimension must be ≥ 1, got {dimension}.", nameof(dimension));
         if (!(flip >= 0 && flip <= 1)) throw new ArgumentException($"flip must be in [0, 1], got {flip}.", nameof(flip));
         var random = new Random(seed);
-        var truth = Vector<double>.Build.Dense(dimension, _ => MonteCarlo.StandardNormal(random));
+        var truth = Vector<double>.Build.Dense(dimension, _ => StandardNormal.Draw(random));
         var features = Matrix<double>.Build.Dense(count, dimension, (_, _) => 0);
         var labels = Vector<double>.Build.Dense(count);
         for (int n = 0; n < count; n++)
         {
             for (int j = 0; j < dimension; j++)
-                features[n, j] = MonteCarlo.StandardNormal(random);
+                features[n, j] = StandardNormal.Draw(random);
             double label = features.Row(n) * truth >= 0 ? 1 : -1;
             labels[n] = random.NextDouble() < flip ? -label : label;
         }

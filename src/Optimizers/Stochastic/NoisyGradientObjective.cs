@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
-using Verification.Numerics.Statistics;
+using Verification.Numerics.Random;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -67,7 +67,7 @@ public sealed class NoisyGradientObjective : IStochasticObjective
             for (int j = 0; j < batchSize; j++)
                 for (int i = 0; i < d; i++)
                 {
-                    double x = mean[i] + owner.sigma[i] * MonteCarlo.StandardNormal(random);
+                    double x = mean[i] + owner.sigma[i] * StandardNormal.Draw(random);
                     draws[j, i] = x;
                     sum[i] += x;
                 }
