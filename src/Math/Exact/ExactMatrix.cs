@@ -1,12 +1,11 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Numerics.Exact;
 
-namespace Verification.Numerics.Lodo;
+namespace Verification.Numerics.Exact;
 
 /// <summary>
-/// A small dense matrix of exact rationals, for certifying the LODO claims (recurrences (5)–(6), the flow (10)–(13),
-/// Lemma B.1) without rounding. Immutable; operations allocate.
+/// A small dense matrix of exact rationals (used to certify the LODO claims: recurrences (5)–(6), the flow (10)–(13),
+/// Lemma B.1, without rounding). Immutable; operations allocate. Vector and interval helpers: <see cref="ExactLinearAlgebra"/>.
 /// </summary>
 public sealed class ExactMatrix
 {
