@@ -18,8 +18,8 @@ public sealed class TorchElmoOptimizer
     public TorchElmoOptimizer(double lipschitz, int denseLimit = 64, int lanczosSteps = 20)
     {
         Lipschitz = Require.Positive(lipschitz, nameof(lipschitz));
-        DenseLimit = TorchChecks.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
-        LanczosSteps = TorchChecks.InRange(lanczosSteps, 1, int.MaxValue, nameof(lanczosSteps));
+        DenseLimit = Require.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
+        LanczosSteps = Require.InRange(lanczosSteps, 1, int.MaxValue, nameof(lanczosSteps));
     }
 
     /// <summary>L.</summary>
@@ -36,7 +36,7 @@ public sealed class TorchElmoOptimizer
     public Tensor Step(Func<Tensor, Tensor> function, Tensor theta)
     {
         ArgumentNullException.ThrowIfNull(function);
-        TorchChecks.FiniteVector(theta, nameof(theta));
+        TorchArguments.FiniteVector(theta, nameof(theta));
         using var scope = NewDisposeScope();
         var g = TorchHessian.Gradient(function, theta);
         long n = theta.shape[0];

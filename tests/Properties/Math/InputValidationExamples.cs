@@ -17,6 +17,21 @@ public class InputValidationExamples
         Assert.Equal(parameter, e.ParamName);
     }
 
+    [Theory]
+    [InlineData(0, 1, 5)]
+    [InlineData(6, 1, 5)]
+    [InlineData(int.MinValue, 0, int.MaxValue)]
+    public void IntegerOutsideItsRange_IsRejected(int value, int min, int max) =>
+        AssertRejects("steps", () => Require.InRange(value, min, max, "steps"));
+
+    [Fact]
+    public void IntegerAtTheEndsOfItsRange_IsAccepted()
+    {
+        Assert.Equal(1, Require.InRange(1, 1, 5, "steps"));
+        Assert.Equal(5, Require.InRange(5, 1, 5, "steps"));
+        Assert.Equal(int.MaxValue, Require.InRange(int.MaxValue, 0, int.MaxValue, "steps"));
+    }
+
     [Fact]
     public void NonSymmetricHessian_IsRejected() =>
         AssertRejects("hessian", () => SymmetricEigen.Decompose(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 0, 1 } }), Grad));
