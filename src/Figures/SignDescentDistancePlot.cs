@@ -4,9 +4,9 @@ using Verification.Engine;
 using Verification.Numerics.SignGeometry;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Verification.Optimizers.Sign;
 using Verification.Numerics.Random;
+using Verification.Optimizers.FirstOrder;
 
 namespace Verification.Figures;
 

@@ -1,7 +1,8 @@
 using Verification.Numerics;
 using Verification.Numerics.Torch;
-using Verification.Optimizers.Reference;
 using static TorchSharp.torch;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Optimizers.Torch;
 

@@ -1,7 +1,7 @@
 using Verification.Numerics;
-using Verification.Optimizers.Reference;
 using static TorchSharp.torch;
 using Verification.Numerics.Torch;
+using Verification.Optimizers.Elementwise;
 
 namespace Verification.Optimizers.Torch;
 

@@ -7,7 +7,7 @@ namespace Verification.Optimizers.Torch;
 /// <summary>
 /// ELMO (elmo-amos Alg. 1) on TorchSharp for f given as a differentiable tensor function of a flat parameter vector θ,
 /// with one constant L_t^i = L for every eigenspace. EIGEN is <c>linalg.eigh</c> of the autograd Hessian for n ≤
-/// <see cref="DenseLimit"/> (the step then agrees with <see cref="Reference.ElmoOptimizer"/>); above it, k Lanczos steps
+/// <see cref="DenseLimit"/> (the step then agrees with <see cref="SecondOrder.ElmoOptimizer"/>); above it, k Lanczos steps
 /// on autograd Hessian-vector products started at ∇f (<see cref="TorchLanczos"/>): ∇f lies in the Krylov space, so
 /// every Ritz direction with ∇fᵀv ≠ 0 gets its eq. (7) step, and directions outside K_k(H, ∇f) get none — in particular
 /// no saddle escape along negative curvature orthogonal to the Krylov space, and a zero step at ∇f = 0.

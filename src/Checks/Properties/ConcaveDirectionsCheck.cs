@@ -7,6 +7,7 @@ using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 using Verification.Numerics.Exact;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Checks.Properties;
 

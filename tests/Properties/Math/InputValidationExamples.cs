@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
@@ -50,7 +51,7 @@ public class InputValidationExamples
 
     [Fact]
     public void InfiniteGradient_IsRejected() =>
-        AssertRejects("gradient", () => Elmo.StepVector(Spd, Vector<double>.Build.Dense([1.0, double.PositiveInfinity]), Lips));
+        AssertRejects("gradient", () => ElmoStep.StepVector(Spd, Vector<double>.Build.Dense([1.0, double.PositiveInfinity]), Lips));
 
     [Fact]
     public void NegativeLipschitz_IsRejected() =>
@@ -58,7 +59,7 @@ public class InputValidationExamples
 
     [Fact]
     public void LipschitzOfWrongLength_IsRejected() =>
-        AssertRejects("lipschitz", () => Elmo.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0])));
+        AssertRejects("lipschitz", () => ElmoStep.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0])));
 
     [Fact]
     public void NewtonStepAtZeroCurvature_IsRejected() => AssertRejects("lambda", () => NewtonStep.Along(0, 1));

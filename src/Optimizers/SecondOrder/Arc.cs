@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// The acceptance constants of ARC (Cartis, Gould &amp; Toint 2011, Alg. 2.1): with ρ = (f(θ) − f(θ + s))/(m(0) − m(s)),

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.Elementwise;
 
 /// <summary>
 /// An optimizer that can own any subset of the coordinates, as AMOS's OPT¹ and OPT² (elmo-amos Alg. 2, line 14:

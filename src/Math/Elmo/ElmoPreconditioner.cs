@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
 
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// ELMO's preconditioner of elmo-amos Lemma 3.2:
@@ -9,7 +9,7 @@ namespace Verification.Numerics;
 /// </summary>
 /// <remarks>
 /// φ_i is evaluated without cancellation: 2/(λ + S) for λ ≥ 0 and (S + |λ|)/(L|g|) for λ &lt; 0
-/// (the same rationalization as <see cref="Elmo.Step"/>), so φ_i = x*_i/|g_i| whenever g_i ≠ 0.
+/// (the same rationalization as <see cref="ElmoStep.Step"/>), so φ_i = x*_i/|g_i| whenever g_i ≠ 0.
 /// Where g_i = 0 and λ_i ≤ 0 the matrix being inverted is singular along v_i; this implementation
 /// returns the Moore–Penrose pseudo-inverse there (φ_i = 0), and <see cref="SingularDirections"/> lists those i.
 /// </remarks>
@@ -64,7 +64,7 @@ public static class ElmoPreconditioner
     /// <summary>φ = 2/(λ + √(λ² + 2L|g|)) for one eigenspace; 0 (pseudo-inverse) where λ ≤ 0 and |g| = 0.</summary>
     /// <remarks>
     /// Domain: every finite λ, finite |g| ≥ 0 and finite L &gt; 0, subnormals and signed zeros included. Evaluated
-    /// like <see cref="Elmo.Step"/> (exact power-of-two splitting, S in double-double): within 1 ulp of the exact
+    /// like <see cref="ElmoStep.Step"/> (exact power-of-two splitting, S in double-double): within 1 ulp of the exact
     /// value everywhere, and +∞ exactly when the exact φ is at least double.MaxValue + ½ ulp (e.g. 1/λ for a
     /// subnormal λ &gt; 0 with |g| = 0, or (S + |λ|)/(L|g|) for a subnormal L|g|): the value then lies above the
     /// double range.

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// The LIPSCHITZ subroutine of elmo-amos Alg. 1: given θ_t and the eigenvectors (v_i) of H(θ_t), the

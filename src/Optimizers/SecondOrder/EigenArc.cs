@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// The constants of elmo-amos Alg. 3: γ₁ &gt; 1 &gt; γ₂ &gt; 0, η₂ ≥ η₁ &gt; 0, (L_0^i) &gt; 0 (one value for all i),

@@ -2,14 +2,14 @@ using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
 
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// The ELMO step of elmo-amos eq. (7) and Alg. 1: along eigenvector v_i the minmax step is
 /// x* = (√(λ² + 2L|g|) − λ)/L, the minimizer over x ≥ 0 of the upper model M of eq. (3)
 /// with g = −|g| (eq. 1's sign convention).
 /// </summary>
-public static class Elmo
+public static class ElmoStep
 {
     /// <summary>
     /// x* of eq. (7) for one eigenspace: λ = <paramref name="lambda"/>, |g| = <paramref name="gradMagnitude"/>

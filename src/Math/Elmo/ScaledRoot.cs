@@ -1,7 +1,7 @@
 using Fractions;
 using Verification.Numerics.Exact;
 
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// S + |λ| with S = √(λ² + 2L|g|), the denominator of eq. (7)'s rationalized step and of Lemma 3.2's φ, held as an

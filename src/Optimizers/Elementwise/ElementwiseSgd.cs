@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.Elementwise;
 
 /// <summary>SGD on the owned coordinates, (Δθ)_i = −η·∂_i f (AMOS's OPT¹ in elmo-amos App. K; full-batch here).</summary>
 public sealed class ElementwiseSgd : IElementwiseOptimizer

@@ -1,4 +1,4 @@
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// Newton's step along an eigenvector (elmo-amos §3.3, App. F.2): x_N = −g/λ = |g|/λ with eq. (1)'s g = −|g|.

@@ -1,8 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Elmo;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>One ELMO iteration (elmo-amos Alg. 1) at θ_t, with every quantity its lines compute.</summary>
 /// <param name="Eigen">(λ_i, v_i) = EIGEN(H(θ_t)), oriented by eq. (1).</param>
@@ -44,7 +45,7 @@ public sealed record ElmoIteration(EigenSystem Eigen, Vector<double> Lipschitz, 
 }
 
 /// <summary>
-/// ELMO, elmo-amos Alg. 1: θ_{t+1} = θ_t + Σ_i x*_i v_i with x*_i of eq. (7) (<see cref="Elmo.Step"/>), the
+/// ELMO, elmo-amos Alg. 1: θ_{t+1} = θ_t + Σ_i x*_i v_i with x*_i of eq. (7) (<see cref="ElmoStep.Step"/>), the
 /// eigenpairs from <see cref="SymmetricEigen"/> and the constants from an injectable LIPSCHITZ oracle.
 /// The stopping rule f(θ_t) − f(θ*) &gt; ε is left to the caller (runs take a fixed number of steps).
 /// Declares descent on convex quadratics, no ascent in concave directions and leaving strict saddles. check-optimizer
@@ -95,7 +96,7 @@ public sealed class ElmoOptimizer : StatelessOptimizer, IQuasiNewtonOptimizer, I
         var step = Vector<double>.Build.Dense(eigen.Dimension);
         for (int i = 0; i < x.Length; i++)
         {
-            x[i] = Elmo.Step(eigen.Values[i], Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
+            x[i] = ElmoStep.Step(eigen.Values[i], Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
             if (!double.IsFinite(x[i]))
                 throw new ArgumentException(
                     $"lipschitz[{i}] = {Require.Show(lipschitz[i])} makes ELMO's step overflow (λ = {Require.Show(eigen.Values[i])}).",

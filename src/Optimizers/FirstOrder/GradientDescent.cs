@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.FirstOrder;
 
 /// <summary>
 /// Gradient descent, Δθ = −η∇f(θ), with a fixed step size η &gt; 0. Declares: descent on convex quadratics with

@@ -1,8 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Random;
+using Verification.Optimizers.Stochastic;
 
-namespace Verification.Optimizers.Stochastic;
+namespace Verification.Optimizers.Objectives;
 
 /// <summary>
 /// A seeded noisy-gradient wrapper of an objective: per-sample gradients ∇f(θ; ξ) = ∇f(θ) + σ⊙ξ with ξ ~ N(0, I), so

@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature;
+using Verification.Optimizers.NaturalGradient;
 
-namespace Verification.Optimizers.NaturalGradient;
+namespace Verification.Optimizers.Objectives;
 
 /// <summary>
 /// R(θ)/N = −(1/N)Σ_n log p(y_n|f(x_n, θ)), the averaged objective the thesis's experiments use (App. D.3), with F/N and F̃/N.

@@ -1,8 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Elmo;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// Cauchy's method as elmo-amos App. F.1 writes it per eigenspace: x_C = −2/(1 + √(1 − 2L_t^i g_i/λ_i²))·g_i/λ_i
@@ -35,7 +36,7 @@ public sealed class CauchyMethod : StatelessOptimizer, IDeclaresGuarantees
     /// <summary>x_C along one eigenvector: λ, g = ∇fᵀv ≤ 0, L &gt; 0.</summary>
     /// <remarks>
     /// <see cref="CauchyStep.Along"/> for λ ≠ 0 (within 1 ulp everywhere); at λ = 0 (±0.0) the limit λ → 0⁺ of
-    /// App. F.1's last line, x*(0, |g|, L) = √(2|g|/L) from <see cref="Elmo.Step"/>, with the same accuracy.
+    /// App. F.1's last line, x*(0, |g|, L) = √(2|g|/L) from <see cref="ElmoStep.Step"/>, with the same accuracy.
     /// ±∞ exactly when the exact magnitude is at least double.MaxValue + ½ ulp.
     /// </remarks>
     /// <exception cref="ArgumentException">g &gt; 0, L ≤ 0, or non-finite input.</exception>
@@ -46,7 +47,7 @@ public sealed class CauchyMethod : StatelessOptimizer, IDeclaresGuarantees
         Require.Finite(gProjection, nameof(gProjection));
         if (gProjection > 0)
             throw new ArgumentException($"gProjection must be ≤ 0 (eq. 1's sign convention), got {Require.Show(gProjection)}.", nameof(gProjection));
-        return Elmo.Step(0.0, -gProjection, lipschitz);
+        return ElmoStep.Step(0.0, -gProjection, lipschitz);
     }
 
     /// <inheritdoc />

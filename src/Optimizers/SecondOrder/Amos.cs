@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Optimizers.Elementwise;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// What AMOS's index i ranges over, i.e. where the curvatures λ_i^t of Alg. 2 line 4 come from (elmo-amos §4, footnote 2).

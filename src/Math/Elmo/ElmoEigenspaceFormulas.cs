@@ -1,6 +1,6 @@
 using Verification.Numerics.Arithmetic;
 
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// One-eigenspace quantities of elmo-amos written once over <see cref="IReal{T}"/>, in forms that are accurate in double

@@ -3,7 +3,7 @@ using Verification.Numerics;
 using Verification.Numerics.Random;
 using Verification.Numerics.Curvature.Likelihoods;
 
-namespace Verification.Optimizers.Stochastic;
+namespace Verification.Optimizers.Objectives;
 
 /// <summary>
 /// L2-regularized logistic regression (thesis §2.1.3) as a finite sum: f(θ) = (1/N)Σₙ ℓₙ(θ) with

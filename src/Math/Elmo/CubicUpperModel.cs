@@ -1,4 +1,4 @@
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// The pessimistic cubic model of elmo-amos eq. (3) along one eigenvector:

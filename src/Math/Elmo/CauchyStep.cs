@@ -1,4 +1,4 @@
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// Cauchy's method (Traub 1982) as elmo-amos App. F.1 writes it along eigenvector v_i:
@@ -11,8 +11,8 @@ public static class CauchyStep
     /// Domain: every finite λ ≠ 0, every finite g ≤ 0 and every finite L &gt; 0, subnormals included. The first line
     /// is not evaluated as written (2Lg/λ² overflows for |λ| below about 1e-154 and underflows for large |λ|): with
     /// |g| = −g it equals 2|g|/(λ + sgn(λ)·S), S = √(λ² + 2L|g|), i.e. sgn(λ)·x*(|λ|, |g|, L) with ELMO's x* of
-    /// eq. (7), which <see cref="Elmo.Step"/> evaluates without cancellation or intermediate overflow. Accuracy is
-    /// therefore that of <see cref="Elmo.Step"/>: within 1 ulp of the exact value everywhere, ±∞ exactly when the
+    /// eq. (7), which <see cref="ElmoStep.Step"/> evaluates without cancellation or intermediate overflow. Accuracy is
+    /// therefore that of <see cref="ElmoStep.Step"/>: within 1 ulp of the exact value everywhere, ±∞ exactly when the
     /// exact magnitude is at least double.MaxValue + ½ ulp. g = 0 (or −0.0) gives 0.
     /// </remarks>
     /// <exception cref="ArgumentException">λ = 0, g &gt; 0, L ≤ 0, or non-finite input.</exception>
@@ -27,7 +27,7 @@ public static class CauchyStep
             throw new ArgumentException($"gProjection must be ≤ 0 (eq. 1's sign convention), got {Require.Show(gProjection)}.", nameof(gProjection));
         if (gProjection == 0)
             return 0.0;
-        double magnitude = Elmo.StepUnchecked(Math.Abs(lambda), -gProjection, lipschitz);
+        double magnitude = ElmoStep.StepUnchecked(Math.Abs(lambda), -gProjection, lipschitz);
         return lambda > 0 ? magnitude : -magnitude;
     }
 }

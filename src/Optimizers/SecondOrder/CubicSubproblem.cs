@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>The global minimizer s of ARC's model m(s) = ∇fᵀs + ½sᵀHs + (σ/3)‖s‖³ and its predicted decrease −m(s).</summary>
 /// <param name="Step">s.</param>

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.Elementwise;
 
 /// <summary>
 /// A Sophia-style diagonal second-order method (Liu et al. 2024, the OPT² of elmo-amos App. K) on the owned

@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Numerics.Elmo;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// ASSESS_LIPSCHITZ of elmo-amos Alg. 3 (App. J.1): for candidate constants (L̂^i) the ratio of the descent ELMO's
@@ -26,7 +27,7 @@ public static class AssessLipschitz
         double promised = 0;
         for (int i = 0; i < eigen.Dimension; i++)
         {
-            double x = Elmo.Step(eigen.Values[i], Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
+            double x = ElmoStep.Step(eigen.Values[i], Math.Abs(eigen.GradientProjections[i]), lipschitz[i]);
             if (!double.IsFinite(x))
                 return double.NegativeInfinity;
             promised -= CubicUpperModel.Evaluate(eigen.GradientProjections[i], eigen.Values[i], lipschitz[i], x);

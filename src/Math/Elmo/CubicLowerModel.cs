@@ -1,4 +1,4 @@
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// The optimistic cubic model of elmo-amos eq. (4) along one eigenvector:

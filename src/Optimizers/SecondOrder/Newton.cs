@@ -1,8 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Elmo;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// Newton's method, Δθ = −H⁻¹∇f (elmo-amos §3.3: Φ = H⁻¹, which need not be PSD, so this is not a

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers.Guarantees;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// Saddle-free Newton (Dauphin et al. 2014), Φ = |H|⁻¹ = V·diag(1/|λ_i|)·Vᵀ: Newton's step with every curvature

@@ -1,11 +1,11 @@
 using Verification.Numerics.Arithmetic;
 
-namespace Verification.Numerics;
+namespace Verification.Numerics.Elmo;
 
 /// <summary>
 /// The one-eigenspace quantities of elmo-amos §3 written once over <see cref="IReal{T}"/>, so that a statement about
 /// them runs in doubles and in exact rational intervals from the same code: S = √(λ² + 2L|g|), the ELMO step x* of
-/// eq. (7), and the cubic upper and lower models M (eq. 3) and m (eq. 4). <see cref="Elmo.Step"/> is the careful
+/// eq. (7), and the cubic upper and lower models M (eq. 3) and m (eq. 4). <see cref="ElmoStep.Step"/> is the careful
 /// double implementation of x* (scaled, to 4 ulp); this is the definition a statement is checked against.
 /// </summary>
 public static class ElmoFormulas

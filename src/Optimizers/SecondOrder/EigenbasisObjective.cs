@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 
-namespace Verification.Optimizers.Reference;
+namespace Verification.Optimizers.SecondOrder;
 
 /// <summary>
 /// f in the coordinates of an orthonormal basis V through θ_t: f̃(z) = f(θ_t + V(z − z_t)) with z_t = Vᵀθ_t, so that

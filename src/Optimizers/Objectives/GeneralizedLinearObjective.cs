@@ -3,8 +3,9 @@ using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Data;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
+using Verification.Optimizers.NaturalGradient;
 
-namespace Verification.Optimizers.NaturalGradient;
+namespace Verification.Optimizers.Objectives;
 
 /// <summary>
 /// The same objective as <see cref="MeanNegativeLogLikelihood"/> for a scalar <see cref="LinearModel"/> with a scalar natural
