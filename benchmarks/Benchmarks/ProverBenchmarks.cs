@@ -5,6 +5,7 @@ using Verification.Engine;
 using Verification.Engine.Generators;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Benchmarks;
 

@@ -3,6 +3,7 @@ using Verification.Checks.Search;
 using Verification.Numerics;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Checks;
 
@@ -41,7 +42,7 @@ public static class ElmoRegret
             {
                 double lambda = eigen.Values[i], g = eigen.GradientProjections[i];
                 double x = step.Step!.DotProduct(eigen.Vectors.Column(i));
-                double xStar = Elmo.Step(lambda, Math.Abs(g), l);
+                double xStar = ElmoStep.Step(lambda, Math.Abs(g), l);
                 double mStar = CubicUpperModel.Evaluate(g, lambda, l, xStar);
                 double m = CubicUpperModel.Evaluate(g, lambda, l, x);
                 rows.Add(new RegretRow(name, lambda, g, l, x, xStar,

@@ -1,3 +1,5 @@
+using Verification.Numerics.Elmo;
+
 namespace Verification.Checks;
 
 /// <summary>One eigenspace of one regret measurement (elmo-amos §3.4).</summary>

@@ -5,6 +5,7 @@ using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Models;
 using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
+using Verification.Optimizers.Objectives;
 
 namespace Verification.Figures;
 

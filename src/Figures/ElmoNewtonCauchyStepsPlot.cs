@@ -1,6 +1,8 @@
 using ScottPlot;
 using Verification.Engine;
 using Verification.Numerics;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Figures;
 
@@ -30,7 +32,7 @@ internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
 
     /// <summary>The three steps at each L: ELMO, Newton, Cauchy.</summary>
     internal static (double[] Elmo, double[] Newton, double[] Cauchy) Steps(IReadOnlyList<double> lipschitz) => (
-        lipschitz.Select(l => Numerics.Elmo.Step(Lambda, GradMagnitude, l)).ToArray(),
+        lipschitz.Select(l => ElmoStep.Step(Lambda, GradMagnitude, l)).ToArray(),
         lipschitz.Select(_ => NewtonStep.Along(Lambda, GradMagnitude)).ToArray(),
         lipschitz.Select(l => CauchyStep.Along(Lambda, -GradMagnitude, l)).ToArray());
 

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Verification.Engine;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Figures;
 

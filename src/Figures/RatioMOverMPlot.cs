@@ -1,6 +1,7 @@
 using ScottPlot;
 using Verification.Engine;
 using Verification.Numerics;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Figures;
 
@@ -28,7 +29,7 @@ internal sealed class RatioMOverMPlot : IReportPlot
     /// <summary>|m(x*)/M(x*)| with g = −|g| (eq. 1's sign convention), all from Verification.Numerics.</summary>
     internal static double Ratio(double lambda, double gradMagnitude, double lipschitz)
     {
-        double x = Elmo.Step(lambda, gradMagnitude, lipschitz);
+        double x = ElmoStep.Step(lambda, gradMagnitude, lipschitz);
         double upper = CubicUpperModel.Evaluate(-gradMagnitude, lambda, lipschitz, x);
         double lower = CubicLowerModel.Evaluate(-gradMagnitude, lambda, lipschitz, x);
         return Math.Abs(lower / upper);

@@ -5,7 +5,9 @@ using Verification.Engine;
 using ScottPlot.Plottables;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Figures;
 

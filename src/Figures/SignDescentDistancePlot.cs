@@ -4,8 +4,9 @@ using Verification.Engine;
 using Verification.Numerics.SignGeometry;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Verification.Optimizers.Sign;
+using Verification.Numerics.Random;
+using Verification.Optimizers.FirstOrder;
 
 namespace Verification.Figures;
 
@@ -66,7 +67,7 @@ internal sealed class SignDescentDistancePlot : IReportPlot
         double gd = 0, sign = 0;
         for (int s = 0; s < starts; s++)
         {
-            var theta0 = Vector<double>.Build.Dense(h.RowCount, _ => RotatedHessian.Gaussian(random));
+            var theta0 = Vector<double>.Build.Dense(h.RowCount, _ => StandardNormal.Draw(random));
             gd += Final(new GradientDescent(1 / lambdaMax), f, theta0) / starts;
             sign += Final(new NormScaledSignGradientDescent(lInf), f, theta0) / starts;
         }

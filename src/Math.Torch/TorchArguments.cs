@@ -7,7 +7,8 @@ namespace Verification.Numerics.Torch;
 /// Argument checks for the tensor entry points, run before any numerical native call so that misuse
 /// surfaces as an <see cref="ArgumentException"/> naming the parameter and the offending value, never as
 /// a libtorch error (which, raised on an autograd worker thread, could take the process down).
-/// Mirrors <see cref="Require"/> of the double-precision reference.
+/// Mirrors <see cref="Require"/> of the double-precision reference; the one guard of the tensor layer, shared with
+/// Verification.Optimizers.Torch (see AssemblyInfo.cs).
 /// </summary>
 internal static class TorchArguments
 {
@@ -62,6 +63,9 @@ internal static class TorchArguments
             throw new ArgumentException($"{name} must be a non-empty vector, got shape {ShapeText(tensor.shape)}.", name);
         return tensor;
     }
+
+    /// <summary>A non-empty, finite float32/float64 vector (<see cref="Vector"/> and <see cref="Finite"/>).</summary>
+    internal static Tensor FiniteVector(Tensor? tensor, string name) => Finite(Vector(tensor, name), name);
 
     /// <summary>Every entry finite (no NaN, no ±∞).</summary>
     internal static Tensor Finite(Tensor tensor, string name) =>

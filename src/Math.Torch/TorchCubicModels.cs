@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Numerics.Torch;
 

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Numerics.Torch;
 
@@ -15,7 +16,7 @@ public static class TorchElmo
     /// </summary>
     /// <remarks>
     /// Domain: every finite λ, finite |g| ≥ 0 and finite L &gt; 0 of the dtype, subnormals and signed zeros included, as
-    /// <see cref="Elmo.Step"/>. Evaluated with eq. (7)'s exact scalings (multiplying λ, |g| and L by one power of two
+    /// <see cref="ElmoStep.Step"/>. Evaluated with eq. (7)'s exact scalings (multiplying λ, |g| and L by one power of two
     /// leaves x* unchanged; (λ, |g|/d, d·L) gives x*/d): each input is split exactly into mantissa·2^exponent
     /// (torch.frexp), S + |λ| is formed from the mantissas at a common exponent (<see cref="TorchScaledRoot"/>), and the
     /// quotient of mantissas is scaled by the exact power of two at the end, so nothing under- or overflows on the way.
@@ -25,7 +26,7 @@ public static class TorchElmo
     /// Accuracy: within 4.5u of the working precision (u = 2^-53 in float64, 2^-24 in float32) relative to x* where x* is
     /// a normal number of the dtype (3.5u for S + |λ|, one quotient), within 4.5u of the smallest normal plus the final
     /// rounding's half ulp where it is subnormal, and ±∞ only where the exact x* is within 4.5u of the dtype's overflow
-    /// threshold or above it (the reference <see cref="Elmo.Step"/> decides that threshold exactly).
+    /// threshold or above it (the reference <see cref="ElmoStep.Step"/> decides that threshold exactly).
     /// </remarks>
     /// <returns>x*, same shape, dtype and device as the inputs, ≥ 0.</returns>
     /// <exception cref="ArgumentException">

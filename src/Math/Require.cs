@@ -98,6 +98,14 @@ public static class Require
     /// <summary>Relative tolerance for <see cref="Symmetric"/>.</summary>
     public const double SymmetryTolerance = 1e-12;
 
+    /// <summary>Rejects an integer outside [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static int InRange(int value, int min, int max, string name)
+    {
+        if (value < min || value > max)
+            throw new ArgumentException($"{name} must lie in [{min}, {max}], got {value}.", name);
+        return value;
+    }
+
     /// <summary>Rejects a length mismatch between two operands.</summary>
     public static void SameLength(int expected, int actual, string name)
     {

@@ -1,7 +1,8 @@
 using Verification.Numerics;
 using Verification.Numerics.Torch;
-using Verification.Optimizers.Reference;
 using static TorchSharp.torch;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Optimizers.Torch;
 
@@ -26,8 +27,8 @@ public sealed class TorchAmos
             throw new ArgumentException($"Basis must be HessianDiagonal on the tensor side (the eigenspace basis is implemented by the reference Amos only), got {settings.Basis}.", nameof(settings));
         FirstOrder = firstOrder ?? throw new ArgumentNullException(nameof(firstOrder));
         SecondOrder = secondOrder ?? throw new ArgumentNullException(nameof(secondOrder));
-        DenseLimit = TorchChecks.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
-        HutchinsonSamples = TorchChecks.InRange(hutchinsonSamples, 1, 1 << 20, nameof(hutchinsonSamples));
+        DenseLimit = Require.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
+        HutchinsonSamples = Require.InRange(hutchinsonSamples, 1, 1 << 20, nameof(hutchinsonSamples));
         Seed = seed;
     }
 
@@ -63,7 +64,7 @@ public sealed class TorchAmos
     public TorchAmosRun Start(Func<Tensor, Tensor> function, Tensor theta0)
     {
         ArgumentNullException.ThrowIfNull(function);
-        TorchChecks.FiniteVector(theta0, nameof(theta0));
+        TorchArguments.FiniteVector(theta0, nameof(theta0));
         Settings.Validated((int)theta0.shape[0]);
         return new TorchAmosRun(this, function, theta0);
     }

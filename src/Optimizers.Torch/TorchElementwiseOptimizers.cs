@@ -1,6 +1,7 @@
 using Verification.Numerics;
-using Verification.Optimizers.Reference;
 using static TorchSharp.torch;
+using Verification.Numerics.Torch;
+using Verification.Optimizers.Elementwise;
 
 namespace Verification.Optimizers.Torch;
 
@@ -117,7 +118,7 @@ public sealed class TorchSophiaDiagonal : ITorchElementwiseOptimizer
     /// <inheritdoc />
     public ITorchElementwiseState Start(Tensor theta)
     {
-        TorchChecks.FiniteVector(theta, nameof(theta));
+        TorchArguments.FiniteVector(theta, nameof(theta));
         return new State(this, theta);
     }
 

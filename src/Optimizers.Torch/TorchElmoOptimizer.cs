@@ -7,7 +7,7 @@ namespace Verification.Optimizers.Torch;
 /// <summary>
 /// ELMO (elmo-amos Alg. 1) on TorchSharp for f given as a differentiable tensor function of a flat parameter vector θ,
 /// with one constant L_t^i = L for every eigenspace. EIGEN is <c>linalg.eigh</c> of the autograd Hessian for n ≤
-/// <see cref="DenseLimit"/> (the step then agrees with <see cref="Reference.ElmoOptimizer"/>); above it, k Lanczos steps
+/// <see cref="DenseLimit"/> (the step then agrees with <see cref="SecondOrder.ElmoOptimizer"/>); above it, k Lanczos steps
 /// on autograd Hessian-vector products started at ∇f (<see cref="TorchLanczos"/>): ∇f lies in the Krylov space, so
 /// every Ritz direction with ∇fᵀv ≠ 0 gets its eq. (7) step, and directions outside K_k(H, ∇f) get none — in particular
 /// no saddle escape along negative curvature orthogonal to the Krylov space, and a zero step at ∇f = 0.
@@ -18,8 +18,8 @@ public sealed class TorchElmoOptimizer
     public TorchElmoOptimizer(double lipschitz, int denseLimit = 64, int lanczosSteps = 20)
     {
         Lipschitz = Require.Positive(lipschitz, nameof(lipschitz));
-        DenseLimit = TorchChecks.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
-        LanczosSteps = TorchChecks.InRange(lanczosSteps, 1, int.MaxValue, nameof(lanczosSteps));
+        DenseLimit = Require.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
+        LanczosSteps = Require.InRange(lanczosSteps, 1, int.MaxValue, nameof(lanczosSteps));
     }
 
     /// <summary>L.</summary>
@@ -36,7 +36,7 @@ public sealed class TorchElmoOptimizer
     public Tensor Step(Func<Tensor, Tensor> function, Tensor theta)
     {
         ArgumentNullException.ThrowIfNull(function);
-        TorchChecks.FiniteVector(theta, nameof(theta));
+        TorchArguments.FiniteVector(theta, nameof(theta));
         using var scope = NewDisposeScope();
         var g = TorchHessian.Gradient(function, theta);
         long n = theta.shape[0];

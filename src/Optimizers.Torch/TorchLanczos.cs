@@ -1,4 +1,6 @@
 using static TorchSharp.torch;
+using Verification.Numerics;
+using Verification.Numerics.Torch;
 
 namespace Verification.Optimizers.Torch;
 
@@ -32,9 +34,9 @@ public static class TorchLanczos
     public static TorchRitzPairs Eigenpairs(Func<Tensor, Tensor> hessianVectorProduct, Tensor start, int steps)
     {
         ArgumentNullException.ThrowIfNull(hessianVectorProduct);
-        TorchChecks.FiniteVector(start, nameof(start));
+        TorchArguments.FiniteVector(start, nameof(start));
         long n = start.shape[0];
-        TorchChecks.InRange(steps, 1, (int)Math.Min(n, int.MaxValue), nameof(steps));
+        Require.InRange(steps, 1, (int)Math.Min(n, int.MaxValue), nameof(steps));
         using var scope = NewDisposeScope();
         var q = start.detach().clone();
         double norm = q.norm().to_type(ScalarType.Float64).item<double>();

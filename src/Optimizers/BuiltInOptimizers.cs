@@ -1,5 +1,6 @@
-using Verification.Optimizers.Reference;
 using Verification.Optimizers.Sign;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Optimizers;
 

@@ -7,7 +7,7 @@ namespace Verification.Tests.Properties;
 public static class Tolerances
 {
     /// <summary>
-    /// The documented accuracy of <c>Elmo.Step</c> (and of <c>CauchyStep.Along</c> and <c>ElmoPreconditioner.Factor</c>,
+    /// The documented accuracy of <c>ElmoStep.Step</c> (and of <c>CauchyStep.Along</c> and <c>ElmoPreconditioner.Factor</c>,
     /// built on the same double-double root): ≤ 1 ulp of the exact value, ulp never below 2^-1074. The error analysis in
     /// their remarks gives ½ ulp + 2^-45 ulp for normal and ¾·2^-1074 for subnormal results; 200 000 random full-range
     /// cases gave 0.5 and 0.75.

@@ -2,9 +2,9 @@ using System.Globalization;
 using Verification.Engine;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Checks.Exact;
 using Verification.Checks.Results;
 using Verification.Optimizers.Objectives;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Problems;
 
@@ -28,7 +28,7 @@ public sealed record QuadraticCase(double[] Eigenvalues, Basis Basis, double[] L
         int n = Dimension;
         var a = new Fraction[n, n];
         var norm2 = new Fraction(Basis.Norm2(n));
-        var lambda = ExactVector.Of(Eigenvalues);
+        var lambda = ExactLinearAlgebra.Of(Eigenvalues);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
             {
@@ -60,8 +60,8 @@ public sealed record QuadraticCase(double[] Eigenvalues, Basis Basis, double[] L
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
             {
-                double d = ExactVector.ToDouble(exact[i, j]);
-                if (!ExactVector.IsExactly(d, exact[i, j]))
+                double d = ExactLinearAlgebra.ToDouble(exact[i, j]);
+                if (!ExactLinearAlgebra.IsExactly(d, exact[i, j]))
                     return (null, exact, "A = B·diag(λ)·Bᵀ/n is not exactly representable in doubles");
                 a[i, j] = d;
             }
@@ -73,10 +73,10 @@ public sealed record QuadraticCase(double[] Eigenvalues, Basis Basis, double[] L
 
     /// <summary>f(x) = ½xᵀAx − bᵀx, exactly.</summary>
     public Fraction ExactValue(Fraction[,] a, Fraction[] x) =>
-        ExactVector.Dot(x, ExactVector.Times(a, x)) / 2 - ExactVector.Dot(ExactVector.Of(Linear), x);
+        ExactLinearAlgebra.Dot(x, ExactLinearAlgebra.Times(a, x)) / 2 - ExactLinearAlgebra.Dot(ExactLinearAlgebra.Of(Linear), x);
 
     /// <summary>∇f(x) = Ax − b, exactly.</summary>
-    public Fraction[] ExactGradient(Fraction[,] a, Fraction[] x) => ExactVector.Subtract(ExactVector.Times(a, x), ExactVector.Of(Linear));
+    public Fraction[] ExactGradient(Fraction[,] a, Fraction[] x) => ExactLinearAlgebra.Subtract(ExactLinearAlgebra.Times(a, x), ExactLinearAlgebra.Of(Linear));
 
     /// <summary>The case as named round-trip values (A is shown in full for replay).</summary>
     public IReadOnlyList<NamedValue> Describe()

@@ -1,7 +1,7 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Checks.Exact;
 using Verification.Optimizers;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Problems;
 
@@ -13,7 +13,7 @@ namespace Verification.Checks.Problems;
 /// </summary>
 internal sealed class RoundedQuadratic(QuadraticCase c, Fraction[,] a, Matrix<double> hessian) : IObjective
 {
-    private readonly Fraction[] b = ExactVector.Of(c.Linear);
+    private readonly Fraction[] b = ExactLinearAlgebra.Of(c.Linear);
 
     public string Name => "generated-quadratic";
 
@@ -25,10 +25,10 @@ internal sealed class RoundedQuadratic(QuadraticCase c, Fraction[,] a, Matrix<do
     /// <summary>The case.</summary>
     internal QuadraticCase Case => c;
 
-    public double Value(Vector<double> theta) => ExactVector.ToDouble(ExactValue(Check(theta)));
+    public double Value(Vector<double> theta) => ExactLinearAlgebra.ToDouble(ExactValue(Check(theta)));
 
     public Vector<double> Gradient(Vector<double> theta) =>
-        Vector<double>.Build.DenseOfEnumerable(ExactGradient(Check(theta)).Select(ExactVector.ToDouble));
+        Vector<double>.Build.DenseOfEnumerable(ExactGradient(Check(theta)).Select(ExactLinearAlgebra.ToDouble));
 
     public Matrix<double> Hessian(Vector<double> theta)
     {
@@ -37,10 +37,10 @@ internal sealed class RoundedQuadratic(QuadraticCase c, Fraction[,] a, Matrix<do
     }
 
     /// <summary>f(x), exactly.</summary>
-    internal Fraction ExactValue(Fraction[] x) => ExactVector.Dot(x, ExactVector.Times(a, x)) / 2 - ExactVector.Dot(b, x);
+    internal Fraction ExactValue(Fraction[] x) => ExactLinearAlgebra.Dot(x, ExactLinearAlgebra.Times(a, x)) / 2 - ExactLinearAlgebra.Dot(b, x);
 
     /// <summary>∇f(x) = Ax − b, exactly.</summary>
-    internal Fraction[] ExactGradient(Fraction[] x) => ExactVector.Subtract(ExactVector.Times(a, x), b);
+    internal Fraction[] ExactGradient(Fraction[] x) => ExactLinearAlgebra.Subtract(ExactLinearAlgebra.Times(a, x), b);
 
     private Fraction[] Check(Vector<double> theta)
     {
@@ -49,7 +49,7 @@ internal sealed class RoundedQuadratic(QuadraticCase c, Fraction[,] a, Matrix<do
             throw new ArgumentException($"theta must have length {Dimension}, got {theta.Count}.", nameof(theta));
         if (!theta.All(double.IsFinite))
             throw new ArgumentException("theta must be finite.", nameof(theta));
-        return ExactVector.Of(theta);
+        return ExactLinearAlgebra.Of(theta);
     }
 
     /// <summary>The rounded quadratic of <paramref name="c"/>, or null with the reason (as <see cref="QuadraticCase.Build"/>).</summary>

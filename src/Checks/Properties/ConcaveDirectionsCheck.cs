@@ -1,12 +1,13 @@
 using System.Globalization;
 using Verification.Engine;
 using Fractions;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Checks.Properties;
 
@@ -55,14 +56,14 @@ public static class ConcaveDirectionsCheck
             if (!(q.Eigenvalues[k] < 0))
                 continue;
             var u = q.Basis.Column(q.Dimension, k);
-            var along = ExactVector.Dot(u, s.Delta);
-            var slope = ExactVector.Dot(u, s.Gradient);
+            var along = ExactLinearAlgebra.Dot(u, s.Delta);
+            var slope = ExactLinearAlgebra.Dot(u, s.Gradient);
             var product = along * slope;
-            var scale = ExactVector.AbsDot(u, s.Delta) * ExactVector.AbsDot(u, s.Gradient);
+            var scale = ExactLinearAlgebra.AbsDot(u, s.Delta) * ExactLinearAlgebra.AbsDot(u, s.Gradient);
             int index = k;
             var e = Evaluation.LessOrEqual(product, Tolerances.Rounding * scale, scale.IsZero ? Fraction.One : scale,
                 [.. s.Outputs, NamedValue.Text("u", "[" + string.Join(", ", u.Select(x => x.ToString())) + "]")],
-                () => $"along the eigenvector u (λ = {q.Eigenvalues[index].ToString("R", CultureInfo.InvariantCulture)} < 0) the step goes uphill: (Δθᵀu)(∇fᵀu) = {ExactVector.ToDouble(product).ToString("R", CultureInfo.InvariantCulture)} > 0, as a preconditioner with a negative eigenvalue there does (e.g. Newton's H⁻¹)");
+                () => $"along the eigenvector u (λ = {q.Eigenvalues[index].ToString("R", CultureInfo.InvariantCulture)} < 0) the step goes uphill: (Δθᵀu)(∇fᵀu) = {ExactLinearAlgebra.ToDouble(product).ToString("R", CultureInfo.InvariantCulture)} > 0, as a preconditioner with a negative eigenvalue there does (e.g. Newton's H⁻¹)");
             if (worst is null || e.Kind == EvaluationKind.Violated && worst.Value.Kind != EvaluationKind.Violated || e.Margin > worst.Value.Margin && (e.Kind == worst.Value.Kind))
                 worst = e;
         }

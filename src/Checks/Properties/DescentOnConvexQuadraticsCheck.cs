@@ -1,11 +1,11 @@
 using System.Globalization;
 using Fractions;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 
@@ -60,7 +60,7 @@ public static class DescentOnConvexQuadraticsCheck
         return Evaluation.Less(change, Tolerances.Rounding * scale, scale.IsZero ? Fraction.One : scale, s.Outputs, () =>
             change.IsZero
                 ? $"the step leaves f unchanged (f(θ + Δθ) = f(θ)) although ∇f(θ) ≠ 0 and A ⪰ 0 with λ_max = {Show(top)} < {Show(c)}: no descent inside the declared curvature range"
-                : $"f rises by {Show(ExactVector.ToDouble(change))} although A ⪰ 0 with λ_max = {Show(top)} < {Show(c)}: the step is not a descent step inside the declared curvature range");
+                : $"f rises by {Show(ExactLinearAlgebra.ToDouble(change))} although A ⪰ 0 with λ_max = {Show(top)} < {Show(c)}: the step is not a descent step inside the declared curvature range");
     }
 
     private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);

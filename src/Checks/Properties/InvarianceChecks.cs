@@ -3,13 +3,13 @@ using Verification.Engine;
 using FsCheck.Fluent;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 using Verification.Optimizers.Objectives;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 
@@ -105,32 +105,32 @@ public static class InvarianceChecks
                 for (int k = 0; k < n; k++)
                     for (int l = 0; l < n; l++)
                         e += qm[k, i] * s.A[k, l] * qm[l, j];
-                double d = ExactVector.ToDouble(e);
-                if (!ExactVector.IsExactly(d, e))
+                double d = ExactLinearAlgebra.ToDouble(e);
+                if (!ExactLinearAlgebra.IsExactly(d, e))
                     return Evaluation.Reject("QᵀAQ is not exact in double precision here");
                 rotatedA[i, j] = d;
             }
-        var b = QT(ExactVector.Of(q.Linear));
+        var b = QT(ExactLinearAlgebra.Of(q.Linear));
         var x = QT(s.Theta);
-        var bd = b.Select(ExactVector.ToDouble).ToArray();
-        var xd = x.Select(ExactVector.ToDouble).ToArray();
-        if (!b.Zip(bd).All(p => ExactVector.IsExactly(p.Second, p.First)) || !x.Zip(xd).All(p => ExactVector.IsExactly(p.Second, p.First)))
+        var bd = b.Select(ExactLinearAlgebra.ToDouble).ToArray();
+        var xd = x.Select(ExactLinearAlgebra.ToDouble).ToArray();
+        if (!b.Zip(bd).All(p => ExactLinearAlgebra.IsExactly(p.Second, p.First)) || !x.Zip(xd).All(p => ExactLinearAlgebra.IsExactly(p.Second, p.First)))
             return Evaluation.Reject("Qᵀb or Qᵀθ is not exact in double precision here");
         var rotated = new Quadratic(rotatedA, Vector<double>.Build.DenseOfArray(bd), "rotated-quadratic");
         var step = OptimizerStep.Take(optimizer, rotated, Vector<double>.Build.DenseOfArray(xd));
         if (step.Problem is { } problem)
             return Evaluation.Reject(problem);
         var expected = QT(s.Delta);
-        return Compare(ExactVector.Of(step.Step!), expected,
-            [NamedValue.Text("Δθ(f)", QuadraticCase.Show(s.Step)), NamedValue.Text("Δθ(f∘Q)", QuadraticCase.Show(step.Step!)), NamedValue.Text("QᵀΔθ(f)", QuadraticCase.Show(expected.Select(ExactVector.ToDouble)))],
+        return Compare(ExactLinearAlgebra.Of(step.Step!), expected,
+            [NamedValue.Text("Δθ(f)", QuadraticCase.Show(s.Step)), NamedValue.Text("Δθ(f∘Q)", QuadraticCase.Show(step.Step!)), NamedValue.Text("QᵀΔθ(f)", QuadraticCase.Show(expected.Select(ExactLinearAlgebra.ToDouble)))],
             "the step on the rotated problem f∘Q is not Qᵀ times the step on f: the optimizer depends on the coordinate system");
     }
 
     private static Evaluation Compare(Fraction[] a, Fraction[] b, IReadOnlyList<NamedValue> outputs, string explanation)
     {
-        var diff = ExactVector.L1(ExactVector.Subtract(a, b));
-        var scale = ExactVector.L1(a) + ExactVector.L1(b);
+        var diff = ExactLinearAlgebra.L1(ExactLinearAlgebra.Subtract(a, b));
+        var scale = ExactLinearAlgebra.L1(a) + ExactLinearAlgebra.L1(b);
         return Evaluation.LessOrEqual(diff, Tolerances.Invariance * scale, scale.IsZero ? Fraction.One : scale, outputs,
-            () => explanation + $" (‖Δθ₁ − Δθ₂‖₁ = {ExactVector.ToDouble(diff).ToString("R", System.Globalization.CultureInfo.InvariantCulture)})");
+            () => explanation + $" (‖Δθ₁ − Δθ₂‖₁ = {ExactLinearAlgebra.ToDouble(diff).ToString("R", System.Globalization.CultureInfo.InvariantCulture)})");
     }
 }

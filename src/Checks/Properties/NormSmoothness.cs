@@ -1,6 +1,6 @@
 using Fractions;
-using Verification.Checks.Exact;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 
@@ -14,13 +14,13 @@ internal static class NormSmoothness
     internal static Fraction Of(SteepestDescentNorm norm, Fraction[,] a, double[] eigenvalues)
     {
         if (norm == SteepestDescentNorm.Euclidean)
-            return eigenvalues.Select(l => ExactVector.Of([Math.Abs(l)])[0]).Aggregate(Fraction.Zero, (m, x) => m.CompareTo(x) >= 0 ? m : x);
+            return eigenvalues.Select(l => ExactLinearAlgebra.Of([Math.Abs(l)])[0]).Aggregate(Fraction.Zero, (m, x) => m.CompareTo(x) >= 0 ? m : x);
         int n = eigenvalues.Length;
         var best = Fraction.Zero;
         for (int mask = 0; mask < 1 << n; mask++)
         {
             var s = Enumerable.Range(0, n).Select(i => (mask >> i & 1) == 0 ? Fraction.One : Fraction.MinusOne).ToArray();
-            var l1 = ExactVector.L1(ExactVector.Times(a, s));
+            var l1 = ExactLinearAlgebra.L1(ExactLinearAlgebra.Times(a, s));
             if (l1.CompareTo(best) > 0)
                 best = l1;
         }
@@ -32,10 +32,10 @@ internal static class NormSmoothness
     {
         if (norm == SteepestDescentNorm.Max)
         {
-            var l1 = ExactVector.L1(g);
+            var l1 = ExactLinearAlgebra.L1(g);
             return (l1, l1);
         }
-        var root = new Verification.Numerics.Exact.RationalInterval(ExactVector.SquaredL2(g), ExactVector.SquaredL2(g)).Sqrt(128);
+        var root = new Verification.Numerics.Exact.RationalInterval(ExactLinearAlgebra.SquaredL2(g), ExactLinearAlgebra.SquaredL2(g)).Sqrt(128);
         return (root.Lower, root.Upper);
     }
 
@@ -43,8 +43,8 @@ internal static class NormSmoothness
     internal static Fraction SquaredDualNorm(SteepestDescentNorm norm, Fraction[] g)
     {
         if (norm == SteepestDescentNorm.Euclidean)
-            return ExactVector.SquaredL2(g);
-        var l1 = ExactVector.L1(g);
+            return ExactLinearAlgebra.SquaredL2(g);
+        var l1 = ExactLinearAlgebra.L1(g);
         return l1 * l1;
     }
 }

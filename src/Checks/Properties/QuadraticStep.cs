@@ -1,12 +1,12 @@
 using Fractions;
 using Verification.Engine;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 
@@ -37,10 +37,10 @@ internal sealed record QuadraticStep(
     internal IReadOnlyList<NamedValue> Outputs => [NamedValue.Text("Δθ", QuadraticCase.Show(Step))];
 
     /// <summary>f(θ + Δθ) − f(θ), exactly.</summary>
-    internal Fraction Change => Case.ExactValue(A, ExactVector.Add(Theta, Delta)) - Case.ExactValue(A, Theta);
+    internal Fraction Change => Case.ExactValue(A, ExactLinearAlgebra.Add(Theta, Delta)) - Case.ExactValue(A, Theta);
 
     /// <summary>Σ|g_iΔθ_i| + Σ|Δθ_iA_ijΔθ_j|: the first-order rounding scale of <see cref="Change"/>.</summary>
-    internal Fraction ChangeScale => ExactVector.AbsDot(Gradient, Delta) + ExactVector.AbsQuadraticForm(A, Delta);
+    internal Fraction ChangeScale => ExactLinearAlgebra.AbsDot(Gradient, Delta) + ExactLinearAlgebra.AbsQuadraticForm(A, Delta);
 
     /// <summary>
     /// Builds the case, checks that the oracle's gradient is exact there (so a violation is the optimizer's, not
@@ -54,18 +54,18 @@ internal sealed record QuadraticStep(
             return (null, rejected);
         if ((OutsideNormalRange("θ", c.Theta) ?? OutsideNormalRange("b", c.Linear) ?? OutsideNormalRange("λ", c.Eigenvalues)) is { } tiny)
             return (null, tiny);
-        var theta = ExactVector.Of(c.Theta);
+        var theta = ExactLinearAlgebra.Of(c.Theta);
         var exactGradient = c.ExactGradient(a, theta);
         var oracle = objective.Gradient(c.ThetaVector);
         for (int i = 0; i < oracle.Count; i++)
-            if (!ExactVector.IsExactly(oracle[i], exactGradient[i]))
+            if (!ExactLinearAlgebra.IsExactly(oracle[i], exactGradient[i]))
                 return (null, "the test problem's gradient is rounded (or overflows) at this θ");
         if (OutsideNormalRange("∇f(θ)", oracle) is { } tinyGradient)
             return (null, tinyGradient);
         var step = OptimizerStep.Take(optimizer, objective, c.ThetaVector);
         if ((step.Problem ?? OutsideNormalRange("Δθ", step.Step!)) is { } problem)
             return (null, problem);
-        return (new QuadraticStep(c, objective, a, theta, exactGradient, step.Step!, ExactVector.Of(step.Step!)), null);
+        return (new QuadraticStep(c, objective, a, theta, exactGradient, step.Step!, ExactLinearAlgebra.Of(step.Step!)), null);
     }
 
     /// <summary>The largest eigenvalue magnitude, for messages.</summary>

@@ -2,12 +2,12 @@ using System.Globalization;
 using Verification.Engine;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 
@@ -85,7 +85,7 @@ public static class QuasiNewtonCheck
             return Evaluation.Fact("Φ is missing, of the wrong shape or not finite", outputs, "Preconditioner(f, θ) did not return a finite n×n matrix");
         outputs.Add(NamedValue.Text("Φ", "[" + string.Join("; ", Enumerable.Range(0, n).Select(i => QuadraticCase.Show(phi.Row(i).ToArray()))) + "]"));
 
-        var exactPhi = ExactVector.Of(phi);
+        var exactPhi = ExactLinearAlgebra.Of(phi);
         var maxAbs = Fraction.Zero;
         var asymmetry = Fraction.Zero;
         for (int i = 0; i < n; i++)
@@ -95,7 +95,7 @@ public static class QuasiNewtonCheck
                 asymmetry = FractionMax(asymmetry, (exactPhi[i, j] - exactPhi[j, i]).Abs());
             }
         var symmetry = Evaluation.LessOrEqual(asymmetry, Tolerances.Rounding * maxAbs, maxAbs.IsZero ? Fraction.One : maxAbs, outputs,
-            () => $"Φ is not symmetric: max|Φ_ij − Φ_ji| = {Show(ExactVector.ToDouble(asymmetry))} (Definition 3 requires Φᵀ = Φ)");
+            () => $"Φ is not symmetric: max|Φ_ij − Φ_ji| = {Show(ExactLinearAlgebra.ToDouble(asymmetry))} (Definition 3 requires Φᵀ = Φ)");
         if (symmetry.Kind == EvaluationKind.Violated)
             return symmetry;
 
@@ -103,26 +103,26 @@ public static class QuasiNewtonCheck
         var sym = (phi + phi.Transpose()) / 2;
         var evd = sym.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
         int least = Enumerable.Range(0, n).OrderBy(k => evd.EigenValues[k].Real).First();
-        var v = ExactVector.Of(evd.EigenVectors.Column(least));
-        var quadratic = ExactVector.Dot(v, ExactVector.Times(exactPhi, v));
-        var formScale = ExactVector.AbsQuadraticForm(exactPhi, v);
+        var v = ExactLinearAlgebra.Of(evd.EigenVectors.Column(least));
+        var quadratic = ExactLinearAlgebra.Dot(v, ExactLinearAlgebra.Times(exactPhi, v));
+        var formScale = ExactLinearAlgebra.AbsQuadraticForm(exactPhi, v);
         var psd = Evaluation.LessOrEqual(-quadratic, Tolerances.Rounding * formScale, formScale.IsZero ? Fraction.One : formScale,
             [.. outputs, NamedValue.Text("v", QuadraticCase.Show(evd.EigenVectors.Column(least)))],
-            () => $"Φ is not positive semi-definite: vᵀΦv = {Show(ExactVector.ToDouble(quadratic))} < 0 for the vector v shown (Φ's least eigenvalue ≈ {Show(evd.EigenValues[least].Real)}; {problem})");
+            () => $"Φ is not positive semi-definite: vᵀΦv = {Show(ExactLinearAlgebra.ToDouble(quadratic))} < 0 for the vector v shown (Φ's least eigenvalue ≈ {Show(evd.EigenValues[least].Real)}; {problem})");
         if (psd.Kind == EvaluationKind.Violated)
             return psd;
 
-        var exactG = ExactVector.Of(g);
-        var delta = ExactVector.Of(step.Step!);
-        var phiG = ExactVector.Times(exactPhi, exactG);
-        var residual = ExactVector.L1(ExactVector.Add(delta, phiG));
+        var exactG = ExactLinearAlgebra.Of(g);
+        var delta = ExactLinearAlgebra.Of(step.Step!);
+        var phiG = ExactLinearAlgebra.Times(exactPhi, exactG);
+        var residual = ExactLinearAlgebra.L1(ExactLinearAlgebra.Add(delta, phiG));
         var absPhiG = Fraction.Zero;
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
                 absPhiG += (exactPhi[i, j] * exactG[j]).Abs();
-        var stepScale = ExactVector.L1(delta) + absPhiG;
+        var stepScale = ExactLinearAlgebra.L1(delta) + absPhiG;
         var form = Evaluation.LessOrEqual(residual, Tolerances.Rounding * stepScale, stepScale.IsZero ? Fraction.One : stepScale, outputs,
-            () => $"the step is not −Φ∇f: ‖Δθ + Φ∇f‖₁ = {Show(ExactVector.ToDouble(residual))} (Definition 3: θ_(t+1) = θ_t − Φ_t∇f(θ_t))");
+            () => $"the step is not −Φ∇f: ‖Δθ + Φ∇f‖₁ = {Show(ExactLinearAlgebra.ToDouble(residual))} (Definition 3: θ_(t+1) = θ_t − Φ_t∇f(θ_t))");
         if (form.Kind == EvaluationKind.Violated)
             return form;
         // Satisfied: report the part closest to a violation (the search climbs on it).

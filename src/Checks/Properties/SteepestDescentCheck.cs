@@ -1,11 +1,11 @@
 using System.Globalization;
 using Fractions;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 
@@ -52,7 +52,7 @@ public static class SteepestDescentCheck
         var (s, rejected) = QuadraticStep.Take(optimizer, q);
         if (s is null)
             return Evaluation.Reject(rejected!);
-        var alpha = ExactVector.Of([guarantee.StepSize])[0];
+        var alpha = ExactLinearAlgebra.Of([guarantee.StepSize])[0];
         var l = NormSmoothness.Of(guarantee.Norm, s.A, q.Eigenvalues);
         var change = s.Change;
         var slack = Tolerances.Rounding * s.ChangeScale;
@@ -71,12 +71,12 @@ public static class SteepestDescentCheck
             bound = -alpha * lower + l / 2 * alpha * alpha;
             scale = s.ChangeScale + alpha * lower + l / 2 * alpha * alpha;
         }
-        string lText = ExactVector.ToDouble(l).ToString("R", CultureInfo.InvariantCulture);
+        string lText = ExactLinearAlgebra.ToDouble(l).ToString("R", CultureInfo.InvariantCulture);
         return Evaluation.LessOrEqual(change, bound + slack, scale.IsZero ? Fraction.One : scale, s.Outputs, () =>
             guarantee.Scaling == SteepestDescentScaling.NormScaled
                 ? $"f(θ + Δθ) − f(θ) = {Show(change)} exceeds Lemma 6.2's −(α/2)‖∇f‖_*² = {Show(bound)} on a quadratic that is L-smooth w.r.t. {guarantee.NormName} with L = {lText} ≤ 1/α: the step is not steepest descent w.r.t. {guarantee.NormName} with step size α (eq. 6.9/6.10)"
                 : $"f(θ + Δθ) − f(θ) = {Show(change)} exceeds −α‖∇f‖_* + (L/2)α² = {Show(bound)} (L = {lText} w.r.t. {guarantee.NormName}): the step is not a normalized steepest-descent step of length α (eq. C.18)");
     }
 
-    private static string Show(Fraction x) => ExactVector.ToDouble(x).ToString("R", CultureInfo.InvariantCulture);
+    private static string Show(Fraction x) => ExactLinearAlgebra.ToDouble(x).ToString("R", CultureInfo.InvariantCulture);
 }

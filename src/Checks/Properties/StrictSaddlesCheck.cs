@@ -1,11 +1,11 @@
 using FsCheck.Fluent;
 using Fractions;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 

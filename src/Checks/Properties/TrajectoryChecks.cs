@@ -3,13 +3,13 @@ using Fractions;
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
 using Verification.Checks.Search;
 using Verification.Engine;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
 
 namespace Verification.Checks.Properties;
 
@@ -145,9 +145,9 @@ public static class TrajectoryChecks
         for (int t = 0; t < run.Steps.Count && t < run.Iterates.Count; t++)
         {
             var g = objective.Gradient(run.Iterates[t]);
-            var delta = ExactVector.Of(run.Steps[t]);
-            var theta = ExactVector.Of(run.Iterates[t]);
-            var next = t + 1 < run.Iterates.Count ? ExactVector.Of(run.Iterates[t + 1]) : ExactVector.Add(theta, delta);
+            var delta = ExactLinearAlgebra.Of(run.Steps[t]);
+            var theta = ExactLinearAlgebra.Of(run.Iterates[t]);
+            var next = t + 1 < run.Iterates.Count ? ExactLinearAlgebra.Of(run.Iterates[t + 1]) : ExactLinearAlgebra.Add(theta, delta);
             for (int i = 0; i < delta.Length; i++)
             {
                 var gi = Verification.Numerics.Exact.ExactDouble.ToFraction(g[i]);
@@ -169,7 +169,7 @@ public static class TrajectoryChecks
         var outputs = new[] { NamedValue.Text("t", w.T.ToString(CultureInfo.InvariantCulture)), NamedValue.Text("Δθ_t", QuadraticCase.Show(run.Steps[w.T])),
             NamedValue.Text("Δθ_{t−1}", w.T == 0 ? "(none: fresh run)" : QuadraticCase.Show(run.Steps[w.T - 1])) };
         return Evaluation.LessOrEqual(w.Diff, w.Allowed, w.Scale, outputs,
-            () => $"at t = {w.T}, coordinate {w.I}: Δθ = {Show(run.Steps[w.T][w.I])} but the heavy-ball recurrence βΔθ_{{t−1}} − η∇f(θ_t) gives {Show(ExactVector.ToDouble(w.Expected))}"
+            () => $"at t = {w.T}, coordinate {w.I}: Δθ = {Show(run.Steps[w.T][w.I])} but the heavy-ball recurrence βΔθ_{{t−1}} − η∇f(θ_t) gives {Show(ExactLinearAlgebra.ToDouble(w.Expected))}"
                 + (w.T == 0 ? " (a fresh run starts with zero velocity)" : ""));
     }
 
@@ -203,11 +203,11 @@ public static class TrajectoryChecks
         (Fraction Lhs, Fraction Rhs, Fraction Scale, int T, string Why)? worst = null;
         for (int t = 0; t < run.Steps.Count && t < run.Iterates.Count; t++)
         {
-            var x = ExactVector.Of(run.Iterates[t]);
-            var delta = ExactVector.Of(run.Steps[t]);
-            var next = ExactVector.Add(x, delta);
+            var x = ExactLinearAlgebra.Of(run.Iterates[t]);
+            var delta = ExactLinearAlgebra.Of(run.Steps[t]);
+            var next = ExactLinearAlgebra.Add(x, delta);
             var (lhs, rhs, why) = relation(objective, t, x, next);
-            var scale = ExactVector.AbsDot(objective.ExactGradient(x), delta) + ExactVector.AbsQuadraticForm(objective.A, delta);
+            var scale = ExactLinearAlgebra.AbsDot(objective.ExactGradient(x), delta) + ExactLinearAlgebra.AbsQuadraticForm(objective.A, delta);
             var slacked = rhs + Tolerances.Rounding * scale;
             var s = scale.IsZero ? Fraction.One : scale;
             if (worst is null || ((lhs - slacked) / s).CompareTo((worst.Value.Lhs - worst.Value.Rhs) / worst.Value.Scale) > 0)
@@ -259,5 +259,5 @@ public static class TrajectoryChecks
 
     private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Show(Fraction x) => Show(ExactVector.ToDouble(x));
+    private static string Show(Fraction x) => Show(ExactLinearAlgebra.ToDouble(x));
 }

@@ -1,4 +1,5 @@
 using Verification.Engine;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog;
 

@@ -1,5 +1,6 @@
 using Verification.Checks;
 using Verification.Engine.Reporting;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Cli.Checking;
 

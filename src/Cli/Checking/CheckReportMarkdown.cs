@@ -2,6 +2,7 @@ using System.Text;
 using Verification.Checks;
 using Verification.Checks.Results;
 using Verification.Engine.Reporting;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Cli.Checking;
 

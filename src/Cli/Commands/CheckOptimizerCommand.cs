@@ -7,6 +7,7 @@ using Verification.Cli.Checking;
 using Verification.Cli.Checking.Isolation;
 using Verification.Cli.Output;
 using Verification.Optimizers;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Cli.Commands;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Verification.Cli.Output;
 using Verification.Figures;
 using Verification.Optimizers.Lodo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
 
 namespace Verification.Numerics.Lodo;
 

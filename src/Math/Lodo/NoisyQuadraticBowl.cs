@@ -86,7 +86,7 @@ public sealed class NoisyQuadraticBowl
     {
         ArgumentNullException.ThrowIfNull(random);
         double sd = Math.Sqrt(NoiseVariance);
-        return Vector<double>.Build.Dense(Dimension, _ => sd * RandomOrthogonal.Gaussian(random));
+        return Vector<double>.Build.Dense(Dimension, _ => sd * StandardNormal.Draw(random));
     }
 
     /// <summary>

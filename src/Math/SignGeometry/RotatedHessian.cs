@@ -38,7 +38,7 @@ public static class RotatedHessian
         for (int i = 0; i < dimension; i++)
             for (int j = i + 1; j < dimension; j++)
             {
-                double z = Gaussian(random) / Math.Sqrt(dimension);
+                double z = StandardNormal.Draw(random) / Math.Sqrt(dimension);
                 s[i, j] = z;
                 s[j, i] = -z;
             }
@@ -75,14 +75,6 @@ public static class RotatedHessian
 
     /// <summary>Largest |φ|·‖S‖∞ accepted by <see cref="Rotate"/>: 2^24, where 4d·2^24·2^-53 stays below 2^-20 for d ≤ 64.</summary>
     public const double MaxRotation = 16777216;
-
-    /// <summary>A standard normal draw (Box–Muller) from <paramref name="random"/>.</summary>
-    public static double Gaussian(System.Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        double u = 1 - random.NextDouble(), v = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
-    }
 
     /// <summary>e^A by scaling and squaring with a 20-term Taylor series (‖A/2^s‖∞ ≤ 1/2, truncation below 1e-25).</summary>
     private static Matrix<double> Exp(Matrix<double> a)

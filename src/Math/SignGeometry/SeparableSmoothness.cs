@@ -25,7 +25,7 @@ public sealed record SeparableBracket(double Lower, double Upper, double[] Diago
 /// <item>Primal (upper bound): a log-barrier interior-point method in l, minimizing Σl − μ(log det(diag(l) − H) + Σ log l_i)
 /// by damped Newton steps (small dense Cholesky) along the central path (μ = 1/t, t growing twentyfold) until the gap 2dμ is
 /// below 10⁻¹⁰ of the scale. The final l is interior, and diag(l) − H ≻ 0 is then proven by exact rational LDLᵀ
-/// (<see cref="ExactDefiniteness"/>) on the exact values of the doubles; Σl summed exactly.</item>
+/// (<see cref="ExactLinearAlgebra.IsPositiveDefinite"/>) on the exact values of the doubles; Σl summed exactly.</item>
 /// <item>Dual (lower bound): weak duality gives L_sep ≥ ⟨H, Y⟩ for every Y ≽ 0 with Y_ii ≤ 1 (multiply Y_ii ≤ 1 by l_i ≥ 0
 /// and use ⟨diag(l) − H, Y⟩ ≥ 0). Y = c·VVᵀ is found by block-coordinate ascent on the rows of V (the "mixing method");
 /// VVᵀ is PSD for every V, and c = 1/max(1, max_i‖v_i‖²) makes Y_ii ≤ 1 hold exactly, so c·⟨H, VVᵀ⟩ evaluated in
@@ -35,7 +35,7 @@ public sealed record SeparableBracket(double Lower, double Upper, double[] Diago
 public static class SeparableSmoothness
 {
     /// <summary>Largest dimension accepted (bounded by the exact certification).</summary>
-    public const int MaxDimension = ExactDefiniteness.MaxDimension;
+    public const int MaxDimension = ExactLinearAlgebra.MaxDefinitenessDimension;
 
     /// <summary>Relative target of the primal barrier's gap 2dμ/scale.</summary>
     public const double BarrierGap = 1e-10;
@@ -257,7 +257,7 @@ public static class SeparableSmoothness
         var sum = Fraction.Zero;
         foreach (double v in l)
             sum += ExactDouble.ToFraction(v);
-        return (sum, ExactDefiniteness.IsPositiveDefinite(slack));
+        return (sum, ExactLinearAlgebra.IsPositiveDefinite(slack));
     }
 
     /// <summary>The mixing method's V found on <paramref name="h"/> (a scaled copy), its dual value c·⟨H, VVᵀ⟩ exactly on <paramref name="exactMatrix"/>.</summary>

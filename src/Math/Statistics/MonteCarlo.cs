@@ -25,7 +25,7 @@ public static class MonteCarlo
     /// platform's accuracy). mean ± t is rounded to nearest; where t or mean ± t lies beyond ±double.MaxValue the bound
     /// is ±∞ (the interval then contains every double on that side, which keeps its guarantee).
     /// </remarks>
-    public static ConfidenceInterval BoundedMean(Func<Random, double> draw, Random random, int samples, double low, double high, double delta)
+    public static ConfidenceInterval BoundedMean(Func<System.Random, double> draw, System.Random random, int samples, double low, double high, double delta)
     {
         ArgumentNullException.ThrowIfNull(draw);
         ArgumentNullException.ThrowIfNull(random);
@@ -56,13 +56,4 @@ public static class MonteCarlo
     }
 
     private const double TwoToMinus31 = 4.656612873077393e-10;
-
-    /// <summary>A standard normal draw (Box–Muller on two uniforms of <paramref name="random"/>).</summary>
-    public static double StandardNormal(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        double u1 = 1.0 - random.NextDouble(); // (0, 1]
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
 }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.Lodo;
 
@@ -17,17 +18,9 @@ public sealed class AdamRule : IUpdateRule
     public AdamRule(double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         this.learningRate = Require.NonNegative(learningRate, nameof(learningRate));
-        this.beta1 = Decay(beta1, nameof(beta1));
-        this.beta2 = Decay(beta2, nameof(beta2));
+        this.beta1 = MovingAverages.RequireBeta(beta1, nameof(beta1));
+        this.beta2 = MovingAverages.RequireBeta(beta2, nameof(beta2));
         this.epsilon = Require.Positive(epsilon, nameof(epsilon));
-    }
-
-    internal static double Decay(double beta, string name)
-    {
-        Require.NonNegative(beta, name);
-        if (!(beta < 1))
-            throw new ArgumentException($"{name} must be < 1, got {Require.Show(beta)}.", name);
-        return beta;
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Lodo;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.Lodo;
 
@@ -20,7 +21,7 @@ public sealed class Lodo : IOptimizer, ITrackingOptimizer
     public Lodo(IPreconditionerModel model, double beta, Func<IUpdateRule> metaOptimizer, string metaName, int seed)
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
-        Beta = AdamRule.Decay(beta, nameof(beta));
+        Beta = MovingAverages.RequireBeta(beta, nameof(beta));
         this.metaOptimizer = metaOptimizer ?? throw new ArgumentNullException(nameof(metaOptimizer));
         this.metaName = string.IsNullOrWhiteSpace(metaName) ? throw new ArgumentException("metaName must not be empty.", nameof(metaName)) : metaName;
         Seed = seed;

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Lodo;
+using Verification.Numerics.Random;
 
 namespace Verification.Optimizers.Lodo;
 
@@ -81,7 +82,7 @@ public static class NoisyBowlSimulation
         double sum = 0;
         for (int i = 0; i < probes; i++)
         {
-            var v = Vector<double>.Build.Dense(hessian.RowCount, _ => RandomOrthogonal.Gaussian(random));
+            var v = Vector<double>.Build.Dense(hessian.RowCount, _ => StandardNormal.Draw(random));
             v /= v.L2Norm();
             var r = v - run.Precondition(hessian * v);
             sum += r.DotProduct(r);

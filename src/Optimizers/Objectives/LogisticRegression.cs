@@ -1,6 +1,7 @@
 using Verification.Numerics.Curvature.Likelihoods;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Numerics.Random;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -61,9 +62,8 @@ public sealed class LogisticRegression : IThirdOrderObjective
         if (dimension < 1)
             throw new ArgumentException($"dimension must be ≥ 1, got {dimension}.", nameof(dimension));
         var random = new System.Random(seed);
-        double Gauss() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        var w = Vector<double>.Build.Dense(dimension, _ => Gauss());
-        var features = Matrix<double>.Build.Dense(samples, dimension, (_, _) => Gauss());
+        var w = Vector<double>.Build.Dense(dimension, _ => StandardNormal.Draw(random));
+        var features = Matrix<double>.Build.Dense(samples, dimension, (_, _) => StandardNormal.Draw(random));
         var labels = new double[samples];
         for (int j = 0; j < samples; j++)
         {

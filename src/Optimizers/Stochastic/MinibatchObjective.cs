@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Optimizers.Objectives;
 
 namespace Verification.Optimizers.Stochastic;
 

@@ -5,8 +5,9 @@ using Verification.Checks.Properties;
 using Verification.Checks.Results;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Checks;
 

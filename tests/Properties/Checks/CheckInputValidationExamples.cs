@@ -1,8 +1,8 @@
 using Verification.Checks;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.FirstOrder;
 
 namespace Verification.Tests.Properties.Checks;
 

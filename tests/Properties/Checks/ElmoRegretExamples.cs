@@ -2,8 +2,9 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Checks;
 using Verification.Numerics;
 using Verification.Optimizers;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.FirstOrder;
 
 namespace Verification.Tests.Properties.Checks;
 
@@ -18,7 +19,7 @@ public class ElmoRegretExamples
         public override Vector<double> Update(IObjective objective, Vector<double> theta)
         {
             double l = ((IThirdOrderObjective)objective).HessianLipschitz!.Value;
-            return Elmo.StepVector(objective.Hessian(theta), objective.Gradient(theta), Vector<double>.Build.Dense(theta.Count, l));
+            return ElmoStep.StepVector(objective.Hessian(theta), objective.Gradient(theta), Vector<double>.Build.Dense(theta.Count, l));
         }
     }
 

@@ -2,10 +2,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
-using Verification.Checks.Exact;
 using Verification.Checks.Problems;
 using Verification.Checks.Properties;
 using Verification.Optimizers.Guarantees;
+using Verification.Numerics.Exact;
 
 namespace Verification.Tests.Properties.Checks;
 
@@ -27,8 +27,8 @@ public class QuadraticCaseProperties
         for (int k = 0; k < c.Dimension; k++)
         {
             var u = c.Basis.Column(c.Dimension, k);
-            var au = ExactVector.Times(ExactVector.Of(objective.A), u);
-            var lambda = ExactVector.Of([c.Eigenvalues[k]])[0];
+            var au = ExactLinearAlgebra.Times(ExactLinearAlgebra.Of(objective.A), u);
+            var lambda = ExactLinearAlgebra.Of([c.Eigenvalues[k]])[0];
             if (au.Zip(u).Any(p => p.First.CompareTo(lambda * p.Second) != 0))
                 return false;
         }
@@ -44,7 +44,7 @@ public class QuadraticCaseProperties
             return true;
         var x = raw.Take(c.Dimension).Select(v => new Fraction(v, 16)).ToArray();
         var l = NormSmoothness.Of(SteepestDescentNorm.Max, a, c.Eigenvalues);
-        return ExactVector.L1(ExactVector.Times(a, x)).CompareTo(l) <= 0;
+        return ExactLinearAlgebra.L1(ExactLinearAlgebra.Times(a, x)).CompareTo(l) <= 0;
     });
 
     /// <summary>‖Ax‖₂² ≤ L₂²‖x‖₂² with L₂ = max|λ| (A is orthogonally diagonalized by the basis), exactly.</summary>
@@ -56,7 +56,7 @@ public class QuadraticCaseProperties
             return true;
         var x = raw.Take(c.Dimension).Select(v => new Fraction(v, 16)).ToArray();
         var l = NormSmoothness.Of(SteepestDescentNorm.Euclidean, a, c.Eigenvalues);
-        var ax = ExactVector.Times(a, x);
-        return ExactVector.SquaredL2(ax).CompareTo(l * l * ExactVector.SquaredL2(x)) <= 0;
+        var ax = ExactLinearAlgebra.Times(a, x);
+        return ExactLinearAlgebra.SquaredL2(ax).CompareTo(l * l * ExactLinearAlgebra.SquaredL2(x)) <= 0;
     });
 }

@@ -5,6 +5,7 @@ using Verification.Engine.Generators;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Engine;
 

@@ -5,6 +5,7 @@ using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Lodo;
 using Xunit;
+using Verification.Numerics.Exact;
 
 namespace Verification.Tests.Properties.Lodo;
 

@@ -4,6 +4,7 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Numerics;
 using Verification.Numerics.Torch;
 using static TorchSharp.torch;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics.Torch;
 
@@ -157,14 +158,14 @@ internal static class ElmoAgreementCases
         }).ToArray());
 
     /// <summary>
-    /// Δθ* = Σ x*_i v_i of Alg. 1 (<see cref="TorchElmo.StepVector"/>) against <see cref="Elmo.StepVector"/> on
+    /// Δθ* = Σ x*_i v_i of Alg. 1 (<see cref="TorchElmo.StepVector"/>) against <see cref="ElmoStep.StepVector"/> on
     /// <see cref="SpectralProblem"/>s, every entry within <see cref="SpectralBound.Step"/>, doubled.
     /// </summary>
     private static AgreementCase StepVector { get; } = new("elmo/step-vector", [TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.StepVector))],
         (device, dtype) => SpectralProblems(dtype, 20261209).Select(p =>
         {
             var bound = new SpectralBound(Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
-            var expected = Elmo.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
+            var expected = ElmoStep.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
             var (h, g, l) = Tensors(p, dtype, device);
             var actual = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
             return new Agreement("Δθ*", expected, actual, TorchTolerances.Uniform(expected.Length, bound.Step(p.Lipschitz)),
@@ -199,7 +200,7 @@ internal static class ElmoAgreementCases
                 var phi = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
                 var tensorPhi = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
                 results.Add(new Agreement("Φ^ELMO", phi, tensorPhi, TorchTolerances.MaxMagnitude(phi, tensorPhi), TorchTolerances.Factor(dtype), k => $"Φ[{k / 4},{k % 4}] at {at}"));
-                var step = Elmo.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
+                var step = ElmoStep.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
                 var tensorStep = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
                 results.Add(new Agreement("Δθ*", step, tensorStep, TorchTolerances.MaxMagnitude(step, tensorStep), TorchTolerances.Step(dtype), i => $"Δθ*_{i} at {at}"));
             }
@@ -248,7 +249,7 @@ internal static class ElmoAgreementCases
 
     private static Agreement StepAgreement(EigenspaceInput[] batch, Device device, ScalarType dtype)
     {
-        var expected = batch.Select(e => Elmo.Step(e.Lambda, e.GradMagnitude, e.Lipschitz)).ToArray();
+        var expected = batch.Select(e => ElmoStep.Step(e.Lambda, e.GradMagnitude, e.Lipschitz)).ToArray();
         var actual = TensorConvert.ToDoubles(TorchElmo.Step(
             TensorConvert.Vector(batch.Select(e => e.Lambda), dtype, device),
             TensorConvert.Vector(batch.Select(e => e.GradMagnitude), dtype, device),

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using static TorchSharp.torch;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics.Torch;
 
@@ -92,7 +93,7 @@ internal sealed class SpectralBound
         for (int i = 0; i < n; i++)
         {
             double lambda = reference.Values[i], a = Math.Abs(reference.GradientProjections[i]);
-            double x = Elmo.Step(lambda, a, lipschitz[i]);
+            double x = ElmoStep.Step(lambda, a, lipschitz[i]);
             double s = Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
             bound += (x * Eigenvalue + Projection[i]) / s + TorchTolerances.Step(Dtype) * x + x * Vector[i];
             total += x;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TorchSharp;
 using Xunit.Sdk;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics.Torch;
 
@@ -78,7 +79,7 @@ internal static class TorchTolerances
     /// <summary>
     /// ELMO preconditioner eigenvalues φ (Lemma 3.2), relative to <see cref="MaxMagnitudeOrMinNormal"/>. The tensor forms
     /// S + |λ| as in <see cref="Step"/> (3.5u), then (2/sum)·2^-e (1u) or (sum/(m_L·m_g))·2^(e − e_L − e_g) (2u), plus the
-    /// subnormal rounding (1u): (5.5 + 1)u. The reference is evaluated like Elmo.Step and documented within
+    /// subnormal rounding (1u): (5.5 + 1)u. The reference is evaluated like ElmoStep.Step and documented within
     /// <see cref="Tolerances.ElmoStepUlps"/> ulp.
     /// </summary>
     public static double Factor(torch.ScalarType dtype) => Chains(5.5 + 1, 2 * Tolerances.ElmoStepUlps, dtype);

@@ -1,5 +1,6 @@
 using Verification.Numerics;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 

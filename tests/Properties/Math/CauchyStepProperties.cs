@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
@@ -49,7 +50,7 @@ public class CauchyStepProperties
     {
         double l = Math.Abs(x.Lambda), g = -x.GradMagnitude;
         double plus = CauchyStep.Along(l, g, x.Lipschitz), minus = CauchyStep.Along(-l, g, x.Lipschitz);
-        double elmo = Elmo.Step(l, x.GradMagnitude, x.Lipschitz);
+        double elmo = ElmoStep.Step(l, x.GradMagnitude, x.Lipschitz);
         bool odd = minus.Equals(-plus);
         bool signed = g == 0 ? plus == 0 : plus >= 0 && minus <= 0;
         return (odd && signed && plus.Equals(elmo))

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 

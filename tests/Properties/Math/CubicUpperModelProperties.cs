@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Fractions;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 

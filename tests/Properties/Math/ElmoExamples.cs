@@ -1,6 +1,7 @@
 using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
@@ -15,14 +16,14 @@ public class ElmoExamples
     [InlineData(-3.0, 4.0, 2.0, 4.0)]       // (√25 + 3)/2
     [InlineData(0.0, 0.0, 1.0, 0.0)]
     public void Step_MatchesHandComputedValues(double lambda, double grad, double lip, double expected)
-        => Assert.Equal(expected, Elmo.Step(lambda, grad, lip));
+        => Assert.Equal(expected, ElmoStep.Step(lambda, grad, lip));
 
     [Fact]
     public void Step_HugeNegativeLambdaOverflowsOnlyWhenExactValueDoes()
     {
-        Assert.Equal(double.PositiveInfinity, Elmo.Step(-double.MaxValue, 1, 1e-150));
+        Assert.Equal(double.PositiveInfinity, ElmoStep.Step(-double.MaxValue, 1, 1e-150));
         // 2|λ|/L with |λ| = 1e308, L = 10: 2e307, representable although λ² is not.
-        Assert.Equal(2e307, Elmo.Step(-1e308, 0, 10), 1e293);
+        Assert.Equal(2e307, ElmoStep.Step(-1e308, 0, 10), 1e293);
     }
 
     /// <summary>
@@ -40,7 +41,7 @@ public class ElmoExamples
     {
         // x* = √radicand + offset, enclosed in rationals.
         var exact = RationalInterval.Exact((double)radicand).Sqrt() + RationalInterval.Exact((double)offset);
-        double error = ExactDouble.UlpError(Elmo.Step(lambda, grad, lip), exact);
+        double error = ExactDouble.UlpError(ElmoStep.Step(lambda, grad, lip), exact);
         Assert.True(error <= Tolerances.ElmoStepUlps, $"{error} ulp from {exact}");
     }
 
@@ -52,17 +53,17 @@ public class ElmoExamples
     [Fact]
     public void Step_OverflowsExactlyAtTheRoundToNearestThreshold()
     {
-        Assert.Equal(double.MaxValue, Elmo.Step(-double.MaxValue, 0, 2));
-        Assert.Equal(double.PositiveInfinity, Elmo.Step(-double.MaxValue, 0, Math.BitDecrement(2.0)));
-        Assert.Equal(double.MaxValue, Elmo.Step(-double.MaxValue, double.MaxValue, 2));
+        Assert.Equal(double.MaxValue, ElmoStep.Step(-double.MaxValue, 0, 2));
+        Assert.Equal(double.PositiveInfinity, ElmoStep.Step(-double.MaxValue, 0, Math.BitDecrement(2.0)));
+        Assert.Equal(double.MaxValue, ElmoStep.Step(-double.MaxValue, double.MaxValue, 2));
     }
 
     /// <summary>Subnormal results that are exact doubles: x* = 2|λ|/L = 2^-1073 for λ = −2^-1074, L = 1, and x* = √(2|g|/L) = 2^-1048 for λ = 0, |g| = 2^-1074, L = 2^1023.</summary>
     [Fact]
     public void Step_SubnormalResults_AreExact()
     {
-        Assert.Equal(2 * double.Epsilon, Elmo.Step(-double.Epsilon, 0, 1));
-        Assert.Equal(Math.ScaleB(1.0, -1048), Elmo.Step(0, double.Epsilon, Math.ScaleB(1.0, 1023)));
+        Assert.Equal(2 * double.Epsilon, ElmoStep.Step(-double.Epsilon, 0, 1));
+        Assert.Equal(Math.ScaleB(1.0, -1048), ElmoStep.Step(0, double.Epsilon, Math.ScaleB(1.0, 1023)));
     }
 
     [Theory]
@@ -75,7 +76,7 @@ public class ElmoExamples
     [InlineData(1.0, 1.0, double.NegativeInfinity, "lipschitz")]
     public void Step_RejectsBadInputNamingTheParameter(double lambda, double grad, double lip, string parameter)
     {
-        var e = Assert.Throws<ArgumentException>(() => Elmo.Step(lambda, grad, lip));
+        var e = Assert.Throws<ArgumentException>(() => ElmoStep.Step(lambda, grad, lip));
         Assert.Equal(parameter, e.ParamName);
     }
 }

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 

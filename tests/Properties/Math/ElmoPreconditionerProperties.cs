@@ -5,6 +5,7 @@ using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 

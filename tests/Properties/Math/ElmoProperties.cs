@@ -4,11 +4,12 @@ using FsCheck.Xunit;
 using Fractions;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>
-/// The accuracy contract of <see cref="Elmo.Step"/> (eq. 7) over its whole domain, checked against the exact value
+/// The accuracy contract of <see cref="ElmoStep.Step"/> (eq. 7) over its whole domain, checked against the exact value
 /// (<see cref="ExactElmo.Step"/>: rationals, √ enclosed outward to 200 bits), and its minimizing property.
 /// </summary>
 [Properties(MaxTest = 1500)]
@@ -48,7 +49,7 @@ public class ElmoProperties
     [Property]
     public Property Step_IsWithinOneUlpOfExact() => Prop.ForAll(Domain, x =>
         ExactAgreement.Within(
-            Elmo.Step(x.Lambda, x.GradMagnitude, x.Lipschitz),
+            ElmoStep.Step(x.Lambda, x.GradMagnitude, x.Lipschitz),
             ExactElmo.Step(x.Lambda, x.GradMagnitude, x.Lipschitz),
             Tolerances.ElmoStepUlps, x.ToString()));
 
@@ -56,7 +57,7 @@ public class ElmoProperties
     [Property(MaxTest = 5000)]
     public Property Step_IsNonNegativeAndNotNaN() => Prop.ForAll(Domain, x =>
     {
-        double s = Elmo.Step(x.Lambda, x.GradMagnitude, x.Lipschitz);
+        double s = ElmoStep.Step(x.Lambda, x.GradMagnitude, x.Lipschitz);
         return (s >= 0 && !double.IsNaN(s)).Label($"{x}: x* = {s:R}");
     });
 
@@ -67,7 +68,7 @@ public class ElmoProperties
     [Property(MaxTest = 5000)]
     public Property Step_ZeroesTheDerivativeOfM() => Prop.ForAll(Domain, x =>
     {
-        double s = Elmo.Step(x.Lambda, x.GradMagnitude, x.Lipschitz);
+        double s = ElmoStep.Step(x.Lambda, x.GradMagnitude, x.Lipschitz);
         double a = x.GradMagnitude, l = x.Lambda, lip = x.Lipschitz;
         double half = lip / 2, halfS = half * s;
         double[] terms = [a, l * s, halfS * s];
@@ -103,7 +104,7 @@ public class ElmoProperties
         MathNet.Numerics.LinearAlgebra.Vector<double> step;
         try
         {
-            step = Elmo.StepVector(p.Hessian, p.GradientVector, p.LipschitzVector);
+            step = ElmoStep.StepVector(p.Hessian, p.GradientVector, p.LipschitzVector);
         }
         catch (ArgumentException e)
         {

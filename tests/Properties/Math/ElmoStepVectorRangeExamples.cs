@@ -1,11 +1,12 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
 /// <summary>
-/// The domain and range of Alg. 1's full step <see cref="Elmo.StepVector"/>: L_i must be finite and positive and one per
+/// The domain and range of Alg. 1's full step <see cref="ElmoStep.StepVector"/>: L_i must be finite and positive and one per
 /// eigenspace, and a step that leaves the double range is rejected with a message saying which part overflows
 /// (one x*_i, or an entry of Σ x*_i·v_i). Found by mutation testing (docs/mutation-testing.md): removing any of these
 /// checks went unnoticed by the other tests.
@@ -22,7 +23,7 @@ public class ElmoStepVectorRangeExamples
     [InlineData(double.PositiveInfinity)]
     public void StepVector_WithALipschitzConstantOutsideTheDomain_IsRejected(double bad)
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => Elmo.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0, bad])));
+        var e = Assert.ThrowsAny<ArgumentException>(() => ElmoStep.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0, bad])));
         Assert.Equal("lipschitz", e.ParamName);
     }
 
@@ -30,7 +31,7 @@ public class ElmoStepVectorRangeExamples
     [Fact]
     public void StepVector_WithMoreLipschitzConstantsThanEigenspaces_IsRejected()
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => Elmo.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0, 2.0, 3.0])));
+        var e = Assert.ThrowsAny<ArgumentException>(() => ElmoStep.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0, 2.0, 3.0])));
         Assert.Equal("lipschitz", e.ParamName);
     }
 
@@ -43,7 +44,7 @@ public class ElmoStepVectorRangeExamples
     {
         var h = Matrix<double>.Build.DenseOfDiagonalArray([1.0, -double.MaxValue]);
         var e = Assert.ThrowsAny<ArgumentException>(() =>
-            Elmo.StepVector(h, Vector<double>.Build.Dense(2), Vector<double>.Build.Dense([1.0, 1.0])));
+            ElmoStep.StepVector(h, Vector<double>.Build.Dense(2), Vector<double>.Build.Dense([1.0, 1.0])));
         Assert.Equal("lipschitz", e.ParamName);
         Assert.Contains("x*_0 ", e.Message);
         Assert.Contains("exceeds double.MaxValue", e.Message);
@@ -61,11 +62,11 @@ public class ElmoStepVectorRangeExamples
     public void StepVector_WhenEveryEigenspaceStepFitsButAnEntryOverflows_IsRejected()
     {
         double a = -0.725e308, b = -0.025e308;
-        Assert.True(double.IsFinite(Elmo.Step(a + b, Math.Sqrt(0.5), 1)));
-        Assert.True(double.IsFinite(Elmo.Step(a - b, Math.Sqrt(0.5), 1)));
+        Assert.True(double.IsFinite(ElmoStep.Step(a + b, Math.Sqrt(0.5), 1)));
+        Assert.True(double.IsFinite(ElmoStep.Step(a - b, Math.Sqrt(0.5), 1)));
         var h = Matrix<double>.Build.DenseOfArray(new[,] { { a, b }, { b, a } });
         var e = Assert.ThrowsAny<ArgumentException>(() =>
-            Elmo.StepVector(h, Vector<double>.Build.Dense([1.0, 0.0]), Vector<double>.Build.Dense([1.0, 1.0])));
+            ElmoStep.StepVector(h, Vector<double>.Build.Dense([1.0, 0.0]), Vector<double>.Build.Dense([1.0, 1.0])));
         Assert.Equal("lipschitz", e.ParamName);
         Assert.Contains("overflows in entry 0", e.Message);
     }

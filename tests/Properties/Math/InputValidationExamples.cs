@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
@@ -15,6 +16,21 @@ public class InputValidationExamples
     {
         var e = Assert.ThrowsAny<ArgumentException>(call);
         Assert.Equal(parameter, e.ParamName);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 5)]
+    [InlineData(6, 1, 5)]
+    [InlineData(int.MinValue, 0, int.MaxValue)]
+    public void IntegerOutsideItsRange_IsRejected(int value, int min, int max) =>
+        AssertRejects("steps", () => Require.InRange(value, min, max, "steps"));
+
+    [Fact]
+    public void IntegerAtTheEndsOfItsRange_IsAccepted()
+    {
+        Assert.Equal(1, Require.InRange(1, 1, 5, "steps"));
+        Assert.Equal(5, Require.InRange(5, 1, 5, "steps"));
+        Assert.Equal(int.MaxValue, Require.InRange(int.MaxValue, 0, int.MaxValue, "steps"));
     }
 
     [Fact]
@@ -35,7 +51,7 @@ public class InputValidationExamples
 
     [Fact]
     public void InfiniteGradient_IsRejected() =>
-        AssertRejects("gradient", () => Elmo.StepVector(Spd, Vector<double>.Build.Dense([1.0, double.PositiveInfinity]), Lips));
+        AssertRejects("gradient", () => ElmoStep.StepVector(Spd, Vector<double>.Build.Dense([1.0, double.PositiveInfinity]), Lips));
 
     [Fact]
     public void NegativeLipschitz_IsRejected() =>
@@ -43,7 +59,7 @@ public class InputValidationExamples
 
     [Fact]
     public void LipschitzOfWrongLength_IsRejected() =>
-        AssertRejects("lipschitz", () => Elmo.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0])));
+        AssertRejects("lipschitz", () => ElmoStep.StepVector(Spd, Grad, Vector<double>.Build.Dense([1.0])));
 
     [Fact]
     public void NewtonStepAtZeroCurvature_IsRejected() => AssertRejects("lambda", () => NewtonStep.Along(0, 1));

@@ -1,6 +1,7 @@
 using Verification.Engine.Generators;
 using FsCheck;
 using FsCheck.Fluent;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
@@ -16,7 +17,7 @@ public static class EigenspaceCases
 {
     /// <summary>
     /// λ, |g| ≥ 0 and L &gt; 0 each anywhere in the finite doubles (<see cref="FullRangeDoubles"/>: subnormals, exact
-    /// powers of two, 1e±308, ±MaxValue, signed zeros), independently: the whole domain of Elmo.Step and φ.
+    /// powers of two, 1e±308, ±MaxValue, signed zeros), independently: the whole domain of ElmoStep.Step and φ.
     /// </summary>
     public static Gen<EigenspaceCase> FullRange { get; } =
         from l in FullRangeDoubles.Signed

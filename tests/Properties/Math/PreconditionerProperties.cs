@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 
@@ -41,7 +42,7 @@ public class PreconditionerProperties
         if (ElmoPreconditioner.SingularDirections(e).Length > 0)
             return (symmetric && psd).Label("singular direction present: only symmetry and PSD are checked here (the catalog's elmo/lemma-3.2 covers the step)");
         var quasiNewton = -(phi * g);
-        var elmo = Elmo.StepVector(h, g, l);
+        var elmo = ElmoStep.StepVector(h, g, l);
         double diff = (quasiNewton - elmo).L2Norm();
         double size = Math.Max(elmo.L2Norm(), 1e-300);
         // Eigenvectors of nearly repeated eigenvalues are ill-determined, but Φ and the step use the same V: 1e-10 relative.

@@ -20,15 +20,6 @@ public class ObjectiveExamples
     }
 
     [Fact]
-    public void RandomRotation_IsOrthogonalAndSeeded()
-    {
-        var q = RandomRotation.Create(6, 4);
-        Assert.True((q.TransposeThisAndMultiply(q) - Matrix<double>.Build.DenseIdentity(6)).FrobeniusNorm() < 1e-13);
-        Assert.Equal(q, RandomRotation.Create(6, 4));
-        Assert.NotEqual(q, RandomRotation.Create(6, 5));
-    }
-
-    [Fact]
     public void Separable_ConstantsAreTheTermBounds()
     {
         var f = new SeparableObjective([new CosineQuadraticTerm(-2, 1), new CubicTerm(0, 3), new LorentzianTerm(-10, 1)]);

@@ -4,10 +4,11 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Engine.Generators;
 using Verification.Numerics;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Verification.Optimizers.Torch;
 using Verification.Tests.Properties.Numerics.Torch;
 using static TorchSharp.torch;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;
 
@@ -173,7 +174,7 @@ internal static class OptimizerAgreementCases
 
     /// <summary>
     /// AMOS (Alg. 2) with pluggable OPT¹ / OPT² on f(θ) = ½θᵀDθ + (c/6)(uᵀθ)³ for <see cref="AmosSteps"/> steps against
-    /// <see cref="Verification.Optimizers.Reference.Amos"/>: the assignment OPTIM_i must agree exactly at every step (the
+    /// <see cref="Verification.Optimizers.SecondOrder.Amos"/>: the assignment OPTIM_i must agree exactly at every step (the
     /// bound certifies it: L is farther from L_thresh than its drift), and θ_t within
     /// <see cref="TorchTolerances.FirstOrderBound"/> × the drift bound of <see cref="AmosDivergenceBound"/> (float64 in
     /// u = 2⁻⁵³; float32 in u = 2⁻²⁴ with D, u, c, θ₀ rounded once). Odd configurations build the tensor OPTs explicitly
@@ -190,7 +191,7 @@ internal static class OptimizerAgreementCases
             int[][]? tensors = k.Mode == AmosAssignment.PerCoordinate ? null : [Enumerable.Range(0, n / 2).ToArray(), Enumerable.Range(n / 2, n - n / 2).ToArray()];
             var settings = new AmosSettings(AmosThreshold, AlphaL: 0.7, HessianEvery: k.Every, Assignment: k.Mode, Tensors: tensors);
             IElementwiseOptimizer one = Inner(k.First), two = Inner(k.Second);
-            var reference = (Verification.Optimizers.Reference.Amos.AmosRun)new Verification.Optimizers.Reference.Amos(one, two, settings).Start(c.Reference, c.Theta);
+            var reference = (Verification.Optimizers.SecondOrder.Amos.AmosRun)new Verification.Optimizers.SecondOrder.Amos(one, two, settings).Start(c.Reference, c.Theta);
             var bound = new AmosDivergenceBound(c, settings, one, two, TorchTolerances.Unit(dtype), roundsData: dtype == ScalarType.Float32);
             var amos = k.Seed % 2 == 1 ? new TorchAmos(settings, TorchElementwise.Of(one), TorchElementwise.Of(two)) : new TorchAmos(settings, one, two);
             using var run = amos.Start(c.Function(dtype, device), TensorConvert.Vector(c.Theta, dtype, device));

@@ -1,8 +1,9 @@
-using Verification.Optimizers.Reference;
 using Verification.Optimizers.Torch;
 using Verification.Tests.Properties.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 

@@ -3,7 +3,9 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
+using Verification.Numerics.Random;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 
@@ -43,7 +45,7 @@ public class AmosEigenspaceProperties
     {
         /// <summary>The objective, eigenspaces in ascending-eigenvalue order (the quartic one last, its eigenvalue ≥ 2 &gt; 1).</summary>
         public RotatedSeparableQuartic Objective => new(
-            RandomRotation.Create(Quadratic.Length + 1, Seed),
+            RandomOrthogonal.Draw(Quadratic.Length + 1, Seed),
             [.. Quadratic, QuarticBase],
             [.. Quadratic.Select(_ => 0.0), QuarticCoefficient]);
 

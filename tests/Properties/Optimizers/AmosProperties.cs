@@ -2,7 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Optimizers.Reference;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 

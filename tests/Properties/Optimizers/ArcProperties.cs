@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
-using Verification.Optimizers.Reference;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 

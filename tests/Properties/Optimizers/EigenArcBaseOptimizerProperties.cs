@@ -4,7 +4,9 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers;
-using Verification.Optimizers.Reference;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 

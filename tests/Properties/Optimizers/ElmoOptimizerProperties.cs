@@ -3,7 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
-using Verification.Optimizers.Reference;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 
@@ -14,14 +15,14 @@ public class ElmoOptimizerProperties
     private static readonly ElmoOptimizer Elmo = new(new FunctionLipschitz("1+i", (_, _, e) =>
         Vector<double>.Build.Dense(e.Dimension, i => 1.0 + i)));
 
-    /// <summary>Lines 3–6: the step along v_i is Elmo.Step(λ_i, |∇fᵀv_i|, L_t^i) with L_t^i from the oracle.</summary>
+    /// <summary>Lines 3–6: the step along v_i is ElmoStep.Step(λ_i, |∇fᵀv_i|, L_t^i) with L_t^i from the oracle.</summary>
     [Property]
     public Property Step_PerEigenspace_IsElmoStep(OptimizerProblem p)
     {
         var f = p.Objective;
         var it = Elmo.Iterate(f, p.Point);
         var expected = Enumerable.Range(0, p.Dimension)
-            .Select(i => Verification.Numerics.Elmo.Step(it.Eigen.Values[i], Math.Abs(it.Eigen.GradientProjections[i]), 1.0 + i)).ToArray();
+            .Select(i => ElmoStep.Step(it.Eigen.Values[i], Math.Abs(it.Eigen.GradientProjections[i]), 1.0 + i)).ToArray();
         var projected = it.Eigen.Vectors.Transpose() * it.Step;
         double scale = expected.Select(Math.Abs).DefaultIfEmpty(0).Max() + 1e-300;
         int worst = Enumerable.Range(0, p.Dimension).MaxBy(i => Math.Abs(projected[i] - expected[i]));

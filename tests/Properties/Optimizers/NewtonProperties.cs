@@ -3,7 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
-using Verification.Optimizers.Reference;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 
@@ -60,7 +61,7 @@ public class NewtonProperties
         for (int i = 0; i < p.Dimension; i++)
         {
             double lam = e.Values[i], a = Math.Abs(e.GradientProjections[i]);
-            double expected = (lam < 0 ? -1 : 1) * Verification.Numerics.Elmo.Step(Math.Abs(lam), a, 2);
+            double expected = (lam < 0 ? -1 : 1) * ElmoStep.Step(Math.Abs(lam), a, 2);
             double scale = Math.Abs(expected) + x.AbsoluteMaximum() + 1e-300;
             if (Math.Abs(x[i] - expected) > 1e-11 * scale)
                 return false.Label($"i = {i}, λ = {lam:R}, |g| = {a:R}: Cauchy {x[i]:R}, sgn(λ)·x*(|λ|) = {expected:R}");

@@ -1,8 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 

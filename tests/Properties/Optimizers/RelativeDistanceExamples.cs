@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 

@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.FirstOrder;
 
 namespace Verification.Tests.Properties.Optimizers;
 

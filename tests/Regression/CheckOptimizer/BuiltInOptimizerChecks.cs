@@ -3,6 +3,7 @@ using Verification.Cli;
 using Verification.Optimizers;
 using Verification.Tests.Regression.Cli;
 using Xunit;
+using Verification.Optimizers.FirstOrder;
 
 namespace Verification.Tests.Regression.CheckOptimizer;
 

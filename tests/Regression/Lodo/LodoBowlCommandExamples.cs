@@ -1,6 +1,7 @@
 using Verification.Cli;
 using Verification.Figures;
 using Xunit;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Regression.Lodo;
 

@@ -1,5 +1,6 @@
 using Verification.Engine.Reporting;
 using Xunit;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Regression.Reporting;
 

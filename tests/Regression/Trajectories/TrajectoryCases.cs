@@ -1,7 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Regression.Trajectories;
 

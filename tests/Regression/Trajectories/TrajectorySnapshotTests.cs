@@ -31,7 +31,7 @@ public class TrajectorySnapshotTests
 
     /// <summary>Per-tensor AMOS is pinned with the two-coordinate partition, so only on the two-dimensional objectives.</summary>
     private static bool Applies(IOptimizer optimizer, IObjective objective) =>
-        optimizer is not Verification.Optimizers.Reference.Amos { Settings.Tensors: { } tensors } || tensors.Sum(t => t.Length) == objective.Dimension;
+        optimizer is not Verification.Optimizers.SecondOrder.Amos { Settings.Tensors: { } tensors } || tensors.Sum(t => t.Length) == objective.Dimension;
 
     /// <summary>One run as round-trip text: every <see cref="TrajectoryCases.Stride"/>-th iterate and the last, with f.</summary>
     public sealed record Pinned(string Optimizer, string Objective, string? StoppedBecause, int Iterates, IReadOnlyList<PinnedPoint> Points, string FinalValue)

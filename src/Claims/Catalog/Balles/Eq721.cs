@@ -4,6 +4,7 @@ using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.Data;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Balles;
 

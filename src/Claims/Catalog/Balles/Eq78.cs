@@ -2,6 +2,7 @@ using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Balles;
 

@@ -5,14 +5,15 @@ using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
-using Verification.Optimizers.Reference;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Elmo;
 
 /// <summary>
 /// elmo-amos Alg. 1 (ELMO) as implemented (<see cref="ElmoOptimizer"/>): its outputs replayed exactly against what its
 /// lines compute. Line 5's step must be eq. (7) at the eigenpairs and constants of lines 3–4 (within
-/// <see cref="Verification.Numerics.Elmo.Step"/>'s stated 1 ulp), line 6 must sum it over the eigenvectors, and the step
+/// <see cref="ElmoStep.Step"/>'s stated 1 ulp), line 6 must sum it over the eigenvectors, and the step
 /// minimizes each eigenspace's pessimistic model, so M_t^i(Δθ_t^i) ≤ 0. Whether f itself decreases depends on what the
 /// L_t^i bound: two readings on f(θ) = ½θᵀDθ + (c/6)(uᵀθ)³, whose spectral constant L_H = |c|‖u‖³ is known.
 /// </summary>
@@ -62,7 +63,7 @@ internal static class Alg1
 
     /// <summary>
     /// Line 5 conformance: each Δθ_t^i the implementation returns is within 2⁻⁵²·x* + 2⁻¹⁰⁷⁴ of x* = eq. (7) evaluated
-    /// exactly at the implementation's own λ_i, |∇fᵀv_i| and L_t^i: <see cref="Verification.Numerics.Elmo.Step"/>'s stated
+    /// exactly at the implementation's own λ_i, |∇fᵀv_i| and L_t^i: <see cref="ElmoStep.Step"/>'s stated
     /// 1 ulp over its whole domain (every finite λ, |g| ≥ 0, L &gt; 0), since ulp(x) ≤ 2⁻⁵²·x for a normal x and 2⁻¹⁰⁷⁴ for
     /// a subnormal one. No double-only allowance: where the double evaluation of x* (a few ulps off) doubts, the exact one
     /// decides, so a defect of any size beyond the bound is certified.

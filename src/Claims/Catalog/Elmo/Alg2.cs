@@ -4,7 +4,8 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics.Arithmetic;
-using Verification.Optimizers.Reference;
+using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Elmo;
 

@@ -6,6 +6,7 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -70,7 +71,7 @@ internal static class Eq13
         public override string Explain(EigenspaceAlongL input)
         {
             var ls = Sequence(input);
-            var xs = ls.Select(l => Verification.Numerics.Elmo.Step(input.Lambda, input.GradMagnitude, l));
+            var xs = ls.Select(l => ElmoStep.Step(input.Lambda, input.GradMagnitude, l));
             return "x*(L) does not approach the stated limit as L → 0⁺: along L_k = " + Show(ls) + ", x*(L_k) ≈ " + Show(xs) + ".";
         }
     }

@@ -6,6 +6,7 @@ using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -101,7 +102,7 @@ internal static class Eq7
     /// <summary>x* in double precision for generating nearby points (0 where it overflows).</summary>
     private static double Step(EigenspaceInput e)
     {
-        double x = Verification.Numerics.Elmo.Step(e.Lambda, e.GradMagnitude, e.Lipschitz);
+        double x = ElmoStep.Step(e.Lambda, e.GradMagnitude, e.Lipschitz);
         return double.IsFinite(x) ? x : 0;
     }
 

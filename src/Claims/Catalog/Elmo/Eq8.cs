@@ -5,6 +5,8 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Elmo;
 

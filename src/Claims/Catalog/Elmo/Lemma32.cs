@@ -6,6 +6,8 @@ using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Elmo;
 

@@ -6,6 +6,7 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Claims.Catalog.Elmo;
 

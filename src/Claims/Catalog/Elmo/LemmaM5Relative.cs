@@ -6,6 +6,7 @@ using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Claims.Catalog.Elmo;
 
@@ -134,7 +135,7 @@ internal static class LemmaM5Relative
             {
                 // For m the linear term 6Wδ dominates the quadratic 3(W − λ)δ² only for |δ| ≪ 2W/|W − λ|, which is tiny when
                 // L|g|/λ² is (the proof's Remark): start at ρ = 0.1·min(1, 2W/|W − λ|) so that the sequence samples the limit.
-                double w = input.E.Lipschitz * Verification.Numerics.Elmo.Step(input.E.Lambda, input.E.GradMagnitude, input.E.Lipschitz);
+                double w = input.E.Lipschitz * ElmoStep.Step(input.E.Lambda, input.E.GradMagnitude, input.E.Lipschitz);
                 double rho = 0.1 * Math.Min(1, 2 * w / Math.Abs(w - input.E.Lambda));
                 start = rho > 1e-200 && double.IsFinite(rho) ? rho : 0.1;
             }

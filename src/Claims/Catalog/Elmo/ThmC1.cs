@@ -7,6 +7,7 @@ using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Claims.Catalog.Elmo;
 

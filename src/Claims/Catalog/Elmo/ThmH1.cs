@@ -3,6 +3,7 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Claims.Catalog.Elmo;
 

@@ -3,6 +3,8 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics;
+using Verification.Numerics.Elmo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Elmo;
 

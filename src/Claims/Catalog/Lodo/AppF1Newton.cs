@@ -5,6 +5,7 @@ using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Lodo;
 using Verification.Optimizers.Lodo;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Lodo;
 

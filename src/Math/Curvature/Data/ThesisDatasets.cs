@@ -16,7 +16,7 @@ public enum Specification
 }
 
 /// <summary>
-/// The synthetic datasets of balles-thesis App. D.3.2, drawn from a seed (System.Random, Box–Muller), so every run sees
+/// The synthetic datasets of balles-thesis App. D.3.2, drawn from a seed (System.Random, <see cref="StandardNormal"/>), so every run sees
 /// the same data. Table D.2 (linear regression, x ~ N(0, 1)): y = x + ε with ε ~ N(0, 1) (correct), ε ~ N(0, 2) read as
 /// variance 2 (A), y = x + x²/2 + ε (B). Table D.1 (logistic regression, p(y=0) = p(y=1) = 1/2): class-conditional
 /// Gaussians with equal covariances 2I and means ±(1, 1) (correct), different covariances 3I / I with means ±(1.5, 1.5) (A),
@@ -34,8 +34,8 @@ public static class ThesisDatasets
         var ys = new double[count];
         for (int n = 0; n < count; n++)
         {
-            double x = Normal(random);
-            double e = Normal(random);
+            double x = StandardNormal.Draw(random);
+            double e = StandardNormal.Draw(random);
             xs[n] = Vector<double>.Build.Dense(1, x);
             ys[n] = case_ switch
             {
@@ -67,7 +67,7 @@ public static class ThesisDatasets
         for (int n = 0; n < count; n++)
         {
             int y = random.NextDouble() < 0.5 ? 0 : 1;
-            var z = Vector<double>.Build.DenseOfArray([Normal(random), Normal(random)]);
+            var z = Vector<double>.Build.DenseOfArray([StandardNormal.Draw(random), StandardNormal.Draw(random)]);
             xs[n] = y == 0 ? Vector<double>.Build.DenseOfArray(mean0) + l0 * z : Vector<double>.Build.DenseOfArray(mean1) + l1 * z;
             ys[n] = y;
         }
@@ -86,20 +86,11 @@ public static class ThesisDatasets
         var ys = new double[count];
         for (int n = 0; n < count; n++)
         {
-            double x = Math.Exp(Math.Sqrt(0.75) * Normal(random));
+            double x = Math.Exp(Math.Sqrt(0.75) * StandardNormal.Draw(random));
             xs[n] = Vector<double>.Build.Dense(1, x);
-            ys[n] = 2 + 2 * x + Normal(random);
+            ys[n] = 2 + 2 * x + StandardNormal.Draw(random);
         }
         return new Dataset(xs, ys);
-    }
-
-    /// <summary>A standard normal draw by Box–Muller (one of the pair; u₁ ∈ (0, 1] so the log is finite).</summary>
-    public static double Normal(System.Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        double u1 = 1 - random.NextDouble();
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
     private static void RequireCount(int count)

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.Lodo.Baselines;
 
@@ -7,8 +8,8 @@ namespace Verification.Optimizers.Lodo.Baselines;
 public sealed class Adam(double learningRate, double beta1, double beta2, double epsilon = 1e-8) : IOptimizer, ITrackingOptimizer
 {
     private readonly double lr = Require.NonNegative(learningRate, nameof(learningRate));
-    private readonly double b1 = AdamRule.Decay(beta1, nameof(beta1));
-    private readonly double b2 = AdamRule.Decay(beta2, nameof(beta2));
+    private readonly double b1 = MovingAverages.RequireBeta(beta1, nameof(beta1));
+    private readonly double b2 = MovingAverages.RequireBeta(beta2, nameof(beta2));
     private readonly double eps = Require.Positive(epsilon, nameof(epsilon));
 
     /// <inheritdoc cref="IOptimizer.Name" />

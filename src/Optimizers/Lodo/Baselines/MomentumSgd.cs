@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.Lodo.Baselines;
 
@@ -12,7 +13,7 @@ namespace Verification.Optimizers.Lodo.Baselines;
 public sealed class MomentumSgd(double learningRate, double beta, bool dampened = true) : IOptimizer, ITrackingOptimizer
 {
     private readonly double lr = Require.NonNegative(learningRate, nameof(learningRate));
-    private readonly double b = AdamRule.Decay(beta, nameof(beta));
+    private readonly double b = MovingAverages.RequireBeta(beta, nameof(beta));
 
     /// <inheritdoc cref="IOptimizer.Name" />
     public string Name => $"momentum(lr={Require.Show(lr)},β={Require.Show(b)}{(dampened ? "" : ",heavy-ball")})";

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Stochastic;
+using Verification.Optimizers.Objectives;
 
 namespace Verification.Tests.Properties.Balles.Variance;
 

@@ -1,9 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Verification.Optimizers.Stochastic;
 using Xunit;
+using Verification.Optimizers.FirstOrder;
 
 namespace Verification.Tests.Properties.Balles.Variance;
 

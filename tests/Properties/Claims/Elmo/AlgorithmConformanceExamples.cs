@@ -1,8 +1,8 @@
 using Verification.Claims.Catalog.Elmo;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Claims.Elmo;
 

@@ -8,6 +8,7 @@ using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 using Xunit;
+using Verification.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Claims.Elmo;
 
@@ -42,7 +43,7 @@ public class ElmoFormulaProperties
 
     /// <summary>
     /// Double accuracy of the branch-free x*: √, one sum, one quotient and at most one more quotient and sum, each within
-    /// ½ulp, plus the inputs' products: ≤ 8 ulp (twice the 4 ulp of <c>Elmo.Step</c>, whose scaling this form does without).
+    /// ½ulp, plus the inputs' products: ≤ 8 ulp (twice the 4 ulp of <c>ElmoStep.Step</c>, whose scaling this form does without).
     /// </summary>
     private const double StepUlps = 8;
 

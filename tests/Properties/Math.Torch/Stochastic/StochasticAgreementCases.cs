@@ -4,6 +4,7 @@ using Verification.Numerics.Torch.Stochastic;
 using Verification.Optimizers;
 using Verification.Optimizers.Stochastic;
 using static TorchSharp.torch;
+using Verification.Numerics.Random;
 
 namespace Verification.Tests.Properties.Numerics.Torch.Stochastic;
 
@@ -164,7 +165,7 @@ internal static class StochasticAgreementCases
         var random = new System.Random(seed);
         return Enumerable.Range(0, steps).Select(_ => Enumerable.Range(0, d).Select(i =>
         {
-            double x = i == 0 ? 0.0 : (i == 1 ? 1.0 : 0.5) + (i % 3 + 0.5) * MonteCarlo.StandardNormal(random);
+            double x = i == 0 ? 0.0 : (i == 1 ? 1.0 : 0.5) + (i % 3 + 0.5) * StandardNormal.Draw(random);
             return dtype == ScalarType.Float64 ? x : (float)x;
         }).ToArray()).ToArray();
     }

@@ -14,7 +14,7 @@ public class MonteCarloExamples
     [Fact]
     public void BoundedMean_OfHugeDraws_IsFiniteWithAnUnboundedInterval()
     {
-        var ci = MonteCarlo.BoundedMean(_ => double.MaxValue, new Random(1), 10, -double.MaxValue, double.MaxValue, 0.05);
+        var ci = MonteCarlo.BoundedMean(_ => double.MaxValue, new System.Random(1), 10, -double.MaxValue, double.MaxValue, 0.05);
         // The documented accuracy of the estimate: n·2^-53·max(|low|, |high|), here 10 draws.
         Assert.InRange(ci.Estimate, double.MaxValue * (1 - 10 * Math.ScaleB(1.0, -53)), double.MaxValue);
         Assert.Equal(double.NegativeInfinity, ci.Lower);
@@ -25,7 +25,7 @@ public class MonteCarloExamples
     [Fact]
     public void BoundedMean_WhoseSumOverflows_HasTheExactMean()
     {
-        var ci = MonteCarlo.BoundedMean(_ => double.MaxValue / 2, new Random(1), 1000, 0, double.MaxValue, 0.05);
+        var ci = MonteCarlo.BoundedMean(_ => double.MaxValue / 2, new System.Random(1), 1000, 0, double.MaxValue, 0.05);
         Assert.Equal(double.MaxValue / 2, ci.Estimate);
         Assert.True(double.IsFinite(ci.Lower) && ci.Lower < ci.Estimate);
     }

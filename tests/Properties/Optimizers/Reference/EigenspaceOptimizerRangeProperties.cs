@@ -4,8 +4,9 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Reference;
 using Verification.Tests.Properties.Numerics;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers.Reference;
 

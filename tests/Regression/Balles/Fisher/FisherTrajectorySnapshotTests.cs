@@ -7,8 +7,9 @@ using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
 using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
-using Verification.Optimizers.Reference;
 using Xunit;
+using Verification.Optimizers.FirstOrder;
+using Verification.Optimizers.Objectives;
 
 namespace Verification.Tests.Regression.Balles.Fisher;
 

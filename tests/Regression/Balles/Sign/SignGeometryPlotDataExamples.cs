@@ -1,5 +1,6 @@
-using Verification.Numerics.SignGeometry;
 using Verification.Figures;
+using Verification.Numerics.Random;
+using Verification.Numerics.SignGeometry;
 using Xunit;
 
 namespace Verification.Tests.Regression.Balles.Sign;
@@ -67,7 +68,7 @@ public class SignGeometryPlotDataExamples
             double expected = 0;
             for (int s = 0; s < SignDescentDimensionPlot.Starts; s++)
             {
-                var theta0 = Enumerable.Range(0, d).Select(_ => RotatedHessian.Gaussian(random)).ToArray();
+                var theta0 = Enumerable.Range(0, d).Select(_ => StandardNormal.Draw(random)).ToArray();
                 expected += theta0.Take(d - 1).Sum(x => x * x) * shrink / SignDescentDimensionPlot.Starts;
             }
             // 100 steps each rounding θ by about an ulp: ~1e-14 relative; 1e-12 leaves room for the sum over starts.

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Verification.Engine;
-using Verification.Numerics.Statistics;
+using Verification.Numerics.Random;
 
 namespace Verification.Claims.Catalog.Balles.Shared;
 
 /// <summary>
-/// Monte Carlo draws of X = μ + σZ, Z ~ N(0, 1) (Box–Muller, <see cref="MonteCarlo.StandardNormal"/>): how many of
+/// Monte Carlo draws of X = μ + σZ, Z ~ N(0, 1) (Box–Muller, <see cref="StandardNormal"/>): how many of
 /// <see cref="Samples"/> draws have sign(X) equal to a given sign. The stream is seeded by the bits of μ and σ (not by
 /// the run's seed), so each input replays the same count, and the double, exact and box evaluations of one input share
 /// one simulation.
@@ -32,7 +32,7 @@ internal static class GaussianSignSampler
         var random = new System.Random(unchecked((int)StableHash.Of($"{key.Item1}:{key.Item2}")));
         hits = 0;
         for (int i = 0; i < Samples; i++)
-            if (Math.Sign(mu + sigma * MonteCarlo.StandardNormal(random)) == sign)
+            if (Math.Sign(mu + sigma * StandardNormal.Draw(random)) == sign)
                 hits++;
         Cache[key] = hits;
         return hits;

@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Lodo;
+using Verification.Numerics.Exact;
 
 namespace Verification.Claims.Catalog.Lodo;
 

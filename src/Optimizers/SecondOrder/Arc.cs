@@ -1,0 +1,126 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
+
+namespace Verification.Optimizers.SecondOrder;
+
+/// <summary>
+/// The acceptance constants of ARC (Cartis, Gould &amp; Toint 2011, Alg. 2.1): with ρ = (f(θ) − f(θ + s))/(m(0) − m(s)),
+/// a step is rejected (unsuccessful) when ρ &lt; η₁ and σ ← γ_inc·σ; accepted with σ unchanged when η₁ ≤ ρ &lt; η₂;
+/// accepted with σ ← max(σ_min, γ_dec·σ) when ρ ≥ η₂ (very successful).
+/// </summary>
+public sealed record ArcSettings(double Sigma0 = 1, double Eta1 = 0.1, double Eta2 = 0.9, double GammaIncrease = 2, double GammaDecrease = 0.5, double SigmaMin = 1e-8)
+{
+    /// <summary>Checks 0 &lt; η₁ ≤ η₂ &lt; 1, γ_inc &gt; 1, 0 &lt; γ_dec &lt; 1, σ₀, σ_min &gt; 0.</summary>
+    public ArcSettings Validated()
+    {
+        Require.Positive(Sigma0, nameof(Sigma0));
+        Require.Positive(SigmaMin, nameof(SigmaMin));
+        Require.Positive(Eta1, nameof(Eta1));
+        Require.Positive(Eta2, nameof(Eta2));
+        if (Eta2 < Eta1 || Eta2 >= 1)
+            throw new ArgumentException($"Eta2 must lie in [Eta1, 1), got {Require.Show(Eta2)} with Eta1 = {Require.Show(Eta1)}.", nameof(Eta2));
+        if (!(Require.Finite(GammaIncrease, nameof(GammaIncrease)) > 1))
+            throw new ArgumentException($"GammaIncrease must be > 1, got {Require.Show(GammaIncrease)}.", nameof(GammaIncrease));
+        if (!(Require.Positive(GammaDecrease, nameof(GammaDecrease)) < 1))
+            throw new ArgumentException($"GammaDecrease must be < 1, got {Require.Show(GammaDecrease)}.", nameof(GammaDecrease));
+        return this;
+    }
+}
+
+/// <summary>What one ARC iteration did.</summary>
+/// <param name="Trial">The subproblem's minimizer s (taken only if accepted).</param>
+/// <param name="PredictedDecrease">m(0) − m(s).</param>
+/// <param name="ActualDecrease">f(θ) − f(θ + s) (−∞ when f(θ + s) is not finite).</param>
+/// <param name="Accepted">Whether θ moved to θ + s.</param>
+/// <param name="SigmaBefore">σ used for the subproblem.</param>
+/// <param name="SigmaAfter">σ for the next iteration.</param>
+public sealed record ArcIteration(Vector<double> Trial, double PredictedDecrease, double ActualDecrease, bool Accepted, double SigmaBefore, double SigmaAfter);
+
+/// <summary>
+/// Adaptive cubic regularization (ARC; Nesterov &amp; Polyak 2006, Cartis, Gould &amp; Toint 2011), the method elmo-amos
+/// §2.2 and §5 compare with: one scalar σ (≈ L_H/2) adapted by the success ratio ρ (<see cref="ArcSettings"/>), the
+/// cubic subproblem solved exactly (<see cref="CubicSubproblem"/>). A stationary point with H ⪰ 0 (m(0) − m(s) = 0)
+/// gives a zero step and leaves σ unchanged.
+/// </summary>
+public sealed class Arc : IOptimizer
+{
+    /// <summary>Creates ARC with <paramref name="settings"/> (defaults when null).</summary>
+    public Arc(ArcSettings? settings = null) => Settings = (settings ?? new ArcSettings()).Validated();
+
+    /// <summary>σ₀ and the acceptance constants.</summary>
+    public ArcSettings Settings { get; }
+
+    /// <inheritdoc />
+    public string Name => $"arc(σ0={Require.Show(Settings.Sigma0)})";
+
+    /// <inheritdoc />
+    public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => new ArcRun(this, objective, theta0);
+
+    /// <summary>One iteration from θ with σ: solve, assess, accept or reject.</summary>
+    public ArcIteration Iterate(IObjective objective, Vector<double> theta, double sigma)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        Require.Finite(theta, nameof(theta));
+        Require.SameLength(objective.Dimension, theta.Count, nameof(theta));
+        Require.Positive(sigma, nameof(sigma));
+        var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
+        var solution = CubicSubproblem.Solve(eigen, sigma);
+        if (solution.PredictedDecrease == 0)
+            return new ArcIteration(solution.Step, 0, 0, false, sigma, sigma);
+        var trial = theta + solution.Step;
+        double actual = trial.All(double.IsFinite) && double.IsFinite(objective.Value(trial))
+            ? objective.Value(theta) - objective.Value(trial)
+            : double.NegativeInfinity;
+        double rho = actual / solution.PredictedDecrease;
+        var s = Settings;
+        if (!(rho >= s.Eta1))
+            return new ArcIteration(solution.Step, solution.PredictedDecrease, actual, false, sigma,
+                Math.Min(sigma * s.GammaIncrease, double.MaxValue));
+        double next = rho >= s.Eta2 ? Math.Max(s.SigmaMin, sigma * s.GammaDecrease) : sigma;
+        return new ArcIteration(solution.Step, solution.PredictedDecrease, actual, true, sigma, next);
+    }
+
+    /// <summary>A run of ARC: θ_t, σ_t and the last iteration's record.</summary>
+    public sealed class ArcRun : IOptimizerRun
+    {
+        private readonly Arc arc;
+        private readonly IObjective objective;
+        private Vector<double> theta;
+
+        internal ArcRun(Arc arc, IObjective objective, Vector<double> theta0)
+        {
+            ArgumentNullException.ThrowIfNull(objective);
+            Require.Finite(theta0, nameof(theta0));
+            Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+            this.arc = arc;
+            this.objective = objective;
+            theta = theta0.Clone();
+            Sigma = arc.Settings.Sigma0;
+        }
+
+        /// <inheritdoc />
+        public Vector<double> Theta => theta.Clone();
+
+        /// <inheritdoc />
+        public int Iteration { get; private set; }
+
+        /// <summary>σ_t.</summary>
+        public double Sigma { get; private set; }
+
+        /// <summary>The last iteration's record (null before the first step).</summary>
+        public ArcIteration? Last { get; private set; }
+
+        /// <inheritdoc />
+        public Vector<double> Step()
+        {
+            var it = arc.Iterate(objective, theta, Sigma);
+            Last = it;
+            Sigma = it.SigmaAfter;
+            Iteration++;
+            if (!it.Accepted)
+                return Vector<double>.Build.Dense(theta.Count);
+            theta = theta + it.Trial;
+            return it.Trial.Clone();
+        }
+    }
+}
