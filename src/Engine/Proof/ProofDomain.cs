@@ -91,7 +91,7 @@ public sealed class ProofDomain<TInput> where TInput : notnull
     /// <summary>The box as text, e.g. <c>λ ∈ [-1, 1], |g| ∈ [0, 1]</c>.</summary>
     public string Describe() => string.Join(", ", Box.Select(c =>
         $"{c.Name} ∈ [{Reporting.ReportText.Number(c.Lower)}, {Reporting.ReportText.Number(c.Upper)}]"
-        + (c.Map is { } map ? $" ({map.Describe(c.Input ?? c.Name, c.Name)}{(map.Pole is { } p ? $", {c.Name} ≠ {Reporting.ReportText.Number(p)}" : "")})" : ""))
+        + (c.Map is { } map ? $" ({map.Describe(c.Input ?? c.Name, c.Name)}{(map.Pole is { } p ? $", {c.Name} ≠ {Reporting.ReportText.Number(p)}" : "")})" : "")))
         + (Identity?.Region is { } region && region.Count == Box.Count
             ? " (the grid box of an exact identity; region " + string.Join(", ", Box.Select((c, k) => $"{c.Name} ∈ {region[k]}")) + ")"
             : "");

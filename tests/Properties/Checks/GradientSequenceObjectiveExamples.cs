@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Checks.Problems;
-using Verification.Optimizers.Reference;
+using Verification.Optimizers.FirstOrder;
 using Xunit;
 
 namespace Verification.Tests.Properties.Checks;
