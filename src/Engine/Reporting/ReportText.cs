@@ -73,7 +73,7 @@ public static class ReportText
     /// <summary>Every verdict in report order, with the one-line meaning the legends print.</summary>
     public static IReadOnlyList<(Verdict Verdict, string Meaning)> Legend { get; } =
     [
-        (Engine.Verdict.Proved, "proved on the whole stated domain (or a declared reduction of it that was itself proved) by interval branch-and-bound in outward-rounded exact arithmetic; the domain and the number of boxes are given"),
+        (Engine.Verdict.Proved, "proved on the whole stated domain (or a declared reduction of it that was itself proved) by interval branch-and-bound in outward-rounded exact arithmetic, or, for an identity of rational functions, by exact evaluation on a product grid larger than its degrees; the domain and the number of boxes are given (an identity proof counts as one box, its grid size is in its note)"),
         (Engine.Verdict.Holds, "no counterexample within the budget, across edge cases, random inputs and margin-guided search, and every double-precision violation was shown exactly to be rounding (evidence, not proof)"),
         (Engine.Verdict.Refuted, "a counterexample whose violation is proven in exact arithmetic, never by rounding; the certified margin bounds the violation from below"),
         (Engine.Verdict.Vacuous, "true only trivially: every accepted input satisfied the statement for a computed trivial reason"),
