@@ -8,6 +8,14 @@ namespace Verification.Optimizers.Objectives;
 /// H = D + c(uᵀθ)uuᵀ, T[w] = c(uᵀw)uuᵀ, so ‖H(θ) − H(θ')‖₂ = |c|‖u‖²|uᵀ(θ − θ')| ≤ |c|‖u‖³‖θ − θ'‖ and
 /// L_H = |c|‖u‖³ exactly (equality along u).
 /// </summary>
+/// <remarks>
+/// Range: every finite D, c, u, θ with |c|‖u‖³ ≤ double.MaxValue; a value, gradient, Hessian or T[w] entry beyond
+/// ±double.MaxValue is an <see cref="ArgumentException"/>. uᵀθ is kept unrounded as m·2^e and every sum of products is
+/// formed by <see cref="ScaledSum"/>, so nothing overflows or underflows before the final rounding (the former code gave
+/// NaN = 0·∞ for c = 0, u = θ = (1e200), and ∞ for ‖u‖ = 1e160, c = 1e-300, where L_H = 1e180). Accuracy, u = 2^-53,
+/// n = dim: each result within (n² + n + 6)u times the sum of the magnitudes of its terms (½|θ_i D_ij θ_j|, |c (uᵀθ)³/6|,
+/// with uᵀθ's own terms |u_i θ_i|), plus 2^-1074 where it is subnormal; L_H within 6u.
+/// </remarks>
 public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
 {
     private readonly Matrix<double> d;
@@ -21,10 +29,11 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
         this.c = Require.Finite(c, nameof(c));
         this.u = Require.Finite(u, nameof(u)).Clone();
         Require.SameLength(this.d.RowCount, this.u.Count, nameof(u));
-        double norm = this.u.L2Norm();
-        HessianLipschitz = Math.Abs(c) * norm * norm * norm;
-        if (!double.IsFinite(HessianLipschitz.Value))
-            throw new ArgumentException($"|c|‖u‖³ must be finite, got {Require.Show(HessianLipschitz.Value)}.", nameof(c));
+        double largest = this.u.AbsoluteMaximum();
+        double norm = largest == 0 ? 0 : largest * this.u.Divide(largest).L2Norm(); // scaled: no overflow of Σu_i²
+        var lipschitz = new ScaledSum();
+        lipschitz.Add(Math.Abs(c), norm, norm, norm);
+        HessianLipschitz = lipschitz.Finite($"|c|‖u‖³ = L_H (c = {Require.Show(c)}, ‖u‖ = {Require.Show(norm)})", nameof(c));
         Name = name ?? $"cubic-perturbed-quadratic(n={this.d.RowCount}, c={Require.Show(c)})";
     }
 
@@ -40,22 +49,48 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
     /// <inheritdoc />
     public double Value(Vector<double> theta)
     {
-        double s = Projection(theta);
-        return 0.5 * theta.DotProduct(d * theta) + c / 6 * s * s * s;
+        var s = Projection(theta);
+        var sum = new ScaledSum();
+        int n = Dimension;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                sum.AddQuotient(2, theta[i], d[i, j], theta[j]);
+        sum.AddPowerTimes(s, 3, 6, c);
+        return sum.Finite($"f(θ) of {Name}", nameof(theta));
     }
 
     /// <inheritdoc />
     public Vector<double> Gradient(Vector<double> theta)
     {
-        double s = Projection(theta);
-        return d * theta + (c / 2 * s * s) * u;
+        var s = Projection(theta);
+        int n = Dimension;
+        var result = Vector<double>.Build.Dense(n);
+        for (int i = 0; i < n; i++)
+        {
+            var sum = new ScaledSum();
+            for (int j = 0; j < n; j++)
+                sum.Add(d[i, j], theta[j]);
+            sum.AddPowerTimes(s, 2, 2, c, u[i]);
+            result[i] = sum.Finite($"entry {i} of ∇f(θ) of {Name}", nameof(theta));
+        }
+        return result;
     }
 
     /// <inheritdoc />
     public Matrix<double> Hessian(Vector<double> theta)
     {
-        double s = Projection(theta);
-        return d + (c * s) * u.OuterProduct(u);
+        var s = Projection(theta);
+        int n = Dimension;
+        var result = Matrix<double>.Build.Dense(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                var sum = new ScaledSum();
+                sum.Add(d[i, j]);
+                sum.AddPowerTimes(s, 1, 1, c, u[i], u[j]);
+                result[i, j] = sum.Finite($"entry ({i}, {j}) of H(θ) of {Name}", nameof(theta));
+            }
+        return result;
     }
 
     /// <inheritdoc />
@@ -64,13 +99,29 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
         Projection(theta);
         Require.Finite(w, nameof(w));
         Require.SameLength(Dimension, w.Count, nameof(w));
-        return (c * u.DotProduct(w)) * u.OuterProduct(u);
+        var uw = new ScaledSum();
+        for (int i = 0; i < Dimension; i++)
+            uw.Add(u[i], w[i]);
+        int n = Dimension;
+        var result = Matrix<double>.Build.Dense(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                var sum = new ScaledSum();
+                sum.AddPowerTimes(uw, 1, 1, c, u[i], u[j]);
+                result[i, j] = sum.Finite($"entry ({i}, {j}) of T(θ)[w] of {Name}", nameof(w));
+            }
+        return result;
     }
 
-    private double Projection(Vector<double> theta)
+    /// <summary>uᵀθ, unrounded (m·2^e).</summary>
+    private ScaledSum Projection(Vector<double> theta)
     {
         Require.Finite(theta, nameof(theta));
         Require.SameLength(Dimension, theta.Count, nameof(theta));
-        return u.DotProduct(theta);
+        var s = new ScaledSum();
+        for (int i = 0; i < Dimension; i++)
+            s.Add(u[i], theta[i]);
+        return s;
     }
 }
