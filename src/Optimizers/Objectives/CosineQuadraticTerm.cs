@@ -9,7 +9,7 @@ namespace Verification.Optimizers.Objectives;
 /// </summary>
 /// <remarks>
 /// Range: |a| + 2|b| ≤ double.MaxValue (so that the curvature range [2b − |a|, 2b + |a|] is finite) and every finite x;
-/// a value or slope beyond ±double.MaxValue is an <see cref="ArgumentException"/>. The products are formed by
+/// a value or slope is ±∞ exactly where its exact value is beyond ±double.MaxValue (IEEE overflow). The products are formed by
 /// <see cref="ScaledSum"/> (the former 2·b·x gave ∞ at b = 1e308, x = 1e-10, where φ′ = 2e298; such b are now outside the
 /// range, as 2b + |a|, the supremum of φ″, has no double).
 /// Accuracy, u = 2^-53, with c and s the platform's Math.Cos(x) and Math.Sin(x) (glibc: within 1 ulp of cos x, sin x):
@@ -45,7 +45,7 @@ public sealed class CosineQuadraticTerm : IScalarTerm
         var sum = new ScaledSum();
         sum.Add(A, Math.Cos(Require.Finite(x, nameof(x))));
         sum.Add(B, x, x);
-        return sum.Finite($"φ({Require.Show(x)}) of {Name}", nameof(x));
+        return sum.Value;
     }
 
     /// <inheritdoc />
@@ -54,7 +54,7 @@ public sealed class CosineQuadraticTerm : IScalarTerm
         var sum = new ScaledSum();
         sum.Add(-A, Math.Sin(Require.Finite(x, nameof(x))));
         sum.Add(2, B, x);
-        return sum.Finite($"φ′({Require.Show(x)}) of {Name}", nameof(x));
+        return sum.Value;
     }
 
     /// <inheritdoc />

@@ -9,8 +9,8 @@ namespace Verification.Optimizers.Objectives;
 /// L_H = |c|‖u‖³ exactly (equality along u).
 /// </summary>
 /// <remarks>
-/// Range: every finite D, c, u, θ with |c|‖u‖³ ≤ double.MaxValue; a value, gradient, Hessian or T[w] entry beyond
-/// ±double.MaxValue is an <see cref="ArgumentException"/>. uᵀθ is kept unrounded as m·2^e and every sum of products is
+/// Range: every finite D, c, u, θ with |c|‖u‖³ ≤ double.MaxValue; a value, gradient, Hessian or T[w] entry is ±∞
+/// exactly where its exact value is beyond ±double.MaxValue (IEEE overflow). uᵀθ is kept unrounded as m·2^e and every sum of products is
 /// formed by <see cref="ScaledSum"/>, so nothing overflows or underflows before the final rounding (the former code gave
 /// NaN = 0·∞ for c = 0, u = θ = (1e200), and ∞ for ‖u‖ = 1e160, c = 1e-300, where L_H = 1e180). Accuracy, u = 2^-53,
 /// n = dim: each result within (n² + n + 6)u times the sum of the magnitudes of its terms (½|θ_i D_ij θ_j|, |c (uᵀθ)³/6|,
@@ -56,7 +56,7 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
             for (int j = 0; j < n; j++)
                 sum.AddQuotient(2, theta[i], d[i, j], theta[j]);
         sum.AddPowerTimes(s, 3, 6, c);
-        return sum.Finite($"f(θ) of {Name}", nameof(theta));
+        return sum.Value;
     }
 
     /// <inheritdoc />
@@ -71,7 +71,7 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
             for (int j = 0; j < n; j++)
                 sum.Add(d[i, j], theta[j]);
             sum.AddPowerTimes(s, 2, 2, c, u[i]);
-            result[i] = sum.Finite($"entry {i} of ∇f(θ) of {Name}", nameof(theta));
+            result[i] = sum.Value;
         }
         return result;
     }
@@ -88,7 +88,7 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
                 var sum = new ScaledSum();
                 sum.Add(d[i, j]);
                 sum.AddPowerTimes(s, 1, 1, c, u[i], u[j]);
-                result[i, j] = sum.Finite($"entry ({i}, {j}) of H(θ) of {Name}", nameof(theta));
+                result[i, j] = sum.Value;
             }
         return result;
     }
@@ -109,7 +109,7 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
             {
                 var sum = new ScaledSum();
                 sum.AddPowerTimes(uw, 1, 1, c, u[i], u[j]);
-                result[i, j] = sum.Finite($"entry ({i}, {j}) of T(θ)[w] of {Name}", nameof(w));
+                result[i, j] = sum.Value;
             }
         return result;
     }

@@ -5,7 +5,8 @@ namespace Verification.Optimizers.Objectives;
 
 /// <summary>φ(x) = (q/2)x² + (c/6)x³: φ'' = q + c·x (unbounded unless c = 0), φ''' = c, so sup|φ'''| = |c| exactly.</summary>
 /// <remarks>
-/// Range: every finite q, c, x; a value or derivative beyond ±double.MaxValue is an <see cref="ArgumentException"/>.
+/// Range: every finite q, c, x; a value or derivative is ±∞ exactly where its exact value is beyond ±double.MaxValue
+/// (IEEE overflow, so that a diverging run is recorded as non-finite by Trajectory.Record).
 /// Each monomial is formed by <see cref="ScaledSum"/> (no partial product overflows or underflows: the former
 /// x·x·(q/2 + c/6·x) gave ∞ at x = 1e160, q = 0, c = 1e-200, where φ = 1.67e279, and c/6 kept only a few bits for
 /// subnormal c). Accuracy, u = 2^-53: φ within 6u·(|q x²/2| + |c x³/6|), φ′ within 4u·(|q x| + |c x²/2|), φ″ within
@@ -38,7 +39,7 @@ public sealed class CubicTerm : IScalarTerm
         var sum = new ScaledSum();
         sum.AddQuotient(2, Q, x, x);
         sum.AddQuotient(6, C, x, x, x);
-        return sum.Finite($"φ({Require.Show(x)}) of {Name}", nameof(x));
+        return sum.Value;
     }
 
     /// <inheritdoc />
@@ -48,7 +49,7 @@ public sealed class CubicTerm : IScalarTerm
         var sum = new ScaledSum();
         sum.Add(Q, x);
         sum.AddQuotient(2, C, x, x);
-        return sum.Finite($"φ′({Require.Show(x)}) of {Name}", nameof(x));
+        return sum.Value;
     }
 
     /// <inheritdoc />
@@ -58,7 +59,7 @@ public sealed class CubicTerm : IScalarTerm
         var sum = new ScaledSum();
         sum.Add(Q);
         sum.Add(C, x);
-        return sum.Finite($"φ″({Require.Show(x)}) of {Name}", nameof(x));
+        return sum.Value;
     }
 
     /// <inheritdoc />

@@ -8,8 +8,8 @@ namespace Verification.Optimizers.Objectives;
 /// ∇f = Aθ − b, H = A; every third derivative is zero, so L_H = 0 (elmo-amos.md eq. 2).
 /// </summary>
 /// <remarks>
-/// Range: every finite A, b, θ; a value or gradient (or Hessian-vector product) entry beyond ±double.MaxValue is an
-/// <see cref="ArgumentException"/>. The sums of products are formed by <see cref="ScaledSum"/>, so no partial product or
+/// Range: every finite A, b, θ; a value or gradient (or Hessian-vector product) entry is ±∞ exactly where its exact
+/// value is beyond ±double.MaxValue (IEEE overflow, so that a diverging run is recorded as non-finite by Trajectory.Record). The sums of products are formed by <see cref="ScaledSum"/>, so no partial product or
 /// partial sum overflows or underflows (the former ½θᵀ(Aθ) − bᵀθ gave NaN = ∞ − ∞ at A = [[2]], θ = b = (1e200), where
 /// f = 0, and Aθ − b gave ∞ at A = [[1e308, −1e308], [−1e308, 1e308]], θ = (2, 1), where ∂f/∂θ_1 = 1e308). Accuracy, u = 2^-53, n = dim: f within (n² + n + 3)u·(½|θ|ᵀ|A||θ|
 /// + |b|ᵀ|θ|), each entry of ∇f within (n + 2)u·(Σ_j|A_ij θ_j| + |b_i|), of Av within (n + 1)u·Σ_j|A_ij v_j|, plus
@@ -57,7 +57,7 @@ public sealed class Quadratic : IThirdOrderObjective
                 sum.AddQuotient(2, theta[i], a[i, j], theta[j]);
             sum.Add(-b[i], theta[i]);
         }
-        return sum.Finite($"f(θ) of {Name}", nameof(theta));
+        return sum.Value;
     }
 
     /// <inheritdoc />
@@ -95,7 +95,7 @@ public sealed class Quadratic : IThirdOrderObjective
                 sum.Add(a[i, j], x[j]);
             if (offset is not null)
                 sum.Add(-offset[i]);
-            result[i] = sum.Finite($"entry {i} of {what} of {Name}", parameter);
+            result[i] = sum.Value;
         }
         return result;
     }

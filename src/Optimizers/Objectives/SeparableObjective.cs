@@ -11,7 +11,8 @@ namespace Verification.Optimizers.Objectives;
 /// in the unsorted coordinate basis).
 /// </summary>
 /// <remarks>
-/// Range: the terms' ranges; a value or T[u] entry beyond ±double.MaxValue is an <see cref="ArgumentException"/>. The
+/// Range: the terms' ranges; a value or T[u] entry is ±∞ exactly where its exact value is beyond ±double.MaxValue (IEEE
+/// overflow), and an <see cref="ArgumentException"/> where terms overflow to +∞ and −∞ together (the sum has no sign). The
 /// value Σφ_i is summed by <see cref="ScaledSum"/>, so a partial sum never overflows where the total does not (the former
 /// running sum gave ∞ for the terms' values 1e308, 1e308, −1e308, whose sum is 1e308). Accuracy: the terms' own errors plus
 /// (n − 1)u·Σ|φ_i| (u = 2^-53, n terms) for the value; T[u]'s entries φ_i'''·u_i with one more rounding than φ_i'''.
@@ -64,9 +65,20 @@ public sealed class SeparableObjective : IExactObjective
     {
         Check(theta);
         var sum = new ScaledSum();
+        bool above = false, below = false;
         for (int i = 0; i < terms.Length; i++)
-            sum.Add(terms[i].Value(theta[i]));
-        return sum.Finite($"f(θ) = Σφ_i(θ_i) of {Name}", nameof(theta));
+        {
+            double v = terms[i].Value(theta[i]);
+            if (double.IsInfinity(v))
+                (above, below) = (above || v > 0, below || v < 0);
+            else
+                sum.Add(v);
+        }
+        if (above && below)
+            throw new ArgumentException(
+                $"terms of {Name} overflow to +∞ and −∞ at once at θ = [{string.Join(", ", theta.Select(Require.Show))}]: their sum is beyond the double range with no known sign.",
+                nameof(theta));
+        return above ? double.PositiveInfinity : below ? double.NegativeInfinity : sum.Value;
     }
 
     /// <inheritdoc />
@@ -89,15 +101,7 @@ public sealed class SeparableObjective : IExactObjective
         Check(theta);
         Require.Finite(u, nameof(u));
         Require.SameLength(Dimension, u.Count, nameof(u));
-        var diagonal = new double[Dimension];
-        for (int i = 0; i < Dimension; i++)
-        {
-            diagonal[i] = terms[i].Third(theta[i]) * u[i];
-            if (double.IsInfinity(diagonal[i]))
-                throw new ArgumentException(
-                    $"entry {i} of T(θ)[u], φ_{i}'''(θ_{i})·u_{i}, is beyond ±double.MaxValue (the range of a double result).", nameof(u));
-        }
-        return Matrix<double>.Build.DenseOfDiagonalArray(diagonal);
+        return Matrix<double>.Build.DenseOfDiagonalArray([.. Enumerable.Range(0, Dimension).Select(i => terms[i].Third(theta[i]) * u[i])]);
     }
 
     /// <inheritdoc />

@@ -30,15 +30,14 @@ public class ObjectiveRangeExamples
     public void Cubic_SubnormalWeight_IsNotFlushed() =>
         Relative(Math.ScaleB(1e300, -1075), new CubicTerm(0, 3 * double.Epsilon).Value(1e100), 8);
 
-    /// <summary>φ(x) = x³/6 at x = 1e103 is 1.67e308 (in range), at 1.1e103 it is 2.2e308 (beyond: rejected, naming x).</summary>
+    /// <summary>φ(x) = x³/6 at x = 1e103 is 1.67e308 (in range), at ±1.1e103 it is ±2.2e308 (beyond: ±∞, IEEE overflow).</summary>
     [Fact]
-    public void Cubic_BeyondTheRange_IsRejected()
+    public void Cubic_BeyondTheRange_Overflows()
     {
         var x = ExactDouble.ToFraction(1e103);
         Relative(ExactDouble.ToDouble(x * x * x / 6), new CubicTerm(0, 1).Value(1e103), 6);
-        var ex = Assert.Throws<ArgumentException>(() => new CubicTerm(0, 1).Value(1.1e103));
-        Assert.Equal("x", ex.ParamName);
-        Assert.Contains("double.MaxValue", ex.Message);
+        Assert.Equal(double.PositiveInfinity, new CubicTerm(0, 1).Value(1.1e103));
+        Assert.Equal(double.NegativeInfinity, new CubicTerm(0, 1).Value(-1.1e103));
     }
 
     /// <summary>a cos x + b x² with 2|b| + |a| beyond double.MaxValue has no double supremum of φ″: rejected, naming b.</summary>
@@ -64,9 +63,7 @@ public class ObjectiveRangeExamples
         var q = new Quadratic(a, V(0, 0));
         Assert.Equal([1e308, -1e308], q.Gradient(V(2, 1)).ToArray());
         Assert.Equal([1e308, -1e308], q.HessianVectorProduct(V(0, 0), V(2, 1)).ToArray());
-        var ex = Assert.Throws<ArgumentException>(() => q.Gradient(V(2, 0)));
-        Assert.Equal("theta", ex.ParamName);
-        Assert.Contains("double.MaxValue", ex.Message);
+        Assert.Equal([double.PositiveInfinity, double.NegativeInfinity], q.Gradient(V(2, 0)).ToArray()); // exactly (2e308, −2e308)
     }
 
     /// <summary>
@@ -97,15 +94,17 @@ public class ObjectiveRangeExamples
         Relative(1e300, new CubicPerturbedQuadratic(Matrix<double>.Build.Dense(1, 1), 6e-300, V(1e100)).Value(V(1e100)), 8);
 
     /// <summary>
-    /// (x, y) = (1.4e154, double.MaxValue): x² − y ≈ 1.63e307 is finite but ∂f/∂x = 4x(x² − y) ≈ 9e461 is not, so the
-    /// gradient is rejected, naming θ and the range (x·x overflowed and gave (∞, −∞)).
+    /// (x, y) = (1.4e154, double.MaxValue): x² − y ≈ 1.63e307 is finite, so ∂f/∂y = −2(x² − y) ≈ −3.26e307 is (x·x overflowed
+    /// and gave −∞), while ∂f/∂x = 4x(x² − y) ≈ 9e461 overflows to +∞.
     /// </summary>
     [Fact]
-    public void Rosenbrock_GradientBeyondTheRange_IsRejected()
+    public void Rosenbrock_GradientNearTheSquareOverflow_IsExact()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new ScaledRosenbrock().Gradient(V(1.4e154, double.MaxValue)));
-        Assert.Equal("theta", ex.ParamName);
-        Assert.Contains("double.MaxValue", ex.Message);
+        double x = 1.4e154, y = double.MaxValue;
+        var g = new ScaledRosenbrock().Gradient(V(x, y));
+        Assert.Equal(double.PositiveInfinity, g[0]);
+        var exact = -2 * (ExactDouble.ToFraction(x) * ExactDouble.ToFraction(x) - ExactDouble.ToFraction(y));
+        Relative(ExactDouble.ToDouble(exact), g[1], 2); // r rounded once (½ulp, doubled exactly), ExactDouble.ToDouble within 1 ulp
     }
 
     /// <summary>
@@ -143,6 +142,32 @@ public class ObjectiveRangeExamples
         var f = new SeparableObjective([new CubicTerm(double.MaxValue, 0), new CubicTerm(double.MaxValue, 0), new CubicTerm(-double.MaxValue, 0)]);
         double one = new CubicTerm(double.MaxValue, 0).Value(1.4);
         Assert.Equal(one, f.Value(V(1.4, 1.4, 1.4)));
-        Assert.Throws<ArgumentException>(() => f.Value(V(1.4, 1.4, 0)));
+        Assert.Equal(double.PositiveInfinity, f.Value(V(1.4, 1.4, 0))); // exactly 3.5e308
+        var opposite = new SeparableObjective([new CubicTerm(0, 1), new CubicTerm(0, 1)]);
+        Assert.Equal("theta", Assert.Throws<ArgumentException>(() => opposite.Value(V(1e200, -1e200))).ParamName); // +∞ and −∞
+    }
+
+    /// <summary>
+    /// G(θ)v of the LODO model (lodo.md eq. 2) with n = ñ = k = N = 1, P = (0): G = α₀θ², so θ = 1e200, α₀ = 1e-300 gives
+    /// 1e100·v (the former product gave ∞ from θ²v = 1e400), and θ = 1e-200, α₀ = 1e300 gives 1e-100·v (formerly 0).
+    /// </summary>
+    [Fact]
+    public void LodoPreconditioner_ExtremeScales_CancelExactly()
+    {
+        var big = new Verification.Numerics.Lodo.BlockPermutationPreconditioner(1, 1, 1, [[0]], 1e-300);
+        Relative(1e100 * 3, big.Apply(V(1e200), V(3))[0], 4);
+        var small = new Verification.Numerics.Lodo.BlockPermutationPreconditioner(1, 1, 1, [[0]], 1e300);
+        Relative(1e-100 * 3, small.Apply(V(1e-200), V(3))[0], 4);
+        // ∂(α₀ a θ² u)/∂θ = 2α₀θau = 2·1e-300·1e200·3·5 = 3e-99
+        Relative(3e-99, big.BilinearGradient(V(1e200), V(3), V(5))[0], 6);
+    }
+
+    /// <summary>Dense G with the row (1e308, 1e308, −1e308) times v = (1, 1, 1) is 1e308; MathNet's running sum gave ∞.</summary>
+    [Fact]
+    public void DensePreconditioner_PartialSumOverflow_IsAvoided()
+    {
+        var g = new Verification.Numerics.Lodo.DensePreconditioner(3, 1);
+        var theta = V(1e308, 1e308, -1e308, 0, 0, 0, 0, 0, 0);
+        Assert.Equal(1e308, g.Apply(theta, V(1, 1, 1))[0]);
     }
 }
