@@ -52,6 +52,8 @@ public sealed class DensePreconditioner : IPreconditionerModel
         Require.Finite(v, nameof(v));
         Require.SameLength(Dimension, v.Count, nameof(v));
         var g = Dense(theta);
+        if (Ordinary(theta) && Ordinary(v))
+            return g * v; // no product or sum can overflow or underflow: the plain product (bit for bit the former results)
         var (ft, st) = Scale(g.Enumerate());
         var (fv, sv) = Scale(v.Enumerate());
         int n = Dimension;
@@ -85,6 +87,10 @@ public sealed class DensePreconditioner : IPreconditionerModel
         Require.SameLength(Dimension, u.Count, nameof(u));
         return Vectorize(a.OuterProduct(u)); // one rounding each: ±∞ exactly where a_i·u_j is beyond the range
     }
+
+    /// <summary>True when every entry is 0 or of magnitude in [2^-200, 2^200] (and n ≤ 2^20).</summary>
+    private bool Ordinary(Vector<double> x) =>
+        Dimension <= 1 << 20 && x.Enumerate().All(e => e == 0 || (Math.Abs(e) >= 6.223015277861142e-61 && Math.Abs(e) <= 1.6069380442589903e60));
 
     /// <summary>2^-s and s with s = ⌊log₂ max|x|⌋ (clamped to the normal exponents; 1 and 0 for all zeros).</summary>
     private static (double Factor, int Exponent) Scale(IEnumerable<double> values)

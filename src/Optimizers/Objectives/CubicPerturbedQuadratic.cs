@@ -21,6 +21,7 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
     private readonly Matrix<double> d;
     private readonly Vector<double> u;
     private readonly double c;
+    private readonly bool ordinary; // D, u, c within ScaledSum.Ordinary: the plain formulas are used for ordinary θ
 
     /// <summary>Creates the function with symmetric <paramref name="d"/>, cubic weight <paramref name="c"/> and direction <paramref name="u"/>.</summary>
     public CubicPerturbedQuadratic(Matrix<double> d, double c, Vector<double> u, string? name = null)
@@ -34,6 +35,7 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
         var lipschitz = new ScaledSum();
         lipschitz.Add(Math.Abs(c), norm, norm, norm);
         HessianLipschitz = lipschitz.Finite($"|c|‖u‖³ = L_H (c = {Require.Show(c)}, ‖u‖ = {Require.Show(norm)})", nameof(c));
+        ordinary = ScaledSum.Ordinary(this.d.Enumerate()) && ScaledSum.Ordinary(this.u.Enumerate()) && ScaledSum.Ordinary(c) && this.d.RowCount <= 1 << 20;
         Name = name ?? $"cubic-perturbed-quadratic(n={this.d.RowCount}, c={Require.Show(c)})";
     }
 
@@ -50,6 +52,11 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
     public double Value(Vector<double> theta)
     {
         var s = Projection(theta);
+        if (Plain(theta))
+        {
+            double p = u.DotProduct(theta);
+            return 0.5 * theta.DotProduct(d * theta) + c / 6 * p * p * p;
+        }
         var sum = new ScaledSum();
         int n = Dimension;
         for (int i = 0; i < n; i++)
@@ -63,6 +70,11 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
     public Vector<double> Gradient(Vector<double> theta)
     {
         var s = Projection(theta);
+        if (Plain(theta))
+        {
+            double p = u.DotProduct(theta);
+            return d * theta + (c / 2 * p * p) * u;
+        }
         int n = Dimension;
         var result = Vector<double>.Build.Dense(n);
         for (int i = 0; i < n; i++)
@@ -80,6 +92,8 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
     public Matrix<double> Hessian(Vector<double> theta)
     {
         var s = Projection(theta);
+        if (Plain(theta))
+            return d + (c * u.DotProduct(theta)) * u.OuterProduct(u);
         int n = Dimension;
         var result = Matrix<double>.Build.Dense(n, n);
         for (int i = 0; i < n; i++)
@@ -99,6 +113,8 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
         Projection(theta);
         Require.Finite(w, nameof(w));
         Require.SameLength(Dimension, w.Count, nameof(w));
+        if (Plain(theta) && ScaledSum.Ordinary(w.Enumerate()))
+            return (c * u.DotProduct(w)) * u.OuterProduct(u);
         var uw = new ScaledSum();
         for (int i = 0; i < Dimension; i++)
             uw.Add(u[i], w[i]);
@@ -113,6 +129,9 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
             }
         return result;
     }
+
+    /// <summary>True when D, u, c and θ are all within ScaledSum.Ordinary: the plain formulas cannot overflow or underflow.</summary>
+    private bool Plain(Vector<double> theta) => ordinary && ScaledSum.Ordinary(theta.Enumerate());
 
     /// <summary>uᵀθ, unrounded (m·2^e).</summary>
     private ScaledSum Projection(Vector<double> theta)

@@ -36,6 +36,8 @@ public sealed class CubicTerm : IScalarTerm
     public double Value(double x)
     {
         Require.Finite(x, nameof(x));
+        if (ScaledSum.Ordinary(Q, C, x))
+            return x * x * (Q / 2 + C / 6 * x);
         var sum = new ScaledSum();
         sum.AddQuotient(2, Q, x, x);
         sum.AddQuotient(6, C, x, x, x);
@@ -46,6 +48,8 @@ public sealed class CubicTerm : IScalarTerm
     public double First(double x)
     {
         Require.Finite(x, nameof(x));
+        if (ScaledSum.Ordinary(Q, C, x))
+            return Q * x + C / 2 * x * x;
         var sum = new ScaledSum();
         sum.Add(Q, x);
         sum.AddQuotient(2, C, x, x);
@@ -56,6 +60,8 @@ public sealed class CubicTerm : IScalarTerm
     public double Second(double x)
     {
         Require.Finite(x, nameof(x));
+        if (ScaledSum.Ordinary(Q, C, x))
+            return Q + C * x;
         var sum = new ScaledSum();
         sum.Add(Q);
         sum.Add(C, x);

@@ -19,6 +19,7 @@ public sealed class Quadratic : IThirdOrderObjective
 {
     private readonly Matrix<double> a;
     private readonly Vector<double> b;
+    private readonly bool ordinary; // A and b within ScaledSum.Ordinary: the plain formulas are used for ordinary θ
 
     /// <summary>Creates the quadratic with Hessian <paramref name="hessian"/> and linear term <paramref name="linear"/>.</summary>
     public Quadratic(Matrix<double> hessian, Vector<double> linear, string? name = null)
@@ -27,6 +28,7 @@ public sealed class Quadratic : IThirdOrderObjective
         b = Require.Finite(linear, nameof(linear)).Clone();
         Require.SameLength(a.RowCount, b.Count, nameof(linear));
         Name = name ?? $"quadratic(n={a.RowCount})";
+        ordinary = ScaledSum.Ordinary(a.Enumerate()) && ScaledSum.Ordinary(b.Enumerate()) && a.RowCount <= 1 << 20;
     }
 
     /// <summary>A quadratic with a diagonal Hessian diag(<paramref name="eigenvalues"/>) and linear term b.</summary>
@@ -49,6 +51,8 @@ public sealed class Quadratic : IThirdOrderObjective
     public double Value(Vector<double> theta)
     {
         Check(theta);
+        if (ScaledSum.Ordinary(theta.Enumerate()) && ordinary)
+            return 0.5 * theta.DotProduct(a * theta) - b.DotProduct(theta);
         var sum = new ScaledSum();
         int n = Dimension;
         for (int i = 0; i < n; i++)
@@ -86,6 +90,8 @@ public sealed class Quadratic : IThirdOrderObjective
     /// <summary>A·x − offset, each entry a <see cref="ScaledSum"/>; an entry beyond ±double.MaxValue is rejected.</summary>
     private Vector<double> Product(Vector<double> x, Vector<double>? offset, string parameter, string what)
     {
+        if (ScaledSum.Ordinary(x.Enumerate()) && ordinary)
+            return offset is null ? a * x : a * x - offset;
         int n = Dimension;
         var result = Vector<double>.Build.Dense(n);
         for (int i = 0; i < n; i++)

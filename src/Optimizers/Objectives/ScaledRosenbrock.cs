@@ -10,13 +10,15 @@ namespace Verification.Optimizers.Objectives;
 /// </summary>
 /// <remarks>
 /// Range: every finite (x, y); a value, gradient, Hessian or T[u] entry is ±∞ exactly where its exact value is beyond
-/// ±double.MaxValue (IEEE overflow, so that a diverging run is recorded as non-finite by Trajectory.Record). x² − y and 3x² − y are formed with one rounding by a fused multiply-add (no
-/// cancellation near the valley y = x², no overflow of x² where x² − y is finite: the former x·x − y gave ∞ at
-/// x = 1.4e154, y = double.MaxValue, where x² − y ≈ 1.8e307), the other sums of products by <see cref="ScaledSum"/>
-/// (24x·u_x − 4u_y was ∞ at x = 1e308, u = (1e-300, 0), where it is 2.4e9), and 0.01 is the exact 1/100 (a division).
-/// Accuracy, u = 2^-53: each result within 6u times the sum of the magnitudes of its terms, with r = x² − y one term
-/// (f: (x − 1)²/100 + r², ∂f/∂x: |x − 1|/50 + 4|x r|; but h_xx: 1/50 + 12x² + 4|y|, as 3x is rounded before the
-/// fused multiply-add), plus 2^-1074 where it is subnormal.
+/// ±double.MaxValue (IEEE overflow, so that a diverging run is recorded as non-finite by Trajectory.Record). Where x, y (and
+/// u) are 0 or within 2^±100 the written formulas are used (nothing can overflow or underflow there; bit for bit the former
+/// results); elsewhere r = x² − y and 3x² − y are formed with one rounding by a fused multiply-add (the former x·x − y gave
+/// ∞ at x = 1.4e154, y = double.MaxValue, where x² − y ≈ 1.6e307) and the other sums of products by
+/// <see cref="ScaledSum"/> (24x·u_x − 4u_y was ∞ at x = 1e308, u = (1e-300, 0), where it is 2.4e9), with 0.01 = 1/100.
+/// Accuracy, u = 2^-53, r = x² − y: f within 6u·((x − 1)²/100 + r² + |r|x²), ∂f/∂x within 6u·(|x − 1|/50 + 4|x|(|r| + x²)),
+/// ∂f/∂y within 6u·2(|r| + x²), h_xx within 6u·(1/50 + 12x² + 4|y|), T[u]_xx within 6u·(24|x u_x| + 4|u_y|), the other
+/// entries within ½ulp, plus 2^-1074 where a result is subnormal (the x² terms are the cancellation of x·x − y near the
+/// valley y = x², which only the fused form avoids).
 /// </remarks>
 public sealed class ScaledRosenbrock : IThirdOrderObjective
 {
@@ -33,6 +35,11 @@ public sealed class ScaledRosenbrock : IThirdOrderObjective
     public double Value(Vector<double> theta)
     {
         var (x, y) = Unpack(theta);
+        if (ScaledSum.Ordinary(x, y))
+        {
+            double q = x * x - y;
+            return 0.01 * (x - 1) * (x - 1) + q * q;
+        }
         double r = Math.FusedMultiplyAdd(x, x, -y);
         if (double.IsInfinity(r))
             return double.PositiveInfinity; // x² − y > double.MaxValue, so f > it too
@@ -47,6 +54,11 @@ public sealed class ScaledRosenbrock : IThirdOrderObjective
     public Vector<double> Gradient(Vector<double> theta)
     {
         var (x, y) = Unpack(theta);
+        if (ScaledSum.Ordinary(x, y))
+        {
+            double q = x * x - y;
+            return Vector<double>.Build.DenseOfArray([0.02 * (x - 1) + 4 * x * q, -2 * q]);
+        }
         double r = Math.FusedMultiplyAdd(x, x, -y);
         if (double.IsInfinity(r)) // x² − y > double.MaxValue (so |x| > 1e154): ∂f/∂x has the sign of x, ∂f/∂y is −∞
             return Vector<double>.Build.DenseOfArray([Math.CopySign(double.PositiveInfinity, x), double.NegativeInfinity]);
@@ -63,6 +75,11 @@ public sealed class ScaledRosenbrock : IThirdOrderObjective
     public Matrix<double> Hessian(Vector<double> theta)
     {
         var (x, y) = Unpack(theta);
+        if (ScaledSum.Ordinary(x, y))
+        {
+            double hxxPlain = 0.02 + 12 * x * x - 4 * y, hxyPlain = -4 * x;
+            return Matrix<double>.Build.DenseOfArray(new[,] { { hxxPlain, hxyPlain }, { hxyPlain, 2.0 } });
+        }
         // h_xx = 1/50 + 4(3x² − y): 3x exact unless it overflows (then 3x² − y > 0 is beyond the range anyway)
         double cubicPart = Math.FusedMultiplyAdd(3 * x, x, -y);
         var hxx = new ScaledSum();
@@ -81,6 +98,11 @@ public sealed class ScaledRosenbrock : IThirdOrderObjective
         var (x, _) = Unpack(theta);
         Require.Finite(u, nameof(u));
         Require.SameLength(2, u.Count, nameof(u));
+        if (ScaledSum.Ordinary(x, u[0], u[1]))
+        {
+            double offPlain = -4 * u[0];
+            return Matrix<double>.Build.DenseOfArray(new[,] { { 24 * x * u[0] - 4 * u[1], offPlain }, { offPlain, 0.0 } });
+        }
         var txx = new ScaledSum();
         txx.Add(24, x, u[0]);
         txx.Add(-4, u[1]);

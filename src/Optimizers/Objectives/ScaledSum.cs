@@ -11,6 +11,32 @@ namespace Verification.Optimizers.Objectives;
 /// </summary>
 internal struct ScaledSum
 {
+    /// <summary>2^-100 and 2^100: where every input of a formula is 0 or within them, its products of up to four factors
+    /// and their sums (a few hundred terms) stay normal doubles, so the plain floating-point formula is used (bit for bit
+    /// the results before issue 15, which the trajectory snapshots pin) and is within the same stated bounds.</summary>
+    private const double Low = 7.888609052210118e-31, High = 1.2676506002282294e30;
+
+    /// <summary>True when every value is 0 or has magnitude in [2^-100, 2^100].</summary>
+    public static bool Ordinary(params ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            double a = Math.Abs(v);
+            if (a != 0 && !(a >= Low && a <= High))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary><see cref="Ordinary(ReadOnlySpan{double})"/> for vectors and matrices.</summary>
+    public static bool Ordinary(IEnumerable<double> values)
+    {
+        foreach (double v in values)
+            if (!Ordinary(v))
+                return false;
+        return true;
+    }
+
     private double mantissa;
     private int exponent;
 
