@@ -30,11 +30,19 @@ public sealed class CubicPerturbedQuadratic : IThirdOrderObjective
         this.c = Require.Finite(c, nameof(c));
         this.u = Require.Finite(u, nameof(u)).Clone();
         Require.SameLength(this.d.RowCount, this.u.Count, nameof(u));
-        double largest = this.u.AbsoluteMaximum();
-        double norm = largest == 0 ? 0 : largest * this.u.Divide(largest).L2Norm(); // scaled: no overflow of Σu_i²
-        var lipschitz = new ScaledSum();
-        lipschitz.Add(Math.Abs(c), norm, norm, norm);
-        HessianLipschitz = lipschitz.Finite($"|c|‖u‖³ = L_H (c = {Require.Show(c)}, ‖u‖ = {Require.Show(norm)})", nameof(c));
+        if (ScaledSum.Ordinary(this.u.Enumerate()) && ScaledSum.Ordinary(c))
+        {
+            double plain = this.u.L2Norm(); // Σu_i² cannot overflow or underflow here: the former value, bit for bit
+            HessianLipschitz = Math.Abs(c) * plain * plain * plain;
+        }
+        else
+        {
+            double largest = this.u.AbsoluteMaximum();
+            double norm = largest == 0 ? 0 : largest * this.u.Divide(largest).L2Norm(); // scaled: no overflow of Σu_i²
+            var lipschitz = new ScaledSum();
+            lipschitz.Add(Math.Abs(c), norm, norm, norm);
+            HessianLipschitz = lipschitz.Finite($"|c|‖u‖³ = L_H (c = {Require.Show(c)}, ‖u‖ = {Require.Show(norm)})", nameof(c));
+        }
         ordinary = ScaledSum.Ordinary(this.d.Enumerate()) && ScaledSum.Ordinary(this.u.Enumerate()) && ScaledSum.Ordinary(c) && this.d.RowCount <= 1 << 20;
         Name = name ?? $"cubic-perturbed-quadratic(n={this.d.RowCount}, c={Require.Show(c)})";
     }

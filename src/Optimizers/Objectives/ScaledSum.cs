@@ -97,8 +97,11 @@ internal struct ScaledSum
         exponent += k;
     }
 
-    /// <summary>The sum rounded to a double: ±∞ where it is beyond ±double.MaxValue (one final rounding).</summary>
-    public readonly double Value => mantissa == 0 ? 0.0 : Math.ScaleB(mantissa, (int)Math.Clamp((long)exponent, -3000, 3000));
+    /// <summary>
+    /// The sum rounded to a double: ±∞ where it is beyond ±double.MaxValue (one final rounding); a sum that is 0 or
+    /// underflows to zero is +0 (as the plain formulas give it, whose products underflow to +0 first).
+    /// </summary>
+    public readonly double Value => mantissa == 0 ? 0.0 : Math.ScaleB(mantissa, (int)Math.Clamp((long)exponent, -3000, 3000)) + 0.0;
 
     /// <summary>
     /// The sum rounded to a double; an <see cref="ArgumentException"/> naming <paramref name="parameter"/> and the range
