@@ -60,7 +60,8 @@ public static class Splits
 
     /// <summary>
     /// The empirical-Fisher split's GGN term J_nᵀ∇²a J_n = (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17, s = ∇_θ log p(y_n|f_n)), for
-    /// where b = p(y_n|f_n) = e^{−ℓ_n} underflows (ℓ_n &gt; 745) or 1/b² overflows (ℓ_n &gt; 354): the factored form gave 0·∞ = NaN.
+    /// where b = p(y_n|f_n) = e^{−ℓ_n} underflows (ℓ_n &gt; 745) or 1/b² overflows (ℓ_n &gt; 354): the factored form gave ∞
+    /// (b s finite, 1/b² = ∞) or NaN = 0·∞ (b = 0).
     /// </summary>
     private static Matrix<double> EmpiricalFisherTerm(LikelihoodProblem p, int n, Vector<double> theta)
     {
@@ -88,7 +89,7 @@ public static class Splits
                     throw new ArgumentException(
                         $"the residual term of sample {n} of the split {split.Name} is not finite at θ = [{string.Join(", ", theta.Select(Require.Show))}]: its factors are beyond the double range.",
                         nameof(theta));
-                // (−1/b)·b(s sᵀ + ∇²_θ log p) = −(s sᵀ + ∇²_θ log p), where b = e^{−ℓ_n} underflowed (the factored form gave ∞·0 = NaN)
+                // (−1/b)·b(s sᵀ + ∇²_θ log p) = −(s sᵀ + ∇²_θ log p), where 1/b overflowed (ℓ_n > 709: the factored form gave ∞·0 = NaN or ±∞)
                 var s = p.Score(n, theta, p.Data.Labels[n]);
                 term = -(s.OuterProduct(s) + p.LogDensityHessian(n, theta, p.Data.Labels[n]));
             }

@@ -9,14 +9,14 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// <summary>
 /// The empirical-Fisher split (balles-thesis eq. 7.17) where its factors leave the double range (issue 15, item 1):
 /// b = p(y|f) = e^{−ℓ} underflows and 1/b² overflows for a sample loss ℓ above ≈ 354, while the GGN term (b s)(1/b²)(b s)ᵀ
-/// = s sᵀ is moderate; the factored product gave 0·∞ = NaN.
+/// = s sᵀ is moderate; the factored product gave ∞ (b s finite, 1/b² = ∞) or NaN = 0·∞ (b = 0, ℓ &gt; 745).
 /// </summary>
 public class SplitsRangeExamples
 {
     /// <summary>
     /// f = θ₀x + θ₁, Gaussian σ² = 1, one sample x = 1, y = 0, θ = (30, 0): r = 30, ℓ = r²/2 + ½log 2π ≈ 450.9,
     /// s = ∇_θ log p = −r·(x, 1) = −30·(1, 1), ∇²_θ log p = −(1, 1)(1, 1)ᵀ. By hand: GGN = s sᵀ = 900·11ᵀ and the
-    /// residual term −(s sᵀ + ∇²_θ log p) = −899·11ᵀ.
+    /// residual term −(s sᵀ + ∇²_θ log p) = −899·11ᵀ (the GGN was +∞ in every entry; the residual's factors are still finite here).
     /// </summary>
     [Fact]
     public void EmpiricalFisherSplit_LargeLoss_GivesTheCancelledForm()
