@@ -28,6 +28,12 @@ public interface ISplit
 }
 
 /// <summary>The GGN of a split and the residual term of eq. (7.9).</summary>
+/// <remarks>
+/// Range: where a split's factors leave the double range (the empirical-Fisher split's b = e^{−ℓ_n} is 0 beyond ℓ_n ≈ 745,
+/// 1/b² is ∞ beyond ℓ_n ≈ 354), that split's terms are formed from the cancelled closed forms s sᵀ and −(s sᵀ + ∇² log p);
+/// any other split's non-finite term is an <see cref="ArgumentException"/>, never a NaN. Elsewhere the accuracy is that
+/// of the factors and a few roundings per entry.
+/// </remarks>
 public static class Splits
 {
     /// <summary>G(θ) = Σ_n J_θb_nᵀ ∇²_b a_n J_θb_n (eq. 7.10 / Definition 7.1, eq. 7.19).</summary>
@@ -40,9 +46,27 @@ public static class Splits
         for (int n = 0; n < p.Count; n++)
         {
             var j = split.InnerJacobian(n, theta);
-            g += j.TransposeThisAndMultiply(split.OuterHessian(n, theta) * j);
+            var term = j.TransposeThisAndMultiply(split.OuterHessian(n, theta) * j);
+            if (!term.Enumerate().All(double.IsFinite))
+                term = split is EmpiricalFisherSplit
+                    ? EmpiricalFisherTerm(p, n, theta)
+                    : throw new ArgumentException(
+                        $"the GGN term of sample {n} of the split {split.Name} is not finite at θ = [{string.Join(", ", theta.Select(Require.Show))}]: its factors are beyond the double range.",
+                        nameof(theta));
+            g += term;
         }
         return (g + g.Transpose()) / 2;
+    }
+
+    /// <summary>
+    /// The empirical-Fisher split's GGN term J_nᵀ∇²a J_n = (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17, s = ∇_θ log p(y_n|f_n)), for
+    /// where b = p(y_n|f_n) = e^{−ℓ_n} underflows (ℓ_n &gt; 745) or 1/b² overflows (ℓ_n &gt; 354): the factored form gave ∞
+    /// (b s finite, 1/b² = ∞) or NaN = 0·∞ (b = 0).
+    /// </summary>
+    private static Matrix<double> EmpiricalFisherTerm(LikelihoodProblem p, int n, Vector<double> theta)
+    {
+        var s = p.Score(n, theta, p.Data.Labels[n]);
+        return s.OuterProduct(s);
     }
 
     /// <summary>Σ_{n,m} [∇_b a_n(b_n(θ))]_m ∇²_θ b_n^(m)(θ), the second line of eq. (7.9).</summary>
@@ -56,8 +80,20 @@ public static class Splits
         {
             var g = split.OuterGradient(n, theta);
             var hs = split.InnerHessians(n, theta);
+            var term = Matrix<double>.Build.Dense(p.Dimension, p.Dimension);
             for (int m = 0; m < g.Count; m++)
-                r += g[m] * hs[m];
+                term += g[m] * hs[m];
+            if (!term.Enumerate().All(double.IsFinite))
+            {
+                if (split is not EmpiricalFisherSplit)
+                    throw new ArgumentException(
+                        $"the residual term of sample {n} of the split {split.Name} is not finite at θ = [{string.Join(", ", theta.Select(Require.Show))}]: its factors are beyond the double range.",
+                        nameof(theta));
+                // (−1/b)·b(s sᵀ + ∇²_θ log p) = −(s sᵀ + ∇²_θ log p), where 1/b overflowed (ℓ_n > 709: the factored form gave ∞·0 = NaN or ±∞)
+                var s = p.Score(n, theta, p.Data.Labels[n]);
+                term = -(s.OuterProduct(s) + p.LogDensityHessian(n, theta, p.Data.Labels[n]));
+            }
+            r += term;
         }
         return r;
     }

@@ -7,6 +7,16 @@ namespace Verification.Numerics.Lodo;
 /// random ñ×ñ permutations, B(θ⁽ⁱ⁾) block-diagonal with k×k blocks read from θ⁽ⁱ⁾, and (I 0)ᵀ embeds ℝⁿ in ℝ^ñ.
 /// Products are matrix-free: O(ñ·N·k) per Gv. θ is laid out layer by layer, block by block, each block row-major.
 /// </summary>
+/// <remarks>
+/// Range: every finite θ, v and α₀; a result entry is ±∞ exactly where its exact value is beyond ±double.MaxValue (IEEE
+/// overflow, so that a diverging LODO run is recorded as non-finite, as Trajectory.Record expects). The
+/// vector between layers is kept as ŷ·2^e with max|ŷ| in [1, 2) and each layer's block entries are scaled by 2^-s_i
+/// (s_i = ⌊log₂ max|θ⁽ⁱ⁾|⌋), both exact powers of two, so no partial product or sum overflows or underflows on the way:
+/// G(θ)v with θ = 1e200, α₀ = 1e-300 (n = k = N = 1) is 1e100·v, where the former products gave ∞, and with θ = 1e-200,
+/// α₀ = 1e300 it is 1e-100·v, not 0. For inputs whose intermediate values stay normal doubles, the results are bit for
+/// bit those of the unscaled products. Accuracy (normwise, u = 2^-53): each entry within (2Nk + 2)u·|α₀|·∏_i (k·max|θ⁽ⁱ⁾|)²·max|v|
+/// of the exact value, plus 2^-1074 where it is subnormal (values below 2^-1074 of the running maximum are dropped).
+/// </remarks>
 public sealed class BlockPermutationPreconditioner : IPreconditionerModel
 {
     private readonly int[][] permutations;
@@ -122,11 +132,14 @@ public sealed class BlockPermutationPreconditioner : IPreconditionerModel
         var t = CheckTheta(theta);
         CheckVector(v, nameof(v));
         var y = Embed(v, counter);
-        y = TildeApply(t, y, counter, null);
-        y = TildeTransposeApply(t, y, counter);
+        int e = 0;
+        y = TildeApply(t, y, ref e, counter, null, null);
+        y = TildeTransposeApply(t, y, ref e, counter);
         var result = new double[Dimension];
+        int a = Alpha0 == 0 ? 0 : Math.ILogB(Alpha0);
+        double alpha = Math.ScaleB(Alpha0, -a); // exact: |α̂| in [1, 2)
         for (int j = 0; j < Dimension; j++)
-            result[j] = Alpha0 * y[j];
+            result[j] = Scaled(alpha * y[j], (long)e + a);
         counter?.AddMultiplyAdds(Dimension);
         return Vector<double>.Build.DenseOfArray(result);
     }
@@ -136,7 +149,9 @@ public sealed class BlockPermutationPreconditioner : IPreconditionerModel
     {
         var t = CheckTheta(theta);
         CheckVector(v, nameof(v));
-        return Vector<double>.Build.DenseOfArray(TildeApply(t, Embed(v, null), null, null));
+        int e = 0;
+        var y = TildeApply(t, Embed(v, null), ref e, null, null, null);
+        return Vector<double>.Build.DenseOfArray([.. y.Select(x => Scaled(x, e))]);
     }
 
     /// <inheritdoc />
@@ -159,26 +174,73 @@ public sealed class BlockPermutationPreconditioner : IPreconditionerModel
         var t = CheckTheta(theta);
         CheckVector(a, nameof(a));
         CheckVector(u, nameof(u));
-        // φ = α₀⟨G̃Sa, G̃Su⟩; record the input of every B_i for both vectors, then backpropagate.
+        // φ = α₀⟨G̃Sa, G̃Su⟩; record the input of every B_i for both vectors (with their exponents), then backpropagate.
+        // Every vector is ŷ·2^e (see the remarks); α₀ = α̂·2^a.
         var aIn = new double[Depth][];
         var uIn = new double[Depth][];
-        var aOut = TildeApply(t, Embed(a, null), null, aIn);
-        var uOut = TildeApply(t, Embed(u, null), null, uIn);
-        var ca = uOut.Select(x => Alpha0 * x).ToArray(); // ∂φ/∂(G̃Sa)
-        var cu = aOut.Select(x => Alpha0 * x).ToArray(); // ∂φ/∂(G̃Su)
+        var aInExp = new int[Depth];
+        var uInExp = new int[Depth];
+        int ea = 0, eu = 0;
+        var aOut = TildeApply(t, Embed(a, null), ref ea, null, aIn, aInExp);
+        var uOut = TildeApply(t, Embed(u, null), ref eu, null, uIn, uInExp);
+        int alphaExp = Alpha0 == 0 ? 0 : Math.ILogB(Alpha0);
+        double alpha = Math.ScaleB(Alpha0, -alphaExp);
+        var ca = uOut.Select(x => alpha * x).ToArray(); // ∂φ/∂(G̃Sa) = ca·2^eca
+        var cu = aOut.Select(x => alpha * x).ToArray(); // ∂φ/∂(G̃Su) = cu·2^ecu
+        int eca = eu + alphaExp, ecu = ea + alphaExp;
         var grad = new double[ParameterCount];
         int k = BlockSize, blocks = Width / k;
         for (int i = 0; i < Depth; i++)
         {
             int layerOffset = i * Width * k;
+            long e1 = (long)eca + aInExp[i], e2 = (long)ecu + uInExp[i], top = Math.Max(e1, e2);
+            int d1 = (int)Math.Max(e1 - top, -2000), d2 = (int)Math.Max(e2 - top, -2000);
             for (int b = 0; b < blocks; b++)
                 for (int r = 0; r < k; r++)
                     for (int c = 0; c < k; c++)
-                        grad[layerOffset + b * k * k + r * k + c] += ca[b * k + r] * aIn[i][b * k + c] + cu[b * k + r] * uIn[i][b * k + c];
-            ca = PermuteTranspose(i, BlockTranspose(t, i, ca, null), null);
-            cu = PermuteTranspose(i, BlockTranspose(t, i, cu, null), null);
+                    {
+                        int index = layerOffset + b * k * k + r * k + c;
+                        double sum = Math.ScaleB(ca[b * k + r] * aIn[i][b * k + c], d1) + Math.ScaleB(cu[b * k + r] * uIn[i][b * k + c], d2);
+                        grad[index] = Scaled(sum, top);
+                    }
+            ca = PermuteTranspose(i, BlockTranspose(t, i, Normalize(ca, ref eca), ref eca, null), null);
+            cu = PermuteTranspose(i, BlockTranspose(t, i, Normalize(cu, ref ecu), ref ecu, null), null);
         }
         return Vector<double>.Build.DenseOfArray(grad);
+    }
+
+    /// <summary>x·2^e rounded once: ±∞ exactly where it is beyond ±double.MaxValue.</summary>
+    private static double Scaled(double x, long e) => x == 0 ? 0.0 : Math.ScaleB(x, (int)Math.Clamp(e, -4000, 4000));
+
+    /// <summary>y = ŷ·2^k with max|ŷ| in [1, 2): ŷ returned, k added to <paramref name="exponent"/> (exact but for entries below 2^-1074 of the maximum).</summary>
+    private static double[] Normalize(double[] y, ref int exponent)
+    {
+        double m = 0;
+        foreach (double x in y)
+            m = Math.Max(m, Math.Abs(x));
+        if (m == 0)
+            return y;
+        int k = Math.ILogB(m);
+        if (k == 0)
+            return y;
+        exponent += k;
+        var r = new double[y.Length];
+        for (int j = 0; j < y.Length; j++)
+            r[j] = Math.ScaleB(y[j], -k);
+        return r;
+    }
+
+    /// <summary>2^-s_i with s_i = ⌊log₂ max|θ⁽ⁱ⁾|⌋ (1 for an all-zero layer), and s_i.</summary>
+    private (double Factor, int Exponent) LayerScale(double[] theta, int layer)
+    {
+        int count = Width * BlockSize, offset = layer * count;
+        double m = 0;
+        for (int j = 0; j < count; j++)
+            m = Math.Max(m, Math.Abs(theta[offset + j]));
+        if (m == 0)
+            return (1, 0);
+        int s = Math.ILogB(m);
+        return (Math.ScaleB(1.0, -Math.Clamp(s, -1022, 1023)), Math.Clamp(s, -1022, 1023));
     }
 
     private double[] Embed(Vector<double> v, OperationCounter? counter)
@@ -190,24 +252,28 @@ public sealed class BlockPermutationPreconditioner : IPreconditionerModel
         return y;
     }
 
-    /// <summary>G̃ y: for i = N..1, y ← B_i P_i y. Records the input of each B_i (0-based layer) when asked.</summary>
-    private double[] TildeApply(double[] theta, double[] y, OperationCounter? counter, double[][]? blockInputs)
+    /// <summary>G̃ y: for i = N..1, y ← B_i P_i y, as ŷ·2^e. Records the input of each B_i (0-based layer, with its exponent) when asked.</summary>
+    private double[] TildeApply(double[] theta, double[] y, ref int exponent, OperationCounter? counter, double[][]? blockInputs, int[]? inputExponents)
     {
+        y = Normalize(y, ref exponent);
         for (int i = Depth - 1; i >= 0; i--)
         {
             y = Permute(i, y, counter);
             if (blockInputs is not null)
+            {
                 blockInputs[i] = (double[])y.Clone();
-            y = Block(theta, i, y, counter);
+                inputExponents![i] = exponent;
+            }
+            y = Normalize(Block(theta, i, y, ref exponent, counter), ref exponent);
         }
         return y;
     }
 
-    /// <summary>G̃ᵀ z: for i = 1..N, z ← P_iᵀ B_iᵀ z.</summary>
-    private double[] TildeTransposeApply(double[] theta, double[] z, OperationCounter? counter)
+    /// <summary>G̃ᵀ z: for i = 1..N, z ← P_iᵀ B_iᵀ z, as ẑ·2^e.</summary>
+    private double[] TildeTransposeApply(double[] theta, double[] z, ref int exponent, OperationCounter? counter)
     {
         for (int i = 0; i < Depth; i++)
-            z = PermuteTranspose(i, BlockTranspose(theta, i, z, counter), counter);
+            z = Normalize(PermuteTranspose(i, BlockTranspose(theta, i, z, ref exponent, counter), counter), ref exponent);
         return z;
     }
 
@@ -231,32 +297,38 @@ public sealed class BlockPermutationPreconditioner : IPreconditionerModel
         return r;
     }
 
-    private double[] Block(double[] theta, int layer, double[] y, OperationCounter? counter)
+    /// <summary>B_i y for y = ŷ·2^e: the blocks scaled by 2^-s_i (exact), s_i added to <paramref name="exponent"/>.</summary>
+    private double[] Block(double[] theta, int layer, double[] y, ref int exponent, OperationCounter? counter)
     {
         int k = BlockSize, blocks = Width / k, offset = layer * Width * k;
+        var (f, shift) = LayerScale(theta, layer);
+        exponent += shift;
         var r = new double[Width];
         for (int b = 0; b < blocks; b++)
             for (int row = 0; row < k; row++)
             {
                 double s = 0;
                 for (int c = 0; c < k; c++)
-                    s += theta[offset + b * k * k + row * k + c] * y[b * k + c];
+                    s += theta[offset + b * k * k + row * k + c] * f * y[b * k + c];
                 r[b * k + row] = s;
             }
         counter?.AddMultiplyAdds((long)Width * k);
         return r;
     }
 
-    private double[] BlockTranspose(double[] theta, int layer, double[] z, OperationCounter? counter)
+    /// <summary>B_iᵀ z for z = ẑ·2^e, scaled as in <see cref="Block"/>.</summary>
+    private double[] BlockTranspose(double[] theta, int layer, double[] z, ref int exponent, OperationCounter? counter)
     {
         int k = BlockSize, blocks = Width / k, offset = layer * Width * k;
+        var (f, shift) = LayerScale(theta, layer);
+        exponent += shift;
         var r = new double[Width];
         for (int b = 0; b < blocks; b++)
             for (int c = 0; c < k; c++)
             {
                 double s = 0;
                 for (int row = 0; row < k; row++)
-                    s += theta[offset + b * k * k + row * k + c] * z[b * k + row];
+                    s += theta[offset + b * k * k + row * k + c] * f * z[b * k + row];
                 r[b * k + c] = s;
             }
         counter?.AddMultiplyAdds((long)Width * k);

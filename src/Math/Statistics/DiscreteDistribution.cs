@@ -18,7 +18,7 @@ public sealed class DiscreteDistribution
     private readonly Fraction[][] _atoms;
     private readonly Fraction[] _probabilities;
     private readonly Lazy<double[][]> _atomsAsDoubles;
-    private readonly Lazy<double[]> _probabilitiesAsDoubles;
+    private readonly Lazy<(double Mantissa, int Exponent)[]> _probabilitiesAsDoubles;
     private readonly Lazy<Fraction[]> _mean;
     private readonly Lazy<Fraction[]> _variance;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DiscreteDistribution> _products = new();
@@ -53,7 +53,7 @@ public sealed class DiscreteDistribution
         Dimension = d;
         // The distribution is immutable: derived quantities are computed once (the claims evaluate them many times).
         _atomsAsDoubles = new(() => _atoms.Select(a => a.Select(ExactDouble.ToDouble).ToArray()).ToArray());
-        _probabilitiesAsDoubles = new(() => _probabilities.Select(ExactDouble.ToDouble).ToArray());
+        _probabilitiesAsDoubles = new(() => _probabilities.Select(Split).ToArray());
         _mean = new(() => Enumerable.Range(0, Dimension).Select(i => Expectation(x => x[i])).ToArray());
         _variance = new(() =>
         {
@@ -90,8 +90,33 @@ public sealed class DiscreteDistribution
     /// <summary>Atom k (a copy).</summary>
     public Fraction[] Atom(int k) => (Fraction[])_atoms[k].Clone();
 
-    /// <summary>Atom k rounded to doubles.</summary>
-    public double[] AtomAsDoubles(int k) => (double[])_atomsAsDoubles.Value[k].Clone();
+    /// <summary>Atom k rounded to doubles (each coordinate within 1 ulp, or 2^-1074 where it is subnormal).</summary>
+    /// <exception cref="ArgumentException">k out of range, or a coordinate beyond ±double.MaxValue (it has no double).</exception>
+    public double[] AtomAsDoubles(int k)
+    {
+        if (k < 0 || k >= Count)
+            throw new ArgumentException($"k must be in 0…{Count - 1}, got {k}.", nameof(k));
+        return (double[])InRange(k).Clone();
+    }
+
+    /// <summary>Atom k as doubles; an <see cref="ArgumentException"/> where a coordinate rounded to ±∞.</summary>
+    private double[] InRange(int k)
+    {
+        var atom = _atomsAsDoubles.Value[k];
+        for (int i = 0; i < atom.Length; i++)
+            if (double.IsInfinity(atom[i]))
+                throw new ArgumentException(
+                    $"atom {k}'s coordinate {i} is beyond ±double.MaxValue, so it has no double value (the range is |x| ≤ 1.8e308); use the exact atom.",
+                    "k");
+        return atom;
+    }
+
+    /// <summary>p = m·2^e with m in [1, 2), exactly for the exponent and within ½ulp for m (p &gt; 0 never rounds to 0).</summary>
+    private static (double Mantissa, int Exponent) Split(Fraction p)
+    {
+        int e = ExactDouble.FloorLog2(p);
+        return (ExactDouble.ToDouble(p / ExactDouble.Pow2(e)), e);
+    }
 
     /// <summary>P[X = atom k] (exact).</summary>
     public Fraction Probability(int k) => _probabilities[k];
@@ -116,16 +141,29 @@ public sealed class DiscreteDistribution
         return sum;
     }
 
-    /// <summary>E[h(X)] in double precision (atoms and probabilities rounded to doubles).</summary>
+    /// <summary>
+    /// E[h(X)] in double precision: atoms rounded to doubles, probabilities kept as m·2^e (so that a probability below
+    /// 2^-1074 still weighs h: the former rounding to a double dropped it), Σ p_k h_k summed as ½p_k·h_k and doubled at the end
+    /// so that no partial sum overflows (|Σ p_k h_k| ≤ max|h_k|). Accuracy, u = 2^-53, n atoms: within (n + 3)u·Σ p_k|h_k| +
+    /// n·2^-1074 of Σ p_k h_k for the h_k computed (a sum whose rounding exceeds double.MaxValue, within that bound of it, is
+    /// returned as ±double.MaxValue).
+    /// </summary>
+    /// <exception cref="ArgumentException">h returns NaN or ±∞, or an atom's coordinate is beyond ±double.MaxValue.</exception>
     public double ExpectationAsDouble(Func<double[], double> h)
     {
         ArgumentNullException.ThrowIfNull(h);
-        var atoms = _atomsAsDoubles.Value;
         var probabilities = _probabilitiesAsDoubles.Value;
-        double sum = 0;
-        for (int k = 0; k < atoms.Length; k++)
-            sum += probabilities[k] * h((double[])atoms[k].Clone());
-        return sum;
+        double half = 0;
+        for (int k = 0; k < Count; k++)
+        {
+            double value = h((double[])InRange(k).Clone());
+            if (!double.IsFinite(value))
+                throw new ArgumentException($"h must be finite, got {Require.Show(value)} at atom {k}.", nameof(h));
+            var (m, e) = probabilities[k];
+            half += Math.ScaleB(value * (m / 2), e); // ½·p_k·h_k = (h_k·m/2)·2^e: |h_k·m/2| ≤ |h_k|, 2^e ≤ 1
+        }
+        double sum = 2 * half;
+        return double.IsInfinity(sum) ? Math.CopySign(double.MaxValue, sum) : sum;
     }
 
     /// <summary>P[X ∈ A] exactly.</summary>

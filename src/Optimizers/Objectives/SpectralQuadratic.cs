@@ -41,8 +41,17 @@ public sealed class SpectralQuadratic : IExactObjective
         if (seed is int s)
         {
             var q = RandomRotation.Create(n, s);
-            var raw = q * Matrix<double>.Build.DiagonalOfDiagonalVector(lambda) * q.Transpose();
-            a = (raw + raw.Transpose()) / 2;
+            // (raw + rawᵀ)/2 overflows for entries above MaxValue/2: there QΛQᵀ is formed for Λ/2 (exact but for a subnormal λ's
+            // last bit, 2^-1075, far below the rounding u·max|λ| of QΛQᵀ) and the halves added: the same symmetrization.
+            bool huge = lambda.AbsoluteMaximum() > Math.ScaleB(1.0, 1000);
+            var raw = q * Matrix<double>.Build.DiagonalOfDiagonalVector(huge ? lambda / 2 : lambda) * q.Transpose();
+            a = huge ? raw + raw.Transpose() : (raw + raw.Transpose()) / 2;
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    if (!double.IsFinite(a[i, j]))
+                        throw new ArgumentException(
+                            $"QΛQᵀ has entry ({i}, {j}) beyond ±double.MaxValue: eigenvalues within n·2^-53 of ±double.MaxValue are outside the range.",
+                            nameof(eigenvalues));
         }
         else
             a = Matrix<double>.Build.DenseOfDiagonalVector(lambda);

@@ -47,7 +47,7 @@ public sealed class LogPerturbedQuadratic : IObjective
     {
         Require.Finite(t, nameof(t));
         double a = Math.Abs(t);
-        return a <= 1 ? 0.5 * LogOnePlus(t * t) : Math.Log(a) + 0.5 * LogOnePlus(1 / (a * a));
+        return a <= 1 ? 0.5 * LogOnePlus.Of(t * t) : Math.Log(a) + 0.5 * LogOnePlus.Of(1 / (a * a));
     }
 
     /// <summary>ψ'(t) = t/(1 + t²), as 1/(t + 1/t) for |t| &gt; 1.</summary>
@@ -55,13 +55,6 @@ public sealed class LogPerturbedQuadratic : IObjective
     {
         Require.Finite(t, nameof(t));
         return Math.Abs(t) <= 1 ? t / (1 + t * t) : 1 / (t + 1 / t);
-    }
-
-    /// <summary>log(1 + x) for x ≥ 0 without losing x when it is tiny (Kahan: log(u)·x/(u − 1) with u = 1 + x rounded).</summary>
-    private static double LogOnePlus(double x)
-    {
-        double u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,118 @@
+namespace Verification.Optimizers.Objectives;
+
+/// <summary>
+/// A sum of products of doubles carried as m·2^e (|m| in [1, 2), e an int) so that no partial product or partial sum
+/// overflows or underflows before the final rounding (issue 15, item 1): x²·c with x = 1e200, c = 1e-300 is 1e100, not ∞,
+/// and 1e308 + 1e308 − 1e308 is 1e308. Splitting a double into m·2^e (<see cref="Math.ILogB"/>, <see cref="Math.ScaleB(double, int)"/>)
+/// is exact, subnormals included, so a product of k factors has the k − 1 roundings of its mantissas only, and a sum of
+/// n terms the n − 1 roundings of recursive summation: the result is within (k − 1 + n)·u·Σ|terms| of the exact sum
+/// (u = 2^-53, first order), plus 2^-1074 where it is subnormal (terms below 2^-1074 of the largest are dropped, an error
+/// far below u of it).
+/// </summary>
+internal struct ScaledSum
+{
+    /// <summary>2^-100 and 2^100: where every input of a formula is 0 or within them, its products of up to four factors
+    /// and their sums (a few hundred terms) stay normal doubles, so the plain floating-point formula is used (bit for bit
+    /// the results before issue 15, which the trajectory snapshots pin) and is within the same stated bounds.</summary>
+    private const double Low = 7.888609052210118e-31, High = 1.2676506002282294e30;
+
+    /// <summary>True when every value is 0 or has magnitude in [2^-100, 2^100].</summary>
+    public static bool Ordinary(params ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            double a = Math.Abs(v);
+            if (a != 0 && !(a >= Low && a <= High))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary><see cref="Ordinary(ReadOnlySpan{double})"/> for vectors and matrices.</summary>
+    public static bool Ordinary(IEnumerable<double> values)
+    {
+        foreach (double v in values)
+            if (!Ordinary(v))
+                return false;
+        return true;
+    }
+
+    private double mantissa;
+    private int exponent;
+
+    /// <summary>Adds the product of <paramref name="factors"/> (finite doubles).</summary>
+    public void Add(params ReadOnlySpan<double> factors) => Accumulate(1, 0, 1, factors);
+
+    /// <summary>Adds the product of <paramref name="factors"/> divided by <paramref name="divisor"/> (one more rounding).</summary>
+    public void AddQuotient(double divisor, params ReadOnlySpan<double> factors) => Accumulate(1, 0, divisor, factors);
+
+    /// <summary>Adds <paramref name="prefix"/>^<paramref name="power"/> (a sum kept unrounded, power 1…3) times the factors, divided by the divisor.</summary>
+    public void AddPowerTimes(ScaledSum prefix, int power, double divisor, params ReadOnlySpan<double> factors)
+    {
+        if (prefix.mantissa == 0)
+            return;
+        double m = 1;
+        for (int i = 0; i < power; i++)
+            m *= prefix.mantissa; // |m| < 2^power
+        Accumulate(m, power * prefix.exponent, divisor, factors);
+    }
+
+    private void Accumulate(double m, int e, double divisor, ReadOnlySpan<double> factors)
+    {
+        foreach (double f in factors)
+        {
+            if (f == 0)
+                return;
+            if (!double.IsFinite(f))
+                throw new ArgumentException($"a factor of a scaled sum must be finite, got {f}.", nameof(factors));
+            int k = Math.ILogB(f);
+            m *= Math.ScaleB(f, -k); // |m| < 2^(number of factors + power): no overflow for the few factors used here
+            e += k;
+        }
+        int kd = Math.ILogB(divisor);
+        AddScaled(divisor == 1 ? m : m / Math.ScaleB(divisor, -kd), e - kd);
+    }
+
+    private void AddScaled(double m, int e)
+    {
+        if (mantissa == 0)
+        {
+            mantissa = m;
+            exponent = e;
+        }
+        else if (e > exponent)
+        {
+            mantissa = Math.ScaleB(mantissa, Math.Max(exponent - e, -2000)) + m;
+            exponent = e;
+        }
+        else
+            mantissa += Math.ScaleB(m, Math.Max(e - exponent, -2000));
+        if (mantissa == 0)
+        {
+            exponent = 0;
+            return;
+        }
+        int k = Math.ILogB(mantissa);
+        mantissa = Math.ScaleB(mantissa, -k);
+        exponent += k;
+    }
+
+    /// <summary>
+    /// The sum rounded to a double: ±∞ where it is beyond ±double.MaxValue (one final rounding); a sum that is 0 or
+    /// underflows to zero is +0 (as the plain formulas give it, whose products underflow to +0 first).
+    /// </summary>
+    public readonly double Value => mantissa == 0 ? 0.0 : Math.ScaleB(mantissa, (int)Math.Clamp((long)exponent, -3000, 3000)) + 0.0;
+
+    /// <summary>
+    /// The sum rounded to a double; an <see cref="ArgumentException"/> naming <paramref name="parameter"/> and the range
+    /// where it is beyond ±double.MaxValue.
+    /// </summary>
+    public readonly double Finite(string what, string parameter)
+    {
+        double v = Value;
+        if (double.IsInfinity(v))
+            throw new ArgumentException(
+                $"{what} is beyond ±double.MaxValue (≈ ±1.8e308), the range of a double result.", parameter);
+        return v;
+    }
+}
