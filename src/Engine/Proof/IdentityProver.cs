@@ -50,7 +50,11 @@ public sealed record ExactIdentity
 /// cover the stated domain. Since N ≡ 0 as a polynomial, the identity holds wherever the code takes the same path with
 /// non-vanishing divisors: with a declared region (<see cref="ExactIdentity.Region"/>) the same run decides every branch
 /// and excludes 0 from every divisor on the region too (<see cref="RegionInterval"/>, exact ranges with open and
-/// infinite ends), and where it does, the identity holds on the whole region.
+/// infinite ends), and where it does, the identity holds on the whole region. A hypothesis checked by the typed
+/// <see cref="Assume"/> forms (<see cref="Numerics.Arithmetic.HypothesisScope"/>) must be decided on the box but may be
+/// undecided on the region (e.g. ad − b² &gt; 0 on a, d &gt; 0): every point of the region that meets it passes it as the
+/// box does, and the points that fail it are outside the claim; the identity then holds at the region's points that meet
+/// the hypotheses.
 /// </para>
 /// <para>
 /// Reports: the proof counts 1 box (the whole box is closed at once); the note gives the degrees and the number of exact
@@ -100,6 +104,7 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
         int parts;
         bool mayVanish;
         string? regionFailure;
+        bool hypothesisOpenOnRegion;
         try
         {
             using (EnclosureSettings.Use(Bits))
@@ -118,6 +123,7 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
                         degree[k] = Math.Max(degree[k], RationalDegree.DifferenceDegree(lhs, rhs, k));
                 mayVanish = session.DivisorMayVanishOnBox;
                 regionFailure = session.RegionFailure;
+                hypothesisOpenOnRegion = session.HypothesisUndecidedOnRegion;
             }
         }
         catch (HypothesisException)
@@ -183,7 +189,8 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
         else if (_method.Region is { } region)
         {
             if (regionFailure is null)
-                method += $"; the code's branches and non-zero divisors are the box's on the whole region {DescribeRegion(region)}, so the identity holds there";
+                method += $"; the code's branches and non-zero divisors are the box's on the whole region {DescribeRegion(region)}, so the identity holds there"
+                          + (hypothesisOpenOnRegion ? " (at every point that meets the hypotheses: some are not decided on the region, and the points that fail them are outside the claim)" : "");
             else
                 coverage = $"the identity is not extended to the region {DescribeRegion(region)}: {regionFailure}";
         }

@@ -6,6 +6,12 @@ namespace Verification.Engine;
 /// A statement's hypotheses, checked inside its relation so that they are re-checked in the same arithmetic: in
 /// doubles during the search and exactly at a counterexample (a double check that accepted an input by rounding is
 /// caught). Only these calls put an input outside the hypotheses; any other exception is a finding.
+/// <para>
+/// <see cref="Positive{T}"/>, <see cref="NonNegative{T}"/> and <see cref="NonZero{T}"/> make their comparison inside a
+/// <see cref="HypothesisScope"/>, so that an exact proof on a region (<see cref="ExactIdentity.Region"/>) need not decide
+/// it there (points that fail it are outside the claim); the box must still decide it. A comparison the statement makes
+/// itself and passes to <see cref="That"/> as a bool is a branch to the arithmetic (decided on the region too).
+/// </para>
 /// </summary>
 public static class Assume
 {
@@ -19,21 +25,30 @@ public static class Assume
     /// <summary>Requires x &gt; 0 (decided exactly in rigorous arithmetic, or undecided).</summary>
     public static T Positive<T>(T x, string reason) where T : IReal<T>
     {
-        That(x > T.Of(0), reason);
+        bool holds;
+        using (HypothesisScope.Enter())
+            holds = x > T.Of(0);
+        That(holds, reason);
         return x;
     }
 
     /// <summary>Requires x ≥ 0 (a box [0, w] meets it).</summary>
     public static T NonNegative<T>(T x, string reason) where T : IReal<T>
     {
-        That(x >= T.Of(0), reason);
+        bool holds;
+        using (HypothesisScope.Enter())
+            holds = x >= T.Of(0);
+        That(holds, reason);
         return x;
     }
 
     /// <summary>Requires x ≠ 0.</summary>
     public static T NonZero<T>(T x, string reason) where T : IReal<T>
     {
-        That(T.Sign(x) != 0, reason);
+        bool holds;
+        using (HypothesisScope.Enter())
+            holds = T.Sign(x) != 0;
+        That(holds, reason);
         return x;
     }
 }

@@ -28,6 +28,8 @@ namespace Verification.Numerics.Arithmetic;
 /// e.g. m &gt; 0, η² ≥ 0, in <see cref="RegionInterval"/>); every decision must also be decided, the same way, on the
 /// region, and every divisor's range must exclude 0, or <see cref="Session.RegionFailure"/> says which was not. Where
 /// none failed, the code takes the same path at every point of the region as on the box, and no divisor vanishes there.
+/// A hypothesis's comparison or sign (<see cref="HypothesisScope"/>) may be undecided on the region (not one decided the
+/// other way): then that holds at every point of the region that meets the hypotheses.
 /// </para>
 /// </summary>
 public readonly struct RationalDegree : IReal<RationalDegree>
@@ -107,6 +109,21 @@ public readonly struct RationalDegree : IReal<RationalDegree>
         public string? RegionFailure { get; private set; }
 
         internal void FailRegion(string what) => RegionFailure ??= what;
+
+        /// <summary>True when a hypothesis (<see cref="HypothesisScope"/>) was not decided on the region: the region's points that fail it are outside the claim.</summary>
+        public bool HypothesisUndecidedOnRegion { get; private set; }
+
+        /// <summary>
+        /// Passes a decision the region leaves undecided when it checks a hypothesis (recorded), else fails the region
+        /// with <paramref name="what"/>; a decision the region makes differently from the box always fails it.
+        /// </summary>
+        internal void RegionDiffers(bool regionUndecided, string what)
+        {
+            if (regionUndecided && HypothesisScope.IsActive)
+                HypothesisUndecidedOnRegion = true;
+            else
+                FailRegion(what);
+        }
 
         /// <inheritdoc />
         public void Dispose() => _session = _previous;
@@ -207,11 +224,15 @@ public readonly struct RationalDegree : IReal<RationalDegree>
             ? throw new NotRationalException($"{what} of a value computed by a non-rational operation ({operation})", new UndecidedException(operation))
             : x._box ?? throw new UndecidedException($"{what} of a value whose divisor may vanish on the box is not decided.");
 
-    /// <summary>The box decides; the region must decide the same way, or the region fails.</summary>
+    /// <summary>
+    /// The box decides; the region must decide the same way, or the region fails. A hypothesis's comparison
+    /// (<see cref="HypothesisScope"/>) may be undecided on the region: the points that fail it are outside the claim, the
+    /// others pass it as the box does. One the region decides the other way still fails it.
+    /// </summary>
     private static bool Decide(bool onBox, bool? onRegion, RationalDegree a, string op, RationalDegree b)
     {
         if (onRegion != onBox)
-            _session?.FailRegion($"the comparison {a._region} {op} {b._region} is not decided on the region");
+            _session?.RegionDiffers(onRegion is null, $"the comparison {a._region} {op} {b._region} is not decided on the region");
         return onBox;
     }
 
@@ -293,8 +314,9 @@ public readonly struct RationalDegree : IReal<RationalDegree>
     public static int Sign(RationalDegree x)
     {
         int onBox = RationalInterval.Sign(Known(x, "the sign"));
-        if (x._region.Sign() != onBox)
-            _session?.FailRegion($"the sign of a value ranging over {x._region} is not decided on the region");
+        var onRegion = x._region.Sign();
+        if (onRegion != onBox)
+            _session?.RegionDiffers(onRegion is null, $"the sign of a value ranging over {x._region} is not decided on the region");
         return onBox;
     }
 

@@ -187,6 +187,71 @@ public class IdentityProverExamples
         }
     }
 
+    /// <summary>How <see cref="BehindAHypothesis"/> restricts x, y &gt; 0 to xy &gt; 1.</summary>
+    private enum Restriction
+    {
+        /// <summary>Assume.Positive(xy − 1): a hypothesis the arithmetic knows as one.</summary>
+        TypedHypothesis,
+
+        /// <summary>Assume.That(xy &gt; 1): the statement compares, so to the arithmetic it is a branch.</summary>
+        BareComparison,
+
+        /// <summary>No hypothesis; lhs = x − y where xy &gt; 1, x − y + 1 elsewhere (false off the box's branch).</summary>
+        HiddenBranch,
+    }
+
+    /// <summary>
+    /// (x² − y²)/(x + y) = x − y for x, y &gt; 0 with xy &gt; 1 (searched at integers ≥ 2), proved on a grid box and extended
+    /// to the region x, y ∈ (0, ∞), on which xy &gt; 1 is not decided.
+    /// </summary>
+    private sealed class BehindAHypothesis : Statement<(double X, double Y)>
+    {
+        private readonly Restriction _restriction;
+
+        [SetsRequiredMembers]
+        public BehindAHypothesis(Restriction restriction, double lo, double hi)
+        {
+            _restriction = restriction;
+            Name = "hypothesis";
+            Description = "hypothesis";
+            Tolerance = "none";
+            Kind = StatementKind.Identity;
+            Domain = new Domain<(double, double)>
+            {
+                Generator = from x in Gen.Choose(2, 64) from y in Gen.Choose(2, 64) select ((double)x, (double)y),
+                Describe = p => [NamedValue.Of("x", p.Item1), NamedValue.Of("y", p.Item2)],
+            };
+            Proofs = [new ProofDomain<(double X, double Y)>
+            {
+                Box = [new ProofCoordinate("x", lo, hi), new ProofCoordinate("y", lo, hi)],
+                At = v => (v[0], v[1]),
+                CoversStatedDomain = true,
+                Identity = new ExactIdentity { Region = [RegionInterval.Positive, RegionInterval.Positive] },
+            }];
+        }
+
+        public override Relation<T> Evaluate<T>((double X, double Y) input)
+        {
+            var x = Assume.Positive(T.Input(input.X), "x ≤ 0");
+            var y = Assume.Positive(T.Input(input.Y), "y ≤ 0");
+            var lhs = (x * x - y * y) / (x + y);
+            switch (_restriction)
+            {
+                case Restriction.TypedHypothesis:
+                    Assume.Positive(x * y - 1, "xy ≤ 1");
+                    break;
+                case Restriction.BareComparison:
+                    Assume.That(x * y > T.Of(1), "xy ≤ 1");
+                    break;
+                default:
+                    if (!(x * y > T.Of(1)))
+                        lhs += 1;
+                    break;
+            }
+            return Relation.Equal(lhs, x - y, T.Abs(x) + T.Abs(y), 1e-12);
+        }
+    }
+
     [Fact]
     public void FalseIdentityOfOneDegreeMoreThanATooSmallGrid_IsNotProved()
     {
@@ -321,5 +386,68 @@ public class IdentityProverExamples
             RegionInterval.Of(new Fraction(-1), false, new Fraction(2), false) * RegionInterval.Of(new Fraction(-3), false, Fraction.One, false));
         Assert.Null(RegionInterval.NonNegative.Reciprocal());
         Assert.Throws<ArgumentException>(() => RegionInterval.Of(Fraction.One, true, Fraction.One, false));
+    }
+
+    [Fact]
+    public void HypothesisUndecidedOnTheRegion_IsProvedOnTheStatedDomain()
+    {
+        // xy − 1 > 0 on the box [2, 3]², undecided on (0, ∞)²: the points with xy ≤ 1 are outside the claim.
+        var result = Run(new BehindAHypothesis(Restriction.TypedHypothesis, 2, 3));
+
+        Assert.True(result.Verdict == Verdict.Proved, Why(result));
+        Assert.True(result.Proof!.CoversStatedDomain);
+        Assert.Contains(result.Proof.Notes, n => n.Contains("outside the claim", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ComparisonTheStatementMakesItself_IsABranchOnTheRegion()
+    {
+        // The same hypothesis as a bool the statement computed: the arithmetic cannot tell it from a branch, so it must be
+        // decided on the region, and is not (conservative: the identity is not extended).
+        var result = Run(new BehindAHypothesis(Restriction.BareComparison, 2, 3));
+
+        Assert.Equal(Verdict.Holds, result.Verdict);
+        Assert.True(result.Proof!.Proved, Why(result));
+        Assert.False(result.Proof.CoversStatedDomain);
+        Assert.Contains(result.Proof.Notes, n => n.Contains("is not decided on the region", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FalseIdentityBehindABranchUndecidedOnTheRegion_IsNotClaimed()
+    {
+        // lhs = x − y + 1 ≠ x − y wherever xy ≤ 1, which the region (0, ∞)² contains and the box [2, 3]² does not.
+        var result = Run(new BehindAHypothesis(Restriction.HiddenBranch, 2, 3));
+
+        Assert.Equal(Verdict.Holds, result.Verdict); // the search only sees xy ≥ 4
+        Assert.True(result.Proof!.Proved, Why(result));
+        Assert.False(result.Proof.CoversStatedDomain);
+        Assert.Contains(result.Proof.Notes, n => n.Contains("is not decided on the region", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HypothesisUndecidedOnTheBox_IsNotProved()
+    {
+        // xy − 1 ranges over [−3/4, 3] on [1/2, 2]²: the box must decide every hypothesis (grid points must all meet it).
+        var result = Run(new BehindAHypothesis(Restriction.TypedHypothesis, 0.5, 2));
+
+        Assert.Equal(Verdict.Holds, result.Verdict);
+        Assert.False(result.Proof!.Proved, Why(result));
+        Assert.Contains(result.Proof.Notes, n => n.Contains("not decided on the whole box", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HypothesisScope_IsActiveOnlyInsideAndNests()
+    {
+        Assert.False(HypothesisScope.IsActive);
+        using (HypothesisScope.Enter())
+        {
+            using (HypothesisScope.Enter())
+                Assert.True(HypothesisScope.IsActive);
+            Assert.True(HypothesisScope.IsActive);
+        }
+        Assert.False(HypothesisScope.IsActive);
+        // An Assume form closes its scope when its hypothesis fails, too.
+        Assert.Throws<HypothesisException>(() => Assume.Positive(new Float64(-1), "negative"));
+        Assert.False(HypothesisScope.IsActive);
     }
 }

@@ -1,6 +1,7 @@
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.SignGeometry;
 using static Verification.Numerics.SignGeometry.SignGeometryFormulas;
 
@@ -22,7 +23,7 @@ internal static class AppC2
         "refutable by one input, but no witness exists either, since diag(l) ⪰ H forces l_max ≥ λ_max for every H.",
         [new C14(), new LinfEqualsLsep(), new C15(), new C16(), new C17(), new Sentence()]);
 
-    private static T Closed<T>(T a, T b, T d) where T : Verification.Numerics.Arithmetic.IReal<T> => a + d + 2 * T.Abs(b);
+    private static T Closed<T>(T a, T b, T d) where T : IReal<T> => a + d + 2 * T.Abs(b);
 
     private const string Exact = "Double-precision allowance 1e-14 of the scale (both sides round a handful of operations, ≤ 2^-53 each, and many " +
                                  "inputs attain the identity exactly, so rounding noise would otherwise send most of them to exact arithmetic); " +
@@ -98,6 +99,10 @@ internal static class AppC2
             Tolerance = Exact;
             Domain = PositiveDefinitePair.Domain;
             MarginUnit = "relative to a + d + 2|b|";
+            // Both sides are rational in a, b, d once the signs of a, b, d are fixed: proved exactly on a PD grid box in each
+            // half b ≥ 0, b ≤ 0, extended to the regions a, d > 0 (which every PD H lies in); the hypothesis ad − b² > 0 is
+            // not decided there, but a point that fails it is outside the claim.
+            Proofs = [HalfSpace(nonNegativeB: true), HalfSpace(nonNegativeB: false)];
         }
 
         public override Relation<T> Evaluate<T>(PositiveDefinitePair input)
@@ -111,6 +116,22 @@ internal static class AppC2
 
         public override string Explain(PositiveDefinitePair input) => "ρ_diag⁻¹Σλ differs from a + d + 2|b|.";
     }
+
+    /// <summary>
+    /// One half of the stated domain for the exact identity method: the grid box a, d ∈ [2, 3], |b| ∈ [1/2, 1] (PD: ad − b²
+    /// ≥ 3), with b's sign fixed, extended to the region a &gt; 0, d &gt; 0 and b ≥ 0 (or b ≤ 0). PD forces d &gt; 0
+    /// (ad &gt; b² ≥ 0 with a &gt; 0), so the two regions together contain every PD H.
+    /// </summary>
+    private static ProofDomain<PositiveDefinitePair> HalfSpace(bool nonNegativeB) => new()
+    {
+        Box = [new ProofCoordinate("a", 2, 3), new ProofCoordinate("b", nonNegativeB ? 0.5 : -1, nonNegativeB ? 1 : -0.5), new ProofCoordinate("d", 2, 3)],
+        At = v => new PositiveDefinitePair(v[0], v[1], v[2]),
+        CoversStatedDomain = true,
+        Identity = new ExactIdentity
+        {
+            Region = [RegionInterval.Positive, nonNegativeB ? RegionInterval.NonNegative : -RegionInterval.NonNegative, RegionInterval.Positive],
+        },
+    };
 
     /// <summary>The closed-form eigenvalues are roots of det(H − λI).</summary>
     private sealed class C16 : Statement<PositiveDefinitePair>
