@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 
 namespace Verification.Engine;
 
@@ -9,7 +10,10 @@ namespace Verification.Engine;
 /// </summary>
 public interface IRealFunction
 {
-    /// <summary>f(x) in arithmetic <typeparamref name="T"/>; the hypotheses of its domain through <see cref="Assume"/>.</summary>
+    /// <summary>
+    /// f(x) in arithmetic <typeparamref name="T"/>, for every x of the open interval its <see cref="DerivativeSign"/> check
+    /// declares; it states no hypotheses of its own (<see cref="Assume"/>): its domain is that interval, without holes.
+    /// </summary>
     T At<T>(T x) where T : IReal<T>;
 }
 
@@ -63,26 +67,46 @@ public static class Monotonicity
 }
 
 /// <summary>
-/// "f′(x) ≥ 0" (or "≤ 0") for every x of f's domain, f′ from <see cref="Dual{T}"/> over f's own code: the check of a
-/// monotonicity reduction (<see cref="Monotonicity.ByMeanValueTheorem{TInput}"/>).
+/// "f′(x) ≥ 0" (or "≤ 0") for every x of an open interval (a, b), f′ from <see cref="Dual{T}"/> over f's own code: the
+/// check of a monotonicity reduction (<see cref="Monotonicity.ByMeanValueTheorem{TInput}"/>).
 /// </summary>
+/// <remarks>
+/// What keeps the check from proving a function that is not continuous on (a, b): f states no hypotheses (a hypothesis
+/// of its own, which would let the prover close a box around a hole such as x = 0 for −1/x, makes the evaluation
+/// undecided instead); the proof domains may declare tight values only where no point of (a, b) lies (a map's pole, or
+/// a coordinate value that reads as an input ≤ a or ≥ b), so no box is closed off a face inside (a, b), where f could
+/// jump: every point of (a, b) lies in a closed box on which f′ was enclosed by the chain rule with every comparison of
+/// f's code decided for the whole box, i.e. f is one formula, analytic there (or in a half-open box off an end).
+/// </remarks>
 public sealed class DerivativeSign : Statement<double>
 {
     private readonly IRealFunction _function;
     private readonly bool _nonNegative;
+    private readonly double _lower;
+    private readonly double _upper;
 
     /// <summary>The statement f′ ≥ 0 (<paramref name="nonNegative"/>) or f′ ≤ 0 on <paramref name="domain"/>.</summary>
     /// <param name="name">Its name, e.g. "psi5-derivative-nonnegative".</param>
     /// <param name="description">One sentence with its quantifier.</param>
     /// <param name="function">f, whose hypotheses restrict x to its domain.</param>
     /// <param name="nonNegative">True for f′ ≥ 0, false for f′ ≤ 0.</param>
+    /// <param name="lower">a, the interval's lower end (−∞ allowed).</param>
+    /// <param name="upper">b, the interval's upper end (+∞ allowed).</param>
     /// <param name="domain">The inputs to search.</param>
-    /// <param name="proofs">Proof domains covering f's whole domain (charts for unbounded ends).</param>
+    /// <param name="proofs">Proof domains covering (a, b) (charts for unbounded ends), with tight values only at the ends of their coordinates.</param>
+    /// <exception cref="ArgumentException">a ≥ b or a NaN end; a tight value inside a coordinate's range.</exception>
     [SetsRequiredMembers]
-    public DerivativeSign(string name, string description, IRealFunction function, bool nonNegative, Domain<double> domain,
-        IReadOnlyList<ProofDomain<double>> proofs)
+    public DerivativeSign(string name, string description, IRealFunction function, bool nonNegative, double lower, double upper,
+        Domain<double> domain, IReadOnlyList<ProofDomain<double>> proofs)
     {
         ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(proofs);
+        if (!(lower < upper))
+            throw new ArgumentException($"the interval needs lower < upper, got ({lower}, {upper}).", nameof(lower));
+        foreach (var c in proofs.SelectMany(p => p.Box))
+            foreach (var t in c.TightAt)
+                if (!OutsideInterval(c, t, lower, upper))
+                    throw new ArgumentException($"coordinate {c.Name}: a derivative check may declare a tight value only where no point of ({lower}, {upper}) lies (a map's pole, or an end of the interval), got {t} (a face inside could hide a jump of f).", nameof(proofs));
         Name = name;
         Description = description;
         Tolerance = "None: every double-precision violation is re-evaluated in exact rational intervals, which decide.";
@@ -91,14 +115,41 @@ public sealed class DerivativeSign : Statement<double>
         Proofs = proofs;
         _function = function;
         _nonNegative = nonNegative;
+        _lower = lower;
+        _upper = upper;
+    }
+
+    /// <summary>True when coordinate c's value t is its map's pole or reads as an input outside (a, b), exactly.</summary>
+    private static bool OutsideInterval(ProofCoordinate c, double t, double lower, double upper)
+    {
+        if (c.Map?.Pole is { } pole && pole == t)
+            return true;
+        RationalInterval x;
+        using (EnclosureSettings.Use(128))
+            x = c.Map is { } map ? map.Apply(RationalInterval.Exact(t)) : RationalInterval.Exact(t);
+        return (double.IsFinite(lower) && x.Upper <= ExactDouble.ToFraction(lower))
+            || (double.IsFinite(upper) && x.Lower >= ExactDouble.ToFraction(upper));
     }
 
     /// <inheritdoc />
     public override Relation<T> Evaluate<T>(double input)
     {
         // x with the unit derivative dx/dx = 1; any tags of the arithmetic T (a prover's own Dual) stay inside T.
-        var x = new Dual<T>(T.Input(input), [T.Of(1)]);
-        var slope = _function.At(x).Derivative(0);
+        var value = T.Input(input);
+        if (double.IsFinite(_lower))
+            Assume.That(value > T.Of(_lower), $"x > {_lower}");
+        if (double.IsFinite(_upper))
+            Assume.That(value < T.Of(_upper), $"x < {_upper}");
+        var x = new Dual<T>(value, [T.Of(1)]);
+        T slope;
+        try
+        {
+            slope = _function.At(x).Derivative(0);
+        }
+        catch (HypothesisException e)
+        {
+            throw new UndecidedException($"f states a hypothesis of its own (\"{e.Message}\"): its domain must be the whole interval ({_lower}, {_upper}).");
+        }
         return _nonNegative ? Relation.LessOrEqual(T.Of(0), slope) : Relation.LessOrEqual(slope, T.Of(0));
     }
 }

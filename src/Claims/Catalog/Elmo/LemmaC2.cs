@@ -235,11 +235,7 @@ internal static class LemmaC2
     /// <summary>ψ₅ or ψ₆ on y &gt; 0, as a function for <see cref="DerivativeSign"/>.</summary>
     private sealed class Psi(bool five) : IRealFunction
     {
-        public T At<T>(T y) where T : IReal<T>
-        {
-            Assume.Positive(y, "y > 0");
-            return five ? Psi5(y) : Psi6(y);
-        }
+        public T At<T>(T y) where T : IReal<T> => five ? Psi5(y) : Psi6(y);
     }
 
     /// <summary>
@@ -250,7 +246,7 @@ internal static class LemmaC2
     private static DerivativeSign PsiDerivative(bool five) => new(
         five ? "psi5-derivative-nonnegative" : "psi6-derivative-nonpositive",
         five ? "For all y > 0: ψ₅′(y) ≥ 0." : "For all y > 0: ψ₆′(y) ≤ 0.",
-        new Psi(five), nonNegative: five, PsiArguments, PsiDerivativeChart);
+        new Psi(five), nonNegative: five, 0, double.PositiveInfinity, PsiArguments, PsiDerivativeChart);
 
     private static Domain<double> PsiArguments { get; } = new()
     {
