@@ -628,7 +628,7 @@ internal sealed class Search<TInput> where TInput : notnull
             return (domain.Describe(), false, check.Proof?.Boxes ?? 0, check.Proof?.Closed ?? 0, 0,
                 $"the reduction \"{reduction}\" was checked but its check {domain.ReductionCheck.Name} was not proved ({ReportText(check.Verdict)}"
                 + (check.Proof is { } partial ? $"; on {partial.Domain}: {string.Join("; ", partial.Notes)}" : "") + ")");
-        return ($"by the reduction, its check {domain.ReductionCheck.Name} proved on {proof.Domain}", true, proof.Boxes, proof.Closed, 1,
+        return ($"{proof.Domain} (the boxes of the reduction's check {domain.ReductionCheck.Name})", true, proof.Boxes, proof.Closed, 1,
             $"the reduction \"{reduction}\" was proved: its check {domain.ReductionCheck.Name} is proved on {proof.Domain} ({proof.Boxes} boxes"
             + (proof.Reduction is { } inner ? $"; through {inner}" : "") + ")");
     }
