@@ -69,6 +69,14 @@ public sealed class ProofDomain<TInput> where TInput : notnull
     public IFormalization? ReductionCheck { get; init; }
 
     /// <summary>
+    /// True when the statement is proved entirely through its checked reduction (e.g. "f is increasing on I ⇐ f′ ≥ 0 on I
+    /// and f continuous there", the mean value theorem, built by <see cref="Monotonicity"/>): no box of this domain is
+    /// evaluated (<see cref="Box"/> is empty), and the domain counts as proved exactly when <see cref="ReductionCheck"/>
+    /// is proved on its own stated domain; its proof's domain and boxes are reported as this domain's.
+    /// </summary>
+    public bool ReductionOnly { get; init; }
+
+    /// <summary>
     /// For a reduction by a group of positive scalings: the degree of each box coordinate under each scaling parameter
     /// (e.g. λ ↦ μλ/α², |g| ↦ μ|g|/α, L ↦ μL/α³ give λ: (−2, 1), |g|: (−1, 1), L: (−3, 1)). The prover then checks, on
     /// every box it closes, by dimensional analysis of the statement's own code (<see cref="Numerics.Arithmetic.Graded"/>),
@@ -89,7 +97,9 @@ public sealed class ProofDomain<TInput> where TInput : notnull
     public int MaxBoxes { get; init; } = 4096;
 
     /// <summary>The box as text, e.g. <c>λ ∈ [-1, 1], |g| ∈ [0, 1]</c>.</summary>
-    public string Describe() => string.Join(", ", Box.Select(c =>
+    public string Describe() => ReductionOnly
+        ? "no box of its own: " + (Reduction ?? "a reduction with no text")
+        : string.Join(", ", Box.Select(c =>
         $"{c.Name} ∈ [{Reporting.ReportText.Number(c.Lower)}, {Reporting.ReportText.Number(c.Upper)}]"
         + (c.Map is { } map ? $" ({map.Describe(c.Input ?? c.Name, c.Name)}{(map.Pole is { } p ? $", {c.Name} ≠ {Reporting.ReportText.Number(p)}" : "")})" : "")))
         + (Identity?.Region is { } region && region.Count == Box.Count

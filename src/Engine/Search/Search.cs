@@ -542,8 +542,25 @@ internal sealed class Search<TInput> where TInput : notnull
         bool proved = true, covers = true;
         var notes = new List<string>();
         var reductions = new List<string>();
+        var described = new List<string>();
         foreach (var domain in _statement.Proofs)
         {
+            if (domain.ReductionOnly)
+            {
+                // Proved entirely through the reduction: its check, proved on its own stated domain, is the proof.
+                var reduced = ProveByReduction(domain);
+                described.Add(reduced.Domain);
+                boxes += reduced.Boxes;
+                closed += reduced.Closed;
+                volume += reduced.Volume / _statement.Proofs.Count;
+                notes.Add(reduced.Note);
+                if (domain.Reduction is { } text)
+                    reductions.Add(text);
+                proved &= reduced.Proved;
+                covers &= reduced.Proved && domain.CoversStatedDomain;
+                continue;
+            }
+            described.Add(domain.Describe());
             var outcome = domain.Identity is null ? new Prover<TInput>(_statement, domain).Run() : new IdentityProver<TInput>(_statement, domain).Run();
             if (outcome.Method is { } method)
                 notes.Add(method);
@@ -592,9 +609,28 @@ internal sealed class Search<TInput> where TInput : notnull
         if (proved && !covers)
             notes.Add("proved on this domain only: it is not the whole stated domain");
         notes = [.. notes.Distinct(StringComparer.Ordinal)];
-        var result = new ProofResult(string.Join("; ", _statement.Proofs.Select(d => d.Describe())), proved, covers, boxes, closed,
+        var result = new ProofResult(string.Join("; ", described), proved, covers, boxes, closed,
             volume, reductions.Count == 0 ? null : string.Join("; ", reductions.Distinct(StringComparer.Ordinal)), notes);
         return (result, null);
+    }
+
+    /// <summary>
+    /// A domain proved only through its reduction (<see cref="ProofDomain{TInput}.ReductionOnly"/>): proved when the
+    /// reduction's check is proved on its whole stated domain; the check's proof domain and box count are this domain's.
+    /// </summary>
+    private (string Domain, bool Proved, int Boxes, int Closed, double Volume, string Note) ProveByReduction(ProofDomain<TInput> domain)
+    {
+        string reduction = domain.Reduction ?? "(no text)";
+        if (domain.Reduction is null || domain.ReductionCheck is null)
+            return (domain.Describe(), false, 0, 0, 0, $"the reduction \"{reduction}\" has no check, so nothing is proved by it");
+        var check = domain.ReductionCheck.Run(_settings);
+        if (check.Verdict != Verdict.Proved || check.Proof is not { } proof)
+            return (domain.Describe(), false, check.Proof?.Boxes ?? 0, check.Proof?.Closed ?? 0, 0,
+                $"the reduction \"{reduction}\" was checked but its check {domain.ReductionCheck.Name} was not proved ({ReportText(check.Verdict)}"
+                + (check.Proof is { } partial ? $"; on {partial.Domain}: {string.Join("; ", partial.Notes)}" : "") + ")");
+        return ($"{proof.Domain} (the boxes of the reduction's check {domain.ReductionCheck.Name})", true, proof.Boxes, proof.Closed, 1,
+            $"the reduction \"{reduction}\" was proved: its check {domain.ReductionCheck.Name} is proved on {proof.Domain} ({proof.Boxes} boxes"
+            + (proof.Reduction is { } inner ? $"; through {inner}" : "") + ")");
     }
 
     private static string ReportText(Verdict v) => Engine.Reporting.ReportText.Verdict(v);

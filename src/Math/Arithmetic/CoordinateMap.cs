@@ -33,6 +33,25 @@ public abstract class CoordinateMap
     /// <summary>x = t² (t ∈ [0, 1] onto x ∈ [0, 1]): √x = t is analytic at x = 0 in t.</summary>
     public static CoordinateMap Square { get; } = new SquareMap();
 
+    /// <summary>
+    /// x = (1 − t²)/(c·t²) for an integer c ≥ 1 (t ∈ (0, 1] onto x ∈ [0, ∞), pole at t = 0, x = 0 at t = 1), so that
+    /// √(1 + c·x) = 1/t exactly: a statement in √(1 + cx) then has rational face coefficients at t = 0 (with
+    /// <see cref="InverseSquare"/> they hold √c, an interval, so terms that cancel to leading order never cancel exactly).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="scale"/> &lt; 1.</exception>
+    public static CoordinateMap RationalizedSquareRoot(int scale) => scale >= 1
+        ? new RationalizedSquareRootMap(scale)
+        : throw new ArgumentException($"scale must be ≥ 1, got {scale}.", nameof(scale));
+
+    private sealed class RationalizedSquareRootMap(int scale) : CoordinateMap
+    {
+        public override T Apply<T>(T t) => (1 - t * t) / (scale * (t * t));
+
+        public override string Describe(string input, string coordinate) => $"{input} = (1 − {coordinate}²)/({scale}{coordinate}²)";
+
+        public override double? Pole => 0;
+    }
+
     private sealed class InverseSquareMap(int scale) : CoordinateMap
     {
         public override T Apply<T>(T t) => scale / (t * t);

@@ -149,16 +149,7 @@ internal static class LemmaC2
             // y > 0 has no scaling symmetry: y ∈ (0, 1] directly (y = 0 fails the hypothesis; ψ₆ → 5 there), and y ∈ [1, ∞)
             // as y = 1/t² with t ∈ (0, 1] (onto: t = 1/√y), where √(1 + 2y) = √(t² + 2)/t is a Laurent expansion at t = 0
             // (ψ₅ → 2 there; the face t = 0 is y = ∞, no point of the domain).
-            Proofs =
-            [
-                new ProofDomain<double> { Box = [new ProofCoordinate("y", 0, 1) { TightAt = [0] }], At = v => v[0], CoversStatedDomain = true },
-                new ProofDomain<double>
-                {
-                    Box = [new ProofCoordinate("t", 0, 1) { TightAt = [0], Map = CoordinateMap.InverseSquare, Input = "y" }],
-                    At = v => v[0],
-                    CoversStatedDomain = true,
-                },
-            ];
+            Proofs = PsiCharts;
         }
 
         public override Relation<T> Evaluate<T>(double input)
@@ -193,6 +184,12 @@ internal static class LemmaC2
                     (_, v) => v[0] > 0 && v[1] > v[0] ? new RealPair(v[0], v[1]) : throw new ArgumentException("need 0 < y₁ < y₂.", nameof(p))),
                 Describe = p => [NamedValue.Of("y1", p.First), NamedValue.Of("y2", p.Second)],
             };
+            // Tight along the whole diagonal y₁ = y₂, where intervals cannot close a box: proved by the mean value theorem
+            // from the sign of ψ′ on (0, ∞). ψ₅ and ψ₆ are continuous and differentiable on (0, ∞): each is built from
+            // +, −, ×, ÷ and √ without branches, the √ argument 1 + 2y is > 1, the divisors √(1+2y) + 1 > 2,
+            // q − 4 < −2 (q = 2/(√(1+2y)+1) ∈ (0, 1)) and 1 + 4·y/(√(1+2y)+1) > 1 do not vanish; and the check's own
+            // proof fails on any box where a divisor or a √ argument is not bounded away from 0.
+            Proofs = [Monotonicity.ByMeanValueTheorem<RealPair>(five ? "ψ₅" : "ψ₆", "(0, ∞)", increasing: five, PsiDerivative(five))];
         }
 
         public override Relation<T> Evaluate<T>(RealPair input)
@@ -203,6 +200,53 @@ internal static class LemmaC2
             return _five ? Relation.LessOrEqual(Psi5(y1), Psi5(y2), T.Of(5)) : Relation.LessOrEqual(Psi6(y2), Psi6(y1), T.Of(5));
         }
     }
+
+    /// <summary>
+    /// y &gt; 0 has no scaling symmetry: y ∈ (0, 1] directly (y = 0 fails the hypothesis; the face is expanded), and
+    /// y ∈ [1, ∞) as y = 1/t² with t ∈ (0, 1] (onto: t = 1/√y), where √(1 + 2y) = √(t² + 2)/t is a Laurent expansion at
+    /// t = 0 (the face t = 0 is y = ∞, no point of the domain).
+    /// </summary>
+    private static IReadOnlyList<ProofDomain<double>> PsiCharts { get; } =
+    [
+        new ProofDomain<double> { Box = [new ProofCoordinate("y", 0, 1) { TightAt = [0] }], At = v => v[0], CoversStatedDomain = true },
+        new ProofDomain<double>
+        {
+            Box = [new ProofCoordinate("t", 0, 1) { TightAt = [0], Map = CoordinateMap.InverseSquare, Input = "y" }],
+            At = v => v[0],
+            CoversStatedDomain = true,
+        },
+    ];
+
+    /// <summary>
+    /// y &gt; 0 as y = (1 − s²)/(2s²), s ∈ (0, 1) (onto: s = 1/√(1 + 2y)), where √(1 + 2y) = 1/s exactly: ψ′'s terms that
+    /// cancel to leading order at y = ∞ (s = 0, the pole) cancel exactly in the face expansion. s = 1 is y = 0, outside
+    /// the domain (the hypothesis y &gt; 0 fails there; the face is expanded).
+    /// </summary>
+    private static IReadOnlyList<ProofDomain<double>> PsiDerivativeChart { get; } =
+    [
+        new ProofDomain<double>
+        {
+            Box = [new ProofCoordinate("s", 0, 1) { TightAt = [0, 1], Map = CoordinateMap.RationalizedSquareRoot(2), Input = "y" }],
+            At = v => v[0],
+            CoversStatedDomain = true,
+        },
+    ];
+
+    /// <summary>ψ₅ or ψ₆ on y &gt; 0, as a function for <see cref="DerivativeSign"/>.</summary>
+    private sealed class Psi(bool five) : IRealFunction
+    {
+        public T At<T>(T y) where T : IReal<T> => five ? Psi5(y) : Psi6(y);
+    }
+
+    /// <summary>
+    /// The check of ψ₅'s (ψ₆'s) monotonicity by the mean value theorem: ψ₅′(y) ≥ 0 (ψ₆′(y) ≤ 0) for every y &gt; 0, on the
+    /// chart <see cref="PsiDerivativeChart"/>. The derivative is tight only at y = ∞ (ψ₅′, ψ₆′ → 0 as ψ₅ → 2, ψ₆ → 5),
+    /// the chart's pole s = 0.
+    /// </summary>
+    private static DerivativeSign PsiDerivative(bool five) => new(
+        five ? "psi5-derivative-nonnegative" : "psi6-derivative-nonpositive",
+        five ? "For all y > 0: ψ₅′(y) ≥ 0." : "For all y > 0: ψ₆′(y) ≤ 0.",
+        new Psi(five), nonNegative: five, 0, double.PositiveInfinity, PsiArguments, PsiDerivativeChart);
 
     private static Domain<double> PsiArguments { get; } = new()
     {
