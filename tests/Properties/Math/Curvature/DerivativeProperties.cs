@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature.AutoDiff;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Fisher;
+namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>
 /// Every closed-form derivative of the curvature reference against the Taylor slope test and finite differences:

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature.Likelihoods;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Fisher;
+namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>The expectation rules: probabilities that sum to 1, zero-mean scores, the Gaussian moments, the Poisson tail bound.</summary>
 public class ExpectationRuleExamples

@@ -2,7 +2,7 @@ using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit.Sdk;
 
-namespace Verification.Tests.Properties.Balles.Fisher;
+namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>
 /// The two checks every analytic derivative of the curvature code gets: the Taylor-remainder slope test (Manopt's

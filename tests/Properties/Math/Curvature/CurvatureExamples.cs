@@ -7,7 +7,7 @@ using Verification.Numerics.Curvature.Models;
 using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Fisher;
+namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>Hand-picked cases of the curvature matrices with known closed forms, the direct GLM fit, and exp enclosures.</summary>
 public class CurvatureExamples

@@ -7,8 +7,9 @@ using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
 using Verification.Optimizers.Objectives;
 using Xunit;
+using Verification.Tests.Properties.Numerics.Curvature;
 
-namespace Verification.Tests.Properties.Balles.Fisher;
+namespace Verification.Tests.Properties.Optimizers.NaturalGradient;
 
 /// <summary>NGD and EFGD (eqs. D.31, D.32) on the Table D.2 regression, where the answers are known in closed form.</summary>
 public class NaturalGradientExamples

@@ -3,7 +3,7 @@ using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
 
-namespace Verification.Tests.Properties.Balles.Fisher;
+namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>Seeded random problems for the curvature tests (System.Random(seed): every run sees the same cases).</summary>
 internal static class FisherTestData
