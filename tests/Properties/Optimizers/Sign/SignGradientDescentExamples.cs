@@ -4,7 +4,7 @@ using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Sign;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Sign;
+namespace Verification.Tests.Properties.Optimizers.Sign;
 
 /// <summary>Sign gradient descent (eq. 6.1) and its norm-scaled version (eq. 6.10) on quadratics.</summary>
 public class SignGradientDescentExamples

@@ -5,10 +5,10 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
 using Verification.Numerics.SignGeometry;
 
-namespace Verification.Tests.Properties.Balles.Sign;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>The double enumeration of ‖H‖∞,1 against the exact rational one, and its bounds (balles-thesis §6.4.2).</summary>
-public class InfToOneNormProperties
+public class InfToOneNormEnumerationProperties
 {
     /// <summary>Symmetric matrices d = 1…8 with integer, dyadic and wide-range entries (scaled by 2^±30 at times).</summary>
     internal static Gen<double[,]> Symmetric { get; } =

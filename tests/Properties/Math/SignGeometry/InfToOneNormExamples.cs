@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.SignGeometry;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Sign;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>Hand-picked values and input validation of <see cref="InfToOneNorm"/> (balles-thesis eq. 6.18).</summary>
 public class InfToOneNormExamples

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.SignGeometry;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Sign;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>Values and validation of the bounds of balles-thesis §6.4.2 and the density φ of eq. (6.29).</summary>
 public class SignGeometryBoundsExamples

@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Sign;
 
-namespace Verification.Tests.Properties.Balles.Sign;
+namespace Verification.Tests.Properties.Optimizers.Sign;
 
 /// <summary>
 /// The analytic gradient and Hessian of <see cref="LogPerturbedQuadratic"/> (used by balles/prop-6.3): Taylor-remainder slopes

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.SignGeometry;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Sign;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>The certified L_sep bracket of balles-thesis eq. (6.25) on cases with known values.</summary>
 public class SeparableSmoothnessExamples

@@ -1,4 +1,4 @@
-namespace Verification.Tests.Properties.Balles.Sign;
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>Named tolerances of the sign-geometry tests, each with its reason.</summary>
 internal static class SignTolerances
