@@ -5,7 +5,7 @@ using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Balles.Variance;
+namespace Verification.Tests.Properties.Claims.Catalog.Balles;
 
 /// <summary>
 /// The analytic gradient of the chapter 3–5 test function f(θ) = Σ aᵢuᵢ²/2 + bᵢ(√(1 + uᵢ²) − 1): Taylor-remainder slope,

@@ -5,7 +5,7 @@ using Verification.Optimizers.Stochastic;
 using Xunit;
 using Verification.Optimizers.FirstOrder;
 
-namespace Verification.Tests.Properties.Balles.Variance;
+namespace Verification.Tests.Properties.Optimizers.Stochastic;
 
 /// <summary>Conformance of the stochastic optimizers with thesis eqs. (3.7), (5.1)–(5.5), Algs. 2 and 4 and §5.4.4.</summary>
 public class StochasticOptimizerExamples

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.Objectives;
 
-namespace Verification.Tests.Properties.Balles.Variance;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
 /// The analytic gradient and Hessian of <see cref="MinibatchLogisticRegression"/>: Taylor-remainder slopes (the k-th order

@@ -4,7 +4,7 @@ using Verification.Numerics.Exact;
 using Verification.Numerics.Statistics;
 using Xunit;
 
-namespace Verification.Tests.Properties.Balles.Variance;
+namespace Verification.Tests.Properties.Numerics.Statistics;
 
 /// <summary>Hand-picked cases of the expectation engines in src/Math/Statistics.</summary>
 public class StatisticsExamples
@@ -76,14 +76,14 @@ public class StatisticsExamples
     [Fact]
     public void Hoeffding_IntervalContainsTheBernoulliMean_AndStatesItsMethod()
     {
-        var ci = MonteCarlo.BoundedMean(r => r.NextDouble() < 0.3 ? 1 : 0, new Random(7), 20000, 0, 1, 1e-6);
+        var ci = MonteCarlo.BoundedMean(r => r.NextDouble() < 0.3 ? 1 : 0, new System.Random(7), 20000, 0, 1, 1e-6);
         Assert.False(ci.Excludes(0.3), $"[{ci.Lower}, {ci.Upper}]");
         Assert.Equal("Hoeffding", ci.Method);
         Assert.Equal(1 - 1e-6, ci.Level);
         // Half-width √(ln(2/δ)/(2n)) = √(ln(2e6)/40000) ≈ 0.0190.
         Assert.InRange(ci.Upper - ci.Estimate, 0.0189, 0.0191);
-        Assert.Equal("delta", Assert.Throws<ArgumentException>(() => MonteCarlo.BoundedMean(_ => 0, new Random(1), 1, 0, 1, 0)).ParamName);
-        Assert.Equal("draw", Assert.Throws<ArgumentException>(() => MonteCarlo.BoundedMean(_ => 2, new Random(1), 1, 0, 1, 0.1)).ParamName);
+        Assert.Equal("delta", Assert.Throws<ArgumentException>(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 1, 0, 1, 0)).ParamName);
+        Assert.Equal("draw", Assert.Throws<ArgumentException>(() => MonteCarlo.BoundedMean(_ => 2, new System.Random(1), 1, 0, 1, 0.1)).ParamName);
     }
 
     [Fact]
