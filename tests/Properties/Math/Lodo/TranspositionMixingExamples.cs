@@ -3,7 +3,7 @@ using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
 using Xunit;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// The Definition 4.1 census behind lodo/thm-4.2 (<see cref="TranspositionMixingFormulas"/>) against a brute-force

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Lodo;
 using Xunit;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>G(θ) of lodo.md eq. (2): matrix-free products, the dense matrix, the initialization and the hypergradient.</summary>
 public class BlockPermutationPreconditionerProperties

@@ -6,8 +6,9 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// The LODO preconditioners (lodo.md eq. 2 and §4.1's dense G) over the whole double range (issue 15, item 1): G(θ)v

@@ -5,8 +5,9 @@ using Verification.Optimizers.Lodo;
 using Verification.Optimizers.Lodo.Baselines;
 using Verification.Optimizers.Objectives;
 using Xunit;
+using Verification.Tests.Properties.Numerics.Lodo;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Optimizers.Lodo;
 
 /// <summary>Algorithm 1, the baselines and the noisy bowl, on hand-picked cases.</summary>
 public class LodoOptimizerExamples

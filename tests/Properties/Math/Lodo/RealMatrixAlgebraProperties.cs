@@ -7,7 +7,7 @@ using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
 using Xunit;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// The generic linear algebra of the LODO statements (<see cref="RealMatrixAlgebra"/>): in exact rational intervals it

@@ -7,7 +7,7 @@ using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
 using Xunit;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// The flow (10)–(13) written once (<see cref="HessianFlowFormulas"/>): its exact instantiation equals the rational

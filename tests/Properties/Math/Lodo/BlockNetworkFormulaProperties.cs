@@ -5,9 +5,9 @@ using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
 using Xunit;
-using Network = Verification.Tests.Properties.Lodo.BlockPermutationPreconditionerProperties.Network;
+using Network = Verification.Tests.Properties.Numerics.Lodo.BlockPermutationPreconditionerProperties.Network;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// G(θ) of eq. (2) written once (<see cref="BlockNetworkFormulas"/>): its double instantiation is the reference

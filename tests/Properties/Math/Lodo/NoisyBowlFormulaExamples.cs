@@ -3,7 +3,7 @@ using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
 using Xunit;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>The closed-form sums of the App. F.1 spectrum (<see cref="NoisyBowlFormulas"/>) against the reference bowl and its exact enclosure.</summary>
 public class NoisyBowlFormulaExamples

@@ -7,7 +7,7 @@ using Verification.Numerics.Lodo;
 using Xunit;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>The dense G of §4.1, the dynamics (5)–(6) with hypergradient (26), and the flow (10)–(13).</summary>
 public class DenseModelAndDynamicsProperties

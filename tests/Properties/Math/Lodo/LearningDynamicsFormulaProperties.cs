@@ -9,7 +9,7 @@ using Verification.Numerics.Lodo;
 using Xunit;
 using LodoOptimizer = Verification.Optimizers.Lodo.Lodo;
 
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// The §4.1 dynamics written once (<see cref="LearningDynamicsFormulas"/>) against the reference: (5)–(6) and (26) of

@@ -1,4 +1,4 @@
-namespace Verification.Tests.Properties.Lodo;
+namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>Named tolerances of the LODO tests, each with its reason; comparisons are |a − b| ≤ tol·scale.</summary>
 internal static class LodoTolerances
