@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
 /// The third-order test functions the derivative tests run over, by name, each with its polynomial degree (null when

@@ -6,8 +6,9 @@ using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
 /// Logistic regression with one sample x = 1, y = +1 and no ridge, so that f(w) = ℓ(w) = log(1 + e^{−w}), f' = −σ(−w),

@@ -1,7 +1,7 @@
 using Verification.Optimizers.Objectives;
 using Xunit;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>Points where the scalar terms' written forms went wrong before issue 15, item 1, with hand-derived values.</summary>
 public class ScalarTermRangeExamples

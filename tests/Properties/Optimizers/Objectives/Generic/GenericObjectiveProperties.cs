@@ -8,7 +8,7 @@ using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 
-namespace Verification.Tests.Properties.Objectives.Generic;
+namespace Verification.Tests.Properties.Optimizers.Objectives.Generic;
 
 /// <summary>A generic objective (by index into <see cref="GenericObjectiveProperties.Objectives"/>) and a point.</summary>
 public sealed record ObjectiveAtPoint(int Index, double[] Theta)

@@ -4,7 +4,7 @@ using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Xunit;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
 /// Inputs where the polynomial objectives' written forms answered ∞, NaN or 0 on finite data before issue 15, item 1,

@@ -7,8 +7,9 @@ using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
 /// log1p and the separable objectives' scalar terms (elmo-amos claims.md, <c>elmo/lemma-3.1/separable</c>) over the whole

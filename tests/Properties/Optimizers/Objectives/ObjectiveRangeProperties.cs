@@ -6,8 +6,9 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
 /// The polynomial objectives (cubic and cosine–quadratic terms, quadratic, cubic-perturbed quadratic, scaled Rosenbrock,

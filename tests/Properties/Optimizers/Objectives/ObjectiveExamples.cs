@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Objectives;
 using Xunit;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>Hand-picked facts about the test functions: spectra, exact constants, exact evaluation, input validation.</summary>
 public class ObjectiveExamples

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 
-namespace Verification.Tests.Properties.Objectives;
+namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
 /// Every analytic derivative of the test functions is checked twice (design.md): a Taylor-remainder slope test

@@ -6,7 +6,7 @@ using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Objectives.Generic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Objectives.Generic;
+namespace Verification.Tests.Properties.Optimizers.Objectives.Generic;
 
 /// <summary>Closed-form values of the generic objectives, their exact constants, and bad input.</summary>
 public class GenericObjectiveExamples
