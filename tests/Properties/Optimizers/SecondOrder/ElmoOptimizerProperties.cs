@@ -6,7 +6,7 @@ using Verification.Numerics;
 using Verification.Numerics.Elmo;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>What each line of Alg. 1 guarantees, checked on the optimizer (not on Verification.Numerics alone).</summary>
 [Properties(Arbitrary = [typeof(OptimizerArbitraries)], MaxTest = 200)]

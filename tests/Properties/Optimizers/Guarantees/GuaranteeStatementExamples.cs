@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Verification.Optimizers.Guarantees;
 using Xunit;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.Guarantees;
 
 /// <summary>
 /// Guarantees are data that reports and the CLI show and the checks are keyed by: each kind has its own stable

@@ -8,7 +8,7 @@ using Verification.Numerics.Elmo;
 using Verification.Optimizers.FirstOrder;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>
 /// EigenARC (elmo-amos Alg. 3) with a pluggable BASE_OPT: lines 3–18 assess and adapt the constants at the base's own

@@ -6,7 +6,7 @@ using Verification.Numerics;
 using Verification.Numerics.Elmo;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>Newton (Φ = H⁻¹), saddle-free Newton (Φ = |H|⁻¹) and Cauchy's method on the optimizer interface.</summary>
 [Properties(Arbitrary = [typeof(OptimizerArbitraries)], MaxTest = 200)]

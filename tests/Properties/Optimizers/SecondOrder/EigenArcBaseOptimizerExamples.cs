@@ -4,7 +4,7 @@ using Xunit;
 using Verification.Optimizers.FirstOrder;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>EigenARC's BASE_OPT (elmo-amos Alg. 3, Require line and line 19): the default, names, and rejected input.</summary>
 public class EigenArcBaseOptimizerExamples

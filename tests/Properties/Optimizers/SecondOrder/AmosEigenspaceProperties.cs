@@ -7,7 +7,7 @@ using Verification.Numerics.Random;
 using Verification.Optimizers.Elementwise;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>
 /// AMOS's eigenspace assignment (elmo-amos §4, footnote 2: "we partition model parameters into Hessian eigenspaces, and

@@ -8,14 +8,14 @@ using Verification.Tests.Properties.Numerics;
 using Verification.Optimizers.FirstOrder;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers.Reference;
+namespace Verification.Tests.Properties.Optimizers;
 
 /// <summary>
 /// StatelessOptimizer's contract over the whole double range: Update is finite or throws an ArgumentException, never
 /// ∞ or NaN, for diagonal quadratics whose curvatures, linear terms and θ lie anywhere in the finite doubles.
 /// </summary>
 [Properties(MaxTest = 500)]
-public class EigenspaceOptimizerRangeProperties
+public class StatelessOptimizerRangeProperties
 {
     private static readonly StatelessOptimizer[] Optimizers =
     [

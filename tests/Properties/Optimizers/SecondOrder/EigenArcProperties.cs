@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>EigenARC (Alg. 3): the branches of lines 4–18 and the bracket ASSESS_LIPSCHITZ leaves.</summary>
 [Properties(Arbitrary = [typeof(OptimizerArbitraries)], MaxTest = 100)]

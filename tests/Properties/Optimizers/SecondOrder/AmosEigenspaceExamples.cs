@@ -3,7 +3,7 @@ using Xunit;
 using Verification.Optimizers.Elementwise;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>
 /// AMOS's two curvature bases (elmo-amos §4, footnote 2) on one hand-worked problem: U = [[3/5, −4/5], [4/5, 3/5]],

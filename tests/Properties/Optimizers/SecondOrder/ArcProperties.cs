@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>ARC: the subproblem's optimality conditions and the acceptance rule's promise.</summary>
 [Properties(Arbitrary = [typeof(OptimizerArbitraries)], MaxTest = 150)]

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Elementwise;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Optimizers;
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
 /// <summary>AMOS (Alg. 2): line 5's running average and lines 6–12's assignment, per coordinate and per tensor (App. K).</summary>
 [Properties(Arbitrary = [typeof(OptimizerArbitraries)], MaxTest = 100)]
