@@ -5,7 +5,7 @@ using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>m(x) of elmo-amos eq. (4) over the whole double range against its exact rational value.</summary>
 [Properties(MaxTest = 2000)]

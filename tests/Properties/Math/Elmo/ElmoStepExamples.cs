@@ -3,10 +3,10 @@ using Verification.Numerics.Exact;
 using Xunit;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>Hand-picked values of the ELMO step, and its input validation.</summary>
-public class ElmoExamples
+public class ElmoStepExamples
 {
     [Theory]
     [InlineData(0.0, 2.0, 1.0, 2.0)]        // √(0 + 4)/1

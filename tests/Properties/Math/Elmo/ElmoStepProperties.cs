@@ -5,15 +5,16 @@ using Fractions;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Elmo;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>
 /// The accuracy contract of <see cref="ElmoStep.Step"/> (eq. 7) over its whole domain, checked against the exact value
 /// (<see cref="ExactElmo.Step"/>: rationals, √ enclosed outward to 200 bits), and its minimizing property.
 /// </summary>
 [Properties(MaxTest = 1500)]
-public class ElmoProperties
+public class ElmoStepProperties
 {
     /// <summary>
     /// Inputs whose exact x* lies within a few ulps of the overflow threshold T = MaxValue + ½ulp, where only an

@@ -5,8 +5,9 @@ using Fractions;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Elmo;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>g, λ, L ≥ 0 and x of a cubic model, each anywhere in the finite doubles.</summary>
 public sealed record CubicModelCase(double G, double Lambda, double Lipschitz, double X)

@@ -3,7 +3,7 @@ using Verification.Numerics;
 using Xunit;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>
 /// The domain and range of Alg. 1's full step <see cref="ElmoStep.StepVector"/>: L_i must be finite and positive and one per

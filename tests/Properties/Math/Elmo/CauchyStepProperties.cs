@@ -4,8 +4,9 @@ using FsCheck.Xunit;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Elmo;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>
 /// <see cref="CauchyStep.Along"/> (elmo-amos App. F.1) over its whole domain λ ≠ 0, g ≤ 0, L &gt; 0, against the chain's
@@ -17,7 +18,7 @@ public class CauchyStepProperties
 {
     /// <summary>Full-range λ ≠ 0 (±0 moved to ±2^-1074), g = −|g|, L; 1 case in 20 near the overflow threshold.</summary>
     private static Arbitrary<EigenspaceCase> Domain { get; } =
-        (from x in Gen.Frequency((19, EigenspaceCases.FullRange), (1, ElmoProperties.NearOverflow))
+        (from x in Gen.Frequency((19, EigenspaceCases.FullRange), (1, ElmoStepProperties.NearOverflow))
          from sign in Gen.Elements(1.0, -1.0)
          select x with { Lambda = sign * (x.Lambda == 0 ? double.Epsilon : Math.Abs(x.Lambda)) })
         .ToArbitrary();

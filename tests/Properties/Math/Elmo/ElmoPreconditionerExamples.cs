@@ -4,7 +4,7 @@ using Verification.Numerics.Exact;
 using Xunit;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>Hand-picked Φ^ELMO (Lemma 3.2) at the edges of the double range.</summary>
 public class ElmoPreconditionerExamples

@@ -6,8 +6,9 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Elmo;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>
 /// Lemma 3.2's φ = 2/(λ + √(λ² + 2L|g|)) and Φ^ELMO = V·diag(φ)·Vᵀ over the whole double range, against Lemma 3.2

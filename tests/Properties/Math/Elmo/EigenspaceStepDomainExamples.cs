@@ -2,7 +2,7 @@ using Verification.Numerics;
 using Xunit;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>
 /// The documented domains of the one-eigenspace functions of elmo-amos: the cubic models M and m of eqs. (3)–(4)

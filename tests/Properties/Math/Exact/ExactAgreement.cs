@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Fractions;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Exact;
 
 /// <summary>
 /// Compares a double result with an exact enclosure over the whole double range: within a number of ulps of the

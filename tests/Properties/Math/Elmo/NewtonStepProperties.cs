@@ -4,8 +4,9 @@ using FsCheck.Xunit;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Elmo;
+using Verification.Tests.Properties.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary><see cref="NewtonStep.Along"/> (elmo-amos App. F.2) over its whole domain λ ≠ 0, |g| ≥ 0.</summary>
 [Properties(MaxTest = 3000)]

@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>Eq. (1)'s sign convention, the eigendecomposition, and Lemma 3.2's preconditioner on whole matrices.</summary>
 [Properties(Arbitrary = [typeof(MathArbitraries)], MaxTest = 300)]

@@ -2,7 +2,7 @@ using Verification.Numerics;
 using Xunit;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Numerics;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>Hand-picked Cauchy steps (App. F.1), at ordinary and extreme scales.</summary>
 public class CauchyStepExamples
