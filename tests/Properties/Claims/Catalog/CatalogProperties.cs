@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Verification.Claims.Catalog;
 using Xunit;
 
-namespace Verification.Tests.Properties.Claims;
+namespace Verification.Tests.Properties.Claims.Catalog;
 
 /// <summary>The registry is well formed: IDs follow claims.md's scheme, are unique, and every claim is formalized.</summary>
 public partial class CatalogProperties

@@ -10,7 +10,7 @@ using Verification.Numerics.Exact;
 using Xunit;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Claims.Elmo;
+namespace Verification.Tests.Properties.Numerics.Elmo;
 
 /// <summary>An eigenspace and a relative step δ = ΔΔ' ≥ −1 (x = x*(1 + δ) ≥ 0).</summary>
 public sealed record EigenspaceAndDelta(EigenspaceInput E, double Delta);

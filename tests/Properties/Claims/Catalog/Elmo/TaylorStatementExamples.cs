@@ -7,7 +7,7 @@ using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Claims.Elmo;
+namespace Verification.Tests.Properties.Claims.Catalog.Elmo;
 
 /// <summary>
 /// The Taylor-remainder claims of elmo-amos §3.1 and M.2 (Lemma 3.1 and its readings, Lemma M.2), checked at inputs whose

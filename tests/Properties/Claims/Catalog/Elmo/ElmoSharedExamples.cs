@@ -3,7 +3,7 @@ using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Claims.Elmo;
+namespace Verification.Tests.Properties.Claims.Catalog.Elmo;
 
 /// <summary>The shared pieces of the ELMO statements: the sequences the trends run along and the margin scale's fallback.</summary>
 public class ElmoSharedExamples

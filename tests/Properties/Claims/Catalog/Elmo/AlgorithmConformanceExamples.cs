@@ -4,7 +4,7 @@ using Verification.Engine;
 using Xunit;
 using Verification.Optimizers.SecondOrder;
 
-namespace Verification.Tests.Properties.Claims.Elmo;
+namespace Verification.Tests.Properties.Claims.Catalog.Elmo;
 
 /// <summary>
 /// The conformance statements of elmo/alg-1 and elmo/alg-2 replay the implementation's own outputs: a defect planted in

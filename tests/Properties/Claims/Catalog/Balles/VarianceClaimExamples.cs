@@ -2,7 +2,7 @@ using Verification.Claims.Catalog;
 using Verification.Engine;
 using Xunit;
 
-namespace Verification.Tests.Properties.Claims.Balles;
+namespace Verification.Tests.Properties.Claims.Catalog.Balles;
 
 /// <summary>
 /// The thesis chapter 3–5 claims: every refutation is reached from the edge cases alone (so it does not depend on the

@@ -4,7 +4,7 @@ using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Claims.Lodo;
+namespace Verification.Tests.Properties.Claims.Catalog.Lodo;
 
 /// <summary>
 /// The verdicts issue 11 found false in the LODO catalog, fixed: each test runs the rewritten statement (at a reduced

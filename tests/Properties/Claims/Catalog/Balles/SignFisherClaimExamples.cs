@@ -9,7 +9,7 @@ using Verification.Numerics.Curvature.Data;
 using Verification.Numerics.Exact;
 using Xunit;
 
-namespace Verification.Tests.Properties.Claims.Balles;
+namespace Verification.Tests.Properties.Claims.Catalog.Balles;
 
 /// <summary>
 /// Verdicts of the chapter-6 and chapter-7 claims that were wrong before their statements were written once (issue 11), and
