@@ -7,7 +7,7 @@ using Verification.Checks.Properties;
 using Verification.Optimizers.Guarantees;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Checks;
+namespace Verification.Tests.Properties.Checks.Problems;
 
 /// <summary>
 /// The generated test problems are what the checks' exactness rests on: their eigenpairs must be exact, and the

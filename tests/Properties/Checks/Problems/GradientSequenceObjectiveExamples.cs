@@ -3,7 +3,7 @@ using Verification.Checks.Problems;
 using Verification.Optimizers.FirstOrder;
 using Xunit;
 
-namespace Verification.Tests.Properties.Checks;
+namespace Verification.Tests.Properties.Checks.Problems;
 
 /// <summary>
 /// <see cref="GradientSequenceObjective"/>: the recorded objective is one fixed function whose gradient along a run is
