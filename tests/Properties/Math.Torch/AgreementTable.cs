@@ -15,7 +15,7 @@ namespace Verification.Tests.Properties.Numerics.Torch;
 
 /// <summary>
 /// One comparison of a tensor result with its reference: |actual[i] − expected[i]| ≤ <paramref name="Tolerance"/>·scale[i]
-/// for every i, checked by <see cref="TorchTolerances.AssertClose"/>.
+/// for every i, checked by <see cref="Tolerances.AssertClose"/>.
 /// </summary>
 /// <param name="What">What is compared (shown on failure).</param>
 /// <param name="Expected">The reference values (double-precision reference, closed form or exact value).</param>
@@ -146,7 +146,7 @@ public class AgreementTable(ITestOutputHelper output)
                 var expected = type == ScalarType.Float32
                     ? a.Expected.Select(x => double.IsInfinity((float)x) ? (double)(float)x : x).ToArray()
                     : a.Expected;
-                double ratio = TorchTolerances.AssertClose($"{@case} [{device}, {dtype}] {a.What}", expected, a.Actual, a.Scale, a.Tolerance, a.Input);
+                double ratio = Tolerances.AssertClose($"{@case} [{device}, {dtype}] {a.What}", expected, a.Actual, a.Scale, a.Tolerance, a.Input);
                 worst = Math.Max(worst, ratio);
                 comparisons += a.Expected.Length;
             }

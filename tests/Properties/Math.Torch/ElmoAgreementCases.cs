@@ -133,7 +133,7 @@ internal static class ElmoAgreementCases
             var vectorScale = Enumerable.Range(0, n * n).Select(k => bound.Vector[k % n]).ToArray();
             return new[]
             {
-                new Agreement("λ", eigen.Values, TensorConvert.ToDoubles(actual.Values), TorchTolerances.Uniform(n, bound.Eigenvalue),
+                new Agreement("λ", eigen.Values, TensorConvert.ToDoubles(actual.Values), Tolerances.Uniform(n, bound.Eigenvalue),
                     TorchTolerances.FirstOrderBound, i => $"λ_{i} of {p}"),
                 new Agreement("V", eigen.Vectors.ToRowMajorArray(), TensorConvert.ToDoubles(actual.Vectors), vectorScale,
                     TorchTolerances.FirstOrderBound, k => $"V[{k / n},{k % n}] of {p}"),
@@ -153,7 +153,7 @@ internal static class ElmoAgreementCases
             var expected = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
             var (h, g, l) = Tensors(p, dtype, device);
             var actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
-            return new Agreement("Φ^ELMO", expected, actual, TorchTolerances.Uniform(expected.Length, bound.Preconditioner(p.Lipschitz)),
+            return new Agreement("Φ^ELMO", expected, actual, Tolerances.Uniform(expected.Length, bound.Preconditioner(p.Lipschitz)),
                 TorchTolerances.FirstOrderBound, k => $"Φ[{k / p.Dimension},{k % p.Dimension}] of {p}");
         }).ToArray());
 
@@ -168,7 +168,7 @@ internal static class ElmoAgreementCases
             var expected = ElmoStep.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
             var (h, g, l) = Tensors(p, dtype, device);
             var actual = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
-            return new Agreement("Δθ*", expected, actual, TorchTolerances.Uniform(expected.Length, bound.Step(p.Lipschitz)),
+            return new Agreement("Δθ*", expected, actual, Tolerances.Uniform(expected.Length, bound.Step(p.Lipschitz)),
                 TorchTolerances.FirstOrderBound, i => $"Δθ*_{i} of {p}");
         }).ToArray());
 
@@ -199,10 +199,10 @@ internal static class ElmoAgreementCases
                 results.Add(Exact("g_i", eigen.GradientProjections, TensorConvert.ToDoubles(tensorEigen.GradientProjections), at));
                 var phi = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
                 var tensorPhi = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
-                results.Add(new Agreement("Φ^ELMO", phi, tensorPhi, TorchTolerances.MaxMagnitude(phi, tensorPhi), TorchTolerances.Factor(dtype), k => $"Φ[{k / 4},{k % 4}] at {at}"));
+                results.Add(new Agreement("Φ^ELMO", phi, tensorPhi, Tolerances.MaxMagnitude(phi, tensorPhi), TorchTolerances.Factor(dtype), k => $"Φ[{k / 4},{k % 4}] at {at}"));
                 var step = ElmoStep.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
                 var tensorStep = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
-                results.Add(new Agreement("Δθ*", step, tensorStep, TorchTolerances.MaxMagnitude(step, tensorStep), TorchTolerances.Step(dtype), i => $"Δθ*_{i} at {at}"));
+                results.Add(new Agreement("Δθ*", step, tensorStep, Tolerances.MaxMagnitude(step, tensorStep), TorchTolerances.Step(dtype), i => $"Δθ*_{i} at {at}"));
             }
             return results;
         });
@@ -292,5 +292,5 @@ internal static class ElmoAgreementCases
         (TensorConvert.Matrix(p.Hessian, type, device), TensorConvert.Vector(p.Gradient, type, device), TensorConvert.Vector(p.Lipschitz, type, device));
 
     private static Agreement Exact(string what, double[] expected, double[] actual, string at) =>
-        new(what + " (exact)", expected, actual, TorchTolerances.Uniform(expected.Length, 1), 0, i => $"entry {i} at {at}");
+        new(what + " (exact)", expected, actual, Tolerances.Uniform(expected.Length, 1), 0, i => $"entry {i} at {at}");
 }

@@ -25,7 +25,7 @@ public class TorchElmoPreconditionerProperties
                 preconditioned = TensorConvert.ToDoubles(-TorchElmoPreconditioner.Compute(h, g, l).mv(g));
             }
             double scale = step.Concat(preconditioned).Max(Math.Abs);
-            TorchTolerances.AssertClose("Δθ* vs −Φ∇f (float64)", step, preconditioned, TorchTolerances.Uniform(step.Length, scale),
+            Tolerances.AssertClose("Δθ* vs −Φ∇f (float64)", step, preconditioned, Tolerances.Uniform(step.Length, scale),
                 TorchTolerances.IdentityFloat64, _ => p.ToString());
         });
 

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Tests.Properties.Numerics.Elmo;
 
 namespace Verification.Tests.Properties.Numerics;
 

@@ -96,7 +96,7 @@ internal static class OptimizerAgreementCases
             return
             [
                 new Agreement("k", [n], [k], [1], 0, _ => "the Krylov space is ℝⁿ"),
-                new Agreement("Ritz values", reference.Values, values, TorchTolerances.Uniform(n, bound.Eigenvalue), TorchTolerances.FirstOrderBound, i => $"λ_{i}"),
+                new Agreement("Ritz values", reference.Values, values, Tolerances.Uniform(n, bound.Eigenvalue), TorchTolerances.FirstOrderBound, i => $"λ_{i}"),
                 new Agreement("Ritz vectors", reference.Vectors.ToRowMajorArray(), vectors, Enumerable.Range(0, n * n).Select(x => bound.Vector[x % n]).ToArray(),
                     TorchTolerances.FirstOrderBound, x => $"V[{x / n},{x % n}]"),
             ];
@@ -113,7 +113,7 @@ internal static class OptimizerAgreementCases
             var h = diag(TensorConvert.Vector([1.0, 2.0, 3.0], dtype, device));
             using var ritz = TorchLanczos.Eigenpairs(v => h.mv(v), TensorConvert.Vector([0.0, 1.0, 0.0], dtype, device), 3);
             return [new Agreement("(k, θ₁, v₁)", [1, 2, 0, 1, 0], [ritz.Count, .. TensorConvert.ToDoubles(ritz.Values), .. TensorConvert.ToDoubles(ritz.Vectors)],
-                TorchTolerances.Uniform(5, 1), 0, i => $"entry {i}")];
+                Tolerances.Uniform(5, 1), 0, i => $"entry {i}")];
         });
 
     private static Agreement ElmoAgreement(TorchOptimizerCase c, Device device, ScalarType dtype, bool lanczos)
@@ -128,7 +128,7 @@ internal static class OptimizerAgreementCases
             lanczos ? LanczosRoundings(n) : null);
         var optimizer = lanczos ? new TorchElmoOptimizer(ElmoLipschitz, denseLimit: 0, lanczosSteps: n) : new TorchElmoOptimizer(ElmoLipschitz);
         var actual = TensorConvert.ToDoubles(optimizer.Step(c.Function(dtype, device), TensorConvert.Vector(c.Theta, dtype, device)));
-        return new Agreement($"Δθ (n = {n})", expected, actual, TorchTolerances.Uniform(n, bound.Step(Vector<double>.Build.Dense(n, ElmoLipschitz))),
+        return new Agreement($"Δθ (n = {n})", expected, actual, Tolerances.Uniform(n, bound.Step(Vector<double>.Build.Dense(n, ElmoLipschitz))),
             TorchTolerances.FirstOrderBound, i => $"entry {i} at θ = [{string.Join(", ", c.Theta)}]");
     }
 
@@ -207,8 +207,8 @@ internal static class OptimizerAgreementCases
                 sawFirst |= assigned.Any(b => b != 0);
                 sawSecond |= assigned.Any(b => b == 0);
                 results.Add(new Agreement($"OPTIM_i = OPT¹ at t = {t}", reference.UsesFirstOrder.Select(b => b ? 1.0 : 0.0).ToArray(), assigned,
-                    TorchTolerances.Uniform(n, 1), 0, i => $"coordinate {i}"));
-                results.Add(new Agreement($"θ_{t + 1}", reference.Theta.ToArray(), TensorConvert.ToDoubles(run.Theta), TorchTolerances.Uniform(n, bound.Drift),
+                    Tolerances.Uniform(n, 1), 0, i => $"coordinate {i}"));
+                results.Add(new Agreement($"θ_{t + 1}", reference.Theta.ToArray(), TensorConvert.ToDoubles(run.Theta), Tolerances.Uniform(n, bound.Drift),
                     TorchTolerances.FirstOrderBound, i => $"θ₀ = [{string.Join(", ", c.Theta)}]"));
             }
             // Not a property of AMOS but of this case's reach: it must exercise both OPT¹ and OPT².

@@ -3,8 +3,8 @@ using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
 using Verification.Numerics.Torch.Curvature;
-using Verification.Tests.Properties.Balles.Fisher;
 using static TorchSharp.torch;
+using Verification.Tests.Properties.Numerics.Curvature;
 
 namespace Verification.Tests.Properties.Numerics.Torch.Curvature;
 

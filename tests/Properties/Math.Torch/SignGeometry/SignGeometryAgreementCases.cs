@@ -65,7 +65,7 @@ internal static class SignGeometryAgreementCases
             double alpha = dtype == ScalarType.Float64 ? 0.05 : (float)0.05;
             var expected = rows.SelectMany(g => new SignGradientDescent(alpha).Update(AtGradient(g), Vector<double>.Build.Dense(g.Count))).ToArray();
             var actual = TensorConvert.ToDoubles(TorchSignDescent.SignStep(Stack(rows, dtype, device), alpha));
-            return [new Agreement("−α·sign(g)", expected, actual, TorchTolerances.Uniform(expected.Length, 1), 0, i => $"row {i / rows[0].Count}, entry {i % rows[0].Count}")];
+            return [new Agreement("−α·sign(g)", expected, actual, Tolerances.Uniform(expected.Length, 1), 0, i => $"row {i / rows[0].Count}, entry {i % rows[0].Count}")];
         });
 
     /// <summary>
@@ -81,7 +81,7 @@ internal static class SignGeometryAgreementCases
             var expected = rows.SelectMany((g, b) => new NormScaledSignGradientDescent(lInfinity[b]).StepFor(g)).ToArray();
             var actual = TensorConvert.ToDoubles(TorchSignDescent.NormScaledStep(Stack(rows, dtype, device), TensorConvert.Vector(lInfinity, dtype, device)));
             int d = rows[0].Count;
-            return [new Agreement("−(‖g‖₁/L∞)·sign(g)", expected, actual, TorchTolerances.MaxMagnitude(expected, actual), TorchTolerances.Chains(d, d, dtype),
+            return [new Agreement("−(‖g‖₁/L∞)·sign(g)", expected, actual, Tolerances.MaxMagnitude(expected, actual), TorchTolerances.Chains(d, d, dtype),
                 i => $"row {i / d}, entry {i % d}")];
         });
 
@@ -186,7 +186,7 @@ internal static class SignGeometryAgreementCases
                 var drift = bound.Drift;
                 var expected = reference.Points[t].ToArray();
                 var actual = got.Skip((p * (steps + 1) + t) * d).Take(d).ToArray();
-                yield return new Agreement($"θ_{t} of problem {p}", expected, actual, TorchTolerances.Uniform(d, drift), TorchTolerances.FirstOrderBound, i => $"entry {i}");
+                yield return new Agreement($"θ_{t} of problem {p}", expected, actual, Tolerances.Uniform(d, drift), TorchTolerances.FirstOrderBound, i => $"entry {i}");
                 if (t < steps)
                     bound.Advance(reference.Points[t], reference.Points[t + 1]);
             }

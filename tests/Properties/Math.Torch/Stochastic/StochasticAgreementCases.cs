@@ -118,7 +118,7 @@ internal static class StochasticAgreementCases
             var expected = etas.Select(reference).ToArray();
             var actual = TensorConvert.ToDoubles(tensorFactor(TensorConvert.Vector(etas, dtype, device)));
             var (tensorRoundings, referenceRoundings) = roundings(TorchTolerances.Hypot(dtype));
-            return [new Agreement($"{name} factor", expected, actual, TorchTolerances.MaxMagnitude(expected, actual),
+            return [new Agreement($"{name} factor", expected, actual, Tolerances.MaxMagnitude(expected, actual),
                 TorchTolerances.Chains(tensorRoundings, referenceRoundings, dtype), i => $"η = {etas[i]:R}")];
         });
 

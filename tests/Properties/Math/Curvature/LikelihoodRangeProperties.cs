@@ -6,6 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Exact;
+using Verification.Tests.Properties.Numerics.Exact;
 
 namespace Verification.Tests.Properties.Numerics.Curvature;
 

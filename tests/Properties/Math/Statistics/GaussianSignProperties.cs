@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Statistics;
+using Verification.Tests.Properties.Numerics.Exact;
 
 namespace Verification.Tests.Properties.Numerics.Statistics;
 

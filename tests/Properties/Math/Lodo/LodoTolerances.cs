@@ -1,0 +1,41 @@
+namespace Verification.Tests.Properties.Numerics.Lodo;
+
+/// <summary>Named tolerances of the LODO tests, each with its reason; comparisons are |a − b| ≤ tol·scale.</summary>
+internal static class LodoTolerances
+{
+    /// <summary>
+    /// Matrix-free Gv against the dense G times v, and G(θ₀) against α₀I: 1e-12 of the largest |entry|. Both are
+    /// 2N passes of k-term block sums over values of order 1 (N ≤ 4, k ≤ 4): about 2Nk·ε ≈ 1e-14, with room.
+    /// </summary>
+    public const double Product = 1e-12;
+
+    /// <summary>
+    /// Central finite differences of a hypergradient with step h = 1e-5: truncation O(h²‖∇³‖) ≈ 1e-10 plus rounding
+    /// ε/h ≈ 2e-11, relative to the largest entry; 1e-7 leaves a wide margin without hiding a wrong entry (those are O(1)).
+    /// </summary>
+    public const double FiniteDifference = 1e-7;
+
+    /// <summary>
+    /// Taylor remainder slope: for a correct first derivative the remainder r(h) = |φ(θ + hd) − φ(θ) − h∇φ·d| is O(h²), so
+    /// log₂(r(h)/r(h/2)) ≈ 2 (higher where the second-order term vanishes); a wrong derivative gives ≈ 1. Accept slopes in
+    /// [1.8, 2.2] for exact quadratics, and ≥ 1.8 for polynomials of higher degree, over h = 2^−4 … 2^−9 (Manopt-style).
+    /// </summary>
+    public const double SlopeLow = 1.8, SlopeHigh = 2.2;
+
+    /// <summary>|a − b| ≤ tol·max(1, max|a|, max|b|) entrywise; returns the worst index and values for the message.</summary>
+    public static (bool Ok, string Report) Compare(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tol)
+    {
+        if (expected.Count != actual.Count)
+            return (false, $"lengths differ: {expected.Count} vs {actual.Count}");
+        double scale = Math.Max(1, expected.Concat(actual).Max(Math.Abs));
+        int worst = 0;
+        double worstDiff = -1;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            double d = Math.Abs(expected[i] - actual[i]);
+            if (d > worstDiff) { worstDiff = d; worst = i; }
+        }
+        return (worstDiff <= tol * scale,
+            $"worst index {worst}: expected {expected[worst]:R}, actual {actual[worst]:R}, |diff| {worstDiff:R} vs tol {tol:R}·{scale:R}");
+    }
+}
