@@ -22,19 +22,33 @@ internal static class LodoTolerances
     /// </summary>
     public const double SlopeLow = 1.8, SlopeHigh = 2.2;
 
-    /// <summary>|a − b| ≤ tol·max(1, max|a|, max|b|) entrywise; returns the worst index and values for the message.</summary>
+    /// <summary>
+    /// |a − b| ≤ tol·max(1, max|a|, max|b|) entrywise (the maximum over the finite entries); returns the worst index and
+    /// values for the message. A NaN on either side fails, an infinity passes only against the same infinity, and a
+    /// tolerance that is not a finite number ≥ 0 fails, so the comparison can always fail.
+    /// </summary>
     public static (bool Ok, string Report) Compare(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tol)
     {
         if (expected.Count != actual.Count)
             return (false, $"lengths differ: {expected.Count} vs {actual.Count}");
-        double scale = Math.Max(1, expected.Concat(actual).Max(Math.Abs));
-        int worst = 0;
-        double worstDiff = -1;
+        if (!(tol >= 0) || double.IsInfinity(tol))
+            return (false, $"tolerance {tol:R} is not a finite number ≥ 0, so the comparison could not fail");
         for (int i = 0; i < expected.Count; i++)
         {
-            double d = Math.Abs(expected[i] - actual[i]);
+            bool finite = double.IsFinite(expected[i]) && double.IsFinite(actual[i]);
+            if (!finite && !(expected[i] == actual[i]))
+                return (false, $"index {i}: expected {expected[i]:R}, actual {actual[i]:R} (a NaN, or an infinity against another value)");
+        }
+        double scale = Math.Max(1, expected.Concat(actual).Where(double.IsFinite).DefaultIfEmpty(0).Max(Math.Abs));
+        int worst = 0;
+        double worstDiff = 0;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            double d = expected[i] == actual[i] ? 0 : Math.Abs(expected[i] - actual[i]);
             if (d > worstDiff) { worstDiff = d; worst = i; }
         }
+        if (expected.Count == 0)
+            return (true, "no entries");
         return (worstDiff <= tol * scale,
             $"worst index {worst}: expected {expected[worst]:R}, actual {actual[worst]:R}, |diff| {worstDiff:R} vs tol {tol:R}·{scale:R}");
     }
