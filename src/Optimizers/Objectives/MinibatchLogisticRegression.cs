@@ -121,13 +121,11 @@ public sealed class MinibatchLogisticRegression : IObjective
         return h;
     }
 
-    /// <summary>log(1 + eᵘ) without overflow for large |u|.</summary>
-    /// <remarks>
-    /// Not yet <see cref="BernoulliLogit.Softplus"/> (log1p, within 10 ulp everywhere): this form returns 0 for u &lt; −37
-    /// where the exact value is eᵘ &gt; 0, but the pinned trajectory snapshots (tests/Regression, TrajectorySnapshotTests)
-    /// were recorded with it and change in the last digits with log1p; switching is one line and a snapshot refresh.
-    /// </remarks>
-    public static double Softplus(double u) => u > 0 ? u + Math.Log(1 + Math.Exp(-u)) : Math.Log(1 + Math.Exp(u));
+    /// <summary>
+    /// log(1 + eᵘ) = <see cref="BernoulliLogit.Softplus"/> (log1p form, within 10 ulp everywhere, eᵘ itself for u ≪ 0
+    /// instead of the 0 that log(1 + eᵘ) rounds to below u ≈ −37).
+    /// </summary>
+    public static double Softplus(double u) => BernoulliLogit.Softplus(u);
 
     /// <summary>σ(u) = 1/(1 + e^(−u)) without overflow: <see cref="BernoulliLogit.Sigmoid"/>.</summary>
     public static double Logistic(double u) => BernoulliLogit.Sigmoid(u);

@@ -68,7 +68,13 @@ public class MinibatchLogisticRegressionDerivativeProperties
     public void Softplus_AndLogistic_AreStableAtExtremes()
     {
         Xunit.Assert.Equal(800, MinibatchLogisticRegression.Softplus(800));
-        Xunit.Assert.Equal(0, MinibatchLogisticRegression.Softplus(-800));
+        Xunit.Assert.Equal(0, MinibatchLogisticRegression.Softplus(-800)); // e^-800 < 2^-1074: 0 is the rounded value
+        // log(1 + eᵘ) = eᵘ(1 − eᵘ/2 + …): for u ≤ −40 it equals eᵘ to a relative 1e-17, below an ulp, so Math.Exp(u)
+        // (libm, within an ulp) is the reference; 1e-15 allows both sides a few ulp. log(1 + eᵘ) rounded 1 + eᵘ to 1
+        // and returned 0 here.
+        foreach (double u in new[] { -40.0, -300.0, -700.0 })
+            Xunit.Assert.True(Math.Abs(MinibatchLogisticRegression.Softplus(u) - Math.Exp(u)) <= 1e-15 * Math.Exp(u),
+                $"softplus({u}) = {MinibatchLogisticRegression.Softplus(u):R}, e^u = {Math.Exp(u):R}");
         Xunit.Assert.Equal(1, MinibatchLogisticRegression.Logistic(800));
         Xunit.Assert.Equal(0, MinibatchLogisticRegression.Logistic(-800));
         var bad = Xunit.Assert.Throws<ArgumentException>(() => new MinibatchLogisticRegression(Matrix<double>.Build.Dense(1, 1, 1.0), Vector<double>.Build.Dense(1, 0.5), 0));
