@@ -277,21 +277,6 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
     private string DescribeRegion(IReadOnlyList<RegionInterval> region) =>
         string.Join(", ", _box.Select((c, k) => $"{c.Name} ∈ {region[k]}"));
 
-    /// <summary>One distinct double per coordinate (its midpoint, or the next distinct double), as the branch-and-bound prover tags.</summary>
-    private double[] Tags()
-    {
-        var tags = new double[_box.Length];
-        var used = new HashSet<long>();
-        for (int i = 0; i < tags.Length; i++)
-        {
-            double lo = _box[i].Lower, hi = _box[i].Upper;
-            double t = lo == hi ? lo : lo + (hi - lo) / 2;
-            if (!(t >= lo && t <= hi))
-                t = lo;
-            while (!used.Add(BitConverter.DoubleToInt64Bits(t)))
-                t = Math.BitIncrement(t);
-            tags[i] = t;
-        }
-        return tags;
-    }
+    /// <summary>The coordinates' tags, as the branch-and-bound prover makes them.</summary>
+    private double[] Tags() => ProofTags.For(_box.Select(c => c.Lower).ToArray(), _box.Select(c => c.Upper).ToArray());
 }

@@ -408,27 +408,7 @@ internal sealed class Prover<TInput> where TInput : notnull
         yield return (r.Kind, r.Kind is RelationKind.Trivial or RelationKind.Undecided ? default : r.Lhs - r.Rhs);
     }
 
-    /// <summary>
-    /// One distinct double per coordinate, the tag <c>T.Input</c> reads as the coordinate's sub-box: its midpoint, or the
-    /// next distinct double when another coordinate already uses that value (a tag need not lie in its box; only its
-    /// identity matters, and statements never read an input's raw double).
-    /// </summary>
-    private static double[] Tags(Box box)
-    {
-        var tags = new double[box.Lower.Length];
-        var used = new HashSet<long>();
-        for (int i = 0; i < tags.Length; i++)
-        {
-            double lo = box.Lower[i], hi = box.Upper[i];
-            double t = lo == hi ? lo : lo + (hi - lo) / 2;
-            if (!(t >= lo && t <= hi))
-                t = lo;
-            while (!used.Add(BitConverter.DoubleToInt64Bits(t)))
-                t = Math.BitIncrement(t);
-            tags[i] = t;
-        }
-        return tags;
-    }
+    private static double[] Tags(Box box) => ProofTags.For(box.Lower, box.Upper);
 
     private static RationalInterval Interval(double lo, double hi) =>
         new(ExactDouble.ToFraction(lo), ExactDouble.ToFraction(hi));
