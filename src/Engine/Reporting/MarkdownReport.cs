@@ -10,7 +10,8 @@ public sealed record ReportFigure(string File, string Caption);
 /// <summary>
 /// The human-readable report (design.md, "Reports"): the papers cited, a legend of verdicts, the counts (refutations by
 /// reading and scope), one section per document with a table of ID | reading | verdict | cases | source, then every
-/// claim that does not hold with its counterexample in full precision or its reason. Invariant culture, deterministic.
+/// claim that does not hold with its counterexample in full precision or its reason, and every proof the prover ran (domain,
+/// boxes, reduction). Invariant culture, deterministic.
 /// </summary>
 public static class MarkdownReport
 {
@@ -35,6 +36,7 @@ public static class MarkdownReport
             md.Append('\n');
             foreach (var r in group.Where(r => r.Verdict is not (Verdict.Holds or Verdict.Proved)))
                 AppendFinding(md, r, report);
+            AppendProofs(md, group);
         }
 
         if (figures is { Count: > 0 })
@@ -94,6 +96,21 @@ public static class MarkdownReport
             md.Append('\n');
         }
         md.Append($"Replay: `{ReportText.ReplayCommand(r.Id, report.Seed, report.Budget)}`\n\n");
+    }
+
+    /// <summary>Every formalization of <paramref name="results"/> the prover ran on: its domain, boxes, reduction and notes.</summary>
+    private static void AppendProofs(StringBuilder md, IEnumerable<ClaimResult> results)
+    {
+        var proofs = results.SelectMany(r => r.Formalizations.Where(f => f.Proof is not null).Select(f => (r.Id, f.Name, Proof: f.Proof!))).ToList();
+        if (proofs.Count == 0)
+            return;
+        md.Append("Proofs:\n\n");
+        foreach (var (id, name, proof) in proofs)
+        {
+            md.Append($"`{id}`, formalization `{name}`:\n");
+            AppendProof(md, proof);
+            md.Append('\n');
+        }
     }
 
     /// <summary>A formalization's proof result as one Markdown list item.</summary>

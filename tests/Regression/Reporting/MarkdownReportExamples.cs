@@ -1,3 +1,4 @@
+using Verification.Engine;
 using Verification.Engine.Reporting;
 using Xunit;
 using Verification.Optimizers.SecondOrder;
@@ -9,6 +10,22 @@ public class MarkdownReportExamples
     private static readonly string Text = MarkdownReport.Write(
         SampleReports.Report with { Documents = Verification.Claims.Catalog.Papers.All, StatisticalDelta = 1e-12 },
         [new ReportFigure("ratio.png", "the ratio")]);
+
+    [Fact]
+    public void ProvedFormalization_ShowsItsDomainBoxesAndReduction()
+    {
+        var proof = new ProofResult("x ∈ [0, 1]", true, true, 7, 7, 1, "x ↦ μx", ["the reduction was checked"]);
+        var proved = SampleReports.OtherDocument with
+        {
+            Verdict = Verdict.Proved,
+            Formalizations = [SampleReports.OtherDocument.Formalizations[0] with { Verdict = Verdict.Proved, Proof = proof }],
+        };
+        string text = MarkdownReport.Write(SampleReports.Report with { Results = [SampleReports.Refuted, proved] });
+        Assert.Contains("`lodo/eq-2-psd`, formalization `psd`:\n- Proof: **proved on x ∈ [0, 1]** (the whole stated domain, through the reduction: x ↦ μx), 7 boxes; the reduction was checked\n",
+            text, StringComparison.Ordinal);
+        // Without a proof there is no proof section.
+        Assert.DoesNotContain("Proofs:", Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void EachDocument_HasItsPaperTitleAndAVerdictTable()
