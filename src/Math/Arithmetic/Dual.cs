@@ -170,7 +170,13 @@ public readonly struct Dual<T> : IReal<Dual<T>> where T : IReal<T>
     {
         if (a._gradient is null && b._gradient is null)
             return new(T.Max(a.Value, b.Value), null);
-        return a.Value >= b.Value ? a : b; // undecided where the larger one is not determined
+        // a where a ≥ b on the whole box, b where a ≤ b on it (a box touching the tie from one side included, as for |x|);
+        // undecided where neither holds everywhere (the larger one changes inside the box).
+        if (Holds(() => a.Value >= b.Value))
+            return a;
+        if (Holds(() => a.Value <= b.Value))
+            return b;
+        return a.Value >= b.Value ? a : b; // intervals: throws UndecidedException here; doubles: a NaN gives b, as before
     }
 
     /// <inheritdoc />
@@ -178,7 +184,11 @@ public readonly struct Dual<T> : IReal<Dual<T>> where T : IReal<T>
     {
         if (a._gradient is null && b._gradient is null)
             return new(T.Min(a.Value, b.Value), null);
-        return a.Value <= b.Value ? a : b;
+        if (Holds(() => a.Value <= b.Value))
+            return a;
+        if (Holds(() => a.Value >= b.Value))
+            return b;
+        return a.Value <= b.Value ? a : b; // intervals: throws UndecidedException here; doubles: a NaN gives b, as before
     }
 
     /// <inheritdoc />
