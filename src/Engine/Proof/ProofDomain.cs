@@ -26,6 +26,14 @@ public sealed record ProofCoordinate(string Name, double Lower, double Upper, bo
     /// <summary>The input's name when the coordinate is mapped (e.g. "x" for x = 1/t²); else <see cref="Name"/>.</summary>
     public string? Input { get; init; }
 
+    /// <summary>
+    /// True when the relation reads a derivative in this coordinate (the variable of a <see cref="DerivativeSign"/> or
+    /// <see cref="PartialDerivativeSign{TInput}"/> check, which marks it): the prover then never decides a box on a face of
+    /// this coordinate by monotonicity. A derivative may jump at a face where the code changes branch (|x| at 0), and the
+    /// face, a single value of the coordinate, would be evaluated by another branch's formula than the box.
+    /// </summary>
+    public bool Differentiated { get; init; }
+
     /// <summary>The coordinate, checked.</summary>
     /// <exception cref="ArgumentException">a non-finite end, Lower &gt; Upper, or a logarithmic range that is not positive.</exception>
     public ProofCoordinate Validated()
@@ -95,6 +103,23 @@ public sealed class ProofDomain<TInput> where TInput : notnull
 
     /// <summary>How many boxes the prover may evaluate before it stops (undecided boxes left: partial coverage).</summary>
     public int MaxBoxes { get; init; } = 4096;
+
+    /// <summary>
+    /// A copy of this domain with coordinate <paramref name="coordinate"/> marked <see cref="ProofCoordinate.Differentiated"/>
+    /// (every other property kept).
+    /// </summary>
+    internal ProofDomain<TInput> WithDifferentiated(int coordinate) => new()
+    {
+        Box = [.. Box.Select((c, k) => k == coordinate ? c with { Differentiated = true } : c)],
+        At = At,
+        Reduction = Reduction,
+        ReductionCheck = ReductionCheck,
+        ReductionOnly = ReductionOnly,
+        Scaling = Scaling,
+        CoversStatedDomain = CoversStatedDomain,
+        Identity = Identity,
+        MaxBoxes = MaxBoxes,
+    };
 
     /// <summary>The box as text, e.g. <c>λ ∈ [-1, 1], |g| ∈ [0, 1]</c>.</summary>
     public string Describe() => ReductionOnly

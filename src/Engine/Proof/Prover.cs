@@ -105,14 +105,14 @@ internal sealed class Prover<TInput> where TInput : notnull
     /// Dimensional analysis of the box, or, where its closed enclosure cannot decide a branch, of its pieces: a box closed
     /// off a tight face (<see cref="FaceJet{T}"/>) takes one branch of the statement's code on the half-open box and
     /// another on the face, so the face is checked as a box of its own and the half-open box at its centre, where the
-    /// branches are those of every point off the face.
+    /// branches are those of every point off the face (a face at a map's pole holds no point: only the centre is checked).
     /// </summary>
     private string? HomogeneousOnPieces(Box box, IReadOnlyList<IReadOnlyList<double>> degrees)
     {
         if (Homogeneous(box, degrees) is not { } failure)
             return null;
         var faces = TightFaces(box).ToList();
-        if (faces.Count == 0)
+        if (faces.Count == 0 && !HasPoleFace(box))
             return failure;
         var centre = box.Lower.Select((lo, k) => lo + (box.Upper[k] - lo) / 2).ToArray();
         foreach (var face in faces)
@@ -120,6 +120,10 @@ internal sealed class Prover<TInput> where TInput : notnull
                 return faceFailure;
         return Homogeneous(new Box(centre, centre, 0), degrees);
     }
+
+    /// <summary>True when an end of the box is a map's pole declared tight (a box closed off it holds no point there).</summary>
+    private bool HasPoleFace(Box box) => Enumerable.Range(0, _box.Length).Any(k =>
+        box.Lower[k] < box.Upper[k] && (new[] { box.Lower[k], box.Upper[k] }).Any(face => _box[k].TightAt.Contains(face) && IsPole(k, face)));
 
     /// <summary>The faces of the box at declared tight values (every coordinate's ends that are tight values).</summary>
     private IEnumerable<Box> TightFaces(Box box)
@@ -329,7 +333,9 @@ internal sealed class Prover<TInput> where TInput : notnull
             {
                 using (EnclosureSettings.UseTags(tags, boxes))
                     onBox = _statement.Evaluate<Dual<RationalInterval>>(_domain.At(tags));
-                var points = tags.Select(t => RationalInterval.Exact(t)).ToArray();
+                // The expansion point m must lie in the box (the remainder's ∇d is enclosed over the box only); a tag
+                // need not (ProofTags moves a tag that another coordinate already uses, e.g. off a degenerate box).
+                var points = tags.Select((t, k) => RationalInterval.Exact(t >= box.Lower[k] && t <= box.Upper[k] ? t : box.Lower[k])).ToArray();
                 using (EnclosureSettings.UseTags(tags, points))
                     atPoint = _statement.Evaluate<Dual<RationalInterval>>(_domain.At(tags));
             }
@@ -363,7 +369,7 @@ internal sealed class Prover<TInput> where TInput : notnull
             // Monotonicity: for a single comparison, where ∂d/∂x_k has one sign, d is largest on one face.
             if (partsBox.Count != 1 || depth >= tags.Length)
                 return false;
-            var face = Face(box, db);
+            var face = Face(box, db, _box);
             if (face is null)
                 return false;
             monotoneFaces.Add(face);
@@ -374,15 +380,19 @@ internal sealed class Prover<TInput> where TInput : notnull
         return true;
     }
 
-    /// <summary>The face where d is largest, fixing every coordinate on which ∂d/∂x_k has a determined sign; null if none.</summary>
-    private static Box? Face(Box box, Dual<RationalInterval> d)
+    /// <summary>
+    /// The face where d is largest, fixing every coordinate on which ∂d/∂x_k has a determined sign; null if none. A
+    /// <see cref="ProofCoordinate.Differentiated"/> coordinate is never fixed: d holds a derivative in it, which can jump
+    /// at the face, where the code may take another branch than on the box.
+    /// </summary>
+    private static Box? Face(Box box, Dual<RationalInterval> d, ProofCoordinate[] coordinates)
     {
         var lower = (double[])box.Lower.Clone();
         var upper = (double[])box.Upper.Clone();
         bool any = false;
         for (int k = 0; k < lower.Length; k++)
         {
-            if (lower[k] == upper[k])
+            if (lower[k] == upper[k] || coordinates[k].Differentiated)
                 continue;
             var dk = d.Derivative(k);
             if (dk.Lower.Sign() >= 0)

@@ -30,6 +30,12 @@ public abstract class CoordinateMap
         ? new InverseSquareMap(scale)
         : throw new ArgumentException($"scale must be ≥ 1, got {scale}.", nameof(scale));
 
+    /// <summary>
+    /// x = −1/t² (t ∈ (0, 1] onto x ∈ (−∞, −1], pole at t = 0): the negative half-line's counterpart of
+    /// <see cref="InverseSquare"/>, e.g. for a curvature λ → −∞.
+    /// </summary>
+    public static CoordinateMap NegativeInverseSquare { get; } = new InverseSquareMap(-1);
+
     /// <summary>x = t² (t ∈ [0, 1] onto x ∈ [0, 1]): √x = t is analytic at x = 0 in t.</summary>
     public static CoordinateMap Square { get; } = new SquareMap();
 
@@ -56,7 +62,8 @@ public abstract class CoordinateMap
     {
         public override T Apply<T>(T t) => scale / (t * t);
 
-        public override string Describe(string input, string coordinate) => $"{input} = {scale}/{coordinate}²";
+        public override string Describe(string input, string coordinate) =>
+            scale < 0 ? $"{input} = −{-scale}/{coordinate}²" : $"{input} = {scale}/{coordinate}²";
 
         public override double? Pole => 0;
     }

@@ -38,6 +38,16 @@ public class MonotonicityExamples
         public T At<T>(T x) where T : IReal<T> => x * x * x - 3 * T.Ratio(1, 1_000_000) * x;
     }
 
+    /// <summary>
+    /// |x| + (1 − 10⁻⁹)x − x²/2 on (−1, 1): f′ = −10⁻⁹ − x &lt; 0 on (−10⁻⁹, 0), where f decreases just left of its kink
+    /// at 0, and f′ = 2 − 10⁻⁹ − x &gt; 0 right of it. On a box [−ε, 0], f′ grows towards the face x = 0, where |x| takes
+    /// the other branch (+x, f′ = 2 − 10⁻⁹): deciding the box on that face would prove a false monotonicity.
+    /// </summary>
+    private sealed class DipLeftOfAKink : IRealFunction
+    {
+        public T At<T>(T x) where T : IReal<T> => T.Abs(x) + (1 - T.Ratio(1, 1_000_000_000)) * x - x * x / 2;
+    }
+
     /// <summary>−1/x on (−1, 1): f′ = 1/x² &gt; 0 wherever f is defined, but f jumps from +∞ to −∞ at x = 0.</summary>
     private sealed class PoleInside : IRealFunction
     {
@@ -134,6 +144,41 @@ public class MonotonicityExamples
 
         Assert.NotEqual(Verdict.Proved, result.Verdict);
         Assert.False(result.Proof is { Proved: true });
+    }
+
+    [Fact]
+    public void DerivativeNegativeJustLeftOfAKink_IsNotProvedFromTheKinksOtherBranch()
+    {
+        // The searches look only at x ≥ 1/4, where f′ > 0; the prover must not decide a box [−ε, 0] on its face x = 0.
+        var result = Run(new Increasing("kink", new DipLeftOfAKink(), -1, 1, 0.25, 1, [Chart(-1, 1, -1, 1)]));
+
+        Assert.NotEqual(Verdict.Proved, result.Verdict);
+        Assert.False(result.Proof is { Proved: true });
+    }
+
+    [Fact]
+    public void ProofDomainsOfADerivativeCheck_MarkTheirCoordinateAsDifferentiated()
+    {
+        var check = new DerivativeSign("saturating-derivative", "f′ ≥ 0", new Saturating(), nonNegative: true, 0, double.PositiveInfinity,
+            new Domain<double> { Generator = EdgeDoubles.Unit, Describe = x => [NamedValue.Of("x", x)] }, PositiveHalfLine);
+
+        Assert.All(check.Proofs, p => Assert.True(p.Box.Single().Differentiated));
+    }
+
+    [Fact]
+    public void ProofDomainOfTwoCoordinates_IsRejectedForAFunctionOfOneInput()
+    {
+        var twoCoordinates = new ProofDomain<double>
+        {
+            Box = [new ProofCoordinate("x", 0, 1), new ProofCoordinate("y", 0, 1)],
+            At = v => v[0],
+            CoversStatedDomain = true,
+        };
+
+        var e = Assert.Throws<ArgumentException>(() => new DerivativeSign("two", "two", new Saturating(), nonNegative: true, 0, 1,
+            new Domain<double> { Generator = EdgeDoubles.Unit, Describe = x => [NamedValue.Of("x", x)] }, [twoCoordinates]));
+
+        Assert.Equal("proofs", e.ParamName);
     }
 
     [Fact]

@@ -45,4 +45,20 @@ public class CoordinateMapExamples
 
         Assert.Equal("scale", e.ParamName);
     }
+
+    [Theory]
+    [InlineData(1.0, -1.0)]
+    [InlineData(0.5, -4.0)]
+    [InlineData(0.125, -64.0)]
+    public void NegativeInverseSquare_MapsTheUnitIntervalOntoTheNegativeHalfLineBelowMinusOne(double t, double expected)
+    {
+        // −1/t² exactly (t a power of two): t = 1 is x = −1, t → 0 is x → −∞ (the pole).
+        using var _ = EnclosureSettings.Use(128);
+        var x = CoordinateMap.NegativeInverseSquare.Apply(RationalInterval.Exact(t));
+
+        Assert.Equal(ExactDouble.ToFraction(expected), x.Lower);
+        Assert.Equal(ExactDouble.ToFraction(expected), x.Upper);
+        Assert.Equal(0.0, CoordinateMap.NegativeInverseSquare.Pole);
+        Assert.Equal("λ = −1/t²", CoordinateMap.NegativeInverseSquare.Describe("λ", "t"));
+    }
 }
