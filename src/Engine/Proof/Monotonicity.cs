@@ -108,7 +108,7 @@ public static class Monotonicity
     /// λ₁ &lt; 0"), when the statement is proved by several such domains, each a part of it.
     /// </param>
     /// <param name="parameters">Null for a function of one input; else the parameters' range, e.g. "|g| ≥ 0, L &gt; 0".</param>
-    /// <exception cref="ArgumentException">an empty name, interval or derivative; a check whose sign does not give the trend.</exception>
+    /// <exception cref="ArgumentException">an empty name, interval or derivative; an undefined trend; a check whose sign does not give the trend.</exception>
     public static ProofDomain<TInput> ByMeanValueTheorem<TInput>(string function, string interval, Trend trend, string derivative,
         IDerivativeCheck derivativeCheck, string? conclusion = null, string? parameters = null)
         where TInput : notnull
@@ -120,6 +120,8 @@ public static class Monotonicity
         if (string.IsNullOrWhiteSpace(derivative))
             throw new ArgumentException("the derivative needs a name.", nameof(derivative));
         ArgumentNullException.ThrowIfNull(derivativeCheck);
+        if (!Enum.IsDefined(trend))
+            throw new ArgumentException($"the trend must be one of {string.Join(", ", Enum.GetNames<Trend>())}, got {(int)trend}.", nameof(trend));
         bool increasing = trend is Trend.NonDecreasing or Trend.StrictlyIncreasing;
         bool strict = trend is Trend.StrictlyIncreasing or Trend.StrictlyDecreasing;
         if (derivativeCheck.NonNegative != increasing || (strict && !derivativeCheck.Strict))

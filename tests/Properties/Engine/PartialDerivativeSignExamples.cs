@@ -246,4 +246,15 @@ public class PartialDerivativeSignExamples
 
         Assert.Equal("derivativeCheck", e.ParamName);
     }
+
+    [Fact]
+    public void UndefinedTrend_IsRejected()
+    {
+        var check = Check("kinked", new DecreasingWithAKink(), 0, 1, Points(-1, 1, 0, 1), [Square(0, 1)]);
+
+        var e = Assert.Throws<ArgumentException>(() =>
+            Monotonicity.ByMeanValueTheorem<(double, double)>("f", "(−1, 1)", (Monotonicity.Trend)99, "∂f/∂x", check));
+
+        Assert.Equal("trend", e.ParamName);
+    }
 }
