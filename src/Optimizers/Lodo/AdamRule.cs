@@ -8,7 +8,7 @@ namespace Verification.Optimizers.Lodo;
 /// Adam (Kingma &amp; Ba): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², Δ = −α·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
 /// LODO's meta-optimizer (Algorithm 1) and the Adam baseline of lodo.md §5.
 /// </summary>
-public sealed class AdamRule : IUpdateRule
+public sealed class AdamRule : IStepRule
 {
     private readonly double learningRate, beta1, beta2, epsilon;
     private double[]? m, v;
@@ -24,6 +24,12 @@ public sealed class AdamRule : IUpdateRule
     }
 
     /// <inheritdoc />
+    public int BatchSize => 1;
+
+    /// <inheritdoc />
+    public Vector<double> Step(Vector<double> theta, GradientSample sample, int t) => Step(sample.Gradient);
+
+    /// <summary>Δ for <paramref name="gradient"/>, advancing the rule's state by one step.</summary>
     public Vector<double> Step(Vector<double> gradient)
     {
         Require.Finite(gradient, nameof(gradient));

@@ -10,39 +10,27 @@ namespace Verification.Optimizers.Lodo.Baselines;
 /// "Momentum" baseline does not state its form. With Table 6's values the dampened form reproduces Table 8 (Rosenbrock,
 /// steps 180–200: 0.0135 vs 0.01397) and the undampened one Table 1 (bowl: 16.4 vs 16.59), but not the other way round.
 /// </summary>
-public sealed class MomentumSgd(double learningRate, double beta, bool dampened = true) : IOptimizer, ITrackingOptimizer
+public sealed class MomentumSgd(double learningRate, double beta, bool dampened = true) : StochasticOptimizer
 {
     private readonly double lr = Require.NonNegative(learningRate, nameof(learningRate));
     private readonly double b = MovingAverages.RequireBeta(beta, nameof(beta));
 
-    /// <inheritdoc cref="IOptimizer.Name" />
-    public string Name => $"momentum(lr={Require.Show(lr)},β={Require.Show(b)}{(dampened ? "" : ",heavy-ball")})";
+    /// <inheritdoc />
+    public override string Name => $"momentum(lr={Require.Show(lr)},β={Require.Show(b)}{(dampened ? "" : ",heavy-ball")})";
 
     /// <inheritdoc />
-    public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => TrackingAdapter.Start(this, objective, theta0);
+    protected override IStepRule CreateRule(IObjective objective, int dimension) => new Rule(lr, b, dampened ? 1 - b : 1, dimension);
 
-    /// <inheritdoc />
-    public ITrackingRun Start(Vector<double> x0, Vector<double> g0) => new Run(lr, b, dampened ? 1 - b : 1, Require.Finite(x0, nameof(x0)).Clone(), Require.Finite(g0, nameof(g0)).Clone());
-
-    private sealed class Run(double lr, double beta, double gain, Vector<double> x, Vector<double> g) : ITrackingRun
+    private sealed class Rule(double lr, double beta, double gain, int dimension) : IStepRule
     {
-        private Vector<double> m = Vector<double>.Build.Dense(x.Count);
-        private Vector<double>? proposal;
+        private Vector<double> m = Vector<double>.Build.Dense(dimension);
 
-        public Vector<double> X => x.Clone();
+        public int BatchSize => 1;
 
-        public Vector<double> Propose()
+        public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
-            m = beta * m + gain * g;
-            proposal = x - lr * m;
-            return proposal.Clone();
-        }
-
-        public void Accept(Vector<double> gradient)
-        {
-            x = proposal ?? throw new InvalidOperationException("Accept needs a preceding Propose.");
-            g = Require.Finite(gradient, nameof(gradient)).Clone();
-            proposal = null;
+            m = beta * m + gain * sample.Gradient;
+            return -(lr * m); // x + (−(lr·m)) rounds exactly as x − lr·m
         }
     }
 }
