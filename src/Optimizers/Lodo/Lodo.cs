@@ -31,14 +31,14 @@ public sealed class Lodo : IOptimizer
     public static Lodo WithAdam(IPreconditionerModel model, double metaLearningRate, double beta, int seed)
     {
         Require.NonNegative(metaLearningRate, nameof(metaLearningRate));
-        return new Lodo(model, beta, () => new AdamRule(metaLearningRate), $"adam(α={Require.Show(metaLearningRate)})", seed);
+        return new Lodo(model, beta, () => new Adam(metaLearningRate).StartRule(model.ParameterCount), $"adam(α={Require.Show(metaLearningRate)})", seed);
     }
 
     /// <summary>The simplified LODO of §4.1: SGD meta-step of rate α.</summary>
     public static Lodo WithSgd(IPreconditionerModel model, double metaLearningRate, double beta, int seed)
     {
         Require.NonNegative(metaLearningRate, nameof(metaLearningRate));
-        return new Lodo(model, beta, () => new SgdRule(metaLearningRate), $"sgd(α={Require.Show(metaLearningRate)})", seed);
+        return new Lodo(model, beta, () => new Sgd(metaLearningRate).StartRule(), $"sgd(α={Require.Show(metaLearningRate)})", seed);
     }
 
     /// <summary>The model of G(θ).</summary>

@@ -96,12 +96,12 @@ public static class NoisyBowlSimulation
         return Math.Sqrt(sum / probes);
     }
 
-    /// <summary>The paper's tuned bowl optimizers (Table 6): LODO (α = 0.00096, β = 0.195, α₀ = 0.270, k = 4, N = 16), Adam, Momentum (heavy-ball form, which reproduces Table 1; see <see cref="Baselines.MomentumSgd"/>).</summary>
+    /// <summary>The paper's tuned bowl optimizers (Table 6): LODO (α = 0.00096, β = 0.195, α₀ = 0.270, k = 4, N = 16), Adam, Momentum (heavy-ball form, which reproduces Table 1; see <see cref="MomentumSgd"/>).</summary>
     public static IReadOnlyList<IOptimizer> PaperOptimizers(int dimension, int seed) =>
     [
         Lodo.WithAdam(BlockPermutationPreconditioner.Random(dimension, 4, 16, 0.270, seed), 0.00096, 0.195, seed),
-        new Baselines.Adam(1.164, 0.465, 0.9884),
-        new Baselines.MomentumSgd(1.394, 0.529, dampened: false),
+        new Adam(1.164, 0.465, 0.9884),
+        new MomentumSgd(1.394, 0.529, dampened: false),
     ];
 
     /// <summary>

@@ -2,8 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Lodo;
 using Verification.Optimizers;
 using Verification.Optimizers.Lodo;
-using Verification.Optimizers.Lodo.Baselines;
 using Verification.Optimizers.Objectives;
+using Verification.Optimizers.Stochastic;
 using Xunit;
 using Verification.Tests.Properties.Numerics.Lodo;
 
@@ -128,7 +128,7 @@ public class LodoOptimizerExamples
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => g.Apply(Vector<double>.Build.Dense(g.ParameterCount), Vector<double>.Build.DenseOfArray([1, double.NaN, 0]))).ParamName);
         Assert.Equal("beta", Assert.Throws<ArgumentException>(() => Verification.Optimizers.Lodo.Lodo.WithAdam(g, 0.001, 1.0, 0)).ParamName);
         Assert.Equal("noiseVariance", Assert.Throws<ArgumentException>(() => new NoisyQuadraticBowl(10, -1, 0)).ParamName);
-        Assert.Equal("learningRate", Assert.Throws<ArgumentException>(() => new AdamRule(double.PositiveInfinity)).ParamName);
+        Assert.Equal("stepSize", Assert.Throws<ArgumentException>(() => new Adam(double.PositiveInfinity)).ParamName);
         Assert.Equal("steps", Assert.Throws<ArgumentException>(() => NoisyBowlSimulation.Run(new NoisyQuadraticBowl(4, 1, 0), new MomentumSgd(0.1, 0.5), 0, 0)).ParamName);
         // A stateless optimizer asks the exact oracle, which cannot see the moving centre: refused, not silently run on a still bowl.
         Assert.Equal("optimizer", Assert.Throws<ArgumentException>(() => NoisyBowlSimulation.Run(new NoisyQuadraticBowl(4, 1, 0), new Verification.Optimizers.FirstOrder.GradientDescent(0.1), 10, 0)).ParamName);

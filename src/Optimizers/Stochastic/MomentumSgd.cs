@@ -1,8 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
-using Verification.Optimizers.Stochastic;
 
-namespace Verification.Optimizers.Lodo.Baselines;
+namespace Verification.Optimizers.Stochastic;
 
 /// <summary>
 /// Momentum SGD, x_{t+1} = x_t − lr·m_t, in one of two forms: dampened (the EMA form LODO itself uses, Algorithm 1 with
