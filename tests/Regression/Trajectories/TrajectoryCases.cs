@@ -130,7 +130,7 @@ internal static class TrajectoryCases
         new NoisyGradientObjective(Quadratic.Diagonal(V(1, 10, 0.1), V(1, -2, 0.5)), V(0.5, 2, 0.1), seed: 20261123);
 
     private static IObjective MinibatchLogistic() =>
-        new MinibatchObjective(MinibatchLogisticRegression.Synthetic(200, 4, 0.01, 0.1, seed: 5), seed: 20261123);
+        new MinibatchObjective(LogisticRegression.Synthetic(200, 4, 0.01, 0.1, seed: 5), seed: 20261123);
 
     private static IReadOnlyList<Trajectory> StochasticRuns(Func<IObjective> objective, Vector<double> theta0)
     {
