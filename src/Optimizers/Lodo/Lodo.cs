@@ -12,13 +12,13 @@ namespace Verification.Optimizers.Lodo;
 /// held fixed (exact reverse mode of <see cref="IPreconditionerModel.BilinearGradient"/>; for the dense model of
 /// §4.1 this is the closed form −g_{t+1}m_tᵀ, eq. 26–28 with β = 0).
 /// </summary>
-public sealed class Lodo : IOptimizer, ITrackingOptimizer
+public sealed class Lodo : IOptimizer
 {
-    private readonly Func<IUpdateRule> metaOptimizer;
+    private readonly Func<IStepRule> metaOptimizer;
     private readonly string metaName;
 
-    /// <summary>LODO with a model for G(θ), momentum β ∈ [0, 1), a meta-optimizer factory and the seed of θ₀.</summary>
-    public Lodo(IPreconditionerModel model, double beta, Func<IUpdateRule> metaOptimizer, string metaName, int seed)
+    /// <summary>LODO with a model for G(θ), momentum β ∈ [0, 1), a meta-optimizer (a fresh step rule per run, fed ∇_θℓ) and the seed of θ₀.</summary>
+    public Lodo(IPreconditionerModel model, double beta, Func<IStepRule> metaOptimizer, string metaName, int seed)
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
         Beta = MovingAverages.RequireBeta(beta, nameof(beta));
@@ -31,14 +31,14 @@ public sealed class Lodo : IOptimizer, ITrackingOptimizer
     public static Lodo WithAdam(IPreconditionerModel model, double metaLearningRate, double beta, int seed)
     {
         Require.NonNegative(metaLearningRate, nameof(metaLearningRate));
-        return new Lodo(model, beta, () => new AdamRule(metaLearningRate), $"adam(α={Require.Show(metaLearningRate)})", seed);
+        return new Lodo(model, beta, () => new Adam(metaLearningRate).StartRule(model.ParameterCount), $"adam(α={Require.Show(metaLearningRate)})", seed);
     }
 
     /// <summary>The simplified LODO of §4.1: SGD meta-step of rate α.</summary>
     public static Lodo WithSgd(IPreconditionerModel model, double metaLearningRate, double beta, int seed)
     {
         Require.NonNegative(metaLearningRate, nameof(metaLearningRate));
-        return new Lodo(model, beta, () => new SgdRule(metaLearningRate), $"sgd(α={Require.Show(metaLearningRate)})", seed);
+        return new Lodo(model, beta, () => new Sgd(metaLearningRate).StartRule(), $"sgd(α={Require.Show(metaLearningRate)})", seed);
     }
 
     /// <summary>The model of G(θ).</summary>
@@ -53,11 +53,20 @@ public sealed class Lodo : IOptimizer, ITrackingOptimizer
     /// <inheritdoc cref="IOptimizer.Name" />
     public string Name => $"lodo({Model.Name},β={Require.Show(Beta)},meta={metaName},seed={Seed})";
 
-    /// <inheritdoc />
-    public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => TrackingAdapter.Start(this, objective, theta0);
-
-    /// <inheritdoc />
-    public ITrackingRun Start(Vector<double> x0, Vector<double> g0) => Begin(x0, g0);
+    /// <summary>
+    /// Starts a run on <paramref name="objective"/> at x₀ = <paramref name="theta0"/> (here θ₀ is the optimizer's
+    /// iterate, named as in <see cref="IOptimizer"/>; G's parameters start from the model's seeded initialization). The
+    /// gradients come from the objective's sampler, so on a moving objective each one belongs to the time of its step.
+    /// </summary>
+    public IOptimizerRun Start(IObjective objective, Vector<double> theta0)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        Require.Finite(theta0, nameof(theta0));
+        Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+        var run = Begin(theta0, Vector<double>.Build.Dense(theta0.Count));
+        run.Sampler = GradientSamplers.Open(objective);
+        return run;
+    }
 
     /// <summary>Starts a run whose learned state (θ_t, m_t) can be inspected.</summary>
     public LodoRun Begin(Vector<double> x0, Vector<double> g0) => Begin(x0, g0, Model.Initial(new System.Random(Seed)));
@@ -75,16 +84,21 @@ public sealed class Lodo : IOptimizer, ITrackingOptimizer
     }
 }
 
-/// <summary>One LODO run (Algorithm 1's loop body, split at the loss evaluation).</summary>
-public sealed class LodoRun : ITrackingRun
+/// <summary>
+/// One LODO run (Algorithm 1's loop body, split at the loss evaluation): <see cref="Propose"/> x_{t+1}, then
+/// <see cref="Accept"/> ∇f(x_{t+1}). As an <see cref="IOptimizerRun"/> (a run from <see cref="Lodo.Start"/>) each step
+/// accepts the sampled gradient at the pending proposal and proposes the next iterate.
+/// </summary>
+public sealed class LodoRun : IOptimizerRun
 {
     private readonly IPreconditionerModel model;
     private readonly double beta;
-    private readonly IUpdateRule meta;
+    private readonly IStepRule meta;
     private Vector<double> x, m, theta;
     private Vector<double>? proposal;
+    private int metaSteps, iteration;
 
-    internal LodoRun(IPreconditionerModel model, double beta, IUpdateRule meta, Vector<double> x0, Vector<double> theta0)
+    internal LodoRun(IPreconditionerModel model, double beta, IStepRule meta, Vector<double> x0, Vector<double> theta0)
     {
         this.model = model;
         this.beta = beta;
@@ -94,8 +108,38 @@ public sealed class LodoRun : ITrackingRun
         m = Vector<double>.Build.Dense(x0.Count);
     }
 
-    /// <inheritdoc />
+    /// <summary>The gradient stream of a run started on an objective; null for a run driven by Propose/Accept.</summary>
+    internal IGradientSampler? Sampler { get; set; }
+
+    /// <summary>x_t, the last accepted iterate.</summary>
     public Vector<double> X => x.Clone();
+
+    /// <summary>The current iterate as a run of <see cref="IOptimizer"/>: x_t, or a pending (non-finite) proposal.</summary>
+    Vector<double> IOptimizerRun.Theta => (proposal ?? x).Clone();
+
+    /// <inheritdoc />
+    int IOptimizerRun.Iteration => iteration;
+
+    /// <summary>
+    /// One step of <see cref="IOptimizerRun"/>: propose x_{t+1} = x_t − G(θ_t)m_t, then accept the sampled gradient at it
+    /// (the meta-step and the momentum), so that θ_{t+1} and m_{t+1} are up to date after the step. At the first step
+    /// the gradient at x₀ is drawn and unused (m₀ = 0); drawing it keeps a moving objective's clock at the step count. A
+    /// non-finite proposal is left pending and reported through Theta, never fed to the sampler. Returns −G(θ_t)m_t.
+    /// </summary>
+    Vector<double> IOptimizerRun.Step()
+    {
+        var sampler = Sampler ?? throw new InvalidOperationException("this run was started with Begin; drive it with Propose and Accept.");
+        if (proposal is not null)
+            throw new InvalidOperationException($"the run diverged at step {iteration}: x is non-finite.");
+        if (iteration == 0)
+            sampler.Sample(x, 1);
+        var delta = ProposeStep();
+        iteration++;
+        var next = proposal!;
+        if (next.All(double.IsFinite))
+            Accept(sampler.Sample(next, 1).Gradient);
+        return delta;
+    }
 
     /// <summary>θ_t.</summary>
     public Vector<double> Theta => theta.Clone();
@@ -109,14 +153,22 @@ public sealed class LodoRun : ITrackingRun
     /// <summary>G(θ_t)v.</summary>
     public Vector<double> Precondition(Vector<double> v) => model.Apply(theta, v);
 
-    /// <inheritdoc />
+    /// <summary>Proposes x_{t+1} = x_t − G(θ_t)m_t (not yet accepted).</summary>
     public Vector<double> Propose()
     {
-        proposal = x - model.Apply(theta, m);
-        return proposal.Clone();
+        ProposeStep();
+        return proposal!.Clone();
     }
 
-    /// <inheritdoc />
+    /// <summary>−G(θ_t)m_t, setting the proposal x_t + (−G(θ_t)m_t), which rounds exactly as x_t − G(θ_t)m_t.</summary>
+    private Vector<double> ProposeStep()
+    {
+        var delta = -model.Apply(theta, m);
+        proposal = x + delta;
+        return delta;
+    }
+
+    /// <summary>Receives ∇f(x_{t+1}) at the proposal and moves to it: the hypergradient, the meta-step on θ and the momentum.</summary>
     public void Accept(Vector<double> gradient)
     {
         if (proposal is null)
@@ -126,7 +178,7 @@ public sealed class LodoRun : ITrackingRun
         // ℓ_{t+1} = f(x_t − G(θ)m_t) ⇒ ∇_θ ℓ_{t+1} = −∂_θ(gᵀG(θ)m_t), g = ∇f(x_{t+1}).
         var hyper = -model.BilinearGradient(theta, gradient, m);
         LastHypergradient = hyper;
-        theta = theta + meta.Step(hyper);
+        theta = theta + meta.Step(theta, new GradientSample(hyper, 1, null), metaSteps++);
         m = beta * m + (1 - beta) * gradient;
         x = proposal;
         proposal = null;

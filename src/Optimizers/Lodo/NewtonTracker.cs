@@ -1,10 +1,14 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.Lodo;
 
-/// <summary>The Newton method with the true, fixed Hessian H: x_{t+1} = x_t − H⁻¹g_t (the optimum of lodo.md App. F.1).</summary>
-public sealed class NewtonTracker : ITrackingOptimizer
+/// <summary>
+/// The Newton method with the true, fixed Hessian H: x_{t+1} = x_t − H⁻¹g_t (the optimum of lodo.md App. F.1). g_t is
+/// the sampled gradient, so on the moving bowl it is the gradient at the current centre.
+/// </summary>
+public sealed class NewtonTracker : StochasticOptimizer
 {
     private readonly MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
 
@@ -23,28 +27,15 @@ public sealed class NewtonTracker : ITrackingOptimizer
     }
 
     /// <inheritdoc />
-    public string Name => "newton";
+    public override string Name => "newton";
 
     /// <inheritdoc />
-    public ITrackingRun Start(Vector<double> x0, Vector<double> g0) => new Run(cholesky, Require.Finite(x0, nameof(x0)).Clone(), Require.Finite(g0, nameof(g0)).Clone());
+    protected override IStepRule CreateRule(IObjective objective, int dimension) => new Rule(cholesky);
 
-    private sealed class Run(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h, Vector<double> x, Vector<double> g) : ITrackingRun
+    private sealed class Rule(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h) : IStepRule
     {
-        private Vector<double>? proposal;
+        public int BatchSize => 1;
 
-        public Vector<double> X => x.Clone();
-
-        public Vector<double> Propose()
-        {
-            proposal = x - h.Solve(g);
-            return proposal.Clone();
-        }
-
-        public void Accept(Vector<double> gradient)
-        {
-            x = proposal ?? throw new InvalidOperationException("Accept needs a preceding Propose.");
-            g = Require.Finite(gradient, nameof(gradient)).Clone();
-            proposal = null;
-        }
+        public Vector<double> Step(Vector<double> theta, GradientSample sample, int t) => -h.Solve(sample.Gradient);
     }
 }

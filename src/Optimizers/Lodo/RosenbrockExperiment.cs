@@ -1,5 +1,6 @@
 using Verification.Numerics.Lodo;
 using Verification.Optimizers.Objectives;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.Lodo;
 
@@ -16,8 +17,8 @@ public static class RosenbrockExperiment
     public static IReadOnlyList<IOptimizer> Optimizers(int seed) =>
     [
         Lodo.WithAdam(BlockPermutationPreconditioner.Random(2, 4, 16, 0.2946, seed), 0.0001394, 0.897, seed),
-        new Baselines.Adam(0.9704, 0.864, 0.99804),
-        new Baselines.MomentumSgd(0.09870, 0.9359),
+        new Adam(0.9704, 0.864, 0.99804),
+        new MomentumSgd(0.09870, 0.9359),
     ];
 
     /// <summary>The trajectories of <see cref="Optimizers"/> over <paramref name="steps"/> steps.</summary>

@@ -6,10 +6,12 @@ using Verification.Numerics.Random;
 namespace Verification.Optimizers.Objectives;
 
 /// <summary>
-/// ℓ2-regularized logistic regression on a seeded tiny dataset: f(w) = (1/m)Σ_j ℓ(y_j x_jᵀw) + (μ/2)‖w‖², with
+/// ℓ2-regularized logistic regression (thesis §2.1.3; elmo-amos's test function): f(w) = (1/m)Σ_j ℓ(y_j x_jᵀw) + (μ/2)‖w‖², with
 /// ℓ(z) = log(1 + e^{−z}) and labels y_j = ±1. With p = σ(z): ℓ' = p − 1, ℓ'' = p(1 − p), ℓ''' = p(1 − p)(1 − 2p), so
 /// H = (1/m)Σ ℓ''·x_jx_jᵀ + μI and T[u] = (1/m)Σ ℓ'''·y_j(x_jᵀu)·x_jx_jᵀ. Since |ℓ'''| ≤ √3/18,
-/// ‖T[u]‖₂ ≤ (√3/18)(1/m)Σ‖x_j‖³·‖u‖: that is the rigorous L_H of eq. (2).
+/// ‖T[u]‖₂ ≤ (√3/18)(1/m)Σ‖x_j‖³·‖u‖: that is the rigorous L_H of eq. (2). As a finite sum f = (1/m)Σ_j f_j with
+/// f_j(w) = ℓ(y_j x_jᵀw) + (μ/2)‖w‖² (<see cref="TermValue"/>, <see cref="TermGradient"/>) it is the empirical risk that
+/// <see cref="Stochastic.MinibatchObjective"/> samples.
 /// </summary>
 /// <remarks>
 /// Range: finite w whose margins z_j = y_j x_jᵀw, value, gradient and Hessian are within ±double.MaxValue; a result beyond
@@ -73,8 +75,65 @@ public sealed class LogisticRegression : IThirdOrderObjective
         return new LogisticRegression(features, labels, ridge, $"logistic-regression(m={samples}, n={dimension}, seed={seed}, μ={Require.Show(ridge)})");
     }
 
+    /// <summary>
+    /// The thesis's synthetic data set (§2.1.3): x_j ~ N(0, I_d), a true w* ~ N(0, I), labels y_j = sign(x_jᵀw*) flipped
+    /// with probability <paramref name="flip"/> (so the classes overlap and the minimizer is finite even at μ = 0 for large
+    /// m). The draws come row by row (features, then the flip), a different stream from <see cref="Seeded"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">count or dimension &lt; 1, flip outside [0, 1], negative ridge.</exception>
+    public static LogisticRegression Synthetic(int count, int dimension, double ridge, double flip, int seed)
+    {
+        if (count < 1)
+            throw new ArgumentException($"count must be ≥ 1, got {count}.", nameof(count));
+        if (dimension < 1)
+            throw new ArgumentException($"dimension must be ≥ 1, got {dimension}.", nameof(dimension));
+        if (!(flip >= 0 && flip <= 1))
+            throw new ArgumentException($"flip must be in [0, 1], got {Require.Show(flip)}.", nameof(flip));
+        var random = new System.Random(seed);
+        var truth = Vector<double>.Build.Dense(dimension, _ => StandardNormal.Draw(random));
+        var features = Matrix<double>.Build.Dense(count, dimension);
+        var labels = new double[count];
+        for (int n = 0; n < count; n++)
+        {
+            for (int j = 0; j < dimension; j++)
+                features[n, j] = StandardNormal.Draw(random);
+            double label = features.Row(n) * truth >= 0 ? 1 : -1;
+            labels[n] = random.NextDouble() < flip ? -label : label;
+        }
+        return new LogisticRegression(features, labels, ridge, $"logistic(N={count}, d={dimension}, seed={seed})");
+    }
+
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <summary>m, the number of samples.</summary>
+    public int Count => rows.Length;
+
+    /// <summary>μ, the ridge.</summary>
+    public double Ridge => mu;
+
+    /// <summary>f_j(w) = ℓ(y_j x_jᵀw) + (μ/2)‖w‖², the j-th term of the finite sum.</summary>
+    /// <exception cref="ArgumentException">j outside [0, m), or w as for <see cref="Value"/>.</exception>
+    public double TermValue(int j, Vector<double> theta)
+    {
+        Check(theta);
+        CheckIndex(j);
+        double z = InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw");
+        return InRange(BernoulliLogit.Softplus(-z) + mu / 2 * theta.DotProduct(theta), "f_j(w)");
+    }
+
+    /// <summary>∇f_j(w) = ℓ'(z_j)y_j x_j + μw = −σ(−z_j)y_j x_j + μw.</summary>
+    /// <exception cref="ArgumentException">j outside [0, m), or w as for <see cref="Gradient"/>.</exception>
+    public Vector<double> TermGradient(int j, Vector<double> theta)
+    {
+        Check(theta);
+        CheckIndex(j);
+        double w = -BernoulliLogit.Sigmoid(-InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw")) * y[j];
+        var g = new double[Dimension];
+        for (int k = 0; k < g.Length; k++)
+            g[k] = InRange(w * rows[j][k] + mu * theta[k], "∇f_j(w)");
+        return Vector<double>.Build.DenseOfArray(g);
+    }
 
     /// <inheritdoc />
     public int Dimension => x.ColumnCount;
@@ -169,6 +228,12 @@ public sealed class LogisticRegression : IThirdOrderObjective
             throw new ArgumentException(
                 $"{what} of {Name} is beyond ±double.MaxValue at this w; the range needs every result within ±double.MaxValue.", "theta");
         return value;
+    }
+
+    private void CheckIndex(int j)
+    {
+        if (j < 0 || j >= rows.Length)
+            throw new ArgumentException($"j must be in [0, {rows.Length}), got {j}.", nameof(j));
     }
 
     private void Check(Vector<double> theta)

@@ -4,15 +4,23 @@ using Verification.Numerics;
 namespace Verification.Optimizers.Stochastic;
 
 /// <summary>
-/// Adam (thesis eqs. 5.1–5.4): m̃_t = β₁m̃_{t−1} + (1 − β₁)g_t, ṽ_t = β₂ṽ_{t−1} + (1 − β₂)g_t², bias-corrected
-/// m_t = m̃_t/(1 − β₁^(t+1)), v_t = ṽ_t/(1 − β₂^(t+1)), and θ_{t+1} = θ_t − α m_t/(√v_t + ε).
+/// Adam (thesis eqs. 5.1–5.4; Kingma &amp; Ba): m̃_t = β₁m̃_{t−1} + (1 − β₁)g_t, ṽ_t = β₂ṽ_{t−1} + (1 − β₂)g_t², bias-corrected
+/// m_t = m̃_t/(1 − β₁^(t+1)), v_t = ṽ_t/(1 − β₂^(t+1)), and θ_{t+1} = θ_t − α m_t/(√v_t + ε). The one Adam of the
+/// project: the thesis's stochastic Adam, the Adam baseline of lodo.md §5 and LODO's meta-optimizer (Algorithm 1,
+/// through <see cref="StartRule"/>).
 /// </summary>
+/// <remarks>
+/// The bias correction takes β^(t+1) from <see cref="Math.Pow"/> (within 1 ulp), not from a running product β·β·…·β,
+/// which rounds once per step and drifts by up to (t + 1)/2 ulp; 1 − β^(t+1) then magnifies that relative error by
+/// β^(t+1)/(1 − β^(t+1)), about 1/((t + 1)(1 − β)) early in a run (a factor 100 at t + 1 = 10 for β₂ = 0.999). The
+/// property tests compare both against the exact rational power.
+/// </remarks>
 public sealed class Adam : StochasticOptimizer
 {
-    /// <summary>Adam with α &gt; 0, β₁, β₂ ∈ [0, 1), ε ≥ 0 and batch size m ≥ 1.</summary>
+    /// <summary>Adam with α ≥ 0 (α = 0 freezes θ), β₁, β₂ ∈ [0, 1), ε ≥ 0 and batch size m ≥ 1.</summary>
     public Adam(double stepSize, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, int batchSize = 1)
     {
-        StepSize = Require.Positive(stepSize, nameof(stepSize));
+        StepSize = Require.NonNegative(stepSize, nameof(stepSize));
         Beta1 = MovingAverages.RequireBeta(beta1, nameof(beta1));
         Beta2 = MovingAverages.RequireBeta(beta2, nameof(beta2));
         Epsilon = Require.NonNegative(epsilon, nameof(epsilon));
@@ -53,24 +61,51 @@ public sealed class Adam : StochasticOptimizer
         return denominator == 0 ? 0 : m / denominator;
     }
 
+    /// <summary>1 − β^(t+1), the bias correction after t + 1 values, with β^(t+1) from <see cref="Math.Pow"/> (see the remarks).</summary>
+    public static double BiasCorrection(double beta, int count)
+    {
+        MovingAverages.RequireBeta(beta, nameof(beta));
+        if (count < 1)
+            throw new ArgumentException($"count must be ≥ 1, got {count}.", nameof(count));
+        return 1 - Math.Pow(beta, count);
+    }
+
+    /// <summary>
+    /// A fresh run's rule on a d-dimensional parameter, for a caller that computes its own gradients (LODO's meta-step on
+    /// ∇_θℓ): each <see cref="IStepRule.Step"/> returns Δ for the sample's gradient and advances the moments.
+    /// </summary>
+    public IStepRule StartRule(int dimension)
+    {
+        if (dimension < 1)
+            throw new ArgumentException($"dimension must be ≥ 1, got {dimension}.", nameof(dimension));
+        return new Rule(this, dimension);
+    }
+
     /// <inheritdoc />
     protected override IStepRule CreateRule(IObjective objective, int dimension) => new Rule(this, dimension);
 
     private sealed class Rule(Adam adam, int dimension) : IStepRule
     {
-        private readonly MovingAverages first = new(adam.Beta1, dimension);
-        private readonly MovingAverages second = new(adam.Beta2, dimension);
+        private readonly double[] m = new double[dimension], v = new double[dimension];
+        private int count;
 
         public int BatchSize => adam.BatchSize;
 
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             var g = sample.Gradient;
-            first.Add(g);
-            second.Add(g.PointwiseMultiply(g));
-            var m = first.BiasCorrected;
-            var v = second.BiasCorrected;
-            return Vector<double>.Build.Dense(dimension, i => -adam.StepSize * Direction(m[i], v[i], adam.Epsilon));
+            Require.Finite(g, "gradient");
+            Require.SameLength(dimension, g.Count, "gradient");
+            count++;
+            double c1 = BiasCorrection(adam.Beta1, count), c2 = BiasCorrection(adam.Beta2, count);
+            var step = new double[dimension];
+            for (int i = 0; i < dimension; i++)
+            {
+                m[i] = adam.Beta1 * m[i] + (1 - adam.Beta1) * g[i];
+                v[i] = adam.Beta2 * v[i] + (1 - adam.Beta2) * (g[i] * g[i]);
+                step[i] = -adam.StepSize * Direction(m[i] / c1, v[i] / c2, adam.Epsilon);
+            }
+            return Vector<double>.Build.DenseOfArray(step);
         }
     }
 }

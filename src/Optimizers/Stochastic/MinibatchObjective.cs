@@ -7,9 +7,9 @@ namespace Verification.Optimizers.Stochastic;
 /// The empirical risk of a seeded data set as a stochastic objective (thesis eq. 3.1 with p(ξ) the empirical measure):
 /// a minibatch draws m indices uniformly with replacement (iid, eq. 3.4) from the sampler's seeded generator.
 /// </summary>
-public sealed class MinibatchObjective(MinibatchLogisticRegression problem, int seed) : IStochasticObjective
+public sealed class MinibatchObjective(LogisticRegression problem, int seed) : IStochasticObjective
 {
-    private readonly MinibatchLogisticRegression inner = problem ?? throw new ArgumentNullException(nameof(problem));
+    private readonly LogisticRegression inner = problem ?? throw new ArgumentNullException(nameof(problem));
 
     /// <summary>The seed every sampler starts from.</summary>
     public int Seed { get; } = seed;
@@ -45,7 +45,7 @@ public sealed class MinibatchObjective(MinibatchLogisticRegression problem, int 
     /// <inheritdoc />
     public IGradientSampler OpenSampler() => new Sampler(inner, new Random(Seed));
 
-    private sealed class Sampler(MinibatchLogisticRegression problem, Random random) : IGradientSampler
+    private sealed class Sampler(LogisticRegression problem, Random random) : IGradientSampler
     {
         public GradientSample Sample(Vector<double> theta, int batchSize)
         {

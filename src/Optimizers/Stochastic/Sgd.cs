@@ -3,13 +3,16 @@ using Verification.Numerics;
 
 namespace Verification.Optimizers.Stochastic;
 
-/// <summary>SGD (thesis eq. 3.7): θ_{t+1} = θ_t − α g_t with a minibatch gradient g_t of m samples (eq. 3.6).</summary>
+/// <summary>
+/// SGD (thesis eq. 3.7): θ_{t+1} = θ_t − α g_t with a minibatch gradient g_t of m samples (eq. 3.6); with exact gradients
+/// it is gradient descent, and through <see cref="StartRule"/> it is the meta-step of the simplified LODO of lodo.md §4.1.
+/// </summary>
 public sealed class Sgd : StochasticOptimizer
 {
-    /// <summary>SGD with step size α &gt; 0 and batch size m ≥ 1.</summary>
+    /// <summary>SGD with step size α ≥ 0 (α = 0 freezes θ) and batch size m ≥ 1.</summary>
     public Sgd(double stepSize, int batchSize = 1)
     {
-        StepSize = Require.Positive(stepSize, nameof(stepSize));
+        StepSize = Require.NonNegative(stepSize, nameof(stepSize));
         if (batchSize < 1)
             throw new ArgumentException($"batchSize must be ≥ 1, got {batchSize}.", nameof(batchSize));
         BatchSize = batchSize;
@@ -23,6 +26,9 @@ public sealed class Sgd : StochasticOptimizer
 
     /// <inheritdoc />
     public override string Name => $"sgd(α={Require.Show(StepSize)}, m={BatchSize})";
+
+    /// <summary>The rule Δ = −α·g, for a caller that computes its own gradients (LODO's meta-step on ∇_θℓ).</summary>
+    public IStepRule StartRule() => new Rule(this);
 
     /// <inheritdoc />
     protected override IStepRule CreateRule(IObjective objective, int dimension) => new Rule(this);

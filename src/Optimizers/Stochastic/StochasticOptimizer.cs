@@ -4,9 +4,26 @@ using Verification.Numerics;
 namespace Verification.Optimizers.Stochastic;
 
 /// <summary>
+/// One run's update rule of a gradient-driven optimizer: at step t it asks for one gradient sample and returns Δθ. The
+/// state (moments, batch size, a learned preconditioner) lives in the rule, so a caller without an objective (LODO's
+/// meta-step on its hypergradient, lodo.md Algorithm 1) can drive the same rule a <see cref="StochasticOptimizer"/> runs.
+/// </summary>
+public interface IStepRule
+{
+    /// <summary>The batch size of the next sample.</summary>
+    int BatchSize { get; }
+
+    /// <summary>Δθ_t from the sample drawn at θ_t (t counts from 0).</summary>
+    Vector<double> Step(Vector<double> theta, GradientSample sample, int t);
+}
+
+/// <summary>
 /// Base class for optimizers driven by stochastic gradients (thesis chapters 3–5). A run opens the objective's sampler
 /// (<see cref="GradientSamplers.Open"/>: exact gradients for a deterministic objective) and keeps per-run state, so one
-/// optimizer value can be started many times and every run of a seeded objective replays the same trajectory.
+/// optimizer value can be started many times and every run of a seeded objective replays the same trajectory. Every
+/// gradient-driven optimizer with state derives from it (SGD, Adam, momentum, SVAG, …): on a deterministic objective the
+/// sampler returns ∇f(θ), and on a moving one (the noisy bowl of lodo.md §5.1) it returns the gradient of the objective at
+/// the time of the step.
 /// </summary>
 public abstract class StochasticOptimizer : IOptimizer
 {
@@ -23,16 +40,6 @@ public abstract class StochasticOptimizer : IOptimizer
         Require.Finite(theta0, nameof(theta0));
         Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
         return new Run(CreateRule(objective, objective.Dimension), GradientSamplers.Open(objective), theta0.Clone());
-    }
-
-    /// <summary>One run's update rule: at step t it asks for one sample and returns Δθ.</summary>
-    protected interface IStepRule
-    {
-        /// <summary>The batch size of the next sample.</summary>
-        int BatchSize { get; }
-
-        /// <summary>Δθ_t from the sample drawn at θ_t (t counts from 0).</summary>
-        Vector<double> Step(Vector<double> theta, GradientSample sample, int t);
     }
 
     private sealed class Run(IStepRule rule, IGradientSampler sampler, Vector<double> theta) : IOptimizerRun

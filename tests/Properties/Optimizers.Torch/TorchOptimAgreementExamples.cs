@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
-using Verification.Optimizers.Lodo.Baselines;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Torch;
 using Xunit;

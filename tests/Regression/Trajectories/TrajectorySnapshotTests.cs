@@ -1,52 +1,70 @@
-using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
 using Snapshooter;
 using Snapshooter.Xunit;
+using Verification.Numerics.SignGeometry;
 using Verification.Optimizers;
+using Verification.Optimizers.Lodo;
+using Verification.Optimizers.Sign;
 using Xunit;
 
 namespace Verification.Tests.Regression.Trajectories;
 
 /// <summary>
-/// Pins deterministic trajectories of every reference optimizer (<see cref="TrajectoryCases"/>): a change in an
-/// optimizer's arithmetic, its defaults or the eigensolver shows up as a diff in __snapshots__. To regenerate after
-/// an intended change, delete the .snap files and run these tests once.
+/// Pins every case of <see cref="TrajectoryCases"/> in __snapshots__ (one file per case): a change in an optimizer's
+/// arithmetic, its defaults, a sampler, a data generator or the eigensolver shows up as a diff in review. To regenerate
+/// after an intended change, delete the .snap file and run the test once. The facts below check the pinned runs against
+/// properties that can fail independently of the pinned numbers.
 /// </summary>
 public class TrajectorySnapshotTests
 {
-    /// <summary>Names of the objectives, one snapshot each.</summary>
-    public static TheoryData<string> Objectives => new(TrajectoryCases.Objectives.Keys);
+    /// <summary>The case names, one snapshot each.</summary>
+    public static TheoryData<string> Cases => new(TrajectoryCases.All.Keys);
 
     [Theory]
-    [MemberData(nameof(Objectives))]
-    public void Trajectories_MatchSnapshot(string objective)
+    [MemberData(nameof(Cases))]
+    public void Trajectories_MatchSnapshot(string name)
     {
-        var (f, start) = TrajectoryCases.Objectives[objective];
-        var runs = TrajectoryCases.Optimizers
-            .Where(o => Applies(o, f))
-            .Select(o => Pinned.Of(Trajectory.Record(o, f, start, TrajectoryCases.Steps)))
-            .ToList();
-        Assert.Equal(TrajectoryCases.Optimizers.Count(o => Applies(o, f)), runs.Count);
-        Snapshot.Match(runs, SnapshotNameExtension.Create(objective));
+        var c = TrajectoryCases.All[name];
+        Snapshot.Match(c.Pin(c.Runs()), SnapshotNameExtension.Create(name));
     }
 
-    /// <summary>Per-tensor AMOS is pinned with the two-coordinate partition, so only on the two-dimensional objectives.</summary>
-    private static bool Applies(IOptimizer optimizer, IObjective objective) =>
-        optimizer is not Verification.Optimizers.SecondOrder.Amos { Settings.Tensors: { } tensors } || tensors.Sum(t => t.Length) == objective.Dimension;
-
-    /// <summary>One run as round-trip text: every <see cref="TrajectoryCases.Stride"/>-th iterate and the last, with f.</summary>
-    public sealed record Pinned(string Optimizer, string Objective, string? StoppedBecause, int Iterates, IReadOnlyList<PinnedPoint> Points, string FinalValue)
+    [Fact]
+    public void ReferenceCases_RunEveryApplicableOptimizer()
     {
-        internal static Pinned Of(Trajectory t)
+        foreach (var (name, (f, _)) in TrajectoryCases.ReferenceObjectives)
+            Assert.Equal(TrajectoryCases.ReferenceOptimizers.Count(o => TrajectoryCases.Applies(o, f)), TrajectoryCases.All[name].Runs().Count);
+    }
+
+    [Fact]
+    public void LodoRosenbrock_RunsTheFull200Steps_AndApproachesTheMinimum()
+    {
+        // Not "the loss went down" alone: every run must finish its 200 steps, and each must end below f = 0.1 from f(−0.5, 2) = 3.085.
+        foreach (var t in RosenbrockExperiment.Run(seed: 1))
         {
-            var indices = Enumerable.Range(0, t.Points.Count).Where(i => i % TrajectoryCases.Stride == 0 || i == t.Points.Count - 1);
-            return new Pinned(t.Optimizer, t.Objective, t.StoppedBecause, t.Points.Count,
-                indices.Select(i => new PinnedPoint(i, t.Points[i].Select(R).ToList(), R(t.Values[i]))).ToList(),
-                R(t.FinalValue));
+            Assert.Null(t.StoppedBecause);
+            Assert.Equal(RosenbrockExperiment.Steps + 1, t.Points.Count);
+            Assert.Equal(3.085, t.Values[0], 15);
+            Assert.True(t.FinalValue < 0.1, $"{t.Optimizer}: f = {t.FinalValue:R}");
         }
     }
 
-    /// <summary>θ_t and f(θ_t).</summary>
-    public sealed record PinnedPoint(int T, IReadOnlyList<string> Theta, string Value);
+    [Fact]
+    public void Ngd_OnLeastSquares_DecreasesTheLossFasterThanGd()
+    {
+        // A convergence check, loose on purpose: NGD is Newton here (F = ∇²R), so at γ = 0.5 it halves the gap each step.
+        var o = TrajectoryCases.FisherObjectives().First();
+        var ngd = Trajectory.Record(TrajectoryCases.FisherOptimizers[1], o, Vector<double>.Build.Dense(2), TrajectoryCases.FisherSteps);
+        var gd = Trajectory.Record(TrajectoryCases.FisherOptimizers[0], o, Vector<double>.Build.Dense(2), TrajectoryCases.FisherSteps);
+        Assert.True(ngd.FinalValue < gd.FinalValue, $"NGD {ngd.FinalValue:R} vs GD {gd.FinalValue:R}");
+    }
 
-    private static string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    [Fact]
+    public void NormScaledSignGradientDescent_DecreasesFEveryStep()
+    {
+        // Lemma 6.2 on the snapshot problems: a check that can fail independently of the pinned numbers.
+        var (f, theta0) = TrajectoryCases.SeededQuadratic(610);
+        var t = Trajectory.Record(new NormScaledSignGradientDescent(InfToOneNorm.Compute(f.A).Value), f, theta0, TrajectoryCases.SignSteps);
+        for (int k = 1; k < t.Values.Count; k++)
+            Assert.True(t.Values[k] <= t.Values[k - 1], $"f rose at step {k}: {t.Values[k]:R} > {t.Values[k - 1]:R}");
+    }
 }

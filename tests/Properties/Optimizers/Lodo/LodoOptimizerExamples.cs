@@ -2,8 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Lodo;
 using Verification.Optimizers;
 using Verification.Optimizers.Lodo;
-using Verification.Optimizers.Lodo.Baselines;
 using Verification.Optimizers.Objectives;
+using Verification.Optimizers.Stochastic;
 using Xunit;
 using Verification.Tests.Properties.Numerics.Lodo;
 
@@ -128,8 +128,45 @@ public class LodoOptimizerExamples
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => g.Apply(Vector<double>.Build.Dense(g.ParameterCount), Vector<double>.Build.DenseOfArray([1, double.NaN, 0]))).ParamName);
         Assert.Equal("beta", Assert.Throws<ArgumentException>(() => Verification.Optimizers.Lodo.Lodo.WithAdam(g, 0.001, 1.0, 0)).ParamName);
         Assert.Equal("noiseVariance", Assert.Throws<ArgumentException>(() => new NoisyQuadraticBowl(10, -1, 0)).ParamName);
-        Assert.Equal("learningRate", Assert.Throws<ArgumentException>(() => new AdamRule(double.PositiveInfinity)).ParamName);
+        Assert.Equal("stepSize", Assert.Throws<ArgumentException>(() => new Adam(double.PositiveInfinity)).ParamName);
         Assert.Equal("steps", Assert.Throws<ArgumentException>(() => NoisyBowlSimulation.Run(new NoisyQuadraticBowl(4, 1, 0), new MomentumSgd(0.1, 0.5), 0, 0)).ParamName);
+        // A stateless optimizer asks the exact oracle, which cannot see the moving centre: refused, not silently run on a still bowl.
+        Assert.Equal("optimizer", Assert.Throws<ArgumentException>(() => NoisyBowlSimulation.Run(new NoisyQuadraticBowl(4, 1, 0), new Verification.Optimizers.FirstOrder.GradientDescent(0.1), 10, 0)).ParamName);
+    }
+
+    [Fact]
+    public void LodoAsAnOptimizer_MatchesProposeAccept_BitForBit()
+    {
+        // Start/Step (the IOptimizer view) and Begin/Propose/Accept (Algorithm 1 as written) must be the same run: the
+        // step −G(θ)m added to x rounds exactly as x − G(θ)m, so the comparison is exact.
+        var f = new ScaledRosenbrock();
+        var lodo = Verification.Optimizers.Lodo.Lodo.WithAdam(BlockPermutationPreconditioner.Random(2, 4, 16, 0.2946, 1), 0.0001394, 0.897, 1);
+        var x0 = ScaledRosenbrock.PaperStart;
+        var recorded = Trajectory.Record(lodo, f, x0, 40).Points;
+        var manual = lodo.Begin(x0, f.Gradient(x0));
+        for (int t = 1; t <= 40; t++)
+        {
+            var x = manual.Propose();
+            Assert.Equal(x.ToArray(), recorded[t].ToArray());
+            manual.Accept(f.Gradient(x));
+        }
+    }
+
+    [Fact]
+    public void BowlRun_OfNewton_IsTheNoiseItself()
+    {
+        // Newton jumps to the centre the gradient saw, so after step t the displacement is exactly the centre's last move
+        // s_t up to H⁻¹H's rounding: the loss is ½s_tᵀHs_t, recomputed here from the same noise stream (relative 1e-12:
+        // the Cholesky solve of a condition-1000 H loses about 10 bits of 2⁻⁵³).
+        var bowl = new NoisyQuadraticBowl(6, 1.0, 3);
+        var run = NoisyBowlSimulation.Run(bowl, new NewtonTracker(bowl.Hessian), 50, 9);
+        var noise = new System.Random(9);
+        for (int t = 0; t < 50; t++)
+        {
+            var s = bowl.Noise(noise);
+            double expected = 0.5 * s.DotProduct(bowl.Hessian * s);
+            Assert.InRange(run.Losses[t], expected * (1 - 1e-12), expected * (1 + 1e-12));
+        }
     }
 
     [Fact]

@@ -8,12 +8,12 @@ using Verification.Optimizers.Objectives;
 namespace Verification.Tests.Properties.Optimizers.Objectives;
 
 /// <summary>
-/// The analytic gradient and Hessian of <see cref="MinibatchLogisticRegression"/>: Taylor-remainder slopes (the k-th order
+/// The analytic gradient and Hessian of <see cref="LogisticRegression"/>: Taylor-remainder slopes (the k-th order
 /// remainder must shrink like h^(k+1), Manopt's check_gradient/check_Hessian) and central finite differences.
 /// </summary>
-public class MinibatchLogisticRegressionDerivativeProperties
+public class LogisticRegressionDerivativeProperties
 {
-    private static readonly MinibatchLogisticRegression Problem = MinibatchLogisticRegression.Synthetic(40, 3, 0.01, 0.1, seed: 11);
+    private static readonly LogisticRegression Problem = LogisticRegression.Synthetic(40, 3, 0.01, 0.1, seed: 11);
 
     public static Arbitrary<(double[] Theta, double[] U)> Points() =>
         (from theta in Gen.ArrayOf(Gen.Choose(-3000, 3000).Select(i => i / 1000.0), 3)
@@ -26,7 +26,7 @@ public class MinibatchLogisticRegressionDerivativeProperties
     /// well-scaled problem; the slope log2 ratio must exceed k + 0.8, or r(h) be at rounding level (&lt; 1e-13).
     /// Replay of the failure that moved h from 1e-2: (14513857754425160965,7216118648360090671).
     /// </summary>
-    [Property(Arbitrary = [typeof(MinibatchLogisticRegressionDerivativeProperties)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(LogisticRegressionDerivativeProperties)], MaxTest = 60)]
     public Property Gradient_AndHessian_PassTaylorRemainderSlopes((double[] Theta, double[] U) p)
     {
         var theta = Vector<double>.Build.DenseOfArray(p.Theta);
@@ -44,7 +44,7 @@ public class MinibatchLogisticRegressionDerivativeProperties
     }
 
     /// <summary>Central differences of f and ∇f: error O(h²) ≈ 1e-8 at h = 1e-4, plus rounding ε|f|/h ≈ 1e-12.</summary>
-    [Property(Arbitrary = [typeof(MinibatchLogisticRegressionDerivativeProperties)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(LogisticRegressionDerivativeProperties)], MaxTest = 60)]
     public Property Gradient_AndHessian_MatchCentralDifferences((double[] Theta, double[] U) p)
     {
         var theta = Vector<double>.Build.DenseOfArray(p.Theta);
@@ -65,19 +65,38 @@ public class MinibatchLogisticRegressionDerivativeProperties
     }
 
     [Xunit.Fact]
-    public void Softplus_AndLogistic_AreStableAtExtremes()
+    public void Value_AndTerms_AreStableAtExtremeMargins()
     {
-        Xunit.Assert.Equal(800, MinibatchLogisticRegression.Softplus(800));
-        Xunit.Assert.Equal(0, MinibatchLogisticRegression.Softplus(-800)); // e^-800 < 2^-1074: 0 is the rounded value
-        // log(1 + eᵘ) = eᵘ(1 − eᵘ/2 + …): for u ≤ −40 it equals eᵘ to a relative 1e-17, below an ulp, so Math.Exp(u)
-        // (libm, within an ulp) is the reference; 1e-15 allows both sides a few ulp. log(1 + eᵘ) rounded 1 + eᵘ to 1
-        // and returned 0 here.
-        foreach (double u in new[] { -40.0, -300.0, -700.0 })
-            Xunit.Assert.True(Math.Abs(MinibatchLogisticRegression.Softplus(u) - Math.Exp(u)) <= 1e-15 * Math.Exp(u),
-                $"softplus({u}) = {MinibatchLogisticRegression.Softplus(u):R}, e^u = {Math.Exp(u):R}");
-        Xunit.Assert.Equal(1, MinibatchLogisticRegression.Logistic(800));
-        Xunit.Assert.Equal(0, MinibatchLogisticRegression.Logistic(-800));
-        var bad = Xunit.Assert.Throws<ArgumentException>(() => new MinibatchLogisticRegression(Matrix<double>.Build.Dense(1, 1, 1.0), Vector<double>.Build.Dense(1, 0.5), 0));
+        // One sample x = 1, y = 1, μ = 0: f(w) = log(1 + e^(−w)). For w ≥ 40 it equals e^(−w) to a relative 1e-17, below an
+        // ulp, so Math.Exp(−w) (libm, within an ulp) is the reference; 1e-15 allows both sides a few ulp. The written
+        // log(1 + e^(−w)) rounded 1 + e^(−w) to 1 and returned 0 here.
+        var single = new LogisticRegression(Matrix<double>.Build.Dense(1, 1, 1.0), [1.0], 0);
+        foreach (double w in new[] { 40.0, 300.0, 700.0 })
+        {
+            var theta = Vector<double>.Build.Dense(1, w);
+            Xunit.Assert.True(Math.Abs(single.Value(theta) - Math.Exp(-w)) <= 1e-15 * Math.Exp(-w), $"f({w}) = {single.Value(theta):R}, e^-w = {Math.Exp(-w):R}");
+            Xunit.Assert.Equal(single.Value(theta), single.TermValue(0, theta));
+            // ∇f = −σ(−w) = −e^(−w)/(1 + e^(−w)): e^(−w) to the same relative 1e-17.
+            Xunit.Assert.True(Math.Abs(single.TermGradient(0, theta)[0] + Math.Exp(-w)) <= 1e-15 * Math.Exp(-w));
+        }
+        Xunit.Assert.Equal(800, single.Value(Vector<double>.Build.Dense(1, -800.0)));    // log(1 + e^800) = 800 + log(1 + e^-800)
+        Xunit.Assert.Equal(-1, single.TermGradient(0, Vector<double>.Build.Dense(1, -800.0))[0]);
+        Xunit.Assert.Equal(0, single.Value(Vector<double>.Build.Dense(1, 800.0)));        // e^-800 < 2^-1074: 0 is the rounded value
+        var bad = Xunit.Assert.Throws<ArgumentException>(() => new LogisticRegression(Matrix<double>.Build.Dense(1, 1, 1.0), [0.5], 0));
         Xunit.Assert.Equal("labels", bad.ParamName);
+        Xunit.Assert.Equal("j", Xunit.Assert.Throws<ArgumentException>(() => single.TermGradient(1, Vector<double>.Build.Dense(1))).ParamName);
+        Xunit.Assert.Equal("flip", Xunit.Assert.Throws<ArgumentException>(() => LogisticRegression.Synthetic(4, 2, 0, 1.5, 0)).ParamName);
+    }
+
+    [Xunit.Fact]
+    public void Terms_AverageToTheObjective()
+    {
+        // f = (1/m)Σ f_j and ∇f = (1/m)Σ∇f_j by definition; the two sides sum the same terms in different orders, so they
+        // agree to m·u·Σ|terms| ≈ 40·1.1e-16·(a few) — 1e-13 absolute on this O(1) problem.
+        var theta = Vector<double>.Build.DenseOfArray([0.3, -1.2, 2.0]);
+        double mean = Enumerable.Range(0, Problem.Count).Sum(j => Problem.TermValue(j, theta)) / Problem.Count;
+        Xunit.Assert.InRange(mean - Problem.Value(theta), -1e-13, 1e-13);
+        var gradient = Enumerable.Range(0, Problem.Count).Aggregate(Vector<double>.Build.Dense(3), (s, j) => s + Problem.TermGradient(j, theta)) / Problem.Count;
+        Xunit.Assert.InRange((gradient - Problem.Gradient(theta)).AbsoluteMaximum(), 0, 1e-13);
     }
 }

@@ -1,0 +1,94 @@
+using BigInteger = System.Numerics.BigInteger;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Optimizers.Objectives;
+using Verification.Optimizers.Stochastic;
+using Xunit;
+
+namespace Verification.Tests.Properties.Optimizers.Stochastic;
+
+/// <summary>The one Adam: its bias correction against the exact power, its rule for LODO's meta-step, its argument checks.</summary>
+public class AdamExamples
+{
+    private static readonly double[] Betas = [0.465, 0.864, 0.9, 0.9884, 0.99, 0.99804, 0.999];
+    private static readonly int[] Counts = [2, 3, 10, 30, 100, 300, 1000];
+
+    /// <summary>
+    /// |c − (1 − βⁿ)|/(1 − βⁿ) for a computed c, with 1 − βⁿ exact: β = M·2^e (M, e integers) gives
+    /// 1 − βⁿ = (2^(−en) − Mⁿ)/2^(−en), and c = C·2^k likewise, so the difference is one integer over another.
+    /// </summary>
+    private static double RelativeErrorAgainstExact(double beta, int n, double computed)
+    {
+        var (m, e) = Decompose(beta);
+        var denominator = BigInteger.Pow(2, -e * n);
+        var exactNumerator = denominator - BigInteger.Pow(m, n);   // 1 − βⁿ = exactNumerator / denominator
+        var (c, k) = Decompose(computed);                              // computed = c·2^k, k < 0 here
+        var scale = BigInteger.Pow(2, -k);
+        var difference = BigInteger.Abs(c * denominator - exactNumerator * scale); // (computed − exact)·denominator·2^(−k)
+        return difference.IsZero ? 0 : Math.Exp(BigInteger.Log(difference) - BigInteger.Log(exactNumerator * scale));
+    }
+
+    /// <summary>x = M·2^e with an integer M (x finite, positive, below 1 here).</summary>
+    private static (BigInteger M, int E) Decompose(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int exponent = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        return exponent == 0 ? (mantissa, -1074) : (mantissa | (1L << 52), exponent - 1075);
+    }
+
+    [Fact]
+    public void BiasCorrection_IsWithinItsRoundingBound_WhereARunningProductIsNot()
+    {
+        // Math.Pow is within 1 ulp of βⁿ (absolute 2⁻⁵³ for βⁿ < 1) and 1 − βⁿ adds at most half an ulp of the result, so
+        // the relative error of 1 − βⁿ is at most (βⁿ/(1 − βⁿ) + 1)·2⁻⁵³ ≤ the bound below (factor 2 for the ulp of βⁿ).
+        // A running product rounds n − 1 times and, magnified by the same βⁿ/(1 − βⁿ), leaves that bound on this grid.
+        double worstPowRatio = 0, worstProductRatio = 0;
+        foreach (double beta in Betas)
+        {
+            double product = beta;
+            for (int n = 2; n <= Counts[^1]; n++)
+            {
+                product *= beta;
+                if (!Counts.Contains(n))
+                    continue;
+                double p = Math.Pow(beta, n);
+                double bound = (p / (1 - p) + 1) * Math.ScaleB(1, -52);
+                worstPowRatio = Math.Max(worstPowRatio, RelativeErrorAgainstExact(beta, n, Adam.BiasCorrection(beta, n)) / bound);
+                worstProductRatio = Math.Max(worstProductRatio, RelativeErrorAgainstExact(beta, n, 1 - product) / bound);
+            }
+        }
+        Assert.InRange(worstPowRatio, 0, 1);
+        Assert.True(worstProductRatio > 1, $"the running product stayed within the bound (worst {worstProductRatio:R} of it)");
+    }
+
+    [Fact]
+    public void StartRule_IsTheRuleARunUses()
+    {
+        // LODO's meta-step drives Adam through StartRule; on a deterministic objective the rule fed ∇f must give the run's
+        // steps bit for bit (both are the same code, so the comparison is exact).
+        var f = Quadratic.Diagonal(Vector<double>.Build.DenseOfArray([1.0, 10.0]), Vector<double>.Build.DenseOfArray([1.0, -2.0]));
+        var adam = new Adam(0.05, 0.8, 0.99);
+        var run = adam.Start(f, Vector<double>.Build.DenseOfArray([3.0, -1.0]));
+        var rule = adam.StartRule(2);
+        var theta = run.Theta;
+        for (int t = 0; t < 20; t++)
+        {
+            var expected = rule.Step(theta, new GradientSample(f.Gradient(theta), 1, null), t);
+            Assert.Equal(expected.ToArray(), run.Step().ToArray());
+            theta = run.Theta;
+        }
+    }
+
+    [Fact]
+    public void InvalidArguments_NameTheParameter()
+    {
+        Assert.Equal("stepSize", Assert.Throws<ArgumentException>(() => new Adam(-1)).ParamName);
+        Assert.Equal("beta2", Assert.Throws<ArgumentException>(() => new Adam(0.1, 0.9, 1.0)).ParamName);
+        Assert.Equal("epsilon", Assert.Throws<ArgumentException>(() => new Adam(0.1, epsilon: double.NaN)).ParamName);
+        Assert.Equal("count", Assert.Throws<ArgumentException>(() => Adam.BiasCorrection(0.9, 0)).ParamName);
+        Assert.Equal("beta", Assert.Throws<ArgumentException>(() => Adam.BiasCorrection(1.0, 1)).ParamName);
+        Assert.Equal("dimension", Assert.Throws<ArgumentException>(() => new Adam(0.1).StartRule(0)).ParamName);
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() =>
+            new Adam(0.1).StartRule(2).Step(Vector<double>.Build.Dense(2), new GradientSample(Vector<double>.Build.DenseOfArray([1.0, double.NaN]), 1, null), 0)).ParamName);
+    }
+}
