@@ -22,6 +22,9 @@ namespace Verification.Numerics.Arithmetic;
 /// on the closed box and Taylor's theorem applies. The series are computed by the usual recurrences of automatic
 /// differentiation (products by Cauchy sums, quotients, √, exp, ln and erf by their differential equations), over
 /// <typeparamref name="T"/>'s outward-rounded intervals.
+/// A jet of expansion order 0 claims only that g lies in Box₀ on the box (Taylor's formula of order 0), which needs no
+/// smoothness; it is how erf and erfc of a value with a pole at the face (an essential singularity) and |x| of undecided
+/// sign are enclosed, and every operation with it is of order 0.
 /// </remarks>
 public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
 {
@@ -113,7 +116,8 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
 
     /// <summary>
     /// The order M of the expansion of g: f(t) ∈ t^v·(Face₀ + … + Face_(M−1)t^(M−1) + Box_M t^M) for t ∈ (0, w]. It is the
-    /// order of <see cref="Use"/> less one for each factor t divided out of a value that vanishes on the face.
+    /// order of <see cref="Use"/> less one for each factor t divided out of a value that vanishes on the face, or 0 for an
+    /// enclosure without Taylor coefficients (erf and erfc at a pole, |x| of undecided sign: see <see cref="Abs"/>).
     /// </summary>
     public int ExpansionOrder => _face is { } f ? f.Length - 1 : N;
 
