@@ -22,6 +22,9 @@ namespace Verification.Numerics.Arithmetic;
 /// on the closed box and Taylor's theorem applies. The series are computed by the usual recurrences of automatic
 /// differentiation (products by Cauchy sums, quotients, √, exp, ln and erf by their differential equations), over
 /// <typeparamref name="T"/>'s outward-rounded intervals.
+/// A jet of expansion order 0 claims only that g lies in Box₀ on the box (Taylor's formula of order 0), which needs no
+/// smoothness; it is how erf and erfc of a value with a pole at the face (an essential singularity) and |x| of undecided
+/// sign are enclosed, and every operation with it is of order 0.
 /// </remarks>
 public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
 {
@@ -113,7 +116,8 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
 
     /// <summary>
     /// The order M of the expansion of g: f(t) ∈ t^v·(Face₀ + … + Face_(M−1)t^(M−1) + Box_M t^M) for t ∈ (0, w]. It is the
-    /// order of <see cref="Use"/> less one for each factor t divided out of a value that vanishes on the face.
+    /// order of <see cref="Use"/> less one for each factor t divided out of a value that vanishes on the face, or 0 for an
+    /// enclosure without Taylor coefficients (erf and erfc at a pole, |x| of undecided sign: see <see cref="Abs"/>).
     /// </summary>
     public int ExpansionOrder => _face is { } f ? f.Length - 1 : N;
 
@@ -525,18 +529,87 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     public static FaceJet<T> Log(FaceJet<T> x) => Map(x, Logarithm, T.Log);
 
     /// <inheritdoc />
-    public static FaceJet<T> Erf(FaceJet<T> x) => Map(x, a => ErrorFunction(a, complement: false), T.Erf);
+    /// <remarks>At a pole of x (|x| → ∞ at the face) see <see cref="TailAtPole"/>.</remarks>
+    public static FaceJet<T> Erf(FaceJet<T> x) => !x.IsConstant && x._valuation < 0
+        ? TailAtPole(x, complement: false)
+        : Map(x, a => ErrorFunction(a, complement: false), T.Erf);
 
     /// <inheritdoc />
-    public static FaceJet<T> Erfc(FaceJet<T> x) => Map(x, a => ErrorFunction(a, complement: true), T.Erfc);
+    /// <remarks>At a pole of x (|x| → ∞ at the face) see <see cref="TailAtPole"/>.</remarks>
+    public static FaceJet<T> Erfc(FaceJet<T> x) => !x.IsConstant && x._valuation < 0
+        ? TailAtPole(x, complement: true)
+        : Map(x, a => ErrorFunction(a, complement: true), T.Erfc);
+
+    /// <summary>The largest n of the tail bound in <see cref="TailAtPole"/> (n! and |g|^(2n+1) stay small rationals).</summary>
+    private const int MaxTailTerms = 16;
+
+    /// <summary>
+    /// erf or erfc of x = t^v·g with a pole at the face (v &lt; 0 once every factor t is divided out, g of one sign on the
+    /// closed box, so |x| → ∞ as t → 0). There erf and erfc have an essential singularity in t (every Taylor coefficient
+    /// of erfc(c/t) at t = 0 is 0, and none of its derivatives has a Laurent expansion), so this is an enclosure, not an
+    /// expansion: for y &gt; 0 and every integer n ≥ 0,
+    /// <code>0 &lt; erfc(y) ≤ e^(−y²)/(y√π) ≤ n!/(√π·y^(2n+1)),</code>
+    /// the first since ∫_y^∞ e^(−s²) ds ≤ ∫_y^∞ (s/y)e^(−s²) ds = e^(−y²)/(2y) (the weaker form of Abramowitz and Stegun
+    /// 7.1.13, e^(y²)∫_y^∞ e^(−s²) ds ≤ 1/(y + √(y² + 4/π))), the second since e^(y²) ≥ y^(2n)/n! (one term of its
+    /// series). With y = |x| = t^v·|g| and V = (2n + 1)|v| − 1 ≥ 2 this is erfc(|x|) = t^V·h on t ∈ (0, w] with
+    /// 0 &lt; h ≤ t·n!/(√π·|g(t)|^(2n+1)) ∈ [0, w]·n!/(√π·|Box₀(g)|^(2n+1)): a jet of expansion order 0 (h enclosed over
+    /// the box, no Taylor coefficients; see <see cref="Abs"/> for why order 0 needs no smoothness). Then
+    /// erf(x) = sign(g)·(1 − erfc(|x|)) and erfc(x) = 1 − erf(x) (= 2 − erfc(|x|) for g &lt; 0). n ≈ y² minimizes
+    /// n!/y^(2n); it is chosen from a double estimate of the smallest |x| on the box, in [1, <see cref="MaxTailTerms"/>]
+    /// (every n gives a valid bound: the estimate only affects how tight it is). Undecided where g's sign is not.
+    /// </summary>
+    private static FaceJet<T> TailAtPole(FaceJet<T> x, bool complement)
+    {
+        var n = Normalized(x);
+        if (n._valuation >= 0)
+            return complement ? Erfc(n) : Erf(n);
+        int sign = Decided(() => T.Sign(n.Box(0))) ?? 0;
+        if (sign == 0)
+            throw new UndecidedException("erf of a value with a pole at the face whose sign is not decided on the box");
+        var g = sign > 0 ? n.Box(0) : -n.Box(0);
+        int pole = -n._valuation;
+        int terms = TailTerms(g, pole);
+        var factorial = T.Of(1);
+        for (int i = 2; i <= terms; i++)
+            factorial *= i;
+        var power = g;
+        for (int i = 0; i < 2 * terms; i++)
+            power *= g;
+        var h = _context!.Range * factorial / (T.Sqrt(T.Pi) * power);
+        var tail = new FaceJet<T>([T.Of(0)], [h], (2 * terms + 1) * pole - 1);
+        var erfOfMagnitude = 1 - tail;
+        if (complement)
+            return sign > 0 ? tail : 2 - tail;
+        return sign > 0 ? erfOfMagnitude : -erfOfMagnitude;
+    }
+
+    /// <summary>n ≈ y² for the smallest |x| = |g|·t^v on t ∈ (0, w], estimated in doubles (w = twice the range's midpoint).</summary>
+    private static int TailTerms(T g, int pole)
+    {
+        double width = 2 * T.Estimate(_context!.Range);
+        double smallest = T.Estimate(g) / Math.Pow(width, pole);
+        double squared = smallest * smallest;
+        return double.IsNaN(squared) || squared <= 1 ? 1 : (int)Math.Min(MaxTailTerms, Math.Ceiling(squared));
+    }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// |x| = x where x ≥ 0 on the whole half-open box, −x where x ≤ 0 (both keep the expansion). Where neither is decided,
+    /// |x| = t^v·|g| has no single formula, and the result is the jet of expansion order 0 with Face₀ = |g(0)| and
+    /// Box₀ = |Box₀(g)|: the enclosure of |g| over the closed box. A jet of order 0 claims only that g lies in Box₀ at every
+    /// point of the box (Taylor's formula of order 0 is the enclosure itself, so it needs neither smoothness nor
+    /// analyticity), and every operation with it is of order 0 (<see cref="CommonOrder"/>): plain interval evaluation on
+    /// the half-open box, which decides what is not tight at the face.
+    /// </remarks>
     public static FaceJet<T> Abs(FaceJet<T> x)
     {
         if (x.IsConstant)
             return new(T.Abs(x._constant));
-        // |x| = x where x ≥ 0 on the whole half-open box, −x where x ≤ 0; else undecided (no single formula).
-        return AtMost(-x, strict: false) ? x : AtMost(x, strict: false) ? -x : throw new UndecidedException("|x| changes formula on the box");
+        if (Decided(() => AtMost(-x, strict: false)) is true)
+            return x;
+        if (Decided(() => AtMost(x, strict: false)) is true)
+            return -x;
+        return new([T.Abs(x.Face(0))], [T.Abs(x.Box(0))], x._valuation);
     }
 
     /// <inheritdoc />

@@ -89,6 +89,64 @@ public class FaceJetProperties
         return (g.Valuation == -1 && Contains(g.At(Exact(c.T)), truth)).Label($"valuation {g.Valuation}, order {g.ExpansionOrder}");
     });
 
+    /// <summary>
+    /// A pole x = s·c/t^p at t = 0 (s = ±1, p ∈ {1, 2}) and a point t ∈ (0, w] of a box [0, w], w ≤ 1, chosen so that
+    /// |x| = y at t is a short dyadic across [2⁻¹⁰, 1] (about 10⁻³ up), [1, 70] (past 27, where erfc underflows doubles)
+    /// and [2¹⁰, 2²⁰]: c = y·t^p is then exact in doubles, and the reference erfc(y) is cheap to enclose (ExactErf's
+    /// e^(−y²) is slow for long rationals).
+    /// </summary>
+    private static Arbitrary<(int Sign, double C, int Pole, double Width, double T)> TailCases() =>
+        (from sign in Gen.Elements(1, -1)
+         from y in Gen.Frequency(
+             (2, Gen.Choose(1, 1024).Select(k => k / 1024.0)),
+             (3, Gen.Choose(64, 64 * 70).Select(k => k / 64.0)),
+             (1, Gen.Choose(1, 1024).Select(k => k * 1024.0)))
+         from pole in Gen.Elements(1, 2)
+         from u in Gen.Choose(1, 512)
+         from v in Gen.Choose(0, 512)
+         let t = u / 1024.0
+         select (sign, y * Math.Pow(t, pole), pole, t + v / 1024.0, t)).ToArbitrary();
+
+    /// <summary>x = s·c/t^p in arithmetic T, from the input t.</summary>
+    private static T PoleAt<T>(T t, int sign, double c, int pole) where T : IReal<T> =>
+        sign * T.Of(c) / (pole == 1 ? t : t * t);
+
+    /// <summary>erf and erfc of x, and 1 − erfc(x) + |t − c/4|·erfc(x), whose |·| changes sign on the box when c/4 &lt; w (a jet of order 0).</summary>
+    private static (T Erf, T Erfc, T Mixed) Tails<T>(T t, int sign, double c, int pole) where T : IReal<T>
+    {
+        var x = PoleAt(t, sign, c, pole);
+        var erfc = T.Erfc(x);
+        return (T.Erf(x), erfc, 1 - erfc + T.Abs(t - T.Of(c) / 4) * erfc);
+    }
+
+    [Property(MaxTest = 40)]
+    public Property ErfAndErfcAtAPole_ContainTheTrueValue() => Prop.ForAll(TailCases(), c =>
+    {
+        // erf(c/t) has an essential singularity at t = 0: the jet is the tail bound erfc(y) ≤ n!/(√π y^(2n+1)) (order 0).
+        var box = new RationalInterval(Exact(0).Lower, Exact(c.Width).Upper);
+        double tag = c.Width / 2;
+        (FaceJet<RationalInterval> Erf, FaceJet<RationalInterval> Erfc, FaceJet<RationalInterval> Mixed) jets;
+        using (EnclosureSettings.Use(128))
+        using (EnclosureSettings.UseTags([tag], [box]))
+        using (FaceJet<RationalInterval>.Use(0, 0, 1, Order, box))
+            jets = Tails(FaceJet<RationalInterval>.Input(tag), c.Sign, c.C, c.Pole);
+        var t = Exact(c.T);
+        // The reference: erfc(|x|) at 512 bits by ExactErf (series or asymptotic series: no part of the jet's tail bound,
+        // which uses only √π), with erf(±y) = ±(1 − erfc(y)) and erfc(−y) = 2 − erfc(y). Outward-rounded, erfc(y) may dip
+        // below 0 by 2⁻⁵²⁰ where the jet's bound is exact (erfc ≥ 0): cut at 0, a fact of the function, not a tolerance.
+        (RationalInterval Erf, RationalInterval Erfc, RationalInterval Mixed) truth;
+        using (EnclosureSettings.Use(512))
+        {
+            var magnitude = RationalInterval.Exact(c.C) / (c.Pole == 1 ? t : t * t);
+            var tail = RationalInterval.Erfc(magnitude);
+            tail = new RationalInterval(FractionExtensions.Max(tail.Lower, 0), tail.Upper);
+            var erfc = c.Sign > 0 ? tail : 2 - tail;
+            truth = (c.Sign > 0 ? 1 - tail : tail - 1, erfc, 1 - erfc + RationalInterval.Abs(t - Exact(c.C) / 4) * erfc);
+        }
+        return (Contains(jets.Erf.At(t), truth.Erf) && Contains(jets.Erfc.At(t), truth.Erfc) && Contains(jets.Mixed.At(t), truth.Mixed))
+            .Label($"x = {c.Sign * c.C / Math.Pow(c.T, c.Pole):R}: erf {jets.Erf.At(t)} ∋ {truth.Erf}, erfc {jets.Erfc.At(t)} (t^{jets.Erfc.Valuation}) ∋ {truth.Erfc}, mixed {jets.Mixed.At(t)} ∋ {truth.Mixed}");
+    });
+
     /// <summary>A box [lo, lo + w] ⊂ [1/8, 1] of t and a point of it, dyadic (so x = 1/(64t²) ∈ [1/64, 1] keeps |x − 2| one-signed).</summary>
     private static Arbitrary<(double Lower, double Width, double T)> PositiveBoxes() =>
         (from lo in Gen.Choose(128, 1024)

@@ -58,6 +58,40 @@ public class EnclosureProperties
             && Math.Abs(fine.Midpoint - libm) <= 1e-13 * libm;
     });
 
+    /// <summary>
+    /// x within 10⁻³ of where ExactErf switches from 1 − erf (Maclaurin series) to the asymptotic series, 1.44x² = bits + 24:
+    /// x ≈ 10.274 at 128 bits (where 256 bits still use the series) and x ≈ 13.944 at 256 bits (where 128 bits already use
+    /// the asymptotic series), so each side of each switch is checked against the other method.
+    /// </summary>
+    private static Arbitrary<double> AroundTheSwitches => Gen.OneOf(
+        Gen.Choose(-1000, 1000).Select(k => Math.Sqrt(152 / 1.44) + k * 1e-6),
+        Gen.Choose(-1000, 1000).Select(k => Math.Sqrt(280 / 1.44) + k * 1e-6)).ToArbitrary();
+
+    [Property(MaxTest = 16)]
+    public Property Erfc_AroundItsMethodSwitches_AgreesAcrossPrecisions() => Prop.ForAll(AroundTheSwitches, x =>
+    {
+        var coarse = At(128, () => RationalInterval.Erfc(RationalInterval.Exact(x)));
+        var fine = At(256, () => RationalInterval.Erfc(RationalInterval.Exact(x)));
+        return (coarse.Lower.Sign() > 0 && Overlap(coarse, fine) && RelativeWidth(coarse) < 1e-30 && RelativeWidth(fine) < 1e-70)
+            .Label($"x = {x:R}: 128 bits {coarse}, 256 bits {fine}");
+    });
+
+    /// <summary>
+    /// x ∈ [26, 70], where erfc underflows doubles (erfc(27) ≈ 5e-319) and, past x² = 4000, the enclosure is [0, 2^−5770]: 128
+    /// against 192 bits (ExactErf's e^(−x²) costs about 10 s a call at 512 bits there), relative width measured as a
+    /// rational (a double of the width underflows).
+    /// </summary>
+    [Property(MaxTest = 12)]
+    public Property Erfc_WhereItUnderflowsDoubles_AgreesAcrossPrecisions() => Prop.ForAll(EdgeDoubles.Positive(26, 70).ToArbitrary(), x =>
+    {
+        var coarse = At(128, () => RationalInterval.Erfc(RationalInterval.Exact(x)));
+        var fine = At(192, () => RationalInterval.Erfc(RationalInterval.Exact(x)));
+        bool beyond = x * x > 4000;
+        return (coarse.Lower.Sign() >= 0 && Overlap(coarse, fine)
+                && (beyond ? coarse.Upper <= ExactDouble.Pow2(-5770) : coarse.Lower.Sign() > 0 && ExactDouble.ToDouble(coarse.Width / coarse.Upper) < 1e-30))
+            .Label($"x = {x:R}: 128 bits {coarse}, 192 bits {fine}");
+    });
+
     [Property]
     public Property Exp_ThenLog_ContainsTheArgument() => Prop.ForAll(Moderate, x =>
     {
