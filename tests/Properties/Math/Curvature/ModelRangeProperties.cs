@@ -148,47 +148,6 @@ public class ModelRangeProperties
     }
 
     /// <summary>
-    /// tanh a enclosed: a(1 − a²/3) ≤ tanh a ≤ a(1 − a²/3 + 2a⁴/15) (alternating series, |a| ≤ 2^-30); (1 − t)/(1 + t) with
-    /// t = e^{−2|a|} (|a| ≤ 800); beyond, [1 − 2^-1100, 1] (1 − tanh|a| = 2t/(1 + t) &lt; 2e^{−1600}). Odd in a.
-    /// </summary>
-    private static RationalInterval Tanh(Fraction a)
-    {
-        var abs = Fraction.Abs(a);
-        RationalInterval h;
-        if (abs <= ExactDouble.Pow2(-30))
-        {
-            var a2 = abs * abs;
-            h = new RationalInterval(abs * (1 - a2 / 3), abs * (1 - a2 / 3 + 2 * a2 * a2 / 15));
-        }
-        else if (abs <= 800)
-        {
-            var t = ExactExp.Of(-2 * abs, Bits);
-            h = (I(Fraction.One) - t) / (I(Fraction.One) + t);
-        }
-        else
-            h = new RationalInterval(1 - ExactDouble.Pow2(-1100), Fraction.One);
-        return a.Sign() < 0 ? -h : h;
-    }
-
-    /// <summary>sech²a enclosed: 1 − tanh²a (|a| ≤ 2^-30, no cancellation there); 4t/(1 + t)² (|a| ≤ 2048); [0, 2^-5900] beyond (4e^{−4096} &lt; 2^-5907).</summary>
-    private static RationalInterval SechSquared(Fraction a)
-    {
-        var abs = Fraction.Abs(a);
-        if (abs <= ExactDouble.Pow2(-30))
-        {
-            var h = Tanh(abs);
-            return new RationalInterval(1 - h.Upper * h.Upper, 1 - h.Lower * h.Lower);
-        }
-        if (abs <= 2048)
-        {
-            var t = ExactExp.Of(-2 * abs, Bits);
-            var d = I(Fraction.One) + t;
-            return I(new Fraction(4)) * t / (d * d);
-        }
-        return new RationalInterval(Fraction.Zero, ExactDouble.Pow2(-5900));
-    }
-
-    /// <summary>
     /// TanhMlp: every entry of J and ∇²f against the exact products with enclosed h_k, s_k (∂f/∂W₂ = h within 2 ulp, the
     /// products of s within 12 ulp: s's 6u plus up to six roundings), and f_m = b_m + Σ_k W₂[m,k]h_k within
     /// 2(H + 2)·u·Σ|terms| + (H + 1)·2^-1074 (h's 2 ulp ≤ 4u each, H + 1 roundings of the sum).
@@ -208,8 +167,8 @@ public class ModelRangeProperties
         for (int k = 0; k < c.Hidden; k++)
         {
             var a = F(c.Theta[2 * k]) * F(c.X);
-            h[k] = Tanh(a);
-            s[k] = SechSquared(a);
+            h[k] = TanhEnclosures.Tanh(a);
+            s[k] = TanhEnclosures.SechSquared(a);
         }
         int W2(int m, int k) => 2 * c.Hidden + m * (c.Hidden + 1) + k;
         Property all = true.ToProperty();
