@@ -194,7 +194,10 @@ public static class CurvatureFormulas
     /// h_k = tanh a_k, s_k = 1 − h_k² = 4e^{2a_k}/(e^{2a_k} + 1)² (no cancellation where tanh saturates):
     /// ∂f_m/∂W₂[m,k] = h̃_k, ∂f_m/∂W₁[k,j] = W₂[m,k]·s_k·x̃_j, ∂²f_m/∂W₂[m,k]∂W₁[k,j] = s_k·x̃_j,
     /// ∂²f_m/∂W₁[k,j]∂W₁[k,j'] = −2W₂[m,k]·h_k·s_k·x̃_j·x̃_j', every other second derivative 0. Tests check these against
-    /// forward mode on <see cref="Output{U}"/>.
+    /// forward mode on <see cref="Output{U}"/>. In <see cref="Float64"/>, h_k is the platform tanh and s_k is
+    /// <see cref="Models.TanhMlp"/>'s sech² (within 6u): the written form's e^{2a} overflowed for a &gt; 354.9 and made s_k
+    /// (and with it J and ∇²f) NaN, and 1 − 2/(e^{2a} + 1) gave h = 0 for |a| &lt; 2^-54. The sums and products are the
+    /// plain ones (the <see cref="Models"/> classes carry them scaled beyond [2^-100, 2^100]).
     /// </summary>
     /// <exception cref="ArgumentException">x or θ of the wrong length.</exception>
     public static SecondOrderExpansion<T> ModelDerivatives<T>(CurvatureShape shape, T kappa, IReadOnlyList<T> x, IReadOnlyList<T> theta) where T : IReal<T>
@@ -229,9 +232,20 @@ public static class CurvatureFormulas
                     T a = theta[k * (dIn + 1) + dIn];
                     for (int j = 0; j < dIn; j++)
                         a += theta[k * (dIn + 1) + j] * x[j];
-                    var e = T.Exp(2 * a);
-                    var hk = 1 - 2 / (e + 1);
-                    var sk = 4 * e / ((e + 1) * (e + 1));
+                    T hk, sk;
+                    if (typeof(T) == typeof(Float64))
+                    {
+                        // e^{2a} overflowed for a > 354.9 and s = 4∞/∞² was NaN; 1 − 2/(e + 1) cancelled for small |a|
+                        double ad = ToDouble(a);
+                        hk = FromDouble<T>(Math.Tanh(ad));
+                        sk = FromDouble<T>(Models.TanhMlp.SechSquared(ad));
+                    }
+                    else
+                    {
+                        var e = T.Exp(2 * a);
+                        hk = 1 - 2 / (e + 1);
+                        sk = 4 * e / ((e + 1) * (e + 1));
+                    }
                     for (int o = 0; o < m; o++)
                     {
                         int w2 = w1 + o * (h + 1) + k;
@@ -264,8 +278,19 @@ public static class CurvatureFormulas
         return a;
     }
 
-    /// <summary>tanh a = 1 − 2/(e^{2a} + 1).</summary>
-    public static U Tanh<U>(U a) where U : IReal<U> => 1 - 2 / (U.Exp(2 * a) + 1);
+    /// <summary>
+    /// tanh a = 1 − 2/(e^{2a} + 1). In <see cref="Float64"/> that form cancels (0 for |a| below 2^-54, where tanh a = a,
+    /// and a relative error ≈ u/|a| above): there it is the platform tanh, within 2 ulp over every finite a; other
+    /// arithmetics (rigorous enclosures, forward mode) keep the written form.
+    /// </summary>
+    public static U Tanh<U>(U a) where U : IReal<U> =>
+        typeof(U) == typeof(Float64) ? FromDouble<U>(Math.Tanh(ToDouble(a))) : 1 - 2 / (U.Exp(2 * a) + 1);
+
+    /// <summary>The double inside a <see cref="Float64"/> seen as U (U is Float64: checked by the caller).</summary>
+    private static double ToDouble<U>(U x) => ((Float64)(object)x!).Value;
+
+    /// <summary>A double as a U that is <see cref="Float64"/> (checked by the caller).</summary>
+    private static U FromDouble<U>(double x) => (U)(object)new Float64(x);
 
     /// <summary>σ(f) = 1/(1 + e^{−f}), with the exponent ≤ 0 on either side of 0 so nothing overflows.</summary>
     public static U Sigmoid<U>(U f) where U : IReal<U>
@@ -276,16 +301,39 @@ public static class CurvatureFormulas
         return e / (1 + e);
     }
 
-    /// <summary>log(1 + eᶠ) = max(f, 0) + log(1 + e^{−|f|}) (its second derivative is then σ(−|f|)-sized, without cancellation).</summary>
-    public static U Softplus<U>(U f) where U : IReal<U> =>
-        f >= 0 ? f + U.Log(1 + U.Exp(-f)) : U.Log(1 + U.Exp(f));
+    /// <summary>
+    /// log(1 + eᶠ) = max(f, 0) + log(1 + e^{−|f|}) (its second derivative is then σ(−|f|)-sized, without cancellation). In
+    /// <see cref="Float64"/> the logarithm is log1p (<see cref="Likelihoods.BernoulliLogit.Softplus"/>, within 10 ulp):
+    /// log(1 + e^{−|f|}) rounded 1 + e^{−|f|} to 1 and gave 0 for f below about −37, where the value is eᶠ.
+    /// </summary>
+    public static U Softplus<U>(U f) where U : IReal<U>
+    {
+        if (typeof(U) == typeof(Float64))
+            return FromDouble<U>(Likelihoods.BernoulliLogit.Softplus(ToDouble(f)));
+        return f >= 0 ? f + U.Log(1 + U.Exp(-f)) : U.Log(1 + U.Exp(f));
+    }
 
-    /// <summary>log Σ_c e^{f_c}, shifted by the largest f_c.</summary>
+    /// <summary>
+    /// log Σ_c e^{f_c}, shifted by the largest f_c. In <see cref="Float64"/> as m + log1p(Σ_{c≠k} e^{f_c − m}) with k the
+    /// first largest entry (log Σ rounded 1 + e^{−50} to 1 and gave 0 for f = (0, −50), where the value is 1.9e-22): within
+    /// (C + 12)·u·(|m| + |log Σ_c e^{f_c − m}|) + 2^-1074 of the exact value (relative where m ≥ 0: no cancellation), never
+    /// ±∞ or NaN on finite f (every f_c − m ≤ 0; a difference beyond the range is −∞, and its exponential 0, correctly).
+    /// </summary>
     public static U LogSumExp<U>(IReadOnlyList<U> f) where U : IReal<U>
     {
         ArgumentNullException.ThrowIfNull(f);
         if (f.Count == 0)
             throw new ArgumentException("f must not be empty.", nameof(f));
+        if (typeof(U) == typeof(Float64))
+        {
+            var v = f.Select(ToDouble).ToArray();
+            int k = Array.IndexOf(v, v.Max());
+            double rest = 0;
+            for (int c = 0; c < v.Length; c++)
+                if (c != k)
+                    rest += Math.Exp(v[c] - v[k]);
+            return FromDouble<U>(v[k] + LogOnePlus.Of(rest));
+        }
         var m = f.Aggregate(U.Max);
         U s = U.Exp(f[0] - m);
         for (int c = 1; c < f.Count; c++)

@@ -9,8 +9,12 @@ namespace Verification.Optimizers.Objectives;
 /// φ'' is bounded (between β and β + s) and rational, so eigenvalue bounds (λ_sup) and Hessians are exact.
 /// </summary>
 /// <remarks>
-/// Range: every finite x; a value or derivative beyond ±double.MaxValue is an <see cref="ArgumentException"/> (φ also
-/// where x·atan x alone exceeds it, |x| &gt; 1.1e308). βx²/2 is formed from exact power-of-two splits of β and x. Evaluated
+/// Range: every finite x; a value or derivative whose exact value is beyond ±double.MaxValue is ±∞ of its sign (the policy
+/// of issue 15: a diverging run shows as a non-finite f(θ)). βx²/2 is formed from exact power-of-two splits of β and x;
+/// where it or s·(x·atan x − ½ln(1 + x²)) is beyond the range (or βx, s·atan x for φ′), the parts are summed again as
+/// m·2^e (<see cref="ScaledSum"/>), so that a finite sum of parts beyond the range is not ±∞ or NaN (β = 2^-174,
+/// s = −2^424 at x = 2^600: φ = 2^1024·(2 − π/2) ≈ 7.7e307, was ∞ − ∞; β = 2^425, s = −MaxValue at x = 2^600:
+/// φ′ = 2^1025 − MaxValue·atan x ≈ 7.7e307). Evaluated
 /// without cancellation or overflow: x·atan x − ½ln(1 + x²) by its alternating series Σ_k (−1)^{k+1} x^{2k}/(2k(2k − 1))
 /// for |x| &lt; 1/8 (the written form gave 1e-20 at x = 1e-10, where the exact value is 5e-21), with ½ln(1 + x²) =
 /// ln|x| + ½log1p(1/x²) for |x| &gt; 1 (1 + x² overflowed to ∞ for |x| &gt; 1.3e154, making φ −∞ or NaN); s/(1 + x²) and
@@ -44,8 +48,28 @@ public sealed class LorentzianTerm : IScalarTerm
     public double Value(double x)
     {
         Require.Finite(x, nameof(x));
-        return InRange(HalfBetaSquare(x) + S * BumpIntegral(x), "φ", x);
+        double value = HalfBetaSquare(x) + S * BumpIntegral(x);
+        if (double.IsFinite(value))
+            return value;
+        // A part beyond the range: both again as m·2^e, the s-part's x·atan x unrounded to a double.
+        var bump = new ScaledSum();
+        double a = Math.Abs(x);
+        if (a < 0.125)
+            bump.Add(BumpIntegral(x));
+        else
+        {
+            bump.Add(a, Math.Atan(a));
+            bump.Add(-HalfLogOnePlusSquare(a));
+        }
+        var total = new ScaledSum();
+        total.AddQuotient(2, Beta, x, x);
+        total.AddPowerTimes(bump, 1, 1, S);
+        return total.Value;
     }
+
+    /// <summary>½ln(1 + a²) for a ≥ 1/8: ½log1p(a²) up to 1, ln a + ½log1p(1/a²) above (no overflow of a²).</summary>
+    private static double HalfLogOnePlusSquare(double a) =>
+        a <= 1 ? 0.5 * LogOnePlus.Of(a * a) : Math.Log(a) + 0.5 * LogOnePlus.Of(1 / a / a);
 
     /// <summary>x·atan x − ½ln(1 + x²) ≥ 0, the s-part of φ (see the remarks).</summary>
     private static double BumpIntegral(double x)
@@ -59,8 +83,7 @@ public sealed class LorentzianTerm : IScalarTerm
                 sum = 1.0 / (2 * k * (2 * k - 1)) - a2 * sum;
             return a2 * sum;
         }
-        double halfLog = a <= 1 ? 0.5 * LogOnePlus.Of(a * a) : Math.Log(a) + 0.5 * LogOnePlus.Of(1 / a / a);
-        return a * Math.Atan(a) - halfLog;
+        return a * Math.Atan(a) - HalfLogOnePlusSquare(a);
     }
 
     /// <summary>
@@ -88,19 +111,20 @@ public sealed class LorentzianTerm : IScalarTerm
         return S * w * (w / (1 + w * w));
     }
 
-    private double InRange(double value, string what, double x)
+    /// <inheritdoc />
+    public double First(double x)
     {
-        if (!double.IsFinite(value))
-            throw new ArgumentException(
-                $"{what} of {Name} is beyond ±double.MaxValue at x = {Require.Show(x)}; the range needs every result within ±double.MaxValue.", nameof(x));
-        return value;
+        double first = Beta * Require.Finite(x, nameof(x)) + S * Math.Atan(x);
+        if (double.IsFinite(first))
+            return first;
+        var sum = new ScaledSum(); // βx or s·atan x beyond the range: the sum of the unrounded parts
+        sum.Add(Beta, x);
+        sum.Add(S, Math.Atan(x));
+        return sum.Value;
     }
 
     /// <inheritdoc />
-    public double First(double x) => InRange(Beta * Require.Finite(x, nameof(x)) + S * Math.Atan(x), "φ′", x);
-
-    /// <inheritdoc />
-    public double Second(double x) => InRange(Beta + ScaledBump(Require.Finite(x, nameof(x))), "φ″", x);
+    public double Second(double x) => Beta + ScaledBump(Require.Finite(x, nameof(x))); // two finite parts: IEEE overflow is the policy's ±∞
 
     /// <inheritdoc />
     public double Third(double x)
@@ -113,7 +137,7 @@ public sealed class LorentzianTerm : IScalarTerm
         }
         // x/(1 + x²)² = w·(w/(1 + w²))² with w = 1/x: no overflow of x² or (1 + x²)²; s·w first, as in ScaledBump.
         double w = 1 / x, q = w / (1 + w * w);
-        return InRange(-2 * (S * w * q * q), "φ‴", x);
+        return -2 * (S * w * q * q); // |φ‴| ≤ 0.65|s|·2: beyond MaxValue only for |s| near it, then ±∞ of its sign
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -7,27 +8,70 @@ namespace Verification.Optimizers.Stochastic;
 /// per-sample variance estimate s (eq. 3.30) and the minibatch gradient g. The plug-in ‖g‖² overestimates ‖∇f‖² by
 /// tr(Σ)/m on average, so the estimate is biased low; §4.3 accepts such heuristics. +∞ where g = 0 and s ≠ 0.
 /// </summary>
+/// <remarks>
+/// Range: every finite g and s (an entry that is not finite, or s and g of different lengths, is an
+/// <see cref="ArgumentException"/>). The ratio is formed from g and s scaled by powers of two to a largest entry in
+/// [1, 2), so neither ‖g‖² nor tr(s) over- or underflows before the ratio does (g = 1e-200, s = 1e-300 gave
+/// ‖g‖² = 0 and +∞, exact 1e100; g = 1e200 gave 0 for every s ≤ 1e300, exact up to 1e-100): within (3d + 1) ulp of
+/// tr(s)/‖g‖² for non-negative s (d entries; all terms positive, no cancellation; plus 2^-1074 where subnormal), ±∞ only
+/// where that value is beyond double.MaxValue or g = 0 (and −∞ if tr(s) &lt; 0 there, which a variance never is). Inside
+/// [2^-100, 2^100] the plain formula runs, bit for bit the former results.
+/// </remarks>
 public static class NoiseToSignal
 {
     /// <summary>tr(s)/‖g‖²; 0 when the batch has one sample (no variance estimate) or s = 0.</summary>
+    /// <exception cref="ArgumentException">g or s has an entry that is not finite, or their lengths differ.</exception>
     public static double Estimate(GradientSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
+        Require.Finite(sample.Gradient, nameof(sample));
         if (sample.PerSampleVariance is null) return 0;
-        double trace = sample.PerSampleVariance.Sum();
-        if (trace == 0) return 0;
-        double norm2 = sample.Gradient * sample.Gradient;
-        return norm2 == 0 ? double.PositiveInfinity : trace / norm2;
+        Require.Finite(sample.PerSampleVariance, nameof(sample));
+        Require.SameLength(sample.Gradient.Count, sample.PerSampleVariance.Count, nameof(sample));
+        return Ratio(sample.PerSampleVariance, sample.Gradient);
     }
 
     /// <summary>The exact η² of a stochastic objective with a closed-form Σ, or null.</summary>
+    /// <exception cref="ArgumentException">The objective's gradient or variance at θ has an entry that is not finite.</exception>
     public static double? Exact(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (objective is not IStochasticObjective s || s.PerSampleVariance(theta) is not { } variance) return null;
         var grad = objective.Gradient(theta);
-        double trace = variance.Sum();
-        double norm2 = grad * grad;
-        return trace == 0 ? 0 : norm2 == 0 ? double.PositiveInfinity : trace / norm2;
+        Require.Finite(grad, nameof(theta));
+        Require.Finite(variance, nameof(theta));
+        Require.SameLength(grad.Count, variance.Count, nameof(theta));
+        return Ratio(variance, grad);
+    }
+
+    /// <summary>tr(s)/‖g‖² (0 for tr(s) = 0, +∞ for g = 0 ≠ tr(s)) with both scaled as in the remarks.</summary>
+    private static double Ratio(Vector<double> variance, Vector<double> gradient)
+    {
+        if (ScaledSum.Ordinary(variance) && ScaledSum.Ordinary(gradient))
+        {
+            double trace = variance.Sum();
+            if (trace == 0) return 0;
+            double norm2 = gradient * gradient;
+            return norm2 == 0 ? double.PositiveInfinity : trace / norm2;
+        }
+        int kt = ScaleOf(variance), kg = ScaleOf(gradient);
+        double scaledTrace = 0, scaledNorm2 = 0;
+        foreach (double v in variance)
+            scaledTrace += Math.ScaleB(v, -kt); // each in (−2, 2): the sum of d of them cannot overflow
+        if (scaledTrace == 0) return 0;
+        foreach (double v in gradient)
+        {
+            double w = Math.ScaleB(v, -kg);
+            scaledNorm2 += w * w; // in [1, 4d) once any entry is non-zero
+        }
+        if (scaledNorm2 == 0) return scaledTrace > 0 ? double.PositiveInfinity : double.NegativeInfinity;
+        return Math.ScaleB(scaledTrace / scaledNorm2, kt - 2 * kg);
+    }
+
+    /// <summary>⌊log₂ max|v_i|⌋, or 0 for v = 0.</summary>
+    private static int ScaleOf(Vector<double> v)
+    {
+        double largest = v.AbsoluteMaximum();
+        return largest == 0 ? 0 : Math.ILogB(largest);
     }
 }

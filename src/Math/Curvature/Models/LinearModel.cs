@@ -6,6 +6,13 @@ namespace Verification.Numerics.Curvature.Models;
 /// f(x, θ) = W·x̃ with x̃ = (x, 1) (a bias column) or x̃ = x (no bias), θ = vec(W) row-major, W ∈ ℝ^{M×|x̃|}:
 /// J = I_M ⊗ x̃ᵀ, ∇²f^(m) = 0, so every split with b_n = f(x_n, ·) has b_n linear (eq. D.18).
 /// </summary>
+/// <remarks>
+/// Range: every finite x and θ. f_m = Σ_j W[m,j]·x̃_j is within (D + 1)·u·Σ_j|W[m,j]·x̃_j| of its exact value (u = 2^-53,
+/// plus 2^-1074 where subnormal) and ±∞ where that value is beyond ±double.MaxValue: outside [2^-100, 2^100] the sum is
+/// carried by <see cref="ScaledSum"/>, so no product or partial sum over- or underflows first (W = (1e308, −1e308) with
+/// bias 1e308 at x = (1, 1) gave ∞, exact 1e308; W = (2^350, −2^350) at x = (2^700, 2^700 − 2^648) gave NaN = ∞ − ∞,
+/// exact 2^998). J and ∇²f are exact.
+/// </remarks>
 public sealed class LinearModel : ModelBase
 {
     /// <summary>D inputs, M outputs, with or without a bias column.</summary>
@@ -54,6 +61,25 @@ public sealed class LinearModel : ModelBase
             for (int j = 0; j < InputDimension; j++)
                 s += theta[m * w + j] * T.Constant(x[j]);
             f[m] = s;
+        }
+        return f;
+    }
+
+    /// <inheritdoc />
+    protected override Vector<double> OutputUnchecked(Vector<double> x, Vector<double> theta)
+    {
+        if (ScaledSum.Ordinary(x) && ScaledSum.Ordinary(theta))
+            return base.OutputUnchecked(x, theta); // bit for bit the plain sums, which stay normal here
+        int w = Width;
+        var f = Vector<double>.Build.Dense(OutputDimension);
+        for (int m = 0; m < OutputDimension; m++)
+        {
+            var s = new ScaledSum();
+            if (Bias)
+                s.Add(theta[m * w + InputDimension]);
+            for (int j = 0; j < InputDimension; j++)
+                s.Add(theta[m * w + j], x[j]);
+            f[m] = s.Value;
         }
         return f;
     }

@@ -22,8 +22,12 @@ public abstract class ModelBase : IModel
     public Vector<double> Output(Vector<double> x, Vector<double> theta)
     {
         Check(x, theta);
-        return Vector<double>.Build.DenseOfEnumerable(Output(x, theta.Select(t => new Real(t)).ToArray()).Select(r => r.Value));
+        return OutputUnchecked(x, theta);
     }
+
+    /// <summary>f on validated arguments: the generic <see cref="Output{T}"/> in plain doubles unless a model overrides it.</summary>
+    protected virtual Vector<double> OutputUnchecked(Vector<double> x, Vector<double> theta) =>
+        Vector<double>.Build.DenseOfEnumerable(Output(x, theta.Select(t => new Real(t)).ToArray()).Select(r => r.Value));
 
     /// <inheritdoc />
     public Matrix<double> Jacobian(Vector<double> x, Vector<double> theta)

@@ -41,14 +41,51 @@ public class ScalarTermRangeExamples
         Assert.InRange(oneSample.Gradient(w)[0] / -4.248354255291589e-18 - 1, -1e-15, 1e-15);
     }
 
-    /// <summary>Values beyond ±double.MaxValue are rejected, naming x and the range.</summary>
+    /// <summary>
+    /// Values beyond ±double.MaxValue are ±∞ of their sign (issue 15's policy; they were an ArgumentException):
+    /// 1e308·log cosh 1e10 ≈ 1e318, ±x²/2 at x = 1e200 (±5e399), s·atan x = −MaxValue·atan 1e10 ≈ −2.8e308, and
+    /// φ″ = β + s/(1 + x²) = MaxValue + MaxValue at x = 0.
+    /// </summary>
     [Fact]
-    public void ValuesBeyondTheRange_AreRejected()
+    public void ValuesBeyondTheRange_AreInfinityOfTheirSign()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new LogCoshTerm(1e308).Value(1e10));
-        Assert.Equal("x", ex.ParamName);
-        Assert.Contains("double.MaxValue", ex.Message);
-        Assert.Throws<ArgumentException>(() => new LorentzianTerm(1, 0).Value(1e200));
+        Assert.Equal(double.PositiveInfinity, new LogCoshTerm(1e308).Value(1e10));
+        Assert.Equal(double.PositiveInfinity, new LorentzianTerm(1, 0).Value(1e200));
+        Assert.Equal(double.NegativeInfinity, new LorentzianTerm(-1, 0).Value(1e200));
+        Assert.Equal(double.NegativeInfinity, new LorentzianTerm(0, -double.MaxValue).First(1e10));
+        Assert.Equal(double.PositiveInfinity, new LorentzianTerm(double.MaxValue, double.MaxValue).Second(0));
+    }
+
+    /// <summary>log1p below its domain (x ≤ −1) is still an ArgumentException: there is no value to give.</summary>
+    [Fact]
+    public void LogOnePlus_BelowItsDomain_IsRejected() =>
         Assert.Throws<ArgumentException>(() => Verification.Numerics.LogOnePlus.Of(-1));
+
+    /// <summary>
+    /// Lorentzian φ at β = 2^-174, s = −2^424, x = 2^600: βx²/2 = 2^1025 and s·(x·atan x − ½ln(1 + x²)) =
+    /// −2^1024·π/2 + 2^424·(1 + 600 ln 2 + O(2^-1200)) are each beyond the range, their sum 2^1024·(2 − π/2) ≈ 7.7e307 is
+    /// not (it was ∞ − ∞ = NaN, then an ArgumentException). Relative tolerance 1e-14: the parts carry a few u each and
+    /// cancel by a factor 2/(2 − π/2) ≈ 4.7; π/2 as a double and the dropped 2^424·417 are 2^-53 and 2^-591 relative.
+    /// </summary>
+    [Fact]
+    public void Lorentzian_ValueFromPartsBeyondTheRange_IsTheirFiniteSum()
+    {
+        double x = Math.ScaleB(1, 600);
+        double value = new LorentzianTerm(Math.ScaleB(1, -174), -Math.ScaleB(1, 424)).Value(x);
+        double expected = Math.ScaleB(2 - Math.PI / 2, 1024);
+        Assert.InRange(value / expected - 1, -1e-14, 1e-14);
+    }
+
+    /// <summary>
+    /// Lorentzian φ′ = βx + s·atan x at β = 2^425, s = −MaxValue, x = 2^600: βx = 2^1025 and s·atan x ≈ −MaxValue·π/2 are
+    /// beyond the range, the sum 2^1025 − MaxValue·(π/2 − 2^-600) ≈ 2^1024·(2 − π/2) (to 2^-53 relative) is not (it was ∞,
+    /// then an ArgumentException). Tolerance 1e-14 relative as above.
+    /// </summary>
+    [Fact]
+    public void Lorentzian_SlopeFromPartsBeyondTheRange_IsTheirFiniteSum()
+    {
+        double first = new LorentzianTerm(Math.ScaleB(1, 425), -double.MaxValue).First(Math.ScaleB(1, 600));
+        double expected = Math.ScaleB(2 - Math.PI / 2, 1024);
+        Assert.InRange(first / expected - 1, -1e-14, 1e-14);
     }
 }

@@ -90,11 +90,11 @@ public class ScalarTermRangeProperties
 
     /// <summary>
     /// Lorentzian φ″ = β + s/(1 + x²) within 8u·(|β| + |s/(1 + x²)|) + 4·2^-1074 of the exact rational, φ‴ = −2sx/(1 + x²)²
-    /// within 8u·|φ‴| + 4·2^-1074, over full-range β, s and x; an <see cref="ArgumentException"/> exactly where the exact
-    /// value is beyond ±double.MaxValue (a relative band of 1e-12 around it may go either way).
+    /// within 8u·|φ‴| + 4·2^-1074, over full-range β, s and x; ±∞ of the exact value's sign exactly where that value is
+    /// beyond ±double.MaxValue (a relative band of 1e-12 around it may go either way), never an exception.
     /// </summary>
     [Property]
-    public Property Lorentzian_SecondAndThird_AreAccurateOrRejected() => Prop.ForAll(
+    public Property Lorentzian_SecondAndThird_AreAccurateOrInfinite() => Prop.ForAll(
         (from beta in FullRangeDoubles.Signed from s in FullRangeDoubles.Signed from x in FullRangeDoubles.Signed select (beta, s, x)).ToArbitrary(),
         input =>
         {
@@ -107,6 +107,42 @@ public class ScalarTermRangeProperties
             string at = $"β = {beta:R}, s = {s:R}, x = {x:R}";
             return Checked(() => term.Second(x), b + bump, Fraction.Abs(b) + Fraction.Abs(bump), $"φ″ at {at}")
                 .And(Checked(() => term.Third(x), third, Fraction.Abs(third), $"φ‴ at {at}"));
+        });
+
+    /// <summary>
+    /// Lorentzian φ′ = βx + s·atan x over full-range β and s at |x| ≥ 2^60 (where βx and s·atan x ≈ ±s·π/2 leave the range
+    /// and may cancel) and |x| ≤ 2^-30, against atan enclosed by its series: π/2 − atan(1/x) with 1/x − 1/(3x³) ≤ atan(1/x)
+    /// ≤ 1/x, and x − x³/3 ≤ atan x ≤ x − x³/3 + x⁵/5 (x &gt; 0; odd), π to 128 bits (the midpoint is used: the width is
+    /// 2^-120 of the value, far inside the bound). Within 8u·(|βx| + |s·atan x|) + 4·2^-1074, ±∞ of the exact sign beyond
+    /// the range, never an exception.
+    /// </summary>
+    [Property]
+    public Property Lorentzian_First_IsAccurateOrInfinite_AtLargeAndSmallX() => Prop.ForAll(
+        (from beta in FullRangeDoubles.Signed
+         from s in FullRangeDoubles.Signed
+         from x in Gen.Frequency(
+             (3, FullRangeDoubles.Positive.Where(v => v >= 1.152921504606847e18)),
+             (1, FullRangeDoubles.Positive.Where(v => v <= 9.313225746154785e-10)))
+         from sign in Gen.Elements(1.0, -1.0)
+         select (beta, s, x: sign * x)).ToArbitrary(),
+        input =>
+        {
+            var (beta, s, x) = input;
+            var q = ExactDouble.ToFraction(Math.Abs(x));
+            Fraction atan;
+            if (q >= 1)
+            {
+                var pi = ExactConstants.Pi(Bits);
+                var inverse = 1 / q;
+                atan = (pi.Lower + pi.Upper) / 4 - (inverse - inverse * inverse * inverse / 6); // π/2 − midpoint of atan(1/x)'s enclosure
+            }
+            else
+                atan = q - q * q * q / 3 + q * q * q * q * q / 10;
+            if (x < 0)
+                atan = -atan;
+            var b = ExactDouble.ToFraction(beta) * ExactDouble.ToFraction(x);
+            var t = ExactDouble.ToFraction(s) * atan;
+            return Checked(() => new LorentzianTerm(beta, s).First(x), b + t, Fraction.Abs(b) + Fraction.Abs(t), $"φ′ at β = {beta:R}, s = {s:R}, x = {x:R}");
         });
 
     /// <summary>
@@ -143,12 +179,15 @@ public class ScalarTermRangeProperties
         }
         catch (ArgumentException ex)
         {
-            return (!inside).Label($"{what}: rejected ({ex.Message}) but the exact value is in range");
+            return false.Label($"{what}: rejected ({ex.Message}); every finite input has a value or ±∞");
         }
+        double infinity = exact.Sign() < 0 ? double.NegativeInfinity : double.PositiveInfinity;
         if (beyond)
-            return false.Label($"{what}: returned {computed:R} but the exact value is beyond ±double.MaxValue");
+            return (computed == infinity).Label($"{what}: returned {computed:R} but the exact value is beyond ±double.MaxValue (expected {infinity})");
         if (!inside)
-            return true.ToProperty();
+            return (double.IsFinite(computed) || computed == infinity).Label($"{what}: returned {computed:R} at the overflow threshold");
+        if (!double.IsFinite(computed))
+            return false.Label($"{what}: returned {computed:R} but the exact value {ExactDouble.ToDouble(exact):R} is in range");
         var error = Fraction.Abs(ExactDouble.ToFraction(computed) - exact);
         var bound = ExactDouble.ToFraction(8 * Unit) * scale + 4 * Smallest;
         return (error <= bound).Label($"{what}: {computed:R} vs exact {ExactDouble.ToDouble(exact):R}, error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R}");

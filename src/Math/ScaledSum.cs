@@ -1,4 +1,4 @@
-namespace Verification.Optimizers.Objectives;
+namespace Verification.Numerics;
 
 /// <summary>
 /// A sum of products of doubles carried as m·2^e (|m| in [1, 2), e an int) so that no partial product or partial sum
@@ -35,6 +35,46 @@ internal struct ScaledSum
             if (!Ordinary(v))
                 return false;
         return true;
+    }
+
+    /// <summary>
+    /// The product of a few finite factors (at most 50) with one final scaling: the mantissas m_i ∈ [1, 2) are multiplied
+    /// left to right (k − 1 roundings, so within (k − 1)·u of the exact product where it is normal, plus one rounding
+    /// below 2^-1022) and the exponents added, so that no partial product overflows or underflows before the result does
+    /// (1e-300·1e-300·1e300 is 1e-300, not 0). Where every partial product is a normal double this is bit for bit the
+    /// plain left-to-right product; a zero factor gives a zero with the IEEE sign of the product.
+    /// </summary>
+    /// <exception cref="ArgumentException">More than 50 factors, or a factor that is not finite.</exception>
+    public static double Product(params ReadOnlySpan<double> factors) => Product(0, factors);
+
+    /// <summary>
+    /// 2^<paramref name="exponent"/> times the product of the factors, with the power of two applied in the one final
+    /// scaling (<see cref="Product(ReadOnlySpan{double})"/>), for a factor carried as mantissa·2^exponent because it is
+    /// itself beyond the double range.
+    /// </summary>
+    /// <exception cref="ArgumentException">More than 50 factors, or a factor that is not finite.</exception>
+    public static double Product(int exponent, params ReadOnlySpan<double> factors)
+    {
+        if (factors.Length > 50)
+            throw new ArgumentException($"at most 50 factors, got {factors.Length}.", nameof(factors));
+        double m = 1;
+        long e = exponent;
+        bool zero = false, negative = false;
+        foreach (double f in factors)
+        {
+            if (!double.IsFinite(f))
+                throw new ArgumentException($"a factor must be finite, got {f}.", nameof(factors));
+            negative ^= double.IsNegative(f);
+            if (f == 0)
+            {
+                zero = true;
+                continue;
+            }
+            int k = Math.ILogB(f);
+            m *= Math.ScaleB(f, -k); // |m| < 2^50: no overflow
+            e += k;
+        }
+        return zero ? (negative ? -0.0 : 0.0) : Math.ScaleB(m, (int)Math.Clamp(e, -3000, 3000));
     }
 
     private double mantissa;
