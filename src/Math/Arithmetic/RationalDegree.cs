@@ -22,7 +22,9 @@ namespace Verification.Numerics.Arithmetic;
 /// radicand D′ must equal D as a rational function, and the numerator degrees of D′ − D are recorded
 /// (<see cref="Session.RadicandDifferenceDegree"/>) for the identity method to check on its grid. √ of a value with
 /// b ≢ 0 (a nested root), or of a radicand whose enclosure over the box has negative points, is not tracked: it is marked
-/// like exp below; a radicand whose range over the region has negative points fails the region.
+/// like exp below; a radicand whose range over the region has negative points fails the region. A √ declared |w| or
+/// |w|·r (<see cref="Session.DeclareRoots"/>) records the obligation x ≡ w² or x ≡ D·w² instead, and is enclosed as |w|
+/// or |w| times r's enclosures (x ≥ 0 follows from the obligation, whatever x's own enclosures say).
 /// </para>
 /// <para>
 /// Branches: every value also carries its enclosure over the whole proof box (<see cref="Box"/>, exact rational intervals:
@@ -248,12 +250,16 @@ public readonly struct RationalDegree : IReal<RationalDegree>
 
         internal Part RadicandPart => Radicand ?? throw new InvalidOperationException("a value involves r but no radicand was tracked.");
 
-        internal void TrackRoot(Part radicand)
+        /// <summary>r itself (its enclosures over the box and the region), once a √ defined D.</summary>
+        internal RationalDegree? Root { get; private set; }
+
+        internal void TrackRoot(Part radicand, RationalDegree root)
         {
             TrackedRoots++;
             if (Radicand is not { } d)
             {
                 Radicand = radicand;
+                Root = root;
                 return;
             }
             Obligations++;
@@ -444,30 +450,38 @@ public readonly struct RationalDegree : IReal<RationalDegree>
             return new(null, RegionInterval.Everything, default, null, x._notRational);
         if (x._root is not null)
             return Marked("√ of a value that involves a square root (a nested root)");
+        if (declared is { } w)
+            return DeclaredSqrt(session, x, w);
         if (x._box is not { } box || box.Lower.Sign() < 0)
             return Marked($"√ of a radicand whose enclosure over the box ({(x._box is { } b ? b.ToString() : "unknown")}) is not non-negative");
         int bits = EnclosureSettings.Bits;
         var region = x._region.Sqrt(bits);
         if (region is null)
             session.FailRegion($"√ of a radicand ranging over {x._region} on the region, which has negative points");
-        if (declared is { } w)
+        var root = new RationalDegree(box.Sqrt(bits), region ?? RegionInterval.Everything, null, default(Part));
+        session.TrackRoot(x._value ?? default(Part), root);
+        return root;
+    }
+
+    /// <summary>
+    /// A declared √x: |w| with the obligation x ≡ w², or |w|·r with x ≡ D·w². The radicand's own enclosures are not used
+    /// (they may straddle 0 by dependency, as 1 + (v − m²)/m² does): where the obligation holds, x = w² or D·w² is
+    /// non-negative, and the value is enclosed as |w|, or |w| times r's enclosures.
+    /// </summary>
+    private static RationalDegree DeclaredSqrt(Session session, RationalDegree x, DeclaredRoot w)
+    {
+        if (w.Factor._notRational is not null || w.Factor._root is not null)
+            return Marked("√ with a declared factor that is not a rational function");
+        var factor = Sign(w.Factor) < 0 ? -w.Factor : w.Factor;
+        if (!w.TimesRoot)
         {
-            if (w.Factor._notRational is not null || w.Factor._root is not null)
-                return Marked("√ with a declared factor that is not a rational function");
-            int sign = Sign(w.Factor);
-            var factor = sign < 0 ? -w.Factor : w.Factor;
-            if (!w.TimesRoot)
-            {
-                session.AddObligation(x._value, Mul(w.Factor._value, w.Factor._value));
-                return factor;
-            }
-            if (!session.HasRadicand)
-                return Marked("√ declared a multiple of √D before any √D");
-            session.AddObligation(x._value, Mul(session.RadicandPart, Mul(w.Factor._value, w.Factor._value)));
-            return new(box.Sqrt(bits), region ?? RegionInterval.Everything, null, factor._value ?? default(Part));
+            session.AddObligation(x._value, Mul(w.Factor._value, w.Factor._value));
+            return factor;
         }
-        session.TrackRoot(x._value ?? default(Part));
-        return new(box.Sqrt(bits), region ?? RegionInterval.Everything, null, default(Part));
+        if (session.Root is not { } r)
+            return Marked("√ declared a multiple of √D before any √D");
+        session.AddObligation(x._value, Mul(session.RadicandPart, Mul(w.Factor._value, w.Factor._value)));
+        return new(factor._box is { } fb && r._box is { } rb ? fb * rb : null, factor._region * r._region, null, factor._value ?? default(Part));
     }
 
     /// <inheritdoc />

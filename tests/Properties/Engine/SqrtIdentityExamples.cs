@@ -119,7 +119,11 @@ public class SqrtIdentityExamples
         protected override Relation<T> Sides<T>(T x) => Relation.Equal(T.Sqrt(x * x + T.Of(1e-30) * x), x, 1 + x, 1e-12);
     }
 
-    /// <summary>√x·√(x³) = x² on [1, 2], the second root declared |x|·√x (x³ = D·x² with D = x).</summary>
+    /// <summary>
+    /// √x·√(x³) = x² for x &gt; 0 (box [1, 2]), the second root declared |x|·√x (x³ = D·x² with D = x). Its radicand is
+    /// written x + (x³ − x), whose range over the region, (−∞, ∞) by dependency, does not show it non-negative: the declared
+    /// identity does.
+    /// </summary>
     private sealed class DeclaredMultipleOfTheRoot : Identity1
     {
         [SetsRequiredMembers]
@@ -127,7 +131,7 @@ public class SqrtIdentityExamples
         {
         }
 
-        protected override Relation<T> Sides<T>(T x) => Relation.Equal(T.Sqrt(x) * T.Sqrt(x * x * x), x * x, 1 + x * x, 1e-12);
+        protected override Relation<T> Sides<T>(T x) => Relation.Equal(T.Sqrt(x) * T.Sqrt(x + (x * x * x - x)), x * x, 1 + x * x, 1e-12);
     }
 
     /// <summary>√x·√(x + 1) = √(x² + x) on [1, 2]: true, but three radicands that are not one D.</summary>
