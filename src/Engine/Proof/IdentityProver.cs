@@ -21,6 +21,42 @@ public sealed record ExactIdentity
 
     /// <summary>The most exact evaluations the product grid may take (a larger grid stalls).</summary>
     public int MaxEvaluations { get; init; } = 20_000;
+
+    /// <summary>
+    /// Declared square roots, by the order of the statement's √ calls in one evaluation (entry i for call i; null or past
+    /// the end: the symbol r = √D of the first undeclared call's radicand D): a √ of a perfect square w² is |w|, a √ of
+    /// D·w² is |w|·√D. Each declaration is checked on the grid (the radicand's identity, its degree counted) and the sign
+    /// of w decided on the box and the region, so a wrong one only stalls the proof.
+    /// </summary>
+    public IReadOnlyList<RootFactor?>? Roots { get; init; }
+}
+
+/// <summary>
+/// A declared square root for <see cref="ExactIdentity.Roots"/>: w = x_k^p (x_k the proof coordinate
+/// <paramref name="Coordinate"/>), and the √ call is |w| (its radicand must be w²) or, with <paramref name="TimesRoot"/>,
+/// |w|·√D (its radicand must be D·w²). E.g. √(λ²) on the slice |g| = 0 is |λ| (coordinate of λ, power 1), and
+/// √(1 + 2L|g|/λ²) = |1/λ|·√(λ² + 2L|g|) (power −1, times the root).
+/// </summary>
+/// <param name="Coordinate">The proof coordinate's index.</param>
+/// <param name="Power">The integer power p (0 gives w = 1).</param>
+/// <param name="TimesRoot">True for |w|·√D, false for |w|.</param>
+public sealed record RootFactor(int Coordinate, int Power, bool TimesRoot = false)
+{
+    /// <summary>w at the given coordinates.</summary>
+    /// <exception cref="ArgumentException">the coordinate is not one of <paramref name="coordinates"/>.</exception>
+    public T Of<T>(IReadOnlyList<T> coordinates) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(coordinates);
+        if (Coordinate < 0 || Coordinate >= coordinates.Count)
+            throw new ArgumentException($"the root factor reads coordinate {Coordinate}, but there are {coordinates.Count}.", nameof(coordinates));
+        T w = T.Of(1);
+        for (int i = 0; i < Math.Abs(Power); i++)
+            w *= coordinates[Coordinate];
+        return Power < 0 ? T.Of(1) / w : w;
+    }
+
+    /// <summary>E.g. <c>|λ^-1|·√D</c>.</summary>
+    public string Describe(string name) => "|" + (Power == 1 ? name : $"{name}^{Power}") + "|" + (TimesRoot ? "·√D" : "");
 }
 
 /// <summary>
@@ -55,6 +91,30 @@ public sealed record ExactIdentity
 /// undecided on the region (e.g. ad − b² &gt; 0 on a, d &gt; 0): every point of the region that meets it passes it as the
 /// box does, and the points that fail it are outside the claim; the identity then holds at the region's points that meet
 /// the hypotheses.
+/// </para>
+/// <para>
+/// One square root (<see cref="RationalDegree"/>, "Square roots"): where the code takes √ of a rational radicand D ≥ 0,
+/// every value is a + b·r in Q(x)[r]/(r² − D), and lhs − rhs = A + B·r. The degree bound d_k is then the maximum over both
+/// parts of every equality and over the numerators of D′ − D for every later √ of radicand D′. The grid evaluates in
+/// <see cref="QuadraticSurd"/> (a, b and D exact at the point, r a symbol): every part's A and B, and every D′ − D, must be
+/// exactly 0 at every grid point (a zero norm a₂² − b₂²D of a divisor makes the method choose other grid values, as a zero
+/// divisor does). By the argument above, A ≡ 0, B ≡ 0 and D′ ≡ D as rational functions. Every formal denominator (of a,
+/// of b, each norm) is non-zero at a grid point, so none is the zero polynomial and their zero set Z is a proper
+/// algebraic subset, nowhere dense in the box (on a coordinate of zero width: in the slice). Off Z the formal value is the
+/// code's, so lhs − rhs = A + B·√D = 0 there. On Z (a norm may vanish where the divisor does not: 1 + √(1 + y) has norm
+/// −y) continuity closes the gap: along the one path, the code's lhs − rhs is built by field operations, by √ of a
+/// radicand whose enclosure is non-negative, and by divisions by values whose enclosures exclude 0, so it is continuous on
+/// the box (or, with a divisor that may vanish, near every point where none does), and it is 0 on the dense complement of
+/// Z. With a region the same holds on the region: its ranges exclude 0 from every divisor and negative values from every
+/// radicand (checked), and every coordinate of the region is an interval with interior (or the box's own point on a
+/// coordinate of zero width), so Z is nowhere dense there too. √ of a radicand that is a perfect square is still r: √(x²)
+/// = x leaves B = 1 and is not proved. A √ may be declared (<see cref="ExactIdentity.Roots"/>) the rational |w| or
+/// |w|·√D: its radicand's identity with w² or D·w² is one more part checked on the grid (degree counted), and the sign
+/// of w is decided on the box and the region, so √(x²) = |x| is never x where x &lt; 0.
+/// </para>
+/// <para>
+/// Slices: a coordinate of zero width is evaluated at its one value, so the identity is shown on that slice only; it
+/// extends to a region only where the region's coordinate is that same point.
 /// </para>
 /// <para>
 /// Reports: the proof counts 1 box (the whole box is closed at once); the note gives the degrees and the number of exact
@@ -102,6 +162,8 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
         // 1. Degrees and branches over the whole box (and the region).
         int[] degree = new int[_box.Length];
         int parts;
+        int roots;
+        int obligations;
         bool mayVanish;
         string? regionFailure;
         bool hypothesisOpenOnRegion;
@@ -111,6 +173,11 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
             using (EnclosureSettings.UseTags(tags, boxes))
             using (var session = RationalDegree.Track(_method.Region))
             {
+                if (_method.Roots is { } declared)
+                {
+                    var coordinates = tags.Select(RationalDegree.Input).ToArray();
+                    session.DeclareRoots([.. declared.Select(f => f is null ? (DeclaredRoot?)null : new DeclaredRoot(f.Of(coordinates), f.TimesRoot))]);
+                }
                 var r = _statement.Evaluate<RationalDegree>(input);
                 var sides = new List<(RationalDegree Lhs, RationalDegree Rhs)>();
                 if (Flatten(r, sides) is { } notIdentity)
@@ -121,8 +188,13 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
                 foreach (var (lhs, rhs) in sides)
                     for (int k = 0; k < degree.Length; k++)
                         degree[k] = Math.Max(degree[k], RationalDegree.DifferenceDegree(lhs, rhs, k));
+                roots = session.TrackedRoots;
+                obligations = session.Obligations;
+                if (obligations > 0)
+                    for (int k = 0; k < degree.Length; k++)
+                        degree[k] = Math.Max(degree[k], session.RadicandDifferenceDegree(k));
                 mayVanish = session.DivisorMayVanishOnBox;
-                regionFailure = session.RegionFailure;
+                regionFailure = session.RegionFailure ?? (roots > 0 ? RootRegionFailure() : null);
                 hypothesisOpenOnRegion = session.HypothesisUndecidedOnRegion;
             }
         }
@@ -154,7 +226,10 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
         for (int k = 0; k < counts.Length; k++)
         {
             bool flat = _box[k].Lower == _box[k].Upper;
-            slice |= flat && degree[k] > 0;
+            // A slice whose region coordinate is that same point is the region there: nothing to extend to.
+            bool regionIsThePoint = _method.Region is { } reg && reg[k].Lower is { } lo && reg[k].Upper is { } hi && lo == hi
+                && lo == ExactDouble.ToFraction(_box[k].Lower);
+            slice |= flat && degree[k] > 0 && !regionIsThePoint;
             counts[k] = flat ? 1 : degree[k] + 1;
             total = Math.Min(total, 1L << 31) * counts[k];
         }
@@ -167,7 +242,9 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
             failure = "no grid avoided the zero divisors";
             foreach (var offset in Offsets)
             {
-                failure = Grid(tags, input, counts, offset, parts);
+                failure = roots > 0
+                    ? Grid<QuadraticSurd>(tags, input, counts, offset, parts, SurdParts, () => PointScope(tags))
+                    : Grid<RationalInterval>(tags, input, counts, offset, parts, ExactParts, () => null);
                 if (failure is null || !failure.StartsWith("retry", StringComparison.Ordinal))
                     break;
             }
@@ -177,7 +254,9 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
 
         string method = parts == 0
             ? "exact identity method: every part is trivial on the whole box"
-            : $"exact identity: N ≡ 0 from a product grid of {total} exact evaluations (numerator degrees of lhs − rhs: {degrees})";
+            : roots > 0
+                ? $"exact identity in Q(x)[√D]: both parts of lhs − rhs ≡ 0{(obligations > 0 ? $", and each of the {obligations} later radicands ≡ D (or its declared square{DescribeRoots()})," : "")} from a product grid of {total} exact evaluations (numerator degrees: {degrees}); continuity covers the zeros of the norms"
+                : $"exact identity: N ≡ 0 from a product grid of {total} exact evaluations (numerator degrees of lhs − rhs: {degrees})";
         string? coverage = null;
         if (mayVanish)
         {
@@ -197,8 +276,49 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
         return new Prover<TInput>.Outcome(true, 1, 1, 1, null, null) { Method = method, CoverageFailure = coverage };
     }
 
+    /// <summary>A grid point's scope for <see cref="QuadraticSurd"/>, with the declared roots evaluated at the point.</summary>
+    private QuadraticSurd.PointScope PointScope(double[] tags)
+    {
+        var scope = QuadraticSurd.Track();
+        if (_method.Roots is { } declared)
+        {
+            var coordinates = tags.Select(QuadraticSurd.Input).ToArray();
+            scope.DeclareRoots([.. declared.Select(f => f is null ? ((QuadraticSurd, bool)?)null : (f.Of(coordinates), f.TimesRoot))]);
+        }
+        return scope;
+    }
+
+    private string DescribeRoots() => _method.Roots is { } declared && declared.Any(f => f is not null)
+        ? "; declared: " + string.Join(", ", declared.Select((f, i) => f is null ? null : $"√ call {i + 1} = {f.Describe(_box[f.Coordinate].Name)}").Where(t => t is not null))
+        : "";
+
+    /// <summary>The exact parts (rational, along r) of a side at a grid point, or null when it is not exact.</summary>
+    private static (Fraction A, Fraction B)? ExactParts(RationalInterval x) => x.Lower == x.Upper ? (x.Lower, Fraction.Zero) : null;
+
+    /// <inheritdoc cref="ExactParts"/>
+    private static (Fraction A, Fraction B)? SurdParts(QuadraticSurd x) => x.IsInexact ? null : x.Parts;
+
+    /// <summary>
+    /// Null when the region does not spoil the continuity argument for √ (every coordinate of the region is an interval
+    /// with interior, or the box's own point on a coordinate of zero width); else why it does.
+    /// </summary>
+    private string? RootRegionFailure()
+    {
+        if (_method.Region is not { } region)
+            return null;
+        for (int k = 0; k < _box.Length; k++)
+        {
+            var r = region[k];
+            if (r.Lower is { } lo && r.Upper is { } hi && lo == hi
+                && !(_box[k].Lower == _box[k].Upper && ExactDouble.ToFraction(_box[k].Lower) == lo))
+                return $"the region's coordinate {_box[k].Name} is the single point {r}, where the zeros of a norm need not be nowhere dense";
+        }
+        return null;
+    }
+
     /// <summary>Null when every grid point has lhs = rhs exactly; "retry…" on an exact zero divisor; else why not.</summary>
-    private string? Grid(double[] tags, TInput input, int[] counts, Fraction offset, int parts)
+    private string? Grid<T>(double[] tags, TInput input, int[] counts, Fraction offset, int parts,
+        Func<T, (Fraction A, Fraction B)?> exact, Func<IDisposable?> pointScope) where T : IReal<T>
     {
         var values = new Fraction[counts.Length][];
         for (int k = 0; k < counts.Length; k++)
@@ -215,19 +335,22 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
             {
                 using (EnclosureSettings.Use(Bits))
                 using (EnclosureSettings.UseTags(tags, point))
+                using (pointScope())
                 {
-                    var r = _statement.Evaluate<RationalInterval>(input);
-                    var sides = new List<(RationalInterval Lhs, RationalInterval Rhs)>();
+                    var r = _statement.Evaluate<T>(input);
+                    var sides = new List<(T Lhs, T Rhs)>();
                     if (Flatten(r, sides) is { } why)
                         return "at a grid point: " + why;
                     if (sides.Count != parts)
                         return $"the code took another path at a grid point ({sides.Count} parts, {parts} on the box)";
                     foreach (var (lhs, rhs) in sides)
                     {
-                        if (lhs.Lower != lhs.Upper || rhs.Lower != rhs.Upper)
+                        if (exact(lhs) is not { } l || exact(rhs) is not { } q)
                             return "a side is not exact at a grid point";
-                        if (lhs.Lower != rhs.Lower)
-                            return $"not an identity: lhs − rhs = {ExactDouble.ToDouble(lhs.Lower - rhs.Lower).ToString("R", CultureInfo.InvariantCulture)} ≠ 0 at {DescribePoint(values, index)}";
+                        if (l.B != q.B)
+                            return $"not an identity: lhs − rhs = {Text(l.A - q.A)} + ({Text(l.B - q.B)})·√D, its part along the root ≠ 0 at {DescribePoint(values, index)}";
+                        if (l.A != q.A)
+                            return $"not an identity: lhs − rhs = {Text(l.A - q.A)} ≠ 0 at {DescribePoint(values, index)}";
                     }
                 }
             }
@@ -238,6 +361,10 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
             catch (HypothesisException)
             {
                 return "retry: a grid point fails the hypotheses";
+            }
+            catch (SecondRadicandException e)
+            {
+                return $"two different radicands: {e.Message} ({DescribePoint(values, index)}), so the later root is not √D";
             }
             catch (Exception e) when (e is ArithmeticException or ArgumentException)
             {
@@ -270,6 +397,8 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
                 return $"the relation has a {r.Kind} part, not only equalities";
         }
     }
+
+    private static string Text(Fraction x) => ExactDouble.ToDouble(x).ToString("R", CultureInfo.InvariantCulture);
 
     private string DescribePoint(Fraction[][] values, int[] index) => string.Join(", ", _box.Select((c, k) =>
         $"{c.Name} = {ExactDouble.ToDouble(values[k][index[k]]).ToString("R", CultureInfo.InvariantCulture)}"));

@@ -97,6 +97,59 @@ public readonly struct RegionInterval : IEquatable<RegionInterval>
         return -ReciprocalOfPositive((-this).PositivePart()!.Value);
     }
 
+    /// <summary>
+    /// √A for a set with no negative point, or null when A has one (the radicand may be negative on the region). The
+    /// ends are rational bounds of at least <paramref name="bits"/> significant bits, rounded outward; an end that is not
+    /// the exact root lies strictly outside the set of roots, so it is marked open (an exact root keeps A's end).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="bits"/> is below 1.</exception>
+    public RegionInterval? Sqrt(int bits)
+    {
+        if (bits < 1)
+            throw new ArgumentException($"bits must be ≥ 1, got {bits}.", nameof(bits));
+        if (Lower is not { } l || l.Sign() < 0)
+            return null;
+        var low = Exact.RationalInterval.Exact(l).Sqrt(bits).Lower;
+        Fraction? high = null;
+        bool highOpen = true;
+        if (Upper is { } u)
+        {
+            high = Exact.RationalInterval.Exact(u).Sqrt(bits).Upper;
+            highOpen = UpperOpen || high.Value * high.Value != u;
+        }
+        return new(low, LowerOpen || low * low != l, high, highOpen);
+    }
+
+    /// <summary>
+    /// {max(a, b) : a ∈ A, b ∈ B}: the infimum is the larger infimum (attained iff that one is, or iff both are when they
+    /// are equal), the supremum the larger supremum (attained iff one operand attains it).
+    /// </summary>
+    public static RegionInterval Max(RegionInterval a, RegionInterval b)
+    {
+        Fraction? lower;
+        bool lowerOpen;
+        if (a.Lower is not { } al)
+            (lower, lowerOpen) = (b.Lower, b.LowerOpen);
+        else if (b.Lower is not { } bl)
+            (lower, lowerOpen) = (al, a.LowerOpen);
+        else if (al == bl)
+            (lower, lowerOpen) = (al, a.LowerOpen || b.LowerOpen);
+        else
+            (lower, lowerOpen) = al > bl ? (al, a.LowerOpen) : (bl, b.LowerOpen);
+        Fraction? upper;
+        bool upperOpen;
+        if (a.Upper is not { } au || b.Upper is not { } bu)
+            (upper, upperOpen) = (null, true);
+        else if (au == bu)
+            (upper, upperOpen) = (au, a.UpperOpen && b.UpperOpen);
+        else
+            (upper, upperOpen) = au > bu ? (au, a.UpperOpen) : (bu, b.UpperOpen);
+        return new(lower, lowerOpen, upper, upperOpen);
+    }
+
+    /// <summary>{min(a, b)} = −max(−A, −B).</summary>
+    public static RegionInterval Min(RegionInterval a, RegionInterval b) => -Max(-a, -b);
+
     /// <summary>a &lt; b at every pair of points (true), at none (false), or undecided (null).</summary>
     public static bool? Less(RegionInterval a, RegionInterval b)
     {

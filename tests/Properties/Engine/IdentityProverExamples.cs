@@ -10,7 +10,7 @@ namespace Verification.Tests.Properties.Engine;
 /// <summary>
 /// Soundness of the exact identity method (issue "Theorem checking"): it proves true rational identities from exact
 /// evaluations on a grid sized by the tracked degrees, never a false one (not even one that a grid one point too small
-/// would miss, or one whose difference is 1e-30), never one with √ or with a branch the box does not decide, names the
+/// would miss, or one whose difference is 1e-30), never √(x²) = x (√ stays a symbol) nor one with a branch the box does not decide, names the
 /// exception set of a removable singularity, and extends to an unbounded region only where the region decides the code.
 /// </summary>
 public class IdentityProverExamples
@@ -92,7 +92,7 @@ public class IdentityProverExamples
         protected override Relation<T> Sides<T>(T x) => Relation.Equal((x * x - 1) / (x - 1), x + 1, 1 + x * x, 1e-12);
     }
 
-    /// <summary>√(x²) = x on [1, 2]: true, but √ is not rational.</summary>
+    /// <summary>√(x²) = x on [1, 2]: true, but √ of a perfect square stays the symbol r = √D, and r − x is not 0 in Q(x)[r].</summary>
     private sealed class WithSqrt : Identity1
     {
         [SetsRequiredMembers]
@@ -287,13 +287,13 @@ public class IdentityProverExamples
     }
 
     [Fact]
-    public void IdentityWithASquareRoot_IsNotProvedByThisMethod()
+    public void IdentityWithASquareRootOfASquare_IsNotProvedByThisMethod()
     {
         var result = Run(new WithSqrt());
 
         Assert.True(result.Verdict == Verdict.Holds, Why(result));
         Assert.False(result.Proof!.Proved, Why(result));
-        Assert.Contains(result.Proof.Notes, n => n.Contains("not rational", StringComparison.Ordinal));
+        Assert.Contains(result.Proof.Notes, n => n.Contains("part along the root", StringComparison.Ordinal));
     }
 
     [Fact]

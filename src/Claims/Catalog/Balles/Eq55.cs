@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Verification.Claims.Catalog.Balles.Inputs;
 using Verification.Claims.Catalog.Balles.Shared;
 using Verification.Engine;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Statistics;
 
 namespace Verification.Claims.Catalog.Balles;
@@ -67,7 +68,23 @@ internal static class Eq55
                 Shrink = p => Shrinks.Coordinates(p, x => [x.M, x.V], (_, v) => (v[0], v[1])),
                 Describe = p => [NamedValue.Of("m", p.M), NamedValue.Of("v", p.V)],
             };
+            // Exact identity in Q(m, v)[√v] (issue "Theorem checking") on m > 0 and m < 0 (sign(m) is a branch), each grid box
+            // extended to v > 0: the right side's radicand 1 + (v − m²)/m² = v·(1/m)² is declared |1/m|·√v (checked on
+            // the grid), the divisors √v and |1/m|·√v are positive there.
+            Proofs = [HalfLine(positive: true), HalfLine(positive: false)];
         }
+
+        private static ProofDomain<(double M, double V)> HalfLine(bool positive) => new()
+        {
+            Box = [new ProofCoordinate("m", positive ? 1 : -2, positive ? 2 : -1), new ProofCoordinate("v", 1, 2)],
+            At = v => (v[0], v[1]),
+            CoversStatedDomain = true,
+            Identity = new ExactIdentity
+            {
+                Region = [positive ? RegionInterval.Positive : -RegionInterval.Positive, RegionInterval.Positive],
+                Roots = [null, new RootFactor(0, -1, TimesRoot: true)],
+            },
+        };
 
         public override Relation<T> Evaluate<T>((double M, double V) input)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using FsCheck;
+using Fractions;
 using FsCheck.Fluent;
 using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Engine;
@@ -73,6 +74,26 @@ internal static class AppF1
             Tolerance = AppF1.Tolerance;
             MarginUnit = "relative to the larger of the two lines' term sizes (|line| where it sums terms of one sign; (√(λ² − 2Lg) + |λ|)/L or (2λ² − 2Lg)/(L|λ + sgn(λ)√(λ² − 2Lg)|) where it subtracts)";
             Domain = ChainDomain;
+            Proofs = ChainProofs(RootsOf(k, gradientZero: false), RootsOf(k, gradientZero: true));
+        }
+
+        /// <summary>
+        /// The √ calls of line k then line k − 1 (each line takes S = √(λ² − 2Lg) first; line 1 then √(1 − 2Lg/λ²), line 6
+        /// then √(λ²)), declared where they are not S itself: for |g| &gt; 0, √(1 − 2Lg/λ²) = |1/λ|·S and √(λ²) = |λ|; on
+        /// the slice g = 0 every radicand is a square, λ² (S = |λ|) or 1.
+        /// </summary>
+        private static IReadOnlyList<RootFactor?> RootsOf(int k, bool gradientZero)
+        {
+            var calls = new List<RootFactor?>();
+            foreach (int line in new[] { k, k - 1 })
+            {
+                calls.Add(gradientZero ? AbsLambda : null);
+                if (line == 1)
+                    calls.Add(gradientZero ? One : new RootFactor(0, -1, TimesRoot: true));
+                else if (line == 6)
+                    calls.Add(AbsLambda);
+            }
+            return calls;
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)
@@ -111,6 +132,37 @@ internal static class AppF1
         }
 
         public override string Explain(EigenspaceInput input) => "Cauchy's step is not ELMO's step with the root's sign set by sgn(λ).";
+    }
+
+    private static readonly RootFactor AbsLambda = new(0, 1);
+    private static readonly RootFactor One = new(0, 0);
+
+    /// <summary>
+    /// Exact identity proofs (issue "Theorem checking") on four pieces that cover the stated domain λ ≠ 0, g ≤ 0, L &gt; 0:
+    /// λ &gt; 0 or λ &lt; 0, times |g| &gt; 0 or the slice |g| = 0, with L &gt; 0. Each grid box [1, 2]³ (|g| = 0 on the
+    /// slice) extends to its region where the code's branches (sgn(λ), |·|, the margins' max and sign) and divisors (λ,
+    /// L, 1 + √(1 − 2Lg/λ²), λ + sgn(λ)·S) are decided the box's way. The slice is separate because the margins' scale is
+    /// exactly 0 there (the lines vanish with g), a branch the region |g| ≥ 0 would not decide.
+    /// </summary>
+    private static IReadOnlyList<ProofDomain<EigenspaceInput>> ChainProofs(IReadOnlyList<RootFactor?> roots, IReadOnlyList<RootFactor?> rootsAtZeroGradient)
+    {
+        var negative = RegionInterval.Of(null, true, Fraction.Zero, true);
+        return
+        [
+            Piece(1, 2, RegionInterval.Positive, 1, 2, RegionInterval.Positive, roots),
+            Piece(-2, -1, negative, 1, 2, RegionInterval.Positive, roots),
+            Piece(1, 2, RegionInterval.Positive, 0, 0, RegionInterval.Point(Fraction.Zero), rootsAtZeroGradient),
+            Piece(-2, -1, negative, 0, 0, RegionInterval.Point(Fraction.Zero), rootsAtZeroGradient),
+        ];
+
+        static ProofDomain<EigenspaceInput> Piece(double lambdaLo, double lambdaHi, RegionInterval lambda, double gradLo, double gradHi,
+            RegionInterval gradient, IReadOnlyList<RootFactor?> roots) => new()
+        {
+            Box = [new ProofCoordinate("λ", lambdaLo, lambdaHi), new ProofCoordinate("|g|", gradLo, gradHi), new ProofCoordinate("L", 1, 2)],
+            At = v => new EigenspaceInput(v[0], v[1], v[2]),
+            CoversStatedDomain = true,
+            Identity = new ExactIdentity { Region = [lambda, gradient, RegionInterval.Positive], Roots = roots },
+        };
     }
 
     /// <summary>λ ∈ ±[1e-6, 1e6] (not 0), |g| ∈ {0} ∪ [1e-6, 1e6], L ∈ [1e-6, 1e6]; edges: the eigenspace edges with λ ≠ 0.</summary>
