@@ -326,6 +326,7 @@ internal sealed class Prover<TInput> where TInput : notnull
     {
         Relation<Dual<RationalInterval>> onBox;
         Relation<Dual<RationalInterval>> atPoint;
+        RationalInterval[] points;
         try
         {
             using (EnclosureSettings.Use(Bits))
@@ -335,7 +336,7 @@ internal sealed class Prover<TInput> where TInput : notnull
                     onBox = _statement.Evaluate<Dual<RationalInterval>>(_domain.At(tags));
                 // The expansion point m must lie in the box (the remainder's ∇d is enclosed over the box only); a tag
                 // need not (ProofTags moves a tag that another coordinate already uses, e.g. off a degenerate box).
-                var points = tags.Select((t, k) => RationalInterval.Exact(t >= box.Lower[k] && t <= box.Upper[k] ? t : box.Lower[k])).ToArray();
+                points = tags.Select((t, k) => RationalInterval.Exact(t >= box.Lower[k] && t <= box.Upper[k] ? t : box.Lower[k])).ToArray();
                 using (EnclosureSettings.UseTags(tags, points))
                     atPoint = _statement.Evaluate<Dual<RationalInterval>>(_domain.At(tags));
             }
@@ -362,7 +363,7 @@ internal sealed class Prover<TInput> where TInput : notnull
             // Mean-value form: d(X) ⊆ d(m) + Σ ∂d/∂x_k(X)·(X_k − m_k).
             var enclosure = dp.Value;
             for (int k = 0; k < tags.Length; k++)
-                enclosure += db.Derivative(k) * (boxes[k] - RationalInterval.Exact(tags[k]));
+                enclosure += db.Derivative(k) * (boxes[k] - points[k]); // about the point d was evaluated at
             bool holds = kb == RelationKind.Less ? enclosure.Upper.Sign() < 0 : enclosure.Upper.Sign() <= 0;
             if (holds)
                 continue;
