@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Engine.Generators;
 using Verification.Numerics.Arithmetic;
+using FsCheck;
 using Xunit;
 
 namespace Verification.Tests.Properties.Engine;
@@ -58,6 +59,129 @@ public class ReviewSoundnessExamples
     public void MeanValueFormWithATagMovedOffItsBox_DoesNotProveAFalseStatement()
     {
         var result = Run(new MovedTag());
+
+        Assert.NotEqual(Verdict.Proved, result.Verdict);
+        Assert.False(result.Proof is { Proved: true }, string.Join("; ", result.Proof?.Notes ?? []));
+    }
+
+    /// <summary>
+    /// √x + √(x + (x − 3/2)²) = 2√x on [1, 2]: false off x = 3/2. Both sides are 2r in Q(x)[√x] (degree 0: one grid point,
+    /// x = 3/2, where the second radicand equals x); only the obligation "second radicand ≡ D", of degree 2, sizes the
+    /// grid to three points and refuses it.
+    /// </summary>
+    private sealed class SecondRadicandEqualAtTheMidpoint : Statement<double>
+    {
+        [SetsRequiredMembers]
+        public SecondRadicandEqualAtTheMidpoint()
+        {
+            Name = "second-radicand-at-midpoint";
+            Description = Name;
+            Tolerance = "none";
+            Kind = StatementKind.Identity;
+            MinimumDistinctInputs = 1;
+            Domain = new Domain<double>
+            {
+                Generator = Gen.Constant(1.5),
+                Edges = () => [1.5],
+                Describe = x => [NamedValue.Of("x", x)],
+            };
+            Proofs = [new ProofDomain<double>
+            {
+                Box = [new ProofCoordinate("x", 1, 2)],
+                At = v => v[0],
+                CoversStatedDomain = true,
+                Identity = new ExactIdentity(),
+            }];
+        }
+
+        public override Relation<T> Evaluate<T>(double input)
+        {
+            var x = T.Input(input);
+            var shift = x - T.Ratio(3, 2);
+            return Relation.Equal(T.Sqrt(x) + T.Sqrt(x + shift * shift), 2 * T.Sqrt(x), 1 + x, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void SecondRadicandEqualToTheFirstOnlyAtTheSidesGrid_IsNotProved()
+    {
+        var result = Run(new SecondRadicandEqualAtTheMidpoint());
+
+        Assert.NotEqual(Verdict.Proved, result.Verdict);
+        Assert.False(result.Proof is { Proved: true }, string.Join("; ", result.Proof?.Notes ?? []));
+    }
+
+    /// <summary>
+    /// erf(1/(1 − y)) ≥ 1 − (1 − y)³/100 on y ∈ [0, 1), the pole at the right face y = 1 (s = 1 − y → 0): it is
+    /// erfc(1/s) ≤ s³/100, true for small s (the tail is e^(−1/s²)-small) but false for s ≳ 0.4 (erfc(2) ≈ 4.7·10⁻³ &gt;
+    /// 1.25·10⁻³ at s = 1/2). Searched only on y ∈ [3/4, 1), where it holds: the prover must refuse.
+    /// </summary>
+    private sealed class TailBoundAtTheRightFace : Statement<double>
+    {
+        [SetsRequiredMembers]
+        public TailBoundAtTheRightFace()
+        {
+            Name = "tail-at-right-face";
+            Description = Name;
+            Tolerance = "none";
+            Domain = new Domain<double>
+            {
+                Generator = EdgeDoubles.Unit.Select(u => 0.75 + u / 4).Where(y => y < 1),
+                Describe = y => [NamedValue.Of("y", y)],
+            };
+            Proofs = [new ProofDomain<double> { Box = [new ProofCoordinate("y", 0, 1) { TightAt = [1] }], At = v => v[0], CoversStatedDomain = true }];
+        }
+
+        public override Relation<T> Evaluate<T>(double input)
+        {
+            var y = T.Input(input);
+            Assume.That(y >= T.Of(0) && y < T.Of(1), "0 ≤ y < 1");
+            var s = 1 - y;
+            return Relation.LessOrEqual(1 - s * s * s / 100, T.Erf(1 / s));
+        }
+    }
+
+    [Fact]
+    public void TailBoundFalseAwayFromTheRightFace_IsNotProved()
+    {
+        var result = Run(new TailBoundAtTheRightFace());
+
+        Assert.NotEqual(Verdict.Proved, result.Verdict);
+        Assert.False(result.Proof is { Proved: true }, string.Join("; ", result.Proof?.Notes ?? []));
+    }
+
+    /// <summary>
+    /// erf(−1/y²) ≤ −1 + 10⁻³⁰ on y ∈ (0, 1]: erf(−z) = −1 + erfc(z) with z = 1/y² (a pole of order 2 of negative sign), so
+    /// it is erfc(1/y²) ≤ 10⁻³⁰, false for y ≳ 0.35 (erfc(8) ≈ 10⁻²⁹). Searched only on y ∈ (0, 1/4]: the prover must refuse.
+    /// </summary>
+    private sealed class NegativeDoublePoleTail : Statement<double>
+    {
+        [SetsRequiredMembers]
+        public NegativeDoublePoleTail()
+        {
+            Name = "negative-double-pole-tail";
+            Description = Name;
+            Tolerance = "none";
+            Domain = new Domain<double>
+            {
+                Generator = EdgeDoubles.Unit.Select(u => u / 4).Where(y => y > 0),
+                Describe = y => [NamedValue.Of("y", y)],
+            };
+            Proofs = [new ProofDomain<double> { Box = [new ProofCoordinate("y", 0, 1) { TightAt = [0] }], At = v => v[0], CoversStatedDomain = true }];
+        }
+
+        public override Relation<T> Evaluate<T>(double input)
+        {
+            var y = Assume.Positive(T.Input(input), "y > 0");
+            Assume.That(y <= 1, "y ≤ 1");
+            return Relation.LessOrEqual(T.Erf(-1 / (y * y)), -1 + T.Of(1e-30));
+        }
+    }
+
+    [Fact]
+    public void TailOfANegativeDoublePoleBoundedTooTightly_IsNotProved()
+    {
+        var result = Run(new NegativeDoublePoleTail());
 
         Assert.NotEqual(Verdict.Proved, result.Verdict);
         Assert.False(result.Proof is { Proved: true }, string.Join("; ", result.Proof?.Notes ?? []));
