@@ -186,4 +186,44 @@ public class ReviewSoundnessExamples
         Assert.NotEqual(Verdict.Proved, result.Verdict);
         Assert.False(result.Proof is { Proved: true }, string.Join("; ", result.Proof?.Notes ?? []));
     }
+
+    /// <summary>f(x, p) = p·x²/2 − x: ∂f/∂x = p·x − 1 ≤ 0 on x ∈ (−1, 1) exactly when p ≤ 1.</summary>
+    private sealed class SlopeGrowsWithTheParameter : ISeveralInputFunction
+    {
+        public T At<T>(IReadOnlyList<T> v) where T : IReal<T> => v[1] * v[0] * v[0] / 2 - v[0];
+    }
+
+    /// <summary>
+    /// ∂f/∂x ≤ 0 on x ∈ (−1, 1) for every p ≥ 0, through a chart at p = 1 with a declared scaling p ↦ μp, x fixed, which is
+    /// no symmetry of ∂f/∂x = p·x − 1 (the 1 does not scale): true on the chart, false for p &gt; 1. The dimensional analysis
+    /// of the derivative check's code (Dual over the function) must refuse the chart; the search looks at p ≤ 1 only.
+    /// </summary>
+    [Fact]
+    public void DerivativeCheckWithAScalingThatIsNoSymmetryOfTheSlope_IsNotProved()
+    {
+        var chart = new ProofDomain<(double X, double P)>
+        {
+            Box = [new ProofCoordinate("x", -1, 1) { TightAt = [-1, 1] }, new ProofCoordinate("p", 1, 1)],
+            At = v => (v[0], v[1]),
+            Reduction = "p ↦ μp (claimed)",
+            Scaling = [[0], [1]],
+            CoversStatedDomain = true,
+        };
+        var search = new Domain<(double X, double P)>
+        {
+            Generator =
+                from u in EdgeDoubles.Unit
+                from w in EdgeDoubles.Unit
+                select (-1 + 2 * u, w),
+            Describe = q => [NamedValue.Of("x", q.X), NamedValue.Of("p", q.P)],
+        };
+        var check = new PartialDerivativeSign<(double X, double P)>("scaled-slope", "∂f/∂x ≤ 0 for p ≥ 0", new SlopeGrowsWithTheParameter(),
+            q => [q.X, q.P], variable: 0, "x", nonNegative: false, strict: false, -1, 1, search, [chart]);
+
+        var result = Run(check);
+
+        // The chart itself is proved (p = 1); what must not be claimed is the stated domain p ≥ 0.
+        Assert.NotEqual(Verdict.Proved, result.Verdict);
+        Assert.False(result.Proof is { Proved: true, CoversStatedDomain: true }, string.Join("; ", result.Proof?.Notes ?? []));
+    }
 }
