@@ -3,7 +3,9 @@ using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine.DomainGenerators;
+namespace Verification.Tests.Properties.Engine.Domains;
+
+using Domains = Verification.Engine.Domains;
 
 /// <summary>Hand-picked cases of the domain generators: known bases, exact grids, edge cases and argument checks.</summary>
 public class DomainExamples

@@ -5,7 +5,7 @@ using Fractions;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Numerics.Arithmetic;
 
 /// <summary>
 /// <see cref="QuadraticSurd"/>, the exact a + b·√D the identity method evaluates at grid points, against an independent

@@ -6,7 +6,9 @@ using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Engine.DomainGenerators;
+namespace Verification.Tests.Properties.Engine.Domains;
+
+using Domains = Verification.Engine.Domains;
 
 /// <summary>
 /// The public domain generators keep their promises on every input the engine can reach: generated inputs, edge cases,

@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Numerics.Arithmetic;
 
 /// <summary>
 /// Soundness of the prover's enclosures (issue "Theorem checking", item 6): at random points of a box, the true value of

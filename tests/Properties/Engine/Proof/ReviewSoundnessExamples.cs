@@ -6,7 +6,7 @@ using Verification.Numerics.Arithmetic;
 using FsCheck;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Proof;
 
 /// <summary>
 /// Adversarial soundness cases from the review of the mean-value form, several-input monotonicity, one-root identities and

@@ -5,7 +5,7 @@ using Fractions;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Numerics.Arithmetic;
 
 /// <summary>
 /// The degree bounds of <see cref="RationalDegree"/> never undercount (the exact identity method's grid size rests on

@@ -7,7 +7,7 @@ using Verification.Numerics.Arithmetic;
 using Xunit;
 using Verification.Numerics.Elmo;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Proof;
 
 /// <summary>
 /// A proof on an unbounded domain through a scaling reduction (issue "Theorem checking", item 3): elmo-amos eq. (14)'s

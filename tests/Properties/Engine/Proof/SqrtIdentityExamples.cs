@@ -5,7 +5,7 @@ using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Proof;
 
 /// <summary>
 /// Soundness of the exact identity method with one square root (issue "Theorem checking"): values are a + b·√D with a, b

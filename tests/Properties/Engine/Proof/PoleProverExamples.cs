@@ -5,7 +5,7 @@ using Verification.Engine.Generators;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Proof;
 
 /// <summary>
 /// Soundness of proofs through poles and changes of variables (issue "Theorem checking", items 2, 3 and 6): a coordinate

@@ -3,7 +3,9 @@ using Verification.Engine.Xunit;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine.OwnLemmas;
+namespace Verification.Tests.Properties.Engine.Lemmas;
+
+using Domains = Verification.Engine.Domains;
 
 /// <summary>
 /// Lemmas stated through the public API (<see cref="Lemma{T1}"/> …) of known truth, run through the real engine, and
@@ -190,11 +192,11 @@ public class LemmaExamples
     [Fact]
     public void AtADegeneratePoint_AnAlmostEverywhereStatementIsNotRefuted()
     {
-        var statement = new SyntheticStatements.PositiveSquare(almostEverywhere: true);
+        var statement = new Search.SyntheticStatements.PositiveSquare(almostEverywhere: true);
 
         Assert.Equal(PinnedOutcome.AllowedException, Verification.Engine.Lemmas.At(statement, 0.0).Outcome);
         Assert.Throws<LemmaFailedException>(() => LemmaAssert.Refutes(statement, 0.0));
-        Assert.Equal(Scope.Degenerate, LemmaAssert.Refutes(new SyntheticStatements.PositiveSquare(almostEverywhere: false), 0.0).Scope);
+        Assert.Equal(Scope.Degenerate, LemmaAssert.Refutes(new Search.SyntheticStatements.PositiveSquare(almostEverywhere: false), 0.0).Scope);
     }
 
     [Fact]

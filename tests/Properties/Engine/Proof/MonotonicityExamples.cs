@@ -5,7 +5,7 @@ using Verification.Engine.Generators;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Proof;
 
 /// <summary>
 /// Soundness of monotonicity proofs by the mean value theorem (<see cref="Monotonicity"/>, issue "Theorem checking"):

@@ -5,7 +5,7 @@ using Verification.Engine.Generators;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Proof;
 
 /// <summary>
 /// Soundness of proofs through erf and erfc of a value that tends to ±∞ at an excluded face (issue "Theorem checking",

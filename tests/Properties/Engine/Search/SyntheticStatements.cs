@@ -5,7 +5,7 @@ using Verification.Engine;
 using Verification.Engine.Generators;
 using Verification.Numerics.Arithmetic;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Search;
 
 /// <summary>
 /// Statements whose truth is known by hand, to test the engine itself (issue: "tests of the engine itself, on synthetic

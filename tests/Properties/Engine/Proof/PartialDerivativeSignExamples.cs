@@ -5,7 +5,7 @@ using Verification.Engine.Generators;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Proof;
 
 /// <summary>
 /// Soundness of monotonicity in one input of a function of several (<see cref="PartialDerivativeSign{TInput}"/>, issue

@@ -3,9 +3,9 @@ using Verification.Engine;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 using Xunit;
-using static Verification.Tests.Properties.Engine.SyntheticStatements;
+using static Verification.Tests.Properties.Engine.Search.SyntheticStatements;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Search;
 
 /// <summary>
 /// The engine decides statements of known truth correctly: it refutes only with a certificate, never on rounding, never

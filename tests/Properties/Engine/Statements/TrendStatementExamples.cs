@@ -4,7 +4,7 @@ using Verification.Engine.Generators;
 using Verification.Numerics.Arithmetic;
 using Xunit;
 
-namespace Verification.Tests.Properties.Engine;
+namespace Verification.Tests.Properties.Engine.Statements;
 
 /// <summary>
 /// <see cref="TrendStatement{TInput}"/> decides Θ and limit claims along a sequence as its rule says (the catalog's App. H,
