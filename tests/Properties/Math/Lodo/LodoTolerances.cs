@@ -16,13 +16,6 @@ internal static class LodoTolerances
     public const double FiniteDifference = 1e-7;
 
     /// <summary>
-    /// Taylor remainder slope: for a correct first derivative the remainder r(h) = |φ(θ + hd) − φ(θ) − h∇φ·d| is O(h²), so
-    /// log₂(r(h)/r(h/2)) ≈ 2 (higher where the second-order term vanishes); a wrong derivative gives ≈ 1. Accept slopes in
-    /// [1.8, 2.2] for exact quadratics, and ≥ 1.8 for polynomials of higher degree, over h = 2^−4 … 2^−9 (Manopt-style).
-    /// </summary>
-    public const double SlopeLow = 1.8, SlopeHigh = 2.2;
-
-    /// <summary>
     /// |a − b| ≤ tol·max(1, max|a|, max|b|) entrywise (the maximum over the finite entries); returns the worst index and
     /// values for the message. A NaN on either side fails, an infinity passes only against the same infinity, and a
     /// tolerance that is not a finite number ≥ 0 fails, so the comparison can always fail.

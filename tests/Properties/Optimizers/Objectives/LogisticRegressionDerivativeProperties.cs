@@ -23,7 +23,7 @@ public class LogisticRegressionDerivativeProperties
     /// <summary>
     /// Remainders r(h) of order k at h and h/2: their ratio is ≈ 2^(k+1) while r is above rounding. h = 2e-3 keeps
     /// the next-order terms (which can cancel the leading one at larger h) small and r ≫ ε·|f| ≈ 1e-16 for k ≤ 2 on this
-    /// well-scaled problem; the slope log2 ratio must exceed k + 0.8, or r(h) be at rounding level (&lt; 1e-13).
+    /// well-scaled problem; the slope log2 ratio must reach k + 1 − <see cref="TaylorSlope.Slack"/>, or r be at rounding level (&lt; 1e-13).
     /// Replay of the failure that moved h from 1e-2: (14513857754425160965,7216118648360090671).
     /// </summary>
     [Property(Arbitrary = [typeof(LogisticRegressionDerivativeProperties)], MaxTest = 60)]
@@ -37,10 +37,11 @@ public class LogisticRegressionDerivativeProperties
         double R1(double h) => Math.Abs(Problem.Value(theta + h * u) - f0 - h * slope1);
         double R2(double h) => Math.Abs(Problem.Value(theta + h * u) - f0 - h * slope1 - h * h / 2 * curvature);
         double h0 = 2e-3;
-        double s1 = Math.Log2(R1(h0) / R1(h0 / 2));
-        double s2 = Math.Log2(R2(h0) / R2(h0 / 2));
+        double[] steps = [h0, h0 / 2];
+        double[] r1 = [R1(h0), R1(h0 / 2)], r2 = [R2(h0), R2(h0 / 2)];
         bool curvatureTiny = Math.Abs(curvature) < 1e-8; // then R1 is third order and its slope is ≥ 2 anyway
-        return (s1 > 1.8 && (s2 > 2.8 || R2(h0) < 1e-13 || curvatureTiny)).Label($"slopes {s1:F3}, {s2:F3}");
+        return (TaylorSlope.ReachesOrder(2, steps, r1) && (curvatureTiny || TaylorSlope.ReachesOrder(3, steps, r2, roundingFloor: 1e-13)))
+            .Label($"R1: {TaylorSlope.Describe(steps, r1)}; R2: {TaylorSlope.Describe(steps, r2)}");
     }
 
     /// <summary>Central differences of f and ∇f: error O(h²) ≈ 1e-8 at h = 1e-4, plus rounding ε|f|/h ≈ 1e-12.</summary>

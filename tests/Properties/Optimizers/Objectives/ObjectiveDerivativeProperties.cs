@@ -15,12 +15,6 @@ public class ObjectiveDerivativeProperties
     /// </summary>
     private static readonly double[] Steps = [.. Enumerable.Range(4, 4).Select(k => Math.Pow(2, -k))];
 
-    /// <summary>
-    /// An observed order within 0.3 of k + 1 (least-squares slope of log error against log h) confirms the derivative;
-    /// a wrong derivative leaves an error of order h^k, a whole order lower.
-    /// </summary>
-    private const double SlopeSlack = 0.3;
-
     /// <summary>Below 1e-11 relative to the function's scale the remainder is rounding: expected only where the expansion is exact.</summary>
     private const double RoundingFloor = 1e-11;
 
@@ -61,9 +55,9 @@ public class ObjectiveDerivativeProperties
                         $"{name}: order-{order} expansion of a degree-{p} polynomial should be exact, errors [{string.Join(", ", errors)}]");
                     continue;
                 }
-                double slope = Slope(Steps, errors);
-                Assert.True(slope >= order + 1 - SlopeSlack,
-                    $"{name} seed {seed}: order-{order} remainder slope {slope:F3}, expected ≥ {order + 1 - SlopeSlack}; errors [{string.Join(", ", errors)}]");
+                // The shared check: the steepest consecutive slope must reach k + 1 − TaylorSlope.Slack; a wrong
+                // derivative leaves an error of order h^k, a whole order lower.
+                TaylorSlope.AssertReachesOrder($"{name} seed {seed}: order-{order} remainder", order + 1, Steps, errors);
             }
         }
     }
@@ -105,14 +99,6 @@ public class ObjectiveDerivativeProperties
             double ratio = (f.Hessian(a) - f.Hessian(b)).L2Norm() / (a - b).L2Norm();
             Assert.True(ratio <= lh * (1 + 1e-12) + 1e-14, $"{name}: ratio {ratio} exceeds L_H {lh}");
         }
-    }
-
-    private static double Slope(double[] h, double[] e)
-    {
-        var x = h.Select(v => Math.Log(v)).ToArray();
-        var y = e.Select(v => Math.Log(Math.Max(v, 1e-300))).ToArray();
-        double mx = x.Average(), my = y.Average();
-        return x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my)) / x.Sum(v => (v - mx) * (v - mx));
     }
 
     private static void AssertClose(double expected, double actual, string what) =>

@@ -12,7 +12,11 @@ namespace Verification.Tests.Properties.Optimizers.Sign;
 /// </summary>
 public class LogPerturbedQuadraticProperties
 {
+    /// <summary>Steps 0.1 … 0.1·2⁻⁴ (halving, as <see cref="TaylorSlope"/>'s derivation assumes), for x, v of size O(1)–O(10).</summary>
     private static readonly double[] Steps = [1e-1, 5e-2, 2.5e-2, 1.25e-2, 6.25e-3];
+
+    /// <summary>Remainders below 1e-13 are rounding of f = O(1) (≈ 1000ε): the expansion is exact there.</summary>
+    private const double RoundingFloor = 1e-13;
 
     private static Gen<(LogPerturbedQuadratic F, double[] X, double[] V)> Cases { get; } =
         from d in Gen.Choose(1, 4)
@@ -37,9 +41,10 @@ public class LogPerturbedQuadraticProperties
         double f0 = c.F.Value(x), gv = c.F.Gradient(x).DotProduct(v), vhv = (c.F.Hessian(x) * v).DotProduct(v);
         var r1 = Steps.Select(h => Math.Abs(c.F.Value(x + h * v) - f0 - h * gv)).ToArray();
         var r2 = Steps.Select(h => Math.Abs(c.F.Value(x + h * v) - f0 - h * gv - h * h / 2 * vhv)).ToArray();
-        // Slack 0.2 on the order: the best consecutive slope must reach 2 (resp. 3) up to the next Taylor term's interference.
-        return (Slope(r1) >= 1.8 || r1.Max() < 1e-13).Label($"r1 {string.Join(",", r1)}")
-            .And((Slope(r2) >= 2.8 || r2.Max() < 1e-13).Label($"r2 {string.Join(",", r2)}"));
+        // The shared slope check: the steepest consecutive slope must reach 2 (resp. 3) − TaylorSlope.Slack, or the
+        // remainders lie below the rounding floor 1e-13 (|f| = O(1) here, so ≈ 1000ε).
+        return TaylorSlope.ReachesOrder(2, Steps, r1, RoundingFloor).Label("r1: " + TaylorSlope.Describe(Steps, r1))
+            .And(TaylorSlope.ReachesOrder(3, Steps, r2, RoundingFloor).Label("r2: " + TaylorSlope.Describe(Steps, r2)));
     });
 
     [Property(MaxTest = 60)]
@@ -63,12 +68,4 @@ public class LogPerturbedQuadraticProperties
     [Property(MaxTest = 100)]
     public bool PsiSecond_StaysInItsRange(double t) =>
         !double.IsFinite(t) || LogPerturbedQuadratic.PsiSecond(t) is var p && p >= -0.125 - 1e-16 && p <= 1;
-
-    private static double Slope(double[] r)
-    {
-        double best = double.NegativeInfinity;
-        for (int k = 0; k + 1 < r.Length; k++)
-            best = Math.Max(best, Math.Log(r[k] / r[k + 1]) / Math.Log(Steps[k] / Steps[k + 1]));
-        return best;
-    }
 }

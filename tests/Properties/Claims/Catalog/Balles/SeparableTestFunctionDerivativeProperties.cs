@@ -25,8 +25,8 @@ public class SeparableTestFunctionDerivativeProperties
 
     /// <summary>
     /// Second-order remainder R(h) = |f(θ + hu) − f(θ) − h∇fᵀu − (h²/2)Σuᵢ²φᵢ''(θᵢ)| with the closed form
-    /// φᵢ'' = aᵢ + bᵢ/(1 + uᵢ²)^(3/2): a wrong gradient leaves an O(h) term, so the slope log2 R(h)/R(h/2) must exceed
-    /// 2.8 (it is 3, or 4 where the third derivative vanishes along u), or R be at rounding level (&lt; 1e-12).
+    /// φᵢ'' = aᵢ + bᵢ/(1 + uᵢ²)^(3/2): a wrong gradient leaves an O(h) term, so the slope log2 R(h)/R(h/2) must reach
+    /// 3 − <see cref="TaylorSlope.Slack"/> (it is 3, or 4 where the third derivative vanishes along u), or R be at rounding level (&lt; 1e-12).
     /// h = 2e-3 keeps the fourth-order term from cancelling the third. Replay of the first-order version that failed
     /// (curvature ≈ 0 along u): (14778549993327342163,18210004737988204889).
     /// </summary>
@@ -42,8 +42,8 @@ public class SeparableTestFunctionDerivativeProperties
             curvature += p.U[i] * p.U[i] * (p.F.A[i] + p.F.B[i] / Math.Pow(1 + w * w, 1.5));
         }
         double R(double h) => Math.Abs(p.F.Value(Along(p.Theta, p.U, h)) - f0 - h * slope - h * h / 2 * curvature);
-        double r1 = R(2e-3), r2 = R(1e-3);
-        return (r1 < 1e-12 || Math.Log2(r1 / r2) > 2.8).Label($"remainders {r1:R}, {r2:R}");
+        double[] steps = [2e-3, 1e-3], r = [R(2e-3), R(1e-3)];
+        return TaylorSlope.ReachesOrder(3, steps, r, roundingFloor: 1e-12).Label(TaylorSlope.Describe(steps, r));
     }
 
     /// <summary>Central differences: O(h²) ≈ 1e-8·|f'''| at h = 1e-4, rounding ε|f|/h ≈ 1e-11.</summary>
