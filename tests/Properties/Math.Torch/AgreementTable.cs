@@ -39,35 +39,6 @@ internal sealed record AgreementCase(string Name, string[] Covers, Func<Device, 
     public ScalarType[] Dtypes { get; init; } = [ScalarType.Float64, ScalarType.Float32];
 }
 
-/// <summary>The devices every case runs on: CPU always; CUDA rows exist for every case and are skipped with a reason where there is no CUDA.</summary>
-internal static class AgreementDevices
-{
-    /// <summary>The CPU.</summary>
-    public const string Cpu = "cpu";
-
-    /// <summary>The first CUDA device.</summary>
-    public const string Cuda = "cuda";
-
-    /// <summary>Every device of the table.</summary>
-    public static IReadOnlyList<string> All { get; } = [Cpu, Cuda];
-
-    /// <summary>Why rows on <paramref name="device"/> cannot run here, or null when they can.</summary>
-    public static string? UnavailableReason(string device) => device switch
-    {
-        Cpu => null,
-        Cuda => CudaProbe.UnavailableReason,
-        _ => throw new ArgumentException($"unknown device '{device}'.", nameof(device)),
-    };
-
-    /// <summary>The TorchSharp device.</summary>
-    public static Device Resolve(string device) => device switch
-    {
-        Cpu => CPU,
-        Cuda => CUDA,
-        _ => throw new ArgumentException($"unknown device '{device}'.", nameof(device)),
-    };
-}
-
 /// <summary>
 /// The rows of the agreement table on one device: every case × its dtypes. On a device that is not available here every
 /// row is reported as skipped with the reason (xunit reads <see cref="DataAttribute.Skip"/> per data attribute), never
@@ -76,11 +47,11 @@ internal static class AgreementDevices
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class AgreementRowsAttribute : DataAttribute
 {
-    /// <summary>Rows for <paramref name="device"/> (one of <see cref="AgreementDevices.All"/>).</summary>
+    /// <summary>Rows for <paramref name="device"/> (one of <see cref="TestDevices.All"/>).</summary>
     public AgreementRowsAttribute(string device)
     {
         Device = device;
-        if (AgreementDevices.UnavailableReason(device) is { } reason)
+        if (TestDevices.UnavailableReason(device) is { } reason)
             Skip = reason;
     }
 
@@ -129,8 +100,8 @@ public class AgreementTable(ITestOutputHelper output)
 
     /// <summary>The tensor side of <paramref name="case"/> on <paramref name="device"/> in <paramref name="dtype"/> matches the reference within the derived tolerance.</summary>
     [Theory]
-    [AgreementRows(AgreementDevices.Cpu)]
-    [AgreementRows(AgreementDevices.Cuda)]
+    [AgreementRows(TestDevices.Cpu)]
+    [AgreementRows(TestDevices.Cuda)]
     public void Tensor_MatchesReference(string @case, string device, string dtype)
     {
         var agreementCase = Cases.Single(c => c.Name == @case);
@@ -139,7 +110,7 @@ public class AgreementTable(ITestOutputHelper output)
         double worst = 0;
         using (NewDisposeScope())
         {
-            foreach (var a in agreementCase.Run(AgreementDevices.Resolve(device), type))
+            foreach (var a in agreementCase.Run(TestDevices.Resolve(device), type))
             {
                 // In float32 a reference value beyond float32's range is expected as the overflow the correctly rounded
                 // float32 result is (±∞); below that the reference is compared as it is.
@@ -179,12 +150,12 @@ public class AgreementTable(ITestOutputHelper output)
     {
         var method = typeof(AgreementTable).GetMethod(nameof(Tensor_MatchesReference))!;
         var attributes = method.GetCustomAttributes<AgreementRowsAttribute>().ToArray();
-        Assert.Equal(AgreementDevices.All, attributes.Select(a => a.Device).ToArray());
+        Assert.Equal(TestDevices.All, attributes.Select(a => a.Device).ToArray());
         int rows = Cases.Sum(c => c.Dtypes.Length);
         foreach (var attribute in attributes)
         {
             Assert.Equal(rows, attribute.GetData(method).Count());
-            if (AgreementDevices.UnavailableReason(attribute.Device) is { } reason)
+            if (TestDevices.UnavailableReason(attribute.Device) is { } reason)
                 Assert.Equal(reason, attribute.Skip);
             else
                 Assert.Null(attribute.Skip);

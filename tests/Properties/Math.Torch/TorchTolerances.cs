@@ -17,7 +17,7 @@ namespace Verification.Tests.Properties.Numerics.Torch;
 /// relative error at most k·u to first order (Higham, Accuracy and Stability of Numerical Algorithms, §3.1: γ_k).
 /// </para>
 /// <para>
-/// Per-operation errors, valid on every device in <see cref="AgreementDevices"/> (CPU: libtorch's scalar and SLEEF
+/// Per-operation errors, valid on every device in <see cref="TestDevices"/> (CPU: libtorch's scalar and SLEEF
 /// vectorised kernels, ≤ 1 ulp; CUDA: the CUDA C Programming Guide's table of maximum ulp errors, PyTorch being built
 /// without fast-math) and for the double-precision reference (.NET and MathNet):
 /// +, −, ×, ÷, √ are correctly rounded (1u); <see cref="Hypot"/> ≤ 2 ulp in double and ≤ 3 ulp in float on CUDA
