@@ -265,6 +265,15 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// ‖∇_f log p‖₁ and H_n the largest Σ|∇²_f log p| over the expectation nodes and the training label, and K_n =
     /// Σ_m Σ|∇²_θf_n^(m)|. The 1 covers what forward mode forms from probabilities (σ − σ², π_i − π_i²: terms of size ≤ 1
     /// whose difference is exponentially small where the logits saturate). At least 2^-1074.
+    /// <para>
+    /// Whole double range (issue 15, item 1): where a factor (an entry of J_n, G_n, H_n or K_n) lies outside [2^-100, 2^100]
+    /// or the product form is not finite, each sample's term is summed as Σ|J|² + Σ(|J|·G)² + Σ|J|·(|J|·H) + G·K, so that
+    /// G² (overflowing from G ≈ 1.3e154) is never formed apart from the |J| that scales it down, nor ‖J‖²_F (underflowing
+    /// from |J| ≈ 1e-162) apart from the G that scales it up: at J = 1e-100, G = 1e160 the scale was +∞ (exact 1e120), at
+    /// J = 1e-200 NaN (0·∞; exact 1e-80). In doubles the result is then within (4dM + 4)·u of the exact sum
+    /// (u = 2^-53, all terms nonnegative) where that is a normal double, +∞ only where it exceeds MaxValue. Inside the
+    /// ordinary range the product form runs unchanged, bit for bit as before.
+    /// </para>
     /// </summary>
     public T TermScale()
     {
@@ -279,15 +288,40 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 h = T.Max(h, EntrywiseL1(hess));
             }
             T jj = T.Of(0);
+            bool ordinary = Ordinary(g) && Ordinary(h);
             for (int m = 0; m < e.Jacobian.Rows; m++)
                 for (int k = 0; k < e.Jacobian.Columns; k++)
+                {
                     jj += T.Abs(e.Jacobian[m, k]) * T.Abs(e.Jacobian[m, k]);
+                    ordinary &= Ordinary(e.Jacobian[m, k]);
+                }
             T curvature = T.Of(0);
             foreach (var hm in e.Hessians)
                 curvature += EntrywiseL1(hm);
-            total += jj * (1 + g * g + h) + g * curvature;
+            T term = jj * (1 + g * g + h) + g * curvature;
+            if (!ordinary || !Ordinary(curvature) || !T.IsFinite(term))
+            {
+                term = g * curvature;
+                for (int m = 0; m < e.Jacobian.Rows; m++)
+                    for (int k = 0; k < e.Jacobian.Columns; k++)
+                    {
+                        T j = T.Abs(e.Jacobian[m, k]), jg = j * g;
+                        term += j * j + jg * jg + j * (j * h);
+                    }
+            }
+            total += term;
         }
         return T.Max(total, T.Of(double.Epsilon));
+    }
+
+    /// <summary>2^-100 and 2^100 (see <see cref="TermScale"/>).</summary>
+    private static readonly double OrdinaryLow = Math.ScaleB(1, -100), OrdinaryHigh = Math.ScaleB(1, 100);
+
+    /// <summary>True when x is 0 or its estimate has magnitude in [2^-100, 2^100].</summary>
+    private static bool Ordinary(T x)
+    {
+        double a = Math.Abs(T.Estimate(x));
+        return a == 0 || (a >= OrdinaryLow && a <= OrdinaryHigh);
     }
 
     /// <summary>Σ_ij |A_ij|.</summary>
