@@ -11,11 +11,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// </summary>
 internal static class DerivativeCheck
 {
-    /// <summary>Steps 2⁻⁶…2⁻¹⁰ along a unit direction (as the torch Hessian test: asymptotic regime, far above rounding).</summary>
-    private static readonly double[] Steps = [1.0 / 64, 1.0 / 128, 1.0 / 256, 1.0 / 512, 1.0 / 1024];
-
-    /// <summary>Slack on the slope (see TorchHessianProperties: the best consecutive pair must reach order − 0.2).</summary>
-    private const double SlopeSlack = 0.2;
+    /// <summary>The shared steps 2⁻⁶…2⁻¹⁰ along a unit direction (<see cref="TaylorSlope.Steps"/>; asymptotic regime, far above rounding).</summary>
+    private static IReadOnlyList<double> Steps => TaylorSlope.Steps;
 
     /// <summary>
     /// A remainder below 1e-11 of the function's scale is rounding noise: the expansion is exact to that order (a linear or
@@ -38,9 +35,9 @@ internal static class DerivativeCheck
         var g = gradient(x);
         var h = hessian(x);
         double gv = g.DotProduct(v), vhv = v.DotProduct(h * v);
-        var r1 = new double[Steps.Length];
-        var r2 = new double[Steps.Length];
-        for (int k = 0; k < Steps.Length; k++)
+        var r1 = new double[Steps.Count];
+        var r2 = new double[Steps.Count];
+        for (int k = 0; k < Steps.Count; k++)
         {
             double s = Steps[k];
             double f = value(x + s * v);
@@ -72,17 +69,8 @@ internal static class DerivativeCheck
                 $"{what}: analytic {analytic:R}, finite difference {numeric:R}, |diff|/scale {Math.Abs(analytic - numeric) / scale:E2} > {FiniteDifferenceTolerance:E0} at x = {Show(x)}"));
     }
 
-    private static void AssertSlope(string what, double[] r, double order, double scale, Vector<double> x, Vector<double> v)
-    {
-        if (r.Max() <= NoiseFloor * scale)
-            return;
-        double slope = double.NegativeInfinity;
-        for (int k = 0; k + 1 < Steps.Length; k++)
-            slope = Math.Max(slope, Math.Log(r[k] / r[k + 1]) / Math.Log(Steps[k] / Steps[k + 1]));
-        if (!(slope >= order - SlopeSlack))
-            throw new XunitException(string.Create(CultureInfo.InvariantCulture,
-                $"{what}: steepest log-log slope {slope:F3} < {order - SlopeSlack}; remainders {Show(Vector<double>.Build.DenseOfArray(r))} at x = {Show(x)}, v = {Show(v)}"));
-    }
+    private static void AssertSlope(string what, double[] r, double order, double scale, Vector<double> x, Vector<double> v) =>
+        TaylorSlope.AssertReachesOrder(what, order, Steps, r, roundingFloor: NoiseFloor * scale, input: $" at x = {Show(x)}, v = {Show(v)}");
 
     private static string Show(Vector<double> x) => "[" + string.Join(", ", x.Select(c => c.ToString("R", CultureInfo.InvariantCulture))) + "]";
 }
