@@ -121,26 +121,51 @@ public static class ExactErf
         }
     }
 
-    /// <summary>e^(−x²)/(x√π)·Σₙ (−1)ⁿ(2n−1)!!/(2x²)ⁿ, stopped at the smallest term; valid where that term is &lt; 2^(−bits).</summary>
+    /// <summary>
+    /// e^(−x²)/(x√π)·Σₙ (−1)ⁿ(2n−1)!!/(2x²)ⁿ for a short dyadic x &gt; 0, stopped at the smallest term; valid where that term
+    /// is &lt; 2^(−bits). The sum is in fixed point (units of 2^(−F)): with 2x² = N/D, P_(n+1) = ⌊P_n·(2n + 1)·D/N⌋ carries an
+    /// error E_(n+1) ≤ E_n·(2n + 1)/(2x²) + 1 (E_0 = 0, P_0 = 2^F exact), tracked in doubles rounded up; the remainder after
+    /// the last added term has the sign of the first omitted one and at most its magnitude, which is below P_next + E_next.
+    /// F = bits + 8 + guard with 2^guard ≥ 2^8·(Σ E_n) keeps the accumulated rounding below 2^(−bits−16).
+    /// </summary>
     private static RationalInterval Asymptotic(Fraction x, int bits)
     {
-        var tolerance = ExactDouble.Pow2(-bits - 8);
         var twoX2 = 2 * x * x;
-        var term = Fraction.One;
-        var sum = Fraction.Zero;
+        BigInteger n2 = twoX2.Numerator, d2 = twoX2.Denominator;
+        if (d2.Sign < 0)
+        {
+            n2 = -n2;
+            d2 = -d2;
+        }
+        double twoX2d = ExactDouble.ToDouble(twoX2);
+        // At most ~x² decreasing terms, each E_n ≤ n: Σ E_n ≤ (x² + 2)², below 2^guard/2^8.
+        int guard = 2 * (int)Math.Ceiling(Math.Log2(twoX2d / 2 + 2)) + 8;
+        int f = bits + 8 + guard;
+        var threshold = BigInteger.One << guard;    // 2^(−bits−8) in units of 2^(−F)
+        BigInteger term = BigInteger.One << f;
+        double error = 0, sumError = 0;
+        BigInteger sum = BigInteger.Zero;
         for (int n = 0; ; n++)
         {
             sum = n % 2 == 0 ? sum + term : sum - term;
-            var next = term * (2 * n + 1) / twoX2;
-            if (next < tolerance || next >= term)
+            sumError += error;
+            var next = BigInteger.Divide(term * (2 * n + 1) * d2, n2);
+            double nextError = (error * (2 * n + 1) / twoX2d * (1 + 1e-12)) + 1;
+            var nextUpper = next + (BigInteger)Math.Ceiling(nextError);
+            if (nextUpper < threshold || next >= term)
             {
                 // The remainder has the sign of the first omitted term (−1)^(n+1) and is at most its magnitude.
-                var series = n % 2 == 0 ? new RationalInterval(sum - next, sum) : new RationalInterval(sum, sum + next);
+                var slack = (BigInteger)Math.Ceiling(sumError * (1 + 1e-12)) + 1;
+                var lo = n % 2 == 0 ? sum - slack - nextUpper : sum - slack;
+                var hi = n % 2 == 0 ? sum + slack : sum + slack + nextUpper;
+                var scale = BigInteger.One << f;
+                var series = new RationalInterval(new Fraction(lo, scale), new Fraction(hi, scale));
                 var gauss = ExactExp.Of(-(x * x), bits + 8);
                 var factor = gauss / (RationalInterval.Exact(x) * ExactConstants.Pi(bits + 8).Sqrt(bits + 8));
                 return DyadicRounding.Outward(series * factor, bits + 8);
             }
             term = next;
+            error = nextError;
         }
     }
 
