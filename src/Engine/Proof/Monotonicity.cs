@@ -183,6 +183,36 @@ public static class Monotonicity
         return marked;
     }
 
+    /// <summary>
+    /// The one evaluation both derivative checks share: x restricted to (a, b) by hypotheses, the slope from f's own code
+    /// (a hypothesis f states itself leaves the evaluation undecided, see <see cref="DerivativeSign"/>'s remarks), and the
+    /// relation "0 ≤ slope", "slope ≤ 0", "0 &lt; slope" or "slope &lt; 0".
+    /// </summary>
+    internal static Relation<T> SlopeSign<T>(T x, string variableName, double lower, double upper, Func<T> slope,
+        bool nonNegative, bool strict, string domainText) where T : IReal<T>
+    {
+        if (double.IsFinite(lower))
+            Assume.That(x > T.Of(lower), $"{variableName} > {lower}");
+        if (double.IsFinite(upper))
+            Assume.That(x < T.Of(upper), $"{variableName} < {upper}");
+        T value;
+        try
+        {
+            value = slope();
+        }
+        catch (HypothesisException e)
+        {
+            throw new UndecidedException($"f states a hypothesis of its own (\"{e.Message}\"): its domain must be {domainText}.");
+        }
+        return (nonNegative, strict) switch
+        {
+            (true, false) => Relation.LessOrEqual(T.Of(0), value),
+            (false, false) => Relation.LessOrEqual(value, T.Of(0)),
+            (true, true) => Relation.Less(T.Of(0), value),
+            (false, true) => Relation.Less(value, T.Of(0)),
+        };
+    }
+
     /// <summary>True when coordinate c's value t is its map's pole or reads as an input outside (a, b), exactly.</summary>
     private static bool OutsideInterval(ProofCoordinate c, double t, double lower, double upper)
     {
@@ -263,21 +293,8 @@ public sealed class DerivativeSign : Statement<double>, IDerivativeCheck
     {
         // x with the unit derivative dx/dx = 1; any tags of the arithmetic T (a prover's own Dual) stay inside T.
         var value = T.Input(input);
-        if (double.IsFinite(_lower))
-            Assume.That(value > T.Of(_lower), $"x > {_lower}");
-        if (double.IsFinite(_upper))
-            Assume.That(value < T.Of(_upper), $"x < {_upper}");
-        var x = new Dual<T>(value, [T.Of(1)]);
-        T slope;
-        try
-        {
-            slope = _function.At(x).Derivative(0);
-        }
-        catch (HypothesisException e)
-        {
-            throw new UndecidedException($"f states a hypothesis of its own (\"{e.Message}\"): its domain must be the whole interval ({_lower}, {_upper}).");
-        }
-        return NonNegative ? Relation.LessOrEqual(T.Of(0), slope) : Relation.LessOrEqual(slope, T.Of(0));
+        return Monotonicity.SlopeSign(value, "x", _lower, _upper, () => _function.At(new Dual<T>(value, [T.Of(1)])).Derivative(0),
+            NonNegative, strict: false, $"the whole interval ({_lower}, {_upper})");
     }
 }
 
@@ -401,27 +418,8 @@ public sealed class PartialDerivativeSign<TInput> : Statement<TInput>, IDerivati
         var raw = _inputs(input);
         // Every input read by T.Input (tags and maps of the prover's boxes); x_k alone gets the unit derivative.
         var values = raw.Select(T.Input).ToArray();
-        var x = values[_variable];
-        if (double.IsFinite(_lower))
-            Assume.That(x > T.Of(_lower), $"{_variableName} > {_lower}");
-        if (double.IsFinite(_upper))
-            Assume.That(x < T.Of(_upper), $"{_variableName} < {_upper}");
         var point = values.Select((v, i) => new Dual<T>(v, i == _variable ? [T.Of(1)] : null)).ToArray();
-        T slope;
-        try
-        {
-            slope = _function.At<Dual<T>>(point).Derivative(0);
-        }
-        catch (HypothesisException e)
-        {
-            throw new UndecidedException($"f states a hypothesis of its own (\"{e.Message}\"): its domain must be the check's whole domain.");
-        }
-        return (NonNegative, Strict) switch
-        {
-            (true, false) => Relation.LessOrEqual(T.Of(0), slope),
-            (false, false) => Relation.LessOrEqual(slope, T.Of(0)),
-            (true, true) => Relation.Less(T.Of(0), slope),
-            (false, true) => Relation.Less(slope, T.Of(0)),
-        };
+        return Monotonicity.SlopeSign(values[_variable], _variableName, _lower, _upper, () => _function.At<Dual<T>>(point).Derivative(0),
+            NonNegative, Strict, "the check's whole domain");
     }
 }
