@@ -136,15 +136,21 @@ public readonly struct RegionInterval : IEquatable<RegionInterval>
             (lower, lowerOpen) = (al, a.LowerOpen || b.LowerOpen);
         else
             (lower, lowerOpen) = al > bl ? (al, a.LowerOpen) : (bl, b.LowerOpen);
-        Fraction? upper;
-        bool upperOpen;
-        if (a.Upper is not { } au || b.Upper is not { } bu)
-            (upper, upperOpen) = (null, true);
-        else if (au == bu)
-            (upper, upperOpen) = (au, a.UpperOpen && b.UpperOpen);
-        else
-            (upper, upperOpen) = au > bu ? (au, a.UpperOpen) : (bu, b.UpperOpen);
+        var (upper, upperOpen) = LargerSupremum(a, b);
         return new(lower, lowerOpen, upper, upperOpen);
+    }
+
+    /// <summary>
+    /// The larger of two suprema (the supremum of max(A, B) and of A ∪ B): unbounded if either is; a shared end is
+    /// attained if either attains it.
+    /// </summary>
+    private static (Fraction? End, bool Open) LargerSupremum(RegionInterval a, RegionInterval b)
+    {
+        if (a.Upper is not { } au || b.Upper is not { } bu)
+            return (null, true);
+        if (au == bu)
+            return (au, a.UpperOpen && b.UpperOpen);
+        return au > bu ? (au, a.UpperOpen) : (bu, b.UpperOpen);
     }
 
     /// <summary>{min(a, b)} = −max(−A, −B).</summary>
@@ -200,22 +206,9 @@ public readonly struct RegionInterval : IEquatable<RegionInterval>
     /// <summary>The smallest interval containing both (a shared end is attained if either attains it).</summary>
     public static RegionInterval Hull(RegionInterval a, RegionInterval b)
     {
-        Fraction? lower;
-        bool lowerOpen;
-        if (a.Lower is not { } al || b.Lower is not { } bl)
-            (lower, lowerOpen) = (null, true);
-        else if (al == bl)
-            (lower, lowerOpen) = (al, a.LowerOpen && b.LowerOpen);
-        else
-            (lower, lowerOpen) = al < bl ? (al, a.LowerOpen) : (bl, b.LowerOpen);
-        Fraction? upper;
-        bool upperOpen;
-        if (a.Upper is not { } au || b.Upper is not { } bu)
-            (upper, upperOpen) = (null, true);
-        else if (au == bu)
-            (upper, upperOpen) = (au, a.UpperOpen && b.UpperOpen);
-        else
-            (upper, upperOpen) = au > bu ? (au, a.UpperOpen) : (bu, b.UpperOpen);
+        var (negatedLower, lowerOpen) = LargerSupremum(-a, -b);
+        Fraction? lower = negatedLower is { } n ? -n : null;
+        var (upper, upperOpen) = LargerSupremum(a, b);
         return new(lower, lowerOpen, upper, upperOpen);
     }
 
