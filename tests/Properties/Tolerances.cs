@@ -6,9 +6,11 @@ namespace Verification.Tests.Properties;
 /// <summary>
 /// Named tolerances of the property tests, each with its reason, and the shared comparers: <see cref="Close"/> for two
 /// numbers (two-sided: |a − b| ≤ atol + rtol·max(|a|, |b|)) and <see cref="AssertClose"/> for vectors (NaN/∞-aware,
-/// reporting the worst index).
+/// reporting the worst index). The one place for tolerances: those every domain uses sit at the top level, those of one
+/// domain in a nested class named after it (<see cref="Lodo"/>, <see cref="Sign"/>, <see cref="Optimizer"/>, and
+/// <see cref="Torch"/> in Tolerances.Torch.cs), so that a value is found and compared with its neighbours in one file.
 /// </summary>
-public static class Tolerances
+public static partial class Tolerances
 {
     /// <summary>
     /// The documented accuracy of <c>ElmoStep.Step</c> (and of <c>CauchyStep.Along</c> and <c>ElmoPreconditioner.Factor</c>,
@@ -23,6 +25,93 @@ public static class Tolerances
     /// several hundred ε, which also covers the reassembly V·diag·Vᵀ.
     /// </summary>
     public const double EigenRelative = 1e-12;
+
+    /// <summary>Named tolerances of the LODO tests (lodo.md), each with its reason; comparisons are |a − b| ≤ tol·scale.</summary>
+    public static class Lodo
+    {
+        /// <summary>
+        /// Matrix-free Gv against the dense G times v, and G(θ₀) against α₀I: 1e-12 of the largest |entry|. Both are
+        /// 2N passes of k-term block sums over values of order 1 (N ≤ 4, k ≤ 4): about 2Nk·ε ≈ 1e-14, with room.
+        /// </summary>
+        public const double Product = 1e-12;
+
+        /// <summary>
+        /// Central finite differences of a hypergradient with step h = 1e-5: truncation O(h²‖∇³‖) ≈ 1e-10 plus rounding
+        /// ε/h ≈ 2e-11, relative to the largest entry; 1e-7 leaves a wide margin without hiding a wrong entry (those are O(1)).
+        /// </summary>
+        public const double FiniteDifference = 1e-7;
+
+        /// <summary>
+        /// |a − b| ≤ tol·max(1, max|a|, max|b|) entrywise (the maximum over the finite entries); returns the worst index and
+        /// values for the message. A NaN on either side fails, an infinity passes only against the same infinity, and a
+        /// tolerance that is not a finite number ≥ 0 fails, so the comparison can always fail.
+        /// </summary>
+        public static (bool Ok, string Report) Compare(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tol)
+        {
+            if (expected.Count != actual.Count)
+                return (false, $"lengths differ: {expected.Count} vs {actual.Count}");
+            if (!(tol >= 0) || double.IsInfinity(tol))
+                return (false, $"tolerance {tol:R} is not a finite number ≥ 0, so the comparison could not fail");
+            for (int i = 0; i < expected.Count; i++)
+            {
+                bool finite = double.IsFinite(expected[i]) && double.IsFinite(actual[i]);
+                if (!finite && !(expected[i] == actual[i]))
+                    return (false, $"index {i}: expected {expected[i]:R}, actual {actual[i]:R} (a NaN, or an infinity against another value)");
+            }
+            double scale = Math.Max(1, expected.Concat(actual).Where(double.IsFinite).DefaultIfEmpty(0).Max(Math.Abs));
+            int worst = 0;
+            double worstDiff = 0;
+            for (int i = 0; i < expected.Count; i++)
+            {
+                double d = expected[i] == actual[i] ? 0 : Math.Abs(expected[i] - actual[i]);
+                if (d > worstDiff) { worstDiff = d; worst = i; }
+            }
+            if (expected.Count == 0)
+                return (true, "no entries");
+            return (worstDiff <= tol * scale,
+                $"worst index {worst}: expected {expected[worst]:R}, actual {actual[worst]:R}, |diff| {worstDiff:R} vs tol {tol:R}·{scale:R}");
+        }
+    }
+
+    /// <summary>Named tolerances of the sign-geometry tests (balles-thesis ch. 6), each with its reason.</summary>
+    public static class Sign
+    {
+        /// <summary>
+        /// ‖H‖∞,1 in double against the exact rational value: the returned value is ‖Hx*‖₁ recomputed at the maximizing vertex
+        /// (d products and 2d sums per row, ≤ ~3d ulp of Σ|H_ij|); 1e-13 relative covers d ≤ 16 with margin.
+        /// </summary>
+        public const double InfToOneRelative = 1e-13;
+
+        /// <summary>
+        /// Eigenvector-based bounds (Props. 6.4, 6.5, eq. 6.21) from MathNet eigenpairs: backward error O(d·ε·‖H‖) in the
+        /// eigenvectors enters squared ℓ1 norms times |λ|; 1e-10 relative of Σ_{ij}|H_ij| for d ≤ 8. Looser than
+        /// <see cref="EigenRelative"/> (1e-12, a residual of the eigenpairs themselves) because here the eigenvector error is
+        /// squared into ℓ1 norms and multiplied by |λ|, not compared once.
+        /// </summary>
+        public const double EigenBoundRelative = 1e-10;
+
+        /// <summary>The L_sep bracket must close to this relative width (the barrier stops at a gap of 1e-10·scale).</summary>
+        public const double BracketRelativeWidth = 1e-7;
+    }
+
+    /// <summary>Named tolerances of the optimizer conformance properties, each with its reason.</summary>
+    public static class Optimizer
+    {
+        /// <summary>
+        /// Reassembling a step from an n ≤ 4 eigenbasis (V·x) or applying Φ = V·diag(φ)·Vᵀ costs O(n) roundings on
+        /// each of several O(1)-conditioned products; 1e-12 relative to the step's scale leaves a factor ~1000 over that.
+        /// </summary>
+        public const double Reassembly = 1e-12;
+
+        /// <summary>
+        /// M(x) is a sum of three terms of possibly opposite sign: its rounding error is a few ulp of the largest term,
+        /// so M(x*) ≤ 0 is checked up to 1e-13 of |g|x* + |λ|x*²/2 + Lx*³/6.
+        /// </summary>
+        public const double ModelTerms = 1e-13;
+
+        /// <summary>First-order condition of ARC's subproblem solved by bisection on μ to full precision: 1e-9 relative.</summary>
+        public const double SubproblemStationarity = 1e-9;
+    }
 
     /// <summary>True when |a − b| ≤ atol + rtol·max(|a|, |b|).</summary>
     public static bool Close(double a, double b, double rtol, double atol = 0) =>

@@ -3,7 +3,12 @@ using Xunit.Sdk;
 
 namespace Verification.Tests.Properties;
 
-/// <summary>The shared vector comparer <see cref="Tolerances.AssertClose"/>: two-sided, NaN- and ∞-aware, and its failure message names the worst index, both values, the ratio and the tolerance.</summary>
+/// <summary>
+/// The shared vector comparer <see cref="Tolerances.AssertClose"/>: two-sided, NaN- and ∞-aware, and its failure message names
+/// the worst index, both values, the ratio and the tolerance. <see cref="Tolerances.Lodo.Compare"/> (LodoCompare_*) can
+/// fail: NaN on either side, an infinity against another value, a tolerance that could not fail, and a difference just
+/// beyond tol·max(1, max|entry|).
+/// </summary>
 public class TolerancesExamples
 {
     private static string Input(int i) => $"input {i}";
@@ -104,4 +109,33 @@ public class TolerancesExamples
     [Fact]
     public void OppositeExtremes_Fail_EvenThoughTheDifferenceOverflows() =>
         Assert.Throws<XunitException>(() => Tolerances.AssertClose("x", [double.MaxValue], [-double.MaxValue], [double.MaxValue], 1, Input));
+
+    [Theory]
+    [InlineData(double.NaN, 1.0)]
+    [InlineData(1.0, double.NaN)]
+    [InlineData(double.NaN, double.NaN)]
+    [InlineData(double.PositiveInfinity, 1.0)]
+    [InlineData(1.0, double.NegativeInfinity)]
+    [InlineData(double.PositiveInfinity, double.NegativeInfinity)]
+    public void LodoCompare_NonFiniteMismatch_Fails(double expected, double actual) =>
+        Assert.False(Tolerances.Lodo.Compare([expected, 2.0], [actual, 2.0], 1e-12).Ok);
+
+    [Fact]
+    public void LodoCompare_SameInfinity_IsNotADifference() =>
+        Assert.True(Tolerances.Lodo.Compare([double.PositiveInfinity, 2.0], [double.PositiveInfinity, 2.0], 1e-12).Ok);
+
+    [Theory]
+    [InlineData(-1e-12)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void LodoCompare_ToleranceThatCouldNotFail_Fails(double tol) =>
+        Assert.False(Tolerances.Lodo.Compare([1.0], [1.0], tol).Ok);
+
+    [Fact]
+    public void LodoCompare_Difference_IsJudgedAgainstTheLargestFiniteEntry()
+    {
+        // scale = max(1, 8) = 8: a difference of about 7e-12 is within 1e-12·8, one of about 1e-11 is not.
+        Assert.True(Tolerances.Lodo.Compare([8.0, 1.0], [8.0, 1.0 + 7e-12], 1e-12).Ok);
+        Assert.False(Tolerances.Lodo.Compare([8.0, 1.0], [8.0, 1.0 + 1e-11], 1e-12).Ok);
+    }
 }

@@ -29,7 +29,7 @@ internal static class ElmoAgreementCases
     /// <summary>
     /// x* of eq. (7) over the reference's documented domain (<see cref="EigenspaceInput.Generator"/>: λ of both signs,
     /// |g| and L from 1e-150 to 1e150, points on L|g| = λ²) in float64, and over float32-representable inputs with
-    /// magnitudes in [1e-6, 1e6] in float32; tolerance <see cref="TorchTolerances.Step"/> of max(|a|, |b|).
+    /// magnitudes in [1e-6, 1e6] in float32; tolerance <see cref="Tolerances.Torch.Step"/> of max(|a|, |b|).
     /// </summary>
     private static AgreementCase StepOnGenerator { get; } = new("elmo/step/generator", [TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.Step))],
         (device, dtype) => [StepAgreement(
@@ -41,7 +41,7 @@ internal static class ElmoAgreementCases
     /// x* on the boundary set every ELMO claim is tried on (<see cref="EigenspaceInput.EdgeCases"/>; in float32 the same
     /// structure at 1e±15, <see cref="TorchGenerators.SingleEdgeCases"/>) and on closed forms: λ = |g| = 0 (also λ = −0.0)
     /// gives 0, not the 0/0 of the rationalised denominator; λ &lt; 0 with |g| = 0 gives 2|λ|/L; λ = 1e8, |g| = 1e-10, where
-    /// the naive (S − λ)/L cancels completely. Tolerance <see cref="TorchTolerances.Step"/>.
+    /// the naive (S − λ)/L cancels completely. Tolerance <see cref="Tolerances.Torch.Step"/>.
     /// </summary>
     private static AgreementCase StepOnEdges { get; } = new("elmo/step/edges", [TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.Step))],
         (device, dtype) => [StepAgreement(
@@ -54,7 +54,7 @@ internal static class ElmoAgreementCases
     /// on the step's domain (as <see cref="StepOnGenerator"/>) plus the edge set, where φ is the pseudo-inverse 0 for λ ≤ 0,
     /// |g| = 0, and 1/λ for λ &gt; 0, |g| = 0. Where φ = x*/|g| exceeds the dtype's range (float32: λ = −1e15,
     /// |g| = L = 1e-15 gives 2e45) the expected value is the overflow ∞ (see <see cref="AgreementTable"/>). Tolerance
-    /// <see cref="TorchTolerances.Factor"/> of max(|a|, |b|).
+    /// <see cref="Tolerances.Torch.Factor"/> of max(|a|, |b|).
     /// </summary>
     private static AgreementCase Factors { get; } = new("elmo/preconditioner-factors",
         [TensorApi.Member(typeof(TorchElmoPreconditioner), nameof(TorchElmoPreconditioner.Factors))],
@@ -69,7 +69,7 @@ internal static class ElmoAgreementCases
     /// <summary>
     /// x* of eq. (7) over the whole range of the dtype (issue 15, item 1): λ, |g|, L from subnormals to the largest finite
     /// value and signed zeros (<see cref="TorchGenerators.FullRangeEigenspace"/>), plus <see cref="FullRangeExamples"/>, where
-    /// the tensor step used to overflow or underflow in √(2L)·√|g| and S + |λ|. Tolerance <see cref="TorchTolerances.Step"/>
+    /// the tensor step used to overflow or underflow in √(2L)·√|g| and S + |λ|. Tolerance <see cref="Tolerances.Torch.Step"/>
     /// of max(|a|, |b|, MinNormal); where the exact x* is beyond the dtype's range both sides give ∞.
     /// </summary>
     private static AgreementCase StepOverFullRange { get; } = new("elmo/step/full-range", [TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.Step))],
@@ -78,7 +78,7 @@ internal static class ElmoAgreementCases
 
     /// <summary>
     /// φ of Lemma 3.2 over the whole range of the dtype, as <see cref="StepOverFullRange"/>; where the exact φ exceeds the
-    /// dtype's range (1/λ for a subnormal λ &gt; 0 with |g| = 0) both sides give ∞. Tolerance <see cref="TorchTolerances.Factor"/>
+    /// dtype's range (1/λ for a subnormal λ &gt; 0 with |g| = 0) both sides give ∞. Tolerance <see cref="Tolerances.Torch.Factor"/>
     /// of max(|a|, |b|, MinNormal).
     /// </summary>
     private static AgreementCase FactorsOverFullRange { get; } = new("elmo/preconditioner-factors/full-range",
@@ -107,7 +107,7 @@ internal static class ElmoAgreementCases
 
     /// <summary>
     /// M(x) of eq. (3) against <see cref="CubicUpperModel.Evaluate"/>: g, λ, x of both signs and zeros, L ≥ 0, magnitudes in
-    /// [1e-30, 1e30] (float64) or [1e-3, 1e3] (float32). Tolerance <see cref="TorchTolerances.Cubic"/> of the term scale T.
+    /// [1e-30, 1e30] (float64) or [1e-3, 1e3] (float32). Tolerance <see cref="Tolerances.Torch.Cubic"/> of the term scale T.
     /// </summary>
     private static AgreementCase CubicUpper { get; } = new("elmo/cubic-upper", [TensorApi.Member(typeof(TorchCubicModels), nameof(TorchCubicModels.Upper))],
         (device, dtype) => [CubicAgreement(upper: true, device, dtype, seed: 20261205)]);
@@ -120,7 +120,7 @@ internal static class ElmoAgreementCases
     /// H = V·diag(λ)·Vᵀ with eq. (1)'s orientation (<see cref="TorchSymmetricEigen.Decompose"/> against
     /// <see cref="Verification.Numerics.SymmetricEigen.Decompose"/>) on <see cref="SpectralProblem"/>s: eigenvalues within E, every
     /// eigenvector entry within δ_i, every projection within Δg_i of <see cref="SpectralBound"/>, doubled
-    /// (<see cref="TorchTolerances.FirstOrderBound"/>).
+    /// (<see cref="Tolerances.Torch.FirstOrderBound"/>).
     /// </summary>
     private static AgreementCase SymmetricEigen { get; } = new("elmo/symmetric-eigen", [TensorApi.Member(typeof(TorchSymmetricEigen), nameof(TorchSymmetricEigen.Decompose))],
         (device, dtype) => SpectralProblems(dtype, 20261207).SelectMany(p =>
@@ -134,11 +134,11 @@ internal static class ElmoAgreementCases
             return new[]
             {
                 new Agreement("λ", eigen.Values, TensorConvert.ToDoubles(actual.Values), Tolerances.Uniform(n, bound.Eigenvalue),
-                    TorchTolerances.FirstOrderBound, i => $"λ_{i} of {p}"),
+                    Tolerances.Torch.FirstOrderBound, i => $"λ_{i} of {p}"),
                 new Agreement("V", eigen.Vectors.ToRowMajorArray(), TensorConvert.ToDoubles(actual.Vectors), vectorScale,
-                    TorchTolerances.FirstOrderBound, k => $"V[{k / n},{k % n}] of {p}"),
+                    Tolerances.Torch.FirstOrderBound, k => $"V[{k / n},{k % n}] of {p}"),
                 new Agreement("g_i = ∇fᵀv_i", eigen.GradientProjections, TensorConvert.ToDoubles(actual.GradientProjections), bound.Projection,
-                    TorchTolerances.FirstOrderBound, i => $"g_{i} of {p}"),
+                    Tolerances.Torch.FirstOrderBound, i => $"g_{i} of {p}"),
             };
         }).ToArray());
 
@@ -154,7 +154,7 @@ internal static class ElmoAgreementCases
             var (h, g, l) = Tensors(p, dtype, device);
             var actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
             return new Agreement("Φ^ELMO", expected, actual, Tolerances.Uniform(expected.Length, bound.Preconditioner(p.Lipschitz)),
-                TorchTolerances.FirstOrderBound, k => $"Φ[{k / p.Dimension},{k % p.Dimension}] of {p}");
+                Tolerances.Torch.FirstOrderBound, k => $"Φ[{k / p.Dimension},{k % p.Dimension}] of {p}");
         }).ToArray());
 
     /// <summary>
@@ -169,15 +169,15 @@ internal static class ElmoAgreementCases
             var (h, g, l) = Tensors(p, dtype, device);
             var actual = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
             return new Agreement("Δθ*", expected, actual, Tolerances.Uniform(expected.Length, bound.Step(p.Lipschitz)),
-                TorchTolerances.FirstOrderBound, i => $"Δθ*_{i} of {p}");
+                Tolerances.Torch.FirstOrderBound, i => $"Δθ*_{i} of {p}");
         }).ToArray());
 
     /// <summary>
     /// H = diag(−2, 0, 3, −5), whose eigenvectors both solvers return exactly (±e_i), so projections can be exactly 0: the
     /// singular directions of Lemma 3.2 (g_i = 0, λ_i ≤ 0, where Φ^ELMO is the pseudo-inverse, φ_i = 0), the tie-break of
     /// eq. (1)'s orientation when g_i = 0 (the +e_i orientation), and the step 2|λ|/L along concave axes without gradient.
-    /// With exact eigenvectors only the per-eigenspace evaluation rounds: Φ within <see cref="TorchTolerances.Factor"/>, Δθ*
-    /// within <see cref="TorchTolerances.Step"/> of max(|a|, |b|); eigenvalues, vectors and projections exactly.
+    /// With exact eigenvectors only the per-eigenspace evaluation rounds: Φ within <see cref="Tolerances.Torch.Factor"/>, Δθ*
+    /// within <see cref="Tolerances.Torch.Step"/> of max(|a|, |b|); eigenvalues, vectors and projections exactly.
     /// </summary>
     private static AgreementCase DiagonalHessian { get; } = new("elmo/diagonal-hessian",
         [TensorApi.Member(typeof(TorchSymmetricEigen), nameof(TorchSymmetricEigen.Decompose)), TensorApi.Member(typeof(TorchElmoPreconditioner), nameof(TorchElmoPreconditioner.Compute)),
@@ -199,10 +199,10 @@ internal static class ElmoAgreementCases
                 results.Add(Exact("g_i", eigen.GradientProjections, TensorConvert.ToDoubles(tensorEigen.GradientProjections), at));
                 var phi = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
                 var tensorPhi = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
-                results.Add(new Agreement("Φ^ELMO", phi, tensorPhi, Tolerances.MaxMagnitude(phi, tensorPhi), TorchTolerances.Factor(dtype), k => $"Φ[{k / 4},{k % 4}] at {at}"));
+                results.Add(new Agreement("Φ^ELMO", phi, tensorPhi, Tolerances.MaxMagnitude(phi, tensorPhi), Tolerances.Torch.Factor(dtype), k => $"Φ[{k / 4},{k % 4}] at {at}"));
                 var step = ElmoStep.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
                 var tensorStep = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
-                results.Add(new Agreement("Δθ*", step, tensorStep, Tolerances.MaxMagnitude(step, tensorStep), TorchTolerances.Step(dtype), i => $"Δθ*_{i} at {at}"));
+                results.Add(new Agreement("Δθ*", step, tensorStep, Tolerances.MaxMagnitude(step, tensorStep), Tolerances.Torch.Step(dtype), i => $"Δθ*_{i} at {at}"));
             }
             return results;
         });
@@ -237,7 +237,7 @@ internal static class ElmoAgreementCases
             var flat = Enumerable.Range(0, n * n).Select(k => hessian[k / n, k % n]).ToArray();
             var hv = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => hessian[i, j] * direction[j])).ToArray();
             var hvTerms = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => Math.Abs(hessian[i, j] * direction[j]))).ToArray();
-            double tolerance = TorchTolerances.Chains(5, 5, dtype);
+            double tolerance = Tolerances.Torch.Chains(5, 5, dtype);
             string at = $"x = [{string.Join(", ", point)}], v = [{string.Join(", ", direction)}]";
             return
             [
@@ -254,8 +254,8 @@ internal static class ElmoAgreementCases
             TensorConvert.Vector(batch.Select(e => e.Lambda), dtype, device),
             TensorConvert.Vector(batch.Select(e => e.GradMagnitude), dtype, device),
             TensorConvert.Vector(batch.Select(e => e.Lipschitz), dtype, device)));
-        return new Agreement("x* (eq. 7)", expected, actual, TorchTolerances.MaxMagnitudeOrMinNormal(expected, actual, dtype),
-            TorchTolerances.Step(dtype), i => batch[i].ToString());
+        return new Agreement("x* (eq. 7)", expected, actual, Tolerances.Torch.MaxMagnitudeOrMinNormal(expected, actual, dtype),
+            Tolerances.Torch.Step(dtype), i => batch[i].ToString());
     }
 
     private static Agreement FactorAgreement(EigenspaceInput[] batch, Device device, ScalarType dtype)
@@ -265,8 +265,8 @@ internal static class ElmoAgreementCases
             TensorConvert.Vector(batch.Select(e => e.Lambda), dtype, device),
             TensorConvert.Vector(batch.Select(e => e.GradMagnitude), dtype, device),
             TensorConvert.Vector(batch.Select(e => e.Lipschitz), dtype, device)));
-        return new Agreement("φ (Lemma 3.2)", expected, actual, TorchTolerances.MaxMagnitudeOrMinNormal(expected, actual, dtype),
-            TorchTolerances.Factor(dtype), i => batch[i].ToString());
+        return new Agreement("φ (Lemma 3.2)", expected, actual, Tolerances.Torch.MaxMagnitudeOrMinNormal(expected, actual, dtype),
+            Tolerances.Torch.Factor(dtype), i => batch[i].ToString());
     }
 
     private static Agreement CubicAgreement(bool upper, Device device, ScalarType dtype, ulong seed)
@@ -281,7 +281,7 @@ internal static class ElmoAgreementCases
             ? CubicUpperModel.Evaluate(c.G, c.Lambda, c.Lipschitz, c.X)
             : CubicLowerModel.Evaluate(c.G, c.Lambda, c.Lipschitz, c.X)).ToArray();
         return new Agreement(upper ? "M (eq. 3)" : "m (eq. 4)", expected, actual, batch.Select(c => c.TermScale).ToArray(),
-            TorchTolerances.Cubic(dtype), i => batch[i].ToString());
+            Tolerances.Torch.Cubic(dtype), i => batch[i].ToString());
     }
 
     /// <summary><see cref="Problems"/> spectral problems from <paramref name="seed"/>, rounded to <paramref name="dtype"/>.</summary>

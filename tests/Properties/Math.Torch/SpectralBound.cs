@@ -23,12 +23,12 @@ namespace Verification.Tests.Properties.Numerics.Torch;
 /// <item>Projections g_i = ∇fᵀv_i: Δg_i ≤ ‖∇f‖δ_i + n(u + u₆₄)‖∇f‖ + ‖Δ∇f‖₂; the orientation of eq. (1) agrees
 /// where |g_i| &gt; Δg_i (otherwise the problem is rejected).</item>
 /// <item>x*_i = (S − λ)/L has |∂x*/∂λ| = x*/S and |∂x*/∂|g|| = 1/S, so |Δx*_i| ≤ (x*_i·Δλ + Δg_i)/S_i plus the
-/// evaluation's own <see cref="TorchTolerances.Step"/>·x*_i; φ_i = 2/(λ + S) has |∂φ/∂λ| = φ/S and
-/// |∂φ/∂|g|| = φ²L/(2S), plus <see cref="TorchTolerances.Factor"/>·φ_i.</item>
+/// evaluation's own <see cref="Tolerances.Torch.Step"/>·x*_i; φ_i = 2/(λ + S) has |∂φ/∂λ| = φ/S and
+/// |∂φ/∂|g|| = φ²L/(2S), plus <see cref="Tolerances.Torch.Factor"/>·φ_i.</item>
 /// <item>Δθ* = Σ x*_i v_i: every entry within Σ_i(|Δx*_i| + x*_i δ_i) + 2n(u + u₆₄)Σ_i x*_i (n-term sums on both
 /// sides); Φ = Σ φ_i v_i v_iᵀ: every entry within Σ_i(|Δφ_i| + 2φ_i δ_i) + 3n(u + u₆₄)Σ_i φ_i (two products).</item>
 /// </list>
-/// Products of two errors are dropped; <see cref="TorchTolerances.FirstOrderBound"/> doubles the bound to cover them.
+/// Products of two errors are dropped; <see cref="Tolerances.Torch.FirstOrderBound"/> doubles the bound to cover them.
 /// </remarks>
 internal sealed class SpectralBound
 {
@@ -47,11 +47,11 @@ internal sealed class SpectralBound
     {
         this.reference = reference;
         int n = reference.Dimension;
-        units = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
+        units = Tolerances.Torch.Unit(dtype) + Tolerances.Torch.Float64Unit;
         Dtype = dtype;
         double norm = reference.Values.Max(Math.Abs);
         double p = solverRoundings ?? SolverRoundings(n);
-        Eigenvalue = (p * TorchTolerances.Unit(dtype) + SolverRoundings(n) * TorchTolerances.Float64Unit) * norm + hessianPerturbation;
+        Eigenvalue = (p * Tolerances.Torch.Unit(dtype) + SolverRoundings(n) * Tolerances.Torch.Float64Unit) * norm + hessianPerturbation;
         double gradientNorm = gradient.L2Norm();
         Vector = new double[n];
         Projection = new double[n];
@@ -95,7 +95,7 @@ internal sealed class SpectralBound
             double lambda = reference.Values[i], a = Math.Abs(reference.GradientProjections[i]);
             double x = ElmoStep.Step(lambda, a, lipschitz[i]);
             double s = Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
-            bound += (x * Eigenvalue + Projection[i]) / s + TorchTolerances.Step(Dtype) * x + x * Vector[i];
+            bound += (x * Eigenvalue + Projection[i]) / s + Tolerances.Torch.Step(Dtype) * x + x * Vector[i];
             total += x;
         }
         return bound + 2 * n * units * total;
@@ -111,7 +111,7 @@ internal sealed class SpectralBound
             double lambda = reference.Values[i], a = Math.Abs(reference.GradientProjections[i]);
             double phi = ElmoPreconditioner.Factor(lambda, a, lipschitz[i]);
             double s = Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
-            bound += phi * Eigenvalue / s + phi * phi * lipschitz[i] * Projection[i] / (2 * s) + TorchTolerances.Factor(Dtype) * phi + 2 * phi * Vector[i];
+            bound += phi * Eigenvalue / s + phi * phi * lipschitz[i] * Projection[i] / (2 * s) + Tolerances.Torch.Factor(Dtype) * phi + 2 * phi * Vector[i];
             total += phi;
         }
         return bound + 3 * n * units * total;

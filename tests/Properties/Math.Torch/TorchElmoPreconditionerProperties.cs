@@ -26,7 +26,7 @@ public class TorchElmoPreconditionerProperties
             }
             double scale = step.Concat(preconditioned).Max(Math.Abs);
             Tolerances.AssertClose("Δθ* vs −Φ∇f (float64)", step, preconditioned, Tolerances.Uniform(step.Length, scale),
-                TorchTolerances.IdentityFloat64, _ => p.ToString());
+                Tolerances.Torch.IdentityFloat64, _ => p.ToString());
         });
 
     internal static (Tensor Hessian, Tensor Gradient, Tensor Lipschitz) Tensors(SpectralProblem p, ScalarType type, Device? device = null) =>

@@ -96,9 +96,9 @@ internal static class OptimizerAgreementCases
             return
             [
                 new Agreement("k", [n], [k], [1], 0, _ => "the Krylov space is ℝⁿ"),
-                new Agreement("Ritz values", reference.Values, values, Tolerances.Uniform(n, bound.Eigenvalue), TorchTolerances.FirstOrderBound, i => $"λ_{i}"),
+                new Agreement("Ritz values", reference.Values, values, Tolerances.Uniform(n, bound.Eigenvalue), Tolerances.Torch.FirstOrderBound, i => $"λ_{i}"),
                 new Agreement("Ritz vectors", reference.Vectors.ToRowMajorArray(), vectors, Enumerable.Range(0, n * n).Select(x => bound.Vector[x % n]).ToArray(),
-                    TorchTolerances.FirstOrderBound, x => $"V[{x / n},{x % n}]"),
+                    Tolerances.Torch.FirstOrderBound, x => $"V[{x / n},{x % n}]"),
             ];
         });
 
@@ -129,7 +129,7 @@ internal static class OptimizerAgreementCases
         var optimizer = lanczos ? new TorchElmoOptimizer(ElmoLipschitz, denseLimit: 0, lanczosSteps: n) : new TorchElmoOptimizer(ElmoLipschitz);
         var actual = TensorConvert.ToDoubles(optimizer.Step(c.Function(dtype, device), TensorConvert.Vector(c.Theta, dtype, device)));
         return new Agreement($"Δθ (n = {n})", expected, actual, Tolerances.Uniform(n, bound.Step(Vector<double>.Build.Dense(n, ElmoLipschitz))),
-            TorchTolerances.FirstOrderBound, i => $"entry {i} at θ = [{string.Join(", ", c.Theta)}]");
+            Tolerances.Torch.FirstOrderBound, i => $"entry {i} at θ = [{string.Join(", ", c.Theta)}]");
     }
 
     /// <summary>(‖ΔH‖_F, ‖Δ∇f‖₂) between autograd and the closed forms (see <see cref="ElmoDense"/>).</summary>
@@ -137,7 +137,7 @@ internal static class OptimizerAgreementCases
     {
         int n = c.Theta.Count;
         double k = n + 5 + (dtype == ScalarType.Float32 ? 1 : 0);
-        double unit = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
+        double unit = Tolerances.Torch.Unit(dtype) + Tolerances.Torch.Float64Unit;
         double s = c.U.PointwiseAbs().DotProduct(c.Theta.PointwiseAbs());
         double hessian = 0, gradient = 0;
         for (int i = 0; i < n; i++)
@@ -176,7 +176,7 @@ internal static class OptimizerAgreementCases
     /// AMOS (Alg. 2) with pluggable OPT¹ / OPT² on f(θ) = ½θᵀDθ + (c/6)(uᵀθ)³ for <see cref="AmosSteps"/> steps against
     /// <see cref="Verification.Optimizers.SecondOrder.Amos"/>: the assignment OPTIM_i must agree exactly at every step (the
     /// bound certifies it: L is farther from L_thresh than its drift), and θ_t within
-    /// <see cref="TorchTolerances.FirstOrderBound"/> × the drift bound of <see cref="AmosDivergenceBound"/> (float64 in
+    /// <see cref="Tolerances.Torch.FirstOrderBound"/> × the drift bound of <see cref="AmosDivergenceBound"/> (float64 in
     /// u = 2⁻⁵³; float32 in u = 2⁻²⁴ with D, u, c, θ₀ rounded once). Odd configurations build the tensor OPTs explicitly
     /// through <see cref="TorchElementwise.Of"/> (the ITorchElementwiseOptimizer constructor), even ones pass the reference OPTs.
     /// </summary>
@@ -192,7 +192,7 @@ internal static class OptimizerAgreementCases
             var settings = new AmosSettings(AmosThreshold, AlphaL: 0.7, HessianEvery: k.Every, Assignment: k.Mode, Tensors: tensors);
             IElementwiseOptimizer one = Inner(k.First), two = Inner(k.Second);
             var reference = (Verification.Optimizers.SecondOrder.Amos.AmosRun)new Verification.Optimizers.SecondOrder.Amos(one, two, settings).Start(c.Reference, c.Theta);
-            var bound = new AmosDivergenceBound(c, settings, one, two, TorchTolerances.Unit(dtype), roundsData: dtype == ScalarType.Float32);
+            var bound = new AmosDivergenceBound(c, settings, one, two, Tolerances.Torch.Unit(dtype), roundsData: dtype == ScalarType.Float32);
             var amos = k.Seed % 2 == 1 ? new TorchAmos(settings, TorchElementwise.Of(one), TorchElementwise.Of(two)) : new TorchAmos(settings, one, two);
             using var run = amos.Start(c.Function(dtype, device), TensorConvert.Vector(c.Theta, dtype, device));
             bool sawFirst = false, sawSecond = false;
@@ -209,7 +209,7 @@ internal static class OptimizerAgreementCases
                 results.Add(new Agreement($"OPTIM_i = OPT¹ at t = {t}", reference.UsesFirstOrder.Select(b => b ? 1.0 : 0.0).ToArray(), assigned,
                     Tolerances.Uniform(n, 1), 0, i => $"coordinate {i}"));
                 results.Add(new Agreement($"θ_{t + 1}", reference.Theta.ToArray(), TensorConvert.ToDoubles(run.Theta), Tolerances.Uniform(n, bound.Drift),
-                    TorchTolerances.FirstOrderBound, i => $"θ₀ = [{string.Join(", ", c.Theta)}]"));
+                    Tolerances.Torch.FirstOrderBound, i => $"θ₀ = [{string.Join(", ", c.Theta)}]"));
             }
             // Not a property of AMOS but of this case's reach: it must exercise both OPT¹ and OPT².
             if (!(sawFirst && sawSecond))
@@ -302,7 +302,7 @@ internal static class OptimizerAgreementCases
                 scale.Add(stepBound[i]);
             }
         }
-        double tolerance = dtype == ScalarType.Float64 ? 0 : TorchTolerances.FirstOrderBound;
+        double tolerance = dtype == ScalarType.Float64 ? 0 : Tolerances.Torch.FirstOrderBound;
         return new Agreement("owned (Δθ)_i", [.. expected], [.. actual], [.. scale], tolerance, _ => s.ToString());
     }
 }

@@ -20,7 +20,7 @@ namespace Verification.Tests.Properties.Optimizers.Torch;
 internal sealed class SophiaFloat32Bound(OptimizerAgreementCases.Script script, bool sophia, ScalarType dtype)
 {
     private const double Epsilon = 1e-12;
-    private readonly double unit = TorchTolerances.Float32Unit + TorchTolerances.Float64Unit;
+    private readonly double unit = Tolerances.Torch.Float32Unit + Tolerances.Torch.Float64Unit;
     private readonly int n = script.Gradients[0].Length;
     private double[]? m, h, em, eh;
     private int steps;

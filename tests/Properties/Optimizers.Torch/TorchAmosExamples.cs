@@ -39,7 +39,7 @@ public class TorchAmosExamples
         var settings = new AmosSettings(OptimizerAgreementCases.AmosThreshold, AlphaL: 0.7, HessianEvery: every, Assignment: mode, Tensors: tensors);
         IElementwiseOptimizer one = OptimizerAgreementCases.Inner(first), two = OptimizerAgreementCases.Inner(second);
         var reference = (Amos.AmosRun)new Amos(one, two, settings).Start(c.Reference, c.Theta);
-        var bound = new AmosDivergenceBound(c, settings, one, two, TorchTolerances.Float64Unit, roundsData: false);
+        var bound = new AmosDivergenceBound(c, settings, one, two, Tolerances.Torch.Float64Unit, roundsData: false);
         for (int t = 0; t < OptimizerAgreementCases.AmosSteps; t++)
         {
             var before = reference.Theta;
@@ -98,7 +98,7 @@ public class TorchAmosExamples
         var g = c.Reference.Gradient(c.Theta);
         // Δθ = −½∇f(θ₀) on every coordinate, whichever slot owns it; autograd vs closed form: ≤ 16 ulp of the terms (≤ 10 here).
         for (int i = 0; i < 3; i++)
-            Assert.True(Math.Abs(step[i] + 0.5 * g[i]) <= TorchTolerances.AutogradFloat64 * 10, $"i = {i}: {step[i]:R} vs {-0.5 * g[i]:R}");
+            Assert.True(Math.Abs(step[i] + 0.5 * g[i]) <= Tolerances.Torch.AutogradFloat64 * 10, $"i = {i}: {step[i]:R} vs {-0.5 * g[i]:R}");
         Assert.Equal(theta0.Zip(step, (a, b) => a + b), TensorConvert.ToDoubles(run.Theta));
     }
 

@@ -75,7 +75,7 @@ internal sealed class CurvatureErrorScale
     }
 
     /// <summary>The tolerance k·c·u in the tensor's dtype plus k·c·u₆₄ for the reference.</summary>
-    public double Tolerance(ScalarType dtype) => TorchTolerances.Chains(Roundings, Roundings, dtype);
+    public double Tolerance(ScalarType dtype) => Tolerances.Torch.Chains(Roundings, Roundings, dtype);
 
     /// <summary>|terms| of f(x_n, θ): Σ_j |θ_j x̃_j| per output (MLP: Σ_k |W2_mk t_k| + |b|).</summary>
     public double[] OutputTerms(int n)

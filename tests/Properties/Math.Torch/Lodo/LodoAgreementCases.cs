@@ -32,7 +32,7 @@ internal static class LodoAgreementCases
             var actual = TensorConvert.ToDoubles(new TorchBlockPermutationPreconditioner(g).Apply(TensorConvert.Vector(theta, dtype, device), TensorConvert.Vector(v, dtype, device)));
             double k = 2 * net.Depth * net.K + 2;
             return new Agreement($"G(θ)v, {g.Name}", g.Apply(theta, v).ToArray(), actual, g.Apply(theta.PointwiseAbs(), v.PointwiseAbs()).ToArray(),
-                TorchTolerances.Chains(k, k, dtype), i => $"entry {i}");
+                Tolerances.Torch.Chains(k, k, dtype), i => $"entry {i}");
         }).ToArray());
 
     /// <summary>
@@ -54,13 +54,13 @@ internal static class LodoAgreementCases
                 TensorConvert.Vector(theta, dtype, device), TensorConvert.Vector(a, dtype, device), TensorConvert.Vector(u, dtype, device)));
             double k = 4 * net.Depth * net.K + 4;
             return new Agreement($"−∂_θ(aᵀG(θ)u), {g.Name}", (-g.BilinearGradient(theta, a, u)).ToArray(), actual,
-                g.BilinearGradient(theta.PointwiseAbs(), a.PointwiseAbs(), u.PointwiseAbs()).ToArray(), TorchTolerances.Chains(k, k, dtype), i => $"entry {i}");
+                g.BilinearGradient(theta.PointwiseAbs(), a.PointwiseAbs(), u.PointwiseAbs()).ToArray(), Tolerances.Torch.Chains(k, k, dtype), i => $"entry {i}");
         }).ToArray());
 
     /// <summary>
     /// 8 steps of Algorithm 1 on f(x) = ½xᵀHx − cᵀx: the tensor run differentiates f(x_t − G(θ)m_t) in θ by autograd, the
     /// reference uses the bilinear reverse mode with ∇f(x_{t+1}) held fixed; every iterate x_t within
-    /// <see cref="TorchTolerances.FirstOrderBound"/> × the drift bound of <see cref="LodoDriftBound"/>, carried along the
+    /// <see cref="Tolerances.Torch.FirstOrderBound"/> × the drift bound of <see cref="LodoDriftBound"/>, carried along the
     /// reference run.
     /// </summary>
     private static AgreementCase Algorithm1 { get; } = new("lodo/algorithm-1",
@@ -96,7 +96,7 @@ internal static class LodoAgreementCases
             Tensor Loss(Tensor x) => 0.5 * x.dot(ht.mv(x)) - ct.dot(x);
             var xs = TorchLodo.Run(new TorchBlockPermutationPreconditioner(g), Loss, TensorConvert.Vector(x0, dtype, device), TensorConvert.Vector(theta0, dtype, device), metaRate, beta, steps);
             return Enumerable.Range(0, steps + 1).Select(t => new Agreement($"x_{t}", expected[t].ToArray(), TensorConvert.ToDoubles(xs[t]),
-                drift[t].ToArray(), TorchTolerances.FirstOrderBound, i => $"entry {i}")).ToArray();
+                drift[t].ToArray(), Tolerances.Torch.FirstOrderBound, i => $"entry {i}")).ToArray();
         });
 
     private static Vector<double> Round(Vector<double> v, ScalarType dtype) => dtype == ScalarType.Float64 ? v : v.Map(x => (double)(float)x);

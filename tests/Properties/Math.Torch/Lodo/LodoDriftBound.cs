@@ -22,11 +22,11 @@ namespace Verification.Tests.Properties.Numerics.Torch.Lodo;
 /// denominator and e_√ ≤ min(e_B/(2c₂√(B/c₂)), √(e_B/c₂)); θ ← θ + step adds u|θ_{t+1}|.</item>
 /// <item>m ← βm + (1 − β)g: βe_m + (1 − β)e_g + 4u(β|m| + (1 − β)|g|).</item>
 /// </list>
-/// These are first-order bounds; the case allows <see cref="TorchTolerances.FirstOrderBound"/> times them.
+/// These are first-order bounds; the case allows <see cref="Tolerances.Torch.FirstOrderBound"/> times them.
 /// </summary>
 internal sealed class LodoDriftBound(BlockPermutationPreconditioner model, Matrix<double> hessian, Vector<double> linear, double metaRate, double beta, ScalarType dtype)
 {
-    private readonly double unit = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
+    private readonly double unit = Tolerances.Torch.Unit(dtype) + Tolerances.Torch.Float64Unit;
     private readonly double applyRoundings = 2 * model.Depth * model.BlockSize + 2;
     private readonly double hyperRoundings = 4 * model.Depth * model.BlockSize + 4;
     private readonly Matrix<double> absHessian = hessian.PointwiseAbs();

@@ -51,7 +51,7 @@ internal static class SignGeometryAgreementCases
     private static AgreementCase InfToOneReal { get; } = new("sign/inf-to-one-norm/real",
         [TensorApi.Member(typeof(TorchInfToOneNorm), nameof(TorchInfToOneNorm.Compute))],
         (device, dtype) => TorchGenerators.Sample(RealBatches, 60, 20261211)
-            .Select(batch => InfToOne(Round(batch, dtype), device, dtype, d => TorchTolerances.Chains(4 * d, 2 * d + 6 * (1 << (d - 1)), dtype))).ToArray());
+            .Select(batch => InfToOne(Round(batch, dtype), device, dtype, d => Tolerances.Torch.Chains(4 * d, 2 * d + 6 * (1 << (d - 1)), dtype))).ToArray());
 
     /// <summary>
     /// −α·sign(g) row by row (eq. 6.1) against <see cref="SignGradientDescent"/> at θ = 0 of ½θᵀIθ + gᵀθ (whose gradient is
@@ -81,7 +81,7 @@ internal static class SignGeometryAgreementCases
             var expected = rows.SelectMany((g, b) => new NormScaledSignGradientDescent(lInfinity[b]).StepFor(g)).ToArray();
             var actual = TensorConvert.ToDoubles(TorchSignDescent.NormScaledStep(Stack(rows, dtype, device), TensorConvert.Vector(lInfinity, dtype, device)));
             int d = rows[0].Count;
-            return [new Agreement("−(‖g‖₁/L∞)·sign(g)", expected, actual, Tolerances.MaxMagnitude(expected, actual), TorchTolerances.Chains(d, d, dtype),
+            return [new Agreement("−(‖g‖₁/L∞)·sign(g)", expected, actual, Tolerances.MaxMagnitude(expected, actual), Tolerances.Torch.Chains(d, d, dtype),
                 i => $"row {i / d}, entry {i % d}")];
         });
 
@@ -186,7 +186,7 @@ internal static class SignGeometryAgreementCases
                 var drift = bound.Drift;
                 var expected = reference.Points[t].ToArray();
                 var actual = got.Skip((p * (steps + 1) + t) * d).Take(d).ToArray();
-                yield return new Agreement($"θ_{t} of problem {p}", expected, actual, Tolerances.Uniform(d, drift), TorchTolerances.FirstOrderBound, i => $"entry {i}");
+                yield return new Agreement($"θ_{t} of problem {p}", expected, actual, Tolerances.Uniform(d, drift), Tolerances.Torch.FirstOrderBound, i => $"entry {i}");
                 if (t < steps)
                     bound.Advance(reference.Points[t], reference.Points[t + 1]);
             }

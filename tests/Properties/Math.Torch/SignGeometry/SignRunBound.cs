@@ -17,7 +17,7 @@ namespace Verification.Tests.Properties.Numerics.Torch.SignGeometry;
 /// </summary>
 internal sealed class SignRunBound(Matrix<double> hessian, Vector<double> linear, double? lInfinity, ScalarType dtype)
 {
-    private readonly double unit = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
+    private readonly double unit = Tolerances.Torch.Unit(dtype) + Tolerances.Torch.Float64Unit;
 
     /// <summary>The current bound on ‖θ_tensor − θ_reference‖_∞.</summary>
     public double Drift { get; private set; }

@@ -56,7 +56,7 @@ internal static class StochasticAgreementCases
                 var expected = (-alpha * (matrix.ColumnSums() / m)).ToArray();
                 var scale = (alpha * (matrix.PointwiseAbs().ColumnSums() / m)).ToArray();
                 var actual = TensorConvert.ToDoubles(TorchSgdStep.Plain(tensor(rows, ScalarType.Float64).to(dtype, device), alpha));
-                return new Agreement($"−α·g (m = {m})", expected, actual, scale, TorchTolerances.Chains(m + 1, m + 1, dtype), i => $"entry {i}");
+                return new Agreement($"−α·g (m = {m})", expected, actual, scale, Tolerances.Torch.Chains(m + 1, m + 1, dtype), i => $"entry {i}");
             }).ToList();
             var closed = TensorConvert.ToDoubles(TorchSgdStep.Plain(tensor(new double[,] { { 1, -2 }, { 3, 4 } }, ScalarType.Float64).to(dtype, device), 0.5));
             results.Add(new Agreement("closed form", [-1.0, -0.5], closed, [1.0, 1.0], 0, i => $"entry {i}"));
@@ -76,7 +76,7 @@ internal static class StochasticAgreementCases
         (device, dtype) =>
         {
             const double smoothness = 2.5;
-            double unit = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
+            double unit = Tolerances.Torch.Unit(dtype) + Tolerances.Torch.Float64Unit;
             var results = new List<Agreement>();
             foreach (var rows in Batches(dtype).Append(new double[,] { { 1, -1 }, { -1, 1 } }).Append(new double[,] { { 2, -4 }, { 2, -4 } }))
             {
@@ -94,7 +94,7 @@ internal static class StochasticAgreementCases
                 var bound = Enumerable.Range(0, d).Select(i =>
                     gamma / smoothness * ((m + 1) * unit * spread[i] + Math.Abs(g[i]) * relativeGamma) + 2 * unit * Math.Abs(expected[i])).ToArray();
                 var actual = TensorConvert.ToDoubles(TorchSgdStep.OptimalStepRule(tensor(rows, ScalarType.Float64).to(dtype, device), smoothness));
-                results.Add(new Agreement($"−(γ*/L)·g (m = {m}, d = {d}, γ* = {gamma:G3})", expected, actual, bound, TorchTolerances.FirstOrderBound, i => $"entry {i}"));
+                results.Add(new Agreement($"−(γ*/L)·g (m = {m}, d = {d}, γ* = {gamma:G3})", expected, actual, bound, Tolerances.Torch.FirstOrderBound, i => $"entry {i}"));
             }
             return results;
         });
@@ -117,9 +117,9 @@ internal static class StochasticAgreementCases
                 etas = etas.Select(e => (double)(float)e).ToArray();
             var expected = etas.Select(reference).ToArray();
             var actual = TensorConvert.ToDoubles(tensorFactor(TensorConvert.Vector(etas, dtype, device)));
-            var (tensorRoundings, referenceRoundings) = roundings(TorchTolerances.Hypot(dtype));
+            var (tensorRoundings, referenceRoundings) = roundings(Tolerances.Torch.Hypot(dtype));
             return [new Agreement($"{name} factor", expected, actual, Tolerances.MaxMagnitude(expected, actual),
-                TorchTolerances.Chains(tensorRoundings, referenceRoundings, dtype), i => $"η = {etas[i]:R}")];
+                Tolerances.Torch.Chains(tensorRoundings, referenceRoundings, dtype), i => $"η = {etas[i]:R}")];
         });
 
     /// <summary>
@@ -150,7 +150,7 @@ internal static class StochasticAgreementCases
                 {
                     var expected = run.Step().ToArray();
                     var actual = TensorConvert.ToDoubles(state.Step(TensorConvert.Vector(script[t], dtype, device)));
-                    results.Add(new Agreement($"Δθ_{t}", expected, actual, bound.Step(script[t]), TorchTolerances.FirstOrderBound, i => $"coordinate {i}"));
+                    results.Add(new Agreement($"Δθ_{t}", expected, actual, bound.Step(script[t]), Tolerances.Torch.FirstOrderBound, i => $"coordinate {i}"));
                 }
             }
             finally

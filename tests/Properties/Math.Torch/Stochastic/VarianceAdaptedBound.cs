@@ -18,11 +18,11 @@ namespace Verification.Tests.Properties.Numerics.Torch.Stochastic;
 /// At t = 0, γ is 1 or 0 by the sign of m, exact. Where m ≠ 0 is within its error of 0 the factor's branch is not
 /// certain and the case is rejected.</item>
 /// </list>
-/// First-order; the case allows <see cref="TorchTolerances.FirstOrderBound"/> times it.
+/// First-order; the case allows <see cref="Tolerances.Torch.FirstOrderBound"/> times it.
 /// </summary>
 internal sealed class VarianceAdaptedBound(VarianceAdaptedMethod method, double stepSize, double beta1, double beta2, double epsilon, int dimension, ScalarType dtype)
 {
-    private readonly double unit = TorchTolerances.Unit(dtype) + TorchTolerances.Float64Unit;
+    private readonly double unit = Tolerances.Torch.Unit(dtype) + Tolerances.Torch.Float64Unit;
     private readonly double[] raw1 = new double[dimension], raw2 = new double[dimension], e1 = new double[dimension], e2 = new double[dimension];
     private double power1 = 1, power2 = 1;
     private int t;

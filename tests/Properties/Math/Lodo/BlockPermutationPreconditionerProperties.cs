@@ -44,7 +44,7 @@ public class BlockPermutationPreconditionerProperties
         var g = net.Build();
         var theta = net.Theta(g);
         var v = net.Vector(1);
-        var (ok, report) = LodoTolerances.Compare((g.Dense(theta) * v).ToArray(), g.Apply(theta, v).ToArray(), LodoTolerances.Product);
+        var (ok, report) = Tolerances.Lodo.Compare((g.Dense(theta) * v).ToArray(), g.Apply(theta, v).ToArray(), Tolerances.Lodo.Product);
         Assert.True(ok, report);
     }
 
@@ -54,7 +54,7 @@ public class BlockPermutationPreconditionerProperties
         var g = net.Build();
         var dense = g.Dense(g.Initial(new System.Random(net.Seed)));
         var expected = Matrix<double>.Build.DenseIdentity(net.N) * net.Alpha0;
-        var (ok, report) = LodoTolerances.Compare(expected.ToRowMajorArray(), dense.ToRowMajorArray(), LodoTolerances.Product * Math.Max(1, Math.Abs(net.Alpha0)));
+        var (ok, report) = Tolerances.Lodo.Compare(expected.ToRowMajorArray(), dense.ToRowMajorArray(), Tolerances.Lodo.Product * Math.Max(1, Math.Abs(net.Alpha0)));
         Assert.True(ok, report);
     }
 
@@ -73,7 +73,7 @@ public class BlockPermutationPreconditionerProperties
             var m = theta.Clone(); m[j] -= h;
             return (a.DotProduct(g.Apply(p, u)) - a.DotProduct(g.Apply(m, u))) / (2 * h);
         }).ToArray();
-        var (ok, report) = LodoTolerances.Compare(fd, grad.ToArray(), LodoTolerances.FiniteDifference);
+        var (ok, report) = Tolerances.Lodo.Compare(fd, grad.ToArray(), Tolerances.Lodo.FiniteDifference);
         Assert.True(ok, report);
     }
 
@@ -103,12 +103,12 @@ public class BlockPermutationPreconditionerProperties
         var g = net.Build();
         var dense = g.Dense(net.Theta(g));
         double scale = Math.Max(1e-300, dense.Enumerate().Max(Math.Abs));
-        Assert.True((dense - dense.Transpose()).Enumerate().Max(Math.Abs) <= LodoTolerances.Product * scale);
+        Assert.True((dense - dense.Transpose()).Enumerate().Max(Math.Abs) <= Tolerances.Lodo.Product * scale);
         double min = ((dense + dense.Transpose()) * 0.5).Evd().EigenValues.Min(z => z.Real);
         if (net.Alpha0 > 0)
-            Assert.True(min >= -LodoTolerances.Product * scale, $"λ_min = {min:R}");
+            Assert.True(min >= -Tolerances.Lodo.Product * scale, $"λ_min = {min:R}");
         else
-            Assert.True(min <= LodoTolerances.Product * scale, $"α₀ < 0 makes G negative semi-definite, λ_min = {min:R}");
+            Assert.True(min <= Tolerances.Lodo.Product * scale, $"α₀ < 0 makes G negative semi-definite, λ_min = {min:R}");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class DenseModelAndDynamicsProperties
             e[i, j] = step;
             return (Loss(g + e) - Loss(g - e)) / (2 * step);
         });
-        var (ok, report) = LodoTolerances.Compare(fd.ToRowMajorArray(), analytic.ToRowMajorArray(), LodoTolerances.FiniteDifference);
+        var (ok, report) = Tolerances.Lodo.Compare(fd.ToRowMajorArray(), analytic.ToRowMajorArray(), Tolerances.Lodo.FiniteDifference);
         Assert.True(ok, report);
     }
 
@@ -87,7 +87,7 @@ public class DenseModelAndDynamicsProperties
         Assert.True(HessianLearningFlow.SpectralRadius(a.ToDouble()) < 1);
         var exact = HessianLearningFlow.NoiseSum(a, c).ToDouble();
         var partial = HessianLearningFlow.PartialNoiseSum(a.ToDouble(), c.ToDouble(), 200);
-        var (ok, report) = LodoTolerances.Compare(exact.ToRowMajorArray(), partial.ToRowMajorArray(), 1e-12);
+        var (ok, report) = Tolerances.Lodo.Compare(exact.ToRowMajorArray(), partial.ToRowMajorArray(), 1e-12);
         Assert.True(ok, report);
         // The Stein equation itself, exactly.
         var sigma = HessianLearningFlow.NoiseSum(a, c);

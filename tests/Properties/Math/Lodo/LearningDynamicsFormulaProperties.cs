@@ -64,7 +64,7 @@ public class LearningDynamicsFormulaProperties
 
     private static void AssertClose(double[] expected, double[] actual, string what)
     {
-        var (ok, report) = LodoTolerances.Compare(expected, actual, SameExpression);
+        var (ok, report) = Tolerances.Lodo.Compare(expected, actual, SameExpression);
         Assert.True(ok, $"{what}: {report}");
     }
 

@@ -36,7 +36,7 @@ public class InfToOneNormEnumerationProperties
         double value = InfToOneNorm.Compute(Matrix<double>.Build.DenseOfArray(h)).Value;
         var exact = InfToOneNormExact.Compute(InfToOneNormExact.ToFractions(h)).Value;
         double reference = ExactDouble.ToDouble(exact);
-        return (Math.Abs(value - reference) <= SignTolerances.InfToOneRelative * reference)
+        return (Math.Abs(value - reference) <= Tolerances.Sign.InfToOneRelative * reference)
             .Label($"double {value:R} vs exact {reference:R}");
     });
 
@@ -46,7 +46,7 @@ public class InfToOneNormEnumerationProperties
         var m = Matrix<double>.Build.DenseOfArray(h);
         double value = InfToOneNorm.Compute(m).Value;
         double scale = SignGeometryBounds.EntrywiseL1(m);
-        double slack = SignTolerances.EigenBoundRelative * scale;
+        double slack = Tolerances.Sign.EigenBoundRelative * scale;
         double l2 = SignGeometryBounds.SpectralNorm(m);
         return (value <= scale * (1 + 1e-15)).Label("C.48: ‖H‖∞,1 ≤ Σ|H_ij|")
             .And((value <= SignGeometryBounds.Prop65Bound(m) + slack).Label("Prop. 6.5"))

@@ -79,6 +79,6 @@ public class InfToOneNormExamples
             brute = Math.Max(brute, (h * x).L1Norm());
         }
         double gray = InfToOneNorm.Compute(h).Value;
-        Assert.True(Math.Abs(gray - brute) <= SignTolerances.InfToOneRelative * brute, $"gray {gray:R} vs brute {brute:R}");
+        Assert.True(Math.Abs(gray - brute) <= Tolerances.Sign.InfToOneRelative * brute, $"gray {gray:R} vs brute {brute:R}");
     }
 }

@@ -12,7 +12,7 @@ public class SeparableSmoothnessExamples
     private static void AssertContains(SeparableBracket b, double value)
     {
         Assert.True(b.Lower <= value && value <= b.Upper, $"[{b.Lower:R}, {b.Upper:R}] does not contain {value:R}");
-        Assert.True(b.Width <= SignTolerances.BracketRelativeWidth * Math.Max(1, Math.Abs(value)), $"width {b.Width:R}");
+        Assert.True(b.Width <= Tolerances.Sign.BracketRelativeWidth * Math.Max(1, Math.Abs(value)), $"width {b.Width:R}");
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public class SeparableSmoothnessExamples
         var br = SeparableSmoothness.Bracket(h);
         Assert.True(InfToOneNorm.Compute(h).Value <= br.Upper);
         Assert.True(br.Lower <= SignGeometryBounds.EntrywiseL1(h));
-        Assert.True(br.Width <= SignTolerances.BracketRelativeWidth * br.Upper, $"width {br.Width:R} of {br.Upper:R}");
+        Assert.True(br.Width <= Tolerances.Sign.BracketRelativeWidth * br.Upper, $"width {br.Width:R} of {br.Upper:R}");
     }
 
     [Fact]

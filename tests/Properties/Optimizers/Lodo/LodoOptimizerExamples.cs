@@ -26,7 +26,7 @@ public class LodoOptimizerExamples
         Assert.Equal(x0.ToArray(), run.Theta.ToArray());
         run.Step();
         var expected = x0 - 0.3 * 0.4 * f.Gradient(x0);
-        var (ok, report) = LodoTolerances.Compare(expected.ToArray(), run.Theta.ToArray(), LodoTolerances.Product);
+        var (ok, report) = Tolerances.Lodo.Compare(expected.ToArray(), run.Theta.ToArray(), Tolerances.Lodo.Product);
         Assert.True(ok, report);
     }
 
@@ -66,12 +66,12 @@ public class LodoOptimizerExamples
         var s1 = run.Step();
         var m1 = (1 - 0.8) * f.Gradient(x0);
         // Δ = x₁ − x₀ carries one rounding of the subtraction: 1e-15 of the step.
-        var (ok1, report1) = LodoTolerances.Compare((-0.5 * m1).ToArray(), s1.ToArray(), 1e-15);
+        var (ok1, report1) = Tolerances.Lodo.Compare((-0.5 * m1).ToArray(), s1.ToArray(), 1e-15);
         Assert.True(ok1, report1);
         var x1 = run.Theta;
         var s2 = run.Step();
         var m2 = 0.8 * m1 + (1 - 0.8) * f.Gradient(x1);
-        var (ok, report) = LodoTolerances.Compare((-0.5 * m2).ToArray(), s2.ToArray(), 1e-15);
+        var (ok, report) = Tolerances.Lodo.Compare((-0.5 * m2).ToArray(), s2.ToArray(), 1e-15);
         Assert.True(ok, report);
     }
 
@@ -100,7 +100,7 @@ public class LodoOptimizerExamples
     {
         var bowl = new NoisyQuadraticBowl(10, 1.0, 2);
         var eig = bowl.Hessian.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).OrderBy(x => x).ToArray();
-        var (ok, report) = LodoTolerances.Compare(bowl.Spectrum.ToArray(), eig, 1e-12);
+        var (ok, report) = Tolerances.Lodo.Compare(bowl.Spectrum.ToArray(), eig, 1e-12);
         Assert.True(ok, report);
         Assert.Equal(0.001, bowl.Spectrum[0], 15);
         Assert.Equal(1.0, bowl.Spectrum[^1], 12);

@@ -36,8 +36,8 @@ public class ArcProperties
         double mu = sigma * s.L2Norm();
         var residual = h * s + mu * s + g;
         double scale = g.L2Norm() + h.L2Norm() * s.L2Norm() + mu * s.L2Norm() + 1e-300;
-        bool stationary = residual.L2Norm() <= OptimizerTolerances.SubproblemStationarity * scale;
-        bool shifted = e.Values[0] + mu >= -OptimizerTolerances.SubproblemStationarity * (Math.Abs(e.Values[0]) + mu + 1e-300);
+        bool stationary = residual.L2Norm() <= Tolerances.Optimizer.SubproblemStationarity * scale;
+        bool shifted = e.Values[0] + mu >= -Tolerances.Optimizer.SubproblemStationarity * (Math.Abs(e.Values[0]) + mu + 1e-300);
         return (stationary && shifted && sol.PredictedDecrease >= 0)
             .Label($"‖(H + μI)s + g‖ = {residual.L2Norm():R} (scale {scale:R}), λ₁ + μ = {e.Values[0] + mu:R}, pred = {sol.PredictedDecrease:R}, hard {sol.HardCase}");
     }

@@ -25,10 +25,10 @@ public class EigenArcBaseOptimizerProperties
 
     /// <summary>
     /// An eigenspace step against its closed form: both sides are ≤ 4-ulp evaluations of x*(λ, |g|, L) (the test's in the
-    /// cancellation-free forms below), reassembled over n ≤ 4 eigenvectors; <see cref="OptimizerTolerances.Reassembly"/>
+    /// cancellation-free forms below), reassembled over n ≤ 4 eigenvectors; <see cref="Tolerances.Optimizer.Reassembly"/>
     /// of max(‖Δθ‖, the largest |x_i|).
     /// </summary>
-    private const double StepRelative = OptimizerTolerances.Reassembly;
+    private const double StepRelative = Tolerances.Optimizer.Reassembly;
 
     /// <summary>The bases under test, by name.</summary>
     public static Arbitrary<string> Bases() => Arb.From(Gen.Elements("elmo", "cauchy", "gd"));

@@ -27,7 +27,7 @@ public class ElmoOptimizerProperties
         double scale = expected.Select(Math.Abs).DefaultIfEmpty(0).Max() + 1e-300;
         int worst = Enumerable.Range(0, p.Dimension).MaxBy(i => Math.Abs(projected[i] - expected[i]));
         bool same = it.EigenspaceSteps.SequenceEqual(expected)
-            && Math.Abs(projected[worst] - expected[worst]) <= OptimizerTolerances.Reassembly * scale;
+            && Math.Abs(projected[worst] - expected[worst]) <= Tolerances.Optimizer.Reassembly * scale;
         return same.Label($"i = {worst}: vᵢᵀΔθ = {projected[worst]:R}, Elmo.Step = {expected[worst]:R}");
     }
 
@@ -48,9 +48,9 @@ public class ElmoOptimizerProperties
         var residual = it.Step - (-(phi * g) + escape);
         // Forming Φg costs O(n) roundings of size ε‖Φ‖‖g‖ (Φ is huge where λ_i ≈ 0 and g_i ≈ 0).
         double scale = it.Step.L2Norm() + phi.L2Norm() * g.L2Norm() + 1e-300;
-        bool symmetric = (phi - phi.Transpose()).L2Norm() <= OptimizerTolerances.Reassembly * (phi.L2Norm() + 1e-300);
+        bool symmetric = (phi - phi.Transpose()).L2Norm() <= Tolerances.Optimizer.Reassembly * (phi.L2Norm() + 1e-300);
         double minEig = ElmoPreconditioner.Factors(it.Eigen, it.Lipschitz).DefaultIfEmpty(0).Min();
-        return (symmetric && minEig >= 0 && residual.L2Norm() <= OptimizerTolerances.Reassembly * scale)
+        return (symmetric && minEig >= 0 && residual.L2Norm() <= Tolerances.Optimizer.Reassembly * scale)
             .Label($"symmetric {symmetric}, min φ = {minEig:R}, ‖Δθ + Φ∇f − escape‖ = {residual.L2Norm():R} (scale {scale:R})");
     }
 
@@ -64,7 +64,7 @@ public class ElmoOptimizerProperties
             double g = it.Eigen.GradientProjections[i], l = it.Eigen.Values[i], lip = it.Lipschitz[i], x = it.EigenspaceSteps[i];
             double m = CubicUpperModel.Evaluate(g, l, lip, x);
             double scale = Math.Abs(g * x) + Math.Abs(l) * x * x / 2 + lip * x * x * x / 6;
-            if (m > OptimizerTolerances.ModelTerms * scale)
+            if (m > Tolerances.Optimizer.ModelTerms * scale)
                 return false.Label($"i = {i}: M(x) = {m:R} > 0 at λ = {l:R}, g = {g:R}, L = {lip:R}, x = {x:R}");
         }
         return true.ToProperty();

@@ -25,7 +25,7 @@ public class NewtonProperties
         {
             double lam = e.Values[i], g = e.GradientProjections[i];
             double xn = lam == 0 ? 0 : -g / lam, xs = lam == 0 ? 0 : -g / Math.Abs(lam);
-            if (Math.Abs(newton[i] - xn) > OptimizerTolerances.Reassembly * scale || Math.Abs(free[i] - xs) > OptimizerTolerances.Reassembly * scale)
+            if (Math.Abs(newton[i] - xn) > Tolerances.Optimizer.Reassembly * scale || Math.Abs(free[i] - xs) > Tolerances.Optimizer.Reassembly * scale)
                 return false.Label($"i = {i}, λ = {lam:R}, g = {g:R}: Newton {newton[i]:R} vs {xn:R}, saddle-free {free[i]:R} vs {xs:R}");
         }
         return true.ToProperty();
@@ -43,10 +43,10 @@ public class NewtonProperties
         // Forming Φg costs O(n) roundings of size ε‖Φ‖‖g‖ (‖Φ‖ = 1/min|λ_i| is huge near a zero eigenvalue).
         double scale = step.L2Norm() + phi.L2Norm() * g.L2Norm() + 1e-300;
         double minEig = phi.Evd(Symmetricity.Symmetric).EigenValues.Min(z => z.Real);
-        bool psd = minEig >= -OptimizerTolerances.Reassembly * (phi.L2Norm() + 1e-300);
-        bool same = (step + phi * g).L2Norm() <= OptimizerTolerances.Reassembly * scale;
+        bool psd = minEig >= -Tolerances.Optimizer.Reassembly * (phi.L2Norm() + 1e-300);
+        bool same = (step + phi * g).L2Norm() <= Tolerances.Optimizer.Reassembly * scale;
         double slope = g.DotProduct(step);
-        return (psd && same && slope <= OptimizerTolerances.Reassembly * scale * (g.L2Norm() + 1e-300))
+        return (psd && same && slope <= Tolerances.Optimizer.Reassembly * scale * (g.L2Norm() + 1e-300))
             .Label($"min eig Φ = {minEig:R}, ‖Δθ + Φg‖ = {(step + phi * g).L2Norm():R}, ∇fᵀΔθ = {slope:R}");
     }
 
