@@ -42,34 +42,17 @@ public static partial class Tolerances
         public const double FiniteDifference = 1e-7;
 
         /// <summary>
-        /// |a − b| ≤ tol·max(1, max|a|, max|b|) entrywise (the maximum over the finite entries); returns the worst index and
-        /// values for the message. A NaN on either side fails, an infinity passes only against the same infinity, and a
-        /// tolerance that is not a finite number ≥ 0 fails, so the comparison can always fail.
+        /// |a − b| ≤ tol·max(1, max|a|, max|b|) entrywise (the maximum over the finite entries), judged by the shared
+        /// comparer (<see cref="Measure"/>) on that one scale for every entry: a NaN on either side fails, an infinity passes
+        /// only against the same infinity, and a tolerance that is not a finite number ≥ 0 fails, so the comparison can
+        /// always fail. The report names the worst entry, both values and the ratio to the tolerance.
         /// </summary>
         public static (bool Ok, string Report) Compare(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tol)
         {
-            if (expected.Count != actual.Count)
-                return (false, $"lengths differ: {expected.Count} vs {actual.Count}");
-            if (!(tol >= 0) || double.IsInfinity(tol))
-                return (false, $"tolerance {tol:R} is not a finite number ≥ 0, so the comparison could not fail");
-            for (int i = 0; i < expected.Count; i++)
-            {
-                bool finite = double.IsFinite(expected[i]) && double.IsFinite(actual[i]);
-                if (!finite && !(expected[i] == actual[i]))
-                    return (false, $"index {i}: expected {expected[i]:R}, actual {actual[i]:R} (a NaN, or an infinity against another value)");
-            }
             double scale = Math.Max(1, expected.Concat(actual).Where(double.IsFinite).DefaultIfEmpty(0).Max(Math.Abs));
-            int worst = 0;
-            double worstDiff = 0;
-            for (int i = 0; i < expected.Count; i++)
-            {
-                double d = expected[i] == actual[i] ? 0 : Math.Abs(expected[i] - actual[i]);
-                if (d > worstDiff) { worstDiff = d; worst = i; }
-            }
-            if (expected.Count == 0)
-                return (true, "no entries");
-            return (worstDiff <= tol * scale,
-                $"worst index {worst}: expected {expected[worst]:R}, actual {actual[worst]:R}, |diff| {worstDiff:R} vs tol {tol:R}·{scale:R}");
+            var (worstRatio, failure) = Measure("entries", [.. expected], [.. actual], Uniform(expected.Count, scale), tol, i => $"entry {i}");
+            return (failure is null, failure ?? string.Create(CultureInfo.InvariantCulture,
+                $"within tol {tol:R}·{scale:R} (worst ratio {worstRatio:G3})"));
         }
     }
 
@@ -130,17 +113,29 @@ public static partial class Tolerances
     public static double AssertClose(
         string what, double[] expected, double[] actual, double[] scale, double tolerance, Func<int, string> input)
     {
+        var (worstRatio, failure) = Measure(what, expected, actual, scale, tolerance, input);
+        return failure is null ? worstRatio : throw new XunitException(failure);
+    }
+
+    /// <summary>
+    /// The comparison of <see cref="AssertClose"/> without the assertion: the worst ratio |diff|/(tolerance·scale) (∞ where
+    /// the comparison is refused), and the failure report (null when the comparison passes), for comparers that return
+    /// their verdict.
+    /// </summary>
+    public static (double WorstRatio, string? Failure) Measure(
+        string what, double[] expected, double[] actual, double[] scale, double tolerance, Func<int, string> input)
+    {
         if (expected.Length != actual.Length || expected.Length != scale.Length)
-            throw new XunitException($"{what}: length mismatch, expected {expected.Length}, actual {actual.Length}, scale {scale.Length}.");
+            return (double.PositiveInfinity, $"{what}: length mismatch, expected {expected.Length}, actual {actual.Length}, scale {scale.Length}.");
         if (!(tolerance >= 0) || double.IsInfinity(tolerance))
-            throw new XunitException(string.Create(CultureInfo.InvariantCulture,
+            return (double.PositiveInfinity, string.Create(CultureInfo.InvariantCulture,
                 $"{what}: tolerance {tolerance:R} is not a finite number ≥ 0, so the comparison could not fail."));
         int worst = -1;
         double worstRatio = 0;
         for (int i = 0; i < expected.Length; i++)
         {
             if (!(scale[i] >= 0) || (double.IsPositiveInfinity(scale[i]) && actual[i] != expected[i]))
-                throw new XunitException(string.Create(CultureInfo.InvariantCulture,
+                return (double.PositiveInfinity, string.Create(CultureInfo.InvariantCulture,
                     $"{what}: index {i} of {expected.Length}: scale {scale[i]:R} (expected {expected[i]:R}, actual {actual[i]:R}) " +
                     $"is not a finite number ≥ 0, so the comparison could not fail; input {input(i)}"));
             double ratio = actual[i] == expected[i] ? 0 : Math.Abs(actual[i] - expected[i]) / (tolerance * scale[i]);
@@ -153,11 +148,11 @@ public static partial class Tolerances
             }
         }
         if (worstRatio > 1)
-            throw new XunitException(string.Create(CultureInfo.InvariantCulture,
+            return (worstRatio, string.Create(CultureInfo.InvariantCulture,
                 $"{what}: worst index {worst} of {expected.Length}: expected {expected[worst]:R}, actual {actual[worst]:R}, " +
                 $"|diff|/scale = {Math.Abs(actual[worst] - expected[worst]) / scale[worst]:R} " +
                 $"(scale {scale[worst]:R}) > tolerance {tolerance:R} (ratio {worstRatio:G3}); input {input(worst)}"));
-        return worstRatio;
+        return (worstRatio, null);
     }
 
     /// <summary>max(|a|, |b|) elementwise: the scale for quantities computed without cancellation.</summary>
