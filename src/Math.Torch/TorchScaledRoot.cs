@@ -1,5 +1,4 @@
 using static TorchSharp.torch;
-using Verification.Numerics.Elmo;
 
 namespace Verification.Numerics.Torch;
 
@@ -19,41 +18,20 @@ namespace Verification.Numerics.Torch;
 /// (1), √ (1, plus half the 3 before it) and the sum with |λ|·2^-e (1): <see cref="Sum"/> is within 3.5u (first order)
 /// of the exact (S + |λ|)·2^-e. The scalings by powers of two are exact.
 /// </remarks>
-internal sealed class TorchScaledRoot
+/// <param name="Sum">(S + |λ|)·2^-e, within 3.5u of the exact value; in [1/2, 2.8), or 0 where λ = |g| = 0.</param>
+/// <param name="Exponent">e, an int32 tensor.</param>
+/// <param name="GradMantissa">|g|·2^-e_g ∈ [1/2, 1), or 0 where |g| = 0.</param>
+/// <param name="GradExponent">e_g (int32; 0 where |g| = 0).</param>
+/// <param name="LipschitzMantissa">L·2^-e_L ∈ [1/2, 1).</param>
+/// <param name="LipschitzExponent">e_L (int32).</param>
+internal sealed record TorchScaledRoot(
+    Tensor Sum, Tensor Exponent, Tensor GradMantissa, Tensor GradExponent, Tensor LipschitzMantissa, Tensor LipschitzExponent)
 {
     /// <summary>
     /// Below every exponent torch.frexp returns (≥ −1073 for float64): the exponent used for a zero λ or |g|, so that it
     /// never decides the common exponent; a mantissa 0 scaled by any clamped power of two stays 0.
     /// </summary>
     private const int AbsentExponent = -4096;
-
-    private TorchScaledRoot(Tensor sum, Tensor exponent, Tensor gradMantissa, Tensor gradExponent, Tensor lipschitzMantissa, Tensor lipschitzExponent)
-    {
-        Sum = sum;
-        Exponent = exponent;
-        GradMantissa = gradMantissa;
-        GradExponent = gradExponent;
-        LipschitzMantissa = lipschitzMantissa;
-        LipschitzExponent = lipschitzExponent;
-    }
-
-    /// <summary>(S + |λ|)·2^-e, within 3.5u of the exact value; in [1/2, 2.8), or 0 where λ = |g| = 0.</summary>
-    public Tensor Sum { get; }
-
-    /// <summary>e, an int32 tensor.</summary>
-    public Tensor Exponent { get; }
-
-    /// <summary>|g|·2^-e_g ∈ [1/2, 1), or 0 where |g| = 0.</summary>
-    public Tensor GradMantissa { get; }
-
-    /// <summary>e_g (int32; 0 where |g| = 0).</summary>
-    public Tensor GradExponent { get; }
-
-    /// <summary>L·2^-e_L ∈ [1/2, 1).</summary>
-    public Tensor LipschitzMantissa { get; }
-
-    /// <summary>e_L (int32).</summary>
-    public Tensor LipschitzExponent { get; }
 
     /// <summary>
     /// The split S + |λ| for validated, same-shaped λ (finite), |g| (finite, ≥ 0) and L (finite, &gt; 0); the caller owns

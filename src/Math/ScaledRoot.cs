@@ -1,7 +1,7 @@
 using Fractions;
 using Verification.Numerics.Exact;
 
-namespace Verification.Numerics.Elmo;
+namespace Verification.Numerics;
 
 /// <summary>
 /// S + |λ| with S = √(λ² + 2L|g|), the denominator of eq. (7)'s rationalized step and of Lemma 3.2's φ, held as an
@@ -15,40 +15,16 @@ namespace Verification.Numerics.Elmo;
 /// The quotients built on it (<see cref="Divide(double)"/>) are within 2^-100 relative of the exact quotient before
 /// their one final rounding, so they are faithful to ½ ulp + 2^-45 ulp.
 /// </remarks>
-internal readonly struct ScaledRoot
+/// <param name="Hi">Leading part of (S + |λ|)·2^-Exponent.</param>
+/// <param name="Lo">Trailing part, |Lo| ≤ ulp(Hi)/2.</param>
+/// <param name="Exponent">The exact power of two taken out of S + |λ|.</param>
+/// <param name="GradMantissa">|g| = GradMantissa·2^GradExponent (GradMantissa ∈ [1, 2)), or 0 with exponent 0.</param>
+/// <param name="GradExponent">See <paramref name="GradMantissa"/>.</param>
+/// <param name="LipschitzMantissa">L = LipschitzMantissa·2^LipschitzExponent, LipschitzMantissa ∈ [1, 2).</param>
+/// <param name="LipschitzExponent">See <paramref name="LipschitzMantissa"/>.</param>
+internal readonly record struct ScaledRoot(
+    double Hi, double Lo, int Exponent, double GradMantissa, int GradExponent, double LipschitzMantissa, int LipschitzExponent)
 {
-    /// <summary>Leading part of (S + |λ|)·2^-Exponent.</summary>
-    public double Hi { get; }
-
-    /// <summary>Trailing part, |Lo| ≤ ulp(Hi)/2.</summary>
-    public double Lo { get; }
-
-    /// <summary>The exact power of two taken out of S + |λ|.</summary>
-    public int Exponent { get; }
-
-    /// <summary>|g| = GradMantissa·2^GradExponent (GradMantissa ∈ [1, 2)), or 0 with exponent 0.</summary>
-    public double GradMantissa { get; }
-
-    /// <summary>See <see cref="GradMantissa"/>.</summary>
-    public int GradExponent { get; }
-
-    /// <summary>L = LipschitzMantissa·2^LipschitzExponent, LipschitzMantissa ∈ [1, 2).</summary>
-    public double LipschitzMantissa { get; }
-
-    /// <summary>See <see cref="LipschitzMantissa"/>.</summary>
-    public int LipschitzExponent { get; }
-
-    private ScaledRoot(double hi, double lo, int exponent, double gm, int ge, double lm, int le)
-    {
-        Hi = hi;
-        Lo = lo;
-        Exponent = exponent;
-        GradMantissa = gm;
-        GradExponent = ge;
-        LipschitzMantissa = lm;
-        LipschitzExponent = le;
-    }
-
     /// <summary>
     /// S + |λ| for finite λ, finite |g| ≥ 0 and finite L &gt; 0, not both λ and |g| zero (then S + |λ| = 0).
     /// </summary>
