@@ -15,11 +15,5 @@ public static class CubicUpperModel
     /// </remarks>
     /// <exception cref="ArgumentException">non-finite input or negative <paramref name="lipschitz"/>.</exception>
     public static double Evaluate(double gProjection, double lambda, double lipschitz, double x)
-    {
-        Require.Finite(gProjection, nameof(gProjection));
-        Require.Finite(lambda, nameof(lambda));
-        Require.NonNegative(lipschitz, nameof(lipschitz));
-        Require.Finite(x, nameof(x));
-        return CubicModelTerms.Sum(gProjection, lambda, lipschitz, x, +1);
-    }
+        => CubicModelTerms.Evaluate(gProjection, lambda, lipschitz, x, +1);
 }
