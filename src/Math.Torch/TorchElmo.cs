@@ -32,13 +32,8 @@ public static class TorchElmo
     /// <exception cref="ArgumentException">
     /// wrong dtype, mismatched shape/dtype/device, λ not finite, |g| negative or not finite, L not positive or not finite.
     /// </exception>
-    public static Tensor Step(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz)
-    {
-        TorchArguments.Eigenspaces(lambda, gradMagnitude, lipschitz);
-
-        using var scope = NewDisposeScope();
-        return StepUnchecked(lambda, gradMagnitude, lipschitz).MoveToOuterDisposeScope();
-    }
+    public static Tensor Step(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz) =>
+        TorchSymmetricEigen.PerEigenspace(lambda, gradMagnitude, lipschitz, StepUnchecked);
 
     /// <summary>
     /// The full ELMO step Δθ* = Σ_i x*_i·v_i of Alg. 1 for a symmetric Hessian, gradient ∇f and per-eigenspace
@@ -49,19 +44,11 @@ public static class TorchElmo
     /// non-symmetric or non-finite <paramref name="hessian"/>, non-finite <paramref name="gradient"/>, non-positive
     /// <paramref name="lipschitz"/>, dimension/dtype/device mismatch.
     /// </exception>
-    public static Tensor StepVector(Tensor hessian, Tensor gradient, Tensor lipschitz)
-    {
-        TorchSymmetricEigen.Validate(hessian, gradient, lipschitz);
-
-        using var scope = NewDisposeScope();
-        var eigen = TorchSymmetricEigen.DecomposeUnchecked(hessian, gradient);
-
-        var x = StepUnchecked(eigen.Values, eigen.GradientProjections.abs(), lipschitz.detach());
-        return eigen.Vectors.mv(x).MoveToOuterDisposeScope();
-    }
+    public static Tensor StepVector(Tensor hessian, Tensor gradient, Tensor lipschitz) =>
+        TorchSymmetricEigen.OverEigenspaces(hessian, gradient, lipschitz, StepUnchecked, (v, x) => v.mv(x));
 
     /// <summary>Eq. (7) without argument checks; caller owns the dispose scope.</summary>
-    internal static Tensor StepUnchecked(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz)
+    private static Tensor StepUnchecked(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz)
     {
         var root = TorchScaledRoot.Of(lambda, gradMagnitude, lipschitz);
         var sum = root.Sum;                                                   // (S + |λ|)·2^-e, 0 only for λ = |g| = 0

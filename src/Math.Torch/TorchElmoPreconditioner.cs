@@ -26,17 +26,8 @@ public static class TorchElmoPreconditioner
     /// non-symmetric or non-finite <paramref name="hessian"/>, non-finite <paramref name="gradient"/>,
     /// non-positive <paramref name="lipschitz"/>, dimension/dtype/device mismatch.
     /// </exception>
-    public static Tensor Compute(Tensor hessian, Tensor gradient, Tensor lipschitz)
-    {
-        TorchSymmetricEigen.Validate(hessian, gradient, lipschitz);
-
-        using var scope = NewDisposeScope();
-        var eigen = TorchSymmetricEigen.DecomposeUnchecked(hessian, gradient);
-
-        var phi = FactorsUnchecked(eigen.Values, eigen.GradientProjections.abs(), lipschitz.detach());
-        var v = eigen.Vectors;
-        return ((v * phi.unsqueeze(0)).matmul(v.mT)).MoveToOuterDisposeScope();
-    }
+    public static Tensor Compute(Tensor hessian, Tensor gradient, Tensor lipschitz) =>
+        TorchSymmetricEigen.OverEigenspaces(hessian, gradient, lipschitz, FactorsUnchecked, (v, phi) => (v * phi.unsqueeze(0)).matmul(v.mT));
 
     /// <summary>
     /// The eigenvalues φ_i of Φ^ELMO, elementwise over same-shaped λ = <paramref name="lambda"/>,
@@ -45,13 +36,8 @@ public static class TorchElmoPreconditioner
     /// <exception cref="ArgumentException">
     /// wrong dtype, mismatched shape/dtype/device, λ not finite, |g| negative or not finite, L not positive or not finite.
     /// </exception>
-    public static Tensor Factors(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz)
-    {
-        TorchArguments.Eigenspaces(lambda, gradMagnitude, lipschitz);
-
-        using var scope = NewDisposeScope();
-        return FactorsUnchecked(lambda, gradMagnitude, lipschitz).MoveToOuterDisposeScope();
-    }
+    public static Tensor Factors(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz) =>
+        TorchSymmetricEigen.PerEigenspace(lambda, gradMagnitude, lipschitz, FactorsUnchecked);
 
     private static Tensor FactorsUnchecked(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz)
     {

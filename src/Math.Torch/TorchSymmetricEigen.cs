@@ -66,6 +66,34 @@ public static class TorchSymmetricEigen
         TorchArguments.Positive(lipschitz, nameof(lipschitz));
     }
 
+    /// <summary>
+    /// A per-eigenspace formula f(λ, |g|, L) of elmo-amos (eq. 7's x*, Lemma 3.2's φ) elementwise over same-shaped tensors,
+    /// after <see cref="TorchArguments.Eigenspaces"/>'s checks and in its own dispose scope.
+    /// </summary>
+    internal static Tensor PerEigenspace(Tensor lambda, Tensor gradMagnitude, Tensor lipschitz, Func<Tensor, Tensor, Tensor, Tensor> formula)
+    {
+        TorchArguments.Eigenspaces(lambda, gradMagnitude, lipschitz);
+
+        using var scope = NewDisposeScope();
+        return formula(lambda, gradMagnitude, lipschitz).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The same formula at the eigenspaces of a symmetric Hessian: the checks of <see cref="Validate(Tensor, Tensor, Tensor)"/>
+    /// before any solver runs, H decomposed with eq. (1)'s orientation, f(λ_i, |g_i|, L_i) evaluated per eigenpair and
+    /// handed with V to <paramref name="assemble"/> (Σ_i x_i·v_i for the step, V·diag(φ)·Vᵀ for the preconditioner).
+    /// </summary>
+    internal static Tensor OverEigenspaces(
+        Tensor hessian, Tensor gradient, Tensor lipschitz, Func<Tensor, Tensor, Tensor, Tensor> formula, Func<Tensor, Tensor, Tensor> assemble)
+    {
+        Validate(hessian, gradient, lipschitz);
+
+        using var scope = NewDisposeScope();
+        var eigen = DecomposeUnchecked(hessian, gradient);
+        var values = formula(eigen.Values, eigen.GradientProjections.abs(), lipschitz.detach());
+        return assemble(eigen.Vectors, values).MoveToOuterDisposeScope();
+    }
+
     /// <summary><see cref="Decompose"/> without the checks.</summary>
     internal static TorchEigenSystem DecomposeUnchecked(Tensor hessian, Tensor gradient)
     {
