@@ -50,32 +50,17 @@ public static class TorchCurvature
     }
 
     /// <summary>G(θ) = −Σ_n J_nᵀ∇²_f log p(y_n|f_n)J_n (eq. 7.14).</summary>
-    public static Tensor GeneralizedGaussNewton(LikelihoodProblem problem, Tensor theta)
-    {
-        Check(problem, theta);
-        using var scope = NewDisposeScope();
-        var g = zeros(problem.Dimension, problem.Dimension, theta.dtype, theta.device);
-        for (int n = 0; n < problem.Count; n++)
+    public static Tensor GeneralizedGaussNewton(LikelihoodProblem problem, Tensor theta) =>
+        OutputSpaceSum(problem, theta, (n, f) =>
         {
-            var j = Jacobian(problem, n, theta);
-            var f = TorchCurvatureFunctions.Output(problem.Model, Input(problem, n, theta), theta.detach());
             double y = problem.Data.Labels[n];
-            var h = TorchHessian.Hessian(z => TorchCurvatureFunctions.LogDensity(problem.Likelihood, y, z), f);
-            g = g - j.T.matmul(h).matmul(j);
-        }
-        return g.MoveToOuterDisposeScope();
-    }
+            return -TorchHessian.Hessian(z => TorchCurvatureFunctions.LogDensity(problem.Likelihood, y, z), f);
+        });
 
     /// <summary>F(θ) = Σ_n J_nᵀ(Σ_k w_k s_k s_kᵀ)J_n with the reference's expectation nodes and autograd scores s_k = ∇_f log p(y_k|f_n).</summary>
-    public static Tensor Fisher(LikelihoodProblem problem, Tensor theta)
-    {
-        Check(problem, theta);
-        using var scope = NewDisposeScope();
-        var fisher = zeros(problem.Dimension, problem.Dimension, theta.dtype, theta.device);
-        for (int n = 0; n < problem.Count; n++)
+    public static Tensor Fisher(LikelihoodProblem problem, Tensor theta) =>
+        OutputSpaceSum(problem, theta, (n, f) =>
         {
-            var j = Jacobian(problem, n, theta);
-            var f = TorchCurvatureFunctions.Output(problem.Model, Input(problem, n, theta), theta.detach());
             var rule = problem.Likelihood.Expectation(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(
                 f.to_type(ScalarType.Float64).cpu().data<double>().ToArray()));
             var inner = zeros(f.shape[0], f.shape[0], theta.dtype, theta.device);
@@ -85,9 +70,27 @@ public static class TorchCurvature
                 var s = TorchHessian.Gradient(z => TorchCurvatureFunctions.LogDensity(problem.Likelihood, y, z), f);
                 inner = inner + rule.Weights[k] * s.outer(s);
             }
-            fisher = fisher + j.T.matmul(inner).matmul(j);
+            return inner;
+        });
+
+    /// <summary>
+    /// Σ_n J_nᵀ·C_n·J_n, the pull-back to θ of an M×M curvature C_n = <paramref name="curvature"/>(n, f_n) in the output
+    /// space at f_n = f(x_n, θ) (detached), summed in data order: the GGN (C_n = −∇²_f log p) and the Fisher (C_n the
+    /// expected outer product of the scores) differ only in C_n. Adding J_nᵀ(−H_n)J_n is bit for bit subtracting
+    /// J_nᵀH_nJ_n, as rounding to nearest is symmetric in sign.
+    /// </summary>
+    private static Tensor OutputSpaceSum(LikelihoodProblem problem, Tensor theta, Func<int, Tensor, Tensor> curvature)
+    {
+        Check(problem, theta);
+        using var scope = NewDisposeScope();
+        var sum = zeros(problem.Dimension, problem.Dimension, theta.dtype, theta.device);
+        for (int n = 0; n < problem.Count; n++)
+        {
+            var j = Jacobian(problem, n, theta);
+            var f = TorchCurvatureFunctions.Output(problem.Model, Input(problem, n, theta), theta.detach());
+            sum = sum + j.T.matmul(curvature(n, f)).matmul(j);
         }
-        return fisher.MoveToOuterDisposeScope();
+        return sum.MoveToOuterDisposeScope();
     }
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ with s_n = ∇_θ log p(y_n|f(x_n, θ)) by autograd (eq. 7.3).</summary>
