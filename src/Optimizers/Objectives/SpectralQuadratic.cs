@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Exact;
+using Verification.Numerics.Random;
 
 namespace Verification.Optimizers.Objectives;
 
@@ -24,7 +25,7 @@ public sealed class SpectralQuadratic : IExactObjective
     }
 
     /// <summary>
-    /// A = Q·diag(<paramref name="eigenvalues"/>)·Qᵀ with Q = <see cref="RandomRotation.Create"/>(n, <paramref name="seed"/>),
+    /// A = Q·diag(<paramref name="eigenvalues"/>)·Qᵀ with Q = <see cref="RandomOrthogonal.Draw(int, int)"/>(n, <paramref name="seed"/>) (Haar),
     /// symmetrized exactly ((A + Aᵀ)/2) so that the stored Hessian is symmetric to the bit. With
     /// <paramref name="seed"/> null, Q = I (A diagonal, the eigenbasis exactly the coordinate axes).
     /// </summary>
@@ -40,7 +41,7 @@ public sealed class SpectralQuadratic : IExactObjective
         Matrix<double> a;
         if (seed is int s)
         {
-            var q = RandomRotation.Create(n, s);
+            var q = RandomOrthogonal.Draw(n, s);
             // (raw + rawᵀ)/2 overflows for entries above MaxValue/2: there QΛQᵀ is formed for Λ/2 (exact but for a subnormal λ's
             // last bit, 2^-1075, far below the rounding u·max|λ| of QΛQᵀ) and the halves added: the same symmetrization.
             bool huge = lambda.AbsoluteMaximum() > Math.ScaleB(1.0, 1000);
