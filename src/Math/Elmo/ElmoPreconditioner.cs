@@ -72,9 +72,7 @@ public static class ElmoPreconditioner
     /// <exception cref="ArgumentException">λ not finite, |g| negative or not finite, L not positive or not finite.</exception>
     public static double Factor(double lambda, double gradMagnitude, double lipschitz)
     {
-        Require.Finite(lambda, nameof(lambda));
-        Require.NonNegative(gradMagnitude, nameof(gradMagnitude));
-        Require.Positive(lipschitz, nameof(lipschitz));
+        ElmoStep.RequireEigenspace(lambda, gradMagnitude, lipschitz);
         return FactorUnchecked(lambda, gradMagnitude, lipschitz);
     }
 

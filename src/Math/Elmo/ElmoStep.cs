@@ -28,10 +28,19 @@ public static class ElmoStep
     /// <exception cref="ArgumentException">λ not finite, |g| negative or not finite, L not positive or not finite.</exception>
     public static double Step(double lambda, double gradMagnitude, double lipschitz)
     {
+        RequireEigenspace(lambda, gradMagnitude, lipschitz);
+        return StepUnchecked(lambda, gradMagnitude, lipschitz);
+    }
+
+    /// <summary>
+    /// The domain of one eigenspace's (λ, |g|, L) shared by eq. (7)'s x* and Lemma 3.2's φ: λ finite, |g| finite and ≥ 0,
+    /// L finite and &gt; 0; an <see cref="ArgumentException"/> naming the parameter otherwise.
+    /// </summary>
+    internal static void RequireEigenspace(double lambda, double gradMagnitude, double lipschitz)
+    {
         Require.Finite(lambda, nameof(lambda));
         Require.NonNegative(gradMagnitude, nameof(gradMagnitude));
         Require.Positive(lipschitz, nameof(lipschitz));
-        return StepUnchecked(lambda, gradMagnitude, lipschitz);
     }
 
     /// <summary><see cref="Step"/> without argument checks (inputs in its domain).</summary>
