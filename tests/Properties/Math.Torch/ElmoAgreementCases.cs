@@ -127,7 +127,7 @@ internal static class ElmoAgreementCases
         {
             var eigen = Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient);
             var bound = new SpectralBound(eigen, p.Gradient, dtype);
-            var (h, g, _) = Tensors(p, dtype, device);
+            var (h, g, _) = p.ToTensors(dtype, device);
             using var actual = TorchSymmetricEigen.Decompose(h, g);
             int n = p.Dimension;
             var vectorScale = Enumerable.Range(0, n * n).Select(k => bound.Vector[k % n]).ToArray();
@@ -146,30 +146,37 @@ internal static class ElmoAgreementCases
     /// Φ^ELMO (Lemma 3.2, <see cref="TorchElmoPreconditioner.Compute"/>) against <see cref="ElmoPreconditioner.Compute"/> on
     /// <see cref="SpectralProblem"/>s, every entry within <see cref="SpectralBound.Preconditioner"/>, doubled.
     /// </summary>
-    private static AgreementCase Preconditioner { get; } = new("elmo/preconditioner", [TensorApi.Member(typeof(TorchElmoPreconditioner), nameof(TorchElmoPreconditioner.Compute))],
-        (device, dtype) => SpectralProblems(dtype, 20261208).Select(p =>
-        {
-            var bound = new SpectralBound(Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
-            var expected = ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray();
-            var (h, g, l) = Tensors(p, dtype, device);
-            var actual = TensorConvert.ToDoubles(TorchElmoPreconditioner.Compute(h, g, l));
-            return new Agreement("Φ^ELMO", expected, actual, Tolerances.Uniform(expected.Length, bound.Preconditioner(p.Lipschitz)),
-                Tolerances.Torch.FirstOrderBound, k => $"Φ[{k / p.Dimension},{k % p.Dimension}] of {p}");
-        }).ToArray());
+    private static AgreementCase Preconditioner { get; } = SpectralCase("elmo/preconditioner",
+        TensorApi.Member(typeof(TorchElmoPreconditioner), nameof(TorchElmoPreconditioner.Compute)), 20261208, "Φ^ELMO",
+        p => ElmoPreconditioner.Compute(p.Hessian, p.Gradient, p.Lipschitz).ToRowMajorArray(), TorchElmoPreconditioner.Compute,
+        (bound, lipschitz) => bound.Preconditioner(lipschitz), (p, k) => $"Φ[{k / p.Dimension},{k % p.Dimension}] of {p}");
 
     /// <summary>
     /// Δθ* = Σ x*_i v_i of Alg. 1 (<see cref="TorchElmo.StepVector"/>) against <see cref="ElmoStep.StepVector"/> on
     /// <see cref="SpectralProblem"/>s, every entry within <see cref="SpectralBound.Step"/>, doubled.
     /// </summary>
-    private static AgreementCase StepVector { get; } = new("elmo/step-vector", [TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.StepVector))],
-        (device, dtype) => SpectralProblems(dtype, 20261209).Select(p =>
+    private static AgreementCase StepVector { get; } = SpectralCase("elmo/step-vector",
+        TensorApi.Member(typeof(TorchElmo), nameof(TorchElmo.StepVector)), 20261209, "Δθ*",
+        p => ElmoStep.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray(), TorchElmo.StepVector,
+        (bound, lipschitz) => bound.Step(lipschitz), (p, i) => $"Δθ*_{i} of {p}");
+
+    /// <summary>
+    /// A quantity of the full spectral step (Φ^ELMO, Δθ*): the tensor form of <paramref name="tensor"/> against
+    /// <paramref name="reference"/> on <see cref="SpectralProblem"/>s drawn from <paramref name="seed"/>, every entry within
+    /// the one <see cref="SpectralBound"/> <paramref name="bound"/> gives for the problem's L_i, doubled
+    /// (<see cref="Tolerances.Torch.FirstOrderBound"/>).
+    /// </summary>
+    private static AgreementCase SpectralCase(string name, string covers, ulong seed, string what,
+        Func<SpectralProblem, double[]> reference, Func<Tensor, Tensor, Tensor, Tensor> tensor,
+        Func<SpectralBound, Vector<double>, double> bound, Func<SpectralProblem, int, string> entry) =>
+        new(name, [covers], (device, dtype) => SpectralProblems(dtype, seed).Select(p =>
         {
-            var bound = new SpectralBound(Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
-            var expected = ElmoStep.StepVector(p.Hessian, p.Gradient, p.Lipschitz).ToArray();
-            var (h, g, l) = Tensors(p, dtype, device);
-            var actual = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
-            return new Agreement("Δθ*", expected, actual, Tolerances.Uniform(expected.Length, bound.Step(p.Lipschitz)),
-                Tolerances.Torch.FirstOrderBound, i => $"Δθ*_{i} of {p}");
+            var spectral = new SpectralBound(Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient), p.Gradient, dtype);
+            var expected = reference(p);
+            var (h, g, l) = p.ToTensors(dtype, device);
+            var actual = TensorConvert.ToDoubles(tensor(h, g, l));
+            return new Agreement(what, expected, actual, Tolerances.Uniform(expected.Length, bound(spectral, p.Lipschitz)),
+                Tolerances.Torch.FirstOrderBound, k => entry(p, k));
         }).ToArray());
 
     /// <summary>
@@ -190,7 +197,7 @@ internal static class ElmoAgreementCases
             foreach (double[] gradient in new[] { new[] { 0.0, 0, 0, 0 }, [0.0, 0, 1, 0], [1.0, -2, 0, 3] })
             {
                 var p = new SpectralProblem(hessian, Vector<double>.Build.DenseOfArray(gradient), lipschitz);
-                var (h, g, l) = Tensors(p, dtype, device);
+                var (h, g, l) = p.ToTensors(dtype, device);
                 var eigen = Verification.Numerics.SymmetricEigen.Decompose(p.Hessian, p.Gradient);
                 using var tensorEigen = TorchSymmetricEigen.Decompose(h, g);
                 string at = $"∇f = [{string.Join(", ", gradient)}]";
@@ -287,9 +294,6 @@ internal static class ElmoAgreementCases
     /// <summary><see cref="Problems"/> spectral problems from <paramref name="seed"/>, rounded to <paramref name="dtype"/>.</summary>
     internal static SpectralProblem[] SpectralProblems(ScalarType dtype, ulong seed) =>
         TorchGenerators.Sample(TorchGenerators.SpectralProblems, Problems, seed).Select(p => p.RoundedTo(dtype)).ToArray();
-
-    internal static (Tensor Hessian, Tensor Gradient, Tensor Lipschitz) Tensors(SpectralProblem p, ScalarType type, Device device) =>
-        (TensorConvert.Matrix(p.Hessian, type, device), TensorConvert.Vector(p.Gradient, type, device), TensorConvert.Vector(p.Lipschitz, type, device));
 
     private static Agreement Exact(string what, double[] expected, double[] actual, string at) =>
         new(what + " (exact)", expected, actual, Tolerances.Uniform(expected.Length, 1), 0, i => $"entry {i} at {at}");

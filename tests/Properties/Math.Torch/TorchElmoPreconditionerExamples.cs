@@ -22,7 +22,7 @@ public class TorchElmoPreconditionerExamples
         // Eq. (1): every g_i = ∇fᵀv_i ≤ 0, never −0.0.
         var gradient = Vector<double>.Build.DenseOfArray([1.0, -2.0, 0.0, 3.0]);
         using var scope = NewDisposeScope();
-        var (h, g, _) = TorchElmoPreconditionerProperties.Tensors(new SpectralProblem(Hessian, gradient, Lipschitz), ScalarType.Float64);
+        var (h, g, _) = new SpectralProblem(Hessian, gradient, Lipschitz).ToTensors(ScalarType.Float64);
         using var eigen = TorchSymmetricEigen.Decompose(h, g);
         var projections = TensorConvert.ToDoubles(eigen.GradientProjections);
         Assert.All(projections, p => Assert.True(p < 0 || (p == 0 && !double.IsNegative(p)), $"g_i = {p:R}"));

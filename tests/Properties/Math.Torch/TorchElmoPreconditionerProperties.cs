@@ -20,7 +20,7 @@ public class TorchElmoPreconditionerProperties
             double[] step, preconditioned;
             using (NewDisposeScope())
             {
-                var (h, g, l) = Tensors(p, ScalarType.Float64);
+                var (h, g, l) = p.ToTensors(ScalarType.Float64);
                 step = TensorConvert.ToDoubles(TorchElmo.StepVector(h, g, l));
                 preconditioned = TensorConvert.ToDoubles(-TorchElmoPreconditioner.Compute(h, g, l).mv(g));
             }
@@ -28,7 +28,4 @@ public class TorchElmoPreconditionerProperties
             Tolerances.AssertClose("Δθ* vs −Φ∇f (float64)", step, preconditioned, Tolerances.Uniform(step.Length, scale),
                 Tolerances.Torch.IdentityFloat64, _ => p.ToString());
         });
-
-    internal static (Tensor Hessian, Tensor Gradient, Tensor Lipschitz) Tensors(SpectralProblem p, ScalarType type, Device? device = null) =>
-        (TensorConvert.Matrix(p.Hessian, type, device), TensorConvert.Vector(p.Gradient, type, device), TensorConvert.Vector(p.Lipschitz, type, device));
 }

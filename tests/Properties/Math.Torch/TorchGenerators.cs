@@ -37,6 +37,11 @@ public sealed record SpectralProblem(Matrix<double> Hessian, Vector<double> Grad
         ? this
         : new SpectralProblem(Hessian.Map(x => (double)(float)x), Gradient.Map(x => (double)(float)x), Lipschitz.Map(x => (double)(float)x));
 
+    /// <summary>H, ∇f and L as tensors of <paramref name="type"/> on <paramref name="device"/> (the CPU when null).</summary>
+    public (TorchSharp.torch.Tensor Hessian, TorchSharp.torch.Tensor Gradient, TorchSharp.torch.Tensor Lipschitz) ToTensors(
+        TorchSharp.torch.ScalarType type, TorchSharp.torch.Device? device = null) =>
+        (TensorConvert.Matrix(Hessian, type, device), TensorConvert.Vector(Gradient, type, device), TensorConvert.Vector(Lipschitz, type, device));
+
     /// <inheritdoc/>
     public override string ToString()
     {
