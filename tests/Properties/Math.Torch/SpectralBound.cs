@@ -86,34 +86,36 @@ internal sealed class SpectralBound
     public double[] Projection { get; }
 
     /// <summary>The bound on every entry of Δθ* = Σ x*_i v_i, for per-eigenspace constants L_i.</summary>
-    public double Step(Vector<double> lipschitz)
+    public double Step(Vector<double> lipschitz) => OverEigenspaces(lipschitz, 2, (i, lambda, a, l, s) =>
     {
-        int n = reference.Dimension;
-        double bound = 0, total = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double lambda = reference.Values[i], a = Math.Abs(reference.GradientProjections[i]);
-            double x = ElmoStep.Step(lambda, a, lipschitz[i]);
-            double s = Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
-            bound += (x * Eigenvalue + Projection[i]) / s + Tolerances.Torch.Step(Dtype) * x + x * Vector[i];
-            total += x;
-        }
-        return bound + 2 * n * units * total;
-    }
+        double x = ElmoStep.Step(lambda, a, l);
+        return ((x * Eigenvalue + Projection[i]) / s + Tolerances.Torch.Step(Dtype) * x + x * Vector[i], x);
+    });
 
     /// <summary>The bound on every entry of ΔΦ^ELMO.</summary>
-    public double Preconditioner(Vector<double> lipschitz)
+    public double Preconditioner(Vector<double> lipschitz) => OverEigenspaces(lipschitz, 3, (i, lambda, a, l, s) =>
+    {
+        double phi = ElmoPreconditioner.Factor(lambda, a, l);
+        return (phi * Eigenvalue / s + phi * phi * l * Projection[i] / (2 * s) + Tolerances.Torch.Factor(Dtype) * phi + 2 * phi * Vector[i], phi);
+    });
+
+    /// <summary>
+    /// Σ_i of a per-eigenspace bound (<paramref name="term"/> at i, λ_i, |g_i|, L_i and S_i = √(λ_i² + 2L_i|g_i|), returning
+    /// the bound and the eigenspace's value x*_i or φ_i) plus the reassembly's k·n(u + u₆₄)·Σ_i value_i, k =
+    /// <paramref name="assemblyRoundings"/>: 2 for Σ x*_i v_i, 3 for Σ φ_i v_i v_iᵀ (see the remarks).
+    /// </summary>
+    private double OverEigenspaces(Vector<double> lipschitz, int assemblyRoundings, Func<int, double, double, double, double, (double Bound, double Value)> term)
     {
         int n = reference.Dimension;
         double bound = 0, total = 0;
         for (int i = 0; i < n; i++)
         {
             double lambda = reference.Values[i], a = Math.Abs(reference.GradientProjections[i]);
-            double phi = ElmoPreconditioner.Factor(lambda, a, lipschitz[i]);
             double s = Math.Sqrt(lambda * lambda + 2 * lipschitz[i] * a);
-            bound += phi * Eigenvalue / s + phi * phi * lipschitz[i] * Projection[i] / (2 * s) + Tolerances.Torch.Factor(Dtype) * phi + 2 * phi * Vector[i];
-            total += phi;
+            var (b, value) = term(i, lambda, a, lipschitz[i], s);
+            bound += b;
+            total += value;
         }
-        return bound + 3 * n * units * total;
+        return bound + assemblyRoundings * n * units * total;
     }
 }
