@@ -206,13 +206,10 @@ public sealed class Amos : IOptimizer
 
         internal AmosRun(Amos amos, IObjective objective, Vector<double> theta0)
         {
-            ArgumentNullException.ThrowIfNull(objective);
-            Require.Finite(theta0, nameof(theta0));
-            Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+            theta = OptimizerArguments.StartingPoint(objective, theta0);
             amos.Settings.Validated(objective.Dimension);
             this.amos = amos;
             this.objective = objective;
-            theta = theta0.Clone();
             lipschitz = Vector<double>.Build.Dense(theta0.Count);
             usesFirstOrder = new bool[theta0.Count];
             first = amos.FirstOrder.StartCoordinates(theta0.Count);
