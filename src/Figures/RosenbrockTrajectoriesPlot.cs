@@ -5,7 +5,7 @@ using Verification.Engine;
 using ScottPlot.Plottables;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.FirstOrder;
 using Verification.Optimizers.SecondOrder;
 
@@ -49,7 +49,7 @@ internal sealed class RosenbrockTrajectoriesPlot : IReportPlot
         ("saddle-free Newton", new SaddleFreeNewton()),
         ("ARC", new Arc()),
         ("EigenARC", new EigenArc()),
-        ("AMOS", new Amos(new ElementwiseSgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9))),
+        ("AMOS", new Amos(new Sgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9))),
         ("GD (η = 0.05)", new GradientDescent(0.05)),
     ];
 

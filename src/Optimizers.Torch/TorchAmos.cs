@@ -1,14 +1,15 @@
 using Verification.Numerics;
 using Verification.Numerics.Torch;
 using static TorchSharp.torch;
-using Verification.Optimizers.Elementwise;
 using Verification.Optimizers.SecondOrder;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.Torch;
 
 /// <summary>
-/// AMOS (elmo-amos Alg. 2) on TorchSharp with pluggable OPT¹ / OPT² (<see cref="ITorchElementwiseOptimizer"/>; App. K's
-/// pair is SGD and the diagonal Sophia), for a flat parameter vector whose "tensors" are the index groups of
+/// AMOS (elmo-amos Alg. 2) on TorchSharp with pluggable OPT¹ / OPT²: the same <see cref="CoordinatewiseOptimizer"/>
+/// values as the reference <see cref="Amos"/> (App. K's pair is <see cref="Sgd"/> and <see cref="SophiaDiagonal"/>), each
+/// stepped through its tensor rule (<see cref="TorchCoordinatewise.Start"/>), for a flat parameter vector whose "tensors" are the index groups of
 /// <see cref="AmosSettings.Tensors"/>. Same readings as <see cref="Amos"/> with the default
 /// <see cref="AmosCurvatureBasis.HessianDiagonal"/> (the only basis implemented here): λ_i^t = H_ii(θ_t), L_0 = 0.
 /// The diagonal is exact (autograd Hessian) for n ≤ <see cref="DenseLimit"/>, else Hutchinson's estimate
@@ -18,35 +19,31 @@ namespace Verification.Optimizers.Torch;
 public sealed class TorchAmos
 {
     /// <summary>Creates AMOS with the given settings, OPT¹, OPT², and the dense/Hutchinson switch.</summary>
-    /// <exception cref="ArgumentException">settings out of range, or <see cref="AmosSettings.Basis"/> other than the Hessian diagonal.</exception>
-    public TorchAmos(AmosSettings settings, ITorchElementwiseOptimizer firstOrder, ITorchElementwiseOptimizer secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
+    /// <exception cref="ArgumentException">
+    /// settings out of range, <see cref="AmosSettings.Basis"/> other than the Hessian diagonal, or an OPT that cannot fill
+    /// a slot (<see cref="Amos.RequireSlot"/>) or has no tensor rule (<see cref="TorchCoordinatewise.HasTensorRule"/>).
+    /// </exception>
+    public TorchAmos(AmosSettings settings, CoordinatewiseOptimizer firstOrder, CoordinatewiseOptimizer secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings.Validated();
         if (settings.Basis != AmosCurvatureBasis.HessianDiagonal)
             throw new ArgumentException($"Basis must be HessianDiagonal on the tensor side (the eigenspace basis is implemented by the reference Amos only), got {settings.Basis}.", nameof(settings));
-        FirstOrder = firstOrder ?? throw new ArgumentNullException(nameof(firstOrder));
-        SecondOrder = secondOrder ?? throw new ArgumentNullException(nameof(secondOrder));
+        FirstOrder = TorchCoordinatewise.RequireTensorRule(Amos.RequireSlot(firstOrder, nameof(firstOrder)), nameof(firstOrder));
+        SecondOrder = TorchCoordinatewise.RequireTensorRule(Amos.RequireSlot(secondOrder, nameof(secondOrder)), nameof(secondOrder));
         DenseLimit = Require.InRange(denseLimit, 0, int.MaxValue, nameof(denseLimit));
         HutchinsonSamples = Require.InRange(hutchinsonSamples, 1, 1 << 20, nameof(hutchinsonSamples));
         Seed = seed;
-    }
-
-    /// <summary>AMOS with the tensor twins (<see cref="TorchElementwise.Of"/>) of the reference pair OPT¹, OPT².</summary>
-    /// <exception cref="ArgumentException">as the main constructor, or an optimizer without a tensor twin.</exception>
-    public TorchAmos(AmosSettings settings, IElementwiseOptimizer firstOrder, IElementwiseOptimizer secondOrder, int denseLimit = 64, int hutchinsonSamples = 8, long seed = 0)
-        : this(settings, TorchElementwise.Of(firstOrder), TorchElementwise.Of(secondOrder), denseLimit, hutchinsonSamples, seed)
-    {
     }
 
     /// <summary>Alg. 2's hyperparameters.</summary>
     public AmosSettings Settings { get; }
 
     /// <summary>OPT¹.</summary>
-    public ITorchElementwiseOptimizer FirstOrder { get; }
+    public CoordinatewiseOptimizer FirstOrder { get; }
 
     /// <summary>OPT².</summary>
-    public ITorchElementwiseOptimizer SecondOrder { get; }
+    public CoordinatewiseOptimizer SecondOrder { get; }
 
     /// <summary>A short, stable name (as <see cref="Amos.Name"/>).</summary>
     public string Name => $"torch-amos({FirstOrder.Name}|{SecondOrder.Name}, L_thresh={Require.Show(Settings.LThreshold)}, α_L={Require.Show(Settings.AlphaL)}, {Settings.Assignment})";
@@ -75,7 +72,7 @@ public sealed class TorchAmos
         private readonly TorchAmos amos;
         private readonly Func<Tensor, Tensor> function;
         private readonly Generator generator;
-        private readonly ITorchElementwiseState first, second;
+        private readonly ITorchCoordinatewiseRule first, second;
         private Tensor theta, lipschitz;
         private Tensor? lambdaBefore, thetaBefore;
         private Tensor firstOrder;
@@ -88,8 +85,8 @@ public sealed class TorchAmos
             lipschitz = zeros_like(theta).DetachFromDisposeScope();
             firstOrder = zeros(theta.shape, ScalarType.Bool, theta.device).DetachFromDisposeScope();
             generator = new Generator((ulong)amos.Seed, theta.device);
-            first = amos.FirstOrder.Start(theta);
-            second = amos.SecondOrder.Start(theta);
+            first = TorchCoordinatewise.Start(amos.FirstOrder, theta);
+            second = TorchCoordinatewise.Start(amos.SecondOrder, theta);
         }
 
         /// <summary>θ_t (a copy).</summary>

@@ -22,13 +22,8 @@ public abstract class TorchOptimOptimizer : IOptimizer
     protected abstract optim.Optimizer Create(IEnumerable<Parameter> parameters);
 
     /// <inheritdoc />
-    public IOptimizerRun Start(IObjective objective, Vector<double> theta0)
-    {
-        ArgumentNullException.ThrowIfNull(objective);
-        Require.Finite(theta0, nameof(theta0));
-        Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
-        return new Run(this, objective, theta0.Clone());
-    }
+    public IOptimizerRun Start(IObjective objective, Vector<double> theta0) =>
+        new Run(this, objective, OptimizerArguments.StartingPoint(objective, theta0));
 
     private sealed class Run : IOptimizerRun
     {
@@ -69,108 +64,55 @@ public abstract class TorchOptimOptimizer : IOptimizer
     }
 }
 
-/// <summary>torch.optim.SGD with momentum β = 0.9, dampening 0, lr η = 0.1: Polyak's heavy ball, declared.</summary>
-public sealed class TorchSgdMomentum : TorchOptimOptimizer, IDeclaresGuarantees
+/// <summary>
+/// A fixed torch.optim configuration given by its name and how to build it over the run's parameters; the built-in
+/// adapters below are such configurations (subclass <see cref="TorchOptimOptimizer"/> directly for anything else).
+/// </summary>
+/// <param name="name">The optimizer's <see cref="TorchOptimOptimizer.Name"/>, with the hyperparameters that matter.</param>
+/// <param name="create">Builds the torch optimizer over the run's parameters.</param>
+public abstract class TorchOptimConfiguration(string name, Func<IEnumerable<Parameter>, optim.Optimizer> create) : TorchOptimOptimizer
 {
     /// <inheritdoc />
-    public override string Name => "torch.optim.SGD(lr=0.1, momentum=0.9)";
+    public sealed override string Name => name;
 
+    /// <inheritdoc />
+    protected sealed override optim.Optimizer Create(IEnumerable<Parameter> parameters) => create(parameters);
+}
+
+/// <summary>torch.optim.SGD with momentum β = 0.9, dampening 0, lr η = 0.1: Polyak's heavy ball, declared.</summary>
+public sealed class TorchSgdMomentum() : TorchOptimConfiguration("torch.optim.SGD(lr=0.1, momentum=0.9)", p => optim.SGD(p, 0.1, momentum: 0.9)), IDeclaresGuarantees
+{
     /// <inheritdoc />
     public IReadOnlyList<Guarantee> Guarantees { get; } = [new HeavyBallMomentum(0.1, 0.9)];
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.SGD(parameters, 0.1, momentum: 0.9);
 }
 
 /// <summary>torch.optim.SGD with Nesterov momentum β = 0.9, lr 0.1 (no declaration: it is not the heavy-ball recurrence).</summary>
-public sealed class TorchSgdNesterov : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.SGD(lr=0.1, momentum=0.9, nesterov)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.SGD(parameters, 0.1, momentum: 0.9, nesterov: true);
-}
+public sealed class TorchSgdNesterov() : TorchOptimConfiguration("torch.optim.SGD(lr=0.1, momentum=0.9, nesterov)", p => optim.SGD(p, 0.1, momentum: 0.9, nesterov: true));
 
 /// <summary>torch.optim.Adam(lr 0.01, β = (0.9, 0.999), ε = 1e-8), declaring Kingma &amp; Ba §2.1's bound on |Δθ|.</summary>
-public sealed class TorchAdam : TorchOptimOptimizer, IDeclaresGuarantees
+public sealed class TorchAdam() : TorchOptimConfiguration("torch.optim.Adam(lr=0.01, β1=0.9, β2=0.999, ε=1e-8)", p => optim.Adam(p, 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8)), IDeclaresGuarantees
 {
     /// <inheritdoc />
-    public override string Name => "torch.optim.Adam(lr=0.01, β1=0.9, β2=0.999, ε=1e-8)";
-
-    /// <inheritdoc />
     public IReadOnlyList<Guarantee> Guarantees { get; } = [BoundedStep.ForAdam(0.01, 0.9, 0.999)];
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.Adam(parameters, 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8);
 }
 
 /// <summary>torch.optim.AdamW(lr 0.01, weight decay 0.01).</summary>
-public sealed class TorchAdamW : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.AdamW(lr=0.01, weight_decay=0.01)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.AdamW(parameters, 0.01, weight_decay: 0.01);
-}
+public sealed class TorchAdamW() : TorchOptimConfiguration("torch.optim.AdamW(lr=0.01, weight_decay=0.01)", p => optim.AdamW(p, 0.01, weight_decay: 0.01));
 
 /// <summary>torch.optim.RMSprop(lr 0.01).</summary>
-public sealed class TorchRmsProp : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.RMSprop(lr=0.01)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.RMSProp(parameters, 0.01);
-}
+public sealed class TorchRmsProp() : TorchOptimConfiguration("torch.optim.RMSprop(lr=0.01)", p => optim.RMSProp(p, 0.01));
 
 /// <summary>torch.optim.Adagrad(lr 0.01).</summary>
-public sealed class TorchAdagrad : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.Adagrad(lr=0.01)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.Adagrad(parameters, 0.01);
-}
+public sealed class TorchAdagrad() : TorchOptimConfiguration("torch.optim.Adagrad(lr=0.01)", p => optim.Adagrad(p, 0.01));
 
 /// <summary>torch.optim.Adamax(lr 0.01).</summary>
-public sealed class TorchAdamax : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.Adamax(lr=0.01)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.Adamax(parameters, 0.01);
-}
+public sealed class TorchAdamax() : TorchOptimConfiguration("torch.optim.Adamax(lr=0.01)", p => optim.Adamax(p, 0.01));
 
 /// <summary>torch.optim.NAdam(lr 0.01).</summary>
-public sealed class TorchNAdam : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.NAdam(lr=0.01)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.NAdam(parameters, 0.01);
-}
+public sealed class TorchNAdam() : TorchOptimConfiguration("torch.optim.NAdam(lr=0.01)", p => optim.NAdam(p, 0.01));
 
 /// <summary>torch.optim.RAdam(lr 0.01).</summary>
-public sealed class TorchRAdam : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.RAdam(lr=0.01)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.RAdam(parameters, 0.01);
-}
+public sealed class TorchRAdam() : TorchOptimConfiguration("torch.optim.RAdam(lr=0.01)", p => optim.RAdam(p, 0.01));
 
 /// <summary>torch.optim.Rprop(lr 0.01).</summary>
-public sealed class TorchRprop : TorchOptimOptimizer
-{
-    /// <inheritdoc />
-    public override string Name => "torch.optim.Rprop(lr=0.01)";
-
-    /// <inheritdoc />
-    protected override optim.Optimizer Create(IEnumerable<Parameter> parameters) => optim.Rprop(parameters, 0.01);
-}
+public sealed class TorchRprop() : TorchOptimConfiguration("torch.optim.Rprop(lr=0.01)", p => optim.Rprop(p, 0.01));

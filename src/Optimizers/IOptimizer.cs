@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 
 namespace Verification.Optimizers;
 
@@ -37,4 +38,20 @@ public interface IQuasiNewtonOptimizer : IOptimizer
 {
     /// <summary>Φ(θ), the preconditioner at θ (Definition 3).</summary>
     Matrix<double> Preconditioner(IObjective objective, Vector<double> theta);
+}
+
+/// <summary>The argument checks that every <see cref="IOptimizer.Start"/> shares.</summary>
+public static class OptimizerArguments
+{
+    /// <summary>
+    /// Checks that <paramref name="objective"/> is given and that θ₀ is finite and has f's dimension (an
+    /// <see cref="ArgumentException"/> naming theta0 otherwise), and returns a copy of θ₀ for the run to own.
+    /// </summary>
+    public static Vector<double> StartingPoint(IObjective objective, Vector<double> theta0)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        Require.Finite(theta0, nameof(theta0));
+        Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+        return theta0.Clone();
+    }
 }

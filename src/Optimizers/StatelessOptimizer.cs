@@ -16,13 +16,8 @@ public abstract class StatelessOptimizer : IOptimizer
     public abstract Vector<double> Update(IObjective objective, Vector<double> theta);
 
     /// <inheritdoc />
-    public IOptimizerRun Start(IObjective objective, Vector<double> theta0)
-    {
-        ArgumentNullException.ThrowIfNull(objective);
-        Require.Finite(theta0, nameof(theta0));
-        Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
-        return new Run(this, objective, theta0.Clone());
-    }
+    public IOptimizerRun Start(IObjective objective, Vector<double> theta0) =>
+        new Run(this, objective, OptimizerArguments.StartingPoint(objective, theta0));
 
     private sealed class Run(StatelessOptimizer optimizer, IObjective objective, Vector<double> theta) : IOptimizerRun
     {

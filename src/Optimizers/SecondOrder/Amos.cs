@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Optimizers.SecondOrder;
 
@@ -107,7 +107,8 @@ public sealed record AmosSettings(
 /// AMOS, elmo-amos Alg. 2: at every t ∈ I_hess the curvatures λ_i^t are read, the per-coordinate Lipschitz estimates
 /// move as L_t^i = α_L·L_{t−1}^i + (1 − α_L)·|λ_i^t − λ_i^{t−1}|/(ε₂ + ‖θ_t − θ_{t−1}‖₂) (line 5), and coordinate i
 /// (or its tensor) is given to OPT¹ when L_t^i &gt; L_thresh and to OPT² otherwise (lines 6–12); each optimizer then
-/// steps its own coordinates (lines 14–15).
+/// steps its own coordinates (lines 14–15). OPT¹ and OPT² are ordinary <see cref="CoordinatewiseOptimizer"/>s (App. K's
+/// pair is <see cref="Sgd"/> and <see cref="SophiaDiagonal"/>, each also runnable on its own), fed the exact ∇f(θ_t).
 /// Readings: with <see cref="AmosCurvatureBasis.HessianDiagonal"/> (the default) λ_i^t is H_ii(θ_t), the
 /// diagonal-Hessian curvature of coordinate i that footnote 2 associates with a parameter for Sophia-like OPT²; with
 /// <see cref="AmosCurvatureBasis.HessianEigenspaces"/> i is the i-th eigenspace of H(θ_t) (ascending eigenvalues), and
@@ -121,19 +122,33 @@ public sealed record AmosSettings(
 public sealed class Amos : IOptimizer
 {
     /// <summary>Creates AMOS with first-order OPT¹, second-order OPT² and <paramref name="settings"/>.</summary>
-    public Amos(IElementwiseOptimizer firstOrder, IElementwiseOptimizer secondOrder, AmosSettings settings)
+    /// <exception cref="ArgumentException">settings out of range, or an OPT that is not a slot (<see cref="RequireSlot"/>).</exception>
+    public Amos(CoordinatewiseOptimizer firstOrder, CoordinatewiseOptimizer secondOrder, AmosSettings settings)
     {
-        FirstOrder = firstOrder ?? throw new ArgumentNullException(nameof(firstOrder));
-        SecondOrder = secondOrder ?? throw new ArgumentNullException(nameof(secondOrder));
+        FirstOrder = RequireSlot(firstOrder, nameof(firstOrder));
+        SecondOrder = RequireSlot(secondOrder, nameof(secondOrder));
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings.Validated();
     }
 
     /// <summary>OPT¹.</summary>
-    public IElementwiseOptimizer FirstOrder { get; }
+    public CoordinatewiseOptimizer FirstOrder { get; }
 
     /// <summary>OPT².</summary>
-    public IElementwiseOptimizer SecondOrder { get; }
+    public CoordinatewiseOptimizer SecondOrder { get; }
+
+    /// <summary>
+    /// Checks that <paramref name="optimizer"/> can fill an AMOS slot: not null, and batch size 1, since AMOS feeds its
+    /// OPTs the exact gradient ∇f(θ_t) (a minibatch size would be silently ignored).
+    /// </summary>
+    public static CoordinatewiseOptimizer RequireSlot(CoordinatewiseOptimizer? optimizer, string name)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer, name);
+        if (optimizer.BatchSize != 1)
+            throw new ArgumentException(
+                $"{name} must have batch size 1 (AMOS steps its OPTs on the exact gradient), got {optimizer.BatchSize} for '{optimizer.Name}'.", name);
+        return optimizer;
+    }
 
     /// <summary>The hyperparameters.</summary>
     public AmosSettings Settings { get; }
@@ -180,8 +195,8 @@ public sealed class Amos : IOptimizer
     {
         private readonly Amos amos;
         private readonly IObjective objective;
-        private readonly IElementwiseState first;
-        private readonly IElementwiseState second;
+        private readonly ICoordinatewiseRule first;
+        private readonly ICoordinatewiseRule second;
         private Vector<double> theta;
         private Vector<double> lipschitz;
         private Vector<double>? lambdaBefore;
@@ -191,17 +206,14 @@ public sealed class Amos : IOptimizer
 
         internal AmosRun(Amos amos, IObjective objective, Vector<double> theta0)
         {
-            ArgumentNullException.ThrowIfNull(objective);
-            Require.Finite(theta0, nameof(theta0));
-            Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+            theta = OptimizerArguments.StartingPoint(objective, theta0);
             amos.Settings.Validated(objective.Dimension);
             this.amos = amos;
             this.objective = objective;
-            theta = theta0.Clone();
             lipschitz = Vector<double>.Build.Dense(theta0.Count);
             usesFirstOrder = new bool[theta0.Count];
-            first = amos.FirstOrder.Start(theta0.Count);
-            second = amos.SecondOrder.Start(theta0.Count);
+            first = amos.FirstOrder.StartCoordinates(theta0.Count);
+            second = amos.SecondOrder.StartCoordinates(theta0.Count);
         }
 
         /// <inheritdoc />
@@ -250,22 +262,25 @@ public sealed class Amos : IOptimizer
                 thetaBefore = theta.Clone();
                 usesFirstOrder = Assign(lipschitz, s.LThreshold, s.Assignment, s.Tensors);
             }
-            var gradient = objective.Gradient(theta);
-            var delta = Vector<double>.Build.Dense(theta.Count);
-            var ones = Enumerable.Range(0, theta.Count).Where(i => usesFirstOrder[i]).ToArray();
-            var twos = Enumerable.Range(0, theta.Count).Where(i => !usesFirstOrder[i]).ToArray();
+            var now = theta;
+            var gradient = objective.Gradient(now);
+            var delta = Vector<double>.Build.Dense(now.Count);
+            var ones = Enumerable.Range(0, now.Count).Where(i => usesFirstOrder[i]).ToArray();
+            var twos = Enumerable.Range(0, now.Count).Where(i => !usesFirstOrder[i]).ToArray();
             if (eigenvectors is null)
             {
-                first.Step(objective, theta, gradient, ones, delta);
-                second.Step(objective, theta, gradient, twos, delta);
+                Vector<double> Diagonal() => objective.Hessian(now).Diagonal();
+                first.Step(gradient, Diagonal, ones, delta);
+                second.Step(gradient, Diagonal, twos, delta);
             }
             else
             {
-                var frame = new EigenbasisObjective(objective, eigenvectors, theta);
+                var frame = new EigenbasisObjective(objective, eigenvectors, now);
                 var z = frame.Origin;
                 var gz = eigenvectors.TransposeThisAndMultiply(gradient);
-                first.Step(frame, z, gz, ones, delta);
-                second.Step(frame, z, gz, twos, delta);
+                Vector<double> Diagonal() => frame.Hessian(z).Diagonal();
+                first.Step(gz, Diagonal, ones, delta);
+                second.Step(gz, Diagonal, twos, delta);
                 delta = eigenvectors * delta;
             }
             theta = theta + delta;

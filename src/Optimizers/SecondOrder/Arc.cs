@@ -89,12 +89,9 @@ public sealed class Arc : IOptimizer
 
         internal ArcRun(Arc arc, IObjective objective, Vector<double> theta0)
         {
-            ArgumentNullException.ThrowIfNull(objective);
-            Require.Finite(theta0, nameof(theta0));
-            Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+            theta = OptimizerArguments.StartingPoint(objective, theta0);
             this.arc = arc;
             this.objective = objective;
-            theta = theta0.Clone();
             Sigma = arc.Settings.Sigma0;
         }
 

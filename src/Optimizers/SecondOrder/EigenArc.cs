@@ -208,13 +208,11 @@ public sealed class EigenArc : IOptimizer
 
         internal EigenArcRun(EigenArc owner, IObjective objective, Vector<double> theta0)
         {
-            ArgumentNullException.ThrowIfNull(objective);
-            Require.Finite(theta0, nameof(theta0));
-            Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
+            var start = OptimizerArguments.StartingPoint(objective, theta0);
             this.owner = owner;
             this.objective = objective;
-            lipschitz = Vector<double>.Build.Dense(theta0.Count, owner.Settings.L0);
-            baseRun = owner.BaseOptimizer.Create(new AdaptedConstants(this)).Start(objective, theta0);
+            lipschitz = Vector<double>.Build.Dense(start.Count, owner.Settings.L0);
+            baseRun = owner.BaseOptimizer.Create(new AdaptedConstants(this)).Start(objective, start);
         }
 
         /// <inheritdoc />

@@ -5,9 +5,11 @@ namespace Verification.Optimizers.Stochastic;
 
 /// <summary>
 /// SGD (thesis eq. 3.7): θ_{t+1} = θ_t − α g_t with a minibatch gradient g_t of m samples (eq. 3.6); with exact gradients
-/// it is gradient descent, and through <see cref="StartRule"/> it is the meta-step of the simplified LODO of lodo.md §4.1.
+/// it is gradient descent, through <see cref="StartRule"/> it is the meta-step of the simplified LODO of lodo.md §4.1, and
+/// restricted to the coordinates AMOS assigns it (<see cref="CoordinatewiseOptimizer.StartCoordinates"/>) it is the OPT¹ of
+/// elmo-amos App. K, (Δθ)_i = −α·∂_i f.
 /// </summary>
-public sealed class Sgd : StochasticOptimizer
+public sealed class Sgd : CoordinatewiseOptimizer
 {
     /// <summary>SGD with step size α ≥ 0 (α = 0 freezes θ) and batch size m ≥ 1.</summary>
     public Sgd(double stepSize, int batchSize = 1)
@@ -22,21 +24,23 @@ public sealed class Sgd : StochasticOptimizer
     public double StepSize { get; }
 
     /// <summary>m.</summary>
-    public int BatchSize { get; }
+    public override int BatchSize { get; }
 
     /// <inheritdoc />
     public override string Name => $"sgd(α={Require.Show(StepSize)}, m={BatchSize})";
 
     /// <summary>The rule Δ = −α·g, for a caller that computes its own gradients (LODO's meta-step on ∇_θℓ).</summary>
-    public IStepRule StartRule() => new Rule(this);
+    public IStepRule StartRule() => OnEveryCoordinate(new Rule(StepSize));
 
     /// <inheritdoc />
-    protected override IStepRule CreateRule(IObjective objective, int dimension) => new Rule(this);
+    protected override ICoordinatewiseRule CreateCoordinates(int dimension) => new Rule(StepSize);
 
-    private sealed class Rule(Sgd sgd) : IStepRule
+    private sealed class Rule(double alpha) : ICoordinatewiseRule
     {
-        public int BatchSize => sgd.BatchSize;
-
-        public Vector<double> Step(Vector<double> theta, GradientSample sample, int t) => -sgd.StepSize * sample.Gradient;
+        public void Step(Vector<double> gradient, Func<Vector<double>> hessianDiagonal, IReadOnlyList<int> owned, Vector<double> delta)
+        {
+            foreach (int i in owned)
+                delta[i] = -alpha * gradient[i];
+        }
     }
 }

@@ -36,10 +36,8 @@ public abstract class StochasticOptimizer : IOptimizer
     /// <inheritdoc />
     public IOptimizerRun Start(IObjective objective, Vector<double> theta0)
     {
-        ArgumentNullException.ThrowIfNull(objective);
-        Require.Finite(theta0, nameof(theta0));
-        Require.SameLength(objective.Dimension, theta0.Count, nameof(theta0));
-        return new Run(CreateRule(objective, objective.Dimension), GradientSamplers.Open(objective), theta0.Clone());
+        var theta = OptimizerArguments.StartingPoint(objective, theta0);
+        return new Run(CreateRule(objective, objective.Dimension), GradientSamplers.Open(objective), theta);
     }
 
     private sealed class Run(IStepRule rule, IGradientSampler sampler, Vector<double> theta) : IOptimizerRun

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Xunit.Sdk;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;
@@ -31,7 +31,7 @@ internal sealed class AmosDivergenceBound
 {
     private readonly TorchOptimizerCase problem;
     private readonly AmosSettings settings;
-    private readonly IElementwiseOptimizer[] slots;
+    private readonly CoordinatewiseOptimizer[] slots;
     private readonly double unit;
     private readonly double dataRounding;
     private readonly int n;
@@ -44,7 +44,7 @@ internal sealed class AmosDivergenceBound
     private int iteration;
 
     /// <summary>The bound for a run of <paramref name="first"/> | <paramref name="second"/> in unit roundoff <paramref name="unitRoundoff"/>.</summary>
-    internal AmosDivergenceBound(TorchOptimizerCase problem, AmosSettings settings, IElementwiseOptimizer first, IElementwiseOptimizer second, double unitRoundoff, bool roundsData)
+    internal AmosDivergenceBound(TorchOptimizerCase problem, AmosSettings settings, CoordinatewiseOptimizer first, CoordinatewiseOptimizer second, double unitRoundoff, bool roundsData)
     {
         this.problem = problem;
         this.settings = settings;
@@ -119,10 +119,10 @@ internal sealed class AmosDivergenceBound
         for (int slot = 0; slot < 2; slot++)
         {
             var owned = Enumerable.Range(0, n).Where(i => firstOrder[i] == (slot == 0)).ToArray();
-            if (slots[slot] is ElementwiseSgd sgd)
+            if (slots[slot] is Sgd sgd)
             {
                 foreach (int i in owned)
-                    stepDrift[i] = sgd.LearningRate * gradientDrift[i] + 2 * unit * sgd.LearningRate * Math.Abs(gradient[i]);
+                    stepDrift[i] = sgd.StepSize * gradientDrift[i] + 2 * unit * sgd.StepSize * Math.Abs(gradient[i]);
             }
             else
             {

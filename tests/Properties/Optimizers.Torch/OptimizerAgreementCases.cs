@@ -7,8 +7,8 @@ using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Torch;
 using Verification.Tests.Properties.Numerics.Torch;
 using static TorchSharp.torch;
-using Verification.Optimizers.Elementwise;
 using Verification.Optimizers.SecondOrder;
+using Verification.Optimizers.Stochastic;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;
 
@@ -164,9 +164,9 @@ internal static class OptimizerAgreementCases
         (6, 4, "sophia/2", "sophia", AmosAssignment.PerCoordinate, 1),
     ];
 
-    internal static IElementwiseOptimizer Inner(string name) => name switch
+    internal static CoordinatewiseOptimizer Inner(string name) => name switch
     {
-        "sgd" => new ElementwiseSgd(0.05),
+        "sgd" => new Sgd(0.05),
         "sophia" => new SophiaDiagonal(0.05, rho: 0.5),
         "sophia/2" => new SophiaDiagonal(0.05, rho: 0.5, hessianEvery: 2),
         _ => throw new ArgumentException($"unknown inner optimizer '{name}'.", nameof(name)),
@@ -177,23 +177,23 @@ internal static class OptimizerAgreementCases
     /// <see cref="Verification.Optimizers.SecondOrder.Amos"/>: the assignment OPTIM_i must agree exactly at every step (the
     /// bound certifies it: L is farther from L_thresh than its drift), and θ_t within
     /// <see cref="Tolerances.Torch.FirstOrderBound"/> × the drift bound of <see cref="AmosDivergenceBound"/> (float64 in
-    /// u = 2⁻⁵³; float32 in u = 2⁻²⁴ with D, u, c, θ₀ rounded once). Odd configurations build the tensor OPTs explicitly
-    /// through <see cref="TorchElementwise.Of"/> (the ITorchElementwiseOptimizer constructor), even ones pass the reference OPTs.
+    /// u = 2⁻⁵³; float32 in u = 2⁻²⁴ with D, u, c, θ₀ rounded once). Both sides take the same OPT values; the tensor
+    /// side steps them through <see cref="TorchCoordinatewise.Start"/>.
     /// </summary>
     private static AgreementCase Amos((int Seed, int N, string First, string Second, AmosAssignment Mode, int Every) k) =>
         new($"optimizers/amos/{k.First}|{k.Second}/{k.Mode}/every-{k.Every}",
         [TensorApi.Constructor(typeof(TorchAmos)), TensorApi.Member(typeof(TorchAmos), nameof(TorchAmos.Start)),
-         TensorApi.Member(typeof(TorchAmos.TorchAmosRun), nameof(TorchAmos.TorchAmosRun.Step)), TensorApi.Member(typeof(TorchElementwise), nameof(TorchElementwise.Of))],
+         TensorApi.Member(typeof(TorchAmos.TorchAmosRun), nameof(TorchAmos.TorchAmosRun.Step)), TensorApi.Member(typeof(TorchCoordinatewise), nameof(TorchCoordinatewise.Start))],
         (device, dtype) =>
         {
             var c = TorchOptimizerCase.Random(k.Seed, k.N);
             int n = k.N;
             int[][]? tensors = k.Mode == AmosAssignment.PerCoordinate ? null : [Enumerable.Range(0, n / 2).ToArray(), Enumerable.Range(n / 2, n - n / 2).ToArray()];
             var settings = new AmosSettings(AmosThreshold, AlphaL: 0.7, HessianEvery: k.Every, Assignment: k.Mode, Tensors: tensors);
-            IElementwiseOptimizer one = Inner(k.First), two = Inner(k.Second);
+            CoordinatewiseOptimizer one = Inner(k.First), two = Inner(k.Second);
             var reference = (Verification.Optimizers.SecondOrder.Amos.AmosRun)new Verification.Optimizers.SecondOrder.Amos(one, two, settings).Start(c.Reference, c.Theta);
             var bound = new AmosDivergenceBound(c, settings, one, two, Tolerances.Torch.Unit(dtype), roundsData: dtype == ScalarType.Float32);
-            var amos = k.Seed % 2 == 1 ? new TorchAmos(settings, TorchElementwise.Of(one), TorchElementwise.Of(two)) : new TorchAmos(settings, one, two);
+            var amos = new TorchAmos(settings, one, two);
             using var run = amos.Start(c.Function(dtype, device), TensorConvert.Vector(c.Theta, dtype, device));
             bool sawFirst = false, sawSecond = false;
             var results = new List<Agreement>();
@@ -247,32 +247,26 @@ internal static class OptimizerAgreementCases
         select new Script(owned, gradients, diagonals, rate, rho, beta1, beta2, every);
 
     /// <summary>
-    /// The pluggable OPTs of the tensor AMOS (<see cref="TorchElementwiseSgd"/>, <see cref="TorchSophiaDiagonal"/>) against
-    /// their reference twins under random patterns of ownership (Alg. 2, line 14: an OPTIM_i steps only the coordinates
+    /// The tensor rules of the tensor AMOS's OPTs (<see cref="TorchCoordinatewise.Start"/> of <see cref="Sgd"/> and
+    /// <see cref="SophiaDiagonal"/>) against the reference rules of the same optimizer values under random patterns of ownership (Alg. 2, line 14: an OPTIM_i steps only the coordinates
     /// assigned to it, and its state moves only there), fed the same gradients and Hessian diagonals; the Hessian diagonal
     /// must be requested at most once per step. float64: both sides perform the same correctly rounded operations (each
     /// tensor op is one IEEE operation, no fused kernels) in the same order, so the owned steps agree bit for bit: tolerance
     /// 0. float32: <see cref="SophiaFloat32Bound"/>.
     /// </summary>
     private static AgreementCase Elementwise(bool sophia) => new($"optimizers/amos-opt/{(sophia ? "sophia" : "sgd")}",
-        sophia
-            ? [TensorApi.Constructor(typeof(TorchSophiaDiagonal)), TensorApi.Member(typeof(TorchSophiaDiagonal), nameof(TorchSophiaDiagonal.Start)), TensorApi.Member(typeof(TorchElementwise), nameof(TorchElementwise.Of))]
-            : [TensorApi.Constructor(typeof(TorchElementwiseSgd)), TensorApi.Member(typeof(TorchElementwiseSgd), nameof(TorchElementwiseSgd.Start)), TensorApi.Member(typeof(TorchElementwise), nameof(TorchElementwise.Of))],
+        [TensorApi.Member(typeof(TorchCoordinatewise), nameof(TorchCoordinatewise.Start)), TensorApi.Member(typeof(TorchCoordinatewise), nameof(TorchCoordinatewise.HasTensorRule))],
         (device, dtype) => TorchGenerators.Sample(Scripts, 100, sophia ? 20261214UL : 20261215UL).Select(s => ElementwiseAgreement(s.RoundedTo(dtype), sophia, device, dtype)).ToArray());
 
     private static Agreement ElementwiseAgreement(Script s, bool sophia, Device device, ScalarType dtype)
     {
         int n = s.Gradients[0].Length;
-        IElementwiseOptimizer reference = sophia
+        CoordinatewiseOptimizer reference = sophia
             ? new SophiaDiagonal(s.Rate, s.Rho, s.Beta1, s.Beta2, hessianEvery: s.Every)
-            : new ElementwiseSgd(s.Rate);
-        var referenceState = reference.Start(n);
+            : new Sgd(s.Rate);
+        var referenceState = reference.StartCoordinates(n);
         var theta = zeros(n, dtype: dtype, device: device);
-        // Scripts with η = 0.5 build the tensor twin directly, the others through TorchElementwise.Of.
-        ITorchElementwiseOptimizer twin = s.Rate < 0.1
-            ? TorchElementwise.Of(reference)
-            : sophia ? new TorchSophiaDiagonal(s.Rate, s.Rho, s.Beta1, s.Beta2, hessianEvery: s.Every) : new TorchElementwiseSgd(s.Rate);
-        using var tensorState = twin.Start(theta);
+        using var tensorState = TorchCoordinatewise.Start(reference, theta);
         var bound = new SophiaFloat32Bound(s, sophia, dtype);
         var expected = new List<double>();
         var actual = new List<double>();
@@ -280,11 +274,9 @@ internal static class OptimizerAgreementCases
         for (int t = 0; t < s.Gradients.Length; t++)
         {
             var gradient = Vector<double>.Build.DenseOfArray(s.Gradients[t]);
-            // The reference reads H_ii from its objective: a quadratic with H = diag(this step's diagonal).
-            var objective = new Quadratic(Matrix<double>.Build.DiagonalOfDiagonalArray(s.Diagonals[t]), Vector<double>.Build.Dense(n));
             var coordinates = Enumerable.Range(0, n).Where(i => s.Owned[t][i]).ToArray();
             var delta = Vector<double>.Build.Dense(n, double.NaN);
-            referenceState.Step(objective, Vector<double>.Build.Dense(n), gradient, coordinates, delta);
+            referenceState.Step(gradient, () => Vector<double>.Build.DenseOfArray(s.Diagonals[t]), coordinates, delta);
             int diagonalCalls = 0;
             var step = TensorConvert.ToDoubles(tensorState.Step(
                 TensorConvert.Vector(s.Gradients[t], dtype, device),

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace Verification.Tests.Properties.Optimizers.Torch;
 
 /// <summary>
-/// How far the float32 tensor OPTs (<see cref="Verification.Optimizers.Torch.TorchElementwiseSgd"/>,
-/// <see cref="Verification.Optimizers.Torch.TorchSophiaDiagonal"/>) may be from the float64 reference on the same
+/// How far the float32 tensor rules of the OPTs (<see cref="Verification.Optimizers.Torch.TorchCoordinatewise.Start"/> of
+/// SGD and the diagonal Sophia) may be from the float64 reference on the same
 /// (float32-rounded) script, carried along it per coordinate in u = u₃₂ + u₆₄; float32 also rounds every constant
 /// (η, β, 1 − β, ρ) once, one u per use, inside the counts:
 /// <list type="bullet">

@@ -2,8 +2,9 @@ using Verification.Optimizers.Torch;
 using Verification.Tests.Properties.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
-using Verification.Optimizers.Elementwise;
 using Verification.Optimizers.SecondOrder;
+using Verification.Optimizers.Stochastic;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace Verification.Tests.Properties.Optimizers.Torch;
 
@@ -37,7 +38,7 @@ public class TorchAmosExamples
         var c = TorchOptimizerCase.Random(seed, n);
         int[][]? tensors = mode == AmosAssignment.PerCoordinate ? null : [Enumerable.Range(0, n / 2).ToArray(), Enumerable.Range(n / 2, n - n / 2).ToArray()];
         var settings = new AmosSettings(OptimizerAgreementCases.AmosThreshold, AlphaL: 0.7, HessianEvery: every, Assignment: mode, Tensors: tensors);
-        IElementwiseOptimizer one = OptimizerAgreementCases.Inner(first), two = OptimizerAgreementCases.Inner(second);
+        CoordinatewiseOptimizer one = OptimizerAgreementCases.Inner(first), two = OptimizerAgreementCases.Inner(second);
         var reference = (Amos.AmosRun)new Amos(one, two, settings).Start(c.Reference, c.Theta);
         var bound = new AmosDivergenceBound(c, settings, one, two, Tolerances.Torch.Float64Unit, roundsData: false);
         for (int t = 0; t < OptimizerAgreementCases.AmosSteps; t++)
@@ -61,7 +62,7 @@ public class TorchAmosExamples
         Func<Tensor, Tensor> f = x => 0.5 * (d * x * x).sum() + 0.1 / 6 * u.dot(x).pow(3);
         var settings = new AmosSettings(1e-3, AlphaL: 0.5, Assignment: AmosAssignment.PerTensorMean,
             Tensors: [Enumerable.Range(0, 100).ToArray(), Enumerable.Range(100, 200).ToArray()]);
-        using var run = new TorchAmos(settings, new ElementwiseSgd(0.01), new SophiaDiagonal(0.01), denseLimit: 16, hutchinsonSamples: 4, seed: 3)
+        using var run = new TorchAmos(settings, new Sgd(0.01), new SophiaDiagonal(0.01), denseLimit: 16, hutchinsonSamples: 4, seed: 3)
             .Start(f, full(n, 0.5, dtype: ScalarType.Float64));
         for (int t = 0; t < 4; t++)
             run.Step();
@@ -75,17 +76,19 @@ public class TorchAmosExamples
         var settings = new AmosSettings(0.1, Tensors: [[0], [0]], Assignment: AmosAssignment.PerTensorMean);
         var c = TorchOptimizerCase.Random(1, 2);
         using var theta = TensorConvert.Vector(c.Theta, ScalarType.Float64);
-        var e = Assert.Throws<ArgumentException>(() => new TorchAmos(settings, new ElementwiseSgd(0.1), new SophiaDiagonal(0.1)).Start(c.Function(ScalarType.Float64), theta));
+        var e = Assert.Throws<ArgumentException>(() => new TorchAmos(settings, new Sgd(0.1), new SophiaDiagonal(0.1)).Start(c.Function(ScalarType.Float64), theta));
         Assert.Equal("Tensors", e.ParamName);
         Assert.Throws<ArgumentException>(() => new AmosSettings(-1).Validated());
         var eigen = new AmosSettings(0.1, Basis: AmosCurvatureBasis.HessianEigenspaces);
-        Assert.Equal("settings", Assert.Throws<ArgumentException>(() => new TorchAmos(eigen, new ElementwiseSgd(0.1), new SophiaDiagonal(0.1))).ParamName);
-        Assert.Equal("reference", Assert.Throws<ArgumentException>(() => TorchElementwise.Of(new UnknownElementwise())).ParamName);
-        Assert.Equal("learningRate", Assert.Throws<ArgumentException>(() => new TorchSophiaDiagonal(0)).ParamName);
-        Assert.Equal("learningRate", Assert.Throws<ArgumentException>(() => new TorchElementwiseSgd(double.NaN)).ParamName);
+        Assert.Equal("settings", Assert.Throws<ArgumentException>(() => new TorchAmos(eigen, new Sgd(0.1), new SophiaDiagonal(0.1))).ParamName);
+        // An OPT without a tensor rule, and a minibatch SGD (AMOS feeds its slots the exact gradient), cannot fill a slot.
+        Assert.Equal("secondOrder", Assert.Throws<ArgumentException>(() => new TorchAmos(settings, new Sgd(0.1), new WithoutTensorRule())).ParamName);
+        Assert.Equal("firstOrder", Assert.Throws<ArgumentException>(() => new TorchAmos(settings, new Sgd(0.1, batchSize: 2), new Sgd(0.1))).ParamName);
+        Assert.Equal("optimizer", Assert.Throws<ArgumentException>(() => TorchCoordinatewise.Start(new WithoutTensorRule(), theta)).ParamName);
+        Assert.False(TorchCoordinatewise.HasTensorRule(new WithoutTensorRule()));
     }
 
-    /// <summary>A user-defined OPT: a tensor one plugs in directly, and one without a tensor twin is rejected by <see cref="TorchElementwise.Of"/>.</summary>
+    /// <summary>A user-defined OPT with its own tensor rule (<see cref="ITorchCoordinatewise"/>) plugs in.</summary>
     [Fact]
     public void UserDefinedOptimizer_PlugsIn()
     {
@@ -102,13 +105,25 @@ public class TorchAmosExamples
         Assert.Equal(theta0.Zip(step, (a, b) => a + b), TensorConvert.ToDoubles(run.Theta));
     }
 
-    private sealed class HalfGradient : ITorchElementwiseOptimizer
+    /// <summary>Δθ = −½∇f on the owned coordinates, with both a reference rule and a tensor rule.</summary>
+    private sealed class HalfGradient : CoordinatewiseOptimizer, ITorchCoordinatewise
     {
-        public string Name => "half-gradient";
+        public override string Name => "half-gradient";
 
-        public ITorchElementwiseState Start(Tensor theta) => new State();
+        public ITorchCoordinatewiseRule StartTensorRule(Tensor theta) => new TensorRule();
 
-        private sealed class State : ITorchElementwiseState
+        protected override ICoordinatewiseRule CreateCoordinates(int dimension) => new Rule();
+
+        private sealed class Rule : ICoordinatewiseRule
+        {
+            public void Step(Vector<double> gradient, Func<Vector<double>> hessianDiagonal, IReadOnlyList<int> owned, Vector<double> delta)
+            {
+                foreach (int i in owned)
+                    delta[i] = -0.5 * gradient[i];
+            }
+        }
+
+        private sealed class TensorRule : ITorchCoordinatewiseRule
         {
             public Tensor Step(Tensor gradient, Func<Tensor> hessianDiagonal, Tensor owned) => -0.5 * gradient;
 
@@ -118,10 +133,11 @@ public class TorchAmosExamples
         }
     }
 
-    private sealed class UnknownElementwise : IElementwiseOptimizer
+    /// <summary>A coordinatewise optimizer with a reference rule only.</summary>
+    private sealed class WithoutTensorRule : CoordinatewiseOptimizer
     {
-        public string Name => "unknown";
+        public override string Name => "reference-only";
 
-        public IElementwiseState Start(int dimension) => throw new NotSupportedException();
+        protected override ICoordinatewiseRule CreateCoordinates(int dimension) => throw new NotSupportedException();
     }
 }

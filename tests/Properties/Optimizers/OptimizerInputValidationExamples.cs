@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
 using Xunit;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.FirstOrder;
 using Verification.Optimizers.SecondOrder;
 
@@ -17,7 +17,7 @@ public class OptimizerInputValidationExamples
     [
         new GradientDescent(0.1), new Newton(), new SaddleFreeNewton(), new ElmoOptimizer(new ConstantLipschitz(1)),
         new CauchyMethod(new ConstantLipschitz(1)), new Arc(), new EigenArc(),
-        new Amos(new ElementwiseSgd(0.1), new SophiaDiagonal(0.1), new AmosSettings(0.1)),
+        new Amos(new Sgd(0.1), new SophiaDiagonal(0.1), new AmosSettings(0.1)),
     ];
 
     [Fact]
@@ -59,11 +59,11 @@ public class OptimizerInputValidationExamples
         Assert.Equal("lipschitz", Assert.Throws<ArgumentException>(() => new ConstantLipschitz(0)).ParamName);
         Assert.Equal("Eta2", Assert.Throws<ArgumentException>(() => new Arc(new ArcSettings(Eta1: 0.5, Eta2: 0.4))).ParamName);
         Assert.Equal("Gamma1", Assert.Throws<ArgumentException>(() => new EigenArc(new EigenArcSettings(Gamma1: 1))).ParamName);
-        Assert.Equal("AlphaL", Assert.Throws<ArgumentException>(() => new Amos(new ElementwiseSgd(1), new SophiaDiagonal(1), new AmosSettings(0, AlphaL: 1))).ParamName);
-        Assert.Equal("learningRate", Assert.Throws<ArgumentException>(() => new ElementwiseSgd(-1)).ParamName);
+        Assert.Equal("AlphaL", Assert.Throws<ArgumentException>(() => new Amos(new Sgd(1), new SophiaDiagonal(1), new AmosSettings(0, AlphaL: 1))).ParamName);
+        Assert.Equal("stepSize", Assert.Throws<ArgumentException>(() => new Sgd(-1)).ParamName);
         Assert.Equal("beta2", Assert.Throws<ArgumentException>(() => new SophiaDiagonal(1, beta2: 1)).ParamName);
         Assert.Equal("Tensors", Assert.Throws<ArgumentException>(() =>
-            new Amos(new ElementwiseSgd(1), new SophiaDiagonal(1), new AmosSettings(0, Tensors: [[0, 1]])).Start(Saddle, Vector<double>.Build.Dense(3))).ParamName);
+            new Amos(new Sgd(1), new SophiaDiagonal(1), new AmosSettings(0, Tensors: [[0, 1]])).Start(Saddle, Vector<double>.Build.Dense(3))).ParamName);
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
 using Verification.Numerics.SignGeometry;
 using Verification.Optimizers;
-using Verification.Optimizers.Elementwise;
 using Verification.Optimizers.FirstOrder;
 using Verification.Optimizers.Lodo;
 using Verification.Optimizers.NaturalGradient;
@@ -69,8 +68,8 @@ internal static class TrajectoryCases
         new CauchyMethod(new ConstantLipschitz(1)),
         new Arc(),
         new EigenArc(),
-        new Amos(new ElementwiseSgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9)),
-        new Amos(new ElementwiseSgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9, Assignment: AmosAssignment.PerTensorMean, Tensors: [[0], [1]])),
+        new Amos(new Sgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9)),
+        new Amos(new Sgd(0.05), new SophiaDiagonal(0.05), new AmosSettings(0.1, AlphaL: 0.9, Assignment: AmosAssignment.PerTensorMean, Tensors: [[0], [1]])),
     ];
 
     /// <summary>The three optimizers of the Fisher case: GD, NGD (γ = 0.5) and EFGD.</summary>

@@ -4,7 +4,7 @@ using Verification.Claims.Catalog.Elmo.Inputs;
 using Verification.Claims.Catalog.Elmo.Shared;
 using Verification.Engine;
 using Verification.Numerics.Arithmetic;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Claims.Catalog.Elmo;
@@ -45,7 +45,7 @@ internal static class Alg2
     {
         var tensors = mode == AmosAssignment.PerCoordinate ? null : Halves(p.N);
         double threshold = (p.Objective.HessianLipschitz ?? 0) / 2;
-        var amos = new Amos(new ElementwiseSgd(1e-2), new SophiaDiagonal(1e-2), new AmosSettings(threshold, alpha, Epsilon2, 1, mode, tensors));
+        var amos = new Amos(new Sgd(1e-2), new SophiaDiagonal(1e-2), new AmosSettings(threshold, alpha, Epsilon2, 1, mode, tensors));
         var run = (Amos.AmosRun)amos.Start(p.Objective, p.Start);
         var thetas = new List<Vector<double>> { run.Theta };
         var ls = new List<Vector<double>>();

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers.SecondOrder;
@@ -30,7 +30,7 @@ public class AmosEigenspaceExamples
     private static Vector<double> Theta0 => F.Rotation * Vector<double>.Build.DenseOfArray([1.0, 1.0]);
 
     private static Amos.AmosRun Start(AmosCurvatureBasis basis) => (Amos.AmosRun)new Amos(
-        new ElementwiseSgd(0.05),
+        new Sgd(0.05),
         new SophiaDiagonal(0.05, rho: 1, beta1: 0.9, beta2: 0.5),
         new AmosSettings(1e-6, 0.7, 1e-12, 1, AmosAssignment.PerCoordinate, null, basis)).Start(F, Theta0);
 
@@ -76,7 +76,7 @@ public class AmosEigenspaceExamples
         var f = new RotatedSeparableQuartic(F.Rotation, [1, 3], [0, 0]);
         var theta0 = F.Rotation * Vector<double>.Build.DenseOfArray([0.02, 0.5]);
         var run = (Amos.AmosRun)new Amos(
-            new ElementwiseSgd(0.05),
+            new Sgd(0.05),
             new SophiaDiagonal(0.05, rho: 0.005, beta1: 0.9, beta2: 0.5),
             new AmosSettings(1e-6, 0.7, 1e-12, 1, AmosAssignment.PerCoordinate, null, AmosCurvatureBasis.HessianEigenspaces)).Start(f, theta0);
         var u1 = F.Rotation.Column(0);
@@ -108,7 +108,7 @@ public class AmosEigenspaceExamples
     public void EigenspaceBasis_WithPerTensorAssignment_IsRejected()
     {
         var settings = new AmosSettings(0.1, Assignment: AmosAssignment.PerTensorMean, Tensors: [[0, 1]], Basis: AmosCurvatureBasis.HessianEigenspaces);
-        var e = Assert.Throws<ArgumentException>(() => new Amos(new ElementwiseSgd(1), new SophiaDiagonal(1), settings));
+        var e = Assert.Throws<ArgumentException>(() => new Amos(new Sgd(1), new SophiaDiagonal(1), settings));
         Assert.Equal("Assignment", e.ParamName);
         Assert.Equal("Basis", Assert.Throws<ArgumentException>(() => new AmosSettings(0.1, Basis: (AmosCurvatureBasis)7).Validated()).ParamName);
     }
@@ -118,7 +118,7 @@ public class AmosEigenspaceExamples
     public void DefaultBasis_IsHessianDiagonal()
     {
         Assert.Equal(AmosCurvatureBasis.HessianDiagonal, new AmosSettings(0.1).Basis);
-        var eigen = new Amos(new ElementwiseSgd(1), new SophiaDiagonal(1), new AmosSettings(0.1, Basis: AmosCurvatureBasis.HessianEigenspaces));
+        var eigen = new Amos(new Sgd(1), new SophiaDiagonal(1), new AmosSettings(0.1, Basis: AmosCurvatureBasis.HessianEigenspaces));
         Assert.EndsWith("eigenspaces)", eigen.Name);
     }
 }

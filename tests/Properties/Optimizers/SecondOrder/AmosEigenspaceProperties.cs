@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Objectives;
 using Verification.Numerics.Random;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers.SecondOrder;
@@ -73,7 +73,7 @@ public class AmosEigenspaceProperties
             [.. start.Take(n - 1).Select(x => x / 100.0), sign * quarticStart / 100.0]));
 
     private static Amos Build(AmosCurvatureBasis basis) => new(
-        new ElementwiseSgd(SgdRate),
+        new Sgd(SgdRate),
         new SophiaDiagonal(SophiaRate, Rho, Beta1, Beta2, SophiaEpsilon),
         new AmosSettings(Threshold, Alpha, Epsilon2, 1, AmosAssignment.PerCoordinate, null, basis));
 

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
-using Verification.Optimizers.Elementwise;
+using Verification.Optimizers.Stochastic;
 using Verification.Optimizers.SecondOrder;
 
 namespace Verification.Tests.Properties.Optimizers.SecondOrder;
@@ -14,7 +14,7 @@ public class AmosProperties
     private const int Steps = 6;
 
     private static Amos Build(double threshold, AmosAssignment assignment, IReadOnlyList<int[]>? tensors, double alpha = 0.7) =>
-        new(new ElementwiseSgd(1e-2), new SophiaDiagonal(1e-2), new AmosSettings(threshold, alpha, 1e-12, 1, assignment, tensors));
+        new(new Sgd(1e-2), new SophiaDiagonal(1e-2), new AmosSettings(threshold, alpha, 1e-12, 1, assignment, tensors));
 
     /// <summary>
     /// Line 5 from L = 0: after k Hessian computations with recorded slopes s_1..s_k, L_k = (1 − α)·Σ_j α^{k−j}·s_j,
