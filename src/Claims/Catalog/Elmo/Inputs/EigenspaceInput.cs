@@ -58,14 +58,19 @@ public sealed record EigenspaceInput(double Lambda, double GradMagnitude, double
     /// A per-eigenspace domain that draws from <paramref name="generator"/> and starts from <paramref name="edges"/>, with
     /// <see cref="Domain"/>'s moves, shrinks and description (for statements whose hypotheses need other inputs).
     /// </summary>
-    public static Domain<EigenspaceInput> DomainOver(Gen<EigenspaceInput> generator, Func<IEnumerable<EigenspaceInput>> edges) => new()
+    public static Domain<EigenspaceInput> DomainOver(Gen<EigenspaceInput> generator, Func<IEnumerable<EigenspaceInput>> edges)
     {
-        Generator = generator,
-        Edges = edges,
-        Perturb = (e, r) => e.Perturb(r),
-        Shrink = e => Shrinks.Coordinates(e, x => [x.Lambda, x.GradMagnitude, x.Lipschitz], (_, v) => Valid(v[0], v[1], v[2])),
-        Describe = e => e.Describe(),
-    };
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(edges);
+        return new()
+        {
+            Generator = generator,
+            Edges = edges,
+            Perturb = (e, r) => e.Perturb(r),
+            Shrink = e => Shrinks.Coordinates(e, x => [x.Lambda, x.GradMagnitude, x.Lipschitz], (_, v) => Valid(v[0], v[1], v[2])),
+            Describe = e => e.Describe(),
+        };
+    }
 
     /// <summary>The input (λ, |g|, L), or an <see cref="ArgumentException"/> when |g| &lt; 0 or L ≤ 0 (a shrink candidate off the domain).</summary>
     public static EigenspaceInput Valid(double lambda, double gradMagnitude, double lipschitz) =>
