@@ -43,13 +43,8 @@ internal sealed class ElmoNewtonCauchyStepsPlot : IReportPlot
         var (elmo, newton, cauchy) = Steps(ls);
         var plot = new Plot();
 
-        var e = plot.Add.ScatterLine(xs, LogAxis.Log10(elmo));
-        e.LegendText = ElmoName;
-        e.LineWidth = 3;
-        var n = plot.Add.ScatterLine(xs, LogAxis.Log10(newton));
-        n.LegendText = NewtonName;
-        n.LineWidth = 2;
-        n.LinePattern = LinePattern.Dashed;
+        PlotLines.Named(plot, xs, LogAxis.Log10(elmo), ElmoName, width: 3);
+        PlotLines.Named(plot, xs, LogAxis.Log10(newton), NewtonName, pattern: LinePattern.Dashed);
         // Markers only, so that where Cauchy's step coincides with ELMO's both stay visible.
         var c = plot.Add.ScatterPoints(xs.Where((_, i) => i % 4 == 0).ToArray(), LogAxis.Log10(cauchy.Where((_, i) => i % 4 == 0)));
         c.LegendText = CauchyName;

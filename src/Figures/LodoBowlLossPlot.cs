@@ -40,9 +40,7 @@ internal sealed class LodoBowlLossPlot(Func<Verification.Optimizers.Lodo.BowlCom
             var averaged = LodoBowlPlotData.MovingAverage(run.Losses, window);
             var ys = averaged.Where((_, t) => t % stride == 0).ToArray();
             var xs = Enumerable.Range(0, averaged.Length).Where(t => t % stride == 0).Select(t => (double)(t + 1)).ToArray();
-            var line = plot.Add.ScatterLine(xs, ys);
-            line.LegendText = LegendNames(data)[i];
-            line.LineWidth = i == 0 ? 3 : 2;
+            PlotLines.Named(plot, xs, ys, LegendNames(data)[i], width: i == 0 ? 3 : 2);
         }
         var optimum = plot.Add.HorizontalLine(data.NewtonOptimalLoss);
         optimum.LinePattern = LinePattern.Dashed;

@@ -35,11 +35,7 @@ internal sealed class LodoRosenbrockPlot : IReportPlot
         var plot = new Plot();
         var runs = Runs.Value;
         for (int i = 0; i < runs.Count; i++)
-        {
-            var line = plot.Add.ScatterLine(runs[i].Points.Select(p => p[0]).ToArray(), runs[i].Points.Select(p => p[1]).ToArray());
-            line.LegendText = LegendNames()[i];
-            line.LineWidth = 2;
-        }
+            PlotLines.Named(plot, runs[i].Points.Select(p => p[0]).ToArray(), runs[i].Points.Select(p => p[1]).ToArray(), LegendNames()[i]);
         var start = plot.Add.ScatterPoints(new[] { -0.5 }, new[] { 2.0 });
         start.MarkerShape = MarkerShape.FilledSquare;
         start.MarkerSize = 10;

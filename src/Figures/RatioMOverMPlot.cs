@@ -44,16 +44,9 @@ internal sealed class RatioMOverMPlot : IReportPlot
         var xs = LogAxis.Log10(ts);
         var plot = new Plot();
 
-        var convex = plot.Add.ScatterLine(xs, Curve(+1, ts));
-        convex.LegendText = Convex;
-        convex.LineWidth = 2;
-        var concave = plot.Add.ScatterLine(xs, Curve(-1, ts));
-        concave.LegendText = Concave;
-        concave.LineWidth = 2;
-        var flat = plot.Add.ScatterLine(xs, Curve(0, ts));
-        flat.LegendText = Flat;
-        flat.LineWidth = 2;
-        flat.LinePattern = LinePattern.Dashed;
+        PlotLines.Named(plot, xs, Curve(+1, ts), Convex);
+        PlotLines.Named(plot, xs, Curve(-1, ts), Concave);
+        PlotLines.Named(plot, xs, Curve(0, ts), Flat, pattern: LinePattern.Dashed);
         var bound = plot.Add.HorizontalLine(5);
         bound.LegendText = Bound;
         bound.LinePattern = LinePattern.Dotted;

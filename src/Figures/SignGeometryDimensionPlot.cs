@@ -44,11 +44,7 @@ internal sealed class SignGeometryDimensionPlot : IReportPlot
         var xs = Dimensions.Select(d => (double)d).ToArray();
         var plot = new Plot();
         foreach (double phi in Phis)
-        {
-            var line = plot.Add.ScatterLine(xs, Ratio(phi));
-            line.LegendText = SeriesName(phi);
-            line.LineWidth = 2;
-        }
+            PlotLines.Named(plot, xs, Ratio(phi), SeriesName(phi));
         var worst = plot.Add.ScatterLine(xs, xs);
         worst.LegendText = WorstCaseName;
         worst.LinePattern = LinePattern.Dotted;

@@ -38,11 +38,7 @@ internal sealed class SignGeometryRotationPlot : IReportPlot
         var xs = Degrees();
         var plot = new Plot();
         foreach (double l in LambdaMaxes)
-        {
-            var line = plot.Add.ScatterLine(xs, Ratio(l, xs));
-            line.LegendText = SeriesName(l);
-            line.LineWidth = 2;
-        }
+            PlotLines.Named(plot, xs, Ratio(l, xs), SeriesName(l));
         plot.Title("L∞-smoothness is sensitive to axis alignment (2-D)");
         plot.XLabel("rotation angle ω (degrees)");
         plot.YLabel("L∞ / L₂");

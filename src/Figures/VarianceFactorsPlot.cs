@@ -41,17 +41,9 @@ internal sealed class VarianceFactorsPlot : IReportPlot
         var (erf, adam, svag) = Curves(etas);
         var plot = new Plot();
 
-        var e = plot.Add.ScatterLine(xs, erf);
-        e.LegendText = ErfName;
-        e.LineWidth = 2;
-        var a = plot.Add.ScatterLine(xs, adam);
-        a.LegendText = AdamName;
-        a.LineWidth = 2;
-        a.LinePattern = LinePattern.Dashed;
-        var s = plot.Add.ScatterLine(xs, svag);
-        s.LegendText = SvagName;
-        s.LineWidth = 2;
-        s.LinePattern = LinePattern.Dotted;
+        PlotLines.Named(plot, xs, erf, ErfName);
+        PlotLines.Named(plot, xs, adam, AdamName, pattern: LinePattern.Dashed);
+        PlotLines.Named(plot, xs, svag, SvagName, pattern: LinePattern.Dotted);
 
         plot.Title("Variance adaptation factors (Fig. 5.2)");
         plot.XLabel("η (relative standard deviation)");

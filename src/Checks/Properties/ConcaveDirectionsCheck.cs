@@ -1,4 +1,3 @@
-using System.Globalization;
 using Verification.Engine;
 using Fractions;
 using Verification.Checks.Problems;
@@ -8,6 +7,8 @@ using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 using Verification.Numerics.Exact;
 using Verification.Optimizers.SecondOrder;
+
+using static Verification.Checks.Properties.Shown;
 
 namespace Verification.Checks.Properties;
 
@@ -45,9 +46,7 @@ public static class ConcaveDirectionsCheck
 
     private static Evaluation Evaluate(IOptimizer optimizer, QuadraticCase q)
     {
-        if (!q.Eigenvalues.Any(l => l < 0))
-            return Evaluation.Reject("no negative eigenvalue");
-        var (s, rejected) = QuadraticStep.Take(optimizer, q);
+        var (s, rejected) = QuadraticStep.TakeWithNegativeEigenvalue(optimizer, q);
         if (s is null)
             return Evaluation.Reject(rejected!);
         Evaluation? worst = null;
@@ -61,9 +60,9 @@ public static class ConcaveDirectionsCheck
             var product = along * slope;
             var scale = ExactLinearAlgebra.AbsDot(u, s.Delta) * ExactLinearAlgebra.AbsDot(u, s.Gradient);
             int index = k;
-            var e = Evaluation.LessOrEqual(product, Tolerances.Rounding * scale, scale.IsZero ? Fraction.One : scale,
+            var e = Evaluation.LessOrEqual(product, Tolerances.Rounding * scale, scale,
                 [.. s.Outputs, NamedValue.Text("u", "[" + string.Join(", ", u.Select(x => x.ToString())) + "]")],
-                () => $"along the eigenvector u (λ = {q.Eigenvalues[index].ToString("R", CultureInfo.InvariantCulture)} < 0) the step goes uphill: (Δθᵀu)(∇fᵀu) = {ExactLinearAlgebra.ToDouble(product).ToString("R", CultureInfo.InvariantCulture)} > 0, as a preconditioner with a negative eigenvalue there does (e.g. Newton's H⁻¹)");
+                () => $"along the eigenvector u (λ = {Show(q.Eigenvalues[index])} < 0) the step goes uphill: (Δθᵀu)(∇fᵀu) = {Show(product)} > 0, as a preconditioner with a negative eigenvalue there does (e.g. Newton's H⁻¹)");
             if (worst is null || e.Kind == EvaluationKind.Violated && worst.Value.Kind != EvaluationKind.Violated || e.Margin > worst.Value.Margin && (e.Kind == worst.Value.Kind))
                 worst = e;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fractions;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
@@ -6,6 +5,8 @@ using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 using Verification.Numerics.Exact;
+
+using static Verification.Checks.Properties.Shown;
 
 namespace Verification.Checks.Properties;
 
@@ -43,13 +44,20 @@ public static class DescentOnConvexQuadraticsCheck
         yield return new QuadraticCase([below, below], Basis.Identity, [0.0, 0.0], [1.0, -1.0]);
     }
 
+    /// <summary>
+    /// Null where A ⪰ 0 with λ_max(A) below the declared <paramref name="maxCurvature"/> (the hypothesis of descent on
+    /// convex quadratics, one step or a whole run), else the reason the case is outside it.
+    /// </summary>
+    internal static string? OutsideDeclaredCurvature(QuadraticCase q, double maxCurvature) =>
+        q.Eigenvalues.Any(l => !(l >= 0)) ? "A is not positive semi-definite"
+        : !(q.Eigenvalues.Max() < maxCurvature) ? "λ_max(A) is not below the declared bound"
+        : null;
+
     private static Evaluation Evaluate(IOptimizer optimizer, QuadraticCase q, double c)
     {
-        if (q.Eigenvalues.Any(l => !(l >= 0)))
-            return Evaluation.Reject("A is not positive semi-definite");
+        if (OutsideDeclaredCurvature(q, c) is { } outside)
+            return Evaluation.Reject(outside);
         double top = q.Eigenvalues.Max();
-        if (!(top < c))
-            return Evaluation.Reject("λ_max(A) is not below the declared bound");
         var (s, rejected) = QuadraticStep.Take(optimizer, q);
         if (s is null)
             return Evaluation.Reject(rejected!);
@@ -57,11 +65,9 @@ public static class DescentOnConvexQuadraticsCheck
             return Evaluation.Reject("∇f(θ) = 0");
         var change = s.Change;
         var scale = s.ChangeScale;
-        return Evaluation.Less(change, Tolerances.Rounding * scale, scale.IsZero ? Fraction.One : scale, s.Outputs, () =>
+        return Evaluation.Less(change, Tolerances.Rounding * scale, scale, s.Outputs, () =>
             change.IsZero
                 ? $"the step leaves f unchanged (f(θ + Δθ) = f(θ)) although ∇f(θ) ≠ 0 and A ⪰ 0 with λ_max = {Show(top)} < {Show(c)}: no descent inside the declared curvature range"
-                : $"f rises by {Show(ExactLinearAlgebra.ToDouble(change))} although A ⪰ 0 with λ_max = {Show(top)} < {Show(c)}: the step is not a descent step inside the declared curvature range");
+                : $"f rises by {Show(change)} although A ⪰ 0 with λ_max = {Show(top)} < {Show(c)}: the step is not a descent step inside the declared curvature range");
     }
-
-    private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

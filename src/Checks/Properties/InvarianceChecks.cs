@@ -11,6 +11,8 @@ using Verification.Optimizers.Guarantees;
 using Verification.Optimizers.Objectives;
 using Verification.Numerics.Exact;
 
+using static Verification.Checks.Properties.Shown;
+
 namespace Verification.Checks.Properties;
 
 /// <summary>
@@ -130,7 +132,7 @@ public static class InvarianceChecks
     {
         var diff = ExactLinearAlgebra.L1(ExactLinearAlgebra.Subtract(a, b));
         var scale = ExactLinearAlgebra.L1(a) + ExactLinearAlgebra.L1(b);
-        return Evaluation.LessOrEqual(diff, Tolerances.Invariance * scale, scale.IsZero ? Fraction.One : scale, outputs,
-            () => explanation + $" (‖Δθ₁ − Δθ₂‖₁ = {ExactLinearAlgebra.ToDouble(diff).ToString("R", System.Globalization.CultureInfo.InvariantCulture)})");
+        return Evaluation.LessOrEqual(diff, Tolerances.Invariance * scale, scale, outputs,
+            () => explanation + $" (‖Δθ₁ − Δθ₂‖₁ = {Show(diff)})");
     }
 }

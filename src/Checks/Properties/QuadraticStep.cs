@@ -68,6 +68,13 @@ internal sealed record QuadraticStep(
         return (new QuadraticStep(c, objective, a, theta, exactGradient, step.Step!, ExactLinearAlgebra.Of(step.Step!)), null);
     }
 
+    /// <summary>
+    /// <see cref="Take"/> for the properties about a negative eigenvalue (concave directions, strict saddles): a case
+    /// without one is outside them, rejected before any step is taken.
+    /// </summary>
+    internal static (QuadraticStep? Step, string? Rejected) TakeWithNegativeEigenvalue(IOptimizer optimizer, QuadraticCase c) =>
+        c.Eigenvalues.Any(l => l < 0) ? Take(optimizer, c) : (null, "no negative eigenvalue");
+
     /// <summary>The largest eigenvalue magnitude, for messages.</summary>
     internal static string Spectrum(QuadraticCase c) => QuadraticCase.Show(c.Eigenvalues);
 }

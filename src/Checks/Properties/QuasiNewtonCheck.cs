@@ -1,4 +1,3 @@
-using System.Globalization;
 using Verification.Engine;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
@@ -8,6 +7,8 @@ using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 using Verification.Numerics.Exact;
+
+using static Verification.Checks.Properties.Shown;
 
 namespace Verification.Checks.Properties;
 
@@ -94,8 +95,8 @@ public static class QuasiNewtonCheck
                 maxAbs = FractionMax(maxAbs, exactPhi[i, j].Abs());
                 asymmetry = FractionMax(asymmetry, (exactPhi[i, j] - exactPhi[j, i]).Abs());
             }
-        var symmetry = Evaluation.LessOrEqual(asymmetry, Tolerances.Rounding * maxAbs, maxAbs.IsZero ? Fraction.One : maxAbs, outputs,
-            () => $"Φ is not symmetric: max|Φ_ij − Φ_ji| = {Show(ExactLinearAlgebra.ToDouble(asymmetry))} (Definition 3 requires Φᵀ = Φ)");
+        var symmetry = Evaluation.LessOrEqual(asymmetry, Tolerances.Rounding * maxAbs, maxAbs, outputs,
+            () => $"Φ is not symmetric: max|Φ_ij − Φ_ji| = {Show(asymmetry)} (Definition 3 requires Φᵀ = Φ)");
         if (symmetry.Kind == EvaluationKind.Violated)
             return symmetry;
 
@@ -106,9 +107,9 @@ public static class QuasiNewtonCheck
         var v = ExactLinearAlgebra.Of(evd.EigenVectors.Column(least));
         var quadratic = ExactLinearAlgebra.Dot(v, ExactLinearAlgebra.Times(exactPhi, v));
         var formScale = ExactLinearAlgebra.AbsQuadraticForm(exactPhi, v);
-        var psd = Evaluation.LessOrEqual(-quadratic, Tolerances.Rounding * formScale, formScale.IsZero ? Fraction.One : formScale,
+        var psd = Evaluation.LessOrEqual(-quadratic, Tolerances.Rounding * formScale, formScale,
             [.. outputs, NamedValue.Text("v", QuadraticCase.Show(evd.EigenVectors.Column(least)))],
-            () => $"Φ is not positive semi-definite: vᵀΦv = {Show(ExactLinearAlgebra.ToDouble(quadratic))} < 0 for the vector v shown (Φ's least eigenvalue ≈ {Show(evd.EigenValues[least].Real)}; {problem})");
+            () => $"Φ is not positive semi-definite: vᵀΦv = {Show(quadratic)} < 0 for the vector v shown (Φ's least eigenvalue ≈ {Show(evd.EigenValues[least].Real)}; {problem})");
         if (psd.Kind == EvaluationKind.Violated)
             return psd;
 
@@ -121,8 +122,8 @@ public static class QuasiNewtonCheck
             for (int j = 0; j < n; j++)
                 absPhiG += (exactPhi[i, j] * exactG[j]).Abs();
         var stepScale = ExactLinearAlgebra.L1(delta) + absPhiG;
-        var form = Evaluation.LessOrEqual(residual, Tolerances.Rounding * stepScale, stepScale.IsZero ? Fraction.One : stepScale, outputs,
-            () => $"the step is not −Φ∇f: ‖Δθ + Φ∇f‖₁ = {Show(ExactLinearAlgebra.ToDouble(residual))} (Definition 3: θ_(t+1) = θ_t − Φ_t∇f(θ_t))");
+        var form = Evaluation.LessOrEqual(residual, Tolerances.Rounding * stepScale, stepScale, outputs,
+            () => $"the step is not −Φ∇f: ‖Δθ + Φ∇f‖₁ = {Show(residual)} (Definition 3: θ_(t+1) = θ_t − Φ_t∇f(θ_t))");
         if (form.Kind == EvaluationKind.Violated)
             return form;
         // Satisfied: report the part closest to a violation (the search climbs on it).
@@ -130,6 +131,4 @@ public static class QuasiNewtonCheck
     }
 
     private static Fraction FractionMax(Fraction a, Fraction b) => a.CompareTo(b) >= 0 ? a : b;
-
-    private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fractions;
 using Verification.Checks.Problems;
 using Verification.Checks.Results;
@@ -6,6 +5,8 @@ using Verification.Checks.Search;
 using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 using Verification.Numerics.Exact;
+
+using static Verification.Checks.Properties.Shown;
 
 namespace Verification.Checks.Properties;
 
@@ -71,12 +72,10 @@ public static class SteepestDescentCheck
             bound = -alpha * lower + l / 2 * alpha * alpha;
             scale = s.ChangeScale + alpha * lower + l / 2 * alpha * alpha;
         }
-        string lText = ExactLinearAlgebra.ToDouble(l).ToString("R", CultureInfo.InvariantCulture);
-        return Evaluation.LessOrEqual(change, bound + slack, scale.IsZero ? Fraction.One : scale, s.Outputs, () =>
+        string lText = Show(l);
+        return Evaluation.LessOrEqual(change, bound + slack, scale, s.Outputs, () =>
             guarantee.Scaling == SteepestDescentScaling.NormScaled
                 ? $"f(θ + Δθ) − f(θ) = {Show(change)} exceeds Lemma 6.2's −(α/2)‖∇f‖_*² = {Show(bound)} on a quadratic that is L-smooth w.r.t. {guarantee.NormName} with L = {lText} ≤ 1/α: the step is not steepest descent w.r.t. {guarantee.NormName} with step size α (eq. 6.9/6.10)"
                 : $"f(θ + Δθ) − f(θ) = {Show(change)} exceeds −α‖∇f‖_* + (L/2)α² = {Show(bound)} (L = {lText} w.r.t. {guarantee.NormName}): the step is not a normalized steepest-descent step of length α (eq. C.18)");
     }
-
-    private static string Show(Fraction x) => ExactLinearAlgebra.ToDouble(x).ToString("R", CultureInfo.InvariantCulture);
 }

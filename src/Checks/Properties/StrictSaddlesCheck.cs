@@ -34,14 +34,12 @@ public static class StrictSaddlesCheck
 
     private static Evaluation Evaluate(IOptimizer optimizer, QuadraticCase q)
     {
-        if (!q.Eigenvalues.Any(l => l < 0))
-            return Evaluation.Reject("no negative eigenvalue");
-        var (s, rejected) = QuadraticStep.Take(optimizer, q);
+        var (s, rejected) = QuadraticStep.TakeWithNegativeEigenvalue(optimizer, q);
         if (s is null)
             return Evaluation.Reject(rejected!);
         var change = s.Change;
         var scale = s.ChangeScale;
-        return Evaluation.Less(change, Fraction.Zero, scale.IsZero ? Fraction.One : scale, s.Outputs, () =>
+        return Evaluation.Less(change, Fraction.Zero, scale, s.Outputs, () =>
             s.Delta.All(d => d.IsZero)
                 ? "the optimizer does not move at a strict saddle point (∇f = 0, a negative eigenvalue): Δθ = 0"
                 : "the step from the strict saddle point does not decrease f");

@@ -11,6 +11,8 @@ using Verification.Optimizers;
 using Verification.Optimizers.Guarantees;
 using Verification.Numerics.Exact;
 
+using static Verification.Checks.Properties.Shown;
+
 namespace Verification.Checks.Properties;
 
 /// <summary>
@@ -110,16 +112,14 @@ public static class TrajectoryChecks
 
     private static Evaluation EvaluateBound(IOptimizer optimizer, IObjective objective, Vector<double> theta, int steps, Fraction bound, double shown)
     {
-        var run = OptimizerTrajectory.Run(optimizer, objective, theta, steps, stop: x => !objective.Gradient(x).All(double.IsFinite));
-        if (run.Steps.Count == 0 || run.Crash is not null)
-            return Evaluation.Reject(run.Rejected is not null ? "the optimizer rejected the input: " + run.Rejected : "the optimizer failed (see finite-steps): " + (run.Crash ?? "no step"));
+        var (run, rejectedRun) = RunWithFiniteSteps(optimizer, objective, theta, steps);
+        if (run is null)
+            return Evaluation.Reject(rejectedRun!);
         double worst = 0;
         int wt = 0, wi = 0;
         for (int t = 0; t < run.Steps.Count; t++)
             for (int i = 0; i < run.Steps[t].Count; i++)
-                if (!double.IsFinite(run.Steps[t][i]))
-                    return Evaluation.Reject("a step is not finite (see finite-steps)");
-                else if (Math.Abs(run.Steps[t][i]) > worst)
+                if (Math.Abs(run.Steps[t][i]) > worst)
                     (worst, wt, wi) = (Math.Abs(run.Steps[t][i]), t, i);
         var lhs = Verification.Numerics.Exact.ExactDouble.ToFraction(worst);
         var rhs = bound * (Fraction.One + Tolerances.Rounding);
@@ -130,14 +130,9 @@ public static class TrajectoryChecks
 
     private static Evaluation EvaluateRecurrence(IOptimizer optimizer, QuadraticCase q, int steps, Fraction beta, Fraction eta)
     {
-        var (objective, rejected) = RoundedQuadratic.Of(q);
-        if (objective is null)
+        var (objective, run, rejected) = RunOnQuadratic(optimizer, q, steps);
+        if (objective is null || run is null)
             return Evaluation.Reject(rejected!);
-        var run = OptimizerTrajectory.Run(optimizer, objective, q.ThetaVector, steps, stop: x => !objective.Gradient(x).All(double.IsFinite));
-        if (run.Steps.Count == 0 || run.Crash is not null)
-            return Evaluation.Reject(run.Rejected is not null ? "the optimizer rejected the input: " + run.Rejected : "the optimizer failed (see finite-steps): " + (run.Crash ?? "no step"));
-        if (run.Steps.Any(s => !s.All(double.IsFinite)))
-            return Evaluation.Reject("a step is not finite (see finite-steps)");
         // The first violating coordinate over the run, else the closest by (|difference| − allowed) / scale.
         (Fraction Diff, Fraction Allowed, Fraction Scale, int T, int I, Fraction Expected)? worst = null;
         var previous = new Fraction[q.Dimension];
@@ -157,7 +152,7 @@ public static class TrajectoryChecks
                 // An implementation that only exposes its iterates reports Δθ_t = θ_{t+1} − θ_t, off by the rounding of
                 // θ_{t+1} = fl(θ_t + Δθ_t) (≤ 2⁻⁵³|θ_{t+1}|) and, through Δθ_{t−1}, of θ_t: allow 2⁻⁵²(|θ_{t+1}| + β|θ_t|).
                 var allowed = Tolerances.Rounding * scale + IterateRounding * (next[i].Abs() + beta * theta[i].Abs());
-                var s = scale.IsZero ? Fraction.One : scale;
+                var s = Evaluation.MarginScale(scale);
                 // The first step that breaks the recurrence (the simplest story); until one does, the closest call.
                 bool worstViolates = worst is { } v && v.Diff.CompareTo(v.Allowed) > 0;
                 if (worst is null || !worstViolates && ((diff - allowed) / s).CompareTo((worst.Value.Diff - worst.Value.Allowed) / worst.Value.Scale) > 0)
@@ -188,18 +183,11 @@ public static class TrajectoryChecks
         IOptimizer optimizer, QuadraticCase q, int steps, double convexBelow,
         Func<RoundedQuadratic, int, Fraction[], Fraction[], (Fraction Lhs, Fraction Rhs, string Why)> relation)
     {
-        if (q.Eigenvalues.Any(l => !(l >= 0)))
-            return Evaluation.Reject("A is not positive semi-definite");
-        if (!(q.Eigenvalues.Max() < convexBelow))
-            return Evaluation.Reject("λ_max(A) is not below the declared bound");
-        var (objective, rejected) = RoundedQuadratic.Of(q);
-        if (objective is null)
+        if (DescentOnConvexQuadraticsCheck.OutsideDeclaredCurvature(q, convexBelow) is { } outside)
+            return Evaluation.Reject(outside);
+        var (objective, run, rejected) = RunOnQuadratic(optimizer, q, steps);
+        if (objective is null || run is null)
             return Evaluation.Reject(rejected!);
-        var run = OptimizerTrajectory.Run(optimizer, objective, q.ThetaVector, steps, stop: x => !objective.Gradient(x).All(double.IsFinite));
-        if (run.Steps.Count == 0 || run.Crash is not null)
-            return Evaluation.Reject(run.Rejected is not null ? "the optimizer rejected the input: " + run.Rejected : "the optimizer failed (see finite-steps): " + (run.Crash ?? "no step"));
-        if (run.Steps.Any(s => !s.All(double.IsFinite)))
-            return Evaluation.Reject("a step is not finite (see finite-steps)");
         (Fraction Lhs, Fraction Rhs, Fraction Scale, int T, string Why)? worst = null;
         for (int t = 0; t < run.Steps.Count && t < run.Iterates.Count; t++)
         {
@@ -209,7 +197,7 @@ public static class TrajectoryChecks
             var (lhs, rhs, why) = relation(objective, t, x, next);
             var scale = ExactLinearAlgebra.AbsDot(objective.ExactGradient(x), delta) + ExactLinearAlgebra.AbsQuadraticForm(objective.A, delta);
             var slacked = rhs + Tolerances.Rounding * scale;
-            var s = scale.IsZero ? Fraction.One : scale;
+            var s = Evaluation.MarginScale(scale);
             if (worst is null || ((lhs - slacked) / s).CompareTo((worst.Value.Lhs - worst.Value.Rhs) / worst.Value.Scale) > 0)
                 worst = (lhs, slacked, s, t, why);
         }
@@ -219,6 +207,34 @@ public static class TrajectoryChecks
         var outputs = new[] { NamedValue.Text("t", w.T.ToString(CultureInfo.InvariantCulture)), NamedValue.Text("θ_t", QuadraticCase.Show(run.Iterates[w.T])),
             NamedValue.Text("Δθ_t", QuadraticCase.Show(run.Steps[w.T])) };
         return Evaluation.LessOrEqual(w.Lhs, w.Rhs, w.Scale, outputs, () => w.Why);
+    }
+
+    /// <summary>
+    /// At most <paramref name="steps"/> steps of <paramref name="optimizer"/> from θ, stopped early where the oracle's
+    /// gradient overflows; null with the reason where the run is outside these properties (finite-steps reports it):
+    /// the optimizer rejected the input or failed, took no step, or returned a non-finite step.
+    /// </summary>
+    private static (OptimizerTrajectory? Run, string? Rejected) RunWithFiniteSteps(IOptimizer optimizer, IObjective objective, Vector<double> theta, int steps)
+    {
+        var run = OptimizerTrajectory.Run(optimizer, objective, theta, steps, stop: x => !objective.Gradient(x).All(double.IsFinite));
+        if (run.Steps.Count == 0 || run.Crash is not null)
+            return (null, run.Rejected is not null ? "the optimizer rejected the input: " + run.Rejected : "the optimizer failed (see finite-steps): " + (run.Crash ?? "no step"));
+        if (run.Steps.Any(s => !s.All(double.IsFinite)))
+            return (null, "a step is not finite (see finite-steps)");
+        return (run, null);
+    }
+
+    /// <summary>
+    /// <see cref="RunWithFiniteSteps"/> from the case's θ on its quadratic with correctly rounded gradients
+    /// (<see cref="RoundedQuadratic"/>); null with the reason where the case or the run is outside these properties.
+    /// </summary>
+    private static (RoundedQuadratic? Objective, OptimizerTrajectory? Run, string? Rejected) RunOnQuadratic(IOptimizer optimizer, QuadraticCase q, int steps)
+    {
+        var (objective, rejected) = RoundedQuadratic.Of(q);
+        if (objective is null)
+            return (null, null, rejected);
+        var (run, rejectedRun) = RunWithFiniteSteps(optimizer, objective, q.ThetaVector, steps);
+        return (objective, run, rejectedRun);
     }
 
     /// <summary>f* = −½bᵀA⁻¹b, exactly (A ≻ 0), through the eigenbasis: f* = −½Σ (Bᵀb)_k²/(‖u‖²λ_k).</summary>
@@ -256,8 +272,4 @@ public static class TrajectoryChecks
             p.Select(x => Math.ScaleB(x, t)).ToArray());
 
     private static Fraction ExactDouble(double x) => Verification.Numerics.Exact.ExactDouble.ToFraction(x);
-
-    private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Show(Fraction x) => Show(ExactLinearAlgebra.ToDouble(x));
 }

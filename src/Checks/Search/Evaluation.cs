@@ -41,12 +41,17 @@ internal readonly record struct Evaluation(
     internal static Evaluation Satisfied(IReadOnlyList<NamedValue> outputs) =>
         new(EvaluationKind.Satisfied, Fraction.Zero, Fraction.One, Fraction.One, false, null, outputs, null);
 
+    /// <summary>
+    /// The scale a margin is measured in: <paramref name="scale"/> where it is positive, else 1 (a zero scale, e.g. of a
+    /// zero step, makes the margin absolute). Every relation of this type takes its scale through this rule.
+    /// </summary>
+    internal static Fraction MarginScale(Fraction scale) => scale.CompareTo(Fraction.Zero) > 0 ? scale : Fraction.One;
+
     private static Evaluation Decide(Fraction lhs, Fraction rhs, Fraction scale, bool strict, IReadOnlyList<NamedValue> outputs, Func<string> explain)
     {
         int sign = (lhs - rhs).CompareTo(Fraction.Zero);
         bool violated = strict ? sign >= 0 : sign > 0;
-        var s = scale.CompareTo(Fraction.Zero) > 0 ? scale : Fraction.One;
-        return new Evaluation(violated ? EvaluationKind.Violated : EvaluationKind.Satisfied, lhs, rhs, s, strict, null, outputs,
+        return new Evaluation(violated ? EvaluationKind.Violated : EvaluationKind.Satisfied, lhs, rhs, MarginScale(scale), strict, null, outputs,
             violated ? explain() : null);
     }
 }

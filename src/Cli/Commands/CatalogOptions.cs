@@ -31,6 +31,14 @@ internal static class CatalogOptions
         CustomParser = r => ParseInteger(r, "--seed", ulong.MaxValue, min: 0, v => v),
     };
 
+    /// <summary>--out DIR: the directory a command writes <paramref name="files"/> to, created if missing.</summary>
+    internal static Option<string> Out(string files, string defaultValue) => new("--out")
+    {
+        Description = $"Directory for {files} (created if missing).",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
     /// <summary>The claims <paramref name="pattern"/> selects, or null after writing why none do.</summary>
     internal static IReadOnlyList<Claim>? Select(string? pattern, TextWriter error)
     {
@@ -41,7 +49,11 @@ internal static class CatalogOptions
         return null;
     }
 
-    private static T ParseInteger<T>(ArgumentResult result, string option, ulong max, ulong min, Func<ulong, T> convert)
+    /// <summary>
+    /// The option's token as an integer in [<paramref name="min"/>, <paramref name="max"/>] (digits only), or a parse error
+    /// that names the option, the range and the token.
+    /// </summary>
+    internal static T ParseInteger<T>(ArgumentResult result, string option, ulong max, ulong min, Func<ulong, T> convert)
     {
         string token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (ulong.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value) && value >= min && value <= max)

@@ -47,12 +47,7 @@ internal static class CheckOptimizerCommand
         var budget = CatalogOptions.Budget(CheckOptions.DefaultBudget);
         budget.Description = "Evaluations per property before shrinking (≥ 1).";
         var seed = CatalogOptions.Seed(CheckOptions.DefaultSeed);
-        var outDir = new Option<string>("--out")
-        {
-            Description = "Directory for check-optimizer.json and check-optimizer.md (created if missing).",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => DefaultOut,
-        };
+        var outDir = CatalogOptions.Out("check-optimizer.json and check-optimizer.md", DefaultOut);
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds each call into your optimizer (Start, Step, a getter) may take before it counts as a hang (> 0; only with --assembly).",

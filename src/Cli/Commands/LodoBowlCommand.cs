@@ -25,14 +25,14 @@ internal static class LodoBowlCommand
             Description = "Steps per optimizer (≥ 10; the paper's table uses 100000).",
             HelpName = "N",
             DefaultValueFactory = _ => DefaultSteps,
-            CustomParser = r => ParseInt(r, "--steps", 10, 10_000_000),
+            CustomParser = r => CatalogOptions.ParseInteger(r, "--steps", 10_000_000, min: 10, v => (int)v),
         };
         var seed = new Option<int>("--seed")
         {
             Description = "Seed of the rotation U, LODO's permutations and θ₀, and the noise.",
             HelpName = "N",
             DefaultValueFactory = _ => 1,
-            CustomParser = r => ParseInt(r, "--seed", 0, int.MaxValue),
+            CustomParser = r => CatalogOptions.ParseInteger(r, "--seed", int.MaxValue, min: 0, v => (int)v),
         };
         var noise = new Option<double>("--noise")
         {
@@ -52,14 +52,9 @@ internal static class LodoBowlCommand
         {
             Description = "Estimate LODO's σ every N steps (100 random unit vectors each); default steps/100.",
             HelpName = "N",
-            CustomParser = r => ParseInt(r, "--sigma-every", 1, int.MaxValue),
+            CustomParser = r => CatalogOptions.ParseInteger(r, "--sigma-every", int.MaxValue, min: 1, v => (int)v),
         };
-        var outDir = new Option<string>("--out")
-        {
-            Description = "Directory for lodo-bowl.md, lodo-bowl.csv and the figures (created if missing).",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => DefaultOut,
-        };
+        var outDir = CatalogOptions.Out("lodo-bowl.md, lodo-bowl.csv and the figures", DefaultOut);
         var command = new Command("lodo-bowl", "Run LODO, Adam, Momentum and Newton on the noisy quadratic bowl (lodo §5.1) and write the learning curves and σ.")
         {
             steps, seed, noise, sigmaEvery, outDir,
@@ -136,13 +131,4 @@ internal static class LodoBowlCommand
     }
 
     private static string Show(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    private static int ParseInt(System.CommandLine.Parsing.ArgumentResult r, string option, int min, int max)
-    {
-        string token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-        if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max)
-            return v;
-        r.AddError($"{option} must be an integer in [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}], got '{token}'.");
-        return 0;
-    }
 }

@@ -20,12 +20,7 @@ internal static class VerifyCommand
         var filter = CatalogOptions.Filter();
         var budget = CatalogOptions.Budget(CatalogRun.DefaultBudget);
         var seed = CatalogOptions.Seed(CatalogRun.DefaultSeed);
-        var outDir = new Option<string>("--out")
-        {
-            Description = "Directory for claims.json, claims.md and the plots (created if missing).",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => DefaultOut,
-        };
+        var outDir = CatalogOptions.Out("claims.json, claims.md and the plots", DefaultOut);
         var command = new Command("verify", "Check the claims, print a verdict per claim, and write the JSON and Markdown reports and plots.")
         {
             filter, budget, seed, outDir,

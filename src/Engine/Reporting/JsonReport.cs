@@ -127,40 +127,32 @@ public static class JsonReport
     {
         json.WritePropertyName("proof");
         var proofs = result.Formalizations.Select(f => f.Proof).ToList();
-        if (proofs.All(p => p is null))
+        WriteObjectOrNull(json, proofs.All(p => p is null) ? null : proofs, proofs =>
         {
-            json.WriteNullValue();
-            return;
-        }
-        json.WriteStartObject();
-        json.WriteString("domain", string.Join("; ", proofs.Where(p => p is not null).Select(p => p!.Domain).Distinct()));
-        json.WriteNumber("boxes", proofs.Sum(p => p?.Boxes ?? 0));
-        var reductions = proofs.Where(p => p?.Reduction is not null).Select(p => p!.Reduction!).Distinct().ToList();
-        json.WriteString("reduction", reductions.Count == 0 ? null : string.Join("; ", reductions));
-        json.WriteBoolean("statedDomain", proofs.All(p => p is { CoversStatedDomain: true }));
-        json.WriteDouble("coverage", proofs.Min(p => p?.VolumeCoverage ?? 0));
-        json.WriteEndObject();
+            json.WriteString("domain", string.Join("; ", proofs.Where(p => p is not null).Select(p => p!.Domain).Distinct()));
+            json.WriteNumber("boxes", proofs.Sum(p => p?.Boxes ?? 0));
+            var reductions = proofs.Where(p => p?.Reduction is not null).Select(p => p!.Reduction!).Distinct().ToList();
+            json.WriteString("reduction", reductions.Count == 0 ? null : string.Join("; ", reductions));
+            json.WriteBoolean("statedDomain", proofs.All(p => p is { CoversStatedDomain: true }));
+            json.WriteDouble("coverage", proofs.Min(p => p?.VolumeCoverage ?? 0));
+        });
     }
 
     /// <summary>A formalization's proof result, or null.</summary>
     public static void WriteProof(Utf8JsonWriter json, ProofResult? p)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (p is null)
+        WriteObjectOrNull(json, p, p =>
         {
-            json.WriteNullValue();
-            return;
-        }
-        json.WriteStartObject();
-        json.WriteString("domain", p.Domain);
-        json.WriteBoolean("proved", p.Proved);
-        json.WriteBoolean("statedDomain", p.CoversStatedDomain);
-        json.WriteNumber("boxes", p.Boxes);
-        json.WriteNumber("closedBoxes", p.Closed);
-        json.WriteDouble("coverage", p.VolumeCoverage);
-        json.WriteString("reduction", p.Reduction);
-        json.WriteStrings("notes", p.Notes);
-        json.WriteEndObject();
+            json.WriteString("domain", p.Domain);
+            json.WriteBoolean("proved", p.Proved);
+            json.WriteBoolean("statedDomain", p.CoversStatedDomain);
+            json.WriteNumber("boxes", p.Boxes);
+            json.WriteNumber("closedBoxes", p.Closed);
+            json.WriteDouble("coverage", p.VolumeCoverage);
+            json.WriteString("reduction", p.Reduction);
+            json.WriteStrings("notes", p.Notes);
+        });
     }
 
     /// <summary>A counterexample, or null.</summary>
@@ -168,35 +160,47 @@ public static class JsonReport
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(formalizations);
-        if (c is null)
+        WriteObjectOrNull(json, c, c =>
+        {
+            json.WriteString("formalization", c.Formalization);
+            WriteNamedValues(json, "inputs", c.Inputs);
+            WriteNamedValues(json, "outputs", c.Outputs ?? []);
+            json.WriteString("relation", c.Relation);
+            json.WriteString("tolerance", formalizations.FirstOrDefault(f => f.Name == c.Formalization)?.Tolerance);
+            json.WriteDouble("lhs", c.Lhs);
+            json.WriteDouble("rhs", c.Rhs);
+            json.WriteDouble("margin", c.Margin);
+            json.WriteDouble("certifiedMargin", c.CertifiedMargin);
+            json.WriteString("marginUnit", c.MarginUnit);
+            json.WriteString("scope", ReportText.Scope(c.Scope));
+            json.WriteString("box", c.Box);
+            json.WriteBoolean("implementationDefect", c.ImplementationDefect);
+            json.WriteString("certification", c.Certification);
+            json.WriteString("explanation", c.Explanation);
+            json.WriteNumber("shrinkSteps", c.ShrinkSteps);
+            json.WriteString("origin", c.Origin);
+        });
+    }
+
+    /// <summary>Null where <paramref name="value"/> is, else an object whose properties <paramref name="body"/> writes.</summary>
+    private static void WriteObjectOrNull<TValue>(Utf8JsonWriter json, TValue? value, Action<TValue> body) where TValue : class
+    {
+        if (value is null)
         {
             json.WriteNullValue();
             return;
         }
         json.WriteStartObject();
-        json.WriteString("formalization", c.Formalization);
-        json.WriteStartObject("inputs");
-        foreach (var input in c.Inputs)
-            json.WriteString(input.Name, input.Value);
+        body(value);
         json.WriteEndObject();
-        json.WriteStartObject("outputs");
-        foreach (var output in c.Outputs ?? [])
-            json.WriteString(output.Name, output.Value);
-        json.WriteEndObject();
-        json.WriteString("relation", c.Relation);
-        json.WriteString("tolerance", formalizations.FirstOrDefault(f => f.Name == c.Formalization)?.Tolerance);
-        json.WriteDouble("lhs", c.Lhs);
-        json.WriteDouble("rhs", c.Rhs);
-        json.WriteDouble("margin", c.Margin);
-        json.WriteDouble("certifiedMargin", c.CertifiedMargin);
-        json.WriteString("marginUnit", c.MarginUnit);
-        json.WriteString("scope", ReportText.Scope(c.Scope));
-        json.WriteString("box", c.Box);
-        json.WriteBoolean("implementationDefect", c.ImplementationDefect);
-        json.WriteString("certification", c.Certification);
-        json.WriteString("explanation", c.Explanation);
-        json.WriteNumber("shrinkSteps", c.ShrinkSteps);
-        json.WriteString("origin", c.Origin);
+    }
+
+    /// <summary>An object mapping each name to its recorded (round-trip) text.</summary>
+    private static void WriteNamedValues(Utf8JsonWriter json, string name, IEnumerable<NamedValue> values)
+    {
+        json.WriteStartObject(name);
+        foreach (var v in values)
+            json.WriteString(v.Name, v.Value);
         json.WriteEndObject();
     }
 }

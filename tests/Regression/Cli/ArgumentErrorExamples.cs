@@ -29,6 +29,20 @@ public class ArgumentErrorExamples
         AssertUsageError(run, "--seed", seed);
     }
 
+    /// <summary>lodo-bowl's integer options share verify's parser: the message names the option, its range and the token.</summary>
+    [Theory]
+    [InlineData("--steps", "9", "[10, 10000000]")]
+    [InlineData("--steps", "10000001", "[10, 10000000]")]
+    [InlineData("--steps", "99999999999", "[10, 10000000]")]
+    [InlineData("--steps", "ten", "[10, 10000000]")]
+    [InlineData("--seed", "-1", "[0, 2147483647]")]
+    [InlineData("--sigma-every", "0", "[1, 2147483647]")]
+    public void LodoBowl_IntegerOutsideItsRange_IsAUsageError(string option, string value, string range)
+    {
+        var run = CliRun.Of("lodo-bowl", option, value);
+        AssertUsageError(run, $"{option} must be an integer in {range}, got '{value}'.");
+    }
+
     [Fact]
     public void Verify_FilterMatchingNoClaim_IsAUsageError()
     {

@@ -46,8 +46,7 @@ internal static class AppC2
 
         public override Relation<T> Evaluate<T>(PositiveDefinitePair input)
         {
-            var (a, b, d) = input.Read<T>();
-            PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
+            var (a, b, d) = input.ReadPositiveDefinite<T>();
             var closed = Closed(a, b, d);
             return Relation.Equal(InfToOne(PositiveDefinitePair.Matrix(a, b, d)), closed, closed, FewRoundings);
         }
@@ -70,8 +69,7 @@ internal static class AppC2
 
         public override Relation<T> Evaluate<T>(PositiveDefinitePair input)
         {
-            var (a, b, d) = input.Read<T>();
-            PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
+            var (a, b, d) = input.ReadPositiveDefinite<T>();
             var h = PositiveDefinitePair.Matrix(a, b, d);
             var witness = SeparableWitnessCache.Of(input.H);
             var (feasible, upper) = SeparableSmoothnessFormulas.UpperBound(h, witness);
@@ -107,8 +105,7 @@ internal static class AppC2
 
         public override Relation<T> Evaluate<T>(PositiveDefinitePair input)
         {
-            var (a, b, d) = input.Read<T>();
-            PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
+            var (a, b, d) = input.ReadPositiveDefinite<T>();
             var h = PositiveDefinitePair.Matrix(a, b, d);
             var closed = Closed(a, b, d);
             return Relation.Equal(EntrywiseL1(h) * Trace(h) / DiagonalL1(h), closed, closed, FewRoundings);
@@ -149,8 +146,7 @@ internal static class AppC2
 
         public override Relation<T> Evaluate<T>(PositiveDefinitePair input)
         {
-            var (a, b, d) = input.Read<T>();
-            PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
+            var (a, b, d) = input.ReadPositiveDefinite<T>();
             var (max, min) = Eigenvalues2x2(a, b, d);
             var scale = (a + d) * (a + d) + b * b;
             T Det(T l) => (a - l) * (d - l) - b * b;
@@ -180,8 +176,7 @@ internal static class AppC2
 
         public override Relation<T> Evaluate<T>(PositiveDefinitePair input)
         {
-            var (a, b, d) = input.Read<T>();
-            PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
+            var (a, b, d) = input.ReadPositiveDefinite<T>();
             var abs = T.Abs(b);
             T[] l = [a + abs, d + abs];
             var slack = DiagonalPlus(l, PositiveDefinitePair.Matrix(a, b, d), -1);
@@ -216,7 +211,7 @@ internal static class AppC2
             var (a, b, d) = input.Read<T>();
             Assume.NonZero(b, "b = 0 (axis-aligned: l = (a, d), the example is about b ≠ 0)");
             PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
-            var lmax = T.Max(a, d) + T.Abs(b);
+            var lmax = PositiveDefinitePair.LMax(a, b, d);
             var (lambdaMax, _) = Eigenvalues2x2(a, b, d);
             return Relation.Less(lmax, lambdaMax, lmax + lambdaMax);
         }

@@ -39,9 +39,7 @@ internal static class Prop41
             var (m, eta2, _, competitor) = input.Read<T>();
             Assume.Positive(m, "m ≤ 0");
             Assume.NonNegative(eta2, "η² < 0");
-            var best = BatchSizeFormulas.OptimalStepFactor(m, eta2);
-            var scale = BatchSizeFormulas.GainPerCostTermScale(competitor, m, eta2) + BatchSizeFormulas.GainPerCostTermScale(best, m, eta2);
-            return Relation.LessOrEqual(BatchSizeFormulas.GainPerCost(competitor, m, eta2), BatchSizeFormulas.GainPerCost(best, m, eta2), scale);
+            return GainPerCost.NoMoreThanOptimum((competitor, m), (BatchSizeFormulas.OptimalStepFactor(m, eta2), m), eta2);
         }
 
         public override string Explain(StepBatchInput input) => "Another step factor gives a larger G(γ, m)/m than γ*.";

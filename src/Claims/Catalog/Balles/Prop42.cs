@@ -108,9 +108,7 @@ internal static class Prop42
             var (_, eta2, gamma, competitor) = input.Read<T>();
             AssumeProper(eta2, gamma);
             Assume.Positive(competitor, "the competing batch size must be > 0");
-            var best = BatchSizeFormulas.OptimalBatchSize(gamma, eta2);
-            var scale = BatchSizeFormulas.GainPerCostTermScale(gamma, competitor, eta2) + BatchSizeFormulas.GainPerCostTermScale(gamma, best, eta2);
-            return Relation.LessOrEqual(BatchSizeFormulas.GainPerCost(gamma, competitor, eta2), BatchSizeFormulas.GainPerCost(gamma, best, eta2), scale);
+            return GainPerCost.NoMoreThanOptimum((gamma, competitor), (gamma, BatchSizeFormulas.OptimalBatchSize(gamma, eta2)), eta2);
         }
 
         public override string Explain(StepBatchInput input) => "Another batch size gives a larger G(γ, m)/m than m*.";

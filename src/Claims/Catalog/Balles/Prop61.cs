@@ -50,10 +50,9 @@ internal static class Prop61
         public override Relation<T> Evaluate<T>(SeparableCase input)
         {
             var (h, l, _, _, _) = input.Read<T>();
-            if (SeparableCase.Separable(h, l, _twoSided) is { } reason)
-                Assume.That(false, reason);
+            SeparableCase.AssumeSeparable(h, l, _twoSided);
             var lhs = InfToOne(h);
-            var rhs = l.Aggregate((a, b) => a + b);
+            var rhs = SeparableCase.LInfinity(l);
             return Relation.LessOrEqual(lhs, rhs, lhs + rhs);
         }
 

@@ -39,12 +39,9 @@ internal static class Prop62
         public override Relation<T> Evaluate<T>(SeparableCase input)
         {
             var (h, l, theta, delta, alpha) = input.Read<T>();
-            var sum = l.Aggregate((a, b) => a + b);
+            var sum = SeparableCase.LInfinity(l);
             if (_separable)
-            {
-                if (SeparableCase.Separable(h, l, twoSided: false) is { } reason)
-                    Assume.That(false, reason);
-            }
+                SeparableCase.AssumeSeparable(h, l, twoSided: false);
             else
             {
                 Assume.That(l.All(v => T.Sign(v) > 0), "some l_i ≤ 0");

@@ -33,9 +33,8 @@ internal static class Sec644
 
         public override Relation<T> Evaluate<T>(PositiveDefinitePair input)
         {
-            var (a, b, d) = input.Read<T>();
-            PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
-            var lmax = T.Max(a, d) + T.Abs(b);
+            var (a, b, d) = input.ReadPositiveDefinite<T>();
+            var lmax = PositiveDefinitePair.LMax(a, b, d);
             var (lambdaMax, _) = Eigenvalues2x2(a, b, d);
             return Relation.LessOrEqual(lambdaMax, lmax, lmax + lambdaMax);
         }
@@ -62,7 +61,7 @@ internal static class Sec644
             Assume.NonZero(b, "b = 0 (equality case)");
             Assume.NonZero(a - d, "a = d (equality case)");
             PositiveDefinitePair.AssumePositiveDefinite(a, b, d);
-            var lmax = T.Max(a, d) + T.Abs(b);
+            var lmax = PositiveDefinitePair.LMax(a, b, d);
             var (lambdaMax, _) = Eigenvalues2x2(a, b, d);
             return Relation.Less(lambdaMax, lmax, lmax + lambdaMax);
         }

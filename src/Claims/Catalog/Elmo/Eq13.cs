@@ -86,16 +86,11 @@ internal static class Eq13
             Description = "For all λ ≠ 0, |g| ≥ 0, L > 0: 2|g|/(√(λ² + 2L|g|) + λ) = x*; where its denominator is exactly 0 the expression is 0/0 (undefined) for every L, so it neither equals x* nor has a limit.";
             Tolerance = "Double-only rounding allowance 2^-44 ≈ 5.7e-14 of the scale (each side is a few roundings from exact; an identity between square roots is only confirmed at 2048 bits). Exact rational intervals decide every violation beyond it; an exactly zero denominator is decided exactly.";
             MarginUnit = "relative to x*·(S + |λ|)/|S + λ|, S = √(λ² + 2L|g|) (x* times the cancellation factor of the denominator S + λ); absolute (1 ≤ 0) where the denominator is exactly 0";
-            Domain = new Domain<EigenspaceInput>
-            {
-                Generator = Gen.Frequency(
+            Domain = EigenspaceInput.DomainOver(
+                Gen.Frequency(
                     (3, EigenspaceInput.Generator.Where(e => e.Lambda != 0)),
                     (1, from l in EdgeDoubles.Positive(1e-6, 1e6) from lip in EdgeDoubles.Positive(1e-6, 1e6) select new EigenspaceInput(-l, 0, lip))),
-                Edges = () => EigenspaceInput.EdgeCases().Where(e => e.Lambda != 0),
-                Perturb = (e, r) => e.Perturb(r),
-                Shrink = EigenspaceInput.Domain.Shrink,
-                Describe = e => e.Describe(),
-            };
+                () => EigenspaceInput.EdgeCases().Where(e => e.Lambda != 0));
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)

@@ -14,20 +14,24 @@ internal static class Eq14
         ElmoSources.Of("Lemma (unnumbered) in M.1", "(14)", "M.1"),
         "m_t^i(Δθ*ᵀv_i) ≤ M_t^i(Δθ*ᵀv_i) ≤ 0.",
         "Both inequalities, over every eigenspace: any λ, |g| ≥ 0, L > 0.",
-        [new LowerBelowUpper(), new UpperNonPositive()]);
+        [new AtStep(lowerBelowUpper: true), new AtStep(lowerBelowUpper: false)]);
 
     private const string Tolerance = "None: every double-precision violation is re-evaluated in exact rational intervals, which decide.";
 
     private const string Unit = "relative to |g|x* + |λ|x*²/2 + Lx*³/6 (the size of the terms of M(x*))";
 
-    /// <summary>m(x*) ≤ M(x*).</summary>
-    private sealed class LowerBelowUpper : Statement<EigenspaceInput>
+    /// <summary>m(x*) ≤ M(x*) (<c>lowerBelowUpper</c>) or M(x*) ≤ 0, both at x* of eq. (7) on one eigenspace.</summary>
+    private sealed class AtStep : Statement<EigenspaceInput>
     {
+        private readonly bool _lowerBelowUpper;
+
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public LowerBelowUpper()
+        public AtStep(bool lowerBelowUpper)
         {
-            Name = "m-le-M";
-            Description = "For all λ, |g| ≥ 0, L > 0: m(x*) ≤ M(x*).";
+            _lowerBelowUpper = lowerBelowUpper;
+            (Name, Description) = lowerBelowUpper
+                ? ("m-le-M", "For all λ, |g| ≥ 0, L > 0: m(x*) ≤ M(x*).")
+                : ("M-le-0", "For all λ, |g| ≥ 0, L > 0: M(x*) ≤ 0 (since M(0) = 0 and x* minimizes M).");
             Tolerance = Eq14.Tolerance;
             Domain = EigenspaceInput.Domain;
             Proofs = EigenspaceCharts.All;
@@ -38,30 +42,11 @@ internal static class Eq14
         {
             var (lambda, a, l) = input.Read<T>();
             var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
-            return Relation.LessOrEqual(ElmoFormulas.Lower(-a, lambda, l, x), ElmoFormulas.Upper(-a, lambda, l, x),
-                Margins.OrOne(ElmoFormulas.TermScale(-a, lambda, l, x)));
-        }
-    }
-
-    /// <summary>M(x*) ≤ 0.</summary>
-    private sealed class UpperNonPositive : Statement<EigenspaceInput>
-    {
-        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public UpperNonPositive()
-        {
-            Name = "M-le-0";
-            Description = "For all λ, |g| ≥ 0, L > 0: M(x*) ≤ 0 (since M(0) = 0 and x* minimizes M).";
-            Tolerance = Eq14.Tolerance;
-            Domain = EigenspaceInput.Domain;
-            Proofs = EigenspaceCharts.All;
-            MarginUnit = Unit;
-        }
-
-        public override Relation<T> Evaluate<T>(EigenspaceInput input)
-        {
-            var (lambda, a, l) = input.Read<T>();
-            var x = ElmoEigenspaceFormulas.Step(lambda, a, l);
-            return Relation.LessOrEqual(ElmoFormulas.Upper(-a, lambda, l, x), T.Of(0), Margins.OrOne(ElmoFormulas.TermScale(-a, lambda, l, x)));
+            var upper = ElmoFormulas.Upper(-a, lambda, l, x);
+            var scale = Margins.OrOne(ElmoFormulas.TermScale(-a, lambda, l, x));
+            return _lowerBelowUpper
+                ? Relation.LessOrEqual(ElmoFormulas.Lower(-a, lambda, l, x), upper, scale)
+                : Relation.LessOrEqual(upper, T.Of(0), scale);
         }
     }
 }

@@ -32,20 +32,15 @@ internal static class Eq8
             Description = "For all λ > 0, |g| > 0, L with L·|g| ≥ 3λ² (exactly): 0 ≤ M(|g|/λ).";
             Tolerance = "None: Newton's step is rational, so the exact re-evaluation of every double-precision violation is exact.";
             MarginUnit = "relative to |g|x_N + λx_N²/2 + Lx_N³/6 at Newton's step x_N = |g|/λ (the size of the terms of M(x_N))";
-            Domain = new Domain<EigenspaceInput>
-            {
-                // λ > 0, |g| > 0 and L = (3λ²/|g|)·(1 + t), t ≥ 0 with t = 0 (the boundary) often; and the general eigenspaces.
-                Generator = Gen.Frequency(
+            // λ > 0, |g| > 0 and L = (3λ²/|g|)·(1 + t), t ≥ 0 with t = 0 (the boundary) often; and the general eigenspaces.
+            Domain = EigenspaceInput.DomainOver(
+                Gen.Frequency(
                     (4, from l in EdgeDoubles.Positive(1e-100, 1e100)
                         from a in EdgeDoubles.Positive(1e-100, 1e100)
                         from t in Gen.Frequency((2, Gen.Constant(0.0)), (3, EdgeDoubles.LogUniform(1e-16, 1e6)))
                         select new EigenspaceInput(l, a, 3 * l * l / a * (1 + t))),
                     (1, EigenspaceInput.Generator)),
-                Edges = () => [new EigenspaceInput(1, 1, 3), new EigenspaceInput(2, 3, 4), new EigenspaceInput(1e-100, 1e100, 3e-300)],
-                Perturb = (e, r) => e.Perturb(r),
-                Shrink = EigenspaceInput.Domain.Shrink,
-                Describe = e => e.Describe(),
-            };
+                () => [new EigenspaceInput(1, 1, 3), new EigenspaceInput(2, 3, 4), new EigenspaceInput(1e-100, 1e100, 3e-300)]);
             // (λ, |g|, L) ↦ (μλ/α², μ|g|/α, μL/α³) keeps L|g|/λ² and both sides' degrees; α = L/λ, μ = L²/λ³ give λ = L = 1
             // and |g| = L|g|/λ² ∈ [3, ∞), written |g| = 3/t² with t ∈ (0, 1] (onto: t = √(3/|g|)). The premise is tight at
             // t = 1 (M(x_N) = 0 there) and M(x_N) = (9/2)(1 − t²)/t⁶ has a pole at t = 0 (|g| = ∞, no point of the domain).

@@ -75,16 +75,11 @@ internal static class Lemma32
             Description = "For all λ, |g| ≥ 0, L > 0: the quasi-Newton step φ·|g| along v_i equals x* of eq. (7); where Φ^ELMO does not exist (∇fᵀv_i = 0, λ ≤ 0) a preconditioner of its form V·diag(φ_i)·Vᵀ moves 0 along v_i.";
             Tolerance = "Double-only rounding allowance 2^-44 ≈ 5.7e-14 of x*: both sides are a few roundings from exact, and an identity between square roots is only confirmed at 2048 bits. Exact rational intervals decide every violation beyond it.";
             MarginUnit = "relative to x*";
-            Domain = new Domain<EigenspaceInput>
-            {
-                Generator = Gen.Frequency(
+            Domain = EigenspaceInput.DomainOver(
+                Gen.Frequency(
                     (4, EigenspaceInput.Generator),
                     (1, from l in EdgeDoubles.Signed(1e-6, 1e6) from lip in EdgeDoubles.Positive(1e-6, 1e6) select new EigenspaceInput(l, 0, lip))),
-                Edges = EigenspaceInput.EdgeCases,
-                Perturb = (e, r) => e.Perturb(r),
-                Shrink = EigenspaceInput.Domain.Shrink,
-                Describe = e => e.Describe(),
-            };
+                EigenspaceInput.EdgeCases);
         }
 
         public override Relation<T> Evaluate<T>(EigenspaceInput input)

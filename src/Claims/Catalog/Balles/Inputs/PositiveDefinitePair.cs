@@ -22,6 +22,20 @@ internal sealed record PositiveDefinitePair(double A, double B, double D)
         Assume.Positive(a * d - b * b, "H is not positive definite (ad − b² ≤ 0)");
     }
 
+    /// <summary>a, b, d in the statement's arithmetic, under the hypothesis that H is positive definite (<see cref="AssumePositiveDefinite{T}"/>).</summary>
+    internal (T A, T B, T D) ReadPositiveDefinite<T>() where T : IReal<T>
+    {
+        var (a, b, d) = Read<T>();
+        AssumePositiveDefinite(a, b, d);
+        return (a, b, d);
+    }
+
+    /// <summary>
+    /// l_max = max(a, d) + |b|: the larger entry of l = (a + |b|, d + |b|), appendix C.2's minimizer of eq. (6.25) (its
+    /// optimality is checked by balles/app-C.2's C.17).
+    /// </summary>
+    internal static T LMax<T>(T a, T b, T d) where T : IReal<T> => T.Max(a, d) + T.Abs(b);
+
     /// <summary>Positive definite pairs: a, d &gt; 0 and b² &lt; ad, with b = 0, a = d, tiny and near-singular b, 2^±40 scales.</summary>
     private static Gen<PositiveDefinitePair> Generator { get; } =
         EdgeDoubles.Positive(1e-3, 1e3).SelectMany(a => EdgeDoubles.Positive(1e-3, 1e3).SelectMany(d =>

@@ -17,19 +17,19 @@ internal sealed record SeparableCase(double[,] H, double[] L, double[] Theta, do
         (SignMatrices.Symmetric<T>(H), RealVector.Input<T>(L), RealVector.Input<T>(Theta), RealVector.Constant<T>(Delta), T.Input(Alpha));
 
     /// <summary>
-    /// Whether l &gt; 0 and H ⪯ diag(l) (eq. 6.4; and −diag(l) ⪯ H when <paramref name="twoSided"/>: 1-smoothness w.r.t. ‖·‖_L),
-    /// decided by principal minors in arithmetic T; null when met, else the reason.
+    /// Requires l &gt; 0 and H ⪯ diag(l) (eq. 6.4; and −diag(l) ⪯ H when <paramref name="twoSided"/>: 1-smoothness w.r.t.
+    /// ‖·‖_L), decided by principal minors in arithmetic T; otherwise the input is outside the hypotheses.
     /// </summary>
-    internal static string? Separable<T>(RealMatrix<T> h, T[] l, bool twoSided) where T : IReal<T>
+    internal static void AssumeSeparable<T>(RealMatrix<T> h, T[] l, bool twoSided) where T : IReal<T>
     {
-        if (!l.All(v => T.Sign(v) > 0))
-            return "some l_i ≤ 0 (eq. 6.4 needs l_i > 0)";
-        if (!SignGeometryFormulas.IsPositiveSemidefinite(SignGeometryFormulas.DiagonalPlus(l, h, -1)))
-            return "H ⋠ diag(l)";
-        if (twoSided && !SignGeometryFormulas.IsPositiveSemidefinite(SignGeometryFormulas.DiagonalPlus(l, h, +1)))
-            return "−diag(l) ⋠ H (not 1-smooth w.r.t. ‖·‖_L)";
-        return null;
+        Assume.That(l.All(v => T.Sign(v) > 0), "some l_i ≤ 0 (eq. 6.4 needs l_i > 0)");
+        Assume.That(SignGeometryFormulas.IsPositiveSemidefinite(SignGeometryFormulas.DiagonalPlus(l, h, -1)), "H ⋠ diag(l)");
+        if (twoSided)
+            Assume.That(SignGeometryFormulas.IsPositiveSemidefinite(SignGeometryFormulas.DiagonalPlus(l, h, +1)), "−diag(l) ⋠ H (not 1-smooth w.r.t. ‖·‖_L)");
     }
+
+    /// <summary>Σ_i l_i: the ℓ∞-smoothness constant L∞ that separable smoothness with l implies (Prop. 6.1 (i)).</summary>
+    internal static T LInfinity<T>(T[] l) where T : IReal<T> => l.Aggregate((a, b) => a + b);
 
     /// <summary>
     /// l either diagonally dominant (l_i = c·Σ_j|H_ij| + s, c ≥ 1, so both diag(l) ∓ H ⪰ 0), or small random positive values

@@ -52,14 +52,25 @@ public sealed record EigenspaceInput(double Lambda, double GradMagnitude, double
     /// The search domain of the per-eigenspace statements: <see cref="Generator"/>, <see cref="EdgeCases"/>, climbing by
     /// <see cref="Perturb"/>, shrinking each of λ, |g|, L toward small integers and dyadics (keeping |g| ≥ 0, L &gt; 0).
     /// </summary>
-    public static Domain<EigenspaceInput> Domain { get; } = new()
+    public static Domain<EigenspaceInput> Domain { get; } = DomainOver(Generator, EdgeCases);
+
+    /// <summary>
+    /// A per-eigenspace domain that draws from <paramref name="generator"/> and starts from <paramref name="edges"/>, with
+    /// <see cref="Domain"/>'s moves, shrinks and description (for statements whose hypotheses need other inputs).
+    /// </summary>
+    public static Domain<EigenspaceInput> DomainOver(Gen<EigenspaceInput> generator, Func<IEnumerable<EigenspaceInput>> edges)
     {
-        Generator = Generator,
-        Edges = EdgeCases,
-        Perturb = (e, r) => e.Perturb(r),
-        Shrink = e => Shrinks.Coordinates(e, x => [x.Lambda, x.GradMagnitude, x.Lipschitz], (_, v) => Valid(v[0], v[1], v[2])),
-        Describe = e => e.Describe(),
-    };
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(edges);
+        return new()
+        {
+            Generator = generator,
+            Edges = edges,
+            Perturb = (e, r) => e.Perturb(r),
+            Shrink = e => Shrinks.Coordinates(e, x => [x.Lambda, x.GradMagnitude, x.Lipschitz], (_, v) => Valid(v[0], v[1], v[2])),
+            Describe = e => e.Describe(),
+        };
+    }
 
     /// <summary>The input (λ, |g|, L), or an <see cref="ArgumentException"/> when |g| &lt; 0 or L ≤ 0 (a shrink candidate off the domain).</summary>
     public static EigenspaceInput Valid(double lambda, double gradMagnitude, double lipschitz) =>
