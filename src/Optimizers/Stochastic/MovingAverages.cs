@@ -10,7 +10,6 @@ namespace Verification.Optimizers.Stochastic;
 public sealed class MovingAverages(double beta, int dimension)
 {
     private readonly Vector<double> raw = Vector<double>.Build.Dense(dimension);
-    private double power = 1;
 
     /// <summary>β.</summary>
     public double Beta { get; } = RequireBeta(beta, nameof(beta));
@@ -24,13 +23,15 @@ public sealed class MovingAverages(double beta, int dimension)
         Require.Finite(y, nameof(y));
         Require.SameLength(raw.Count, y.Count, nameof(y));
         raw.MapIndexedInplace((i, x) => Beta * x + (1 - Beta) * y[i]);
-        power *= Beta;
         Count++;
     }
 
-    /// <summary>x_t = x̃_t/(1 − β^(t+1)).</summary>
+    /// <summary>
+    /// x_t = x̃_t/(1 − β^(t+1)), the divisor from <see cref="Adam.BiasCorrection"/> (Adam's one bias correction: β^(t+1)
+    /// within 1 ulp, where a running product β·β·…·β drifted by up to (t + 1)/2 ulp, magnified by β^(t+1)/(1 − β^(t+1))).
+    /// </summary>
     public Vector<double> BiasCorrected =>
-        Count == 0 ? throw new InvalidOperationException("no value has been added yet.") : raw / (1 - power);
+        Count == 0 ? throw new InvalidOperationException("no value has been added yet.") : raw / Adam.BiasCorrection(Beta, Count);
 
     /// <summary>Rejects β outside [0, 1) (β = 1 makes the bias correction divide by 1 − 1^(t+1) = 0).</summary>
     public static double RequireBeta(double beta, string name)
