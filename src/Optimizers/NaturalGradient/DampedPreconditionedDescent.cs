@@ -28,24 +28,80 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     private static IFisherObjective Fisherable(IObjective objective) => objective as IFisherObjective
         ?? throw new ArgumentException($"objective {objective.Name} does not provide a Fisher (IFisherObjective).", nameof(objective));
 
-    /// <summary>(B(θ) + λI) for a checked objective.</summary>
-    private Matrix<double> Damped(IFisherObjective objective, Vector<double> theta) =>
-        Curvature(objective, theta) + Damping * Matrix<double>.Build.DenseIdentity(objective.Dimension);
+    /// <summary>
+    /// 2^-k(B(θ) + λI) for a checked objective, with k = 0 where the largest of |B_ij| and λ lies in [2^-100, 2^100] and
+    /// otherwise the even exponent that brings it into [1, 4): B + λI overflowed to ∞ for entries near double.MaxValue
+    /// (diag(1e308) + 1e308·I gave a NaN step). An even k keeps the Cholesky factor an exact 2^(-k/2) multiple of the
+    /// unscaled one, so ordinary inputs are bit for bit as before.
+    /// </summary>
+    /// <exception cref="ArgumentException">B(θ) has a NaN or infinite entry (the step would be NaN), naming <c>objective</c>.</exception>
+    private (Matrix<double> Scaled, int Exponent) Damped(IFisherObjective objective, Vector<double> theta)
+    {
+        var curvature = Curvature(objective, theta);
+        double largest = Damping;
+        foreach (double b in curvature.Enumerate())
+        {
+            if (!double.IsFinite(b))
+                throw new ArgumentException($"objective {objective.Name}: the curvature B(θ) has an entry {Require.Show(b)}; it must be finite.", nameof(objective));
+            largest = Math.Max(largest, Math.Abs(b));
+        }
+        int k = Math.ILogB(largest);
+        k = k >= -100 && k <= 100 ? 0 : k - (k & 1);
+        return (curvature.Map(b => Math.ScaleB(b, -k)) + Math.ScaleB(Damping, -k) * Matrix<double>.Build.DenseIdentity(objective.Dimension), k);
+    }
 
-    /// <inheritdoc />
+    /// <summary>The Cholesky factor of a damped curvature, with MathNet's "not positive definite" as an ArgumentException naming the objective.</summary>
+    private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> Factor(IFisherObjective objective, Matrix<double> damped)
+    {
+        try
+        {
+            return damped.Cholesky();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"objective {objective.Name}: B(θ) + λI is not positive definite in floating point ({e.Message}); B must be positive semi-definite.", nameof(objective), e);
+        }
+    }
+
+    /// <summary>
+    /// −γ(B(θ) + λI)⁻¹∇R(θ), solved for 2^-k(B + λI) and 2^-j∇R (exact scalings, j as k but any integer) and scaled back by
+    /// 2^(j−k) after the product with γ, so nothing overflows or underflows on the way that the result does not.
+    /// </summary>
+    /// <exception cref="ArgumentException">a non-finite curvature or gradient, or B + λI not positive definite (naming
+    /// <c>objective</c>); a step beyond the double range (naming <c>theta</c>).</exception>
     public override Vector<double> Update(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
         var fo = Fisherable(objective);
-        return -StepSize * Damped(fo, theta).Cholesky().Solve(objective.Gradient(theta));
+        var (damped, k) = Damped(fo, theta);
+        var gradient = objective.Gradient(theta);
+        double largest = 0;
+        for (int i = 0; i < gradient.Count; i++)
+        {
+            if (!double.IsFinite(gradient[i]))
+                throw new ArgumentException($"objective {objective.Name}: ∇R(θ)[{i}] = {Require.Show(gradient[i])}; it must be finite.", nameof(objective));
+            largest = Math.Max(largest, Math.Abs(gradient[i]));
+        }
+        int j = largest == 0 ? 0 : Math.ILogB(largest);
+        if (j >= -100 && j <= 100) j = 0;
+        var solved = Factor(fo, damped).Solve(j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j)));
+        var step = (-StepSize * solved).Map(x => Math.ScaleB(x, j - k));
+        for (int i = 0; i < step.Count; i++)
+            if (!double.IsFinite(step[i]))
+                throw new ArgumentException($"the damped step at θ has entry {i} = {Require.Show(step[i])}: beyond the double range.", nameof(theta));
+        return step;
     }
 
-    /// <summary>Φ = γ(B(θ) + λI)⁻¹ (elmo-amos Definition 3).</summary>
+    /// <summary>
+    /// Φ = γ(B(θ) + λI)⁻¹ (elmo-amos Definition 3), as 2^-k·γ(2^-k(B + λI))⁻¹; an entry is ±∞ only where its exact value
+    /// exceeds double.MaxValue (λ far below B's scale).
+    /// </summary>
     public Matrix<double> Preconditioner(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
         var fo = Fisherable(objective);
-        return StepSize * Damped(fo, theta).Inverse();
+        var (damped, k) = Damped(fo, theta);
+        return (StepSize * damped.Inverse()).Map(x => Math.ScaleB(x, -k));
     }
 }
 

@@ -60,7 +60,7 @@ public sealed class AdaptiveBatchSgd : StochasticOptimizer
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             BatchSize = owner.BatchSizeFor(NoiseToSignal.Estimate(sample));
-            return -(owner.StepFactor / owner.Smoothness) * sample.Gradient;
+            return SmoothnessStep.Of(owner.StepFactor, owner.Smoothness, sample.Gradient, nameof(sample));
         }
     }
 }

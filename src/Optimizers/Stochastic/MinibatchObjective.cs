@@ -29,45 +29,96 @@ public sealed class MinibatchObjective(LogisticRegression problem, int seed) : I
     /// <inheritdoc />
     public Matrix<double> Hessian(Vector<double> theta) => inner.Hessian(theta);
 
-    /// <summary>diag Σ(θ) = (1/N)Σₙ(∇ℓₙ − ∇f)², exactly over the data set.</summary>
+    /// <summary>The largest batch a sampler draws (it holds the batch's m gradients at once), 2^20.</summary>
+    public const int MaxBatchSize = 1 << 20;
+
+    /// <summary>
+    /// diag Σ(θ) = (1/N)Σₙ(∇ℓₙ − ∇f)², exactly over the data set: the squares summed as in <see cref="SquaredDeviations"/>,
+    /// so ±∞ only where the exact value is beyond double.MaxValue.
+    /// </summary>
     public Vector<double>? PerSampleVariance(Vector<double> theta)
     {
         var mean = inner.Gradient(theta);
-        var v = Vector<double>.Build.Dense(Dimension);
+        var terms = new Vector<double>[inner.Count];
         for (int n = 0; n < inner.Count; n++)
-        {
-            var r = inner.TermGradient(n, theta) - mean;
-            v += r.PointwiseMultiply(r);
-        }
-        return v / inner.Count;
+            terms[n] = inner.TermGradient(n, theta);
+        return SquaredDeviations(terms, mean, inner.Count);
     }
 
     /// <inheritdoc />
     public IGradientSampler OpenSampler() => new Sampler(inner, new Random(Seed));
 
+    /// <summary>
+    /// (1/m)Σⱼ gⱼ per coordinate: the plain left-to-right sum, and where that overflows (a sum of m finite terms beyond
+    /// double.MaxValue although the mean is not) the terms scaled by 2^-k, k = ⌊log₂ maxⱼ|gⱼ|⌋, and the mean scaled back:
+    /// then within m ulp of the exact mean (m − 1 roundings of terms in (−2, 2) and the quotient).
+    /// </summary>
+    internal static Vector<double> Mean(IReadOnlyList<Vector<double>> terms)
+    {
+        int d = terms[0].Count, m = terms.Count;
+        var sum = Vector<double>.Build.Dense(d);
+        foreach (var t in terms)
+            sum += t;
+        var mean = sum / m;
+        for (int i = 0; i < d; i++)
+        {
+            if (double.IsFinite(sum[i])) continue;
+            int k = Math.ILogB(terms.Max(t => Math.Abs(t[i])));
+            double scaled = 0;
+            foreach (var t in terms)
+                scaled += Math.ScaleB(t[i], -k);
+            mean[i] = Math.ScaleB(scaled / m, k);
+        }
+        return mean;
+    }
+
+    /// <summary>
+    /// Σⱼ(gⱼ − c)²/n per coordinate: the plain sum of squares divided by n, and where a difference, a square or the sum
+    /// overflows, the differences of the halves ½gⱼ − ½c scaled by 2^-k (k = ⌊log₂ of their largest⌋, so each square is
+    /// below 4), summed, divided by n and scaled back by 2^(2k+2): +∞ then only where the exact quotient exceeds
+    /// double.MaxValue (the former r⊙r overflowed for |r| above 1.3e154 whatever the batch's mean square). Within m + 2 ulp
+    /// of the exact quotient of the computed differences (m squares, m − 1 additions, one division, positive terms).
+    /// </summary>
+    internal static Vector<double> SquaredDeviations(IReadOnlyList<Vector<double>> terms, Vector<double> center, int n)
+    {
+        int d = center.Count;
+        var s = Vector<double>.Build.Dense(d);
+        foreach (var t in terms)
+        {
+            var r = t - center;
+            s += r.PointwiseMultiply(r);
+        }
+        var quotient = s / n;
+        for (int i = 0; i < d; i++)
+        {
+            if (double.IsFinite(s[i])) continue;
+            double halfCenter = Math.ScaleB(center[i], -1);
+            double largest = terms.Max(t => Math.Abs(Math.ScaleB(t[i], -1) - halfCenter));
+            int k = Math.ILogB(largest);
+            double scaled = 0;
+            foreach (var t in terms)
+            {
+                double w = Math.ScaleB(Math.ScaleB(t[i], -1) - halfCenter, -k);
+                scaled += w * w;
+            }
+            quotient[i] = Math.ScaleB(scaled / n, 2 * k + 2);
+        }
+        return quotient;
+    }
+
     private sealed class Sampler(LogisticRegression problem, Random random) : IGradientSampler
     {
         public GradientSample Sample(Vector<double> theta, int batchSize)
         {
-            if (batchSize < 1)
-                throw new ArgumentException($"batchSize must be ≥ 1, got {batchSize}.", nameof(batchSize));
+            if (batchSize < 1 || batchSize > MaxBatchSize)
+                throw new ArgumentException($"batchSize must be in [1, {MaxBatchSize}], got {batchSize}.", nameof(batchSize));
             var grads = new Vector<double>[batchSize];
-            var sum = Vector<double>.Build.Dense(problem.Dimension);
             for (int j = 0; j < batchSize; j++)
-            {
                 grads[j] = problem.TermGradient(random.Next(problem.Count), theta);
-                sum += grads[j];
-            }
-            var g = sum / batchSize;
+            var g = Mean(grads);
             if (batchSize < 2)
                 return new GradientSample(g, batchSize, null);
-            var s = Vector<double>.Build.Dense(problem.Dimension);
-            foreach (var gj in grads)
-            {
-                var r = gj - g;
-                s += r.PointwiseMultiply(r);
-            }
-            return new GradientSample(g, batchSize, s / (batchSize - 1));
+            return new GradientSample(g, batchSize, SquaredDeviations(grads, g, batchSize - 1));
         }
     }
 }

@@ -10,7 +10,6 @@ namespace Verification.Optimizers.Stochastic;
 public sealed class MovingAverages(double beta, int dimension)
 {
     private readonly Vector<double> raw = Vector<double>.Build.Dense(dimension);
-    private double power = 1;
 
     /// <summary>β.</summary>
     public double Beta { get; } = RequireBeta(beta, nameof(beta));
@@ -24,13 +23,15 @@ public sealed class MovingAverages(double beta, int dimension)
         Require.Finite(y, nameof(y));
         Require.SameLength(raw.Count, y.Count, nameof(y));
         raw.MapIndexedInplace((i, x) => Beta * x + (1 - Beta) * y[i]);
-        power *= Beta;
         Count++;
     }
 
-    /// <summary>x_t = x̃_t/(1 − β^(t+1)).</summary>
+    /// <summary>
+    /// x_t = x̃_t/(1 − β^(t+1)), the divisor from <see cref="Adam.BiasCorrection"/> (Adam's one bias correction: β^(t+1)
+    /// within 1 ulp, where a running product β·β·…·β drifted by up to (t + 1)/2 ulp, magnified by β^(t+1)/(1 − β^(t+1))).
+    /// </summary>
     public Vector<double> BiasCorrected =>
-        Count == 0 ? throw new InvalidOperationException("no value has been added yet.") : raw / (1 - power);
+        Count == 0 ? throw new InvalidOperationException("no value has been added yet.") : raw / Adam.BiasCorrection(Beta, Count);
 
     /// <summary>Rejects β outside [0, 1) (β = 1 makes the bias correction divide by 1 − 1^(t+1) = 0).</summary>
     public static double RequireBeta(double beta, string name)
@@ -41,13 +42,43 @@ public sealed class MovingAverages(double beta, int dimension)
         return beta;
     }
 
-    /// <summary>ρ(β, t) = (1 − β)(1 + β^(t+1))/((1 + β)(1 − β^(t+1))) = Σ_s c(β, t, s)² (eqs. 5.15, B.26).</summary>
+    /// <summary>
+    /// 1 − βⁿ for β ∈ [0, 1) and n ≥ 0, within 4 ulp over the whole range. Where βⁿ ≤ ½ as 1 − <see cref="Math.Pow"/>
+    /// (βⁿ within 1 ulp, i.e. an absolute 2^-54 against a result ≥ ½, plus the subtraction's half ulp: ≤ 1.5 ulp).
+    /// Where βⁿ &gt; ½ the difference 1 − βⁿ cancels and 1 − Math.Pow would magnify Pow's ulp by βⁿ/(1 − βⁿ)
+    /// (≈ 1/(n(1 − β)), 10⁸ at β = 1 − 10⁻⁸, n = 1…); there it is −expm1(y) with y = n·ln β (ln of the exact β, i.e.
+    /// log1p of the exact β − 1, and one product: y within 1.5 ulp), and
+    /// −expm1(y) = (1 − u)·y/ln u with u = e^y (Kahan's form, exact 1 − u by Sterbenz for u ∈ [½, 1]), whose condition
+    /// number with respect to y is at most 1 on y ≤ 0. Error budget, relative: 1.5u (y) + 2.5u (expm1 with e^y and ln u
+    /// within 1 ulp each, their first-order errors cancelling in the quotient) ≤ 4u, hence within 4 ulp.
+    /// </summary>
+    /// <exception cref="ArgumentException">β outside [0, 1), or n &lt; 0.</exception>
+    public static double OneMinusPower(double beta, int n)
+    {
+        RequireBeta(beta, nameof(beta));
+        if (n < 0)
+            throw new ArgumentException($"n must be ≥ 0, got {n}.", nameof(n));
+        if (n == 0) return 0;
+        double p = Math.Pow(beta, n);
+        if (p <= 0.5) return 1 - p;
+        double y = n * Math.Log(beta);     // y ∈ (−ln 2 − ε, 0): ln of an exact β > ½
+        double u = Math.Exp(y);
+        if (u == 1) return -y;              // |y| below 2^-54: 1 − e^y = −y to half an ulp
+        return (1 - u) * (y / Math.Log(u));
+    }
+
+    /// <summary>
+    /// ρ(β, t) = (1 − β)(1 + β^(t+1))/((1 + β)(1 − β^(t+1))) = Σ_s c(β, t, s)² (eqs. 5.15, B.26), with 1 − β^(t+1) from
+    /// <see cref="OneMinusPower"/>: within 8 ulp for every β ∈ [0, 1) and t ≥ 0 (4 from 1 − β^(t+1), one rounding each for
+    /// 1 − β, 1 + β, 1 + β^(t+1) (Pow within 1 ulp), two products and the quotient). The former 1 − Math.Pow(β, t+1)
+    /// lost about log₁₀(1/(1 − β)) digits near β = 1.
+    /// </summary>
     public static double Rho(double beta, int t)
     {
         RequireBeta(beta, nameof(beta));
         if (t < 0)
             throw new ArgumentException($"t must be ≥ 0, got {t}.", nameof(t));
         double p = Math.Pow(beta, t + 1);
-        return (1 - beta) * (1 + p) / ((1 + beta) * (1 - p));
+        return (1 - beta) * (1 + p) / ((1 + beta) * OneMinusPower(beta, t + 1));
     }
 }

@@ -46,21 +46,61 @@ public sealed class VarianceAdapted : StochasticOptimizer
     public override string Name => $"{(Momentum ? "m-svag" : "svag")}(α={Require.Show(StepSize)}, β={Require.Show(Beta)}, m={BatchSize})";
 
     /// <summary>
-    /// The factor 1/(1 + κ·ŝ/m²) with κ = ρ (M-SVAG) or 1 (SVAG), ŝ = (v − m²)/(1 − ρ) for t ≥ 1 and 0 at t = 0. Computed
-    /// as 1/(1 + κ/(1 − ρ)·η̂²) with η̂² = (v/|m| − |m|)/|m| clamped at 0 (v ≥ m² in exact arithmetic, by Jensen), so m²
-    /// never underflows; 0 where m = 0 (then the update γ·m or γ·g is 0 or, for m = v = 0, skipped).
+    /// The factor 1/(1 + κ·ŝ/m²) with κ = ρ (M-SVAG) or 1 (SVAG), ŝ = (v − m²)/(1 − ρ) for t ≥ 1 and 0 at t = 0; 0 where
+    /// m = 0 (then the update γ·m or γ·g is 0 or, for m = v = 0, skipped). Computed as 1/(1 + x), x = (A/B)·η̂², with
+    /// η̂² = (v − m²)/m² from <see cref="AdamDecomposition.RelativeVariance"/> (within 4 ulp where v − m² cancels; the
+    /// former (v/|m| − |m|)/|m| had an absolute error of u there, which κ/(1 − ρ) ≈ 1/(2β) magnifies for small β), clamped
+    /// at 0 (v ≥ m² in exact arithmetic, by Jensen), and κ/(1 − ρ) = A/B written without the cancelling 1 − ρ:
+    /// 1 − ρ = 2β(1 − β^t)/((1 + β)(1 − β^(t+1))), so B = 2β(1 − β^t) and A = (1 + β)(1 − β^(t+1)) (SVAG) or
+    /// A = (1 − β)(1 + β^(t+1)) (M-SVAG, κ = ρ), each 1 − βⁿ from <see cref="MovingAverages.OneMinusPower"/> (the former
+    /// 1 − ρ was 0 for β below 2^-54, giving ∞·0 = NaN at v = m², and lost digits near β = 1). A, B and η̂² are multiplied
+    /// as mantissa·2^exponent, so x never overflows (η̂² beyond double.MaxValue is v/m² to 2^-1023) and
+    /// 1/(1 + x) = 2^-e/mantissa where x ≥ 2^62.
+    /// Accuracy, relative: A ≤ 9u (two roundings and 1 − βⁿ's 4 ulp ≤ 8u), B ≤ 8.5u, η̂² ≤ 8u, two mantissa operations 1u,
+    /// so x ≤ 26.5u, and 1/(1 + x) adds 1u with condition x/(1 + x) ≤ 1: within 28 ulp wherever the factor is normal, and
+    /// within 28·2^-1074 where it is subnormal.
     /// </summary>
+    /// <exception cref="ArgumentException">non-finite m, v &lt; 0, β outside [0, 1), β = 0 with t ≥ 1 (1 − ρ(0, t) = 0), or t &lt; 0.</exception>
     public static double Factor(double m, double v, double beta, int t, bool momentum)
     {
         Require.Finite(m, nameof(m));
         Require.NonNegative(v, nameof(v));
+        MovingAverages.RequireBeta(beta, nameof(beta));
+        if (t < 0)
+            throw new ArgumentException($"t must be ≥ 0, got {t}.", nameof(t));
         if (t == 0) return m == 0 ? 0 : 1;
+        if (beta == 0)
+            throw new ArgumentException("beta must be in (0, 1) for t ≥ 1: with β = 0, ρ(0, t) = 1 and eq. (5.16) divides by 1 − ρ = 0.", nameof(beta));
         if (m == 0) return 0;
-        double rho = MovingAverages.Rho(beta, t);
-        double a = Math.Abs(m);
-        double eta2 = Math.Max(0, (v / a - a) / a);
-        double kappa = momentum ? rho : 1;
-        return 1 / (1 + kappa / (1 - rho) * eta2);
+        double eta2 = AdamDecomposition.RelativeVariance(m, v);
+        if (!(eta2 > 0)) return 1;
+        var (eMantissa, eExponent) = double.IsPositiveInfinity(eta2) ? RatioToSquare(v, Math.Abs(m)) : Split(eta2);
+        double numerator = momentum
+            ? (1 - beta) * (1 + Math.Pow(beta, t + 1))
+            : (1 + beta) * MovingAverages.OneMinusPower(beta, t + 1);
+        double denominator = 2 * beta * MovingAverages.OneMinusPower(beta, t);
+        var (nMantissa, nExponent) = Split(numerator);
+        var (dMantissa, dExponent) = Split(denominator);
+        double mantissa = nMantissa * eMantissa / dMantissa;   // in (½, 4)
+        int exponent = nExponent + eExponent - dExponent;
+        return exponent >= 62
+            ? Math.ScaleB(1 / mantissa, -exponent)             // 1 + x = x to 2^-61
+            : 1 / (1 + Math.ScaleB(mantissa, exponent));
+    }
+
+    /// <summary>x = mantissa·2^exponent exactly, mantissa ∈ [1, 2), for a positive finite x (subnormals included).</summary>
+    private static (double Mantissa, int Exponent) Split(double x)
+    {
+        int e = Math.ILogB(x);
+        return (Math.ScaleB(x, -e), e);
+    }
+
+    /// <summary>v/a² as mantissa·2^exponent without forming a² (for η̂² = v/a² − 1 beyond double.MaxValue, where the 1 is below 2^-1023 of it).</summary>
+    private static (double Mantissa, int Exponent) RatioToSquare(double v, double a)
+    {
+        var (vm, ve) = Split(v);
+        var (am, ae) = Split(a);
+        return (vm / am / am, ve - 2 * ae);
     }
 
     /// <inheritdoc />

@@ -56,7 +56,7 @@ public sealed class VarianceAdaptedStepSgd : StochasticOptimizer
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             double eta2 = owner.ExactNoise ? NoiseToSignal.Exact(objective, theta)!.Value : NoiseToSignal.Estimate(sample);
-            return -(OptimalStepFactor(eta2, owner.BatchSize) / owner.Smoothness) * sample.Gradient;
+            return SmoothnessStep.Of(OptimalStepFactor(eta2, owner.BatchSize), owner.Smoothness, sample.Gradient, nameof(sample));
         }
     }
 }

@@ -1,0 +1,76 @@
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
+using Verification.Optimizers.Objectives;
+using Verification.Optimizers.Stochastic;
+using Xunit;
+
+namespace Verification.Tests.Properties.Optimizers.Stochastic;
+
+/// <summary>
+/// Minibatch means and variance estimates (thesis eqs. 3.4, 3.30; <see cref="MinibatchObjective"/>) where the sums overflow
+/// but the mean and the variance do not. At θ = 0 every margin is 0, σ(0) = ½ and ∇f_n = −½y_n x_n exactly, so with
+/// rows x = a (y = +1) and x = a (y = −1) a batch with c draws of the first row has mean g = (m − 2c)a/(2m) and
+/// Σⱼ(gⱼ − g)²/(m − 1) = c(m − c)a²/(m(m − 1)) exactly, c read back from g.
+/// </summary>
+public class MinibatchObjectiveRangeExamples
+{
+    private static MinibatchObjective TwoRows(double a, int seed) =>
+        new(new LogisticRegression(Matrix<double>.Build.DenseOfArray(new[,] { { a }, { a } }), [1.0, -1.0], 0), seed);
+
+    /// <summary>
+    /// a = 1.125·2^512 ≈ 1.5e154, m = 16: each (gⱼ − g)² is up to 5.6e307 and their sum overflowed to ∞ (also where
+    /// the estimate c(m − c)a²/(m(m − 1)) ≤ 6e307 is finite). Tolerance: a has four significant bits, so the terms ±a/2,
+    /// their sums and the mean (÷16) are exact, and the m squares round at most once each and the sum m − 1 times: within
+    /// 2m ulp.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Sample_WhereTheSumOfSquaresOverflows_IsTheExactEstimate(int seed)
+    {
+        const int m = 16;
+        double a = Math.ScaleB(1.125, 512);
+        var sample = TwoRows(a, seed).OpenSampler().Sample(Vector<double>.Build.Dense(1), m);
+        var fa = ExactDouble.ToFraction(a);
+        double g = sample.Gradient[0];
+        int c = (int)Math.Round((m - 2 * m * g / a) / 2);
+        Assert.Equal(ExactDouble.ToFraction(g), (m - 2 * c) * fa / (2 * m));
+        var exact = new Fraction(c * (m - c), m * (m - 1)) * fa * fa;
+        double error = ExactDouble.UlpError(sample.PerSampleVariance![0], RationalInterval.Exact(exact));
+        Assert.True(error <= 2 * m, $"c = {c}: s = {sample.PerSampleVariance[0]:R}, exact ≈ {ExactDouble.ToDouble(exact):R}, {error:R} ulp");
+    }
+
+    /// <summary>One row a = 1.5e308 (∇f = −7.5e307) drawn 3 times: the sum −2.25e308 overflowed and g was −∞; exact −7.5e307, s = 0.</summary>
+    [Fact]
+    public void Sample_WhereTheSumOverflows_IsTheExactMean()
+    {
+        var objective = new MinibatchObjective(new LogisticRegression(Matrix<double>.Build.DenseOfArray(new[,] { { 1.5e308 } }), [1.0], 0), 4);
+        var sample = objective.OpenSampler().Sample(Vector<double>.Build.Dense(1), 3);
+        Assert.Equal(-7.5e307, sample.Gradient[0]);
+        Assert.Equal(0, sample.PerSampleVariance![0]);
+    }
+
+    /// <summary>
+    /// diag Σ over the two rows: (1/2)Σₙ(∇f_n − ∇f)² = a²/4 = 1.56e308 at a = 2.5e154, where the sum of the two squares
+    /// (3.1e308) overflowed to ∞. Tolerance: the differences ±a/2 are exact; two squares, one sum, an exact halving: 4 ulp.
+    /// </summary>
+    [Fact]
+    public void PerSampleVariance_WhereTheSquaresOverflow_IsFinite()
+    {
+        double a = 2.5e154;
+        var v = TwoRows(a, 1).PerSampleVariance(Vector<double>.Build.Dense(1))![0];
+        var exact = ExactDouble.ToFraction(a) * ExactDouble.ToFraction(a) / 4;
+        Assert.True(ExactDouble.UlpError(v, RationalInterval.Exact(exact)) <= 4, $"{v:R}");
+    }
+
+    [Fact]
+    public void Sample_OutsideTheBatchRange_NamesBatchSize()
+    {
+        var sampler = TwoRows(1, 1).OpenSampler();
+        Assert.Equal("batchSize", Assert.Throws<ArgumentException>(() => sampler.Sample(Vector<double>.Build.Dense(1), 0)).ParamName);
+        Assert.Equal("batchSize", Assert.Throws<ArgumentException>(() => sampler.Sample(Vector<double>.Build.Dense(1), MinibatchObjective.MaxBatchSize + 1)).ParamName);
+        Assert.Equal("theta", Assert.Throws<ArgumentException>(() => sampler.Sample(Vector<double>.Build.DenseOfArray([double.NaN]), 2)).ParamName);
+    }
+}
