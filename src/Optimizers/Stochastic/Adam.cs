@@ -10,10 +10,10 @@ namespace Verification.Optimizers.Stochastic;
 /// through <see cref="StartRule"/>).
 /// </summary>
 /// <remarks>
-/// The bias correction takes β^(t+1) from <see cref="Math.Pow"/> (within 1 ulp), not from a running product β·β·…·β,
-/// which rounds once per step and drifts by up to (t + 1)/2 ulp; 1 − β^(t+1) then magnifies that relative error by
-/// β^(t+1)/(1 − β^(t+1)), about 1/((t + 1)(1 − β)) early in a run (a factor 100 at t + 1 = 10 for β₂ = 0.999). The
-/// property tests compare both against the exact rational power.
+/// The bias correction 1 − β^(t+1) is <see cref="MovingAverages.OneMinusPower"/> (within 4 ulp for every β ∈ [0, 1)),
+/// not 1 − (β·β·…·β): a running product rounds once per step and drifts by up to (t + 1)/2 ulp, and 1 − β^(t+1) magnifies
+/// that relative error by β^(t+1)/(1 − β^(t+1)), about 1/((t + 1)(1 − β)) early in a run (a factor 100 at t + 1 = 10 for
+/// β₂ = 0.999); 1 − Math.Pow(β, t+1) magnifies Pow's one ulp the same way. The tests compare against the exact rational power.
 /// </remarks>
 public sealed class Adam : StochasticOptimizer
 {
@@ -61,13 +61,13 @@ public sealed class Adam : StochasticOptimizer
         return denominator == 0 ? 0 : m / denominator;
     }
 
-    /// <summary>1 − β^(t+1), the bias correction after t + 1 values, with β^(t+1) from <see cref="Math.Pow"/> (see the remarks).</summary>
+    /// <summary>1 − β^(t+1), the bias correction after t + 1 values, within 4 ulp (<see cref="MovingAverages.OneMinusPower"/>; see the remarks).</summary>
     public static double BiasCorrection(double beta, int count)
     {
         MovingAverages.RequireBeta(beta, nameof(beta));
         if (count < 1)
             throw new ArgumentException($"count must be ≥ 1, got {count}.", nameof(count));
-        return 1 - Math.Pow(beta, count);
+        return MovingAverages.OneMinusPower(beta, count);
     }
 
     /// <summary>

@@ -27,8 +27,8 @@ public sealed class MovingAverages(double beta, int dimension)
     }
 
     /// <summary>
-    /// x_t = x̃_t/(1 − β^(t+1)), the divisor from <see cref="Adam.BiasCorrection"/> (Adam's one bias correction: β^(t+1)
-    /// within 1 ulp, where a running product β·β·…·β drifted by up to (t + 1)/2 ulp, magnified by β^(t+1)/(1 − β^(t+1))).
+    /// x_t = x̃_t/(1 − β^(t+1)), the divisor from <see cref="Adam.BiasCorrection"/> (Adam's one bias correction: 1 − β^(t+1)
+    /// within 4 ulp, where a running product β·β·…·β drifted by up to (t + 1)/2 ulp, magnified by β^(t+1)/(1 − β^(t+1))).
     /// </summary>
     public Vector<double> BiasCorrected =>
         Count == 0 ? throw new InvalidOperationException("no value has been added yet.") : raw / Adam.BiasCorrection(Beta, Count);
