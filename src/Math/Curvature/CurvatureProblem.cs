@@ -31,7 +31,10 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     private readonly (T[] Gradient, RealMatrix<T> Hessian)?[] _atLabel;
 
     /// <summary>Binds the shape, the curvature κ (curved-linear model only), the inputs x_n, the label vectors y_n and θ.</summary>
-    /// <exception cref="ArgumentException">No samples, or an x_n, y_n or θ of the wrong length.</exception>
+    /// <exception cref="ArgumentException">
+    /// No samples, an x_n, y_n or θ of the wrong length, or a non-finite κ, x_n, y_n or θ entry (a NaN or ±∞ double:
+    /// before, Fisher and TermScale came back NaN).
+    /// </exception>
     public CurvatureProblem(CurvatureShape shape, T kappa, IReadOnlyList<T[]> inputs, IReadOnlyList<T[]> labels, IReadOnlyList<T> theta)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -49,6 +52,13 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         }
         if (theta.Count != shape.Parameters)
             throw new ArgumentException($"theta must have length {shape.Parameters}, got {theta.Count}.", nameof(theta));
+        RequireFinite([kappa], nameof(kappa));
+        for (int n = 0; n < inputs.Count; n++)
+        {
+            RequireFinite(inputs[n], nameof(inputs));
+            RequireFinite(labels[n], nameof(labels));
+        }
+        RequireFinite(theta, nameof(theta));
         Shape = shape;
         Kappa = kappa;
         Inputs = inputs;
@@ -57,6 +67,15 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         _models = new SecondOrderExpansion<T>?[inputs.Count];
         _nodes = new IReadOnlyList<(T[], T, T[], RealMatrix<T>)>?[inputs.Count];
         _atLabel = new (T[], RealMatrix<T>)?[inputs.Count];
+    }
+
+    /// <summary>Throws unless every value is finite (in doubles: not NaN or ±∞; intervals and exact numbers always are).</summary>
+    private static void RequireFinite(IEnumerable<T> values, string name)
+    {
+        foreach (var v in values)
+            if (!T.IsFinite(v))
+                throw new ArgumentException(
+                    $"{name} must have finite entries (within ±double.MaxValue), got {Require.Show(T.Estimate(v))}.", name);
     }
 
     /// <summary>The shape.</summary>
@@ -112,6 +131,12 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     public IReadOnlyList<(T[] Label, T Weight)> Expectation(int n) => CurvatureFormulas.Expectation(Shape, Model(n).Value);
 
     /// <summary>F(θ) = Σ_n J_nᵀ E_y[∇_f log p ∇_f log pᵀ] J_n = Σ_n E_y[s_n s_nᵀ] (eq. 7.2 with the chain rule D.20).</summary>
+    /// <remarks>
+    /// Where that form is not finite (doubles only) it is Σ_n Σ_k (w_k s_k)s_kᵀ with s_k = J_nᵀ∇_f log p(y_k): w·g gᵀ
+    /// overflowed where the Fisher does not (the Bernoulli-probability Fisher at q = 1e-200 was +∞: q·(1/q)² with
+    /// (1/q)² = ∞; exact 1/(q(1 − q)) ≈ 1e200). Then each entry is within (M + 3 + K)·u·Σ_k|w_k s_ka s_kb| per sample
+    /// (first order), +∞ only where w_k s_k or the entry is beyond double.MaxValue.
+    /// </remarks>
     public RealMatrix<T> Fisher()
     {
         var total = Zero(Dimension);
@@ -123,7 +148,30 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 inner += weight * Outer(g, g);
             total += e.Jacobian.Transpose() * inner * e.Jacobian;
         }
+        if (AllFinite(total))
+            return total;
+        total = Zero(Dimension);
+        for (int n = 0; n < Count; n++)
+        {
+            var jt = Model(n).Jacobian.Transpose();
+            foreach (var (_, weight, g, _) in Nodes(n))
+            {
+                var s = jt * RealMatrix<T>.Create(g.Length, 1, (i, _) => g[i]);
+                total += Outer(Enumerable.Range(0, Dimension).Select(a => weight * s[a, 0]).ToArray(),
+                    Enumerable.Range(0, Dimension).Select(a => s[a, 0]).ToArray());
+            }
+        }
         return total;
+    }
+
+    /// <summary>True when every entry is finite (<see cref="IReal{T}.IsFinite"/>).</summary>
+    private static bool AllFinite(RealMatrix<T> a)
+    {
+        for (int i = 0; i < a.Rows; i++)
+            for (int j = 0; j < a.Columns; j++)
+                if (!T.IsFinite(a[i, j]))
+                    return false;
+        return true;
     }
 
     /// <summary>
