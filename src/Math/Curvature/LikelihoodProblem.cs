@@ -341,16 +341,42 @@ public sealed class LikelihoodProblem
     /// Σ(θ) = Cov[g(θ)] for g = −N s_n with n uniform on [N] (eq. 7.22), as the centered sum (1/N)Σ_n (g_n − ∇R)(g_n − ∇R)ᵀ
     /// (E[g] = ∇R): not through the identity being checked.
     /// </summary>
+    /// <remarks>
+    /// Where that plain form is not finite but every score is, each deviation g_n − ∇R = Σ_m s_m − N·s_n is one
+    /// <see cref="ScaledSum"/> and Σ_n c_n c_nᵀ/N one <see cref="ScaledCurvatureSum"/> (two equal scores s = 1e308 gave NaN
+    /// = −∞ − (−∞), exact 0): each entry within (2N + 2)·u·(Σ_n|c_na c_nb|/N) of the exact covariance of the computed scores
+    /// (first order), ±∞ only where a deviation or the entry is beyond ±double.MaxValue.
+    /// </remarks>
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
+        var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
         var mean = RiskGradient(theta);
         var cov = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int n = 0; n < Count; n++)
+        foreach (var s in scores)
         {
-            var c = -Count * Score(n, theta, Data.Labels[n]) - mean;
+            var c = -Count * s - mean;
             cov += c.OuterProduct(c);
         }
-        return cov / Count;
+        cov /= Count;
+        if (cov.Enumerate().All(double.IsFinite) || !scores.All(s => s.All(double.IsFinite)))
+            return cov;
+        var sum = new ScaledCurvatureSum(Dimension);
+        foreach (var s in scores)
+        {
+            var c = Vector<double>.Build.Dense(Dimension, a =>
+            {
+                var deviation = new ScaledSum();
+                foreach (var other in scores)
+                    deviation.Add(other[a]);
+                deviation.Add(-Count, s[a]);
+                return deviation.Value;
+            });
+            if (c.All(double.IsFinite))
+                sum.AddOuter(1.0 / Count, c);
+            else
+                return cov;
+        }
+        return sum.Value();
     }
 
     /// <summary>(A + Aᵀ)/2: removes rounding asymmetry of products JᵀHJ.</summary>

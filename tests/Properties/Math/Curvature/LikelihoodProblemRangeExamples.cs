@@ -134,4 +134,30 @@ public class LikelihoodProblemRangeExamples
         Assert.Equal(name, ex.ParamName);
         Assert.Contains("finite", ex.Message);
     }
+
+    /// <summary>
+    /// f = θx (no bias), Gaussian σ² = 1, x = 1 at θ = 0 with labels 1e308 twice: both scores are 1e308, so the gradient
+    /// covariance (eq. 7.22) is exactly 0. The centred form −N·s_n − ∇R was −∞ − (−∞) = NaN.
+    /// </summary>
+    [Fact]
+    public void GradientCovariance_OfEqualHugeScores_IsZero()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(1), V(1)], [1e308, 1e308]));
+        Assert.Equal(0.0, p.GradientCovariance(V(0))[0, 0]);
+    }
+
+    /// <summary>
+    /// The generic problem in doubles, Bernoulli probability q = θ = 1e-200 at x = 1, label 1: the expected negative
+    /// Hessian's node Hessian −1/q² is beyond the range (the written formula returns −∞ in doubles), and the matrix was
+    /// returned as +∞ (exact 1/(q(1 − q)) ≈ 1e200). Now an <see cref="ArgumentException"/> naming θ and the range.
+    /// </summary>
+    [Fact]
+    public void GenericExpectedNegativeHessian_WithAnOverflowingFactor_IsRejected()
+    {
+        var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-200)]);
+        var ex = Assert.Throws<ArgumentException>(() => generic.ExpectedNegativeHessian());
+        Assert.Contains("double.MaxValue", ex.Message);
+    }
 }
