@@ -160,4 +160,17 @@ public class LikelihoodProblemRangeExamples
         var ex = Assert.Throws<ArgumentException>(() => generic.ExpectedNegativeHessian());
         Assert.Contains("double.MaxValue", ex.Message);
     }
+
+    /// <summary>
+    /// Least squares f = θ₀x + θ₁ on (1e200, 1) and (−1e200, −1): the Fisher entry Σx² = 2e400 is beyond the range, and the
+    /// Newton solve returned θ* = NaN with F₀₀ = +∞. Now an <see cref="ArgumentException"/> naming the data.
+    /// </summary>
+    [Fact]
+    public void GeneralizedLinearFit_BeyondTheRange_IsRejected()
+    {
+        var data = new Dataset([V(1e200), V(-1e200)], [1.0, -1.0]);
+        var ex = Assert.Throws<ArgumentException>(() =>
+            Verification.Numerics.Curvature.Data.GeneralizedLinearFit.MaximumLikelihood(new LinearModel(1), new GaussianIdentity(), data));
+        Assert.Equal("data", ex.ParamName);
+    }
 }
