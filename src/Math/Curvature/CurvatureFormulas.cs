@@ -368,6 +368,18 @@ public static class CurvatureFormulas
         };
     }
 
+    /// <summary>Throws unless y has the label length and f the output length and lies in the likelihood's domain.</summary>
+    private static void CheckLabelAndOutput<U>(CurvatureShape shape, IReadOnlyList<U> y, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(y);
+        if (y.Count != shape.LabelLength)
+            throw new ArgumentException($"y must have length {shape.LabelLength} for {shape.LikelihoodName}, got {y.Count}.", nameof(y));
+        CheckLength(shape, f, nameof(f));
+        if (!InDomain(shape.Likelihood, f))
+            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+    }
+
     /// <summary>
     /// log p(y|f) up to the base measure log h(y) (which depends on neither f nor θ): the label y is a vector of length
     /// <see cref="CurvatureShape.LabelLength"/> (one-hot for the categorical, [y] otherwise).
@@ -377,13 +389,7 @@ public static class CurvatureFormulas
     /// <exception cref="ArgumentException">f or y of the wrong length, or f outside the domain (<see cref="InDomain{U}"/>).</exception>
     public static U LogDensity<U>(CurvatureShape shape, IReadOnlyList<U> y, IReadOnlyList<U> f) where U : IReal<U>
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(y);
-        if (y.Count != shape.LabelLength)
-            throw new ArgumentException($"y must have length {shape.LabelLength} for {shape.LikelihoodName}, got {y.Count}.", nameof(y));
-        CheckLength(shape, f, nameof(f));
-        if (!InDomain(shape.Likelihood, f))
-            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+        CheckLabelAndOutput(shape, y, f);
         switch (shape.Likelihood)
         {
             case LikelihoodFamily.GaussianIdentity:
@@ -422,13 +428,7 @@ public static class CurvatureFormulas
     /// <exception cref="ArgumentException">y or f of the wrong length, or f outside the domain.</exception>
     public static (T[] Gradient, RealMatrix<T> Hessian) LogDensityDerivatives<T>(CurvatureShape shape, IReadOnlyList<T> y, IReadOnlyList<T> f) where T : IReal<T>
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        ArgumentNullException.ThrowIfNull(y);
-        if (y.Count != shape.LabelLength)
-            throw new ArgumentException($"y must have length {shape.LabelLength} for {shape.LikelihoodName}, got {y.Count}.", nameof(y));
-        CheckLength(shape, f, nameof(f));
-        if (!InDomain(shape.Likelihood, f))
-            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+        CheckLabelAndOutput(shape, y, f);
         static RealMatrix<T> One(T v) => RealMatrix<T>.Create(1, 1, (_, _) => v);
         switch (shape.Likelihood)
         {

@@ -31,7 +31,10 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     private readonly (T[] Gradient, RealMatrix<T> Hessian)?[] _atLabel;
 
     /// <summary>Binds the shape, the curvature κ (curved-linear model only), the inputs x_n, the label vectors y_n and θ.</summary>
-    /// <exception cref="ArgumentException">No samples, or an x_n, y_n or θ of the wrong length.</exception>
+    /// <exception cref="ArgumentException">
+    /// No samples, an x_n, y_n or θ of the wrong length, or a non-finite κ, x_n, y_n or θ entry (a NaN or ±∞ double:
+    /// before, Fisher and TermScale came back NaN).
+    /// </exception>
     public CurvatureProblem(CurvatureShape shape, T kappa, IReadOnlyList<T[]> inputs, IReadOnlyList<T[]> labels, IReadOnlyList<T> theta)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -49,6 +52,13 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         }
         if (theta.Count != shape.Parameters)
             throw new ArgumentException($"theta must have length {shape.Parameters}, got {theta.Count}.", nameof(theta));
+        RequireFinite([kappa], nameof(kappa));
+        for (int n = 0; n < inputs.Count; n++)
+        {
+            RequireFinite(inputs[n], nameof(inputs));
+            RequireFinite(labels[n], nameof(labels));
+        }
+        RequireFinite(theta, nameof(theta));
         Shape = shape;
         Kappa = kappa;
         Inputs = inputs;
@@ -57,6 +67,15 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         _models = new SecondOrderExpansion<T>?[inputs.Count];
         _nodes = new IReadOnlyList<(T[], T, T[], RealMatrix<T>)>?[inputs.Count];
         _atLabel = new (T[], RealMatrix<T>)?[inputs.Count];
+    }
+
+    /// <summary>Throws unless every value is finite (in doubles: not NaN or ±∞; intervals and exact numbers always are).</summary>
+    private static void RequireFinite(IEnumerable<T> values, string name)
+    {
+        foreach (var v in values)
+            if (!T.IsFinite(v))
+                throw new ArgumentException(
+                    $"{name} must have finite entries (within ±double.MaxValue), got {Require.Show(T.Estimate(v))}.", name);
     }
 
     /// <summary>The shape.</summary>
@@ -112,6 +131,13 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     public IReadOnlyList<(T[] Label, T Weight)> Expectation(int n) => CurvatureFormulas.Expectation(Shape, Model(n).Value);
 
     /// <summary>F(θ) = Σ_n J_nᵀ E_y[∇_f log p ∇_f log pᵀ] J_n = Σ_n E_y[s_n s_nᵀ] (eq. 7.2 with the chain rule D.20).</summary>
+    /// <remarks>
+    /// Where that form is not finite (doubles only) it is Σ_n Σ_k (w_k s_k)s_kᵀ with s_k = J_nᵀ∇_f log p(y_k): w·g gᵀ
+    /// overflowed where the Fisher does not (the Bernoulli-probability Fisher at q = 1e-200 was +∞: q·(1/q)² with
+    /// (1/q)² = ∞; exact 1/(q(1 − q)) ≈ 1e200). Then each entry is within (M + 3 + K)·u·Σ_k|w_k s_ka s_kb| per sample
+    /// (first order), +∞ only where w_k s_k or the entry is beyond double.MaxValue.
+    /// </remarks>
+    /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public RealMatrix<T> Fisher()
     {
         var total = Zero(Dimension);
@@ -123,13 +149,49 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 inner += weight * Outer(g, g);
             total += e.Jacobian.Transpose() * inner * e.Jacobian;
         }
-        return total;
+        if (AllFinite(total))
+            return total;
+        total = Zero(Dimension); // doubles only: rigorous arithmetics are always finite
+        for (int n = 0; n < Count; n++)
+        {
+            var jt = Model(n).Jacobian.Transpose();
+            foreach (var (_, weight, g, _) in Nodes(n))
+            {
+                var s = jt * RealMatrix<T>.Create(g.Length, 1, (i, _) => g[i]);
+                total += Outer(Enumerable.Range(0, Dimension).Select(a => weight * s[a, 0]).ToArray(),
+                    Enumerable.Range(0, Dimension).Select(a => s[a, 0]).ToArray());
+            }
+        }
+        return InRange(total, "F(θ)");
+    }
+
+    /// <summary>
+    /// The matrix, or an <see cref="ArgumentException"/> naming θ where an entry is not finite (doubles only: an overflow
+    /// of the matrix or of a factor, e.g. ∇²_f log p = −1/q² of the Bernoulli probability below q ≈ 7.5e-155, which made
+    /// the expected negative Hessian +∞ where its exact value is 1/(q(1 − q))): a result beyond ±double.MaxValue is
+    /// rejected, never returned as ±∞ or NaN.
+    /// </summary>
+    private RealMatrix<T> InRange(RealMatrix<T> m, string what) => AllFinite(m)
+        ? m
+        : throw new ArgumentException(
+            $"{what} of {Shape.LikelihoodName} is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: the documented range needs every entry and factor within it.",
+            nameof(Theta));
+
+    /// <summary>True when every entry is finite (<see cref="IReal{T}.IsFinite"/>).</summary>
+    private static bool AllFinite(RealMatrix<T> a)
+    {
+        for (int i = 0; i < a.Rows; i++)
+            for (int j = 0; j < a.Columns; j++)
+                if (!T.IsFinite(a[i, j]))
+                    return false;
+        return true;
     }
 
     /// <summary>
     /// Σ_n E_y[−∇²_θ log p(y|f(x_n, θ))] with ∇²_θ log p = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θf_n^(m) (eq. 7.9 for the
     /// canonical split), the second form of eq. (7.4).
     /// </summary>
+    /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public RealMatrix<T> ExpectedNegativeHessian()
     {
         var total = Zero(Dimension);
@@ -139,7 +201,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             foreach (var (_, weight, g, h) in Nodes(n))
                 total -= weight * LogDensityHessianByChainRule(e, g, h);
         }
-        return total;
+        return InRange(total, "E[−∇²_θ log p]");
     }
 
     private static RealMatrix<T> LogDensityHessianByChainRule(SecondOrderExpansion<T> e, T[] g, RealMatrix<T> h)
@@ -157,6 +219,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// The GGN (7.10) and the residual term Σ_{n,m}[∇_b a_n]_m∇²_θb_n^(m) of eq. (7.9) for a split, each piece by forward
     /// mode: the inner b_n's Jacobian and component Hessians in θ, the outer a_n's gradient and Hessian in b.
     /// </summary>
+    /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public (RealMatrix<T> Ggn, RealMatrix<T> Residual) Split(SplitKind kind)
     {
         var ggn = Zero(Dimension);
@@ -168,7 +231,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             for (int m = 0; m < outerGradient.Length; m++)
                 residual += outerGradient[m] * inner.Hessians[m];
         }
-        return (ggn, residual);
+        return (InRange(ggn, $"the {kind} split's GGN"), InRange(residual, $"the {kind} split's residual term"));
     }
 
     private (SecondOrderExpansion<T> Inner, T[] OuterGradient, RealMatrix<T> OuterHessian) SplitPieces(SplitKind kind, int n)
@@ -227,18 +290,20 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>∇²R(θ) by forward mode (one jet evaluation) on the composed R (no split, no chain rule written by hand).</summary>
-    public RealMatrix<T> RiskHessian() => HessianJet<T>.Evaluate(t =>
+    /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
+    public RealMatrix<T> RiskHessian() => InRange(HessianJet<T>.Evaluate(t =>
     {
         var r = SampleLoss(0, t);
         for (int n = 1; n < Count; n++)
             r += SampleLoss(n, t);
         return r;
-    }, Theta).Hessian;
+    }, Theta).Hessian, "∇²R(θ)");
 
     /// <summary>s_n = ∇_θ log p(y_n|f(x_n, θ)) by forward mode on the composition.</summary>
     public T[] Score(int n) => ForwardModeFormulas.Gradient(t => -SampleLoss(n, t), Theta);
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ (eq. 7.3/7.7).</summary>
+    /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public RealMatrix<T> EmpiricalFisher()
     {
         var total = Zero(Dimension);
@@ -247,7 +312,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             var s = Score(n);
             total += Outer(s, s);
         }
-        return total;
+        return InRange(total, "F̃(θ)");
     }
 
     /// <summary>r(θ) = Σ_n ‖∇_f log p(y_n|f(x_n, θ))‖₁ (eq. 7.16).</summary>

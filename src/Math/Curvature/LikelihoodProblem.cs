@@ -83,6 +83,7 @@ public sealed class LikelihoodProblem
         Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta)));
 
     /// <summary>∇²_θ log p(y|f(x_n, θ)) = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θ f_n^(m), for any label y.</summary>
+    /// <remarks>Accuracy and range as for <see cref="Hessian"/> with N = 1.</remarks>
     public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y) => SampleCurvature(n, theta).LogDensityHessian(y);
 
     /// <summary>f_n, J_n and the ∇²_θ f_n^(m) at θ, computed once for evaluating several labels.</summary>
@@ -96,18 +97,37 @@ public sealed class LikelihoodProblem
 
     private sealed record SampleTerms(ILikelihood Likelihood, Vector<double> F, Matrix<double> J, Matrix<double>[] ModelHessians)
     {
+        /// <summary>J and the ∇²f^(m) within [2^-100, 2^100] (or 0).</summary>
+        public bool Ordinary { get; } = ScaledSum.Ordinary(J.Enumerate()) && ModelHessians.All(h => ScaledSum.Ordinary(h.Enumerate()));
+
         public Matrix<double> LogDensityHessian(double y)
         {
-            var h = J.TransposeThisAndMultiply(Likelihood.Hessian(y, F) * J);
+            var hy = Likelihood.Hessian(y, F);
             var g = Likelihood.Gradient(y, F);
+            var h = J.TransposeThisAndMultiply(hy * J);
             for (int m = 0; m < g.Count; m++)
                 if (g[m] != 0)
                     h += g[m] * ModelHessians[m];
-            return Symmetrize(h);
+            if (Ordinary && ScaledSum.Ordinary(hy.Enumerate()) && ScaledSum.Ordinary(g) && h.Enumerate().All(double.IsFinite))
+                return Symmetrize(h);
+            var sum = new ScaledCurvatureSum(J.ColumnCount);
+            AddTo(sum, 1, y);
+            return sum.Value();
+        }
+
+        /// <summary>Adds w·∇²_θ log p(y|f) to a scaled sum.</summary>
+        public void AddTo(ScaledCurvatureSum sum, double weight, double y)
+        {
+            sum.AddCongruence(weight, J, Likelihood.Hessian(y, F));
+            sum.AddCurvature(weight, Likelihood.Gradient(y, F), ModelHessians);
         }
     }
 
     /// <summary>R(θ) = −Σ_n log p(y_n|f(x_n, θ)) (eq. 7.1).</summary>
+    /// <remarks>
+    /// The plain running sum: every loss is at least −½log(2π·2^-1074) ≈ −372 (a density's log is at most that, a
+    /// probability's at most 0), so a partial sum overflows only where the exact sum is within 372·N of ±double.MaxValue.
+    /// </remarks>
     public double Risk(Vector<double> theta)
     {
         double r = 0;
@@ -117,12 +137,29 @@ public sealed class LikelihoodProblem
     }
 
     /// <summary>∇R(θ) = −Σ_n s_n.</summary>
+    /// <remarks>
+    /// The plain running sum, or per entry one <see cref="ScaledSum"/> of the scores where that overflows (scores 1e308,
+    /// 1e308, −1e308 gave −∞, exact −1e308): within N·u·Σ_n|s_na| of the exact sum of the computed scores, ±∞ only where
+    /// that is beyond ±double.MaxValue.
+    /// </remarks>
     public Vector<double> RiskGradient(Vector<double> theta)
     {
+        var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
         var g = Vector<double>.Build.Dense(Dimension);
-        for (int n = 0; n < Count; n++)
-            g -= Score(n, theta, Data.Labels[n]);
-        return g;
+        foreach (var s in scores)
+            g -= s;
+        if (g.All(double.IsFinite) || !scores.All(s => s.All(double.IsFinite)))
+            return g;
+        return Vector<double>.Build.Dense(Dimension, a => -Summed(scores.Select(s => s[a])));
+    }
+
+    /// <summary>The sum of finite doubles in one <see cref="ScaledSum"/> (one final rounding).</summary>
+    private static double Summed(IEnumerable<double> terms)
+    {
+        var sum = new ScaledSum();
+        foreach (double t in terms)
+            sum.Add(t);
+        return sum.Value;
     }
 
     /// <summary>
@@ -144,77 +181,121 @@ public sealed class LikelihoodProblem
     }
 
     /// <summary>∇²R(θ) in closed form, −Σ_n ∇²_θ log p(y_n|f_n).</summary>
-    public Matrix<double> Hessian(Vector<double> theta)
-    {
-        var h = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int n = 0; n < Count; n++)
-            h -= LogDensityHessian(n, theta, Data.Labels[n]);
-        return h;
-    }
+    /// <remarks>
+    /// Range (issue 15, item 1): where J_n, ∇²_f log p, ∇_f log p or ∇²f_n^(m) have an entry outside [2^-100, 2^100], or the
+    /// plain sum is not finite, every entry is one <see cref="ScaledCurvatureSum"/> over all samples: within (3 + T)·u·Σ|terms|
+    /// (T = N(M² + M) terms) of its exact value, ±∞ only where that is beyond ±double.MaxValue. Inside that range the plain
+    /// products, bit for bit as before. The symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of
+    /// 1e308 came back +∞).
+    /// </remarks>
+    public Matrix<double> Hessian(Vector<double> theta) => SampleSum(theta, symmetrize: false,
+        (total, t, n) => total - t.LogDensityHessian(Data.Labels[n]),
+        (sum, t, n) => t.AddTo(sum, -1, Data.Labels[n]));
 
     /// <summary>
     /// G(θ) of the canonical split (7.13), a_n(b) = −log p(y_n|b), b_n = f(x_n, θ): −Σ_n J_nᵀ∇²_f log p(y_n|f_n)J_n (eq. 7.14).
     /// </summary>
-    public Matrix<double> GeneralizedGaussNewton(Vector<double> theta)
-    {
-        var g = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int n = 0; n < Count; n++)
-        {
-            var j = Jacobian(n, theta);
-            g -= j.TransposeThisAndMultiply(Likelihood.Hessian(Data.Labels[n], Output(n, theta)) * j);
-        }
-        return Symmetrize(g);
-    }
+    /// <remarks>Range and accuracy as for <see cref="Hessian"/> (T = N·M² terms).</remarks>
+    public Matrix<double> GeneralizedGaussNewton(Vector<double> theta) => SampleSum(theta, symmetrize: true,
+        (total, t, n) => total - t.J.TransposeThisAndMultiply(Likelihood.Hessian(Data.Labels[n], t.F) * t.J),
+        (sum, t, n) => sum.AddCongruence(-1, t.J, Likelihood.Hessian(Data.Labels[n], t.F)));
 
     /// <summary>The residual term of eq. (7.9) for the canonical split: Σ_{n,m} [∇_b a_n]_m ∇²_θ f_n^(m) with ∇_b a_n = −∇_f log p.</summary>
-    public Matrix<double> ResidualTerm(Vector<double> theta)
-    {
-        var r = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int n = 0; n < Count; n++)
+    /// <remarks>Range and accuracy as for <see cref="Hessian"/> (T = N·M terms).</remarks>
+    public Matrix<double> ResidualTerm(Vector<double> theta) => SampleSum(theta, symmetrize: false,
+        (r, t, n) =>
         {
-            var g = Likelihood.Gradient(Data.Labels[n], Output(n, theta));
+            var g = Likelihood.Gradient(Data.Labels[n], t.F);
             for (int m = 0; m < g.Count; m++)
                 if (g[m] != 0)
-                    r -= g[m] * Model.OutputHessian(Data.Inputs[n], theta, m);
-        }
-        return r;
-    }
+                    r -= g[m] * t.ModelHessians[m];
+            return r;
+        },
+        (sum, t, n) => sum.AddCurvature(-1, Likelihood.Gradient(Data.Labels[n], t.F), t.ModelHessians));
 
     /// <summary>
     /// F(θ) = Σ_n E_{y~p(·|f_n)}[s_n(y)s_n(y)ᵀ] (eq. 7.2), computed as Σ_n J_nᵀ(Σ_k w_k ∇_f log p(y_k)∇_f log p(y_k)ᵀ)J_n with the
     /// likelihood's <see cref="ExpectationRule"/> (exact, or with <see cref="FisherTailBound"/> for Poisson).
     /// </summary>
-    public Matrix<double> Fisher(Vector<double> theta)
-    {
-        var fisher = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int n = 0; n < Count; n++)
+    /// <remarks>
+    /// Range as for <see cref="Hessian"/>, with the weights w_k among the factors: outside the ordinary range each entry is
+    /// Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one scaled sum, so w·g gᵀ is never formed (the Bernoulli-probability Fisher at
+    /// q = 1e-200 was +∞: w = q times g² = 1/q² = ∞; exact 1/(q(1 − q)) ≈ 1e200); within (4 + T)·u·Σ|terms|, T = N·K·M².
+    /// </remarks>
+    public Matrix<double> Fisher(Vector<double> theta) => SampleSum(theta, symmetrize: true,
+        (fisher, t, n) =>
         {
-            var f = Output(n, theta);
-            var rule = Likelihood.Expectation(f);
-            var inner = Matrix<double>.Build.Dense(f.Count, f.Count);
+            var rule = Likelihood.Expectation(t.F);
+            var inner = Matrix<double>.Build.Dense(t.F.Count, t.F.Count);
             for (int k = 0; k < rule.Labels.Count; k++)
             {
-                var s = Likelihood.Gradient(rule.Labels[k], f);
+                var s = Likelihood.Gradient(rule.Labels[k], t.F);
                 inner += rule.Weights[k] * s.OuterProduct(s);
             }
-            var j = Jacobian(n, theta);
-            fisher += j.TransposeThisAndMultiply(inner * j);
-        }
-        return Symmetrize(fisher);
-    }
+            return ScaledSum.Ordinary(rule.Weights) && ScaledSum.Ordinary(inner.Enumerate())
+                ? fisher + t.J.TransposeThisAndMultiply(inner * t.J)
+                : null;
+        },
+        (sum, t, n) =>
+        {
+            var rule = Likelihood.Expectation(t.F);
+            for (int k = 0; k < rule.Labels.Count; k++)
+                sum.AddRankOne(rule.Weights[k], t.J, Likelihood.Gradient(rule.Labels[k], t.F));
+        });
 
     /// <summary>The second form of eq. (7.4), Σ_n E_{y~p(·|f_n)}[−∇²_θ log p(y|f_n)], with the same expectation rule.</summary>
-    public Matrix<double> ExpectedNegativeHessian(Vector<double> theta)
+    /// <remarks>
+    /// Range and accuracy as for <see cref="Hessian"/> with the weights among the factors (T = N·K·(M² + M)). A node whose
+    /// ∇²_f log p itself is beyond the double range (the Bernoulli probability's −1/q² at q &lt; 7.5e-155) is an
+    /// <see cref="ArgumentException"/> from the likelihood.
+    /// </remarks>
+    public Matrix<double> ExpectedNegativeHessian(Vector<double> theta) => SampleSum(theta, symmetrize: true,
+        (e, t, n) =>
+        {
+            var rule = Likelihood.Expectation(t.F);
+            for (int k = 0; k < rule.Labels.Count; k++)
+                e -= rule.Weights[k] * t.LogDensityHessian(rule.Labels[k]);
+            return ScaledSum.Ordinary(rule.Weights) ? e : null;
+        },
+        (sum, t, n) =>
+        {
+            var rule = Likelihood.Expectation(t.F);
+            for (int k = 0; k < rule.Labels.Count; k++)
+                t.AddTo(sum, -rule.Weights[k], rule.Labels[k]);
+        });
+
+    /// <summary>
+    /// Σ_n of per-sample matrices: the plain form (each sample added to the running total as the formulas always did;
+    /// null where the sample's own factors are outside the ordinary range), kept where J_n and ∇²f_n^(m) are within
+    /// [2^-100, 2^100] and the sum is finite, else the scaled sum over all samples.
+    /// </summary>
+    private Matrix<double> SampleSum(Vector<double> theta, bool symmetrize, Func<Matrix<double>, SampleTerms, int, Matrix<double>?> plain,
+        Action<ScaledCurvatureSum, SampleTerms, int> scaled)
     {
-        var e = Matrix<double>.Build.Dense(Dimension, Dimension);
+        CheckTheta(theta);
+        var samples = Enumerable.Range(0, Count).Select(n => SampleCurvature(n, theta)).ToArray();
+        var total = Matrix<double>.Build.Dense(Dimension, Dimension);
+        bool ordinary = true;
+        for (int n = 0; n < Count && ordinary; n++)
+        {
+            var next = samples[n].Ordinary ? plain(total, samples[n], n) : null;
+            if (next is null)
+                ordinary = false;
+            else
+                total = next;
+        }
+        if (ordinary && total.Enumerate().All(double.IsFinite))
+            return symmetrize ? Symmetrize(total) : total;
+        var sum = new ScaledCurvatureSum(Dimension);
         for (int n = 0; n < Count; n++)
         {
-            var terms = SampleCurvature(n, theta);
-            var rule = Likelihood.Expectation(terms.F);
-            for (int k = 0; k < rule.Labels.Count; k++)
-                e -= rule.Weights[k] * terms.LogDensityHessian(rule.Labels[k]);
+            if (!samples[n].J.Enumerate().Concat(samples[n].ModelHessians.SelectMany(h => h.Enumerate())).All(double.IsFinite))
+                throw new ArgumentException(
+                    $"J_{n} or ∇²f_{n} of {Model.Name} is beyond ±double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}], the range of a double result.",
+                    nameof(theta));
+            scaled(sum, samples[n], n);
         }
-        return Symmetrize(e);
+        return sum.Value();
     }
 
     /// <summary>
@@ -237,33 +318,72 @@ public sealed class LikelihoodProblem
     }
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ at the training labels (eq. 7.3).</summary>
+    /// <remarks>
+    /// The plain sum of outer products where every score entry is within [2^-100, 2^100] (or 0) and the sum is finite,
+    /// else one <see cref="ScaledCurvatureSum"/>: within (N + 1)·u·Σ_n|s_na·s_nb| of the exact sum for the computed scores
+    /// (<see cref="Score"/>), ±∞ only where that is beyond ±double.MaxValue.
+    /// </remarks>
     public Matrix<double> EmpiricalFisher(Vector<double> theta)
     {
+        var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
         var ef = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int n = 0; n < Count; n++)
-        {
-            var s = Score(n, theta, Data.Labels[n]);
+        foreach (var s in scores)
             ef += s.OuterProduct(s);
-        }
-        return ef;
+        if (scores.All(s => ScaledSum.Ordinary(s)) && ef.Enumerate().All(double.IsFinite))
+            return ef;
+        var sum = new ScaledCurvatureSum(Dimension);
+        foreach (var s in scores)
+            sum.AddOuter(1, s);
+        return sum.Value();
     }
 
     /// <summary>
     /// Σ(θ) = Cov[g(θ)] for g = −N s_n with n uniform on [N] (eq. 7.22), as the centered sum (1/N)Σ_n (g_n − ∇R)(g_n − ∇R)ᵀ
     /// (E[g] = ∇R): not through the identity being checked.
     /// </summary>
+    /// <remarks>
+    /// Where that plain form is not finite but every score is, each deviation g_n − ∇R = Σ_m s_m − N·s_n is one
+    /// <see cref="ScaledSum"/> and Σ_n c_n c_nᵀ/N one <see cref="ScaledCurvatureSum"/> (two equal scores s = 1e308 gave NaN
+    /// = −∞ − (−∞), exact 0): each entry within (2N + 2)·u·(Σ_n|c_na c_nb|/N) of the exact covariance of the computed scores
+    /// (first order), ±∞ only where a deviation or the entry is beyond ±double.MaxValue.
+    /// </remarks>
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
+        var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
         var mean = RiskGradient(theta);
         var cov = Matrix<double>.Build.Dense(Dimension, Dimension);
-        for (int n = 0; n < Count; n++)
+        foreach (var s in scores)
         {
-            var c = -Count * Score(n, theta, Data.Labels[n]) - mean;
+            var c = -Count * s - mean;
             cov += c.OuterProduct(c);
         }
-        return cov / Count;
+        cov /= Count;
+        if (cov.Enumerate().All(double.IsFinite) || !scores.All(s => s.All(double.IsFinite)))
+            return cov;
+        var sum = new ScaledCurvatureSum(Dimension);
+        foreach (var s in scores)
+        {
+            var c = Vector<double>.Build.Dense(Dimension, a =>
+            {
+                var deviation = new ScaledSum();
+                foreach (var other in scores)
+                    deviation.Add(other[a]);
+                deviation.Add(-Count, s[a]);
+                return deviation.Value;
+            });
+            if (c.All(double.IsFinite))
+                sum.AddOuter(1.0 / Count, c);
+            else
+                return cov;
+        }
+        return sum.Value();
     }
 
     /// <summary>(A + Aᵀ)/2: removes rounding asymmetry of products JᵀHJ.</summary>
-    private static Matrix<double> Symmetrize(Matrix<double> a) => (a + a.Transpose()) / 2;
+    /// <remarks>Entrywise (a_ij + a_ji)/2, or a_ij/2 + a_ji/2 where the sum overflows (entries of 1e308 gave +∞).</remarks>
+    private static Matrix<double> Symmetrize(Matrix<double> a) => Matrix<double>.Build.Dense(a.RowCount, a.ColumnCount, (i, j) =>
+    {
+        double sum = a[i, j] + a[j, i];
+        return double.IsInfinity(sum) ? a[i, j] / 2 + a[j, i] / 2 : sum / 2;
+    });
 }

@@ -37,25 +37,22 @@ public interface ISplit
 public static class Splits
 {
     /// <summary>G(θ) = Σ_n J_θb_nᵀ ∇²_b a_n J_θb_n (eq. 7.10 / Definition 7.1, eq. 7.19).</summary>
+    /// <remarks>
+    /// Symmetrized entrywise as (g_ij + g_ji)/2, halved first where that sum overflows (a GGN entry of 1e308, e.g. x² at
+    /// x = 1e154 for a linear Gaussian fit, came back +∞).
+    /// </remarks>
     public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
     {
-        ArgumentNullException.ThrowIfNull(split);
-        var p = split.Problem;
-        p.CheckTheta(theta);
-        var g = Matrix<double>.Build.Dense(p.Dimension, p.Dimension);
-        for (int n = 0; n < p.Count; n++)
+        var g = SumOverSamples(split, theta, "GGN term", n =>
         {
             var j = split.InnerJacobian(n, theta);
-            var term = j.TransposeThisAndMultiply(split.OuterHessian(n, theta) * j);
-            if (!term.Enumerate().All(double.IsFinite))
-                term = split is EmpiricalFisherSplit
-                    ? EmpiricalFisherTerm(p, n, theta)
-                    : throw new ArgumentException(
-                        $"the GGN term of sample {n} of the split {split.Name} is not finite at θ = [{string.Join(", ", theta.Select(Require.Show))}]: its factors are beyond the double range.",
-                        nameof(theta));
-            g += term;
-        }
-        return (g + g.Transpose()) / 2;
+            return j.TransposeThisAndMultiply(split.OuterHessian(n, theta) * j);
+        }, EmpiricalFisherTerm);
+        return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, k) =>
+        {
+            double sum = g[i, k] + g[k, i];
+            return double.IsInfinity(sum) ? g[i, k] / 2 + g[k, i] / 2 : sum / 2;
+        });
     }
 
     /// <summary>
@@ -70,32 +67,61 @@ public static class Splits
     }
 
     /// <summary>Σ_{n,m} [∇_b a_n(b_n(θ))]_m ∇²_θ b_n^(m)(θ), the second line of eq. (7.9).</summary>
-    public static Matrix<double> ResidualTerm(ISplit split, Vector<double> theta)
+    public static Matrix<double> ResidualTerm(ISplit split, Vector<double> theta) =>
+        SumOverSamples(split, theta, "residual term", n =>
+        {
+            var g = split.OuterGradient(n, theta);
+            var hs = split.InnerHessians(n, theta);
+            var term = Matrix<double>.Build.Dense(split.Problem.Dimension, split.Problem.Dimension);
+            for (int m = 0; m < g.Count; m++)
+                term += g[m] * hs[m];
+            return term;
+        }, EmpiricalFisherResidualTerm);
+
+    /// <summary>
+    /// The empirical-Fisher split's residual term (−1/b)·b(s sᵀ + ∇²_θ log p) = −(s sᵀ + ∇²_θ log p), for where 1/b
+    /// overflowed (ℓ_n &gt; 709: the factored form gave ∞·0 = NaN or ±∞).
+    /// </summary>
+    private static Matrix<double> EmpiricalFisherResidualTerm(LikelihoodProblem p, int n, Vector<double> theta)
+    {
+        var s = p.Score(n, theta, p.Data.Labels[n]);
+        return -(s.OuterProduct(s) + p.LogDensityHessian(n, theta, p.Data.Labels[n]));
+    }
+
+    /// <summary>
+    /// Σ_n of a split's per-sample term: a non-finite term is the empirical-Fisher split's cancelled form, or an
+    /// <see cref="ArgumentException"/> for any other split. Where finite terms overflow in the running sum, each entry is
+    /// summed again in one <see cref="ScaledSum"/> (terms 1e308, 1e308, −1e308 gave +∞, exact 1e308): within N·u·Σ_n|term|
+    /// of the exact sum of the terms, ±∞ only where that is beyond ±double.MaxValue.
+    /// </summary>
+    private static Matrix<double> SumOverSamples(ISplit split, Vector<double> theta, string what, Func<int, Matrix<double>> term,
+        Func<LikelihoodProblem, int, Vector<double>, Matrix<double>> empiricalFisherTerm)
     {
         ArgumentNullException.ThrowIfNull(split);
         var p = split.Problem;
         p.CheckTheta(theta);
-        var r = Matrix<double>.Build.Dense(p.Dimension, p.Dimension);
+        var terms = new Matrix<double>[p.Count];
+        var total = Matrix<double>.Build.Dense(p.Dimension, p.Dimension);
         for (int n = 0; n < p.Count; n++)
         {
-            var g = split.OuterGradient(n, theta);
-            var hs = split.InnerHessians(n, theta);
-            var term = Matrix<double>.Build.Dense(p.Dimension, p.Dimension);
-            for (int m = 0; m < g.Count; m++)
-                term += g[m] * hs[m];
-            if (!term.Enumerate().All(double.IsFinite))
-            {
-                if (split is not EmpiricalFisherSplit)
-                    throw new ArgumentException(
-                        $"the residual term of sample {n} of the split {split.Name} is not finite at θ = [{string.Join(", ", theta.Select(Require.Show))}]: its factors are beyond the double range.",
+            terms[n] = term(n);
+            if (!terms[n].Enumerate().All(double.IsFinite))
+                terms[n] = split is EmpiricalFisherSplit
+                    ? empiricalFisherTerm(p, n, theta)
+                    : throw new ArgumentException(
+                        $"the {what} of sample {n} of the split {split.Name} is not finite at θ = [{string.Join(", ", theta.Select(Require.Show))}]: its factors are beyond the double range.",
                         nameof(theta));
-                // (−1/b)·b(s sᵀ + ∇²_θ log p) = −(s sᵀ + ∇²_θ log p), where 1/b overflowed (ℓ_n > 709: the factored form gave ∞·0 = NaN or ±∞)
-                var s = p.Score(n, theta, p.Data.Labels[n]);
-                term = -(s.OuterProduct(s) + p.LogDensityHessian(n, theta, p.Data.Labels[n]));
-            }
-            r += term;
+            total += terms[n];
         }
-        return r;
+        if (total.Enumerate().All(double.IsFinite) || !terms.All(t => t.Enumerate().All(double.IsFinite)))
+            return total;
+        return Matrix<double>.Build.Dense(p.Dimension, p.Dimension, (i, k) =>
+        {
+            var sum = new ScaledSum();
+            foreach (var t in terms)
+                sum.Add(t[i, k]);
+            return sum.Value;
+        });
     }
 
     /// <summary>The canonical split (7.13): a_n(b) = −log p(y_n|b), b_n(θ) = f(x_n, θ).</summary>

@@ -20,7 +20,16 @@ public static class GeneralizedLinearFit
     /// Newton's method on R from θ = 0 (the Hessian is F for a linear model and a natural likelihood), until ‖∇R‖ ≤ 1e-12·N
     /// or 50 iterations. Least squares converges in one step.
     /// </summary>
-    /// <exception cref="ArgumentException">Not a scalar linear model with a natural likelihood, or dimensions disagree.</exception>
+    /// <remarks>
+    /// Range: the sums are plain doubles (bit for bit what the figures and the Fig. 7.2 sequences were made with), so an
+    /// entry of θ*, F or F̃ beyond ±double.MaxValue (or a NaN from one, e.g. F₀₀ = Σx² = ∞ at x = ±1e200 made the Newton
+    /// solve return NaN) is an <see cref="ArgumentException"/>, never a returned ∞ or NaN. Accuracy of F and F̃: within
+    /// (N + 3)·u·Σ_n|w_n x_i x_j| of the sums of the computed weights (first order); see <see cref="ScalarDerivatives"/>
+    /// for the weights.
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// Not a scalar linear model with a natural likelihood, dimensions disagree, or a result beyond ±double.MaxValue.
+    /// </exception>
     public static Fit MaximumLikelihood(LinearModel model, ILikelihood likelihood, Dataset data)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -74,6 +83,10 @@ public static class GeneralizedLinearFit
                 break;
             theta -= fisher.Solve(grad);
         }
+        if (!theta.All(double.IsFinite) || !fisher.Enumerate().Concat(ef.Enumerate()).All(double.IsFinite) || double.IsNaN(gnorm))
+            throw new ArgumentException(
+                $"the fit of {likelihood.Name} leaves the double range on these data (θ*, F or F̃ has an entry beyond ±double.MaxValue or NaN).",
+                nameof(data));
         return new Fit(theta, fisher, ef, gnorm, iterations);
     }
 
@@ -81,6 +94,13 @@ public static class GeneralizedLinearFit
     /// (∂_f log p, −∂²_f log p) of the three scalar natural likelihoods without allocation (the same formulas as their
     /// Gradient/Hessian, which a test compares); null for any other likelihood, which then goes through its public methods.
     /// The arguments are (y, f); the caller validates them.
+    /// <para>
+    /// Accuracy: Gaussian and Poisson as their likelihoods (each within 1 ulp where finite; (y − f)/σ² and eᶠ overflow to ±∞
+    /// beyond the range, which <see cref="MaximumLikelihood"/> rejects). The Bernoulli-logit pair is written y − σ(f),
+    /// σ(f)(1 − σ(f)): it cancels where σ(f) rounds to 1 (f &gt; 37: y = 1 gives 0 for the exact e^{−f}-sized values,
+    /// absolute error ≤ u, no relative bound), unlike the likelihood's own σ(−f) forms (<see cref="BernoulliLogit"/>). Not changed here: the
+    /// optimizer objective built on these derivatives has trajectory snapshots pinned to these bits.
+    /// </para>
     /// </summary>
     public static Func<double, double, (double, double)>? ScalarDerivatives(ILikelihood likelihood) => likelihood switch
     {

@@ -1,0 +1,62 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Verification.Numerics.Curvature;
+
+/// <summary>
+/// A symmetric d×d sum of the product terms the curvature matrices of balles-thesis ch. 7 are made of, each entry carried
+/// as one <see cref="ScaledSum"/> (issue 15, item 1), so that no partial product, inner matrix or partial sum over- or
+/// underflows before the entry itself does: w·J_nᵀHJ_n (GGN, eqs. 7.10, 7.14; the Hessian's first term), w·(J_nᵀg)(J_nᵀg)ᵀ
+/// (the Fisher's and the empirical Fisher's s sᵀ, eqs. 7.2, 7.3, with g g ᵀ never formed) and w·Σ_m g_m∇²f^(m) (the residual
+/// term of eq. 7.9). Only entries a ≤ b are summed and mirrored, so the result is exactly symmetric.
+/// Accuracy: each entry within (k − 1 + T)·u·Σ|terms| of its exact value (u = 2^-53, k ≤ 5 factors per term, T terms, first
+/// order), plus 2^-1074 where it is subnormal, ±∞ only where that exact value is beyond ±double.MaxValue.
+/// </summary>
+internal sealed class ScaledCurvatureSum
+{
+    private readonly ScaledSum[,] _sums;
+
+    /// <summary>The d×d zero sum.</summary>
+    public ScaledCurvatureSum(int dimension) => _sums = new ScaledSum[dimension, dimension];
+
+    private int D => _sums.GetLength(0);
+
+    /// <summary>Adds w·JᵀHJ (J: M×d, H: M×M).</summary>
+    public void AddCongruence(double weight, Matrix<double> j, Matrix<double> h)
+    {
+        for (int a = 0; a < D; a++)
+            for (int b = a; b < D; b++)
+                for (int i = 0; i < j.RowCount; i++)
+                    for (int k = 0; k < j.RowCount; k++)
+                        _sums[a, b].Add(weight, j[i, a], h[i, k], j[k, b]);
+    }
+
+    /// <summary>Adds w·(Jᵀg)(Jᵀg)ᵀ (J: M×d, g of length M) without forming g gᵀ or Jᵀg.</summary>
+    public void AddRankOne(double weight, Matrix<double> j, Vector<double> g)
+    {
+        for (int a = 0; a < D; a++)
+            for (int b = a; b < D; b++)
+                for (int i = 0; i < j.RowCount; i++)
+                    for (int k = 0; k < j.RowCount; k++)
+                        _sums[a, b].Add(weight, j[i, a], g[i], j[k, b], g[k]);
+    }
+
+    /// <summary>Adds w·s sᵀ for a vector s of length d.</summary>
+    public void AddOuter(double weight, Vector<double> s)
+    {
+        for (int a = 0; a < D; a++)
+            for (int b = a; b < D; b++)
+                _sums[a, b].Add(weight, s[a], s[b]);
+    }
+
+    /// <summary>Adds w·Σ_m g_m·∇²f^(m) (symmetric d×d matrices).</summary>
+    public void AddCurvature(double weight, Vector<double> g, IReadOnlyList<Matrix<double>> hessians)
+    {
+        for (int m = 0; m < g.Count; m++)
+            for (int a = 0; a < D; a++)
+                for (int b = a; b < D; b++)
+                    _sums[a, b].Add(weight, g[m], hessians[m][a, b]);
+    }
+
+    /// <summary>The sum, each entry rounded once (±∞ beyond ±double.MaxValue), mirrored from a ≤ b.</summary>
+    public Matrix<double> Value() => Matrix<double>.Build.Dense(D, D, (a, b) => a <= b ? _sums[a, b].Value : _sums[b, a].Value);
+}

@@ -1,0 +1,176 @@
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// The curvature matrices of balles-thesis ch. 7 (<see cref="LikelihoodProblem"/>, <see cref="Splits"/>,
+/// <see cref="CurvatureProblem{T}"/>) where their intermediate products or sums leave the double range while the matrix
+/// does not (issue 15, item 1). Every expected value is the closed form in rationals from the double inputs.
+/// </summary>
+public class LikelihoodProblemRangeExamples
+{
+    private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
+
+    private static Fraction Q(double x) => ExactDouble.ToFraction(x);
+
+    private static void AssertUlps(double computed, Fraction exact, double ulps, string what) =>
+        Assert.True(ExactDouble.UlpError(computed, RationalInterval.Exact(exact)) <= ulps,
+            $"{what}: {computed:R}, exact {ExactDouble.ToDouble(exact):R}");
+
+    /// <summary>
+    /// f = θ₀x + θ₁ (bias), Gaussian σ² = 1, one sample x = 1e154: J = (x, 1), ∇²_f log p = −1, ∇²f = 0, so the GGN, the
+    /// Hessian, the Fisher (E[(y − f)²] = σ² = 1) and the expected negative Hessian are all [[x², x], [x, 1]] with
+    /// x² ≈ 1e308 &lt; double.MaxValue. The symmetrization (A + Aᵀ)/2 overflowed: every one was +∞ at [0, 0].
+    /// 12 ulp: the scaled sums' (4 + T)·u with T ≤ 3 nodes, plus the Gauss–Hermite node √3 and weights, rounded (≤ 5u).
+    /// </summary>
+    [Fact]
+    public void CurvatureMatrices_WithAnEntryNearMaxValue_AreFinite()
+    {
+        const double x = 1e154;
+        var p = new LikelihoodProblem(new LinearModel(1), new GaussianIdentity(), new Dataset([V(x)], [0.0]));
+        var theta = V(0, 0);
+        var exact = new[,] { { Q(x) * Q(x), Q(x) }, { Q(x), Fraction.One } };
+        foreach (var (name, m) in new[]
+        {
+            ("GGN", p.GeneralizedGaussNewton(theta)), ("Hessian", p.Hessian(theta)), ("Fisher", p.Fisher(theta)),
+            ("expected negative Hessian", p.ExpectedNegativeHessian(theta)),
+            ("canonical-split GGN", Splits.GeneralizedGaussNewton(Splits.Canonical(p), theta)),
+        })
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < 2; j++)
+                    AssertUlps(m[i, j], exact[i, j], 12, $"{name}[{i},{j}]");
+    }
+
+    /// <summary>
+    /// f = θ·x (no bias), Bernoulli probability q = f at x = 1, θ = 1e-200: the Fisher is 1/(q(1 − q)) ≈ 1e200 (eq. 7.2 with
+    /// weights 1 − q, q and scores −1/(1 − q), 1/q). It was +∞: w·g² = q·(1/q)² with (1/q)² = ∞. 8 ulp: 1/q rounded
+    /// twice (2u), the scaled five-factor product (4u), the sum of the two nodes (1u), and the 1 − q node (far below u).
+    /// The generic <see cref="CurvatureProblem{T}"/> in doubles (curved-linear with κ = 0 is the same f) likewise.
+    /// </summary>
+    [Fact]
+    public void BernoulliProbabilityFisher_AtATinyProbability_IsFinite()
+    {
+        const double q = 1e-200;
+        var exact = Fraction.One / (Q(q) * (1 - Q(q)));
+        var p = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new BernoulliProbability(), new Dataset([V(1)], [1.0]));
+        AssertUlps(p.Fisher(V(q))[0, 0], exact, 8, "LikelihoodProblem.Fisher");
+
+        var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(q)]);
+        AssertUlps(generic.Fisher()[0, 0].Value, exact, 8, "CurvatureProblem.Fisher");
+    }
+
+    /// <summary>
+    /// Gaussian σ² = 1, f = θ₀x + θ₁ at θ = 0, samples (x, y) = (1e10, 1e150) and (−1e10, 1e150): s_n = y·(x_n, 1), so
+    /// F̃ = [[2·1e20·y², 0], [0, 2y²]]: the off-diagonal cancels exactly (1e310 − 1e310), the [0, 0] entry 2e320 is beyond
+    /// the range. The outer products were +∞ and −∞ there and their sum NaN. 4 ulp for 2y² (y² rounded in the scaled sum).
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisher_WhoseOuterProductsOverflowAndCancel_IsExact()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1), new GaussianIdentity(), new Dataset([V(1e10), V(-1e10)], [1e150, 1e150]));
+        var ef = p.EmpiricalFisher(V(0, 0));
+        Assert.Equal(double.PositiveInfinity, ef[0, 0]);
+        Assert.Equal(0.0, ef[0, 1]);
+        Assert.Equal(0.0, ef[1, 0]);
+        AssertUlps(ef[1, 1], 2 * Q(1e150) * Q(1e150), 4, "F̃[1,1]");
+    }
+
+    /// <summary>
+    /// Two inputs, no bias, Gaussian σ² = 1 at θ = 0: the GGN is Σ_n x_n x_nᵀ. With x = (1e154, 1e154) twice and
+    /// (1e154, −1e154) its off-diagonal is 1e308 (1e308 + 1e308 − 1e308: the running sum overflowed to +∞) and its diagonal
+    /// 3e308, beyond the range (+∞ correctly). Both the closed-form GGN and the canonical split's. 4 ulp: x² rounded once.
+    /// </summary>
+    [Fact]
+    public void Ggn_WhoseRunningSumOverflows_IsTheExactSum()
+    {
+        const double x = 1e154;
+        var p = new LikelihoodProblem(new LinearModel(2, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(x, x), V(x, x), V(x, -x)], [0.0, 0.0, 0.0]));
+        var theta = V(0, 0);
+        foreach (var (name, g) in new[]
+        {
+            ("GGN", p.GeneralizedGaussNewton(theta)), ("canonical-split GGN", Splits.GeneralizedGaussNewton(Splits.Canonical(p), theta)),
+        })
+        {
+            Assert.Equal(double.PositiveInfinity, g[0, 0]);
+            Assert.Equal(double.PositiveInfinity, g[1, 1]);
+            AssertUlps(g[0, 1], Q(x) * Q(x), 4, $"{name}[0,1]");
+            AssertUlps(g[1, 0], Q(x) * Q(x), 4, $"{name}[1,0]");
+        }
+    }
+
+    /// <summary>
+    /// f = θx (no bias), Gaussian σ² = 1, x = 1 at θ = 0 with labels 1e308, 1e308, −1e308: ∇R = −Σ_n y_n = −1e308 (scores
+    /// y_n). The running sum was −∞. Exact: the scaled sum rounds once.
+    /// </summary>
+    [Fact]
+    public void RiskGradient_WhoseRunningSumOverflows_IsTheExactSum()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(1), V(1), V(1)], [1e308, 1e308, -1e308]));
+        Assert.Equal(-1e308, p.RiskGradient(V(0))[0]);
+    }
+
+    /// <summary>A NaN or ±∞ κ, x_n, y_n or θ entry is an <see cref="ArgumentException"/> naming it (it gave NaN matrices).</summary>
+    [Theory]
+    [InlineData("kappa")]
+    [InlineData("inputs")]
+    [InlineData("labels")]
+    [InlineData("theta")]
+    public void CurvatureProblem_NonFiniteInput_IsRejected(string name)
+    {
+        var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.GaussianIdentity, 1);
+        Float64 Bad(string which) => Float64.Of(which == name ? double.NaN : 1);
+        var ex = Assert.Throws<ArgumentException>(() =>
+            new CurvatureProblem<Float64>(shape, Bad("kappa"), [[Bad("inputs")]], [[Bad("labels")]], [Bad("theta")]));
+        Assert.Equal(name, ex.ParamName);
+        Assert.Contains("finite", ex.Message);
+    }
+
+    /// <summary>
+    /// f = θx (no bias), Gaussian σ² = 1, x = 1 at θ = 0 with labels 1e308 twice: both scores are 1e308, so the gradient
+    /// covariance (eq. 7.22) is exactly 0. The centred form −N·s_n − ∇R was −∞ − (−∞) = NaN.
+    /// </summary>
+    [Fact]
+    public void GradientCovariance_OfEqualHugeScores_IsZero()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(1), V(1)], [1e308, 1e308]));
+        Assert.Equal(0.0, p.GradientCovariance(V(0))[0, 0]);
+    }
+
+    /// <summary>
+    /// The generic problem in doubles, Bernoulli probability q = θ = 1e-200 at x = 1, label 1: the expected negative
+    /// Hessian's node Hessian −1/q² is beyond the range (the written formula returns −∞ in doubles), and the matrix was
+    /// returned as +∞ (exact 1/(q(1 − q)) ≈ 1e200). Now an <see cref="ArgumentException"/> naming θ and the range.
+    /// </summary>
+    [Fact]
+    public void GenericExpectedNegativeHessian_WithAnOverflowingFactor_IsRejected()
+    {
+        var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-200)]);
+        var ex = Assert.Throws<ArgumentException>(() => generic.ExpectedNegativeHessian());
+        Assert.Contains("double.MaxValue", ex.Message);
+    }
+
+    /// <summary>
+    /// Least squares f = θ₀x + θ₁ on (1e200, 1) and (−1e200, −1): the Fisher entry Σx² = 2e400 is beyond the range, and the
+    /// Newton solve returned θ* = NaN with F₀₀ = +∞. Now an <see cref="ArgumentException"/> naming the data.
+    /// </summary>
+    [Fact]
+    public void GeneralizedLinearFit_BeyondTheRange_IsRejected()
+    {
+        var data = new Dataset([V(1e200), V(-1e200)], [1.0, -1.0]);
+        var ex = Assert.Throws<ArgumentException>(() =>
+            Verification.Numerics.Curvature.Data.GeneralizedLinearFit.MaximumLikelihood(new LinearModel(1), new GaussianIdentity(), data));
+        Assert.Equal("data", ex.ParamName);
+    }
+}
