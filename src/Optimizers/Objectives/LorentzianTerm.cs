@@ -67,8 +67,12 @@ public sealed class LorentzianTerm : IScalarTerm
         return total.Value;
     }
 
-    /// <summary>½ln(1 + a²) for a ≥ 1/8: ½log1p(a²) up to 1, ln a + ½log1p(1/a²) above (no overflow of a²).</summary>
-    private static double HalfLogOnePlusSquare(double a) =>
+    /// <summary>
+    /// ½ln(1 + a²) for a ≥ 0: ½log1p(a²) up to 1, ln a + ½log1p(1/a²) above (no overflow of a²); within 8u of it (log1p's
+    /// 7 ulp and one rounding); below a = 2^-537, where a² underflows, 0 instead of a²/2 &lt; 2^-1075. Also the generic
+    /// twin's Magnitude beyond the range.
+    /// </summary>
+    internal static double HalfLogOnePlusSquare(double a) =>
         a <= 1 ? 0.5 * LogOnePlus.Of(a * a) : Math.Log(a) + 0.5 * LogOnePlus.Of(1 / a / a);
 
     /// <summary>x·atan x − ½ln(1 + x²) ≥ 0, the s-part of φ (see the remarks).</summary>

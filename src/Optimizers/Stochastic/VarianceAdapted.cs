@@ -9,6 +9,14 @@ namespace Verification.Optimizers.Stochastic;
 /// γ = m²/(m² + ŝ) (SVAG, eq. 5.17) or m²/(m² + ρŝ) (M-SVAG, eq. 5.19); no update in coordinates with m = v = 0.
 /// β = 0 is rejected: ρ(0, t) = 1 for every t, so (5.16) would divide by zero at every step.
 /// </summary>
+/// <remarks>
+/// Range of the stochastic gradient: every entry |g_i| ≤ <see cref="MaxGradient"/> = 2^511 ≈ 6.7e153, so that g_i² ≤ 2^1022
+/// and v_t, a convex combination of such squares divided by 1 − β^(t+1) (at most its largest term to a few ulps), stay
+/// below double.MaxValue. A larger entry is an <see cref="ArgumentException"/> naming the sample (the gradient's entry,
+/// its value and this range) before any state changes; formerly g² overflowed to ∞ and the moving average rejected it as
+/// its own input "y", which names neither SVAG nor the gradient. (Rescaling instead is not local to one step: v_t mixes
+/// squares of every past gradient.)
+/// </remarks>
 public sealed class VarianceAdapted : StochasticOptimizer
 {
     private VarianceAdapted(double stepSize, double beta, bool momentum, int batchSize)
@@ -29,6 +37,9 @@ public sealed class VarianceAdapted : StochasticOptimizer
 
     /// <summary>M-SVAG (Alg. 2): θ ← θ − α(γ⊙m), γ = m²/(m² + ρ(β, t)ŝ).</summary>
     public static VarianceAdapted MSvag(double stepSize, double beta, int batchSize = 1) => new(stepSize, beta, momentum: true, batchSize);
+
+    /// <summary>2^511 ≈ 6.7e153, the largest stochastic-gradient entry accepted (see the remarks): its square, 2^1022, is a quarter of double.MaxValue.</summary>
+    public const double MaxGradient = 6.703903964971299e153;
 
     /// <summary>α.</summary>
     public double StepSize { get; }
@@ -116,6 +127,11 @@ public sealed class VarianceAdapted : StochasticOptimizer
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             var g = sample.Gradient;
+            for (int i = 0; i < g.Count; i++)
+                if (!(Math.Abs(g[i]) <= MaxGradient))
+                    throw new ArgumentException(
+                        $"{owner.Name} squares the stochastic gradient: entry {i} is {Require.Show(g[i])}, outside the range |g_i| ≤ 2^511 ≈ 6.7e153 where g_i² and its moving average are doubles.",
+                        nameof(sample));
             first.Add(g);
             second.Add(g.PointwiseMultiply(g));
             var m = first.BiasCorrected;

@@ -48,6 +48,47 @@ public class StochasticOptimizerExamples
         Assert.Equal(-0.5 * g, step, Math.Abs(0.5 * g) * 4.5e-16);
     }
 
+    /// <summary>
+    /// g = 2e154 squares to 4e308, beyond double.MaxValue: formerly g² = ∞ reached MovingAverages.Add, whose
+    /// ArgumentException named its own input "y"; now the step rejects the sample up front, naming the range 2^511.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 2e154)]
+    [InlineData(true, -2e154)]
+    [InlineData(false, 6.7039039649713e153)]   // just above 2^511 ≈ 6.703903964971299e153
+    public void VarianceAdapted_GradientBeyondItsRange_IsRejectedNamingTheSample(bool momentum, double g)
+    {
+        var q = Quadratic.Diagonal(V(0, 1), V(-g, 0));   // ∇f(0) = −b = (g, 0)
+        var optimizer = momentum ? VarianceAdapted.MSvag(0.1, 0.9) : VarianceAdapted.Svag(0.1, 0.9);
+        var run = optimizer.Start(q, V(0, 0));
+        var e = Assert.Throws<ArgumentException>(() => run.Step());
+        Assert.Equal("sample", e.ParamName);
+        Assert.Contains("2^511", e.Message);
+        Assert.Equal(0, run.Iteration);
+    }
+
+    /// <summary>
+    /// The largest accepted entry, g = 2^511 (v = g² = 2^1022 is a double): SVAG and M-SVAG are invariant under g → 2^k·g
+    /// (m scales by 2^k, v by 2^2k, the factor is a function of v/m²), and scaling by a power of two commutes with every
+    /// rounding while no value leaves the normal range, so each step is 2^511 times the step at g = 1, bit for bit.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void VarianceAdapted_AtTheLargestAcceptedGradient_IsTheUnitRunScaled(bool momentum)
+    {
+        double g = VarianceAdapted.MaxGradient;
+        Assert.Equal(Math.ScaleB(1.0, 511), g);
+        var optimizer = momentum ? VarianceAdapted.MSvag(0.5, 0.9) : VarianceAdapted.Svag(0.5, 0.9);
+        var unit = optimizer.Start(Quadratic.Diagonal(V(0, 0), V(-1, -0.75)), V(0, 0));
+        var largest = optimizer.Start(Quadratic.Diagonal(V(0, 0), V(-g, -0.75 * g)), V(0, 0));
+        for (int t = 0; t < 5; t++)
+        {
+            var expected = unit.Step() * Math.ScaleB(1.0, 511);
+            Assert.Equal(expected.ToArray(), largest.Step().ToArray());
+        }
+    }
+
     [Fact]
     public void VarianceAdapted_SkipsCoordinatesWhereMAndVAreZero_AndKeepsFactorsInUnitInterval()
     {
