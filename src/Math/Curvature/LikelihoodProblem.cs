@@ -345,7 +345,7 @@ public sealed class LikelihoodProblem
     /// Where that plain form is not finite but every score is, each deviation g_n − ∇R = Σ_m s_m − N·s_n is one
     /// <see cref="ScaledSum"/> and Σ_n c_n c_nᵀ/N one <see cref="ScaledCurvatureSum"/> (two equal scores s = 1e308 gave NaN
     /// = −∞ − (−∞), exact 0): each entry within (2N + 2)·u·(Σ_n|c_na c_nb|/N) of the exact covariance of the computed scores
-    /// (first order), ±∞ only where a deviation or the entry is beyond ±double.MaxValue.
+    /// (first order), ±∞ only where the entry is beyond ±double.MaxValue.
     /// </remarks>
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
@@ -360,21 +360,25 @@ public sealed class LikelihoodProblem
         cov /= Count;
         if (cov.Enumerate().All(double.IsFinite) || !scores.All(s => s.All(double.IsFinite)))
             return cov;
+        // Coordinate a's deviations are carried as c′_na·2^k_a, k_a = max(0, ilogb(max_n |s_na|) − 960): |c_na| ≤ 2N·max|s_na|,
+        // so c′_na is finite for N < 2^60 even where c_na itself is beyond the range (a coordinate with scores ±1e308 made
+        // the former fallback return the plain form's NaNs in every other coordinate).
+        var exponents = Enumerable.Range(0, Dimension)
+            .Select(a => scores.Max(s => Math.Abs(s[a])) is var largest && largest > 0 ? Math.Max(0, Math.ILogB(largest) - 960) : 0)
+            .ToArray();
         var sum = new ScaledCurvatureSum(Dimension);
         foreach (var s in scores)
         {
             var c = Vector<double>.Build.Dense(Dimension, a =>
             {
+                double scale = Math.ScaleB(1.0, -exponents[a]);
                 var deviation = new ScaledSum();
                 foreach (var other in scores)
-                    deviation.Add(other[a]);
-                deviation.Add(-Count, s[a]);
+                    deviation.Add(scale, other[a]);
+                deviation.Add(-Count, scale, s[a]);
                 return deviation.Value;
             });
-            if (c.All(double.IsFinite))
-                sum.AddOuter(1.0 / Count, c);
-            else
-                return cov;
+            sum.AddOuter(1.0 / Count, c, exponents);
         }
         return sum.Value();
     }

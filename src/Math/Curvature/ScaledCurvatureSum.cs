@@ -48,6 +48,14 @@ internal sealed class ScaledCurvatureSum
                 _sums[a, b].Add(weight, s[a], s[b]);
     }
 
+    /// <summary>Adds w·(s ⊙ 2^e)(s ⊙ 2^e)ᵀ: s_a carried as s_a·2^e_a, 0 ≤ e_a ≤ 1023 (an entry beyond the double range, scaled down).</summary>
+    public void AddOuter(double weight, Vector<double> s, IReadOnlyList<int> exponents)
+    {
+        for (int a = 0; a < D; a++)
+            for (int b = a; b < D; b++)
+                _sums[a, b].Add(weight, s[a], s[b], Math.ScaleB(1.0, exponents[a]), Math.ScaleB(1.0, exponents[b]));
+    }
+
     /// <summary>Adds w·Σ_m g_m·∇²f^(m) (symmetric d×d matrices).</summary>
     public void AddCurvature(double weight, Vector<double> g, IReadOnlyList<Matrix<double>> hessians)
     {

@@ -148,6 +148,25 @@ public class LikelihoodProblemRangeExamples
     }
 
     /// <summary>
+    /// f = θᵀx (no bias), Gaussian σ² = 1, θ = 0, samples x = (1, 1) and (−1, 1), labels 1e308: scores s₁ = (1e308, 1e308),
+    /// s₂ = (−1e308, 1e308), deviations c_n = Σ_m s_m − 2s_n = (∓2e308, 0), so the gradient covariance (eq. 7.22) is
+    /// exactly [[4e616, 0], [0, 0]]: +∞ at [0, 0] (beyond the range) and exactly 0 elsewhere. The second coordinate's
+    /// centred form was −∞ − (−∞) = NaN, and the scaled fallback gave up (returning those NaNs) because the first
+    /// coordinate's deviation ±2e308 is itself beyond the range.
+    /// </summary>
+    [Fact]
+    public void GradientCovariance_WithOneDeviationBeyondTheRange_IsZeroInTheOtherCoordinate()
+    {
+        var p = new LikelihoodProblem(new LinearModel(2, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(1, 1), V(-1, 1)], [1e308, 1e308]));
+        var cov = p.GradientCovariance(V(0, 0));
+        Assert.Equal(double.PositiveInfinity, cov[0, 0]);
+        Assert.Equal(0.0, cov[0, 1]);
+        Assert.Equal(0.0, cov[1, 0]);
+        Assert.Equal(0.0, cov[1, 1]);
+    }
+
+    /// <summary>
     /// The generic problem in doubles, Bernoulli probability q = θ = 1e-200 at x = 1, label 1: the expected negative
     /// Hessian's node Hessian −1/q² is beyond the range (the written formula returns −∞ in doubles), and the matrix was
     /// returned as +∞ (exact 1/(q(1 − q)) ≈ 1e200). Now an <see cref="ArgumentException"/> naming θ and the range.
