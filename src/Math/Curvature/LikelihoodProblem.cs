@@ -1,7 +1,9 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
 
 namespace Verification.Numerics.Curvature;
 
@@ -342,10 +344,12 @@ public sealed class LikelihoodProblem
     /// (E[g] = ∇R): not through the identity being checked.
     /// </summary>
     /// <remarks>
-    /// Where that plain form is not finite but every score is, each deviation g_n − ∇R = Σ_m s_m − N·s_n is one
-    /// <see cref="ScaledSum"/> and Σ_n c_n c_nᵀ/N one <see cref="ScaledCurvatureSum"/> (two equal scores s = 1e308 gave NaN
-    /// = −∞ − (−∞), exact 0): each entry within (2N + 2)·u·(Σ_n|c_na c_nb|/N) of the exact covariance of the computed scores
-    /// (first order), ±∞ only where the entry is beyond ±double.MaxValue.
+    /// Where that plain form is not finite but every score is, each deviation g_n − ∇R = Σ_m s_m − N·s_n is the exact
+    /// rational rounded once (within one ulp: 2u relative) and Σ_n c_n c_nᵀ/N one <see cref="ScaledCurvatureSum"/> (two
+    /// equal scores s = 1e308 gave NaN = −∞ − (−∞), exact 0): each entry within (N + 7)·u·(Σ_n|c_na c_nb|/N) of the exact
+    /// covariance of the computed scores (first order: 2·2u for the deviations, u for 1/N, 2u for the product, (N − 1)u for
+    /// the accumulation and u for the final rounding), ±∞ only where the entry is beyond ±double.MaxValue. The exact
+    /// deviations cost O(N·d) rational operations, on this fallback only.
     /// </remarks>
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
@@ -362,22 +366,19 @@ public sealed class LikelihoodProblem
             return cov;
         // Coordinate a's deviations are carried as c′_na·2^k_a, k_a = max(0, ilogb(max_n |s_na|) − 960): |c_na| ≤ 2N·max|s_na|,
         // so c′_na is finite for N < 2^60 even where c_na itself is beyond the range (a coordinate with scores ±1e308 made
-        // the former fallback return the plain form's NaNs in every other coordinate).
+        // the former fallback return the plain form's NaNs in every other coordinate). Each c_na is the exact rational
+        // Σ_m s_ma − N·s_na rounded once: the deviations cancel (scores A, A, A⁺ give ulp, ulp, −2ulp), and a rounding sum
+        // was off by an ulp of A, i.e. by the deviation's own size.
         var exponents = Enumerable.Range(0, Dimension)
             .Select(a => scores.Max(s => Math.Abs(s[a])) is var largest && largest > 0 ? Math.Max(0, Math.ILogB(largest) - 960) : 0)
             .ToArray();
+        var totals = Enumerable.Range(0, Dimension)
+            .Select(a => scores.Aggregate(Fraction.Zero, (total, s) => total + ExactDouble.ToFraction(s[a]))).ToArray();
         var sum = new ScaledCurvatureSum(Dimension);
         foreach (var s in scores)
         {
-            var c = Vector<double>.Build.Dense(Dimension, a =>
-            {
-                double scale = Math.ScaleB(1.0, -exponents[a]);
-                var deviation = new ScaledSum();
-                foreach (var other in scores)
-                    deviation.Add(scale, other[a]);
-                deviation.Add(-Count, scale, s[a]);
-                return deviation.Value;
-            });
+            var c = Vector<double>.Build.Dense(Dimension, a => ExactDouble.ToDouble(
+                (totals[a] - Count * ExactDouble.ToFraction(s[a])) * ExactDouble.Pow2(-exponents[a])));
             sum.AddOuter(1.0 / Count, c, exponents);
         }
         return sum.Value();

@@ -167,6 +167,37 @@ public class LikelihoodProblemRangeExamples
     }
 
     /// <summary>
+    /// f = θᵀx (no bias), Gaussian σ² = 1, θ = 0, samples x = (1, 2^-1000), (1, 0), (1, 0) with labels A, A, A⁺ (A = 1e308,
+    /// A⁺ the next double): scores s_n = x_n·y_n exactly, −3·s_n overflows, so the scaled fallback runs. The deviations
+    /// c_na = Σ_m s_ma − 3s_na cancel to (ulp, ulp, −2ulp) (ulp = A⁺ − A = 2^971), and the [0, 1] entry Σ_n c_na c_nb/3 is
+    /// −ulp·A·2^-1000 exactly. Held to the documented bound (N + 7)·u·Σ_n|c_na c_nb|/N, N = 3, against the exact rationals:
+    /// the deviations summed in rounding scaled sums were off by about one ulp of A, i.e. by their own size (Σ[0, 1] was
+    /// −2.4835e299, exact −1.8626e299, outside even the former stated (2N + 2)·u bound).
+    /// </summary>
+    [Fact]
+    public void GradientCovariance_WhereDeviationsCancel_IsWithinItsStatedBound()
+    {
+        const double a = 1e308;
+        double aPlus = Math.BitIncrement(a);
+        double tiny = Math.ScaleB(1.0, -1000);
+        var p = new LikelihoodProblem(new LinearModel(2, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(1, tiny), V(1, 0), V(1, 0)], [a, a, aPlus]));
+        var scores = new[] { new[] { Q(a), Q(a) * Q(tiny) }, new[] { Q(a), Fraction.Zero }, new[] { Q(aPlus), Fraction.Zero } };
+        Fraction Deviation(int n, int k) => scores[0][k] + scores[1][k] + scores[2][k] - 3 * scores[n][k];
+        var exact = Fraction.Zero;
+        var magnitude = Fraction.Zero;
+        for (int n = 0; n < 3; n++)
+        {
+            exact += Deviation(n, 0) * Deviation(n, 1) / 3;
+            magnitude += Fraction.Abs(Deviation(n, 0) * Deviation(n, 1)) / 3;
+        }
+        double computed = p.GradientCovariance(V(0, 0))[0, 1];
+        var bound = (3 + 7) * ExactDouble.Pow2(-53) * magnitude;
+        Assert.True(Fraction.Abs(Q(computed) - exact) <= bound,
+            $"Σ[0,1] = {computed:R}, exact {ExactDouble.ToDouble(exact):R}, bound {ExactDouble.ToDouble(bound):R}");
+    }
+
+    /// <summary>
     /// The generic problem in doubles, Bernoulli probability q = θ = 1e-200 at x = 1, label 1: the expected negative
     /// Hessian's node Hessian −1/q² is beyond the range (the written formula returns −∞ in doubles), and the matrix was
     /// returned as +∞ (exact 1/(q(1 − q)) ≈ 1e200). Now an <see cref="ArgumentException"/> naming θ and the range.
