@@ -166,7 +166,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>
-    /// The matrix, or an <see cref="ArgumentException"/> naming θ where an entry is not finite (doubles only: an overflow
+    /// The matrix, or an <see cref="ArgumentException"/> naming θ (the constructor's parameter "theta", as its own checks
+    /// do; nameof(Theta) named the property) where an entry is not finite (doubles only: an overflow
     /// of the matrix or of a factor, e.g. ∇²_f log p = −1/q² of the Bernoulli probability below q ≈ 7.5e-155, which made
     /// the expected negative Hessian +∞ where its exact value is 1/(q(1 − q))): a result beyond ±double.MaxValue is
     /// rejected, never returned as ±∞ or NaN.
@@ -175,7 +176,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         ? m
         : throw new ArgumentException(
             $"{what} of {Shape.LikelihoodName} is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: the documented range needs every entry and factor within it.",
-            nameof(Theta));
+            "theta");
 
     /// <summary>True when every entry is finite (<see cref="IReal{T}.IsFinite"/>).</summary>
     private static bool AllFinite(RealMatrix<T> a)

@@ -209,6 +209,7 @@ public class LikelihoodProblemRangeExamples
         var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-200)]);
         var ex = Assert.Throws<ArgumentException>(() => generic.ExpectedNegativeHessian());
         Assert.Contains("double.MaxValue", ex.Message);
+        Assert.Equal("theta", ex.ParamName); // the constructor's parameter, as its finiteness check names it (was "Theta")
     }
 
     /// <summary>
