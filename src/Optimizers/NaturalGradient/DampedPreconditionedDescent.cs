@@ -29,8 +29,9 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         ?? throw new ArgumentException($"objective {objective.Name} does not provide a Fisher (IFisherObjective).", nameof(objective));
 
     /// <summary>
-    /// 2^-k(B(θ) + λI) for a checked objective, with k = 0 where the largest of |B_ij| and λ lies in [2^-100, 2^100] and
-    /// otherwise the even exponent that brings it into [1, 4): B + λI overflowed to ∞ for entries near double.MaxValue
+    /// 2^-k(B(θ) + λI) for a checked objective, with k = 0 where the largest of |B_ij| and λ lies in [2^-100, 2^100] or
+    /// above it with B + λI finite, and otherwise the even exponent that brings it into [1, 4): B + λI overflowed to ∞ for
+    /// entries near double.MaxValue
     /// (diag(1e308) + 1e308·I gave a NaN step). An even k keeps the Cholesky factor an exact 2^(-k/2) multiple of the
     /// unscaled one, so ordinary inputs are bit for bit as before.
     /// </summary>
@@ -47,6 +48,11 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         }
         int k = Math.ILogB(largest);
         k = k >= -100 && k <= 100 ? 0 : k - (k & 1);
+        // Scaling down only where B + λI itself overflows: 2^-k with a finite B + λI underflowed its small entries (λ = 1e-300
+        // beside b = 1e308 became 0, "not positive definite"; Φ = γ(B + λI)⁻¹ for B = diag(1e308, 2^-60), λ = 2^-60 came out
+        // (NaN, ∞), exact (≈1e-308, 2^59)), where the plain form, unchanged since before the range work, is exact.
+        if (k > 0 && Enumerable.Range(0, curvature.RowCount).All(i => double.IsFinite(curvature[i, i] + Damping)))
+            k = 0;
         return (curvature.Map(b => Math.ScaleB(b, -k)) + Math.ScaleB(Damping, -k) * Matrix<double>.Build.DenseIdentity(objective.Dimension), k);
     }
 
@@ -83,7 +89,10 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
             largest = Math.Max(largest, Math.Abs(gradient[i]));
         }
         int j = largest == 0 ? 0 : Math.ILogB(largest);
-        if (j >= -100 && j <= 100) j = 0;
+        // An ordinary gradient stays unscaled only with an unscaled matrix: against 2^-k(B + λI) an unscaled g was solved to
+        // 2^k times the step (B = diag(1e308, 1), λ = 1, g = (0, 1e30): 2^1022·1e30/2 = ∞, and the exact step (0, −5e29)
+        // was rejected as beyond the range with a NaN entry).
+        if (k == 0 && j >= -100 && j <= 100) j = 0;
         var solved = Factor(fo, damped).Solve(j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j)));
         var step = (-StepSize * solved).Map(x => Math.ScaleB(x, j - k));
         for (int i = 0; i < step.Count; i++)

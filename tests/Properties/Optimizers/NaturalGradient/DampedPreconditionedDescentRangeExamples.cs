@@ -48,6 +48,51 @@ public class DampedPreconditionedDescentRangeExamples
         }
     }
 
+    /// <summary>
+    /// B = diag(1e308, 1), λ = 1, g = (0, 1e30), γ = 1: exact step (0, −1e30/2), which the plain form gave. B + λI was scaled
+    /// by 2^-1022 (its largest entry 1e308) while the ordinary g was not, so the scaled solve was 2^1022·5e29 = ∞ and the
+    /// step was rejected as beyond the range (entry 0 = NaN from 0·∞).
+    /// </summary>
+    [Fact]
+    public void Update_WithAWideCurvatureSpreadAndAnOrdinaryGradient_IsTheExactStep()
+    {
+        double[] b = [1e308, 1], g = [0, 1e30];
+        var objective = new GivenCurvature(b, g);
+        AssertDiagonalStep(1, 1, b, g, new NaturalGradientDescent(1, 1).Update(objective, Theta));
+        AssertDiagonalStep(1, 1, b, g, new EmpiricalFisherGradientDescent(1, 1).Update(objective, Theta));
+    }
+
+    /// <summary>
+    /// B = diag(1e308, 0), λ = 1e-300, g = (0, 1e-300), γ = 1: exact step (0, −1), which the plain form gave. Scaling B + λI
+    /// by 2^-1022 turned λ into 0, and the update was rejected as "not positive definite".
+    /// </summary>
+    [Fact]
+    public void Update_WithADampingFarBelowTheCurvature_IsTheExactStep()
+    {
+        double[] b = [1e308, 0], g = [0, 1e-300];
+        AssertDiagonalStep(1, 1e-300, b, g, new NaturalGradientDescent(1, 1e-300).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// Φ = γ(B + λI)⁻¹ for B = diag(1e308, 2^-60), λ = 2^-60, γ = 1: exact diag(1/(1e308 + 2^-60), 2^59), off-diagonal 0;
+    /// the inverse of 2^-1022(B + λI), whose second diagonal entry underflowed, came out (NaN, ∞). 4 ulp as in
+    /// <see cref="Preconditioner_WithCurvatureNearMaxValue_IsTheExactInverse"/>.
+    /// </summary>
+    [Fact]
+    public void Preconditioner_WithADampingFarBelowTheCurvature_IsTheExactInverse()
+    {
+        double[] b = [1e308, Math.ScaleB(1, -60)];
+        double lambda = Math.ScaleB(1, -60);
+        var phi = new NaturalGradientDescent(1, lambda).Preconditioner(new GivenCurvature(b, [0, 0]), Theta);
+        for (int i = 0; i < 2; i++)
+        {
+            var exact = Fraction.One / (ExactDouble.ToFraction(b[i]) + ExactDouble.ToFraction(lambda));
+            Assert.True(ExactDouble.UlpError(phi[i, i], RationalInterval.Exact(exact)) <= 4, $"Φ[{i},{i}] = {phi[i, i]:R}");
+        }
+        Assert.Equal(0, phi[0, 1]);
+        Assert.Equal(0, phi[1, 0]);
+    }
+
     /// <summary>B = diag(1e308, 1.5e308), λ = 1e308: B + λI overflowed to ∞ and the step was NaN; exact −g_i/(b_i + λ).</summary>
     [Fact]
     public void Update_WithCurvatureNearMaxValue_IsTheExactStep()
