@@ -14,6 +14,9 @@ namespace Verification.Optimizers.Stochastic;
 /// not 1 − (β·β·…·β): a running product rounds once per step and drifts by up to (t + 1)/2 ulp, and 1 − β^(t+1) magnifies
 /// that relative error by β^(t+1)/(1 − β^(t+1)), about 1/((t + 1)(1 − β)) early in a run (a factor 100 at t + 1 = 10 for
 /// β₂ = 0.999); 1 − Math.Pow(β, t+1) magnifies Pow's one ulp the same way. The tests compare against the exact rational power.
+/// Range of the gradient: every entry |g_i| ≤ <see cref="MovingAverages.MaxSquaredEntry"/> = 2^511, so that g_i² and v stay
+/// doubles; a larger entry is an <see cref="ArgumentException"/> naming the gradient before any state changes (formerly g² = ∞
+/// reached <see cref="Direction"/>, whose exception named its own parameter v).
 /// </remarks>
 public sealed class Adam : StochasticOptimizer
 {
@@ -96,6 +99,7 @@ public sealed class Adam : StochasticOptimizer
             var g = sample.Gradient;
             Require.Finite(g, "gradient");
             Require.SameLength(dimension, g.Count, "gradient");
+            MovingAverages.RequireSquarable(g, adam.Name, "gradient");
             count++;
             double c1 = BiasCorrection(adam.Beta1, count), c2 = BiasCorrection(adam.Beta2, count);
             var step = new double[dimension];

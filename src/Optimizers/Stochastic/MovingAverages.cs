@@ -33,6 +33,26 @@ public sealed class MovingAverages(double beta, int dimension)
     public Vector<double> BiasCorrected =>
         Count == 0 ? throw new InvalidOperationException("no value has been added yet.") : raw / Adam.BiasCorrection(Beta, Count);
 
+    /// <summary>
+    /// 2^511 ≈ 6.7e153, the largest gradient entry an optimizer that averages g² accepts (Adam, SVAG, M-SVAG): g² ≤ 2^1022,
+    /// a quarter of double.MaxValue, so the bias-corrected average of such squares (at most its largest term to a few ulps)
+    /// stays a double.
+    /// </summary>
+    public const double MaxSquaredEntry = 6.703903964971299e153;
+
+    /// <summary>
+    /// Rejects a gradient with an entry beyond ±<see cref="MaxSquaredEntry"/> (or NaN), naming <paramref name="name"/>,
+    /// <paramref name="optimizer"/>, the entry and the range, before any state changes.
+    /// </summary>
+    internal static void RequireSquarable(Vector<double> gradient, string optimizer, string name)
+    {
+        for (int i = 0; i < gradient.Count; i++)
+            if (!(Math.Abs(gradient[i]) <= MaxSquaredEntry))
+                throw new ArgumentException(
+                    $"{optimizer} squares the stochastic gradient: entry {i} is {Require.Show(gradient[i])}, outside the range |g_i| ≤ 2^511 ≈ 6.7e153 where g_i² and its moving average are doubles.",
+                    name);
+    }
+
     /// <summary>Rejects β outside [0, 1) (β = 1 makes the bias correction divide by 1 − 1^(t+1) = 0).</summary>
     public static double RequireBeta(double beta, string name)
     {

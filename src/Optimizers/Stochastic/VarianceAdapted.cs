@@ -39,7 +39,7 @@ public sealed class VarianceAdapted : StochasticOptimizer
     public static VarianceAdapted MSvag(double stepSize, double beta, int batchSize = 1) => new(stepSize, beta, momentum: true, batchSize);
 
     /// <summary>2^511 ≈ 6.7e153, the largest stochastic-gradient entry accepted (see the remarks): its square, 2^1022, is a quarter of double.MaxValue.</summary>
-    public const double MaxGradient = 6.703903964971299e153;
+    public const double MaxGradient = MovingAverages.MaxSquaredEntry;
 
     /// <summary>α.</summary>
     public double StepSize { get; }
@@ -127,11 +127,7 @@ public sealed class VarianceAdapted : StochasticOptimizer
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             var g = sample.Gradient;
-            for (int i = 0; i < g.Count; i++)
-                if (!(Math.Abs(g[i]) <= MaxGradient))
-                    throw new ArgumentException(
-                        $"{owner.Name} squares the stochastic gradient: entry {i} is {Require.Show(g[i])}, outside the range |g_i| ≤ 2^511 ≈ 6.7e153 where g_i² and its moving average are doubles.",
-                        nameof(sample));
+            MovingAverages.RequireSquarable(g, owner.Name, nameof(sample));
             first.Add(g);
             second.Add(g.PointwiseMultiply(g));
             var m = first.BiasCorrected;

@@ -78,6 +78,49 @@ public class AdamExamples
         }
     }
 
+    /// <summary>
+    /// g = 2e154 squares to 4e308, beyond double.MaxValue: formerly v = ∞ reached Adam.Direction, whose ArgumentException
+    /// named its own parameter "v"; now the rule rejects the gradient up front, naming the range 2^511, and its state does
+    /// not move (the next in-range step is the first step of a fresh rule).
+    /// </summary>
+    [Theory]
+    [InlineData(2e154)]
+    [InlineData(-2e154)]
+    [InlineData(6.7039039649713e153)]   // just above 2^511 ≈ 6.703903964971299e153
+    public void GradientBeyondItsRange_IsRejectedNamingTheGradient(double g)
+    {
+        var adam = new Adam(0.1);
+        var rule = adam.StartRule(2);
+        var theta = Vector<double>.Build.Dense(2);
+        var e = Assert.Throws<ArgumentException>(() => rule.Step(theta, new GradientSample(Vector<double>.Build.DenseOfArray([g, 1.0]), 1, null), 0));
+        Assert.Equal("gradient", e.ParamName);
+        Assert.Contains("2^511", e.Message);
+        var unit = new GradientSample(Vector<double>.Build.DenseOfArray([1.0, -2.0]), 1, null);
+        Assert.Equal(adam.StartRule(2).Step(theta, unit, 0).ToArray(), rule.Step(theta, unit, 0).ToArray());
+    }
+
+    /// <summary>
+    /// At the largest accepted entry 2^511 the step is finite, and with ε = 0 Adam's direction m/√v is invariant under
+    /// scaling g by a power of two, so the run equals the unit run bit for bit.
+    /// </summary>
+    [Fact]
+    public void AtTheLargestAcceptedGradient_IsTheUnitRun()
+    {
+        double g = MovingAverages.MaxSquaredEntry;
+        Assert.Equal(Math.ScaleB(1.0, 511), g);
+        var adam = new Adam(0.1, epsilon: 0);
+        var unit = adam.StartRule(2);
+        var largest = adam.StartRule(2);
+        var theta = Vector<double>.Build.Dense(2);
+        for (int t = 0; t < 5; t++)
+        {
+            double sign = t % 2 == 0 ? 1 : -0.5;
+            var expected = unit.Step(theta, new GradientSample(Vector<double>.Build.DenseOfArray([sign, 0.75]), 1, null), t);
+            var actual = largest.Step(theta, new GradientSample(Vector<double>.Build.DenseOfArray([sign * g, 0.75 * g]), 1, null), t);
+            Assert.Equal(expected.ToArray(), actual.ToArray());
+        }
+    }
+
     [Fact]
     public void InvalidArguments_NameTheParameter()
     {
