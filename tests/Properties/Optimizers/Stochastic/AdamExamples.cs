@@ -1,5 +1,6 @@
-using BigInteger = System.Numerics.BigInteger;
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Stochastic;
 using Xunit;
@@ -12,28 +13,11 @@ public class AdamExamples
     private static readonly double[] Betas = [0.465, 0.864, 0.9, 0.9884, 0.99, 0.99804, 0.999];
     private static readonly int[] Counts = [2, 3, 10, 30, 100, 300, 1000];
 
-    /// <summary>
-    /// |c − (1 − βⁿ)|/(1 − βⁿ) for a computed c, with 1 − βⁿ exact: β = M·2^e (M, e integers) gives
-    /// 1 − βⁿ = (2^(−en) − Mⁿ)/2^(−en), and c = C·2^k likewise, so the difference is one integer over another.
-    /// </summary>
+    /// <summary>|c − (1 − βⁿ)|/(1 − βⁿ) for a computed c, with βⁿ exact (<see cref="MovingAveragesRangeProperties.ExactPower"/>).</summary>
     private static double RelativeErrorAgainstExact(double beta, int n, double computed)
     {
-        var (m, e) = Decompose(beta);
-        var denominator = BigInteger.Pow(2, -e * n);
-        var exactNumerator = denominator - BigInteger.Pow(m, n);   // 1 − βⁿ = exactNumerator / denominator
-        var (c, k) = Decompose(computed);                              // computed = c·2^k, k < 0 here
-        var scale = BigInteger.Pow(2, -k);
-        var difference = BigInteger.Abs(c * denominator - exactNumerator * scale); // (computed − exact)·denominator·2^(−k)
-        return difference.IsZero ? 0 : Math.Exp(BigInteger.Log(difference) - BigInteger.Log(exactNumerator * scale));
-    }
-
-    /// <summary>x = M·2^e with an integer M (x finite, positive, below 1 here).</summary>
-    private static (BigInteger M, int E) Decompose(double x)
-    {
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        int exponent = (int)((bits >> 52) & 0x7FF);
-        long mantissa = bits & 0xFFFFFFFFFFFFFL;
-        return exponent == 0 ? (mantissa, -1074) : (mantissa | (1L << 52), exponent - 1075);
+        var exact = Fraction.One - MovingAveragesRangeProperties.ExactPower(beta, n);
+        return ExactDouble.ToDouble(Fraction.Abs(ExactDouble.ToFraction(computed) - exact) / exact);
     }
 
     [Fact]
