@@ -10,7 +10,7 @@ namespace Verification.Optimizers.Stochastic;
 /// β = 0 is rejected: ρ(0, t) = 1 for every t, so (5.16) would divide by zero at every step.
 /// </summary>
 /// <remarks>
-/// Range of the stochastic gradient: every entry |g_i| ≤ <see cref="MaxGradient"/> = 2^511 ≈ 6.7e153, so that g_i² ≤ 2^1022
+/// Range of the stochastic gradient: every entry |g_i| ≤ <see cref="MovingAverages.MaxSquaredEntry"/> = 2^511 ≈ 6.7e153, so that g_i² ≤ 2^1022
 /// and v_t, a convex combination of such squares divided by 1 − β^(t+1) (at most its largest term to a few ulps), stay
 /// below double.MaxValue. A larger entry is an <see cref="ArgumentException"/> naming the sample (the gradient's entry,
 /// its value and this range) before any state changes; formerly g² overflowed to ∞ and the moving average rejected it as
@@ -37,9 +37,6 @@ public sealed class VarianceAdapted : StochasticOptimizer
 
     /// <summary>M-SVAG (Alg. 2): θ ← θ − α(γ⊙m), γ = m²/(m² + ρ(β, t)ŝ).</summary>
     public static VarianceAdapted MSvag(double stepSize, double beta, int batchSize = 1) => new(stepSize, beta, momentum: true, batchSize);
-
-    /// <summary>2^511 ≈ 6.7e153, the largest stochastic-gradient entry accepted (see the remarks): its square, 2^1022, is a quarter of double.MaxValue.</summary>
-    public const double MaxGradient = MovingAverages.MaxSquaredEntry;
 
     /// <summary>α.</summary>
     public double StepSize { get; }

@@ -77,7 +77,7 @@ public class StochasticOptimizerExamples
     [InlineData(true)]
     public void VarianceAdapted_AtTheLargestAcceptedGradient_IsTheUnitRunScaled(bool momentum)
     {
-        double g = VarianceAdapted.MaxGradient;
+        double g = MovingAverages.MaxSquaredEntry;
         Assert.Equal(Math.ScaleB(1.0, 511), g);
         var optimizer = momentum ? VarianceAdapted.MSvag(0.5, 0.9) : VarianceAdapted.Svag(0.5, 0.9);
         var unit = optimizer.Start(Quadratic.Diagonal(V(0, 0), V(-1, -0.75)), V(0, 0));
