@@ -132,26 +132,46 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
 
     /// <summary>F(θ) = Σ_n J_nᵀ E_y[∇_f log p ∇_f log pᵀ] J_n = Σ_n E_y[s_n s_nᵀ] (eq. 7.2 with the chain rule D.20).</summary>
     /// <remarks>
-    /// Where that form is not finite (doubles only) it is Σ_n Σ_k (w_k s_k)s_kᵀ with s_k = J_nᵀ∇_f log p(y_k): w·g gᵀ
-    /// overflowed where the Fisher does not (the Bernoulli-probability Fisher at q = 1e-200 was +∞: q·(1/q)² with
-    /// (1/q)² = ∞; exact 1/(q(1 − q)) ≈ 1e200). Then each entry is within (M + 3 + K)·u·Σ_k|w_k s_ka s_kb| per sample
-    /// (first order), +∞ only where w_k s_k or the entry is beyond double.MaxValue.
+    /// In doubles, where that form is not finite or a term w_k·g_i·g_j of the inner matrix may fall below the normal range
+    /// (its factors' binary exponents sum to at most −1020), each entry is Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one exact scaled
+    /// sum (<see cref="ScaledCurvatureSum.AddRankOne"/>: g gᵀ and Jᵀg are never formed). Overflow: the
+    /// Bernoulli-probability Fisher at q = 1e-200 was +∞ (q·(1/q)² with (1/q)² = ∞; exact 1/(q(1 − q)) ≈ 1e200). Underflow:
+    /// the Gaussian mean–variance Fisher (linear model, x = 1e200, μ = 0, v = x) has F_vv = x²/(2v²) = ½, but w·g_v² ≈ 1e-400
+    /// rounded to 0 and the entry came out 0. Then each entry is within (4 + T)·u·Σ|w J g J g| (u = 2^-53, T = K·M² terms per
+    /// sample summed over samples, first order) plus 2^-1074 where subnormal, +∞ only where the entry is beyond
+    /// double.MaxValue (rejected). Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public RealMatrix<T> Fisher()
     {
         var total = Zero(Dimension);
+        bool underflows = false;
         for (int n = 0; n < Count; n++)
         {
             var e = Model(n);
             var inner = Zero(Shape.Outputs);
             foreach (var (_, weight, g, _) in Nodes(n))
+            {
                 inner += weight * Outer(g, g);
+                underflows |= typeof(T) == typeof(Float64) && OuterTermMayUnderflow(weight, g);
+            }
             total += e.Jacobian.Transpose() * inner * e.Jacobian;
         }
-        if (AllFinite(total))
+        if (AllFinite(total) && !underflows)
             return total;
-        total = Zero(Dimension); // doubles only: rigorous arithmetics are always finite
+        if (typeof(T) == typeof(Float64))
+        {
+            var sum = new ScaledCurvatureSum(Dimension);
+            for (int n = 0; n < Count; n++)
+            {
+                var j = ToDoubles(Model(n).Jacobian);
+                foreach (var (_, weight, g, _) in Nodes(n))
+                    sum.AddRankOne(T.Estimate(weight), j, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, i => T.Estimate(g[i])));
+            }
+            var value = sum.Value();
+            return InRange(RealMatrix<T>.Create(Dimension, Dimension, (a, b) => T.Of(value[a, b])), "F(θ)");
+        }
+        total = Zero(Dimension); // other arithmetics: the rigorous ones are always finite and never reach this
         for (int n = 0; n < Count; n++)
         {
             var jt = Model(n).Jacobian.Transpose();
@@ -164,6 +184,29 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         }
         return InRange(total, "F(θ)");
     }
+
+    /// <summary>
+    /// True when some w·g_i·g_j with nonzero factors may lie below 2^-1022 (the sum of the factors' binary exponents is at
+    /// most −1020), where the plain inner matrix loses digits or rounds to 0 before J scales it up.
+    /// </summary>
+    private static bool OuterTermMayUnderflow(T weight, T[] g)
+    {
+        double w = Math.Abs(T.Estimate(weight));
+        if (w == 0)
+            return false;
+        int smallest = int.MaxValue;
+        foreach (var gi in g)
+        {
+            double a = Math.Abs(T.Estimate(gi));
+            if (a != 0)
+                smallest = Math.Min(smallest, Math.ILogB(a));
+        }
+        return smallest != int.MaxValue && (long)Math.ILogB(w) + 2L * smallest <= -1020;
+    }
+
+    /// <summary>The estimates of a matrix's entries (exact for <see cref="Float64"/>).</summary>
+    private static MathNet.Numerics.LinearAlgebra.Matrix<double> ToDoubles(RealMatrix<T> a) =>
+        MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(a.Rows, a.Columns, (i, j) => T.Estimate(a[i, j]));
 
     /// <summary>
     /// The matrix, or an <see cref="ArgumentException"/> naming θ (the constructor's parameter "theta", as its own checks

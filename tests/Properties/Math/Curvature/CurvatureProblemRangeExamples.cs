@@ -1,0 +1,74 @@
+using Fractions;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// <see cref="CurvatureProblem{T}"/> in doubles where an intermediate product underflows while the matrix is a normal
+/// double (issue 15, item 1). Expected values are the closed forms in rationals from the double inputs.
+/// </summary>
+public class CurvatureProblemRangeExamples
+{
+    private static Fraction Q(double x) => ExactDouble.ToFraction(x);
+
+    private static void AssertUlps(double computed, Fraction exact, double ulps, string what) =>
+        Assert.True(ExactDouble.UlpError(computed, RationalInterval.Exact(exact)) <= ulps,
+            $"{what}: {computed:R}, exact {ExactDouble.ToDouble(exact):R}");
+
+    /// <summary>
+    /// Gaussian mean–variance likelihood (f = (μ, v), not natural: the control of Prop. 7.1), linear model with one input
+    /// x = 1e200 and θ = vec W = (0, 0, 1, 0), so μ = 0, v = x and J = [[x, 1, 0, 0], [0, 0, x, 1]]. The Fisher in (μ, v) is
+    /// diag(1/v, 1/(2v²)) (eq. 7.2), so F = JᵀFJ has the μ block [[x²/v, x/v], [x/v, 1/v]] = [[x, 1], [1, 1/x]], the v block
+    /// [[x²/(2v²), x/(2v²)], [x/(2v²), 1/(2v²)]] = [[½, 1/(2x)], [1/(2x), 1/(2x²)]] (the last ≈ 5e-401 rounds to 0) and
+    /// zero off-diagonal blocks. The plain form rounded w·g_v² ≈ 1e-400 to 0 before Jᵀ(·)J scaled it up: F_vv was 0.
+    /// Tolerance 36 ulp: the node score g_v = (r²/v − 1)/(2v) at r = ±√(3v) carries ≤ 9.5u (3v, √, r², /v, −1, /(2v)), its
+    /// square 19u, the weight 1u and the scaled sum (k − 1 + T)·u ≤ 16u (k = 5 factors, T = 12 terms): 36u relative.
+    /// </summary>
+    [Fact]
+    public void GaussianMeanVarianceFisher_WhoseInnerTermsUnderflow_IsExact()
+    {
+        const double x = 1e200;
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
+        var theta = new[] { 0.0, 0.0, 1.0, 0.0 }.Select(Float64.Of).ToArray();
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(0.5)]], theta);
+        var fisher = problem.Fisher();
+        var qx = Q(x);
+        var exact = new Fraction[,]
+        {
+            { qx, Fraction.One, 0, 0 },
+            { Fraction.One, Fraction.One / qx, 0, 0 },
+            { 0, 0, new Fraction(1, 2), Fraction.One / (2 * qx) },
+            { 0, 0, Fraction.One / (2 * qx), Fraction.One / (2 * qx * qx) },
+        };
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++)
+                AssertUlps(fisher[i, j].Value, exact[i, j], 36, $"F[{i},{j}]");
+    }
+
+    /// <summary>
+    /// Ordinary inputs keep the plain form: at x = 2, θ = (0.5, 0, 1, 1) (μ = 1, v = 3) every factor is within [2^-100, 2^100],
+    /// and the Fisher is the plain Jᵀ(Σ_k w_k g_k g_kᵀ)J entry for entry, computed here by the same products.
+    /// </summary>
+    [Fact]
+    public void OrdinaryFisher_IsThePlainForm()
+    {
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
+        var theta = new[] { 0.5, 0.0, 1.0, 1.0 }.Select(Float64.Of).ToArray();
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(2)]], [[Float64.Of(0.5)]], theta);
+        var e = problem.Model(0);
+        var inner = CurvatureProblem<Float64>.Zero(2);
+        foreach (var (label, weight) in problem.Expectation(0))
+        {
+            var g = problem.LogDensityDerivatives(label, e.Value).Gradient;
+            inner += weight * CurvatureProblem<Float64>.Outer(g, g);
+        }
+        var plain = e.Jacobian.Transpose() * inner * e.Jacobian;
+        var fisher = problem.Fisher();
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++)
+                Assert.Equal(plain[i, j].Value, fisher[i, j].Value);
+    }
+}
