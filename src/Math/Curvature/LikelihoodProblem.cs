@@ -184,11 +184,12 @@ public sealed class LikelihoodProblem
 
     /// <summary>∇²R(θ) in closed form, −Σ_n ∇²_θ log p(y_n|f_n).</summary>
     /// <remarks>
-    /// Range (issue 15, item 1): where J_n, ∇²_f log p, ∇_f log p or ∇²f_n^(m) have an entry outside [2^-100, 2^100], or the
-    /// plain sum is not finite, every entry is one <see cref="ScaledCurvatureSum"/> over all samples: within (3 + T)·u·Σ|terms|
-    /// (T = N(M² + M) terms) of its exact value, ±∞ only where that is beyond ±double.MaxValue. Inside that range the plain
-    /// products, bit for bit as before. The symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of
-    /// 1e308 came back +∞).
+    /// Range (issue 15, item 1): where some J_n or ∇²f_n^(m) has a nonzero entry outside [2^-100, 2^100], or the plain sum is
+    /// not finite, every entry is one <see cref="ScaledCurvatureSum"/> over all samples: within (3 + T)·u·Σ|terms|
+    /// (T = N(M² + M) terms) of its exact value, ±∞ only where that is beyond ±double.MaxValue. Where only a sample's
+    /// ∇_f log p or ∇²_f log p has such an entry (or its own plain matrix is not finite), that sample's matrix is its own
+    /// scaled sum, rounded once, and joins the plain running sum. Otherwise the plain products, bit for bit as before. The
+    /// symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of 1e308 came back +∞).
     /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (total, t, n) => total - t.LogDensityHessian(Data.Labels[n]),
@@ -197,13 +198,21 @@ public sealed class LikelihoodProblem
     /// <summary>
     /// G(θ) of the canonical split (7.13), a_n(b) = −log p(y_n|b), b_n = f(x_n, θ): −Σ_n J_nᵀ∇²_f log p(y_n|f_n)J_n (eq. 7.14).
     /// </summary>
-    /// <remarks>Range and accuracy as for <see cref="Hessian"/> (T = N·M² terms).</remarks>
+    /// <remarks>
+    /// The same switch as <see cref="Hessian"/>'s over all samples: some J_n or ∇²f_n^(m) outside [2^-100, 2^100], or a plain
+    /// sum that is not finite. ∇²f_n^(m) is not a factor of the GGN, so an input where only it is outside takes the scaled
+    /// sum (within the same bound, not bit for bit the plain form); ∇²_f log p is not checked (with J_n inside, its
+    /// products overflow only into a non-finite sum, which switches). Accuracy as for <see cref="Hessian"/> (T = N·M² terms).
+    /// </remarks>
     public Matrix<double> GeneralizedGaussNewton(Vector<double> theta) => SampleSum(theta, symmetrize: true,
         (total, t, n) => total - t.J.TransposeThisAndMultiply(Likelihood.Hessian(Data.Labels[n], t.F) * t.J),
         (sum, t, n) => sum.AddCongruence(-1, t.J, Likelihood.Hessian(Data.Labels[n], t.F)));
 
     /// <summary>The residual term of eq. (7.9) for the canonical split: Σ_{n,m} [∇_b a_n]_m ∇²_θ f_n^(m) with ∇_b a_n = −∇_f log p.</summary>
-    /// <remarks>Range and accuracy as for <see cref="Hessian"/> (T = N·M terms).</remarks>
+    /// <remarks>
+    /// The same switch as <see cref="GeneralizedGaussNewton"/> (J_n, unused here, among the checked factors; ∇_f log p not
+    /// checked). Accuracy as for <see cref="Hessian"/> (T = N·M terms).
+    /// </remarks>
     public Matrix<double> ResidualTerm(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (r, t, n) =>
         {
@@ -220,7 +229,8 @@ public sealed class LikelihoodProblem
     /// likelihood's <see cref="ExpectationRule"/> (exact, or with <see cref="FisherTailBound"/> for Poisson).
     /// </summary>
     /// <remarks>
-    /// Range as for <see cref="Hessian"/>, with the weights w_k among the factors: outside the ordinary range each entry is
+    /// The switch of <see cref="GeneralizedGaussNewton"/> (J_n and ∇²f_n^(m), the latter unused here), with the weights w_k
+    /// and the entries of the inner matrix Σ_k w_k g_k g_kᵀ also checked against [2^-100, 2^100]: outside, each entry is
     /// Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one scaled sum, so w·g gᵀ is never formed (the Bernoulli-probability Fisher at
     /// q = 1e-200 was +∞: w = q times g² = 1/q² = ∞; exact 1/(q(1 − q)) ≈ 1e200); within (4 + T)·u·Σ|terms|, T = N·K·M².
     /// </remarks>
@@ -247,7 +257,8 @@ public sealed class LikelihoodProblem
 
     /// <summary>The second form of eq. (7.4), Σ_n E_{y~p(·|f_n)}[−∇²_θ log p(y|f_n)], with the same expectation rule.</summary>
     /// <remarks>
-    /// Range and accuracy as for <see cref="Hessian"/> with the weights among the factors (T = N·K·(M² + M)). A node whose
+    /// The switch of <see cref="Hessian"/> with the weights w_k also checked (each node's ∇_f log p and ∇²_f log p as
+    /// <see cref="Hessian"/> checks the training label's); accuracy as for <see cref="Hessian"/> (T = N·K·(M² + M)). A node whose
     /// ∇²_f log p itself is beyond the double range (the Bernoulli probability's −1/q² at q &lt; 7.5e-155) is an
     /// <see cref="ArgumentException"/> from the likelihood.
     /// </remarks>
@@ -304,19 +315,45 @@ public sealed class LikelihoodProblem
     /// Bound on the entrywise error of <see cref="Fisher"/> and <see cref="ExpectedNegativeHessian"/> from truncating the
     /// expectation: Σ_n TailBound_n·(‖J_n‖_F² + Σ_m ‖∇²f_n^(m)‖_F) (0 for exact rules).
     /// </summary>
+    /// <remarks>
+    /// Range (issue 15, item 1): the plain sum, or, where it is not finite (‖J_n‖_F² or a Frobenius norm overflowed while
+    /// TailBound_n ≤ 55·<see cref="PoissonLog.RelativeTail"/> scales it down: a Poisson linear fit at x = 1e160 gave +∞ for
+    /// the exact ≈ 1e302), the larger bound Σ_n TailBound_n·(Σ_ij J_ij² + Σ_m Σ_ij |∇²f_ij^(m)|) (‖H‖_F ≤ Σ|H_ij|) in one
+    /// <see cref="ScaledSum"/>, within (2 + T)·u of its exact value (T terms). A bound that is itself beyond
+    /// ±double.MaxValue is an <see cref="ArgumentException"/> naming θ (the truncation error could not be stated), never +∞.
+    /// </remarks>
+    /// <exception cref="ArgumentException">θ or the data are invalid, or the bound is beyond double.MaxValue.</exception>
     public double FisherTailBound(Vector<double> theta)
     {
         double total = 0;
+        var tails = new List<(double Tail, int Sample)>();
         for (int n = 0; n < Count; n++)
         {
             var rule = Likelihood.Expectation(Output(n, theta));
             if (rule.TailBound == 0)
                 continue;
+            tails.Add((rule.TailBound, n));
             double jn = Jacobian(n, theta).FrobeniusNorm();
             double hn = Enumerable.Range(0, Model.OutputDimension).Sum(m => Model.OutputHessian(Data.Inputs[n], theta, m).FrobeniusNorm());
             total += rule.TailBound * (jn * jn + hn);
         }
-        return total;
+        if (double.IsFinite(total))
+            return total;
+        var sum = new ScaledSum();
+        foreach (var (tail, n) in tails)
+        {
+            foreach (double j in Jacobian(n, theta).Enumerate())
+                sum.Add(tail, j, j);
+            for (int m = 0; m < Model.OutputDimension; m++)
+                foreach (double h in Model.OutputHessian(Data.Inputs[n], theta, m).Enumerate())
+                    sum.Add(tail, Math.Abs(h));
+        }
+        double bound = sum.Value;
+        return double.IsFinite(bound)
+            ? bound
+            : throw new ArgumentException(
+                $"the expectation's tail bound of {Likelihood.Name} is beyond double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}] (‖J_n‖_F² times the tail exceeds the double range).",
+                nameof(theta));
     }
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ at the training labels (eq. 7.3).</summary>

@@ -224,4 +224,23 @@ public class LikelihoodProblemRangeExamples
             Verification.Numerics.Curvature.Data.GeneralizedLinearFit.MaximumLikelihood(new LinearModel(1), new GaussianIdentity(), data));
         Assert.Equal("data", ex.ParamName);
     }
+    /// <summary>
+    /// Poisson log-rate, f = θ₀x + θ₁ at θ = 0 (λ = 1), one sample x = 1e160: J = (x, 1) and ∇²f = 0, so the tail bound is
+    /// t·(x² + 1) with t the truncated rule's own bound (≤ 4e-18), about 1e302. ‖J‖_F² = 1e320 overflowed and the bound was
+    /// +∞. 8 ulp: the scaled sum's (k − 1 + T)·u with k = 3 factors and T ≤ 4 terms (2 nonzero), plus the final rounding.
+    /// At x = 1e300 the bound t·1e600 is beyond the range: an <see cref="ArgumentException"/> naming θ, not +∞.
+    /// </summary>
+    [Fact]
+    public void PoissonFisherTailBound_WithAHugeJacobian_IsFiniteOrRejected()
+    {
+        const double x = 1e160;
+        double tail = new PoissonLog().Expectation(V(0)).TailBound;
+        Assert.True(tail > 0);
+        var p = new LikelihoodProblem(new LinearModel(1), new PoissonLog(), new Dataset([V(x)], [0.0]));
+        AssertUlps(p.FisherTailBound(V(0, 0)), Q(tail) * (Q(x) * Q(x) + 1), 8, "FisherTailBound");
+        var beyond = new LikelihoodProblem(new LinearModel(1), new PoissonLog(), new Dataset([V(1e300)], [0.0]));
+        var ex = Assert.Throws<ArgumentException>(() => beyond.FisherTailBound(V(0, 0)));
+        Assert.Equal("theta", ex.ParamName);
+        Assert.Contains("double.MaxValue", ex.Message);
+    }
 }
