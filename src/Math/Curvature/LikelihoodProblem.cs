@@ -102,9 +102,40 @@ public sealed class LikelihoodProblem
         /// <summary>J and the ∇²f^(m) within [2^-100, 2^100] (or 0).</summary>
         public bool Ordinary { get; } = ScaledSum.Ordinary(J.Enumerate()) && ModelHessians.All(h => ScaledSum.Ordinary(h.Enumerate()));
 
+        /// <summary>
+        /// ∇²_f log p(y|f), or null where it is beyond the double range but has finite factors
+        /// (<see cref="LikelihoodBase.HessianFactors"/>: the Bernoulli probability's −1/q² below q ≈ 7.5e-155); any other
+        /// Hessian beyond the range is the likelihood's <see cref="ArgumentException"/>.
+        /// </summary>
+        public Matrix<double>? HessianInRange(double y)
+        {
+            if (Likelihood is LikelihoodBase b && b.HessianFactors(y, F) is { } factors
+                && !factors.P.PointwiseMultiply(factors.Q).Enumerate().All(double.IsFinite))
+                return null;
+            return Likelihood.Hessian(y, F);
+        }
+
+        /// <summary>Adds w·J_nᵀ∇²_f log p(y|f)J_n, through the finite factors where ∇²_f log p is beyond the range.</summary>
+        public void AddCongruence(ScaledCurvatureSum sum, double weight, double y)
+        {
+            if (HessianInRange(y) is { } h)
+            {
+                sum.AddCongruence(weight, J, h);
+                return;
+            }
+            var (p, q) = ((LikelihoodBase)Likelihood).HessianFactors(y, F)!.Value;
+            sum.AddCongruence(weight, J, p, q);
+        }
+
         public Matrix<double> LogDensityHessian(double y)
         {
-            var hy = Likelihood.Hessian(y, F);
+            var hy = HessianInRange(y);
+            if (hy is null)
+            {
+                var scaled = new ScaledCurvatureSum(J.ColumnCount);
+                AddTo(scaled, 1, y);
+                return scaled.Value();
+            }
             var g = Likelihood.Gradient(y, F);
             var h = J.TransposeThisAndMultiply(hy * J);
             for (int m = 0; m < g.Count; m++)
@@ -120,7 +151,7 @@ public sealed class LikelihoodProblem
         /// <summary>Adds w·∇²_θ log p(y|f) to a scaled sum.</summary>
         public void AddTo(ScaledCurvatureSum sum, double weight, double y)
         {
-            sum.AddCongruence(weight, J, Likelihood.Hessian(y, F));
+            AddCongruence(sum, weight, y);
             sum.AddCurvature(weight, Likelihood.Gradient(y, F), ModelHessians);
         }
     }
@@ -205,8 +236,8 @@ public sealed class LikelihoodProblem
     /// products overflow only into a non-finite sum, which switches). Accuracy as for <see cref="Hessian"/> (T = N·M² terms).
     /// </remarks>
     public Matrix<double> GeneralizedGaussNewton(Vector<double> theta) => SampleSum(theta, symmetrize: true,
-        (total, t, n) => total - t.J.TransposeThisAndMultiply(Likelihood.Hessian(Data.Labels[n], t.F) * t.J),
-        (sum, t, n) => sum.AddCongruence(-1, t.J, Likelihood.Hessian(Data.Labels[n], t.F)));
+        (total, t, n) => t.HessianInRange(Data.Labels[n]) is { } h ? total - t.J.TransposeThisAndMultiply(h * t.J) : null,
+        (sum, t, n) => t.AddCongruence(sum, -1, Data.Labels[n]));
 
     /// <summary>The residual term of eq. (7.9) for the canonical split: Σ_{n,m} [∇_b a_n]_m ∇²_θ f_n^(m) with ∇_b a_n = −∇_f log p.</summary>
     /// <remarks>
@@ -259,8 +290,10 @@ public sealed class LikelihoodProblem
     /// <remarks>
     /// The switch of <see cref="Hessian"/> with the weights w_k also checked (each node's ∇_f log p and ∇²_f log p as
     /// <see cref="Hessian"/> checks the training label's); accuracy as for <see cref="Hessian"/> (T = N·K·(M² + M)). A node whose
-    /// ∇²_f log p itself is beyond the double range (the Bernoulli probability's −1/q² at q &lt; 7.5e-155) is an
-    /// <see cref="ArgumentException"/> from the likelihood.
+    /// ∇²_f log p itself is beyond the double range enters through its finite factors (the Bernoulli probability's
+    /// (−1/q)·(1/q) at q &lt; 7.5e-155: at q = 1e-200, x = 1 the expected negative Hessian 1/(q(1 − q)) ≈ 1e200 was rejected);
+    /// a likelihood without factors, or a factor beyond the range (1/q for q &lt; 1/double.MaxValue), is the likelihood's
+    /// <see cref="ArgumentException"/>.
     /// </remarks>
     public Matrix<double> ExpectedNegativeHessian(Vector<double> theta) => SampleSum(theta, symmetrize: true,
         (e, t, n) =>

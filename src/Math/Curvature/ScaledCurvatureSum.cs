@@ -30,6 +30,19 @@ internal sealed class ScaledCurvatureSum
                         _sums[a, b].Add(weight, j[i, a], h[i, k], j[k, b]);
     }
 
+    /// <summary>
+    /// Adds w·Jᵀ(P ⊙ Q)J (J: M×d; P, Q: M×M, a matrix given as the entrywise product of two finite ones because it is itself
+    /// beyond the double range, as ∇²_f log p = −(1/q)·(1/q) of the Bernoulli probability below q ≈ 7.5e-155).
+    /// </summary>
+    public void AddCongruence(double weight, Matrix<double> j, Matrix<double> p, Matrix<double> q)
+    {
+        for (int a = 0; a < D; a++)
+            for (int b = a; b < D; b++)
+                for (int i = 0; i < j.RowCount; i++)
+                    for (int k = 0; k < j.RowCount; k++)
+                        _sums[a, b].Add(weight, j[i, a], p[i, k], q[i, k], j[k, b]);
+    }
+
     /// <summary>Adds w·(Jᵀg)(Jᵀg)ᵀ (J: M×d, g of length M) without forming g gᵀ or Jᵀg.</summary>
     public void AddRankOne(double weight, Matrix<double> j, Vector<double> g)
     {

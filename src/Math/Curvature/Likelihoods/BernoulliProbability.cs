@@ -9,7 +9,9 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// </summary>
 /// <remarks>
 /// Range: every q ∈ (0, 1), subnormals included, whose results are within ±double.MaxValue; beyond it (∇ = 1/q for
-/// q &lt; 1/double.MaxValue, ∇² = −1/q² for q below about 7.5e-155) an <see cref="ArgumentException"/>. log(1 − q) is
+/// q &lt; 1/double.MaxValue, ∇² = −1/q² for q below about 7.5e-155) an <see cref="ArgumentException"/>; the curvature
+/// matrices of <see cref="LikelihoodProblem"/> use ∇² through its factors (−1/q)·(1/q) there, so they stay finite where
+/// they are (down to q = 1/double.MaxValue). log(1 − q) is
 /// log1p(−q) (the written log(1 − q) returned 0 for every q &lt; 2^-54, exact ≈ −q); ∇² is −(1/q)², so that q² never
 /// underflows where 1/q² is in range. Accuracy: log p within 8 ulp (log1p) or 1 ulp (log q); ∇ within 2 ulp; ∇² within 4 ulp
 /// (1 − q rounds once for q &lt; ½, exactly otherwise).
@@ -53,6 +55,14 @@ public sealed class BernoulliProbability : LikelihoodBase
         Scalar(y == 1 ? -Square(1 / f[0]) : -Square(1 / (1 - f[0])));
 
     private static double Square(double x) => x * x;
+
+    /// <summary>∇² = (−r)·r with r = 1/q (y = 1) or 1/(1 − q) (y = 0): finite down to q = 1/double.MaxValue, where −r² itself
+    /// leaves the range below q ≈ 7.5e-155. The product (−r)·r is bit for bit the Hessian where that is finite.</summary>
+    private protected override (Matrix<double> P, Matrix<double> Q)? HessianFactorsUnchecked(double y, Vector<double> f)
+    {
+        double r = y == 1 ? 1 / f[0] : 1 / (1 - f[0]);
+        return (Scalar(-r), Scalar(r));
+    }
 
     /// <inheritdoc />
     protected override ExpectationRule ExpectationUnchecked(Vector<double> f) =>

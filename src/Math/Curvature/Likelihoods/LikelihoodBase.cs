@@ -77,6 +77,24 @@ public abstract class LikelihoodBase : ILikelihood
         return value;
     }
 
+    /// <summary>
+    /// ∇²_f log p(y|f) as the entrywise product P ⊙ Q of two finite matrices, for a likelihood whose Hessian can lie beyond
+    /// the double range where the curvature matrices built from it (J_nᵀ∇²_f log p J_n with a small J_n, or weighted by a
+    /// small probability) do not; null where the likelihood has no such form (then <see cref="Hessian"/> is the only one).
+    /// </summary>
+    /// <exception cref="ArgumentException">y or f invalid, or a factor itself beyond ±double.MaxValue (naming f).</exception>
+    internal (Matrix<double> P, Matrix<double> Q)? HessianFactors(double y, Vector<double> f)
+    {
+        Check(y, f);
+        var factors = HessianFactorsUnchecked(y, f);
+        if (factors is { } pair)
+            RequireInRange(pair.P.Enumerate().Concat(pair.Q.Enumerate()), "a factor of ∇²_f log p(y|f)", y, f);
+        return factors;
+    }
+
+    /// <summary>The factors of <see cref="HessianFactors"/> on validated arguments; null unless overridden.</summary>
+    private protected virtual (Matrix<double> P, Matrix<double> Q)? HessianFactorsUnchecked(double y, Vector<double> f) => null;
+
     /// <inheritdoc />
     public abstract T LogDensity<T>(double y, T[] f) where T : IDualScalar<T>;
 

@@ -243,4 +243,35 @@ public class LikelihoodProblemRangeExamples
         Assert.Equal("theta", ex.ParamName);
         Assert.Contains("double.MaxValue", ex.Message);
     }
+    /// <summary>
+    /// Bernoulli probability, f = θ·x (no bias), label 1, x = θ = 1e-100, so q = fl(θx) ≈ 1e-200 and ∇²_f log p = −1/q² ≈ −1e400
+    /// is beyond the range while the matrices are not: ∇²R = GGN = x²/q² ≈ 1e200, E[−∇²_θ log p] = x²·(q/q² + (1 − q)/(1 − q)²)
+    /// = x²/(q(1 − q)) ≈ 1 (eq. 7.4 with the weights 1 − q, q). All three were rejected (the likelihood's Hessian threw).
+    /// 8 ulp: r = 1/q rounded twice (2u), the scaled five-factor products and sums ((k − 1 + T)·u ≤ 6u); the 1 − q node is
+    /// 1e-200 of the result.
+    /// </summary>
+    [Fact]
+    public void BernoulliProbabilityCurvature_WhoseNodeHessianIsBeyondTheRange_IsFinite()
+    {
+        const double x = 1e-100, theta = 1e-100, q = theta * x;
+        var p = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new BernoulliProbability(), new Dataset([V(x)], [1.0]));
+        var qq = Q(q);
+        var squared = Q(x) * Q(x);
+        AssertUlps(p.Hessian(V(theta))[0, 0], squared / (qq * qq), 8, "∇²R");
+        AssertUlps(p.GeneralizedGaussNewton(V(theta))[0, 0], squared / (qq * qq), 8, "GGN");
+        AssertUlps(p.ExpectedNegativeHessian(V(theta))[0, 0], squared / (qq * (1 - qq)), 8, "E[−∇²]");
+    }
+
+    /// <summary>
+    /// The same at x = 1, θ = q = 1e-200: E[−∇²] = 1/(q(1 − q)) ≈ 1e200 is finite (it was rejected); ∇²R = 1/q² ≈ 1e400 is
+    /// beyond the range and, as every curvature matrix here, rounds to +∞ (IEEE overflow, not a silent wrong value).
+    /// </summary>
+    [Fact]
+    public void BernoulliProbabilityCurvature_BeyondTheRange_OverflowsOnlyWhereExact()
+    {
+        const double q = 1e-200;
+        var p = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new BernoulliProbability(), new Dataset([V(1)], [1.0]));
+        AssertUlps(p.ExpectedNegativeHessian(V(q))[0, 0], Fraction.One / (Q(q) * (1 - Q(q))), 8, "E[−∇²]");
+        Assert.Equal(double.PositiveInfinity, p.Hessian(V(q))[0, 0]);
+    }
 }
