@@ -32,9 +32,10 @@ public sealed class LogPerturbedQuadratic : IObjective
 
     /// <summary>ψ''(t) = (1 − t²)/(1 + t²)², in [−1/8, 1].</summary>
     /// <remarks>
-    /// Range: every finite t (subnormals to ±double.MaxValue). Accuracy (u = 2^-53): within 12 ulp of the exact value (about 10
-    /// roundings' worth for |t| ≤ 2, 11.2 beyond), plus 2^-1074 where it is subnormal. The numerator is the cancelling 1 − t² only where t² ≤ ½ (its rounding is then
-    /// at most u·t²/(1 − t²) ≤ u relative), as (1 − |t|)(1 + |t|) for ½ &lt; t² ≤ 4 (1 − |t| exact by Sterbenz's lemma for
+    /// Range: every finite t (subnormals to ±double.MaxValue). Accuracy (u = 2^-53): within 12 ulp of the exact value
+    /// (about 10 roundings' worth for |t| ≤ 2, 11.2 beyond), plus 2^-1074 where it is subnormal. The numerator is the
+    /// cancelling 1 − t² only where t² ≤ ½ (its rounding is then at most u·t²/(1 − t²) ≤ u relative), as
+    /// (1 − |t|)(1 + |t|) for ½ &lt; t² ≤ 4 (1 − |t| exact by Sterbenz's lemma for
     /// |t| ∈ [½, 2]; the former 1 − fl(t²) at t = 1 − 2^-27 was 1.7e7 ulp off, and s²(s² − 1)/(1 + s²)², s = 1/t,
     /// at t = 1 + 2^-27 1.0e8 ulp), and in s = 1/t beyond |t| = 2, so t² never overflows.
     /// </remarks>
