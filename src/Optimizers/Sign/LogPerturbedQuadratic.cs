@@ -138,6 +138,11 @@ public sealed class LogPerturbedQuadratic : IObjective
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A + diag(c_iψ''(θ_i)) for every finite θ: off the diagonal A exactly; on it two roundings, so within
+    /// 2u·(|A_ii| + |c_iψ''(θ_i)|) of the value with the computed ψ'' (<see cref="PsiSecond"/>, 12 ulp), ±∞ only where
+    /// that value is beyond ±double.MaxValue.
+    /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta)
     {
         Check(theta);

@@ -129,7 +129,8 @@ public class ObjectiveRangeProperties
     /// <summary>
     /// LogPerturbedQuadratic (balles-thesis Prop. 6.3's test function) with full-range A, c, θ: f within (n² + n + 3)u of
     /// Σ|θ_iA_ijθ_j/2| + Σ|c_iψ(θ_i)| and ∇f_i within (n + 2)u of Σ_j|A_ijθ_j| + |c_iψ'(θ_i)| (its remarks), the computed
-    /// ψ and ψ' taken as exact (their own ulp bounds are checked in SignRangeProperties).
+    /// ψ and ψ' taken as exact (their own ulp bounds are checked in SignRangeProperties); ∇²f = A + diag(c∘ψ''(θ)) off the
+    /// diagonal exactly A, on it within 2u·(|A_ii| + |c_iψ''(θ_i)|).
     /// </summary>
     [Property]
     public Property LogPerturbedQuadratic_IsAccurateOrInfinite() => Prop.ForAll(
@@ -163,9 +164,18 @@ public class ObjectiveRangeProperties
                 var first = F(c[i]) * F(Verification.Optimizers.Sign.LogPerturbedQuadratic.PsiFirst(theta[i]));
                 gradient[i] = new Entry(row + first, rowScale + Fraction.Abs(first), n + 2);
             }
+            // ∇²f = A + diag(c_iψ''(θ_i)): off-diagonal entries A_ij exactly, diagonal within 2u·(|A_ii| + |c_iψ''(θ_i)|).
+            var hessian = new Entry[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    var curvature = i == j ? F(c[i]) * F(Verification.Optimizers.Sign.LogPerturbedQuadratic.PsiSecond(theta[i])) : Fraction.Zero;
+                    hessian[i * n + j] = new Entry(F(a[i, j]) + curvature, Fraction.Abs(F(a[i, j])) + Fraction.Abs(curvature), i == j ? 2 : 0);
+                }
             string at = $"A = {a}, c = [{string.Join(", ", c)}], θ = [{string.Join(", ", theta)}]";
             return CheckedAll(() => f.Gradient(t).ToArray(), gradient, $"∇f at {at}")
-                .And(Checked(() => f.Value(t), value, scale, n * n + n + 3, $"f at {at}"));
+                .And(Checked(() => f.Value(t), value, scale, n * n + n + 3, $"f at {at}"))
+                .And(CheckedAll(() => f.Hessian(t).ToRowMajorArray(), hessian, $"∇²f at {at}"));
         });
 
     /// <summary>Random symmetric 2×2 or 3×3 A, b, θ with full-range entries: f within (n² + n + 3)u, ∇f within (n + 2)u (Quadratic's remarks).</summary>
