@@ -160,9 +160,47 @@ public sealed class Amos : IOptimizer
     /// <inheritdoc />
     public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => new AmosRun(this, objective, theta0);
 
-    /// <summary>Line 5 for one coordinate.</summary>
-    public static double RunningLipschitz(double previous, double alpha, double lambdaNow, double lambdaBefore, double epsilon2, double distance) =>
-        alpha * previous + (1 - alpha) * (Math.Abs(lambdaNow - lambdaBefore) / (epsilon2 + distance));
+    /// <summary>Line 5 for one coordinate: L ← α·L + (1 − α)·|λ_t − λ_{t−1}|/(ε₂ + ‖θ_t − θ_{t−1}‖).</summary>
+    /// <remarks>
+    /// Range: previous ∈ [0, +∞] (a running estimate that has overflowed stays +∞), α ∈ [0, 1), finite λ's, ε₂ &gt; 0 and
+    /// distance ≥ 0 finite. Where every input is 0 or within [2^-100, 2^100] the plain formula (bit for bit as before);
+    /// elsewhere |λ_t − λ_{t−1}| and ε₂ + distance are halved exactly where they overflow and the two terms are one
+    /// <see cref="ScaledSum"/>, so the result is +∞ only where the exact value is beyond double.MaxValue (λ = ±1e308 with
+    /// ε₂ + distance = 1e10 gave +∞, exact 2e298·(1 − α)), and a subnormal quotient keeps its digits. Accuracy (u = 2^-53):
+    /// both terms are non-negative, each with at most five roundings, so within 6 ulp of the exact value, plus 2^-1074 where
+    /// it is subnormal.
+    /// </remarks>
+    /// <exception cref="ArgumentException">An input outside the range above (named).</exception>
+    public static double RunningLipschitz(double previous, double alpha, double lambdaNow, double lambdaBefore, double epsilon2, double distance)
+    {
+        if (!(previous >= 0))
+            throw new ArgumentException($"previous must be ≥ 0 (or +∞), got {Require.Show(previous)}.", nameof(previous));
+        Require.NonNegative(alpha, nameof(alpha));
+        if (!(alpha < 1))
+            throw new ArgumentException($"alpha must lie in [0, 1), got {Require.Show(alpha)}.", nameof(alpha));
+        Require.Finite(lambdaNow, nameof(lambdaNow));
+        Require.Finite(lambdaBefore, nameof(lambdaBefore));
+        Require.Positive(epsilon2, nameof(epsilon2));
+        Require.NonNegative(distance, nameof(distance));
+        if (double.IsPositiveInfinity(previous))
+            return alpha > 0 ? previous : Slope(lambdaNow, lambdaBefore, epsilon2, distance);
+        if (ScaledSum.Ordinary(previous, alpha, lambdaNow, lambdaBefore, epsilon2, distance))
+            return alpha * previous + (1 - alpha) * (Math.Abs(lambdaNow - lambdaBefore) / (epsilon2 + distance));
+        var sum = new ScaledSum();
+        sum.Add(alpha, previous);
+        var (change, changeHalved) = HalvedWhereInfinite(Math.Abs(lambdaNow - lambdaBefore), Math.Abs(lambdaNow / 2 - lambdaBefore / 2));
+        var (gap, gapHalved) = HalvedWhereInfinite(epsilon2 + distance, epsilon2 / 2 + distance / 2);
+        sum.AddQuotient(gap, 1 - alpha, change, changeHalved == gapHalved ? 1 : changeHalved ? 2 : 0.5);
+        return sum.Value;
+    }
+
+    /// <summary>The plain slope |λ_t − λ_{t−1}|/(ε₂ + distance) (α = 0 of <see cref="RunningLipschitz"/>) over the same range.</summary>
+    private static double Slope(double lambdaNow, double lambdaBefore, double epsilon2, double distance) =>
+        RunningLipschitz(0, 0, lambdaNow, lambdaBefore, epsilon2, distance);
+
+    /// <summary>The value, or its exactly halved form (flagged) where the value overflowed; halving a sum of doubles beyond 2^1023 is exact.</summary>
+    private static (double Value, bool Halved) HalvedWhereInfinite(double value, double halved) =>
+        double.IsInfinity(value) ? (halved, true) : (value, false);
 
     /// <summary>
     /// Lines 6–12 with App. K's granularity: for each coordinate, whether it goes to OPT¹ (true) or OPT² (false).
@@ -253,7 +291,7 @@ public sealed class Amos : IOptimizer
                     var slopes = Vector<double>.Build.Dense(theta.Count);
                     for (int i = 0; i < theta.Count; i++)
                     {
-                        slopes[i] = Math.Abs(lambda[i] - lambdaBefore[i]) / (s.Epsilon2 + distance);
+                        slopes[i] = Slope(lambda[i], lambdaBefore[i], s.Epsilon2, distance);
                         lipschitz[i] = RunningLipschitz(lipschitz[i], s.AlphaL, lambda[i], lambdaBefore[i], s.Epsilon2, distance);
                     }
                     LastSlopes = slopes;

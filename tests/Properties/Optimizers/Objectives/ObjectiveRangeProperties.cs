@@ -126,6 +126,58 @@ public class ObjectiveRangeProperties
                 .And(Checked(() => term.Second(x), -v1 + s2, Fraction.Abs(v1) + Fraction.Abs(s2), 3, $"φ″ at {at}"));
         });
 
+    /// <summary>
+    /// LogPerturbedQuadratic (balles-thesis Prop. 6.3's test function) with full-range A, c, θ: f within (n² + n + 3)u of
+    /// Σ|θ_iA_ijθ_j/2| + Σ|c_iψ(θ_i)| and ∇f_i within (n + 2)u of Σ_j|A_ijθ_j| + |c_iψ'(θ_i)| (its remarks), the computed
+    /// ψ and ψ' taken as exact (their own ulp bounds are checked in SignRangeProperties); ∇²f = A + diag(c∘ψ''(θ)) off the
+    /// diagonal exactly A, on it within 2u·(|A_ii| + |c_iψ''(θ_i)|).
+    /// </summary>
+    [Property]
+    public Property LogPerturbedQuadratic_IsAccurateOrInfinite() => Prop.ForAll(
+        (from n in Gen.Choose(1, 3)
+         from entries in Gen.ArrayOf(Scalar, n * n)
+         from c in Gen.ArrayOf(Scalar, n)
+         from theta in Gen.ArrayOf(Scalar, n)
+         select (n, entries, c, theta)).ToArbitrary(),
+        input =>
+        {
+            var (n, entries, c, theta) = input;
+            var a = Matrix<double>.Build.Dense(n, n, (i, j) => entries[Math.Min(i, j) * n + Math.Max(i, j)]);
+            var f = new Verification.Optimizers.Sign.LogPerturbedQuadratic(a, Vector<double>.Build.DenseOfArray(c));
+            var t = Vector<double>.Build.DenseOfArray(theta);
+            Fraction value = Fraction.Zero, scale = Fraction.Zero;
+            var gradient = new Entry[n];
+            for (int i = 0; i < n; i++)
+            {
+                Fraction row = Fraction.Zero, rowScale = Fraction.Zero;
+                for (int j = 0; j < n; j++)
+                {
+                    var p = F(a[i, j]) * F(theta[j]);
+                    row += p;
+                    rowScale += Fraction.Abs(p);
+                    value += F(theta[i]) * p / 2;
+                    scale += Fraction.Abs(F(theta[i]) * p / 2);
+                }
+                var psi = F(c[i]) * F(Verification.Optimizers.Sign.LogPerturbedQuadratic.Psi(theta[i]));
+                value += psi;
+                scale += Fraction.Abs(psi);
+                var first = F(c[i]) * F(Verification.Optimizers.Sign.LogPerturbedQuadratic.PsiFirst(theta[i]));
+                gradient[i] = new Entry(row + first, rowScale + Fraction.Abs(first), n + 2);
+            }
+            // ∇²f = A + diag(c_iψ''(θ_i)): off-diagonal entries A_ij exactly, diagonal within 2u·(|A_ii| + |c_iψ''(θ_i)|).
+            var hessian = new Entry[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    var curvature = i == j ? F(c[i]) * F(Verification.Optimizers.Sign.LogPerturbedQuadratic.PsiSecond(theta[i])) : Fraction.Zero;
+                    hessian[i * n + j] = new Entry(F(a[i, j]) + curvature, Fraction.Abs(F(a[i, j])) + Fraction.Abs(curvature), i == j ? 2 : 0);
+                }
+            string at = $"A = {a}, c = [{string.Join(", ", c)}], θ = [{string.Join(", ", theta)}]";
+            return CheckedAll(() => f.Gradient(t).ToArray(), gradient, $"∇f at {at}")
+                .And(Checked(() => f.Value(t), value, scale, n * n + n + 3, $"f at {at}"))
+                .And(CheckedAll(() => f.Hessian(t).ToRowMajorArray(), hessian, $"∇²f at {at}"));
+        });
+
     /// <summary>Random symmetric 2×2 or 3×3 A, b, θ with full-range entries: f within (n² + n + 3)u, ∇f within (n + 2)u (Quadratic's remarks).</summary>
     [Property]
     public Property Quadratic_IsAccurateOrRejected() => Prop.ForAll(

@@ -106,4 +106,22 @@ public class SophiaDiagonalExamples
         Assert.Equal(fresh[1], second[1]);
         Assert.Equal("dimension", Assert.Throws<ArgumentException>(() => sophia.StartCoordinates(0)).ParamName);
     }
+
+    /// <summary>
+    /// Sophia with η = 2^400, ε = 2^100, m = 2^-1030 (subnormal), h = −1: ρh &lt; ε, so the step is −η·m/ε = −2^-730 exactly;
+    /// m/ε underflowed to 0 first and the step was −0.
+    /// </summary>
+    [Fact]
+    public void SophiaUpdate_WhereTheRatioUnderflows_KeepsTheStep() =>
+        Assert.Equal(-Math.ScaleB(1.0, -730), new SophiaDiagonal(Math.ScaleB(1.0, 400), epsilon: Math.ScaleB(1.0, 100)).Update(Math.ScaleB(1.0, -1030), -1));
+
+    /// <summary>Sophia with ρ = 2 at m = h = 1e308: m/(ρh) = 1/2 exactly, step −η/2; ρh overflowed and m/∞ gave 0.</summary>
+    [Fact]
+    public void SophiaUpdate_WhereRhoHOverflows_KeepsTheRatio() =>
+        Assert.Equal(-0.05, new SophiaDiagonal(0.1, rho: 2).Update(1e308, 1e308));
+
+    /// <summary>A NaN moment is an ArgumentException naming it (it was a silent NaN step).</summary>
+    [Fact]
+    public void SophiaUpdate_OfANaNMoment_IsRejected() =>
+        Assert.Equal("m", Assert.Throws<ArgumentException>(() => new SophiaDiagonal(0.1).Update(double.NaN, 1)).ParamName);
 }
