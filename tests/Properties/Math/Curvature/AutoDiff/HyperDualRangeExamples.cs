@@ -1,4 +1,5 @@
 using Fractions;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Exact;
@@ -250,5 +251,26 @@ public class HyperDualRangeExamples
             AssertPart($"1/b ε₁ at {b:R}", y.E1, -1 / (q * q));
             AssertPart($"1/b ε₁ε₂ at {b:R}", y.E12, 2 / (q * q * q));
         }
+    }
+
+    /// <summary>The generic hyper-dual over Float64 shares HyperDual's exp: e^800 with ε₂ unseeded has ε₂ = ε₁ε₂ = 0 (were NaN).</summary>
+    [Fact]
+    public void GenericExpOverFloat64_BeyondTheRange_UnseededPartsAreZero()
+    {
+        var y = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(800), true, false));
+        Assert.Equal(double.PositiveInfinity, y.E1.Value);
+        Assert.Equal(0, y.E2.Value);
+        Assert.Equal(0, y.E12.Value);
+    }
+
+    /// <summary>The generic hyper-dual over Float64 shares HyperDual's quotient: x/x at 1e200 has ε₁ within 5u·2e-200 of 0 (was 1e-200).</summary>
+    [Fact]
+    public void GenericQuotientOverFloat64_SelfRatio_DerivativesCancelToRoundingLevel()
+    {
+        var x = HyperDualReal<Float64>.Variable(new Float64(1e200), true, true);
+        var y = x / x;
+        Assert.Equal(1, y.Value.Value);
+        Assert.True(Math.Abs(y.E1.Value) <= 5 * Math.ScaleB(1, -53) * 2e-200, $"{y.E1.Value:R}");
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => x / HyperDualReal<Float64>.Constant(new Float64(0))).ParamName);
     }
 }
