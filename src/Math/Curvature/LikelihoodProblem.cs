@@ -380,6 +380,12 @@ public sealed class LikelihoodProblem
         var sum = new ScaledSum();
         foreach (var (tail, n) in tails)
         {
+            var factors = Jacobian(n, theta).Enumerate()
+                .Concat(Enumerable.Range(0, Model.OutputDimension).SelectMany(m => Model.OutputHessian(Data.Inputs[n], theta, m).Enumerate()));
+            if (!factors.All(double.IsFinite)) // J_n = ∞ (a tanh MLP's W₂·x beyond the range) reached the scaled sum, whose exception named "factors"
+                throw new ArgumentException(
+                    $"the expectation's tail bound of {Likelihood.Name} is beyond double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}] (J_{n} or ∇²f_{n} of {Model.Name} is itself beyond the double range).",
+                    nameof(theta));
             foreach (double j in Jacobian(n, theta).Enumerate())
                 sum.Add(tail, j, j);
             for (int m = 0; m < Model.OutputDimension; m++)

@@ -297,4 +297,21 @@ public class LikelihoodProblemRangeExamples
         foreach (var (i, j) in new[] { (0, 1), (1, 0) })
             Assert.True(ExactDouble.UlpError(ggn[i, j], exact) <= 11, $"G[{i},{j}] = {ggn[i, j]:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
     }
+
+    /// <summary>
+    /// Poisson log-rate with a tanh MLP (D = 1, H = 1), x = 1e10, θ = (W₁ = (0, 0), W₂ = (1e300, 0)): a = 0, h = 0, f = 0
+    /// (λ = 1, a truncated rule with a positive tail bound t), but ∂f/∂W₁[0,0] = W₂·(1 − h²)·x = 1e310 is beyond the range,
+    /// so the bound t·(‖J‖_F² + …) ≥ t·1e620 is too: the documented <see cref="ArgumentException"/> naming θ. The fallback
+    /// passed J's ∞ into a scaled sum, whose own exception named "factors" (not a parameter of FisherTailBound).
+    /// </summary>
+    [Fact]
+    public void PoissonFisherTailBound_WithAJacobianBeyondTheRange_IsRejectedNamingTheta()
+    {
+        var p = new LikelihoodProblem(new TanhMlp(1, 1), new PoissonLog(), new Dataset([V(1e10)], [0.0]));
+        var theta = V(0, 0, 1e300, 0);
+        Assert.Equal(double.PositiveInfinity, Math.Abs(p.Jacobian(0, theta)[0, 0]));
+        var ex = Assert.Throws<ArgumentException>(() => p.FisherTailBound(theta));
+        Assert.Equal("theta", ex.ParamName);
+        Assert.Contains("double.MaxValue", ex.Message);
+    }
 }
