@@ -132,8 +132,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
 
     /// <summary>F(θ) = Σ_n J_nᵀ E_y[∇_f log p ∇_f log pᵀ] J_n = Σ_n E_y[s_n s_nᵀ] (eq. 7.2 with the chain rule D.20).</summary>
     /// <remarks>
-    /// In doubles, where that form is not finite or a term w_k·g_i·g_j of the inner matrix may fall below the normal range
-    /// (its factors' binary exponents sum to at most −1020), each entry is Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one exact scaled
+    /// In doubles, where that form is not finite, a term w_k·g_i·g_j of the inner matrix may fall below the normal range
+    /// (its factors' binary exponents sum to at most −1020), or so may a product J_ia·inner_ij that Jᵀ·inner forms before
+    /// J scales it back up (inputs 1e-200 and 1e200 with v = 1e100: F = x₀x₁/(2v²) ≈ 5e-201 came out 0), each entry is Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one exact scaled
     /// sum (<see cref="ScaledCurvatureSum.AddRankOne"/>: g gᵀ and Jᵀg are never formed). Overflow: the
     /// Bernoulli-probability Fisher at q = 1e-200 was +∞ (q·(1/q)² with (1/q)² = ∞; exact 1/(q(1 − q)) ≈ 1e200). Underflow:
     /// the Gaussian mean–variance Fisher (linear model, x = 1e200, μ = 0, v = x) has F_vv = x²/(2v²) = ½, but w·g_v² ≈ 1e-400
@@ -155,6 +156,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 inner += weight * Outer(g, g);
                 underflows |= typeof(T) == typeof(Float64) && OuterTermMayUnderflow(weight, g);
             }
+            underflows |= typeof(T) == typeof(Float64) && JacobianTermMayUnderflow(e.Jacobian, inner);
             total += e.Jacobian.Transpose() * inner * e.Jacobian;
         }
         if (AllFinite(total) && !underflows)
@@ -202,6 +204,37 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 smallest = Math.Min(smallest, Math.ILogB(a));
         }
         return smallest != int.MaxValue && (long)Math.ILogB(w) + 2L * smallest <= -1020;
+    }
+
+    /// <summary>
+    /// True when some product J_ia·inner_ij with nonzero factors, the first one (Jᵀ·inner)_aj sums, may lie below 2^-1022
+    /// (binary exponents summing to at most −1020): it loses digits or rounds to 0 before J_jb scales it back up (two inputs
+    /// 1e-200 and 1e200, inner 1/(2v²) ≈ 5e-201: the Fisher entry x₀x₁/(2v²) ≈ 5e-201 came out 0). Per row i the smallest
+    /// exponents of J's row and of the inner matrix's row are a pair the product forms, so no such product is missed.
+    /// </summary>
+    private static bool JacobianTermMayUnderflow(RealMatrix<T> jacobian, RealMatrix<T> inner)
+    {
+        for (int i = 0; i < jacobian.Rows; i++)
+        {
+            int smallestJ = SmallestExponent(Enumerable.Range(0, jacobian.Columns).Select(a => jacobian[i, a]));
+            int smallestInner = SmallestExponent(Enumerable.Range(0, inner.Columns).Select(j => inner[i, j]));
+            if (smallestJ != int.MaxValue && smallestInner != int.MaxValue && (long)smallestJ + smallestInner <= -1020)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The smallest binary exponent (<see cref="Math.ILogB"/>) of the nonzero estimates; int.MaxValue where all are 0.</summary>
+    private static int SmallestExponent(IEnumerable<T> values)
+    {
+        int smallest = int.MaxValue;
+        foreach (var v in values)
+        {
+            double a = Math.Abs(T.Estimate(v));
+            if (a != 0)
+                smallest = Math.Min(smallest, Math.ILogB(a));
+        }
+        return smallest;
     }
 
     /// <summary>The estimates of a matrix's entries (exact for <see cref="Float64"/>).</summary>

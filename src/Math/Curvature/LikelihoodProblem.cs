@@ -230,19 +230,24 @@ public sealed class LikelihoodProblem
     /// G(θ) of the canonical split (7.13), a_n(b) = −log p(y_n|b), b_n = f(x_n, θ): −Σ_n J_nᵀ∇²_f log p(y_n|f_n)J_n (eq. 7.14).
     /// </summary>
     /// <remarks>
-    /// The same switch as <see cref="Hessian"/>'s over all samples: some J_n or ∇²f_n^(m) outside [2^-100, 2^100], or a plain
-    /// sum that is not finite. ∇²f_n^(m) is not a factor of the GGN, so an input where only it is outside takes the scaled
-    /// sum (within the same bound, not bit for bit the plain form); ∇²_f log p is not checked (with J_n inside, its
-    /// products overflow only into a non-finite sum, which switches). Accuracy as for <see cref="Hessian"/> (T = N·M² terms).
+    /// The same switch as <see cref="Hessian"/>'s over all samples: some J_n, ∇²f_n^(m) or ∇²_f log p(y_n|f_n) outside
+    /// [2^-100, 2^100], or a plain sum that is not finite. ∇²f_n^(m) is not a factor of the GGN, so an input where only it is
+    /// outside takes the scaled sum (within the same bound, not bit for bit the plain form). ∇²_f log p is checked because
+    /// the plain ∇²_f log p·J_n can underflow before J_nᵀ scales it back up, not only overflow: Bernoulli logit at f = 700
+    /// (∇²_f log p ≈ −9.9e-305) with J = (2^-99, 2^99) gave G[0, 1] half its exact σ(f)σ(−f), one of its two products
+    /// having rounded to 0. Accuracy as for <see cref="Hessian"/> (T = N·M² terms).
     /// </remarks>
     public Matrix<double> GeneralizedGaussNewton(Vector<double> theta) => SampleSum(theta, symmetrize: true,
-        (total, t, n) => t.HessianInRange(Data.Labels[n]) is { } h ? total - t.J.TransposeThisAndMultiply(h * t.J) : null,
+        (total, t, n) => t.HessianInRange(Data.Labels[n]) is { } h && ScaledSum.Ordinary(h.Enumerate())
+            ? total - t.J.TransposeThisAndMultiply(h * t.J)
+            : null,
         (sum, t, n) => t.AddCongruence(sum, -1, Data.Labels[n]));
 
     /// <summary>The residual term of eq. (7.9) for the canonical split: Σ_{n,m} [∇_b a_n]_m ∇²_θ f_n^(m) with ∇_b a_n = −∇_f log p.</summary>
     /// <remarks>
-    /// The same switch as <see cref="GeneralizedGaussNewton"/> (J_n, unused here, among the checked factors; ∇_f log p not
-    /// checked). Accuracy as for <see cref="Hessian"/> (T = N·M terms).
+    /// The switch over J_n (unused here) and ∇²f_n^(m) outside [2^-100, 2^100], or a plain sum that is not finite; ∇_f log p
+    /// is not checked (each term is the one product g_m·∇²f^(m)_ab, not scaled up afterwards). Accuracy as for
+    /// <see cref="Hessian"/> (T = N·M terms).
     /// </remarks>
     public Matrix<double> ResidualTerm(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (r, t, n) =>
@@ -260,7 +265,7 @@ public sealed class LikelihoodProblem
     /// likelihood's <see cref="ExpectationRule"/> (exact, or with <see cref="FisherTailBound"/> for Poisson).
     /// </summary>
     /// <remarks>
-    /// The switch of <see cref="GeneralizedGaussNewton"/> (J_n and ∇²f_n^(m), the latter unused here), with the weights w_k
+    /// The switch over J_n and ∇²f_n^(m) (the latter unused here) outside [2^-100, 2^100], with the weights w_k
     /// and the entries of the inner matrix Σ_k w_k g_k g_kᵀ also checked against [2^-100, 2^100]: outside, each entry is
     /// Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one scaled sum, so w·g gᵀ is never formed (the Bernoulli-probability Fisher at
     /// q = 1e-200 was +∞: w = q times g² = 1/q² = ∞; exact 1/(q(1 − q)) ≈ 1e200); within (4 + T)·u·Σ|terms|, T = N·K·M².
@@ -375,6 +380,12 @@ public sealed class LikelihoodProblem
         var sum = new ScaledSum();
         foreach (var (tail, n) in tails)
         {
+            var factors = Jacobian(n, theta).Enumerate()
+                .Concat(Enumerable.Range(0, Model.OutputDimension).SelectMany(m => Model.OutputHessian(Data.Inputs[n], theta, m).Enumerate()));
+            if (!factors.All(double.IsFinite)) // J_n = ∞ (a tanh MLP's W₂·x beyond the range) reached the scaled sum, whose exception named "factors"
+                throw new ArgumentException(
+                    $"the expectation's tail bound of {Likelihood.Name} is beyond double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}] (J_{n} or ∇²f_{n} of {Model.Name} is itself beyond the double range).",
+                    nameof(theta));
             foreach (double j in Jacobian(n, theta).Enumerate())
                 sum.Add(tail, j, j);
             for (int m = 0; m < Model.OutputDimension; m++)

@@ -49,6 +49,27 @@ public class CurvatureProblemRangeExamples
     }
 
     /// <summary>
+    /// The same likelihood with two inputs x = (1e-200, 1e200) and θ = (0, 0, 0, 0, 0, v), v = 1e100 (μ = 0, variance v as the
+    /// bias): J's variance row is (0, 0, 0, x₀, x₁, 1), so F[3, 4] = x₀x₁/(2v²) ≈ 5e-201, a normal double. Every w·g_i·g_j of
+    /// the inner matrix is about 1e-200 (no underflow there), but the plain Jᵀ·inner·J formed x₀·1/(2v²) ≈ 5e-401 first, which
+    /// rounded to 0 before x₁ scaled it back up: F[3, 4] came out 0 (and F[4, 3], formed the other way round, 5e-201).
+    /// Tolerance 36 ulp, derived as for <see cref="GaussianMeanVarianceFisher_WhoseInnerTermsUnderflow_IsExact"/> (same
+    /// nodes, five-factor terms, T = 12 terms per entry).
+    /// </summary>
+    [Fact]
+    public void GaussianMeanVarianceFisher_WhoseJacobianTimesInnerUnderflows_IsExact()
+    {
+        const double x0 = 1e-200, x1 = 1e200, v = 1e100;
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 2);
+        var theta = new[] { 0.0, 0.0, 0.0, 0.0, 0.0, v }.Select(Float64.Of).ToArray();
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x0), Float64.Of(x1)]], [[Float64.Of(0.5)]], theta);
+        var fisher = problem.Fisher();
+        var exact = Q(x0) * Q(x1) / (2 * Q(v) * Q(v));
+        AssertUlps(fisher[3, 4].Value, exact, 36, "F[3,4]");
+        AssertUlps(fisher[4, 3].Value, exact, 36, "F[4,3]");
+    }
+
+    /// <summary>
     /// Ordinary inputs keep the plain form: at x = 2, θ = (0.5, 0, 1, 1) (μ = 1, v = 3) every factor is within [2^-100, 2^100],
     /// and the Fisher is the plain Jᵀ(Σ_k w_k g_k g_kᵀ)J entry for entry, computed here by the same products.
     /// </summary>

@@ -274,4 +274,44 @@ public class LikelihoodProblemRangeExamples
         AssertUlps(p.ExpectedNegativeHessian(V(q))[0, 0], Fraction.One / (Q(q) * (1 - Q(q))), 8, "E[−∇²]");
         Assert.Equal(double.PositiveInfinity, p.Hessian(V(q))[0, 0]);
     }
+
+    /// <summary>
+    /// Bernoulli logit, f = θ·x without bias, x = (2^-99, 2^99) (both within the ordinary [2^-100, 2^100]) and
+    /// θ = (0, 700·2^-99), so f = 700 exactly: ∇²_f log p = −σ(700)σ(−700) ≈ −9.9e-305 and G = σ(700)σ(−700)·xxᵀ, whose
+    /// off-diagonal entry x₀x₁σ(700)σ(−700) = σ(700)σ(−700) = e^-700/(1 + e^-700)² is a normal double. The plain form
+    /// computed ∇²_f log p·x₀ ≈ 2^-1108 first, which rounded to 0 before x₁ scaled it back up: that half of the symmetrized
+    /// entry was lost and G[0, 1] came out σσ/2 (the switch checked only J and ∇²f, not ∇²_f log p).
+    /// Tolerance 11 ulp: the likelihood's ∇²_f log p within 7 ulp (<see cref="BernoulliLogit"/>), then the scaled sum's
+    /// (k − 1 + T)·u = 4u (k = 4 factors, T = 1 term; the powers of two are exact); the reference is e^-700 enclosed to
+    /// 2^-96 relative.
+    /// </summary>
+    [Fact]
+    public void BernoulliLogitGgn_WhoseLogDensityHessianTimesJacobianUnderflows_IsExact()
+    {
+        double x0 = Math.ScaleB(1, -99), x1 = Math.ScaleB(1, 99);
+        var p = new LikelihoodProblem(new LinearModel(2, bias: false), new BernoulliLogit(), new Dataset([V(x0, x1)], [1.0]));
+        var ggn = p.GeneralizedGaussNewton(V(0, Math.ScaleB(700, -99)));
+        var e = Verification.Numerics.Curvature.Exact.ExactExp.Of(-700.0, 96);
+        var one = RationalInterval.Exact(1.0);
+        var exact = e / ((one + e) * (one + e));
+        foreach (var (i, j) in new[] { (0, 1), (1, 0) })
+            Assert.True(ExactDouble.UlpError(ggn[i, j], exact) <= 11, $"G[{i},{j}] = {ggn[i, j]:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
+    }
+
+    /// <summary>
+    /// Poisson log-rate with a tanh MLP (D = 1, H = 1), x = 1e10, θ = (W₁ = (0, 0), W₂ = (1e300, 0)): a = 0, h = 0, f = 0
+    /// (λ = 1, a truncated rule with a positive tail bound t), but ∂f/∂W₁[0,0] = W₂·(1 − h²)·x = 1e310 is beyond the range,
+    /// so the bound t·(‖J‖_F² + …) ≥ t·1e620 is too: the documented <see cref="ArgumentException"/> naming θ. The fallback
+    /// passed J's ∞ into a scaled sum, whose own exception named "factors" (not a parameter of FisherTailBound).
+    /// </summary>
+    [Fact]
+    public void PoissonFisherTailBound_WithAJacobianBeyondTheRange_IsRejectedNamingTheta()
+    {
+        var p = new LikelihoodProblem(new TanhMlp(1, 1), new PoissonLog(), new Dataset([V(1e10)], [0.0]));
+        var theta = V(0, 0, 1e300, 0);
+        Assert.Equal(double.PositiveInfinity, Math.Abs(p.Jacobian(0, theta)[0, 0]));
+        var ex = Assert.Throws<ArgumentException>(() => p.FisherTailBound(theta));
+        Assert.Equal("theta", ex.ParamName);
+        Assert.Contains("double.MaxValue", ex.Message);
+    }
 }
