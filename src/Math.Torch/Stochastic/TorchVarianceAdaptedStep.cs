@@ -19,14 +19,19 @@ public enum VarianceAdaptedMethod
 /// <summary>
 /// Batched tensor form of Adam, SVAG and M-SVAG (thesis §5.1, Algs. 2 and 4 with §5.4.4's details) for large d: the
 /// state (moving averages m̃, ṽ and t) lives in tensors of one dtype and device; <see cref="Step"/> takes g_t and
-/// returns Δθ_t. Counterpart of Verification.Optimizers.Stochastic (Adam, VarianceAdapted); the factors are evaluated
-/// in the same cancellation-avoiding form: η̂² = max(0, (v/|m| − |m|)/|m|), no update where m = v = 0, ŝ₀ = 0.
+/// returns Δθ_t. Counterpart of Verification.Optimizers.Stochastic (Adam, VarianceAdapted), in the same formulas: the bias
+/// corrections 1 − β^(t+1) are <see cref="PowerComplement.OneMinusPower"/>, computed once per step in double (the former
+/// running product β·β·…·β rounded once per step, an error magnified by β^t/(1 − β^t): about 15.8 ulp at β = 1 − 2^-53,
+/// t = 40, most digits near β = 1 − 2^-40); η̂² = (v − m²)/m² is evaluated as the reference's
+/// AdamDecomposition.RelativeVariance does (see <see cref="RelativeVariance"/>), clamped at 0; the factor
+/// γ = 1/(1 + κ/(1 − ρ)·η̂²) is B/(B + A·η̂²) with the reference's A = (1 + β)(1 − β^(t+1)) (SVAG) or
+/// (1 − β)(1 + β^(t+1)) (M-SVAG) and B = 2β(1 − β^t), doubles in (0, 2] (no cancelling 1 − ρ, which was 0 for β below
+/// 2^-54, and no overflowing κ/(1 − ρ)); no update where m = v = 0, ŝ₀ = 0.
 /// </summary>
 public sealed class TorchVarianceAdaptedStep : IDisposable
 {
     private readonly Tensor rawFirst;
     private readonly Tensor rawSecond;
-    private double power1 = 1, power2 = 1;
 
     /// <summary>
     /// A fresh state for parameters of shape <paramref name="shape"/>. Adam uses β₁, β₂ and ε; SVAG and M-SVAG use β = β₁
@@ -92,11 +97,9 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         var g = gradient.detach();
         rawFirst.mul_(Beta1).add_(g * (1 - Beta1));
         rawSecond.mul_(Beta2).add_(g * g * (1 - Beta2));
-        power1 *= Beta1;
-        power2 *= Beta2;
         int t = Iteration++;
-        var m = rawFirst / (1 - power1);
-        var v = rawSecond / (1 - power2);
+        var m = rawFirst / PowerComplement.OneMinusPower(Beta1, t + 1);
+        var v = rawSecond / PowerComplement.OneMinusPower(Beta2, t + 1);
         Tensor delta;
         if (Method == VarianceAdaptedMethod.Adam)
         {
@@ -114,20 +117,54 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         return delta.MoveToOuterDisposeScope();
     }
 
-    /// <summary>γ = 1/(1 + κ/(1 − ρ)·η̂²) with κ = ρ (M-SVAG) or 1 (SVAG); 1 at t = 0 (ŝ₀ = 0) and 0 where m = 0.</summary>
+    /// <summary>
+    /// γ = 1/(1 + κ/(1 − ρ)·η̂²) with κ = ρ (M-SVAG) or 1 (SVAG) as B/(B + A·η̂²) (see the class summary); 1 at t = 0
+    /// (ŝ₀ = 0) and where η̂² = 0, 0 where m = 0.
+    /// </summary>
     private Tensor Factor(Tensor m, Tensor v, int t)
     {
         var a = m.abs();
         var nonzero = a.gt(0);
         if (t == 0)
             return where(nonzero, ones_like(m), zeros_like(m));
-        double p = Math.Pow(Beta1, t + 1);
-        double rho = (1 - Beta1) * (1 + p) / ((1 + Beta1) * (1 - p));
-        double kappa = Method == VarianceAdaptedMethod.MSvag ? rho : 1;
+        double numerator = Method == VarianceAdaptedMethod.MSvag
+            ? (1 - Beta1) * (1 + Math.Pow(Beta1, t + 1))
+            : (1 + Beta1) * PowerComplement.OneMinusPower(Beta1, t + 1);
+        double denominator = 2 * Beta1 * PowerComplement.OneMinusPower(Beta1, t);
         var safeA = where(nonzero, a, ones_like(a));
-        var eta2 = ((v / safeA - safeA) / safeA).clamp_min(0);
-        var gamma = (eta2 * (kappa / (1 - rho)) + 1).reciprocal();
-        return where(nonzero, gamma, zeros_like(gamma));
+        var eta2 = RelativeVariance(safeA, v).clamp_min(0);
+        var positive = eta2.gt(0);
+        var gamma = ones_like(eta2).mul(denominator) / (eta2 * numerator + denominator);
+        return where(nonzero, where(positive, gamma, ones_like(gamma)), zeros_like(gamma));
+    }
+
+    /// <summary>
+    /// η̂² = (v − a²)/a² elementwise for a &gt; 0, v ≥ 0, in the reference's form (AdamDecomposition.RelativeVariance, within
+    /// 4 ulp there): where v/a² is outside (½, 2), (v/a − a)/a (no cancellation); inside, where v − a² cancels, with
+    /// a = a′·2^k, a′ ∈ [½, 1) and v′ = v·2^-2k exactly (torch.frexp of a and v, and an exact power of two), as
+    /// v′ − a′² with a′² = h² + 2hl + l² split exactly (Veltkamp: h, l the upper and lower halves of a′'s significand, so
+    /// h², 2hl and l² are exact), v′ − h² exact by Sterbenz (within a factor 2 of each other but at the very edges of (½, 2),
+    /// where nothing cancels), then two
+    /// roundings: within 2u of v′ − a′² where the reference's fused multiply-add rounds once (the tensor API has no FMA
+    /// whose contraction is guaranteed); then divided by a′ twice. Relative error within 5u of the dtype (the former
+    /// (v/a − a)/a everywhere had an absolute error of u, relative 1 at v = a²(1 + 2^-50)).
+    /// </summary>
+    internal static Tensor RelativeVariance(Tensor a, Tensor v)
+    {
+        var ratio = v / a / a;
+        var far = (v / a - a) / a;
+        var (aMantissa, aExponent) = frexp(a);
+        var (vMantissa, vExponent) = frexp(v);
+        var shift = vExponent - 2 * aExponent;                       // v′ = vMantissa·2^shift; shift ∈ [−3, 2] where near
+        var near = ratio.gt(0.5).logical_and(ratio.lt(2));
+        var vScaled = TorchScaledRoot.ScaleByPowerOfTwo(vMantissa, where(near, shift, zeros_like(shift)));
+        double splitter = a.dtype == ScalarType.Float64 ? 134217729.0 : 4097.0; // 2^⌈p/2⌉ + 1 (p = 53, 24)
+        var c = aMantissa * splitter;
+        var high = c - (c - aMantissa);
+        var low = aMantissa - high;
+        var difference = vScaled - high * high - 2 * high * low - low * low;
+        var close = difference / aMantissa / aMantissa;
+        return where(near, close, far);
     }
 
     private static void RequireBeta(double beta, string name)

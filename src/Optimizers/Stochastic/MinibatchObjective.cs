@@ -55,6 +55,14 @@ public sealed class MinibatchObjective(LogisticRegression problem, int seed) : I
     /// double.MaxValue although the mean is not) the exact rational mean rounded once: within 1 ulp. (The terms scaled by
     /// 2^-k and summed with rounding were within m·u·Σⱼ|gⱼ|, not m ulp of the mean where the terms cancel: draws of −a/2
     /// and a⁺/2, a = 1.7e308, gave 5.6133e291 against 4.9896e291.) O(m) rational additions, on this fallback only.
+    /// Accuracy of the plain path (kept bit for bit: the trajectory snapshots pin it): recursive summation is within
+    /// γ_{m−1}·Σⱼ|gⱼ| of the exact sum (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., eq. 4.4;
+    /// γ_k = k·u/(1 − k·u), u = 2^-53; additions are exact where they underflow), and the division by m adds u of the
+    /// result and at most 2^-1075 where it is subnormal, so the mean is within γ_m·(1/m)Σⱼ|gⱼ| + 2^-1075 of the exact
+    /// mean. That bound is relative to the mean of |gⱼ|, not to the mean itself: where the draws cancel the result may be
+    /// wrong in every digit (the rows −a/2 and a⁺/2 above, seed 7, whose running sum stays finite: 5.6133e291 against
+    /// 4.9896e291, about 2^49 ulp, within the bound 1.5e293). Relative accuracy there would need exact or compensated
+    /// summation on every batch, which would change the bits of every stochastic trajectory; not done.
     /// </summary>
     internal static Vector<double> Mean(IReadOnlyList<Vector<double>> terms)
     {

@@ -5,30 +5,86 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// with ε₂ makes the ε₁ε₂ part of g(θ) exactly ∂²g/∂θ_i∂θ_j (no step size, no truncation error), and the ε₁ part ∂g/∂θ_i.
 /// For a unary function φ: φ(x) = φ(a) + φ'(a)(bε₁ + cε₂) + (φ'(a)d + φ''(a)bc)ε₁ε₂.
 /// </summary>
+/// <remarks>
+/// Range (issue 15, item 1): every finite part. φ' and φ'' are carried as m·2^e (<see cref="ScaledDerivative"/>) so that
+/// they exist where they are beyond the double range (e^x for x &gt; 709.78, 1/x² for |x| &lt; 2^-512, sech²x for
+/// |x| &gt; 354), and the parts φ'·b, φ'·d + φ''·b·c, the products' a·d + b·c + … and the quotients' terms are summed with
+/// one final rounding (<see cref="ScaledSum"/>) wherever a plain partial product would overflow or underflow: each part is
+/// then within (k + 2)·u of its exact value for the rounded φ', φ'' (k the factors of its longest term, u = 2^-53) relative
+/// to the sum of its terms' magnitudes, plus 2^-1074 where subnormal, and ±∞ only where that value is beyond
+/// ±double.MaxValue; a zero seed gives a zero part (e^800·0 was NaN). Where every partial product is a normal double the
+/// plain formulas run, bit for bit as before. φ' and φ'' themselves: e^x within 2u (1u of the platform exp below 709.78),
+/// 1/x and −1/x² within 1u and 2.5u, sech²x within 6u and −2tanh x·sech²x within 9u (the old 1 − tanh²x lost
+/// u·e^{2|x|}/4 relative, every digit from |x| ≈ 19 on; it is kept where tanh²x ≤ ½, where it is within 6u).
+/// Out of the domain: <see cref="Log"/> of a value below 0 (or at 0 with a derivative part) and a quotient by a value of 0
+/// are <see cref="ArgumentException"/>s; a NaN value is rejected by both.
+/// </remarks>
 public readonly record struct HyperDual(double Value, double E1, double E2, double E12) : IDualScalar<HyperDual>
 {
+    /// <summary>tanh²x below which 1 − tanh²x has no cancellation (1 − t² ≥ ½): the old formula, within 6u, is kept there.</summary>
+    private const double PlainTanhSquared = 0.5;
+
     /// <inheritdoc />
     public static HyperDual Constant(double value) => new(value, 0, 0, 0);
 
-    private static HyperDual Chain(HyperDual x, double f, double df, double d2f) =>
-        new(f, df * x.E1, df * x.E2, df * x.E12 + d2f * x.E1 * x.E2);
+    /// <summary>φ(x) from φ(a) and φ'(a), φ''(a) as doubles (the plain formula) or as m·2^e where those are not trusted.</summary>
+    private static HyperDual Chain(HyperDual x, double f, ScaledDerivative df, ScaledDerivative d2f)
+    {
+        if (df.IsNormal && d2f.IsNormal)
+        {
+            double d1 = df.Value, d2 = d2f.Value;
+            double e1 = d1 * x.E1, e2 = d1 * x.E2, t1 = d1 * x.E12, t2 = d2 * x.E1, t3 = t2 * x.E2;
+            if (Trusted(e1, d1, x.E1) && Trusted(e2, d1, x.E2) && Trusted(t1, d1, x.E12) && Trusted(t2, d2, x.E1)
+                && Trusted(t3, t2, x.E2))
+                return new(f, e1, e2, t1 + t3);
+        }
+        var e12 = new ScaledSum();
+        df.AddTimes(ref e12, x.E12);
+        d2f.AddTimes(ref e12, x.E1, x.E2);
+        return new(f, df.Apply(x.E1), df.Apply(x.E2), e12.Value);
+    }
+
+    /// <summary>A partial product p = a·b of finite doubles that is exactly what the plain formula needs: a normal double, or 0 from a zero factor.</summary>
+    private static bool Trusted(double p, double a, double b) =>
+        a == 0 || b == 0 || double.IsFinite(p) && Math.Abs(p) >= ScaledDerivative.MinNormal;
 
     /// <inheritdoc />
     public static HyperDual Exp(HyperDual x)
     {
         double e = Math.Exp(x.Value);
-        return Chain(x, e, e, e);
+        var d = ScaledDerivative.Exp(x.Value);
+        return Chain(x, e, d, d);
     }
 
     /// <inheritdoc />
-    public static HyperDual Log(HyperDual x) => Chain(x, Math.Log(x.Value), 1 / x.Value, -1 / (x.Value * x.Value));
+    /// <exception cref="ArgumentException">The value is below 0 or NaN, or 0 with a non-zero derivative part (log has no derivative there).</exception>
+    public static HyperDual Log(HyperDual x)
+    {
+        if (!(x.Value >= 0) || x.Value == 0 && (x.E1 != 0 || x.E2 != 0 || x.E12 != 0))
+            throw new ArgumentException(
+                $"log needs a value > 0 (or exactly 0 for a constant), got {x.Value:R} with derivative parts ({x.E1:R}, {x.E2:R}, {x.E12:R}).",
+                nameof(x));
+        double v = x.Value;
+        if (v == 0 || double.IsPositiveInfinity(v))
+            return new(Math.Log(v), 0, 0, 0);
+        double inv = 1 / v, square = v * v;
+        if (square >= ScaledDerivative.MinNormal && double.IsFinite(square) && inv >= ScaledDerivative.MinNormal)
+            return Chain(x, Math.Log(v), ScaledDerivative.Of(inv), ScaledDerivative.Of(-1 / square));
+        var r = ScaledDerivative.Reciprocal(v);
+        return Chain(x, Math.Log(v), r, -r.Squared());
+    }
 
     /// <inheritdoc />
     public static HyperDual Tanh(HyperDual x)
     {
         double t = Math.Tanh(x.Value);
-        double s = 1 - t * t;
-        return Chain(x, t, s, -2 * t * s);
+        if (t * t <= PlainTanhSquared)
+        {
+            double s = 1 - t * t;
+            return Chain(x, t, ScaledDerivative.Of(s), ScaledDerivative.Of(-2 * t * s));
+        }
+        var sech2 = ScaledDerivative.SechSquared(x.Value);
+        return Chain(x, t, sech2, sech2.Scale(-2 * t));
     }
 
     /// <summary>Sum.</summary>
@@ -40,15 +96,62 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// <summary>Negation.</summary>
     public static HyperDual operator -(HyperDual a) => new(-a.Value, -a.E1, -a.E2, -a.E12);
 
-    /// <summary>Product.</summary>
-    public static HyperDual operator *(HyperDual a, HyperDual b) => new(
+    /// <summary>Product (each part one scaled sum where a plain partial product leaves the normal range).</summary>
+    public static HyperDual operator *(HyperDual a, HyperDual b)
+    {
+        if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
+            return PlainProduct(a, b);
+        var e1 = new ScaledSum();
+        e1.Add(a.Value, b.E1);
+        e1.Add(a.E1, b.Value);
+        var e2 = new ScaledSum();
+        e2.Add(a.Value, b.E2);
+        e2.Add(a.E2, b.Value);
+        var e12 = new ScaledSum();
+        e12.Add(a.Value, b.E12);
+        e12.Add(a.E1, b.E2);
+        e12.Add(a.E2, b.E1);
+        e12.Add(a.E12, b.Value);
+        return new(a.Value * b.Value, e1.Value, e2.Value, e12.Value);
+    }
+
+    /// <summary>The product's formulas in plain floating point (the form before issue 15, kept for ordinary parts).</summary>
+    private static HyperDual PlainProduct(HyperDual a, HyperDual b) => new(
         a.Value * b.Value, a.Value * b.E1 + a.E1 * b.Value, a.Value * b.E2 + a.E2 * b.Value,
         a.Value * b.E12 + a.E1 * b.E2 + a.E2 * b.E1 + a.E12 * b.Value);
 
-    /// <summary>Quotient a·(1/b), with 1/x differentiated as a unary function.</summary>
+    /// <summary>
+    /// Quotient: a·(1/b) with 1/x differentiated as a unary function (1/x, −1/x², 2/x³) where every part is 0 or within
+    /// [2^-100, 2^100] (bit for bit as before); otherwise each part is one scaled sum of a's parts times the powers of 1/b
+    /// (x/x at x = 1e200 had derivative 1e-200, exact 0: 1/x² underflowed).
+    /// </summary>
+    /// <exception cref="ArgumentException">b's value is 0 or NaN.</exception>
     public static HyperDual operator /(HyperDual a, HyperDual b)
     {
-        double inv = 1 / b.Value;
-        return a * Chain(b, inv, -inv * inv, 2 * inv * inv * inv);
+        if (!(b.Value != 0) || double.IsNaN(b.Value))
+            throw new ArgumentException($"the divisor's value must be a non-zero number, got {b.Value:R}.", nameof(b));
+        if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
+        {
+            double inv = 1 / b.Value;
+            return PlainProduct(a, new HyperDual(inv, -inv * inv * b.E1, -inv * inv * b.E2, -inv * inv * b.E12 + 2 * inv * inv * inv * b.E1 * b.E2));
+        }
+        // q = a/b; q₁ = a₁/b − a·b₁/b²; q₁₂ = a₁₂/b − (a₁b₂ + a₂b₁ + a·b₁₂)/b² + 2a·b₁b₂/b³.
+        var r1 = ScaledDerivative.Reciprocal(b.Value);
+        var r2 = r1.Squared();
+        var r3 = r2 * r1;
+        var minusR2 = -r2;
+        var q1 = new ScaledSum();
+        r1.AddTimes(ref q1, a.E1);
+        minusR2.AddTimes(ref q1, a.Value, b.E1);
+        var q2 = new ScaledSum();
+        r1.AddTimes(ref q2, a.E2);
+        minusR2.AddTimes(ref q2, a.Value, b.E2);
+        var q12 = new ScaledSum();
+        r1.AddTimes(ref q12, a.E12);
+        minusR2.AddTimes(ref q12, a.E1, b.E2);
+        minusR2.AddTimes(ref q12, a.E2, b.E1);
+        minusR2.AddTimes(ref q12, a.Value, b.E12);
+        r3.Scale(2).AddTimes(ref q12, a.Value, b.E1, b.E2);
+        return new(a.Value / b.Value, q1.Value, q2.Value, q12.Value);
     }
 }

@@ -89,9 +89,16 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         EnclosureTrim.Trim(a.Value * b.E2 + a.E2 * b.Value),
         EnclosureTrim.Trim(a.Value * b.E12 + a.E1 * b.E2 + a.E2 * b.E1 + a.E12 * b.Value));
 
-    /// <summary>Quotient a·(1/b), with 1/x differentiated as a unary function (1/x, −1/x², 2/x³).</summary>
+    /// <summary>
+    /// Quotient a·(1/b), with 1/x differentiated as a unary function (1/x, −1/x², 2/x³). Over <see cref="Float64"/> it is
+    /// <see cref="HyperDual"/>'s quotient (the same operations bit for bit where every part is 0 or within [2^-100, 2^100],
+    /// one scaled sum per part elsewhere, and a divisor of value 0 or NaN rejected; see its remarks).
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, b's value is 0 or NaN.</exception>
     public static HyperDualReal<T> operator /(HyperDualReal<T> a, HyperDualReal<T> b)
     {
+        if (typeof(T) == typeof(Float64))
+            return FromDouble(ToDouble(a) / ToDouble(b));
         var inv = 1 / b.Value;
         var inv2 = inv * inv;
         return a * Chain(b, inv, -inv2, 2 * inv2 * inv);
@@ -117,9 +124,15 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         return Chain(x, s, inv / 2, -(inv * inv * inv) / 4);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// e^x; over <see cref="Float64"/> <see cref="HyperDual"/>'s exp (bit for bit the same where e^x and its products with the
+    /// parts are normal doubles; a zero part stays 0 where e^x overflows, and the parts are rounded once where e^x alone is
+    /// beyond the range: e^800 with ε₂ unseeded gave NaN parts here).
+    /// </summary>
     public static HyperDualReal<T> Exp(HyperDualReal<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+            return FromDouble(HyperDual.Exp(ToDouble(x)));
         var e = T.Exp(x.Value);
         return Chain(x, e, e, e);
     }
@@ -173,6 +186,13 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
 
     /// <inheritdoc />
     public static bool IsFinite(HyperDualReal<T> x) => T.IsFinite(x.Value) && T.IsFinite(x.E1) && T.IsFinite(x.E2) && T.IsFinite(x.E12);
+
+    /// <summary>The four parts as a double hyper-dual (T is <see cref="Float64"/>).</summary>
+    private static HyperDual ToDouble(HyperDualReal<T> x) =>
+        new(T.Estimate(x.Value), T.Estimate(x.E1), T.Estimate(x.E2), T.Estimate(x.E12));
+
+    /// <summary>A double hyper-dual as four parts (T is <see cref="Float64"/>, whose Of is exact).</summary>
+    private static HyperDualReal<T> FromDouble(HyperDual x) => new(T.Of(x.Value), T.Of(x.E1), T.Of(x.E2), T.Of(x.E12));
 
     /// <inheritdoc />
     public override string ToString() => $"{Value} + {E1}ε₁ + {E2}ε₂ + {E12}ε₁ε₂";

@@ -43,10 +43,15 @@ public interface IGenericScalarTerm
 /// terms — cubic: |qx²/2| + |cx³/6| (φ, Magnitude), |qx| + |cx²/2| (φ′), |q| + |cx| (φ″); log-cosh: |s|(|x| +
 /// log(1 + e^{−2|x|}) + ln 2) (φ, Magnitude), |s| (φ′), |s|·sech²x (φ″); cosine-quadratic: |a cos x| + |bx²| (φ,
 /// Magnitude), |a sin x| + |2bx| (φ′), |a cos x| + |2b| (φ″), with the platform's cos and sin; Lorentzian:
-/// |βx²/2| + |s|(|x·atan x| + ½ln(1 + x²) + 1) (φ, Magnitude: the written ln(1 + x²) rounds 1 + x² first, an absolute
-/// error u·|s|/2, so near 0 both are only accurate to that and not relatively), |βx| + |s·atan x| (φ′), |β| + |s|/(1 + x²)
-/// (φ″). Cancellation within these sums is the only loss beyond a few ulps (log-cosh φ and φ′ near 0, where the written
-/// forms cancel: φ′ = 0 at x = 1e-20, exact s·1e-20, within the |s|-scaled bound).
+/// |βx²/2| + |s|(|x·atan x| + ½ln(1 + x²) + 1) (Magnitude), |βx| + |s·atan x| (φ′), |β| + |s|/(1 + x²) (φ″).
+/// Cancellation within these sums is the only loss beyond a few ulps. Near 0, where the written forms cancel against
+/// their own rounding, Float64 takes the reference term's cancellation-free value: log-cosh φ for |x| &lt; 1 (log1p of
+/// 2sinh²(x/2), within 4u·|φ| + 2^-1074: the written form was only within u·|s|·2ln 2 absolute, e.g. 0 or ±2.2e-16·s
+/// for x below 1e-8, exact s·x²/2), log-cosh φ′ for |x| &lt; ½ (s·tanh x, within 2.5u relative: the written
+/// (q − p)/(q + p) was 0 at x = 1e-20, exact s·1e-20, and u/(2|x|) relative above), Lorentzian φ for |x| &lt; 1 (the
+/// reference's series, within 8u·(|βx²/2| + |s part|): the written ln(1 + x²) rounded 1 + x² first, an absolute error
+/// u·|s|/2, so φ = s·x² at x = 1e-10, exact s·x²/2). Where |x| ≥ 1 (½ for φ′) the written forms are within 16u of the
+/// scale above relative to their own value, and are kept bit for bit.
 /// Every other arithmetic (rational intervals, and Dual, HessianJet, HyperDualReal over them) runs the written formula
 /// unchanged.
 /// </remarks>
@@ -76,6 +81,13 @@ public static class GenericScalarTerm
         double at = T.Estimate(x);
         return double.IsFinite(at) ? T.Of(beyond(term, at)) : written;
     }
+
+    /// <summary>
+    /// True in <see cref="Float64"/> for |x| below <paramref name="bound"/>, where a written form cancels (log-cosh φ and φ′,
+    /// Lorentzian φ) and the reference term's cancellation-free value is taken instead; false for every other arithmetic.
+    /// </summary>
+    private static bool NearZero<T>(T x, double bound) where T : IReal<T> =>
+        typeof(T) == typeof(Float64) && Math.Abs(T.Estimate(x)) < bound;
 
     /// <summary>φ = (q/2)x² + (c/6)x³: φ′ = qx + (c/2)x², φ″ = q + cx.</summary>
     private sealed class Cubic(CubicTerm t) : IGenericScalarTerm
@@ -113,7 +125,8 @@ public static class GenericScalarTerm
         public T Value<T>(T x) where T : IReal<T>
         {
             var ax = T.Abs(x);
-            return InRange(T.Of(t.S) * (ax + T.Log(1 + T.Exp(-2 * ax)) - T.Log(T.Of(2))), x, t, static (r, a) => r.Value(a));
+            return InRange(T.Of(t.S) * (ax + T.Log(1 + T.Exp(-2 * ax)) - T.Log(T.Of(2))), x, t, static (r, a) => r.Value(a),
+                alsoWhen: NearZero(x, 1));
         }
 
         public T Magnitude<T>(T x) where T : IReal<T>
@@ -126,7 +139,8 @@ public static class GenericScalarTerm
         {
             var p = T.Exp(-2 * T.Max(x, T.Of(0)));
             var q = T.Exp(2 * T.Min(x, T.Of(0)));
-            return InRange(T.Of(t.S) * (q - p) / (q + p), x, t, static (r, a) => r.First(a)); // |(q − p)/(q + p)| ≤ 1: finite for finite x
+            // |(q − p)/(q + p)| ≤ 1: finite for finite x; in Float64 below |x| = ½ the reference's s·tanh x (q − p cancels there)
+            return InRange(T.Of(t.S) * (q - p) / (q + p), x, t, static (r, a) => r.First(a), alsoWhen: NearZero(x, 0.5));
         }
 
         public T Second<T>(T x) where T : IReal<T>
@@ -177,7 +191,8 @@ public static class GenericScalarTerm
         public IScalarTerm Reference => t;
 
         public T Value<T>(T x) where T : IReal<T> =>
-            InRange(T.Of(t.Beta) * x * x / 2 + T.Of(t.S) * (x * Trigonometry.Atan(x) - T.Log(1 + x * x) / 2), x, t, static (r, a) => r.Value(a));
+            InRange(T.Of(t.Beta) * x * x / 2 + T.Of(t.S) * (x * Trigonometry.Atan(x) - T.Log(1 + x * x) / 2), x, t, static (r, a) => r.Value(a),
+                alsoWhen: NearZero(x, 1));
 
         public T Magnitude<T>(T x) where T : IReal<T> => InRange(
             T.Abs(T.Of(t.Beta) * x * x / 2) + T.Abs(T.Of(t.S)) * (T.Abs(x * Trigonometry.Atan(x)) + T.Log(1 + x * x) / 2),

@@ -70,9 +70,10 @@ public class MinibatchObjectiveRangeExamples
     /// with c draws of the first row has the exact mean ((m − c)a⁺ − c·a)/(2m), which nearly cancels where c ≈ m/2, while
     /// three like draws in a row overflow the plain running sum. The draws are replayed from the sampler's seeded
     /// <see cref="Random"/>. Held to m ulp (m = 16), the former stated bound of the overflow fallback, which is now within
-    /// 1 ulp (exact rational mean). Seeds whose plain sum stays finite take the plain path, which states no bound and is
-    /// kept bit for bit: seed 7 is one of them and is left out (its rounded running sum gives 5.6133e291, exact
-    /// 4.9896e291). The former fallback summed the terms ±a/2·2^-k with rounding, an error of an ulp of a/2 where the
+    /// 1 ulp (exact rational mean). Seeds whose plain sum stays finite take the plain path, kept bit for bit with its own
+    /// bound relative to the mean of |gⱼ|: seed 7 is one of them and is held to that bound in
+    /// <see cref="Sample_WhereThePlainSumCancels_IsWithinThePlainPathsBound"/> (its rounded running sum gives 5.6133e291,
+    /// exact 4.9896e291). The former fallback summed the terms ±a/2·2^-k with rounding, an error of an ulp of a/2 where the
     /// mean is a few ulps of a: seed 20 gave 6.2370e291 (exact 4.9896e291).
     /// </summary>
     [Theory]
@@ -94,6 +95,38 @@ public class MinibatchObjectiveRangeExamples
         var exact = sum / m;
         double error = ExactDouble.UlpError(g, RationalInterval.Exact(exact));
         Assert.True(error <= m, $"g = {g:R}, exact ≈ {ExactDouble.ToDouble(exact):R}, {error:R} ulp");
+    }
+
+    /// <summary>
+    /// The plain path's stated bound (<see cref="MinibatchObjective"/>, Mean): within γ_m·(1/m)Σⱼ|gⱼ| + 2^-1075 of the exact
+    /// mean, γ_m = m·u/(1 − m·u), computed here as an exact rational. Seed 7 with the rows of the test above: the running
+    /// sum of ±a/2 stays finite, so the plain path runs, and cancels to about 2^49 ulp of the mean — inside the bound,
+    /// which is relative to the mean of |gⱼ| = a/2·(1 + tiny). The second assertion (error at least 2^-9 of the bound, measured
+    /// 1/240) checks that the case is the cancelling one the bound is meant for.
+    /// </summary>
+    [Fact]
+    public void Sample_WhereThePlainSumCancels_IsWithinThePlainPathsBound()
+    {
+        const int m = 16, seed = 7;
+        const double a = 1.7e308;
+        double aPlus = Math.BitIncrement(a);
+        var objective = new MinibatchObjective(
+            new LogisticRegression(Matrix<double>.Build.DenseOfArray(new[,] { { a }, { aPlus } }), [1.0, -1.0], 0), seed);
+        double g = objective.OpenSampler().Sample(Vector<double>.Build.Dense(1), m).Gradient[0];
+        var replay = new Random(seed);
+        Fraction sum = Fraction.Zero, magnitudes = Fraction.Zero;
+        for (int j = 0; j < m; j++)
+        {
+            var term = replay.Next(2) == 0 ? -ExactDouble.ToFraction(a) / 2 : ExactDouble.ToFraction(aPlus) / 2;
+            sum += term;
+            magnitudes += Fraction.Abs(term);
+        }
+        var u = ExactDouble.Pow2(-53);
+        var gamma = m * u / (1 - m * u);
+        var bound = gamma * magnitudes / m + ExactDouble.Pow2(-1075);
+        var error = Fraction.Abs(ExactDouble.ToFraction(g) - sum / m);
+        Assert.True(error <= bound, $"g = {g:R}, exact ≈ {ExactDouble.ToDouble(sum / m):R}, error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R}");
+        Assert.True(error * 512 >= bound, $"error {ExactDouble.ToDouble(error):R} is far below the bound {ExactDouble.ToDouble(bound):R}: not the cancelling case");
     }
 
     [Fact]

@@ -144,4 +144,48 @@ public class GenericScalarTermRangeExamples
         Assert.Equal(-x * x / 2 + x * x * x / 6, value.Lower);
         Assert.Equal(value.Lower, value.Upper);
     }
+
+    /// <summary>ulp error of a computed value against an exact enclosure [lower, upper], at most <paramref name="ulps"/>.</summary>
+    private static void WithinUlps(double computed, Fraction lower, Fraction upper, double ulps)
+    {
+        double error = ExactDouble.UlpError(computed, new RationalInterval(lower, upper));
+        Assert.True(error <= ulps, $"{computed:R} is {error:G3} ulp off [{ExactDouble.ToDouble(lower):R}, {ExactDouble.ToDouble(upper):R}]");
+    }
+
+    /// <summary>
+    /// Log-cosh φ′ = s·tanh x at x = 1e-20, s = 3: within 3 ulp (the reference's s·tanh x: tanh's 2 ulp and the product's
+    /// rounding) of the exact value, enclosed by s·[x − x³/3, x] (alternating series). The written (q − p)/(q + p) gave 0.
+    /// </summary>
+    [Fact]
+    public void LogCosh_FirstNearZero_IsRelativelyAccurate()
+    {
+        var x = Q(1e-20);
+        WithinUlps(GenericScalarTerm.Of(new LogCoshTerm(3)).First(X(1e-20)).Value, 3 * (x - x * x * x / 3), 3 * x, 3);
+    }
+
+    /// <summary>
+    /// Log-cosh φ = s·log cosh x at x = 1e-10, s = 2: within 13 ulp (the reference term's stated accuracy) of the exact value,
+    /// enclosed by s·[x²/2 − x⁴/12, x²/2] (log cosh x = x²/2 − x⁴/12 + x⁶/45 − …, alternating for |x| &lt; 1). The written form
+    /// s(|x| + log(1 + e^{−2|x|}) − ln 2) cancelled to an absolute error of about u·s (exact 1e-20).
+    /// </summary>
+    [Fact]
+    public void LogCosh_ValueNearZero_IsRelativelyAccurate()
+    {
+        var x = Q(1e-10);
+        var x2 = x * x;
+        WithinUlps(GenericScalarTerm.Of(new LogCoshTerm(2)).Value(X(1e-10)).Value, 2 * (x2 / 2 - x2 * x2 / 12), x2, 13);
+    }
+
+    /// <summary>
+    /// Lorentzian φ at x = 1e-10, β = 0, s = 1: x·atan x − ½ln(1 + x²) = Σ_k (−1)^{k+1} x^{2k}/(2k(2k − 1)), enclosed by
+    /// [x²/2 − x⁴/12, x²/2]; within 8 ulp (the reference's stated 8u for the s part). The written ln(1 + x²) rounded 1 + x² to 1
+    /// and gave x², twice the exact value.
+    /// </summary>
+    [Fact]
+    public void Lorentzian_ValueNearZero_IsRelativelyAccurate()
+    {
+        var x = Q(1e-10);
+        var x2 = x * x;
+        WithinUlps(GenericScalarTerm.Of(new LorentzianTerm(0, 1)).Value(X(1e-10)).Value, x2 / 2 - x2 * x2 / 12, x2 / 2, 8);
+    }
 }

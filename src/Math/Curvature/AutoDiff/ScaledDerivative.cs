@@ -1,0 +1,117 @@
+namespace Verification.Numerics.Curvature.AutoDiff;
+
+/// <summary>
+/// A derivative φ'(a) or φ''(a) of an elementary function for forward mode, either a normal double (the plain formula's
+/// value, used as is) or m·2^e where it is beyond the double range or subnormal (e^800, 1/(2^-1074)², sech²(400)), so
+/// that its products with the infinitesimal parts are rounded once, at the end (issue 15, item 1).
+/// </summary>
+internal readonly struct ScaledDerivative
+{
+    /// <summary>The smallest positive normal double, 2^-1022.</summary>
+    internal const double MinNormal = 2.2250738585072014E-308;
+
+    /// <summary>Exponents are kept within ±4000: beyond, every product with at most three finite doubles (each within 2^±1074) is 0 or ±∞ already.</summary>
+    private const int ExponentLimit = 4000;
+
+    /// <summary>ln 2 split for argument reduction (fdlibm's ln2_hi, whose low 21 mantissa bits are 0, and ln2_lo).</summary>
+    private const double Ln2Hi = 6.93147180369123816490e-01, Ln2Lo = 1.90821492927058770002e-10;
+
+    private readonly double mantissa;
+    private readonly int exponent;
+
+    private ScaledDerivative(double mantissa, int exponent, bool isNormal)
+    {
+        this.mantissa = mantissa;
+        this.exponent = Math.Clamp(exponent, -ExponentLimit, ExponentLimit);
+        IsNormal = isNormal;
+    }
+
+    /// <summary>True when the value is a normal double or 0 (<see cref="Value"/> exactly, and the plain formula may use it).</summary>
+    internal bool IsNormal { get; }
+
+    /// <summary>The value rounded to a double (±∞ or a subnormal/0 where it is beyond the range).</summary>
+    internal double Value => IsNormal ? mantissa : Math.ScaleB(mantissa, exponent);
+
+    /// <summary>A finite double: as is where normal or 0, split exactly into m·2^e where subnormal.</summary>
+    internal static ScaledDerivative Of(double value)
+    {
+        if (value == 0 || Math.Abs(value) >= MinNormal)
+            return new(value, 0, double.IsFinite(value));
+        int k = Math.ILogB(value);
+        return new(Math.ScaleB(value, -k), k, false);
+    }
+
+    /// <summary>e^x: the platform exp where it is a normal double (within 1u); else 2^k·e^r with x = k·ln 2 + r, |r| ≤ ½ln 2, k·ln2_hi and x − k·ln2_hi exact, within 2u.</summary>
+    internal static ScaledDerivative Exp(double x)
+    {
+        double e = Math.Exp(x);
+        if (e >= MinNormal && double.IsFinite(e))
+            return new(e, 0, true);
+        if (double.IsNaN(x))
+            return new(double.NaN, 0, true);
+        if (Math.Abs(x) > ExponentLimit * 0.69)
+            return new(1, x > 0 ? ExponentLimit : -ExponentLimit, false);
+        double k = Math.Round(x / (Ln2Hi + Ln2Lo));
+        double r = (x - k * Ln2Hi) - k * Ln2Lo;
+        return new(Math.Exp(r), (int)k, false);
+    }
+
+    /// <summary>1/x for a finite non-zero x, as (1/m)·2^-k with x = m·2^k exactly (within ½u).</summary>
+    internal static ScaledDerivative Reciprocal(double x)
+    {
+        int k = Math.ILogB(x);
+        return new(1 / Math.ScaleB(x, -k), -k, false);
+    }
+
+    /// <summary>sech²x, within 6u (the cancellation-free form of the tanh MLP, 4e^{−2|x|}·2^e beyond |x| = 350).</summary>
+    internal static ScaledDerivative SechSquared(double x)
+    {
+        var (m, e) = Models.TanhMlp.SechSquaredScaled(x);
+        return new(m, e, false);
+    }
+
+    /// <summary>The square (one rounding of the mantissas).</summary>
+    internal ScaledDerivative Squared() => this * this;
+
+    /// <summary>The value times a finite double c (one rounding).</summary>
+    internal ScaledDerivative Scale(double c)
+    {
+        if (c == 0 || mantissa == 0)
+            return new(0, 0, true);
+        int k = Math.ILogB(c);
+        return new(mantissa * Math.ScaleB(c, -k), exponent + k, false);
+    }
+
+    /// <summary>The product (one rounding of the mantissas).</summary>
+    public static ScaledDerivative operator *(ScaledDerivative a, ScaledDerivative b) =>
+        a.mantissa == 0 || b.mantissa == 0 ? new(0, 0, true) : Normalized(a.mantissa * b.mantissa, a.exponent + b.exponent);
+
+    /// <summary>Negation (exact).</summary>
+    public static ScaledDerivative operator -(ScaledDerivative a) => new(-a.mantissa, a.exponent, a.IsNormal);
+
+    private static ScaledDerivative Normalized(double m, int e)
+    {
+        int k = Math.ILogB(m);
+        return new(Math.ScaleB(m, -k), e + k, false);
+    }
+
+    /// <summary>The value times a finite double, rounded once (±0 for a zero factor, ±∞ only beyond the range).</summary>
+    internal double Apply(double x) => ScaledSum.Product(IsNormal ? 0 : exponent, mantissa, x);
+
+    /// <summary>Adds the value times the finite factors to <paramref name="sum"/> (no partial product rounded to the double range).</summary>
+    internal void AddTimes(ref ScaledSum sum, params ReadOnlySpan<double> factors)
+    {
+        Span<double> all = stackalloc double[factors.Length + 5];
+        factors.CopyTo(all);
+        all[factors.Length] = mantissa;
+        int n = factors.Length + 1;
+        int e = IsNormal ? 0 : exponent;
+        while (e != 0)
+        {
+            int piece = Math.Clamp(e, -1000, 1000);
+            all[n++] = Math.ScaleB(1.0, piece);
+            e -= piece;
+        }
+        sum.Add(all[..n]);
+    }
+}

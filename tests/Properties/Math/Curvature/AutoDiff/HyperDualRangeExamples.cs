@@ -1,0 +1,276 @@
+using Fractions;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.Exact;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
+
+/// <summary>
+/// <see cref="HyperDual"/> over the whole double range (issue 15, item 1): exp, log, tanh and the quotient against exact
+/// rationals or 128-bit (tanh: 96-bit) enclosures built from the inputs. Bound, from the type's remarks: a part with one
+/// term of k factors is within (k + 2)·u of the exact value of the rounded φ', φ'' and those are within 2u (exp), 2.5u
+/// (1/x²), 9u (tanh''); with the ulp of the result as unit (at least u·|x|) that is at most 12 ulp, plus one subnormal ulp
+/// (the floor of <see cref="ExactDouble.UlpError"/>'s unit). Results whose exact value is beyond ±double.MaxValue must be ±∞.
+/// </summary>
+public class HyperDualRangeExamples
+{
+    /// <summary>The stated per-part bound, in ulps of the exact value (see the class summary).</summary>
+    private const double Ulps = 12;
+
+    /// <summary>2^1024: an exact value at or beyond it rounds to ±∞ (MaxValue + ½ulp lies below it).</summary>
+    private static readonly Fraction Overflow = ExactDouble.Pow2(1024);
+
+    private static void AssertPart(string what, double computed, RationalInterval exact)
+    {
+        Assert.False(double.IsNaN(computed), $"{what}: NaN");
+        if (exact.Lower >= Overflow || exact.Upper <= -Overflow)
+        {
+            Assert.True(double.IsInfinity(computed) && Math.Sign(computed) == exact.Lower.Sign(), $"{what}: {computed:R}, exact beyond the range");
+            return;
+        }
+        if (Fraction.Abs(exact.Lower) > ExactDouble.ToFraction(double.MaxValue) || Fraction.Abs(exact.Upper) > ExactDouble.ToFraction(double.MaxValue))
+            return; // between MaxValue and 2^1024 either rounding is correct
+        Assert.True(double.IsFinite(computed), $"{what}: {computed:R}, exact finite");
+        double err = ExactDouble.UlpError(computed, exact);
+        Assert.True(err <= Ulps, $"{what}: {computed:R} is {err:G3} ulp off");
+    }
+
+    private static void AssertPart(string what, double computed, Fraction exact) => AssertPart(what, computed, RationalInterval.Exact(exact));
+
+    private static Fraction Q(double x) => ExactDouble.ToFraction(x);
+
+    /// <summary>e^800 with ε₂ unseeded: the ε₂ and ε₁ε₂ parts are e^800·0 = 0 (were NaN, ∞·0); the value and ε₁ part are beyond the range.</summary>
+    [Fact]
+    public void Exp_BeyondTheRange_UnseededPartsAreZero()
+    {
+        var y = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
+        Assert.Equal(double.PositiveInfinity, y.Value);
+        Assert.Equal(double.PositiveInfinity, y.E1);
+        Assert.Equal(0, y.E2);
+        Assert.Equal(0, y.E12);
+    }
+
+    /// <summary>e^710 ≈ 2.2e308 is beyond the range, but ½e^710 and ¼e^710 are not (were +∞).</summary>
+    [Fact]
+    public void Exp_JustBeyondTheRange_HalvedDerivativeIsFinite()
+    {
+        var y = HyperDual.Exp(new HyperDual(710, 0.5, 0.5, 0));
+        var e = ExactExp.Of(710);
+        Assert.Equal(double.PositiveInfinity, y.Value);
+        AssertPart("ε₁", y.E1, RationalInterval.Exact(new Fraction(1, 2)) * e);
+        AssertPart("ε₁ε₂", y.E12, RationalInterval.Exact(new Fraction(1, 4)) * e);
+    }
+
+    /// <summary>e^-800 underflows, but e^-800·2^600 ≈ 1.5e-167 and e^-800·2^1200 ≈ 6e13 do not (were 0).</summary>
+    [Fact]
+    public void Exp_BelowTheRange_ScaledDerivativesSurvive()
+    {
+        double s = Math.ScaleB(1, 600);
+        var y = HyperDual.Exp(new HyperDual(-800, s, s, 0));
+        var e = ExactExp.Of(-800);
+        Assert.Equal(0, y.Value);
+        AssertPart("ε₁", y.E1, RationalInterval.Exact(Q(s)) * e);
+        AssertPart("ε₁ε₂", y.E12, RationalInterval.Exact(Q(s) * Q(s)) * e);
+    }
+
+    /// <summary>log at x = 1e-200 with seeds 1e-100: ε₁ = 1e100, ε₁ε₂ = −1e-200/x² = −1e200 (was −∞: x·x underflowed).</summary>
+    [Fact]
+    public void Log_TinyArgument_SecondDerivativeIsFinite()
+    {
+        double x = 1e-200, s = 1e-100;
+        var y = HyperDual.Log(new HyperDual(x, s, s, 0));
+        AssertPart("ε₁", y.E1, Q(s) / Q(x));
+        AssertPart("ε₁ε₂", y.E12, -Q(s) * Q(s) / (Q(x) * Q(x)));
+    }
+
+    /// <summary>log at x = 1.4e154: −1/x² ≈ −5.1e-309 is a subnormal double (was −0: x·x overflowed).</summary>
+    [Fact]
+    public void Log_LargeArgument_SecondDerivativeIsSubnormalNotZero()
+    {
+        double x = 1.4e154;
+        var y = HyperDual.Log(new HyperDual(x, 1, 1, 0));
+        AssertPart("ε₁ε₂", y.E12, -1 / (Q(x) * Q(x)));
+        Assert.NotEqual(0, y.E12);
+    }
+
+    /// <summary>log below 0, of NaN, or at 0 with a derivative part is an ArgumentException naming x (was NaN or −∞·0).</summary>
+    [Fact]
+    public void Log_OutsideItsDomain_IsRejected()
+    {
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HyperDual.Log(new HyperDual(-1, 1, 0, 0))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HyperDual.Log(new HyperDual(double.NaN, 0, 0, 0))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HyperDual.Log(new HyperDual(0, 1, 0, 0))).ParamName);
+        Assert.Equal(double.NegativeInfinity, HyperDual.Log(HyperDual.Constant(0)).Value);
+    }
+
+    /// <summary>tanh at 20: sech²20 ≈ 1.7e-17 and −2tanh·sech² (were 0 and −0: 1 − tanh² with tanh 20 rounded to 1).</summary>
+    [Fact]
+    public void Tanh_LargeArgument_DerivativesDoNotCancel()
+    {
+        var y = HyperDual.Tanh(new HyperDual(20, 1, 1, 0));
+        var s = TanhEnclosures.SechSquared(new Fraction(20));
+        AssertPart("ε₁", y.E1, s);
+        AssertPart("ε₁ε₂", y.E12, RationalInterval.Exact(new Fraction(-2)) * TanhEnclosures.Tanh(new Fraction(20)) * s);
+    }
+
+    /// <summary>tanh at −400 with seeds 2^600: sech²(400)·2^600 ≈ 6e-167 (was 0: sech² underflows alone).</summary>
+    [Fact]
+    public void Tanh_FarOut_ScaledDerivativeSurvives()
+    {
+        double seed = Math.ScaleB(1, 600);
+        var y = HyperDual.Tanh(new HyperDual(-400, seed, seed, 0));
+        var s = TanhEnclosures.SechSquared(new Fraction(400));
+        AssertPart("ε₁", y.E1, RationalInterval.Exact(Q(seed)) * s);
+        AssertPart("ε₁ε₂", y.E12, RationalInterval.Exact(2 * Q(seed) * Q(seed)) * TanhEnclosures.Tanh(new Fraction(400)) * s);
+    }
+
+    /// <summary>1/b at b = 1e200 with seeds 1e200: ε₁ = −b₁/b² = −1e-200, ε₁ε₂ = 2b₁b₂/b³ = 2e-200 (were 0: 1/b² underflowed).</summary>
+    [Fact]
+    public void Quotient_LargeDivisor_DerivativesSurvive()
+    {
+        double b = 1e200;
+        var y = HyperDual.Constant(1) / new HyperDual(b, b, b, 0);
+        AssertPart("value", y.Value, 1 / Q(b));
+        AssertPart("ε₁", y.E1, -Q(b) / (Q(b) * Q(b)));
+        AssertPart("ε₁ε₂", y.E12, 2 * Q(b) * Q(b) / (Q(b) * Q(b) * Q(b)));
+    }
+
+    /// <summary>
+    /// x/x at x = 1e200 (both seeded): the exact derivatives are 0; forward mode's honest bound is (k + 2)·u (k = 3) times
+    /// the terms' magnitudes, 2e-200 for ε₁ (ε₁ε₂'s terms are about 1e-400, below the range). Before: ε₁ = 1e-200 (the
+    /// term −x·b₁/b² underflowed alone).
+    /// </summary>
+    [Fact]
+    public void Quotient_SelfRatio_DerivativesCancelToRoundingLevel()
+    {
+        var x = new HyperDual(1e200, 1, 1, 0);
+        var y = x / x;
+        double u = Math.ScaleB(1, -53);
+        Assert.Equal(1, y.Value);
+        Assert.True(Math.Abs(y.E1) <= 5 * u * 2e-200, $"{y.E1:R}");
+        Assert.True(Math.Abs(y.E12) <= double.Epsilon, $"{y.E12:R}");
+    }
+
+    /// <summary>(1e300 + 1e300ε₁)·(1e10 − 1e10ε₁): ε₁ = 1e300·(−1e10) + 1e300·1e10 = 0 (was NaN, −∞ + ∞); the value 1e310 is +∞.</summary>
+    [Fact]
+    public void Product_OverflowingPartialProducts_Cancel()
+    {
+        var y = new HyperDual(1e300, 1e300, 0, 0) * new HyperDual(1e10, -1e10, 0, 0);
+        Assert.Equal(double.PositiveInfinity, y.Value);
+        Assert.Equal(0, y.E1);
+        Assert.Equal(0, y.E12);
+    }
+
+    /// <summary>A divisor whose value is 0 or NaN is an ArgumentException naming b (was ±∞ and NaN parts).</summary>
+    [Fact]
+    public void Quotient_ByZero_IsRejected()
+    {
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => HyperDual.Constant(1) / new HyperDual(0, 1, 0, 0)).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => HyperDual.Constant(1) / HyperDual.Constant(-0.0)).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => HyperDual.Constant(1) / HyperDual.Constant(double.NaN)).ParamName);
+    }
+
+    /// <summary>Probe points ±1.5·2^k and ±2^k over the whole exponent range, and the signed zeros.</summary>
+    private static IEnumerable<double> Probe(int step)
+    {
+        yield return 0.0;
+        yield return -0.0;
+        for (int k = -1074; k <= 1023; k += step)
+            foreach (double m in new[] { 1.0, 1.5 })
+            {
+                double x = Math.ScaleB(m, k);
+                if (double.IsFinite(x) && x != 0)
+                {
+                    yield return x;
+                    yield return -x;
+                }
+            }
+        yield return double.MaxValue;
+        yield return -double.MaxValue;
+        yield return double.Epsilon;
+        yield return -double.Epsilon;
+    }
+
+    /// <summary>exp's parts with unit seeds at every probe point: e^x (±∞ beyond the range, 0 below), never NaN.</summary>
+    [Fact]
+    public void Exp_OverTheWholeRange_MatchesTheExactDerivatives()
+    {
+        foreach (double x in Probe(13))
+        {
+            var y = HyperDual.Exp(new HyperDual(x, 1, 1, 0));
+            if (Math.Abs(x) > ExactExp.MaxArgument)
+            {
+                double limit = x > 0 ? double.PositiveInfinity : 0;
+                Assert.Equal(limit, y.E1);
+                Assert.Equal(limit, y.E12);
+                continue;
+            }
+            var e = ExactExp.Of(x);
+            AssertPart($"exp ε₁ at {x:R}", y.E1, e);
+            AssertPart($"exp ε₁ε₂ at {x:R}", y.E12, e);
+        }
+    }
+
+    /// <summary>log's parts with unit seeds at every positive probe point: 1/x and −1/x² (−∞ beyond the range), never NaN.</summary>
+    [Fact]
+    public void Log_OverTheWholeRange_MatchesTheExactDerivatives()
+    {
+        foreach (double x in Probe(7).Where(v => v > 0))
+        {
+            var y = HyperDual.Log(new HyperDual(x, 1, 1, 0));
+            AssertPart($"log ε₁ at {x:R}", y.E1, 1 / Q(x));
+            AssertPart($"log ε₁ε₂ at {x:R}", y.E12, -1 / (Q(x) * Q(x)));
+        }
+    }
+
+    /// <summary>tanh's parts with unit seeds at every probe point: sech²x and −2tanh x·sech²x (0 where below the range), never NaN.</summary>
+    [Fact]
+    public void Tanh_OverTheWholeRange_MatchesTheExactDerivatives()
+    {
+        foreach (double x in Probe(11))
+        {
+            var y = HyperDual.Tanh(new HyperDual(x, 1, 1, 0));
+            var a = Q(x);
+            var s = TanhEnclosures.SechSquared(a);
+            AssertPart($"tanh ε₁ at {x:R}", y.E1, s);
+            AssertPart($"tanh ε₁ε₂ at {x:R}", y.E12, RationalInterval.Exact(new Fraction(-2)) * TanhEnclosures.Tanh(a) * s);
+        }
+    }
+
+    /// <summary>1/b's parts with unit seeds at every non-zero probe point: −1/b² and 2/b³ (±∞ beyond the range), never NaN.</summary>
+    [Fact]
+    public void Reciprocal_OverTheWholeRange_MatchesTheExactDerivatives()
+    {
+        foreach (double b in Probe(7).Where(v => v != 0))
+        {
+            var y = HyperDual.Constant(1) / new HyperDual(b, 1, 1, 0);
+            var q = Q(b);
+            AssertPart($"1/b at {b:R}", y.Value, 1 / q);
+            AssertPart($"1/b ε₁ at {b:R}", y.E1, -1 / (q * q));
+            AssertPart($"1/b ε₁ε₂ at {b:R}", y.E12, 2 / (q * q * q));
+        }
+    }
+
+    /// <summary>The generic hyper-dual over Float64 shares HyperDual's exp: e^800 with ε₂ unseeded has ε₂ = ε₁ε₂ = 0 (were NaN).</summary>
+    [Fact]
+    public void GenericExpOverFloat64_BeyondTheRange_UnseededPartsAreZero()
+    {
+        var y = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(800), true, false));
+        Assert.Equal(double.PositiveInfinity, y.E1.Value);
+        Assert.Equal(0, y.E2.Value);
+        Assert.Equal(0, y.E12.Value);
+    }
+
+    /// <summary>The generic hyper-dual over Float64 shares HyperDual's quotient: x/x at 1e200 has ε₁ within 5u·2e-200 of 0 (was 1e-200).</summary>
+    [Fact]
+    public void GenericQuotientOverFloat64_SelfRatio_DerivativesCancelToRoundingLevel()
+    {
+        var x = HyperDualReal<Float64>.Variable(new Float64(1e200), true, true);
+        var y = x / x;
+        Assert.Equal(1, y.Value.Value);
+        Assert.True(Math.Abs(y.E1.Value) <= 5 * Math.ScaleB(1, -53) * 2e-200, $"{y.E1.Value:R}");
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => x / HyperDualReal<Float64>.Constant(new Float64(0))).ParamName);
+    }
+}
