@@ -7,8 +7,8 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// </summary>
 /// <remarks>
 /// Range (issue 15, item 1): every finite part. φ' and φ'' are carried as m·2^e (<see cref="ScaledDerivative"/>) so that
-/// they exist where they are beyond the double range (e^x for x &gt; 709.78, 1/x² for |x| &lt; 2^-512, sech²x for
-/// |x| &gt; 354), and the parts φ'·b, φ'·d + φ''·b·c, the products' a·d + b·c + … and the quotients' terms are summed with
+/// they exist where they are beyond the double range or subnormal (e^x for x &gt; 709.78, 1/x² for |x| outside
+/// [2^-511, 2^511], sech²x for |x| &gt; 354), and the parts φ'·b, φ'·d + φ''·b·c, the products' a·d + b·c + … and the quotients' terms are summed with
 /// one final rounding (<see cref="ScaledSum"/>) wherever a plain partial product would overflow or underflow: each part is
 /// then within (k + 2)·u of its exact value for the rounded φ', φ'' (k the factors of its longest term, u = 2^-53) relative
 /// to the sum of its terms' magnitudes, plus 2^-1074 where subnormal, and ±∞ only where that value is beyond
@@ -68,7 +68,10 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         if (v == 0 || double.IsPositiveInfinity(v))
             return new(Math.Log(v), 0, 0, 0);
         double inv = 1 / v, square = v * v;
-        if (square >= ScaledDerivative.MinNormal && double.IsFinite(square) && inv >= ScaledDerivative.MinNormal)
+        // The plain 1/x and −1/x² only where both are normal doubles: for x² in (2^1022, double.MaxValue] −1/x² is subnormal,
+        // and its rounding to the subnormal grid (up to 2^-51 relative, ≈ 4u) broke the stated 2.5u (x = 0x1.ff756ac967382p+511:
+        // 4.4u); there the mantissa form below (1u, then 2.5u) is used.
+        if (square >= ScaledDerivative.MinNormal && square <= 1 / ScaledDerivative.MinNormal && inv >= ScaledDerivative.MinNormal)
             return Chain(x, Math.Log(v), ScaledDerivative.Of(inv), ScaledDerivative.Of(-1 / square));
         var r = ScaledDerivative.Reciprocal(v);
         return Chain(x, Math.Log(v), r, -r.Squared());

@@ -95,6 +95,23 @@ public class HyperDualRangeExamples
         Assert.NotEqual(0, y.E12);
     }
 
+    /// <summary>
+    /// log'' = −1/x² within its stated 2.5u where x² ∈ (2^1022, double.MaxValue], so that −1/x² is subnormal: seeds 2^500
+    /// make ε₁ε₂ = −2^1000/x² a normal double with no rounding of its own (the seeds' mantissas are 1), so its relative
+    /// error is φ''s. At x = 0x1.ff756ac967382p+511 the plain −1/(x·x) rounded to the subnormal grid was 4.4u off (exact
+    /// from rationals; found by a search over x in [2^511, 2^512)).
+    /// </summary>
+    [Fact]
+    public void Log_ArgumentWhoseInverseSquareIsSubnormal_SecondDerivativeWithinItsBound()
+    {
+        double x = BitConverter.Int64BitsToDouble(0x5FEFF756AC967382), seed = Math.ScaleB(1, 500);
+        Assert.Equal(1.3393631809738953e154, x);
+        var y = HyperDual.Log(new HyperDual(x, seed, seed, 0));
+        var exact = -Q(seed) * Q(seed) / (Q(x) * Q(x));
+        var relative = Fraction.Abs((Q(y.E12) - exact) / exact);
+        Assert.True(relative <= new Fraction(5, 2) * ExactDouble.Pow2(-53), $"ε₁ε₂ = {y.E12:R}: {(relative / ExactDouble.Pow2(-53)).ToDouble():G3}u off");
+    }
+
     /// <summary>log below 0, of NaN, or at 0 with a derivative part is an ArgumentException naming x (was NaN or −∞·0).</summary>
     [Fact]
     public void Log_OutsideItsDomain_IsRejected()
