@@ -120,7 +120,10 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         e12.Add(a.E1, b.E2);
         e12.Add(a.E2, b.E1);
         e12.Add(a.E12, b.Value);
-        return new(a.Value * b.Value, e1.Value, e2.Value, e12.Value);
+        double value = a.Value * b.Value;
+        if (double.IsNaN(value) && !double.IsNaN(a.Value) && !double.IsNaN(b.Value))
+            value = double.IsNegative(a.Value) != double.IsNegative(b.Value) ? -0.0 : 0.0; // ±∞·0: 0 as in the parts (e^800·0)
+        return new(value, e1.Value, e2.Value, e12.Value);
     }
 
     /// <summary>The product's formulas in plain floating point (the form before issue 15, kept for ordinary parts).</summary>

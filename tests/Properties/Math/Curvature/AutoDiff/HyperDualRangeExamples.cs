@@ -309,6 +309,8 @@ public class HyperDualRangeExamples
         }
         var negated = e800 * HyperDual.Constant(-0.5);
         Assert.Equal(double.NegativeInfinity, negated.E1); // −½e^800 is still beyond the range
+        var zero = e800 * HyperDual.Constant(0); // e^800·0 = 0 in every part (the value was ∞·0 = NaN)
+        Assert.Equal((0.0, 0.0, 0.0, 0.0), (zero.Value, zero.E1, zero.E2, zero.E12));
     }
 
     /// <summary>e^800/2 (ε₁ = e^800/2 ≈ 1.4e347, beyond the range) and exp(e^800) (every seeded part beyond, the others 0): same as above.</summary>
