@@ -54,8 +54,8 @@ public sealed class SophiaDiagonal : CoordinatewiseOptimizer
 
     /// <summary>(Δθ)_i for moments m, h: −η·clip(m / max(ρh, ε), 1).</summary>
     /// <remarks>
-    /// Range: every finite m and h. The plain formula where ρh is a normal double (or at most ε) and the ratio does not
-    /// underflow; elsewhere max(ρh, ε) is carried as p·2^e (p a product of mantissas) and the step as (η'·m'/p)·2^(…) with
+    /// Range: every finite m and h. The plain formula where ρh is a normal double (or at most 0, or at most a normal ε) and
+    /// the ratio does not underflow; elsewhere max(ρh, ε) is carried as p·2^e (p a product of mantissas) and the step as (η'·m'/p)·2^(…) with
     /// one final scaling, so neither ρh nor the ratio over- or underflows before the step does: m = h = 1e308, ρ = 2 gave
     /// 0 (m/∞, exact −η/2), and η = 4.1e121, ε = 2.9e104, m = 4.9e-309, h &lt; 0 gave −0 (m/ε underflowed, exact −7.1e-292).
     /// Accuracy (u = 2^-53): within 3 ulp of the exact −η·clip(m/max(ρh, ε), 1) (three roundings; clip and max are
@@ -67,7 +67,7 @@ public sealed class SophiaDiagonal : CoordinatewiseOptimizer
         Require.Finite(m, nameof(m));
         Require.Finite(h, nameof(h));
         double curvature = Rho * h;
-        if (curvature <= Epsilon || double.IsNormal(curvature))
+        if (EpsilonIsTheMaximum(curvature) || double.IsNormal(curvature))
         {
             double ratio = m / Math.Max(curvature, Epsilon);
             if (m == 0 || double.IsNormal(ratio) || double.IsInfinity(ratio))
@@ -85,17 +85,27 @@ public sealed class SophiaDiagonal : CoordinatewiseOptimizer
     /// <summary>max(ρh, ε) as mantissa·2^exponent, the product ρh with one rounding of its mantissas.</summary>
     private (double Mantissa, int Exponent) Denominator(double h, double curvature)
     {
-        if (curvature <= Epsilon)
+        if (EpsilonIsTheMaximum(curvature))
             return Split(Epsilon);
         if (double.IsNormal(curvature))
             return Split(curvature);
-        // ρh overflowed, or is subnormal and above ε (so h > 0): compare p·2^e with ε on p's scale (ε·2^-e may be +∞).
+        // ρh overflowed, or is subnormal and positive with ε subnormal (so h > 0): compare p·2^e with ε on p's scale
+        // (ε·2^-e may be +∞).
         var (pr, er) = Split(Rho);
         var (ph, eh) = Split(h);
         double p = pr * ph;
         int e = er + eh;
         return p >= Math.ScaleB(Epsilon, -e) ? (p, e) : Split(Epsilon);
     }
+
+    /// <summary>
+    /// True where max(ρh, ε) = ε is certain from the rounded ρh: ρh ≤ 0, or fl(ρh) ≤ ε with ε normal (a rounding to a
+    /// normal double moves ρh by at most ½ulp, and a subnormal fl(ρh) has an exact ρh below 2^-1022 ≤ ε). With ε subnormal a
+    /// positive fl(ρh) ≤ ε may stand for an exact ρh above ε (ε = 2^-1070, ρh = ε·65/64 rounds to ε on the subnormal grid:
+    /// the step was 1.6% off); that case compares the unrounded mantissas in <see cref="Denominator"/>.
+    /// </summary>
+    private bool EpsilonIsTheMaximum(double curvature) =>
+        curvature <= 0 || curvature <= Epsilon && double.IsNormal(Epsilon);
 
     /// <summary>x = mantissa·2^exponent with |mantissa| ∈ [1, 2), exact for finite non-zero x (subnormals included).</summary>
     private static (double Mantissa, int Exponent) Split(double x)

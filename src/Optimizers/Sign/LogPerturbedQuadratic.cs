@@ -140,8 +140,9 @@ public sealed class LogPerturbedQuadratic : IObjective
     /// <inheritdoc />
     /// <remarks>
     /// A + diag(c_iψ''(θ_i)) for every finite θ: off the diagonal A exactly; on it two roundings, so within
-    /// 2u·(|A_ii| + |c_iψ''(θ_i)|) of the value with the computed ψ'' (<see cref="PsiSecond"/>, 12 ulp), ±∞ only where
-    /// that value is beyond ±double.MaxValue.
+    /// 2u·(|A_ii| + |c_iψ''(θ_i)|) of the value with the computed ψ'' (<see cref="PsiSecond"/>, 12 ulp), plus 2^-1074 where
+    /// c_iψ''(θ_i) is subnormal (A = [[0]], c = 1.2345e-300, θ = 1e10: c·ψ'' = −1.2347e-320 on the subnormal grid, 6e11 times
+    /// the relative term alone), ±∞ only where that value is beyond ±double.MaxValue.
     /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta)
     {

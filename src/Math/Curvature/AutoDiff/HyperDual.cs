@@ -7,8 +7,8 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// </summary>
 /// <remarks>
 /// Range (issue 15, item 1): every finite part. φ' and φ'' are carried as m·2^e (<see cref="ScaledDerivative"/>) so that
-/// they exist where they are beyond the double range (e^x for x &gt; 709.78, 1/x² for |x| &lt; 2^-512, sech²x for
-/// |x| &gt; 354), and the parts φ'·b, φ'·d + φ''·b·c, the products' a·d + b·c + … and the quotients' terms are summed with
+/// they exist where they are beyond the double range or subnormal (e^x for x &gt; 709.78, 1/x² for |x| outside
+/// [2^-511, 2^511], sech²x for |x| &gt; 354), and the parts φ'·b, φ'·d + φ''·b·c, the products' a·d + b·c + … and the quotients' terms are summed with
 /// one final rounding (<see cref="ScaledSum"/>) wherever a plain partial product would overflow or underflow: each part is
 /// then within (k + 2)·u of its exact value for the rounded φ', φ'' (k the factors of its longest term, u = 2^-53) relative
 /// to the sum of its terms' magnitudes, plus 2^-1074 where subnormal, and ±∞ only where that value is beyond
@@ -16,6 +16,8 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// plain formulas run, bit for bit as before. φ' and φ'' themselves: e^x within 2u (1u of the platform exp below 709.78),
 /// 1/x and −1/x² within 1u and 2.5u, sech²x within 6u and −2tanh x·sech²x within 9u (the old 1 − tanh²x lost
 /// u·e^{2|x|}/4 relative, every digit from |x| ≈ 19 on; it is kept where tanh²x ≤ ½, where it is within 6u).
+/// A part that has already overflowed to ±∞ (or is NaN) may enter the next operation (<see cref="PartSum"/>): a term with
+/// a zero factor stays 0, a term with an infinite factor is ±∞, and infinite terms of both signs make the part NaN.
 /// Out of the domain: <see cref="Log"/> of a value below 0 (or at 0 with a derivative part) and a quotient by a value of 0
 /// are <see cref="ArgumentException"/>s; a NaN value is rejected by both.
 /// </remarks>
@@ -38,15 +40,18 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
                 && Trusted(t3, t2, x.E2))
                 return new(f, e1, e2, t1 + t3);
         }
-        var e12 = new ScaledSum();
+        var e12 = new PartSum();
         df.AddTimes(ref e12, x.E12);
         d2f.AddTimes(ref e12, x.E1, x.E2);
         return new(f, df.Apply(x.E1), df.Apply(x.E2), e12.Value);
     }
 
-    /// <summary>A partial product p = a·b of finite doubles that is exactly what the plain formula needs: a normal double, or 0 from a zero factor.</summary>
+    /// <summary>
+    /// A partial product p = a·b of finite doubles that is exactly what the plain formula needs: a normal double, or 0 from
+    /// a zero factor (a ±∞ or NaN factor takes the scaled form, <see cref="PartSum"/>, where a zero seed times it is 0).
+    /// </summary>
     private static bool Trusted(double p, double a, double b) =>
-        a == 0 || b == 0 || double.IsFinite(p) && Math.Abs(p) >= ScaledDerivative.MinNormal;
+        double.IsFinite(a) && double.IsFinite(b) && (a == 0 || b == 0 || double.IsFinite(p) && Math.Abs(p) >= ScaledDerivative.MinNormal);
 
     /// <inheritdoc />
     public static HyperDual Exp(HyperDual x)
@@ -68,7 +73,10 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         if (v == 0 || double.IsPositiveInfinity(v))
             return new(Math.Log(v), 0, 0, 0);
         double inv = 1 / v, square = v * v;
-        if (square >= ScaledDerivative.MinNormal && double.IsFinite(square) && inv >= ScaledDerivative.MinNormal)
+        // The plain 1/x and −1/x² only where both are normal doubles: for x² in (2^1022, double.MaxValue] −1/x² is subnormal,
+        // and its rounding to the subnormal grid (up to 2^-51 relative, ≈ 4u) broke the stated 2.5u (x = 0x1.ff756ac967382p+511:
+        // 4.4u); there the mantissa form below (1u, then 2.5u) is used.
+        if (square >= ScaledDerivative.MinNormal && square <= 1 / ScaledDerivative.MinNormal && inv >= ScaledDerivative.MinNormal)
             return Chain(x, Math.Log(v), ScaledDerivative.Of(inv), ScaledDerivative.Of(-1 / square));
         var r = ScaledDerivative.Reciprocal(v);
         return Chain(x, Math.Log(v), r, -r.Squared());
@@ -101,18 +109,21 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     {
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
             return PlainProduct(a, b);
-        var e1 = new ScaledSum();
+        var e1 = new PartSum();
         e1.Add(a.Value, b.E1);
         e1.Add(a.E1, b.Value);
-        var e2 = new ScaledSum();
+        var e2 = new PartSum();
         e2.Add(a.Value, b.E2);
         e2.Add(a.E2, b.Value);
-        var e12 = new ScaledSum();
+        var e12 = new PartSum();
         e12.Add(a.Value, b.E12);
         e12.Add(a.E1, b.E2);
         e12.Add(a.E2, b.E1);
         e12.Add(a.E12, b.Value);
-        return new(a.Value * b.Value, e1.Value, e2.Value, e12.Value);
+        double value = a.Value * b.Value;
+        if (double.IsNaN(value) && !double.IsNaN(a.Value) && !double.IsNaN(b.Value))
+            value = double.IsNegative(a.Value) != double.IsNegative(b.Value) ? -0.0 : 0.0; // ±∞·0: 0 as in the parts (e^800·0)
+        return new(value, e1.Value, e2.Value, e12.Value);
     }
 
     /// <summary>The product's formulas in plain floating point (the form before issue 15, kept for ordinary parts).</summary>
@@ -140,13 +151,13 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         var r2 = r1.Squared();
         var r3 = r2 * r1;
         var minusR2 = -r2;
-        var q1 = new ScaledSum();
+        var q1 = new PartSum();
         r1.AddTimes(ref q1, a.E1);
         minusR2.AddTimes(ref q1, a.Value, b.E1);
-        var q2 = new ScaledSum();
+        var q2 = new PartSum();
         r1.AddTimes(ref q2, a.E2);
         minusR2.AddTimes(ref q2, a.Value, b.E2);
-        var q12 = new ScaledSum();
+        var q12 = new PartSum();
         r1.AddTimes(ref q12, a.E12);
         minusR2.AddTimes(ref q12, a.E1, b.E2);
         minusR2.AddTimes(ref q12, a.E2, b.E1);

@@ -95,11 +95,22 @@ internal readonly struct ScaledDerivative
         return new(Math.ScaleB(m, -k), e + k, false);
     }
 
-    /// <summary>The value times a finite double, rounded once (±0 for a zero factor, ±∞ only beyond the range).</summary>
-    internal double Apply(double x) => ScaledSum.Product(IsNormal ? 0 : exponent, mantissa, x);
+    /// <summary>
+    /// The value times a double, rounded once (±0 for a zero factor, ±∞ only beyond the range). A factor x = ±∞ (a part
+    /// that has already overflowed) gives ±∞ with the product's sign, 0 against a zero value, as <see cref="PartSum"/>;
+    /// NaN gives NaN.
+    /// </summary>
+    internal double Apply(double x)
+    {
+        if (double.IsNaN(mantissa))
+            return double.NaN;
+        if (double.IsFinite(x))
+            return ScaledSum.Product(IsNormal ? 0 : exponent, mantissa, x);
+        return double.IsNaN(x) ? x : mantissa == 0 ? 0 : double.IsNegative(mantissa) == double.IsNegative(x) ? double.PositiveInfinity : double.NegativeInfinity;
+    }
 
     /// <summary>Adds the value times the finite factors to <paramref name="sum"/> (no partial product rounded to the double range).</summary>
-    internal void AddTimes(ref ScaledSum sum, params ReadOnlySpan<double> factors)
+    internal void AddTimes(ref PartSum sum, params ReadOnlySpan<double> factors)
     {
         Span<double> all = stackalloc double[factors.Length + 5];
         factors.CopyTo(all);
@@ -114,4 +125,51 @@ internal readonly struct ScaledDerivative
         }
         sum.Add(all[..n]);
     }
+}
+
+/// <summary>
+/// One part of a hyper-dual result, a sum of products of doubles, where a factor may be a part that has already
+/// overflowed to ±∞ (a finite value beyond the range, as e^800 is in <see cref="HyperDual.Exp"/>) or NaN: a term with a
+/// zero factor is 0 (the exact product of such a value and 0, as e^800·0 = 0), a term with a ±∞ factor and no zero one is
+/// ±∞ with the product's sign, and the finite terms are one <see cref="ScaledSum"/>. The part is that scaled sum where no
+/// term is infinite (bit for bit <see cref="ScaledSum"/> then), ±∞ where the infinite terms share a sign, and NaN where
+/// they have both signs (∞ − ∞: the exact value is not known) or a factor is NaN. Without it a part that had overflowed
+/// made the next operation an ArgumentException naming ScaledSum's internal parameter "factors".
+/// </summary>
+internal struct PartSum
+{
+    private ScaledSum finite;
+    private bool positiveInfinity, negativeInfinity, notANumber;
+
+    /// <summary>Adds the product of the factors.</summary>
+    internal void Add(params ReadOnlySpan<double> factors)
+    {
+        bool infinite = false, negative = false;
+        foreach (double f in factors)
+        {
+            if (double.IsNaN(f))
+            {
+                notANumber = true;
+                return;
+            }
+            infinite |= double.IsInfinity(f);
+            negative ^= double.IsNegative(f);
+        }
+        foreach (double f in factors)
+            if (f == 0)
+                return;
+        if (!infinite)
+            finite.Add(factors);
+        else if (negative)
+            negativeInfinity = true;
+        else
+            positiveInfinity = true;
+    }
+
+    /// <summary>The part rounded once (see the type's summary).</summary>
+    internal readonly double Value =>
+        notANumber || positiveInfinity && negativeInfinity ? double.NaN
+        : positiveInfinity ? double.PositiveInfinity
+        : negativeInfinity ? double.NegativeInfinity
+        : finite.Value;
 }

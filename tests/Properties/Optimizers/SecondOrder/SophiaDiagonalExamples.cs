@@ -124,4 +124,20 @@ public class SophiaDiagonalExamples
     [Fact]
     public void SophiaUpdate_OfANaNMoment_IsRejected() =>
         Assert.Equal("m", Assert.Throws<ArgumentException>(() => new SophiaDiagonal(0.1).Update(double.NaN, 1)).ParamName);
+
+    /// <summary>
+    /// Sophia with a subnormal ε = 2^-1070, ρ = 2^-60, h = 2^-1010·65/64, m = 2^-1074, η = 1: the exact ρh = ε·65/64 is above ε,
+    /// so the step is −η·m/(ρh) = −2^-4·64/65 (≈ −0.0615). ρh rounded to the subnormal grid (spacing ε/16) is ε, and the
+    /// step was −m/ε = −2^-4, 1.6% off; within the stated 3 ulp of the exact rational now.
+    /// </summary>
+    [Fact]
+    public void SophiaUpdate_WhereSubnormalRhoHRoundsOntoASubnormalEpsilon_UsesTheExactRhoH()
+    {
+        double epsilon = Math.ScaleB(1.0, -1070), rho = Math.ScaleB(1.0, -60), h = Math.ScaleB(65.0 / 64, -1010), m = double.Epsilon;
+        double step = new SophiaDiagonal(1, rho: rho, epsilon: epsilon).Update(m, h);
+        var exact = -Verification.Numerics.Exact.ExactDouble.ToFraction(m)
+            / (Verification.Numerics.Exact.ExactDouble.ToFraction(rho) * Verification.Numerics.Exact.ExactDouble.ToFraction(h));
+        double ulps = Verification.Numerics.Exact.ExactDouble.UlpError(step, Verification.Numerics.Exact.RationalInterval.Exact(exact));
+        Assert.True(ulps <= 3, $"step {step:R} is {ulps:G3} ulp off the exact −2^-4·64/65");
+    }
 }

@@ -95,6 +95,23 @@ public class HyperDualRangeExamples
         Assert.NotEqual(0, y.E12);
     }
 
+    /// <summary>
+    /// log'' = −1/x² within its stated 2.5u where x² ∈ (2^1022, double.MaxValue], so that −1/x² is subnormal: seeds 2^500
+    /// make ε₁ε₂ = −2^1000/x² a normal double with no rounding of its own (the seeds' mantissas are 1), so its relative
+    /// error is φ''s. At x = 0x1.ff756ac967382p+511 the plain −1/(x·x) rounded to the subnormal grid was 4.4u off (exact
+    /// from rationals; found by a search over x in [2^511, 2^512)).
+    /// </summary>
+    [Fact]
+    public void Log_ArgumentWhoseInverseSquareIsSubnormal_SecondDerivativeWithinItsBound()
+    {
+        double x = BitConverter.Int64BitsToDouble(0x5FEFF756AC967382), seed = Math.ScaleB(1, 500);
+        Assert.Equal(1.3393631809738953e154, x);
+        var y = HyperDual.Log(new HyperDual(x, seed, seed, 0));
+        var exact = -Q(seed) * Q(seed) / (Q(x) * Q(x));
+        var relative = Fraction.Abs((Q(y.E12) - exact) / exact);
+        Assert.True(relative <= new Fraction(5, 2) * ExactDouble.Pow2(-53), $"ε₁ε₂ = {y.E12:R}: {(relative / ExactDouble.Pow2(-53)).ToDouble():G3}u off");
+    }
+
     /// <summary>log below 0, of NaN, or at 0 with a derivative part is an ArgumentException naming x (was NaN or −∞·0).</summary>
     [Fact]
     public void Log_OutsideItsDomain_IsRejected()
@@ -272,5 +289,56 @@ public class HyperDualRangeExamples
         Assert.Equal(1, y.Value.Value);
         Assert.True(Math.Abs(y.E1.Value) <= 5 * Math.ScaleB(1, -53) * 2e-200, $"{y.E1.Value:R}");
         Assert.Equal("b", Assert.Throws<ArgumentException>(() => x / HyperDualReal<Float64>.Constant(new Float64(0))).ParamName);
+    }
+
+    /// <summary>
+    /// A part that has overflowed to ±∞ (e^800's value and ε₁ part, both correctly beyond the range) entering the next
+    /// operation: 2·e^800 has ε₁ = 2e^800 beyond the range (+∞) and ε₂ = ε₁ε₂ = 0 (no seed), as for e^800 itself. The scaled
+    /// sums rejected the infinite factor, an ArgumentException naming "factors", a name the caller never passed.
+    /// </summary>
+    [Fact]
+    public void Product_WithAPartBeyondTheRange_PropagatesInfinityAndKeepsZeroParts()
+    {
+        var e800 = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
+        foreach (var y in new[] { e800 * HyperDual.Constant(2), HyperDual.Constant(2) * e800 })
+        {
+            Assert.Equal(double.PositiveInfinity, y.Value);
+            Assert.Equal(double.PositiveInfinity, y.E1);
+            Assert.Equal(0, y.E2);
+            Assert.Equal(0, y.E12);
+        }
+        var negated = e800 * HyperDual.Constant(-0.5);
+        Assert.Equal(double.NegativeInfinity, negated.E1); // −½e^800 is still beyond the range
+        var zero = e800 * HyperDual.Constant(0); // e^800·0 = 0 in every part (the value was ∞·0 = NaN)
+        Assert.Equal((0.0, 0.0, 0.0, 0.0), (zero.Value, zero.E1, zero.E2, zero.E12));
+    }
+
+    /// <summary>e^800/2 (ε₁ = e^800/2 ≈ 1.4e347, beyond the range) and exp(e^800) (every seeded part beyond, the others 0): same as above.</summary>
+    [Fact]
+    public void QuotientAndExp_OfAPartBeyondTheRange_PropagateInfinityAndKeepZeroParts()
+    {
+        var e800 = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
+        var half = e800 / HyperDual.Constant(2);
+        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity, 0.0, 0.0), (half.Value, half.E1, half.E2, half.E12));
+        var nested = HyperDual.Exp(e800);
+        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity, 0.0, 0.0), (nested.Value, nested.E1, nested.E2, nested.E12));
+        var generic = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(800), true, false)));
+        Assert.Equal((double.PositiveInfinity, 0.0, 0.0), (generic.E1.Value, generic.E2.Value, generic.E12.Value));
+    }
+
+    /// <summary>
+    /// Infinite terms of both signs in one part (∞ − ∞) make it NaN, the one case whose exact value is not known from the
+    /// parts: a = e^(800 + ε₁), b = e^(800 − ε₁) have ε₁ parts +∞ and −∞, so (ab)₁ = a·b₁ + a₁·b = −∞ + ∞; the unseeded
+    /// parts stay 0.
+    /// </summary>
+    [Fact]
+    public void Product_InfiniteTermsOfBothSigns_IsNaNOnlyThere()
+    {
+        var a = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
+        var b = HyperDual.Exp(new HyperDual(800, -1, 0, 0));
+        var y = a * b; // ε₁ = a·b₁ + a₁·b = −e^1600 + e^1600: both terms beyond the range with opposite signs
+        Assert.True(double.IsNaN(y.E1));
+        Assert.Equal(0, y.E2);
+        Assert.Equal(0, y.E12);
     }
 }
