@@ -73,11 +73,11 @@ internal static class TorchArguments
 
     /// <summary>Every entry finite and ≥ 0 (−0.0 counts as zero).</summary>
     internal static Tensor NonNegative(Tensor tensor, string name) =>
-        RejectEntries(Finite(tensor, name), name, flat => flat.lt(0), "must be ≥ 0");
+        RejectEntries(Finite(tensor, name), name, flat => flat.lt(TorchScalars.Zero), "must be ≥ 0");
 
     /// <summary>Every entry finite and &gt; 0.</summary>
     internal static Tensor Positive(Tensor tensor, string name) =>
-        RejectEntries(Finite(tensor, name), name, flat => flat.le(0), "must be > 0");
+        RejectEntries(Finite(tensor, name), name, flat => flat.le(TorchScalars.Zero), "must be > 0");
 
     /// <summary>
     /// The per-eigenspace triple of eqs. (7) and Lemma 3.2: same-shaped float tensors λ (finite), |g| (finite, ≥ 0)

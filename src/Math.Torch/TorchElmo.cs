@@ -52,11 +52,11 @@ public static class TorchElmo
     {
         var root = TorchScaledRoot.Of(lambda, gradMagnitude, lipschitz);
         var sum = root.Sum;                                                   // (S + |λ|)·2^-e, 0 only for λ = |g| = 0
-        var safeSum = where(sum.gt(0), sum, ones_like(sum));
+        var safeSum = where(sum.gt(TorchScalars.Zero), sum, ones_like(sum));
         // λ ≥ 0: 2|g|/(S + λ) = (2·m_g/sum)·2^(e_g − e)
         var convex = TorchScaledRoot.ScaleByPowerOfTwo(root.GradMantissa * 2 / safeSum, root.GradExponent - root.Exponent);
         // λ < 0: (S + |λ|)/L = (sum/m_L)·2^(e − e_L)
         var concave = TorchScaledRoot.ScaleByPowerOfTwo(sum / root.LipschitzMantissa, root.Exponent - root.LipschitzExponent);
-        return where(lambda.ge(0), convex, concave);
+        return where(lambda.ge(TorchScalars.Zero), convex, concave);
     }
 }

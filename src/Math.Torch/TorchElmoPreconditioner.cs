@@ -46,17 +46,17 @@ public static class TorchElmoPreconditioner
         var zero = zeros_like(sum);
 
         // λ ≥ 0: 2/(λ + S) = (2/sum)·2^-e; the sum is 0 only for λ = |g| = 0 (singular: φ = 0). For |g| = 0, λ > 0 this is 1/λ.
-        var convexDefined = sum.gt(0);
+        var convexDefined = sum.gt(TorchScalars.Zero);
         var convex = where(convexDefined,
             TorchScaledRoot.ScaleByPowerOfTwo(2 / where(convexDefined, sum, ones_like(sum)), -root.Exponent), zero);
 
         // λ < 0: (S + |λ|)/(L|g|) = x*/|g| = (sum/(m_L·m_g))·2^(e − e_L − e_g); singular (φ = 0) where |g| = 0.
-        var gradPositive = gradMagnitude.gt(0);
+        var gradPositive = gradMagnitude.gt(TorchScalars.Zero);
         var safeGrad = where(gradPositive, root.GradMantissa, ones_like(sum));
         var concave = where(gradPositive,
             TorchScaledRoot.ScaleByPowerOfTwo(sum / (root.LipschitzMantissa * safeGrad), root.Exponent - root.LipschitzExponent - root.GradExponent),
             zero);
 
-        return where(lambda.ge(0), convex, concave);
+        return where(lambda.ge(TorchScalars.Zero), convex, concave);
     }
 }

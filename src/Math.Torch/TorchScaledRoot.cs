@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Verification.Numerics.Torch;
@@ -47,9 +48,10 @@ internal sealed record TorchScaledRoot(
         var product = lipschitzMantissa * gradMantissa * 2;
         var productExponent = lipschitzExponent + gradExponent;
 
-        var absent = full_like(lambdaExponent, AbsentExponent);
-        var lambdaTop = where(lambda.ne(0), lambdaExponent, absent);
-        var rootTop = where(gradMagnitude.gt(0), (productExponent + 1).div(2, RoundingMode.floor), absent); // ⌈e_{2L|g|}/2⌉
+        using var absentExponent = AbsentExponent.ToScalar();
+        var absent = full_like(lambdaExponent, absentExponent);
+        var lambdaTop = where(lambda.ne(TorchScalars.Zero), lambdaExponent, absent);
+        var rootTop = where(gradMagnitude.gt(TorchScalars.Zero), (productExponent + 1).div(TorchScalars.Two, RoundingMode.floor), absent); // ⌈e_{2L|g|}/2⌉
         var e = maximum(lambdaTop, rootTop);
 
         var scaledLambda = ScaleByPowerOfTwo(lambdaMantissa, lambdaExponent - e);   // |λ|·2^-e ∈ [0, 1)
@@ -73,8 +75,10 @@ internal sealed record TorchScaledRoot(
     public static Tensor ScaleByPowerOfTwo(Tensor x, Tensor n)
     {
         int k = x.dtype == ScalarType.Float64 ? 1022 : 126;
-        var clamped = n.clamp(-2 * k, 2 * k);
-        var a = clamped.div(2, RoundingMode.floor);
+        using var lowest = (-2 * k).ToScalar();
+        using var highest = (2 * k).ToScalar();
+        var clamped = n.clamp(lowest, highest);
+        var a = clamped.div(TorchScalars.Two, RoundingMode.floor);
         var b = clamped - a;
         var powers = tensor(Enumerable.Range(-k, 2 * k + 1).Select(i => Math.ScaleB(1.0, i)).ToArray(), ScalarType.Float64)
             .to(x.dtype, x.device);

@@ -105,12 +105,12 @@ public static class TorchSymmetricEigen
         var projections = vectors.mT.mv(g);                                    // g_i = ∇fᵀv_i
         var pivotRows = vectors.abs().argmax(0, keepdim: true);                // first largest |component| per column
         var pivots = vectors.gather(0, pivotRows).squeeze(0);
-        var flip = projections.gt(0).logical_or(projections.eq(0).logical_and(pivots.lt(0)));
-        var sign = where(flip, full_like(projections, -1), ones_like(projections));
+        var flip = projections.gt(TorchScalars.Zero).logical_or(projections.eq(TorchScalars.Zero).logical_and(pivots.lt(TorchScalars.Zero)));
+        var sign = where(flip, full_like(projections, TorchScalars.MinusOne), ones_like(projections));
 
         var oriented = vectors * sign.unsqueeze(0);
         var orientedProjections = projections * sign;
-        orientedProjections = where(orientedProjections.eq(0), zeros_like(orientedProjections), orientedProjections);
+        orientedProjections = where(orientedProjections.eq(TorchScalars.Zero), zeros_like(orientedProjections), orientedProjections);
 
         return new TorchEigenSystem(
             values.MoveToOuterDisposeScope(),

@@ -1,3 +1,4 @@
+using TorchSharp;
 using Verification.Numerics;
 using Verification.Numerics.Torch;
 using static TorchSharp.torch;
@@ -174,7 +175,10 @@ public sealed class TorchAmos
         {
             var s = amos.Settings;
             if (s.Assignment == AmosAssignment.PerCoordinate || s.Tensors is null)
-                return lipschitz.gt(s.LThreshold);
+            {
+                using var threshold = s.LThreshold.ToScalar();
+                return lipschitz.gt(threshold);
+            }
             var result = zeros(theta.shape, ScalarType.Bool, theta.device);
             foreach (var group in s.Tensors)
             {
@@ -182,7 +186,8 @@ public sealed class TorchAmos
                 var values = lipschitz.index_select(0, index);
                 double aggregate = (s.Assignment == AmosAssignment.PerTensorMax ? values.max() : values.mean())
                     .to_type(ScalarType.Float64).item<double>();
-                result = result.index_fill(0, index, aggregate > s.LThreshold);
+                using var large = (aggregate > s.LThreshold).ToScalar();
+                result = result.index_fill(0, index, large);
             }
             return result;
         }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using Verification.Numerics.Torch;
 using Verification.Optimizers.SecondOrder;
@@ -98,8 +99,9 @@ public static class TorchCoordinatewise
             Replace(ref m, where(owned, sophia.Beta1 * m + (1 - sophia.Beta1) * gradient, m));
             if (refresh)
                 Replace(ref h, where(owned, sophia.Beta2 * h + (1 - sophia.Beta2) * hessianDiagonal(), h));
-            var ratio = m / clamp_min(sophia.Rho * h, sophia.Epsilon);
-            return -sophia.LearningRate * ratio.clamp(-1, 1);
+            using var epsilon = sophia.Epsilon.ToScalar();
+            var ratio = m / clamp_min(sophia.Rho * h, epsilon);
+            return -sophia.LearningRate * ratio.clamp(TorchScalars.MinusOne, TorchScalars.One);
         }
 
         public void Dispose()

@@ -1,3 +1,4 @@
+using TorchSharp;
 using Verification.Numerics;
 using Verification.Numerics.Torch;
 using static TorchSharp.torch;
@@ -41,19 +42,20 @@ public sealed class TorchElmoOptimizer
         var g = TorchHessian.Gradient(function, theta);
         long n = theta.shape[0];
         Tensor step;
+        using var lipschitz = Lipschitz.ToScalar();
         if (n <= DenseLimit)
         {
             var h = TorchHessian.Hessian(function, theta);
-            step = TorchElmo.StepVector(h, g, full_like(g, Lipschitz));
+            step = TorchElmo.StepVector(h, g, full_like(g, lipschitz));
         }
         else if (!g.abs().max().to_type(ScalarType.Float64).item<double>().Equals(0.0))
         {
             int k = (int)Math.Min(LanczosSteps, n);
             using var ritz = TorchLanczos.Eigenpairs(v => TorchHessian.HessianVectorProduct(function, theta, v), g, k);
             var projections = ritz.Vectors.mT.mv(g);
-            var x = TorchElmo.Step(ritz.Values, projections.abs(), full_like(ritz.Values, Lipschitz));
+            var x = TorchElmo.Step(ritz.Values, projections.abs(), full_like(ritz.Values, lipschitz));
             // Orient each v_j by eq. (1) (∇fᵀv_j ≤ 0): the step along v_j is x_j·(−sgn(g_j))·v_j.
-            var sign = where(projections.gt(0), full_like(projections, -1), ones_like(projections));
+            var sign = where(projections.gt(TorchScalars.Zero), full_like(projections, TorchScalars.MinusOne), ones_like(projections));
             step = ritz.Vectors.mv(x * sign);
         }
         else

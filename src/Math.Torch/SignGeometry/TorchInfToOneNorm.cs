@@ -42,13 +42,16 @@ public static class TorchInfToOneNorm
 
         using var scope = NewDisposeScope();
         long vertices = 1L << (d - 1);
-        var best = full(count, double.NegativeInfinity, dtype: h.dtype, device: h.device);
+        var best = full(count, TorchScalars.NegativeInfinity, dtype: h.dtype, device: h.device);
         var bestX = ones(count, d, dtype: h.dtype, device: h.device);
-        var bits = arange(d - 1, dtype: ScalarType.Int64, device: h.device);
+        using var bitCount = (d - 1).ToScalar();
+        var bits = arange(bitCount, dtype: ScalarType.Int64, device: h.device);
         for (long start = 0; start < vertices; start += ChunkVertices)
         {
             long m = Math.Min(ChunkVertices, vertices - start);
-            var k = arange(start, start + m, dtype: ScalarType.Int64, device: h.device);
+            using var first = start.ToScalar();
+            using var end = (start + m).ToScalar();
+            var k = arange(first, end, dtype: ScalarType.Int64, device: h.device);
             // (d−1) × m bits → ±1, then the fixed last row +1.
             var signs = (k.unsqueeze(0).bitwise_right_shift(bits.unsqueeze(1)).bitwise_and(1) * -2 + 1).to_type(h.dtype);
             var x = cat([signs, ones(1, m, dtype: h.dtype, device: h.device)], 0);

@@ -16,7 +16,8 @@ public static class TorchSignDescent
     {
         CheckGradient(gradient);
         Require.Positive(stepSize, nameof(stepSize));
-        return gradient.sign().mul(-stepSize);
+        using var negativeStep = (-stepSize).ToScalar();
+        return gradient.sign().mul(negativeStep);
     }
 
     /// <summary>−(‖g‖₁/L∞)·sign(g) row by row; <paramref name="lInfinity"/> has one entry per row (shape [] or [B]).</summary>
@@ -64,10 +65,11 @@ public static class TorchSignDescent
         using var scope = NewDisposeScope();
         var theta = theta0.detach().clone();
         var iterates = new List<Tensor> { theta };
+        using var negativeStep = (-stepSize).ToScalar();
         for (int t = 0; t < steps; t++)
         {
             var g = hessians.matmul(theta.unsqueeze(2)).squeeze(2) - linear;
-            var step = lInfinity is null ? g.sign().mul(-stepSize) : NormScaledStep(g, lInfinity);
+            var step = lInfinity is null ? g.sign().mul(negativeStep) : NormScaledStep(g, lInfinity);
             theta = theta + step;
             iterates.Add(theta);
         }

@@ -18,7 +18,8 @@ public static class TorchSgdStep
         Require.Positive(stepSize, nameof(stepSize));
         CheckBatch(perSampleGradients, minimumRows: 1);
         using var g = perSampleGradients.mean([0L]);
-        return g.mul(-stepSize);
+        using var negativeStep = (-stepSize).ToScalar();
+        return g.mul(negativeStep);
     }
 
     /// <summary>
@@ -37,7 +38,8 @@ public static class TorchSgdStep
         double trace = traceTensor.ToDouble();
         double norm2 = norm2Tensor.ToDouble();
         double gamma = trace == 0 ? 1 : norm2 == 0 ? 0 : 1 / (1 + trace / norm2 / m);
-        return g.mul(-gamma / smoothness);
+        using var negativeStep = (-gamma / smoothness).ToScalar();
+        return g.mul(negativeStep);
     }
 
     private static void CheckBatch(Tensor gradients, int minimumRows)

@@ -15,7 +15,7 @@ public static class TorchVarianceAdaptationFactors
     {
         Check(eta);
         using var scope = NewDisposeScope();
-        var positive = eta.gt(0);
+        var positive = eta.gt(TorchScalars.Zero);
         var safe = where(positive, eta, ones_like(eta));
         var value = special.erf((safe * Math.Sqrt(2)).reciprocal());
         return where(positive, value, ones_like(value)).MoveToOuterDisposeScope();

@@ -95,8 +95,10 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
 
         using var scope = NewDisposeScope();
         var g = gradient.detach();
-        rawFirst.mul_(Beta1).add_(g * (1 - Beta1));
-        rawSecond.mul_(Beta2).add_(g * g * (1 - Beta2));
+        using var beta1 = Beta1.ToScalar();
+        using var beta2 = Beta2.ToScalar();
+        rawFirst.mul_(beta1).add_(g * (1 - Beta1));
+        rawSecond.mul_(beta2).add_(g * g * (1 - Beta2));
         int t = Iteration++;
         var m = rawFirst / PowerComplement.OneMinusPower(Beta1, t + 1);
         var v = rawSecond / PowerComplement.OneMinusPower(Beta2, t + 1);
@@ -104,14 +106,14 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         if (Method == VarianceAdaptedMethod.Adam)
         {
             var denominator = sqrt(v) + Epsilon;
-            var safe = where(denominator.gt(0), denominator, ones_like(denominator));
-            delta = where(denominator.gt(0), m / safe, zeros_like(m)) * (-StepSize);
+            var safe = where(denominator.gt(TorchScalars.Zero), denominator, ones_like(denominator));
+            delta = where(denominator.gt(TorchScalars.Zero), m / safe, zeros_like(m)) * (-StepSize);
         }
         else
         {
             var gamma = Factor(m, v, t);
             var direction = Method == VarianceAdaptedMethod.MSvag ? m : g;
-            var skip = m.eq(0).logical_and(v.eq(0));
+            var skip = m.eq(TorchScalars.Zero).logical_and(v.eq(TorchScalars.Zero));
             delta = where(skip, zeros_like(m), gamma * direction * (-StepSize));
         }
         return delta.MoveToOuterDisposeScope();
@@ -124,7 +126,7 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
     private Tensor Factor(Tensor m, Tensor v, int t)
     {
         var a = m.abs();
-        var nonzero = a.gt(0);
+        var nonzero = a.gt(TorchScalars.Zero);
         if (t == 0)
             return where(nonzero, ones_like(m), zeros_like(m));
         double numerator = Method == VarianceAdaptedMethod.MSvag
@@ -132,9 +134,10 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
             : (1 + Beta1) * PowerComplement.OneMinusPower(Beta1, t + 1);
         double denominator = 2 * Beta1 * PowerComplement.OneMinusPower(Beta1, t);
         var safeA = where(nonzero, a, ones_like(a));
-        var eta2 = RelativeVariance(safeA, v).clamp_min(0);
-        var positive = eta2.gt(0);
-        var gamma = ones_like(eta2).mul(denominator) / (eta2 * numerator + denominator);
+        var eta2 = RelativeVariance(safeA, v).clamp_min(TorchScalars.Zero);
+        var positive = eta2.gt(TorchScalars.Zero);
+        using var denominatorScalar = denominator.ToScalar();
+        var gamma = ones_like(eta2).mul(denominatorScalar) / (eta2 * numerator + denominator);
         return where(nonzero, where(positive, gamma, ones_like(gamma)), zeros_like(gamma));
     }
 
@@ -156,7 +159,7 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         var (aMantissa, aExponent) = frexp(a);
         var (vMantissa, vExponent) = frexp(v);
         var shift = vExponent - 2 * aExponent;                       // v′ = vMantissa·2^shift; shift ∈ [−3, 2] where near
-        var near = ratio.gt(0.5).logical_and(ratio.lt(2));
+        var near = ratio.gt(TorchScalars.OneHalf).logical_and(ratio.lt(TorchScalars.Two));
         var vScaled = TorchScaledRoot.ScaleByPowerOfTwo(vMantissa, where(near, shift, zeros_like(shift)));
         double splitter = a.dtype == ScalarType.Float64 ? 134217729.0 : 4097.0; // 2^⌈p/2⌉ + 1 (p = 53, 24)
         var c = aMantissa * splitter;

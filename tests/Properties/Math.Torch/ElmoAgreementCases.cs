@@ -14,6 +14,9 @@ namespace Verification.Tests.Properties.Numerics.Torch;
 /// </summary>
 internal static class ElmoAgreementCases
 {
+    /// <summary>The exponent 3 of x³, held for the process (a temporary Scalar can be freed mid-call; see TorchScalars).</summary>
+    private static readonly Scalar CubeExponent = 3.ToScalar();
+
     /// <summary>Batch size of the elementwise cases: one tensor call each.</summary>
     private const int Batch = 4096;
 
@@ -228,7 +231,7 @@ internal static class ElmoAgreementCases
         {
             double[] point = [0.5, -1.25, 2.0, -3.0], direction = [1.0, 2.0, -0.5, 0.25];
             int n = point.Length;
-            static Tensor CubicPlusCross(Tensor x) => x.pow(3).sum() + x[0] * x[1];
+            static Tensor CubicPlusCross(Tensor x) => x.pow(CubeExponent).sum() + x[0] * x[1];
             var x = TensorConvert.Vector(point, dtype, device);
             var v = TensorConvert.Vector(direction, dtype, device);
             var gradient = point.Select(p => 3 * p * p).ToArray();

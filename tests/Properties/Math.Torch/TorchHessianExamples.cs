@@ -12,9 +12,12 @@ namespace Verification.Tests.Properties.Numerics.Torch;
 /// </summary>
 public class TorchHessianExamples
 {
+    /// <summary>The exponent 3 of x³, held for the process (a temporary Scalar can be freed mid-call; see TorchScalars).</summary>
+    private static readonly Scalar CubeExponent = 3.ToScalar();
+
     private static readonly double[] Point = [0.5, -1.25, 2.0, -3.0];
 
-    private static Tensor CubicPlusCross(Tensor x) => x.pow(3).sum() + x[0] * x[1];
+    private static Tensor CubicPlusCross(Tensor x) => x.pow(CubeExponent).sum() + x[0] * x[1];
 
     [Fact]
     public void Backend_LoadsAndComputes()

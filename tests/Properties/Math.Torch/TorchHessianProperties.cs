@@ -16,8 +16,11 @@ namespace Verification.Tests.Properties.Numerics.Torch;
 /// </summary>
 public class TorchHessianProperties
 {
+    /// <summary>The exponent 4 of x⁴, held for the process (a temporary Scalar can be freed mid-call; see TorchScalars).</summary>
+    private static readonly Scalar QuarticExponent = 4.ToScalar();
+
     /// <summary>f(x) = log Σ exp(x_i) + sin(x_0·x_1) + Σ x_i⁴/12: smooth, non-polynomial, every third derivative generic.</summary>
-    private static Tensor Smooth(Tensor x) => x.logsumexp(0) + (x[0] * x[1]).sin() + x.pow(4).sum() / 12;
+    private static Tensor Smooth(Tensor x) => x.logsumexp(0) + (x[0] * x[1]).sin() + x.pow(QuarticExponent).sum() / 12;
 
     private static Gen<double[]> Coordinates(int n) => Gen.ArrayOf(EdgeDoubles.Unit.Select(u => 4 * u - 2), n);
 

@@ -1,4 +1,6 @@
+using TorchSharp;
 using Verification.Optimizers.Torch;
+using Verification.Numerics.Torch;
 using Verification.Tests.Properties.Numerics.Torch;
 using Xunit;
 using static TorchSharp.torch;
@@ -15,6 +17,9 @@ namespace Verification.Tests.Properties.Optimizers.Torch;
 /// </summary>
 public class TorchAmosExamples
 {
+    /// <summary>The exponent 3 of x³, held for the process (a temporary Scalar can be freed mid-call; see TorchScalars).</summary>
+    private static readonly Scalar CubeExponent = 3.ToScalar();
+
     /// <summary>The configurations of the agreement table's AMOS cases.</summary>
     public static TheoryData<int, int, string, string, AmosAssignment, int> Cases
     {
@@ -59,15 +64,15 @@ public class TorchAmosExamples
         using var scope = NewDisposeScope();
         var d = linspace(-1, 2, n, dtype: ScalarType.Float64);
         var u = ones(n, dtype: ScalarType.Float64) / Math.Sqrt(n);
-        Func<Tensor, Tensor> f = x => 0.5 * (d * x * x).sum() + 0.1 / 6 * u.dot(x).pow(3);
+        Func<Tensor, Tensor> f = x => 0.5 * (d * x * x).sum() + 0.1 / 6 * u.dot(x).pow(CubeExponent);
         var settings = new AmosSettings(1e-3, AlphaL: 0.5, Assignment: AmosAssignment.PerTensorMean,
             Tensors: [Enumerable.Range(0, 100).ToArray(), Enumerable.Range(100, 200).ToArray()]);
         using var run = new TorchAmos(settings, new Sgd(0.01), new SophiaDiagonal(0.01), denseLimit: 16, hutchinsonSamples: 4, seed: 3)
-            .Start(f, full(n, 0.5, dtype: ScalarType.Float64));
+            .Start(f, full(n, TorchScalars.OneHalf, dtype: ScalarType.Float64));
         for (int t = 0; t < 4; t++)
             run.Step();
         Assert.True(isfinite(run.Theta).all().item<bool>());
-        Assert.True(run.Lipschitz.ge(0).all().item<bool>());
+        Assert.True(run.Lipschitz.ge(TorchScalars.Zero).all().item<bool>());
     }
 
     [Fact]

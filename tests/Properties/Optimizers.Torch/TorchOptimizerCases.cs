@@ -1,3 +1,4 @@
+using TorchSharp;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers.Objectives;
 using Verification.Tests.Properties.Numerics.Torch;
@@ -12,6 +13,9 @@ namespace Verification.Tests.Properties.Optimizers.Torch;
 /// </summary>
 internal sealed record TorchOptimizerCase(Matrix<double> D, double C, Vector<double> U, Vector<double> Theta)
 {
+    /// <summary>The exponent 3 of x³, held for the process (a temporary Scalar can be freed mid-call; see TorchScalars).</summary>
+    private static readonly Scalar CubeExponent = 3.ToScalar();
+
     internal CubicPerturbedQuadratic Reference => new(D, C, U);
 
     /// <summary>The same f as a tensor function in <paramref name="type"/> on <paramref name="device"/> (CPU when null; float32 rounds D, u, c once).</summary>
@@ -20,7 +24,7 @@ internal sealed record TorchOptimizerCase(Matrix<double> D, double C, Vector<dou
         var d = TensorConvert.Matrix(D, type, device);
         var u = TensorConvert.Vector(U, type, device);
         double c = C;
-        return x => 0.5 * x.dot(d.mv(x)) + c / 6 * u.dot(x).pow(3);
+        return x => 0.5 * x.dot(d.mv(x)) + c / 6 * u.dot(x).pow(CubeExponent);
     }
 
     /// <summary>The same problem with D, c, u and θ rounded to <paramref name="dtype"/>, so the reference sees the tensor's data.</summary>

@@ -26,7 +26,8 @@ public class TorchVarianceAdaptedExamples
         }
         using var wrong = zeros([3], ScalarType.Float32);
         Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => state.Step(wrong)).ParamName);
-        using var nan = full([200_000], double.NaN, ScalarType.Float32);
+        using var nanValue = double.NaN.ToScalar();
+        using var nan = full([200_000], nanValue, ScalarType.Float32);
         Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => state.Step(nan)).ParamName);
         Assert.Equal("beta1", Assert.Throws<ArgumentException>(() =>
             new TorchVarianceAdaptedStep(VarianceAdaptedMethod.Svag, 0.01, 0, 0, 0, [1], ScalarType.Float64, CPU)).ParamName);
