@@ -92,4 +92,70 @@ public class CurvatureProblemRangeExamples
             for (int j = 0; j < 4; j++)
                 Assert.Equal(plain[i, j].Value, fisher[i, j].Value);
     }
+    /// <summary>
+    /// Bernoulli logit, linear model with two inputs x = (2^-99, 2^99) (both within the ordinary [2^-100, 2^100]) and θ =
+    /// (0, 700·2^-99, 0) (weights, then the bias), so f = 700 exactly and J = (x₀, x₁, 1): ∇²_f log p = −σ(700)σ(−700) ≈
+    /// −9.9e-305 and the entry [0, 1] of the GGN and of E[−∇²_θ log p] is x₀x₁σ(700)σ(−700) = σ(700)σ(−700) = e^-700/(1 +
+    /// e^-700)², a normal double. The plain Jᵀ·∇²_f log p·J formed x₀·∇²_f log p ≈ 2^-1108 first, which rounded to 0 before x₁
+    /// scaled it back up: [0, 1] came out 0 (and [1, 0], formed the other way round, 9.86e-305). The reference is e^-700
+    /// enclosed to 2^-96 relative.
+    /// </summary>
+    private static (CurvatureProblem<Float64> Problem, RationalInterval Exact) BernoulliLogitAt700()
+    {
+        double x0 = Math.ScaleB(1, -99), x1 = Math.ScaleB(1, 99);
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.BernoulliLogit, 2);
+        var theta = new[] { 0.0, Math.ScaleB(700, -99), 0.0 }.Select(Float64.Of).ToArray();
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x0), Float64.Of(x1)]], [[Float64.Of(1)]], theta);
+        var e = Verification.Numerics.Curvature.Exact.ExactExp.Of(-700.0, 96);
+        var one = RationalInterval.Exact(1.0);
+        return (problem, e / ((one + e) * (one + e)));
+    }
+
+    /// <summary>
+    /// The GGN of <see cref="BernoulliLogitAt700"/>. Tolerance 11 ulp: ∇²_f log p = −σ(700)·σ(−700) within 7 ulp (each
+    /// σ within 3 ulp, <see cref="Verification.Numerics.Curvature.Likelihoods.BernoulliLogit.Sigmoid"/>, and the product
+    /// 1), then the scaled sum's (k − 1 + T)·u = 4u (k = 4 factors, T = 1 term; x₀, x₁ are powers of two, exact).
+    /// </summary>
+    [Fact]
+    public void BernoulliLogitGgn_WhoseJacobianTimesLogDensityHessianUnderflows_IsExact()
+    {
+        var (problem, exact) = BernoulliLogitAt700();
+        var ggn = problem.GeneralizedGaussNewton();
+        foreach (var (i, j) in new[] { (0, 1), (1, 0) })
+            Assert.True(ExactDouble.UlpError(ggn[i, j].Value, exact) <= 11, $"G[{i},{j}] = {ggn[i, j].Value:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
+    }
+
+    /// <summary>
+    /// E[−∇²_θ log p] of <see cref="BernoulliLogitAt700"/>: the nodes y = 0, 1 with weights σ(−700), σ(700) share ∇²_f log p
+    /// and the linear model's ∇²f vanishes, so the entry is (σ(−700) + σ(700))·x₀x₁σ(700)σ(−700) = σ(700)σ(−700).
+    /// Tolerance 17 ulp: each term w·∇²_f log p within 3 + 7 = 10 ulp (weight as σ, 3 ulp), the scaled sum's
+    /// (k − 1 + T)·u = 7u (k = 4 factors, T = 4 terms: two congruence and two zero curvature terms).
+    /// </summary>
+    [Fact]
+    public void BernoulliLogitExpectedNegativeHessian_WhoseJacobianTimesLogDensityHessianUnderflows_IsExact()
+    {
+        var (problem, exact) = BernoulliLogitAt700();
+        var h = problem.ExpectedNegativeHessian();
+        foreach (var (i, j) in new[] { (0, 1), (1, 0) })
+            Assert.True(ExactDouble.UlpError(h[i, j].Value, exact) <= 17, $"E[−∇²][{i},{j}] = {h[i, j].Value:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
+    }
+
+    /// <summary>
+    /// Ordinary inputs keep the plain GGN and E[−∇²_θ log p]: Bernoulli logit at x = (0.5, 3), θ = (0.25, −1, 0.5) (every
+    /// factor within [2^-100, 2^100]), entry for entry the plain Jᵀ(−∇²_f log p)J computed here by the same products.
+    /// </summary>
+    [Fact]
+    public void OrdinaryBernoulliLogitGgn_IsThePlainForm()
+    {
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.BernoulliLogit, 2);
+        var theta = new[] { 0.25, -1.0, 0.5 }.Select(Float64.Of).ToArray();
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(0.5), Float64.Of(3)]], [[Float64.Of(1)]], theta);
+        var e = problem.Model(0);
+        var (_, logDensityHessian) = problem.LogDensityDerivatives([Float64.Of(1)], e.Value);
+        var plain = e.Jacobian.Transpose() * -logDensityHessian * e.Jacobian;
+        var ggn = problem.GeneralizedGaussNewton();
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                Assert.Equal(plain[i, j].Value, ggn[i, j].Value);
+    }
 }
