@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Curvature;
@@ -33,5 +34,46 @@ public class SplitsRangeExamples
                 Assert.InRange(ggn[i, j], 900 * (1 - 1e-14), 900 * (1 + 1e-14));
                 Assert.InRange(residual[i, j], -899 * (1 + 1e-14), -899 * (1 - 1e-14));
             }
+    }
+    /// <summary>
+    /// The canonical split of Bernoulli logit, f = θ·x without bias, x = (2^-99, 2^99) (both within the ordinary
+    /// [2^-100, 2^100]) and θ = (0, 700·2^-99), so f = 700 exactly, label 1: ∇²_b a = σ(700)σ(−700) ≈ 9.9e-305 and
+    /// G = σ(700)σ(−700)·xxᵀ, whose off-diagonal entry x₀x₁σ(700)σ(−700) = e^-700/(1 + e^-700)² is a normal double. The plain
+    /// Jᵀ(∇²_b a·J) formed ∇²_b a·x₀ ≈ 2^-1108 first, which rounded to 0 before x₁ scaled it back up: G[0, 1] came out
+    /// 4.93e-305, half the exact value (one product of the symmetrized entry lost). Tolerance 11 ulp: ∇²_b a within 7 ulp
+    /// (<see cref="BernoulliLogit"/>), then the scaled sum's (k − 1 + T)·u = 4u (k = 4 factors, T = 1 term; the powers of
+    /// two and the symmetrization (g + g)/2 are exact); the reference is e^-700 enclosed to 2^-96 relative.
+    /// </summary>
+    [Fact]
+    public void CanonicalSplitGgn_WhoseOuterHessianTimesJacobianUnderflows_IsExact()
+    {
+        double x0 = Math.ScaleB(1, -99), x1 = Math.ScaleB(1, 99);
+        var p = new LikelihoodProblem(new LinearModel(2, bias: false), new BernoulliLogit(),
+            new Dataset([Vector<double>.Build.DenseOfArray([x0, x1])], [1.0]));
+        var ggn = Splits.GeneralizedGaussNewton(Splits.Canonical(p), Vector<double>.Build.DenseOfArray([0.0, Math.ScaleB(700, -99)]));
+        var e = Verification.Numerics.Curvature.Exact.ExactExp.Of(-700.0, 96);
+        var one = RationalInterval.Exact(1.0);
+        var exact = e / ((one + e) * (one + e));
+        foreach (var (i, j) in new[] { (0, 1), (1, 0) })
+            Assert.True(ExactDouble.UlpError(ggn[i, j], exact) <= 11, $"G[{i},{j}] = {ggn[i, j]:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
+    }
+
+    /// <summary>
+    /// Ordinary inputs keep the plain form: the canonical split of Bernoulli logit at x = (0.5, 3), θ = (0.25, −1), label 1
+    /// (every factor within [2^-100, 2^100]) is the symmetrized Jᵀ(∇²_b a·J) entry for entry, computed here by the same products.
+    /// </summary>
+    [Fact]
+    public void OrdinaryCanonicalSplitGgn_IsThePlainForm()
+    {
+        var p = new LikelihoodProblem(new LinearModel(2, bias: false), new BernoulliLogit(),
+            new Dataset([Vector<double>.Build.DenseOfArray([0.5, 3.0])], [1.0]));
+        var theta = Vector<double>.Build.DenseOfArray([0.25, -1.0]);
+        var split = Splits.Canonical(p);
+        var j = split.InnerJacobian(0, theta);
+        var plain = j.TransposeThisAndMultiply(split.OuterHessian(0, theta) * j);
+        var ggn = Splits.GeneralizedGaussNewton(split, theta);
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 2; b++)
+                Assert.Equal((plain[a, b] + plain[b, a]) / 2, ggn[a, b]);
     }
 }
