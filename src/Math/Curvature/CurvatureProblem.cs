@@ -196,13 +196,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         double w = Math.Abs(T.Estimate(weight));
         if (w == 0)
             return false;
-        int smallest = int.MaxValue;
-        foreach (var gi in g)
-        {
-            double a = Math.Abs(T.Estimate(gi));
-            if (a != 0)
-                smallest = Math.Min(smallest, Math.ILogB(a));
-        }
+        int smallest = SmallestExponent(g);
         return smallest != int.MaxValue && (long)Math.ILogB(w) + 2L * smallest <= -1020;
     }
 
@@ -218,24 +212,14 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         {
             int smallestJ = SmallestExponent(Enumerable.Range(0, jacobian.Columns).Select(a => jacobian[i, a]));
             int smallestInner = SmallestExponent(Enumerable.Range(0, inner.Columns).Select(j => inner[i, j]));
-            if (smallestJ != int.MaxValue && smallestInner != int.MaxValue && (long)smallestJ + smallestInner <= -1020)
+            if (ScaledCurvatureSum.ProductMayUnderflow(smallestJ, smallestInner))
                 return true;
         }
         return false;
     }
 
-    /// <summary>The smallest binary exponent (<see cref="Math.ILogB"/>) of the nonzero estimates; int.MaxValue where all are 0.</summary>
-    private static int SmallestExponent(IEnumerable<T> values)
-    {
-        int smallest = int.MaxValue;
-        foreach (var v in values)
-        {
-            double a = Math.Abs(T.Estimate(v));
-            if (a != 0)
-                smallest = Math.Min(smallest, Math.ILogB(a));
-        }
-        return smallest;
-    }
+    /// <summary><see cref="ScaledCurvatureSum.SmallestExponent"/> of the values' estimates (exact for <see cref="Float64"/>).</summary>
+    private static int SmallestExponent(IEnumerable<T> values) => ScaledCurvatureSum.SmallestExponent(values.Select(v => Math.Abs(T.Estimate(v))));
 
     /// <summary>The estimates of a matrix's entries (exact for <see cref="Float64"/>).</summary>
     private static MathNet.Numerics.LinearAlgebra.Matrix<double> ToDoubles(RealMatrix<T> a) =>

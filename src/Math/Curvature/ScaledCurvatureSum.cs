@@ -13,6 +13,25 @@ namespace Verification.Numerics.Curvature;
 /// </summary>
 internal sealed class ScaledCurvatureSum
 {
+    /// <summary>
+    /// The smallest binary exponent (<see cref="Math.ILogB"/>) of the nonzero finite values; int.MaxValue where there are
+    /// none. With <see cref="ProductMayUnderflow"/>, the plain forms' test for a partial product that may leave the normal range.
+    /// </summary>
+    internal static int SmallestExponent(IEnumerable<double> values)
+    {
+        int smallest = int.MaxValue;
+        foreach (double v in values)
+            if (v != 0 && double.IsFinite(v))
+                smallest = Math.Min(smallest, Math.ILogB(v));
+        return smallest;
+    }
+
+    /// <summary>
+    /// True when a product of two nonzero factors whose binary exponents are at least <paramref name="a"/> and
+    /// <paramref name="b"/> (<see cref="SmallestExponent"/>; int.MaxValue: no such factor) may lie below 2^-1022: a + b ≤ −1020.
+    /// </summary>
+    internal static bool ProductMayUnderflow(int a, int b) => a != int.MaxValue && b != int.MaxValue && (long)a + b <= -1020;
+
     private readonly ScaledSum[,] _sums;
 
     /// <summary>The d×d zero sum.</summary>

@@ -76,26 +76,9 @@ public static class Splits
     /// 2^-1022 (binary exponents summing to at most −1020). Per k the smallest exponents of H's column k and of J's row k are
     /// a pair the product forms, so no such product is missed.
     /// </summary>
-    private static bool CongruenceMayUnderflow(Matrix<double> j, Matrix<double> h)
-    {
-        for (int k = 0; k < j.RowCount; k++)
-        {
-            int smallestH = SmallestExponent(h.Column(k)), smallestJ = SmallestExponent(j.Row(k));
-            if (smallestH != int.MaxValue && smallestJ != int.MaxValue && (long)smallestH + smallestJ <= -1020)
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>The smallest binary exponent (<see cref="Math.ILogB"/>) of the nonzero finite entries; int.MaxValue where there are none.</summary>
-    private static int SmallestExponent(Vector<double> values)
-    {
-        int smallest = int.MaxValue;
-        foreach (double v in values)
-            if (v != 0 && double.IsFinite(v))
-                smallest = Math.Min(smallest, Math.ILogB(v));
-        return smallest;
-    }
+    private static bool CongruenceMayUnderflow(Matrix<double> j, Matrix<double> h) =>
+        Enumerable.Range(0, j.RowCount).Any(k => ScaledCurvatureSum.ProductMayUnderflow(
+            ScaledCurvatureSum.SmallestExponent(h.Column(k)), ScaledCurvatureSum.SmallestExponent(j.Row(k))));
 
     /// <summary>
     /// The empirical-Fisher split's GGN term J_nᵀ∇²a J_n = (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17, s = ∇_θ log p(y_n|f_n)), for
