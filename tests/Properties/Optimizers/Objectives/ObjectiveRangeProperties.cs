@@ -37,6 +37,33 @@ public class ObjectiveRangeProperties
     private readonly record struct Entry(Fraction Exact, Fraction Scale, double Units);
 
     /// <summary>
+    /// Exact ½θᵀAθ and the rows of Aθ, each with the sum of its terms' magnitudes (the scale its bound is relative to): the
+    /// quadratic part every objective here shares.
+    /// </summary>
+    private static (Fraction Value, Fraction Scale, Fraction[] Rows, Fraction[] RowScales) QuadraticForm(Matrix<double> a, double[] theta)
+    {
+        int n = theta.Length;
+        Fraction value = Fraction.Zero, scale = Fraction.Zero;
+        var rows = new Fraction[n];
+        var rowScales = new Fraction[n];
+        for (int i = 0; i < n; i++)
+        {
+            Fraction row = Fraction.Zero, rowScale = Fraction.Zero;
+            for (int j = 0; j < n; j++)
+            {
+                var p = F(a[i, j]) * F(theta[j]);
+                row += p;
+                rowScale += Fraction.Abs(p);
+                value += F(theta[i]) * p / 2;
+                scale += Fraction.Abs(F(theta[i]) * p / 2);
+            }
+            rows[i] = row;
+            rowScales[i] = rowScale;
+        }
+        return (value, scale, rows, rowScales);
+    }
+
+    /// <summary>
     /// computed within units·u·scale + 2·2^-1074 of exact where |exact| + that bound is ≤ MaxValue; ±∞ of exact's sign
     /// where |exact| − bound is beyond MaxValue + ½ulp (IEEE overflow); either in between. Never NaN, never an exception.
     /// </summary>
@@ -145,24 +172,15 @@ public class ObjectiveRangeProperties
             var a = Matrix<double>.Build.Dense(n, n, (i, j) => entries[Math.Min(i, j) * n + Math.Max(i, j)]);
             var f = new Verification.Optimizers.Sign.LogPerturbedQuadratic(a, Vector<double>.Build.DenseOfArray(c));
             var t = Vector<double>.Build.DenseOfArray(theta);
-            Fraction value = Fraction.Zero, scale = Fraction.Zero;
+            var (value, scale, rows, rowScales) = QuadraticForm(a, theta);
             var gradient = new Entry[n];
             for (int i = 0; i < n; i++)
             {
-                Fraction row = Fraction.Zero, rowScale = Fraction.Zero;
-                for (int j = 0; j < n; j++)
-                {
-                    var p = F(a[i, j]) * F(theta[j]);
-                    row += p;
-                    rowScale += Fraction.Abs(p);
-                    value += F(theta[i]) * p / 2;
-                    scale += Fraction.Abs(F(theta[i]) * p / 2);
-                }
                 var psi = F(c[i]) * F(Verification.Optimizers.Sign.LogPerturbedQuadratic.Psi(theta[i]));
                 value += psi;
                 scale += Fraction.Abs(psi);
                 var first = F(c[i]) * F(Verification.Optimizers.Sign.LogPerturbedQuadratic.PsiFirst(theta[i]));
-                gradient[i] = new Entry(row + first, rowScale + Fraction.Abs(first), n + 2);
+                gradient[i] = new Entry(rows[i] + first, rowScales[i] + Fraction.Abs(first), n + 2);
             }
             // ∇²f = A + diag(c_iψ''(θ_i)): off-diagonal entries A_ij exactly, diagonal within 2u·(|A_ii| + |c_iψ''(θ_i)|).
             var hessian = new Entry[n * n];
@@ -192,22 +210,13 @@ public class ObjectiveRangeProperties
             var a = Matrix<double>.Build.Dense(n, n, (i, j) => entries[Math.Min(i, j) * n + Math.Max(i, j)]);
             var f = new Quadratic(a, Vector<double>.Build.DenseOfArray(b));
             var t = Vector<double>.Build.DenseOfArray(theta);
-            Fraction value = Fraction.Zero, scale = Fraction.Zero;
+            var (value, scale, rows, rowScales) = QuadraticForm(a, theta);
             var gradient = new Entry[n];
             for (int i = 0; i < n; i++)
             {
-                Fraction row = Fraction.Zero, rowScale = Fraction.Zero;
-                for (int j = 0; j < n; j++)
-                {
-                    var p = F(a[i, j]) * F(theta[j]);
-                    row += p;
-                    rowScale += Fraction.Abs(p);
-                    value += F(theta[i]) * p / 2;
-                    scale += Fraction.Abs(F(theta[i]) * p / 2);
-                }
                 value -= F(b[i]) * F(theta[i]);
                 scale += Fraction.Abs(F(b[i]) * F(theta[i]));
-                gradient[i] = new Entry(row - F(b[i]), rowScale + Fraction.Abs(F(b[i])), n + 2);
+                gradient[i] = new Entry(rows[i] - F(b[i]), rowScales[i] + Fraction.Abs(F(b[i])), n + 2);
             }
             string at = $"A = {a}, b = [{string.Join(", ", b)}], θ = [{string.Join(", ", theta)}]";
             return CheckedAll(() => f.Gradient(t).ToArray(), gradient, $"∇f at {at}")
@@ -249,21 +258,12 @@ public class ObjectiveRangeProperties
                 s += F(u[i]) * F(theta[i]);
                 sAbs += Fraction.Abs(F(u[i]) * F(theta[i]));
             }
-            Fraction fc = F(c), cubic = fc * s * s * s / 6, value = cubic, scale = Fraction.Abs(fc) * sAbs * sAbs * sAbs / 6;
+            Fraction fc = F(c);
+            var (quadratic, quadraticScale, rows, rowScales) = QuadraticForm(d, theta);
+            Fraction value = quadratic + fc * s * s * s / 6, scale = quadraticScale + Fraction.Abs(fc) * sAbs * sAbs * sAbs / 6;
             var gradient = new Entry[n];
             for (int i = 0; i < n; i++)
-            {
-                Fraction row = fc * s * s * F(u[i]) / 2, rowScale = Fraction.Abs(fc * sAbs * sAbs * F(u[i])) / 2;
-                for (int j = 0; j < n; j++)
-                {
-                    var p = F(d[i, j]) * F(theta[j]);
-                    row += p;
-                    rowScale += Fraction.Abs(p);
-                    value += F(theta[i]) * p / 2;
-                    scale += Fraction.Abs(F(theta[i]) * p / 2);
-                }
-                gradient[i] = new Entry(row, rowScale, n * n + n + 6);
-            }
+                gradient[i] = new Entry(rows[i] + fc * s * s * F(u[i]) / 2, rowScales[i] + Fraction.Abs(fc * sAbs * sAbs * F(u[i])) / 2, n * n + n + 6);
             return CheckedAll(() => f.Gradient(t).ToArray(), gradient, $"∇f at {at}")
                 .And(Checked(() => f.Value(t), value, scale, n * n + n + 6, $"f at {at}"));
         });
