@@ -103,17 +103,13 @@ public sealed class LikelihoodProblem
         public bool Ordinary { get; } = ScaledSum.Ordinary(J.Enumerate()) && ModelHessians.All(h => ScaledSum.Ordinary(h.Enumerate()));
 
         /// <summary>
-        /// ∇²_f log p(y|f), or null where it is beyond the double range but has finite factors
-        /// (<see cref="LikelihoodBase.HessianFactors"/>: the Bernoulli probability's −1/q² below q ≈ 7.5e-155); any other
-        /// Hessian beyond the range is the likelihood's <see cref="ArgumentException"/>.
+        /// ∇²_f log p(y|f), or null where the curvature matrices need its finite factors instead
+        /// (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>: an entry beyond the double range, as the Bernoulli
+        /// probability's −1/q² below q ≈ 7.5e-155, or one that may fall below it, as the Gaussian mean–variance 1/(2v²) beyond
+        /// v ≈ 1e154); any other Hessian beyond the range is the likelihood's <see cref="ArgumentException"/>.
         /// </summary>
-        public Matrix<double>? HessianInRange(double y)
-        {
-            if (Likelihood is LikelihoodBase b && b.HessianFactors(y, F) is { } factors
-                && !factors.P.PointwiseMultiply(factors.Q).Enumerate().All(double.IsFinite))
-                return null;
-            return Likelihood.Hessian(y, F);
-        }
+        public Matrix<double>? HessianInRange(double y) =>
+            Likelihood is LikelihoodBase b && b.HessianFactorsWhereNeeded(y, F) is not null ? null : Likelihood.Hessian(y, F);
 
         /// <summary>Adds w·J_nᵀ∇²_f log p(y|f)J_n, through the finite factors where ∇²_f log p is beyond the range.</summary>
         public void AddCongruence(ScaledCurvatureSum sum, double weight, double y)
@@ -220,7 +216,10 @@ public sealed class LikelihoodProblem
     /// (T = N(M² + M) terms) of its exact value, ±∞ only where that is beyond ±double.MaxValue. Where only a sample's
     /// ∇_f log p or ∇²_f log p has such an entry (or its own plain matrix is not finite), that sample's matrix is its own
     /// scaled sum, rounded once, and joins the plain running sum. Otherwise the plain products, bit for bit as before. The
-    /// symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of 1e308 came back +∞).
+    /// symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of 1e308 came back +∞). A likelihood
+    /// Hessian with an entry beyond the range or one that may fall below 2^-1022 enters the scaled sum through its finite
+    /// factors (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>; Gaussian mean–variance, linear model, x = v = 1e200:
+    /// ∇²R_vv = −x²/(2v²) = −½ came out 0, 1/(2v²) having rounded to 0 before J scaled it back up; five factors per term).
     /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (total, t, n) => total - t.LogDensityHessian(Data.Labels[n]),

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Curvature.Likelihoods;
 
 namespace Verification.Numerics.Curvature;
 
@@ -44,25 +45,36 @@ public static class Splits
     /// each entry is Σ_n J_θb_nᵀ∇²_b a_n J_θb_n in one <see cref="ScaledCurvatureSum"/> instead, within (3 + T)·u·Σ|terms|
     /// (T = N·M_b² terms) plus 2^-1074 where subnormal: the canonical split of Bernoulli logit at f = 700 with J = (2^-99,
     /// 2^99) gave G[0, 1] = 4.93e-305, half its exact σ(700)σ(−700) = 9.86e-305 (one product of the symmetrized entry had
-    /// rounded to 0). Elsewhere the plain form runs, bit for bit as before.
+    /// rounded to 0). The canonical split takes ∇²_b a_n = −P ⊙ Q through the likelihood's factors where an entry of the
+    /// Hessian is beyond the range or may fall below 2^-1022 (LikelihoodBase.HessianFactorsWhereNeeded: Gaussian
+    /// mean–variance at x = v = 1e200, G_vv = −½ came out 0; Bernoulli probability below q ≈ 7.5e-155, where −1/q² itself is
+    /// beyond the range and the split was rejected), one five-factor term each, within (4 + T)·u·Σ|terms| plus the
+    /// factors' own error. Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(split);
         split.Problem.CheckTheta(theta);
-        var factors = Enumerable.Range(0, split.Problem.Count)
-            .Select(n => (J: split.InnerJacobian(n, theta), H: split.OuterHessian(n, theta))).ToArray();
+        var factors = Enumerable.Range(0, split.Problem.Count).Select(n =>
+        {
+            var j = split.InnerJacobian(n, theta);
+            var negative = (split as CanonicalSplit)?.NegativeOuterHessianFactors(n, theta);
+            return (J: j, H: negative is null ? split.OuterHessian(n, theta) : null, Negative: negative);
+        }).ToArray();
         Matrix<double> g;
-        if (factors.Any(f => CongruenceMayUnderflow(f.J, f.H))
-            && factors.All(f => f.J.Enumerate().All(double.IsFinite) && f.H.Enumerate().All(double.IsFinite)))
+        if (factors.Any(f => f.Negative is not null || CongruenceMayUnderflow(f.J, f.H!))
+            && factors.All(f => f.J.Enumerate().All(double.IsFinite) && (f.H is null || f.H.Enumerate().All(double.IsFinite))))
         {
             var sum = new ScaledCurvatureSum(split.Problem.Dimension);
-            foreach (var (j, h) in factors)
-                sum.AddCongruence(1, j, h);
+            foreach (var (j, h, negative) in factors)
+                if (negative is { } pq)
+                    sum.AddCongruence(-1, j, pq.P, pq.Q);
+                else
+                    sum.AddCongruence(1, j, h!);
             g = sum.Value();
         }
         else
-            g = SumOverSamples(split, theta, "GGN term", n => factors[n].J.TransposeThisAndMultiply(factors[n].H * factors[n].J),
+            g = SumOverSamples(split, theta, "GGN term", n => factors[n].J.TransposeThisAndMultiply(factors[n].H! * factors[n].J),
                 EmpiricalFisherTerm);
         return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, k) =>
         {
@@ -188,6 +200,13 @@ public static class Splits
         public override Vector<double> OuterGradient(int n, Vector<double> theta) => -Problem.Likelihood.Gradient(Label(n), Problem.Output(n, theta));
 
         public override Matrix<double> OuterHessian(int n, Vector<double> theta) => -Problem.Likelihood.Hessian(Label(n), Problem.Output(n, theta));
+
+        /// <summary>
+        /// ∇²_f log p(y_n|f_n) = P ⊙ Q (so ∇²_b a_n = −P ⊙ Q) where the GGN needs the factors instead of the Hessian
+        /// (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>), else null.
+        /// </summary>
+        public (Matrix<double> P, Matrix<double> Q)? NegativeOuterHessianFactors(int n, Vector<double> theta) =>
+            Problem.Likelihood is LikelihoodBase b ? b.HessianFactorsWhereNeeded(Label(n), Problem.Output(n, theta)) : null;
     }
 
     private sealed class IdentitySplit(LikelihoodProblem problem) : SplitBase(problem)
