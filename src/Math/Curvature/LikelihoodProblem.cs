@@ -78,15 +78,37 @@ public sealed class LikelihoodProblem
     }
 
     /// <summary>ℓ_n(θ) = −log p(y_n|f_n).</summary>
-    public double SampleLoss(int n, Vector<double> theta) => -Likelihood.LogDensity(Data.Labels[n], Output(n, theta));
+    public double SampleLoss(int n, Vector<double> theta) =>
+        NamingTheta(() => -Likelihood.LogDensity(Data.Labels[n], Output(n, theta)), theta);
 
     /// <summary>∇_θ log p(y|f(x_n, θ)) for any label y in the support (eq. D.20).</summary>
     public Vector<double> Score(int n, Vector<double> theta, double y) =>
-        Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta)));
+        NamingTheta(() => Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta))), theta);
 
     /// <summary>∇²_θ log p(y|f(x_n, θ)) = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θ f_n^(m), for any label y.</summary>
     /// <remarks>Accuracy and range as for <see cref="Hessian"/> with N = 1.</remarks>
-    public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y) => SampleCurvature(n, theta).LogDensityHessian(y);
+    public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y) =>
+        NamingTheta(() => SampleCurvature(n, theta).LogDensityHessian(y), theta);
+
+    /// <summary>
+    /// Runs a computation on the likelihood at f = f(x_n, θ) and re-throws the likelihood's <see cref="ArgumentException"/>
+    /// for a result beyond its documented range (naming its own parameter "f", which the methods here do not have) as
+    /// one naming θ, with the likelihood's message (which states the range) and the original as the inner exception:
+    /// the Bernoulli probability's ∇ = 1/q below q = 1/double.MaxValue, for instance.
+    /// </summary>
+    internal static TResult NamingTheta<TResult>(Func<TResult> computation, Vector<double> theta)
+    {
+        try
+        {
+            return computation();
+        }
+        catch (ArgumentException e) when (e.ParamName == "f")
+        {
+            string reason = e.Message.Replace(" (Parameter 'f')", "", StringComparison.Ordinal);
+            throw new ArgumentException(
+                $"at θ = [{string.Join(", ", theta.Select(Require.Show))}]: {reason}", nameof(theta), e);
+        }
+    }
 
     /// <summary>f_n, J_n and the ∇²_θ f_n^(m) at θ, computed once for evaluating several labels.</summary>
     private SampleTerms SampleCurvature(int n, Vector<double> theta)
@@ -320,6 +342,10 @@ public sealed class LikelihoodProblem
     /// [2^-100, 2^100] and the sum is finite, else the scaled sum over all samples.
     /// </summary>
     private Matrix<double> SampleSum(Vector<double> theta, bool symmetrize, Func<Matrix<double>, SampleTerms, int, Matrix<double>?> plain,
+        Action<ScaledCurvatureSum, SampleTerms, int> scaled) =>
+        NamingTheta(() => SampleSumNamingF(theta, symmetrize, plain, scaled), theta);
+
+    private Matrix<double> SampleSumNamingF(Vector<double> theta, bool symmetrize, Func<Matrix<double>, SampleTerms, int, Matrix<double>?> plain,
         Action<ScaledCurvatureSum, SampleTerms, int> scaled)
     {
         CheckTheta(theta);

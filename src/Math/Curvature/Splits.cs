@@ -238,16 +238,20 @@ public static class Splits
             Enumerable.Range(0, Problem.Model.OutputDimension)
                 .Select(m => Problem.Model.OutputHessian(Problem.Data.Inputs[n], theta, m)).ToList();
 
-        public override Vector<double> OuterGradient(int n, Vector<double> theta) => -Problem.Likelihood.Gradient(Label(n), Problem.Output(n, theta));
+        public override Vector<double> OuterGradient(int n, Vector<double> theta) =>
+            LikelihoodProblem.NamingTheta(() => -Problem.Likelihood.Gradient(Label(n), Problem.Output(n, theta)), theta);
 
-        public override Matrix<double> OuterHessian(int n, Vector<double> theta) => -Problem.Likelihood.Hessian(Label(n), Problem.Output(n, theta));
+        public override Matrix<double> OuterHessian(int n, Vector<double> theta) =>
+            LikelihoodProblem.NamingTheta(() => -Problem.Likelihood.Hessian(Label(n), Problem.Output(n, theta)), theta);
 
         /// <summary>
         /// ∇²_f log p(y_n|f_n) = P ⊙ Q (so ∇²_b a_n = −P ⊙ Q) where the GGN needs the factors instead of the Hessian
         /// (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>), else null.
         /// </summary>
         public (Matrix<double> P, Matrix<double> Q)? NegativeOuterHessianFactors(int n, Vector<double> theta) =>
-            Problem.Likelihood is LikelihoodBase b ? b.HessianFactorsWhereNeeded(Label(n), Problem.Output(n, theta)) : null;
+            Problem.Likelihood is LikelihoodBase b
+                ? LikelihoodProblem.NamingTheta(() => b.HessianFactorsWhereNeeded(Label(n), Problem.Output(n, theta)), theta)
+                : null;
     }
 
     private sealed class IdentitySplit(LikelihoodProblem problem) : SplitBase(problem)

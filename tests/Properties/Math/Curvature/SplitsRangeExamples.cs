@@ -117,4 +117,46 @@ public class SplitsRangeExamples
         foreach (var (i, j, exact) in new[] { (0, 1, x0 * x1 / (q * q)), (1, 0, x0 * x1 / (q * q)), (1, 1, x1 * x1 / (q * q)) })
             Assert.True(ExactDouble.UlpError(ggn[i, j], RationalInterval.Exact(exact)) <= 8, $"G[{i},{j}] = {ggn[i, j]:R}");
     }
+
+    /// <summary>
+    /// The canonical split of the Bernoulli probability below q ≈ 7.5e-155, where ∇²_b a = 1/q² is itself beyond the range:
+    /// f = θx without bias, x = 1e-100, θ = 1e-60, label 1, so q = fl(θx) ≈ 1e-160 and G = x²/q² ≈ 1e120. It was rejected
+    /// (the likelihood's Hessian threw); now the factors (−1/q)·(1/q) enter the scaled sum. 8 ulp: 1/q rounded once (u) and
+    /// its product (u), the scaled sum's (k − 1 + T)·u = 4u (k = 5, T = 1), the symmetrization exact.
+    /// </summary>
+    [Fact]
+    public void CanonicalSplitGgn_BelowTheHessiansRange_IsExact()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1, bias: false), new BernoulliProbability(),
+            new Dataset([Vector<double>.Build.Dense(1, 1e-100)], [1.0]));
+        var ggn = Splits.GeneralizedGaussNewton(Splits.Canonical(p), Vector<double>.Build.Dense(1, 1e-60));
+        var q = ExactDouble.ToFraction(1e-60 * 1e-100);
+        var x = ExactDouble.ToFraction(1e-100);
+        Assert.True(ExactDouble.UlpError(ggn[0, 0], RationalInterval.Exact(x * x / (q * q))) <= 8, $"G = {ggn[0, 0]:R}");
+    }
+
+    /// <summary>
+    /// Below q = 1/double.MaxValue even ∇_b a = −1/q is beyond the range: q = θ = 1e-310 (x = 1, label 1). The canonical
+    /// split's residual term and GGN, and the problem's score, Hessian and Fisher, are rejected with an
+    /// <see cref="ArgumentException"/> naming θ (their parameter; the likelihood's exception named "f") and the range.
+    /// </summary>
+    [Fact]
+    public void BernoulliProbability_BelowOneOverMaxValue_IsRejectedNamingTheta()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1, bias: false), new BernoulliProbability(),
+            new Dataset([Vector<double>.Build.Dense(1, 1.0)], [1.0]));
+        var theta = Vector<double>.Build.Dense(1, 1e-310);
+        foreach (var (name, call) in new (string, Action)[]
+        {
+            ("split residual", () => Splits.ResidualTerm(Splits.Canonical(p), theta)),
+            ("split GGN", () => Splits.GeneralizedGaussNewton(Splits.Canonical(p), theta)),
+            ("score", () => p.Score(0, theta, 1)), ("Hessian", () => p.Hessian(theta)), ("Fisher", () => p.Fisher(theta)),
+            ("GGN", () => p.GeneralizedGaussNewton(theta)), ("E[−∇²]", () => p.ExpectedNegativeHessian(theta)),
+        })
+        {
+            var ex = Assert.Throws<ArgumentException>(call);
+            Assert.True(ex.ParamName == "theta", $"{name}: named {ex.ParamName}");
+            Assert.Contains("double.MaxValue", ex.Message);
+        }
+    }
 }
