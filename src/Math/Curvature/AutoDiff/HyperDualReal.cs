@@ -82,8 +82,15 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     /// <summary>Negation.</summary>
     public static HyperDualReal<T> operator -(HyperDualReal<T> a) => new(-a.Value, -a.E1, -a.E2, -a.E12);
 
-    /// <summary>Product.</summary>
-    public static HyperDualReal<T> operator *(HyperDualReal<T> a, HyperDualReal<T> b) => new(
+    /// <summary>
+    /// Product. Over <see cref="Float64"/> it is <see cref="HyperDual"/>'s product: the same operations bit for bit where
+    /// every part is 0 or within [2^-100, 2^100], one scaled sum per part elsewhere (partial products that overflow or
+    /// underflow no longer decide the part: (1e300 + 1e300ε₁)(1e10 − 1e10ε₁) had ε₁ NaN, exact 0), and ±∞·0 is 0.
+    /// </summary>
+    public static HyperDualReal<T> operator *(HyperDualReal<T> a, HyperDualReal<T> b) =>
+        typeof(T) == typeof(Float64) ? FromDouble(ToDouble(a) * ToDouble(b)) : GenericProduct(a, b);
+
+    private static HyperDualReal<T> GenericProduct(HyperDualReal<T> a, HyperDualReal<T> b) => new(
         EnclosureTrim.Trim(a.Value * b.Value),
         EnclosureTrim.Trim(a.Value * b.E1 + a.E1 * b.Value),
         EnclosureTrim.Trim(a.Value * b.E2 + a.E2 * b.Value),
