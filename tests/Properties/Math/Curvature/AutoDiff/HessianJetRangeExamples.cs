@@ -130,6 +130,20 @@ public class HessianJetRangeExamples
         Assert.True(Math.Abs(y.Hessian(0, 0).Value) <= double.Epsilon, $"{y.Hessian(0, 0).Value:R}");
     }
 
+    /// <summary>
+    /// A constant subnormal divisor: (2^-1000 + 2^-1000·x₀)/2^-1074 has value and ∂₀ 2^74 (exact; the old (1/b)·v formed
+    /// 1/2^-1074 = +∞ first, so ∂₀ was +∞).
+    /// </summary>
+    [Fact]
+    public void Quotient_ByASubnormalConstant_IsExact()
+    {
+        double p = Math.ScaleB(1, -1000);
+        var y = Seeded(p, p) / HessianJet<Float64>.Constant(new Float64(double.Epsilon));
+        Assert.Equal(Math.ScaleB(1, 74), y.Value.Value);
+        Assert.Equal(Math.ScaleB(1, 74), y.Gradient(0).Value);
+        Assert.Equal(0, y.Gradient(1).Value);
+    }
+
     /// <summary>A divisor whose value is 0 or NaN is an ArgumentException naming b (was ±∞ and NaN parts).</summary>
     [Fact]
     public void Quotient_ByZero_IsRejected()
