@@ -436,9 +436,11 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             {
                 double t3 = gi * g[j];
                 double hk = h is null ? 0 : h[k], t1 = d1 * hk;
-                if (plain && HyperDual.Trusted(gi, d2, g[i]) && HyperDual.Trusted(t3, gi, g[j]) && (h is null || HyperDual.Trusted(t1, d1, hk)))
+                double sum3 = h is null ? t3 : t1 + t3;
+                if (plain && HyperDual.Trusted(gi, d2, g[i]) && HyperDual.Trusted(t3, gi, g[j]) && (h is null || HyperDual.Trusted(t1, d1, hk))
+                    && double.IsFinite(sum3))
                 {
-                    nh[k] = T.Of(h is null ? t3 : t1 + t3);
+                    nh[k] = T.Of(sum3);
                     continue;
                 }
                 var sum = new PartSum();
@@ -453,7 +455,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
 
     /// <summary>
     /// The product of two non-constant jets over <see cref="Float64"/>: each part the plain formula (bit for bit the generic
-    /// one) where every partial product is a normal double or has a zero factor, else one <see cref="PartSum"/> of its
+    /// one) where every partial product is a normal double or has a zero factor and the plain sum is finite (a partial sum
+    /// of normal products may overflow where the part does not: 2^1023 + 2^1023 − 2^1023 was +∞), else one <see cref="PartSum"/> of its
     /// two-factor terms (within (T + 1)·u of the exact part relative to the sum of its T ≤ 4 terms' magnitudes, plus
     /// 2^-1074 where subnormal): e^-700·2^-99 times 2^99 no longer rounds to 0 in between.
     /// </summary>
@@ -468,9 +471,9 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         var g = new T[d];
         for (int i = 0; i < d; i++)
         {
-            double p1 = av * gb[i], p2 = bv * ga[i];
-            if (HyperDual.Trusted(p1, av, gb[i]) && HyperDual.Trusted(p2, bv, ga[i]))
-                g[i] = T.Of(p1 + p2);
+            double p1 = av * gb[i], p2 = bv * ga[i], plain = p1 + p2;
+            if (HyperDual.Trusted(p1, av, gb[i]) && HyperDual.Trusted(p2, bv, ga[i]) && double.IsFinite(plain))
+                g[i] = T.Of(plain);
             else
             {
                 var sum = new PartSum();
@@ -495,8 +498,11 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                         cross += c3;
                     if (ha is not null)
                         cross += c4;
-                    h[k] = T.Of(cross);
-                    continue;
+                    if (double.IsFinite(cross))
+                    {
+                        h[k] = T.Of(cross);
+                        continue;
+                    }
                 }
                 var sum = new PartSum();
                 sum.Add(ga[i], gb[j]);

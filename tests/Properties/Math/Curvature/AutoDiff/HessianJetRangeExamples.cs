@@ -169,6 +169,27 @@ public class HessianJetRangeExamples
     }
 
     /// <summary>
+    /// a·b with a = 1 + 2^511·x₀ and b = 1 + 2^512·x₀ − 2^1022·x₀² (b's ∂₀₀ = −2^1023): ∂₀₀(ab) = ∂₀a∂₀b + ∂₀b∂₀a + a·∂₀₀b =
+    /// 2^1023 + 2^1023 − 2^1023 = 2^1023 exactly, a normal double; every partial product is a normal double, but the plain
+    /// left-to-right sum overflows at 2^1023 + 2^1023 and stayed +∞ (the type's remarks: ±∞ only beyond ±MaxValue).
+    /// </summary>
+    [Fact]
+    public void Product_OverflowingPartialSum_IsFinite()
+    {
+        HessianJet<Float64> C(double v) => HessianJet<Float64>.Constant(new Float64(v));
+        var x0 = Seeded(0, 1);
+        var a = Seeded(1, Math.ScaleB(1, 511));
+        var b = C(1) + C(Math.ScaleB(1, 512)) * x0 + C(-Math.ScaleB(1, 1022)) * (x0 * x0);
+        Assert.Equal(-Math.ScaleB(1, 1023), b.Hessian(0, 0).Value);
+        var y = a * b;
+        Assert.Equal(1, y.Value.Value);
+        Assert.Equal(Math.ScaleB(1, 512) + Math.ScaleB(1, 511), y.Gradient(0).Value);
+        Assert.Equal(Math.ScaleB(1, 1023), y.Hessian(0, 0).Value);
+        Assert.Equal(0, y.Hessian(0, 1).Value);
+        Assert.Equal(0, y.Hessian(1, 1).Value);
+    }
+
+    /// <summary>
     /// e^{−f} for the linear form f = 700 + 2^-99·x₀ + 2^99·x₁ (the mechanism of <see cref="CurvatureProblemRangeExamples"/>'
     /// risk Hessian): ∂₀₁ = e^-700·2^-99·2^99 = e^-700 ≈ 9.9e-305, a normal double, but the plain e^-700·∂₀f ≈ 2^-1109
     /// rounded to 0 before ∂₁f scaled it back up: ∂₀₁ was 0. ∂₁₁ = e^-700·2^198 and ∂₁ = −e^-700·2^99 are plain.
