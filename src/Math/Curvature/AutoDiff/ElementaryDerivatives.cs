@@ -42,9 +42,10 @@ internal static class ElementaryDerivatives
     }
 
     /// <summary>
-    /// erf' = (2/√π)e^{−x²} and erf'' = −2x·erf' for a finite x. Where both are normal doubles (|x| up to about 26.5) the
-    /// plain 2e^{−x·x}/√π and (−2x)·erf' (bit for bit as before): e^{−fl(x²)} is within x²·u + 1u of e^{−x²}, so erf' within
-    /// (x² + 4)·u and erf'' within (x² + 5)·u (at most 713u there). Beyond, x² = hi + lo exactly (fused multiply-add) and
+    /// erf' = (2/√π)e^{−x²} and erf'' = −2x·erf' for a finite x. Where both are normal doubles (x² up to 1022·ln 2 +
+    /// ln(2/√π) ≈ 708.517, |x| up to about 26.618, not 26.5) the plain 2e^{−x·x}/√π and (−2x)·erf' (bit for bit as before):
+    /// e^{−fl(x²)} is within x²·u + 1u of e^{−x²}, so erf' within (x² + 4)·u and erf'' within (x² + 5)·u (at most 713.6u
+    /// there; 162u and 270u at x = 26.615). Beyond, x² = hi + lo exactly (fused multiply-add) and
     /// e^{−x²} = e^{−hi}·(1 − lo) as m·2^e (|lo| ≤ 2^-33 wherever e^{−hi} is not saturated, so the dropped lo²/2 is below
     /// 2^-67): erf' within 5u (exp 2u, 1 − lo 1u, its product 1u, 2/√π ½u + ½u) and erf'' within 6u; beyond |x| ≈ 850,
     /// e^{−x²} is carried as 2^-(2^20), which is 0 in every product with the parts.
