@@ -85,6 +85,20 @@ internal static class ElementaryDerivatives
             throw new ArgumentException(
                 $"log needs a value > 0 (or exactly 0 without a derivative part), got {value:R}{(hasDerivative ? " with a non-zero derivative part" : "")}.",
                 parameter);
+        RequireFiniteWhereDifferentiated("log", value, hasDerivative, parameter);
+    }
+
+    /// <summary>
+    /// Rejects a value that has overflowed to +∞ where the number carries a derivative part: φ'(+∞) = 0 times parts that
+    /// overflowed with the value is undetermined in doubles (log(e^800) gave gradient 0, exact 1; √(e^800) gave 0, exact
+    /// ½e^400), so no part can be given.
+    /// </summary>
+    private static void RequireFiniteWhereDifferentiated(string function, double value, bool hasDerivative, string parameter)
+    {
+        if (double.IsPositiveInfinity(value) && hasDerivative)
+            throw new ArgumentException(
+                $"{function} of a value beyond the double range (+∞, e.g. an overflowed e^x) with a non-zero derivative part: its derivatives are undetermined in doubles; the value must be at most double.MaxValue.",
+                parameter);
     }
 
     /// <summary>
@@ -96,6 +110,20 @@ internal static class ElementaryDerivatives
         if (!(value >= 0) || value == 0 && hasDerivative)
             throw new ArgumentException(
                 $"√ needs a value ≥ 0 (> 0 where it carries a derivative), got {value:R}{(hasDerivative ? " with a non-zero derivative part" : "")}.",
+                parameter);
+        RequireFiniteWhereDifferentiated("√", value, hasDerivative, parameter);
+    }
+
+    /// <summary>
+    /// Rejects a product whose two values are ±∞ and ±0: in doubles either may stand for an overflowed or underflowed
+    /// result, so the exact product is undetermined (e^800·e^-800 gave 0, exact 1). Every other ±∞ or 0 factor of a part
+    /// is taken as exact (a zero part is an unseeded direction: e^800 with ε₂ unseeded has ε₂ part 0).
+    /// </summary>
+    internal static void RequireDeterminedProduct(double a, double b, string parameter)
+    {
+        if (double.IsInfinity(a) && b == 0 || a == 0 && double.IsInfinity(b))
+            throw new ArgumentException(
+                $"a product of values {a:R} and {b:R}: ±∞·0 is undetermined in doubles (either may be an overflowed or underflowed result); both values must be finite or the zero must be multiplied by a finite value.",
                 parameter);
     }
 

@@ -20,7 +20,9 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// before) where each of its partial products is a normal double or has a zero factor, and otherwise one sum rounded once
 /// (<see cref="PartSum"/>): within (k + T − 1)·u of its exact value for the rounded φ', φ'' relative to the sum of its T
 /// terms' magnitudes (k ≤ 4 factors a term), plus 2^-1074 where subnormal, ±∞ only where that value is beyond
-/// ±double.MaxValue; a term with a zero factor is 0 (e^800·0 was NaN) and a part already ±∞ stays ±∞ (both signs: NaN).
+/// ±double.MaxValue; a term with a zero factor is 0 (e^800·0 was NaN) and a part already ±∞ stays ±∞ (both signs: NaN). A product of
+/// values ±∞ and ±0, and log or √ of an overflowed value (+∞) with a derivative part, are ArgumentExceptions: in doubles
+/// the result is undetermined (e^800·e^-800 gave 0, exact 1; log(e^800) had gradient 0, exact 1).
 /// Sums and differences are the IEEE ones (one rounding). Out of the domain (<see cref="ArgumentException"/>): log and √
 /// below 0 or NaN or at 0 with a non-zero derivative part, erf/erfc of NaN, a quotient by a value of 0 or NaN.
 /// Other arithmetics (rational intervals) run the generic formulas unchanged.
@@ -185,6 +187,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// <summary>Product: ∇²(ab) = a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ.</summary>
     public static HessianJet<T> operator *(HessianJet<T> a, HessianJet<T> b)
     {
+        if (typeof(T) == typeof(Float64))
+            ElementaryDerivatives.RequireDeterminedProduct(D(a.Value), D(b.Value), nameof(b));
         var value = Times(a.Value, b.Value);
         if (a._gradient is null)
             return Scale(b, a.Value, value);

@@ -19,7 +19,9 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// A part that has already overflowed to ±∞ (or is NaN) may enter the next operation (<see cref="PartSum"/>): a term with
 /// a zero factor stays 0, a term with an infinite factor is ±∞, and infinite terms of both signs make the part NaN.
 /// Out of the domain: <see cref="Log"/> of a value below 0 (or at 0 with a derivative part) and a quotient by a value of 0
-/// are <see cref="ArgumentException"/>s; a NaN value is rejected by both.
+/// are <see cref="ArgumentException"/>s; a NaN value is rejected by both. Undetermined in doubles, and rejected the same way:
+/// a product of values ±∞ and ±0 (either may be an overflowed or underflowed result: e^800·e^-800 gave 0, exact 1) and
+/// log of an overflowed value (+∞) with a derivative part (log(e^800) had ε₁ = 0, exact 1).
 /// </remarks>
 public readonly record struct HyperDual(double Value, double E1, double E2, double E12) : IDualScalar<HyperDual>
 {
@@ -69,6 +71,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
             throw new ArgumentException(
                 $"log needs a value > 0 (or exactly 0 for a constant), got {x.Value:R} with derivative parts ({x.E1:R}, {x.E2:R}, {x.E12:R}).",
                 nameof(x));
+        ElementaryDerivatives.RequireLogDomain(x.Value, x.E1 != 0 || x.E2 != 0 || x.E12 != 0, nameof(x));
         double v = x.Value;
         if (v == 0 || double.IsPositiveInfinity(v))
             return new(Math.Log(v), 0, 0, 0);
@@ -107,6 +110,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// <summary>Product (each part one scaled sum where a plain partial product leaves the normal range).</summary>
     public static HyperDual operator *(HyperDual a, HyperDual b)
     {
+        ElementaryDerivatives.RequireDeterminedProduct(a.Value, b.Value, nameof(b));
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
             return PlainProduct(a, b);
         var e1 = new PartSum();
@@ -120,10 +124,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         e12.Add(a.E1, b.E2);
         e12.Add(a.E2, b.E1);
         e12.Add(a.E12, b.Value);
-        double value = a.Value * b.Value;
-        if (double.IsNaN(value) && !double.IsNaN(a.Value) && !double.IsNaN(b.Value))
-            value = double.IsNegative(a.Value) != double.IsNegative(b.Value) ? -0.0 : 0.0; // ±∞·0: 0 as in the parts (e^800·0)
-        return new(value, e1.Value, e2.Value, e12.Value);
+        return new(a.Value * b.Value, e1.Value, e2.Value, e12.Value);
     }
 
     /// <summary>The product's formulas in plain floating point (the form before issue 15, kept for ordinary parts).</summary>

@@ -85,7 +85,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     /// <summary>
     /// Product. Over <see cref="Float64"/> it is <see cref="HyperDual"/>'s product: the same operations bit for bit where
     /// every part is 0 or within [2^-100, 2^100], one scaled sum per part elsewhere (partial products that overflow or
-    /// underflow no longer decide the part: (1e300 + 1e300ε₁)(1e10 − 1e10ε₁) had ε₁ NaN, exact 0), and ±∞·0 is 0.
+    /// underflow no longer decide the part: (1e300 + 1e300ε₁)(1e10 − 1e10ε₁) had ε₁ NaN, exact 0); values ±∞ and ±0 are an ArgumentException (e^800·e^-800 gave 0, exact 1).
     /// </summary>
     public static HyperDualReal<T> operator *(HyperDualReal<T> a, HyperDualReal<T> b) =>
         typeof(T) == typeof(Float64) ? FromDouble(ToDouble(a) * ToDouble(b)) : GenericProduct(a, b);

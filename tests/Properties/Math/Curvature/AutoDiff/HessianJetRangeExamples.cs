@@ -73,6 +73,23 @@ public class HessianJetRangeExamples
         Assert.Equal(0, y.Hessian(1, 1).Value);
     }
 
+    /// <summary>
+    /// Values +∞ and 0 in one product are undetermined in doubles (e^800·e^-800, exact 1, gave 0), and log or √ of an
+    /// overflowed value with a derivative part lose it (log(e^800) had gradient 0, exact 1): all ArgumentExceptions now.
+    /// </summary>
+    [Fact]
+    public void ProductOfInfinityAndZero_AndLogOrRootOfAnOverflowedValue_AreRejected()
+    {
+        var e800 = HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(800), 0, 2));
+        var eMinus800 = HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(-800), 0, 2));
+        Assert.Equal(0, eMinus800.Value.Value);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * eMinus800).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * HessianJet<Float64>.Constant(new Float64(0))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HessianJet<Float64>.Log(e800)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HessianJet<Float64>.Sqrt(e800)).ParamName);
+        Assert.Equal(double.PositiveInfinity, HessianJet<Float64>.Log(HessianJet<Float64>.Constant(new Float64(double.PositiveInfinity))).Value.Value);
+    }
+
     /// <summary>e^-800 underflows, but e^-800·2^600 ≈ 1.5e-167 and e^-800·2^1200 ≈ 6e13 do not (were 0).</summary>
     [Fact]
     public void Exp_BelowTheRange_ScaledDerivativesSurvive()

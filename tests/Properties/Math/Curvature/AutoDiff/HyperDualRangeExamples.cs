@@ -309,8 +309,31 @@ public class HyperDualRangeExamples
         }
         var negated = e800 * HyperDual.Constant(-0.5);
         Assert.Equal(double.NegativeInfinity, negated.E1); // −½e^800 is still beyond the range
-        var zero = e800 * HyperDual.Constant(0); // e^800·0 = 0 in every part (the value was ∞·0 = NaN)
-        Assert.Equal((0.0, 0.0, 0.0, 0.0), (zero.Value, zero.E1, zero.E2, zero.E12));
+    }
+
+    /// <summary>
+    /// Values ±∞ and ±0 in one product are undetermined in doubles: e^800·e^-800 (exact 1) and e^800·0 (exact 0) have the
+    /// same double factors (+∞, 0), so neither answer can be given; the product names b. It gave 0 for both (and NaN before
+    /// that). Log and √ of an overflowed value with a derivative part: log(e^800) had ε₁ = 0 (exact 1).
+    /// </summary>
+    [Fact]
+    public void ProductOfInfinityAndZero_AndLogOfAnOverflowedValue_AreRejected()
+    {
+        var e800 = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
+        var eMinus800 = HyperDual.Exp(new HyperDual(-800, 1, 0, 0));
+        Assert.Equal(0, eMinus800.Value);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * eMinus800).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => eMinus800 * e800).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * HyperDual.Constant(0)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HyperDual.Log(e800)).ParamName);
+        var generic = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(800), true, false));
+        var genericSmall = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(-800), true, false));
+        Assert.Throws<ArgumentException>(() => generic * genericSmall);
+        Assert.Throws<ArgumentException>(() => HyperDualReal<Float64>.Log(generic));
+        Assert.Throws<ArgumentException>(() => HyperDualReal<Float64>.Sqrt(generic));
+        // Without a derivative part nothing is lost: log(+∞) = +∞, and a finite value times 0 is 0.
+        Assert.Equal(double.PositiveInfinity, HyperDual.Log(HyperDual.Constant(double.PositiveInfinity)).Value);
+        Assert.Equal(0, (HyperDual.Constant(1e308) * HyperDual.Constant(0)).Value);
     }
 
     /// <summary>e^800/2 (ε₁ = e^800/2 ≈ 1.4e347, beyond the range) and exp(e^800) (every seeded part beyond, the others 0): same as above.</summary>
