@@ -423,7 +423,9 @@ public static class CurvatureFormulas
     /// cancellation: GaussianIdentity (y − f, −1); BernoulliLogit (y − σ(f), −σ(f)σ(−f)); CategoricalSoftmax (y − π,
     /// −(diag π − ππᵀ) with the diagonal −π_i·Σ_{c≠i}π_c); PoissonLog (y − eᶠ, −eᶠ); BernoulliProbability (y/q − (1 − y)/(1 − q),
     /// −y/q² − (1 − y)/(1 − q)²); GaussianMeanVariance with r = y − μ: (r/v, (r²/v − 1)/(2v)) and
-    /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]. Tests check them against forward mode on <see cref="LogDensity{U}"/>.
+    /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]; in doubles where y, μ or v leaves [2^-100, 2^100] the forms of
+    /// <see cref="Likelihoods.GaussianMeanVariance"/> instead (v² and r² overflowed from 1.34e154 on). Tests check them
+    /// against forward mode on <see cref="LogDensity{U}"/>.
     /// </summary>
     /// <exception cref="ArgumentException">y or f of the wrong length, or f outside the domain.</exception>
     public static (T[] Gradient, RealMatrix<T> Hessian) LogDensityDerivatives<T>(CurvatureShape shape, IReadOnlyList<T> y, IReadOnlyList<T> f) where T : IReal<T>
@@ -468,6 +470,9 @@ public static class CurvatureFormulas
             }
             default:
             {
+                if (typeof(T) == typeof(Float64)
+                    && !ScaledSum.Ordinary(T.Estimate(y[0]), T.Estimate(f[0]), T.Estimate(f[1])))
+                    return GaussianMeanVarianceInDoubles<T>(T.Estimate(y[0]), T.Estimate(f[0]), T.Estimate(f[1]));
                 var r = y[0] - f[0];
                 var v = f[1];
                 var v2 = v * v;
@@ -480,6 +485,23 @@ public static class CurvatureFormulas
                 return ([r / v, (r * r / v - 1) / (2 * v)], h);
             }
         }
+    }
+
+    /// <summary>
+    /// The Gaussian mean–variance derivatives in doubles where y, μ or v leaves [2^-100, 2^100]: the forms of
+    /// <see cref="Likelihoods.GaussianMeanVariance"/> from a = (y − μ)/v and 1/v, ∇ = (a, a·(a/2) − 1/(2v)), ∇² = [[−1/v, −a/v],
+    /// [−a/v, (1/(2v))/v − a·(a/v)]], so that no r², v² or v³ over- or underflows on its own (the written (1/2 − r²/v)/v² was
+    /// 0 from v ≈ 1.34e154 on, where v² overflowed, though 1/(2v²) is a subnormal double up to v ≈ 1e162, and r² overflowed
+    /// from |r| ≈ 1.34e154 while r²/v may be in range). Accuracy as stated there; a result beyond the range is ±∞ here (the
+    /// curvature matrices reject it naming θ).
+    /// </summary>
+    private static (T[] Gradient, RealMatrix<T> Hessian) GaussianMeanVarianceInDoubles<T>(double y, double mean, double variance)
+        where T : IReal<T>
+    {
+        double a = Likelihoods.GaussianTerms.ResidualOver(y, mean, variance), v = variance;
+        double cross = -a / v;
+        double[,] h = { { -1 / v, cross }, { cross, 0.5 / v / v + a * cross } };
+        return ([T.Of(a), T.Of(a * (0.5 * a) - 0.5 / v)], RealMatrix<T>.Create(2, 2, (i, j) => T.Of(h[i, j])));
     }
 
     /// <summary>

@@ -257,7 +257,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// In doubles, where a product J_ia·(∇²_f log p)_ij that Jᵀ·∇²_f log p forms before J scales it back up may fall below
     /// 2^-1022 (<see cref="JacobianTermMayUnderflow"/>; Bernoulli logit at f = 700 with inputs (2^-99, 2^99): entry [0, 1]
     /// came out 0, exact σ(700)σ(−700) ≈ 9.86e-305), each entry is Σ_{n,k} −w_k·(J_nᵀ∇²_f log p J_n + Σ_m g_m∇²f^(m)) in one
-    /// scaled sum (<see cref="ScaledCurvatureSum"/>); elsewhere the plain form runs, bit for bit as before.
+    /// scaled sum (<see cref="ScaledCurvatureSum"/>). The Gaussian mean–variance node Hessians enter that sum through their
+    /// factors P ⊙ Q where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>; x = v = 1e200:
+    /// E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     public RealMatrix<T> ExpectedNegativeHessian()
     {
@@ -266,9 +268,10 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         for (int n = 0; n < Count; n++)
         {
             var e = Model(n);
-            foreach (var (_, weight, g, h) in Nodes(n))
+            foreach (var (label, weight, g, h) in Nodes(n))
             {
-                underflows |= typeof(T) == typeof(Float64) && JacobianTermMayUnderflow(e.Jacobian, h);
+                underflows |= typeof(T) == typeof(Float64)
+                    && (JacobianTermMayUnderflow(e.Jacobian, h) || HessianFactorsWhereNeeded(label, e.Value) is not null);
                 total -= weight * LogDensityHessianByChainRule(e, g, h);
             }
         }
@@ -280,10 +283,13 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 var e = Model(n);
                 var j = ToDoubles(e.Jacobian);
                 var hessians = e.Hessians.Select(ToDoubles).ToArray();
-                foreach (var (_, weight, g, h) in Nodes(n))
+                foreach (var (label, weight, g, h) in Nodes(n))
                 {
                     double w = -T.Estimate(weight);
-                    sum.AddCongruence(w, j, ToDoubles(h));
+                    if (HessianFactorsWhereNeeded(label, e.Value) is { } pq)
+                        sum.AddCongruence(w, j, pq.P, pq.Q);
+                    else
+                        sum.AddCongruence(w, j, ToDoubles(h));
                     sum.AddCurvature(w, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, i => T.Estimate(g[i])), hessians);
                 }
             }
@@ -291,6 +297,28 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         }
         return InRange(total, "E[−∇²_θ log p]");
     }
+
+    /// <summary>
+    /// In doubles, ∇²_f log p(y|f) of the Gaussian mean–variance likelihood as the factors P ⊙ Q of
+    /// <see cref="Likelihoods.LikelihoodBase.HessianFactorsWhereNeeded"/> where an entry may fall below 2^-1022 (−a/v and
+    /// (1/(2v) − a²)/v beyond v ≈ 1e154; x = v = 1e200: E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0), so that JᵀHJ is one scaled sum
+    /// of J·P·Q·J; null elsewhere, for other likelihoods and arithmetics, and where a factor itself is beyond the range (then
+    /// the plain form's ±∞ is rejected naming θ).
+    /// </summary>
+    private (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)? HessianFactorsWhereNeeded(T[] label, T[] f)
+    {
+        if (typeof(T) != typeof(Float64) || Shape.Likelihood != LikelihoodFamily.GaussianMeanVariance)
+            return null;
+        double y = T.Estimate(label[0]), mean = T.Estimate(f[0]), variance = T.Estimate(f[1]);
+        if (ScaledSum.Ordinary(y, mean, variance) || !(variance > 0))
+            return null; // products of ordinary values stay normal (the plain form, bit for bit)
+        double a = Likelihoods.GaussianTerms.ResidualOver(y, mean, variance);
+        if (!double.IsFinite(a) || !double.IsFinite(1 / variance))
+            return null;
+        return GaussianMeanVarianceLikelihood.HessianFactorsWhereNeeded(y, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([mean, variance]));
+    }
+
+    private static readonly Likelihoods.GaussianMeanVariance GaussianMeanVarianceLikelihood = new();
 
     /// <summary>A scaled sum's value as a matrix of T (doubles only), rejected as <see cref="InRange"/> does where not finite.</summary>
     private RealMatrix<T> FromScaled(ScaledCurvatureSum sum, string what)
@@ -320,7 +348,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// (<see cref="JacobianTermMayUnderflow"/>; canonical split, Bernoulli logit at f = 700 with inputs (2^-99, 2^99): G[0, 1]
     /// came out 0 while G[1, 0] was 9.86e-305, exact σ(700)σ(−700) ≈ 9.86e-305), each GGN entry is Σ_n J_nᵀ∇²_b a_n J_n in one
     /// scaled sum (<see cref="ScaledCurvatureSum.AddCongruence(double, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double})"/>),
-    /// within (2 + T)·u·Σ|terms| (T = N·M² terms); elsewhere the plain form runs, bit for bit as before. The residual term is
+    /// within (2 + T)·u·Σ|terms| (T = N·M² terms), the canonical split's Gaussian mean–variance ∇²_b a_n through its factors
+    /// where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>, five-factor terms: (4 + T)·u; at
+    /// x = v = 1e200 G_vv = −½ came out 0); elsewhere the plain form runs, bit for bit as before. The residual term is
     /// unchanged.
     /// </remarks>
     public (RealMatrix<T> Ggn, RealMatrix<T> Residual) Split(SplitKind kind)
@@ -329,10 +359,14 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         var residual = Zero(Dimension);
         bool underflows = false;
         var pieces = new (SecondOrderExpansion<T> Inner, T[] OuterGradient, RealMatrix<T> OuterHessian)[Count];
+        // ∇²_b a_n = −P ⊙ Q for the canonical split where the likelihood's Hessian entries leave the range (doubles only).
+        var factors = new (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)?[Count];
         for (int n = 0; n < Count; n++)
         {
             var (inner, outerGradient, outerHessian) = pieces[n] = SplitPieces(kind, n);
-            underflows |= typeof(T) == typeof(Float64) && JacobianTermMayUnderflow(inner.Jacobian, outerHessian);
+            if (kind == SplitKind.Canonical)
+                factors[n] = HessianFactorsWhereNeeded(Labels[n], inner.Value);
+            underflows |= typeof(T) == typeof(Float64) && (JacobianTermMayUnderflow(inner.Jacobian, outerHessian) || factors[n] is not null);
             ggn += inner.Jacobian.Transpose() * outerHessian * inner.Jacobian;
             for (int m = 0; m < outerGradient.Length; m++)
                 residual += outerGradient[m] * inner.Hessians[m];
@@ -340,8 +374,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         if (underflows)
         {
             var sum = new ScaledCurvatureSum(Dimension);
-            foreach (var (inner, _, outerHessian) in pieces)
-                sum.AddCongruence(1, ToDoubles(inner.Jacobian), ToDoubles(outerHessian));
+            for (int n = 0; n < Count; n++)
+                if (factors[n] is { } pq)
+                    sum.AddCongruence(-1, ToDoubles(pieces[n].Inner.Jacobian), pq.P, pq.Q);
+                else
+                    sum.AddCongruence(1, ToDoubles(pieces[n].Inner.Jacobian), ToDoubles(pieces[n].OuterHessian));
             return (FromScaled(sum, $"the {kind} split's GGN"), InRange(residual, $"the {kind} split's residual term"));
         }
         return (InRange(ggn, $"the {kind} split's GGN"), InRange(residual, $"the {kind} split's residual term"));

@@ -78,15 +78,37 @@ public sealed class LikelihoodProblem
     }
 
     /// <summary>ℓ_n(θ) = −log p(y_n|f_n).</summary>
-    public double SampleLoss(int n, Vector<double> theta) => -Likelihood.LogDensity(Data.Labels[n], Output(n, theta));
+    public double SampleLoss(int n, Vector<double> theta) =>
+        NamingTheta(() => -Likelihood.LogDensity(Data.Labels[n], Output(n, theta)), theta);
 
     /// <summary>∇_θ log p(y|f(x_n, θ)) for any label y in the support (eq. D.20).</summary>
     public Vector<double> Score(int n, Vector<double> theta, double y) =>
-        Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta)));
+        NamingTheta(() => Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta))), theta);
 
     /// <summary>∇²_θ log p(y|f(x_n, θ)) = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θ f_n^(m), for any label y.</summary>
     /// <remarks>Accuracy and range as for <see cref="Hessian"/> with N = 1.</remarks>
-    public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y) => SampleCurvature(n, theta).LogDensityHessian(y);
+    public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y) =>
+        NamingTheta(() => SampleCurvature(n, theta).LogDensityHessian(y), theta);
+
+    /// <summary>
+    /// Runs a computation on the likelihood at f = f(x_n, θ) and re-throws the likelihood's <see cref="ArgumentException"/>
+    /// for a result beyond its documented range (naming its own parameter "f", which the methods here do not have) as
+    /// one naming θ, with the likelihood's message (which states the range) and the original as the inner exception:
+    /// the Bernoulli probability's ∇ = 1/q below q = 1/double.MaxValue, for instance.
+    /// </summary>
+    internal static TResult NamingTheta<TResult>(Func<TResult> computation, Vector<double> theta)
+    {
+        try
+        {
+            return computation();
+        }
+        catch (ArgumentException e) when (e.ParamName == "f")
+        {
+            string reason = e.Message.Replace(" (Parameter 'f')", "", StringComparison.Ordinal);
+            throw new ArgumentException(
+                $"at θ = [{string.Join(", ", theta.Select(Require.Show))}]: {reason}", nameof(theta), e);
+        }
+    }
 
     /// <summary>f_n, J_n and the ∇²_θ f_n^(m) at θ, computed once for evaluating several labels.</summary>
     private SampleTerms SampleCurvature(int n, Vector<double> theta)
@@ -103,17 +125,13 @@ public sealed class LikelihoodProblem
         public bool Ordinary { get; } = ScaledSum.Ordinary(J.Enumerate()) && ModelHessians.All(h => ScaledSum.Ordinary(h.Enumerate()));
 
         /// <summary>
-        /// ∇²_f log p(y|f), or null where it is beyond the double range but has finite factors
-        /// (<see cref="LikelihoodBase.HessianFactors"/>: the Bernoulli probability's −1/q² below q ≈ 7.5e-155); any other
-        /// Hessian beyond the range is the likelihood's <see cref="ArgumentException"/>.
+        /// ∇²_f log p(y|f), or null where the curvature matrices need its finite factors instead
+        /// (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>: an entry beyond the double range, as the Bernoulli
+        /// probability's −1/q² below q ≈ 7.5e-155, or one that may fall below it, as the Gaussian mean–variance 1/(2v²) beyond
+        /// v ≈ 1e154); any other Hessian beyond the range is the likelihood's <see cref="ArgumentException"/>.
         /// </summary>
-        public Matrix<double>? HessianInRange(double y)
-        {
-            if (Likelihood is LikelihoodBase b && b.HessianFactors(y, F) is { } factors
-                && !factors.P.PointwiseMultiply(factors.Q).Enumerate().All(double.IsFinite))
-                return null;
-            return Likelihood.Hessian(y, F);
-        }
+        public Matrix<double>? HessianInRange(double y) =>
+            Likelihood is LikelihoodBase b && b.HessianFactorsWhereNeeded(y, F) is not null ? null : Likelihood.Hessian(y, F);
 
         /// <summary>Adds w·J_nᵀ∇²_f log p(y|f)J_n, through the finite factors where ∇²_f log p is beyond the range.</summary>
         public void AddCongruence(ScaledCurvatureSum sum, double weight, double y)
@@ -220,7 +238,10 @@ public sealed class LikelihoodProblem
     /// (T = N(M² + M) terms) of its exact value, ±∞ only where that is beyond ±double.MaxValue. Where only a sample's
     /// ∇_f log p or ∇²_f log p has such an entry (or its own plain matrix is not finite), that sample's matrix is its own
     /// scaled sum, rounded once, and joins the plain running sum. Otherwise the plain products, bit for bit as before. The
-    /// symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of 1e308 came back +∞).
+    /// symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of 1e308 came back +∞). A likelihood
+    /// Hessian with an entry beyond the range or one that may fall below 2^-1022 enters the scaled sum through its finite
+    /// factors (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>; Gaussian mean–variance, linear model, x = v = 1e200:
+    /// ∇²R_vv = −x²/(2v²) = −½ came out 0, 1/(2v²) having rounded to 0 before J scaled it back up; five factors per term).
     /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (total, t, n) => total - t.LogDensityHessian(Data.Labels[n]),
@@ -321,6 +342,10 @@ public sealed class LikelihoodProblem
     /// [2^-100, 2^100] and the sum is finite, else the scaled sum over all samples.
     /// </summary>
     private Matrix<double> SampleSum(Vector<double> theta, bool symmetrize, Func<Matrix<double>, SampleTerms, int, Matrix<double>?> plain,
+        Action<ScaledCurvatureSum, SampleTerms, int> scaled) =>
+        NamingTheta(() => SampleSumNamingF(theta, symmetrize, plain, scaled), theta);
+
+    private Matrix<double> SampleSumNamingF(Vector<double> theta, bool symmetrize, Func<Matrix<double>, SampleTerms, int, Matrix<double>?> plain,
         Action<ScaledCurvatureSum, SampleTerms, int> scaled)
     {
         CheckTheta(theta);

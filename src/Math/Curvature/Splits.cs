@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Curvature.Likelihoods;
 
 namespace Verification.Numerics.Curvature;
 
@@ -44,25 +45,36 @@ public static class Splits
     /// each entry is Σ_n J_θb_nᵀ∇²_b a_n J_θb_n in one <see cref="ScaledCurvatureSum"/> instead, within (3 + T)·u·Σ|terms|
     /// (T = N·M_b² terms) plus 2^-1074 where subnormal: the canonical split of Bernoulli logit at f = 700 with J = (2^-99,
     /// 2^99) gave G[0, 1] = 4.93e-305, half its exact σ(700)σ(−700) = 9.86e-305 (one product of the symmetrized entry had
-    /// rounded to 0). Elsewhere the plain form runs, bit for bit as before.
+    /// rounded to 0). The canonical split takes ∇²_b a_n = −P ⊙ Q through the likelihood's factors where an entry of the
+    /// Hessian is beyond the range or may fall below 2^-1022 (LikelihoodBase.HessianFactorsWhereNeeded: Gaussian
+    /// mean–variance at x = v = 1e200, G_vv = −½ came out 0; Bernoulli probability below q ≈ 7.5e-155, where −1/q² itself is
+    /// beyond the range and the split was rejected), one five-factor term each, within (4 + T)·u·Σ|terms| plus the
+    /// factors' own error. Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(split);
         split.Problem.CheckTheta(theta);
-        var factors = Enumerable.Range(0, split.Problem.Count)
-            .Select(n => (J: split.InnerJacobian(n, theta), H: split.OuterHessian(n, theta))).ToArray();
+        var factors = Enumerable.Range(0, split.Problem.Count).Select(n =>
+        {
+            var j = split.InnerJacobian(n, theta);
+            var negative = (split as CanonicalSplit)?.NegativeOuterHessianFactors(n, theta);
+            return (J: j, H: negative is null ? split.OuterHessian(n, theta) : null, Negative: negative);
+        }).ToArray();
         Matrix<double> g;
-        if (factors.Any(f => CongruenceMayUnderflow(f.J, f.H))
-            && factors.All(f => f.J.Enumerate().All(double.IsFinite) && f.H.Enumerate().All(double.IsFinite)))
+        if (factors.Any(f => f.Negative is not null || CongruenceMayUnderflow(f.J, f.H!))
+            && factors.All(f => f.J.Enumerate().All(double.IsFinite) && (f.H is null || f.H.Enumerate().All(double.IsFinite))))
         {
             var sum = new ScaledCurvatureSum(split.Problem.Dimension);
-            foreach (var (j, h) in factors)
-                sum.AddCongruence(1, j, h);
+            foreach (var (j, h, negative) in factors)
+                if (negative is { } pq)
+                    sum.AddCongruence(-1, j, pq.P, pq.Q);
+                else
+                    sum.AddCongruence(1, j, h!);
             g = sum.Value();
         }
         else
-            g = SumOverSamples(split, theta, "GGN term", n => factors[n].J.TransposeThisAndMultiply(factors[n].H * factors[n].J),
+            g = SumOverSamples(split, theta, "GGN term", n => factors[n].J.TransposeThisAndMultiply(factors[n].H! * factors[n].J),
                 EmpiricalFisherTerm);
         return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, k) =>
         {
@@ -76,9 +88,19 @@ public static class Splits
     /// 2^-1022 (binary exponents summing to at most −1020). Per k the smallest exponents of H's column k and of J's row k are
     /// a pair the product forms, so no such product is missed.
     /// </summary>
+    /// <remarks>
+    /// Also true where such a product may exceed double.MaxValue (largest exponents summing to at least 1022): H·J overflowed
+    /// before Jᵀ scaled it back down (Bernoulli probability at q ≈ 1e-150, H = 1/q² ≈ 1e300, J = (1e10, 1e-10): G[0, 1] =
+    /// 1e300 was +∞ and the GGN rejected as "factors beyond the double range").
+    /// </remarks>
     private static bool CongruenceMayUnderflow(Matrix<double> j, Matrix<double> h) =>
         Enumerable.Range(0, j.RowCount).Any(k => ScaledCurvatureSum.ProductMayUnderflow(
-            ScaledCurvatureSum.SmallestExponent(h.Column(k)), ScaledCurvatureSum.SmallestExponent(j.Row(k))));
+                ScaledCurvatureSum.SmallestExponent(h.Column(k)), ScaledCurvatureSum.SmallestExponent(j.Row(k)))
+            || (long)LargestExponent(h.Column(k)) + LargestExponent(j.Row(k)) >= 1022);
+
+    /// <summary>The largest binary exponent of the nonzero finite values; int.MinValue where there are none.</summary>
+    private static int LargestExponent(IEnumerable<double> values) =>
+        values.Where(v => v != 0 && double.IsFinite(v)).Select(Math.ILogB).DefaultIfEmpty(int.MinValue).Max();
 
     /// <summary>
     /// The empirical-Fisher split's GGN term J_nᵀ∇²a J_n = (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17, s = ∇_θ log p(y_n|f_n)), for
@@ -92,16 +114,47 @@ public static class Splits
     }
 
     /// <summary>Σ_{n,m} [∇_b a_n(b_n(θ))]_m ∇²_θ b_n^(m)(θ), the second line of eq. (7.9).</summary>
-    public static Matrix<double> ResidualTerm(ISplit split, Vector<double> theta) =>
-        SumOverSamples(split, theta, "residual term", n =>
+    /// <remarks>
+    /// Where every factor is finite and a product [∇_b a_n]_m·(∇²_θ b_n^(m))_ij may exceed the double range (binary exponents
+    /// summing to at least 1022), each entry is Σ_{n,m} in one <see cref="ScaledCurvatureSum"/> instead (the empirical-Fisher
+    /// split keeps its cancelled form): within (1 + T)·u·Σ|terms| (T = N·M_b terms), ±∞ only where the entry is beyond
+    /// ±double.MaxValue. The canonical split with ∇²f = κ = 1e10 and ∇_b a = −1e300, 1e300, −5 over three samples was
+    /// rejected as "factors beyond the double range" (the first term −1e310 was −∞), exact −5e10. A product below the normal
+    /// range needs no switch: each term is one product, correctly rounded to the subnormal grid (2^-1075 absolute, at most
+    /// T·u/2 of a normal entry). Elsewhere the plain form runs, bit for bit as before.
+    /// </remarks>
+    public static Matrix<double> ResidualTerm(ISplit split, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        split.Problem.CheckTheta(theta);
+        var factors = Enumerable.Range(0, split.Problem.Count)
+            .Select(n => (G: split.OuterGradient(n, theta), Hs: split.InnerHessians(n, theta))).ToArray();
+        if (split is not EmpiricalFisherSplit
+            && factors.All(f => f.G.All(double.IsFinite) && f.Hs.All(h => h.Enumerate().All(double.IsFinite)))
+            && factors.Any(f => ProductMayOverflow(f.G, f.Hs)))
         {
-            var g = split.OuterGradient(n, theta);
-            var hs = split.InnerHessians(n, theta);
+            var sum = new ScaledCurvatureSum(split.Problem.Dimension);
+            foreach (var (g, hs) in factors)
+                sum.AddCurvature(1, g, hs);
+            return sum.Value();
+        }
+        return SumOverSamples(split, theta, "residual term", n =>
+        {
+            var (g, hs) = factors[n];
             var term = Matrix<double>.Build.Dense(split.Problem.Dimension, split.Problem.Dimension);
             for (int m = 0; m < g.Count; m++)
                 term += g[m] * hs[m];
             return term;
         }, EmpiricalFisherResidualTerm);
+    }
+
+    /// <summary>
+    /// True when some product g_m·(H_m)_ij with nonzero finite factors may exceed double.MaxValue (binary exponents summing to
+    /// at least 1022: the product is below 2^(a + b + 2)), per m the largest exponents of g_m and of H_m.
+    /// </summary>
+    private static bool ProductMayOverflow(Vector<double> g, IReadOnlyList<Matrix<double>> hessians) =>
+        Enumerable.Range(0, g.Count).Any(m => g[m] != 0
+            && (long)LargestExponent(hessians[m].Enumerate()) + Math.ILogB(g[m]) >= 1022);
 
     /// <summary>
     /// The empirical-Fisher split's residual term (−1/b)·b(s sᵀ + ∇²_θ log p) = −(s sᵀ + ∇²_θ log p), for where 1/b
@@ -185,9 +238,20 @@ public static class Splits
             Enumerable.Range(0, Problem.Model.OutputDimension)
                 .Select(m => Problem.Model.OutputHessian(Problem.Data.Inputs[n], theta, m)).ToList();
 
-        public override Vector<double> OuterGradient(int n, Vector<double> theta) => -Problem.Likelihood.Gradient(Label(n), Problem.Output(n, theta));
+        public override Vector<double> OuterGradient(int n, Vector<double> theta) =>
+            LikelihoodProblem.NamingTheta(() => -Problem.Likelihood.Gradient(Label(n), Problem.Output(n, theta)), theta);
 
-        public override Matrix<double> OuterHessian(int n, Vector<double> theta) => -Problem.Likelihood.Hessian(Label(n), Problem.Output(n, theta));
+        public override Matrix<double> OuterHessian(int n, Vector<double> theta) =>
+            LikelihoodProblem.NamingTheta(() => -Problem.Likelihood.Hessian(Label(n), Problem.Output(n, theta)), theta);
+
+        /// <summary>
+        /// ∇²_f log p(y_n|f_n) = P ⊙ Q (so ∇²_b a_n = −P ⊙ Q) where the GGN needs the factors instead of the Hessian
+        /// (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>), else null.
+        /// </summary>
+        public (Matrix<double> P, Matrix<double> Q)? NegativeOuterHessianFactors(int n, Vector<double> theta) =>
+            Problem.Likelihood is LikelihoodBase b
+                ? LikelihoodProblem.NamingTheta(() => b.HessianFactorsWhereNeeded(Label(n), Problem.Output(n, theta)), theta)
+                : null;
     }
 
     private sealed class IdentitySplit(LikelihoodProblem problem) : SplitBase(problem)

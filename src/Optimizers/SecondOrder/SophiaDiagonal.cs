@@ -82,6 +82,29 @@ public sealed class SophiaDiagonal : CoordinatewiseOptimizer
         return -Math.ScaleB(em * q, ee + me - de);
     }
 
+    /// <summary>
+    /// The moment update x ← βx + (1 − β)y of both moments (m with β₁ and ∂_i f, h with β₂ and H_ii), the plain formula
+    /// (bit for bit the trajectories before issue 15).
+    /// </summary>
+    /// <remarks>
+    /// Range (issue 15, item 1): every finite x, y and β ∈ [0, 1); it never overflows, subnormals and ±double.MaxValue
+    /// included, since the result is a convex combination: fl(β·x) and fl(fl(1 − β)·y) are at most |x| and |y| (1 − β is
+    /// exact for β ≥ ½ and rounds to at most 1 below), both exceed half of double.MaxValue only for β = ½ (where both
+    /// products are exact), so their sum is below double.MaxValue + ½ulp and rounds to at most double.MaxValue
+    /// (x = y = ±double.MaxValue at β = 0.9, 0.95, 1 − 2^-53 give ±double.MaxValue). Accuracy (u = 2^-53): within
+    /// γ₃·(β|x| + (1 − β)|y|) + 2·2^-1074 of the exact βx + (1 − β)y (γ₃ = 3u/(1 − 3u): the roundings of 1 − β, the two
+    /// products and the sum; the two products and the sum may each land on the subnormal grid, half of 2^-1074 each),
+    /// relative to the terms' magnitudes, so an x and y of opposite signs may cancel to fewer digits.
+    /// </remarks>
+    /// <exception cref="ArgumentException">β outside [0, 1), or x or y not finite.</exception>
+    public static double MomentUpdate(double beta, double average, double sample)
+    {
+        UnitInterval(beta, nameof(beta));
+        Require.Finite(average, nameof(average));
+        Require.Finite(sample, nameof(sample));
+        return beta * average + (1 - beta) * sample;
+    }
+
     /// <summary>max(ρh, ε) as mantissa·2^exponent, the product ρh with one rounding of its mantissas.</summary>
     private (double Mantissa, int Exponent) Denominator(double h, double curvature)
     {
@@ -136,9 +159,9 @@ public sealed class SophiaDiagonal : CoordinatewiseOptimizer
             steps++;
             foreach (int i in owned)
             {
-                m[i] = sophia.Beta1 * m[i] + (1 - sophia.Beta1) * gradient[i];
+                m[i] = MomentUpdate(sophia.Beta1, m[i], gradient[i]);
                 if (diagonal is not null)
-                    h[i] = sophia.Beta2 * h[i] + (1 - sophia.Beta2) * diagonal[i];
+                    h[i] = MomentUpdate(sophia.Beta2, h[i], diagonal[i]);
                 delta[i] = sophia.Update(m[i], h[i]);
             }
         }

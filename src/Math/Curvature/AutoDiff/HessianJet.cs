@@ -14,6 +14,16 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// <remarks>
 /// For a unary φ: φ(x) has gradient φ'·∇x and Hessian φ'·∇²x + φ''·∇x∇xᵀ; for a product, ∇²(ab) = a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ.
 /// Comparisons look at the value only. All variables of one evaluation must share the dimension d.
+/// Range over <see cref="Float64"/> (issue 15, item 1), as <see cref="HyperDual"/>: exp, log, √, erf, erfc and the
+/// quotient take φ', φ'' as m·2^e where they are beyond the double range or subnormal (<see cref="ScaledDerivative"/>,
+/// <see cref="ElementaryDerivatives"/>), and every part of those and of products is the plain formula (bit for bit as
+/// before) where each of its partial products is a normal double or has a zero factor, and otherwise one sum rounded once
+/// (<see cref="PartSum"/>): within (k + T − 1)·u of its exact value for the rounded φ', φ'' relative to the sum of its T
+/// terms' magnitudes (k ≤ 4 factors a term), plus 2^-1074 where subnormal, ±∞ only where that value is beyond
+/// ±double.MaxValue; a term with a zero factor is 0 (e^800·0 was NaN) and a part already ±∞ stays ±∞ (both signs: NaN).
+/// Sums and differences are the IEEE ones (one rounding). Out of the domain (<see cref="ArgumentException"/>): log and √
+/// below 0 or NaN or at 0 with a non-zero derivative part, erf/erfc of NaN, a quotient by a value of 0 or NaN.
+/// Other arithmetics (rational intervals) run the generic formulas unchanged.
 /// </remarks>
 /// <typeparam name="T">The arithmetic of the parts.</typeparam>
 public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
@@ -89,8 +99,30 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     {
         if (x._gradient is null)
             return Constant(value);
-        return new HessianJet<T>(value, x._gradient.Select(v => EnclosureTrim.Trim(s * v)).ToArray(), x._hessian?.Select(v => EnclosureTrim.Trim(s * v)).ToArray());
+        return new HessianJet<T>(value, x._gradient.Select(v => Times(s, v)).ToArray(), x._hessian?.Select(v => Times(s, v)).ToArray());
     }
+
+    /// <summary>
+    /// s·v (one rounding in doubles); over <see cref="Float64"/> a product ±∞·0 of non-NaN factors is ±0, as in
+    /// <see cref="HyperDual"/>: a part that has overflowed times an exact zero is 0 (e^800·0), not NaN.
+    /// </summary>
+    private static T Times(T s, T v)
+    {
+        var p = EnclosureTrim.Trim(s * v);
+        if (typeof(T) == typeof(Float64))
+            return T.Of(Times(D(s), D(v), D(p)));
+        return p;
+    }
+
+    private static double Times(double s, double v, double p) =>
+        double.IsNaN(p) && !double.IsNaN(s) && !double.IsNaN(v) ? (double.IsNegative(s) != double.IsNegative(v) ? -0.0 : 0.0) : p;
+
+    /// <summary>The double of a part (T is <see cref="Float64"/>: exact).</summary>
+    private static double D(T x) => T.Estimate(x);
+
+    /// <summary>True when the jet carries a non-zero derivative part (T is <see cref="Float64"/>).</summary>
+    private static bool HasDerivative(HessianJet<T> x) =>
+        x._gradient is not null && (x._gradient.Any(v => D(v) != 0) || x._hessian is not null && x._hessian.Any(v => D(v) != 0));
 
     private static HessianJet<T> Combine(HessianJet<T> a, HessianJet<T> b, int sign)
     {
@@ -153,13 +185,15 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// <summary>Product: ∇²(ab) = a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ.</summary>
     public static HessianJet<T> operator *(HessianJet<T> a, HessianJet<T> b)
     {
-        var value = EnclosureTrim.Trim(a.Value * b.Value);
+        var value = Times(a.Value, b.Value);
         if (a._gradient is null)
             return Scale(b, a.Value, value);
         if (b._gradient is null)
             return Scale(a, b.Value, value);
         if (a._gradient.Length != b._gradient.Length)
             throw new ArgumentException($"jets of {a._gradient.Length} and {b._gradient.Length} variables cannot be multiplied.", nameof(b));
+        if (typeof(T) == typeof(Float64))
+            return DoubleProduct(a, b, value);
         var ga = a._gradient;
         var gb = b._gradient;
         int d = ga.Length;
@@ -183,9 +217,30 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         return new HessianJet<T>(value, g, h);
     }
 
-    /// <summary>Quotient a·(1/b), with 1/x differentiated as a unary function (1/x, −1/x², 2/x³).</summary>
+    /// <summary>
+    /// Quotient a·(1/b), with 1/x differentiated as a unary function (1/x, −1/x², 2/x³). Over <see cref="Float64"/>: a
+    /// divisor of value 0 or NaN is rejected; where every part of a and b is 0 or within [2^-100, 2^100] that formula
+    /// runs (bit for bit as before), elsewhere each part of a/b is one scaled sum of a's parts times the powers of 1/b
+    /// (x/x at x = 1e200 had gradient 1e-200, exact 0: 1/x² underflowed), within (k + T − 1)·u plus the error of the
+    /// power of 1/b (1/b, 1/b², 2/b³ within ½u, 1.5u, 2.5u) relative to the sum of its T ≤ 5 terms' magnitudes (k ≤ 4
+    /// factors): at most 10.5u; a constant divisor divides each part once (correctly rounded) where 1/b or a product with it
+    /// leaves the normal range.
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, b's value is 0 or NaN.</exception>
     public static HessianJet<T> operator /(HessianJet<T> a, HessianJet<T> b)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            double bv = D(b.Value);
+            if (bv == 0 || double.IsNaN(bv))
+                throw new ArgumentException($"the divisor's value must be a non-zero number, got {bv:R}.", nameof(b));
+            if (b._gradient is null)
+                return DoubleScaleDown(a, bv);
+            if (a._gradient is not null && a._gradient.Length != b._gradient.Length)
+                throw new ArgumentException($"jets of {a._gradient.Length} and {b._gradient.Length} variables cannot be divided.", nameof(b));
+            if (!ScaledSum.Ordinary(Doubles(a)) || !ScaledSum.Ordinary(Doubles(b)))
+                return DoubleQuotient(a, b);
+        }
         if (b._gradient is null)
             return Scale(a, 1 / b.Value, a.Value / b.Value);
         var inv = 1 / b.Value;
@@ -205,9 +260,24 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// <inheritdoc />
     public static bool operator >=(HessianJet<T> a, HessianJet<T> b) => a.Value >= b.Value;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// √x: φ' = 1/(2√x), φ'' = −1/(4x^{3/2}). Over <see cref="Float64"/> the derivatives of
+    /// <see cref="ElementaryDerivatives.Sqrt"/> (within 1.5u and 4.5u, carried as m·2^e beyond the normal range: 1/s³ was ∞
+    /// at x = 2^-1074) and each part rounded once where a plain partial product leaves it (see the type's remarks).
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is below 0 or NaN, or ±0 with a non-zero derivative part.</exception>
     public static HessianJet<T> Sqrt(HessianJet<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            double v = D(x.Value);
+            ElementaryDerivatives.RequireSqrtDomain(v, HasDerivative(x), nameof(x));
+            double root = Math.Sqrt(v);
+            if (v == 0 || double.IsPositiveInfinity(v))
+                return DoubleChain(x, root, ScaledDerivative.Of(0), ScaledDerivative.Of(0));
+            var (first, second) = ElementaryDerivatives.Sqrt(root);
+            return DoubleChain(x, root, first, second);
+        }
         var s = T.Sqrt(x.Value);
         if (x._gradient is null)
             return Constant(s);
@@ -215,34 +285,79 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         return Chain(x, s, inv / 2, -(inv * inv * inv) / 4);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// e^x. Over <see cref="Float64"/>: e^x as <see cref="ScaledDerivative.Exp"/> (the platform exp where normal, m·2^e within
+    /// 2u beyond) and each part rounded once where a plain partial product leaves the normal range: at x = 800 the value and
+    /// the seeded parts are +∞ and the parts with a zero factor 0 (were NaN, ∞·0); e^-800·2^600 is 1.5e-167 (was 0).
+    /// </summary>
     public static HessianJet<T> Exp(HessianJet<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            double v = D(x.Value);
+            var d = ScaledDerivative.Exp(v);
+            return DoubleChain(x, Math.Exp(v), d, d);
+        }
         var e = T.Exp(x.Value);
         return Chain(x, e, e, e);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// log x: φ' = 1/x, φ'' = −1/x². Over <see cref="Float64"/> the derivatives of <see cref="ElementaryDerivatives.Log"/>
+    /// (within ½u and 1.5u, m·2^e beyond the normal range: log'' at 1e-200 was −∞) and each part rounded once where a plain
+    /// partial product leaves the range; log 0 of a jet without a derivative part is −∞ (as <see cref="HyperDual.Log"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is below 0 or NaN, or 0 with a non-zero derivative part.</exception>
     public static HessianJet<T> Log(HessianJet<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            double v = D(x.Value);
+            ElementaryDerivatives.RequireLogDomain(v, HasDerivative(x), nameof(x));
+            if (v == 0 || double.IsPositiveInfinity(v))
+                return DoubleChain(x, Math.Log(v), ScaledDerivative.Of(0), ScaledDerivative.Of(0));
+            var (first, second) = ElementaryDerivatives.Log(v);
+            return DoubleChain(x, Math.Log(v), first, second);
+        }
         if (x._gradient is null)
             return Constant(T.Log(x.Value));
         var inv = 1 / x.Value;
         return Chain(x, T.Log(x.Value), inv, -(inv * inv));
     }
 
-    /// <summary>erf' = (2/√π)e^(−x²), erf'' = −2x·erf'.</summary>
+    /// <summary>
+    /// erf' = (2/√π)e^(−x²), erf'' = −2x·erf'. Over <see cref="Float64"/> the derivatives of
+    /// <see cref="ElementaryDerivatives.Erf"/> (the plain ones within (x² + 5)u where normal, m·2^e within 6u beyond: erf'
+    /// underflowed to 0 for |x| &gt; 27 while its products with large parts need not) and each part rounded once where a
+    /// plain partial product leaves the normal range.
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is NaN.</exception>
     public static HessianJet<T> Erf(HessianJet<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            double v = D(x.Value);
+            ElementaryDerivatives.RequireErfDomain(v, nameof(x));
+            var (first, second) = ElementaryDerivatives.Erf(v);
+            return DoubleChain(x, D(T.Erf(x.Value)), first, second);
+        }
         if (x._gradient is null)
             return Constant(T.Erf(x.Value));
         var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
         return Chain(x, T.Erf(x.Value), d, -2 * x.Value * d);
     }
 
-    /// <summary>erfc = 1 − erf: the negated derivatives of <see cref="Erf"/>.</summary>
+    /// <summary>erfc = 1 − erf: the negated derivatives of <see cref="Erf"/> (over <see cref="Float64"/> the same bounds).</summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is NaN.</exception>
     public static HessianJet<T> Erfc(HessianJet<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            double v = D(x.Value);
+            ElementaryDerivatives.RequireErfDomain(v, nameof(x));
+            var (first, second) = ElementaryDerivatives.Erfc(v);
+            return DoubleChain(x, D(T.Erfc(x.Value)), first, second);
+        }
         if (x._gradient is null)
             return Constant(T.Erfc(x.Value));
         var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
@@ -276,6 +391,191 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// <inheritdoc />
     public static bool IsFinite(HessianJet<T> x) =>
         T.IsFinite(x.Value) && (x._gradient is null || (x._gradient.All(T.IsFinite) && (x._hessian is null || x._hessian.All(T.IsFinite))));
+
+    /// <summary>The value and every part (T is <see cref="Float64"/>).</summary>
+    private static double[] Doubles(HessianJet<T> x)
+    {
+        int d = x._gradient?.Length ?? 0, p = x._hessian?.Length ?? 0;
+        var all = new double[1 + d + p];
+        all[0] = D(x.Value);
+        for (int i = 0; i < d; i++)
+            all[1 + i] = D(x._gradient![i]);
+        for (int i = 0; i < p; i++)
+            all[1 + d + i] = D(x._hessian![i]);
+        return all;
+    }
+
+    /// <summary>
+    /// φ(x) over <see cref="Float64"/> from φ(a) and φ'(a), φ''(a) as normal doubles or m·2^e: each part φ'·∇x_i and
+    /// φ'·∇²x_ij + φ''·∇x_i·∇x_j is the plain product and sum (bit for bit the generic <see cref="Chain"/>) where every partial
+    /// product is a normal double or has a zero factor (<see cref="HyperDual.Trusted"/>), and otherwise one
+    /// <see cref="PartSum"/> rounded once: within (k + 2)·u of its exact value for the rounded φ', φ'' relative to the sum
+    /// of its terms' magnitudes (k ≤ 3 factors), plus 2^-1074 where subnormal; a term with a zero factor is 0 (e^800·0).
+    /// </summary>
+    private static HessianJet<T> DoubleChain(HessianJet<T> x, double f, ScaledDerivative df, ScaledDerivative d2f)
+    {
+        if (x._gradient is null)
+            return Constant(T.Of(f));
+        var g = x._gradient.Select(D).ToArray();
+        var h = x._hessian?.Select(D).ToArray();
+        int d = g.Length;
+        bool plain = df.IsNormal && d2f.IsNormal;
+        double d1 = df.Value, d2 = d2f.Value;
+        var ng = new T[d];
+        for (int i = 0; i < d; i++)
+        {
+            double p = d1 * g[i];
+            ng[i] = T.Of(plain && HyperDual.Trusted(p, d1, g[i]) ? p : df.Apply(g[i]));
+        }
+        var nh = new T[d * (d + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < d; i++)
+        {
+            double gi = d2 * g[i];
+            for (int j = i; j < d; j++, k++)
+            {
+                double t3 = gi * g[j];
+                double hk = h is null ? 0 : h[k], t1 = d1 * hk;
+                double sum3 = h is null ? t3 : t1 + t3;
+                if (plain && HyperDual.Trusted(gi, d2, g[i]) && HyperDual.Trusted(t3, gi, g[j]) && (h is null || HyperDual.Trusted(t1, d1, hk))
+                    && double.IsFinite(sum3))
+                {
+                    nh[k] = T.Of(sum3);
+                    continue;
+                }
+                var sum = new PartSum();
+                if (h is not null)
+                    df.AddTimes(ref sum, hk);
+                d2f.AddTimes(ref sum, g[i], g[j]);
+                nh[k] = T.Of(sum.Value);
+            }
+        }
+        return new HessianJet<T>(T.Of(f), ng, nh);
+    }
+
+    /// <summary>
+    /// The product of two non-constant jets over <see cref="Float64"/>: each part the plain formula (bit for bit the generic
+    /// one) where every partial product is a normal double or has a zero factor and the plain sum is finite (a partial sum
+    /// of normal products may overflow where the part does not: 2^1023 + 2^1023 − 2^1023 was +∞), else one <see cref="PartSum"/> of its
+    /// two-factor terms (within (T + 1)·u of the exact part relative to the sum of its T ≤ 4 terms' magnitudes, plus
+    /// 2^-1074 where subnormal): e^-700·2^-99 times 2^99 no longer rounds to 0 in between.
+    /// </summary>
+    private static HessianJet<T> DoubleProduct(HessianJet<T> a, HessianJet<T> b, T value)
+    {
+        double av = D(a.Value), bv = D(b.Value);
+        var ga = a._gradient!.Select(D).ToArray();
+        var gb = b._gradient!.Select(D).ToArray();
+        var ha = a._hessian?.Select(D).ToArray();
+        var hb = b._hessian?.Select(D).ToArray();
+        int d = ga.Length;
+        var g = new T[d];
+        for (int i = 0; i < d; i++)
+        {
+            double p1 = av * gb[i], p2 = bv * ga[i], plain = p1 + p2;
+            if (HyperDual.Trusted(p1, av, gb[i]) && HyperDual.Trusted(p2, bv, ga[i]) && double.IsFinite(plain))
+                g[i] = T.Of(plain);
+            else
+            {
+                var sum = new PartSum();
+                sum.Add(av, gb[i]);
+                sum.Add(bv, ga[i]);
+                g[i] = T.Of(sum.Value);
+            }
+        }
+        var h = new T[d * (d + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < d; i++)
+            for (int j = i; j < d; j++, k++)
+            {
+                double c1 = ga[i] * gb[j], c2 = gb[i] * ga[j];
+                double hbk = hb is null ? 0 : hb[k], hak = ha is null ? 0 : ha[k];
+                double c3 = av * hbk, c4 = bv * hak;
+                if (HyperDual.Trusted(c1, ga[i], gb[j]) && HyperDual.Trusted(c2, gb[i], ga[j])
+                    && (hb is null || HyperDual.Trusted(c3, av, hbk)) && (ha is null || HyperDual.Trusted(c4, bv, hak)))
+                {
+                    double cross = c1 + c2;
+                    if (hb is not null)
+                        cross += c3;
+                    if (ha is not null)
+                        cross += c4;
+                    if (double.IsFinite(cross))
+                    {
+                        h[k] = T.Of(cross);
+                        continue;
+                    }
+                }
+                var sum = new PartSum();
+                sum.Add(ga[i], gb[j]);
+                sum.Add(gb[i], ga[j]);
+                if (hb is not null)
+                    sum.Add(av, hbk);
+                if (ha is not null)
+                    sum.Add(bv, hak);
+                h[k] = T.Of(sum.Value);
+            }
+        return new HessianJet<T>(value, g, h);
+    }
+
+    /// <summary>
+    /// a/b for a constant b over <see cref="Float64"/>: each part (1/b)·v as before where 1/b and that product are normal
+    /// doubles (or v is 0), else v/b, one correctly rounded division (1/b overflowed for a subnormal b, and (1/b)·v rounded
+    /// twice across the subnormal range).
+    /// </summary>
+    private static HessianJet<T> DoubleScaleDown(HessianJet<T> a, double b)
+    {
+        double inv = 1 / b;
+        double Part(double v)
+        {
+            double p = inv * v;
+            return HyperDual.Trusted(p, inv, v) && Math.Abs(inv) >= ScaledDerivative.MinNormal && double.IsFinite(inv) ? p : v / b;
+        }
+        var value = T.Of(D(a.Value) / b);
+        if (a._gradient is null)
+            return Constant(value);
+        return new HessianJet<T>(value, a._gradient.Select(v => T.Of(Part(D(v)))).ToArray(), a._hessian?.Select(v => T.Of(Part(D(v)))).ToArray());
+    }
+
+    /// <summary>
+    /// a/b over <see cref="Float64"/> for a non-constant b where a part of a or b is outside [2^-100, 2^100]: with r_k = 1/b^k,
+    /// ∇q = r₁∇a − r₂·a∇b and ∇²q = r₁∇²a − r₂(∇a∇bᵀ + ∇b∇aᵀ + a∇²b) + 2r₃·a∇b∇bᵀ, each part one <see cref="PartSum"/>.
+    /// </summary>
+    private static HessianJet<T> DoubleQuotient(HessianJet<T> a, HessianJet<T> b)
+    {
+        double av = D(a.Value), bv = D(b.Value);
+        int d = b._gradient!.Length;
+        var ga = a._gradient?.Select(D).ToArray() ?? new double[d];
+        var gb = b._gradient.Select(D).ToArray();
+        var ha = a._hessian?.Select(D).ToArray();
+        var hb = b._hessian?.Select(D).ToArray();
+        var r1 = ScaledDerivative.Reciprocal(bv);
+        var r2 = r1.Squared();
+        var minusR2 = -r2;
+        var twoR3 = (r2 * r1).Scale(2);
+        var g = new T[d];
+        for (int i = 0; i < d; i++)
+        {
+            var sum = new PartSum();
+            r1.AddTimes(ref sum, ga[i]);
+            minusR2.AddTimes(ref sum, av, gb[i]);
+            g[i] = T.Of(sum.Value);
+        }
+        var h = new T[d * (d + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < d; i++)
+            for (int j = i; j < d; j++, k++)
+            {
+                var sum = new PartSum();
+                if (ha is not null)
+                    r1.AddTimes(ref sum, ha[k]);
+                minusR2.AddTimes(ref sum, ga[i], gb[j]);
+                minusR2.AddTimes(ref sum, gb[i], ga[j]);
+                if (hb is not null)
+                    minusR2.AddTimes(ref sum, av, hb[k]);
+                twoR3.AddTimes(ref sum, av, gb[i], gb[j]);
+                h[k] = T.Of(sum.Value);
+            }
+        return new HessianJet<T>(T.Of(av / bv), g, h);
+    }
 
     /// <summary>The value, gradient and Hessian of a scalar g at x, from one evaluation at jets.</summary>
     /// <exception cref="ArgumentException">x is empty.</exception>

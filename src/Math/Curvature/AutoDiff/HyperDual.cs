@@ -30,7 +30,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     public static HyperDual Constant(double value) => new(value, 0, 0, 0);
 
     /// <summary>φ(x) from φ(a) and φ'(a), φ''(a) as doubles (the plain formula) or as m·2^e where those are not trusted.</summary>
-    private static HyperDual Chain(HyperDual x, double f, ScaledDerivative df, ScaledDerivative d2f)
+    internal static HyperDual Chain(HyperDual x, double f, ScaledDerivative df, ScaledDerivative d2f)
     {
         if (df.IsNormal && d2f.IsNormal)
         {
@@ -50,7 +50,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// A partial product p = a·b of finite doubles that is exactly what the plain formula needs: a normal double, or 0 from
     /// a zero factor (a ±∞ or NaN factor takes the scaled form, <see cref="PartSum"/>, where a zero seed times it is 0).
     /// </summary>
-    private static bool Trusted(double p, double a, double b) =>
+    internal static bool Trusted(double p, double a, double b) =>
         double.IsFinite(a) && double.IsFinite(b) && (a == 0 || b == 0 || double.IsFinite(p) && Math.Abs(p) >= ScaledDerivative.MinNormal);
 
     /// <inheritdoc />

@@ -82,8 +82,15 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     /// <summary>Negation.</summary>
     public static HyperDualReal<T> operator -(HyperDualReal<T> a) => new(-a.Value, -a.E1, -a.E2, -a.E12);
 
-    /// <summary>Product.</summary>
-    public static HyperDualReal<T> operator *(HyperDualReal<T> a, HyperDualReal<T> b) => new(
+    /// <summary>
+    /// Product. Over <see cref="Float64"/> it is <see cref="HyperDual"/>'s product: the same operations bit for bit where
+    /// every part is 0 or within [2^-100, 2^100], one scaled sum per part elsewhere (partial products that overflow or
+    /// underflow no longer decide the part: (1e300 + 1e300ε₁)(1e10 − 1e10ε₁) had ε₁ NaN, exact 0), and ±∞·0 is 0.
+    /// </summary>
+    public static HyperDualReal<T> operator *(HyperDualReal<T> a, HyperDualReal<T> b) =>
+        typeof(T) == typeof(Float64) ? FromDouble(ToDouble(a) * ToDouble(b)) : GenericProduct(a, b);
+
+    private static HyperDualReal<T> GenericProduct(HyperDualReal<T> a, HyperDualReal<T> b) => new(
         EnclosureTrim.Trim(a.Value * b.Value),
         EnclosureTrim.Trim(a.Value * b.E1 + a.E1 * b.Value),
         EnclosureTrim.Trim(a.Value * b.E2 + a.E2 * b.Value),
@@ -116,9 +123,25 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     /// <inheritdoc />
     public static bool operator >=(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value >= b.Value;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// √x: φ' = 1/(2√x), φ'' = −1/(4x^{3/2}). Over <see cref="Float64"/> the derivatives of
+    /// <see cref="ElementaryDerivatives.Sqrt"/> (within 1.5u and 4.5u; m·2^e beyond the normal range, where 1/s³ was ∞ at
+    /// x = 2^-1074 and the parts NaN) through <see cref="HyperDual"/>'s chain rule (bit for bit the plain formula where its
+    /// partial products are normal doubles, each part rounded once elsewhere).
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is below 0 or NaN, or ±0 with a non-zero derivative part.</exception>
     public static HyperDualReal<T> Sqrt(HyperDualReal<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            var h = ToDouble(x);
+            ElementaryDerivatives.RequireSqrtDomain(h.Value, HasDerivative(h), nameof(x));
+            double root = Math.Sqrt(h.Value);
+            var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
+                ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
+                : ElementaryDerivatives.Sqrt(root);
+            return FromDouble(HyperDual.Chain(h, root, first, second));
+        }
         var s = T.Sqrt(x.Value);
         var inv = 1 / s;
         return Chain(x, s, inv / 2, -(inv * inv * inv) / 4);
@@ -137,23 +160,57 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         return Chain(x, e, e, e);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// log x: φ' = 1/x, φ'' = −1/x². Over <see cref="Float64"/> the derivatives of <see cref="ElementaryDerivatives.Log"/>
+    /// (within ½u and 1.5u; m·2^e beyond the normal range, where −1/x² was −∞ at x = 1e-200) through
+    /// <see cref="HyperDual"/>'s chain rule; log 0 without a derivative part is −∞ (as <see cref="HyperDual.Log"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is below 0 or NaN, or 0 with a non-zero derivative part.</exception>
     public static HyperDualReal<T> Log(HyperDualReal<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            var h = ToDouble(x);
+            ElementaryDerivatives.RequireLogDomain(h.Value, HasDerivative(h), nameof(x));
+            var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
+                ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
+                : ElementaryDerivatives.Log(h.Value);
+            return FromDouble(HyperDual.Chain(h, Math.Log(h.Value), first, second));
+        }
         var inv = 1 / x.Value;
         return Chain(x, T.Log(x.Value), inv, -(inv * inv));
     }
 
-    /// <summary>erf' = (2/√π)e^(−x²), erf'' = −2x·erf'.</summary>
+    /// <summary>
+    /// erf' = (2/√π)e^(−x²), erf'' = −2x·erf'. Over <see cref="Float64"/> the derivatives of
+    /// <see cref="ElementaryDerivatives.Erf"/> (the plain ones, within (x² + 5)u, where normal; m·2^e within 6u beyond, where
+    /// erf' underflowed to 0 for |x| &gt; 27) through <see cref="HyperDual"/>'s chain rule.
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is NaN.</exception>
     public static HyperDualReal<T> Erf(HyperDualReal<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            var h = ToDouble(x);
+            ElementaryDerivatives.RequireErfDomain(h.Value, nameof(x));
+            var (first, second) = ElementaryDerivatives.Erf(h.Value);
+            return FromDouble(HyperDual.Chain(h, T.Estimate(T.Erf(x.Value)), first, second));
+        }
         var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
         return Chain(x, T.Erf(x.Value), d, -2 * x.Value * d);
     }
 
-    /// <summary>erfc = 1 − erf: the negated derivatives of <see cref="Erf"/>.</summary>
+    /// <summary>erfc = 1 − erf: the negated derivatives of <see cref="Erf"/> (over <see cref="Float64"/> the same bounds).</summary>
+    /// <exception cref="ArgumentException">Over Float64, the value is NaN.</exception>
     public static HyperDualReal<T> Erfc(HyperDualReal<T> x)
     {
+        if (typeof(T) == typeof(Float64))
+        {
+            var h = ToDouble(x);
+            ElementaryDerivatives.RequireErfDomain(h.Value, nameof(x));
+            var (first, second) = ElementaryDerivatives.Erfc(h.Value);
+            return FromDouble(HyperDual.Chain(h, T.Estimate(T.Erfc(x.Value)), first, second));
+        }
         var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
         return Chain(x, T.Erfc(x.Value), -d, 2 * x.Value * d);
     }
@@ -190,6 +247,8 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     /// <summary>The four parts as a double hyper-dual (T is <see cref="Float64"/>).</summary>
     private static HyperDual ToDouble(HyperDualReal<T> x) =>
         new(T.Estimate(x.Value), T.Estimate(x.E1), T.Estimate(x.E2), T.Estimate(x.E12));
+
+    private static bool HasDerivative(HyperDual x) => x.E1 != 0 || x.E2 != 0 || x.E12 != 0;
 
     /// <summary>A double hyper-dual as four parts (T is <see cref="Float64"/>, whose Of is exact).</summary>
     private static HyperDualReal<T> FromDouble(HyperDual x) => new(T.Of(x.Value), T.Of(x.E1), T.Of(x.E2), T.Of(x.E12));

@@ -36,8 +36,11 @@ public readonly record struct Real(double Value) : IDualScalar<Real>
     /// <inheritdoc />
     public static Real Exp(Real x) => new(Math.Exp(x.Value));
 
-    /// <inheritdoc />
-    public static Real Log(Real x) => new(Math.Log(x.Value));
+    /// <summary>log x for x &gt; 0 (the platform log, within 1u; +∞ at +∞).</summary>
+    /// <exception cref="ArgumentException">x is 0, −0, below 0 or NaN (log(−1) was NaN and log(±0) −∞, silently).</exception>
+    public static Real Log(Real x) => x.Value > 0
+        ? new(Math.Log(x.Value))
+        : throw new ArgumentException($"log needs x > 0, got {x.Value:R}.", nameof(x));
 
     /// <inheritdoc />
     public static Real Tanh(Real x) => new(Math.Tanh(x.Value));

@@ -10,8 +10,20 @@ internal readonly struct ScaledDerivative
     /// <summary>The smallest positive normal double, 2^-1022.</summary>
     internal const double MinNormal = 2.2250738585072014E-308;
 
-    /// <summary>Exponents are kept within ±4000: beyond, every product with at most three finite doubles (each within 2^±1074) is 0 or ±∞ already.</summary>
-    private const int ExponentLimit = 4000;
+    /// <summary>
+    /// Exponents are kept within ±2^20, where e^x saturates (|x| above about 7.2e5): far enough that the few scalings by a
+    /// finite double that may follow (erf'' = −2x·erf', each adding at most 1024) leave it beyond <see cref="ApplyLimit"/>.
+    /// The old limit of ±4000 was reached by e^x for |x| &gt; 2760 and then scaled back into the range by −2x (erf'' at
+    /// x = 1e300 would have been 2^-3003 instead of e^-1e600).
+    /// </summary>
+    private const int ExponentLimit = 1 << 20;
+
+    /// <summary>
+    /// Where a value is applied to at most three finite factors (each within 2^±1074, so their product within 2^±3222) its
+    /// exponent is clamped to ±5000: beyond, the term is below 2^-1778 or above 2^1778, so 0 against the final rounding's
+    /// 2^-1074 (or ±∞) whatever its exact exponent.
+    /// </summary>
+    private const int ApplyLimit = 5000;
 
     /// <summary>ln 2 split for argument reduction (fdlibm's ln2_hi, whose low 21 mantissa bits are 0, and ln2_lo).</summary>
     private const double Ln2Hi = 6.93147180369123816490e-01, Ln2Lo = 1.90821492927058770002e-10;
@@ -112,11 +124,11 @@ internal readonly struct ScaledDerivative
     /// <summary>Adds the value times the finite factors to <paramref name="sum"/> (no partial product rounded to the double range).</summary>
     internal void AddTimes(ref PartSum sum, params ReadOnlySpan<double> factors)
     {
-        Span<double> all = stackalloc double[factors.Length + 5];
+        Span<double> all = stackalloc double[factors.Length + 6];
         factors.CopyTo(all);
         all[factors.Length] = mantissa;
         int n = factors.Length + 1;
-        int e = IsNormal ? 0 : exponent;
+        int e = IsNormal ? 0 : Math.Clamp(exponent, -ApplyLimit, ApplyLimit);
         while (e != 0)
         {
             int piece = Math.Clamp(e, -1000, 1000);

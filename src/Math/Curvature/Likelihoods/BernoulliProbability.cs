@@ -9,9 +9,10 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// </summary>
 /// <remarks>
 /// Range: every q ∈ (0, 1), subnormals included, whose results are within ±double.MaxValue; beyond it (∇ = 1/q for
-/// q &lt; 1/double.MaxValue, ∇² = −1/q² for q below about 7.5e-155) an <see cref="ArgumentException"/>; the curvature
-/// matrices of <see cref="LikelihoodProblem"/> use ∇² through its factors (−1/q)·(1/q) there, so they stay finite where
-/// they are (down to q = 1/double.MaxValue). log(1 − q) is
+/// q &lt; 1/double.MaxValue, ∇² = −1/q² for q below about 7.5e-155) an <see cref="ArgumentException"/> naming f and that
+/// range; the curvature matrices of <see cref="LikelihoodProblem"/> and the canonical split's GGN (<see cref="Splits"/>) use
+/// ∇² through its factors (−1/q)·(1/q) there, so they stay finite where they are (down to q = 1/double.MaxValue; below it
+/// they re-throw naming θ). <see cref="CurvatureProblem{T}"/> in doubles rejects q below 7.5e-155 naming θ. log(1 − q) is
 /// log1p(−q) (the written log(1 − q) returned 0 for every q &lt; 2^-54, exact ≈ −q); ∇² is −(1/q)², so that q² never
 /// underflows where 1/q² is in range. Accuracy: log p within 8 ulp (log1p) or 1 ulp (log q); ∇ within 2 ulp; ∇² within 4 ulp
 /// (1 − q rounds once for q &lt; ½, exactly otherwise).

@@ -16,7 +16,9 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// value is 5e99). The one exception: a term a²/2 or a·(a/v) beyond double.MaxValue while the difference is not (possible
 /// only with 1/v of the same size, v &lt; 1e-308) is rejected. Accuracy: every entry within 8u of the sum of its terms'
 /// magnitudes (|a|, (a² + 1/v)/2, 1/v, |a|/v, (1/(2v) + a²)/v), the same for log p as in <see cref="GaussianIdentity"/>;
-/// terms of opposite sign may cancel, so no relative bound exists.
+/// terms of opposite sign may cancel, so no relative bound exists. The entries −a/v and (1/(2v))/v − a·(a/v) leave the normal
+/// range from v ≈ 1.5e154 on (1/(2v²) is 0 beyond v ≈ 1e162) while JᵀHJ may not: the curvature matrices of
+/// <see cref="LikelihoodProblem"/> and <see cref="Splits"/> then take ∇² through its factors P ⊙ Q (HessianFactors).
 /// </remarks>
 public sealed class GaussianMeanVariance : LikelihoodBase
 {
@@ -66,6 +68,20 @@ public sealed class GaussianMeanVariance : LikelihoodBase
         double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1];
         double cross = -a / v;
         return Matrix<double>.Build.DenseOfArray(new[,] { { -1 / v, cross }, { cross, 0.5 / v / v + a * cross } });
+    }
+
+    /// <summary>
+    /// ∇² = P ⊙ Q with P = [[−1/v, −a], [−a, 1/(2v) − a·a]] and Q = [[1, 1/v], [1/v, 1/v]] (a = (y − μ)/v): the entries −a/v
+    /// and (1/(2v) − a²)/v fall below 2^-1022 from v ≈ 1.5e154 on (1/(2v²) is 0 beyond v ≈ 1e162) while JᵀHJ, with J of the
+    /// size of v, is a normal double (x = v = 1e200: E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). P's entries are within 3u of
+    /// their exact values relative to 1/(2v) + a² (plus 2^-1074 where a·a or a is subnormal), Q's within u (4u where
+    /// v &gt; 2^1022 and 1/v is subnormal).
+    /// </summary>
+    private protected override (Matrix<double> P, Matrix<double> Q)? HessianFactorsUnchecked(double y, Vector<double> f)
+    {
+        double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1], inv = 1 / v;
+        return (Matrix<double>.Build.DenseOfArray(new[,] { { -inv, -a }, { -a, 0.5 / v - a * a } }),
+            Matrix<double>.Build.DenseOfArray(new[,] { { 1, inv }, { inv, inv } }));
     }
 
     /// <inheritdoc />

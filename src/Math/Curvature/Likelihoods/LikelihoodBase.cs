@@ -92,6 +92,28 @@ public abstract class LikelihoodBase : ILikelihood
         return factors;
     }
 
+    /// <summary>
+    /// <see cref="HessianFactors"/> where a curvature matrix needs them instead of <see cref="Hessian"/>: an entry P_ij·Q_ij
+    /// beyond ±double.MaxValue (the Bernoulli probability's −1/q² below q ≈ 7.5e-155), or one that may fall below 2^-1022
+    /// (binary exponents of nonzero P_ij and Q_ij summing to at most −1020: the Gaussian mean–variance entries −a/v and
+    /// (1/(2v) − a²)/v beyond v ≈ 1e154), where it loses digits or rounds to 0 before J scales it back up. Null elsewhere
+    /// (then <see cref="Hessian"/>, bit for bit as before) and for likelihoods without factors.
+    /// </summary>
+    /// <exception cref="ArgumentException">y or f invalid, or a factor itself beyond ±double.MaxValue (naming f).</exception>
+    internal (Matrix<double> P, Matrix<double> Q)? HessianFactorsWhereNeeded(double y, Vector<double> f)
+    {
+        if (HessianFactors(y, f) is not { } factors)
+            return null;
+        for (int i = 0; i < factors.P.RowCount; i++)
+            for (int j = 0; j < factors.P.ColumnCount; j++)
+            {
+                double p = factors.P[i, j], q = factors.Q[i, j];
+                if (!double.IsFinite(p * q) || (p != 0 && q != 0 && ScaledCurvatureSum.ProductMayUnderflow(Math.ILogB(p), Math.ILogB(q))))
+                    return factors;
+            }
+        return null;
+    }
+
     /// <summary>The factors of <see cref="HessianFactors"/> on validated arguments; null unless overridden.</summary>
     private protected virtual (Matrix<double> P, Matrix<double> Q)? HessianFactorsUnchecked(double y, Vector<double> f) => null;
 

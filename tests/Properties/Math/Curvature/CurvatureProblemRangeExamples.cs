@@ -141,6 +141,24 @@ public class CurvatureProblemRangeExamples
     }
 
     /// <summary>
+    /// ∇²R of <see cref="BernoulliLogitAt700"/> by forward mode (one Hessian jet on R = −y·f + f + log(1 + e^{−f})), an
+    /// independent cross-check of the GGN: the linear model's ∇²f vanishes, so ∇²R = σ(700)σ(−700)·x̃x̃ᵀ and the entry
+    /// [0, 1] is σ(700)σ(−700) again. Inside the jet e^{−f} has ∂₀₁ = e^-700·x₀x₁ while its plain partial product
+    /// e^-700·x₀ ≈ 2^-1109 is below the range: [0, 1] came out 0 (the jet stores one symmetric entry, so [1, 0] too).
+    /// Tolerance 5 ulp: e^-700 within 1u (platform exp), the scaled product e^-700·x₀·x₁ (k = 3 factors, T = 1 term) 3u,
+    /// log'(1 + e^-700) = 1 and the dropped −e^-1400·x₀x₁ term and the factor (1 + e^-700)^-2 of the exact value below
+    /// 2^-1000 relative: 4u, as ulps of the exact value at most 4, rounded up to 5.
+    /// </summary>
+    [Fact]
+    public void BernoulliLogitRiskHessian_WhoseJetPartialProductUnderflows_IsExact()
+    {
+        var (problem, exact) = BernoulliLogitAt700();
+        var h = problem.RiskHessian();
+        foreach (var (i, j) in new[] { (0, 1), (1, 0) })
+            Assert.True(ExactDouble.UlpError(h[i, j].Value, exact) <= 5, $"∇²R[{i},{j}] = {h[i, j].Value:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
+    }
+
+    /// <summary>
     /// Ordinary inputs keep the plain GGN and E[−∇²_θ log p]: Bernoulli logit at x = (0.5, 3), θ = (0.25, −1, 0.5) (every
     /// factor within [2^-100, 2^100]), entry for entry the plain Jᵀ(−∇²_f log p)J computed here by the same products.
     /// </summary>

@@ -120,6 +120,25 @@ public class SophiaDiagonalExamples
     public void SophiaUpdate_WhereRhoHOverflows_KeepsTheRatio() =>
         Assert.Equal(-0.05, new SophiaDiagonal(0.1, rho: 2).Update(1e308, 1e308));
 
+    /// <summary>
+    /// The moment update at x = y = ±double.MaxValue is exactly ±double.MaxValue (a convex combination, never ±∞) for App. K's
+    /// β₁ = 0.9, β₂ = 0.95, β near 1 and β = 0 (other β may round one ulp below, inside the stated bound that the
+    /// property checks); β = 1, a NaN or ±∞ moment or sample are ArgumentExceptions naming them.
+    /// </summary>
+    [Theory]
+    [InlineData(0.9)]
+    [InlineData(0.95)]
+    [InlineData(1 - 1.1102230246251565e-16)]
+    [InlineData(0.0)]
+    public void MomentUpdate_AtMaxValue_IsMaxValue(double beta)
+    {
+        Assert.Equal(double.MaxValue, SophiaDiagonal.MomentUpdate(beta, double.MaxValue, double.MaxValue));
+        Assert.Equal(-double.MaxValue, SophiaDiagonal.MomentUpdate(beta, -double.MaxValue, -double.MaxValue));
+        Assert.Equal("beta", Assert.Throws<ArgumentException>(() => SophiaDiagonal.MomentUpdate(1, 0, 0)).ParamName);
+        Assert.Equal("average", Assert.Throws<ArgumentException>(() => SophiaDiagonal.MomentUpdate(beta, double.NaN, 0)).ParamName);
+        Assert.Equal("sample", Assert.Throws<ArgumentException>(() => SophiaDiagonal.MomentUpdate(beta, 0, double.PositiveInfinity)).ParamName);
+    }
+
     /// <summary>A NaN moment is an ArgumentException naming it (it was a silent NaN step).</summary>
     [Fact]
     public void SophiaUpdate_OfANaNMoment_IsRejected() =>

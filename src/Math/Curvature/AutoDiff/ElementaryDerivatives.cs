@@ -1,0 +1,108 @@
+namespace Verification.Numerics.Curvature.AutoDiff;
+
+/// <summary>
+/// φ'(x) and φ''(x) of log, √, erf and erfc in doubles for the forward-mode types over <see cref="Arithmetic.Float64"/>
+/// (<see cref="HessianJet{T}"/>, <see cref="HyperDualReal{T}"/>; issue 15, item 1): the plain formulas those types used
+/// before (bit for bit) wherever both derivatives are normal doubles, and <see cref="ScaledDerivative"/>'s m·2^e beyond,
+/// where the plain ones overflowed (log'' at 1e-200 was −∞), underflowed (erf' for |x| &gt; 27 was 0 while x·erf' need not
+/// be) or were NaN (√'s 1/s³ at 2^-1074 was ∞). The domain checks name the documented domain.
+/// </summary>
+internal static class ElementaryDerivatives
+{
+    /// <summary>2/√π rounded to a double (within ½u).</summary>
+    private const double TwoOverSqrtPi = 1.1283791670955126;
+
+    private static bool Normal(double v) => double.IsFinite(v) && Math.Abs(v) >= ScaledDerivative.MinNormal;
+
+    /// <summary>
+    /// log' = 1/x and log'' = −(1/x)² for a finite x &gt; 0: the plain 1/x (½u) and −(1/x)·(1/x) (within 1.5u) where both
+    /// are normal (x in about [2^-511, 2^511]); else 1/x as (1/m)·2^-k (½u) and its square (1.5u).
+    /// </summary>
+    internal static (ScaledDerivative First, ScaledDerivative Second) Log(double x)
+    {
+        double inv = 1 / x, second = -(inv * inv);
+        if (Normal(inv) && Normal(second))
+            return (ScaledDerivative.Of(inv), ScaledDerivative.Of(second));
+        var r = ScaledDerivative.Reciprocal(x);
+        return (r, -r.Squared());
+    }
+
+    /// <summary>
+    /// √' = 1/(2s) and √'' = −1/(4s³) with s = √x (within ½u) for a finite x &gt; 0: the plain (1/s)/2 and −((1/s)³)/4 where
+    /// both are normal (x in about [2^-680, 2^680]); else 1/s as (1/m)·2^-k, halved, and its cube times −¼. Relative to the
+    /// exact derivatives at x: within 1.5u (√') and 4.5u (√'': s's ½u three times, 1/s's ½u three times, two products).
+    /// </summary>
+    internal static (ScaledDerivative First, ScaledDerivative Second) Sqrt(double s)
+    {
+        double inv = 1 / s, first = inv / 2, second = -(inv * inv * inv) / 4;
+        if (Normal(first) && Normal(second))
+            return (ScaledDerivative.Of(first), ScaledDerivative.Of(second));
+        var r = ScaledDerivative.Reciprocal(s);
+        return (r.Scale(0.5), (r.Squared() * r).Scale(-0.25));
+    }
+
+    /// <summary>
+    /// erf' = (2/√π)e^{−x²} and erf'' = −2x·erf' for a finite x. Where both are normal doubles (x² up to 1022·ln 2 +
+    /// ln(2/√π) ≈ 708.517, |x| up to about 26.618, not 26.5) the plain 2e^{−x·x}/√π and (−2x)·erf' (bit for bit as before):
+    /// e^{−fl(x²)} is within x²·u + 1u of e^{−x²}, so erf' within (x² + 4)·u and erf'' within (x² + 5)·u (at most 713.6u
+    /// there; 162u and 270u at x = 26.615). Beyond, x² = hi + lo exactly (fused multiply-add) and
+    /// e^{−x²} = e^{−hi}·(1 − lo) as m·2^e (|lo| ≤ 2^-33 wherever e^{−hi} is not saturated, so the dropped lo²/2 is below
+    /// 2^-67): erf' within 5u (exp 2u, 1 − lo 1u, its product 1u, 2/√π ½u + ½u) and erf'' within 6u; beyond |x| ≈ 850,
+    /// e^{−x²} is carried as 2^-(2^20), which is 0 in every product with the parts.
+    /// </summary>
+    internal static (ScaledDerivative First, ScaledDerivative Second) Erf(double x)
+    {
+        double d = 2 * Math.Exp(-(x * x)) / Math.Sqrt(Math.PI), second = -2 * x * d;
+        if (Normal(d) && (x == 0 || Normal(second)))
+            return (ScaledDerivative.Of(d), ScaledDerivative.Of(second));
+        if (double.IsInfinity(x))
+            return (ScaledDerivative.Of(0), ScaledDerivative.Of(0)); // e^{−∞} = 0 exactly
+        double hi = x * x;
+        var e = ScaledDerivative.Exp(-hi);
+        if (hi <= 1 << 20) // beyond, e^{−hi} is saturated (and lo is no longer small)
+            e *= ScaledDerivative.Of(1 - Math.FusedMultiplyAdd(x, x, -hi));
+        var first = e.Scale(TwoOverSqrtPi);
+        return (first, first.Scale(x).Scale(-2)); // −2x itself overflows for |x| > MaxValue/2; the scaling by −2 is exact
+    }
+
+    /// <summary>erfc' = −erf' and erfc'' = 2x·erf' (<see cref="Erf"/>, the same bounds; the plain −d and 2x·d bit for bit).</summary>
+    internal static (ScaledDerivative First, ScaledDerivative Second) Erfc(double x)
+    {
+        double d = 2 * Math.Exp(-(x * x)) / Math.Sqrt(Math.PI), second = 2 * x * d;
+        if (Normal(d) && (x == 0 || Normal(second)))
+            return (ScaledDerivative.Of(-d), ScaledDerivative.Of(second));
+        var (first, _) = Erf(x);
+        return (-first, first.Scale(x).Scale(2));
+    }
+
+    /// <summary>
+    /// Rejects a value outside log's domain: below 0 or NaN, or 0 where the number carries a non-zero derivative part (log
+    /// has no derivative there; a value of exactly 0 without one is the constant log 0 = −∞, as <see cref="HyperDual.Log"/>).
+    /// </summary>
+    internal static void RequireLogDomain(double value, bool hasDerivative, string parameter)
+    {
+        if (!(value >= 0) || value == 0 && hasDerivative)
+            throw new ArgumentException(
+                $"log needs a value > 0 (or exactly 0 without a derivative part), got {value:R}{(hasDerivative ? " with a non-zero derivative part" : "")}.",
+                parameter);
+    }
+
+    /// <summary>
+    /// Rejects a value outside √'s domain: below 0 or NaN, or ±0 where the number carries a non-zero derivative part (√'
+    /// is unbounded there).
+    /// </summary>
+    internal static void RequireSqrtDomain(double value, bool hasDerivative, string parameter)
+    {
+        if (!(value >= 0) || value == 0 && hasDerivative)
+            throw new ArgumentException(
+                $"√ needs a value ≥ 0 (> 0 where it carries a derivative), got {value:R}{(hasDerivative ? " with a non-zero derivative part" : "")}.",
+                parameter);
+    }
+
+    /// <summary>Rejects a NaN argument of erf or erfc (their domain is every double, ±∞ included).</summary>
+    internal static void RequireErfDomain(double value, string parameter)
+    {
+        if (double.IsNaN(value))
+            throw new ArgumentException("erf and erfc need a number (any double, ±∞ included), got NaN.", parameter);
+    }
+}
