@@ -4,20 +4,24 @@
 #
 # Usage: scripts/mutation.sh PROJECT FOLDER [FOLDER...] [-- EXTRA STRYKER OPTIONS (not --output: the script sets it)]
 #   PROJECT  Math | Optimizers (the project under src/ whose code is mutated)
-#   FOLDER   a folder or one .cs file of that project, relative to src/PROJECT ('.' = its top-level files only);
+#   FOLDER   a folder or one .cs file of that project, relative to src/PROJECT ('.' = its top-level files only,
+#            'all' = every file of the project: the project-level score);
 #            several may be given, one run then covers them all (the run's fixed cost, 10-20 min on a loaded 2-core machine, is paid once)
 # Environment:
 #   MUTATION_TEST_FILTER  vstest filter for the tests run against mutants
 #                         (default: every test except the tensor ones (`.Torch.`: slow, and they compare against
-#                         this code rather than derive values), the regression tests and the example project)
+#                         this code rather than derive values), the regression tests, the FlawedOptimizers example and
+#                         TorchOptimizers.Tests (it loads libtorch in every test host Stryker starts))
 #   MUTATION_CONCURRENCY  parallel test sessions (default 1)
-# Writes out/mutation/<PROJECT>-<folders>/ (Stryker's JSON and HTML reports and a log) and prints the score per folder.
+# Writes out/mutation/<PROJECT>-<folders>/ (Stryker's JSON and HTML reports, its console log and, under logs/, its
+# trace log, which names every group of mutants tested as it goes: the only progress a stopped run leaves) and prints
+# the score per folder.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
 if [[ $# -lt 2 ]]; then
-    sed -n '5,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '5,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 1
 fi
 project=$1; shift
@@ -35,6 +39,10 @@ extra=("$@")
 mutate=()
 for folder in "${folders[@]}"; do
     folder=${folder%/}
+    if [[ "$folder" == "all" ]]; then
+        mutate+=(--mutate "**/*.cs")                  # the whole project
+        continue
+    fi
     # Stryker matches these globs against each file's path relative to the mutated project (and its full path).
     if [[ -f "src/$project/$folder" && "$folder" == *.cs ]]; then
         mutate+=(--mutate "$folder")
@@ -48,7 +56,7 @@ for folder in "${folders[@]}"; do
     fi
 done
 
-filter=${MUTATION_TEST_FILTER:-'FullyQualifiedName!~.Torch.&FullyQualifiedName!~Verification.Tests.Regression&FullyQualifiedName!~FlawedOptimizers'}
+filter=${MUTATION_TEST_FILTER:-'FullyQualifiedName!~.Torch.&FullyQualifiedName!~Verification.Tests.Regression&FullyQualifiedName!~FlawedOptimizers&FullyQualifiedName!~TorchOptimizers.Tests'}
 name="$project-$(printf '%s-' "${folders[@]}" | tr '/.' '__' | sed 's/-$//' | cut -c1-80)"
 out="$root/out/mutation/$name"
 mkdir -p "$out"
@@ -68,6 +76,7 @@ dotnet stryker \
     --test-case-filter "$filter" \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
     --reporter Json --reporter Html --reporter ClearText \
+    --log-to-file \
     --output "$out" \
     --skip-version-check \
     "${extra[@]}" 2>&1 | tee "$out/stryker.log"
