@@ -73,4 +73,15 @@ public class ObjectiveExamples
         Assert.Equal("theta", Assert.Throws<ArgumentException>(() => LogisticRegression.Seeded(3, 2, 1, 0).Value(Vector<double>.Build.Dense(3))).ParamName);
         Assert.Throws<InvalidOperationException>(() => new SeparableObjective([new LogCoshTerm(1)]).ExactValue([0.0]));
     }
+
+    /// <summary>
+    /// The scalar terms' names carry their parameters (reports and trajectories show them): a name emptied or fixed would
+    /// make two terms of different curvature indistinguishable. Round-trip digits ("R").
+    /// </summary>
+    [Fact]
+    public void ScalarTermNames_CarryTheirParameters()
+    {
+        Assert.Equal("cubic(q=1.5, c=-0.1)", new CubicTerm(1.5, -0.1).Name);
+        Assert.Equal("cos-quadratic(a=0.5, b=2)", new CosineQuadraticTerm(0.5, 2).Name);
+    }
 }

@@ -11,6 +11,28 @@ namespace Verification.Tests.Properties.Optimizers.Objectives.Generic;
 /// <summary>Closed-form values of the generic objectives, their exact constants, and bad input.</summary>
 public class GenericObjectiveExamples
 {
+    /// <summary>
+    /// GenericQuadratic.HasDiagonalHessian is true exactly when the stored A has no non-zero entry off the diagonal (read
+    /// here from SpectralQuadratic.FromEigenvalues' matrix, which it stores): unrotated eigenvalues (no seed) give a diagonal A, a seeded rotation
+    /// does not. The Hessian-diagonal path of the generic checks relies on it.
+    /// </summary>
+    [Fact]
+    public void GenericQuadratic_HasDiagonalHessian_ExactlyWhenAIsDiagonal()
+    {
+        foreach (int? seed in new int?[] { null, 1, 7 })
+        {
+            var f = new GenericQuadratic([1.0, 2.0, 3.0], [0.0, 0.0, 0.0], seed);
+            var a = SpectralQuadratic.FromEigenvalues([1.0, 2.0, 3.0], [0.0, 0.0, 0.0], seed).A;
+            bool diagonal = true;
+            for (int i = 0; i < a.RowCount; i++)
+                for (int j = 0; j < a.ColumnCount; j++)
+                    diagonal &= i == j || a[i, j] == 0;
+            Assert.Equal(diagonal, f.HasDiagonalHessian);
+            if (seed is not null)
+                Assert.False(diagonal, $"seed {seed}: a rotated A should have an entry off the diagonal");
+        }
+    }
+
     private static GenericCubicPerturbedQuadratic CubicPlane() =>
         new(Matrix<double>.Build.DenseOfDiagonalArray([1.0, 2]), 3, Vector<double>.Build.DenseOfArray([1.0, 1]));
 
