@@ -285,32 +285,11 @@ public class HessianJetRangeExamples
 
     private static readonly double[] PlainErfEnd = [26.5, 26.6, 26.61, 26.615, 26.617, 26.618, 26.62, 26.7, 27, 28.5, -26.615];
 
-    /// <summary>Probe points ±1.5·2^k and ±2^k over the whole exponent range, ±double.MaxValue, ±2^-1074 and the signed zeros.</summary>
-    private static IEnumerable<double> Probe(int step)
-    {
-        yield return 0.0;
-        yield return -0.0;
-        for (int k = -1074; k <= 1023; k += step)
-            foreach (double m in new[] { 1.0, 1.5 })
-            {
-                double x = Math.ScaleB(m, k);
-                if (double.IsFinite(x) && x != 0)
-                {
-                    yield return x;
-                    yield return -x;
-                }
-            }
-        yield return double.MaxValue;
-        yield return -double.MaxValue;
-        yield return double.Epsilon;
-        yield return -double.Epsilon;
-    }
-
     /// <summary>exp's parts with a unit seed at every probe point: e^x (±∞ beyond the range, 0 below), never NaN.</summary>
     [Fact]
     public void Exp_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in Probe(13))
+        foreach (double x in WholeRangeProbe.Points(13))
         {
             var y = HessianJet<Float64>.Exp(Seeded(x, 1));
             if (Math.Abs(x) > ExactExp.MaxArgument)
@@ -330,7 +309,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Log_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in Probe(7).Where(v => v > 0))
+        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
             AssertChain($"log at {x:R}", HessianJet<Float64>.Log(Seeded(x, 1)), 1, I(1 / Q(x)), I(-1 / (Q(x) * Q(x))));
     }
 
@@ -338,7 +317,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Sqrt_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in Probe(7).Where(v => v > 0))
+        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
         {
             var root = I(Q(x)).Sqrt(256);
             AssertChain($"√ at {x:R}", HessianJet<Float64>.Sqrt(Seeded(x, 1)), 1, I(new Fraction(1, 2)) / root, I(new Fraction(-1, 4)) / (I(Q(x)) * root));
@@ -353,7 +332,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void ErfAndErfc_OverTheWholeRange_MatchTheExactDerivatives()
     {
-        foreach (double x in Probe(11).Concat(PlainErfEnd))
+        foreach (double x in WholeRangeProbe.Points(11).Concat(PlainErfEnd))
         {
             var erf = HessianJet<Float64>.Erf(Seeded(x, 1));
             var erfc = HessianJet<Float64>.Erfc(Seeded(x, 1));
@@ -378,7 +357,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Reciprocal_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double b in Probe(7).Where(v => v != 0))
+        foreach (double b in WholeRangeProbe.Points(7).Where(v => v != 0))
         {
             var y = HessianJet<Float64>.Constant(new Float64(1)) / Seeded(b, 1);
             var q = Q(b);
@@ -391,7 +370,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Square_OverTheWholeRange_IsExact()
     {
-        foreach (double x in Probe(7))
+        foreach (double x in WholeRangeProbe.Points(7))
         {
             var v = Seeded(x, 1);
             var y = v * v;

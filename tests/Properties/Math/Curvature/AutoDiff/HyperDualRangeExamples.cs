@@ -189,32 +189,11 @@ public class HyperDualRangeExamples
         Assert.Equal("b", Assert.Throws<ArgumentException>(() => HyperDual.Constant(1) / HyperDual.Constant(double.NaN)).ParamName);
     }
 
-    /// <summary>Probe points ±1.5·2^k and ±2^k over the whole exponent range, and the signed zeros.</summary>
-    private static IEnumerable<double> Probe(int step)
-    {
-        yield return 0.0;
-        yield return -0.0;
-        for (int k = -1074; k <= 1023; k += step)
-            foreach (double m in new[] { 1.0, 1.5 })
-            {
-                double x = Math.ScaleB(m, k);
-                if (double.IsFinite(x) && x != 0)
-                {
-                    yield return x;
-                    yield return -x;
-                }
-            }
-        yield return double.MaxValue;
-        yield return -double.MaxValue;
-        yield return double.Epsilon;
-        yield return -double.Epsilon;
-    }
-
     /// <summary>exp's parts with unit seeds at every probe point: e^x (±∞ beyond the range, 0 below), never NaN.</summary>
     [Fact]
     public void Exp_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in Probe(13))
+        foreach (double x in WholeRangeProbe.Points(13))
         {
             var y = HyperDual.Exp(new HyperDual(x, 1, 1, 0));
             if (Math.Abs(x) > ExactExp.MaxArgument)
@@ -234,7 +213,7 @@ public class HyperDualRangeExamples
     [Fact]
     public void Log_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in Probe(7).Where(v => v > 0))
+        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
         {
             var y = HyperDual.Log(new HyperDual(x, 1, 1, 0));
             AssertPart($"log ε₁ at {x:R}", y.E1, 1 / Q(x));
@@ -246,7 +225,7 @@ public class HyperDualRangeExamples
     [Fact]
     public void Tanh_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in Probe(11))
+        foreach (double x in WholeRangeProbe.Points(11))
         {
             var y = HyperDual.Tanh(new HyperDual(x, 1, 1, 0));
             var a = Q(x);
@@ -260,7 +239,7 @@ public class HyperDualRangeExamples
     [Fact]
     public void Reciprocal_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double b in Probe(7).Where(v => v != 0))
+        foreach (double b in WholeRangeProbe.Points(7).Where(v => v != 0))
         {
             var y = HyperDual.Constant(1) / new HyperDual(b, 1, 1, 0);
             var q = Q(b);

@@ -90,32 +90,11 @@ public class HyperDualRealRangeExamples
 
     private static readonly double[] PlainErfEnd = [26.5, 26.6, 26.61, 26.615, 26.617, 26.618, 26.62, 26.7, 27, 28.5, -26.615];
 
-    /// <summary>Probe points ±1.5·2^k and ±2^k over the whole exponent range, ±double.MaxValue, ±2^-1074 and the signed zeros.</summary>
-    private static IEnumerable<double> Probe(int step)
-    {
-        yield return 0.0;
-        yield return -0.0;
-        for (int k = -1074; k <= 1023; k += step)
-            foreach (double m in new[] { 1.0, 1.5 })
-            {
-                double x = Math.ScaleB(m, k);
-                if (double.IsFinite(x) && x != 0)
-                {
-                    yield return x;
-                    yield return -x;
-                }
-            }
-        yield return double.MaxValue;
-        yield return -double.MaxValue;
-        yield return double.Epsilon;
-        yield return -double.Epsilon;
-    }
-
     /// <summary>log's and √'s parts with unit seeds at every positive probe point (±∞ beyond the range), never NaN.</summary>
     [Fact]
     public void LogAndSqrt_OverTheWholeRange_MatchTheExactDerivatives()
     {
-        foreach (double x in Probe(7).Where(v => v > 0))
+        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
         {
             var q = Q(x);
             AssertChain($"log at {x:R}", HyperDualReal<Float64>.Log(Seeded(x, 1)), 1, I(1 / q), I(-1 / (q * q)));
@@ -128,7 +107,7 @@ public class HyperDualRealRangeExamples
     [Fact]
     public void ErfAndErfc_OverTheWholeRange_MatchTheExactDerivatives()
     {
-        foreach (double x in Probe(11).Concat(PlainErfEnd))
+        foreach (double x in WholeRangeProbe.Points(11).Concat(PlainErfEnd))
         {
             var erf = HyperDualReal<Float64>.Erf(Seeded(x, 1));
             var erfc = HyperDualReal<Float64>.Erfc(Seeded(x, 1));
