@@ -4,6 +4,7 @@ using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Exact;
 using Xunit;
+using static Verification.Tests.Properties.Numerics.Curvature.AutoDiff.ForwardModeRange;
 
 namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 
@@ -28,23 +29,6 @@ public class HessianJetRangeExamples
     private static Fraction Q(double x) => ExactDouble.ToFraction(x);
 
     private static RationalInterval I(Fraction x) => RationalInterval.Exact(x);
-
-    private static void AssertPart(string what, double computed, RationalInterval exact, double ulps = Ulps)
-    {
-        Assert.False(double.IsNaN(computed), $"{what}: NaN");
-        if (exact.Lower >= Overflow || exact.Upper <= -Overflow)
-        {
-            Assert.True(double.IsInfinity(computed) && Math.Sign(computed) == exact.Lower.Sign(), $"{what}: {computed:R}, exact beyond the range");
-            return;
-        }
-        if (Fraction.Abs(exact.Lower) > Q(double.MaxValue) || Fraction.Abs(exact.Upper) > Q(double.MaxValue))
-            return; // between MaxValue and 2^1024 either rounding is correct
-        Assert.True(double.IsFinite(computed), $"{what}: {computed:R}, exact finite");
-        double err = ExactDouble.UlpError(computed, exact);
-        Assert.True(err <= ulps, $"{what}: {computed:R} is {err:G3} ulp off");
-    }
-
-    private static void AssertPart(string what, double computed, Fraction exact, double ulps = Ulps) => AssertPart(what, computed, I(exact), ulps);
 
     /// <summary>The jet v + s·x₀ of two variables (value v, gradient (s, 0), Hessian 0): every step exact.</summary>
     private static HessianJet<Float64> Seeded(double v, double s) =>
@@ -118,10 +102,6 @@ public class HessianJetRangeExamples
         AssertPart("∂₀", y.Gradient(0).Value, ExactDouble.Pow2(-64));
         AssertPart("∂₀₀", y.Hessian(0, 0).Value, -ExactDouble.Pow2(409));
     }
-
-    /// <summary>(2/√π)·e^{−x²} as a 128-bit enclosure for |x| ≤ 64 (x² ≤ 4096, <see cref="ExactExp.MaxArgument"/>).</summary>
-    private static RationalInterval ErfDerivative(double x) =>
-        I(new Fraction(2)) * ExactExp.Of(-(Q(x) * Q(x)), 128) / ExactConstants.Pi(128).Sqrt(256);
 
     /// <summary>
     /// erf and erfc at x = 30 with seed 2^600: erf' = (2/√π)e^-900 ≈ 1.4e-391 is below the range, but ∂₀ = erf'·2^600 ≈
@@ -279,17 +259,11 @@ public class HessianJetRangeExamples
     /// 26.618): the plain formula, whose e^{−fl(x²)} is off by up to x²·u/2, still runs in (26.5, 26.618] (at 26.615 it is
     /// 162 ulp off in the first-order part and 270 ulp in the second, within (x² + 5)·u; the old x² ≤ 708 cut gave them 12 ulp), and the scaled one from there on.
     /// </summary>
-    /// <summary>x² up to which the plain erf formula may run: 1022·ln 2 + ln(2/√π) ≈ 708.517, rounded up (beyond it, up to
-    /// 708.52, the scaled form runs and the wider tolerance only loosens the check there).</summary>
-    private const double PlainErfSquareLimit = 708.52;
-
-    private static readonly double[] PlainErfEnd = [26.5, 26.6, 26.61, 26.615, 26.617, 26.618, 26.62, 26.7, 27, 28.5, -26.615];
-
     /// <summary>exp's parts with a unit seed at every probe point: e^x (±∞ beyond the range, 0 below), never NaN.</summary>
     [Fact]
     public void Exp_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(13))
+        foreach (double x in Points(13))
         {
             var y = HessianJet<Float64>.Exp(Seeded(x, 1));
             if (Math.Abs(x) > ExactExp.MaxArgument)
@@ -309,7 +283,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Log_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
+        foreach (double x in Points(7).Where(v => v > 0))
             AssertChain($"log at {x:R}", HessianJet<Float64>.Log(Seeded(x, 1)), 1, I(1 / Q(x)), I(-1 / (Q(x) * Q(x))));
     }
 
@@ -317,7 +291,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Sqrt_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
+        foreach (double x in Points(7).Where(v => v > 0))
         {
             var root = I(Q(x)).Sqrt(256);
             AssertChain($"√ at {x:R}", HessianJet<Float64>.Sqrt(Seeded(x, 1)), 1, I(new Fraction(1, 2)) / root, I(new Fraction(-1, 4)) / (I(Q(x)) * root));
@@ -332,7 +306,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void ErfAndErfc_OverTheWholeRange_MatchTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(11).Concat(PlainErfEnd))
+        foreach (double x in Points(11).Concat(PlainErfEnd))
         {
             var erf = HessianJet<Float64>.Erf(Seeded(x, 1));
             var erfc = HessianJet<Float64>.Erfc(Seeded(x, 1));
@@ -357,7 +331,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Reciprocal_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double b in WholeRangeProbe.Points(7).Where(v => v != 0))
+        foreach (double b in Points(7).Where(v => v != 0))
         {
             var y = HessianJet<Float64>.Constant(new Float64(1)) / Seeded(b, 1);
             var q = Q(b);
@@ -370,7 +344,7 @@ public class HessianJetRangeExamples
     [Fact]
     public void Square_OverTheWholeRange_IsExact()
     {
-        foreach (double x in WholeRangeProbe.Points(7))
+        foreach (double x in Points(7))
         {
             var v = Seeded(x, 1);
             var y = v * v;

@@ -193,7 +193,7 @@ public class HyperDualRangeExamples
     [Fact]
     public void Exp_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(13))
+        foreach (double x in ForwardModeRange.Points(13))
         {
             var y = HyperDual.Exp(new HyperDual(x, 1, 1, 0));
             if (Math.Abs(x) > ExactExp.MaxArgument)
@@ -213,7 +213,7 @@ public class HyperDualRangeExamples
     [Fact]
     public void Log_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
+        foreach (double x in ForwardModeRange.Points(7).Where(v => v > 0))
         {
             var y = HyperDual.Log(new HyperDual(x, 1, 1, 0));
             AssertPart($"log ε₁ at {x:R}", y.E1, 1 / Q(x));
@@ -225,7 +225,7 @@ public class HyperDualRangeExamples
     [Fact]
     public void Tanh_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(11))
+        foreach (double x in ForwardModeRange.Points(11))
         {
             var y = HyperDual.Tanh(new HyperDual(x, 1, 1, 0));
             var a = Q(x);
@@ -239,7 +239,7 @@ public class HyperDualRangeExamples
     [Fact]
     public void Reciprocal_OverTheWholeRange_MatchesTheExactDerivatives()
     {
-        foreach (double b in WholeRangeProbe.Points(7).Where(v => v != 0))
+        foreach (double b in ForwardModeRange.Points(7).Where(v => v != 0))
         {
             var y = HyperDual.Constant(1) / new HyperDual(b, 1, 1, 0);
             var q = Q(b);

@@ -4,6 +4,7 @@ using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Exact;
 using Xunit;
+using static Verification.Tests.Properties.Numerics.Curvature.AutoDiff.ForwardModeRange;
 
 namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 
@@ -18,28 +19,11 @@ public class HyperDualRealRangeExamples
 {
     private const double Ulps = 12;
 
-    private static readonly Fraction Overflow = ExactDouble.Pow2(1024);
-
     private static Fraction Q(double x) => ExactDouble.ToFraction(x);
 
     private static RationalInterval I(Fraction x) => RationalInterval.Exact(x);
 
     private static HyperDualReal<Float64> Seeded(double x, double s) => new(new Float64(x), new Float64(s), new Float64(s), new Float64(0));
-
-    private static void AssertPart(string what, double computed, RationalInterval exact, double ulps = Ulps)
-    {
-        Assert.False(double.IsNaN(computed), $"{what}: NaN");
-        if (exact.Lower >= Overflow || exact.Upper <= -Overflow)
-        {
-            Assert.True(double.IsInfinity(computed) && Math.Sign(computed) == exact.Lower.Sign(), $"{what}: {computed:R}, exact beyond the range");
-            return;
-        }
-        if (Fraction.Abs(exact.Lower) > Q(double.MaxValue) || Fraction.Abs(exact.Upper) > Q(double.MaxValue))
-            return; // between MaxValue and 2^1024 either rounding is correct
-        Assert.True(double.IsFinite(computed), $"{what}: {computed:R}, exact finite");
-        double err = ExactDouble.UlpError(computed, exact);
-        Assert.True(err <= ulps, $"{what}: {computed:R} is {err:G3} ulp off");
-    }
 
     private static void AssertChain(string what, HyperDualReal<Float64> y, double s, RationalInterval first, RationalInterval second, double ulps = Ulps)
     {
@@ -65,10 +49,6 @@ public class HyperDualRealRangeExamples
         AssertPart("ε₁ε₂", y.E12.Value, I(-ExactDouble.Pow2(409)));
     }
 
-    /// <summary>(2/√π)·e^{−x²} as a 128-bit enclosure for |x| ≤ 64.</summary>
-    private static RationalInterval ErfDerivative(double x) =>
-        I(new Fraction(2)) * ExactExp.Of(-(Q(x) * Q(x)), 128) / ExactConstants.Pi(128).Sqrt(256);
-
     /// <summary>erf and erfc at x = 30 with seeds 2^600: ε₁ = ±erf'·2^600 ≈ ±5.7e-211, ε₁ε₂ = ∓60·erf'·2^1200 (were 0: e^-900 underflowed).</summary>
     [Fact]
     public void ErfAndErfc_FarOut_ScaledDerivativesSurvive()
@@ -84,17 +64,11 @@ public class HyperDualRealRangeExamples
     /// 26.618): the plain formula, whose e^{−fl(x²)} is off by up to x²·u/2, still runs in (26.5, 26.618] (at 26.615 it is
     /// 162 ulp off in the first-order part and 270 ulp in the second, within (x² + 5)·u; the old x² ≤ 708 cut gave them 12 ulp), and the scaled one from there on.
     /// </summary>
-    /// <summary>x² up to which the plain erf formula may run: 1022·ln 2 + ln(2/√π) ≈ 708.517, rounded up (beyond it, up to
-    /// 708.52, the scaled form runs and the wider tolerance only loosens the check there).</summary>
-    private const double PlainErfSquareLimit = 708.52;
-
-    private static readonly double[] PlainErfEnd = [26.5, 26.6, 26.61, 26.615, 26.617, 26.618, 26.62, 26.7, 27, 28.5, -26.615];
-
     /// <summary>log's and √'s parts with unit seeds at every positive probe point (±∞ beyond the range), never NaN.</summary>
     [Fact]
     public void LogAndSqrt_OverTheWholeRange_MatchTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(7).Where(v => v > 0))
+        foreach (double x in Points(7).Where(v => v > 0))
         {
             var q = Q(x);
             AssertChain($"log at {x:R}", HyperDualReal<Float64>.Log(Seeded(x, 1)), 1, I(1 / q), I(-1 / (q * q)));
@@ -107,7 +81,7 @@ public class HyperDualRealRangeExamples
     [Fact]
     public void ErfAndErfc_OverTheWholeRange_MatchTheExactDerivatives()
     {
-        foreach (double x in WholeRangeProbe.Points(11).Concat(PlainErfEnd))
+        foreach (double x in Points(11).Concat(PlainErfEnd))
         {
             var erf = HyperDualReal<Float64>.Erf(Seeded(x, 1));
             var erfc = HyperDualReal<Float64>.Erfc(Seeded(x, 1));
