@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 
@@ -148,6 +149,12 @@ internal sealed class Search<TInput> where TInput : notnull
         catch (UndecidedException u)
         {
             d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, "undecided", u.Message);
+        }
+        catch (DoubleRangeException r)
+        {
+            // A valid input whose value doubles cannot hold (beyond ±double.MaxValue): settled exactly below, like an
+            // undecided comparison, never counted as a failure of the code under test nor discarded.
+            d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, "beyond the double range", r.Message);
         }
         catch (Exception e) when (IsFinding(e))
         {
@@ -423,6 +430,10 @@ internal sealed class Search<TInput> where TInput : notnull
         catch (UndecidedException u)
         {
             d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, "undecided", u.Message);
+        }
+        catch (DoubleRangeException r)
+        {
+            d = new DoubleJudgement(Finding.Undecided, double.NaN, double.NaN, double.NaN, "beyond the double range", r.Message);
         }
         catch (Exception e) when (IsFinding(e))
         {

@@ -226,7 +226,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(a.Rows, a.Columns, (i, j) => T.Estimate(a[i, j]));
 
     /// <summary>
-    /// The matrix, or an <see cref="ArgumentException"/> naming θ (the constructor's parameter "theta", as its own checks
+    /// The matrix, or a <see cref="DoubleRangeException"/> (an <see cref="ArgumentException"/>) naming θ (the constructor's parameter "theta", as its own checks
     /// do; nameof(Theta) named the property) where an entry is not finite (doubles only: an overflow
     /// of the matrix or of a factor, e.g. ∇²_f log p = −1/q² of the Bernoulli probability below q ≈ 7.5e-155, which made
     /// the expected negative Hessian +∞ where its exact value is 1/(q(1 − q))): a result beyond ±double.MaxValue is
@@ -234,7 +234,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// </summary>
     private RealMatrix<T> InRange(RealMatrix<T> m, string what) => AllFinite(m)
         ? m
-        : throw new ArgumentException(
+        : throw new DoubleRangeException(
             $"{what} of {Shape.LikelihoodName} is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: the documented range needs every entry and factor within it.",
             "theta");
 

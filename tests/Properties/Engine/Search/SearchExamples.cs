@@ -1,5 +1,6 @@
 using System.Globalization;
 using Verification.Engine;
+using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 using Xunit;
@@ -147,6 +148,29 @@ public class SearchExamples
         Assert.DoesNotContain(result.Notes, n => n.Contains("outside the hypotheses", StringComparison.Ordinal) && n.Contains("too large", StringComparison.Ordinal));
         Assert.Contains(result.Notes, n => n.Contains("x = 50", StringComparison.Ordinal) && n.Contains("too large", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Notes, n => n.Contains("ArgumentException", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// An input whose double evaluation is beyond the double range (<see cref="DoubleRangeException"/>) is valid: the
+    /// exact evaluation settles it, so the verdict is the exact one (holds when true, refuted with a certified counterexample
+    /// when false), never an error of the code under test (which made balles/eq-D.18 inconclusive at seed 404, Bernoulli
+    /// q = 1e-323) and never a rejection.
+    /// </summary>
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(404UL)]
+    public void AnInputBeyondTheDoubleRange_IsSettledExactly(ulong seed)
+    {
+        var holds = Run(new BeyondDoubleRange(2), seed);
+        Assert.Equal(Verdict.Holds, holds.Verdict);
+        Assert.Equal(0, holds.Tally.Errors);
+        Assert.Equal(0, holds.Tally.Rejected);
+        Assert.Contains(holds.Notes, n => n.Contains("could not evaluate", StringComparison.Ordinal) && n.Contains("hold in exact arithmetic", StringComparison.Ordinal));
+
+        var refuted = Run(new BeyondDoubleRange(0.5), seed);
+        Assert.Equal(Verdict.Refuted, refuted.Verdict);
+        Assert.Equal(0, refuted.Tally.Errors);
+        Assert.True(refuted.Counterexample!.CertifiedMargin > 0);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verification.Engine;
 using Verification.Engine.Generators;
+using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 
 namespace Verification.Tests.Properties.Engine.Search;
@@ -212,6 +213,34 @@ internal static class SyntheticStatements
         {
             Assume.That(input > 0, "x > 0");
             return Relation.LessOrEqual(T.Input(input), T.Of(CodeUnderTest(input)));
+        }
+    }
+
+    /// <summary>
+    /// x ≤ c·x for x ∈ [1, 100], whose double evaluation cannot hold its value above x = 10 (the code under test throws the
+    /// <see cref="DoubleRangeException"/> a double beyond ±double.MaxValue is rejected with), while the exact evaluation
+    /// decides it: true for c = 2, false for c = 1/2 at every x.
+    /// </summary>
+    internal sealed class BeyondDoubleRange : Statement<double>
+    {
+        private readonly double _c;
+
+        [SetsRequiredMembers]
+        public BeyondDoubleRange(double c)
+        {
+            _c = c;
+            Name = $"beyond-range-{c}";
+            Description = $"x ≤ {c}·x for x ∈ [1, 100]";
+            Tolerance = "none";
+            Domain = Scalars(EdgeDoubles.Positive(1, 100), edges: [1.0, 50.0]);
+        }
+
+        public override Relation<T> Evaluate<T>(double input)
+        {
+            var x = T.Input(input);
+            if (typeof(T) == typeof(Float64) && input > 10)
+                throw new DoubleRangeException($"c·x is beyond ±double.MaxValue in this test's doubles at x = {input}", "x");
+            return Relation.LessOrEqual(x, T.Of(_c) * x, x);
         }
     }
 

@@ -1,5 +1,6 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Likelihoods;
@@ -200,16 +201,37 @@ public class LikelihoodProblemRangeExamples
     /// <summary>
     /// The generic problem in doubles, Bernoulli probability q = θ = 1e-200 at x = 1, label 1: the expected negative
     /// Hessian's node Hessian −1/q² is beyond the range (the written formula returns −∞ in doubles), and the matrix was
-    /// returned as +∞ (exact 1/(q(1 − q)) ≈ 1e200). Now an <see cref="ArgumentException"/> naming θ and the range.
+    /// returned as +∞ (exact 1/(q(1 − q)) ≈ 1e200). Now a <see cref="DoubleRangeException"/> (an
+    /// <see cref="ArgumentException"/>, which the engine settles exactly) naming θ and the range.
     /// </summary>
     [Fact]
     public void GenericExpectedNegativeHessian_WithAnOverflowingFactor_IsRejected()
     {
         var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
         var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-200)]);
-        var ex = Assert.Throws<ArgumentException>(() => generic.ExpectedNegativeHessian());
+        var ex = Assert.Throws<DoubleRangeException>(() => generic.ExpectedNegativeHessian());
         Assert.Contains("double.MaxValue", ex.Message);
         Assert.Equal("theta", ex.ParamName); // the constructor's parameter, as its finiteness check names it (was "Theta")
+    }
+
+    /// <summary>
+    /// The input that made balles/eq-D.18 inconclusive at seed 404: Bernoulli probability q = θ = 1e-323 at x = 1, label 1,
+    /// where ∇²R = x²/q² ≈ 1e646 is truly beyond the range (the exact problem, in rational intervals, says so). The double
+    /// problem throws the <see cref="DoubleRangeException"/> naming θ that the engine settles exactly, not a plain
+    /// <see cref="ArgumentException"/> it would count as a failure of the code under test.
+    /// </summary>
+    [Fact]
+    public void GenericRiskHessian_TrulyBeyondTheRange_IsADoubleRangeException()
+    {
+        var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-323)]);
+        var ex = Assert.Throws<DoubleRangeException>(() => generic.RiskHessian());
+        Assert.Equal("theta", ex.ParamName);
+        Assert.Contains("double.MaxValue", ex.Message);
+
+        var exact = new CurvatureProblem<RationalInterval>(shape, RationalInterval.Of(0), [[RationalInterval.Of(1)]], [[RationalInterval.Of(1)]],
+            [RationalInterval.Of(1e-323)]);
+        Assert.True(exact.RiskHessian()[0, 0].Lower > Q(double.MaxValue), "the exact ∇²R is beyond ±double.MaxValue");
     }
 
     /// <summary>
