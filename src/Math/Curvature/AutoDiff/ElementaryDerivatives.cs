@@ -91,12 +91,12 @@ internal static class ElementaryDerivatives
     /// <summary>
     /// Rejects a value that has overflowed to +∞ where the number carries a derivative part: φ'(+∞) = 0 times parts that
     /// overflowed with the value is undetermined in doubles (log(e^800) gave gradient 0, exact 1; √(e^800) gave 0, exact
-    /// ½e^400), so no part can be given.
+    /// ½e^400), so no part can be given: a <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer).
     /// </summary>
     private static void RequireFiniteWhereDifferentiated(string function, double value, bool hasDerivative, string parameter)
     {
         if (double.IsPositiveInfinity(value) && hasDerivative)
-            throw new ArgumentException(
+            throw new DoubleRangeException(
                 $"{function} of a value beyond the double range (+∞, e.g. an overflowed e^x) with a non-zero derivative part: its derivatives are undetermined in doubles; the value must be at most double.MaxValue.",
                 parameter);
     }
@@ -117,14 +117,35 @@ internal static class ElementaryDerivatives
     /// <summary>
     /// Rejects a product whose two values are ±∞ and ±0: in doubles either may stand for an overflowed or underflowed
     /// result, so the exact product is undetermined (e^800·e^-800 gave 0, exact 1). Every other ±∞ or 0 factor of a part
-    /// is taken as exact (a zero part is an unseeded direction: e^800 with ε₂ unseeded has ε₂ part 0).
+    /// is taken as exact (a zero part is an unseeded direction: e^800 with ε₂ unseeded has ε₂ part 0). A
+    /// <see cref="DoubleRangeException"/>: the exact product exists, doubles cannot give it.
     /// </summary>
     internal static void RequireDeterminedProduct(double a, double b, string parameter)
     {
         if (double.IsInfinity(a) && b == 0 || a == 0 && double.IsInfinity(b))
-            throw new ArgumentException(
+            throw new DoubleRangeException(
                 $"a product of values {a:R} and {b:R}: ±∞·0 is undetermined in doubles (either may be an overflowed or underflowed result); both values must be finite or the zero must be multiplied by a finite value.",
                 parameter);
+    }
+
+    /// <summary>Rejects a NaN value of exp or tanh (their domain is every double, ±∞ included): NaN was passed through.</summary>
+    internal static void RequireNumber(string function, double value, string parameter)
+    {
+        if (double.IsNaN(value))
+            throw new ArgumentException($"{function} needs a number (any double, ±∞ included), got NaN.", parameter);
+    }
+
+    /// <summary>
+    /// Rejects a sum or difference whose value or a part is NaN although no operand's is: ∞ − ∞ of two values or parts
+    /// beyond the double range, whose exact difference doubles cannot give (a <see cref="DoubleRangeException"/>).
+    /// </summary>
+    internal static double RequireDeterminedSum(double sum, double a, double b, string parameter)
+    {
+        if (double.IsNaN(sum) && !double.IsNaN(a) && !double.IsNaN(b))
+            throw new DoubleRangeException(
+                $"a sum of {a:R} and {b:R}: ∞ − ∞ is undetermined in doubles (both are values or parts beyond ±double.MaxValue); every value and part must be within the double range.",
+                parameter);
+        return sum;
     }
 
     /// <summary>Rejects a NaN argument of erf or erfc (their domain is every double, ±∞ included).</summary>

@@ -20,9 +20,10 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// before) where each of its partial products is a normal double or has a zero factor, and otherwise one sum rounded once
 /// (<see cref="PartSum"/>): within (k + T − 1)·u of its exact value for the rounded φ', φ'' relative to the sum of its T
 /// terms' magnitudes (k ≤ 4 factors a term), plus 2^-1074 where subnormal, ±∞ only where that value is beyond
-/// ±double.MaxValue; a term with a zero factor is 0 (e^800·0 was NaN) and a part already ±∞ stays ±∞ (both signs: NaN). A product of
-/// values ±∞ and ±0, and log or √ of an overflowed value (+∞) with a derivative part, are ArgumentExceptions: in doubles
-/// the result is undetermined (e^800·e^-800 gave 0, exact 1; log(e^800) had gradient 0, exact 1).
+/// ±double.MaxValue; a term with a zero factor is 0 (e^800·0 was NaN) and a part already ±∞ stays ±∞ (both signs, in a part
+/// or a sum: a <see cref="DoubleRangeException"/>, was NaN); exp of a NaN value is rejected (was NaN). A product of
+/// values ±∞ and ±0, and log or √ of an overflowed value (+∞) with a derivative part, are DoubleRangeExceptions (an
+/// ArgumentException the verification engine settles exactly): in doubles the result is undetermined (e^800·e^-800 gave 0, exact 1; log(e^800) had gradient 0, exact 1).
 /// Sums and differences are the IEEE ones (one rounding). Out of the domain (<see cref="ArgumentException"/>): log and √
 /// below 0 or NaN or at 0 with a non-zero derivative part, erf/erfc of NaN, a quotient by a value of 0 or NaN.
 /// Other arithmetics (rational intervals) run the generic formulas unchanged.
@@ -127,6 +128,29 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         x._gradient is not null && (x._gradient.Any(v => D(v) != 0) || x._hessian is not null && x._hessian.Any(v => D(v) != 0));
 
     private static HessianJet<T> Combine(HessianJet<T> a, HessianJet<T> b, int sign)
+    {
+        var combined = CombineParts(a, b, sign);
+        if (typeof(T) == typeof(Float64))
+            RequireDetermined(combined, a, b);
+        return combined;
+    }
+
+    /// <summary>
+    /// Over <see cref="Float64"/>: rejects a sum whose value or a part came out NaN from operands without NaN (∞ − ∞ of two
+    /// values or parts beyond the double range) with a <see cref="DoubleRangeException"/>; it was returned as NaN.
+    /// </summary>
+    private static void RequireDetermined(HessianJet<T> sum, HessianJet<T> a, HessianJet<T> b)
+    {
+        static bool AnyNaN(HessianJet<T> x) =>
+            double.IsNaN(D(x.Value)) || x._gradient is not null && x._gradient.Any(v => double.IsNaN(D(v)))
+            || x._hessian is not null && x._hessian.Any(v => double.IsNaN(D(v)));
+        if (AnyNaN(sum) && !AnyNaN(a) && !AnyNaN(b))
+            throw new DoubleRangeException(
+                "a sum of jets has a value or part ∞ − ∞ (both beyond ±double.MaxValue): undetermined in doubles; every value and part must be within the double range.",
+                nameof(b));
+    }
+
+    private static HessianJet<T> CombineParts(HessianJet<T> a, HessianJet<T> b, int sign)
     {
         var value = sign > 0 ? a.Value + b.Value : a.Value - b.Value;
         if (a._gradient is null)
@@ -299,6 +323,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         if (typeof(T) == typeof(Float64))
         {
             double v = D(x.Value);
+            ElementaryDerivatives.RequireNumber("exp", v, nameof(x));
             var d = ScaledDerivative.Exp(v);
             return DoubleChain(x, Math.Exp(v), d, d);
         }

@@ -17,9 +17,11 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// 1/x and −1/x² within 1u and 2.5u, sech²x within 6u and −2tanh x·sech²x within 9u (the old 1 − tanh²x lost
 /// u·e^{2|x|}/4 relative, every digit from |x| ≈ 19 on; it is kept where tanh²x ≤ ½, where it is within 6u).
 /// A part that has already overflowed to ±∞ (or is NaN) may enter the next operation (<see cref="PartSum"/>): a term with
-/// a zero factor stays 0, a term with an infinite factor is ±∞, and infinite terms of both signs make the part NaN.
+/// a zero factor stays 0, a term with an infinite factor is ±∞, and infinite terms of both signs (∞ − ∞, in a part or a
+/// sum) are a <see cref="DoubleRangeException"/> (were NaN). Exp and tanh of a NaN value are rejected (were NaN).
 /// Out of the domain: <see cref="Log"/> of a value below 0 (or at 0 with a derivative part) and a quotient by a value of 0
-/// are <see cref="ArgumentException"/>s; a NaN value is rejected by both. Undetermined in doubles, and rejected the same way:
+/// are <see cref="ArgumentException"/>s; a NaN value is rejected by both. Undetermined in doubles, and rejected with a
+/// <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer):
 /// a product of values ±∞ and ±0 (either may be an overflowed or underflowed result: e^800·e^-800 gave 0, exact 1) and
 /// log of an overflowed value (+∞) with a derivative part (log(e^800) had ε₁ = 0, exact 1).
 /// </remarks>
@@ -56,8 +58,10 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         double.IsFinite(a) && double.IsFinite(b) && (a == 0 || b == 0 || double.IsFinite(p) && Math.Abs(p) >= ScaledDerivative.MinNormal);
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">The value is NaN (was passed through).</exception>
     public static HyperDual Exp(HyperDual x)
     {
+        ElementaryDerivatives.RequireNumber("exp", x.Value, nameof(x));
         double e = Math.Exp(x.Value);
         var d = ScaledDerivative.Exp(x.Value);
         return Chain(x, e, d, d);
@@ -86,8 +90,10 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">The value is NaN (was passed through).</exception>
     public static HyperDual Tanh(HyperDual x)
     {
+        ElementaryDerivatives.RequireNumber("tanh", x.Value, nameof(x));
         double t = Math.Tanh(x.Value);
         if (t * t <= PlainTanhSquared)
         {
@@ -98,11 +104,17 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         return Chain(x, t, sech2, sech2.Scale(-2 * t));
     }
 
-    /// <summary>Sum.</summary>
-    public static HyperDual operator +(HyperDual a, HyperDual b) => new(a.Value + b.Value, a.E1 + b.E1, a.E2 + b.E2, a.E12 + b.E12);
+    /// <summary>Sum (IEEE, each part one rounding).</summary>
+    /// <exception cref="DoubleRangeException">A value or part is ∞ − ∞ (was NaN).</exception>
+    public static HyperDual operator +(HyperDual a, HyperDual b) => new(
+        ElementaryDerivatives.RequireDeterminedSum(a.Value + b.Value, a.Value, b.Value, nameof(b)),
+        ElementaryDerivatives.RequireDeterminedSum(a.E1 + b.E1, a.E1, b.E1, nameof(b)),
+        ElementaryDerivatives.RequireDeterminedSum(a.E2 + b.E2, a.E2, b.E2, nameof(b)),
+        ElementaryDerivatives.RequireDeterminedSum(a.E12 + b.E12, a.E12, b.E12, nameof(b)));
 
-    /// <summary>Difference.</summary>
-    public static HyperDual operator -(HyperDual a, HyperDual b) => new(a.Value - b.Value, a.E1 - b.E1, a.E2 - b.E2, a.E12 - b.E12);
+    /// <summary>Difference (IEEE, each part one rounding).</summary>
+    /// <exception cref="DoubleRangeException">A value or part is ∞ − ∞ (was NaN).</exception>
+    public static HyperDual operator -(HyperDual a, HyperDual b) => a + -b;
 
     /// <summary>Negation.</summary>
     public static HyperDual operator -(HyperDual a) => new(-a.Value, -a.E1, -a.E2, -a.E12);

@@ -71,13 +71,13 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     /// <inheritdoc />
     public static HyperDualReal<T> Input(double value) => Constant(T.Input(value));
 
-    /// <summary>Sum.</summary>
+    /// <summary>Sum. Over <see cref="Float64"/> it is <see cref="HyperDual"/>'s sum (∞ − ∞ a <see cref="DoubleRangeException"/>, was NaN).</summary>
     public static HyperDualReal<T> operator +(HyperDualReal<T> a, HyperDualReal<T> b) =>
-        new(a.Value + b.Value, a.E1 + b.E1, a.E2 + b.E2, a.E12 + b.E12);
+        typeof(T) == typeof(Float64) ? FromDouble(ToDouble(a) + ToDouble(b)) : new(a.Value + b.Value, a.E1 + b.E1, a.E2 + b.E2, a.E12 + b.E12);
 
-    /// <summary>Difference.</summary>
+    /// <summary>Difference. Over <see cref="Float64"/> it is <see cref="HyperDual"/>'s difference (∞ − ∞ a <see cref="DoubleRangeException"/>, was NaN).</summary>
     public static HyperDualReal<T> operator -(HyperDualReal<T> a, HyperDualReal<T> b) =>
-        new(a.Value - b.Value, a.E1 - b.E1, a.E2 - b.E2, a.E12 - b.E12);
+        typeof(T) == typeof(Float64) ? FromDouble(ToDouble(a) - ToDouble(b)) : new(a.Value - b.Value, a.E1 - b.E1, a.E2 - b.E2, a.E12 - b.E12);
 
     /// <summary>Negation.</summary>
     public static HyperDualReal<T> operator -(HyperDualReal<T> a) => new(-a.Value, -a.E1, -a.E2, -a.E12);
@@ -85,7 +85,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     /// <summary>
     /// Product. Over <see cref="Float64"/> it is <see cref="HyperDual"/>'s product: the same operations bit for bit where
     /// every part is 0 or within [2^-100, 2^100], one scaled sum per part elsewhere (partial products that overflow or
-    /// underflow no longer decide the part: (1e300 + 1e300ε₁)(1e10 − 1e10ε₁) had ε₁ NaN, exact 0); values ±∞ and ±0 are an ArgumentException (e^800·e^-800 gave 0, exact 1).
+    /// underflow no longer decide the part: (1e300 + 1e300ε₁)(1e10 − 1e10ε₁) had ε₁ NaN, exact 0); values ±∞ and ±0 are a DoubleRangeException (e^800·e^-800 gave 0, exact 1).
     /// </summary>
     public static HyperDualReal<T> operator *(HyperDualReal<T> a, HyperDualReal<T> b) =>
         typeof(T) == typeof(Float64) ? FromDouble(ToDouble(a) * ToDouble(b)) : GenericProduct(a, b);

@@ -144,8 +144,9 @@ internal readonly struct ScaledDerivative
 /// overflowed to ±∞ (a finite value beyond the range, as e^800 is in <see cref="HyperDual.Exp"/>) or NaN: a term with a
 /// zero factor is 0 (the exact product of such a value and 0, as e^800·0 = 0), a term with a ±∞ factor and no zero one is
 /// ±∞ with the product's sign, and the finite terms are one <see cref="ScaledSum"/>. The part is that scaled sum where no
-/// term is infinite (bit for bit <see cref="ScaledSum"/> then), ±∞ where the infinite terms share a sign, and NaN where
-/// they have both signs (∞ − ∞: the exact value is not known) or a factor is NaN. Without it a part that had overflowed
+/// term is infinite (bit for bit <see cref="ScaledSum"/> then), ±∞ where the infinite terms share a sign, NaN where a
+/// factor is NaN, and a <see cref="DoubleRangeException"/> where they have both signs (∞ − ∞: the exact value exists,
+/// doubles cannot give it; was NaN). Without it a part that had overflowed
 /// made the next operation an ArgumentException naming ScaledSum's internal parameter "factors".
 /// </summary>
 internal struct PartSum
@@ -179,8 +180,11 @@ internal struct PartSum
     }
 
     /// <summary>The part rounded once (see the type's summary).</summary>
+    /// <exception cref="DoubleRangeException">Infinite terms of both signs (∞ − ∞).</exception>
     internal readonly double Value =>
-        notANumber || positiveInfinity && negativeInfinity ? double.NaN
+        notANumber ? double.NaN
+        : positiveInfinity && negativeInfinity ? throw new DoubleRangeException(
+            "a derivative part sums terms beyond ±double.MaxValue of both signs (∞ − ∞): its exact value is undetermined in doubles; every factor must be within the double range.")
         : positiveInfinity ? double.PositiveInfinity
         : negativeInfinity ? double.NegativeInfinity
         : finite.Value;

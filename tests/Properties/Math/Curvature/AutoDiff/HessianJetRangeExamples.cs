@@ -1,4 +1,5 @@
 using Fractions;
+using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Exact;
@@ -59,7 +60,8 @@ public class HessianJetRangeExamples
 
     /// <summary>
     /// Values +∞ and 0 in one product are undetermined in doubles (e^800·e^-800, exact 1, gave 0), and log or √ of an
-    /// overflowed value with a derivative part lose it (log(e^800) had gradient 0, exact 1): all ArgumentExceptions now.
+    /// overflowed value with a derivative part lose it (log(e^800) had gradient 0, exact 1): all DoubleRangeExceptions now
+    /// (ArgumentExceptions the engine settles exactly).
     /// </summary>
     [Fact]
     public void ProductOfInfinityAndZero_AndLogOrRootOfAnOverflowedValue_AreRejected()
@@ -67,11 +69,26 @@ public class HessianJetRangeExamples
         var e800 = HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(800), 0, 2));
         var eMinus800 = HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(-800), 0, 2));
         Assert.Equal(0, eMinus800.Value.Value);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * eMinus800).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * HessianJet<Float64>.Constant(new Float64(0))).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HessianJet<Float64>.Log(e800)).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HessianJet<Float64>.Sqrt(e800)).ParamName);
+        Assert.Equal("b", Assert.Throws<DoubleRangeException>(() => e800 * eMinus800).ParamName);
+        Assert.Equal("b", Assert.Throws<DoubleRangeException>(() => e800 * HessianJet<Float64>.Constant(new Float64(0))).ParamName);
+        Assert.Equal("x", Assert.Throws<DoubleRangeException>(() => HessianJet<Float64>.Log(e800)).ParamName);
+        Assert.Equal("x", Assert.Throws<DoubleRangeException>(() => HessianJet<Float64>.Sqrt(e800)).ParamName);
         Assert.Equal(double.PositiveInfinity, HessianJet<Float64>.Log(HessianJet<Float64>.Constant(new Float64(double.PositiveInfinity))).Value.Value);
+    }
+
+    /// <summary>
+    /// A sum of jets whose parts are +∞ and −∞ (e^(800 + x₀) − e^(800 + x₀), exact 0) was returned with NaN parts; now a
+    /// <see cref="DoubleRangeException"/>. A sum of equal signs stays +∞ in the seeded parts and 0 in the others.
+    /// </summary>
+    [Fact]
+    public void Sum_OfInfinitiesOfBothSigns_IsUndetermined_NotNaN()
+    {
+        var e800 = HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(800), 0, 2));
+        Assert.Equal("b", Assert.Throws<DoubleRangeException>(() => e800 - e800).ParamName);
+        var twice = e800 + e800;
+        Assert.Equal(double.PositiveInfinity, twice.Gradient(0).Value);
+        Assert.Equal(0, twice.Gradient(1).Value);
+        Assert.Equal(0, twice.Hessian(1, 1).Value);
     }
 
     /// <summary>e^-800 underflows, but e^-800·2^600 ≈ 1.5e-167 and e^-800·2^1200 ≈ 6e13 do not (were 0).</summary>

@@ -1,4 +1,5 @@
 using Fractions;
+using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Exact;
@@ -293,7 +294,8 @@ public class HyperDualRangeExamples
     /// <summary>
     /// Values ±∞ and ±0 in one product are undetermined in doubles: e^800·e^-800 (exact 1) and e^800·0 (exact 0) have the
     /// same double factors (+∞, 0), so neither answer can be given; the product names b. It gave 0 for both (and NaN before
-    /// that). Log and √ of an overflowed value with a derivative part: log(e^800) had ε₁ = 0 (exact 1).
+    /// that). Log and √ of an overflowed value with a derivative part: log(e^800) had ε₁ = 0 (exact 1). Each is a
+    /// <see cref="DoubleRangeException"/>: the input is valid, doubles cannot answer.
     /// </summary>
     [Fact]
     public void ProductOfInfinityAndZero_AndLogOfAnOverflowedValue_AreRejected()
@@ -301,15 +303,15 @@ public class HyperDualRangeExamples
         var e800 = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
         var eMinus800 = HyperDual.Exp(new HyperDual(-800, 1, 0, 0));
         Assert.Equal(0, eMinus800.Value);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * eMinus800).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => eMinus800 * e800).ParamName);
-        Assert.Equal("b", Assert.Throws<ArgumentException>(() => e800 * HyperDual.Constant(0)).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HyperDual.Log(e800)).ParamName);
+        Assert.Equal("b", Assert.Throws<DoubleRangeException>(() => e800 * eMinus800).ParamName);
+        Assert.Equal("b", Assert.Throws<DoubleRangeException>(() => eMinus800 * e800).ParamName);
+        Assert.Equal("b", Assert.Throws<DoubleRangeException>(() => e800 * HyperDual.Constant(0)).ParamName);
+        Assert.Equal("x", Assert.Throws<DoubleRangeException>(() => HyperDual.Log(e800)).ParamName);
         var generic = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(800), true, false));
         var genericSmall = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(-800), true, false));
-        Assert.Throws<ArgumentException>(() => generic * genericSmall);
-        Assert.Throws<ArgumentException>(() => HyperDualReal<Float64>.Log(generic));
-        Assert.Throws<ArgumentException>(() => HyperDualReal<Float64>.Sqrt(generic));
+        Assert.Throws<DoubleRangeException>(() => generic * genericSmall);
+        Assert.Throws<DoubleRangeException>(() => HyperDualReal<Float64>.Log(generic));
+        Assert.Throws<DoubleRangeException>(() => HyperDualReal<Float64>.Sqrt(generic));
         // Without a derivative part nothing is lost: log(+∞) = +∞, and a finite value times 0 is 0.
         Assert.Equal(double.PositiveInfinity, HyperDual.Log(HyperDual.Constant(double.PositiveInfinity)).Value);
         Assert.Equal(0, (HyperDual.Constant(1e308) * HyperDual.Constant(0)).Value);
@@ -329,18 +331,33 @@ public class HyperDualRangeExamples
     }
 
     /// <summary>
-    /// Infinite terms of both signs in one part (∞ − ∞) make it NaN, the one case whose exact value is not known from the
-    /// parts: a = e^(800 + ε₁), b = e^(800 − ε₁) have ε₁ parts +∞ and −∞, so (ab)₁ = a·b₁ + a₁·b = −∞ + ∞; the unseeded
-    /// parts stay 0.
+    /// Infinite terms of both signs in one part (∞ − ∞), the one case whose exact value is not known from the parts: a =
+    /// e^(800 + ε₁), b = e^(800 − ε₁) have ε₁ parts +∞ and −∞, so (ab)₁ = a·b₁ + a₁·b = −∞ + ∞ (exact 0). It was returned as a
+    /// NaN part; now a <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer). The same in a sum:
+    /// a₁ + b₁ with a₁ = +∞, b₁ = −∞ was NaN. A sum of infinities of one sign stays ±∞.
     /// </summary>
     [Fact]
-    public void Product_InfiniteTermsOfBothSigns_IsNaNOnlyThere()
+    public void InfiniteTermsOfBothSigns_AreUndetermined_NotNaN()
     {
         var a = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
         var b = HyperDual.Exp(new HyperDual(800, -1, 0, 0));
-        var y = a * b; // ε₁ = a·b₁ + a₁·b = −e^1600 + e^1600: both terms beyond the range with opposite signs
-        Assert.True(double.IsNaN(y.E1));
-        Assert.Equal(0, y.E2);
-        Assert.Equal(0, y.E12);
+        Assert.Throws<DoubleRangeException>(() => a * b); // ε₁ = a·b₁ + a₁·b = −e^1600 + e^1600: opposite signs beyond the range
+        Assert.Throws<DoubleRangeException>(() => a + b);
+        Assert.Throws<DoubleRangeException>(() => a - a);
+        static HyperDualReal<Float64> Generic(HyperDual x) => new(new Float64(x.Value), new Float64(x.E1), new Float64(x.E2), new Float64(x.E12));
+        Assert.Throws<DoubleRangeException>(() => Generic(a) + Generic(b));
+        Assert.Throws<DoubleRangeException>(() => Generic(a) - Generic(a));
+        var twice = a + a;
+        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity, 0.0, 0.0), (twice.Value, twice.E1, twice.E2, twice.E12));
+    }
+
+    /// <summary>exp and tanh of a NaN value are ArgumentExceptions naming x (were NaN, passed through).</summary>
+    [Fact]
+    public void ExpAndTanh_OfNaN_AreRejected()
+    {
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HyperDual.Exp(new HyperDual(double.NaN, 1, 0, 0))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => HyperDual.Tanh(HyperDual.Constant(double.NaN))).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() =>
+            HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(double.NaN), 0, 1))).ParamName);
     }
 }
