@@ -44,12 +44,31 @@ public class TrajectoryRecordExamples
         Assert.Equal(40.0, Assert.Single(run.Values));
     }
 
+    /// <summary>
+    /// The shared check of every Start: a null objective is an ArgumentNullException naming it (not a NullReferenceException
+    /// from reading its dimension), θ₀ is copied (the run owns it) and checked for finiteness and f's dimension.
+    /// </summary>
+    [Fact]
+    public void StartingPoint_ChecksItsArguments_AndCopiesTheta0()
+    {
+        var theta0 = Vector<double>.Build.Dense([1.0, 2.0]);
+        Assert.Equal("objective", Assert.Throws<ArgumentNullException>(() => OptimizerArguments.StartingPoint(null!, theta0)).ParamName);
+        Assert.Equal("theta0", Assert.Throws<ArgumentException>(() =>
+            OptimizerArguments.StartingPoint(HalfSquaredNorm, Vector<double>.Build.Dense([1.0, double.NaN]))).ParamName);
+        Assert.Equal("theta0", Assert.Throws<ArgumentException>(() =>
+            OptimizerArguments.StartingPoint(HalfSquaredNorm, Vector<double>.Build.Dense(3))).ParamName);
+        var copy = OptimizerArguments.StartingPoint(HalfSquaredNorm, theta0);
+        Assert.Equal(theta0, copy);
+        Assert.NotSame(theta0, copy);
+    }
+
     [Fact]
     public void Record_RejectsNegativeStepsAndMissingArguments()
     {
         var theta0 = Vector<double>.Build.Dense(2);
-        Assert.Equal("steps", Assert.Throws<ArgumentException>(() =>
-            Trajectory.Record(new GradientDescent(0.5), HalfSquaredNorm, theta0, -1)).ParamName);
+        var negative = Assert.Throws<ArgumentException>(() => Trajectory.Record(new GradientDescent(0.5), HalfSquaredNorm, theta0, -1));
+        Assert.Equal("steps", negative.ParamName);
+        Assert.Contains("steps must be ≥ 0, got -1", negative.Message);
         Assert.Equal("optimizer", Assert.Throws<ArgumentNullException>(() =>
             Trajectory.Record(null!, HalfSquaredNorm, theta0, 1)).ParamName);
         Assert.Equal("objective", Assert.Throws<ArgumentNullException>(() =>
