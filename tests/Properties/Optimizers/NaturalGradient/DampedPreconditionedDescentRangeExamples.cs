@@ -13,25 +13,6 @@ namespace Verification.Tests.Properties.Optimizers.NaturalGradient;
 /// </summary>
 public class DampedPreconditionedDescentRangeExamples
 {
-    /// <summary>An objective that returns the given B (as Fisher and empirical Fisher) and gradient at every θ.</summary>
-    private sealed class GivenCurvature(double[] diagonal, double[] gradient, double offDiagonal = 0) : IFisherObjective
-    {
-        public string Name => "given-curvature";
-
-        public int Dimension => diagonal.Length;
-
-        public double Value(Vector<double> theta) => 0;
-
-        public Vector<double> Gradient(Vector<double> theta) => Vector<double>.Build.DenseOfArray(gradient);
-
-        public Matrix<double> Hessian(Vector<double> theta) => Fisher(theta);
-
-        public Matrix<double> Fisher(Vector<double> theta) =>
-            Matrix<double>.Build.Dense(Dimension, Dimension, (i, j) => i == j ? diagonal[i] : offDiagonal);
-
-        public Matrix<double> EmpiricalFisher(Vector<double> theta) => Fisher(theta);
-    }
-
     private static readonly Vector<double> Theta = Vector<double>.Build.Dense(2);
 
     /// <summary>
@@ -128,7 +109,74 @@ public class DampedPreconditionedDescentRangeExamples
         Assert.Equal(0, phi[1, 0]);
     }
 
-    /// <summary>A NaN or ∞ in B(θ) or ∇R(θ) made a NaN step without a word; now an ArgumentException naming the objective.</summary>
+    /// <summary>
+    /// B = λ = 2^-100 (B + λI = 2^-99·I, its largest entry at the lower end of the unscaled range [2^-100, 2^100]) and
+    /// g = (2^100, 2^-1000) (largest entry at the upper end): exact step −(2^199, 2^-901). Both stay unscaled; a scaling of g
+    /// by 2^-100 would flush its entry 2^-1000 to 0 (2^-1100 is below the subnormals), and the step's entry 1 with it.
+    /// </summary>
+    [Fact]
+    public void Update_WithCurvatureAndGradientAtTheEdgesOfTheUnscaledRange_IsTheExactStep()
+    {
+        double tiny = Math.ScaleB(1, -100);
+        double[] b = [tiny, tiny], g = [Math.ScaleB(1, 100), Math.ScaleB(1, -1000)];
+        var objective = new GivenCurvature(b, g);
+        AssertDiagonalStep(1, tiny, b, g, new NaturalGradientDescent(1, tiny).Update(objective, Theta));
+        AssertDiagonalStep(1, tiny, b, g, new EmpiricalFisherGradientDescent(1, tiny).Update(objective, Theta));
+    }
+
+    /// <summary>
+    /// B = 0, λ = 2^-30, γ = 2^1000 and g = (2^-100, −3·2^-102), the gradient at the lower end of the unscaled range: exact
+    /// step (−2^930, 3·2^928). The unscaled (B + λI)⁻¹g = (2^-70, …) times γ is finite; g scaled to [1, 2) would be solved to
+    /// 2^30 and γ·2^30 = 2^1030 would overflow before the scaling back.
+    /// </summary>
+    [Fact]
+    public void Update_WithAGradientAtTheLowerEdgeOfTheUnscaledRangeAndALargeStepSize_IsTheExactStep()
+    {
+        double gamma = Math.ScaleB(1, 1000), lambda = Math.ScaleB(1, -30);
+        double[] b = [0, 0], g = [Math.ScaleB(1, -100), -Math.ScaleB(3, -102)];
+        AssertDiagonalStep(gamma, lambda, b, g, new NaturalGradientDescent(gamma, lambda).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// B = 0, λ = 3, γ = 2^1000 and a subnormal gradient g = (2^-1070, −3·2^-1074): exact step (−2^-70/3, 2^-74), ordinary
+    /// doubles. Solved unscaled, g/√3 and g/3 are subnormals with 2–4 significant bits (entry 0 came out 5·2^-74 for
+    /// 2^-70/3 = 5.33·2^-74); g scaled to [1, 2) is solved to full precision.
+    /// </summary>
+    [Fact]
+    public void Update_WithASubnormalGradientAndALargeStepSize_IsTheExactStep()
+    {
+        double gamma = Math.ScaleB(1, 1000);
+        double[] b = [0, 0], g = [Math.ScaleB(1, -1070), -Math.ScaleB(3, -1074)];
+        AssertDiagonalStep(gamma, 3, b, g, new NaturalGradientDescent(gamma, 3).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// B = diag(1e308, 1), λ = 1e308: b_0 + λ overflows while b_1 + λ does not, so B + λI is scaled (by 2^-1022); unscaled,
+    /// its entry ∞ made the step's entry 0 zero. g = (1e300, 1e300), γ = 1: exact step −(1e300/2e308, 1e300/(1e308 + 1)).
+    /// </summary>
+    [Fact]
+    public void Update_WithOneDiagonalEntryOverflowingWithTheDamping_IsTheExactStep()
+    {
+        double[] b = [1e308, 1], g = [1e300, 1e300];
+        AssertDiagonalStep(1, 1e308, b, g, new NaturalGradientDescent(1, 1e308).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// B = 1e308·I, λ = 1e308 (B + λI overflows), g = (1.7e308, 1.7e308), γ = 1.5e308: exact step −1.275e308 in each entry.
+    /// B + λI is scaled by the even 2^-1022 (largest entry 1e308 = 1.11·2^1023) to 4.45·I and g by 2^-1023, so the solve
+    /// gives 0.42 and γ·0.42 is finite; an exponent rounded up to 1024 would give 1.7 and γ·1.7 = ∞.
+    /// </summary>
+    [Fact]
+    public void Update_WithCurvatureStepSizeAndGradientNearMaxValue_IsTheExactStep()
+    {
+        double[] b = [1e308, 1e308], g = [1.7e308, 1.7e308];
+        AssertDiagonalStep(1.5e308, 1e308, b, g, new NaturalGradientDescent(1.5e308, 1e308).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// A NaN or ∞ in B(θ) or ∇R(θ) made a NaN step without a word; now an ArgumentException naming the objective and
+    /// saying which entry of which quantity it was (a non-finite B otherwise reached the Cholesky factorization).
+    /// </summary>
     [Theory]
     [InlineData(double.NaN, 1.0)]
     [InlineData(double.PositiveInfinity, 1.0)]
@@ -137,16 +185,23 @@ public class DampedPreconditionedDescentRangeExamples
     public void Update_WithNonFiniteCurvatureOrGradient_NamesTheObjective(double b, double g)
     {
         var objective = new GivenCurvature([b, 1], [g, 1]);
-        Assert.Equal("objective", Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1).Update(objective, Theta)).ParamName);
-        Assert.Equal("objective", Assert.Throws<ArgumentException>(() => new EmpiricalFisherGradientDescent(1, 1).Update(objective, Theta)).ParamName);
+        string expected = double.IsFinite(b) ? $"∇R(θ)[0] = {Show(g)}; it must be finite" : $"the curvature B(θ) has an entry {Show(b)}; it must be finite";
+        foreach (DampedPreconditionedDescent optimizer in new DampedPreconditionedDescent[] { new NaturalGradientDescent(1, 1), new EmpiricalFisherGradientDescent(1, 1) })
+        {
+            var e = Assert.Throws<ArgumentException>(() => optimizer.Update(objective, Theta));
+            Assert.Equal("objective", e.ParamName);
+            Assert.Contains(expected, e.Message);
+        }
     }
 
-    /// <summary>A curvature with B + λI not positive definite (B = [[1, 3], [3, 1]], λ = 1) names the objective.</summary>
+    /// <summary>A curvature with B + λI not positive definite (B = [[1, 3], [3, 1]], λ = 1) names the objective and says so.</summary>
     [Fact]
     public void Update_WithIndefiniteCurvature_NamesTheObjective()
     {
         var objective = new GivenCurvature([1, 1], [1, 1], offDiagonal: 3);
-        Assert.Equal("objective", Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1).Update(objective, Theta)).ParamName);
+        var e = Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1).Update(objective, Theta));
+        Assert.Equal("objective", e.ParamName);
+        Assert.Contains("B(θ) + λI is not positive definite", e.Message);
     }
 
     /// <summary>g = 1e300, B + λI = 1e-10·I: the exact step −1e310 exceeds MaxValue (it was ∞ silently); now an ArgumentException naming θ.</summary>
@@ -154,6 +209,10 @@ public class DampedPreconditionedDescentRangeExamples
     public void Update_BeyondTheDoubleRange_NamesTheta()
     {
         var objective = new GivenCurvature([0, 0], [1e300, 1]);
-        Assert.Equal("theta", Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1e-10).Update(objective, Theta)).ParamName);
+        var e = Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1e-10).Update(objective, Theta));
+        Assert.Equal("theta", e.ParamName);
+        Assert.Contains("entry 0 = -Infinity: beyond the double range", e.Message);
     }
+
+    private static string Show(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }
