@@ -138,6 +138,19 @@ public class DampedPreconditionedDescentRangeExamples
     }
 
     /// <summary>
+    /// B = diag(1, 0), λ = 2^-1030 (subnormal), g = (0, 2^-100), γ = 1: exact step (0, −2^930). Unscaled, g/√λ = 2^415 and
+    /// (g/√λ)/√λ = 2^930 are finite; g scaled to [1, 2) would be solved to 2^1030 = ∞ and the step rejected as beyond the
+    /// double range (the lower edge of the unscaled gradient range, independent of γ).
+    /// </summary>
+    [Fact]
+    public void Update_WithAGradientAtTheLowerEdgeOfTheUnscaledRangeAndASubnormalDamping_IsTheExactStep()
+    {
+        double lambda = Math.ScaleB(1, -1030);
+        double[] b = [1, 0], g = [0, Math.ScaleB(1, -100)];
+        AssertDiagonalStep(1, lambda, b, g, new NaturalGradientDescent(1, lambda).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
     /// B = 0, λ = 3, γ = 2^1000 and a subnormal gradient g = (2^-1070, −3·2^-1074): exact step (−2^-70/3, 2^-74), ordinary
     /// doubles. Solved unscaled, g/√3 and g/3 are subnormals with 2–4 significant bits (entry 0 came out 5·2^-74 for
     /// 2^-70/3 = 5.33·2^-74); g scaled to [1, 2) is solved to full precision.
