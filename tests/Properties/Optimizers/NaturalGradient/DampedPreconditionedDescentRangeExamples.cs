@@ -1,5 +1,6 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
@@ -217,14 +218,42 @@ public class DampedPreconditionedDescentRangeExamples
         Assert.Contains("B(θ) + λI is not positive definite", e.Message);
     }
 
-    /// <summary>g = 1e300, B + λI = 1e-10·I: the exact step −1e310 exceeds MaxValue (it was ∞ silently); now an ArgumentException naming θ.</summary>
+    /// <summary>g = 1e300, B + λI = 1e-10·I: the exact step −1e310 exceeds MaxValue (it was ∞ silently); now a DoubleRangeException (an ArgumentException) naming θ.</summary>
     [Fact]
     public void Update_BeyondTheDoubleRange_NamesTheta()
     {
         var objective = new GivenCurvature([0, 0], [1e300, 1]);
-        var e = Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1e-10).Update(objective, Theta));
+        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(1, 1e-10).Update(objective, Theta));
         Assert.Equal("theta", e.ParamName);
         Assert.Contains("entry 0 = -Infinity: beyond the double range", e.Message);
+    }
+
+    /// <summary>
+    /// B = diag(2^-20, 0), λ = 2^-1074, γ = 1, ∇R = (2^1000, 2^-1074): exact step (−2^1000/(2^-20 + 2^-1074), −1) ≈ (−2^1020, −1).
+    /// ∇R scaled by 2^-1000 flushed its second entry to 0 and the step came out (−2^1020, −0), silently wrong. The gradient
+    /// spans more than the double range: now a DoubleRangeException naming θ and the entry, never a wrong step.
+    /// </summary>
+    [Fact]
+    public void Update_WithAGradientSpanningMoreThanTheRange_IsRejected_NotSilentlyWrong()
+    {
+        var objective = new GivenCurvature([Math.ScaleB(1, -20), 0], [Math.ScaleB(1, 1000), double.Epsilon]);
+        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(1, double.Epsilon).Update(objective, Theta));
+        Assert.Equal("theta", e.ParamName);
+        Assert.Contains("∇R(θ) spans more than the double range (|∇R[1]| = 5E-324", e.Message);
+    }
+
+    /// <summary>
+    /// B = diag(0.5, 0), λ = 2^-1074, γ = 1, ∇R = (0, 2^-1074): the exact step (0, −1) is finite, but the scaled ∇R (2^0 =
+    /// 1 in the second entry) solves against 2^-1074 to 2^1074. Rejected as a DoubleRangeException that says the inputs
+    /// together span more than the range (its message said only "beyond the double range", which was false here).
+    /// </summary>
+    [Fact]
+    public void Update_WhoseScaledSolveOverflows_SaysSo()
+    {
+        var objective = new GivenCurvature([0.5, 0], [0, double.Epsilon]);
+        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(1, double.Epsilon).Update(objective, Theta));
+        Assert.Equal("theta", e.ParamName);
+        Assert.Contains("span more than it (the scaled solve overflowed)", e.Message);
     }
 
     private static string Show(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
