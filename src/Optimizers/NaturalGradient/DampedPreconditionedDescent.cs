@@ -25,6 +25,9 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// <summary>B(θ): the Fisher or the empirical Fisher.</summary>
     protected abstract Matrix<double> Curvature(IFisherObjective objective, Vector<double> theta);
 
+    /// <summary>The binary exponent of the smallest normal double, 2^-1022.</summary>
+    private const int MinNormalExponent = -1022;
+
     private static IFisherObjective Fisherable(IObjective objective) => objective as IFisherObjective
         ?? throw new ArgumentException($"objective {objective.Name} does not provide a Fisher (IFisherObjective).", nameof(objective));
 
@@ -71,10 +74,19 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
 
     /// <summary>
     /// −γ(B(θ) + λI)⁻¹∇R(θ), solved for 2^-k(B + λI) and 2^-j∇R (exact scalings, j as k but any integer) and scaled back by
-    /// 2^(j−k) after the product with γ, so nothing overflows or underflows on the way that the result does not.
+    /// 2^(j−k) after the product with γ.
+    /// <para>
+    /// Documented range: every nonzero |∇R_i| at least 2^-1022 times the largest (else 2^-j∇R would lose the small entries'
+    /// digits: B = diag(2^-20, 0), λ = 2^-1074, ∇R = (2^1000, 2^-1074) gave (−2^1020, −0), exact ≈ (−2^1020, −1)), and a
+    /// scaled solve that stays finite. Beyond it the step is rejected, never returned wrong: a
+    /// <see cref="DoubleRangeException"/> naming θ, also where the exact step is finite but B + λI, λ and ∇R together span
+    /// more than the double range (λ = 2^-1074, ∇R = (0, 2^-1074), B = diag(0.5, 0): exact (0, −1), the scaled ∇R solves to
+    /// 2^1074). Not closed: a solve whose result underflows on the way where the step does not.
+    /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">a non-finite curvature or gradient, or B + λI not positive definite (naming
-    /// <c>objective</c>); a step beyond the double range (naming <c>theta</c>).</exception>
+    /// <c>objective</c>); a <see cref="DoubleRangeException"/> naming <c>theta</c> for a step beyond the double range or inputs
+    /// outside the documented range above.</exception>
     public override Vector<double> Update(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
@@ -93,11 +105,18 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         // 2^k times the step (B = diag(1e308, 1), λ = 1, g = (0, 1e30): 2^1022·1e30/2 = ∞, and the exact step (0, −5e29)
         // was rejected as beyond the range with a NaN entry).
         if (k == 0 && j >= -100 && j <= 100) j = 0;
+        for (int i = 0; i < gradient.Count; i++)
+            if (gradient[i] != 0 && (long)Math.ILogB(gradient[i]) - j < MinNormalExponent)
+                throw new DoubleRangeException(
+                    $"objective {objective.Name}: ∇R(θ) spans more than the double range (|∇R[{i}]| = {Require.Show(Math.Abs(gradient[i]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits, and the step would be silently wrong; the documented range needs every nonzero |∇R_i| ≥ 2^-1022 times the largest.",
+                    nameof(theta));
         var solved = Factor(fo, damped).Solve(j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j)));
         var step = (-StepSize * solved).Map(x => Math.ScaleB(x, j - k));
         for (int i = 0; i < step.Count; i++)
             if (!double.IsFinite(step[i]))
-                throw new ArgumentException($"the damped step at θ has entry {i} = {Require.Show(step[i])}: beyond the double range.", nameof(theta));
+                throw new DoubleRangeException(
+                    $"the damped step at θ has entry {i} = {Require.Show(step[i])}: beyond the double range, or B + λI and ∇R together span more than it (the scaled solve overflowed); the step is not computed.",
+                    nameof(theta));
         return step;
     }
 

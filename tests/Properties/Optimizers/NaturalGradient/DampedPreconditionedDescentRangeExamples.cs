@@ -1,5 +1,6 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Optimizers;
 using Verification.Optimizers.NaturalGradient;
@@ -13,25 +14,6 @@ namespace Verification.Tests.Properties.Optimizers.NaturalGradient;
 /// </summary>
 public class DampedPreconditionedDescentRangeExamples
 {
-    /// <summary>An objective that returns the given B (as Fisher and empirical Fisher) and gradient at every θ.</summary>
-    private sealed class GivenCurvature(double[] diagonal, double[] gradient, double offDiagonal = 0) : IFisherObjective
-    {
-        public string Name => "given-curvature";
-
-        public int Dimension => diagonal.Length;
-
-        public double Value(Vector<double> theta) => 0;
-
-        public Vector<double> Gradient(Vector<double> theta) => Vector<double>.Build.DenseOfArray(gradient);
-
-        public Matrix<double> Hessian(Vector<double> theta) => Fisher(theta);
-
-        public Matrix<double> Fisher(Vector<double> theta) =>
-            Matrix<double>.Build.Dense(Dimension, Dimension, (i, j) => i == j ? diagonal[i] : offDiagonal);
-
-        public Matrix<double> EmpiricalFisher(Vector<double> theta) => Fisher(theta);
-    }
-
     private static readonly Vector<double> Theta = Vector<double>.Build.Dense(2);
 
     /// <summary>
@@ -128,7 +110,87 @@ public class DampedPreconditionedDescentRangeExamples
         Assert.Equal(0, phi[1, 0]);
     }
 
-    /// <summary>A NaN or ∞ in B(θ) or ∇R(θ) made a NaN step without a word; now an ArgumentException naming the objective.</summary>
+    /// <summary>
+    /// B = λ = 2^-100 (B + λI = 2^-99·I, its largest entry at the lower end of the unscaled range [2^-100, 2^100]) and
+    /// g = (2^100, 2^-1000) (largest entry at the upper end): exact step −(2^199, 2^-901). Both stay unscaled; a scaling of g
+    /// by 2^-100 would flush its entry 2^-1000 to 0 (2^-1100 is below the subnormals), and the step's entry 1 with it.
+    /// </summary>
+    [Fact]
+    public void Update_WithCurvatureAndGradientAtTheEdgesOfTheUnscaledRange_IsTheExactStep()
+    {
+        double tiny = Math.ScaleB(1, -100);
+        double[] b = [tiny, tiny], g = [Math.ScaleB(1, 100), Math.ScaleB(1, -1000)];
+        var objective = new GivenCurvature(b, g);
+        AssertDiagonalStep(1, tiny, b, g, new NaturalGradientDescent(1, tiny).Update(objective, Theta));
+        AssertDiagonalStep(1, tiny, b, g, new EmpiricalFisherGradientDescent(1, tiny).Update(objective, Theta));
+    }
+
+    /// <summary>
+    /// B = 0, λ = 2^-30, γ = 2^1000 and g = (2^-100, −3·2^-102), the gradient at the lower end of the unscaled range: exact
+    /// step (−2^930, 3·2^928). The unscaled (B + λI)⁻¹g = (2^-70, …) times γ is finite; g scaled to [1, 2) would be solved to
+    /// 2^30 and γ·2^30 = 2^1030 would overflow before the scaling back.
+    /// </summary>
+    [Fact]
+    public void Update_WithAGradientAtTheLowerEdgeOfTheUnscaledRangeAndALargeStepSize_IsTheExactStep()
+    {
+        double gamma = Math.ScaleB(1, 1000), lambda = Math.ScaleB(1, -30);
+        double[] b = [0, 0], g = [Math.ScaleB(1, -100), -Math.ScaleB(3, -102)];
+        AssertDiagonalStep(gamma, lambda, b, g, new NaturalGradientDescent(gamma, lambda).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// B = diag(1, 0), λ = 2^-1030 (subnormal), g = (0, 2^-100), γ = 1: exact step (0, −2^930). Unscaled, g/√λ = 2^415 and
+    /// (g/√λ)/√λ = 2^930 are finite; g scaled to [1, 2) would be solved to 2^1030 = ∞ and the step rejected as beyond the
+    /// double range (the lower edge of the unscaled gradient range, independent of γ).
+    /// </summary>
+    [Fact]
+    public void Update_WithAGradientAtTheLowerEdgeOfTheUnscaledRangeAndASubnormalDamping_IsTheExactStep()
+    {
+        double lambda = Math.ScaleB(1, -1030);
+        double[] b = [1, 0], g = [0, Math.ScaleB(1, -100)];
+        AssertDiagonalStep(1, lambda, b, g, new NaturalGradientDescent(1, lambda).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// B = 0, λ = 3, γ = 2^1000 and a subnormal gradient g = (2^-1070, −3·2^-1074): exact step (−2^-70/3, 2^-74), ordinary
+    /// doubles. Solved unscaled, g/√3 and g/3 are subnormals with 2–4 significant bits (entry 0 came out 5·2^-74 for
+    /// 2^-70/3 = 5.33·2^-74); g scaled to [1, 2) is solved to full precision.
+    /// </summary>
+    [Fact]
+    public void Update_WithASubnormalGradientAndALargeStepSize_IsTheExactStep()
+    {
+        double gamma = Math.ScaleB(1, 1000);
+        double[] b = [0, 0], g = [Math.ScaleB(1, -1070), -Math.ScaleB(3, -1074)];
+        AssertDiagonalStep(gamma, 3, b, g, new NaturalGradientDescent(gamma, 3).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// B = diag(1e308, 1), λ = 1e308: b_0 + λ overflows while b_1 + λ does not, so B + λI is scaled (by 2^-1022); unscaled,
+    /// its entry ∞ made the step's entry 0 zero. g = (1e300, 1e300), γ = 1: exact step −(1e300/2e308, 1e300/(1e308 + 1)).
+    /// </summary>
+    [Fact]
+    public void Update_WithOneDiagonalEntryOverflowingWithTheDamping_IsTheExactStep()
+    {
+        double[] b = [1e308, 1], g = [1e300, 1e300];
+        AssertDiagonalStep(1, 1e308, b, g, new NaturalGradientDescent(1, 1e308).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// B = 1e308·I, λ = 1e308 (B + λI overflows), g = (1.7e308, 1.7e308), γ = 1.5e308: exact step −1.275e308 in each entry.
+    /// B + λI is scaled by the even 2^-1022 (largest entry 1e308 = 1.11·2^1023) to 4.45·I and g by 2^-1023, so the solve
+    /// gives 0.42 and γ·0.42 is finite; an exponent rounded up to 1024 would give 1.7 and γ·1.7 = ∞.
+    /// </summary>
+    [Fact]
+    public void Update_WithCurvatureStepSizeAndGradientNearMaxValue_IsTheExactStep()
+    {
+        double[] b = [1e308, 1e308], g = [1.7e308, 1.7e308];
+        AssertDiagonalStep(1.5e308, 1e308, b, g, new NaturalGradientDescent(1.5e308, 1e308).Update(new GivenCurvature(b, g), Theta));
+    }
+
+    /// <summary>
+    /// A NaN or ∞ in B(θ) or ∇R(θ) made a NaN step without a word; now an ArgumentException naming the objective and
+    /// saying which entry of which quantity it was (a non-finite B otherwise reached the Cholesky factorization).
+    /// </summary>
     [Theory]
     [InlineData(double.NaN, 1.0)]
     [InlineData(double.PositiveInfinity, 1.0)]
@@ -137,23 +199,62 @@ public class DampedPreconditionedDescentRangeExamples
     public void Update_WithNonFiniteCurvatureOrGradient_NamesTheObjective(double b, double g)
     {
         var objective = new GivenCurvature([b, 1], [g, 1]);
-        Assert.Equal("objective", Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1).Update(objective, Theta)).ParamName);
-        Assert.Equal("objective", Assert.Throws<ArgumentException>(() => new EmpiricalFisherGradientDescent(1, 1).Update(objective, Theta)).ParamName);
+        string expected = double.IsFinite(b) ? $"∇R(θ)[0] = {Show(g)}; it must be finite" : $"the curvature B(θ) has an entry {Show(b)}; it must be finite";
+        foreach (DampedPreconditionedDescent optimizer in new DampedPreconditionedDescent[] { new NaturalGradientDescent(1, 1), new EmpiricalFisherGradientDescent(1, 1) })
+        {
+            var e = Assert.Throws<ArgumentException>(() => optimizer.Update(objective, Theta));
+            Assert.Equal("objective", e.ParamName);
+            Assert.Contains(expected, e.Message);
+        }
     }
 
-    /// <summary>A curvature with B + λI not positive definite (B = [[1, 3], [3, 1]], λ = 1) names the objective.</summary>
+    /// <summary>A curvature with B + λI not positive definite (B = [[1, 3], [3, 1]], λ = 1) names the objective and says so.</summary>
     [Fact]
     public void Update_WithIndefiniteCurvature_NamesTheObjective()
     {
         var objective = new GivenCurvature([1, 1], [1, 1], offDiagonal: 3);
-        Assert.Equal("objective", Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1).Update(objective, Theta)).ParamName);
+        var e = Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1).Update(objective, Theta));
+        Assert.Equal("objective", e.ParamName);
+        Assert.Contains("B(θ) + λI is not positive definite", e.Message);
     }
 
-    /// <summary>g = 1e300, B + λI = 1e-10·I: the exact step −1e310 exceeds MaxValue (it was ∞ silently); now an ArgumentException naming θ.</summary>
+    /// <summary>g = 1e300, B + λI = 1e-10·I: the exact step −1e310 exceeds MaxValue (it was ∞ silently); now a DoubleRangeException (an ArgumentException) naming θ.</summary>
     [Fact]
     public void Update_BeyondTheDoubleRange_NamesTheta()
     {
         var objective = new GivenCurvature([0, 0], [1e300, 1]);
-        Assert.Equal("theta", Assert.Throws<ArgumentException>(() => new NaturalGradientDescent(1, 1e-10).Update(objective, Theta)).ParamName);
+        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(1, 1e-10).Update(objective, Theta));
+        Assert.Equal("theta", e.ParamName);
+        Assert.Contains("entry 0 = -Infinity: beyond the double range", e.Message);
     }
+
+    /// <summary>
+    /// B = diag(2^-20, 0), λ = 2^-1074, γ = 1, ∇R = (2^1000, 2^-1074): exact step (−2^1000/(2^-20 + 2^-1074), −1) ≈ (−2^1020, −1).
+    /// ∇R scaled by 2^-1000 flushed its second entry to 0 and the step came out (−2^1020, −0), silently wrong. The gradient
+    /// spans more than the double range: now a DoubleRangeException naming θ and the entry, never a wrong step.
+    /// </summary>
+    [Fact]
+    public void Update_WithAGradientSpanningMoreThanTheRange_IsRejected_NotSilentlyWrong()
+    {
+        var objective = new GivenCurvature([Math.ScaleB(1, -20), 0], [Math.ScaleB(1, 1000), double.Epsilon]);
+        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(1, double.Epsilon).Update(objective, Theta));
+        Assert.Equal("theta", e.ParamName);
+        Assert.Contains("∇R(θ) spans more than the double range (|∇R[1]| = 5E-324", e.Message);
+    }
+
+    /// <summary>
+    /// B = diag(0.5, 0), λ = 2^-1074, γ = 1, ∇R = (0, 2^-1074): the exact step (0, −1) is finite, but the scaled ∇R (2^0 =
+    /// 1 in the second entry) solves against 2^-1074 to 2^1074. Rejected as a DoubleRangeException that says the inputs
+    /// together span more than the range (its message said only "beyond the double range", which was false here).
+    /// </summary>
+    [Fact]
+    public void Update_WhoseScaledSolveOverflows_SaysSo()
+    {
+        var objective = new GivenCurvature([0.5, 0], [0, double.Epsilon]);
+        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(1, double.Epsilon).Update(objective, Theta));
+        Assert.Equal("theta", e.ParamName);
+        Assert.Contains("span more than it (the scaled solve overflowed)", e.Message);
+    }
+
+    private static string Show(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }
