@@ -96,7 +96,8 @@ public class TrajectoryGuaranteeExamples
 
     /// <summary>
     /// Kingma &amp; Ba §2.1: |Δ| ≤ α(1 − β₁)/√(1 − β₂) where (1 − β₁) &gt; √(1 − β₂), else α. β₁ = 0.75, β₂ = 15/16: 1/4 &gt; 1/4
-    /// is false, so α (the edge, where both forms agree); β₁ = 0, β₂ = 3/4: 1 &gt; 1/2, so α·1/(1/2) = 2α (all exact).
+    /// is false, so α (the edge, where both forms agree); β₁ = 0, β₂ = 3/4: 1 &gt; 1/2, so α·1/(1/2) = 2α; β₁ = 1/2,
+    /// β₂ = 15/16: 1/2 &gt; 1/4, so α·(1/2)/(1/4) = 2α again, with a factor 1 − β₁ ≠ 1 (all exact).
     /// </summary>
     [Fact]
     public void BoundedStepForAdam_TakesKingmaAndBasCases()
@@ -104,6 +105,7 @@ public class TrajectoryGuaranteeExamples
         var large = BoundedStep.ForAdam(0.25, 0, 0.75);
         Assert.Equal(0.5, large.Bound);
         Assert.Contains("case (1 − β₁) > √(1 − β₂)", large.Source);
+        Assert.Equal(0.5, BoundedStep.ForAdam(0.25, 0.5, 0.9375).Bound); // α(1 − β₁)/√(1 − β₂) = 0.25·0.5/0.25, with β₁ ≠ 0
         var edge = BoundedStep.ForAdam(0.25, 0.75, 0.9375, steps: 5);
         Assert.Equal(0.25, edge.Bound);
         Assert.Equal(5, edge.Steps);
