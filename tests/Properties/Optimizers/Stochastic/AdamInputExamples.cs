@@ -51,6 +51,15 @@ public class AdamInputExamples
         Assert.Contains("count must be ≥ 1, got 0", e.Message);
     }
 
+    /// <summary>β is checked first: with β = 1 and count = 0 both bad, the exception names β (its range comes before the count's).</summary>
+    [Fact]
+    public void BiasCorrection_BetaIsCheckedBeforeTheCount()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Adam.BiasCorrection(1.0, 0));
+        Assert.Equal("beta", e.ParamName);
+        Assert.Contains("[0, 1)", e.Message);
+    }
+
     /// <summary>d = 1 is a valid dimension (one coordinate: the first step is −α·sign(g)·|g|/(|g| + ε) = −α/(1 + ε) at g = 1).</summary>
     [Fact]
     public void StartRule_AcceptsDimensionOne_AndRejectsZeroSayingTheRange()
