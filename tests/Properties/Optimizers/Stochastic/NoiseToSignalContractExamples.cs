@@ -61,5 +61,6 @@ public class NoiseToSignalContractExamples
         Assert.Equal(double.PositiveInfinity, Estimate([0], [1]));
         Assert.Equal(double.PositiveInfinity, Estimate([0], [Math.ScaleB(1, 200)]));
         Assert.Equal(double.NegativeInfinity, Estimate([0], [-Math.ScaleB(1, 200)]));
+        Assert.Equal(double.NegativeInfinity, Estimate([0], [-1]));
     }
 }
