@@ -72,4 +72,19 @@ public class VarianceAdaptedStepSgdContractExamples
         Assert.Equal("sample", e.ParamName);
         Assert.Contains("beyond the double range", e.Message);
     }
+    /// <summary>
+    /// γ/L below the double range: the exact rule with ∇f = 2^-200, Σ = 2^500 gives η² = 2^900 and γ* = 1/(1 + 2^900) = 2^-900
+    /// (exact), L = 3·2^200, so γ/L = 2^-1100/3 underflows to 0; the step for the sample g = 2^1000 is −γ·g/L = −2^-100/3, a
+    /// normal double, within 2 ulp (SmoothnessStep's bound for the scaled form; a relative 2·2^-52, two-sided). The plain
+    /// −(γ/L)·g gave −0.
+    /// </summary>
+    [Fact]
+    public void FactorBelowTheNormalRange_StepsThroughTheScaledForm()
+    {
+        const double twoUlps = 2 * 2.220446049250313e-16;
+        var f = new ScriptedStochasticObjective(V(Math.ScaleB(1, -200)), V(Math.ScaleB(1, 500)), new GradientSample(V(Math.ScaleB(1, 1000)), 1, null));
+        double step = new VarianceAdaptedStepSgd(3 * Math.ScaleB(1, 200), 1, exactNoise: true).Start(f, V(0)).Step()[0];
+        double expected = -Math.ScaleB(1, -100) / 3;
+        Assert.InRange(step, expected - twoUlps * Math.Abs(expected), expected + twoUlps * Math.Abs(expected));
+    }
 }
