@@ -52,7 +52,7 @@ public static class NoiseToSignal
             double trace = variance.Sum();
             if (trace == 0) return 0;
             double norm2 = gradient * gradient;
-            return norm2 == 0 ? double.PositiveInfinity : trace / norm2;
+            return trace / norm2; // g = 0: norm2 = +0, so ±∞ with the sign of tr(s), as on the scaled path below
         }
         int kt = ScaleOf(variance), kg = ScaleOf(gradient);
         double scaledTrace = 0, scaledNorm2 = 0;
