@@ -11,13 +11,6 @@ namespace Verification.Tests.Properties.Optimizers.Guarantees;
 /// </summary>
 public class TrajectoryGuaranteeExamples
 {
-    private static void AssertRejected(Func<object> create, string parameter, string range)
-    {
-        var e = Assert.Throws<ArgumentException>(() => create());
-        Assert.Equal(parameter, e.ParamName);
-        Assert.Contains(range, e.Message);
-    }
-
     /// <summary>T ∈ [1, 1000]: 0 and 1001 are rejected naming the parameter, 1 and 1000 accepted.</summary>
     [Fact]
     public void TrajectorySteps_AcceptsExactlyOneToMax()
@@ -25,16 +18,16 @@ public class TrajectoryGuaranteeExamples
         Assert.Equal(1000, TrajectorySteps.Max);
         Assert.Equal(1, TrajectorySteps.Require(1, "steps"));
         Assert.Equal(1000, TrajectorySteps.Require(1000, "steps"));
-        AssertRejected(() => TrajectorySteps.Require(0, "steps"), "steps", "steps must be in [1, 1000], got 0");
-        AssertRejected(() => TrajectorySteps.Require(1001, "horizon"), "horizon", "horizon must be in [1, 1000], got 1001");
-        AssertRejected(() => new MonotoneDescentOnConvexQuadratics(1, steps: 0), "steps", "[1, 1000]");
+        ArgumentAssert.Rejects(() => TrajectorySteps.Require(0, "steps"), "steps", "steps must be in [1, 1000], got 0");
+        ArgumentAssert.Rejects(() => TrajectorySteps.Require(1001, "horizon"), "horizon", "horizon must be in [1, 1000], got 1001");
+        ArgumentAssert.Rejects(() => new MonotoneDescentOnConvexQuadratics(1, steps: 0), "steps", "[1, 1000]");
     }
 
     [Fact]
     public void MonotoneDescent_RejectsANonPositiveBound_AndStatesItsSteps()
     {
-        AssertRejected(() => new MonotoneDescentOnConvexQuadratics(0), "maxCurvature", "maxCurvature must be > 0, got 0");
-        AssertRejected(() => new MonotoneDescentOnConvexQuadratics(double.NaN), "maxCurvature", "must be > 0");
+        ArgumentAssert.Rejects(() => new MonotoneDescentOnConvexQuadratics(0), "maxCurvature", "maxCurvature must be > 0, got 0");
+        ArgumentAssert.Rejects(() => new MonotoneDescentOnConvexQuadratics(double.NaN), "maxCurvature", "must be > 0");
         var g = new MonotoneDescentOnConvexQuadratics(double.Epsilon, steps: 7);
         Assert.Equal(7, g.Steps);
         Assert.Equal("monotone-descent-on-convex-quadratics", g.Id);
@@ -46,12 +39,12 @@ public class TrajectoryGuaranteeExamples
     [Fact]
     public void LinearConvergence_ChecksItsRanges_AndStatesThem()
     {
-        AssertRejected(() => new LinearConvergenceOnQuadratics(0, 1, 0.5), "minCurvature", "minCurvature must be finite and > 0, got 0");
-        AssertRejected(() => new LinearConvergenceOnQuadratics(double.PositiveInfinity, double.PositiveInfinity, 0.5), "minCurvature", "finite and > 0");
-        AssertRejected(() => new LinearConvergenceOnQuadratics(2, 1, 0.5), "maxCurvature", "maxCurvature must be finite and ≥ minCurvature = 2, got 1");
-        AssertRejected(() => new LinearConvergenceOnQuadratics(1, double.PositiveInfinity, 0.5), "maxCurvature", "finite and ≥ minCurvature");
-        AssertRejected(() => new LinearConvergenceOnQuadratics(1, 2, 0), "rate", "rate must be in (0, 1], got 0");
-        AssertRejected(() => new LinearConvergenceOnQuadratics(1, 2, 1.5), "rate", "(0, 1]");
+        ArgumentAssert.Rejects(() => new LinearConvergenceOnQuadratics(0, 1, 0.5), "minCurvature", "minCurvature must be finite and > 0, got 0");
+        ArgumentAssert.Rejects(() => new LinearConvergenceOnQuadratics(double.PositiveInfinity, double.PositiveInfinity, 0.5), "minCurvature", "finite and > 0");
+        ArgumentAssert.Rejects(() => new LinearConvergenceOnQuadratics(2, 1, 0.5), "maxCurvature", "maxCurvature must be finite and ≥ minCurvature = 2, got 1");
+        ArgumentAssert.Rejects(() => new LinearConvergenceOnQuadratics(1, double.PositiveInfinity, 0.5), "maxCurvature", "finite and ≥ minCurvature");
+        ArgumentAssert.Rejects(() => new LinearConvergenceOnQuadratics(1, 2, 0), "rate", "rate must be in (0, 1], got 0");
+        ArgumentAssert.Rejects(() => new LinearConvergenceOnQuadratics(1, 2, 1.5), "rate", "(0, 1]");
         var edge = new LinearConvergenceOnQuadratics(3, 3, 1, steps: 4);
         Assert.Equal((3.0, 3.0, 1.0, 4), (edge.MinCurvature, edge.MaxCurvature, edge.Rate, edge.Steps));
         Assert.Equal("linear-convergence-on-quadratics", edge.Id);
@@ -63,9 +56,9 @@ public class TrajectoryGuaranteeExamples
     [Fact]
     public void HeavyBall_ChecksItsRanges_AndStatesThem()
     {
-        AssertRejected(() => new HeavyBallMomentum(0, 0.5), "learningRate", "> 0");
-        AssertRejected(() => new HeavyBallMomentum(0.1, 1), "momentum", "momentum must be in [0, 1), got 1");
-        AssertRejected(() => new HeavyBallMomentum(0.1, -0.25), "momentum", "[0, 1)");
+        ArgumentAssert.Rejects(() => new HeavyBallMomentum(0, 0.5), "learningRate", "> 0");
+        ArgumentAssert.Rejects(() => new HeavyBallMomentum(0.1, 1), "momentum", "momentum must be in [0, 1), got 1");
+        ArgumentAssert.Rejects(() => new HeavyBallMomentum(0.1, -0.25), "momentum", "[0, 1)");
         var g = new HeavyBallMomentum(0.125, 0, steps: 3);
         Assert.Equal((0.125, 0.0, 3), (g.LearningRate, g.Momentum, g.Steps));
         Assert.Equal("heavy-ball-momentum", g.Id);
@@ -84,10 +77,10 @@ public class TrajectoryGuaranteeExamples
     [Fact]
     public void BoundedStep_ChecksItsArguments_AndStatesThem()
     {
-        AssertRejected(() => new BoundedStep(0), "bound", "bound must be finite and > 0, got 0");
-        AssertRejected(() => new BoundedStep(double.PositiveInfinity), "bound", "finite and > 0");
-        AssertRejected(() => new BoundedStep(1, source: " "), "source", "source must say where the bound comes from");
-        AssertRejected(() => new BoundedStep(1, steps: 0), "steps", "[1, 1000]");
+        ArgumentAssert.Rejects(() => new BoundedStep(0), "bound", "bound must be finite and > 0, got 0");
+        ArgumentAssert.Rejects(() => new BoundedStep(double.PositiveInfinity), "bound", "finite and > 0");
+        ArgumentAssert.Rejects(() => new BoundedStep(1, source: " "), "source", "source must say where the bound comes from");
+        ArgumentAssert.Rejects(() => new BoundedStep(1, steps: 0), "steps", "[1, 1000]");
         var g = new BoundedStep(0.5, 2, "sign descent");
         Assert.Equal((0.5, 2, "sign descent"), (g.Bound, g.Steps, g.Source));
         Assert.Equal("bounded-step", g.Id);
@@ -114,11 +107,11 @@ public class TrajectoryGuaranteeExamples
         Assert.Equal(0.25, small.Bound);
         Assert.Contains("β₁ = 0.9, β₂ = 0.5", small.Source);
 
-        AssertRejected(() => BoundedStep.ForAdam(0, 0.5, 0.5), "stepSize", "> 0");
-        AssertRejected(() => BoundedStep.ForAdam(1, 1, 0.5), "beta1", "beta1 must be in [0, 1), got 1");
-        AssertRejected(() => BoundedStep.ForAdam(1, -0.5, 0.5), "beta1", "[0, 1)");
-        AssertRejected(() => BoundedStep.ForAdam(1, 0.5, 1), "beta2", "beta2 must be in [0, 1), got 1");
-        AssertRejected(() => BoundedStep.ForAdam(1, 0.5, -0.5), "beta2", "[0, 1)");
+        ArgumentAssert.Rejects(() => BoundedStep.ForAdam(0, 0.5, 0.5), "stepSize", "> 0");
+        ArgumentAssert.Rejects(() => BoundedStep.ForAdam(1, 1, 0.5), "beta1", "beta1 must be in [0, 1), got 1");
+        ArgumentAssert.Rejects(() => BoundedStep.ForAdam(1, -0.5, 0.5), "beta1", "[0, 1)");
+        ArgumentAssert.Rejects(() => BoundedStep.ForAdam(1, 0.5, 1), "beta2", "beta2 must be in [0, 1), got 1");
+        ArgumentAssert.Rejects(() => BoundedStep.ForAdam(1, 0.5, -0.5), "beta2", "[0, 1)");
         Assert.Equal(1, BoundedStep.ForAdam(1, 0, 0).Bound); // β₁ = β₂ = 0: 1 > 1 is false, so α
     }
 

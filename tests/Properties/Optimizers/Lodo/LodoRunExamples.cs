@@ -22,13 +22,6 @@ public class LodoRunExamples
     private static Verification.Optimizers.Lodo.Lodo DenseSgdLodo(double alpha0 = 0.5, double beta = 0.25) =>
         Verification.Optimizers.Lodo.Lodo.WithSgd(new DensePreconditioner(2, alpha0), 0.125, beta, 7);
 
-    private static void AssertArgument(Action act, string parameter, string messagePart)
-    {
-        var e = Assert.Throws<ArgumentException>(act);
-        Assert.Equal(parameter, e.ParamName);
-        Assert.Contains(messagePart, e.Message, StringComparison.Ordinal);
-    }
-
     /// <summary>An IStepRule that records the step index t and the hypergradient it is fed, and returns a zero step.</summary>
     private sealed class RecordingRule(int parameterCount) : IStepRule
     {
@@ -51,7 +44,7 @@ public class LodoRunExamples
     {
         var model = new DensePreconditioner(2, 0.5);
         foreach (var name in new[] { "", "  " })
-            AssertArgument(() => new Verification.Optimizers.Lodo.Lodo(model, 0.5, () => new Sgd(0.1).StartRule(), name, 0),
+            ArgumentAssert.Rejects(() => new Verification.Optimizers.Lodo.Lodo(model, 0.5, () => new Sgd(0.1).StartRule(), name, 0),
                 "metaName", "metaName must not be empty");
     }
 
@@ -60,8 +53,8 @@ public class LodoRunExamples
     {
         // The meta-optimizer is built lazily per run, so the factory itself must check α before the lambda captures it.
         var model = new DensePreconditioner(2, 0.5);
-        AssertArgument(() => Verification.Optimizers.Lodo.Lodo.WithAdam(model, -1, 0.5, 0), "metaLearningRate", "metaLearningRate must be ≥ 0, got -1");
-        AssertArgument(() => Verification.Optimizers.Lodo.Lodo.WithSgd(model, -1, 0.5, 0), "metaLearningRate", "metaLearningRate must be ≥ 0, got -1");
+        ArgumentAssert.Rejects(() => Verification.Optimizers.Lodo.Lodo.WithAdam(model, -1, 0.5, 0), "metaLearningRate", "metaLearningRate must be ≥ 0, got -1");
+        ArgumentAssert.Rejects(() => Verification.Optimizers.Lodo.Lodo.WithSgd(model, -1, 0.5, 0), "metaLearningRate", "metaLearningRate must be ≥ 0, got -1");
     }
 
     [Fact]
@@ -76,8 +69,8 @@ public class LodoRunExamples
         var lodo = DenseSgdLodo();
         var f = new Quadratic(Matrix<double>.Build.DenseIdentity(2), V(0, 0));
         Assert.Equal("objective", Assert.Throws<ArgumentNullException>(() => lodo.Start(null!, V(1, 2))).ParamName);
-        AssertArgument(() => lodo.Start(f, V(1, double.NaN)), "theta0", "theta0[1] must be finite");
-        AssertArgument(() => lodo.Start(f, V(1, 2, 3)), "theta0", "theta0 has length 3, expected 2");
+        ArgumentAssert.Rejects(() => lodo.Start(f, V(1, double.NaN)), "theta0", "theta0[1] must be finite");
+        ArgumentAssert.Rejects(() => lodo.Start(f, V(1, 2, 3)), "theta0", "theta0 has length 3, expected 2");
     }
 
     [Fact]
@@ -86,12 +79,12 @@ public class LodoRunExamples
         var lodo = DenseSgdLodo();
         var ok = V(1, 2);
         var theta = V(0.5, 0, 0, 0.5);
-        AssertArgument(() => lodo.Begin(ok, ok, V(0.5, 0, double.PositiveInfinity, 0.5)), "theta0", "theta0[2] must be finite");
-        AssertArgument(() => lodo.Begin(ok, ok, V(0.5, 0, 0)), "theta0", "theta0 has length 3, expected 4");
-        AssertArgument(() => lodo.Begin(V(double.NaN, 0), ok, theta), "x0", "x0[0] must be finite");
-        AssertArgument(() => lodo.Begin(V(1, 2, 3), ok, theta), "x0", "x0 has length 3, expected 2");
-        AssertArgument(() => lodo.Begin(ok, V(0, double.NegativeInfinity), theta), "g0", "g0[1] must be finite");
-        AssertArgument(() => lodo.Begin(ok, V(1), theta), "g0", "g0 has length 1, expected 2");
+        ArgumentAssert.Rejects(() => lodo.Begin(ok, ok, V(0.5, 0, double.PositiveInfinity, 0.5)), "theta0", "theta0[2] must be finite");
+        ArgumentAssert.Rejects(() => lodo.Begin(ok, ok, V(0.5, 0, 0)), "theta0", "theta0 has length 3, expected 4");
+        ArgumentAssert.Rejects(() => lodo.Begin(V(double.NaN, 0), ok, theta), "x0", "x0[0] must be finite");
+        ArgumentAssert.Rejects(() => lodo.Begin(V(1, 2, 3), ok, theta), "x0", "x0 has length 3, expected 2");
+        ArgumentAssert.Rejects(() => lodo.Begin(ok, V(0, double.NegativeInfinity), theta), "g0", "g0[1] must be finite");
+        ArgumentAssert.Rejects(() => lodo.Begin(ok, V(1), theta), "g0", "g0 has length 1, expected 2");
     }
 
     [Fact]
@@ -101,8 +94,8 @@ public class LodoRunExamples
         var e = Assert.Throws<InvalidOperationException>(() => run.Accept(V(1, 1)));
         Assert.Contains("Accept needs a preceding Propose", e.Message, StringComparison.Ordinal);
         run.Propose();
-        AssertArgument(() => run.Accept(V(double.NaN, 1)), "gradient", "gradient[0] must be finite");
-        AssertArgument(() => run.Accept(V(1, 1, 1)), "gradient", "gradient has length 3, expected 2");
+        ArgumentAssert.Rejects(() => run.Accept(V(double.NaN, 1)), "gradient", "gradient[0] must be finite");
+        ArgumentAssert.Rejects(() => run.Accept(V(1, 1, 1)), "gradient", "gradient has length 3, expected 2");
         run.Accept(V(1, 1)); // the proposal is still pending after the refusals
         Assert.Equal(new[] { 1.0, 2.0 }, run.X.ToArray());
     }

@@ -29,13 +29,6 @@ public class NoisyBowlSimulationExamples
 
     private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
 
-    private static void AssertArgument(Action act, string parameter, string messagePart)
-    {
-        var e = Assert.Throws<ArgumentException>(act);
-        Assert.Equal(parameter, e.ParamName);
-        Assert.Contains(messagePart, e.Message, StringComparison.Ordinal);
-    }
-
     /// <summary>
     /// A stochastic optimizer whose steps are given in advance (zero after the script), keeping the objective it was
     /// started on: it reaches the simulation's moving bowl as any sampler-driven optimizer does.
@@ -71,7 +64,7 @@ public class NoisyBowlSimulationExamples
         Assert.Equal(5.5, run.TailMean(1.0)); // all of them
         Assert.Equal(10.0, run.TailMean(0.01)); // rounds to no loss: at least one is kept
         foreach (double fraction in new[] { 0.0, -0.5, 1.5, double.NaN })
-            AssertArgument(() => run.TailMean(fraction), "fraction", "fraction must be in (0, 1]");
+            ArgumentAssert.Rejects(() => run.TailMean(fraction), "fraction", "fraction must be in (0, 1]");
     }
 
     [Fact]
@@ -81,11 +74,11 @@ public class NoisyBowlSimulationExamples
         var momentum = new MomentumSgd(0.1, 0.5);
         Assert.Equal("bowl", Assert.Throws<ArgumentNullException>(() => NoisyBowlSimulation.Run(null!, momentum, 1, 0)).ParamName);
         Assert.Equal("optimizer", Assert.Throws<ArgumentNullException>(() => NoisyBowlSimulation.Run(bowl, null!, 1, 0)).ParamName);
-        AssertArgument(() => NoisyBowlSimulation.Run(bowl, new Verification.Optimizers.FirstOrder.GradientDescent(0.1), 1, 0),
+        ArgumentAssert.Rejects(() => NoisyBowlSimulation.Run(bowl, new Verification.Optimizers.FirstOrder.GradientDescent(0.1), 1, 0),
             "optimizer", "must draw one gradient sample per step");
-        AssertArgument(() => NoisyBowlSimulation.Run(bowl, momentum, 0, 0), "steps", "steps must be ≥ 1, got 0");
-        AssertArgument(() => NoisyBowlSimulation.Run(bowl, momentum, 1, 0, sigmaEvery: -1), "sigmaEvery", "sigmaEvery must be ≥ 0, got -1");
-        AssertArgument(() => NoisyBowlSimulation.Run(bowl, momentum, 1, 0, sigmaProbes: 0), "sigmaProbes", "sigmaProbes must be ≥ 1, got 0");
+        ArgumentAssert.Rejects(() => NoisyBowlSimulation.Run(bowl, momentum, 0, 0), "steps", "steps must be ≥ 1, got 0");
+        ArgumentAssert.Rejects(() => NoisyBowlSimulation.Run(bowl, momentum, 1, 0, sigmaEvery: -1), "sigmaEvery", "sigmaEvery must be ≥ 0, got -1");
+        ArgumentAssert.Rejects(() => NoisyBowlSimulation.Run(bowl, momentum, 1, 0, sigmaProbes: 0), "sigmaProbes", "sigmaProbes must be ≥ 1, got 0");
     }
 
     [Fact]
@@ -151,7 +144,7 @@ public class NoisyBowlSimulationExamples
         Assert.Equal("run", Assert.Throws<ArgumentNullException>(() => NoisyBowlSimulation.Sigma(null!, h, 0, random)).ParamName);
         Assert.Equal("hessian", Assert.Throws<ArgumentNullException>(() => NoisyBowlSimulation.Sigma(run, null!, 0, random)).ParamName);
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => NoisyBowlSimulation.Sigma(run, h, 0, null!)).ParamName);
-        AssertArgument(() => NoisyBowlSimulation.Sigma(run, h, 0, random), "probes", "probes must be ≥ 1, got 0");
+        ArgumentAssert.Rejects(() => NoisyBowlSimulation.Sigma(run, h, 0, random), "probes", "probes must be ≥ 1, got 0");
     }
 
     [Fact]
@@ -177,8 +170,8 @@ public class NoisyBowlSimulationExamples
         var objective = scripted.Objective!;
         Assert.Equal("noisy-bowl(n=3, v=0.5, seed=2, noise=5)", objective.Name);
         Assert.Equal((bowl.Hessian * V(1, 2, 3)).ToArray(), objective.Gradient(V(1, 2, 3)).ToArray()); // ∇ℓ₀ = Hθ
-        AssertArgument(() => objective.Gradient(V(1, double.NaN, 3)), "theta", "theta[1] must be finite");
-        AssertArgument(() => objective.Gradient(V(1, 2)), "theta", "theta has length 2, expected 3");
+        ArgumentAssert.Rejects(() => objective.Gradient(V(1, double.NaN, 3)), "theta", "theta[1] must be finite");
+        ArgumentAssert.Rejects(() => objective.Gradient(V(1, 2)), "theta", "theta has length 2, expected 3");
     }
 
     [Fact]
@@ -216,10 +209,10 @@ public class NoisyBowlSimulationExamples
     {
         Assert.Equal("newton", new NewtonTracker(Matrix<double>.Build.DenseIdentity(2)).Name);
         // Cholesky reads one triangle only, so an asymmetric matrix must be refused before it.
-        AssertArgument(() => new NewtonTracker(Matrix<double>.Build.DenseOfArray(new[,] { { 2.0, 1.0 }, { 0.0, 2.0 } })),
+        ArgumentAssert.Rejects(() => new NewtonTracker(Matrix<double>.Build.DenseOfArray(new[,] { { 2.0, 1.0 }, { 0.0, 2.0 } })),
             "hessian", "hessian must be symmetric");
         // eigenvalues 3 and −1: symmetric, indefinite.
-        AssertArgument(() => new NewtonTracker(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 2.0, 1.0 } })),
+        ArgumentAssert.Rejects(() => new NewtonTracker(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 2.0, 1.0 } })),
             "hessian", "hessian must be positive definite");
     }
 
