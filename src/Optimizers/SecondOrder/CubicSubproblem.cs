@@ -18,8 +18,12 @@ public sealed record CubicSubproblemSolution(Vector<double> Step, double Shift, 
 /// </summary>
 public static class CubicSubproblem
 {
-    /// <summary>Bisection steps on μ; 200 halvings exhaust double precision from any bracket.</summary>
-    public const int MaxBisections = 200;
+    /// <summary>
+    /// Bisection steps on the shift t = μ − max(0, −λ₁) from [0, hi]; the loop stops earlier, once lo and hi are adjacent
+    /// doubles. 2 200 covers any bracket: hi &lt; 2^1024 and adjacent doubles are at least 2^-1074 apart, so 2 098 halvings
+    /// always reach adjacency. (200 did not: a root t ≈ 1e-100 near the hard case was left at t ≈ 1e-60, far from μ = σ‖s‖.)
+    /// </summary>
+    public const int MaxBisections = 2200;
 
     /// <summary>The minimizer for the eigensystem <paramref name="eigen"/> of H (with ∇f's projections) and σ &gt; 0.</summary>
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)

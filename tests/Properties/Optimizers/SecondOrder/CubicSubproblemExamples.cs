@@ -131,6 +131,24 @@ public class CubicSubproblemExamples
         Assert.Equal(8.0 / 3, sol.PredictedDecrease, 4e-15);
     }
 
+    /// <summary>
+    /// Nearly the hard case, with the shift's root far below the bisection's starting bracket: λ = (−1, 2), g = (−1e-100, −2),
+    /// σ = 1. With t = μ − 1, s₂ = 2/(3 + t) ≈ 2/3 and s₁ = 1e-100/t, and μ = σ‖s‖ forces s₁ ≈ √(1 − 4/9) = √5/3, so
+    /// t ≈ 1e-100·3/√5 ≈ 1.34e-100. The conditions of Cartis–Gould–Toint Thm 3.1 then hold: (λ₁ + μ)s₁ = |g₁| and
+    /// μ = σ‖s‖ ≈ 1. A bisection from t ≈ 2.8 needs about 330 halvings to get near 1e-100, and 200 leave t ≈ 1.8e-60, where
+    /// s₁ ≈ 6e-41 and ‖s‖ = 2/3 ≠ μ = 1 (a step of the wrong length, and a predicted decrease of the wrong model).
+    /// </summary>
+    [Fact]
+    public void NearlyHardCase_WithATinyShiftRoot_StillMeetsMuEqualsSigmaNormS()
+    {
+        var sol = CubicSubproblem.Solve(Diagonal([-1.0, 2.0], [-1e-100, -2.0]), 1);
+        // Tolerance 1e-14: the root is found to adjacent doubles of t, which gives s₁ to about 1 ulp; ‖s‖ and μ are size 1.
+        Assert.Equal(Math.Sqrt(5) / 3, sol.Step[0], 1e-14);
+        Assert.Equal(2.0 / 3, sol.Step[1], 1e-14);
+        Assert.Equal(sol.Shift, sol.Step.L2Norm(), 1e-14);
+        Assert.False(sol.HardCase);
+    }
+
     [Fact]
     public void RejectsANullEigensystemAndANonPositiveSigma()
     {
