@@ -114,16 +114,17 @@ public class AssessLipschitzExamples
     }
 
     /// <summary>
-    /// The trial point θ_t + Δθ* beyond the double range while the promise is finite: λ = 1, |g| = 1, L = 1 give
-    /// x* = √3 − 1 ≈ 0.73 and a promise of about 0.44, and the eigensystem handed in has the (non-unit) vector 2^1000, so
-    /// Δθ* ≈ 7.8e300 and θ = double.MaxValue + Δθ* = +∞. (A unit vector cannot do it: every x* near 1e308 makes the promise
-    /// overflow first.) The assessment fails with −∞ instead of evaluating f at ∞.
+    /// The trial point θ_t + Δθ* beyond the double range while the promise is finite: along eigenspace 1 λ = 1, |g| = 1,
+    /// L = 1 give x* = √3 − 1 ≈ 0.73 and a promise of about 0.44, and the eigensystem handed in has the (non-unit) vector
+    /// 2^1000·e₁, so Δθ* ≈ (7.8e300, 0) and θ = (double.MaxValue, 0) + Δθ* = (+∞, 0): one entry out of range is enough.
+    /// (A unit vector cannot do it: every x* near 1e308 makes the promise overflow first.) The assessment fails with −∞
+    /// instead of evaluating f at ∞.
     /// </summary>
     [Fact]
     public void Ratio_WhenTheTrialPointOverflows_IsMinusInfinity()
     {
-        var wide = new EigenSystem([1.0], Matrix<double>.Build.Dense(1, 1, Math.ScaleB(1, 1000)), [-1.0]);
-        Assert.Equal(double.NegativeInfinity, AssessLipschitz.Ratio(Zero(1), V(double.MaxValue), wide, V(1)));
+        var wide = new EigenSystem([1.0, 1.0], Matrix<double>.Build.DiagonalOfDiagonalArray([Math.ScaleB(1, 1000), 1]), [-1.0, 0.0]);
+        Assert.Equal(double.NegativeInfinity, AssessLipschitz.Ratio(Zero(2), V(double.MaxValue, 0), wide, V(1, 1)));
     }
 
     /// <summary>f returns +∞ at the trial point (the step leaves its domain): the assessment fails, −∞, not a quotient of ∞.</summary>
@@ -147,7 +148,12 @@ public class AssessLipschitzExamples
         Assert.Equal("objective", Assert.Throws<ArgumentNullException>(() => AssessLipschitz.Ratio(null!, theta, eigen, l)).ParamName);
         Assert.Equal("eigen", Assert.Throws<ArgumentNullException>(() => AssessLipschitz.Ratio(f, theta, null!, l)).ParamName);
         ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, V(0, double.NaN), eigen, l), "theta", "must be finite");
-        ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, theta, eigen, V(1, 0)), "lipschitz", "must be > 0");
+        ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, theta, eigen, V(1, 0)), "lipschitz", "lipschitz[1] must be > 0, got 0.");
+        ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, theta, eigen, V(double.NaN, 1)), "lipschitz", "lipschitz[0] must be finite");
+        // All constants are checked before any step: here eigenspace 1's step overflows (which alone gives −∞), yet the
+        // zero constant of eigenspace 2 is still an error.
+        var overflowing = new EigenSystem([-1e308, 1.0], Identity(2), [-1.0, -1.0]);
+        ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, theta, overflowing, V(1e-300, 0)), "lipschitz", "lipschitz[1] must be > 0");
         // One constant too many: the loop would ignore it, so only the length check catches it.
         ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, theta, eigen, V(1, 1, 1)), "lipschitz", "has length 3, expected 2");
         // θ of length 3 for a 2-dimensional objective whose eigensystem (and L) have length 2.
