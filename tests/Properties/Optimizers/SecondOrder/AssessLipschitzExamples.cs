@@ -137,6 +137,21 @@ public class AssessLipschitzExamples
         Assert.Equal(double.NegativeInfinity, AssessLipschitz.Ratio(f, V(0), eigen, V(1)));
     }
 
+    /// <summary>
+    /// Both f values finite but their difference not: f(θ) = −1e308·θ, θ_t = −1 (f = 1e308), and the eigensystem handed in
+    /// (λ = 1, g = −1, vector 4·e₁, L = 4: x* = ½, step 2, promise 7/24) puts the trial point at 1 (f = −1e308). The
+    /// realized decrease 2e308 overflows to +∞; the assessment fails with −∞ rather than reporting an infinite ratio.
+    /// </summary>
+    [Fact]
+    public void Ratio_WhenTheDecreaseOverflows_IsMinusInfinity()
+    {
+        var f = Quadratic.Diagonal(V(0), V(1e308));
+        var eigen = new EigenSystem([1.0], Matrix<double>.Build.Dense(1, 1, 4), [-1.0]);
+        Assert.Equal(1e308, f.Value(V(-1)));
+        Assert.Equal(-1e308, f.Value(V(1)));
+        Assert.Equal(double.NegativeInfinity, AssessLipschitz.Ratio(f, V(-1), eigen, V(4)));
+    }
+
     /// <summary>Each argument check names its parameter (ArgumentNullException for the two objects).</summary>
     [Fact]
     public void Ratio_RejectsBadArguments_NamingThem()
