@@ -242,6 +242,42 @@ public class ArcExamples
         Assert.Equal(2, small.SigmaAfter);
     }
 
+    /// <summary>f(θ) = θ₁·10³⁰⁰ + θ₂·10⁻³⁰⁰, validating θ as <see cref="IObjective"/> asks.</summary>
+    private sealed class SteepPlane : IObjective
+    {
+        public string Name => "steep plane";
+
+        public int Dimension => 2;
+
+        public double Value(Vector<double> theta)
+        {
+            if (theta.Count != 2 || !theta.All(double.IsFinite))
+                throw new ArgumentException("θ must be two finite numbers.", nameof(theta));
+            return 1e300 * theta[0] + 1e-300 * theta[1];
+        }
+
+        public Vector<double> Gradient(Vector<double> theta) => At(1e300, 1e-300);
+
+        public Matrix<double> Hessian(Vector<double> theta) => Matrix<double>.Build.Dense(2, 2);
+    }
+
+    /// <summary>
+    /// A trial point with a non-finite entry is not evaluated (the objective would reject it) and counts as an actual
+    /// decrease of −∞: with σ = 2^-1074 and ∇f = (10³⁰⁰, 10⁻³⁰⁰) the subproblem's s₁ is close to −double.MaxValue
+    /// (‖s‖ = √(‖∇f‖/σ) is beyond double range), so from θ₁ = −10³⁰⁸ the trial's first entry overflows to −∞ while
+    /// the second stays finite.
+    /// </summary>
+    [Fact]
+    public void TrialWithAnInfiniteEntry_IsRejectedWithoutEvaluatingF()
+    {
+        var theta = At(-1e308, 0);
+        var it = new Arc().Iterate(new SteepPlane(), theta, double.Epsilon);
+        var trial = theta + it.Trial;
+        Assert.True(double.IsNegativeInfinity(trial[0]) && double.IsFinite(trial[1]), $"trial {trial}");
+        Assert.False(it.Accepted);
+        Assert.Equal(double.NegativeInfinity, it.ActualDecrease);
+    }
+
     /// <summary>A run starts at σ₀ with no record; an accepted step moves θ by s and returns s; σ follows each record.</summary>
     [Fact]
     public void Run_MovesOnAcceptance()

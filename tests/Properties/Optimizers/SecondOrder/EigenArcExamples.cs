@@ -84,6 +84,13 @@ public class EigenArcExamples
         return new EigenArc(settings).Adjust(f, theta, eigen, Of(lipschitz));
     }
 
+    /// <summary>ASSESS_LIPSCHITZ at θ = 0, to place η₁ exactly on a value the algorithm will meet.</summary>
+    private static double Ratio(IObjective f, params double[] lipschitz)
+    {
+        var theta = Vector<double>.Build.Dense(f.Dimension);
+        return AssessLipschitz.Ratio(f, theta, SymmetricEigen.Decompose(f.Hessian(theta), f.Gradient(theta)), Of(lipschitz));
+    }
+
     private static EigenArcAdjustment Adjust(IObjective f, params double[] lipschitz) => Adjust(new EigenArcSettings(), f, lipschitz);
 
     private static void AssertAssess(double expected, double actual) =>
@@ -290,6 +297,70 @@ public class EigenArcExamples
         var once = new EigenArc(new EigenArcSettings(MaxAdjustments: 1)).Adjust(f, theta, eigen, Of(1, 1));
         Assert.Equal(Of(2, 2), once.After);
         Assert.True(once.Capped);
+    }
+
+    /// <summary>
+    /// Line 8 stops as soon as ASSESS reaches η₁ (a loop "while ASSESS &lt; η₁"): with η₁ set to ASSESS(2, 2) of
+    /// c = (0.3, 3), the raise from (1, 1) stops at (2, 2). Line 12 then fails at once in both eigenspaces
+    /// (ASSESS(2, 2) = η₁ is not &gt; η₁), so line 15 raises each: L = (4, 4); one raise further, to (4, 4), would have
+    /// let line 12 lower L_1 (ASSESS(2, 4) = 1.30… &gt; η₁).
+    /// </summary>
+    [Fact]
+    public void RaisingLoop_StopsWhereAssessmentEqualsEta1()
+    {
+        var f = new LinearPlusCubic(0.3, 3);
+        double eta1 = Ratio(f, 2, 2);
+        Assert.True(Math.Abs(eta1 - 1.0875) <= AssessTolerance, $"ASSESS(2, 2) = {eta1:R}");
+        var adj = Adjust(new EigenArcSettings(Eta1: eta1, Eta2: 2), f, 1, 1);
+        Assert.Equal(EigenArcBranch.Liberal, adj.Branch);
+        Assert.Equal(Of(4, 4), adj.After);
+        Assert.False(adj.Capped);
+    }
+
+    /// <summary>
+    /// Line 12 lowers only while ASSESS &gt; η₁: with η₁ set to ASSESS(½, 2) = 1.05 of c = (0.3, 3), the raise from (1, 1)
+    /// stops at (2, 2) (1.0875), L_1 is lowered to 1 (1.10…) and to ½, where ASSESS = η₁ no longer passes, so line 15
+    /// restores 1; lowering L_2 to 1 gives 0.675 and is undone: L = (1, 2).
+    /// </summary>
+    [Fact]
+    public void LoweringLoop_StopsWhereAssessmentEqualsEta1()
+    {
+        var f = new LinearPlusCubic(0.3, 3);
+        double eta1 = Ratio(f, 0.5, 2);
+        Assert.True(Math.Abs(eta1 - 1.05) <= AssessTolerance, $"ASSESS(½, 2) = {eta1:R}");
+        var adj = Adjust(new EigenArcSettings(Eta1: eta1, Eta2: 2), f, 1, 1);
+        Assert.Equal(Of(1, 2), adj.After);
+        Assert.False(adj.Capped);
+    }
+
+    /// <summary>
+    /// Line 15 raises L_i back only where γ₁·L_i is representable: c = 2^1023 in one dimension has
+    /// ASSESS(L) = 3/2 − 2^1022/L, so from L = 2^1021 (−½) the raise stops at 2^1023 with η₁ set to ASSESS(2^1023) (= 1);
+    /// line 12 does not run, and 2·2^1023 overflows, so L stays at 2^1023 (a finite constant, not +∞).
+    /// </summary>
+    [Fact]
+    public void LineFifteen_DoesNotRaiseBeyondDoubleRange()
+    {
+        double top = Math.ScaleB(1, 1023);
+        var f = new LinearPlusCubic(top);
+        double eta1 = Ratio(f, top);
+        Assert.True(Math.Abs(eta1 - 1) <= AssessTolerance, $"ASSESS(2^1023) = {eta1:R}");
+        var adj = Adjust(new EigenArcSettings(Eta1: eta1, Eta2: 2), f, top / 4);
+        Assert.Equal(EigenArcBranch.Liberal, adj.Branch);
+        AssertAssess(-0.5, adj.AssessBefore);
+        Assert.Equal(Of(top), adj.After);
+        Assert.Equal(eta1, adj.AssessAfter);
+        Assert.False(adj.Capped);
+    }
+
+    /// <summary>A BASE_OPT factory that returns null is a programming error, reported with the base's name.</summary>
+    [Fact]
+    public void BaseOptimizerFactoryReturningNull_IsAnInvalidOperation()
+    {
+        var broken = new EigenArcBaseOptimizer("broken", _ => null!);
+        var e = Assert.Throws<InvalidOperationException>(() => broken.Create(new ConstantLipschitz(1)));
+        Assert.Contains("'broken'", e.Message, StringComparison.Ordinal);
+        Assert.Same(EigenArcBaseOptimizer.Elmo, new EigenArc(null, null).BaseOptimizer);
     }
 
     /// <summary>
