@@ -361,6 +361,7 @@ public class EigenArcExamples
         var e = Assert.Throws<InvalidOperationException>(() => broken.Create(new ConstantLipschitz(1)));
         Assert.Contains("'broken'", e.Message, StringComparison.Ordinal);
         Assert.Same(EigenArcBaseOptimizer.Elmo, new EigenArc(null, null).BaseOptimizer);
+        ArgumentAssert.Rejects(() => new EigenArcBaseOptimizer(" ", _ => new GradientDescent(1)), "name", "name must not be empty.");
     }
 
     /// <summary>

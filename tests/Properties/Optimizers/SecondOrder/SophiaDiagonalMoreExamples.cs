@@ -65,6 +65,21 @@ public class SophiaDiagonalMoreExamples
         ArgumentAssert.Rejects(() => sophia.Update(1, double.PositiveInfinity), "h", "h must be finite");
     }
 
+    /// <summary>
+    /// A subnormal ε = 2^-1070 above a subnormal ρh = 2^-1072 (ρ = 1): the denominator is ε, not ρh, so m = 2^-1074 gives
+    /// ratio 2^-4 and Δ = −η/16 with η = 1 (ρh itself would give −¼).
+    /// </summary>
+    [Fact]
+    public void Update_WithSubnormalEpsilon_TakesTheLargerDenominator()
+    {
+        var sophia = new SophiaDiagonal(1, rho: 1, epsilon: Math.ScaleB(1, -1070));
+        Assert.Equal(-0.0625, sophia.Update(double.Epsilon, Math.ScaleB(1, -1072)));
+        // ρh = 2^-1068 above ε: now ρh is the denominator, ratio 2^-6.
+        Assert.Equal(-Math.ScaleB(1, -6), sophia.Update(double.Epsilon, Math.ScaleB(1, -1068)));
+        // h = 0 (a fresh curvature moment), ρ = ½: max(0, ε) = ε, ratio 2^-4 again, not the clip.
+        Assert.Equal(-0.0625, new SophiaDiagonal(1, rho: 0.5, epsilon: Math.ScaleB(1, -1070)).Update(double.Epsilon, 0));
+    }
+
     /// <summary>x ← βx + (1 − β)y: β = ¾, x = 4, y = 8 gives 5; β = 0 gives y; out-of-range inputs are named.</summary>
     [Fact]
     public void MomentUpdate_IsTheConvexCombination()
