@@ -8,6 +8,13 @@ namespace Verification.Optimizers.Lodo;
 /// The Newton method with the true, fixed Hessian H: x_{t+1} = x_t − H⁻¹g_t (the optimum of lodo.md App. F.1). g_t is
 /// the sampled gradient, so on the moving bowl it is the gradient at the current centre.
 /// </summary>
+/// <remarks>
+/// Range: a step is that of MathNet's Cholesky solve (bit for bit) wherever that solve is finite; where it overflowed, the
+/// step is solved for g scaled by a power of two and scaled back, so a finite exact step is returned also where L⁻¹g (the
+/// forward substitution) exceeds the range. A step whose exact entry exceeds double.MaxValue, or a g whose nonzero entries
+/// span more than the double range where the plain solve overflowed, is a <see cref="DoubleRangeException"/> naming the
+/// sample (it was a step of ±∞ or NaN); a non-finite gradient is an ArgumentException naming it.
+/// </remarks>
 public sealed class NewtonTracker : StochasticOptimizer
 {
     private readonly MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
@@ -34,8 +41,36 @@ public sealed class NewtonTracker : StochasticOptimizer
 
     private sealed class Rule(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h) : IStepRule
     {
+        private const int MinNormalExponent = -1022;
+
         public int BatchSize => 1;
 
-        public Vector<double> Step(Vector<double> theta, GradientSample sample, int t) => -h.Solve(sample.Gradient);
+        public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
+        {
+            var g = sample.Gradient;
+            for (int i = 0; i < g.Count; i++)
+                if (!double.IsFinite(g[i]))
+                    throw new ArgumentException($"the gradient sample has g[{i}] = {Require.Show(g[i])}; it must be finite.", nameof(sample));
+            var plain = h.Solve(g);
+            if (plain.All(double.IsFinite))
+                return -plain;
+            // The plain solve overflowed: on the way (L⁻¹g beyond the range while H⁻¹g is not: H = [[1/2, 3/8], [3/8, 1/2]],
+            // g = (1.5e308, 1.5e308) gave (−∞, ∞) for the exact step −(8/7)g), or in the step itself. Solve for 2^-j·g, j the
+            // largest entry's exponent, and scale back: then an entry is ±∞ only where the exact one exceeds the range.
+            double largest = g.AbsoluteMaximum();
+            int j = Math.ILogB(largest);
+            for (int i = 0; i < g.Count; i++)
+                if (g[i] != 0 && Math.ILogB(g[i]) - j < MinNormalExponent)
+                    throw new DoubleRangeException(
+                        $"the Newton step −H⁻¹g overflowed and g spans more than the double range (|g[{i}]| = {Require.Show(Math.Abs(g[i]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits.",
+                        nameof(sample));
+            var scaled = h.Solve(g.Map(x => Math.ScaleB(x, -j)));
+            for (int i = 0; i < scaled.Count; i++)
+                if (!double.IsFinite(scaled[i]) || !double.IsFinite(Math.ScaleB(scaled[i], j)))
+                    throw new DoubleRangeException(
+                        $"the Newton step −H⁻¹g has entry {i} beyond the double range (H⁻¹g ≈ {Require.Show(scaled[i])}·2^{j}); the step is not computed.",
+                        nameof(sample));
+            return scaled.Map(x => -Math.ScaleB(x, j));
+        }
     }
 }

@@ -50,6 +50,23 @@ public class DirectionCosineExamples
         Assert.StartsWith("F̃ is singular at θ", empirical.Message);
     }
 
+    /// <summary>
+    /// F = diag(0, 1) (exactly singular) or diag(−1, 1) (indefinite), g = (1, 1): the Cholesky factorization has a pivot ≤ 0.
+    /// Rejected naming θ and saying which matrix (MathNet's own rejection named neither), for F and for F̃ alike.
+    /// </summary>
+    [Fact]
+    public void At_WithAFisherOrEmpiricalFisherThatIsNotPositiveDefinite_SaysWhich()
+    {
+        foreach (double pivot in new[] { 0.0, -0.0, -1.0 })
+        {
+            double[] bad = [pivot, 1], identity = [1, 1], g = [1, 1];
+            ArgumentAssert.Rejects(() => DirectionCosine.At(new GivenCurvature(bad, g, empiricalDiagonal: identity), Theta),
+                "theta", "F is not positive definite at θ");
+            ArgumentAssert.Rejects(() => DirectionCosine.At(new GivenCurvature(identity, g, empiricalDiagonal: bad), Theta),
+                "theta", "F̃ is not positive definite at θ");
+        }
+    }
+
     /// <summary>F = diag(1, 4), F̃ = I, g = (1, 1): u = (1, 1/4), v = (1, 1), cos = (5/4)/(√(17/16)·√2) = 5/√34.</summary>
     [Fact]
     public void At_WithDiagonalMatrices_IsTheCosineOfTheSolvedDirections()

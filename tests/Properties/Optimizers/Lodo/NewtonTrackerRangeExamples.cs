@@ -1,0 +1,83 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
+using Verification.Optimizers.Lodo;
+using Verification.Optimizers.Objectives;
+using Xunit;
+
+namespace Verification.Tests.Properties.Optimizers.Lodo;
+
+/// <summary>
+/// The Newton tracker's step −H⁻¹g (lodo.md App. F.1) at the edges of the double range: a finite exact step is returned
+/// also where the forward substitution of the Cholesky solve overflows, and a step beyond the range (or a gradient the
+/// tracker cannot scale) is a <see cref="DoubleRangeException"/> naming the sample, never ±∞ or NaN.
+/// </summary>
+public class NewtonTrackerRangeExamples
+{
+    private static Matrix<double> M(double[,] a) => Matrix<double>.Build.DenseOfArray(a);
+
+    private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
+
+    /// <summary>The first step on f(θ) = gᵀθ, a Quadratic with A = 0 and b = −g, so that ∇f = Aθ − b = g at every θ.</summary>
+    private static Vector<double> FirstStep(Matrix<double> hessian, Vector<double> gradient) =>
+        new NewtonTracker(hessian)
+            .Start(new Quadratic(Matrix<double>.Build.Dense(gradient.Count, gradient.Count), -gradient), Vector<double>.Build.Dense(gradient.Count))
+            .Step();
+
+    /// <summary>
+    /// H = [[1/2, 3/8], [3/8, 1/2]], g = (1.5e308, 1.5e308): H(1, 1) = (7/8)(1, 1), so the exact step is −(8/7)g ≈
+    /// −1.714e308 per entry, a finite double. The plain solve's L⁻¹g = (g₁/√(1/2), …) ≈ 2.1e308 overflows on the way
+    /// (asserted below, so this example keeps testing that path); it used to come back as a step of ±∞.
+    /// Tolerance 64u relative: a backward-stable 2×2 Cholesky solve with cond(H) = 7 (eigenvalues 7/8 and 1/8).
+    /// </summary>
+    [Fact]
+    public void Step_WhereTheForwardSubstitutionOverflows_IsTheFiniteExactStep()
+    {
+        var h = M(new[,] { { 0.5, 0.375 }, { 0.375, 0.5 } });
+        var g = V(1.5e308, 1.5e308);
+        Assert.Contains(h.Cholesky().Solve(g), x => !double.IsFinite(x));
+        double exact = -(1.5e308 / 7) * 8; // 1.5e308·8 would overflow; /7 rounds once (1u), ·8 is exact.
+        var step = FirstStep(h, g);
+        Assert.All(step, x => Assert.InRange(Math.Abs(x - exact), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(exact)));
+    }
+
+    /// <summary>H = diag(2^-10, 1), g = (2^1020, 1): the exact step's first entry −2^1030 exceeds double.MaxValue.</summary>
+    [Fact]
+    public void Step_BeyondTheDoubleRange_IsADoubleRangeExceptionNamingTheSample()
+    {
+        var e = Assert.Throws<DoubleRangeException>(() => FirstStep(M(new[,] { { Math.ScaleB(1, -10), 0 }, { 0, 1 } }), V(Math.ScaleB(1, 1020), 1)));
+        Assert.Equal("sample", e.ParamName);
+        Assert.Contains("entry 0 beyond the double range", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// H = diag(2^-10, 1), g = (2^1020, 2^-1074): the plain solve overflows, and g's entries span 2^2094, more than
+    /// the double range, so scaling g to its largest entry would flush 2^-1074 to 0: rejected, not a silently wrong step.
+    /// </summary>
+    [Fact]
+    public void Step_WhereTheSolveOverflowsAndTheGradientSpansMoreThanTheRange_IsADoubleRangeException()
+    {
+        var e = Assert.Throws<DoubleRangeException>(() => FirstStep(M(new[,] { { Math.ScaleB(1, -10), 0 }, { 0, 1 } }), V(Math.ScaleB(1, 1020), double.Epsilon)));
+        Assert.Equal("sample", e.ParamName);
+        Assert.Contains("spans more than the double range", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// H = diag(2^-10, 1), g = (2^-1000, 2^-1074): the plain solve is finite and exact (L = diag(2^-5, 1)), so it is kept:
+    /// the step is −(2^-990, 2^-1074), subnormal entry included.
+    /// </summary>
+    [Fact]
+    public void Step_WithTinyEntries_IsTheExactStep()
+    {
+        var step = FirstStep(M(new[,] { { Math.ScaleB(1, -10), 0 }, { 0, 1 } }), V(Math.ScaleB(1, -1000), double.Epsilon));
+        Assert.Equal(new[] { -Math.ScaleB(1, -990), -double.Epsilon }, step.ToArray());
+    }
+
+    /// <summary>A gradient entry beyond the range (∇f = Aθ − b with A = I, θ = (1e308, 0), b = (−1e308, 0): 2e308 → ∞).</summary>
+    [Fact]
+    public void Step_WithANonFiniteGradient_IsRejectedNamingTheSample()
+    {
+        var run = new NewtonTracker(Matrix<double>.Build.DenseIdentity(2))
+            .Start(new Quadratic(Matrix<double>.Build.DenseIdentity(2), V(-1e308, 0)), V(1e308, 0));
+        ArgumentAssert.Rejects(() => run.Step(), "sample", "must be finite");
+    }
+}
