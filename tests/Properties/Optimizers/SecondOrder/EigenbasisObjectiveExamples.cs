@@ -1,4 +1,3 @@
-using System.Reflection;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Optimizers;
 using Verification.Optimizers.Objectives;
@@ -11,7 +10,7 @@ namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 /// f in the coordinates of an orthonormal basis V through θ_t (what AMOS's eigenspace assignment hands its element-wise
 /// optimizers; elmo-amos eq. (3)'s curvature of eigenspace i is the diagonal v_iᵀHv_i): f̃(z) = f(θ_t + V(z − z_t)),
 /// z_t = Vᵀθ_t, ∇f̃ = Vᵀ∇f, H̃ = VᵀHV, checked on a quadratic with the exact basis V = [[0, −1], [1, 0]] (a quarter turn),
-/// where every product is exact. The class is internal to the optimizers' assembly, so it is built by reflection.
+/// where every product is exact.
 /// </summary>
 public class EigenbasisObjectiveExamples
 {
@@ -22,13 +21,9 @@ public class EigenbasisObjectiveExamples
     /// <summary>f(θ) = ½θᵀHθ − bᵀθ, H = [[2, 1], [1, 3]], b = (1, −1): ∇f = Hθ − b.</summary>
     private static readonly Quadratic F = new(Matrix<double>.Build.DenseOfArray(new double[,] { { 2, 1 }, { 1, 3 } }), V(1, -1), "q");
 
-    private static readonly Type Frame = typeof(Amos).Assembly.GetType("Verification.Optimizers.SecondOrder.EigenbasisObjective", throwOnError: true)!;
+    private static EigenbasisObjective Create(IObjective objective, Matrix<double> basis, Vector<double> anchor) => new(objective, basis, anchor);
 
-    private static IObjective Create(IObjective objective, Matrix<double> basis, Vector<double> anchor) =>
-        (IObjective)Activator.CreateInstance(Frame, BindingFlags.Instance | BindingFlags.NonPublic, null, [objective, basis, anchor], null)!;
-
-    private static Vector<double> Origin(IObjective frame) =>
-        (Vector<double>)Frame.GetProperty("Origin", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(frame)!;
+    private static Vector<double> Origin(EigenbasisObjective frame) => frame.Origin;
 
     /// <summary>θ_t = (1, 2): z_t = Vᵀθ_t = (0·1 + 1·2, −1·1 + 0·2) = (2, −1).</summary>
     [Fact]
