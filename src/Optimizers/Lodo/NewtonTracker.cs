@@ -52,6 +52,8 @@ public sealed class NewtonTracker : StochasticOptimizer
                 if (!double.IsFinite(g[i]))
                     throw new ArgumentException($"the gradient sample has g[{i}] = {Require.Show(g[i])}; it must be finite.", nameof(sample));
             var plain = h.Solve(g);
+            // (All, not Any: MathNet's dense triangular solves multiply by every entry of L, zeros included, so one
+            // non-finite entry makes the others NaN (0·∞), and the two read the same; All says what is meant.)
             if (plain.All(double.IsFinite))
                 return -plain;
             // The plain solve overflowed: on the way (L⁻¹g beyond the range while H⁻¹g is not: H = [[1/2, 3/8], [3/8, 1/2]],

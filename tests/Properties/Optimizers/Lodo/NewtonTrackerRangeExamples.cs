@@ -40,6 +40,26 @@ public class NewtonTrackerRangeExamples
         Assert.All(step, x => Assert.InRange(Math.Abs(x - exact), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(exact)));
     }
 
+    /// <summary>
+    /// The 2×2 block above with a decoupled third coordinate, g = (1.5e308, 1.5e308, 2): the plain solve overflows, and
+    /// g₃ = 2 = 2^(1023 − 1022) is exactly 2^-1022 times the largest entry's power of two, so scaled it is 2^-1022, a
+    /// normal double: no digit is lost, and the step is −((8/7)g₁, (8/7)g₂, 2), the last entry exact (H₃₃ = 1).
+    /// Tolerance as above (64u relative; the block is decoupled, so the third entry is exact).
+    /// </summary>
+    [Fact]
+    public void Step_WithAGradientSpanningExactlyTheDoubleRange_IsScaledNotRejected()
+    {
+        var h = M(new[,] { { 0.5, 0.375, 0 }, { 0.375, 0.5, 0 }, { 0, 0, 1 } });
+        var g = V(1.5e308, 1.5e308, 2);
+        Assert.Equal(-1022, Math.ILogB(g[2]) - Math.ILogB(g[0]));
+        Assert.Contains(h.Cholesky().Solve(g), x => !double.IsFinite(x));
+        double exact = -(1.5e308 / 7) * 8;
+        var step = FirstStep(h, g);
+        Assert.InRange(Math.Abs(step[0] - exact), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(exact));
+        Assert.InRange(Math.Abs(step[1] - exact), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(exact));
+        Assert.Equal(-2.0, step[2]);
+    }
+
     /// <summary>H = diag(2^-10, 1), g = (2^1020, 1): the exact step's first entry −2^1030 exceeds double.MaxValue.</summary>
     [Fact]
     public void Step_BeyondTheDoubleRange_IsADoubleRangeExceptionNamingTheSample()
