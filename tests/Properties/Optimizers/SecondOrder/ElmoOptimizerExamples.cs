@@ -107,27 +107,16 @@ public class ElmoOptimizerExamples
         ArgumentAssert.Rejects(() => it.DistanceFrom(Of(0, 0, 0)), "step", "step has length 3, expected 2");
     }
 
-    /// <summary>A fixed ∇f and H that never look at θ, so only ELMO itself can reject a bad θ.</summary>
-    private sealed class Unchecked : IObjective
-    {
-        public string Name => "unchecked";
-
-        public int Dimension => 2;
-
-        public double Value(Vector<double> theta) => 0;
-
-        public Vector<double> Gradient(Vector<double> theta) => Of(-1, 2);
-
-        public Matrix<double> Hessian(Vector<double> theta) => Matrix<double>.Build.DiagonalOfDiagonalArray([-1.0, 2.0]);
-    }
-
     /// <summary>Iterate checks θ itself (finite, of the objective's dimension), whatever the objective checks.</summary>
     [Fact]
     public void Iterate_ChecksThetaItself()
     {
-        ArgumentAssert.Rejects(() => Elmo.Iterate(new Unchecked(), Of(double.NaN, 0)), "theta", "theta[0] must be finite");
-        ArgumentAssert.Rejects(() => Elmo.Iterate(new Unchecked(), Of(0, 0, 0)), "theta", "theta has length 3, expected 2");
-        Assert.Equal(X1, Elmo.Iterate(new Unchecked(), Of(5, 5)).Step[0], Tolerance);
+        // ∇f = Aθ − b = (−1, 2) and H = diag(−1, 2) at θ = (5, 5), as on Saddle at (1, 1); the objective never checks θ,
+        // so only ELMO itself can reject a bad one.
+        var blind = new UncheckedQuadratic(Matrix<double>.Build.DiagonalOfDiagonalArray([-1.0, 2.0]), Of(-4, 8));
+        ArgumentAssert.Rejects(() => Elmo.Iterate(blind, Of(double.NaN, 0)), "theta", "theta[0] must be finite");
+        ArgumentAssert.Rejects(() => Elmo.Iterate(blind, Of(0, 0, 0)), "theta", "theta has length 3, expected 2");
+        Assert.Equal(X1, Elmo.Iterate(blind, Of(5, 5)).Step[0], Tolerance);
     }
 
     /// <summary>
