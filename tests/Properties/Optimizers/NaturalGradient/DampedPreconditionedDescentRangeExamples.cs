@@ -243,6 +243,19 @@ public class DampedPreconditionedDescentRangeExamples
     }
 
     /// <summary>
+    /// B = 0, λ = 1, γ = 1, ∇R = (2^1000, 2^-22): the entries span exactly 2^1022, the most the range allows, so scaled by
+    /// 2^-1000 the small one is 2^-1022, a normal double, and nothing is lost: B + λI = I (its Cholesky factor is I, exact),
+    /// and the step is exactly −∇R = (−2^1000, −2^-22), not a rejection (the boundary of the rejection above).
+    /// </summary>
+    [Fact]
+    public void Update_WithAGradientSpanningExactlyTheRange_IsTheExactStep()
+    {
+        var objective = new GivenCurvature([0, 0], [Math.ScaleB(1, 1000), Math.ScaleB(1, -22)]);
+        var step = new NaturalGradientDescent(1, 1).Update(objective, Theta);
+        Assert.Equal(new[] { -Math.ScaleB(1, 1000), -Math.ScaleB(1, -22) }, step.ToArray());
+    }
+
+    /// <summary>
     /// B = diag(0.5, 0), λ = 2^-1074, γ = 1, ∇R = (0, 2^-1074): the exact step (0, −1) is finite, but the scaled ∇R (2^0 =
     /// 1 in the second entry) solves against 2^-1074 to 2^1074. Rejected as a DoubleRangeException that says the inputs
     /// together span more than the range (its message said only "beyond the double range", which was false here).
