@@ -58,4 +58,15 @@ public class MovingAveragesContractExamples
         Assert.Equal("t", e.ParamName);
         Assert.Contains("t must be ≥ 0, got -1", e.Message);
     }
+
+    /// <summary>
+    /// ρ(β, t) checks β first and in its own words: with β = 1 and t = −1 both are wrong, and the rejection names β and
+    /// says why β = 1 is excluded from ρ (its 1 − β^(t+1) = 0), not t, and not the generic words of 1 − βⁿ.
+    /// </summary>
+    [Fact]
+    public void Rho_ChecksBetaFirst_InItsOwnWords()
+    {
+        ArgumentAssert.Rejects(() => MovingAverages.Rho(1, -1), "beta", "beta must be in [0, 1) (β = 1 divides by 1 − β^(t+1) = 0)");
+        ArgumentAssert.Rejects(() => MovingAverages.Rho(1, 3), "beta", "β = 1 divides by 1 − β^(t+1) = 0");
+    }
 }
