@@ -23,14 +23,7 @@ public sealed class NewtonTracker : StochasticOptimizer
     public NewtonTracker(Matrix<double> hessian)
     {
         Require.Symmetric(hessian, nameof(hessian));
-        try
-        {
-            cholesky = hessian.Cholesky();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException("hessian must be positive definite: " + e.Message, nameof(hessian));
-        }
+        cholesky = CholeskyFactor.Of(hessian, nameof(hessian), reason => "hessian must be positive definite: " + reason);
     }
 
     /// <inheritdoc />
@@ -41,16 +34,12 @@ public sealed class NewtonTracker : StochasticOptimizer
 
     private sealed class Rule(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h) : IStepRule
     {
-        private const int MinNormalExponent = -1022;
-
         public int BatchSize => 1;
 
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             var g = sample.Gradient;
-            for (int i = 0; i < g.Count; i++)
-                if (!double.IsFinite(g[i]))
-                    throw new ArgumentException($"the gradient sample has g[{i}] = {Require.Show(g[i])}; it must be finite.", nameof(sample));
+            Require.Finite(g, nameof(sample));
             var plain = h.Solve(g);
             // (All, not Any: MathNet's dense triangular solves multiply by every entry of L, zeros included, so one
             // non-finite entry makes the others NaN (0·∞), and the two read the same; All says what is meant.)
@@ -61,11 +50,11 @@ public sealed class NewtonTracker : StochasticOptimizer
             // largest entry's exponent, and scale back: then an entry is ±∞ only where the exact one exceeds the range.
             double largest = g.AbsoluteMaximum();
             int j = Math.ILogB(largest);
-            for (int i = 0; i < g.Count; i++)
-                if (g[i] != 0 && Math.ILogB(g[i]) - j < MinNormalExponent)
-                    throw new DoubleRangeException(
-                        $"the Newton step −H⁻¹g overflowed and g spans more than the double range (|g[{i}]| = {Require.Show(Math.Abs(g[i]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits.",
-                        nameof(sample));
+            int lossy = PowerOfTwoScaling.FirstEntryLosingDigits(g, j);
+            if (lossy >= 0)
+                throw new DoubleRangeException(
+                    $"the Newton step −H⁻¹g overflowed and g spans more than the double range (|g[{lossy}]| = {Require.Show(Math.Abs(g[lossy]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits.",
+                    nameof(sample));
             var scaled = h.Solve(g.Map(x => Math.ScaleB(x, -j)));
             for (int i = 0; i < scaled.Count; i++)
                 if (!double.IsFinite(scaled[i]) || !double.IsFinite(Math.ScaleB(scaled[i], j)))

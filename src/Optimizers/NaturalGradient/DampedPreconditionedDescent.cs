@@ -25,8 +25,6 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// <summary>B(θ): the Fisher or the empirical Fisher.</summary>
     protected abstract Matrix<double> Curvature(IFisherObjective objective, Vector<double> theta);
 
-    /// <summary>The binary exponent of the smallest normal double, 2^-1022.</summary>
-    private const int MinNormalExponent = -1022;
 
     private static IFisherObjective Fisherable(IObjective objective) => objective as IFisherObjective
         ?? throw new ArgumentException($"objective {objective.Name} does not provide a Fisher (IFisherObjective).", nameof(objective));
@@ -61,16 +59,8 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
 
     /// <summary>The Cholesky factor of a damped curvature, with MathNet's "not positive definite" as an ArgumentException naming the objective.</summary>
     private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> Factor(IFisherObjective objective, Matrix<double> damped)
-    {
-        try
-        {
-            return damped.Cholesky();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"objective {objective.Name}: B(θ) + λI is not positive definite in floating point ({e.Message}); B must be positive semi-definite.", nameof(objective), e);
-        }
-    }
+        => CholeskyFactor.Of(damped, nameof(objective),
+            reason => $"objective {objective.Name}: B(θ) + λI is not positive definite in floating point ({reason}); B must be positive semi-definite.");
 
     /// <summary>
     /// −γ(B(θ) + λI)⁻¹∇R(θ), solved for 2^-k(B + λI) and 2^-j∇R (exact scalings, j as k but any integer) and scaled back by
@@ -105,11 +95,11 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         // 2^k times the step (B = diag(1e308, 1), λ = 1, g = (0, 1e30): 2^1022·1e30/2 = ∞, and the exact step (0, −5e29)
         // was rejected as beyond the range with a NaN entry).
         if (k == 0 && j >= -100 && j <= 100) j = 0;
-        for (int i = 0; i < gradient.Count; i++)
-            if (gradient[i] != 0 && (long)Math.ILogB(gradient[i]) - j < MinNormalExponent)
-                throw new DoubleRangeException(
-                    $"objective {objective.Name}: ∇R(θ) spans more than the double range (|∇R[{i}]| = {Require.Show(Math.Abs(gradient[i]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits, and the step would be silently wrong; the documented range needs every nonzero |∇R_i| ≥ 2^-1022 times the largest.",
-                    nameof(theta));
+        int lossy = PowerOfTwoScaling.FirstEntryLosingDigits(gradient, j);
+        if (lossy >= 0)
+            throw new DoubleRangeException(
+                $"objective {objective.Name}: ∇R(θ) spans more than the double range (|∇R[{lossy}]| = {Require.Show(Math.Abs(gradient[lossy]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits, and the step would be silently wrong; the documented range needs every nonzero |∇R_i| ≥ 2^-1022 times the largest.",
+                nameof(theta));
         var solved = Factor(fo, damped).Solve(j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j)));
         var step = (-StepSize * solved).Map(x => Math.ScaleB(x, j - k));
         for (int i = 0; i < step.Count; i++)

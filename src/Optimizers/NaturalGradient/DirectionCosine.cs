@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 using Verification.Numerics;
 
 namespace Verification.Optimizers.NaturalGradient;
@@ -48,18 +47,8 @@ public static class DirectionCosine
 
     private static Vector<double> Solve(Matrix<double> m, Vector<double> g, string what)
     {
-        Cholesky<double> factor;
-        try
-        {
-            factor = m.Cholesky();
-        }
-        catch (ArgumentException e)
-        {
-            // MathNet's rejection of a matrix with a pivot ≤ 0 (exactly singular or indefinite) names no parameter and not
-            // which of F and F̃ it was.
-            throw new ArgumentException($"{what} is not positive definite at θ (a Cholesky pivot is ≤ 0).", "theta", e);
-        }
-        var x = factor.Solve(g);
+        // MathNet's own rejection (exactly singular or indefinite) said neither which of F and F̃ it was nor θ.
+        var x = CholeskyFactor.Of(m, "theta", _ => $"{what} is not positive definite at θ (a Cholesky pivot is ≤ 0).").Solve(g);
         if (!x.All(double.IsFinite))
             throw new ArgumentException($"{what} is singular at θ.", "theta");
         return x;

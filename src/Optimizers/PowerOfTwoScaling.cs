@@ -1,0 +1,22 @@
+namespace Verification.Optimizers;
+
+/// <summary>
+/// The range check of a solve for a right-hand side scaled by 2^-j (j the largest entry's exponent): the scaling is exact
+/// only for the entries it leaves normal doubles.
+/// </summary>
+internal static class PowerOfTwoScaling
+{
+    private const int MinNormalExponent = -1022;
+
+    /// <summary>
+    /// The first i with v_i ≠ 0 and |v_i| below 2^(<paramref name="exponent"/> − 1022), an entry that 2^-exponent·v_i would
+    /// make subnormal, losing its digits; −1 where there is none.
+    /// </summary>
+    public static int FirstEntryLosingDigits(MathNet.Numerics.LinearAlgebra.Vector<double> v, int exponent)
+    {
+        for (int i = 0; i < v.Count; i++)
+            if (v[i] != 0 && (long)Math.ILogB(v[i]) - exponent < MinNormalExponent)
+                return i;
+        return -1;
+    }
+}
