@@ -7,6 +7,8 @@
 #   FOLDER   a folder or one .cs file of that project, relative to src/PROJECT ('.' = its top-level files only,
 #            'all' = every file of the project: the project-level score);
 #            several may be given, one run then covers them all (the run's fixed cost, 10-20 min on a loaded 2-core machine, is paid once)
+#            '@FILE' = the --mutate patterns listed in FILE (a path from the repository root; a sample drawn by
+#            scripts/mutation-sample.py)
 # Environment:
 #   MUTATION_TEST_FILTER  vstest filter for the tests run against mutants
 #                         (default: every test except the tensor ones (`.Torch.`: slow, and they compare against
@@ -25,7 +27,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 
 if [[ $# -lt 2 ]]; then
-    sed -n '5,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '5,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 1
 fi
 project=$1; shift
@@ -43,6 +45,15 @@ extra=("$@")
 mutate=()
 for folder in "${folders[@]}"; do
     folder=${folder%/}
+    if [[ "$folder" == @* ]]; then
+        # A file of Stryker --mutate patterns, one per line, passed as they are (scripts/mutation-sample.py writes one:
+        # character spans of single mutants, `File.cs{start..end}`, and `!` spans to leave out).
+        [[ -f "${folder#@}" ]] || { echo "error: pattern file ${folder#@} not found." >&2; exit 1; }
+        while IFS= read -r pattern; do
+            [[ -n "$pattern" ]] && mutate+=(--mutate "$pattern")
+        done < "${folder#@}"
+        continue
+    fi
     if [[ "$folder" == "all" ]]; then
         mutate+=(--mutate "**/*.cs")                  # the whole project
         continue
@@ -61,7 +72,7 @@ for folder in "${folders[@]}"; do
 done
 
 filter=${MUTATION_TEST_FILTER:-'FullyQualifiedName!~.Torch.&FullyQualifiedName!~Verification.Tests.Regression&FullyQualifiedName!~FlawedOptimizers&FullyQualifiedName!~TorchOptimizers.Tests'}
-name="$project-$(printf '%s-' "${folders[@]}" | tr '/.' '__' | sed 's/-$//' | cut -c1-80)"
+name="$project-$(printf '%s-' "${folders[@]}" | tr '/.@' '___' | sed 's/-$//' | cut -c1-80)"
 out="$root/out/mutation/$name"
 mkdir -p "$out"
 
