@@ -74,7 +74,9 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// 2^1074), and where the solve underflows and its solution spans more than 2^2022, so that a step entry would keep only a
     /// subnormal's digits (a solve with an entry below 2^-1022 or 0 is done again for the gradient scaled up, the larger of x
     /// and ∇R at 2^1000, which closes the cases where the solution spans less). Left: a step entry whose exact value is below
-    /// about 2^-1049 may come out 0 there.
+    /// about 2^-1049 may come out 0 there, and so may one whose solve underflowed to 0 where the re-solve overflows (its
+    /// intermediates can exceed 2^1024 for an ill-conditioned B + λI with entries near double.MaxValue; the first solve is
+    /// kept then).
     /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">a non-finite curvature or gradient, or B + λI not positive definite (naming
