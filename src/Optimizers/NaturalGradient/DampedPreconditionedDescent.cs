@@ -71,7 +71,12 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// scaled solve that stays finite. Beyond it the step is rejected, never returned wrong: a
     /// <see cref="DoubleRangeException"/> naming θ, also where the exact step is finite but B + λI, λ and ∇R together span
     /// more than the double range (λ = 2^-1074, ∇R = (0, 2^-1074), B = diag(0.5, 0): exact (0, −1), the scaled ∇R solves to
-    /// 2^1074). Not closed: a solve whose result underflows on the way where the step does not.
+    /// 2^1074), and where the solve underflows and its solution spans more than 2^2022, so that a step entry would keep only a
+    /// subnormal's digits (a solve with an entry below 2^-1022 or 0 is done again for the gradient scaled up, the larger of x
+    /// and ∇R at 2^1000, which closes the cases where the solution spans less). Left: a step entry whose exact value is below
+    /// about 2^-1049 may come out 0 there, and so may one whose solve underflowed to 0 where the re-solve overflows (its
+    /// intermediates can exceed 2^1024 for an ill-conditioned B + λI with entries near double.MaxValue; the first solve is
+    /// kept then).
     /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">a non-finite curvature or gradient, or B + λI not positive definite (naming
@@ -100,14 +105,61 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
             throw new DoubleRangeException(
                 $"objective {objective.Name}: ∇R(θ) spans more than the double range (|∇R[{lossy}]| = {Require.Show(Math.Abs(gradient[lossy]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits, and the step would be silently wrong; the documented range needs every nonzero |∇R_i| ≥ 2^-1022 times the largest.",
                 nameof(theta));
-        var solved = Factor(fo, damped).Solve(j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j)));
+        var factor = Factor(fo, damped);
+        var scaledGradient = j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j));
+        var solved = factor.Solve(scaledGradient);
         var step = (-StepSize * solved).Map(x => Math.ScaleB(x, j - k));
+        // A solve that underflowed (an entry of x below 2^-1022, or 0) where γ would have lifted the step back into the range:
+        // B = diag(1e300, 1), λ = 1e-300, γ = 1e300, ∇R = (1e-300, 1) gave x_0 = 1e-600 = 0 and the step (−0, −1e300), exact
+        // (≈ −1e-300, −1e300). Solved again for the gradient scaled up by 2^p, p bringing the larger of x and the gradient to
+        // 2^1000 (2^24 of headroom for the substitutions' intermediates), and γ applied as its significand only, so γ·2^p·x
+        // does not overflow before the scaling back; every scaling is exact, so where nothing underflowed the bits are the same.
+        int p = ResolveExponent(solved, scaledGradient);
+        if (p > 0)
+        {
+            var again = factor.Solve(scaledGradient.Map(g => Math.ScaleB(g, p)));
+            if (again.All(double.IsFinite))
+            {
+                int e = Math.ILogB(StepSize);
+                double significand = Math.ScaleB(StepSize, -e);
+                solved = again;
+                step = again.Map(x => Math.ScaleB(-significand * x, e + j - k - p));
+            }
+        }
         for (int i = 0; i < step.Count; i++)
             if (!double.IsFinite(step[i]))
                 throw new DoubleRangeException(
                     $"the damped step at θ has entry {i} = {Require.Show(step[i])}: beyond the double range, or B + λI and ∇R together span more than it (the scaled solve overflowed); the step is not computed.",
                     nameof(theta));
+        for (int i = 0; i < step.Count; i++)
+            if (solved[i] != 0 && Math.Abs(solved[i]) < MinNormal && Math.Abs(step[i]) >= MinNormal)
+                throw new DoubleRangeException(
+                    $"the damped step at θ has entry {i} = {Require.Show(step[i])} from a subnormal {Require.Show(solved[i])} of the scaled solve: the solve underflowed (its solution spans more than 2^2022), and the step's digits are lost; it is not computed.",
+                    nameof(theta));
         return step;
+    }
+
+    private const double MinNormal = 2.2250738585072014E-308;
+
+    /// <summary>
+    /// p &gt; 0 for a re-solve with 2^p times the right-hand side where the solve has an entry below 2^-1022 (0 included),
+    /// the largest of |x| and |∇R| brought to 2^1000; 0 where no entry underflowed, x is not finite or there is no headroom.
+    /// </summary>
+    private static int ResolveExponent(Vector<double> solved, Vector<double> rhs)
+    {
+        double largestSolved = 0;
+        bool underflowed = false;
+        foreach (double x in solved)
+        {
+            if (!double.IsFinite(x)) return 0;
+            largestSolved = Math.Max(largestSolved, Math.Abs(x));
+            underflowed |= Math.Abs(x) < MinNormal;
+        }
+        double largestRhs = rhs.AbsoluteMaximum();
+        if (!underflowed || largestRhs == 0) return 0;
+        int top = Math.ILogB(largestRhs);
+        if (largestSolved > 0) top = Math.Max(top, Math.ILogB(largestSolved));
+        return Math.Max(0, 1000 - top);
     }
 
     /// <summary>
