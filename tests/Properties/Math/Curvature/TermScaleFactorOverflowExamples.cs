@@ -106,6 +106,41 @@ public class TermScaleFactorOverflowExamples
         Assert.True(Math.Abs(Math.Log(scale) - (1420 - 2000 * Math.Log(2))) <= 1e-12, $"TermScale {scale:R}, exact ≈ e^33.7");
     }
 
+    /// <summary>
+    /// Gaussian identity at θ = 0 (f = 0, y = 0: G = 1, H = 1, K = 0), so the scale is 3x²: at x = 9e153, x² ≈ 8.1e307 is
+    /// finite but 3x² ≈ 2.4e308 is beyond double.MaxValue, so the scale is +∞ (each of the three terms x²·1, x²·G², x²·H counts).
+    /// </summary>
+    [Fact]
+    public void GaussianIdentityScale_WhoseExactValueExceedsTheRange_IsInfinite()
+    {
+        var problem = Problem(LikelihoodFamily.GaussianIdentity, 0, 9e153, 0, 0);
+        Assert.True(3 * ExactDouble.ToFraction(9e153) * ExactDouble.ToFraction(9e153) > ExactDouble.ToFraction(double.MaxValue)); // the premise
+        Assert.Equal(double.PositiveInfinity, problem.TermScale().Value);
+    }
+
+    /// <summary>
+    /// Poisson with f = xθ = 5000 (x = 2^-1000): λ = e^5000 overflowed; J²·λ = 2^-2000·e^5000 ≈ 2^5213 is beyond the range, so
+    /// the scale is +∞ (and e^5000 is never enclosed: rigorous exp stops at |x| = 4096).
+    /// </summary>
+    [Fact]
+    public void PoissonScale_FarBeyondTheRange_IsInfinite()
+    {
+        var problem = Problem(LikelihoodFamily.PoissonLog, 0, Math.ScaleB(1, -1000), 0, Math.ScaleB(5000, 1000));
+        Assert.Equal(double.PositiveInfinity, problem.TermScale().Value);
+    }
+
+    /// <summary>
+    /// Poisson with κ = 2^-30, θ = 2^528, x = −2^498: J = x + κθ = 0 and f = xθ + κθ²/2 = −2^1025 exactly, which doubles gave as
+    /// −∞ + ∞ = NaN (so the nodes and the scale were NaN). λ = e^f is below any double, so G = u₊ = (1 + √(1 + 4λ))/2 rounds
+    /// to 1 and the scale G·K to K = 2^-30.
+    /// </summary>
+    [Fact]
+    public void PoissonScale_WhereTheOutputIsFarBelowTheRange_IsK()
+    {
+        var problem = Problem(LikelihoodFamily.PoissonLog, Math.ScaleB(1, -30), -Math.ScaleB(1, 498), 0, Math.ScaleB(1, 528));
+        Assert.Equal(Math.ScaleB(1, -30), problem.TermScale().Value);
+    }
+
     /// <summary>Where the exact scale is beyond double.MaxValue the scale is +∞: q = 2^-1074 at x = 1 (x²/q² = 2^2148).</summary>
     [Fact]
     public void BernoulliProbabilityScale_BeyondTheRange_IsInfinite()

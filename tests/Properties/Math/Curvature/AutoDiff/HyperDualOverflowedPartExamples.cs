@@ -28,7 +28,26 @@ public class HyperDualOverflowedPartExamples
             t => HyperDual.Exp(HyperDual.Constant(C) * t[0]) * HyperDual.Exp(HyperDual.Constant(-800) - t[0]),
             Vector<double>.Build.Dense(1, Theta)));
         Assert.Throws<DoubleRangeException>(() => ForwardModeFormulas.Gradient(
-            t => HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Of(C) * t[0]) * HyperDualReal<Float64>.Exp(-800 - t[0]), [new Float64(Theta)]));
+            t => HyperDualReal<Float64>.Exp(-800 - t[0]) * HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Of(C) * t[0]), [new Float64(Theta)]));
+    }
+
+    /// <summary>
+    /// Whichever part has overflowed (ε₁, ε₂ or ε₁ε₂) and whichever side the zero value is on, the product is rejected:
+    /// 0·(1 + ∞ε) has the undetermined term 0·∞ in that part.
+    /// </summary>
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    public void Product_OfAZeroValueAndAnyOverflowedPart_IsRejected(int part, bool zeroOnTheLeft)
+    {
+        var overflowed = new HyperDual(1, part == 1 ? double.PositiveInfinity : 0, part == 2 ? double.PositiveInfinity : 0,
+            part == 3 ? double.PositiveInfinity : 0);
+        var zero = HyperDual.Constant(0);
+        Assert.Throws<DoubleRangeException>(() => zeroOnTheLeft ? zero * overflowed : overflowed * zero);
     }
 
     /// <summary>The same product as a quotient, e^{−800−θ}/e^{−cθ}: the dividend's value 0 times the divisor's overflowed part.</summary>
