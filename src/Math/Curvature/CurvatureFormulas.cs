@@ -425,7 +425,9 @@ public static class CurvatureFormulas
     /// −y/q² − (1 − y)/(1 − q)²); GaussianMeanVariance with r = y − μ: (r/v, (r²/v − 1)/(2v)) and
     /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]; in doubles where y, μ or v leaves [2^-100, 2^100] the forms of
     /// <see cref="Likelihoods.GaussianMeanVariance"/> instead (v² and r² overflowed from 1.34e154 on). Tests check them
-    /// against forward mode on <see cref="LogDensity{U}"/>.
+    /// against forward mode on <see cref="LogDensity{U}"/>. Bernoulli probability in doubles: at y = 0 the term y/q² is 0
+    /// (its written 0/(q·q) was NaN below q ≈ 1.5e-162, where q·q underflows; the Hessian is −1/(1 − q)²); at y = 1 an entry
+    /// beyond the range (1/q² below q ≈ 7.5e-155, 1/q below 1/double.MaxValue) is ±∞ (the curvature matrices reject it naming θ).
     /// </summary>
     /// <exception cref="ArgumentException">y or f of the wrong length, or f outside the domain.</exception>
     public static (T[] Gradient, RealMatrix<T> Hessian) LogDensityDerivatives<T>(CurvatureShape shape, IReadOnlyList<T> y, IReadOnlyList<T> f) where T : IReal<T>
@@ -466,7 +468,9 @@ public static class CurvatureFormulas
             {
                 var q = f[0];
                 var p = 1 - q;
-                return ([y[0] / q - (1 - y[0]) / p], One(-(y[0] / (q * q)) - (1 - y[0]) / (p * p)));
+                // y/q² is 0 at y = 0: the written 0/(q·q) was 0/0 = NaN in doubles once q·q underflowed (q below ≈ 1.5e-162)
+                var overQSquared = T.Sign(y[0]) == 0 ? T.Of(0) : y[0] / (q * q);
+                return ([y[0] / q - (1 - y[0]) / p], One(-overQSquared - (1 - y[0]) / (p * p)));
             }
             default:
             {
