@@ -196,8 +196,10 @@ public static class CurvatureFormulas
     /// ∂²f_m/∂W₁[k,j]∂W₁[k,j'] = −2W₂[m,k]·h_k·s_k·x̃_j·x̃_j', every other second derivative 0. Tests check these against
     /// forward mode on <see cref="Output{U}"/>. In <see cref="Float64"/>, h_k is the platform tanh and s_k is
     /// <see cref="Models.TanhMlp"/>'s sech² (within 6u): the written form's e^{2a} overflowed for a &gt; 354.9 and made s_k
-    /// (and with it J and ∇²f) NaN, and 1 − 2/(e^{2a} + 1) gave h = 0 for |a| &lt; 2^-54. The sums and products are the
-    /// plain ones (the <see cref="Models"/> classes carry them scaled beyond [2^-100, 2^100]).
+    /// (and with it J and ∇²f) NaN, and 1 − 2/(e^{2a} + 1) gave h = 0 for |a| &lt; 2^-54. The sums are the plain ones (the
+    /// <see cref="Models"/> classes carry them scaled beyond [2^-100, 2^100]); in <see cref="Float64"/> the products W₂·s·x̃
+    /// and −2W₂·h·s·x̃·x̃' are rounded once at the end (within 2u and 5u of the product of the doubles h, s), ±∞ only where
+    /// that product is beyond ±double.MaxValue (a partial product that underflowed made W₂·s·x̃ 0: see ProductOf).
     /// </summary>
     /// <exception cref="ArgumentException">x or θ of the wrong length.</exception>
     public static SecondOrderExpansion<T> ModelDerivatives<T>(CurvatureShape shape, T kappa, IReadOnlyList<T> x, IReadOnlyList<T> theta) where T : IReal<T>
@@ -254,10 +256,10 @@ public static class CurvatureFormulas
                         for (int j = 0; j <= dIn; j++)
                         {
                             int wj = k * (dIn + 1) + j;
-                            jacobian[o, wj] = weight * sk * XTilde(j);
+                            jacobian[o, wj] = ProductOf(weight, sk, XTilde(j));
                             hessians[o][w2, wj] = hessians[o][wj, w2] = sk * XTilde(j);
                             for (int j2 = 0; j2 <= dIn; j2++)
-                                hessians[o][wj, k * (dIn + 1) + j2] = -2 * weight * hk * sk * XTilde(j) * XTilde(j2);
+                                hessians[o][wj, k * (dIn + 1) + j2] = ProductOf(T.Of(-2), weight, hk, sk, XTilde(j), XTilde(j2));
                         }
                     }
                 }
@@ -268,6 +270,17 @@ public static class CurvatureFormulas
         }
         return new SecondOrderExpansion<T>(f, new RealMatrix<T>(jacobian), hessians.Select(a => new RealMatrix<T>(a)).ToArray());
     }
+
+    /// <summary>
+    /// The product of the factors left to right; in <see cref="Float64"/> with one final scaling (<see cref="ScaledSum.Product(ReadOnlySpan{double})"/>,
+    /// bit for bit the plain product where every partial product is a normal double), so that a partial product that
+    /// underflows or overflows no longer decides it: W₂·s·x̃ at W₂ = 2^-400, s = sech²(300) ≈ 1.1e-260, x̃ = 2^600 was 0 (W₂·s
+    /// underflowed), exact ≈ 1.8e-200; −2W₂ overflowed for W₂ above MaxValue/2.
+    /// </summary>
+    private static T ProductOf<T>(params T[] factors) where T : IReal<T> =>
+        typeof(T) == typeof(Float64)
+            ? FromDouble<T>(ScaledSum.Product(factors.Select(f => ToDouble(f)).ToArray()))
+            : factors.Aggregate((a, b) => a * b);
 
     private static T[,] Filled<T>(int rows, int columns) where T : IReal<T>
     {
