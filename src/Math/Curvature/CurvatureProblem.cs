@@ -549,8 +549,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// 1/q², and 0/(q·q) = NaN once q² underflows; Poisson: λ = eᶠ, whose nodes λ + u± are then NaN), G_n and H_n from the
     /// closed forms of <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> and <see cref="CurvatureFormulas.Expectation{U}"/>
     /// in <see cref="RationalInterval"/> at f (itself in rationals from the inputs for the linear and curved-linear
-    /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n or ∇²_θf_n entry is not finite
-    /// (the term is then beyond the range: J² ≥ MaxValue²), for a Poisson f above 2200 (J_n ≠ 0 since its bias or x entry is
+    /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n entry is not finite (the term is
+    /// then beyond the range: J² ≥ MaxValue²) or a ∇²_θf_n entry is not (for the MLP an intermediate product of
+    /// −2W₂·h·s·x̃·x̃' may have overflowed while the entry is finite: then +∞ is not the exact scale), for a Poisson f above 2200 (J_n ≠ 0 since its bias or x entry is
     /// f's only source, and J²·λ ≥ 2^-2148·e^2200 &gt; MaxValue), and for the MLP where f is not finite. Poisson's f below
     /// −4096 is read as −4096 (λ changes by less than e^-4096, far below an ulp of the term ≥ J² ≥ 2^-2148).
     /// </summary>
