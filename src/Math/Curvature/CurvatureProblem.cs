@@ -498,8 +498,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// scale +∞, exact x² + 2/θ² = 2; at q = 2^-1074 also G·K = ∞·0 was NaN; Poisson at f = 710: λ = e^710 made the nodes
     /// NaN): the term is then the exact one in rationals rounded once (<see cref="ExactTermWhereFactorsOverflow"/>), within
     /// 1 ulp for the Gaussian identity and the Bernoulli probability and within 1 ulp plus the relative width of the rigorous
-    /// e^f and √ enclosures (<see cref="EnclosureSettings.Bits"/> bits, 128 by default) for the Poisson, +∞ only where it exceeds MaxValue, and where a model
-    /// Hessian entry (K_n) or an MLP output is itself beyond the range.
+    /// e^f and √ enclosures (<see cref="EnclosureSettings.Bits"/> bits, 128 by default) for the Poisson, +∞ where it exceeds MaxValue
+    /// and where an MLP output is itself beyond the range (f = W₂h + b₂ overflowed: then not always the exact scale).
     /// </para>
     /// </summary>
     public T TermScale()
@@ -546,19 +546,21 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// <summary>
     /// Sample n's term of <see cref="TermScale"/> in exact rationals, rounded once (doubles only; null where not done): for the
     /// likelihoods whose factors leave the range on finite inputs (Gaussian identity: y − f; Bernoulli probability: 1/q,
-    /// 1/q², and 0/(q·q) = NaN once q² underflows; Poisson: λ = eᶠ, whose nodes λ + u± are then NaN), G_n and H_n from the
+    /// 1/q²; Poisson: λ = eᶠ, whose nodes λ + u± are then NaN; Gaussian mean–variance: 1/(2v²) − a·(a/v) = ∞ − ∞ = NaN at
+    /// v = 2^-599, y − μ = 2^-300, where the exact entry is 0 and the scale beyond the range), G_n and H_n from the
     /// closed forms of <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> and <see cref="CurvatureFormulas.Expectation{U}"/>
     /// in <see cref="RationalInterval"/> at f (itself in rationals from the inputs for the linear and curved-linear
-    /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n entry is not finite (the term is
-    /// then beyond the range: J² ≥ MaxValue²) or a ∇²_θf_n entry is not (for the MLP an intermediate product of
-    /// −2W₂·h·s·x̃·x̃' may have overflowed while the entry is finite: then +∞ is not the exact scale), for a Poisson f above 2200 (J_n ≠ 0 since its bias or x entry is
+    /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n or ∇²_θf_n entry is not finite
+    /// (each is a product rounded once, so its exact value is beyond the range too, and the term with it: J² ≥ MaxValue², or
+    /// G·K ≥ K since G ≥ 1 for these likelihoods, whose nodes' scores are ∓1, −1/(1 − q) and u₊ ≥ 1), for a Poisson f above 2200 (J_n ≠ 0 since its bias or x entry is
     /// f's only source, and J²·λ ≥ 2^-2148·e^2200 &gt; MaxValue), and for the MLP where f is not finite. Poisson's f below
     /// −4096 is read as −4096 (λ changes by less than e^-4096, far below an ulp of the term ≥ J² ≥ 2^-2148).
     /// </summary>
     private double? ExactTermWhereFactorsOverflow(int n)
     {
-        if (Shape.Likelihood is not (LikelihoodFamily.GaussianIdentity or LikelihoodFamily.BernoulliProbability or LikelihoodFamily.PoissonLog))
-            return null; // bounded factors (logit, softmax), or J's bias entry 1 scales every factor (mean–variance): a genuine overflow
+        if (Shape.Likelihood is not (LikelihoodFamily.GaussianIdentity or LikelihoodFamily.BernoulliProbability
+            or LikelihoodFamily.PoissonLog or LikelihoodFamily.GaussianMeanVariance))
+            return null; // bounded factors (logit, softmax): a genuine overflow of the summed form
         var e = Model(n);
         var jacobian = ToDoubles(e.Jacobian);
         var hessians = e.Hessians.Select(ToDoubles).ToArray();

@@ -141,6 +141,21 @@ public class TermScaleFactorOverflowExamples
         Assert.Equal(Math.ScaleB(1, -30), problem.TermScale().Value);
     }
 
+    /// <summary>
+    /// Gaussian mean–variance (linear model, x = 1, θ = (0, 0, 0, v): μ = 0, variance v = 2^-599) at the label y = 2^-300, so
+    /// r² = v/2 exactly: ∇²_vv log p = (1/(2v) − r²/v²)/v is exactly 0, but in doubles 1/(2v²) = 2^1197 and a·(a/v) = 2^1197
+    /// both overflowed and ∞ − ∞ made H, and the scale, NaN. The exact scale is beyond the range (J's bias entry 1 times
+    /// G² ≥ (1/v)² = 2^1198 at the nodes μ ± √(3v), whose variance score is (3/v − 1/v)/2 = 1/v), so it is +∞.
+    /// </summary>
+    [Fact]
+    public void GaussianMeanVarianceScale_WhereTheHessianIsInfinityMinusInfinity_IsInfinite()
+    {
+        var problem = new CurvatureProblem<Float64>(new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1),
+            Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(Math.ScaleB(1, -300))]],
+            [Float64.Of(0), Float64.Of(0), Float64.Of(0), Float64.Of(Math.ScaleB(1, -599))]);
+        Assert.Equal(double.PositiveInfinity, problem.TermScale().Value);
+    }
+
     /// <summary>Where the exact scale is beyond double.MaxValue the scale is +∞: q = 2^-1074 at x = 1 (x²/q² = 2^2148).</summary>
     [Fact]
     public void BernoulliProbabilityScale_BeyondTheRange_IsInfinite()
