@@ -1,5 +1,8 @@
+using Fractions;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.AutoDiff;
+using ExactDouble = Verification.Numerics.Exact.ExactDouble;
+using RationalInterval = Verification.Numerics.Exact.RationalInterval;
 
 namespace Verification.Numerics.Curvature;
 
@@ -489,6 +492,15 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// (u = 2^-53, all terms nonnegative) where that is a normal double, +∞ only where it exceeds MaxValue. Inside the
     /// ordinary range the product form runs unchanged, bit for bit as before.
     /// </para>
+    /// <para>
+    /// Where a factor itself is beyond the range (G_n or H_n as a double ±∞ or NaN, or f) while J_n is tiny or 0, that form
+    /// was +∞ or NaN though the exact scale is finite (Bernoulli probability at q = xθ = 2^-700: H = 1/q² = 2^1400 made the
+    /// scale +∞, exact x² + 2/θ² = 2; at q = 2^-1074 also G·K = ∞·0 was NaN; Poisson at f = 710: λ = e^710 made the nodes
+    /// NaN): the term is then the exact one in rationals rounded once (<see cref="ExactTermWhereFactorsOverflow"/>), within
+    /// 1 ulp for the Gaussian identity and the Bernoulli probability and within 1 ulp plus the relative width of the rigorous
+    /// e^f and √ enclosures (<see cref="EnclosureSettings.Bits"/> bits, 128 by default) for the Poisson, +∞ where it exceeds MaxValue
+    /// and where an MLP output is itself beyond the range (f = W₂h + b₂ overflowed: then not always the exact scale).
+    /// </para>
     /// </summary>
     public T TermScale()
     {
@@ -524,9 +536,73 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                         term += j * j + jg * jg + j * (j * h);
                     }
             }
+            if (typeof(T) == typeof(Float64) && !T.IsFinite(term) && ExactTermWhereFactorsOverflow(n) is double exact)
+                term = T.Of(exact);
             total += term;
         }
         return T.Max(total, T.Of(double.Epsilon));
+    }
+
+    /// <summary>
+    /// Sample n's term of <see cref="TermScale"/> in exact rationals, rounded once (doubles only; null where not done): for the
+    /// likelihoods whose factors leave the range on finite inputs (Gaussian identity: y − f; Bernoulli probability: 1/q,
+    /// 1/q²; Poisson: λ = eᶠ, whose nodes λ + u± are then NaN; Gaussian mean–variance: 1/(2v²) − a·(a/v) = ∞ − ∞ = NaN at
+    /// v = 2^-599, y − μ = 2^-300, where the exact entry is 0 and the scale beyond the range), G_n and H_n from the
+    /// closed forms of <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> and <see cref="CurvatureFormulas.Expectation{U}"/>
+    /// in <see cref="RationalInterval"/> at f (itself in rationals from the inputs for the linear and curved-linear
+    /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n or ∇²_θf_n entry is not finite
+    /// (each is a product rounded once, so its exact value is beyond the range too, and the term with it: J² ≥ MaxValue², or
+    /// G·K ≥ K since G ≥ 1 for these likelihoods, whose nodes' scores are ∓1, −1/(1 − q) and u₊ ≥ 1), for a Poisson f above 2200 (J_n ≠ 0 since its bias or x entry is
+    /// f's only source, and J²·λ ≥ 2^-2148·e^2200 &gt; MaxValue), and for the MLP where f is not finite. Poisson's f below
+    /// −4096 is read as −4096 (λ changes by less than e^-4096, far below an ulp of the term ≥ J² ≥ 2^-2148).
+    /// </summary>
+    private double? ExactTermWhereFactorsOverflow(int n)
+    {
+        if (Shape.Likelihood is not (LikelihoodFamily.GaussianIdentity or LikelihoodFamily.BernoulliProbability
+            or LikelihoodFamily.PoissonLog or LikelihoodFamily.GaussianMeanVariance))
+            return null; // bounded factors (logit, softmax): a genuine overflow of the summed form
+        var e = Model(n);
+        var jacobian = ToDoubles(e.Jacobian);
+        var hessians = e.Hessians.Select(ToDoubles).ToArray();
+        if (!jacobian.Enumerate().Concat(hessians.SelectMany(hm => hm.Enumerate())).All(double.IsFinite))
+            return double.PositiveInfinity;
+        RationalInterval[] f;
+        if (e.Value.All(T.IsFinite))
+            f = e.Value.Select(v => RationalInterval.Of(T.Estimate(v))).ToArray();
+        else if (Shape.Model is ModelFamily.Linear or ModelFamily.CurvedLinear)
+            f = CurvatureFormulas.Output(Shape, RationalInterval.Of(T.Estimate(Kappa)),
+                Inputs[n].Select(v => RationalInterval.Of(T.Estimate(v))).ToArray(),
+                Theta.Select(v => RationalInterval.Of(T.Estimate(v))).ToArray());
+        else
+            return double.PositiveInfinity;
+        if (Shape.Likelihood == LikelihoodFamily.PoissonLog)
+        {
+            if (f[0].Lower > 2200)
+                return double.PositiveInfinity;
+            if (f[0].Upper < -4096)
+                f = [RationalInterval.Of(-4096)];
+        }
+        var label = Labels[n].Select(v => RationalInterval.Of(T.Estimate(v))).ToArray();
+        Fraction g = 0, h = 0;
+        foreach (var y in CurvatureFormulas.Expectation(Shape, f).Select(p => p.Label).Append(label))
+        {
+            var (grad, hess) = CurvatureFormulas.LogDensityDerivatives(Shape, y, f);
+            g = Verification.Numerics.Exact.FractionExtensions.Max(g, grad.Aggregate(Fraction.Zero, (s, v) => s + v.Abs().Upper));
+            Fraction hessianL1 = 0;
+            for (int i = 0; i < hess.Rows; i++)
+                for (int k = 0; k < hess.Columns; k++)
+                    hessianL1 += hess[i, k].Abs().Upper;
+            h = Verification.Numerics.Exact.FractionExtensions.Max(h, hessianL1);
+        }
+        Fraction curvature = hessians.SelectMany(hm => hm.Enumerate()).Aggregate(Fraction.Zero,
+            (s, v) => s + Fraction.Abs(ExactDouble.ToFraction(v)));
+        Fraction term = g * curvature;
+        foreach (var v in jacobian.Enumerate())
+        {
+            var j2 = ExactDouble.ToFraction(v) * ExactDouble.ToFraction(v);
+            term += j2 * (1 + g * g + h);
+        }
+        return ExactDouble.ToDouble(term);
     }
 
     /// <summary>2^-100 and 2^100 (see <see cref="TermScale"/>).</summary>

@@ -49,7 +49,10 @@ public static class Splits
     /// Hessian is beyond the range or may fall below 2^-1022 (LikelihoodBase.HessianFactorsWhereNeeded: Gaussian
     /// mean–variance at x = v = 1e200, G_vv = −½ came out 0; Bernoulli probability below q ≈ 7.5e-155, where −1/q² itself is
     /// beyond the range and the split was rejected), one five-factor term each, within (4 + T)·u·Σ|terms| plus the
-    /// factors' own error. Elsewhere the plain form runs, bit for bit as before.
+    /// factors' own error. The empirical-Fisher split's term of a sample where some b·s_i with s_i ≠ 0 falls below 2^-1022
+    /// (b = p(y_n|f_n), s = ∇_θ log p) is its cancelled form s sᵀ: J = b s had lost digits or was 0 before 1/b² scaled it back
+    /// up (linear Gaussian fit at x = 1e-182, r = y − f = 26, b ≈ 5.6e-148: G[0, 1] = r²x ≈ 6.8e-180 came out 0).
+    /// Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
     {
@@ -61,8 +64,14 @@ public static class Splits
             var negative = (split as CanonicalSplit)?.NegativeOuterHessianFactors(n, theta);
             return (J: j, H: negative is null ? split.OuterHessian(n, theta) : null, Negative: negative);
         }).ToArray();
+        var cancelled = Enumerable.Range(0, split.Problem.Count)
+            .Select(n => split is EmpiricalFisherSplit ef && ef.JacobianUnderflows(n, theta)).ToArray();
         Matrix<double> g;
-        if (factors.Any(f => f.Negative is not null || CongruenceMayUnderflow(f.J, f.H!))
+        if (cancelled.Any(c => c))
+            g = SumOverSamples(split, theta, "GGN term", n => cancelled[n]
+                ? EmpiricalFisherTerm(split.Problem, n, theta)
+                : factors[n].J.TransposeThisAndMultiply(factors[n].H! * factors[n].J), EmpiricalFisherTerm);
+        else if (factors.Any(f => f.Negative is not null || CongruenceMayUnderflow(f.J, f.H!))
             && factors.All(f => f.J.Enumerate().All(double.IsFinite) && (f.H is null || f.H.Enumerate().All(double.IsFinite))))
         {
             var sum = new ScaledCurvatureSum(split.Problem.Dimension);
@@ -287,6 +296,18 @@ public static class Splits
             var s = Problem.Score(n, theta, Label(n));
             return [B(n, theta) * (s.OuterProduct(s) + Problem.LogDensityHessian(n, theta, Label(n)))];
         }
+
+        /// <summary>
+        /// True when some b·s_i with s_i ≠ 0 is below 2^-1022 (subnormal or 0, b = 0 included): J = b s has then lost digits
+        /// that 1/b² cannot restore in the GGN term (b s)(1/b²)(b s)ᵀ = s sᵀ.
+        /// </summary>
+        public bool JacobianUnderflows(int n, Vector<double> theta)
+        {
+            double b = B(n, theta);
+            return Problem.Score(n, theta, Label(n)).Any(v => v != 0 && Math.Abs(b * v) < SmallestNormal);
+        }
+
+        private static readonly double SmallestNormal = Math.ScaleB(1, -1022);
 
         // a(b) = −log b: ∇a = −1/b, ∇²a = 1/b² (footnote 7.3).
         public override Vector<double> OuterGradient(int n, Vector<double> theta) => Vector<double>.Build.Dense(1, -1 / B(n, theta));

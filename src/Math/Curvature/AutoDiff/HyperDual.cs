@@ -18,7 +18,17 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// u·e^{2|x|}/4 relative, every digit from |x| ≈ 19 on; it is kept where tanh²x ≤ ½, where it is within 6u).
 /// A part that has already overflowed to ±∞ (or is NaN) may enter the next operation (<see cref="PartSum"/>): a term with
 /// a zero factor stays 0, a term with an infinite factor is ±∞, and infinite terms of both signs (∞ − ∞, in a part or a
-/// sum) are a <see cref="DoubleRangeException"/> (were NaN). Exp and tanh of a NaN value are rejected (were NaN).
+/// sum) are a <see cref="DoubleRangeException"/> (were NaN). A value of 0 times an overflowed part of the other factor
+/// (of a product, or of a quotient's dividend and divisor) is a <see cref="DoubleRangeException"/>: the value may have
+/// underflowed (gradient of e^{cθ}·e^{−800−θ} at cθ = 700, c = 2^33: 0, exact ≈ 3.2e-34). So a first derivative (ε₁ or ε₂
+/// part: value times part terms only) never takes an underflowed zero for an exact one. A zero part times an overflowed
+/// part, which only the ε₁ε₂ part forms (a₁b₂ + a₂b₁, φ''·b₁·b₂), is taken as exact: it is 0 where the direction is
+/// unseeded, as the structural zeros are (e^800 with ε₂ unseeded), but where the part is a nonzero derivative that
+/// underflowed the term is lost, and doubles cannot tell the two apart. It needs a part beyond the range, whose own
+/// direction's second derivative then carries it too: the Hessian of e^{cθ₀}·e^{kθ₁ − 1} (c = 2^33, k = 2^-1074) at
+/// cθ₀ = 700, θ₁ = 0 comes out [[+∞, 0], [0, 0]] (<see cref="ForwardDerivatives.Hessian"/>), exact [[2.8e323, 1.6e-10],
+/// [1.6e-10, 8.9e-344]]: the off-diagonal c·e^700·k/e is c·e^700 = ∞ times k/e rounded to 0 (here the matrix is not all
+/// finite: the overflowed direction's diagonal entry is +∞, its exact value beyond the range). Exp and tanh of a NaN value are rejected (were NaN).
 /// Out of the domain: <see cref="Log"/> of a value below 0 (or at 0 with a derivative part) and a quotient by a value of 0
 /// are <see cref="ArgumentException"/>s; a NaN value is rejected by both. Undetermined in doubles, and rejected with a
 /// <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer):
@@ -123,6 +133,8 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     public static HyperDual operator *(HyperDual a, HyperDual b)
     {
         ElementaryDerivatives.RequireDeterminedProduct(a.Value, b.Value, nameof(b));
+        RequireDeterminedPartProduct(a, b, nameof(b));
+        RequireDeterminedPartProduct(b, a, nameof(b));
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
             return PlainProduct(a, b);
         var e1 = new PartSum();
@@ -137,6 +149,20 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         e12.Add(a.E2, b.E1);
         e12.Add(a.E12, b.Value);
         return new(a.Value * b.Value, e1.Value, e2.Value, e12.Value);
+    }
+
+    /// <summary>
+    /// Rejects a product term of a's value 0 and a part of b that has overflowed to ±∞: a value of 0 may be an underflowed
+    /// result (e^-800), so the term, and with it the derivative, is undetermined in doubles. Before, PartSum took it as 0:
+    /// the gradient of e^{cθ}·e^{−800−θ} at cθ = 700, c = 2^33, was 0 (the ε₁ part of e^{cθ} is c·e^700 = ∞), exact
+    /// (c − 1)·e^{−100−θ} ≈ 3.2e-34. A zero part is not rejected: it is taken as an unseeded direction (see the remarks).
+    /// </summary>
+    private static void RequireDeterminedPartProduct(HyperDual a, HyperDual b, string parameter)
+    {
+        if (a.Value == 0 && (double.IsInfinity(b.E1) || double.IsInfinity(b.E2) || double.IsInfinity(b.E12)))
+            throw new DoubleRangeException(
+                $"a product of the value {a.Value:R} and the derivative parts ({b.E1:R}, {b.E2:R}, {b.E12:R}): ±∞·0 is undetermined in doubles (the zero may be an underflowed result); every derivative part must be finite where the other value is 0.",
+                parameter);
     }
 
     /// <summary>The product's formulas in plain floating point (the form before issue 15, kept for ordinary parts).</summary>
@@ -154,6 +180,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     {
         if (!(b.Value != 0) || double.IsNaN(b.Value))
             throw new ArgumentException($"the divisor's value must be a non-zero number, got {b.Value:R}.", nameof(b));
+        RequireDeterminedPartProduct(a, b, nameof(b));
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
         {
             double inv = 1 / b.Value;
