@@ -14,7 +14,7 @@ namespace Verification.Tests.Properties.Numerics.Statistics;
 /// against rigorous enclosures of erf and of 1/√(1 + η²), within the absolute bounds the doc comments state. The
 /// catalog's worst-deviation claims evaluate both functions.
 /// </summary>
-[Properties(MaxTest = 300)]
+[Properties(MaxTest = 200)]
 public class VarianceAdaptationFactorsFullRangeProperties
 {
     /// <summary>u = 2^-53.</summary>
@@ -23,19 +23,22 @@ public class VarianceAdaptationFactorsFullRangeProperties
     private static Arbitrary<double> Eta { get; } = FullRangeDoubles.NonNegative.ToArbitrary();
 
     /// <summary>
-    /// Enclosures of erf(1/(√2η)) and (1 + η²)^(−1/2). erf: tight in relative terms up to z = 5 (<see cref="ErfReference"/>),
-    /// and to 2^-80 absolute above (<see cref="ExactErf"/>, where erf ≥ 1 − 2e-12): far narrower than the 6u and 8u
-    /// bounds checked. The limit at η = 0 is erf = 1.
+    /// Enclosures of erf(1/(√2η)) and (1 + η²)^(−1/2), each to about 2^-80 relative, far narrower than the 6u and 8u
+    /// bounds checked: erf by its two-term series below z = 2^-100 (<see cref="ErfReference"/>), above by
+    /// <see cref="ExactErf"/> to 2^-(80 + k) absolute where z ≥ 2^-k (erf z ≥ z for z ≤ 1). The limit at η = 0 is erf = 1.
     /// </summary>
     private static (RationalInterval Erf, RationalInterval Adam) Enclose(double eta)
     {
         var one = RationalInterval.Exact(1.0);
         var e = RationalInterval.Exact(eta);
-        var adam = one / (one + e * e).Sqrt();
+        var adam = one / (one + e * e).Sqrt(100);
         if (eta == 0)
             return (one, adam);
-        var z = one / (RationalInterval.Exact(2.0).Sqrt() * e);
-        return (ErfReference.IsTight(z) ? ErfReference.Enclose(z) : ExactErf.Erf(z, 80), adam);
+        var z = one / (RationalInterval.Exact(2.0).Sqrt(100) * e);
+        if (z.Upper < ExactDouble.Pow2(-100))
+            return (ErfReference.Enclose(z), adam);
+        int k = Math.Max(0, -Math.ILogB(z.Midpoint));
+        return (ExactErf.Erf(z, 80 + k), adam);
     }
 
     /// <summary>True with a label when every point of <paramref name="exact"/> is within <paramref name="bound"/> of <paramref name="computed"/>.</summary>
