@@ -54,6 +54,19 @@ public class Float64FullRangeProperties
     public void Ratio_WhoseNumeratorIsNotADouble_IsRoundedOnce() =>
         Assert.Equal(3002399751580331.0, Float64.Ratio((1L << 53) + 1, 3).Value);
 
+    /// <summary>
+    /// Exact ties beyond 2^53 go to the even neighbour: 2^53 + 1 lies halfway between 2^53 and 2^53 + 2 (2^53 is even),
+    /// 2^53 + 3 halfway between 2^53 + 2 and 2^53 + 4 (2^53 + 4 is even); and 2^63 − 1 rounds up to 2^63.
+    /// </summary>
+    [Theory]
+    [InlineData((1L << 53) + 1, 1L, 9007199254740992.0)]
+    [InlineData((1L << 53) + 3, 1L, 9007199254740996.0)]
+    [InlineData(-((1L << 53) + 3), 1L, -9007199254740996.0)]
+    [InlineData(long.MaxValue, 1L, 9223372036854775808.0)]
+    [InlineData(long.MaxValue, -2L, -4611686018427387904.0)]
+    public void Ratio_AtExactTies_RoundsToEven(long numerator, long denominator, double expected) =>
+        Assert.Equal(expected, Float64.Ratio(numerator, denominator).Value);
+
     /// <summary>q = 0 is rejected naming the denominator.</summary>
     [Fact]
     public void Ratio_ByZero_IsRejected() => ArgumentAssert.Rejects(() => Float64.Ratio(1, 0), "denominator", "must not be 0");
