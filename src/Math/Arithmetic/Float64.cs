@@ -56,7 +56,21 @@ public readonly record struct Float64(double Value) : IReal<Float64>
     {
         if (denominator == 0)
             throw new ArgumentException("denominator must not be 0.", nameof(denominator));
-        return new((double)numerator / denominator);
+        const long Convertible = 1L << 53; // every long up to 2^53 in magnitude is a double
+        if (numerator >= -Convertible && numerator <= Convertible && denominator >= -Convertible && denominator <= Convertible)
+            return new((double)numerator / denominator); // one rounding
+        // Beyond, (double)numerator rounds before the division does ((2^53 + 1)/3 gave 3002399751580330.5, not …331):
+        // the exact p/q to within an ulp, then the nearest of it and its neighbours (ties to even), decided exactly.
+        var q = new Fractions.Fraction(numerator, denominator);
+        double r = Exact.ExactDouble.ToDouble(q);
+        foreach (double neighbour in new[] { Math.BitDecrement(r), Math.BitIncrement(r) })
+        {
+            var d = Fractions.Fraction.Abs(Exact.ExactDouble.ToFraction(neighbour) - q);
+            var current = Fractions.Fraction.Abs(Exact.ExactDouble.ToFraction(r) - q);
+            if (d < current || (d == current && (BitConverter.DoubleToInt64Bits(neighbour) & 1) == 0))
+                r = neighbour;
+        }
+        return new(r);
     }
 
     /// <inheritdoc />

@@ -27,12 +27,28 @@ public sealed class NoisyQuadraticBowl
         Smallest = smallest;
         Largest = largest;
         Seed = seed;
+        // d_1·(d_n/d_1)^t; where d_n/d_1 overflows (d_1 = 1e-300, d_n = 1e300 gave +∞ above d_1 and a NaN Hessian),
+        // d_n^t·d_1^(1−t) instead: both factors finite, their product between d_1 and d_n.
+        double ratio = largest / smallest;
         Spectrum = Enumerable.Range(0, dimension)
-            .Select(i => smallest * Math.Pow(largest / smallest, i / (double)(dimension - 1))).ToArray();
+            .Select(i => i / (double)(dimension - 1))
+            .Select(t => double.IsFinite(ratio) ? smallest * Math.Pow(ratio, t) : Math.Pow(largest, t) * Math.Pow(smallest, 1 - t)).ToArray();
         Rotation = RandomOrthogonal.Draw(dimension, new System.Random(seed));
-        Hessian = Rotation * Matrix<double>.Build.DiagonalOfDiagonalArray(Spectrum.ToArray()) * Rotation.Transpose();
-        Hessian = (Hessian + Hessian.Transpose()) * 0.5; // exact symmetry; the product is symmetric only up to rounding
+        var product = Rotation * Matrix<double>.Build.DiagonalOfDiagonalArray(Spectrum.ToArray()) * Rotation.Transpose();
+        // Exact symmetry (the product is symmetric only up to rounding), halving first so that H + Hᵀ cannot overflow
+        // near double.MaxValue; for normal entries bit for bit (H + Hᵀ)/2.
+        Hessian = product * 0.5 + product.Transpose() * 0.5;
+        if (!Hessian.Enumerate().All(double.IsFinite))
+            throw new ArgumentException(
+                $"largest = {Require.Show(largest)} is too close to double.MaxValue: an entry of UDUᵀ rounds beyond it.", nameof(largest));
+        _plainLoss = Hessian.Diagonal().Minimum() >= PlainLow && Hessian.Enumerate().Max(Math.Abs) <= PlainHigh && dimension <= 1 << 20;
     }
+
+    /// <summary>2^-900 and 2^900: see <see cref="Loss"/>.</summary>
+    private static readonly double PlainLow = Math.ScaleB(1.0, -900), PlainHigh = Math.ScaleB(1.0, 900);
+
+    /// <summary>True when <see cref="Loss"/> may use the plain scaled formula (see there).</summary>
+    private readonly bool _plainLoss;
 
     /// <summary>The paper's bowl: n = 100, spectrum 0.001…1.</summary>
     public static NoisyQuadraticBowl Paper(double noiseVariance, int seed) => new(100, noiseVariance, seed);
@@ -63,20 +79,37 @@ public sealed class NoisyQuadraticBowl
 
     /// <summary>ℓ = ½ bᵀHb at displacement b = x − x*.</summary>
     /// <remarks>
-    /// Range: finite b with ℓ ≤ double.MaxValue (H is positive definite, so ℓ ≥ 0); b is scaled by 2^-t (t = ⌊log₂ max|b_i|⌋,
-    /// exact) before the products and ℓ by 4^t after, so nothing overflows on the way; beyond the range an
-    /// ArgumentException. Accuracy: within 2n·2^-53·½|b|ᵀ|H||b| (all terms of one sign up to H's rounding, so about 2n ulp).
+    /// Range: finite b with ℓ ≤ double.MaxValue (H is positive definite, so ℓ ≥ 0); beyond the range an ArgumentException.
+    /// Where H's diagonal is at least 2^-900 and its entries at most 2^900 (every bowl with 2^-899 ≤ d_1 ≤ d_n ≤ 2^899), b is
+    /// scaled by 2^-t (t = ⌊log₂ max|b_i|⌋, exact) before the products and ℓ by 4^t after, so nothing overflows on the way
+    /// and a product that underflows is far below the bound. Elsewhere ½bᵀHb is computed exactly and rounded once: a
+    /// subnormal d_1 made H_ij·b_j subnormal, its rounding then multiplied by 4^t, and near double.MaxValue H_00·b_0
+    /// overflowed where ℓ fits (d_1 = d_n = 0.95e308, b = (1.9, 0): ℓ ≈ 1.71e308 was rejected). Accuracy: within
+    /// 2n·2^-53·½|b|ᵀ|H||b| (all terms of one sign up to H's rounding, so about 2n ulp), plus 2^-1074 where ℓ is subnormal.
     /// </remarks>
     /// <exception cref="ArgumentException">non-finite or mismatched b, or ℓ beyond double.MaxValue.</exception>
     public double Loss(Vector<double> displacement)
     {
         Require.Finite(displacement, nameof(displacement));
         Require.SameLength(Dimension, displacement.Count, nameof(displacement));
-        double largest = displacement.Enumerate().Max(Math.Abs);
-        int t = largest > 0 ? Math.ILogB(largest) : 0;
-        var scaled = displacement.Map(v => Math.ScaleB(v, -t));
-        double loss = Math.ScaleB(0.5 * scaled.DotProduct(Hessian * scaled), 2 * t);
-        if (double.IsInfinity(loss))
+        double loss;
+        if (_plainLoss)
+        {
+            double largest = displacement.Enumerate().Max(Math.Abs);
+            int t = largest > 0 ? Math.ILogB(largest) : 0;
+            var scaled = displacement.Map(v => Math.ScaleB(v, -t));
+            loss = Math.ScaleB(0.5 * scaled.DotProduct(Hessian * scaled), 2 * t);
+        }
+        else
+        {
+            var b = displacement.Select(ExactDouble.ToFraction).ToArray();
+            var sum = Fractions.Fraction.Zero;
+            for (int i = 0; i < b.Length; i++)
+                for (int j = 0; j < b.Length; j++)
+                    sum += b[i] * ExactDouble.ToFraction(Hessian[i, j]) * b[j];
+            loss = ExactDouble.ToDouble(sum / 2);
+        }
+        if (!double.IsFinite(loss))
             throw new ArgumentException("the loss ½bᵀHb exceeds double.MaxValue for this displacement.", nameof(displacement));
         return loss;
     }

@@ -55,16 +55,33 @@ public static class QuadraticLearningDynamics
     /// <summary>Eq. (26): dℓ_{t+1}/dG = −H((I − GH)b_t − s_t)b_tᵀH.</summary>
     /// <remarks>
     /// Range: finite inputs with |G||H| ≤ double.MaxValue/2 and (|H|(|b| + |G||H||b| + |s|))(|H||b|)ᵀ ≤ double.MaxValue/2
-    /// entrywise (else an ArgumentException where a result overflows). Accuracy: |Δ| ≤ γ_{3n+3}·(|H|(|b| + |G||H||b| + |s|))(|H||b|)ᵀ
-    /// entrywise, plus n·2^-1074 per entry where products underflow.
+    /// entrywise (else an ArgumentException where a result overflows). Where every entry of G, H, b and s is 0 or of
+    /// magnitude in [2^-100, 2^100], no product of the plain formula can under- or overflow and it is used as written:
+    /// |Δ| ≤ γ_{4n+3}·(|H|(|b| + |G||H||b| + |s|))(|H||b|)ᵀ entrywise (γ_{3n+2} for the first factor, γ_n for the second,
+    /// one rounding of their product). Elsewhere a product such as H_ik·c_k may underflow before it is multiplied by a
+    /// large entry of Hb (H = diag(1e-300, 1e300), b = (1e-30, 1e8), s = (0, 1e8) gave 0 for an exact −1e-22), so each
+    /// entry is computed exactly in rationals and rounded once to within an ulp (≤ 2u of it, or 2^-1074 where subnormal).
     /// </remarks>
     /// <exception cref="ArgumentException">non-finite or mismatched input, or a result beyond double.MaxValue.</exception>
     public static Matrix<double> Hypergradient(Matrix<double> g, Matrix<double> h, Vector<double> b, Vector<double> s)
     {
         ArgumentNullException.ThrowIfNull(g);
         Check(g, b, s, h);
-        var a = Matrix<double>.Build.DenseIdentity(h.RowCount) - g * h;
-        var result = -(h * (a * b - s)).OuterProduct(h * b);
+        Matrix<double> result;
+        if (ScaledSum.Ordinary(g.Enumerate()) && ScaledSum.Ordinary(h.Enumerate()) && ScaledSum.Ordinary(b.Enumerate()) && ScaledSum.Ordinary(s.Enumerate()))
+        {
+            var a = Matrix<double>.Build.DenseIdentity(h.RowCount) - g * h;
+            result = -(h * (a * b - s)).OuterProduct(h * b);
+        }
+        else
+        {
+            var ge = ExactMatrix.FromDoubles(g);
+            var he = ExactMatrix.FromDoubles(h);
+            var be = ExactMatrix.Column([.. b.Select(ExactDouble.ToFraction)]);
+            var se = ExactMatrix.Column([.. s.Select(ExactDouble.ToFraction)]);
+            var c = (ExactMatrix.Identity(h.RowCount) - ge * he) * be - se;
+            result = (Fractions.Fraction.MinusOne * (he * c * (he * be).Transpose())).ToDouble();
+        }
         RequireFiniteResult(result.Enumerate(), "dℓ_{t+1}/dG");
         return result;
     }

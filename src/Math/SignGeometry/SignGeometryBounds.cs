@@ -17,7 +17,12 @@ namespace Verification.Numerics.SignGeometry;
 /// </remarks>
 public static class SignGeometryBounds
 {
-    /// <summary>ρ_diag(H) = Σ_i|H_ii| / Σ_{i,j}|H_ij| (Prop. 6.4), in [1/d, 1]; relative error ≤ (d² + d)·2^-53.</summary>
+    /// <summary>
+    /// ρ_diag(H) = Σ_i|H_ii| / Σ_{i,j}|H_ij| (Prop. 6.4), in [0, 1] (at least 1/d for positive semidefinite H); relative
+    /// error ≤ (d² + d)·2^-53, plus d·2^-1074 absolute: a diagonal entry below 2^-1022 of the largest entry is rounded to
+    /// the subnormal grid by the scaling, and ρ itself may lie below the normal range (H = [[1e-111, 1e242], [1e242, 0]]
+    /// has ρ ≈ 1e-353, which rounds to 0).
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="h"/> is invalid or zero (ρ_diag is 0/0 there).</exception>
     public static double RhoDiag(Matrix<double> h)
     {

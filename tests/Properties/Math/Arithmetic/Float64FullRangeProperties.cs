@@ -1,0 +1,73 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Arithmetic;
+
+/// <summary>
+/// <see cref="Float64.Ratio"/>, the double instance of IReal's rational constant p/q ("rounded once in doubles"), over
+/// every pair of longs: the correctly rounded quotient, decided exactly (no nearer double, ties to even).
+/// </summary>
+[Properties(MaxTest = 1000)]
+public class Float64FullRangeProperties
+{
+    /// <summary>Longs of every size: small ones, ones near ±2^53 (where conversion to double starts to round), and any.</summary>
+    private static Gen<long> Longs { get; } = Gen.Frequency(
+        (1, Gen.Choose(-1000, 1000).Select(i => (long)i)),
+        (1, Gen.Choose(-4, 4).SelectMany(d => Gen.Elements(1L, -1L).Select(s => s * ((1L << 53) + d)))),
+        (2, from hi in FullRangeDoubles.MantissaBits
+            from lo in FullRangeDoubles.MantissaBits
+            from bits in Gen.Choose(1, 64)
+            select ((hi << 12) ^ lo) >> (64 - bits)),
+        (1, Gen.Elements(long.MaxValue, long.MinValue, long.MinValue + 1, (1L << 62) + 1)));
+
+    /// <summary>True when r is a nearest double to the exact q, and the even one of two equally near.</summary>
+    private static bool IsCorrectlyRounded(double r, Fraction q)
+    {
+        var distance = Fraction.Abs(ExactDouble.ToFraction(r) - q);
+        foreach (double neighbour in new[] { Math.BitDecrement(r), Math.BitIncrement(r) })
+        {
+            var other = Fraction.Abs(ExactDouble.ToFraction(neighbour) - q);
+            if (other < distance)
+                return false;
+            if (other == distance && (BitConverter.DoubleToInt64Bits(r) & 1) != 0)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Ratio(p, q) is p/q rounded once to nearest, for every p and q ≠ 0.</summary>
+    [Property]
+    public Property Ratio_IsTheCorrectlyRoundedQuotient() => Prop.ForAll(
+        (from p in Longs from q in Longs.Where(q => q != 0) select (p, q)).ToArbitrary(), c =>
+    {
+        double r = Float64.Ratio(c.p, c.q).Value;
+        return IsCorrectlyRounded(r, new Fraction(c.p, c.q)).Label($"{c.p}/{c.q}: {r:R}");
+    });
+
+    /// <summary>(2^53 + 1)/3 = 3002399751580331 exactly; converting 2^53 + 1 to a double first gave 3002399751580330.5.</summary>
+    [Fact]
+    public void Ratio_WhoseNumeratorIsNotADouble_IsRoundedOnce() =>
+        Assert.Equal(3002399751580331.0, Float64.Ratio((1L << 53) + 1, 3).Value);
+
+    /// <summary>
+    /// Exact ties beyond 2^53 go to the even neighbour: 2^53 + 1 lies halfway between 2^53 and 2^53 + 2 (2^53 is even),
+    /// 2^53 + 3 halfway between 2^53 + 2 and 2^53 + 4 (2^53 + 4 is even); and 2^63 − 1 rounds up to 2^63.
+    /// </summary>
+    [Theory]
+    [InlineData((1L << 53) + 1, 1L, 9007199254740992.0)]
+    [InlineData((1L << 53) + 3, 1L, 9007199254740996.0)]
+    [InlineData(-((1L << 53) + 3), 1L, -9007199254740996.0)]
+    [InlineData(long.MaxValue, 1L, 9223372036854775808.0)]
+    [InlineData(long.MaxValue, -2L, -4611686018427387904.0)]
+    public void Ratio_AtExactTies_RoundsToEven(long numerator, long denominator, double expected) =>
+        Assert.Equal(expected, Float64.Ratio(numerator, denominator).Value);
+
+    /// <summary>q = 0 is rejected naming the denominator.</summary>
+    [Fact]
+    public void Ratio_ByZero_IsRejected() => ArgumentAssert.Rejects(() => Float64.Ratio(1, 0), "denominator", "must not be 0");
+}
