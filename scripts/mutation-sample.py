@@ -17,9 +17,10 @@ Usage:
   mutation-sample.py draw PROJECT_DIR --lines N --seed S --out SAMPLE.json [--under FOLDER]
       Draws N code lines of PROJECT_DIR's .cs files (or of those under FOLDER, relative to PROJECT_DIR), writes SAMPLE.json
       and SAMPLE.mutate (the --mutate patterns, one per line, for `scripts/mutation.sh PROJECT @SAMPLE.mutate`).
-  mutation-sample.py score SAMPLE.json SAMPLE_RUN_REPORT.json
+  mutation-sample.py score SAMPLE.json SAMPLE_RUN_REPORT.json [SAMPLE2.json REPORT2.json ...]
       Prints the estimate and its interval, the statuses, and every surviving or uncovered mutant of the sample. Timeouts
-      are listed apart and counted as killed only in a second line (as Stryker counts them).
+      are listed apart and counted as killed only in a second line (as Stryker counts them). Several pairs (independent
+      draws of the same code, each run with the same tests) are pooled into one estimate.
 """
 import argparse
 import json
@@ -97,13 +98,13 @@ def ratio_interval(clusters, population, z=1.959964):
     return ratio, max(0.0, ratio - z * se), min(1.0, ratio + z * se)
 
 
-def score(args):
-    with open(args.sample, encoding="utf-8") as f:
+def lines_of(sample_path, report_path):
+    """The mutants Stryker reported on each sampled line: {(file, line): [mutant, ...]}, and the count of others."""
+    with open(sample_path, encoding="utf-8") as f:
         sample = json.load(f)
-    report = load_report(args.report)
+    report = load_report(report_path)
     marker = f"/src/{sample['project']}/"
-    sampled = {(r["file"], r["line"]) for r in sample["lines"]}
-    per_line = {key: [] for key in sampled}
+    per_line = {(r["file"], r["line"]): [] for r in sample["lines"]}
     outside = 0
     for path, entry in report["files"].items():
         file = relative(path, marker)
@@ -111,32 +112,45 @@ def score(args):
             start, end = m["location"]["start"]["line"], m["location"]["end"]["line"]
             if m["status"] in ("CompileError", "Ignored"):
                 continue
-            if start != end or (file, start) not in sampled:
+            if start != end or (file, start) not in per_line:
                 outside += 1
                 continue
-            per_line[(file, start)].append((file, m))
-    statuses = {}
-    for mutants in per_line.values():
-        for _, m in mutants:
-            statuses[m["status"]] = statuses.get(m["status"], 0) + 1
-    print(f"{len(sampled)} sampled lines of {sample['populationLines']} (seed {sample['seed']}, {sample['under']}); "
-          f"{sum(len(v) for v in per_line.values())} mutants on them: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items()))
-          + (f"; {outside} tested mutants outside the sampled lines (not counted)" if outside else ""))
+            per_line[(file, start)].append(m)
+    return sample, per_line, outside
+
+
+def score(args):
+    if len(args.pairs) % 2:
+        sys.exit("error: give SAMPLE.json REPORT.json pairs")
+    clusters_by_line, population = [], 0
+    for sample_path, report_path in zip(args.pairs[::2], args.pairs[1::2]):
+        sample, per_line, outside = lines_of(sample_path, report_path)
+        population = max(population, sample["populationLines"])
+        statuses = {}
+        for mutants in per_line.values():
+            for m in mutants:
+                statuses[m["status"]] = statuses.get(m["status"], 0) + 1
+        print(f"{len(per_line)} sampled lines of {sample['populationLines']} (seed {sample['seed']}, {sample['under']}); "
+              f"{sum(len(v) for v in per_line.values())} mutants on them: "
+              + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items()))
+              + (f"; {outside} tested mutants outside the sampled lines (not counted)" if outside else ""))
+        clusters_by_line += sorted(per_line.items())
+    if len(args.pairs) > 2:
+        print(f"pooled: {len(clusters_by_line)} sampled lines (independent draws; a line drawn twice counts twice)")
     for label, detected in (("timeouts not counted", ("Killed",)), ("timeouts as killed (Stryker)", ("Killed", "Timeout"))):
         clusters = []
-        for mutants in per_line.values():
-            counted = [m for _, m in mutants if m["status"] in ("Killed", "Survived", "NoCoverage", "Timeout")
+        for _, mutants in clusters_by_line:
+            counted = [m for m in mutants if m["status"] in ("Killed", "Survived", "NoCoverage", "Timeout")
                        and (m["status"] != "Timeout" or "Timeout" in detected)]
             clusters.append((sum(m["status"] in detected for m in counted), len(counted)))
         k, total = sum(c[0] for c in clusters), sum(c[1] for c in clusters)
         if total == 0:
             print(f"  {label}: no mutant on the sampled lines")
             continue
-        ratio, lo, hi = ratio_interval(clusters, sample["populationLines"])
+        ratio, lo, hi = ratio_interval(clusters, population)
         print(f"  {label}: {k}/{total} = {100 * ratio:.1f} %, 95 % interval [{100 * lo:.1f} %, {100 * hi:.1f} %]")
-    for (file, line), mutants in sorted(per_line.items()):
-        for _, m in mutants:
+    for (file, line), mutants in clusters_by_line:
+        for m in mutants:
             if m["status"] in ("Survived", "NoCoverage", "Timeout"):
                 print(f"  {m['status']}: {file}:{line} {m['mutatorName']} -> {m.get('replacement', '')[:80]}")
 
@@ -152,8 +166,7 @@ def main():
     d.add_argument("--out", required=True)
     d.set_defaults(run=draw)
     s = sub.add_parser("score")
-    s.add_argument("sample")
-    s.add_argument("report")
+    s.add_argument("pairs", nargs="+", metavar="SAMPLE.json REPORT.json")
     s.set_defaults(run=score)
     args = parser.parse_args()
     args.run(args)
