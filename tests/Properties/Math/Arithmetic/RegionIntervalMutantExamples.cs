@@ -1,0 +1,45 @@
+using Fractions;
+using Verification.Numerics.Arithmetic;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Arithmetic;
+
+/// <summary>
+/// Hand-derived examples for <see cref="RegionInterval"/>: the supremum of max(A, B) is the larger supremum, whichever
+/// operand holds it, with that operand's openness; and the sign of an interval is +1 exactly when its infimum is
+/// positive, or 0 and not attained. Exact rationals, no tolerance.
+/// </summary>
+public class RegionIntervalMutantExamples
+{
+    private static RegionInterval Of(int lower, bool lowerOpen, int upper, bool upperOpen) =>
+        RegionInterval.Of(new Fraction(lower), lowerOpen, new Fraction(upper), upperOpen);
+
+    [Fact]
+    public void Max_TakesTheLargerSupremumFromEitherSide()
+    {
+        // max([1, 2], [3, 5)) = [3, 5): every max is in [3, 5), 5 is not attained (B does not attain it).
+        var low = Of(1, false, 2, false);
+        var high = Of(3, false, 5, true);
+        foreach (var (a, b) in new[] { (low, high), (high, low) })
+        {
+            var m = RegionInterval.Max(a, b);
+            Assert.Equal(new Fraction(3), m.Lower);
+            Assert.Equal(new Fraction(5), m.Upper);
+            Assert.True(m.UpperOpen);
+        }
+        // max([1, 7], [3, 5)) = [3, 7]: the larger supremum 7 belongs to A and is attained.
+        var wide = RegionInterval.Max(Of(1, false, 7, false), high);
+        Assert.Equal(new Fraction(7), wide.Upper);
+        Assert.False(wide.UpperOpen);
+    }
+
+    [Fact]
+    public void Sign_IsPositiveOnlyWhenEveryPointIs()
+    {
+        Assert.Equal(1, Of(1, false, 2, false).Sign());   // [1, 2]
+        Assert.Equal(1, Of(0, true, 2, false).Sign());    // (0, 2]: 0 is excluded
+        Assert.Null(Of(0, false, 2, false).Sign());       // [0, 2] holds 0 and 1
+        Assert.Null(Of(-1, true, 2, false).Sign());       // (−1, 2] holds −½ and 1
+        Assert.Equal(-1, Of(-3, false, -1, false).Sign()); // [−3, −1]
+    }
+}

@@ -1,0 +1,29 @@
+using Verification.Numerics.Curvature.AutoDiff;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
+
+/// <summary>
+/// A scaled derivative v applied to an overflowed factor x = ±∞ gives the limit of v·x: ±∞ with the product's sign for
+/// v ≠ 0, 0 for v = 0 (a zero value, not NaN), and NaN for x = NaN.
+/// </summary>
+public class ScaledDerivativeMutantExamples
+{
+    [Fact]
+    public void Apply_ToAnInfiniteFactor_TakesTheProductsSign()
+    {
+        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(2).Apply(double.PositiveInfinity));
+        Assert.Equal(double.NegativeInfinity, ScaledDerivative.Of(-2).Apply(double.PositiveInfinity));
+        Assert.Equal(double.NegativeInfinity, ScaledDerivative.Of(2).Apply(double.NegativeInfinity));
+        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(-2).Apply(double.NegativeInfinity));
+    }
+
+    [Fact]
+    public void Apply_OfZeroToAnInfiniteFactor_IsZero() => Assert.Equal(0.0, ScaledDerivative.Of(0).Apply(double.PositiveInfinity));
+
+    [Fact]
+    public void Apply_ToNaN_IsNaN() => Assert.True(double.IsNaN(ScaledDerivative.Of(2).Apply(double.NaN)));
+
+    [Fact]
+    public void Apply_ToAFiniteFactor_IsTheProduct() => Assert.Equal(-6.0, ScaledDerivative.Of(-2).Apply(3));
+}

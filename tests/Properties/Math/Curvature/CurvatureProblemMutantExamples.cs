@@ -1,0 +1,37 @@
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// The rejection of an expected negative Hessian beyond the double range names the quantity (E[−∇²_θ log p]) on both
+/// paths: the plain one (Bernoulli probability q = θ = 1e-200 at x = 1: E[−∇²] = 1/(q(1 − q)) ≈ 1e200, node Hessian
+/// −1/q² beyond the range) and the scaled sum's (Bernoulli logit, linear model: the point of
+/// <see cref="LogitTailReference"/> at f = 700, whose products J·∇²_f log p fall below 2^-1022 and select the scaled sum,
+/// beside a point x = (1e200, 0) at f = 0, whose entry [0, 0] = σ(0)σ(0)·1e400 = 2.5e399 is beyond the range).
+/// </summary>
+public class CurvatureProblemMutantExamples
+{
+    [Fact]
+    public void ExpectedNegativeHessian_BeyondTheRange_NamesTheMatrix()
+    {
+        var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-200)]);
+        var ex = Assert.Throws<DoubleRangeException>(() => problem.ExpectedNegativeHessian());
+        Assert.Contains("E[−∇²_θ log p]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExpectedNegativeHessian_OfTheScaledSum_BeyondTheRange_NamesTheMatrix()
+    {
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.BernoulliLogit, 2);
+        var theta = new[] { 0.0, LogitTailReference.Theta1, 0.0 }.Select(Float64.Of).ToArray();
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0),
+            [[Float64.Of(LogitTailReference.X0), Float64.Of(LogitTailReference.X1)], [Float64.Of(1e200), Float64.Of(0)]],
+            [[Float64.Of(1)], [Float64.Of(1)]], theta);
+        var ex = Assert.Throws<DoubleRangeException>(() => problem.ExpectedNegativeHessian());
+        Assert.Contains("E[−∇²_θ log p]", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,38 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// The gradient covariance (eq. 7.22) on the plain path, by hand: f = θᵀx (no bias), Gaussian σ² = 1, θ = 0, so the score
+/// of sample n is ±y_n·x_n; the entry [a, b] is Σ_n c_na c_nb / N with deviations c_n = Σ_m s_m − N·s_n (the sign of the
+/// scores cancels in the products). Small integers: exact in doubles, compared exactly.
+/// </summary>
+public class LikelihoodProblemMutantExamples
+{
+    private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
+
+    [Fact]
+    public void GradientCovariance_OfScoresOneAndThree_IsFour()
+    {
+        // s = (1, 3): c = (4 − 2, 4 − 6) = (2, −2), Σc²/N = 8/2 = 4.
+        var p = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(), new Dataset([V(1), V(1)], [1.0, 3.0]));
+        Assert.Equal(4.0, p.GradientCovariance(V(0))[0, 0]);
+    }
+
+    [Fact]
+    public void GradientCovariance_OfTwoUnitScores_IsTheCentredOuterProduct()
+    {
+        // s₁ = (1, 0), s₂ = (0, 1): c₁ = (−1, 1), c₂ = (1, −1), Σ cᵀc / 2 = [[1, −1], [−1, 1]].
+        var p = new LikelihoodProblem(new LinearModel(2, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(1, 0), V(0, 1)], [1.0, 1.0]));
+        var cov = p.GradientCovariance(V(0, 0));
+        Assert.Equal(1.0, cov[0, 0]);
+        Assert.Equal(-1.0, cov[0, 1]);
+        Assert.Equal(-1.0, cov[1, 0]);
+        Assert.Equal(1.0, cov[1, 1]);
+    }
+}
