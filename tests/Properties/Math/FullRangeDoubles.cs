@@ -59,6 +59,16 @@ public static class FullRangeDoubles
         (1, Gen.Constant(0.0)),
         (1, Gen.Constant(-0.0)));
 
+    /// <summary>
+    /// <paramref name="count"/> entries: half the time each from <see cref="Signed"/>, half the time ±<see cref="Moderate"/>
+    /// values all scaled by one random 2^s, s in −1000…1000 (a spread of a few binades around a scale far from 1).
+    /// </summary>
+    public static Gen<double[]> SignedOrOneScale(int count) => Gen.Frequency(
+        (1, Gen.ArrayOf(Signed, count)),
+        (1, from scale in Gen.Choose(-1000, 1000)
+            from values in Gen.ArrayOf(Moderate.SelectMany(x => Gen.Elements(x, -x)), count)
+            select values.Select(v => Math.ScaleB(v, scale)).ToArray()));
+
     /// <summary>Moves x by −3…3 ulps (BitIncrement/BitDecrement), staying finite.</summary>
     public static double Nudge(double x, int ulps)
     {

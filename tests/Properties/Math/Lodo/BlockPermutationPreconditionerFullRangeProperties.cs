@@ -23,12 +23,7 @@ public class BlockPermutationPreconditionerFullRangeProperties
 
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
-    /// <summary>Full-range doubles, and half the time a moderate spread around a random scale 2^-1000…2^1000.</summary>
-    private static Gen<double[]> Entries(int count) => Gen.Frequency(
-        (1, Gen.ArrayOf(FullRangeDoubles.Signed, count)),
-        (1, from scale in Gen.Choose(-1000, 1000)
-            from values in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x)), count)
-            select values.Select(v => Math.ScaleB(v, scale)).ToArray()));
+    private static Gen<double[]> Entries(int count) => FullRangeDoubles.SignedOrOneScale(count);
 
     /// <summary>G(θ) for n ≤ 2, k ≤ 2, N ≤ 2 (ñ = the smallest multiple of k above n, plus k), permutations from the seed.</summary>
     [Property]

@@ -28,12 +28,7 @@ public class PreconditionerRangeProperties
 
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
-    /// <summary>Full-range doubles, and half the time one binade's worth of spread around a random scale 2^-1000…2^1000.</summary>
-    private static Gen<double[]> Entries(int count) => Gen.Frequency(
-        (1, Gen.ArrayOf(FullRangeDoubles.Signed, count)),
-        (1, from scale in Gen.Choose(-1000, 1000)
-            from values in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x)), count)
-            select values.Select(x => Math.ScaleB(x, scale)).ToArray()));
+    private static Gen<double[]> Entries(int count) => FullRangeDoubles.SignedOrOneScale(count);
 
     private static Property Agrees(double computed, Fraction exact, Fraction bound, string what)
     {
