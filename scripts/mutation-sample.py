@@ -76,6 +76,7 @@ def draw(args):
         sys.exit(f"error: --lines must be in 1..{len(rows)} (the code lines found), not {args.lines}")
     sample = sorted(random.Random(args.seed).sample(rows, args.lines))
     project = os.path.basename(os.path.normpath(args.project_dir))
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump({"project": project, "under": args.under or ".", "seed": args.seed, "populationLines": len(rows),
                    "lines": [{"file": r[0], "line": r[1], "start": r[2], "end": r[3]} for r in sample]}, f, indent=1)
