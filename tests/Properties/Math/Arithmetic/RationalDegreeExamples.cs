@@ -6,10 +6,12 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 
 /// <summary>
 /// Hand-derived examples for <see cref="RationalDegree"/>: a divisor whose range over the region excludes 0 is no region
-/// failure, one whose range contains 0 is; and the degree of the numerator of lhs − rhs is the larger of the rational
-/// part's and the root part's (x² − 1 has degree 2 in x, x − y degree 1 in each).
+/// failure, one whose range contains 0 is, and one exactly 0 on the whole box is a DivideByZeroException that says so; the
+/// degree of the numerator of lhs − rhs is the larger of the rational part's and the root part's (x² − 1 has degree 2 in x,
+/// x − y degree 1 in each); and a declared √ (|w| with x ≡ w²) whose factor w is itself not a rational function (here exp)
+/// is marked not rational rather than decided on.
 /// </summary>
-public class RationalDegreeMutantExamples
+public class RationalDegreeExamples
 {
     [Fact]
     public void Division_FailsTheRegionOnlyWhereTheDivisorMayVanish()
@@ -43,5 +45,26 @@ public class RationalDegreeMutantExamples
             Assert.Equal(1, RationalDegree.DifferenceDegree(x, y, 0));                        // x − y
             Assert.Equal(1, RationalDegree.DifferenceDegree(x, y, 1));
         }
+    }
+
+    [Fact]
+    public void DivisionByTheExactZero_SaysTheDivisorIsZeroOnTheBox()
+    {
+        var e = Assert.Throws<DivideByZeroException>(() => RationalDegree.Of(1) / RationalDegree.Of(0));
+        Assert.Contains("exactly 0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeclaredRootWithAMarkedFactor_IsMarkedAsNotRational()
+    {
+        RationalDegree root;
+        using (var session = RationalDegree.Track(null))
+        {
+            // w = exp(2) is not a rational operation: the declaration cannot be checked as x ≡ w², so √x is marked.
+            session.DeclareRoots([new DeclaredRoot(RationalDegree.Exp(RationalDegree.Of(2)), TimesRoot: false)]);
+            root = RationalDegree.Sqrt(RationalDegree.Of(4));
+        }
+        Assert.NotNull(root.NotRational);
+        Assert.Contains("declared factor", root.NotRational, StringComparison.Ordinal);
     }
 }
