@@ -2,11 +2,14 @@ namespace Verification.Optimizers;
 
 /// <summary>
 /// The range check of a solve for a right-hand side scaled by 2^-j (j the largest entry's exponent): the scaling is exact
-/// only for the entries it leaves normal doubles.
+/// only for the entries it leaves normal doubles; and the smallest normal double that such checks compare with.
 /// </summary>
 internal static class PowerOfTwoScaling
 {
     private const int MinNormalExponent = -1022;
+
+    /// <summary>2^-1022, the smallest normal double: below it a double keeps fewer than 53 significant bits.</summary>
+    public const double MinNormal = 2.2250738585072014E-308;
 
     /// <summary>
     /// The first i with v_i ≠ 0 and |v_i| below 2^(<paramref name="exponent"/> − 1022), an entry that 2^-exponent·v_i would

@@ -2,6 +2,7 @@ using Fractions;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.AutoDiff;
 using ExactDouble = Verification.Numerics.Exact.ExactDouble;
+using FractionExtensions = Verification.Numerics.Exact.FractionExtensions;
 using RationalInterval = Verification.Numerics.Exact.RationalInterval;
 
 namespace Verification.Numerics.Curvature;
@@ -587,12 +588,12 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         foreach (var y in CurvatureFormulas.Expectation(Shape, f).Select(p => p.Label).Append(label))
         {
             var (grad, hess) = CurvatureFormulas.LogDensityDerivatives(Shape, y, f);
-            g = Verification.Numerics.Exact.FractionExtensions.Max(g, grad.Aggregate(Fraction.Zero, (s, v) => s + v.Abs().Upper));
+            g = FractionExtensions.Max(g, grad.Aggregate(Fraction.Zero, (s, v) => s + v.Abs().Upper));
             Fraction hessianL1 = 0;
             for (int i = 0; i < hess.Rows; i++)
                 for (int k = 0; k < hess.Columns; k++)
                     hessianL1 += hess[i, k].Abs().Upper;
-            h = Verification.Numerics.Exact.FractionExtensions.Max(h, hessianL1);
+            h = FractionExtensions.Max(h, hessianL1);
         }
         Fraction curvature = hessians.SelectMany(hm => hm.Enumerate()).Aggregate(Fraction.Zero,
             (s, v) => s + Fraction.Abs(ExactDouble.ToFraction(v)));

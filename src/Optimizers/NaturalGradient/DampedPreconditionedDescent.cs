@@ -25,7 +25,6 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// <summary>B(θ): the Fisher or the empirical Fisher.</summary>
     protected abstract Matrix<double> Curvature(IFisherObjective objective, Vector<double> theta);
 
-
     private static IFisherObjective Fisherable(IObjective objective) => objective as IFisherObjective
         ?? throw new ArgumentException($"objective {objective.Name} does not provide a Fisher (IFisherObjective).", nameof(objective));
 
@@ -132,14 +131,12 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
                     $"the damped step at θ has entry {i} = {Require.Show(step[i])}: beyond the double range, or B + λI and ∇R together span more than it (the scaled solve overflowed); the step is not computed.",
                     nameof(theta));
         for (int i = 0; i < step.Count; i++)
-            if (solved[i] != 0 && Math.Abs(solved[i]) < MinNormal && Math.Abs(step[i]) >= MinNormal)
+            if (solved[i] != 0 && Math.Abs(solved[i]) < PowerOfTwoScaling.MinNormal && Math.Abs(step[i]) >= PowerOfTwoScaling.MinNormal)
                 throw new DoubleRangeException(
                     $"the damped step at θ has entry {i} = {Require.Show(step[i])} from a subnormal {Require.Show(solved[i])} of the scaled solve: the solve underflowed (its solution spans more than 2^2022), and the step's digits are lost; it is not computed.",
                     nameof(theta));
         return step;
     }
-
-    private const double MinNormal = 2.2250738585072014E-308;
 
     /// <summary>
     /// p &gt; 0 for a re-solve with 2^p times the right-hand side where the solve has an entry below 2^-1022 (0 included),
@@ -153,7 +150,7 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         {
             if (!double.IsFinite(x)) return 0;
             largestSolved = Math.Max(largestSolved, Math.Abs(x));
-            underflowed |= Math.Abs(x) < MinNormal;
+            underflowed |= Math.Abs(x) < PowerOfTwoScaling.MinNormal;
         }
         double largestRhs = rhs.AbsoluteMaximum();
         if (!underflowed || largestRhs == 0) return 0;

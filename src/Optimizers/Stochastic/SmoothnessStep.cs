@@ -18,7 +18,7 @@ internal static class SmoothnessStep
     {
         double factor = gamma / smoothness;
         Vector<double> step;
-        if (factor >= FullRangeMinNormal && double.IsFinite(factor))
+        if (factor >= PowerOfTwoScaling.MinNormal && double.IsFinite(factor))
             step = -factor * gradient;
         else
         {
@@ -31,7 +31,4 @@ internal static class SmoothnessStep
                 throw new ArgumentException($"the step −(γ/L)·g has entry {i} = {Require.Show(step[i])}: beyond the double range (γ = {Require.Show(gamma)}, L = {Require.Show(smoothness)}).", name);
         return step;
     }
-
-    /// <summary>2^-1022.</summary>
-    private const double FullRangeMinNormal = 2.2250738585072014e-308;
 }
