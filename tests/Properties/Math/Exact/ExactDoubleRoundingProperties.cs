@@ -182,6 +182,19 @@ public class ExactDoubleRoundingProperties
     }
 
     /// <summary>
+    /// (2^53 + 1)/3 = 3002399751580331 exactly (a double); the numerator has 54 bits, so converting it first (to 2^53)
+    /// and then dividing would give 3002399751580330.5. Likewise 3/(2^53 + 1) must not become 3/2^53.
+    /// </summary>
+    [Fact]
+    public void ToDouble_WithA54BitNumeratorOrDenominator_IsRoundedOnce()
+    {
+        var numerator = ExactDouble.Pow2(53) + 1;
+        Assert.Equal(3002399751580331.0, ExactDouble.ToDouble(numerator / 3));
+        Assert.True(IsCorrectlyRounded(ExactDouble.ToDouble(3 / numerator), 3 / numerator));
+        Assert.NotEqual(3 / 9007199254740992.0, ExactDouble.ToDouble(3 / numerator));
+    }
+
+    /// <summary>
     /// At the overflow threshold T = 2^1024 − 2^970 (the midpoint of MaxValue and 2^1024) the tie goes to ∞ as in IEEE;
     /// anything below it, however close, is MaxValue; a negative x mirrors it. Halfway below the threshold, 2^1024 − 2^971
     /// is MaxValue itself.
