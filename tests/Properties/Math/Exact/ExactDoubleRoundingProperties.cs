@@ -182,16 +182,24 @@ public class ExactDoubleRoundingProperties
     }
 
     /// <summary>
-    /// (2^53 + 1)/3 = 3002399751580331 exactly (a double); the numerator has 54 bits, so converting it first (to 2^53)
-    /// and then dividing would give 3002399751580330.5. Likewise 3/(2^53 + 1) must not become 3/2^53.
+    /// 2^53 + 1 has 54 bits and is not a double: (2^53 + 1)/7, 7/(2^53 + 1) and 13/(2^53 + 1) (both coprime to it, so
+    /// the fraction keeps the 54-bit term) are correctly rounded; converting 2^53 + 1 first, to 2^53 or 2^53 + 2, and
+    /// then dividing gives the wrong neighbour for 7/(2^53 + 1) and 13/(2^53 + 1) either way, and for (2^53 + 1)/7
+    /// when it goes to 2^53.
     /// </summary>
-    [Fact]
-    public void ToDouble_WithA54BitNumeratorOrDenominator_IsRoundedOnce()
+    [Theory]
+    [InlineData(7, false)]
+    [InlineData(7, true)]
+    [InlineData(13, true)]
+    public void ToDouble_WithA54BitNumeratorOrDenominator_IsRoundedOnce(int small, bool inverted)
     {
-        var numerator = ExactDouble.Pow2(53) + 1;
-        Assert.Equal(3002399751580331.0, ExactDouble.ToDouble(numerator / 3));
-        Assert.True(IsCorrectlyRounded(ExactDouble.ToDouble(3 / numerator), 3 / numerator));
-        Assert.NotEqual(3 / 9007199254740992.0, ExactDouble.ToDouble(3 / numerator));
+        var wide = ExactDouble.Pow2(53) + 1;
+        var x = inverted ? small / wide : wide / small;
+        double r = ExactDouble.ToDouble(x);
+        Assert.True(IsCorrectlyRounded(r, x), $"{x}: {r:R}");
+        Assert.NotEqual(inverted ? small / 9007199254740992.0 : 9007199254740992.0 / small, r);
+        if (inverted)
+            Assert.NotEqual(small / 9007199254740994.0, r);
     }
 
     /// <summary>
