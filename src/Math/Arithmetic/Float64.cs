@@ -51,7 +51,11 @@ public readonly record struct Float64(double Value) : IReal<Float64>
     /// <inheritdoc />
     public static Float64 Of(double value) => new(value);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// p/q correctly rounded (to nearest, ties to even): one IEEE division where both convert exactly (|p|, |q| ≤ 2^53),
+    /// otherwise the exact rational through <see cref="Exact.ExactDouble.ToDouble"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="denominator"/> is 0.</exception>
     public static Float64 Ratio(long numerator, long denominator)
     {
         if (denominator == 0)
@@ -59,21 +63,12 @@ public readonly record struct Float64(double Value) : IReal<Float64>
         const long Convertible = 1L << 53; // every long up to 2^53 in magnitude is a double
         if (numerator >= -Convertible && numerator <= Convertible && denominator >= -Convertible && denominator <= Convertible)
             return new((double)numerator / denominator); // one rounding
-        // Beyond, (double)numerator rounds before the division does ((2^53 + 1)/3 gave 3002399751580330.5, not …331):
-        // the exact p/q to within an ulp, then the nearest of it and its neighbours (ties to even), decided exactly.
-        var q = new Fractions.Fraction(numerator, denominator);
-        double r = Exact.ExactDouble.ToDouble(q);
-        foreach (double neighbour in new[] { Math.BitDecrement(r), Math.BitIncrement(r) })
-        {
-            var d = Fractions.Fraction.Abs(Exact.ExactDouble.ToFraction(neighbour) - q);
-            var current = Fractions.Fraction.Abs(Exact.ExactDouble.ToFraction(r) - q);
-            if (d < current || (d == current && (BitConverter.DoubleToInt64Bits(neighbour) & 1) == 0))
-                r = neighbour;
-        }
-        return new(r);
+        // Beyond, (double)numerator would round before the division does ((2^53 + 1)/3 gave 3002399751580330.5, not …331):
+        // the exact p/q, correctly rounded once.
+        return new(Exact.ExactDouble.ToDouble(new Fractions.Fraction(numerator, denominator)));
     }
 
-    /// <inheritdoc />
+    /// <summary>The exact rational correctly rounded (to nearest, ties to even) by <see cref="Exact.ExactDouble.ToDouble"/>.</summary>
     public static Float64 Rational(Fractions.Fraction value) => new(Exact.ExactDouble.ToDouble(value));
 
     /// <inheritdoc />

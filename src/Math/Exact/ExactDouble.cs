@@ -49,8 +49,11 @@ public static class ExactDouble
     }
 
     /// <summary>
-    /// A rational rounded to a nearby double (within one ulp; ±∞ beyond the range, 0 below it). Unlike
-    /// Fraction.ToDouble it does not turn numerators and denominators beyond the double range into NaN.
+    /// A rational correctly rounded (ties to even) to a double, as IEEE-754 rounds: the nearest double, the even one of
+    /// two equally near, subnormal results rounded once on the 2^-1074 grid; ±∞ exactly where |value| ≥ 2^1024 − 2^970
+    /// (the midpoint of MaxValue and 2^1024, a tie that goes to ∞). A negative value that rounds to 0 gives −0, as IEEE
+    /// division of the same value would; the rational 0 gives +0. Unlike Fraction.ToDouble it does not turn numerators
+    /// and denominators beyond the double range into NaN.
     /// </summary>
     public static double ToDouble(Fraction value)
     {
@@ -62,12 +65,40 @@ public static class ExactDouble
         bool negative = (n.Sign < 0) != (d.Sign < 0);
         n = BigInteger.Abs(n);
         d = BigInteger.Abs(d);
-        // Shift so that the integer quotient has 64 significant bits, then let the BigInteger → double conversion round.
-        long k = (long)n.GetBitLength() - (long)d.GetBitLength();
-        long shift = 64 - k;
-        BigInteger q = shift >= 0 ? (n << (int)shift) / d : n / (d << (int)-shift);
-        double result = Math.ScaleB((double)q, (int)Math.Clamp(-shift, int.MinValue / 2, int.MaxValue / 2));
-        return negative ? -result : result;
+        double magnitude = n.GetBitLength() <= 53 && d.GetBitLength() <= 53
+            ? (double)n / (double)d // both convert exactly, and IEEE division rounds once (the quotient is normal)
+            : RoundedMagnitude(n, d);
+        return negative ? -magnitude : magnitude;
+    }
+
+    /// <summary>n/d (n, d &gt; 0) correctly rounded, ties to even: an integer quotient of 55 or 56 bits and a sticky bit.</summary>
+    private static double RoundedMagnitude(BigInteger n, BigInteger d)
+    {
+        long k = (long)n.GetBitLength() - (long)d.GetBitLength(); // 2^(k−1) < n/d < 2^(k+1)
+        if (k >= 1025)
+            return double.PositiveInfinity; // n/d > 2^1024
+        if (k <= -1076)
+            return 0.0; // n/d < 2^-1075, below half the smallest subnormal
+        int scale = (int)(55 - k); // n/d·2^scale lies in (2^54, 2^56)
+        BigInteger numerator = scale >= 0 ? n << scale : n, denominator = scale >= 0 ? d : d << -scale;
+        var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
+        ulong q = (ulong)quotient; // ⌊n/d·2^scale⌋, 55 or 56 bits
+        bool sticky = !remainder.IsZero; // n/d·2^scale is not an integer: strictly above q
+        int length = 64 - BitOperations.LeadingZeroCount(q);
+        // Bits of q below the result's last place: all but 53 in the normal range, those below 2^-1074 beneath it.
+        int drop = Math.Max(length - 53, scale - 1074);
+        if (drop > length)
+            return 0.0; // n/d < 2^(length − scale) ≤ 2^(drop − 1 − scale), half the last place
+        ulong mantissa = q >> drop;
+        ulong rest = q & ((1UL << drop) - 1), half = 1UL << (drop - 1);
+        if (rest > half || (rest == half && (sticky || (mantissa & 1) != 0)))
+            mantissa++; // may carry to 2^53 (the next binade) or from the subnormals to 2^52 (the smallest normal)
+        // The result is mantissa·2^(drop − scale), drop − scale ≥ −1074; counting the exponent field from 2^-1074 lets a
+        // carried mantissa move the exponent up by itself, and a subnormal mantissa (exponent field 0) stand as it is.
+        long bits = ((long)(drop - scale + 1074) << 52) + (long)mantissa;
+        return bits >= BitConverter.DoubleToInt64Bits(double.PositiveInfinity)
+            ? double.PositiveInfinity
+            : BitConverter.Int64BitsToDouble(bits);
     }
 
     /// <summary>ulp(x) = 2^(⌊log₂|x|⌋ − 52) as an exact rational, with the subnormal floor 2^-1074.</summary>

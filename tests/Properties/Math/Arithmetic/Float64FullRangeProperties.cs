@@ -4,13 +4,15 @@ using FsCheck.Xunit;
 using Fractions;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
+using Verification.Tests.Properties.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Arithmetic;
 
 /// <summary>
 /// <see cref="Float64.Ratio"/>, the double instance of IReal's rational constant p/q ("rounded once in doubles"), over
-/// every pair of longs: the correctly rounded quotient, decided exactly (no nearer double, ties to even).
+/// every pair of longs: the correctly rounded quotient, decided exactly (no nearer double, ties to even); and
+/// <see cref="Float64.Rational"/> ("rounded once") the correctly rounded value of rationals near ties and of every size.
 /// </summary>
 [Properties(MaxTest = 1000)]
 public class Float64FullRangeProperties
@@ -66,6 +68,25 @@ public class Float64FullRangeProperties
     [InlineData(long.MaxValue, -2L, -4611686018427387904.0)]
     public void Ratio_AtExactTies_RoundsToEven(long numerator, long denominator, double expected) =>
         Assert.Equal(expected, Float64.Ratio(numerator, denominator).Value);
+
+    /// <summary>
+    /// Rational(x) is x rounded once to nearest, ties to even, decided exactly, for x near a tie of two adjacent doubles
+    /// anywhere in the range (subnormal and overflow threshold included) and for numerators and denominators of any size.
+    /// </summary>
+    [Property]
+    public Property Rational_IsTheCorrectlyRoundedValue() => Prop.ForAll(
+        Gen.Frequency(
+            (1, ExactDoubleRoundingProperties.NearTies.Select(t => t.Value)),
+            (1, ExactDoubleRoundingProperties.RationalsOfManySizes)).ToArbitrary(), x =>
+    {
+        double r = Float64.Rational(x).Value;
+        return ExactDoubleRoundingProperties.IsCorrectlyRounded(r, x).Label($"{x}: {r:R}");
+    });
+
+    /// <summary>1 + 2^-53 + 2^-100 is just above the midpoint of 1 and 1 + 2^-52: it rounds up, not to the even 1.</summary>
+    [Fact]
+    public void Rational_JustAboveATie_RoundsUp() =>
+        Assert.Equal(1.0000000000000002, Float64.Rational(1 + ExactDouble.Pow2(-53) + ExactDouble.Pow2(-100)).Value);
 
     /// <summary>q = 0 is rejected naming the denominator.</summary>
     [Fact]

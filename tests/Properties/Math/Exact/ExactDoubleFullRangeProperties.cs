@@ -11,8 +11,9 @@ namespace Verification.Tests.Properties.Numerics.Exact;
 /// <summary>
 /// <see cref="ExactDouble"/>, the conversions every exact reference of the range tests goes through, over the whole
 /// double range: ToFraction against the double's exact decimal expansion (the runtime's formatting, an independent
-/// route), ToDouble ∘ ToFraction the identity, and ToDouble of a rational between two neighbouring doubles within the
-/// one ulp its doc comment states (0 below the range, ±∞ beyond it).
+/// route), ToDouble ∘ ToFraction the identity, and ToDouble of a rational between two neighbouring doubles within one
+/// ulp (0 below the range, ±∞ beyond it); that ToDouble is correctly rounded, as its doc comment states, is checked by
+/// <see cref="ExactDoubleRoundingProperties"/>.
 /// </summary>
 [Properties(MaxTest = 500)]
 public class ExactDoubleFullRangeProperties
