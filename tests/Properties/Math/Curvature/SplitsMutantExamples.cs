@@ -32,4 +32,43 @@ public class SplitsMutantExamples
             for (int k = 0; k < 2; k++)
                 Assert.Equal((term[i, k] + term[k, i]) / 2, ggn[i, k]);
     }
+
+    /// <summary>
+    /// At the edge: an input x for which the Jacobian entry b·s₀ = b·r·x is exactly 2^-1022, the smallest normal double (a
+    /// normal J has lost no digits, so the plain form runs there too). Found by stepping x a few ulps from 2^-1022/(b·r),
+    /// with b·r read from the Jacobian's bias entry; r = y − f = y at θ = 0.
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisherGgn_WhereBTimesScoreIsTheSmallestNormal_IsThePlainFactoredForm()
+    {
+        double smallestNormal = Math.ScaleB(1, -1022);
+        var theta = Vector<double>.Build.Dense(2);
+        int found = 0;
+        foreach (double y in new[] { 26.0, 25.5, 27.25, 30.0, 20.0 })
+        {
+            LikelihoodProblem At(double x) =>
+                new(new LinearModel(1), new GaussianIdentity(), new Dataset([Vector<double>.Build.Dense(1, x)], [y]));
+            double bTimesR = Splits.EmpiricalFisher(At(1)).InnerJacobian(0, theta)[0, 1];
+            double x = smallestNormal / bTimesR;
+            for (int step = 0; step < 400 && found == 0; step++)
+            {
+                double candidate = step % 2 == 0 ? x : -x;
+                for (int k = 0; k < step / 2; k++)
+                    candidate = Math.BitIncrement(candidate);
+                var split = Splits.EmpiricalFisher(At(candidate));
+                var j = split.InnerJacobian(0, theta);
+                if (Math.Abs(j[0, 0]) != smallestNormal)
+                    continue;
+                found++;
+                var term = j.TransposeThisAndMultiply(split.OuterHessian(0, theta) * j);
+                var ggn = Splits.GeneralizedGaussNewton(split, theta);
+                for (int i = 0; i < 2; i++)
+                    for (int k = 0; k < 2; k++)
+                        Assert.Equal((term[i, k] + term[k, i]) / 2, ggn[i, k]);
+            }
+            if (found > 0)
+                break;
+        }
+        Assert.True(found > 0, "no x found with b·r·x = 2^-1022");
+    }
 }
