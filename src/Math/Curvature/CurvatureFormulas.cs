@@ -439,7 +439,8 @@ public static class CurvatureFormulas
     /// −(diag π − ππᵀ) with the diagonal −π_i·Σ_{c≠i}π_c); PoissonLog (y − eᶠ, −eᶠ); BernoulliProbability (y/q − (1 − y)/(1 − q),
     /// −y/q² − (1 − y)/(1 − q)²); GaussianMeanVariance with r = y − μ: (r/v, (r²/v − 1)/(2v)) and
     /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]; in doubles where y, μ or v leaves [2^-100, 2^100] the forms of
-    /// <see cref="Likelihoods.GaussianMeanVariance"/> instead (v² and r² overflowed from 1.34e154 on). Tests check them
+    /// <see cref="Likelihoods.GaussianMeanVariance"/> instead (v² and r² overflowed from 1.34e154 on), never NaN: an entry
+    /// whose two terms both overflow is its exact value rounded once (was ∞ − ∞). Tests check them
     /// against forward mode on <see cref="LogDensity{U}"/>. Bernoulli probability in doubles: at y = 0 the term y/q² is 0
     /// (its written 0/(q·q) was NaN below q ≈ 1.5e-162, where q·q underflows; the Hessian is −1/(1 − q)²); at y = 1 an entry
     /// beyond the range (1/q² below q ≈ 7.5e-155, 1/q below 1/double.MaxValue) is ±∞ (the curvature matrices reject it naming θ).
