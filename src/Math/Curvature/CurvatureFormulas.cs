@@ -1,5 +1,7 @@
+using Fractions;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature.AutoDiff;
+using ExactDouble = Verification.Numerics.Exact.ExactDouble;
 
 namespace Verification.Numerics.Curvature;
 
@@ -437,7 +439,8 @@ public static class CurvatureFormulas
     /// −(diag π − ππᵀ) with the diagonal −π_i·Σ_{c≠i}π_c); PoissonLog (y − eᶠ, −eᶠ); BernoulliProbability (y/q − (1 − y)/(1 − q),
     /// −y/q² − (1 − y)/(1 − q)²); GaussianMeanVariance with r = y − μ: (r/v, (r²/v − 1)/(2v)) and
     /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]; in doubles where y, μ or v leaves [2^-100, 2^100] the forms of
-    /// <see cref="Likelihoods.GaussianMeanVariance"/> instead (v² and r² overflowed from 1.34e154 on). Tests check them
+    /// <see cref="Likelihoods.GaussianMeanVariance"/> instead (v² and r² overflowed from 1.34e154 on), never NaN: an entry
+    /// whose two terms both overflow is its exact value rounded once (was ∞ − ∞). Tests check them
     /// against forward mode on <see cref="LogDensity{U}"/>. Bernoulli probability in doubles: at y = 0 the term y/q² is 0
     /// (its written 0/(q·q) was NaN below q ≈ 1.5e-162, where q·q underflows; the Hessian is −1/(1 − q)²); at y = 1 an entry
     /// beyond the range (1/q² below q ≈ 7.5e-155, 1/q below 1/double.MaxValue) is ±∞ (the curvature matrices reject it naming θ).
@@ -510,15 +513,27 @@ public static class CurvatureFormulas
     /// [−a/v, (1/(2v))/v − a·(a/v)]], so that no r², v² or v³ over- or underflows on its own (the written (1/2 − r²/v)/v² was
     /// 0 from v ≈ 1.34e154 on, where v² overflowed, though 1/(2v²) is a subnormal double up to v ≈ 1e162, and r² overflowed
     /// from |r| ≈ 1.34e154 while r²/v may be in range). Accuracy as stated there; a result beyond the range is ±∞ here (the
-    /// curvature matrices reject it naming θ).
+    /// curvature matrices reject it naming θ). Where both terms of ∇_v or ∇²_vv overflow (∞ − ∞, was NaN: at v = 2^-599,
+    /// y − μ = 2^-300 the entry ∇²_vv is exactly 0, at v = 2^-1074, y − μ = 2^-537 so is ∇_v) that entry is its exact value
+    /// (r² − v)/(2v²) or (v − 2r²)/(2v³) in rationals from the doubles, rounded once (±∞ beyond the range).
     /// </summary>
     private static (T[] Gradient, RealMatrix<T> Hessian) GaussianMeanVarianceInDoubles<T>(double y, double mean, double variance)
         where T : IReal<T>
     {
         double a = Likelihoods.GaussianTerms.ResidualOver(y, mean, variance), v = variance;
         double cross = -a / v;
-        double[,] h = { { -1 / v, cross }, { cross, 0.5 / v / v + a * cross } };
-        return ([T.Of(a), T.Of(a * (0.5 * a) - 0.5 / v)], RealMatrix<T>.Create(2, 2, (i, j) => T.Of(h[i, j])));
+        double varianceScore = a * (0.5 * a) - 0.5 / v, varianceCurvature = 0.5 / v / v + a * cross;
+        if (double.IsNaN(varianceScore) || double.IsNaN(varianceCurvature))
+        {
+            Fraction r = ExactDouble.ToFraction(y) - ExactDouble.ToFraction(mean), exactV = ExactDouble.ToFraction(variance);
+            Fraction r2 = r * r, v2 = exactV * exactV;
+            if (double.IsNaN(varianceScore))
+                varianceScore = ExactDouble.ToDouble((r2 - exactV) / (2 * v2));
+            if (double.IsNaN(varianceCurvature))
+                varianceCurvature = ExactDouble.ToDouble((exactV - 2 * r2) / (2 * v2 * exactV));
+        }
+        double[,] h = { { -1 / v, cross }, { cross, varianceCurvature } };
+        return ([T.Of(a), T.Of(varianceScore)], RealMatrix<T>.Create(2, 2, (i, j) => T.Of(h[i, j])));
     }
 
     /// <summary>

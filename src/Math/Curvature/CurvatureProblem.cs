@@ -547,8 +547,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// <summary>
     /// Sample n's term of <see cref="TermScale"/> in exact rationals, rounded once (doubles only; null where not done): for the
     /// likelihoods whose factors leave the range on finite inputs (Gaussian identity: y − f; Bernoulli probability: 1/q,
-    /// 1/q²; Poisson: λ = eᶠ, whose nodes λ + u± are then NaN; Gaussian mean–variance: 1/(2v²) − a·(a/v) = ∞ − ∞ = NaN at
-    /// v = 2^-599, y − μ = 2^-300, where the exact entry is 0 and the scale beyond the range), G_n and H_n from the
+    /// 1/q²; Poisson: λ = eᶠ, whose nodes λ + u± are then NaN; Gaussian mean–variance: ∇²_vv ≈ −5/(2v²) at the nodes
+    /// μ ± √(3v) is −∞ at v = 2^-599, where the scale is beyond the range), G_n and H_n from the
     /// closed forms of <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> and <see cref="CurvatureFormulas.Expectation{U}"/>
     /// in <see cref="RationalInterval"/> at f (itself in rationals from the inputs for the linear and curved-linear
     /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n or ∇²_θf_n entry is not finite

@@ -3,7 +3,10 @@ using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Arithmetic;
 
-/// <summary>min and max of two constant face jets are the constants' min and max (no face, no branch to decide).</summary>
+/// <summary>
+/// min and max of two constant face jets are the constants' min and max (no face, no branch to decide); an expansion at a
+/// face value that is not a finite number is rejected naming faceValue.
+/// </summary>
 public class FaceJetMutantExamples
 {
     [Fact]
@@ -14,4 +17,11 @@ public class FaceJetMutantExamples
         Assert.Equal(2.0, Float64.Estimate(FaceJet<Float64>.Min(three, two).Face(0)));
         Assert.Equal(3.0, Float64.Estimate(FaceJet<Float64>.Max(two, three).Face(0)));
     }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Use_AtAFaceValueThatIsNotFinite_IsRejected(double faceValue) =>
+        ArgumentAssert.Rejects(() => FaceJet<Float64>.Use(0, faceValue, 1, 1, Float64.Of(1)), "faceValue", "faceValue must be finite");
 }

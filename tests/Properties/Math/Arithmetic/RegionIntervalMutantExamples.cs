@@ -7,7 +7,8 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// <summary>
 /// Hand-derived examples for <see cref="RegionInterval"/>: the supremum of max(A, B) is the larger supremum, whichever
 /// operand holds it, with that operand's openness; and the sign of an interval is +1 exactly when its infimum is
-/// positive, or 0 and not attained. Exact rationals, no tolerance.
+/// positive, or 0 and not attained; 1/A of an interval that excludes 0 is [1/sup, 1/inf] with each end attained exactly
+/// when the opposite end of A is (1/∞ = 0 never is). Exact rationals, no tolerance.
 /// </summary>
 public class RegionIntervalMutantExamples
 {
@@ -41,5 +42,28 @@ public class RegionIntervalMutantExamples
         Assert.Null(Of(0, false, 2, false).Sign());       // [0, 2] holds 0 and 1
         Assert.Null(Of(-1, true, 2, false).Sign());       // (−1, 2] holds −½ and 1
         Assert.Equal(-1, Of(-3, false, -1, false).Sign()); // [−3, −1]
+    }
+
+    [Fact]
+    public void Reciprocal_SwapsTheEndsAndTheirOpenness()
+    {
+        // 1/[2, 4) = (1/4, 1/2]: 1/4 would need x = 4, which is excluded; 1/2 is attained at x = 2.
+        var positive = Of(2, false, 4, true).Reciprocal()!.Value;
+        Assert.Equal(new Fraction(1, 4), positive.Lower);
+        Assert.True(positive.LowerOpen);
+        Assert.Equal(new Fraction(1, 2), positive.Upper);
+        Assert.False(positive.UpperOpen);
+        // 1/(−4, −2] = [−1/2, −1/4): the negative side is the mirror image.
+        var negative = Of(-4, true, -2, false).Reciprocal()!.Value;
+        Assert.Equal(new Fraction(-1, 2), negative.Lower);
+        Assert.False(negative.LowerOpen);
+        Assert.Equal(new Fraction(-1, 4), negative.Upper);
+        Assert.True(negative.UpperOpen);
+        // 1/[2, 4] = [1/4, 1/2], both attained.
+        var closed = Of(2, false, 4, false).Reciprocal()!.Value;
+        Assert.Equal((new Fraction(1, 4), false, new Fraction(1, 2), false), (closed.Lower!.Value, closed.LowerOpen, closed.Upper!.Value, closed.UpperOpen));
+        // 1/[2, ∞) = (0, 1/2]: 0 is not attained.
+        var unbounded = RegionInterval.Of(new Fraction(2), false, null, true).Reciprocal()!.Value;
+        Assert.Equal((Fraction.Zero, true, new Fraction(1, 2), false), (unbounded.Lower!.Value, unbounded.LowerOpen, unbounded.Upper!.Value, unbounded.UpperOpen));
     }
 }

@@ -153,4 +153,44 @@ public class GaussianMeanVarianceRangeExamples
         Near(h[0, 1].Value, -r / (v * v), Fraction.Abs(r) / (v * v), "∇²_μv");
         Near(h[1, 1].Value, 1 / (2 * v * v) - r * r / (v * v * v), 1 / (2 * v * v) + r * r / (v * v * v), "∇²_vv");
     }
+
+    /// <summary>
+    /// <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> in doubles where both terms of ∇_v = r²/(2v²) − 1/(2v) or of
+    /// ∇²_vv = 1/(2v²) − r²/v³ overflow (issue 15, item 1): at v = 2^-599, y − μ = 2^-300 (r² = v/2) ∇²_vv is exactly 0 and
+    /// ∇_v = 2^597 − 2^598 = −2^597, but ∞ − ∞ made ∇²_vv NaN; at v = 2^-1074, y − μ = 2^-537 (r² = v) ∇_v is exactly 0 (was
+    /// NaN) while ∇²_vv = −1/(2v²) = −2^2147 is beyond the range; at v = 2^-599, y − μ = 2^-299 (r² = 2v) ∇²_vv = −3/(2v²)
+    /// is beyond the range (was NaN) and ∇_v = 2^598. Expected: the closed forms in rationals; an entry in the
+    /// range within 8u of the sum of its terms' magnitudes plus 2^-1074 (as above: 1 ulp of its rounding, or the stated
+    /// accuracy of the double forms), one beyond the range ±∞ with its sign, never NaN.
+    /// </summary>
+    [Theory]
+    [InlineData(-300, 0.0, -599)]
+    [InlineData(-537, 0.0, -1074)]
+    [InlineData(-299, 0.0, -599)]
+    public void LogDensityDerivatives_InDoubles_WhereBothTermsOverflow_AreTheExactEntries(int residualLog2, double mean, int varianceLog2)
+    {
+        double variance = Math.ScaleB(1, varianceLog2);
+        double y = mean + Math.ScaleB(1, residualLog2);
+        Assert.Equal(Math.ScaleB(1, residualLog2), y - mean); // the residual is exact
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
+        var (g, h) = CurvatureFormulas.LogDensityDerivatives<Float64>(shape, [Float64.Of(y)], [Float64.Of(mean), Float64.Of(variance)]);
+        Fraction r = Q(y) - Q(mean), v = Q(variance);
+        var u = ExactDouble.Pow2(-53);
+        var tiny = ExactDouble.Pow2(-1074);
+        var max = Q(double.MaxValue);
+        void Near(double computed, Fraction exact, Fraction magnitude, string what)
+        {
+            Assert.False(double.IsNaN(computed), $"{what} is NaN, exact {ExactDouble.ToDouble(exact):R}");
+            if (Fraction.Abs(exact) > 2 * max)
+                Assert.Equal(exact.Sign() > 0 ? double.PositiveInfinity : double.NegativeInfinity, computed);
+            else
+                Assert.True(double.IsFinite(computed) && Fraction.Abs(Q(computed) - exact) <= 8 * u * magnitude + tiny,
+                    $"{what}: {computed:R}, exact {ExactDouble.ToDouble(exact):R}");
+        }
+        Near(g[0].Value, r / v, Fraction.Abs(r / v), "∇_μ");
+        Near(g[1].Value, r * r / (2 * v * v) - 1 / (2 * v), r * r / (2 * v * v) + 1 / (2 * v), "∇_v");
+        Near(h[0, 0].Value, -1 / v, 1 / v, "∇²_μμ");
+        Near(h[0, 1].Value, -r / (v * v), Fraction.Abs(r) / (v * v), "∇²_μv");
+        Near(h[1, 1].Value, 1 / (2 * v * v) - r * r / (v * v * v), 1 / (2 * v * v) + r * r / (v * v * v), "∇²_vv");
+    }
 }

@@ -144,7 +144,8 @@ public class TermScaleFactorOverflowExamples
     /// <summary>
     /// Gaussian mean–variance (linear model, x = 1, θ = (0, 0, 0, v): μ = 0, variance v = 2^-599) at the label y = 2^-300, so
     /// r² = v/2 exactly: ∇²_vv log p = (1/(2v) − r²/v²)/v is exactly 0, but in doubles 1/(2v²) = 2^1197 and a·(a/v) = 2^1197
-    /// both overflowed and ∞ − ∞ made H, and the scale, NaN. The exact scale is beyond the range (J's bias entry 1 times
+    /// both overflowed and ∞ − ∞ made H, and the scale, NaN (now that entry is its exact 0, and the nodes' ∇²_vv ≈ −5/(2v²)
+    /// is −∞, beyond the range, so the term goes to the exact form). The exact scale is beyond the range (J's bias entry 1 times
     /// G² ≥ (1/v)² = 2^1198 at the nodes μ ± √(3v), whose variance score is (3/v − 1/v)/2 = 1/v), so it is +∞.
     /// </summary>
     [Fact]

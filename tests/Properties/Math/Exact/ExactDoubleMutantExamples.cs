@@ -1,0 +1,42 @@
+using Fractions;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Exact;
+
+/// <summary>
+/// <see cref="ExactDouble"/>: ulp(x) is the gap from |x| to the next double up (2^(⌊log₂|x|⌋ − 52), and 2^-1074 for
+/// subnormals and 0), compared with Math.BitIncrement, an independent source; a rational that is not finite (Fractions'
+/// ±∞ and NaN, denominator 0) cannot be rounded to a double and is rejected naming value.
+/// </summary>
+public class ExactDoubleMutantExamples
+{
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(3.0)]
+    [InlineData(-0.1)]
+    [InlineData(1e300)]
+    [InlineData(2.2250738585072014e-308)] // 2^-1022, the smallest normal
+    [InlineData(1e-310)]                  // subnormal
+    [InlineData(double.Epsilon)]
+    [InlineData(0.0)]
+    public void UnitInLastPlace_IsTheGapToTheNextDouble(double x)
+    {
+        double a = Math.Abs(x);
+        var gap = ExactDouble.ToFraction(Math.BitIncrement(a)) - ExactDouble.ToFraction(a);
+        Assert.Equal(gap, ExactDouble.UnitInLastPlace(ExactDouble.ToFraction(x)));
+    }
+
+    [Fact]
+    public void UnitInLastPlace_OfOne_IsTwoToTheMinus52()
+    {
+        Assert.Equal(new Fraction(1, 1L << 52), ExactDouble.UnitInLastPlace(Fraction.One));
+    }
+
+    [Fact]
+    public void ToDouble_OfARationalThatIsNotFinite_IsRejected()
+    {
+        foreach (var value in new[] { Fraction.PositiveInfinity, Fraction.NegativeInfinity, Fraction.NaN })
+            ArgumentAssert.Rejects(() => ExactDouble.ToDouble(value), "value", "not a finite rational");
+    }
+}
