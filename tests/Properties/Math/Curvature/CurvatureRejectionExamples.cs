@@ -119,6 +119,18 @@ public sealed class CurvatureRejectionExamples
         Assert.Equal(Matrix<double>.Build.Dense(4, 4), Splits.ResidualTerm(Splits.Identity(p), V(1e-20, 0, 0, 0)));
     }
 
+    /// <summary>The splits check θ as the problem does: finite and of length d, in the GGN and the residual term.</summary>
+    [Fact]
+    public void Splits_RejectANonFiniteOrMisSizedTheta()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1), new GaussianIdentity(), new Dataset([V(2)], [0.0]));
+        ArgumentAssert.Rejects(() => Splits.GeneralizedGaussNewton(Splits.Canonical(p), V(double.NaN, 0)), "theta", "theta[0] must be finite, got NaN");
+        ArgumentAssert.Rejects(() => Splits.ResidualTerm(Splits.Canonical(p), V(0, double.NaN)), "theta", "theta[1] must be finite, got NaN");
+        ArgumentAssert.Rejects(() => Splits.ResidualTerm(Splits.Identity(p), V(0)), "theta", "theta has length 1, expected 2");
+        // Gaussian identity, linear f = 2w + b: the canonical GGN is JᵀJ with J = (2, 1).
+        Assert.Equal(Matrix<double>.Build.DenseOfArray(new double[,] { { 4, 2 }, { 2, 1 } }), Splits.GeneralizedGaussNewton(Splits.Canonical(p), V(0, 0)));
+    }
+
     /// <summary>D ≥ 1, H ≥ 1, C ≥ 2 (0, 0 and 1 rejected; 1, 1 and 2 accepted), and a curved-linear model only with one output.</summary>
     [Fact]
     public void CurvatureShape_RejectsSizesBelowTheirMinimaAndACurvedLinearModelWithSeveralOutputs()

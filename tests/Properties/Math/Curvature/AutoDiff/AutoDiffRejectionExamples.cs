@@ -79,6 +79,34 @@ public sealed class AutoDiffRejectionExamples
     }
 
     /// <summary>
+    /// Each of a hyper-dual sum's four parts is checked for ∞ − ∞ on its own: parts ε₂ and ε₁ε₂ of +∞ and −∞ (the value and ε₁
+    /// are reached by the range examples) are rejected naming b; of one sign they stay +∞.
+    /// </summary>
+    [Fact]
+    public void HyperDualSum_RejectsInfinitiesOfBothSignsInEachPart()
+    {
+        const string undetermined = "∞ − ∞ is undetermined in doubles (both are values or parts beyond ±double.MaxValue)";
+        double inf = double.PositiveInfinity;
+        RejectsOutOfRange(() => _ = new HyperDual(1, 0, inf, 0) + new HyperDual(1, 0, -inf, 0), "b", undetermined);
+        RejectsOutOfRange(() => _ = new HyperDual(1, 0, 0, inf) + new HyperDual(1, 0, 0, -inf), "b", undetermined);
+        var same = new HyperDual(1, 0, inf, inf) + new HyperDual(1, 0, inf, inf);
+        Assert.Equal((2.0, 0.0, inf, inf), (same.Value, same.E1, same.E2, same.E12));
+    }
+
+    /// <summary>erf and erfc of a NaN value, in both jets and hyper-duals (their domain is every double, ±∞ included).</summary>
+    [Fact]
+    public void ErfAndErfc_RejectNaN()
+    {
+        const string message = "erf and erfc need a number (any double, ±∞ included), got NaN";
+        ArgumentAssert.Rejects(() => HessianJet<Float64>.Erfc(HessianJet<Float64>.Variable(new Float64(double.NaN), 0, 1)), "x", message);
+        var nan = HyperDualReal<Float64>.Variable(new Float64(double.NaN), true, false);
+        ArgumentAssert.Rejects(() => HyperDualReal<Float64>.Erf(nan), "x", message);
+        // erf(±∞) = ±1 with derivative 2/√π·e^(−∞) = 0: the ends of the domain are accepted.
+        var atInfinity = HyperDualReal<Float64>.Erf(HyperDualReal<Float64>.Variable(new Float64(double.PositiveInfinity), true, false));
+        Assert.Equal((1.0, 0.0), (atInfinity.Value.Value, atInfinity.E1.Value));
+    }
+
+    /// <summary>
     /// Asserts that <paramref name="act"/> throws a <see cref="DoubleRangeException"/> (exactly) with ParamName
     /// <paramref name="parameter"/> and a message containing <paramref name="messagePart"/> (ordinal): the "valid input,
     /// doubles cannot answer" rejection, checked as <see cref="ArgumentAssert.Rejects"/> checks an ArgumentException.
