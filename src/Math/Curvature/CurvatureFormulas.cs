@@ -392,7 +392,7 @@ public static class CurvatureFormulas
             throw new ArgumentException($"y must have length {shape.LabelLength} for {shape.LikelihoodName}, got {y.Count}.", nameof(y));
         CheckLength(shape, f, nameof(f));
         if (!InDomain(shape.Likelihood, f))
-            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}: {DomainCondition(shape.Likelihood)}.", nameof(f));
     }
 
     /// <summary>
@@ -551,7 +551,7 @@ public static class CurvatureFormulas
         ArgumentNullException.ThrowIfNull(shape);
         CheckLength(shape, f, nameof(f));
         if (!InDomain(shape.Likelihood, f))
-            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}.", nameof(f));
+            throw new ArgumentException($"f is outside the domain of {shape.LikelihoodName}: {DomainCondition(shape.Likelihood)}.", nameof(f));
         switch (shape.Likelihood)
         {
             case LikelihoodFamily.GaussianIdentity:
@@ -604,7 +604,7 @@ public static class CurvatureFormulas
                 return Enumerable.Range(0, shape.Classes).Select(c => c == (int)y ? T.Of(1) : T.Of(0)).ToArray();
             case LikelihoodFamily.PoissonLog:
                 if (!index)
-                    throw new ArgumentException($"y must be a count, got {y}.", nameof(y));
+                    throw new ArgumentException($"y must be a count (an integer ≥ 0), got {y}.", nameof(y));
                 return [T.Of(y)];
             default:
                 if (y is not (0 or 1))
@@ -612,6 +612,10 @@ public static class CurvatureFormulas
                 return [T.Of(y)];
         }
     }
+
+    /// <summary>The condition of <see cref="InDomain"/> that f violates (only the two likelihoods with a restricted domain can).</summary>
+    private static string DomainCondition(LikelihoodFamily likelihood) =>
+        likelihood == LikelihoodFamily.BernoulliProbability ? "f[0] (a probability) must be in (0, 1)" : "f[1] (a variance) must be > 0";
 
     private static void CheckLength<U>(CurvatureShape shape, IReadOnlyList<U> v, string name)
     {

@@ -88,7 +88,17 @@ public sealed class LikelihoodProblem
     /// <summary>∇²_θ log p(y|f(x_n, θ)) = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θ f_n^(m), for any label y.</summary>
     /// <remarks>Accuracy and range as for <see cref="Hessian"/> with N = 1.</remarks>
     public Matrix<double> LogDensityHessian(int n, Vector<double> theta, double y) =>
-        NamingTheta(() => SampleCurvature(n, theta).LogDensityHessian(y), theta);
+        NamingTheta(() => RequireFiniteJacobian(SampleCurvature(n, theta), n, theta).LogDensityHessian(y), theta);
+
+    /// <summary>
+    /// The sample's terms, or an <see cref="ArgumentException"/> naming θ where J_n is beyond ±double.MaxValue (J_nᵀ∇²_f log p J_n
+    /// is then beyond the range too): the scaled sum's own rejection named its internal parameter "factors".
+    /// </summary>
+    private SampleTerms RequireFiniteJacobian(SampleTerms terms, int n, Vector<double> theta) => terms.J.Enumerate().All(double.IsFinite)
+        ? terms
+        : throw new ArgumentException(
+            $"J_{n} of {Model.Name} is beyond ±double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}], the range of a double result.",
+            nameof(theta));
 
     /// <summary>
     /// Runs a computation on the likelihood at f = f(x_n, θ) and re-throws the likelihood's <see cref="ArgumentException"/>

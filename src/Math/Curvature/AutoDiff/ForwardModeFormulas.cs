@@ -40,7 +40,7 @@ public static class ForwardModeFormulas
                     hessians = Enumerable.Range(0, outputs).Select(_ => new T[d, d]).ToArray();
                 }
                 else if (r.Length != outputs)
-                    throw new ArgumentException($"f returned {r.Length} components, earlier {outputs}.", nameof(f));
+                    throw new ArgumentException($"f must return the same number of components at every seed, got {r.Length} after {outputs}.", nameof(f));
                 for (int m = 0; m < outputs; m++)
                 {
                     if (i == j)

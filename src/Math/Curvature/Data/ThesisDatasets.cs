@@ -42,7 +42,7 @@ public static class ThesisDatasets
                 Specification.Correct => x + e,
                 Specification.MisspecifiedA => x + Math.Sqrt(2) * e,
                 Specification.MisspecifiedB => x + 0.5 * x * x + e,
-                _ => throw new ArgumentException($"unknown case {case_}.", nameof(case_)),
+                _ => throw new ArgumentException($"case_ must be Correct, MisspecifiedA or MisspecifiedB, got {case_}.", nameof(case_)),
             };
         }
         return new Dataset(xs, ys);
@@ -57,7 +57,7 @@ public static class ThesisDatasets
             Specification.Correct => (new[] { 1.0, 1 }, new[,] { { 2.0, 0 }, { 0, 2 } }, new[] { -1.0, -1 }, new[,] { { 2.0, 0 }, { 0, 2 } }),
             Specification.MisspecifiedA => (new[] { 1.5, 1.5 }, new[,] { { 3.0, 0 }, { 0, 3 } }, new[] { -1.5, -1.5 }, new[,] { { 1.0, 0 }, { 0, 1 } }),
             Specification.MisspecifiedB => (new[] { -1.0, -1 }, new[,] { { 1.5, -0.9 }, { -0.9, 1.5 } }, new[] { 1.0, 1 }, new[,] { { 1.5, 0.9 }, { 0.9, 1.5 } }),
-            _ => throw new ArgumentException($"unknown case {case_}.", nameof(case_)),
+            _ => throw new ArgumentException($"case_ must be Correct, MisspecifiedA or MisspecifiedB, got {case_}.", nameof(case_)),
         };
         var l0 = Matrix<double>.Build.DenseOfArray(cov0).Cholesky().Factor;
         var l1 = Matrix<double>.Build.DenseOfArray(cov1).Cholesky().Factor;

@@ -61,5 +61,6 @@ public class ExpectationRuleExamples
 
     [Fact]
     public void PoissonExpectation_RejectsRatesBeyondItsRange() =>
-        Assert.Throws<ArgumentException>(() => new PoissonLog().Expectation(Vector<double>.Build.Dense(1, PoissonLog.MaxLogRate + 1)));
+        ArgumentAssert.Rejects(() => new PoissonLog().Expectation(Vector<double>.Build.Dense(1, PoissonLog.MaxLogRate + 1)),
+            "f", "f[0] (log rate) must be ≤ 4 for the truncated expectation, got 5");
 }

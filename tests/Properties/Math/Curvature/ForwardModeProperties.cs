@@ -105,8 +105,8 @@ public class ForwardModeProperties
     [Fact]
     public void Abs_AtZeroWithADerivative_IsUndecided()
     {
-        Assert.Throws<UndecidedException>(() => HessianJet<Float64>.Evaluate(v => HessianJet<Float64>.Abs(v[0]), [new Float64(0)]));
-        Assert.Throws<UndecidedException>(() => ForwardModeFormulas.Expand(v => [HyperDualReal<Float64>.Abs(v[0])], [new Float64(0)]));
+        Assert.Contains("|x| is not differentiable at x = 0", Assert.Throws<UndecidedException>(() => HessianJet<Float64>.Evaluate(v => HessianJet<Float64>.Abs(v[0]), [new Float64(0)])).Message);
+        Assert.Contains("|x| is not differentiable at x = 0", Assert.Throws<UndecidedException>(() => ForwardModeFormulas.Expand(v => [HyperDualReal<Float64>.Abs(v[0])], [new Float64(0)])).Message);
     }
 
     private static bool IsPoint(RationalInterval r, Fraction expected) => r.Lower == expected && r.Upper == expected;

@@ -69,8 +69,8 @@ public class LogSumExpRangeExamples
     [Fact]
     public void BadArguments_AreRejected()
     {
-        Assert.Equal("f", Assert.Throws<ArgumentException>(() => LogSumExp.Of<Real>([])).ParamName);
-        Assert.Equal("c", Assert.Throws<ArgumentException>(() => LogSumExp.LogSoftmax<Real>([new Real(0)], 1)).ParamName);
+        ArgumentAssert.Rejects(() => LogSumExp.Of<Real>([]), "f", "f must not be empty");
+        ArgumentAssert.Rejects(() => LogSumExp.LogSoftmax<Real>([new Real(0)], 1), "c", "c must be in [0, 0], got 1");
     }
 
     private static MathNet.Numerics.LinearAlgebra.Vector<double> Vector(params double[] x) =>

@@ -87,8 +87,8 @@ public class SpectralNormRangeExamples
     public void Bounds_RejectANonFiniteEntry_ByName(double bad)
     {
         double[,] a = { { 1, bad }, { bad, 1 } };
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Lower(a)).ParamName);
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Upper(a)).ParamName);
-        Assert.Equal("a", Assert.Throws<ArgumentException>(() => SpectralNormFormulas.RowSumNorm(RealMatrix<Float64>.Constant(a))).ParamName);
+        ArgumentAssert.Rejects(() => Lower(a), "a", "a's entries must be finite, got a[0, 1] = ");
+        ArgumentAssert.Rejects(() => Upper(a), "a", "a's entries must be finite, got a[0, 1] = ");
+        ArgumentAssert.Rejects(() => SpectralNormFormulas.RowSumNorm(RealMatrix<Float64>.Constant(a)), "a", "a's entries must be finite, got a[0, 1] = ");
     }
 }

@@ -24,11 +24,12 @@ public class HyperDualOverflowedPartExamples
     [Fact]
     public void Gradient_OfAnOverflowedPartTimesAnUnderflowedValue_IsRejected()
     {
-        Assert.Throws<DoubleRangeException>(() => ForwardDerivatives.Gradient(
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Gradient(
             t => HyperDual.Exp(HyperDual.Constant(C) * t[0]) * HyperDual.Exp(HyperDual.Constant(-800) - t[0]),
-            Vector<double>.Build.Dense(1, Theta)));
-        Assert.Throws<DoubleRangeException>(() => ForwardModeFormulas.Gradient(
-            t => HyperDualReal<Float64>.Exp(-800 - t[0]) * HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Of(C) * t[0]), [new Float64(Theta)]));
+            Vector<double>.Build.Dense(1, Theta)), "b", "and the derivative parts");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardModeFormulas.Gradient(
+            t => HyperDualReal<Float64>.Exp(-800 - t[0]) * HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Of(C) * t[0]), [new Float64(Theta)]),
+            "b", "and the derivative parts");
     }
 
     /// <summary>
@@ -47,7 +48,7 @@ public class HyperDualOverflowedPartExamples
         var overflowed = new HyperDual(1, part == 1 ? double.PositiveInfinity : 0, part == 2 ? double.PositiveInfinity : 0,
             part == 3 ? double.PositiveInfinity : 0);
         var zero = HyperDual.Constant(0);
-        Assert.Throws<DoubleRangeException>(() => zeroOnTheLeft ? zero * overflowed : overflowed * zero);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = zeroOnTheLeft ? zero * overflowed : overflowed * zero, "b", "and the derivative parts");
     }
 
     /// <summary>The same product as a quotient, e^{−800−θ}/e^{−cθ}: the dividend's value 0 times the divisor's overflowed part.</summary>
@@ -57,7 +58,7 @@ public class HyperDualOverflowedPartExamples
         var x = new HyperDual(Theta, 1, 0, 0);
         var divisor = HyperDual.Exp(-(HyperDual.Constant(C) * x)); // value e^-700, ε₁ part −c·e^-700 (finite) …
         var overflowed = new HyperDual(divisor.Value, double.NegativeInfinity, 0, 0); // … here overflowed, as a part may be
-        Assert.Throws<DoubleRangeException>(() => HyperDual.Exp(HyperDual.Constant(-800) - x) / overflowed);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Exp(HyperDual.Constant(-800) - x) / overflowed, "b", "and the derivative parts");
     }
 
     /// <summary>
