@@ -67,6 +67,14 @@ public class LodoRejectionExamples
             "g0", "H, G₀ must be 2×2 and x₀, s_t of length 2");
     }
 
+    /// <summary>Subtract is internal: Algorithm1 checks the lengths first, so its guard is reached only directly.</summary>
+    [Fact]
+    public void LearningDynamicsFormulasSubtract_RejectsVectorsOfDifferentLengths()
+    {
+        ArgumentAssert.Rejects(() => LearningDynamicsFormulas.Subtract<Float64>([new Float64(1)], [new Float64(1), new Float64(2)]), "v", "lengths differ: 1 and 2");
+        Assert.Equal(-1.0, LearningDynamicsFormulas.Subtract<Float64>([new Float64(1)], [new Float64(2)])[0].Value);
+    }
+
     [Fact]
     public void HessianFlowFormulasStein_RejectsMismatchedShapes_AndNoiseSumASingularSystem()
     {

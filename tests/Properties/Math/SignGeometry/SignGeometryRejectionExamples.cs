@@ -101,6 +101,22 @@ public class SignGeometryRejectionExamples
     }
 
     [Fact]
+    public void SignGeometryBounds_RejectANonSymmetricHOrANonFiniteOmega()
+    {
+        var skewed = M(new double[,] { { 1, 2 }, { 0, 1 } });
+        ArgumentAssert.Rejects(() => SignGeometryBounds.RhoDiag(skewed), "h", "h must be symmetric");
+        ArgumentAssert.Rejects(() => SignGeometryBounds.EntrywiseL1(skewed), "h", "h must be symmetric");
+        ArgumentAssert.Rejects(() => SignGeometryBounds.Prop65Bound(skewed), "h", "h must be symmetric");
+        ArgumentAssert.Rejects(() => SignGeometryBounds.Eq621LowerBound(skewed), "h", "h must be symmetric");
+        ArgumentAssert.Rejects(() => SignGeometryBounds.SpectralNorm(skewed), "h", "h must be symmetric");
+        ArgumentAssert.Rejects(() => SignGeometryBounds.Density(Vector<double>.Build.Dense([double.NaN, 1.0])), "omega", "omega[0] must be finite");
+        // Σ|H_ij| of [[1, −2], [−2, 1]] is 6; ‖H‖₂ = 3 (eigenvalues 3 and −1).
+        var h = M(new double[,] { { 1, -2 }, { -2, 1 } });
+        Assert.Equal(6.0, SignGeometryBounds.EntrywiseL1(h));
+        Assert.Equal(3.0, SignGeometryBounds.SpectralNorm(h), 1e-15); // eigensolver: a few ulps
+    }
+
+    [Fact]
     public void SeparableSmoothnessFormulas_RejectAWitnessOfAnotherDimension()
     {
         var h = RealMatrix<Float64>.Identity(2);
