@@ -93,6 +93,22 @@ public class ArithmeticRejectionExamples
     }
 
     [Fact]
+    public void FaceJetAt_RejectsANonPositiveT()
+    {
+        // The coordinate x = 0 + t on the box [0, 1] (face 0, side +1), tagged 0.5.
+        var box = new RationalInterval(Fraction.Zero, Fraction.One);
+        FaceJet<RationalInterval> x;
+        using (EnclosureSettings.Use(128))
+        using (EnclosureSettings.UseTags([0.5], [box]))
+        using (FaceJet<RationalInterval>.Use(0, 0, 1, 2, box))
+            x = FaceJet<RationalInterval>.Input(0.5);
+        ArgumentAssert.Rejects(() => x.At(RationalInterval.Zero), "t", "t must be > 0");
+        // At t = ½ the coordinate is ½.
+        var half = x.At(RationalInterval.Exact(0.5));
+        Assert.True(half.Lower <= new Fraction(1, 2) && new Fraction(1, 2) <= half.Upper, $"[{half.Lower}, {half.Upper}]");
+    }
+
+    [Fact]
     public void QuadraticSurd_RejectsAZeroDenominatorOrATaggedBoxThatIsNotAPoint()
     {
         ArgumentAssert.Rejects(() => QuadraticSurd.Ratio(1, 0), "denominator", "denominator must not be 0");

@@ -75,6 +75,7 @@ public class SignGeometryRejectionExamples
     public void InfToOneNormAtVertex_RejectsABadVectorOrAResultBeyondTheRange()
     {
         var h = M(new double[,] { { 1, 0 }, { 0, 1 } });
+        ArgumentAssert.Rejects(() => InfToOneNorm.AtVertex(M(new double[,] { { 1, 2 }, { 0, 1 } }), Vector<double>.Build.Dense([1.0, 1.0])), "h", "h must be symmetric");
         ArgumentAssert.Rejects(() => InfToOneNorm.AtVertex(h, Vector<double>.Build.Dense([1.0, double.NaN])), "x", "x[1] must be finite");
         ArgumentAssert.Rejects(() => InfToOneNorm.AtVertex(h, Vector<double>.Build.Dense([1.0])), "x", "x has length 1, expected 2");
         // ‖I·(M, M)‖₁ = 2M.
