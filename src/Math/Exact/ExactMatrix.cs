@@ -147,7 +147,7 @@ public sealed class ExactMatrix
             for (int r = col; r < n; r++)
                 if (!a[r, col].IsZero) { pivot = r; break; }
             if (pivot < 0)
-                throw new ArgumentException("the matrix is singular.", nameof(b));
+                throw new ArgumentException("the matrix is singular: AX = B has no unique solution.", "this");
             if (pivot != col)
             {
                 for (int j = 0; j < n; j++) (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);

@@ -117,7 +117,7 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     public RationalInterval Sqrt(int bits = DefaultSqrtBits)
     {
         if (Upper.Sign() < 0)
-            throw new ArgumentException("Square root of a negative interval " + this + ".", nameof(bits));
+            throw new ArgumentException("Square root of a negative interval " + this + ": √ needs a point ≥ 0.", "this");
         if (Lower.Sign() < 0)
             throw new UndecidedException("the interval " + this + " under a square root contains negative points.");
         return new RationalInterval(SqrtBound(Lower, bits, roundUp: false), SqrtBound(Upper, bits, roundUp: true));

@@ -26,7 +26,7 @@ public static class QuadraticLearningDynamics
     /// <exception cref="ArgumentException">non-finite or mismatched input, or a result beyond double.MaxValue.</exception>
     public static (Matrix<double> A, Vector<double> B) Step(Matrix<double> a, Vector<double> b, Vector<double> s, Matrix<double> h, double alpha)
     {
-        Check(a, b, s, h);
+        Check(a, b, s, h, nameof(a));
         Require.Finite(alpha, nameof(alpha));
         // b_{t+1} = A b_t − s_t at the scale 2^E of its terms, so that it never underflows before it enters (5):
         // A = 2^κ A', b_t = 2^γ b'', s_t = 2^σ s', E = max(κ + γ, σ).
@@ -36,7 +36,7 @@ public static class QuadraticLearningDynamics
         int e = Math.Max(kappa + gamma, sigma);
         var bNextAtE = (aScaled * bScaled).Map(v => Math.ScaleB(v, kappa + gamma - e)) - sScaled.Map(v => Math.ScaleB(v, sigma - e));
         var bNext = a * b - s; // returned as computed directly: its bound is relative to |A||b_t| + |s_t| entrywise
-        RequireFiniteResult(bNext.Enumerate(), "b_{t+1}");
+        RequireFiniteResult(bNext.Enumerate(), "b_{t+1}", nameof(a));
         // α·u·wᵀ with u = H b_{t+1}, w = H H b_t, from scaled factors: H = 2^η H', b_{t+1} = 2^β b', α = 2^ρ α'.
         var (hs, eta) = Scaled(h);
         var (bNextScaled, beta) = Scaled(bNextAtE);
@@ -48,7 +48,7 @@ public static class QuadraticLearningDynamics
         int shift = rho + eta + beta + 2 * eta + gamma;
         var aNext = Matrix<double>.Build.Dense(a.RowCount, a.ColumnCount,
             (i, j) => a[i, j] - Math.ScaleB(alphaScaled * u[i] * w[j], shift));
-        RequireFiniteResult(aNext.Enumerate(), "A_{t+1}");
+        RequireFiniteResult(aNext.Enumerate(), "A_{t+1}", nameof(a));
         return (aNext, bNext);
     }
 
@@ -66,7 +66,7 @@ public static class QuadraticLearningDynamics
     public static Matrix<double> Hypergradient(Matrix<double> g, Matrix<double> h, Vector<double> b, Vector<double> s)
     {
         ArgumentNullException.ThrowIfNull(g);
-        Check(g, b, s, h);
+        Check(g, b, s, h, nameof(g));
         Matrix<double> result;
         if (ScaledSum.Ordinary(g.Enumerate()) && ScaledSum.Ordinary(h.Enumerate()) && ScaledSum.Ordinary(b.Enumerate()) && ScaledSum.Ordinary(s.Enumerate()))
         {
@@ -82,7 +82,7 @@ public static class QuadraticLearningDynamics
             var c = (ExactMatrix.Identity(h.RowCount) - ge * he) * be - se;
             result = (Fractions.Fraction.MinusOne * (he * c * (he * be).Transpose())).ToDouble();
         }
-        RequireFiniteResult(result.Enumerate(), "dℓ_{t+1}/dG");
+        RequireFiniteResult(result.Enumerate(), "dℓ_{t+1}/dG", nameof(g));
         return result;
     }
 
@@ -107,10 +107,10 @@ public static class QuadraticLearningDynamics
         return (v.Map(x => Math.ScaleB(x, -e)), e);
     }
 
-    private static void RequireFiniteResult(IEnumerable<double> values, string what)
+    private static void RequireFiniteResult(IEnumerable<double> values, string what, string parameter)
     {
         if (!values.All(double.IsFinite))
-            throw new ArgumentException($"{what} exceeds the double range for these inputs; the documented range needs every result ≤ double.MaxValue.", "a");
+            throw new ArgumentException($"{what} exceeds the double range for these inputs; the documented range needs every result ≤ double.MaxValue.", parameter);
     }
 
     /// <summary>The exact (5)–(6) step.</summary>
@@ -125,17 +125,20 @@ public static class QuadraticLearningDynamics
         return (aNext, bNext);
     }
 
-    private static void Check(Matrix<double> a, Vector<double> b, Vector<double> s, Matrix<double> h)
+    /// <summary>The shared domain check; <paramref name="aName"/> is the public name of the first matrix (a for Step, g for Hypergradient).</summary>
+    private static void Check(Matrix<double> a, Vector<double> b, Vector<double> s, Matrix<double> h, string aName)
     {
-        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(a, aName);
         ArgumentNullException.ThrowIfNull(h);
-        if (!a.Enumerate().Concat(h.Enumerate()).All(double.IsFinite))
-            throw new ArgumentException("A (or G) and H must be finite.", nameof(a));
+        if (!a.Enumerate().All(double.IsFinite))
+            throw new ArgumentException($"{aName} must be finite in every entry.", aName);
+        if (!h.Enumerate().All(double.IsFinite))
+            throw new ArgumentException("h must be finite in every entry.", nameof(h));
         Require.Finite(b, nameof(b));
         Require.Finite(s, nameof(s));
         int n = h.RowCount;
         if (h.ColumnCount != n || a.RowCount != n || a.ColumnCount != n)
-            throw new ArgumentException($"H and A must be n×n with n = {n}, got H {h.RowCount}×{h.ColumnCount}, A {a.RowCount}×{a.ColumnCount}.", nameof(a));
+            throw new ArgumentException($"H and {aName} must be n×n with n = {n}, got H {h.RowCount}×{h.ColumnCount}, {aName} {a.RowCount}×{a.ColumnCount}.", aName);
         // H is the quadratic's Hessian: (5)'s b_tᵀH² is (H²b_t)ᵀ only for symmetric H.
         Require.Symmetric(h, nameof(h));
         Require.SameLength(n, b.Count, nameof(b));

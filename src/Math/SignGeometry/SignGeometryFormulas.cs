@@ -180,7 +180,7 @@ public static class SignGeometryFormulas
     /// <exception cref="ArgumentException">A not square or larger than <see cref="MaxDefinitenessDimension"/>.</exception>
     public static bool IsPositiveSemidefinite<T>(RealMatrix<T> a) where T : IReal<T>
     {
-        int d = CheckSquare(a, MaxDefinitenessDimension);
+        int d = CheckSquare(a, MaxDefinitenessDimension, nameof(a));
         for (int mask = 1; mask < 1 << d; mask++)
         {
             var idx = Enumerable.Range(0, d).Where(i => ((mask >> i) & 1) == 1).ToArray();
@@ -278,13 +278,14 @@ public static class SignGeometryFormulas
         return list;
     }
 
-    private static int CheckSquare<T>(RealMatrix<T> h, int max) where T : IReal<T>
+    /// <summary>The square-matrix check; <paramref name="name"/> is the caller's parameter name (h, or a for IsPositiveSemidefinite).</summary>
+    private static int CheckSquare<T>(RealMatrix<T> h, int max, string name = "h") where T : IReal<T>
     {
-        ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(h, name);
         if (h.Rows != h.Columns)
-            throw new ArgumentException($"h must be square, got {h.Rows}×{h.Columns}.", nameof(h));
+            throw new ArgumentException($"{name} must be square, got {h.Rows}×{h.Columns}.", name);
         if (h.Rows > max)
-            throw new ArgumentException($"h must have dimension ≤ {max}, got {h.Rows}.", nameof(h));
+            throw new ArgumentException($"{name} must have dimension ≤ {max}, got {h.Rows}.", name);
         return h.Rows;
     }
 

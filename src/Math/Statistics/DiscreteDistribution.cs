@@ -73,7 +73,11 @@ public sealed class DiscreteDistribution
             ArgumentNullException.ThrowIfNull(atoms[k], nameof(atoms));
             exact[k] = new Fraction[atoms[k].Length];
             for (int i = 0; i < atoms[k].Length; i++)
-                exact[k][i] = ExactDouble.ToFraction(Require.Finite(atoms[k][i], $"{nameof(atoms)}[{k}][{i}]"));
+            {
+                if (!double.IsFinite(atoms[k][i]))
+                    throw new ArgumentException($"atoms[{k}][{i}] must be finite, got {Require.Show(atoms[k][i])}.", nameof(atoms));
+                exact[k][i] = ExactDouble.ToFraction(atoms[k][i]);
+            }
         }
         return new DiscreteDistribution(exact, weights.Select(w => new BigInteger(w)).ToArray());
     }

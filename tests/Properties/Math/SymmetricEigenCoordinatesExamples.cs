@@ -55,10 +55,10 @@ public class SymmetricEigenCoordinatesExamples
     public void BadInput_IsRejectedNamingTheParameter()
     {
         var square = RealMatrix<Float64>.Constant(new double[,] { { 1, 0 }, { 0, 2 } });
-        Assert.Equal("delta", Assert.Throws<ArgumentException>(() => SymmetricEigenCoordinates.Squared(square, RealVector.Constant<Float64>([1.0]))).ParamName);
+        ArgumentAssert.Rejects(() => SymmetricEigenCoordinates.Squared(square, RealVector.Constant<Float64>([1.0])), "delta", "delta must have length 2, got 1");
         var wide = RealMatrix<Float64>.Constant(new double[,] { { 1, 0, 0 }, { 0, 2, 0 } });
-        Assert.Equal("h", Assert.Throws<ArgumentException>(() => SymmetricEigenCoordinates.Squared(wide, RealVector.Constant<Float64>([1.0, 1]))).ParamName);
+        ArgumentAssert.Rejects(() => SymmetricEigenCoordinates.Squared(wide, RealVector.Constant<Float64>([1.0, 1])), "h", "h must be square, got 2×3");
         var five = RealMatrix<Float64>.Identity(5);
-        Assert.Equal("h", Assert.Throws<ArgumentException>(() => SymmetricEigenCoordinates.Squared(five, RealVector.Constant<Float64>([1.0, 1, 1, 1, 1]))).ParamName);
+        ArgumentAssert.Rejects(() => SymmetricEigenCoordinates.Squared(five, RealVector.Constant<Float64>([1.0, 1, 1, 1, 1])), "h", "n must be ≤ 4, got 5");
     }
 }

@@ -53,9 +53,11 @@ public class TrigonometryExamples
     [Fact]
     public void BadPrecision_IsRejectedNamingBits()
     {
-        var e = Assert.Throws<ArgumentException>(() => RationalTrigonometry.Cos(RationalInterval.Zero, 8));
-        Assert.Equal("bits", e.ParamName);
-        Assert.Throws<ArgumentException>(() => RationalTrigonometry.Atan(RationalInterval.Zero, 1 << 17));
+        ArgumentAssert.Rejects(() => RationalTrigonometry.Cos(RationalInterval.Zero, 15), "bits", "bits must be in [16, 65536], got 15");
+        ArgumentAssert.Rejects(() => RationalTrigonometry.Atan(RationalInterval.Zero, (1 << 16) + 1), "bits", "bits must be in [16, 65536], got 65537");
+        // bits = 16 is accepted: cos 0 = 1 is enclosed.
+        var one = RationalTrigonometry.Cos(RationalInterval.Zero, 16);
+        Assert.True(one.Lower <= Fraction.One && Fraction.One <= one.Upper, $"[{one.Lower}, {one.Upper}]");
     }
 
     [Fact]

@@ -39,17 +39,18 @@ public class CauchyStepExamples
     }
 
     [Theory]
-    [InlineData(0.0, -1.0, 1.0, "lambda")]
-    [InlineData(double.NaN, -1.0, 1.0, "lambda")]
-    [InlineData(1.0, double.NegativeInfinity, 1.0, "gProjection")]
-    [InlineData(1.0, double.Epsilon, 1.0, "gProjection")]
-    [InlineData(1.0, -1.0, 0.0, "lipschitz")]
-    [InlineData(1.0, -1.0, double.PositiveInfinity, "lipschitz")]
-    public void Along_RejectsInputOutsideItsDomain(double lambda, double g, double lip, string parameter)
-        => Assert.Equal(parameter, Assert.Throws<ArgumentException>(() => CauchyStep.Along(lambda, g, lip)).ParamName);
+    [InlineData(0.0, -1.0, 1.0, "lambda", "lambda must be non-zero")]
+    [InlineData(double.NaN, -1.0, 1.0, "lambda", "lambda must be finite")]
+    [InlineData(1.0, double.NegativeInfinity, 1.0, "gProjection", "gProjection must be finite")]
+    [InlineData(1.0, double.Epsilon, 1.0, "gProjection", "gProjection must be ≤ 0")]
+    [InlineData(1.0, -1.0, 0.0, "lipschitz", "lipschitz must be > 0")]
+    [InlineData(1.0, -1.0, -double.Epsilon, "lipschitz", "lipschitz must be > 0")]
+    [InlineData(1.0, -1.0, double.PositiveInfinity, "lipschitz", "lipschitz must be finite")]
+    public void Along_RejectsInputOutsideItsDomain(double lambda, double g, double lip, string parameter, string why)
+        => ArgumentAssert.Rejects(() => CauchyStep.Along(lambda, g, lip), parameter, why);
 
     /// <summary>λ = −0.0 is λ = 0 (xUnit treats 0.0 and −0.0 as duplicate InlineData, hence a separate fact).</summary>
     [Fact]
     public void Along_RejectsNegativeZeroLambda()
-        => Assert.Equal("lambda", Assert.Throws<ArgumentException>(() => CauchyStep.Along(-0.0, -1, 1)).ParamName);
+        => ArgumentAssert.Rejects(() => CauchyStep.Along(-0.0, -1, 1), "lambda", "lambda must be non-zero");
 }

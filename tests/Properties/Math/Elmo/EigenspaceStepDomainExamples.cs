@@ -13,11 +13,12 @@ namespace Verification.Tests.Properties.Numerics.Elmo;
 /// </summary>
 public class EigenspaceStepDomainExamples
 {
-    private static void AssertRejects(string parameter, Action call)
-    {
-        var e = Assert.ThrowsAny<ArgumentException>(call);
-        Assert.Equal(parameter, e.ParamName);
-    }
+    /// <summary>
+    /// Exactly an ArgumentException naming <paramref name="parameter"/> whose message states the violated condition:
+    /// "must be finite" for NaN and ±∞, otherwise "must be " followed by <paramref name="range"/>.
+    /// </summary>
+    private static void AssertRejects(string parameter, double bad, string range, Action call) =>
+        ArgumentAssert.Rejects(call, parameter, double.IsFinite(bad) ? $"{parameter} must be {range}" : $"{parameter} must be finite");
 
     public static TheoryData<double> NonFinite => new() { double.NaN, double.PositiveInfinity, double.NegativeInfinity };
 
@@ -25,10 +26,10 @@ public class EigenspaceStepDomainExamples
     [MemberData(nameof(NonFinite))]
     public void CubicModels_RejectANonFiniteGradientProjectionOrCurvature(double bad)
     {
-        AssertRejects("gProjection", () => CubicUpperModel.Evaluate(bad, 1, 1, 1));
-        AssertRejects("gProjection", () => CubicLowerModel.Evaluate(bad, 1, 1, 1));
-        AssertRejects("lambda", () => CubicUpperModel.Evaluate(-1, bad, 1, 1));
-        AssertRejects("lambda", () => CubicLowerModel.Evaluate(-1, bad, 1, 1));
+        AssertRejects("gProjection", bad, "finite", () => CubicUpperModel.Evaluate(bad, 1, 1, 1));
+        AssertRejects("gProjection", bad, "finite", () => CubicLowerModel.Evaluate(bad, 1, 1, 1));
+        AssertRejects("lambda", bad, "finite", () => CubicUpperModel.Evaluate(-1, bad, 1, 1));
+        AssertRejects("lambda", bad, "finite", () => CubicLowerModel.Evaluate(-1, bad, 1, 1));
     }
 
     [Theory]
@@ -38,8 +39,8 @@ public class EigenspaceStepDomainExamples
     [InlineData(double.PositiveInfinity)]
     public void CubicModels_RejectALipschitzConstantOutsideZeroToMaxValue(double bad)
     {
-        AssertRejects("lipschitz", () => CubicUpperModel.Evaluate(-1, 1, bad, 1));
-        AssertRejects("lipschitz", () => CubicLowerModel.Evaluate(-1, 1, bad, 1));
+        AssertRejects("lipschitz", bad, "≥ 0", () => CubicUpperModel.Evaluate(-1, 1, bad, 1));
+        AssertRejects("lipschitz", bad, "≥ 0", () => CubicLowerModel.Evaluate(-1, 1, bad, 1));
     }
 
     /// <summary>L = 0 is in the domain: both models are then the quadratic g·x + (λ/2)·x², here −1 + 1/2 at x = 1.</summary>
@@ -52,7 +53,7 @@ public class EigenspaceStepDomainExamples
 
     [Theory]
     [MemberData(nameof(NonFinite))]
-    public void NewtonStep_RejectsANonFiniteCurvature(double bad) => AssertRejects("lambda", () => NewtonStep.Along(bad, 1));
+    public void NewtonStep_RejectsANonFiniteCurvature(double bad) => AssertRejects("lambda", bad, "finite", () => NewtonStep.Along(bad, 1));
 
     [Theory]
     [InlineData(-1.0)]
@@ -60,13 +61,14 @@ public class EigenspaceStepDomainExamples
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void NewtonStep_RejectsAGradientMagnitudeOutsideZeroToMaxValue(double bad) =>
-        AssertRejects("gradMagnitude", () => NewtonStep.Along(1, bad));
+        AssertRejects("gradMagnitude", bad, "≥ 0", () => NewtonStep.Along(1, bad));
 
     [Fact]
     public void NewtonStep_AtZeroCurvature_SaysWhy()
     {
-        var e = Assert.Throws<ArgumentException>(() => NewtonStep.Along(0, 1));
-        Assert.Contains("non-zero", e.Message);
+        ArgumentAssert.Rejects(() => NewtonStep.Along(0, 1), "lambda", "lambda must be non-zero");
+        // The accepted side next to λ = 0: |g|/λ at the smallest subnormal λ, 2^-1074/2^-1074 = 1 exactly.
+        Assert.Equal(1.0, NewtonStep.Along(double.Epsilon, double.Epsilon));
     }
 
     [Fact]

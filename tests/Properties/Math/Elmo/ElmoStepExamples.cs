@@ -67,16 +67,26 @@ public class ElmoStepExamples
     }
 
     [Theory]
-    [InlineData(double.NaN, 1.0, 1.0, "lambda")]
-    [InlineData(double.PositiveInfinity, 1.0, 1.0, "lambda")]
-    [InlineData(1.0, -1.0, 1.0, "gradMagnitude")]
-    [InlineData(1.0, double.NaN, 1.0, "gradMagnitude")]
-    [InlineData(1.0, 1.0, 0.0, "lipschitz")]
-    [InlineData(1.0, 1.0, -2.0, "lipschitz")]
-    [InlineData(1.0, 1.0, double.NegativeInfinity, "lipschitz")]
-    public void Step_RejectsBadInputNamingTheParameter(double lambda, double grad, double lip, string parameter)
+    [InlineData(double.NaN, 1.0, 1.0, "lambda", "lambda must be finite")]
+    [InlineData(double.PositiveInfinity, 1.0, 1.0, "lambda", "lambda must be finite")]
+    [InlineData(1.0, -1.0, 1.0, "gradMagnitude", "gradMagnitude must be ≥ 0")]
+    [InlineData(1.0, -double.Epsilon, 1.0, "gradMagnitude", "gradMagnitude must be ≥ 0")]
+    [InlineData(1.0, double.NaN, 1.0, "gradMagnitude", "gradMagnitude must be finite")]
+    [InlineData(1.0, 1.0, 0.0, "lipschitz", "lipschitz must be > 0")]
+    [InlineData(1.0, 1.0, -2.0, "lipschitz", "lipschitz must be > 0")]
+    [InlineData(1.0, 1.0, double.NegativeInfinity, "lipschitz", "lipschitz must be finite")]
+    public void Step_RejectsBadInputNamingTheParameter(double lambda, double grad, double lip, string parameter, string why)
+        => ArgumentAssert.Rejects(() => ElmoStep.Step(lambda, grad, lip), parameter, why);
+
+    /// <summary>
+    /// The accepted sides of the boundaries rejected above: |g| = 0 with λ = 1 gives x* = (√(λ²) − λ)/L = 0, and the
+    /// smallest L = 2^-1074 with λ = 0, |g| = 2^-1074 gives x* = √(2|g|/L) = √2 (independent of the scale).
+    /// Tolerance: 1 ulp of √2, the documented accuracy of Step.
+    /// </summary>
+    [Fact]
+    public void Step_AtTheSmallestAcceptedInputs_IsTheClosedForm()
     {
-        var e = Assert.Throws<ArgumentException>(() => ElmoStep.Step(lambda, grad, lip));
-        Assert.Equal(parameter, e.ParamName);
+        Assert.Equal(0.0, ElmoStep.Step(1, 0, 1));
+        Assert.Equal(Math.Sqrt(2), ElmoStep.Step(0, double.Epsilon, double.Epsilon), Math.BitIncrement(Math.Sqrt(2)) - Math.Sqrt(2));
     }
 }

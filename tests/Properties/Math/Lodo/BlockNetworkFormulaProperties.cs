@@ -99,9 +99,8 @@ public class BlockNetworkFormulaProperties
     public void BadInput_IsRejectedWithTheParameterName()
     {
         var g = BlockPermutationPreconditioner.Random(3, 2, 2, 1.0, 5);
-        var e = Assert.Throws<ArgumentException>(() => BlockNetworkFormulas.Apply(g, new Float64[g.ParameterCount - 1], new Float64(1), new Float64[3]));
-        Assert.Equal("theta", e.ParamName);
-        e = Assert.Throws<ArgumentException>(() => BlockNetworkFormulas.Factor(g, new Float64[g.ParameterCount], new Float64[2]));
-        Assert.Equal("v", e.ParamName);
+        ArgumentAssert.Rejects(() => BlockNetworkFormulas.Apply(g, new Float64[g.ParameterCount - 1], new Float64(1), new Float64[3]),
+            "theta", $"theta has length {g.ParameterCount - 1}, expected {g.ParameterCount}");
+        ArgumentAssert.Rejects(() => BlockNetworkFormulas.Factor(g, new Float64[g.ParameterCount], new Float64[2]), "v", "v has length 2, expected 3");
     }
 }

@@ -38,6 +38,8 @@ public class NoisyBowlFormulaExamples
     public void OneEigenvalue_SumsTheConstantSpectrum()
     {
         Assert.Equal(3.0, NoisyBowlFormulas.SpectrumSum(3, new Float64(1), new Float64(1)).Value);
-        Assert.Equal("dimension", Assert.Throws<ArgumentException>(() => NoisyBowlFormulas.Ratio(1, new Float64(1), new Float64(2))).ParamName);
+        ArgumentAssert.Rejects(() => NoisyBowlFormulas.Ratio(1, new Float64(1), new Float64(2)), "dimension", "dimension must be ≥ 2, got 1");
+        // n = 2, the smallest accepted: r = (d_n/d₁)^{1/1} = 4/1.
+        Assert.Equal(4.0, NoisyBowlFormulas.Ratio(2, new Float64(1), new Float64(4)).Value, 1e-15); // exp(log 4) carries a few ulps
     }
 }

@@ -147,7 +147,7 @@ public class RealMatrixAlgebraProperties
         Assert.Equal(5.0, RealMatrixAlgebra.Trace(a).Value);
         Assert.Equal(5.0, RealMatrixAlgebra.Determinant(a).Value);
         var rectangular = RealMatrix<Float64>.Create(2, 3, (_, _) => new Float64(1));
-        Assert.Contains("must be square", Assert.Throws<ArgumentException>(() => RealMatrixAlgebra.Trace(rectangular)).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => RealMatrixAlgebra.Solve(a, RealMatrix<Float64>.Create(3, 1, (_, _) => new Float64(1))));
+        ArgumentAssert.Rejects(() => RealMatrixAlgebra.Trace(rectangular), "a", "a must be square, got 2×3");
+        ArgumentAssert.Rejects(() => RealMatrixAlgebra.Solve(a, RealMatrix<Float64>.Create(3, 1, (_, _) => new Float64(1))), "b", "b must have 2 rows, got 3");
     }
 }

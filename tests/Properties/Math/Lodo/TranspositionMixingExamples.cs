@@ -95,8 +95,8 @@ public class TranspositionMixingExamples
     [Fact]
     public void BadInput_IsRejected()
     {
-        Assert.Equal("width", Assert.Throws<ArgumentException>(() => TranspositionMixingFormulas.Census(3, 2)).ParamName);
-        Assert.Equal("depth", Assert.Throws<ArgumentException>(() => TranspositionMixingFormulas.Census(4, 0)).ParamName);
-        Assert.Equal("depth", Assert.Throws<ArgumentException>(() => TranspositionMixingFormulas.Census(4, TranspositionMixingFormulas.MaxDepth + 1)).ParamName);
+        ArgumentAssert.Rejects(() => TranspositionMixingFormulas.Census(3, 2), "width", "width must be 2 or 4, got 3");
+        ArgumentAssert.Rejects(() => TranspositionMixingFormulas.Census(4, 0), "depth", "depth must be in 1..20, got 0");
+        ArgumentAssert.Rejects(() => TranspositionMixingFormulas.Census(4, TranspositionMixingFormulas.MaxDepth + 1), "depth", "depth must be in 1..20, got 21");
     }
 }

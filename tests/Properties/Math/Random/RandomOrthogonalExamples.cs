@@ -64,9 +64,13 @@ public class RandomOrthogonalExamples
     [Fact]
     public void RejectsBadArguments()
     {
-        Assert.Equal("k", Assert.Throws<ArgumentException>(() => RandomOrthogonal.Draw(0, new System.Random(1))).ParamName);
-        Assert.Equal("k", Assert.Throws<ArgumentException>(() => RandomOrthogonal.Draw(-1, 1)).ParamName);
+        ArgumentAssert.Rejects(() => RandomOrthogonal.Draw(0, new System.Random(1)), "k", "k must be ≥ 1, got 0");
+        ArgumentAssert.Rejects(() => RandomOrthogonal.Draw(-1, 1), "k", "k must be ≥ 1, got -1");
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => RandomOrthogonal.Draw(2, null!)).ParamName);
-        Assert.Equal("size", Assert.Throws<ArgumentException>(() => RandomOrthogonal.Permutation(0, new System.Random(1))).ParamName);
+        ArgumentAssert.Rejects(() => RandomOrthogonal.Permutation(0, new System.Random(1)), "size", "size must be ≥ 1, got 0");
+        // The smallest accepted sizes: the only 1×1 orthogonal matrices are ±1, the only permutation of one element is [0].
+        // Tolerance 1e-15 (≈ 4 ulps of 1): the draw normalizes by a rounded norm, so |q| = 1 only to a few ulps.
+        Assert.Equal(1.0, Math.Abs(RandomOrthogonal.Draw(1, new System.Random(1))[0, 0]), 1e-15);
+        Assert.Equal([0], RandomOrthogonal.Permutation(1, new System.Random(1)));
     }
 }

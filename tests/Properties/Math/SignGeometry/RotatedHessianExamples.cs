@@ -34,6 +34,6 @@ public class RotatedHessianExamples
     {
         var s = RotatedHessian.SeededSkew(3, 1);
         double phi = 2 * RotatedHessian.MaxRotation / s.InfinityNorm();
-        Assert.Equal("phi", Assert.Throws<ArgumentException>(() => RotatedHessian.Rotate(2, s, phi)).ParamName);
+        ArgumentAssert.Rejects(() => RotatedHessian.Rotate(2, s, phi), "phi", "|phi|·‖skew‖∞ must be ≤ 16777216");
     }
 }

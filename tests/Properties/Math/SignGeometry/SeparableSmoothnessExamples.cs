@@ -62,7 +62,6 @@ public class SeparableSmoothnessExamples
     [Fact]
     public void NonSymmetric_IsRejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => SeparableSmoothness.Bracket(M(new double[,] { { 1, 1 }, { 0, 1 } })));
-        Assert.Equal("h", e.ParamName);
+        ArgumentAssert.Rejects(() => SeparableSmoothness.Bracket(M(new double[,] { { 1, 1 }, { 0, 1 } })), "h", "h must be symmetric");
     }
 }

@@ -22,7 +22,7 @@ public class SignGeometryBoundsExamples
 
     [Fact]
     public void Zero_IsRejectedByRhoDiag() =>
-        Assert.Throws<ArgumentException>(() => SignGeometryBounds.RhoDiag(Matrix<double>.Build.Dense(2, 2)));
+        ArgumentAssert.Rejects(() => SignGeometryBounds.RhoDiag(Matrix<double>.Build.Dense(2, 2)), "h", "h must be nonzero: ρ_diag(0) = 0/0 is undefined");
 
     [Theory]
     [InlineData(new[] { 1.0, 0, 0, 0 }, 0.25)]
@@ -35,8 +35,7 @@ public class SignGeometryBoundsExamples
     [Fact]
     public void Density_OfZero_IsRejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => SignGeometryBounds.Density(Vector<double>.Build.Dense(3)));
-        Assert.Equal("omega", e.ParamName);
+        ArgumentAssert.Rejects(() => SignGeometryBounds.Density(Vector<double>.Build.Dense(3)), "omega", "omega must be nonzero: φ(0) = 0/0 is undefined");
     }
 
     [Fact]

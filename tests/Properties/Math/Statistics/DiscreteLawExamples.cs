@@ -81,16 +81,16 @@ public class DiscreteLawExamples
     [Fact]
     public void Construction_RejectsBadInput_NamingTheParameter()
     {
-        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)]], [0])).ParamName);
-        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)]], [1, 1])).ParamName);
-        Assert.Equal("atoms", Assert.Throws<ArgumentException>(() => DiscreteLaw<Float64>.Weighted([], [])).ParamName);
-        Assert.Equal("atoms", Assert.Throws<ArgumentException>(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)], [new Float64(1), new Float64(2)]], [1, 1])).ParamName);
-        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)], [new Float64(2)]], [1L << 53, 1])).ParamName);
-        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => DiscreteLaw<Float64>.ZeroMean([[new Float64(1)]], [1], 1)).ParamName);
-        Assert.Equal("dimension", Assert.Throws<ArgumentException>(() => DiscreteLaw<Float64>.ZeroMean([], [1], 0)).ParamName);
+        ArgumentAssert.Rejects(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)]], [0]), "weights", "weights[0] must be > 0, got 0");
+        ArgumentAssert.Rejects(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)]], [1, 1]), "weights", "weights has 2 entries, atoms 1");
+        ArgumentAssert.Rejects(() => DiscreteLaw<Float64>.Weighted([], []), "atoms", "atoms must not be empty");
+        ArgumentAssert.Rejects(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)], [new Float64(1), new Float64(2)]], [1, 1]), "atoms", "atoms[1] has dimension 2, expected 1");
+        ArgumentAssert.Rejects(() => DiscreteLaw<Float64>.Weighted([[new Float64(1)], [new Float64(2)]], [1L << 53, 1]), "weights", "the total weight must be at most 2^53");
+        ArgumentAssert.Rejects(() => DiscreteLaw<Float64>.ZeroMean([[new Float64(1)]], [1], 1), "weights", "weights needs one entry per free atom plus one for the balancing atom: 2, got 1");
+        ArgumentAssert.Rejects(() => DiscreteLaw<Float64>.ZeroMean([], [1], 0), "dimension", "dimension must be ≥ 1, got 0");
         var three = DiscreteLaw<Float64>.Weighted([[new Float64(1)], [new Float64(2)], [new Float64(3)]], [1, 1, 1]);
-        Assert.Equal("n", Assert.Throws<ArgumentException>(() => three.IidProduct(10)).ParamName);
-        Assert.Equal("m", Assert.Throws<ArgumentException>(() => three.MinibatchMean(0)).ParamName);
+        ArgumentAssert.Rejects(() => three.IidProduct(10), "n", "n = 10 gives 3^10 combinations, more than 8192");
+        ArgumentAssert.Rejects(() => three.MinibatchMean(0), "m", "m must be ≥ 1, got 0");
     }
 
     public static Arbitrary<(double[][] Atoms, int[] Weights)> Laws() =>

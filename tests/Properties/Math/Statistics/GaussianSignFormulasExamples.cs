@@ -63,9 +63,9 @@ public class GaussianSignFormulasExamples
     [Fact]
     public void NonPositiveScales_AreRejected_NamingTheParameter()
     {
-        Assert.Equal("sigma", Assert.Throws<ArgumentException>(() => GaussianSignFormulas.AgreementProbability(new Float64(1), new Float64(0))).ParamName);
-        Assert.Equal("sigma", Assert.Throws<ArgumentException>(() => GaussianSignFormulas.LemmaB1(new Float64(1), new Float64(-1))).ParamName);
-        Assert.Equal("sigma", Assert.Throws<ArgumentException>(() => GaussianSignFormulas.OptimalSignFactor(new Float64(1), new Float64(0))).ParamName);
-        Assert.Equal("eta", Assert.Throws<ArgumentException>(() => GaussianSignFormulas.ErfFactor(new Float64(0))).ParamName);
+        ArgumentAssert.Rejects(() => GaussianSignFormulas.AgreementProbability(new Float64(1), new Float64(0)), "sigma", "sigma must be > 0");
+        ArgumentAssert.Rejects(() => GaussianSignFormulas.LemmaB1(new Float64(1), new Float64(-1)), "sigma", "sigma must be > 0");
+        ArgumentAssert.Rejects(() => GaussianSignFormulas.OptimalSignFactor(new Float64(1), new Float64(0)), "sigma", "sigma must be > 0");
+        ArgumentAssert.Rejects(() => GaussianSignFormulas.ErfFactor(new Float64(0)), "eta", "eta must be > 0");
     }
 }

@@ -37,16 +37,16 @@ public class StatisticsExamples
     [Fact]
     public void Construction_RejectsBadInput_NamingTheParameter()
     {
-        var e1 = Assert.Throws<ArgumentException>(() => DiscreteDistribution.FromDoubles([[1.0]], [0]));
-        Assert.Equal("weights", e1.ParamName);
-        var e2 = Assert.Throws<ArgumentException>(() => DiscreteDistribution.FromDoubles([[double.NaN]], [1]));
-        Assert.Contains("NaN", e2.Message);
-        var e3 = Assert.Throws<ArgumentException>(() => new DiscreteDistribution([], Array.Empty<BigInteger>()));
-        Assert.Equal("atoms", e3.ParamName);
-        var e4 = Assert.Throws<ArgumentException>(() => DiscreteDistribution.FromDoubles([[1.0], [1.0, 2.0]], [1, 1]));
-        Assert.Equal("atoms", e4.ParamName);
+        ArgumentAssert.Rejects(() => DiscreteDistribution.FromDoubles([[1.0]], [0]), "weights", "weights[0] must be > 0, got 0");
+        // The parameter is atoms (issue 15: the ParamName was "atoms[0][1]", not a parameter); the message says which entry.
+        ArgumentAssert.Rejects(() => DiscreteDistribution.FromDoubles([[1.0, double.NaN]], [1]), "atoms", "atoms[0][1] must be finite, got NaN");
+        ArgumentAssert.Rejects(() => new DiscreteDistribution([], Array.Empty<BigInteger>()), "atoms", "atoms must not be empty");
+        ArgumentAssert.Rejects(() => DiscreteDistribution.FromDoubles([[1.0], [1.0, 2.0]], [1, 1]), "atoms", "atoms[1] has dimension 2, expected 1");
         var tooMany = DiscreteDistribution.FromDoubles([[1.0], [2.0], [3.0]], [1, 1, 1]);
-        Assert.Equal("n", Assert.Throws<ArgumentException>(() => tooMany.IidProduct(10)).ParamName);
+        // 3^10 atoms are far beyond MaxAtoms = 8192 (the boundary itself is tested in StatisticsRejectionExamples).
+        ArgumentAssert.Rejects(() => tooMany.IidProduct(10), "n", "n = 10 gives 3^10 combinations, more than");
+        ArgumentAssert.Rejects(() => tooMany.IidProduct(0), "n", "n must be ≥ 1, got 0");
+        Assert.Equal(3, tooMany.IidProduct(1).Count);
     }
 
     [Theory]
@@ -82,8 +82,13 @@ public class StatisticsExamples
         Assert.Equal(1 - 1e-6, ci.Level);
         // Half-width √(ln(2/δ)/(2n)) = √(ln(2e6)/40000) ≈ 0.0190.
         Assert.InRange(ci.Upper - ci.Estimate, 0.0189, 0.0191);
-        Assert.Equal("delta", Assert.Throws<ArgumentException>(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 1, 0, 1, 0)).ParamName);
-        Assert.Equal("draw", Assert.Throws<ArgumentException>(() => MonteCarlo.BoundedMean(_ => 2, new System.Random(1), 1, 0, 1, 0.1)).ParamName);
+        ArgumentAssert.Rejects(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 1, 0, 1, 0), "delta", "delta must be in (0, 1), got 0");
+        ArgumentAssert.Rejects(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 1, 0, 1, 1), "delta", "delta must be in (0, 1), got 1");
+        ArgumentAssert.Rejects(() => MonteCarlo.BoundedMean(_ => 2, new System.Random(1), 1, 0, 1, 0.1), "draw", "a draw 2 left the stated range [0, 1]");
+        ArgumentAssert.Rejects(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 0, 0, 1, 0.1), "samples", "samples must be ≥ 1, got 0");
+        ArgumentAssert.Rejects(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 1, double.NaN, 1, 0.1), "low", "low must be finite");
+        ArgumentAssert.Rejects(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 1, 0, double.PositiveInfinity, 0.1), "high", "high must be finite");
+        ArgumentAssert.Rejects(() => MonteCarlo.BoundedMean(_ => 0, new System.Random(1), 1, 1, 1, 0.1), "high", "high must exceed low, got [1, 1]");
     }
 
     [Fact]
@@ -95,7 +100,7 @@ public class StatisticsExamples
         Assert.Equal(1e-300, VarianceAdaptationFactors.Svag(1e150), 1e-314);
         // For large η: erf((√2η)⁻¹) ≈ √(2/π)/η.
         Assert.Equal(Math.Sqrt(2 / Math.PI) / 1e6, VarianceAdaptationFactors.Erf(1e6), 1e-17);
-        Assert.Equal("eta", Assert.Throws<ArgumentException>(() => VarianceAdaptationFactors.Adam(-1)).ParamName);
+        ArgumentAssert.Rejects(() => VarianceAdaptationFactors.Adam(-1), "eta", "eta must be ≥ 0, got -1");
     }
 
     [Fact]
