@@ -12,10 +12,14 @@ public static class HessianLearningFlow
 {
     /// <summary>Partial sum Σ_{n=0}^{terms−1} Aⁿ C (Aⁿ)ᵀ (the series of eq. 10, truncated).</summary>
     /// <remarks>
-    /// Range: finite A, C whose partial sum and terms stay at most double.MaxValue (true for every term count when
-    /// ρ(A) &lt; 1 and the sum is in range; beyond that an ArgumentException). Accuracy: each term is a product of 2k
-    /// matrices, so its entries carry about 2kn·2^-53 relative to (|A|ᵏ|C||A|ᵏᵀ) entrywise, and the sum one rounding
-    /// per term.
+    /// Range: finite A, C whose partial sums and terms stay at most double.MaxValue (true for every term count when
+    /// ρ(A) &lt; 1 and the sum is in range; beyond that an ArgumentException). Each term p_k = A·p_{k−1}·Aᵀ is the plain
+    /// double product where every entry of A and p_{k−1} is 0 or of magnitude in [2^-100, 2^100] (no product or sum can
+    /// under- or overflow there), and elsewhere the exact product rounded once an entry, so that no intermediate
+    /// A·p_{k−1} under- or overflows where the term does not. Accuracy (u = 2^-53, γ_m = mu/(1 − mu), P_k = AᵏC(Aᵏ)ᵀ
+    /// exactly): p_k is within E_k of P_k entrywise, E_0 = 0,
+    /// E_k = |A|E_{k−1}|Aᵀ| + γ_{2n}|A|(|P_{k−1}| + E_{k−1})|Aᵀ| + 2^-1074 (to first order γ_{2kn}|A|ᵏ|C||Aᵀ|ᵏ, plus the
+    /// subnormal grid), and the sum of T terms within Σ_k E_k + γ_{T−1}Σ_k(|P_k| + E_k).
     /// </remarks>
     /// <exception cref="ArgumentException">non-finite or mismatched input, negative terms, or a sum beyond double.MaxValue.</exception>
     public static Matrix<double> PartialNoiseSum(Matrix<double> a, Matrix<double> c, int terms)
@@ -33,9 +37,22 @@ public static class HessianLearningFlow
             if (!sum.Enumerate().All(double.IsFinite))
                 throw new ArgumentException($"the partial sum Σ Aⁿ C (Aⁿ)ᵀ exceeds double.MaxValue after {k + 1} terms (ρ(A) ≥ 1 or C too large).", nameof(a));
             if (k + 1 < terms)
-                p = a * p * a.Transpose();
+                p = Ordinary(a) && Ordinary(p) ? a * p * a.Transpose() : RoundedCongruence(a, p);
         }
         return sum;
+    }
+
+    private static readonly double OrdinaryLow = Math.ScaleB(1.0, -100), OrdinaryHigh = Math.ScaleB(1.0, 100);
+
+    /// <summary>True when every entry is 0 or of magnitude in [2^-100, 2^100] (and n ≤ 2^20): A·P·Aᵀ of such matrices neither under- nor overflows.</summary>
+    private static bool Ordinary(Matrix<double> m) =>
+        m.RowCount <= 1 << 20 && m.Enumerate().All(v => v == 0 || (Math.Abs(v) >= OrdinaryLow && Math.Abs(v) <= OrdinaryHigh));
+
+    /// <summary>A·P·Aᵀ computed exactly in rationals, each entry rounded once (within one ulp; ±∞ beyond the range).</summary>
+    private static Matrix<double> RoundedCongruence(Matrix<double> a, Matrix<double> p)
+    {
+        var exact = ExactMatrix.FromDoubles(a);
+        return (exact * ExactMatrix.FromDoubles(p) * exact.Transpose()).ToDouble();
     }
 
     /// <summary>Σ_A exactly, from the Stein equation (I − A⊗A) vec Σ = vec C; the caller checks ρ(A) &lt; 1 (otherwise it is not the series).</summary>
@@ -111,7 +128,10 @@ public static class HessianLearningFlow
     /// Range: every finite square A (subnormals to ±double.MaxValue). ρ is homogeneous, so the (non-symmetric) eigensolver
     /// runs on 2^-s·A with s = ⌊log₂ max|A_ij|⌋ and the result is scaled back; a ρ beyond double.MaxValue is an
     /// ArgumentException. Accuracy: that of the eigensolver, backward stable (eigenvalues of A + E with ‖E‖ of order
-    /// n·2^-52·‖A‖; a defective eigenvalue of multiplicity m can move by that to the power 1/m).
+    /// n·2^-52·‖A‖; a defective eigenvalue of multiplicity m can move by that to the power 1/m). For symmetric 2×2 A
+    /// (tested over the whole range) the result is within 2·2^-52·‖A‖_F of ρ(A), plus 2^-1074 where ρ is subnormal
+    /// (Weyl's theorem with that backward error); ρ(2^k·A) = 2^k·ρ(A) bit for bit wherever 2^k·A is exact and ρ(A) and
+    /// 2^k·ρ(A) are normal doubles.
     /// </remarks>
     /// <exception cref="ArgumentException">A non-square or non-finite, or ρ(A) beyond double.MaxValue.</exception>
     public static double SpectralRadius(Matrix<double> a)
