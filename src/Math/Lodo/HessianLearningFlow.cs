@@ -129,8 +129,10 @@ public static class HessianLearningFlow
     /// runs on 2^-s·A with s = ⌊log₂ max|A_ij|⌋ and the result is scaled back; a ρ beyond double.MaxValue is an
     /// ArgumentException. Accuracy: that of the eigensolver, backward stable (eigenvalues of A + E with ‖E‖ of order
     /// n·2^-52·‖A‖; a defective eigenvalue of multiplicity m can move by that to the power 1/m). For symmetric 2×2 A
-    /// (tested over the whole range) the result is within 2·2^-52·‖A‖_F of ρ(A), plus 2^-1074 where ρ is subnormal
-    /// (Weyl's theorem with that backward error); ρ(2^k·A) = 2^k·ρ(A) bit for bit wherever 2^k·A is exact and ρ(A) and
+    /// (tested over the whole range) the result is within 2n·2^-52·‖A‖₂ of ρ(A) (the order constant 2; 1 is exceeded by
+    /// 2.07 at some A), plus 2^-1074 where ρ is subnormal (Weyl's theorem with that backward error); entries of the
+    /// scaled A below 2^-1022 are set to 0 first (the solver failed on subnormal entries), a change of A by less than
+    /// n·2^-1022·max|A_ij| in norm; ρ(2^k·A) = 2^k·ρ(A) bit for bit wherever 2^k·A is exact and ρ(A) and
     /// 2^k·ρ(A) are normal doubles.
     /// </remarks>
     /// <exception cref="ArgumentException">A non-square or non-finite, or ρ(A) beyond double.MaxValue.</exception>
@@ -141,12 +143,17 @@ public static class HessianLearningFlow
             throw new ArgumentException("a must be a non-empty, square, finite matrix.", nameof(a));
         double largest = a.Enumerate().Max(Math.Abs);
         int s = largest > 0 ? Math.ILogB(largest) : 0;
-        double rho = a.Map(v => Math.ScaleB(v, -s)).Evd().EigenValues.Select(z => z.Magnitude).Max();
+        // Entries below 2^-1022 of the scaled A are set to 0: the eigensolver threw an IndexOutOfRangeException on a
+        // subnormal entry, and dropping them moves A by less than n·2^-1022 in norm, inside its backward error.
+        double rho = a.Map(v => Math.ScaleB(v, -s)).Map(v => Math.Abs(v) < SmallestNormal ? 0.0 : v).Evd().EigenValues.Select(z => z.Magnitude).Max();
         double result = Math.ScaleB(rho, s);
         if (double.IsInfinity(result))
             throw new ArgumentException("ρ(A) exceeds double.MaxValue.", nameof(a));
         return result;
     }
+
+    /// <summary>2^-1022.</summary>
+    private static readonly double SmallestNormal = Math.ScaleB(1.0, -1022);
 
     private static void CheckSquare(Matrix<double> a, Matrix<double> c)
     {

@@ -49,7 +49,7 @@ public class HessianLearningFlowFullRangeProperties
     /// an entry is subnormal); the T − 1 additions add γ_{T−1}·Σ_k(|P_k| + E_k) (recursive summation). The same bounds,
     /// per term and per partial sum, decide where the result must be finite and where it must be rejected.
     /// </summary>
-    [Property]
+    [Property(MaxTest = 100)] // T exact products of growing rationals: the slowest case here, kept under a second
     public Property PartialNoiseSum_IsWithinItsBoundOrRejected() => Prop.ForAll(
         (from n in Gen.Choose(1, 3)
          from a in Matrix(n, similarity: true)
@@ -137,6 +137,26 @@ public class HessianLearningFlowFullRangeProperties
         Assert.Equal(1.0, sum[1, 1]);
     }
 
+    /// <summary>
+    /// Both ends of the plain product's safe range [2^-100, 2^100], by hand, with a non-symmetric C (any C is in range):
+    /// A = [[0, 2^-550], [2^100, 0]], C = [[0, 0], [2^-550, 0]] has second term A·C·Aᵀ = [[0, 2^-1000], [0, 0]]
+    /// (2^-550·2^100·2^-550, normal) while (A·C)₀₀ = 2^-1100 underflows to 0; A = [[0, 2^600], [2^-600, 0]],
+    /// C = [[0, 0], [2^500, 0]] has A·C·Aᵀ = [[0, 2^500], [0, 0]] while (A·C)₀₀ = 2^1100 overflows (a plain product gives
+    /// ∞ and NaN, a rejection inside the range).
+    /// </summary>
+    [Fact]
+    public void PartialNoiseSum_WhereAPlainProductUnderOrOverflows_IsExact()
+    {
+        var a = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, Math.ScaleB(1, -550) }, { Math.ScaleB(1, 100), 0.0 } });
+        var c = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, 0.0 }, { Math.ScaleB(1, -550), 0.0 } });
+        var small = HessianLearningFlow.PartialNoiseSum(a, c, 2);
+        Assert.Equal(new[] { 0.0, Math.ScaleB(1, -550), Math.ScaleB(1, -1000), 0.0 }, small.ToColumnMajorArray());
+        var b = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, Math.ScaleB(1, 600) }, { Math.ScaleB(1, -600), 0.0 } });
+        var d = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, 0.0 }, { Math.ScaleB(1, 500), 0.0 } });
+        var large = HessianLearningFlow.PartialNoiseSum(b, d, 2);
+        Assert.Equal(new[] { 0.0, Math.ScaleB(1, 500), Math.ScaleB(1, 500), 0.0 }, large.ToColumnMajorArray());
+    }
+
     /// <summary>The range: finite square A, C of one size and T ≥ 0; a sum beyond MaxValue is rejected, naming a.</summary>
     [Fact]
     public void PartialNoiseSum_RejectsOutsideItsRange()
@@ -177,9 +197,10 @@ public class HessianLearningFlowFullRangeProperties
 
     /// <summary>
     /// Symmetric A = [[p, q], [q, r]] with entries anywhere in the range: ρ = |m| + √(m² − det) with m = (p + r)/2, from
-    /// exact rationals and a 200-bit outward square root. Tolerance (the doc comment's, with the order constant 1):
-    /// the eigenvalues are those of A + E with ‖E‖₂ ≤ n·2^-52·‖A‖_F (n = 2), and a symmetric eigenvalue moves by at
-    /// most ‖E‖₂ (Weyl); scaling back rounds by ½·2^-1074 where ρ is subnormal.
+    /// exact rationals and a 200-bit outward square root. Tolerance (the doc comment's, with the order constant 2, as
+    /// in SignGeometryBoundsEigenFullRangeProperties, where the constant 1 is seen exceeded): the eigenvalues are those
+    /// of A + E with ‖E‖₂ ≤ 2n·2^-52·‖A‖₂ (n = 2; ‖A‖₂ = ρ for symmetric A), and a symmetric eigenvalue moves by at most
+    /// ‖E‖₂ (Weyl); scaling back rounds by ½·2^-1074 where ρ is subnormal.
     /// </summary>
     [Property]
     public Property SpectralRadius_OfSymmetricTwoByTwo_IsWithinWeylsBound() => Prop.ForAll(
@@ -191,8 +212,7 @@ public class HessianLearningFlowFullRangeProperties
         var discriminant = (F(p) - F(r)) * (F(p) - F(r)) / 4 + F(q) * F(q);
         var root = RationalInterval.Exact(discriminant).Sqrt();
         var rho = RationalInterval.Exact(Fraction.Abs(mean)) + root;
-        var frobenius = RationalInterval.Exact(F(p) * F(p) + 2 * F(q) * F(q) + F(r) * F(r)).Sqrt();
-        var bound = 2 * ExactDouble.Pow2(-52) * frobenius.Upper + ExactDouble.Pow2(-1074);
+        var bound = 2 * 2 * ExactDouble.Pow2(-52) * rho.Upper + ExactDouble.Pow2(-1074);
         string at = $"A = [[{p:R}, {q:R}], [{q:R}, {r:R}]]";
         if (rho.Lower - bound >= ExactAgreement.OverflowThreshold)
             return Rejected(() => HessianLearningFlow.SpectralRadius(a)).Label($"ρ beyond the range not rejected at {at}");
@@ -215,6 +235,19 @@ public class HessianLearningFlowFullRangeProperties
         {
             return e.ParamName == "a" && e.Message.Contains("ρ(A) exceeds double.MaxValue", StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// A = [[p, q], [q, r]], p = 1.000842968e-308, q = −0.499846169609563, r = 8.988465674e307 (symmetric, so the
+    /// eigensolver's symmetric path runs): scaled by 2^-1023, q is subnormal and the solver threw an
+    /// IndexOutOfRangeException; ρ = r + q²/r + … rounds to r (q²/r ≈ 2.8e-309 is far below ulp(r)).
+    /// </summary>
+    [Fact]
+    public void SpectralRadius_WithAnEntryThatScalesToASubnormal_IsReturned()
+    {
+        double r = 8.988465674e307;
+        var a = Matrix<double>.Build.DenseOfArray(new[,] { { 1.000842968e-308, -0.499846169609563 }, { -0.499846169609563, r } });
+        Assert.Equal(r, HessianLearningFlow.SpectralRadius(a));
     }
 
     /// <summary>Hand-computed: ρ of [[M, M], [M, M]] is 2M, beyond the range for M = MaxValue (rejected) and 2^-1073 for M = 2^-1074.</summary>
