@@ -138,23 +138,30 @@ public class HessianLearningFlowFullRangeProperties
     }
 
     /// <summary>
-    /// Both ends of the plain product's safe range [2^-100, 2^100], by hand, with a non-symmetric C (any C is in range):
-    /// A = [[0, 2^-550], [2^100, 0]], C = [[0, 0], [2^-550, 0]] has second term A·C·Aᵀ = [[0, 2^-1000], [0, 0]]
-    /// (2^-550·2^100·2^-550, normal) while (A·C)₀₀ = 2^-1100 underflows to 0; A = [[0, 2^600], [2^-600, 0]],
-    /// C = [[0, 0], [2^500, 0]] has A·C·Aᵀ = [[0, 2^500], [0, 0]] while (A·C)₀₀ = 2^1100 overflows (a plain product gives
-    /// ∞ and NaN, a rejection inside the range).
+    /// The lower end of the plain product's safe range [2^-100, 2^100], by hand, with a non-symmetric C (any C is in
+    /// range): A = [[0, 2^-550], [2^100, 0]], C = [[0, 0], [2^-550, 0]] has second term A·C·Aᵀ = [[0, 2^-1000], [0, 0]]
+    /// (2^-550·2^100·2^-550, normal) while on the way (A·C)₀₀ = 2^-1100 underflows to 0.
     /// </summary>
     [Fact]
-    public void PartialNoiseSum_WhereAPlainProductUnderOrOverflows_IsExact()
+    public void PartialNoiseSum_WhereAPlainProductUnderflows_IsExactAtTheOrdinaryRangesEnd()
     {
         var a = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, Math.ScaleB(1, -550) }, { Math.ScaleB(1, 100), 0.0 } });
         var c = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, 0.0 }, { Math.ScaleB(1, -550), 0.0 } });
-        var small = HessianLearningFlow.PartialNoiseSum(a, c, 2);
-        Assert.Equal(new[] { 0.0, Math.ScaleB(1, -550), Math.ScaleB(1, -1000), 0.0 }, small.ToColumnMajorArray());
-        var b = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, Math.ScaleB(1, 600) }, { Math.ScaleB(1, -600), 0.0 } });
-        var d = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, 0.0 }, { Math.ScaleB(1, 500), 0.0 } });
-        var large = HessianLearningFlow.PartialNoiseSum(b, d, 2);
-        Assert.Equal(new[] { 0.0, Math.ScaleB(1, 500), Math.ScaleB(1, 500), 0.0 }, large.ToColumnMajorArray());
+        var sum = HessianLearningFlow.PartialNoiseSum(a, c, 2);
+        Assert.Equal(new[] { 0.0, Math.ScaleB(1, -550), Math.ScaleB(1, -1000), 0.0 }, sum.ToColumnMajorArray());
+    }
+
+    /// <summary>
+    /// The upper end: A = [[0, 2^600], [2^-90, 0]], C = [[0, 0], [2^500, 0]] has A·C·Aᵀ = [[0, 2^1010], [0, 0]] (in range)
+    /// while (A·C)₀₀ = 2^1100 overflows: a plain product gives ∞ and NaN, a rejection inside the range.
+    /// </summary>
+    [Fact]
+    public void PartialNoiseSum_WhereAPlainProductOverflows_IsExact()
+    {
+        var a = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, Math.ScaleB(1, 600) }, { Math.ScaleB(1, -90), 0.0 } });
+        var c = Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, 0.0 }, { Math.ScaleB(1, 500), 0.0 } });
+        var sum = HessianLearningFlow.PartialNoiseSum(a, c, 2);
+        Assert.Equal(new[] { 0.0, Math.ScaleB(1, 500), Math.ScaleB(1, 1010), 0.0 }, sum.ToColumnMajorArray());
     }
 
     /// <summary>The range: finite square A, C of one size and T ≥ 0; a sum beyond MaxValue is rejected, naming a.</summary>
