@@ -104,8 +104,9 @@ public static class InfToOneNorm
     /// <remarks>
     /// Range: finite symmetric H and finite x with ‖Hx‖₁ ≤ double.MaxValue (beyond it an ArgumentException). Computed
     /// on 2^-s·H and 2^-t·x (exact power-of-two scalings to largest entries in [1, 2)) and scaled back once, so no
-    /// product or partial sum over- or underflows: within 2d·2^-53·Σ_ij|H_ij||x_j| (plus the subnormal grid
-    /// 2^(s+t−1074) per entry the scaling rounds).
+    /// product or partial sum over- or underflows: within 2d·2^-53·Σ_ij|H_ij||x_j| + 3d²·2^(s+t−1074) (the scaled
+    /// entries and products that fall on the subnormal grid, at most 2.5 grid units a product) + 2^-1074 (scaling a
+    /// subnormal result back).
     /// </remarks>
     /// <exception cref="ArgumentException">Non-finite or mismatched input, or ‖Hx‖₁ beyond double.MaxValue.</exception>
     public static double AtVertex(Matrix<double> h, Vector<double> x)

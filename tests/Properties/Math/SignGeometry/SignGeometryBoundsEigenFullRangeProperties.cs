@@ -1,0 +1,194 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
+using Verification.Numerics.SignGeometry;
+using Verification.Tests.Properties.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
+
+/// <summary>
+/// The eigenvalue-based quantities of balles-thesis §6.4.2 over the whole double range, where an exact reference exists:
+/// ‖H‖₂ of a symmetric 2×2 H (|m| + √(m² − det), m = tr/2) and Prop. 6.4's ρ_diag⁻¹Σλ_i = tr·Σ|H_ij|/Σ|H_ii| of a
+/// positive semidefinite 2×2 H, within the eigensolver's backward error the type's remarks state (each λ_i within
+/// d·2^-52·‖H‖₂, Weyl); for diagonal H (exact eigenvectors e_i) all four of ‖H‖₂, Prop. 6.4, Prop. 6.5 (Σ|λ_i|‖v_i‖₁²)
+/// and eq. (6.21) (max|λ_i|‖v_i‖₁/‖v_i‖∞) against their exact values, and rejection beyond double.MaxValue.
+/// </summary>
+[Properties(MaxTest = 200)] // 2×2 and diagonal d ≤ 5: a 200-bit square root or a few sums a case
+public class SignGeometryBoundsEigenFullRangeProperties
+{
+    private static readonly Fraction Unit = ExactDouble.Pow2(-53);
+
+    private static readonly Fraction Tiny = ExactDouble.Pow2(-1074);
+
+    private static Fraction F(double x) => ExactDouble.ToFraction(x);
+
+    private static Matrix<double> Symmetric2(double p, double q, double r) =>
+        Matrix<double>.Build.DenseOfArray(new[,] { { p, q }, { q, r } });
+
+    /// <summary>‖H‖₂ = |m| + √((p − r)²/4 + q²), m = (p + r)/2, enclosed with a 200-bit outward root.</summary>
+    private static RationalInterval ExactNorm(double p, double q, double r)
+    {
+        var mean = (F(p) + F(r)) / 2;
+        var root = RationalInterval.Exact((F(p) - F(r)) * (F(p) - F(r)) / 4 + F(q) * F(q)).Sqrt();
+        return RationalInterval.Exact(Fraction.Abs(mean)) + root;
+    }
+
+    /// <summary>
+    /// SpectralNorm of a symmetric 2×2 H with entries anywhere in the range. Tolerance: the remarks' backward error, each
+    /// λ_i of H + E with ‖E‖₂ ≤ 2d·2^-52·‖H‖₂ (d = 2; the remarks' "about d·2^-52" with the order constant 2: with 1 this
+    /// property fails at H = [[8.46732118705103e-211, −7.52625938330058e179], [−7.52625938330058e179,
+    /// −3.7739624248215414e168]], an error of 2.07·2^-52·‖H‖₂), moves each eigenvalue by at most ‖E‖₂ (Weyl); scaling
+    /// back rounds by ½·2^-1074 where the norm is subnormal. Beyond MaxValue by that much: rejected, naming h.
+    /// </summary>
+    [Property]
+    public Property SpectralNorm_OfSymmetricTwoByTwo_IsWithinWeylsBound() => Prop.ForAll(
+        FullRangeDoubles.SignedOrOneScale(3).ToArbitrary(), e =>
+    {
+        double p = e[0], q = e[1], r = e[2];
+        var norm = ExactNorm(p, q, r);
+        var bound = 2 * 2 * ExactDouble.Pow2(-52) * norm.Upper + Tiny;
+        string at = $"H = [[{p:R}, {q:R}], [{q:R}, {r:R}]]";
+        if (norm.Lower - bound >= ExactAgreement.OverflowThreshold)
+            return RejectedNamingH(() => SignGeometryBounds.SpectralNorm(Symmetric2(p, q, r)), "‖H‖₂").Label($"not rejected at {at}");
+        if (norm.Upper + bound >= ExactAgreement.OverflowThreshold)
+            return true.Label("within the bound of the overflow threshold");
+        var computed = F(SignGeometryBounds.SpectralNorm(Symmetric2(p, q, r)));
+        return (computed >= norm.Lower - bound && computed <= norm.Upper + bound).Label(
+            $"‖H‖₂ = {ExactDouble.ToDouble(computed):R}, exact ≈ {norm.Midpoint:R} ± {ExactDouble.ToDouble(bound):R} at {at}");
+    });
+
+    /// <summary>
+    /// Prop64Bound of a positive semidefinite 2×2 H (p, r ≥ 0 anywhere in the range, q = c·√p·√r with |c| &lt; 1), the
+    /// proposition's setting, against tr(H)/ρ_diag exactly (Σλ_i = tr H). Tolerance: the computed Σλ̂ is within
+    /// ε_S = 2δ + u(tr + 2δ) of tr (δ = 2d·2^-52·‖H‖₂ for each eigenvalue by Weyl, as in the SpectralNorm property, one rounding of the sum); RhoDiag's
+    /// documented ρ̂ ∈ ρ(1 ± 6u) ± 2·2^-1074 (d = 2); then |S/ρ̂ − tr/ρ| ≤ ε_S/ρ̂ + tr·|ρ − ρ̂|/(ρρ̂), the quotient one
+    /// rounding (u·(tr + ε_S)/ρ̂), scaling back ½·2^-1074.
+    /// </summary>
+    [Property]
+    public Property Prop64Bound_OfPositiveSemidefiniteTwoByTwo_IsWithinItsBound() => Prop.ForAll(
+        (from p in FullRangeDoubles.NonNegative
+         from r in FullRangeDoubles.NonNegative
+         from c in Gen.Choose(-999, 999)
+         select (p, r, q: c / 1000.0 * Math.Sqrt(p) * Math.Sqrt(r))).ToArbitrary(), x =>
+    {
+        string at = $"H = [[{x.p:R}, {x.q:R}], [{x.q:R}, {x.r:R}]]";
+        if (x.p == 0 && x.r == 0)
+            return RejectedNamingH(() => SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)), "").Label($"zero H not rejected at {at}");
+        var trace = F(x.p) + F(x.r);
+        var rho = trace / (trace + 2 * Fraction.Abs(F(x.q)));
+        var exact = trace / rho;
+        var delta = 2 * 2 * ExactDouble.Pow2(-52) * ExactNorm(x.p, x.q, x.r).Upper;
+        var epsilonS = 2 * delta + Unit * (trace + 2 * delta);
+        var rhoLow = rho * (1 - 6 * Unit) - 2 * Tiny;
+        var bound = epsilonS / rhoLow + trace * (6 * Unit * rho + 2 * Tiny) / (rho * rhoLow) + Unit * (trace + epsilonS) / rhoLow + Tiny;
+        if (exact - bound >= ExactAgreement.OverflowThreshold)
+            return RejectedNamingH(() => SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)), "ρ_diag⁻¹·Σλ_i").Label($"not rejected at {at}");
+        if (exact + bound >= ExactAgreement.OverflowThreshold)
+            return true.Label("within the bound of the overflow threshold");
+        var computed = F(SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)));
+        var error = Fraction.Abs(computed - exact);
+        return (error <= bound).Label(
+            $"{ExactDouble.ToDouble(computed):R} vs exact {ExactDouble.ToDouble(exact):R}: error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R} at {at}");
+    });
+
+    /// <summary>
+    /// Diagonal H = diag(h_i), d ≤ 5, entries anywhere in the range: eigenvalues h_i and eigenvectors ±e_i
+    /// (‖v‖₁ = ‖v‖∞ = 1), so ‖H‖₂ = eq. (6.21) = max|h_i|, Prop. 6.5 = Σ|h_i|, Prop. 6.4 = Σh_i (ρ_diag = 1). Tolerance:
+    /// the scaling by 2^-s rounds an entry below 2^-1022 of the largest by ½·2^(s−1074), d of them; a sum of d terms
+    /// γ_{d−1}·Σ|h_i| (Prop. 6.5, 6.4), times the norms' squares and the quotient (four roundings more, within γ_{d+4});
+    /// scaling back ½·2^-1074.
+    /// </summary>
+    [Property]
+    public Property DiagonalMatrices_GiveTheirExactBounds() => Prop.ForAll(
+        (from d in Gen.Choose(1, 5)
+         from h in FullRangeDoubles.SignedOrOneScale(d)
+         select h).ToArbitrary(), h =>
+    {
+        int d = h.Length;
+        var m = Matrix<double>.Build.DenseOfDiagonalArray(h);
+        var magnitudes = h.Select(v => Fraction.Abs(F(v))).ToArray();
+        var largest = magnitudes.Aggregate(Fraction.Zero, (a, b) => b > a ? b : a);
+        var absSum = magnitudes.Aggregate(Fraction.Zero, (a, b) => a + b);
+        var sum = h.Select(F).Aggregate(Fraction.Zero, (a, b) => a + b);
+        string at = $"H = diag({string.Join(", ", h.Select(v => v.ToString("R")))})";
+        if (largest.IsZero)
+            return RejectedNamingH(() => SignGeometryBounds.Prop64Bound(m), "").Label($"zero H not rejected by Prop64Bound at {at}")
+                .And((SignGeometryBounds.SpectralNorm(m) == 0 && SignGeometryBounds.Prop65Bound(m) == 0 && SignGeometryBounds.Eq621LowerBound(m) == 0)
+                    .Label($"bounds of the zero matrix not 0 at {at}"));
+        int s = ExactDouble.FloorLog2(largest);
+        var grid = d * ExactDouble.Pow2(s - 1074);
+        var gamma = (d + 4) * Unit / (1 - (d + 4) * Unit);
+        var maxBound = grid + Tiny; // max|h_i| itself is exact; only the smaller entries round
+        var sumBound = gamma * (absSum + grid) + grid + Tiny;
+        return Check(() => SignGeometryBounds.SpectralNorm(m), largest, maxBound, "‖H‖₂", at)
+            .And(Check(() => SignGeometryBounds.Eq621LowerBound(m), largest, maxBound, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", at))
+            .And(Check(() => SignGeometryBounds.Prop65Bound(m), absSum, sumBound, "Σ|λ_i|·‖v_i‖₁²", at))
+            .And(Check(() => SignGeometryBounds.Prop64Bound(m), sum, sumBound, "ρ_diag⁻¹·Σλ_i", at));
+    });
+
+    /// <summary>Within the bound of the exact value; rejected (naming h and the quantity) where it lies beyond the range by more.</summary>
+    private static Property Check(Func<double> compute, Fraction exact, Fraction bound, string quantity, string at)
+    {
+        var magnitude = Fraction.Abs(exact);
+        if (magnitude - bound >= ExactAgreement.OverflowThreshold)
+            return RejectedNamingH(() => compute(), quantity).Label($"{quantity} not rejected at {at}");
+        if (magnitude + bound >= ExactAgreement.OverflowThreshold)
+            return true.Label("within the bound of the overflow threshold");
+        double computed = compute();
+        var error = Fraction.Abs(F(computed) - exact);
+        return (error <= bound).Label(
+            $"{quantity} = {computed:R} vs exact {ExactDouble.ToDouble(exact):R}: error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R} at {at}");
+    }
+
+    private static bool RejectedNamingH(Action act, string quantity)
+    {
+        try
+        {
+            act();
+            return false;
+        }
+        catch (ArgumentException e)
+        {
+            return e.ParamName == "h" && e.Message.Contains(quantity, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Found by the PSD property: H = [[p, q], [q, r]] with p = 1.000842968e-308, q = −0.499846169609563,
+    /// r = 8.988465674e307. Scaled by 2^-1023 (r's binade) q becomes the subnormal −1.11e-308, p rounds to 0, and the
+    /// symmetric eigensolver threw an IndexOutOfRangeException instead of returning. Exactly: λ_max = r + q²/r + …,
+    /// whose nearest double is r (q²/r ≈ 2.8e-309 is far below ulp(r) = 2^971); its eigenvector is e₂ up to |q|/r, so
+    /// eq. (6.21) and Prop. 6.5 are r·(1 + O(|q|/r)) + O(p) = r to the nearest double too; Prop. 6.4's
+    /// tr·Σ|H_ij|/Σ|H_ii| = p + 2|q| + r rounds to r.
+    /// </summary>
+    [Fact]
+    public void Bounds_WithAnEntryThatScalesToASubnormal_AreReturned()
+    {
+        double r = 8.988465674e307;
+        var h = Symmetric2(1.000842968e-308, -0.499846169609563, r);
+        Assert.Equal(r, SignGeometryBounds.SpectralNorm(h));
+        Assert.Equal(r, SignGeometryBounds.Prop64Bound(h));
+        Assert.Equal(r, SignGeometryBounds.Eq621LowerBound(h));
+        Assert.Equal(r, SignGeometryBounds.Prop65Bound(h));
+    }
+
+    /// <summary>Hand-computed ends: diag(MaxValue, MaxValue) has ‖H‖₂ = MaxValue but Prop. 6.5's and 6.4's bounds 2·MaxValue (rejected); diag(2^-1074, 2^-1074) gives 2^-1073.</summary>
+    [Fact]
+    public void Bounds_AtTheEndsOfTheRange()
+    {
+        var top = Matrix<double>.Build.DenseOfDiagonalArray([double.MaxValue, double.MaxValue]);
+        Assert.Equal(double.MaxValue, SignGeometryBounds.SpectralNorm(top));
+        Assert.Equal(double.MaxValue, SignGeometryBounds.Eq621LowerBound(top));
+        ArgumentAssert.Rejects(() => SignGeometryBounds.Prop65Bound(top), "h", "Σ|λ_i|·‖v_i‖₁² exceeds double.MaxValue");
+        ArgumentAssert.Rejects(() => SignGeometryBounds.Prop64Bound(top), "h", "ρ_diag⁻¹·Σλ_i exceeds double.MaxValue");
+        var bottom = Matrix<double>.Build.DenseOfDiagonalArray([double.Epsilon, double.Epsilon]);
+        Assert.Equal(2 * double.Epsilon, SignGeometryBounds.Prop65Bound(bottom));
+        Assert.Equal(2 * double.Epsilon, SignGeometryBounds.Prop64Bound(bottom));
+        Assert.Equal(double.Epsilon, SignGeometryBounds.SpectralNorm(bottom));
+        ArgumentAssert.Rejects(() => SignGeometryBounds.Prop64Bound(Symmetric2(0, 1, 0)), "h", "zero diagonal");
+    }
+}
