@@ -33,7 +33,8 @@ public static class SymmetricEigen
     /// under- or overflows; the decomposition is scale-equivariant: H → 2^k·H gives λ → 2^k·λ and the same V exactly.
     /// Accuracy: backward stable, V·diag(λ)·Vᵀ = H + E with ‖E‖₂ and ‖VᵀV − I‖₂·‖H‖₂ of order n·2^-52·‖H‖₂ (so each λ_i is
     /// within that of an exact eigenvalue, by Weyl); entries of H below 2^-1074 relative to its largest entry are
-    /// rounded to the subnormal grid by the scaling, an error of the same kind and far smaller. The projections
+    /// rounded to the subnormal grid by the scaling, and off-diagonal ones below 2^-1022 relative are then set to 0 (the
+    /// solver failed on a subnormal off-diagonal entry), errors of the same kind and far smaller. The projections
     /// ∇fᵀv_i are dot products of the computed v_i with ∇f, accurate to about n·2^-53·‖∇f‖₂.
     /// </remarks>
     /// <exception cref="ArgumentException">
@@ -52,9 +53,10 @@ public static class SymmetricEigen
         int gradientExponent = ExponentOfLargest(gradient.Enumerate());
         var scaled = hessian.Map(x => Math.ScaleB(x, -hessianExponent));
         var scaledGradient = gradient.Map(x => Math.ScaleB(x, -gradientExponent));
-        // Symmetrize exactly so that tiny asymmetries accepted by Require.Symmetric do not reach the solver.
+        // Symmetrize exactly so that tiny asymmetries accepted by Require.Symmetric do not reach the solver; off-diagonal
+        // entries below 2^-1022 are then set to 0, as the solver threw an IndexOutOfRangeException on one.
         var h = (scaled + scaled.Transpose()) / 2;
-        Evd<double> evd = h.Evd(Symmetricity.Symmetric);
+        Evd<double> evd = SubnormalFlush.OffDiagonal(h).Evd(Symmetricity.Symmetric);
         var order = Enumerable.Range(0, n).OrderBy(i => evd.EigenValues[i].Real).ToArray();
 
         var values = new double[n];

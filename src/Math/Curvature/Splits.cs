@@ -304,10 +304,8 @@ public static class Splits
         public bool JacobianUnderflows(int n, Vector<double> theta)
         {
             double b = B(n, theta);
-            return Problem.Score(n, theta, Label(n)).Any(v => v != 0 && Math.Abs(b * v) < SmallestNormal);
+            return Problem.Score(n, theta, Label(n)).Any(v => v != 0 && Math.Abs(b * v) < SubnormalFlush.SmallestNormal);
         }
-
-        private static readonly double SmallestNormal = Math.ScaleB(1, -1022);
 
         // a(b) = −log b: ∇a = −1/b, ∇²a = 1/b² (footnote 7.3).
         public override Vector<double> OuterGradient(int n, Vector<double> theta) => Vector<double>.Build.Dense(1, -1 / B(n, theta));

@@ -145,15 +145,12 @@ public static class HessianLearningFlow
         int s = largest > 0 ? Math.ILogB(largest) : 0;
         // Entries below 2^-1022 of the scaled A are set to 0: the eigensolver threw an IndexOutOfRangeException on a
         // subnormal entry, and dropping them moves A by less than n·2^-1022 in norm, inside its backward error.
-        double rho = a.Map(v => Math.ScaleB(v, -s)).Map(v => Math.Abs(v) < SmallestNormal ? 0.0 : v).Evd().EigenValues.Select(z => z.Magnitude).Max();
+        double rho = SubnormalFlush.All(a.Map(v => Math.ScaleB(v, -s))).Evd().EigenValues.Select(z => z.Magnitude).Max();
         double result = Math.ScaleB(rho, s);
         if (double.IsInfinity(result))
             throw new ArgumentException("ρ(A) exceeds double.MaxValue.", nameof(a));
         return result;
     }
-
-    /// <summary>2^-1022.</summary>
-    private static readonly double SmallestNormal = Math.ScaleB(1.0, -1022);
 
     private static void CheckSquare(Matrix<double> a, Matrix<double> c)
     {

@@ -144,8 +144,5 @@ public static class SignGeometryBounds
     /// entries moves H by less than d·2^-1022 in norm, far inside the solver's own backward error.
     /// </summary>
     private static Evd<double> Eigen(Matrix<double> h) =>
-        h.Map(v => Math.Abs(v) < SmallestNormal ? 0.0 : v).Evd(Symmetricity.Symmetric);
-
-    /// <summary>2^-1022.</summary>
-    private static readonly double SmallestNormal = Math.ScaleB(1.0, -1022);
+        SubnormalFlush.All(h).Evd(Symmetricity.Symmetric);
 }

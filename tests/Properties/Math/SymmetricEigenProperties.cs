@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Tests.Properties.Numerics.Elmo;
+using Xunit;
 
 namespace Verification.Tests.Properties.Numerics;
 
@@ -63,6 +64,28 @@ public class SymmetricEigenProperties
         }
         return property;
     });
+
+    /// <summary>
+    /// A valid H whose power-of-two scaling leaves a subnormal off-diagonal entry: H = [[p, q], [q, r]] with
+    /// p = 1.000842968e-308, q = −0.499846169609563, r = 8.988465674e307 (scaled by 2^-1023, q becomes −1.11e-308). The
+    /// solver threw an IndexOutOfRangeException here (found for SignGeometryBounds; Decompose passed the same scaled
+    /// matrix on). Exactly, λ_2 = r + q²/(r − p) + … rounds to r, and |λ_1| = |p − q²/r + …| &lt; 2^-1021 lies far inside
+    /// the backward error 2·2·2^-52·‖H‖₂ (n = 2, the constant 2 of the 2×2 Weyl checks); the eigenvectors are within
+    /// that of ±e_1, ±e_2 (the angle is about q/r ≈ 6e-309), oriented by eq. (1).
+    /// </summary>
+    [Fact]
+    public void Decompose_WithASubnormalScaledOffDiagonal_IsAccurate()
+    {
+        double p = 1.000842968e-308, q = -0.499846169609563, r = 8.988465674e307;
+        var h = Matrix<double>.Build.DenseOfArray(new[,] { { p, q }, { q, r } });
+        var g = Vector<double>.Build.DenseOfArray([1.0, 1.0]);
+        var e = SymmetricEigen.Decompose(h, g);
+        Assert.Equal(r, e.Values[1]);
+        Assert.True(Math.Abs(e.Values[0]) <= 4 * Math.ScaleB(r, -52), $"λ_1 = {e.Values[0]:R}");
+        Assert.Equal(1.0, Math.Abs(e.Vectors[0, 0]), 14);
+        Assert.Equal(1.0, Math.Abs(e.Vectors[1, 1]), 14);
+        Assert.All(e.GradientProjections, gi => Assert.Equal(-1.0, gi, 14));
+    }
 
     private static double Grid(double[] x)
     {
