@@ -95,10 +95,12 @@ public static class ExactDouble
             mantissa++; // may carry to 2^53 (the next binade) or from the subnormals to 2^52 (the smallest normal)
         // The result is mantissa·2^(drop − scale), drop − scale ≥ −1074; counting the exponent field from 2^-1074 lets a
         // carried mantissa move the exponent up by itself, and a subnormal mantissa (exponent field 0) stand as it is.
-        long bits = ((long)(drop - scale + 1074) << 52) + (long)mantissa;
-        return bits >= BitConverter.DoubleToInt64Bits(double.PositiveInfinity)
+        // Unsigned: at k = 1024 a mantissa carried to 2^53 on the exponent field 2046 gives 2^63, which a long would wrap
+        // to a negative pattern (−0) where ∞ is due (n/d in [2^1025 − 2^971, 2^1025)).
+        ulong bits = ((ulong)(drop - scale + 1074) << 52) + mantissa;
+        return bits >= (ulong)BitConverter.DoubleToInt64Bits(double.PositiveInfinity)
             ? double.PositiveInfinity
-            : BitConverter.Int64BitsToDouble(bits);
+            : BitConverter.Int64BitsToDouble((long)bits);
     }
 
     /// <summary>ulp(x) = 2^(⌊log₂|x|⌋ − 52) as an exact rational, with the subnormal floor 2^-1074.</summary>

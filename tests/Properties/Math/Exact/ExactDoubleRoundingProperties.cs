@@ -20,7 +20,7 @@ namespace Verification.Tests.Properties.Numerics.Exact;
 public class ExactDoubleRoundingProperties
 {
     /// <summary>2^1024 − 2^970, the midpoint of double.MaxValue and 2^1024: from it on (it included) IEEE rounds to ∞.</summary>
-    internal static Fraction OverflowThreshold { get; } = ExactDouble.Pow2(1024) - ExactDouble.Pow2(970);
+    internal static Fraction OverflowThreshold => ExactAgreement.OverflowThreshold;
 
     /// <summary>
     /// True when r is the double that rounding x to nearest, ties to even, gives: its sign bit is x's (+0 for x = 0,
@@ -204,8 +204,8 @@ public class ExactDoubleRoundingProperties
 
     /// <summary>
     /// At the overflow threshold T = 2^1024 − 2^970 (the midpoint of MaxValue and 2^1024) the tie goes to ∞ as in IEEE;
-    /// anything below it, however close, is MaxValue; a negative x mirrors it. Halfway below the threshold, 2^1024 − 2^971
-    /// is MaxValue itself.
+    /// anything below it, however close, is MaxValue; a negative x mirrors it. MaxValue itself, 2^1024 − 2^971, lies 2^970
+    /// below the threshold.
     /// </summary>
     [Theory]
     [InlineData(0, 0, double.PositiveInfinity)]
@@ -220,6 +220,22 @@ public class ExactDoubleRoundingProperties
         Assert.Equal(expected, ExactDouble.ToDouble(x));
         Assert.Equal(-expected, ExactDouble.ToDouble(-x));
         Assert.Equal(double.MaxValue, ExactDouble.ToDouble(ExactDouble.Pow2(1024) - ExactDouble.Pow2(971)));
+    }
+
+    /// <summary>
+    /// Just below 2^1025 every rational is beyond the threshold and is ±∞. Its 56-bit quotient rounds up to 2^53 on the
+    /// largest exponent field, whose bit pattern (2^63) a signed assembly wrapped to −0: an integer, the bottom of the
+    /// window [2^1025 − 2^971, 2^1025), and a non-integer (denominator 32).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]   // 2^1025 − 1, an integer
+    [InlineData(971)] // 2^1025 − 2^971, the bottom of the window
+    [InlineData(-5)]  // 2^1025 − 1/32
+    public void ToDouble_JustBelow2ToThe1025_IsInfinity(int offsetExponent)
+    {
+        var x = ExactDouble.Pow2(1025) - ExactDouble.Pow2(offsetExponent);
+        Assert.Equal(double.PositiveInfinity, ExactDouble.ToDouble(x));
+        Assert.Equal(double.NegativeInfinity, ExactDouble.ToDouble(-x));
     }
 
     /// <summary>
