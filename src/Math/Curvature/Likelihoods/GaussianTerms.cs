@@ -27,15 +27,20 @@ internal static class GaussianTerms
     }
 
     /// <summary>
-    /// ½log(2πv) for v &gt; 0: the log of the rounded 2πv (relative error ≤ 2u from π and the product, an absolute error
-    /// ≤ 2u in the log, plus Math.Log's ulp), and log 2π + log v where 2πv overflows (v &gt; 2.8e307, where both terms are
-    /// positive and the sum does not cancel). The former log(2πv) gave −∞ for ½log(2π·1e308) ≈ 355.
+    /// ½log(2πv) for v &gt; 0: the log of the rounded 2πv where that product is a normal double (relative error ≤ 2u from
+    /// π and the product, an absolute error ≤ 2u in the log, plus Math.Log's ulp), and log 2π + log v where it overflows
+    /// (v &gt; 2.8e307) or is subnormal (v &lt; 3.6e-309): there |log v| &gt; 708 and log 2π = 1.84, so the sum does not cancel.
+    /// The former log(2πv) gave −∞ for ½log(2π·1e308) ≈ 355, and at v = 2^-1073 it took the log of 2πv rounded to the
+    /// subnormal grid (13·2^-1074 for 12.57·2^-1074), 0.017 off.
     /// </summary>
     public static double HalfLogTwoPiVariance(double variance)
     {
         double scaled = 2 * Math.PI * variance;
-        return 0.5 * (double.IsInfinity(scaled) ? LogTwoPi + Math.Log(variance) : Math.Log(scaled));
+        return 0.5 * (double.IsInfinity(scaled) || scaled < SmallestNormal ? LogTwoPi + Math.Log(variance) : Math.Log(scaled));
     }
+
+    /// <summary>2^-1022: below it 2πv is rounded to the subnormal grid, with a relative error up to 2^-1075/(2πv).</summary>
+    private static double SmallestNormal => SubnormalFlush.SmallestNormal;
 
     /// <summary>
     /// (y − μ)/v for finite y, μ and v &gt; 0, halving y and μ where y − μ overflows (the quotient may still be in range for
