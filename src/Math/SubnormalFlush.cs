@@ -13,7 +13,9 @@ internal static class SubnormalFlush
     public static readonly double SmallestNormal = Math.ScaleB(1.0, -1022);
 
     /// <summary>
-    /// The matrix with every entry of magnitude below 2^-1022 set to 0. For a scaled matrix this moves it by less than
+    /// The matrix with every entry of magnitude below 2^-1022 set to 0: for the general (non-symmetric) solver, and for
+    /// the sign-geometry bounds, whose stated accuracy already carries d·2^-1022 of the largest entry; how the solvers treat
+    /// a subnormal diagonal beside normal off-diagonal entries is not established. For a scaled matrix this moves it by less than
     /// n·2^-1022 in norm against a largest entry of at least 1, far inside the solvers' backward error of about n·2^-52.
     /// </summary>
     public static Matrix<double> All(Matrix<double> scaled) =>

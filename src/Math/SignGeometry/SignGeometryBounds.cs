@@ -13,8 +13,8 @@ namespace Verification.Numerics.SignGeometry;
 /// the result back once, so nothing over- or underflows on the way; a result beyond double.MaxValue is rejected with an
 /// ArgumentException. Sums of d² non-negative terms carry a relative error ≤ d²·2^-53; the eigenvalue-based bounds
 /// inherit the symmetric eigensolver's backward error, each λ_i within about d·2^-52·‖H‖₂ (see
-/// <see cref="SymmetricEigen.Decompose"/>; the full-range tests of 2×2 H hold it with the constant 2, 2d·2^-52·‖H‖₂,
-/// the constant 1 being exceeded by 2.07), and their eigenvector norms are those of unit vectors to d·2^-53. Entries of
+/// <see cref="SymmetricEigen.Decompose"/>; the full-range tests of 2×2 H hold it with the constant 2, 2d·2^-52·‖H‖₂:
+/// an error of 2.07·2^-52·‖H‖₂ = 1.04·d·2^-52·‖H‖₂ was seen, so 1 is too small; 2 is observed, not derived), and their eigenvector norms are those of unit vectors to d·2^-53. Entries of
 /// the scaled H below 2^-1022 are set to 0 before the eigensolver (it failed on subnormal entries), a change of H by
 /// less than d·2^-1022·max|H_ij| in norm.
 /// </remarks>
