@@ -16,4 +16,23 @@ internal static class ArgumentAssert
         Assert.Contains(messagePart, e.Message, StringComparison.Ordinal);
         return e;
     }
+
+    /// <summary>
+    /// The same test as <see cref="Rejects"/>, as a value for a property: true when <paramref name="act"/> throws an
+    /// <see cref="ArgumentException"/> (exactly that type) naming <paramref name="parameter"/> with
+    /// <paramref name="messagePart"/> in its message; false when it returns or throws another argument error.
+    /// </summary>
+    public static bool IsRejection(Action act, string parameter, string messagePart)
+    {
+        try
+        {
+            act();
+            return false;
+        }
+        catch (ArgumentException e)
+        {
+            return e.GetType() == typeof(ArgumentException) && e.ParamName == parameter
+                && e.Message.Contains(messagePart, StringComparison.Ordinal);
+        }
+    }
 }

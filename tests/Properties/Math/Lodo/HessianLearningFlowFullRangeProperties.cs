@@ -222,7 +222,7 @@ public class HessianLearningFlowFullRangeProperties
         var bound = 2 * 2 * ExactDouble.Pow2(-52) * rho.Upper + ExactDouble.Pow2(-1074);
         string at = $"A = [[{p:R}, {q:R}], [{q:R}, {r:R}]]";
         if (rho.Lower - bound >= ExactAgreement.OverflowThreshold)
-            return Rejected(() => HessianLearningFlow.SpectralRadius(a)).Label($"ρ beyond the range not rejected at {at}");
+            return ArgumentAssert.IsRejection(() => HessianLearningFlow.SpectralRadius(a), "a", "ρ(A) exceeds double.MaxValue").Label($"ρ beyond the range not rejected at {at}");
         if (rho.Upper + bound >= ExactAgreement.OverflowThreshold)
             return true.Label("within the bound of the overflow threshold");
         double computed = HessianLearningFlow.SpectralRadius(a);
@@ -230,19 +230,6 @@ public class HessianLearningFlowFullRangeProperties
         bool within = c >= rho.Lower - bound && c <= rho.Upper + bound;
         return within.Label($"ρ = {computed:R}, exact in [{ExactDouble.ToDouble(rho.Lower):R}, {ExactDouble.ToDouble(rho.Upper):R}] ± {ExactDouble.ToDouble(bound):R} at {at}");
     });
-
-    private static bool Rejected(Action act)
-    {
-        try
-        {
-            act();
-            return false;
-        }
-        catch (ArgumentException e)
-        {
-            return e.ParamName == "a" && e.Message.Contains("ρ(A) exceeds double.MaxValue", StringComparison.Ordinal);
-        }
-    }
 
     /// <summary>
     /// A = [[p, q], [q, r]], p = 1.000842968e-308, q = −0.499846169609563, r = 8.988465674e307 (symmetric, so the

@@ -74,7 +74,7 @@ public class InfToOneNormFullRangeProperties
         var bound = 2 * c.D * Unit * magnitudes + 3 * c.D * c.D * ExactDouble.Pow2(s + t - 1074) + ExactDouble.Pow2(-1074);
         string at = Show(c.H, c.X);
         if (exact - bound >= ExactAgreement.OverflowThreshold)
-            return Rejected(() => InfToOneNorm.AtVertex(h, x)).Label($"not rejected although ‖Hx‖₁ ≈ {ExactDouble.ToDouble(exact):R} at {at}");
+            return ArgumentAssert.IsRejection(() => InfToOneNorm.AtVertex(h, x), "x", "‖Hx‖₁ exceeds double.MaxValue").Label($"not rejected although ‖Hx‖₁ ≈ {ExactDouble.ToDouble(exact):R} at {at}");
         if (exact + bound >= ExactAgreement.OverflowThreshold)
             return true.Label("within the bound of the overflow threshold: either answer is right"); // a value or the rejection
         double computed = InfToOneNorm.AtVertex(h, x);
@@ -88,19 +88,6 @@ public class InfToOneNormFullRangeProperties
     {
         var largest = values.Select(v => Fraction.Abs(F(v))).Aggregate(Fraction.Zero, (m, v) => v > m ? v : m);
         return largest.IsZero ? 0 : ExactDouble.FloorLog2(largest);
-    }
-
-    private static bool Rejected(Action act)
-    {
-        try
-        {
-            act();
-            return false;
-        }
-        catch (ArgumentException e)
-        {
-            return e.ParamName == "x" && e.Message.Contains("‖Hx‖₁ exceeds double.MaxValue", StringComparison.Ordinal);
-        }
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public class SignGeometryBoundsEigenFullRangeProperties
         var bound = 2 * 2 * ExactDouble.Pow2(-52) * norm.Upper + Tiny;
         string at = $"H = [[{p:R}, {q:R}], [{q:R}, {r:R}]]";
         if (norm.Lower - bound >= ExactAgreement.OverflowThreshold)
-            return RejectedNamingH(() => SignGeometryBounds.SpectralNorm(Symmetric2(p, q, r)), "‖H‖₂").Label($"not rejected at {at}");
+            return ArgumentAssert.IsRejection(() => SignGeometryBounds.SpectralNorm(Symmetric2(p, q, r)), "h", "‖H‖₂").Label($"not rejected at {at}");
         if (norm.Upper + bound >= ExactAgreement.OverflowThreshold)
             return true.Label("within the bound of the overflow threshold");
         var computed = F(SignGeometryBounds.SpectralNorm(Symmetric2(p, q, r)));
@@ -77,7 +77,7 @@ public class SignGeometryBoundsEigenFullRangeProperties
     {
         string at = $"H = [[{x.p:R}, {x.q:R}], [{x.q:R}, {x.r:R}]]";
         if (x.p == 0 && x.r == 0)
-            return RejectedNamingH(() => SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)), "").Label($"zero H not rejected at {at}");
+            return ArgumentAssert.IsRejection(() => SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)), "h", "").Label($"zero H not rejected at {at}");
         var trace = F(x.p) + F(x.r);
         var rho = trace / (trace + 2 * Fraction.Abs(F(x.q)));
         var exact = trace / rho;
@@ -86,7 +86,7 @@ public class SignGeometryBoundsEigenFullRangeProperties
         var rhoLow = rho * (1 - 6 * Unit) - 2 * Tiny;
         var bound = epsilonS / rhoLow + trace * (6 * Unit * rho + 2 * Tiny) / (rho * rhoLow) + Unit * (trace + epsilonS) / rhoLow + Tiny;
         if (exact - bound >= ExactAgreement.OverflowThreshold)
-            return RejectedNamingH(() => SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)), "ρ_diag⁻¹·Σλ_i").Label($"not rejected at {at}");
+            return ArgumentAssert.IsRejection(() => SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)), "h", "ρ_diag⁻¹·Σλ_i").Label($"not rejected at {at}");
         if (exact + bound >= ExactAgreement.OverflowThreshold)
             return true.Label("within the bound of the overflow threshold");
         var computed = F(SignGeometryBounds.Prop64Bound(Symmetric2(x.p, x.q, x.r)));
@@ -116,7 +116,7 @@ public class SignGeometryBoundsEigenFullRangeProperties
         var sum = h.Select(F).Aggregate(Fraction.Zero, (a, b) => a + b);
         string at = $"H = diag({string.Join(", ", h.Select(v => v.ToString("R")))})";
         if (largest.IsZero)
-            return RejectedNamingH(() => SignGeometryBounds.Prop64Bound(m), "").Label($"zero H not rejected by Prop64Bound at {at}")
+            return ArgumentAssert.IsRejection(() => SignGeometryBounds.Prop64Bound(m), "h", "").Label($"zero H not rejected by Prop64Bound at {at}")
                 .And((SignGeometryBounds.SpectralNorm(m) == 0 && SignGeometryBounds.Prop65Bound(m) == 0 && SignGeometryBounds.Eq621LowerBound(m) == 0)
                     .Label($"bounds of the zero matrix not 0 at {at}"));
         int s = ExactDouble.FloorLog2(largest);
@@ -135,26 +135,13 @@ public class SignGeometryBoundsEigenFullRangeProperties
     {
         var magnitude = Fraction.Abs(exact);
         if (magnitude - bound >= ExactAgreement.OverflowThreshold)
-            return RejectedNamingH(() => compute(), quantity).Label($"{quantity} not rejected at {at}");
+            return ArgumentAssert.IsRejection(() => compute(), "h", quantity).Label($"{quantity} not rejected at {at}");
         if (magnitude + bound >= ExactAgreement.OverflowThreshold)
             return true.Label("within the bound of the overflow threshold");
         double computed = compute();
         var error = Fraction.Abs(F(computed) - exact);
         return (error <= bound).Label(
             $"{quantity} = {computed:R} vs exact {ExactDouble.ToDouble(exact):R}: error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R} at {at}");
-    }
-
-    private static bool RejectedNamingH(Action act, string quantity)
-    {
-        try
-        {
-            act();
-            return false;
-        }
-        catch (ArgumentException e)
-        {
-            return e.ParamName == "h" && e.Message.Contains(quantity, StringComparison.Ordinal);
-        }
     }
 
     /// <summary>
