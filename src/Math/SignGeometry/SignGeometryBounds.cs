@@ -49,18 +49,38 @@ public static class SignGeometryBounds
         return InfToOneNorm.ScaleBack(ScaledEntrywiseL1(a), s, "Σ|H_ij|", nameof(h));
     }
 
-    /// <summary>Prop. 6.4's right-hand side ρ_diag(H)⁻¹ Σ_i λ_i, as written (for PSD H it equals Σ_{i,j}|H_ij|).</summary>
+    /// <summary>
+    /// Prop. 6.4's right-hand side ρ_diag(H)⁻¹ Σ_i λ_i, evaluated through Σ_i λ_i = tr H as
+    /// (tr H / Σ_i|H_ii|)·Σ_{i,j}|H_ij|: the ratio in [−1, 1] from the diagonal alone (scaled by its own power of two, so
+    /// a diagonal far below the largest entry neither underflows nor reads as zero), times the entrywise sum. For PSD H
+    /// the ratio is exactly 1 and the result is Σ_{i,j}|H_ij| bit for bit (<see cref="EntrywiseL1"/>). Any symmetric H with
+    /// a nonzero diagonal: absolute error ≤ (d² + 2d + 1)·2^-53·Σ_{i,j}|H_ij| + 2^-1074 (the entrywise sum's d², the trace's
+    /// and the ratio's 2d, the product's one rounding, the subnormal grids of the two scalings and of the result).
+    /// The eigenvalues' sum, as first written, cancelled where tr H is small against ‖H‖₂ (an error of order
+    /// d·2^-52·‖H‖₂, then divided by ρ_diag), and H = [[2^-1074, 2^1000], [2^1000, 2^-1074]] was rejected as "zero diagonal"
+    /// because ρ_diag ≈ 2^-2074 underflowed; its bound is 2^1001.
+    /// </summary>
     /// <exception cref="ArgumentException">
-    /// <paramref name="h"/> is invalid or zero, has a zero diagonal (ρ_diag = 0, nothing to divide by), or the bound
-    /// exceeds double.MaxValue.
+    /// <paramref name="h"/> is invalid, has a zero diagonal (ρ_diag = 0, nothing to divide by; the zero matrix included),
+    /// or the bound exceeds double.MaxValue.
     /// </exception>
     public static double Prop64Bound(Matrix<double> h)
     {
-        double rho = RhoDiag(h);
-        if (rho == 0)
+        Require.Symmetric(h, nameof(h));
+        int d = h.RowCount;
+        var diagonal = Enumerable.Range(0, d).Select(i => h[i, i]).ToArray();
+        if (diagonal.All(v => v == 0))
             throw new ArgumentException("h has a zero diagonal: Prop. 6.4's bound Σλ_i/ρ_diag divides by ρ_diag = 0.", nameof(h));
+        int t = InfToOneNorm.ExponentOfLargest(diagonal);
+        double trace = 0, absoluteTrace = 0;
+        foreach (double v in diagonal)
+        {
+            double scaled = Math.ScaleB(v, -t);
+            trace += scaled;
+            absoluteTrace += Math.Abs(scaled);
+        }
         var (a, s) = Scaled(h);
-        return InfToOneNorm.ScaleBack(Eigen(a).EigenValues.Sum(l => l.Real) / rho, s, "ρ_diag⁻¹·Σλ_i", nameof(h));
+        return InfToOneNorm.ScaleBack(trace / absoluteTrace * ScaledEntrywiseL1(a), s, "ρ_diag⁻¹·Σλ_i", nameof(h));
     }
 
     /// <summary>Prop. 6.5's right-hand side Σ_i |λ_i|·‖v^(i)‖₁² with orthonormal eigenvectors v^(i).</summary>

@@ -66,7 +66,9 @@ public class SignGeometryBoundsEigenFullRangeProperties
     /// proposition's setting, against tr(H)/ρ_diag exactly (Σλ_i = tr H). Tolerance: the computed Σλ̂ is within
     /// ε_S = 2δ + u(tr + 2δ) of tr (δ = 2d·2^-52·‖H‖₂ for each eigenvalue by Weyl, as in the SpectralNorm property, one rounding of the sum); RhoDiag's
     /// documented ρ̂ ∈ ρ(1 ± 6u) ± 2·2^-1074 (d = 2); then |S/ρ̂ − tr/ρ| ≤ ε_S/ρ̂ + tr·|ρ − ρ̂|/(ρρ̂), the quotient one
-    /// rounding (u·(tr + ε_S)/ρ̂), scaling back ½·2^-1074.
+    /// rounding (u·(tr + ε_S)/ρ̂), scaling back ½·2^-1074. This tolerance was derived for the former eigenvalue form; the
+    /// trace form now used lies within it, and is held to its own tighter bound by
+    /// <see cref="Prop64Bound_OfAnySymmetricTwoByTwo_IsTraceOverAbsoluteTraceTimesTheEntrywiseSum"/>.
     /// </summary>
     [Property]
     public Property Prop64Bound_OfPositiveSemidefiniteTwoByTwo_IsWithinItsBound() => Prop.ForAll(
@@ -94,6 +96,37 @@ public class SignGeometryBoundsEigenFullRangeProperties
         return (error <= bound).Label(
             $"{ExactDouble.ToDouble(computed):R} vs exact {ExactDouble.ToDouble(exact):R}: error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R} at {at}");
     });
+
+    /// <summary>
+    /// Prop64Bound of any symmetric 2×2 H, indefinite included, with p, q and r independently anywhere in the range:
+    /// ρ_diag⁻¹·Σλ_i = (p + r)·(|p| + 2|q| + |r|)/(|p| + |r|) exactly (Σλ_i = tr H), within the documented
+    /// (d² + 2d + 1)·2^-53·Σ|H_ij| + 2^-1074 = 9u·(|p| + 2|q| + |r|) + 2^-1074; rejected naming h where the diagonal is zero
+    /// (and, beyond the range, with the quantity). The eigenvalue form cancelled here and a diagonal that scaled to 0
+    /// was rejected as zero.
+    /// </summary>
+    [Property]
+    public Property Prop64Bound_OfAnySymmetricTwoByTwo_IsTraceOverAbsoluteTraceTimesTheEntrywiseSum() => Prop.ForAll(
+        (from p in FullRangeDoubles.Signed from q in FullRangeDoubles.Signed from r in FullRangeDoubles.Signed select (p, q, r)).ToArbitrary(), x =>
+    {
+        string at = $"H = [[{x.p:R}, {x.q:R}], [{x.q:R}, {x.r:R}]]";
+        var h = Symmetric2(x.p, x.q, x.r);
+        if (x.p == 0 && x.r == 0)
+            return ArgumentAssert.IsRejection(() => SignGeometryBounds.Prop64Bound(h), "h", "zero diagonal").Label($"zero diagonal not rejected at {at}");
+        var all = Fraction.Abs(F(x.p)) + 2 * Fraction.Abs(F(x.q)) + Fraction.Abs(F(x.r));
+        var exact = (F(x.p) + F(x.r)) * all / (Fraction.Abs(F(x.p)) + Fraction.Abs(F(x.r)));
+        var bound = 9 * Unit * all + Tiny;
+        return Check(() => SignGeometryBounds.Prop64Bound(h), exact, bound, "ρ_diag⁻¹·Σλ_i", at);
+    });
+
+    /// <summary>The case the census found by reading: ρ_diag ≈ 2^-2074 underflows, but the diagonal is not zero; the bound is 2^1001 (+ 2^-1073, far below its ulp).</summary>
+    [Fact]
+    public void Prop64Bound_WithADiagonalFarBelowTheOffDiagonal_IsNotRejected()
+    {
+        var h = Symmetric2(double.Epsilon, Math.ScaleB(1.0, 1000), double.Epsilon);
+        Assert.Equal(Math.ScaleB(1.0, 1001), SignGeometryBounds.Prop64Bound(h));
+        Assert.Equal(-Math.ScaleB(1.0, 1001), SignGeometryBounds.Prop64Bound(Symmetric2(-double.Epsilon, Math.ScaleB(1.0, 1000), -double.Epsilon)));
+        Assert.Equal(0.0, SignGeometryBounds.Prop64Bound(Symmetric2(-double.Epsilon, Math.ScaleB(1.0, 1000), double.Epsilon)));
+    }
 
     /// <summary>
     /// Diagonal H = diag(h_i), d ≤ 5, entries anywhere in the range: eigenvalues h_i and eigenvectors ±e_i
