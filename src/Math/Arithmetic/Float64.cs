@@ -53,13 +53,16 @@ public readonly record struct Float64(double Value) : IReal<Float64>
 
     /// <summary>
     /// p/q correctly rounded (to nearest, ties to even): one IEEE division where both convert exactly (|p|, |q| ≤ 2^53),
-    /// otherwise the exact rational through <see cref="Exact.ExactDouble.ToDouble"/>.
+    /// otherwise the exact rational through <see cref="Exact.ExactDouble.ToDouble"/>. 0/q is +0 for either sign of q (the
+    /// rational 0 is unsigned, as in <see cref="Rational"/>; IEEE would give −0 for q &lt; 0).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="denominator"/> is 0.</exception>
     public static Float64 Ratio(long numerator, long denominator)
     {
         if (denominator == 0)
             throw new ArgumentException("denominator must not be 0.", nameof(denominator));
+        if (numerator == 0)
+            return new(0.0);
         const long Convertible = 1L << 53; // every long up to 2^53 in magnitude is a double
         if (numerator >= -Convertible && numerator <= Convertible && denominator >= -Convertible && denominator <= Convertible)
             return new((double)numerator / denominator); // one rounding

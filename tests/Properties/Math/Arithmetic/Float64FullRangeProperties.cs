@@ -27,28 +27,13 @@ public class Float64FullRangeProperties
             select ((hi << 12) ^ lo) >> (64 - bits)),
         (1, Gen.Elements(long.MaxValue, long.MinValue, long.MinValue + 1, (1L << 62) + 1)));
 
-    /// <summary>True when r is a nearest double to the exact q, and the even one of two equally near.</summary>
-    private static bool IsCorrectlyRounded(double r, Fraction q)
-    {
-        var distance = Fraction.Abs(ExactDouble.ToFraction(r) - q);
-        foreach (double neighbour in new[] { Math.BitDecrement(r), Math.BitIncrement(r) })
-        {
-            var other = Fraction.Abs(ExactDouble.ToFraction(neighbour) - q);
-            if (other < distance)
-                return false;
-            if (other == distance && (BitConverter.DoubleToInt64Bits(r) & 1) != 0)
-                return false;
-        }
-        return true;
-    }
-
-    /// <summary>Ratio(p, q) is p/q rounded once to nearest, for every p and q ≠ 0.</summary>
+    /// <summary>Ratio(p, q) is p/q rounded once to nearest, for every p and q ≠ 0, with p/q's sign (+0 for p = 0).</summary>
     [Property]
     public Property Ratio_IsTheCorrectlyRoundedQuotient() => Prop.ForAll(
         (from p in Longs from q in Longs.Where(q => q != 0) select (p, q)).ToArbitrary(), c =>
     {
         double r = Float64.Ratio(c.p, c.q).Value;
-        return IsCorrectlyRounded(r, new Fraction(c.p, c.q)).Label($"{c.p}/{c.q}: {r:R}");
+        return ExactDoubleRoundingProperties.IsCorrectlyRounded(r, new Fraction(c.p, c.q)).Label($"{c.p}/{c.q}: {r:R}");
     });
 
     /// <summary>(2^53 + 1)/3 = 3002399751580331 exactly; converting 2^53 + 1 to a double first gave 3002399751580330.5.</summary>
@@ -87,6 +72,17 @@ public class Float64FullRangeProperties
     [Fact]
     public void Rational_JustAboveATie_RoundsUp() =>
         Assert.Equal(1.0000000000000002, Float64.Rational(1 + ExactDouble.Pow2(-53) + ExactDouble.Pow2(-100)).Value);
+
+    /// <summary>
+    /// The rational 0 is unsigned, so 0/q is +0 whatever q's sign, as <see cref="Float64.Rational"/> gives: IEEE 0.0/−3.0
+    /// is −0, which the plain-division path returned for q &lt; 0 while the exact path (|q| &gt; 2^53) returned +0.
+    /// </summary>
+    [Theory]
+    [InlineData(-3L)]
+    [InlineData(-(1L << 60))]
+    [InlineData(7L)]
+    public void Ratio_OfZero_IsPositiveZero(long denominator) =>
+        Assert.Equal(BitConverter.DoubleToInt64Bits(0.0), BitConverter.DoubleToInt64Bits(Float64.Ratio(0, denominator).Value));
 
     /// <summary>q = 0 is rejected naming the denominator.</summary>
     [Fact]
