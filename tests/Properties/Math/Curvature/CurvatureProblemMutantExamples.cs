@@ -11,6 +11,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// −1/q² beyond the range) and the scaled sum's (Bernoulli logit, linear model: the point of
 /// <see cref="LogitTailReference"/> at f = 700, whose products J·∇²_f log p fall below 2^-1022 and select the scaled sum,
 /// beside a point x = (1e200, 0) at f = 0, whose entry [0, 0] = σ(0)σ(0)·1e400 = 2.5e399 is beyond the range).
+/// The empirical Fisher F̃ = Σ_n s_n s_nᵀ (eq. 7.3) by hand: logistic regression on a linear model with bias at θ = 0, where
+/// f = 0, σ(f) = ½ and the score is s_n = (y_n − ½)·(x_n, 1), so F̃ = ¼·Σ_n (x_n, 1)(x_n, 1)ᵀ, small dyadic rationals.
 /// </summary>
 public class CurvatureProblemMutantExamples
 {
@@ -33,5 +35,21 @@ public class CurvatureProblemMutantExamples
             [[Float64.Of(1)], [Float64.Of(1)]], theta);
         var ex = Assert.Throws<DoubleRangeException>(() => problem.ExpectedNegativeHessian());
         Assert.Contains("E[−∇²_θ log p]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmpiricalFisher_AtZeroLogits_IsAQuarterOfTheInputsOuterProducts()
+    {
+        // x₁ = (1, 2) with y = 1 and x₂ = (3, −1) with y = 0: Σ (x, 1)(x, 1)ᵀ = [[10, −1, 4], [−1, 5, 1], [4, 1, 2]].
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.BernoulliLogit, 2);
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0),
+            [[Float64.Of(1), Float64.Of(2)], [Float64.Of(3), Float64.Of(-1)]], [[Float64.Of(1)], [Float64.Of(0)]],
+            [Float64.Of(0), Float64.Of(0), Float64.Of(0)]);
+        double[,] expected = { { 2.5, -0.25, 1 }, { -0.25, 1.25, 0.25 }, { 1, 0.25, 0.5 } };
+        var fisher = problem.EmpiricalFisher();
+        Assert.Equal((3, 3), (fisher.Rows, fisher.Columns));
+        for (int a = 0; a < 3; a++)
+            for (int b = 0; b < 3; b++)
+                Assert.Equal(expected[a, b], fisher[a, b].Value);
     }
 }

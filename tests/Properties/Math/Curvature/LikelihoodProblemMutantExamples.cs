@@ -9,7 +9,10 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// <summary>
 /// The gradient covariance (eq. 7.22) on the plain path, by hand: f = θᵀx (no bias), Gaussian σ² = 1, θ = 0, so the score
 /// of sample n is ±y_n·x_n; the entry [a, b] is Σ_n c_na c_nb / N with deviations c_n = Σ_m s_m − N·s_n (the sign of the
-/// scores cancels in the products). Small integers: exact in doubles, compared exactly.
+/// scores cancels in the products). Small integers: exact in doubles, compared exactly. And the plain path's Fisher, GGN
+/// and expected negative Hessian (eqs. 7.2, 7.14) are exactly symmetric, as the matrices are and as the scaled path's
+/// mirrored sum is: the products J_aᵀ(c·J_b) and J_bᵀ(c·J_a) round differently, and the symmetrization makes [a, b] and
+/// [b, a] the same double.
 /// </summary>
 public class LikelihoodProblemMutantExamples
 {
@@ -34,5 +37,17 @@ public class LikelihoodProblemMutantExamples
         Assert.Equal(-1.0, cov[0, 1]);
         Assert.Equal(-1.0, cov[1, 0]);
         Assert.Equal(1.0, cov[1, 1]);
+    }
+
+    [Fact]
+    public void CurvatureMatrices_OnThePlainPath_AreExactlySymmetric()
+    {
+        var p = new LikelihoodProblem(new LinearModel(2, 1, bias: true), new BernoulliLogit(),
+            new Dataset([V(0.1, 0.7), V(1.3, -0.4), V(0.3, 2.9), V(-1.7, 0.6)], [1.0, 0.0, 1.0, 0.0]));
+        var theta = V(0.3, -0.7, 0.2);
+        foreach (var (name, matrix) in new[] { ("F", p.Fisher(theta)), ("G", p.GeneralizedGaussNewton(theta)), ("E[−∇²]", p.ExpectedNegativeHessian(theta)) })
+            for (int a = 0; a < 3; a++)
+                for (int b = 0; b < a; b++)
+                    Assert.True(matrix[a, b].Equals(matrix[b, a]), $"{name}[{a}, {b}] = {matrix[a, b]:R}, [{b}, {a}] = {matrix[b, a]:R}");
     }
 }

@@ -7,7 +7,10 @@ namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 /// <summary>
 /// <see cref="HessianJet{T}"/> over <see cref="Float64"/>: a quotient of jets over different numbers of variables has no
 /// meaning (their gradients live in different spaces) and is rejected naming the divisor; max and min of jets with
-/// different values are the jet with the larger (smaller) value, derivatives included.
+/// different values are the jet with the larger (smaller) value, derivatives included; a gradient part that has
+/// overflowed to ±∞ times an exact zero constant is a zero (the exact product of a finite beyond-range value and 0, as
+/// e^800·0 in the type's remarks), signed as the IEEE product of the two signs, not NaN; √ of a jet at value 0 whose
+/// derivative parts are all 0 has derivative parts 0 (each is φ′ or φ″ times a zero part).
 /// </summary>
 public class HessianJetBranchExamples
 {
@@ -31,6 +34,56 @@ public class HessianJetBranchExamples
             Assert.Equal((2.0, 0.0, 1.0), (max.Value.Value, max.Gradient(0).Value, max.Gradient(1).Value));
             var min = HessianJet<Float64>.Min(a, b);
             Assert.Equal((1.0, 1.0, 0.0), (min.Value.Value, min.Gradient(0).Value, min.Gradient(1).Value));
+        }
+    }
+
+    /// <summary>A jet over one variable at value 2^600 whose gradient 2^1200 has overflowed to +∞ (x = 2^-600, scaled twice by 2^600).</summary>
+    private static HessianJet<Float64> WithOverflowedGradient()
+    {
+        var scale = HessianJet<Float64>.Constant(Float64.Of(Math.ScaleB(1, 600)));
+        var jet = HessianJet<Float64>.Variable(Float64.Of(Math.ScaleB(1, -600)), 0, 1) * scale * scale;
+        Assert.Equal(double.PositiveInfinity, jet.Gradient(0).Value);
+        Assert.Equal(Math.ScaleB(1, 600), jet.Value.Value);
+        return jet;
+    }
+
+    [Theory]
+    [InlineData(0.0, false, false)]
+    [InlineData(-0.0, false, true)]
+    [InlineData(0.0, true, true)]
+    [InlineData(-0.0, true, false)]
+    public void ZeroConstantTimesOverflowedGradient_IsAZeroWithTheProductsSign(double zero, bool negateJet, bool negativeResult)
+    {
+        var jet = WithOverflowedGradient();
+        if (negateJet)
+            jet = -jet;
+        foreach (var product in new[] { HessianJet<Float64>.Constant(Float64.Of(zero)) * jet, jet * HessianJet<Float64>.Constant(Float64.Of(zero)) })
+        {
+            double part = product.Gradient(0).Value;
+            Assert.True(part == 0, $"gradient {part:R}, expected a zero");
+            Assert.Equal(negativeResult, double.IsNegative(part));
+            Assert.Equal(0.0, product.Value.Value);
+        }
+    }
+
+    [Fact]
+    public void SqrtAtZero_WithAllDerivativePartsZero_HasZeroDerivativeParts()
+    {
+        // x·0 over two variables: value 0, gradient (0, 0) (a jet, not a constant); (x·y)·0 also has a Hessian array of 0s.
+        var x = HessianJet<Float64>.Variable(Float64.Of(3), 0, 2);
+        var y = HessianJet<Float64>.Variable(Float64.Of(5), 1, 2);
+        var zero = HessianJet<Float64>.Constant(Float64.Of(0));
+        foreach (var flat in new[] { x * zero, x * y * zero })
+        {
+            Assert.False(flat.IsConstant);
+            var root = HessianJet<Float64>.Sqrt(flat);
+            Assert.Equal(0.0, root.Value.Value);
+            for (int i = 0; i < 2; i++)
+            {
+                Assert.Equal(0.0, root.Gradient(i).Value);
+                for (int j = 0; j < 2; j++)
+                    Assert.Equal(0.0, root.Hessian(i, j).Value);
+            }
         }
     }
 }

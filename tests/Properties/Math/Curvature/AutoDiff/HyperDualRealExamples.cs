@@ -7,7 +7,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// <see cref="HyperDualReal{T}"/>: erf over rational intervals (the generic chain rule, not the Float64 one) at x = ½ has
-/// first derivative erf′(x) = (2/√π)·e^(−x²) and second −2x·erf′(x), compared with the same closed form in doubles; and its
+/// first derivative erf′(x) = (2/√π)·e^(−x²) and second −2x·erf′(x), compared with the same closed form in doubles, and erfc
+/// at x = ¼ the negated ones, −erf′(x) and 2x·erf′(x); and its
 /// text form (used in failure messages) names each of its four parts and the mixed ε₁ε₂ unit, so a reported counterexample
 /// can be read back.
 /// </summary>
@@ -23,6 +24,18 @@ public class HyperDualRealExamples
         Assert.Equal(first, y.E1.Midpoint, 1e-9);
         Assert.Equal(first, y.E2.Midpoint, 1e-9);
         Assert.Equal(-2 * 0.5 * first, y.E12.Midpoint, 1e-9);
+    }
+
+    [Fact]
+    public void Erfc_OverRationalIntervals_HasTheNegatedClosedFormDerivatives()
+    {
+        var x = HyperDualReal<RationalInterval>.Variable(RationalInterval.Exact(0.25), true, true);
+        var y = HyperDualReal<RationalInterval>.Erfc(x);
+        double erfPrime = 2 / Math.Sqrt(Math.PI) * Math.Exp(-0.0625);
+        // 1e-9 as above: a few ulp in the double closed form, the enclosure far tighter.
+        Assert.Equal(-erfPrime, y.E1.Midpoint, 1e-9);
+        Assert.Equal(-erfPrime, y.E2.Midpoint, 1e-9);
+        Assert.Equal(2 * 0.25 * erfPrime, y.E12.Midpoint, 1e-9);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 
 /// <summary>
 /// A scaled derivative v applied to an overflowed factor x = ±∞ gives the limit of v·x: ±∞ with the product's sign for
-/// v ≠ 0, 0 for v = 0 (a zero value, not NaN), and NaN for x = NaN.
+/// v ≠ 0, 0 for v = 0 (a zero value, not NaN), and NaN for x = NaN. A product with a zero factor is 0 and, as its
+/// documented <c>IsNormal</c> says for a value that is a normal double or 0, usable as is by the plain formula.
 /// </summary>
 public class ScaledDerivativeMutantExamples
 {
@@ -26,4 +27,16 @@ public class ScaledDerivativeMutantExamples
 
     [Fact]
     public void Apply_ToAFiniteFactor_IsTheProduct() => Assert.Equal(-6.0, ScaledDerivative.Of(-2).Apply(3));
+
+    [Theory]
+    [InlineData(0.0, 3.0)]
+    [InlineData(3.0, 0.0)]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.0, 1e-310)]
+    public void Product_WithAZeroFactor_IsANormalZero(double a, double b)
+    {
+        var product = ScaledDerivative.Of(a) * ScaledDerivative.Of(b);
+        Assert.True(product.IsNormal, $"{a:R}·{b:R} not marked normal");
+        Assert.Equal(0.0, product.Value);
+    }
 }
