@@ -24,4 +24,18 @@ public class FaceJetMutantExamples
     [InlineData(double.NegativeInfinity)]
     public void Use_AtAFaceValueThatIsNotFinite_IsRejected(double faceValue) =>
         ArgumentAssert.Rejects(() => FaceJet<Float64>.Use(0, faceValue, 1, 1, Float64.Of(1)), "faceValue", "faceValue must be finite");
+
+    /// <summary>
+    /// A constant jet has no order of its own: outside FaceJet.Use its expansion order is undefined and asking for it says
+    /// so; inside, it is the order the scope declared.
+    /// </summary>
+    [Fact]
+    public void ExpansionOrderOfAConstant_OutsideUse_SaysItIsOutsideUse()
+    {
+        FaceJet<Float64> two = 2;
+        var e = Assert.Throws<InvalidOperationException>(() => two.ExpansionOrder);
+        Assert.Contains("outside FaceJet.Use", e.Message, StringComparison.Ordinal);
+        using (FaceJet<Float64>.Use(0, 0, 1, 3, Float64.Of(1)))
+            Assert.Equal(3, two.ExpansionOrder);
+    }
 }

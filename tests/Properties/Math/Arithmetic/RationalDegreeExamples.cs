@@ -67,4 +67,39 @@ public class RationalDegreeExamples
         Assert.NotNull(root.NotRational);
         Assert.Contains("declared factor", root.NotRational, StringComparison.Ordinal);
     }
+
+    /// <summary>√ needs a session to track r = √D in; without one the value is marked, and the mark says why.</summary>
+    [Fact]
+    public void SqrtOutsideASession_IsMarkedAsOutsideDegreeTracking()
+    {
+        var root = RationalDegree.Sqrt(RationalDegree.Of(4));
+        Assert.NotNull(root.NotRational);
+        Assert.Contains("outside a degree-tracking session", root.NotRational, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// |x| takes the branch the box decides (x ∈ [1, 2]: |x| = x); where the region is ℝ (none declared) x may be negative
+    /// there, so that branch is not the region's and the session records the failure, naming |x|. With x's region [1, 2]
+    /// the branch holds on the whole region and nothing fails.
+    /// </summary>
+    [Fact]
+    public void Abs_FailsTheRegionOnlyWhereTheRegionMayTakeTheOtherBranch()
+    {
+        using (EnclosureSettings.UseTags([1.5], [new RationalInterval(1, 2)]))
+        {
+            using (var session = RationalDegree.Track(null))
+            {
+                _ = RationalDegree.Abs(RationalDegree.Input(1.5));
+                Assert.NotNull(session.RegionFailure);
+                Assert.Contains("|x| of a value ranging over", session.RegionFailure, StringComparison.Ordinal);
+                Assert.Contains("is not one branch on the region", session.RegionFailure, StringComparison.Ordinal);
+            }
+            var oneToTwo = RegionInterval.Of(new Fractions.Fraction(1), false, new Fractions.Fraction(2), false);
+            using (var session = RationalDegree.Track([oneToTwo]))
+            {
+                _ = RationalDegree.Abs(RationalDegree.Input(1.5));
+                Assert.Null(session.RegionFailure);
+            }
+        }
+    }
 }

@@ -66,4 +66,29 @@ public class RegionIntervalMutantExamples
         var unbounded = RegionInterval.Of(new Fraction(2), false, null, true).Reciprocal()!.Value;
         Assert.Equal((Fraction.Zero, true, new Fraction(1, 2), false), (unbounded.Lower!.Value, unbounded.LowerOpen, unbounded.Upper!.Value, unbounded.UpperOpen));
     }
+
+    /// <summary>
+    /// The sign is −1 only when every point is negative: an interval whose supremum 0 is attained, or whose positive
+    /// supremum is not, holds points of another sign; one whose supremum 0 is not attained is negative throughout.
+    /// </summary>
+    [Fact]
+    public void Sign_IsNegativeOnlyWhenEveryPointIs()
+    {
+        Assert.Null(Of(-2, false, 0, false).Sign());       // [−2, 0] holds 0
+        Assert.Equal(-1, Of(-2, false, 0, true).Sign());   // [−2, 0): 0 is excluded
+        Assert.Null(Of(-1, false, 2, true).Sign());        // [−1, 2) holds −1 and 1
+    }
+
+    /// <summary>
+    /// Less is false when no pair satisfies a &lt; b (inf A ≥ sup B), true when every pair does, and undecided when A and
+    /// B overlap so that some pairs do and some do not.
+    /// </summary>
+    [Fact]
+    public void Less_IsFalseOnlyWhenNoPairIsOrdered()
+    {
+        Assert.False(RegionInterval.Less(Of(3, false, 4, false), Of(1, false, 2, false)));  // every a ≥ 3 > 2 ≥ every b
+        Assert.False(RegionInterval.Less(Of(2, false, 4, false), Of(1, false, 2, false)));  // a ≥ 2 ≥ b: never a < b
+        Assert.True(RegionInterval.Less(Of(1, false, 2, false), Of(3, false, 4, false)));
+        Assert.Null(RegionInterval.Less(Of(0, false, 5, false), Of(1, false, 2, false)));   // 0 < 1 but 5 > 2
+    }
 }

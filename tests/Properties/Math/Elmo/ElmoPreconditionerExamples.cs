@@ -58,4 +58,19 @@ public class ElmoPreconditionerExamples
         var h = Matrix<double>.Build.DenseOfArray(new double[,] { { m, m }, { m, m } });
         ArgumentAssert.Rejects(() => ElmoPreconditioner.Compute(h, Ones, Ones), "hessian", "hessian has an eigenvalue beyond the double range");
     }
+
+    /// <summary>
+    /// H = [1e-320] (subnormal λ &gt; 0), g = 0, L = 1: φ = 2/(λ + √λ²) = 1/λ = 1e320, beyond the double range. The overflow
+    /// comes from the curvature alone (the gradient is 0), so the rejection names hessian; the saddle case above, where
+    /// λ = −1 and φ = (S + |λ|)/(L|g|) overflows through the tiny gradient, names gradient.
+    /// </summary>
+    [Fact]
+    public void Compute_WhereATinyPositiveCurvatureOverflowsAFactor_NamesTheHessian()
+    {
+        var hessian = Matrix<double>.Build.DenseOfArray(new double[,] { { 1e-320 } });
+        var e = ArgumentAssert.Rejects(
+            () => ElmoPreconditioner.Compute(hessian, Vector<double>.Build.Dense([0.0]), Vector<double>.Build.Dense([1.0])),
+            "hessian", "Φ^ELMO is not representable: φ_0");
+        Assert.Contains("Compute's range needs every φ_i ≤ double.MaxValue", e.Message, StringComparison.Ordinal);
+    }
 }

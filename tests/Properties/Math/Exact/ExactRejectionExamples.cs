@@ -1,5 +1,6 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Exact;
 using Xunit;
 
@@ -103,6 +104,37 @@ public class ExactRejectionExamples
         ArgumentAssert.Rejects(() => ExactLinearAlgebra.AbsQuadraticForm(new Fraction[2, 3], new[] { Fraction.One, Fraction.One }), "m", "m must be 2×2, got 2×3");
         ArgumentAssert.Rejects(() => ExactLinearAlgebra.Of([1.0, double.NaN]), "v", "v must be finite");
         ArgumentAssert.Rejects(() => ExactLinearAlgebra.Of(Matrix<double>.Build.Dense(1, 1, double.PositiveInfinity)), "m", "m must be finite");
+    }
+
+    /// <summary>
+    /// A null operand is an ArgumentNullException naming it, raised before the operand is read (without the guard, b.Count
+    /// or b.Rows would be a NullReferenceException that names nothing).
+    /// </summary>
+    [Fact]
+    public void DotAndSolve_RejectANullRightOperandByName()
+    {
+        var dot = Assert.Throws<ArgumentNullException>(() => ExactLinearAlgebra.Dot(new[] { RationalInterval.Zero }, (IReadOnlyList<RationalInterval>)null!));
+        Assert.Equal("b", dot.ParamName);
+        var solve = Assert.Throws<ArgumentNullException>(() => ExactMatrix.Identity(2).Solve(null!));
+        Assert.Equal("b", solve.ParamName);
+    }
+
+    /// <summary>
+    /// An undecided comparison or sign says what was undecided: the operands and the relation ([0, 2] ≤ [1, 3] holds at 0 ≤ 3
+    /// and fails at 2 > 1), or "the sign of" the interval ([−1, 1] holds −1 and 1).
+    /// </summary>
+    [Fact]
+    public void UndecidedComparisonAndSign_NameWhatWasUndecided()
+    {
+        var a = new RationalInterval(Fraction.Zero, new Fraction(2));
+        var b = new RationalInterval(Fraction.One, new Fraction(3));
+        var comparison = Assert.Throws<UndecidedException>(() => _ = a <= b);
+        Assert.Contains($"{a} ≤ {b}", comparison.Message, StringComparison.Ordinal);
+        Assert.Contains("is not decided", comparison.Message, StringComparison.Ordinal);
+        var straddling = new RationalInterval(-Fraction.One, Fraction.One);
+        var sign = Assert.Throws<UndecidedException>(() => RationalInterval.Sign(straddling));
+        Assert.Contains($"the sign of {straddling}", sign.Message, StringComparison.Ordinal);
+        Assert.Contains("is not decided", sign.Message, StringComparison.Ordinal);
     }
 
     [Fact]

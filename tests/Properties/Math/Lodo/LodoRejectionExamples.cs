@@ -226,4 +226,15 @@ public class LodoRejectionExamples
         Assert.Equal(1.0, q[0, 0].Value);
         Assert.Equal(0.0, q[0, 1].Value);
     }
+
+    /// <summary>
+    /// IsSchurStable(null) is an ArgumentNullException naming a, raised before a.Rows is read for the identity it passes on
+    /// (without the guard that read is a NullReferenceException naming nothing).
+    /// </summary>
+    [Fact]
+    public void IsSchurStable_RejectsANullMatrixByName()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => HessianFlowFormulas.IsSchurStable<Float64>(null!));
+        Assert.Equal("a", e.ParamName);
+    }
 }
