@@ -36,11 +36,8 @@ internal static class GaussianTerms
     public static double HalfLogTwoPiVariance(double variance)
     {
         double scaled = 2 * Math.PI * variance;
-        return 0.5 * (double.IsInfinity(scaled) || scaled < SmallestNormal ? LogTwoPi + Math.Log(variance) : Math.Log(scaled));
+        return 0.5 * (double.IsInfinity(scaled) || scaled < SubnormalFlush.SmallestNormal ? LogTwoPi + Math.Log(variance) : Math.Log(scaled));
     }
-
-    /// <summary>2^-1022: below it 2πv is rounded to the subnormal grid, with a relative error up to 2^-1075/(2πv).</summary>
-    private static double SmallestNormal => SubnormalFlush.SmallestNormal;
 
     /// <summary>
     /// (y − μ)/v for finite y, μ and v &gt; 0, halving y and μ where y − μ overflows (the quotient may still be in range for
