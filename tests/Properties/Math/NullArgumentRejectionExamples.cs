@@ -208,10 +208,16 @@ public class NullArgumentRejectionExamples
                 }
             }
             var baseline = Invoke(member, target, arguments);
-            if (baseline is not null && (baseline is ArgumentNullException || baseline is not ArgumentException))
+            if (!IsValidBaseline(baseline))
             {
-                Skip("all-samples call threw " + baseline.GetType().Name, name);
-                return;
+                // The better sample: the one-dimensional set (a θ or index that fits n = 1 only).
+                var small = parameters.Select(p => smallSamples.Get(p.ParameterType)).ToArray();
+                if (small.Any(a => a is null) || !IsValidBaseline(Invoke(member, target, small)))
+                {
+                    Skip("all-samples call threw " + baseline!.GetType().Name, name);
+                    return;
+                }
+                arguments = small;
             }
             MembersExercised++;
             foreach (var parameter in swept)
@@ -264,14 +270,17 @@ public class NullArgumentRejectionExamples
                 if (arguments[k] is null)
                     return null;
             }
-            var baseline = Invoke(member, target, arguments);
-            if (baseline is not null && (baseline is ArgumentNullException || baseline is not ArgumentException))
+            if (!IsValidBaseline(Invoke(member, target, arguments)))
                 return null;
             arguments[swept.Position] = null;
             foreach (var label in parameters.Where(IsLabel))
                 arguments[label.Position] = swept.Name;
             return (Invoke(member, target, arguments), true);
         }
+
+        /// <summary>The all-samples call returned, or rejected an argument's value or shape (not as null).</summary>
+        private static bool IsValidBaseline(Exception? thrown) =>
+            thrown is null || (thrown is ArgumentException && thrown is not ArgumentNullException);
 
         private static Exception? Invoke(MethodBase member, object? target, object?[] arguments)
         {
