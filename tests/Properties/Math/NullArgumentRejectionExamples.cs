@@ -24,8 +24,11 @@ namespace Verification.Tests.Properties.Numerics;
 public class NullArgumentRejectionExamples
 {
     /// <summary>
-    /// Members whose null check is, by design, not the first check the samples meet, or whose null is legitimate
-    /// though the parameter is not annotated; each with its reason. Keyed "Type.Member(param)".
+    /// (member, parameter) pairs whose null check is, by design, not the first check the samples meet (another
+    /// argument's shape is checked first and no generic sample fits it); each with its reason. Keyed
+    /// "Type.Member(param)". Skipped by rule, also counted: exception types (a null message is the .NET convention),
+    /// positional record constructors (result carriers that store what their producers validated), and the string
+    /// label 'name' of the Require-style validators (it names the failure; it is not an input).
     /// </summary>
     private static readonly Dictionary<string, string> Exclusions = new(StringComparer.Ordinal)
     {
@@ -303,19 +306,19 @@ public class NullArgumentRejectionExamples
     }
 
     /// <summary>
-    /// A small, valid, non-null value per type: 1.0, 2 (a dimension), 2×2 identities, [1, 1], the exact 1, a lambda
-    /// returning a sample; other types through a public constructor or a static factory of the library.
+    /// A small, valid, non-null value per type: 1.0, 2 (a dimension), [1, 1], 2×2 identities (½·I for the library's
+    /// matrices), the exact 1, a lambda returning a sample; other types through a public constructor or a static factory
+    /// of the library (abstract types and interfaces through a public implementation). The one-dimensional set uses
+    /// 1 and length 1 instead of 2.
     /// </summary>
     private sealed class SampleProvider
     {
         private const int MaxDepth = 4;
-        private readonly bool small;
         private readonly int length;
 
         /// <param name="small">the one-dimensional set: dimension 1, vectors and lists of length 1, 1×1 matrices.</param>
         public SampleProvider(bool small)
         {
-            this.small = small;
             length = small ? 1 : 2;
         }
 
