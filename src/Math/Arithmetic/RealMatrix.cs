@@ -74,10 +74,18 @@ public sealed class RealMatrix<T> where T : IReal<T>
     public static RealMatrix<T> operator -(RealMatrix<T> a, RealMatrix<T> b) => Zip(a, b, (x, y) => x - y);
 
     /// <summary>−A.</summary>
-    public static RealMatrix<T> operator -(RealMatrix<T> a) => a.Map(x => -x);
+    public static RealMatrix<T> operator -(RealMatrix<T> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Map(x => -x);
+    }
 
     /// <summary>s·A.</summary>
-    public static RealMatrix<T> operator *(T s, RealMatrix<T> a) => a.Map(x => s * x);
+    public static RealMatrix<T> operator *(T s, RealMatrix<T> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Map(x => s * x);
+    }
 
     /// <summary>AB.</summary>
     /// <exception cref="ArgumentException">inner dimensions differ.</exception>
@@ -144,10 +152,18 @@ public sealed class RealMatrix<T> where T : IReal<T>
 public static class RealVector
 {
     /// <summary>A vector of the statement's real inputs (each read with <c>T.Input</c>).</summary>
-    public static T[] Input<T>(IReadOnlyList<double> values) where T : IReal<T> => [.. values.Select(T.Input)];
+    public static T[] Input<T>(IReadOnlyList<double> values) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return [.. values.Select(T.Input)];
+    }
 
     /// <summary>A vector of exact constants.</summary>
-    public static T[] Constant<T>(IReadOnlyList<double> values) where T : IReal<T> => [.. values.Select(T.Of)];
+    public static T[] Constant<T>(IReadOnlyList<double> values) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return [.. values.Select(T.Of)];
+    }
 
     /// <summary>uᵀv.</summary>
     public static T Dot<T>(IReadOnlyList<T> u, IReadOnlyList<T> v) where T : IReal<T>
@@ -163,8 +179,16 @@ public static class RealVector
     }
 
     /// <summary>Σ|vᵢ|.</summary>
-    public static T L1<T>(IReadOnlyList<T> v) where T : IReal<T> => v.Select(T.Abs).Aggregate((a, b) => a + b);
+    public static T L1<T>(IReadOnlyList<T> v) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return v.Select(T.Abs).Aggregate((a, b) => a + b);
+    }
 
     /// <summary>max|vᵢ|.</summary>
-    public static T LInf<T>(IReadOnlyList<T> v) where T : IReal<T> => v.Select(T.Abs).Aggregate(T.Max);
+    public static T LInf<T>(IReadOnlyList<T> v) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return v.Select(T.Abs).Aggregate(T.Max);
+    }
 }

@@ -56,16 +56,24 @@ public static class BlockNetworkFormulas
     }
 
     /// <summary>φ(θ) = aᵀG(θ)u = α₀⟨Fa, Fu⟩, the bilinear form whose θ-gradient is Algorithm 1's hypergradient (negated).</summary>
-    public static T Bilinear<T>(BlockPermutationPreconditioner g, IReadOnlyList<T> theta, T alpha0, IReadOnlyList<T> a, IReadOnlyList<T> u) where T : IReal<T> =>
-        alpha0 * RealVector.Dot(Factor(g, theta, a), Factor(g, theta, u));
+    public static T Bilinear<T>(BlockPermutationPreconditioner g, IReadOnlyList<T> theta, T alpha0, IReadOnlyList<T> a, IReadOnlyList<T> u) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(u);
+        return alpha0 * RealVector.Dot(Factor(g, theta, a), Factor(g, theta, u));
+    }
 
     /// <summary>
     /// ∂φ/∂θ_j for every j, by definition: [φ(θ + e_j) − φ(θ − e_j)]/2. Exact, not an approximation: θ_j enters one block of
     /// one layer, so F is affine and φ = α₀⟨Fa, Fu⟩ quadratic in θ_j, and the central difference of a quadratic with any
     /// step is its derivative.
     /// </summary>
-    public static T[] BilinearGradient<T>(BlockPermutationPreconditioner g, IReadOnlyList<T> theta, T alpha0, IReadOnlyList<T> a, IReadOnlyList<T> u) where T : IReal<T> =>
-        CentralDifferences(theta, t => Bilinear(g, t, alpha0, a, u));
+    public static T[] BilinearGradient<T>(BlockPermutationPreconditioner g, IReadOnlyList<T> theta, T alpha0, IReadOnlyList<T> a, IReadOnlyList<T> u) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(u);
+        return CentralDifferences(theta, t => Bilinear(g, t, alpha0, a, u));
+    }
 
     /// <summary>
     /// [f(θ + e_j) − f(θ − e_j)]/2 for every coordinate j: the partial derivatives of f when f is a polynomial of degree ≤ 2

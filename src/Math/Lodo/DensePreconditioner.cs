@@ -103,6 +103,9 @@ public sealed class DensePreconditioner : IPreconditionerModel
     }
 
     /// <inheritdoc />
-    public Vector<double> Initial(System.Random random) =>
-        Vectorize(Matrix<double>.Build.DenseIdentity(Dimension) * Alpha0);
+    public Vector<double> Initial(System.Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return Vectorize(Matrix<double>.Build.DenseIdentity(Dimension) * Alpha0);
+    }
 }

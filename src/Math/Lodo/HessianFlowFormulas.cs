@@ -54,13 +54,16 @@ public static class HessianFlowFormulas
     /// <summary>Eq. (10): dA/dt = −HAΣ_AH².</summary>
     public static RealMatrix<T> Velocity<T>(RealMatrix<T> a, RealMatrix<T> h, RealMatrix<T> c) where T : IReal<T>
     {
+        ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(c);
         return -(h * a * NoiseSum(a, c) * h * h);
     }
 
     /// <summary>‖BD⁻¹‖²_F = Σ_ij B_ij²/D_jj² with B = UᵀAU and D diagonal (the left side of eq. 11).</summary>
     public static T RescaledError<T>(RealMatrix<T> a, RealMatrix<T> u, IReadOnlyList<T> d) where T : IReal<T>
     {
+        ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(u);
         ArgumentNullException.ThrowIfNull(d);
         var b = u.Transpose() * a * u;
@@ -77,6 +80,10 @@ public static class HessianFlowFormulas
     /// </summary>
     public static (T Rate, T TermSize) RateByDefinition<T>(RealMatrix<T> a, RealMatrix<T> u, IReadOnlyList<T> d, RealMatrix<T> c) where T : IReal<T>
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(c);
         var h = u * RealMatrix<T>.Diagonal(d) * u.Transpose();
         var v = Velocity(a, h, c);
         var plus = RescaledError(a + v, u, d);
@@ -108,7 +115,10 @@ public static class HessianFlowFormulas
 
     private static (RealMatrix<T> B, RealMatrix<T> D, RealMatrix<T> Sigma) Rotated<T>(RealMatrix<T> a, RealMatrix<T> u, IReadOnlyList<T> d, RealMatrix<T> c) where T : IReal<T>
     {
+        ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(c);
         var b = u.Transpose() * a * u;
         return (b, RealMatrix<T>.Diagonal(d), NoiseSum(b, u.Transpose() * c * u));
     }

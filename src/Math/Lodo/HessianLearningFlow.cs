@@ -76,7 +76,9 @@ public static class HessianLearningFlow
     /// <summary>Eq. (10): dA/dt = −H A Σ_A H².</summary>
     public static ExactMatrix Velocity(ExactMatrix a, ExactMatrix h, ExactMatrix c)
     {
+        ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(c);
         return -Fractions.Fraction.One * (h * a * NoiseSum(a, c) * h * h);
     }
 
@@ -100,6 +102,10 @@ public static class HessianLearningFlow
     /// </summary>
     public static Fractions.Fraction RateByDefinition(ExactMatrix a, ExactMatrix u, ExactMatrix d, ExactMatrix c)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(c);
         var h = u * d * u.Transpose();
         var v = Velocity(a, h, c);
         return (RescaledError(a + v, u, d) - RescaledError(a - v, u, d)) / new Fractions.Fraction(2);
@@ -108,7 +114,10 @@ public static class HessianLearningFlow
     /// <summary>Eq. (12): −2 tr(BᵀDB Σ_B) with Σ_B = Σ Bⁿ UᵀCU (Bⁿ)ᵀ = UᵀΣ_AU.</summary>
     public static Fractions.Fraction RateEq12(ExactMatrix a, ExactMatrix u, ExactMatrix d, ExactMatrix c)
     {
+        ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(c);
         var b = u.Transpose() * a * u;
         var sigma = NoiseSum(b, u.Transpose() * c * u);
         return new Fractions.Fraction(-2) * (b.Transpose() * d * b * sigma).Trace();
@@ -117,7 +126,10 @@ public static class HessianLearningFlow
     /// <summary>Eq. (13) without square roots: −2‖D^½BΣ_B^½‖²_F = −2 tr(D B Σ_B Bᵀ) (cyclic trace).</summary>
     public static Fractions.Fraction RateEq13(ExactMatrix a, ExactMatrix u, ExactMatrix d, ExactMatrix c)
     {
+        ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(c);
         var b = u.Transpose() * a * u;
         var sigma = NoiseSum(b, u.Transpose() * c * u);
         return new Fractions.Fraction(-2) * (d * b * sigma * b.Transpose()).Trace();

@@ -25,6 +25,7 @@ public static class LearningDynamicsFormulas
     public static T DenseBilinear<T>(IReadOnlyList<T> theta, IReadOnlyList<T> a, IReadOnlyList<T> u) where T : IReal<T>
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(u);
         return RealVector.Dot(a, DenseG(a.Count, theta) * u);
     }
 
@@ -32,13 +33,19 @@ public static class LearningDynamicsFormulas
     /// ∂(aᵀG(θ)u)/∂θ for the dense model by definition (central differences with step 1, exact: the form is affine in each
     /// θ_j), the derivative whose closed form the reference implements as vec(a uᵀ).
     /// </summary>
-    public static T[] DenseBilinearGradient<T>(IReadOnlyList<T> theta, IReadOnlyList<T> a, IReadOnlyList<T> u) where T : IReal<T> =>
-        BlockNetworkFormulas.CentralDifferences(theta, t => DenseBilinear(t, a, u));
+    public static T[] DenseBilinearGradient<T>(IReadOnlyList<T> theta, IReadOnlyList<T> a, IReadOnlyList<T> u) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(u);
+        return BlockNetworkFormulas.CentralDifferences(theta, t => DenseBilinear(t, a, u));
+    }
 
     /// <summary>One step of (6) then (5): (A_{t+1}, b_{t+1}) from (A_t, b_t, s_t).</summary>
     public static (RealMatrix<T> A, T[] B) Step<T>(RealMatrix<T> a, IReadOnlyList<T> b, IReadOnlyList<T> s, RealMatrix<T> h, T alpha) where T : IReal<T>
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(h);
         var bNext = Subtract(a * b, s);
         var hb = h * bNext;
@@ -52,6 +59,8 @@ public static class LearningDynamicsFormulas
     {
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(s);
         var a = RealMatrix<T>.Identity(h.Rows) - g * h;
         return Eq28(h, Subtract(a * b, s), b);
     }
@@ -60,14 +69,20 @@ public static class LearningDynamicsFormulas
     public static RealMatrix<T> Eq28<T>(RealMatrix<T> h, IReadOnlyList<T> bNext, IReadOnlyList<T> b) where T : IReal<T>
     {
         ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(bNext);
+        ArgumentNullException.ThrowIfNull(b);
         var left = h * bNext;
         var right = h * b;
         return RealMatrix<T>.Create(h.Rows, h.Rows, (i, j) => -(left[i] * right[j]));
     }
 
     /// <summary>½dᵀHd.</summary>
-    public static T Loss<T>(RealMatrix<T> h, IReadOnlyList<T> displacement) where T : IReal<T> =>
-        RealVector.Dot(displacement, h * displacement) / 2;
+    public static T Loss<T>(RealMatrix<T> h, IReadOnlyList<T> displacement) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(displacement);
+        return RealVector.Dot(displacement, h * displacement) / 2;
+    }
 
     /// <summary>
     /// Algorithm 1 for the dense G with an SGD meta-step of rate α and β = 0 (m₀ = 0, m_{t+1} = ∇ℓ_{t+1}(x_{t+1})) on the
@@ -117,6 +132,7 @@ public static class LearningDynamicsFormulas
     {
         ArgumentNullException.ThrowIfNull(h);
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(centreNext);
         int n = h.Rows;
         var derivative = new T[n, n];
         var size = new T[n, n];
@@ -136,6 +152,7 @@ public static class LearningDynamicsFormulas
     public static RealMatrix<T> ErrorMatrix<T>(RealMatrix<T> g, RealMatrix<T> h) where T : IReal<T>
     {
         ArgumentNullException.ThrowIfNull(g);
+        ArgumentNullException.ThrowIfNull(h);
         return RealMatrix<T>.Identity(g.Rows) - g * h;
     }
 

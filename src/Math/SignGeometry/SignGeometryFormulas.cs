@@ -27,7 +27,12 @@ public static class SignGeometryFormulas
     public const int MaxDefinitenessDimension = 6;
 
     /// <summary>xᵀHx.</summary>
-    public static T Quadratic<T>(RealMatrix<T> h, IReadOnlyList<T> x) where T : IReal<T> => RealVector.Dot(x, h * x);
+    public static T Quadratic<T>(RealMatrix<T> h, IReadOnlyList<T> x) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        ArgumentNullException.ThrowIfNull(x);
+        return RealVector.Dot(x, h * x);
+    }
 
     /// <summary>a − b.</summary>
     public static T[] Subtract<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) where T : IReal<T>
@@ -91,12 +96,18 @@ public static class SignGeometryFormulas
         norm == SteepestNorm.Max ? InfToOne(h) : OneToInf(h);
 
     /// <summary>The primal norm ‖x‖ (‖·‖∞ or ‖·‖₁).</summary>
-    public static T Primal<T>(SteepestNorm norm, IReadOnlyList<T> x) where T : IReal<T> =>
-        norm == SteepestNorm.Max ? RealVector.LInf(x) : RealVector.L1(x);
+    public static T Primal<T>(SteepestNorm norm, IReadOnlyList<T> x) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return norm == SteepestNorm.Max ? RealVector.LInf(x) : RealVector.L1(x);
+    }
 
     /// <summary>The dual norm ‖x‖_* (‖·‖₁ or ‖·‖∞).</summary>
-    public static T Dual<T>(SteepestNorm norm, IReadOnlyList<T> x) where T : IReal<T> =>
-        norm == SteepestNorm.Max ? RealVector.L1(x) : RealVector.LInf(x);
+    public static T Dual<T>(SteepestNorm norm, IReadOnlyList<T> x) where T : IReal<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return norm == SteepestNorm.Max ? RealVector.L1(x) : RealVector.LInf(x);
+    }
 
     /// <summary>
     /// The steepest-descent step of eq. (6.9) with constant L: for the max norm −(‖g‖₁/L)·sign(g) (eq. 6.10) with sign(0) =
@@ -209,6 +220,7 @@ public static class SignGeometryFormulas
     /// <summary>φ(ω) = ‖ω‖₁²/(d‖ω‖₂²) of eq. (6.29) (ω ≠ 0).</summary>
     public static T Density<T>(IReadOnlyList<T> omega) where T : IReal<T>
     {
+        ArgumentNullException.ThrowIfNull(omega);
         var l1 = RealVector.L1(omega);
         return l1 * l1 / (omega.Count * RealVector.Dot(omega, omega));
     }

@@ -83,7 +83,11 @@ public sealed class DiscreteDistribution
     }
 
     /// <summary>A point mass at <paramref name="value"/>.</summary>
-    public static DiscreteDistribution PointMass(Fraction[] value) => new([value], [BigInteger.One]);
+    public static DiscreteDistribution PointMass(Fraction[] value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new([value], [BigInteger.One]);
+    }
 
     /// <summary>d, the dimension of every atom.</summary>
     public int Dimension { get; }

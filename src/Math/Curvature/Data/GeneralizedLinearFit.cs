@@ -102,7 +102,13 @@ public static class GeneralizedLinearFit
     /// rounds near 1: 0 for f &gt; 37 where the exact values are ≈ e^{−f}, and about 3u·eᶠ relative error from f ≈ 1.
     /// </para>
     /// </summary>
-    public static Func<double, double, (double, double)>? ScalarDerivatives(ILikelihood likelihood) => likelihood switch
+    public static Func<double, double, (double, double)>? ScalarDerivatives(ILikelihood likelihood)
+    {
+        ArgumentNullException.ThrowIfNull(likelihood);
+        return ScalarDerivativesOf(likelihood);
+    }
+
+    private static Func<double, double, (double, double)>? ScalarDerivativesOf(ILikelihood likelihood) => likelihood switch
     {
         GaussianIdentity g => (y, f) => ((y - f) / g.Variance, 1 / g.Variance),
         BernoulliLogit => (y, f) =>
