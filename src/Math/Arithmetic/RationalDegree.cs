@@ -81,21 +81,21 @@ public readonly struct RationalDegree : IReal<RationalDegree>
         public static Part Sum(Part a, Part b)
         {
             int n = Math.Max(a.Width, b.Width);
-            return new(Combine(n, k => Math.Max(a.N(k) + b.D(k), b.N(k) + a.D(k))), Combine(n, k => a.D(k) + b.D(k)));
+            return new(Combine(n, k => checked(Math.Max(a.N(k) + b.D(k), b.N(k) + a.D(k)))), Combine(n, k => checked(a.D(k) + b.D(k))));
         }
 
         /// <summary>(a/b)(c/d) = ac/(bd).</summary>
         public static Part Product(Part a, Part b)
         {
             int n = Math.Max(a.Width, b.Width);
-            return new(Combine(n, k => a.N(k) + b.N(k)), Combine(n, k => a.D(k) + b.D(k)));
+            return new(Combine(n, k => checked(a.N(k) + b.N(k))), Combine(n, k => checked(a.D(k) + b.D(k))));
         }
 
         /// <summary>(a/b)/(c/d) = ad/(bc).</summary>
         public static Part Quotient(Part a, Part b)
         {
             int n = Math.Max(a.Width, b.Width);
-            return new(Combine(n, k => a.N(k) + b.D(k)), Combine(n, k => a.D(k) + b.N(k)));
+            return new(Combine(n, k => checked(a.N(k) + b.D(k))), Combine(n, k => checked(a.D(k) + b.N(k))));
         }
 
         /// <summary>The bound on deg_{x_k} of the numerator of a − b (null: identically 0).</summary>
@@ -288,7 +288,7 @@ public readonly struct RationalDegree : IReal<RationalDegree>
             return null;
         var d = new int[n];
         for (int k = 0; k < n; k++)
-            d[k] = checked(degree(k));
+            d[k] = degree(k); // each degree sum is checked in its own lambda (checked here would not reach into it)
         return d;
     }
 

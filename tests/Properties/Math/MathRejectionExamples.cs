@@ -8,7 +8,9 @@ namespace Verification.Tests.Properties.Numerics;
 /// Issue 15 item 1 for the files at the top of src/Math: log(1 + x), 1 − βⁿ, the eigendecomposition behind elmo-amos
 /// Alg. 1, the scaled sums and the scaled root S = √(λ² + 2L|g|) of eq. (7) reject bad input with exactly an
 /// ArgumentException naming the parameter and stating the range; at a boundary the smallest accepted input is checked
-/// against a hand-derived value.
+/// against a hand-derived value. The scaled root's normalization Hi + Lo ∈ [1, 6) (its documented invariant) holds when the
+/// binary exponent k of 2L|g| is odd and negative (the scale must be 2^⌊k/2⌋, not 2^(k/2) rounded toward zero) and when it
+/// is even and positive next to a λ of the same size, while (Hi + Lo)·2^Exponent stays S + |λ|.
 /// </summary>
 public class MathRejectionExamples
 {
@@ -76,5 +78,23 @@ public class MathRejectionExamples
     {
         ArgumentAssert.Rejects(() => ScaledRoot.Of(0, 0, 1), "lambda", "S + |λ| is 0 when λ = |g| = 0");
         Assert.Equal(0, ScaledRoot.Of(1, 0, 1).Exponent); // λ = 1: S = 1, scaled exponent 0
+    }
+
+    /// <summary>
+    /// λ = 0, L = 1, |g| = 2^-2 (k = −1) and |g| = 2^-4 (k = −3): S = √(2|g|) = √2·2^⌊k/2⌋; λ = L = 1.99, |g| = 3.99 (k = 2):
+    /// S + |λ| = √(1.99² + 2·1.99·3.99) + 1.99 ≈ 6.44, which lies in [1, 6) only after a scale 2^-1 or smaller.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0, 0.25, 1.0)]
+    [InlineData(0.0, 0.0625, 1.0)]
+    [InlineData(1.99, 3.99, 1.99)]
+    public void ScaledRootOf_IsNormalizedToOneToSix_AndScalesBackToTheRoot(double lambda, double gradMagnitude, double lipschitz)
+    {
+        var root = ScaledRoot.Of(lambda, gradMagnitude, lipschitz);
+        double scaled = root.Hi + root.Lo;
+        Assert.True(scaled >= 1 && scaled < 6, $"Hi + Lo = {scaled:R}, exponent {root.Exponent}");
+        double expected = Math.Sqrt(lambda * lambda + 2 * lipschitz * gradMagnitude) + Math.Abs(lambda);
+        // Relative 1e-15: a few ulps for the double closed form's own roundings (the scaled root is within 2^-100).
+        Assert.Equal(1, Math.ScaleB(root.Hi, root.Exponent) / expected, 1e-15);
     }
 }

@@ -9,7 +9,8 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// failure, one whose range contains 0 is, and one exactly 0 on the whole box is a DivideByZeroException that says so; the
 /// degree of the numerator of lhs − rhs is the larger of the rational part's and the root part's (x² − 1 has degree 2 in x,
 /// x − y degree 1 in each); and a declared √ (|w| with x ≡ w²) whose factor w is itself not a rational function (here exp)
-/// is marked not rational rather than decided on.
+/// is marked not rational rather than decided on; x squared 30 times has degree 2^30 in x, and once more the degree 2^31
+/// is beyond an int: an OverflowException, never a wrapped negative degree.
 /// </summary>
 public class RationalDegreeExamples
 {
@@ -100,6 +101,22 @@ public class RationalDegreeExamples
                 _ = RationalDegree.Abs(RationalDegree.Input(1.5));
                 Assert.Null(session.RegionFailure);
             }
+        }
+    }
+
+    [Fact]
+    public void RepeatedSquaring_HasDegreeAPowerOfTwo_AndOverflowsRatherThanWrapping()
+    {
+        // Coordinate x tagged by the input 1.0, with the box [1, 1]: every power's box stays the exact point 1.
+        using (EnclosureSettings.UseTags([1.0], [new RationalInterval(1, 1)]))
+        using (RationalDegree.Track(null))
+        {
+            var power = RationalDegree.Input(1.0);
+            for (int k = 0; k < 30; k++)
+                power *= power;
+            Assert.Equal(1 << 30, power.NumeratorDegree(0));
+            Assert.Equal(0, power.DenominatorDegree(0));
+            Assert.Throws<OverflowException>(() => power * power);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Fractions;
+using Verification.Numerics.Exact;
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
@@ -13,6 +15,9 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// beside a point x = (1e200, 0) at f = 0, whose entry [0, 0] = σ(0)σ(0)·1e400 = 2.5e399 is beyond the range).
 /// The empirical Fisher F̃ = Σ_n s_n s_nᵀ (eq. 7.3) by hand: logistic regression on a linear model with bias at θ = 0, where
 /// f = 0, σ(f) = ½ and the score is s_n = (y_n − ½)·(x_n, 1), so F̃ = ¼·Σ_n (x_n, 1)(x_n, 1)ᵀ, small dyadic rationals.
+/// The Fisher (eq. 7.2) in an arithmetic other than doubles (dual numbers over doubles) at the Bernoulli probability
+/// q = θ = 1e-200, x = 1: the inner w·g gᵀ overflows (q·(1/q)² with (1/q)² = ∞), so the fallback forms w·(Jᵀg)·(Jᵀg)
+/// per node and must give 1/(q(1 − q)) ≈ 1e200.
 /// </summary>
 public class CurvatureProblemMutantExamples
 {
@@ -51,5 +56,19 @@ public class CurvatureProblemMutantExamples
         for (int a = 0; a < 3; a++)
             for (int b = 0; b < 3; b++)
                 Assert.Equal(expected[a, b], fisher[a, b].Value);
+    }
+
+    [Fact]
+    public void Fisher_InDualNumbers_WhereTheInnerMatrixOverflows_IsTheExactFisher()
+    {
+        const double q = 1e-200;
+        var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
+        var problem = new CurvatureProblem<Dual<Float64>>(shape, Dual<Float64>.Of(0), [[Dual<Float64>.Of(1)]], [[Dual<Float64>.Of(1)]],
+            [Dual<Float64>.Of(q)]);
+        var fisher = problem.Fisher();
+        var exact = Fraction.One / (ExactDouble.ToFraction(q) * (1 - ExactDouble.ToFraction(q)));
+        // Each node's w·s·s is two roundings and the two nodes' sum one more (the y = 0 node adds about 1, far below an ulp
+        // of 1e200): 4 ulps leave room for that and nothing else (a division for the product is off by a factor 1e200).
+        Assert.True(ExactDouble.UlpError(fisher[0, 0].Value.Value, RationalInterval.Exact(exact)) <= 4, $"{fisher[0, 0].Value.Value:R}");
     }
 }

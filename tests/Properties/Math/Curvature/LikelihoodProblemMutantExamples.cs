@@ -1,3 +1,5 @@
+using Fractions;
+using Verification.Numerics.Exact;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Likelihoods;
@@ -13,6 +15,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// and expected negative Hessian (eqs. 7.2, 7.14) are exactly symmetric, as the matrices are and as the scaled path's
 /// mirrored sum is: the products J_aᵀ(c·J_b) and J_bᵀ(c·J_a) round differently, and the symmetrization makes [a, b] and
 /// [b, a] the same double.
+/// The truncation bound of the Fisher where a Frobenius norm of ∇²f overflows (curved-linear model, κ = 1.5e308, D = 2:
+/// ‖κI‖_F = √2·κ is beyond the range): the documented larger bound Σ t·(Σ J_ij² + Σ |∇²f_ij|), here t·(1 + 1 + 2κ).
 /// </summary>
 public class LikelihoodProblemMutantExamples
 {
@@ -49,5 +53,21 @@ public class LikelihoodProblemMutantExamples
             for (int a = 0; a < 3; a++)
                 for (int b = 0; b < a; b++)
                     Assert.True(matrix[a, b].Equals(matrix[b, a]), $"{name}[{a}, {b}] = {matrix[a, b]:R}, [{b}, {a}] = {matrix[b, a]:R}");
+    }
+
+    [Fact]
+    public void FisherTailBound_WhereTheHessiansNormOverflows_CountsTheHessianEntries()
+    {
+        const double kappa = 1.5e308;
+        double tail = new PoissonLog().Expectation(Vector<double>.Build.Dense(1)).TailBound;
+        Assert.True(tail > 0);
+        // f = (1, 1)·θ + κ/2·‖θ‖² at θ = 0: f = 0 (rate 1), J = (1, 1), ∇²f = κI.
+        var problem = new LikelihoodProblem(new CurvedLinearModel(2, kappa), new PoissonLog(),
+            new Dataset([Vector<double>.Build.DenseOfArray([1.0, 1.0])], [0.0]));
+        double bound = problem.FisherTailBound(Vector<double>.Build.Dense(2));
+        var exact = ExactDouble.ToFraction(tail) * (2 + 2 * ExactDouble.ToFraction(kappa));
+        // Relative 8u: the documented (2 + T)·u with T = 4 nonzero terms, and the final rounding.
+        var error = Fraction.Abs(ExactDouble.ToFraction(bound) - exact);
+        Assert.True(error <= exact * 8 / new Fraction(System.Numerics.BigInteger.Pow(2, 53)), $"{bound:R}");
     }
 }

@@ -7,7 +7,8 @@ namespace Verification.Tests.Properties.Numerics.Exact;
 /// <summary>
 /// <see cref="ExactDouble"/>: ulp(x) is the gap from |x| to the next double up (2^(⌊log₂|x|⌋ − 52), and 2^-1074 for
 /// subnormals and 0), compared with Math.BitIncrement, an independent source; a rational that is not finite (Fractions'
-/// ±∞ and NaN, denominator 0) cannot be rounded to a double and is rejected naming value.
+/// ±∞ and NaN, denominator 0) cannot be rounded to a double and is rejected naming value; ⌊log₂ x⌋ has no value at
+/// x = 0 and is rejected naming x, while at 1 and ¾ it is 0 and −1.
 /// </summary>
 public class ExactDoubleMutantExamples
 {
@@ -38,5 +39,12 @@ public class ExactDoubleMutantExamples
     {
         foreach (var value in new[] { Fraction.PositiveInfinity, Fraction.NegativeInfinity, Fraction.NaN })
             ArgumentAssert.Rejects(() => ExactDouble.ToDouble(value), "value", "not a finite rational");
+    }
+
+    [Fact]
+    public void FloorLog2_OfZero_IsRejected()
+    {
+        ArgumentAssert.Rejects(() => ExactDouble.FloorLog2(Fraction.Zero), "x", "x must be positive");
+        Assert.Equal((0, -1), (ExactDouble.FloorLog2(Fraction.One), ExactDouble.FloorLog2(new Fraction(3, 4))));
     }
 }

@@ -11,7 +11,9 @@ namespace Verification.Tests.Properties.Numerics.Statistics;
 /// Issue 15 item 1 for src/Math/Statistics: every guard rejects its input with exactly an ArgumentException naming the
 /// parameter and stating the documented range (thesis ch. 3 laws, ch. 5 moving averages eqs. 5.1–5.3 and B.23–B.26,
 /// Lemma B.1's Gaussian sign agreement). Where a guard has a boundary, the largest rejected and the smallest accepted
-/// input are both checked, the accepted one against a value derived by hand.
+/// input are both checked, the accepted one against a value derived by hand. The enclosure form of a discrete law's
+/// expectation (thesis eq. 3.9's E_t[·] with enclosed integrands) is Σ p_k·h(x_k) interval by interval, checked on a
+/// two-atom law by hand.
 /// </summary>
 public class StatisticsRejectionExamples
 {
@@ -167,5 +169,14 @@ public class StatisticsRejectionExamples
         ArgumentAssert.Rejects(() => coin.IidProduct(14), "n", "n = 14 gives 2^14 combinations, more than 8192");
         ArgumentAssert.Rejects(() => coin.IidProduct(0), "n", "n must be ≥ 1, got 0");
         Assert.Equal(8192, coin.IidProduct(13).Count);
+    }
+
+    [Fact]
+    public void DiscreteDistribution_EnclosedExpectation_IsTheProbabilityWeightedSumOfTheEnclosures()
+    {
+        // Atoms 1 and 3 with weights 1 and 3: P = ¼ and ¾. h(x) = [x², 2x²] gives E ∈ [¼·1 + ¾·9, 2·7] = [7, 14].
+        var law = new DiscreteDistribution([[new Fraction(1)], [new Fraction(3)]], [BigInteger.One, new BigInteger(3)]);
+        var expectation = law.Expectation(x => new RationalInterval(x[0] * x[0], 2 * x[0] * x[0]));
+        Assert.Equal((new Fraction(7), new Fraction(14)), (expectation.Lower, expectation.Upper));
     }
 }

@@ -10,7 +10,9 @@ namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 /// different values are the jet with the larger (smaller) value, derivatives included; a gradient part that has
 /// overflowed to ±∞ times an exact zero constant is a zero (the exact product of a finite beyond-range value and 0, as
 /// e^800·0 in the type's remarks), signed as the IEEE product of the two signs, not NaN; √ of a jet at value 0 whose
-/// derivative parts are all 0 has derivative parts 0 (each is φ′ or φ″ times a zero part).
+/// derivative parts are all 0 has derivative parts 0 (each is φ′ or φ″ times a zero part); |x| of x² and of −x² (x = 2)
+/// is x² with its derivatives (value 4, gradient 2x = 4, Hessian 2), |c| of a constant is the constant |c| (0 included),
+/// and |x| of a non-constant jet at value 0 is undecided (no derivative there).
 /// </summary>
 public class HessianJetBranchExamples
 {
@@ -85,5 +87,34 @@ public class HessianJetBranchExamples
                     Assert.Equal(0.0, root.Hessian(i, j).Value);
             }
         }
+    }
+
+    [Fact]
+    public void Abs_OfPlusAndMinusASquare_IsTheSquareWithItsDerivatives()
+    {
+        var x = HessianJet<Float64>.Variable(Float64.Of(2), 0, 1);
+        var square = x * x;
+        foreach (var signed in new[] { square, -square })
+        {
+            var abs = HessianJet<Float64>.Abs(signed);
+            Assert.Equal((4.0, 4.0, 2.0), (abs.Value.Value, abs.Gradient(0).Value, abs.Hessian(0, 0).Value));
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(-3.0, 3.0)]
+    [InlineData(3.0, 3.0)]
+    public void Abs_OfAConstant_IsTheConstantAbsoluteValue(double c, double expected)
+    {
+        var abs = HessianJet<Float64>.Abs(HessianJet<Float64>.Constant(Float64.Of(c)));
+        Assert.True(abs.IsConstant);
+        Assert.Equal(expected, abs.Value.Value);
+    }
+
+    [Fact]
+    public void Abs_OfAVariableAtZero_IsUndecided()
+    {
+        Assert.Throws<UndecidedException>(() => HessianJet<Float64>.Abs(HessianJet<Float64>.Variable(Float64.Of(0), 0, 1)));
     }
 }

@@ -10,7 +10,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 /// first derivative erf′(x) = (2/√π)·e^(−x²) and second −2x·erf′(x), compared with the same closed form in doubles, and erfc
 /// at x = ¼ the negated ones, −erf′(x) and 2x·erf′(x); and its
 /// text form (used in failure messages) names each of its four parts and the mixed ε₁ε₂ unit, so a reported counterexample
-/// can be read back.
+/// can be read back. Comparison is strict (equal values are not greater), and |x| of a negative hyper-dual number is −x,
+/// all four parts negated (|x| = −x on x &lt; 0, so |x|′ = −x′ and |x|″ = −x″).
 /// </summary>
 public class HyperDualRealExamples
 {
@@ -46,5 +47,23 @@ public class HyperDualRealExamples
         foreach (var part in new[] { 2.0, 3.0, 5.0, 7.0 })
             Assert.Contains(new Float64(part).ToString()!, text, StringComparison.Ordinal);
         Assert.Contains("ε₁ε₂", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GreaterThan_OfEqualValues_IsFalse()
+    {
+        var a = new HyperDualReal<Float64>(Float64.Of(2), Float64.Of(1), Float64.Of(0), Float64.Of(0));
+        var b = new HyperDualReal<Float64>(Float64.Of(2), Float64.Of(5), Float64.Of(3), Float64.Of(1));
+        Assert.False(a > b);
+        Assert.False(b > a);
+        Assert.True(new HyperDualReal<Float64>(Float64.Of(3), Float64.Of(0), Float64.Of(0), Float64.Of(0)) > a);
+    }
+
+    [Fact]
+    public void Abs_OfANegativeNumber_NegatesEveryPart()
+    {
+        var x = new HyperDualReal<Float64>(Float64.Of(-2), Float64.Of(3), Float64.Of(-5), Float64.Of(7));
+        var abs = HyperDualReal<Float64>.Abs(x);
+        Assert.Equal((2.0, -3.0, 5.0, -7.0), (abs.Value.Value, abs.E1.Value, abs.E2.Value, abs.E12.Value));
     }
 }
