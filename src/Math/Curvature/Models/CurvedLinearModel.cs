@@ -41,8 +41,7 @@ public sealed class CurvedLinearModel : ModelBase
     /// <inheritdoc />
     public override T[] Output<T>(Vector<double> x, T[] theta)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(theta);
+        CheckGeneric(x, theta);
         T lin = T.Constant(0), sq = T.Constant(0);
         for (int j = 0; j < InputDimension; j++)
         {

@@ -51,8 +51,7 @@ public sealed class LinearModel : ModelBase
     /// <inheritdoc />
     public override T[] Output<T>(Vector<double> x, T[] theta)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(theta);
+        CheckGeneric(x, theta);
         int w = Width;
         var f = new T[OutputDimension];
         for (int m = 0; m < OutputDimension; m++)

@@ -63,6 +63,21 @@ public abstract class ModelBase : IModel
         Require.SameLength(ParameterDimension, theta.Count, nameof(theta));
     }
 
+    /// <summary>
+    /// The checks of <see cref="Check"/> for the generic <see cref="Output{T}"/>: x of length D with finite entries, θ of
+    /// length d with finite values (a θ of the wrong length read past its end or ignored its tail).
+    /// </summary>
+    protected void CheckGeneric<T>(Vector<double> x, T[] theta) where T : IDualScalar<T>
+    {
+        Require.Finite(x, nameof(x));
+        Require.SameLength(InputDimension, x.Count, nameof(x));
+        ArgumentNullException.ThrowIfNull(theta);
+        Require.SameLength(ParameterDimension, theta.Length, nameof(theta));
+        for (int i = 0; i < theta.Length; i++)
+            if (!double.IsFinite(theta[i].Value))
+                throw new ArgumentException($"theta[{i}] must be finite, got {Require.Show(theta[i].Value)}.", nameof(theta));
+    }
+
     /// <summary>Rejects a dimension below <paramref name="min"/>.</summary>
     protected static int AtLeast(int value, int min, string name) =>
         value >= min ? value : throw new ArgumentException($"{name} must be ≥ {min}, got {value}.", name);

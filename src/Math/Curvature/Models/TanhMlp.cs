@@ -56,8 +56,7 @@ public sealed class TanhMlp : ModelBase
     /// <inheritdoc />
     public override T[] Output<T>(Vector<double> x, T[] theta)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(theta);
+        CheckGeneric(x, theta);
         var h = new T[Hidden];
         for (int k = 0; k < Hidden; k++)
         {

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Models;
 using Xunit;
 
@@ -74,5 +75,36 @@ public sealed class ModelsRejectionExamples
             ArgumentAssert.Rejects(() => call(V(1), V(1, 2, 3)), "theta", "theta has length 3, expected 2");
         }
         Assert.Equal(V(1, 1), model.Jacobian(V(1), V(1, 2)).Row(0)); // J = (x, 1)
+    }
+
+    private static Real[] R(params double[] values) => [.. values.Select(v => new Real(v))];
+
+    /// <summary>
+    /// The generic (forward-mode) Output checks x and θ as the double one does: a θ one entry short read past its end
+    /// (IndexOutOfRangeException) and one entry long had its tail ignored, for each of the three models; a non-finite x or
+    /// θ value gave a silent NaN. The right lengths give the closed form.
+    /// </summary>
+    [Fact]
+    public void GenericOutput_RejectsAParameterOfTheWrongLengthAndNonFiniteValues()
+    {
+        IModel[] models = [new LinearModel(1, 1), new TanhMlp(1, 1, 1), new CurvedLinearModel(2, 3)];
+        foreach (var model in models)
+        {
+            int d = model.ParameterDimension, inputs = model.InputDimension;
+            var x = V([.. Enumerable.Repeat(1.0, inputs)]);
+            var theta = new double[d];
+            ArgumentAssert.Rejects(() => model.Output(x, R(new double[d - 1])), "theta", $"theta has length {d - 1}, expected {d}");
+            ArgumentAssert.Rejects(() => model.Output(x, R(new double[d + 1])), "theta", $"theta has length {d + 1}, expected {d}");
+            ArgumentAssert.Rejects(() => model.Output(V(new double[inputs + 1]), R(theta)), "x", $"x has length {inputs + 1}, expected {inputs}");
+            var nanX = V([.. Enumerable.Repeat(double.NaN, inputs)]);
+            ArgumentAssert.Rejects(() => model.Output(nanX, R(theta)), "x", "x[0] must be finite, got NaN");
+            var infinite = new double[d];
+            infinite[d - 1] = double.PositiveInfinity;
+            ArgumentAssert.Rejects(() => model.Output(x, R(infinite)), "theta", $"theta[{d - 1}] must be finite, got Infinity");
+            Assert.Throws<ArgumentNullException>("theta", () => model.Output<Real>(x, null!));
+        }
+        Assert.Equal(11.0, models[0].Output(V(3), R(2, 5))[0].Value); // f = w·x + b
+        Assert.Equal(7.0, models[1].Output(V(1), R(0, 0, 0, 7))[0].Value); // W₁ = 0: h = 0, f = c
+        Assert.Equal(2 + 3.0 / 2 * 2, models[2].Output(V(1, 1), R(1, 1))[0].Value); // xᵀθ + (κ/2)‖θ‖²
     }
 }
