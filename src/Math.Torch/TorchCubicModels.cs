@@ -37,8 +37,8 @@ public static class TorchCubicModels
         TorchArguments.Finite(x, nameof(x));
 
         using var scope = NewDisposeScope();
-        var cubic = (lipschitz / 6) * x.abs();
-        var inner = sign > 0 ? lambda / 2 + cubic : lambda / 2 - cubic;
-        return (x * (gProjection + x * inner)).MoveToOuterDisposeScope();
+        var cubic = lipschitz.DividedBy(6) * x.abs();
+        var inner = sign > 0 ? lambda.DividedBy(2).Plus(cubic) : lambda.DividedBy(2) - cubic;
+        return (x * gProjection.Plus(x * inner)).MoveToOuterDisposeScope();
     }
 }

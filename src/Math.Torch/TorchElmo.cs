@@ -54,7 +54,7 @@ public static class TorchElmo
         var sum = root.Sum;                                                   // (S + |λ|)·2^-e, 0 only for λ = |g| = 0
         var safeSum = where(sum.gt(TorchScalars.Zero), sum, ones_like(sum));
         // λ ≥ 0: 2|g|/(S + λ) = (2·m_g/sum)·2^(e_g − e)
-        var convex = TorchScaledRoot.ScaleByPowerOfTwo(root.GradMantissa * 2 / safeSum, root.GradExponent - root.Exponent);
+        var convex = TorchScaledRoot.ScaleByPowerOfTwo(root.GradMantissa.Times(2) / safeSum, root.GradExponent - root.Exponent);
         // λ < 0: (S + |λ|)/L = (sum/m_L)·2^(e − e_L)
         var concave = TorchScaledRoot.ScaleByPowerOfTwo(sum / root.LipschitzMantissa, root.Exponent - root.LipschitzExponent);
         return where(lambda.ge(TorchScalars.Zero), convex, concave);

@@ -48,7 +48,7 @@ public static class TorchElmoPreconditioner
         // λ ≥ 0: 2/(λ + S) = (2/sum)·2^-e; the sum is 0 only for λ = |g| = 0 (singular: φ = 0). For |g| = 0, λ > 0 this is 1/λ.
         var convexDefined = sum.gt(TorchScalars.Zero);
         var convex = where(convexDefined,
-            TorchScaledRoot.ScaleByPowerOfTwo(2 / where(convexDefined, sum, ones_like(sum)), -root.Exponent), zero);
+            TorchScaledRoot.ScaleByPowerOfTwo(where(convexDefined, sum, ones_like(sum)).Into(2), -root.Exponent), zero);
 
         // λ < 0: (S + |λ|)/(L|g|) = x*/|g| = (sum/(m_L·m_g))·2^(e − e_L − e_g); singular (φ = 0) where |g| = 0.
         var gradPositive = gradMagnitude.gt(TorchScalars.Zero);

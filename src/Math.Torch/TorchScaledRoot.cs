@@ -45,19 +45,19 @@ internal sealed record TorchScaledRoot(
         var (lipschitzMantissa, lipschitzExponent) = frexp(lipschitz);
 
         // 2L|g| = product·2^productExponent, product = 2·m_L·m_g ∈ [1/2, 2) (one rounding), 0 where |g| = 0.
-        var product = lipschitzMantissa * gradMantissa * 2;
-        var productExponent = lipschitzExponent + gradExponent;
+        var product = (lipschitzMantissa * gradMantissa).Times(2);
+        var productExponent = lipschitzExponent.Plus(gradExponent);
 
         using var absentExponent = AbsentExponent.ToScalar();
         var absent = full_like(lambdaExponent, absentExponent);
         var lambdaTop = where(lambda.ne(TorchScalars.Zero), lambdaExponent, absent);
-        var rootTop = where(gradMagnitude.gt(TorchScalars.Zero), (productExponent + 1).div(TorchScalars.Two, RoundingMode.floor), absent); // ⌈e_{2L|g|}/2⌉
+        var rootTop = where(gradMagnitude.gt(TorchScalars.Zero), productExponent.Plus(1).div(TorchScalars.Two, RoundingMode.floor), absent); // ⌈e_{2L|g|}/2⌉
         var e = maximum(lambdaTop, rootTop);
 
         var scaledLambda = ScaleByPowerOfTwo(lambdaMantissa, lambdaExponent - e);   // |λ|·2^-e ∈ [0, 1)
-        var scaledProduct = ScaleByPowerOfTwo(product, productExponent - 2 * e);    // 2L|g|·2^-2e ∈ [0, 2)
-        var root = sqrt(scaledLambda * scaledLambda + scaledProduct);              // S·2^-e ∈ [1/2, √3) unless λ = |g| = 0
-        return new TorchScaledRoot(root + scaledLambda, e, gradMantissa, gradExponent, lipschitzMantissa, lipschitzExponent);
+        var scaledProduct = ScaleByPowerOfTwo(product, productExponent - e.Times(2)); // 2L|g|·2^-2e ∈ [0, 2)
+        var root = sqrt((scaledLambda * scaledLambda).Plus(scaledProduct));           // S·2^-e ∈ [1/2, √3) unless λ = |g| = 0
+        return new TorchScaledRoot(root.Plus(scaledLambda), e, gradMantissa, gradExponent, lipschitzMantissa, lipschitzExponent);
     }
 
     /// <summary>
@@ -87,5 +87,5 @@ internal sealed record TorchScaledRoot(
 
     /// <summary>2^m elementwise from the table of 2^-k … 2^k.</summary>
     private static Tensor Power(Tensor powers, Tensor m, int k) =>
-        powers.index_select(0, (m + k).to(ScalarType.Int64).reshape(-1)).reshape(m.shape);
+        powers.index_select(0, m.Plus(k).to(ScalarType.Int64).reshape(-1)).reshape(m.shape);
 }

@@ -100,7 +100,7 @@ public static class TorchSymmetricEigen
         using var scope = NewDisposeScope();
         var h = hessian.detach();
         var g = gradient.detach();
-        var (values, vectors) = linalg.eigh((h + h.mT) / 2);
+        var (values, vectors) = linalg.eigh(h.Plus(h.mT).DividedBy(2));
 
         var projections = vectors.mT.mv(g);                                    // g_i = ∇fᵀv_i
         var pivotRows = vectors.abs().argmax(0, keepdim: true);                // first largest |component| per column

@@ -115,8 +115,8 @@ public sealed class TorchAmos
                 if (lambdaBefore is not null && thetaBefore is not null)
                 {
                     double distance = (theta - thetaBefore).norm().to_type(ScalarType.Float64).item<double>();
-                    var slope = (lambda - lambdaBefore).abs() / (s.Epsilon2 + distance);
-                    Replace(ref lipschitz, s.AlphaL * lipschitz + (1 - s.AlphaL) * slope);
+                    var slope = (lambda - lambdaBefore).abs().DividedBy(s.Epsilon2 + distance);
+                    Replace(ref lipschitz, lipschitz.Times(s.AlphaL).Plus(slope.Times(1 - s.AlphaL)));
                 }
                 ReplaceOptional(ref lambdaBefore, lambda);
                 ReplaceOptional(ref thetaBefore, theta.clone());
@@ -125,7 +125,7 @@ public sealed class TorchAmos
             var g = TorchHessian.Gradient(function, theta);
             var secondOrder = firstOrder.logical_not();
             var delta = where(firstOrder, first.Step(g, HessianDiagonal, firstOrder), second.Step(g, HessianDiagonal, secondOrder));
-            Replace(ref theta, theta + delta);
+            Replace(ref theta, theta.Plus(delta));
             Iteration++;
             return delta.MoveToOuterDisposeScope();
         }
@@ -165,10 +165,10 @@ public sealed class TorchAmos
             var sum = zeros_like(theta);
             for (int k = 0; k < amos.HutchinsonSamples; k++)
             {
-                var z = randint(0, 2, theta.shape, dtype: theta.dtype, device: theta.device, generator: generator) * 2 - 1;
-                sum = sum + z * TorchHessian.HessianVectorProduct(function, theta, z);
+                var z = randint(0, 2, theta.shape, dtype: theta.dtype, device: theta.device, generator: generator).Times(2).Minus(1);
+                sum = sum.Plus(z * TorchHessian.HessianVectorProduct(function, theta, z));
             }
-            return sum / amos.HutchinsonSamples;
+            return sum.DividedBy(amos.HutchinsonSamples);
         }
 
         private Tensor Assign()

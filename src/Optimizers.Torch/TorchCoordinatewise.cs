@@ -72,7 +72,7 @@ public static class TorchCoordinatewise
     /// <summary>SGD on the owned coordinates, (Δθ)_i = −α·∂_i f (App. K's OPT¹): the tensor twin of <see cref="Sgd"/>'s rule.</summary>
     private sealed class SgdRule(double alpha) : ITorchCoordinatewiseRule
     {
-        public Tensor Step(Tensor gradient, Func<Tensor> hessianDiagonal, Tensor owned) => -alpha * gradient;
+        public Tensor Step(Tensor gradient, Func<Tensor> hessianDiagonal, Tensor owned) => gradient.Times(-alpha);
 
         public void Dispose()
         {
@@ -96,12 +96,12 @@ public static class TorchCoordinatewise
                 return zeros_like(gradient);
             bool refresh = steps % sophia.HessianEvery == 0;
             steps++;
-            Replace(ref m, where(owned, sophia.Beta1 * m + (1 - sophia.Beta1) * gradient, m));
+            Replace(ref m, where(owned, m.Times(sophia.Beta1).Plus(gradient.Times(1 - sophia.Beta1)), m));
             if (refresh)
-                Replace(ref h, where(owned, sophia.Beta2 * h + (1 - sophia.Beta2) * hessianDiagonal(), h));
+                Replace(ref h, where(owned, h.Times(sophia.Beta2).Plus(hessianDiagonal().Times(1 - sophia.Beta2)), h));
             using var epsilon = sophia.Epsilon.ToScalar();
-            var ratio = m / clamp_min(sophia.Rho * h, epsilon);
-            return -sophia.LearningRate * ratio.clamp(TorchScalars.MinusOne, TorchScalars.One);
+            var ratio = m / clamp_min(h.Times(sophia.Rho), epsilon);
+            return ratio.clamp(TorchScalars.MinusOne, TorchScalars.One).Times(-sophia.LearningRate);
         }
 
         public void Dispose()

@@ -42,7 +42,7 @@ public static class TorchLanczos
         double norm = q.norm().to_type(ScalarType.Float64).item<double>();
         if (!(norm > 0))
             throw new ArgumentException("start must be non-zero.", nameof(start));
-        q = q / norm;
+        q = q.DividedBy(norm);
         double breakdown = start.dtype == ScalarType.Float64 ? 1e-12 : 1e-5;
 
         var basis = new List<Tensor>();
@@ -60,9 +60,9 @@ public static class TorchLanczos
                 throw new ArgumentException($"hessianVectorProduct returned a non-finite value at Lanczos step {j}.", nameof(hessianVectorProduct));
             double alpha = q.dot(w).to_type(ScalarType.Float64).item<double>();
             alphas.Add(alpha);
-            w = w - alpha * q;
+            w = w - q.Times(alpha);
             if (previous is not null)
-                w = w - betas[^1] * previous;
+                w = w - previous.Times(betas[^1]);
             var qs = stack(basis, 1);
             for (int pass = 0; pass < 2; pass++)
                 w = w - qs.mv(qs.mT.mv(w));
@@ -72,7 +72,7 @@ public static class TorchLanczos
                 break;
             betas.Add(beta);
             previous = q;
-            q = w / beta;
+            q = w.DividedBy(beta);
         }
 
         int k = alphas.Count;

@@ -26,7 +26,7 @@ public static class TorchCurvature
     {
         Tensor total = zeros(1, t.dtype, t.device).sum();
         for (int n = 0; n < p.Count; n++)
-            total = total + TorchCurvatureFunctions.LogDensity(p.Likelihood, p.Data.Labels[n], TorchCurvatureFunctions.Output(p.Model, Input(p, n, t), t));
+            total = total.Plus(TorchCurvatureFunctions.LogDensity(p.Likelihood, p.Data.Labels[n], TorchCurvatureFunctions.Output(p.Model, Input(p, n, t), t)));
         return total;
     }
 
@@ -68,7 +68,7 @@ public static class TorchCurvature
             {
                 double y = rule.Labels[k];
                 var s = TorchHessian.Gradient(z => TorchCurvatureFunctions.LogDensity(problem.Likelihood, y, z), f);
-                inner = inner + rule.Weights[k] * s.outer(s);
+                inner = inner.Plus(s.outer(s).Times(rule.Weights[k]));
             }
             return inner;
         });
@@ -88,7 +88,7 @@ public static class TorchCurvature
         {
             var j = Jacobian(problem, n, theta);
             var f = TorchCurvatureFunctions.Output(problem.Model, Input(problem, n, theta), theta.detach());
-            sum = sum + j.T.matmul(curvature(n, f)).matmul(j);
+            sum = sum.Plus(j.T.matmul(curvature(n, f)).matmul(j));
         }
         return sum.MoveToOuterDisposeScope();
     }
@@ -104,7 +104,7 @@ public static class TorchCurvature
             var x = Input(problem, n, theta);
             double y = problem.Data.Labels[n];
             var s = TorchHessian.Gradient(t => TorchCurvatureFunctions.LogDensity(problem.Likelihood, y, TorchCurvatureFunctions.Output(problem.Model, x, t)), theta);
-            ef = ef + s.outer(s);
+            ef = ef.Plus(s.outer(s));
         }
         return ef.MoveToOuterDisposeScope();
     }

@@ -30,7 +30,7 @@ public static class TorchCurvatureFunctions
                 return theta.reshape(lin.OutputDimension, lin.Width).mv(xt);
             }
             case CurvedLinearModel cl:
-                return (x.dot(theta) + cl.Curvature / 2 * theta.dot(theta)).reshape(1);
+                return x.dot(theta).Plus(theta.dot(theta).Times(cl.Curvature / 2)).reshape(1);
             case TanhMlp mlp:
             {
                 int d = mlp.InputDimension, h = mlp.Hidden;
@@ -57,21 +57,21 @@ public static class TorchCurvatureFunctions
         {
             case GaussianIdentity g:
             {
-                var r = y - f[0];
-                return -(r * r) / (2 * g.Variance) - 0.5 * Math.Log(2 * Math.PI * g.Variance);
+                var r = f[0].SubtractedFrom(y);
+                return (-(r * r)).DividedBy(2 * g.Variance).Minus(0.5 * Math.Log(2 * Math.PI * g.Variance));
             }
             case BernoulliLogit:
-                return y * f[0] - nn.functional.softplus(f[0]);
+                return f[0].Times(y) - nn.functional.softplus(f[0]);
             case CategoricalSoftmax:
                 return f[(long)y] - f.logsumexp(0);
             case PoissonLog:
-                return y * f[0] - f[0].exp() - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1);
+                return (f[0].Times(y) - f[0].exp()).Minus(MathNet.Numerics.SpecialFunctions.GammaLn(y + 1));
             case BernoulliProbability:
-                return y == 1 ? f[0].log() : (1 - f[0]).log();
+                return y == 1 ? f[0].log() : f[0].SubtractedFrom(1).log();
             case GaussianMeanVariance:
             {
-                var r = y - f[0];
-                return -(r * r) / (2 * f[1]) - 0.5 * (2 * Math.PI * f[1]).log();
+                var r = f[0].SubtractedFrom(y);
+                return -(r * r) / f[1].Times(2) - f[1].Times(2 * Math.PI).log().Times(0.5);
             }
             default:
                 throw new ArgumentException($"no tensor form for likelihood {likelihood.Name}.", nameof(likelihood));

@@ -51,7 +51,7 @@ public sealed class TorchBlockPermutationPreconditioner
             y = b[i].transpose(1, 2).bmm(y.reshape(blocks, k, 1)).reshape(w);
             y = y.index_select(0, tensor(inverse[i], device: v.device));
         }
-        return (structure.Alpha0 * y.narrow(0, 0, structure.Dimension)).MoveToOuterDisposeScope();
+        return y.narrow(0, 0, structure.Dimension).Times(structure.Alpha0).MoveToOuterDisposeScope();
     }
 
     /// <summary>Algorithm 1's hypergradient ∇_θ ℓ_{t+1} = −∂_θ(g_{t+1}ᵀG(θ)m_t) by autograd, shape [N·ñ·k], detached.</summary>

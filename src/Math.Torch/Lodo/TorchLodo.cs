@@ -40,11 +40,11 @@ public static class TorchLodo
             var gradX = TorchSharp.torch.autograd.grad([lossAtX], [xLeaf])[0].detach();
             var lossAtTheta = loss(xNext);
             var hyper = TorchSharp.torch.autograd.grad([lossAtTheta], [thetaLeaf])[0].detach();
-            adamM = (0.9 * adamM + 0.1 * hyper).MoveToOuterDisposeScope();
-            adamV = (0.999 * adamV + 0.001 * hyper * hyper).MoveToOuterDisposeScope();
+            adamM = adamM.Times(0.9).Plus(hyper.Times(0.1)).MoveToOuterDisposeScope();
+            adamV = adamV.Times(0.999).Plus(hyper.Times(0.001) * hyper).MoveToOuterDisposeScope();
             double c1 = 1 - Math.Pow(0.9, t), c2 = 1 - Math.Pow(0.999, t);
-            theta = (theta - metaLearningRate * (adamM / c1) / ((adamV / c2).sqrt() + 1e-8)).detach().MoveToOuterDisposeScope();
-            m = (beta * m + (1 - beta) * gradX).detach().MoveToOuterDisposeScope();
+            theta = (theta - adamM.DividedBy(c1).Times(metaLearningRate) / adamV.DividedBy(c2).sqrt().Plus(1e-8)).detach().MoveToOuterDisposeScope();
+            m = m.Times(beta).Plus(gradX.Times(1 - beta)).detach().MoveToOuterDisposeScope();
             x = xNext.detach().MoveToOuterDisposeScope();
             xs.Add(x.clone().MoveToOuterDisposeScope());
         }

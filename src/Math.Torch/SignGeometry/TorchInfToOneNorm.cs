@@ -53,7 +53,7 @@ public static class TorchInfToOneNorm
             using var end = (start + m).ToScalar();
             var k = arange(first, end, dtype: ScalarType.Int64, device: h.device);
             // (d−1) × m bits → ±1, then the fixed last row +1.
-            var signs = (k.unsqueeze(0).bitwise_right_shift(bits.unsqueeze(1)).bitwise_and(1) * -2 + 1).to_type(h.dtype);
+            var signs = (k.unsqueeze(0).bitwise_right_shift(bits.unsqueeze(1)).bitwise_and(1).Times(-2).Plus(1)).to_type(h.dtype);
             var x = cat([signs, ones(1, m, dtype: h.dtype, device: h.device)], 0);
             var values = batch.matmul(x).abs().sum(1);
             var (chunkBest, chunkArg) = values.max(1);

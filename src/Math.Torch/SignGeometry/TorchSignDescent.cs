@@ -70,7 +70,7 @@ public static class TorchSignDescent
         {
             var g = hessians.matmul(theta.unsqueeze(2)).squeeze(2) - linear;
             var step = lInfinity is null ? g.sign().mul(negativeStep) : NormScaledStep(g, lInfinity);
-            theta = theta + step;
+            theta = theta.Plus(step);
             iterates.Add(theta);
         }
         return stack(iterates, 1).MoveToOuterDisposeScope();

@@ -35,8 +35,8 @@ public static class TorchSgdStep
         using var s = perSampleGradients.var(0L, unbiased: true, keepdim: false);
         using var traceTensor = s.sum();
         using var norm2Tensor = g.dot(g);
-        double trace = traceTensor.ToDouble();
-        double norm2 = norm2Tensor.ToDouble();
+        double trace = traceTensor.Value();
+        double norm2 = norm2Tensor.Value();
         double gamma = trace == 0 ? 1 : norm2 == 0 ? 0 : 1 / (1 + trace / norm2 / m);
         using var negativeStep = (-gamma / smoothness).ToScalar();
         return g.mul(negativeStep);
@@ -53,7 +53,7 @@ public static class TorchSgdStep
                 "perSampleGradients");
         using var entries = gradients.isfinite();
         using var finite = entries.all();
-        if (!finite.ToBoolean())
+        if (!finite.item<bool>())
             throw new ArgumentException("perSampleGradients must be finite.", "perSampleGradients");
     }
 }

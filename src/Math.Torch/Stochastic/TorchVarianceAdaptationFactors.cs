@@ -17,7 +17,7 @@ public static class TorchVarianceAdaptationFactors
         using var scope = NewDisposeScope();
         var positive = eta.gt(TorchScalars.Zero);
         var safe = where(positive, eta, ones_like(eta));
-        var value = special.erf((safe * Math.Sqrt(2)).reciprocal());
+        var value = special.erf(safe.Times(Math.Sqrt(2)).reciprocal());
         return where(positive, value, ones_like(value)).MoveToOuterDisposeScope();
     }
 

@@ -97,24 +97,24 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         var g = gradient.detach();
         using var beta1 = Beta1.ToScalar();
         using var beta2 = Beta2.ToScalar();
-        rawFirst.mul_(beta1).add_(g * (1 - Beta1));
-        rawSecond.mul_(beta2).add_(g * g * (1 - Beta2));
+        rawFirst.mul_(beta1).PlusInPlace(g.Times(1 - Beta1));
+        rawSecond.mul_(beta2).PlusInPlace((g * g).Times(1 - Beta2));
         int t = Iteration++;
-        var m = rawFirst / PowerComplement.OneMinusPower(Beta1, t + 1);
-        var v = rawSecond / PowerComplement.OneMinusPower(Beta2, t + 1);
+        var m = rawFirst.DividedBy(PowerComplement.OneMinusPower(Beta1, t + 1));
+        var v = rawSecond.DividedBy(PowerComplement.OneMinusPower(Beta2, t + 1));
         Tensor delta;
         if (Method == VarianceAdaptedMethod.Adam)
         {
-            var denominator = sqrt(v) + Epsilon;
+            var denominator = sqrt(v).Plus(Epsilon);
             var safe = where(denominator.gt(TorchScalars.Zero), denominator, ones_like(denominator));
-            delta = where(denominator.gt(TorchScalars.Zero), m / safe, zeros_like(m)) * (-StepSize);
+            delta = where(denominator.gt(TorchScalars.Zero), m / safe, zeros_like(m)).Times(-StepSize);
         }
         else
         {
             var gamma = Factor(m, v, t);
             var direction = Method == VarianceAdaptedMethod.MSvag ? m : g;
             var skip = m.eq(TorchScalars.Zero).logical_and(v.eq(TorchScalars.Zero));
-            delta = where(skip, zeros_like(m), gamma * direction * (-StepSize));
+            delta = where(skip, zeros_like(m), (gamma * direction).Times(-StepSize));
         }
         return delta.MoveToOuterDisposeScope();
     }
@@ -137,7 +137,7 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         var eta2 = RelativeVariance(safeA, v).clamp_min(TorchScalars.Zero);
         var positive = eta2.gt(TorchScalars.Zero);
         using var denominatorScalar = denominator.ToScalar();
-        var gamma = ones_like(eta2).mul(denominatorScalar) / (eta2 * numerator + denominator);
+        var gamma = ones_like(eta2).mul(denominatorScalar) / eta2.Times(numerator).Plus(denominator);
         return where(nonzero, where(positive, gamma, ones_like(gamma)), zeros_like(gamma));
     }
 
@@ -158,14 +158,14 @@ public sealed class TorchVarianceAdaptedStep : IDisposable
         var far = (v / a - a) / a;
         var (aMantissa, aExponent) = frexp(a);
         var (vMantissa, vExponent) = frexp(v);
-        var shift = vExponent - 2 * aExponent;                       // v′ = vMantissa·2^shift; shift ∈ [−3, 2] where near
+        var shift = vExponent - aExponent.Times(2);                      // v′ = vMantissa·2^shift; shift ∈ [−3, 2] where near
         var near = ratio.gt(TorchScalars.OneHalf).logical_and(ratio.lt(TorchScalars.Two));
         var vScaled = TorchScaledRoot.ScaleByPowerOfTwo(vMantissa, where(near, shift, zeros_like(shift)));
         double splitter = a.dtype == ScalarType.Float64 ? 134217729.0 : 4097.0; // 2^⌈p/2⌉ + 1 (p = 53, 24)
-        var c = aMantissa * splitter;
+        var c = aMantissa.Times(splitter);
         var high = c - (c - aMantissa);
         var low = aMantissa - high;
-        var difference = vScaled - high * high - 2 * high * low - low * low;
+        var difference = vScaled - high * high - high.Times(2) * low - low * low;
         var close = difference / aMantissa / aMantissa;
         return where(near, close, far);
     }

@@ -231,7 +231,7 @@ internal static class ElmoAgreementCases
         {
             double[] point = [0.5, -1.25, 2.0, -3.0], direction = [1.0, 2.0, -0.5, 0.25];
             int n = point.Length;
-            static Tensor CubicPlusCross(Tensor x) => x.pow(CubeExponent).sum() + x[0] * x[1];
+            static Tensor CubicPlusCross(Tensor x) => x.pow(CubeExponent).sum().Plus(x[0] * x[1]);
             var x = TensorConvert.Vector(point, dtype, device);
             var v = TensorConvert.Vector(direction, dtype, device);
             var gradient = point.Select(p => 3 * p * p).ToArray();

@@ -17,7 +17,7 @@ public class TorchHessianExamples
 
     private static readonly double[] Point = [0.5, -1.25, 2.0, -3.0];
 
-    private static Tensor CubicPlusCross(Tensor x) => x.pow(CubeExponent).sum() + x[0] * x[1];
+    private static Tensor CubicPlusCross(Tensor x) => x.pow(CubeExponent).sum().Plus(x[0] * x[1]);
 
     [Fact]
     public void Backend_LoadsAndComputes()
@@ -43,7 +43,7 @@ public class TorchHessianExamples
     {
         // ∂f/∂x_1 is constant, so its graph does not reach x: the row must be 0, not an autograd error.
         using var scope = NewDisposeScope();
-        var h = TensorConvert.ToDoubles(TorchHessian.Hessian(x => x[0] * x[0] + 3 * x[1], TensorConvert.Vector([1.0, 2.0], ScalarType.Float64)));
+        var h = TensorConvert.ToDoubles(TorchHessian.Hessian(x => (x[0] * x[0]).Plus(x[1].Times(3)), TensorConvert.Vector([1.0, 2.0], ScalarType.Float64)));
         Assert.Equal([2.0, 0.0, 0.0, 0.0], h);
     }
 

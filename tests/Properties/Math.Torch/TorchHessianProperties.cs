@@ -20,7 +20,7 @@ public class TorchHessianProperties
     private static readonly Scalar QuarticExponent = 4.ToScalar();
 
     /// <summary>f(x) = log Σ exp(x_i) + sin(x_0·x_1) + Σ x_i⁴/12: smooth, non-polynomial, every third derivative generic.</summary>
-    private static Tensor Smooth(Tensor x) => x.logsumexp(0) + (x[0] * x[1]).sin() + x.pow(QuarticExponent).sum() / 12;
+    private static Tensor Smooth(Tensor x) => x.logsumexp(0).Plus((x[0] * x[1]).sin()).Plus(x.pow(QuarticExponent).sum().DividedBy(12));
 
     private static Gen<double[]> Coordinates(int n) => Gen.ArrayOf(EdgeDoubles.Unit.Select(u => 4 * u - 2), n);
 
@@ -49,7 +49,7 @@ public class TorchHessianProperties
             for (int k = 0; k < steps.Count; k++)
             {
                 double h = steps[k];
-                double f = Smooth(x + h * v).item<double>();
+                double f = Smooth(x.Plus(v.Times(h))).item<double>();
                 r1[k] = Math.Abs(f - f0 - h * gv);
                 r2[k] = Math.Abs(f - f0 - h * gv - h * h / 2 * vhv);
             }

@@ -63,8 +63,8 @@ public class TorchAmosExamples
         const int n = 300;
         using var scope = NewDisposeScope();
         var d = linspace(-1, 2, n, dtype: ScalarType.Float64);
-        var u = ones(n, dtype: ScalarType.Float64) / Math.Sqrt(n);
-        Func<Tensor, Tensor> f = x => 0.5 * (d * x * x).sum() + 0.1 / 6 * u.dot(x).pow(CubeExponent);
+        var u = ones(n, dtype: ScalarType.Float64).DividedBy(Math.Sqrt(n));
+        Func<Tensor, Tensor> f = x => (d * x * x).sum().Times(0.5).Plus(u.dot(x).pow(CubeExponent).Times(0.1 / 6));
         var settings = new AmosSettings(1e-3, AlphaL: 0.5, Assignment: AmosAssignment.PerTensorMean,
             Tensors: [Enumerable.Range(0, 100).ToArray(), Enumerable.Range(100, 200).ToArray()]);
         using var run = new TorchAmos(settings, new Sgd(0.01), new SophiaDiagonal(0.01), denseLimit: 16, hutchinsonSamples: 4, seed: 3)
@@ -130,7 +130,7 @@ public class TorchAmosExamples
 
         private sealed class TensorRule : ITorchCoordinatewiseRule
         {
-            public Tensor Step(Tensor gradient, Func<Tensor> hessianDiagonal, Tensor owned) => -0.5 * gradient;
+            public Tensor Step(Tensor gradient, Func<Tensor> hessianDiagonal, Tensor owned) => gradient.Times(-0.5);
 
             public void Dispose()
             {

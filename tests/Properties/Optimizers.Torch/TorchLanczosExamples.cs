@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Torch;
 using Verification.Optimizers.Torch;
 using Verification.Tests.Properties.Numerics.Torch;
 using Xunit;
@@ -43,6 +44,6 @@ public class TorchLanczosExamples
         Assert.Throws<ArgumentException>(() => TorchLanczos.Eigenpairs(v => h.mv(v), zeros(3, dtype: ScalarType.Float64), 2));
         Assert.Throws<ArgumentException>(() => TorchLanczos.Eigenpairs(v => h.mv(v), ones(3, dtype: ScalarType.Float64), 4));
         Assert.Throws<ArgumentException>(() => TorchLanczos.Eigenpairs(v => v[..2], ones(3, dtype: ScalarType.Float64), 2));
-        Assert.Throws<ArgumentException>(() => TorchLanczos.Eigenpairs(v => v * double.NaN, ones(3, dtype: ScalarType.Float64), 2));
+        Assert.Throws<ArgumentException>(() => TorchLanczos.Eigenpairs(v => v.Times(double.NaN), ones(3, dtype: ScalarType.Float64), 2));
     }
 }

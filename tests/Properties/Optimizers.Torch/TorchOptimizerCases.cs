@@ -1,5 +1,6 @@
-using TorchSharp;
 using MathNet.Numerics.LinearAlgebra;
+using TorchSharp;
+using Verification.Numerics.Torch;
 using Verification.Optimizers.Objectives;
 using Verification.Tests.Properties.Numerics.Torch;
 using static TorchSharp.torch;
@@ -24,7 +25,7 @@ internal sealed record TorchOptimizerCase(Matrix<double> D, double C, Vector<dou
         var d = TensorConvert.Matrix(D, type, device);
         var u = TensorConvert.Vector(U, type, device);
         double c = C;
-        return x => 0.5 * x.dot(d.mv(x)) + c / 6 * u.dot(x).pow(CubeExponent);
+        return x => x.dot(d.mv(x)).Times(0.5).Plus(u.dot(x).pow(CubeExponent).Times(c / 6));
     }
 
     /// <summary>The same problem with D, c, u and θ rounded to <paramref name="dtype"/>, so the reference sees the tensor's data.</summary>

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Lodo;
 using Verification.Numerics.Torch.Lodo;
+using Verification.Numerics.Torch;
 using static TorchSharp.torch;
 
 namespace Verification.Tests.Properties.Numerics.Torch.Lodo;
@@ -93,7 +94,7 @@ internal static class LodoAgreementCases
             }
             var ht = TensorConvert.Matrix(h, dtype, device);
             var ct = TensorConvert.Vector(c, dtype, device);
-            Tensor Loss(Tensor x) => 0.5 * x.dot(ht.mv(x)) - ct.dot(x);
+            Tensor Loss(Tensor x) => x.dot(ht.mv(x)).Times(0.5) - ct.dot(x);
             var xs = TorchLodo.Run(new TorchBlockPermutationPreconditioner(g), Loss, TensorConvert.Vector(x0, dtype, device), TensorConvert.Vector(theta0, dtype, device), metaRate, beta, steps);
             return Enumerable.Range(0, steps + 1).Select(t => new Agreement($"x_{t}", expected[t].ToArray(), TensorConvert.ToDoubles(xs[t]),
                 drift[t].ToArray(), Tolerances.Torch.FirstOrderBound, i => $"entry {i}")).ToArray();
