@@ -142,7 +142,10 @@ public static class HessianLearningFlow
     /// ArgumentException. Accuracy: that of the eigensolver, backward stable (eigenvalues of A + E with ‖E‖ of order
     /// n·2^-52·‖A‖; a defective eigenvalue of multiplicity m can move by that to the power 1/m). For symmetric 2×2 A
     /// (tested over the whole range) the result is within 2n·2^-52·‖A‖₂ of ρ(A) (the order constant 2, observed, not derived: an
-    /// error of 2.07·2^-52·‖A‖₂ = 1.04·n·2^-52·‖A‖₂ was seen at some A), plus 2^-1074 where ρ is subnormal (Weyl's theorem with that backward error); entries of the
+    /// error of 2.07·2^-52·‖A‖₂ = 1.04·n·2^-52·‖A‖₂ was seen at some A), plus 2^-1074 where ρ is subnormal (Weyl's theorem with that backward error).
+    /// For any 2×2 A (also tested over the whole range) the same backward error, δ = 2n·2^-52·‖A‖_F per entry, moves ρ by
+    /// at most δ + min(√Δ, Δ/√|disc|) with disc = ((a₁₁ − a₂₂)/2)² + a₁₂a₂₁ and Δ = (|a₁₁ − a₂₂| + |a₁₂| + |a₂₁|)·δ + 2δ²
+    /// (the square root's Hölder bound where the eigenvalues nearly coincide, as for a defective A); entries of the
     /// scaled A below 2^-1022 are set to 0 first (the solver failed on subnormal entries), a change of A by less than
     /// n·2^-1022·max|A_ij| in norm; ρ(2^k·A) = 2^k·ρ(A) bit for bit wherever 2^k·A is exact and ρ(A) and
     /// 2^k·ρ(A) are normal doubles.

@@ -232,6 +232,54 @@ public class HessianLearningFlowFullRangeProperties
     });
 
     /// <summary>
+    /// Any 2×2 A = [[p, q], [r, t]], non-symmetric included, entries anywhere in the range: the eigenvalues are m ± √disc
+    /// with m = (p + t)/2 and disc = ((p − t)/2)² + qr, so ρ = |m| + √disc where disc ≥ 0 and √(pt − qr) where disc &lt; 0,
+    /// from exact rationals and 200-bit outward square roots: the forward reference the non-symmetric path lacked.
+    /// Tolerance, derived from the doc comment's backward error: the eigenvalues are those of A + E with every |E_ij| ≤
+    /// δ = 2n·2^-52·‖A‖_F (n = 2, the order constant 2 as for symmetric A; ‖E‖₂ ≤ δ bounds each entry) plus the flush of
+    /// scaled entries below 2^-1022 (n·2^(s−1022)). Then m moves by ≤ δ and disc by ≤ Δ = (|p − t| + |q| + |r|)·δ + 2δ²,
+    /// and since (√disc′ − √disc)(√disc′ + √disc) = disc′ − disc, one of the two pairings of the roots moves them by at
+    /// most min(√Δ, Δ/√|disc|): the square root's Hölder bound at a (near-)defective eigenvalue, its Lipschitz bound away
+    /// from one. ρ = max|λ| moves by at most δ + that; |λ| (Complex.Magnitude) and the scaling back add 2u·ρ and ½·2^-1074.
+    /// </summary>
+    [Property]
+    public Property SpectralRadius_OfAnyTwoByTwo_IsWithinItsPerturbationBound() => Prop.ForAll(
+        FullRangeDoubles.SignedOrOneScale(4).ToArbitrary(), e =>
+    {
+        double p = e[0], q = e[1], r = e[2], t = e[3];
+        var a = Matrix<double>.Build.DenseOfArray(new[,] { { p, q }, { r, t } });
+        string at = $"A = [[{p:R}, {q:R}], [{r:R}, {t:R}]]";
+        Fraction fp = F(p), fq = F(q), fr = F(r), ft = F(t);
+        var largest = new[] { fp, fq, fr, ft }.Select(Fraction.Abs).Max();
+        if (largest.IsZero)
+            return (HessianLearningFlow.SpectralRadius(a) == 0).Label($"ρ(0) ≠ 0 at {at}");
+        var mean = (fp + ft) / 2;
+        var discriminant = (fp - ft) * (fp - ft) / 4 + fq * fr;
+        var rho = discriminant.Sign() >= 0
+            ? RationalInterval.Exact(Fraction.Abs(mean)) + RationalInterval.Exact(discriminant).Sqrt()
+            : RationalInterval.Exact(fp * ft - fq * fr).Sqrt();
+        var frobenius = RationalInterval.Exact(fp * fp + fq * fq + fr * fr + ft * ft).Sqrt().Upper;
+        var delta = 2 * 2 * ExactDouble.Pow2(-52) * frobenius + 2 * ExactDouble.Pow2(ExactDouble.FloorLog2(largest) - 1022);
+        var moved = (Fraction.Abs(fp - ft) + Fraction.Abs(fq) + Fraction.Abs(fr)) * delta + 2 * delta * delta;
+        var shift = RationalInterval.Exact(moved).Sqrt().Upper;
+        if (!discriminant.IsZero)
+        {
+            var rootLower = RationalInterval.Exact(Fraction.Abs(discriminant)).Sqrt().Lower;
+            if (rootLower.Sign() > 0 && moved / rootLower < shift)
+                shift = moved / rootLower;
+        }
+        var bound = delta + shift + 2 * ExactDouble.Pow2(-53) * (rho.Upper + delta + shift) + ExactDouble.Pow2(-1074);
+        if (rho.Lower - bound >= ExactAgreement.OverflowThreshold)
+            return ArgumentAssert.IsRejection(() => HessianLearningFlow.SpectralRadius(a), "a", "ρ(A) exceeds double.MaxValue").Label($"ρ beyond the range not rejected at {at}");
+        if (rho.Upper + bound >= ExactAgreement.OverflowThreshold)
+            return true.Label("within the bound of the overflow threshold");
+        double computed = HessianLearningFlow.SpectralRadius(a);
+        var c = F(computed);
+        bool within = c >= rho.Lower - bound && c <= rho.Upper + bound;
+        return within.Label($"ρ = {computed:R}, exact in [{ExactDouble.ToDouble(rho.Lower):R}, {ExactDouble.ToDouble(rho.Upper):R}] ± {ExactDouble.ToDouble(bound):R} at {at}");
+    });
+
+    /// <summary>
     /// A = [[p, q], [q, r]], p = 1.000842968e-308, q = −0.499846169609563, r = 8.988465674e307 (symmetric, so the
     /// eigensolver's symmetric path runs): scaled by 2^-1023, q is subnormal and the solver threw an
     /// IndexOutOfRangeException; ρ = r + q²/r + … rounds to r (q²/r ≈ 2.8e-309 is far below ulp(r)).

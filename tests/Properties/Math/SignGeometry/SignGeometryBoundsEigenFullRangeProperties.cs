@@ -15,7 +15,8 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// ‖H‖₂ of a symmetric 2×2 H (|m| + √(m² − det), m = tr/2) and Prop. 6.4's ρ_diag⁻¹Σλ_i = tr·Σ|H_ij|/Σ|H_ii| of a
 /// positive semidefinite 2×2 H, within the eigensolver's backward error the type's remarks state (each λ_i within
 /// d·2^-52·‖H‖₂, Weyl); for diagonal H (exact eigenvectors e_i) all four of ‖H‖₂, Prop. 6.4, Prop. 6.5 (Σ|λ_i|‖v_i‖₁²)
-/// and eq. (6.21) (max|λ_i|‖v_i‖₁/‖v_i‖∞) against their exact values, and rejection beyond double.MaxValue.
+/// and eq. (6.21) (max|λ_i|‖v_i‖₁/‖v_i‖∞) against their exact values, the last two also for H = [[a, b], [b, a]]
+/// (eigenvectors (1, ±1)/√2, where the norms' square and quotient matter), and rejection beyond double.MaxValue.
 /// </summary>
 [Properties(MaxTest = 200)] // 2×2 and diagonal d ≤ 5: a 200-bit square root or a few sums a case
 public class SignGeometryBoundsEigenFullRangeProperties
@@ -161,6 +162,38 @@ public class SignGeometryBoundsEigenFullRangeProperties
             .And(Check(() => SignGeometryBounds.Eq621LowerBound(m), largest, maxBound, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", at))
             .And(Check(() => SignGeometryBounds.Prop65Bound(m), absSum, sumBound, "Σ|λ_i|·‖v_i‖₁²", at))
             .And(Check(() => SignGeometryBounds.Prop64Bound(m), sum, sumBound, "ρ_diag⁻¹·Σλ_i", at));
+    });
+
+    /// <summary>
+    /// The non-diagonal family with known eigenvectors, H = [[a, b], [b, a]], b ≠ 0, |a| ≤ 512|b|, anywhere in the range:
+    /// λ = a ± b with v = (1, ±1)/√2, so ‖v‖₁² = 2 and ‖v‖₁/‖v‖∞ = 2, and exactly Prop. 6.5 = 2(|a + b| + |a − b|) =
+    /// 4·max(|a|, |b|) and eq. (6.21) = 2·max(|a + b|, |a − b|) = 2(|a| + |b|) (for diagonal H, where ‖v‖₁ = ‖v‖∞ = 1,
+    /// dropping the square or the quotient of the norms changed nothing). Tolerance, with N = ‖H‖₂ = |a| + |b|: each λ̂
+    /// within E = 2d·2^-52·N (the type's remarks, d = 2, constant 2 observed); the computed eigenvectors exact for H + E,
+    /// so at an angle θ from v with sin θ ≤ E/(gap − 2E), gap = 2|b| ≥ 2N/513, hence sin θ, tan θ ≤ 2^-40; unit to
+    /// d·2^-53. Then ‖v̂‖₁² = (1 + sin 2φ)(1 ± 2^-52)², within 2 sin²θ + 3·2^-52 of 2 relatively, and ‖v̂‖₁/‖v̂‖∞ =
+    /// 2/(1 + tan θ) within 2 tan θ of 2, plus 2u for its rounding; the sums and products a few roundings more (8u·N);
+    /// scaling back ½·2^-1074. Prop. 6.5: 4E + 4N(2 sin²θ + 3·2^-52) + 8u·N; eq. (6.21): 2E + 2N(2 tan θ + 2u) + 8u·N.
+    /// </summary>
+    [Property]
+    public Property EqualDiagonalTwoByTwo_GivesTheEigenvectorBoundsExactly() => Prop.ForAll(
+        (from b in FullRangeDoubles.Signed.Where(v => v != 0)
+         from k in Gen.Choose(-512_000, 512_000)
+         select (a: Math.Abs(b) <= double.MaxValue / 512 ? b * (k / 1000.0) : b * (k / 512_000.0), b)).ToArbitrary(), x =>
+    {
+        var (a, b) = x;
+        string at = $"H = [[{a:R}, {b:R}], [{b:R}, {a:R}]]";
+        var h = Symmetric2(a, b, a);
+        Fraction fa = Fraction.Abs(F(a)), fb = Fraction.Abs(F(b));
+        var n = fa + fb;
+        var e = 2 * 2 * ExactDouble.Pow2(-52) * n;
+        var angle = ExactDouble.Pow2(-40);
+        var prop65 = 4 * (fa > fb ? fa : fb);
+        var eq621 = 2 * n;
+        var prop65Bound = 4 * e + 4 * n * (2 * angle * angle + 3 * ExactDouble.Pow2(-52)) + 8 * Unit * n + Tiny;
+        var eq621Bound = 2 * e + 2 * n * (2 * angle + 2 * Unit) + 8 * Unit * n + Tiny;
+        return Check(() => SignGeometryBounds.Prop65Bound(h), prop65, prop65Bound, "Σ|λ_i|·‖v_i‖₁²", at)
+            .And(Check(() => SignGeometryBounds.Eq621LowerBound(h), eq621, eq621Bound, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", at));
     });
 
     /// <summary>Within the bound of the exact value; rejected (naming h and the quantity) where it lies beyond the range by more.</summary>
