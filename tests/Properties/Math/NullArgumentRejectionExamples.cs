@@ -104,9 +104,8 @@ public class NullArgumentRejectionExamples
         private NullSweep Execute()
         {
             var assembly = typeof(Float64).Assembly;
-            // Only the library's own namespace: a mutation-testing build adds public helper types of its own to the
-            // assembly (Stryker's mutant switch), which this sweep is not about and which failed it there, so that
-            // Stryker set the test aside and counted removed null guards as survivors.
+            // Only the library's own namespaces, the sweep's scope: an instrumented build (a mutation-testing run) may
+            // export helper types of its own.
             foreach (var declared in assembly.GetExportedTypes()
                 .Where(t => t.Namespace is { } ns && (ns == "Verification.Numerics" || ns.StartsWith("Verification.Numerics.", StringComparison.Ordinal)))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal))
