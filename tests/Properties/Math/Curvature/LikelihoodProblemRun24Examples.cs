@@ -1,0 +1,38 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// The residual term of balles-thesis eq. (7.9) for the canonical split, Σ_{n,m} [∇_b a_n]_m ∇²_θ f_n^(m) with
+/// ∇_b a_n = −∇_f log p, on the scaled-sum path of <see cref="LikelihoodProblem.ResidualTerm"/> (taken where a J_n entry is
+/// outside [2^-100, 2^100]), against its closed form; a survivor of mutation run 24 flipped the sign of that path's
+/// weight and no test reached it.
+/// </summary>
+public class LikelihoodProblemRun24Examples
+{
+    private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
+
+    /// <summary>
+    /// tanh MLP D = H = 1, θ = (w, b₁, v, b₂) = (0, 0, 1, 0), x = 1e200, Gaussian identity (σ² = 1), y = 1: a = 0, h = 0,
+    /// f = 0, so J = (v·x, v, h, 1) = (1e200, 1, 0, 1) (outside the ordinary range: the scaled sum runs), ∇_f log p = y − f
+    /// = 1, and the model Hessian ∇²_θ f has ∂²f/∂w∂v = x(1 − h²) = 1e200, ∂²f/∂b₁∂v = 1 − h² = 1 and every other entry
+    /// v·tanh″(0)·(…) = 0. The residual term is −1·∇²_θ f: −1e200 at [0, 2] and [2, 0], −1 at [1, 2] and [2, 1], 0
+    /// elsewhere. Each entry is one product of doubles, rounded once in the scaled sum, so it is exact.
+    /// </summary>
+    [Fact]
+    public void ResidualTerm_OnTheScaledPath_IsMinusTheGradientTimesTheModelHessian()
+    {
+        var p = new LikelihoodProblem(new TanhMlp(1, 1), new GaussianIdentity(), new Dataset([V(1e200)], [1.0]));
+        var residual = p.ResidualTerm(V(0, 0, 1, 0));
+        var expected = Matrix<double>.Build.Dense(4, 4);
+        expected[0, 2] = expected[2, 0] = -1e200;
+        expected[1, 2] = expected[2, 1] = -1;
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++)
+                Assert.True(expected[i, j] == residual[i, j], $"[{i},{j}]: {residual[i, j]:R}, expected {expected[i, j]:R}");
+    }
+}
