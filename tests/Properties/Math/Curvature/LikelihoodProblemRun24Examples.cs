@@ -10,7 +10,9 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// The residual term of balles-thesis eq. (7.9) for the canonical split, Σ_{n,m} [∇_b a_n]_m ∇²_θ f_n^(m) with
 /// ∇_b a_n = −∇_f log p, on the scaled-sum path of <see cref="LikelihoodProblem.ResidualTerm"/> (taken where a J_n entry is
 /// outside [2^-100, 2^100]), against its closed form; a survivor of mutation run 24 flipped the sign of that path's
-/// weight and no test reached it.
+/// weight and no test reached it. And <see cref="LikelihoodProblem.GradientCovariance"/> (eq. 7.22) where a score
+/// s_n = J_nᵀ∇_f log p is beyond ±double.MaxValue: the deviations cannot be formed, so it is rejected naming θ (it returned
+/// NaN entries, where a run-24 survivor of the old check could not be told apart).
 /// </summary>
 public class LikelihoodProblemRun24Examples
 {
@@ -34,5 +36,25 @@ public class LikelihoodProblemRun24Examples
         for (int i = 0; i < 4; i++)
             for (int j = 0; j < 4; j++)
                 Assert.True(expected[i, j] == residual[i, j], $"[{i},{j}]: {residual[i, j]:R}, expected {expected[i, j]:R}");
+    }
+
+    /// <summary>
+    /// Least squares through 0 (f = θᵀx, σ² = 1) at θ = 0, so s_n = y_n·x_n. One sample x = y = 1e200: s_0 = 1e400 is
+    /// beyond the range (its double is +∞); the covariance of one sample is exactly 0, and −N·s − ∇R = −∞ − (−∞) gave NaN.
+    /// Two samples x = (1, 1), y = 1 and x = (1e200, 1), y = 1e200: s_0 = (1, 1) is finite, s_1 = (1e400, 1e200) has one
+    /// entry beyond the range and one inside it, and that sample is named. An ordinary problem beside them still gives
+    /// the covariance: scores 1 and 3, deviations ∓2, covariance (4 + 4)/2 = 4.
+    /// </summary>
+    [Fact]
+    public void GradientCovariance_WithAScoreBeyondTheRange_IsRejectedNamingTheSample()
+    {
+        var single = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(), new Dataset([V(1e200)], [1e200]));
+        ArgumentAssert.Rejects(() => single.GradientCovariance(V(0)), "theta", "s_0 of linear");
+        var mixed = new LikelihoodProblem(new LinearModel(2, 1, bias: false), new GaussianIdentity(),
+            new Dataset([V(1, 1), V(1e200, 1)], [1.0, 1e200]));
+        ArgumentAssert.Rejects(() => mixed.GradientCovariance(V(0, 0)), "theta",
+            "s_1 of linear(D=2,M=1,no-bias) with gaussian-identity is beyond ±double.MaxValue at θ = [0, 0]");
+        var ordinary = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(), new Dataset([V(1), V(1)], [1.0, 3.0]));
+        Assert.Equal(4.0, ordinary.GradientCovariance(V(0))[0, 0]);
     }
 }
