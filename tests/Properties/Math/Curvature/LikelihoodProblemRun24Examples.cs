@@ -57,4 +57,19 @@ public class LikelihoodProblemRun24Examples
         var ordinary = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(), new Dataset([V(1), V(1)], [1.0, 3.0]));
         Assert.Equal(4.0, ordinary.GradientCovariance(V(0))[0, 0]);
     }
+
+    /// <summary>
+    /// ∇²_θ log p of one sample where J_n is beyond the range: a tanh MLP (D = H = 1) at x = 1e10, θ = (w, b₁, v, b₂) =
+    /// (0, 0, 1e300, 0), so h = 0 and ∂f/∂w = v·x(1 − h²) = 1e310. The whole message is pinned: the sample, the model, θ
+    /// and the range. A θ with v = 1 (J = (1e10, 1, 0, 1)) is accepted, and there, with ∇²_f log p = −1 and ∇_f log p =
+    /// y − f = 0, ∇²_θ log p = −JᵀJ: −1e20 at [0, 0].
+    /// </summary>
+    [Fact]
+    public void LogDensityHessian_WithAJacobianBeyondTheRange_StatesTheSampleModelAndTheta()
+    {
+        var p = new LikelihoodProblem(new TanhMlp(1, 1), new GaussianIdentity(), new Dataset([V(1e10)], [0.0]));
+        ArgumentAssert.Rejects(() => p.LogDensityHessian(0, V(0, 0, 1e300, 0), 0), "theta",
+            "J_0 of tanh-mlp(D=1,H=1,M=1) is beyond ±double.MaxValue at θ = [0, 0, 1E+300, 0], the range of a double result.");
+        Assert.Equal(-1e20, p.LogDensityHessian(0, V(0, 0, 1, 0), 0)[0, 0]);
+    }
 }
