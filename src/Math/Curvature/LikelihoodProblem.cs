@@ -467,9 +467,19 @@ public sealed class LikelihoodProblem
     /// the accumulation and u for the final rounding), ±∞ only where the entry is beyond ±double.MaxValue. The exact
     /// deviations cost O(N·d) rational operations, on this fallback only.
     /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// θ or the data are invalid, or a score s_n = J_nᵀ∇_f log p is beyond ±double.MaxValue (its double is ±∞), so that the
+    /// deviations cannot be formed: the plain form was returned there with NaN entries (one sample x = y = 1e200 of a
+    /// least-squares line through 0, score 1e400: −∞ − (−∞), where the covariance of a single sample is exactly 0).
+    /// </exception>
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
         var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
+        int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
+        if (beyond >= 0)
+            throw new ArgumentException(
+                $"s_{beyond} of {Model.Name} with {Likelihood.Name} is beyond ±double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}]: the gradient covariance cannot be formed from it.",
+                nameof(theta));
         var mean = RiskGradient(theta);
         var cov = Matrix<double>.Build.Dense(Dimension, Dimension);
         foreach (var s in scores)
@@ -478,7 +488,7 @@ public sealed class LikelihoodProblem
             cov += c.OuterProduct(c);
         }
         cov /= Count;
-        if (cov.Enumerate().All(double.IsFinite) || !scores.All(s => s.All(double.IsFinite)))
+        if (cov.Enumerate().All(double.IsFinite))
             return cov;
         // Coordinate a's deviations are carried as c′_na·2^k_a, k_a = max(0, ilogb(max_n |s_na|) − 960): |c_na| ≤ 2N·max|s_na|,
         // so c′_na is finite for N < 2^60 even where c_na itself is beyond the range (a coordinate with scores ±1e308 made
