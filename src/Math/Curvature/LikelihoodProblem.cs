@@ -203,14 +203,28 @@ public sealed class LikelihoodProblem
     /// 1e308, −1e308 gave −∞, exact −1e308): within N·u·Σ_n|s_na| of the exact sum of the computed scores, ±∞ only where
     /// that is beyond ±double.MaxValue.
     /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// θ or the data are invalid, or scores beyond ±double.MaxValue of both signs meet in one coordinate (+∞ and −∞ as
+    /// doubles), where the sum cannot be formed: it was NaN (samples x = 1e200 with y = ±1e200 of a least-squares line
+    /// through 0 at θ = 0, exact gradient 0).
+    /// </exception>
     public Vector<double> RiskGradient(Vector<double> theta)
     {
         var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
         var g = Vector<double>.Build.Dense(Dimension);
         foreach (var s in scores)
             g -= s;
-        if (g.All(double.IsFinite) || !scores.All(s => s.All(double.IsFinite)))
+        if (g.All(double.IsFinite))
             return g;
+        if (!scores.All(s => s.All(double.IsFinite)))
+        {
+            int a = Enumerable.Range(0, Dimension).FirstOrDefault(i => double.IsNaN(g[i]), -1);
+            if (a >= 0)
+                throw new ArgumentException(
+                    $"the scores of {Model.Name} with {Likelihood.Name} at θ = [{string.Join(", ", theta.Select(Require.Show))}] are beyond ±double.MaxValue with both signs in coordinate {a}: ∇R cannot be formed from them.",
+                    nameof(theta));
+            return g;
+        }
         return Vector<double>.Build.Dense(Dimension, a => -Summed(scores.Select(s => s[a])));
     }
 

@@ -71,9 +71,12 @@ public class NullArgumentRejectionExamples
 
     private sealed class NullSweep
     {
-        private static readonly Lazy<NullSweep> Cached = new(() => new NullSweep().Execute());
-
-        public static NullSweep Run() => Cached.Value;
+        /// <summary>
+        /// A fresh sweep for each test, not one cached for both: Stryker attributes the code a test runs to that test, so
+        /// with a shared cache every call was credited to whichever test ran first (the floor test, which one missing
+        /// guard does not fail), and it never ran the failure test against a removed guard (run 24: eight survivors).
+        /// </summary>
+        public static NullSweep Run() => new NullSweep().Execute();
 
         public List<string> Failures { get; } = [];
         public int MembersExercised { get; private set; }

@@ -72,4 +72,21 @@ public class LikelihoodProblemRun24Examples
             "J_0 of tanh-mlp(D=1,H=1,M=1) is beyond ±double.MaxValue at θ = [0, 0, 1E+300, 0], the range of a double result.");
         Assert.Equal(-1e20, p.LogDensityHessian(0, V(0, 0, 1, 0), 0)[0, 0]);
     }
+
+    /// <summary>
+    /// ∇R = −Σ_n s_n where scores beyond the range meet with both signs: samples x = 1e200 with y = 1e200 and y = −1e200
+    /// of a least-squares line through 0 (σ² = 1) at θ = 0 have scores x·y = ±1e400, +∞ and −∞ as doubles, and the plain
+    /// sum was NaN (the exact gradient is 0). Rejected naming θ and the coordinate; scores beyond the range of one sign
+    /// still give −∞ (the sum of the computed scores), and ordinary scores 1 and 3 give −4.
+    /// </summary>
+    [Fact]
+    public void RiskGradient_WithScoresBeyondTheRangeOfBothSigns_IsRejected()
+    {
+        var both = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(), new Dataset([V(1e200), V(1e200)], [1e200, -1e200]));
+        ArgumentAssert.Rejects(() => both.RiskGradient(V(0)), "theta", "with both signs in coordinate 0");
+        var one = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(), new Dataset([V(1e200), V(1e200)], [1e200, 1e200]));
+        Assert.Equal(double.NegativeInfinity, one.RiskGradient(V(0))[0]);
+        var ordinary = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(), new Dataset([V(1), V(1)], [1.0, 3.0]));
+        Assert.Equal(-4.0, ordinary.RiskGradient(V(0))[0]);
+    }
 }
