@@ -221,14 +221,7 @@ public class HessianLearningFlowFullRangeProperties
         var rho = RationalInterval.Exact(Fraction.Abs(mean)) + root;
         var bound = 2 * 2 * ExactDouble.Pow2(-52) * rho.Upper + ExactDouble.Pow2(-1074);
         string at = $"A = [[{p:R}, {q:R}], [{q:R}, {r:R}]]";
-        if (rho.Lower - bound >= ExactAgreement.OverflowThreshold)
-            return ArgumentAssert.IsRejection(() => HessianLearningFlow.SpectralRadius(a), "a", "ρ(A) exceeds double.MaxValue").Label($"ρ beyond the range not rejected at {at}");
-        if (rho.Upper + bound >= ExactAgreement.OverflowThreshold)
-            return true.Label("within the bound of the overflow threshold");
-        double computed = HessianLearningFlow.SpectralRadius(a);
-        var c = F(computed);
-        bool within = c >= rho.Lower - bound && c <= rho.Upper + bound;
-        return within.Label($"ρ = {computed:R}, exact in [{ExactDouble.ToDouble(rho.Lower):R}, {ExactDouble.ToDouble(rho.Upper):R}] ± {ExactDouble.ToDouble(bound):R} at {at}");
+        return SpectralRadiusWithin(a, rho, bound, at);
     });
 
     /// <summary>
@@ -269,6 +262,15 @@ public class HessianLearningFlowFullRangeProperties
                 shift = moved / rootLower;
         }
         var bound = delta + shift + 2 * ExactDouble.Pow2(-53) * (rho.Upper + delta + shift) + ExactDouble.Pow2(-1074);
+        return SpectralRadiusWithin(a, rho, bound, at);
+    });
+
+    /// <summary>
+    /// SpectralRadius(a) within <paramref name="bound"/> of the enclosure <paramref name="rho"/>; rejected (naming a) where
+    /// ρ lies beyond the range by more than the bound, and not judged within the bound of the overflow threshold.
+    /// </summary>
+    private static Property SpectralRadiusWithin(Matrix<double> a, RationalInterval rho, Fraction bound, string at)
+    {
         if (rho.Lower - bound >= ExactAgreement.OverflowThreshold)
             return ArgumentAssert.IsRejection(() => HessianLearningFlow.SpectralRadius(a), "a", "ρ(A) exceeds double.MaxValue").Label($"ρ beyond the range not rejected at {at}");
         if (rho.Upper + bound >= ExactAgreement.OverflowThreshold)
@@ -277,7 +279,7 @@ public class HessianLearningFlowFullRangeProperties
         var c = F(computed);
         bool within = c >= rho.Lower - bound && c <= rho.Upper + bound;
         return within.Label($"ρ = {computed:R}, exact in [{ExactDouble.ToDouble(rho.Lower):R}, {ExactDouble.ToDouble(rho.Upper):R}] ± {ExactDouble.ToDouble(bound):R} at {at}");
-    });
+    }
 
     /// <summary>
     /// A = [[p, q], [q, r]], p = 1.000842968e-308, q = −0.499846169609563, r = 8.988465674e307 (symmetric, so the
