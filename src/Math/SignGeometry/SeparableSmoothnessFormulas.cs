@@ -35,9 +35,16 @@ public sealed record SeparableWitness(double[] Diagonal, double[,] DualFactor)
             var chol = slack.Cholesky();
             v = chol.Factor.Inverse().Transpose().ToArray();
             // Rows scaled to unit length: Y = VVᵀ = D(diag(l) − H)⁻¹D then has a unit diagonal (up to rounding, which the
-            // bound's normalization by max_i Y_ii absorbs), the central-path dual point with its diagonal made tight.
+            // bound's normalization by max_i Y_ii absorbs), the central-path dual point with its diagonal made tight. Each row
+            // is first divided by its largest magnitude: for H near 2^-1000 the entries of L⁻ᵀ are near 1e155, and the sum of
+            // their squares would overflow and turn the row into zeros.
             for (int i = 0; i < d; i++)
             {
+                double largest = 0;
+                for (int j = 0; j < d; j++)
+                    largest = Math.Max(largest, Math.Abs(v[i, j]));
+                for (int j = 0; j < d; j++)
+                    v[i, j] /= largest;
                 double norm = 0;
                 for (int j = 0; j < d; j++)
                     norm += v[i, j] * v[i, j];
