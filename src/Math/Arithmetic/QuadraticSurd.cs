@@ -83,7 +83,7 @@ public readonly struct QuadraticSurd : IReal<QuadraticSurd>
     /// <summary>True when the value came from a non-rational operation.</summary>
     public bool IsInexact => _inexact is not null;
 
-    private static QuadraticSurd Inexact(string why) => new(Fraction.Zero, Fraction.Zero, why + " is not exact in a + b·√D");
+    private static QuadraticSurd Inexact(string operation) => new(Fraction.Zero, Fraction.Zero, operation);
 
     private static string? Either(QuadraticSurd x, QuadraticSurd y) => x._inexact ?? y._inexact;
 
@@ -132,7 +132,7 @@ public readonly struct QuadraticSurd : IReal<QuadraticSurd>
     public static int Sign(QuadraticSurd x)
     {
         if (x._inexact is { } why)
-            throw new NotRationalException("the sign of a value that " + why, new UndecidedException(why));
+            throw new NotRationalException($"the sign of a value computed through {why}, which is not exact in a + b·√D", new UndecidedException(why + " is not exact in a + b·√D"));
         int sa = x._a.Sign(), sb = x._b.Sign();
         if (sb == 0)
             return sa;

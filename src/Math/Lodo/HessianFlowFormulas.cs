@@ -57,6 +57,8 @@ public static class HessianFlowFormulas
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(h);
         ArgumentNullException.ThrowIfNull(c);
+        RequireSquareOfOrder(a, a.Rows, nameof(a));
+        RequireSquareOfOrder(h, a.Rows, nameof(h));
         return -(h * a * NoiseSum(a, c) * h * h);
     }
 
@@ -66,6 +68,7 @@ public static class HessianFlowFormulas
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(u);
         ArgumentNullException.ThrowIfNull(d);
+        RequireRotationShapes(a, u, d, null);
         var b = u.Transpose() * a * u;
         T sum = T.Of(0);
         for (int i = 0; i < b.Rows; i++)
@@ -84,6 +87,7 @@ public static class HessianFlowFormulas
         ArgumentNullException.ThrowIfNull(u);
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(c);
+        RequireRotationShapes(a, u, d, c);
         var h = u * RealMatrix<T>.Diagonal(d) * u.Transpose();
         var v = Velocity(a, h, c);
         var plus = RescaledError(a + v, u, d);
@@ -119,8 +123,28 @@ public static class HessianFlowFormulas
         ArgumentNullException.ThrowIfNull(u);
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(c);
+        RequireRotationShapes(a, u, d, c);
         var b = u.Transpose() * a * u;
         return (b, RealMatrix<T>.Diagonal(d), NoiseSum(b, u.Transpose() * c * u));
+    }
+
+    /// <summary>U is n×n, A (and C when given) n×n and D has n entries, with n = U's order; else the first argument that
+    /// differs is named (the products would otherwise fail naming an operand of RealMatrix's operators, or index past D).</summary>
+    private static void RequireRotationShapes<T>(RealMatrix<T> a, RealMatrix<T> u, IReadOnlyList<T> d, RealMatrix<T>? c) where T : IReal<T>
+    {
+        int n = u.Rows;
+        RequireSquareOfOrder(u, n, nameof(u));
+        RequireSquareOfOrder(a, n, nameof(a));
+        if (d.Count != n)
+            throw new ArgumentException($"D must have one entry per column of U ({n}), got {d.Count}.", nameof(d));
+        if (c is not null)
+            RequireSquareOfOrder(c, n, nameof(c));
+    }
+
+    private static void RequireSquareOfOrder<T>(RealMatrix<T> m, int n, string name) where T : IReal<T>
+    {
+        if (m.Rows != n || m.Columns != n)
+            throw new ArgumentException($"{name} must be {n}×{n} (the order of the other matrices), got {m.Rows}×{m.Columns}.", name);
     }
 
     private static RealMatrix<T> Abs<T>(RealMatrix<T> m) where T : IReal<T> => RealMatrixAlgebra.Abs(m);

@@ -43,6 +43,12 @@ public class QuadraticSurdRun26Examples
         var e = Assert.Throws<NotRationalException>(() => inexact.Parts);
         Assert.Contains("exp", e.Message, StringComparison.Ordinal);
         Assert.Contains("is not a rational operation", e.Message, StringComparison.Ordinal);
+        // One sentence: it once read "exp is not exact in a + b·√D is not a rational operation".
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(e.Message, "is not"));
+        // The sign of such a value is refused as well, naming the operation it came through.
+        var sign = Assert.Throws<NotRationalException>(() => QuadraticSurd.Sign(inexact));
+        Assert.Contains("the sign of a value computed through exp", sign.Message, StringComparison.Ordinal);
+        Assert.IsType<UndecidedException>(sign.InnerException);
     }
 
     private static double Estimate(Fractions.Fraction f) => Verification.Numerics.Exact.ExactDouble.ToDouble(f);

@@ -76,6 +76,29 @@ public class LodoRejectionExamples
     }
 
     [Fact]
+    public void HessianFlowFormulasOfUAndD_RejectMismatchedShapes_NamingTheArgument()
+    {
+        static RealMatrix<Float64> Diag(params double[] v) => RealMatrix<Float64>.Create(v.Length, v.Length, (i, j) => new Float64(i == j ? v[i] : 0));
+        var u = RealMatrix<Float64>.Identity(2);
+        var a = Diag(0.5, 0.25);
+        var c = RealMatrix<Float64>.Identity(2);
+        Float64[] d = [new(0.5), new(0.5)];
+        Float64[] shortD = [new(0.5)];
+        // Before the checks a short D indexed past its end (IndexOutOfRangeException) and a wrong-sized matrix failed in a
+        // product naming RealMatrix's operand "b", none of these methods' parameters.
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.RescaledError(a, u, shortD), "d", "D must have one entry per column of U (2), got 1");
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.RescaledError(Diag(1, 1, 1), u, d), "a", "a must be 2×2");
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.RescaledError(a, RealMatrix<Float64>.Create(2, 3, (_, _) => new Float64(0)), d), "u", "u must be 2×2");
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.RateByDefinition(a, u, shortD, c), "d", "got 1");
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.RateByDefinition(a, u, d, RealMatrix<Float64>.Identity(3)), "c", "c must be 2×2");
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.RateEq12(a, u, shortD, c), "d", "got 1");
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.RateEq13(Diag(1, 1, 1), u, d, c), "a", "a must be 2×2");
+        ArgumentAssert.Rejects(() => HessianFlowFormulas.Velocity(a, RealMatrix<Float64>.Identity(3), c), "h", "h must be 2×2");
+        // Accepted at matching shapes: U = I, B = A = diag(½, ¼), D = (½, ½): ‖BD⁻¹‖²_F = 1² + (½)² = 5/4 exactly.
+        Assert.Equal(1.25, HessianFlowFormulas.RescaledError(a, u, d).Value);
+    }
+
+    [Fact]
     public void HessianFlowFormulasStein_RejectsMismatchedShapes_AndNoiseSumASingularSystem()
     {
         ArgumentAssert.Rejects(() => HessianFlowFormulas.Stein(RealMatrix<Float64>.Identity(2), RealMatrix<Float64>.Identity(3)), "c", "A and C must be n×n of one n, got 2×2 and 3×3");
