@@ -8,9 +8,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 /// <see cref="HessianJet{T}"/> over <see cref="Float64"/>: comparisons look at the value only, so of two jets with equal
 /// values (and different derivatives) neither is below or above the other, while both ≤ and ≥ hold; in the ordinary range
 /// e^x of a jet with a Hessian is the plain chain rule φ'·∇²x + (φ''·∇x)·∇x, bit for bit the generic formula (the type's
-/// remarks), not a once-rounded sum: at x = 0 with ∇x = c = 1 + 2^-52 and ∇²x = 2^-53, c² = 1 + 2^-51 + 2^-104 rounds to
-/// 1 + 2^-51, and adding 2^-53 is a tie that rounds to even, 1 + 2^-51; the exact part 1 + 2^-51 + 2^-53 + 2^-104 rounded
-/// once is 1 + 3·2^-52.
+/// remarks), not the scaled sum of the terms φ'·∇²x and ∇x·∇x·φ'' (whose product order rounds differently at x = v²,
+/// v = 0.8).
 /// </summary>
 public class HessianJetRun27Examples
 {
@@ -29,17 +28,19 @@ public class HessianJetRun27Examples
     [Fact]
     public void Exp_OfAJetWithAHessianInTheOrdinaryRange_IsThePlainChainRule()
     {
-        double c = 1 + Math.ScaleB(1, -52);
-        var v = HessianJet<Float64>.Variable(Float64.Of(0), 0, 1);
-        // x = c·v + 2^-54·v²: value 0, gradient c, Hessian 2·2^-54 = 2^-53 (all exact).
-        var x = HessianJet<Float64>.Constant(Float64.Of(c)) * v
-            + HessianJet<Float64>.Constant(Float64.Of(Math.ScaleB(1, -54))) * v * v;
-        Assert.Equal((0.0, c, Math.ScaleB(1, -53)), (x.Value.Value, x.Gradient(0).Value, x.Hessian(0, 0).Value));
+        // x = v² at v = 0.8: value 0.8² (rounded), gradient 2·0.8 = 1.6 and Hessian 2 (both exact).
+        var v = HessianJet<Float64>.Variable(Float64.Of(0.8), 0, 1);
+        var x = v * v;
+        double value = 0.8 * 0.8, gradient = 2 * 0.8;
+        Assert.Equal((value, gradient, 2.0), (x.Value.Value, x.Gradient(0).Value, x.Hessian(0, 0).Value));
         var e = HessianJet<Float64>.Exp(x);
-        // φ' = φ'' = e^0 = 1 exactly, so the generic formula is 1·2^-53 + (1·c)·c in doubles: 1 + 2^-51 (see the summary).
-        double plain = 1 * Math.ScaleB(1, -53) + 1 * c * c;
-        Assert.Equal(1 + Math.ScaleB(1, -51), plain);
+        // φ' = φ'' = E, the platform e^x (normal here); the generic formula forms E·2 + (E·g)·g in doubles, left to right.
+        double exp = Math.Exp(value);
+        double plain = exp * 2 + exp * gradient * gradient;
+        // The same terms multiplied in another order round differently here, so the check tells the plain formula apart.
+        Assert.NotEqual(plain, exp * 2 + gradient * gradient * exp);
         Assert.Equal(plain, e.Hessian(0, 0).Value);
-        Assert.Equal(c, e.Gradient(0).Value);
+        Assert.Equal(exp * gradient, e.Gradient(0).Value);
+        Assert.Equal(exp, e.Value.Value);
     }
 }
