@@ -36,15 +36,20 @@ public sealed record SeparableWitness(double[] Diagonal, double[,] DualFactor)
             v = chol.Factor.Inverse().Transpose().ToArray();
             // Rows scaled to unit length: Y = VVᵀ = D(diag(l) − H)⁻¹D then has a unit diagonal (up to rounding, which the
             // bound's normalization by max_i Y_ii absorbs), the central-path dual point with its diagonal made tight. Each row
-            // is first divided by its largest magnitude: for H near 2^-1000 the entries of L⁻ᵀ are near 1e155, and the sum of
-            // their squares would overflow and turn the row into zeros.
+            // is first scaled by the power of two 2^-ILogB(largest magnitude): for H near 2^-1000 the entries of L⁻ᵀ are near
+            // 1e155, and the sum of their squares would overflow and turn the row into zeros. A power of two is exact (short
+            // of the subnormal range), so a row whose squares did not overflow gets the same unit row as without it.
             for (int i = 0; i < d; i++)
             {
                 double largest = 0;
                 for (int j = 0; j < d; j++)
                     largest = Math.Max(largest, Math.Abs(v[i, j]));
-                for (int j = 0; j < d; j++)
-                    v[i, j] /= largest;
+                if (largest > 0 && double.IsFinite(largest)) // else NaN, ∞ or a zero row: the finiteness check below falls back
+                {
+                    int exponent = Math.ILogB(largest);
+                    for (int j = 0; j < d; j++)
+                        v[i, j] = Math.ScaleB(v[i, j], -exponent);
+                }
                 double norm = 0;
                 for (int j = 0; j < d; j++)
                     norm += v[i, j] * v[i, j];

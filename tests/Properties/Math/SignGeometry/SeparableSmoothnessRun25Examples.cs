@@ -35,30 +35,43 @@ public class SeparableSmoothnessRun25Examples
     }
 
     /// <summary>
-    /// H·2^-1000 (normal doubles; the slack diag(l) − H of its barrier point is about 2^-1000·1e-11, and (diag(l) − H)^-1/2
-    /// about 1e155, whose squares overflow). The witness's dual factor must still have unit rows: its lower bound exists,
-    /// lies below 7·2^-1000 ≤ Σl, and is as tight as at scale 1 (the barrier's gap, ≤ 1e-10 relative; 1e-8 leaves room
-    /// for the rounding of the slack, which is subnormal here).
+    /// H·2^-1000 (normal doubles; (diag(l) − H)^-1/2 is then about 1e155, whose squares overflow: the witness's dual factor
+    /// once came out all zeros and LowerBound rejected it). Scaling H by a power of two scales the barrier point l by it
+    /// and leaves the unit-row dual factor V unchanged, bit for bit: the bracket scales H by a power of two, the Cholesky
+    /// pivot s₂₂ − L₂₁² is exact (Sterbenz) even where it is subnormal, and the rows of L⁻ᵀ are scaled by powers of two
+    /// before their norms. So the tiny witness certifies L_sep = 7·2^-1000 exactly as the witness of H certifies 7.
     /// </summary>
     [Fact]
-    public void WitnessOfATinyMatrix_CertifiesLsepAsTightlyAsAtScaleOne()
+    public void WitnessOfATinyMatrix_IsTheWitnessOfTheMatrixScaled()
     {
         var tiny = new double[2, 2];
         for (int i = 0; i < 2; i++)
             for (int j = 0; j < 2; j++)
                 tiny[i, j] = Math.ScaleB(TwoByTwo[i, j], -1000);
+        var atOne = SeparableWitness.Of(TwoByTwo);
         var witness = SeparableWitness.Of(tiny);
         Assert.All(Enumerable.Range(0, 2), i =>
         {
+            Assert.Equal(Math.ScaleB(atOne.Diagonal[i], -1000), witness.Diagonal[i]);
+            for (int j = 0; j < 2; j++)
+                Assert.Equal(atOne.DualFactor[i, j], witness.DualFactor[i, j]);
+            // Unit rows up to the rounding of the normalization: |‖v‖² − 1| ≤ 4 ulp of 1 for two entries (each square, the
+            // sum, the square root and the division round once).
             double rowNormSquared = witness.DualFactor[i, 0] * witness.DualFactor[i, 0] + witness.DualFactor[i, 1] * witness.DualFactor[i, 1];
-            Assert.True(Math.Abs(rowNormSquared - 1) <= 1e-15, $"row {i} of V has squared norm {rowNormSquared:R}"); // a few ulps of rounding
+            Assert.True(Math.Abs(rowNormSquared - 1) <= 4 * Math.ScaleB(1.0, -52), $"row {i} of V has squared norm {rowNormSquared:R}");
         });
-        var h = RealMatrix<RationalInterval>.Constant(tiny);
-        var lower = SeparableSmoothnessFormulas.LowerBound(h, witness);
-        var (feasible, upper) = SeparableSmoothnessFormulas.UpperBound(h, witness);
-        var lsep = 7 * ExactDouble.ToFraction(Math.ScaleB(1.0, -1000));
+        var unit = ExactDouble.ToFraction(Math.ScaleB(1.0, -1000));
+        var hOne = RealMatrix<RationalInterval>.Constant(TwoByTwo);
+        var hTiny = RealMatrix<RationalInterval>.Constant(tiny);
+        var lowerOne = SeparableSmoothnessFormulas.LowerBound(hOne, atOne);
+        var lower = SeparableSmoothnessFormulas.LowerBound(hTiny, witness);
+        var (feasible, upper) = SeparableSmoothnessFormulas.UpperBound(hTiny, witness);
+        // Both bounds are homogeneous of degree 1 in (H, l) for a fixed V: exactly 2^-1000 times those at scale one.
+        Assert.True(lower.Lower == lowerOne.Lower * unit && lower.Upper == lowerOne.Upper * unit, $"{lower} is not 2^-1000·{lowerOne}");
         Assert.True(feasible, "the barrier point l must be feasible");
+        var lsep = 7 * unit;
         Assert.True(lower.Upper <= lsep && lsep <= upper.Lower, $"[{lower}, {upper}] must hold L_sep = 7·2^-1000");
-        Assert.True(upper.Upper - lower.Lower <= new Fraction(1, 100_000_000) * lsep, $"width {upper.Upper - lower.Lower} above 1e-8·L_sep");
+        // The barrier's gap, documented as ≲ 1e-10 relative.
+        Assert.True(upper.Upper - lower.Lower <= new Fraction(1, 10_000_000_000) * lsep, $"width {upper.Upper - lower.Lower} above 1e-10·L_sep");
     }
 }
