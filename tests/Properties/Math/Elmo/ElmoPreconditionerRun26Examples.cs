@@ -41,6 +41,7 @@ public class ElmoPreconditionerRun26Examples
             }
             catch (ArgumentException e)
             {
+                Assert.Equal(typeof(ArgumentException), e.GetType());
                 Assert.Equal("hessian", e.ParamName);
                 Assert.Contains("Φ^ELMO is not representable: entry [", e.Message, StringComparison.Ordinal);
                 Assert.Contains("Compute's range needs every entry ≤ double.MaxValue", e.Message, StringComparison.Ordinal);

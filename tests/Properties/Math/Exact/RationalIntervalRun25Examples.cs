@@ -29,6 +29,6 @@ public class RationalIntervalRun25Examples
     public void Division_ByAnIntervalEndingAtZeroFromBelow_IsUndecided()
     {
         var exception = Assert.Throws<UndecidedException>(() => Interval(1, 2) / Interval(-1, 0));
-        Assert.Contains("contains 0", exception.Message);
+        Assert.Contains("contains 0", exception.Message, StringComparison.Ordinal);
     }
 }

@@ -31,20 +31,27 @@ public class HessianJetRun27Examples
     [Fact]
     public void Exp_OfAJetWithAHessianInTheOrdinaryRange_IsThePlainChainRule()
     {
-        // x = v² at v = 0.8: value 0.8² (rounded), gradient 2·0.8 = 1.6 and Hessian 2 (both exact).
-        var v = HessianJet<Float64>.Variable(Float64.Of(0.8), 0, 1);
-        var x = v * v;
-        double value = 0.8 * 0.8, gradient = 2 * 0.8;
-        Assert.Equal((value, gradient, 2.0), (x.Value.Value, x.Gradient(0).Value, x.Hessian(0, 0).Value));
-        var e = HessianJet<Float64>.Exp(x);
-        // φ' = φ'' = E, the platform e^x (normal here); the generic formula forms E·2 + (E·g)·g in doubles, left to right.
-        double exp = Math.Exp(value);
-        double plain = exp * 2 + exp * gradient * gradient;
-        // The same terms multiplied in another order round differently here, so the check tells the plain formula apart.
-        Assert.NotEqual(plain, exp * 2 + gradient * gradient * exp);
-        Assert.Equal(plain, e.Hessian(0, 0).Value);
-        Assert.Equal(exp * gradient, e.Gradient(0).Value);
-        Assert.Equal(exp, e.Value.Value);
+        // x = v² at several v: value v² (rounded), gradient 2v and Hessian 2 (both exact). φ' = φ'' = E, the platform e^x
+        // (normal here); the generic formula forms E·2 + (E·g)·g in doubles, left to right, at every point. The same terms
+        // multiplied in another order round differently at some of the points (which ones depends on the platform's exp),
+        // and at least one such point is required, so that the check tells the plain formula from a re-ordered or scaled one.
+        int discriminating = 0;
+        foreach (double at in new[] { 0.8, 0.7, 0.9, 1.1, 1.3, 0.6, 1.7, 0.55, 1.45, 0.95, 1.05, 1.9 })
+        {
+            var v = HessianJet<Float64>.Variable(Float64.Of(at), 0, 1);
+            var x = v * v;
+            double value = at * at, gradient = 2 * at;
+            Assert.Equal((value, gradient, 2.0), (x.Value.Value, x.Gradient(0).Value, x.Hessian(0, 0).Value));
+            var e = HessianJet<Float64>.Exp(x);
+            double exp = Math.Exp(value);
+            double plain = exp * 2 + exp * gradient * gradient;
+            if (plain != exp * 2 + gradient * gradient * exp)
+                discriminating++;
+            Assert.Equal(plain, e.Hessian(0, 0).Value);
+            Assert.Equal(exp * gradient, e.Gradient(0).Value);
+            Assert.Equal(exp, e.Value.Value);
+        }
+        Assert.True(discriminating > 0, "no point where the two multiplication orders round differently");
     }
 
     [Fact]
