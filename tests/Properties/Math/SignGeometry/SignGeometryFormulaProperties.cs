@@ -121,6 +121,32 @@ public class SignGeometryFormulaProperties
         return (rigorous && tight).Label($"‖A‖₂ = {norm:R}: exact [{lower}, {upper}], double [{lowerDouble:R}, {upperDouble:R}]");
     });
 
+    /// <summary>
+    /// The certificates of L_sep over the whole range: a Gram matrix scaled by 2^k, k from −1060 (entries subnormal) to
+    /// 1000. Its witness must be accepted by both bounds and bracket L_sep rigorously (feasible l, ⟨H, Y⟩ ≤ Σl in exact
+    /// rationals); where the scaled barrier's slack stays normal (k ≥ −900), as tightly as the scale-one property asks
+    /// (1e-8 of Σ|H_ij|, relative). Before the witness scaled its rows by a power of two, k below about −990 gave a zero
+    /// dual factor, which LowerBound rejects.
+    /// </summary>
+    [Property(Replay = "(20261203,1442695040888963407)", MaxTest = 40)]
+    public Property SeparableCertificates_OfAScaledGram_AreValidOverTheWholeRange() =>
+        Prop.ForAll(Gram.ToArbitrary(), Gen.Choose(-1060, 1000).ToArbitrary(), (gram, k) =>
+        {
+            int d = gram.GetLength(0);
+            var h = new double[d, d];
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++)
+                    h[i, j] = Math.ScaleB(gram[i, j], k);
+            var witness = SeparableWitness.Of(h);
+            var a = RealMatrix<RationalInterval>.Constant(h);
+            var (feasible, upper) = SeparableSmoothnessFormulas.UpperBound(a, witness);
+            var lower = SeparableSmoothnessFormulas.LowerBound(a, witness);
+            bool valid = feasible && lower.Upper <= upper.Lower;
+            var scale = ExactDouble.ToFraction(Math.ScaleB(1 + gram.Cast<double>().Sum(Math.Abs), k));
+            bool tight = k < -900 || upper.Upper - lower.Lower <= new Fraction(1, 100_000_000) * scale;
+            return (valid && tight).Label($"k = {k}: feasible {feasible}, lower {lower.LowerAsDouble:R}, upper {upper.UpperAsDouble:R}");
+        });
+
     [Property(Replay = "(20261123,1442695040888963407)", MaxTest = 40)]
     public Property SeparableCertificates_BracketLsepTightly() => Prop.ForAll(Gram.ToArbitrary(), h =>
     {
