@@ -49,8 +49,8 @@ public static class SymmetricEigen
 
         int n = hessian.RowCount;
         // Exact power-of-two scalings: the solver and the dot products then work on entries of size ≤ 2.
-        int hessianExponent = ExponentOfLargest(hessian.Enumerate());
-        int gradientExponent = ExponentOfLargest(gradient.Enumerate());
+        int hessianExponent = BinaryExponent.OfLargest(hessian.Enumerate());
+        int gradientExponent = BinaryExponent.OfLargest(gradient.Enumerate());
         var scaled = hessian.Map(x => Math.ScaleB(x, -hessianExponent));
         var scaledGradient = gradient.Map(x => Math.ScaleB(x, -gradientExponent));
         // Symmetrize exactly so that tiny asymmetries accepted by Require.Symmetric do not reach the solver; off-diagonal
@@ -85,12 +85,5 @@ public static class SymmetricEigen
                     nameof(gradient));
         }
         return new EigenSystem(values, vectors, projections);
-    }
-
-    /// <summary>⌊log₂ max|x_i|⌋, or 0 when every entry is 0.</summary>
-    private static int ExponentOfLargest(IEnumerable<double> entries)
-    {
-        double largest = entries.Max(Math.Abs);
-        return largest > 0 ? Math.ILogB(largest) : 0;
     }
 }

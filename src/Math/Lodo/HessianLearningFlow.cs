@@ -156,8 +156,7 @@ public static class HessianLearningFlow
         ArgumentNullException.ThrowIfNull(a);
         if (a.RowCount != a.ColumnCount || a.RowCount == 0 || !a.Enumerate().All(double.IsFinite))
             throw new ArgumentException("a must be a non-empty, square, finite matrix.", nameof(a));
-        double largest = a.Enumerate().Max(Math.Abs);
-        int s = largest > 0 ? Math.ILogB(largest) : 0;
+        int s = BinaryExponent.OfLargest(a.Enumerate());
         // Entries below 2^-1022 of the scaled A are set to 0: the eigensolver threw an IndexOutOfRangeException on a
         // subnormal entry, and dropping them moves A by less than n·2^-1022 in norm, inside its backward error.
         double rho = SubnormalFlush.All(a.Map(v => Math.ScaleB(v, -s))).Evd().EigenValues.Select(z => z.Magnitude).Max();

@@ -49,7 +49,7 @@ public static class InfToOneNorm
         int d = h.RowCount;
         if (d > MaxDimension)
             throw new ArgumentException($"h must have dimension ≤ {MaxDimension} for exact enumeration, got {d}.", nameof(h));
-        int scale = ExponentOfLargest(h.Enumerate());
+        int scale = BinaryExponent.OfLargest(h.Enumerate());
         var a = h.Map(v => Math.ScaleB(v, -scale)).ToArray();
         // Columns as contiguous arrays: the update reads one column per vertex.
         var columns = new double[d][];
@@ -114,16 +114,9 @@ public static class InfToOneNorm
         Require.Symmetric(h, nameof(h));
         Require.Finite(x, nameof(x));
         Require.SameLength(h.RowCount, x.Count, nameof(x));
-        int s = ExponentOfLargest(h.Enumerate()), t = ExponentOfLargest(x.Enumerate());
+        int s = BinaryExponent.OfLargest(h.Enumerate()), t = BinaryExponent.OfLargest(x.Enumerate());
         var scaled = h.Map(v => Math.ScaleB(v, -s)) * x.Map(v => Math.ScaleB(v, -t));
         return ScaleBack(scaled.L1Norm(), s + t, "‖Hx‖₁", nameof(x));
-    }
-
-    /// <summary>⌊log₂ max|v|⌋, or 0 when every entry is 0.</summary>
-    internal static int ExponentOfLargest(IEnumerable<double> entries)
-    {
-        double largest = entries.Max(Math.Abs);
-        return largest > 0 ? Math.ILogB(largest) : 0;
     }
 
     /// <summary>value·2^scale, rejecting a result beyond double.MaxValue with a message naming the quantity.</summary>

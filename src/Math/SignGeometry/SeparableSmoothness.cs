@@ -61,7 +61,7 @@ public static class SeparableSmoothness
         int d = h.RowCount;
         if (d > MaxDimension)
             throw new ArgumentException($"h must have dimension ≤ {MaxDimension}, got {d}.", nameof(h));
-        int exponent = InfToOneNorm.ExponentOfLargest(h.Enumerate());
+        int exponent = BinaryExponent.OfLargest(h.Enumerate());
         var scaled = h.Map(v => Math.ScaleB(v, -exponent));
         double scale = SignGeometryBounds.EntrywiseL1(scaled); // ≤ 2d², of 2^-s·H
         if (scale == 0)

@@ -41,15 +41,9 @@ public sealed record SeparableWitness(double[] Diagonal, double[,] DualFactor)
             // of the subnormal range), so a row whose squares did not overflow gets the same unit row as without it.
             for (int i = 0; i < d; i++)
             {
-                double largest = 0;
-                for (int j = 0; j < d; j++)
-                    largest = Math.Max(largest, Math.Abs(v[i, j]));
-                if (largest > 0 && double.IsFinite(largest)) // else NaN, ∞ or a zero row: the finiteness check below falls back
-                {
-                    int exponent = Math.ILogB(largest);
-                    for (int j = 0; j < d; j++)
-                        v[i, j] = Math.ScaleB(v[i, j], -exponent);
-                }
+                int exponent = BinaryExponent.OfLargest(Enumerable.Range(0, d).Select(j => v[i, j]));
+                for (int j = 0; j < d; j++) // a row with ∞ or NaN comes out non-finite, and the check below falls back
+                    v[i, j] = Math.ScaleB(v[i, j], -exponent);
                 double norm = 0;
                 for (int j = 0; j < d; j++)
                     norm += v[i, j] * v[i, j];

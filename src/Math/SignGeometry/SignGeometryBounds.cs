@@ -71,7 +71,7 @@ public static class SignGeometryBounds
         var diagonal = Enumerable.Range(0, d).Select(i => h[i, i]).ToArray();
         if (diagonal.All(v => v == 0))
             throw new ArgumentException("h has a zero diagonal: Prop. 6.4's bound Σλ_i/ρ_diag divides by ρ_diag = 0.", nameof(h));
-        int t = InfToOneNorm.ExponentOfLargest(diagonal);
+        int t = BinaryExponent.OfLargest(diagonal);
         double trace = 0, absoluteTrace = 0;
         foreach (double v in diagonal)
         {
@@ -145,7 +145,7 @@ public static class SignGeometryBounds
     /// <summary>2^-s·H with s = ⌊log₂ max|H_ij|⌋ (exact), and s.</summary>
     private static (Matrix<double> Scaled, int Exponent) Scaled(Matrix<double> h)
     {
-        int s = InfToOneNorm.ExponentOfLargest(h.Enumerate());
+        int s = BinaryExponent.OfLargest(h.Enumerate());
         return (h.Map(v => Math.ScaleB(v, -s)), s);
     }
 
