@@ -115,4 +115,11 @@ public static class Require
 
     /// <summary>Round-trip text of a double, for messages.</summary>
     public static string Show(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Round-trip text of a vector, "[v₀, v₁, …]", for messages.</summary>
+    public static string ShowAll(IEnumerable<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return $"[{string.Join(", ", values.Select(Show))}]";
+    }
 }

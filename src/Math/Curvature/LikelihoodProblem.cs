@@ -97,7 +97,7 @@ public sealed class LikelihoodProblem
     private SampleTerms RequireFiniteJacobian(SampleTerms terms, int n, Vector<double> theta) => terms.J.Enumerate().All(double.IsFinite)
         ? terms
         : throw new ArgumentException(
-            $"J_{n} of {Model.Name} is beyond ±double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}], the range of a double result.",
+            $"J_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
             nameof(theta));
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed class LikelihoodProblem
         {
             string reason = e.Message.Replace(" (Parameter 'f')", "", StringComparison.Ordinal);
             throw new ArgumentException(
-                $"at θ = [{string.Join(", ", theta.Select(Require.Show))}]: {reason}", nameof(theta), e);
+                $"at θ = {Require.ShowAll(theta)}: {reason}", nameof(theta), e);
         }
     }
 
@@ -221,7 +221,7 @@ public sealed class LikelihoodProblem
             int a = Enumerable.Range(0, Dimension).FirstOrDefault(i => double.IsNaN(g[i]), -1);
             if (a >= 0)
                 throw new ArgumentException(
-                    $"the scores of {Model.Name} with {Likelihood.Name} at θ = [{string.Join(", ", theta.Select(Require.Show))}] are beyond ±double.MaxValue with both signs in coordinate {a}: ∇R cannot be formed from them.",
+                    $"the scores of {Model.Name} with {Likelihood.Name} at θ = {Require.ShowAll(theta)} are beyond ±double.MaxValue with both signs in coordinate {a}: ∇R cannot be formed from them.",
                     nameof(theta));
             return g;
         }
@@ -391,7 +391,7 @@ public sealed class LikelihoodProblem
         {
             if (!samples[n].J.Enumerate().Concat(samples[n].ModelHessians.SelectMany(h => h.Enumerate())).All(double.IsFinite))
                 throw new ArgumentException(
-                    $"J_{n} or ∇²f_{n} of {Model.Name} is beyond ±double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}], the range of a double result.",
+                    $"J_{n} or ∇²f_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
                     nameof(theta));
             scaled(sum, samples[n], n);
         }
@@ -433,7 +433,7 @@ public sealed class LikelihoodProblem
                 .Concat(Enumerable.Range(0, Model.OutputDimension).SelectMany(m => Model.OutputHessian(Data.Inputs[n], theta, m).Enumerate()));
             if (!factors.All(double.IsFinite)) // J_n = ∞ (a tanh MLP's W₂·x beyond the range) reached the scaled sum, whose exception named "factors"
                 throw new ArgumentException(
-                    $"the expectation's tail bound of {Likelihood.Name} is beyond double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}] (J_{n} or ∇²f_{n} of {Model.Name} is itself beyond the double range).",
+                    $"the expectation's tail bound of {Likelihood.Name} is beyond double.MaxValue at θ = {Require.ShowAll(theta)} (J_{n} or ∇²f_{n} of {Model.Name} is itself beyond the double range).",
                     nameof(theta));
             foreach (double j in Jacobian(n, theta).Enumerate())
                 sum.Add(tail, j, j);
@@ -445,7 +445,7 @@ public sealed class LikelihoodProblem
         return double.IsFinite(bound)
             ? bound
             : throw new ArgumentException(
-                $"the expectation's tail bound of {Likelihood.Name} is beyond double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}] (‖J_n‖_F² times the tail exceeds the double range).",
+                $"the expectation's tail bound of {Likelihood.Name} is beyond double.MaxValue at θ = {Require.ShowAll(theta)} (‖J_n‖_F² times the tail exceeds the double range).",
                 nameof(theta));
     }
 
@@ -492,7 +492,7 @@ public sealed class LikelihoodProblem
         int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
         if (beyond >= 0)
             throw new ArgumentException(
-                $"s_{beyond} of {Model.Name} with {Likelihood.Name} is beyond ±double.MaxValue at θ = [{string.Join(", ", theta.Select(Require.Show))}]: the gradient covariance cannot be formed from it.",
+                $"s_{beyond} of {Model.Name} with {Likelihood.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}: the gradient covariance cannot be formed from it.",
                 nameof(theta));
         var mean = RiskGradient(theta);
         var cov = Matrix<double>.Build.Dense(Dimension, Dimension);

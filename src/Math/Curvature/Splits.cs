@@ -196,7 +196,7 @@ public static class Splits
                 terms[n] = split is EmpiricalFisherSplit
                     ? empiricalFisherTerm(p, n, theta)
                     : throw new ArgumentException(
-                        $"the {what} of sample {n} of the split {split.Name} is not finite at θ = [{string.Join(", ", theta.Select(Require.Show))}]: its factors are beyond the double range.",
+                        $"the {what} of sample {n} of the split {split.Name} is not finite at θ = {Require.ShowAll(theta)}: its factors are beyond the double range.",
                         nameof(theta));
             total += terms[n];
         }

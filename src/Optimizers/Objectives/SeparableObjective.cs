@@ -76,7 +76,7 @@ public sealed class SeparableObjective : IExactObjective
         }
         if (above && below)
             throw new ArgumentException(
-                $"terms of {Name} overflow to +∞ and −∞ at once at θ = [{string.Join(", ", theta.Select(Require.Show))}]: their sum is beyond the double range with no known sign.",
+                $"terms of {Name} overflow to +∞ and −∞ at once at θ = {Require.ShowAll(theta)}: their sum is beyond the double range with no known sign.",
                 nameof(theta));
         return above ? double.PositiveInfinity : below ? double.NegativeInfinity : sum.Value;
     }

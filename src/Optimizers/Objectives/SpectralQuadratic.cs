@@ -56,7 +56,7 @@ public sealed class SpectralQuadratic : IExactObjective
         }
         else
             a = Matrix<double>.Build.DenseOfDiagonalVector(lambda);
-        string name = $"spectral-quadratic(λ=[{string.Join(", ", eigenvalues.Select(Require.Show))}], seed={(seed is null ? "none" : seed.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))})";
+        string name = $"spectral-quadratic(λ={Require.ShowAll(eigenvalues)}, seed={(seed is null ? "none" : seed.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))})";
         return new SpectralQuadratic(a, bv, [.. lambda.OrderBy(x => x)], name);
     }
 

@@ -152,7 +152,7 @@ public abstract class LikelihoodBase : ILikelihood
     {
         if (values.All(double.IsFinite))
             return;
-        string at = $"f = [{string.Join(", ", f.Select(Require.Show))}]" + (y is double label ? $", y = {Require.Show(label)}" : "");
+        string at = $"f = {Require.ShowAll(f)}" + (y is double label ? $", y = {Require.Show(label)}" : "");
         throw new ArgumentException(
             $"{what} of {Name} is beyond the double range at {at}; the documented range needs every result within ±double.MaxValue.", nameof(f));
     }
