@@ -5,9 +5,9 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// The noisy quadratic bowl of lodo.md App. F.1 with every eigenvalue double.MaxValue: H = U·MaxValue·I·Uᵀ is
-/// MaxValue·I in exact arithmetic, but the diagonal of the rounded product Σ_k U_ik²·MaxValue rounds above MaxValue
-/// (UUᵀ is the identity only up to rounding), to +∞. The constructor must reject this, naming <c>largest</c> and saying
-/// why (mutation runs 28/29: its message was not reached by any test).
+/// MaxValue·I in exact arithmetic, but U is orthogonal only up to rounding, and for these seeds an entry of the rounded
+/// product (a sum of terms U_ik·MaxValue·U_jk) rounds beyond MaxValue, to ±∞. The constructor must reject this, naming
+/// <c>largest</c> and saying why (mutation runs 28/29: its message was not reached by any test).
 /// </summary>
 public sealed class NoisyQuadraticBowlRun30Examples
 {
