@@ -60,6 +60,11 @@ public static class VarianceAdaptationFactors
     /// The largest value of <paramref name="deviation"/> over η ∈ [<paramref name="from"/>, <paramref name="to"/>]: a
     /// log-spaced scan with <paramref name="points"/> points, then golden-section refinement around the best point.
     /// </summary>
+    /// <remarks>
+    /// Ties go to the smaller η: the scan keeps the first of equal samples and the refinement keeps the left part on
+    /// equal probes, so a largest value attained on an interval (a plateau) is reported at the interval's left end, to
+    /// the refinement's resolution; the result is deterministic.
+    /// </remarks>
     public static (double Eta, double Value) Worst(Func<double, double> deviation, double from, double to, int points)
     {
         ArgumentNullException.ThrowIfNull(deviation);
