@@ -22,7 +22,17 @@ public static class ForwardDerivatives
     }
 
     /// <summary>∇²g(θ), symmetric by construction (entry (i, j) is computed once for i ≤ j).</summary>
-    /// <exception cref="ArgumentException">θ empty or not finite.</exception>
+    /// <remarks>
+    /// Where the evaluation seeded at (i, j) has an ε₁ or ε₂ part beyond the double range (∂g/∂θ_i or ∂g/∂θ_j is ±∞), the
+    /// Hessian is rejected: its ε₁ε₂ part may have lost a term, the overflowed part times a part that underflowed to 0,
+    /// which doubles cannot tell from an unseeded zero (<see cref="HyperDual"/>'s remarks). Such a term needs an overflowed
+    /// ε₁ or ε₂ part, and that part reaches the result: a product carries it (a zero value beside it is rejected), a sum
+    /// of both signs is rejected, and every φ' is nonzero at a finite value. g(θ) = 8cθ₀·e^{kθ₁ − 1} with c = 2^1023,
+    /// k = 2^-1074 at θ = (2^-4, 0) gave the all-finite [[0, 0], [0, 0]], exact ∂²g/∂θ₀∂θ₁ = 8c·k/e ≈ 1.3e-15. An ε₁ or ε₂ part
+    /// that overflowed on the way (an intermediate beyond the range) is rejected the same way.
+    /// </remarks>
+    /// <exception cref="ArgumentException">θ empty or not finite; a <see cref="DoubleRangeException"/> naming θ where a first
+    /// derivative of g at θ is beyond the double range (above).</exception>
     public static Matrix<double> Hessian(Func<HyperDual[], HyperDual> function, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -32,12 +42,19 @@ public static class ForwardDerivatives
         for (int i = 0; i < d; i++)
             for (int j = i; j < d; j++)
             {
-                double v = function(Seed(theta, i, j)).E12;
-                h[i, j] = v;
-                h[j, i] = v;
+                var r = function(Seed(theta, i, j));
+                if (!double.IsFinite(r.E1) || !double.IsFinite(r.E2))
+                    throw FirstDerivativeBeyondRange(i, j, r.E1, r.E2, nameof(theta));
+                h[i, j] = r.E12;
+                h[j, i] = r.E12;
             }
         return h;
     }
+
+    /// <summary>The rejection of a Hessian whose seeded evaluation (i, j) has an overflowed ε₁ or ε₂ part.</summary>
+    internal static DoubleRangeException FirstDerivativeBeyondRange(int i, int j, double e1, double e2, string parameter) =>
+        new($"the first derivatives along coordinates {i} and {j} are {Require.Show(e1)} and {Require.Show(e2)} at this point: one is ±∞ (beyond the double range, or overflowed on the way), so the second derivatives along it may have lost a term (an overflowed part times one that underflowed to 0); the Hessian is not computed. Every first derivative must be within ±double.MaxValue.",
+            parameter);
 
     /// <summary>θ as hyper-duals with ε₁ on coordinate i and ε₂ on coordinate j (j = −1: ε₂ nowhere).</summary>
     private static HyperDual[] Seed(Vector<double> theta, int i, int j)

@@ -17,7 +17,9 @@ public sealed record SecondOrderExpansion<T>(T[] Value, RealMatrix<T> Jacobian, 
 public static class ForwardModeFormulas
 {
     /// <summary>f(x), J f(x) and every ∇²f^(m)(x), from the d(d+1)/2 evaluations of f at hyper-dual seeds (i, j), i ≤ j.</summary>
-    /// <exception cref="ArgumentException">x is empty, or f returns no component or a varying number of them.</exception>
+    /// <exception cref="ArgumentException">x is empty, or f returns no component or a varying number of them; a
+    /// <see cref="DoubleRangeException"/> naming x where a component's first derivative is beyond the double range (its
+    /// second derivatives may have lost a term, as in <see cref="ForwardDerivatives.Hessian"/>).</exception>
     public static SecondOrderExpansion<T> Expand<T>(Func<HyperDualReal<T>[], HyperDualReal<T>[]> f, IReadOnlyList<T> x) where T : IReal<T>
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -43,6 +45,9 @@ public static class ForwardModeFormulas
                     throw new ArgumentException($"f must return the same number of components at every seed, got {r.Length} after {outputs}.", nameof(f));
                 for (int m = 0; m < outputs; m++)
                 {
+                    // As ForwardDerivatives.Hessian: an overflowed ε₁ or ε₂ part may have cost the ε₁ε₂ part a term.
+                    if (!T.IsFinite(r[m].E1) || !T.IsFinite(r[m].E2))
+                        throw ForwardDerivatives.FirstDerivativeBeyondRange(i, j, T.Estimate(r[m].E1), T.Estimate(r[m].E2), nameof(x));
                     if (i == j)
                         jacobian![m, i] = r[m].E1;
                     hessians![m][i, j] = r[m].E12;

@@ -24,11 +24,13 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// part: value times part terms only) never takes an underflowed zero for an exact one. A zero part times an overflowed
 /// part, which only the ε₁ε₂ part forms (a₁b₂ + a₂b₁, φ''·b₁·b₂), is taken as exact: it is 0 where the direction is
 /// unseeded, as the structural zeros are (e^800 with ε₂ unseeded), but where the part is a nonzero derivative that
-/// underflowed the term is lost, and doubles cannot tell the two apart. It needs a part beyond the range, whose own
-/// direction's second derivative then carries it too: the Hessian of e^{cθ₀}·e^{kθ₁ − 1} (c = 2^33, k = 2^-1074) at
-/// cθ₀ = 700, θ₁ = 0 comes out [[+∞, 0], [0, 0]] (<see cref="ForwardDerivatives.Hessian"/>), exact [[2.8e323, 1.6e-10],
-/// [1.6e-10, 8.9e-344]]: the off-diagonal c·e^700·k/e is c·e^700 = ∞ times k/e rounded to 0 (here the matrix is not all
-/// finite: the overflowed direction's diagonal entry is +∞, its exact value beyond the range). Exp and tanh of a NaN value are rejected (were NaN).
+/// underflowed the term is lost, and doubles cannot tell the two apart. It needs an ε₁ or ε₂ part beyond the range, and
+/// that part reaches the result's ε₁ or ε₂ part, so <see cref="ForwardDerivatives.Hessian"/> and
+/// <see cref="ForwardModeFormulas.Expand{T}"/> reject every evaluation where one is ±∞: the Hessian of
+/// e^{cθ₀}·e^{kθ₁ − 1} (c = 2^33, k = 2^-1074) at cθ₀ = 700, θ₁ = 0 came out [[+∞, 0], [0, 0]], exact [[2.8e323, 1.6e-10],
+/// [1.6e-10, 8.9e-344]] (the off-diagonal c·e^700·k/e is c·e^700 = ∞ times k/e rounded to 0), and that of
+/// 8cθ₀·e^{kθ₁ − 1} (c = 2^1023) at θ = (2^-4, 0) the all-finite [[0, 0], [0, 0]], exact off-diagonal 8c·k/e ≈ 1.3e-15:
+/// both are now a <see cref="DoubleRangeException"/>. The diagonal does not always carry the overflow: there u'' = 0. Exp and tanh of a NaN value are rejected (were NaN).
 /// Out of the domain: <see cref="Log"/> of a value below 0 (or at 0 with a derivative part) and a quotient by a value of 0
 /// are <see cref="ArgumentException"/>s; a NaN value is rejected by both. Undetermined in doubles, and rejected with a
 /// <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer):

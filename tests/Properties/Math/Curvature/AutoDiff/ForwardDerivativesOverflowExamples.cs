@@ -1,0 +1,69 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature.AutoDiff;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
+
+/// <summary>
+/// Second derivatives by forward mode where a first derivative is beyond the double range (issue 15, item 1). The ε₁ε₂
+/// part takes a zero part times an overflowed part as exact, but where the zero is a derivative that underflowed the term
+/// is lost. g(θ) = (cθ₀·8)·e^{kθ₁ − 1} with c = 2^1023 and k = 2^-1074, at θ = (2^-4, 0): g = 2^1022/e is finite,
+/// ∂g/∂θ₀ = 8c/e ≈ 2.6e308 is beyond the range, ∂g/∂θ₁ = 2^1022·k/e underflows to 0, and the exact ∂²g/∂θ₀∂θ₁ =
+/// 8c·k/e = 2^-48/e ≈ 1.3e-15 came out 0 in an all-finite Hessian (u'' = 0, so no ∞ on the diagonal showed the loss).
+/// Such a Hessian is now rejected.
+/// </summary>
+public class ForwardDerivativesOverflowExamples
+{
+    private static readonly double[] Point = [Math.ScaleB(1.0, -4), 0.0];
+
+    private static Func<HyperDual[], HyperDual> G(double c, double k) =>
+        t => HyperDual.Constant(c) * t[0] * HyperDual.Constant(8) * HyperDual.Exp(HyperDual.Constant(k) * t[1] - HyperDual.Constant(1));
+
+    private static Func<HyperDualReal<T>[], HyperDualReal<T>> G<T>(double c, double k) where T : IReal<T> =>
+        t => HyperDualReal<T>.Of(c) * t[0] * HyperDualReal<T>.Of(8) * HyperDualReal<T>.Exp(HyperDualReal<T>.Of(k) * t[1] - HyperDualReal<T>.Of(1));
+
+    private static readonly double C = Math.ScaleB(1.0, 1023), K = double.Epsilon;
+
+    [Fact]
+    public void Hessian_WithAFirstDerivativeBeyondTheRange_IsRejected()
+    {
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Hessian(G(C, K), Vector<double>.Build.DenseOfArray(Point)),
+            "theta", "one is ±∞");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardModeFormulas.Hessian(G<Float64>(C, K), Point.Select(v => new Float64(v)).ToArray()),
+            "x", "one is ±∞");
+        // The gradient is not rejected: its entry 8c/e is beyond the range, and +∞ is its correct overflow.
+        Assert.Equal(double.PositiveInfinity, ForwardDerivatives.Gradient(G(C, K), Vector<double>.Build.DenseOfArray(Point))[0]);
+    }
+
+    /// <summary>
+    /// The entry that was lost is not 0: rational intervals (no overflow, no underflow) enclose ∂²g/∂θ₀∂θ₁ = 2^-48/e, a
+    /// positive value. Tolerance 1e-12 relative: the enclosure is far tighter, and 2^-48/Math.E carries one rounding.
+    /// </summary>
+    [Fact]
+    public void TheLostEntry_IsPositive_InExactArithmetic()
+    {
+        var h = ForwardModeFormulas.Hessian(G<RationalInterval>(C, K), Point.Select(RationalInterval.Of).ToArray());
+        Assert.True(h[0, 1].Lower > 0, $"enclosure {h[0, 1]} of the mixed derivative should exclude 0");
+        double expected = Math.ScaleB(1.0, -48) / Math.E;
+        double estimate = RationalInterval.Estimate(h[0, 1]);
+        Assert.True(Math.Abs(estimate - expected) <= 1e-12 * expected, $"{estimate:R} against 2^-48/e = {expected:R}");
+    }
+
+    /// <summary>
+    /// The same function with every first derivative in range (c = 2^1019, so 8c/e ≈ 1.6e307, and k = 2^-1000): computed,
+    /// not rejected, with the mixed entry 8c·k/e = 2^22/e. Tolerance 8u relative: the part's documented (k + 2)·u for
+    /// products of at most four factors, plus e^-1's own rounding.
+    /// </summary>
+    [Fact]
+    public void Hessian_WithFirstDerivativesInRange_IsComputed()
+    {
+        var h = ForwardDerivatives.Hessian(G(Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -1000)), Vector<double>.Build.DenseOfArray(Point));
+        double expected = Math.ScaleB(1.0, 22) / Math.E;
+        Assert.True(Math.Abs(h[0, 1] - expected) <= 8 * Math.ScaleB(expected, -53), $"{h[0, 1]:R} against 2^22/e = {expected:R}");
+        Assert.Equal(0.0, h[0, 0]); // u'' = 0 and e^{kθ₁ − 1} does not depend on θ₀
+        var x = ForwardModeFormulas.Hessian(G<Float64>(Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -1000)), Point.Select(v => new Float64(v)).ToArray());
+        Assert.Equal(h[0, 1], x[0, 1].Value);
+    }
+}
