@@ -9,8 +9,8 @@ namespace Verification.Tests.Properties.Numerics.Elementary;
 /// cos and sin of a rational point keep at least <c>bits</c> significant bits (the class documents "about bits
 /// significant bits"): the enclosure's width is at most 2^-bits·|value| (mutation run 32: the final outward rounding to
 /// bits + 8 bits was never measured). cos and sin of 1, 3 and −5 are irrational, so an outward rounding to k bits leaves
-/// a width of at least one grid step 2^(⌊log₂|value|⌋ − k + 1); rounding to bits − 8 bits would make it 2^(9 − bits)
-/// times |value| or more, far above the bound.
+/// a width of at least one grid step 2^(⌊log₂|value|⌋ − k + 1); rounding to bits − 8 bits would make it more than 2^(8 − bits)
+/// times |value|, far above the bound.
 /// </summary>
 public sealed class RationalTrigonometryRun33Examples
 {
