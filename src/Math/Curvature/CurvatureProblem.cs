@@ -404,7 +404,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 var identity = RealMatrix<T>.Identity(Dimension);
                 var zero = Zero(Dimension);
                 var inner = new SecondOrderExpansion<T>(Theta.ToArray(), identity, Enumerable.Repeat(zero, Dimension).ToArray());
-                var (_, gradient, hessian) = HessianJet<T>.Evaluate(t => SampleLoss(n, t), Theta);
+                var (_, gradient, hessian) = Jet(t => SampleLoss(n, t), "the sample loss's Hessian");
                 return (inner, gradient, hessian);
             }
             default:
@@ -413,11 +413,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 // omitted base measure): a(b) = −log b then changes R by a constant only, and neither the GGN J_bᵀ(1/b²)J_b nor the
                 // residual term −(1/b)∇²b changes, while b = 1 at θ₀ where the probability itself may underflow.
                 // a(b) = −log b with a'(b) = −1/b, a''(b) = 1/b².
-                var (b, gradient, hessian) = HessianJet<T>.Evaluate(t =>
+                var (b, gradient, hessian) = Jet(t =>
                 {
                     var loss = SampleLoss(n, t);
                     return HessianJet<T>.Exp(HessianJet<T>.Constant(loss.Value) - loss);
-                }, Theta);
+                }, "the scaled likelihood's Hessian");
                 var inner = new SecondOrderExpansion<T>([b], RealMatrix<T>.Create(1, Dimension, (_, j) => gradient[j]), [hessian]);
                 var inv = 1 / b;
                 return (inner, [-inv], RealMatrix<T>.Create(1, 1, (_, _) => inv * inv));
@@ -445,13 +445,31 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
 
     /// <summary>∇²R(θ) by forward mode (one jet evaluation) on the composed R (no split, no chain rule written by hand).</summary>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
-    public RealMatrix<T> RiskHessian() => InRange(HessianJet<T>.Evaluate(t =>
+    public RealMatrix<T> RiskHessian() => InRange(Jet(t =>
     {
         var r = SampleLoss(0, t);
         for (int n = 1; n < Count; n++)
             r += SampleLoss(n, t);
         return r;
-    }, Theta).Hessian, "∇²R(θ)");
+    }, "∇²R(θ)").Hessian, "∇²R(θ)");
+
+    /// <summary>
+    /// <see cref="HessianJet{T}.Evaluate"/> at θ, with its rejection of a Hessian beside an overflowed gradient entry
+    /// (named x there) restated for θ, the parameter of this problem's constructor.
+    /// </summary>
+    private (T Value, T[] Gradient, RealMatrix<T> Hessian) Jet(Func<HessianJet<T>[], HessianJet<T>> g, string what)
+    {
+        try
+        {
+            return HessianJet<T>.Evaluate(g, Theta);
+        }
+        catch (DoubleRangeException e) when (e.ParamName == "x")
+        {
+            throw new DoubleRangeException(
+                $"{what} of {Shape.LikelihoodName} at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: {e.Message}",
+                "theta");
+        }
+    }
 
     /// <summary>s_n = ∇_θ log p(y_n|f(x_n, θ)) by forward mode on the composition.</summary>
     public T[] Score(int n) => ForwardModeFormulas.Gradient(t => -SampleLoss(n, t), Theta);

@@ -66,6 +66,12 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     public T Gradient(int i) => _gradient is null ? T.Of(0) : _gradient[i];
 
     /// <summary>∂²/∂x_i∂x_j (0 for a constant).</summary>
+    /// <remarks>
+    /// Where ∂/∂x_i or ∂/∂x_j is not finite the entry may have lost a term, an overflowed gradient part times one that
+    /// underflowed to 0, which doubles cannot tell from an exact zero (8c·x₀·e^{k·x₁ − 1}, c = 2^1023, k = 2^-1074, at
+    /// x = (2^-4, 0) gives ∂²/∂x₀∂x₁ = 0, exact 2^-48/e ≈ 1.3e-15). The entry is the jet's part as carried; read it together
+    /// with the gradient. <see cref="Evaluate"/> rejects such a Hessian.
+    /// </remarks>
     public T Hessian(int i, int j)
     {
         if (_hessian is null)
@@ -607,7 +613,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     }
 
     /// <summary>The value, gradient and Hessian of a scalar g at x, from one evaluation at jets.</summary>
-    /// <exception cref="ArgumentException">x is empty.</exception>
+    /// <exception cref="ArgumentException">x is empty; a <see cref="DoubleRangeException"/> naming x where a gradient entry is
+    /// not finite (its Hessian entries may have lost a term, see <see cref="Hessian(int, int)"/>'s remarks).</exception>
     public static (T Value, T[] Gradient, RealMatrix<T> Hessian) Evaluate(Func<HessianJet<T>[], HessianJet<T>> g, IReadOnlyList<T> x)
     {
         ArgumentNullException.ThrowIfNull(g);
@@ -617,6 +624,11 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             throw new ArgumentException("x must have at least one coordinate.", nameof(x));
         var r = g(Enumerable.Range(0, d).Select(i => Variable(x[i], i, d)).ToArray());
         var gradient = Enumerable.Range(0, d).Select(r.Gradient).ToArray();
+        for (int i = 0; i < d; i++)
+            if (!T.IsFinite(gradient[i]))
+                throw new DoubleRangeException(
+                    $"∂g/∂x_{i} = {Require.Show(T.Estimate(gradient[i]))} at x is beyond the double range, so the Hessian's entries along x_{i} may have lost a term (an overflowed part times one that underflowed to 0); the Hessian is not computed. Every first derivative must be within ±double.MaxValue.",
+                    nameof(x));
         return (r.Value, gradient, RealMatrix<T>.Create(d, d, r.Hessian));
     }
 }

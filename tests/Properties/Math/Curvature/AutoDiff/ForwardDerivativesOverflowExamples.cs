@@ -67,3 +67,38 @@ public class ForwardDerivativesOverflowExamples
         Assert.Equal(h[0, 1], x[0, 1].Value);
     }
 }
+
+/// <summary>
+/// The same loss in <see cref="HessianJet{T}"/> over <see cref="Float64"/>, which gives gradient and Hessian in one
+/// evaluation: 8c·x₀·e^{k·x₁ − 1} at x = (2^-4, 0) had gradient (+∞, 0) and the all-zero Hessian, exact ∂²/∂x₀∂x₁ = 2^-48/e.
+/// Evaluate now rejects a Hessian beside an overflowed gradient entry; with every gradient entry finite it is given.
+/// </summary>
+public class HessianJetOverflowExamples
+{
+    private static HessianJet<Float64> G(HessianJet<Float64>[] x, double c, double k) =>
+        HessianJet<Float64>.Of(c) * x[0] * HessianJet<Float64>.Of(8) * HessianJet<Float64>.Exp(HessianJet<Float64>.Of(k) * x[1] - HessianJet<Float64>.Of(1));
+
+    private static readonly Float64[] Point = [new(Math.ScaleB(1.0, -4)), new(0)];
+
+    [Fact]
+    public void HessianAlongAnOverflowedGradientEntry_IsRejected()
+    {
+        double c = Math.ScaleB(1.0, 1023), k = double.Epsilon;
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(x => G(x, c, k), Point), "x", "∂g/∂x_0 = Infinity at x is beyond the double range");
+        // The jet itself carries the lost entry as 0 beside its +∞ gradient part (8c/e ≈ 2.6e308, its correct overflow):
+        // the reason Evaluate rejects.
+        var jet = G([HessianJet<Float64>.Variable(Point[0], 0, 2), HessianJet<Float64>.Variable(Point[1], 1, 2)], c, k);
+        Assert.Equal(double.PositiveInfinity, jet.Gradient(0).Value);
+        Assert.Equal(0.0, jet.Hessian(0, 1).Value);
+    }
+
+    /// <summary>c = 2^1019, k = 2^-1000: every gradient entry finite, and ∂²/∂x₀∂x₁ = 8c·k/e = 2^22/e within 8u (as above).</summary>
+    [Fact]
+    public void HessianWithAFiniteGradient_IsGiven()
+    {
+        var (_, gradient, hessian) = HessianJet<Float64>.Evaluate(x => G(x, Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -1000)), Point);
+        Assert.True(double.IsFinite(gradient[0].Value));
+        double expected = Math.ScaleB(1.0, 22) / Math.E;
+        Assert.True(Math.Abs(hessian[0, 1].Value - expected) <= 8 * Math.ScaleB(expected, -53), $"{hessian[0, 1].Value:R} against 2^22/e = {expected:R}");
+    }
+}
