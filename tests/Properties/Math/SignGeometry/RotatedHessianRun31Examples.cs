@@ -1,0 +1,50 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.SignGeometry;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.SignGeometry;
+
+/// <summary>
+/// What <see cref="RotatedHessian.Rotate"/> (balles-thesis Fig. 6.3's family) accepts as skew-symmetric: S must be square,
+/// and S + Sᵀ may differ from 0 by rounding only, ‖S + Sᵀ‖∞ ≤ 10⁻¹² · max(1, ‖S‖∞) (relative to ‖S‖∞ where it exceeds
+/// 1, absolute below). Both sides of that limit, at ‖S‖∞ = 4 (limit 4·10⁻¹²) and ‖S‖∞ &lt; 1 (limit 10⁻¹² exactly, which is
+/// accepted, its next double rejected). An accepted S at φ = 0 gives exp(0·S) = I, so H = diag(1, λ_max) exactly.
+/// </summary>
+public class RotatedHessianRun31Examples
+{
+    private const string SkewMessage = "skew must be a non-empty square skew-symmetric matrix";
+
+    private static Matrix<double> M(double[,] a) => Matrix<double>.Build.DenseOfArray(a);
+
+    private static void AssertAccepted(Matrix<double> skew)
+    {
+        var h = RotatedHessian.Rotate(3, skew, 0);
+        Assert.Equal(new[,] { { 1.0, 0 }, { 0, 3 } }, h.ToArray());
+    }
+
+    [Fact]
+    public void NonSquareSkew_IsRejectedNamingSkew() =>
+        ArgumentAssert.Rejects(() => RotatedHessian.Rotate(3, Matrix<double>.Build.Dense(2, 3), 0), "skew", SkewMessage);
+
+    /// <summary>
+    /// S = [[0, 4], [−4 + δ, 0]]: ‖S‖∞ = 4 and ‖S + Sᵀ‖∞ = δ exactly (4 + (−4 + δ) is exact, Sterbenz). δ = 2^-39 ≈ 1.8e-12
+    /// lies between the absolute 10⁻¹² and the relative 4·10⁻¹², so it is accepted; δ = 2^-37 ≈ 7.3e-12 is beyond both.
+    /// </summary>
+    [Fact]
+    public void AsymmetryRelativeToANormAboveOne_IsAcceptedUpToThatMultipleOfTheTolerance()
+    {
+        AssertAccepted(M(new double[,] { { 0, 4 }, { -4 + Math.ScaleB(1, -39), 0 } }));
+        ArgumentAssert.Rejects(() => RotatedHessian.Rotate(3, M(new double[,] { { 0, 4 }, { -4 + Math.ScaleB(1, -37), 0 } }), 0), "skew", SkewMessage);
+    }
+
+    /// <summary>
+    /// S = [[0, a], [0, 0]] with ‖S‖∞ = a &lt; 1, so ‖S + Sᵀ‖∞ = a against the absolute limit 10⁻¹²: a = 1e-12 (the double
+    /// the limit is computed as) is accepted, the next double above is not.
+    /// </summary>
+    [Fact]
+    public void AsymmetryBelowNormOne_IsAcceptedExactlyUpToTheAbsoluteTolerance()
+    {
+        AssertAccepted(M(new double[,] { { 0, 1e-12 }, { 0, 0 } }));
+        ArgumentAssert.Rejects(() => RotatedHessian.Rotate(3, M(new double[,] { { 0, Math.BitIncrement(1e-12) }, { 0, 0 } }), 0), "skew", SkewMessage);
+    }
+}
