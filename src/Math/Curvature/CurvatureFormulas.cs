@@ -295,11 +295,23 @@ public static class CurvatureFormulas
 
     /// <summary>
     /// tanh a = 1 − 2/(e^{2a} + 1). In <see cref="Float64"/> that form cancels (0 for |a| below 2^-54, where tanh a = a,
-    /// and a relative error ≈ u/|a| above): there it is the platform tanh, within 2 ulp over every finite a; other
-    /// arithmetics (rigorous enclosures, forward mode) keep the written form.
+    /// and a relative error ≈ u/|a| above): there it is the platform tanh, within 2 ulp over every finite a. Other
+    /// arithmetics (rigorous enclosures, forward mode) use the same identity with the exponent ≤ 0 on either side of 0,
+    /// 1 − 2t/(1 + t) with t = e^{−2a} for a ≥ 0 and its mirror for a &lt; 0, so nothing overflows: in forward mode e^{2a}
+    /// overflowed for a &gt; 354.9, and the quotient by it dropped every derivative part (tanh' = 0 at a = 355, exact ≈ 1.7e-308).
     /// </summary>
-    public static U Tanh<U>(U a) where U : IReal<U> =>
-        typeof(U) == typeof(Float64) ? FromDouble<U>(Math.Tanh(ToDouble(a))) : 1 - 2 / (U.Exp(2 * a) + 1);
+    public static U Tanh<U>(U a) where U : IReal<U>
+    {
+        if (typeof(U) == typeof(Float64))
+            return FromDouble<U>(Math.Tanh(ToDouble(a)));
+        if (a >= 0)
+        {
+            var t = U.Exp(-2 * a);
+            return 1 - 2 * t / (1 + t);
+        }
+        var s = U.Exp(2 * a);
+        return 2 * s / (1 + s) - 1;
+    }
 
     /// <summary>The double inside a <see cref="Float64"/> seen as U (U is Float64: checked by the caller).</summary>
     private static double ToDouble<U>(U x) => ((Float64)(object)x!).Value;

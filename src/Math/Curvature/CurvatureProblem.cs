@@ -404,7 +404,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 var identity = RealMatrix<T>.Identity(Dimension);
                 var zero = Zero(Dimension);
                 var inner = new SecondOrderExpansion<T>(Theta.ToArray(), identity, Enumerable.Repeat(zero, Dimension).ToArray());
-                var (_, gradient, hessian) = Jet(t => SampleLoss(n, t), "the sample loss's Hessian");
+                var (_, gradient, hessian) = Jet(t => SampleLoss(n, t));
                 return (inner, gradient, hessian);
             }
             default:
@@ -417,7 +417,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 {
                     var loss = SampleLoss(n, t);
                     return HessianJet<T>.Exp(HessianJet<T>.Constant(loss.Value) - loss);
-                }, "the scaled likelihood's Hessian");
+                });
                 var inner = new SecondOrderExpansion<T>([b], RealMatrix<T>.Create(1, Dimension, (_, j) => gradient[j]), [hessian]);
                 var inv = 1 / b;
                 return (inner, [-inv], RealMatrix<T>.Create(1, 1, (_, _) => inv * inv));
@@ -444,32 +444,22 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>∇²R(θ) by forward mode (one jet evaluation) on the composed R (no split, no chain rule written by hand).</summary>
-    /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
+    /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN),
+    /// or an entry of ∇R(θ) beyond it (a <see cref="DoubleRangeException"/> naming θ: the Hessian beside it may have lost a
+    /// term, <see cref="HessianJet{T}.Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/>).</exception>
     public RealMatrix<T> RiskHessian() => InRange(Jet(t =>
     {
         var r = SampleLoss(0, t);
         for (int n = 1; n < Count; n++)
             r += SampleLoss(n, t);
         return r;
-    }, "∇²R(θ)").Hessian, "∇²R(θ)");
+    }).Hessian, "∇²R(θ)");
 
     /// <summary>
-    /// <see cref="HessianJet{T}.Evaluate"/> at θ, with its rejection of a Hessian beside an overflowed gradient entry
-    /// (named x there) restated for θ, the parameter of this problem's constructor.
+    /// <see cref="HessianJet{T}.Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/> at θ, its rejection of a
+    /// Hessian beside an overflowed gradient entry naming θ (the constructor's parameter).
     /// </summary>
-    private (T Value, T[] Gradient, RealMatrix<T> Hessian) Jet(Func<HessianJet<T>[], HessianJet<T>> g, string what)
-    {
-        try
-        {
-            return HessianJet<T>.Evaluate(g, Theta);
-        }
-        catch (DoubleRangeException e) when (e.ParamName == "x")
-        {
-            throw new DoubleRangeException(
-                $"{what} of {Shape.LikelihoodName} at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: {e.Message}",
-                "theta");
-        }
-    }
+    private (T Value, T[] Gradient, RealMatrix<T> Hessian) Jet(Func<HessianJet<T>[], HessianJet<T>> g) => HessianJet<T>.Evaluate(g, Theta, "theta");
 
     /// <summary>s_n = ∇_θ log p(y_n|f(x_n, θ)) by forward mode on the composition.</summary>
     public T[] Score(int n) => ForwardModeFormulas.Gradient(t => -SampleLoss(n, t), Theta);

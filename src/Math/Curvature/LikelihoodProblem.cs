@@ -241,6 +241,9 @@ public sealed class LikelihoodProblem
     /// ∇²R(θ) by hyper-dual forward mode on the composed R (no split, no chain rule written by hand): the reference Hessian
     /// against which eqs. (7.8), (7.9), (7.12) and (D.18) are checked.
     /// </summary>
+    /// <exception cref="ArgumentException">θ of the wrong length or not finite, an output outside the likelihood's domain, or
+    /// (a <see cref="DoubleRangeException"/> naming θ) a first derivative of R beyond the double range, beside which
+    /// <see cref="ForwardDerivatives.Hessian"/> does not give the Hessian.</exception>
     public Matrix<double> HessianForward(Vector<double> theta)
     {
         CheckTheta(theta);

@@ -62,8 +62,9 @@ public static class VarianceAdaptationFactors
     /// </summary>
     /// <remarks>
     /// Ties go to the smaller η: the scan keeps the first of equal samples and the refinement keeps the left part on
-    /// equal probes, so a largest value attained on an interval (a plateau) is reported at the interval's left end, to
-    /// the refinement's resolution; the result is deterministic.
+    /// equal probes, so the result is deterministic. On a plateau the refinement closes in on the plateau's left end, and
+    /// the reported η is that end (to the refinement's resolution) or, where the final midpoint falls just left of it,
+    /// the first scan point on the plateau.
     /// </remarks>
     public static (double Eta, double Value) Worst(Func<double, double> deviation, double from, double to, int points)
     {

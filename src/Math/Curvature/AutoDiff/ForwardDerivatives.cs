@@ -23,13 +23,15 @@ public static class ForwardDerivatives
 
     /// <summary>∇²g(θ), symmetric by construction (entry (i, j) is computed once for i ≤ j).</summary>
     /// <remarks>
-    /// Where the evaluation seeded at (i, j) has an ε₁ or ε₂ part beyond the double range (∂g/∂θ_i or ∂g/∂θ_j is ±∞), the
-    /// Hessian is rejected: its ε₁ε₂ part may have lost a term, the overflowed part times a part that underflowed to 0,
-    /// which doubles cannot tell from an unseeded zero (<see cref="HyperDual"/>'s remarks). Such a term needs an overflowed
-    /// ε₁ or ε₂ part, and that part reaches the result: a product carries it (a zero value beside it is rejected), a sum
-    /// of both signs is rejected, and every φ' is nonzero at a finite value. g(θ) = 8cθ₀·e^{kθ₁ − 1} with c = 2^1023,
-    /// k = 2^-1074 at θ = (2^-4, 0) gave the all-finite [[0, 0], [0, 0]], exact ∂²g/∂θ₀∂θ₁ = 8c·k/e ≈ 1.3e-15. An ε₁ or ε₂ part
-    /// that overflowed on the way (an intermediate beyond the range) is rejected the same way.
+    /// Where the evaluation seeded at (i, j) has an ε₁ or ε₂ part that is ±∞ (∂g/∂θ_i or ∂g/∂θ_j beyond the double range,
+    /// or overflowed on the way), the Hessian is rejected: its ε₁ε₂ part may have lost a term, the overflowed part times a
+    /// part that underflowed to 0, which doubles cannot tell from an unseeded zero (<see cref="HyperDual"/>'s remarks). An
+    /// overflowed part reaches the result's ε₁ or ε₂ part: a product carries it (a zero value beside it is rejected), a sum
+    /// of both signs is rejected, a quotient by an overflowed value is rejected, and φ' is nonzero at a finite value.
+    /// g(θ) = 8cθ₀·e^{kθ₁ − 1} with c = 2^1023, k = 2^-1074 at θ = (2^-4, 0) gave the all-finite [[0, 0], [0, 0]], exact
+    /// ∂²g/∂θ₀∂θ₁ = 8c·k/e ≈ 1.3e-15. The rejection is conservative: it also comes where no term was lost (8c·θ₀ alone has
+    /// the exact Hessian 0). Not detected: a term lost where φ', φ'' or a power of 1/b is beyond the range and meets a part
+    /// that underflowed to 0 (log(2^-1074 + θ·2^-538·2^-538) at θ = 0 gives g' = g'' = 0, exact ¼ and −1/16).
     /// </remarks>
     /// <exception cref="ArgumentException">θ empty or not finite; a <see cref="DoubleRangeException"/> naming θ where a first
     /// derivative of g at θ is beyond the double range (above).</exception>

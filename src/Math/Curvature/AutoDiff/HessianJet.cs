@@ -70,7 +70,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// Where ∂/∂x_i or ∂/∂x_j is not finite the entry may have lost a term, an overflowed gradient part times one that
     /// underflowed to 0, which doubles cannot tell from an exact zero (8c·x₀·e^{k·x₁ − 1}, c = 2^1023, k = 2^-1074, at
     /// x = (2^-4, 0) gives ∂²/∂x₀∂x₁ = 0, exact 2^-48/e ≈ 1.3e-15). The entry is the jet's part as carried; read it together
-    /// with the gradient. <see cref="Evaluate"/> rejects such a Hessian.
+    /// with the gradient. <see cref="Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/> rejects such a Hessian.
     /// </remarks>
     public T Hessian(int i, int j)
     {
@@ -260,7 +260,9 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// factors): at most 10.5u; a constant divisor divides each part once (correctly rounded) where 1/b or a product with it
     /// leaves the normal range.
     /// </summary>
-    /// <exception cref="ArgumentException">Over Float64, b's value is 0 or NaN.</exception>
+    /// <exception cref="ArgumentException">Over Float64, b's value is 0 or NaN; a <see cref="DoubleRangeException"/> where
+    /// b's value has overflowed to ±∞ and a's value is ±∞ or either jet carries a gradient (every power of 1/b rounds to 0,
+    /// which dropped the parts: 2^1023/e^x at x = 710 gave gradient and Hessian 0, exact ≈ 0.40).</exception>
     public static HessianJet<T> operator /(HessianJet<T> a, HessianJet<T> b)
     {
         if (typeof(T) == typeof(Float64))
@@ -268,6 +270,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             double bv = D(b.Value);
             if (bv == 0 || double.IsNaN(bv))
                 throw new ArgumentException($"the divisor's value must be a non-zero number, got {bv:R}.", nameof(b));
+            if (double.IsInfinity(bv) && (double.IsInfinity(D(a.Value)) || a._gradient is not null || b._gradient is not null))
+                throw ElementaryDerivatives.QuotientByOverflowed(D(a.Value), nameof(b));
             if (b._gradient is null)
                 return DoubleScaleDown(a, bv);
             if (a._gradient is not null && a._gradient.Length != b._gradient.Length)
@@ -614,21 +618,27 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
 
     /// <summary>The value, gradient and Hessian of a scalar g at x, from one evaluation at jets.</summary>
     /// <exception cref="ArgumentException">x is empty; a <see cref="DoubleRangeException"/> naming x where a gradient entry is
-    /// not finite (its Hessian entries may have lost a term, see <see cref="Hessian(int, int)"/>'s remarks).</exception>
-    public static (T Value, T[] Gradient, RealMatrix<T> Hessian) Evaluate(Func<HessianJet<T>[], HessianJet<T>> g, IReadOnlyList<T> x)
+    /// not finite (its Hessian entries may have lost a term, see <see cref="Hessian(int, int)"/>'s remarks; the rejection is
+    /// conservative: it also comes where no term was lost).</exception>
+    public static (T Value, T[] Gradient, RealMatrix<T> Hessian) Evaluate(Func<HessianJet<T>[], HessianJet<T>> g, IReadOnlyList<T> x) =>
+        Evaluate(g, x, nameof(x));
+
+    /// <summary><see cref="Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/>, naming the point
+    /// <paramref name="pointName"/> (a caller's own parameter) in its rejections.</summary>
+    internal static (T Value, T[] Gradient, RealMatrix<T> Hessian) Evaluate(Func<HessianJet<T>[], HessianJet<T>> g, IReadOnlyList<T> x, string pointName)
     {
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(x);
         int d = x.Count;
         if (d == 0)
-            throw new ArgumentException("x must have at least one coordinate.", nameof(x));
+            throw new ArgumentException($"{pointName} must have at least one coordinate.", pointName);
         var r = g(Enumerable.Range(0, d).Select(i => Variable(x[i], i, d)).ToArray());
         var gradient = Enumerable.Range(0, d).Select(r.Gradient).ToArray();
         for (int i = 0; i < d; i++)
             if (!T.IsFinite(gradient[i]))
                 throw new DoubleRangeException(
-                    $"∂g/∂x_{i} = {Require.Show(T.Estimate(gradient[i]))} at x is beyond the double range, so the Hessian's entries along x_{i} may have lost a term (an overflowed part times one that underflowed to 0); the Hessian is not computed. Every first derivative must be within ±double.MaxValue.",
-                    nameof(x));
+                    $"the gradient's entry {i} is {Require.Show(T.Estimate(gradient[i]))} at {pointName}: beyond the double range, so the Hessian's entries along coordinate {i} may have lost a term (an overflowed part times one that underflowed to 0); the Hessian is not computed. Every first derivative must be within ±double.MaxValue.",
+                    pointName);
         return (r.Value, gradient, RealMatrix<T>.Create(d, d, r.Hessian));
     }
 }

@@ -21,11 +21,15 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// sum) are a <see cref="DoubleRangeException"/> (were NaN). A value of 0 times an overflowed part of the other factor
 /// (of a product, or of a quotient's dividend and divisor) is a <see cref="DoubleRangeException"/>: the value may have
 /// underflowed (gradient of e^{cθ}·e^{−800−θ} at cθ = 700, c = 2^33: 0, exact ≈ 3.2e-34). So a first derivative (ε₁ or ε₂
-/// part: value times part terms only) never takes an underflowed zero for an exact one. A zero part times an overflowed
+/// part) never takes an underflowed zero value for an exact one; an underflowed zero part times a φ' beyond the range
+/// still can (log(2^-1074 + θ·2^-538·2^-538) at θ = 0: the ε₁ part 2^-1076 rounds to 0, and g' = 0, exact ¼). A quotient by
+/// a value that has overflowed to ±∞ with a derivative part on either side is a <see cref="DoubleRangeException"/> (every
+/// power of 1/b rounded to 0 and dropped the parts). A zero part times an overflowed
 /// part, which only the ε₁ε₂ part forms (a₁b₂ + a₂b₁, φ''·b₁·b₂), is taken as exact: it is 0 where the direction is
 /// unseeded, as the structural zeros are (e^800 with ε₂ unseeded), but where the part is a nonzero derivative that
 /// underflowed the term is lost, and doubles cannot tell the two apart. It needs an ε₁ or ε₂ part beyond the range, and
-/// that part reaches the result's ε₁ or ε₂ part, so <see cref="ForwardDerivatives.Hessian"/> and
+/// that part reaches the result's ε₁ or ε₂ part (products, sums and quotients carry it or are rejected), so
+/// <see cref="ForwardDerivatives.Hessian"/> and
 /// <see cref="ForwardModeFormulas.Expand{T}"/> reject every evaluation where one is ±∞: the Hessian of
 /// e^{cθ₀}·e^{kθ₁ − 1} (c = 2^33, k = 2^-1074) at cθ₀ = 700, θ₁ = 0 came out [[+∞, 0], [0, 0]], exact [[2.8e323, 1.6e-10],
 /// [1.6e-10, 8.9e-344]] (the off-diagonal c·e^700·k/e is c·e^700 = ∞ times k/e rounded to 0), and that of
@@ -177,11 +181,16 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// [2^-100, 2^100] (bit for bit as before); otherwise each part is one scaled sum of a's parts times the powers of 1/b
     /// (x/x at x = 1e200 had derivative 1e-200, exact 0: 1/x² underflowed).
     /// </summary>
-    /// <exception cref="ArgumentException">b's value is 0 or NaN.</exception>
+    /// <exception cref="ArgumentException">b's value is 0 or NaN; a <see cref="DoubleRangeException"/> where b's value has
+    /// overflowed to ±∞ and a's value is ±∞ or a or b has a nonzero derivative part: 1/b then rounds every power of 1/b to
+    /// 0, which dropped the parts (2^1023/e^θ at θ = 710 gave (0, 0, 0, 0), exact g = g' = g'' ≈ 0.40; ∞/∞ gave NaN).</exception>
     public static HyperDual operator /(HyperDual a, HyperDual b)
     {
         if (!(b.Value != 0) || double.IsNaN(b.Value))
             throw new ArgumentException($"the divisor's value must be a non-zero number, got {b.Value:R}.", nameof(b));
+        if (double.IsInfinity(b.Value)
+            && (double.IsInfinity(a.Value) || a.E1 != 0 || a.E2 != 0 || a.E12 != 0 || b.E1 != 0 || b.E2 != 0 || b.E12 != 0))
+            throw ElementaryDerivatives.QuotientByOverflowed(a.Value, nameof(b));
         RequireDeterminedPartProduct(a, b, nameof(b));
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
         {

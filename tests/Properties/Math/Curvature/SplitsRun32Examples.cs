@@ -10,7 +10,7 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// The canonical split's GGN (balles-thesis eq. 7.10) when only one of two samples has a product ∇²_b a·J below the
 /// double range (issue 15, item 1; mutation run 30). Bernoulli logit, f = θ·x without bias, θ = (0, 700·2^-99), label 1.
 /// Sample 1 is the shared tail case x = (2^-99, 2^99), f = 700: its term σ(700)σ(−700)·xxᵀ has the normal off-diagonal
-/// entry e^-700/(1 + e^-700)² ≈ 9.86e-305, while the partial product x₀·σ(700)σ(−700) ≈ 2^-1108 is not. Sample 2 is
+/// entry e^-700/(1 + e^-700)² ≈ 9.86e-305, while the partial product x₀·σ(700)σ(−700) ≈ 2^-1109 is not. Sample 2 is
 /// x = (0, 1), an ordinary sample whose term σσ·(0, 1)(0, 1)ᵀ is 0 off the diagonal. By hand G[0, 1] is sample 1's entry
 /// alone: one sample needing the scaled sum must send the whole sum there (the plain form halved it).
 /// </summary>

@@ -22,6 +22,10 @@ public class TermScaleRangeExamples
     [InlineData(1e-200, 1e160)] // x² = 1e-400 underflowed to 0 and 0·∞ was NaN, exact 1e-80
     [InlineData(1e-200, 1e100)] // x² underflowed to 0: the scale was 2^-1074, exact 1e-200
     [InlineData(0.5, 3)]        // ordinary: the product form, within the same bound
+    // J below 2^-100 with G and H ordinary (mutation run 32): the product form squared J first, x² ≈ 1e-320 kept about 11
+    // bits, and the scale came out 9.99989e-261, exact 1e-260; a tiny J alone must send the sample to the summed form.
+    [InlineData(1e-160, 1e30)]
+    [InlineData(-1e-160, 1e30)] // the sign of J does not matter
     public void TermScale_IsTheExactScale_WhereGSquaredOrJSquaredLeaveTheRange(double x, double y)
     {
         var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.GaussianIdentity, 1);

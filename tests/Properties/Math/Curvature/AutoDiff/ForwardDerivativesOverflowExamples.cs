@@ -84,7 +84,7 @@ public class HessianJetOverflowExamples
     public void HessianAlongAnOverflowedGradientEntry_IsRejected()
     {
         double c = Math.ScaleB(1.0, 1023), k = double.Epsilon;
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(x => G(x, c, k), Point), "x", "∂g/∂x_0 = Infinity at x is beyond the double range");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(x => G(x, c, k), Point), "x", "the gradient's entry 0 is Infinity at x: beyond the double range");
         // The jet itself carries the lost entry as 0 beside its +∞ gradient part (8c/e ≈ 2.6e308, its correct overflow):
         // the reason Evaluate rejects.
         var jet = G([HessianJet<Float64>.Variable(Point[0], 0, 2), HessianJet<Float64>.Variable(Point[1], 1, 2)], c, k);
@@ -100,5 +100,49 @@ public class HessianJetOverflowExamples
         Assert.True(double.IsFinite(gradient[0].Value));
         double expected = Math.ScaleB(1.0, 22) / Math.E;
         Assert.True(Math.Abs(hessian[0, 1].Value - expected) <= 8 * Math.ScaleB(expected, -53), $"{hessian[0, 1].Value:R} against 2^22/e = {expected:R}");
+    }
+}
+
+/// <summary>
+/// A quotient by a value that has overflowed to ±∞, in both forward modes (issue 15, item 1): every power of 1/b rounded
+/// to 0 and dropped the derivative parts. g(θ) = 2^1023/e^θ at θ = 710 gave (0, 0, 0, 0), where g = g' = g'' =
+/// 2^1023·e^-710 ≈ 0.40; e^{2θ}/e^θ gave the value NaN. Such quotients are now rejected; a constant over a constant ±∞
+/// stays the IEEE quotient. The tanh of the curvature formulas divided by e^{2a} + 1, which overflowed for a &gt; 354.9:
+/// its forward-mode derivative was 0 at a = 355 and is now 4e^-710/(1 + e^-710)², from a form without overflow.
+/// </summary>
+public class QuotientByOverflowedValueExamples
+{
+    private static readonly double Big = Math.ScaleB(1.0, 1023);
+
+    [Fact]
+    public void HyperDual_QuotientByAnOverflowedValue_IsRejected()
+    {
+        var theta = new HyperDual(710, 1, 1, 0);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Constant(Big) / HyperDual.Exp(theta), "b", "overflowed to ±∞");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Exp(HyperDual.Constant(2) * theta) / HyperDual.Exp(theta), "b", "overflowed to ±∞");
+        Assert.Equal(0.0, (HyperDual.Constant(1) / HyperDual.Constant(double.PositiveInfinity)).Value); // constants: IEEE
+    }
+
+    [Fact]
+    public void HessianJet_QuotientByAnOverflowedValue_IsRejected()
+    {
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(
+            x => HessianJet<Float64>.Of(Big) / HessianJet<Float64>.Exp(x[0]), [new Float64(710)]), "b", "overflowed to ±∞");
+    }
+
+    /// <summary>
+    /// d tanh(a)/da at a = 355 is sech² 355 = 4e^-710/(1 + e^-710)² ≈ 1.79e-308, a subnormal with about 51 significant bits.
+    /// Tolerance 1e-10 relative: the reference exp(ln 4 − 710) carries the rounding of its argument, about 710·2^-53.
+    /// </summary>
+    [Fact]
+    public void CurvatureTanh_InForwardMode_KeepsItsDerivativeWhereE2aOverflows()
+    {
+        var (value, gradient, _) = HessianJet<Float64>.Evaluate(x => Verification.Numerics.Curvature.CurvatureFormulas.Tanh(x[0]), [new Float64(355)]);
+        Assert.Equal(1.0, value.Value);
+        double expected = Math.Exp(Math.Log(4) - 710);
+        Assert.True(Math.Abs(gradient[0].Value - expected) <= 1e-10 * expected, $"{gradient[0].Value:R} against 4e^-710 = {expected:R}");
+        var mirrored = HessianJet<Float64>.Evaluate(x => Verification.Numerics.Curvature.CurvatureFormulas.Tanh(x[0]), [new Float64(-355)]);
+        Assert.Equal(-1.0, mirrored.Value.Value);
+        Assert.Equal(gradient[0].Value, mirrored.Gradient[0].Value); // tanh' is even
     }
 }
