@@ -115,12 +115,6 @@ internal static class ElementaryDerivatives
     }
 
     /// <summary>
-    /// Rejects a product whose two values are ±∞ and ±0: in doubles either may stand for an overflowed or underflowed
-    /// result, so the exact product is undetermined (e^800·e^-800 gave 0, exact 1). Every other ±∞ or 0 factor of a part
-    /// is taken as exact (a zero part is an unseeded direction: e^800 with ε₂ unseeded has ε₂ part 0). A
-    /// <see cref="DoubleRangeException"/>: the exact product exists, doubles cannot give it.
-    /// </summary>
-    /// <summary>
     /// The rejection of a quotient by a value that has overflowed to ±∞ where a derivative part or the dividend's ±∞ value
     /// would meet it: every power of 1/b rounds to 0 (or ∞/∞ is NaN), while the exact divisor is a finite value beyond the
     /// range, so the quotient's parts are undetermined in doubles. A <see cref="DoubleRangeException"/>.
@@ -129,6 +123,12 @@ internal static class ElementaryDerivatives
         $"a quotient of {dividend:R} by a divisor whose value has overflowed to ±∞, with a derivative part on either side (or an infinite dividend): every power of 1/b rounds to 0 and the parts are undetermined in doubles; the divisor's value must be finite where a derivative is carried.",
         parameter);
 
+    /// <summary>
+    /// Rejects a product whose two values are ±∞ and ±0: in doubles either may stand for an overflowed or underflowed
+    /// result, so the exact product is undetermined (e^800·e^-800 gave 0, exact 1). Every other ±∞ or 0 factor of a part
+    /// is taken as exact (a zero part is an unseeded direction: e^800 with ε₂ unseeded has ε₂ part 0). A
+    /// <see cref="DoubleRangeException"/>: the exact product exists, doubles cannot give it.
+    /// </summary>
     internal static void RequireDeterminedProduct(double a, double b, string parameter)
     {
         if (double.IsInfinity(a) && b == 0 || a == 0 && double.IsInfinity(b))
