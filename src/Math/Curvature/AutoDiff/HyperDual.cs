@@ -49,6 +49,9 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// <inheritdoc />
     public static HyperDual Constant(double value) => new(value, 0, 0, 0);
 
+    /// <summary>True where some derivative part (ε₁, ε₂ or ε₁ε₂) is nonzero: the number is not a constant.</summary>
+    private bool HasDerivative => E1 != 0 || E2 != 0 || E12 != 0;
+
     /// <summary>φ(x) from φ(a) and φ'(a), φ''(a) as doubles (the plain formula) or as m·2^e where those are not trusted.</summary>
     internal static HyperDual Chain(HyperDual x, double f, ScaledDerivative df, ScaledDerivative d2f)
     {
@@ -87,11 +90,11 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// <exception cref="ArgumentException">The value is below 0 or NaN, or 0 with a non-zero derivative part (log has no derivative there).</exception>
     public static HyperDual Log(HyperDual x)
     {
-        if (!(x.Value >= 0) || x.Value == 0 && (x.E1 != 0 || x.E2 != 0 || x.E12 != 0))
+        if (!(x.Value >= 0) || x.Value == 0 && x.HasDerivative)
             throw new ArgumentException(
                 $"log needs a value > 0 (or exactly 0 for a constant), got {x.Value:R} with derivative parts ({x.E1:R}, {x.E2:R}, {x.E12:R}).",
                 nameof(x));
-        ElementaryDerivatives.RequireLogDomain(x.Value, x.E1 != 0 || x.E2 != 0 || x.E12 != 0, nameof(x));
+        ElementaryDerivatives.RequireLogDomain(x.Value, x.HasDerivative, nameof(x));
         double v = x.Value;
         if (v == 0 || double.IsPositiveInfinity(v))
             return new(Math.Log(v), 0, 0, 0);
@@ -189,7 +192,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         if (!(b.Value != 0) || double.IsNaN(b.Value))
             throw new ArgumentException($"the divisor's value must be a non-zero number, got {b.Value:R}.", nameof(b));
         if (double.IsInfinity(b.Value)
-            && (double.IsInfinity(a.Value) || a.E1 != 0 || a.E2 != 0 || a.E12 != 0 || b.E1 != 0 || b.E2 != 0 || b.E12 != 0))
+            && (double.IsInfinity(a.Value) || a.HasDerivative || b.HasDerivative))
             throw ElementaryDerivatives.QuotientByOverflowed(a.Value, nameof(b));
         RequireDeterminedPartProduct(a, b, nameof(b));
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
