@@ -5,6 +5,7 @@ using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
+using Verification.Tests.Properties.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Lodo;
@@ -224,7 +225,7 @@ public class HessianLearningFlowSimilarityProperties
     /// v = [0, 2, 0] give uC = −2v, vC = 2u, so W·C = B·W with W = [[1, 1, 1], [1, 0, −4], [0, 2, 0]] and
     /// B = diag(1, [[0, −2], [2, 0]]): C = W⁻¹·B·W with det W = 10 and W⁻¹ = [[8, 2, −4], [0, 0, 5], [2, −2, −1]]/10.
     /// Tolerance: κ ≤ ‖W‖_F·‖W⁻¹‖_F = √24·√1.18 &lt; 5.33, ‖E‖₂ ≤ 6·2^-52·√35 &lt; 35.5·2^-52 (s = 2, C/4 exact),
-    /// (2n − 1)·κ·‖E‖₂ &lt; 946·2^-52, plus the magnitude's 4u·2 = 4·2^-52: below 2^10·2^-52 = 2^-42.
+    /// (2n − 1)·κ·‖E‖₂ &lt; 947·2^-52, plus the magnitude's 4u·2 = 4·2^-52: below 2^10·2^-52 = 2^-42.
     /// </summary>
     [Fact]
     public void SpectralRadius_OfACompanionMatrixWithRootsOneAndTwoI_IsTwo()
