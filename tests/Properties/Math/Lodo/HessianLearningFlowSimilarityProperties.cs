@@ -151,7 +151,7 @@ public class HessianLearningFlowSimilarityProperties
     /// Bound: D + 4u·(ρ + D) + 2^(s−1074) + ½·2^-1074. Where ρ lies beyond MaxValue by more than that the function must
     /// reject A, naming a; within the bound of the overflow threshold either answer is right.
     /// </summary>
-    [Property] // 100 cases of 5×5 exact products with denominators up to 2^1100: well under a second in all
+    [Property] // 100 cases of up to 5×5 exact products with denominators up to 2^1100: 1–2 s on two shared cores
     public Property SpectralRadius_OfASimilarityOfANormalMatrix_IsWithinBauerFikesBound() => Prop.ForAll(
         Cases.ToArbitrary(), c =>
     {
