@@ -81,7 +81,7 @@ public class RotatedHessianFullRangeProperties
         return (ArgumentAssert.IsRejection(() => RotatedHessian.TwoDimensional(lambda, 0.5), "lambdaMax", message)
                 && ArgumentAssert.IsRejection(() => RotatedHessian.Rotate(lambda, skew, 0.5), "lambdaMax", message))
             .Label($"λ_max = {lambda:R} not rejected");
-    }
+    });
 
     /// <summary>A non-finite angle has no rotation: ±∞ and NaN are rejected naming omega and phi.</summary>
     [Fact]
