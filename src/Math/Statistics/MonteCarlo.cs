@@ -25,8 +25,8 @@ public static class MonteCarlo
     /// roundings of the sum, one of the quotient; 2^-1075 where the mean is subnormal). t is within 6·2^-53·t + 2^-1075
     /// of the exact (high − low)·√(ln(2/δ)/(2n)) for a platform log within 1 ulp: the rounding of 2/δ moves ln(2/δ) ≥ ln 2
     /// by at most 2^-53/ln 2 relative, log adds 2·2^-53, the quotient 2^-53, √ halves those and adds 2^-53, high − low and
-    /// the product 2^-53 each, 5.3·2^-53 in all. ln(2/δ) is ln 2 − ln δ where 2/δ would overflow (δ subnormal), and
-    /// high − low is halved first where it would overflow, so t is finite wherever it is below double.MaxValue. mean ± t
+    /// the product 2^-53 each, 5.3·2^-53 in all. ln(2/δ) is ln 2 − ln δ for subnormal δ (where 2/δ may overflow), and
+    /// high − low is halved first where it would overflow, so t is finite wherever it rounds below double.MaxValue. mean ± t
     /// is rounded to nearest; where t or mean ± t lies beyond ±double.MaxValue the bound is ±∞ (the interval then
     /// contains every double on that side, which keeps its guarantee).
     /// </remarks>
