@@ -98,7 +98,10 @@ public sealed class DiscreteDistribution
     /// <summary>Atom k (a copy).</summary>
     public Fraction[] Atom(int k) => (Fraction[])_atoms[k].Clone();
 
-    /// <summary>Atom k rounded to doubles (each coordinate within 1 ulp, or 2^-1074 where it is subnormal).</summary>
+    /// <summary>
+    /// Atom k rounded to doubles: each coordinate the nearest double (ties to even), so within ½ ulp of the exact
+    /// coordinate (2^-1075 where it is subnormal); a negative coordinate that rounds to 0 gives −0.
+    /// </summary>
     /// <exception cref="ArgumentException">k out of range, or a coordinate beyond ±double.MaxValue (it has no double).</exception>
     public double[] AtomAsDoubles(int k)
     {
@@ -168,11 +171,18 @@ public sealed class DiscreteDistribution
             if (!double.IsFinite(value))
                 throw new ArgumentException($"h must be finite, got {Require.Show(value)} at atom {k}.", nameof(h));
             var (m, e) = probabilities[k];
-            half += Math.ScaleB(value * (m / 2), e); // ½·p_k·h_k = (h_k·m/2)·2^e: |h_k·m/2| ≤ |h_k|, 2^e ≤ 1
+            // ½·p_k·h_k = (h_k·m/2)·2^e: |h_k·m/2| ≤ |h_k|, 2^e ≤ 1. A product on the subnormal grid would be rounded
+            // twice (here and by ScaleB; 3·2^-1074 and 18·2^-1074 with weights 5 and 1 gave 8·2^-1074 for 5.5·2^-1074),
+            // so a tiny h_k is first lifted by 2^64: the product is then normal and only ScaleB rounds on the grid.
+            int lift = Math.Abs(value) < TinyTerm ? 64 : 0;
+            half += Math.ScaleB(Math.ScaleB(value, lift) * (m / 2), e - lift);
         }
         double sum = 2 * half;
         return double.IsInfinity(sum) ? Math.CopySign(double.MaxValue, sum) : sum;
     }
+
+    /// <summary>2^-960: below it h_k·m/2 may be subnormal; h_k·2^64 stays below 2^-896, far from overflow.</summary>
+    private static readonly double TinyTerm = Math.ScaleB(1.0, -960);
 
     /// <summary>P[X ∈ A] exactly.</summary>
     public Fraction ProbabilityOf(Func<Fraction[], bool> inEvent)

@@ -19,11 +19,16 @@ public static class MonteCarlo
     /// t = (high − low)√(ln(2/δ)/(2n)) at level 1 − δ. Valid for every n (no normal approximation).
     /// </summary>
     /// <remarks>
-    /// Range: every finite low &lt; high (subnormals to ±double.MaxValue), δ ∈ (0, 1), n ≥ 1. Where the plain sum of the
-    /// draws would overflow it is formed at the scale 2^-31, so the estimate is always finite, in [low, high] and within
-    /// n·2^-53·max(|low|, |high|) of the exact mean of the draws; t is within 4·2^-53 relative (transcendentals to the
-    /// platform's accuracy). mean ± t is rounded to nearest; where t or mean ± t lies beyond ±double.MaxValue the bound
-    /// is ±∞ (the interval then contains every double on that side, which keeps its guarantee).
+    /// Range: every finite low &lt; high (subnormals to ±double.MaxValue), δ ∈ (0, 1) (subnormal δ included), n ≥ 1. Where
+    /// the plain sum of the draws would overflow it is formed at the scale 2^-31, so the estimate is always finite, in
+    /// [low, high] and within n·2^-53·(1 + n·2^-53)·max(|low|, |high|) + 2^-1075 of the exact mean of the draws (n − 1
+    /// roundings of the sum, one of the quotient; 2^-1075 where the mean is subnormal). t is within 6·2^-53·t + 2^-1075
+    /// of the exact (high − low)·√(ln(2/δ)/(2n)) for a platform log within 1 ulp: the rounding of 2/δ moves ln(2/δ) ≥ ln 2
+    /// by at most 2^-53/ln 2 relative, log adds 2·2^-53, the quotient 2^-53, √ halves those and adds 2^-53, high − low and
+    /// the product 2^-53 each, 5.3·2^-53 in all. ln(2/δ) is ln 2 − ln δ for subnormal δ (where 2/δ may overflow), and
+    /// high − low is halved first where it would overflow, so t is finite wherever it rounds below double.MaxValue. mean ± t
+    /// is rounded to nearest; where t or mean ± t lies beyond ±double.MaxValue the bound is ±∞ (the interval then
+    /// contains every double on that side, which keeps its guarantee).
     /// </remarks>
     public static ConfidenceInterval BoundedMean(Func<System.Random, double> draw, System.Random random, int samples, double low, double high, double delta)
     {
@@ -50,8 +55,14 @@ public static class MonteCarlo
         }
         double mean = double.IsFinite(sum) ? sum / samples : Math.ScaleB(scaledSum / samples, 31);
         mean = Math.Clamp(mean, low, high); // the exact mean lies there; rounding may not
-        // high − low and t may exceed the range (t = +∞): the interval then reaches ±∞, which is still valid.
-        double t = (high - low) * Math.Sqrt(Math.Log(2 / delta) / (2.0 * samples));
+        // 2/δ overflows for subnormal δ (and gave t = +∞ for a finite t): there ln(2/δ) = ln 2 − ln δ, a sum of two
+        // positive terms. high − low overflows where |low| + |high| > double.MaxValue (and gave t = +∞ where t is
+        // finite): there the halves are subtracted (exactly halved: both are far above the subnormals) and t doubled.
+        // t itself may exceed the range (t = +∞): the interval then reaches ±∞, which is still valid.
+        double logTwoOverDelta = double.IsNormal(delta) ? Math.Log(2 / delta) : Math.Log(2) - Math.Log(delta);
+        double root = Math.Sqrt(logTwoOverDelta / (2.0 * samples));
+        double width = high - low;
+        double t = double.IsFinite(width) ? width * root : 2 * ((high / 2 - low / 2) * root);
         return new ConfidenceInterval(mean, mean - t, mean + t, 1 - delta, samples, "Hoeffding");
     }
 
