@@ -13,7 +13,10 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// <item>min of the coordinate u ∈ [1, 2] (face u = 1, side +1) and the constant 5 is u itself with its expansion
 /// (Face₀ = 1, Face₁ = 1), not a constant; min of the overlapping constant intervals [1, 3] and [3/2, 9/2] is [1, 3], endwise;</item>
 /// <item>erf of a value with a pole at the face, (t − ½)/t on t ∈ (0, 1], whose factor g = t − ½ changes sign on the box:
-/// its tail bound needs the sign of g, so it is undecided and says why.</item>
+/// its tail bound needs the sign of g, so it is undecided and says why;</item>
+/// <item>outside an expansion (no <see cref="FaceJet{T}.Use"/>) there is no half-open box to decide on, so a comparison or
+/// a sign that the closed enclosures leave open is undecided: [1, 3] ≤ [3/2, 9/2] may be true or false. (It was decided:
+/// the missing bracket was read as the value 0, so [1, 3] ≤ [3/2, 9/2] came out true.)</item>
 /// </list>
 /// </summary>
 public sealed class FaceJetRun35Examples
@@ -71,6 +74,19 @@ public sealed class FaceJetRun35Examples
             Assert.Equal(-1, x.Valuation);
             var e = Assert.Throws<UndecidedException>(() => FaceJet<RationalInterval>.Erf(x));
             Assert.Contains("pole at the face whose sign is not decided", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void OutsideAnExpansion_AnUndecidedComparisonOfConstants_IsUndecided()
+    {
+        using (EnclosureSettings.Use(EnclosureSettings.DefaultBits, 0.5))
+        {
+            var two = FaceJet<RationalInterval>.Input(2);   // [1, 3]
+            var three = FaceJet<RationalInterval>.Input(3); // [3/2, 9/2]
+            Assert.Throws<UndecidedException>(() => two <= three);
+            Assert.Throws<UndecidedException>(() => two < three);
+            Assert.Throws<UndecidedException>(() => FaceJet<RationalInterval>.Sign(two - three));
         }
     }
 }
