@@ -404,7 +404,7 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     {
         if (Decided(() => strict ? x.Box(0) < T.Of(0) : x.Box(0) <= T.Of(0)) is { } closed)
             return closed;
-        if (OpenBracket(x) is { } bracket)
+        if (TryOpenBracket(x, out var bracket))
         {
             // x = t^j·bracket on t ∈ (0, w]: x ≤ 0 where bracket ≤ 0; x > 0 where bracket > 0 (t^j > 0).
             if (Decided(() => strict ? bracket < T.Of(0) : bracket <= T.Of(0)) is true)
@@ -445,12 +445,14 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
 
     /// <summary>
     /// The bracket B with x(t) = t^j·B(t) on t ∈ [0, w], enclosed over [0, w] by Horner's rule, where Face₀ … Face_(j−1)
-    /// are exactly 0: B = Face_j + Face_(j+1)t + … + Box_N t^(N−j). Null outside an expansion.
+    /// are exactly 0: B = Face_j + Face_(j+1)t + … + Box_N t^(N−j). False outside an expansion (for a value type T, a
+    /// <c>T?</c> result could not say so: <c>default</c> was the value 0, which decided comparisons that are undecided).
     /// </summary>
-    private static T? OpenBracket(FaceJet<T> x)
+    private static bool TryOpenBracket(FaceJet<T> x, out T bracket)
     {
+        bracket = default!;
         if (_context is not { } context)
-            return default;
+            return false;
         int n = x.ExpansionOrder;
         int j = 0;
         while (j < n && IsExactlyZero(x.Face(j)))
@@ -458,7 +460,8 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
         var b = x.Box(n);
         for (int i = n - 1; i >= j; i--)
             b = x.Face(i) + context.Range * b;
-        return b;
+        bracket = b;
+        return true;
     }
 
     private static bool IsExactlyZero(T x) => Decided(() => T.Sign(x) == 0) is true;
@@ -633,7 +636,7 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
     {
         if (Decided(() => T.Sign(x.Box(0))) is { } closed)
             return closed;
-        if (OpenBracket(x) is { } bracket && Decided(() => T.Sign(bracket)) is { } open)
+        if (TryOpenBracket(x, out var bracket) && Decided(() => T.Sign(bracket)) is { } open)
             return open;
         throw new UndecidedException("the sign is not decided on the box nor on the half-open box off its face");
     }
