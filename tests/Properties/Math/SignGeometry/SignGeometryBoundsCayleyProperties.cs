@@ -205,7 +205,7 @@ public class SignGeometryBoundsCayleyProperties
         var r = new Reference(c.Dimension, c.Skew, c.Multipliers, c.Exponent);
         if (!r.IsIsolated)
             return Sane(r);
-        return Sane(r).And(Check(() => SignGeometryBounds.Prop65Bound(r.Rounded), r.Prop65, r.Prop65Tolerance, "Σ|λ_i|·‖v_i‖₁²", r.Description));
+        return Sane(r).And(SignGeometryBoundsEigenFullRangeProperties.Check(() => SignGeometryBounds.Prop65Bound(r.Rounded), r.Prop65, r.Prop65Tolerance, "Σ|λ_i|·‖v_i‖₁²", r.Description));
     });
 
     /// <summary>Eq621LowerBound of H = Q·diag(λ)·Qᵀ is max|λ_i|·‖q_i‖₁/‖q_i‖∞ within the tolerance of the class remarks, or rejected beyond the range.</summary>
@@ -215,19 +215,6 @@ public class SignGeometryBoundsCayleyProperties
         var r = new Reference(c.Dimension, c.Skew, c.Multipliers, c.Exponent);
         if (!r.IsIsolated)
             return Sane(r);
-        return Sane(r).And(Check(() => SignGeometryBounds.Eq621LowerBound(r.Rounded), r.Eq621, r.Eq621Tolerance, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", r.Description));
+        return Sane(r).And(SignGeometryBoundsEigenFullRangeProperties.Check(() => SignGeometryBounds.Eq621LowerBound(r.Rounded), r.Eq621, r.Eq621Tolerance, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", r.Description));
     });
-
-    /// <summary>Within the bound of the exact value; rejected (naming h and the quantity) where it lies beyond the range by more.</summary>
-    private static Property Check(Func<double> compute, Fraction exact, Fraction bound, string quantity, string at)
-    {
-        if (exact - bound >= ExactAgreement.OverflowThreshold)
-            return ArgumentAssert.IsRejection(() => compute(), "h", quantity).Label($"{quantity} not rejected at {at}");
-        if (exact + bound >= ExactAgreement.OverflowThreshold)
-            return true.Label("within the bound of the overflow threshold");
-        double computed = compute();
-        var error = Fraction.Abs(F(computed) - exact);
-        return (error <= bound).Label(
-            $"{quantity} = {computed:R} vs exact {ExactDouble.ToDouble(exact):R}: error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R} at {at}");
-    }
 }

@@ -197,7 +197,7 @@ public class SignGeometryBoundsEigenFullRangeProperties
     });
 
     /// <summary>Within the bound of the exact value; rejected (naming h and the quantity) where it lies beyond the range by more.</summary>
-    private static Property Check(Func<double> compute, Fraction exact, Fraction bound, string quantity, string at)
+    internal static Property Check(Func<double> compute, Fraction exact, Fraction bound, string quantity, string at)
     {
         var magnitude = Fraction.Abs(exact);
         if (magnitude - bound >= ExactAgreement.OverflowThreshold)
