@@ -149,7 +149,8 @@ public static class HessianLearningFlow
     /// scaled A below 2^-1022 are set to 0 first (the solver failed on subnormal entries), a change of A by less than
     /// n·2^-1022·max|A_ij| in norm; ρ(2^k·A) = 2^k·ρ(A) bit for bit wherever 2^k·A is exact and ρ(A) and
     /// 2^k·ρ(A) are normal doubles. For n ≥ 3 (tested for n = 3…5, non-symmetric, over the whole range) ρ is within
-    /// Bauer–Fike's bound of ρ(A) for A = S·B·S⁻¹ with B normal: (2n − 1)·‖S‖_F‖S⁻¹‖_F·‖E‖₂, E that backward error (with the flush).
+    /// Bauer–Fike's bound of ρ(A) for A = S·B·S⁻¹ with B normal: (2n − 1)·‖S‖_F‖S⁻¹‖_F·‖E‖₂, with ‖E‖₂ bounded by that
+    /// backward error, 2n·2^-52·‖A‖_F (with the flush), plus |λ|'s rounding (a few u·ρ) and 2^-1074 where ρ is subnormal.
     /// </remarks>
     /// <exception cref="ArgumentException">A non-square or non-finite, or ρ(A) beyond double.MaxValue.</exception>
     public static double SpectralRadius(Matrix<double> a)

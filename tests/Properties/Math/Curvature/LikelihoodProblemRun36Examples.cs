@@ -40,4 +40,21 @@ public class LikelihoodProblemRun36Examples
                 Assert.True(Math.Abs(hessian[i, j] - h[i, j]) <= 1e-14, $"H[{i}, {j}] = {hessian[i, j]:R}, expected {h[i, j]}");
             }
     }
+
+    /// <summary>
+    /// E[−∇²] at the bottom of the range, found by a review of run 34's verdicts: a linear model without bias, x = 2^-26,
+    /// θ = 0, under N(y; f, σ² = 2^1022). ∇²_f log p = −1/σ² = −2^-1022 for every label, so the exact E[−∇²] is
+    /// x²/σ² = 2^-52·2^-1022 = 2^-1074, the smallest subnormal, exactly representable. The sample's likelihood Hessian is
+    /// outside [2^-100, 2^100], so its matrix is one scaled sum rounded once (the remarks of Hessian): the exact value.
+    /// The symmetrization (A + Aᵀ)/2 must keep it: (2^-1074 + 2^-1074)/2 is exact, where halving each entry first,
+    /// 2^-1075 + 2^-1075, rounds each half to 0 (ties to even) and returned 0.
+    /// </summary>
+    [Fact]
+    public void ExpectedNegativeHessian_OfTheSmallestSubnormal_IsExact()
+    {
+        var data = new Dataset([Vector<double>.Build.Dense(1, Math.ScaleB(1.0, -26))], [0.0]);
+        var p = new LikelihoodProblem(new LinearModel(1, bias: false), new GaussianIdentity(Math.ScaleB(1.0, 1022)), data);
+        var e = p.ExpectedNegativeHessian(Vector<double>.Build.Dense(1, 0.0));
+        Assert.Equal(double.Epsilon, e[0, 0]);
+    }
 }

@@ -25,7 +25,7 @@ public class ThesisDatasetsRun36Examples
             Assert.True(inputs.Count >= 1810, $"{inputs.Count} samples of class {label}");
             int n = inputs.Count;
             double m0 = inputs.Average(x => x[0]), m1 = inputs.Average(x => x[1]);
-            // A coordinate's variance is 1.5: its class mean has standard deviation ≤ √(1.5/1810) ≈ 0.029; ±0.17 is 6 of them.
+            // A coordinate's variance is 1.5: its class mean has standard deviation ≤ √(1.5/1810) ≈ 0.029; ±0.17 is 5.9 of them.
             Assert.InRange(m0, mean - 0.17, mean + 0.17);
             Assert.InRange(m1, mean - 0.17, mean + 0.17);
             double s00 = inputs.Sum(x => (x[0] - m0) * (x[0] - m0)) / (n - 1);
