@@ -56,7 +56,7 @@ public static class MonteCarlo
         double mean = double.IsFinite(sum) ? sum / samples : Math.ScaleB(scaledSum / samples, 31);
         mean = Math.Clamp(mean, low, high); // the exact mean lies there; rounding may not
         // 2/δ overflows for subnormal δ (and gave t = +∞ for a finite t): there ln(2/δ) = ln 2 − ln δ, a sum of two
-        // positive terms. high − low overflows where |low| + |high| > double.MaxValue (and gave t = +∞ where t is
+        // positive terms. high − low overflows where |low| + |high| rounds beyond double.MaxValue (and gave t = +∞ where t is
         // finite): there the halves are subtracted (exactly halved: both are far above the subnormals) and t doubled.
         // t itself may exceed the range (t = +∞): the interval then reaches ±∞, which is still valid.
         double logTwoOverDelta = double.IsNormal(delta) ? Math.Log(2 / delta) : Math.Log(2) - Math.Log(delta);
