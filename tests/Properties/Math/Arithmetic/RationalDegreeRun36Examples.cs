@@ -1,0 +1,48 @@
+using Verification.Numerics.Arithmetic;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Arithmetic;
+
+/// <summary>
+/// <see cref="RationalDegree"/> on constants (point boxes): ≤ and ≥ hold at equality (2 ≤ 2, 2 ≥ 2) and follow the
+/// order otherwise; a quotient's box is the quotient of the boxes (6/3 = 2, 1/(−4) = −1/4); |x| negates exactly the
+/// negative values (|−3| = 3, |3| = 3); a comparison with a value of a non-rational operation (π) is refused, naming the
+/// comparison, whichever side it is on.
+/// </summary>
+public sealed class RationalDegreeRun36Examples
+{
+    [Fact]
+    public void NonStrictOrder_HoldsAtEquality()
+    {
+        Assert.True(RationalDegree.Of(2) <= RationalDegree.Of(2));
+        Assert.True(RationalDegree.Of(2) >= RationalDegree.Of(2));
+        Assert.True(RationalDegree.Of(1) <= RationalDegree.Of(2));
+        Assert.False(RationalDegree.Of(3) <= RationalDegree.Of(2));
+        Assert.True(RationalDegree.Of(3) >= RationalDegree.Of(2));
+        Assert.False(RationalDegree.Of(1) >= RationalDegree.Of(2));
+    }
+
+    [Fact]
+    public void Quotient_IsTheQuotientOfTheBoxes()
+    {
+        Assert.Equal(2.0, RationalDegree.Estimate(RationalDegree.Of(6) / RationalDegree.Of(3)));
+        Assert.Equal(-0.25, RationalDegree.Estimate(RationalDegree.Of(1) / RationalDegree.Of(-4)));
+    }
+
+    [Fact]
+    public void Abs_NegatesExactlyTheNegativeValues()
+    {
+        Assert.Equal(3.0, RationalDegree.Estimate(RationalDegree.Abs(RationalDegree.Of(-3))));
+        Assert.Equal(3.0, RationalDegree.Estimate(RationalDegree.Abs(RationalDegree.Of(3))));
+        Assert.Equal(0.0, RationalDegree.Estimate(RationalDegree.Abs(RationalDegree.Of(0))));
+    }
+
+    [Fact]
+    public void ComparisonWithANonRationalValue_IsRefused_NamingTheComparison()
+    {
+        var left = Assert.Throws<NotRationalException>(() => RationalDegree.Pi <= RationalDegree.Of(1));
+        Assert.StartsWith("a comparison of a value computed by a non-rational operation", left.Message, StringComparison.Ordinal);
+        var right = Assert.Throws<NotRationalException>(() => RationalDegree.Of(1) <= RationalDegree.Pi);
+        Assert.StartsWith("a comparison of a value computed by a non-rational operation", right.Message, StringComparison.Ordinal);
+    }
+}
