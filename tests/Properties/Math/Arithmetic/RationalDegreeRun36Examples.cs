@@ -7,7 +7,8 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// <see cref="RationalDegree"/> on constants (point boxes): ≤ and ≥ hold at equality (2 ≤ 2, 2 ≥ 2) and follow the
 /// order otherwise; a quotient's box is the quotient of the boxes (6/3 = 2, 1/(−4) = −1/4); |x| negates exactly the
 /// negative values (|−3| = 3, |3| = 3); a comparison with a value of a non-rational operation (π) is refused, naming the
-/// comparison, whichever side it is on.
+/// comparison, whichever side it is on; r·r = D needs the radicand of the session whose √ introduced r, and after that
+/// session has ended the product is refused with an InvalidOperationException saying so.
 /// </summary>
 public sealed class RationalDegreeRun36Examples
 {
@@ -44,5 +45,15 @@ public sealed class RationalDegreeRun36Examples
         Assert.StartsWith("a comparison of a value computed by a non-rational operation", left.Message, StringComparison.Ordinal);
         var right = Assert.Throws<NotRationalException>(() => RationalDegree.Of(1) <= RationalDegree.Pi);
         Assert.StartsWith("a comparison of a value computed by a non-rational operation", right.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RootTimesRoot_OutsideItsSession_IsRefusedSayingWhy()
+    {
+        RationalDegree r;
+        using (RationalDegree.Track(null))
+            r = RationalDegree.Sqrt(RationalDegree.Of(2));
+        var e = Assert.Throws<InvalidOperationException>(() => r * r);
+        Assert.Contains("outside the session that tracked its radicand", e.Message, StringComparison.Ordinal);
     }
 }
