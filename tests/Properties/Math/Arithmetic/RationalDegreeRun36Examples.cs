@@ -1,4 +1,6 @@
+using Fractions;
 using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Arithmetic;
@@ -8,7 +10,8 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// order otherwise; a quotient's box is the quotient of the boxes (6/3 = 2, 1/(−4) = −1/4); |x| negates exactly the
 /// negative values (|−3| = 3, |3| = 3); a comparison with a value of a non-rational operation (π) is refused, naming the
 /// comparison, whichever side it is on; r·r = D needs the radicand of the session whose √ introduced r, and after that
-/// session has ended the product is refused with an InvalidOperationException saying so.
+/// session has ended the product is refused with an InvalidOperationException saying so; x ≤ 3 for x with box [1, 2] but
+/// region [1, 4] is true on the box and undecided on the region, so the region fails, naming the comparison x ≤ 3.
 /// </summary>
 public sealed class RationalDegreeRun36Examples
 {
@@ -55,5 +58,17 @@ public sealed class RationalDegreeRun36Examples
             r = RationalDegree.Sqrt(RationalDegree.Of(2));
         var e = Assert.Throws<InvalidOperationException>(() => r * r);
         Assert.Contains("outside the session that tracked its radicand", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NonStrictComparison_UndecidedOnTheRegion_FailsItNamingTheComparison()
+    {
+        const double xTag = 1.25;
+        using var tags = EnclosureSettings.UseTags([xTag], [new RationalInterval(1, 2)]);
+        using var session = RationalDegree.Track([RegionInterval.Of(new Fraction(1), false, new Fraction(4), false)]);
+        var x = RationalDegree.Input(xTag);
+        Assert.True(x <= RationalDegree.Of(3));
+        Assert.NotNull(session.RegionFailure);
+        Assert.Contains(" ≤ ", session.RegionFailure!, StringComparison.Ordinal);
     }
 }
