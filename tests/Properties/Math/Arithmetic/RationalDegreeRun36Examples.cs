@@ -11,7 +11,9 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// negative values (|−3| = 3, |3| = 3); a comparison with a value of a non-rational operation (π) is refused, naming the
 /// comparison, whichever side it is on; r·r = D needs the radicand of the session whose √ introduced r, and after that
 /// session has ended the product is refused with an InvalidOperationException saying so; x ≤ 3 for x with box [1, 2] but
-/// region [1, 4] is true on the box and undecided on the region, so the region fails, naming the comparison x ≤ 3.
+/// region [1, 4] is true on the box and undecided on the region, so the region fails, naming the comparison x ≤ 3; |x| of
+/// an input whose box is the point 0 but whose region is [0, 1] is x itself (|x| = x on x ≥ 0), so its region stays [0, 1]
+/// and |x| ≥ 0 holds on the region without failing it.
 /// </summary>
 public sealed class RationalDegreeRun36Examples
 {
@@ -70,5 +72,19 @@ public sealed class RationalDegreeRun36Examples
         Assert.True(x <= RationalDegree.Of(3));
         Assert.NotNull(session.RegionFailure);
         Assert.Contains(" ≤ ", session.RegionFailure!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abs_OfAValueZeroOnTheBox_KeepsItsNonNegativeRegion()
+    {
+        const double xTag = 0.5;
+        using var tags = EnclosureSettings.UseTags([xTag], [RationalInterval.Exact(Fraction.Zero)]);
+        using var session = RationalDegree.Track([RegionInterval.Of(Fraction.Zero, false, Fraction.One, false)]);
+        var x = RationalDegree.Input(xTag);
+        var abs = RationalDegree.Abs(x);
+        Assert.Null(session.RegionFailure);
+        Assert.True(abs >= RationalDegree.Of(0));
+        Assert.Null(session.RegionFailure);
+        Assert.Equal(Fraction.One, abs.Region.Upper);
     }
 }
