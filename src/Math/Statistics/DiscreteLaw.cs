@@ -165,7 +165,17 @@ public sealed class DiscreteLaw<T> where T : IReal<T>
                 for (int k = 0; k < Count; k++)
                 {
                     nextAtoms.Add([.. atoms[a], .. _atoms[k]]);
-                    nextWeights.Add(checked(weights[a] * _weights[k]));
+                    long product;
+                    try
+                    {
+                        product = checked(weights[a] * _weights[k]);
+                    }
+                    catch (OverflowException)
+                    {
+                        // Every weight is ≥ 1, so one product beyond 2^63 puts the total beyond 2^53 as well.
+                        throw new ArgumentException($"n = {n} gives a total weight beyond 2^53.", nameof(n));
+                    }
+                    nextWeights.Add(product);
                 }
             atoms = nextAtoms;
             weights = nextWeights;
