@@ -1,4 +1,5 @@
 using Fractions;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Exact;
 using Xunit;
@@ -58,5 +59,34 @@ public sealed class CurvatureFormulasRun36Examples
                     Assert.Equal(Fraction.Zero, hessian[p, q].Lower);
                     Assert.Equal(Fraction.Zero, hessian[p, q].Upper);
                 }
+    }
+
+    /// <summary>
+    /// The same linear model in <see cref="Graded"/> arithmetic (dimensional analysis): the entries no formula sets are the
+    /// constant 0, which fits any degree (<see cref="Graded.Degree"/> null), so that a later sum with a term of any degree
+    /// stays homogeneous; the set entries x = 5 and 1 are dimensionless constants (degree ()). Mutation run 35: with the
+    /// fill loop skipped these entries were default values, 0 of degree () instead of the constant 0.
+    /// </summary>
+    [Fact]
+    public void LinearModelDerivatives_InGradedArithmetic_HaveTheConstantZeroWhereUnset()
+    {
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, inputs: 1);
+        var e = CurvatureFormulas.ModelDerivatives(shape, Graded.Of(0), [Graded.Of(5)], [Graded.Of(1), Graded.Of(2), Graded.Of(3), Graded.Of(4)]);
+        int[,] expected = { { 5, 1, 0, 0 }, { 0, 0, 5, 1 } };
+        for (int m = 0; m < 2; m++)
+            for (int p = 0; p < 4; p++)
+            {
+                var entry = e.Jacobian[m, p];
+                Assert.Equal(new Fraction(expected[m, p]), entry.Value.Lower);
+                Assert.Equal(new Fraction(expected[m, p]), entry.Value.Upper);
+                if (expected[m, p] == 0)
+                    Assert.Null(entry.Degree);
+                else
+                    Assert.Empty(entry.Degree!);
+            }
+        foreach (var hessian in e.Hessians)
+            for (int p = 0; p < 4; p++)
+                for (int q = 0; q < 4; q++)
+                    Assert.Null(hessian[p, q].Degree);
     }
 }
