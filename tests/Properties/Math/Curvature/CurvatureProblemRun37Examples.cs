@@ -22,6 +22,41 @@ public sealed class CurvatureProblemRun37Examples
             Assert.Equal([10.0 * i, 10.0 * i + 1], a.Row(i).Select(x => x.Value));
     }
 
+    /// <summary>
+    /// F(θ) = Σ_n J_nᵀ(Σ_k w_k g_k g_kᵀ)J_n (eq. 7.2) keeps its plain form, bit for bit, where an expectation node has weight
+    /// exactly 0 and every factor is otherwise ordinary: a node of weight 0 contributes nothing and cannot underflow
+    /// (mutation run 35: treating it as a possible underflow sent the whole matrix to the scaled sum). Categorical softmax
+    /// over 3 classes, linear model with one input: logits (0.1x + 0.2, 0.3x + 0.05, −1000), so p₃ = e^{−1000}/Σ rounds to 0.
+    /// </summary>
+    [Fact]
+    public void Fisher_WithAZeroWeightNode_IsThePlainForm()
+    {
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.CategoricalSoftmax, 1, classes: 3);
+        var theta = new[] { 0.1, 0.2, 0.3, 0.05, 0.0, -1000.0 }.Select(Float64.Of).ToArray();
+        double[] inputs = [0.7, -1.3, 2.9];
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), inputs.Select(x => new[] { Float64.Of(x) }).ToArray(),
+            [[Float64.Of(1), Float64.Of(0), Float64.Of(0)], [Float64.Of(0), Float64.Of(1), Float64.Of(0)], [Float64.Of(1), Float64.Of(0), Float64.Of(0)]], theta);
+        var plain = CurvatureProblem<Float64>.Zero(6);
+        bool zeroWeight = false;
+        for (int n = 0; n < inputs.Length; n++)
+        {
+            var e = problem.Model(n);
+            var inner = CurvatureProblem<Float64>.Zero(3);
+            foreach (var (label, weight) in problem.Expectation(n))
+            {
+                zeroWeight |= weight.Value == 0;
+                var g = problem.LogDensityDerivatives(label, e.Value).Gradient;
+                inner += weight * CurvatureProblem<Float64>.Outer(g, g);
+            }
+            plain += e.Jacobian.Transpose() * inner * e.Jacobian;
+        }
+        Assert.True(zeroWeight, "the third class's probability should round to 0");
+        var fisher = problem.Fisher();
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 6; j++)
+                Assert.Equal(plain[i, j].Value, fisher[i, j].Value);
+    }
+
     /// <summary>A linear model with one input x = 1, θ = (0, 0, 0, v) (μ = 0, variance v as the bias) and label y.</summary>
     private static CurvatureProblem<Float64> MeanVariance(double y, double variance)
     {
