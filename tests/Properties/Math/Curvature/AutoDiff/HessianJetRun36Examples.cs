@@ -45,6 +45,29 @@ public sealed class HessianJetRun36Examples
         AssertRelative(Math.ScaleB(twoOverSqrtPi, -69), y.Hessian(0, 0).Value, 8, "∂₀₀");
     }
 
+    /// <summary>
+    /// The product of two linear jets a = 1 + 2^-500·x₀ + 2^-526·x₁ and b = 1 + 2^-527(1 + 2^-47)·x₀ + 2^-500·x₁: its mixed
+    /// second derivative is a₀b₁ + b₀a₁ = 2^-1000 + 2^-1053 + 2^-1100 exactly. The partial product b₀a₁ is subnormal and
+    /// rounds to 2^-1053 (its 2^-1100 lost), after which the plain sum is a tie that rounds to 2^-1000; the documented route for
+    /// a partial product outside the normal range is one scaled sum rounded once, which gives the nearest double to the exact
+    /// value, 2^-1000 + 2^-1052 (mutation run 35: the plain sum was taken when only one of the two products was normal).
+    /// </summary>
+    [Fact]
+    public void Product_WithOneSubnormalCrossTerm_RoundsTheMixedPartOnce()
+    {
+        static HessianJet<Float64> Linear(double value, double g0, double g1) =>
+            HessianJet<Float64>.Variable(new Float64(0), 0, 2) * HessianJet<Float64>.Constant(new Float64(g0))
+            + HessianJet<Float64>.Variable(new Float64(0), 1, 2) * HessianJet<Float64>.Constant(new Float64(g1))
+            + HessianJet<Float64>.Constant(new Float64(value));
+        double b0 = Math.ScaleB(1 + Math.ScaleB(1, -47), -527);
+        var a = Linear(1, Math.ScaleB(1, -500), Math.ScaleB(1, -526));
+        var b = Linear(1, b0, Math.ScaleB(1, -500));
+        Assert.Equal(Math.ScaleB(1, -500), a.Gradient(0).Value);
+        Assert.Equal(b0, b.Gradient(0).Value);
+        var product = a * b;
+        Assert.Equal(Math.ScaleB(1, -1000) + Math.ScaleB(1, -1052), product.Hessian(0, 1).Value);
+    }
+
     private static void AssertRelative(double expected, double actual, int ulps, string what) =>
         Assert.True(Math.Abs(actual - expected) <= ulps * Math.ScaleB(Math.Abs(expected), -52), $"{what} = {actual:R}, expected ≈ {expected:R}");
 }
