@@ -13,7 +13,7 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// </summary>
 public sealed class QuadraticSurdRun33Examples
 {
-    private static void AssertParts(int a, int b, QuadraticSurd x)
+    internal static void AssertParts(int a, int b, QuadraticSurd x)
     {
         var (pa, pb) = x.Parts;
         Assert.True(pa.CompareTo(new Fraction(a)) == 0 && pb.CompareTo(new Fraction(b)) == 0, $"parts ({pa}, {pb}), expected ({a}, {b})");

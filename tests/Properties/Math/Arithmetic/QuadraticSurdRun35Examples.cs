@@ -12,12 +12,6 @@ namespace Verification.Tests.Properties.Numerics.Arithmetic;
 /// </summary>
 public sealed class QuadraticSurdRun35Examples
 {
-    private static void AssertParts(int a, int b, QuadraticSurd x)
-    {
-        var (pa, pb) = x.Parts;
-        Assert.True(pa.CompareTo(new Fraction(a)) == 0 && pb.CompareTo(new Fraction(b)) == 0, $"parts ({pa}, {pb}), expected ({a}, {b})");
-    }
-
     [Theory]
     [InlineData(8, 1)]
     [InlineData(9, 0)]
@@ -26,7 +20,7 @@ public sealed class QuadraticSurdRun35Examples
     {
         using var scope = QuadraticSurd.Track();
         var r = QuadraticSurd.Sqrt(radicand);
-        AssertParts(0, 1, r);
+        QuadraticSurdRun33Examples.AssertParts(0, 1, r);
         Assert.Equal(signOfThreeMinusRoot, QuadraticSurd.Sign(3 - r));
         Assert.Equal(-signOfThreeMinusRoot, QuadraticSurd.Sign(r - 3));
         Assert.Equal(signOfThreeMinusRoot >= 0, 3 - r >= QuadraticSurd.Of(0));
@@ -37,10 +31,10 @@ public sealed class QuadraticSurdRun35Examples
     {
         using var scope = QuadraticSurd.Track();
         var r = QuadraticSurd.Sqrt(2);
-        AssertParts(3, -1, QuadraticSurd.Abs(3 - r));  // 3 − √2 > 0
-        AssertParts(-1, 1, QuadraticSurd.Abs(1 - r));  // 1 − √2 < 0: |·| = √2 − 1
-        AssertParts(-1, 1, QuadraticSurd.Abs(r - 1));
-        AssertParts(2, 0, QuadraticSurd.Abs(-2));
+        QuadraticSurdRun33Examples.AssertParts(3, -1, QuadraticSurd.Abs(3 - r));  // 3 − √2 > 0
+        QuadraticSurdRun33Examples.AssertParts(-1, 1, QuadraticSurd.Abs(1 - r));  // 1 − √2 < 0: |·| = √2 − 1
+        QuadraticSurdRun33Examples.AssertParts(-1, 1, QuadraticSurd.Abs(r - 1));
+        QuadraticSurdRun33Examples.AssertParts(2, 0, QuadraticSurd.Abs(-2));
     }
 
     [Fact]
