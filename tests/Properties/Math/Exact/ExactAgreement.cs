@@ -14,6 +14,14 @@ public static class ExactAgreement
     /// <summary>2^1024 − 2^970 = double.MaxValue + ½ ulp: every real at or above it rounds to +∞ (the tie goes to even).</summary>
     public static Fraction OverflowThreshold { get; } = ExactDouble.Pow2(1024) - ExactDouble.Pow2(970);
 
+    /// <summary>u = 2^-53, the unit roundoff of round-to-nearest doubles.</summary>
+    private static readonly Fraction Unit = ExactDouble.Pow2(-53);
+
+    /// <summary>
+    /// γ_m = m·u/(1 − m·u): the relative error bound of m successive roundings to nearest (Higham), exact.
+    /// </summary>
+    public static Fraction Gamma(int m) => m * Unit / (1 - m * Unit);
+
     /// <summary>
     /// True (with a label saying why not) when <paramref name="computed"/> is ±∞ exactly where the exact value is at
     /// or beyond ±<see cref="OverflowThreshold"/>, and otherwise finite and within <paramref name="ulps"/> ulp of it

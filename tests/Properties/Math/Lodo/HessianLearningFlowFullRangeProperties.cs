@@ -20,12 +20,9 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 [Properties(MaxTest = 150)] // T ≤ 5 exact 3×3 products of full-range rationals: a few ms a case
 public class HessianLearningFlowFullRangeProperties
 {
-    private static readonly Fraction Unit = ExactDouble.Pow2(-53);
-
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
     /// <summary>γ_m = m·u/(1 − m·u).</summary>
-    private static Fraction Gamma(int m) => m * Unit / (1 - m * Unit);
 
     private static string Show(double[] v) => string.Join(", ", v.Select(x => x.ToString("R")));
 
@@ -73,13 +70,13 @@ public class HessianLearningFlowFullRangeProperties
             if (k > 0)
             {
                 var magnitude = ExactMatrix.Build(n, n, (i, j) => Fraction.Abs(exactTerm[i, j]) + termError[i, j]);
-                termError = absA * termError * absA.Transpose() + Gamma(2 * n) * (absA * magnitude * absA.Transpose()) + tinyEverywhere;
+                termError = absA * termError * absA.Transpose() + ExactAgreement.Gamma(2 * n) * (absA * magnitude * absA.Transpose()) + tinyEverywhere;
                 exactTerm = a * exactTerm * a.Transpose();
             }
             exactSum += exactTerm;
             errorSum += termError;
             magnitudeSum += ExactMatrix.Build(n, n, (i, j) => Fraction.Abs(exactTerm[i, j]) + termError[i, j]);
-            var sumBound = errorSum + Gamma(k) * magnitudeSum;
+            var sumBound = errorSum + ExactAgreement.Gamma(k) * magnitudeSum;
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++)
                 {
@@ -89,7 +86,7 @@ public class HessianLearningFlowFullRangeProperties
                     beyond |= term - termError[i, j] >= t || sum - sumBound[i, j] >= t;
                 }
         }
-        var bound = errorSum + Gamma(x.terms - 1) * magnitudeSum;
+        var bound = errorSum + ExactAgreement.Gamma(x.terms - 1) * magnitudeSum;
         string at = $"n = {n}, T = {x.terms}, A = [{Show(x.a)}], C = [{Show(x.c)}]";
         Matrix<double>? computed = null;
         string? rejection = null;

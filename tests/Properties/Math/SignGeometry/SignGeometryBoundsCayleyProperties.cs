@@ -59,7 +59,6 @@ public class SignGeometryBoundsCayleyProperties
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
     /// <summary>γ_m = m·u/(1 − m·u), the relative error of m roundings.</summary>
-    private static Fraction Gamma(int m) => m * Unit / (1 - m * Unit);
 
     /// <summary>One case: d, the upper triangle of 2K (row by row), the m_i, and k.</summary>
     private static Gen<(int Dimension, int[] Skew, int[] Multipliers, int Exponent)> Cases { get; } =
@@ -153,11 +152,11 @@ public class SignGeometryBoundsCayleyProperties
                 prop65Perturbation += Eta * aHigh * aHigh + absLambda * deltaA * (2 * a + deltaA);
                 prop65Magnitude += (absLambda + Eta) * aHigh * aHigh;
                 var term = Eta * aHigh / (b - deltaB) + absLambda * (deltaA * b + a * deltaB) / (b * (b - deltaB))
-                    + Gamma(d + 1) * (absLambda + Eta) * aHigh / (b - deltaB);
+                    + ExactAgreement.Gamma(d + 1) * (absLambda + Eta) * aHigh / (b - deltaB);
                 if (term > eq621Bound)
                     eq621Bound = term;
             }
-            Prop65Tolerance = prop65Perturbation + Gamma(3 * d - 1) * prop65Magnitude + Tiny;
+            Prop65Tolerance = prop65Perturbation + ExactAgreement.Gamma(3 * d - 1) * prop65Magnitude + Tiny;
             Eq621Tolerance = eq621Bound + Tiny;
         }
 

@@ -155,7 +155,7 @@ public class SignGeometryBoundsEigenFullRangeProperties
                     .Label($"bounds of the zero matrix not 0 at {at}"));
         int s = ExactDouble.FloorLog2(largest);
         var grid = d * ExactDouble.Pow2(s - 1074);
-        var gamma = (d + 4) * Unit / (1 - (d + 4) * Unit);
+        var gamma = ExactAgreement.Gamma(d + 4);
         var maxBound = grid + Tiny; // max|h_i| itself is exact; only the smaller entries round
         var sumBound = gamma * (absSum + grid) + grid + Tiny;
         return Check(() => SignGeometryBounds.SpectralNorm(m), largest, maxBound, "‖H‖₂", at)
