@@ -137,6 +137,20 @@ internal struct ScaledSum
         exponent += k;
     }
 
+    /// <summary>True when the sum is exactly 0 (no term, or terms that cancelled): its rounding lost nothing.</summary>
+    public readonly bool IsZero => mantissa == 0;
+
+    /// <summary>
+    /// True when the final rounding (<see cref="Value"/>) loses no bit of the sum as carried: scaled back, the double is the
+    /// mantissa again (a sum landing exactly on the subnormal grid, or an empty sum).
+    /// </summary>
+    public readonly bool RoundsExactly =>
+        mantissa == 0 || exponent >= -3000 && exponent <= 3000 && Math.ScaleB(Value, -exponent) == mantissa;
+
+    /// <summary>|sum|·2^<paramref name="shift"/> rounded once (0 for an empty sum; saturating beyond the range).</summary>
+    public readonly double Magnitude(int shift) =>
+        mantissa == 0 ? 0 : Math.ScaleB(Math.Abs(mantissa), (int)Math.Clamp((long)exponent + shift, -3000, 3000));
+
     /// <summary>
     /// The sum rounded to a double: ±∞ where it is beyond ±double.MaxValue (one final rounding); a sum that is 0 or
     /// underflows to zero is +0 (as the plain formulas give it, whose products underflow to +0 first).

@@ -75,6 +75,58 @@ internal static class ElementaryDerivatives
         return (-first, first.Scale(x).Scale(2));
     }
 
+    /// <summary>|log'''(a)| = 2/a³ for a finite a &gt; 0 (m·2^e), for the underflow bound of log''(a) (<see cref="UnderflowError"/>).</summary>
+    internal static ScaledDerivative LogThird(double a)
+    {
+        if (!(a > 0 && double.IsFinite(a)))
+            return ScaledDerivative.Of(0); // log of 0 or +∞ is a constant (no derivative part is carried there)
+        var r = ScaledDerivative.Reciprocal(a);
+        return (r.Squared() * r).Scale(2);
+    }
+
+    /// <summary>A bound on |tanh'''(a)| = 2sech²a·|1 − 3tanh²a| ≤ 4sech²a (m·2^e), for the underflow bound of tanh''(a).</summary>
+    internal static ScaledDerivative TanhThird(double a) => ScaledDerivative.SechSquared(a).Scale(4);
+
+    /// <summary>|√'''(a)| = 3/(8a^{5/2}) for a finite a &gt; 0 (m·2^e), for the underflow bound of √''(a).</summary>
+    internal static ScaledDerivative SqrtThird(double a)
+    {
+        if (!(a > 0 && double.IsFinite(a)))
+            return ScaledDerivative.Of(0); // √ of 0 or +∞ is a constant (no derivative part is carried there)
+        var r = ScaledDerivative.Reciprocal(Math.Sqrt(a));
+        return (r.Squared() * r.Squared() * r).Scale(0.375);
+    }
+
+    /// <summary>
+    /// A bound on |erf'''(a)| = |4a² − 2|·erf'(a) ≤ 6·max(1, |a|)²·erf'(a) (m·2^e; erfc''' is its negation), for the
+    /// underflow bound of erf''(a).
+    /// </summary>
+    internal static ScaledDerivative ErfThird(double a)
+    {
+        var (first, _) = Erf(a);
+        double m = Math.Max(1, Math.Abs(a));
+        return first.Scale(m).Scale(m).Scale(6);
+    }
+
+    /// <summary>
+    /// <see cref="UnderflowError.Rounding"/> of erfc(a) = <paramref name="f"/>: only a &gt; 26 can land on the subnormal grid
+    /// or at 0, and there erfc a &lt; e^{−a²}/(a√π) = erf'(a)/(2a) bounds the exact value; +∞ has the exact erfc 0.
+    /// </summary>
+    internal static double ErfcRounding(double f, double a)
+    {
+        if (!(a > 0) || double.IsPositiveInfinity(a))
+            return 0;
+        var (first, _) = Erf(a);
+        return UnderflowError.Rounding(f, first.Magnitude(1074, 1 / a));
+    }
+
+    /// <summary>
+    /// The rejection of log or √ of a value that is 0 only because it underflowed (its underflow bound is not 0): the exact
+    /// argument may be a positive number below 2^-1074, where log is about −745 and not −∞ (a <see cref="DoubleRangeException"/>).
+    /// </summary>
+    internal static DoubleRangeException UnderflowedArgument(string function, string parameter) => new(
+        $"{function} of a value that came out 0 by underflow (an earlier result rounded to 0 from a non-zero exact value): the exact argument may be positive and below 2^-1074, so {function} of it is undetermined in doubles; the argument must stay above the subnormal range.",
+        parameter);
+
     /// <summary>
     /// Rejects a value outside log's domain: below 0 or NaN, or 0 where the number carries a non-zero derivative part (log
     /// has no derivative there; a value of exactly 0 without one is the constant log 0 = −∞, as <see cref="HyperDual.Log"/>).

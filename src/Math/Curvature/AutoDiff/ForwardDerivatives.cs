@@ -30,8 +30,9 @@ public static class ForwardDerivatives
     /// of both signs is rejected, a quotient by an overflowed value is rejected, and φ' is nonzero at a finite value.
     /// g(θ) = 8cθ₀·e^{kθ₁ − 1} with c = 2^1023, k = 2^-1074 at θ = (2^-4, 0) gave the all-finite [[0, 0], [0, 0]], exact
     /// ∂²g/∂θ₀∂θ₁ = 8c·k/e ≈ 1.3e-15. The rejection is conservative: it also comes where no term was lost (8c·θ₀ alone has
-    /// the exact Hessian 0). Not detected: a term lost where φ', φ'' or a power of 1/b is beyond the range and meets a part
-    /// that underflowed to 0 (log(2^-1074 + θ·2^-538·2^-538) at θ = 0 gives g' = g'' = 0, exact ¼ and −1/16).
+    /// the exact Hessian 0). A term lost where a part that underflowed meets a large factor (φ', φ'', a power of 1/b or
+    /// another part) is rejected in the operation itself, by the underflow bounds every <see cref="HyperDual"/> carries
+    /// (log(2^-1074 + θ·2^-538·2^-538) at θ = 0 gave g' = g'' = 0, exact ¼ and −1/16; see <see cref="UnderflowError"/>).
     /// </remarks>
     /// <exception cref="ArgumentException">θ empty or not finite; a <see cref="DoubleRangeException"/> naming θ where a first
     /// derivative of g at θ is beyond the double range (above).</exception>

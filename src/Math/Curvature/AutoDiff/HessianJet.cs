@@ -24,7 +24,11 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// or a sum: a <see cref="DoubleRangeException"/>, was NaN); exp of a NaN value is rejected (was NaN). A product of
 /// values ±∞ and ±0, and log or √ of an overflowed value (+∞) with a derivative part, are DoubleRangeExceptions (an
 /// ArgumentException the verification engine settles exactly): in doubles the result is undetermined (e^800·e^-800 gave 0, exact 1; log(e^800) had gradient 0, exact 1).
-/// Sums and differences are the IEEE ones (one rounding). Out of the domain (<see cref="ArgumentException"/>): log and √
+/// Sums and differences are the IEEE ones (one rounding). Underflow (gap 5): as in <see cref="HyperDual"/>, the value and
+/// every part carry a bound on the error that roundings onto the subnormal grid or to 0 have put into them
+/// (<see cref="JetUnderflow"/>, <see cref="UnderflowError"/>; none for inputs and constants), and an operation whose result
+/// part has a bound beyond 2^-1070 + u·|part| is a <see cref="DoubleRangeException"/> (log(2^-1074 + x·2^-538·2^-538) at
+/// x = 0 had gradient 0, exact ¼). Out of the domain (<see cref="ArgumentException"/>): log and √
 /// below 0 or NaN or at 0 with a non-zero derivative part, erf/erfc of NaN, a quotient by a value of 0 or NaN.
 /// Other arithmetics (rational intervals) run the generic formulas unchanged.
 /// </remarks>
@@ -40,6 +44,74 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         _gradient = gradient;
         _hessian = hessian;
     }
+
+    /// <summary>
+    /// Over <see cref="Float64"/>: the underflow error bounds of the value and parts in <see cref="JetUnderflow"/>'s layout
+    /// (units of 2^-1075, <see cref="UnderflowError"/>); null where every one is 0, as for every input and constant.
+    /// </summary>
+    private readonly double[]? _underflow;
+
+    private HessianJet(T value, T[]? gradient, T[]? hessian, double[]? underflow) : this(value, gradient, hessian) => _underflow = underflow;
+
+    /// <summary>The number of variables (0 for a constant).</summary>
+    private int Dimension => _gradient?.Length ?? 0;
+
+    /// <summary>The value and parts in <see cref="JetUnderflow"/>'s layout for d variables (a constant's and a linear jet's missing parts 0; T is <see cref="Float64"/>).</summary>
+    private static double[] Parts(HessianJet<T> x, int d)
+    {
+        var p = new double[JetUnderflow.Length(d)];
+        p[0] = D(x.Value);
+        if (x._gradient is not null)
+            for (int i = 0; i < d; i++)
+                p[1 + i] = D(x._gradient[i]);
+        if (x._hessian is not null)
+            for (int k = 0; k < x._hessian.Length; k++)
+                p[1 + d + k] = D(x._hessian[k]);
+        return p;
+    }
+
+    /// <summary>The underflow bounds in the layout for d variables (0 where none are carried).</summary>
+    private static double[] Bounds(HessianJet<T> x, int d)
+    {
+        var b = new double[JetUnderflow.Length(d)];
+        if (x._underflow is not null)
+        {
+            if (x._underflow.Length == b.Length)
+                return (double[])x._underflow.Clone();
+            b[0] = x._underflow[0]; // a constant's value bound in a jet of d variables
+        }
+        return b;
+    }
+
+    /// <summary>
+    /// <paramref name="r"/> with <paramref name="bounds"/> plus <paramref name="roundings"/> (where given), each part
+    /// checked against its allowance (<see cref="UnderflowError"/>); r itself where every bound is 0.
+    /// </summary>
+    /// <exception cref="DoubleRangeException">A part's underflow bound exceeds its allowance.</exception>
+    private static HessianJet<T> WithUnderflow(HessianJet<T> r, double[] bounds, double[]? roundings, string parameter)
+    {
+        if (roundings is not null)
+            for (int t = 0; t < bounds.Length; t++)
+                bounds[t] += roundings[t];
+        if (JetUnderflow.IsZero(bounds))
+            return r;
+        int d = r.Dimension;
+        JetUnderflow.Require(d, Parts(r, d), bounds, parameter);
+        var hessian = r._hessian;
+        if (hessian is null && d > 0)
+        {
+            bool any = false;
+            for (int t = 1 + d; t < bounds.Length; t++)
+                any |= bounds[t] != 0;
+            if (any)
+                hessian = Enumerable.Repeat(T.Of(0), d * (d + 1) / 2).ToArray();
+        }
+        return new HessianJet<T>(r.Value, r._gradient, hessian, bounds);
+    }
+
+    /// <summary>True where either jet carries an underflow bound.</summary>
+    private static bool Bounded(HessianJet<T> a, HessianJet<T> b) => a._underflow is not null || b._underflow is not null;
+
 
     /// <summary>The value.</summary>
     public T Value { get; }
@@ -67,10 +139,12 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
 
     /// <summary>∂²/∂x_i∂x_j (0 for a constant).</summary>
     /// <remarks>
-    /// Where ∂/∂x_i or ∂/∂x_j is not finite the entry may have lost a term, an overflowed gradient part times one that
-    /// underflowed to 0, which doubles cannot tell from an exact zero (8c·x₀·e^{k·x₁ − 1}, c = 2^1023, k = 2^-1074, at
-    /// x = (2^-4, 0) gives ∂²/∂x₀∂x₁ = 0, exact 2^-48/e ≈ 1.3e-15). The entry is the jet's part as carried; read it together
-    /// with the gradient. <see cref="Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/> rejects such a Hessian.
+    /// Over <see cref="Float64"/> no entry has lost a term to underflow: a part that underflowed carries a bound, and an
+    /// operation that would multiply it into a wrong entry (a term of an overflowed gradient part times it included) is
+    /// rejected where it happens (<see cref="UnderflowError"/>; 8c·x₀·e^{k·x₁ − 1}, c = 2^1023, k = 2^-1074, at x = (2^-4, 0)
+    /// gave ∂²/∂x₀∂x₁ = 0, exact 2^-48/e ≈ 1.3e-15, and is now rejected while the jet is formed). Where ∂/∂x_i is ±∞ the entry
+    /// is the jet's part as carried; <see cref="Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/> still
+    /// rejects such a Hessian.
     /// </remarks>
     public T Hessian(int i, int j)
     {
@@ -136,9 +210,18 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     private static HessianJet<T> Combine(HessianJet<T> a, HessianJet<T> b, int sign)
     {
         var combined = CombineParts(a, b, sign);
-        if (typeof(T) == typeof(Float64))
-            RequireDetermined(combined, a, b);
-        return combined;
+        if (typeof(T) != typeof(Float64))
+            return combined;
+        RequireDetermined(combined, a, b);
+        if (!Bounded(a, b))
+            return combined;
+        // A sum that lands on the subnormal grid is exact: the bounds add.
+        int d = combined.Dimension;
+        var bounds = Bounds(a, d);
+        var other = Bounds(b, d);
+        for (int t = 0; t < bounds.Length; t++)
+            bounds[t] += other[t];
+        return WithUnderflow(combined, bounds, null, nameof(b));
     }
 
     /// <summary>
@@ -212,13 +295,20 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     public static HessianJet<T> operator -(HessianJet<T> a, HessianJet<T> b) => Combine(a, b, -1);
 
     /// <summary>Negation.</summary>
-    public static HessianJet<T> operator -(HessianJet<T> a) => Scale(a, T.Of(-1), -a.Value);
+    public static HessianJet<T> operator -(HessianJet<T> a)
+    {
+        var r = Scale(a, T.Of(-1), -a.Value);
+        return a._underflow is null ? r : new HessianJet<T>(r.Value, r._gradient, r._hessian, a._underflow);
+    }
 
     /// <summary>Product: ∇²(ab) = a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ.</summary>
     public static HessianJet<T> operator *(HessianJet<T> a, HessianJet<T> b)
     {
         if (typeof(T) == typeof(Float64))
+        {
             ElementaryDerivatives.RequireDeterminedProduct(D(a.Value), D(b.Value), nameof(b));
+            return DoubleTimes(a, b);
+        }
         var value = Times(a.Value, b.Value);
         if (a._gradient is null)
             return Scale(b, a.Value, value);
@@ -226,8 +316,6 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             return Scale(a, b.Value, value);
         if (a._gradient.Length != b._gradient.Length)
             throw new ArgumentException($"jets of {a._gradient.Length} and {b._gradient.Length} variables cannot be multiplied.", nameof(b));
-        if (typeof(T) == typeof(Float64))
-            return DoubleProduct(a, b, value);
         var ga = a._gradient;
         var gb = b._gradient;
         int d = ga.Length;
@@ -273,10 +361,10 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             if (double.IsInfinity(bv) && (double.IsInfinity(D(a.Value)) || a._gradient is not null || b._gradient is not null))
                 throw ElementaryDerivatives.QuotientByOverflowed(D(a.Value), nameof(b));
             if (b._gradient is null)
-                return DoubleScaleDown(a, bv);
+                return DoubleScaleDown(a, b);
             if (a._gradient is not null && a._gradient.Length != b._gradient.Length)
                 throw new ArgumentException($"jets of {a._gradient.Length} and {b._gradient.Length} variables cannot be divided.", nameof(b));
-            if (!ScaledSum.Ordinary(Doubles(a)) || !ScaledSum.Ordinary(Doubles(b)))
+            if (!ScaledSum.Ordinary(Doubles(a)) || !ScaledSum.Ordinary(Doubles(b)) || Bounded(a, b))
                 return DoubleQuotient(a, b);
         }
         if (b._gradient is null)
@@ -310,11 +398,13 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         {
             double v = D(x.Value);
             ElementaryDerivatives.RequireSqrtDomain(v, HasDerivative(x), nameof(x));
+            if (v == 0 && x.ValueBound != 0)
+                throw ElementaryDerivatives.UnderflowedArgument("√", nameof(x));
             double root = Math.Sqrt(v);
             if (v == 0 || double.IsPositiveInfinity(v))
-                return DoubleChain(x, root, ScaledDerivative.Of(0), ScaledDerivative.Of(0));
+                return DoubleChain(x, root, ScaledDerivative.Of(0), ScaledDerivative.Of(0), ElementaryDerivatives.SqrtThird, 0, nameof(x));
             var (first, second) = ElementaryDerivatives.Sqrt(root);
-            return DoubleChain(x, root, first, second);
+            return DoubleChain(x, root, first, second, ElementaryDerivatives.SqrtThird, 0, nameof(x));
         }
         var s = T.Sqrt(x.Value);
         if (x._gradient is null)
@@ -335,7 +425,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             double v = D(x.Value);
             ElementaryDerivatives.RequireNumber("exp", v, nameof(x));
             var d = ScaledDerivative.Exp(v);
-            return DoubleChain(x, Math.Exp(v), d, d);
+            double exp = Math.Exp(v);
+            return DoubleChain(x, exp, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(exp, d.Magnitude(1075, 1)), nameof(x));
         }
         var e = T.Exp(x.Value);
         return Chain(x, e, e, e);
@@ -353,10 +444,12 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         {
             double v = D(x.Value);
             ElementaryDerivatives.RequireLogDomain(v, HasDerivative(x), nameof(x));
+            if (v == 0 && x.ValueBound != 0)
+                throw ElementaryDerivatives.UnderflowedArgument("log", nameof(x));
             if (v == 0 || double.IsPositiveInfinity(v))
-                return DoubleChain(x, Math.Log(v), ScaledDerivative.Of(0), ScaledDerivative.Of(0));
+                return DoubleChain(x, Math.Log(v), ScaledDerivative.Of(0), ScaledDerivative.Of(0), ElementaryDerivatives.LogThird, 0, nameof(x));
             var (first, second) = ElementaryDerivatives.Log(v);
-            return DoubleChain(x, Math.Log(v), first, second);
+            return DoubleChain(x, Math.Log(v), first, second, ElementaryDerivatives.LogThird, 0, nameof(x));
         }
         if (x._gradient is null)
             return Constant(T.Log(x.Value));
@@ -378,7 +471,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             double v = D(x.Value);
             ElementaryDerivatives.RequireErfDomain(v, nameof(x));
             var (first, second) = ElementaryDerivatives.Erf(v);
-            return DoubleChain(x, D(T.Erf(x.Value)), first, second);
+            double f = D(T.Erf(x.Value));
+            return DoubleChain(x, f, first, second, ElementaryDerivatives.ErfThird, UnderflowError.Rounding(f, UnderflowError.Units(2 * v)), nameof(x));
         }
         if (x._gradient is null)
             return Constant(T.Erf(x.Value));
@@ -395,7 +489,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             double v = D(x.Value);
             ElementaryDerivatives.RequireErfDomain(v, nameof(x));
             var (first, second) = ElementaryDerivatives.Erfc(v);
-            return DoubleChain(x, D(T.Erfc(x.Value)), first, second);
+            double f = D(T.Erfc(x.Value));
+            return DoubleChain(x, f, first, second, ElementaryDerivatives.ErfThird, ElementaryDerivatives.ErfcRounding(f, v), nameof(x));
         }
         if (x._gradient is null)
             return Constant(T.Erfc(x.Value));
@@ -431,6 +526,9 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     public static bool IsFinite(HessianJet<T> x) =>
         T.IsFinite(x.Value) && (x._gradient is null || (x._gradient.All(T.IsFinite) && (x._hessian is null || x._hessian.All(T.IsFinite))));
 
+    /// <summary>The value's underflow bound (0 where none is carried).</summary>
+    private double ValueBound => _underflow?[0] ?? 0;
+
     /// <summary>The value and every part (T is <see cref="Float64"/>).</summary>
     private static double[] Doubles(HessianJet<T> x)
     {
@@ -451,8 +549,29 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// <see cref="PartSum"/> rounded once: within (k + 2)·u of its exact value for the rounded φ', φ'' relative to the sum
     /// of its terms' magnitudes (k ≤ 3 factors), plus 2^-1074 where subnormal; a term with a zero factor is 0 (e^800·0).
     /// </summary>
-    private static HessianJet<T> DoubleChain(HessianJet<T> x, double f, ScaledDerivative df, ScaledDerivative d2f)
+    /// <remarks>
+    /// Underflow bounds (<see cref="UnderflowError"/>): <see cref="JetUnderflow.Chain"/>'s, with <paramref name="third"/>
+    /// (|φ'''|, called only where the value carries a bound), <paramref name="valueRounding"/> for φ(a) and 1 for each
+    /// part whose scaled form landed on the subnormal grid or at 0.
+    /// </remarks>
+    private static HessianJet<T> DoubleChain(
+        HessianJet<T> x, double f, ScaledDerivative df, ScaledDerivative d2f, Func<double, ScaledDerivative> third, double valueRounding, string parameter)
     {
+        var r = DoubleChainParts(x, f, df, d2f, out var roundings);
+        if (x._underflow is null && roundings is null && valueRounding == 0)
+            return r;
+        int d = x.Dimension;
+        roundings ??= new double[JetUnderflow.Length(d)];
+        roundings[0] = valueRounding;
+        var bx = Bounds(x, d);
+        var d3f = bx[0] == 0 ? default : third(D(x.Value));
+        return WithUnderflow(r, JetUnderflow.Chain(d, Parts(x, d), bx, df, d2f, d3f), roundings, parameter);
+    }
+
+    /// <summary><see cref="DoubleChain"/>'s parts, with 1 in <paramref name="roundings"/> (null where none) for each scaled part that landed on the subnormal grid or at 0.</summary>
+    private static HessianJet<T> DoubleChainParts(HessianJet<T> x, double f, ScaledDerivative df, ScaledDerivative d2f, out double[]? roundings)
+    {
+        roundings = null;
         if (x._gradient is null)
             return Constant(T.Of(f));
         var g = x._gradient.Select(D).ToArray();
@@ -464,7 +583,16 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         for (int i = 0; i < d; i++)
         {
             double p = d1 * g[i];
-            ng[i] = T.Of(plain && HyperDual.Trusted(p, d1, g[i]) ? p : df.Apply(g[i]));
+            if (plain && HyperDual.Trusted(p, d1, g[i]))
+                ng[i] = T.Of(p);
+            else
+            {
+                double scaled = df.Apply(g[i]);
+                double units = df.ApplyRounding(scaled, g[i]);
+                if (units != 0)
+                    (roundings ??= new double[JetUnderflow.Length(d)])[1 + i] = units;
+                ng[i] = T.Of(scaled);
+            }
         }
         var nh = new T[d * (d + 1) / 2];
         int k = 0;
@@ -486,10 +614,67 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 if (h is not null)
                     df.AddTimes(ref sum, hk);
                 d2f.AddTimes(ref sum, g[i], g[j]);
+                if (sum.UnderflowUnits != 0)
+                    (roundings ??= new double[JetUnderflow.Length(d)])[1 + d + k] = sum.UnderflowUnits;
                 nh[k] = T.Of(sum.Value);
             }
         }
         return new HessianJet<T>(T.Of(f), ng, nh);
+    }
+
+    /// <summary>
+    /// The product over <see cref="Float64"/>: by a constant each part is one plain product (<see cref="Scale"/>), else
+    /// <see cref="DoubleProduct"/>; with the underflow bounds of both factors' terms and of every rounding that landed on the
+    /// subnormal grid or at 0 (<see cref="UnderflowError"/>).
+    /// </summary>
+    private static HessianJet<T> DoubleTimes(HessianJet<T> a, HessianJet<T> b)
+    {
+        var value = Times(a.Value, b.Value);
+        HessianJet<T> r;
+        double[]? roundings;
+        if (a._gradient is null || b._gradient is null)
+        {
+            var (scale, other) = a._gradient is null ? (a, b) : (b, a);
+            r = Scale(other, scale.Value, value);
+            roundings = ScaleRoundings(r, D(scale.Value), other);
+        }
+        else
+        {
+            if (a._gradient.Length != b._gradient.Length)
+                throw new ArgumentException($"jets of {a._gradient.Length} and {b._gradient.Length} variables cannot be multiplied.", nameof(b));
+            r = DoubleProduct(a, b, value, out roundings);
+        }
+        double valueRounding = UnderflowError.ProductRounding(D(value), D(a.Value), D(b.Value));
+        if (!Bounded(a, b) && roundings is null && valueRounding == 0)
+            return r;
+        int d = r.Dimension;
+        roundings ??= new double[JetUnderflow.Length(d)];
+        roundings[0] = valueRounding;
+        return WithUnderflow(r, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), Parts(b, d), Bounds(b, d)), roundings, nameof(b));
+    }
+
+    /// <summary>
+    /// The roundings of a product by a constant s (<see cref="Scale"/>): 1 for each part of <paramref name="r"/> on the
+    /// subnormal grid or at 0 where s and the other's part are non-zero finite doubles; null where there is none.
+    /// </summary>
+    private static double[]? ScaleRoundings(HessianJet<T> r, double s, HessianJet<T> other)
+    {
+        if (s == 0 || !double.IsFinite(s) || r._gradient is null)
+            return null;
+        int d = r._gradient.Length;
+        double[]? roundings = null;
+        void Mark(int t, T part, T factor)
+        {
+            double units = UnderflowError.ProductRounding(D(part), s, D(factor));
+            if (units != 0)
+                (roundings ??= new double[JetUnderflow.Length(d)])[t] = units;
+        }
+        for (int i = 0; i < d; i++)
+            Mark(1 + i, r._gradient[i], other._gradient![i]);
+        if (r._hessian is not null)
+            for (int k = 0; k < r._hessian.Length; k++)
+                Mark(1 + d + k, r._hessian[k], other._hessian![k]);
+        return roundings;
     }
 
     /// <summary>
@@ -499,8 +684,9 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// two-factor terms (within (T + 1)·u of the exact part relative to the sum of its T ≤ 4 terms' magnitudes, plus
     /// 2^-1074 where subnormal): e^-700·2^-99 times 2^99 no longer rounds to 0 in between.
     /// </summary>
-    private static HessianJet<T> DoubleProduct(HessianJet<T> a, HessianJet<T> b, T value)
+    private static HessianJet<T> DoubleProduct(HessianJet<T> a, HessianJet<T> b, T value, out double[]? roundings)
     {
+        roundings = null;
         double av = D(a.Value), bv = D(b.Value);
         var ga = a._gradient!.Select(D).ToArray();
         var gb = b._gradient!.Select(D).ToArray();
@@ -518,6 +704,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 var sum = new PartSum();
                 sum.Add(av, gb[i]);
                 sum.Add(bv, ga[i]);
+                if (sum.UnderflowUnits != 0)
+                    (roundings ??= new double[JetUnderflow.Length(d)])[1 + i] = sum.UnderflowUnits;
                 g[i] = T.Of(sum.Value);
             }
         }
@@ -550,6 +738,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                     sum.Add(av, hbk);
                 if (ha is not null)
                     sum.Add(bv, hak);
+                if (sum.UnderflowUnits != 0)
+                    (roundings ??= new double[JetUnderflow.Length(d)])[1 + d + k] = sum.UnderflowUnits;
                 h[k] = T.Of(sum.Value);
             }
         return new HessianJet<T>(value, g, h);
@@ -560,18 +750,40 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// doubles (or v is 0), else v/b, one correctly rounded division (1/b overflowed for a subnormal b, and (1/b)·v rounded
     /// twice across the subnormal range).
     /// </summary>
-    private static HessianJet<T> DoubleScaleDown(HessianJet<T> a, double b)
+    private static HessianJet<T> DoubleScaleDown(HessianJet<T> a, HessianJet<T> divisor)
     {
+        double b = D(divisor.Value);
         double inv = 1 / b;
-        double Part(double v)
+        int d = a.Dimension;
+        double[]? roundings = null;
+        double Part(double v, int t)
         {
             double p = inv * v;
-            return HyperDual.Trusted(p, inv, v) && Math.Abs(inv) >= ScaledDerivative.MinNormal && double.IsFinite(inv) ? p : v / b;
+            if (HyperDual.Trusted(p, inv, v) && Math.Abs(inv) >= ScaledDerivative.MinNormal && double.IsFinite(inv))
+                return p;
+            double q = v / b;
+            double units = UnderflowError.QuotientRounding(q, v, b);
+            if (units != 0)
+                (roundings ??= new double[JetUnderflow.Length(d)])[t] = units;
+            return q;
         }
-        var value = T.Of(D(a.Value) / b);
-        if (a._gradient is null)
-            return Constant(value);
-        return new HessianJet<T>(value, a._gradient.Select(v => T.Of(Part(D(v)))).ToArray(), a._hessian?.Select(v => T.Of(Part(D(v)))).ToArray());
+        double av = D(a.Value), qv = av / b;
+        var value = T.Of(qv);
+        var r = a._gradient is null
+            ? Constant(value)
+            : new HessianJet<T>(value, a._gradient.Select((v, i) => T.Of(Part(D(v), 1 + i))).ToArray(),
+                a._hessian?.Select((v, k) => T.Of(Part(D(v), 1 + d + k))).ToArray());
+        double valueRounding = UnderflowError.QuotientRounding(qv, av, b);
+        if (!Bounded(a, divisor) && roundings is null && valueRounding == 0)
+            return r;
+        roundings ??= new double[JetUnderflow.Length(d)];
+        roundings[0] = valueRounding;
+        var (m, bi) = JetUnderflow.Reciprocal(0, [b], [divisor.ValueBound]);
+        var inverse = new double[JetUnderflow.Length(d)];
+        var inverseBounds = new double[JetUnderflow.Length(d)];
+        inverse[0] = m[0];
+        inverseBounds[0] = bi[0];
+        return WithUnderflow(r, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), inverse, inverseBounds), roundings, nameof(b));
     }
 
     /// <summary>
@@ -590,12 +802,15 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         var r2 = r1.Squared();
         var minusR2 = -r2;
         var twoR3 = (r2 * r1).Scale(2);
+        double[]? roundings = null;
         var g = new T[d];
         for (int i = 0; i < d; i++)
         {
             var sum = new PartSum();
             r1.AddTimes(ref sum, ga[i]);
             minusR2.AddTimes(ref sum, av, gb[i]);
+            if (sum.UnderflowUnits != 0)
+                (roundings ??= new double[JetUnderflow.Length(d)])[1 + i] = sum.UnderflowUnits;
             g[i] = T.Of(sum.Value);
         }
         var h = new T[d * (d + 1) / 2];
@@ -611,9 +826,19 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 if (hb is not null)
                     minusR2.AddTimes(ref sum, av, hb[k]);
                 twoR3.AddTimes(ref sum, av, gb[i], gb[j]);
+                if (sum.UnderflowUnits != 0)
+                    (roundings ??= new double[JetUnderflow.Length(d)])[1 + d + k] = sum.UnderflowUnits;
                 h[k] = T.Of(sum.Value);
             }
-        return new HessianJet<T>(T.Of(av / bv), g, h);
+        double qv = av / bv;
+        var q = new HessianJet<T>(T.Of(qv), g, h);
+        double valueRounding = UnderflowError.QuotientRounding(qv, av, bv);
+        if (!Bounded(a, b) && roundings is null && valueRounding == 0)
+            return q;
+        roundings ??= new double[JetUnderflow.Length(d)];
+        roundings[0] = valueRounding;
+        var (m, bi) = JetUnderflow.Reciprocal(d, Parts(b, d), Bounds(b, d));
+        return WithUnderflow(q, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), m, bi), roundings, nameof(b));
     }
 
     /// <summary>The value, gradient and Hessian of a scalar g at x, from one evaluation at jets.</summary>

@@ -20,14 +20,20 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// a zero factor stays 0, a term with an infinite factor is ±∞, and infinite terms of both signs (∞ − ∞, in a part or a
 /// sum) are a <see cref="DoubleRangeException"/> (were NaN). A value of 0 times an overflowed part of the other factor
 /// (of a product, or of a quotient's dividend and divisor) is a <see cref="DoubleRangeException"/>: the value may have
-/// underflowed (gradient of e^{cθ}·e^{−800−θ} at cθ = 700, c = 2^33: 0, exact ≈ 3.2e-34). So a first derivative (ε₁ or ε₂
-/// part) never takes an underflowed zero value for an exact one; an underflowed zero part times a φ' beyond the range
-/// still can (log(2^-1074 + θ·2^-538·2^-538) at θ = 0: the ε₁ part 2^-1076 rounds to 0, and g' = 0, exact ¼). A quotient by
+/// underflowed (gradient of e^{cθ}·e^{−800−θ} at cθ = 700, c = 2^33: 0, exact ≈ 3.2e-34). Underflow (issue 15, item 1,
+/// gap 5): every number carries, for its value and each part, a bound on the error that roundings onto the subnormal grid
+/// or to 0 have put into it (<see cref="UnderflowError"/>; 0 for inputs and constants, so doubles' exact zeros and
+/// underflowed ones are told apart), and an operation whose result part has a bound beyond 2^-1070 + u·|part| is a
+/// <see cref="DoubleRangeException"/>: log(2^-1074 + θ·2^-538·2^-538) at θ = 0, whose ε₁ part 2^-1076 rounded to 0 before it
+/// met log' = 2^1074, gave g' = 0 (exact ¼) and is now rejected; e^{θ − 800}·2^1000 gave the value 0 (exact ≈ 1.9e-47) and is
+/// rejected; e^{θ − 800}·2^20 (exact ≈ 2^-1134, also 0 in doubles) is not, since a result that rounded to 0 carries the
+/// value it lost, not a whole step. Equality ignores the bounds. A quotient by
 /// a value that has overflowed to ±∞ with a derivative part on either side is a <see cref="DoubleRangeException"/> (every
 /// power of 1/b rounded to 0 and dropped the parts). A zero part times an overflowed
-/// part, which only the ε₁ε₂ part forms (a₁b₂ + a₂b₁, φ''·b₁·b₂), is taken as exact: it is 0 where the direction is
-/// unseeded, as the structural zeros are (e^800 with ε₂ unseeded), but where the part is a nonzero derivative that
-/// underflowed the term is lost, and doubles cannot tell the two apart. It needs an ε₁ or ε₂ part beyond the range, and
+/// part, which only the ε₁ε₂ part forms (a₁b₂ + a₂b₁, φ''·b₁·b₂), is taken as exact where the zero part carries no
+/// underflow bound (the direction is unseeded, as the structural zeros are: e^800 with ε₂ unseeded); where it carries one
+/// the term's bound is +∞ and the part is rejected. Before the bounds such a term was lost where the zero was a nonzero
+/// derivative that underflowed. It needs an ε₁ or ε₂ part beyond the range, and
 /// that part reaches the result's ε₁ or ε₂ part (products, sums and quotients carry it or are rejected), so
 /// <see cref="ForwardDerivatives.Hessian"/> and
 /// <see cref="ForwardModeFormulas.Expand{T}"/> reject every evaluation where one is ±∞: the Hessian of
@@ -52,21 +58,76 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// <summary>True where some derivative part (ε₁, ε₂ or ε₁ε₂) is nonzero: the number is not a constant.</summary>
     private bool HasDerivative => E1 != 0 || E2 != 0 || E12 != 0;
 
-    /// <summary>φ(x) from φ(a) and φ'(a), φ''(a) as doubles (the plain formula) or as m·2^e where those are not trusted.</summary>
-    internal static HyperDual Chain(HyperDual x, double f, ScaledDerivative df, ScaledDerivative d2f)
+    /// <summary>The underflow error bounds of the value and parts (units of 2^-1075; 0 for an exact input, see <see cref="UnderflowError"/>).</summary>
+    internal UnderflowBounds Underflow { get; private init; }
+
+    /// <summary>A number with the underflow error bounds its parts carry (<see cref="UnderflowError"/>).</summary>
+    internal HyperDual(double value, double e1, double e2, double e12, UnderflowBounds underflow) : this(value, e1, e2, e12) =>
+        Underflow = underflow;
+
+    /// <summary>Equal where the four parts are (the underflow bounds are bookkeeping, not part of the number).</summary>
+    public bool Equals(HyperDual other) =>
+        Value.Equals(other.Value) && E1.Equals(other.E1) && E2.Equals(other.E2) && E12.Equals(other.E12);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Value, E1, E2, E12);
+
+    /// <summary>
+    /// φ(x) from φ(a) and φ'(a), φ''(a) as doubles (the plain formula) or as m·2^e where those are not trusted.
+    /// <paramref name="third"/> gives |φ'''(a)| (or a bound on it) for the underflow bound of φ''(a), and is called only
+    /// where the value carries one; <paramref name="valueRounding"/> is <see cref="UnderflowError.Rounding"/> of φ(a).
+    /// </summary>
+    /// <exception cref="DoubleRangeException">A part's underflow bound exceeds its allowance (<see cref="UnderflowError"/>).</exception>
+    internal static HyperDual Chain(
+        HyperDual x, double f, ScaledDerivative df, ScaledDerivative d2f, Func<double, ScaledDerivative> third, double valueRounding, string parameter)
     {
-        if (df.IsNormal && d2f.IsNormal)
+        double u1 = 0, u2 = 0, u12 = 0;
+        HyperDual r;
+        if (PlainChain(x, f, df, d2f) is { } plain)
+            r = plain;
+        else
         {
-            double d1 = df.Value, d2 = d2f.Value;
-            double e1 = d1 * x.E1, e2 = d1 * x.E2, t1 = d1 * x.E12, t2 = d2 * x.E1, t3 = t2 * x.E2;
-            if (Trusted(e1, d1, x.E1) && Trusted(e2, d1, x.E2) && Trusted(t1, d1, x.E12) && Trusted(t2, d2, x.E1)
-                && Trusted(t3, t2, x.E2))
-                return new(f, e1, e2, t1 + t3);
+            var e12 = new PartSum();
+            df.AddTimes(ref e12, x.E12);
+            d2f.AddTimes(ref e12, x.E1, x.E2);
+            double e1 = df.Apply(x.E1), e2 = df.Apply(x.E2);
+            u1 = df.ApplyRounding(e1, x.E1);
+            u2 = df.ApplyRounding(e2, x.E2);
+            u12 = e12.UnderflowUnits;
+            r = new(f, e1, e2, e12.Value);
         }
-        var e12 = new PartSum();
-        df.AddTimes(ref e12, x.E12);
-        d2f.AddTimes(ref e12, x.E1, x.E2);
-        return new(f, df.Apply(x.E1), df.Apply(x.E2), e12.Value);
+        if (x.Underflow.IsZero && valueRounding == 0 && u1 == 0 && u2 == 0 && u12 == 0)
+            return r;
+        var bx = x.Underflow;
+        var d3f = bx.Value == 0 ? default : third(x.Value);
+        // The value's bound moves φ'(a) and φ''(a) by |φ''|·b and |φ'''|·b (first order, doubled: see UnderflowError).
+        double dfError = 2 * d2f.Magnitude(0, bx.Value), d2fError = 2 * d3f.Magnitude(0, bx.Value);
+        var bounds = new UnderflowBounds(
+            2 * df.Magnitude(0, bx.Value) + valueRounding,
+            UnderflowError.ChainTerm(df, dfError, x.E1, bx.E1) + u1,
+            UnderflowError.ChainTerm(df, dfError, x.E2, bx.E2) + u2,
+            UnderflowError.ChainTerm(df, dfError, x.E12, bx.E12) + UnderflowError.SecondOrderTerm(d2f, d2fError, x.E1, bx.E1, x.E2, bx.E2) + u12);
+        return Bounded(r, bounds, parameter);
+    }
+
+    /// <summary>φ(x) by the plain formula where φ', φ'' are normal doubles and every partial product is trusted; else null.</summary>
+    private static HyperDual? PlainChain(HyperDual x, double f, ScaledDerivative df, ScaledDerivative d2f)
+    {
+        if (!df.IsNormal || !d2f.IsNormal)
+            return null;
+        double d1 = df.Value, d2 = d2f.Value;
+        double e1 = d1 * x.E1, e2 = d1 * x.E2, t1 = d1 * x.E12, t2 = d2 * x.E1, t3 = t2 * x.E2;
+        return Trusted(e1, d1, x.E1) && Trusted(e2, d1, x.E2) && Trusted(t1, d1, x.E12) && Trusted(t2, d2, x.E1) && Trusted(t3, t2, x.E2)
+            ? new HyperDual(f, e1, e2, t1 + t3)
+            : null;
+    }
+
+    /// <summary><paramref name="r"/> carrying <paramref name="bounds"/>, each part checked against its allowance.</summary>
+    /// <exception cref="DoubleRangeException">A part's bound exceeds its allowance.</exception>
+    private static HyperDual Bounded(HyperDual r, UnderflowBounds bounds, string parameter)
+    {
+        UnderflowError.Require(r, bounds, parameter);
+        return new HyperDual(r.Value, r.E1, r.E2, r.E12, bounds);
     }
 
     /// <summary>
@@ -83,7 +144,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         ElementaryDerivatives.RequireNumber("exp", x.Value, nameof(x));
         double e = Math.Exp(x.Value);
         var d = ScaledDerivative.Exp(x.Value);
-        return Chain(x, e, d, d);
+        return Chain(x, e, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(e, d.Magnitude(1075, 1)), nameof(x));
     }
 
     /// <inheritdoc />
@@ -96,6 +157,8 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
                 nameof(x));
         ElementaryDerivatives.RequireLogDomain(x.Value, x.HasDerivative, nameof(x));
         double v = x.Value;
+        if (v == 0 && x.Underflow.Value != 0)
+            throw ElementaryDerivatives.UnderflowedArgument("log", nameof(x));
         if (v == 0 || double.IsPositiveInfinity(v))
             return new(Math.Log(v), 0, 0, 0);
         double inv = 1 / v, square = v * v;
@@ -103,9 +166,9 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         // and its rounding to the subnormal grid (up to 2^-51 relative, ≈ 4u) broke the stated 2.5u (x = 0x1.ff756ac967382p+511:
         // 4.4u); there the mantissa form below (1u, then 2.5u) is used.
         if (square >= ScaledDerivative.MinNormal && square <= 1 / ScaledDerivative.MinNormal && inv >= ScaledDerivative.MinNormal)
-            return Chain(x, Math.Log(v), ScaledDerivative.Of(inv), ScaledDerivative.Of(-1 / square));
+            return Chain(x, Math.Log(v), ScaledDerivative.Of(inv), ScaledDerivative.Of(-1 / square), ElementaryDerivatives.LogThird, 0, nameof(x));
         var r = ScaledDerivative.Reciprocal(v);
-        return Chain(x, Math.Log(v), r, -r.Squared());
+        return Chain(x, Math.Log(v), r, -r.Squared(), ElementaryDerivatives.LogThird, 0, nameof(x));
     }
 
     /// <inheritdoc />
@@ -114,29 +177,40 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     {
         ElementaryDerivatives.RequireNumber("tanh", x.Value, nameof(x));
         double t = Math.Tanh(x.Value);
+        // tanh a on the subnormal grid is a itself (within |a|³/3, far below a rounding): no underflow error starts there.
+        double rounding = t == x.Value ? 0 : UnderflowError.Rounding(t, UnderflowError.Units(x.Value));
         if (t * t <= PlainTanhSquared)
         {
             double s = 1 - t * t;
-            return Chain(x, t, ScaledDerivative.Of(s), ScaledDerivative.Of(-2 * t * s));
+            return Chain(x, t, ScaledDerivative.Of(s), ScaledDerivative.Of(-2 * t * s), ElementaryDerivatives.TanhThird, rounding, nameof(x));
         }
         var sech2 = ScaledDerivative.SechSquared(x.Value);
-        return Chain(x, t, sech2, sech2.Scale(-2 * t));
+        return Chain(x, t, sech2, sech2.Scale(-2 * t), ElementaryDerivatives.TanhThird, rounding, nameof(x));
     }
 
     /// <summary>Sum (IEEE, each part one rounding).</summary>
     /// <exception cref="DoubleRangeException">A value or part is ∞ − ∞ (was NaN).</exception>
-    public static HyperDual operator +(HyperDual a, HyperDual b) => new(
-        ElementaryDerivatives.RequireDeterminedSum(a.Value + b.Value, a.Value, b.Value, nameof(b)),
-        ElementaryDerivatives.RequireDeterminedSum(a.E1 + b.E1, a.E1, b.E1, nameof(b)),
-        ElementaryDerivatives.RequireDeterminedSum(a.E2 + b.E2, a.E2, b.E2, nameof(b)),
-        ElementaryDerivatives.RequireDeterminedSum(a.E12 + b.E12, a.E12, b.E12, nameof(b)));
+    /// <exception cref="DoubleRangeException">A part's underflow bound (the sum of the operands') exceeds its allowance (<see cref="UnderflowError"/>).</exception>
+    public static HyperDual operator +(HyperDual a, HyperDual b)
+    {
+        var r = new HyperDual(
+            ElementaryDerivatives.RequireDeterminedSum(a.Value + b.Value, a.Value, b.Value, nameof(b)),
+            ElementaryDerivatives.RequireDeterminedSum(a.E1 + b.E1, a.E1, b.E1, nameof(b)),
+            ElementaryDerivatives.RequireDeterminedSum(a.E2 + b.E2, a.E2, b.E2, nameof(b)),
+            ElementaryDerivatives.RequireDeterminedSum(a.E12 + b.E12, a.E12, b.E12, nameof(b)));
+        if (a.Underflow.IsZero && b.Underflow.IsZero)
+            return r;
+        // A sum that lands on the subnormal grid is exact: the bounds add.
+        UnderflowBounds ba = a.Underflow, bb = b.Underflow;
+        return Bounded(r, new(ba.Value + bb.Value, ba.E1 + bb.E1, ba.E2 + bb.E2, ba.E12 + bb.E12), nameof(b));
+    }
 
     /// <summary>Difference (IEEE, each part one rounding).</summary>
     /// <exception cref="DoubleRangeException">A value or part is ∞ − ∞ (was NaN).</exception>
     public static HyperDual operator -(HyperDual a, HyperDual b) => a + -b;
 
     /// <summary>Negation.</summary>
-    public static HyperDual operator -(HyperDual a) => new(-a.Value, -a.E1, -a.E2, -a.E12);
+    public static HyperDual operator -(HyperDual a) => new(-a.Value, -a.E1, -a.E2, -a.E12, a.Underflow);
 
     /// <summary>Product (each part one scaled sum where a plain partial product leaves the normal range).</summary>
     public static HyperDual operator *(HyperDual a, HyperDual b)
@@ -145,7 +219,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         RequireDeterminedPartProduct(a, b, nameof(b));
         RequireDeterminedPartProduct(b, a, nameof(b));
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
-            return PlainProduct(a, b);
+            return ProductBounded(a, b, PlainProduct(a, b), 0, 0, 0, nameof(b));
         var e1 = new PartSum();
         e1.Add(a.Value, b.E1);
         e1.Add(a.E1, b.Value);
@@ -157,7 +231,28 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         e12.Add(a.E1, b.E2);
         e12.Add(a.E2, b.E1);
         e12.Add(a.E12, b.Value);
-        return new(a.Value * b.Value, e1.Value, e2.Value, e12.Value);
+        return ProductBounded(a, b, new(a.Value * b.Value, e1.Value, e2.Value, e12.Value),
+            e1.UnderflowUnits, e2.UnderflowUnits, e12.UnderflowUnits, nameof(b));
+    }
+
+    /// <summary>
+    /// The product <paramref name="r"/> of a and b with its underflow bounds: each term x·y of a part adds
+    /// <see cref="UnderflowError.Product"/>; the value's rounding and the parts' (<paramref name="u1"/>, <paramref name="u2"/>,
+    /// <paramref name="u12"/>: 1 where a scaled sum landed on the subnormal grid or at 0) start one.
+    /// </summary>
+    private static HyperDual ProductBounded(HyperDual a, HyperDual b, HyperDual r, double u1, double u2, double u12, string parameter)
+    {
+        double uValue = UnderflowError.ProductRounding(r.Value, a.Value, b.Value);
+        if (a.Underflow.IsZero && b.Underflow.IsZero && uValue == 0 && u1 == 0 && u2 == 0 && u12 == 0)
+            return r;
+        UnderflowBounds ba = a.Underflow, bb = b.Underflow;
+        return Bounded(r, new(
+            UnderflowError.Product(a.Value, ba.Value, b.Value, bb.Value) + uValue,
+            UnderflowError.Product(a.Value, ba.Value, b.E1, bb.E1) + UnderflowError.Product(a.E1, ba.E1, b.Value, bb.Value) + u1,
+            UnderflowError.Product(a.Value, ba.Value, b.E2, bb.E2) + UnderflowError.Product(a.E2, ba.E2, b.Value, bb.Value) + u2,
+            UnderflowError.Product(a.Value, ba.Value, b.E12, bb.E12) + UnderflowError.Product(a.E1, ba.E1, b.E2, bb.E2)
+                + UnderflowError.Product(a.E2, ba.E2, b.E1, bb.E1) + UnderflowError.Product(a.E12, ba.E12, b.Value, bb.Value) + u12),
+            parameter);
     }
 
     /// <summary>
@@ -198,7 +293,8 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
         {
             double inv = 1 / b.Value;
-            return PlainProduct(a, new HyperDual(inv, -inv * inv * b.E1, -inv * inv * b.E2, -inv * inv * b.E12 + 2 * inv * inv * inv * b.E1 * b.E2));
+            var plain = PlainProduct(a, new HyperDual(inv, -inv * inv * b.E1, -inv * inv * b.E2, -inv * inv * b.E12 + 2 * inv * inv * inv * b.E1 * b.E2));
+            return QuotientBounded(a, b, plain, 0, 0, 0);
         }
         // q = a/b; q₁ = a₁/b − a·b₁/b²; q₁₂ = a₁₂/b − (a₁b₂ + a₂b₁ + a·b₁₂)/b² + 2a·b₁b₂/b³.
         var r1 = ScaledDerivative.Reciprocal(b.Value);
@@ -217,6 +313,38 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         minusR2.AddTimes(ref q12, a.E2, b.E1);
         minusR2.AddTimes(ref q12, a.Value, b.E12);
         r3.Scale(2).AddTimes(ref q12, a.Value, b.E1, b.E2);
-        return new(a.Value / b.Value, q1.Value, q2.Value, q12.Value);
+        return QuotientBounded(a, b, new(a.Value / b.Value, q1.Value, q2.Value, q12.Value),
+            q1.UnderflowUnits, q2.UnderflowUnits, q12.UnderflowUnits);
+    }
+
+    /// <summary>
+    /// The quotient <paramref name="q"/> = a/b with its underflow bounds: those of a·(1/b), with 1/b's parts (1/b, −b₁/b²,
+    /// −b₂/b², −b₁₂/b² + 2b₁b₂/b³) bounded as a unary φ = 1/x of b (φ' = −1/x², φ'' = 2/x³, φ''' = −6/x⁴) and their
+    /// magnitudes taken from the exact powers (+∞ beyond the range, which only makes the check more conservative).
+    /// </summary>
+    private static HyperDual QuotientBounded(HyperDual a, HyperDual b, HyperDual q, double u1, double u2, double u12)
+    {
+        double uValue = UnderflowError.QuotientRounding(q.Value, a.Value, b.Value);
+        if (a.Underflow.IsZero && b.Underflow.IsZero && uValue == 0 && u1 == 0 && u2 == 0 && u12 == 0)
+            return q;
+        UnderflowBounds ba = a.Underflow, bb = b.Underflow;
+        var r1 = ScaledDerivative.Reciprocal(b.Value);
+        var r2 = r1.Squared();
+        var r3 = r2 * r1;
+        double inv = r1.Magnitude(0, 1), inv1 = r2.Magnitude(0, b.E1), inv2 = r2.Magnitude(0, b.E2);
+        double inv12 = r2.Magnitude(0, b.E12) + r3.Magnitude(1, b.E1, b.E2);
+        double dfError = 2 * r3.Magnitude(1, bb.Value), d2fError = 2 * (r2 * r2).Magnitude(0, 6, bb.Value);
+        double invValue = 2 * r2.Magnitude(0, bb.Value);
+        double invE1 = UnderflowError.ChainTerm(r2, dfError, b.E1, bb.E1);
+        double invE2 = UnderflowError.ChainTerm(r2, dfError, b.E2, bb.E2);
+        double invE12 = UnderflowError.ChainTerm(r2, dfError, b.E12, bb.E12)
+            + UnderflowError.SecondOrderTerm(r3.Scale(2), d2fError, b.E1, bb.E1, b.E2, bb.E2);
+        return Bounded(q, new(
+            UnderflowError.Product(a.Value, ba.Value, inv, invValue) + uValue,
+            UnderflowError.Product(a.Value, ba.Value, inv1, invE1) + UnderflowError.Product(a.E1, ba.E1, inv, invValue) + u1,
+            UnderflowError.Product(a.Value, ba.Value, inv2, invE2) + UnderflowError.Product(a.E2, ba.E2, inv, invValue) + u2,
+            UnderflowError.Product(a.Value, ba.Value, inv12, invE12) + UnderflowError.Product(a.E1, ba.E1, inv2, invE2)
+                + UnderflowError.Product(a.E2, ba.E2, inv1, invE1) + UnderflowError.Product(a.E12, ba.E12, inv, invValue) + u12),
+            nameof(b));
     }
 }

@@ -27,6 +27,12 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         E12 = e12;
     }
 
+    /// <summary>Over <see cref="Float64"/>: a number with the underflow error bounds its parts carry (<see cref="UnderflowError"/>).</summary>
+    private HyperDualReal(T value, T e1, T e2, T e12, UnderflowBounds underflow) : this(value, e1, e2, e12) => _underflow = underflow;
+
+    /// <summary>Over <see cref="Float64"/>, the underflow error bounds of the parts (<see cref="HyperDual"/>'s); 0 elsewhere.</summary>
+    private readonly UnderflowBounds _underflow;
+
     /// <summary>The real part: the value of the function.</summary>
     public T Value { get; }
 
@@ -79,8 +85,8 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     public static HyperDualReal<T> operator -(HyperDualReal<T> a, HyperDualReal<T> b) =>
         typeof(T) == typeof(Float64) ? FromDouble(ToDouble(a) - ToDouble(b)) : new(a.Value - b.Value, a.E1 - b.E1, a.E2 - b.E2, a.E12 - b.E12);
 
-    /// <summary>Negation.</summary>
-    public static HyperDualReal<T> operator -(HyperDualReal<T> a) => new(-a.Value, -a.E1, -a.E2, -a.E12);
+    /// <summary>Negation (over <see cref="Float64"/> the parts keep their underflow bounds).</summary>
+    public static HyperDualReal<T> operator -(HyperDualReal<T> a) => new(-a.Value, -a.E1, -a.E2, -a.E12, a._underflow);
 
     /// <summary>
     /// Product. Over <see cref="Float64"/> it is <see cref="HyperDual"/>'s product: the same operations bit for bit where
@@ -136,11 +142,13 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         {
             var h = ToDouble(x);
             ElementaryDerivatives.RequireSqrtDomain(h.Value, HasDerivative(h), nameof(x));
+            if (h.Value == 0 && h.Underflow.Value != 0)
+                throw ElementaryDerivatives.UnderflowedArgument("√", nameof(x));
             double root = Math.Sqrt(h.Value);
             var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
                 ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
                 : ElementaryDerivatives.Sqrt(root);
-            return FromDouble(HyperDual.Chain(h, root, first, second));
+            return FromDouble(HyperDual.Chain(h, root, first, second, ElementaryDerivatives.SqrtThird, 0, nameof(x)));
         }
         var s = T.Sqrt(x.Value);
         var inv = 1 / s;
@@ -172,10 +180,12 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         {
             var h = ToDouble(x);
             ElementaryDerivatives.RequireLogDomain(h.Value, HasDerivative(h), nameof(x));
+            if (h.Value == 0 && h.Underflow.Value != 0)
+                throw ElementaryDerivatives.UnderflowedArgument("log", nameof(x));
             var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
                 ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
                 : ElementaryDerivatives.Log(h.Value);
-            return FromDouble(HyperDual.Chain(h, Math.Log(h.Value), first, second));
+            return FromDouble(HyperDual.Chain(h, Math.Log(h.Value), first, second, ElementaryDerivatives.LogThird, 0, nameof(x)));
         }
         var inv = 1 / x.Value;
         return Chain(x, T.Log(x.Value), inv, -(inv * inv));
@@ -194,7 +204,8 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
             var h = ToDouble(x);
             ElementaryDerivatives.RequireErfDomain(h.Value, nameof(x));
             var (first, second) = ElementaryDerivatives.Erf(h.Value);
-            return FromDouble(HyperDual.Chain(h, T.Estimate(T.Erf(x.Value)), first, second));
+            double f = T.Estimate(T.Erf(x.Value));
+            return FromDouble(HyperDual.Chain(h, f, first, second, ElementaryDerivatives.ErfThird, UnderflowError.Rounding(f, UnderflowError.Units(2 * h.Value)), nameof(x)));
         }
         var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
         return Chain(x, T.Erf(x.Value), d, -2 * x.Value * d);
@@ -209,7 +220,9 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
             var h = ToDouble(x);
             ElementaryDerivatives.RequireErfDomain(h.Value, nameof(x));
             var (first, second) = ElementaryDerivatives.Erfc(h.Value);
-            return FromDouble(HyperDual.Chain(h, T.Estimate(T.Erfc(x.Value)), first, second));
+            double f = T.Estimate(T.Erfc(x.Value));
+            return FromDouble(HyperDual.Chain(
+                h, f, first, second, ElementaryDerivatives.ErfThird, ElementaryDerivatives.ErfcRounding(f, h.Value), nameof(x)));
         }
         var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
         return Chain(x, T.Erfc(x.Value), -d, 2 * x.Value * d);
@@ -246,12 +259,12 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
 
     /// <summary>The four parts as a double hyper-dual (T is <see cref="Float64"/>).</summary>
     private static HyperDual ToDouble(HyperDualReal<T> x) =>
-        new(T.Estimate(x.Value), T.Estimate(x.E1), T.Estimate(x.E2), T.Estimate(x.E12));
+        new(T.Estimate(x.Value), T.Estimate(x.E1), T.Estimate(x.E2), T.Estimate(x.E12), x._underflow);
 
     private static bool HasDerivative(HyperDual x) => x.E1 != 0 || x.E2 != 0 || x.E12 != 0;
 
     /// <summary>A double hyper-dual as four parts (T is <see cref="Float64"/>, whose Of is exact).</summary>
-    private static HyperDualReal<T> FromDouble(HyperDual x) => new(T.Of(x.Value), T.Of(x.E1), T.Of(x.E2), T.Of(x.E12));
+    private static HyperDualReal<T> FromDouble(HyperDual x) => new(T.Of(x.Value), T.Of(x.E1), T.Of(x.E2), T.Of(x.E12), x.Underflow);
 
     /// <inheritdoc />
     public override string ToString() => $"{Value} + {E1}ε₁ + {E2}ε₂ + {E12}ε₁ε₂";

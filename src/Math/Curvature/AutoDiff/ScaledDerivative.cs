@@ -121,6 +121,39 @@ internal readonly struct ScaledDerivative
         return double.IsNaN(x) ? x : mantissa == 0 ? 0 : double.IsNegative(mantissa) == double.IsNegative(x) ? double.PositiveInfinity : double.NegativeInfinity;
     }
 
+    /// <summary>True when the value is exactly 0.</summary>
+    internal bool IsZero => mantissa == 0;
+
+    /// <summary><see cref="UnderflowError.Rounding"/> of <see cref="Apply"/>'s result r for the factor x (units of 2^-1075).</summary>
+    internal double ApplyRounding(double r, double x) =>
+        UnderflowError.ScaledProductRounding(r, mantissa, IsNormal ? 0 : exponent, x);
+
+    /// <summary>
+    /// |value|·Π|factors|·2^<paramref name="shift"/> rounded once, for underflow error bounds (<see cref="UnderflowError"/>):
+    /// 0 where the value or a factor is 0, +∞ where a factor is ±∞ or NaN (and none is 0) or the product is beyond the range.
+    /// </summary>
+    internal double Magnitude(int shift, params ReadOnlySpan<double> factors)
+    {
+        if (mantissa == 0)
+            return 0;
+        Span<double> all = stackalloc double[factors.Length + 1];
+        bool unbounded = double.IsNaN(mantissa);
+        for (int i = 0; i < factors.Length; i++)
+        {
+            if (factors[i] == 0)
+                return 0;
+            unbounded |= !double.IsFinite(factors[i]);
+            all[i] = Math.Abs(factors[i]);
+        }
+        if (unbounded)
+            return double.PositiveInfinity;
+        all[factors.Length] = Math.Abs(mantissa);
+        // The factors (at most a few dozen, each within 2^±1075) move the exponent by less than 2^16: a clamp at ±2^18 keeps
+        // every product that is within the range exact in its exponent and saturates the others.
+        long e = (long)(IsNormal ? 0 : exponent) + shift;
+        return ScaledSum.Product((int)Math.Clamp(e, -(1 << 18), 1 << 18), all);
+    }
+
     /// <summary>Adds the value times the finite factors to <paramref name="sum"/> (no partial product rounded to the double range).</summary>
     internal void AddTimes(ref PartSum sum, params ReadOnlySpan<double> factors)
     {
@@ -178,6 +211,20 @@ internal struct PartSum
         else
             positiveInfinity = true;
     }
+
+    /// <summary>
+    /// True where the finite terms' sum is not 0 and its rounding lands on the subnormal grid or at 0 (and no term is
+    /// infinite or NaN): the rounding may have cost up to 2^-1075 (<see cref="UnderflowError.Rounding"/>).
+    /// </summary>
+    internal readonly bool Underflowed =>
+        !notANumber && !positiveInfinity && !negativeInfinity && !finite.IsZero && Math.Abs(finite.Value) < ScaledDerivative.MinNormal;
+
+    /// <summary>
+    /// <see cref="UnderflowError.Rounding"/> of the part: the error its rounding onto the subnormal grid or to 0 may have
+    /// made (units of 2^-1075; 0 where it is normal, infinite or NaN or the sum is exactly 0).
+    /// </summary>
+    internal readonly double UnderflowUnits =>
+        Underflowed && !finite.RoundsExactly ? UnderflowError.Rounding(finite.Value, finite.Magnitude(1075)) : 0;
 
     /// <summary>The part rounded once (see the type's summary).</summary>
     /// <exception cref="DoubleRangeException">Infinite terms of both signs (∞ − ∞).</exception>

@@ -33,8 +33,11 @@ public class ForwardDerivativesOverflowExamples
             "theta", "one is ±∞");
         AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardModeFormulas.Hessian(G<Float64>(C, K), Point.Select(v => new Float64(v)).ToArray()),
             "x", "one is ±∞");
-        // The gradient is not rejected: its entry 8c/e is beyond the range, and +∞ is its correct overflow.
-        Assert.Equal(double.PositiveInfinity, ForwardDerivatives.Gradient(G(C, K), Vector<double>.Build.DenseOfArray(Point))[0]);
+        // The gradient is rejected too, since gap 5's underflow bounds: its entry 0 (8c/e) is +∞, its correct overflow, but
+        // its entry 1, ∂g/∂θ₁ = 2^1022·k/e = 2^-52/e ≈ 8.2e-17, came out 0 (the factor e^{kθ₁ − 1}'s ε₁ part k/e underflowed
+        // to 0 before it met 2^1022), which was returned silently.
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Gradient(G(C, K), Vector<double>.Build.DenseOfArray(Point)),
+            "b", "the ε₁ part came out 0, but an earlier underflow");
     }
 
     /// <summary>
@@ -52,19 +55,40 @@ public class ForwardDerivativesOverflowExamples
     }
 
     /// <summary>
-    /// The same function with every first derivative in range (c = 2^1019, so 8c/e ≈ 1.6e307, and k = 2^-1000): computed,
-    /// not rejected, with the mixed entry 8c·k/e = 2^22/e. Tolerance 8u relative: the part's documented (k + 2)·u for
-    /// products of at most four factors, plus e^-1's own rounding.
+    /// The same function with every part in range (c = 2^1019, so 8c/e ≈ 1.6e307, and k = 2^-500): computed, not
+    /// rejected, with the mixed entry 8c·k/e = 2^522/e and ∂²g/∂θ₁² = 8cθ₀·k²/e = 2^18/e. Tolerance 8u relative: the
+    /// part's documented (k + 2)·u for products of at most four factors, plus e^-1's own rounding.
     /// </summary>
     [Fact]
     public void Hessian_WithFirstDerivativesInRange_IsComputed()
     {
-        var h = ForwardDerivatives.Hessian(G(Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -1000)), Vector<double>.Build.DenseOfArray(Point));
-        double expected = Math.ScaleB(1.0, 22) / Math.E;
-        Assert.True(Math.Abs(h[0, 1] - expected) <= 8 * Math.ScaleB(expected, -53), $"{h[0, 1]:R} against 2^22/e = {expected:R}");
+        double c = Math.ScaleB(1.0, 1019), k = Math.ScaleB(1.0, -500);
+        var h = ForwardDerivatives.Hessian(G(c, k), Vector<double>.Build.DenseOfArray(Point));
+        foreach (var (entry, expected, name) in new[] { (h[0, 1], Math.ScaleB(1.0, 522) / Math.E, "2^522/e"), (h[1, 1], Math.ScaleB(1.0, 18) / Math.E, "2^18/e") })
+            Assert.True(Math.Abs(entry - expected) <= 8 * Math.ScaleB(expected, -53), $"{entry:R} against {name} = {expected:R}");
         Assert.Equal(0.0, h[0, 0]); // u'' = 0 and e^{kθ₁ − 1} does not depend on θ₀
-        var x = ForwardModeFormulas.Hessian(G<Float64>(Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -1000)), Point.Select(v => new Float64(v)).ToArray());
+        var x = ForwardModeFormulas.Hessian(G<Float64>(c, k), Point.Select(v => new Float64(v)).ToArray());
         Assert.Equal(h[0, 1], x[0, 1].Value);
+        Assert.Equal(h[1, 1], x[1, 1].Value);
+    }
+
+    /// <summary>
+    /// With k = 2^-1000 (the value this class used before gap 5's underflow bounds) every first derivative is finite, but
+    /// ∂²g/∂θ₁² = 8cθ₀·k²/e = 2^-982/e ≈ 1.2e-296 came out 0: e^{kθ₁ − 1}'s ε₁ε₂ part k²/e = 2^-2000/e underflowed to 0
+    /// before it met 8cθ₀ = 2^1018. The Hessian is now rejected in both hyper-dual routes, and rational intervals show the
+    /// entry is not 0.
+    /// </summary>
+    [Fact]
+    public void Hessian_WithASecondDerivativeLostToUnderflow_IsRejected()
+    {
+        double c = Math.ScaleB(1.0, 1019), k = Math.ScaleB(1.0, -1000);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Hessian(G(c, k), Vector<double>.Build.DenseOfArray(Point)),
+            "b", "the ε₁ε₂ part came out 0, but an earlier underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardModeFormulas.Hessian(G<Float64>(c, k), Point.Select(v => new Float64(v)).ToArray()),
+            "b", "the ε₁ε₂ part came out 0, but an earlier underflow");
+        var exact = ForwardModeFormulas.Hessian(G<RationalInterval>(c, k), Point.Select(RationalInterval.Of).ToArray());
+        double expected = Math.ScaleB(1.0, -982) / Math.E;
+        Assert.True(Math.Abs(RationalInterval.Estimate(exact[1, 1]) - expected) <= 1e-12 * expected, $"{exact[1, 1]} against 2^-982/e");
     }
 }
 
@@ -84,22 +108,26 @@ public class HessianJetOverflowExamples
     public void HessianAlongAnOverflowedGradientEntry_IsRejected()
     {
         double c = Math.ScaleB(1.0, 1023), k = double.Epsilon;
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(x => G(x, c, k), Point), "x", "the gradient's entry 0 is Infinity at x: beyond the double range");
-        // The jet itself carries the lost entry as 0 beside its +∞ gradient part (8c/e ≈ 2.6e308, its correct overflow):
-        // the reason Evaluate rejects.
-        var jet = G([HessianJet<Float64>.Variable(Point[0], 0, 2), HessianJet<Float64>.Variable(Point[1], 1, 2)], c, k);
-        Assert.Equal(double.PositiveInfinity, jet.Gradient(0).Value);
-        Assert.Equal(0.0, jet.Hessian(0, 1).Value);
+        // Since gap 5's underflow bounds the jet is not even formed: its gradient entry 1, 2^1022·k/e ≈ 8.2e-17, came out 0
+        // (the factor's gradient entry k/e underflowed to 0 before it met 2^1022), and the product rejects it. Before, the
+        // jet carried that 0 and the lost Hessian entry beside its +∞ gradient entry 0, and Evaluate rejected for the ∞.
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(x => G(x, c, k), Point), "b",
+            "the gradient entry 1 came out 0, but an earlier underflow");
     }
 
-    /// <summary>c = 2^1019, k = 2^-1000: every gradient entry finite, and ∂²/∂x₀∂x₁ = 8c·k/e = 2^22/e within 8u (as above).</summary>
+    /// <summary>
+    /// c = 2^1019, k = 2^-500: every part in range, ∂²/∂x₀∂x₁ = 8c·k/e = 2^522/e and ∂²/∂x₁² = 2^18/e within 8u (as above).
+    /// With k = 2^-1000 (before gap 5) the entry ∂²/∂x₁² = 2^-982/e came out 0 and is now rejected.
+    /// </summary>
     [Fact]
     public void HessianWithAFiniteGradient_IsGiven()
     {
-        var (_, gradient, hessian) = HessianJet<Float64>.Evaluate(x => G(x, Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -1000)), Point);
+        var (_, gradient, hessian) = HessianJet<Float64>.Evaluate(x => G(x, Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -500)), Point);
         Assert.True(double.IsFinite(gradient[0].Value));
-        double expected = Math.ScaleB(1.0, 22) / Math.E;
-        Assert.True(Math.Abs(hessian[0, 1].Value - expected) <= 8 * Math.ScaleB(expected, -53), $"{hessian[0, 1].Value:R} against 2^22/e = {expected:R}");
+        foreach (var (entry, expected, name) in new[] { (hessian[0, 1].Value, Math.ScaleB(1.0, 522) / Math.E, "2^522/e"), (hessian[1, 1].Value, Math.ScaleB(1.0, 18) / Math.E, "2^18/e") })
+            Assert.True(Math.Abs(entry - expected) <= 8 * Math.ScaleB(expected, -53), $"{entry:R} against {name} = {expected:R}");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(x => G(x, Math.ScaleB(1.0, 1019), Math.ScaleB(1.0, -1000)), Point),
+            "b", "the Hessian entry (1, 1) came out 0, but an earlier underflow");
     }
 }
 
