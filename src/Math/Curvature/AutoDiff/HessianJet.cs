@@ -27,7 +27,7 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// Sums and differences are the IEEE ones (one rounding). Underflow (gap 5): as in <see cref="HyperDual"/>, the value and
 /// every part carry a bound on the error that roundings onto the subnormal grid or to 0 have put into them
 /// (<see cref="JetUnderflow"/>, <see cref="UnderflowError"/>; none for inputs and constants), and an operation whose result
-/// part has a bound beyond 2^-1070 + u·|part| is a <see cref="DoubleRangeException"/> (log(2^-1074 + x·2^-538·2^-538) at
+/// part has a bound beyond 2^-1070 + u·|part| (unless part and bound stay in the subnormal range) is a <see cref="DoubleRangeException"/> (log(2^-1074 + x·2^-538·2^-538) at
 /// x = 0 had gradient 0, exact ¼). Out of the domain (<see cref="ArgumentException"/>): log and √
 /// below 0 or NaN or at 0 with a non-zero derivative part, erf/erfc of NaN, a quotient by a value of 0 or NaN.
 /// Other arithmetics (rational intervals) run the generic formulas unchanged.

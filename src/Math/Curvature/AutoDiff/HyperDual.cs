@@ -23,7 +23,7 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// underflowed (gradient of e^{cθ}·e^{−800−θ} at cθ = 700, c = 2^33: 0, exact ≈ 3.2e-34). Underflow (issue 15, item 1,
 /// gap 5): every number carries, for its value and each part, a bound on the error that roundings onto the subnormal grid
 /// or to 0 have put into it (<see cref="UnderflowError"/>; 0 for inputs and constants, so doubles' exact zeros and
-/// underflowed ones are told apart), and an operation whose result part has a bound beyond 2^-1070 + u·|part| is a
+/// underflowed ones are told apart), and an operation whose result part has a bound beyond 2^-1070 + u·|part| (unless part and bound stay in the subnormal range) is a
 /// <see cref="DoubleRangeException"/>: log(2^-1074 + θ·2^-538·2^-538) at θ = 0, whose ε₁ part 2^-1076 rounded to 0 before it
 /// met log' = 2^1074, gave g' = 0 (exact ¼) and is now rejected; e^{θ − 800}·2^1000 gave the value 0 (exact ≈ 1.9e-47) and is
 /// rejected; e^{θ − 800}·2^20 (exact ≈ 2^-1134, also 0 in doubles) is not, since a result that rounded to 0 carries the

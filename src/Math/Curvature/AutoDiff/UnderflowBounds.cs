@@ -30,8 +30,14 @@ internal readonly record struct UnderflowBounds(double Value, double E1, double 
 /// passes its own check below, the remainder is far below that). The relative roundings of normal results are not in
 /// the bound: they are the documented relative accuracy of each operation. A part whose bound exceeds
 /// 2^-1070 + u·|part| (32 units plus one rounding's worth of the part, u = 2^-53) is rejected with a
-/// <see cref="DoubleRangeException"/> (<see cref="Require(double, double, string, string)"/>): underflow has then cost it more than sixteen steps of the
-/// subnormal grid and more than a rounding, which happens only where an underflowed part meets a large factor. The bounds
+/// <see cref="DoubleRangeException"/> (<see cref="Require(double, double, string, string)"/>): underflow has then cost it
+/// more than sixteen steps of the subnormal grid and more than a rounding, which happens only where an underflowed part
+/// meets a large factor. Except where the part and its bound together stay below 2^-1022: the exact part is then itself in
+/// the subnormal range, where the format has fewer than 53 bits and the forward-mode types promise absolute accuracy only,
+/// and the error, however large relative to the part, is an error within that range. Without the exception the bounds'
+/// slack (they add errors that are in fact correlated) rejected catalog inputs: through tanh a = 2e^{2a}/(1 + e^{2a}) − 1
+/// at a subnormal a (an input x = 1e-323 times a weight) a zero Hessian entry carried 105 units where its error is about
+/// 17, and the exact route then took minutes on rational intervals of e^{2a}. The bounds
 /// are computed in round to nearest (relative errors of a few u, immaterial against that threshold), and a magnitude beyond
 /// the range is +∞, so the check is conservative there.
 /// </remarks>
@@ -42,6 +48,9 @@ internal static class UnderflowError
 
     /// <summary>2^-1075 as a scaling exponent (a product of two bounds in units is one bound times 2^-1075).</summary>
     private const int UnitExponent = -1075;
+
+    /// <summary>2^-1022, the bottom of the normal range, in units of 2^-1075: 2^53.</summary>
+    private const double SubnormalRangeUnits = 9007199254740992;
 
     /// <summary>u·|part| in units of 2^-1075 is |part|·2^1022.</summary>
     private const int RelativeAllowanceExponent = 1022;
@@ -136,9 +145,13 @@ internal static class UnderflowError
         return d2f.Magnitude(0, product) + Times(y, Times(x, d2fError)) + Cross(d2fError, product);
     }
 
-    /// <summary>True when <paramref name="bound"/> is within 2^-1070 + u·|part| (a NaN bound is not).</summary>
+    /// <summary>
+    /// True when <paramref name="bound"/> is within 2^-1070 + u·|part|, or the part and its bound together stay below
+    /// 2^-1022 (the exact part is in the subnormal range; see the remarks). A NaN bound is not.
+    /// </summary>
     internal static bool Within(double part, double bound) =>
-        bound <= AbsoluteAllowance + Math.ScaleB(Math.Abs(part), RelativeAllowanceExponent);
+        bound <= AbsoluteAllowance + Math.ScaleB(Math.Abs(part), RelativeAllowanceExponent)
+        || Math.ScaleB(Math.Abs(part), -UnitExponent) + bound < SubnormalRangeUnits;
 
     /// <summary>
     /// Rejects <paramref name="part"/> where its underflow bound exceeds 2^-1070 + u·|part| (see the remarks): a
@@ -149,7 +162,7 @@ internal static class UnderflowError
         if (bound == 0 || Within(part, bound))
             return;
         throw new DoubleRangeException(
-            $"the {what} came out {part:R}, but an earlier underflow may have put an error of up to {Show(bound)} into it, beyond 2^-1070 + 2^-53·|{what}|: a part that underflowed (to 0 or onto the subnormal grid) met a factor large enough to make that rounding matter, so the exact {what} is undetermined in doubles. Every part must stay within the normal range where it is multiplied by a large factor.",
+            $"the {what} came out {part:R}, but an earlier underflow may have put an error of up to {Show(bound)} into it, beyond 2^-1070 + 2^-53·|{what}| and reaching the normal range: a part that underflowed (to 0 or onto the subnormal grid) met a factor large enough to make that rounding matter, so the exact {what} is undetermined in doubles. Every part must stay within the normal range where it is multiplied by a large factor.",
             parameter);
     }
 
