@@ -11,7 +11,7 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>
 /// Prop. 6.5's bound Σ_i|λ_i|·‖v^(i)‖₁² and eq. (6.21)'s lower bound max_i|λ_i|·‖v^(i)‖₁/‖v^(i)‖∞ (balles-thesis §6.4.2)
-/// for general symmetric H of dimension d = 3 and 4, against exact rational values. H = Q·diag(λ)·Qᵀ with Q the Cayley
+/// for general symmetric H of dimension d = 3 to 6, against exact rational values. H = Q·diag(λ)·Qᵀ with Q the Cayley
 /// transform (I − K)(I + K)⁻¹ of a skew-symmetric K with entries in ½ℤ ∩ [−2, 2] (exactly orthogonal and rational, checked
 /// each case: QᵀQ = I), so the columns q_i of Q are exact unit eigenvectors, and λ_i = m_i·2^k with distinct integers
 /// m_i ∈ [−8, 8] (indefinite H in most cases; the gap g = min|λ_i − λ_j| ≥ 2^k ≥ ‖H‖₂/8), k ∈ [−1060, 1020]: from where
@@ -32,8 +32,8 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// <item>Davis–Kahan for the isolated λ_i: the unit eigenvector w of H + Δ is at an angle θ from ±q_i with
 /// sin θ ≤ η/(g − 2η); with the sign of q_i chosen so that wᵀq_i ≥ 0, ‖w − q_i‖₂ = 2 sin(θ/2) ≤ √2·sin θ &lt; (3/2)·sin θ.
 /// The computed v̂ is w to ν = d·2^-53 in ‖·‖₂ (the type's remarks: unit vectors to d·2^-53). So
-/// ρ = (3/2)·sin θ + ν ≥ ‖v̂ − q_i‖₂, and (‖·‖₁ ≤ √d‖·‖₂, ‖·‖∞ ≤ ‖·‖₂) |‖v̂‖₁ − a_i| ≤ Δa = r_d·ρ, r_d = 7/4 &gt; √3 or
-/// 2 = √4, and |‖v̂‖∞ − b_i| ≤ Δb = ρ. Both bounds are unchanged by the sign of q_i, as are a_i and b_i.</item>
+/// ρ = (3/2)·sin θ + ν ≥ ‖v̂ − q_i‖₂, and (‖·‖₁ ≤ √d‖·‖₂, ‖·‖∞ ≤ ‖·‖₂) |‖v̂‖₁ − a_i| ≤ Δa = r_d·ρ, r_d = 7/4 &gt; √3, 2 = √4,
+/// 9/4 &gt; √5 or 5/2 &gt; √6, and |‖v̂‖∞ − b_i| ≤ Δb = ρ. Both bounds are unchanged by the sign of q_i, as are a_i and b_i.</item>
 /// <item>Prop. 6.5, per term: ||λ̂|‖v̂‖₁² − |λ_i|a_i²| ≤ η·(a_i + Δa)² + |λ_i|·Δa·(2a_i + Δa). Rounding: ‖v̂‖₁ a sum of d
 /// magnitudes (γ_{d−1}), squared and times |λ̂| (two products), d non-negative terms summed from 0 (d − 1 roundings):
 /// γ_{3d−1} relative on Σ_i(|λ_i| + η)(a_i + Δa)².</item>
@@ -49,7 +49,7 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// magnitude. Near the subnormal end (k ≈ −1050) rounding H to the grid dominates η and the tolerance widens to about
 /// 2^-24 relative, as derived.
 /// </remarks>
-[Properties(MaxTest = 100)] // exact 4×4 rational products and 1000-bit dyadic scalings: a few milliseconds a case
+[Properties(MaxTest = 100)] // exact rational products up to 6×6 and 1000-bit dyadic scalings: a few milliseconds a case
 public class SignGeometryBoundsCayleyProperties
 {
     private static readonly Fraction Unit = ExactDouble.Pow2(-53);
@@ -62,7 +62,7 @@ public class SignGeometryBoundsCayleyProperties
 
     /// <summary>One case: d, the upper triangle of 2K (row by row), the m_i, and k.</summary>
     private static Gen<(int Dimension, int[] Skew, int[] Multipliers, int Exponent)> Cases { get; } =
-        from d in Gen.Choose(3, 4)
+        from d in Gen.Choose(3, 6)
         from skew in Gen.ArrayOf(Gen.Choose(-4, 4), d * (d - 1) / 2)
         from multipliers in Gen.ArrayOf(Gen.Choose(-8, 8), d).Where(m => m.Distinct().Count() == m.Length)
         from k in Gen.Frequency(
@@ -124,7 +124,7 @@ public class SignGeometryBoundsCayleyProperties
 
             var sine = Eta / (Gap - 2 * Eta);
             var rho = new Fraction(3, 2) * sine + d * Unit;
-            var rootD = d == 4 ? new Fraction(2) : new Fraction(7, 4);
+            var rootD = d switch { 3 => new Fraction(7, 4), 4 => new Fraction(2), 5 => new Fraction(9, 4), _ => new Fraction(5, 2) }; // ≥ √d
             var deltaA = rootD * rho;
             var deltaB = rho;
             Prop65 = Fraction.Zero;
