@@ -116,15 +116,33 @@ internal static class ElementaryDerivatives
         if (!(a > 0) || double.IsPositiveInfinity(a))
             return 0;
         var (first, _) = Erf(a);
-        return UnderflowError.Rounding(f, first.Magnitude(1074, 1 / a));
+        return UnderflowError.Rounding(f, first.Magnitude(1074, 1 / a), steps: 2);
     }
 
     /// <summary>
     /// The rejection of log or √ of a value that is 0 only because it underflowed (its underflow bound is not 0): the exact
     /// argument may be a positive number below 2^-1074, where log is about −745 and not −∞ (a <see cref="DoubleRangeException"/>).
     /// </summary>
+    /// <summary>
+    /// Rejects, before the domain checks, an argument of log or √ that the domain check would misjudge because of underflow:
+    /// a value at or below 0 within its own underflow bound (the exact argument may be positive: 2^-600·2^-600 came out 0),
+    /// or a value of 0 whose derivative parts are 0 only by underflow (the exact parts may not be 0, and log and √ have no
+    /// derivative there). A <see cref="DoubleRangeException"/>, which the engine settles exactly; the domain checks'
+    /// ArgumentException would count as a failure of the code under test.
+    /// </summary>
+    internal static void RequireDeterminedArgument(string function, double value, double valueBound, bool partBounds, string parameter)
+    {
+        if (valueBound != 0 && value <= 0 && UnderflowError.Units(value) <= valueBound || value == 0 && partBounds)
+            throw UnderflowedArgument(function, parameter);
+    }
+
+    /// <summary>The rejection of a divisor whose value came out 0 by underflow (its bound is not 0): the exact divisor may not be 0.</summary>
+    internal static DoubleRangeException UnderflowedDivisor(string parameter) => new(
+        "a divisor whose value came out 0 by underflow (an earlier result rounded to 0 from a non-zero exact value): the exact quotient may exist and be beyond anything doubles can hold; the divisor must stay above the subnormal range.",
+        parameter);
+
     internal static DoubleRangeException UnderflowedArgument(string function, string parameter) => new(
-        $"{function} of a value that came out 0 by underflow (an earlier result rounded to 0 from a non-zero exact value): the exact argument may be positive and below 2^-1074, so {function} of it is undetermined in doubles; the argument must stay above the subnormal range.",
+        $"{function} of a value (or derivative parts) that came out 0 or below by underflow (an earlier result rounded from a different exact value): the exact argument may be positive and below 2^-1074, so {function} of it is undetermined in doubles; the argument must stay above the subnormal range.",
         parameter);
 
     /// <summary>

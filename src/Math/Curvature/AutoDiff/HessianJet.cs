@@ -356,6 +356,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         if (typeof(T) == typeof(Float64))
         {
             double bv = D(b.Value);
+            if (bv == 0 && b.ValueBound != 0)
+                throw ElementaryDerivatives.UnderflowedDivisor(nameof(b));
             if (bv == 0 || double.IsNaN(bv))
                 throw new ArgumentException($"the divisor's value must be a non-zero number, got {bv:R}.", nameof(b));
             if (double.IsInfinity(bv) && (double.IsInfinity(D(a.Value)) || a._gradient is not null || b._gradient is not null))
@@ -397,9 +399,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         if (typeof(T) == typeof(Float64))
         {
             double v = D(x.Value);
+            ElementaryDerivatives.RequireDeterminedArgument("√", v, x.ValueBound, x.PartBounds, nameof(x));
             ElementaryDerivatives.RequireSqrtDomain(v, HasDerivative(x), nameof(x));
-            if (v == 0 && x.ValueBound != 0)
-                throw ElementaryDerivatives.UnderflowedArgument("√", nameof(x));
             double root = Math.Sqrt(v);
             if (v == 0 || double.IsPositiveInfinity(v))
                 return DoubleChain(x, root, ScaledDerivative.Of(0), ScaledDerivative.Of(0), ElementaryDerivatives.SqrtThird, 0, nameof(x));
@@ -426,7 +427,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             ElementaryDerivatives.RequireNumber("exp", v, nameof(x));
             var d = ScaledDerivative.Exp(v);
             double exp = Math.Exp(v);
-            return DoubleChain(x, exp, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(exp, d.Magnitude(1075, 1)), nameof(x));
+            return DoubleChain(x, exp, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(exp, d.Magnitude(1075, 1), !double.IsNegativeInfinity(v), steps: 2), nameof(x));
         }
         var e = T.Exp(x.Value);
         return Chain(x, e, e, e);
@@ -443,9 +444,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         if (typeof(T) == typeof(Float64))
         {
             double v = D(x.Value);
+            ElementaryDerivatives.RequireDeterminedArgument("log", v, x.ValueBound, x.PartBounds, nameof(x));
             ElementaryDerivatives.RequireLogDomain(v, HasDerivative(x), nameof(x));
-            if (v == 0 && x.ValueBound != 0)
-                throw ElementaryDerivatives.UnderflowedArgument("log", nameof(x));
             if (v == 0 || double.IsPositiveInfinity(v))
                 return DoubleChain(x, Math.Log(v), ScaledDerivative.Of(0), ScaledDerivative.Of(0), ElementaryDerivatives.LogThird, 0, nameof(x));
             var (first, second) = ElementaryDerivatives.Log(v);
@@ -472,7 +472,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             ElementaryDerivatives.RequireErfDomain(v, nameof(x));
             var (first, second) = ElementaryDerivatives.Erf(v);
             double f = D(T.Erf(x.Value));
-            return DoubleChain(x, f, first, second, ElementaryDerivatives.ErfThird, UnderflowError.Rounding(f, UnderflowError.Units(2 * v)), nameof(x));
+            return DoubleChain(x, f, first, second, ElementaryDerivatives.ErfThird, UnderflowError.Rounding(f, UnderflowError.Units(2 * v), v != 0, steps: 2), nameof(x));
         }
         if (x._gradient is null)
             return Constant(T.Erf(x.Value));
@@ -504,7 +504,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     {
         int s = T.Sign(x.Value);
         if (s > 0 || x._gradient is null && s == 0)
-            return s > 0 ? x : Constant(T.Abs(x.Value));
+            return s > 0 ? x : new HessianJet<T>(T.Abs(x.Value), null, null, x._underflow); // a zero that underflowed keeps its bound
         if (s < 0)
             return -x;
         throw new UndecidedException("|x| is not differentiable at x = 0.");
@@ -528,6 +528,9 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
 
     /// <summary>The value's underflow bound (0 where none is carried).</summary>
     private double ValueBound => _underflow?[0] ?? 0;
+
+    /// <summary>True where a gradient or Hessian part carries an underflow bound.</summary>
+    private bool PartBounds => _underflow is not null && _underflow.Skip(1).Any(b => b != 0);
 
     /// <summary>The value and every part (T is <see cref="Float64"/>).</summary>
     private static double[] Doubles(HessianJet<T> x)

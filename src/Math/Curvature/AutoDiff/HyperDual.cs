@@ -25,7 +25,7 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// or to 0 have put into it (<see cref="UnderflowError"/>; 0 for inputs and constants, so doubles' exact zeros and
 /// underflowed ones are told apart), and an operation whose result part has a bound beyond 2^-1070 + u·|part| (unless part and bound stay in the subnormal range) is a
 /// <see cref="DoubleRangeException"/>: log(2^-1074 + θ·2^-538·2^-538) at θ = 0, whose ε₁ part 2^-1076 rounded to 0 before it
-/// met log' = 2^1074, gave g' = 0 (exact ¼) and is now rejected; e^{θ − 800}·2^1000 gave the value 0 (exact ≈ 1.9e-47) and is
+/// met log' = 2^1074, gave g' = 0 (exact ¼) and is now rejected; e^{θ − 800}·2^1000 gave the value 0 (exact ≈ 3.9e-47) and is
 /// rejected; e^{θ − 800}·2^20 (exact ≈ 2^-1134, also 0 in doubles) is not, since a result that rounded to 0 carries the
 /// value it lost, not a whole step. Equality ignores the bounds. A quotient by
 /// a value that has overflowed to ±∞ with a derivative part on either side is a <see cref="DoubleRangeException"/> (every
@@ -144,21 +144,21 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         ElementaryDerivatives.RequireNumber("exp", x.Value, nameof(x));
         double e = Math.Exp(x.Value);
         var d = ScaledDerivative.Exp(x.Value);
-        return Chain(x, e, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(e, d.Magnitude(1075, 1)), nameof(x));
+        return Chain(x, e, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(e, d.Magnitude(1075, 1), !double.IsNegativeInfinity(x.Value), steps: 2), nameof(x));
     }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The value is below 0 or NaN, or 0 with a non-zero derivative part (log has no derivative there).</exception>
     public static HyperDual Log(HyperDual x)
     {
+        ElementaryDerivatives.RequireDeterminedArgument("log", x.Value, x.Underflow.Value,
+            x.Underflow.E1 != 0 || x.Underflow.E2 != 0 || x.Underflow.E12 != 0, nameof(x));
         if (!(x.Value >= 0) || x.Value == 0 && x.HasDerivative)
             throw new ArgumentException(
                 $"log needs a value > 0 (or exactly 0 for a constant), got {x.Value:R} with derivative parts ({x.E1:R}, {x.E2:R}, {x.E12:R}).",
                 nameof(x));
         ElementaryDerivatives.RequireLogDomain(x.Value, x.HasDerivative, nameof(x));
         double v = x.Value;
-        if (v == 0 && x.Underflow.Value != 0)
-            throw ElementaryDerivatives.UnderflowedArgument("log", nameof(x));
         if (v == 0 || double.IsPositiveInfinity(v))
             return new(Math.Log(v), 0, 0, 0);
         double inv = 1 / v, square = v * v;
@@ -178,7 +178,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         ElementaryDerivatives.RequireNumber("tanh", x.Value, nameof(x));
         double t = Math.Tanh(x.Value);
         // tanh a on the subnormal grid is a itself (within |a|³/3, far below a rounding): no underflow error starts there.
-        double rounding = t == x.Value ? 0 : UnderflowError.Rounding(t, UnderflowError.Units(x.Value));
+        double rounding = t == x.Value ? 0 : UnderflowError.Rounding(t, UnderflowError.Units(x.Value), x.Value != 0, steps: 2);
         if (t * t <= PlainTanhSquared)
         {
             double s = 1 - t * t;
@@ -284,6 +284,8 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// 0, which dropped the parts (2^1023/e^θ at θ = 710 gave (0, 0, 0, 0), exact g = g' = g'' ≈ 0.40; ∞/∞ gave NaN).</exception>
     public static HyperDual operator /(HyperDual a, HyperDual b)
     {
+        if (b.Value == 0 && b.Underflow.Value != 0)
+            throw ElementaryDerivatives.UnderflowedDivisor(nameof(b));
         if (!(b.Value != 0) || double.IsNaN(b.Value))
             throw new ArgumentException($"the divisor's value must be a non-zero number, got {b.Value:R}.", nameof(b));
         if (double.IsInfinity(b.Value)

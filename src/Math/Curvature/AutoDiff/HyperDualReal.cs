@@ -141,9 +141,8 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         if (typeof(T) == typeof(Float64))
         {
             var h = ToDouble(x);
+            ElementaryDerivatives.RequireDeterminedArgument("√", h.Value, h.Underflow.Value, PartBounds(h), nameof(x));
             ElementaryDerivatives.RequireSqrtDomain(h.Value, HasDerivative(h), nameof(x));
-            if (h.Value == 0 && h.Underflow.Value != 0)
-                throw ElementaryDerivatives.UnderflowedArgument("√", nameof(x));
             double root = Math.Sqrt(h.Value);
             var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
                 ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
@@ -179,9 +178,8 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         if (typeof(T) == typeof(Float64))
         {
             var h = ToDouble(x);
+            ElementaryDerivatives.RequireDeterminedArgument("log", h.Value, h.Underflow.Value, PartBounds(h), nameof(x));
             ElementaryDerivatives.RequireLogDomain(h.Value, HasDerivative(h), nameof(x));
-            if (h.Value == 0 && h.Underflow.Value != 0)
-                throw ElementaryDerivatives.UnderflowedArgument("log", nameof(x));
             var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
                 ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
                 : ElementaryDerivatives.Log(h.Value);
@@ -205,7 +203,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
             ElementaryDerivatives.RequireErfDomain(h.Value, nameof(x));
             var (first, second) = ElementaryDerivatives.Erf(h.Value);
             double f = T.Estimate(T.Erf(x.Value));
-            return FromDouble(HyperDual.Chain(h, f, first, second, ElementaryDerivatives.ErfThird, UnderflowError.Rounding(f, UnderflowError.Units(2 * h.Value)), nameof(x)));
+            return FromDouble(HyperDual.Chain(h, f, first, second, ElementaryDerivatives.ErfThird, UnderflowError.Rounding(f, UnderflowError.Units(2 * h.Value), h.Value != 0, steps: 2), nameof(x)));
         }
         var d = 2 * T.Exp(-(x.Value * x.Value)) / T.Sqrt(T.Pi);
         return Chain(x, T.Erf(x.Value), d, -2 * x.Value * d);
@@ -262,6 +260,9 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         new(T.Estimate(x.Value), T.Estimate(x.E1), T.Estimate(x.E2), T.Estimate(x.E12), x._underflow);
 
     private static bool HasDerivative(HyperDual x) => x.E1 != 0 || x.E2 != 0 || x.E12 != 0;
+
+    /// <summary>True where a derivative part carries an underflow bound.</summary>
+    private static bool PartBounds(HyperDual x) => x.Underflow.E1 != 0 || x.Underflow.E2 != 0 || x.Underflow.E12 != 0;
 
     /// <summary>A double hyper-dual as four parts (T is <see cref="Float64"/>, whose Of is exact).</summary>
     private static HyperDualReal<T> FromDouble(HyperDual x) => new(T.Of(x.Value), T.Of(x.E1), T.Of(x.E2), T.Of(x.E12), x.Underflow);

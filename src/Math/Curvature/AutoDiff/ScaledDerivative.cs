@@ -151,7 +151,7 @@ internal readonly struct ScaledDerivative
         // The factors (at most a few dozen, each within 2^±1075) move the exponent by less than 2^16: a clamp at ±2^18 keeps
         // every product that is within the range exact in its exponent and saturates the others.
         long e = (long)(IsNormal ? 0 : exponent) + shift;
-        return ScaledSum.Product((int)Math.Clamp(e, -(1 << 18), 1 << 18), all);
+        return UnderflowError.Floor(ScaledSum.Product((int)Math.Clamp(e, -(1 << 18), 1 << 18), all));
     }
 
     /// <summary>Adds the value times the finite factors to <paramref name="sum"/> (no partial product rounded to the double range).</summary>

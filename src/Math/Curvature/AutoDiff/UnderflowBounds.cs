@@ -38,8 +38,11 @@ internal readonly record struct UnderflowBounds(double Value, double E1, double 
 /// slack (they add errors that are in fact correlated) rejected catalog inputs: through tanh a = 2e^{2a}/(1 + e^{2a}) − 1
 /// at a subnormal a (an input x = 1e-323 times a weight) a zero Hessian entry carried 105 units where its error is about
 /// 17, and the exact route then took minutes on rational intervals of e^{2a}. The bounds
-/// are computed in round to nearest (relative errors of a few u, immaterial against that threshold), and a magnitude beyond
-/// the range is +∞, so the check is conservative there.
+/// are computed in round to nearest (relative errors of a few u, immaterial against that threshold); a bound that is not 0
+/// never rounds to 0 (it is kept at least 2^-1074 units), and a bound that overflows to +∞ fails the check on every finite
+/// part, so both ends of the bounds' own range err on the side of rejection. A ±∞ part passes: it has overflowed, and its
+/// bound means nothing there. The public constructors make numbers without bounds (exact inputs): a number rebuilt from
+/// another's parts by hand loses them.
 /// </remarks>
 internal static class UnderflowError
 {
@@ -55,17 +58,24 @@ internal static class UnderflowError
     /// <summary>u·|part| in units of 2^-1075 is |part|·2^1022.</summary>
     private const int RelativeAllowanceExponent = 1022;
 
-    /// <summary>|m|·b: 0 where b is 0 (an exact factor times anything, an overflowed one included, adds no error), +∞ where m is NaN.</summary>
+    /// <summary>
+    /// |m|·b: 0 where b is 0 (an exact factor times anything, an overflowed one included, adds no error) or m is 0 (an exact
+    /// zero factor: the term is 0 whatever the error of the other), +∞ where m is NaN, and at least 2^-1074 where the
+    /// product underflows (a bound that is not 0 stays so).
+    /// </summary>
     internal static double Times(double magnitude, double bound) =>
-        bound == 0 ? 0 : double.IsNaN(magnitude) ? double.PositiveInfinity : Math.Abs(magnitude) * bound;
+        bound == 0 || magnitude == 0 ? 0 : double.IsNaN(magnitude) ? double.PositiveInfinity : Floor(Math.Abs(magnitude) * bound);
 
     /// <summary>The bound of a product x·y of two factors with bounds b_x, b_y: |y|·b_x + |x|·b_y + b_x·b_y·2^-1075.</summary>
     internal static double Product(double x, double bx, double y, double by)
     {
         if (bx == 0 && by == 0)
             return 0;
-        return Times(y, bx) + Times(x, by) + Math.ScaleB(bx * by, UnitExponent);
+        return Times(y, bx) + Times(x, by) + Cross(bx, by);
     }
+
+    /// <summary>A bound computed from non-zero quantities, kept at least 2^-1074 units where it underflowed to 0.</summary>
+    internal static double Floor(double bound) => bound == 0 ? double.Epsilon : bound;
 
     /// <summary>1 + 2^-40: the factor on a computed magnitude of an exact value (a few roundings, far below 2^-40) that makes it an upper bound.</summary>
     private const double Slack = 1 + 1.0 / (1L << 40);
@@ -77,12 +87,18 @@ internal static class UnderflowError
     /// <paramref name="exactUnits"/>, the exact value's magnitude in units as computed (made an upper bound by
     /// <see cref="Slack"/>; NaN or +∞ counts as unknown, 1).
     /// </summary>
-    internal static double Rounding(double result, double exactUnits)
+    /// <remarks>
+    /// <paramref name="exactIsNonZero"/> false means the rounding was exact (a zero residual, an exact zero): no bound. A
+    /// non-zero exact value whose computed magnitude underflowed (e^-1525·2^1075) still starts 2^-1074 units.
+    /// <paramref name="steps"/> is the most the rounding can cost in units: 1 for a correctly rounded result, 2 for a
+    /// function within 1 ulp (the platform exp, MathNet's erf, which is up to 0.99999 of a step off on the subnormal grid).
+    /// </remarks>
+    internal static double Rounding(double result, double exactUnits, bool exactIsNonZero = true, double steps = 1)
     {
-        if (!(Math.Abs(result) < ScaledDerivative.MinNormal) || exactUnits == 0)
+        if (!(Math.Abs(result) < ScaledDerivative.MinNormal) || !exactIsNonZero)
             return 0;
-        double bound = exactUnits * Slack;
-        return bound < 1 ? bound : 1;
+        double bound = Floor(exactUnits * Slack);
+        return bound < steps ? bound : steps;
     }
 
     /// <summary>|x| in units of 2^-1075 (exact scaling).</summary>
@@ -104,9 +120,9 @@ internal static class UnderflowError
         int km = Math.ILogB(m), kx = Math.ILogB(x);
         long scale = (long)e + km + kx;
         if (scale < -3000)
-            return Rounding(result, 4 * Math.ScaleB(1.0, (int)scale - UnitExponent)); // |exact| < 4·2^scale, far below the grid
+            return Rounding(result, 0); // |exact| < 4·2^scale, far below 2^-1074 units: the floor
         double residual = Math.FusedMultiplyAdd(Math.ScaleB(m, -km), Math.ScaleB(x, -kx), -Math.ScaleB(result, (int)-scale));
-        return Rounding(result, Math.ScaleB(Math.Abs(residual), (int)scale - UnitExponent));
+        return Rounding(result, Math.ScaleB(Math.Abs(residual), (int)scale - UnitExponent), residual != 0);
     }
 
     /// <summary><see cref="Rounding"/> of a quotient <paramref name="result"/> = fl(a/b) (0 where a is 0 or either is not finite, or b is 0).</summary>
@@ -122,11 +138,11 @@ internal static class UnderflowError
         // The residual a − q·b scaled by 2^-(kq + kb), within u by one fused multiply-add; the error of q is it over b.
         int kq = Math.ILogB(result);
         double residual = Math.FusedMultiplyAdd(-Math.ScaleB(result, -kq), Math.ScaleB(b, -kb), Math.ScaleB(a, -(kq + kb)));
-        return Rounding(result, Math.ScaleB(Math.Abs(residual) / bm, kq - UnitExponent));
+        return Rounding(result, Math.ScaleB(Math.Abs(residual) / bm, kq - UnitExponent), residual != 0);
     }
 
-    /// <summary>Two bounds in units of 2^-1075 multiplied (their product times 2^-1075).</summary>
-    internal static double Cross(double a, double b) => a == 0 || b == 0 ? 0 : Math.ScaleB(a * b, UnitExponent);
+    /// <summary>Two bounds in units of 2^-1075 multiplied (their product times 2^-1075; at least 2^-1074 where both are non-zero).</summary>
+    internal static double Cross(double a, double b) => a == 0 || b == 0 ? 0 : Floor(Math.ScaleB(a * b, UnitExponent));
 
     /// <summary>
     /// The underflow bound of φ'·p where φ' is off by <paramref name="dfError"/> (units) and p by <paramref name="bound"/>:
@@ -150,8 +166,9 @@ internal static class UnderflowError
     /// 2^-1022 (the exact part is in the subnormal range; see the remarks). A NaN bound is not.
     /// </summary>
     internal static bool Within(double part, double bound) =>
-        bound <= AbsoluteAllowance + Math.ScaleB(Math.Abs(part), RelativeAllowanceExponent)
-        || Math.ScaleB(Math.Abs(part), -UnitExponent) + bound < SubnormalRangeUnits;
+        double.IsInfinity(part)
+        || double.IsFinite(bound) && (bound <= AbsoluteAllowance + Math.ScaleB(Math.Abs(part), RelativeAllowanceExponent)
+            || Math.ScaleB(Math.Abs(part), -UnitExponent) + bound < SubnormalRangeUnits);
 
     /// <summary>
     /// Rejects <paramref name="part"/> where its underflow bound exceeds 2^-1070 + u·|part| (see the remarks): a

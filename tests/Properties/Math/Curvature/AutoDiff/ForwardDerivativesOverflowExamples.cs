@@ -74,7 +74,7 @@ public class ForwardDerivativesOverflowExamples
 
     /// <summary>
     /// With k = 2^-1000 (the value this class used before gap 5's underflow bounds) every first derivative is finite, but
-    /// ∂²g/∂θ₁² = 8cθ₀·k²/e = 2^-982/e ≈ 1.2e-296 came out 0: e^{kθ₁ − 1}'s ε₁ε₂ part k²/e = 2^-2000/e underflowed to 0
+    /// ∂²g/∂θ₁² = 8cθ₀·k²/e = 2^-982/e ≈ 9.0e-297 came out 0: e^{kθ₁ − 1}'s ε₁ε₂ part k²/e = 2^-2000/e underflowed to 0
     /// before it met 8cθ₀ = 2^1018. The Hessian is now rejected in both hyper-dual routes, and rational intervals show the
     /// entry is not 0.
     /// </summary>

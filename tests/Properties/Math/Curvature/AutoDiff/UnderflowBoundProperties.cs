@@ -166,7 +166,7 @@ public class UnderflowBoundExamples
     /// e^{θ − 800}·2^k at θ = 0: e^-800 ≈ 2^-1154.2 rounds to 0 in the value and every part. For k = 20 the exact result,
     /// about 2^-1134, still rounds to 0, and the result (0, 0, 0, 0) is right: not rejected (its bound is e^-800·2^20 ≈
     /// 2^-59 units, not the 2^20 a whole subnormal step would give). For k = 1000 the exact value and parts are
-    /// e^-800·2^1000 ≈ 1.9e-47, a normal double, and came out 0 (the value too): now rejected.
+    /// e^-800·2^1000 ≈ 3.9e-47, a normal double, and came out 0 (the value too): now rejected.
     /// </summary>
     [Fact]
     public void AnUnderflowedExponential_IsKeptWhereHarmless_AndRejectedWhereScaledIntoTheRange()
@@ -203,10 +203,10 @@ public class UnderflowBoundExamples
     [Fact]
     public void LogOfAnUnderflowedZero_IsRejected_AndOfAnExactZero_IsMinusInfinity()
     {
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Log(HyperDual.Exp(C(-800))), "x", "came out 0 by underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Log(HyperDual.Exp(C(-800))), "x", "by underflow");
         Assert.Equal(double.NegativeInfinity, HyperDual.Log(C(0)).Value);
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HessianJet<Float64>.Log(HessianJet<Float64>.Exp(HessianJet<Float64>.Of(-800))), "x", "came out 0 by underflow");
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDualReal<Float64>.Sqrt(HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Of(-800))), "x", "came out 0 by underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HessianJet<Float64>.Log(HessianJet<Float64>.Exp(HessianJet<Float64>.Of(-800))), "x", "by underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDualReal<Float64>.Sqrt(HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Of(-800))), "x", "by underflow");
     }
 
     /// <summary>
@@ -229,6 +229,95 @@ public class UnderflowBoundExamples
         for (int r = 0; r < 4; r++)
             for (int k = 0; k < 4; k++)
                 Assert.True(double.IsFinite(hessian[r, k].Value) && double.IsFinite(ggn[r, k].Value) && double.IsFinite(residual[r, k].Value));
+    }
+
+    /// <summary>
+    /// A bound that overflowed to +∞ passed the check on every part of magnitude 4 or more (the allowance u·|part| in units
+    /// is then +∞ too): log(2^-1074 + θ·17·2^-40·2^-1036) gave g' = 4 and g'' = −16, exact 4.25 and −18.0625, in every
+    /// route. A +∞ bound on a finite part is now a rejection.
+    /// </summary>
+    [Fact]
+    public void AnOverflowedBound_OnAFinitePart_IsRejected()
+    {
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Log(C(Tiny) + new HyperDual(0, 1, 1, 0) * C(17 * P2(-40)) * C(P2(-1036))),
+            "x", "the ε₁ part came out 4, but an earlier underflow may have put an error of up to +∞");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(
+            t => HessianJet<Float64>.Log(HessianJet<Float64>.Of(Tiny) + t[0] * HessianJet<Float64>.Of(17 * P2(-40)) * HessianJet<Float64>.Of(P2(-1036))), [new Float64(0)]),
+            "x", "the gradient entry 0 came out 4");
+    }
+
+    /// <summary>
+    /// Bounds below 2^-1074 units rounded to 0 and the part then counted as exact: θ·2^-1074·2^-1074·¼/2^-1074/2^-1074 gave
+    /// g' = 0 (exact ¼), and e^{θ − 1525}·2^1023·2^1023·2^200 gave every part 0 (exact ≈ 6.5e13), since e^-1525 started no
+    /// bound. A bound that is not 0 is now kept at least 2^-1074 units.
+    /// </summary>
+    [Fact]
+    public void ABoundBelowTheDoubleRange_IsNotLost()
+    {
+        var theta = new HyperDual(0, 1, 1, 0);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = theta * C(Tiny) * C(Tiny) * C(0.25) / C(Tiny) / C(Tiny), "b", "earlier underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Exp(theta - C(1525)) * C(P2(1023)) * C(P2(1023)) * C(P2(200)), "b", "earlier underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(
+            t => t[0] * HessianJet<Float64>.Of(Tiny) * HessianJet<Float64>.Of(Tiny) * HessianJet<Float64>.Of(0.25) / HessianJet<Float64>.Of(Tiny) / HessianJet<Float64>.Of(Tiny),
+            [new Float64(0)]), "b", "earlier underflow");
+    }
+
+    /// <summary>
+    /// log and √ at a value of 0 whose derivative parts are 0 only by underflow (θ·2^-538·2^-538 at θ = 0: the exact parts are
+    /// 2^-1076, and log and √ have no derivative there) returned (−∞, 0, 0, 0) and (0, 0, 0, 0); and |x| of a constant that
+    /// underflowed to 0 dropped its bound in the jet, so log|e^-800| was −∞ (exact −800). Both are now rejected.
+    /// </summary>
+    [Fact]
+    public void AZeroWhosePartsOrValueUnderflowed_IsNotTakenAsExact_ByLogSqrtAndAbs()
+    {
+        var theta = new HyperDual(0, 1, 1, 0);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Log(theta * C(P2(-538)) * C(P2(-538))), "x", "came out 0 or below by underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDualReal<Float64>.Sqrt(
+            HyperDualReal<Float64>.Variable(new Float64(0), true, true) * HyperDualReal<Float64>.Of(P2(-538)) * HyperDualReal<Float64>.Of(P2(-538))), "x", "by underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(
+            t => HessianJet<Float64>.Sqrt(t[0] * HessianJet<Float64>.Of(P2(-538)) * HessianJet<Float64>.Of(P2(-538))), [new Float64(0)]), "x", "by underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HessianJet<Float64>.Log(HessianJet<Float64>.Abs(HessianJet<Float64>.Exp(HessianJet<Float64>.Of(-800)))),
+            "x", "by underflow");
+    }
+
+    /// <summary>
+    /// A value that came out 0 by underflow beside a derivative part failed the domain checks as an ArgumentException, which
+    /// the engine counts as a failure of the code under test: log(2^-600·2^-600 + θ·2^-1074) (exact g' = 2^126) and
+    /// 1/(e^-800 + θ·2^-1074). Now a DoubleRangeException, which it settles exactly.
+    /// </summary>
+    [Fact]
+    public void AnUnderflowedArgument_IsADoubleRangeException_NotADomainError()
+    {
+        var theta = new HyperDual(0, 1, 1, 0);
+        var log = Assert.ThrowsAny<ArgumentException>(() => HyperDual.Log(C(P2(-600)) * C(P2(-600)) + theta * C(Tiny)));
+        Assert.IsType<DoubleRangeException>(log);
+        var quotient = Assert.ThrowsAny<ArgumentException>(() => C(1) / (HyperDual.Exp(C(-800)) + theta * C(Tiny)));
+        Assert.IsType<DoubleRangeException>(quotient);
+        Assert.Contains("divisor whose value came out 0 by underflow", quotient.Message);
+        var jet = Assert.ThrowsAny<ArgumentException>(() => HessianJet<Float64>.Evaluate(
+            t => HessianJet<Float64>.Log(HessianJet<Float64>.Of(P2(-600)) * HessianJet<Float64>.Of(P2(-600)) + t[0] * HessianJet<Float64>.Of(Tiny)), [new Float64(0)]));
+        Assert.IsType<DoubleRangeException>(jet);
+    }
+
+    /// <summary>
+    /// Values alone: a constant e^-800 carries a bound on its value only (its parts are exact zeros), and times 2^1000 its
+    /// value came out 0 where the exact one is 3.9e-47; a quotient that lands on the subnormal grid inexactly
+    /// (2^-1070/3 = 10⅔·2^-1074 rounds to 11·2^-1074) or rounds to 0 (2^-1074/3) and is then scaled by 2^200 is off by up to
+    /// a third of 2^-874, against an exact 2^-870/3 or 2^-874/3: rejected. Where the quotient is exact on the grid
+    /// (2^-1070/2 = 2^-1071) it starts no bound, and the product, 2^-871, is given.
+    /// </summary>
+    [Fact]
+    public void UnderflowedValues_AreBoundedToo_AndExactQuotientsAreNot()
+    {
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Exp(C(-800)) * C(P2(1000)), "b", "the value came out 0, but an earlier underflow");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = C(P2(-1070)) / C(3) * C(P2(200)), "b", "the value came out");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = C(Tiny) / C(3) * C(P2(200)), "b", "the value came out 0, but an earlier underflow");
+        Assert.Equal(P2(-871), (C(P2(-1070)) / C(2) * C(P2(200))).Value);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HessianJet<Float64>.Of(P2(-1070)) / HessianJet<Float64>.Of(3) * HessianJet<Float64>.Of(P2(200)),
+            "b", "the value came out");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HessianJet<Float64>.Exp(HessianJet<Float64>.Of(-800)) * HessianJet<Float64>.Of(P2(1000)),
+            "b", "the value came out 0, but an earlier underflow");
+        Assert.Equal(P2(-871), (HessianJet<Float64>.Of(P2(-1070)) / HessianJet<Float64>.Of(2) * HessianJet<Float64>.Of(P2(200))).Value.Value);
     }
 
     /// <summary>
