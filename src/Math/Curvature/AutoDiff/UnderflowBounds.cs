@@ -21,8 +21,8 @@ internal readonly record struct UnderflowBounds(double Value, double E1, double 
 /// it met log' = 2^1074).
 /// </summary>
 /// <remarks>
-/// A bound starts at 1 where a result is rounded onto the subnormal grid or to 0 from an exact value that is not 0
-/// (<see cref="Rounding"/>); sums of doubles that land on the subnormal grid are exact, and the plain formulas' partial
+/// A bound starts where a result is rounded onto the subnormal grid or to 0 from an exact value that is not 0, with the
+/// rounding's error (<see cref="Rounding"/>: at most 1 unit, 2 for the platform exp's and MathNet's erf's values); sums of doubles that land on the subnormal grid are exact, and the plain formulas' partial
 /// products are normal doubles or have a zero factor, so only the scaled sums' final roundings, the values' products and
 /// quotients and the elementary functions' values start one. A product term x·y carries |y|·b_x + |x|·b_y + b_x·b_y·2^-1075
 /// (<see cref="Product"/>), a sum the sum of its terms' bounds, and a unary φ the terms of its chain rule with φ', φ'' and
