@@ -84,12 +84,14 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     }
 
     /// <summary>
-    /// <paramref name="r"/> with <paramref name="bounds"/> plus <paramref name="roundings"/> (where given), each part
-    /// checked against its allowance (<see cref="UnderflowError"/>); r itself where every bound is 0.
+    /// <paramref name="r"/> with <paramref name="bounds"/> plus the value's rounding <paramref name="valueRounding"/> and the
+    /// parts' <paramref name="roundings"/> (where given), each part checked against its allowance
+    /// (<see cref="UnderflowError"/>); r itself where every bound is 0.
     /// </summary>
     /// <exception cref="DoubleRangeException">A part's underflow bound exceeds its allowance.</exception>
-    private static HessianJet<T> WithUnderflow(HessianJet<T> r, double[] bounds, double[]? roundings, string parameter)
+    private static HessianJet<T> WithUnderflow(HessianJet<T> r, double[] bounds, double valueRounding, double[]? roundings, string parameter)
     {
+        bounds[0] += valueRounding;
         if (roundings is not null)
             for (int t = 0; t < bounds.Length; t++)
                 bounds[t] += roundings[t];
@@ -221,7 +223,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         var other = Bounds(b, d);
         for (int t = 0; t < bounds.Length; t++)
             bounds[t] += other[t];
-        return WithUnderflow(combined, bounds, null, nameof(b));
+        return WithUnderflow(combined, bounds, 0, null, nameof(b));
     }
 
     /// <summary>
@@ -564,11 +566,9 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         if (x._underflow is null && roundings is null && valueRounding == 0)
             return r;
         int d = x.Dimension;
-        roundings ??= new double[JetUnderflow.Length(d)];
-        roundings[0] = valueRounding;
         var bx = Bounds(x, d);
         var d3f = bx[0] == 0 ? default : third(D(x.Value));
-        return WithUnderflow(r, JetUnderflow.Chain(d, Parts(x, d), bx, df, d2f, d3f), roundings, parameter);
+        return WithUnderflow(r, JetUnderflow.Chain(d, Parts(x, d), bx, df, d2f, d3f), valueRounding, roundings, parameter);
     }
 
     /// <summary><see cref="DoubleChain"/>'s parts, with 1 in <paramref name="roundings"/> (null where none) for each scaled part that landed on the subnormal grid or at 0.</summary>
@@ -651,9 +651,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         if (!Bounded(a, b) && roundings is null && valueRounding == 0)
             return r;
         int d = r.Dimension;
-        roundings ??= new double[JetUnderflow.Length(d)];
-        roundings[0] = valueRounding;
-        return WithUnderflow(r, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), Parts(b, d), Bounds(b, d)), roundings, nameof(b));
+        return WithUnderflow(r, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), Parts(b, d), Bounds(b, d)), valueRounding, roundings, nameof(b));
     }
 
     /// <summary>
@@ -779,14 +777,12 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         double valueRounding = UnderflowError.QuotientRounding(qv, av, b);
         if (!Bounded(a, divisor) && roundings is null && valueRounding == 0)
             return r;
-        roundings ??= new double[JetUnderflow.Length(d)];
-        roundings[0] = valueRounding;
         var (m, bi) = JetUnderflow.Reciprocal(0, [b], [divisor.ValueBound]);
         var inverse = new double[JetUnderflow.Length(d)];
         var inverseBounds = new double[JetUnderflow.Length(d)];
         inverse[0] = m[0];
         inverseBounds[0] = bi[0];
-        return WithUnderflow(r, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), inverse, inverseBounds), roundings, nameof(b));
+        return WithUnderflow(r, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), inverse, inverseBounds), valueRounding, roundings, nameof(b));
     }
 
     /// <summary>
@@ -838,10 +834,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         double valueRounding = UnderflowError.QuotientRounding(qv, av, bv);
         if (!Bounded(a, b) && roundings is null && valueRounding == 0)
             return q;
-        roundings ??= new double[JetUnderflow.Length(d)];
-        roundings[0] = valueRounding;
         var (m, bi) = JetUnderflow.Reciprocal(d, Parts(b, d), Bounds(b, d));
-        return WithUnderflow(q, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), m, bi), roundings, nameof(b));
+        return WithUnderflow(q, JetUnderflow.Product(d, Parts(a, d), Bounds(a, d), m, bi), valueRounding, roundings, nameof(b));
     }
 
     /// <summary>The value, gradient and Hessian of a scalar g at x, from one evaluation at jets.</summary>

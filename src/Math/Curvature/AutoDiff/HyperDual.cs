@@ -98,16 +98,24 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         }
         if (x.Underflow.IsZero && valueRounding == 0 && u1 == 0 && u2 == 0 && u12 == 0)
             return r;
-        var bx = x.Underflow;
-        var d3f = bx.Value == 0 ? default : third(x.Value);
-        // The value's bound moves φ'(a) and φ''(a) by |φ''|·b and |φ'''|·b (first order, doubled: see UnderflowError).
+        var d3f = x.Underflow.Value == 0 ? default : third(x.Value);
+        var b = ChainBounds(x, x.Underflow, df, d2f, d3f);
+        return Bounded(r, new(b.Value + valueRounding, b.E1 + u1, b.E2 + u2, b.E12 + u12), parameter);
+    }
+
+    /// <summary>
+    /// The underflow bounds of φ(x) for x's parts off by <paramref name="bx"/>, roundings not included: the value's bound
+    /// moves φ(a), φ'(a) and φ''(a) by |φ'|·b, |φ''|·b and |φ'''|·b (|<paramref name="d3f"/>|; first order, doubled: see
+    /// <see cref="UnderflowError"/>), and each part carries its chain-rule terms.
+    /// </summary>
+    private static UnderflowBounds ChainBounds(HyperDual x, UnderflowBounds bx, ScaledDerivative df, ScaledDerivative d2f, ScaledDerivative d3f)
+    {
         double dfError = 2 * d2f.Magnitude(0, bx.Value), d2fError = 2 * d3f.Magnitude(0, bx.Value);
-        var bounds = new UnderflowBounds(
-            2 * df.Magnitude(0, bx.Value) + valueRounding,
-            UnderflowError.ChainTerm(df, dfError, x.E1, bx.E1) + u1,
-            UnderflowError.ChainTerm(df, dfError, x.E2, bx.E2) + u2,
-            UnderflowError.ChainTerm(df, dfError, x.E12, bx.E12) + UnderflowError.SecondOrderTerm(d2f, d2fError, x.E1, bx.E1, x.E2, bx.E2) + u12);
-        return Bounded(r, bounds, parameter);
+        return new UnderflowBounds(
+            2 * df.Magnitude(0, bx.Value),
+            UnderflowError.ChainTerm(df, dfError, x.E1, bx.E1),
+            UnderflowError.ChainTerm(df, dfError, x.E2, bx.E2),
+            UnderflowError.ChainTerm(df, dfError, x.E12, bx.E12) + UnderflowError.SecondOrderTerm(d2f, d2fError, x.E1, bx.E1, x.E2, bx.E2));
     }
 
     /// <summary>φ(x) by the plain formula where φ', φ'' are normal doubles and every partial product is trusted; else null.</summary>
@@ -151,8 +159,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     /// <exception cref="ArgumentException">The value is below 0 or NaN, or 0 with a non-zero derivative part (log has no derivative there).</exception>
     public static HyperDual Log(HyperDual x)
     {
-        ElementaryDerivatives.RequireDeterminedArgument("log", x.Value, x.Underflow.Value,
-            x.Underflow.E1 != 0 || x.Underflow.E2 != 0 || x.Underflow.E12 != 0, nameof(x));
+        ElementaryDerivatives.RequireDeterminedArgument("log", x.Value, x.Underflow.Value, x.Underflow.HasPartBounds, nameof(x));
         if (!(x.Value >= 0) || x.Value == 0 && x.HasDerivative)
             throw new ArgumentException(
                 $"log needs a value > 0 (or exactly 0 for a constant), got {x.Value:R} with derivative parts ({x.E1:R}, {x.E2:R}, {x.E12:R}).",
@@ -245,15 +252,20 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         double uValue = UnderflowError.ProductRounding(r.Value, a.Value, b.Value);
         if (a.Underflow.IsZero && b.Underflow.IsZero && uValue == 0 && u1 == 0 && u2 == 0 && u12 == 0)
             return r;
-        UnderflowBounds ba = a.Underflow, bb = b.Underflow;
-        return Bounded(r, new(
-            UnderflowError.Product(a.Value, ba.Value, b.Value, bb.Value) + uValue,
-            UnderflowError.Product(a.Value, ba.Value, b.E1, bb.E1) + UnderflowError.Product(a.E1, ba.E1, b.Value, bb.Value) + u1,
-            UnderflowError.Product(a.Value, ba.Value, b.E2, bb.E2) + UnderflowError.Product(a.E2, ba.E2, b.Value, bb.Value) + u2,
-            UnderflowError.Product(a.Value, ba.Value, b.E12, bb.E12) + UnderflowError.Product(a.E1, ba.E1, b.E2, bb.E2)
-                + UnderflowError.Product(a.E2, ba.E2, b.E1, bb.E1) + UnderflowError.Product(a.E12, ba.E12, b.Value, bb.Value) + u12),
-            parameter);
+        var p = ProductBounds(a, a.Underflow, b, b.Underflow);
+        return Bounded(r, new(p.Value + uValue, p.E1 + u1, p.E2 + u2, p.E12 + u12), parameter);
     }
+
+    /// <summary>
+    /// The underflow bounds of a·b for parts off by <paramref name="ba"/> and <paramref name="bb"/>, roundings not included:
+    /// each term x·y of a part adds <see cref="UnderflowError.Product"/> (only the magnitudes of a's and b's parts matter).
+    /// </summary>
+    private static UnderflowBounds ProductBounds(HyperDual a, UnderflowBounds ba, HyperDual b, UnderflowBounds bb) => new(
+        UnderflowError.Product(a.Value, ba.Value, b.Value, bb.Value),
+        UnderflowError.Product(a.Value, ba.Value, b.E1, bb.E1) + UnderflowError.Product(a.E1, ba.E1, b.Value, bb.Value),
+        UnderflowError.Product(a.Value, ba.Value, b.E2, bb.E2) + UnderflowError.Product(a.E2, ba.E2, b.Value, bb.Value),
+        UnderflowError.Product(a.Value, ba.Value, b.E12, bb.E12) + UnderflowError.Product(a.E1, ba.E1, b.E2, bb.E2)
+            + UnderflowError.Product(a.E2, ba.E2, b.E1, bb.E1) + UnderflowError.Product(a.E12, ba.E12, b.Value, bb.Value));
 
     /// <summary>
     /// Rejects a product term of a's value 0 and a part of b that has overflowed to ±∞: a value of 0 may be an underflowed
@@ -329,24 +341,13 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         double uValue = UnderflowError.QuotientRounding(q.Value, a.Value, b.Value);
         if (a.Underflow.IsZero && b.Underflow.IsZero && uValue == 0 && u1 == 0 && u2 == 0 && u12 == 0)
             return q;
-        UnderflowBounds ba = a.Underflow, bb = b.Underflow;
         var r1 = ScaledDerivative.Reciprocal(b.Value);
         var r2 = r1.Squared();
-        var r3 = r2 * r1;
-        double inv = r1.Magnitude(0, 1), inv1 = r2.Magnitude(0, b.E1), inv2 = r2.Magnitude(0, b.E2);
-        double inv12 = r2.Magnitude(0, b.E12) + r3.Magnitude(1, b.E1, b.E2);
-        double dfError = 2 * r3.Magnitude(1, bb.Value), d2fError = 2 * (r2 * r2).Magnitude(0, 6, bb.Value);
-        double invValue = 2 * r2.Magnitude(0, bb.Value);
-        double invE1 = UnderflowError.ChainTerm(r2, dfError, b.E1, bb.E1);
-        double invE2 = UnderflowError.ChainTerm(r2, dfError, b.E2, bb.E2);
-        double invE12 = UnderflowError.ChainTerm(r2, dfError, b.E12, bb.E12)
-            + UnderflowError.SecondOrderTerm(r3.Scale(2), d2fError, b.E1, bb.E1, b.E2, bb.E2);
-        return Bounded(q, new(
-            UnderflowError.Product(a.Value, ba.Value, inv, invValue) + uValue,
-            UnderflowError.Product(a.Value, ba.Value, inv1, invE1) + UnderflowError.Product(a.E1, ba.E1, inv, invValue) + u1,
-            UnderflowError.Product(a.Value, ba.Value, inv2, invE2) + UnderflowError.Product(a.E2, ba.E2, inv, invValue) + u2,
-            UnderflowError.Product(a.Value, ba.Value, inv12, invE12) + UnderflowError.Product(a.E1, ba.E1, inv2, invE2)
-                + UnderflowError.Product(a.E2, ba.E2, inv1, invE1) + UnderflowError.Product(a.E12, ba.E12, inv, invValue) + u12),
-            nameof(b));
+        var twoR3 = (r2 * r1).Scale(2);
+        var inverse = new HyperDual(r1.Magnitude(0, 1), r2.Magnitude(0, b.E1), r2.Magnitude(0, b.E2),
+            r2.Magnitude(0, b.E12) + twoR3.Magnitude(0, b.E1, b.E2));
+        var inverseBounds = ChainBounds(b, b.Underflow, r2, twoR3, (r2 * r2).Scale(6));
+        var p = ProductBounds(a, a.Underflow, inverse, inverseBounds);
+        return Bounded(q, new(p.Value + uValue, p.E1 + u1, p.E2 + u2, p.E12 + u12), nameof(b));
     }
 }

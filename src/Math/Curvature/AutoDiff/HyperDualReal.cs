@@ -141,7 +141,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         if (typeof(T) == typeof(Float64))
         {
             var h = ToDouble(x);
-            ElementaryDerivatives.RequireDeterminedArgument("√", h.Value, h.Underflow.Value, PartBounds(h), nameof(x));
+            ElementaryDerivatives.RequireDeterminedArgument("√", h.Value, h.Underflow.Value, h.Underflow.HasPartBounds, nameof(x));
             ElementaryDerivatives.RequireSqrtDomain(h.Value, HasDerivative(h), nameof(x));
             double root = Math.Sqrt(h.Value);
             var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
@@ -178,7 +178,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         if (typeof(T) == typeof(Float64))
         {
             var h = ToDouble(x);
-            ElementaryDerivatives.RequireDeterminedArgument("log", h.Value, h.Underflow.Value, PartBounds(h), nameof(x));
+            ElementaryDerivatives.RequireDeterminedArgument("log", h.Value, h.Underflow.Value, h.Underflow.HasPartBounds, nameof(x));
             ElementaryDerivatives.RequireLogDomain(h.Value, HasDerivative(h), nameof(x));
             var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
                 ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
@@ -260,9 +260,6 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         new(T.Estimate(x.Value), T.Estimate(x.E1), T.Estimate(x.E2), T.Estimate(x.E12), x._underflow);
 
     private static bool HasDerivative(HyperDual x) => x.E1 != 0 || x.E2 != 0 || x.E12 != 0;
-
-    /// <summary>True where a derivative part carries an underflow bound.</summary>
-    private static bool PartBounds(HyperDual x) => x.Underflow.E1 != 0 || x.Underflow.E2 != 0 || x.Underflow.E12 != 0;
 
     /// <summary>A double hyper-dual as four parts (T is <see cref="Float64"/>, whose Of is exact).</summary>
     private static HyperDualReal<T> FromDouble(HyperDual x) => new(T.Of(x.Value), T.Of(x.E1), T.Of(x.E2), T.Of(x.E12), x.Underflow);

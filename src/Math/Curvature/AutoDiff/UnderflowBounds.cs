@@ -13,6 +13,9 @@ internal readonly record struct UnderflowBounds(double Value, double E1, double 
 
     /// <summary>True when every bound is 0 (the common case, which skips the bounds' arithmetic).</summary>
     internal bool IsZero => Value == 0 && E1 == 0 && E2 == 0 && E12 == 0;
+
+    /// <summary>True when a derivative part (ε₁, ε₂ or ε₁ε₂) carries a bound.</summary>
+    internal bool HasPartBounds => E1 != 0 || E2 != 0 || E12 != 0;
 }
 
 /// <summary>
