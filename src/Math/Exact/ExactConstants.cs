@@ -20,8 +20,8 @@ public static class ExactConstants
         DyadicRounding.Outward(RationalInterval.Exact(new Fraction(2)) * AtanhOfRational(new Fraction(1, 3), b + 8), b + 4));
 
     /// <summary>
-    /// atanh(z) = Σ z^(2n+1)/(2n+1) for |z| ≤ 1/2, enclosed: the remainder after the last term is at most
-    /// |z|^(2N+3)/((2N+3)(1 − z²)) and has the sign of z.
+    /// atanh(z) = Σ z^(2n+1)/(2n+1) for |z| ≤ 1/2, enclosed to a width below 2^(−bits−4)·|z| in integer fixed point
+    /// (<see cref="FixedPointAtanh"/> states the error bounds), then rounded outward to bits + 8 significant bits.
     /// </summary>
     public static RationalInterval AtanhOfRational(Fraction z, int bits)
     {
@@ -30,22 +30,7 @@ public static class ExactConstants
             throw new ArgumentException("|z| must be ≤ 1/2.", nameof(z));
         if (z.IsZero)
             return RationalInterval.Zero;
-        var tolerance = ExactDouble.Pow2(-bits - 4);
-        var z2 = z * z;
-        var power = z;
-        var sum = Fraction.Zero;
-        for (int n = 0; ; n++)
-        {
-            sum += power / (2 * n + 1);
-            power *= z2;
-            var bound = Fraction.Abs(power) / ((2 * n + 3) * (Fraction.One - z2));
-            if (bound <= tolerance * Fraction.Abs(z))
-            {
-                var lo = z.Sign() > 0 ? sum : sum - bound;
-                var hi = z.Sign() > 0 ? sum + bound : sum;
-                return DyadicRounding.Outward(new RationalInterval(lo, hi), bits + 8);
-            }
-        }
+        return DyadicRounding.Outward(FixedPointAtanh.Enclose(z, bits), bits + 8);
     }
 
     /// <summary>atan(1/k) = Σ (−1)ⁿ/((2n+1)k^(2n+1)), an alternating series with decreasing terms (k ≥ 2).</summary>
