@@ -18,7 +18,7 @@ internal enum Finding
 internal readonly record struct DoubleJudgement(Finding Finding, double Margin, double Lhs, double Rhs, string Relation, string? Note);
 
 /// <summary>A relation judged in exact arithmetic.</summary>
-internal readonly record struct ExactJudgement(CertificationStatus Status, double CertifiedMargin, bool Trivial, string Detail);
+internal readonly record struct ExactJudgement(CertificationStatus Status, double CertifiedMargin, bool Trivial, string Detail, bool OverBudget = false);
 
 /// <summary>Decides a <see cref="Relation{T}"/> in double precision and in rational interval arithmetic.</summary>
 internal static class Judge

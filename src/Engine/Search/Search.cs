@@ -29,6 +29,15 @@ internal sealed class Search<TInput> where TInput : notnull
     private const int PoolSize = 8;
     private const int ShrinkEvaluations = 300;
 
+    /// <summary>Shrinking stops once its exact re-evaluations together have spent this many inputs' work budgets.</summary>
+    private const int ShrinkWorkFactor = 8;
+
+    /// <summary>
+    /// The search's exact re-evaluations together may spend this many inputs' work budgets; violations after that are
+    /// unexamined (and the verdict inconclusive), as beyond the count <see cref="RunSettings.MaxExactEvaluations"/>.
+    /// </summary>
+    private const int TotalWorkFactor = 16;
+
     private readonly Statement<TInput> _statement;
     private readonly RunSettings _settings;
     private readonly Dictionary<string, bool> _seen = new(StringComparer.Ordinal);
@@ -36,10 +45,12 @@ internal sealed class Search<TInput> where TInput : notnull
     private readonly Dictionary<string, int> _rejectReasons = new(StringComparer.Ordinal);
     private readonly List<string> _errorNotes = [];
     private readonly List<string> _undecidedNotes = [];
+    private readonly List<string> _overBudgetNotes = [];
     private readonly List<string> _trivialReasons = [];
     private readonly List<string> _degenerateNotes = [];
     private int _cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors;
-    private int _exactRejected, _degenerate, _exactUsed, _settledUndecided;
+    private int _exactRejected, _degenerate, _exactUsed, _settledUndecided, _overBudget;
+    private long _lastWork, _totalWork;
     private double _worstMargin = double.NegativeInfinity;
     private Found? _found;
 
@@ -54,6 +65,16 @@ internal sealed class Search<TInput> where TInput : notnull
     }
 
     private int ExactBudget => _settings.MaxExactEvaluations ?? Math.Max(256, _settings.Budget);
+
+    private long ExactWorkBudget => _settings.MaxExactWork ?? RunSettings.DefaultMaxExactWork;
+
+    private long ShrinkWorkBudget => Times(ShrinkWorkFactor, ExactWorkBudget);
+
+    private long TotalWorkBudget => Times(TotalWorkFactor, ExactWorkBudget);
+
+    private static long Times(int factor, long budget) => budget > long.MaxValue / factor ? long.MaxValue : factor * budget;
+
+    private static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     internal FormalizationResult Run()
     {
@@ -179,7 +200,7 @@ internal sealed class Search<TInput> where TInput : notnull
 
         // Violated or undecided in double: settle it exactly, now.
         _violations++;
-        if (_exactUsed >= ExactBudget)
+        if (_exactUsed >= ExactBudget || _totalWork >= TotalWorkBudget)
         {
             _accepted++;
             _unexamined++;
@@ -187,6 +208,7 @@ internal sealed class Search<TInput> where TInput : notnull
         }
         _exactUsed++;
         var exact = Certify(input, out var error);
+        _totalWork = Saturating(_totalWork, _lastWork);
         if (error is not null)
         {
             RecordError(input, error, key);
@@ -210,7 +232,13 @@ internal sealed class Search<TInput> where TInput : notnull
             case CertificationStatus.Undecidable:
                 _accepted++;
                 _undecidable++;
-                if (_undecidedNotes.Count < 2)
+                if (exact.OverBudget)
+                {
+                    _overBudget++;
+                    if (_overBudgetNotes.Count < 2)
+                        _overBudgetNotes.Add(Describe(input) + ": " + exact.Detail);
+                }
+                else if (_undecidedNotes.Count < 2)
                     _undecidedNotes.Add(Describe(input) + ": " + exact.Detail);
                 return;
         }
@@ -271,6 +299,15 @@ internal sealed class Search<TInput> where TInput : notnull
     /// <summary>Exact re-evaluation at growing precision; <paramref name="error"/> is set when the code under test threw.</summary>
     private ExactJudgement Certify(TInput input, out Exception? error)
     {
+        using var work = ExactWork.Use(ExactWorkBudget);
+        var result = CertifyWithin(input, out error);
+        _lastWork = Math.Min(ExactWork.Used, ExactWorkBudget); // the charge that overran it was refused, not performed
+        return result;
+    }
+
+    /// <summary>Exact re-evaluation at growing precision, inside the work budget <see cref="Certify"/> has set.</summary>
+    private ExactJudgement CertifyWithin(TInput input, out Exception? error)
+    {
         error = null;
         ExactJudgement last = new(CertificationStatus.Undecidable, 0, false, "not evaluated");
         for (int i = 0; i < Precisions.Length; i++)
@@ -281,6 +318,11 @@ internal sealed class Search<TInput> where TInput : notnull
             {
                 var relation = _statement.Evaluate<RationalInterval>(input);
                 last = Judge.Exactly(relation, bits, topPrecision: i == Precisions.Length - 1);
+            }
+            catch (ExactWorkExceededException w)
+            {
+                // More bits would cost more: the case stays undecided at this budget.
+                return new ExactJudgement(CertificationStatus.Undecidable, 0, false, $"{w.Message} ({bits}-bit enclosures)", OverBudget: true);
             }
             catch (HypothesisException h)
             {
@@ -319,6 +361,7 @@ internal sealed class Search<TInput> where TInput : notnull
         foreach (double radius in BoxRadii)
         {
             using var scope = EnclosureSettings.Use(Precisions[0], radius);
+            using var work = ExactWork.Use(ExactWorkBudget);
             int before = EnclosureSettings.InputsWidened;
             try
             {
@@ -346,9 +389,10 @@ internal sealed class Search<TInput> where TInput : notnull
         if (shrink is null)
             return (found, 0);
         int steps = 0, evaluations = 0;
+        long work = 0;
         long complexity = Simplicity.Of(_statement.Domain.Describe(found.Input));
         bool progress = true;
-        while (progress && evaluations < ShrinkEvaluations)
+        while (progress && evaluations < ShrinkEvaluations && work <= ShrinkWorkBudget)
         {
             progress = false;
             var candidates = shrink(found.Input)
@@ -361,6 +405,9 @@ internal sealed class Search<TInput> where TInput : notnull
                 if (evaluations++ >= ShrinkEvaluations)
                     break;
                 var exact = Certify(candidate, out var error);
+                work = Saturating(work, _lastWork);
+                if (work > ShrinkWorkBudget)
+                    break;
                 if (error is not null || exact.Status != CertificationStatus.Certified)
                     continue;
                 var (scope, box, note) = found.Scope == Scope.OpenSet ? ScopeOf(candidate) : (Scope.Degenerate, (string?)null, found.ScopeNote);
@@ -493,10 +540,14 @@ internal sealed class Search<TInput> where TInput : notnull
         else if (_undecidable + _unexamined > 0)
         {
             verdict = Verdict.Inconclusive;
-            if (_undecidable > 0)
-                notes.Add($"{_undecidable} double-precision violation(s) could be decided neither way in exact arithmetic up to {Precisions[^1]} bits, e.g. {string.Join("; ", _undecidedNotes)}");
+            if (_undecidable > _overBudget)
+                notes.Add($"{_undecidable - _overBudget} double-precision violation(s) could be decided neither way in exact arithmetic up to {Precisions[^1]} bits, e.g. {string.Join("; ", _undecidedNotes)}");
+            if (_overBudget > 0)
+                notes.Add($"{_overBudget} double-precision violation(s) were left undecided when their exact re-evaluation reached its work budget of {ExactWorkBudget:N0} word products per input (RunSettings.MaxExactWork), e.g. {string.Join("; ", _overBudgetNotes)}");
             if (_unexamined > 0)
-                notes.Add($"{_unexamined} double-precision violation(s) were left unexamined (over the exact budget of {ExactBudget})");
+                notes.Add(_totalWork >= TotalWorkBudget
+                    ? $"{_unexamined} double-precision violation(s) were left unexamined (after the exact re-evaluations had spent {TotalWorkBudget:N0} word products, {TotalWorkFactor} inputs' work budgets)"
+                    : $"{_unexamined} double-precision violation(s) were left unexamined (over the exact budget of {ExactBudget})");
         }
         else if (_accepted < _statement.MinimumDistinctInputs && !_statement.Domain.EdgesAreExhaustive)
         {

@@ -5,7 +5,7 @@ namespace Verification.Numerics.Arithmetic;
 /// precision, or over a box), or an operation outside its enclosure's range. Never a statement about the math: the
 /// engine answers it by raising the precision, splitting a box, or reporting "undecided".
 /// </summary>
-public sealed class UndecidedException : ArithmeticException
+public class UndecidedException : ArithmeticException
 {
     /// <summary>Creates the exception.</summary>
     public UndecidedException()

@@ -68,10 +68,18 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     public double Midpoint => ExactDouble.ToDouble((Lower + Upper) / new Fraction(2));
 
     /// <summary>Sum.</summary>
-    public static RationalInterval operator +(RationalInterval a, RationalInterval b) => new(a.Lower + b.Lower, a.Upper + b.Upper);
+    public static RationalInterval operator +(RationalInterval a, RationalInterval b)
+    {
+        Charge(a, b, 2);
+        return new(a.Lower + b.Lower, a.Upper + b.Upper);
+    }
 
     /// <summary>Difference.</summary>
-    public static RationalInterval operator -(RationalInterval a, RationalInterval b) => new(a.Lower - b.Upper, a.Upper - b.Lower);
+    public static RationalInterval operator -(RationalInterval a, RationalInterval b)
+    {
+        Charge(a, b, 2);
+        return new(a.Lower - b.Upper, a.Upper - b.Lower);
+    }
 
     /// <summary>Negation.</summary>
     public static RationalInterval operator -(RationalInterval a) => new(-a.Upper, -a.Lower);
@@ -81,9 +89,11 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     {
         if (a.Lower == a.Upper && b.Lower == b.Upper)
         {
+            Charge(a, b, 1);
             var p = a.Lower * b.Lower;
             return new RationalInterval(p, p);
         }
+        Charge(a, b, 8); // four products and the comparisons that order them
         var c = new[] { a.Lower * b.Lower, a.Lower * b.Upper, a.Upper * b.Lower, a.Upper * b.Upper };
         return new RationalInterval(c.Min(), c.Max());
     }
@@ -103,6 +113,33 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     /// <summary>Scalar product with a double (exact).</summary>
     public static RationalInterval operator *(double s, RationalInterval a) => Exact(s) * a;
 
+    /// <summary>The larger endpoint's size in 64-bit words (<see cref="ExactWork.Words"/>).</summary>
+    private long Words => Math.Max(ExactWork.Words(Lower), ExactWork.Words(Upper));
+
+    /// <summary>Charges <paramref name="operations"/> rational operations on a and b to the thread's work budget, if any.</summary>
+    private static void Charge(RationalInterval a, RationalInterval b, int operations)
+    {
+        if (ExactWork.IsCounting)
+            ExactWork.ChargeOperations(a.Words, b.Words, operations);
+    }
+
+    /// <summary>
+    /// Charges an enclosure's reading of its argument: <paramref name="operations"/> operations between the argument and a
+    /// number of <paramref name="bits"/> significant bits (its reduction, scaling and rounding).
+    /// </summary>
+    private static void ChargeEnclosure(RationalInterval x, int bits, int operations)
+    {
+        if (ExactWork.IsCounting)
+            ExactWork.ChargeOperations(x.Words, bits / 64 + 1, operations);
+    }
+
+    /// <summary>Charges a fixed-point series at <paramref name="bits"/>: up to bits/2 terms (each shrinks by 4 or more), two endpoints.</summary>
+    private static void ChargeSeries(int bits)
+    {
+        if (ExactWork.IsCounting)
+            ExactWork.ChargeOperations(bits / 64 + 1, bits / 64 + 1, bits + 64);
+    }
+
     /// <summary>|a|.</summary>
     public RationalInterval Abs()
     {
@@ -120,6 +157,7 @@ public readonly struct RationalInterval : IReal<RationalInterval>
             throw new ArgumentException("Square root of a negative interval " + this + ": √ needs a point ≥ 0.", "this");
         if (Lower.Sign() < 0)
             throw new UndecidedException("the interval " + this + " under a square root contains negative points.");
+        ChargeEnclosure(this, bits, 32); // n·d, then Newton's iteration on integers for each endpoint
         return new RationalInterval(SqrtBound(Lower, bits, roundUp: false), SqrtBound(Upper, bits, roundUp: true));
     }
 
@@ -189,6 +227,7 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     /// <summary>a &lt; b for every pair of points: true or false when decided, else <see cref="UndecidedException"/>.</summary>
     public static bool operator <(RationalInterval a, RationalInterval b)
     {
+        Charge(a, b, 2);
         if (a.Upper < b.Lower) return true;
         if (a.Lower >= b.Upper) return false;
         throw Undecided(a, "<", b);
@@ -200,6 +239,7 @@ public readonly struct RationalInterval : IReal<RationalInterval>
     /// <summary>a ≤ b for every pair of points: true or false when decided, else <see cref="UndecidedException"/>.</summary>
     public static bool operator <=(RationalInterval a, RationalInterval b)
     {
+        Charge(a, b, 2);
         if (a.Upper <= b.Lower) return true;
         if (a.Lower > b.Upper) return false;
         throw Undecided(a, "≤", b);
@@ -256,6 +296,8 @@ public readonly struct RationalInterval : IReal<RationalInterval>
         if (x.Lower < -limit || x.Upper > limit)
             throw new UndecidedException("exp is enclosed for |x| ≤ 4096 only, got " + x + ".");
         int bits = EnclosureSettings.Bits;
+        ChargeEnclosure(x, bits, 4);
+        ChargeSeries(bits);
         if (x.Lower == x.Upper)
             return ExactExp.Of(x.Lower, bits);
         return new RationalInterval(ExactExp.Of(x.Lower, bits).Lower, ExactExp.Of(x.Upper, bits).Upper);
@@ -270,25 +312,43 @@ public readonly struct RationalInterval : IReal<RationalInterval>
             throw new ArgumentException("ln of a non-positive interval " + x + ".", nameof(x));
         if (x.Lower.Sign() <= 0)
             throw new UndecidedException("the interval " + x + " under ln contains non-positive points.");
+        ChargeEnclosure(x, EnclosureSettings.Bits, 16);
+        ChargeSeries(EnclosureSettings.Bits);
         return ExactLog.Of(x, EnclosureSettings.Bits);
     }
 
     /// <summary>erf x at <see cref="EnclosureSettings.Bits"/>.</summary>
-    public static RationalInterval Erf(RationalInterval x) => ExactErf.Erf(x, EnclosureSettings.Bits);
+    public static RationalInterval Erf(RationalInterval x)
+    {
+        ChargeEnclosure(x, EnclosureSettings.Bits, 8);
+        ChargeSeries(2 * EnclosureSettings.Bits);
+        return ExactErf.Erf(x, EnclosureSettings.Bits);
+    }
 
     /// <summary>erfc x at <see cref="EnclosureSettings.Bits"/> (relative precision for x &gt; 0).</summary>
-    public static RationalInterval Erfc(RationalInterval x) => ExactErf.Erfc(x, EnclosureSettings.Bits);
+    public static RationalInterval Erfc(RationalInterval x)
+    {
+        ChargeEnclosure(x, EnclosureSettings.Bits, 8);
+        ChargeSeries(2 * EnclosureSettings.Bits);
+        return ExactErf.Erfc(x, EnclosureSettings.Bits);
+    }
 
     /// <summary>|x|.</summary>
     public static RationalInterval Abs(RationalInterval x) => x.Abs();
 
     /// <summary>max(a, b) over every pair of points.</summary>
-    public static RationalInterval Max(RationalInterval a, RationalInterval b) =>
-        new(FractionExtensions.Max(a.Lower, b.Lower), FractionExtensions.Max(a.Upper, b.Upper));
+    public static RationalInterval Max(RationalInterval a, RationalInterval b)
+    {
+        Charge(a, b, 2);
+        return new(FractionExtensions.Max(a.Lower, b.Lower), FractionExtensions.Max(a.Upper, b.Upper));
+    }
 
     /// <summary>min(a, b) over every pair of points.</summary>
-    public static RationalInterval Min(RationalInterval a, RationalInterval b) =>
-        new(a.Lower <= b.Lower ? a.Lower : b.Lower, a.Upper <= b.Upper ? a.Upper : b.Upper);
+    public static RationalInterval Min(RationalInterval a, RationalInterval b)
+    {
+        Charge(a, b, 2);
+        return new(a.Lower <= b.Lower ? a.Lower : b.Lower, a.Upper <= b.Upper ? a.Upper : b.Upper);
+    }
 
     /// <summary>The sign when every point has it (0 only for the point 0), else <see cref="UndecidedException"/>.</summary>
     public static int Sign(RationalInterval x)

@@ -19,8 +19,8 @@ public class SearchExamples
     /// <summary>Ten seeds: a verdict that moved with one of them would be a bug, not noise.</summary>
     public static TheoryData<ulong> Seeds => new() { 1, 2, 3, 5, 7, 11, 42, 1000, 31337, 20261123 };
 
-    private static FormalizationResult Run(IFormalization f, ulong seed, int budget = Budget, int? exactBudget = null) =>
-        f.Run(new RunSettings(budget, seed) { ClaimSeed = StableHash.Of("test"), MaxExactEvaluations = exactBudget });
+    private static FormalizationResult Run(IFormalization f, ulong seed, int budget = Budget, int? exactBudget = null, long? exactWork = null) =>
+        f.Run(new RunSettings(budget, seed) { ClaimSeed = StableHash.Of("test"), MaxExactEvaluations = exactBudget, MaxExactWork = exactWork });
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -136,6 +136,40 @@ public class SearchExamples
         Assert.Equal(5, result.Tally.Artefacts);
         Assert.True(result.Tally.Unexamined > 0);
         Assert.Contains(result.Notes, n => n.Contains("unexamined", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A true identity whose exact re-evaluation would build rationals of gigabytes (30 squarings): at a work budget of 2^22
+    /// word products per input each violation is left undecided, after 16 budgets the rest unexamined, and the verdict is
+    /// inconclusive at every seed, never "holds", never a refutation. The same identity after 3 squarings holds at the same
+    /// budget, so it is the growth that the budget stops.
+    /// </summary>
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(7UL)]
+    [InlineData(20261123UL)]
+    public void AnExactEvaluationBeyondItsWorkBudget_IsUndecided_NeverHoldsNorRefutes(ulong seed)
+    {
+        const long work = 1L << 22;
+        var result = Run(new GrowingRationals(30), seed, exactWork: work);
+
+        Assert.Equal(Verdict.Inconclusive, result.Verdict);
+        Assert.Null(result.Counterexample);
+        Assert.Equal(16, result.Tally.Undecidable);
+        Assert.True(result.Tally.Unexamined > 0, "no violation left unexamined after 16 budgets");
+        Assert.Contains(result.Notes, n => n.Contains("reached its work budget of 4,194,304 word products per input", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Contains("16 inputs' work budgets", StringComparison.Ordinal));
+
+        var shallow = Run(new GrowingRationals(3), seed, exactWork: work);
+        Assert.Equal(Verdict.Holds, shallow.Verdict);
+        Assert.True(shallow.Tally.Artefacts > 50, $"only {shallow.Tally.Artefacts} violations shown to be rounding");
+    }
+
+    [Fact]
+    public void ANonPositiveWorkBudget_IsRejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new RunSettings(10, 1) { MaxExactWork = 0 }.Validated());
+        Assert.Equal("MaxExactWork", e.ParamName);
     }
 
     [Fact]

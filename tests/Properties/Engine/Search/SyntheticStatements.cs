@@ -72,6 +72,36 @@ internal static class SyntheticStatements
     }
 
     /// <summary>
+    /// A true identity whose exact evaluation outgrows any budget: y = x_n for x_(k+1) = x_k² + 1/10 from x_0 = x ∈ [0.1, 0.4]
+    /// (x_k stays below 1/2), and (y + 2^60) − 2^60 = y. Double precision loses y's low bits to 2^60 and reports a
+    /// violation at almost every input; exactly, the identity holds, but x_n's numerator and denominator double in size at
+    /// each step, 2^n·(53 + 4) bits or so: for n = 30, some 7 gigabytes.
+    /// </summary>
+    internal sealed class GrowingRationals : Statement<double>
+    {
+        private readonly int _steps;
+
+        [SetsRequiredMembers]
+        public GrowingRationals(int steps)
+        {
+            _steps = steps;
+            Name = $"growing-rationals-{steps}";
+            Description = $"(x_{steps} + 2^60) − 2^60 = x_{steps} for x_(k+1) = x_k² + 1/10";
+            Tolerance = "none";
+            Domain = Scalars(EdgeDoubles.LogUniform(0.1, 0.4), min: 0.1, max: 0.4);
+        }
+
+        public override Relation<T> Evaluate<T>(double input)
+        {
+            var y = T.Input(input);
+            for (int k = 0; k < _steps; k++)
+                y = y * y + T.Ratio(1, 10);
+            var big = T.Of(Math.ScaleB(1.0, 60));
+            return Relation.Equal(y + big - big, y, y);
+        }
+    }
+
+    /// <summary>
     /// A true identity with heavy cancellation: (x + y) − x = y for x ∈ [1e10, 1e20], y ∈ [1e-10, 1]. In doubles the left
     /// side loses almost every digit of y, so double precision reports violations everywhere; exact arithmetic none.
     /// </summary>
