@@ -28,7 +28,30 @@ public class ExactWorkExamples
     {
         Assert.Null(ExactWork.Limit);
         _ = Squarings(6);
+        ExactWork.Charge(1L << 62);
+        ExactWork.ChargeOperations(1L << 20, 1L << 20, 1000);
         Assert.Equal(0, ExactWork.Used);
+        using (ExactWork.Use(1L << 40))
+            _ = Squarings(6);
+        Assert.Equal(0, ExactWork.Used); // a scope's work is not left behind where nothing counts
+    }
+
+    /// <summary>The budget is inclusive: work equal to it passes, one unit more stops; huge charges saturate, never wrap.</summary>
+    [Fact]
+    public void TheBudgetIsInclusive_AndChargesSaturate()
+    {
+        using (ExactWork.Use(100))
+        {
+            ExactWork.Charge(100);
+            Assert.Equal(100, ExactWork.Used);
+            Assert.Throws<ExactWorkExceededException>(() => ExactWork.Charge(1));
+        }
+        using (ExactWork.Use(long.MaxValue))
+        {
+            ExactWork.Charge(long.MaxValue - 5);
+            ExactWork.Charge(10); // would wrap to a negative count
+            Assert.Equal(long.MaxValue, ExactWork.Used);
+        }
     }
 
     [Fact]
@@ -106,6 +129,7 @@ public class ExactWorkExamples
     {
         var e = Assert.Throws<ArgumentException>(() => ExactWork.Use(limit));
         Assert.Equal("limit", e.ParamName);
+        Assert.Contains($"must be positive, got {limit}", e.Message, StringComparison.Ordinal);
         Assert.Null(ExactWork.Limit);
     }
 }
