@@ -159,15 +159,16 @@ internal static class ElementaryDerivatives
     }
 
     /// <summary>
-    /// Rejects a value that has overflowed to +∞ where the number carries a derivative part: φ'(+∞) = 0 times parts that
-    /// overflowed with the value is undetermined in doubles (log(e^800) gave gradient 0, exact 1; √(e^800) gave 0, exact
-    /// ½e^400), so no part can be given: a <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer).
+    /// Rejects a value that has overflowed to +∞: with a derivative part, φ'(+∞) = 0 times parts that overflowed with the
+    /// value is undetermined in doubles (log(e^800) gave gradient 0, exact 1; √(e^800) gave 0, exact ½e^400); without one,
+    /// log and √ of a value beyond the range are finite (log(e^710) gave +∞, exact 710; <see cref="OverflowError"/>). A
+    /// <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer).
     /// </summary>
     private static void RequireFiniteWhereDifferentiated(string function, double value, bool hasDerivative, string parameter)
     {
-        if (double.IsPositiveInfinity(value) && hasDerivative)
+        if (double.IsPositiveInfinity(value))
             throw new DoubleRangeException(
-                $"{function} of a value beyond the double range (+∞, e.g. an overflowed e^x) with a non-zero derivative part: its derivatives are undetermined in doubles; the value must be at most double.MaxValue.",
+                $"{function} of a value beyond the double range (+∞, e.g. an overflowed e^x){(hasDerivative ? " with a non-zero derivative part: its derivatives are" : ": it is finite and")} undetermined in doubles; the value must be at most double.MaxValue.",
                 parameter);
     }
 
@@ -205,6 +206,7 @@ internal static class ElementaryDerivatives
             throw new DoubleRangeException(
                 $"a product of values {a:R} and {b:R}: ±∞·0 is undetermined in doubles (either may be an overflowed or underflowed result); both values must be finite or the zero must be multiplied by a finite value.",
                 parameter);
+        OverflowError.RequireProduct(a, b, parameter);
     }
 
     /// <summary>Rejects a NaN value of exp or tanh (their domain is every double, ±∞ included): NaN was passed through.</summary>
@@ -224,6 +226,7 @@ internal static class ElementaryDerivatives
             throw new DoubleRangeException(
                 $"a sum of {a:R} and {b:R}: ∞ − ∞ is undetermined in doubles (both are values or parts beyond ±double.MaxValue); every value and part must be within the double range.",
                 parameter);
+        OverflowError.RequireSum(a, b, parameter);
         return sum;
     }
 

@@ -22,8 +22,12 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// terms' magnitudes (k ≤ 4 factors a term), plus 2^-1074 where subnormal, ±∞ only where that value is beyond
 /// ±double.MaxValue; a term with a zero factor is 0 (e^800·0 was NaN) and a part already ±∞ stays ±∞ (both signs, in a part
 /// or a sum: a <see cref="DoubleRangeException"/>, was NaN); exp of a NaN value is rejected (was NaN). A product of
-/// values ±∞ and ±0, and log or √ of an overflowed value (+∞) with a derivative part, are DoubleRangeExceptions (an
-/// ArgumentException the verification engine settles exactly): in doubles the result is undetermined (e^800·e^-800 gave 0, exact 1; log(e^800) had gradient 0, exact 1).
+/// values ±∞ and ±0, and log or √ of an overflowed value (+∞), are DoubleRangeExceptions (an ArgumentException the
+/// verification engine settles exactly): in doubles the result is undetermined (e^800·e^-800 gave 0, exact 1; log(e^800)
+/// had gradient 0, exact 1; log(e^710) of a constant was +∞, exact 710). So is every operation that may bring a ±∞ value
+/// or part back within the range (gap 6, <see cref="OverflowError"/>: a product by a factor below 1 in magnitude, a sum
+/// with a term of the other sign of 2^970 or more, a quotient of it by a divisor above 1 in magnitude or of a non-zero
+/// finite value by it; e^710·½ gave +∞, exact 1.1e308): what stays ±∞ is beyond the range.
 /// Sums and differences are the IEEE ones (one rounding). Underflow (gap 5): as in <see cref="HyperDual"/>, the value and
 /// every part carry a bound on the error that roundings onto the subnormal grid or to 0 have put into them
 /// (<see cref="JetUnderflow"/>, <see cref="UnderflowError"/>; none for inputs and constants), and an operation whose result
@@ -191,12 +195,14 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// s·v (one rounding in doubles); over <see cref="Float64"/> a product ±∞·0 of non-NaN factors is ±0, as in
     /// <see cref="HyperDual"/>: a part that has overflowed times an exact zero is 0 (e^800·0), not NaN.
     /// </summary>
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, a factor ±∞ beside one below 1 in magnitude (<see cref="OverflowError"/>).</exception>
     private static T Times(T s, T v)
     {
         var p = EnclosureTrim.Trim(s * v);
-        if (typeof(T) == typeof(Float64))
-            return T.Of(Times(D(s), D(v), D(p)));
-        return p;
+        if (typeof(T) != typeof(Float64))
+            return p;
+        OverflowError.RequireProduct(D(s), D(v), "b");
+        return T.Of(Times(D(s), D(v), D(p)));
     }
 
     private static double Times(double s, double v, double p) =>
@@ -214,7 +220,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         var combined = CombineParts(a, b, sign);
         if (typeof(T) != typeof(Float64))
             return combined;
-        RequireDetermined(combined, a, b);
+        RequireDetermined(combined, a, b, sign);
         if (!Bounded(a, b))
             return combined;
         // A sum that lands on the subnormal grid is exact: the bounds add.
@@ -230,7 +236,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// Over <see cref="Float64"/>: rejects a sum whose value or a part came out NaN from operands without NaN (∞ − ∞ of two
     /// values or parts beyond the double range) with a <see cref="DoubleRangeException"/>; it was returned as NaN.
     /// </summary>
-    private static void RequireDetermined(HessianJet<T> sum, HessianJet<T> a, HessianJet<T> b)
+    private static void RequireDetermined(HessianJet<T> sum, HessianJet<T> a, HessianJet<T> b, int sign)
     {
         static bool AnyNaN(HessianJet<T> x) =>
             double.IsNaN(D(x.Value)) || x._gradient is not null && x._gradient.Any(v => double.IsNaN(D(v)))
@@ -239,7 +245,20 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             throw new DoubleRangeException(
                 "a sum of jets has a value or part ∞ − ∞ (both beyond ±double.MaxValue): undetermined in doubles; every value and part must be within the double range.",
                 nameof(b));
+        // A ±∞ beside a finite term of the other sign may come back within the range (OverflowError).
+        if (!AnyInfinite(a) && !AnyInfinite(b))
+            return;
+        int d = sum.Dimension;
+        var pa = Parts(a, d);
+        var pb = Parts(b, d);
+        for (int t = 0; t < pa.Length; t++)
+            OverflowError.RequireSum(pa[t], sign > 0 ? pb[t] : -pb[t], nameof(b));
     }
+
+    /// <summary>True where the value or a part is ±∞ (T is <see cref="Float64"/>).</summary>
+    private static bool AnyInfinite(HessianJet<T> x) =>
+        double.IsInfinity(D(x.Value)) || x._gradient is not null && x._gradient.Any(v => double.IsInfinity(D(v)))
+        || x._hessian is not null && x._hessian.Any(v => double.IsInfinity(D(v)));
 
     private static HessianJet<T> CombineParts(HessianJet<T> a, HessianJet<T> b, int sign)
     {
@@ -364,6 +383,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 throw new ArgumentException($"the divisor's value must be a non-zero number, got {bv:R}.", nameof(b));
             if (double.IsInfinity(bv) && (double.IsInfinity(D(a.Value)) || a._gradient is not null || b._gradient is not null))
                 throw ElementaryDerivatives.QuotientByOverflowed(D(a.Value), nameof(b));
+            OverflowError.RequireQuotient(D(a.Value), bv, nameof(b));
             if (b._gradient is null)
                 return DoubleScaleDown(a, b);
             if (a._gradient is not null && a._gradient.Length != b._gradient.Length)
@@ -404,7 +424,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             ElementaryDerivatives.RequireDeterminedArgument("√", v, x.ValueBound, x.PartBounds, nameof(x));
             ElementaryDerivatives.RequireSqrtDomain(v, HasDerivative(x), nameof(x));
             double root = Math.Sqrt(v);
-            if (v == 0 || double.IsPositiveInfinity(v))
+            if (v == 0) // +∞ was rejected above (its √ is finite, gap 6)
                 return DoubleChain(x, root, ScaledDerivative.Of(0), ScaledDerivative.Of(0), ElementaryDerivatives.SqrtThird, 0, nameof(x));
             var (first, second) = ElementaryDerivatives.Sqrt(root);
             return DoubleChain(x, root, first, second, ElementaryDerivatives.SqrtThird, 0, nameof(x));
@@ -448,7 +468,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             double v = D(x.Value);
             ElementaryDerivatives.RequireDeterminedArgument("log", v, x.ValueBound, x.PartBounds, nameof(x));
             ElementaryDerivatives.RequireLogDomain(v, HasDerivative(x), nameof(x));
-            if (v == 0 || double.IsPositiveInfinity(v))
+            if (v == 0) // +∞ was rejected above (its log is finite, gap 6)
                 return DoubleChain(x, Math.Log(v), ScaledDerivative.Of(0), ScaledDerivative.Of(0), ElementaryDerivatives.LogThird, 0, nameof(x));
             var (first, second) = ElementaryDerivatives.Log(v);
             return DoubleChain(x, Math.Log(v), first, second, ElementaryDerivatives.LogThird, 0, nameof(x));
@@ -562,7 +582,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     private static HessianJet<T> DoubleChain(
         HessianJet<T> x, double f, ScaledDerivative df, ScaledDerivative d2f, Func<double, ScaledDerivative> third, double valueRounding, string parameter)
     {
-        var r = DoubleChainParts(x, f, df, d2f, out var roundings);
+        var r = DoubleChainParts(x, f, df, d2f, parameter, out var roundings);
         if (x._underflow is null && roundings is null && valueRounding == 0)
             return r;
         int d = x.Dimension;
@@ -572,7 +592,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     }
 
     /// <summary><see cref="DoubleChain"/>'s parts, with 1 in <paramref name="roundings"/> (null where none) for each scaled part that landed on the subnormal grid or at 0.</summary>
-    private static HessianJet<T> DoubleChainParts(HessianJet<T> x, double f, ScaledDerivative df, ScaledDerivative d2f, out double[]? roundings)
+    private static HessianJet<T> DoubleChainParts(HessianJet<T> x, double f, ScaledDerivative df, ScaledDerivative d2f, string parameter, out double[]? roundings)
     {
         roundings = null;
         if (x._gradient is null)
@@ -590,7 +610,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 ng[i] = T.Of(p);
             else
             {
-                double scaled = df.Apply(g[i]);
+                double scaled = df.Apply(g[i], parameter);
                 double units = df.ApplyRounding(scaled, g[i]);
                 if (units != 0)
                     (roundings ??= new double[JetUnderflow.Length(d)])[1 + i] = units;
@@ -619,7 +639,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 d2f.AddTimes(ref sum, g[i], g[j]);
                 if (sum.UnderflowUnits != 0)
                     (roundings ??= new double[JetUnderflow.Length(d)])[1 + d + k] = sum.UnderflowUnits;
-                nh[k] = T.Of(sum.Value);
+                nh[k] = T.Of(sum.Rounded(parameter));
             }
         }
         return new HessianJet<T>(T.Of(f), ng, nh);
@@ -707,7 +727,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 sum.Add(bv, ga[i]);
                 if (sum.UnderflowUnits != 0)
                     (roundings ??= new double[JetUnderflow.Length(d)])[1 + i] = sum.UnderflowUnits;
-                g[i] = T.Of(sum.Value);
+                g[i] = T.Of(sum.Rounded(nameof(b)));
             }
         }
         var h = new T[d * (d + 1) / 2];
@@ -741,7 +761,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                     sum.Add(bv, hak);
                 if (sum.UnderflowUnits != 0)
                     (roundings ??= new double[JetUnderflow.Length(d)])[1 + d + k] = sum.UnderflowUnits;
-                h[k] = T.Of(sum.Value);
+                h[k] = T.Of(sum.Rounded(nameof(b)));
             }
         return new HessianJet<T>(value, g, h);
     }
@@ -759,6 +779,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         double[]? roundings = null;
         double Part(double v, int t)
         {
+            OverflowError.RequireQuotient(v, b, nameof(b));
             double p = inv * v;
             if (HyperDual.Trusted(p, inv, v) && Math.Abs(inv) >= ScaledDerivative.MinNormal && double.IsFinite(inv))
                 return p;
@@ -810,7 +831,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             minusR2.AddTimes(ref sum, av, gb[i]);
             if (sum.UnderflowUnits != 0)
                 (roundings ??= new double[JetUnderflow.Length(d)])[1 + i] = sum.UnderflowUnits;
-            g[i] = T.Of(sum.Value);
+            g[i] = T.Of(sum.Rounded(nameof(b)));
         }
         var h = new T[d * (d + 1) / 2];
         int k = 0;
@@ -827,7 +848,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
                 twoR3.AddTimes(ref sum, av, gb[i], gb[j]);
                 if (sum.UnderflowUnits != 0)
                     (roundings ??= new double[JetUnderflow.Length(d)])[1 + d + k] = sum.UnderflowUnits;
-                h[k] = T.Of(sum.Value);
+                h[k] = T.Of(sum.Rounded(nameof(b)));
             }
         double qv = av / bv;
         var q = new HessianJet<T>(T.Of(qv), g, h);

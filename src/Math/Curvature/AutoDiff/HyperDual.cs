@@ -45,7 +45,12 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// are <see cref="ArgumentException"/>s; a NaN value is rejected by both. Undetermined in doubles, and rejected with a
 /// <see cref="DoubleRangeException"/> (the input is valid, doubles cannot answer):
 /// a product of values ±∞ and ±0 (either may be an overflowed or underflowed result: e^800·e^-800 gave 0, exact 1) and
-/// log of an overflowed value (+∞) with a derivative part (log(e^800) had ε₁ = 0, exact 1).
+/// log of an overflowed value (+∞): with a derivative part log(e^800) had ε₁ = 0 (exact 1), and without one log(e^710) was
+/// +∞ (exact 710). Overflow (gap 6): a ±∞ value or part stands for an exact value beyond ±double.MaxValue whose size the
+/// doubles have lost, and an operation that may bring it back within the range is a <see cref="DoubleRangeException"/>
+/// (<see cref="OverflowError"/>): a product by a factor below 1 in magnitude (e^710·½ gave +∞, exact 1.1e308), a sum with a
+/// term of the other sign of 2^970 or more (e^710 − 10^308 gave +∞, exact 1.2e308), a quotient of it by a divisor above 1
+/// in magnitude, and a non-zero finite value over it (1/e^710 gave 0, exact 4.5e-309). What stays ±∞ is beyond the range.
 /// </remarks>
 public readonly record struct HyperDual(double Value, double E1, double E2, double E12) : IDualScalar<HyperDual>
 {
@@ -90,11 +95,11 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
             var e12 = new PartSum();
             df.AddTimes(ref e12, x.E12);
             d2f.AddTimes(ref e12, x.E1, x.E2);
-            double e1 = df.Apply(x.E1), e2 = df.Apply(x.E2);
+            double e1 = df.Apply(x.E1, parameter), e2 = df.Apply(x.E2, parameter);
             u1 = df.ApplyRounding(e1, x.E1);
             u2 = df.ApplyRounding(e2, x.E2);
             u12 = e12.UnderflowUnits;
-            r = new(f, e1, e2, e12.Value);
+            r = new(f, e1, e2, e12.Rounded(parameter));
         }
         if (x.Underflow.IsZero && valueRounding == 0 && u1 == 0 && u2 == 0 && u12 == 0)
             return r;
@@ -166,7 +171,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
                 nameof(x));
         ElementaryDerivatives.RequireLogDomain(x.Value, x.HasDerivative, nameof(x));
         double v = x.Value;
-        if (v == 0 || double.IsPositiveInfinity(v))
+        if (v == 0) // +∞ was rejected above (its log is finite, gap 6)
             return new(Math.Log(v), 0, 0, 0);
         double inv = 1 / v, square = v * v;
         // The plain 1/x and −1/x² only where both are normal doubles: for x² in (2^1022, double.MaxValue] −1/x² is subnormal,
@@ -238,7 +243,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         e12.Add(a.E1, b.E2);
         e12.Add(a.E2, b.E1);
         e12.Add(a.E12, b.Value);
-        return ProductBounded(a, b, new(a.Value * b.Value, e1.Value, e2.Value, e12.Value),
+        return ProductBounded(a, b, new(a.Value * b.Value, e1.Rounded(nameof(b)), e2.Rounded(nameof(b)), e12.Rounded(nameof(b))),
             e1.UnderflowUnits, e2.UnderflowUnits, e12.UnderflowUnits, nameof(b));
     }
 
@@ -304,6 +309,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
             && (double.IsInfinity(a.Value) || a.HasDerivative || b.HasDerivative))
             throw ElementaryDerivatives.QuotientByOverflowed(a.Value, nameof(b));
         RequireDeterminedPartProduct(a, b, nameof(b));
+        OverflowError.RequireQuotient(a.Value, b.Value, nameof(b));
         if (ScaledSum.Ordinary(a.Value, a.E1, a.E2, a.E12, b.Value, b.E1, b.E2, b.E12))
         {
             double inv = 1 / b.Value;
@@ -327,7 +333,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         minusR2.AddTimes(ref q12, a.E2, b.E1);
         minusR2.AddTimes(ref q12, a.Value, b.E12);
         r3.Scale(2).AddTimes(ref q12, a.Value, b.E1, b.E2);
-        return QuotientBounded(a, b, new(a.Value / b.Value, q1.Value, q2.Value, q12.Value),
+        return QuotientBounded(a, b, new(a.Value / b.Value, q1.Rounded(nameof(b)), q2.Rounded(nameof(b)), q12.Rounded(nameof(b))),
             q1.UnderflowUnits, q2.UnderflowUnits, q12.UnderflowUnits);
     }
 

@@ -144,7 +144,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
             ElementaryDerivatives.RequireDeterminedArgument("√", h.Value, h.Underflow.Value, h.Underflow.HasPartBounds, nameof(x));
             ElementaryDerivatives.RequireSqrtDomain(h.Value, HasDerivative(h), nameof(x));
             double root = Math.Sqrt(h.Value);
-            var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
+            var (first, second) = h.Value == 0 // +∞ was rejected above (gap 6)
                 ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
                 : ElementaryDerivatives.Sqrt(root);
             return FromDouble(HyperDual.Chain(h, root, first, second, ElementaryDerivatives.SqrtThird, 0, nameof(x)));
@@ -180,7 +180,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
             var h = ToDouble(x);
             ElementaryDerivatives.RequireDeterminedArgument("log", h.Value, h.Underflow.Value, h.Underflow.HasPartBounds, nameof(x));
             ElementaryDerivatives.RequireLogDomain(h.Value, HasDerivative(h), nameof(x));
-            var (first, second) = h.Value == 0 || double.IsPositiveInfinity(h.Value)
+            var (first, second) = h.Value == 0 // +∞ was rejected above (gap 6)
                 ? (ScaledDerivative.Of(0), ScaledDerivative.Of(0))
                 : ElementaryDerivatives.Log(h.Value);
             return FromDouble(HyperDual.Chain(h, Math.Log(h.Value), first, second, ElementaryDerivatives.LogThird, 0, nameof(x)));

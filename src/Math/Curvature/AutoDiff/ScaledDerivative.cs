@@ -112,12 +112,16 @@ internal readonly struct ScaledDerivative
     /// that has already overflowed) gives ±∞ with the product's sign, 0 against a zero value, as <see cref="PartSum"/>;
     /// NaN gives NaN.
     /// </summary>
-    internal double Apply(double x)
+    /// <exception cref="DoubleRangeException">x is ±∞ and the value is non-zero and below 1 in magnitude: the product of the
+    /// exact value beyond the range and it may be within the range (<see cref="OverflowError"/>); names <paramref name="parameter"/>.</exception>
+    internal double Apply(double x, string parameter)
     {
         if (double.IsNaN(mantissa))
             return double.NaN;
         if (double.IsFinite(x))
             return ScaledSum.Product(IsNormal ? 0 : exponent, mantissa, x);
+        if (!double.IsNaN(x) && mantissa != 0 && Magnitude(0, 1) < 1)
+            throw OverflowError.Shrunk($"the product of {x:R} and a derivative of magnitude {Magnitude(0, 1):R}", parameter);
         return double.IsNaN(x) ? x : mantissa == 0 ? 0 : double.IsNegative(mantissa) == double.IsNegative(x) ? double.PositiveInfinity : double.NegativeInfinity;
     }
 
@@ -185,7 +189,7 @@ internal readonly struct ScaledDerivative
 internal struct PartSum
 {
     private ScaledSum finite;
-    private bool positiveInfinity, negativeInfinity, notANumber;
+    private bool positiveInfinity, negativeInfinity, notANumber, shrunk;
 
     /// <summary>Adds the product of the factors.</summary>
     internal void Add(params ReadOnlySpan<double> factors)
@@ -204,6 +208,8 @@ internal struct PartSum
         foreach (double f in factors)
             if (f == 0)
                 return;
+        if (infinite)
+            shrunk |= ShrinksOverflow(factors);
         if (!infinite)
             finite.Add(factors);
         else if (negative)
@@ -226,12 +232,29 @@ internal struct PartSum
     internal readonly double UnderflowUnits =>
         Underflowed && !finite.RoundsExactly ? UnderflowError.Rounding(finite.Value, finite.Magnitude(1075)) : 0;
 
-    /// <summary>The part rounded once (see the type's summary).</summary>
-    /// <exception cref="DoubleRangeException">Infinite terms of both signs (∞ − ∞).</exception>
-    internal readonly double Value =>
+    /// <summary>
+    /// True where the finite factors of a term with k ±∞ factors multiply to less than 2^(−1024(k − 1)) in magnitude: the
+    /// term's exact value (at least that times (MaxValue + 2^970)^k) may be within the range (<see cref="OverflowError"/>).
+    /// </summary>
+    private static bool ShrinksOverflow(ReadOnlySpan<double> factors)
+    {
+        Span<double> magnitudes = stackalloc double[factors.Length];
+        int n = 0, infinite = 0;
+        foreach (double f in factors)
+            if (double.IsInfinity(f))
+                infinite++;
+            else
+                magnitudes[n++] = Math.Abs(f);
+        return n > 0 && ScaledSum.Product(1024 * (infinite - 1), magnitudes[..n]) < 1;
+    }
+
+    /// <summary>The part rounded once (see the type's summary); a rejection names <paramref name="parameter"/>, the operation's.</summary>
+    /// <exception cref="DoubleRangeException">Infinite terms of both signs (∞ − ∞), or a term or sum that may bring an overflowed factor back within the range (<see cref="OverflowError"/>).</exception>
+    internal readonly double Rounded(string parameter) =>
         notANumber ? double.NaN
+        : shrunk || OverflowError.Shrinks(positiveInfinity, negativeInfinity, finite.Value) ? throw OverflowError.Shrunk("a derivative part", parameter)
         : positiveInfinity && negativeInfinity ? throw new DoubleRangeException(
-            "a derivative part sums terms beyond ±double.MaxValue of both signs (∞ − ∞): its exact value is undetermined in doubles; every factor must be within the double range.")
+            "a derivative part sums terms beyond ±double.MaxValue of both signs (∞ − ∞): its exact value is undetermined in doubles; every factor must be within the double range.", parameter)
         : positiveInfinity ? double.PositiveInfinity
         : negativeInfinity ? double.NegativeInfinity
         : finite.Value;

@@ -12,32 +12,42 @@ namespace Verification.Tests.Properties.Numerics.Curvature.AutoDiff;
 /// is lost. g(θ) = (cθ₀·8)·e^{kθ₁ − 1} with c = 2^1023 and k = 2^-1074, at θ = (2^-4, 0): g = 2^1022/e is finite,
 /// ∂g/∂θ₀ = 8c/e ≈ 2.6e308 is beyond the range, ∂g/∂θ₁ = 2^1022·k/e underflows to 0, and the exact ∂²g/∂θ₀∂θ₁ =
 /// 8c·k/e = 2^-48/e ≈ 1.3e-15 came out 0 in an all-finite Hessian (u'' = 0, so no ∞ on the diagonal showed the loss).
-/// Such a Hessian is now rejected.
+/// Such a Hessian is now rejected. Since gap 6 the evaluation itself stops earlier: the ε₁ part 8c, +∞ in doubles, meets
+/// the factor e^-1 below 1, and +∞·e^-1 may be within the range (e^710·e^-1 ≈ 8.2e307), so the product is rejected; with
+/// e^{kθ₁ + 1} instead (a factor e ≥ 1, ∂g/∂θ₀ = 8c·e stays +∞, correctly) the Hessian routes' own rejection is reached.
 /// </summary>
 public class ForwardDerivativesOverflowExamples
 {
     private static readonly double[] Point = [Math.ScaleB(1.0, -4), 0.0];
 
-    private static Func<HyperDual[], HyperDual> G(double c, double k) =>
-        t => HyperDual.Constant(c) * t[0] * HyperDual.Constant(8) * HyperDual.Exp(HyperDual.Constant(k) * t[1] - HyperDual.Constant(1));
+    /// <summary>g(θ) = cθ₀·8·e^{kθ₁ + shift} (shift −1 as in the class summary).</summary>
+    private static Func<HyperDual[], HyperDual> G(double c, double k, double shift = -1) =>
+        t => HyperDual.Constant(c) * t[0] * HyperDual.Constant(8) * HyperDual.Exp(HyperDual.Constant(k) * t[1] + HyperDual.Constant(shift));
 
-    private static Func<HyperDualReal<T>[], HyperDualReal<T>> G<T>(double c, double k) where T : IReal<T> =>
-        t => HyperDualReal<T>.Of(c) * t[0] * HyperDualReal<T>.Of(8) * HyperDualReal<T>.Exp(HyperDualReal<T>.Of(k) * t[1] - HyperDualReal<T>.Of(1));
+    private static Func<HyperDualReal<T>[], HyperDualReal<T>> G<T>(double c, double k, double shift = -1) where T : IReal<T> =>
+        t => HyperDualReal<T>.Of(c) * t[0] * HyperDualReal<T>.Of(8) * HyperDualReal<T>.Exp(HyperDualReal<T>.Of(k) * t[1] + HyperDualReal<T>.Of(shift));
 
     private static readonly double C = Math.ScaleB(1.0, 1023), K = double.Epsilon;
 
+    /// <summary>
+    /// With e^{kθ₁ + 1} the first derivative 8c·e ≈ 7.2e308·e is beyond the range and stays +∞ through the product (the
+    /// factor e is at least 1), and both Hessian routes reject the evaluation for it. With e^{kθ₁ − 1} (the class summary's
+    /// g) the product +∞·e^-1 is rejected first: this test expected the Hessian routes' rejection naming θ there, but the
+    /// doubles (+∞, e^-1) no longer tell 8c/e ≈ 2.6e308, beyond the range, from e^710/e ≈ 8.2e307, within it (gap 6). The
+    /// gradient is rejected the same way (since gap 5 it was rejected for its entry 1, ∂g/∂θ₁ = 2^1022·k/e ≈ 8.2e-17, which
+    /// came out 0: the factor's ε₁ part k/e underflowed to 0 before it met 2^1022; the product now stops at entry 0).
+    /// </summary>
     [Fact]
     public void Hessian_WithAFirstDerivativeBeyondTheRange_IsRejected()
     {
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Hessian(G(C, K), Vector<double>.Build.DenseOfArray(Point)),
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Hessian(G(C, K, 1), Vector<double>.Build.DenseOfArray(Point)),
             "theta", "one is ±∞");
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardModeFormulas.Hessian(G<Float64>(C, K), Point.Select(v => new Float64(v)).ToArray()),
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardModeFormulas.Hessian(G<Float64>(C, K, 1), Point.Select(v => new Float64(v)).ToArray()),
             "x", "one is ±∞");
-        // The gradient is rejected too, since gap 5's underflow bounds: its entry 0 (8c/e) is +∞, its correct overflow, but
-        // its entry 1, ∂g/∂θ₁ = 2^1022·k/e = 2^-52/e ≈ 8.2e-17, came out 0 (the factor e^{kθ₁ − 1}'s ε₁ part k/e underflowed
-        // to 0 before it met 2^1022), which was returned silently.
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Gradient(G(C, K), Vector<double>.Build.DenseOfArray(Point)),
-            "b", "the ε₁ part came out 0, but an earlier underflow");
+        const string shrunk = "a derivative part: a ±∞ here stands for an exact value beyond ±double.MaxValue";
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Hessian(G(C, K), Vector<double>.Build.DenseOfArray(Point)), "b", shrunk);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardModeFormulas.Hessian(G<Float64>(C, K), Point.Select(v => new Float64(v)).ToArray()), "b", shrunk);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => ForwardDerivatives.Gradient(G(C, K), Vector<double>.Build.DenseOfArray(Point)), "b", shrunk);
     }
 
     /// <summary>
@@ -104,15 +114,26 @@ public class HessianJetOverflowExamples
 
     private static readonly Float64[] Point = [new(Math.ScaleB(1.0, -4)), new(0)];
 
+    /// <summary>
+    /// The jet is not formed: its gradient entry 0, 8c = +∞ in doubles, meets the factor e^-1 below 1, which may bring it
+    /// back within the range (gap 6: e^710·e^-1 ≈ 8.2e307 has the same doubles), and the product is rejected. This test
+    /// expected the rejection of gap 5 (the gradient entry 1, 2^1022·k/e ≈ 8.2e-17, came out 0: the factor's gradient entry
+    /// k/e underflowed to 0 before it met 2^1022), which the product reached first before gap 6; before gap 5, the jet
+    /// carried that 0 and the lost Hessian entry beside its +∞ gradient entry 0, and Evaluate rejected for the ∞. With the
+    /// factor e^{x₁ + 1} (k = 1: nothing underflows, and every term with the +∞ entry 8c has a factor of at least 1, so the
+    /// gradient entry 8c·e and the Hessian entry ∂²/∂x₀∂x₁ = 8c·e stay +∞ correctly) Evaluate's own rejection of an
+    /// overflowed gradient entry is reached. (With k = 2^-500 that Hessian entry, 8c·k·e ≈ 2^527.4, is within the range,
+    /// and +∞·k·e is rejected in the product.)
+    /// </summary>
     [Fact]
     public void HessianAlongAnOverflowedGradientEntry_IsRejected()
     {
         double c = Math.ScaleB(1.0, 1023), k = double.Epsilon;
-        // Since gap 5's underflow bounds the jet is not even formed: its gradient entry 1, 2^1022·k/e ≈ 8.2e-17, came out 0
-        // (the factor's gradient entry k/e underflowed to 0 before it met 2^1022), and the product rejects it. Before, the
-        // jet carried that 0 and the lost Hessian entry beside its +∞ gradient entry 0, and Evaluate rejected for the ∞.
         AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(x => G(x, c, k), Point), "b",
-            "the gradient entry 1 came out 0, but an earlier underflow");
+            "a derivative part: a ±∞ here stands for an exact value beyond ±double.MaxValue");
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => HessianJet<Float64>.Evaluate(
+            x => HessianJet<Float64>.Of(c) * x[0] * HessianJet<Float64>.Of(8) * HessianJet<Float64>.Exp(x[1] + HessianJet<Float64>.Of(1)), Point),
+            "x", "the gradient's entry 0 is Infinity");
     }
 
     /// <summary>
@@ -134,8 +155,8 @@ public class HessianJetOverflowExamples
 /// <summary>
 /// A quotient by a value that has overflowed to ±∞, in both forward modes (issue 15, item 1): every power of 1/b rounded
 /// to 0 and dropped the derivative parts. g(θ) = 2^1023/e^θ at θ = 710 gave (0, 0, 0, 0), where g = g' = g'' =
-/// 2^1023·e^-710 ≈ 0.40; e^{2θ}/e^θ gave the value NaN. Such quotients are now rejected; a constant over a constant ±∞
-/// stays the IEEE quotient. The tanh of the curvature formulas divided by e^{2a} + 1, which overflowed for a &gt; 354.9:
+/// 2^1023·e^-710 ≈ 0.40; e^{2θ}/e^θ gave the value NaN. Such quotients are now rejected, and since gap 6 so is a non-zero
+/// constant over a constant ±∞ (1/e^710 gave 0, exact 4.5e-309); 0 over it stays 0. The tanh of the curvature formulas divided by e^{2a} + 1, which overflowed for a &gt; 354.9:
 /// its forward-mode derivative was 0 at a = 355 and is now 4e^-710/(1 + e^-710)², from a form without overflow.
 /// </summary>
 public class QuotientByOverflowedValueExamples
@@ -148,7 +169,11 @@ public class QuotientByOverflowedValueExamples
         var theta = new HyperDual(710, 1, 1, 0);
         AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Constant(Big) / HyperDual.Exp(theta), "b", "overflowed to ±∞");
         AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Exp(HyperDual.Constant(2) * theta) / HyperDual.Exp(theta), "b", "overflowed to ±∞");
-        Assert.Equal(0.0, (HyperDual.Constant(1) / HyperDual.Constant(double.PositiveInfinity)).Value); // constants: IEEE
+        // Constants: this test asserted 1/+∞ = 0 (the IEEE quotient), but +∞ stands for an exact value beyond the range, and
+        // 1/e^710 ≈ 4.5e-309 is not 0 (gap 6); 0/+∞ is 0 whatever the divisor.
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Constant(1) / HyperDual.Constant(double.PositiveInfinity), "b",
+            "a ±∞ here stands for an exact value beyond ±double.MaxValue");
+        Assert.Equal(0.0, (HyperDual.Constant(0) / HyperDual.Constant(double.PositiveInfinity)).Value);
     }
 
     [Fact]

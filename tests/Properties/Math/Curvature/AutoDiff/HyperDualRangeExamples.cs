@@ -273,8 +273,12 @@ public class HyperDualRangeExamples
 
     /// <summary>
     /// A part that has overflowed to ±∞ (e^800's value and ε₁ part, both correctly beyond the range) entering the next
-    /// operation: 2·e^800 has ε₁ = 2e^800 beyond the range (+∞) and ε₂ = ε₁ε₂ = 0 (no seed), as for e^800 itself. The scaled
-    /// sums rejected the infinite factor, an ArgumentException naming "factors", a name the caller never passed.
+    /// operation: 2·e^800 has ε₁ = 2e^800 beyond the range (+∞) and ε₂ = ε₁ε₂ = 0 (no seed), as for e^800 itself, and
+    /// −2·e^800 has −∞. The scaled sums rejected the infinite factor, an ArgumentException naming "factors", a name the
+    /// caller never passed. This test asserted that e^800·(−½) has ε₁ = −∞ too: that was gap 6 itself. −½e^800 ≈ −1.4e347
+    /// is beyond the range, but the doubles only say that e^800 is at least T = 2^1024 − 2^970, and −½·T ≈ −9.0e307 is
+    /// within it: e^710·(−½) ≈ −1.1e308 has the same double factors (+∞, −½) and would have come out −∞ as well. A factor
+    /// below 1 in magnitude beside an overflowed part is now a <see cref="DoubleRangeException"/>.
     /// </summary>
     [Fact]
     public void Product_WithAPartBeyondTheRange_PropagatesInfinityAndKeepsZeroParts()
@@ -287,15 +291,21 @@ public class HyperDualRangeExamples
             Assert.Equal(0, y.E2);
             Assert.Equal(0, y.E12);
         }
-        var negated = e800 * HyperDual.Constant(-0.5);
-        Assert.Equal(double.NegativeInfinity, negated.E1); // −½e^800 is still beyond the range
+        var negated = e800 * HyperDual.Constant(-2);
+        Assert.Equal((double.NegativeInfinity, double.NegativeInfinity, 0.0, 0.0), (negated.Value, negated.E1, negated.E2, negated.E12)); // −2T is beyond the range
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = e800 * HyperDual.Constant(-0.5), "b", "a ±∞ here stands for an exact value beyond ±double.MaxValue");
+        var e710 = HyperDual.Exp(new HyperDual(710, 1, 0, 0));
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = e710 * HyperDual.Constant(-0.5), "b", "a ±∞ here stands for an exact value beyond ±double.MaxValue");
     }
 
     /// <summary>
     /// Values ±∞ and ±0 in one product are undetermined in doubles: e^800·e^-800 (exact 1) and e^800·0 (exact 0) have the
     /// same double factors (+∞, 0), so neither answer can be given; the product names b. It gave 0 for both (and NaN before
     /// that). Log and √ of an overflowed value with a derivative part: log(e^800) had ε₁ = 0 (exact 1). Each is a
-    /// <see cref="DoubleRangeException"/>: the input is valid, doubles cannot answer.
+    /// <see cref="DoubleRangeException"/>: the input is valid, doubles cannot answer. Log of a constant +∞ was asserted to be
+    /// +∞ ("without a derivative part nothing is lost"); but +∞ stands for an exact value beyond the range, whose log is
+    /// finite and undetermined (log(e^710) = 710, log(e^800) = 800: the same double +∞), so that +∞ was wrong too (gap 6)
+    /// and is now rejected.
     /// </summary>
     [Fact]
     public void ProductOfInfinityAndZero_AndLogOfAnOverflowedValue_AreRejected()
@@ -312,18 +322,25 @@ public class HyperDualRangeExamples
         AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = generic * genericSmall, "b", "a product of values");
         AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDualReal<Float64>.Log(generic), "x", "log of a value beyond the double range (+∞");
         AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDualReal<Float64>.Sqrt(generic), "x", "√ of a value beyond the double range (+∞");
-        // Without a derivative part nothing is lost: log(+∞) = +∞, and a finite value times 0 is 0.
-        Assert.Equal(double.PositiveInfinity, HyperDual.Log(HyperDual.Constant(double.PositiveInfinity)).Value);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = HyperDual.Log(HyperDual.Constant(double.PositiveInfinity)), "x",
+            "log of a value beyond the double range (+∞, e.g. an overflowed e^x): it is finite");
+        // A finite value times 0 is 0.
         Assert.Equal(0, (HyperDual.Constant(1e308) * HyperDual.Constant(0)).Value);
     }
 
-    /// <summary>e^800/2 (ε₁ = e^800/2 ≈ 1.4e347, beyond the range) and exp(e^800) (every seeded part beyond, the others 0): same as above.</summary>
+    /// <summary>
+    /// e^800/½ (ε₁ = 2e^800, beyond the range) and exp(e^800) (every seeded part beyond, the others 0): same as above. This
+    /// test asserted that e^800/2 is (+∞, +∞, 0, 0): that was gap 6. e^800/2 ≈ 1.4e347 is beyond the range, but e^710/2 ≈
+    /// 1.1e308 is not, and both are +∞ over 2 in doubles; a ±∞ value or part over a divisor above 1 in magnitude is now a
+    /// <see cref="DoubleRangeException"/>.
+    /// </summary>
     [Fact]
     public void QuotientAndExp_OfAPartBeyondTheRange_PropagateInfinityAndKeepZeroParts()
     {
         var e800 = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
-        var half = e800 / HyperDual.Constant(2);
-        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity, 0.0, 0.0), (half.Value, half.E1, half.E2, half.E12));
+        var twice = e800 / HyperDual.Constant(0.5);
+        Assert.Equal((double.PositiveInfinity, double.PositiveInfinity, 0.0, 0.0), (twice.Value, twice.E1, twice.E2, twice.E12));
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = e800 / HyperDual.Constant(2), "b", "a ±∞ here stands for an exact value beyond ±double.MaxValue");
         var nested = HyperDual.Exp(e800);
         Assert.Equal((double.PositiveInfinity, double.PositiveInfinity, 0.0, 0.0), (nested.Value, nested.E1, nested.E2, nested.E12));
         var generic = HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Exp(HyperDualReal<Float64>.Variable(new Float64(800), true, false)));
@@ -341,7 +358,7 @@ public class HyperDualRangeExamples
     {
         var a = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
         var b = HyperDual.Exp(new HyperDual(800, -1, 0, 0));
-        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a * b, null, "a derivative part sums terms beyond ±double.MaxValue of both signs (∞ − ∞)"); // ε₁ = a·b₁ + a₁·b = −e^1600 + e^1600: opposite signs beyond the range
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a * b, "b", "a derivative part sums terms beyond ±double.MaxValue of both signs (∞ − ∞)"); // ε₁ = a·b₁ + a₁·b = −e^1600 + e^1600: opposite signs beyond the range
         AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a + b, "b", "∞ − ∞ is undetermined in doubles (both are values or parts beyond ±double.MaxValue)");
         AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a - a, "b", "∞ − ∞ is undetermined in doubles (both are values or parts beyond ±double.MaxValue)");
         static HyperDualReal<Float64> Generic(HyperDual x) => new(new Float64(x.Value), new Float64(x.E1), new Float64(x.E2), new Float64(x.E12));

@@ -13,20 +13,20 @@ public class ScaledDerivativeMutantExamples
     [Fact]
     public void Apply_ToAnInfiniteFactor_TakesTheProductsSign()
     {
-        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(2).Apply(double.PositiveInfinity));
-        Assert.Equal(double.NegativeInfinity, ScaledDerivative.Of(-2).Apply(double.PositiveInfinity));
-        Assert.Equal(double.NegativeInfinity, ScaledDerivative.Of(2).Apply(double.NegativeInfinity));
-        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(-2).Apply(double.NegativeInfinity));
+        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(2).Apply(double.PositiveInfinity, "x"));
+        Assert.Equal(double.NegativeInfinity, ScaledDerivative.Of(-2).Apply(double.PositiveInfinity, "x"));
+        Assert.Equal(double.NegativeInfinity, ScaledDerivative.Of(2).Apply(double.NegativeInfinity, "x"));
+        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(-2).Apply(double.NegativeInfinity, "x"));
     }
 
     [Fact]
-    public void Apply_OfZeroToAnInfiniteFactor_IsZero() => Assert.Equal(0.0, ScaledDerivative.Of(0).Apply(double.PositiveInfinity));
+    public void Apply_OfZeroToAnInfiniteFactor_IsZero() => Assert.Equal(0.0, ScaledDerivative.Of(0).Apply(double.PositiveInfinity, "x"));
 
     [Fact]
-    public void Apply_ToNaN_IsNaN() => Assert.True(double.IsNaN(ScaledDerivative.Of(2).Apply(double.NaN)));
+    public void Apply_ToNaN_IsNaN() => Assert.True(double.IsNaN(ScaledDerivative.Of(2).Apply(double.NaN, "x")));
 
     [Fact]
-    public void Apply_ToAFiniteFactor_IsTheProduct() => Assert.Equal(-6.0, ScaledDerivative.Of(-2).Apply(3));
+    public void Apply_ToAFiniteFactor_IsTheProduct() => Assert.Equal(-6.0, ScaledDerivative.Of(-2).Apply(3, "x"));
 
     [Theory]
     [InlineData(0.0, 3.0)]
