@@ -109,12 +109,16 @@ internal static class ElementaryDerivatives
 
     /// <summary>
     /// <see cref="UnderflowError.Rounding"/> of erfc(a) = <paramref name="f"/>: only a &gt; 26 can land on the subnormal grid
-    /// or at 0, and there erfc a &lt; e^{−a²}/(a√π) = erf'(a)/(2a) bounds the exact value; +∞ has the exact erfc 0.
+    /// or at 0, and there erfc a &lt; e^{−a²}/(a√π) = erf'(a)/(2a) bounds the exact value. At a = +∞, a value beyond the
+    /// range (gap 6), the exact erfc is positive and far below 2^-1075: the floor, 2^-1074 units (it was taken as an exact
+    /// 0, and 1/erfc(e^710) failed the divisor's domain check as an ArgumentException).
     /// </summary>
     internal static double ErfcRounding(double f, double a)
     {
-        if (!(a > 0) || double.IsPositiveInfinity(a))
+        if (!(a > 0))
             return 0;
+        if (double.IsPositiveInfinity(a))
+            return UnderflowError.Rounding(f, 0);
         var (first, _) = Erf(a);
         return UnderflowError.Rounding(f, first.Magnitude(1074, 1 / a), steps: 2);
     }

@@ -439,7 +439,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// <summary>
     /// e^x. Over <see cref="Float64"/>: e^x as <see cref="ScaledDerivative.Exp"/> (the platform exp where normal, m·2^e within
     /// 2u beyond) and each part rounded once where a plain partial product leaves the normal range: at x = 800 the value and
-    /// the seeded parts are +∞ and the parts with a zero factor 0 (were NaN, ∞·0); e^-800·2^600 is 1.5e-167 (was 0).
+    /// the seeded parts are +∞ and the parts with a zero factor 0 (were NaN, ∞·0); e^-800·2^600 is 1.5e-167 (was 0). At a
+    /// value of −∞ (beyond the range, gap 6) the value 0 starts an underflow bound, as <see cref="HyperDual.Exp"/>.
     /// </summary>
     public static HessianJet<T> Exp(HessianJet<T> x)
     {
@@ -449,7 +450,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
             ElementaryDerivatives.RequireNumber("exp", v, nameof(x));
             var d = ScaledDerivative.Exp(v);
             double exp = Math.Exp(v);
-            return DoubleChain(x, exp, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(exp, d.Magnitude(1075, 1), !double.IsNegativeInfinity(v), steps: 2), nameof(x));
+            return DoubleChain(x, exp, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(exp, d.Magnitude(1075, 1), steps: 2), nameof(x));
         }
         var e = T.Exp(x.Value);
         return Chain(x, e, e, e);
@@ -533,10 +534,42 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     }
 
     /// <inheritdoc />
-    public static HessianJet<T> Max(HessianJet<T> a, HessianJet<T> b) => a.Value >= b.Value ? a : b;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are the same ±∞ and the parts differ (<see cref="RequireOrdered"/>).</exception>
+    public static HessianJet<T> Max(HessianJet<T> a, HessianJet<T> b)
+    {
+        RequireOrdered(a, b);
+        return a.Value >= b.Value ? a : b;
+    }
 
     /// <inheritdoc />
-    public static HessianJet<T> Min(HessianJet<T> a, HessianJet<T> b) => a.Value <= b.Value ? a : b;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are the same ±∞ and the parts differ (<see cref="RequireOrdered"/>).</exception>
+    public static HessianJet<T> Min(HessianJet<T> a, HessianJet<T> b)
+    {
+        RequireOrdered(a, b);
+        return a.Value <= b.Value ? a : b;
+    }
+
+    /// <summary>
+    /// Over <see cref="Float64"/>: rejects a choice between two values that are the same ±∞ (each an exact value beyond the
+    /// range, gap 6, whose order the doubles have lost) where the jets' parts differ, so that the result's parts depend on
+    /// the choice: max(e^{x+710}, e^711) at x = 0 gave the first, with gradient +∞, where the larger is the constant e^711
+    /// (gradient 0). Equal parts give the same jet either way.
+    /// </summary>
+    private static void RequireOrdered(HessianJet<T> a, HessianJet<T> b)
+    {
+        if (typeof(T) != typeof(Float64))
+            return;
+        double av = D(a.Value);
+        if (!double.IsInfinity(av) || av != D(b.Value))
+            return;
+        int d = Math.Max(a.Dimension, b.Dimension);
+        bool sameShape = (a.IsConstant || a.Dimension == d) && (b.IsConstant || b.Dimension == d);
+        if (sameShape && Parts(a, d).AsSpan().SequenceEqual(Parts(b, d)))
+            return;
+        throw new DoubleRangeException(
+            $"max or min of two values that are both {av:R} (beyond the double range) with different derivative parts: which is larger is undetermined in doubles, and so are the result's parts; every value must be within ±double.MaxValue where it is compared.",
+            nameof(b));
+    }
 
     /// <inheritdoc />
     public static int Sign(HessianJet<T> x) => T.Sign(x.Value);

@@ -150,14 +150,18 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     internal static bool Trusted(double p, double a, double b) =>
         double.IsFinite(a) && double.IsFinite(b) && (a == 0 || b == 0 || double.IsFinite(p) && Math.Abs(p) >= ScaledDerivative.MinNormal);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// e^x. At a value of −∞, which stands for an exact value beyond −double.MaxValue (gap 6), the value 0 starts an
+    /// underflow bound like any other e^x that rounded to 0 (it was taken as an exact 0, and 1/e^{−e^710} failed the
+    /// divisor's domain check as an ArgumentException where the exact quotient is beyond the range).
+    /// </summary>
     /// <exception cref="ArgumentException">The value is NaN (was passed through).</exception>
     public static HyperDual Exp(HyperDual x)
     {
         ElementaryDerivatives.RequireNumber("exp", x.Value, nameof(x));
         double e = Math.Exp(x.Value);
         var d = ScaledDerivative.Exp(x.Value);
-        return Chain(x, e, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(e, d.Magnitude(1075, 1), !double.IsNegativeInfinity(x.Value), steps: 2), nameof(x));
+        return Chain(x, e, d, d, ScaledDerivative.Exp, UnderflowError.Rounding(e, d.Magnitude(1075, 1), steps: 2), nameof(x));
     }
 
     /// <inheritdoc />

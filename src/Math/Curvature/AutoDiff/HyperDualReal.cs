@@ -241,10 +241,38 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     }
 
     /// <inheritdoc />
-    public static HyperDualReal<T> Max(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value >= b.Value ? a : b;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are the same ±∞ and the parts differ (<see cref="RequireOrdered"/>).</exception>
+    public static HyperDualReal<T> Max(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        RequireOrdered(a, b);
+        return a.Value >= b.Value ? a : b;
+    }
 
     /// <inheritdoc />
-    public static HyperDualReal<T> Min(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value <= b.Value ? a : b;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are the same ±∞ and the parts differ (<see cref="RequireOrdered"/>).</exception>
+    public static HyperDualReal<T> Min(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        RequireOrdered(a, b);
+        return a.Value <= b.Value ? a : b;
+    }
+
+    /// <summary>
+    /// Over <see cref="Float64"/>: rejects a choice between two values that are the same ±∞ (each an exact value beyond the
+    /// range, gap 6, whose order the doubles have lost) where the parts differ, so that the result's parts depend on the
+    /// choice: max(e^{θ+710}, e^711) at θ = 0 gave the first, with ε₁ = +∞, where the larger is the constant e^711 (ε₁ = 0).
+    /// </summary>
+    private static void RequireOrdered(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        if (typeof(T) != typeof(Float64))
+            return;
+        double av = T.Estimate(a.Value);
+        if (!double.IsInfinity(av) || av != T.Estimate(b.Value)
+            || T.Estimate(a.E1).Equals(T.Estimate(b.E1)) && T.Estimate(a.E2).Equals(T.Estimate(b.E2)) && T.Estimate(a.E12).Equals(T.Estimate(b.E12)))
+            return;
+        throw new DoubleRangeException(
+            $"max or min of two values that are both {av:R} (beyond the double range) with different derivative parts: which is larger is undetermined in doubles, and so are the result's parts; every value must be within ±double.MaxValue where it is compared.",
+            nameof(b));
+    }
 
     /// <inheritdoc />
     public static int Sign(HyperDualReal<T> x) => T.Sign(x.Value);

@@ -1,16 +1,28 @@
 namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
-/// Operations that could bring a value or part that has overflowed back into the double range (issue 15, item 1). In the
-/// forward-mode types over doubles a ±∞ stands for an exact value beyond the range: of magnitude at least
-/// T = double.MaxValue + 2^970 (the least that rounds to ∞), and otherwise unknown. A sum with a finite term of the other
-/// sign and magnitude 2^970 or more, a product by a factor of magnitude below 1 (below 2^(−1024(k − 1)) beside k such
-/// factors), a quotient by a finite divisor above 1 in magnitude, a finite non-zero dividend over such a divisor, and log
-/// or √ of it may all have an exact result within the range, where the IEEE ±∞ (or 0, or ±∞ again) would be a wrong answer:
-/// e^710·½ gave +∞ (exact 1.1e308), e^710 − 10^308 gave +∞ (exact 1.2e308), log(e^710) gave +∞ (exact 710), and 1/e^710 gave
-/// 0 (exact 4.5e-309). They are a <see cref="DoubleRangeException"/>. What stays ±∞ is beyond the range exactly:
-/// T − |y| &gt; MaxValue for |y| &lt; 2^970, and T·|y| &gt; MaxValue for |y| ≥ 1 (no double lies in (1 − 2^-54, 1)).
+/// Operations that could bring a value or part that has overflowed back into the double range (issue 15, item 1, gap 6).
+/// In the forward-mode types over doubles a ±∞ stands for an exact value beyond the range: of magnitude at least
+/// T = double.MaxValue + 2^970 = 2^1024 − 2^970 (the least that rounds to ∞), and otherwise unknown. A sum with a finite
+/// term of the other sign and magnitude 2^970 or more, a product by a finite non-zero factor below 1 in magnitude (a term
+/// of k ≥ 2 infinite factors: finite factors below 2·2^(−1024(k − 1)), <see cref="ShrinksTerm"/>), a quotient of it by a
+/// finite divisor above 1 in magnitude, a quotient of a finite non-zero value by it, and log or √ of it may all have an
+/// exact result within the range, where the IEEE ±∞ (or 0) would be a wrong answer: e^710·½ gave +∞ (exact 1.1e308),
+/// e^710 − 10^308 gave +∞ (exact 1.2e308), log(e^710) gave +∞ (exact 710), and 1/e^710 gave 0 (exact 4.5e-309). They are a
+/// <see cref="DoubleRangeException"/>. What stays ±∞ is beyond the range: T − |y| &gt; MaxValue for |y| &lt; 2^970,
+/// T·|y| ≥ T for |y| ≥ 1, T/|y| ≥ T for |y| ≤ 1, and a sum of infinite terms of one sign, e^x of +∞, are at least T.
 /// </summary>
+/// <remarks>
+/// exp, tanh, erf and erfc of ±∞ saturate: e^{−∞}, erfc(+∞) are 0 (with an underflow bound: the exact value is positive,
+/// so a quotient by it or its log is a <see cref="DoubleRangeException"/>, not a domain error), tanh(±∞) and erf(±∞) are
+/// ±1, and their derivatives there are below e^{−2T} and carried as 0 (tanh's from |x| &gt; 2200 on, erf's at ±∞), which
+/// keeps a product with any part 0, a ±∞ one included: a part would have to be beyond e^{2T}·2^-1075 for it to matter;
+/// e^{−∞} (carried as 2^(−2^20)) beside a ±∞ part is rejected as any factor below 1 is. A choice between two equal ±∞ values with different parts (max, min of the jets) is
+/// rejected too: their order is lost. Limits, at the last bit only: a sum with a term below 2^970 leaves a value beyond
+/// MaxValue that may be below T, so n such sums in a row may, like n roundings, lower it by n·2^970 to within the range
+/// (T − 3·2^969 is); and the product of the finite factors of a term with one ±∞ is compared with 1 after its own
+/// roundings (within a few units of 2^-53).
+/// </remarks>
 internal static class OverflowError
 {
     /// <summary>2^970, half a unit in the last place of double.MaxValue: a finite term below it cannot bring T back within the range.</summary>
@@ -43,6 +55,28 @@ internal static class OverflowError
 
     /// <summary>True for a finite non-zero factor below 1 in magnitude.</summary>
     private static bool ShrinkingFactor(double x) => x != 0 && Math.Abs(x) < 1;
+
+    /// <summary>
+    /// True where a term (a product) with k ≥ 1 factors ±∞ and no zero factor may be within the range: its exact value is at
+    /// least T^k·|P| with P the product of its finite factors, which is beyond the range for k = 1 where |P| ≥ 1, and for
+    /// k ≥ 2 where |P| ≥ 2·2^(−1024(k − 1)): then T^k·|P| ≥ 2T·(T/2^1024)^(k − 1) = 2T·(1 − 2^-54)^(k − 1) ≥ T. Without the
+    /// factor 2, T^k·2^(−1024(k − 1)) = T·(1 − 2^-54)^(k − 1) is below double.MaxValue = T − 2^970 from k = 3 on
+    /// (+∞·+∞·+∞·2^-1024·2^-1024 gave +∞ where T³·2^-2048 ≈ 2^1024 − 3·2^970 is within the range), and for k = 2 it is only
+    /// beyond MaxValue, not at least T as every other ±∞ that passes these rules is.
+    /// </summary>
+    internal static bool ShrinksTerm(ReadOnlySpan<double> factors)
+    {
+        Span<double> magnitudes = stackalloc double[factors.Length];
+        int n = 0, infinite = 0;
+        foreach (double f in factors)
+            if (double.IsInfinity(f))
+                infinite++;
+            else
+                magnitudes[n++] = Math.Abs(f);
+        // |P| rounded (a few roundings, each far below the margin factor 2; at k = 1 the comparison with 1 is that of the
+        // computed product, see the class remarks); P·2^(1024(k − 1)) saturates at 2^3000, which only makes k ≥ 4 stricter.
+        return infinite > 0 && ScaledSum.Product(1024 * (infinite - 1), magnitudes[..n]) < (infinite == 1 ? 1 : 2);
+    }
 
     /// <summary>The rejection: <paramref name="what"/> may be within the range although an operand overflowed.</summary>
     internal static DoubleRangeException Shrunk(string what, string parameter)

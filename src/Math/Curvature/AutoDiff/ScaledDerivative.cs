@@ -209,7 +209,7 @@ internal struct PartSum
             if (f == 0)
                 return;
         if (infinite)
-            shrunk |= ShrinksOverflow(factors);
+            shrunk |= OverflowError.ShrinksTerm(factors);
         if (!infinite)
             finite.Add(factors);
         else if (negative)
@@ -231,22 +231,6 @@ internal struct PartSum
     /// </summary>
     internal readonly double UnderflowUnits =>
         Underflowed && !finite.RoundsExactly ? UnderflowError.Rounding(finite.Value, finite.Magnitude(1075)) : 0;
-
-    /// <summary>
-    /// True where the finite factors of a term with k ±∞ factors multiply to less than 2^(−1024(k − 1)) in magnitude: the
-    /// term's exact value (at least that times (MaxValue + 2^970)^k) may be within the range (<see cref="OverflowError"/>).
-    /// </summary>
-    private static bool ShrinksOverflow(ReadOnlySpan<double> factors)
-    {
-        Span<double> magnitudes = stackalloc double[factors.Length];
-        int n = 0, infinite = 0;
-        foreach (double f in factors)
-            if (double.IsInfinity(f))
-                infinite++;
-            else
-                magnitudes[n++] = Math.Abs(f);
-        return n > 0 && ScaledSum.Product(1024 * (infinite - 1), magnitudes[..n]) < 1;
-    }
 
     /// <summary>The part rounded once (see the type's summary); a rejection names <paramref name="parameter"/>, the operation's.</summary>
     /// <exception cref="DoubleRangeException">Infinite terms of both signs (∞ − ∞), or a term or sum that may bring an overflowed factor back within the range (<see cref="OverflowError"/>).</exception>
