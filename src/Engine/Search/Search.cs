@@ -50,7 +50,8 @@ internal sealed class Search<TInput> where TInput : notnull
     private readonly List<string> _degenerateNotes = [];
     private int _cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors;
     private int _exactRejected, _degenerate, _exactUsed, _settledUndecided, _overBudget;
-    private long _lastWork, _totalWork;
+    private long _lastWork, _totalWork, _scopeWork;
+    private bool _scopeOverBudget;
     private double _worstMargin = double.NegativeInfinity;
     private Found? _found;
 
@@ -246,7 +247,20 @@ internal sealed class Search<TInput> where TInput : notnull
         _accepted++;
         _certified++;
         _worstMargin = Math.Max(_worstMargin, double.IsNaN(d.Margin) ? double.MaxValue : d.Margin);
+        _scopeWork = 0;
+        _scopeOverBudget = false;
         var (scope, box, note) = ScopeAt(input);
+        _totalWork = Saturating(_totalWork, _scopeWork);
+        if (_statement.AlmostEverywhere && scope != Scope.OpenSet && _scopeOverBudget)
+        {
+            // The hedge allows a violation on a set of measure zero only: one whose boxes ran out of budget is undecided.
+            _certified--;
+            _undecidable++;
+            _overBudget++;
+            if (_overBudgetNotes.Count < 2)
+                _overBudgetNotes.Add(Describe(input) + ": certified here, but " + note);
+            return;
+        }
         if (_statement.AlmostEverywhere && scope != Scope.OpenSet)
         {
             // "For almost every input": a violation on a set of measure zero is what the hedge allows.
@@ -358,6 +372,7 @@ internal sealed class Search<TInput> where TInput : notnull
     /// </summary>
     private (Scope Scope, string? Box, string? Note) ScopeOf(TInput input)
     {
+        _scopeOverBudget = false;
         foreach (double radius in BoxRadii)
         {
             using var scope = EnclosureSettings.Use(Precisions[0], radius);
@@ -371,12 +386,23 @@ internal sealed class Search<TInput> where TInput : notnull
                 if (judgement.Status == CertificationStatus.Certified)
                     return (Scope.OpenSet, BoxText(radius), null);
             }
+            catch (ExactWorkExceededException)
+            {
+                // Not decided at this budget: no box is certified, but the point is not shown degenerate either.
+                _scopeOverBudget = true;
+            }
             catch (Exception e) when (e is HypothesisException or UndecidedException or ArithmeticException or ArgumentException)
             {
                 // The box leaves the hypotheses or cannot be decided: try a smaller one.
             }
+            finally
+            {
+                _scopeWork = Saturating(_scopeWork, Math.Min(ExactWork.Used, ExactWorkBudget));
+            }
         }
-        return (Scope.Degenerate, null, null);
+        return _scopeOverBudget
+            ? (Scope.Degenerate, null, $"scope not determined: the exact boxes around it reached the work budget of {ExactWorkBudget:N0} word products, so no open box could be certified (it may be one)")
+            : (Scope.Degenerate, null, null);
     }
 
     private static string BoxText(double radius) => string.Create(CultureInfo.InvariantCulture,
@@ -410,7 +436,9 @@ internal sealed class Search<TInput> where TInput : notnull
                     break;
                 if (error is not null || exact.Status != CertificationStatus.Certified)
                     continue;
+                _scopeWork = 0;
                 var (scope, box, note) = found.Scope == Scope.OpenSet ? ScopeOf(candidate) : (Scope.Degenerate, (string?)null, found.ScopeNote);
+                work = Saturating(work, _scopeWork);
                 if (found.Scope == Scope.OpenSet && scope != Scope.OpenSet)
                     continue;
                 DoubleJudgement d;
@@ -498,8 +526,12 @@ internal sealed class Search<TInput> where TInput : notnull
             case CertificationStatus.Undecidable:
                 return new PinnedCheck(PinnedOutcome.Undecidable, inputs, "exact arithmetic decides neither way: " + exact.Detail, null);
         }
+        _scopeOverBudget = false;
         var (scope, box, note) = ScopeAt(input);
         var counterexample = CounterexampleOf(new Found(input, d, exact, scope, box, note, "pinned input"), 0);
+        if (_statement.AlmostEverywhere && scope != Scope.OpenSet && _scopeOverBudget)
+            return new PinnedCheck(PinnedOutcome.Undecidable, inputs,
+                "a certified violation whose scope is undecided (the statement allows degenerate points only): " + note, null);
         if (_statement.AlmostEverywhere && scope != Scope.OpenSet)
             return new PinnedCheck(PinnedOutcome.AllowedException, inputs,
                 "a certified violation at a degenerate point, which the statement's \"almost every input\" allows", counterexample);

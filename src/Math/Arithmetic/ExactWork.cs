@@ -50,6 +50,19 @@ public static class ExactWork
             throw new ExactWorkExceededException(_limit);
     }
 
+    /// <summary>
+    /// Suspends counting until the returned scope is disposed (the work done meanwhile is not charged): for the fills of
+    /// process-wide caches (π, ln 2), which would otherwise be charged to whichever evaluation, on whichever thread, happens
+    /// to run first, and make the count depend on the order claims run in.
+    /// </summary>
+    internal static Scope Uncounted()
+    {
+        var scope = new Scope(_limit, _used);
+        _limit = 0;
+        _used = 0;
+        return scope;
+    }
+
     /// <summary>True when a budget is set: callers skip measuring operands otherwise.</summary>
     public static bool IsCounting => _limit != 0;
 

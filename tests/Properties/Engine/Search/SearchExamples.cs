@@ -165,6 +165,26 @@ public class SearchExamples
         Assert.True(shallow.Tally.Artefacts > 50, $"only {shallow.Tally.Artefacts} violations shown to be rounding");
     }
 
+    /// <summary>
+    /// An "almost every" statement violated on an open set, at a budget that certifies the violation at the point but runs out
+    /// on every box around it: the scope is undetermined, and such a violation must not be taken for one at a degenerate point
+    /// (which the hedge allows). Found by review: it came out "holds". Now inconclusive with the over-budget note; at the
+    /// default budget, refuted on an open set.
+    /// </summary>
+    [Fact]
+    public void AnOpenSetViolationWhoseBoxesRunOutOfBudget_IsNotAllowedAsDegenerate()
+    {
+        var tight = Run(new PaddedOpenViolation(11_000), 1, budget: 60, exactWork: 1_000_000);
+        Assert.Equal(Verdict.Inconclusive, tight.Verdict);
+        Assert.DoesNotContain(tight.Notes, n => n.Contains("measure zero", StringComparison.Ordinal));
+        Assert.True(tight.Tally.Undecidable > 0);
+        Assert.Contains(tight.Notes, n => n.Contains("scope not determined", StringComparison.Ordinal));
+
+        var ample = Run(new PaddedOpenViolation(11_000), 1, budget: 60);
+        Assert.Equal(Verdict.Refuted, ample.Verdict);
+        Assert.Equal(Scope.OpenSet, Assert.IsType<Counterexample>(ample.Counterexample).Scope);
+    }
+
     [Fact]
     public void ANonPositiveWorkBudget_IsRejected()
     {

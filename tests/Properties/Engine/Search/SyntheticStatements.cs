@@ -72,6 +72,36 @@ internal static class SyntheticStatements
     }
 
     /// <summary>
+    /// x·(3/2) ≤ x for almost every x ∈ [1, 1e6]: false everywhere, on an open set, and padded with k products by the exact
+    /// 1 so that its exact evaluation costs what the budget makes it: the point evaluation charges each product as one
+    /// rational operation, the box evaluation (the scope) as eight, so a budget between the two certifies the violation at
+    /// the point but runs out on every box.
+    /// </summary>
+    internal sealed class PaddedOpenViolation : Statement<double>
+    {
+        private readonly int _k;
+
+        [SetsRequiredMembers]
+        public PaddedOpenViolation(int k)
+        {
+            _k = k;
+            Name = $"padded-open-violation-{k}";
+            Description = "x·(3/2) ≤ x for almost every x";
+            Tolerance = "none";
+            AlmostEverywhere = true;
+            Domain = Scalars(EdgeDoubles.LogUniform(1, 1e6), min: 1, max: 1e6);
+        }
+
+        public override Relation<T> Evaluate<T>(double input)
+        {
+            var y = T.Input(input);
+            for (int i = 0; i < _k; i++)
+                y = y * T.Of(1.0);
+            return Relation.LessOrEqual(y * T.Of(1.5), y, y);
+        }
+    }
+
+    /// <summary>
     /// A true identity whose exact evaluation outgrows any budget: y = x_n for x_(k+1) = x_k² + 1/10 from x_0 = x ∈ [0.1, 0.4]
     /// (x_k stays below 1/2), and (y + 2^60) − 2^60 = y. Double precision loses y's low bits to 2^60 and reports a
     /// violation at almost every input; exactly, the identity holds, but x_n's numerator and denominator double in size at
