@@ -159,7 +159,7 @@ public readonly struct Dual<T> : IReal<Dual<T>> where T : IReal<T>
         {
             return comparison();
         }
-        catch (UndecidedException)
+        catch (UndecidedException e) when (e is not ExactWorkExceededException) // a spent budget is no answer: let it say so
         {
             return false;
         }

@@ -437,7 +437,7 @@ public readonly struct FaceJet<T> : IReal<FaceJet<T>> where T : IReal<T>
         {
             return comparison();
         }
-        catch (UndecidedException)
+        catch (UndecidedException e) when (e is not ExactWorkExceededException) // a spent budget is no answer: let it say so
         {
             return null;
         }

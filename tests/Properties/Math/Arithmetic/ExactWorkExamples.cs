@@ -141,6 +141,19 @@ public class ExactWorkExamples
         Assert.Equal(Measure(), Measure());
     }
 
+    /// <summary>
+    /// |x| of a dual number over a box first tries the comparisons x ≥ 0 and x ≤ 0 and treats an undecided one as "no": a
+    /// spent budget now passes through that fallback as itself, so the case reads "stopped at its work budget", not "|x| has
+    /// no derivative on a box around 0".
+    /// </summary>
+    [Fact]
+    public void AFallbackForUndecidedComparisons_LetsASpentBudgetThrough()
+    {
+        var x = new Dual<RationalInterval>(Point(1, 3), [Point(1, 1)]);
+        using var scope = ExactWork.Use(1);
+        Assert.Throws<ExactWorkExceededException>(() => Dual<RationalInterval>.Abs(x));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
