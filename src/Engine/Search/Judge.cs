@@ -17,8 +17,11 @@ internal enum Finding
 /// <summary>A relation judged in double precision: the search's view.</summary>
 internal readonly record struct DoubleJudgement(Finding Finding, double Margin, double Lhs, double Rhs, string Relation, string? Note);
 
-/// <summary>A relation judged in exact arithmetic.</summary>
-internal readonly record struct ExactJudgement(CertificationStatus Status, double CertifiedMargin, bool Trivial, string Detail, bool OverBudget = false);
+/// <summary>
+/// A relation judged in exact arithmetic; <see cref="OverBudget"/> when it stopped at its work budget, <see cref="Work"/>
+/// the work it spent (set by the search around it).
+/// </summary>
+internal readonly record struct ExactJudgement(CertificationStatus Status, double CertifiedMargin, bool Trivial, string Detail, bool OverBudget = false, long Work = 0);
 
 /// <summary>Decides a <see cref="Relation{T}"/> in double precision and in rational interval arithmetic.</summary>
 internal static class Judge

@@ -50,10 +50,15 @@ internal sealed class Search<TInput> where TInput : notnull
     private readonly List<string> _degenerateNotes = [];
     private int _cases, _distinct, _accepted, _rejected, _trivial, _violations, _certified, _artefacts, _undecidable, _unexamined, _errors;
     private int _exactRejected, _degenerate, _exactUsed, _settledUndecided, _overBudget;
-    private long _lastWork, _totalWork, _scopeWork;
-    private bool _scopeOverBudget;
+    private long _totalWork;
     private double _worstMargin = double.NegativeInfinity;
     private Found? _found;
+
+    /// <summary>
+    /// The scope of a certified violation (<see cref="ScopeAt"/>): with whether its exact boxes ran out of work budget (then no
+    /// open box was certified, but none was shown absent either) and the work they spent.
+    /// </summary>
+    private readonly record struct ScopeFinding(Scope Scope, string? Box, string? Note, bool OverBudget = false, long Work = 0);
 
     private sealed record Found(TInput Input, DoubleJudgement Double, ExactJudgement Exact, Scope Scope, string? Box, string? ScopeNote, string Origin);
 
@@ -74,8 +79,6 @@ internal sealed class Search<TInput> where TInput : notnull
     private long TotalWorkBudget => Times(TotalWorkFactor, ExactWorkBudget);
 
     private static long Times(int factor, long budget) => budget > long.MaxValue / factor ? long.MaxValue : factor * budget;
-
-    private static long Saturating(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     internal FormalizationResult Run()
     {
@@ -209,7 +212,7 @@ internal sealed class Search<TInput> where TInput : notnull
         }
         _exactUsed++;
         var exact = Certify(input, out var error);
-        _totalWork = Saturating(_totalWork, _lastWork);
+        _totalWork = ExactWork.Sum(_totalWork, exact.Work);
         if (error is not null)
         {
             RecordError(input, error, key);
@@ -247,11 +250,9 @@ internal sealed class Search<TInput> where TInput : notnull
         _accepted++;
         _certified++;
         _worstMargin = Math.Max(_worstMargin, double.IsNaN(d.Margin) ? double.MaxValue : d.Margin);
-        _scopeWork = 0;
-        _scopeOverBudget = false;
-        var (scope, box, note) = ScopeAt(input);
-        _totalWork = Saturating(_totalWork, _scopeWork);
-        if (_statement.AlmostEverywhere && scope != Scope.OpenSet && _scopeOverBudget)
+        var (scope, box, note, scopeOverBudget, scopeWork) = ScopeAt(input);
+        _totalWork = ExactWork.Sum(_totalWork, scopeWork);
+        if (_statement.AlmostEverywhere && scope != Scope.OpenSet && scopeOverBudget)
         {
             // The hedge allows a violation on a set of measure zero only: one whose boxes ran out of budget is undecided.
             _certified--;
@@ -315,8 +316,7 @@ internal sealed class Search<TInput> where TInput : notnull
     {
         using var work = ExactWork.Use(ExactWorkBudget);
         var result = CertifyWithin(input, out error);
-        _lastWork = Math.Min(ExactWork.Used, ExactWorkBudget); // the charge that overran it was refused, not performed
-        return result;
+        return result with { Work = Math.Min(ExactWork.Used, ExactWorkBudget) }; // the charge that overran it was refused, not performed
     }
 
     /// <summary>Exact re-evaluation at growing precision, inside the work budget <see cref="Certify"/> has set.</summary>
@@ -361,18 +361,19 @@ internal sealed class Search<TInput> where TInput : notnull
     /// The scope of a certified violation at <paramref name="input"/>: by exact boxes (<see cref="ScopeOf"/>), except for
     /// a statement about an implementation's output (conformance, replay), whose outputs are fixed doubles of one run.
     /// </summary>
-    private (Scope Scope, string? Box, string? Note) ScopeAt(TInput input) =>
+    private ScopeFinding ScopeAt(TInput input) =>
         _statement.Kind is StatementKind.Conformance or StatementKind.Replay
-            ? (Scope.Degenerate, null, "scope not analysed: the statement is about an implementation's output at this input")
+            ? new(Scope.Degenerate, null, "scope not analysed: the statement is about an implementation's output at this input")
             : ScopeOf(input);
 
     /// <summary>
     /// Open set when the relation is certified violated on an exact box around the input (every real input read with
     /// <c>T.Input</c> widened by a relative radius, largest first); degenerate otherwise.
     /// </summary>
-    private (Scope Scope, string? Box, string? Note) ScopeOf(TInput input)
+    private ScopeFinding ScopeOf(TInput input)
     {
-        _scopeOverBudget = false;
+        bool overBudget = false;
+        long spent = 0;
         foreach (double radius in BoxRadii)
         {
             using var scope = EnclosureSettings.Use(Precisions[0], radius);
@@ -382,27 +383,24 @@ internal sealed class Search<TInput> where TInput : notnull
             {
                 var judgement = Judge.Exactly(_statement.Evaluate<RationalInterval>(input), Precisions[0], topPrecision: false);
                 if (EnclosureSettings.InputsWidened == before)
-                    return (Scope.Degenerate, null, "no real input to widen: the statement reads no input with T.Input");
+                    return new(Scope.Degenerate, null, "no real input to widen: the statement reads no input with T.Input", Work: ExactWork.Sum(spent, ExactWork.Used));
                 if (judgement.Status == CertificationStatus.Certified)
-                    return (Scope.OpenSet, BoxText(radius), null);
+                    return new(Scope.OpenSet, BoxText(radius), null, Work: ExactWork.Sum(spent, ExactWork.Used));
             }
             catch (ExactWorkExceededException)
             {
                 // Not decided at this budget: no box is certified, but the point is not shown degenerate either.
-                _scopeOverBudget = true;
+                overBudget = true;
             }
             catch (Exception e) when (e is HypothesisException or UndecidedException or ArithmeticException or ArgumentException)
             {
                 // The box leaves the hypotheses or cannot be decided: try a smaller one.
             }
-            finally
-            {
-                _scopeWork = Saturating(_scopeWork, Math.Min(ExactWork.Used, ExactWorkBudget));
-            }
+            spent = ExactWork.Sum(spent, Math.Min(ExactWork.Used, ExactWorkBudget)); // an overrunning charge was refused
         }
-        return _scopeOverBudget
-            ? (Scope.Degenerate, null, $"scope not determined: the exact boxes around it reached the work budget of {ExactWorkBudget:N0} word products, so no open box could be certified (it may be one)")
-            : (Scope.Degenerate, null, null);
+        return overBudget
+            ? new(Scope.Degenerate, null, $"scope not determined: the exact boxes around it reached the work budget of {ExactWorkBudget:N0} word products, so no open box could be certified (it may be one)", true, spent)
+            : new(Scope.Degenerate, null, null, Work: spent);
     }
 
     private static string BoxText(double radius) => string.Create(CultureInfo.InvariantCulture,
@@ -431,14 +429,13 @@ internal sealed class Search<TInput> where TInput : notnull
                 if (evaluations++ >= ShrinkEvaluations)
                     break;
                 var exact = Certify(candidate, out var error);
-                work = Saturating(work, _lastWork);
+                work = ExactWork.Sum(work, exact.Work);
                 if (work > ShrinkWorkBudget)
                     break;
                 if (error is not null || exact.Status != CertificationStatus.Certified)
                     continue;
-                _scopeWork = 0;
-                var (scope, box, note) = found.Scope == Scope.OpenSet ? ScopeOf(candidate) : (Scope.Degenerate, (string?)null, found.ScopeNote);
-                work = Saturating(work, _scopeWork);
+                var (scope, box, note, _, scopeWork) = found.Scope == Scope.OpenSet ? ScopeOf(candidate) : new ScopeFinding(Scope.Degenerate, null, found.ScopeNote);
+                work = ExactWork.Sum(work, scopeWork);
                 if (found.Scope == Scope.OpenSet && scope != Scope.OpenSet)
                     continue;
                 DoubleJudgement d;
@@ -526,10 +523,9 @@ internal sealed class Search<TInput> where TInput : notnull
             case CertificationStatus.Undecidable:
                 return new PinnedCheck(PinnedOutcome.Undecidable, inputs, "exact arithmetic decides neither way: " + exact.Detail, null);
         }
-        _scopeOverBudget = false;
-        var (scope, box, note) = ScopeAt(input);
+        var (scope, box, note, scopeOverBudget, _) = ScopeAt(input);
         var counterexample = CounterexampleOf(new Found(input, d, exact, scope, box, note, "pinned input"), 0);
-        if (_statement.AlmostEverywhere && scope != Scope.OpenSet && _scopeOverBudget)
+        if (_statement.AlmostEverywhere && scope != Scope.OpenSet && scopeOverBudget)
             return new PinnedCheck(PinnedOutcome.Undecidable, inputs,
                 "a certified violation whose scope is undecided (the statement allows degenerate points only): " + note, null);
         if (_statement.AlmostEverywhere && scope != Scope.OpenSet)

@@ -45,7 +45,7 @@ public static class ExactWork
     {
         if (_limit == 0)
             return;
-        _used = units >= long.MaxValue - _used ? long.MaxValue : _used + Math.Max(0, units);
+        _used = Sum(_used, Math.Max(0, units));
         if (_used > _limit)
             throw new ExactWorkExceededException(_limit);
     }
@@ -62,6 +62,9 @@ public static class ExactWork
         _used = 0;
         return scope;
     }
+
+    /// <summary>a + b for work counts (≥ 0), saturating at long.MaxValue instead of wrapping.</summary>
+    public static long Sum(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     /// <summary>True when a budget is set: callers skip measuring operands otherwise.</summary>
     public static bool IsCounting => _limit != 0;
@@ -95,7 +98,7 @@ public static class ExactWork
         {
             long inner = _used;
             _limit = _previousLimit;
-            _used = _previousLimit == 0 ? 0 : Math.Min(long.MaxValue - inner, _previousUsed) + inner;
+            _used = _previousLimit == 0 ? 0 : Sum(_previousUsed, inner);
         }
     }
 }
