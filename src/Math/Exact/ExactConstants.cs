@@ -10,20 +10,25 @@ public static class ExactConstants
     private static readonly ConcurrentDictionary<int, RationalInterval> Ln2Cache = new();
 
     /// <summary>π within 2^−bits (relative), by Machin's formula π = 16·atan(1/5) − 4·atan(1/239).</summary>
-    public static RationalInterval Pi(int bits) => PiCache.TryGetValue(Check(bits), out var cached) ? cached : PiCache.GetOrAdd(bits, b =>
-    {
-        using var uncounted = Arithmetic.ExactWork.Uncounted(); // a cache fill is charged to nobody (ExactWork.Uncounted)
-        return DyadicRounding.Outward(
+    public static RationalInterval Pi(int bits) => Cached(PiCache, bits, b =>
+        DyadicRounding.Outward(
             RationalInterval.Exact(new Fraction(16)) * AtanOfReciprocal(5, b + 8)
-            - RationalInterval.Exact(new Fraction(4)) * AtanOfReciprocal(239, b + 8), b + 4);
-    });
+            - RationalInterval.Exact(new Fraction(4)) * AtanOfReciprocal(239, b + 8), b + 4));
 
     /// <summary>ln 2 within 2^−bits (relative), as 2·atanh(1/3).</summary>
-    public static RationalInterval Ln2(int bits) => Ln2Cache.TryGetValue(Check(bits), out var cached) ? cached : Ln2Cache.GetOrAdd(bits, b =>
-    {
-        using var uncounted = Arithmetic.ExactWork.Uncounted(); // a cache fill is charged to nobody (ExactWork.Uncounted)
-        return DyadicRounding.Outward(RationalInterval.Exact(new Fraction(2)) * AtanhOfRational(new Fraction(1, 3), b + 8), b + 4);
-    });
+    public static RationalInterval Ln2(int bits) => Cached(Ln2Cache, bits, b =>
+        DyadicRounding.Outward(RationalInterval.Exact(new Fraction(2)) * AtanhOfRational(new Fraction(1, 3), b + 8), b + 4));
+
+    /// <summary>
+    /// The cached enclosure at <paramref name="bits"/>, computed once per process: the fill is charged to nobody
+    /// (<see cref="Arithmetic.ExactWork.Uncounted"/>), so a work count does not depend on which evaluation filled it.
+    /// </summary>
+    private static RationalInterval Cached(ConcurrentDictionary<int, RationalInterval> cache, int bits, Func<int, RationalInterval> compute) =>
+        cache.GetOrAdd(Check(bits), b =>
+        {
+            using var uncounted = Arithmetic.ExactWork.Uncounted();
+            return compute(b);
+        });
 
     /// <summary>
     /// atanh(z) = Σ z^(2n+1)/(2n+1) for |z| ≤ 1/2, enclosed to a width below 2^(−bits−4)·|z| in integer fixed point
