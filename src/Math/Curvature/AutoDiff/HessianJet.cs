@@ -566,9 +566,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         bool sameShape = (a.IsConstant || a.Dimension == d) && (b.IsConstant || b.Dimension == d);
         if (sameShape && Parts(a, d).AsSpan().SequenceEqual(Parts(b, d)))
             return;
-        throw new DoubleRangeException(
-            $"max or min of two values that are both {av:R} (beyond the double range) with different derivative parts: which is larger is undetermined in doubles, and so are the result's parts; every value must be within ±double.MaxValue where it is compared.",
-            nameof(b));
+        throw OverflowError.Unordered(av, nameof(b));
     }
 
     /// <inheritdoc />

@@ -269,9 +269,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
         if (!double.IsInfinity(av) || av != T.Estimate(b.Value)
             || T.Estimate(a.E1).Equals(T.Estimate(b.E1)) && T.Estimate(a.E2).Equals(T.Estimate(b.E2)) && T.Estimate(a.E12).Equals(T.Estimate(b.E12)))
             return;
-        throw new DoubleRangeException(
-            $"max or min of two values that are both {av:R} (beyond the double range) with different derivative parts: which is larger is undetermined in doubles, and so are the result's parts; every value must be within ±double.MaxValue where it is compared.",
-            nameof(b));
+        throw OverflowError.Unordered(av, nameof(b));
     }
 
     /// <inheritdoc />

@@ -78,6 +78,14 @@ internal static class OverflowError
         return infinite > 0 && ScaledSum.Product(1024 * (infinite - 1), magnitudes[..n]) < (infinite == 1 ? 1 : 2);
     }
 
+    /// <summary>
+    /// The rejection of max or min between two values that are both <paramref name="value"/> (the same ±∞) with different
+    /// derivative parts: their order, hence the result's parts, is lost (HessianJet's and HyperDualReal's Max and Min).
+    /// </summary>
+    internal static DoubleRangeException Unordered(double value, string parameter) => new(
+        $"max or min of two values that are both {value:R} (beyond the double range) with different derivative parts: which is larger is undetermined in doubles, and so are the result's parts; every value must be within ±double.MaxValue where it is compared.",
+        parameter);
+
     /// <summary>The rejection: <paramref name="what"/> may be within the range although an operand overflowed.</summary>
     internal static DoubleRangeException Shrunk(string what, string parameter)
     {
