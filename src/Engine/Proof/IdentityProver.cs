@@ -149,9 +149,34 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
     private Prover<TInput>.Outcome Stall(string why) => new(false, 1, 0, 0, null, "exact identity method: " + why);
 
     /// <summary>The proof; a declared scaling reduction is never taken as checked (this method does no dimensional analysis).</summary>
-    internal Prover<TInput>.Outcome Run() => _domain.Scaling is null
-        ? Prove()
-        : Prove() with { ScalingFailure = "the exact identity method does not check scaling reductions" };
+    internal Prover<TInput>.Outcome Run()
+    {
+        var outcome = WithinBudget();
+        return _domain.Scaling is null
+            ? outcome
+            : outcome with { ScalingFailure = "the exact identity method does not check scaling reductions" };
+    }
+
+    /// <summary>
+    /// The proof within the domain's work budget (<see cref="ProofDomain{TInput}.MaxWork"/>): a spent budget is a stall that
+    /// says so, whatever failure the refused evaluation was reported as on its way out.
+    /// </summary>
+    private Prover<TInput>.Outcome WithinBudget()
+    {
+        using var work = ExactWork.Use(_domain.MaxWork);
+        Prover<TInput>.Outcome outcome;
+        try
+        {
+            outcome = Prove();
+        }
+        catch (ExactWorkExceededException)
+        {
+            return Stall(WorkSpent);
+        }
+        return ExactWork.IsSpent ? Stall(WorkSpent) : outcome;
+    }
+
+    private string WorkSpent => $"stopped when its exact work budget of {_domain.MaxWork:N0} word products (ProofDomain.MaxWork) ran out";
 
     private Prover<TInput>.Outcome Prove()
     {

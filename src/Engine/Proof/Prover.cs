@@ -55,6 +55,7 @@ internal sealed class Prover<TInput> where TInput : notnull
 
     internal Outcome Run()
     {
+        using var work = ExactWork.Use(_domain.MaxWork);
         var queue = new PriorityQueue<Box, double>();
         foreach (var start in Initial())
             queue.Enqueue(start, -start.Volume);
@@ -71,12 +72,24 @@ internal sealed class Prover<TInput> where TInput : notnull
             }
             var box = queue.Dequeue();
             boxes++;
-            var (decision, judgement, tags) = Decide(box, depth: 0);
+            // A spent budget turns every later evaluation undecided (each charge is refused), and this box's decision may
+            // already rest on a refused evaluation: stop here, the box not counted, rather than split on to MaxBoxes.
+            var decided = WithinBudget(() => Decide(box, depth: 0));
+            if (decided is null)
+            {
+                stall = WorkSpent(boxes, queue.Count + 1, box);
+                break;
+            }
+            var (decision, judgement, tags) = decided.Value;
             if (decision == Decision.Closed)
             {
+                if (WithinBudget(() => { CheckScaling(box); return true; }) is null)
+                {
+                    stall = WorkSpent(boxes, queue.Count + 1, box);
+                    break;
+                }
                 closed++;
                 volume += box.Volume;
-                CheckScaling(box);
                 continue;
             }
             if (decision == Decision.Violated)
@@ -92,6 +105,27 @@ internal sealed class Prover<TInput> where TInput : notnull
         }
         return new Outcome(stall is null && queue.Count == 0, boxes, closed, volume, null, stall) { ScalingFailure = _scalingFailure };
     }
+
+    /// <summary>
+    /// <paramref name="step"/>'s result, or null when the work budget ran out in it: whether the refused charge escaped
+    /// (<see cref="ExactWorkExceededException"/>) or was caught on the way as an undecided comparison.
+    /// </summary>
+    private static TResult? WithinBudget<TResult>(Func<TResult> step) where TResult : struct
+    {
+        try
+        {
+            var result = step();
+            return ExactWork.IsSpent ? null : result;
+        }
+        catch (ExactWorkExceededException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Why the prover stopped when its work budget ran out on <paramref name="box"/>.</summary>
+    private string WorkSpent(int boxes, int open, Box box) =>
+        $"stopped when its exact work budget of {_domain.MaxWork:N0} word products (ProofDomain.MaxWork) ran out at box {boxes}, with {open} still open, e.g. {Describe(box)}";
 
     /// <summary>Dimensional analysis of the relation on a closed box (when a scaling reduction is declared).</summary>
     private void CheckScaling(Box box)

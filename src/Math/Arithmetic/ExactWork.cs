@@ -66,6 +66,12 @@ public static class ExactWork
     /// <summary>a + b for work counts (≥ 0), saturating at long.MaxValue instead of wrapping.</summary>
     public static long Sum(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
+    /// <summary>
+    /// True when the innermost budget on this thread has been overrun (a charge was refused): every later charge fails too, so
+    /// a caller that catches undecided comparisons reads this to tell a spent budget from an undecided box.
+    /// </summary>
+    public static bool IsSpent => _limit != 0 && _used > _limit;
+
     /// <summary>True when a budget is set: callers skip measuring operands otherwise.</summary>
     public static bool IsCounting => _limit != 0;
 

@@ -40,12 +40,19 @@ public class ExactWorkExamples
     [Fact]
     public void TheBudgetIsInclusive_AndChargesSaturate()
     {
+        Assert.False(ExactWork.IsSpent); // no budget, nothing to spend
         using (ExactWork.Use(100))
         {
             ExactWork.Charge(100);
             Assert.Equal(100, ExactWork.Used);
+            Assert.False(ExactWork.IsSpent);
             Assert.Throws<ExactWorkExceededException>(() => ExactWork.Charge(1));
+            Assert.True(ExactWork.IsSpent);
+            using (ExactWork.Use(10))
+                Assert.False(ExactWork.IsSpent); // an inner scope has its own budget
+            Assert.True(ExactWork.IsSpent);
         }
+        Assert.False(ExactWork.IsSpent);
         using (ExactWork.Use(long.MaxValue))
         {
             ExactWork.Charge(long.MaxValue - 5);
