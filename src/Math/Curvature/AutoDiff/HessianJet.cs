@@ -13,7 +13,8 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// </summary>
 /// <remarks>
 /// For a unary φ: φ(x) has gradient φ'·∇x and Hessian φ'·∇²x + φ''·∇x∇xᵀ; for a product, ∇²(ab) = a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ.
-/// Comparisons look at the value only. All variables of one evaluation must share the dimension d.
+/// Comparisons look at the value only; over <see cref="Float64"/> one of two values that are both +∞ or both −∞, whose
+/// order is lost (gap 6), is a <see cref="DoubleRangeException"/>. All variables of one evaluation must share the dimension d.
 /// Range over <see cref="Float64"/> (issue 15, item 1), as <see cref="HyperDual"/>: exp, log, √, erf, erfc and the
 /// quotient take φ', φ'' as m·2^e where they are beyond the double range or subnormal (<see cref="ScaledDerivative"/>,
 /// <see cref="ElementaryDerivatives"/>), and every part of those and of products is the plain formula (bit for bit as
@@ -399,16 +400,48 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     }
 
     /// <inheritdoc />
-    public static bool operator <(HessianJet<T> a, HessianJet<T> b) => a.Value < b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator <(HessianJet<T> a, HessianJet<T> b)
+    {
+        RequireComparable(a, b, "<");
+        return a.Value < b.Value;
+    }
 
     /// <inheritdoc />
-    public static bool operator >(HessianJet<T> a, HessianJet<T> b) => a.Value > b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator >(HessianJet<T> a, HessianJet<T> b)
+    {
+        RequireComparable(a, b, ">");
+        return a.Value > b.Value;
+    }
 
     /// <inheritdoc />
-    public static bool operator <=(HessianJet<T> a, HessianJet<T> b) => a.Value <= b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator <=(HessianJet<T> a, HessianJet<T> b)
+    {
+        RequireComparable(a, b, "<=");
+        return a.Value <= b.Value;
+    }
 
     /// <inheritdoc />
-    public static bool operator >=(HessianJet<T> a, HessianJet<T> b) => a.Value >= b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator >=(HessianJet<T> a, HessianJet<T> b)
+    {
+        RequireComparable(a, b, ">=");
+        return a.Value >= b.Value;
+    }
+
+    /// <summary>
+    /// Over <see cref="Float64"/>: rejects a comparison of two values that are both +∞ or both −∞
+    /// (<see cref="OverflowError.RequireComparable"/>, gap 6): each is an exact value beyond the range whose order the
+    /// doubles have lost, whatever the parts. Other arithmetics decide it themselves (an interval throws
+    /// <see cref="UndecidedException"/> where it cannot).
+    /// </summary>
+    private static void RequireComparable(HessianJet<T> a, HessianJet<T> b, string comparison)
+    {
+        if (typeof(T) == typeof(Float64))
+            OverflowError.RequireComparable(T.Estimate(a.Value), T.Estimate(b.Value), comparison, nameof(b));
+    }
 
     /// <summary>
     /// √x: φ' = 1/(2√x), φ'' = −1/(4x^{3/2}). Over <see cref="Float64"/> the derivatives of

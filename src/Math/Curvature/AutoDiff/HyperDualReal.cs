@@ -12,7 +12,8 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// </summary>
 /// <remarks>
 /// Comparisons, <see cref="Sign"/>, <see cref="Max"/> and <see cref="Min"/> look at the value only (they select a branch;
-/// the derivative of the selected branch is kept). <see cref="Abs"/> at a value of exactly 0 with a non-zero
+/// the derivative of the selected branch is kept); over <see cref="Float64"/> a comparison of two values that are both +∞
+/// or both −∞, whose order is lost (gap 6), is a <see cref="DoubleRangeException"/>. <see cref="Abs"/> at a value of exactly 0 with a non-zero
 /// infinitesimal part has no derivative and throws <see cref="UndecidedException"/>.
 /// </remarks>
 /// <typeparam name="T">The arithmetic of the four parts.</typeparam>
@@ -118,16 +119,48 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     }
 
     /// <inheritdoc />
-    public static bool operator <(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value < b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator <(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        RequireComparable(a, b, "<");
+        return a.Value < b.Value;
+    }
 
     /// <inheritdoc />
-    public static bool operator >(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value > b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator >(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        RequireComparable(a, b, ">");
+        return a.Value > b.Value;
+    }
 
     /// <inheritdoc />
-    public static bool operator <=(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value <= b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator <=(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        RequireComparable(a, b, "<=");
+        return a.Value <= b.Value;
+    }
 
     /// <inheritdoc />
-    public static bool operator >=(HyperDualReal<T> a, HyperDualReal<T> b) => a.Value >= b.Value;
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    public static bool operator >=(HyperDualReal<T> a, HyperDualReal<T> b)
+    {
+        RequireComparable(a, b, ">=");
+        return a.Value >= b.Value;
+    }
+
+    /// <summary>
+    /// Over <see cref="Float64"/>: rejects a comparison of two values that are both +∞ or both −∞
+    /// (<see cref="OverflowError.RequireComparable"/>, gap 6): each is an exact value beyond the range whose order the
+    /// doubles have lost, whatever the parts. Other arithmetics decide it themselves (an interval throws
+    /// <see cref="UndecidedException"/> where it cannot).
+    /// </summary>
+    private static void RequireComparable(HyperDualReal<T> a, HyperDualReal<T> b, string comparison)
+    {
+        if (typeof(T) == typeof(Float64))
+            OverflowError.RequireComparable(T.Estimate(a.Value), T.Estimate(b.Value), comparison, nameof(b));
+    }
 
     /// <summary>
     /// √x: φ' = 1/(2√x), φ'' = −1/(4x^{3/2}). Over <see cref="Float64"/> the derivatives of

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Verification.Numerics.Curvature.AutoDiff;
 
 /// <summary>
@@ -18,10 +20,12 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// ±1, and their derivatives there are below e^{−2T} and carried as 0 (tanh's from |x| &gt; 2200 on, erf's at ±∞), which
 /// keeps a product with any part 0, a ±∞ one included: a part would have to be beyond e^{2T}·2^-1075 for it to matter;
 /// e^{−∞} (carried as 2^(−2^20)) beside a ±∞ part is rejected as any factor below 1 is. A choice between two equal ±∞ values with different parts (max, min of the jets) is
-/// rejected too: their order is lost. Limits, at the last bit only: a sum with a term below 2^970 leaves a value beyond
+/// rejected too: their order is lost; so is a comparison (&lt;, ≤, &gt;, ≥) of two values that are both +∞ or both −∞,
+/// whatever the parts (<see cref="RequireComparable"/>). Limits, at the last bit only: a sum with a term below 2^970 leaves a value beyond
 /// MaxValue that may be below T, so n such sums in a row may, like n roundings, lower it by n·2^970 to within the range
-/// (T − 3·2^969 is); and the product of the finite factors of a term with one ±∞ is compared with 1 after its own
-/// roundings (within a few units of 2^-53).
+/// (T − 3·2^969 is); and a derivative φ' or φ'' that is a factor of a term with one ±∞ is itself rounded (within the few
+/// units of 2^-53 its type documents), so where it rounded up to 1 or above the term may stand for T·(1 − c·2^-53), not
+/// at least T. The product of a term's finite factors is compared with 1 exactly (it was rounded first, <see cref="BelowOne"/>).
 /// </remarks>
 internal static class OverflowError
 {
@@ -73,9 +77,33 @@ internal static class OverflowError
                 infinite++;
             else
                 magnitudes[n++] = Math.Abs(f);
-        // |P| rounded (a few roundings, each far below the margin factor 2; at k = 1 the comparison with 1 is that of the
-        // computed product, see the class remarks); P·2^(1024(k − 1)) saturates at 2^3000, which only makes k ≥ 4 stricter.
-        return infinite > 0 && ScaledSum.Product(1024 * (infinite - 1), magnitudes[..n]) < (infinite == 1 ? 1 : 2);
+        // k = 1: |P| against 1 exactly (BelowOne). k ≥ 2: |P| rounded (a few roundings, each far below the margin factor 2);
+        // P·2^(1024(k − 1)) saturates at 2^3000, which only makes k ≥ 4 stricter.
+        return infinite == 1 ? BelowOne(magnitudes[..n])
+            : infinite > 1 && ScaledSum.Product(1024 * (infinite - 1), magnitudes[..n]) < 2;
+    }
+
+    /// <summary>
+    /// True where the exact product of finite magnitudes is below 1: each is m·2^e with an integer m &lt; 2^53, and
+    /// Πm·2^(Σe) &lt; 1 exactly where Σe &lt; 0 and Πm has at most −Σe bits. The rounded product compared with 1 before: for
+    /// P = 0x1.93ea5c4b4e05ap0·0x1.7589a83d1cb68p0·0x1.bcca37e24d648p-2 it is 1, exactly P = 1 − 1.23·2^-54, and T·P, below
+    /// double.MaxValue = T − 2^970, is within the range: +∞·P stayed +∞.
+    /// </summary>
+    private static bool BelowOne(ReadOnlySpan<double> magnitudes)
+    {
+        var mantissas = BigInteger.One;
+        long exponent = 0;
+        foreach (double x in magnitudes)
+        {
+            if (x == 0)
+                return true;
+            long bits = BitConverter.DoubleToInt64Bits(x);
+            int biased = (int)(bits >> 52) & 0x7FF;
+            long fraction = bits & ((1L << 52) - 1);
+            mantissas *= biased == 0 ? fraction : fraction | 1L << 52;
+            exponent += (biased == 0 ? 1 : biased) - 1075;
+        }
+        return exponent < 0 && mantissas.GetBitLength() <= -exponent;
     }
 
     /// <summary>
@@ -85,6 +113,20 @@ internal static class OverflowError
     internal static DoubleRangeException Unordered(double value, string parameter) => new(
         $"max or min of two values that are both {value:R} (beyond the double range) with different derivative parts: which is larger is undetermined in doubles, and so are the result's parts; every value must be within ±double.MaxValue where it is compared.",
         parameter);
+
+    /// <summary>
+    /// Rejects a comparison <paramref name="a"/> <paramref name="comparison"/> <paramref name="b"/> of two values that are
+    /// both +∞ or both −∞ (HessianJet's and HyperDualReal's &lt;, ≤, &gt;, ≥): each stands for an exact value beyond the
+    /// range whose size is lost, so which is larger, or whether they are equal, is undetermined (IEEE answered +∞ &lt; +∞
+    /// false and +∞ ≤ +∞ true, though e^710 &lt; e^711 exactly). Against a finite value or the opposite ±∞ it is decided.
+    /// </summary>
+    internal static void RequireComparable(double a, double b, string comparison, string parameter)
+    {
+        if (double.IsInfinity(a) && a == b)
+            throw new DoubleRangeException(
+                $"{a:R} {comparison} {b:R}: both values are beyond the double range on the same side, each an exact value of magnitude at least 2^1024 − 2^970 whose size doubles have lost, so which is larger, or whether they are equal, is undetermined in doubles (e^710 < e^711, yet both are +∞); a value must be within ±double.MaxValue where it is compared with another beyond the range on the same side.",
+                parameter);
+    }
 
     /// <summary>The rejection: <paramref name="what"/> may be within the range although an operand overflowed.</summary>
     internal static DoubleRangeException Shrunk(string what, string parameter)

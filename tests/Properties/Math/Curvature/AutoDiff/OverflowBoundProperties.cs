@@ -190,6 +190,73 @@ public class OverflowBoundProperties
             return Check(c, op, Parts(X(c, negate, JetTheta)), () => Parts(Apply(op, X(c, negate, JetTheta), HessianJet<Float64>.Of(c.Y))));
         });
 
+    /// <summary>A comparison of two values (HyperDual has none: its values are compared as doubles by its callers).</summary>
+    public enum Comparison { Less, LessOrEqual, Greater, GreaterOrEqual }
+
+    /// <summary>X of <paramref name="First"/> <paramref name="Comparison"/> X of <paramref name="Second"/> (their Op and y unused).</summary>
+    public readonly record struct Pair(Case First, Case Second, Comparison Comparison)
+    {
+        public override string ToString() => $"{First} {Comparison} {Second}";
+    }
+
+    /// <summary>Two cases, a quarter of the time the same one (equal values and parts, ±∞ or not), and a comparison.</summary>
+    private static Gen<Pair> Pairs { get; } =
+        from first in Cases
+        from other in Cases
+        from same in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
+        from comparison in Gen.Elements(Enum.GetValues<Comparison>())
+        select new Pair(first, same ? first : other, comparison);
+
+    private static bool Compare<T>(Comparison comparison, T a, T b) where T : IReal<T> => comparison switch
+    {
+        Comparison.Less => a < b,
+        Comparison.LessOrEqual => a <= b,
+        Comparison.Greater => a > b,
+        _ => a >= b,
+    };
+
+    private static bool Compare(Comparison comparison, double a, double b) => Compare(comparison, new Float64(a), new Float64(b));
+
+    /// <summary>
+    /// Comparisons (gap 6): two values that are both +∞ or both −∞ are exact values beyond the range whose order is lost,
+    /// so comparing them is a <see cref="DoubleRangeException"/>, whatever the parts (equal ones included: the same case
+    /// twice, two constants); every other pair is answered, and where the two doubles differ (a ±∞ against a finite value
+    /// or the other ±∞ included) the answer is the exact comparison of the exact values (rational intervals, as in the
+    /// reference above). Where they are equal and finite, rounding may have hidden the exact order, and the answer is the
+    /// IEEE one of the doubles.
+    /// </summary>
+    [Property(Replay = "(20261211,1442695040888963407)", MaxTest = 300)]
+    public Property HyperDualReal_ComparisonIsRejectedOnlyBetweenTwoEqualInfinities() =>
+        Prop.ForAll(Pairs.ToArbitrary(), p => CheckComparison(p, RealTheta, t => t.Value.Value));
+
+    /// <inheritdoc cref="HyperDualReal_ComparisonIsRejectedOnlyBetweenTwoEqualInfinities"/>
+    [Property(Replay = "(20261211,1442695040888963407)", MaxTest = 300)]
+    public Property HessianJet_ComparisonIsRejectedOnlyBetweenTwoEqualInfinities() =>
+        Prop.ForAll(Pairs.ToArbitrary(), p => CheckComparison(p, JetTheta, t => t.Value.Value));
+
+    private static Property CheckComparison<T>(Pair p, T theta, Func<T, double> value) where T : IReal<T>
+    {
+        T a = X(p.First, p.First.Negated, theta), b = X(p.Second, p.Second.Negated, theta);
+        double av = value(a), bv = value(b);
+        bool sameInfinity = double.IsInfinity(av) && av == bv;
+        bool answer;
+        try
+        {
+            answer = Compare(p.Comparison, a, b);
+        }
+        catch (DoubleRangeException e)
+        {
+            return sameInfinity.Label($"{p}: {av:R} against {bv:R} rejected: {e.Message}");
+        }
+        if (sameInfinity)
+            return false.Label($"{p}: answered {answer} for two values {av:R}, whose order is lost");
+        if (av == bv)
+            return (answer == Compare(p.Comparison, av, bv)).Label($"{p}: {answer} for two equal doubles {av:R}");
+        var interval = HyperDualReal<RationalInterval>.Variable(RationalInterval.Of(0), true, true);
+        bool exact = Compare(p.Comparison, X(p.First, p.First.Negated, interval).Value, X(p.Second, p.Second.Negated, interval).Value);
+        return (answer == exact).Label($"{p}: {answer} for {av:R} against {bv:R}, exactly {exact}");
+    }
+
     /// <summary>
     /// Rejected only where X (its double value and parts <paramref name="x"/>) has a ±∞; else every part of the result is
     /// within the tolerance of the exact one, or ±∞ with the exact one beyond the range on that side.
@@ -479,5 +546,101 @@ public class OverflowBoundExamples
         Assert.Equal(double.NegativeInfinity, Sum(inf, -inf, P2(-1023)));
         Assert.Equal(double.PositiveInfinity, Sum(inf, 1));
         AutoDiffRejectionExamples.RejectsOutOfRange(() => Sum(inf, Math.BitDecrement(1.0)), "b", message);
+    }
+
+    /// <summary>
+    /// A term with one ±∞ factor is at least T·|P|, which is beyond the range where |P| ≥ 1. P was compared with 1 after
+    /// its own roundings: for P = 0x1.93ea5c4b4e05ap0·0x1.7589a83d1cb68p0·0x1.bcca37e24d648p-2 the rounded product is 1,
+    /// and +∞·P stayed +∞, where exactly P = 1 − 1.23·2^-54 and T·P is below double.MaxValue = T − 2^970 (within the
+    /// range). It is now compared exactly: rejected. The other way, P = 0x1.6c4454bcbc272p0·0x1.b78ac3384d144p0·
+    /// 0x1.a323fea4d1c37p-2 rounds to 1 − 2^-53 and was rejected, where exactly P ≥ 1: now kept +∞ (T·P ≥ T).
+    /// </summary>
+    [Fact]
+    public void ATermOfOneOverflowedFactor_ComparesItsFiniteFactorsWithOneExactly()
+    {
+        static double Sum(params double[] factors)
+        {
+            var sum = new PartSum();
+            sum.Add(factors);
+            return sum.Rounded("b");
+        }
+        double[] below = [Hex(0x193ea5c4b4e05a, 0), Hex(0x17589a83d1cb68, 0), Hex(0x1bcca37e24d648, -2)];
+        double[] above = [Hex(0x16c4454bcbc272, 0), Hex(0x1b78ac3384d144, 0), Hex(0x1a323fea4d1c37, -2)];
+        var t = ExactDouble.Pow2(1024) - ExactDouble.Pow2(970);
+        var exactBelow = below.Aggregate(Fraction.One, (p, f) => p * ExactDouble.ToFraction(f));
+        var exactAbove = above.Aggregate(Fraction.One, (p, f) => p * ExactDouble.ToFraction(f));
+        Assert.Equal(1.0, ScaledSum.Product(below));
+        Assert.True(t * exactBelow < MaxValue, "T·P should be within the range");
+        Assert.Equal(Math.BitDecrement(1.0), ScaledSum.Product(above));
+        Assert.True(exactAbove >= Fraction.One, "P should be at least 1");
+        const string message = "a derivative part: a ±∞ here stands for an exact value beyond";
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => Sum([double.PositiveInfinity, .. below]), "b", message);
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => Sum([.. below, double.NegativeInfinity]), "b", message);
+        Assert.Equal(double.PositiveInfinity, Sum([double.PositiveInfinity, .. above]));
+        Assert.Equal(double.NegativeInfinity, Sum([-above[0], above[1], double.PositiveInfinity, above[2]]));
+        Assert.Equal(double.PositiveInfinity, Sum(double.PositiveInfinity, P2(-3), 8)); // P = 1 exactly
+        AutoDiffRejectionExamples.RejectsOutOfRange(() => Sum(double.PositiveInfinity, P2(-1074), P2(1023)), "b", message); // P = 2^-51
+    }
+
+    /// <summary>m·2^(e − 52) for a 53-bit integer m (exact).</summary>
+    private static double Hex(long mantissa, int exponent) => Math.ScaleB((double)mantissa, exponent - 52);
+
+    /// <summary>
+    /// Comparisons of two values that are both +∞ or both −∞ answered as IEEE does (e^711 &lt; e^710 false, e^710 ≤ e^711
+    /// true, and e^{θ+710} ≥ e^711 true), though each stands for an exact value beyond the range whose size is lost: they
+    /// are now a <see cref="DoubleRangeException"/> in the jet and the generic hyper-dual, whatever the parts (a constant
+    /// against a constant, a number against itself). Against a finite value (double.MaxValue) or the other ±∞ they are
+    /// decided and answered.
+    /// </summary>
+    [Fact]
+    public void Comparisons_OfTwoEqualInfinities_AreRejected()
+    {
+        Comparisons(HessianJet<Float64>.Variable(new Float64(0), 0, 1));
+        Comparisons(HyperDualReal<Float64>.Variable(new Float64(0), true, true));
+    }
+
+    private static void Comparisons<T>(T theta) where T : IReal<T>
+    {
+        var varying = T.Exp(theta + T.Of(710));
+        var constant = T.Exp(T.Of(711));
+        var other = T.Exp(T.Of(710));
+        const string message = "both values are beyond the double range on the same side";
+        foreach (var (a, b) in new[] { (varying, constant), (constant, other), (varying, varying), (-constant, -other), (-varying, -constant) })
+        {
+            Assert.Equal(T.Estimate(a), T.Estimate(b));
+            Assert.True(double.IsInfinity(T.Estimate(a)));
+            AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a < b, "b", message);
+            AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a <= b, "b", message);
+            AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a > b, "b", message);
+            AutoDiffRejectionExamples.RejectsOutOfRange(() => _ = a >= b, "b", message);
+        }
+        var max = T.Of(double.MaxValue);
+        Assert.Equal((false, false, true, true), (varying < max, varying <= max, varying > max, varying >= max));
+        Assert.Equal((true, true, false, false), (-varying < max, -constant <= -max, -varying > -max, -constant >= -max));
+        Assert.Equal((true, true, false, false), (-varying < constant, -constant <= varying, -varying > varying, -constant >= constant));
+        Assert.Equal((false, false, true, true), (constant < -varying, varying <= -constant, constant > -varying, varying >= -constant));
+    }
+
+    /// <summary>
+    /// Over rational intervals nothing changes: e^710 and e^711 are enclosed exactly, and their estimates as doubles are +∞
+    /// both, but the intervals decide e^710 &lt; e^711 (the rule is for doubles only, as max and min's); intervals that
+    /// overlap are still an <see cref="UndecidedException"/>, not a range error.
+    /// </summary>
+    [Fact]
+    public void Comparisons_OverIntervals_AreTheIntervals()
+    {
+        IntervalComparisons(HessianJet<RationalInterval>.Variable(RationalInterval.Of(0), 0, 1));
+        IntervalComparisons(HyperDualReal<RationalInterval>.Variable(RationalInterval.Of(0), true, true));
+    }
+
+    private static void IntervalComparisons<T>(T theta) where T : IReal<T>
+    {
+        var smaller = T.Exp(theta + T.Of(710));
+        var larger = T.Exp(T.Of(711));
+        Assert.Equal(double.PositiveInfinity, T.Estimate(smaller));
+        Assert.Equal(double.PositiveInfinity, T.Estimate(larger));
+        Assert.Equal((true, true, false, false), (smaller < larger, smaller <= larger, smaller > larger, smaller >= larger));
+        var same = smaller;
+        Assert.Throws<UndecidedException>(() => smaller < same);
     }
 }
