@@ -586,8 +586,8 @@ public class OverflowBoundExamples
     private static double Hex(long mantissa, int exponent) => Math.ScaleB((double)mantissa, exponent - 52);
 
     /// <summary>
-    /// Comparisons of two values that are both +∞ or both −∞ answered as IEEE does (e^711 &lt; e^710 false, e^710 ≤ e^711
-    /// true, and e^{θ+710} ≥ e^711 true), though each stands for an exact value beyond the range whose size is lost: they
+    /// Comparisons of two values that are both +∞ or both −∞ answered as IEEE does (e^710 &lt; e^711 false, e^711 ≤ e^710
+    /// true, and e^{θ+710} ≥ e^711 true, each wrong exactly), though each stands for an exact value beyond the range whose size is lost: they
     /// are now a <see cref="DoubleRangeException"/> in the jet and the generic hyper-dual, whatever the parts (a constant
     /// against a constant, a number against itself). Against a finite value (double.MaxValue) or the other ±∞ they are
     /// decided and answered.
