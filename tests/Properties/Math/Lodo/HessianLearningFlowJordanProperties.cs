@@ -1,0 +1,440 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Lodo;
+using Verification.Tests.Properties.Numerics.Exact;
+
+namespace Verification.Tests.Properties.Numerics.Lodo;
+
+/// <summary>
+/// <see cref="HessianLearningFlow.SpectralRadius"/> (ρ(A) of lodo.md eq. 10's condition ρ(A) &lt; 1) for non-symmetric A of
+/// size 3 to 5, defective ones included, over the whole double range, with a tolerance that assumes nothing about the
+/// eigensolver: it is computed exactly from the eigenpairs the solver returns.
+/// <para>
+/// The reference: A = S·B·S⁻¹ in exact rationals (S = P·L·U an integer matrix of integer inverse, as in
+/// <see cref="HessianLearningFlowSimilarityProperties"/>), B block diagonal with real 1×1 blocks λ, rotation-scaling blocks
+/// αI + βJ (J = [[0, −1], [1, 0]], eigenvalues α ± iβ), real Jordan blocks λI + cN of size 2 and 3 (N the upper shift)
+/// and the real Jordan block of a complex pair, [[C, cI], [0, C]] with C = αI + βJ; ρ(A) = ρ(B) is max |λ| or
+/// √(α² + β²) of its blocks, exact or a 200-bit outward square root.
+/// </para>
+/// <para>
+/// The certificate. The function runs MathNet's Evd on M = 2^-s·Â (Â the double rounding of A, s = ⌊log₂ max|Â_ij|⌋,
+/// entries below 2^-1022 set to 0). The test repeats those steps and takes the same decomposition: a real V̂ and a real
+/// block diagonal D with 1×1 blocks a and 2×2 blocks [[a, b], [−b, a]], whose eigenvalues a and a ± ib are the returned
+/// eigenvalues (checked entry by entry). D̂ = 2^s·D is normal (each block is aI + bJᵀ). Two exact matrices follow:
+/// G = V̂⁻¹·A·V̂ − D̂ for all eigenpairs together, and per returned pair (λ̂, v = x + iy) the residual r = A·v − λ̂·v.
+/// They hold every error at once (Â − A, the scaling, the flush and the solver's own), so no accuracy constant of the
+/// solver is assumed.
+/// (1) A is similar to D̂ + G, and D̂ is normal. By Bauer–Fike (Numer. Math. 2 (1960) 137–141; for a normal matrix
+/// κ = 1) every eigenvalue of A lies within ‖G‖₂ of an eigenvalue of D̂. So ρ(A) ≤ max|λ̂| + ‖G‖₂, and the largest
+/// eigenvalue of A cannot be missed. (1′) The continuity argument gives a second lower bound (see
+/// <see cref="ContinuityLowerBound"/>), with H = S⁻¹·(V̂·D̂·V̂⁻¹)·S − 2^k·B and the radii of (2); the larger is used.
+/// (2) Each λ̂ is an exact eigenvalue of A + E with E = −r·v*/‖v‖², so of S·(2^k·B + H)·S⁻¹ with H = S⁻¹ES and
+/// ‖H‖₂ = ‖S⁻¹r‖₂·‖Sᵀv̄‖₂/‖v‖² (rank one). The Jordan-form perturbation theorem
+/// (Kahan, Parlett and Jiang, SIAM J. Numer. Anal. 19 (1982) 470–484; Chatelin, Eigenvalues of Matrices, 1993): for
+/// A = XJX⁻¹ and an eigenvalue μ of A + E there is an eigenvalue λ, in a Jordan block of order m, with
+/// |μ − λ|^m/(1 + |μ − λ|)^{m−1} ≤ ‖X⁻¹EX‖₂. The step of its proof used here: 1 ≤ ‖(μ − J)⁻¹‖₂·‖X⁻¹EX‖₂, and for a
+/// block λI + cN of order m, ‖(μ − λI − cN)⁻¹‖₂ ≤ Σ_{j&lt;m} |c|^j/δ^{j+1} with δ = |μ − λ| (the Neumann series, ‖N^j‖₂ = 1).
+/// With c = 1 and Σ_{j&lt;m} δ^{m−1−j} ≤ (1 + δ)^{m−1} this is the published form; the sum keeps it scale free. So every
+/// λ̂ lies within r_b of an eigenvalue of some block b, where r_b is any r with h·Σ_{j&lt;m} |c|^j/r^{j+1} &lt; 1,
+/// h ≥ ‖H‖₂. For a normal block (m = 1) r_b = h, Bauer–Fike's radius. The complex-pair block is unitarily similar to two
+/// complex Jordan blocks (α ± iβ)I + cN of order 2: with C = QΛQ*, diag(Q, Q)*·[[C, cI], [0, C]]·diag(Q, Q) = [[Λ, cI], [0, Λ]].
+/// r_b is found in doubles and then checked exactly, in rationals. So max|λ̂| ≤ max_b (|λ_b| + r_b).
+/// (3) ‖·‖₂ ≤ ‖·‖_F, computed exactly with one outward square root.
+/// (4) The function returns ScaleB(max Complex.Magnitude(λ̂), s). The magnitude is within 4u (u = 2^-53) relative
+/// where it is a normal double, and within 2^-1074 (2^(s−1074) in A's units) where not; scaling back rounds by
+/// ½·2^-1074 where the result is subnormal.
+/// </para>
+/// <para>
+/// What this tolerance is: the a-posteriori error of MathNet's solver on the same matrix. It is tight where that solver
+/// is accurate, and it grows like h^{1/m} at a Jordan block of order m, as the true error does. A function built on
+/// another, less accurate solver could fail it while still within its own backward error. Where V̂ is singular the lower
+/// side is not certified (the bound is then 0 from below). Measured on 1000 random cases of each property (2026-12-03):
+/// for normal B each side of the allowed interval was a median 8 times the error (the earlier Bauer–Fike tolerance was
+/// some 680 times), and the lower side excluded ρ/2 in 940 of 955 cases with ρ ≠ 0; for defective B the upper side was
+/// a median 6 times the error and the lower side 290 times, and the lower side excluded ρ/2 in 835 of 919 (the rest:
+/// subnormal A, whose rounding moves A by its own size, or radii that reach 0).
+/// Mutants caught by both properties: |Re λ| for |λ|, the second largest |λ| for the largest, and ρ·(1 + 2^-30).
+/// </para>
+/// </summary>
+public class HessianLearningFlowJordanProperties
+{
+    private static readonly Fraction Unit = ExactDouble.Pow2(-53);
+
+    private static Fraction F(double x) => ExactDouble.ToFraction(x);
+
+    /// <summary>The kinds of B's diagonal blocks.</summary>
+    private enum Kind { Real, Rotation, Jordan2, Jordan3, ComplexJordan }
+
+    private static int Size(Kind kind) => kind switch { Kind.Real => 1, Kind.Rotation => 2, Kind.Jordan2 => 2, Kind.Jordan3 => 3, _ => 4 };
+
+    /// <summary>The order m of the (complex) Jordan blocks that make up the block: 1 for the normal kinds.</summary>
+    private static int Order(Kind kind) => kind switch { Kind.Jordan2 => 2, Kind.Jordan3 => 3, Kind.ComplexJordan => 2, _ => 1 };
+
+    /// <summary>
+    /// One diagonal block of B, unscaled: λ or α = First·2^Shift, β = Second·2^Shift (rotation-scaling and complex-pair
+    /// blocks), c = Coupling·2^Shift (Jordan blocks).
+    /// </summary>
+    private sealed record Block(Kind Kind, double First, double Second, double Coupling, int Shift)
+    {
+        public override string ToString() => $"{Kind}({First:R}, {Second:R}, c {Coupling:R}, 2^{Shift})";
+    }
+
+    /// <summary>
+    /// One generated case: B's blocks in order; <see cref="Lower"/>, <see cref="Upper"/>, <see cref="Permutation"/> give
+    /// S = P·L·U (entries in [−2, 2]); the scale is k = −1084 − ⌊log₂ max|S·B·S⁻¹|⌋ + Position.
+    /// </summary>
+    private sealed record JordanCase(int N, Block[] Blocks, int[] Lower, int[] Upper, int[] Permutation, int Position)
+    {
+        public override string ToString() =>
+            $"n = {N}, blocks [{string.Join(", ", Blocks.Select(b => b.ToString()))}], L [{string.Join(", ", Lower)}], " +
+            $"U [{string.Join(", ", Upper)}], P [{string.Join(", ", Permutation)}], position {Position}";
+    }
+
+    private static Gen<double> Value { get; } = Gen.Frequency(
+        (7, FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x))),
+        (1, Gen.Constant(0.0))); // λ = 0 (a nilpotent block), α = 0 (where |Re λ| is 0) or β = 0 now and then
+
+    private static Gen<Block> BlockOf(Kind kind) =>
+        from first in Value
+        from second in Value
+        from coupling in FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x))
+        from couplingShift in Gen.Choose(-8, 8) // c from 2^-16 to 2^16 against λ: how far the block's eigenvalue moves
+        from shift in Gen.Choose(-30, 0) // blocks over some 40 binades below the largest
+        select new Block(kind, first, second, Math.ScaleB(coupling, couplingShift), shift);
+
+    /// <summary>
+    /// Block kinds filling n: the first from <paramref name="first"/>, the others from <paramref name="rest"/> (a draw that
+    /// does not fit the space left becomes a 1×1 block), rotated by a random offset so the first is not always on top.
+    /// </summary>
+    private static Gen<Kind[]> Kinds(int n, Kind[] first, Kind[] rest) =>
+        from head in Gen.Elements(first.Where(k => Size(k) <= n).ToArray())
+        from draws in Gen.Elements(rest).ArrayOf(n)
+        from offset in Gen.Choose(0, n - 1)
+        select Rotate(Fill(n, head, draws), offset);
+
+    private static Kind[] Fill(int n, Kind head, Kind[] draws)
+    {
+        var kinds = new List<Kind> { head };
+        int used = Size(head);
+        foreach (var draw in draws)
+        {
+            if (used == n) break;
+            var kind = Size(draw) <= n - used ? draw : Kind.Real;
+            kinds.Add(kind);
+            used += Size(kind);
+        }
+        return kinds.ToArray();
+    }
+
+    private static Kind[] Rotate(Kind[] kinds, int offset) =>
+        kinds.Skip(offset % kinds.Length).Concat(kinds.Take(offset % kinds.Length)).ToArray();
+
+    private static Gen<JordanCase> Cases(Kind[] first, Kind[] rest) =>
+        from n in Gen.Choose(3, 5)
+        from kinds in Kinds(n, first, rest)
+        from blocks in Gen.CollectToArray(kinds, BlockOf)
+        from lower in Gen.Choose(-2, 2).ArrayOf(n * n)
+        from upper in Gen.Choose(-2, 2).ArrayOf(n * n)
+        from permutation in Gen.Shuffle(Enumerable.Range(0, n).ToArray())
+        from position in HessianLearningFlowSimilarityProperties.Positions
+        select new JordanCase(n, blocks.ToArray(), lower, upper, permutation, position);
+
+    private static readonly Kind[] Normal = { Kind.Real, Kind.Rotation };
+    private static readonly Kind[] Defective = { Kind.Jordan2, Kind.Jordan3, Kind.ComplexJordan };
+    private static readonly Kind[] Any = { Kind.Real, Kind.Rotation, Kind.Jordan2, Kind.Jordan3, Kind.ComplexJordan };
+
+    /// <summary>B (unscaled) and, per block, the modulus of its eigenvalues (exact, or a 200-bit outward square root).</summary>
+    private static (ExactMatrix B, RationalInterval[] Moduli) BlockDiagonal(JordanCase c)
+    {
+        int n = c.N;
+        var entries = new Fraction[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                entries[i, j] = Fraction.Zero;
+        var moduli = new RationalInterval[c.Blocks.Length];
+        int start = 0;
+        for (int index = 0; index < c.Blocks.Length; index++)
+        {
+            var block = c.Blocks[index];
+            var scale = ExactDouble.Pow2(block.Shift);
+            Fraction first = F(block.First) * scale, second = F(block.Second) * scale, coupling = F(block.Coupling) * scale;
+            int size = Size(block.Kind);
+            bool pair = block.Kind is Kind.Rotation or Kind.ComplexJordan;
+            for (int i = 0; i < size; i++)
+                entries[start + i, start + i] = first;
+            if (pair)
+                for (int i = 0; i < size; i += 2)
+                {
+                    entries[start + i, start + i + 1] = -second;
+                    entries[start + i + 1, start + i] = second;
+                }
+            if (block.Kind is Kind.Jordan2 or Kind.Jordan3)
+                for (int i = 0; i + 1 < size; i++)
+                    entries[start + i, start + i + 1] = coupling;
+            if (block.Kind is Kind.ComplexJordan)
+            {
+                entries[start, start + 2] = coupling;
+                entries[start + 1, start + 3] = coupling;
+            }
+            moduli[index] = pair ? RationalInterval.Exact(first * first + second * second).Sqrt() : RationalInterval.Exact(Fraction.Abs(first));
+            start += size;
+        }
+        return (new ExactMatrix(entries), moduli);
+    }
+
+    private static Fraction FrobeniusUpper(ExactMatrix m) =>
+        RationalInterval.Exact(HessianLearningFlowSimilarityProperties.SquaredFrobenius(m)).Sqrt().Upper;
+
+    /// <summary>True when h·Σ_{j&lt;m} c^j/r^{j+1} &lt; 1 exactly: no eigenvalue of the perturbed block lies r or farther from λ.</summary>
+    private static bool Encloses(Fraction r, int m, Fraction c, Fraction h)
+    {
+        var sum = Fraction.Zero;
+        var term = h / r;
+        for (int j = 0; j < m; j++)
+        {
+            sum += term;
+            term = term * c / r;
+        }
+        return sum < Fraction.One;
+    }
+
+    /// <summary>
+    /// A radius r with h·Σ_{j&lt;m} c^j/r^{j+1} &lt; 1 (c &gt; 0, h ≥ 0), checked exactly: from the root of
+    /// x^m = η·Σ_{j&lt;m} x^{m−1−j} (x = r/c, η = h/c) found by bisection in doubles, widened by 2^-30; doubled until checked.
+    /// </summary>
+    private static Fraction JordanRadius(int m, Fraction c, Fraction h)
+    {
+        if (h.IsZero)
+            return Fraction.Zero;
+        if (m == 1)
+            return h; // Bauer–Fike's radius: the eigenvalue of a normal block moves by at most ‖H‖₂
+        double eta = ExactDouble.ToDouble(h / c);
+        double high = Math.Max(m * eta, Math.Pow(m * eta, 1.0 / m)) * 2; // the root is below max(mη, (mη)^{1/m})
+        double low = 0;
+        for (int step = 0; step < 200 && double.IsFinite(high) && high > 0; step++)
+        {
+            double mid = (low + high) / 2;
+            if (mid <= low || mid >= high) break;
+            double sum = 0;
+            for (int j = 0; j < m; j++)
+                sum += eta / Math.Pow(mid, j + 1);
+            if (sum < 1) high = mid; else low = mid;
+        }
+        var r = double.IsFinite(high) && high > 0 ? F(high * (1 + Math.ScaleB(1.0, -30))) * c : m * h + c;
+        for (int doubling = 0; !Encloses(r, m, c, h); doubling++)
+        {
+            if (doubling > 200)
+                throw new InvalidOperationException($"no radius found for m = {m}, c = {c}, h = {h}");
+            r *= 2;
+        }
+        return r;
+    }
+
+    /// <summary>
+    /// True when D holds each returned eigenvalue a as D_ii = a and each pair a ± ib (b &gt; 0, at i and i + 1) as the block
+    /// [[a, b], [−b, a]], and 0 elsewhere: then D is normal and its eigenvalues are exactly the returned ones.
+    /// </summary>
+    private static bool IsTheBlockDiagonalOf(Matrix<double> d, Vector<System.Numerics.Complex> values)
+    {
+        int n = d.RowCount;
+        var expected = Matrix<double>.Build.Dense(n, n);
+        for (int i = 0; i < n; i++)
+        {
+            expected[i, i] = values[i].Real;
+            if (values[i].Imaginary > 0)
+            {
+                if (i + 1 >= n || values[i + 1] != System.Numerics.Complex.Conjugate(values[i]))
+                    return false;
+                expected[i, i + 1] = values[i].Imaginary;
+                expected[i + 1, i] = -values[i].Imaginary;
+            }
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (!d[i, j].Equals(expected[i, j]))
+                    return false;
+        return true;
+    }
+
+    /// <summary>One eigenvalue of 2^k·B: its modulus, the order m of its Jordan block and the block's |c| (scaled), and its real and imaginary parts.</summary>
+    private sealed record Point(RationalInterval Modulus, int Order, Fraction Coupling, Fraction Re, Fraction Im);
+
+    private static List<Point> EigenvaluePoints(JordanCase c, RationalInterval[] moduli, Fraction power)
+    {
+        var points = new List<Point>();
+        for (int index = 0; index < c.Blocks.Length; index++)
+        {
+            var block = c.Blocks[index];
+            var scale = ExactDouble.Pow2(block.Shift) * power;
+            var modulus = new RationalInterval(moduli[index].Lower * power, moduli[index].Upper * power);
+            var coupling = Fraction.Abs(F(block.Coupling)) * scale;
+            var re = F(block.First) * scale;
+            points.Add(new Point(modulus, Order(block.Kind), coupling, re, Fraction.Zero));
+            if (block.Kind is Kind.Rotation or Kind.ComplexJordan)
+            {
+                var im = F(block.Second) * scale;
+                points[^1] = points[^1] with { Im = im };
+                points.Add(new Point(modulus, Order(block.Kind), coupling, re, -im));
+            }
+        }
+        return points;
+    }
+
+    private static Fraction SquaredNorm(ExactMatrix column) => HessianLearningFlowSimilarityProperties.SquaredFrobenius(column);
+
+    private static ExactMatrix Column(ExactMatrix m, int j) => ExactMatrix.Build(m.Rows, 1, (i, _) => m[i, j]);
+
+    /// <summary>
+    /// (1′) The continuity argument: the eigenvalues of 2^k·B + tH, t from 0 to 1, stay in the union of the disks about
+    /// B's eigenvalues of the radii r_b(‖H‖₂) (a radius for tH is one for H), so each connected component of that union
+    /// holds as many returned eigenvalues as eigenvalues of B. The component of any eigenvalue p of B holds a λ̂, so
+    /// max|λ̂| ≥ min over that component of |λ_b| − r_b; the best p is taken. Overlaps are decided exactly.
+    /// </summary>
+    private static Fraction ContinuityLowerBound(List<Point> points, Fraction h)
+    {
+        int count = points.Count;
+        var radius = points.Select(p => JordanRadius(p.Order, p.Coupling, h)).ToArray();
+        var component = Enumerable.Range(0, count).ToArray();
+        int Find(int i) => component[i] == i ? i : component[i] = Find(component[i]);
+        for (int i = 0; i < count; i++)
+            for (int j = i + 1; j < count; j++)
+            {
+                var dx = points[i].Re - points[j].Re;
+                var dy = points[i].Im - points[j].Im;
+                var reach = radius[i] + radius[j];
+                if (dx * dx + dy * dy <= reach * reach)
+                    component[Find(i)] = Find(j);
+            }
+        var best = Fraction.Zero;
+        for (int i = 0; i < count; i++)
+        {
+            var least = Enumerable.Range(0, count).Where(j => Find(j) == Find(i)).Select(j => points[j].Modulus.Lower - radius[j]).Min();
+            if (least > best) best = least;
+        }
+        return best;
+    }
+
+    /// <summary>The check shared by both properties (the class remarks derive it term by term).</summary>
+    private static Property WithinTheResidualBound(JordanCase c)
+    {
+        int n = c.N;
+        var (b, moduli) = BlockDiagonal(c);
+        var s = HessianLearningFlowSimilarityProperties.Similarity(n, c.Lower, c.Upper, c.Permutation);
+        var sInverse = s.Solve(ExactMatrix.Identity(n));
+        var unscaled = s * b * sInverse;
+        var largestUnscaled = unscaled.MaxAbs();
+        string at = c.ToString();
+        if (largestUnscaled.IsZero)
+            return (HessianLearningFlow.SpectralRadius(Matrix<double>.Build.Dense(n, n)) == 0).Label($"ρ(0) ≠ 0 at {at}");
+        int k = -1084 - ExactDouble.FloorLog2(largestUnscaled) + c.Position;
+        var power = ExactDouble.Pow2(k);
+        var a = power * unscaled;
+        var scaledB = power * b;
+        var rounded = Matrix<double>.Build.Dense(n, n, (i, j) => ExactDouble.ToDouble(a[i, j]));
+        if (!rounded.Enumerate().All(double.IsFinite))
+            return true.Label("A's rounding overflows");
+
+        // The function's steps, to take the eigenpairs behind its value.
+        int exponent = BinaryExponent.OfLargest(rounded.Enumerate());
+        var evd = SubnormalFlush.All(rounded.Map(v => Math.ScaleB(v, -exponent))).Evd();
+        var d = evd.D;
+        if (!IsTheBlockDiagonalOf(d, evd.EigenValues))
+            return false.Label($"D is not the block diagonal of the returned eigenvalues {evd.EigenValues}: D = {d} at {at}");
+        var v = ExactMatrix.FromDoubles(evd.EigenVectors);
+        var scale = ExactDouble.Pow2(exponent);
+        var points = EigenvaluePoints(c, moduli, power);
+        var rho = new RationalInterval(moduli.Max(m => m.Lower) * power, moduli.Max(m => m.Upper) * power);
+
+        // Upper side, (2) per returned eigenpair: λ̂ is an eigenvalue of A + E_i, E_i = −r·v*/‖v‖², ‖S⁻¹E_iS‖₂ = ‖S⁻¹r‖‖Sᵀv̄‖/‖v‖².
+        var reach = Fraction.Zero; // no λ̂ beyond it
+        var sTranspose = s.Transpose();
+        for (int i = 0; i < n; i++)
+        {
+            if (evd.EigenValues[i].Imaginary < 0)
+                continue; // the conjugate of the one before: the same residual, conjugated
+            bool pair = evd.EigenValues[i].Imaginary > 0;
+            var re = scale * F(d[i, i]);
+            var im = pair ? scale * F(d[i, i + 1]) : Fraction.Zero;
+            var x = Column(v, i);
+            var y = pair ? Column(v, i + 1) : ExactMatrix.Build(n, 1, (_, _) => Fraction.Zero);
+            var residualRe = a * x - re * x + im * y; // Re(A(x + iy) − (re + i·im)(x + iy))
+            var residualIm = a * y - re * y - im * x;
+            var squaredV = SquaredNorm(x) + SquaredNorm(y);
+            if (squaredV.IsZero)
+                return false.Label($"a zero eigenvector returned at {at}");
+            var squaredH = (SquaredNorm(sInverse * residualRe) + SquaredNorm(sInverse * residualIm))
+                * (SquaredNorm(sTranspose * x) + SquaredNorm(sTranspose * y)) / (squaredV * squaredV);
+            var h = RationalInterval.Exact(squaredH).Sqrt().Upper;
+            foreach (var p in points)
+            {
+                var candidate = p.Modulus.Upper + JordanRadius(p.Order, p.Coupling, h);
+                if (candidate > reach) reach = candidate;
+            }
+        }
+
+        // Lower side: the returned eigenvalues together, exactly those of V̂·D̂·V̂⁻¹ (where V̂ is invertible).
+        var lower = Fraction.Zero;
+        ExactMatrix? vInverse = null;
+        try
+        {
+            vInverse = v.Solve(ExactMatrix.Identity(n));
+        }
+        catch (ArgumentException)
+        {
+            // V̂ singular: no certificate of the lower side; counted in the class remarks
+        }
+        var dScaled = scale * ExactMatrix.FromDoubles(d);
+        var lowerRadius = Fraction.Zero;
+        if (vInverse is not null)
+        {
+            lowerRadius = FrobeniusUpper(vInverse * a * v - dScaled); // (1), (3)
+            lower = rho.Lower - lowerRadius;
+            var global = FrobeniusUpper(sInverse * (v * dScaled * vInverse) * s - scaledB); // (1′)
+            var continuity = ContinuityLowerBound(points, global);
+            if (continuity > lower) lower = continuity;
+        }
+        var tiny = ExactDouble.Pow2(exponent - 1074) + ExactDouble.Pow2(-1075); // (4)
+        var lowest = lower * (1 - 4 * Unit) - tiny;
+        var highest = reach * (1 + 4 * Unit) + tiny;
+        var threshold = ExactAgreement.OverflowThreshold;
+        if (lowest >= threshold)
+            return ArgumentAssert.IsRejection(() => HessianLearningFlow.SpectralRadius(rounded), "a", "ρ(A) exceeds double.MaxValue")
+                .Label($"ρ beyond the range not rejected at {at}");
+        if (highest >= threshold)
+            return true.Label("within the bound of the overflow threshold"); // a value or the rejection: either is right
+        double computed = HessianLearningFlow.SpectralRadius(rounded);
+        var exact = F(computed);
+        bool within = exact >= lowest && exact <= highest;
+        return within.Label(
+            $"ρ = {computed:R}, exact in [{ExactDouble.ToDouble(rho.Lower):R}, {ExactDouble.ToDouble(rho.Upper):R}], allowed " +
+            $"[{ExactDouble.ToDouble(lowest):R}, {ExactDouble.ToDouble(highest):R}] (‖G‖ ≤ {ExactDouble.ToDouble(lowerRadius):R}, " +
+            $"k = {k}) at {at}");
+    }
+
+    /// <summary>
+    /// B normal (real 1×1 and rotation-scaling blocks, as in HessianLearningFlowSimilarityProperties), A's entries from the
+    /// subnormals to near MaxValue: the computed ρ within the certificate of the class remarks. Here every block has
+    /// m = 1, so both sides are Bauer–Fike's: ρ − ‖G‖₂ ≤ max|λ̂| ≤ max_b |λ_b| + max_i ‖H_i‖₂ (H_i from the i-th pair's
+    /// residual), with the magnitude's 4u and the subnormal terms. Unlike that class's property, no backward-error
+    /// constant of the solver is assumed.
+    /// </summary>
+    [Property] // 100 cases of up to 5×5 exact products and inverses with denominators up to 2^1100
+    public Property SpectralRadius_OfASimilarityOfANormalMatrix_IsWithinTheBoundOfItsEigenpairsResiduals() =>
+        Prop.ForAll(Cases(Normal, Normal).ToArbitrary(), WithinTheResidualBound);
+
+    /// <summary>
+    /// B defective: at least one real Jordan block of order 2 or 3 or a complex pair's real Jordan block, beside 1×1 and
+    /// rotation-scaling blocks, A's entries from the subnormals to near MaxValue: the computed ρ within the certificate of
+    /// the class remarks, whose upper side is the Jordan-form (Kahan–Parlett–Jiang, Chatelin) radius of each pair's
+    /// residual and whose lower side is the better of Bauer–Fike's for the computed decomposition and the continuity
+    /// argument.
+    /// </summary>
+    [Property]
+    public Property SpectralRadius_OfASimilarityOfADefectiveMatrix_IsWithinTheBoundOfItsEigenpairsResiduals() =>
+        Prop.ForAll(Cases(Defective, Any).ToArbitrary(), WithinTheResidualBound);
+}
