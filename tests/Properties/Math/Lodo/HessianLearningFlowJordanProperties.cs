@@ -320,7 +320,10 @@ public class HessianLearningFlowJordanProperties
     }
 
     /// <summary>The check shared by both properties (the class remarks derive it term by term).</summary>
-    private static Property WithinTheResidualBound(JordanCase c)
+    private static Property WithinTheResidualBound(JordanCase c) => WithinTheResidualBound(c, null);
+
+    /// <summary>The check, handing the allowed interval [lowest, highest] for the computed ρ to <paramref name="allowed"/>.</summary>
+    private static Property WithinTheResidualBound(JordanCase c, Action<Fraction, Fraction>? allowed)
     {
         int n = c.N;
         var (b, moduli) = BlockDiagonal(c);
@@ -401,6 +404,7 @@ public class HessianLearningFlowJordanProperties
         var tiny = ExactDouble.Pow2(exponent - 1074) + ExactDouble.Pow2(-1075); // (4)
         var lowest = lower * (1 - 4 * Unit) - tiny;
         var highest = reach * (1 + 4 * Unit) + tiny;
+        allowed?.Invoke(lowest, highest);
         var threshold = ExactAgreement.OverflowThreshold;
         if (lowest >= threshold)
             return ArgumentAssert.IsRejection(() => HessianLearningFlow.SpectralRadius(rounded), "a", "ρ(A) exceeds double.MaxValue")
@@ -437,4 +441,32 @@ public class HessianLearningFlowJordanProperties
     [Property]
     public Property SpectralRadius_OfASimilarityOfADefectiveMatrix_IsWithinTheBoundOfItsEigenpairsResiduals() =>
         Prop.ForAll(Cases(Defective, Any).ToArbitrary(), WithinTheResidualBound);
+
+    /// <summary>
+    /// A hand-made case where the largest eigenvalue is defective: B = J₃(4) ⊕ [1] with J₃(4) = 4I + N (order 3, c = 1) and
+    /// S = P·L·U with L, U of entries ±1 and 2 (‖S‖_F‖S⁻¹‖_F ≤ 119), so ρ(A) = 4·2^k with an eigenvalue of order 3, next
+    /// to the simple eigenvalue 2^k; a function that dropped the top cluster would return 2^k. At three scales (largest
+    /// entry of A near 2^2, 2^-1000 and 2^1000) the property must hold, and the certified interval must exclude 2^k and be
+    /// narrower than 2^-10·ρ: with ‖H‖ of order κ·n·2^-52·‖A‖ the radius (c²‖H‖)^{1/3} is of order 2^-12·ρ (2^-15.6·ρ
+    /// seen, the same at all three scales, as the scaling is exact).
+    /// </summary>
+    [Xunit.Theory]
+    [Xunit.InlineData(1084 + 2)]
+    [Xunit.InlineData(84)]
+    [Xunit.InlineData(2084)]
+    public void SpectralRadius_OfATopJordanBlockOfOrderThree_IsCertifiedApartFromTheNextEigenvalue(int position)
+    {
+        var blocks = new[] { new Block(Kind.Jordan3, 1, 0, 0.25, 2), new Block(Kind.Real, 1, 0, 0, 0) }; // λ = 1·2^2, c = 0.25·2^2 = 1
+        var c = new JordanCase(4, blocks, Lower: new[] { 0, 0, 0, 0, 1, 0, 0, 0, -1, 2, 0, 0, 1, 0, -1, 0 },
+            Upper: new[] { 0, 1, -1, 2, 0, 0, 1, 0, 0, 0, 0, -1, 0, 0, 0, 0 }, Permutation: new[] { 2, 0, 3, 1 }, Position: position);
+        Fraction lowest = Fraction.Zero, highest = Fraction.Zero;
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1), WithinTheResidualBound(c, (l, h) => (lowest, highest) = (l, h)));
+        var (b, _) = BlockDiagonal(c);
+        var s = HessianLearningFlowSimilarityProperties.Similarity(4, c.Lower, c.Upper, c.Permutation);
+        int k = -1084 - ExactDouble.FloorLog2((s * b * s.Solve(ExactMatrix.Identity(4))).MaxAbs()) + position;
+        var rho = 4 * ExactDouble.Pow2(k);
+        Xunit.Assert.True(lowest > ExactDouble.Pow2(k), $"the lower end {ExactDouble.ToDouble(lowest):R} does not exclude the next eigenvalue 2^{k}");
+        Xunit.Assert.True(highest - lowest < rho * ExactDouble.Pow2(-10),
+            $"allowed [{ExactDouble.ToDouble(lowest):R}, {ExactDouble.ToDouble(highest):R}] is wider than 2^-10·ρ, ρ = 4·2^{k}");
+    }
 }
