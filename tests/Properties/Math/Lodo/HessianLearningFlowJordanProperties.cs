@@ -55,7 +55,7 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 /// another, less accurate solver could fail it while still within its own backward error. Where V̂ is singular the lower
 /// side is not certified (the bound is then 0 from below). Measured on 1000 random cases of each property (2026-12-03):
 /// for normal B each side of the allowed interval was a median 8 times the error (the earlier Bauer–Fike tolerance was
-/// some 680 times), and the lower side excluded ρ/2 in 940 of 955 cases with ρ ≠ 0; for defective B the upper side was
+/// 680 times the error in its first generated case), and the lower side excluded ρ/2 in 940 of 955 cases with ρ ≠ 0; for defective B the upper side was
 /// a median 6 times the error and the lower side 290 times, and the lower side excluded ρ/2 in 835 of 919 (the rest:
 /// subnormal A, whose rounding moves A by its own size, or radii that reach 0).
 /// Mutants caught by both properties: |Re λ| for |λ|, the second largest |λ| for the largest, and ρ·(1 + 2^-30).
