@@ -11,7 +11,7 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 
 /// <summary>
 /// Prop. 6.5's bound Σ_i|λ_i|·‖v^(i)‖₁² and eq. (6.21)'s lower bound max_i|λ_i|·‖v^(i)‖₁/‖v^(i)‖∞ (balles-thesis §6.4.2)
-/// for general symmetric H of dimension d = 3 to 6, against exact rational values. H = Q·diag(λ)·Qᵀ with Q the Cayley
+/// for general symmetric H of dimension d = 3 to 8, against exact rational values. H = Q·diag(λ)·Qᵀ with Q the Cayley
 /// transform (I − K)(I + K)⁻¹ of a skew-symmetric K with entries in ½ℤ ∩ [−2, 2] (exactly orthogonal and rational, checked
 /// each case: QᵀQ = I), so the columns q_i of Q are exact unit eigenvectors, and λ_i = m_i·2^k with distinct integers
 /// m_i ∈ [−8, 8] (indefinite H in most cases; the gap g = min|λ_i − λ_j| ≥ 2^k ≥ ‖H‖₂/8), k ∈ [−1060, 1020]: from where
@@ -29,7 +29,7 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// <item>Davis–Kahan for one vector: with û = v̂_i/‖v̂_i‖₂ = Σ c_k q_k, η_i² = Σ (λ_k − λ̂_i)² c_k² ≥ (g − η_i)²·sin²θ, so
 /// sin θ ≤ η_i/(g − η_i); with the sign of q_j chosen so that ûᵀq_j ≥ 0, ‖û − q_j‖₂ = 2 sin(θ/2) ≤ √2·sin θ &lt; (3/2)·sin θ,
 /// and ρ_i = |‖v̂_i‖₂ − 1| + (3/2)·sin θ ≥ ‖v̂_i − q_j‖₂. Then (‖·‖₁ ≤ √d‖·‖₂, ‖·‖∞ ≤ ‖·‖₂) |‖v̂_i‖₁ − a_j| ≤ Δa = r_d·ρ_i,
-/// r_d = 7/4 &gt; √3, 2 = √4, 9/4 &gt; √5 or 5/2 &gt; √6, and |‖v̂_i‖∞ − b_j| ≤ Δb = ρ_i. Both bounds are unchanged by the sign
+/// r_d = ⌈4√d⌉/4 ≥ √d (<see cref="RootUpper"/>), and |‖v̂_i‖∞ − b_j| ≤ Δb = ρ_i. Both bounds are unchanged by the sign
 /// of q_j, as are a_j and b_j. (Until stop 32 η came from the solver's documented backward error, whose constant 2 was
 /// observed on 2×2 H, not derived; <see cref="ComputedEigenvalues_AreWithinTheDocumentedAccuracy"/> now checks that
 /// documentation instead of relying on it.)</item>
@@ -57,11 +57,21 @@ public class SignGeometryBoundsCayleyProperties
 
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
-    /// <summary>γ_m = m·u/(1 − m·u), the relative error of m roundings.</summary>
+    /// <summary>
+    /// r_d = ⌈4√d⌉/4 ≥ √d, the Lipschitz constant of ‖·‖₁ against ‖·‖₂ rounded up to quarters (7/4, 2, 9/4, 5/2, 11/4, 3
+    /// for d = 3 to 8): ⌈4√d⌉ = ⌊√(16d − 1)⌋ + 1 by the integer square root, and r_d² ≥ d is checked.
+    /// </summary>
+    internal static Fraction RootUpper(int d)
+    {
+        var r = new Fraction(RationalInterval.IntegerSqrt(16 * d - 1) + 1, 4);
+        if (r * r < d)
+            throw new InvalidOperationException($"r_d = {r} is below √{d}");
+        return r;
+    }
 
     /// <summary>One case: d, the upper triangle of 2K (row by row), the m_i, and k.</summary>
     private static Gen<(int Dimension, int[] Skew, int[] Multipliers, int Exponent)> Cases { get; } =
-        from d in Gen.Choose(3, 6)
+        from d in Gen.Choose(3, 8)
         from skew in Gen.ArrayOf(Gen.Choose(-4, 4), d * (d - 1) / 2)
         from multipliers in Gen.ArrayOf(Gen.Choose(-8, 8), d).Where(m => m.Distinct().Count() == m.Length)
         from k in Gen.Frequency(
@@ -154,7 +164,7 @@ public class SignGeometryBoundsCayleyProperties
             if (2 * Eta >= Gap)
                 return; // outside the derivation: the property reports it
 
-            var rootD = d switch { 3 => new Fraction(7, 4), 4 => new Fraction(2), 5 => new Fraction(9, 4), 6 => new Fraction(5, 2), _ => throw new ArgumentOutOfRangeException(nameof(d), d, "r_d is tabulated for d = 3 to 6") }; // ≥ √d
+            var rootD = RootUpper(d); // ≥ √d
             Prop65 = Fraction.Zero;
             Eq621 = Fraction.Zero;
             var prop65Perturbation = Fraction.Zero;
