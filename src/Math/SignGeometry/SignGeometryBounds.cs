@@ -14,7 +14,7 @@ namespace Verification.Numerics.SignGeometry;
 /// ArgumentException. Sums of d² non-negative terms carry a relative error ≤ d²·2^-53; the eigenvalue-based bounds
 /// inherit the symmetric eigensolver's backward error, each λ_i within 3d·2^-52·‖H‖₂ (see
 /// <see cref="SymmetricEigen.Decompose"/>; observed, not derived: against exact spectra of Cayley-rotated diagonals the
-/// largest errors seen were 2.07, 7.33, 8, 9.14 and 10 times 2^-52·‖H‖₂ for d = 2 to 6; the 2d·2^-52·‖H‖₂ stated until
+/// largest errors seen were 2.07, 7.33, 8, 9.14, 10, 12.5 and 13 times 2^-52·‖H‖₂ for d = 2 to 8; the 2d·2^-52·‖H‖₂ stated until
 /// stop 32 was exceeded at d = 3), and their eigenvector norms are those of unit vectors to d·2^-53. Entries of
 /// the scaled H below 2^-1022 are set to 0 before the eigensolver (it failed on subnormal entries), a change of H by
 /// less than d·2^-1022·max|H_ij| in norm.
@@ -84,7 +84,11 @@ public static class SignGeometryBounds
         return InfToOneNorm.ScaleBack(trace / absoluteTrace * ScaledEntrywiseL1(a), s, "ρ_diag⁻¹·Σλ_i", nameof(h));
     }
 
-    /// <summary>Prop. 6.5's right-hand side Σ_i |λ_i|·‖v^(i)‖₁² with orthonormal eigenvectors v^(i).</summary>
+    /// <summary>
+    /// Prop. 6.5's right-hand side Σ_i |λ_i|·‖v^(i)‖₁² with the solver's orthonormal eigenvectors v^(i). For a k-fold
+    /// eigenvalue the value depends on the basis of its eigenspace: every orthonormal basis w_1…w_k gives Σ‖w_i‖₁² in
+    /// [M, k·M], M = max_{s∈{±1}^d} sᵀPs for the eigenspace's projector P, and every one bounds ‖H‖∞,1 from above.
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the bound exceeds double.MaxValue.</exception>
     public static double Prop65Bound(Matrix<double> h)
     {
@@ -99,7 +103,11 @@ public static class SignGeometryBounds
         return InfToOneNorm.ScaleBack(s, scale, "Σ|λ_i|·‖v_i‖₁²", nameof(h));
     }
 
-    /// <summary>Eq. (6.21): max_i |λ_i|·‖v^(i)‖₁/‖v^(i)‖∞, a lower bound on ‖H‖∞,1.</summary>
+    /// <summary>
+    /// Eq. (6.21): max_i |λ_i|·‖v^(i)‖₁/‖v^(i)‖∞, a lower bound on ‖H‖∞,1. For a repeated eigenvalue the quotient depends
+    /// on the solver's basis of the eigenspace (projector P): any unit vector of it gives one in [1/max_j P_jj, M], M as in
+    /// <see cref="Prop65Bound"/>, and a lower bound on ‖H‖∞,1.
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the bound exceeds double.MaxValue.</exception>
     public static double Eq621LowerBound(Matrix<double> h)
     {
