@@ -16,7 +16,8 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// exact Cayley transform of the other Cayley properties, λ_j = (m_j + t_j·2^-e)·2^k where the m_j repeat (at least one
 /// does), t_j = 0, 1, 2, … counts the earlier j' with m_j' = m_j, and e = 0 (exactly repeated) or e ∈ [8, 80] (nearly:
 /// each eigenvector is then ill-determined, the cluster's subspace is not). A cluster C is the set of j with one m_j:
-/// k_C = |C|, P_C = Σ_{j∈C} q_j q_jᵀ the exact projector onto its span, g_C its gap to the rest of the spectrum (≥ 2^k·(1 − d·2^-e)).
+/// k_C = |C|, P_C = Σ_{j∈C} q_j q_jᵀ the exact projector onto its span, g_C its gap to the rest of the spectrum
+/// (≥ 2^k for e = 0, ≥ 2^k·(1 − (d − 1)·2^-e) otherwise).
 /// </summary>
 /// <remarks>
 /// Basis-independent brackets, for any orthonormal basis w_1…w_k of range(P) and M = max_{s∈{±1}^d} sᵀPs (enumerated):
