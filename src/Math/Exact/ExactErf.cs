@@ -30,7 +30,7 @@ public static class ExactErf
         return new RationalInterval(ErfcPoint(x.Upper, bits).Lower, ErfcPoint(x.Lower, bits).Upper);
     }
 
-    /// <summary>erf at one rational, within about 2^(−bits) absolutely.</summary>
+    /// <summary>erf at one rational, within about 2^(−bits) relatively (absolutely for |x| ≥ 1, where |erf x| ≥ 0.84).</summary>
     public static RationalInterval ErfPoint(Fraction x, int bits)
     {
         if (x.Sign() < 0)
@@ -49,10 +49,14 @@ public static class ExactErf
         if (1.44 * x2 >= bits + 24)
             // erf(x) = 1 − erfc(x), with erfc(x) < 2^(−bits−24): the asymptotic series encloses it without the
             // e^(x²)-sized intermediate terms of the Maclaurin sum.
-            return DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - Asymptotic(x, bits), bits + 8);
+            return WithinUnit(DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - Asymptotic(x, bits), bits + 8));
         var series = Series(x, bits + 8);
-        return DyadicRounding.Outward(series * TwoOverSqrtPi(bits + 8), bits + 8);
+        return WithinUnit(DyadicRounding.Outward(series * TwoOverSqrtPi(bits + 8), bits + 8));
     }
+
+    /// <summary>An enclosure of erf x for x &gt; 0 cut to [0, 1], where erf x lies: outward rounding took it past 1 (x = 7.19 at 53 bits).</summary>
+    private static RationalInterval WithinUnit(RationalInterval y) =>
+        new(FractionExtensions.Max(y.Lower, Fraction.Zero), y.Upper > Fraction.One ? Fraction.One : y.Upper);
 
     /// <summary>erfc at one rational, within about 2^(−bits) relatively.</summary>
     public static RationalInterval ErfcPoint(Fraction x, int bits)
@@ -70,7 +74,8 @@ public static class ExactErf
             return Asymptotic(x, bits);
         int extra = (int)Math.Ceiling(1.45 * x2d) + 16;
         var erf = ErfPoint(x, bits + extra);
-        return DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - erf, bits + 8);
+        var erfc = DyadicRounding.Outward(RationalInterval.Exact(Fraction.One) - erf, bits + 8);
+        return new RationalInterval(FractionExtensions.Max(erfc.Lower, Fraction.Zero), erfc.Upper);
     }
 
     /// <summary>
@@ -88,7 +93,11 @@ public static class ExactErf
         double x2 = ExactDouble.ToDouble(x * x);
         int terms = (int)Math.Ceiling(Math.E * x2) + bits + 16;        // a generous bound on the number of terms
         int guard = (int)Math.Ceiling(1.45 * x2 + Math.Log2(terms + 1)) + 8;
-        int f = bits + guard;
+        // Units of 2^(−F) below x·2^(−bits−guard), not only below 2^(−bits−guard): x = m/2^k lies in [2^(−j), 2^(1−j)) with
+        // j = k − bitlength(m) + 1, so F = bits + guard + j keeps the sum's few units of error relative to x. With F = bits +
+        // guard (raised to k) they were units of x's own last bit: erf(2^-808) came out [−5, 4]·2^-808·2/√π, around 0.
+        int j = k - (int)m.GetBitLength() + 1;
+        int f = bits + guard + Math.Max(0, j);
         if (f < k)
             f = k;
         var m2 = m * m;
