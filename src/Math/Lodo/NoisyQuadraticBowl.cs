@@ -124,9 +124,36 @@ public sealed class NoisyQuadraticBowl
 
     /// <summary>
     /// The Newton method's expected loss: it jumps to x*_t, the centre then moves by s_t, so
-    /// E ℓ_{t+1} = ½E[s_tᵀHs_t] = ½ v tr(H) = ½ v Σ d_i (double precision).
+    /// E ℓ_{t+1} = ½E[s_tᵀHs_t] = ½ v tr(H) = ½ v Σ d_i (lodo.md App. F.1's 7.412v for the paper's bowl).
     /// </summary>
-    public double NewtonOptimalLoss => 0.5 * NoiseVariance * Spectrum.Sum();
+    /// <remarks>
+    /// Accuracy: within (n + 1)·2^-53 relative of ½v·Σd_i for the bowl's own d_i where the sum, ½v and the result need no
+    /// rescue (Σd_i finite, v ≥ 2^-1021 so that ½v is exact, the result normal: n − 1 roundings of a sum of positive terms
+    /// and one of the product); elsewhere ½v·Σd_i computed exactly and rounded once. The plain ½v·Σd_i gave 0 for
+    /// v = 2^-1074 (½v rounds to 0; exact 2^-1075·Σd_i, normal for Σd_i ≥ 2^53) and +∞ where Σd_i overflows but ½v·Σd_i
+    /// is within the range.
+    /// </remarks>
+    /// <exception cref="DoubleRangeException">½v·Σd_i is beyond double.MaxValue.</exception>
+    public double NewtonOptimalLoss
+    {
+        get
+        {
+            double half = 0.5 * NoiseVariance;
+            double plain = half * Spectrum.Sum();
+            if (NoiseVariance >= MinimumExactHalf && double.IsNormal(plain))
+                return plain;
+            var sum = Spectrum.Aggregate(Fraction.Zero, (a, d) => a + ExactDouble.ToFraction(d));
+            double loss = ExactDouble.ToDouble(ExactDouble.ToFraction(NoiseVariance) * sum / 2);
+            if (!double.IsFinite(loss))
+                throw new DoubleRangeException(
+                    $"the Newton loss ½v·Σd_i for v = {Require.Show(NoiseVariance)} and d = {Require.Show(Smallest)}…{Require.Show(Largest)} (n = {Dimension}) is beyond double.MaxValue.",
+                    nameof(NoiseVariance));
+            return loss;
+        }
+    }
+
+    /// <summary>2^-1021: from here on ½v is exact (a normal double halved).</summary>
+    private static readonly double MinimumExactHalf = Math.ScaleB(1.0, -1021);
 
     /// <summary>
     /// ½Σ_{i=0}^{n−1} d_1 r^i with r = (d_n/d_1)^{1/(n−1)}, enclosed in exact rationals: r is enclosed by bisection on

@@ -3,8 +3,10 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Lodo;
+using Verification.Tests.Properties.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Lodo;
@@ -99,11 +101,61 @@ public class NoisyQuadraticBowlFullRangeProperties
     /// The bowl, or null where the constructor rejects it; a rejection (naming d_n) is allowed only where d_n·(1 + 4n·u)
     /// reaches double.MaxValue, so that an entry of UDUᵀ may round beyond it.
     /// </summary>
-    private static NoisyQuadraticBowl? TryBowl((int N, double Smallest, double Largest, int Seed) c)
+    /// <summary>
+    /// The Newton loss ½v·Σd_i (lodo.md App. F.1) for v and the spectrum anywhere in the range (n up to 40, so Σd_i can
+    /// overflow while ½v·Σd_i does not): within (n + 1)·u relative plus half the subnormal spacing of the exact ½v·Σd_i of
+    /// the bowl's own d_i, and a DoubleRangeException exactly where that value rounds beyond double.MaxValue.
+    /// </summary>
+    [Property]
+    public Property NewtonOptimalLoss_IsHalfTheNoiseVarianceTimesTheTrace() => Prop.ForAll(
+        (from n in Gen.Choose(2, 40)
+         from a in FullRangeDoubles.Positive
+         from b in FullRangeDoubles.Positive
+         from v in FullRangeDoubles.Positive
+         select (n, Math.Min(a, b), Math.Max(a, b), v)).ToArbitrary(), c =>
+    {
+        var bowl = TryBowl((c.n, c.Item2, c.Item3, 0), c.v);
+        if (bowl is null)
+            return true.Label("rejected: d_n within the rounding of UDUᵀ of double.MaxValue");
+        var exact = F(c.v) * bowl.Spectrum.Aggregate(Fraction.Zero, (t, d) => t + F(d)) / 2;
+        string at = $"n = {c.n}, d = {c.Item2:R}…{c.Item3:R}, v = {c.v:R}, exact ≈ {ExactDouble.ToDouble(exact):R}";
+        if (exact >= ExactAgreement.OverflowThreshold)
+        {
+            try
+            {
+                return false.Label($"not rejected at {at}: {bowl.NewtonOptimalLoss:R}");
+            }
+            catch (DoubleRangeException e)
+            {
+                return (e.ParamName == "NoiseVariance" && e.Message.Contains("beyond double.MaxValue", StringComparison.Ordinal)).Label(e.Message);
+            }
+        }
+        double loss = bowl.NewtonOptimalLoss;
+        var bound = (c.n + 1) * Unit * exact + ExactDouble.Pow2(-1075);
+        return (double.IsFinite(loss) && Fraction.Abs(F(loss) - exact) <= bound).Label($"{at}: {loss:R}");
+    });
+
+    /// <summary>
+    /// The two cases the plain ½v·Σd_i got wrong: v = 2^-1074 (½v rounded to 0; exact 2^-1075·3·2^60 = 3·2^-1015) and a
+    /// sum that overflows while ½v·Σd_i does not (n = 8, d_i = 2^1021…2^1023 summing past MaxValue, v = 2^-4).
+    /// </summary>
+    [Fact]
+    public void NewtonOptimalLoss_WhereThePlainFormulaUnderflowedOrOverflowed_IsTheExactValue()
+    {
+        var tiny = new NoisyQuadraticBowl(2, double.Epsilon, 0, Math.ScaleB(1.0, 60), Math.ScaleB(1.0, 61));
+        Assert.Equal(3 * Math.ScaleB(1.0, -1015), tiny.NewtonOptimalLoss);
+        var wide = new NoisyQuadraticBowl(8, Math.ScaleB(1.0, -4), 0, Math.ScaleB(1.0, 1021), Math.ScaleB(1.0, 1023));
+        var exact = ExactDouble.ToFraction(Math.ScaleB(1.0, -4)) * wide.Spectrum.Aggregate(Fraction.Zero, (t, d) => t + F(d)) / 2;
+        Assert.Equal(double.PositiveInfinity, wide.Spectrum.Sum());
+        Assert.True(exact < F(double.MaxValue));
+        Assert.Equal(ExactDouble.ToDouble(exact), wide.NewtonOptimalLoss);
+    }
+
+    private static NoisyQuadraticBowl? TryBowl((int N, double Smallest, double Largest, int Seed) c, double noiseVariance = 1.0)
     {
         try
         {
-            return new NoisyQuadraticBowl(c.N, 1.0, c.Seed, c.Smallest, c.Largest);
+            return new NoisyQuadraticBowl(c.N, noiseVariance, c.Seed, c.Smallest, c.Largest);
         }
         catch (ArgumentException e) when (e.ParamName == "largest" && F(c.Largest) * (1 + 4 * c.N * Unit) >= F(double.MaxValue))
         {
