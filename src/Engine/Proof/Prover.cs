@@ -132,7 +132,9 @@ internal sealed class Prover<TInput> where TInput : notnull
     {
         if (_domain.Scaling is not { } degrees || _scalingFailure is not null)
             return;
-        _scalingFailure = HomogeneousOnPieces(box, degrees);
+        var failure = HomogeneousOnPieces(box, degrees);
+        if (!ExactWork.IsSpent) // a refused charge is no finding about the relation's degrees: the caller stops the proof
+            _scalingFailure = failure;
     }
 
     /// <summary>

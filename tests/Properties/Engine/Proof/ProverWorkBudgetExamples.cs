@@ -127,6 +127,66 @@ public class ProverWorkBudgetExamples
         Assert.Contains("exact identity method: stopped when its exact work budget of 50 word products", string.Join("; ", stopped.Proof.Notes));
     }
 
+    /// <summary>
+    /// √(x² + y²) ≤ x + 4y/3 on x ∈ [0, 1], y = 1, proved with the declared scaling (x, y) → (ax, ay), whose check (the
+    /// dimensional analysis of every closed box) does exact work of its own.
+    /// </summary>
+    private sealed class ScaledNorm : Statement<(double X, double Y)>
+    {
+        [SetsRequiredMembers]
+        public ScaledNorm(long maxWork)
+        {
+            Name = "scaling-budget";
+            Description = Name;
+            Tolerance = "none";
+            Domain = new Domain<(double X, double Y)>
+            {
+                Generator = from u in EdgeDoubles.Unit from v in EdgeDoubles.Unit select (u, 1 + v),
+                Describe = e => [NamedValue.Of("x", e.X), NamedValue.Of("y", e.Y)],
+            };
+            Proofs = [new ProofDomain<(double X, double Y)>
+            {
+                Box = [new ProofCoordinate("x", 0, 1), new ProofCoordinate("y", 1, 1)],
+                At = v => (v[0], v[1]),
+                Reduction = "(x, y) → (ax, ay)",
+                Scaling = [[1], [1]],
+                CoversStatedDomain = true,
+                MaxWork = maxWork,
+            }];
+        }
+
+        public override Relation<T> Evaluate<T>((double X, double Y) input)
+        {
+            var (x, y) = (T.Input(input.X), T.Input(input.Y));
+            return Relation.LessOrEqual(T.Sqrt(x * x + y * y), x + y + y / 3);
+        }
+    }
+
+    /// <summary>
+    /// A budget that runs out inside the scaling check is a stall, never "the relation is not scale invariant" (a refused
+    /// charge came back from the dimensional analysis as a failure about the degrees; found in review at MaxWork = 12 839).
+    /// Every budget from 50 up to one that proves the statement is tried, so the one that runs out in the check is among them.
+    /// </summary>
+    [Fact]
+    public void ABudgetSpentInTheScalingCheck_IsAStall_NotAScalingFailure()
+    {
+        var settings = new RunSettings(50, 1) { ClaimSeed = 7 };
+        var proved = new ScaledNorm(ProofDomain<(double X, double Y)>.DefaultMaxWork).Run(settings);
+        Assert.True(proved.Verdict == Verdict.Proved, Why(proved));
+        int stalls = 0;
+        for (long w = 50; ; w = w * 21 / 20 + 1)
+        {
+            var r = new ScaledNorm(w).Run(settings);
+            Assert.DoesNotContain("not scale invariant", Why(r));
+            if (r.Verdict == Verdict.Proved)
+                break;
+            Assert.Contains("exact work budget", Why(r));
+            stalls++;
+            Assert.True(w < 10_000_000, "no budget below 10^7 proved it: " + Why(r));
+        }
+        Assert.True(stalls > 0);
+    }
+
     [Theory]
     [InlineData(0L)]
     [InlineData(-1L)]
