@@ -155,6 +155,9 @@ public static class HessianLearningFlow
     /// whole range), ρ is within the bound that the solver's own eigenpairs certify: below, Bauer–Fike with the exact
     /// V̂⁻¹AV̂ − D̂ or the continuity argument; above, the Jordan-form theorem (Kahan–Parlett–Jiang) on each pair's exact
     /// residual, by which an eigenvalue in a Jordan block of order m moves by about the m-th root of the backward error.
+    /// That certificate holds for whatever the solver returns, so it is a check of this function's use of the eigenpairs
+    /// (|λ| not |Re λ|, the largest, the scaling), not an accuracy guarantee; the test adds one cap of its own, each
+    /// residual within 2^-30·‖A‖_F plus A's rounding, so that a grossly inaccurate solver is reported, not excused.
     /// </remarks>
     /// <exception cref="ArgumentException">A non-square or non-finite, or ρ(A) beyond double.MaxValue.</exception>
     public static double SpectralRadius(Matrix<double> a)

@@ -344,7 +344,8 @@ public class HessianLearningFlowJordanProperties
 
         // The function's steps, to take the eigenpairs behind its value.
         int exponent = BinaryExponent.OfLargest(rounded.Enumerate());
-        var evd = SubnormalFlush.All(rounded.Map(v => Math.ScaleB(v, -exponent))).Evd();
+        var flushed = SubnormalFlush.All(rounded.Map(v => Math.ScaleB(v, -exponent)));
+        var evd = flushed.Evd();
         var d = evd.D;
         if (!IsTheBlockDiagonalOf(d, evd.EigenValues))
             return false.Label($"D is not the block diagonal of the returned eigenvalues {evd.EigenValues}: D = {d} at {at}");
@@ -356,6 +357,11 @@ public class HessianLearningFlowJordanProperties
         // Upper side, (2) per returned eigenpair: λ̂ is an eigenvalue of A + E_i, E_i = −r·v*/‖v‖², ‖S⁻¹E_iS‖₂ = ‖S⁻¹r‖‖Sᵀv̄‖/‖v‖².
         var reach = Fraction.Zero; // no λ̂ beyond it
         var sTranspose = s.Transpose();
+        // A sanity cap on each residual, so that the certificate cannot excuse any output: ‖r‖ ≤ (2^-30·‖A‖_F + ‖A − Â‖_F)·‖v‖,
+        // Â the matrix the solver saw (rounded, flushed, in A's scale). A backward-stable solver leaves about n·2^-52·‖A‖
+        // (2^22 times less); the rounding term is what a subnormal A loses before any solver runs.
+        var seen = scale * ExactMatrix.FromDoubles(flushed);
+        var cap = ExactDouble.Pow2(-30) * FrobeniusUpper(a) + FrobeniusUpper(a - seen);
         for (int i = 0; i < n; i++)
         {
             if (evd.EigenValues[i].Imaginary < 0)
@@ -370,6 +376,8 @@ public class HessianLearningFlowJordanProperties
             var squaredV = SquaredNorm(x) + SquaredNorm(y);
             if (squaredV.IsZero)
                 return false.Label($"a zero eigenvector returned at {at}");
+            if (SquaredNorm(residualRe) + SquaredNorm(residualIm) > cap * cap * squaredV)
+                return false.Label($"the residual of pair {i} exceeds (2^-30·‖A‖_F + ‖A − Â‖_F)·‖v‖ at {at}: a solver this inaccurate is reported, not excused");
             var squaredH = (SquaredNorm(sInverse * residualRe) + SquaredNorm(sInverse * residualIm))
                 * (SquaredNorm(sTranspose * x) + SquaredNorm(sTranspose * y)) / (squaredV * squaredV);
             var h = RationalInterval.Exact(squaredH).Sqrt().Upper;
