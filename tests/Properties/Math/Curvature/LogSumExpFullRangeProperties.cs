@@ -114,7 +114,8 @@ public class LogSumExpFullRangeProperties
 
     /// <summary>
     /// softmax π_i = e^{f_i − m}/Σ_j e^{f_j − m} within (|f_i − m| + 2C + 4) ulp where π_i is normal and 2^-1074 absolutely
-    /// below (the bound <see cref="LogSumExp.Softmax"/> states); every π_i in [0, 1] and the largest at least 1/C.
+    /// below (the bound <see cref="LogSumExp.Softmax"/> states); every π_i in [0, 1] and the largest at least 1/C. A π_i
+    /// whose enclosure straddles 2^-1022 is checked only for its range (neither bound applies to all of it).
     /// </summary>
     [Property]
     public Property Softmax_IsWithinItsStatedBound() => Prop.ForAll(Logits.ToArbitrary(), f =>

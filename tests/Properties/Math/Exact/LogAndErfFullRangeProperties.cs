@@ -11,8 +11,8 @@ namespace Verification.Tests.Properties.Numerics.Exact;
 /// <see cref="ExactLog"/> and <see cref="ExactErf"/> at arguments over the whole double range, subnormals and values near
 /// double.MaxValue included (issue 15, item 1; the other enclosure properties stop at 1e±300 and |x| ≤ 70). Each is
 /// checked against something computed another way: ln x through the exponential of its ends, erf at tiny x against its
-/// Maclaurin bracket, erf and erfc against each other where each takes its own path (series, asymptotic series, the
-/// constant tails beyond x = 64 and x² = 4000).
+/// Maclaurin bracket, erf and erfc against each other (different paths only where erfc takes its asymptotic series or
+/// a constant tail).
 /// </summary>
 [Properties(MaxTest = 80)] // exp enclosures at up to 216 bits: a few ms each
 public class LogAndErfFullRangeProperties
@@ -81,8 +81,9 @@ public class LogAndErfFullRangeProperties
     });
 
     /// <summary>
-    /// erf x and erfc x at any double x (subnormal to ±MaxValue): 1 − erf(x) and erfc(x) overlap (the same number reached
-    /// by different paths: Maclaurin, asymptotic series, the constant tails beyond x = 64 and x² = 4000), erf ∈ [−1, 1],
+    /// erf x and erfc x at any double x (subnormal to ±MaxValue): 1 − erf(x) and erfc(x) overlap (for x ≤ 0 and moderate
+    /// x &gt; 0 erfc is 1 − erf at more bits; the paths differ where erfc takes the asymptotic series or its constant tail
+    /// beyond x² = 4000 and erf its own beyond x = 64), erf ∈ [−1, 1] (guaranteed by the clamp since stop 33: kept against its removal),
     /// erfc ∈ [0, 2], and both monotone between x and its next double up (erf increasing, erfc decreasing).
     /// </summary>
     [Property]
