@@ -69,6 +69,44 @@ public class SignGeometryBoundsCayleyProperties
         return r;
     }
 
+    /// <summary>H = Q·diag(λ)·Qᵀ, exactly.</summary>
+    internal static ExactMatrix Conjugated(ExactMatrix q, Fraction[] lambda)
+    {
+        int d = lambda.Length;
+        return ExactMatrix.Build(d, d, (i, j) =>
+        {
+            var sum = Fraction.Zero;
+            for (int l = 0; l < d; l++)
+                sum += q[i, l] * lambda[l] * q[j, l];
+            return sum;
+        });
+    }
+
+    /// <summary>
+    /// The i-th pair the functions use (<see cref="SignGeometryBounds.ScaledEigen"/>, scaled back by <paramref name="back"/>),
+    /// a posteriori against the exact H: v̂ and λ̂ exactly, η ≥ ‖Hv̂ − λ̂v̂‖₂/‖v̂‖₂ (the residual computed exactly, its root
+    /// and ‖v̂‖₂ enclosed at 80 bits), and ‖v̂‖₂'s enclosure.
+    /// </summary>
+    internal static (Fraction[] V, Fraction Value, Fraction Eta, RationalInterval Norm) ComputedPair(
+        ExactMatrix exact, MathNet.Numerics.LinearAlgebra.Factorization.Evd<double> evd, Fraction back, int i)
+    {
+        int d = exact.Rows;
+        var v = Enumerable.Range(0, d).Select(j => F(evd.EigenVectors[j, i])).ToArray();
+        var value = back * F(evd.EigenValues[i].Real);
+        var residual = Fraction.Zero;
+        var normSquared = Fraction.Zero;
+        for (int row = 0; row < d; row++)
+        {
+            var r = -value * v[row];
+            for (int col = 0; col < d; col++)
+                r += exact[row, col] * v[col];
+            residual += r * r;
+            normSquared += v[row] * v[row];
+        }
+        var norm = RationalInterval.Exact(normSquared).Sqrt(80);
+        return (v, value, RationalInterval.Exact(residual).Sqrt(80).Upper / norm.Lower, norm);
+    }
+
     /// <summary>One case: d, the upper triangle of 2K (row by row), the m_i, and k.</summary>
     private static Gen<(int Dimension, int[] Skew, int[] Multipliers, int Exponent)> Cases { get; } =
         from d in Gen.Choose(3, 8)
@@ -96,14 +134,7 @@ public class SignGeometryBoundsCayleyProperties
             Q = ExactMatrix.Cayley(kMatrix);
             Lambda = multipliers.Select(m => m * ExactDouble.Pow2(k)).ToArray();
             var lambda = Lambda;
-            var q = Q;
-            Exact = ExactMatrix.Build(d, d, (i, j) =>
-            {
-                var sum = Fraction.Zero;
-                for (int l = 0; l < d; l++)
-                    sum += q[i, l] * lambda[l] * q[j, l];
-                return sum;
-            });
+            Exact = Conjugated(Q, lambda);
             var exact = Exact;
             Rounded = Matrix<double>.Build.Dense(d, d, (i, j) => ExactDouble.ToDouble(exact[i, j]));
             Description = $"d = {d}, 2K upper = [{string.Join(", ", skew)}], m = [{string.Join(", ", multipliers)}], k = {k}";
@@ -137,20 +168,7 @@ public class SignGeometryBoundsCayleyProperties
             Eta = Fraction.Zero;
             for (int i = 0; i < d; i++)
             {
-                var v = Enumerable.Range(0, d).Select(j => F(evd.EigenVectors[j, i])).ToArray();
-                var value = back * F(evd.EigenValues[i].Real);
-                var residual = Fraction.Zero;
-                var normSquared = Fraction.Zero;
-                for (int row = 0; row < d; row++)
-                {
-                    var r = -value * v[row];
-                    for (int col = 0; col < d; col++)
-                        r += Exact[row, col] * v[col];
-                    residual += r * r;
-                    normSquared += v[row] * v[row];
-                }
-                var normRange = RationalInterval.Exact(normSquared).Sqrt(80);
-                var eta = RationalInterval.Exact(residual).Sqrt(80).Upper / normRange.Lower;
+                var (_, value, eta, normRange) = ComputedPair(Exact, evd, back, i);
                 int pair = Enumerable.Range(0, d).MinBy(j => Fraction.Abs(Lambda[j] - value));
                 if (Fraction.Abs(Lambda[pair] - value) > eta || paired[pair])
                     return; // not within its residual of an eigenvalue, or two computed pairs on one: IsPaired reports it

@@ -110,13 +110,7 @@ public class SignGeometryBoundsClusterProperties
                 lambda[j] = (multipliers[j] + offset) * ExactDouble.Pow2(k);
             }
             Lambda = lambda;
-            Exact = ExactMatrix.Build(d, d, (i, j) =>
-            {
-                var sum = Fraction.Zero;
-                for (int l = 0; l < d; l++)
-                    sum += q[i, l] * lambda[l] * q[j, l];
-                return sum;
-            });
+            Exact = SignGeometryBoundsCayleyProperties.Conjugated(q, lambda);
             var exact = Exact;
             Rounded = Matrix<double>.Build.Dense(d, d, (i, j) => ExactDouble.ToDouble(exact[i, j]));
             Description = $"d = {d}, 2K upper = [{string.Join(", ", skew)}], m = [{string.Join(", ", multipliers)}], e = {separation}, k = {k}";
@@ -164,20 +158,7 @@ public class SignGeometryBoundsClusterProperties
             var pairs = new Pair[d];
             for (int i = 0; i < d; i++)
             {
-                var v = Enumerable.Range(0, d).Select(j => F(evd.EigenVectors[j, i])).ToArray();
-                var value = back * F(evd.EigenValues[i].Real);
-                var residual = Fraction.Zero;
-                var normSquared = Fraction.Zero;
-                for (int row = 0; row < d; row++)
-                {
-                    var r = -value * v[row];
-                    for (int col = 0; col < d; col++)
-                        r += exact[row, col] * v[col];
-                    residual += r * r;
-                    normSquared += v[row] * v[row];
-                }
-                var norm = RationalInterval.Exact(normSquared).Sqrt(80);
-                var eta = RationalInterval.Exact(residual).Sqrt(80).Upper / norm.Lower;
+                var (v, value, eta, norm) = SignGeometryBoundsCayleyProperties.ComputedPair(exact, evd, back, i);
                 int nearest = Enumerable.Range(0, d).MinBy(j => Fraction.Abs(lambda[j] - value));
                 if (Fraction.Abs(lambda[nearest] - value) > eta)
                     return; // not within its residual of any eigenvalue: IsPaired reports it
