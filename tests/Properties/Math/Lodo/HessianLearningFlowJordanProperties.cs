@@ -328,17 +328,12 @@ public class HessianLearningFlowJordanProperties
         int n = c.N;
         var (b, moduli) = BlockDiagonal(c);
         var s = HessianLearningFlowSimilarityProperties.Similarity(n, c.Lower, c.Upper, c.Permutation);
-        var sInverse = s.Solve(ExactMatrix.Identity(n));
-        var unscaled = s * b * sInverse;
-        var largestUnscaled = unscaled.MaxAbs();
         string at = c.ToString();
-        if (largestUnscaled.IsZero)
+        var placed = HessianLearningFlowSimilarityProperties.Placed(s, b, c.Position);
+        if (placed is null)
             return (HessianLearningFlow.SpectralRadius(Matrix<double>.Build.Dense(n, n)) == 0).Label($"ρ(0) ≠ 0 at {at}");
-        int k = -1084 - ExactDouble.FloorLog2(largestUnscaled) + c.Position;
-        var power = ExactDouble.Pow2(k);
-        var a = power * unscaled;
+        var (a, sInverse, k, power, rounded) = placed.Value;
         var scaledB = power * b;
-        var rounded = Matrix<double>.Build.Dense(n, n, (i, j) => ExactDouble.ToDouble(a[i, j]));
         if (!rounded.Enumerate().All(double.IsFinite))
             return true.Label("A's rounding overflows");
 

@@ -111,6 +111,24 @@ public class HessianLearningFlowSimilarityProperties
     }
 
     /// <summary>S = P·L·U (unit triangular L, U with integer entries, so S⁻¹ = U⁻¹L⁻¹Pᵀ is an integer matrix too).</summary>
+    /// <summary>
+    /// A = 2^k·S·B·S⁻¹ exactly, k placing A's largest entry at 2^(position − 1084) (subnormal for small positions, near
+    /// double.MaxValue for large ones), with S⁻¹, k, 2^k and A rounded to doubles; null where B = 0.
+    /// </summary>
+    internal static (ExactMatrix A, ExactMatrix SInverse, int K, Fraction Power, Matrix<double> Rounded)? Placed(ExactMatrix s, ExactMatrix b, int position)
+    {
+        int n = s.Rows;
+        var sInverse = s.Solve(ExactMatrix.Identity(n));
+        var unscaled = s * b * sInverse;
+        var largest = unscaled.MaxAbs();
+        if (largest.IsZero)
+            return null;
+        int k = -1084 - ExactDouble.FloorLog2(largest) + position;
+        var power = ExactDouble.Pow2(k);
+        var a = power * unscaled;
+        return (a, sInverse, k, power, Matrix<double>.Build.Dense(n, n, (i, j) => ExactDouble.ToDouble(a[i, j])));
+    }
+
     private static ExactMatrix Similarity(SimilarityCase c) => Similarity(c.N, c.Lower, c.Upper, c.Permutation);
 
     /// <summary>S = P·L·U from the strict triangles of <paramref name="lower"/> and <paramref name="upper"/> (row-major n×n) and a permutation.</summary>
@@ -166,17 +184,12 @@ public class HessianLearningFlowSimilarityProperties
         int n = c.N;
         var (b, rhoUnscaled) = BlockDiagonal(c);
         var s = Similarity(c);
-        var sInverse = s.Solve(ExactMatrix.Identity(n));
-        var unscaled = s * b * sInverse;
-        var largestUnscaled = unscaled.MaxAbs();
         string at = c.ToString();
-        if (largestUnscaled.IsZero)
+        var placed = Placed(s, b, c.Position);
+        if (placed is null)
             return (HessianLearningFlow.SpectralRadius(Matrix<double>.Build.Dense(n, n)) == 0).Label($"ρ(0) ≠ 0 at {at}");
-        int k = -1084 - ExactDouble.FloorLog2(largestUnscaled) + c.Position;
-        var power = ExactDouble.Pow2(k);
-        var a = power * unscaled;
+        var (a, sInverse, k, power, rounded) = placed.Value;
         var rho = new RationalInterval(rhoUnscaled.Lower * power, rhoUnscaled.Upper * power);
-        var rounded = Matrix<double>.Build.Dense(n, n, (i, j) => ExactDouble.ToDouble(a[i, j]));
         if (!rounded.Enumerate().All(double.IsFinite))
             return true.Label("A's rounding overflows");
         var roundedExact = ExactMatrix.FromDoubles(rounded);
