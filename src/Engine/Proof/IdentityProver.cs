@@ -133,11 +133,13 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
     private readonly ProofDomain<TInput> _domain;
     private readonly ExactIdentity _method;
     private readonly ProofCoordinate[] _box;
+    private readonly ProofWorkBudget _work;
 
-    internal IdentityProver(Statement<TInput> statement, ProofDomain<TInput> domain)
+    internal IdentityProver(Statement<TInput> statement, ProofDomain<TInput> domain, ProofWorkBudget work)
     {
         _statement = statement;
         _domain = domain;
+        _work = work;
         _method = domain.Identity ?? throw new ArgumentException("the proof domain declares no exact identity method.", nameof(domain));
         _box = [.. domain.Box.Select(c => c.Validated())];
         if (_method.Region is { } region && region.Count != _box.Length)
@@ -158,12 +160,12 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
     }
 
     /// <summary>
-    /// The proof within the domain's work budget (<see cref="ProofDomain{TInput}.MaxWork"/>): a spent budget is a stall that
+    /// The proof within its work budget (<see cref="ProofWorkBudget"/>): a spent budget is a stall that
     /// says so, whatever failure the refused evaluation was reported as on its way out.
     /// </summary>
     private Prover<TInput>.Outcome WithinBudget()
     {
-        using var work = ExactWork.Use(_domain.MaxWork);
+        using var work = ExactWork.Use(_work.Limit);
         Prover<TInput>.Outcome outcome;
         try
         {
@@ -176,7 +178,7 @@ internal sealed class IdentityProver<TInput> where TInput : notnull
         return ExactWork.IsSpent ? Stall(WorkSpent) : outcome;
     }
 
-    private string WorkSpent => $"stopped when its exact work budget of {_domain.MaxWork:N0} word products (ProofDomain.MaxWork) ran out";
+    private string WorkSpent => $"stopped when {_work.Text} ran out";
 
     private Prover<TInput>.Outcome Prove()
     {

@@ -107,7 +107,8 @@ public sealed class ProofDomain<TInput> where TInput : notnull
     /// <summary>
     /// The exact work (<see cref="ExactWork"/>, in 64-bit word products) the prover may spend on this
     /// domain, all boxes together, before it stops (undecided boxes left: partial coverage, never "proved"). Counted, not
-    /// timed, so a proof stops at the same box on every machine. Default <see cref="DefaultMaxWork"/>.
+    /// timed, so a proof stops at the same box on every machine. Default <see cref="DefaultMaxWork"/>; a run may lower it
+    /// (<see cref="RunSettings.MaxProofWork"/>, the smaller applies).
     /// </summary>
     /// <exception cref="ArgumentException">a budget that is not positive.</exception>
     public long MaxWork

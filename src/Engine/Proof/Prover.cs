@@ -18,11 +18,13 @@ internal sealed class Prover<TInput> where TInput : notnull
     private readonly Statement<TInput> _statement;
     private readonly ProofDomain<TInput> _domain;
     private readonly ProofCoordinate[] _box;
+    private readonly ProofWorkBudget _work;
 
-    internal Prover(Statement<TInput> statement, ProofDomain<TInput> domain)
+    internal Prover(Statement<TInput> statement, ProofDomain<TInput> domain, ProofWorkBudget work)
     {
         _statement = statement;
         _domain = domain;
+        _work = work;
         _box = [.. domain.Box.Select(c => c.Validated())];
         _maps = [.. _box.Select(c => c.Map)];
     }
@@ -55,7 +57,7 @@ internal sealed class Prover<TInput> where TInput : notnull
 
     internal Outcome Run()
     {
-        using var work = ExactWork.Use(_domain.MaxWork);
+        using var work = ExactWork.Use(_work.Limit);
         var queue = new PriorityQueue<Box, double>();
         foreach (var start in Initial())
             queue.Enqueue(start, -start.Volume);
@@ -125,7 +127,7 @@ internal sealed class Prover<TInput> where TInput : notnull
 
     /// <summary>Why the prover stopped when its work budget ran out on <paramref name="box"/>.</summary>
     private string WorkSpent(int boxes, int open, Box box) =>
-        $"stopped when its exact work budget of {_domain.MaxWork:N0} word products (ProofDomain.MaxWork) ran out at box {boxes}, with {open} still open, e.g. {Describe(box)}";
+        $"stopped when {_work.Text} ran out at box {boxes}, with {open} still open, e.g. {Describe(box)}";
 
     /// <summary>Dimensional analysis of the relation on a closed box (when a scaling reduction is declared).</summary>
     private void CheckScaling(Box box)

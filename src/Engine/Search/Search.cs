@@ -651,7 +651,8 @@ internal sealed class Search<TInput> where TInput : notnull
                 continue;
             }
             described.Add(domain.Describe());
-            var outcome = domain.Identity is null ? new Prover<TInput>(_statement, domain).Run() : new IdentityProver<TInput>(_statement, domain).Run();
+            var work = ProofWorkBudget.For(domain, _settings);
+            var outcome = domain.Identity is null ? new Prover<TInput>(_statement, domain, work).Run() : new IdentityProver<TInput>(_statement, domain, work).Run();
             if (outcome.Method is { } method)
                 notes.Add(method);
             boxes += outcome.Boxes;

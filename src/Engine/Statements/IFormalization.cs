@@ -50,6 +50,14 @@ public sealed record RunSettings(int Budget, ulong Seed)
     /// </summary>
     public const long DefaultMaxExactWork = 1L << 32;
 
+    /// <summary>
+    /// The exact work one proof domain may spend, all its boxes together, in the same word products as
+    /// <see cref="MaxExactWork"/>; null: each domain's own <see cref="ProofDomain{TInput}.MaxWork"/>. Where both are set the
+    /// smaller applies, so a run can lower every proof's budget without editing the catalog. A proof that reaches it stops
+    /// at that box, undecided boxes left, never "proved".
+    /// </summary>
+    public long? MaxProofWork { get; init; }
+
     /// <summary>Whether statements with proof domains are also proved (interval branch-and-bound) when the search finds nothing.</summary>
     public bool Prove { get; init; } = true;
 
@@ -57,7 +65,7 @@ public sealed record RunSettings(int Budget, ulong Seed)
     public ulong ClaimSeed { get; init; }
 
     /// <summary>Validated settings.</summary>
-    /// <exception cref="ArgumentException">budget &lt; 1, or a delta outside (0, 1).</exception>
+    /// <exception cref="ArgumentException">budget &lt; 1, a negative exact budget, a work budget that is not positive, or a delta outside (0, 1).</exception>
     public RunSettings Validated()
     {
         if (Budget < 1)
@@ -66,6 +74,8 @@ public sealed record RunSettings(int Budget, ulong Seed)
             throw new ArgumentException($"the exact budget must be ≥ 0, got {MaxExactEvaluations}.", nameof(MaxExactEvaluations));
         if (MaxExactWork is <= 0)
             throw new ArgumentException($"the exact work budget must be positive, got {MaxExactWork}.", nameof(MaxExactWork));
+        if (MaxProofWork is <= 0)
+            throw new ArgumentException($"the proof work budget must be positive, got {MaxProofWork}.", nameof(MaxProofWork));
         if (!(StatisticalDelta > 0 && StatisticalDelta < 1))
             throw new ArgumentException($"the statistical delta must be in (0, 1), got {StatisticalDelta}.", nameof(StatisticalDelta));
         return this;

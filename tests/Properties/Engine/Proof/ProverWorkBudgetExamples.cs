@@ -128,6 +128,56 @@ public class ProverWorkBudgetExamples
     }
 
     /// <summary>
+    /// The run's budget (<see cref="RunSettings.MaxProofWork"/>) lowers a domain's: the proof stops where the domain's own
+    /// budget of the same size stops it (same boxes, same closed count), and the note names the run's setting.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheRunsProofBudget_StopsABranchAndBoundProofWhereTheDomainsOwnWould(bool tight)
+    {
+        var settings = new RunSettings(200, 1) { ClaimSeed = 7, MaxProofWork = 2_000 };
+        var byRun = new SqrtBound(maxWork: null, tight).Run(settings);
+        var byDomain = Run(new SqrtBound(maxWork: 2_000, tight));
+        Assert.True(byRun.Verdict == Verdict.Holds, Why(byRun));
+        Assert.False(byRun.Proof!.Proved);
+        Assert.Equal(byDomain.Proof!.Boxes, byRun.Proof.Boxes);
+        Assert.Equal(byDomain.Proof.Closed, byRun.Proof.Closed);
+        Assert.Contains("exact work budget of 2,000 word products (RunSettings.MaxProofWork)", string.Join("; ", byRun.Proof.Notes));
+        Assert.Contains("exact work budget of 2,000 word products (ProofDomain.MaxWork)", string.Join("; ", byDomain.Proof.Notes));
+    }
+
+    /// <summary>The smaller budget applies: a run's larger budget does not raise a domain's own.</summary>
+    [Fact]
+    public void ALargerRunBudget_DoesNotRaiseTheDomainsOwn()
+    {
+        var settings = new RunSettings(200, 1) { ClaimSeed = 7, MaxProofWork = ProofDomain<double>.DefaultMaxWork };
+        var r = new SqrtBound(maxWork: 2_000, tight: true).Run(settings);
+        Assert.False(r.Proof!.Proved, Why(r));
+        Assert.Contains("exact work budget of 2,000 word products (ProofDomain.MaxWork)", string.Join("; ", r.Proof.Notes));
+    }
+
+    [Fact]
+    public void TheRunsProofBudget_StopsAnExactIdentityProof()
+    {
+        var r = new CubeIdentity(maxWork: null).Run(new RunSettings(200, 1) { ClaimSeed = 7, MaxProofWork = 50 });
+        Assert.True(r.Verdict == Verdict.Holds, Why(r));
+        Assert.False(r.Proof!.Proved);
+        Assert.Contains("exact identity method: stopped when its exact work budget of 50 word products (RunSettings.MaxProofWork)", string.Join("; ", r.Proof.Notes));
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(long.MinValue)]
+    public void ARunProofBudgetThatIsNotPositive_IsRejected(long budget)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new RunSettings(10, 1) { MaxProofWork = budget }.Validated());
+        Assert.Equal("MaxProofWork", e.ParamName);
+        Assert.Contains("must be positive", e.Message);
+    }
+
+    /// <summary>
     /// √(x² + y²) ≤ x + 4y/3 on x ∈ [0, 1], y = 1, proved with the declared scaling (x, y) → (ax, ay), whose check (the
     /// dimensional analysis of every closed box) does exact work of its own.
     /// </summary>
