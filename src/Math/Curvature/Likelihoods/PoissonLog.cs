@@ -10,10 +10,11 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// <remarks>
 /// Range: finite f and labels y whose results are within ±double.MaxValue: λ = eᶠ overflows for f &gt; log(double.MaxValue)
 /// ≈ 709.78, and every result involving it is then rejected with an <see cref="ArgumentException"/>, as is y·f or log y!
-/// beyond the range. Accuracy: the terms are evaluated as written, each within a few u (MathNet's GammaLn within about
-/// 1e-15 relative); log p and ∇ = y − λ are within 4u of the sum of their terms' magnitudes (|y·f| + λ + log y!, y + λ)
-/// plus GammaLn's error. Those terms can cancel (log p at y = 1e15, f = log y is about −18.9, from terms near 3.4e16), so
-/// no relative bound exists; ∇² = −λ is within 1 ulp.
+/// beyond the range (log y! is for y above about 2.6e305). Accuracy: the terms are evaluated as written, λ within 1 ulp and
+/// log y! within 6u relative (<see cref="LogFactorial"/>; exactly 0 for y ≤ 1); log p is within 7u·(|y·f| + λ + log y!) +
+/// 2^-1073 and ∇ = y − λ within 4u·(y + λ) + 2^-1074 (3u from the sum's and λ's roundings, 4u on log y!, 2^-1074 where a
+/// term is subnormal). Those terms can cancel (log p at y = 1e15, f = log y is about −18.9, from terms near 3.4e16), so no
+/// relative bound exists; ∇² = −λ is within 1 ulp.
 /// </remarks>
 public sealed class PoissonLog : LikelihoodBase
 {
@@ -39,12 +40,12 @@ public sealed class PoissonLog : LikelihoodBase
     public override T LogDensity<T>(double y, T[] f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return T.Constant(y) * f[0] - T.Exp(f[0]) - T.Constant(MathNet.Numerics.SpecialFunctions.GammaLn(y + 1));
+        return T.Constant(y) * f[0] - T.Exp(f[0]) - T.Constant(LogFactorial(y));
     }
 
     /// <inheritdoc />
     protected override double LogDensityUnchecked(double y, Vector<double> f) =>
-        y * f[0] - Math.Exp(f[0]) - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1);
+        y * f[0] - Math.Exp(f[0]) - LogFactorial(y);
 
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y - Math.Exp(f[0]));
@@ -52,12 +53,51 @@ public sealed class PoissonLog : LikelihoodBase
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) => Scalar(-Math.Exp(f[0]));
 
+    /// <summary>log y! for y = 0…170: the log of the double product 2·3·…·y (exact up to 22!, then one rounding a factor).</summary>
+    private static readonly double[] SmallLogFactorials = BuildSmallLogFactorials();
+
+    /// <summary>½log 2π.</summary>
+    private const double HalfLogTwoPi = 0.91893853320467274;
+
+    /// <summary>
+    /// log y! for a natural number y: 0 for y ≤ 1; for y ≤ 170 the log of the double product y! (its ≤ y − 22 roundings
+    /// move the log by ≤ (y − 22)u ≤ 0.25u·log y!, and the log rounds once); above, Stirling's series
+    /// y(log y − 1) + ½log y + ½log 2π + 1/(12y) − 1/(360y³), whose remainder lies in (0, 1/(1260y⁵)) (below 0.07u of log y!
+    /// for y ≥ 171), evaluated as written (log y − 1 within 3.5u, the product 4.5u, the sum 5.5u). Relative error ≤ 6u; +∞ only
+    /// where log y! is beyond double.MaxValue to within that (y above about 2.6e305). MathNet's GammaLn(y + 1), used before,
+    /// was −4.4e-16 at y = 0 and 42u off at y = 2.
+    /// </summary>
+    /// <exception cref="ArgumentException">y is not a natural number.</exception>
+    internal static double LogFactorial(double y)
+    {
+        RequireIndex(y, null, nameof(y));
+        if (y <= 170)
+            return SmallLogFactorials[(int)y];
+        double log = Math.Log(y);
+        return y * (log - 1) + (0.5 * log + (HalfLogTwoPi + (1 / (12 * y) - 1 / (360 * y * y * y))));
+    }
+
+    private static double[] BuildSmallLogFactorials()
+    {
+        var table = new double[171];
+        double product = 1;
+        for (int k = 1; k < table.Length; k++)
+        {
+            product *= k;
+            table[k] = Math.Log(product);
+        }
+        return table;
+    }
+
     /// <summary>
     /// Nodes 0…K with weights p(y) = exp(y·log λ − λ − log y!). Tail bound: for y ≥ K + 1 ≥ 2λ + 2 the integrand weight
     /// max((y − λ)², λ, 1) ≤ y², and the ratio p(y+1)(y+1)²/(p(y)y²) = λ(y+1)/y² ≤ ρ := λ(K+2)/(K+1)²; K grows until
     /// ρ ≤ 1/2, so Σ_{y&gt;K} p(y)y² ≤ p(K+1)(K+1)²/(1 − ρ) ≤ 2p(K+1)(K+1)² (a geometric series), and until that bound is
-    /// ≤ <see cref="RelativeTail"/>·max(1, λ). The reported bound is 4p(K+1)(K+1)²: a factor 2 covers the rounding of
-    /// GammaLn and exp in evaluating p(K+1) (far below a relative 1e-10 here).
+    /// ≤ <see cref="RelativeTail"/>·max(1, λ). The reported bound is 4p(K+1)(K+1)² + (K+1)²·2^-1074: a factor 2 covers the
+    /// rounding of log y! and exp in evaluating p(K+1) (far below a relative 1e-10 here), and (K+1)²·2^-1074 exp's absolute
+    /// error 2^-1075 where p(K+1) is subnormal or below (the bound was 0 there, at η ≈ −247.8, for a tail near 4.4·2^-1074).
+    /// Each weight is within (δ + 2u)(1 + 2δ) of p(y), relative, plus 2^-1074, where δ = 7u·(y|η| + λ + log y!) bounds the
+    /// error of its log, as for log p.
     /// </summary>
     protected override ExpectationRule ExpectationUnchecked(Vector<double> f)
     {
@@ -65,13 +105,13 @@ public sealed class PoissonLog : LikelihoodBase
         if (eta > MaxLogRate)
             throw new ArgumentException($"f[0] (log rate) must be ≤ {MaxLogRate} for the truncated expectation, got {Require.Show(eta)}.", nameof(f));
         double lambda = Math.Exp(eta);
-        double LogP(int y) => y * eta - lambda - MathNet.Numerics.SpecialFunctions.GammaLn(y + 1.0);
+        double LogP(int y) => y * eta - lambda - LogFactorial(y);
         int k = (int)Math.Ceiling(2 * lambda + 2);
         double bound;
         while (true)
         {
             double rho = lambda * (k + 2) / ((double)(k + 1) * (k + 1));
-            bound = 4 * Math.Exp(LogP(k + 1)) * (k + 1.0) * (k + 1.0);
+            bound = 4 * Math.Exp(LogP(k + 1)) * (k + 1.0) * (k + 1.0) + (k + 1.0) * (k + 1.0) * double.Epsilon;
             if (rho <= 0.5 && bound <= RelativeTail * Math.Max(1, lambda))
                 break;
             k++;
