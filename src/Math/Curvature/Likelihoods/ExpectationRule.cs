@@ -13,10 +13,17 @@ public sealed record ExpectationRule(IReadOnlyList<double> Labels, IReadOnlyList
 {
     /// <summary>
     /// Gauss–Hermite with 3 nodes for N(μ, v): y ∈ {μ, μ ± √(3v)}, weights 2/3, 1/6, 1/6; exact for polynomials in y of
-    /// degree ≤ 5 (it reproduces the moments 1, 0, v, 0, 3v², 0 of y − μ).
+    /// degree ≤ 5 (it reproduces the moments 1, 0, v, 0, 3v², 0 of y − μ). Range: finite μ and finite v &gt; 0, else an
+    /// <see cref="ArgumentException"/> (a negative v gave NaN nodes). Accuracy: node 0 is μ; nodes 1 and 2 are within
+    /// u·|μ ∓ √(3v)| + 4u·√(3v) + 2^-1074 of μ ∓ √(3v) (√3, √v and their product within 3.01u, the sum one more rounding),
+    /// never overflowing (μ ± √(3v) with |μ| ≤ double.MaxValue rounds to at most double.MaxValue, as √(3v) &lt; 2^513);
+    /// the weights are 2/3 and 1/6 correctly rounded.
     /// </summary>
+    /// <exception cref="ArgumentException">mean not finite, or variance not finite and &gt; 0.</exception>
     public static ExpectationRule Gaussian(double mean, double variance)
     {
+        Require.Finite(mean, nameof(mean));
+        Require.Positive(variance, nameof(variance));
         double s = Math.Sqrt(3.0) * Math.Sqrt(variance); // √(3σ²) without overflowing 3σ² above 6e307
         return new ExpectationRule([mean, mean - s, mean + s], [2.0 / 3, 1.0 / 6, 1.0 / 6], 0,
             "3-node Gauss–Hermite, exact for polynomials of degree ≤ 5 in y");
