@@ -5,15 +5,16 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 
 /// <summary>
 /// Poisson with log rate f = log λ (the natural parameter): log p = y·f − eᶠ − log y!; ∇ = y − λ; ∇² = −λ. Labels 0, 1, 2, ….
-/// The expectation over y is a sum truncated at K with a rigorous tail bound (see <see cref="ExpectationUnchecked"/>).
+/// An exponential family in f, so ∇² does not depend on y (balles-thesis Prop. 7.1, App. D.2.1). The expectation over y is a sum truncated at K with a rigorous tail bound (see <see cref="ExpectationUnchecked"/>).
 /// </summary>
 /// <remarks>
 /// Range: finite f and labels y whose results are within ±double.MaxValue: λ = eᶠ overflows for f &gt; log(double.MaxValue)
 /// ≈ 709.78, and every result involving it is then rejected with an <see cref="ArgumentException"/>, as is y·f or log y!
 /// beyond the range (log y! is for y above about 2.6e305). Accuracy: the terms are evaluated as written, λ within 1 ulp and
 /// log y! within 6u relative (<see cref="LogFactorial"/>; exactly 0 for y ≤ 1); log p is within 7u·(|y·f| + λ + log y!) +
-/// 2^-1073 and ∇ = y − λ within 4u·(y + λ) + 2^-1074 (3u from the sum's and λ's roundings, 4u on log y!, 2^-1074 where a
-/// term is subnormal). Those terms can cancel (log p at y = 1e15, f = log y is about −18.9, from terms near 3.4e16), so no
+/// 2^-1073 (the product and two subtractions give 3u·|y·f|, λ's 2u and the subtractions 4u·λ, log y!'s 6u and the last
+/// subtraction 7u·log y!; 2^-1074 each where y·f or λ is subnormal) and ∇ = y − λ within 4u·(y + λ) + 2^-1074 (λ's 2u and
+/// the subtraction's u). Those terms can cancel (log p at y = 1e15, f = log y is about −18.9, from terms near 3.4e16), so no
 /// relative bound exists; ∇² = −λ is within 1 ulp.
 /// </remarks>
 public sealed class PoissonLog : LikelihoodBase

@@ -185,6 +185,7 @@ public class PoissonLogRangeProperties
                     result = result.And((w == 0).Label($"{at}: weight {y} is {w:R}, but p(y) < 2^-1076 and the log-weight ≤ η < −746"));
                     continue;
                 }
+                // δ is itself evaluated in doubles (a few roundings and the enclosures' midpoints): 1e-10 relative covers that.
                 double delta = 7 * Unit * (y * Math.Abs(eta) + lambda.Midpoint + LogFactorial(y).Midpoint) * (1 + 1e-10);
                 var bound = F((delta + 2 * Unit) * (1 + 2 * delta)) * p.Upper + Tiny;
                 var error = FractionExtensions.Max(Fraction.Abs(F(w) - p.Lower), Fraction.Abs(F(w) - p.Upper));
