@@ -65,7 +65,7 @@ public static class TorchCurvatureFunctions
             case CategoricalSoftmax:
                 return f[(long)y] - f.logsumexp(0);
             case PoissonLog:
-                return (f[0].Times(y) - f[0].exp()).Minus(MathNet.Numerics.SpecialFunctions.GammaLn(y + 1));
+                return (f[0].Times(y) - f[0].exp()).Minus(PoissonLog.LogFactorial(y));
             case BernoulliProbability:
                 return y == 1 ? f[0].log() : f[0].SubtractedFrom(1).log();
             case GaussianMeanVariance:

@@ -11,8 +11,9 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// Range: every finite y, f and σ² &gt; 0 whose results are within ±double.MaxValue; a result beyond it is an
 /// <see cref="ArgumentException"/> (e.g. log p for (y − f)²/(2σ²) &gt; double.MaxValue, ∇² for σ² &lt; 1/double.MaxValue).
 /// log p is formed as −t² − ½log(2πσ²) with t = (y − f)/√(2σ²) (<see cref="GaussianTerms"/>), so no intermediate
-/// overflows where the result does not. Accuracy: log p within 8u·(t² + |½log(2πσ²)|) + 2^-1074 absolute (the two terms
-/// may cancel, so no relative bound exists); ∇ within 2 ulp (halved where y − f overflows); ∇² correctly rounded.
+/// overflows where the result does not. Accuracy: log p within 9u·t² + 11u·|½log(2πσ²)| + 2^-1074 absolute (t² within 7u
+/// and ½log(2πσ²) within 10u, <see cref="GaussianTerms"/>, and the difference rounded once: 8u + 7u² and 11u + 10u²,
+/// rounded up; the two terms may cancel, so no relative bound exists); ∇ within 2 ulp (halved where y − f overflows); ∇² correctly rounded.
 /// </remarks>
 public sealed class GaussianIdentity : LikelihoodBase
 {

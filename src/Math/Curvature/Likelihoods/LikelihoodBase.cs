@@ -45,7 +45,7 @@ public abstract class LikelihoodBase : ILikelihood
     /// <summary>Rejects a label that is not one of 0, 1, …, count − 1 (count = null: any natural number).</summary>
     protected static void RequireIndex(double y, int? count, string name)
     {
-        if (y < 0 || y != Math.Floor(y) || (count is int c && y >= c))
+        if (!double.IsFinite(y) || y < 0 || y != Math.Floor(y) || (count is int c && y >= c))
             throw new ArgumentException(
                 $"{name} must be an integer in [0, {(count is int k ? (k - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "∞")}], got {Require.Show(y)}.", name);
     }

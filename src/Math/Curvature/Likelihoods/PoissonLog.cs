@@ -69,7 +69,7 @@ public sealed class PoissonLog : LikelihoodBase
     /// was −4.4e-16 at y = 0 and 42u off at y = 2.
     /// </summary>
     /// <exception cref="ArgumentException">y is not a natural number.</exception>
-    internal static double LogFactorial(double y)
+    public static double LogFactorial(double y)
     {
         RequireIndex(y, null, nameof(y));
         if (y <= 170)

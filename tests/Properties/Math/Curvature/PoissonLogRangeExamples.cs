@@ -59,4 +59,22 @@ public class PoissonLogRangeExamples
         Assert.True(ExactDouble.ToFraction(rule.TailBound) >= firstOmitted,
             $"tail bound {rule.TailBound:R} < first omitted term {ExactDouble.ToDouble(firstOmitted):R}");
     }
+
+    /// <summary>
+    /// log y! is defined for natural numbers only: negative, fractional, NaN and ±∞ arguments are rejected, naming y (+∞
+    /// passed the integer test y = ⌊y⌋ and gave log y! = +∞ before LogFactorial became public for the tensor side).
+    /// </summary>
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void LogFactorial_OfANonNaturalNumber_IsRejected(double y) =>
+        Assert.True(ArgumentAssert.IsRejection(() => PoissonLog.LogFactorial(y), "y", "must be an integer in [0, ∞]"));
+
+    /// <summary>The largest double is a natural number: log y! there is beyond double.MaxValue, so +∞, as documented.</summary>
+    [Fact]
+    public void LogFactorial_OfTheLargestDouble_IsInfinite() =>
+        Assert.Equal(double.PositiveInfinity, PoissonLog.LogFactorial(double.MaxValue));
 }
