@@ -1,0 +1,120 @@
+using Fractions;
+using Verification.Numerics.Exact;
+using Verification.Numerics.Statistics;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Exact;
+
+/// <summary>
+/// The inputs at which <see cref="ErfEnclosure"/> broke its range or width before stop 34, each checked against the same
+/// references as <see cref="ErfEnclosureFullRangeProperties"/>. Each of these failed on the former code (values in the
+/// comments).
+/// </summary>
+public class ErfEnclosureRangeExamples
+{
+    private static Fraction F(double x) => ExactDouble.ToFraction(x);
+
+    /// <summary>
+    /// erf(2^-1074) through <see cref="ErfEnclosure.Erf"/>: the ends were rounded to bits + 8 fractional bits, so the lower
+    /// end went to 0 and the enclosure was [0, 1.13·2^-61] at 53 bits, relative width 2^1013. Now within (4 + 2^-6)·2^-53.
+    /// </summary>
+    [Fact]
+    public void Erf_OfTheSmallestSubnormal_IsRelativelyNarrow()
+    {
+        var x = F(double.Epsilon);
+        var e = ErfEnclosure.Erf(RationalInterval.Exact(x), 53);
+        var reference = ExactErf.ErfPoint(x, 128);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, x, 53), $"{e} misses erf(2^-1074)");
+        Assert.True(e.Width <= (4 + new Fraction(1, 64)) * ExactDouble.Pow2(-53) * reference.Lower,
+            $"width {ExactDouble.ToDouble(e.Width / reference.Lower):G4} relative");
+    }
+
+    /// <summary>
+    /// erf(2^-18) at 53 bits: the series stopped at its first term (x³/3 = 2^-55.6 below the absolute 2^-53), a relative
+    /// width of 2^-37.6. The cut is now 2^-bits·x, and the width below 2^(2−53)·erf x.
+    /// </summary>
+    [Fact]
+    public void ErfPoint_WhereTheSecondTermIsBelowTwoToTheMinusBits_IsRelativelyNarrow()
+    {
+        var x = ExactDouble.Pow2(-18);
+        var e = ErfEnclosure.ErfPoint(x, 53);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, x, 53), $"{e} misses erf(2^-18)");
+        Assert.True(ErfEnclosureFullRangeProperties.HasStatedWidth(e, x, 53, out var why), why);
+    }
+
+    /// <summary>
+    /// erf(1/2) at 200 bits: π was its first 36 decimals, relative width 2^-117.9, so no precision above about 117 bits was
+    /// reached (relative width 2^-118.9 at 200 bits). π now comes from <see cref="ExactConstants.Pi"/> at bits + 8.
+    /// </summary>
+    [Fact]
+    public void ErfPoint_AtTwoHundredBits_IsNotHeldBackByPi()
+    {
+        var x = new Fraction(1, 2);
+        var e = ErfEnclosure.ErfPoint(x, 200);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, x, 200), $"{e} misses erf(1/2)");
+        Assert.True(ErfEnclosureFullRangeProperties.HasStatedWidth(e, x, 200, out var why), why);
+    }
+
+    /// <summary>
+    /// bits above 512 were accepted and silently cut to 512 (a width of 2^-512 at bits = 1000), and ErfPoint checked no
+    /// bits at all (bits = 0 divided by zero). Both now reject bits outside [16, 512], naming the range.
+    /// </summary>
+    [Theory]
+    [InlineData(15)]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    [InlineData(513)]
+    [InlineData(1000)]
+    [InlineData(int.MaxValue)]
+    public void BitsOutsideSixteenToFiveHundredTwelve_AreRejected(int bits)
+    {
+        const string range = "erf is enclosed at 16 to 512 bits";
+        ArgumentAssert.Rejects(() => ErfEnclosure.ErfPoint(new Fraction(1, 2), bits), "bits", range);
+        ArgumentAssert.Rejects(() => ErfEnclosure.Erf(RationalInterval.Exact(0.5), bits), "bits", range);
+    }
+
+    /// <summary>Both ends of the accepted range work: 16 and 512 bits, at x = 1/2 and x = −4.999, within the stated width.</summary>
+    [Theory]
+    [InlineData(16, 0.5)]
+    [InlineData(512, 0.5)]
+    [InlineData(16, -4.999)]
+    [InlineData(512, -4.999)]
+    public void TheEndsOfTheAcceptedRange_GiveTheStatedWidth(int bits, double x)
+    {
+        var e = ErfEnclosure.ErfPoint(F(x), bits);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, F(x), bits), $"{e} misses erf({x})");
+        Assert.True(ErfEnclosureFullRangeProperties.HasStatedWidth(e, F(x), bits, out var why), why);
+    }
+
+    /// <summary>
+    /// erf(MaxValue): the 40-term tail sum ran on x² ≈ 3.2·10^616, and the lower end 1 − T came back as a fraction of 82 986
+    /// bits (denominator) for every later operation to carry. The bound is now taken at min(x, 1024), T &lt; 2^-651: a few
+    /// hundred bits, and still above Mills' 100!/(x^201·√π).
+    /// </summary>
+    [Fact]
+    public void ErfPoint_AtMaxValue_HasShortEnds()
+    {
+        var x = F(double.MaxValue);
+        var e = ErfEnclosure.ErfPoint(x, 53);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, x, 53), $"{e} misses erf(MaxValue)");
+        Assert.True(ErfEnclosureFullRangeProperties.HasStatedWidth(e, x, 53, out var why), why);
+        long length = Math.Max(e.Lower.Denominator.GetBitLength(), e.Lower.Numerator.GetBitLength());
+        Assert.True(length <= 2048, $"the lower end has {length} bits");
+    }
+
+    /// <summary>
+    /// erf(4.9) at 16 bits: the series' enclosure times 2/√π (width 2^-16 relative) reached 1 + 2^-18.1, above erf's range,
+    /// and erf(−4.9) below −1. Both ends are now in [−1, 1].
+    /// </summary>
+    [Fact]
+    public void ErfPoint_NearFiveAtSixteenBits_StaysWithinMinusOneAndOne()
+    {
+        foreach (var x in new[] { 4.9, -4.9, 4.0, 5.0, -5.0 })
+        {
+            var e = ErfEnclosure.ErfPoint(F(x), 16);
+            Assert.True(e.Lower >= -1 && e.Upper <= 1, $"erf({x}) at 16 bits: {e}");
+            Assert.True(ErfEnclosureFullRangeProperties.Contains(e, F(x), 16), $"{e} misses erf({x})");
+        }
+    }
+}
