@@ -9,15 +9,23 @@ public static class ExactConstants
     private static readonly ConcurrentDictionary<int, RationalInterval> PiCache = new();
     private static readonly ConcurrentDictionary<int, RationalInterval> Ln2Cache = new();
 
-    /// <summary>π within 2^−bits (relative), by Machin's formula π = 16·atan(1/5) − 4·atan(1/239).</summary>
+    /// <summary>
+    /// π within 2^−bits (relative), by Machin's formula π = 16·atan(1/5) − 4·atan(1/239): the two series to 20·2^(−bits−12),
+    /// then outward to bits + 4 significant bits (2 steps of 2^(−bits−2)), so the width is below 2^(−bits−2.6)·π. bits
+    /// outside [16, 65536] are rejected (ArgumentException).
+    /// </summary>
     public static RationalInterval Pi(int bits) => Cached(PiCache, bits, b =>
         DyadicRounding.Outward(
             RationalInterval.Exact(new Fraction(16)) * AtanOfReciprocal(5, b + 8)
             - RationalInterval.Exact(new Fraction(4)) * AtanOfReciprocal(239, b + 8), b + 4));
 
-    /// <summary>ln 2 within 2^−bits (relative), as 2·atanh(1/3).</summary>
+    /// <summary>
+    /// ln 2 within 2^−bits (relative), as 2·atanh(1/3) at bits + 8, then outward to bits + 4 significant bits: the width is
+    /// below 2^(−bits−2.4)·ln 2. bits outside [16, 65536] are rejected (ArgumentException). The atanh is taken without
+    /// <see cref="AtanhOfRational"/>'s check, which at bits + 8 rejected the top of this range (bits above 65528).
+    /// </summary>
     public static RationalInterval Ln2(int bits) => Cached(Ln2Cache, bits, b =>
-        DyadicRounding.Outward(RationalInterval.Exact(new Fraction(2)) * AtanhOfRational(new Fraction(1, 3), b + 8), b + 4));
+        DyadicRounding.Outward(RationalInterval.Exact(new Fraction(2)) * Atanh(new Fraction(1, 3), b + 8), b + 4));
 
     /// <summary>
     /// The cached enclosure at <paramref name="bits"/>, computed once per process: the fill is charged to nobody
@@ -32,17 +40,21 @@ public static class ExactConstants
 
     /// <summary>
     /// atanh(z) = Σ z^(2n+1)/(2n+1) for |z| ≤ 1/2, enclosed to a width below 2^(−bits−4)·|z| in integer fixed point
-    /// (<see cref="FixedPointAtanh"/> states the error bounds), then rounded outward to bits + 8 significant bits.
+    /// (<see cref="FixedPointAtanh"/> states the error bounds), then rounded outward to bits + 8 significant bits, which adds
+    /// at most 2·2^(−bits−7)·|atanh z| ≤ 2^(−bits−6)·1.1|z|: the width is below 2^(−bits−3)·|z| for every rational z in the
+    /// range, however small (exact 0 at z = 0). bits outside [16, 65536] and |z| &gt; 1/2 are rejected (ArgumentException).
     /// </summary>
     public static RationalInterval AtanhOfRational(Fraction z, int bits)
     {
         Check(bits);
         if (Fraction.Abs(z) > new Fraction(1, 2))
             throw new ArgumentException("|z| must be ≤ 1/2.", nameof(z));
-        if (z.IsZero)
-            return RationalInterval.Zero;
-        return DyadicRounding.Outward(FixedPointAtanh.Enclose(z, bits), bits + 8);
+        return Atanh(z, bits);
     }
+
+    /// <summary><see cref="AtanhOfRational"/> without its checks, for callers that have made them (bits ≥ 16, |z| ≤ 1/2).</summary>
+    private static RationalInterval Atanh(Fraction z, int bits) =>
+        z.IsZero ? RationalInterval.Zero : DyadicRounding.Outward(FixedPointAtanh.Enclose(z, bits), bits + 8);
 
     /// <summary>atan(1/k) = Σ (−1)ⁿ/((2n+1)k^(2n+1)), an alternating series with decreasing terms (k ≥ 2).</summary>
     private static RationalInterval AtanOfReciprocal(int k, int bits)
