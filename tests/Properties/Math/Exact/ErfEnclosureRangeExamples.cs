@@ -56,6 +56,20 @@ public class ErfEnclosureRangeExamples
     }
 
     /// <summary>
+    /// <see cref="ErfEnclosure.Pi"/>, the 36 decimals that the Mills reference above and the tests' ErfReference use,
+    /// contains π (Hutton's formula at 200 bits) and is 10^-35 wide, below 3.2·10^-36·π as its doc comment says.
+    /// </summary>
+    [Fact]
+    public void Pi_ContainsPiWithinItsStatedWidth()
+    {
+        var pi = ErfEnclosure.Pi;
+        var reference = ExactConstantsFullRangeProperties.PiReference(200);
+        Assert.True(pi.Lower <= reference.Lower && reference.Upper <= pi.Upper, $"{pi} misses π");
+        Assert.Equal(new Fraction(1, System.Numerics.BigInteger.Pow(10, 35)), pi.Width);
+        Assert.True(pi.Width <= new Fraction(32, 10) * new Fraction(1, System.Numerics.BigInteger.Pow(10, 36)) * reference.Lower);
+    }
+
+    /// <summary>
     /// bits above 512 were accepted and silently cut to 512 (a width of 2^-512 at bits = 1000), and ErfPoint checked no
     /// bits at all (bits = 0 divided by zero). Both now reject bits outside [16, 512], naming the range.
     /// </summary>
