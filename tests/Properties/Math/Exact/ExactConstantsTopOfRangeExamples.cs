@@ -1,0 +1,25 @@
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Exact;
+
+/// <summary>
+/// <see cref="ExactConstants.Ln2"/> at the top of its range, apart from <see cref="ExactConstantsRangeExamples"/> because it
+/// takes about 50 s (the fixed-point atanh(1/3) at 65 544 bits): the only way to reach the defect it guards.
+/// </summary>
+public class ExactConstantsTopOfRangeExamples
+{
+    /// <summary>
+    /// Ln2 at 65536 bits, the top of its range: it computed atanh(1/3) through AtanhOfRational at bits + 8 = 65544, whose
+    /// check threw "bits must be in [16, 65536], got 65544" for every bits above 65528. It now contains ln 2 (the
+    /// reference at 65600 bits) within ln 2·2^-65536/5.
+    /// </summary>
+    [Fact]
+    public void Ln2_AtTheTopOfItsRange_IsComputed()
+    {
+        var ln2 = ExactConstants.Ln2(65536);
+        var reference = ExactConstantsFullRangeProperties.Ln2Reference(65600);
+        Assert.True(ln2.Lower <= reference.Lower && reference.Upper <= ln2.Upper, "Ln2(65536) misses ln 2");
+        Assert.True(ln2.Width * 5 <= ExactDouble.Pow2(-65536) * reference.Lower, "Ln2(65536) is too wide");
+    }
+}
