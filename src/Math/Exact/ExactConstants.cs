@@ -14,7 +14,7 @@ public static class ExactConstants
     /// then outward to bits + 4 significant bits (2 steps of 2^(−bits−2)), so the width is below 2^(−bits−2.6)·π. bits
     /// outside [16, 65536] are rejected (ArgumentException).
     /// </summary>
-    public static RationalInterval Pi(int bits) => Cached(PiCache, bits, b =>
+    public static RationalInterval Pi(int bits) => Cached(PiCache, Check(bits), b =>
         DyadicRounding.Outward(
             RationalInterval.Exact(new Fraction(16)) * AtanOfReciprocal(5, b + 8)
             - RationalInterval.Exact(new Fraction(4)) * AtanOfReciprocal(239, b + 8), b + 4));
@@ -24,15 +24,27 @@ public static class ExactConstants
     /// below 2^(−bits−2.4)·ln 2. bits outside [16, 65536] are rejected (ArgumentException). The atanh is taken without
     /// <see cref="AtanhOfRational"/>'s check, which at bits + 8 rejected the top of this range (bits above 65528).
     /// </summary>
-    public static RationalInterval Ln2(int bits) => Cached(Ln2Cache, bits, b =>
+    public static RationalInterval Ln2(int bits) => Ln2WithGuard(Check(bits));
+
+    /// <summary>
+    /// <see cref="Ln2"/> for a caller inside the library that adds up to <see cref="GuardBits"/> to a precision it has checked
+    /// (ExactLog at bits + 16), so that the top of that caller's documented range is not rejected here.
+    /// </summary>
+    internal static RationalInterval Ln2WithGuard(int bits) => Cached(Ln2Cache, CheckWithGuard(bits), b =>
         DyadicRounding.Outward(RationalInterval.Exact(new Fraction(2)) * Atanh(new Fraction(1, 3), b + 8), b + 4));
+
+    /// <summary>The guard bits a checked caller may add above <see cref="MaxBits"/>.</summary>
+    internal const int GuardBits = 64;
+
+    /// <summary>The largest precision the public functions accept.</summary>
+    public const int MaxBits = 1 << 16;
 
     /// <summary>
     /// The cached enclosure at <paramref name="bits"/>, computed once per process: the fill is charged to nobody
     /// (<see cref="Arithmetic.ExactWork.Uncounted"/>), so a work count does not depend on which evaluation filled it.
     /// </summary>
     private static RationalInterval Cached(ConcurrentDictionary<int, RationalInterval> cache, int bits, Func<int, RationalInterval> compute) =>
-        cache.GetOrAdd(Check(bits), b =>
+        cache.GetOrAdd(bits, b =>
         {
             using var uncounted = Arithmetic.ExactWork.Uncounted();
             return compute(b);
@@ -52,8 +64,11 @@ public static class ExactConstants
         return Atanh(z, bits);
     }
 
-    /// <summary><see cref="AtanhOfRational"/> without its checks, for callers that have made them (bits ≥ 16, |z| ≤ 1/2).</summary>
-    private static RationalInterval Atanh(Fraction z, int bits) =>
+    /// <summary>
+    /// <see cref="AtanhOfRational"/> without its checks, for callers inside the library that have made them (bits ≥ 16, at
+    /// most <see cref="MaxBits"/> + <see cref="GuardBits"/>, |z| ≤ 1/2).
+    /// </summary>
+    internal static RationalInterval Atanh(Fraction z, int bits) =>
         z.IsZero ? RationalInterval.Zero : DyadicRounding.Outward(FixedPointAtanh.Enclose(z, bits), bits + 8);
 
     /// <summary>atan(1/k) = Σ (−1)ⁿ/((2n+1)k^(2n+1)), an alternating series with decreasing terms (k ≥ 2).</summary>
@@ -74,7 +89,11 @@ public static class ExactConstants
         }
     }
 
-    private static int Check(int bits) => bits is >= 16 and <= 1 << 16
+    private static int Check(int bits) => bits is >= 16 and <= MaxBits
         ? bits
         : throw new ArgumentException($"bits must be in [16, 65536], got {bits}.", nameof(bits));
+
+    private static int CheckWithGuard(int bits) => bits is >= 16 and <= MaxBits + GuardBits
+        ? bits
+        : throw new ArgumentException($"bits must be in [16, {MaxBits + GuardBits}] with the guard bits, got {bits}.", nameof(bits));
 }
