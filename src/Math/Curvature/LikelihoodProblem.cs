@@ -62,10 +62,19 @@ public sealed class LikelihoodProblem
     }
 
     /// <summary>f_n = f(x_n, θ), validated against the likelihood's domain.</summary>
+    /// <exception cref="ArgumentException">
+    /// θ is invalid, f_n is outside the likelihood's domain, or f_n is beyond ±double.MaxValue (its double ±∞), named as
+    /// such: the message was the likelihood's "must be finite, got Infinity", which named no range (linear model, x =
+    /// 1.7e294, θ = 2e239).
+    /// </exception>
     public Vector<double> Output(int n, Vector<double> theta)
     {
         CheckSample(n);
         var f = Model.Output(Data.Inputs[n], CheckTheta(theta));
+        if (f.Any(double.IsInfinity))
+            throw new ArgumentException(
+                $"f(x_{n}, θ) of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double output.",
+                nameof(theta));
         Likelihood.ValidateOutput(f, $"f(x_{n}, θ)");
         return f;
     }
@@ -82,6 +91,14 @@ public sealed class LikelihoodProblem
         NamingTheta(() => -Likelihood.LogDensity(Data.Labels[n], Output(n, theta)), theta);
 
     /// <summary>∇_θ log p(y|f(x_n, θ)) for any label y in the support (eq. D.20).</summary>
+    /// <remarks>
+    /// J_nᵀ times the likelihood's ∇_f log p: each entry within (M + e_g)·u·Σ_m|J_ma·g_m| of J_nᵀg for the exact g (e_g the
+    /// likelihood's own relative error, 4u for ∇ within 2 ulp), ±∞ where an exact entry is beyond ±double.MaxValue. Left open
+    /// (issue 15, item 1): where g_m falls below 2^-1022 before J_n scales it back up, the entry is only as good as g_m's
+    /// subnormal double (Gaussian σ² = 1.7e271, y − f = 1e-57, x = 1.3e191: s = 8e-138 came out 0), and so are
+    /// <see cref="RiskGradient"/>, <see cref="EmpiricalFisher"/>, <see cref="GradientCovariance"/> and the empirical-Fisher
+    /// split; ∇_f log p is the likelihood's double, with no factors to carry it.
+    /// </remarks>
     public Vector<double> Score(int n, Vector<double> theta, double y) =>
         NamingTheta(() => Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta))), theta);
 
@@ -458,9 +475,19 @@ public sealed class LikelihoodProblem
     /// else one <see cref="ScaledCurvatureSum"/>: within (N + 1)·u·Σ_n|s_na·s_nb| of the exact sum for the computed scores
     /// (<see cref="Score"/>), ±∞ only where that is beyond ±double.MaxValue.
     /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// θ or the data are invalid, or a score entry s_na is beyond ±double.MaxValue (its double ±∞; then F̃_aa ≥ s_na² is beyond
+    /// the range too, and the other entries of its row cannot be formed): the scaled sum's own rejection named its internal
+    /// parameter "factors" (linear Gaussian fit, x = 3.8e71, y = −1.1e278, σ² = 3.5e-10: s = −1e359).
+    /// </exception>
     public Matrix<double> EmpiricalFisher(Vector<double> theta)
     {
         var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
+        int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
+        if (beyond >= 0)
+            throw new ArgumentException(
+                $"s_{beyond} of {Model.Name} with {Likelihood.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}: F̃ cannot be formed from it.",
+                nameof(theta));
         var ef = Matrix<double>.Build.Dense(Dimension, Dimension);
         foreach (var s in scores)
             ef += s.OuterProduct(s);
