@@ -340,7 +340,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>G(θ) of the canonical split, −Σ_n J_nᵀ∇²_f log p(y_n|f_n)J_n (eqs. 7.10, 7.14).</summary>
-    public RealMatrix<T> GeneralizedGaussNewton() => Split(SplitKind.Canonical).Ggn;
+    /// <remarks>
+    /// The residual term beside it is not checked against the range: <see cref="Split"/>'s rejection of a residual beyond
+    /// ±double.MaxValue rejected the GGN too (x = 1, θ = 1e-300, κ = 1e10, y = 1e300: residual −yκ = −1e310, GGN 1).
+    /// </remarks>
+    public RealMatrix<T> GeneralizedGaussNewton() => SplitChecking(SplitKind.Canonical, checkResidual: false).Ggn;
 
     /// <summary>
     /// The GGN (7.10) and the residual term Σ_{n,m}[∇_b a_n]_m∇²_θb_n^(m) of eq. (7.9) for a split, each piece by forward
@@ -357,8 +361,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// x = v = 1e200 G_vv = −½ came out 0); elsewhere the plain form runs, bit for bit as before. The residual term is
     /// unchanged.
     /// </remarks>
-    public (RealMatrix<T> Ggn, RealMatrix<T> Residual) Split(SplitKind kind)
+    public (RealMatrix<T> Ggn, RealMatrix<T> Residual) Split(SplitKind kind) => SplitChecking(kind, checkResidual: true);
+
+    private (RealMatrix<T> Ggn, RealMatrix<T> Residual) SplitChecking(SplitKind kind, bool checkResidual)
     {
+        RequireFiniteOutputs();
         var ggn = Zero(Dimension);
         var residual = Zero(Dimension);
         bool underflows = false;
@@ -383,9 +390,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                     sum.AddCongruence(-1, ToDoubles(pieces[n].Inner.Jacobian), pq.P, pq.Q);
                 else
                     sum.AddCongruence(1, ToDoubles(pieces[n].Inner.Jacobian), ToDoubles(pieces[n].OuterHessian));
-            return (FromScaled(sum, $"the {kind} split's GGN"), InRange(residual, $"the {kind} split's residual term"));
+            return (FromScaled(sum, $"the {kind} split's GGN"), checkResidual ? InRange(residual, $"the {kind} split's residual term") : residual);
         }
-        return (InRange(ggn, $"the {kind} split's GGN"), InRange(residual, $"the {kind} split's residual term"));
+        return (InRange(ggn, $"the {kind} split's GGN"), checkResidual ? InRange(residual, $"the {kind} split's residual term") : residual);
     }
 
     private (SecondOrderExpansion<T> Inner, T[] OuterGradient, RealMatrix<T> OuterHessian) SplitPieces(SplitKind kind, int n)
@@ -447,22 +454,69 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN),
     /// or an entry of ∇R(θ) beyond it (a <see cref="DoubleRangeException"/> naming θ: the Hessian beside it may have lost a
     /// term, <see cref="HessianJet{T}.Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/>).</exception>
-    public RealMatrix<T> RiskHessian() => InRange(Jet(t =>
+    public RealMatrix<T> RiskHessian()
     {
-        var r = SampleLoss(0, t);
-        for (int n = 1; n < Count; n++)
-            r += SampleLoss(n, t);
-        return r;
-    }).Hessian, "∇²R(θ)");
+        RequireFiniteOutputs();
+        return InRange(Jet(t =>
+        {
+            var r = SampleLoss(0, t);
+            for (int n = 1; n < Count; n++)
+                r += SampleLoss(n, t);
+            return r;
+        }).Hessian, "∇²R(θ)");
+    }
 
     /// <summary>
     /// <see cref="HessianJet{T}.Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/> at θ, its rejection of a
     /// Hessian beside an overflowed gradient entry naming θ (the constructor's parameter).
     /// </summary>
-    private (T Value, T[] Gradient, RealMatrix<T> Hessian) Jet(Func<HessianJet<T>[], HessianJet<T>> g) => HessianJet<T>.Evaluate(g, Theta, "theta");
+    private (T Value, T[] Gradient, RealMatrix<T> Hessian) Jet(Func<HessianJet<T>[], HessianJet<T>> g) =>
+        NamingTheta(() => HessianJet<T>.Evaluate(g, Theta, "theta"));
+
+    /// <summary>
+    /// Runs a forward-mode evaluation and re-throws the arithmetic's rejection of an undetermined operation (an ∞ halved or
+    /// subtracted from, ∞·0: its parameters "a" and "b") as a <see cref="DoubleRangeException"/> naming θ: a loss ℓ_n beyond
+    /// ±double.MaxValue while f_n is finite (curved-linear Gaussian, g = y − f ≈ 4e167: ℓ = g²/2 ≈ 8e334) came out as
+    /// Float64's "the quotient of −Infinity by 2 … (Parameter 'b')".
+    /// </summary>
+    private TResult NamingTheta<TResult>(Func<TResult> evaluation)
+    {
+        try
+        {
+            return evaluation();
+        }
+        catch (ArgumentException e) when (e is not DoubleRangeException && e.ParamName is "a" or "b")
+        {
+            throw new DoubleRangeException(
+                $"a forward-mode value of {Shape.LikelihoodName} (a loss ℓ_n or a derivative part) is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: {e.Message}",
+                "theta");
+        }
+    }
 
     /// <summary>s_n = ∇_θ log p(y_n|f(x_n, θ)) by forward mode on the composition.</summary>
-    public T[] Score(int n) => ForwardModeFormulas.Gradient(t => -SampleLoss(n, t), Theta);
+    /// <exception cref="ArgumentException">In doubles, an f(x_m, θ) beyond ±double.MaxValue (<see cref="RequireFiniteOutputs"/>).</exception>
+    public T[] Score(int n)
+    {
+        RequireFiniteOutputs();
+        return NamingTheta(() => ForwardModeFormulas.Gradient(t => -SampleLoss(n, t), Theta));
+    }
+
+    /// <summary>
+    /// Throws a <see cref="DoubleRangeException"/> naming θ where an output f(x_n, θ) is beyond ±double.MaxValue (its
+    /// double ±∞): the forward-mode members evaluate log p there, and the jets' ∞·0 was rejected with Float64's message
+    /// about a parameter "b" (curved-linear, x₀ = 4.3e238, θ₀ = 2.7e185: f ≈ 1.2e424; ∇²R and F̃). Never throws for the
+    /// rigorous arithmetics, whose values are finite.
+    /// </summary>
+    private void RequireFiniteOutputs()
+    {
+        if (typeof(T) != typeof(Float64))
+            return; // the closed-form model derivatives are not computed for arithmetics that cannot overflow
+        for (int n = 0; n < Count; n++)
+            if (!Model(n).Value.All(T.IsFinite))
+                throw new DoubleRangeException(
+                    $"f(x_{n}, θ) of {Shape.ModelName} is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}], the range of a double output.",
+                    "theta");
+    }
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ (eq. 7.3/7.7).</summary>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
