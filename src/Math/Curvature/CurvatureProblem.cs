@@ -485,7 +485,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         {
             return evaluation();
         }
-        catch (ArgumentException e) when (e is not DoubleRangeException && e.ParamName is "a" or "b")
+        catch (ArgumentException e) when (e.ParamName is "a" or "b")
         {
             throw new DoubleRangeException(
                 $"a forward-mode value of {Shape.LikelihoodName} (a loss ℓ_n or a derivative part) is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: {e.Message}",
