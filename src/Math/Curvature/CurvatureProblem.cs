@@ -488,7 +488,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         catch (ArgumentException e) when (e.ParamName is "a" or "b")
         {
             throw new DoubleRangeException(
-                $"a forward-mode value of {Shape.LikelihoodName} (a loss ℓ_n or a derivative part) is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: {e.Message}",
+                $"a forward-mode value of {Shape.LikelihoodName} (a loss ℓ_n or a derivative part) is beyond ±double.MaxValue, or an underflowed part of it is scaled back up, at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: {e.Message}",
                 "theta");
         }
     }

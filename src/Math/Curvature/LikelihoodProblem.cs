@@ -223,7 +223,9 @@ public sealed class LikelihoodProblem
     /// <exception cref="ArgumentException">
     /// θ or the data are invalid, or scores beyond ±double.MaxValue of both signs meet in one coordinate (+∞ and −∞ as
     /// doubles), where the sum cannot be formed: it was NaN (samples x = 1e200 with y = ±1e200 of a least-squares line
-    /// through 0 at θ = 0, exact gradient 0).
+    /// through 0 at θ = 0, exact gradient 0); likewise a score beyond the range beside finite scores of the opposite sign,
+    /// where the sum was ±∞ though it may be finite (Bernoulli probability, scores ≈ −2.4e308 and 7.5e307 + …: ∇R = +∞,
+    /// exact 8.8e307).
     /// </exception>
     public Vector<double> RiskGradient(Vector<double> theta)
     {
@@ -239,6 +241,12 @@ public sealed class LikelihoodProblem
             if (a >= 0)
                 throw new ArgumentException(
                     $"the scores of {Model.Name} with {Likelihood.Name} at θ = {Require.ShowAll(theta)} are beyond ±double.MaxValue with both signs in coordinate {a}: ∇R cannot be formed from them.",
+                    nameof(theta));
+            int mixed = Enumerable.Range(0, Dimension).FirstOrDefault(i => double.IsInfinity(g[i])
+                && scores.Any(s => s[i] != 0 && Math.Sign(s[i]) != Math.Sign(-g[i])), -1);
+            if (mixed >= 0)
+                throw new ArgumentException(
+                    $"a score of {Model.Name} with {Likelihood.Name} at θ = {Require.ShowAll(theta)} is beyond ±double.MaxValue in coordinate {mixed}, beside scores of the opposite sign that may bring the sum back within the range: ∇R cannot be formed from them.",
                     nameof(theta));
             return g;
         }
@@ -334,6 +342,9 @@ public sealed class LikelihoodProblem
     /// and the entries of the inner matrix Σ_k w_k g_k g_kᵀ also checked against [2^-100, 2^100]: outside, each entry is
     /// Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one scaled sum, so w·g gᵀ is never formed (the Bernoulli-probability Fisher at
     /// q = 1e-200 was +∞: w = q times g² = 1/q² = ∞; exact 1/(q(1 − q)) ≈ 1e200); within (4 + T)·u·Σ|terms|, T = N·K·M².
+    /// These bounds are for the rule's double nodes and weights. Left open (issue 15, item 1): the Gaussian nodes μ ± √(3v)
+    /// are rounded to the grid of μ, so g_k = (y_k − μ)/v carries a relative error up to u·|μ|/√(3v): at |μ| beyond about
+    /// 2^53·√(3v) the nodes round to μ and the Gaussian Fisher comes out 0, where F = JᵀJ/v.
     /// </remarks>
     public Matrix<double> Fisher(Vector<double> theta) => SampleSum(theta, symmetrize: true,
         (fisher, t, n) =>
@@ -471,9 +482,10 @@ public sealed class LikelihoodProblem
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ at the training labels (eq. 7.3).</summary>
     /// <remarks>
-    /// The plain sum of outer products where every score entry is within [2^-100, 2^100] (or 0) and the sum is finite,
-    /// else one <see cref="ScaledCurvatureSum"/>: within (N + 1)·u·Σ_n|s_na·s_nb| of the exact sum for the computed scores
-    /// (<see cref="Score"/>), ±∞ only where that is beyond ±double.MaxValue.
+    /// The plain sum of outer products where every score entry, J_n entry and ∇_f log p entry is within [2^-100, 2^100]
+    /// (or 0) and the sum is finite, else one <see cref="ScaledCurvatureSum"/> of J_ia·g_i·J_jb·g_j (s never formed): within
+    /// (N·M² + 4)·u·Σ|terms| of the exact sum for the computed J_n and ∇_f log p, ±∞ only where that is beyond
+    /// ±double.MaxValue.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// θ or the data are invalid, or a score entry s_na is beyond ±double.MaxValue (its double ±∞; then F̃_aa ≥ s_na² is beyond
@@ -491,11 +503,16 @@ public sealed class LikelihoodProblem
         var ef = Matrix<double>.Build.Dense(Dimension, Dimension);
         foreach (var s in scores)
             ef += s.OuterProduct(s);
-        if (scores.All(s => ScaledSum.Ordinary(s)) && ef.Enumerate().All(double.IsFinite))
+        var factors = Enumerable.Range(0, Count)
+            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
+        if (scores.All(s => ScaledSum.Ordinary(s)) && factors.All(f => ScaledSum.Ordinary(f.J.Enumerate()) && ScaledSum.Ordinary(f.G))
+            && ef.Enumerate().All(double.IsFinite))
             return ef;
+        // J_n and ∇_f log p in the scaled sum, s never formed: an entry s_na = J_na·g below the range had rounded to 0 before
+        // s_nb scaled it back up (x = (2.1e-309, −5.4e267), g = 1.5e-35: F̃[0, 1] = −2.7e-111 came out 0)
         var sum = new ScaledCurvatureSum(Dimension);
-        foreach (var s in scores)
-            sum.AddOuter(1, s);
+        foreach (var (j, g) in factors)
+            sum.AddRankOne(1, j, g);
         return sum.Value();
     }
 

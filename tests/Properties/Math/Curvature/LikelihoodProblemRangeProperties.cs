@@ -185,8 +185,9 @@ public class LikelihoodProblemRangeProperties
     /// <item>the Fisher Σ_n Σ_k w_k·g(y_k)²·x̃x̃ᵀ at the rule's nodes (what its doc comment states): (5 + KN + 2e_g)·u, the
     /// doc comment's (4 + T)·u with T = K·N, g_k² carrying 2e_g, and 1u for the symmetrization;</item>
     /// <item>∇R = −Σ_n g_n·x̃_n: (N + 1 + e_g)·u, the doc comment's N·u plus the score's product and g_n's error;</item>
-    /// <item>F̃ = Σ_n g_n²·x̃x̃ᵀ (eq. 7.3): (N + 3 + 2e_g)·u, the doc comment's (N + 1)·u plus s_a·s_b's 2(e_g + 1)u; the
-    /// empirical-Fisher split's GGN (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17): 7u more (b·s twice, 1/b², the two products, the
+    /// <item>F̃ = Σ_n g_n²·x̃x̃ᵀ (eq. 7.3): (N + 4 + 2e_g)·u, the doc comment's (N·M² + 4)·u for the scaled sum of J·g·J·g
+    /// (its plain form: (N + 1)·u plus s_a·s_b's 2u) plus g_n² carrying 2e_g; the
+    /// empirical-Fisher split's GGN (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17): 7u more than F̃'s plain form (b·s twice, 1/b², the two products, the
     /// symmetrization).</item>
     /// </list>
     /// Where an exact g_n is below 2^-1022 (nonzero), the likelihood's subnormal double g_n stands in for it: J_n would
@@ -276,9 +277,9 @@ public class LikelihoodProblemRangeProperties
         result = result.And(Entries($"∇R at {at}", () => problem.RiskGradient(theta).ToArray(), gradient, gradientScale, count + 1 + eg, count, scores));
         var (ef, efScale) = Congruence(p.Features, n => g[n] * g[n]);
         return result
-            .And(Entries($"F̃ at {at}", Flat(() => problem.EmpiricalFisher(theta)), ef, efScale, count + 3 + 2 * eg, count, scores))
+            .And(Entries($"F̃ at {at}", Flat(() => problem.EmpiricalFisher(theta)), ef, efScale, count + 4 + 2 * eg, count, scores))
             .And(Entries($"empirical-Fisher-split GGN at {at}", Flat(() => Splits.GeneralizedGaussNewton(Splits.EmpiricalFisher(problem), theta)),
-                ef, efScale, count + 10 + 2 * eg, count, scores || lossBeyond));
+                ef, efScale, count + 11 + 2 * eg, count, scores || lossBeyond));
     }
 
     /// <summary>
