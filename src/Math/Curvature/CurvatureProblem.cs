@@ -519,6 +519,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ (eq. 7.3/7.7).</summary>
+    /// <remarks>
+    /// Left open (issue 15, item 1): in doubles the forward-mode scores carry the jets' subnormal parts, so an entry of s
+    /// near or below 2^-1022 is only as accurate as that grid (κ = 1.88, x₁ ≈ −1.2e-308, θ₁ ≈ 3.6e-309: F̃[0, 1] ≈ 8.66e-255
+    /// off by 2.6e-4 relative), and the jets reject an underflowed part scaled back up rather than return it.
+    /// </remarks>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public RealMatrix<T> EmpiricalFisher()
     {

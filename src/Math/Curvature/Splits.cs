@@ -52,7 +52,9 @@ public static class Splits
     /// factors' own error. The empirical-Fisher split's term of a sample where some b·s_i with s_i ≠ 0 falls below 2^-1022
     /// (b = p(y_n|f_n), s = ∇_θ log p) is its cancelled form s sᵀ: J = b s had lost digits or was 0 before 1/b² scaled it back
     /// up (linear Gaussian fit at x = 1e-182, r = y − f = 26, b ≈ 5.6e-148: G[0, 1] = r²x ≈ 6.8e-180 came out 0).
-    /// Elsewhere the plain form runs, bit for bit as before.
+    /// Elsewhere the plain form runs, bit for bit as before. Left open (issue 15, item 1): the cancelled form s sᵀ loses an
+    /// entry s_a = J_a·g below the subnormal range before s_b scales it back up (Gaussian σ² = 8.6e222, x = (2.1e-309,
+    /// −5.4e267): G[0, 1] = −2.7e-111 came out 0), which LikelihoodProblem.EmpiricalFisher now sums without forming s.
     /// </remarks>
     public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
     {

@@ -1,8 +1,10 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Curvature;
@@ -87,5 +89,36 @@ public class ProblemRangeRejectionExamples
         var p = Curved(1e10, [[1]], [1e300], [1e-300]);
         Assert.Equal(1.0, p.GeneralizedGaussNewton()[0, 0].Value);
         RejectsInRange(() => p.Split(SplitKind.Canonical), "theta", "residual term of gaussian-identity is beyond ±double.MaxValue");
+    }
+
+    /// <summary>
+    /// Bernoulli probability, f = θ₀x + θ₁ at θ = (1.3e-308, 0): the scores in θ₀ are x_n·g_n, ≈ 5.2e166, 1.8e130, 7.5e307
+    /// and −2.4e308 (x = 5.7e307, q = 0.76, y = 0: g = −1/(1 − q) ≈ −4.2), the last beyond the range. ∇R was +∞, while the
+    /// exact −Σ_n s_n ≈ 1.7e308 is finite: a score beyond the range beside finite scores of the opposite sign is rejected.
+    /// </summary>
+    [Fact]
+    public void RiskGradient_WithAScoreBeyondTheRangeBesideScoresOfTheOppositeSign_Rejects()
+    {
+        var p = new LikelihoodProblem(new LinearModel(1), new BernoulliProbability(), new Dataset(
+            [V(3.944392283320016E+166), V(5.46263620557091E+130), V(1.1133370383587093E+307), V(5.739739283644568E+307)], [0.0, 1.0, 1.0, 0.0]));
+        ArgumentAssert.Rejects(() => p.RiskGradient(V(1.3245373570626366E-308, 0)), "theta", "beside scores of the opposite sign");
+    }
+
+    /// <summary>
+    /// Gaussian σ² = 8.6e222, sample x = (2.1e-309, −5.4e267), y = 1.3e188 with f ≈ −4.5e156: g = (y − f)/σ² ≈ 1.5e-35 and
+    /// s = g·(x, 1) has s₀ ≈ 3.2e-344, below the subnormal range, so the plain s₀·s₁ was 0 where F̃[0, 1] = x₀x₁g² ≈ −2.7e-111
+    /// (the other two samples add below 1e-800). 15 ulp: the scaled sum's (N·M² + 4)·u = 7u and g² carrying 2·4u.
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisher_WhoseScoreEntryUnderflows_IsTheExactSum()
+    {
+        const double x0 = 2.10938695207801E-309, x1 = -5.375465361771726E+267, y = 1.3333155530460174E+188, variance = 8.638364187363286E+222;
+        var p = new LikelihoodProblem(new LinearModel(2), new GaussianIdentity(variance), new Dataset(
+            [V(-9.81697009476858E-219, 6.135908172219792E-219), V(-0.0, 6.058023683501457E+95), V(x0, x1)], [-0.0, 0.0, y]));
+        var theta = V(5.351097043477547E-197, 8.31632781251592E-112, -0.0);
+        var g = (ExactDouble.ToFraction(y) - ExactDouble.ToFraction(p.Output(2, theta)[0])) / ExactDouble.ToFraction(variance);
+        var exact = ExactDouble.ToFraction(x0) * ExactDouble.ToFraction(x1) * g * g;
+        double computed = p.EmpiricalFisher(theta)[0, 1];
+        Assert.True(ExactDouble.UlpError(computed, RationalInterval.Exact(exact)) <= 15, $"F̃[0, 1] = {computed:R}, exact {ExactDouble.ToDouble(exact):R}");
     }
 }
