@@ -44,7 +44,8 @@ public static class ErfEnclosure
     /// An enclosure of erf(x) for every x in <paramref name="x"/> (erf is increasing, so its ends suffice): each end is
     /// rounded outward to bits + 8 significant bits (a double is kept as it is from 45 bits on), which moves erf there by at
     /// most 2^(−bits−7)·|erf| (x·erf'(x) ≤ erf(x) for x ≥ 0), then enclosed by <see cref="ErfPoint"/>. For a point x with
-    /// |x| ≤ 5 the width is thus below (4 + 2^-6)·2^(−bits)·|erf x|; beyond, it is <see cref="ErfPoint"/>'s T at the rounded end.
+    /// |x| ≤ 5 the width is thus below (4 + 2^-6)·2^(−bits)·|erf x|; beyond, it is <see cref="ErfPoint"/>'s T at the rounded end,
+    /// which stays beyond 5 (more bits are kept where the rounding would reach 5).
     /// </summary>
     /// <exception cref="ArgumentException">bits outside [16, 512].</exception>
     public static RationalInterval Erf(RationalInterval x, int bits = RationalInterval.DefaultSqrtBits)
@@ -52,9 +53,26 @@ public static class ErfEnclosure
         CheckBits(bits);
         // Rounded to significant bits, not to bits + 8 fractional ones: those took a subnormal x to 0, and erf(2^-1074)
         // was enclosed as [0, 1.13·2^-61] at 53 bits.
-        var lower = ErfPoint(DyadicRounding.Down(x.Lower, bits + 8), bits).Lower;
-        var upper = ErfPoint(DyadicRounding.Up(x.Upper, bits + 8), bits).Upper;
+        var lower = ErfPoint(Rounded(x.Lower, bits + 8, up: false), bits).Lower;
+        var upper = ErfPoint(Rounded(x.Upper, bits + 8, up: true), bits).Upper;
         return new RationalInterval(lower, upper);
+    }
+
+    /// <summary>
+    /// End <paramref name="end"/> rounded outward to <paramref name="significant"/> bits, with more bits where that rounding
+    /// would carry it across ±<see cref="SeriesLimit"/> into the series branch (x just above 5 rounded down to 5 at 16 bits
+    /// gave a width of 2^-14 instead of the tail's 1.6·10^-12): the end stays on its own side, as erf is monotone either way.
+    /// </summary>
+    private static Fraction Rounded(Fraction end, int significant, bool up)
+    {
+        var limit = ExactDouble.ToFraction(SeriesLimit);
+        bool beyond = up ? end < -limit : end > limit;
+        for (int b = significant; ; b *= 2)
+        {
+            var rounded = up ? DyadicRounding.Up(end, b) : DyadicRounding.Down(end, b);
+            if (!beyond || (up ? rounded < -limit : rounded > limit))
+                return rounded;
+        }
     }
 
     private static void CheckBits(int bits)

@@ -94,9 +94,10 @@ public sealed class PoissonLog : LikelihoodBase
     /// Nodes 0…K with weights p(y) = exp(y·log λ − λ − log y!). Tail bound: for y ≥ K + 1 ≥ 2λ + 2 the integrand weight
     /// max((y − λ)², λ, 1) ≤ y², and the ratio p(y+1)(y+1)²/(p(y)y²) = λ(y+1)/y² ≤ ρ := λ(K+2)/(K+1)²; K grows until
     /// ρ ≤ 1/2, so Σ_{y&gt;K} p(y)y² ≤ p(K+1)(K+1)²/(1 − ρ) ≤ 2p(K+1)(K+1)² (a geometric series), and until that bound is
-    /// ≤ <see cref="RelativeTail"/>·max(1, λ). The reported bound is 4p(K+1)(K+1)² + (K+1)²·2^-1074: a factor 2 covers the
-    /// rounding of log y! and exp in evaluating p(K+1) (far below a relative 1e-10 here), and (K+1)²·2^-1074 exp's absolute
-    /// error 2^-1075 where p(K+1) is subnormal or below (the bound was 0 there, at η ≈ −247.8, for a tail near 4.4·2^-1074).
+    /// ≤ <see cref="RelativeTail"/>·max(1, λ). The reported bound is 4p(K+1)(K+1)² + 2(K+1)²·2^-1074: a factor 2 covers the
+    /// rounding of log y! and exp in evaluating p(K+1) (far below a relative 1e-10 here), and 2(K+1)²·2^-1074 the computed
+    /// p(K+1)'s absolute error where it is subnormal or 0, below 2^-1074 for an exp that is at least faithful (the bound was
+    /// 0 there, at η ≈ −247.8, for a tail near 4.4·2^-1074).
     /// Each weight is within (δ + 2u)(1 + 2δ) of p(y), relative, plus 2^-1074, where δ = 7u·(y|η| + λ + log y!) bounds the
     /// error of its log, as for log p.
     /// </summary>
@@ -112,7 +113,7 @@ public sealed class PoissonLog : LikelihoodBase
         while (true)
         {
             double rho = lambda * (k + 2) / ((double)(k + 1) * (k + 1));
-            bound = 4 * Math.Exp(LogP(k + 1)) * (k + 1.0) * (k + 1.0) + (k + 1.0) * (k + 1.0) * double.Epsilon;
+            bound = 4 * Math.Exp(LogP(k + 1)) * (k + 1.0) * (k + 1.0) + 2 * (k + 1.0) * (k + 1.0) * double.Epsilon;
             if (rho <= 0.5 && bound <= RelativeTail * Math.Max(1, lambda))
                 break;
             k++;

@@ -131,4 +131,22 @@ public class ErfEnclosureRangeExamples
             Assert.True(ErfEnclosureFullRangeProperties.Contains(e, F(x), 16), $"{e} misses erf({x})");
         }
     }
+
+    /// <summary>
+    /// Erf on the point just beyond ±5 at 16 to 30 bits (found in review, stop 34): rounding the end outward to bits + 8
+    /// significant bits took 5 + 2^-50 to 5 itself, into the series branch, so the width was 2.4e-6 at 16 bits where the
+    /// doc comment gives the tail's T &lt; 1.6·10^-12. The end now keeps the bits that hold it beyond 5.
+    /// </summary>
+    [Theory]
+    [InlineData(16, 1)]
+    [InlineData(16, -1)]
+    [InlineData(20, 1)]
+    [InlineData(30, -1)]
+    public void Erf_JustBeyondFive_HasTheTailsWidth(int bits, int sign)
+    {
+        double x = sign * Math.BitIncrement(5.0);
+        var e = ErfEnclosure.Erf(RationalInterval.Exact(F(x)), bits);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, F(x), bits), $"{e} misses erf({x:R})");
+        Assert.True(e.Width < new Fraction(16, 10) * new Fraction(1, 1_000_000_000_000), $"width {ExactDouble.ToDouble(e.Width):G4} at {bits} bits");
+    }
 }
