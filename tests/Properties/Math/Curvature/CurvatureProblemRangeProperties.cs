@@ -76,26 +76,7 @@ public class CurvatureProblemRangeProperties
         }
         if (exact is null || scale is null) // a piece beyond the range: no reference, but never NaN
             return computed.All(c => !double.IsNaN(c)).Label($"{what}: NaN where a piece is beyond the range");
-        var t = ExactAgreement.OverflowThreshold;
-        var result = true.ToProperty();
-        for (int i = 0; i < exact.Length; i++)
-        {
-            var bound = ExactDouble.ToFraction(k) * Unit * scale[i] + (terms + 2) * Tiny;
-            double c = computed[i];
-            string at = $"{what}[{i}]: computed {c:R}, exact {ExactDouble.ToDouble(exact[i]):R}";
-            if (double.IsNaN(c))
-                result = result.And(false.Label($"{at}: NaN"));
-            else if (double.IsPositiveInfinity(c))
-                result = result.And((exact[i] + bound >= t).Label($"{at}: +∞ where the exact value is finite"));
-            else if (double.IsNegativeInfinity(c))
-                result = result.And((exact[i] - bound <= -t).Label($"{at}: −∞ where the exact value is finite"));
-            else
-            {
-                var error = Fraction.Abs(F(c) - exact[i]);
-                result = result.And((error <= bound).Label($"{at}, error {ExactDouble.ToDouble(error):R} > {k}·u·scale = {ExactDouble.ToDouble(bound):R}"));
-            }
-        }
-        return result;
+        return LikelihoodProblemRangeProperties.WithinBounds(what, computed, exact, scale, k, terms);
     }
 
     private static Func<double[]> Flat(Func<RealMatrix<Float64>> m) => () =>

@@ -93,6 +93,15 @@ public class LikelihoodProblemRangeProperties
             bool named = ex.Message.Contains("double.MaxValue", StringComparison.Ordinal) || ex.Message.Contains("range", StringComparison.Ordinal);
             return ((mayReject || beyond) && named).Label($"{what}: rejected ({ex.Message}), but every exact piece and entry is in range or the message names no range");
         }
+        return WithinBounds(what, computed, exact, scale, k, terms);
+    }
+
+    /// <summary>
+    /// Each computed entry within k·u·scale + (terms + 2)·2^-1074 of the exact one, ±∞ only where exact ± that bound reaches
+    /// the overflow threshold, never NaN (shared with <see cref="CurvatureProblemRangeProperties"/>).
+    /// </summary>
+    internal static Property WithinBounds(string what, double[] computed, Fraction[] exact, Fraction[] scale, double k, int terms)
+    {
         var t = ExactAgreement.OverflowThreshold;
         var result = true.ToProperty();
         for (int i = 0; i < exact.Length; i++)
@@ -109,7 +118,7 @@ public class LikelihoodProblemRangeProperties
             else
             {
                 var error = Fraction.Abs(F(c) - exact[i]);
-                result = result.And((error <= bound).Label($"{at}, error {ExactDouble.ToDouble(error):R} > {k}·u·Σ|terms| = {ExactDouble.ToDouble(bound):R}"));
+                result = result.And((error <= bound).Label($"{at}, error {ExactDouble.ToDouble(error):R} > {k}·u·scale = {ExactDouble.ToDouble(bound):R}"));
             }
         }
         return result;

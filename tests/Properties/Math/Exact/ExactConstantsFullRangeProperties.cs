@@ -138,32 +138,14 @@ public class ExactConstantsFullRangeProperties
         else
         {
             var ratio = (1 + z) / (1 - z);
-            contains = Decided(p => ExactExp.Of(2 * y.Lower, p), ratio, below: true)
-                && Decided(p => ExactExp.Of(2 * y.Upper, p), ratio, below: false);
+            contains = LogAndErfFullRangeProperties.Decided(p => ExactExp.Of(2 * y.Lower, p), ratio, below: true, 128, 8192)
+                && LogAndErfFullRangeProperties.Decided(p => ExactExp.Of(2 * y.Upper, p), ratio, below: false, 128, 8192);
             how = "exp";
         }
         bool narrow = y.Width < ExactDouble.Pow2(-bits - 3) * s;
         return (contains && narrow).Label(
             $"atanh(z), z ≈ {ExactDouble.ToDouble(z):R} (2^{ExactDouble.FloorLog2(s)}), at {bits} bits: contains {contains} ({how}), width {ExactDouble.ToDouble(y.Width / s * ExactDouble.Pow2(bits)):G4}·2^-bits·|z|");
     });
-
-    /// <summary>
-    /// True when the enclosure <paramref name="at"/> gives, at some precision from 128 to 8192 bits, lies entirely below
-    /// (<paramref name="below"/>) or above <paramref name="x"/>; false when it is on the wrong side or never decided. An end
-    /// of atanh's enclosure is about 2^(−bits−8)·|z| from atanh z, so its exponential is about 2^(−bits−7)·|z| from x.
-    /// </summary>
-    private static bool Decided(Func<int, RationalInterval> at, Fraction x, bool below)
-    {
-        for (int bits = 128; bits <= 8192; bits *= 2)
-        {
-            var y = at(bits);
-            if (below ? y.Upper <= x : y.Lower >= x)
-                return true;
-            if (below ? y.Lower > x : y.Upper < x)
-                return false;
-        }
-        return false;
-    }
 
     /// <summary>
     /// Every entry point rejects bits outside [16, 65536] with an ArgumentException naming the range and the parameter,

@@ -43,12 +43,13 @@ public class LogAndErfFullRangeProperties
     });
 
     /// <summary>
-    /// True when the enclosure <paramref name="at"/> gives, at some precision from 96 to 4096 bits, is entirely below
-    /// (<paramref name="below"/>) or above <paramref name="x"/>; false when it is on the wrong side or never decided.
+    /// True when the enclosure <paramref name="at"/> gives, at some precision from <paramref name="first"/> bits doubling up
+    /// to <paramref name="last"/>, is entirely below (<paramref name="below"/>) or above <paramref name="x"/>; false when it
+    /// is on the wrong side or never decided.
     /// </summary>
-    private static bool Decided(Func<int, RationalInterval> at, Fraction x, bool below)
+    internal static bool Decided(Func<int, RationalInterval> at, Fraction x, bool below, int first = 96, int last = 4096)
     {
-        for (int bits = 96; bits <= 4096; bits *= 2)
+        for (int bits = first; bits <= last; bits *= 2)
         {
             var y = at(bits);
             if (below ? y.Upper <= x : y.Lower >= x)
