@@ -400,47 +400,35 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     }
 
     /// <inheritdoc />
-    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="OverflowError.RequireComparable{T}"/>).</exception>
     public static bool operator <(HessianJet<T> a, HessianJet<T> b)
     {
-        RequireComparable(a, b, "<");
+        OverflowError.RequireComparable(a.Value, b.Value, "<", nameof(b));
         return a.Value < b.Value;
     }
 
     /// <inheritdoc />
-    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="OverflowError.RequireComparable{T}"/>).</exception>
     public static bool operator >(HessianJet<T> a, HessianJet<T> b)
     {
-        RequireComparable(a, b, ">");
+        OverflowError.RequireComparable(a.Value, b.Value, ">", nameof(b));
         return a.Value > b.Value;
     }
 
     /// <inheritdoc />
-    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="OverflowError.RequireComparable{T}"/>).</exception>
     public static bool operator <=(HessianJet<T> a, HessianJet<T> b)
     {
-        RequireComparable(a, b, "<=");
+        OverflowError.RequireComparable(a.Value, b.Value, "<=", nameof(b));
         return a.Value <= b.Value;
     }
 
     /// <inheritdoc />
-    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="RequireComparable"/>).</exception>
+    /// <exception cref="DoubleRangeException">Over <see cref="Float64"/>, both values are +∞ or both −∞ (<see cref="OverflowError.RequireComparable{T}"/>).</exception>
     public static bool operator >=(HessianJet<T> a, HessianJet<T> b)
     {
-        RequireComparable(a, b, ">=");
+        OverflowError.RequireComparable(a.Value, b.Value, ">=", nameof(b));
         return a.Value >= b.Value;
-    }
-
-    /// <summary>
-    /// Over <see cref="Float64"/>: rejects a comparison of two values that are both +∞ or both −∞
-    /// (<see cref="OverflowError.RequireComparable"/>, gap 6): each is an exact value beyond the range whose order the
-    /// doubles have lost, whatever the parts. Other arithmetics decide it themselves (an interval throws
-    /// <see cref="UndecidedException"/> where it cannot).
-    /// </summary>
-    private static void RequireComparable(HessianJet<T> a, HessianJet<T> b, string comparison)
-    {
-        if (typeof(T) == typeof(Float64))
-            OverflowError.RequireComparable(T.Estimate(a.Value), T.Estimate(b.Value), comparison, nameof(b));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Verification.Numerics.Arithmetic;
 
 namespace Verification.Numerics.Curvature.AutoDiff;
 
@@ -119,12 +120,17 @@ internal static class OverflowError
     /// both +∞ or both −∞ (HessianJet's and HyperDualReal's &lt;, ≤, &gt;, ≥): each stands for an exact value beyond the
     /// range whose size is lost, so which is larger, or whether they are equal, is undetermined (IEEE answered +∞ &lt; +∞
     /// false and +∞ ≤ +∞ true, though e^710 &lt; e^711 exactly). Against a finite value or the opposite ±∞ it is decided.
+    /// Only over <see cref="Float64"/>: the other arithmetics decide it themselves (an interval throws
+    /// <see cref="UndecidedException"/> where it cannot).
     /// </summary>
-    internal static void RequireComparable(double a, double b, string comparison, string parameter)
+    internal static void RequireComparable<T>(T a, T b, string comparison, string parameter) where T : IReal<T>
     {
-        if (double.IsInfinity(a) && a == b)
+        if (typeof(T) != typeof(Float64))
+            return;
+        double x = T.Estimate(a), y = T.Estimate(b);
+        if (double.IsInfinity(x) && x == y)
             throw new DoubleRangeException(
-                $"{a:R} {comparison} {b:R}: both values are beyond the double range on the same side, each an exact value of magnitude at least 2^1024 − 2^970 whose size doubles have lost, so which is larger, or whether they are equal, is undetermined in doubles (e^710 < e^711, yet both are +∞); a value must be within ±double.MaxValue where it is compared with another beyond the range on the same side.",
+                $"{x:R} {comparison} {y:R}: both values are beyond the double range on the same side, each an exact value of magnitude at least 2^1024 − 2^970 whose size doubles have lost, so which is larger, or whether they are equal, is undetermined in doubles (e^710 < e^711, yet both are +∞); a value must be within ±double.MaxValue where it is compared with another beyond the range on the same side.",
                 parameter);
     }
 
