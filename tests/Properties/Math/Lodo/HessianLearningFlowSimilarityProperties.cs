@@ -126,7 +126,7 @@ public class HessianLearningFlowSimilarityProperties
         int k = -1084 - ExactDouble.FloorLog2(largest) + position;
         var power = ExactDouble.Pow2(k);
         var a = power * unscaled;
-        return (a, sInverse, k, power, Matrix<double>.Build.Dense(n, n, (i, j) => ExactDouble.ToDouble(a[i, j])));
+        return (a, sInverse, k, power, a.ToDouble());
     }
 
     private static ExactMatrix Similarity(SimilarityCase c) => Similarity(c.N, c.Lower, c.Upper, c.Permutation);

@@ -69,6 +69,21 @@ public class SignGeometryBoundsCayleyProperties
         return r;
     }
 
+    /// <summary>
+    /// Q = (I − K)(I + K)⁻¹ for the skew-symmetric K whose upper triangle, row by row, is <paramref name="skew"/>/2 (the
+    /// cases' 2K upper): exactly orthogonal and rational.
+    /// </summary>
+    internal static ExactMatrix CayleyOfHalves(int d, int[] skew)
+    {
+        int next = 0;
+        var half = new Fraction(1, 2);
+        var upper = new Fraction[d, d];
+        for (int i = 0; i < d; i++)
+            for (int j = i + 1; j < d; j++)
+                upper[i, j] = skew[next++] * half;
+        return ExactMatrix.Cayley(ExactMatrix.Build(d, d, (i, j) => i < j ? upper[i, j] : i > j ? -upper[j, i] : Fraction.Zero));
+    }
+
     /// <summary>H = Q·diag(λ)·Qᵀ, exactly.</summary>
     internal static ExactMatrix Conjugated(ExactMatrix q, Fraction[] lambda)
     {
@@ -124,19 +139,12 @@ public class SignGeometryBoundsCayleyProperties
     {
         public Reference(int d, int[] skew, int[] multipliers, int k)
         {
-            int next = 0;
-            var half = new Fraction(1, 2);
-            var upper = new Fraction[d, d];
-            for (int i = 0; i < d; i++)
-                for (int j = i + 1; j < d; j++)
-                    upper[i, j] = skew[next++] * half;
-            var kMatrix = ExactMatrix.Build(d, d, (i, j) => i < j ? upper[i, j] : i > j ? -upper[j, i] : Fraction.Zero);
-            Q = ExactMatrix.Cayley(kMatrix);
+            Q = CayleyOfHalves(d, skew);
             Lambda = multipliers.Select(m => m * ExactDouble.Pow2(k)).ToArray();
             var lambda = Lambda;
             Exact = Conjugated(Q, lambda);
             var exact = Exact;
-            Rounded = Matrix<double>.Build.Dense(d, d, (i, j) => ExactDouble.ToDouble(exact[i, j]));
+            Rounded = exact.ToDouble();
             Description = $"d = {d}, 2K upper = [{string.Join(", ", skew)}], m = [{string.Join(", ", multipliers)}], k = {k}";
 
             var roundingRowSum = Fraction.Zero;

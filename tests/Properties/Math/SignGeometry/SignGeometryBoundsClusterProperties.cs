@@ -94,13 +94,7 @@ public class SignGeometryBoundsClusterProperties
     {
         public Reference(int d, int[] skew, int[] multipliers, int separation, int k)
         {
-            int next = 0;
-            var half = new Fraction(1, 2);
-            var upper = new Fraction[d, d];
-            for (int i = 0; i < d; i++)
-                for (int j = i + 1; j < d; j++)
-                    upper[i, j] = skew[next++] * half;
-            var q = ExactMatrix.Cayley(ExactMatrix.Build(d, d, (i, j) => i < j ? upper[i, j] : i > j ? -upper[j, i] : Fraction.Zero));
+            var q = SignGeometryBoundsCayleyProperties.CayleyOfHalves(d, skew);
             Q = q;
             var lambda = new Fraction[d];
             for (int j = 0; j < d; j++)
@@ -112,7 +106,7 @@ public class SignGeometryBoundsClusterProperties
             Lambda = lambda;
             Exact = SignGeometryBoundsCayleyProperties.Conjugated(q, lambda);
             var exact = Exact;
-            Rounded = Matrix<double>.Build.Dense(d, d, (i, j) => ExactDouble.ToDouble(exact[i, j]));
+            Rounded = exact.ToDouble();
             Description = $"d = {d}, 2K upper = [{string.Join(", ", skew)}], m = [{string.Join(", ", multipliers)}], e = {separation}, k = {k}";
             var rootD = SignGeometryBoundsCayleyProperties.RootUpper(d);
 
