@@ -27,7 +27,7 @@ public class CurvatureFormulaRangeProperties
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
     /// <summary>Doubles over the whole range, and moderate ones times 1 or 40 (the band where tanh and e^f are not yet their limits).</summary>
-    private static Gen<double> Spread { get; } = Gen.Frequency(
+    internal static Gen<double> Spread { get; } = Gen.Frequency(
         (3, FullRangeDoubles.Signed),
         (2, FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x, 40 * x, -40 * x))));
 

@@ -27,12 +27,8 @@ public class LogSumExpFullRangeProperties
 
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
-    private static Gen<double> Spread { get; } = Gen.Frequency(
-        (3, FullRangeDoubles.Signed),
-        (2, FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x, 40 * x, -40 * x))));
-
     private static Gen<double[]> Logits { get; } =
-        from m in Spread
+        from m in CurvatureFormulaRangeProperties.Spread
         from c in Gen.Choose(1, 5)
         from deltas in Gen.ArrayOf(Gen.Frequency(
             (3, Gen.Choose(0, 60 * 4096).Select(n => -n / 4096.0)),
