@@ -494,7 +494,11 @@ public sealed class LikelihoodProblem
     /// </exception>
     public Matrix<double> EmpiricalFisher(Vector<double> theta)
     {
-        var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
+        // J_n and ∇_f log p once per sample: the scores s_n = J_nᵀ∇_f log p (as Score computes them) and the scaled sum below
+        // both need them.
+        var factors = Enumerable.Range(0, Count)
+            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
+        var scores = factors.Select(f => f.J.TransposeThisAndMultiply(f.G)).ToArray();
         int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
         if (beyond >= 0)
             throw new ArgumentException(
@@ -503,8 +507,6 @@ public sealed class LikelihoodProblem
         var ef = Matrix<double>.Build.Dense(Dimension, Dimension);
         foreach (var s in scores)
             ef += s.OuterProduct(s);
-        var factors = Enumerable.Range(0, Count)
-            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
         if (scores.All(s => ScaledSum.Ordinary(s)) && factors.All(f => ScaledSum.Ordinary(f.J.Enumerate()) && ScaledSum.Ordinary(f.G))
             && ef.Enumerate().All(double.IsFinite))
             return ef;
@@ -535,7 +537,11 @@ public sealed class LikelihoodProblem
     /// </exception>
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
-        var scores = Enumerable.Range(0, Count).Select(n => Score(n, theta, Data.Labels[n])).ToArray();
+        // J_n and ∇_f log p once per sample: the scores s_n = J_nᵀ∇_f log p (as Score computes them) and the scaled sum below
+        // both need them.
+        var factors = Enumerable.Range(0, Count)
+            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
+        var scores = factors.Select(f => f.J.TransposeThisAndMultiply(f.G)).ToArray();
         int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
         if (beyond >= 0)
             throw new ArgumentException(
