@@ -34,12 +34,6 @@ public static class ErfEnclosure
     /// <summary>The largest precision accepted, in bits (the series is summed in exact fractions).</summary>
     public const int MaxBits = 512;
 
-    private static readonly Fraction PiLower = new(BigInteger.Parse("314159265358979323846264338327950288"), BigInteger.Pow(10, 35));
-    private static readonly Fraction PiUpper = new(BigInteger.Parse("314159265358979323846264338327950289"), BigInteger.Pow(10, 35));
-
-    /// <summary>An enclosure of π by its first 36 decimals, of relative width 3.2·10^-36 (2^-117.9).</summary>
-    public static RationalInterval Pi => new(PiLower, PiUpper);
-
     /// <summary>
     /// An enclosure of erf(x) for every x in <paramref name="x"/> (erf is increasing, so its ends suffice): each end is
     /// rounded outward to bits + 8 significant bits (a double is kept as it is from 45 bits on), which moves erf there by at

@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Fractions;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Statistics;
+using Verification.Tests.Properties.Numerics.Statistics;
 
 namespace Verification.Tests.Properties.Numerics.Exact;
 
@@ -60,14 +61,14 @@ public class ErfEnclosureFullRangeProperties
 
     /// <summary>
     /// erf x: <see cref="ExactErf"/> at <paramref name="bits"/> for |x| ≤ 64, else 1 − [0, 100!/(|x|^201·√π)] (mirrored),
-    /// √π's lower end from the 36 decimals of <see cref="ErfEnclosure.Pi"/> at 128 bits.
+    /// √π's lower end from the 36 decimals of <see cref="ErfReference.Pi"/> at 128 bits.
     /// </summary>
     internal static RationalInterval Reference(Fraction x, int bits)
     {
         var a = Fraction.Abs(x);
         if (a <= new Fraction(64))
             return ExactErf.ErfPoint(x, bits);
-        var mills = Factorial(100) / (Fraction.Pow(a, 201) * ErfEnclosure.Pi.Sqrt(128).Lower);
+        var mills = Factorial(100) / (Fraction.Pow(a, 201) * ErfReference.Pi.Sqrt(128).Lower);
         var positive = new RationalInterval(Fraction.One - mills, Fraction.One);
         return x.Sign() > 0 ? positive : -positive;
     }
@@ -102,7 +103,7 @@ public class ErfEnclosureFullRangeProperties
             return e.Width <= ExactDouble.Pow2(2 - bits) * r.Lower;
         }
         var t = a > new Fraction(1024) ? new Fraction(1024) : a;
-        var oneOverSqrtPi = Fraction.One / ErfEnclosure.Pi.Sqrt(128).Lower;
+        var oneOverSqrtPi = Fraction.One / ErfReference.Pi.Sqrt(128).Lower;
         var last = Factorial(40) / Fraction.Pow(t, 81) * oneOverSqrtPi * (1 + ExactDouble.Pow2(-bits));
         why = $"T = {ExactDouble.ToDouble(e.Width):G6}, 40!/(t^81·√π) = {ExactDouble.ToDouble(last):G6}";
         return e.Width <= last && e.Width < F(1.6e-12);
@@ -162,7 +163,7 @@ public class ErfEnclosureFullRangeProperties
             else
             {
                 var t = a > new Fraction(1024) ? new Fraction(1024) : a;
-                var bound = Factorial(40) / Fraction.Pow(t, 81) / ErfEnclosure.Pi.Sqrt(128).Lower
+                var bound = Factorial(40) / Fraction.Pow(t, 81) / ErfReference.Pi.Sqrt(128).Lower
                     * (1 + ExactDouble.Pow2(-bits)) * (1 + ExactDouble.Pow2(1 - bits));
                 narrow = e.Width <= bound && e.Width < F(1.6e-12);
             }

@@ -1,6 +1,7 @@
 using Fractions;
 using Verification.Numerics.Exact;
 using Verification.Numerics.Statistics;
+using Verification.Tests.Properties.Numerics.Statistics;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Exact;
@@ -56,13 +57,13 @@ public class ErfEnclosureRangeExamples
     }
 
     /// <summary>
-    /// <see cref="ErfEnclosure.Pi"/>, the 36 decimals that the Mills reference above and the tests' ErfReference use,
+    /// <see cref="ErfReference.Pi"/>, the 36 decimals that the Mills reference above and the tests' ErfReference use,
     /// contains π (Hutton's formula at 200 bits) and is 10^-35 wide, below 3.2·10^-36·π as its doc comment says.
     /// </summary>
     [Fact]
     public void Pi_ContainsPiWithinItsStatedWidth()
     {
-        var pi = ErfEnclosure.Pi;
+        var pi = ErfReference.Pi;
         var reference = ExactConstantsFullRangeProperties.PiReference(200);
         Assert.True(pi.Lower <= reference.Lower && reference.Upper <= pi.Upper, $"{pi} misses π");
         Assert.Equal(new Fraction(1, System.Numerics.BigInteger.Pow(10, 35)), pi.Width);

@@ -11,15 +11,23 @@ public static class ErfReference
     private static readonly Fraction Tiny = ExactDouble.Pow2(-100);
 
     /// <summary>
-    /// erf on [z.Lower, z.Upper] (z ≥ 0): <see cref="ErfEnclosure.Erf"/> with 200 bits (its series stops at an absolute
-    /// 2^-200, i.e. 2^-100 relative for z ≥ 2^-100; tinier arguments get the first two series terms instead). Above <see cref="ErfEnclosure.SeriesLimit"/>
+    /// An enclosure of π by its first 36 decimals, of relative width 3.2·10^-36 (2^-117.9): the tests' own π, independent of
+    /// <see cref="ExactConstants.Pi"/>, which ErfEnclosure uses since stop 34 (this constant was ErfEnclosure.Pi until then).
+    /// </summary>
+    public static RationalInterval Pi { get; } = new(
+        new Fraction(System.Numerics.BigInteger.Parse("314159265358979323846264338327950288"), System.Numerics.BigInteger.Pow(10, 35)),
+        new Fraction(System.Numerics.BigInteger.Parse("314159265358979323846264338327950289"), System.Numerics.BigInteger.Pow(10, 35)));
+
+    /// <summary>
+    /// erf on [z.Lower, z.Upper] (z ≥ 0): <see cref="ErfEnclosure.Erf"/> with 200 bits (its series stops at a term below
+    /// 2^-200·min(z, 1), relative to the sum; tinier arguments than 2^-100 get the first two series terms instead). Above <see cref="ErfEnclosure.SeriesLimit"/>
     /// the enclosure is [1 − erfc bound, 1]: not tight to an ulp, see <see cref="IsTight"/>.
     /// </summary>
     public static RationalInterval Enclose(RationalInterval z)
     {
         if (z.Upper < Tiny)
         {
-            var twoOverSqrtPi = RationalInterval.Exact(new Fraction(2)) / ErfEnclosure.Pi.Sqrt(200);
+            var twoOverSqrtPi = RationalInterval.Exact(new Fraction(2)) / Pi.Sqrt(200);
             var lower = z.Lower - z.Lower * z.Lower * z.Lower / 3;
             return new RationalInterval(lower, z.Upper) * twoOverSqrtPi;
         }
