@@ -17,7 +17,7 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 /// <para>
 /// The reference: A = S·B·S⁻¹ in exact rationals (S = P·L·U an integer matrix of integer inverse, as in
 /// <see cref="HessianLearningFlowSimilarityProperties"/>), B block diagonal with real 1×1 blocks λ, rotation-scaling blocks
-/// αI + βJ (J = [[0, −1], [1, 0]], eigenvalues α ± iβ), real Jordan blocks λI + cN of size 2 to 5 (N the upper shift)
+/// αI + βJ (J = [[0, −1], [1, 0]], eigenvalues α ± iβ), real Jordan blocks λI + cN of size 2 to 7 (N the upper shift)
 /// and the real Jordan blocks of a complex pair, [[C, cI], [0, C]] and [[C, cI, 0], [0, C, cI], [0, 0, C]] with C = αI + βJ; ρ(A) = ρ(B) is max |λ| or
 /// √(α² + β²) of its blocks, exact or a 200-bit outward square root.
 /// </para>
@@ -62,9 +62,10 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 /// Since stop 34 n runs to 7 (two cases in five are 6 or 7) and real Jordan blocks to order 5: of 600 defective draws, the
 /// 309 with n ≥ 6 or a block of order 4 or 5 were all certified, and the lower side excluded ρ/2 in 227 (a median width
 /// of 1.1·10^-4·ρ; at order 5 the radius (c⁴h)^{1/5} is wide by nature).
-/// Since stop 35 n runs to 9 (one case in six is 8 or 9) and a complex pair's real Jordan block has order 2 or 3: of 1500
-/// defective draws (2026-12-04) all were certified, 144 of them with an order-3 pair block (the lower side excluded ρ/2
-/// in 103, a median width of 1.9·10^-3·ρ) and 241 with n = 8 or 9 (179, a median width of 1.3·10^-4·ρ).
+/// Since stop 35 n runs to 9 (one case in six is 8 or 9), real Jordan blocks to order 7 and a complex pair's real Jordan
+/// block has order 2 or 3: of 1500 defective draws (2026-12-04) all were certified; 128 had an order-3 pair block (the
+/// lower side excluded ρ/2 in 92, a median width of 1.0·10^-3·ρ), 166 a real block of order 6 or 7 (87; a median width
+/// of 0.31·ρ, the radius (c^{m−1}h)^{1/m}) and 241 had n = 8 or 9 (174).
 /// Mutants caught by both properties: |Re λ| for |λ|, the second largest |λ| for the largest, and ρ·(1 + 2^-30).
 /// </para>
 /// </summary>
@@ -75,12 +76,12 @@ public class HessianLearningFlowJordanProperties
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
     /// <summary>The kinds of B's diagonal blocks.</summary>
-    private enum Kind { Real, Rotation, Jordan2, Jordan3, Jordan4, Jordan5, ComplexJordan, ComplexJordan3 }
+    private enum Kind { Real, Rotation, Jordan2, Jordan3, Jordan4, Jordan5, Jordan6, Jordan7, ComplexJordan, ComplexJordan3 }
 
-    private static int Size(Kind kind) => kind switch { Kind.Real => 1, Kind.Rotation => 2, Kind.Jordan2 => 2, Kind.Jordan3 => 3, Kind.Jordan5 => 5, Kind.ComplexJordan3 => 6, _ => 4 };
+    private static int Size(Kind kind) => kind switch { Kind.Real => 1, Kind.Rotation => 2, Kind.Jordan2 => 2, Kind.Jordan3 => 3, Kind.Jordan5 => 5, Kind.Jordan6 => 6, Kind.Jordan7 => 7, Kind.ComplexJordan3 => 6, _ => 4 };
 
     /// <summary>The order m of the (complex) Jordan blocks that make up the block: 1 for the normal kinds.</summary>
-    private static int Order(Kind kind) => kind switch { Kind.Jordan2 => 2, Kind.Jordan3 => 3, Kind.Jordan4 => 4, Kind.Jordan5 => 5, Kind.ComplexJordan => 2, Kind.ComplexJordan3 => 3, _ => 1 };
+    private static int Order(Kind kind) => kind switch { Kind.Jordan2 => 2, Kind.Jordan3 => 3, Kind.Jordan4 => 4, Kind.Jordan5 => 5, Kind.Jordan6 => 6, Kind.Jordan7 => 7, Kind.ComplexJordan => 2, Kind.ComplexJordan3 => 3, _ => 1 };
 
     /// <summary>
     /// One diagonal block of B, unscaled: λ or α = First·2^Shift, β = Second·2^Shift (rotation-scaling and complex-pair
@@ -152,8 +153,8 @@ public class HessianLearningFlowJordanProperties
         select new JordanCase(n, blocks.ToArray(), lower, upper, permutation, position);
 
     private static readonly Kind[] Normal = { Kind.Real, Kind.Rotation };
-    private static readonly Kind[] Defective = { Kind.Jordan2, Kind.Jordan3, Kind.Jordan4, Kind.Jordan5, Kind.ComplexJordan, Kind.ComplexJordan3 };
-    private static readonly Kind[] Any = { Kind.Real, Kind.Rotation, Kind.Jordan2, Kind.Jordan3, Kind.Jordan4, Kind.Jordan5, Kind.ComplexJordan, Kind.ComplexJordan3 };
+    private static readonly Kind[] Defective = { Kind.Jordan2, Kind.Jordan3, Kind.Jordan4, Kind.Jordan5, Kind.Jordan6, Kind.Jordan7, Kind.ComplexJordan, Kind.ComplexJordan3 };
+    private static readonly Kind[] Any = { Kind.Real, Kind.Rotation, Kind.Jordan2, Kind.Jordan3, Kind.Jordan4, Kind.Jordan5, Kind.Jordan6, Kind.Jordan7, Kind.ComplexJordan, Kind.ComplexJordan3 };
 
     /// <summary>B (unscaled) and, per block, the modulus of its eigenvalues (exact, or a 200-bit outward square root).</summary>
     private static (ExactMatrix B, RationalInterval[] Moduli) BlockDiagonal(JordanCase c)
@@ -180,7 +181,7 @@ public class HessianLearningFlowJordanProperties
                     entries[start + i, start + i + 1] = -second;
                     entries[start + i + 1, start + i] = second;
                 }
-            if (block.Kind is Kind.Jordan2 or Kind.Jordan3 or Kind.Jordan4 or Kind.Jordan5)
+            if (block.Kind is Kind.Jordan2 or Kind.Jordan3 or Kind.Jordan4 or Kind.Jordan5 or Kind.Jordan6 or Kind.Jordan7)
                 for (int i = 0; i + 1 < size; i++)
                     entries[start + i, start + i + 1] = coupling;
             if (block.Kind is Kind.ComplexJordan or Kind.ComplexJordan3)
@@ -440,7 +441,7 @@ public class HessianLearningFlowJordanProperties
         Prop.ForAll(Cases(Normal, Normal).ToArbitrary(), WithinTheResidualBound);
 
     /// <summary>
-    /// B defective: at least one real Jordan block of order 2 to 5 or a complex pair's real Jordan block of order 2 or 3, beside 1×1 and
+    /// B defective: at least one real Jordan block of order 2 to 7 or a complex pair's real Jordan block of order 2 or 3, beside 1×1 and
     /// rotation-scaling blocks, A's entries from the subnormals to near MaxValue: the computed ρ within the certificate of
     /// the class remarks, whose upper side is the Jordan-form (Kahan–Parlett–Jiang, Chatelin) radius of each pair's
     /// residual and whose lower side is the better of Bauer–Fike's for the computed decomposition and the continuity
