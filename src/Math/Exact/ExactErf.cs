@@ -65,9 +65,10 @@ public static class ExactErf
             return RationalInterval.Exact(Fraction.One) - ErfPoint(x, bits + 2);
         var x2 = x * x;
         double x2d = ExactDouble.ToDouble(x2);
-        if (x2d > 4000)
-            // erfc(x) ∈ (0, e^(−x²)/(x√π)) and e^(−4000) < 2^(−5770): an enclosure, if not a tight one.
-            return new RationalInterval(Fraction.Zero, ExactDouble.Pow2(-5770));
+        if (x2 > new Fraction(4096))
+            // erfc(x) ∈ (0, e^(−x²)/(x√π)) and e^(−4096) < 2^(−5909): an enclosure, if not a tight one. (The cut was x² > 4000
+            // until stop 35, which left 63.25 < x ≤ 64 without a relative enclosure though ExactExp reaches e^(−4096).)
+            return new RationalInterval(Fraction.Zero, ExactDouble.Pow2(-5900));
         if (!IsShortDyadic(x, bits + 16))
             return Erfc(new RationalInterval(DyadicRounding.Down(x, bits + 16), DyadicRounding.Up(x, bits + 16)), bits);
         if (1.44 * x2d >= bits + 24)
@@ -103,23 +104,26 @@ public static class ExactErf
         var m2 = m * m;
         int shift2 = 2 * k;
         BigInteger p = m << (f - k);            // P_0 = x·2^F exactly
-        double error = 0;                       // E_n, in units of 2^(−F), rounded up
+        // E_n and the sum's error, in units of 2^(−F), as integers rounded up: in doubles E_n ≈ e^(x²) overflowed from
+        // x² ≈ 710 on (erf(44) at 4096 bits threw an OverflowException from BigInteger(∞)).
+        BigInteger error = BigInteger.Zero;
+        BigInteger sumError = BigInteger.Zero;
+        var scaleX2 = BigInteger.One << shift2;
         BigInteger sum = BigInteger.Zero;
-        double sumError = 0;
         var threshold = BigInteger.One << guard; // 2^(−bits) in units of 2^(−F)
         for (int n = 0; ; n++)
         {
             var term = BigInteger.Divide(p, 2 * n + 1);
-            sumError += error / (2 * n + 1) + 1;
+            sumError += CeilingDivide(error, 2 * n + 1) + 1;
             sum = n % 2 == 0 ? sum + term : sum - term;
             // p_(n+1) = p_n·x²/(n+1).
             p = BigInteger.Divide(p * m2, (BigInteger.One << shift2) * (n + 1));
-            error = error * x2 / (n + 1) * (1 + 1e-12) + 1;
-            var next = BigInteger.Divide(p, 2 * n + 3) + 1 + (BigInteger)Math.Ceiling(error);
+            error = CeilingDivide(error * m2, scaleX2 * (n + 1)) + 1;
+            var next = BigInteger.Divide(p, 2 * n + 3) + 1 + error;
             if (n + 1 > x2 && next < threshold)
             {
                 // Σ so far ± its error, then the alternating remainder: between 0 and the next term, of sign (−1)^(n+1).
-                var slack = (BigInteger)Math.Ceiling(sumError * (1 + 1e-12)) + 1;
+                var slack = sumError + 1;
                 var lo = n % 2 == 0 ? sum - slack - next : sum - slack;
                 var hi = n % 2 == 0 ? sum + slack : sum + slack + next;
                 var scale = BigInteger.One << f;
@@ -177,6 +181,9 @@ public static class ExactErf
             error = nextError;
         }
     }
+
+    /// <summary>⌈a/b⌉ for a ≥ 0, b &gt; 0.</summary>
+    private static BigInteger CeilingDivide(BigInteger a, BigInteger b) => BigInteger.Divide(a + b - 1, b);
 
     /// <summary>True when x = m/2^k with a power-of-two denominator and at most <paramref name="bits"/> significant bits.</summary>
     private static bool IsShortDyadic(Fraction x, int bits)

@@ -5,8 +5,8 @@ using Xunit;
 namespace Verification.Tests.Properties.Numerics.Exact;
 
 /// <summary>
-/// <see cref="ExactErf.ErfcPoint"/> is "within about 2^(−bits) relatively" except where x² (as a double) exceeds 4000, where
-/// it may answer the loose enclosure [0, 2^-5770]. At x² rounding to exactly 4000 the tight enclosure is still due
+/// <see cref="ExactErf.ErfcPoint"/> is "within about 2^(−bits) relatively" except where x² exceeds 4096 (4000 as a double
+/// until stop 35), where it may answer the loose enclosure [0, 2^-5900] ([0, 2^-5770] then). At x² rounding to exactly 4000 the tight enclosure is still due
 /// (mutation run 33: taking the loose branch at x² ≥ 4000 survived): erfc(√4000) ≈ e^-4000/(√4000·√π) ≈ 2^-5777.6 > 0.
 /// x is √4000 to 1 part in 10^30 (one rational Newton step from the double √4000), so x² rounds to the double 4000.
 /// </summary>
