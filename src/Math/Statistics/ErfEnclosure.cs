@@ -1,5 +1,6 @@
 using System.Numerics;
 using Fractions;
+using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Exact;
 
 namespace Verification.Numerics.Statistics;
@@ -13,9 +14,12 @@ namespace Verification.Numerics.Statistics;
 /// For 0 &lt; x ≤ <see cref="SeriesLimit"/>: erf(x) = (2/√π) Σₙ (−1)ⁿ x^(2n+1)/(n!(2n+1)). The terms decrease in
 /// magnitude once n + 1 &gt; x², so after such an n the alternating remainder is bounded by the first omitted term; the sum
 /// stops at a term below 2^(−bits)·min(x, 1), relative to the sum, which is ≥ 2x/3 for x ≤ 1 and ≥ 0.746 beyond.
-/// For x &gt; <see cref="SeriesLimit"/>: 0 &lt; erfc(x) ≤ e^(−x²)/(x√π) (Mills' ratio) with e^(x²) ≥ Σ_{k≤40} x^(2k)/k!, so
-/// erf(x) ∈ [1 − 1/(t√π Σ), 1] at t = min(x, <see cref="TailCap"/>) (erf is increasing). π is
-/// <see cref="ExactConstants.Pi"/> at bits + 8 bits.
+/// For <see cref="SeriesLimit"/> &lt; x &lt; <see cref="TailCap"/>: erfc(x) = e^(−x²)/√π·R(x), e^(−x²) enclosed by
+/// <see cref="ExactExp"/> and R by the two truncations of Laplace's continued fraction that bracket it (see MillsRatio),
+/// so erf(x) = 1 − erfc(x) with erfc(x) to 2^(1−bits) relatively. From <see cref="TailCap"/> on: 0 &lt; erfc(x) ≤ erfc(64) ≤
+/// e^(−4096)/(64√π) &lt; 2^-5915 (Mills' ratio; erf is increasing), so erf(x) ∈ [1 − 2^-1100, 1] (a short end, and narrower than 2^-bits at every accepted precision). π is <see cref="ExactConstants.Pi"/> at bits + 8 bits.
+/// Until stop 35 every x &gt; 5 got [1 − T, 1] with Mills' ratio and e^(x²) ≥ Σ_{k≤40} x^(2k)/k!: T was 1.6·10^-12 at 5
+/// at every precision, and reached 2^-bits only from about 2^((bits + 158.5)/81) on (6.2 at 53 bits, 310 at 512).
 /// </remarks>
 public static class ErfEnclosure
 {
@@ -23,10 +27,10 @@ public static class ErfEnclosure
     public const double SeriesLimit = 5;
 
     /// <summary>
-    /// The tail bound is taken at min(x, 1024): there it is below 2^-651, narrower than any precision accepted, and the
-    /// 40-term sum stays short (at x = MaxValue its numbers had 83 000 bits).
+    /// From this argument on, erf(x) ∈ [1 − 2^-1100, 1] (erfc(x) ≤ e^(−4096)/(64√π) &lt; 2^-5915), narrower than any
+    /// precision accepted (1024 until stop 35, for the 40-term bound used then).
     /// </summary>
-    public const double TailCap = 1024;
+    public const double TailCap = 64;
 
     /// <summary>The least precision accepted, in bits.</summary>
     public const int MinBits = 16;
@@ -38,8 +42,10 @@ public static class ErfEnclosure
     /// An enclosure of erf(x) for every x in <paramref name="x"/> (erf is increasing, so its ends suffice): each end is
     /// rounded outward to bits + 8 significant bits (a double is kept as it is from 45 bits on), which moves erf there by at
     /// most 2^(−bits−7)·|erf| (x·erf'(x) ≤ erf(x) for x ≥ 0), then enclosed by <see cref="ErfPoint"/>. For a point x with
-    /// |x| ≤ 5 the width is thus below (4 + 2^-6)·2^(−bits)·|erf x|; beyond, it is <see cref="ErfPoint"/>'s T at the rounded end,
-    /// which stays beyond 5 (more bits are kept where the rounding would reach 5).
+    /// |x| ≤ 5 the width is thus below (4 + 2^-6)·2^(−bits)·|erf x|; beyond, the rounded end stays beyond 5 (more bits are
+    /// kept where the rounding would reach 5), and the width is below 2^(8−bits)·erfc(|x|) for |x| &lt; 64 (ErfPoint's
+    /// 2^(1−bits)·erfc at each rounded end, and the rounding's move of erf, at most (2x² + 2)·2^(−bits−7)·erfc per end,
+    /// as (2/√π)e^(−x²)·x ≤ (2x² + 2)·erfc(x)), and 2^-1099 from 64 on.
     /// </summary>
     /// <exception cref="ArgumentException">bits outside [16, 512].</exception>
     public static RationalInterval Erf(RationalInterval x, int bits = RationalInterval.DefaultSqrtBits)
@@ -79,10 +85,10 @@ public static class ErfEnclosure
 
     /// <summary>
     /// An enclosure of erf(x) at one rational x (odd symmetry for x &lt; 0), within [−1, 1]. Width: 0 at x = 0; below
-    /// 2^(2−bits)·|erf x| for 0 &lt; |x| ≤ 5 (the series cut, 1.5·2^-bits of it, and 2/√π, 2^-bits·(1 + 2^-8)); for |x| &gt; 5
-    /// it is [1 − T, 1] (mirrored), T = (1 + 2^-bits)/(t√π Σ_{k≤40} t^(2k)/k!) at most, t = min(|x|, 1024): T &lt; 1.6·10^-12,
-    /// T ≤ 40!/(t^81·√π)·(1 + 2^-bits), so T &lt; 2^-bits only from about 2^((bits + 158.5)/81) on (6.2 at 53 bits, 21.5 at
-    /// 200, 310 at 512), and T &lt; 2^-651 from 1024 on.
+    /// 2^(2−bits)·|erf x| for 0 &lt; |x| ≤ 5 (the series cut, 1.5·2^-bits of it, and 2/√π, 2^-bits·(1 + 2^-8)); for
+    /// 5 &lt; |x| &lt; 64 below 2^(1−bits)·erfc(|x|) &lt; 2^-(bits+38) (relative to erfc: the continued fraction's bracket
+    /// 2^-(bits+2), its rounding 2^-(bits+9), e^(−x²)'s 2^-(bits+8) and 1/√π's 2^-bits·(1 + 2^-8)); from 64 on it is
+    /// [1 − 2^-1100, 1] (mirrored).
     /// </summary>
     /// <exception cref="ArgumentException">bits outside [16, 512].</exception>
     public static RationalInterval ErfPoint(Fraction x, int bits = RationalInterval.DefaultSqrtBits)
@@ -96,17 +102,15 @@ public static class ErfEnclosure
         var twoOverSqrtPi = RationalInterval.Exact(new Fraction(2)) / ExactConstants.Pi(bits + 8).Sqrt(bits);
         if (x > ExactDouble.ToFraction(SeriesLimit))
         {
-            var t = x > ExactDouble.ToFraction(TailCap) ? ExactDouble.ToFraction(TailCap) : x;
-            var x2 = t * t;
-            Fraction partial = Fraction.Zero, term = Fraction.One;
-            for (int k = 0; k <= 40; k++)
-            {
-                partial += term;
-                term = term * x2 / new Fraction(k + 1);
-            }
-            // erfc(x) ≤ erfc(t) ≤ e^(−t²)/(t√π) ≤ 1/(t√π Σ): the upper end of 1/√π is (2/√π)/2.
-            var tailUpper = RationalInterval.Exact(Fraction.One / (t * partial)) * twoOverSqrtPi / RationalInterval.Exact(new Fraction(2));
-            return new RationalInterval(Fraction.One - tailUpper.Upper, Fraction.One);
+            var halfTwoOverSqrtPi = twoOverSqrtPi / RationalInterval.Exact(new Fraction(2)); // 1/√π
+            if (x >= ExactDouble.ToFraction(TailCap))
+                // erfc(x) ≤ erfc(64) ≤ e^(−4096)/(64√π) (Mills' ratio) < 2^-5909·2^-6 (4096·log₂e < 5909.4, 64√π > 2^6).
+                return new RationalInterval(Fraction.One - ExactDouble.Pow2(-1100), Fraction.One);
+            // erfc(x) = e^(−x²)/√π · R(x), R enclosed by the continued fraction (see MillsRatio).
+            var exp = ExactExp.Of(-(x * x), bits + 8);
+            var ratio = MillsRatio(x, bits);
+            var erfc = exp * ratio * halfTwoOverSqrtPi;
+            return new RationalInterval(Fraction.One - erfc.Upper, Fraction.One - erfc.Lower);
         }
         // Relative to x: an absolute 2^-bits stopped erf(2^-18) at its first term at 53 bits, 2^-37.6 relatively.
         Fraction tolerance = (x < Fraction.One ? x : Fraction.One) / new Fraction(BigInteger.One << bits);
@@ -132,5 +136,45 @@ public static class ErfEnclosure
             power = nextPower;
             factorial = nextFactorial;
         }
+    }
+
+    /// <summary>
+    /// R(x) = √π·e^(x²)·erfc(x) for 5 &lt; x &lt; 64, enclosed by Laplace's continued fraction
+    /// R = 1/(x + a₁/(x + a₂/(x + …))), a_k = k/2 (Abramowitz–Stegun 7.1.14; DLMF 7.9.2). Every a_k and x is positive, so
+    /// each tail τ_n = a_n/(x + τ_(n+1)) lies in (0, a_n/x], and R is a monotone function of τ_n (a composition of
+    /// decreasing maps s ↦ a_k/(x + s)): R lies between the values at τ_n = 0 and τ_n = a_n/x. Both are computed with
+    /// integers only (s = p/q, p ← k·v·q, q ← 2(u·q + v·p) for x = u/v, no GCDs), then rounded outward to 2^-(bits + 16).
+    /// The depth n doubles from 8 until R_hi − R_lo ≤ 2^-(bits + 2)·R_lo (1024 levels at x just above 5 and 512 bits, 16
+    /// at 53 bits; from 2^14 on, never reached by an accepted precision, the crude bounds [1/(x + 1/(2x)), 1/x] of the
+    /// first two truncations are returned).
+    /// </summary>
+    private static RationalInterval MillsRatio(Fraction x, int bits)
+    {
+        BigInteger u = x.Numerator, v = x.Denominator;
+        if (v.Sign < 0)
+        {
+            u = -u;
+            v = -v;
+        }
+        int scale = bits + 16;
+        var relative = ExactDouble.Pow2(-(bits + 2));
+        for (int depth = 8; depth <= 1 << 14; depth *= 2)
+        {
+            var atZero = Truncated(u, v, depth, BigInteger.Zero, BigInteger.One);
+            var atMost = Truncated(u, v, depth, depth * v, 2 * u); // τ = a_n/x = n·v/(2u)
+            var (lower, upper) = atZero < atMost ? (atZero, atMost) : (atMost, atZero);
+            var enclosure = new RationalInterval(DyadicRounding.Down(lower, scale), DyadicRounding.Up(upper, scale));
+            if (enclosure.Width <= enclosure.Lower * relative)
+                return enclosure;
+        }
+        return new RationalInterval(Fraction.One / (x + Fraction.One / (2 * x)), Fraction.One / x);
+    }
+
+    /// <summary>1/(x + a₁/(x + … a_(n−1)/(x + τ))) for x = u/v and τ = p/q, in integers (a_k = k/2).</summary>
+    private static Fraction Truncated(BigInteger u, BigInteger v, int depth, BigInteger p, BigInteger q)
+    {
+        for (int k = depth - 1; k >= 1; k--)
+            (p, q) = (k * v * q, 2 * (u * q + v * p));
+        return new Fraction(v * q, u * q + v * p);
     }
 }

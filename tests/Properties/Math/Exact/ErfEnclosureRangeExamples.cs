@@ -104,8 +104,8 @@ public class ErfEnclosureRangeExamples
 
     /// <summary>
     /// erf(MaxValue): the 40-term tail sum ran on x² ≈ 3.2·10^616, and the lower end 1 − T came back as a fraction of 82 986
-    /// bits (denominator) for every later operation to carry. The bound is now taken at min(x, 1024), T &lt; 2^-651: a few
-    /// hundred bits, and still above Mills' 100!/(x^201·√π).
+    /// bits (denominator) for every later operation to carry. The bound was then taken at min(x, 1024), T &lt; 2^-651 (stop
+    /// 34); since stop 35 every x ≥ 64 gets [1 − 2^-1100, 1], as erfc(x) ≤ e^(−4096)/(64√π) &lt; 2^-5915.
     /// </summary>
     [Fact]
     public void ErfPoint_AtMaxValue_HasShortEnds()
@@ -136,7 +136,8 @@ public class ErfEnclosureRangeExamples
     /// <summary>
     /// Erf on the point just beyond ±5 at 16 to 30 bits (found in review, stop 34): rounding the end outward to bits + 8
     /// significant bits took 5 + 2^-50 to 5 itself, into the series branch, so the width was 2.4e-6 at 16 bits where the
-    /// doc comment gives the tail's T &lt; 1.6·10^-12. The end now keeps the bits that hold it beyond 5.
+    /// doc comment gave the tail's T &lt; 1.6·10^-12. The end now keeps the bits that hold it beyond 5 (and since stop 35 the
+    /// width there is below 2^(8−bits)·erfc(5), under 1.6·10^-12 at every precision).
     /// </summary>
     [Theory]
     [InlineData(16, 1)]
@@ -149,5 +150,28 @@ public class ErfEnclosureRangeExamples
         var e = ErfEnclosure.Erf(RationalInterval.Exact(F(x)), bits);
         Assert.True(ErfEnclosureFullRangeProperties.Contains(e, F(x), bits), $"{e} misses erf({x:R})");
         Assert.True(e.Width < new Fraction(16, 10) * new Fraction(1, 1_000_000_000_000), $"width {ExactDouble.ToDouble(e.Width):G4} at {bits} bits");
+    }
+
+    /// <summary>
+    /// Beyond 5 the enclosure was [1 − T, 1] with Mills' ratio and a 40-term e^(x²): at 5.5 and 200 bits T was 2.3·10^-14,
+    /// some 2^-45, where 2^-200 was asked, and its upper end was always 1 (stop 34). Since stop 35, Laplace's continued
+    /// fraction brackets erfc(x)·√π·e^(x²): the width is below 2^(1−bits)·erfc(x) (checked against ExactErf's asymptotic
+    /// series, another method), and the upper end is below 1, at the precisions the claims use and at the largest one,
+    /// just above 5 where the continued fraction converges slowest.
+    /// </summary>
+    [Theory]
+    [InlineData(53, 5.5)]
+    [InlineData(200, 5.5)]
+    [InlineData(512, 5.000000000000001)]
+    [InlineData(512, 63.99)]
+    [InlineData(16, 20.0)]
+    public void ErfPoint_BeyondFive_IsAsPreciseInErfcAsAsked(int bits, double x)
+    {
+        var e = ErfEnclosure.ErfPoint(F(x), bits);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, F(x), bits), $"{e} misses erf({x:R})");
+        Assert.True(ErfEnclosureFullRangeProperties.HasStatedWidth(e, F(x), bits, out var why), why);
+        Assert.True(e.Upper < 1, $"the upper end of erf({x:R}) is 1");
+        var mirror = ErfEnclosure.ErfPoint(F(-x), bits);
+        Assert.True(mirror.Lower == -e.Upper && mirror.Upper == -e.Lower, $"erf(−{x:R}) is not the mirror");
     }
 }
