@@ -35,7 +35,9 @@ public static class SymmetricEigen
     /// within that of an exact eigenvalue, by Weyl); entries of H below 2^-1074 relative to its largest entry are
     /// rounded to the subnormal grid by the scaling, and off-diagonal ones below 2^-1022 relative are then set to 0 (the
     /// solver failed on a subnormal off-diagonal entry), errors of the same kind and far smaller. The projections
-    /// ∇fᵀv_i are dot products of the computed v_i with ∇f, accurate to about n·2^-53·‖∇f‖₂.
+    /// ∇fᵀv_i are dot products of the computed v_i with ∇f, accurate to about n·2^-53·‖∇f‖₂. These orders of magnitude
+    /// are the solver's usual backward error, not proven constants; <see cref="EigenResidualCertificate.Radius(Matrix{double}, EigenSystem)"/>
+    /// certifies a given decomposition exactly (sorted, each exact λ_i within its ε of the computed one).
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// non-symmetric or non-finite matrix, non-finite gradient, dimension mismatch, or an eigenvalue or projection

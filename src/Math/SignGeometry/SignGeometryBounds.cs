@@ -11,13 +11,17 @@ namespace Verification.Numerics.SignGeometry;
 /// Range and accuracy: every function takes any finite symmetric H (subnormals to ±double.MaxValue). Each works on
 /// 2^-s·H, s = ⌊log₂ max|H_ij|⌋ (exact; all quantities are homogeneous of degree 1 in H, ρ_diag of degree 0) and scales
 /// the result back once, so nothing over- or underflows on the way; a result beyond double.MaxValue is rejected with an
-/// ArgumentException. Sums of d² non-negative terms carry a relative error ≤ d²·2^-53; the eigenvalue-based bounds
-/// inherit the symmetric eigensolver's backward error, each λ_i within 3d·2^-52·‖H‖₂ (see
-/// <see cref="SymmetricEigen.Decompose"/>; observed, not derived: against exact spectra of Cayley-rotated diagonals the
-/// largest errors seen were 2.07, 7.33, 8, 9.14, 10, 12.5 and 13 times 2^-52·‖H‖₂ for d = 2 to 8; the 2d·2^-52·‖H‖₂ stated until
-/// stop 32 was exceeded at d = 3), and their eigenvector norms are those of unit vectors to d·2^-53. Entries of
-/// the scaled H below 2^-1022 are set to 0 before the eigensolver (it failed on subnormal entries), a change of H by
-/// less than d·2^-1022·max|H_ij| in norm.
+/// ArgumentException. Sums of d² non-negative terms carry a relative error ≤ d²·2^-53. The eigenvalue-based bounds
+/// inherit the symmetric eigensolver's error, which <see cref="EigenCertificate"/> bounds per instance, derived: with its
+/// radius ε and ω ≥ ‖V̂ᵀV̂ − I‖_F for the very pairs (λ̂_i, v̂_i) the functions use (λ̂_i in H's units), sorted, each λ̂_i
+/// lies within ε of λ_i (Kahan's residual theorem, <see cref="EigenResidualCertificate"/>), each pair's residual
+/// ‖Hv̂_i − λ̂_iv̂_i‖₂/‖v̂_i‖₂ ≤ ‖R‖_F/σ_min(V̂) ≤ ε, and |‖v̂_i‖₂ − 1| ≤ ω. The certificate is computed against H itself,
+/// so the rounding of the scaling and the flush of scaled entries below 2^-1022 (the solver failed on subnormal entries;
+/// a change of less than d·2^-1022·max|H_ij| in norm) are inside ε. Observations, not used by any statement: against exact
+/// spectra of Cayley-rotated diagonals the largest eigenvalue errors seen were 2.07, 7.33, 8, 9.14, 10, 12.5 and 13 times
+/// 2^-52·‖H‖₂ for d = 2 to 8 and at most 0.4·3d units for d = 9 to 16 (the 3d·2^-52·‖H‖₂ stated until stop 35 as the
+/// accuracy, and the 2d stated until stop 32, which was exceeded at d = 3); ε itself is larger than the error by the
+/// factors the Cayley properties report.
 /// </remarks>
 public static class SignGeometryBounds
 {
@@ -89,6 +93,18 @@ public static class SignGeometryBounds
     /// eigenvalue the value depends on the basis of its eigenspace: every orthonormal basis w_1…w_k gives Σ‖w_i‖₁² in
     /// [M, k·M], M = max_{s∈{±1}^d} sᵀPs for the eigenspace's projector P, and every one bounds ‖H‖∞,1 from above.
     /// </summary>
+    /// <remarks>
+    /// Accuracy, derived from the output and <see cref="EigenCertificate"/> (ε, ω) alone, for eigenvalues certified simple:
+    /// with â_i = ‖v̂_i‖₁ and δ_i = min_{k≠i}|λ̂_k − λ̂_i| &gt; 2ε (λ̂ sorted; then the exact λ_i are distinct), the unit
+    /// eigenvector q_i of λ_i satisfies sin∠(v̂_i, q_i) ≤ ε/(δ_i − ε) (Davis–Kahan for one vector: for û = v̂_i/‖v̂_i‖₂ =
+    /// Σ_k c_kq_k, ε² ≥ ‖Hû − λ̂_iû‖₂² = Σ_k(λ_k − λ̂_i)²c_k² ≥ (δ_i − ε)²·sin²∠, since |λ_k − λ̂_k| ≤ ε), so with q_i's sign
+    /// toward v̂_i, ‖v̂_i − q_i‖₂ ≤ ρ_i = ω + √2·ε/(δ_i − ε) (2 sin(θ/2) ≤ √2 sin θ for θ ≤ π/2) and |â_i − ‖q_i‖₁| ≤ Δ_i =
+    /// √d·ρ_i. Term by term, ||λ̂_i|â_i² − |λ_i|‖q_i‖₁²| ≤ ε·â_i² + (|λ̂_i| + ε)·Δ_i·(2â_i + Δ_i); the evaluation adds γ_{3d−1}
+    /// relative (d magnitudes summed, a square, a product, d non-negative terms summed) and 2^-1074 (the scaling back):
+    /// |Prop65Bound(H) − Σ|λ_i|‖q_i‖₁²| ≤ Σ_i[ε·â_i² + (|λ̂_i| + ε)·Δ_i·(2â_i + Δ_i)] + γ_{3d−1}·Σ_i|λ̂_i|â_i² + 2^-1074.
+    /// Where some δ_i ≤ 2ε (repeated or nearly repeated eigenvalues) no single exact value exists; the same argument with
+    /// a cluster's gap bounds the computed vectors' distance to its eigenspace (SignGeometryBoundsClusterProperties).
+    /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the bound exceeds double.MaxValue.</exception>
     public static double Prop65Bound(Matrix<double> h)
     {
@@ -108,6 +124,13 @@ public static class SignGeometryBounds
     /// on the solver's basis of the eigenspace (projector P): any unit vector of it gives one in [1/max_j P_jj, M], M as in
     /// <see cref="Prop65Bound"/>, and a lower bound on ‖H‖∞,1.
     /// </summary>
+    /// <remarks>
+    /// Accuracy, derived as in <see cref="Prop65Bound"/> (ε, ω, δ_i &gt; 2ε, ρ_i, Δ_i, â_i there), with b̂_i = ‖v̂_i‖∞
+    /// &gt; ρ_i (|b̂_i − ‖q_i‖∞| ≤ ρ_i): the exact term |λ_i|‖q_i‖₁/‖q_i‖∞ lies in [(|λ̂_i| − ε)(â_i − Δ_i)/(b̂_i + ρ_i),
+    /// (|λ̂_i| + ε)(â_i + Δ_i)/(b̂_i − ρ_i)] (negative factors taken as 0), so the exact maximum lies between the largest
+    /// lower and the largest upper end; the evaluation adds γ_{d+1} relative (d magnitudes summed, a product, a quotient)
+    /// and 2^-1074.
+    /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the bound exceeds double.MaxValue.</exception>
     public static double Eq621LowerBound(Matrix<double> h)
     {
@@ -120,6 +143,20 @@ public static class SignGeometryBounds
             best = Math.Max(best, Math.Abs(evd.EigenValues[i].Real) * v.L1Norm() / v.InfinityNorm());
         }
         return InfToOneNorm.ScaleBack(best, scale, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", nameof(h));
+    }
+
+    /// <summary>
+    /// The certificate of the eigenpairs <see cref="Prop65Bound"/>, <see cref="Eq621LowerBound"/> and
+    /// <see cref="SpectralNorm"/> use (those of the scaled, flushed H, their λ̂_i taken back by 2^s), computed exactly
+    /// against H itself by <see cref="EigenResidualCertificate.Certify"/>: sorted, each exact λ_i of H within the radius ε
+    /// of λ̂_i, and ‖V̂ᵀV̂ − I‖_F ≤ ω (the orthogonality). ε is in H's units, rounded up.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="h"/> is invalid, or the solver's vectors have ‖V̂ᵀV̂ − I‖_F ≥ 1.</exception>
+    public static EigenResidualBound EigenCertificate(Matrix<double> h)
+    {
+        Require.Symmetric(h, nameof(h));
+        var (evd, s) = ScaledEigen(h);
+        return EigenResidualCertificate.Certify(h, evd.EigenValues.Select(l => l.Real).ToArray(), evd.EigenVectors, s);
     }
 
     /// <summary>L₂ = ‖H‖₂ = max_i |λ_i|, the Euclidean smoothness constant of ½θᵀHθ.</summary>
