@@ -65,9 +65,13 @@ public class SignGeometryBoundsClusterProperties
 
     /// <summary>One case: d, the upper triangle of 2K, the m_j (one at least repeated), e (0: exact repeats), k.</summary>
     private static Gen<(int Dimension, int[] Skew, int[] Multipliers, int Separation, int Exponent)> Cases { get; } =
-        from d in Gen.Frequency((3, Gen.Choose(3, 8)), (1, Gen.Choose(9, 12)))
+        CasesOf(Gen.Frequency((3, Gen.Choose(3, 8)), (1, Gen.Choose(9, 12))));
+
+    /// <summary>Cases as <see cref="Cases"/> of the dimensions drawn by <paramref name="dimension"/>.</summary>
+    private static Gen<(int Dimension, int[] Skew, int[] Multipliers, int Separation, int Exponent)> CasesOf(Gen<int> dimension) =>
+        from d in dimension
         from skew in Gen.ArrayOf(Gen.Choose(-4, 4), d * (d - 1) / 2)
-        from distinct in Gen.Choose(1, d - 1)
+        from distinct in Gen.Choose(1, Math.Min(d - 1, 17)) // the pool holds the 17 multipliers −8…8
         from keys in Gen.ArrayOf(Gen.Choose(0, 1_000_000), 17)
         from labels in Gen.ArrayOf(Gen.Choose(0, distinct - 1), d)
         from e in Gen.Frequency((2, Gen.Constant(0)), (2, Gen.Choose(30, 80)), (1, Gen.Choose(8, 29)))
@@ -85,6 +89,49 @@ public class SignGeometryBoundsClusterProperties
         return labels.Select(l => pool[l]).ToArray();
     }
 
+    /// <summary>λ_j = (m_j + t_j·2^-e)·2^k, t_j the number of earlier j' with m_j' = m_j (e = 0: exact repeats).</summary>
+    private static Fraction[] Spectrum(int[] multipliers, int separation, int k)
+    {
+        var lambda = new Fraction[multipliers.Length];
+        for (int j = 0; j < lambda.Length; j++)
+        {
+            int t = Enumerable.Range(0, j).Count(l => multipliers[l] == multipliers[j]);
+            var offset = separation == 0 ? Fraction.Zero : t * ExactDouble.Pow2(-separation);
+            lambda[j] = (multipliers[j] + offset) * ExactDouble.Pow2(k);
+        }
+        return lambda;
+    }
+
+    /// <summary>
+    /// The eigenvalue accuracy SignGeometryBounds states, derived, where eigenvalues repeat or nearly repeat (the
+    /// certificate needs no gap), d = 3 to 20 (13 to 20 in two cases of three; no sign-vector enumeration is needed
+    /// here): sorted, the λ̂_i of the pairs the functions use (in H's units) within ε + δ_r of the exact λ_i, ε =
+    /// <see cref="SignGeometryBounds.EigenCertificate"/>'s radius of the double Ĥ, δ_r = ‖Ĥ − H‖∞ exactly (Weyl).
+    /// </summary>
+    [Property]
+    public Property ComputedEigenvalues_WithRepeatedEigenvalues_AreWithinTheCertifiedRadius() => Prop.ForAll(
+        CasesOf(Gen.Frequency((1, Gen.Choose(3, 12)), (2, Gen.Choose(13, 20)))).ToArbitrary(), c =>
+    {
+        int d = c.Dimension;
+        var lambda = Spectrum(c.Multipliers, c.Separation, c.Exponent);
+        var exact = SignGeometryBoundsCayleyProperties.Conjugated(SignGeometryBoundsCayleyProperties.CayleyOfHalves(d, c.Skew), lambda);
+        var rounded = exact.ToDouble();
+        var rounding = Fraction.Zero;
+        for (int i = 0; i < d; i++)
+            rounding = Max(rounding, Enumerable.Range(0, d).Aggregate(Fraction.Zero, (sum, j) => sum + Fraction.Abs(F(rounded[i, j]) - exact[i, j])));
+        var (evd, s) = SignGeometryBounds.ScaledEigen(rounded);
+        var back = ExactDouble.Pow2(s);
+        var computed = Enumerable.Range(0, d).Select(i => back * F(evd.EigenValues[i].Real)).OrderBy(x => x).ToArray();
+        var sorted = lambda.OrderBy(x => x).ToArray();
+        var error = Enumerable.Range(0, d).Select(i => Fraction.Abs(computed[i] - sorted[i])).Aggregate(Fraction.Zero, Max);
+        var tolerance = F(SignGeometryBounds.EigenCertificate(rounded).Radius) + rounding;
+        double ratio = tolerance.IsZero ? 0 : ExactDouble.ToDouble(error / tolerance);
+        return (error <= tolerance).Label(
+                $"sorted eigenvalue error {ExactDouble.ToDouble(error):R} = {ratio:R}·(ε + δ_r) at d = {d}, 2K upper = [{string.Join(", ", c.Skew)}], m = [{string.Join(", ", c.Multipliers)}], e = {c.Separation}, k = {c.Exponent}")
+            .Classify(ratio > 0.5, "error above (ε + δ_r)/2")
+            .Classify(ratio <= 1.0 / 64, "error ≤ (ε + δ_r)/64");
+    });
+
     private sealed record Cluster(int[] Members, Fraction[,] P, Fraction M, Fraction RatioLow, Fraction RatioHigh, Fraction LowAbs, Fraction HighAbs, Fraction Gap);
 
     private sealed record Pair(Fraction[] V, Fraction Value, Fraction Eta, Fraction NormLow, Fraction NormHigh, int Cluster);
@@ -96,13 +143,7 @@ public class SignGeometryBoundsClusterProperties
         {
             var q = SignGeometryBoundsCayleyProperties.CayleyOfHalves(d, skew);
             Q = q;
-            var lambda = new Fraction[d];
-            for (int j = 0; j < d; j++)
-            {
-                int t = Enumerable.Range(0, j).Count(l => multipliers[l] == multipliers[j]);
-                var offset = separation == 0 ? Fraction.Zero : t * ExactDouble.Pow2(-separation);
-                lambda[j] = (multipliers[j] + offset) * ExactDouble.Pow2(k);
-            }
+            var lambda = Spectrum(multipliers, separation, k);
             Lambda = lambda;
             Exact = SignGeometryBoundsCayleyProperties.Conjugated(q, lambda);
             var exact = Exact;
