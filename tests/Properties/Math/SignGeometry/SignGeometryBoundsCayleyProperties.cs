@@ -374,8 +374,12 @@ public class SignGeometryBoundsCayleyProperties
             .And(Derived(() => SignGeometryBounds.Prop65Bound(r.Rounded), value =>
             {
                 var error = Fraction.Abs(value - r.Prop65);
+                double ratio = r.DerivedProp65Tolerance.IsZero ? 0 : ExactDouble.ToDouble(error / r.DerivedProp65Tolerance);
                 return (error <= r.DerivedProp65Tolerance).Label(
-                    $"|Prop65Bound − exact| = {ExactDouble.ToDouble(error):R} above the stated, certified bound {ExactDouble.ToDouble(r.DerivedProp65Tolerance):R} at {r.Description}");
+                        $"|Prop65Bound − exact| = {ExactDouble.ToDouble(error):R} above the stated, certified bound {ExactDouble.ToDouble(r.DerivedProp65Tolerance):R} at {r.Description}")
+                    .Classify(ratio <= 1.0 / 1024, "error ≤ stated/1024")
+                    .Classify(ratio > 1.0 / 1024 && ratio <= 1.0 / 32, "error in (stated/1024, stated/32]")
+                    .Classify(ratio > 1.0 / 32, "error above stated/32");
             }));
     });
 
