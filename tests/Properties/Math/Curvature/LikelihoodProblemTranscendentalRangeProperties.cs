@@ -3,7 +3,9 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
 using Verification.Numerics.Exact;
@@ -348,4 +350,170 @@ public class LikelihoodProblemTranscendentalRangeProperties
                 return (x.Select(xn => xn.Select(Math.Abs).ToArray()).ToArray(), theta.Select((t, i) => i >= width ? Math.Abs(t) : t).ToArray());
             }).ToArbitrary(),
             c => Check(c, new GaussianMeanVariance()));
+    /// <summary>
+    /// Poisson linear fits f_n = θ₀x_n + θ₁ with f_n ≈ q_n from [lowest, highest] (x_n = q_n/θ₀, θ₀ from the whole range, θ₁ = 0):
+    /// J_n = (x_n, 1) reaches the whole range while the log rate stays where the rule (f ≤ 4) or exp (f ≤ 709) is defined.
+    /// </summary>
+    private static Arbitrary<Case> PoissonRateCases(int lowest, int highest) =>
+        (from count in Gen.Choose(1, 4)
+         from theta in FullRangeDoubles.Signed.Where(t => t != 0)
+         from q in Gen.ArrayOf(Gen.Choose(lowest * 100, highest * 100).Select(k => k / 100.0), count)
+         from y in Gen.ArrayOf(Gen.Choose(0, 20).Select(k => (double)k), count)
+         select new Case(true, q.Select(qn => new[] { Math.Clamp(qn / theta, -double.MaxValue, double.MaxValue) }).ToArray(), y, [theta, 0.0])).ToArbitrary();
+
+    /// <summary>
+    /// An upper enclosure of Σ_{y&gt;K} p(y)·max((y − λ)², λ) for Poisson(λ = e^f) (the integrands of the Fisher and of
+    /// E[−∇²] = λ, each times x̃_a·x̃_b): p(y) ≤ e^(−λ_lo)·λ_hi^y/y! with λ enclosed to 96 bits, the terms y = K+1…K+40
+    /// summed, and the rest bounded by p(Y)·Y²/(1 − ρ), Y = K + 41, ρ = λ_hi(Y + 1)/Y² (p(y+1)(y+1)²/(p(y)y²) ≤ ρ for
+    /// y ≥ Y, and (y − λ)² ≤ y², λ ≤ y² there).
+    /// </summary>
+    private static Fraction PoissonTail(double f, int k)
+    {
+        var lambda = ExactExp.Of(f, 96);
+        var decay = ExactExp.Of(-lambda.Lower, 96).Upper;
+        Fraction P(int y)
+        {
+            Fraction power = Fraction.One, factorial = Fraction.One;
+            for (int i = 1; i <= y; i++)
+            {
+                power *= lambda.Upper;
+                factorial *= i;
+            }
+            return decay * power / factorial;
+        }
+        Fraction tail = Fraction.Zero;
+        for (int y = k + 1; y <= k + 40; y++)
+        {
+            var square = (y - lambda.Lower) * (y - lambda.Lower);
+            tail += P(y) * (square > lambda.Upper ? square : lambda.Upper);
+        }
+        int last = k + 41;
+        var rho = lambda.Upper * (last + 1) / (last * last);
+        return tail + P(last) * last * last / (1 - rho);
+    }
+
+    /// <summary>
+    /// FisherTailBound (its doc: a bound on the entrywise error of Fisher and E[−∇²] from truncating the expectation,
+    /// Σ_n TailBound_n·(‖J_n‖_F² + Σ_m ‖∇²f_n^(m)‖_F)): (i) each rule's TailBound_n is at least the enclosed true tail
+    /// (<see cref="PoissonTail"/>); (ii) the result is at least max_ab Σ_n tail_n·|x̃_na·x̃_nb|, the truncation error of entry
+    /// (a, b) of both matrices; (iii) it is the stated Σ_n TailBound_n·‖x̃_n‖² (∇²f = 0) within (2·|x̃| + N·|x̃| + 4)·u
+    /// relative (the plain form: the squares' sum |x̃|·u, √ ½u, its square 2·(|x̃| + ½)u + u, the product u, the sum (N − 1)u;
+    /// the scaled sum's (2 + T)u, T = N·|x̃|: both below that), not an inflated bound; or an <see cref="ArgumentException"/>
+    /// naming the range, only where that exact sum is beyond double.MaxValue.
+    /// </summary>
+    [Property]
+    public Property PoissonLinear_FisherTailBound_BoundsTheTruncation() => Prop.ForAll(PoissonRateCases(-30, 4), c =>
+    {
+        var problem = new LikelihoodProblem(new LinearModel(1, 1, true), new PoissonLog(), new Dataset(c.X.Select(V).ToArray(), c.Y));
+        var theta = V(c.Theta);
+        var rules = new List<(double F, ExpectationRule Rule, Fraction Norm, Fraction[] Features)>();
+        for (int n = 0; n < c.X.Length; n++)
+        {
+            Vector<double> f;
+            try
+            {
+                f = problem.Output(n, theta);
+            }
+            catch (ArgumentException)
+            {
+                return true.Label("discarded: f_n outside the rule's log-rate range");
+            }
+            if (f[0] > PoissonLog.MaxLogRate)
+                return true.Label("discarded: f_n above the rule's log-rate limit");
+            var features = new[] { F(c.X[n][0]), Fraction.One };
+            rules.Add((f[0], problem.Likelihood.Expectation(f), features.Aggregate(Fraction.Zero, (t, x) => t + x * x), features));
+        }
+        string at = c.ToString();
+        var result = true.ToProperty();
+        var tails = rules.Select(r => PoissonTail(r.F, r.Rule.Labels.Count - 1)).ToArray();
+        for (int n = 0; n < rules.Count; n++)
+            result = result.And((tails[n] <= F(rules[n].Rule.TailBound))
+                .Label($"rule {n} at {at}: TailBound {rules[n].Rule.TailBound:R} below the enclosed tail {ExactDouble.ToDouble(tails[n]):R}"));
+        var stated = Enumerable.Range(0, rules.Count).Aggregate(Fraction.Zero, (t, n) => t + F(rules[n].Rule.TailBound) * rules[n].Norm);
+        double bound;
+        try
+        {
+            bound = problem.FisherTailBound(theta);
+        }
+        catch (ArgumentException ex)
+        {
+            return result.And((stated >= NearMax && ex.Message.Contains("double.MaxValue", StringComparison.Ordinal))
+                .Label($"FisherTailBound at {at}: rejected ({ex.Message}) but the stated bound {ExactDouble.ToDouble(stated):R} is in range"));
+        }
+        var entrywise = Enumerable.Range(0, 2).SelectMany(a => Enumerable.Range(0, 2).Select(b =>
+            Enumerable.Range(0, rules.Count).Aggregate(Fraction.Zero, (t, n) => t + tails[n] * Fraction.Abs(rules[n].Features[a] * rules[n].Features[b])))).Max();
+        int width = 2, count = rules.Count;
+        var slack = (2 * width + count * width + 4) * Unit * stated;
+        return result
+            .And((double.IsFinite(bound) && F(bound) >= entrywise)
+                .Label($"FisherTailBound at {at}: {bound:R} below the truncation error {ExactDouble.ToDouble(entrywise):R}"))
+            .And((double.IsFinite(bound) && Fraction.Abs(F(bound) - stated) <= slack)
+                .Label($"FisherTailBound at {at}: {bound:R}, stated Σ_n TailBound_n·‖x̃_n‖² = {ExactDouble.ToDouble(stated):R}"));
+    });
+
+    /// <summary>
+    /// HessianForward (hyper-dual forward mode on the composed R) for Poisson linear fits, f_n ≈ q_n ∈ [−740, 700], against
+    /// the exact ∇²R = −Σ_n ∇²_θ log p = Σ_n e^(f_n)·x̃_n x̃_nᵀ (e^f enclosed to 96 bits): within (N + 4)·u·Σ_n|e^(f_n) x̃_na x̃_nb| + (N + 2)·2^-1074
+    /// (e^f within 2u, faithful or as its scaled form e^r·2^k; e·x̃_a·x̃_b 2u; the running sum over the samples (N − 1)u;
+    /// 1u for the enclosure and second order). A rejection may come only as a <see cref="DoubleRangeException"/>: where an exact
+    /// entry or ∂R/∂θ_a = −Σ_n (y_n − e^(f_n))·x̃_na is beyond ±double.MaxValue, or a part x̃_a, x̃_a·x̃_b or e^f·x̃_a·x̃_b is
+    /// nonzero below 2^-1022 (ForwardDerivatives.Hessian's documented underflow rejection).
+    /// </summary>
+    [Property]
+    public Property PoissonLinear_HessianForward_IsExactOrRejected() => Prop.ForAll(PoissonRateCases(-740, 700), c =>
+    {
+        var problem = new LikelihoodProblem(new LinearModel(1, 1, true), new PoissonLog(), new Dataset(c.X.Select(V).ToArray(), c.Y));
+        var theta = V(c.Theta);
+        int count = c.X.Length;
+        var rates = new Fraction[count];
+        var features = new Fraction[count][];
+        for (int n = 0; n < count; n++)
+        {
+            Vector<double> f;
+            try
+            {
+                f = problem.Output(n, theta);
+            }
+            catch (ArgumentException)
+            {
+                return true.Label("discarded: f_n beyond the range");
+            }
+            if (f[0] < -745 || f[0] > 709)
+                return true.Label("discarded: e^f outside the double range");
+            rates[n] = ExactExp.Of(f[0], 96).Lower;
+            features[n] = [F(c.X[n][0]), Fraction.One];
+        }
+        var exact = new Fraction[4];
+        var scale = new Fraction[4];
+        bool underflow = false;
+        var minNormal = ExactDouble.Pow2(-1022);
+        bool Below(Fraction x) => x != 0 && Fraction.Abs(x) < minNormal;
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 2; b++)
+            {
+                exact[a * 2 + b] = Fraction.Zero;
+                scale[a * 2 + b] = Fraction.Zero;
+                for (int n = 0; n < count; n++)
+                {
+                    var xx = features[n][a] * features[n][b];
+                    var term = rates[n] * xx;
+                    exact[a * 2 + b] += term;
+                    scale[a * 2 + b] += Fraction.Abs(term);
+                    underflow |= Below(features[n][a]) || Below(xx) || Below(term);
+                }
+            }
+        var gradient = Enumerable.Range(0, 2).Select(a => Enumerable.Range(0, count).Aggregate(Fraction.Zero, (t, n) => t + (F(c.Y[n]) - rates[n]) * features[n][a])).ToArray();
+        string at = c.ToString();
+        double[] computed;
+        try
+        {
+            computed = problem.HessianForward(theta).ToRowMajorArray();
+        }
+        catch (DoubleRangeException ex)
+        {
+            bool beyond = exact.Concat(gradient).Any(e => Fraction.Abs(e) >= NearMax);
+            return (beyond || underflow).Label($"HessianForward at {at}: rejected ({ex.Message}) but every entry, ∂R and part is in the normal range");
+        }
+        return LikelihoodProblemRangeProperties.WithinBounds($"HessianForward at {at}", computed, exact, scale, count + 4, count);
+    });
 }
