@@ -92,7 +92,9 @@ public sealed class LikelihoodProblem
 
     /// <summary>∇_θ log p(y|f(x_n, θ)) for any label y in the support (eq. D.20).</summary>
     /// <remarks>
-    /// J_nᵀ times the likelihood's ∇_f log p: each entry within (M + e_g)·u·Σ_m|J_ma·g_m| of J_nᵀg for the exact g (e_g the
+    /// J_nᵀ times the likelihood's ∇_f log p: each entry within (M + e_g)·u·Σ_m|J_ma·g_m| + M·2^-1075 of J_nᵀg for the exact g
+    /// (the absolute term for products rounded on the subnormal grid, which a larger score entry can scale up in
+    /// <see cref="GradientCovariance"/>'s products; e_g the
     /// likelihood's own relative error, 4u for ∇ within 2 ulp), ±∞ where an exact entry is beyond ±double.MaxValue. Left open
     /// (issue 15, item 1): where g_m falls below 2^-1022 before J_n scales it back up, the entry is only as good as g_m's
     /// subnormal double (Gaussian σ² = 1.7e271, y − f = 1e-57, x = 1.3e191: s = 8e-138 came out 0), and so are

@@ -42,7 +42,10 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// rounding u·N|s_na|, the product N·s u·N|s_na|, ∇R's (N + 1)u·A_a and the subtraction's u·|c_na|: ≤ (4N + 2)u·A_a; the
 /// product c_a c_b 2(4N + 2)(N + 1) + (N + 1)², the sum (N − 1)(N + 1)², the division (N + 1)²: (N + 1)(N² + 10N + 5).
 /// Fallback: the doc's (N + 7)u·Σ_n|c_na c_nb|/N for the computed scores, plus 2(N + 1)² for the scores' rounding:
-/// (N + 1)²(N + 9), the larger; +1 for second-order terms.</item>
+/// (N + 1)²(N + 9), the larger; +1 for second-order terms. A score entry on the subnormal grid carries up to 2^-1075
+/// absolute besides (one product rounded there: Score's relative bound does not hold there), which c_na passes on N-fold
+/// and a large c_nb scales back up (x = (1.7e95, −3e-310), softmax: 147u·A_aA_b off, error 2.8e-229): the bound has
+/// N(N + 1)·2^-1074·(A_a + A_b) more.</item>
 /// </list>
 /// </remarks>
 [Properties(MaxTest = 60)] // exact rationals of up to 2^±2200, up to ~150 Poisson nodes: tens of ms a case
@@ -267,6 +270,7 @@ public class LikelihoodProblemTranscendentalRangeProperties
         string at = $"{likelihood.Name}, {c}";
         bool scoreBeyond = !gRejected && present.Any(s => Score(s).Any(e => Fraction.Abs(e) >= NearMax));
         var zero = Enumerable.Repeat(Fraction.Zero, d * d).ToArray();
+        int covarianceK = (count + 1) * (count + 1) * (count + 9) + 1;
 
         var result = Member($"GGN at {at}", Flat(() => problem.GeneralizedGaussNewton(theta)), hRejected, false,
                 () => Congruences(outputs, present.Select(s => (s.Features, -Fraction.One, s.H!))), 3 + count * m2, count * m2)
@@ -292,6 +296,9 @@ public class LikelihoodProblemTranscendentalRangeProperties
                 var scores = present.Select(Score).ToArray();
                 var totals = Enumerable.Range(0, d).Select(a => scores.Aggregate(Fraction.Zero, (t, s) => t + s[a])).ToArray();
                 var sizes = Enumerable.Range(0, d).Select(a => scores.Aggregate(Fraction.Zero, (t, s) => t + Fraction.Abs(s[a]))).ToArray();
+                // a score entry below 2^-1022 carries up to 2^-1075 absolute (its product's rounding on the subnormal grid), which
+                // c_na passes on N-fold (N·s_na and Σ_m s_ma) and a large c_nb scales back up: N(N + 1)·2^-1074·(A_a + A_b) more
+                var subnormalScores = count * (count + 1) * ExactDouble.Pow2(-1074) / (covarianceK * Unit);
                 var deviations = scores.Select(s => Enumerable.Range(0, d).Select(a => totals[a] - count * s[a]).ToArray()).ToArray();
                 var exact = new Fraction[d * d];
                 var scale = new Fraction[d * d];
@@ -299,10 +306,10 @@ public class LikelihoodProblemTranscendentalRangeProperties
                     for (int b = 0; b < d; b++)
                     {
                         exact[a * d + b] = deviations.Aggregate(Fraction.Zero, (t, dev) => t + dev[a] * dev[b]) / count;
-                        scale[a * d + b] = sizes[a] * sizes[b];
+                        scale[a * d + b] = sizes[a] * sizes[b] + (sizes[a] + sizes[b]) * subnormalScores;
                     }
                 return (exact, scale);
-            }, (count + 1) * (count + 1) * (count + 9) + 1, count, () => scoreBeyond))
+            }, covarianceK, count, () => scoreBeyond))
             .And(Member($"risk at {at}", () => [problem.Risk(theta)], lossRejected, false,
                 () => ([present.Aggregate(Fraction.Zero, (t, s) => t + s.Loss!.Value)], [present.Aggregate(Fraction.Zero, (t, s) => t + Fraction.Abs(s.Loss!.Value))]),
                 count, count));
