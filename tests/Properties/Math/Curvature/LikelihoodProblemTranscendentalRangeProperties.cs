@@ -16,7 +16,7 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// <summary>
 /// The problem-level matrices of balles-thesis ch. 7 (<see cref="LikelihoodProblem"/>) for the likelihoods with
 /// transcendental derivatives (Bernoulli logit, categorical softmax, Poisson log, Gaussian mean–variance), linear model
-/// f = W·x̃ (J_n = I_M ⊗ x̃_nᵀ exactly, ∇²f = 0), N ≤ 4, d ≤ 9, data and θ over the whole double range (issue 15, item 1).
+/// f = W·x̃ (J_n = I_M ⊗ x̃_nᵀ exactly, ∇²f = 0), N ≤ 4, d ≤ 6, data and θ over the whole double range (issue 15, item 1).
 /// </summary>
 /// <remarks>
 /// What is checked is the problem-level assembly: the sums over n and k and the congruences J_nᵀ·A·J_n. The reference of
