@@ -509,14 +509,22 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// </summary>
     private void RequireFiniteOutputs()
     {
-        if (typeof(T) != typeof(Float64))
+        if (typeof(T) != typeof(Float64) || _outputsFinite)
             return; // the closed-form model derivatives are not computed for arithmetics that cannot overflow
         for (int n = 0; n < Count; n++)
             if (!Model(n).Value.All(T.IsFinite))
                 throw new DoubleRangeException(
                     $"f(x_{n}, θ) of {Shape.ModelName} is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}], the range of a double output.",
                     "theta");
+        _outputsFinite = true;
     }
+
+    /// <summary>
+    /// True once <see cref="RequireFiniteOutputs"/> has passed: the outputs are fixed with θ, so the check runs once, not once
+    /// per <see cref="Score"/> call (N² output checks over <see cref="EmpiricalFisher"/>). A failed check is not recorded, so
+    /// every later call rejects again, as before.
+    /// </summary>
+    private bool _outputsFinite;
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ (eq. 7.3/7.7).</summary>
     /// <remarks>
