@@ -130,8 +130,10 @@ public static class CurvatureFormulas
     /// <summary>
     /// f(x, θ) for the shape's model; κ is the curved-linear model's curvature (ignored otherwise). tanh(a) is written
     /// 1 − 2/(e^{2a} + 1): its forward-mode derivatives are sums of products without cancellation where tanh saturates.
+    /// The MLP in <see cref="Float64"/> is <see cref="Models.ModelBase.Output(MathNet.Numerics.LinearAlgebra.Vector{double}, MathNet.Numerics.LinearAlgebra.Vector{double})"/> of <see cref="Models.TanhMlp"/>
+    /// (scaled sums outside [2^-100, 2^100]; the plain sums gave NaN at W₁ = (1e200, −1e200), x = (1e200, 1e200)).
     /// </summary>
-    /// <exception cref="ArgumentException">x or θ of the wrong length.</exception>
+    /// <exception cref="ArgumentException">x or θ of the wrong length, or (MLP in doubles) an entry not finite.</exception>
     public static U[] Output<U>(CurvatureShape shape, U kappa, IReadOnlyList<U> x, IReadOnlyList<U> theta) where U : IReal<U>
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -141,6 +143,8 @@ public static class CurvatureFormulas
             throw new ArgumentException($"x must have length {shape.Inputs}, got {x.Count}.", nameof(x));
         if (theta.Count != shape.Parameters)
             throw new ArgumentException($"theta must have length {shape.Parameters}, got {theta.Count}.", nameof(theta));
+        if (typeof(U) == typeof(Float64) && shape.Model == ModelFamily.TanhMlp)
+            return TanhMlpInDoubles(shape).Output(Vector(x), Vector(theta)).Select(FromDouble<U>).ToArray();
         int dIn = shape.Inputs, m = shape.Outputs;
         switch (shape.Model)
         {
@@ -196,17 +200,28 @@ public static class CurvatureFormulas
     /// h_k = tanh a_k, s_k = 1 − h_k² = 4e^{2a_k}/(e^{2a_k} + 1)² (no cancellation where tanh saturates):
     /// ∂f_m/∂W₂[m,k] = h̃_k, ∂f_m/∂W₁[k,j] = W₂[m,k]·s_k·x̃_j, ∂²f_m/∂W₂[m,k]∂W₁[k,j] = s_k·x̃_j,
     /// ∂²f_m/∂W₁[k,j]∂W₁[k,j'] = −2W₂[m,k]·h_k·s_k·x̃_j·x̃_j', every other second derivative 0. Tests check these against
-    /// forward mode on <see cref="Output{U}"/>. In <see cref="Float64"/>, h_k is the platform tanh and s_k is
-    /// <see cref="Models.TanhMlp"/>'s sech² (within 6u): the written form's e^{2a} overflowed for a &gt; 354.9 and made s_k
-    /// (and with it J and ∇²f) NaN, and 1 − 2/(e^{2a} + 1) gave h = 0 for |a| &lt; 2^-54. The sums are the plain ones (the
-    /// <see cref="Models"/> classes carry them scaled beyond [2^-100, 2^100]); in <see cref="Float64"/> the products W₂·s·x̃
-    /// and −2W₂·h·s·x̃·x̃' are rounded once at the end (within 2u and 5u of the product of the doubles h, s), ±∞ only where
-    /// that product is beyond ±double.MaxValue (a partial product that underflowed made W₂·s·x̃ 0: see ProductOf).
+    /// forward mode on <see cref="Output{U}"/>. In <see cref="Float64"/> the MLP's f, J and ∇²f are those of
+    /// <see cref="Models.TanhMlp"/> (same parameter order), within the bounds its remarks state over every finite x and θ:
+    /// the plain sums written here gave a_k = NaN at W₁ = (1e200, −1e200, 0), x = (1e200, 1e200) (∞ − ∞; exact a = 0,
+    /// so h = 0, s = 1, J[0, 0] = W₂·s·x₀ = 1e200), and before that the written e^{2a} overflowed for a &gt; 354.9 (s NaN),
+    /// 1 − 2/(e^{2a} + 1) gave h = 0 for |a| &lt; 2^-54, and a partial product W₂·s that underflowed made W₂·s·x̃ 0.
     /// </summary>
-    /// <exception cref="ArgumentException">x or θ of the wrong length.</exception>
+    /// <exception cref="ArgumentException">x or θ of the wrong length, or (MLP in doubles) an entry not finite.</exception>
     public static SecondOrderExpansion<T> ModelDerivatives<T>(CurvatureShape shape, T kappa, IReadOnlyList<T> x, IReadOnlyList<T> theta) where T : IReal<T>
     {
         var f = Output(shape, kappa, x, theta);
+        if (typeof(T) == typeof(Float64) && shape.Model == ModelFamily.TanhMlp)
+        {
+            var model = TanhMlpInDoubles(shape);
+            var (xv, tv) = (Vector(x), Vector(theta));
+            var jacobianInDoubles = model.Jacobian(xv, tv);
+            return new SecondOrderExpansion<T>(f, RealMatrix<T>.Create(shape.Outputs, shape.Parameters, (i, j) => FromDouble<T>(jacobianInDoubles[i, j])),
+                Enumerable.Range(0, shape.Outputs).Select(o =>
+                {
+                    var hessian = model.OutputHessian(xv, tv, o);
+                    return RealMatrix<T>.Create(shape.Parameters, shape.Parameters, (i, j) => FromDouble<T>(hessian[i, j]));
+                }).ToArray());
+        }
         int dIn = shape.Inputs, m = shape.Outputs, d = shape.Parameters;
         var jacobian = Filled<T>(m, d);
         var hessians = Enumerable.Range(0, m).Select(_ => Filled<T>(d, d)).ToArray();
@@ -236,20 +251,8 @@ public static class CurvatureFormulas
                     T a = theta[k * (dIn + 1) + dIn];
                     for (int j = 0; j < dIn; j++)
                         a += theta[k * (dIn + 1) + j] * x[j];
-                    T hk, sk;
-                    if (typeof(T) == typeof(Float64))
-                    {
-                        // e^{2a} overflowed for a > 354.9 and s = 4∞/∞² was NaN; 1 − 2/(e + 1) cancelled for small |a|
-                        double ad = ToDouble(a);
-                        hk = FromDouble<T>(Math.Tanh(ad));
-                        sk = FromDouble<T>(Models.TanhMlp.SechSquared(ad));
-                    }
-                    else
-                    {
-                        var e = T.Exp(2 * a);
-                        hk = 1 - 2 / (e + 1);
-                        sk = 4 * e / ((e + 1) * (e + 1));
-                    }
+                    var e = T.Exp(2 * a);
+                    T hk = 1 - 2 / (e + 1), sk = 4 * e / ((e + 1) * (e + 1));
                     for (int o = 0; o < m; o++)
                     {
                         int w2 = w1 + o * (h + 1) + k;
@@ -273,16 +276,20 @@ public static class CurvatureFormulas
         return new SecondOrderExpansion<T>(f, new RealMatrix<T>(jacobian), hessians.Select(a => new RealMatrix<T>(a)).ToArray());
     }
 
+    /// <summary>The product of the factors left to right (the generic arithmetics; doubles take <see cref="Models.TanhMlp"/>'s one final scaling).</summary>
+    private static T ProductOf<T>(params T[] factors) where T : IReal<T> => factors.Aggregate((a, b) => a * b);
+
     /// <summary>
-    /// The product of the factors left to right; in <see cref="Float64"/> with one final scaling (<see cref="ScaledSum.Product(ReadOnlySpan{double})"/>,
-    /// bit for bit the plain product where every partial product is a normal double), so that a partial product that
-    /// underflows or overflows no longer decides it: W₂·s·x̃ at W₂ = 2^-400, s = sech²(300) ≈ 1.1e-260, x̃ = 2^600 was 0 (W₂·s
-    /// underflowed), exact ≈ 1.8e-200; −2W₂ overflowed for W₂ above MaxValue/2.
+    /// The tanh MLP of the shape as <see cref="Models.TanhMlp"/> (same parameter order), for <see cref="Float64"/>: its
+    /// a_k and f_m are scaled sums outside [2^-100, 2^100] and its sech² is carried as m·2^e, within the bounds its remarks
+    /// state over every finite x and θ (ModelRangeProperties). The plain sums written here gave a_k = NaN for
+    /// W₁ = (1e200, −1e200), x = (1e200, 1e200) (∞ − ∞; exact a = 0, h = 0, s = 1), and with it a NaN J, ∇²f and f.
     /// </summary>
-    private static T ProductOf<T>(params T[] factors) where T : IReal<T> =>
-        typeof(T) == typeof(Float64)
-            ? FromDouble<T>(ScaledSum.Product(factors.Select(f => ToDouble(f)).ToArray()))
-            : factors.Aggregate((a, b) => a * b);
+    private static Models.TanhMlp TanhMlpInDoubles(CurvatureShape shape) => new(shape.Inputs, shape.Hidden, shape.Outputs);
+
+    /// <summary>The doubles inside a list of <see cref="Float64"/> seen as U (checked by the caller).</summary>
+    private static MathNet.Numerics.LinearAlgebra.Vector<double> Vector<U>(IReadOnlyList<U> v) =>
+        MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(v.Count, i => ToDouble(v[i]));
 
     private static T[,] Filled<T>(int rows, int columns) where T : IReal<T>
     {

@@ -172,7 +172,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             {
                 var j = ToDoubles(Model(n).Jacobian);
                 foreach (var (_, weight, g, _) in Nodes(n))
+                {
+                    var score = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(1, g.Length + 1, (_, i) => T.Estimate(i < g.Length ? g[i] : weight));
+                    RequireFiniteFactors("F(θ)", j, score);
                     sum.AddRankOne(T.Estimate(weight), j, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, i => T.Estimate(g[i])));
+                }
             }
             var value = sum.Value();
             return InRange(RealMatrix<T>.Create(Dimension, Dimension, (a, b) => T.Of(value[a, b])), "F(θ)");
@@ -236,11 +240,23 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// the expected negative Hessian +∞ where its exact value is 1/(q(1 − q))): a result beyond ±double.MaxValue is
     /// rejected, never returned as ±∞ or NaN.
     /// </summary>
-    private RealMatrix<T> InRange(RealMatrix<T> m, string what) => AllFinite(m)
-        ? m
-        : throw new DoubleRangeException(
-            $"{what} of {Shape.LikelihoodName} is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: the documented range needs every entry and factor within it.",
-            "theta");
+    private RealMatrix<T> InRange(RealMatrix<T> m, string what) => AllFinite(m) ? m : throw BeyondRange(what);
+
+    private DoubleRangeException BeyondRange(string what) => new(
+        $"{what} of {Shape.LikelihoodName} is beyond ±double.MaxValue at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: the documented range needs every entry and factor within it.",
+        "theta");
+
+    /// <summary>
+    /// Rejects as <see cref="InRange"/> does where a factor of a scaled sum is not finite (a J_n, ∇²f_n, score or weight
+    /// entry beyond the range): the scaled sums' own check named no range ("a factor of a scaled sum must be finite",
+    /// parameter "factors"; tanh MLP with W₂ entries near −9e307 and 1e289: J_n = ±∞, Fisher).
+    /// </summary>
+    private void RequireFiniteFactors(string what, params MathNet.Numerics.LinearAlgebra.Matrix<double>[] factors)
+    {
+        foreach (var m in factors)
+            if (!m.Enumerate().All(double.IsFinite))
+                throw BeyondRange(what);
+    }
 
     /// <summary>True when every entry is finite (<see cref="IReal{T}.IsFinite"/>).</summary>
     private static bool AllFinite(RealMatrix<T> a)
@@ -290,10 +306,14 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 foreach (var (label, weight, g, h) in Nodes(n))
                 {
                     double w = -T.Estimate(weight);
+                    RequireFiniteFactors("E[−∇²_θ log p]", [j, MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(1, g.Length + 1, (_, i) => T.Estimate(i < g.Length ? g[i] : weight)), .. hessians]);
                     if (HessianFactorsWhereNeeded(label, e.Value) is { } pq)
                         sum.AddCongruence(w, j, pq.P, pq.Q);
                     else
+                    {
+                        RequireFiniteFactors("E[−∇²_θ log p]", ToDoubles(h));
                         sum.AddCongruence(w, j, ToDoubles(h));
+                    }
                     sum.AddCurvature(w, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, i => T.Estimate(g[i])), hessians);
                 }
             }
@@ -386,10 +406,16 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         {
             var sum = new ScaledCurvatureSum(Dimension);
             for (int n = 0; n < Count; n++)
+            {
+                RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].Inner.Jacobian));
                 if (factors[n] is { } pq)
                     sum.AddCongruence(-1, ToDoubles(pieces[n].Inner.Jacobian), pq.P, pq.Q);
                 else
+                {
+                    RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].OuterHessian));
                     sum.AddCongruence(1, ToDoubles(pieces[n].Inner.Jacobian), ToDoubles(pieces[n].OuterHessian));
+                }
+            }
             return (FromScaled(sum, $"the {kind} split's GGN"), checkResidual ? InRange(residual, $"the {kind} split's residual term") : residual);
         }
         return (InRange(ggn, $"the {kind} split's GGN"), checkResidual ? InRange(residual, $"the {kind} split's residual term") : residual);

@@ -59,7 +59,7 @@ public class CurvatureProblemRangeProperties
          select new CurvedCase(kappa, x, y, theta)).ToArbitrary();
 
     /// <summary>As LikelihoodProblemRangeProperties' check: within k·u·scale + (terms + 2)·2^-1074, ±∞ only at the threshold, or rejected where allowed.</summary>
-    private static Property Entries(string what, Func<double[]> compute, Fraction[]? exact, Fraction[]? scale, double k, int terms, bool mayReject,
+    internal static Property Entries(string what, Func<double[]> compute, Fraction[]? exact, Fraction[]? scale, double k, int terms, bool mayReject,
         string? alsoRejectedFor = null)
     {
         double[] computed;
@@ -79,14 +79,14 @@ public class CurvatureProblemRangeProperties
         return LikelihoodProblemRangeProperties.WithinBounds(what, computed, exact, scale, k, terms);
     }
 
-    private static Func<double[]> Flat(Func<RealMatrix<Float64>> m) => () =>
+    internal static Func<double[]> Flat(Func<RealMatrix<Float64>> m) => () =>
     {
         var a = m();
         return Enumerable.Range(0, a.Rows).SelectMany(i => Enumerable.Range(0, a.Columns).Select(j => a[i, j].Value)).ToArray();
     };
 
     /// <summary>Σ_n over samples of a per-sample d×d term and of its magnitude.</summary>
-    private static (Fraction[] Exact, Fraction[] Scale) Sum(int count, int d, Func<int, int, int, (Fraction Term, Fraction Scale)> term)
+    internal static (Fraction[] Exact, Fraction[] Scale) Sum(int count, int d, Func<int, int, int, (Fraction Term, Fraction Scale)> term)
     {
         var exact = new Fraction[d * d];
         var scale = new Fraction[d * d];
