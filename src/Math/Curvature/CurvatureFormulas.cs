@@ -418,7 +418,12 @@ public static class CurvatureFormulas
     /// log p(y|f) up to the base measure log h(y) (which depends on neither f nor θ): the label y is a vector of length
     /// <see cref="CurvatureShape.LabelLength"/> (one-hot for the categorical, [y] otherwise).
     /// GaussianIdentity −(y − f)²/2; BernoulliLogit y·f − log(1 + eᶠ); CategoricalSoftmax yᵀf − log Σ e^{f_c};
-    /// PoissonLog y·f − eᶠ; BernoulliProbability y·log q + (1 − y)·log(1 − q); GaussianMeanVariance −(y − μ)²/(2v) − ½log v.
+    /// PoissonLog y·f − eᶠ; BernoulliProbability y·log q + (1 − y)·log(1 − q) (a term whose label weight y or 1 − y is 0 is
+    /// left out, with its derivatives); GaussianMeanVariance −(y − μ)²/(2v) − ½log v. Over <see cref="HyperDualReal{T}"/> of
+    /// doubles the ε₁ and ε₁ε₂ parts are <see cref="LogDensityDerivatives{T}"/> within the bounds
+    /// LogDensityForwardModeRangeProperties derives, or an <see cref="ArgumentException"/> naming the range where an
+    /// intermediate of the written form is beyond ±double.MaxValue: r² (Gaussian identity), eᶠ and y·f (Poisson), f_c − max f
+    /// (softmax), 1/q² at y = 1 (Bernoulli probability).
     /// </summary>
     /// <exception cref="ArgumentException">f or y of the wrong length, or f outside the domain (<see cref="InDomain{U}"/>).</exception>
     public static U LogDensity<U>(CurvatureShape shape, IReadOnlyList<U> y, IReadOnlyList<U> f) where U : IReal<U>
@@ -443,7 +448,13 @@ public static class CurvatureFormulas
             case LikelihoodFamily.PoissonLog:
                 return y[0] * f[0] - U.Exp(f[0]);
             case LikelihoodFamily.BernoulliProbability:
-                return y[0] * U.Log(f[0]) + (1 - y[0]) * U.Log(1 - f[0]);
+            {
+                // a term whose label weight is 0 is 0 with all its derivatives: 0·log q in forward mode over doubles was
+                // rejected as ∞·0 at y = 0 below q ≈ 7.5e-155, where log's ε₁ε₂ part −1/q² overflows (exact ∇²_q = −1/(1 − q)²)
+                var ones = U.Sign(y[0]) == 0 ? U.Of(0) : y[0] * U.Log(f[0]);
+                var zeros = U.Sign(1 - y[0]) == 0 ? U.Of(0) : (1 - y[0]) * U.Log(1 - f[0]);
+                return ones + zeros;
+            }
             default:
             {
                 var r = y[0] - f[0];
