@@ -130,10 +130,11 @@ public static class CurvatureFormulas
     /// <summary>
     /// f(x, θ) for the shape's model; κ is the curved-linear model's curvature (ignored otherwise). tanh(a) is written
     /// 1 − 2/(e^{2a} + 1): its forward-mode derivatives are sums of products without cancellation where tanh saturates.
-    /// The MLP in <see cref="Float64"/> is <see cref="Models.ModelBase.Output(MathNet.Numerics.LinearAlgebra.Vector{double}, MathNet.Numerics.LinearAlgebra.Vector{double})"/> of <see cref="Models.TanhMlp"/>
-    /// (scaled sums outside [2^-100, 2^100]; the plain sums gave NaN at W₁ = (1e200, −1e200), x = (1e200, 1e200)).
+    /// In <see cref="Float64"/> f is <see cref="Models.ModelBase.Output(MathNet.Numerics.LinearAlgebra.Vector{double}, MathNet.Numerics.LinearAlgebra.Vector{double})"/>
+    /// of the model's class (scaled sums outside [2^-100, 2^100]; the plain sums gave NaN at θ = (1e200, −1e200, 0),
+    /// x = (1e200, 1e200) for the linear model and at W₁ = (1e200, −1e200) for the MLP).
     /// </summary>
-    /// <exception cref="ArgumentException">x or θ of the wrong length, or (MLP in doubles) an entry not finite.</exception>
+    /// <exception cref="ArgumentException">x or θ of the wrong length, or (in doubles) an entry of x, θ or κ not finite.</exception>
     public static U[] Output<U>(CurvatureShape shape, U kappa, IReadOnlyList<U> x, IReadOnlyList<U> theta) where U : IReal<U>
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -143,8 +144,8 @@ public static class CurvatureFormulas
             throw new ArgumentException($"x must have length {shape.Inputs}, got {x.Count}.", nameof(x));
         if (theta.Count != shape.Parameters)
             throw new ArgumentException($"theta must have length {shape.Parameters}, got {theta.Count}.", nameof(theta));
-        if (typeof(U) == typeof(Float64) && shape.Model == ModelFamily.TanhMlp)
-            return TanhMlpInDoubles(shape).Output(Vector(x), Vector(theta)).Select(FromDouble<U>).ToArray();
+        if (typeof(U) == typeof(Float64))
+            return ModelInDoubles(shape, ToDouble(kappa)).Output(Vector(x), Vector(theta)).Select(FromDouble<U>).ToArray();
         int dIn = shape.Inputs, m = shape.Outputs;
         switch (shape.Model)
         {
@@ -200,19 +201,19 @@ public static class CurvatureFormulas
     /// h_k = tanh a_k, s_k = 1 − h_k² = 4e^{2a_k}/(e^{2a_k} + 1)² (no cancellation where tanh saturates):
     /// ∂f_m/∂W₂[m,k] = h̃_k, ∂f_m/∂W₁[k,j] = W₂[m,k]·s_k·x̃_j, ∂²f_m/∂W₂[m,k]∂W₁[k,j] = s_k·x̃_j,
     /// ∂²f_m/∂W₁[k,j]∂W₁[k,j'] = −2W₂[m,k]·h_k·s_k·x̃_j·x̃_j', every other second derivative 0. Tests check these against
-    /// forward mode on <see cref="Output{U}"/>. In <see cref="Float64"/> the MLP's f, J and ∇²f are those of
-    /// <see cref="Models.TanhMlp"/> (same parameter order), within the bounds its remarks state over every finite x and θ:
+    /// forward mode on <see cref="Output{U}"/>. In <see cref="Float64"/> f, J and ∇²f are those of the model's
+    /// <see cref="Models"/> class (same parameter order), within the bounds its remarks state over every finite x and θ:
     /// the plain sums written here gave a_k = NaN at W₁ = (1e200, −1e200, 0), x = (1e200, 1e200) (∞ − ∞; exact a = 0,
     /// so h = 0, s = 1, J[0, 0] = W₂·s·x₀ = 1e200), and before that the written e^{2a} overflowed for a &gt; 354.9 (s NaN),
     /// 1 − 2/(e^{2a} + 1) gave h = 0 for |a| &lt; 2^-54, and a partial product W₂·s that underflowed made W₂·s·x̃ 0.
     /// </summary>
-    /// <exception cref="ArgumentException">x or θ of the wrong length, or (MLP in doubles) an entry not finite.</exception>
+    /// <exception cref="ArgumentException">x or θ of the wrong length, or (in doubles) an entry of x, θ or κ not finite.</exception>
     public static SecondOrderExpansion<T> ModelDerivatives<T>(CurvatureShape shape, T kappa, IReadOnlyList<T> x, IReadOnlyList<T> theta) where T : IReal<T>
     {
         var f = Output(shape, kappa, x, theta);
-        if (typeof(T) == typeof(Float64) && shape.Model == ModelFamily.TanhMlp)
+        if (typeof(T) == typeof(Float64))
         {
-            var model = TanhMlpInDoubles(shape);
+            var model = ModelInDoubles(shape, ToDouble(kappa));
             var (xv, tv) = (Vector(x), Vector(theta));
             var jacobianInDoubles = model.Jacobian(xv, tv);
             return new SecondOrderExpansion<T>(f, RealMatrix<T>.Create(shape.Outputs, shape.Parameters, (i, j) => FromDouble<T>(jacobianInDoubles[i, j])),
@@ -280,12 +281,19 @@ public static class CurvatureFormulas
     private static T ProductOf<T>(params T[] factors) where T : IReal<T> => factors.Aggregate((a, b) => a * b);
 
     /// <summary>
-    /// The tanh MLP of the shape as <see cref="Models.TanhMlp"/> (same parameter order), for <see cref="Float64"/>: its
-    /// a_k and f_m are scaled sums outside [2^-100, 2^100] and its sech² is carried as m·2^e, within the bounds its remarks
-    /// state over every finite x and θ (ModelRangeProperties). The plain sums written here gave a_k = NaN for
-    /// W₁ = (1e200, −1e200), x = (1e200, 1e200) (∞ − ∞; exact a = 0, h = 0, s = 1), and with it a NaN J, ∇²f and f.
+    /// The shape's model as its <see cref="Models"/> class (<see cref="Models.LinearModel"/> with a bias,
+    /// <see cref="Models.CurvedLinearModel"/>, <see cref="Models.TanhMlp"/>; the same parameter order), for
+    /// <see cref="Float64"/>: their sums are scaled outside [2^-100, 2^100] (and the MLP's sech² carried as m·2^e), within the
+    /// bounds their remarks state over every finite x and θ (ModelRangeProperties). The plain sums written here gave the
+    /// MLP's a_k = NaN at W₁ = (1e200, −1e200), x = (1e200, 1e200) (∞ − ∞; exact a = 0, h = 0, s = 1), and a linear f = NaN
+    /// at θ = (1e200, −1e200, 0), x = (1e200, 1e200) (exact 0).
     /// </summary>
-    private static Models.TanhMlp TanhMlpInDoubles(CurvatureShape shape) => new(shape.Inputs, shape.Hidden, shape.Outputs);
+    private static Models.ModelBase ModelInDoubles(CurvatureShape shape, double kappa) => shape.Model switch
+    {
+        ModelFamily.Linear => new Models.LinearModel(shape.Inputs, shape.Outputs),
+        ModelFamily.CurvedLinear => new Models.CurvedLinearModel(shape.Inputs, kappa),
+        _ => new Models.TanhMlp(shape.Inputs, shape.Hidden, shape.Outputs),
+    };
 
     /// <summary>The doubles inside a list of <see cref="Float64"/> seen as U (checked by the caller).</summary>
     private static MathNet.Numerics.LinearAlgebra.Vector<double> Vector<U>(IReadOnlyList<U> v) =>
