@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
@@ -25,13 +24,6 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 [Properties(MaxTest = 100)]
 public class CurvatureProblemMlpRangeProperties
 {
-    /// <summary>(1 − 2^-40)·double.MaxValue: a piece this close to the threshold may round either way.</summary>
-    private static readonly Fraction NearMax = ExactDouble.ToFraction(double.MaxValue) * (1 - ExactDouble.Pow2(-40));
-
-    private static readonly Fraction Tiny = ExactDouble.Pow2(-1074);
-
-    private static Fraction F(double x) => ExactDouble.ToFraction(x);
-
     /// <summary>D, H, the inputs x_n, the labels y_n and θ (W₁ row-major with the bias last, then W₂).</summary>
     public sealed record MlpCase(int Inputs, int Hidden, double[][] X, double[] Y, double[] Theta)
     {
@@ -74,7 +66,6 @@ public class CurvatureProblemMlpRangeProperties
             c.X.Select(x => x.Select(Float64.Of).ToArray()).ToArray(), c.Y.Select(y => new[] { Float64.Of(y) }).ToArray(),
             c.Theta.Select(Float64.Of).ToArray());
         string at = c.ToString();
-        bool Beyond(Fraction x) => Fraction.Abs(x) >= NearMax;
 
         // the pieces: TanhMlp's, bit for bit, never NaN
         var model = new TanhMlp(c.Inputs, c.Hidden);
@@ -98,37 +89,6 @@ public class CurvatureProblemMlpRangeProperties
             return result.And(Entries($"GGN at {at} (a piece beyond the range)", Flat(problem.GeneralizedGaussNewton), null, null, 0, 0, true))
                 .And(Entries($"Fisher at {at} (a piece beyond the range)", Flat(problem.Fisher), null, null, 0, 0, true));
 
-        var fe = models.Select(e => F(e.Value[0].Value)).ToArray();
-        var je = models.Select(e => Enumerable.Range(0, d).Select(a => F(e.Jacobian[0, a].Value)).ToArray()).ToArray();
-        var hf = models.Select(e => Enumerable.Range(0, d).Select(a => Enumerable.Range(0, d).Select(b => F(e.Hessians[0][a, b].Value)).ToArray()).ToArray()).ToArray();
-        var g = Enumerable.Range(0, count).Select(n => F(c.Y[n]) - fe[n]).ToArray();
-        var nodes = Enumerable.Range(0, count).Select(n => problem.Expectation(n).Select(p => (W: F(p.Weight.Value), G: F(p.Label[0].Value) - fe[n])).ToArray()).ToArray();
-        bool gBeyond = g.Any(Beyond), nodeBeyond = nodes.Any(ns => ns.Any(p => Beyond(p.G)));
-        var (ggn, ggnScale) = Sum(count, d, (n, a, b) => (je[n][a] * je[n][b], Fraction.Abs(je[n][a] * je[n][b])));
-        var (residual, residualScale) = Sum(count, d, (n, a, b) => (-g[n] * hf[n][a][b], Fraction.Abs(g[n] * hf[n][a][b])));
-        bool pairBeyond = gBeyond || ggn.Any(Beyond) || residual.Any(Beyond);
-        result = result
-            .And(Entries($"GGN at {at}", Flat(problem.GeneralizedGaussNewton), ggn, ggnScale, count + 3, count, gBeyond))
-            .And(Entries($"canonical split's GGN at {at}", Flat(() => problem.Split(SplitKind.Canonical).Ggn), ggn, ggnScale, count + 3, count, pairBeyond))
-            .And(Entries($"canonical split's residual term at {at}", Flat(() => problem.Split(SplitKind.Canonical).Residual),
-                residual, residualScale, count + 2, count, pairBeyond));
-        var (enh, enhScale) = Sum(count, d, (n, a, b) => nodes[n].Aggregate((Term: Fraction.Zero, Scale: Fraction.Zero), (s, p) =>
-            (s.Term + p.W * (je[n][a] * je[n][b] - p.G * hf[n][a][b]), s.Scale + p.W * (Fraction.Abs(je[n][a] * je[n][b]) + Fraction.Abs(p.G * hf[n][a][b])))));
-        result = result.And(Entries($"E[−∇²] at {at}", Flat(problem.ExpectedNegativeHessian), enh, enhScale, 6 + 4 * count, 4 * count, nodeBeyond));
-        var (fisher, fisherScale) = Sum(count, d, (n, a, b) => nodes[n].Aggregate((Term: Fraction.Zero, Scale: Fraction.Zero), (s, p) =>
-            (s.Term + p.W * p.G * p.G * je[n][a] * je[n][b], s.Scale + p.W * p.G * p.G * Fraction.Abs(je[n][a] * je[n][b]))));
-        result = result.And(Entries($"Fisher at {at}", Flat(problem.Fisher), fisher, fisherScale, 7 + 2 * count, 2 * count, nodeBeyond));
-        var r = g.Aggregate(Fraction.Zero, (s, gn) => s + Fraction.Abs(gn));
-        result = result.And(Entries($"r(θ) at {at}", () => [problem.Residual().Value], [r], [r], count + 2, count, gBeyond));
-        Fraction termScale = 0;
-        for (int n = 0; n < count; n++)
-        {
-            var big = nodes[n].Select(p => Fraction.Abs(p.G)).Append(Fraction.Abs(g[n])).Max()!;
-            var jj = je[n].Aggregate(Fraction.Zero, (s, v) => s + v * v);
-            var curvature = hf[n].SelectMany(row => row).Aggregate(Fraction.Zero, (s, v) => s + Fraction.Abs(v));
-            termScale += jj * (2 + big * big) + big * curvature;
-        }
-        termScale = termScale > Tiny ? termScale : Tiny;
-        return result.And(Entries($"TermScale at {at}", () => [problem.TermScale().Value], [termScale], [termScale], d * d + 3 * d + count + 8, 0, false));
+        return result.And(CurvatureProblemRangeProperties.ClosedFormMembers(problem, models, c.Y, d, at, d * d + 3 * d + count + 8));
     });
 }

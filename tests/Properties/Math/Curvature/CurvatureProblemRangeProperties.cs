@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Fractions;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Exact;
 using Verification.Tests.Properties.Numerics.Exact;
 
@@ -85,6 +86,53 @@ public class CurvatureProblemRangeProperties
         return Enumerable.Range(0, a.Rows).SelectMany(i => Enumerable.Range(0, a.Columns).Select(j => a[i, j].Value)).ToArray();
     };
 
+    /// <summary>
+    /// The members of a one-output Gaussian problem in closed form (GGN, canonical split, E[−∇²], Fisher, r(θ), TermScale)
+    /// against exact rationals from the problem's own double pieces f, J, ∇²f (<paramref name="models"/>, all finite),
+    /// each within k·u·Σ|terms| (the constants derived in the class remarks; TermScale's, which depends on how many
+    /// entries K_n sums, is <paramref name="termScaleUnits"/>), ±∞ only at the threshold or rejected naming the range.
+    /// Shared by the curved-linear and the MLP properties.
+    /// </summary>
+    internal static Property ClosedFormMembers(CurvatureProblem<Float64> problem, SecondOrderExpansion<Float64>[] models, double[] y, int d,
+        string at, double termScaleUnits)
+    {
+        int count = models.Length;
+        bool Beyond(Fraction x) => Fraction.Abs(x) >= NearMax;
+        var f = models.Select(e => F(e.Value[0].Value)).ToArray();
+        var j = models.Select(e => Enumerable.Range(0, d).Select(a => F(e.Jacobian[0, a].Value)).ToArray()).ToArray();
+        var hf = models.Select(e => Enumerable.Range(0, d).Select(a => Enumerable.Range(0, d).Select(b => F(e.Hessians[0][a, b].Value)).ToArray()).ToArray()).ToArray();
+        var g = Enumerable.Range(0, count).Select(n => F(y[n]) - f[n]).ToArray();
+        var nodes = Enumerable.Range(0, count).Select(n => problem.Expectation(n).Select(p => (W: F(p.Weight.Value), G: F(p.Label[0].Value) - f[n])).ToArray()).ToArray();
+        bool gBeyond = g.Any(Beyond), nodeBeyond = nodes.Any(ns => ns.Any(p => Beyond(p.G)));
+        var (ggn, ggnScale) = Sum(count, d, (n, a, b) => (j[n][a] * j[n][b], Fraction.Abs(j[n][a] * j[n][b])));
+        var (residual, residualScale) = Sum(count, d, (n, a, b) => (-g[n] * hf[n][a][b], Fraction.Abs(g[n] * hf[n][a][b])));
+        // Split returns both matrices: an entry of either beyond the range rejects the pair
+        bool pairBeyond = gBeyond || ggn.Any(Beyond) || residual.Any(Beyond);
+        var result = true.ToProperty()
+            .And(Entries($"GGN at {at}", Flat(problem.GeneralizedGaussNewton), ggn, ggnScale, count + 3, count, gBeyond))
+            .And(Entries($"canonical split's GGN at {at}", Flat(() => problem.Split(SplitKind.Canonical).Ggn), ggn, ggnScale, count + 3, count, pairBeyond))
+            .And(Entries($"canonical split's residual term at {at}", Flat(() => problem.Split(SplitKind.Canonical).Residual),
+                residual, residualScale, count + 2, count, pairBeyond));
+        var (enh, enhScale) = Sum(count, d, (n, a, b) => nodes[n].Aggregate((Term: Fraction.Zero, Scale: Fraction.Zero), (s, p) =>
+            (s.Term + p.W * (j[n][a] * j[n][b] - p.G * hf[n][a][b]), s.Scale + p.W * (Fraction.Abs(j[n][a] * j[n][b]) + Fraction.Abs(p.G * hf[n][a][b])))));
+        result = result.And(Entries($"E[−∇²] at {at}", Flat(problem.ExpectedNegativeHessian), enh, enhScale, 6 + 4 * count, 4 * count, nodeBeyond));
+        var (fisher, fisherScale) = Sum(count, d, (n, a, b) => nodes[n].Aggregate((Term: Fraction.Zero, Scale: Fraction.Zero), (s, p) =>
+            (s.Term + p.W * p.G * p.G * j[n][a] * j[n][b], s.Scale + p.W * p.G * p.G * Fraction.Abs(j[n][a] * j[n][b]))));
+        result = result.And(Entries($"Fisher at {at}", Flat(problem.Fisher), fisher, fisherScale, 7 + 2 * count, 2 * count, nodeBeyond));
+        var r = g.Aggregate(Fraction.Zero, (s, gn) => s + Fraction.Abs(gn));
+        result = result.And(Entries($"r(θ) at {at}", () => [problem.Residual().Value], [r], [r], count + 2, count, gBeyond));
+        Fraction termScale = 0;
+        for (int n = 0; n < count; n++)
+        {
+            var big = nodes[n].Select(p => Fraction.Abs(p.G)).Append(Fraction.Abs(g[n])).Max()!;
+            var jj = j[n].Aggregate(Fraction.Zero, (s, x) => s + x * x);
+            var curvature = hf[n].SelectMany(row => row).Aggregate(Fraction.Zero, (s, x) => s + Fraction.Abs(x));
+            termScale += jj * (2 + big * big) + big * curvature;
+        }
+        termScale = termScale > Tiny ? termScale : Tiny;
+        return result.And(Entries($"TermScale at {at}", () => [problem.TermScale().Value], [termScale], [termScale], termScaleUnits, 0, false));
+    }
+
     /// <summary>Σ_n over samples of a per-sample d×d term and of its magnitude.</summary>
     internal static (Fraction[] Exact, Fraction[] Scale) Sum(int count, int d, Func<int, int, int, (Fraction Term, Fraction Scale)> term)
     {
@@ -155,39 +203,7 @@ public class CurvatureProblemRangeProperties
         var result = true.ToProperty();
         if (piecesFinite)
         {
-            var f = models.Select(e => F(e.Value[0].Value)).ToArray();
-            var j = models.Select(e => Enumerable.Range(0, d).Select(a => F(e.Jacobian[0, a].Value)).ToArray()).ToArray();
-            var hf = models.Select(e => Enumerable.Range(0, d).Select(a => Enumerable.Range(0, d).Select(b => F(e.Hessians[0][a, b].Value)).ToArray()).ToArray()).ToArray();
-            var g = Enumerable.Range(0, count).Select(n => F(c.Y[n]) - f[n]).ToArray();
-            var nodes = Enumerable.Range(0, count).Select(n => problem.Expectation(n).Select(p => (W: F(p.Weight.Value), G: F(p.Label[0].Value) - f[n])).ToArray()).ToArray();
-            bool gBeyond = g.Any(Beyond), nodeBeyond = nodes.Any(ns => ns.Any(p => Beyond(p.G)));
-            var (ggn, ggnScale) = Sum(count, d, (n, a, b) => (j[n][a] * j[n][b], Fraction.Abs(j[n][a] * j[n][b])));
-            var (residual, residualScale) = Sum(count, d, (n, a, b) => (-g[n] * hf[n][a][b], Fraction.Abs(g[n] * hf[n][a][b])));
-            // Split returns both matrices: an entry of either beyond the range rejects the pair
-            bool pairBeyond = gBeyond || ggn.Any(Beyond) || residual.Any(Beyond);
-            result = result
-                .And(Entries($"GGN at {at}", Flat(problem.GeneralizedGaussNewton), ggn, ggnScale, count + 3, count, gBeyond))
-                .And(Entries($"canonical split's GGN at {at}", Flat(() => problem.Split(SplitKind.Canonical).Ggn), ggn, ggnScale, count + 3, count, pairBeyond))
-                .And(Entries($"canonical split's residual term at {at}", Flat(() => problem.Split(SplitKind.Canonical).Residual),
-                    residual, residualScale, count + 2, count, pairBeyond));
-            var (enh, enhScale) = Sum(count, d, (n, a, b) => nodes[n].Aggregate((Term: Fraction.Zero, Scale: Fraction.Zero), (s, p) =>
-                (s.Term + p.W * (j[n][a] * j[n][b] - p.G * hf[n][a][b]), s.Scale + p.W * (Fraction.Abs(j[n][a] * j[n][b]) + Fraction.Abs(p.G * hf[n][a][b])))));
-            result = result.And(Entries($"E[−∇²] at {at}", Flat(problem.ExpectedNegativeHessian), enh, enhScale, 6 + 4 * count, 4 * count, nodeBeyond));
-            var (fisher, fisherScale) = Sum(count, d, (n, a, b) => nodes[n].Aggregate((Term: Fraction.Zero, Scale: Fraction.Zero), (s, p) =>
-                (s.Term + p.W * p.G * p.G * j[n][a] * j[n][b], s.Scale + p.W * p.G * p.G * Fraction.Abs(j[n][a] * j[n][b]))));
-            result = result.And(Entries($"Fisher at {at}", Flat(problem.Fisher), fisher, fisherScale, 7 + 2 * count, 2 * count, nodeBeyond));
-            var r = g.Aggregate(Fraction.Zero, (s, gn) => s + Fraction.Abs(gn));
-            result = result.And(Entries($"r(θ) at {at}", () => [problem.Residual().Value], [r], [r], count + 2, count, gBeyond));
-            Fraction termScale = 0;
-            for (int n = 0; n < count; n++)
-            {
-                var big = nodes[n].Select(p => Fraction.Abs(p.G)).Append(Fraction.Abs(g[n])).Max()!;
-                var jj = j[n].Aggregate(Fraction.Zero, (s, x) => s + x * x);
-                var curvature = hf[n].SelectMany(row => row).Aggregate(Fraction.Zero, (s, x) => s + Fraction.Abs(x));
-                termScale += jj * (2 + big * big) + big * curvature;
-            }
-            termScale = termScale > Tiny ? termScale : Tiny;
-            result = result.And(Entries($"TermScale at {at}", () => [problem.TermScale().Value], [termScale], [termScale], 4 * d + 10, 0, false));
+            result = result.And(ClosedFormMembers(problem, models, c.Y, d, at, 4 * d + 10));
         }
         else
             result = result.And(Entries($"GGN at {at} (a piece beyond the range)", Flat(problem.GeneralizedGaussNewton), null, null, 0, 0, true));
