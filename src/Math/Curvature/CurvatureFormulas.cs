@@ -134,7 +134,7 @@ public static class CurvatureFormulas
     /// of the model's class (scaled sums outside [2^-100, 2^100]; the plain sums gave NaN at θ = (1e200, −1e200, 0),
     /// x = (1e200, 1e200) for the linear model and at W₁ = (1e200, −1e200) for the MLP).
     /// </summary>
-    /// <exception cref="ArgumentException">x or θ of the wrong length, or (in doubles) an entry of x, θ or κ not finite.</exception>
+    /// <exception cref="ArgumentException">x or θ of the wrong length, or (in doubles) an entry of x or θ not finite, or κ not finite for the curved-linear model (the others ignore κ).</exception>
     public static U[] Output<U>(CurvatureShape shape, U kappa, IReadOnlyList<U> x, IReadOnlyList<U> theta) where U : IReal<U>
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -207,7 +207,7 @@ public static class CurvatureFormulas
     /// so h = 0, s = 1, J[0, 0] = W₂·s·x₀ = 1e200), and before that the written e^{2a} overflowed for a &gt; 354.9 (s NaN),
     /// 1 − 2/(e^{2a} + 1) gave h = 0 for |a| &lt; 2^-54, and a partial product W₂·s that underflowed made W₂·s·x̃ 0.
     /// </summary>
-    /// <exception cref="ArgumentException">x or θ of the wrong length, or (in doubles) an entry of x, θ or κ not finite.</exception>
+    /// <exception cref="ArgumentException">x or θ of the wrong length, or (in doubles) an entry of x or θ not finite, or κ not finite for the curved-linear model (the others ignore κ).</exception>
     public static SecondOrderExpansion<T> ModelDerivatives<T>(CurvatureShape shape, T kappa, IReadOnlyList<T> x, IReadOnlyList<T> theta) where T : IReal<T>
     {
         var f = Output(shape, kappa, x, theta);

@@ -37,9 +37,10 @@ public static class ExactErf
             return -ErfPoint(-x, bits);
         if (x.IsZero)
             return RationalInterval.Zero;
-        if (x >= new Fraction(64))
+        if (x > new Fraction(64))
         {
-            // 1 − erf(x) = erfc(x) ≤ e^(−x²)/(x√π) < 2^(−5900): far below any precision asked for.
+            // 1 − erf(x) = erfc(x) ≤ e^(−x²)/(x√π) < 2^(−5900): far below any precision asked for. (x = 64 itself was cut
+            // here until stop 35, so ErfcPoint(64) above 5874 bits, which goes through erf, had no relative precision.)
             var tail = ExactDouble.Pow2(-5900);
             return new RationalInterval(Fraction.One - tail, Fraction.One);
         }

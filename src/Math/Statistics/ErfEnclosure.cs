@@ -61,16 +61,22 @@ public static class ErfEnclosure
     /// <summary>
     /// End <paramref name="end"/> rounded outward to <paramref name="significant"/> bits, with more bits where that rounding
     /// would carry it across ±<see cref="SeriesLimit"/> into the series branch (x just above 5 rounded down to 5 at 16 bits
-    /// gave a width of 2^-14 instead of the tail's 1.6·10^-12): the end stays on its own side, as erf is monotone either way.
+    /// gave a width of 2^-14 instead of the tail's 1.6·10^-12) or onto ±<see cref="TailCap"/> (64 − 2^-47 rounded up to 64 at
+    /// 16 to 44 bits took the end to 1, a width of erfc(x) itself; found in review, stop 35): the end stays on its own side
+    /// of both, as erf is monotone either way.
     /// </summary>
     private static Fraction Rounded(Fraction end, int significant, bool up)
     {
         var limit = ExactDouble.ToFraction(SeriesLimit);
+        var cap = ExactDouble.ToFraction(TailCap);
         bool beyond = up ? end < -limit : end > limit;
+        bool within = Fraction.Abs(end) < cap;
         for (int b = significant; ; b *= 2)
         {
             var rounded = up ? DyadicRounding.Up(end, b) : DyadicRounding.Down(end, b);
-            if (!beyond || (up ? rounded < -limit : rounded > limit))
+            bool keepsBeyond = !beyond || (up ? rounded < -limit : rounded > limit);
+            bool keepsWithin = !within || Fraction.Abs(rounded) < cap;
+            if (keepsBeyond && keepsWithin)
                 return rounded;
         }
     }
@@ -104,13 +110,17 @@ public static class ErfEnclosure
         {
             var halfTwoOverSqrtPi = twoOverSqrtPi / RationalInterval.Exact(new Fraction(2)); // 1/√π
             if (x >= ExactDouble.ToFraction(TailCap))
-                // erfc(x) ≤ erfc(64) ≤ e^(−4096)/(64√π) (Mills' ratio) < 2^-5909·2^-6 (4096·log₂e < 5909.4, 64√π > 2^6).
+                // erfc(x) ≤ erfc(64) ≤ e^(−4096)/(64√π) (Mills' ratio) < 2^-5909·2^-6 (4096·log₂e > 5909.3, 64√π > 2^6).
                 return new RationalInterval(Fraction.One - ExactDouble.Pow2(-1100), Fraction.One);
-            // erfc(x) = e^(−x²)/√π · R(x), R enclosed by the continued fraction (see MillsRatio).
-            var exp = ExactExp.Of(-(x * x), bits + 8);
-            var ratio = MillsRatio(x, bits);
-            var erfc = exp * ratio * halfTwoOverSqrtPi;
-            return new RationalInterval(Fraction.One - erfc.Upper, Fraction.One - erfc.Lower);
+            // erfc(x) = e^(−x²)/√π · R(x), R enclosed by the continued fraction (see MillsRatio), at x's ends rounded outward
+            // to bits + 24 significant bits (erfc is decreasing; the move, (2x² + 2)·2^-(bits+23)·erfc < 2^-(bits+10)·erfc
+            // each, fits the width's budget): the continued fraction's integers grow by x's length at every level, and
+            // x = 5 + 2^-4000 took two minutes at 512 bits (found in review, stop 35).
+            var below = DyadicRounding.Down(x, bits + 24);
+            var above = DyadicRounding.Up(x, bits + 24);
+            var erfcLower = Erfc(above, bits, halfTwoOverSqrtPi).Lower;
+            var erfcUpper = Erfc(below, bits, halfTwoOverSqrtPi).Upper;
+            return new RationalInterval(Fraction.One - erfcUpper, Fraction.One - erfcLower);
         }
         // Relative to x: an absolute 2^-bits stopped erf(2^-18) at its first term at 53 bits, 2^-37.6 relatively.
         Fraction tolerance = (x < Fraction.One ? x : Fraction.One) / new Fraction(BigInteger.One << bits);
@@ -138,13 +148,17 @@ public static class ErfEnclosure
         }
     }
 
+    /// <summary>erfc(x) for 5 ≤ x &lt; 64, enclosed as e^(−x²)·R(x)/√π, within 2^(1−bits)·erfc(x) (see <see cref="ErfPoint"/>).</summary>
+    private static RationalInterval Erfc(Fraction x, int bits, RationalInterval oneOverSqrtPi) =>
+        ExactExp.Of(-(x * x), bits + 8) * MillsRatio(x, bits) * oneOverSqrtPi;
+
     /// <summary>
     /// R(x) = √π·e^(x²)·erfc(x) for 5 &lt; x &lt; 64, enclosed by Laplace's continued fraction
     /// R = 1/(x + a₁/(x + a₂/(x + …))), a_k = k/2 (Abramowitz–Stegun 7.1.14; DLMF 7.9.2). Every a_k and x is positive, so
     /// each tail τ_n = a_n/(x + τ_(n+1)) lies in (0, a_n/x], and R is a monotone function of τ_n (a composition of
     /// decreasing maps s ↦ a_k/(x + s)): R lies between the values at τ_n = 0 and τ_n = a_n/x. Both are computed with
     /// integers only (s = p/q, p ← k·v·q, q ← 2(u·q + v·p) for x = u/v, no GCDs), then rounded outward to 2^-(bits + 16).
-    /// The depth n doubles from 8 until R_hi − R_lo ≤ 2^-(bits + 2)·R_lo (1024 levels at x just above 5 and 512 bits, 16
+    /// The depth n doubles from 8 until R_hi − R_lo ≤ 2^-(bits + 2)·R_lo (1024 levels at x just above 5 and 512 bits, 32
     /// at 53 bits; from 2^14 on, never reached by an accepted precision, the crude bounds [1/(x + 1/(2x)), 1/x] of the
     /// first two truncations are returned).
     /// </summary>

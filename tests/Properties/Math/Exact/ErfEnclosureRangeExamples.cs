@@ -174,4 +174,37 @@ public class ErfEnclosureRangeExamples
         var mirror = ErfEnclosure.ErfPoint(F(-x), bits);
         Assert.True(mirror.Lower == -e.Upper && mirror.Upper == -e.Lower, $"erf(−{x:R}) is not the mirror");
     }
+
+    /// <summary>
+    /// Erf on the point just below ±64 at 16 to 44 bits (found in review, stop 35): rounding the end outward to bits + 8
+    /// significant bits took 64 − 2^-47 to 64, where the enclosure is [1 − 2^-1100, 1], so the upper end was 1 and the width
+    /// erfc(x) itself, 2^16 times the stated 2^(8−bits)·erfc at 16 bits. The end now stays below 64.
+    /// </summary>
+    [Theory]
+    [InlineData(16, 1)]
+    [InlineData(30, -1)]
+    [InlineData(44, 1)]
+    public void Erf_JustBelowSixtyFour_HasTheStatedWidth(int bits, int sign)
+    {
+        double x = sign * (64 - Math.ScaleB(1, -47));
+        var e = ErfEnclosure.Erf(RationalInterval.Exact(F(x)), bits);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, F(x), bits), $"{e} misses erf({x:R})");
+        var erfc = ExactErf.ErfcPoint(F(Math.Abs(x)), bits + 32).Lower;
+        Assert.True(e.Width <= ExactDouble.Pow2(8 - bits) * erfc,
+            $"width/erfc = {ExactDouble.ToDouble(e.Width / erfc * ExactDouble.Pow2(bits)):G4}·2^-bits at {bits} bits (at most 2^8)");
+    }
+
+    /// <summary>
+    /// A rational x with a long denominator just above 5 (found in review, stop 35): the continued fraction's integers grow
+    /// by x's length at every level, so x = 5 + 2^-4000 took two minutes at 512 bits. x is now rounded outward to bits + 24
+    /// significant bits first; the enclosure still contains erf x and has the stated width.
+    /// </summary>
+    [Fact]
+    public void ErfPoint_OfALongRationalAboveFive_HasTheStatedWidth()
+    {
+        var x = new Fraction(5) + ExactDouble.Pow2(-4000);
+        var e = ErfEnclosure.ErfPoint(x, 512);
+        Assert.True(ErfEnclosureFullRangeProperties.Contains(e, x, 512), $"{e} misses erf(5 + 2^-4000)");
+        Assert.True(ErfEnclosureFullRangeProperties.HasStatedWidth(e, x, 512, out var why), why);
+    }
 }
