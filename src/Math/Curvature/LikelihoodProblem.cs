@@ -482,6 +482,24 @@ public sealed class LikelihoodProblem
                 nameof(theta));
     }
 
+    /// <summary>
+    /// J_n and ∇_f log p at the training labels, once per sample, and the scores s_n = J_nᵀ∇_f log p from them (as
+    /// <see cref="Score"/> computes them); an <see cref="ArgumentException"/> naming θ where a score entry is beyond
+    /// ±double.MaxValue, as <paramref name="what"/> cannot be formed from it.
+    /// </summary>
+    private ((Matrix<double> J, Vector<double> G)[] Factors, Vector<double>[] Scores) TrainingScores(Vector<double> theta, string what)
+    {
+        var factors = Enumerable.Range(0, Count)
+            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
+        var scores = factors.Select(f => f.J.TransposeThisAndMultiply(f.G)).ToArray();
+        int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
+        if (beyond >= 0)
+            throw new ArgumentException(
+                $"s_{beyond} of {Model.Name} with {Likelihood.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}: {what} cannot be formed from it.",
+                nameof(theta));
+        return (factors, scores);
+    }
+
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ at the training labels (eq. 7.3).</summary>
     /// <remarks>
     /// The plain sum of outer products where every score entry, J_n entry and ∇_f log p entry is within [2^-100, 2^100]
@@ -496,16 +514,8 @@ public sealed class LikelihoodProblem
     /// </exception>
     public Matrix<double> EmpiricalFisher(Vector<double> theta)
     {
-        // J_n and ∇_f log p once per sample: the scores s_n = J_nᵀ∇_f log p (as Score computes them) and the scaled sum below
-        // both need them.
-        var factors = Enumerable.Range(0, Count)
-            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
-        var scores = factors.Select(f => f.J.TransposeThisAndMultiply(f.G)).ToArray();
-        int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
-        if (beyond >= 0)
-            throw new ArgumentException(
-                $"s_{beyond} of {Model.Name} with {Likelihood.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}: F̃ cannot be formed from it.",
-                nameof(theta));
+        // the scaled sum below needs J_n and ∇_f log p as well as the scores
+        var (factors, scores) = TrainingScores(theta, "F̃");
         var ef = Matrix<double>.Build.Dense(Dimension, Dimension);
         foreach (var s in scores)
             ef += s.OuterProduct(s);
@@ -539,16 +549,7 @@ public sealed class LikelihoodProblem
     /// </exception>
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
-        // J_n and ∇_f log p once per sample: the scores s_n = J_nᵀ∇_f log p (as Score computes them) and the scaled sum below
-        // both need them.
-        var factors = Enumerable.Range(0, Count)
-            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
-        var scores = factors.Select(f => f.J.TransposeThisAndMultiply(f.G)).ToArray();
-        int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
-        if (beyond >= 0)
-            throw new ArgumentException(
-                $"s_{beyond} of {Model.Name} with {Likelihood.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}: the gradient covariance cannot be formed from it.",
-                nameof(theta));
+        var (_, scores) = TrainingScores(theta, "the gradient covariance");
         var mean = RiskGradient(theta);
         var cov = Matrix<double>.Build.Dense(Dimension, Dimension);
         foreach (var s in scores)
