@@ -171,10 +171,10 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             for (int n = 0; n < Count; n++)
             {
                 var j = ToDoubles(Model(n).Jacobian);
+                RequireFiniteFactors("F(θ)", j.Enumerate());
                 foreach (var (_, weight, g, _) in Nodes(n))
                 {
-                    var score = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(1, g.Length + 1, (_, i) => T.Estimate(i < g.Length ? g[i] : weight));
-                    RequireFiniteFactors("F(θ)", j, score);
+                    RequireFiniteFactors("F(θ)", NodeFactors(weight, g));
                     sum.AddRankOne(T.Estimate(weight), j, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, i => T.Estimate(g[i])));
                 }
             }
@@ -251,12 +251,15 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// entry beyond the range): the scaled sums' own check named no range ("a factor of a scaled sum must be finite",
     /// parameter "factors"; tanh MLP with W₂ entries near −9e307 and 1e289: J_n = ±∞, Fisher).
     /// </summary>
-    private void RequireFiniteFactors(string what, params MathNet.Numerics.LinearAlgebra.Matrix<double>[] factors)
+    private void RequireFiniteFactors(string what, params IEnumerable<double>[] factors)
     {
-        foreach (var m in factors)
-            if (!m.Enumerate().All(double.IsFinite))
+        foreach (var entries in factors)
+            if (!entries.All(double.IsFinite))
                 throw BeyondRange(what);
     }
+
+    /// <summary>A node's factors in doubles: the entries of g = ∇_f log p at the node, then its weight.</summary>
+    private static IEnumerable<double> NodeFactors(T weight, T[] g) => g.Select(T.Estimate).Append(T.Estimate(weight));
 
     /// <summary>True when every entry is finite (<see cref="IReal{T}.IsFinite"/>).</summary>
     private static bool AllFinite(RealMatrix<T> a)
@@ -303,15 +306,16 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 var e = Model(n);
                 var j = ToDoubles(e.Jacobian);
                 var hessians = e.Hessians.Select(ToDoubles).ToArray();
+                RequireFiniteFactors("E[−∇²_θ log p]", [j.Enumerate(), .. hessians.Select(m => m.Enumerate())]);
                 foreach (var (label, weight, g, h) in Nodes(n))
                 {
                     double w = -T.Estimate(weight);
-                    RequireFiniteFactors("E[−∇²_θ log p]", [j, MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(1, g.Length + 1, (_, i) => T.Estimate(i < g.Length ? g[i] : weight)), .. hessians]);
+                    RequireFiniteFactors("E[−∇²_θ log p]", NodeFactors(weight, g));
                     if (HessianFactorsWhereNeeded(label, e.Value) is { } pq)
                         sum.AddCongruence(w, j, pq.P, pq.Q);
                     else
                     {
-                        RequireFiniteFactors("E[−∇²_θ log p]", ToDoubles(h));
+                        RequireFiniteFactors("E[−∇²_θ log p]", ToDoubles(h).Enumerate());
                         sum.AddCongruence(w, j, ToDoubles(h));
                     }
                     sum.AddCurvature(w, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, i => T.Estimate(g[i])), hessians);
@@ -407,12 +411,12 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             var sum = new ScaledCurvatureSum(Dimension);
             for (int n = 0; n < Count; n++)
             {
-                RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].Inner.Jacobian));
+                RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].Inner.Jacobian).Enumerate());
                 if (factors[n] is { } pq)
                     sum.AddCongruence(-1, ToDoubles(pieces[n].Inner.Jacobian), pq.P, pq.Q);
                 else
                 {
-                    RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].OuterHessian));
+                    RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].OuterHessian).Enumerate());
                     sum.AddCongruence(1, ToDoubles(pieces[n].Inner.Jacobian), ToDoubles(pieces[n].OuterHessian));
                 }
             }
