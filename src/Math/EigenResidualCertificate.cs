@@ -125,22 +125,7 @@ public static class EigenResidualCertificate
     }
 
     /// <summary>x·2^1074 as an integer (exact: every finite double is a multiple of 2^-1074).</summary>
-    private static BigInteger Integer(double x)
-    {
-        if (x == 0)
-            return BigInteger.Zero;
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        int exponentBits = (int)((bits >> 52) & 0x7FF);
-        long mantissa = bits & 0xFFFFFFFFFFFFFL;
-        int shift = 0; // subnormal: mantissa·2^-1074
-        if (exponentBits != 0)
-        {
-            mantissa |= 1L << 52;
-            shift = exponentBits - 1;
-        }
-        var m = new BigInteger(mantissa) << shift;
-        return bits < 0 ? -m : m;
-    }
+    private static BigInteger Integer(double x) => (ExactDouble.ToFraction(x) * ExactDouble.Pow2(1074)).Numerator;
 
     /// <summary>⌈√n⌉ for n ≥ 0.</summary>
     private static BigInteger CeilingSqrt(BigInteger n)
@@ -160,11 +145,7 @@ public static class EigenResidualCertificate
     }
 
     /// <summary>The smallest double ≥ x ≥ 0 (+∞ above the range).</summary>
-    private static double RoundUp(Fraction x)
-    {
-        double r = ExactDouble.ToDouble(x);
-        return double.IsFinite(r) && ExactDouble.ToFraction(r) < x ? Math.BitIncrement(r) : r;
-    }
+    private static double RoundUp(Fraction x) => RationalInterval.Exact(x).UpperAsDouble;
 }
 
 /// <summary>
