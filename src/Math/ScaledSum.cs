@@ -86,6 +86,14 @@ internal struct ScaledSum
     /// <summary>Adds the product of <paramref name="factors"/> divided by <paramref name="divisor"/> (one more rounding).</summary>
     public void AddQuotient(double divisor, params ReadOnlySpan<double> factors) => Accumulate(1, 0, divisor, factors);
 
+    /// <summary>
+    /// Adds 2^<paramref name="exponent"/> times the product of <paramref name="factors"/> divided by
+    /// <paramref name="divisor"/> (one more rounding unless it is 1), for a factor carried as mantissa·2^exponent because its
+    /// double would be subnormal or 0.
+    /// </summary>
+    public void AddTimesPowerOfTwo(int exponent, double divisor, params ReadOnlySpan<double> factors) =>
+        Accumulate(1, exponent, divisor, factors);
+
     /// <summary>Adds <paramref name="prefix"/>^<paramref name="power"/> (a sum kept unrounded, power 1…3) times the factors, divided by the divisor.</summary>
     public void AddPowerTimes(ScaledSum prefix, int power, double divisor, params ReadOnlySpan<double> factors)
     {
@@ -136,6 +144,9 @@ internal struct ScaledSum
         mantissa = Math.ScaleB(mantissa, -k);
         exponent += k;
     }
+
+    /// <summary>The sum as carried, m·2^e with |m| in [1, 2), or (0, 0): no rounding beyond the terms' own.</summary>
+    public readonly (double Mantissa, int Exponent) Parts => (mantissa, exponent);
 
     /// <summary>True when the sum is exactly 0 (no term, or terms that cancelled): its rounding lost nothing.</summary>
     public readonly bool IsZero => mantissa == 0;

@@ -95,14 +95,70 @@ public sealed class LikelihoodProblem
     /// J_nᵀ times the likelihood's ∇_f log p: each entry within (M + e_g)·u·Σ_m|J_ma·g_m| + M·2^-1075 of J_nᵀg for the exact g
     /// (the absolute term for products rounded on the subnormal grid, which a larger score entry can scale up in
     /// <see cref="GradientCovariance"/>'s products; e_g the
-    /// likelihood's own relative error, 4u for ∇ within 2 ulp), ±∞ where an exact entry is beyond ±double.MaxValue. Left open
-    /// (issue 15, item 1): where g_m falls below 2^-1022 before J_n scales it back up, the entry is only as good as g_m's
-    /// subnormal double (Gaussian σ² = 1.7e271, y − f = 1e-57, x = 1.3e191: s = 8e-138 came out 0), and so are
-    /// <see cref="RiskGradient"/>, <see cref="EmpiricalFisher"/>, <see cref="GradientCovariance"/> and the empirical-Fisher
-    /// split; ∇_f log p is the likelihood's double, with no factors to carry it.
+    /// likelihood's own relative error, 4u for ∇ within 2 ulp), ±∞ where an exact entry is beyond ±double.MaxValue. Where an
+    /// entry g_m falls below 2^-1022, the likelihood gives ∇_f log p as M_m·2^(E_m)
+    /// (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>) and each score entry is one <see cref="ScaledSum"/>, rounded
+    /// once: until stop 36 the scores were formed from g_m's subnormal double (Gaussian σ² = 1.7e271, y − f = 1e-57,
+    /// x = 1.3e191: s = 8e-138 came out 0; logit f = −800 gave 0 for any J), and so were <see cref="RiskGradient"/>,
+    /// <see cref="EmpiricalFisher"/>, <see cref="GradientCovariance"/>, the residual terms, the Fisher's nodes and the
+    /// empirical-Fisher split.
     /// </remarks>
     public Vector<double> Score(int n, Vector<double> theta, double y) =>
-        NamingTheta(() => Jacobian(n, theta).TransposeThisAndMultiply(Likelihood.Gradient(y, Output(n, theta))), theta);
+        NamingTheta(() => ScoreFrom(Jacobian(n, theta), GradientParts(y, Output(n, theta))), theta);
+
+    /// <summary>
+    /// ∇_f log p(y|f) as the likelihood's double, or carried as M_m·2^(E_m) where an entry falls below 2^-1022
+    /// (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>).
+    /// </summary>
+    private ScaledGradient GradientParts(double y, Vector<double> f) =>
+        (Likelihood as LikelihoodBase)?.GradientScaledWhereNeeded(y, f) ?? ScaledGradient.Of(Likelihood.Gradient(y, f));
+
+    /// <summary>
+    /// J_nᵀg: the plain product for the double gradient (bit for bit as before), or, for a gradient carried as M_m·2^(E_m)
+    /// with a finite J_n, one <see cref="ScaledSum"/> per entry with the powers of two applied in each term's one final
+    /// scaling: within (M + e_g)·u·Σ_m|J_ma·g_m| plus one rounding of a subnormal result.
+    /// </summary>
+    private static Vector<double> ScoreFrom(Matrix<double> j, ScaledGradient g)
+    {
+        if (g.Exponents.All(e => e == 0) || !j.Enumerate().All(double.IsFinite))
+            return j.TransposeThisAndMultiply(Vector<double>.Build.Dense(g.Count, g.Rounded));
+        return Vector<double>.Build.Dense(j.ColumnCount, a =>
+        {
+            var sum = new ScaledSum();
+            for (int m = 0; m < g.Count; m++)
+                sum.AddTimesPowerOfTwo(g.Exponents[m], 1, j[m, a], g.Mantissas[m]);
+            return sum.Value;
+        });
+    }
+
+    /// <summary>
+    /// s_n s_nᵀ at the training label, s_n = <see cref="Score"/>: the plain outer product where J_n, ∇_f log p and s_n are
+    /// within [2^-100, 2^100] (or 0) and finite, else one <see cref="ScaledCurvatureSum"/> of J_ia·g_i·J_jb·g_j, s never
+    /// formed: an entry s_a below the subnormal range had rounded to 0 before s_b scaled it back up (Gaussian σ² = 8.6e222,
+    /// x = (2.1e-309, −5.4e267): [s sᵀ]_01 = −2.7e-111 came out 0). Within (M² + 4)·u·Σ|terms| (one term's M² products of
+    /// four factors) plus the gradient's own error; a score beyond ±double.MaxValue gives the plain ±∞ or NaN entries.
+    /// </summary>
+    internal Matrix<double> ScoreOuterProduct(int n, Vector<double> theta)
+    {
+        var j = Jacobian(n, theta);
+        var g = NamingTheta(() => GradientParts(Data.Labels[n], Output(n, theta)), theta);
+        var s = ScoreFrom(j, g);
+        bool finite = s.All(double.IsFinite) && j.Enumerate().All(double.IsFinite);
+        if (!finite || (g.Exponents.All(e => e == 0) && ScaledSum.Ordinary(g.Mantissas) && ScaledSum.Ordinary(s) && ScaledSum.Ordinary(j.Enumerate())))
+            return s.OuterProduct(s);
+        var sum = new ScaledCurvatureSum(Dimension);
+        sum.AddRankOneScaled(1, j, g);
+        return sum.Value();
+    }
+
+    /// <summary>
+    /// −∇_f log p(y_n|f_n) carried as M_m·2^(E_m) where an entry falls below 2^-1022 (the canonical split's ∇_b a_n), else
+    /// null: the residual term's g_m·∇²f^(m) then keeps g_m's digits.
+    /// </summary>
+    internal ScaledGradient? NegativeScaledGradientWhereNeeded(int n, Vector<double> theta) =>
+        NamingTheta(() => (Likelihood as LikelihoodBase)?.GradientScaledWhereNeeded(Data.Labels[n], Output(n, theta)), theta) is { } g
+            ? g with { Mantissas = g.Mantissas.Select(m => -m).ToArray() }
+            : null;
 
     /// <summary>∇²_θ log p(y|f(x_n, θ)) = J_nᵀ∇²_f log p J_n + Σ_m [∇_f log p]_m ∇²_θ f_n^(m), for any label y.</summary>
     /// <remarks>Accuracy and range as for <see cref="Hessian"/> with N = 1.</remarks>
@@ -162,6 +218,15 @@ public sealed class LikelihoodProblem
         public Matrix<double>? HessianInRange(double y) =>
             Likelihood is LikelihoodBase b && b.HessianFactorsWhereNeeded(y, F) is not null ? null : Likelihood.Hessian(y, F);
 
+        /// <summary>
+        /// ∇_f log p(y|f) carried as M_m·2^(E_m) where an entry falls below 2^-1022 (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>),
+        /// else null (then <see cref="ILikelihood.Gradient"/>, bit for bit as before).
+        /// </summary>
+        public ScaledGradient? ScaledGradientWhereNeeded(double y) => Likelihood is LikelihoodBase b ? b.GradientScaledWhereNeeded(y, F) : null;
+
+        /// <summary>∇_f log p(y|f), carried as M_m·2^(E_m) where an entry falls below 2^-1022, else the double gradient itself.</summary>
+        public ScaledGradient GradientParts(double y) => ScaledGradientWhereNeeded(y) ?? ScaledGradient.Of(Likelihood.Gradient(y, F));
+
         /// <summary>Adds w·J_nᵀ∇²_f log p(y|f)J_n, through the finite factors where ∇²_f log p is beyond the range.</summary>
         public void AddCongruence(ScaledCurvatureSum sum, double weight, double y)
         {
@@ -177,7 +242,7 @@ public sealed class LikelihoodProblem
         public Matrix<double> LogDensityHessian(double y)
         {
             var hy = HessianInRange(y);
-            if (hy is null)
+            if (hy is null || ScaledGradientWhereNeeded(y) is not null)
             {
                 var scaled = new ScaledCurvatureSum(J.ColumnCount);
                 AddTo(scaled, 1, y);
@@ -199,7 +264,7 @@ public sealed class LikelihoodProblem
         public void AddTo(ScaledCurvatureSum sum, double weight, double y)
         {
             AddCongruence(sum, weight, y);
-            sum.AddCurvature(weight, Likelihood.Gradient(y, F), ModelHessians);
+            sum.AddCurvatureScaled(weight, GradientParts(y), ModelHessians);
         }
     }
 
@@ -327,13 +392,15 @@ public sealed class LikelihoodProblem
     public Matrix<double> ResidualTerm(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (r, t, n) =>
         {
+            if (t.ScaledGradientWhereNeeded(Data.Labels[n]) is not null)
+                return null;
             var g = Likelihood.Gradient(Data.Labels[n], t.F);
             for (int m = 0; m < g.Count; m++)
                 if (g[m] != 0)
                     r -= g[m] * t.ModelHessians[m];
             return r;
         },
-        (sum, t, n) => sum.AddCurvature(-1, Likelihood.Gradient(Data.Labels[n], t.F), t.ModelHessians));
+        (sum, t, n) => sum.AddCurvatureScaled(-1, t.GradientParts(Data.Labels[n]), t.ModelHessians));
 
     /// <summary>
     /// F(θ) = Σ_n E_{y~p(·|f_n)}[s_n(y)s_n(y)ᵀ] (eq. 7.2), computed as Σ_n J_nᵀ(Σ_k w_k ∇_f log p(y_k)∇_f log p(y_k)ᵀ)J_n with the
@@ -355,6 +422,8 @@ public sealed class LikelihoodProblem
             var inner = Matrix<double>.Build.Dense(t.F.Count, t.F.Count);
             for (int k = 0; k < rule.Labels.Count; k++)
             {
+                if (t.ScaledGradientWhereNeeded(rule.Labels[k]) is not null)
+                    return null;
                 var s = Likelihood.Gradient(rule.Labels[k], t.F);
                 inner += rule.Weights[k] * s.OuterProduct(s);
             }
@@ -366,7 +435,7 @@ public sealed class LikelihoodProblem
         {
             var rule = Likelihood.Expectation(t.F);
             for (int k = 0; k < rule.Labels.Count; k++)
-                sum.AddRankOne(rule.Weights[k], t.J, Likelihood.Gradient(rule.Labels[k], t.F));
+                sum.AddRankOneScaled(rule.Weights[k], t.J, t.GradientParts(rule.Labels[k]));
         });
 
     /// <summary>The second form of eq. (7.4), Σ_n E_{y~p(·|f_n)}[−∇²_θ log p(y|f_n)], with the same expectation rule.</summary>
@@ -487,11 +556,11 @@ public sealed class LikelihoodProblem
     /// <see cref="Score"/> computes them); an <see cref="ArgumentException"/> naming θ where a score entry is beyond
     /// ±double.MaxValue, as <paramref name="what"/> cannot be formed from it.
     /// </summary>
-    private ((Matrix<double> J, Vector<double> G)[] Factors, Vector<double>[] Scores) TrainingScores(Vector<double> theta, string what)
+    private ((Matrix<double> J, ScaledGradient G)[] Factors, Vector<double>[] Scores) TrainingScores(Vector<double> theta, string what)
     {
         var factors = Enumerable.Range(0, Count)
-            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => Likelihood.Gradient(Data.Labels[n], Output(n, theta)), theta))).ToArray();
-        var scores = factors.Select(f => f.J.TransposeThisAndMultiply(f.G)).ToArray();
+            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => GradientParts(Data.Labels[n], Output(n, theta)), theta))).ToArray();
+        var scores = factors.Select(f => ScoreFrom(f.J, f.G)).ToArray();
         int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
         if (beyond >= 0)
             throw new ArgumentException(
@@ -519,14 +588,15 @@ public sealed class LikelihoodProblem
         var ef = Matrix<double>.Build.Dense(Dimension, Dimension);
         foreach (var s in scores)
             ef += s.OuterProduct(s);
-        if (scores.All(s => ScaledSum.Ordinary(s)) && factors.All(f => ScaledSum.Ordinary(f.J.Enumerate()) && ScaledSum.Ordinary(f.G))
+        if (scores.All(s => ScaledSum.Ordinary(s))
+            && factors.All(f => ScaledSum.Ordinary(f.J.Enumerate()) && f.G.Exponents.All(e => e == 0) && ScaledSum.Ordinary(f.G.Mantissas))
             && ef.Enumerate().All(double.IsFinite))
             return ef;
         // J_n and ∇_f log p in the scaled sum, s never formed: an entry s_na = J_na·g below the range had rounded to 0 before
         // s_nb scaled it back up (x = (2.1e-309, −5.4e267), g = 1.5e-35: F̃[0, 1] = −2.7e-111 came out 0)
         var sum = new ScaledCurvatureSum(Dimension);
         foreach (var (j, g) in factors)
-            sum.AddRankOne(1, j, g);
+            sum.AddRankOneScaled(1, j, g);
         return sum.Value();
     }
 

@@ -72,6 +72,19 @@ internal sealed class ScaledCurvatureSum
                         _sums[a, b].Add(weight, j[i, a], g[i], j[k, b], g[k]);
     }
 
+    /// <summary>
+    /// Adds w·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>: entries below 2^-1022 keep
+    /// their digits), the powers of two applied in each term's one final scaling.
+    /// </summary>
+    public void AddRankOneScaled(double weight, Matrix<double> j, Likelihoods.ScaledGradient g)
+    {
+        for (int a = 0; a < D; a++)
+            for (int b = a; b < D; b++)
+                for (int i = 0; i < j.RowCount; i++)
+                    for (int k = 0; k < j.RowCount; k++)
+                        _sums[a, b].AddTimesPowerOfTwo(g.Exponents[i] + g.Exponents[k], 1, weight, j[i, a], g.Mantissas[i], j[k, b], g.Mantissas[k]);
+    }
+
     /// <summary>Adds w·s sᵀ for a vector s of length d.</summary>
     public void AddOuter(double weight, Vector<double> s)
     {
@@ -95,6 +108,15 @@ internal sealed class ScaledCurvatureSum
             for (int a = 0; a < D; a++)
                 for (int b = a; b < D; b++)
                     _sums[a, b].Add(weight, g[m], hessians[m][a, b]);
+    }
+
+    /// <summary>Adds w·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>).</summary>
+    public void AddCurvatureScaled(double weight, Likelihoods.ScaledGradient g, IReadOnlyList<Matrix<double>> hessians)
+    {
+        for (int m = 0; m < g.Count; m++)
+            for (int a = 0; a < D; a++)
+                for (int b = a; b < D; b++)
+                    _sums[a, b].AddTimesPowerOfTwo(g.Exponents[m], 1, weight, g.Mantissas[m], hessians[m][a, b]);
     }
 
     /// <summary>The sum, each entry rounded once (±∞ beyond ±double.MaxValue), mirrored from a ≤ b.</summary>

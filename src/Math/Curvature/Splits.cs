@@ -52,9 +52,9 @@ public static class Splits
     /// factors' own error. The empirical-Fisher split's term of a sample where some b·s_i with s_i ≠ 0 falls below 2^-1022
     /// (b = p(y_n|f_n), s = ∇_θ log p) is its cancelled form s sᵀ: J = b s had lost digits or was 0 before 1/b² scaled it back
     /// up (linear Gaussian fit at x = 1e-182, r = y − f = 26, b ≈ 5.6e-148: G[0, 1] = r²x ≈ 6.8e-180 came out 0).
-    /// Elsewhere the plain form runs, bit for bit as before. Left open (issue 15, item 1): the cancelled form s sᵀ loses an
-    /// entry s_a = J_a·g below the subnormal range before s_b scales it back up (Gaussian σ² = 8.6e222, x = (2.1e-309,
-    /// −5.4e267): G[0, 1] = −2.7e-111 came out 0), which LikelihoodProblem.EmpiricalFisher now sums without forming s.
+    /// Elsewhere the plain form runs, bit for bit as before. The cancelled form s sᵀ is LikelihoodProblem's scaled sum of
+    /// J·g·J·g where an entry s_a = J_a·g falls below the subnormal range before s_b scales it back up (Gaussian σ² = 8.6e222,
+    /// x = (2.1e-309, −5.4e267): G[0, 1] = −2.7e-111 came out 0 until stop 36), with g as M·2^E where it is below 2^-1022.
     /// </remarks>
     public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
     {
@@ -118,11 +118,7 @@ public static class Splits
     /// where b = p(y_n|f_n) = e^{−ℓ_n} underflows (ℓ_n &gt; 745) or 1/b² overflows (ℓ_n &gt; 354): the factored form gave ∞
     /// (b s finite, 1/b² = ∞) or NaN = 0·∞ (b = 0).
     /// </summary>
-    private static Matrix<double> EmpiricalFisherTerm(LikelihoodProblem p, int n, Vector<double> theta)
-    {
-        var s = p.Score(n, theta, p.Data.Labels[n]);
-        return s.OuterProduct(s);
-    }
+    private static Matrix<double> EmpiricalFisherTerm(LikelihoodProblem p, int n, Vector<double> theta) => p.ScoreOuterProduct(n, theta);
 
     /// <summary>Σ_{n,m} [∇_b a_n(b_n(θ))]_m ∇²_θ b_n^(m)(θ), the second line of eq. (7.9).</summary>
     /// <remarks>
@@ -139,19 +135,23 @@ public static class Splits
         ArgumentNullException.ThrowIfNull(split);
         split.Problem.CheckTheta(theta);
         var factors = Enumerable.Range(0, split.Problem.Count)
-            .Select(n => (G: split.OuterGradient(n, theta), Hs: split.InnerHessians(n, theta))).ToArray();
+            .Select(n => (G: split.OuterGradient(n, theta), Hs: split.InnerHessians(n, theta),
+                Scaled: split is CanonicalSplit ? split.Problem.NegativeScaledGradientWhereNeeded(n, theta) : null)).ToArray();
         if (split is not EmpiricalFisherSplit
             && factors.All(f => f.G.All(double.IsFinite) && f.Hs.All(h => h.Enumerate().All(double.IsFinite)))
-            && factors.Any(f => ProductMayOverflow(f.G, f.Hs)))
+            && factors.Any(f => f.Scaled is not null || ProductMayOverflow(f.G, f.Hs)))
         {
             var sum = new ScaledCurvatureSum(split.Problem.Dimension);
-            foreach (var (g, hs) in factors)
-                sum.AddCurvature(1, g, hs);
+            foreach (var (g, hs, scaled) in factors)
+                if (scaled is not null)
+                    sum.AddCurvatureScaled(1, scaled, hs);
+                else
+                    sum.AddCurvature(1, g, hs);
             return sum.Value();
         }
         return SumOverSamples(split, theta, "residual term", n =>
         {
-            var (g, hs) = factors[n];
+            var (g, hs, _) = factors[n];
             var term = Matrix<double>.Build.Dense(split.Problem.Dimension, split.Problem.Dimension);
             for (int m = 0; m < g.Count; m++)
                 term += g[m] * hs[m];
@@ -173,8 +173,7 @@ public static class Splits
     /// </summary>
     private static Matrix<double> EmpiricalFisherResidualTerm(LikelihoodProblem p, int n, Vector<double> theta)
     {
-        var s = p.Score(n, theta, p.Data.Labels[n]);
-        return -(s.OuterProduct(s) + p.LogDensityHessian(n, theta, p.Data.Labels[n]));
+        return -(p.ScoreOuterProduct(n, theta) + p.LogDensityHessian(n, theta, p.Data.Labels[n]));
     }
 
     /// <summary>

@@ -56,6 +56,20 @@ public sealed class BernoulliLogit : LikelihoodBase
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y == 1 ? Sigmoid(-f[0]) : -Sigmoid(f[0]));
 
+    /// <summary>
+    /// ∇ = ±σ(t) with t = −f for y = 1 and f for y = 0, below t = −700 as e^t = M·2^E (<see cref="ScaledExp"/>, within 3u;
+    /// σ(t) = e^t/(1 + e^t) differs from e^t by less than 2^-1009 relatively), where the double σ(t) is subnormal or 0 from
+    /// t ≈ −708 on; null above −700.
+    /// </summary>
+    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    {
+        double t = y == 1 ? -f[0] : f[0];
+        if (t >= -700)
+            return null;
+        var (m, e) = ScaledExp.Of(t);
+        return new ScaledGradient([y == 1 ? m : -m], [e]);
+    }
+
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f)
     {

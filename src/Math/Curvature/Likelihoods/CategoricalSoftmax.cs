@@ -62,6 +62,34 @@ public sealed class CategoricalSoftmax : LikelihoodBase
         return g;
     }
 
+    /// <summary>
+    /// ∇ = e_y − π with π_c = e^(f_c − m)/s (m = max f, s = Σ_i e^(f_i − m) as in <see cref="LogSumExp.Softmax"/>) and
+    /// e^(f_c − m) as M·2^E (<see cref="ScaledExp"/>), so that π_c below 2^-1022 keeps its digits (the double is subnormal or 0
+    /// from f_c − m ≈ −708 on), and 1 − π_y as one <see cref="ScaledSum"/> of the others: each entry within the bounds the
+    /// class states for ∇ where normal, relatively, with no absolute term; null where every f_c − m ≥ −700.
+    /// </summary>
+    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    {
+        double max = f.Maximum();
+        if (f.All(x => x - max >= -700))
+            return null;
+        double s = f.Select(x => Math.Exp(x - max)).Sum();
+        int label = (int)y;
+        var (mantissas, exponents) = (new double[Classes], new int[Classes]);
+        var others = new ScaledSum();
+        for (int c = 0; c < Classes; c++)
+        {
+            if (c == label || double.IsNegativeInfinity(f[c] - max))
+                continue; // f_c − m beyond −double.MaxValue: π_c < e^-1e308, 0 as in Softmax
+            var (m, e) = ScaledExp.Of(f[c] - max);
+            var (q, k) = ScaledGradient.Quotient(m, s);
+            (mantissas[c], exponents[c]) = (-q, e + k);
+            others.AddTimesPowerOfTwo(e + k, 1, q);
+        }
+        (mantissas[label], exponents[label]) = others.Parts;
+        return new ScaledGradient(mantissas, exponents);
+    }
+
     /// <summary>Σ_{c≠i} π_c = 1 − π_i, summed so that it does not cancel when π_i rounds to 1.</summary>
     private static double Others(double[] pi, int i)
     {

@@ -52,6 +52,16 @@ public sealed class GaussianIdentity : LikelihoodBase
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(GaussianTerms.ResidualOver(y, f[0], Variance));
 
+    /// <summary>
+    /// (y − f)/σ² as the quotient of the mantissas of y − f and σ², rounded once (y and f halved where y − f overflows): within
+    /// 2u relatively at every magnitude, where the double quotient is subnormal or 0 beyond σ²/|y − f| ≈ 2^1022.
+    /// </summary>
+    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    {
+        var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], Variance);
+        return new ScaledGradient([m], [e]);
+    }
+
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) => Scalar(-1 / Variance);
 

@@ -52,6 +52,17 @@ internal static class GaussianTerms
     }
 
     /// <summary>
+    /// (y − μ)/v as M·2^E, the quotient of the mantissas rounded once (y and μ halved where y − μ overflows): within 2u
+    /// relatively where <see cref="ResidualOver"/> is subnormal or 0 too.
+    /// </summary>
+    internal static (double Mantissa, int Exponent) ResidualOverScaled(double y, double mean, double variance)
+    {
+        double r = y - mean;
+        var (m, e) = ScaledGradient.Quotient(double.IsInfinity(r) ? 0.5 * y - 0.5 * mean : r, variance);
+        return (m, double.IsInfinity(r) ? e + 1 : e);
+    }
+
+    /// <summary>
     /// (y − μ)/v for finite y, μ and v &gt; 0, halving y and μ where y − μ overflows (the quotient may still be in range for
     /// v &gt; 1); two roundings: within 2u relative plus 2^-1074 absolute (a subnormal quotient), ±∞ only where the exact
     /// quotient is beyond ±double.MaxValue (to 2u).

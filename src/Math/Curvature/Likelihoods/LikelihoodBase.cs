@@ -78,6 +78,24 @@ public abstract class LikelihoodBase : ILikelihood
     }
 
     /// <summary>
+    /// ∇_f log p(y|f) as g_m = M_m·2^(E_m) where the curvature matrices need it instead of <see cref="Gradient"/>: some
+    /// nonzero entry lies below 2^-1022, so that its double loses digits or is 0 before J_n scales it back up in a score
+    /// (the Gaussian's (y − f)/σ² for a large σ², −e^f of the logit and Poisson likelihoods and the softmax's π_c below
+    /// e^-708). Null elsewhere (then <see cref="Gradient"/>, bit for bit as before), where an entry is beyond
+    /// ±double.MaxValue (then <see cref="Gradient"/>'s rejection), and for likelihoods without this form. Each entry is
+    /// within the accuracy the likelihood states for ∇, relatively, with no absolute 2^-1074 term.
+    /// </summary>
+    /// <exception cref="ArgumentException">y or f invalid.</exception>
+    internal ScaledGradient? GradientScaledWhereNeeded(double y, Vector<double> f)
+    {
+        Check(y, f);
+        return GradientScaledUnchecked(y, f) is { AnyBelowNormal: true, AnyBeyondRange: false } g ? g : null;
+    }
+
+    /// <summary>The form of <see cref="GradientScaledWhereNeeded"/> on validated arguments; null unless overridden.</summary>
+    private protected virtual ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f) => null;
+
+    /// <summary>
     /// ∇²_f log p(y|f) as the entrywise product P ⊙ Q of two finite matrices, for a likelihood whose Hessian can lie beyond
     /// the double range where the curvature matrices built from it (J_nᵀ∇²_f log p J_n with a small J_n, or weighted by a
     /// small probability) do not; null where the likelihood has no such form (then <see cref="Hessian"/> is the only one).

@@ -51,6 +51,18 @@ public sealed class PoissonLog : LikelihoodBase
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y - Math.Exp(f[0]));
 
+    /// <summary>
+    /// ∇ = −λ = −e^f for y = 0 below f = −700 as M·2^E (<see cref="ScaledExp"/>, within 3u), where the double λ is subnormal
+    /// or 0 from f ≈ −708 on; null elsewhere (for y ≥ 1, |y − λ| is 0 or at least ulp(1)/2, never below 2^-1022).
+    /// </summary>
+    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    {
+        if (y != 0 || f[0] >= -700)
+            return null;
+        var (m, e) = ScaledExp.Of(f[0]);
+        return new ScaledGradient([-m], [e]);
+    }
+
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) => Scalar(-Math.Exp(f[0]));
 

@@ -199,9 +199,9 @@ public class LikelihoodProblemRangeProperties
     /// empirical-Fisher split's GGN (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17): 7u more than F̃'s plain form (b·s twice, 1/b², the two products, the
     /// symmetrization).</item>
     /// </list>
-    /// Where an exact g_n is below 2^-1022 (nonzero), the likelihood's subnormal double g_n stands in for it: J_n would
-    /// scale it back into the normal range, but the scores are formed from that double (the gap <see cref="LikelihoodProblem.Score"/>
-    /// documents; σ² = 1.7e271, y − f = 1e-57, x = 1.3e191: s = 8e-138 came out 0).
+    /// The exact g_n is the reference also where it is below 2^-1022: the scores carry it as M·2^E there (until stop 36 they
+    /// were formed from its subnormal double, and this property checked them against that double: σ² = 1.7e271,
+    /// y − f = 1e-57, x = 1.3e191 gave s = 8e-138 as 0).
     /// A rejection naming the range is allowed where an exact f_n is beyond it, and further: for the members that evaluate
     /// ∇_f log p at the label (Hessian, residual terms, identity split) where g_n is; for those that form scores where an
     /// entry of s_n = g_n·x̃_n is; for the Fisher and E[−∇²] where a node's g(y_k) is; for the GGN where H_n or g_n is and no
@@ -222,10 +222,6 @@ public class LikelihoodProblemRangeProperties
             if (p.Outputs[n] is not { } f)
                 continue;
             (g[n], h[n]) = exactLikelihood.Derivatives(F(c.Y[n]), F(f[0]));
-            // ∇_f log p below 2^-1022 is the likelihood's subnormal double before J_n scales it back up: the scores are
-            // only as good as that double (a gap Score documents), so the score members are checked on it
-            if (g[n] != 0 && Fraction.Abs(g[n]) < ExactDouble.Pow2(-1022))
-                g[n] = F(likelihood.Gradient(c.Y[n], V(f))[0]);
             gBeyond |= Beyond(g[n]);
             hBeyond |= Beyond(h[n]);
             sBeyond |= p.Features[n].Any(x => Beyond(g[n] * x));

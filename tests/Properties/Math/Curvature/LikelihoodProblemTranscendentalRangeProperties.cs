@@ -132,8 +132,17 @@ public class LikelihoodProblemTranscendentalRangeProperties
         return result;
     });
 
-    private static Fraction[]? ExactGradient(ILikelihood likelihood, double y, Vector<double> f) =>
-        Try(() => likelihood.Gradient(y, f).Select(F).ToArray());
+    /// <summary>
+    /// The likelihood's ∇_f log p as the problem takes it: the double gradient, or, where an entry falls below 2^-1022, its
+    /// M·2^E form (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>, checked by ScaledGradientRangeProperties). An
+    /// entry below 2^-4000 is taken as 0: with at most four factors up to 2^1024 each, its terms stay below 2^-1074·2^-800.
+    /// </summary>
+    private static Fraction[]? ExactGradient(ILikelihood likelihood, double y, Vector<double> f) => Try(() =>
+        (likelihood as LikelihoodBase)?.GradientScaledWhereNeeded(y, f) is { } g
+            ? Enumerable.Range(0, g.Count).Select(m => g.Mantissas[m] == 0 || (long)Math.ILogB(g.Mantissas[m]) + g.Exponents[m] < -4000
+                ? Fraction.Zero
+                : F(g.Mantissas[m]) * ExactDouble.Pow2(g.Exponents[m])).ToArray()
+            : likelihood.Gradient(y, f).Select(F).ToArray());
 
     /// <summary>A sample: x̃_n, f_n, and the pieces at the label and at the rule's nodes (null where rejected).</summary>
     private sealed record Sample(Fraction[] Features, Fraction[]? G, Fraction[,]? H, Fraction? Loss, Node[]? Nodes, bool RuleLimit);
