@@ -1,0 +1,208 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// <see cref="LikelihoodProblem.HessianForward"/> (hyper-dual forward mode on the composed R, balles-thesis ch. 7's
+/// reference ∇²R) for the likelihoods with rational derivatives, linear fits f = θᵀx̃ (N ≤ 4, d ≤ 3), data and θ over the
+/// whole double range, against the exact ∇²R = Σ_n c_n·x̃_n x̃_nᵀ at the forward pass's own f_n (the generic
+/// <see cref="LinearModel.Output{T}"/> over <see cref="Real"/>, which is the hyper-dual's value path bit for bit): Gaussian
+/// c_n = 1/σ², Bernoulli probability c_n = 1/q_n² (y = 1) or 1/(1 − q_n)² (y = 0). Each entry is within k·u·Σ_n|c_n x̃_na
+/// x̃_nb| + (N + 2)·2^-1074 of the exact one, ±∞ only at the threshold, never NaN (the bound of
+/// <see cref="LikelihoodProblemRangeProperties.WithinBounds"/>), or a <see cref="DoubleRangeException"/>, allowed only
+/// where an exact intermediate of the forward chain is nonzero outside [2^-1022, (1 − 2^-40)·double.MaxValue] (its
+/// underflow and overflow rejections, HyperDual's remarks, and ForwardDerivatives.Hessian's of an overflowed ∂R). An entry
+/// whose exact value is below 2^-1022 may be any double below 2^-1022: HyperDual's underflow bounds promise only absolute
+/// accuracy there (its remarks, the subnormal exception), and an entry x²/σ² = 1.2e-308 came out 0.
+/// </summary>
+/// <remarks>
+/// k from HyperDual's per-operation bounds (its remarks; checked by <see cref="AutoDiff.HyperDualFullRangeProperties"/>):
+/// the ε parts of f_n are x̃_na and x̃_nb exactly (θ's seed 1 times the constant x, plus zeros), and its ε₁ε₂ part is 0.
+/// Gaussian: (y − f)² has ε₁ε₂ = x̃_a x̃_b + x̃_b x̃_a (one rounding, the sum of two equal doubles exact), the quotient by
+/// the constant 2σ² adds 2u (1/(2σ²), then the product; the scaled form 1.5u), subtracting the constant ½log(2πσ²) leaves
+/// the parts: 3u a sample; the running sum over the samples (N − 1)u: k = N + 2. Bernoulli: log q (y = 1) has ε₁ε₂ =
+/// φ''·x̃_a·x̃_b with φ'' = −1/q² within 2.5u and two products (the sum with φ'·0 exact): 4.5u; log(1 − q) (y = 0)
+/// takes 1 − q rounded (u relative, 2u on its inverse square): 6.5u; with the running sum k = N + 6.
+/// Left: the Bernoulli logit, the softmax and the Gaussian mean–variance, whose forward chains (log-sum-exp's shift, exp,
+/// sum and log; the quotient by and log of the variance output) have no bound derived here; Poisson is
+/// LikelihoodProblemTranscendentalRangeProperties'.
+/// </remarks>
+[Properties(MaxTest = 150)]
+public class LikelihoodProblemHessianForwardRangeProperties
+{
+    private static readonly Fraction NearMax = ExactDouble.ToFraction(double.MaxValue) * (1 - ExactDouble.Pow2(-40));
+
+    private static readonly Fraction MinNormal = ExactDouble.Pow2(-1022);
+
+    private const double ScaledMinNormal = 2.2250738585072014E-308;
+
+    private static Fraction F(double x) => ExactDouble.ToFraction(x);
+
+    private static Vector<double> V(double[] x) => Vector<double>.Build.DenseOfArray(x);
+
+    /// <summary>Nonzero and outside [2^-1022, NearMax] in magnitude.</summary>
+    private static bool Outside(Fraction x) => x != 0 && (Fraction.Abs(x) < MinNormal || Fraction.Abs(x) >= NearMax);
+
+    /// <summary>As LikelihoodProblemRangeProperties' Gaussian cases: inputs and θ from the whole range or one scale, labels anywhere or near the fit.</summary>
+    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> GaussianCases { get; } =
+        (from inputs in Gen.Choose(1, 2)
+         from bias in Gen.Elements(true, false)
+         from count in Gen.Choose(1, 4)
+         from x in Gen.ArrayOf(FullRangeDoubles.SignedOrOneScale(inputs), count)
+         from theta in FullRangeDoubles.SignedOrOneScale(inputs + (bias ? 1 : 0))
+         from y in Gen.ArrayOf(FullRangeDoubles.Signed, count)
+         from nearFit in Gen.Elements(true, false)
+         from variance in FullRangeDoubles.Positive
+         select new LikelihoodProblemRangeProperties.LinearCase(bias, variance, x, nearFit ? NearFit(x, theta, bias, y) : y, theta)).ToArbitrary();
+
+    private static double[] NearFit(double[][] x, double[] theta, bool bias, double[] y) => x.Select((xn, n) =>
+    {
+        double f = Forward(new LinearModel(xn.Length, 1, bias), xn, theta);
+        double r = Math.ScaleB(Math.Clamp(y[n], -8, 8), -60) * Math.Abs(f);
+        return double.IsFinite(f + r) ? f + r : y[n];
+    }).ToArray();
+
+    /// <summary>f(x, θ) by the generic model over <see cref="Real"/>: the value path of the forward pass.</summary>
+    private static double Forward(LinearModel model, double[] x, double[] theta) =>
+        model.Output(V(x), theta.Select(t => new Real(t)).ToArray())[0].Value;
+
+    /// <summary>f = θ₀x + θ₁ with θ₁ = 0, x_n ≈ q_n/θ₀, q_n ∈ (0, 1) from the whole range (as LikelihoodProblemRangeProperties').</summary>
+    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> BernoulliCases { get; } =
+        (from count in Gen.Choose(1, 4)
+         from theta in FullRangeDoubles.Positive
+         from q in Gen.ArrayOf(Gen.Frequency((4, FullRangeDoubles.Positive.Where(q => q < 1)), (1, Gen.Choose(1, 53).Select(k => 1 - Math.ScaleB(1.0, -k)))), count)
+         from y in Gen.ArrayOf(Gen.Elements(0.0, 1.0), count)
+         select new LikelihoodProblemRangeProperties.LinearCase(true, 1, q.Select(qn => new[] { InputFor(qn, theta) }).ToArray(), y, [theta, 0.0])).ToArbitrary();
+
+    private static double InputFor(double q, double theta)
+    {
+        double x = Math.Min(q / theta, double.MaxValue);
+        for (int i = 0; i < 64 && theta * x >= 1; i++)
+            x = Math.BitDecrement(x);
+        for (int i = 0; i < 64 && theta * x <= 0 && x < double.MaxValue; i++)
+            x = Math.BitIncrement(x) * 2;
+        return x;
+    }
+
+    /// <summary>
+    /// The check: <paramref name="sample"/> gives, for (y_n, f_n), c_n and the exact intermediates of that sample's chain
+    /// (besides x̃_na, x̃_na·x̃_nb, c_n·x̃_na·x̃_nb and θ_a·x_na, which are added here) whose leaving the normal range allows a
+    /// rejection, and the factors that multiply x̃_na and x̃_na·x̃_nb in the chain's parts (each product checked the same way).
+    /// </summary>
+    private static Property Check(LikelihoodProblemRangeProperties.LinearCase c, ILikelihood likelihood, double k,
+        Func<Fraction, Fraction, (Fraction C, Fraction G, Fraction[] Intermediates, Fraction[] PartFactors)> sample)
+    {
+        var model = new LinearModel(c.Inputs, 1, c.Bias);
+        var problem = new LikelihoodProblem(model, likelihood, new Dataset(c.X.Select(V).ToArray(), c.Y));
+        var theta = V(c.Theta);
+        int count = c.X.Length, d = c.Theta.Length;
+        var exact = new Fraction[d * d];
+        var scale = new Fraction[d * d];
+        Array.Fill(exact, Fraction.Zero);
+        Array.Fill(scale, Fraction.Zero);
+        var gradient = new Fraction[d];
+        Array.Fill(gradient, Fraction.Zero);
+        bool mayReject = false;
+        for (int n = 0; n < count; n++)
+        {
+            double f = Forward(model, c.X[n], c.Theta);
+            if (!double.IsFinite(f))
+                return Rejected(problem, theta, c, "f_n beyond the range");
+            var features = c.Bias ? c.X[n].Select(F).Append(Fraction.One).ToArray() : c.X[n].Select(F).ToArray();
+            var (cn, gn, intermediates, partFactors) = sample(F(c.Y[n]), F(f));
+            mayReject |= intermediates.Any(Outside) || c.X[n].Select((x, j) => F(x) * F(c.Theta[j])).Any(Outside);
+            for (int a = 0; a < d; a++)
+            {
+                gradient[a] += gn * features[a];
+                mayReject |= Outside(features[a]) || Outside(gn * features[a]) || partFactors.Any(p => Outside(p * features[a]));
+                for (int b = 0; b < d; b++)
+                {
+                    var xx = features[a] * features[b];
+                    var term = cn * xx;
+                    exact[a * d + b] += term;
+                    scale[a * d + b] += Fraction.Abs(term);
+                    mayReject |= Outside(xx) || Outside(term) || partFactors.Any(p => Outside(p * xx));
+                }
+            }
+        }
+        mayReject |= gradient.Concat(exact).Any(e => Fraction.Abs(e) >= NearMax);
+        string at = c.ToString();
+        double[] computed;
+        try
+        {
+            computed = problem.HessianForward(theta).ToRowMajorArray();
+        }
+        catch (DoubleRangeException ex)
+        {
+            return mayReject.Label($"HessianForward at {at}: rejected ({ex.Message}) but every intermediate is in the normal range")
+                .Classify(true, "rejected");
+        }
+        // HyperDual's documented subnormal exception (UnderflowError): a part whose underflow bound and value both stay
+        // below 2^-1022 is given with absolute accuracy only, so an entry whose exact value is itself below 2^-1022 may
+        // come out anywhere below it (σ² = 8.4e-309, x = −1.0e-308: x²/σ² = 1.2e-308 came out 0).
+        var result = true.ToProperty();
+        bool subnormal = false;
+        for (int i = 0; i < exact.Length; i++)
+        {
+            if (Math.Abs(computed[i]) < ScaledMinNormal && Fraction.Abs(exact[i]) < MinNormal)
+            {
+                subnormal |= F(computed[i]) != exact[i];
+                continue;
+            }
+            result = result.And(LikelihoodProblemRangeProperties.WithinBounds($"HessianForward[{i}] at {at}", [computed[i]], [exact[i]], [scale[i]], k, count));
+        }
+        return result.Classify(false, "rejected").Classify(subnormal, "subnormal entry, absolute accuracy only");
+    }
+
+    /// <summary>An f_n beyond the range (as the forward pass computes it) must be rejected, naming the range.</summary>
+    private static Property Rejected(LikelihoodProblem problem, Vector<double> theta, LikelihoodProblemRangeProperties.LinearCase c, string why)
+    {
+        try
+        {
+            problem.HessianForward(theta);
+            return false.Label($"HessianForward at {c}: computed, but {why}");
+        }
+        catch (ArgumentException ex)
+        {
+            return (ex.Message.Contains("double.MaxValue", StringComparison.Ordinal) || ex.Message.Contains("range", StringComparison.Ordinal))
+                .Label($"HessianForward at {c}: {ex.Message}").Classify(true, "rejected");
+        }
+    }
+
+    /// <summary>Gaussian, any σ²: c_n = 1/σ², k = N + 2 (class remarks); intermediates r = y − f, r², 2σ², 1/(2σ²), r²/(2σ²), ∂_f = r/σ².</summary>
+    [Property]
+    public Property GaussianLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(GaussianCases, c =>
+    {
+        var v = F(c.Variance);
+        return Check(c, new GaussianIdentity(c.Variance), c.X.Length + 2, (y, f) =>
+        {
+            var r = y - f;
+            return (1 / v, -r / v, [r, r * r, 2 * v, 1 / (2 * v), r * r / (2 * v), r / v, 1 / (v * v)], [2 * r, r / v, 2, 1 / (2 * v)]);
+        });
+    });
+
+    /// <summary>Bernoulli probability: c_n = 1/p² with p = q (y = 1) or 1 − q (y = 0), k = N + 6; intermediates p, 1/p, 1/p².</summary>
+    [Property]
+    public Property BernoulliProbabilityLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(BernoulliCases, c =>
+    {
+        var probe = c.X.Select(x => c.Theta[0] * x[0]).ToArray();
+        if (!probe.All(q => q > 0 && q < 1))
+            return true.Label("discarded: θ·x outside (0, 1)");
+        return Check(c, new BernoulliProbability(), c.X.Length + 6, (y, q) =>
+        {
+            var p = y == Fraction.One ? q : 1 - q;
+            var g = y == Fraction.One ? -1 / q : 1 / (1 - q); // ∂R/∂f = −∂ log p/∂f
+            return (1 / (p * p), g, [p, 1 / p, 1 / (p * p)], [1 / p, 1 / (p * p)]);
+        });
+    });
+}
