@@ -483,7 +483,8 @@ public static class CurvatureFormulas
     /// (its written 0/(q·q) was NaN below q ≈ 1.5e-162, where q·q underflows; the Hessian is −1/(1 − q)²); at y = 1 an entry
     /// beyond the range (1/q² below q ≈ 7.5e-155, 1/q below 1/double.MaxValue) is ±∞ (the curvature matrices reject it naming θ).
     /// </summary>
-    /// <exception cref="ArgumentException">y or f of the wrong length, or f outside the domain.</exception>
+    /// <exception cref="ArgumentException">y or f of the wrong length, or f outside the domain; in doubles, a Gaussian
+    /// mean–variance entry ∞ − ∞ from an infinite y, μ or v (a <see cref="DoubleRangeException"/> naming the range).</exception>
     public static (T[] Gradient, RealMatrix<T> Hessian) LogDensityDerivatives<T>(CurvatureShape shape, IReadOnlyList<T> y, IReadOnlyList<T> f) where T : IReal<T>
     {
         CheckLabelAndOutput(shape, y, f);
@@ -553,7 +554,8 @@ public static class CurvatureFormulas
     /// from |r| ≈ 1.34e154 while r²/v may be in range). Accuracy as stated there; a result beyond the range is ±∞ here (the
     /// curvature matrices reject it naming θ). Where both terms of ∇_v or ∇²_vv overflow (∞ − ∞, was NaN: at v = 2^-599,
     /// y − μ = 2^-300 the entry ∇²_vv is exactly 0, at v = 2^-1074, y − μ = 2^-537 so is ∇_v) that entry is its exact value
-    /// (r² − v)/(2v²) or (v − 2r²)/(2v³) in rationals from the doubles, rounded once (±∞ beyond the range).
+    /// (r² − v)/(2v²) or (v − 2r²)/(2v³) in rationals from the doubles, rounded once (±∞ beyond the range); where y, μ or v is
+    /// itself ±∞ there (an MLP's f beyond the range, and the nodes μ ± √(3v) with it) a <see cref="DoubleRangeException"/>.
     /// </summary>
     private static (T[] Gradient, RealMatrix<T> Hessian) GaussianMeanVarianceInDoubles<T>(double y, double mean, double variance)
         where T : IReal<T>
@@ -563,6 +565,12 @@ public static class CurvatureFormulas
         double varianceScore = a * (0.5 * a) - 0.5 / v, varianceCurvature = 0.5 / v / v + a * cross;
         if (double.IsNaN(varianceScore) || double.IsNaN(varianceCurvature))
         {
+            // no exact value of an infinite y, μ or v (a node μ ± √(3v) at v = ∞ is ±∞): ExactDouble's "value must be
+            // finite" named no range (tanh MLP with W₂[1] = b₂[1] = MaxValue: v = ∞, E[−∇²], the Fisher, TermScale)
+            if (!double.IsFinite(y) || !double.IsFinite(mean) || !double.IsFinite(variance))
+                throw new DoubleRangeException(
+                    $"y and f of gaussian-mean-variance must be within ±double.MaxValue, the range of a double, got y = {Require.Show(y)}, f = ({Require.Show(mean)}, {Require.Show(variance)}).",
+                    "f");
             Fraction r = ExactDouble.ToFraction(y) - ExactDouble.ToFraction(mean), exactV = ExactDouble.ToFraction(variance);
             Fraction r2 = r * r, v2 = exactV * exactV;
             if (double.IsNaN(varianceScore))
