@@ -165,9 +165,13 @@ public class CurvatureProblemRangeProperties
     /// <item>the Fisher Σ_n Σ_k w_k g_k² J_nᵀJ_n at the rule's double nodes: (7 + 2N)·u, the doc comment's (4 + T)·u with
     /// T = K·N = 2N, plus 2u for g_k², and 1u;</item>
     /// <item>r(θ) = Σ_n |g_n| (eq. 7.16): (N + 2)·u of the exact sum (nonnegative terms);</item>
-    /// <item>TermScale = Σ_n [‖J_n‖²(2 + G_n²) + G_n·d|κ|], G_n the largest |g| over the nodes and the label: (4d + 10)·u,
-    /// the doc comment's (4dM + 4)·u plus 6u for the product form's G², the (2 + G²) and the outer products (nonnegative
-    /// terms);</item>
+    /// <item>TermScale = Σ_n [‖J_n‖²(2 + G_n²) + G_n·d|κ|], G_n the largest |g| over the nodes and the label (each g one
+    /// subtraction, 1u): (d + N + 6)·u of the exact sum of nonnegative terms. Product form: ‖J‖² d·u (d squares, d − 1
+    /// additions), G² 3u, 1 + G² 4u, + H (= 1) 5u, their product (d + 6)u; K = Σ|κI| (d − 1)u (the d² − d zeros add
+    /// exactly), G·K (d + 1)u; the term's sum (d + 7)u. Scaled form: (J·G)² 5u, J² and J·(J·H) 1u, each entry's two
+    /// additions 7u, then d additions onto G·K: max(d + 1, 7)u + d·u = (d + 7)u for d ≤ 6. Then the N − 1 additions over
+    /// the samples (the first onto 0 exact). The old (4d + 10)·u was larger for every d ≥ 1, N ≤ 4, but counted no N (its
+    /// source, the doc comment's (4dM + 4)·u, predates the N − 1 sample additions that doc now states);</item>
     /// <item>forward mode, against the exact inputs: ∇²R = Σ_n (J J ᵀ − g κI) (and the identity split's GGN, Σ_n of the
     /// per-sample Hessians): (2D + N + 16)·u·Σ_n (A_aA_b + |κ|δ_ab(|g_n| + F_n)), A_a = |x_a| + |κθ_a| (J in the jets: 3u;
     /// J J ᵀ 10u; g's (2D + 3)u·F_n from f, 1u from r, 3u for the jet's r·r product and the halving);
@@ -203,7 +207,7 @@ public class CurvatureProblemRangeProperties
         var result = true.ToProperty();
         if (piecesFinite)
         {
-            result = result.And(ClosedFormMembers(problem, models, c.Y, d, at, 4 * d + 10));
+            result = result.And(ClosedFormMembers(problem, models, c.Y, d, at, d + count + 6));
         }
         else
             result = result.And(Entries($"GGN at {at} (a piece beyond the range)", Flat(problem.GeneralizedGaussNewton), null, null, 0, 0, true));
