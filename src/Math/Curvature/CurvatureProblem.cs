@@ -507,7 +507,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// Runs a forward-mode evaluation and re-throws the arithmetic's rejection of an undetermined operation (an ∞ halved or
     /// subtracted from, ∞·0: its parameters "a" and "b") as a <see cref="DoubleRangeException"/> naming θ: a loss ℓ_n beyond
     /// ±double.MaxValue while f_n is finite (curved-linear Gaussian, g = y − f ≈ 4e167: ℓ = g²/2 ≈ 8e334) came out as
-    /// Float64's "the quotient of −Infinity by 2 … (Parameter 'b')".
+    /// Float64's "the quotient of −Infinity by 2 … (Parameter 'b')". So is a jet's own DoubleRangeException naming its
+    /// argument: the empirical-Fisher split's e^{ℓ(θ₀) − ℓ} rejected an underflowed Hessian part as "(Parameter 'x')"
+    /// (tanh MLP, θ₃ ≈ 8e-302, θ₅ ≈ −5.7e-309).
     /// </summary>
     private TResult NamingTheta<TResult>(Func<TResult> evaluation)
     {
@@ -515,7 +517,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         {
             return evaluation();
         }
-        catch (ArgumentException e) when (e.ParamName is "a" or "b")
+        catch (ArgumentException e) when (e.ParamName is "a" or "b" || e is DoubleRangeException && e.ParamName != "theta")
         {
             throw new DoubleRangeException(
                 $"a forward-mode value of {Shape.LikelihoodName} (a loss ℓ_n or a derivative part) is beyond ±double.MaxValue, or an underflowed part of it is scaled back up, at θ = [{string.Join(", ", Theta.Select(t => Require.Show(T.Estimate(t))))}]: {e.Message}",

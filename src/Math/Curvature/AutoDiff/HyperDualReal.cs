@@ -189,6 +189,19 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     }
 
     /// <summary>
+    /// tanh x; over <see cref="Float64"/> <see cref="HyperDual.Tanh"/> (the platform tanh, relative also near 0, where the
+    /// written 1 − 2e^{−2x}/(1 + e^{−2x}) of <see cref="CurvatureFormulas.Tanh{U}"/> gave 0 at 2^-66); other arithmetics as
+    /// <see cref="HessianJet{T}.Tanh"/>.
+    /// </summary>
+    public static HyperDualReal<T> Tanh(HyperDualReal<T> x)
+    {
+        if (typeof(T) == typeof(Float64))
+            return FromDouble(HyperDual.Tanh(ToDouble(x)));
+        var (h, sech) = HessianJet<T>.TanhAndSechSquared(x.Value);
+        return Chain(x, h, sech, -2 * h * sech);
+    }
+
+    /// <summary>
     /// log x: φ' = 1/x, φ'' = −1/x². Over <see cref="Float64"/> the derivatives of <see cref="ElementaryDerivatives.Log"/>
     /// (within ½u and 1.5u; m·2^e beyond the normal range, where −1/x² was −∞ at x = 1e-200) through
     /// <see cref="HyperDual"/>'s chain rule; log 0 without a derivative part is −∞ (as <see cref="HyperDual.Log"/>).

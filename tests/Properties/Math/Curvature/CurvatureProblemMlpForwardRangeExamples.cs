@@ -1,0 +1,86 @@
+using Verification.Numerics;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.AutoDiff;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// <see cref="CurvatureProblem{T}"/>'s forward-mode members over the tanh MLP in doubles where the hidden unit is nearly
+/// linear: D = H = 1, x = 1, W₁ = (2^-66, 0), W₂ = (2^66, 0), y = 0. Exactly a = 2^-66, h = tanh a = a(1 − a²/3 + …),
+/// f = W₂h = 1 − 2^-132/3 + …, s = 1 − h², J = (W₂s, W₂s, h, 1) ≈ (2^66, 2^66, 2^-66, 1), ∇²f[W₂, W₁] = s·x = s,
+/// g = y − f ≈ −1. ∇²R[W₁, W₂] = J_{W₁}J_{W₂} − g·s = W₂sh + s ≈ 2 and s_n = −(f − y)J ≈ −J.
+/// </summary>
+public class CurvatureProblemMlpForwardRangeExamples
+{
+    /// <summary>
+    /// The fix's last step is outside this helper's files: CurvatureFormulas.Tanh must return HessianJet&lt;Float64&gt;.Tanh
+    /// and HyperDualReal&lt;Float64&gt;.Tanh for those arithmetics (both pass with it); remove the Skip with that change.
+    /// </summary>
+    internal const string NeedsDispatch =
+        "needs CurvatureFormulas.Tanh to dispatch HessianJet<Float64> and HyperDualReal<Float64> to their Tanh (the written 1 − 2t/(1 + t) cancels near 0)";
+
+    private static readonly double A = Math.ScaleB(1, -66), W = Math.ScaleB(1, 66);
+
+    private static CurvatureProblem<Float64> Problem() => new(
+        new CurvatureShape(ModelFamily.TanhMlp, LikelihoodFamily.GaussianIdentity, inputs: 1, hidden: 1),
+        Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(0)]],
+        [Float64.Of(A), Float64.Of(0), Float64.Of(W), Float64.Of(0)]);
+
+    [Fact(Skip = NeedsDispatch)]
+    public void ForwardModeMembers_WhereTanhIsNearlyLinear_AreAccurate()
+    {
+        var problem = Problem();
+        var hessian = problem.RiskHessian();
+        Assert.InRange(hessian[0, 2].Value, 2 - 1e-14, 2 + 1e-14);
+        var score = problem.Score(0);
+        Assert.InRange(score[0].Value / -W, 1 - 1e-14, 1 + 1e-14);
+    }
+
+    /// <summary>
+    /// HessianJet and HyperDualReal's tanh over doubles are HyperDual's (the platform tanh, relative also near 0; sech² as
+    /// 1 − t² or m·2^e), bit for bit for one variable seeded with 1: at 2^-66 the value is 2^-66 (the written
+    /// 1 − 2e^{−2a}/(1 + e^{−2a}) gave 0), the gradient 1 and the Hessian −2^-65.
+    /// </summary>
+    [Theory]
+    [InlineData(1.3552527156068805E-20)] // 2^-66
+    [InlineData(-0.3)]
+    [InlineData(20.0)]
+    [InlineData(400.0)]
+    [InlineData(-5e-324)]
+    [InlineData(0.0)]
+    public void Tanh_OverDoubles_IsHyperDualsTanh(double a)
+    {
+        var expected = HyperDual.Tanh(new HyperDual(a, 1, 1, 0));
+        var (value, gradient, hessian) = HessianJet<Float64>.Evaluate(t => HessianJet<Float64>.Tanh(t[0]), [Float64.Of(a)]);
+        Assert.Equal(expected.Value, value.Value);
+        Assert.Equal(expected.E1, gradient[0].Value);
+        Assert.Equal(expected.E12, hessian[0, 0].Value);
+        var dual = HyperDualReal<Float64>.Tanh(HyperDualReal<Float64>.Variable(Float64.Of(a), true, true));
+        Assert.Equal(expected.Value, dual.Value.Value);
+        Assert.Equal(expected.E1, dual.E1.Value);
+        Assert.Equal(expected.E12, dual.E12.Value);
+        if (a == Math.ScaleB(1, -66))
+            Assert.Equal((a, 1.0, -2 * a), (value.Value, gradient[0].Value, hessian[0, 0].Value));
+    }
+
+    /// <summary>
+    /// The empirical-Fisher split's jet e^{ℓ(θ₀) − ℓ} rejects an underflowed Hessian part scaled back up (the jets'
+    /// documented rule) at this case found by CurvatureProblemMlpForwardRangeProperties; the rejection named the jet's own
+    /// argument, "(Parameter 'x')", where every other forward-mode rejection names θ.
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisherSplit_WhereAJetRejectsAnUnderflowedPart_NamesTheta()
+    {
+        var problem = new CurvatureProblem<Float64>(
+            new CurvatureShape(ModelFamily.TanhMlp, LikelihoodFamily.GaussianIdentity, inputs: 1, hidden: 2), Float64.Of(0),
+            [[Float64.Of(45.77672318725248)], [Float64.Of(0.22443442244452017)], [Float64.Of(-0.8179304137880565)]],
+            [[Float64.Of(0.9999999999999999)], [Float64.Of(10.356765287312008)], [Float64.Of(-8.085908902754047E+37)]],
+            [Float64.Of(-1.128756016879009E-128), Float64.Of(-28.13644720249228), Float64.Of(-0.0), Float64.Of(7.976209741337095E-302),
+             Float64.Of(-1E-150), Float64.Of(-5.674522924460845E-309), Float64.Of(-1.681218273811815E-285)]);
+        var e = Assert.Throws<DoubleRangeException>(() => problem.Split(SplitKind.EmpiricalFisher));
+        Assert.Equal("theta", e.ParamName);
+        Assert.Contains("double.MaxValue", e.Message, StringComparison.Ordinal);
+    }
+}
