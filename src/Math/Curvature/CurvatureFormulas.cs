@@ -319,6 +319,12 @@ public static class CurvatureFormulas
     {
         if (typeof(U) == typeof(Float64))
             return FromDouble<U>(Math.Tanh(ToDouble(a)));
+        // jets over doubles: the platform tanh with HyperDual's derivatives (the written form below cancels near 0:
+        // tanh 2^-66 came out 0, so every MLP forward-mode member was wrong below a pre-activation of about 1e-16)
+        if (typeof(U) == typeof(HessianJet<Float64>))
+            return (U)(object)HessianJet<Float64>.Tanh((HessianJet<Float64>)(object)a!);
+        if (typeof(U) == typeof(HyperDualReal<Float64>))
+            return (U)(object)HyperDualReal<Float64>.Tanh((HyperDualReal<Float64>)(object)a!);
         if (a >= 0)
         {
             var t = U.Exp(-2 * a);

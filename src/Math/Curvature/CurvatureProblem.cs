@@ -668,14 +668,16 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// </summary>
     private double? ExactTermWhereFactorsOverflow(int n)
     {
-        if (Shape.Likelihood is not (LikelihoodFamily.GaussianIdentity or LikelihoodFamily.BernoulliProbability
-            or LikelihoodFamily.PoissonLog or LikelihoodFamily.GaussianMeanVariance))
-            return null; // bounded factors (logit, softmax): a genuine overflow of the summed form
         var e = Model(n);
         var jacobian = ToDoubles(e.Jacobian);
         var hessians = e.Hessians.Select(ToDoubles).ToArray();
+        // before the likelihood filter: J² ≥ MaxValue² whatever G_n and H_n are (the logit's and softmax's summed form gave
+        // NaN = ∞·(∞·0) where H_n = 0, at x = 1e300, θ = (0, 0, 1e300, 800) of the tanh MLP)
         if (!jacobian.Enumerate().Concat(hessians.SelectMany(hm => hm.Enumerate())).All(double.IsFinite))
             return double.PositiveInfinity;
+        if (Shape.Likelihood is not (LikelihoodFamily.GaussianIdentity or LikelihoodFamily.BernoulliProbability
+            or LikelihoodFamily.PoissonLog or LikelihoodFamily.GaussianMeanVariance))
+            return null; // bounded factors (logit, softmax): a genuine overflow of the summed form
         RationalInterval[] f;
         if (e.Value.All(T.IsFinite))
             f = e.Value.Select(v => RationalInterval.Of(T.Estimate(v))).ToArray();

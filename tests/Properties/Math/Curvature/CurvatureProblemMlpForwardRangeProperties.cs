@@ -149,7 +149,7 @@ public class CurvatureProblemMlpForwardRangeProperties
     /// −Σ_n∇²b_n = Σ_n(∇²ℓ_n − s_ns_nᵀ): exp's chain adds 1u of |∇²ℓ_n| + |s_ns_nᵀ|.</item>
     /// </list>
     /// </summary>
-    [Property(Skip = CurvatureProblemMlpForwardRangeExamples.NeedsDispatch)]
+    [Property]
     public Property GaussianMlp_ForwardModeMembers_AreExactOrRejected() => Prop.ForAll(Cases, c =>
     {
         int count = c.X.Length;
