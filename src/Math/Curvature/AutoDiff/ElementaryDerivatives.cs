@@ -9,28 +9,30 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// </summary>
 internal static class ElementaryDerivatives
 {
-    /// <summary>2/√π rounded to a double (within ½u).</summary>
+    /// <summary>2/√π rounded to a double (within u).</summary>
     private const double TwoOverSqrtPi = 1.1283791670955126;
 
     private static bool Normal(double v) => double.IsFinite(v) && Math.Abs(v) >= ScaledDerivative.MinNormal;
 
     /// <summary>
-    /// log' = 1/x and log'' = −(1/x)² for a finite x &gt; 0: the plain 1/x (½u) and −(1/x)·(1/x) (within 1.5u) where both
-    /// are normal (x in about [2^-511, 2^511]); else 1/x as (1/m)·2^-k (½u) and its square (1.5u).
+    /// log' = 1/x and log'' = −(1/x)² for a finite x &gt; 0: the plain 1/x (u) and −(1/x)·(1/x) (within 3u: 1/x's u twice
+    /// and the product's) where both are normal (x in about [2^-511, 2^511]); else 1/x as (1/m)·2^-k (u) and −1/x² as
+    /// 1/fl(m²)·2^-2k (2u, <see cref="ScaledDerivative.InverseSquare"/>; the square of the rounded 1/m, 3u, until stop 36).
+    /// (The bounds stated ½u and 1.5u until stop 36: a correctly rounded quotient is within u, not ½u.)
     /// </summary>
     internal static (ScaledDerivative First, ScaledDerivative Second) Log(double x)
     {
         double inv = 1 / x, second = -(inv * inv);
         if (Normal(inv) && Normal(second))
             return (ScaledDerivative.Of(inv), ScaledDerivative.Of(second));
-        var r = ScaledDerivative.Reciprocal(x);
-        return (r, -r.Squared());
+        return (ScaledDerivative.Reciprocal(x), -ScaledDerivative.InverseSquare(x));
     }
 
     /// <summary>
-    /// √' = 1/(2s) and √'' = −1/(4s³) with s = √x (within ½u) for a finite x &gt; 0: the plain (1/s)/2 and −((1/s)³)/4 where
+    /// √' = 1/(2s) and √'' = −1/(4s³) with s = √x (within u) for a finite x &gt; 0: the plain (1/s)/2 and −((1/s)³)/4 where
     /// both are normal (x in about [2^-680, 2^680]); else 1/s as (1/m)·2^-k, halved, and its cube times −¼. Relative to the
-    /// exact derivatives at x: within 1.5u (√') and 4.5u (√'': s's ½u three times, 1/s's ½u three times, two products).
+    /// exact derivatives at x: within 2u (√': s's u and 1/s's u) and 8u (√'': s's u three times, 1/s's u three times, two
+    /// products); 1.5u and 4.5u until stop 36, which counted a correctly rounded operation as ½u.
     /// </summary>
     internal static (ScaledDerivative First, ScaledDerivative Second) Sqrt(double s)
     {
@@ -47,7 +49,7 @@ internal static class ElementaryDerivatives
     /// e^{−fl(x²)} is within x²·u + 1u of e^{−x²}, so erf' within (x² + 4)·u and erf'' within (x² + 5)·u (at most 713.6u
     /// there; 162u and 270u at x = 26.615). Beyond, x² = hi + lo exactly (fused multiply-add) and
     /// e^{−x²} = e^{−hi}·(1 − lo) as m·2^e (|lo| ≤ 2^-33 wherever e^{−hi} is not saturated, so the dropped lo²/2 is below
-    /// 2^-67): erf' within 5u (exp 2u, 1 − lo 1u, its product 1u, 2/√π ½u + ½u) and erf'' within 6u; beyond |x| ≈ 850,
+    /// 2^-67): erf' within 6u (exp 2u, 1 − lo 1u, its product 1u, 2/√π u and its product u) and erf'' within 7u; beyond |x| ≈ 850,
     /// e^{−x²} is carried as 2^-(2^20), which is 0 in every product with the parts.
     /// </summary>
     internal static (ScaledDerivative First, ScaledDerivative Second) Erf(double x)

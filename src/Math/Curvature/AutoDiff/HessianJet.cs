@@ -366,8 +366,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     /// divisor of value 0 or NaN is rejected; where every part of a and b is 0 or within [2^-100, 2^100] that formula
     /// runs (bit for bit as before), elsewhere each part of a/b is one scaled sum of a's parts times the powers of 1/b
     /// (x/x at x = 1e200 had gradient 1e-200, exact 0: 1/x² underflowed), within (k + T − 1)·u plus the error of the
-    /// power of 1/b (1/b, 1/b², 2/b³ within ½u, 1.5u, 2.5u) relative to the sum of its T ≤ 5 terms' magnitudes (k ≤ 4
-    /// factors): at most 10.5u; a constant divisor divides each part once (correctly rounded) where 1/b or a product with it
+    /// power of 1/b (1/b, 1/b², 2/b³ within u, 3u, 5u: a correctly rounded 1/b is within u, not the ½u stated until
+    /// stop 36) relative to the sum of its T ≤ 5 terms' magnitudes (k ≤ 4 factors): at most 13u; a constant divisor divides each part once (correctly rounded) where 1/b or a product with it
     /// leaves the normal range.
     /// </summary>
     /// <exception cref="ArgumentException">Over Float64, b's value is 0 or NaN; a <see cref="DoubleRangeException"/> where
@@ -433,7 +433,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
 
     /// <summary>
     /// √x: φ' = 1/(2√x), φ'' = −1/(4x^{3/2}). Over <see cref="Float64"/> the derivatives of
-    /// <see cref="ElementaryDerivatives.Sqrt"/> (within 1.5u and 4.5u, carried as m·2^e beyond the normal range: 1/s³ was ∞
+    /// <see cref="ElementaryDerivatives.Sqrt"/> (within 2u and 8u, carried as m·2^e beyond the normal range: 1/s³ was ∞
     /// at x = 2^-1074) and each part rounded once where a plain partial product leaves it (see the type's remarks).
     /// </summary>
     /// <exception cref="ArgumentException">Over Float64, the value is below 0 or NaN, or ±0 with a non-zero derivative part.</exception>
@@ -479,7 +479,7 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
 
     /// <summary>
     /// log x: φ' = 1/x, φ'' = −1/x². Over <see cref="Float64"/> the derivatives of <see cref="ElementaryDerivatives.Log"/>
-    /// (within ½u and 1.5u, m·2^e beyond the normal range: log'' at 1e-200 was −∞) and each part rounded once where a plain
+    /// (within u and 3u, m·2^e beyond the normal range: log'' at 1e-200 was −∞) and each part rounded once where a plain
     /// partial product leaves the range; log 0 of a jet without a derivative part is −∞ (as <see cref="HyperDual.Log"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Over Float64, the value is below 0 or NaN, or 0 with a non-zero derivative part.</exception>

@@ -152,7 +152,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
 
     /// <summary>
     /// √x: φ' = 1/(2√x), φ'' = −1/(4x^{3/2}). Over <see cref="Float64"/> the derivatives of
-    /// <see cref="ElementaryDerivatives.Sqrt"/> (within 1.5u and 4.5u; m·2^e beyond the normal range, where 1/s³ was ∞ at
+    /// <see cref="ElementaryDerivatives.Sqrt"/> (within 2u and 8u; m·2^e beyond the normal range, where 1/s³ was ∞ at
     /// x = 2^-1074 and the parts NaN) through <see cref="HyperDual"/>'s chain rule (bit for bit the plain formula where its
     /// partial products are normal doubles, each part rounded once elsewhere).
     /// </summary>
@@ -203,7 +203,7 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
 
     /// <summary>
     /// log x: φ' = 1/x, φ'' = −1/x². Over <see cref="Float64"/> the derivatives of <see cref="ElementaryDerivatives.Log"/>
-    /// (within ½u and 1.5u; m·2^e beyond the normal range, where −1/x² was −∞ at x = 1e-200) through
+    /// (within u and 3u; m·2^e beyond the normal range, where −1/x² was −∞ at x = 1e-200) through
     /// <see cref="HyperDual"/>'s chain rule; log 0 without a derivative part is −∞ (as <see cref="HyperDual.Log"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Over Float64, the value is below 0 or NaN, or 0 with a non-zero derivative part.</exception>
