@@ -90,4 +90,25 @@ public class Review36Examples
         Assert.True(ExactDouble.UlpError(e00, exact) <= 8, $"E[−∇²]₀₀ = {e00:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
         Assert.True(ExactDouble.UlpError(g00, exact) <= 8, $"G₀₀ = {g00:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
     }
+    /// <summary>
+    /// Softmax f = (0, −800, −4000), label 0: ∇ = e₀ − π carried as M·2^E, ∇₀ = π₁ + π₂, ∇₁ = −π₁, ∇₂ = −π₂, each against
+    /// a 128-bit enclosure. 6u relatively: ScaledExp's 3u, s = 1 + e^-800 + e^-4000 rounded to 1 (e^-800 ≪ u), the
+    /// quotient's u and, for ∇₀, the one sum's u (f_c − m is exact here).
+    /// </summary>
+    [Fact]
+    public void SoftmaxScaledGradient_BelowTheRange_IsWithinSixUnits()
+    {
+        var g = new CategoricalSoftmax(3).GradientScaledWhereNeeded(0, V(0, -800, -4000));
+        Assert.NotNull(g);
+        RationalInterval e1 = ExactExp.Of(-800.0, 128), e2 = ExactExp.Of(-4000.0, 128);
+        var s = RationalInterval.Exact(1.0) + e1 + e2;
+        RationalInterval[] exact = [(e1 + e2) / s, -(e1 / s), -(e2 / s)];
+        for (int m = 0; m < 3; m++)
+        {
+            var value = ExactDouble.ToFraction(g.Mantissas[m]) * Fraction.Pow(new Fraction(2), g.Exponents[m]);
+            Fraction low = Fraction.Abs(value - exact[m].Lower), high = Fraction.Abs(value - exact[m].Upper);
+            var error = (low > high ? low : high) / Fraction.Abs(exact[m].Lower);
+            Assert.True(error <= 6 * U, $"∇{m}: M = {g.Mantissas[m]:R}, E = {g.Exponents[m]}, relative error {(double)(error / U):R}u");
+        }
+    }
 }
