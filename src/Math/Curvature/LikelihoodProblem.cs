@@ -411,7 +411,11 @@ public sealed class LikelihoodProblem
     /// and the entries of the inner matrix Σ_k w_k g_k g_kᵀ also checked against [2^-100, 2^100]: outside, each entry is
     /// Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one scaled sum, so w·g gᵀ is never formed (the Bernoulli-probability Fisher at
     /// q = 1e-200 was +∞: w = q times g² = 1/q² = ∞; exact 1/(q(1 − q)) ≈ 1e200); within (4 + T)·u·Σ|terms|, T = N·K·M².
-    /// These bounds are for the rule's double nodes and weights. Left open (issue 15, item 1): the Gaussian nodes μ ± √(3v)
+    /// These bounds are for the rule's double nodes and weights. Left open (issue 15, item 1): a weight w_k (a probability,
+    /// σ(∓f) of the logit, p(k) of the Poisson, π_c of the softmax) that falls below 2^-1022 loses its digits before J_n
+    /// scales it back up, as ∇_f log p did until stop 36 (logit or Poisson at f = −800, x = 1e300: F₀₀ = 1.3e-95, exact
+    /// 3.7e252; Review36Examples, skipped until the weights are carried as M·2^E); likewise <see cref="ExpectedNegativeHessian"/>
+    /// and the GGN where ∇²_f log p itself falls below 2^-1022 (the logit's σ(f)σ(−f) = e^-800 is 0). And the Gaussian nodes μ ± √(3v)
     /// are rounded to the grid of μ, so g_k = (y_k − μ)/v carries a relative error up to u·|μ|/√(3v): at |μ| beyond about
     /// 2^53·√(3v) the nodes round to μ and the Gaussian Fisher comes out 0, where F = JᵀJ/v.
     /// </remarks>
