@@ -6,6 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.AutoDiff;
+using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
 using Verification.Numerics.Exact;
@@ -33,8 +34,14 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// the parts: 3u a sample; the running sum over the samples (N − 1)u: k = N + 2. Bernoulli: log q (y = 1) has ε₁ε₂ =
 /// φ''·x̃_a·x̃_b with φ'' = −1/q² within 2.5u and two products (the sum with φ'·0 exact): 4.5u; log(1 − q) (y = 0)
 /// takes 1 − q rounded (u relative, 2u on its inverse square): 6.5u; with the running sum k = N + 6.
-/// Left: the Bernoulli logit, the softmax and the Gaussian mean–variance, whose forward chains (log-sum-exp's shift, exp,
-/// sum and log; the quotient by and log of the variance output) have no bound derived here; Poisson is
+/// Bernoulli logit, LogSoftmax((0, f), y): the shift difference (f_y − f_k) is f − f, 0 − f or f − 0, exact with ε₁ε₂ = 0;
+/// t = −|f| exactly, E = e^t with ε₁ε₂ part E·x̃_a x̃_b within 5u and ε parts within 3u; the sum with the constant 0 and
+/// r − r₀ are exact; 1 + r₀ rounds (u); the quotient δ by that constant: ε parts within 3 + 1 + 5 = 9u, ε₁ε₂ within
+/// 5 + 1 + 12 = 18u; log(1 + δ) at value exactly 1 (φ' = 1, φ'' = −1 exact): ε₁ε₂ = δ₁₂ − δ₁δ₂ within 6u more of
+/// |δ₁₂| + |δ₁δ₂|, each term within 18u: 24u of |δ₁₂| + |δ₁δ₂| = (1 + 2E)·E/(1 + E)²·|x̃_a x̃_b| ≤ 3·|c_n x̃_a x̃_b|
+/// (c_n = σ(f)σ(−f) = E/(1 + E)²), so 72u a sample; the final subtraction from a part 0 is exact; with the running sum
+/// k = N + 72. c_n is enclosed (ExactExp, 2^-96), its radius added to the bound.
+/// Left: the softmax and the Gaussian mean–variance (their chains below where derived); Poisson is
 /// LikelihoodProblemTranscendentalRangeProperties'.
 /// </remarks>
 [Properties(MaxTest = 150)]
@@ -100,8 +107,21 @@ public class LikelihoodProblemHessianForwardRangeProperties
     /// rejection, and the factors that multiply x̃_na and x̃_na·x̃_nb in the chain's parts (each product checked the same way).
     /// </summary>
     private static Property Check(LikelihoodProblemRangeProperties.LinearCase c, ILikelihood likelihood, double k,
-        Func<Fraction, Fraction, (Fraction C, Fraction G, Fraction[] Intermediates, Fraction[] PartFactors)> sample)
+        Func<Fraction, Fraction, (Fraction C, Fraction G, Fraction[] Intermediates, Fraction[] PartFactors)> sample) =>
+        Check(c, likelihood, k, (y, f) =>
+        {
+            var (cn, gn, intermediates, partFactors) = sample(y, f);
+            return (cn, Fraction.Zero, gn, intermediates, partFactors);
+        });
+
+    /// <summary>
+    /// As above, with c_n known as an enclosure: its midpoint and radius ρ_n, the true ∇²R entry within Σ_n ρ_n|x̃_na x̃_nb|
+    /// of the midpoint sum, which is added to the bound (as ρ/(k·u) in the scale, so WithinBounds adds exactly ρ).
+    /// </summary>
+    private static Property Check(LikelihoodProblemRangeProperties.LinearCase c, ILikelihood likelihood, double k,
+        Func<Fraction, Fraction, (Fraction C, Fraction Radius, Fraction G, Fraction[] Intermediates, Fraction[] PartFactors)> sample)
     {
+        var ku = F(k) * ExactDouble.Pow2(-53);
         var model = new LinearModel(c.Inputs, 1, c.Bias);
         var problem = new LikelihoodProblem(model, likelihood, new Dataset(c.X.Select(V).ToArray(), c.Y));
         var theta = V(c.Theta);
@@ -119,7 +139,7 @@ public class LikelihoodProblemHessianForwardRangeProperties
             if (!double.IsFinite(f))
                 return Rejected(problem, theta, c, "f_n beyond the range");
             var features = c.Bias ? c.X[n].Select(F).Append(Fraction.One).ToArray() : c.X[n].Select(F).ToArray();
-            var (cn, gn, intermediates, partFactors) = sample(F(c.Y[n]), F(f));
+            var (cn, radius, gn, intermediates, partFactors) = sample(F(c.Y[n]), F(f));
             mayReject |= intermediates.Any(Outside) || c.X[n].Select((x, j) => F(x) * F(c.Theta[j])).Any(Outside);
             for (int a = 0; a < d; a++)
             {
@@ -130,7 +150,7 @@ public class LikelihoodProblemHessianForwardRangeProperties
                     var xx = features[a] * features[b];
                     var term = cn * xx;
                     exact[a * d + b] += term;
-                    scale[a * d + b] += Fraction.Abs(term);
+                    scale[a * d + b] += Fraction.Abs(term) + radius * Fraction.Abs(xx) / ku;
                     mayReject |= Outside(xx) || Outside(term) || partFactors.Any(p => Outside(p * xx));
                 }
             }
@@ -205,4 +225,50 @@ public class LikelihoodProblemHessianForwardRangeProperties
             return (1 / (p * p), g, [p, 1 / p, 1 / (p * p)], [1 / p, 1 / (p * p)]);
         });
     });
+
+    /// <summary>Inputs and θ as the Gaussian cases, or both moderate (f within a few hundred, where σ(f)σ(−f) is not tiny); labels 0 and 1.</summary>
+    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> LogitCases { get; } =
+        (from inputs in Gen.Choose(1, 2)
+         from bias in Gen.Elements(true, false)
+         from count in Gen.Choose(1, 4)
+         from moderate in Gen.Elements(true, false)
+         from x in Gen.ArrayOf(moderate ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), inputs) : FullRangeDoubles.SignedOrOneScale(inputs), count)
+         from scale in Gen.Choose(-8, 2)
+         from theta in moderate
+             ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), inputs + (bias ? 1 : 0)).Select(t => t.Select(v => Math.ScaleB(v, scale)).ToArray())
+             : FullRangeDoubles.SignedOrOneScale(inputs + (bias ? 1 : 0))
+         from y in Gen.ArrayOf(Gen.Elements(0.0, 1.0), count)
+         select new LikelihoodProblemRangeProperties.LinearCase(bias, 1, x, y, theta)).ToArbitrary();
+
+    private static Gen<double> Signed(Gen<double> g) => g.SelectMany(x => Gen.Elements(x, -x));
+
+    /// <summary>Enclosure precision: 2^-96 relative, far below the 2^-53 of the results compared.</summary>
+    private const int Bits = 96;
+
+    /// <summary>
+    /// e^{−|f|} enclosed; beyond |f| = 2300 (e^{−2300} &lt; 2^-3318) as [0, 2^-3300], whose products with x̃_na x̃_nb
+    /// (below 2^2048) stay below 2^-1252, far under the 2^-1074 of the bound.
+    /// </summary>
+    private static RationalInterval ExpOfMinusAbs(Fraction f) =>
+        Fraction.Abs(f) <= 2300 ? ExactExp.Of(-Fraction.Abs(f), Bits) : new RationalInterval(Fraction.Zero, ExactDouble.Pow2(-3300));
+
+    private static Fraction Mid(RationalInterval x) => (x.Lower + x.Upper) / 2;
+
+    /// <summary>
+    /// Bernoulli logit: c_n = σ(f)σ(−f) = E/(1 + E)² with E = e^{−|f|}, enclosed; k = N + 72 (class remarks); intermediates
+    /// E, E/(1 + E), c_n; part factors E, E/(1 + E), its square, c_n.
+    /// </summary>
+    [Property]
+    public Property BernoulliLogitLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(LogitCases, c =>
+        Check(c, new BernoulliLogit(), c.X.Length + 72, (y, f) =>
+        {
+            var e = ExpOfMinusAbs(f);
+            var one = RationalInterval.Exact(Fraction.One);
+            var cn = e / ((one + e) * (one + e));
+            var small = Mid(e / (one + e)); // σ(−|f|)
+            var sigmaMinus = f >= 0 ? small : 1 - small; // σ(−f)
+            var g = y == Fraction.One ? -sigmaMinus : 1 - sigmaMinus; // ∂R/∂f = σ(f) − y
+            var ratio = Mid(e / (one + e));
+            return (Mid(cn), (cn.Upper - cn.Lower) / 2, g, [Mid(e), ratio, Mid(cn)], [Mid(e), ratio, ratio * ratio, Mid(cn)]);
+        }));
 }
