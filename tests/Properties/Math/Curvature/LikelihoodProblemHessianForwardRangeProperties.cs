@@ -35,13 +35,22 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// φ''·x̃_a·x̃_b with φ'' = −1/q² within 2.5u and two products (the sum with φ'·0 exact): 4.5u; log(1 − q) (y = 0)
 /// takes 1 − q rounded (u relative, 2u on its inverse square): 6.5u; with the running sum k = N + 6.
 /// Bernoulli logit, LogSoftmax((0, f), y): the shift difference (f_y − f_k) is f − f, 0 − f or f − 0, exact with ε₁ε₂ = 0;
-/// t = −|f| exactly, E = e^t with ε₁ε₂ part E·x̃_a x̃_b within 5u and ε parts within 3u; the sum with the constant 0 and
-/// r − r₀ are exact; 1 + r₀ rounds (u); the quotient δ by that constant: ε parts within 3 + 1 + 5 = 9u, ε₁ε₂ within
-/// 5 + 1 + 12 = 18u; log(1 + δ) at value exactly 1 (φ' = 1, φ'' = −1 exact): ε₁ε₂ = δ₁₂ − δ₁δ₂ within 6u more of
-/// |δ₁₂| + |δ₁δ₂|, each term within 18u: 24u of |δ₁₂| + |δ₁δ₂| = (1 + 2E)·E/(1 + E)²·|x̃_a x̃_b| ≤ 3·|c_n x̃_a x̃_b|
-/// (c_n = σ(f)σ(−f) = E/(1 + E)²), so 72u a sample; the final subtraction from a part 0 is exact; with the running sum
-/// k = N + 72. c_n is enclosed (ExactExp, 2^-96), its radius added to the bound.
-/// Left: the softmax and the Gaussian mean–variance (their chains below where derived); Poisson is
+/// t = −|f| exactly, E = e^t with value within 2u, ε parts within 3u and ε₁ε₂ part E·x̃_a x̃_b within 5u; the sum with the
+/// constant 0 and r − r₀ are exact; 1 + r₀ within u + 2u·E/(1 + E) ≤ 2u; the quotient δ by that constant: ε parts within
+/// 3 + 2 + 5 = 10u, ε₁ε₂ within 5 + 2 + 12 = 19u; log(1 + δ) at value exactly 1 (φ' = 1, φ'' = −1 exact): ε₁ε₂ =
+/// δ₁₂ − δ₁δ₂, the terms within 19u and 20u, the log's 6u more: 26u of |δ₁₂| + |δ₁δ₂| = (1 + 2E)·E/(1 + E)²·|x̃_a x̃_b|
+/// ≤ 3·|c_n x̃_a x̃_b| (c_n = σ(f)σ(−f) = E/(1 + E)²), so 78u a sample (first order; the γ products add less than
+/// 2^-40 of it); the final subtraction from a part 0 is exact; with the running sum k = N + 78. c_n is enclosed
+/// (ExactExp, 2^-96), its radius added to the bound.
+/// Softmax (C = 3), LogSoftmax(f, y) = (f_y − f_k) − log(1 + δ): t_i = f_i − f_k rounds its value (u·|t_i|, parts exact:
+/// each ε part of f is x̃_a or 0), so e_i = e^{t_i} and its φ', φ'' are off by D·u more, D = max |t_i| over the classes
+/// with |t_i| ≤ 2300 (beyond, e^{t_i}·x̃_a x̃_b &lt; 2^-1252 either way): value (D + 2)u, ε (D + 3)u, ε₁ε₂ (D + 5)u;
+/// r = 0 + e_i + e_j one rounding (the parts' terms share a sign: each t_i's part is −x̃_a for every i, or nonzero for one);
+/// 1 + r₀ within (D + 3)u·r₀/(1 + r₀) + u ≤ (D + 4)u; δ: ε (D + 3) + 1 + (D + 4) + 5 = (2D + 13)u, ε₁ε₂
+/// (D + 5) + 1 + (D + 4) + 12 = (2D + 22)u; log at 1: the terms within (4D + 26)u, 6u more: (4D + 32)u of
+/// |δ₁₂| + |δ₁δ₂|, which is (2 − π_k)/π_k ≤ 5 times |H_mm' x̃_a x̃_b| (m or m' = k), (1 + π_m)/(1 − π_m) ≤ 3 (m = m' ≠ k),
+/// 1 (m ≠ m', neither k), H = diag(π) − ππᵀ, π_k ≥ 1/3: (20D + 160)u a sample, k = N + 20D + 160.
+/// Left: the Gaussian mean–variance; Poisson is
 /// LikelihoodProblemTranscendentalRangeProperties'.
 /// </remarks>
 [Properties(MaxTest = 150)]
@@ -78,6 +87,10 @@ public class LikelihoodProblemHessianForwardRangeProperties
         double r = Math.ScaleB(Math.Clamp(y[n], -8, 8), -60) * Math.Abs(f);
         return double.IsFinite(f + r) ? f + r : y[n];
     }).ToArray();
+
+    /// <summary>The M outputs by the generic model over <see cref="Real"/>: the value path of the forward pass.</summary>
+    private static double[] Outputs(LinearModel model, double[] x, double[] theta) =>
+        model.Output(V(x), theta.Select(t => new Real(t)).ToArray()).Select(r => r.Value).ToArray();
 
     /// <summary>f(x, θ) by the generic model over <see cref="Real"/>: the value path of the forward pass.</summary>
     private static double Forward(LinearModel model, double[] x, double[] theta) =>
@@ -119,13 +132,25 @@ public class LikelihoodProblemHessianForwardRangeProperties
     /// of the midpoint sum, which is added to the bound (as ρ/(k·u) in the scale, so WithinBounds adds exactly ρ).
     /// </summary>
     private static Property Check(LikelihoodProblemRangeProperties.LinearCase c, ILikelihood likelihood, double k,
-        Func<Fraction, Fraction, (Fraction C, Fraction Radius, Fraction G, Fraction[] Intermediates, Fraction[] PartFactors)> sample)
+        Func<Fraction, Fraction, (Fraction C, Fraction Radius, Fraction G, Fraction[] Intermediates, Fraction[] PartFactors)> sample) =>
+        Check(c, likelihood, 1, k, (y, f) =>
+        {
+            var (cn, radius, gn, intermediates, partFactors) = sample(y, f[0]);
+            return (new[,] { { cn } }, new[,] { { radius } }, [gn], intermediates, partFactors);
+        });
+
+    /// <summary>
+    /// M outputs f_m = θ_mᵀx̃ (θ_m the m-th block of |x̃| parameters, <see cref="LinearModel"/>'s layout): ∇²R_(m,i),(m',j) =
+    /// Σ_n H_n[m, m']·x̃_ni x̃_nj with H_n = −∇²_f log p, given by <paramref name="sample"/> as midpoints and radii.
+    /// </summary>
+    private static Property Check(LikelihoodProblemRangeProperties.LinearCase c, ILikelihood likelihood, int outputs, double k,
+        Func<Fraction, Fraction[], (Fraction[,] H, Fraction[,] Radius, Fraction[] G, Fraction[] Intermediates, Fraction[] PartFactors)> sample)
     {
         var ku = F(k) * ExactDouble.Pow2(-53);
-        var model = new LinearModel(c.Inputs, 1, c.Bias);
+        var model = new LinearModel(c.Inputs, outputs, c.Bias);
         var problem = new LikelihoodProblem(model, likelihood, new Dataset(c.X.Select(V).ToArray(), c.Y));
         var theta = V(c.Theta);
-        int count = c.X.Length, d = c.Theta.Length;
+        int count = c.X.Length, d = c.Theta.Length, w = model.Width;
         var exact = new Fraction[d * d];
         var scale = new Fraction[d * d];
         Array.Fill(exact, Fraction.Zero);
@@ -135,22 +160,24 @@ public class LikelihoodProblemHessianForwardRangeProperties
         bool mayReject = false;
         for (int n = 0; n < count; n++)
         {
-            double f = Forward(model, c.X[n], c.Theta);
-            if (!double.IsFinite(f))
+            double[] f = Outputs(model, c.X[n], c.Theta);
+            if (!f.All(double.IsFinite))
                 return Rejected(problem, theta, c, "f_n beyond the range");
             var features = c.Bias ? c.X[n].Select(F).Append(Fraction.One).ToArray() : c.X[n].Select(F).ToArray();
-            var (cn, radius, gn, intermediates, partFactors) = sample(F(c.Y[n]), F(f));
-            mayReject |= intermediates.Any(Outside) || c.X[n].Select((x, j) => F(x) * F(c.Theta[j])).Any(Outside);
+            var (h, radius, g, intermediates, partFactors) = sample(F(c.Y[n]), f.Select(F).ToArray());
+            mayReject |= intermediates.Any(Outside)
+                || Enumerable.Range(0, outputs).Any(m => c.X[n].Select((x, j) => F(x) * F(c.Theta[m * w + j])).Any(Outside));
             for (int a = 0; a < d; a++)
             {
-                gradient[a] += gn * features[a];
-                mayReject |= Outside(features[a]) || Outside(gn * features[a]) || partFactors.Any(p => Outside(p * features[a]));
+                var xa = features[a % w];
+                gradient[a] += g[a / w] * xa;
+                mayReject |= Outside(xa) || Outside(g[a / w] * xa) || partFactors.Any(p => Outside(p * xa));
                 for (int b = 0; b < d; b++)
                 {
-                    var xx = features[a] * features[b];
-                    var term = cn * xx;
+                    var xx = xa * features[b % w];
+                    var term = h[a / w, b / w] * xx;
                     exact[a * d + b] += term;
-                    scale[a * d + b] += Fraction.Abs(term) + radius * Fraction.Abs(xx) / ku;
+                    scale[a * d + b] += Fraction.Abs(term) + radius[a / w, b / w] * Fraction.Abs(xx) / ku;
                     mayReject |= Outside(xx) || Outside(term) || partFactors.Any(p => Outside(p * xx));
                 }
             }
@@ -255,12 +282,12 @@ public class LikelihoodProblemHessianForwardRangeProperties
     private static Fraction Mid(RationalInterval x) => (x.Lower + x.Upper) / 2;
 
     /// <summary>
-    /// Bernoulli logit: c_n = σ(f)σ(−f) = E/(1 + E)² with E = e^{−|f|}, enclosed; k = N + 72 (class remarks); intermediates
+    /// Bernoulli logit: c_n = σ(f)σ(−f) = E/(1 + E)² with E = e^{−|f|}, enclosed; k = N + 78 (class remarks); intermediates
     /// E, E/(1 + E), c_n; part factors E, E/(1 + E), its square, c_n.
     /// </summary>
     [Property]
     public Property BernoulliLogitLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(LogitCases, c =>
-        Check(c, new BernoulliLogit(), c.X.Length + 72, (y, f) =>
+        Check(c, new BernoulliLogit(), c.X.Length + 78, (y, f) =>
         {
             var e = ExpOfMinusAbs(f);
             var one = RationalInterval.Exact(Fraction.One);
@@ -271,4 +298,71 @@ public class LikelihoodProblemHessianForwardRangeProperties
             var ratio = Mid(e / (one + e));
             return (Mid(cn), (cn.Upper - cn.Lower) / 2, g, [Mid(e), ratio, Mid(cn)], [Mid(e), ratio, ratio * ratio, Mid(cn)]);
         }));
+
+    private const int Classes = 3;
+
+    /// <summary>As the logit cases with 3 outputs (θ of 3·|x̃|); labels 0, 1 and 2.</summary>
+    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> SoftmaxCases { get; } =
+        (from inputs in Gen.Choose(1, 2)
+         from bias in Gen.Elements(true, false)
+         from count in Gen.Choose(1, 4)
+         from moderate in Gen.Elements(true, false)
+         from x in Gen.ArrayOf(moderate ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), inputs) : FullRangeDoubles.SignedOrOneScale(inputs), count)
+         from scale in Gen.Choose(-8, 2)
+         from theta in moderate
+             ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), Classes * (inputs + (bias ? 1 : 0))).Select(t => t.Select(v => Math.ScaleB(v, scale)).ToArray())
+             : FullRangeDoubles.SignedOrOneScale(Classes * (inputs + (bias ? 1 : 0)))
+         from y in Gen.ArrayOf(Gen.Choose(0, Classes - 1).Select(v => (double)v), count)
+         select new LikelihoodProblemRangeProperties.LinearCase(bias, 1, x, y, theta)).ToArbitrary();
+
+    /// <summary>k, the first index of the largest f (LogSumExp's shift).</summary>
+    private static int Largest(IReadOnlyList<Fraction> f)
+    {
+        int k = 0;
+        for (int i = 1; i < f.Count; i++)
+            if (f[i] > f[k])
+                k = i;
+        return k;
+    }
+
+    /// <summary>
+    /// Softmax, 3 classes: H_n = diag(π) − ππᵀ with π_i = e^{t_i}/Σ_j e^{t_j}, t_i = f_i − f_k exact and e^{t_i} enclosed
+    /// (as <see cref="ExpOfMinusAbs"/>); k = N + 20D + 160 (class remarks); intermediates t_i, e^{t_i}, r₀, π_i; part
+    /// factors e^{t_i}, π_i, π_iπ_j, H.
+    /// </summary>
+    [Property]
+    public Property CategoricalSoftmaxLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(SoftmaxCases, c =>
+    {
+        var model = new LinearModel(c.Inputs, Classes, c.Bias);
+        double reach = 0;
+        foreach (var xn in c.X)
+        {
+            var f = Outputs(model, xn, c.Theta).Select(v => double.IsFinite(v) ? F(v) : Fraction.Zero).ToArray();
+            var m = f[Largest(f)];
+            foreach (var fi in f)
+                if (m - fi <= 2300)
+                    reach = Math.Max(reach, Math.Ceiling((double)(m - fi).ToDecimal()));
+        }
+        return Check(c, new CategoricalSoftmax(Classes), Classes, c.X.Length + 20 * reach + 160, (y, f) =>
+        {
+            int k = Largest(f);
+            var t = f.Select(fi => fi - f[k]).ToArray();
+            var e = t.Select(ExpOfMinusAbs).ToArray();
+            var sum = e.Aggregate((p, q) => p + q);
+            var pi = e.Select(ei => ei / sum).ToArray();
+            var h = new Fraction[Classes, Classes];
+            var radius = new Fraction[Classes, Classes];
+            for (int a = 0; a < Classes; a++)
+                for (int b = 0; b < Classes; b++)
+                {
+                    var hab = a == b ? pi[a] - pi[a] * pi[a] : -(pi[a] * pi[b]);
+                    h[a, b] = Mid(hab);
+                    radius[a, b] = (hab.Upper - hab.Lower) / 2;
+                }
+            var g = pi.Select((p, i) => Mid(p) - (i == (int)y ? 1 : 0)).ToArray(); // ∂R/∂f = π − e_y
+            var intermediates = t.Concat(e.Select(Mid)).Append(Mid(sum) - 1).Concat(pi.Select(Mid)).ToArray();
+            var factors = e.Select(Mid).Concat(pi.Select(Mid)).Concat(pi.SelectMany(p => pi.Select(q => Mid(p) * Mid(q)))).Concat(h.Cast<Fraction>()).ToArray();
+            return (h, radius, g, intermediates, factors);
+        });
+    });
 }
