@@ -15,10 +15,12 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>
 /// <see cref="LikelihoodProblem.HessianForward"/> (hyper-dual forward mode on the composed R, balles-thesis ch. 7's
-/// reference ∇²R) for the likelihoods with rational derivatives, linear fits f = θᵀx̃ (N ≤ 4, d ≤ 3), data and θ over the
+/// reference ∇²R) for every likelihood but Poisson, linear fits f = θᵀx̃ (N ≤ 4, up to 3 outputs), data and θ over the
 /// whole double range, against the exact ∇²R = Σ_n c_n·x̃_n x̃_nᵀ at the forward pass's own f_n (the generic
 /// <see cref="LinearModel.Output{T}"/> over <see cref="Real"/>, which is the hyper-dual's value path bit for bit): Gaussian
-/// c_n = 1/σ², Bernoulli probability c_n = 1/q_n² (y = 1) or 1/(1 − q_n)² (y = 0). Each entry is within k·u·Σ_n|c_n x̃_na
+/// c_n = 1/σ², Bernoulli probability c_n = 1/q_n² (y = 1) or 1/(1 − q_n)² (y = 0), logit σ(f)σ(−f), softmax
+/// diag π − ππᵀ, mean–variance [[1/v, r/v²], [r/v², r²/v³ − 1/(2v²)]] (block (m, m') of ∇²R is Σ_n H_n[m, m']·x̃_n x̃_nᵀ).
+/// Each entry is within k·u·Σ_n|c_n x̃_na
 /// x̃_nb| + (N + 2)·2^-1074 of the exact one, ±∞ only at the threshold, never NaN (the bound of
 /// <see cref="LikelihoodProblemRangeProperties.WithinBounds"/>), or a <see cref="DoubleRangeException"/>, allowed only
 /// where an exact intermediate of the forward chain is nonzero outside [2^-1022, (1 − 2^-40)·double.MaxValue] (its
@@ -50,7 +52,14 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// (D + 5) + 1 + (D + 4) + 12 = (2D + 22)u; log at 1: the terms within (4D + 26)u, 6u more: (4D + 32)u of
 /// |δ₁₂| + |δ₁δ₂|, which is (2 − π_k)/π_k ≤ 5 times |H_mm' x̃_a x̃_b| (m or m' = k), (1 + π_m)/(1 − π_m) ≤ 3 (m = m' ≠ k),
 /// 1 (m ≠ m', neither k), H = diag(π) − ππᵀ, π_k ≥ 1/3: (20D + 160)u a sample, k = N + 20D + 160.
-/// Left: the Gaussian mean–variance; Poisson is
+/// Gaussian mean–variance, −(r·r)/(2·v) − ½·log(2π̂·v), r = y − μ: r's value within u (parts exact, −x̃_a or 0); r·r:
+/// value 3u, ε 3u, ε₁ε₂ = 2r₁r₂ within 4u; 2v exact (a power of two); the quotient q: ε₁ε₂ within 12u more of its terms
+/// |A₁₂/B|, |A₁B₂ + A₂B₁|/B², |2AB₁B₂/B³| (A = r², B = 2v), each within 4u or 3u: 16u; w = 2π̂·v (2π̂ = 2·Math.PI, which
+/// cancels from log's ε₁ε₂ = −w₁w₂/w² = −x̃_a x̃_b/v²): w within u, w₁, w₂ within 2u, log's 6u: 12u; ½ and the negation
+/// exact; the sum 1u: 17u of |q₁₂| and 13u of |½·log₁₂|, so 17u of the magnitudes 1/v (μμ), |r|/v² (μv),
+/// r²/v³ + 1/(2v²) (vv, whose two terms may cancel: the scale is their sum, not |H_vv|) times |x̃_a x̃_b|; with the
+/// running sum k = N + 16 (first order).
+/// Left: Poisson is
 /// LikelihoodProblemTranscendentalRangeProperties'.
 /// </remarks>
 [Properties(MaxTest = 150)]
@@ -136,15 +145,16 @@ public class LikelihoodProblemHessianForwardRangeProperties
         Check(c, likelihood, 1, k, (y, f) =>
         {
             var (cn, radius, gn, intermediates, partFactors) = sample(y, f[0]);
-            return (new[,] { { cn } }, new[,] { { radius } }, [gn], intermediates, partFactors);
+            return (new[,] { { cn } }, new[,] { { Fraction.Abs(cn) } }, new[,] { { radius } }, [gn], intermediates, partFactors);
         });
 
     /// <summary>
     /// M outputs f_m = θ_mᵀx̃ (θ_m the m-th block of |x̃| parameters, <see cref="LinearModel"/>'s layout): ∇²R_(m,i),(m',j) =
-    /// Σ_n H_n[m, m']·x̃_ni x̃_nj with H_n = −∇²_f log p, given by <paramref name="sample"/> as midpoints and radii.
+    /// Σ_n H_n[m, m']·x̃_ni x̃_nj with H_n = −∇²_f log p, given by <paramref name="sample"/> as midpoints and radii, and the
+    /// magnitudes the error is relative to (|H| where the chain's terms do not cancel; the terms' sum where they do).
     /// </summary>
     private static Property Check(LikelihoodProblemRangeProperties.LinearCase c, ILikelihood likelihood, int outputs, double k,
-        Func<Fraction, Fraction[], (Fraction[,] H, Fraction[,] Radius, Fraction[] G, Fraction[] Intermediates, Fraction[] PartFactors)> sample)
+        Func<Fraction, Fraction[], (Fraction[,] H, Fraction[,] Magnitude, Fraction[,] Radius, Fraction[] G, Fraction[] Intermediates, Fraction[] PartFactors)> sample)
     {
         var ku = F(k) * ExactDouble.Pow2(-53);
         var model = new LinearModel(c.Inputs, outputs, c.Bias);
@@ -164,7 +174,7 @@ public class LikelihoodProblemHessianForwardRangeProperties
             if (!f.All(double.IsFinite))
                 return Rejected(problem, theta, c, "f_n beyond the range");
             var features = c.Bias ? c.X[n].Select(F).Append(Fraction.One).ToArray() : c.X[n].Select(F).ToArray();
-            var (h, radius, g, intermediates, partFactors) = sample(F(c.Y[n]), f.Select(F).ToArray());
+            var (h, magnitude, radius, g, intermediates, partFactors) = sample(F(c.Y[n]), f.Select(F).ToArray());
             mayReject |= intermediates.Any(Outside)
                 || Enumerable.Range(0, outputs).Any(m => c.X[n].Select((x, j) => F(x) * F(c.Theta[m * w + j])).Any(Outside));
             for (int a = 0; a < d; a++)
@@ -177,7 +187,7 @@ public class LikelihoodProblemHessianForwardRangeProperties
                     var xx = xa * features[b % w];
                     var term = h[a / w, b / w] * xx;
                     exact[a * d + b] += term;
-                    scale[a * d + b] += Fraction.Abs(term) + radius[a / w, b / w] * Fraction.Abs(xx) / ku;
+                    scale[a * d + b] += (magnitude[a / w, b / w] + radius[a / w, b / w] / ku) * Fraction.Abs(xx);
                     mayReject |= Outside(xx) || Outside(term) || partFactors.Any(p => Outside(p * xx));
                 }
             }
@@ -362,7 +372,53 @@ public class LikelihoodProblemHessianForwardRangeProperties
             var g = pi.Select((p, i) => Mid(p) - (i == (int)y ? 1 : 0)).ToArray(); // ∂R/∂f = π − e_y
             var intermediates = t.Concat(e.Select(Mid)).Append(Mid(sum) - 1).Concat(pi.Select(Mid)).ToArray();
             var factors = e.Select(Mid).Concat(pi.Select(Mid)).Concat(pi.SelectMany(p => pi.Select(q => Mid(p) * Mid(q)))).Concat(h.Cast<Fraction>()).ToArray();
-            return (h, radius, g, intermediates, factors);
+            var magnitude = new Fraction[Classes, Classes];
+            for (int a = 0; a < Classes; a++)
+                for (int b = 0; b < Classes; b++)
+                    magnitude[a, b] = Fraction.Abs(h[a, b]);
+            return (h, magnitude, radius, g, intermediates, factors);
+        });
+    });
+
+    /// <summary>
+    /// Mean–variance, f = (μ, v) with a bias: μ's block θ and the inputs as the Gaussian cases, v's weights 0 or from the
+    /// whole range and its bias positive; labels anywhere or near the fit. Cases where some v_n ≤ 0 are discarded.
+    /// </summary>
+    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> MeanVarianceCases { get; } =
+        (from inputs in Gen.Choose(1, 2)
+         from count in Gen.Choose(1, 4)
+         from x in Gen.ArrayOf(FullRangeDoubles.SignedOrOneScale(inputs), count)
+         from mean in FullRangeDoubles.SignedOrOneScale(inputs + 1)
+         from flat in Gen.Elements(true, false)
+         from weights in flat ? Gen.Constant(new double[inputs]) : FullRangeDoubles.SignedOrOneScale(inputs)
+         from variance in FullRangeDoubles.Positive
+         from y in Gen.ArrayOf(FullRangeDoubles.Signed, count)
+         from nearFit in Gen.Elements(true, false)
+         select new LikelihoodProblemRangeProperties.LinearCase(true, 1, x, nearFit ? NearFit(x, mean, true, y) : y,
+             [.. mean, .. weights, variance])).ToArbitrary();
+
+    /// <summary>
+    /// Gaussian mean–variance: H = [[1/v, r/v²], [r/v², r²/v³ − 1/(2v²)]] (r = y − μ), exact; k = N + 16 (class remarks);
+    /// the vv magnitude r²/v³ + 1/(2v²).
+    /// </summary>
+    [Property]
+    public Property GaussianMeanVarianceLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(MeanVarianceCases, c =>
+    {
+        var model = new LinearModel(c.Inputs, 2, c.Bias);
+        if (c.X.Any(xn => !(Outputs(model, xn, c.Theta)[1] > 0) && double.IsFinite(Outputs(model, xn, c.Theta)[1])))
+            return true.Label("discarded: some v_n ≤ 0").Classify(true, "discarded: some v_n ≤ 0");
+        var twoPi = F(2 * Math.PI);
+        return Check(c, new GaussianMeanVariance(), 2, c.X.Length + 16, (y, f) =>
+        {
+            var (mu, v) = (f[0], f[1]);
+            var r = y - mu;
+            var h = new[,] { { 1 / v, r / (v * v) }, { r / (v * v), r * r / (v * v * v) - 1 / (2 * v * v) } };
+            var magnitude = new[,] { { 1 / v, Fraction.Abs(r) / (v * v) }, { Fraction.Abs(r) / (v * v), r * r / (v * v * v) + 1 / (2 * v * v) } };
+            var zero = new[,] { { Fraction.Zero, Fraction.Zero }, { Fraction.Zero, Fraction.Zero } };
+            Fraction[] g = [-r / v, 1 / (2 * v) - r * r / (2 * v * v)];
+            Fraction[] intermediates = [r, r * r, 2 * v, r * r / (2 * v), 1 / v, r / (v * v), r * r / (v * v * v), 1 / (2 * v * v), twoPi * v, 1 / (twoPi * v)];
+            Fraction[] factors = [2 * r, 2, r / v, 1 / v, 1 / (2 * v), r * r / (v * v), r / (v * v), r * r / (v * v * v), 1 / (v * v), 1 / (2 * v * v), twoPi, 1 / (twoPi * v), 1 / (twoPi * v * twoPi * v)];
+            return (h, magnitude, zero, g, intermediates, factors);
         });
     });
 }
