@@ -78,25 +78,6 @@ public class LikelihoodProblemHessianForwardRangeProperties
     /// <summary>Nonzero and outside [2^-1022, NearMax] in magnitude.</summary>
     private static bool Outside(Fraction x) => x != 0 && (Fraction.Abs(x) < MinNormal || Fraction.Abs(x) >= NearMax);
 
-    /// <summary>As LikelihoodProblemRangeProperties' Gaussian cases: inputs and θ from the whole range or one scale, labels anywhere or near the fit.</summary>
-    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> GaussianCases { get; } =
-        (from inputs in Gen.Choose(1, 2)
-         from bias in Gen.Elements(true, false)
-         from count in Gen.Choose(1, 4)
-         from x in Gen.ArrayOf(FullRangeDoubles.SignedOrOneScale(inputs), count)
-         from theta in FullRangeDoubles.SignedOrOneScale(inputs + (bias ? 1 : 0))
-         from y in Gen.ArrayOf(FullRangeDoubles.Signed, count)
-         from nearFit in Gen.Elements(true, false)
-         from variance in FullRangeDoubles.Positive
-         select new LikelihoodProblemRangeProperties.LinearCase(bias, variance, x, nearFit ? NearFit(x, theta, bias, y) : y, theta)).ToArbitrary();
-
-    private static double[] NearFit(double[][] x, double[] theta, bool bias, double[] y) => x.Select((xn, n) =>
-    {
-        double f = Forward(new LinearModel(xn.Length, 1, bias), xn, theta);
-        double r = Math.ScaleB(Math.Clamp(y[n], -8, 8), -60) * Math.Abs(f);
-        return double.IsFinite(f + r) ? f + r : y[n];
-    }).ToArray();
-
     /// <summary>The M outputs by the generic model over <see cref="Real"/>: the value path of the forward pass.</summary>
     private static double[] Outputs(LinearModel model, double[] x, double[] theta) =>
         model.Output(V(x), theta.Select(t => new Real(t)).ToArray()).Select(r => r.Value).ToArray();
@@ -238,7 +219,7 @@ public class LikelihoodProblemHessianForwardRangeProperties
 
     /// <summary>Gaussian, any σ²: c_n = 1/σ², k = N + 2 (class remarks); intermediates r = y − f, r², 2σ², 1/(2σ²), r²/(2σ²), ∂_f = r/σ².</summary>
     [Property]
-    public Property GaussianLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(GaussianCases, c =>
+    public Property GaussianLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(LikelihoodProblemRangeProperties.GaussianCases, c =>
     {
         var v = F(c.Variance);
         return Check(c, new GaussianIdentity(c.Variance), c.X.Length + 2, (y, f) =>
@@ -263,19 +244,26 @@ public class LikelihoodProblemHessianForwardRangeProperties
         });
     });
 
-    /// <summary>Inputs and θ as the Gaussian cases, or both moderate (f within a few hundred, where σ(f)σ(−f) is not tiny); labels 0 and 1.</summary>
+    /// <summary>One output, labels 0 and 1 (<see cref="ClassifierCases"/>).</summary>
     private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> LogitCases { get; } =
-        (from inputs in Gen.Choose(1, 2)
-         from bias in Gen.Elements(true, false)
-         from count in Gen.Choose(1, 4)
-         from moderate in Gen.Elements(true, false)
-         from x in Gen.ArrayOf(moderate ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), inputs) : FullRangeDoubles.SignedOrOneScale(inputs), count)
-         from scale in Gen.Choose(-8, 2)
-         from theta in moderate
-             ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), inputs + (bias ? 1 : 0)).Select(t => t.Select(v => Math.ScaleB(v, scale)).ToArray())
-             : FullRangeDoubles.SignedOrOneScale(inputs + (bias ? 1 : 0))
-         from y in Gen.ArrayOf(Gen.Elements(0.0, 1.0), count)
-         select new LikelihoodProblemRangeProperties.LinearCase(bias, 1, x, y, theta)).ToArbitrary();
+        ClassifierCases(outputs: 1, labels: 2).ToArbitrary();
+
+    /// <summary>
+    /// Linear fits with M = <paramref name="outputs"/> outputs (θ of M·|x̃|): inputs and θ as the Gaussian cases, or both
+    /// moderate (f within a few hundred, where the probabilities are not tiny); labels 0 … labels − 1.
+    /// </summary>
+    private static Gen<LikelihoodProblemRangeProperties.LinearCase> ClassifierCases(int outputs, int labels) =>
+        from inputs in Gen.Choose(1, 2)
+        from bias in Gen.Elements(true, false)
+        from count in Gen.Choose(1, 4)
+        from moderate in Gen.Elements(true, false)
+        from x in Gen.ArrayOf(moderate ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), inputs) : FullRangeDoubles.SignedOrOneScale(inputs), count)
+        from scale in Gen.Choose(-8, 2)
+        from theta in moderate
+            ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), outputs * (inputs + (bias ? 1 : 0))).Select(t => t.Select(v => Math.ScaleB(v, scale)).ToArray())
+            : FullRangeDoubles.SignedOrOneScale(outputs * (inputs + (bias ? 1 : 0)))
+        from y in Gen.ArrayOf(Gen.Choose(0, labels - 1).Select(v => (double)v), count)
+        select new LikelihoodProblemRangeProperties.LinearCase(bias, 1, x, y, theta);
 
     private static Gen<double> Signed(Gen<double> g) => g.SelectMany(x => Gen.Elements(x, -x));
 
@@ -311,19 +299,9 @@ public class LikelihoodProblemHessianForwardRangeProperties
 
     private const int Classes = 3;
 
-    /// <summary>As the logit cases with 3 outputs (θ of 3·|x̃|); labels 0, 1 and 2.</summary>
+    /// <summary>Three outputs, labels 0, 1 and 2 (<see cref="ClassifierCases"/>).</summary>
     private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> SoftmaxCases { get; } =
-        (from inputs in Gen.Choose(1, 2)
-         from bias in Gen.Elements(true, false)
-         from count in Gen.Choose(1, 4)
-         from moderate in Gen.Elements(true, false)
-         from x in Gen.ArrayOf(moderate ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), inputs) : FullRangeDoubles.SignedOrOneScale(inputs), count)
-         from scale in Gen.Choose(-8, 2)
-         from theta in moderate
-             ? Gen.ArrayOf(Signed(FullRangeDoubles.Moderate), Classes * (inputs + (bias ? 1 : 0))).Select(t => t.Select(v => Math.ScaleB(v, scale)).ToArray())
-             : FullRangeDoubles.SignedOrOneScale(Classes * (inputs + (bias ? 1 : 0)))
-         from y in Gen.ArrayOf(Gen.Choose(0, Classes - 1).Select(v => (double)v), count)
-         select new LikelihoodProblemRangeProperties.LinearCase(bias, 1, x, y, theta)).ToArbitrary();
+        ClassifierCases(outputs: Classes, labels: Classes).ToArbitrary();
 
     /// <summary>k, the first index of the largest f (LogSumExp's shift).</summary>
     private static int Largest(IReadOnlyList<Fraction> f)
@@ -394,7 +372,7 @@ public class LikelihoodProblemHessianForwardRangeProperties
          from variance in FullRangeDoubles.Positive
          from y in Gen.ArrayOf(FullRangeDoubles.Signed, count)
          from nearFit in Gen.Elements(true, false)
-         select new LikelihoodProblemRangeProperties.LinearCase(true, 1, x, nearFit ? NearFit(x, mean, true, y) : y,
+         select new LikelihoodProblemRangeProperties.LinearCase(true, 1, x, nearFit ? LikelihoodProblemRangeProperties.NearFit(x, mean, true, y) : y,
              [.. mean, .. weights, variance])).ToArbitrary();
 
     /// <summary>

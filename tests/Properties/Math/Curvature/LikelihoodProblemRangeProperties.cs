@@ -54,7 +54,7 @@ public class LikelihoodProblemRangeProperties
     /// around one random scale (<see cref="FullRangeDoubles.SignedOrOneScale"/>), so that f = θᵀx̃ is as often finite
     /// and ordinary as it is far out; labels from the whole range or at f ± a few units of the scale of f.
     /// </summary>
-    private static Arbitrary<LinearCase> GaussianCases { get; } =
+    internal static Arbitrary<LinearCase> GaussianCases { get; } =
         (from inputs in Gen.Choose(1, 2)
          from bias in Gen.Elements(true, false)
          from count in Gen.Choose(1, 4)
@@ -66,7 +66,7 @@ public class LikelihoodProblemRangeProperties
          select new LinearCase(bias, variance, x, nearFit ? NearFit(x, theta, bias, y) : y, theta)).ToArbitrary();
 
     /// <summary>y_n = f_n + y_n·2^-60·|f_n| (residuals small next to f_n, where cancellation happens), or y_n where f_n is not finite.</summary>
-    private static double[] NearFit(double[][] x, double[] theta, bool bias, double[] y) => x.Select((xn, n) =>
+    internal static double[] NearFit(double[][] x, double[] theta, bool bias, double[] y) => x.Select((xn, n) =>
     {
         double f = new LinearModel(xn.Length, 1, bias).Output(V(xn), V(theta))[0];
         double r = Math.ScaleB(Math.Clamp(y[n], -8, 8), -60) * Math.Abs(f);
