@@ -660,9 +660,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// μ ± √(3v) is −∞ at v = 2^-599, where the scale is beyond the range), G_n and H_n from the
     /// closed forms of <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> and <see cref="CurvatureFormulas.Expectation{U}"/>
     /// in <see cref="RationalInterval"/> at f (itself in rationals from the inputs for the linear and curved-linear
-    /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n or ∇²_θf_n entry is not finite
-    /// (each is a product rounded once, so its exact value is beyond the range too, and the term with it: J² ≥ MaxValue², or
-    /// G·K ≥ K since G ≥ 1 for these likelihoods, whose nodes' scores are ∓1, −1/(1 − q) and u₊ ≥ 1), for a Poisson f above 2200 (J_n ≠ 0 since its bias or x entry is
+    /// models where its double is not finite), J_n and K_n from their doubles. +∞ where a J_n or ∇²_θf_n entry is not finite,
+    /// for every likelihood (each is a product rounded once, so its exact value is beyond the range too, and the term with
+    /// it: J² ≥ MaxValue², or G·K ≥ K where G ≥ 1, as for the four likelihoods above, whose nodes' scores are ∓1, −1/(1 − q)
+    /// and u₊ ≥ 1; the logit's and softmax's G is at least ½ only, so there a K just above MaxValue may leave the exact term
+    /// within a factor 2 below it: an overestimate, as the summed form's g·K = ∞ was before), for a Poisson f above 2200 (J_n ≠ 0 since its bias or x entry is
     /// f's only source, and J²·λ ≥ 2^-2148·e^2200 &gt; MaxValue), and for the MLP where f is not finite. Poisson's f below
     /// −4096 is read as −4096 (λ changes by less than e^-4096, far below an ulp of the term ≥ J² ≥ 2^-2148).
     /// </summary>
