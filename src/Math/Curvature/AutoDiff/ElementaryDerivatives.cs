@@ -86,6 +86,29 @@ internal static class ElementaryDerivatives
         return (r.Squared() * r).Scale(2);
     }
 
+    /// <summary>tanh²x below which 1 − tanh²x has no cancellation (1 − t² ≥ ½): the old formula, within 6u, is kept there.</summary>
+    private const double PlainTanhSquared = 0.5;
+
+    /// <summary>
+    /// tanh x (the platform's) and its derivatives sech²x and −2tanh x·sech²x for a number x: 1 − t² where t² ≤ ½ (no
+    /// cancellation there, within 6u), else <see cref="ScaledDerivative.SechSquared"/> as m·2^e (the written 1 − tanh²x
+    /// lost every digit from |x| ≈ 19 on); with the underflow error the value's rounding starts (0 where tanh x is x itself
+    /// on the subnormal grid, within |x|³/3, far below a rounding). Shared by <see cref="HyperDual"/> and
+    /// <see cref="HessianJet{T}"/> over doubles.
+    /// </summary>
+    internal static (double Value, ScaledDerivative First, ScaledDerivative Second, double Rounding) Tanh(double x)
+    {
+        double t = Math.Tanh(x);
+        double rounding = t == x ? 0 : UnderflowError.Rounding(t, UnderflowError.Units(x), x != 0, steps: 2);
+        if (t * t <= PlainTanhSquared)
+        {
+            double s = 1 - t * t;
+            return (t, ScaledDerivative.Of(s), ScaledDerivative.Of(-2 * t * s), rounding);
+        }
+        var sech2 = ScaledDerivative.SechSquared(x);
+        return (t, sech2, sech2.Scale(-2 * t), rounding);
+    }
+
     /// <summary>A bound on |tanh'''(a)| = 2sech²a·|1 − 3tanh²a| ≤ 4sech²a (m·2^e), for the underflow bound of tanh''(a).</summary>
     internal static ScaledDerivative TanhThird(double a) => ScaledDerivative.SechSquared(a).Scale(4);
 

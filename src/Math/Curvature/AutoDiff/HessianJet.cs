@@ -556,16 +556,8 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
         {
             double v = D(x.Value);
             ElementaryDerivatives.RequireNumber("tanh", v, nameof(x));
-            double t = Math.Tanh(v);
-            // tanh x on the subnormal grid is x itself (within |x|³/3, far below a rounding): no underflow error starts there.
-            double rounding = t == v ? 0 : UnderflowError.Rounding(t, UnderflowError.Units(v), v != 0, steps: 2);
-            if (t * t <= 0.5)
-            {
-                double s = 1 - t * t;
-                return DoubleChain(x, t, ScaledDerivative.Of(s), ScaledDerivative.Of(-2 * t * s), ElementaryDerivatives.TanhThird, rounding, nameof(x));
-            }
-            var sech2 = ScaledDerivative.SechSquared(v);
-            return DoubleChain(x, t, sech2, sech2.Scale(-2 * t), ElementaryDerivatives.TanhThird, rounding, nameof(x));
+            var (t, first, second, rounding) = ElementaryDerivatives.Tanh(v);
+            return DoubleChain(x, t, first, second, ElementaryDerivatives.TanhThird, rounding, nameof(x));
         }
         var (h, sech) = TanhAndSechSquared(x.Value);
         if (x._gradient is null)

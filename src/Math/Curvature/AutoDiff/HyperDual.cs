@@ -60,9 +60,6 @@ namespace Verification.Numerics.Curvature.AutoDiff;
 /// </remarks>
 public readonly record struct HyperDual(double Value, double E1, double E2, double E12) : IDualScalar<HyperDual>
 {
-    /// <summary>tanh²x below which 1 − tanh²x has no cancellation (1 − t² ≥ ½): the old formula, within 6u, is kept there.</summary>
-    private const double PlainTanhSquared = 0.5;
-
     /// <inheritdoc />
     public static HyperDual Constant(double value) => new(value, 0, 0, 0);
 
@@ -197,16 +194,8 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     public static HyperDual Tanh(HyperDual x)
     {
         ElementaryDerivatives.RequireNumber("tanh", x.Value, nameof(x));
-        double t = Math.Tanh(x.Value);
-        // tanh a on the subnormal grid is a itself (within |a|³/3, far below a rounding): no underflow error starts there.
-        double rounding = t == x.Value ? 0 : UnderflowError.Rounding(t, UnderflowError.Units(x.Value), x.Value != 0, steps: 2);
-        if (t * t <= PlainTanhSquared)
-        {
-            double s = 1 - t * t;
-            return Chain(x, t, ScaledDerivative.Of(s), ScaledDerivative.Of(-2 * t * s), ElementaryDerivatives.TanhThird, rounding, nameof(x));
-        }
-        var sech2 = ScaledDerivative.SechSquared(x.Value);
-        return Chain(x, t, sech2, sech2.Scale(-2 * t), ElementaryDerivatives.TanhThird, rounding, nameof(x));
+        var (t, first, second, rounding) = ElementaryDerivatives.Tanh(x.Value);
+        return Chain(x, t, first, second, ElementaryDerivatives.TanhThird, rounding, nameof(x));
     }
 
     /// <summary>Sum (IEEE, each part one rounding).</summary>
