@@ -104,14 +104,7 @@ public sealed class LikelihoodProblem
     /// empirical-Fisher split.
     /// </remarks>
     public Vector<double> Score(int n, Vector<double> theta, double y) =>
-        NamingTheta(() => ScoreFrom(Jacobian(n, theta), GradientParts(y, Output(n, theta))), theta);
-
-    /// <summary>
-    /// ∇_f log p(y|f) as the likelihood's double, or carried as M_m·2^(E_m) where an entry falls below 2^-1022
-    /// (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>).
-    /// </summary>
-    private ScaledGradient GradientParts(double y, Vector<double> f) =>
-        (Likelihood as LikelihoodBase)?.GradientScaledWhereNeeded(y, f) ?? ScaledGradient.Of(Likelihood.Gradient(y, f));
+        NamingTheta(() => ScoreFrom(Jacobian(n, theta), ScaledGradient.Of(Likelihood, y, Output(n, theta))), theta);
 
     /// <summary>
     /// J_nᵀg: the plain product for the double gradient (bit for bit as before), or, for a gradient carried as M_m·2^(E_m)
@@ -120,7 +113,7 @@ public sealed class LikelihoodProblem
     /// </summary>
     private static Vector<double> ScoreFrom(Matrix<double> j, ScaledGradient g)
     {
-        if (g.Exponents.All(e => e == 0) || !j.Enumerate().All(double.IsFinite))
+        if (g.IsPlain || !j.Enumerate().All(double.IsFinite))
             return j.TransposeThisAndMultiply(Vector<double>.Build.Dense(g.Count, g.Rounded));
         return Vector<double>.Build.Dense(j.ColumnCount, a =>
         {
@@ -141,10 +134,10 @@ public sealed class LikelihoodProblem
     internal Matrix<double> ScoreOuterProduct(int n, Vector<double> theta)
     {
         var j = Jacobian(n, theta);
-        var g = NamingTheta(() => GradientParts(Data.Labels[n], Output(n, theta)), theta);
+        var g = NamingTheta(() => ScaledGradient.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta);
         var s = ScoreFrom(j, g);
         bool finite = s.All(double.IsFinite) && j.Enumerate().All(double.IsFinite);
-        if (!finite || (g.Exponents.All(e => e == 0) && ScaledSum.Ordinary(g.Mantissas) && ScaledSum.Ordinary(s) && ScaledSum.Ordinary(j.Enumerate())))
+        if (!finite || (g.IsPlain && ScaledSum.Ordinary(g.Mantissas) && ScaledSum.Ordinary(s) && ScaledSum.Ordinary(j.Enumerate())))
             return s.OuterProduct(s);
         var sum = new ScaledCurvatureSum(Dimension);
         sum.AddRankOneScaled(1, j, g);
@@ -156,7 +149,7 @@ public sealed class LikelihoodProblem
     /// null: the residual term's g_m·∇²f^(m) then keeps g_m's digits.
     /// </summary>
     internal ScaledGradient? NegativeScaledGradientWhereNeeded(int n, Vector<double> theta) =>
-        NamingTheta(() => (Likelihood as LikelihoodBase)?.GradientScaledWhereNeeded(Data.Labels[n], Output(n, theta)), theta) is { } g
+        NamingTheta(() => ScaledGradient.WhereNeeded(Likelihood, Data.Labels[n], Output(n, theta)), theta) is { } g
             ? g with { Mantissas = g.Mantissas.Select(m => -m).ToArray() }
             : null;
 
@@ -222,10 +215,10 @@ public sealed class LikelihoodProblem
         /// ∇_f log p(y|f) carried as M_m·2^(E_m) where an entry falls below 2^-1022 (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>),
         /// else null (then <see cref="ILikelihood.Gradient"/>, bit for bit as before).
         /// </summary>
-        public ScaledGradient? ScaledGradientWhereNeeded(double y) => Likelihood is LikelihoodBase b ? b.GradientScaledWhereNeeded(y, F) : null;
+        public ScaledGradient? ScaledGradientWhereNeeded(double y) => ScaledGradient.WhereNeeded(Likelihood, y, F);
 
         /// <summary>∇_f log p(y|f), carried as M_m·2^(E_m) where an entry falls below 2^-1022, else the double gradient itself.</summary>
-        public ScaledGradient GradientParts(double y) => ScaledGradientWhereNeeded(y) ?? ScaledGradient.Of(Likelihood.Gradient(y, F));
+        public ScaledGradient GradientParts(double y) => ScaledGradient.Of(Likelihood, y, F);
 
         /// <summary>Adds w·J_nᵀ∇²_f log p(y|f)J_n, through the finite factors where ∇²_f log p is beyond the range.</summary>
         public void AddCongruence(ScaledCurvatureSum sum, double weight, double y)
@@ -563,7 +556,7 @@ public sealed class LikelihoodProblem
     private ((Matrix<double> J, ScaledGradient G)[] Factors, Vector<double>[] Scores) TrainingScores(Vector<double> theta, string what)
     {
         var factors = Enumerable.Range(0, Count)
-            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => GradientParts(Data.Labels[n], Output(n, theta)), theta))).ToArray();
+            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => ScaledGradient.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta))).ToArray();
         var scores = factors.Select(f => ScoreFrom(f.J, f.G)).ToArray();
         int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
         if (beyond >= 0)
@@ -593,7 +586,7 @@ public sealed class LikelihoodProblem
         foreach (var s in scores)
             ef += s.OuterProduct(s);
         if (scores.All(s => ScaledSum.Ordinary(s))
-            && factors.All(f => ScaledSum.Ordinary(f.J.Enumerate()) && f.G.Exponents.All(e => e == 0) && ScaledSum.Ordinary(f.G.Mantissas))
+            && factors.All(f => ScaledSum.Ordinary(f.J.Enumerate()) && f.G.IsPlain && ScaledSum.Ordinary(f.G.Mantissas))
             && ef.Enumerate().All(double.IsFinite))
             return ef;
         // J_n and ∇_f log p in the scaled sum, s never formed: an entry s_na = J_na·g below the range had rounded to 0 before

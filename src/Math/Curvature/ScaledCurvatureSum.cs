@@ -63,14 +63,7 @@ internal sealed class ScaledCurvatureSum
     }
 
     /// <summary>Adds w·(Jᵀg)(Jᵀg)ᵀ (J: M×d, g of length M) without forming g gᵀ or Jᵀg.</summary>
-    public void AddRankOne(double weight, Matrix<double> j, Vector<double> g)
-    {
-        for (int a = 0; a < D; a++)
-            for (int b = a; b < D; b++)
-                for (int i = 0; i < j.RowCount; i++)
-                    for (int k = 0; k < j.RowCount; k++)
-                        _sums[a, b].Add(weight, j[i, a], g[i], j[k, b], g[k]);
-    }
+    public void AddRankOne(double weight, Matrix<double> j, Vector<double> g) => AddRankOneScaled(weight, j, Likelihoods.ScaledGradient.Of(g));
 
     /// <summary>
     /// Adds w·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>: entries below 2^-1022 keep
@@ -102,13 +95,8 @@ internal sealed class ScaledCurvatureSum
     }
 
     /// <summary>Adds w·Σ_m g_m·∇²f^(m) (symmetric d×d matrices).</summary>
-    public void AddCurvature(double weight, Vector<double> g, IReadOnlyList<Matrix<double>> hessians)
-    {
-        for (int m = 0; m < g.Count; m++)
-            for (int a = 0; a < D; a++)
-                for (int b = a; b < D; b++)
-                    _sums[a, b].Add(weight, g[m], hessians[m][a, b]);
-    }
+    public void AddCurvature(double weight, Vector<double> g, IReadOnlyList<Matrix<double>> hessians) =>
+        AddCurvatureScaled(weight, Likelihoods.ScaledGradient.Of(g), hessians);
 
     /// <summary>Adds w·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>).</summary>
     public void AddCurvatureScaled(double weight, Likelihoods.ScaledGradient g, IReadOnlyList<Matrix<double>> hessians)

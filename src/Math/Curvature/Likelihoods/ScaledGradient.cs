@@ -15,6 +15,9 @@ internal sealed record ScaledGradient(double[] Mantissas, int[] Exponents)
     /// <summary>g_m rounded once to a double (0 below the subnormal range, ±∞ beyond double.MaxValue).</summary>
     public double Rounded(int m) => Math.ScaleB(Mantissas[m], Math.Clamp(Exponents[m], -3000, 3000));
 
+    /// <summary>True when every exponent is 0: g is the double gradient itself (<see cref="Of(Vector{double})"/>).</summary>
+    public bool IsPlain => Exponents.All(e => e == 0);
+
     /// <summary>True when some nonzero g_m is below 2^-1022, where its double loses digits or is 0.</summary>
     public bool AnyBelowNormal => Enumerable.Range(0, Count).Any(m => Mantissas[m] != 0 && (long)Math.ILogB(Mantissas[m]) + Exponents[m] < -1022);
 
@@ -23,6 +26,18 @@ internal sealed record ScaledGradient(double[] Mantissas, int[] Exponents)
 
     /// <summary>g itself (every entry with exponent 0).</summary>
     public static ScaledGradient Of(Vector<double> g) => new(g.ToArray(), new int[g.Count]);
+
+    /// <summary>
+    /// ∇_f log p(y|f) carried as M·2^E where an entry falls below 2^-1022 (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>),
+    /// else null (then the likelihood's double gradient serves, bit for bit as before; likelihoods outside LikelihoodBase
+    /// have no scaled form).
+    /// </summary>
+    public static ScaledGradient? WhereNeeded(ILikelihood likelihood, double y, Vector<double> f) =>
+        (likelihood as LikelihoodBase)?.GradientScaledWhereNeeded(y, f);
+
+    /// <summary><see cref="WhereNeeded"/>, or the likelihood's double gradient with exponents 0.</summary>
+    public static ScaledGradient Of(ILikelihood likelihood, double y, Vector<double> f) =>
+        WhereNeeded(likelihood, y, f) ?? Of(likelihood.Gradient(y, f));
 
     /// <summary>a/b as (M, E), the quotient of the two mantissas rounded once: correctly rounded, at every magnitude.</summary>
     public static (double Mantissa, int Exponent) Quotient(double a, double b)
