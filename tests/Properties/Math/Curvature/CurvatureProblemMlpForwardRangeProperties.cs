@@ -37,18 +37,6 @@ public class CurvatureProblemMlpForwardRangeProperties
 
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
-    private static Gen<double[]> Ordinary(int count) => Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(v => Gen.Elements(v, -v)), count);
-
-    private static Arbitrary<CurvatureProblemMlpRangeProperties.MlpCase> Cases { get; } =
-        (from inputs in Gen.Choose(1, 2)
-         from hidden in Gen.Choose(1, 2)
-         from count in Gen.Choose(1, 3)
-         let d = hidden * (inputs + 1) + hidden + 1
-         from x in Gen.ArrayOf(Gen.Frequency((2, FullRangeDoubles.SignedOrOneScale(inputs)), (1, Ordinary(inputs))), count)
-         from theta in Gen.Frequency((2, FullRangeDoubles.SignedOrOneScale(d)), (1, Ordinary(d)))
-         from y in Gen.ArrayOf(Gen.Frequency((2, FullRangeDoubles.Signed), (1, FullRangeDoubles.Moderate)), count)
-         select new CurvatureProblemMlpRangeProperties.MlpCase(inputs, hidden, x, y, theta)).ToArbitrary();
-
     /// <summary>One sample's pieces from TanhMlp (exact rationals of its doubles) and the bounds on |piece − exact| summed over both sides.</summary>
     private sealed record Sample(Fraction G, Fraction[] J, Fraction[,] H, Fraction DeltaR, Fraction[] DeltaJ, Fraction[,] DeltaH, bool Beyond);
 
@@ -150,7 +138,7 @@ public class CurvatureProblemMlpForwardRangeProperties
     /// </list>
     /// </summary>
     [Property]
-    public Property GaussianMlp_ForwardModeMembers_AreExactOrRejected() => Prop.ForAll(Cases, c =>
+    public Property GaussianMlp_ForwardModeMembers_AreExactOrRejected() => Prop.ForAll(CurvatureProblemMlpRangeProperties.Cases, c =>
     {
         int count = c.X.Length;
         var shape = new CurvatureShape(ModelFamily.TanhMlp, LikelihoodFamily.GaussianIdentity, c.Inputs, c.Hidden);

@@ -36,7 +36,7 @@ public class CurvatureProblemMlpRangeProperties
     /// <summary>Ordinary signed values (exponent −8…8): activations where tanh is neither linear nor saturated.</summary>
     private static Gen<double[]> Ordinary(int count) => Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(v => Gen.Elements(v, -v)), count);
 
-    private static Arbitrary<MlpCase> Cases { get; } =
+    internal static Arbitrary<MlpCase> Cases { get; } =
         (from inputs in Gen.Choose(1, 2)
          from hidden in Gen.Choose(1, 2)
          from count in Gen.Choose(1, 3)

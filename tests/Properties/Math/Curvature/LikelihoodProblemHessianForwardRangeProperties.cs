@@ -82,28 +82,6 @@ public class LikelihoodProblemHessianForwardRangeProperties
     private static double[] Outputs(LinearModel model, double[] x, double[] theta) =>
         model.Output(V(x), theta.Select(t => new Real(t)).ToArray()).Select(r => r.Value).ToArray();
 
-    /// <summary>f(x, θ) by the generic model over <see cref="Real"/>: the value path of the forward pass.</summary>
-    private static double Forward(LinearModel model, double[] x, double[] theta) =>
-        model.Output(V(x), theta.Select(t => new Real(t)).ToArray())[0].Value;
-
-    /// <summary>f = θ₀x + θ₁ with θ₁ = 0, x_n ≈ q_n/θ₀, q_n ∈ (0, 1) from the whole range (as LikelihoodProblemRangeProperties').</summary>
-    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> BernoulliCases { get; } =
-        (from count in Gen.Choose(1, 4)
-         from theta in FullRangeDoubles.Positive
-         from q in Gen.ArrayOf(Gen.Frequency((4, FullRangeDoubles.Positive.Where(q => q < 1)), (1, Gen.Choose(1, 53).Select(k => 1 - Math.ScaleB(1.0, -k)))), count)
-         from y in Gen.ArrayOf(Gen.Elements(0.0, 1.0), count)
-         select new LikelihoodProblemRangeProperties.LinearCase(true, 1, q.Select(qn => new[] { InputFor(qn, theta) }).ToArray(), y, [theta, 0.0])).ToArbitrary();
-
-    private static double InputFor(double q, double theta)
-    {
-        double x = Math.Min(q / theta, double.MaxValue);
-        for (int i = 0; i < 64 && theta * x >= 1; i++)
-            x = Math.BitDecrement(x);
-        for (int i = 0; i < 64 && theta * x <= 0 && x < double.MaxValue; i++)
-            x = Math.BitIncrement(x) * 2;
-        return x;
-    }
-
     /// <summary>
     /// The check: <paramref name="sample"/> gives, for (y_n, f_n), c_n and the exact intermediates of that sample's chain
     /// (besides x̃_na, x̃_na·x̃_nb, c_n·x̃_na·x̃_nb and θ_a·x_na, which are added here) whose leaving the normal range allows a
@@ -231,7 +209,7 @@ public class LikelihoodProblemHessianForwardRangeProperties
 
     /// <summary>Bernoulli probability: c_n = 1/p² with p = q (y = 1) or 1 − q (y = 0), k = N + 6; intermediates p, 1/p, 1/p².</summary>
     [Property]
-    public Property BernoulliProbabilityLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(BernoulliCases, c =>
+    public Property BernoulliProbabilityLinear_HessianForward_IsWithinItsBoundOrRejected() => Prop.ForAll(LikelihoodProblemRangeProperties.BernoulliCases, c =>
     {
         var probe = c.X.Select(x => c.Theta[0] * x[0]).ToArray();
         if (!probe.All(q => q > 0 && q < 1))

@@ -304,7 +304,7 @@ public class LikelihoodProblemRangeProperties
     /// from the whole positive range: f_n ≈ q_n, so 1/q and 1/q² reach beyond the range while J = (x, 1) scales them back.
     /// A case whose rounded f_n leaves (0, 1) is moved back inside by a few ulps of x_n.
     /// </summary>
-    private static Arbitrary<LinearCase> BernoulliCases { get; } =
+    internal static Arbitrary<LinearCase> BernoulliCases { get; } =
         (from count in Gen.Choose(1, 4)
          from theta in FullRangeDoubles.Positive
          from q in Gen.ArrayOf(Gen.Frequency((4, FullRangeDoubles.Positive.Where(q => q < 1)), (1, Gen.Choose(1, 53).Select(k => 1 - Math.ScaleB(1.0, -k)))), count)
