@@ -209,7 +209,24 @@ public sealed class LikelihoodProblem
         /// v ≈ 1e154); any other Hessian beyond the range is the likelihood's <see cref="ArgumentException"/>.
         /// </summary>
         public Matrix<double>? HessianInRange(double y) =>
-            Likelihood is LikelihoodBase b && b.HessianFactorsWhereNeeded(y, F) is not null ? null : Likelihood.Hessian(y, F);
+            HessianScaledWhereNeeded(y) is not null || Likelihood is LikelihoodBase b && b.HessianFactorsWhereNeeded(y, F) is not null
+                ? null
+                : Likelihood.Hessian(y, F);
+
+        /// <summary>
+        /// ∇²_f log p(y|f) carried as M_ij·2^(E_ij) where an entry falls below 2^-1022 (<see cref="LikelihoodBase.HessianScaledWhereNeeded"/>:
+        /// the logit's σ(f)σ(−f) beyond |f| = 700), else null.
+        /// </summary>
+        private ScaledMatrix? HessianScaledWhereNeeded(double y) => (Likelihood as LikelihoodBase)?.HessianScaledWhereNeeded(y, F);
+
+        /// <summary>
+        /// The expectation rule's weights carried as M_k·2^(E_k) where one falls below 2^-1022
+        /// (<see cref="LikelihoodBase.WeightsScaledWhereNeeded"/>), else null (then the rule's double weights).
+        /// </summary>
+        public ScaledGradient? WeightsScaledWhereNeeded() => (Likelihood as LikelihoodBase)?.WeightsScaledWhereNeeded(F);
+
+        /// <summary>The rule's weights, carried as M_k·2^(E_k) where one falls below 2^-1022, else its doubles with exponents 0.</summary>
+        public ScaledGradient WeightParts(ExpectationRule rule) => WeightsScaledWhereNeeded() ?? ScaledGradient.Of(rule.Weights);
 
         /// <summary>
         /// ∇_f log p(y|f) carried as M_m·2^(E_m) where an entry falls below 2^-1022 (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>),
@@ -220,16 +237,21 @@ public sealed class LikelihoodProblem
         /// <summary>∇_f log p(y|f), carried as M_m·2^(E_m) where an entry falls below 2^-1022, else the double gradient itself.</summary>
         public ScaledGradient GradientParts(double y) => ScaledGradient.Of(Likelihood, y, F);
 
-        /// <summary>Adds w·J_nᵀ∇²_f log p(y|f)J_n, through the finite factors where ∇²_f log p is beyond the range.</summary>
-        public void AddCongruence(ScaledCurvatureSum sum, double weight, double y)
+        /// <summary>
+        /// Adds w·2^(e_w)·J_nᵀ∇²_f log p(y|f)J_n, with ∇²_f log p as M·2^E where an entry falls below 2^-1022 and through its
+        /// finite factors where an entry is beyond the range.
+        /// </summary>
+        public void AddCongruence(ScaledCurvatureSum sum, double weight, int weightExponent, double y)
         {
-            if (HessianInRange(y) is { } h)
+            if (HessianScaledWhereNeeded(y) is { } scaled)
+                sum.AddCongruenceScaled(weight, weightExponent, J, scaled);
+            else if (HessianInRange(y) is { } h)
+                sum.AddCongruenceScaled(weight, weightExponent, J, ScaledMatrix.Of(h));
+            else
             {
-                sum.AddCongruence(weight, J, h);
-                return;
+                var (p, q) = ((LikelihoodBase)Likelihood).HessianFactors(y, F)!.Value;
+                sum.AddCongruence(weight, weightExponent, J, p, q);
             }
-            var (p, q) = ((LikelihoodBase)Likelihood).HessianFactors(y, F)!.Value;
-            sum.AddCongruence(weight, J, p, q);
         }
 
         public Matrix<double> LogDensityHessian(double y)
@@ -238,7 +260,7 @@ public sealed class LikelihoodProblem
             if (hy is null || ScaledGradientWhereNeeded(y) is not null)
             {
                 var scaled = new ScaledCurvatureSum(J.ColumnCount);
-                AddTo(scaled, 1, y);
+                AddTo(scaled, 1, 0, y);
                 return scaled.Value();
             }
             var g = Likelihood.Gradient(y, F);
@@ -249,15 +271,15 @@ public sealed class LikelihoodProblem
             if (Ordinary && ScaledSum.Ordinary(hy.Enumerate()) && ScaledSum.Ordinary(g) && h.Enumerate().All(double.IsFinite))
                 return Symmetrize(h);
             var sum = new ScaledCurvatureSum(J.ColumnCount);
-            AddTo(sum, 1, y);
+            AddTo(sum, 1, 0, y);
             return sum.Value();
         }
 
-        /// <summary>Adds w·∇²_θ log p(y|f) to a scaled sum.</summary>
-        public void AddTo(ScaledCurvatureSum sum, double weight, double y)
+        /// <summary>Adds w·2^(e_w)·∇²_θ log p(y|f) to a scaled sum.</summary>
+        public void AddTo(ScaledCurvatureSum sum, double weight, int weightExponent, double y)
         {
-            AddCongruence(sum, weight, y);
-            sum.AddCurvatureScaled(weight, GradientParts(y), ModelHessians);
+            AddCongruence(sum, weight, weightExponent, y);
+            sum.AddCurvatureScaled(weight, weightExponent, GradientParts(y), ModelHessians);
         }
     }
 
@@ -357,7 +379,7 @@ public sealed class LikelihoodProblem
     /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (total, t, n) => total - t.LogDensityHessian(Data.Labels[n]),
-        (sum, t, n) => t.AddTo(sum, -1, Data.Labels[n]));
+        (sum, t, n) => t.AddTo(sum, -1, 0, Data.Labels[n]));
 
     /// <summary>
     /// G(θ) of the canonical split (7.13), a_n(b) = −log p(y_n|b), b_n = f(x_n, θ): −Σ_n J_nᵀ∇²_f log p(y_n|f_n)J_n (eq. 7.14).
@@ -374,7 +396,7 @@ public sealed class LikelihoodProblem
         (total, t, n) => t.HessianInRange(Data.Labels[n]) is { } h && ScaledSum.Ordinary(h.Enumerate())
             ? total - t.J.TransposeThisAndMultiply(h * t.J)
             : null,
-        (sum, t, n) => t.AddCongruence(sum, -1, Data.Labels[n]));
+        (sum, t, n) => t.AddCongruence(sum, -1, 0, Data.Labels[n]));
 
     /// <summary>The residual term of eq. (7.9) for the canonical split: Σ_{n,m} [∇_b a_n]_m ∇²_θ f_n^(m) with ∇_b a_n = −∇_f log p.</summary>
     /// <remarks>
@@ -416,6 +438,8 @@ public sealed class LikelihoodProblem
         (fisher, t, n) =>
         {
             var rule = Likelihood.Expectation(t.F);
+            if (t.WeightsScaledWhereNeeded() is not null)
+                return null;
             var inner = Matrix<double>.Build.Dense(t.F.Count, t.F.Count);
             for (int k = 0; k < rule.Labels.Count; k++)
             {
@@ -431,8 +455,9 @@ public sealed class LikelihoodProblem
         (sum, t, n) =>
         {
             var rule = Likelihood.Expectation(t.F);
+            var w = t.WeightParts(rule);
             for (int k = 0; k < rule.Labels.Count; k++)
-                sum.AddRankOneScaled(rule.Weights[k], t.J, t.GradientParts(rule.Labels[k]));
+                sum.AddRankOneScaled(w.Mantissas[k], w.Exponents[k], t.J, t.GradientParts(rule.Labels[k]));
         });
 
     /// <summary>The second form of eq. (7.4), Σ_n E_{y~p(·|f_n)}[−∇²_θ log p(y|f_n)], with the same expectation rule.</summary>
@@ -448,15 +473,18 @@ public sealed class LikelihoodProblem
         (e, t, n) =>
         {
             var rule = Likelihood.Expectation(t.F);
+            if (!ScaledSum.Ordinary(rule.Weights) || t.WeightsScaledWhereNeeded() is not null)
+                return null;
             for (int k = 0; k < rule.Labels.Count; k++)
                 e -= rule.Weights[k] * t.LogDensityHessian(rule.Labels[k]);
-            return ScaledSum.Ordinary(rule.Weights) ? e : null;
+            return e;
         },
         (sum, t, n) =>
         {
             var rule = Likelihood.Expectation(t.F);
+            var w = t.WeightParts(rule);
             for (int k = 0; k < rule.Labels.Count; k++)
-                t.AddTo(sum, -rule.Weights[k], rule.Labels[k]);
+                t.AddTo(sum, -w.Mantissas[k], w.Exponents[k], rule.Labels[k]);
         });
 
     /// <summary>

@@ -40,42 +40,55 @@ internal sealed class ScaledCurvatureSum
     private int D => _sums.GetLength(0);
 
     /// <summary>Adds w·JᵀHJ (J: M×d, H: M×M).</summary>
-    public void AddCongruence(double weight, Matrix<double> j, Matrix<double> h)
-    {
-        for (int a = 0; a < D; a++)
-            for (int b = a; b < D; b++)
-                for (int i = 0; i < j.RowCount; i++)
-                    for (int k = 0; k < j.RowCount; k++)
-                        _sums[a, b].Add(weight, j[i, a], h[i, k], j[k, b]);
-    }
+    public void AddCongruence(double weight, Matrix<double> j, Matrix<double> h) => AddCongruenceScaled(weight, 0, j, Likelihoods.ScaledMatrix.Of(h));
 
     /// <summary>
-    /// Adds w·Jᵀ(P ⊙ Q)J (J: M×d; P, Q: M×M, a matrix given as the entrywise product of two finite ones because it is itself
-    /// beyond the double range, as ∇²_f log p = −(1/q)·(1/q) of the Bernoulli probability below q ≈ 7.5e-155).
+    /// Adds w·2^(e_w)·JᵀHJ for H carried as M_ik·2^(E_ik) (<see cref="Likelihoods.ScaledMatrix"/>: entries below 2^-1022 keep
+    /// their digits) and a weight carried as w·2^(e_w) (an expectation weight below the range), the powers of two applied
+    /// in each term's one final scaling.
     /// </summary>
-    public void AddCongruence(double weight, Matrix<double> j, Matrix<double> p, Matrix<double> q)
+    public void AddCongruenceScaled(double weight, int weightExponent, Matrix<double> j, Likelihoods.ScaledMatrix h)
     {
         for (int a = 0; a < D; a++)
             for (int b = a; b < D; b++)
                 for (int i = 0; i < j.RowCount; i++)
                     for (int k = 0; k < j.RowCount; k++)
-                        _sums[a, b].Add(weight, j[i, a], p[i, k], q[i, k], j[k, b]);
+                        _sums[a, b].AddTimesPowerOfTwo(weightExponent + h.Exponent(i, k), 1, weight, j[i, a], h.Mantissa(i, k), j[k, b]);
+    }
+
+    /// <summary>Adds w·Jᵀ(P ⊙ Q)J (below, with e_w = 0).</summary>
+    public void AddCongruence(double weight, Matrix<double> j, Matrix<double> p, Matrix<double> q) => AddCongruence(weight, 0, j, p, q);
+
+    /// <summary>
+    /// Adds w·2^(e_w)·Jᵀ(P ⊙ Q)J (J: M×d; P, Q: M×M, a matrix given as the entrywise product of two finite ones because it is
+    /// itself beyond the double range, as ∇²_f log p = −(1/q)·(1/q) of the Bernoulli probability below q ≈ 7.5e-155).
+    /// </summary>
+    public void AddCongruence(double weight, int weightExponent, Matrix<double> j, Matrix<double> p, Matrix<double> q)
+    {
+        for (int a = 0; a < D; a++)
+            for (int b = a; b < D; b++)
+                for (int i = 0; i < j.RowCount; i++)
+                    for (int k = 0; k < j.RowCount; k++)
+                        _sums[a, b].AddTimesPowerOfTwo(weightExponent, 1, weight, j[i, a], p[i, k], q[i, k], j[k, b]);
     }
 
     /// <summary>Adds w·(Jᵀg)(Jᵀg)ᵀ (J: M×d, g of length M) without forming g gᵀ or Jᵀg.</summary>
-    public void AddRankOne(double weight, Matrix<double> j, Vector<double> g) => AddRankOneScaled(weight, j, Likelihoods.ScaledGradient.Of(g));
+    public void AddRankOne(double weight, Matrix<double> j, Vector<double> g) => AddRankOneScaled(weight, 0, j, Likelihoods.ScaledGradient.Of(g));
+
+    /// <summary>Adds w·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (below, with e_w = 0).</summary>
+    public void AddRankOneScaled(double weight, Matrix<double> j, Likelihoods.ScaledGradient g) => AddRankOneScaled(weight, 0, j, g);
 
     /// <summary>
-    /// Adds w·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>: entries below 2^-1022 keep
-    /// their digits), the powers of two applied in each term's one final scaling.
+    /// Adds w·2^(e_w)·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>: entries below
+    /// 2^-1022 keep their digits) and a weight carried as w·2^(e_w), the powers of two applied in each term's one final scaling.
     /// </summary>
-    public void AddRankOneScaled(double weight, Matrix<double> j, Likelihoods.ScaledGradient g)
+    public void AddRankOneScaled(double weight, int weightExponent, Matrix<double> j, Likelihoods.ScaledGradient g)
     {
         for (int a = 0; a < D; a++)
             for (int b = a; b < D; b++)
                 for (int i = 0; i < j.RowCount; i++)
                     for (int k = 0; k < j.RowCount; k++)
-                        _sums[a, b].AddTimesPowerOfTwo(g.Exponents[i] + g.Exponents[k], 1, weight, j[i, a], g.Mantissas[i], j[k, b], g.Mantissas[k]);
+                        _sums[a, b].AddTimesPowerOfTwo(weightExponent + g.Exponents[i] + g.Exponents[k], 1, weight, j[i, a], g.Mantissas[i], j[k, b], g.Mantissas[k]);
     }
 
     /// <summary>Adds w·s sᵀ for a vector s of length d.</summary>
@@ -96,15 +109,19 @@ internal sealed class ScaledCurvatureSum
 
     /// <summary>Adds w·Σ_m g_m·∇²f^(m) (symmetric d×d matrices).</summary>
     public void AddCurvature(double weight, Vector<double> g, IReadOnlyList<Matrix<double>> hessians) =>
-        AddCurvatureScaled(weight, Likelihoods.ScaledGradient.Of(g), hessians);
+        AddCurvatureScaled(weight, 0, Likelihoods.ScaledGradient.Of(g), hessians);
 
-    /// <summary>Adds w·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>).</summary>
-    public void AddCurvatureScaled(double weight, Likelihoods.ScaledGradient g, IReadOnlyList<Matrix<double>> hessians)
+    /// <summary>Adds w·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (below, with e_w = 0).</summary>
+    public void AddCurvatureScaled(double weight, Likelihoods.ScaledGradient g, IReadOnlyList<Matrix<double>> hessians) =>
+        AddCurvatureScaled(weight, 0, g, hessians);
+
+    /// <summary>Adds w·2^(e_w)·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>).</summary>
+    public void AddCurvatureScaled(double weight, int weightExponent, Likelihoods.ScaledGradient g, IReadOnlyList<Matrix<double>> hessians)
     {
         for (int m = 0; m < g.Count; m++)
             for (int a = 0; a < D; a++)
                 for (int b = a; b < D; b++)
-                    _sums[a, b].AddTimesPowerOfTwo(g.Exponents[m], 1, weight, g.Mantissas[m], hessians[m][a, b]);
+                    _sums[a, b].AddTimesPowerOfTwo(weightExponent + g.Exponents[m], 1, weight, g.Mantissas[m], hessians[m][a, b]);
     }
 
     /// <summary>The sum, each entry rounded once (±∞ beyond ±double.MaxValue), mirrored from a ≤ b.</summary>

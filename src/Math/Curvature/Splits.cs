@@ -63,8 +63,9 @@ public static class Splits
         var factors = Enumerable.Range(0, split.Problem.Count).Select(n =>
         {
             var j = split.InnerJacobian(n, theta);
-            var negative = (split as CanonicalSplit)?.NegativeOuterHessianFactors(n, theta);
-            return (J: j, H: negative is null ? split.OuterHessian(n, theta) : null, Negative: negative);
+            var scaled = (split as CanonicalSplit)?.NegativeOuterHessianScaled(n, theta);
+            var negative = scaled is null ? (split as CanonicalSplit)?.NegativeOuterHessianFactors(n, theta) : null;
+            return (J: j, H: negative is null && scaled is null ? split.OuterHessian(n, theta) : null, Negative: negative, Scaled: scaled);
         }).ToArray();
         var cancelled = Enumerable.Range(0, split.Problem.Count)
             .Select(n => split is EmpiricalFisherSplit ef && ef.JacobianUnderflows(n, theta)).ToArray();
@@ -72,20 +73,22 @@ public static class Splits
         if (cancelled.Any(c => c))
             g = SumOverSamples(split, theta, "GGN term", n => cancelled[n]
                 ? EmpiricalFisherTerm(split.Problem, n, theta)
-                : factors[n].J.TransposeThisAndMultiply(factors[n].H! * factors[n].J), EmpiricalFisherTerm);
-        else if (factors.Any(f => f.Negative is not null || CongruenceMayUnderflow(f.J, f.H!))
+                : factors[n].J.TransposeThisAndMultiply((factors[n].H ?? split.OuterHessian(n, theta)) * factors[n].J), EmpiricalFisherTerm);
+        else if (factors.Any(f => f.Negative is not null || f.Scaled is not null || CongruenceMayUnderflow(f.J, f.H!))
             && factors.All(f => f.J.Enumerate().All(double.IsFinite) && (f.H is null || f.H.Enumerate().All(double.IsFinite))))
         {
             var sum = new ScaledCurvatureSum(split.Problem.Dimension);
-            foreach (var (j, h, negative) in factors)
-                if (negative is { } pq)
+            foreach (var (j, h, negative, scaled) in factors)
+                if (scaled is not null)
+                    sum.AddCongruenceScaled(-1, 0, j, scaled);
+                else if (negative is { } pq)
                     sum.AddCongruence(-1, j, pq.P, pq.Q);
                 else
                     sum.AddCongruence(1, j, h!);
             g = sum.Value();
         }
         else
-            g = SumOverSamples(split, theta, "GGN term", n => factors[n].J.TransposeThisAndMultiply(factors[n].H! * factors[n].J),
+            g = SumOverSamples(split, theta, "GGN term", n => factors[n].J.TransposeThisAndMultiply((factors[n].H ?? split.OuterHessian(n, theta)) * factors[n].J),
                 EmpiricalFisherTerm);
         return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, k) =>
         {
@@ -261,6 +264,15 @@ public static class Splits
         public (Matrix<double> P, Matrix<double> Q)? NegativeOuterHessianFactors(int n, Vector<double> theta) =>
             Problem.Likelihood is LikelihoodBase b
                 ? LikelihoodProblem.NamingTheta(() => b.HessianFactorsWhereNeeded(Label(n), Problem.Output(n, theta)), theta)
+                : null;
+
+        /// <summary>
+        /// ∇²_f log p(y_n|f_n) as M·2^E (so ∇²_b a_n is its negative) where an entry falls below 2^-1022
+        /// (<see cref="LikelihoodBase.HessianScaledWhereNeeded"/>: the logit's σ(f)σ(−f) beyond |f| = 700), else null.
+        /// </summary>
+        public ScaledMatrix? NegativeOuterHessianScaled(int n, Vector<double> theta) =>
+            Problem.Likelihood is LikelihoodBase b
+                ? LikelihoodProblem.NamingTheta(() => b.HessianScaledWhereNeeded(Label(n), Problem.Output(n, theta)), theta)
                 : null;
     }
 

@@ -76,10 +76,35 @@ public sealed class BernoulliLogit : LikelihoodBase
         return Scalar(-Sigmoid(f[0]) * Sigmoid(-f[0]));
     }
 
+    /// <summary>
+    /// ∇² = −σ(f)σ(−f) = −e^{−|f|}/(1 + e^{−|f|})² beyond |f| = 700 as −e^{−|f|} = M·2^E (<see cref="ScaledExp"/>, within 3u;
+    /// the factor (1 + e^{−|f|})^-2 differs from 1 by less than 2^-1008), where the double is subnormal or 0 from |f| ≈ 708
+    /// on; null within 700.
+    /// </summary>
+    private protected override ScaledMatrix? HessianScaledUnchecked(double y, Vector<double> f)
+    {
+        if (Math.Abs(f[0]) <= 700)
+            return null;
+        var (m, e) = ScaledExp.Of(-Math.Abs(f[0]));
+        return ScaledMatrix.Scalar(-m, e);
+    }
+
     /// <inheritdoc />
     protected override ExpectationRule ExpectationUnchecked(Vector<double> f)
     {
         double s = Sigmoid(f[0]);
         return new ExpectationRule([0, 1], [Sigmoid(-f[0]), s], 0, "exact sum over {0, 1}");
+    }
+
+    /// <summary>
+    /// The weights p(0|f) = σ(−f) and p(1|f) = σ(f) beyond |f| = 700, the smaller as e^{−|f|} = M·2^E (<see cref="ScaledExp"/>,
+    /// within 3u, as for ∇) and the larger, σ(|f|), the double 1 (within 2^-1009 of it); null within 700.
+    /// </summary>
+    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f)
+    {
+        if (Math.Abs(f[0]) <= 700)
+            return null;
+        var (m, e) = ScaledExp.Of(-Math.Abs(f[0]));
+        return f[0] > 0 ? new ScaledGradient([m, 1], [e, 0]) : new ScaledGradient([1, m], [0, e]);
     }
 }

@@ -63,31 +63,85 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     }
 
     /// <summary>
-    /// ∇ = e_y − π with π_c = e^(f_c − m)/s (m = max f, s = Σ_i e^(f_i − m) as in <see cref="LogSumExp.Softmax"/>) and
-    /// e^(f_c − m) as M·2^E (<see cref="ScaledExp"/>), so that π_c below 2^-1022 keeps its digits (the double is subnormal or 0
-    /// from f_c − m ≈ −708 on), and 1 − π_y as one <see cref="ScaledSum"/> of the others: each entry within the bounds the
-    /// class states for ∇ where normal, relatively, with no absolute term; null where every f_c − m ≥ −700.
+    /// ∇ = e_y − π with π_c as M·2^E (<see cref="ScaledProbabilities"/>), so that π_c below 2^-1022 keeps its digits (the
+    /// double is subnormal or 0 from f_c − m ≈ −708 on), and 1 − π_y as one <see cref="ScaledSum"/> of the others: each entry
+    /// within the bounds the class states for ∇ where normal, relatively, with no absolute term; null where every
+    /// f_c − m ≥ −600.
     /// </summary>
     private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
     {
+        if (ScaledProbabilities(f) is not { } pi)
+            return null;
+        int label = (int)y;
+        var (mantissas, exponents) = (pi.Mantissas.Select(m => -m).ToArray(), pi.Exponents.ToArray());
+        (mantissas[label], exponents[label]) = Others(pi, label);
+        return new ScaledGradient(mantissas, exponents);
+    }
+
+    /// <summary>
+    /// ∇² = −(diag(π) − ππᵀ) with π as M·2^E (<see cref="ScaledProbabilities"/>): π_iπ_j and −π_i·Σ_{c≠i}π_c, each one product
+    /// of mantissas with its exponents added, so that an entry below 2^-1022 keeps its digits (f = (0, −400, −400) gave
+    /// π₁π₂ = 0 for e^-800/(1 + 2e^-400)²): within the bounds the class states for ∇² where normal, relatively; null where
+    /// every f_c − m ≥ −600.
+    /// </summary>
+    private protected override ScaledMatrix? HessianScaledUnchecked(double y, Vector<double> f)
+    {
+        if (ScaledProbabilities(f) is not { } pi)
+            return null;
+        var (mantissas, exponents) = (new double[Classes * Classes], new int[Classes * Classes]);
+        for (int i = 0; i < Classes; i++)
+            for (int j = 0; j < Classes; j++)
+            {
+                var (m, e) = i == j ? Others(pi, i) : (pi.Mantissas[j], pi.Exponents[j]);
+                (mantissas[i * Classes + j], exponents[i * Classes + j]) = Product(i == j ? -pi.Mantissas[i] : pi.Mantissas[i], pi.Exponents[i], m, e);
+            }
+        return new ScaledMatrix(Classes, new ScaledGradient(mantissas, exponents));
+    }
+
+    /// <summary>The weights π_c of the rule over the C classes as M·2^E (<see cref="ScaledProbabilities"/>); null as there.</summary>
+    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f) => ScaledProbabilities(f);
+
+    /// <summary>
+    /// π_c = e^(f_c − m)/s as M·2^E (m = max f, s = Σ_i e^(f_i − m) as in <see cref="LogSumExp.Softmax"/>, e^(f_c − m) by
+    /// <see cref="ScaledExp"/> and the quotient of mantissas rounded once); null where every f_c − m ≥ −600, where each π_c
+    /// and each product of two is a normal double for C below e^100.
+    /// </summary>
+    private ScaledGradient? ScaledProbabilities(Vector<double> f)
+    {
         double max = f.Maximum();
-        if (f.All(x => x - max >= -700))
+        if (f.All(x => x - max >= -600))
             return null;
         double s = f.Select(x => Math.Exp(x - max)).Sum();
-        int label = (int)y;
         var (mantissas, exponents) = (new double[Classes], new int[Classes]);
-        var others = new ScaledSum();
         for (int c = 0; c < Classes; c++)
         {
-            if (c == label || double.IsNegativeInfinity(f[c] - max))
+            if (double.IsNegativeInfinity(f[c] - max))
                 continue; // f_c − m beyond −double.MaxValue: π_c < e^-1e308, 0 as in Softmax
             var (m, e) = ScaledExp.Of(f[c] - max);
             var (q, k) = ScaledGradient.Quotient(m, s);
-            (mantissas[c], exponents[c]) = (-q, e + k);
-            others.AddTimesPowerOfTwo(e + k, 1, q);
+            (mantissas[c], exponents[c]) = (q, e + k);
         }
-        (mantissas[label], exponents[label]) = others.Parts;
         return new ScaledGradient(mantissas, exponents);
+    }
+
+    /// <summary>Σ_{c≠i} π_c = 1 − π_i of π as M·2^E, one <see cref="ScaledSum"/>, as M·2^E.</summary>
+    private static (double Mantissa, int Exponent) Others(ScaledGradient pi, int i)
+    {
+        var others = new ScaledSum();
+        for (int c = 0; c < pi.Count; c++)
+            if (c != i)
+                others.AddTimesPowerOfTwo(pi.Exponents[c], 1, pi.Mantissas[c]);
+        return others.Parts;
+    }
+
+    /// <summary>(a·2^e)(b·2^k) as M·2^E: the mantissas' product rounded once, the exponents added.</summary>
+    private static (double Mantissa, int Exponent) Product(double a, int e, double b, int k)
+    {
+        double m = a * b;
+        if (m == 0)
+            return (m, 0);
+        int shift = Math.ILogB(m);
+        return (Math.ScaleB(m, -shift), e + k + shift);
     }
 
     /// <summary>Σ_{c≠i} π_c = 1 − π_i, summed so that it does not cancel when π_i rounds to 1.</summary>

@@ -96,6 +96,40 @@ public abstract class LikelihoodBase : ILikelihood
     private protected virtual ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f) => null;
 
     /// <summary>
+    /// ∇²_f log p(y|f) as H_ij = M_ij·2^(E_ij) where some nonzero entry lies below 2^-1022, so that its double loses digits
+    /// or is 0 before J_n scales it back up in J_nᵀ∇²_f log p J_n (the logit's −σ(f)σ(−f) and the Poisson's −λ beyond
+    /// |f| = 700, the softmax's π_iπ_j and −π_iΣ_{c≠i}π_c where a class is e^-600 below the largest). Null elsewhere (then
+    /// <see cref="Hessian"/>, bit for bit as before, or <see cref="HessianFactorsWhereNeeded"/>) and for likelihoods without
+    /// this form. Each entry is within the accuracy the likelihood states for ∇², relatively, with no absolute 2^-1074 term.
+    /// </summary>
+    /// <exception cref="ArgumentException">y or f invalid.</exception>
+    internal ScaledMatrix? HessianScaledWhereNeeded(double y, Vector<double> f)
+    {
+        Check(y, f);
+        return HessianScaledUnchecked(y, f) is { Entries: { AnyBelowNormal: true, AnyBeyondRange: false } } h ? h : null;
+    }
+
+    /// <summary>The form of <see cref="HessianScaledWhereNeeded"/> on validated arguments; null unless overridden.</summary>
+    private protected virtual ScaledMatrix? HessianScaledUnchecked(double y, Vector<double> f) => null;
+
+    /// <summary>
+    /// The weights w_k of <see cref="Expectation"/>(f) (same order as its labels) as M_k·2^(E_k) where some nonzero w_k lies
+    /// below 2^-1022, so that its double loses digits or is 0 before J_n scales the Fisher's and E[−∇²]'s terms back up
+    /// (σ(∓f) of the logit beyond |f| = 700, the Poisson's p(y) where log p(y) &lt; −700, the softmax's π_c). Null elsewhere
+    /// (then the rule's double weights, bit for bit as before) and for likelihoods without this form. Each weight is within
+    /// the accuracy the likelihood states for it, relatively, with no absolute 2^-1074 term.
+    /// </summary>
+    /// <exception cref="ArgumentException">f invalid, or outside the rule's own range (as <see cref="Expectation"/>).</exception>
+    internal ScaledGradient? WeightsScaledWhereNeeded(Vector<double> f)
+    {
+        ValidateOutput(f, nameof(f));
+        return WeightsScaledUnchecked(f) is { AnyBelowNormal: true, AnyBeyondRange: false } w ? w : null;
+    }
+
+    /// <summary>The form of <see cref="WeightsScaledWhereNeeded"/> on a validated f; null unless overridden.</summary>
+    private protected virtual ScaledGradient? WeightsScaledUnchecked(Vector<double> f) => null;
+
+    /// <summary>
     /// ∇²_f log p(y|f) as the entrywise product P ⊙ Q of two finite matrices, for a likelihood whose Hessian can lie beyond
     /// the double range where the curvature matrices built from it (J_nᵀ∇²_f log p J_n with a small J_n, or weighted by a
     /// small probability) do not; null where the likelihood has no such form (then <see cref="Hessian"/> is the only one).

@@ -66,6 +66,18 @@ public sealed class PoissonLog : LikelihoodBase
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) => Scalar(-Math.Exp(f[0]));
 
+    /// <summary>
+    /// ∇² = −λ = −e^f below f = −700 as M·2^E (<see cref="ScaledExp"/>, within 3u), where the double is subnormal or 0 from
+    /// f ≈ −708 on; null elsewhere.
+    /// </summary>
+    private protected override ScaledMatrix? HessianScaledUnchecked(double y, Vector<double> f)
+    {
+        if (f[0] >= -700)
+            return null;
+        var (m, e) = ScaledExp.Of(f[0]);
+        return ScaledMatrix.Scalar(-m, e);
+    }
+
     /// <summary>log y! for y = 0…170: the log of the double product 2·3·…·y (exact up to 22!, then one rounding a factor).</summary>
     private static readonly double[] SmallLogFactorials = BuildSmallLogFactorials();
 
@@ -119,7 +131,7 @@ public sealed class PoissonLog : LikelihoodBase
         if (eta > MaxLogRate)
             throw new ArgumentException($"f[0] (log rate) must be ≤ {MaxLogRate} for the truncated expectation, got {Require.Show(eta)}.", nameof(f));
         double lambda = Math.Exp(eta);
-        double LogP(int y) => y * eta - lambda - LogFactorial(y);
+        double LogP(int y) => LogWeight(y, eta, lambda);
         int k = (int)Math.Ceiling(2 * lambda + 2);
         double bound;
         while (true)
@@ -133,5 +145,26 @@ public sealed class PoissonLog : LikelihoodBase
         var labels = Enumerable.Range(0, k + 1).Select(y => (double)y).ToArray();
         var weights = labels.Select(y => Math.Exp(LogP((int)y))).ToArray();
         return new ExpectationRule(labels, weights, bound, $"sum over y = 0…{k}, tail ≤ 4p(K+1)(K+1)²");
+    }
+
+    /// <summary>log p(y) = y·η − λ − log y! as written (η = f, λ = e^η), the log of the rule's weight at node y.</summary>
+    private static double LogWeight(int y, double eta, double lambda) => y * eta - lambda - LogFactorial(y);
+
+    /// <summary>
+    /// The weights p(y) = e^{log p(y)} of <see cref="ExpectationUnchecked"/>'s nodes, those whose log is below −700 as M·2^E
+    /// (<see cref="ScaledExp"/>: 3u in place of Math.Exp's 1 ulp, so within (δ + 3u)(1 + 2δ) of p(y), relatively, δ as
+    /// there); null where every log p(y) is at least −700.
+    /// </summary>
+    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f)
+    {
+        var rule = ExpectationUnchecked(f);
+        double eta = f[0], lambda = Math.Exp(eta);
+        var logs = rule.Labels.Select(y => LogWeight((int)y, eta, lambda)).ToArray();
+        if (logs.All(l => l >= -700))
+            return null;
+        var (mantissas, exponents) = (new double[logs.Length], new int[logs.Length]);
+        for (int k = 0; k < logs.Length; k++)
+            (mantissas[k], exponents[k]) = logs[k] >= -700 ? (rule.Weights[k], 0) : ScaledExp.Of(logs[k]);
+        return new ScaledGradient(mantissas, exponents);
     }
 }

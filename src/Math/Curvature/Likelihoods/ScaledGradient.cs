@@ -27,6 +27,9 @@ internal sealed record ScaledGradient(double[] Mantissas, int[] Exponents)
     /// <summary>g itself (every entry with exponent 0).</summary>
     public static ScaledGradient Of(Vector<double> g) => new(g.ToArray(), new int[g.Count]);
 
+    /// <summary>The values themselves (every entry with exponent 0), e.g. an <see cref="ExpectationRule"/>'s double weights.</summary>
+    public static ScaledGradient Of(IReadOnlyList<double> values) => new(values.ToArray(), new int[values.Count]);
+
     /// <summary>
     /// ∇_f log p(y|f) carried as M·2^E where an entry falls below 2^-1022 (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>),
     /// else null (then the likelihood's double gradient serves, bit for bit as before; likelihoods outside LikelihoodBase

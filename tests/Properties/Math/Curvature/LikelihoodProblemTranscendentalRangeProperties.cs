@@ -22,7 +22,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// What is checked is the problem-level assembly: the sums over n and k and the congruences J_nᵀ·A·J_n. The reference of
 /// each entry is that closed form in exact rationals, built from the likelihood's own per-sample doubles at the computed f_n:
 /// g = ∇_f log p, A = ∇²_f log p (or, where <see cref="LikelihoodBase.HessianFactorsWhereNeeded"/> gives factors, the exact
-/// product P ⊙ Q of the factor doubles), log p, and the rule's double nodes and weights. Those per-sample doubles are within
+/// product P ⊙ Q of the factor doubles), log p, and the rule's double nodes and weights; g, A and the weights as M·2^E
+/// where the likelihood gives that form (an entry below 2^-1022). Those per-sample doubles are within
 /// their own documented bounds of the transcendental values (<see cref="LikelihoodRangeProperties"/> checks them against
 /// 96-bit exp/log enclosures), so the error against the true value is the bound here plus Σ|J·(piece error)·J|. Each entry is
 /// (i) within k·u·Σ|terms| + (T + 2)·2^-1074 of the exact value, (ii) ±∞ only where exact ± bound reaches the overflow
@@ -113,11 +114,23 @@ public class LikelihoodProblemTranscendentalRangeProperties
         }
     }
 
-    /// <summary>∇²_f log p as the curvature matrices take it: the exact P ⊙ Q where factors are needed, else the Hessian's double.</summary>
+    /// <summary>
+    /// ∇²_f log p as the curvature matrices take it: its M·2^E form where an entry falls below 2^-1022
+    /// (<see cref="LikelihoodBase.HessianScaledWhereNeeded"/>, checked by ScaledWeightsAndHessianRangeProperties), the exact
+    /// P ⊙ Q where factors are needed, else the Hessian's double.
+    /// </summary>
     private static Fraction[,]? ExactHessian(ILikelihood likelihood, double y, Vector<double> f) => Try(() =>
     {
         int m = f.Count;
         var result = new Fraction[m, m];
+        if (likelihood is LikelihoodBase s && s.HessianScaledWhereNeeded(y, f) is { } scaled)
+        {
+            var entries = Exact(scaled.Entries);
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < m; j++)
+                    result[i, j] = entries[i * m + j];
+            return result;
+        }
         if (likelihood is LikelihoodBase b && b.HessianFactorsWhereNeeded(y, f) is { } factors)
         {
             for (int i = 0; i < m; i++)
@@ -139,10 +152,22 @@ public class LikelihoodProblemTranscendentalRangeProperties
     /// </summary>
     private static Fraction[]? ExactGradient(ILikelihood likelihood, double y, Vector<double> f) => Try(() =>
         (likelihood as LikelihoodBase)?.GradientScaledWhereNeeded(y, f) is { } g
-            ? Enumerable.Range(0, g.Count).Select(m => g.Mantissas[m] == 0 || (long)Math.ILogB(g.Mantissas[m]) + g.Exponents[m] < -4000
-                ? Fraction.Zero
-                : F(g.Mantissas[m]) * ExactDouble.Pow2(g.Exponents[m])).ToArray()
+            ? Exact(g)
             : likelihood.Gradient(y, f).Select(F).ToArray());
+
+    /// <summary>
+    /// The rule's weights as the problem takes them: their M·2^E form where one falls below 2^-1022
+    /// (<see cref="LikelihoodBase.WeightsScaledWhereNeeded"/>, checked by ScaledWeightsAndHessianRangeProperties), else the
+    /// rule's doubles.
+    /// </summary>
+    private static Fraction[] ExactWeights(ILikelihood likelihood, ExpectationRule rule, Vector<double> f) =>
+        (likelihood as LikelihoodBase)?.WeightsScaledWhereNeeded(f) is { } w ? Exact(w) : rule.Weights.Select(F).ToArray();
+
+    /// <summary>M_m·2^(E_m) exactly; an entry below 2^-4000 as 0 (with at most four factors up to 2^1024 each, its terms stay below 2^-1074·2^-800).</summary>
+    private static Fraction[] Exact(ScaledGradient g) =>
+        Enumerable.Range(0, g.Count).Select(m => g.Mantissas[m] == 0 || (long)Math.ILogB(g.Mantissas[m]) + g.Exponents[m] < -4000
+            ? Fraction.Zero
+            : F(g.Mantissas[m]) * ExactDouble.Pow2(g.Exponents[m])).ToArray();
 
     /// <summary>A sample: x̃_n, f_n, and the pieces at the label and at the rule's nodes (null where rejected).</summary>
     private sealed record Sample(Fraction[] Features, Fraction[]? G, Fraction[,]? H, Fraction? Loss, Node[]? Nodes, bool RuleLimit);
@@ -263,7 +288,8 @@ public class LikelihoodProblemTranscendentalRangeProperties
             {
                 limit = ex.Message.Contains("truncated expectation", StringComparison.Ordinal);
             }
-            var nodes = rule?.Labels.Select((label, k) => new Node(F(rule.Weights[k]), ExactGradient(likelihood, label, f), ExactHessian(likelihood, label, f))).ToArray();
+            var weights = rule is null ? null : ExactWeights(likelihood, rule, f);
+            var nodes = rule?.Labels.Select((label, k) => new Node(weights![k], ExactGradient(likelihood, label, f), ExactHessian(likelihood, label, f))).ToArray();
             samples[n] = new Sample(features, ExactGradient(likelihood, y, f), ExactHessian(likelihood, y, f), loss is double l ? F(l) : null, nodes, limit);
         }
         bool fRejected = samples.Any(s => s is null);
