@@ -375,7 +375,9 @@ public sealed class LikelihoodProblem
     /// symmetrization (A + Aᵀ)/2 halves first where A + Aᵀ overflows (a GGN entry of 1e308 came back +∞). A likelihood
     /// Hessian with an entry beyond the range or one that may fall below 2^-1022 enters the scaled sum through its finite
     /// factors (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>; Gaussian mean–variance, linear model, x = v = 1e200:
-    /// ∇²R_vv = −x²/(2v²) = −½ came out 0, 1/(2v²) having rounded to 0 before J scaled it back up; five factors per term).
+    /// ∇²R_vv = −x²/(2v²) = −½ came out 0, 1/(2v²) having rounded to 0 before J scaled it back up; five factors per term),
+    /// or, where an entry lies below 2^-1022, as M·2^E (<see cref="LikelihoodBase.HessianScaledWhereNeeded"/>; the logit's
+    /// σ(f)σ(−f) = e^-800 was 0 at f = −800 and x = 1e300, where ∇²R₀₀ ≈ −3.7e252).
     /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (total, t, n) => total - t.LogDensityHessian(Data.Labels[n]),
@@ -426,11 +428,10 @@ public sealed class LikelihoodProblem
     /// and the entries of the inner matrix Σ_k w_k g_k g_kᵀ also checked against [2^-100, 2^100]: outside, each entry is
     /// Σ_{n,k,i,j} w_k·J_ia·g_i·J_jb·g_j in one scaled sum, so w·g gᵀ is never formed (the Bernoulli-probability Fisher at
     /// q = 1e-200 was +∞: w = q times g² = 1/q² = ∞; exact 1/(q(1 − q)) ≈ 1e200); within (4 + T)·u·Σ|terms|, T = N·K·M².
-    /// These bounds are for the rule's double nodes and weights. Left open (issue 15, item 1): a weight w_k (a probability,
-    /// σ(∓f) of the logit, p(k) of the Poisson, π_c of the softmax) that falls below 2^-1022 loses its digits before J_n
-    /// scales it back up, as ∇_f log p did until stop 36 (logit or Poisson at f = −800, x = 1e300: F₀₀ = 1.3e-95, exact
-    /// 3.7e252; Review36Examples, skipped until the weights are carried as M·2^E); likewise <see cref="ExpectedNegativeHessian"/>
-    /// and the GGN where ∇²_f log p itself falls below 2^-1022 (the logit's σ(f)σ(−f) = e^-800 is 0). And the Gaussian nodes μ ± √(3v)
+    /// These bounds are for the rule's nodes and weights as given. A weight w_k (σ(∓f) of the logit, p(k) of the Poisson, π_c
+    /// of the softmax) that falls below 2^-1022 enters as M·2^E (<see cref="LikelihoodBase.WeightsScaledWhereNeeded"/>), as
+    /// ∇_f log p does: logit or Poisson at f = −800, x = 1e300 gave F₀₀ = 1.3e-95 for the exact 3.7e252 (the weight e^-800
+    /// was 0 before J_n scaled it back up). The Gaussian nodes μ ± √(3v)
     /// are rounded to the grid of μ, so g_k = (y_k − μ)/v carries a relative error up to u·|μ|/√(3v): at |μ| beyond about
     /// 2^53·√(3v) the nodes round to μ and the Gaussian Fisher comes out 0, where F = JᵀJ/v.
     /// </remarks>
@@ -463,7 +464,8 @@ public sealed class LikelihoodProblem
     /// <summary>The second form of eq. (7.4), Σ_n E_{y~p(·|f_n)}[−∇²_θ log p(y|f_n)], with the same expectation rule.</summary>
     /// <remarks>
     /// The switch of <see cref="Hessian"/> with the weights w_k also checked (each node's ∇_f log p and ∇²_f log p as
-    /// <see cref="Hessian"/> checks the training label's); accuracy as for <see cref="Hessian"/> (T = N·K·(M² + M)). A node whose
+    /// <see cref="Hessian"/> checks the training label's; a weight below 2^-1022 as M·2^E, as in <see cref="Fisher"/>); accuracy
+    /// as for <see cref="Hessian"/> (T = N·K·(M² + M)). A node whose
     /// ∇²_f log p itself is beyond the double range enters through its finite factors (the Bernoulli probability's
     /// (−1/q)·(1/q) at q &lt; 7.5e-155: at q = 1e-200, x = 1 the expected negative Hessian 1/(q(1 − q)) ≈ 1e200 was rejected);
     /// a likelihood without factors, or a factor beyond the range (1/q for q &lt; 1/double.MaxValue), is the likelihood's

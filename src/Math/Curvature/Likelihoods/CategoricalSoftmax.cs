@@ -66,11 +66,11 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     /// ∇ = e_y − π with π_c as M·2^E (<see cref="ScaledProbabilities"/>), so that π_c below 2^-1022 keeps its digits (the
     /// double is subnormal or 0 from f_c − m ≈ −708 on), and 1 − π_y as one <see cref="ScaledSum"/> of the others: each entry
     /// within the bounds the class states for ∇ where normal, relatively, with no absolute term; null where every
-    /// f_c − m ≥ −600.
+    /// f_c − m ≥ −600 (each π_c ≥ e^-600/C is then normal, for C below e^100).
     /// </summary>
     private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
     {
-        if (ScaledProbabilities(f) is not { } pi)
+        if (ScaledProbabilities(f, -600) is not { } pi)
             return null;
         int label = (int)y;
         var (mantissas, exponents) = (pi.Mantissas.Select(m => -m).ToArray(), pi.Exponents.ToArray());
@@ -82,11 +82,11 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     /// ∇² = −(diag(π) − ππᵀ) with π as M·2^E (<see cref="ScaledProbabilities"/>): π_iπ_j and −π_i·Σ_{c≠i}π_c, each one product
     /// of mantissas with its exponents added, so that an entry below 2^-1022 keeps its digits (f = (0, −400, −400) gave
     /// π₁π₂ = 0 for e^-800/(1 + 2e^-400)²): within the bounds the class states for ∇² where normal, relatively; null where
-    /// every f_c − m ≥ −600.
+    /// every f_c − m ≥ −340 (each π_iπ_j ≥ e^-680/C² is then normal, for C below 10^6).
     /// </summary>
     private protected override ScaledMatrix? HessianScaledUnchecked(double y, Vector<double> f)
     {
-        if (ScaledProbabilities(f) is not { } pi)
+        if (ScaledProbabilities(f, -340) is not { } pi)
             return null;
         var (mantissas, exponents) = (new double[Classes * Classes], new int[Classes * Classes]);
         for (int i = 0; i < Classes; i++)
@@ -98,18 +98,18 @@ public sealed class CategoricalSoftmax : LikelihoodBase
         return new ScaledMatrix(Classes, new ScaledGradient(mantissas, exponents));
     }
 
-    /// <summary>The weights π_c of the rule over the C classes as M·2^E (<see cref="ScaledProbabilities"/>); null as there.</summary>
-    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f) => ScaledProbabilities(f);
+    /// <summary>The weights π_c of the rule over the C classes as M·2^E (<see cref="ScaledProbabilities"/>); null as for ∇.</summary>
+    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f) => ScaledProbabilities(f, -600);
 
     /// <summary>
     /// π_c = e^(f_c − m)/s as M·2^E (m = max f, s = Σ_i e^(f_i − m) as in <see cref="LogSumExp.Softmax"/>, e^(f_c − m) by
-    /// <see cref="ScaledExp"/> and the quotient of mantissas rounded once); null where every f_c − m ≥ −600, where each π_c
-    /// and each product of two is a normal double for C below e^100.
+    /// <see cref="ScaledExp"/> and the quotient of mantissas rounded once); null where every f_c − m is at least
+    /// <paramref name="floor"/>, where the caller's entries are normal doubles.
     /// </summary>
-    private ScaledGradient? ScaledProbabilities(Vector<double> f)
+    private ScaledGradient? ScaledProbabilities(Vector<double> f, double floor)
     {
         double max = f.Maximum();
-        if (f.All(x => x - max >= -600))
+        if (f.All(x => x - max >= floor))
             return null;
         double s = f.Select(x => Math.Exp(x - max)).Sum();
         var (mantissas, exponents) = (new double[Classes], new int[Classes]);
