@@ -225,6 +225,21 @@ public sealed class LikelihoodProblem
         /// </summary>
         public ScaledGradient? WeightsScaledWhereNeeded() => (Likelihood as LikelihoodBase)?.WeightsScaledWhereNeeded(F);
 
+        /// <summary>
+        /// The rule's node k as the label and the terms to evaluate it at: for a location family (the Gaussian likelihoods,
+        /// <see cref="LikelihoodBase.IsLocationFamily"/>) and a rule with <see cref="ExpectationRule.Offsets"/>, the offset
+        /// y_k − μ at f with f₀ = 0, so that g_k keeps the offset's digits where the rounded node μ ± √(3v) does not (at
+        /// μ = 1e20, v = 1 the nodes are μ itself and the Fisher came out 0 for JᵀJ); else the node at f itself.
+        /// </summary>
+        public (double Label, SampleTerms At) Node(ExpectationRule rule, int k)
+        {
+            if (rule.Offsets is not { } offsets || Likelihood is not LikelihoodBase { IsLocationFamily: true })
+                return (rule.Labels[k], this);
+            var centred = F.Clone();
+            centred[0] = 0;
+            return (offsets[k], this with { F = centred });
+        }
+
         /// <summary>The rule's weights, carried as M_k·2^(E_k) where one falls below 2^-1022, else its doubles with exponents 0.</summary>
         public ScaledGradient WeightParts(ExpectationRule rule) => WeightsScaledWhereNeeded() ?? ScaledGradient.Of(rule.Weights);
 
@@ -431,9 +446,12 @@ public sealed class LikelihoodProblem
     /// These bounds are for the rule's nodes and weights as given. A weight w_k (σ(∓f) of the logit, p(k) of the Poisson, π_c
     /// of the softmax) that falls below 2^-1022 enters as M·2^E (<see cref="LikelihoodBase.WeightsScaledWhereNeeded"/>), as
     /// ∇_f log p does: logit or Poisson at f = −800, x = 1e300 gave F₀₀ = 1.3e-95 for the exact 3.7e252 (the weight e^-800
-    /// was 0 before J_n scaled it back up). The Gaussian nodes μ ± √(3v)
-    /// are rounded to the grid of μ, so g_k = (y_k − μ)/v carries a relative error up to u·|μ|/√(3v): at |μ| beyond about
-    /// 2^53·√(3v) the nodes round to μ and the Gaussian Fisher comes out 0, where F = JᵀJ/v.
+    /// was 0 before J_n scaled it back up). The Gaussian likelihoods are evaluated at the rule's offsets y_k − μ = 0, ∓√(3v)
+    /// with μ = 0 (<see cref="ExpectationRule.Offsets"/>), not at its nodes: the nodes μ ± √(3v)
+    /// are rounded to the grid of μ, so g_k = (y_k − μ)/v carried a relative error up to u·|μ|/√(3v): at |μ| beyond about
+    /// 2^53·√(3v) the nodes round to μ and the Gaussian Fisher came out 0, where F = JᵀJ/v. The offsets are within 3.01u of
+    /// ∓√(3v) at every μ, so g_k carries their error and the gradient's own instead (E[−∇²] of the mean–variance
+    /// likelihood, whose ∇²_f log p depends on y, likewise).
     /// </remarks>
     public Matrix<double> Fisher(Vector<double> theta) => SampleSum(theta, symmetrize: true,
         (fisher, t, n) =>
@@ -444,9 +462,10 @@ public sealed class LikelihoodProblem
             var inner = Matrix<double>.Build.Dense(t.F.Count, t.F.Count);
             for (int k = 0; k < rule.Labels.Count; k++)
             {
-                if (t.ScaledGradientWhereNeeded(rule.Labels[k]) is not null)
+                var (y, at) = t.Node(rule, k);
+                if (at.ScaledGradientWhereNeeded(y) is not null)
                     return null;
-                var s = Likelihood.Gradient(rule.Labels[k], t.F);
+                var s = Likelihood.Gradient(y, at.F);
                 inner += rule.Weights[k] * s.OuterProduct(s);
             }
             return ScaledSum.Ordinary(rule.Weights) && ScaledSum.Ordinary(inner.Enumerate())
@@ -458,7 +477,10 @@ public sealed class LikelihoodProblem
             var rule = Likelihood.Expectation(t.F);
             var w = t.WeightParts(rule);
             for (int k = 0; k < rule.Labels.Count; k++)
-                sum.AddRankOneScaled(w.Mantissas[k], w.Exponents[k], t.J, t.GradientParts(rule.Labels[k]));
+            {
+                var (y, at) = t.Node(rule, k);
+                sum.AddRankOneScaled(w.Mantissas[k], w.Exponents[k], t.J, at.GradientParts(y));
+            }
         });
 
     /// <summary>The second form of eq. (7.4), Σ_n E_{y~p(·|f_n)}[−∇²_θ log p(y|f_n)], with the same expectation rule.</summary>
@@ -478,7 +500,10 @@ public sealed class LikelihoodProblem
             if (!ScaledSum.Ordinary(rule.Weights) || t.WeightsScaledWhereNeeded() is not null)
                 return null;
             for (int k = 0; k < rule.Labels.Count; k++)
-                e -= rule.Weights[k] * t.LogDensityHessian(rule.Labels[k]);
+            {
+                var (y, at) = t.Node(rule, k);
+                e -= rule.Weights[k] * at.LogDensityHessian(y);
+            }
             return e;
         },
         (sum, t, n) =>
@@ -486,7 +511,10 @@ public sealed class LikelihoodProblem
             var rule = Likelihood.Expectation(t.F);
             var w = t.WeightParts(rule);
             for (int k = 0; k < rule.Labels.Count; k++)
-                t.AddTo(sum, -w.Mantissas[k], w.Exponents[k], rule.Labels[k]);
+            {
+                var (y, at) = t.Node(rule, k);
+                at.AddTo(sum, -w.Mantissas[k], w.Exponents[k], y);
+            }
         });
 
     /// <summary>

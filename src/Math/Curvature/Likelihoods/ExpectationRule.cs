@@ -33,6 +33,13 @@ public sealed record ExpectationRule(IReadOnlyList<double> Labels, IReadOnlyList
     /// <summary>How the rule was obtained, for reports.</summary>
     public string Method { get; } = Method ?? throw new ArgumentNullException(nameof(Method));
 
+    /// <summary>
+    /// The offsets y_k − μ of the nodes from the mean where the rule has them (<see cref="Gaussian"/>: 0, −√(3v), √(3v)),
+    /// else null. The nodes themselves are rounded to the grid of μ, so that beyond |μ| ≈ 2^53·√(3v) they are μ itself, while
+    /// the offsets keep every digit: a likelihood whose log p depends on y and f₀ only through y − f₀ is evaluated at them.
+    /// </summary>
+    internal IReadOnlyList<double>? Offsets { get; init; }
+
     private static IReadOnlyList<double> CheckLabels(IReadOnlyList<double> labels)
     {
         ArgumentNullException.ThrowIfNull(labels, nameof(Labels));
@@ -61,7 +68,8 @@ public sealed record ExpectationRule(IReadOnlyList<double> Labels, IReadOnlyList
     /// <see cref="ArgumentException"/> (a negative v gave NaN nodes). Accuracy: node 0 is μ; nodes 1 and 2 are within
     /// u·|μ ∓ √(3v)| + 4u·√(3v) + 2^-1074 of μ ∓ √(3v) (√3, √v and their product within 3.01u, the sum one more rounding),
     /// never overflowing (μ ± √(3v) with |μ| ≤ double.MaxValue rounds to at most double.MaxValue, as √(3v) &lt; 2^513);
-    /// the weights are 2/3 and 1/6 correctly rounded.
+    /// the weights are 2/3 and 1/6 correctly rounded. The offsets 0 and ∓√(3v) (<see cref="Offsets"/>) are within 3.01u of
+    /// their exact values at every μ.
     /// </summary>
     /// <exception cref="ArgumentException">mean not finite, or variance not finite and &gt; 0.</exception>
     public static ExpectationRule Gaussian(double mean, double variance)
@@ -70,6 +78,6 @@ public sealed record ExpectationRule(IReadOnlyList<double> Labels, IReadOnlyList
         Require.Positive(variance, nameof(variance));
         double s = Math.Sqrt(3.0) * Math.Sqrt(variance); // √(3σ²) without overflowing 3σ² above 6e307
         return new ExpectationRule([mean, mean - s, mean + s], [2.0 / 3, 1.0 / 6, 1.0 / 6], 0,
-            "3-node Gauss–Hermite, exact for polynomials of degree ≤ 5 in y");
+            "3-node Gauss–Hermite, exact for polynomials of degree ≤ 5 in y") { Offsets = [0, -s, s] };
     }
 }

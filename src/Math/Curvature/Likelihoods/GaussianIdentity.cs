@@ -29,6 +29,9 @@ public sealed class GaussianIdentity : LikelihoodBase
     /// <inheritdoc />
     public override int OutputDimension => 1;
 
+    /// <summary>log p depends on y and μ = f₀ only through y − μ.</summary>
+    internal override bool IsLocationFamily => true;
+
     /// <inheritdoc />
     public override bool IsNaturalParameterization => true;
 

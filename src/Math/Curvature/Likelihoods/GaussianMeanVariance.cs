@@ -28,6 +28,9 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     /// <inheritdoc />
     public override int OutputDimension => 2;
 
+    /// <summary>log p depends on y and μ = f₀ only through y − μ.</summary>
+    internal override bool IsLocationFamily => true;
+
     /// <inheritdoc />
     public override bool IsNaturalParameterization => false;
 

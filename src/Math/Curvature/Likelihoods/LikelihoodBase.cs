@@ -19,6 +19,13 @@ public abstract class LikelihoodBase : ILikelihood
     /// <inheritdoc />
     public abstract bool IsNaturalParameterization { get; }
 
+    /// <summary>
+    /// True when log p(y|f) depends on y and f₀ only through y − f₀ (the Gaussian likelihoods, f₀ = μ), so that a quantity
+    /// at (y, f) may be evaluated at (y − f₀, f with f₀ = 0): the curvature matrices evaluate the expectation rule's nodes
+    /// there, at their <see cref="ExpectationRule.Offsets"/>.
+    /// </summary>
+    internal virtual bool IsLocationFamily => false;
+
     /// <inheritdoc />
     public void ValidateOutput(Vector<double> f, string name)
     {

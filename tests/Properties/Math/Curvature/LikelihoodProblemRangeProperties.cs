@@ -242,7 +242,9 @@ public class LikelihoodProblemRangeProperties
             }
             nodes[n] = r.Labels.Select((y, k) =>
             {
-                var (gk, hk) = exactLikelihood.Derivatives(F(y), F(p.Outputs[n]![0]));
+                // the Gaussian rule's nodes are μ + offset exactly (ExpectationRule.Offsets; the problem evaluates them there)
+                var node = r.Offsets is { } offsets ? F(p.Outputs[n]![0]) + F(offsets[k]) : F(y);
+                var (gk, hk) = exactLikelihood.Derivatives(node, F(p.Outputs[n]![0]));
                 nodesBeyond |= Beyond(gk) || Beyond(hk);
                 return (F(r.Weights[k]), gk, hk);
             }).ToArray();

@@ -22,7 +22,7 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// What is checked is the problem-level assembly: the sums over n and k and the congruences J_nᵀ·A·J_n. The reference of
 /// each entry is that closed form in exact rationals, built from the likelihood's own per-sample doubles at the computed f_n:
 /// g = ∇_f log p, A = ∇²_f log p (or, where <see cref="LikelihoodBase.HessianFactorsWhereNeeded"/> gives factors, the exact
-/// product P ⊙ Q of the factor doubles), log p, and the rule's double nodes and weights; g, A and the weights as M·2^E
+/// product P ⊙ Q of the factor doubles), log p, and the rule's double nodes (for the mean–variance its offsets y_k − μ at μ = 0) and weights; g, A and the weights as M·2^E
 /// where the likelihood gives that form (an entry below 2^-1022). Those per-sample doubles are within
 /// their own documented bounds of the transcendental values (<see cref="LikelihoodRangeProperties"/> checks them against
 /// 96-bit exp/log enclosures), so the error against the true value is the bound here plus Σ|J·(piece error)·J|. Each entry is
@@ -163,6 +163,14 @@ public class LikelihoodProblemTranscendentalRangeProperties
     private static Fraction[] ExactWeights(ILikelihood likelihood, ExpectationRule rule, Vector<double> f) =>
         (likelihood as LikelihoodBase)?.WeightsScaledWhereNeeded(f) is { } w ? Exact(w) : rule.Weights.Select(F).ToArray();
 
+    /// <summary>f with f₀ = 0.</summary>
+    private static Vector<double> Centred(Vector<double> f)
+    {
+        var centred = f.Clone();
+        centred[0] = 0;
+        return centred;
+    }
+
     /// <summary>M_m·2^(E_m) exactly; an entry below 2^-4000 as 0 (with at most four factors up to 2^1024 each, its terms stay below 2^-1074·2^-800).</summary>
     private static Fraction[] Exact(ScaledGradient g) =>
         Enumerable.Range(0, g.Count).Select(m => g.Mantissas[m] == 0 || (long)Math.ILogB(g.Mantissas[m]) + g.Exponents[m] < -4000
@@ -289,7 +297,14 @@ public class LikelihoodProblemTranscendentalRangeProperties
                 limit = ex.Message.Contains("truncated expectation", StringComparison.Ordinal);
             }
             var weights = rule is null ? null : ExactWeights(likelihood, rule, f);
-            var nodes = rule?.Labels.Select((label, k) => new Node(weights![k], ExactGradient(likelihood, label, f), ExactHessian(likelihood, label, f))).ToArray();
+            var nodes = rule?.Labels.Select((label, k) =>
+            {
+                // a location family is evaluated at the offset y_k − μ with μ = 0 (ExpectationRule.Offsets), as the problem does
+                var (y, at) = rule.Offsets is { } offsets && likelihood is LikelihoodBase { IsLocationFamily: true }
+                    ? (offsets[k], Centred(f))
+                    : (label, f);
+                return new Node(weights![k], ExactGradient(likelihood, y, at), ExactHessian(likelihood, y, at));
+            }).ToArray();
             samples[n] = new Sample(features, ExactGradient(likelihood, y, f), ExactHessian(likelihood, y, f), loss is double l ? F(l) : null, nodes, limit);
         }
         bool fRejected = samples.Any(s => s is null);

@@ -71,4 +71,25 @@ public class ScaledHessianProblemExamples
         AssertUlps(p.GeneralizedGaussNewton(theta)[2, 4], exact, 13, "G[W₁, W₂]");
         AssertUlps(p.ExpectedNegativeHessian(theta)[2, 4], exact, 13, "E[−∇²][W₁, W₂]");
     }
+
+    /// <summary>
+    /// Gaussian identity σ² = 1 and mean–variance v = 1 at μ = 1e20, x = 1: the rule's nodes μ ± √3 round to μ, so the Fisher
+    /// from the nodes came out 0; evaluated at the offsets ∓√3 (<see cref="ExpectationRule.Offsets"/>) it is F = x²/σ² = 1
+    /// for the identity, and F_μμ = x²/v = 1, F_vv = x²/(2v²) = ½ for the mean–variance, with E[−∇²] the same. 16 ulp: the
+    /// offsets' 3.01u doubled in g_k², the gradient's quotient and the mean–variance ∇_v = a²/2 − 1/(2v), whose a²/2 = 3/2
+    /// amplifies a²'s error by 3/2 against the result 1.
+    /// </summary>
+    [Fact]
+    public void GaussianFisher_FarFromZero_IsNotLostInTheNodes()
+    {
+        var identity = new LikelihoodProblem(new LinearModel(1, bias: false), new GaussianIdentity(1), new Dataset([V(1)], [1e20]));
+        AssertUlps(identity.Fisher(V(1e20))[0, 0], RationalInterval.Exact(1.0), 16, "F (identity)");
+        var meanVariance = new LikelihoodProblem(new LinearModel(1, 2, bias: false), new GaussianMeanVariance(), new Dataset([V(1)], [1e20]));
+        var fisher = meanVariance.Fisher(V(1e20, 1));
+        AssertUlps(fisher[0, 0], RationalInterval.Exact(1.0), 16, "F_μμ");
+        AssertUlps(fisher[1, 1], RationalInterval.Exact(0.5), 16, "F_vv");
+        var expected = meanVariance.ExpectedNegativeHessian(V(1e20, 1));
+        AssertUlps(expected[0, 0], RationalInterval.Exact(1.0), 16, "E[−∇²]_μμ");
+        AssertUlps(expected[1, 1], RationalInterval.Exact(0.5), 16, "E[−∇²]_vv");
+    }
 }
