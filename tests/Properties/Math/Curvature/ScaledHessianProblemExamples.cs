@@ -75,7 +75,8 @@ public class ScaledHessianProblemExamples
     /// <summary>
     /// Gaussian identity σ² = 1 and mean–variance v = 1 at μ = 1e20, x = 1: the rule's nodes μ ± √3 round to μ, so the Fisher
     /// from the nodes came out 0; evaluated at the offsets ∓√3 (<see cref="ExpectationRule.Offsets"/>) it is F = x²/σ² = 1
-    /// for the identity, and F_μμ = x²/v = 1, F_vv = x²/(2v²) = ½ for the mean–variance, with E[−∇²] the same. 16 ulp: the
+    /// for the identity, and F_μμ = x²/v = 1, F_vv = x²/(2v²) = ½ for the mean–variance, with E[−∇²] the same (its vv entry
+    /// −E[1/(2v²) − a²/v] came out −½ from nodes where a = 0). 16 ulp: the
     /// offsets' 3.01u doubled in g_k², the gradient's quotient and the mean–variance ∇_v = a²/2 − 1/(2v), whose a²/2 = 3/2
     /// amplifies a²'s error by 3/2 against the result 1.
     /// </summary>
