@@ -6,6 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Exact;
+using static Verification.Tests.Properties.Numerics.Curvature.Likelihoods.ScaledFormAssert;
 
 namespace Verification.Tests.Properties.Numerics.Curvature.Likelihoods;
 
@@ -18,39 +19,7 @@ namespace Verification.Tests.Properties.Numerics.Curvature.Likelihoods;
 [Properties(MaxTest = 150)]
 public class ScaledGradientRangeProperties
 {
-    private const double Unit = 1.1102230246251565e-16;
-
-    private const int Bits = 96;
-
-    private static readonly Fraction BelowNormal = ExactDouble.Pow2(-1023);
-
     private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
-
-    private static Fraction F(double x) => ExactDouble.ToFraction(x);
-
-    /// <summary>The entry M·2^E as an exact rational.</summary>
-    private static Fraction Entry(ScaledGradient g, int m) => F(g.Mantissas[m]) * ExactDouble.Pow2(g.Exponents[m]);
-
-    /// <summary>|entry − exact| ≤ k·u·scale, the exact value given as an enclosure (the entry must be within k·u·scale of every point of it).</summary>
-    private static Property Within(ScaledGradient g, int m, RationalInterval exact, Fraction scale, double k, string what)
-    {
-        var entry = Entry(g, m);
-        var (low, high) = (Fraction.Abs(entry - exact.Lower), Fraction.Abs(entry - exact.Upper));
-        var error = low > high ? low : high;
-        var bound = F(k * Unit) * scale;
-        return (error <= bound).Label(
-            $"{what}[{m}]: {g.Mantissas[m]:R}·2^{g.Exponents[m]}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}, error {(double)(error / scale).ToDecimal():E3}·scale > {k}u");
-    }
-
-    /// <summary>The form is given wherever an exact nonzero entry is below 2^-1023 (and no entry is beyond the range).</summary>
-    private static Property GivenWhereNeeded(ScaledGradient? g, IEnumerable<Fraction> exact, string what)
-    {
-        bool needed = exact.Any(e => !e.IsZero && Fraction.Abs(e) < BelowNormal);
-        return (!needed || g is not null).Label($"{what}: an exact entry is below 2^-1023 but no scaled form was given");
-    }
-
-    private static Gen<double> Between(double low, double high) =>
-        Gen.Choose(0, 1 << 30).Select(i => low + (high - low) * i / (double)(1 << 30));
 
     /// <summary>
     /// GaussianIdentity: (y − f)/σ² within 2u relatively, with σ² up to double.MaxValue and y − f of any size (so that the
