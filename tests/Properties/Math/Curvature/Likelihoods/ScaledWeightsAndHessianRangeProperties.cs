@@ -42,9 +42,13 @@ public class ScaledWeightsAndHessianRangeProperties
 
     private static readonly RationalInterval One = RationalInterval.Exact(1.0);
 
-    /// <summary>f over [−4096, −600] ∪ [600, 4096] (ExactExp's reach, across the threshold |f| = 700) and the whole range.</summary>
+    /// <summary>
+    /// f over [−4096, −600] ∪ [600, 4096] (ExactExp's reach), ±[680, 760] (across the threshold |f| = 700 and the subnormal
+    /// range's top near 708), beyond ±4096 and the whole range.
+    /// </summary>
     private static Gen<double> LogitArgument { get; } = Gen.Frequency(
-        (2, Between(-4096, -600)), (2, Between(600, 4096)), (1, FullRangeDoubles.Signed), (1, BelowReach.SelectMany(t => Gen.Elements(t, -t))));
+        (2, Between(-4096, -600)), (2, Between(600, 4096)), (1, Between(680, 760).SelectMany(t => Gen.Elements(t, -t))),
+        (1, FullRangeDoubles.Signed), (1, BelowReach.SelectMany(t => Gen.Elements(t, -t))));
 
     /// <summary>
     /// BernoulliLogit: the weights of the labels (0, 1), σ(−f) and σ(f), beyond |f| = 700. The smaller, e^{−|f|}/(1 + e^{−|f|}),
@@ -100,7 +104,7 @@ public class ScaledWeightsAndHessianRangeProperties
     /// <summary>PoissonLog: ∇² = −λ = −e^f below f = −700, for any label, within 3u relatively (ScaledExp's).</summary>
     [Property]
     public Property PoissonLog_ScaledHessian_IsMinusTheRate() => Prop.ForAll(
-        (from f in Gen.Frequency((4, Between(-4096, -600)), (1, Between(-600, 4)), (1, BelowReach))
+        (from f in Gen.Frequency((4, Between(-4096, -600)), (1, Between(-760, -680)), (1, Between(-600, 4)), (1, BelowReach))
          from y in Gen.Choose(0, 5)
          select (f, y: (double)y)).ToArbitrary(),
         c =>
@@ -122,11 +126,11 @@ public class ScaledWeightsAndHessianRangeProperties
     /// bits, within (δ + 3u)(1 + 2δ) relatively as the doc comment states, δ = 7u·(y|η| + λ + log y!) + 2^-1073 (the error
     /// of the computed log p(y), with the 2^-1073 its class remarks add where λ is subnormal; λ and log y! bounded above, the
     /// latter by Σ log k in doubles times 1 + 2^-40, whose ≤ 171 roundings are below 2^-44 relatively). η over [−4096, −600],
-    /// [−710, −300] (a node's log on either side of −700), [−300, 4] (no form) and below −4096.
+    /// [−710, −300] and [−372, −348] (the node y = 2's log across −700, −708 and −745), [−300, 4] (no form) and below −4096.
     /// </summary>
     [Property]
     public Property PoissonLog_ScaledWeights_AreTheProbabilitiesOfTheNodes() => Prop.ForAll(
-        Gen.Frequency((4, Between(-4096, -600)), (2, Between(-710, -300)), (1, Between(-300, 4)), (1, BelowReach)).ToArbitrary(),
+        Gen.Frequency((4, Between(-4096, -600)), (2, Between(-710, -300)), (2, Between(-372, -348)), (1, Between(-300, 4)), (1, BelowReach)).ToArbitrary(),
         eta =>
         {
             var likelihood = new PoissonLog();
@@ -158,7 +162,7 @@ public class ScaledWeightsAndHessianRangeProperties
             return result;
         });
 
-    /// <summary>Logits offset + d_c over C = 3 or 4 classes, d_c across −600 and −700, near 0 and beyond ExactExp's reach.</summary>
+    /// <summary>Logits offset + d_c over C = 3 or 4 classes, d_c across −600 and −708, near 0 and beyond ExactExp's reach.</summary>
     private static Gen<double[]> SoftmaxLogits(Gen<double> difference) =>
         from classes in Gen.Elements(3, 4)
         from offset in Gen.Frequency((2, Between(-50, 50)), (1, FullRangeDoubles.Signed.Select(x => x / 4)))
@@ -166,7 +170,7 @@ public class ScaledWeightsAndHessianRangeProperties
         select d.Select(x => offset + x).ToArray();
 
     private static Gen<double> SoftmaxDifference { get; } =
-        Gen.Frequency((2, Between(-4096, -600)), (1, Between(-700, -300)), (2, Between(-30, 0)), (1, BelowReach));
+        Gen.Frequency((2, Between(-4096, -600)), (1, Between(-760, -680)), (1, Between(-700, -300)), (2, Between(-30, 0)), (1, BelowReach));
 
     /// <summary>
     /// The exact π_c = e^{f_c − m}/Σ_i e^{f_i − m} (m = max f, from the doubles f exactly) as enclosures, and D = max |f_c − m|
