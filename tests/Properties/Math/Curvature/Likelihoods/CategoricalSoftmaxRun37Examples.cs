@@ -11,17 +11,11 @@ namespace Verification.Tests.Properties.Numerics.Curvature.Likelihoods;
 /// <summary>
 /// ∇² = −(diag π − ππᵀ) of the softmax (eq. D.16) carried as M·2^E (<see cref="LikelihoodBase.HessianScaledWhereNeeded"/>)
 /// where an entry is below 2^-1022: at f = (0, −400, −400), the case the scaled form was written for, π₁π₂ ≈ e^-800 ≈ 2^-1154
-/// is 0 as a double, yet no form is given, since every f_c − m ≥ −600.
+/// is 0 as a double, and no form was given while the cut was every f_c − m ≥ −600 (now −340).
 /// </summary>
 public sealed class CategoricalSoftmaxRun37Examples
 {
-    /// <summary>The defect both this example and the scaled-Hessian property skip on, until ScaledProbabilities gives the form there.</summary>
-    internal const string ProductDefect =
-        "defect: CategoricalSoftmax.HessianScaledWhereNeeded gives no form where every f_c − m ≥ −600 (ScaledProbabilities' " +
-        "threshold), but π_iπ_j is below 2^-1022 once f_i + f_j − 2m < −708: at f = (0, −400, −400) ∇²[1, 2] stays the " +
-        "double 0, exact e^-800/(1 + 2e^-400)² ≈ 3.7e-348";
-
-    [Fact(Skip = ProductDefect)]
+    [Fact]
     public void ScaledHessian_WithTwoClasses400BelowTheLargest_KeepsTheirProduct()
     {
         var likelihood = new CategoricalSoftmax(3);
