@@ -121,15 +121,13 @@ public sealed class TanhMlp : ModelBase
         return r * r;
     }
 
-    /// <summary>ln 2 split for argument reduction (fdlibm's ln2_hi, whose low 21 mantissa bits are 0, and ln2_lo).</summary>
-    private const double Ln2Hi = 6.93147180369123816490e-01, Ln2Lo = 1.90821492927058770002e-10;
-
     /// <summary>
     /// sech²a as m·2^e, for where it is below the double range but a product with x̃ or W₂ (up to 2^3072) is not: for
     /// |a| ≤ 350, <see cref="SechSquared"/> (a normal double, split exactly); for 350 &lt; |a| ≤ 2200, 4e^{−2|a|} (the
-    /// factor (1 + e^{−2|a|})^{−2} is 1 to 2^-1000) with 2|a| = k·ln 2 + r, |r| ≤ ½ln 2, k·ln2_hi exact and 2|a| − k·ln2_hi
-    /// exact (Sterbenz), so m = e^{−r} within 2u and e = 2 − k; beyond, 0 (below 2^-6300: every product of it with at most
-    /// three finite doubles underflows).
+    /// factor (1 + e^{−2|a|})^{−2} is 1 to 2e^{−700} &lt; 2^-1000) with e^{−2|a|} from <see cref="AutoDiff.ScaledDerivative.Exp"/>
+    /// (the platform exp where normal, else its Cody–Waite reduction: within 3u, ScaledExp's derivation) and the factor 4
+    /// and the split into m ∈ [1, 2) exact, so within 3u; beyond, 0 (below 2^-6300: every product of it with at most three
+    /// finite doubles underflows).
     /// </summary>
     internal static (double Mantissa, int Exponent) SechSquaredScaled(double a)
     {
@@ -142,10 +140,9 @@ public sealed class TanhMlp : ModelBase
         }
         if (abs > 2200)
             return (0, 0);
-        double twoA = 2 * abs;
-        double k = Math.Round(twoA / (Ln2Hi + Ln2Lo));
-        double r = (twoA - k * Ln2Hi) - k * Ln2Lo;
-        return (Math.Exp(-r), 2 - (int)k);
+        var (m, k) = AutoDiff.ScaledDerivative.Exp(-2 * abs).Parts;
+        int shift = Math.ILogB(m);
+        return (Math.ScaleB(m, -shift), k + shift + 2);
     }
 
     /// <inheritdoc />
