@@ -126,22 +126,33 @@ public static class Splits
     /// <summary>Σ_{n,m} [∇_b a_n(b_n(θ))]_m ∇²_θ b_n^(m)(θ), the second line of eq. (7.9).</summary>
     /// <remarks>
     /// Where every factor is finite and a product [∇_b a_n]_m·(∇²_θ b_n^(m))_ij may exceed the double range (binary exponents
-    /// summing to at least 1022), each entry is Σ_{n,m} in one <see cref="ScaledCurvatureSum"/> instead (the empirical-Fisher
-    /// split keeps its cancelled form): within (1 + T)·u·Σ|terms| (T = N·M_b terms), ±∞ only where the entry is beyond
+    /// summing to at least 1022), each entry is Σ_{n,m} in one <see cref="ScaledCurvatureSum"/> instead: within (1 + T)·u·Σ|terms| (T = N·M_b terms), ±∞ only where the entry is beyond
     /// ±double.MaxValue. The canonical split with ∇²f = κ = 1e10 and ∇_b a = −1e300, 1e300, −5 over three samples was
     /// rejected as "factors beyond the double range" (the first term −1e310 was −∞), exact −5e10. A product below the normal
     /// range needs no switch: each term is one product, correctly rounded to the subnormal grid (2^-1075 absolute, at most
-    /// T·u/2 of a normal entry). Elsewhere the plain form runs, bit for bit as before.
+    /// T·u/2 of a normal entry). Elsewhere the plain form runs, bit for bit as before. The empirical-Fisher split's term
+    /// (−1/b)·b(s sᵀ + ∇²_θ log p) is the plain product where b is normal and every nonzero entry of its plain inner Hessian
+    /// is a normal double, else the cancelled −(s sᵀ + ∇²_θ log p) as one scaled sum per entry, within (3 + T)·u·Σ|terms|
+    /// (T = 2M² + M) plus g's and ∇²_f log p's own errors, and where a sample's term is beyond the range all samples' terms
+    /// in one scaled sum per entry (T = N(2M² + M)), ±∞ with the exact sign (+∞ and −∞ terms had summed to NaN): b(s sᵀ + ∇²log p) ≈ 3.8e-315 had kept about 35 bits before 1/b
+    /// scaled it back up (σ² = 1, r = 26, x = 1e-170: the exact x(r² − 1) ≈ 6.75e-168), and its inner Hessian's rejection
+    /// of an entry beyond the range no longer reaches the residual term, whose b cancels.
     /// </remarks>
     public static Matrix<double> ResidualTerm(ISplit split, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(split);
         split.Problem.CheckTheta(theta);
+        if (split is EmpiricalFisherSplit ef) // its own plain or cancelled term per sample, never its inner Hessian's rejection
+        {
+            var terms = Enumerable.Range(0, split.Problem.Count).Select(n => ef.ResidualTermOf(n, theta)).ToArray();
+            return terms.All(t => t.Enumerate().All(double.IsFinite))
+                ? SumOverSamples(split, theta, "residual term", n => terms[n], (_, n, _) => terms[n])
+                : ef.CancelledResidualTerm(theta);
+        }
         var factors = Enumerable.Range(0, split.Problem.Count)
             .Select(n => (G: split.OuterGradient(n, theta), Hs: split.InnerHessians(n, theta),
                 Scaled: split is CanonicalSplit ? split.Problem.NegativeScaledGradientWhereNeeded(n, theta) : null)).ToArray();
-        if (split is not EmpiricalFisherSplit
-            && factors.All(f => f.G.All(double.IsFinite) && f.Hs.All(h => h.Enumerate().All(double.IsFinite)))
+        if (factors.All(f => f.G.All(double.IsFinite) && f.Hs.All(h => h.Enumerate().All(double.IsFinite)))
             && factors.Any(f => f.Scaled is not null || ProductMayOverflow(f.G, f.Hs)))
         {
             var sum = new ScaledCurvatureSum(split.Problem.Dimension);
@@ -159,7 +170,7 @@ public static class Splits
             for (int m = 0; m < g.Count; m++)
                 term += g[m] * hs[m];
             return term;
-        }, EmpiricalFisherResidualTerm);
+        }, (_, _, _) => throw new InvalidOperationException("the empirical-Fisher split took its own branch"));
     }
 
     /// <summary>
@@ -169,15 +180,6 @@ public static class Splits
     private static bool ProductMayOverflow(Vector<double> g, IReadOnlyList<Matrix<double>> hessians) =>
         Enumerable.Range(0, g.Count).Any(m => g[m] != 0
             && (long)LargestExponent(hessians[m].Enumerate()) + Math.ILogB(g[m]) >= 1022);
-
-    /// <summary>
-    /// The empirical-Fisher split's residual term (−1/b)·b(s sᵀ + ∇²_θ log p) = −(s sᵀ + ∇²_θ log p), for where 1/b
-    /// overflowed (ℓ_n &gt; 709: the factored form gave ∞·0 = NaN or ±∞).
-    /// </summary>
-    private static Matrix<double> EmpiricalFisherResidualTerm(LikelihoodProblem p, int n, Vector<double> theta)
-    {
-        return -(p.ScoreOuterProduct(n, theta) + p.LogDensityHessian(n, theta, p.Data.Labels[n]));
-    }
 
     /// <summary>
     /// Σ_n of a split's per-sample term: a non-finite term is the empirical-Fisher split's cancelled form, or an
@@ -303,11 +305,173 @@ public static class Splits
             return B(n, theta) * s.ToRowMatrix();
         }
 
-        // ∇²_θ b = b·(s sᵀ + ∇²_θ log p).
+        /// <summary>∇²_θ b = b·(s sᵀ + ∇²_θ log p) (eq. 7.17, footnote 7.3), b = e^{−ℓ_n}, s = ∇_θ log p.</summary>
+        /// <remarks>
+        /// The plain form b·(s sᵀ + ∇²_θ log p) where b is a normal double at most 2^600 and every entry of J_n, ∇²f_n,
+        /// ∇_f log p, ∇²_f log p, s and ∇²_θ log p is 0 or within [2^-100, 2^100] (then s_a·s_b, the sum and the product by b
+        /// stay within the range, the last rounding once onto the subnormal grid at worst), bit for bit as before. Elsewhere each entry is one
+        /// <see cref="ScaledSum"/> of b·J_ia·g_i·J_kb·g_k, b·J_ia·(∇²_f log p)_ik·J_kb (five or six factors where the likelihood
+        /// gives ∇²_f log p as P ⊙ Q) and b·g_m·(∇²_θ f^(m))_ab, with b = e^{−ℓ_n} and g = ∇_f log p as M·2^E
+        /// (<see cref="AutoDiff.ScaledDerivative.Exp"/>, <see cref="ScaledGradient"/>), s never formed: within
+        /// (5 + T)·u·Σ|terms| (T = 2M² + M terms of at most six factors) plus the pieces' own errors (b's 3u relative to
+        /// e^{−ℓ̂}, g's and ∇²_f log p's), plus 2^-1074 where subnormal. Before, s_a·s_b overflowed to ∞ against
+        /// ∇²log p = −∞ (Gaussian σ² = 1, linear fit at x = 1e199, r = 30: entry [0, 0] = b·x²(r² − 1) ≈ 1.5e205 came out NaN),
+        /// b = e^{−800.9} was 0 (r = 40, x = 1e150: ≈ 2.4e-45 came out 0), and a subnormal or underflowed ∇²log p lost its
+        /// digits before b ≈ 4e149 scaled it back up (σ² = 1e-300, r = 0, x = 1e-310; σ² = 5e-280, x = 2^-1022: −1.8e-197 came out 0).
+        /// </remarks>
+        /// <exception cref="ArgumentException">
+        /// θ or the sample are invalid, or an entry is beyond ±double.MaxValue (named with θ and the range; it was ±∞ or
+        /// NaN), or J_n or ∇²f_n is beyond it; where ℓ_n &gt; 4096 (a loss beyond the range included, where b was
+        /// rejected with it) every entry is 0, the exact value rounded.
+        /// </exception>
         public override IReadOnlyList<Matrix<double>> InnerHessians(int n, Vector<double> theta)
         {
+            var hessian = InnerHessian(n, theta);
+            int beyond = hessian.Enumerate().ToList().FindIndex(v => !double.IsFinite(v)); // column-major
+            if (beyond >= 0)
+                throw new ArgumentException(
+                    $"∇²_θ b_{n} = b·(s sᵀ + ∇²_θ log p) of the split {Name} has entry [{beyond % Problem.Dimension}, {beyond / Problem.Dimension}] beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
+                    nameof(theta));
+            return [hessian];
+        }
+
+        /// <summary>b = e^{−ℓ_n} as M·2^E (<see cref="AutoDiff.ScaledDerivative.Exp"/>: e^{−ℓ_n} itself where it is a normal double), or (0, 0) where ℓ_n &gt; 4096.</summary>
+        private (double Mantissa, int Exponent) ScaledB(int n, Vector<double> theta)
+        {
+            var f = Problem.Output(n, theta); // f's own rejections first: a log density beyond the range is then the only one left
+            double logP;
+            try
+            {
+                logP = Problem.Likelihood.LogDensity(Label(n), f);
+            }
+            catch (ArgumentException)
+            {
+                return (0, 0); // log p below −double.MaxValue: b = e^{log p} is below every product of the finite pieces' range
+            }
+            // ℓ_n > 4096: every entry is below 2^-1600 (each piece of these likelihoods is below 2^4300·ℓ_n², e^{−4096} < 2^-5900),
+            // so ±0; the saturated e^{−ℓ} would let a gradient beyond the range (σ² = 2^-1074, r = 2^-40) reject it instead
+            return logP < -4096 ? (0, 0) : AutoDiff.ScaledDerivative.Exp(logP).Parts;
+        }
+
+        /// <summary>
+        /// b·(s sᵀ + ∇²_θ log p) as <see cref="InnerHessians"/> forms it, with ±∞ (no rejection) where an entry is beyond the
+        /// range.
+        /// </summary>
+        private Matrix<double> InnerHessian(int n, Vector<double> theta)
+        {
+            var (mantissa, exponent) = ScaledB(n, theta);
+            return PlainInner(n, theta, mantissa, exponent) ?? WeightedInner(n, theta, mantissa, exponent);
+        }
+
+        /// <summary>
+        /// The plain b·(s sᵀ + ∇²_θ log p), bit for bit as before, where it holds (see <see cref="InnerHessians"/>), else null.
+        /// </summary>
+        private Matrix<double>? PlainInner(int n, Vector<double> theta, double mantissa, int exponent)
+        {
+            if (exponent != 0 || Math.Abs(mantissa) < SubnormalFlush.SmallestNormal || Math.ILogB(mantissa) > 600 || !PiecesOrdinary(n, theta))
+                return null;
             var s = Problem.Score(n, theta, Label(n));
-            return [B(n, theta) * (s.OuterProduct(s) + Problem.LogDensityHessian(n, theta, Label(n)))];
+            var h = Problem.LogDensityHessian(n, theta, Label(n));
+            return ScaledSum.Ordinary(s) && ScaledSum.Ordinary(h.Enumerate()) ? mantissa * (s.OuterProduct(s) + h) : null;
+        }
+
+        /// <summary>
+        /// True when J_n, every ∇²f_n^(m), ∇_f log p (a double) and ∇²_f log p (no factors needed) are 0 or within
+        /// [2^-100, 2^100]: the products that form s and ∇²_θ log p are then normal, so a zero entry is a true zero, not an
+        /// underflow (σ² = 5e-280, x̃ = (2^-1022) had ∇²log p = −x²/σ² ≈ −9.9e-337 as 0, which b ≈ 1.8e139 scales up to −1.8e-197).
+        /// </summary>
+        private bool PiecesOrdinary(int n, Vector<double> theta)
+        {
+            var p = Problem;
+            var f = p.Output(n, theta);
+            if (!ScaledSum.Ordinary(p.Jacobian(n, theta).Enumerate())
+                || !Enumerable.Range(0, p.Model.OutputDimension).All(m => ScaledSum.Ordinary(p.Model.OutputHessian(p.Data.Inputs[n], theta, m).Enumerate())))
+                return false;
+            var g = LikelihoodProblem.NamingTheta(() => ScaledGradient.Of(p.Likelihood, Label(n), f), theta);
+            if (!g.IsPlain || !ScaledSum.Ordinary(g.Mantissas))
+                return false;
+            if (p.Likelihood is LikelihoodBase likelihood
+                && LikelihoodProblem.NamingTheta(() => likelihood.HessianFactorsWhereNeeded(Label(n), f), theta) is not null)
+                return false;
+            return ScaledSum.Ordinary(LikelihoodProblem.NamingTheta(() => p.Likelihood.Hessian(Label(n), f), theta).Enumerate());
+        }
+
+        /// <summary>
+        /// w·(s sᵀ + ∇²_θ log p) for w = M·2^E, each entry one <see cref="ScaledSum"/> of the terms of
+        /// <see cref="InnerHessians"/>' remarks (s and ∇²_θ log p never formed), ±∞ where it is beyond the range.
+        /// </summary>
+        private Matrix<double> WeightedInner(int n, Vector<double> theta, double mantissa, int exponent)
+        {
+            var sums = new ScaledSum[Problem.Dimension, Problem.Dimension];
+            AddWeightedInner(sums, n, theta, mantissa, exponent);
+            return Value(sums);
+        }
+
+        /// <summary>The entries a ≤ c rounded once and mirrored.</summary>
+        private static Matrix<double> Value(ScaledSum[,] sums) =>
+            Matrix<double>.Build.Dense(sums.GetLength(0), sums.GetLength(0), (a, c) => a <= c ? sums[a, c].Value : sums[c, a].Value);
+
+        /// <summary>
+        /// The residual term −Σ_n (s_n s_nᵀ + ∇²_θ log p_n) with every sample's terms in one <see cref="ScaledSum"/> per entry,
+        /// for where a sample's term is beyond the range: ±∞ with the exact entry's sign (terms of +∞ and −∞ summed to NaN).
+        /// </summary>
+        public Matrix<double> CancelledResidualTerm(Vector<double> theta)
+        {
+            var sums = new ScaledSum[Problem.Dimension, Problem.Dimension];
+            for (int n = 0; n < Problem.Count; n++)
+                AddWeightedInner(sums, n, theta, -1, 0);
+            return Value(sums);
+        }
+
+        private void AddWeightedInner(ScaledSum[,] sums, int n, Vector<double> theta, double mantissa, int exponent)
+        {
+            var p = Problem;
+            int d = p.Dimension;
+            var f = p.Output(n, theta);
+            var j = p.Jacobian(n, theta);
+            var modelHessians = Enumerable.Range(0, p.Model.OutputDimension).Select(m => p.Model.OutputHessian(p.Data.Inputs[n], theta, m)).ToArray();
+            if (!j.Enumerate().Concat(modelHessians.SelectMany(m => m.Enumerate())).All(double.IsFinite))
+                throw new ArgumentException(
+                    $"J_{n} or ∇²f_{n} of {p.Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
+                    nameof(theta));
+            if (mantissa == 0)
+                return;
+            var g = LikelihoodProblem.NamingTheta(() => ScaledGradient.Of(p.Likelihood, Label(n), f), theta);
+            var factors = p.Likelihood is LikelihoodBase likelihood
+                ? LikelihoodProblem.NamingTheta(() => likelihood.HessianFactorsWhereNeeded(Label(n), f), theta)
+                : null;
+            var h = factors is null ? LikelihoodProblem.NamingTheta(() => p.Likelihood.Hessian(Label(n), f), theta) : null;
+            int outputs = g.Count;
+            for (int a = 0; a < d; a++)
+                for (int c = a; c < d; c++)
+                {
+                    for (int i = 0; i < outputs; i++)
+                        for (int k = 0; k < outputs; k++)
+                        {
+                            sums[a, c].AddTimesPowerOfTwo(exponent + g.Exponents[i] + g.Exponents[k], 1, mantissa, j[i, a], g.Mantissas[i], j[k, c], g.Mantissas[k]);
+                            if (factors is { } pq)
+                                sums[a, c].AddTimesPowerOfTwo(exponent, 1, mantissa, j[i, a], pq.P[i, k], pq.Q[i, k], j[k, c]);
+                            else
+                                sums[a, c].AddTimesPowerOfTwo(exponent, 1, mantissa, j[i, a], h![i, k], j[k, c]);
+                        }
+                    for (int m = 0; m < outputs; m++)
+                        sums[a, c].AddTimesPowerOfTwo(exponent + g.Exponents[m], 1, mantissa, g.Mantissas[m], modelHessians[m][a, c]);
+                }
+        }
+
+        /// <summary>
+        /// The residual term (−1/b)·b(s sᵀ + ∇²_θ log p) of one sample: the plain product of −1/b and the plain
+        /// <see cref="InnerHessians"/> where those run and every nonzero entry of b(s sᵀ + ∇²_θ log p) is a normal double
+        /// and 1/b finite (bit for bit as before), else the cancelled form −(s sᵀ + ∇²_θ log p) as one scaled sum per entry
+        /// (<see cref="WeightedInner"/> with w = −1).
+        /// </summary>
+        public Matrix<double> ResidualTermOf(int n, Vector<double> theta)
+        {
+            var (mantissa, exponent) = ScaledB(n, theta);
+            if (PlainInner(n, theta, mantissa, exponent) is { } inner
+                && inner.Enumerate().All(v => v == 0 || Math.Abs(v) >= SubnormalFlush.SmallestNormal))
+                return Matrix<double>.Build.Dense(Problem.Dimension, Problem.Dimension) + -1 / mantissa * inner; // the former 0 + g·H
+            return WeightedInner(n, theta, -1, 0);
         }
 
         /// <summary>
