@@ -80,6 +80,15 @@ public class EmpiricalFisherSplitRangeExamples
     public void ResidualTerm_WhoseInnerHessianIsSubnormal_IsExact() => AssertResidual(1, 1e-170, 26);
 
     /// <summary>
+    /// Residual term where every piece is ordinary (x = 2^-50, r = 36.5, σ² = 1: s, ∇²log p within [2^-100, 2^100]) but
+    /// b ≈ 2e-290 makes b·x²(r² − 1) ≈ 2.1e-317 subnormal: the plain (−1/b)·(b·X) would keep about 25 bits of the exact
+    /// −x²(r² − 1) ≈ −1.05e-27 (entry [0, 0]); the plain form's test of b·X's entries against 2^-1022 sends it to the
+    /// cancelled form (a mutant without that test fails here only).
+    /// </summary>
+    [Fact]
+    public void ResidualTerm_OfOrdinaryPiecesWhoseInnerHessianIsSubnormal_IsExact() => AssertResidual(1, 8.8817841970012523E-16, 36.5);
+
+    /// <summary>
     /// σ² = 1e-300, r = 0, x = 1e-10: the residual x̃x̃ᵀ/σ² has [0, 0] = 1e280, while ∇²_θ b = −b·x̃x̃ᵀ/σ² ≈ −4e429 is beyond
     /// the range: the residual, where b cancels, is not rejected with it.
     /// </summary>

@@ -107,7 +107,30 @@ public class EmpiricalFisherSplitRangeProperties
     /// −Σ_n (g_n² + H)·x̃x̃ᵀ (see the remarks), or rejected where allowed.
     /// </summary>
     [Property]
-    public Property InnerHessiansAndResidualTerm_AreExactOrRejected() => Prop.ForAll(LikelihoodProblemRangeProperties.GaussianCases, c =>
+    public Property InnerHessiansAndResidualTerm_AreExactOrRejected() => Prop.ForAll(LikelihoodProblemRangeProperties.GaussianCases, Check);
+
+    /// <summary>
+    /// The same at labels y_n = f̂_n + ρ_n·√σ², ρ_n ∈ {0, 1/16, …, 64}: ℓ_n = ρ_n²/2 + ½log(2πσ²) spans the band the whole-range
+    /// labels almost never reach (they give ℓ_n ≈ 0 or far beyond 4096), where b is normal but small, subnormal or 0 as a
+    /// double, and the scaled form carries it as M·2^E (a mutant dropping b's power of two passed the first property).
+    /// </summary>
+    [Property]
+    public Property InnerHessiansAndResidualTerm_InTheDensityBand_AreExactOrRejected() => Prop.ForAll(DensityBandCases, Check);
+
+    private static Arbitrary<LikelihoodProblemRangeProperties.LinearCase> DensityBandCases { get; } =
+        (from c in LikelihoodProblemRangeProperties.GaussianCases.Generator
+         from rho in Gen.ArrayOf(Gen.Choose(0, 64 * 16).Select(k => k / 16.0), c.X.Length)
+         select c with { Y = BandLabels(c, rho) }).ToArbitrary();
+
+    /// <summary>f̂_n + ρ_n·√σ² (y_n itself where that or f̂_n is not finite).</summary>
+    private static double[] BandLabels(LikelihoodProblemRangeProperties.LinearCase c, double[] rho) => c.X.Select((x, n) =>
+    {
+        double f = new LinearModel(c.Inputs, 1, c.Bias).Output(V(x), V(c.Theta))[0];
+        double y = f + rho[n] * Math.Sqrt(c.Variance);
+        return double.IsFinite(y) ? y : c.Y[n];
+    }).ToArray();
+
+    private static Property Check(LikelihoodProblemRangeProperties.LinearCase c)
     {
         var model = new LinearModel(c.Inputs, 1, c.Bias);
         var problem = new LikelihoodProblem(model, new GaussianIdentity(c.Variance), new Dataset(c.X.Select(V).ToArray(), c.Y));
@@ -144,5 +167,5 @@ public class EmpiricalFisherSplitRangeProperties
         }
         return result.And(Entries($"residual term at {c}", () => Splits.ResidualTerm(split, theta), residual, residualScale,
             16 + count, 2 * count, residualMayReject));
-    });
+    }
 }
