@@ -132,7 +132,7 @@ public static class Splits
     /// range needs no switch: each term is one product, correctly rounded to the subnormal grid (2^-1075 absolute, at most
     /// T·u/2 of a normal entry). Elsewhere the plain form runs, bit for bit as before. The empirical-Fisher split's term
     /// (−1/b)·b(s sᵀ + ∇²_θ log p) is the plain product where b is normal and every nonzero entry of its plain inner Hessian
-    /// is a normal double, else the cancelled −(s sᵀ + ∇²_θ log p) as one scaled sum per entry, within (3 + T)·u·Σ|terms|
+    /// is a normal double, else the cancelled −(s sᵀ + ∇²_θ log p) as one scaled sum per entry, within (4 + T)·u·Σ|terms|
     /// (T = 2M² + M) plus g's and ∇²_f log p's own errors, and where a sample's term is beyond the range all samples' terms
     /// in one scaled sum per entry (T = N(2M² + M)), ±∞ with the exact sign (+∞ and −∞ terms had summed to NaN): b(s sᵀ + ∇²log p) ≈ 3.8e-315 had kept about 35 bits before 1/b
     /// scaled it back up (σ² = 1, r = 26, x = 1e-170: the exact x(r² − 1) ≈ 6.75e-168), and its inner Hessian's rejection
