@@ -376,7 +376,7 @@ public static class Splits
         }
 
         /// <summary>
-        /// True when J_n, every ∇²f_n^(m), ∇_f log p (a double) and ∇²_f log p (no factors needed) are 0 or within
+        /// True when J_n, every ∇²f_n^(m), ∇_f log p (a double) and ∇²_f log p (no factors or M·2^E form needed) are 0 or within
         /// [2^-100, 2^100]: the products that form s and ∇²_θ log p are then normal, so a zero entry is a true zero, not an
         /// underflow (σ² = 5e-280, x̃ = (2^-1022) had ∇²log p = −x²/σ² ≈ −9.9e-337 as 0, which b ≈ 1.8e139 scales up to −1.8e-197).
         /// </summary>
@@ -391,7 +391,8 @@ public static class Splits
             if (!g.IsPlain || !ScaledSum.Ordinary(g.Mantissas))
                 return false;
             if (p.Likelihood is LikelihoodBase likelihood
-                && LikelihoodProblem.NamingTheta(() => likelihood.HessianFactorsWhereNeeded(Label(n), f), theta) is not null)
+                && (LikelihoodProblem.NamingTheta(() => likelihood.HessianScaledWhereNeeded(Label(n), f), theta) is not null
+                    || LikelihoodProblem.NamingTheta(() => likelihood.HessianFactorsWhereNeeded(Label(n), f), theta) is not null))
                 return false;
             return ScaledSum.Ordinary(LikelihoodProblem.NamingTheta(() => p.Likelihood.Hessian(Label(n), f), theta).Enumerate());
         }
@@ -437,10 +438,12 @@ public static class Splits
             if (mantissa == 0)
                 return;
             var g = LikelihoodProblem.NamingTheta(() => ScaledGradient.Of(p.Likelihood, Label(n), f), theta);
-            var factors = p.Likelihood is LikelihoodBase likelihood
-                ? LikelihoodProblem.NamingTheta(() => likelihood.HessianFactorsWhereNeeded(Label(n), f), theta)
-                : null;
-            var h = factors is null ? LikelihoodProblem.NamingTheta(() => p.Likelihood.Hessian(Label(n), f), theta) : null;
+            var likelihood = p.Likelihood as LikelihoodBase;
+            var scaled = likelihood is null ? null : LikelihoodProblem.NamingTheta(() => likelihood.HessianScaledWhereNeeded(Label(n), f), theta);
+            var factors = likelihood is null || scaled is not null
+                ? null
+                : LikelihoodProblem.NamingTheta(() => likelihood.HessianFactorsWhereNeeded(Label(n), f), theta);
+            var h = factors is null && scaled is null ? LikelihoodProblem.NamingTheta(() => p.Likelihood.Hessian(Label(n), f), theta) : null;
             int outputs = g.Count;
             for (int a = 0; a < d; a++)
                 for (int c = a; c < d; c++)
@@ -449,7 +452,9 @@ public static class Splits
                         for (int k = 0; k < outputs; k++)
                         {
                             sums[a, c].AddTimesPowerOfTwo(exponent + g.Exponents[i] + g.Exponents[k], 1, mantissa, j[i, a], g.Mantissas[i], j[k, c], g.Mantissas[k]);
-                            if (factors is { } pq)
+                            if (scaled is not null)
+                                sums[a, c].AddTimesPowerOfTwo(exponent + scaled.Exponent(i, k), 1, mantissa, j[i, a], scaled.Mantissa(i, k), j[k, c]);
+                            else if (factors is { } pq)
                                 sums[a, c].AddTimesPowerOfTwo(exponent, 1, mantissa, j[i, a], pq.P[i, k], pq.Q[i, k], j[k, c]);
                             else
                                 sums[a, c].AddTimesPowerOfTwo(exponent, 1, mantissa, j[i, a], h![i, k], j[k, c]);

@@ -93,4 +93,22 @@ public class ScaledHessianProblemExamples
         AssertUlps(expected[0, 0], RationalInterval.Exact(1.0), 16, "E[−∇²]_μμ");
         AssertUlps(expected[1, 1], RationalInterval.Exact(0.5), 16, "E[−∇²]_vv");
     }
+
+    /// <summary>
+    /// The empirical-Fisher split's ∇²_θ b = b(s sᵀ + ∇²_θ log p) (eq. 7.17) for the logit at f = −800, y = 0, x = 1e300:
+    /// with e = e^-800, b = 1/(1 + e), s = −x·e/(1 + e) and ∇²_θ log p = −x²·e/(1 + e)², so the entry is
+    /// −b·x²·e(1 − e)/(1 + e)² ≈ −3.7e252; the likelihood Hessian e^-800 was 0 as a double. 18 ulp: the split's stated
+    /// 18u·Σ|terms| (its class remarks), Σ|terms| within 1 + 2e of the entry.
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisherInnerHessian_WhoseLikelihoodHessianUnderflows_KeepsItsDigits()
+    {
+        const double x = 1e300;
+        var p = new LikelihoodProblem(new LinearModel(1), new BernoulliLogit(), new Dataset([V(x)], [0]));
+        var e = ExactExp.Of(-800.0, 96);
+        var one = RationalInterval.Exact(1.0);
+        var xx = RationalInterval.Exact(x) * RationalInterval.Exact(x);
+        var exact = -(xx * e * (one - e) / ((one + e) * (one + e) * (one + e)));
+        AssertUlps(Splits.EmpiricalFisher(p).InnerHessians(0, V(0, -800))[0][0, 0], exact, 18, "∇²b₀₀");
+    }
 }
