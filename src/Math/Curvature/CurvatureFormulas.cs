@@ -636,6 +636,101 @@ public static class CurvatureFormulas
     }
 
     /// <summary>
+    /// In doubles, the weights w_k of <see cref="Expectation{U}"/>, the node scores g_k = ∇_f log p(y_k|f) and
+    /// A = ∇²_f log p (the same at every y) of the Bernoulli logit, the Poisson log rate and the categorical softmax, each
+    /// entry carried as M·2^E (<see cref="Likelihoods.ScaledExp"/>), where one of them falls below 2^-1022: there the
+    /// doubles lose their digits or are 0 before J_n (up to 1.8e308) scales them back up in the Fisher (eq. 7.2), E[−∇²]
+    /// (eq. 7.4) and the GGN (eq. 7.14): logit or Poisson at f = −800, x = 1e300 gave F₀₀ ≈ 1e-95 where the exact
+    /// x²·e^-800/(1 + e^-800)² ≈ 3.6e252, and E[−∇²], G came out 0. Null elsewhere (the doubles serve, bit for bit as
+    /// before), for the other likelihoods and where an f entry is not finite. Nodes in the order of <see cref="Expectation{U}"/>.
+    /// <list type="bullet">
+    /// <item>Logit, t = −|f| with e^t below 2^-1022: σ(t) = e^t/(1 + e^t) as ScaledExp's e^t (1 + e^t rounds to 1, a
+    /// relative change below 2^-1021), within 3u + 2^-1021; σ(−t) = 1/(1 + e^t) as 1, within 2^-1021. w = (σ(−f), σ(f)),
+    /// g = (−σ(f), σ(−f)), A = −σ(f)σ(−f).</item>
+    /// <item>Poisson with λ = eᶠ below 2^-1022: λ as ScaledExp's, within 3u; s = √(1 + 4λ) and u₊ = (1 + s)/2 as 1, each
+    /// within 2λ &lt; 2^-1020. w = (u₊/s, λ/(u₊s)) = (1, λ), g = (u₋, u₊) = (−λ/u₊, u₊) = (−λ, 1), A = −λ, each within
+    /// 3u + 2^-1018.</item>
+    /// <item>Softmax with some π_c below 2^-1022, or two whose binary exponents sum to at most −1020 (π_iπ_j may underflow):
+    /// π_c = e^{t_c}/S with t_c = f_c − m rounded (m = max f), e^{t_c} as ScaledExp's, S = Σ e^{t_c} ∈ [1, C] as
+    /// <see cref="Softmax{U}"/> sums it, the quotient of the mantissas once: within (|t_c| + C + 6)·u (u·|t_c| from t_c's
+    /// rounding through exp's condition number, 3u ScaledExp, (C + 1)u S, u the quotient; π_c = 0 where t_c is −∞).
+    /// w_k = π_k; g_k = e_k − π with 1 − π_k as one <see cref="ScaledSum"/> Σ_{c≠k} π_c (C − 2 more additions);
+    /// A_ij = π_iπ_j (i ≠ j) and A_ii = −π_i·Σ_{c≠i} π_c, the mantissas multiplied once (1u more).</item>
+    /// </list>
+    /// </summary>
+    internal static ScaledLikelihoodTerms? ScaledLikelihoodTermsWhereNeeded(CurvatureShape shape, IReadOnlyList<double> f)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(f);
+        if (!f.All(double.IsFinite))
+            return null;
+        static (double, int) Negative((double M, int E) x) => (-x.M, x.E);
+        static Likelihoods.ScaledGradient Gradient(params (double M, int E)[] g) => new(g.Select(x => x.M).ToArray(), g.Select(x => x.E).ToArray());
+        switch (shape.Likelihood)
+        {
+            case LikelihoodFamily.BernoulliLogit:
+            {
+                double t = -Math.Abs(f[0]);
+                if (!(Math.Exp(t) < ScaledDerivative.MinNormal))
+                    return null;
+                (double, int) small = Likelihoods.ScaledExp.Of(t), one = (1.0, 0);
+                var (ofF, ofMinusF) = f[0] < 0 ? (small, one) : (one, small); // σ(f), σ(−f)
+                return new([(ofMinusF, Gradient(Negative(ofF))), (ofF, Gradient(ofMinusF))], new[,] { { Negative(small) } });
+            }
+            case LikelihoodFamily.PoissonLog:
+            {
+                if (!(Math.Exp(f[0]) < ScaledDerivative.MinNormal))
+                    return null;
+                var lambda = Likelihoods.ScaledExp.Of(f[0]);
+                return new([((1.0, 0), Gradient(Negative(lambda))), (lambda, Gradient((1.0, 0)))], new[,] { { Negative(lambda) } });
+            }
+            case LikelihoodFamily.CategoricalSoftmax:
+            {
+                int c = f.Count;
+                double max = f.Max();
+                var shifted = f.Select(v => v - max).ToArray();
+                double sum = shifted.Select(Math.Exp).Aggregate((a, b) => a + b); // as Softmax sums e^{f_c − m}
+                var pi = new (double M, int E)[c];
+                for (int k = 0; k < c; k++)
+                {
+                    if (double.IsNegativeInfinity(shifted[k]))
+                        continue; // f_k − m beyond −double.MaxValue: π_k < e^-1e308, 0 as in Softmax
+                    var (m, e) = Likelihoods.ScaledExp.Of(shifted[k]);
+                    var (q, kq) = Likelihoods.ScaledGradient.Quotient(m, sum);
+                    pi[k] = (q, e + kq);
+                }
+                long Exponent(int k) => (long)Math.ILogB(pi[k].M) + pi[k].E;
+                bool needed = false;
+                for (int i = 0; i < c; i++)
+                    for (int j = i; j < c; j++)
+                        if (pi[i].M != 0 && pi[j].M != 0 && (i == j ? Exponent(i) < -1022 : Exponent(i) + Exponent(j) <= -1020))
+                            needed = true;
+                if (!needed)
+                    return null;
+                var rest = new (double M, int E)[c]; // Σ_{k≠i} π_k = 1 − π_i without cancellation
+                for (int i = 0; i < c; i++)
+                {
+                    var others = new ScaledSum();
+                    for (int k = 0; k < c; k++)
+                        if (k != i)
+                            others.AddTimesPowerOfTwo(pi[k].E, 1, pi[k].M);
+                    rest[i] = others.Parts;
+                }
+                var hessian = new (double M, int E)[c, c];
+                for (int i = 0; i < c; i++)
+                    for (int j = 0; j < c; j++)
+                        hessian[i, j] = i == j ? (-(pi[i].M * rest[i].M), pi[i].E + rest[i].E) : (pi[i].M * pi[j].M, pi[i].E + pi[j].E);
+                var nodes = Enumerable.Range(0, c)
+                    .Select(k => (pi[k], Gradient(Enumerable.Range(0, c).Select(i => i == k ? rest[k] : Negative(pi[i])).ToArray())))
+                    .ToArray();
+                return new(nodes, hessian);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
     /// The label vector of a data label y: [y] read as a real input for the Gaussians (<see cref="IReal{T}.Input"/>), the
     /// one-hot e_y for the categorical, [y] as an exact constant for the Bernoulli and Poisson counts.
     /// </summary>
@@ -676,3 +771,11 @@ public static class CurvatureFormulas
             throw new ArgumentException($"{name} must have length {shape.Outputs} for {shape.LikelihoodName}, got {v.Count}.", name);
     }
 }
+
+/// <summary>
+/// The expectation rule's weights w_k with the node scores g_k, and A = ∇²_f log p, each entry M·2^E
+/// (<see cref="CurvatureFormulas.ScaledLikelihoodTermsWhereNeeded"/>).
+/// </summary>
+internal sealed record ScaledLikelihoodTerms(
+    IReadOnlyList<((double Mantissa, int Exponent) Weight, Likelihoods.ScaledGradient Gradient)> Nodes,
+    (double Mantissa, int Exponent)[,] Hessian);

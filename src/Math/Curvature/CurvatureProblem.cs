@@ -33,6 +33,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     private readonly SecondOrderExpansion<T>?[] _models;
     private readonly IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian)>?[] _nodes;
     private readonly (T[] Gradient, RealMatrix<T> Hessian)?[] _atLabel;
+    private readonly (bool Done, ScaledLikelihoodTerms? Terms)[] _scaledTerms;
 
     /// <summary>Binds the shape, the curvature κ (curved-linear model only), the inputs x_n, the label vectors y_n and θ.</summary>
     /// <exception cref="ArgumentException">
@@ -71,6 +72,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         _models = new SecondOrderExpansion<T>?[inputs.Count];
         _nodes = new IReadOnlyList<(T[], T, T[], RealMatrix<T>)>?[inputs.Count];
         _atLabel = new (T[], RealMatrix<T>)?[inputs.Count];
+        _scaledTerms = new (bool, ScaledLikelihoodTerms?)[inputs.Count];
     }
 
     /// <summary>Throws unless every value is finite (in doubles: not NaN or ±∞; intervals and exact numbers always are).</summary>
@@ -131,6 +133,96 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// <summary>∇_f log p(y_n|f_n) and ∇²_f log p(y_n|f_n) at the training label (computed once per n).</summary>
     private (T[] Gradient, RealMatrix<T> Hessian) AtLabel(int n) => _atLabel[n] ??= LogDensityDerivatives(Labels[n], Model(n).Value);
 
+    /// <summary>
+    /// Sample n's expectation weights, node scores and ∇²_f log p carried as M·2^E where one falls below 2^-1022 (doubles
+    /// only, logit, Poisson and softmax: <see cref="CurvatureFormulas.ScaledLikelihoodTermsWhereNeeded"/>) and J_n or
+    /// ∇²f_n may scale it back up (<see cref="MayScaleBackUp"/>); computed once. Null elsewhere, where the doubles of
+    /// <see cref="Nodes"/> serve, bit for bit as before.
+    /// </summary>
+    internal ScaledLikelihoodTerms? ScaledTerms(int n)
+    {
+        if (typeof(T) != typeof(Float64))
+            return null;
+        if (!_scaledTerms[n].Done)
+        {
+            var terms = CurvatureFormulas.ScaledLikelihoodTermsWhereNeeded(Shape, Model(n).Value.Select(T.Estimate).ToArray());
+            _scaledTerms[n] = (true, terms is not null && MayScaleBackUp(terms, Model(n)) ? terms : null);
+        }
+        return _scaledTerms[n].Terms;
+    }
+
+    /// <summary>
+    /// True unless every term a carried piece p below 2^-1022 enters changes by less than 2^-1076 whichever way p's double
+    /// rounds (then the doubles are within the 2^-1074 per term the bounds allow: a softmax class at e^-1000 beside J
+    /// entries near 1, whose Fisher keeps its plain form bit for bit). A term is p times at most two other pieces (each
+    /// below 2^2 together) and J_ia·J_kb (below 2^(2e_J + 2)) or a ∇²f entry (below 2^(e_H + 1)), e_J and e_H the largest
+    /// binary exponents; p's double is off by at most min(2^(e_p + 1), 2^-1072) (its subnormal rounding, or p itself where
+    /// it is 0), so the terms change by less than 2^-1076 where min(e_p, −1073) + max(2e_J + 2, e_H + 1) ≤ −1079.
+    /// A non-finite J or ∇²f entry counts as large (the scaled sums then reject it naming the range).
+    /// </summary>
+    private static bool MayScaleBackUp(ScaledLikelihoodTerms terms, SecondOrderExpansion<T> model)
+    {
+        long smallest = long.MaxValue;
+        void See(double m, int e)
+        {
+            if (m != 0)
+                smallest = Math.Min(smallest, (long)Math.ILogB(m) + e);
+        }
+        foreach (var (weight, g) in terms.Nodes)
+        {
+            See(weight.Mantissa, weight.Exponent);
+            for (int m = 0; m < g.Count; m++)
+                See(g.Mantissas[m], g.Exponents[m]);
+        }
+        foreach (var (m, e) in terms.Hessian)
+            See(m, e);
+        var jacobian = Enumerable.Range(0, model.Jacobian.Rows).SelectMany(i => model.Jacobian.Row(i)).Select(v => Math.Abs(T.Estimate(v))).ToArray();
+        var hessians = model.Hessians.SelectMany(h => Enumerable.Range(0, h.Rows).SelectMany(i => h.Row(i))).Select(v => Math.Abs(T.Estimate(v))).ToArray();
+        if (!jacobian.Concat(hessians).All(double.IsFinite))
+            return true;
+        static long Largest(double[] values) => values.Where(v => v != 0).Select(v => (long)Math.ILogB(v)).DefaultIfEmpty(-100_000).Max();
+        long scale = Math.Max(2 * Largest(jacobian) + 2, Largest(hessians) + 1);
+        return Math.Min(smallest, -1073) + scale > -1079;
+    }
+
+    /// <summary>
+    /// Adds w·(Jᵀg)(Jᵀg)ᵀ for w = M·2^E: E = 2k + r (r ∈ {0, 1}) is split as 2^k onto each g factor's exponent and 2^r onto
+    /// M (M ≥ ½: exact), so the rank-one sum's five-factor terms carry it with no rounding more.
+    /// </summary>
+    private static void AddRankOne(ScaledCurvatureSum sum, (double Mantissa, int Exponent) weight, MathNet.Numerics.LinearAlgebra.Matrix<double> j,
+        Likelihoods.ScaledGradient g)
+    {
+        int k = weight.Exponent >> 1, r = weight.Exponent - 2 * k;
+        sum.AddRankOneScaled(Math.ScaleB(weight.Mantissa, r), j, new Likelihoods.ScaledGradient(g.Mantissas, g.Exponents.Select(e => e + k).ToArray()));
+    }
+
+    /// <summary>
+    /// Adds s·w·JᵀAJ for w and A_ik carried as M·2^E: each w·A_ik = (M_w·M_ik)·2^(E_w + E_ik) (the mantissas, in [½, 2),
+    /// multiplied once: 1u) as 2^-1074·P_ik·Q_ik with P_ik = M_w·M_ik·2^a normal (|a| ≤ 1018) and Q_ik = 2^b
+    /// (−1074 ≤ b ≤ 1023, exact even as a subnormal), so <see cref="ScaledCurvatureSum.AddCongruence(double, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double})"/>'s
+    /// five-factor terms carry every power of two exactly. An entry below 2^-3166 is left out: its terms are below 2^-1114
+    /// (|J| &lt; 2^1024, |M_w·M_ik| &lt; 8), far below the 2^-1074 the sums' bounds allow.
+    /// </summary>
+    private static void AddCongruence(ScaledCurvatureSum sum, double sign, (double Mantissa, int Exponent) weight,
+        MathNet.Numerics.LinearAlgebra.Matrix<double> j, (double Mantissa, int Exponent)[,] a)
+    {
+        int c = a.GetLength(0);
+        var p = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(c, c);
+        var q = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(c, c);
+        for (int i = 0; i < c; i++)
+            for (int k = 0; k < c; k++)
+            {
+                double m = weight.Mantissa * a[i, k].Mantissa;
+                long t = (long)weight.Exponent + a[i, k].Exponent + 1074; // the power of two left beside 2^-1074
+                if (m == 0 || t < -2092)
+                    continue;
+                int x = (int)Math.Clamp(t, -1018, 1018);
+                p[i, k] = Math.ScaleB(m, x);
+                q[i, k] = Math.ScaleB(1.0, (int)(t - x));
+            }
+        sum.AddCongruence(sign * double.Epsilon, j, p, q);
+    }
+
     /// <summary>The exact expectation rule over y ~ p(·|f(x_n, θ)).</summary>
     public IReadOnlyList<(T[] Label, T Weight)> Expectation(int n) => CurvatureFormulas.Expectation(Shape, Model(n).Value);
 
@@ -144,7 +236,12 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// the Gaussian mean–variance Fisher (linear model, x = 1e200, μ = 0, v = x) has F_vv = x²/(2v²) = ½, but w·g_v² ≈ 1e-400
     /// rounded to 0 and the entry came out 0. Then each entry is within (4 + T)·u·Σ|w J g J g| (u = 2^-53, T = K·M² terms per
     /// sample summed over samples, first order) plus 2^-1074 where subnormal, +∞ only where the entry is beyond
-    /// double.MaxValue (rejected). Elsewhere the plain form runs, bit for bit as before.
+    /// double.MaxValue (rejected). Where an expectation weight or node score of the logit, Poisson or softmax falls below
+    /// 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>; tanh MLP at f = −800 with J₀₀ = 1e300: F₀₀ came out
+    /// 0, exact e^-800/(1 + e^-800)²·1e600 ≈ 3.6e252), that sample's terms take the weights and scores as M·2^E, the
+    /// weight's power of two split over the two score factors, exactly (<see cref="AddRankOne"/>): the same (4 + T)·u,
+    /// plus the pieces' own error (<see cref="CurvatureFormulas.ScaledLikelihoodTermsWhereNeeded"/>: 3u for the logit and
+    /// Poisson). Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public RealMatrix<T> Fisher()
@@ -160,7 +257,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 inner += weight * Outer(g, g);
                 underflows |= typeof(T) == typeof(Float64) && OuterTermMayUnderflow(weight, g);
             }
-            underflows |= typeof(T) == typeof(Float64) && JacobianTermMayUnderflow(e.Jacobian, inner);
+            underflows |= typeof(T) == typeof(Float64) && (JacobianTermMayUnderflow(e.Jacobian, inner) || ScaledTerms(n) is not null);
             total += e.Jacobian.Transpose() * inner * e.Jacobian;
         }
         if (AllFinite(total) && !underflows)
@@ -172,6 +269,12 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             {
                 var j = ToDoubles(Model(n).Jacobian);
                 RequireFiniteFactors("F(θ)", j.Enumerate());
+                if (ScaledTerms(n) is { } terms)
+                {
+                    foreach (var (weight, g) in terms.Nodes)
+                        AddRankOne(sum, weight, j, g);
+                    continue;
+                }
                 foreach (var (_, weight, g, _) in Nodes(n))
                 {
                     RequireFiniteFactors("F(θ)", NodeFactors(weight, g));
@@ -282,7 +385,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// came out 0, exact σ(700)σ(−700) ≈ 9.86e-305), each entry is Σ_{n,k} −w_k·(J_nᵀ∇²_f log p J_n + Σ_m g_m∇²f^(m)) in one
     /// scaled sum (<see cref="ScaledCurvatureSum"/>). The Gaussian mean–variance node Hessians enter that sum through their
     /// factors P ⊙ Q where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>; x = v = 1e200:
-    /// E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). Elsewhere the plain form runs, bit for bit as before.
+    /// E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). The logit's, Poisson's and softmax's weights, node scores and
+    /// ∇²_f log p enter as M·2^E where one falls below 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>; tanh MLP
+    /// at f = −800, J₀₀ = 1e300: E[−∇²]₀₀ came out 0, exact ≈ 3.6e252): −w_k·JᵀAJ through <see cref="AddCongruence"/>
+    /// (w_k·A_ij's mantissas multiplied once: (5 + T)·u) and −w_k·Σ_m g_km∇²f^(m) with w_k's power of two on g's, plus the
+    /// pieces' own error. Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     public RealMatrix<T> ExpectedNegativeHessian()
     {
@@ -294,7 +401,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             foreach (var (label, weight, g, h) in Nodes(n))
             {
                 underflows |= typeof(T) == typeof(Float64)
-                    && (JacobianTermMayUnderflow(e.Jacobian, h) || HessianFactorsWhereNeeded(label, e.Value) is not null);
+                    && (JacobianTermMayUnderflow(e.Jacobian, h) || HessianFactorsWhereNeeded(label, e.Value) is not null || ScaledTerms(n) is not null);
                 total -= weight * LogDensityHessianByChainRule(e, g, h);
             }
         }
@@ -307,6 +414,15 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 var j = ToDoubles(e.Jacobian);
                 var hessians = e.Hessians.Select(ToDoubles).ToArray();
                 RequireFiniteFactors("E[−∇²_θ log p]", [j.Enumerate(), .. hessians.Select(m => m.Enumerate())]);
+                if (ScaledTerms(n) is { } terms)
+                {
+                    foreach (var (weight, g) in terms.Nodes)
+                    {
+                        AddCongruence(sum, -1, weight, j, terms.Hessian);
+                        sum.AddCurvatureScaled(-weight.Mantissa, new Likelihoods.ScaledGradient(g.Mantissas, g.Exponents.Select(x => x + weight.Exponent).ToArray()), hessians);
+                    }
+                    continue;
+                }
                 foreach (var (label, weight, g, h) in Nodes(n))
                 {
                     double w = -T.Estimate(weight);
@@ -382,8 +498,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// scaled sum (<see cref="ScaledCurvatureSum.AddCongruence(double, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double})"/>),
     /// within (2 + T)·u·Σ|terms| (T = N·M² terms), the canonical split's Gaussian mean–variance ∇²_b a_n through its factors
     /// where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>, five-factor terms: (4 + T)·u; at
-    /// x = v = 1e200 G_vv = −½ came out 0); elsewhere the plain form runs, bit for bit as before. The residual term is
-    /// unchanged.
+    /// x = v = 1e200 G_vv = −½ came out 0), and the canonical split's logit, Poisson and softmax ∇²_f log p as M·2^E where an
+    /// entry falls below 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>, <see cref="AddCongruence"/> with
+    /// weight 1: (4 + T)·u plus A's own error; tanh MLP at f = −800, J₀₀ = 1e300: G₀₀ came out 0, exact ≈ 3.6e252);
+    /// elsewhere the plain form runs, bit for bit as before. The residual term is unchanged (left open: its score at the
+    /// label is the double y − σ(f), y − eᶠ or e_y − π, whose entries below 2^-1022 keep their subnormal rounding).
     /// </remarks>
     public (RealMatrix<T> Ggn, RealMatrix<T> Residual) Split(SplitKind kind) => SplitChecking(kind, checkResidual: true);
 
@@ -401,7 +520,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             var (inner, outerGradient, outerHessian) = pieces[n] = SplitPieces(kind, n);
             if (kind == SplitKind.Canonical)
                 factors[n] = HessianFactorsWhereNeeded(Labels[n], inner.Value);
-            underflows |= typeof(T) == typeof(Float64) && (JacobianTermMayUnderflow(inner.Jacobian, outerHessian) || factors[n] is not null);
+            underflows |= typeof(T) == typeof(Float64) && (JacobianTermMayUnderflow(inner.Jacobian, outerHessian) || factors[n] is not null
+                || kind == SplitKind.Canonical && ScaledTerms(n) is not null);
             ggn += inner.Jacobian.Transpose() * outerHessian * inner.Jacobian;
             for (int m = 0; m < outerGradient.Length; m++)
                 residual += outerGradient[m] * inner.Hessians[m];
@@ -414,6 +534,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].Inner.Jacobian).Enumerate());
                 if (factors[n] is { } pq)
                     sum.AddCongruence(-1, ToDoubles(pieces[n].Inner.Jacobian), pq.P, pq.Q);
+                else if (kind == SplitKind.Canonical && ScaledTerms(n) is { } terms)
+                    AddCongruence(sum, -1, (1.0, 0), ToDoubles(pieces[n].Inner.Jacobian), terms.Hessian);
                 else
                 {
                     RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].OuterHessian).Enumerate());

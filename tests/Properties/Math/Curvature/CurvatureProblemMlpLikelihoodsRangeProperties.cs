@@ -23,7 +23,10 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// (<see cref="CurvatureProblem{T}.Model"/>, TanhMlp's: <see cref="CurvatureProblemMlpRangeProperties"/> checks that bit
 /// for bit), the rule's nodes and weights (<see cref="CurvatureProblem{T}.Expectation"/>), and at the label and each node
 /// g = ∇_f log p and A = ∇²_f log p (<see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> in doubles; for the Gaussian
-/// mean–variance, where the problem takes ∇²_f log p as factors P ⊙ Q, the exact P ⊙ Q of the factor doubles). Their own
+/// mean–variance, where the problem takes ∇²_f log p as factors P ⊙ Q, the exact P ⊙ Q of the factor doubles; for the
+/// logit, Poisson and softmax, where the problem carries a sample's weights, node scores and ∇²_f log p as M·2^E because
+/// one falls below 2^-1022, those exactly, <see cref="CurvatureProblem{T}.ScaledTerms"/>; ScaledLikelihoodTermsRangeProperties
+/// checks them against rational enclosures, and CurvatureProblemMlpWeightUnderflowExamples end to end). Their own
 /// accuracy is checked elsewhere (ModelRangeProperties, LikelihoodRangeProperties, CurvatureFormulaRangeProperties), so
 /// what is checked here is the assembly. M outputs, K nodes per sample (2, 2, 3, 2, 3), N samples, d parameters, u = 2^-53,
 /// first-order bounds plus 1u for second-order terms, each k·u·Σ|terms| + (T + 2)·2^-1074:
@@ -33,7 +36,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// factors. 2M + N − 1 ≤ N·M² + 2, so k = N·M² + 5.</item>
 /// <item>the canonical split's residual term −Σ_{n,m} g_m∇²f_n^(m) (eq. 7.9): N·M products and N·M − 1 additions: N·M + 1.</item>
 /// <item>E[−∇²] = −Σ_{n,k} w_k(J_nᵀA_kJ_n + Σ_m g_km∇²f_n^(m)) (eq. 7.4): plain, JᵀAJ 2M·u, the M products g·∇²f and
-/// M additions, the weight 1u, N·K − 1 node additions: 3M + N·K + 1; scaled, (4 + T)·u with T = N·K·(M² + M) terms.
+/// M additions, the weight 1u, N·K − 1 node additions: 3M + N·K + 1; scaled, (4 + T)·u with T = N·K·(M² + M) terms, and
+/// (5 + T)·u where the weights and ∇²_f log p are carried as M·2^E (their mantissas multiplied once).
 /// k = N·K·(M² + M) + 5, the larger.</item>
 /// <item>Fisher Σ_{n,k} w_k J_nᵀg_kg_kᵀJ_n at the rule's nodes (eq. 7.2): plain, g_ig_j and its weight 2u, K − 1 node
 /// additions, the congruence 2M·u, N − 1 sample additions: K + 2M + N; scaled, five factors, (4 + T)·u, T = N·K·M².
@@ -200,9 +204,19 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
         var atLabel = Enumerable.Range(0, count).Select(n => Pieces(shape, labels[n], models[n].Value)).ToArray();
         var rules = Enumerable.Range(0, count).Select(problem.Expectation).ToArray();
         bool weightsFinite = rules.All(r => r.All(p => double.IsFinite(p.Weight.Value) && p.Label.All(v => double.IsFinite(v.Value))));
-        var nodes = Enumerable.Range(0, count).Select(n => rules[n].Select(p =>
+        var doubleLabel = atLabel;
+        var doubleNodes = Enumerable.Range(0, count).Select(n => rules[n].Select(p =>
             (W: double.IsFinite(p.Weight.Value) ? F(p.Weight.Value) : Fraction.Zero,
              P: p.Label.All(v => double.IsFinite(v.Value)) ? Pieces(shape, p.Label, models[n].Value) : new Piece(null, null))).ToArray()).ToArray();
+        // where the problem carries sample n's weights, node scores and ∇²_f log p as M·2^E (one below 2^-1022), those
+        // exactly; TermScale keeps the doubles, as the problem's does
+        var scaled = Enumerable.Range(0, count).Select(problem.ScaledTerms).ToArray();
+        var nodes = Enumerable.Range(0, count).Select(n => scaled[n] is { } terms
+            ? terms.Nodes.Select(p => (W: Scaled(p.Weight),
+                P: new Piece(Enumerable.Range(0, p.Gradient.Count).Select(i => Scaled((p.Gradient.Mantissas[i], p.Gradient.Exponents[i]))).ToArray(),
+                    ScaledMatrix(terms.Hessian)))).ToArray()
+            : doubleNodes[n]).ToArray();
+        atLabel = Enumerable.Range(0, count).Select(n => scaled[n] is { } terms ? atLabel[n] with { A = ScaledMatrix(terms.Hessian) } : atLabel[n]).ToArray();
         int k = nodes.Max(ns => ns.Length);
         bool Beyond(Fraction x) => Fraction.Abs(x) >= NearMax;
         bool labelG = atLabel.All(p => p.G is not null), labelA = atLabel.All(p => p.A is not null);
@@ -245,7 +259,7 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
         Fraction termScale = 0;
         for (int n = 0; n < count; n++)
         {
-            var pieces = nodes[n].Select(p => p.P).Append(atLabel[n]).ToArray();
+            var pieces = doubleNodes[n].Select(p => p.P).Append(doubleLabel[n]).ToArray();
             Fraction big, curvatureOfLikelihood;
             if (weightsFinite && pieces.All(p => p.G is not null && p.A is not null))
             {
@@ -314,6 +328,26 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
                 .Label($"{name} {at}: {(message is null ? "returned" : $"rejected with '{message}'")}, not a rejection naming the {word} or the range"));
         }
         return result;
+    }
+
+    /// <summary>M·2^E exactly, 0 below 2^<see cref="ScaledFloor"/>.</summary>
+    private static Fraction Scaled((double Mantissa, int Exponent) x) =>
+        x.Exponent < ScaledFloor ? Fraction.Zero : F(x.Mantissa) * ExactDouble.Pow2(x.Exponent);
+
+    /// <summary>
+    /// Below 2^-8000 a carried piece is taken as 0 (a softmax π_c at f_c − m ≈ −1e300 is carried as 2^-(2^20), whose
+    /// rational would cost a million bits): every term it enters has at most two J or ∇²f factors below 2^1024 and other
+    /// pieces below 4, so it is below 2^-5900, far under the 2^-1074 per term the tolerance allows.
+    /// </summary>
+    private const int ScaledFloor = -8000;
+
+    private static Fraction[,] ScaledMatrix((double Mantissa, int Exponent)[,] a)
+    {
+        var r = new Fraction[a.GetLength(0), a.GetLength(1)];
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int k = 0; k < a.GetLength(1); k++)
+                r[i, k] = Scaled(a[i, k]);
+        return r;
     }
 
     private static bool Finite(RealMatrix<Float64> a) =>
