@@ -479,7 +479,8 @@ public static class CurvatureFormulas
 
     /// <summary>
     /// ∇_f log p(y|f) and ∇²_f log p(y|f) in closed form (eqs. D.9, D.16, D.33 and their analogues), each formed without
-    /// cancellation: GaussianIdentity (y − f, −1); BernoulliLogit (y − σ(f), −σ(f)σ(−f)); CategoricalSoftmax (y − π,
+    /// cancellation: GaussianIdentity (y − f, −1); BernoulliLogit (y − σ(f) as y·σ(−f) − (1 − y)·σ(f), −σ(f)σ(−f));
+    /// CategoricalSoftmax (y − π with 1 − π_i as Σ_{k≠i}π_k,
     /// −(diag π − ππᵀ) with the diagonal −π_i·Σ_{c≠i}π_c); PoissonLog (y − eᶠ, −eᶠ); BernoulliProbability (y/q − (1 − y)/(1 − q),
     /// −y/q² − (1 − y)/(1 − q)²); GaussianMeanVariance with r = y − μ: (r/v, (r²/v − 1)/(2v)) and
     /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]; in doubles where y, μ or v leaves [2^-100, 2^100] the forms of
@@ -502,7 +503,9 @@ public static class CurvatureFormulas
             case LikelihoodFamily.BernoulliLogit:
             {
                 var s = Sigmoid(f[0]);
-                return ([y[0] - s], One(-(s * Sigmoid(-f[0]))));
+                var t = Sigmoid(-f[0]);
+                // y·σ(−f) − (1 − y)·σ(f) = y − σ(f) for y ∈ {0, 1}, exact in doubles: the written 1 − σ(f) was 0 once σ(f) rounded to 1
+                return ([y[0] * t - (1 - y[0]) * s], One(-(s * t)));
             }
             case LikelihoodFamily.CategoricalSoftmax:
             {
@@ -518,7 +521,16 @@ public static class CurvatureFormulas
                             rest += pi[k];
                     return -(pi[i] * rest);
                 });
-                return (Enumerable.Range(0, c).Select(i => y[i] - pi[i]).ToArray(), h);
+                // y_i·Σ_{k≠i}π_k − (1 − y_i)·π_i = y_i − π_i for y_i ∈ {0, 1}, exact in doubles: the written 1 − π_i was 0 once π_i rounded to 1
+                var gradient = Enumerable.Range(0, c).Select(i =>
+                {
+                    T rest = T.Of(0);
+                    for (int k = 0; k < c; k++)
+                        if (k != i)
+                            rest += pi[k];
+                    return y[i] * rest - (1 - y[i]) * pi[i];
+                }).ToArray();
+                return (gradient, h);
             }
             case LikelihoodFamily.PoissonLog:
             {

@@ -8,16 +8,17 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>
 /// <see cref="CurvatureProblem{T}"/> in doubles where a node score ∇_f log p(y_k|f) of the expectation rule cancels in
-/// its written form (found at stop 37, left open): CurvatureFormulas.LogDensityDerivatives writes the logit's score as
-/// y − σ(f) (0 at y = 1 once σ(f) rounds to 1, f ≳ 37, exact σ(−f)) and the Poisson's as y − λ at the node
-/// y = λ + u± (u± lost once √λ is below half an ulp of λ, f ≳ 74, exact u±). Tanh MLP, D = H = N = 1, x = 1,
+/// its written form (found at stop 37): CurvatureFormulas.LogDensityDerivatives wrote the logit's score as y − σ(f) (0 at
+/// y = 1 once σ(f) rounds to 1, f ≳ 37, exact σ(−f); now y·σ(−f) − (1 − y)·σ(f), and the softmax's 1 − π_i as Σ_{k≠i}π_k),
+/// and writes the Poisson's as y − λ at the node y = λ + u± (u± lost once √λ is below half an ulp of λ, f ≳ 74, exact
+/// u±; left open, the score needs the node's offset u± rather than its label). Tanh MLP, D = H = N = 1, x = 1,
 /// θ = (0, 0, 1, f): a = 0, h = 0, s = 1, so f = b₂ and J = (1, 1, 0, 1) exactly, and ∇²f's only nonzero entries are
 /// ∂²f/∂W₂∂W₁ = s·x = 1 and ∂²f/∂W₂∂b₁ = s = 1.
 /// </summary>
 public class CurvatureProblemNodeScoreCancellationExamples
 {
     private const string Cancels =
-        "defect, stop 37: CurvatureFormulas' node scores y − σ(f) and (λ + u±) − λ cancel; needs σ(−f) at y = 1 and u± themselves";
+        "defect, stop 37: CurvatureFormulas' Poisson node score (λ + u±) − λ cancels once √λ is below half an ulp of λ; needs the offsets u± themselves";
 
     private static CurvatureProblem<Float64> Problem(LikelihoodFamily likelihood, double label, double f)
     {
@@ -32,7 +33,7 @@ public class CurvatureProblemNodeScoreCancellationExamples
     /// |entry| ≤ 16u·e^-40 ≈ 7.5e-33. The written 1 − σ(40) is 0, so the entry came out σ(−40) ≈ 4.2e-18, as large as the
     /// matrix's largest entry σσ.
     /// </summary>
-    [Fact(Skip = Cancels)]
+    [Fact]
     public void LogitExpectedHessian_WhoseLabelOneScoreCancels_KeepsTheScoresMeanZero()
     {
         double entry = Problem(LikelihoodFamily.BernoulliLogit, 1, 40).ExpectedNegativeHessian()[2, 0].Value;
