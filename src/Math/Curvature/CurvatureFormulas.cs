@@ -677,7 +677,7 @@ public static class CurvatureFormulas
         if (!f.All(double.IsFinite))
             return null;
         static (double, int) Negative((double M, int E) x) => (-x.M, x.E);
-        static Likelihoods.ScaledGradient Gradient(params (double M, int E)[] g) => new(g.Select(x => x.M).ToArray(), g.Select(x => x.E).ToArray());
+        static Likelihoods.ScaledVector Gradient(params (double M, int E)[] g) => new(g.Select(x => x.M).ToArray(), g.Select(x => x.E).ToArray());
         switch (shape.Likelihood)
         {
             case LikelihoodFamily.BernoulliLogit:
@@ -708,7 +708,7 @@ public static class CurvatureFormulas
                     if (double.IsNegativeInfinity(shifted[k]))
                         continue; // f_k − m beyond −double.MaxValue: π_k < e^-1e308, 0 as in Softmax
                     var (m, e) = Likelihoods.ScaledExp.Of(shifted[k]);
-                    var (q, kq) = Likelihoods.ScaledGradient.Quotient(m, sum);
+                    var (q, kq) = Likelihoods.ScaledVector.Quotient(m, sum);
                     pi[k] = (q, e + kq);
                 }
                 long Exponent(int k) => (long)Math.ILogB(pi[k].M) + pi[k].E;
@@ -789,5 +789,5 @@ public static class CurvatureFormulas
 /// (<see cref="CurvatureFormulas.ScaledLikelihoodTermsWhereNeeded"/>).
 /// </summary>
 internal sealed record ScaledLikelihoodTerms(
-    IReadOnlyList<((double Mantissa, int Exponent) Weight, Likelihoods.ScaledGradient Gradient)> Nodes,
+    IReadOnlyList<((double Mantissa, int Exponent) Weight, Likelihoods.ScaledVector Gradient)> Nodes,
     (double Mantissa, int Exponent)[,] Hessian);

@@ -190,10 +190,10 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// M (M ≥ ½: exact), so the rank-one sum's five-factor terms carry it with no rounding more.
     /// </summary>
     private static void AddRankOne(ScaledCurvatureSum sum, (double Mantissa, int Exponent) weight, MathNet.Numerics.LinearAlgebra.Matrix<double> j,
-        Likelihoods.ScaledGradient g)
+        Likelihoods.ScaledVector g)
     {
         int k = weight.Exponent >> 1, r = weight.Exponent - 2 * k;
-        sum.AddRankOneScaled(Math.ScaleB(weight.Mantissa, r), j, new Likelihoods.ScaledGradient(g.Mantissas, g.Exponents.Select(e => e + k).ToArray()));
+        sum.AddRankOneScaled(Math.ScaleB(weight.Mantissa, r), j, new Likelihoods.ScaledVector(g.Mantissas, g.Exponents.Select(e => e + k).ToArray()));
     }
 
     /// <summary>
@@ -419,7 +419,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                     foreach (var (weight, g) in terms.Nodes)
                     {
                         AddCongruence(sum, -1, weight, j, terms.Hessian);
-                        sum.AddCurvatureScaled(-weight.Mantissa, new Likelihoods.ScaledGradient(g.Mantissas, g.Exponents.Select(x => x + weight.Exponent).ToArray()), hessians);
+                        sum.AddCurvatureScaled(-weight.Mantissa, new Likelihoods.ScaledVector(g.Mantissas, g.Exponents.Select(x => x + weight.Exponent).ToArray()), hessians);
                     }
                     continue;
                 }

@@ -104,14 +104,14 @@ public sealed class LikelihoodProblem
     /// empirical-Fisher split.
     /// </remarks>
     public Vector<double> Score(int n, Vector<double> theta, double y) =>
-        NamingTheta(() => ScoreFrom(Jacobian(n, theta), ScaledGradient.Of(Likelihood, y, Output(n, theta))), theta);
+        NamingTheta(() => ScoreFrom(Jacobian(n, theta), ScaledVector.Of(Likelihood, y, Output(n, theta))), theta);
 
     /// <summary>
     /// J_nᵀg: the plain product for the double gradient (bit for bit as before), or, for a gradient carried as M_m·2^(E_m)
     /// with a finite J_n, one <see cref="ScaledSum"/> per entry with the powers of two applied in each term's one final
     /// scaling: within (M + e_g)·u·Σ_m|J_ma·g_m| plus one rounding of a subnormal result.
     /// </summary>
-    private static Vector<double> ScoreFrom(Matrix<double> j, ScaledGradient g)
+    private static Vector<double> ScoreFrom(Matrix<double> j, ScaledVector g)
     {
         if (g.IsPlain || !j.Enumerate().All(double.IsFinite))
             return j.TransposeThisAndMultiply(Vector<double>.Build.Dense(g.Count, g.Rounded));
@@ -134,7 +134,7 @@ public sealed class LikelihoodProblem
     internal Matrix<double> ScoreOuterProduct(int n, Vector<double> theta)
     {
         var j = Jacobian(n, theta);
-        var g = NamingTheta(() => ScaledGradient.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta);
+        var g = NamingTheta(() => ScaledVector.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta);
         var s = ScoreFrom(j, g);
         bool finite = s.All(double.IsFinite) && j.Enumerate().All(double.IsFinite);
         if (!finite || (g.IsPlain && ScaledSum.Ordinary(g.Mantissas) && ScaledSum.Ordinary(s) && ScaledSum.Ordinary(j.Enumerate())))
@@ -148,8 +148,8 @@ public sealed class LikelihoodProblem
     /// −∇_f log p(y_n|f_n) carried as M_m·2^(E_m) where an entry falls below 2^-1022 (the canonical split's ∇_b a_n), else
     /// null: the residual term's g_m·∇²f^(m) then keeps g_m's digits.
     /// </summary>
-    internal ScaledGradient? NegativeScaledGradientWhereNeeded(int n, Vector<double> theta) =>
-        NamingTheta(() => ScaledGradient.WhereNeeded(Likelihood, Data.Labels[n], Output(n, theta)), theta) is { } g
+    internal ScaledVector? NegativeScaledGradientWhereNeeded(int n, Vector<double> theta) =>
+        NamingTheta(() => ScaledVector.WhereNeeded(Likelihood, Data.Labels[n], Output(n, theta)), theta) is { } g
             ? g with { Mantissas = g.Mantissas.Select(m => -m).ToArray() }
             : null;
 
@@ -223,7 +223,7 @@ public sealed class LikelihoodProblem
         /// The expectation rule's weights carried as M_k·2^(E_k) where one falls below 2^-1022
         /// (<see cref="LikelihoodBase.WeightsScaledWhereNeeded"/>), else null (then the rule's double weights).
         /// </summary>
-        public ScaledGradient? WeightsScaledWhereNeeded() => (Likelihood as LikelihoodBase)?.WeightsScaledWhereNeeded(F);
+        public ScaledVector? WeightsScaledWhereNeeded() => (Likelihood as LikelihoodBase)?.WeightsScaledWhereNeeded(F);
 
         /// <summary>
         /// The rule's node k as the label and the terms to evaluate it at: for a location family (the Gaussian likelihoods,
@@ -241,16 +241,16 @@ public sealed class LikelihoodProblem
         }
 
         /// <summary>The rule's weights, carried as M_k·2^(E_k) where one falls below 2^-1022, else its doubles with exponents 0.</summary>
-        public ScaledGradient WeightParts(ExpectationRule rule) => WeightsScaledWhereNeeded() ?? ScaledGradient.Of(rule.Weights);
+        public ScaledVector WeightParts(ExpectationRule rule) => WeightsScaledWhereNeeded() ?? ScaledVector.Of(rule.Weights);
 
         /// <summary>
         /// ∇_f log p(y|f) carried as M_m·2^(E_m) where an entry falls below 2^-1022 (<see cref="LikelihoodBase.GradientScaledWhereNeeded"/>),
         /// else null (then <see cref="ILikelihood.Gradient"/>, bit for bit as before).
         /// </summary>
-        public ScaledGradient? ScaledGradientWhereNeeded(double y) => ScaledGradient.WhereNeeded(Likelihood, y, F);
+        public ScaledVector? ScaledGradientWhereNeeded(double y) => ScaledVector.WhereNeeded(Likelihood, y, F);
 
         /// <summary>∇_f log p(y|f), carried as M_m·2^(E_m) where an entry falls below 2^-1022, else the double gradient itself.</summary>
-        public ScaledGradient GradientParts(double y) => ScaledGradient.Of(Likelihood, y, F);
+        public ScaledVector GradientParts(double y) => ScaledVector.Of(Likelihood, y, F);
 
         /// <summary>
         /// Adds w·2^(e_w)·J_nᵀ∇²_f log p(y|f)J_n, with ∇²_f log p as M·2^E where an entry falls below 2^-1022 and through its
@@ -611,10 +611,10 @@ public sealed class LikelihoodProblem
     /// <see cref="Score"/> computes them); an <see cref="ArgumentException"/> naming θ where a score entry is beyond
     /// ±double.MaxValue, as <paramref name="what"/> cannot be formed from it.
     /// </summary>
-    private ((Matrix<double> J, ScaledGradient G)[] Factors, Vector<double>[] Scores) TrainingScores(Vector<double> theta, string what)
+    private ((Matrix<double> J, ScaledVector G)[] Factors, Vector<double>[] Scores) TrainingScores(Vector<double> theta, string what)
     {
         var factors = Enumerable.Range(0, Count)
-            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => ScaledGradient.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta))).ToArray();
+            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => ScaledVector.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta))).ToArray();
         var scores = factors.Select(f => ScoreFrom(f.J, f.G)).ToArray();
         int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
         if (beyond >= 0)

@@ -73,16 +73,16 @@ internal sealed class ScaledCurvatureSum
     }
 
     /// <summary>Adds w·(Jᵀg)(Jᵀg)ᵀ (J: M×d, g of length M) without forming g gᵀ or Jᵀg.</summary>
-    public void AddRankOne(double weight, Matrix<double> j, Vector<double> g) => AddRankOneScaled(weight, 0, j, Likelihoods.ScaledGradient.Of(g));
+    public void AddRankOne(double weight, Matrix<double> j, Vector<double> g) => AddRankOneScaled(weight, 0, j, Likelihoods.ScaledVector.Of(g));
 
     /// <summary>Adds w·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (below, with e_w = 0).</summary>
-    public void AddRankOneScaled(double weight, Matrix<double> j, Likelihoods.ScaledGradient g) => AddRankOneScaled(weight, 0, j, g);
+    public void AddRankOneScaled(double weight, Matrix<double> j, Likelihoods.ScaledVector g) => AddRankOneScaled(weight, 0, j, g);
 
     /// <summary>
-    /// Adds w·2^(e_w)·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>: entries below
+    /// Adds w·2^(e_w)·(Jᵀg)(Jᵀg)ᵀ for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledVector"/>: entries below
     /// 2^-1022 keep their digits) and a weight carried as w·2^(e_w), the powers of two applied in each term's one final scaling.
     /// </summary>
-    public void AddRankOneScaled(double weight, int weightExponent, Matrix<double> j, Likelihoods.ScaledGradient g)
+    public void AddRankOneScaled(double weight, int weightExponent, Matrix<double> j, Likelihoods.ScaledVector g)
     {
         for (int a = 0; a < D; a++)
             for (int b = a; b < D; b++)
@@ -109,14 +109,14 @@ internal sealed class ScaledCurvatureSum
 
     /// <summary>Adds w·Σ_m g_m·∇²f^(m) (symmetric d×d matrices).</summary>
     public void AddCurvature(double weight, Vector<double> g, IReadOnlyList<Matrix<double>> hessians) =>
-        AddCurvatureScaled(weight, 0, Likelihoods.ScaledGradient.Of(g), hessians);
+        AddCurvatureScaled(weight, 0, Likelihoods.ScaledVector.Of(g), hessians);
 
     /// <summary>Adds w·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (below, with e_w = 0).</summary>
-    public void AddCurvatureScaled(double weight, Likelihoods.ScaledGradient g, IReadOnlyList<Matrix<double>> hessians) =>
+    public void AddCurvatureScaled(double weight, Likelihoods.ScaledVector g, IReadOnlyList<Matrix<double>> hessians) =>
         AddCurvatureScaled(weight, 0, g, hessians);
 
-    /// <summary>Adds w·2^(e_w)·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledGradient"/>).</summary>
-    public void AddCurvatureScaled(double weight, int weightExponent, Likelihoods.ScaledGradient g, IReadOnlyList<Matrix<double>> hessians)
+    /// <summary>Adds w·2^(e_w)·Σ_m g_m·∇²f^(m) for g carried as M_m·2^(E_m) (<see cref="Likelihoods.ScaledVector"/>).</summary>
+    public void AddCurvatureScaled(double weight, int weightExponent, Likelihoods.ScaledVector g, IReadOnlyList<Matrix<double>> hessians)
     {
         for (int m = 0; m < g.Count; m++)
             for (int a = 0; a < D; a++)

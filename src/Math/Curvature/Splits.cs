@@ -312,7 +312,7 @@ public static class Splits
         /// stay within the range, the last rounding once onto the subnormal grid at worst), bit for bit as before. Elsewhere each entry is one
         /// <see cref="ScaledSum"/> of b·J_ia·g_i·J_kb·g_k, b·J_ia·(∇²_f log p)_ik·J_kb (five or six factors where the likelihood
         /// gives ∇²_f log p as P ⊙ Q) and b·g_m·(∇²_θ f^(m))_ab, with b = e^{−ℓ_n} and g = ∇_f log p as M·2^E
-        /// (<see cref="AutoDiff.ScaledDerivative.Exp"/>, <see cref="ScaledGradient"/>), s never formed: within
+        /// (<see cref="AutoDiff.ScaledDerivative.Exp"/>, <see cref="ScaledVector"/>), s never formed: within
         /// (5 + T)·u·Σ|terms| (T = 2M² + M terms of at most six factors) plus the pieces' own errors (b's 3u relative to
         /// e^{−ℓ̂}, g's and ∇²_f log p's), plus 2^-1074 where subnormal. Before, s_a·s_b overflowed to ∞ against
         /// ∇²log p = −∞ (Gaussian σ² = 1, linear fit at x = 1e199, r = 30: entry [0, 0] = b·x²(r² − 1) ≈ 1.5e205 came out NaN),
@@ -387,7 +387,7 @@ public static class Splits
             if (!ScaledSum.Ordinary(p.Jacobian(n, theta).Enumerate())
                 || !Enumerable.Range(0, p.Model.OutputDimension).All(m => ScaledSum.Ordinary(p.Model.OutputHessian(p.Data.Inputs[n], theta, m).Enumerate())))
                 return false;
-            var g = LikelihoodProblem.NamingTheta(() => ScaledGradient.Of(p.Likelihood, Label(n), f), theta);
+            var g = LikelihoodProblem.NamingTheta(() => ScaledVector.Of(p.Likelihood, Label(n), f), theta);
             if (!g.IsPlain || !ScaledSum.Ordinary(g.Mantissas))
                 return false;
             if (p.Likelihood is LikelihoodBase likelihood
@@ -437,7 +437,7 @@ public static class Splits
                     nameof(theta));
             if (mantissa == 0)
                 return;
-            var g = LikelihoodProblem.NamingTheta(() => ScaledGradient.Of(p.Likelihood, Label(n), f), theta);
+            var g = LikelihoodProblem.NamingTheta(() => ScaledVector.Of(p.Likelihood, Label(n), f), theta);
             var likelihood = p.Likelihood as LikelihoodBase;
             var scaled = likelihood is null ? null : LikelihoodProblem.NamingTheta(() => likelihood.HessianScaledWhereNeeded(Label(n), f), theta);
             var factors = likelihood is null || scaled is not null

@@ -61,13 +61,13 @@ public sealed class BernoulliLogit : LikelihoodBase
     /// σ(t) = e^t/(1 + e^t) differs from e^t by less than 2^-1009 relatively), where the double σ(t) is subnormal or 0 from
     /// t ≈ −708 on; null above −700.
     /// </summary>
-    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    private protected override ScaledVector? GradientScaledUnchecked(double y, Vector<double> f)
     {
         double t = y == 1 ? -f[0] : f[0];
         if (t >= -700)
             return null;
         var (m, e) = ScaledExp.Of(t);
-        return new ScaledGradient([y == 1 ? m : -m], [e]);
+        return new ScaledVector([y == 1 ? m : -m], [e]);
     }
 
     /// <inheritdoc />
@@ -100,11 +100,11 @@ public sealed class BernoulliLogit : LikelihoodBase
     /// The weights p(0|f) = σ(−f) and p(1|f) = σ(f) beyond |f| = 700, the smaller as e^{−|f|} = M·2^E (<see cref="ScaledExp"/>,
     /// within 3u, as for ∇) and the larger, σ(|f|), the double 1 (within 2^-1009 of it); null within 700.
     /// </summary>
-    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f)
+    private protected override ScaledVector? WeightsScaledUnchecked(Vector<double> f)
     {
         if (Math.Abs(f[0]) <= 700)
             return null;
         var (m, e) = ScaledExp.Of(-Math.Abs(f[0]));
-        return f[0] > 0 ? new ScaledGradient([m, 1], [e, 0]) : new ScaledGradient([1, m], [0, e]);
+        return f[0] > 0 ? new ScaledVector([m, 1], [e, 0]) : new ScaledVector([1, m], [0, e]);
     }
 }

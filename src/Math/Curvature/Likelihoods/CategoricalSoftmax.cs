@@ -68,14 +68,14 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     /// within the bounds the class states for ∇ where normal, relatively, with no absolute term; null where every
     /// f_c − m ≥ −600 (each π_c ≥ e^-600/C is then normal, for C below e^100).
     /// </summary>
-    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    private protected override ScaledVector? GradientScaledUnchecked(double y, Vector<double> f)
     {
         if (ScaledProbabilities(f, -600) is not { } pi)
             return null;
         int label = (int)y;
         var (mantissas, exponents) = (pi.Mantissas.Select(m => -m).ToArray(), pi.Exponents.ToArray());
         (mantissas[label], exponents[label]) = Others(pi, label);
-        return new ScaledGradient(mantissas, exponents);
+        return new ScaledVector(mantissas, exponents);
     }
 
     /// <summary>
@@ -95,18 +95,18 @@ public sealed class CategoricalSoftmax : LikelihoodBase
                 var (m, e) = i == j ? Others(pi, i) : (pi.Mantissas[j], pi.Exponents[j]);
                 (mantissas[i * Classes + j], exponents[i * Classes + j]) = Product(i == j ? -pi.Mantissas[i] : pi.Mantissas[i], pi.Exponents[i], m, e);
             }
-        return new ScaledMatrix(Classes, new ScaledGradient(mantissas, exponents));
+        return new ScaledMatrix(Classes, new ScaledVector(mantissas, exponents));
     }
 
     /// <summary>The weights π_c of the rule over the C classes as M·2^E (<see cref="ScaledProbabilities"/>); null as for ∇.</summary>
-    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f) => ScaledProbabilities(f, -600);
+    private protected override ScaledVector? WeightsScaledUnchecked(Vector<double> f) => ScaledProbabilities(f, -600);
 
     /// <summary>
     /// π_c = e^(f_c − m)/s as M·2^E (m = max f, s = Σ_i e^(f_i − m) as in <see cref="LogSumExp.Softmax"/>, e^(f_c − m) by
     /// <see cref="ScaledExp"/> and the quotient of mantissas rounded once); null where every f_c − m is at least
     /// <paramref name="floor"/>, where the caller's entries are normal doubles.
     /// </summary>
-    private ScaledGradient? ScaledProbabilities(Vector<double> f, double floor)
+    private ScaledVector? ScaledProbabilities(Vector<double> f, double floor)
     {
         double max = f.Maximum();
         if (f.All(x => x - max >= floor))
@@ -118,14 +118,14 @@ public sealed class CategoricalSoftmax : LikelihoodBase
             if (double.IsNegativeInfinity(f[c] - max))
                 continue; // f_c − m beyond −double.MaxValue: π_c < e^-1e308, 0 as in Softmax
             var (m, e) = ScaledExp.Of(f[c] - max);
-            var (q, k) = ScaledGradient.Quotient(m, s);
+            var (q, k) = ScaledVector.Quotient(m, s);
             (mantissas[c], exponents[c]) = (q, e + k);
         }
-        return new ScaledGradient(mantissas, exponents);
+        return new ScaledVector(mantissas, exponents);
     }
 
     /// <summary>Σ_{c≠i} π_c = 1 − π_i of π as M·2^E, one <see cref="ScaledSum"/>, as M·2^E.</summary>
-    private static (double Mantissa, int Exponent) Others(ScaledGradient pi, int i)
+    private static (double Mantissa, int Exponent) Others(ScaledVector pi, int i)
     {
         var others = new ScaledSum();
         for (int c = 0; c < pi.Count; c++)

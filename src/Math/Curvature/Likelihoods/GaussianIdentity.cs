@@ -59,10 +59,10 @@ public sealed class GaussianIdentity : LikelihoodBase
     /// (y − f)/σ² as the quotient of the mantissas of y − f and σ², rounded once (y and f halved where y − f overflows): within
     /// 2u relatively at every magnitude, where the double quotient is subnormal or 0 beyond σ²/|y − f| ≈ 2^1022.
     /// </summary>
-    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    private protected override ScaledVector? GradientScaledUnchecked(double y, Vector<double> f)
     {
         var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], Variance);
-        return new ScaledGradient([m], [e]);
+        return new ScaledVector([m], [e]);
     }
 
     /// <inheritdoc />

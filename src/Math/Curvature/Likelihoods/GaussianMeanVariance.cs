@@ -70,14 +70,14 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     /// <see cref="ScaledSum"/> of the two terms: a within 2u, ∇₂ within 7u of (a² + 1/v)/2 (a's 2u twice, the square's
     /// rounding, the quotient's and the sum's), where the doubles fall below 2^-1022 beyond v ≈ 2^1022/|y − μ| and v ≈ 2^1021.
     /// </summary>
-    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    private protected override ScaledVector? GradientScaledUnchecked(double y, Vector<double> f)
     {
         var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], f[1]);
         var dv = new ScaledSum();
         dv.AddTimesPowerOfTwo(2 * e - 1, 1, m, m);
         dv.AddTimesPowerOfTwo(-1, f[1], -1);
         var (mv, ev) = dv.Parts;
-        return new ScaledGradient([m, mv], [e, ev]);
+        return new ScaledVector([m, mv], [e, ev]);
     }
 
     /// <inheritdoc />

@@ -58,7 +58,7 @@ internal static class GaussianTerms
     internal static (double Mantissa, int Exponent) ResidualOverScaled(double y, double mean, double variance)
     {
         double r = y - mean;
-        var (m, e) = ScaledGradient.Quotient(double.IsInfinity(r) ? 0.5 * y - 0.5 * mean : r, variance);
+        var (m, e) = ScaledVector.Quotient(double.IsInfinity(r) ? 0.5 * y - 0.5 * mean : r, variance);
         return (m, double.IsInfinity(r) ? e + 1 : e);
     }
 

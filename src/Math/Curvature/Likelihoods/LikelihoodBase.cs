@@ -93,14 +93,14 @@ public abstract class LikelihoodBase : ILikelihood
     /// within the accuracy the likelihood states for ∇, relatively, with no absolute 2^-1074 term.
     /// </summary>
     /// <exception cref="ArgumentException">y or f invalid.</exception>
-    internal ScaledGradient? GradientScaledWhereNeeded(double y, Vector<double> f)
+    internal ScaledVector? GradientScaledWhereNeeded(double y, Vector<double> f)
     {
         Check(y, f);
         return GradientScaledUnchecked(y, f) is { AnyBelowNormal: true, AnyBeyondRange: false } g ? g : null;
     }
 
     /// <summary>The form of <see cref="GradientScaledWhereNeeded"/> on validated arguments; null unless overridden.</summary>
-    private protected virtual ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f) => null;
+    private protected virtual ScaledVector? GradientScaledUnchecked(double y, Vector<double> f) => null;
 
     /// <summary>
     /// ∇²_f log p(y|f) as H_ij = M_ij·2^(E_ij) where some nonzero entry lies below 2^-1022, so that its double loses digits
@@ -127,14 +127,14 @@ public abstract class LikelihoodBase : ILikelihood
     /// the accuracy the likelihood states for it, relatively, with no absolute 2^-1074 term.
     /// </summary>
     /// <exception cref="ArgumentException">f invalid, or outside the rule's own range (as <see cref="Expectation"/>).</exception>
-    internal ScaledGradient? WeightsScaledWhereNeeded(Vector<double> f)
+    internal ScaledVector? WeightsScaledWhereNeeded(Vector<double> f)
     {
         ValidateOutput(f, nameof(f));
         return WeightsScaledUnchecked(f) is { AnyBelowNormal: true, AnyBeyondRange: false } w ? w : null;
     }
 
     /// <summary>The form of <see cref="WeightsScaledWhereNeeded"/> on a validated f; null unless overridden.</summary>
-    private protected virtual ScaledGradient? WeightsScaledUnchecked(Vector<double> f) => null;
+    private protected virtual ScaledVector? WeightsScaledUnchecked(Vector<double> f) => null;
 
     /// <summary>
     /// ∇²_f log p(y|f) as the entrywise product P ⊙ Q of two finite matrices, for a likelihood whose Hessian can lie beyond

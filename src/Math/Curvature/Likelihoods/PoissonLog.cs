@@ -55,12 +55,12 @@ public sealed class PoissonLog : LikelihoodBase
     /// ∇ = −λ = −e^f for y = 0 below f = −700 as M·2^E (<see cref="ScaledExp"/>, within 3u), where the double λ is subnormal
     /// or 0 from f ≈ −708 on; null elsewhere (for y ≥ 1, |y − λ| is 0 or at least ulp(1)/2, never below 2^-1022).
     /// </summary>
-    private protected override ScaledGradient? GradientScaledUnchecked(double y, Vector<double> f)
+    private protected override ScaledVector? GradientScaledUnchecked(double y, Vector<double> f)
     {
         if (y != 0 || f[0] >= -700)
             return null;
         var (m, e) = ScaledExp.Of(f[0]);
-        return new ScaledGradient([-m], [e]);
+        return new ScaledVector([-m], [e]);
     }
 
     /// <inheritdoc />
@@ -155,7 +155,7 @@ public sealed class PoissonLog : LikelihoodBase
     /// (<see cref="ScaledExp"/>: 3u in place of Math.Exp's 1 ulp, so within (δ + 3u)(1 + 2δ) of p(y), relatively, δ as
     /// there); null where every log p(y) is at least −700.
     /// </summary>
-    private protected override ScaledGradient? WeightsScaledUnchecked(Vector<double> f)
+    private protected override ScaledVector? WeightsScaledUnchecked(Vector<double> f)
     {
         var rule = ExpectationUnchecked(f);
         double eta = f[0], lambda = Math.Exp(eta);
@@ -165,6 +165,6 @@ public sealed class PoissonLog : LikelihoodBase
         var (mantissas, exponents) = (new double[logs.Length], new int[logs.Length]);
         for (int k = 0; k < logs.Length; k++)
             (mantissas[k], exponents[k]) = logs[k] >= -700 ? (rule.Weights[k], 0) : ScaledExp.Of(logs[k]);
-        return new ScaledGradient(mantissas, exponents);
+        return new ScaledVector(mantissas, exponents);
     }
 }

@@ -7,7 +7,7 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// 2^-1022 while J_nᵀ∇²_f log p J_n does not (Bernoulli logit at f = −800: σ(f)σ(−f) = e^-800 is 0 as a double, while
 /// x²·e^-800 ≈ 3.7e252 at x = 1e300). The entries are those of <see cref="Entries"/>, row by row.
 /// </summary>
-internal sealed record ScaledMatrix(int Size, ScaledGradient Entries)
+internal sealed record ScaledMatrix(int Size, ScaledVector Entries)
 {
     /// <summary>M_ij.</summary>
     public double Mantissa(int i, int j) => Entries.Mantissas[i * Size + j];
@@ -16,8 +16,8 @@ internal sealed record ScaledMatrix(int Size, ScaledGradient Entries)
     public int Exponent(int i, int j) => Entries.Exponents[i * Size + j];
 
     /// <summary>The matrix itself (every entry with exponent 0).</summary>
-    public static ScaledMatrix Of(Matrix<double> h) => new(h.RowCount, ScaledGradient.Of(h.ToRowMajorArray()));
+    public static ScaledMatrix Of(Matrix<double> h) => new(h.RowCount, ScaledVector.Of(h.ToRowMajorArray()));
 
     /// <summary>The 1×1 matrix M·2^E.</summary>
-    public static ScaledMatrix Scalar(double mantissa, int exponent) => new(1, new ScaledGradient([mantissa], [exponent]));
+    public static ScaledMatrix Scalar(double mantissa, int exponent) => new(1, new ScaledVector([mantissa], [exponent]));
 }

@@ -172,7 +172,7 @@ public class LikelihoodProblemTranscendentalRangeProperties
     }
 
     /// <summary>M_m·2^(E_m) exactly; an entry below 2^-4000 as 0 (with at most four factors up to 2^1024 each, its terms stay below 2^-1074·2^-800).</summary>
-    private static Fraction[] Exact(ScaledGradient g) =>
+    private static Fraction[] Exact(ScaledVector g) =>
         Enumerable.Range(0, g.Count).Select(m => g.Mantissas[m] == 0 || (long)Math.ILogB(g.Mantissas[m]) + g.Exponents[m] < -4000
             ? Fraction.Zero
             : F(g.Mantissas[m]) * ExactDouble.Pow2(g.Exponents[m])).ToArray();

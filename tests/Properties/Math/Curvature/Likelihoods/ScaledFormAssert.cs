@@ -32,10 +32,10 @@ internal static class ScaledFormAssert
     public static Fraction F(double x) => ExactDouble.ToFraction(x);
 
     /// <summary>The entry M·2^E as an exact rational.</summary>
-    public static Fraction Entry(ScaledGradient g, int m) => F(g.Mantissas[m]) * ExactDouble.Pow2(g.Exponents[m]);
+    public static Fraction Entry(ScaledVector g, int m) => F(g.Mantissas[m]) * ExactDouble.Pow2(g.Exponents[m]);
 
     /// <summary>|entry − exact| ≤ k·u·scale, the exact value given as an enclosure (the entry must be within k·u·scale of every point of it).</summary>
-    public static Property Within(ScaledGradient g, int m, RationalInterval exact, Fraction scale, double k, string what)
+    public static Property Within(ScaledVector g, int m, RationalInterval exact, Fraction scale, double k, string what)
     {
         var entry = Entry(g, m);
         var (low, high) = (Fraction.Abs(entry - exact.Lower), Fraction.Abs(entry - exact.Upper));
@@ -50,7 +50,7 @@ internal static class ScaledFormAssert
     /// <paramref name="exact"/>: |entry − e| ≤ bound for some e in it, checked as |entry − endpoint| ≤ bound + width at
     /// both endpoints (so the enclosure's own width is added, never a rounding of the reference).
     /// </summary>
-    public static Property Enclosed(ScaledGradient g, int m, RationalInterval exact, Fraction bound, int sign, string what)
+    public static Property Enclosed(ScaledVector g, int m, RationalInterval exact, Fraction bound, int sign, string what)
     {
         var entry = Entry(g, m);
         var (low, high) = (Fraction.Abs(entry - exact.Lower), Fraction.Abs(entry - exact.Upper));
@@ -69,7 +69,7 @@ internal static class ScaledFormAssert
     }
 
     /// <summary>The form is given wherever an exact nonzero entry is below 2^-1023 (and no entry is beyond the range).</summary>
-    public static Property GivenWhereNeeded(ScaledGradient? g, IEnumerable<Fraction> exact, string what)
+    public static Property GivenWhereNeeded(ScaledVector? g, IEnumerable<Fraction> exact, string what)
     {
         bool needed = exact.Any(e => !e.IsZero && Fraction.Abs(e) < BelowNormal);
         return (!needed || g is not null).Label($"{what}: an exact entry is below 2^-1023 but no scaled form was given");

@@ -99,7 +99,7 @@ public class ScaledGradientRangeProperties
         });
 
     /// <summary>sign·φ(e^t) for t in [−4096, −600], 3u relatively; below −4096, magnitude below 2^-5900 with the sign.</summary>
-    private static Property Exponential(ScaledGradient? g, double t, int sign, Func<RationalInterval, RationalInterval> phi, string at)
+    private static Property Exponential(ScaledVector? g, double t, int sign, Func<RationalInterval, RationalInterval> phi, string at)
     {
         if (t < -ExactExp.MaxArgument)
             return (g is not null && Math.Sign(g.Mantissas[0]) == sign && (long)Math.ILogB(g.Mantissas[0]) + g.Exponents[0] < -5900)
