@@ -699,18 +699,8 @@ public static class CurvatureFormulas
             case LikelihoodFamily.CategoricalSoftmax:
             {
                 int c = f.Count;
-                double max = f.Max();
-                var shifted = f.Select(v => v - max).ToArray();
-                double sum = shifted.Select(Math.Exp).Aggregate((a, b) => a + b); // as Softmax sums e^{f_c − m}
-                var pi = new (double M, int E)[c];
-                for (int k = 0; k < c; k++)
-                {
-                    if (double.IsNegativeInfinity(shifted[k]))
-                        continue; // f_k − m beyond −double.MaxValue: π_k < e^-1e308, 0 as in Softmax
-                    var (m, e) = Likelihoods.ScaledExp.Of(shifted[k]);
-                    var (q, kq) = Likelihoods.ScaledVector.Quotient(m, sum);
-                    pi[k] = (q, e + kq);
-                }
+                var scaled = Likelihoods.CategoricalSoftmax.ScaledProbabilities(f);
+                var pi = Enumerable.Range(0, c).Select(k => (M: scaled.Mantissas[k], E: scaled.Exponents[k])).ToArray();
                 long Exponent(int k) => (long)Math.ILogB(pi[k].M) + pi[k].E;
                 bool needed = false;
                 for (int i = 0; i < c; i++)
@@ -719,19 +709,13 @@ public static class CurvatureFormulas
                             needed = true;
                 if (!needed)
                     return null;
-                var rest = new (double M, int E)[c]; // Σ_{k≠i} π_k = 1 − π_i without cancellation
-                for (int i = 0; i < c; i++)
-                {
-                    var others = new ScaledSum();
-                    for (int k = 0; k < c; k++)
-                        if (k != i)
-                            others.AddTimesPowerOfTwo(pi[k].E, 1, pi[k].M);
-                    rest[i] = others.Parts;
-                }
+                var rest = Enumerable.Range(0, c).Select(i => Likelihoods.CategoricalSoftmax.Others(scaled, i)).ToArray(); // Σ_{k≠i} π_k = 1 − π_i without cancellation
                 var hessian = new (double M, int E)[c, c];
                 for (int i = 0; i < c; i++)
                     for (int j = 0; j < c; j++)
-                        hessian[i, j] = i == j ? (-(pi[i].M * rest[i].M), pi[i].E + rest[i].E) : (pi[i].M * pi[j].M, pi[i].E + pi[j].E);
+                        hessian[i, j] = i == j
+                            ? Likelihoods.CategoricalSoftmax.Product(-pi[i].M, pi[i].E, rest[i].Mantissa, rest[i].Exponent)
+                            : Likelihoods.CategoricalSoftmax.Product(pi[i].M, pi[i].E, pi[j].M, pi[j].E);
                 var nodes = Enumerable.Range(0, c)
                     .Select(k => (pi[k], Gradient(Enumerable.Range(0, c).Select(i => i == k ? rest[k] : Negative(pi[i])).ToArray())))
                     .ToArray();

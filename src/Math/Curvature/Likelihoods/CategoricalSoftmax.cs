@@ -63,14 +63,14 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     }
 
     /// <summary>
-    /// ∇ = e_y − π with π_c as M·2^E (<see cref="ScaledProbabilities"/>), so that π_c below 2^-1022 keeps its digits (the
+    /// ∇ = e_y − π with π_c as M·2^E (<see cref="ScaledProbabilities(IReadOnlyList{double})"/>), so that π_c below 2^-1022 keeps its digits (the
     /// double is subnormal or 0 from f_c − m ≈ −708 on), and 1 − π_y as one <see cref="ScaledSum"/> of the others: each entry
     /// within the bounds the class states for ∇ where normal, relatively, with no absolute term; null where every
     /// f_c − m ≥ −600 (each π_c ≥ e^-600/C is then normal, for C below e^100).
     /// </summary>
     private protected override ScaledVector? GradientScaledUnchecked(double y, Vector<double> f)
     {
-        if (ScaledProbabilities(f, -600) is not { } pi)
+        if (ScaledProbabilitiesBelow(f, -600) is not { } pi)
             return null;
         int label = (int)y;
         var (mantissas, exponents) = (pi.Mantissas.Select(m => -m).ToArray(), pi.Exponents.ToArray());
@@ -79,14 +79,14 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     }
 
     /// <summary>
-    /// ∇² = −(diag(π) − ππᵀ) with π as M·2^E (<see cref="ScaledProbabilities"/>): π_iπ_j and −π_i·Σ_{c≠i}π_c, each one product
+    /// ∇² = −(diag(π) − ππᵀ) with π as M·2^E (<see cref="ScaledProbabilities(IReadOnlyList{double})"/>): π_iπ_j and −π_i·Σ_{c≠i}π_c, each one product
     /// of mantissas with its exponents added, so that an entry below 2^-1022 keeps its digits (f = (0, −400, −400) gave
     /// π₁π₂ = 0 for e^-800/(1 + 2e^-400)²): within the bounds the class states for ∇² where normal, relatively; null where
     /// every f_c − m ≥ −340 (each π_iπ_j ≥ e^-680/C² is then normal, for C below 10^6).
     /// </summary>
     private protected override ScaledMatrix? HessianScaledUnchecked(double y, Vector<double> f)
     {
-        if (ScaledProbabilities(f, -340) is not { } pi)
+        if (ScaledProbabilitiesBelow(f, -340) is not { } pi)
             return null;
         var (mantissas, exponents) = (new double[Classes * Classes], new int[Classes * Classes]);
         for (int i = 0; i < Classes; i++)
@@ -98,22 +98,30 @@ public sealed class CategoricalSoftmax : LikelihoodBase
         return new ScaledMatrix(Classes, new ScaledVector(mantissas, exponents));
     }
 
-    /// <summary>The weights π_c of the rule over the C classes as M·2^E (<see cref="ScaledProbabilities"/>); null as for ∇.</summary>
-    private protected override ScaledVector? WeightsScaledUnchecked(Vector<double> f) => ScaledProbabilities(f, -600);
+    /// <summary>The weights π_c of the rule over the C classes as M·2^E (<see cref="ScaledProbabilities(IReadOnlyList{double})"/>); null as for ∇.</summary>
+    private protected override ScaledVector? WeightsScaledUnchecked(Vector<double> f) => ScaledProbabilitiesBelow(f, -600);
 
     /// <summary>
-    /// π_c = e^(f_c − m)/s as M·2^E (m = max f, s = Σ_i e^(f_i − m) as in <see cref="LogSumExp.Softmax"/>, e^(f_c − m) by
-    /// <see cref="ScaledExp"/> and the quotient of mantissas rounded once); null where every f_c − m is at least
+    /// <see cref="ScaledProbabilities(IReadOnlyList{double})"/>, or null where every f_c − m is at least
     /// <paramref name="floor"/>, where the caller's entries are normal doubles.
     /// </summary>
-    private ScaledVector? ScaledProbabilities(Vector<double> f, double floor)
+    private static ScaledVector? ScaledProbabilitiesBelow(Vector<double> f, double floor)
     {
         double max = f.Maximum();
-        if (f.All(x => x - max >= floor))
-            return null;
+        return f.All(x => x - max >= floor) ? null : ScaledProbabilities(f.ToArray());
+    }
+
+    /// <summary>
+    /// π_c = e^(f_c − m)/s as M·2^E for finite logits f (m = max f, s = Σ_i e^(f_i − m) summed as <see cref="LogSumExp.Softmax"/>
+    /// sums it, e^(f_c − m) by <see cref="ScaledExp"/>, the quotient of mantissas rounded once), at every f; shared with
+    /// CurvatureFormulas' scaled terms.
+    /// </summary>
+    internal static ScaledVector ScaledProbabilities(IReadOnlyList<double> f)
+    {
+        double max = f.Max();
         double s = f.Select(x => Math.Exp(x - max)).Sum();
-        var (mantissas, exponents) = (new double[Classes], new int[Classes]);
-        for (int c = 0; c < Classes; c++)
+        var (mantissas, exponents) = (new double[f.Count], new int[f.Count]);
+        for (int c = 0; c < f.Count; c++)
         {
             if (double.IsNegativeInfinity(f[c] - max))
                 continue; // f_c − m beyond −double.MaxValue: π_c < e^-1e308, 0 as in Softmax
@@ -125,7 +133,7 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     }
 
     /// <summary>Σ_{c≠i} π_c = 1 − π_i of π as M·2^E, one <see cref="ScaledSum"/>, as M·2^E.</summary>
-    private static (double Mantissa, int Exponent) Others(ScaledVector pi, int i)
+    internal static (double Mantissa, int Exponent) Others(ScaledVector pi, int i)
     {
         var others = new ScaledSum();
         for (int c = 0; c < pi.Count; c++)
@@ -135,7 +143,7 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     }
 
     /// <summary>(a·2^e)(b·2^k) as M·2^E: the mantissas' product rounded once, the exponents added.</summary>
-    private static (double Mantissa, int Exponent) Product(double a, int e, double b, int k)
+    internal static (double Mantissa, int Exponent) Product(double a, int e, double b, int k)
     {
         double m = a * b;
         if (m == 0)
