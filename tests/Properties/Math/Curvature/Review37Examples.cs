@@ -1,6 +1,10 @@
 using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
+using Fractions;
+using Verification.Numerics.Curvature.Exact;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Numerics.Curvature;
@@ -47,5 +51,29 @@ public sealed class Review37Examples
         Assert.InRange(e[0, 0].Value, 1 - 1e-14, 1 + 1e-14);
         Assert.InRange(e[0, 2].Value, -1e-14, 1e-14);
         Assert.InRange(e[2, 2].Value, 0.5 - 1e-14, 0.5 + 1e-14);
+    }
+
+    /// <summary>
+    /// TanhMlp.SechSquaredScaled (rewritten in stop 37 onto ScaledDerivative.Exp): m·2^e = sech²a = 4e^{−2|a|}/(1 + e^{−2|a|})²
+    /// within the stated 3u, relatively, over the scaled range (350, 2200] (to 2000: ExactExp stops at |x| = 4096), both signs
+    /// and both branches of ScaledDerivative.Exp (e^-701 normal, e^-800 below 2^-1022). The reference encloses e^{−2|a|}
+    /// (128-bit ExactExp; 2|a| is exact) in rationals, so sech²a ∈ [4r_lo/(1 + r_hi)², 4r_hi]; the mantissa must be in [1, 2).
+    /// </summary>
+    [Theory]
+    [InlineData(350.5)]
+    [InlineData(-400.0)]
+    [InlineData(709.25)]
+    [InlineData(1000.0)]
+    [InlineData(-2000.0)]
+    public void SechSquaredScaled_IsWithinThreeUnits(double a)
+    {
+        var (m, e) = TanhMlp.SechSquaredScaled(a);
+        Assert.InRange(Math.Abs(m), 1.0, 2.0 - Math.ScaleB(1.0, -52));
+        var r = ExactExp.Of(-2 * Math.Abs(a));
+        var lower = 4 * r.Lower / ((1 + r.Upper) * (1 + r.Upper));
+        var upper = 4 * r.Upper;
+        var value = ExactDouble.ToFraction(m) * ExactDouble.Pow2(e);
+        var slack = new Fraction(3) * ExactDouble.Pow2(-53);
+        Assert.True(value >= lower * (1 - slack) && value <= upper * (1 + slack), $"a = {a:R}: ({m:R}, {e})");
     }
 }
