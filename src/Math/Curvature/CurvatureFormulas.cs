@@ -648,6 +648,27 @@ public static class CurvatureFormulas
     }
 
     /// <summary>
+    /// The offsets y_k − f₀ of the Gaussian rules' nodes in the order of <see cref="Expectation{U}"/> (identity: ∓1;
+    /// mean–variance: 0, ∓√(3v)), formed without f₀, so that a node rounded to f₀'s grid (f₀ ∓ 1 is f₀ beyond |f₀| = 2^53)
+    /// does not lose them; null for the other likelihoods. Both Gaussian log-densities depend on y and f₀ only through y − f₀.
+    /// </summary>
+    internal static U[]? ExpectationOffsets<U>(CurvatureShape shape, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        switch (shape.Likelihood)
+        {
+            case LikelihoodFamily.GaussianIdentity:
+                return [U.Of(-1), U.Of(1)];
+            case LikelihoodFamily.GaussianMeanVariance:
+            {
+                var s = U.Sqrt(3 * f[1]);
+                return [U.Of(0), -s, s];
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
     /// In doubles, the weights w_k of <see cref="Expectation{U}"/>, the node scores g_k = ∇_f log p(y_k|f) and
     /// A = ∇²_f log p (the same at every y) of the Bernoulli logit, the Poisson log rate and the categorical softmax, each
     /// entry carried as M·2^E (<see cref="Likelihoods.ScaledExp"/>), where one of them falls below 2^-1022: there the

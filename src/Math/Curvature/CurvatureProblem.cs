@@ -31,7 +31,7 @@ public enum SplitKind
 public sealed class CurvatureProblem<T> where T : IReal<T>
 {
     private readonly SecondOrderExpansion<T>?[] _models;
-    private readonly IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian)>?[] _nodes;
+    private readonly IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian, T[] At)>?[] _nodes;
     private readonly (T[] Gradient, RealMatrix<T> Hessian)?[] _atLabel;
     private readonly (bool Done, ScaledLikelihoodTerms? Terms)[] _scaledTerms;
 
@@ -70,7 +70,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         Labels = labels;
         Theta = theta;
         _models = new SecondOrderExpansion<T>?[inputs.Count];
-        _nodes = new IReadOnlyList<(T[], T, T[], RealMatrix<T>)>?[inputs.Count];
+        _nodes = new IReadOnlyList<(T[], T, T[], RealMatrix<T>, T[])>?[inputs.Count];
         _atLabel = new (T[], RealMatrix<T>)?[inputs.Count];
         _scaledTerms = new (bool, ScaledLikelihoodTerms?)[inputs.Count];
     }
@@ -117,16 +117,25 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// <summary>∇_f log p(y|f) and ∇²_f log p(y|f) in closed form (<see cref="CurvatureFormulas.LogDensityDerivatives{T}"/>).</summary>
     public (T[] Gradient, RealMatrix<T> Hessian) LogDensityDerivatives(T[] y, T[] f) => CurvatureFormulas.LogDensityDerivatives(Shape, y, f);
 
-    /// <summary>The expectation nodes of sample n with their weights and ∇_f log p, ∇²_f log p there (computed once per n).</summary>
-    private IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian)> Nodes(int n)
+    /// <summary>
+    /// The expectation nodes of sample n with their weights and ∇_f log p, ∇²_f log p there (computed once per n). Label and
+    /// At are where they are evaluated: for the Gaussians the offset y_k − f₀ at f with f₀ = 0
+    /// (<see cref="CurvatureFormulas.ExpectationOffsets{U}"/>), since the nodes f₀ ∓ √(3v) round to f₀ beyond
+    /// |f₀| ≈ 2^53·√(3v) (the Fisher came out 0 for JᵀJ, the mean–variance E[−∇²]_vv −½ for +½: Review37Examples); else
+    /// the node itself at f.
+    /// </summary>
+    private IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian, T[] At)> Nodes(int n)
     {
         if (_nodes[n] is { } cached)
             return cached;
         var f = Model(n).Value;
-        return _nodes[n] = Expectation(n).Select(p =>
+        var offsets = CurvatureFormulas.ExpectationOffsets(Shape, f);
+        var centred = offsets is null ? f : f.Select((v, i) => i == 0 ? T.Of(0) : v).ToArray();
+        return _nodes[n] = Expectation(n).Select((p, k) =>
         {
-            var (g, h) = LogDensityDerivatives(p.Label, f);
-            return (p.Label, p.Weight, g, h);
+            var label = offsets is null ? p.Label : [offsets[k]];
+            var (g, h) = LogDensityDerivatives(label, centred);
+            return (label, p.Weight, g, h, centred);
         }).ToList();
     }
 
@@ -252,7 +261,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         {
             var e = Model(n);
             var inner = Zero(Shape.Outputs);
-            foreach (var (_, weight, g, _) in Nodes(n))
+            foreach (var (_, weight, g, _, _) in Nodes(n))
             {
                 inner += weight * Outer(g, g);
                 underflows |= typeof(T) == typeof(Float64) && OuterTermMayUnderflow(weight, g);
@@ -275,7 +284,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                         AddRankOne(sum, weight, j, g);
                     continue;
                 }
-                foreach (var (_, weight, g, _) in Nodes(n))
+                foreach (var (_, weight, g, _, _) in Nodes(n))
                 {
                     RequireFiniteFactors("F(θ)", NodeFactors(weight, g));
                     sum.AddRankOne(T.Estimate(weight), j, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(g.Length, i => T.Estimate(g[i])));
@@ -288,7 +297,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         for (int n = 0; n < Count; n++)
         {
             var jt = Model(n).Jacobian.Transpose();
-            foreach (var (_, weight, g, _) in Nodes(n))
+            foreach (var (_, weight, g, _, _) in Nodes(n))
             {
                 var s = jt * RealMatrix<T>.Create(g.Length, 1, (i, _) => g[i]);
                 total += Outer(Enumerable.Range(0, Dimension).Select(a => weight * s[a, 0]).ToArray(),
@@ -398,10 +407,10 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         for (int n = 0; n < Count; n++)
         {
             var e = Model(n);
-            foreach (var (label, weight, g, h) in Nodes(n))
+            foreach (var (label, weight, g, h, at) in Nodes(n))
             {
                 underflows |= typeof(T) == typeof(Float64)
-                    && (JacobianTermMayUnderflow(e.Jacobian, h) || HessianFactorsWhereNeeded(label, e.Value) is not null || ScaledTerms(n) is not null);
+                    && (JacobianTermMayUnderflow(e.Jacobian, h) || HessianFactorsWhereNeeded(label, at) is not null || ScaledTerms(n) is not null);
                 total -= weight * LogDensityHessianByChainRule(e, g, h);
             }
         }
@@ -423,11 +432,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                     }
                     continue;
                 }
-                foreach (var (label, weight, g, h) in Nodes(n))
+                foreach (var (label, weight, g, h, at) in Nodes(n))
                 {
                     double w = -T.Estimate(weight);
                     RequireFiniteFactors("E[−∇²_θ log p]", NodeFactors(weight, g));
-                    if (HessianFactorsWhereNeeded(label, e.Value) is { } pq)
+                    if (HessianFactorsWhereNeeded(label, at) is { } pq)
                         sum.AddCongruence(w, j, pq.P, pq.Q);
                     else
                     {

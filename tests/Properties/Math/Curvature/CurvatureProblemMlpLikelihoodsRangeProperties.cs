@@ -205,9 +205,20 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
         var rules = Enumerable.Range(0, count).Select(problem.Expectation).ToArray();
         bool weightsFinite = rules.All(r => r.All(p => double.IsFinite(p.Weight.Value) && p.Label.All(v => double.IsFinite(v.Value))));
         var doubleLabel = atLabel;
-        var doubleNodes = Enumerable.Range(0, count).Select(n => rules[n].Select(p =>
-            (W: double.IsFinite(p.Weight.Value) ? F(p.Weight.Value) : Fraction.Zero,
-             P: p.Label.All(v => double.IsFinite(v.Value)) ? Pieces(shape, p.Label, models[n].Value) : new Piece(null, null))).ToArray()).ToArray();
+        // the Gaussian nodes are evaluated at their offsets y_k − f₀ with f₀ = 0, as the problem evaluates them
+        // (CurvatureFormulas.ExpectationOffsets: the nodes f₀ ∓ √(3v) round to f₀ beyond |f₀| ≈ 2^53·√(3v))
+        var doubleNodes = Enumerable.Range(0, count).Select(n =>
+        {
+            var f = models[n].Value;
+            var offsets = CurvatureFormulas.ExpectationOffsets(shape, f);
+            var centred = offsets is null ? f : f.Select((v, i) => i == 0 ? Float64.Of(0) : v).ToArray();
+            return rules[n].Select((p, k) =>
+            {
+                var label = offsets is null ? p.Label : [offsets[k]];
+                return (W: double.IsFinite(p.Weight.Value) ? F(p.Weight.Value) : Fraction.Zero,
+                    P: label.All(v => double.IsFinite(v.Value)) ? Pieces(shape, label, centred) : new Piece(null, null));
+            }).ToArray();
+        }).ToArray();
         // where the problem carries sample n's weights, node scores and ∇²_f log p as M·2^E (one below 2^-1022), those
         // exactly; TermScale keeps the doubles, as the problem's does
         var scaled = Enumerable.Range(0, count).Select(problem.ScaledTerms).ToArray();

@@ -102,7 +102,7 @@ public class CurvatureProblemRangeProperties
         var j = models.Select(e => Enumerable.Range(0, d).Select(a => F(e.Jacobian[0, a].Value)).ToArray()).ToArray();
         var hf = models.Select(e => Enumerable.Range(0, d).Select(a => Enumerable.Range(0, d).Select(b => F(e.Hessians[0][a, b].Value)).ToArray()).ToArray()).ToArray();
         var g = Enumerable.Range(0, count).Select(n => F(y[n]) - f[n]).ToArray();
-        var nodes = Enumerable.Range(0, count).Select(n => problem.Expectation(n).Select(p => (W: F(p.Weight.Value), G: F(p.Label[0].Value) - f[n])).ToArray()).ToArray();
+        var nodes = Enumerable.Range(0, count).Select(n => problem.Expectation(n).Select((p, k) => (W: F(p.Weight.Value), G: new Fraction(k == 0 ? -1 : 1))).ToArray()).ToArray();
         bool gBeyond = g.Any(Beyond), nodeBeyond = nodes.Any(ns => ns.Any(p => Beyond(p.G)));
         var (ggn, ggnScale) = Sum(count, d, (n, a, b) => (j[n][a] * j[n][b], Fraction.Abs(j[n][a] * j[n][b])));
         var (residual, residualScale) = Sum(count, d, (n, a, b) => (-g[n] * hf[n][a][b], Fraction.Abs(g[n] * hf[n][a][b])));
