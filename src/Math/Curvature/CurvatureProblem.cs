@@ -194,44 +194,6 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         return Math.Min(smallest, -1073) + scale > -1079;
     }
 
-    /// <summary>
-    /// Adds w·(Jᵀg)(Jᵀg)ᵀ for w = M·2^E: E = 2k + r (r ∈ {0, 1}) is split as 2^k onto each g factor's exponent and 2^r onto
-    /// M (M ≥ ½: exact), so the rank-one sum's five-factor terms carry it with no rounding more.
-    /// </summary>
-    private static void AddRankOne(ScaledCurvatureSum sum, (double Mantissa, int Exponent) weight, MathNet.Numerics.LinearAlgebra.Matrix<double> j,
-        Likelihoods.ScaledVector g)
-    {
-        int k = weight.Exponent >> 1, r = weight.Exponent - 2 * k;
-        sum.AddRankOneScaled(Math.ScaleB(weight.Mantissa, r), j, new Likelihoods.ScaledVector(g.Mantissas, g.Exponents.Select(e => e + k).ToArray()));
-    }
-
-    /// <summary>
-    /// Adds s·w·JᵀAJ for w and A_ik carried as M·2^E: each w·A_ik = (M_w·M_ik)·2^(E_w + E_ik) (the mantissas, in [½, 2),
-    /// multiplied once: 1u) as 2^-1074·P_ik·Q_ik with P_ik = M_w·M_ik·2^a normal (|a| ≤ 1018) and Q_ik = 2^b
-    /// (−1074 ≤ b ≤ 1023, exact even as a subnormal), so <see cref="ScaledCurvatureSum.AddCongruence(double, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double})"/>'s
-    /// five-factor terms carry every power of two exactly. An entry below 2^-3166 is left out: its terms are below 2^-1114
-    /// (|J| &lt; 2^1024, |M_w·M_ik| &lt; 8), far below the 2^-1074 the sums' bounds allow.
-    /// </summary>
-    private static void AddCongruence(ScaledCurvatureSum sum, double sign, (double Mantissa, int Exponent) weight,
-        MathNet.Numerics.LinearAlgebra.Matrix<double> j, (double Mantissa, int Exponent)[,] a)
-    {
-        int c = a.GetLength(0);
-        var p = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(c, c);
-        var q = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(c, c);
-        for (int i = 0; i < c; i++)
-            for (int k = 0; k < c; k++)
-            {
-                double m = weight.Mantissa * a[i, k].Mantissa;
-                long t = (long)weight.Exponent + a[i, k].Exponent + 1074; // the power of two left beside 2^-1074
-                if (m == 0 || t < -2092)
-                    continue;
-                int x = (int)Math.Clamp(t, -1018, 1018);
-                p[i, k] = Math.ScaleB(m, x);
-                q[i, k] = Math.ScaleB(1.0, (int)(t - x));
-            }
-        sum.AddCongruence(sign * double.Epsilon, j, p, q);
-    }
-
     /// <summary>The exact expectation rule over y ~ p(·|f(x_n, θ)).</summary>
     public IReadOnlyList<(T[] Label, T Weight)> Expectation(int n) => CurvatureFormulas.Expectation(Shape, Model(n).Value);
 
@@ -248,7 +210,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// double.MaxValue (rejected). Where an expectation weight or node score of the logit, Poisson or softmax falls below
     /// 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>; tanh MLP at f = −800 with J₀₀ = 1e300: F₀₀ came out
     /// 0, exact e^-800/(1 + e^-800)²·1e600 ≈ 3.6e252), that sample's terms take the weights and scores as M·2^E, the
-    /// weight's power of two split over the two score factors, exactly (<see cref="AddRankOne"/>): the same (4 + T)·u,
+    /// weight's power of two applied in each term's one final scaling (<see cref="ScaledCurvatureSum.AddRankOneScaled(double, int, MathNet.Numerics.LinearAlgebra.Matrix{double}, Likelihoods.ScaledVector)"/>): the same (4 + T)·u,
     /// plus the pieces' own error (<see cref="CurvatureFormulas.ScaledLikelihoodTermsWhereNeeded"/>: 3u for the logit and
     /// Poisson). Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
@@ -281,7 +243,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 if (ScaledTerms(n) is { } terms)
                 {
                     foreach (var (weight, g) in terms.Nodes)
-                        AddRankOne(sum, weight, j, g);
+                        sum.AddRankOneScaled(weight.Mantissa, weight.Exponent, j, g);
                     continue;
                 }
                 foreach (var (_, weight, g, _, _) in Nodes(n))
@@ -396,9 +358,10 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// factors P ⊙ Q where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>; x = v = 1e200:
     /// E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). The logit's, Poisson's and softmax's weights, node scores and
     /// ∇²_f log p enter as M·2^E where one falls below 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>; tanh MLP
-    /// at f = −800, J₀₀ = 1e300: E[−∇²]₀₀ came out 0, exact ≈ 3.6e252): −w_k·JᵀAJ through <see cref="AddCongruence"/>
-    /// (w_k·A_ij's mantissas multiplied once: (5 + T)·u) and −w_k·Σ_m g_km∇²f^(m) with w_k's power of two on g's, plus the
-    /// pieces' own error. Elsewhere the plain form runs, bit for bit as before.
+    /// at f = −800, J₀₀ = 1e300: E[−∇²]₀₀ came out 0, exact ≈ 3.6e252): −w_k·JᵀAJ and −w_k·Σ_m g_km∇²f^(m) with every
+    /// power of two applied in each term's one final scaling (<see cref="ScaledCurvatureSum.AddCongruenceScaled"/>,
+    /// <see cref="ScaledCurvatureSum.AddCurvatureScaled(double, int, Likelihoods.ScaledVector, IReadOnlyList{MathNet.Numerics.LinearAlgebra.Matrix{double}})"/>:
+    /// within (5 + T)·u), plus the pieces' own error. Elsewhere the plain form runs, bit for bit as before.
     /// </remarks>
     public RealMatrix<T> ExpectedNegativeHessian()
     {
@@ -425,10 +388,11 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 RequireFiniteFactors("E[−∇²_θ log p]", [j.Enumerate(), .. hessians.Select(m => m.Enumerate())]);
                 if (ScaledTerms(n) is { } terms)
                 {
+                    var a = Likelihoods.ScaledMatrix.Of(terms.Hessian);
                     foreach (var (weight, g) in terms.Nodes)
                     {
-                        AddCongruence(sum, -1, weight, j, terms.Hessian);
-                        sum.AddCurvatureScaled(-weight.Mantissa, new Likelihoods.ScaledVector(g.Mantissas, g.Exponents.Select(x => x + weight.Exponent).ToArray()), hessians);
+                        sum.AddCongruenceScaled(-weight.Mantissa, weight.Exponent, j, a);
+                        sum.AddCurvatureScaled(-weight.Mantissa, weight.Exponent, g, hessians);
                     }
                     continue;
                 }
@@ -508,8 +472,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// within (2 + T)·u·Σ|terms| (T = N·M² terms), the canonical split's Gaussian mean–variance ∇²_b a_n through its factors
     /// where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>, five-factor terms: (4 + T)·u; at
     /// x = v = 1e200 G_vv = −½ came out 0), and the canonical split's logit, Poisson and softmax ∇²_f log p as M·2^E where an
-    /// entry falls below 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>, <see cref="AddCongruence"/> with
-    /// weight 1: (4 + T)·u plus A's own error; tanh MLP at f = −800, J₀₀ = 1e300: G₀₀ came out 0, exact ≈ 3.6e252);
+    /// entry falls below 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>,
+    /// <see cref="ScaledCurvatureSum.AddCongruenceScaled"/>: (4 + T)·u plus A's own error; tanh MLP at f = −800, J₀₀ = 1e300: G₀₀ came out 0, exact ≈ 3.6e252);
     /// elsewhere the plain form runs, bit for bit as before. The residual term is unchanged (left open: its score at the
     /// label is the double y − σ(f), y − eᶠ or e_y − π, whose entries below 2^-1022 keep their subnormal rounding).
     /// </remarks>
@@ -544,7 +508,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 if (factors[n] is { } pq)
                     sum.AddCongruence(-1, ToDoubles(pieces[n].Inner.Jacobian), pq.P, pq.Q);
                 else if (kind == SplitKind.Canonical && ScaledTerms(n) is { } terms)
-                    AddCongruence(sum, -1, (1.0, 0), ToDoubles(pieces[n].Inner.Jacobian), terms.Hessian);
+                    sum.AddCongruenceScaled(-1, 0, ToDoubles(pieces[n].Inner.Jacobian), Likelihoods.ScaledMatrix.Of(terms.Hessian));
                 else
                 {
                     RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].OuterHessian).Enumerate());

@@ -18,6 +18,14 @@ internal sealed record ScaledMatrix(int Size, ScaledVector Entries)
     /// <summary>The matrix itself (every entry with exponent 0).</summary>
     public static ScaledMatrix Of(Matrix<double> h) => new(h.RowCount, ScaledVector.Of(h.ToRowMajorArray()));
 
+    /// <summary>The square matrix of the entries (M_ij, E_ij).</summary>
+    public static ScaledMatrix Of((double Mantissa, int Exponent)[,] entries)
+    {
+        int size = entries.GetLength(0);
+        var flat = Enumerable.Range(0, size * size).Select(i => entries[i / size, i % size]).ToArray();
+        return new(size, new ScaledVector(flat.Select(x => x.Mantissa).ToArray(), flat.Select(x => x.Exponent).ToArray()));
+    }
+
     /// <summary>The 1×1 matrix M·2^E.</summary>
     public static ScaledMatrix Scalar(double mantissa, int exponent) => new(1, new ScaledVector([mantissa], [exponent]));
 }
