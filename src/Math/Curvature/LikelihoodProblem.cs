@@ -188,6 +188,30 @@ public sealed class LikelihoodProblem
         }
     }
 
+    /// <summary>
+    /// Adds w·2^(e_w)·(s_n s_nᵀ + ∇²_θ log p(y_n|f_n)) to a scaled sum (the empirical-Fisher split's ∇²_θ b / b, eq. 7.17),
+    /// s_n = J_nᵀ∇_f log p never formed: the terms w·J·g·J·g, w·JᵀAJ and w·g_m∇²f^(m), each one scaled product, with g and
+    /// ∇²_f log p as M·2^E or through their factors where needed (as <see cref="Hessian"/> takes them).
+    /// </summary>
+    /// <exception cref="ArgumentException">J_n or ∇²f_n beyond ±double.MaxValue (even for w = 0), or a likelihood piece rejected, naming θ.</exception>
+    internal void AddScoreOuterAndLogDensityHessian(ScaledCurvatureSum sum, int n, Vector<double> theta, double weight, int weightExponent)
+    {
+        var t = SampleCurvature(n, theta);
+        if (!t.J.Enumerate().Concat(t.ModelHessians.SelectMany(m => m.Enumerate())).All(double.IsFinite))
+            throw new ArgumentException(
+                $"J_{n} or ∇²f_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
+                nameof(theta));
+        if (weight == 0)
+            return;
+        double y = Data.Labels[n];
+        NamingTheta(() =>
+        {
+            sum.AddRankOneScaled(weight, weightExponent, t.J, t.GradientParts(y));
+            t.AddTo(sum, weight, weightExponent, y);
+            return 0;
+        }, theta);
+    }
+
     /// <summary>f_n, J_n and the ∇²_θ f_n^(m) at θ, computed once for evaluating several labels.</summary>
     private SampleTerms SampleCurvature(int n, Vector<double> theta)
     {

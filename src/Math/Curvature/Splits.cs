@@ -403,14 +403,10 @@ public static class Splits
         /// </summary>
         private Matrix<double> WeightedInner(int n, Vector<double> theta, double mantissa, int exponent)
         {
-            var sums = new ScaledSum[Problem.Dimension, Problem.Dimension];
-            AddWeightedInner(sums, n, theta, mantissa, exponent);
-            return Value(sums);
+            var sum = new ScaledCurvatureSum(Problem.Dimension);
+            Problem.AddScoreOuterAndLogDensityHessian(sum, n, theta, mantissa, exponent);
+            return sum.Value();
         }
-
-        /// <summary>The entries a ≤ c rounded once and mirrored.</summary>
-        private static Matrix<double> Value(ScaledSum[,] sums) =>
-            Matrix<double>.Build.Dense(sums.GetLength(0), sums.GetLength(0), (a, c) => a <= c ? sums[a, c].Value : sums[c, a].Value);
 
         /// <summary>
         /// The residual term −Σ_n (s_n s_nᵀ + ∇²_θ log p_n) with every sample's terms in one <see cref="ScaledSum"/> per entry,
@@ -418,50 +414,10 @@ public static class Splits
         /// </summary>
         public Matrix<double> CancelledResidualTerm(Vector<double> theta)
         {
-            var sums = new ScaledSum[Problem.Dimension, Problem.Dimension];
+            var sum = new ScaledCurvatureSum(Problem.Dimension);
             for (int n = 0; n < Problem.Count; n++)
-                AddWeightedInner(sums, n, theta, -1, 0);
-            return Value(sums);
-        }
-
-        private void AddWeightedInner(ScaledSum[,] sums, int n, Vector<double> theta, double mantissa, int exponent)
-        {
-            var p = Problem;
-            int d = p.Dimension;
-            var f = p.Output(n, theta);
-            var j = p.Jacobian(n, theta);
-            var modelHessians = Enumerable.Range(0, p.Model.OutputDimension).Select(m => p.Model.OutputHessian(p.Data.Inputs[n], theta, m)).ToArray();
-            if (!j.Enumerate().Concat(modelHessians.SelectMany(m => m.Enumerate())).All(double.IsFinite))
-                throw new ArgumentException(
-                    $"J_{n} or ∇²f_{n} of {p.Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
-                    nameof(theta));
-            if (mantissa == 0)
-                return;
-            var g = LikelihoodProblem.NamingTheta(() => ScaledVector.Of(p.Likelihood, Label(n), f), theta);
-            var likelihood = p.Likelihood as LikelihoodBase;
-            var scaled = likelihood is null ? null : LikelihoodProblem.NamingTheta(() => likelihood.HessianScaledWhereNeeded(Label(n), f), theta);
-            var factors = likelihood is null || scaled is not null
-                ? null
-                : LikelihoodProblem.NamingTheta(() => likelihood.HessianFactorsWhereNeeded(Label(n), f), theta);
-            var h = factors is null && scaled is null ? LikelihoodProblem.NamingTheta(() => p.Likelihood.Hessian(Label(n), f), theta) : null;
-            int outputs = g.Count;
-            for (int a = 0; a < d; a++)
-                for (int c = a; c < d; c++)
-                {
-                    for (int i = 0; i < outputs; i++)
-                        for (int k = 0; k < outputs; k++)
-                        {
-                            sums[a, c].AddTimesPowerOfTwo(exponent + g.Exponents[i] + g.Exponents[k], 1, mantissa, j[i, a], g.Mantissas[i], j[k, c], g.Mantissas[k]);
-                            if (scaled is not null)
-                                sums[a, c].AddTimesPowerOfTwo(exponent + scaled.Exponent(i, k), 1, mantissa, j[i, a], scaled.Mantissa(i, k), j[k, c]);
-                            else if (factors is { } pq)
-                                sums[a, c].AddTimesPowerOfTwo(exponent, 1, mantissa, j[i, a], pq.P[i, k], pq.Q[i, k], j[k, c]);
-                            else
-                                sums[a, c].AddTimesPowerOfTwo(exponent, 1, mantissa, j[i, a], h![i, k], j[k, c]);
-                        }
-                    for (int m = 0; m < outputs; m++)
-                        sums[a, c].AddTimesPowerOfTwo(exponent + g.Exponents[m], 1, mantissa, g.Mantissas[m], modelHessians[m][a, c]);
-                }
+                Problem.AddScoreOuterAndLogDensityHessian(sum, n, theta, -1, 0);
+            return sum.Value();
         }
 
         /// <summary>
