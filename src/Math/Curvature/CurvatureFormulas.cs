@@ -631,10 +631,7 @@ public static class CurvatureFormulas
             }
             case LikelihoodFamily.PoissonLog:
             {
-                var lambda = U.Exp(f[0]);
-                var s = U.Sqrt(1 + 4 * lambda);
-                var up = (1 + s) / 2;
-                var down = -lambda / up; // the other root, u₊u₋ = −λ, without the cancellation of (1 − s)/2
+                var (lambda, s, down, up) = PoissonRoots(f[0]);
                 return [([lambda + down], up / s), ([lambda + up], lambda / (up * s))];
             }
             case LikelihoodFamily.BernoulliProbability:
@@ -666,6 +663,32 @@ public static class CurvatureFormulas
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The node scores ∇_f log p(y_k|f) = y_k − λ of the Poisson rule of <see cref="Expectation{U}"/>, formed as the roots
+    /// u₋, u₊ themselves rather than from the nodes λ + u±: those round to λ's grid, so the written (λ + u±) − λ loses u±
+    /// once √λ is below half an ulp of λ (f ≳ 74; F₀₀ at f = 114 came out 0 for e^114). Null for the other likelihoods,
+    /// whose node scores the nodes (or <see cref="ExpectationOffsets{U}"/>) give without that cancellation.
+    /// </summary>
+    internal static U[]? ExpectationNodeScores<U>(CurvatureShape shape, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        if (shape.Likelihood != LikelihoodFamily.PoissonLog)
+            return null;
+        var (_, _, down, up) = PoissonRoots(f[0]);
+        return [down, up];
+    }
+
+    /// <summary>
+    /// The Gauss–Charlier pieces of the Poisson rule at log rate f: λ = eᶠ, s = √(1 + 4λ) and the roots u₋ &lt; u₊ of
+    /// u² − u − λ, u₊ = (1 + s)/2 and u₋ = −λ/u₊ (u₊u₋ = −λ, without the cancellation of (1 − s)/2).
+    /// </summary>
+    private static (U Lambda, U S, U Down, U Up) PoissonRoots<U>(U f) where U : IReal<U>
+    {
+        var lambda = U.Exp(f);
+        var s = U.Sqrt(1 + 4 * lambda);
+        var up = (1 + s) / 2;
+        return (lambda, s, -lambda / up, up);
     }
 
     /// <summary>

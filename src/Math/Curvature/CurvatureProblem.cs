@@ -122,7 +122,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// At are where they are evaluated: for the Gaussians the offset y_k − f₀ at f with f₀ = 0
     /// (<see cref="CurvatureFormulas.ExpectationOffsets{U}"/>), since the nodes f₀ ∓ √(3v) round to f₀ beyond
     /// |f₀| ≈ 2^53·√(3v) (the Fisher came out 0 for JᵀJ, the mean–variance E[−∇²]_vv −½ for +½: Review37Examples); else
-    /// the node itself at f.
+    /// the node itself at f. The Poisson node scores y_k − λ are the rule's roots u∓ themselves
+    /// (<see cref="CurvatureFormulas.ExpectationNodeScores{U}"/>), since the nodes λ + u± round to λ beyond f ≈ 74.
     /// </summary>
     private IReadOnlyList<(T[] Label, T Weight, T[] Gradient, RealMatrix<T> Hessian, T[] At)> Nodes(int n)
     {
@@ -131,11 +132,12 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         var f = Model(n).Value;
         var offsets = CurvatureFormulas.ExpectationOffsets(Shape, f);
         var centred = offsets is null ? f : f.Select((v, i) => i == 0 ? T.Of(0) : v).ToArray();
+        var scores = CurvatureFormulas.ExpectationNodeScores(Shape, f);
         return _nodes[n] = Expectation(n).Select((p, k) =>
         {
             var label = offsets is null ? p.Label : [offsets[k]];
             var (g, h) = LogDensityDerivatives(label, centred);
-            return (label, p.Weight, g, h, centred);
+            return (label, p.Weight, scores is null ? g : [scores[k]], h, centred);
         }).ToList();
     }
 

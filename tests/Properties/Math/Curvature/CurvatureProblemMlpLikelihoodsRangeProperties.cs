@@ -212,11 +212,14 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
             var f = models[n].Value;
             var offsets = CurvatureFormulas.ExpectationOffsets(shape, f);
             var centred = offsets is null ? f : f.Select((v, i) => i == 0 ? Float64.Of(0) : v).ToArray();
+            var scores = CurvatureFormulas.ExpectationNodeScores(shape, f); // the Poisson's y_k − λ as the roots u∓
             return rules[n].Select((p, k) =>
             {
                 var label = offsets is null ? p.Label : [offsets[k]];
-                return (W: double.IsFinite(p.Weight.Value) ? F(p.Weight.Value) : Fraction.Zero,
-                    P: label.All(v => double.IsFinite(v.Value)) ? Pieces(shape, label, centred) : new Piece(null, null));
+                var piece = label.All(v => double.IsFinite(v.Value)) ? Pieces(shape, label, centred) : new Piece(null, null);
+                if (scores is not null)
+                    piece = piece with { G = double.IsFinite(scores[k].Value) ? [F(scores[k].Value)] : null };
+                return (W: double.IsFinite(p.Weight.Value) ? F(p.Weight.Value) : Fraction.Zero, P: piece);
             }).ToArray();
         }).ToArray();
         // where the problem carries sample n's weights, node scores and ∇²_f log p as M·2^E (one below 2^-1022), those

@@ -11,15 +11,12 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// its written form (found at stop 37): CurvatureFormulas.LogDensityDerivatives wrote the logit's score as y − σ(f) (0 at
 /// y = 1 once σ(f) rounds to 1, f ≳ 37, exact σ(−f); now y·σ(−f) − (1 − y)·σ(f), and the softmax's 1 − π_i as Σ_{k≠i}π_k),
 /// and writes the Poisson's as y − λ at the node y = λ + u± (u± lost once √λ is below half an ulp of λ, f ≳ 74, exact
-/// u±; left open, the score needs the node's offset u± rather than its label). Tanh MLP, D = H = N = 1, x = 1,
+/// u±; the scores are now the roots u± themselves, CurvatureFormulas.ExpectationNodeScores). Tanh MLP, D = H = N = 1, x = 1,
 /// θ = (0, 0, 1, f): a = 0, h = 0, s = 1, so f = b₂ and J = (1, 1, 0, 1) exactly, and ∇²f's only nonzero entries are
 /// ∂²f/∂W₂∂W₁ = s·x = 1 and ∂²f/∂W₂∂b₁ = s = 1.
 /// </summary>
 public class CurvatureProblemNodeScoreCancellationExamples
 {
-    private const string Cancels =
-        "defect, stop 37: CurvatureFormulas' Poisson node score (λ + u±) − λ cancels once √λ is below half an ulp of λ; needs the offsets u± themselves";
-
     private static CurvatureProblem<Float64> Problem(LikelihoodFamily likelihood, double label, double f)
     {
         var shape = new CurvatureShape(ModelFamily.TanhMlp, likelihood, inputs: 1, hidden: 1);
@@ -45,9 +42,9 @@ public class CurvatureProblemNodeScoreCancellationExamples
     /// Poisson at f = 114: F₀₀ = J₀₀²·E[(y − λ)²] = λ = e^114 ≈ 3.2e49. From the rule's pieces formed directly (s =
     /// √(1 + 4λ) 1.5u, u₊ = (1 + s)/2 2.5u, u₋ = −λ/u₊ 5.5u with λ's 2u, w₀ = u₊/s 5u, w₁ = λ/(u₊s) 8u) the two positive
     /// terms w₀u₋² and w₁u₊² are within 18u and 15u and their sum within 19u: 20 ulp with the 96-bit enclosure of e^114.
-    /// The nodes' labels λ + u± round to λ, so both scores came out 0 and with them F₀₀.
+    /// The nodes' labels λ + u± round to λ, so both scores came out 0 and with them F₀₀ (stop 37, fixed at stop 38).
     /// </summary>
-    [Fact(Skip = Cancels)]
+    [Fact]
     public void PoissonFisher_WhoseNodeScoresCancel_IsTheRate()
     {
         double f00 = Problem(LikelihoodFamily.PoissonLog, 3, 114).Fisher()[0, 0].Value;
