@@ -34,7 +34,9 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// <item>GGN −Σ_n J_nᵀA_nJ_n (eq. 7.14, both entry points): the plain (JᵀA)J forms two dot products of M terms, 2M·u, and
 /// N − 1 sample additions; the scaled sum (3 + T)·u with T = N·M² four-factor terms, (4 + T)·u where P ⊙ Q gives five
 /// factors. 2M + N − 1 ≤ N·M² + 2, so k = N·M² + 5.</item>
-/// <item>the canonical split's residual term −Σ_{n,m} g_m∇²f_n^(m) (eq. 7.9): N·M products and N·M − 1 additions: N·M + 1.</item>
+/// <item>the canonical split's residual term −Σ_{n,m} g_m∇²f_n^(m) (eq. 7.9): N·M products and N·M − 1 additions: N·M + 1;
+/// where the problem takes a label's score as M·2^E (the rule's node score there, carried so), the scaled sum's (3 + T)·u
+/// with T = N·M plus the score's own 3u: N·M + 6.</item>
 /// <item>E[−∇²] = −Σ_{n,k} w_k(J_nᵀA_kJ_n + Σ_m g_km∇²f_n^(m)) (eq. 7.4): plain, JᵀAJ 2M·u, the M products g·∇²f and
 /// M additions, the weight 1u, N·K − 1 node additions: 3M + N·K + 1; scaled, (4 + T)·u with T = N·K·(M² + M) terms, and
 /// (5 + T)·u where the weights and ∇²_f log p are carried as M·2^E (their mantissas multiplied once).
@@ -231,6 +233,22 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
                     ScaledMatrix(terms.Hessian)))).ToArray()
             : doubleNodes[n]).ToArray();
         atLabel = Enumerable.Range(0, count).Select(n => scaled[n] is { } terms ? atLabel[n] with { A = ScaledMatrix(terms.Hessian) } : atLabel[n]).ToArray();
+        // the score at the label is node y's (logit: σ(−f) at y = 1, −σ(f) at y = 0; softmax: e_y − π; Poisson at y = 0: −λ),
+        // and where the problem carries that node's score as M·2^E its residual term takes it so
+        int LabelNode(int n) => shape.Likelihood switch
+        {
+            LikelihoodFamily.BernoulliLogit or LikelihoodFamily.CategoricalSoftmax => (int)c.Y[n],
+            LikelihoodFamily.PoissonLog when c.Y[n] == 0 => 0,
+            _ => -1,
+        };
+        bool labelScaled = false;
+        for (int n = 0; n < count; n++)
+            if (scaled[n] is { } terms && LabelNode(n) is var node && node >= 0)
+            {
+                var g = terms.Nodes[node].Gradient;
+                atLabel[n] = atLabel[n] with { G = Enumerable.Range(0, g.Count).Select(i => Scaled((g.Mantissas[i], g.Exponents[i]))).ToArray() };
+                labelScaled = true;
+            }
         int k = nodes.Max(ns => ns.Length);
         bool Beyond(Fraction x) => Fraction.Abs(x) >= NearMax;
         bool labelG = atLabel.All(p => p.G is not null), labelA = atLabel.All(p => p.A is not null);
@@ -246,7 +264,7 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
             .And(Entries($"GGN at {at}", Flat(problem.GeneralizedGaussNewton), ggn, ggnScale, count * m * m + 5, count * m * m, ggnMay))
             .And(Entries($"canonical split's GGN at {at}", Flat(() => problem.Split(SplitKind.Canonical).Ggn), ggn, ggnScale, count * m * m + 5, count * m * m, pairMay))
             .And(Entries($"canonical split's residual term at {at}", Flat(() => problem.Split(SplitKind.Canonical).Residual), residual, residualScale,
-                count * m + 1, count * m, pairMay));
+                labelScaled ? count * m + 6 : count * m + 1, count * m, pairMay));
 
         // E[−∇²] and the Fisher at the rule's nodes
         int nodeTerms = count * k * (m * m + m);
