@@ -107,6 +107,30 @@ public sealed class LikelihoodProblem
         NamingTheta(() => ScoreFrom(Jacobian(n, theta), ScaledVector.Of(Likelihood, y, Output(n, theta))), theta);
 
     /// <summary>
+    /// w·∇_θ log p(y_n|f(x_n, θ)) at the training label for a weight w = M_w·2^(E_w): each entry one <see cref="ScaledSum"/>
+    /// of M_w·J_ma·M_m with the powers of two 2^(E_w + E_m) applied in each term's one final scaling (g = ∇_f log p as
+    /// M_m·2^(E_m), <see cref="ScaledVector.Of(ILikelihood, double, Vector{double})"/>), the score never formed: within
+    /// (M + 2)·u·Σ_m|w·J_ma·g_m| plus the weight's and g's own errors, plus one rounding of a subnormal result; ±∞ where an
+    /// exact entry is beyond the range. J_n beyond the range is rejected naming θ.
+    /// </summary>
+    internal Vector<double> WeightedScore(int n, Vector<double> theta, double weightMantissa, int weightExponent)
+    {
+        var j = Jacobian(n, theta);
+        if (!j.Enumerate().All(double.IsFinite))
+            throw new ArgumentException(
+                $"J_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
+                nameof(theta));
+        var g = NamingTheta(() => ScaledVector.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta);
+        return Vector<double>.Build.Dense(j.ColumnCount, a =>
+        {
+            var sum = new ScaledSum();
+            for (int m = 0; m < g.Count; m++)
+                sum.AddTimesPowerOfTwo(weightExponent + g.Exponents[m], 1, weightMantissa, j[m, a], g.Mantissas[m]);
+            return sum.Value;
+        });
+    }
+
+    /// <summary>
     /// J_nᵀg: the plain product for the double gradient (bit for bit as before), or, for a gradient carried as M_m·2^(E_m)
     /// with a finite J_n, one <see cref="ScaledSum"/> per entry with the powers of two applied in each term's one final
     /// scaling: within (M + e_g)·u·Σ_m|J_ma·g_m| plus one rounding of a subnormal result.

@@ -298,11 +298,32 @@ public static class Splits
 
         private double B(int n, Vector<double> theta) => Math.Exp(-Problem.SampleLoss(n, theta));
 
-        // ∇_θ b = b·s, with s = ∇_θ log p.
+        /// <summary>∇_θ b = b·s (eq. 7.17), b = e^{−ℓ_n}, s = ∇_θ log p.</summary>
+        /// <remarks>
+        /// The plain product b·s, bit for bit as before, where b is a normal double and J_n and ∇_f log p are 0 or within
+        /// [2^-100, 2^100] with no entry carried as M·2^E (every product then stays normal). Elsewhere each entry is one
+        /// <see cref="ScaledSum"/> of b·J_ma·g_m with b and g as M·2^E (<see cref="LikelihoodProblem.WeightedScore"/>), s
+        /// never formed: within (M + 2)·u·Σ|terms| plus b's 3u and g's own error. Before, b = e^{−800.9} was 0, so the
+        /// Jacobian was 0 where its exact entries are normal (linear Gaussian fit, σ² = 1, r = 40, x = 1e150:
+        /// b·r·x ≈ 5.8e-197), and b·s was NaN where s overflowed (0·∞). Entries are 0 where ℓ_n &gt; 4096 (as ∇²_θ b's).
+        /// </remarks>
+        /// <exception cref="ArgumentException">θ or the sample are invalid, or J_n is beyond ±double.MaxValue.</exception>
         public override Matrix<double> InnerJacobian(int n, Vector<double> theta)
         {
-            var s = Problem.Score(n, theta, Label(n));
-            return B(n, theta) * s.ToRowMatrix();
+            var (mantissa, exponent) = ScaledB(n, theta);
+            if (exponent == 0 && ScaledSum.Ordinary(mantissa) && mantissa != 0 && ScoreOrdinary(n, theta))
+                return mantissa * Problem.Score(n, theta, Label(n)).ToRowMatrix();
+            return Problem.WeightedScore(n, theta, mantissa, exponent).ToRowMatrix();
+        }
+
+        /// <summary>True when J_n and ∇_f log p (a double, not carried as M·2^E) are 0 or within [2^-100, 2^100].</summary>
+        private bool ScoreOrdinary(int n, Vector<double> theta)
+        {
+            var p = Problem;
+            if (!ScaledSum.Ordinary(p.Jacobian(n, theta).Enumerate()))
+                return false;
+            var g = LikelihoodProblem.NamingTheta(() => ScaledVector.Of(p.Likelihood, Label(n), p.Output(n, theta)), theta);
+            return g.IsPlain && ScaledSum.Ordinary(g.Mantissas);
         }
 
         /// <summary>∇²_θ b = b·(s sᵀ + ∇²_θ log p) (eq. 7.17, footnote 7.3), b = e^{−ℓ_n}, s = ∇_θ log p.</summary>

@@ -43,6 +43,19 @@ public class EmpiricalFisherSplitRangeExamples
     [Fact]
     public void InnerHessian_WhoseScoreSquareOverflows_IsExact() => AssertInnerHessian(1, 1e199, 30);
 
+    /// <summary>
+    /// ∇_θ b = b·s = b·(r/σ²)·(x, 1) at σ² = 1, r = 40, x = 1e150: ℓ ≈ 800.9, b = e^{−ℓ} was 0, so entry [0, 0] ≈ 5.8e-197
+    /// came out 0 (the property's bound, k = 10 for one term).
+    /// </summary>
+    [Fact]
+    public void InnerJacobian_WhoseDensityUnderflows_IsExact()
+    {
+        var p = Problem(1, 1e150, 40);
+        var exact = EmpiricalFisherSplitRangeProperties.JacobianReference(p, Theta, 0, 1)!;
+        AssertHolds(EmpiricalFisherSplitRangeProperties.Entries("∇b at σ² = 1, x = 1e150, y = 40",
+            () => Splits.EmpiricalFisher(p).InnerJacobian(0, Theta), exact, exact.Select(Fractions.Fraction.Abs).ToArray(), 10, 1, false));
+    }
+
     /// <summary>σ² = 1, r = 40, x = 1e150: ℓ ≈ 800.9, b = e^{−ℓ} was 0, so entry [0, 0] = b·x²(r² − 1) ≈ 2.4e-45 came out 0.</summary>
     [Fact]
     public void InnerHessian_WhoseDensityUnderflows_IsExact() => AssertInnerHessian(1, 1e150, 40);

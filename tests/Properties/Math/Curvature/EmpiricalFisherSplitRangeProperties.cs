@@ -12,7 +12,7 @@ using Verification.Numerics.Exact;
 namespace Verification.Tests.Properties.Numerics.Curvature;
 
 /// <summary>
-/// The empirical-Fisher split's inner Hessians ∇²_θ b_n = b_n·(s sᵀ + ∇²_θ log p) and its residual term
+/// The empirical-Fisher split's inner Jacobians ∇_θ b_n = b_n·s, inner Hessians ∇²_θ b_n = b_n·(s sᵀ + ∇²_θ log p) and its residual term
 /// Σ_n (−1/b_n)·∇²_θ b_n = −Σ_n (s sᵀ + ∇²_θ log p) (balles-thesis eq. 7.17, footnote 7.3) over the whole double range
 /// (issue 15, item 1): linear Gaussian fits f = θᵀx̃ with any σ², N ≤ 4, d ≤ 3, inputs, labels, σ² and θ from
 /// <see cref="LikelihoodProblemRangeProperties.GaussianCases"/>. With g = (y − f̂)/σ² and H = −1/σ² exact at the computed
@@ -29,7 +29,9 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// s_a s_b 11u, the log-density Hessian's (3 + 2)u + e_H = 6u, the sum 1u, the product by b 1u and b 3u: 16u. k = 18 (the
 /// enclosure's 2^-128 in the last unit). The residual's cancelled form: 3 + 8 and 2 + 1 per term plus 2 for the sum, 13u;
 /// its plain form (−1/b̂)·fl(b̂·X̂), b̂ the same double twice so its own error cancels: X̂'s 12u, 1/b̂, b̂·X̂ and the product
-/// 3u, 15u; the sum over N samples (N − 1)u more: k = 16 + N. Each entry may add (terms + 2)·2^-1074 where subnormal.
+/// 3u, 15u; the sum over N samples (N − 1)u more: k = 16 + N. The inner Jacobian b·g·x̃_a: scaled, one term of three
+/// factors (2u and the final scaling 1u) with b 3u and g 4u, 10u; plain, s_a = x̃_a·g 5u and the product by b 1u plus b's
+/// 3u, 9u: k = 10. Each entry may add (terms + 2)·2^-1074 where subnormal.
 /// A rejection naming the range is allowed where an exact f_n or entry is beyond it, or H = −1/σ² is (σ² below
 /// 1/double.MaxValue: the likelihood's ∇² has no finite factors), and for the residual where g or a score is.
 /// </remarks>
@@ -44,6 +46,28 @@ public class EmpiricalFisherSplitRangeProperties
 
     /// <summary>b_n·(g² + H)·x̃x̃ᵀ and b_n·(g² + |H|)·|x̃x̃ᵀ| row-major, null where f_n is rejected; <paramref name="b"/> false: b_n = 1.</summary>
     internal static (Fraction[] Exact, Fraction[] Scale)? Reference(LikelihoodProblem problem, Vector<double> theta, int n, double variance, bool b)
+    {
+        if (ExactPieces(problem, theta, n, variance, b) is not { } pieces)
+            return null;
+        var (x, g, h, weight) = pieces;
+        int d = x.Length;
+        var exact = new Fraction[d * d];
+        var scale = new Fraction[d * d];
+        for (int i = 0; i < d; i++)
+            for (int k = 0; k < d; k++)
+            {
+                exact[i * d + k] = weight * x[i] * x[k] * (g * g + h);
+                scale[i * d + k] = weight * Fraction.Abs(x[i] * x[k]) * (g * g - h);
+            }
+        return (exact, scale);
+    }
+
+    /// <summary>∇_θ b_n = b_n·g·x̃ (its |·| the scale), null where f_n is rejected.</summary>
+    internal static Fraction[]? JacobianReference(LikelihoodProblem problem, Vector<double> theta, int n, double variance) =>
+        ExactPieces(problem, theta, n, variance, b: true) is { } p ? p.X.Select(xa => p.Weight * p.G * xa).ToArray() : null;
+
+    /// <summary>x̃_n, g = (y − f̂)/σ², H = −1/σ² and b_n (1 where <paramref name="b"/> is false) exactly, null where f_n is rejected.</summary>
+    private static (Fraction[] X, Fraction G, Fraction H, Fraction Weight)? ExactPieces(LikelihoodProblem problem, Vector<double> theta, int n, double variance, bool b)
     {
         double f;
         try
@@ -72,16 +96,7 @@ public class EmpiricalFisherSplitRangeProperties
             }
             weight = loss > 4096 ? Fraction.Zero : ExactExp.Of(-loss).Lower;
         }
-        int d = x.Length;
-        var exact = new Fraction[d * d];
-        var scale = new Fraction[d * d];
-        for (int i = 0; i < d; i++)
-            for (int k = 0; k < d; k++)
-            {
-                exact[i * d + k] = weight * x[i] * x[k] * (g * g + h);
-                scale[i * d + k] = weight * Fraction.Abs(x[i] * x[k]) * (g * g - h);
-            }
-        return (exact, scale);
+        return (x, g, h, weight);
     }
 
     /// <summary>Each entry within k·u·scale + (terms + 2)·2^-1074, or a rejection naming the range where <paramref name="mayReject"/> or an entry is beyond it.</summary>
@@ -155,6 +170,10 @@ public class EmpiricalFisherSplitRangeProperties
                 continue;
             }
             result = result.And(Entries($"∇²b_{n} at {c}", () => split.InnerHessians(sample, theta)[0], inner.Exact, inner.Scale, 18, 2, hBeyond));
+            var jacobian = JacobianReference(problem, theta, n, c.Variance)!;
+            bool gBeyond = Fraction.Abs((F(c.Y[n]) - F(problem.Output(n, theta)[0])) / v) >= NearMax;
+            result = result.And(Entries($"∇b_{n} at {c}", () => split.InnerJacobian(sample, theta), jacobian,
+                jacobian.Select(Fraction.Abs).ToArray(), 10, 1, gBeyond));
             var (exact, scale) = Reference(problem, theta, n, c.Variance, b: false)!.Value;
             var g = (F(c.Y[n]) - F(problem.Output(n, theta)[0])) / v;
             residualMayReject |= Fraction.Abs(g) >= NearMax
