@@ -421,12 +421,30 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// In doubles, ∇²_f log p(y|f) of the Gaussian mean–variance likelihood as the factors P ⊙ Q of
     /// <see cref="Likelihoods.LikelihoodBase.HessianFactorsWhereNeeded"/> where an entry may fall below 2^-1022 (−a/v and
     /// (1/(2v) − a²)/v beyond v ≈ 1e154; x = v = 1e200: E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0), so that JᵀHJ is one scaled sum
-    /// of J·P·Q·J; null elsewhere, for other likelihoods and arithmetics, and where a factor itself is beyond the range (then
-    /// the plain form's ±∞ is rejected naming θ).
+    /// of J·P·Q·J; and of the Bernoulli probability as (−1/q)·(1/q) where −1/q² itself is beyond the range (below
+    /// q ≈ 7.5e-155: the expected negative Hessian, whose node term q·J(1/q²)J is J·J/q, was rejected at q = 1e-200 where
+    /// its exact E[−∇²]₃₃ = 1/(q(1 − q)) = 1e200). Null elsewhere, for other likelihoods and arithmetics, and where a factor
+    /// itself is beyond the range (then the plain form's ±∞ is rejected naming θ).
     /// </summary>
     private (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)? HessianFactorsWhereNeeded(T[] label, T[] f)
     {
-        if (typeof(T) != typeof(Float64) || Shape.Likelihood != LikelihoodFamily.GaussianMeanVariance)
+        if (typeof(T) != typeof(Float64))
+            return null;
+        if (Shape.Likelihood == LikelihoodFamily.BernoulliProbability)
+        {
+            double q = T.Estimate(f[0]);
+            if (!(q > 0 && q < 1))
+                return null; // outside the domain: rejected naming it
+            try
+            {
+                return BernoulliProbabilityLikelihood.HessianFactorsWhereNeeded(T.Estimate(label[0]), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([q]));
+            }
+            catch (ArgumentException)
+            {
+                return null; // 1/q beyond the range (q below 1/double.MaxValue): the plain form's ±∞ is rejected naming θ
+            }
+        }
+        if (Shape.Likelihood != LikelihoodFamily.GaussianMeanVariance)
             return null;
         double y = T.Estimate(label[0]), mean = T.Estimate(f[0]), variance = T.Estimate(f[1]);
         if (ScaledSum.Ordinary(y, mean, variance) || !(variance > 0))
@@ -438,6 +456,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     private static readonly Likelihoods.GaussianMeanVariance GaussianMeanVarianceLikelihood = new();
+
+    private static readonly Likelihoods.BernoulliProbability BernoulliProbabilityLikelihood = new();
 
     /// <summary>A scaled sum's value as a matrix of T (doubles only), rejected as <see cref="InRange"/> does where not finite.</summary>
     private RealMatrix<T> FromScaled(ScaledCurvatureSum sum, string what)

@@ -12,7 +12,8 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// q &lt; 1/double.MaxValue, ∇² = −1/q² for q below about 7.5e-155) an <see cref="ArgumentException"/> naming f and that
 /// range; the curvature matrices of <see cref="LikelihoodProblem"/> and the canonical split's GGN (<see cref="Splits"/>) use
 /// ∇² through its factors (−1/q)·(1/q) there, so they stay finite where they are (down to q = 1/double.MaxValue; below it
-/// they re-throw naming θ). <see cref="CurvatureProblem{T}"/> in doubles rejects q below 7.5e-155 naming θ. log(1 − q) is
+/// they re-throw naming θ); so do <see cref="CurvatureProblem{T}"/>'s expected negative Hessian and canonical split in
+/// doubles (its GGN's J₃₃/q² term, the output bias's, is itself beyond the range there). log(1 − q) is
 /// log1p(−q) (the written log(1 − q) returned 0 for every q &lt; 2^-54, exact ≈ −q); ∇² is −(1/q)², so that q² never
 /// underflows where 1/q² is in range. Accuracy: log p within 8 ulp (log1p) or 1 ulp (log q); ∇ within 2 ulp; ∇² within 4 ulp
 /// (1 − q rounds once for q &lt; ½, exactly otherwise).

@@ -68,6 +68,8 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
 
     private static readonly global::Verification.Numerics.Curvature.Likelihoods.GaussianMeanVariance MeanVariance = new();
 
+    private static readonly global::Verification.Numerics.Curvature.Likelihoods.BernoulliProbability Probability = new();
+
     /// <summary>D, H, the inputs x_n, the data labels y_n (a class index for the categorical) and θ (W₁ row-major with the bias last, then W₂).</summary>
     public sealed record Case(int Inputs, int Hidden, double[][] X, double[] Y, double[] Theta)
     {
@@ -157,10 +159,27 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
 
     private sealed class FactorBeyondRange : Exception;
 
-    /// <summary>The Gaussian mean–variance factors exactly where <see cref="CurvatureProblem{T}"/> takes them (its private condition).</summary>
+    /// <summary>
+    /// The Gaussian mean–variance and Bernoulli probability factors exactly where <see cref="CurvatureProblem{T}"/> takes
+    /// them (its private condition).
+    /// </summary>
     private static (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)? FactorsWhereNeeded(
         CurvatureShape shape, Float64[] label, Float64[] f)
     {
+        if (shape.Likelihood == LikelihoodFamily.BernoulliProbability)
+        {
+            double q = f[0].Value;
+            if (!(q > 0 && q < 1))
+                return null;
+            try
+            {
+                return Probability.HessianFactorsWhereNeeded(label[0].Value, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([q]));
+            }
+            catch (ArgumentException)
+            {
+                throw new FactorBeyondRange(); // 1/q beyond the range: the problem rejects naming the range
+            }
+        }
         if (shape.Likelihood != LikelihoodFamily.GaussianMeanVariance)
             return null;
         double y = label[0].Value, mean = f[0].Value, variance = f[1].Value;

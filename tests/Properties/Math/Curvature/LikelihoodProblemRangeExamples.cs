@@ -199,16 +199,17 @@ public class LikelihoodProblemRangeExamples
     }
 
     /// <summary>
-    /// The generic problem in doubles, Bernoulli probability q = θ = 1e-200 at x = 1, label 1: the expected negative
-    /// Hessian's node Hessian −1/q² is beyond the range (the written formula returns −∞ in doubles), and the matrix was
-    /// returned as +∞ (exact 1/(q(1 − q)) ≈ 1e200). Now a <see cref="DoubleRangeException"/> (an
-    /// <see cref="ArgumentException"/>, which the engine settles exactly) naming θ and the range.
+    /// The generic problem in doubles, Bernoulli probability q = θ = 1e-310 at x = 1, label 1: the expected negative
+    /// Hessian's node factor 1/q is beyond the range, and so is the matrix (exact 1/(q(1 − q)) ≈ 1e310), which was once
+    /// returned as +∞. Now a <see cref="DoubleRangeException"/> (an <see cref="ArgumentException"/>, which the engine
+    /// settles exactly) naming θ and the range. (At q = 1e-200, where only −1/q² is beyond the range, the matrix 1e200 is
+    /// now summed through the factors: CurvatureProblemMutantExamples.)
     /// </summary>
     [Fact]
     public void GenericExpectedNegativeHessian_WithAnOverflowingFactor_IsRejected()
     {
         var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.BernoulliProbability, 1);
-        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-200)]);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [[Float64.Of(1)]], [Float64.Of(1e-310)]);
         var ex = Assert.Throws<DoubleRangeException>(() => generic.ExpectedNegativeHessian());
         Assert.Contains("double.MaxValue", ex.Message);
         Assert.Equal("theta", ex.ParamName); // the constructor's parameter, as its finiteness check names it (was "Theta")
