@@ -632,7 +632,9 @@ public static class CurvatureFormulas
             case LikelihoodFamily.PoissonLog:
             {
                 var (lambda, s, down, up) = PoissonRoots(f[0]);
-                return [([lambda + down], up / s), ([lambda + up], lambda / (up * s))];
+                // λ/(u₊s) as (λ/u₊)/s where u₊s ≈ 2λ would overflow (λ above MaxValue/4, f ≳ 707)
+                var upper = Large(lambda) ? lambda / up / s : lambda / (up * s);
+                return [([lambda + down], up / s), ([lambda + up], upper)];
             }
             case LikelihoodFamily.BernoulliProbability:
                 return [([U.Of(0)], 1 - f[0]), ([U.Of(1)], f[0])];
@@ -681,15 +683,20 @@ public static class CurvatureFormulas
 
     /// <summary>
     /// The Gauss–Charlier pieces of the Poisson rule at log rate f: λ = eᶠ, s = √(1 + 4λ) and the roots u₋ &lt; u₊ of
-    /// u² − u − λ, u₊ = (1 + s)/2 and u₋ = −λ/u₊ (u₊u₋ = −λ, without the cancellation of (1 − s)/2).
+    /// u² − u − λ, u₊ = (1 + s)/2 and u₋ = −λ/u₊ (u₊u₋ = −λ, without the cancellation of (1 − s)/2). Where 4λ would
+    /// overflow (λ above MaxValue/4, f ≳ 707) s is 2√λ·√(1 + 1/(4λ)), the same value: the Fisher and E[−∇²] were
+    /// rejected there as beyond the range though λ·JJᵀ is within it up to f = ln MaxValue ≈ 709.78.
     /// </summary>
     private static (U Lambda, U S, U Down, U Up) PoissonRoots<U>(U f) where U : IReal<U>
     {
         var lambda = U.Exp(f);
-        var s = U.Sqrt(1 + 4 * lambda);
+        var s = Large(lambda) ? 2 * U.Sqrt(lambda) * U.Sqrt(1 + 1 / (4 * lambda)) : U.Sqrt(1 + 4 * lambda);
         var up = (1 + s) / 2;
         return (lambda, s, -lambda / up, up);
     }
+
+    /// <summary>True where 4λ (and u₊s ≈ 2λ) would overflow: λ above MaxValue/4 (as a double estimate).</summary>
+    private static bool Large<U>(U lambda) where U : IReal<U> => U.Estimate(lambda) > double.MaxValue / 4;
 
     /// <summary>
     /// In doubles, the weights w_k of <see cref="Expectation{U}"/>, the node scores g_k = ∇_f log p(y_k|f) and
