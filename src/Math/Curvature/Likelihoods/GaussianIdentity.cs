@@ -9,7 +9,8 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// </summary>
 /// <remarks>
 /// Range: every finite y, f and σ² &gt; 0 whose results are within ±double.MaxValue; a result beyond it is an
-/// <see cref="ArgumentException"/> (e.g. log p for (y − f)²/(2σ²) &gt; double.MaxValue, ∇² for σ² &lt; 1/double.MaxValue).
+/// <see cref="ArgumentException"/> (e.g. log p for (y − f)²/(2σ²) &gt; double.MaxValue, ∇² for σ² &lt; 1/double.MaxValue, where
+/// the curvature matrices take it as the factors P·Q of <see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>).
 /// log p is formed as −t² − ½log(2πσ²) with t = (y − f)/√(2σ²) (<see cref="GaussianTerms"/>), so no intermediate
 /// overflows where the result does not. Accuracy: log p within 9u·t² + 11u·|½log(2πσ²)| + 2^-1074 absolute (t² within 7u
 /// and ½log(2πσ²) within 10u, <see cref="GaussianTerms"/>, and the difference rounded once: 8u + 7u² and 11u + 10u²,
@@ -67,6 +68,20 @@ public sealed class GaussianIdentity : LikelihoodBase
 
     /// <inheritdoc />
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f) => Scalar(-1 / Variance);
+
+    /// <summary>
+    /// ∇² = −1/σ² as P·Q with σ² = m·2^e (m ∈ [1, 2)): P = −(1/m)·2^⌈−e/2⌉ (1/m rounded once) and Q = 2^⌊−e/2⌋ (exact),
+    /// both within [2^-513, 2^538] for every σ² &gt; 0, so that J·P·Q·J keeps its digits where −1/σ² is beyond the range
+    /// (σ² below 1/double.MaxValue: the curvature matrices were rejected there though J²/σ² may be in range) or subnormal
+    /// (σ² above 2^1022). P·Q is −1/σ² itself wherever that is a normal double.
+    /// </summary>
+    private protected override (Matrix<double> P, Matrix<double> Q)? HessianFactorsUnchecked(double y, Vector<double> f)
+    {
+        int e = Math.ILogB(Variance);
+        double m = Math.ScaleB(Variance, -e);
+        int low = (int)Math.Floor(-e / 2.0);
+        return (Scalar(-Math.ScaleB(1 / m, -e - low)), Scalar(Math.ScaleB(1.0, low)));
+    }
 
     /// <inheritdoc />
     protected override ExpectationRule ExpectationUnchecked(Vector<double> f) => ExpectationRule.Gaussian(f[0], Variance);

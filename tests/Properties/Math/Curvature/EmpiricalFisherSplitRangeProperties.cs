@@ -33,7 +33,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// factors (2u and the final scaling 1u) with b 3u and g 4u, 10u; plain, s_a = x̃_a·g 5u and the product by b 1u plus b's
 /// 3u, 9u: k = 10. Each entry may add (terms + 2)·2^-1074 where subnormal.
 /// A rejection naming the range is allowed where an exact f_n or entry is beyond it, or H = −1/σ² is (σ² below
-/// 1/double.MaxValue: the likelihood's ∇² has no finite factors), and for the residual where g or a score is.
+/// 1/double.MaxValue: until stop 38 the likelihood's ∇² had no finite factors; the allowance is kept, the values are checked
+/// where they come), and for the residual where g or a score is.
 /// </remarks>
 [Properties(MaxTest = 100)]
 public class EmpiricalFisherSplitRangeProperties
