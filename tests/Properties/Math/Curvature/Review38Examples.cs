@@ -1,0 +1,45 @@
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// Review of stop 38's src changes (Poisson node scores and large-λ rule, the canonical split's residual with the label's
+/// score as M·2^E, the empirical-Fisher split's inner Jacobian as a scaled sum, the Bernoulli-probability factors in
+/// CurvatureProblem, GaussianIdentity's factors P·Q).
+/// </summary>
+public sealed class Review38Examples
+{
+    private static readonly Fraction U = ExactDouble.Pow2(-53);
+
+    /// <summary>
+    /// The empirical-Fisher split's ∇_θ b = b·s (balles-thesis eq. 7.17) is documented as the plain product b·s, bit for
+    /// bit as before, where b is a normal double and J_n, ∇_f log p are within [2^-100, 2^100]. Linear Gaussian fit
+    /// f = θ₀x + θ₁, σ² = 1, at θ = 0 with x = 0.1, label y = 14: g = 14, J = (0.1, 1), b = e^{−ℓ} ≈ 1.1e-43, a normal
+    /// double below 2^-100. The plain product b̂·fl(0.1·14) is 1.5352491831445689e-43; the scaled sum the split took for
+    /// every b outside [2^-100, 2^100] gave 1.5352491831445687e-43. Both are within the property's 9u of the exact
+    /// b̂·g·x (b̂ the computed density, as <see cref="EmpiricalFisherSplitRangeProperties"/> takes it), which is also checked.
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisherInnerJacobian_AtANormalDensityBelowTwoToMinus100_IsThePlainProductBitForBit()
+    {
+        const double x = 0.1, y = 14;
+        var problem = new LikelihoodProblem(new LinearModel(1), new GaussianIdentity(1),
+            new Dataset([Vector<double>.Build.Dense(1, x)], [y]));
+        var theta = Vector<double>.Build.Dense(2);
+        double b = Math.Exp(-problem.SampleLoss(0, theta));
+        Assert.True(b >= Math.ScaleB(1.0, -1022) && b < Math.ScaleB(1.0, -100), $"b = {b:R} is not a normal double below 2^-100");
+        var jacobian = Splits.EmpiricalFisher(problem).InnerJacobian(0, theta);
+        double plain = b * (x * y);
+        Fraction exact = ExactDouble.ToFraction(b) * ExactDouble.ToFraction(x) * ExactDouble.ToFraction(y);
+        double error = ExactDouble.ToDouble(Fraction.Abs(ExactDouble.ToFraction(jacobian[0, 0]) - exact) / (U * exact));
+        Assert.True(error <= 9, $"∇b[0, 0] = {jacobian[0, 0]:R}, exact ≈ {ExactDouble.ToDouble(exact):R}, off by {error:R}u > 9u");
+        Assert.Equal(plain, jacobian[0, 0]);
+        Assert.Equal(b * y, jacobian[0, 1]);
+    }
+}
