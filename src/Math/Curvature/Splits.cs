@@ -311,7 +311,7 @@ public static class Splits
         public override Matrix<double> InnerJacobian(int n, Vector<double> theta)
         {
             var (mantissa, exponent) = ScaledB(n, theta);
-            if (exponent == 0 && ScaledSum.Ordinary(mantissa) && mantissa != 0 && ScoreOrdinary(n, theta))
+            if (exponent == 0 && Math.Abs(mantissa) >= SubnormalFlush.SmallestNormal && ScoreOrdinary(n, theta))
                 return mantissa * Problem.Score(n, theta, Label(n)).ToRowMatrix();
             return Problem.WeightedScore(n, theta, mantissa, exponent).ToRowMatrix();
         }
