@@ -42,4 +42,26 @@ public sealed class Review38Examples
         Assert.Equal(plain, jacobian[0, 0]);
         Assert.Equal(b * y, jacobian[0, 1]);
     }
+
+    /// <summary>
+    /// The empirical-Fisher split's GGN term J_bᵀ(1/b²)J_b = s sᵀ (balles-thesis eq. 7.17, footnote 7.3) where the density
+    /// b = p(y|f) is above 2^511, so b² overflows and the outer Hessian 1/(b·b) came out 0 (found reviewing stop 38's
+    /// GaussianIdentity and empirical-Fisher changes, which reach such densities: σ² below 1/double.MaxValue). Linear fit
+    /// f = θx without bias at θ = 0, σ² = 1e-310, x = 1e-150, y = 1e-160: b ≈ 4e154, g = y/σ² ≈ 1e150, s = g·x ≈ 1, so
+    /// G = s² ≈ 1 (exact in rationals from the doubles); the GGN came out 0. Tolerance 6u: g = y/σ² one division (y − 0 is
+    /// exact), s = x·g one product, so s within 2u and s² within 2·2u plus its own rounding, 5u; one ulp is at most 2u.
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisherSplitGgn_WhereTheDensityIsAboveTwoTo511_IsScoreSquared()
+    {
+        const double variance = 1e-310, x = 1e-150, y = 1e-160;
+        var problem = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(variance),
+            new Dataset([Vector<double>.Build.Dense(1, x)], [y]));
+        var theta = Vector<double>.Build.Dense(1);
+        Assert.True(Math.Exp(-problem.SampleLoss(0, theta)) > Math.ScaleB(1.0, 511), "b is not above 2^511");
+        Fraction s = ExactDouble.ToFraction(y) / ExactDouble.ToFraction(variance) * ExactDouble.ToFraction(x), exact = s * s;
+        double ggn = Splits.GeneralizedGaussNewton(Splits.EmpiricalFisher(problem), theta)[0, 0];
+        double error = ExactDouble.ToDouble(Fraction.Abs(ExactDouble.ToFraction(ggn) - exact) / (U * exact));
+        Assert.True(error <= 6, $"G[0, 0] = {ggn:R}, exact s² ≈ {ExactDouble.ToDouble(exact):R}, off by {error:R}u > 6u");
+    }
 }
