@@ -52,6 +52,7 @@ public static class Splits
     /// factors' own error. The empirical-Fisher split's term of a sample where some b·s_i with s_i ≠ 0 falls below 2^-1022
     /// (b = p(y_n|f_n), s = ∇_θ log p) is its cancelled form s sᵀ: J = b s had lost digits or was 0 before 1/b² scaled it back
     /// up (linear Gaussian fit at x = 1e-182, r = y − f = 26, b ≈ 5.6e-148: G[0, 1] = r²x ≈ 6.8e-180 came out 0).
+    /// So is the term where b is above 2^511 (1/(b·b) below 2^-1022 or 0: σ² = 1e-310, x = 1e-150, y = 1e-160 gave G = 0 for s² ≈ 1).
     /// Elsewhere the plain form runs, bit for bit as before. The cancelled form s sᵀ is LikelihoodProblem's scaled sum of
     /// J·g·J·g where an entry s_a = J_a·g falls below the subnormal range before s_b scales it back up (Gaussian σ² = 8.6e222,
     /// x = (2.1e-309, −5.4e267): G[0, 1] = −2.7e-111 came out 0 until stop 36), with g as M·2^E where it is below 2^-1022.
@@ -68,7 +69,7 @@ public static class Splits
             return (J: j, H: negative is null && scaled is null ? split.OuterHessian(n, theta) : null, Negative: negative, Scaled: scaled);
         }).ToArray();
         var cancelled = Enumerable.Range(0, split.Problem.Count)
-            .Select(n => split is EmpiricalFisherSplit ef && ef.JacobianUnderflows(n, theta)).ToArray();
+            .Select(n => split is EmpiricalFisherSplit ef && ef.NeedsCancelledTerm(n, theta)).ToArray();
         Matrix<double> g;
         if (cancelled.Any(c => c))
             g = SumOverSamples(split, theta, "GGN term", n => cancelled[n]
@@ -118,8 +119,8 @@ public static class Splits
 
     /// <summary>
     /// The empirical-Fisher split's GGN term J_nᵀ∇²a J_n = (b s)(1/b²)(b s)ᵀ = s sᵀ (eq. 7.17, s = ∇_θ log p(y_n|f_n)), for
-    /// where b = p(y_n|f_n) = e^{−ℓ_n} underflows (ℓ_n &gt; 745) or 1/b² overflows (ℓ_n &gt; 354): the factored form gave ∞
-    /// (b s finite, 1/b² = ∞) or NaN = 0·∞ (b = 0).
+    /// where b = p(y_n|f_n) = e^{−ℓ_n} underflows (ℓ_n &gt; 745), 1/b² overflows (ℓ_n &gt; 354) or is below 2^-1022
+    /// (b &gt; 2^511): the factored form gave ∞ (b s finite, 1/b² = ∞), NaN = 0·∞ (b = 0) or 0 (b² = ∞).
     /// </summary>
     private static Matrix<double> EmpiricalFisherTerm(LikelihoodProblem p, int n, Vector<double> theta) => p.ScoreOuterProduct(n, theta);
 
@@ -457,14 +458,19 @@ public static class Splits
         }
 
         /// <summary>
-        /// True when some b·s_i with s_i ≠ 0 is below 2^-1022 (subnormal or 0, b = 0 included): J = b s has then lost digits
-        /// that 1/b² cannot restore in the GGN term (b s)(1/b²)(b s)ᵀ = s sᵀ.
+        /// True when the GGN term (b s)(1/b²)(b s)ᵀ = s sᵀ needs its cancelled form: some b·s_i with s_i ≠ 0 is below 2^-1022
+        /// (subnormal or 0, b = 0 included), so J = b s has lost digits that 1/b² cannot restore, or b is above 2^511, so
+        /// 1/(b·b) is below 2^-1022 or 0 (b² overflowed: σ² = 1e-310, x = 1e-150, y = 1e-160, b ≈ 4e154 gave G = 0 for s² ≈ 1).
         /// </summary>
-        public bool JacobianUnderflows(int n, Vector<double> theta)
+        public bool NeedsCancelledTerm(int n, Vector<double> theta)
         {
             double b = B(n, theta);
-            return Problem.Score(n, theta, Label(n)).Any(v => v != 0 && Math.Abs(b * v) < SubnormalFlush.SmallestNormal);
+            return b > LargestSquarableDensity
+                || Problem.Score(n, theta, Label(n)).Any(v => v != 0 && Math.Abs(b * v) < SubnormalFlush.SmallestNormal);
         }
+
+        /// <summary>2^511: above it 1/b² is below 2^-1022.</summary>
+        private static readonly double LargestSquarableDensity = Math.ScaleB(1.0, 511);
 
         // a(b) = −log b: ∇a = −1/b, ∇²a = 1/b² (footnote 7.3).
         public override Vector<double> OuterGradient(int n, Vector<double> theta) => Vector<double>.Build.Dense(1, -1 / B(n, theta));
