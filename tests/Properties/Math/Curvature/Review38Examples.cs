@@ -64,4 +64,21 @@ public sealed class Review38Examples
         double error = ExactDouble.ToDouble(Fraction.Abs(ExactDouble.ToFraction(ggn) - exact) / (U * exact));
         Assert.True(error <= 6, $"G[0, 0] = {ggn:R}, exact s² ≈ {ExactDouble.ToDouble(exact):R}, off by {error:R}u > 6u");
     }
+
+    /// <summary>
+    /// The empirical-Fisher split's outer Hessian ∇²_b a = 1/b² (footnote 7.3) at the same b ≈ 4e154: b·b overflowed, so
+    /// 1/(b·b) came out 0 where the exact 1/b̂² ≈ 6.3e-310 is a subnormal double. Tolerance 2·2^-1074 absolute: (1/b̂)² is
+    /// within 2u + u² relatively, below 2^-1074 for a value under 2^-1022, plus the final rounding onto the subnormal grid.
+    /// </summary>
+    [Fact]
+    public void EmpiricalFisherSplitOuterHessian_WhereTheDensityIsAboveTwoTo511_IsOneOverBSquared()
+    {
+        var problem = new LikelihoodProblem(new LinearModel(1, 1, bias: false), new GaussianIdentity(1e-310),
+            new Dataset([Vector<double>.Build.Dense(1, 1e-150)], [1e-160]));
+        var theta = Vector<double>.Build.Dense(1);
+        Fraction b = ExactDouble.ToFraction(Math.Exp(-problem.SampleLoss(0, theta))), exact = 1 / (b * b);
+        double outer = Splits.EmpiricalFisher(problem).OuterHessian(0, theta)[0, 0];
+        Fraction error = Fraction.Abs(ExactDouble.ToFraction(outer) - exact);
+        Assert.True(error <= 2 * ExactDouble.Pow2(-1074), $"1/b² = {outer:R}, exact ≈ {ExactDouble.ToDouble(exact):R}");
+    }
 }
