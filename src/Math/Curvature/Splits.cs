@@ -475,10 +475,11 @@ public static class Splits
         // a(b) = −log b: ∇a = −1/b, ∇²a = 1/b² (footnote 7.3).
         public override Vector<double> OuterGradient(int n, Vector<double> theta) => Vector<double>.Build.Dense(1, -1 / B(n, theta));
 
+        /// <summary>1/b², as (1/b)·(1/b) where b > 2^511 (b·b overflowed there, and 1/(b·b) came out 0 for a subnormal 1/b²).</summary>
         public override Matrix<double> OuterHessian(int n, Vector<double> theta)
         {
             double b = B(n, theta);
-            return Matrix<double>.Build.Dense(1, 1, 1 / (b * b));
+            return Matrix<double>.Build.Dense(1, 1, b > LargestSquarableDensity ? 1 / b * (1 / b) : 1 / (b * b));
         }
     }
 }
