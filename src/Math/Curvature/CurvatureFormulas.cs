@@ -632,7 +632,7 @@ public static class CurvatureFormulas
             case LikelihoodFamily.PoissonLog:
             {
                 var (lambda, s, down, up) = PoissonRoots(f[0]);
-                // λ/(u₊s) as (λ/u₊)/s where u₊s ≈ 2λ would overflow (λ above MaxValue/4, f ≳ 707)
+                // λ/(u₊s) as (λ/u₊)/s where u₊s ≈ 2λ would overflow (λ above MaxValue/4, f > ln(MaxValue/4) ≈ 708.4)
                 var upper = Large(lambda) ? lambda / up / s : lambda / (up * s);
                 return [([lambda + down], up / s), ([lambda + up], upper)];
             }
@@ -684,7 +684,7 @@ public static class CurvatureFormulas
     /// <summary>
     /// The Gauss–Charlier pieces of the Poisson rule at log rate f: λ = eᶠ, s = √(1 + 4λ) and the roots u₋ &lt; u₊ of
     /// u² − u − λ, u₊ = (1 + s)/2 and u₋ = −λ/u₊ (u₊u₋ = −λ, without the cancellation of (1 − s)/2). Where 4λ would
-    /// overflow (λ above MaxValue/4, f ≳ 707) s is 2√λ·√(1 + 1/(4λ)), the same value: the Fisher and E[−∇²] were
+    /// overflow (λ above MaxValue/4, f > ln(MaxValue/4) ≈ 708.4) s is 2√λ·√(1 + 1/(4λ)), the same value: the Fisher and E[−∇²] were
     /// rejected there as beyond the range though λ·JJᵀ is within it up to f = ln MaxValue ≈ 709.78.
     /// </summary>
     private static (U Lambda, U S, U Down, U Up) PoissonRoots<U>(U f) where U : IReal<U>

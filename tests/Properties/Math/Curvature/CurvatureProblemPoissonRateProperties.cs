@@ -20,7 +20,7 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// √λ is below half an ulp of λ (f ≳ 74), and the Fisher with them (CurvatureProblemNodeScoreCancellationExamples).
 /// </summary>
 /// <remarks>
-/// f = k + j·2^-20 over [−744, 709.78] (to ln MaxValue: above f ≈ 707, where 4λ would overflow, the rule takes
+/// f = k + j·2^-20 over [−744, 709.78] (to ln MaxValue: above f ≈ 708.4, where 4λ would overflow, the rule takes
 /// s = 2√λ·√(1 + 1/(4λ))), a quarter of the time each from [60, 709], [700, 709] and [−744, −690]; the exponents of w and x
 /// within ±600 with every exact entry of λ·JJᵀ below 2^1023.9, so that a result within 20u of it is finite. Bounds
 /// (u = 2^-53), from the pieces' rounding: λ within 2u (exp), s = √(1 + 4λ) 1.5u, u₊ = (1 + s)/2 2.5u, u₋ = −λ/u₊ 3.5u,
