@@ -56,6 +56,9 @@ public static class Splits
     /// Elsewhere the plain form runs, bit for bit as before. The cancelled form s sᵀ is LikelihoodProblem's scaled sum of
     /// J·g·J·g where an entry s_a = J_a·g falls below the subnormal range before s_b scales it back up (Gaussian σ² = 8.6e222,
     /// x = (2.1e-309, −5.4e267): G[0, 1] = −2.7e-111 came out 0 until stop 36), with g as M·2^E where it is below 2^-1022.
+    /// Where an entry of the empirical-Fisher split's GGN still comes out non-finite, it is Σ_n s_n s_nᵀ over all samples in
+    /// one scaled sum per entry (±∞ with the exact sign; samples' +∞ and −∞ had summed to NaN: Poisson log rate, y = 0,
+    /// f = 449 at x = −1 and 1, G[0, 1] = −λ² + λ² = 0 came out NaN).
     /// </remarks>
     public static Matrix<double> GeneralizedGaussNewton(ISplit split, Vector<double> theta)
     {
@@ -91,6 +94,8 @@ public static class Splits
         else
             g = SumOverSamples(split, theta, "GGN term", n => factors[n].J.TransposeThisAndMultiply((factors[n].H ?? split.OuterHessian(n, theta)) * factors[n].J),
                 EmpiricalFisherTerm);
+        if (split is EmpiricalFisherSplit whole && !g.Enumerate().All(double.IsFinite))
+            g = whole.CancelledGeneralizedGaussNewton(theta);
         return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, k) =>
         {
             double sum = g[i, k] + g[k, i];
@@ -439,6 +444,24 @@ public static class Splits
             var sum = new ScaledCurvatureSum(Problem.Dimension);
             for (int n = 0; n < Problem.Count; n++)
                 Problem.AddScoreOuterAndLogDensityHessian(sum, n, theta, -1, 0);
+            return sum.Value();
+        }
+
+        /// <summary>
+        /// The GGN Σ_n s_n s_nᵀ (eq. 7.17: (b s)(1/b²)(b s)ᵀ) with every sample's terms J·g·J·g in one
+        /// <see cref="ScaledCurvatureSum"/> per entry, s never formed, for where an entry came out non-finite: ±∞ with the
+        /// exact entry's sign, a finite entry within (3 + N)·u·Σ|terms| plus g's own error. Before, samples' terms of +∞ and
+        /// −∞ summed to NaN (Poisson log rate, y = 0, f = 449 at x = −1 and 1: [0, 1] = −λ² + λ² = 0 came out NaN).
+        /// </summary>
+        public Matrix<double> CancelledGeneralizedGaussNewton(Vector<double> theta)
+        {
+            var sum = new ScaledCurvatureSum(Problem.Dimension);
+            for (int n = 0; n < Problem.Count; n++)
+            {
+                int sample = n;
+                var g = LikelihoodProblem.NamingTheta(() => ScaledVector.Of(Problem.Likelihood, Label(sample), Problem.Output(sample, theta)), theta);
+                sum.AddRankOneScaled(1, Problem.Jacobian(n, theta), g);
+            }
             return sum.Value();
         }
 
