@@ -729,20 +729,57 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
 
     /// <summary>F̃(θ) = Σ_n s_n s_nᵀ (eq. 7.3/7.7).</summary>
     /// <remarks>
-    /// Left open (issue 15, item 1): in doubles the forward-mode scores carry the jets' subnormal parts, so an entry of s
-    /// near or below 2^-1022 is only as accurate as that grid (κ = 1.88, x₁ ≈ −1.2e-308, θ₁ ≈ 3.6e-309: F̃[0, 1] ≈ 8.66e-255
-    /// off by 2.6e-4 relative), and the jets reject an underflowed part scaled back up rather than return it.
+    /// In doubles, where an entry of some J_n, of some g_n = ∇_f log p(y_n|f_n) or of some forward-mode score s_n is not 0
+    /// or within [2^-100, 2^100] (<see cref="ScaledSum.Ordinary(ReadOnlySpan{double})"/>), each entry is
+    /// Σ_{n,i,k} J_n,ia·g_n,i·J_n,kb·g_n,k in one scaled sum of the closed-form pieces
+    /// (<see cref="ScaledCurvatureSum.AddRankOneScaled(double, int, MathNet.Numerics.LinearAlgebra.Matrix{double}, Likelihoods.ScaledVector)"/>,
+    /// s_n never formed; g_n as M·2^E where <see cref="ScaledLabelScore"/> carries it): the forward-mode s_n carried the
+    /// jets' subnormal parts, and s_a·s_b scaled that grid's error up into a normal entry (curved-linear Gaussian, κ = 1.88,
+    /// x = (1e77, −1.2e-308), θ = (0, 3.6e-309), y = 4e-12: s₁ = g·J₁ ≈ −2.1e-320 and F̃[0, 1] ≈ −8.7e-255 was 1.6e-4
+    /// relative off). Each entry is then within (3 + N·M²)·u·Σ|terms| (u = 2^-53, first order: four factors, three roundings
+    /// in each term's mantissa product, then N·M² − 1 additions; <see cref="ScaledSum"/>) plus 2^-1074 where it is subnormal, plus
+    /// the pieces' own errors, each piece entering a term twice (J_n's as <see cref="Model"/> states, g_n's as
+    /// <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> and, carried, <see cref="ScaledLabelScore"/> do); a factor
+    /// beyond ±double.MaxValue or an entry beyond it is rejected naming the range. Elsewhere the forward-mode form runs, bit
+    /// for bit as before; its jets reject an underflowed part scaled back up rather than return it (HessianJet's rule).
     /// </remarks>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN).</exception>
     public RealMatrix<T> EmpiricalFisher()
     {
+        RequireFiniteOutputs();
+        if (typeof(T) == typeof(Float64) && !ClosedFormPiecesOrdinary())
+            return ScaledEmpiricalFisher();
         var total = Zero(Dimension);
+        bool ordinary = true;
         for (int n = 0; n < Count; n++)
         {
             var s = Score(n);
+            ordinary &= typeof(T) != typeof(Float64) || ScaledSum.Ordinary(s.Select(T.Estimate));
             total += Outer(s, s);
         }
-        return InRange(total, "F̃(θ)");
+        return ordinary ? InRange(total, "F̃(θ)") : ScaledEmpiricalFisher();
+    }
+
+    /// <summary>True when every entry of every J_n and g_n = ∇_f log p(y_n|f_n) (doubles) is 0 or within [2^-100, 2^100] and no g_n is carried as M·2^E.</summary>
+    private bool ClosedFormPiecesOrdinary() => Enumerable.Range(0, Count).All(n =>
+        ScaledLabelScore(n) is null
+        && ScaledSum.Ordinary(ToDoubles(Model(n).Jacobian).Enumerate())
+        && ScaledSum.Ordinary(AtLabel(n).Gradient.Select(T.Estimate)));
+
+    /// <summary>F̃(θ) = Σ_n J_nᵀg_n g_nᵀJ_n in one scaled sum of the closed-form pieces (doubles only; see <see cref="EmpiricalFisher"/>).</summary>
+    private RealMatrix<T> ScaledEmpiricalFisher()
+    {
+        const string Name = "F̃(θ)";
+        var sum = new ScaledCurvatureSum(Dimension);
+        for (int n = 0; n < Count; n++)
+        {
+            var j = ToDoubles(Model(n).Jacobian);
+            RequireFiniteFactors(Name, j.Enumerate());
+            var g = ScaledLabelScore(n) ?? Likelihoods.ScaledVector.Of(AtLabel(n).Gradient.Select(T.Estimate).ToArray());
+            RequireFiniteFactors(Name, g.Mantissas);
+            sum.AddRankOneScaled(1, 0, j, g);
+        }
+        return FromScaled(sum, Name);
     }
 
     /// <summary>r(θ) = Σ_n ‖∇_f log p(y_n|f(x_n, θ))‖₁ (eq. 7.16).</summary>
