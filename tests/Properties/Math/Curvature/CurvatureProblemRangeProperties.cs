@@ -59,9 +59,32 @@ public class CurvatureProblemRangeProperties
          from y in Gen.ArrayOf(FullRangeDoubles.Signed, count)
          select new CurvedCase(kappa, x, y, theta)).ToArbitrary();
 
+    /// <summary>A sign and a double m·2^e with e uniform in [lo, hi] (normal binades) and a random mantissa.</summary>
+    private static Gen<double> InBinades(int lo, int hi) =>
+        from e in Gen.Choose(lo, hi)
+        from m in FullRangeDoubles.MantissaBits
+        from negative in Gen.Elements(false, true)
+        select (negative ? -1 : 1) * BitConverter.Int64BitsToDouble(((long)(e + 1023) << 52) | m);
+
+    /// <summary>
+    /// D = 2, N ∈ 1…3: x₀ large (2^100…2^900), x₁ and θ₁ subnormal or just above (2^-1074…2^-1000), θ₀ 0 or as small,
+    /// κ within 2^±10, y within 2^-200…2^0: g ≈ y, s₁ = g·J₁ on or near the subnormal grid while s₀ = g·J₀ is large,
+    /// so F̃[0, 1] = Σ g²J₀J₁ is a normal double that the forward-mode s₀·s₁ lost digits of (the scaled F̃ path).
+    /// </summary>
+    private static Arbitrary<CurvedCase> SubnormalBesideLargeCases { get; } =
+        (from count in Gen.Choose(1, 3)
+         from kappa in InBinades(-10, 10)
+         from x in Gen.ArrayOf(from x0 in InBinades(100, 900)
+                               from x1 in Gen.OneOf(FullRangeDoubles.Subnormal.Select(v => -v), InBinades(-1022, -1000))
+                               select new[] { x0, x1 }, count)
+         from theta0 in Gen.OneOf(Gen.Constant(0.0), FullRangeDoubles.Subnormal)
+         from theta1 in Gen.OneOf(FullRangeDoubles.Subnormal, InBinades(-1022, -1000))
+         from y in Gen.ArrayOf(InBinades(-200, 0), count)
+         select new CurvedCase(kappa, x, y, [theta0, theta1])).ToArbitrary();
+
     /// <summary>As LikelihoodProblemRangeProperties' check: within k·u·scale + (terms + 2)·2^-1074, ±∞ only at the threshold, or rejected where allowed.</summary>
     internal static Property Entries(string what, Func<double[]> compute, Fraction[]? exact, Fraction[]? scale, double k, int terms, bool mayReject,
-        string? alsoRejectedFor = null)
+        string? alsoRejectedFor = null, Fraction[]? absolute = null)
     {
         double[] computed;
         try
@@ -77,7 +100,7 @@ public class CurvatureProblemRangeProperties
         }
         if (exact is null || scale is null) // a piece beyond the range: no reference, but never NaN
             return computed.All(c => !double.IsNaN(c)).Label($"{what}: NaN where a piece is beyond the range");
-        return LikelihoodProblemRangeProperties.WithinBounds(what, computed, exact, scale, k, terms);
+        return LikelihoodProblemRangeProperties.WithinBounds(what, computed, exact, scale, k, terms, absolute);
     }
 
     internal static Func<double[]> Flat(Func<RealMatrix<Float64>> m) => () =>
@@ -175,11 +198,26 @@ public class CurvatureProblemRangeProperties
     /// <item>forward mode, against the exact inputs: ∇²R = Σ_n (J J ᵀ − g κI) (and the identity split's GGN, Σ_n of the
     /// per-sample Hessians): (2D + N + 16)·u·Σ_n (A_aA_b + |κ|δ_ab(|g_n| + F_n)), A_a = |x_a| + |κθ_a| (J in the jets: 3u;
     /// J J ᵀ 10u; g's (2D + 3)u·F_n from f, 1u from r, 3u for the jet's r·r product and the halving);
-    /// F̃ = Σ_n g_n² J J ᵀ: (4D + N + 17)·u·Σ_n (|g_n| + F_n)²A_aA_b (s = g·J carries (2D + 8)u, twice, the product, the sum).</item>
+    /// F̃ = Σ_n g_n² J J ᵀ: (4D + N + 17)·u·Σ_n (|g_n| + F_n)²A_aA_b (s = g·J carries (2D + 8)u, twice, the product, the sum).
+    /// Where a J, g or score entry leaves [2^-100, 2^100], F̃ is one scaled sum of g²·J_a·J_b from the closed-form pieces
+    /// instead: (3 + N)·u for the sum, g = y − f carries (2D + 4)·u·(|g| + F) twice (a subnormal difference is exact), J_a
+    /// one fused rounding 2u·A_a (two where ordinary) plus 2^-1075 on the subnormal grid, twice: (4D + N + 15)·u·scale plus
+    /// the absolute Σ_n (|g_n| + F_n)²(A_a + A_b)·2^-1075 (first order; the forward-mode s₀·s₁ was off by up to
+    /// |g|·|J₀|·2^-1075, which that allowance does not cover for |g| &lt; 1).</item>
     /// </list>
     /// </summary>
     [Property]
-    public Property GaussianCurvedLinear_CurvatureMatrices_AreExactOrRejected() => Prop.ForAll(Cases, c =>
+    public Property GaussianCurvedLinear_CurvatureMatrices_AreExactOrRejected() => Prop.ForAll(Cases, CurvatureMatrices);
+
+    /// <summary>
+    /// The same checks where a score entry is subnormal beside a large one (<see cref="SubnormalBesideLargeCases"/>), the
+    /// inputs the forward-mode F̃ lost digits at (documented at stop 37: κ = 1.88, x₁ ≈ −1.2e-308, θ₁ ≈ 3.6e-309).
+    /// </summary>
+    [Property]
+    public Property GaussianCurvedLinear_WithASubnormalScoreEntryBesideALargeOne_AreExactOrRejected() =>
+        Prop.ForAll(SubnormalBesideLargeCases, CurvatureMatrices);
+
+    private static Property CurvatureMatrices(CurvedCase c)
     {
         int count = c.X.Length, d = c.Theta.Length;
         var shape = new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.GaussianIdentity, d);
@@ -224,6 +262,9 @@ public class CurvatureProblemRangeProperties
         var (ef, efScale) = Sum(count, d, (n, a, b) =>
             (gExact[n] * gExact[n] * jExact[n][a] * jExact[n][b],
              (Fraction.Abs(gExact[n]) + fScale[n]) * (Fraction.Abs(gExact[n]) + fScale[n]) * aScale[n][a] * aScale[n][b]));
-        return result.And(Entries($"F̃ at {at}", Flat(problem.EmpiricalFisher), ef, efScale, 4 * d + count + 17, count, scoresBeyond, Undetermined));
-    });
+        // the closed-form J's own rounding on the subnormal grid (2^-1075 each, times g²·|J| of the other factor)
+        var (_, efAbsolute) = Sum(count, d, (n, a, b) => (Fraction.Zero,
+            (Fraction.Abs(gExact[n]) + fScale[n]) * (Fraction.Abs(gExact[n]) + fScale[n]) * (aScale[n][a] + aScale[n][b]) * Tiny / 2));
+        return result.And(Entries($"F̃ at {at}", Flat(problem.EmpiricalFisher), ef, efScale, 4 * d + count + 17, count, scoresBeyond, Undetermined, efAbsolute));
+    }
 }

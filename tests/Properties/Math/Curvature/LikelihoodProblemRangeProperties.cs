@@ -97,16 +97,18 @@ public class LikelihoodProblemRangeProperties
     }
 
     /// <summary>
-    /// Each computed entry within k·u·scale + (terms + 2)·2^-1074 of the exact one, ±∞ only where exact ± that bound reaches
-    /// the overflow threshold, never NaN (shared with <see cref="CurvatureProblemRangeProperties"/>).
+    /// Each computed entry within k·u·scale + (terms + 2)·2^-1074 (+ absolute, a derived allowance where given) of the exact
+    /// one, ±∞ only where exact ± that bound reaches the overflow threshold, never NaN (shared with
+    /// <see cref="CurvatureProblemRangeProperties"/>).
     /// </summary>
-    internal static Property WithinBounds(string what, double[] computed, Fraction[] exact, Fraction[] scale, double k, int terms)
+    internal static Property WithinBounds(string what, double[] computed, Fraction[] exact, Fraction[] scale, double k, int terms,
+        Fraction[]? absolute = null)
     {
         var t = ExactAgreement.OverflowThreshold;
         var result = true.ToProperty();
         for (int i = 0; i < exact.Length; i++)
         {
-            var bound = ExactDouble.ToFraction(k) * Unit * scale[i] + (terms + 2) * Tiny;
+            var bound = ExactDouble.ToFraction(k) * Unit * scale[i] + (terms + 2) * Tiny + (absolute is null ? 0 : absolute[i]);
             double c = computed[i];
             string at = $"{what}[{i}]: computed {c:R}, exact {ExactDouble.ToDouble(exact[i]):R}";
             if (double.IsNaN(c))
