@@ -735,7 +735,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// (<see cref="ScaledCurvatureSum.AddRankOneScaled(double, int, MathNet.Numerics.LinearAlgebra.Matrix{double}, Likelihoods.ScaledVector)"/>,
     /// s_n never formed; g_n as M·2^E where <see cref="ScaledLabelScore"/> carries it): the forward-mode s_n carried the
     /// jets' subnormal parts, and s_a·s_b scaled that grid's error up into a normal entry (curved-linear Gaussian, κ = 1.88,
-    /// x = (1e77, −1.2e-308), θ = (0, 3.6e-309), y = 4e-12: s₁ = g·J₁ ≈ −2.1e-320 and F̃[0, 1] ≈ −8.7e-255 was 1.6e-4
+    /// x = (1e77, −1.2e-308), θ = (0, 3.6e-309), y = 4e-12: s₁ = g·J₁ ≈ −2.1e-320 and F̃[0, 1] ≈ −8.4e-255 was 3.0e-5
     /// relative off). Each entry is then within (3 + N·M²)·u·Σ|terms| (u = 2^-53, first order: four factors, three roundings
     /// in each term's mantissa product, then N·M² − 1 additions; <see cref="ScaledSum"/>) plus 2^-1074 where it is subnormal, plus
     /// the pieces' own errors, each piece entering a term twice (J_n's as <see cref="Model"/> states, g_n's as

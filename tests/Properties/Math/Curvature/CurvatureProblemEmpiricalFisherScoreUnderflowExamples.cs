@@ -21,7 +21,7 @@ public class CurvatureProblemEmpiricalFisherScoreUnderflowExamples
     /// <summary>
     /// Curved-linear Gaussian (the documented case), κ = 1.88, x = (1e77, −1.2e-308), θ = (0, 3.6e-309), y = 4e-12:
     /// J = (1e77, x₁ + κθ₁ ≈ −5.2e-309), f ≈ −3e-617, g = y − f ≈ 4e-12, so s₁ = g·J₁ ≈ −2.1e-320 is subnormal and
-    /// F̃[0, 1] = g²·J₀·J₁ ≈ −8.7e-255 (the forward-mode s₀·s₁ was 1.6e-4 relative off). Reference: g²·J₀·J₁ from the exact
+    /// F̃[0, 1] = g²·J₀·J₁ ≈ −8.4e-255 (the forward-mode s₀·s₁ was 3.0e-5 relative off). Reference: g²·J₀·J₁ from the exact
     /// inputs. Bound, relative: the scaled sum's (3 + N·M²)·u = 4u, J₁'s one rounding (fused, on the subnormal grid:
     /// 2^-1075 absolute, divided by |J₁|; J₀ = x₀ exact), and 1u for g (y − f rounds to y; f's size 1e-617 is far below
     /// u·|y|) and the second-order terms.
@@ -46,9 +46,9 @@ public class CurvatureProblemEmpiricalFisherScoreUnderflowExamples
 
     /// <summary>
     /// Tanh MLP, D = H = N = 1, θ = (W₁, b₁, W₂, b₂) = (0, 0, 1, −800), x = 1e300, Bernoulli logit at y = 0: h = 0, so f = −800
-    /// and J = (W₂x, W₂, 0, 1) = (1e300, 1, 0, 1) exactly; g = −σ(−800) ≈ −3.6e-348 is below the double range, so the
-    /// forward-mode s was 0 (or rejected), while F̃[0, 0] = σ(−800)²·1e600 ≈ 1.3e-95. Reference from a 96-bit enclosure of
-    /// e^-800. Tolerance 10 ulp: the scaled sum's (3 + N·M²)·u = 4u, and g within 3u (the rule's node score carried as M·2^E),
+    /// and J = (W₂x, W₂, 0, 1) = (1e300, 1, 0, 1) exactly; g = −σ(−800) ≈ −3.6e-348 is below the double range, so F̃ takes
+    /// it as M·2^E in the scaled sum (the forward-mode s₀ ≈ −3.6e-48 was normal here, the jets carrying J before the score,
+    /// and is within the bound too): F̃[0, 0] = σ(−800)²·1e600 ≈ 1.3e-95. Reference from a 96-bit enclosure of e^-800. Tolerance 10 ulp: the scaled sum's (3 + N·M²)·u = 4u, and g within 3u (the rule's node score carried as M·2^E),
     /// twice.
     /// </summary>
     [Fact]
