@@ -1,3 +1,4 @@
+using Verification.Numerics;
 using Verification.Numerics.Curvature.AutoDiff;
 using Xunit;
 
@@ -38,5 +39,17 @@ public class ScaledDerivativeMutantExamples
         var product = ScaledDerivative.Of(a) * ScaledDerivative.Of(b);
         Assert.True(product.IsNormal, $"{a:R}·{b:R} not marked normal");
         Assert.Equal(0.0, product.Value);
+    }
+    /// <summary>
+    /// A value of magnitude exactly 1 times an overflowed factor is ±∞ (the exact product is as far beyond the range as the
+    /// factor); only a value below 1 in magnitude may bring it back and is rejected, as Apply documents.
+    /// </summary>
+    [Fact]
+    public void Apply_OfAUnitValueToAnInfiniteFactor_IsInfinite()
+    {
+        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(1).Apply(double.PositiveInfinity, "x"));
+        Assert.Equal(double.NegativeInfinity, ScaledDerivative.Of(-1).Apply(double.PositiveInfinity, "x"));
+        Assert.Equal(double.PositiveInfinity, ScaledDerivative.Of(-1).Apply(double.NegativeInfinity, "x"));
+        Assert.Throws<DoubleRangeException>(() => ScaledDerivative.Of(Math.BitDecrement(1.0)).Apply(double.PositiveInfinity, "x"));
     }
 }
