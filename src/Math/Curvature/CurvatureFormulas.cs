@@ -609,8 +609,27 @@ public static class CurvatureFormulas
     /// Gauss–Charlier rule λ + u± with u± the roots of u² − u − λ (it matches the mean λ and the central moments λ, λ,
     /// so it is exact to degree 3; the integrands have degree ≤ 2).
     /// </summary>
-    /// <exception cref="ArgumentException">f of the wrong length or outside the domain.</exception>
+    /// <exception cref="ArgumentException">
+    /// f of the wrong length or outside the domain; a <see cref="DoubleRangeException"/> naming f where a node or weight is
+    /// not finite (doubles: the Poisson's at λ = eᶠ = ∞, f above ln MaxValue ≈ 709.78, were NaN and returned as such).
+    /// </exception>
     public static IReadOnlyList<(U[] Label, U Weight)> Expectation<U>(CurvatureShape shape, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        var rule = ExpectationUnchecked(shape, f);
+        if (!rule.All(p => U.IsFinite(p.Weight) && p.Label.All(U.IsFinite)))
+            throw new DoubleRangeException(
+                $"the expectation rule of {shape.LikelihoodName} is beyond ±double.MaxValue at f = [{string.Join(", ", f.Select(v => Require.Show(U.Estimate(v))))}], the range of a double node or weight.",
+                nameof(f));
+        return rule;
+    }
+
+    /// <summary>
+    /// <see cref="Expectation{U}"/> with non-finite nodes or weights returned as they are (±∞, NaN), for the callers that
+    /// handle them themselves (CurvatureProblem's members reject the matrices they reach naming the range; TermScale
+    /// takes the exact route there).
+    /// </summary>
+    /// <exception cref="ArgumentException">f of the wrong length or outside the domain.</exception>
+    internal static IReadOnlyList<(U[] Label, U Weight)> ExpectationUnchecked<U>(CurvatureShape shape, IReadOnlyList<U> f) where U : IReal<U>
     {
         ArgumentNullException.ThrowIfNull(shape);
         CheckLength(shape, f, nameof(f));

@@ -133,7 +133,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         var offsets = CurvatureFormulas.ExpectationOffsets(Shape, f);
         var centred = offsets is null ? f : f.Select((v, i) => i == 0 ? T.Of(0) : v).ToArray();
         var scores = CurvatureFormulas.ExpectationNodeScores(Shape, f);
-        return _nodes[n] = Expectation(n).Select((p, k) =>
+        return _nodes[n] = RuleOf(n).Select((p, k) =>
         {
             var label = offsets is null ? p.Label : [offsets[k]];
             var (g, h) = LogDensityDerivatives(label, centred);
@@ -197,7 +197,18 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>The exact expectation rule over y ~ p(·|f(x_n, θ)).</summary>
-    public IReadOnlyList<(T[] Label, T Weight)> Expectation(int n) => CurvatureFormulas.Expectation(Shape, Model(n).Value);
+    /// <exception cref="ArgumentException">
+    /// A <see cref="DoubleRangeException"/> naming θ where a node or weight is beyond ±double.MaxValue in doubles (the
+    /// Poisson's at λ = eᶠ = ∞, which were NaN).
+    /// </exception>
+    public IReadOnlyList<(T[] Label, T Weight)> Expectation(int n)
+    {
+        var rule = RuleOf(n);
+        return rule.All(p => T.IsFinite(p.Weight) && p.Label.All(T.IsFinite)) ? rule : throw BeyondRange($"the expectation rule of sample {n}");
+    }
+
+    /// <summary>The rule of <see cref="Expectation"/> with non-finite nodes or weights as they are: the members reject what they reach.</summary>
+    private IReadOnlyList<(T[] Label, T Weight)> RuleOf(int n) => CurvatureFormulas.ExpectationUnchecked(Shape, Model(n).Value);
 
     /// <summary>F(θ) = Σ_n J_nᵀ E_y[∇_f log p ∇_f log pᵀ] J_n = Σ_n E_y[s_n s_nᵀ] (eq. 7.2 with the chain rule D.20).</summary>
     /// <remarks>
@@ -904,7 +915,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         }
         var label = Labels[n].Select(v => RationalInterval.Of(T.Estimate(v))).ToArray();
         Fraction g = 0, h = 0;
-        foreach (var y in CurvatureFormulas.Expectation(Shape, f).Select(p => p.Label).Append(label))
+        foreach (var y in CurvatureFormulas.ExpectationUnchecked(Shape, f).Select(p => p.Label).Append(label))
         {
             var (grad, hess) = CurvatureFormulas.LogDensityDerivatives(Shape, y, f);
             g = FractionExtensions.Max(g, grad.Aggregate(Fraction.Zero, (s, v) => s + v.Abs().Upper));

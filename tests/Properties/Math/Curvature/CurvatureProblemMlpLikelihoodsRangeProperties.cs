@@ -223,7 +223,8 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
         var j = models.Select(e => Matrix(e.Jacobian)).ToArray();
         var hf = models.Select(e => e.Hessians.Select(Matrix).ToArray()).ToArray();
         var atLabel = Enumerable.Range(0, count).Select(n => Pieces(shape, labels[n], models[n].Value)).ToArray();
-        var rules = Enumerable.Range(0, count).Select(problem.Expectation).ToArray();
+        // the rule as the problem evaluates it, non-finite nodes included; its public Expectation rejects exactly those
+        var rules = models.Select(e => CurvatureFormulas.ExpectationUnchecked(shape, e.Value)).ToArray();
         bool weightsFinite = rules.All(r => r.All(p => double.IsFinite(p.Weight.Value) && p.Label.All(v => double.IsFinite(v.Value))));
         var doubleLabel = atLabel;
         // the Gaussian nodes are evaluated at their offsets y_k − f₀ with f₀ = 0, as the problem evaluates them

@@ -1,3 +1,4 @@
+using Verification.Numerics;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Exact;
@@ -50,5 +51,24 @@ public class CurvatureProblemNodeScoreCancellationExamples
         double f00 = Problem(LikelihoodFamily.PoissonLog, 3, 114).Fisher()[0, 0].Value;
         var exact = ExactExp.Of(114.0, 96);
         Assert.True(ExactDouble.UlpError(f00, exact) <= 20, $"F₀₀ = {f00:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}");
+    }
+
+    /// <summary>
+    /// Above f = ln MaxValue ≈ 709.78 the Poisson rate λ = eᶠ is ∞ as a double and the rule's nodes and weights were NaN,
+    /// returned by both public entry points with no rejection (found in review, stop 38): now a DoubleRangeException naming
+    /// f (CurvatureFormulas) or θ (the problem) and the range; at f = 709 both return the finite rule.
+    /// </summary>
+    [Fact]
+    public void PoissonExpectation_BeyondTheRange_IsRejectedNamingIt()
+    {
+        var problem = Problem(LikelihoodFamily.PoissonLog, 3, 800);
+        var ex = Assert.Throws<DoubleRangeException>(() => problem.Expectation(0));
+        Assert.Equal("theta", ex.ParamName);
+        Assert.Contains("double.MaxValue", ex.Message, StringComparison.Ordinal);
+        var formulas = Assert.Throws<DoubleRangeException>(() => CurvatureFormulas.Expectation(problem.Shape, [Float64.Of(800)]));
+        Assert.Equal("f", formulas.ParamName);
+        Assert.Contains("double.MaxValue", formulas.Message, StringComparison.Ordinal);
+        Assert.All(Problem(LikelihoodFamily.PoissonLog, 3, 709).Expectation(0),
+            p => Assert.True(double.IsFinite(p.Weight.Value) && double.IsFinite(p.Label[0].Value), $"node {p.Label[0].Value:R}, weight {p.Weight.Value:R}"));
     }
 }
