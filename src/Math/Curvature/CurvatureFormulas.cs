@@ -511,25 +511,18 @@ public static class CurvatureFormulas
             {
                 var pi = Softmax(f);
                 int c = pi.Length;
-                var h = RealMatrix<T>.Create(c, c, (i, j) =>
+                // Σ_{k≠i}π_k = 1 − π_i without its cancellation (the written 1 − π_i was 0 once π_i rounded to 1)
+                var rest = Enumerable.Range(0, c).Select(i =>
                 {
-                    if (i != j)
-                        return pi[i] * pi[j];
-                    T rest = T.Of(0);
+                    T sum = T.Of(0);
                     for (int k = 0; k < c; k++)
                         if (k != i)
-                            rest += pi[k];
-                    return -(pi[i] * rest);
-                });
-                // y_i·Σ_{k≠i}π_k − (1 − y_i)·π_i = y_i − π_i for y_i ∈ {0, 1}, exact in doubles: the written 1 − π_i was 0 once π_i rounded to 1
-                var gradient = Enumerable.Range(0, c).Select(i =>
-                {
-                    T rest = T.Of(0);
-                    for (int k = 0; k < c; k++)
-                        if (k != i)
-                            rest += pi[k];
-                    return y[i] * rest - (1 - y[i]) * pi[i];
+                            sum += pi[k];
+                    return sum;
                 }).ToArray();
+                var h = RealMatrix<T>.Create(c, c, (i, j) => i != j ? pi[i] * pi[j] : -(pi[i] * rest[i]));
+                // y_i·Σ_{k≠i}π_k − (1 − y_i)·π_i = y_i − π_i for y_i ∈ {0, 1}, exact in doubles
+                var gradient = Enumerable.Range(0, c).Select(i => y[i] * rest[i] - (1 - y[i]) * pi[i]).ToArray();
                 return (gradient, h);
             }
             case LikelihoodFamily.PoissonLog:
@@ -783,9 +776,7 @@ public static class CurvatureFormulas
                 var hessian = new (double M, int E)[c, c];
                 for (int i = 0; i < c; i++)
                     for (int j = 0; j < c; j++)
-                        hessian[i, j] = i == j
-                            ? Likelihoods.CategoricalSoftmax.Product(-pi[i].M, pi[i].E, rest[i].Mantissa, rest[i].Exponent)
-                            : Likelihoods.CategoricalSoftmax.Product(pi[i].M, pi[i].E, pi[j].M, pi[j].E);
+                        hessian[i, j] = Likelihoods.CategoricalSoftmax.ScaledHessianEntry(scaled, i, j);
                 var nodes = Enumerable.Range(0, c)
                     .Select(k => (pi[k], Gradient(Enumerable.Range(0, c).Select(i => i == k ? rest[k] : Negative(pi[i])).ToArray())))
                     .ToArray();

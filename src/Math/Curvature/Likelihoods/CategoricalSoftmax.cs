@@ -91,11 +91,18 @@ public sealed class CategoricalSoftmax : LikelihoodBase
         var (mantissas, exponents) = (new double[Classes * Classes], new int[Classes * Classes]);
         for (int i = 0; i < Classes; i++)
             for (int j = 0; j < Classes; j++)
-            {
-                var (m, e) = i == j ? Others(pi, i) : (pi.Mantissas[j], pi.Exponents[j]);
-                (mantissas[i * Classes + j], exponents[i * Classes + j]) = Product(i == j ? -pi.Mantissas[i] : pi.Mantissas[i], pi.Exponents[i], m, e);
-            }
+                (mantissas[i * Classes + j], exponents[i * Classes + j]) = ScaledHessianEntry(pi, i, j);
         return new ScaledMatrix(Classes, new ScaledVector(mantissas, exponents));
+    }
+
+    /// <summary>
+    /// ∇²_ij of π as M·2^E: π_iπ_j off the diagonal, −π_i·Σ_{c≠i}π_c on it (<see cref="Others(ScaledVector, int)"/>), the mantissas'
+    /// product rounded once (<see cref="Product"/>); shared with CurvatureFormulas' scaled terms.
+    /// </summary>
+    internal static (double Mantissa, int Exponent) ScaledHessianEntry(ScaledVector pi, int i, int j)
+    {
+        var (m, e) = i == j ? Others(pi, i) : (pi.Mantissas[j], pi.Exponents[j]);
+        return Product(i == j ? -pi.Mantissas[i] : pi.Mantissas[i], pi.Exponents[i], m, e);
     }
 
     /// <summary>The weights π_c of the rule over the C classes as M·2^E (<see cref="ScaledProbabilities(IReadOnlyList{double})"/>); null as for ∇.</summary>
@@ -143,7 +150,7 @@ public sealed class CategoricalSoftmax : LikelihoodBase
     }
 
     /// <summary>(a·2^e)(b·2^k) as M·2^E: the mantissas' product rounded once, the exponents added.</summary>
-    internal static (double Mantissa, int Exponent) Product(double a, int e, double b, int k)
+    private static (double Mantissa, int Exponent) Product(double a, int e, double b, int k)
     {
         double m = a * b;
         if (m == 0)
