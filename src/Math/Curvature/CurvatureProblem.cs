@@ -572,16 +572,20 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         {
             var hessians = Model(n).Hessians.Select(ToDoubles).ToArray();
             RequireFiniteFactors(Name, hessians.Select(m => m.Enumerate()).ToArray());
-            if (ScaledLabelScore(n) is { } g)
-                sum.AddCurvatureScaled(-1, 0, g, hessians);
-            else
-            {
-                var plain = AtLabel(n).Gradient.Select(T.Estimate).ToArray();
-                RequireFiniteFactors(Name, plain);
-                sum.AddCurvature(-1, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(plain), hessians);
-            }
+            sum.AddCurvatureScaled(-1, 0, LabelScoreForScaledSum(n, Name), hessians);
         }
         return FromScaled(sum, Name);
+    }
+
+    /// <summary>
+    /// The score at sample n's label for a scaled sum: <see cref="ScaledLabelScore"/> where it carries it, else the double
+    /// score with exponents 0; rejected as <see cref="InRange"/> does where an entry is not finite.
+    /// </summary>
+    private Likelihoods.ScaledVector LabelScoreForScaledSum(int n, string what)
+    {
+        var g = ScaledLabelScore(n) ?? Likelihoods.ScaledVector.Of(AtLabel(n).Gradient.Select(T.Estimate).ToArray());
+        RequireFiniteFactors(what, g.Mantissas);
+        return g;
     }
 
     /// <summary>
@@ -786,9 +790,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         {
             var j = ToDoubles(Model(n).Jacobian);
             RequireFiniteFactors(Name, j.Enumerate());
-            var g = ScaledLabelScore(n) ?? Likelihoods.ScaledVector.Of(AtLabel(n).Gradient.Select(T.Estimate).ToArray());
-            RequireFiniteFactors(Name, g.Mantissas);
-            sum.AddRankOneScaled(1, 0, j, g);
+            sum.AddRankOneScaled(1, 0, j, LabelScoreForScaledSum(n, Name));
         }
         return FromScaled(sum, Name);
     }
