@@ -117,17 +117,9 @@ public sealed class LikelihoodProblem
     {
         var j = Jacobian(n, theta);
         if (!j.Enumerate().All(double.IsFinite))
-            throw new ArgumentException(
-                $"J_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
-                nameof(theta));
+            throw JacobianBeyondRange(n, theta);
         var g = NamingTheta(() => ScaledVector.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta);
-        return Vector<double>.Build.Dense(j.ColumnCount, a =>
-        {
-            var sum = new ScaledSum();
-            for (int m = 0; m < g.Count; m++)
-                sum.AddTimesPowerOfTwo(weightExponent + g.Exponents[m], 1, weightMantissa, j[m, a], g.Mantissas[m]);
-            return sum.Value;
-        });
+        return ScaledScoreFrom(j, g, weightMantissa, weightExponent);
     }
 
     /// <summary>
@@ -139,14 +131,29 @@ public sealed class LikelihoodProblem
     {
         if (g.IsPlain || !j.Enumerate().All(double.IsFinite))
             return j.TransposeThisAndMultiply(Vector<double>.Build.Dense(g.Count, g.Rounded));
-        return Vector<double>.Build.Dense(j.ColumnCount, a =>
+        return ScaledScoreFrom(j, g, 1, 0);
+    }
+
+    /// <summary>
+    /// w·J_nᵀg for w = M_w·2^(E_w), a finite J_n and g as M_m·2^(E_m): one <see cref="ScaledSum"/> per entry of the terms
+    /// M_w·J_ma·M_m, the powers of two 2^(E_w + E_m) applied in each term's one final scaling (a unit weight multiplies exactly).
+    /// </summary>
+    private static Vector<double> ScaledScoreFrom(Matrix<double> j, ScaledVector g, double weightMantissa, int weightExponent) =>
+        Vector<double>.Build.Dense(j.ColumnCount, a =>
         {
             var sum = new ScaledSum();
             for (int m = 0; m < g.Count; m++)
-                sum.AddTimesPowerOfTwo(g.Exponents[m], 1, j[m, a], g.Mantissas[m]);
+                sum.AddTimesPowerOfTwo(weightExponent + g.Exponents[m], 1, weightMantissa, j[m, a], g.Mantissas[m]);
             return sum.Value;
         });
-    }
+
+    /// <summary>
+    /// The factors of the score at the training label, s_n = J_nᵀg: J_n and g = ∇_f log p(y_n|f_n) carried as M·2^E where
+    /// an entry falls below 2^-1022 (<see cref="ScaledVector.Of(ILikelihood, double, Vector{double})"/>), a likelihood
+    /// rejection re-thrown naming θ.
+    /// </summary>
+    internal (Matrix<double> J, ScaledVector G) ScoreFactors(int n, Vector<double> theta) =>
+        (Jacobian(n, theta), NamingTheta(() => ScaledVector.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta));
 
     /// <summary>
     /// s_n s_nᵀ at the training label, s_n = <see cref="Score"/>: the plain outer product where J_n, ∇_f log p and s_n are
@@ -157,8 +164,7 @@ public sealed class LikelihoodProblem
     /// </summary>
     internal Matrix<double> ScoreOuterProduct(int n, Vector<double> theta)
     {
-        var j = Jacobian(n, theta);
-        var g = NamingTheta(() => ScaledVector.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta);
+        var (j, g) = ScoreFactors(n, theta);
         var s = ScoreFrom(j, g);
         bool finite = s.All(double.IsFinite) && j.Enumerate().All(double.IsFinite);
         if (!finite || (g.IsPlain && ScaledSum.Ordinary(g.Mantissas) && ScaledSum.Ordinary(s) && ScaledSum.Ordinary(j.Enumerate())))
@@ -188,9 +194,23 @@ public sealed class LikelihoodProblem
     /// </summary>
     private SampleTerms RequireFiniteJacobian(SampleTerms terms, int n, Vector<double> theta) => terms.J.Enumerate().All(double.IsFinite)
         ? terms
-        : throw new ArgumentException(
-            $"J_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
-            nameof(theta));
+        : throw JacobianBeyondRange(n, theta);
+
+    /// <summary>
+    /// The sample's terms, or an <see cref="ArgumentException"/> naming θ and the range where an entry of J_n or of a
+    /// ∇²f_n^(m) is beyond ±double.MaxValue (the scaled sums' own rejection named their internal parameter "factors").
+    /// </summary>
+    private SampleTerms RequireFiniteModelPieces(SampleTerms terms, int n, Vector<double> theta) =>
+        terms.J.Enumerate().Concat(terms.ModelHessians.SelectMany(m => m.Enumerate())).All(double.IsFinite)
+            ? terms
+            : throw new ArgumentException(
+                $"J_{n} or ∇²f_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
+                nameof(theta));
+
+    /// <summary>The rejection of a J_n beyond ±double.MaxValue, naming θ and the range.</summary>
+    private ArgumentException JacobianBeyondRange(int n, Vector<double> theta) => new(
+        $"J_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
+        nameof(theta));
 
     /// <summary>
     /// Runs a computation on the likelihood at f = f(x_n, θ) and re-throws the likelihood's <see cref="ArgumentException"/>
@@ -220,11 +240,7 @@ public sealed class LikelihoodProblem
     /// <exception cref="ArgumentException">J_n or ∇²f_n beyond ±double.MaxValue (even for w = 0), or a likelihood piece rejected, naming θ.</exception>
     internal void AddScoreOuterAndLogDensityHessian(ScaledCurvatureSum sum, int n, Vector<double> theta, double weight, int weightExponent)
     {
-        var t = SampleCurvature(n, theta);
-        if (!t.J.Enumerate().Concat(t.ModelHessians.SelectMany(m => m.Enumerate())).All(double.IsFinite))
-            throw new ArgumentException(
-                $"J_{n} or ∇²f_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
-                nameof(theta));
+        var t = RequireFiniteModelPieces(SampleCurvature(n, theta), n, theta);
         if (weight == 0)
             return;
         double y = Data.Labels[n];
@@ -594,11 +610,7 @@ public sealed class LikelihoodProblem
         var sum = new ScaledCurvatureSum(Dimension);
         for (int n = 0; n < Count; n++)
         {
-            if (!samples[n].J.Enumerate().Concat(samples[n].ModelHessians.SelectMany(h => h.Enumerate())).All(double.IsFinite))
-                throw new ArgumentException(
-                    $"J_{n} or ∇²f_{n} of {Model.Name} is beyond ±double.MaxValue at θ = {Require.ShowAll(theta)}, the range of a double result.",
-                    nameof(theta));
-            scaled(sum, samples[n], n);
+            scaled(sum, RequireFiniteModelPieces(samples[n], n, theta), n);
         }
         return sum.Value();
     }
@@ -661,8 +673,7 @@ public sealed class LikelihoodProblem
     /// </summary>
     private ((Matrix<double> J, ScaledVector G)[] Factors, Vector<double>[] Scores) TrainingScores(Vector<double> theta, string what)
     {
-        var factors = Enumerable.Range(0, Count)
-            .Select(n => (J: Jacobian(n, theta), G: NamingTheta(() => ScaledVector.Of(Likelihood, Data.Labels[n], Output(n, theta)), theta))).ToArray();
+        var factors = Enumerable.Range(0, Count).Select(n => ScoreFactors(n, theta)).ToArray();
         var scores = factors.Select(f => ScoreFrom(f.J, f.G)).ToArray();
         int beyond = Array.FindIndex(scores, s => !s.All(double.IsFinite));
         if (beyond >= 0)

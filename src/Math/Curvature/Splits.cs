@@ -458,9 +458,8 @@ public static class Splits
             var sum = new ScaledCurvatureSum(Problem.Dimension);
             for (int n = 0; n < Problem.Count; n++)
             {
-                int sample = n;
-                var g = LikelihoodProblem.NamingTheta(() => ScaledVector.Of(Problem.Likelihood, Label(sample), Problem.Output(sample, theta)), theta);
-                sum.AddRankOneScaled(1, Problem.Jacobian(n, theta), g);
+                var (j, g) = Problem.ScoreFactors(n, theta);
+                sum.AddRankOneScaled(1, j, g);
             }
             return sum.Value();
         }
