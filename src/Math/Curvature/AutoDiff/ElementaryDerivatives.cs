@@ -220,7 +220,7 @@ internal static class ElementaryDerivatives
     /// range, so the quotient's parts are undetermined in doubles. A <see cref="DoubleRangeException"/>.
     /// </summary>
     internal static DoubleRangeException QuotientByOverflowed(double dividend, string parameter) => new(
-        $"a quotient of {dividend:R} by a divisor whose value has overflowed to ±∞, with a derivative part on either side (or an infinite dividend): every power of 1/b rounds to 0 and the parts are undetermined in doubles; the divisor's value must be finite where a derivative is carried.",
+        $"a quotient of {dividend:R} by a divisor whose value has overflowed to ±∞ (an exact value beyond ±double.MaxValue), with a derivative part on either side (or an infinite dividend): every power of 1/b rounds to 0 and the parts are undetermined in doubles; the divisor's value must be finite where a derivative is carried.",
         parameter);
 
     /// <summary>
@@ -233,7 +233,7 @@ internal static class ElementaryDerivatives
     {
         if (double.IsInfinity(a) && b == 0 || a == 0 && double.IsInfinity(b))
             throw new DoubleRangeException(
-                $"a product of values {a:R} and {b:R}: ±∞·0 is undetermined in doubles (either may be an overflowed or underflowed result); both values must be finite or the zero must be multiplied by a finite value.",
+                $"a product of values {a:R} and {b:R}: ±∞·0 is undetermined in doubles (either may be an overflowed or underflowed result: a value beyond ±double.MaxValue or below the double range); both values must be finite or the zero must be multiplied by a finite value.",
                 parameter);
         OverflowError.RequireProduct(a, b, parameter);
     }

@@ -107,6 +107,29 @@ public sealed class AutoDiffRejectionExamples
     }
 
     /// <summary>
+    /// The undetermined-product and quotient-by-overflowed rejections name the range (issue 15, item 1: a rejection names
+    /// the documented range). Their messages said "overflowed to ±∞" or "±∞·0" without naming double.MaxValue, so a caller
+    /// (and LogDensityForwardModeRangeProperties, which accepts a rejection only where it names the range) could not tell
+    /// them from a bad input: the Gaussian mean–variance's forward mode at v = 2^1023 divides by 2v = +∞.
+    /// </summary>
+    [Fact]
+    public void UndeterminedProductsAndQuotientsByAnOverflowedValue_NameTheRange()
+    {
+        const string range = "double.MaxValue";
+        double inf = double.PositiveInfinity;
+        var e800 = HyperDual.Exp(new HyperDual(800, 1, 0, 0));
+        var eMinus800 = HyperDual.Exp(new HyperDual(-800, 0, 1, 0));
+        RejectsOutOfRange(() => _ = e800 * eMinus800, "b", range);
+        RejectsOutOfRange(() => _ = new HyperDual(0, 0, 0, 0) * new HyperDual(1, inf, 0, 0), "b", range);
+        RejectsOutOfRange(() => _ = HyperDual.Constant(2) / HyperDual.Exp(new HyperDual(710, 1, 1, 0)), "b", range);
+        var twoV = HyperDualReal<Float64>.Variable(new Float64(Math.ScaleB(1.0, 1023)), false, true) * HyperDualReal<Float64>.Constant(new Float64(2));
+        RejectsOutOfRange(() => _ = HyperDualReal<Float64>.Constant(new Float64(-1)) / twoV, "b", range);
+        var jet = HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(800), 0, 1));
+        var small = HessianJet<Float64>.Exp(HessianJet<Float64>.Variable(new Float64(-800), 0, 1));
+        RejectsOutOfRange(() => _ = jet * small, "b", range);
+    }
+
+    /// <summary>
     /// Asserts that <paramref name="act"/> throws a <see cref="DoubleRangeException"/> (exactly) with ParamName
     /// <paramref name="parameter"/> and a message containing <paramref name="messagePart"/> (ordinal): the "valid input,
     /// doubles cannot answer" rejection, checked as <see cref="ArgumentAssert.Rejects"/> checks an ArgumentException.
