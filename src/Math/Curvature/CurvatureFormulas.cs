@@ -572,7 +572,7 @@ public static class CurvatureFormulas
         where T : IReal<T>
     {
         double a = Likelihoods.GaussianTerms.ResidualOver(y, mean, variance), v = variance;
-        double cross = -a / v;
+        double cross = Likelihoods.GaussianMeanVariance.CrossCurvature(y, mean, v, a);
         double varianceScore = a * (0.5 * a) - 0.5 / v, varianceCurvature = 0.5 / v / v + a * cross;
         if (double.IsNaN(varianceScore) || double.IsNaN(varianceCurvature))
         {

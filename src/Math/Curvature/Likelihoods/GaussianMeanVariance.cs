@@ -81,25 +81,54 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Where a = (y − μ)/v is below 2^-1022 the cross entry −a/v is formed from a as M·2^E
+    /// (<see cref="GaussianTerms.ResidualOverScaled"/>): the subnormal a had kept only the digits above 2^-1074 before 1/v
+    /// scaled them back up (y = 0, μ = −1e-320, v = 1.055e-7: −r/v² ≈ −8.98e-307 came out 1.6e-11 relatively off). A
+    /// subnormal a with y ≠ μ needs v &gt; 2^1022·|y − μ| ≥ 2^-52, so the term a·(a/v) of ∇²_vv stays below 2^-1992 and within
+    /// that entry's bound.
+    /// </remarks>
     protected override Matrix<double> HessianUnchecked(double y, Vector<double> f)
     {
         double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1];
-        double cross = -a / v;
+        double cross = CrossCurvature(y, f[0], v, a);
         return Matrix<double>.Build.DenseOfArray(new[,] { { -1 / v, cross }, { cross, 0.5 / v / v + a * cross } });
+    }
+
+    /// <summary>
+    /// ∇²_μv = −(y − μ)/v² given a = <see cref="GaussianTerms.ResidualOver"/>(y, μ, v): −a/v, or where a is below 2^-1022
+    /// −(M/v)·2^E from a = M·2^E (<see cref="GaussianTerms.ResidualOverScaled"/>), so that a subnormal a's lost digits are
+    /// not scaled back up by 1/v. Within 3u (a's 2u and the quotient's), plus 2^-1074 where the result is subnormal.
+    /// </summary>
+    internal static double CrossCurvature(double y, double mean, double variance, double a)
+    {
+        if (Math.Abs(a) >= SubnormalFlush.SmallestNormal || y == mean || !double.IsFinite(y) || !double.IsFinite(mean) || !double.IsFinite(variance))
+            return -a / variance;
+        var (m, e) = GaussianTerms.ResidualOverScaled(y, mean, variance);
+        return Math.ScaleB(-m / variance, e);
     }
 
     /// <summary>
     /// ∇² = P ⊙ Q with P = [[−1/v, −a], [−a, 1/(2v) − a·a]] and Q = [[1, 1/v], [1/v, 1/v]] (a = (y − μ)/v): the entries −a/v
     /// and (1/(2v) − a²)/v fall below 2^-1022 from v ≈ 1.5e154 on (1/(2v²) is 0 beyond v ≈ 1e162) while JᵀHJ, with J of the
     /// size of v, is a normal double (x = v = 1e200: E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). P's entries are within 3u of
-    /// their exact values relative to 1/(2v) + a² (plus 2^-1074 where a·a or a is subnormal), Q's within u (4u where
-    /// v &gt; 2^1022 and 1/v is subnormal).
+    /// their exact values relative to 1/(2v) + a² (plus 2^-1074 where a·a is subnormal), Q's within u (4u where
+    /// v &gt; 2^1022 and 1/v is subnormal). Where a is subnormal the cross entry −a/v is −M·2^-1000 times 2^(E+1000)/v
+    /// from a = M·2^E (<see cref="GaussianTerms.ResidualOverScaled"/>): within 2u and 1u (plus 2^-1074 where that Q entry is
+    /// subnormal, i.e. where |a/v| &lt; 2^-2022); the subnormal −a had kept only its digits above 2^-1074.
     /// </summary>
     private protected override (Matrix<double> P, Matrix<double> Q)? HessianFactorsUnchecked(double y, Vector<double> f)
     {
         double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1], inv = 1 / v;
-        return (Matrix<double>.Build.DenseOfArray(new[,] { { -inv, -a }, { -a, 0.5 / v - a * a } }),
-            Matrix<double>.Build.DenseOfArray(new[,] { { 1, inv }, { inv, inv } }));
+        double crossP = -a, crossQ = inv;
+        if (a != 0 && Math.Abs(a) < SubnormalFlush.SmallestNormal)
+        {
+            // a subnormal a kept only its digits above 2^-1074, which J scaled back up: a = M·2^E as −M·2^-1000 and 2^(E+1000)/v
+            var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], v);
+            (crossP, crossQ) = (-Math.ScaleB(m, -1000), Math.ScaleB(inv, e + 1000));
+        }
+        return (Matrix<double>.Build.DenseOfArray(new[,] { { -inv, crossP }, { crossP, 0.5 / v - a * a } }),
+            Matrix<double>.Build.DenseOfArray(new[,] { { 1, crossQ }, { crossQ, inv } }));
     }
 
     /// <inheritdoc />

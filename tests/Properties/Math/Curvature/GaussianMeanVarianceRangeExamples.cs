@@ -130,13 +130,16 @@ public class GaussianMeanVarianceRangeExamples
     /// <summary>
     /// <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> in doubles beyond the ordinary range: at y = 1e200, μ = 0,
     /// v = 1e200 ∇_v = r²/(2v²) − 1/(2v) ≈ ½ was +∞ (r² overflowed), and at y = μ = 0, v = 2e154 ∇²_vv = 1/(2v²) ≈ 1.25e-309, a
-    /// subnormal, was 0 (v² overflowed). Bound: each entry within 8u of the sum of its terms' magnitudes plus 2^-1074
+    /// subnormal, was 0 (v² overflowed); at y = 0, μ = −1e-320, v = 1.055e-7 the subnormal a = r/v lost its digits before 1/v
+    /// scaled ∇²_μv = −a/v back up to ≈ −8.98e-307 (off by 1.47e-317, 1.6e-11 relatively; found by the forward-mode property
+    /// over the whole range). Bound: each entry within 8u of the sum of its terms' magnitudes plus 2^-1074
     /// (<see cref="GaussianMeanVariance"/>'s stated accuracy).
     /// </summary>
     [Theory]
     [InlineData(1e200, 0.0, 1e200)]
     [InlineData(0.0, 0.0, 2e154)]
     [InlineData(-3e307, 1e10, 1e300)]
+    [InlineData(0.0, -1e-320, 1.0550052166451595E-07)] // a = r/v subnormal: ∇²_μv = −r/v² ≈ −8.98e-307 was 1.6e-11 relatively off
     public void LogDensityDerivatives_InDoubles_BeyondTheOrdinaryRange_AreExact(double y, double mean, double variance)
     {
         var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
@@ -192,5 +195,32 @@ public class GaussianMeanVarianceRangeExamples
         Near(h[0, 0].Value, -1 / v, 1 / v, "∇²_μμ");
         Near(h[0, 1].Value, -r / (v * v), Fraction.Abs(r) / (v * v), "∇²_μv");
         Near(h[1, 1].Value, 1 / (2 * v * v) - r * r / (v * v * v), 1 / (2 * v * v) + r * r / (v * v * v), "∇²_vv");
+    }
+
+    /// <summary>
+    /// The factors P ⊙ Q of ∇² where a = (y − μ)/v is subnormal (issue 15, item 1): the cross entry's P was the subnormal
+    /// −a, which kept only its digits above 2^-1074 (at y = 0, μ = −1e-320, v = 0.3 about 11 bits), and the curvature
+    /// matrices scale P·Q back up by J², so a normal GGN entry inherited that error. Now P·Q = −(M·2^-1000)·(2^(E+1000)/v),
+    /// within 3u of −r/v² relatively (M's 2u, 1/v's u; Q is normal here). Expected: −r/v² in rationals; the product P·Q
+    /// taken exactly, as the scaled sums take it.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0, -1e-320, 0.3)]
+    [InlineData(1e-315, -3e-316, 0.7)]
+    [InlineData(-5e-324, 0.0, 1e-10)]
+    [InlineData(2e-310, 1e-310, 3e5)]
+    public void HessianFactors_WhereAIsSubnormal_KeepTheCrossEntrysDigits(double y, double mean, double variance)
+    {
+        var (p, q) = new GaussianMeanVariance().HessianFactors(y, V(mean, variance))!.Value;
+        Fraction r = Q(y) - Q(mean), v = Q(variance);
+        Assert.True(Fraction.Abs(r / v) < ExactDouble.Pow2(-1022), "a must be subnormal here");
+        var exact = -r / (v * v);
+        var u = ExactDouble.Pow2(-53);
+        foreach (var (i, j) in new[] { (0, 1), (1, 0) })
+        {
+            var product = Q(p[i, j]) * Q(q[i, j]);
+            Assert.True(Fraction.Abs(product - exact) <= 3 * u * Fraction.Abs(exact),
+                $"P⊙Q[{i}, {j}] = {ExactDouble.ToDouble(product):R}, exact {ExactDouble.ToDouble(exact):R}");
+        }
     }
 }

@@ -129,14 +129,24 @@ public class LikelihoodRangeProperties
         });
 
     /// <summary>
-    /// GaussianMeanVariance over every finite y, μ and v &gt; 0: each entry of ∇ and ∇² within 8u of the sum of its terms'
+    /// GaussianMeanVariance over every finite y, μ and v &gt; 0 (a quarter of the cases with y − μ subnormal and v in
+    /// (2^-52, 1), where a is subnormal and a/v normal): each entry of ∇ and ∇² within 8u of the sum of its terms'
     /// magnitudes (a = (y − μ)/v: |a|; (a² + 1/v)/2; 1/v; |a|/v; (1/(2v) + a²)/v) of the exact rational, or an
     /// <see cref="ArgumentException"/>, which must come where an exact entry is beyond the range and may come only where a
     /// term scale is; log p as for <see cref="GaussianIdentity_IsAccurateOrRejectsOverTheWholeRange"/>.
     /// </summary>
     [Property]
     public Property GaussianMeanVariance_IsAccurateOrRejectsOverTheWholeRange() => Prop.ForAll(
-        (from y in FullRangeDoubles.Signed from mu in FullRangeDoubles.Signed from v in FullRangeDoubles.Positive select (y, mu, v)).ToArbitrary(),
+        Gen.Frequency(
+            (3, from y in FullRangeDoubles.Signed from mu in FullRangeDoubles.Signed from v in FullRangeDoubles.Positive select (y, mu, v)),
+            // y − μ subnormal and v in (2^-52, 1): a = (y − μ)/v is subnormal while a/v, an entry of ∇², is normal
+            // (r = k·2^-1074 with k < 2^34, v ≥ 2^-16, so a < 2^-1024 and a/v up to 2^-1008; y = μ + r is exact, as every
+            // multiple of 2^-1074 below 2^-1021 is a double)
+            (1, from mu in FullRangeDoubles.Subnormal.SelectMany(t => Gen.Elements(t, -t, 0.0))
+                from k in Gen.Choose(0, 1 << 17).SelectMany(h => Gen.Choose(1, 1 << 17).Select(l => (long)h * (1 << 17) + l))
+                from sign in Gen.Elements(1.0, -1.0)
+                from v in FullRangeDoubles.Moderate.Select(t => Math.ScaleB(t, -Math.ILogB(t) - 1)).SelectMany(t => Gen.Choose(0, 16).Select(j => Math.ScaleB(t, -j)))
+                select (mu + sign * k * double.Epsilon, mu, v))).ToArbitrary(),
         x =>
         {
             var (y, mu, v) = x;

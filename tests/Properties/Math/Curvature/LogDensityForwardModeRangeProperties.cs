@@ -15,8 +15,8 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// <see cref="CurvatureProblem{T}"/>'s ∇²R, scores and splits run on) against the closed forms
 /// <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/> in doubles, for each likelihood of balles-thesis ch. 7 (eqs. D.9,
 /// D.16, D.33 and their analogues), over a wide range: f over the whole double range for the Gaussian identity, the
-/// logit, softmax and Poisson likelihoods, q over (0, 1) down to 2^-1074 and up to 1 − 2^-53, and y, μ, v over 2^±60 for
-/// the Gaussian mean–variance. The ε₁ parts must be ∇_f log p and the ε₁ε₂ parts ∇²_f log p, within the sum of the two
+/// logit, softmax and Poisson likelihoods, q over (0, 1) down to 2^-1074 and up to 1 − 2^-53, and y, μ, v over 2^±60 and
+/// (since stop 39) over the whole range for the Gaussian mean–variance. The ε₁ parts must be ∇_f log p and the ε₁ε₂ parts ∇²_f log p, within the sum of the two
 /// evaluations' rounding bounds derived in each case's remarks; forward mode may reject (an ArgumentException naming the
 /// range) only where an intermediate of the written log-density is beyond ±double.MaxValue.
 /// </summary>
@@ -66,11 +66,16 @@ public class LogDensityForwardModeRangeProperties
         from y in Gen.Elements(0.0, 1.0) from q in Probability
         select new LogDensityCase(LikelihoodFamily.BernoulliProbability, [y], [q]),
         from y in SignedWide from mean in SignedWide from v in Wide
+        select new LogDensityCase(LikelihoodFamily.GaussianMeanVariance, [y], [mean, v]),
+        from y in FullRangeDoubles.Signed from mean in FullRangeDoubles.Signed from v in FullRangeDoubles.Positive
         select new LogDensityCase(LikelihoodFamily.GaussianMeanVariance, [y], [mean, v])).ToArbitrary();
 
     /// <summary>
     /// True where an intermediate of the written log-density is beyond ±double.MaxValue, so that forward mode may reject:
-    /// r² (Gaussian identity), e^f or y·f (Poisson), f_c − max f (softmax), 1/q and 1/q² at y = 1 (Bernoulli probability).
+    /// r² (Gaussian identity), e^f or y·f (Poisson), f_c − max f (softmax), 1/q and 1/q² at y = 1 (Bernoulli probability);
+    /// for the Gaussian mean–variance −(r·r)/(2v) − log(v)/2 a value or derivative part of an operation beyond it (r², 2v,
+    /// r²/(2v) and its parts r/v, r²/(2v²), 1/v, r/v², r²/v³, and log v's 1/v²), or r² underflowed where its error of up to
+    /// 2^-1074 meets a factor 1/(2v²) or 2/(2v)³ that lifts it past 2^-1070 (HyperDual's underflow rule, gap 5).
     /// </summary>
     private static bool IntermediateBeyond(LogDensityCase c)
     {
@@ -92,7 +97,21 @@ public class LogDensityForwardModeRangeProperties
             case LikelihoodFamily.BernoulliProbability:
                 return c.Y[0] == 1 && Beyond(1 / (F(c.F[0]) * F(c.F[0])));
             default:
-                return false;
+            {
+                double rd = c.Y[0] - c.F[0];
+                if (double.IsInfinity(rd))
+                    return true;
+                Fraction r = F(rd), v = F(c.F[1]);
+                Fraction[] parts = [r * r, 2 * v, r * r / (2 * v), r / v, r * r / (2 * v * v), 1 / v, r / (v * v), r * r / (v * v * v), 1 / (v * v)];
+                if (parts.Any(Beyond))
+                    return true;
+                var minNormal = ExactDouble.Pow2(-1022);
+                // r² below the normal range carries an underflow error of up to 2^-1074 that HyperDual cannot tell from
+                // its exact value; the quotient's ε₂ and ε₂ε₂ parts scale it by 1/(2v²) and 2/(2v)³, and forward mode
+                // rejects where that may reach beyond 2^-1070 (gap 5's rule).
+                bool squareUnderflows = r != 0 && r * r < minNormal;
+                return squareUnderflows && Tiny * (1 / (2 * v * v) + 1 / (4 * v * v * v)) > ExactDouble.Pow2(-1071);
+            }
         }
     }
 
