@@ -75,13 +75,33 @@ public class HessianLearningFlowJordanProperties
 
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
-    /// <summary>The kinds of B's diagonal blocks.</summary>
-    private enum Kind { Real, Rotation, Jordan2, Jordan3, Jordan4, Jordan5, Jordan6, Jordan7, ComplexJordan, ComplexJordan3 }
-
-    private static int Size(Kind kind) => kind switch { Kind.Real => 1, Kind.Rotation => 2, Kind.Jordan2 => 2, Kind.Jordan3 => 3, Kind.Jordan5 => 5, Kind.Jordan6 => 6, Kind.Jordan7 => 7, Kind.ComplexJordan3 => 6, _ => 4 };
+    /// <summary>
+    /// The kinds of B's diagonal blocks: JordanM a real Jordan block λI + cN of order M, ComplexJordanM the real Jordan block
+    /// of a complex pair of order M (2M×2M; ComplexJordan has order 2).
+    /// </summary>
+    private enum Kind { Real, Rotation, Jordan2, Jordan3, Jordan4, Jordan5, Jordan6, Jordan7, Jordan8, Jordan9, Jordan10, ComplexJordan, ComplexJordan3, ComplexJordan4 }
 
     /// <summary>The order m of the (complex) Jordan blocks that make up the block: 1 for the normal kinds.</summary>
-    private static int Order(Kind kind) => kind switch { Kind.Jordan2 => 2, Kind.Jordan3 => 3, Kind.Jordan4 => 4, Kind.Jordan5 => 5, Kind.Jordan6 => 6, Kind.Jordan7 => 7, Kind.ComplexJordan => 2, Kind.ComplexJordan3 => 3, _ => 1 };
+    private static int Order(Kind kind) => kind switch
+    {
+        Kind.Real or Kind.Rotation => 1,
+        Kind.Jordan2 or Kind.ComplexJordan => 2,
+        Kind.Jordan3 or Kind.ComplexJordan3 => 3,
+        Kind.Jordan4 or Kind.ComplexJordan4 => 4,
+        Kind.Jordan5 => 5,
+        Kind.Jordan6 => 6,
+        Kind.Jordan7 => 7,
+        Kind.Jordan8 => 8,
+        Kind.Jordan9 => 9,
+        Kind.Jordan10 => 10,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a block kind"),
+    };
+
+    /// <summary>True for the blocks of a complex pair α ± iβ (C = αI + βJ on the diagonal): rotation-scaling and complex-pair Jordan blocks.</summary>
+    private static bool IsPair(Kind kind) => kind is Kind.Rotation or Kind.ComplexJordan or Kind.ComplexJordan3 or Kind.ComplexJordan4;
+
+    /// <summary>The block's side: its order, twice that for a complex pair.</summary>
+    private static int Size(Kind kind) => IsPair(kind) ? 2 * Order(kind) : Order(kind);
 
     /// <summary>
     /// One diagonal block of B, unscaled: λ or α = First·2^Shift, β = Second·2^Shift (rotation-scaling and complex-pair
@@ -120,10 +140,22 @@ public class HessianLearningFlowJordanProperties
     /// does not fit the space left becomes a 1×1 block), rotated by a random offset so the first is not always on top.
     /// </summary>
     private static Gen<Kind[]> Kinds(int n, Kind[] first, Kind[] rest) =>
-        from head in Gen.Elements(first.Where(k => Size(k) <= n).ToArray())
+        from head in Head(n, first)
         from draws in Gen.Elements(rest).ArrayOf(n)
         from offset in Gen.Choose(0, n - 1)
         select Rotate(Fill(n, head, draws), offset);
+
+    /// <summary>
+    /// The first block's kind: any of <paramref name="first"/> that fits n, or, in half the cases where one fits, one of
+    /// side 8 or more (the real Jordan blocks of order 8 to 10 and the complex pair's of order 4), which fit only the few
+    /// large n and would otherwise be drawn about once in twelve of those.
+    /// </summary>
+    private static Gen<Kind> Head(int n, Kind[] first)
+    {
+        var fitting = first.Where(k => Size(k) <= n).ToArray();
+        var large = fitting.Where(k => Size(k) >= 8).ToArray();
+        return large.Length == 0 ? Gen.Elements(fitting) : Gen.Frequency((1, Gen.Elements(fitting)), (1, Gen.Elements(large)));
+    }
 
     private static Kind[] Fill(int n, Kind head, Kind[] draws)
     {
@@ -143,7 +175,7 @@ public class HessianLearningFlowJordanProperties
         kinds.Skip(offset % kinds.Length).Concat(kinds.Take(offset % kinds.Length)).ToArray();
 
     private static Gen<JordanCase> Cases(Kind[] first, Kind[] rest) =>
-        from n in Gen.Frequency((3, Gen.Choose(3, 5)), (2, Gen.Choose(6, 7)), (1, Gen.Choose(8, 9)))
+        from n in Gen.Frequency((3, Gen.Choose(3, 5)), (2, Gen.Choose(6, 7)), (1, Gen.Choose(8, 9)), (1, Gen.Choose(10, 12)))
         from kinds in Kinds(n, first, rest)
         from blocks in Gen.CollectToArray(kinds, BlockOf)
         from lower in Gen.Choose(-2, 2).ArrayOf(n * n)
@@ -153,8 +185,8 @@ public class HessianLearningFlowJordanProperties
         select new JordanCase(n, blocks.ToArray(), lower, upper, permutation, position);
 
     private static readonly Kind[] Normal = { Kind.Real, Kind.Rotation };
-    private static readonly Kind[] Defective = { Kind.Jordan2, Kind.Jordan3, Kind.Jordan4, Kind.Jordan5, Kind.Jordan6, Kind.Jordan7, Kind.ComplexJordan, Kind.ComplexJordan3 };
-    private static readonly Kind[] Any = { Kind.Real, Kind.Rotation, Kind.Jordan2, Kind.Jordan3, Kind.Jordan4, Kind.Jordan5, Kind.Jordan6, Kind.Jordan7, Kind.ComplexJordan, Kind.ComplexJordan3 };
+    private static readonly Kind[] Defective = Enum.GetValues<Kind>().Where(k => Order(k) > 1).ToArray();
+    private static readonly Kind[] Any = Enum.GetValues<Kind>();
 
     /// <summary>B (unscaled) and, per block, the modulus of its eigenvalues (exact, or a 200-bit outward square root).</summary>
     private static (ExactMatrix B, RationalInterval[] Moduli) BlockDiagonal(JordanCase c)
@@ -172,7 +204,7 @@ public class HessianLearningFlowJordanProperties
             var scale = ExactDouble.Pow2(block.Shift);
             Fraction first = F(block.First) * scale, second = F(block.Second) * scale, coupling = F(block.Coupling) * scale;
             int size = Size(block.Kind);
-            bool pair = block.Kind is Kind.Rotation or Kind.ComplexJordan or Kind.ComplexJordan3;
+            bool pair = IsPair(block.Kind);
             for (int i = 0; i < size; i++)
                 entries[start + i, start + i] = first;
             if (pair)
@@ -181,12 +213,10 @@ public class HessianLearningFlowJordanProperties
                     entries[start + i, start + i + 1] = -second;
                     entries[start + i + 1, start + i] = second;
                 }
-            if (block.Kind is Kind.Jordan2 or Kind.Jordan3 or Kind.Jordan4 or Kind.Jordan5 or Kind.Jordan6 or Kind.Jordan7)
-                for (int i = 0; i + 1 < size; i++)
-                    entries[start + i, start + i + 1] = coupling;
-            if (block.Kind is Kind.ComplexJordan or Kind.ComplexJordan3)
-                for (int i = 0; i + 2 < size; i++)
-                    entries[start + i, start + i + 2] = coupling;
+            int step = pair ? 2 : 1; // cN or cI above the diagonal blocks
+            if (Order(block.Kind) > 1)
+                for (int i = 0; i + step < size; i++)
+                    entries[start + i, start + i + step] = coupling;
             moduli[index] = pair ? RationalInterval.Exact(first * first + second * second).Sqrt() : RationalInterval.Exact(Fraction.Abs(first));
             start += size;
         }
@@ -281,7 +311,7 @@ public class HessianLearningFlowJordanProperties
             var coupling = Fraction.Abs(F(block.Coupling)) * scale;
             var re = F(block.First) * scale;
             points.Add(new Point(modulus, Order(block.Kind), coupling, re, Fraction.Zero));
-            if (block.Kind is Kind.Rotation or Kind.ComplexJordan or Kind.ComplexJordan3)
+            if (IsPair(block.Kind))
             {
                 var im = F(block.Second) * scale;
                 points[^1] = points[^1] with { Im = im };
