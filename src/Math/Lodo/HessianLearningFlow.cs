@@ -151,7 +151,7 @@ public static class HessianLearningFlow
     /// 2^k·ρ(A) are normal doubles. For n ≥ 3 (tested for n = 3…5, non-symmetric, over the whole range) ρ is within
     /// Bauer–Fike's bound of ρ(A) for A = S·B·S⁻¹ with B normal: (2n − 1)·‖S‖_F‖S⁻¹‖_F·‖E‖₂, with ‖E‖₂ bounded by that
     /// backward error, 2n·2^-52·‖A‖_F (with the flush), plus |λ|'s rounding (a few u·ρ) and 2^-1074 where ρ is subnormal.
-    /// Without that constant, and for defective A (Jordan blocks of order 2 and 3, real or of a complex pair; n = 3…5,
+    /// Without that constant, and for defective A (Jordan blocks of order 2 to 10 real and 2 to 4 of a complex pair; n = 3…12,
     /// whole range), ρ is within the bound that the solver's own eigenpairs certify: below, Bauer–Fike with the exact
     /// V̂⁻¹AV̂ − D̂ or the continuity argument; above, the Jordan-form theorem (Kahan–Parlett–Jiang) on each pair's exact
     /// residual, by which an eigenvalue in a Jordan block of order m moves by about the m-th root of the backward error.

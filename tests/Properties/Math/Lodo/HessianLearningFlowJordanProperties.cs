@@ -12,13 +12,14 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// <see cref="HessianLearningFlow.SpectralRadius"/> (ρ(A) of lodo.md eq. 10's condition ρ(A) &lt; 1) for non-symmetric A of
-/// size 3 to 9, defective ones included, over the whole double range, with a tolerance that assumes nothing about the
+/// size 3 to 12, defective ones included, over the whole double range, with a tolerance that assumes nothing about the
 /// eigensolver: it is computed exactly from the eigenpairs the solver returns.
 /// <para>
 /// The reference: A = S·B·S⁻¹ in exact rationals (S = P·L·U an integer matrix of integer inverse, as in
 /// <see cref="HessianLearningFlowSimilarityProperties"/>), B block diagonal with real 1×1 blocks λ, rotation-scaling blocks
-/// αI + βJ (J = [[0, −1], [1, 0]], eigenvalues α ± iβ), real Jordan blocks λI + cN of size 2 to 7 (N the upper shift)
-/// and the real Jordan blocks of a complex pair, [[C, cI], [0, C]] and [[C, cI, 0], [0, C, cI], [0, 0, C]] with C = αI + βJ; ρ(A) = ρ(B) is max |λ| or
+/// αI + βJ (J = [[0, −1], [1, 0]], eigenvalues α ± iβ), real Jordan blocks λI + cN of order 2 to 10 (N the upper shift)
+/// and the real Jordan blocks of a complex pair of order 2 to 4, [[C, cI], [0, C]], [[C, cI, 0], [0, C, cI], [0, 0, C]] and the
+/// 8×8 one of the same pattern (I_m ⊗ C + cN ⊗ I₂), with C = αI + βJ; ρ(A) = ρ(B) is max |λ| or
 /// √(α² + β²) of its blocks, exact or a 200-bit outward square root.
 /// </para>
 /// <para>
@@ -43,7 +44,11 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 /// λ̂ lies within r_b of an eigenvalue of some block b, where r_b is any r with h·Σ_{j&lt;m} |c|^j/r^{j+1} &lt; 1,
 /// h ≥ ‖H‖₂. For a normal block (m = 1) r_b = h, Bauer–Fike's radius. The complex-pair block is unitarily similar to two
 /// complex Jordan blocks (α ± iβ)I + cN of order 2: with C = QΛQ*, diag(Q, Q)*·[[C, cI], [0, C]]·diag(Q, Q) = [[Λ, cI], [0, Λ]],
-/// a permutation of two such blocks; the order-3 pair block likewise, with diag(Q, Q, Q), to two of order 3.
+/// a permutation of two such blocks; the pair block of any order m likewise: under I_m ⊗ Q, I_m ⊗ C + cN ⊗ I₂ becomes
+/// I_m ⊗ Λ + cN ⊗ I₂, a permutation of two complex Jordan blocks of order m. No step assumes a small m: the Neumann
+/// series ends at N^m = 0 for any m, ‖N^j‖₂ = 1 for every j &lt; m, (μ − J)⁻¹ is block diagonal so its norm is the
+/// largest of its blocks', and the root x = r_b/|c| is below max(mη, (mη)^{1/m}), η = h/|c|, for any m. Each eigenvalue
+/// of B carries the order of its own block, so a block of order 10 (real) or 4 (a pair) is taken with that m.
 /// r_b is found in doubles and then checked exactly, in rationals. So max|λ̂| ≤ max_b (|λ_b| + r_b).
 /// (3) ‖·‖₂ ≤ ‖·‖_F, computed exactly with one outward square root.
 /// (4) The function returns ScaleB(max Complex.Magnitude(λ̂), s). The magnitude is within 4u (u = 2^-53) relative
@@ -66,7 +71,18 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 /// block has order 2 or 3: of 1500 defective draws (2026-12-04) all were certified; 128 had an order-3 pair block (the
 /// lower side excluded ρ/2 in 92, a median width of 1.0·10^-3·ρ), 166 a real block of order 6 or 7 (87; a median width
 /// of 0.31·ρ, the radius (c^{m−1}h)^{1/m}) and 241 had n = 8 or 9 (174).
+/// Since stop 39 n runs to 12 (one case in seven is 10 to 12), real Jordan blocks to order 10 and a complex pair's to order
+/// 4 (the first block is one of side 8 or more in half the cases where one fits): of 1500 defective draws (2026-12-04)
+/// all passed, the lower side uncertified in 5 (V̂ singular, all n ≤ 5) and ρ = 0 in 58. The lower side excluded ρ/2,
+/// of those with ρ ≠ 0, in 58 of 91 with a real block of order 8 (a median width of 0.014·ρ), 34 of 56 of order 9
+/// (0.18·ρ), 23 of 44 of order 10 (0.42·ρ), 63 of 91 with a pair block of order 4 (0.027·ρ) and 148 of 220 with
+/// n = 10 to 12 (1.2·10^-3·ρ). Of 600 normal draws all passed (V̂ singular in 1), ρ/2 excluded in 554; the 80 with
+/// n = 10 to 12 in 74 (a median width of 2·10^-8·ρ). 100 cases take 16 s (normal) and 8 s (defective) on two shared
+/// cores, 9 s and 6 s before: a case with n = 10 to 12 takes 0.3 s, one with n = 3 to 5 0.01 s.
 /// Mutants caught by both properties: |Re λ| for |λ|, the second largest |λ| for the largest, and ρ·(1 + 2^-30).
+/// Mutants of the certificate caught by the defective property (on the correct function, so the order matters): m taken
+/// as min(m, 7) (a nilpotent order-10 block, n = 10, after 71 cases) and the pair block of order 4 taken as order 3
+/// (after 33).
 /// </para>
 /// </summary>
 public class HessianLearningFlowJordanProperties
@@ -466,12 +482,12 @@ public class HessianLearningFlowJordanProperties
     /// residual), with the magnitude's 4u and the subnormal terms. Unlike that class's property, no backward-error
     /// constant of the solver is assumed.
     /// </summary>
-    [Property] // 100 cases of up to 9×9 exact products and inverses with denominators up to 2^1100
+    [Property] // 100 cases of up to 12×12 exact products and inverses with denominators up to 2^1100
     public Property SpectralRadius_OfASimilarityOfANormalMatrix_IsWithinTheBoundOfItsEigenpairsResiduals() =>
         Prop.ForAll(Cases(Normal, Normal).ToArbitrary(), WithinTheResidualBound);
 
     /// <summary>
-    /// B defective: at least one real Jordan block of order 2 to 7 or a complex pair's real Jordan block of order 2 or 3, beside 1×1 and
+    /// B defective: at least one real Jordan block of order 2 to 10 or a complex pair's real Jordan block of order 2 to 4, beside 1×1 and
     /// rotation-scaling blocks, A's entries from the subnormals to near MaxValue: the computed ρ within the certificate of
     /// the class remarks, whose upper side is the Jordan-form (Kahan–Parlett–Jiang, Chatelin) radius of each pair's
     /// residual and whose lower side is the better of Bauer–Fike's for the computed decomposition and the continuity
