@@ -437,7 +437,9 @@ public static class CurvatureFormulas
     /// doubles the ε₁ and ε₁ε₂ parts are <see cref="LogDensityDerivatives{T}"/> within the bounds
     /// LogDensityForwardModeRangeProperties derives, or an <see cref="ArgumentException"/> naming the range where an
     /// intermediate of the written form is beyond ±double.MaxValue: r² (Gaussian identity), eᶠ and y·f (Poisson), f_c − max f
-    /// (softmax), 1/q² at y = 1 (Bernoulli probability).
+    /// (softmax), 1/q² at y = 1 (Bernoulli probability), r², 2v or a part of r²/(2v) or of log v (Gaussian mean–variance, whose
+    /// forward mode also rejects where an underflowed r² meets 1/(2v²) or 2/(2v)³ large enough to lift its error past
+    /// 2^-1070: HyperDual's underflow rule).
     /// </summary>
     /// <exception cref="ArgumentException">f or y of the wrong length, or f outside the domain (<see cref="InDomain{U}"/>).</exception>
     public static U LogDensity<U>(CurvatureShape shape, IReadOnlyList<U> y, IReadOnlyList<U> f) where U : IReal<U>
