@@ -49,11 +49,14 @@ public static class RotatedHessian
     /// <summary>H = exp(φS) diag(1, …, 1, λ_max) exp(φS)ᵀ (Fig. 6.3's family, dimension of S).</summary>
     /// <remarks>
     /// Range: finite λ_max ≥ 1 (up to double.MaxValue), finite φ and skew-symmetric S with |φ|·‖S‖∞ ≤
-    /// <see cref="MaxRotation"/>. exp is evaluated by scaling and squaring, and each squaring doubles the rounding error
-    /// of the orthogonal factor: Q is orthogonal to within about 4d·max(1, |φ|·‖S‖∞)·2^-53, so each entry of H is within
-    /// about that times λ_max of QΛQᵀ for an exactly orthogonal Q (that constant is observed, not derived: it holds over
-    /// the whole range for exp(φS) known in closed form and for the spectrum of the seeded dense S). Beyond
-    /// <see cref="MaxRotation"/> that error would pass 2^-20 and the call is rejected. H is exactly symmetric.
+    /// <see cref="MaxRotation"/>. exp is evaluated by scaling and squaring (s squarings of a 20-term Taylor sum). Accuracy,
+    /// derived a priori for S exactly skew-symmetric and d ≤ 64 (u = 2^-53, ρ = |φ|·‖S‖∞): each entry of H is within
+    /// λ_max·(2η + (d + 2)u)·(1 + 2^-7) of exp(φS)Λexp(φS)ᵀ, where ‖Q − exp(φS)‖₂ ≤ η = uρ + N·(min(22u, 0.6x²) +
+    /// 0.71(d + 2)u·x²) + (N − 1)d²u, x = min(ρ, 1/2)(1 + 2^-40) bounds the scaled ‖φS‖∞/2^s and N = max(1, 4ρ(1 + 2^-40))
+    /// bounds 2^s: the rounding of φS, the Taylor sum's roundings and truncation, then each squaring doubles the error and
+    /// adds d²u (d·u per inner product, ‖|Q||Q|‖₂ ≤ d). For large ρ that is about (8d² + 1.5d + 181)ρuλ_max (478ρuλ_max at d = 6;
+    /// about 4dρuλ_max is observed). The steps are in the tests' RotatedHessianDerivedBound. At <see cref="MaxRotation"/>
+    /// η stays below 2^-14 for d ≤ 64; beyond it the call is rejected. H is exactly symmetric.
     /// </remarks>
     /// <exception cref="ArgumentException">λ_max not finite and ≥ 1, φ not finite, S not skew-symmetric, or |φ|·‖S‖∞ too large.</exception>
     public static Matrix<double> Rotate(double lambdaMax, Matrix<double> skew, double phi)
@@ -75,7 +78,7 @@ public static class RotatedHessian
         return Symmetrize(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda) * q.Transpose());
     }
 
-    /// <summary>Largest |φ|·‖S‖∞ accepted by <see cref="Rotate"/>: 2^24, where 4d·2^24·2^-53 stays below 2^-20 for d ≤ 64.</summary>
+    /// <summary>Largest |φ|·‖S‖∞ accepted by <see cref="Rotate"/>: 2^24, where <see cref="Rotate"/>'s derived η stays below 2^-14 for d ≤ 64.</summary>
     public const double MaxRotation = 16777216;
 
     /// <summary>e^A by scaling and squaring with a 20-term Taylor series (‖A/2^s‖∞ ≤ 1/2, truncation below 1e-25).</summary>

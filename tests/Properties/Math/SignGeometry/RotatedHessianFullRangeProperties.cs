@@ -15,8 +15,9 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// over the whole range (issue 15, item 1): λ_max from 1 to double.MaxValue, ω and φ from the subnormals to 1e308, S's
 /// entries at any scale. TwoDimensional is checked entry by entry against R(ω)ΛR(ω)ᵀ in exact rationals (for the platform's
 /// cos ω and sin ω, as its remarks state); Rotate against the closed form I + (λ_max − 1)vvᵀ, v = exp(φS)e_d, for S made of
-/// 2×2 rotation generators on randomly paired coordinates (cos and sin of the exact angle enclosed by RationalTrigonometry),
-/// and for the seeded dense S of Fig. 6.3 by the spectrum {1, …, 1, λ_max} that every orthogonal Q gives, together with
+/// 2×2 rotation generators on randomly paired coordinates (cos and sin of the exact angle enclosed by RationalTrigonometry,
+/// after reduction by 2kπ above 4), both within the derived bound of <see cref="RotatedHessianDerivedBound"/>, and for the
+/// seeded dense S of Fig. 6.3 by the spectrum {1, …, 1, λ_max} that every orthogonal Q gives, together with
 /// exact equivariance under S → 2^k·S, φ → 2^-k·φ.
 /// </summary>
 [Properties(MaxTest = 100)] // d ≤ 6, exact products of d×d rationals and two 96-bit trigonometric enclosures: a few ms a case
@@ -121,7 +122,7 @@ public class RotatedHessianFullRangeProperties
 
     /// <summary>
     /// d in 1…5; the largest rate anywhere in the range, the others 1, 2^-17…1 or any smaller double times it; the
-    /// largest angle |φ|·max|a_j| from 0 (φ underflows) to 2^19, below RationalTrigonometry's limit 2^20.
+    /// largest angle |φ|·max|a_j| from 0 (φ underflows) to 2^24 − 8, just below <see cref="RotatedHessian.MaxRotation"/>.
     /// </summary>
     private static Gen<BlockCase> BlockCases { get; } =
         from d in Gen.Choose(1, 5)
@@ -132,7 +133,7 @@ public class RotatedHessianFullRangeProperties
             (2, FullRangeDoubles.Moderate.Select(x => Math.ScaleB(x, -9))),
             (1, FullRangeDoubles.Positive.Select(x => x <= 1 ? x : 1 / x))), d / 2)
         from signs in Gen.ArrayOf(Gen.Elements(-1.0, 1.0), d / 2 + 1)
-        from angleExponent in Gen.Choose(-1100, 18)
+        from angleExponent in Gen.Choose(-1100, 23)
         from angleMantissa in Gen.Choose(1 << 20, (1 << 21) - 1)
         from lambda in LambdaMax
         let phi = signs[d / 2] * Math.ScaleB((double)angleMantissa, angleExponent - 20) / largest
@@ -144,10 +145,9 @@ public class RotatedHessianFullRangeProperties
             phi);
 
     /// <summary>
-    /// Rotate's remarks: each entry of H within τ·λ_max of QΛQᵀ, τ = 4d·max(1, |φ|·‖S‖∞)·2^-53. Here Q = exp(φS) is known
-    /// exactly, so the tolerance is the remarks' τλ_max, which also covers the rounding of φ·a_j (an angle error of
-    /// 2^-53·|φ|‖S‖∞ moves H by at most λ_max times that). The reference's enclosures are about 2^-96 wide, far inside it.
-    /// H must also be exactly symmetric.
+    /// Rotate's remarks: each entry of H within the derived bound (<see cref="RotatedHessianDerivedBound.EntryBound"/>,
+    /// which includes the rounding of φ·a_j) of exp(φS)Λexp(φS)ᵀ, here known exactly. The reference's enclosures are
+    /// about 2^-96 wide (2^-104 more from reducing by 2kπ with π to 128 bits), far inside it. H must also be exactly symmetric.
     /// </summary>
     [Property]
     public Property Rotate_OfPairedRotationGenerators_IsWithinItsBoundOfTheClosedForm() => Prop.ForAll(BlockCases.ToArbitrary(), c =>
@@ -165,14 +165,12 @@ public class RotatedHessianFullRangeProperties
             int p = c.Order[2 * j], q = c.Order[2 * j + 1];
             if (p != d - 1 && q != d - 1)
                 continue;
-            var theta = RationalInterval.Exact(phi * rate);
-            var cos = RationalTrigonometry.Cos(theta, 96);
-            var sin = RationalTrigonometry.Sin(theta, 96);
+            var (cos, sin) = CosSin(phi * rate);
             (v[p], v[q]) = p == d - 1 ? (cos, -sin) : (sin, cos);
         }
         var rotation = Fraction.Abs(phi) * largestRate;
         var lambda = ExactDouble.ToFraction(c.LambdaMax);
-        var tolerance = new Fraction(4 * d) * (rotation > Fraction.One ? rotation : Fraction.One) * Unit * lambda;
+        var tolerance = RotatedHessianDerivedBound.EntryBound(d, rotation, lambda);
         string at = c.ToString();
         var property = (h.RowCount == d && h.ColumnCount == d).Label($"size {h.RowCount}×{h.ColumnCount} at {at}");
         for (int i = 0; i < d; i++)
@@ -184,6 +182,54 @@ public class RotatedHessianFullRangeProperties
             }
         return property;
     });
+
+    /// <summary>
+    /// The constants of <see cref="RotatedHessianDerivedBound"/>'s step 3 cover the exact sums at the largest scaled norm
+    /// x̄ = 1/2·(1 + 2^-40) (each sum increases with x): Σ_{k=2}^{20} min(u·Σ_{j≤k} x̄^j/j!, x̄^k/k!) plus the tail after
+    /// k = 20 within 22u; e^x̄ − 1 − x̄ within 0.6x̄²; Σ_{k=2}^{20} (k − 1)x̄^k/k! within 0.71x̄². A tail from k = n is at most
+    /// twice its first term (x̄ ≤ 1).
+    /// </summary>
+    [Fact]
+    public void DerivedBound_TaylorConstants_CoverTheExactSumsAtTheLargestScaledNorm()
+    {
+        var x = new Fraction(1, 2) * (Fraction.One + ExactDouble.Pow2(-40));
+        var terms = new Fraction[42];
+        terms[0] = Fraction.One;
+        for (int k = 1; k < terms.Length; k++)
+            terms[k] = terms[k - 1] * x / new Fraction(k);
+        var summation = 2 * terms[21];
+        var partial = Fraction.One + x;
+        var propagated = Fraction.Zero;
+        for (int k = 2; k <= 20; k++)
+        {
+            partial += terms[k];
+            summation += Unit * partial < terms[k] ? Unit * partial : terms[k];
+            propagated += new Fraction(k - 1) * terms[k];
+        }
+        var tail = 2 * terms[41];
+        for (int k = 2; k <= 40; k++)
+            tail += terms[k];
+        Assert.True(summation <= new Fraction(RotatedHessianDerivedBound.SummationUnits) * Unit,
+            $"summation {ExactDouble.ToDouble(summation / Unit):R}u");
+        Assert.True(tail <= RotatedHessianDerivedBound.TailCoefficient * x * x, $"tail {ExactDouble.ToDouble(tail / (x * x)):R}x²");
+        Assert.True(propagated <= RotatedHessianDerivedBound.TermCoefficient * x * x,
+            $"propagated {ExactDouble.ToDouble(propagated / (x * x)):R}x²");
+    }
+
+    /// <summary>
+    /// cos θ and sin θ of an exact angle, |θ| ≤ 2^24: above 4, of θ − 2kπ with k the integer nearest θ/2π and π enclosed to
+    /// 128 bits (RationalTrigonometry encloses |x| ≤ 2^20 only; the reduced angle is within about π).
+    /// </summary>
+    private static (RationalInterval Cos, RationalInterval Sin) CosSin(Fraction theta)
+    {
+        var angle = RationalInterval.Exact(theta);
+        if (Fraction.Abs(theta) > new Fraction(4))
+        {
+            long k = (long)Math.Round(ExactDouble.ToDouble(theta) / (2 * Math.PI));
+            angle -= RationalInterval.Exact(new Fraction(2 * k)) * ExactConstants.Pi(128);
+        }
+        return (RationalTrigonometry.Cos(angle, 96), RationalTrigonometry.Sin(angle, 96));
+    }
 
     /// <summary>The seeded dense S of Fig. 6.3: d, seed, λ_max, the target |φ|·‖S‖∞ (0, 2^-30…2^24, or MaxRotation) and a scale 2^k.</summary>
     public sealed record DenseCase(double LambdaMax, int Dimension, int Seed, double Rotation, int Scale)
@@ -203,8 +249,8 @@ public class RotatedHessianFullRangeProperties
         select new DenseCase(lambda, d, seed, rotation, scale);
 
     /// <summary>
-    /// For any skew S: if H = H* + E with H* = QΛQᵀ, Q exactly orthogonal, and |E_ij| ≤ τλ (the remarks, τ =
-    /// 4d·max(1, |φ|‖S‖∞)·2^-53), then tr H is within dτλ of tr Λ = d − 1 + λ, and since (H* − I)(H* − λI) = 0 (H* − I =
+    /// For any skew S: if H = H* + E with H* = QΛQᵀ, Q = exp(φS) exactly orthogonal, and |E_ij| ≤ τλ (the remarks' derived
+    /// bound, τλ = <see cref="RotatedHessianDerivedBound.EntryBound"/>), then tr H is within dτλ of tr Λ = d − 1 + λ, and since (H* − I)(H* − λI) = 0 (H* − I =
     /// (λ − 1)vvᵀ, H* − λI = (1 − λ)(I − vvᵀ), ‖v‖ = 1), each entry of (H − I)(H − λI) is at most
     /// τλ²(2√d + 1) + dτ²λ² ≤ τλ²(2d + 1 + dτ) in magnitude: both computed exactly from H's doubles. And scaling S by 2^k and
     /// φ by 2^-k (all entries stay normal, k in −900…900) leaves every product φ·S_ij, hence H, the same bit for bit.
@@ -227,7 +273,7 @@ public class RotatedHessianFullRangeProperties
 
         var lambda = ExactDouble.ToFraction(c.LambdaMax);
         var rotation = Fraction.Abs(ExactDouble.ToFraction(phi)) * ExactDouble.ToFraction(norm);
-        var tau = new Fraction(4 * d) * (rotation > Fraction.One ? rotation : Fraction.One) * Unit;
+        var tau = RotatedHessianDerivedBound.EntryBound(d, rotation, lambda) / lambda;
         var exact = new Fraction[d, d];
         for (int i = 0; i < d; i++)
             for (int j = 0; j < d; j++)
