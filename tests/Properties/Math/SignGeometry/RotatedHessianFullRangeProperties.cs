@@ -122,7 +122,8 @@ public class RotatedHessianFullRangeProperties
 
     /// <summary>
     /// d in 1…5; the largest rate anywhere in the range, the others 1, 2^-17…1 or any smaller double times it; the
-    /// largest angle |φ|·max|a_j| from 0 (φ underflows) to 2^24 − 8, just below <see cref="RotatedHessian.MaxRotation"/>.
+    /// largest angle |φ|·max|a_j| from 0 (φ underflows) to 2^24 − 8, just below <see cref="RotatedHessian.MaxRotation"/>: a
+    /// quarter of the cases at any exponent, half from 2^-4, a quarter from 2^18 (beyond RationalTrigonometry's 2^20).
     /// </summary>
     private static Gen<BlockCase> BlockCases { get; } =
         from d in Gen.Choose(1, 5)
@@ -133,7 +134,7 @@ public class RotatedHessianFullRangeProperties
             (2, FullRangeDoubles.Moderate.Select(x => Math.ScaleB(x, -9))),
             (1, FullRangeDoubles.Positive.Select(x => x <= 1 ? x : 1 / x))), d / 2)
         from signs in Gen.ArrayOf(Gen.Elements(-1.0, 1.0), d / 2 + 1)
-        from angleExponent in Gen.Choose(-1100, 23)
+        from angleExponent in Gen.Frequency((1, Gen.Choose(-1100, 23)), (2, Gen.Choose(-4, 23)), (1, Gen.Choose(18, 23)))
         from angleMantissa in Gen.Choose(1 << 20, (1 << 21) - 1)
         from lambda in LambdaMax
         let phi = signs[d / 2] * Math.ScaleB((double)angleMantissa, angleExponent - 20) / largest
