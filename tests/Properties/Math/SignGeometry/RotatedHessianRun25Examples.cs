@@ -1,4 +1,6 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
 using Verification.Numerics.SignGeometry;
 using Xunit;
 
@@ -28,14 +30,15 @@ public class RotatedHessianRun25Examples
         double c = Math.Cos(phi), s = Math.Sin(phi);
         double offDiagonal = (lambdaMax - 1) * c * s;
         var expected = new double[,] { { c * c + lambdaMax * s * s, offDiagonal }, { offDiagonal, s * s + lambdaMax * c * c } };
-        // Tolerance: Rotate's documented accuracy, 4d·max(1, |φ|‖S‖∞)·2^-53·λ_max per entry (d = 2, ‖S‖∞ = 1), plus
-        // 4·2^-53·λ_max for the rounding of cos, sin and the products of the closed form itself. Measured errors are at
-        // most half of it; a wrong number of squarings is off by O(λ_max), a Taylor series taken at ‖A/2^s‖∞ = 2 by
-        // about 2^(s−2)·2^21/21!·λ_max, over ten times the tolerance.
-        double tolerance = (4 * 2 * Math.Max(1, phi) + 4) * Math.Pow(2, -53) * lambdaMax;
+        // Tolerance: Rotate's derived accuracy (RotatedHessianDerivedBound, d = 2, ρ = |φ|), plus 7·2^-53·λ_max for the closed
+        // form's own error: the platform's cos and sin within an ulp (2·2^-53 relative each, 4 in a square or product) and
+        // three roundings of c² + λs² or fl(fl(λ − 1)c)s (|(λ − 1)cs| ≤ λ/2). Differences taken exactly; a wrong
+        // number of squarings is off by O(λ_max).
+        var tolerance = RotatedHessianDerivedBound.EntryBound(2, Fraction.Abs(ExactDouble.ToFraction(phi)), ExactDouble.ToFraction(lambdaMax))
+            + 7 * ExactDouble.Pow2(-53) * ExactDouble.ToFraction(lambdaMax);
         for (int i = 0; i < 2; i++)
             for (int j = 0; j < 2; j++)
-                Assert.True(Math.Abs(h[i, j] - expected[i, j]) <= tolerance,
-                    $"φ = {phi}: H[{i},{j}] = {h[i, j]:R}, closed form {expected[i, j]:R}, tolerance {tolerance:R}");
+                Assert.True(Fraction.Abs(ExactDouble.ToFraction(h[i, j]) - ExactDouble.ToFraction(expected[i, j])) <= tolerance,
+                    $"φ = {phi}: H[{i},{j}] = {h[i, j]:R}, closed form {expected[i, j]:R}, tolerance {ExactDouble.ToDouble(tolerance):R}");
     }
 }

@@ -1,4 +1,6 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
 using Verification.Numerics.SignGeometry;
 using Xunit;
 
@@ -22,13 +24,16 @@ public class RotatedHessianRun26Examples
         double c = Math.Cos(phi), s = Math.Sin(phi);
         double offDiagonal = (lambdaMax - 1) * c * s;
         var expected = new double[,] { { c * c + lambdaMax * s * s, offDiagonal }, { offDiagonal, s * s + lambdaMax * c * c } };
-        // Tolerance: Rotate's documented accuracy 4d·max(1, |φ|‖S‖∞)·2^-53·λ_max per entry (d = 2: 2^-26·λ_max), plus
-        // 4·2^-53·λ_max for the closed form's own rounding of cos, sin and the products.
-        double tolerance = (4 * 2 * phi + 4) * Math.Pow(2, -53) * lambdaMax;
+        // Tolerance: Rotate's derived accuracy (RotatedHessianDerivedBound, d = 2, ρ = |φ|), plus 7·2^-53·λ_max for the closed
+        // form's own error: the platform's cos and sin within an ulp (2·2^-53 relative each, 4 in a square or product) and
+        // three roundings of c² + λs² or fl(fl(λ − 1)c)s (|(λ − 1)cs| ≤ λ/2). Differences taken exactly; a wrong
+        // number of squarings is off by O(λ_max).
+        var tolerance = RotatedHessianDerivedBound.EntryBound(2, Fraction.Abs(ExactDouble.ToFraction(phi)), ExactDouble.ToFraction(lambdaMax))
+            + 7 * ExactDouble.Pow2(-53) * ExactDouble.ToFraction(lambdaMax);
         for (int i = 0; i < 2; i++)
             for (int j = 0; j < 2; j++)
-                Assert.True(Math.Abs(h[i, j] - expected[i, j]) <= tolerance,
-                    $"H[{i},{j}] = {h[i, j]:R}, closed form {expected[i, j]:R}, tolerance {tolerance:R}");
+                Assert.True(Fraction.Abs(ExactDouble.ToFraction(h[i, j]) - ExactDouble.ToFraction(expected[i, j])) <= tolerance,
+                    $"H[{i},{j}] = {h[i, j]:R}, closed form {expected[i, j]:R}, tolerance {ExactDouble.ToDouble(tolerance):R}");
     }
 
     [Fact]
