@@ -273,7 +273,9 @@ public class RotatedHessianFullRangeProperties
             return property.And(false.Label($"non-finite H at {at}"));
 
         var lambda = ExactDouble.ToFraction(c.LambdaMax);
-        var rotation = Fraction.Abs(ExactDouble.ToFraction(phi)) * ExactDouble.ToFraction(norm);
+        var exactNorm = Enumerable.Range(0, d).Select(i => Enumerable.Range(0, d).Aggregate(Fraction.Zero,
+            (sum, j) => sum + Fraction.Abs(ExactDouble.ToFraction(skew[i, j])))).Max(); // MathNet's norm is a rounded sum
+        var rotation = Fraction.Abs(ExactDouble.ToFraction(phi)) * exactNorm;
         var tau = RotatedHessianDerivedBound.EntryBound(d, rotation, lambda) / lambda;
         var exact = new Fraction[d, d];
         for (int i = 0; i < d; i++)
