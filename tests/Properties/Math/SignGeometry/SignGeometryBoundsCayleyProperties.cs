@@ -53,6 +53,9 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// fails it at once). Seen: with the tolerance (less its 2^-1074) divided by 16 the Prop. 6.5 property failed at d = 5,
 /// k = 484 with an error of 1/11 of the full tolerance, so the bound is not loose by orders of magnitude. Near the
 /// subnormal end (k ≈ −1050) rounding H to the grid dominates η_i and the tolerance widens, as derived.
+/// Since stop 39 <see cref="SignGeometryBoundsHouseholderProperties"/> applies <see cref="Reference"/>, <see cref="Prop65Matches"/>
+/// and <see cref="Eq621Matches"/> to d = 21 to 32 with Q a product of Householder reflections (the derivation needs only
+/// QᵀQ = I and the exact gap).
 /// </remarks>
 [Properties(MaxTest = 100)] // exact rational products up to 16×16 and 1000-bit dyadic scalings: up to a tenth of a second a case (d = 16)
 public class SignGeometryBoundsCayleyProperties
@@ -143,18 +146,30 @@ public class SignGeometryBoundsCayleyProperties
     /// <summary>The pool of the distinct m_i: −8…8 up to d = 17 (gap ≥ ‖H‖₂/8), −12…12 beyond (gap ≥ ‖H‖₂/12).</summary>
     private static int[] Multipliers(int d) => d <= 17 ? Enumerable.Range(-8, 17).ToArray() : Enumerable.Range(-12, 25).ToArray();
 
-    /// <summary>The exact reference of one case and the tolerances derived in the remarks.</summary>
-    private sealed class Reference
+    /// <summary>
+    /// The exact reference of one case and the tolerances derived in the remarks, for any exactly orthogonal rational Q (the
+    /// derivation uses only QᵀQ = I, checked, and the exact gap; <see cref="SignGeometryBoundsHouseholderProperties"/>
+    /// uses it with Householder products).
+    /// </summary>
+    internal sealed class Reference
     {
+        /// <summary>The Cayley case: Q = <see cref="CayleyOfHalves"/> of <paramref name="skew"/>.</summary>
         public Reference(int d, int[] skew, int[] multipliers, int k)
+            : this(CayleyOfHalves(d, skew), multipliers, k, $"d = {d}, 2K upper = [{string.Join(", ", skew)}], m = [{string.Join(", ", multipliers)}], k = {k}")
         {
-            Q = CayleyOfHalves(d, skew);
+        }
+
+        /// <summary>H = Q·diag(m_i·2^k)·Qᵀ for the given Q (d = its order), described in the labels by <paramref name="description"/>.</summary>
+        public Reference(ExactMatrix q, int[] multipliers, int k, string description)
+        {
+            int d = q.Rows;
+            Q = q;
             Lambda = multipliers.Select(m => m * ExactDouble.Pow2(k)).ToArray();
             var lambda = Lambda;
             Exact = Conjugated(Q, lambda);
             var exact = Exact;
             Rounded = exact.ToDouble();
-            Description = $"d = {d}, 2K upper = [{string.Join(", ", skew)}], m = [{string.Join(", ", multipliers)}], k = {k}";
+            Description = description;
 
             var roundingRowSum = Fraction.Zero;
             var largestEntry = Fraction.Zero;
@@ -365,8 +380,14 @@ public class SignGeometryBoundsCayleyProperties
     /// <summary>Prop65Bound of H = Q·diag(λ)·Qᵀ is Σ|λ_i|·‖q_i‖₁² within the tolerance of the class remarks, or rejected beyond the range.</summary>
     [Property]
     public Property Prop65Bound_OfACayleyRotatedDiagonal_IsTheExactEigenvectorSum() => Prop.ForAll(Cases.ToArbitrary(), c =>
+        Prop65Matches(new Reference(c.Dimension, c.Skew, c.Multipliers, c.Exponent)));
+
+    /// <summary>
+    /// Prop65Bound(Ĥ) against the exact Σ|λ_i|·‖q_i‖₁² of <paramref name="r"/>: within the tolerance of the class remarks
+    /// (or rejected beyond the range) and within the stated, certified error.
+    /// </summary>
+    internal static Property Prop65Matches(Reference r)
     {
-        var r = new Reference(c.Dimension, c.Skew, c.Multipliers, c.Exponent);
         if (!r.IsPaired || !r.IsIsolated || !r.IsDerived)
             return Sane(r);
         return Sane(r).And(SignGeometryBoundsEigenFullRangeProperties.Check(() => SignGeometryBounds.Prop65Bound(r.Rounded), r.Prop65, r.Prop65Tolerance, "Σ|λ_i|·‖v_i‖₁²", r.Description))
@@ -381,7 +402,7 @@ public class SignGeometryBoundsCayleyProperties
                     .Classify(ratio > 1.0 / 1024 && ratio <= 1.0 / 32, "error in (stated/1024, stated/32]")
                     .Classify(ratio > 1.0 / 32, "error above stated/32");
             }));
-    });
+    }
 
     /// <summary>The computed value against a check, or true where the function rejects (the range check above covers it).</summary>
     private static Property Derived(Func<double> compute, Func<Fraction, Property> check)
@@ -401,8 +422,14 @@ public class SignGeometryBoundsCayleyProperties
     /// <summary>Eq621LowerBound of H = Q·diag(λ)·Qᵀ is max|λ_i|·‖q_i‖₁/‖q_i‖∞ within the tolerance of the class remarks, or rejected beyond the range.</summary>
     [Property]
     public Property Eq621LowerBound_OfACayleyRotatedDiagonal_IsTheExactEigenvectorMaximum() => Prop.ForAll(Cases.ToArbitrary(), c =>
+        Eq621Matches(new Reference(c.Dimension, c.Skew, c.Multipliers, c.Exponent)));
+
+    /// <summary>
+    /// Eq621LowerBound(Ĥ) against the exact max|λ_i|·‖q_i‖₁/‖q_i‖∞ of <paramref name="r"/>: within the tolerance of the
+    /// class remarks (or rejected beyond the range) and inside the stated, certified bracket.
+    /// </summary>
+    internal static Property Eq621Matches(Reference r)
     {
-        var r = new Reference(c.Dimension, c.Skew, c.Multipliers, c.Exponent);
         if (!r.IsPaired || !r.IsIsolated || !r.IsDerived)
             return Sane(r);
         return Sane(r).And(SignGeometryBoundsEigenFullRangeProperties.Check(() => SignGeometryBounds.Eq621LowerBound(r.Rounded), r.Eq621, r.Eq621Tolerance, "max_i |λ_i|·‖v_i‖₁/‖v_i‖∞", r.Description))
@@ -410,7 +437,7 @@ public class SignGeometryBoundsCayleyProperties
             .And(Derived(() => SignGeometryBounds.Eq621LowerBound(r.Rounded), value =>
                 (r.DerivedEq621Low <= r.Eq621 && r.Eq621 <= r.DerivedEq621High && r.DerivedEq621Low <= value && value <= r.DerivedEq621High).Label(
                     $"exact {ExactDouble.ToDouble(r.Eq621):R} or computed {ExactDouble.ToDouble(value):R} outside the stated, certified bracket [{ExactDouble.ToDouble(r.DerivedEq621Low):R}, {ExactDouble.ToDouble(r.DerivedEq621High):R}] at {r.Description}")));
-    });
+    }
 
     /// <summary>
     /// The eigenvalue accuracy SignGeometryBounds now states, derived: sorted, each λ̂_i (the very pairs the functions use,
