@@ -514,12 +514,30 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// within (3 + T)·u·Σ|terms| with T = N·M terms, plus g's own 3u + 2^-1018); the double g was 0 or lost its digits below
     /// 2^-1022 before ∇²f_n scaled it back up (tanh MLP, logit, y = 1, f = 800, x = 1e300: the residual term's [0, 2] came
     /// out 0, exact −σ(−800)·1e300 ≈ −2.7e-48). Elsewhere the plain form runs, bit for bit as before.
+    /// <para>
+    /// The empirical-Fisher split (eqs. 7.17, 7.9–7.10: b_n = 1 at θ₀, J_b = s_nᵀ, ∇²b_n = s_n s_nᵀ + ∇²_θ log p_n) in
+    /// doubles, where an entry of some J_n or g_n = ∇_f log p(y_n|f_n) is not 0 or within [2^-100, 2^100], or g_n is
+    /// carried as M·2^E (<see cref="EmpiricalFisher"/>'s condition), is formed from the closed-form pieces instead of the
+    /// jets, which rejected an underflowed part scaled back up though the exact entries are in range (curved-linear
+    /// Gaussian, κ = 1.88, x = (1e77, −1.2e-308), θ = (0, 3.6e-309), y = 4e-12: GGN[0, 1] ≈ −8.4e-255, residual
+    /// [0, 1] ≈ −5.2e-232). The GGN Σ_n J_bᵀ(1/b²)J_b = F̃ is <see cref="EmpiricalFisher"/>'s scaled sum, within its
+    /// (3 + N·M²)·u; the residual term −Σ_n (J_nᵀg_n g_nᵀJ_n + J_nᵀ∇²_f log p J_n + Σ_m g_m∇²f_n^(m)) is one scaled sum of
+    /// the three (the last two as the canonical split's GGN and residual term take them: ∇²_f log p through P ⊙ Q or as
+    /// M·2^E where those carry it), within (3 + T)·u·Σ|terms| (u = 2^-53, first order: at most four factors other than
+    /// the weight −1, three roundings each; T = N·(2M² + M) terms, T − 1 additions and the final rounding) plus 2^-1074
+    /// where it is subnormal, plus the pieces' own errors (J_n and ∇²f_n as <see cref="Model"/> states, g_n and
+    /// ∇²_f log p as <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/>, <see cref="ScaledLabelScore"/> and
+    /// <see cref="ScaledTerms"/> state, each entering a term once or twice). A factor or an entry beyond ±double.MaxValue is
+    /// rejected naming the range. Elsewhere the forward-mode form runs, bit for bit as before.
+    /// </para>
     /// </remarks>
     public (RealMatrix<T> Ggn, RealMatrix<T> Residual) Split(SplitKind kind) => SplitChecking(kind, checkResidual: true);
 
     private (RealMatrix<T> Ggn, RealMatrix<T> Residual) SplitChecking(SplitKind kind, bool checkResidual)
     {
         RequireFiniteOutputs();
+        if (kind == SplitKind.EmpiricalFisher && typeof(T) == typeof(Float64) && !ClosedFormPiecesOrdinary())
+            return (ScaledEmpiricalFisher(), ScaledEmpiricalFisherResidual());
         var ggn = Zero(Dimension);
         var residual = Zero(Dimension);
         bool underflows = false;
@@ -542,16 +560,14 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             var sum = new ScaledCurvatureSum(Dimension);
             for (int n = 0; n < Count; n++)
             {
-                RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].Inner.Jacobian).Enumerate());
-                if (factors[n] is { } pq)
-                    sum.AddCongruence(-1, ToDoubles(pieces[n].Inner.Jacobian), pq.P, pq.Q);
-                else if (kind == SplitKind.Canonical && ScaledTerms(n) is { } terms)
-                    sum.AddCongruenceScaled(-1, 0, ToDoubles(pieces[n].Inner.Jacobian), Likelihoods.ScaledMatrix.Of(terms.Hessian));
-                else
+                if (kind == SplitKind.Canonical)
                 {
-                    RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].OuterHessian).Enumerate());
-                    sum.AddCongruence(1, ToDoubles(pieces[n].Inner.Jacobian), ToDoubles(pieces[n].OuterHessian));
+                    AddCanonicalGgnTerm(sum, n, factors[n], $"the {kind} split's GGN");
+                    continue;
                 }
+                RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].Inner.Jacobian).Enumerate());
+                RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].OuterHessian).Enumerate());
+                sum.AddCongruence(1, ToDoubles(pieces[n].Inner.Jacobian), ToDoubles(pieces[n].OuterHessian));
             }
             return (FromScaled(sum, $"the {kind} split's GGN"), checkResidual ? CheckedResidual(kind, residual) : residual);
         }
@@ -569,12 +585,43 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             return InRange(residual, $"the {kind} split's residual term");
         var sum = new ScaledCurvatureSum(Dimension);
         for (int n = 0; n < Count; n++)
-        {
-            var hessians = Model(n).Hessians.Select(ToDoubles).ToArray();
-            RequireFiniteFactors(Name, hessians.Select(m => m.Enumerate()).ToArray());
-            sum.AddCurvatureScaled(-1, 0, LabelScoreForScaledSum(n, Name), hessians);
-        }
+            AddCanonicalResidualTerm(sum, n, Name);
         return FromScaled(sum, Name);
+    }
+
+    /// <summary>
+    /// Adds sample n's canonical GGN term −J_nᵀ∇²_f log p(y_n|f_n)J_n (eq. 7.14) to a scaled sum (doubles only): through
+    /// the factors P ⊙ Q where <see cref="HessianFactorsWhereNeeded"/> gives them (<paramref name="factors"/>), with
+    /// ∇²_f log p as M·2^E where <see cref="ScaledTerms"/> carries it, else from the doubles; rejected naming the range
+    /// where a factor is not finite.
+    /// </summary>
+    private void AddCanonicalGgnTerm(ScaledCurvatureSum sum, int n,
+        (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)? factors, string what)
+    {
+        var j = ToDoubles(Model(n).Jacobian);
+        RequireFiniteFactors(what, j.Enumerate());
+        if (factors is { } pq)
+            sum.AddCongruence(-1, j, pq.P, pq.Q);
+        else if (ScaledTerms(n) is { } terms)
+            sum.AddCongruenceScaled(-1, 0, j, Likelihoods.ScaledMatrix.Of(terms.Hessian));
+        else
+        {
+            var h = ToDoubles(AtLabel(n).Hessian);
+            RequireFiniteFactors(what, h.Enumerate());
+            sum.AddCongruence(-1, j, h);
+        }
+    }
+
+    /// <summary>
+    /// Adds sample n's canonical residual term −Σ_m g_m∇²f_n^(m) (eq. 7.9, g = ∇_f log p(y_n|f_n) as
+    /// <see cref="LabelScoreForScaledSum"/> gives it) to a scaled sum (doubles only); rejected naming the range where a
+    /// factor is not finite.
+    /// </summary>
+    private void AddCanonicalResidualTerm(ScaledCurvatureSum sum, int n, string what)
+    {
+        var hessians = Model(n).Hessians.Select(ToDoubles).ToArray();
+        RequireFiniteFactors(what, hessians.Select(m => m.Enumerate()).ToArray());
+        sum.AddCurvatureScaled(-1, 0, LabelScoreForScaledSum(n, what), hessians);
     }
 
     /// <summary>
@@ -787,10 +834,31 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         const string Name = "F̃(θ)";
         var sum = new ScaledCurvatureSum(Dimension);
         for (int n = 0; n < Count; n++)
+            AddScoreOuterProduct(sum, n, 1, Name);
+        return FromScaled(sum, Name);
+    }
+
+    /// <summary>Adds w·J_nᵀg_n g_nᵀJ_n = w·s_n s_nᵀ from the closed-form pieces to a scaled sum (doubles only; g_n as <see cref="LabelScoreForScaledSum"/> gives it).</summary>
+    private void AddScoreOuterProduct(ScaledCurvatureSum sum, int n, double weight, string what)
+    {
+        var j = ToDoubles(Model(n).Jacobian);
+        RequireFiniteFactors(what, j.Enumerate());
+        sum.AddRankOneScaled(weight, 0, j, LabelScoreForScaledSum(n, what));
+    }
+
+    /// <summary>
+    /// The empirical-Fisher split's residual term −Σ_n (s_n s_nᵀ + ∇²_θ log p_n) with ∇²_θ log p_n = J_nᵀ∇²_f log p J_n +
+    /// Σ_m g_m∇²f_n^(m), in one scaled sum of the closed-form pieces (doubles only; see <see cref="Split"/>).
+    /// </summary>
+    private RealMatrix<T> ScaledEmpiricalFisherResidual()
+    {
+        const string Name = "the EmpiricalFisher split's residual term";
+        var sum = new ScaledCurvatureSum(Dimension);
+        for (int n = 0; n < Count; n++)
         {
-            var j = ToDoubles(Model(n).Jacobian);
-            RequireFiniteFactors(Name, j.Enumerate());
-            sum.AddRankOneScaled(1, 0, j, LabelScoreForScaledSum(n, Name));
+            AddScoreOuterProduct(sum, n, -1, Name);
+            AddCanonicalGgnTerm(sum, n, HessianFactorsWhereNeeded(Labels[n], Model(n).Value), Name);
+            AddCanonicalResidualTerm(sum, n, Name);
         }
         return FromScaled(sum, Name);
     }

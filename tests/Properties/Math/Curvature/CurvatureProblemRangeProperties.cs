@@ -204,6 +204,13 @@ public class CurvatureProblemRangeProperties
     /// one fused rounding 2u·A_a (two where ordinary) plus 2^-1075 on the subnormal grid, twice: (4D + N + 15)·u·scale plus
     /// the absolute Σ_n (|g_n| + F_n)²(A_a + A_b)·2^-1075 (first order; the forward-mode s₀·s₁ was off by up to
     /// |g|·|J₀|·2^-1075, which that allowance does not cover for |g| &lt; 1).</item>
+    /// <item>the empirical-Fisher split (eq. 7.17): its GGN is F̃, with F̃'s bound (forward mode: J_b = −∇ℓ copied by the
+    /// exp jet at value 0, 1/b² = 1, one product and the sum); its residual term −Σ_n ∇²b_n = Σ_n ∇²ℓ_n − F̃ within
+    /// (4D + 3N + 18)·u·(both scales), which covers forward mode's (4D + N + 17)·u of F̃, ∇²R's smaller constant and the exp
+    /// chain's 1u (CurvatureProblemMlpForwardRangeProperties), and the closed-form pieces' scaled sum where a J or g entry
+    /// leaves [2^-100, 2^100]: (3 + 3N)·u for the sum (T = N·(2M² + M) = 3N), g²J_aJ_b's pieces (4D + 12)·u as for F̃,
+    /// J_aJ_b's 4u and g·κ's (2D + 4)·u, plus F̃'s absolute allowance and J_aJ_b's (A_a + A_b)·2^-1075 (first order).
+    /// There the jets' rejection is not allowed.</item>
     /// </list>
     /// </summary>
     [Property]
@@ -265,6 +272,22 @@ public class CurvatureProblemRangeProperties
         // the closed-form J's own rounding on the subnormal grid (2^-1075 each, times g²·|J| of the other factor)
         var (_, efAbsolute) = Sum(count, d, (n, a, b) => (Fraction.Zero,
             (Fraction.Abs(gExact[n]) + fScale[n]) * (Fraction.Abs(gExact[n]) + fScale[n]) * (aScale[n][a] + aScale[n][b]) * Tiny / 2));
-        return result.And(Entries($"F̃ at {at}", Flat(problem.EmpiricalFisher), ef, efScale, 4 * d + count + 17, count, scoresBeyond, Undetermined, efAbsolute));
+        result = result.And(Entries($"F̃ at {at}", Flat(problem.EmpiricalFisher), ef, efScale, 4 * d + count + 17, count, scoresBeyond, Undetermined, efAbsolute));
+
+        // the empirical-Fisher split: GGN = F̃, residual term Σ_n ∇²ℓ_n − F̃; from the closed-form pieces (never the jets'
+        // rejection) where a J or g entry leaves [2^-100, 2^100]
+        static bool OrdinaryDouble(double v) => v == 0 || Math.Abs(v) >= Math.ScaleB(1, -100) && Math.Abs(v) <= Math.ScaleB(1, 100);
+        bool closedForm = piecesFinite && !Enumerable.Range(0, count).All(n => OrdinaryDouble(c.Y[n] - models[n].Value[0].Value)
+            && Enumerable.Range(0, d).All(a => OrdinaryDouble(models[n].Jacobian[0, a].Value)));
+        string? jetsRejection = closedForm ? null : Undetermined;
+        var efResidual = Enumerable.Range(0, d * d).Select(i => hessian[i] - ef[i]).ToArray();
+        var efResidualScale = Enumerable.Range(0, d * d).Select(i => hessianScale[i] + efScale[i]).ToArray();
+        var (_, congruenceAbsolute) = Sum(count, d, (n, a, b) => (Fraction.Zero, (aScale[n][a] + aScale[n][b]) * Tiny / 2));
+        var efResidualAbsolute = Enumerable.Range(0, d * d).Select(i => efAbsolute[i] + congruenceAbsolute[i]).ToArray();
+        return result
+            .And(Entries($"empirical-Fisher split's GGN at {at}", Flat(() => problem.Split(SplitKind.EmpiricalFisher).Ggn), ef, efScale, 4 * d + count + 17,
+                count, scoresBeyond || efResidual.Any(Beyond), jetsRejection, efAbsolute))
+            .And(Entries($"empirical-Fisher split's residual term at {at}", Flat(() => problem.Split(SplitKind.EmpiricalFisher).Residual), efResidual,
+                efResidualScale, 4 * d + 3 * count + 18, 3 * count, scoresBeyond || efResidual.Any(Beyond), jetsRejection, efResidualAbsolute));
     }
 }
