@@ -44,6 +44,10 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// <item>Fisher Σ_{n,k} w_k J_nᵀg_kg_kᵀJ_n at the rule's nodes (eq. 7.2): plain, g_ig_j and its weight 2u, K − 1 node
 /// additions, the congruence 2M·u, N − 1 sample additions: K + 2M + N; scaled, five factors, (4 + T)·u, T = N·K·M².
 /// k = N·K·M² + 5.</item>
+/// <item>the empirical-Fisher split (eq. 7.17) where the problem sums it from the closed-form pieces (an entry of some J_n
+/// or label score outside [2^-100, 2^100], or the score carried as M·2^E): GGN = F̃ = Σ_n J_nᵀg g ᵀJ_n and residual term
+/// −Σ_n (J_nᵀg g ᵀJ_n + J_nᵀAJ_n + Σ_m g_m∇²f_n^(m)), each term the weight −1 (or 1) and at most four other factors:
+/// (3 + T)·u with T = N·M², N·(2M² + M) terms, +1 for second-order terms.</item>
 /// <item>r(θ) = Σ_n ‖g_n‖₁ (eq. 7.16): N·M − 1 additions of nonnegative terms: N·M + 1.</item>
 /// <item>TermScale Σ_n [‖J_n‖²(1 + G_n² + H_n) + G_n·K_n], G_n = max ‖g‖₁ and H_n = max Σ|A| over the nodes and the label,
 /// K_n = Σ_m Σ|∇²f_n^(m)| (M·d² entries), all terms nonnegative. Product form: G (M − 1)u, G² 2M − 1, H M² − 1,
@@ -285,6 +289,32 @@ public class CurvatureProblemMlpLikelihoodsRangeProperties
             .And(Entries($"canonical split's GGN at {at}", Flat(() => problem.Split(SplitKind.Canonical).Ggn), ggn, ggnScale, count * m * m + 5, count * m * m, pairMay))
             .And(Entries($"canonical split's residual term at {at}", Flat(() => problem.Split(SplitKind.Canonical).Residual), residual, residualScale,
                 labelScaled ? count * m + 6 : count * m + 1, count * m, pairMay));
+
+        // the empirical-Fisher split where the problem sums it from these pieces (an entry of some J_n or label score g not 0
+        // or within [2^-100, 2^100], or g carried as M·2^E; elsewhere its jets run): GGN = F̃ = Σ_n J_nᵀg g ᵀJ_n, residual
+        // term −Σ_n (J_nᵀg g ᵀJ_n + J_nᵀA J_n + Σ_m g_m∇²f_n^(m)); weight −1 and at most four other factors, (3 + T)·u with
+        // T = N·M² and N·(2M² + M) terms, plus 1u for second-order terms
+        bool efClosedForm = Enumerable.Range(0, count).Any(n => scaled[n] is not null && LabelNode(n) >= 0
+            || !ScaledSum.Ordinary(Enumerable.Range(0, m).SelectMany(i => Enumerable.Range(0, d).Select(a => models[n].Jacobian[i, a].Value)))
+            || !ScaledSum.Ordinary(CurvatureFormulas.LogDensityDerivatives(shape, labels[n], models[n].Value).Gradient.Select(v => v.Value)));
+        if (efClosedForm)
+        {
+            var (efGgn, efGgnScale) = labelG ? Sum(count, d, (n, a, b) => Congruence(j[n], Outer(atLabel[n].G!), 1, a, b)) : (null, null);
+            var (efResidual, efResidualScale) = labelG && labelA ? Sum(count, d, (n, a, b) =>
+            {
+                var (t1, s1) = Congruence(j[n], Outer(atLabel[n].G!), -1, a, b);
+                var (t2, s2) = Congruence(j[n], atLabel[n].A!, -1, a, b);
+                var (t3, s3) = Curvature(hf[n], atLabel[n].G!, -1, a, b);
+                return (t1 + t2 + t3, s1 + s2 + s3);
+            }) : (null, null);
+            bool efMay = !labelG || !labelA || efGgn!.Any(Beyond) || efResidual!.Any(Beyond);
+            int ggnTerms = count * m * m, residualTerms = count * (2 * m * m + m);
+            result = result
+                .And(Entries($"empirical-Fisher split's GGN at {at}", Flat(() => problem.Split(SplitKind.EmpiricalFisher).Ggn), efGgn, efGgnScale,
+                    ggnTerms + 4, ggnTerms, efMay))
+                .And(Entries($"empirical-Fisher split's residual term at {at}", Flat(() => problem.Split(SplitKind.EmpiricalFisher).Residual), efResidual,
+                    efResidualScale, residualTerms + 4, residualTerms, efMay));
+        }
 
         // E[−∇²] and the Fisher at the rule's nodes
         int nodeTerms = count * k * (m * m + m);
