@@ -121,4 +121,19 @@ public class ProblemRangeRejectionExamples
         double computed = p.EmpiricalFisher(theta)[0, 1];
         Assert.True(ExactDouble.UlpError(computed, RationalInterval.Exact(exact)) <= 15, $"F̃[0, 1] = {computed:R}, exact {ExactDouble.ToDouble(exact):R}");
     }
+
+    /// <summary>
+    /// The jets' own rejection of an underflowed part scaled back up names θ, as every other forward-mode rejection does
+    /// (it named exp's argument, "(Parameter 'x')"; the tanh MLP case that showed it through the empirical-Fisher split
+    /// takes the closed-form pieces since stop 39). Curved-linear Poisson, κ = 1.5, x = (688.5, 0), θ = (1, 3e-310), y = 3:
+    /// ∂f/∂θ₁ = κθ₁ ≈ 4.5e-310 is rounded onto the subnormal grid in the jets, then e^f = e^689.25 ≈ 2e299 scales that rounding
+    /// into the normal range, so ∇²R[0, 1] = λ·J₀·J₁ ≈ 7e-8 (in range) is rejected under the jets' documented rule.
+    /// </summary>
+    [Fact]
+    public void RiskHessian_WhereAJetRejectsAnUnderflowedPart_NamesTheta()
+    {
+        var p = new CurvatureProblem<Float64>(new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.PoissonLog, 2), Float64.Of(1.5),
+            [[Float64.Of(688.5), Float64.Of(0)]], [[Float64.Of(3)]], [Float64.Of(1), Float64.Of(3e-310)]);
+        RejectsInRange(() => p.RiskHessian(), "theta", "an underflowed part of it is scaled back up");
+    }
 }
