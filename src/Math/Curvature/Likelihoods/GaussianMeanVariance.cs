@@ -115,13 +115,15 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     /// their exact values relative to 1/(2v) + a² (plus 2^-1074 where a·a is subnormal), Q's within u (4u where
     /// v &gt; 2^1022 and 1/v is subnormal). Where a is subnormal the cross entry −a/v is −M·2^-1000 times 2^(E+1000)/v
     /// from a = M·2^E (<see cref="GaussianTerms.ResidualOverScaled"/>): within 2u and 1u (plus 2^-1074 where that Q entry is
-    /// subnormal, i.e. where |a/v| &lt; 2^-2022); the subnormal −a had kept only its digits above 2^-1074.
+    /// subnormal, i.e. where |a/v| &lt; 2^-2022); the subnormal −a had kept only its digits above 2^-1074. The same where a
+    /// rounds to 0 with y ≠ μ (|a| &lt; 2^-1075): the guard a ≠ 0 had left P_μv = 0 there (x = v = 1e200, y = 1e-130: G[0, 2]
+    /// = r = 1e-130 came out 0).
     /// </summary>
     private protected override (Matrix<double> P, Matrix<double> Q)? HessianFactorsUnchecked(double y, Vector<double> f)
     {
         double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1], inv = 1 / v;
         double crossP = -a, crossQ = inv;
-        if (a != 0 && Math.Abs(a) < SubnormalFlush.SmallestNormal)
+        if (y != f[0] && Math.Abs(a) < SubnormalFlush.SmallestNormal)
         {
             // a subnormal a kept only its digits above 2^-1074, which J scaled back up: a = M·2^E as −M·2^-1000 and 2^(E+1000)/v
             var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], v);
