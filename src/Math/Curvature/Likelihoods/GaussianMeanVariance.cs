@@ -113,9 +113,10 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     /// and (1/(2v) − a²)/v fall below 2^-1022 from v ≈ 1.5e154 on (1/(2v²) is 0 beyond v ≈ 1e162) while JᵀHJ, with J of the
     /// size of v, is a normal double (x = v = 1e200: E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). P's entries are within 3u of
     /// their exact values relative to 1/(2v) + a² (plus 2^-1074 where a·a is subnormal), Q's within u (4u where
-    /// v &gt; 2^1022 and 1/v is subnormal). Where a is subnormal the cross entry −a/v is −M·2^-1000 times 2^(E+1000)/v
+    /// v &gt; 2^1022 and 1/v is subnormal). Where a is subnormal the cross entry −a/v is −M·2^-1021 times 2^(E+1021)/v
     /// from a = M·2^E (<see cref="GaussianTerms.ResidualOverScaled"/>): within 2u and 1u (plus 2^-1074 where that Q entry is
-    /// subnormal, i.e. where |a/v| &lt; 2^-2022); the subnormal −a had kept only its digits above 2^-1074. The same where a
+    /// subnormal, i.e. where |a/v| &lt; 2^-2043: M·2^-1021 is the smallest split that keeps P normal; with 2^-1000, Q was
+    /// subnormal from 2^-2022 on, x = v = 1e300, y = 2^-40: G[0, 2] = r about 2^-43 off); the subnormal −a had kept only its digits above 2^-1074. The same where a
     /// rounds to 0 with y ≠ μ (|a| &lt; 2^-1075): the guard a ≠ 0 had left P_μv = 0 there (x = v = 1e200, y = 1e-130: G[0, 2]
     /// = r = 1e-130 came out 0).
     /// </summary>
@@ -125,9 +126,9 @@ public sealed class GaussianMeanVariance : LikelihoodBase
         double crossP = -a, crossQ = inv;
         if (y != f[0] && Math.Abs(a) < SubnormalFlush.SmallestNormal)
         {
-            // a subnormal a kept only its digits above 2^-1074, which J scaled back up: a = M·2^E as −M·2^-1000 and 2^(E+1000)/v
+            // a subnormal a kept only its digits above 2^-1074, which J scaled back up: a = M·2^E as −M·2^-1021 and 2^(E+1021)/v
             var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], v);
-            (crossP, crossQ) = (-Math.ScaleB(m, -1000), Math.ScaleB(inv, e + 1000));
+            (crossP, crossQ) = (-Math.ScaleB(m, -1021), Math.ScaleB(inv, e + 1021));
         }
         return (Matrix<double>.Build.DenseOfArray(new[,] { { -inv, crossP }, { crossP, 0.5 / v - a * a } }),
             Matrix<double>.Build.DenseOfArray(new[,] { { 1, crossQ }, { crossQ, inv } }));

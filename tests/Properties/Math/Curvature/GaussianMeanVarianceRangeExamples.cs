@@ -200,7 +200,7 @@ public class GaussianMeanVarianceRangeExamples
     /// <summary>
     /// The factors P ⊙ Q of ∇² where a = (y − μ)/v is subnormal (issue 15, item 1): the cross entry's P was the subnormal
     /// −a, which kept only its digits above 2^-1074 (at y = 0, μ = −1e-320, v = 0.3 about 11 bits), and the curvature
-    /// matrices scale P·Q back up by J², so a normal GGN entry inherited that error. Now P·Q = −(M·2^-1000)·(2^(E+1000)/v),
+    /// matrices scale P·Q back up by J², so a normal GGN entry inherited that error. Now P·Q = −(M·2^-1021)·(2^(E+1021)/v),
     /// within 3u of −r/v² relatively (M's 2u, 1/v's u; Q is normal here). Expected: −r/v² in rationals; the product P·Q
     /// taken exactly, as the scaled sums take it.
     /// </summary>

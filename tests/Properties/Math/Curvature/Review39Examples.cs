@@ -34,14 +34,36 @@ public class Review39Examples
     [InlineData(2e154, 5e-175)]
     public void CurvatureMatrices_WhereAUnderflowsToZero_KeepTheCrossEntry(double x, double y)
     {
+        Assert.True(Fraction.Abs(Q(y) / Q(x)) < ExactDouble.Pow2(-1075), "a must round to 0 here");
+        AssertCrossEntry(x, y);
+    }
+
+    /// <summary>
+    /// At x = v = 1e300, y = 2^-40 (a ≈ 2^-1036.6, subnormal; |a/v| ≈ 2^-2033) the factor Q_μv = 2^(E+1000)/v was
+    /// subnormal (about 42 bits), so P ⊙ Q and G[0, 2] = r = 2^-40 were about 2^-43 relatively off; with the split
+    /// M·2^-1021 · 2^(E+1021)/v both factors are normal down to |a/v| = 2^-2043. Same references and bounds as above.
+    /// </summary>
+    [Theory]
+    [InlineData(1e300, 9.094947017729282e-13)] // 2^-40
+    [InlineData(1e300, -3e-12)]
+    [InlineData(1e305, 1e-3)]
+    public void CurvatureMatrices_WhereTheOldSplitLeftQSubnormal_KeepTheCrossEntry(double x, double y)
+    {
+        Fraction a = Q(y) / Q(x);
+        Assert.True(Fraction.Abs(a / Q(x)) < ExactDouble.Pow2(-2022) && Fraction.Abs(a / Q(x)) >= ExactDouble.Pow2(-2042),
+            "|a/v| must lie in [2^-2042, 2^-2022) here");
+        AssertCrossEntry(x, y);
+    }
+
+    private static void AssertCrossEntry(double x, double y)
+    {
         Fraction r = Q(y), v = Q(x);
-        Assert.True(Fraction.Abs(r / v) < ExactDouble.Pow2(-1075), "a must round to 0 here");
         var (pf, qf) = new GaussianMeanVariance().HessianFactors(y, V(0, x))!.Value;
         var exactCross = -r / (v * v);
         var u = ExactDouble.Pow2(-53);
         var product = Q(pf[0, 1]) * Q(qf[0, 1]);
         Assert.True(Fraction.Abs(product - exactCross) <= 3 * u * Fraction.Abs(exactCross),
-            $"P⊙Q[0, 1] = {ExactDouble.ToDouble(product):R}, exact {ExactDouble.ToDouble(exactCross):R}");
+            $"P⊙Q[0, 1] off by {ExactDouble.ToDouble(Fraction.Abs(product - exactCross) / Fraction.Abs(exactCross)):R} relatively");
 
         var exact = RationalInterval.Exact(v * v * r / (v * v)); // G[0, 2] = x·(r/v²)·x with x = v
         var p = new LikelihoodProblem(new LinearModel(1, 2), new GaussianMeanVariance(), new Dataset([V(x)], [y]));
