@@ -56,7 +56,8 @@ public static class RotatedHessian
     /// bounds 2^s: the rounding of φS, the Taylor sum's roundings and truncation, then each squaring doubles the error and
     /// adds d²u (d·u per inner product, ‖|Q||Q|‖₂ ≤ d). For large ρ that is about (8d² + 1.5d + 181)ρuλ_max (478ρuλ_max at d = 6;
     /// at most 14.5ρuλ_max is measured, at d = 2). The steps are in the tests' RotatedHessianDerivedBound. At <see cref="MaxRotation"/>
-    /// η stays below 2^-14 for d ≤ 64; beyond it the call is rejected. H is exactly symmetric.
+    /// η stays below 2^-14 for d ≤ 64; beyond it the call is rejected. H is exactly symmetric, finite, and each entry within
+    /// [−λ_max, λ_max] (where the exact one lies; for λ_max ≥ 2^1001 QΛQᵀ is formed with Λ scaled by an exact power of two).
     /// </remarks>
     /// <exception cref="ArgumentException">λ_max not finite and ≥ 1, φ not finite, S not skew-symmetric, or |φ|·‖S‖∞ too large.</exception>
     public static Matrix<double> Rotate(double lambdaMax, Matrix<double> skew, double phi)
@@ -73,9 +74,18 @@ public static class RotatedHessian
             throw new ArgumentException(
                 $"|phi|·‖skew‖∞ must be ≤ {MaxRotation} (exp(φS) by scaling and squaring loses accuracy beyond it), got {Require.Show(rotation)}.", nameof(phi));
         var q = Exp(phi * skew);
-        var lambda = Enumerable.Repeat(1.0, d).ToArray();
-        lambda[d - 1] = lambdaMax;
-        return Symmetrize(q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda) * q.Transpose());
+        // Λ scaled by 2^-k (exactly) so that no product reaches ∞, and each entry cut to [−λ_max, λ_max], where the exact
+        // one lies: at λ_max = double.MaxValue and Q near I, λ_max·Q̂_dd² with Q̂_dd just above 1 had given H_dd = +∞.
+        int k = Math.Max(0, Math.ILogB(lambdaMax) - 1000);
+        double top = Math.ScaleB(lambdaMax, -k);
+        var lambda = Enumerable.Repeat(Math.ScaleB(1.0, -k), d).ToArray();
+        lambda[d - 1] = top;
+        var h = q * Matrix<double>.Build.DiagonalOfDiagonalArray(lambda) * q.Transpose();
+        h.MapInplace(x => Math.Clamp(x, -top, top), Zeros.Include);
+        var symmetric = Symmetrize(h);
+        if (k > 0)
+            symmetric.MapInplace(x => Math.ScaleB(x, k), Zeros.Include);
+        return symmetric;
     }
 
     /// <summary>Largest |φ|·‖S‖∞ accepted by <see cref="Rotate"/>: 2^24, where <see cref="Rotate"/>'s derived η stays below 2^-14 for d ≤ 64.</summary>
