@@ -280,7 +280,7 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
     {
         if (a.Value == 0 && (double.IsInfinity(b.E1) || double.IsInfinity(b.E2) || double.IsInfinity(b.E12)))
             throw new DoubleRangeException(
-                $"a product of the value {a.Value:R} and the derivative parts ({b.E1:R}, {b.E2:R}, {b.E12:R}): ±∞·0 is undetermined in doubles (the ±∞ a part beyond ±double.MaxValue, the zero maybe an underflowed result below the double range); every derivative part must be finite where the other value is 0.",
+                $"a product of the value {a.Value:R} and the derivative parts ({b.E1:R}, {b.E2:R}, {b.E12:R}): ±∞·0 is undetermined in doubles (the ±∞ stands for a part beyond ±double.MaxValue, and the zero may be an underflowed result below the double range); every derivative part must be finite where the other value is 0.",
                 parameter);
     }
 
