@@ -50,7 +50,9 @@ public static class RotatedHessian
     /// <remarks>
     /// Range: finite λ_max ≥ 1 (up to double.MaxValue), finite φ and skew-symmetric S with |φ|·‖S‖∞ ≤
     /// <see cref="MaxRotation"/>. exp is evaluated by scaling and squaring (s squarings of a 20-term Taylor sum). Accuracy,
-    /// derived a priori for S exactly skew-symmetric and d ≤ 64 (u = 2^-53, ρ = |φ|·‖S‖∞): each entry of H is within
+    /// derived a priori for S exactly skew-symmetric and d ≤ 64 (an S accepted as skew only to within ‖S + Sᵀ‖∞ ≤
+    /// 10⁻¹²·max(1, ‖S‖∞) is replaced by the exactly skew K = S/2 − Sᵀ/2, and the bound is against exp(φK) with ‖K‖∞ for
+    /// ‖S‖∞; u = 2^-53, ρ = |φ|·‖S‖∞): each entry of H is within
     /// λ_max·(2η + (d + 2)u)·(1 + 2^-7) of exp(φS)Λexp(φS)ᵀ, where ‖Q − exp(φS)‖₂ ≤ η = uρ + N·(min(22u, 0.6x²) +
     /// 0.71(d + 2)u·x²) + (N − 1)d²u, x = min(ρ, 1/2)(1 + 2^-40) bounds the scaled ‖φS‖∞/2^s and N = max(1, 4ρ(1 + 2^-40))
     /// bounds 2^s: the rounding of φS, the Taylor sum's roundings and truncation, then each squaring doubles the error and
@@ -73,7 +75,7 @@ public static class RotatedHessian
         if (!(rotation <= MaxRotation))
             throw new ArgumentException(
                 $"|phi|·‖skew‖∞ must be ≤ {MaxRotation} (exp(φS) by scaling and squaring loses accuracy beyond it), got {Require.Show(rotation)}.", nameof(phi));
-        var q = Exp(phi * skew);
+        var q = Exp(phi * SkewPart(skew));
         // Λ scaled by 2^-k (exactly) so that no product reaches ∞, and each entry cut to [−λ_max, λ_max], where the exact
         // one lies: at λ_max = double.MaxValue and Q near I, λ_max·Q̂_dd² with Q̂_dd just above 1 had given H_dd = +∞.
         int k = Math.Max(0, Math.ILogB(lambdaMax) - 1000);
@@ -86,6 +88,20 @@ public static class RotatedHessian
         if (k > 0)
             symmetric.MapInplace(x => Math.ScaleB(x, k), Zeros.Include);
         return symmetric;
+    }
+
+    /// <summary>
+    /// S itself where it is exactly skew-symmetric (bit for bit), else K = S/2 − Sᵀ/2, which is: K_ji = S_ji/2 − S_ij/2 is
+    /// −K_ij exactly, as rounding to nearest is symmetric in sign. Rotate's derived bound holds for an exactly skew matrix
+    /// only; an S skew only to within the accepted tolerance had given exp(φS), not orthogonal, which no stated bound covered.
+    /// </summary>
+    private static Matrix<double> SkewPart(Matrix<double> s)
+    {
+        bool exact = true;
+        for (int i = 0; i < s.RowCount && exact; i++)
+            for (int j = i; j < s.ColumnCount && exact; j++)
+                exact = s[i, j] == -s[j, i];
+        return exact ? s : Matrix<double>.Build.Dense(s.RowCount, s.ColumnCount, (i, j) => 0.5 * s[i, j] - 0.5 * s[j, i]);
     }
 
     /// <summary>Largest |φ|·‖S‖∞ accepted by <see cref="Rotate"/>: 2^24, where <see cref="Rotate"/>'s derived η stays below 2^-14 for d ≤ 64.</summary>

@@ -47,4 +47,24 @@ public class RotatedHessianRun31Examples
         AssertAccepted(M(new double[,] { { 0, 1e-12 }, { 0, 0 } }));
         ArgumentAssert.Rejects(() => RotatedHessian.Rotate(3, M(new double[,] { { 0, Math.BitIncrement(1e-12) }, { 0, 0 } }), 0), "skew", SkewMessage);
     }
+
+    /// <summary>
+    /// An accepted S that is skew only to within the tolerance is rotated by its exactly skew part K = S/2 − Sᵀ/2 (stop 39:
+    /// the derived accuracy holds for an exactly skew matrix only, and exp(φS) of the S itself is not orthogonal, so no
+    /// stated bound covered it). S = [[0, 4], [−4 + 2^-39, 0]] has K = [[0, 4 − 2^-40], [−4 + 2^-40, 0]] exactly; by hand
+    /// Rotate(λ, S, φ) must be Rotate(λ, K, φ) bit for bit (exp(φS) of the S itself differs from it in the last bits).
+    /// </summary>
+    [Fact]
+    public void NearlySkewS_IsRotatedByItsExactlySkewPart()
+    {
+        double delta = Math.ScaleB(1, -39);
+        var s = M(new double[,] { { 0, 4 }, { -4 + delta, 0 } });
+        var k = M(new double[,] { { 0, 4 - delta / 2 }, { -4 + delta / 2, 0 } });
+        foreach (double phi in new[] { 0.3, 1.0, 1000.5 })
+        {
+            var h = RotatedHessian.Rotate(3, s, phi);
+            Assert.Equal(RotatedHessian.Rotate(3, k, phi).ToArray(), h.ToArray());
+            Assert.Equal(h[0, 1], h[1, 0]);
+        }
+    }
 }
