@@ -2,6 +2,7 @@ using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.AutoDiff;
 using Verification.Numerics.Curvature.Likelihoods;
 using Verification.Numerics.Curvature.Models;
 using Verification.Numerics.Exact;
@@ -222,5 +223,19 @@ public class GaussianMeanVarianceRangeExamples
             Assert.True(Fraction.Abs(product - exact) <= 3 * u * Fraction.Abs(exact),
                 $"P⊙Q[{i}, {j}] = {ExactDouble.ToDouble(product):R}, exact {ExactDouble.ToDouble(exact):R}");
         }
+    }
+
+    /// <summary>
+    /// The generic log-density over <see cref="Real"/> (the form forward mode differentiates) is −r²/(2v) − ½log(2πv): at
+    /// y = 3, μ = 1, v = 2 by hand −1 − ½log(4π) = −2.2655121234846454 (log(4π) = 2.5310242469692907); each of the few
+    /// operations rounds once, so within 8 ulp. A null f is an ArgumentNullException naming f, not a NullReferenceException.
+    /// </summary>
+    [Fact]
+    public void GenericLogDensity_IsTheClosedForm_AndRejectsANullOutput()
+    {
+        var likelihood = new GaussianMeanVariance();
+        double value = likelihood.LogDensity<Real>(3, [new Real(1), new Real(2)]).Value;
+        AssertUlps(value, Q(-1.0) - Q(0.5 * 2.5310242469692907), 8, "log p");
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => likelihood.LogDensity<Real>(3, null!)).ParamName);
     }
 }

@@ -67,4 +67,23 @@ public class RotatedHessianRun31Examples
             Assert.Equal(h[0, 1], h[1, 0]);
         }
     }
+
+    /// <summary>
+    /// An exactly skew S is used as it is, also with subnormal entries, where its skew part S/2 − Sᵀ/2 is not S:
+    /// S = [[0, 3·2^-1074], [−3·2^-1074, 0]] has (3·2^-1074)/2 rounded to 2·2^-1074 (ties to even), so K would be
+    /// [[0, 4·2^-1074], …]. At φ = 2^1023, φS = [[0, 3·2^-51], [−3·2^-51, 0]] exactly, so by hand Rotate(λ, S, 2^1023) must
+    /// be Rotate(λ, [[0, 3·2^-51], [−3·2^-51, 0]], 1) bit for bit (the same matrix reaches exp); with K it would be the
+    /// rotation by 4·2^-51, whose off-diagonal entry (λ − 1)·sin θ cos θ differs by a third.
+    /// </summary>
+    [Fact]
+    public void ExactlySkewS_WithSubnormalEntries_IsUsedAsItIs()
+    {
+        double t = 3 * double.Epsilon;
+        var s = M(new double[,] { { 0, t }, { -t, 0 } });
+        double angle = Math.ScaleB(3.0, -51);
+        var scaled = M(new double[,] { { 0, angle }, { -angle, 0 } });
+        var h = RotatedHessian.Rotate(3, s, Math.ScaleB(1.0, 1023));
+        Assert.Equal(RotatedHessian.Rotate(3, scaled, 1).ToArray(), h.ToArray());
+        Assert.NotEqual(0.0, h[0, 1]);
+    }
 }

@@ -69,6 +69,7 @@ public class SignGeometryRejectionExamples
         ArgumentAssert.Rejects(() => RotatedHessian.Rotate(2, M(new double[,] { { 0, 1 }, { 1, 0 } }), 0.5), "skew", "skew must be a non-empty square skew-symmetric matrix");
         // At φ = 0 the rotation exp(0) is the identity: the result is diag(1, λ_max).
         Assert.Equal(new[,] { { 1.0, 0 }, { 0, 2 } }, RotatedHessian.Rotate(2, skew, 0).ToArray());
+        Assert.Equal("skew", Assert.Throws<ArgumentNullException>(() => RotatedHessian.Rotate(2, null!, 0)).ParamName);
     }
 
     [Fact]
