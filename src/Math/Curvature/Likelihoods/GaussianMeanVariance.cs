@@ -100,13 +100,20 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     /// −(M/v)·2^E from a = M·2^E (<see cref="GaussianTerms.ResidualOverScaled"/>), so that a subnormal a's lost digits are
     /// not scaled back up by 1/v. Within 3u (a's 2u and the quotient's), plus 2^-1074 where the result is subnormal.
     /// </summary>
-    internal static double CrossCurvature(double y, double mean, double variance, double a)
-    {
-        if (Math.Abs(a) >= SubnormalFlush.SmallestNormal || y == mean || !double.IsFinite(y) || !double.IsFinite(mean) || !double.IsFinite(variance))
-            return -a / variance;
-        var (m, e) = GaussianTerms.ResidualOverScaled(y, mean, variance);
-        return Math.ScaleB(-m / variance, e);
-    }
+    internal static double CrossCurvature(double y, double mean, double variance, double a) =>
+        ResidualOverWhereSubnormal(y, mean, variance, a) is { } scaled
+            ? Math.ScaleB(-scaled.Mantissa / variance, scaled.Exponent)
+            : -a / variance;
+
+    /// <summary>
+    /// a = (y − μ)/v as M·2^E (<see cref="GaussianTerms.ResidualOverScaled"/>) where the double a is below 2^-1022 with
+    /// y ≠ μ (subnormal, or rounded to 0), so that its lost digits are not scaled back up; null elsewhere and for
+    /// non-finite inputs.
+    /// </summary>
+    private static (double Mantissa, int Exponent)? ResidualOverWhereSubnormal(double y, double mean, double variance, double a) =>
+        Math.Abs(a) >= SubnormalFlush.SmallestNormal || y == mean || !double.IsFinite(y) || !double.IsFinite(mean) || !double.IsFinite(variance)
+            ? null
+            : GaussianTerms.ResidualOverScaled(y, mean, variance);
 
     /// <summary>
     /// ∇² = P ⊙ Q with P = [[−1/v, −a], [−a, 1/(2v) − a·a]] and Q = [[1, 1/v], [1/v, 1/v]] (a = (y − μ)/v): the entries −a/v
@@ -124,12 +131,9 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     {
         double a = GaussianTerms.ResidualOver(y, f[0], f[1]), v = f[1], inv = 1 / v;
         double crossP = -a, crossQ = inv;
-        if (y != f[0] && Math.Abs(a) < SubnormalFlush.SmallestNormal)
-        {
-            // a subnormal a kept only its digits above 2^-1074, which J scaled back up: a = M·2^E as −M·2^-1021 and 2^(E+1021)/v
-            var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], v);
-            (crossP, crossQ) = (-Math.ScaleB(m, -1021), Math.ScaleB(inv, e + 1021));
-        }
+        // a subnormal a kept only its digits above 2^-1074, which J scaled back up: a = M·2^E as −M·2^-1021 and 2^(E+1021)/v
+        if (ResidualOverWhereSubnormal(y, f[0], v, a) is { } scaled)
+            (crossP, crossQ) = (-Math.ScaleB(scaled.Mantissa, -1021), Math.ScaleB(inv, scaled.Exponent + 1021));
         return (Matrix<double>.Build.DenseOfArray(new[,] { { -inv, crossP }, { crossP, 0.5 / v - a * a } }),
             Matrix<double>.Build.DenseOfArray(new[,] { { 1, crossQ }, { crossQ, inv } }));
     }
