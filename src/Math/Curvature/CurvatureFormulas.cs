@@ -654,7 +654,7 @@ public static class CurvatureFormulas
                 return [([U.Of(0)], 1 - f[0]), ([U.Of(1)], f[0])];
             default:
             {
-                var s = U.Sqrt(3 * f[1]);
+                var s = GaussHermiteOffset(f[1]);
                 return [([f[0]], U.Ratio(2, 3)), ([f[0] - s], U.Ratio(1, 6)), ([f[0] + s], U.Ratio(1, 6))];
             }
         }
@@ -673,12 +673,23 @@ public static class CurvatureFormulas
                 return [U.Of(-1), U.Of(1)];
             case LikelihoodFamily.GaussianMeanVariance:
             {
-                var s = U.Sqrt(3 * f[1]);
+                var s = GaussHermiteOffset(f[1]);
                 return [U.Of(0), -s, s];
             }
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// √(3v), the offset of the three-point Gauss–Hermite nodes: as written, and as 2·√(¾v) where 3v overflows (v above
+    /// double.MaxValue/3 ≈ 6e307; the node was +∞ and E[−∇²] rejected at v = 1.8e308, though its entries x²/(2v²) are in
+    /// range). Bit for bit the same where both forms are normal: ¾v and 3v have one mantissa, and √(x/4) = √x/2 exactly.
+    /// </summary>
+    private static U GaussHermiteOffset<U>(U variance) where U : IReal<U>
+    {
+        var threeV = 3 * variance;
+        return U.IsFinite(threeV) ? U.Sqrt(threeV) : 2 * U.Sqrt(U.Ratio(3, 4) * variance);
     }
 
     /// <summary>
