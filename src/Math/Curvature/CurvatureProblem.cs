@@ -367,8 +367,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// In doubles, where a product J_ia·(∇²_f log p)_ij that Jᵀ·∇²_f log p forms before J scales it back up may fall below
     /// 2^-1022 (<see cref="JacobianTermMayUnderflow"/>; Bernoulli logit at f = 700 with inputs (2^-99, 2^99): entry [0, 1]
     /// came out 0, exact σ(700)σ(−700) ≈ 9.86e-305), each entry is Σ_{n,k} −w_k·(J_nᵀ∇²_f log p J_n + Σ_m g_m∇²f^(m)) in one
-    /// scaled sum (<see cref="ScaledCurvatureSum"/>). The Gaussian mean–variance node Hessians enter that sum through their
-    /// factors P ⊙ Q where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>; x = v = 1e200:
+    /// scaled sum (<see cref="ScaledCurvatureSum"/>). The Gaussian mean–variance node Hessians enter that sum as M·2^E
+    /// where an entry may fall below 2^-1022 (<see cref="HessianCarriedWhereNeeded"/>; x = v = 1e200:
     /// E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). The logit's, Poisson's and softmax's weights, node scores and
     /// ∇²_f log p enter as M·2^E where one falls below 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>; tanh MLP
     /// at f = −800, J₀₀ = 1e300: E[−∇²]₀₀ came out 0, exact ≈ 3.6e252): −w_k·JᵀAJ and −w_k·Σ_m g_km∇²f^(m) with every
@@ -386,7 +386,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             foreach (var (label, weight, g, h, at) in Nodes(n))
             {
                 underflows |= typeof(T) == typeof(Float64)
-                    && (JacobianTermMayUnderflow(e.Jacobian, h) || HessianFactorsWhereNeeded(label, at) is not null || ScaledTerms(n) is not null);
+                    && (JacobianTermMayUnderflow(e.Jacobian, h) || HessianCarriedWhereNeeded(label, at) is not null || ScaledTerms(n) is not null);
                 total -= weight * LogDensityHessianByChainRule(e, g, h);
             }
         }
@@ -413,8 +413,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 {
                     double w = -T.Estimate(weight);
                     RequireFiniteFactors("E[−∇²_θ log p]", NodeFactors(weight, g));
-                    if (HessianFactorsWhereNeeded(label, at) is { } pq)
-                        sum.AddCongruence(w, j, pq.P, pq.Q);
+                    if (HessianCarriedWhereNeeded(label, at) is { } carried)
+                        sum.AddCongruenceScaled(w, 0, j, carried);
                     else
                     {
                         RequireFiniteFactors("E[−∇²_θ log p]", ToDoubles(h).Enumerate());
@@ -429,15 +429,19 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>
-    /// In doubles, ∇²_f log p(y|f) of the Gaussian mean–variance likelihood as the factors P ⊙ Q of
-    /// <see cref="Likelihoods.LikelihoodBase.HessianFactorsWhereNeeded"/> where an entry may fall below 2^-1022 (−a/v and
-    /// (1/(2v) − a²)/v beyond v ≈ 1e154; x = v = 1e200: E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0), so that JᵀHJ is one scaled sum
-    /// of J·P·Q·J; and of the Bernoulli probability as (−1/q)·(1/q) where −1/q² itself is beyond the range (below
-    /// q ≈ 7.5e-155: the expected negative Hessian, whose node term q·J(1/q²)J is J·J/q, was rejected at q = 1e-200 where
-    /// its exact E[−∇²]₃₃ = 1/(q(1 − q)) = 1e200). Null elsewhere, for other likelihoods and arithmetics, and where a factor
+    /// In doubles, ∇²_f log p(y|f) carried as M_ij·2^(E_ij) where its doubles would lose digits before J scales them back
+    /// up, so that JᵀHJ is one scaled sum: of the Gaussian mean–variance likelihood, its scaled form where an entry falls
+    /// below 2^-1022 (<see cref="Likelihoods.LikelihoodBase.HessianScaledWhereNeeded"/>: −a/v where |a/v| &lt; 2^-2043, which
+    /// no pair of normal factors holds; x = 1e300, y = −3e-40: G[0, 2] = r lost digits through P ⊙ Q), else the product of
+    /// its factors P ⊙ Q where one may (<see cref="Likelihoods.LikelihoodBase.HessianFactorsWhereNeeded"/>: x = v = 1e200,
+    /// E[−∇²_θ]_vv = x²/(2v²) = ½ had come out 0 from the doubles); of the Bernoulli probability the product (−1/q)·(1/q)
+    /// where −1/q² itself is beyond the range (below q ≈ 7.5e-155: the expected negative Hessian, whose node term
+    /// q·J(1/q²)J is J·J/q, was rejected at q = 1e-200 where its exact E[−∇²]₃₃ = 1/(q(1 − q)) = 1e200). A product of
+    /// factors is their mantissas' product rounded once (<see cref="Likelihoods.ScaledMatrix.OfProduct"/>), the rounding
+    /// the scaled sum's five-factor term had made. Null elsewhere, for other likelihoods and arithmetics, and where a factor
     /// itself is beyond the range (then the plain form's ±∞ is rejected naming θ).
     /// </summary>
-    private (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)? HessianFactorsWhereNeeded(T[] label, T[] f)
+    private Likelihoods.ScaledMatrix? HessianCarriedWhereNeeded(T[] label, T[] f)
     {
         if (typeof(T) != typeof(Float64))
             return null;
@@ -448,7 +452,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
                 return null; // outside the domain: rejected naming it
             try
             {
-                return BernoulliProbabilityLikelihood.HessianFactorsWhereNeeded(T.Estimate(label[0]), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([q]));
+                return BernoulliProbabilityLikelihood.HessianFactorsWhereNeeded(T.Estimate(label[0]), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([q]))
+                    is { } factors ? Likelihoods.ScaledMatrix.OfProduct(factors.P, factors.Q) : null;
             }
             catch (ArgumentException)
             {
@@ -463,7 +468,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         double a = Likelihoods.GaussianTerms.ResidualOver(y, mean, variance);
         if (!double.IsFinite(a) || !double.IsFinite(1 / variance))
             return null;
-        return GaussianMeanVarianceLikelihood.HessianFactorsWhereNeeded(y, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([mean, variance]));
+        var at = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([mean, variance]);
+        return GaussianMeanVarianceLikelihood.HessianScaledWhereNeeded(y, at)
+            ?? (GaussianMeanVarianceLikelihood.HessianFactorsWhereNeeded(y, at) is { } pq ? Likelihoods.ScaledMatrix.OfProduct(pq.P, pq.Q) : null);
     }
 
     private static readonly Likelihoods.GaussianMeanVariance GaussianMeanVarianceLikelihood = new();
@@ -502,8 +509,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// (<see cref="JacobianTermMayUnderflow"/>; canonical split, Bernoulli logit at f = 700 with inputs (2^-99, 2^99): G[0, 1]
     /// came out 0 while G[1, 0] was 9.86e-305, exact σ(700)σ(−700) ≈ 9.86e-305), each GGN entry is Σ_n J_nᵀ∇²_b a_n J_n in one
     /// scaled sum (<see cref="ScaledCurvatureSum.AddCongruence(double, MathNet.Numerics.LinearAlgebra.Matrix{double}, MathNet.Numerics.LinearAlgebra.Matrix{double})"/>),
-    /// within (2 + T)·u·Σ|terms| (T = N·M² terms), the canonical split's Gaussian mean–variance ∇²_b a_n through its factors
-    /// where an entry may fall below 2^-1022 (<see cref="HessianFactorsWhereNeeded"/>, five-factor terms: (4 + T)·u; at
+    /// within (2 + T)·u·Σ|terms| (T = N·M² terms), the canonical split's Gaussian mean–variance ∇²_b a_n as M·2^E
+    /// where an entry may fall below 2^-1022 (<see cref="HessianCarriedWhereNeeded"/>: (4 + T)·u plus its entries' own error; at
     /// x = v = 1e200 G_vv = −½ came out 0), and the canonical split's logit, Poisson and softmax ∇²_f log p as M·2^E where an
     /// entry falls below 2^-1022 while J_n scales it back up (<see cref="ScaledTerms"/>,
     /// <see cref="ScaledCurvatureSum.AddCongruenceScaled"/>: (4 + T)·u plus A's own error; tanh MLP at f = −800, J₀₀ = 1e300: G₀₀ came out 0, exact ≈ 3.6e252);
@@ -542,14 +549,14 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         var residual = Zero(Dimension);
         bool underflows = false;
         var pieces = new (SecondOrderExpansion<T> Inner, T[] OuterGradient, RealMatrix<T> OuterHessian)[Count];
-        // ∇²_b a_n = −P ⊙ Q for the canonical split where the likelihood's Hessian entries leave the range (doubles only).
-        var factors = new (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)?[Count];
+        // ∇²_b a_n = −∇²_f log p carried as M·2^E for the canonical split where its doubles would lose digits (doubles only).
+        var carried = new Likelihoods.ScaledMatrix?[Count];
         for (int n = 0; n < Count; n++)
         {
             var (inner, outerGradient, outerHessian) = pieces[n] = SplitPieces(kind, n);
             if (kind == SplitKind.Canonical)
-                factors[n] = HessianFactorsWhereNeeded(Labels[n], inner.Value);
-            underflows |= typeof(T) == typeof(Float64) && (JacobianTermMayUnderflow(inner.Jacobian, outerHessian) || factors[n] is not null
+                carried[n] = HessianCarriedWhereNeeded(Labels[n], inner.Value);
+            underflows |= typeof(T) == typeof(Float64) && (JacobianTermMayUnderflow(inner.Jacobian, outerHessian) || carried[n] is not null
                 || kind == SplitKind.Canonical && ScaledTerms(n) is not null);
             ggn += inner.Jacobian.Transpose() * outerHessian * inner.Jacobian;
             for (int m = 0; m < outerGradient.Length; m++)
@@ -562,7 +569,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             {
                 if (kind == SplitKind.Canonical)
                 {
-                    AddCanonicalGgnTerm(sum, n, factors[n], $"the {kind} split's GGN");
+                    AddCanonicalGgnTerm(sum, n, carried[n], $"the {kind} split's GGN");
                     continue;
                 }
                 RequireFiniteFactors($"the {kind} split's GGN", ToDoubles(pieces[n].Inner.Jacobian).Enumerate());
@@ -591,17 +598,16 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
 
     /// <summary>
     /// Adds sample n's canonical GGN term −J_nᵀ∇²_f log p(y_n|f_n)J_n (eq. 7.14) to a scaled sum (doubles only): through
-    /// the factors P ⊙ Q where <see cref="HessianFactorsWhereNeeded"/> gives them (<paramref name="factors"/>), with
+    /// ∇²_f log p carried as M·2^E where <see cref="HessianCarriedWhereNeeded"/> gives it (<paramref name="carried"/>), with
     /// ∇²_f log p as M·2^E where <see cref="ScaledTerms"/> carries it, else from the doubles; rejected naming the range
     /// where a factor is not finite.
     /// </summary>
-    private void AddCanonicalGgnTerm(ScaledCurvatureSum sum, int n,
-        (MathNet.Numerics.LinearAlgebra.Matrix<double> P, MathNet.Numerics.LinearAlgebra.Matrix<double> Q)? factors, string what)
+    private void AddCanonicalGgnTerm(ScaledCurvatureSum sum, int n, Likelihoods.ScaledMatrix? carried, string what)
     {
         var j = ToDoubles(Model(n).Jacobian);
         RequireFiniteFactors(what, j.Enumerate());
-        if (factors is { } pq)
-            sum.AddCongruence(-1, j, pq.P, pq.Q);
+        if (carried is { } a)
+            sum.AddCongruenceScaled(-1, 0, j, a);
         else if (ScaledTerms(n) is { } terms)
             sum.AddCongruenceScaled(-1, 0, j, Likelihoods.ScaledMatrix.Of(terms.Hessian));
         else
@@ -857,7 +863,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         for (int n = 0; n < Count; n++)
         {
             AddScoreOuterProduct(sum, n, -1, Name);
-            AddCanonicalGgnTerm(sum, n, HessianFactorsWhereNeeded(Labels[n], Model(n).Value), Name);
+            AddCanonicalGgnTerm(sum, n, HessianCarriedWhereNeeded(Labels[n], Model(n).Value), Name);
             AddCanonicalResidualTerm(sum, n, Name);
         }
         return FromScaled(sum, Name);

@@ -116,6 +116,29 @@ public sealed class GaussianMeanVariance : LikelihoodBase
             : GaussianTerms.ResidualOverScaled(y, mean, variance);
 
     /// <summary>
+    /// ∇² with every entry as M·2^E (<see cref="LikelihoodBase.HessianScaledWhereNeeded"/> takes it where one falls below
+    /// 2^-1022), from a = M_a·2^(E_a) (<see cref="GaussianTerms.ResidualOverScaled"/>, within 2u) and v = m_v·2^(k_v):
+    /// −1/v = −(1/m_v)·2^(−k_v) within u; −a/v = −(M_a/m_v)·2^(E_a − k_v) within 3u; ∇²_vv = 1/(2v²) − a²/v one
+    /// <see cref="ScaledSum"/> of (1/m_v)/m_v·2^(−1−2k_v) (2u) and −M_a·M_a/m_v·2^(2E_a − k_v) (6u), within 7u of
+    /// 1/(2v²) + a²/v, with no absolute term. The factors P ⊙ Q could not carry this: where |a/v| &lt; 2^-2043 no pair of
+    /// normal doubles holds −a/v (x = 1e300, y = −3e-40: Q_μv underflowed to 0 and G[0, 2] = r came out 0), and 1/(2v) and
+    /// 1/v are subnormal beyond v = 2^1021 and 2^1022 (P_vv off by up to 2^-50.5 ≈ 5.7u relatively near double.MaxValue,
+    /// beyond the 3u stated for it).
+    /// </summary>
+    private protected override ScaledMatrix? HessianScaledUnchecked(double y, Vector<double> f)
+    {
+        double v = f[1];
+        var (m, e) = GaussianTerms.ResidualOverScaled(y, f[0], v);
+        int kv = Math.ILogB(v);
+        double mv = Math.ScaleB(v, -kv);
+        var vv = new ScaledSum();
+        vv.AddTimesPowerOfTwo(-1 - 2 * kv, mv, 1 / mv);
+        vv.AddTimesPowerOfTwo(2 * e - kv, mv, -m, m);
+        var cross = m == 0 ? (0.0, 0) : (-m / mv, e - kv);
+        return ScaledMatrix.Of(new[,] { { (-1 / mv, -kv), cross }, { cross, vv.Parts } });
+    }
+
+    /// <summary>
     /// ∇² = P ⊙ Q with P = [[−1/v, −a], [−a, 1/(2v) − a·a]] and Q = [[1, 1/v], [1/v, 1/v]] (a = (y − μ)/v): the entries −a/v
     /// and (1/(2v) − a²)/v fall below 2^-1022 from v ≈ 1.5e154 on (1/(2v²) is 0 beyond v ≈ 1e162) while JᵀHJ, with J of the
     /// size of v, is a normal double (x = v = 1e200: E[−∇²_θ]_vv = x²/(2v²) = ½ came out 0). P's entries are within 3u of

@@ -26,6 +26,36 @@ internal sealed record ScaledMatrix(int Size, ScaledVector Entries)
         return new(size, new ScaledVector(flat.Select(x => x.Mantissa).ToArray(), flat.Select(x => x.Exponent).ToArray()));
     }
 
+    /// <summary>
+    /// P ⊙ Q carried entrywise as (m_P·m_Q)·2^(e_P + e_Q), the mantissas' product rounded once (within u of P_ij·Q_ij at
+    /// every magnitude), for a matrix given as two finite factors (<see cref="LikelihoodBase.HessianFactors"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The factors differ in size or are not square, or an entry is not finite.</exception>
+    public static ScaledMatrix OfProduct(Matrix<double> p, Matrix<double> q)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(q);
+        if (p.RowCount != p.ColumnCount || q.RowCount != p.RowCount || q.ColumnCount != p.ColumnCount)
+            throw new ArgumentException($"P and Q must be square of one size, got {p.RowCount}×{p.ColumnCount} and {q.RowCount}×{q.ColumnCount}.", nameof(q));
+        int size = p.RowCount;
+        var entries = new (double Mantissa, int Exponent)[size, size];
+        for (int i = 0; i < size; i++)
+            for (int j = 0; j < size; j++)
+            {
+                double a = p[i, j], b = q[i, j];
+                if (!double.IsFinite(a) || !double.IsFinite(b))
+                    throw new ArgumentException($"the factors must be finite, got P[{i}, {j}] = {a}, Q[{i}, {j}] = {b}.", nameof(p));
+                if (a == 0 || b == 0)
+                {
+                    entries[i, j] = (a * b, 0);
+                    continue;
+                }
+                int ka = Math.ILogB(a), kb = Math.ILogB(b);
+                entries[i, j] = (Math.ScaleB(a, -ka) * Math.ScaleB(b, -kb), ka + kb);
+            }
+        return Of(entries);
+    }
+
     /// <summary>The 1×1 matrix M·2^E.</summary>
     public static ScaledMatrix Scalar(double mantissa, int exponent) => new(1, new ScaledVector([mantissa], [exponent]));
 }

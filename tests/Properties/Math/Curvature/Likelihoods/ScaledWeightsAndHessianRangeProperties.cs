@@ -280,8 +280,72 @@ public class ScaledWeightsAndHessianRangeProperties
         c => SoftmaxHessianHolds(c.f, c.y));
 
     /// <summary>
-    /// No form where none is needed: never for the Gaussian likelihoods and the Bernoulli probability (they have none; their
-    /// weights and ∇² may be subnormal, and are then the doubles), for the logit within |f| ≤ 600 (σ(±f)σ(∓f) ≥ e^-600/4),
+    /// (y, μ, v) over the whole range, and where ∇²'s entries fall below 2^-1022 while J_n may scale them back up: v from
+    /// 2^900 to double.MaxValue with y − μ from 2^-1074 to 2^60 (|a/v| down to 2^-3100, below the 2^-2043 that factors
+    /// P ⊙ Q could hold) or y − μ = ρ√v, ρ ≤ 8 (the two terms of ∇²_vv comparable).
+    /// </summary>
+    private static Gen<(double Y, double Mean, double Variance)> MeanVarianceInputs { get; } = Gen.Frequency(
+        (2, from y in FullRangeDoubles.Signed from mean in FullRangeDoubles.Signed from v in FullRangeDoubles.Positive select (y, mean, v)),
+        (2, from v in Gen.Choose(900, 1023).Select(k => Math.ScaleB(1.0, k)).SelectMany(p => Between(1, 2).Select(m => Math.Min(m * p, double.MaxValue)))
+            from k in Gen.Choose(-1074, 60)
+            from m in Between(1, 2)
+            from sign in Gen.Elements(1.0, -1.0)
+            from mean in Gen.Elements(0.0, 1e-300, -3.5, 1e200)
+            select (mean + sign * Math.ScaleB(m, k), mean, v)),
+        (1, from v in FullRangeDoubles.Positive
+            from rho in Between(-8, 8)
+            select (rho * Math.Sqrt(v), 0.0, v)));
+
+    /// <summary>
+    /// GaussianMeanVariance: ∇² = [[−1/v, −r/v²], [−r/v², 1/(2v²) − r²/v³]] (r = y − μ, exact rationals) as M·2^E where an
+    /// entry falls below 2^-1022, within what its doc comment states: −1/v within u, −r/v² within 3u (the quotient of
+    /// mantissas a within 2u, and one more), ∇²_vv within 7u of 1/(2v²) + r²/v³ (its two terms may cancel), with no absolute
+    /// term (γ_k = k·u/(1 − k·u) used for k roundings). Given wherever −1/v or −r/v² is below 2^-1023, or both terms of
+    /// ∇²_vv together are; not given where every entry is 0 or at least 2^-1021 with ∇²_vv's bound not reaching below it;
+    /// not required where an exact entry is beyond 2^1023 (the form is then withheld and the factors or the doubles serve).
+    /// Before, the likelihood had no such form: at x = 1e300, y = −3e-40 the factors' Q_μv = 2^(E+1021)/v underflowed to 0.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property GaussianMeanVariance_ScaledHessian_IsTheExactHessian() => Prop.ForAll(
+        MeanVarianceInputs.ToArbitrary(),
+        c =>
+        {
+            var (y, mean, v) = c;
+            string at = $"y = {y:R}, μ = {mean:R}, v = {v:R}";
+            if (!double.IsFinite(y) || !double.IsFinite(mean) || !(v > 0) || !double.IsFinite(v))
+                return true.Label($"{at}: outside the domain, not drawn to be checked");
+            Fraction r = F(y) - F(mean), fv = F(v);
+            Fraction mm = -1 / fv, mv = -r / (fv * fv), first = 1 / (2 * fv * fv), second = r * r / (fv * fv * fv), vv = first - second;
+            var h = new GaussianMeanVariance().HessianScaledWhereNeeded(y, V(mean, v));
+            var beyond = ExactDouble.Pow2(1023);
+            bool beyondRange = Fraction.Abs(mm) >= beyond || Fraction.Abs(mv) >= beyond || first + second >= beyond;
+            bool needed = Fraction.Abs(mm) < BelowNormal || !mv.IsZero && Fraction.Abs(mv) < BelowNormal || first + second < BelowNormal;
+            var vvBound = F(Gamma(7)) * (first + second);
+            bool wellNormal = Fraction.Abs(mm) >= WellNormal && (mv.IsZero || Fraction.Abs(mv) >= WellNormal)
+                && Fraction.Abs(vv) - vvBound >= WellNormal;
+            var result = (beyondRange || !needed || h is not null).Label($"{at}: an entry is below 2^-1023 but no scaled ∇² was given")
+                .And((!wellNormal || h is null).Label($"{at}: every entry is at least 2^-1021, yet a scaled ∇² was given"));
+            if (h is null)
+                return result.Classify(true, "no form");
+            var exact = new[] { mm, mv, mv, vv };
+            var bounds = new[] { F(Gamma(1)) * Fraction.Abs(mm), F(Gamma(3)) * Fraction.Abs(mv), F(Gamma(3)) * Fraction.Abs(mv), vvBound };
+            for (int i = 0; i < 4; i++)
+            {
+                var error = Fraction.Abs(Entry(h.Entries, i) - exact[i]);
+                result = result.And((error <= bounds[i]).Label(
+                    $"{at}: ∇²[{i / 2}, {i % 2}] = {h.Entries.Mantissas[i]:R}·2^{h.Entries.Exponents[i]}, exact ≈ {ExactDouble.ToDouble(exact[i]):R}, error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bounds[i]):R}"));
+            }
+            return result.And((h.Size == 2).Label($"{at}: size {h.Size}"))
+                .Classify(!mv.IsZero && Fraction.Abs(mv) < ExactDouble.Pow2(-2043), "|r/v²| below 2^-2043");
+        });
+
+    /// <summary>γ_k = k·u/(1 − k·u), the bound of k roundings.</summary>
+    private static double Gamma(int k) => k * Unit / (1 - k * Unit);
+
+    /// <summary>
+    /// No form where none is needed: never for the Gaussian identity and the Bernoulli probability (they have none; their
+    /// weights and ∇² may be subnormal, and are then the doubles), never for the Gaussian mean–variance's weights (its ∇²
+    /// has a form, checked above), for the logit within |f| ≤ 600 (σ(±f)σ(∓f) ≥ e^-600/4),
     /// the Poisson ∇² above f = −600 and the softmax with every f_c − m ≥ −340 (π_iπ_j ≥ e^-680/16 &gt; 2^-1000).
     /// </summary>
     [Property]
@@ -308,7 +372,7 @@ public class ScaledWeightsAndHessianRangeProperties
                 _ => (new CategoricalSoftmax(softmax.Length), label, softmax),
             };
             string at = $"{likelihood.Name}, y = {y:R}, {Show(f)}";
-            var h = likelihood.HessianScaledWhereNeeded(y, V(f));
+            var h = which == 1 ? null : likelihood.HessianScaledWhereNeeded(y, V(f));
             var w = likelihood.WeightsScaledWhereNeeded(V(f));
             var result = (h is null).Label($"{at}: a scaled ∇² was given").And((w is null).Label($"{at}: scaled weights were given"));
             return which == 4

@@ -1,0 +1,91 @@
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Curvature.Models;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// The Gaussian mean–variance curvature matrices where ∇²_f log p's entries are below 2^-1022 and its factors P ⊙ Q could
+/// not hold them (issue 15, item 1): the likelihood's ∇² carried as M·2^E since stop 40. Linear model with one input x
+/// and θ = (0, 0, 1, 0), so μ = 0, v = x and J = [[x, 1, 0, 0], [0, 0, x, 1]] (as in GaussianMeanVarianceRangeExamples);
+/// the entries checked have one nonzero term, J·∇²·J, so no cancellation. Expected values: the closed forms in rationals.
+/// </summary>
+public class GaussianMeanVarianceScaledHessianExamples
+{
+    private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
+
+    private static Fraction Q(double x) => ExactDouble.ToFraction(x);
+
+    /// <summary>u = 2^-53.</summary>
+    private static readonly Fraction U = ExactDouble.Pow2(-53);
+
+    /// <summary>
+    /// The bound of an entry with one nonzero term −J·∇²_ij·J: the entry's own error (3u for −r/v², 2u for 1/(2v²) at
+    /// r = 0, as GaussianMeanVariance states), the scaled sum's three roundings of the mantissas' product (w·J·M·J) and its
+    /// final rounding: 7u, first order; 8u leaves the second-order terms room.
+    /// </summary>
+    private static readonly Fraction Bound = 8 * U;
+
+    private static void AssertRelative(double computed, Fraction exact, string what)
+    {
+        var error = Fraction.Abs(Q(computed) - exact) / Fraction.Abs(exact);
+        Assert.True(error <= Bound, $"{what}: {computed:R}, exact {ExactDouble.ToDouble(exact):R}, error {ExactDouble.ToDouble(error / U):R}u");
+    }
+
+    private static (LikelihoodProblem Problem, Vector<double> Theta, CurvatureProblem<Float64> Generic) Problems(double x, double y)
+    {
+        var p = new LikelihoodProblem(new LinearModel(1, 2), new GaussianMeanVariance(), new Dataset([V(x)], [y]));
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(y)]],
+            new[] { 0.0, 0.0, 1.0, 0.0 }.Select(Float64.Of).ToArray());
+        return (p, V(0, 0, 1, 0), generic);
+    }
+
+    /// <summary>
+    /// G[0, 2] = x·(r/v²)·x = r where |r/v²| &lt; 2^-2043: no pair of normal doubles holds −r/v², and the factors' Q_μv =
+    /// 2^(E+1021)/v was subnormal or 0 (at x = 1e300, y = −3e-40, |r/v²| ≈ 2^-2125: Q_μv = 2^-1104 rounded to 0, and G[0, 2]
+    /// came out 0 in LikelihoodProblem's GGN, ∇²R and canonical split, and in CurvatureProblem's GGN and canonical split).
+    /// </summary>
+    [Theory]
+    [InlineData(1e300, -3e-40)]
+    [InlineData(1e300, 2.5e-20)]
+    [InlineData(1.7976931348623157e308, 1e-300)]
+    [InlineData(1e250, -7e-150)]
+    public void CrossEntry_WhereNoPairOfNormalFactorsHoldsIt_IsR(double x, double y)
+    {
+        Fraction r = Q(y), v = Q(x);
+        Assert.True(Fraction.Abs(r / (v * v)) < ExactDouble.Pow2(-2043), "|r/v²| must be below 2^-2043 here");
+        var (p, theta, generic) = Problems(x, y);
+        AssertRelative(p.GeneralizedGaussNewton(theta)[0, 2], r, "LikelihoodProblem G[0, 2]");
+        AssertRelative(p.Hessian(theta)[0, 2], r, "LikelihoodProblem ∇²R[0, 2]");
+        AssertRelative(Splits.GeneralizedGaussNewton(Splits.Canonical(p), theta)[0, 2], r, "canonical split G[0, 2]");
+        AssertRelative(generic.GeneralizedGaussNewton()[0, 2].Value, r, "CurvatureProblem G[0, 2]");
+        AssertRelative(generic.Split(SplitKind.Canonical).Ggn[0, 2].Value, r, "CurvatureProblem canonical split G[0, 2]");
+    }
+
+    /// <summary>
+    /// G[2, 2] = ∇²R[2, 2] = x²·(r²/v³ − 1/(2v²)) = −½ at r = 0 and v = x beyond 2^1021, where the factors' P_vv = 1/(2v)
+    /// and Q_vv = 1/v are subnormal (roundings up to 2^-50 and 2^-51 relatively, beyond the 3u and u their doc comment
+    /// stated), and E[−∇²]₂₂ = x²/(2v²) = ½ likewise.
+    /// </summary>
+    [Theory]
+    [InlineData(1.7976931348623157e308)]
+    [InlineData(1.2345678901234567e308)]
+    [InlineData(5.0000000000000017e307)]
+    public void VarianceEntry_AtAVarianceBeyond2To1021_IsOneHalf(double x)
+    {
+        Fraction half = new(1, 2), minusHalf = new(-1, 2);
+        var (p, theta, generic) = Problems(x, 0);
+        AssertRelative(p.GeneralizedGaussNewton(theta)[2, 2], minusHalf, "LikelihoodProblem G[2, 2]");
+        AssertRelative(p.Hessian(theta)[2, 2], minusHalf, "LikelihoodProblem ∇²R[2, 2]");
+        AssertRelative(p.ExpectedNegativeHessian(theta)[2, 2], half, "LikelihoodProblem E[−∇²][2, 2]");
+        AssertRelative(generic.GeneralizedGaussNewton()[2, 2].Value, minusHalf, "CurvatureProblem G[2, 2]");
+        AssertRelative(generic.Split(SplitKind.Canonical).Ggn[2, 2].Value, minusHalf, "CurvatureProblem canonical split G[2, 2]");
+        AssertRelative(generic.ExpectedNegativeHessian()[2, 2].Value, half, "CurvatureProblem E[−∇²][2, 2]");
+    }
+}
