@@ -18,7 +18,9 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// magnitudes (|a|, (a² + 1/v)/2, 1/v, |a|/v, (1/(2v) + a²)/v), the same for log p as in <see cref="GaussianIdentity"/>;
 /// terms of opposite sign may cancel, so no relative bound exists. The entries −a/v and (1/(2v))/v − a·(a/v) leave the normal
 /// range from v ≈ 1.5e154 on (1/(2v²) is 0 beyond v ≈ 1e162) while JᵀHJ may not: the curvature matrices of
-/// <see cref="LikelihoodProblem"/> and <see cref="Splits"/> then take ∇² through its factors P ⊙ Q (HessianFactors).
+/// <see cref="LikelihoodProblem"/>, <see cref="Splits"/> and <see cref="CurvatureProblem{T}"/> then take ∇² as M·2^E
+/// (HessianScaledWhereNeeded) where an entry is below 2^-1022, else through its factors P ⊙ Q (HessianFactors) where a
+/// product of J with an entry may be.
 /// </remarks>
 public sealed class GaussianMeanVariance : LikelihoodBase
 {
@@ -145,7 +147,8 @@ public sealed class GaussianMeanVariance : LikelihoodBase
     /// their exact values relative to 1/(2v) + a² (plus 2^-1074 where a·a is subnormal), Q's within u (4u where
     /// v &gt; 2^1022 and 1/v is subnormal). Where a is subnormal the cross entry −a/v is −M·2^-1021 times 2^(E+1021)/v
     /// from a = M·2^E (<see cref="GaussianTerms.ResidualOverScaled"/>): within 2u and 1u (plus 2^-1074 where that Q entry is
-    /// subnormal, i.e. where |a/v| &lt; 2^-2043: M·2^-1021 is the smallest split that keeps P normal; with 2^-1000, Q was
+    /// subnormal, i.e. where |a/v| &lt; 2^-2043, where the curvature matrices take the scaled form above since stop 40:
+    /// M·2^-1021 is the smallest split that keeps P normal; with 2^-1000, Q was
     /// subnormal from 2^-2022 on, x = v = 1e300, y = 2^-40: G[0, 2] = r about 2^-43 off); the subnormal −a had kept only its digits above 2^-1074. The same where a
     /// rounds to 0 with y ≠ μ (|a| &lt; 2^-1075): the guard a ≠ 0 had left P_μv = 0 there (x = v = 1e200, y = 1e-130: G[0, 2]
     /// = r = 1e-130 came out 0).

@@ -26,7 +26,8 @@ public class Review39Examples
     /// rationals, within 3u relatively for P ⊙ Q (M's 2u, 1/v's u) and the same 40 ulp as
     /// GaussianMeanVarianceRangeExamples' HessianUlps for the curvature matrices (13u of the scaled sum, no cancellation
     /// in this entry: its only nonzero term is x·(r/v²)·x). Cases with |a/v| ≥ 2^-2022, where the factor 2^(E+1000)/v is
-    /// normal (below, P ⊙ Q cannot hold −r/v² to u: at x = 1e300, y = −3e-40 it is 0, as documented).
+    /// normal (below, P ⊙ Q cannot hold −r/v² to u: at x = 1e300, y = −3e-40 it is 0; there the curvature matrices take ∇²
+    /// as M·2^E since stop 40, GaussianMeanVarianceScaledHessianExamples).
     /// </summary>
     [Theory]
     [InlineData(1e200, 1e-130)]
