@@ -368,7 +368,7 @@ public class SignGeometryBoundsClusterProperties
     /// max_{s∈{±1}^d} sᵀPs over the 2^(d−1) vectors with s_0 = 1 (sᵀPs is even in s), in Gray-code order: flipping s_j
     /// changes y = Ps by −2s_j·P_{:,j}, and sᵀPs = sᵀy.
     /// </summary>
-    private static Fraction LargestSignForm(Fraction[,] p)
+    internal static Fraction LargestSignForm(Fraction[,] p)
     {
         int d = p.GetLength(0);
         var x = Enumerable.Repeat(1, d).ToArray();
