@@ -61,7 +61,10 @@ namespace Verification.Tests.Properties.Numerics.SignGeometry;
 /// min(Σ_{jl}|Ĥ_jl|, Σ_C max_{j∈C}|λ_j|·M_C + Σ_{jl}|Ĥ − H|_{jl}) (|sᵀHt| ≤ Σ_C max_{j∈C}|λ_j|·Σ_{j∈C}|sᵀq_j||q_jᵀt| ≤
 /// Σ_C max_{j∈C}|λ_j|·√(sᵀP_Cs·tᵀP_Ct) by Cauchy–Schwarz, and ‖E‖∞,1 ≤ Σ|E_jl|). Measured in a stress run (220 cases,
 /// d = 13 to 20): at d = 13 and 14 the lower bound was the exact ‖Ĥ‖∞,1 in 61 of 67 cases (0.945 of it at the least),
-/// the upper bound 2.2 times it at the median (2.73 at most).
+/// the upper bound 2.2 times it at the median (2.73 at most). Mutants dropping the square of ‖v‖₁, the quotient by ‖v‖∞
+/// or the |·| of λ in SignGeometryBounds fail the brackets at the first case of a run drawing only d = 13 to 20 (d = 19);
+/// with the brackets off, a mutant summing eq. (6.21)'s terms fails the upper bound there at once, while the dropped
+/// square passed the lower bound in 52 cases (the exact norm of d ≤ 12 catches it at the 14th).
 /// </remarks>
 [Properties(MaxTest = 100)] // exact rational products up to 20×20, up to 2^11 sign vectors a cluster (d ≤ 12) or C(20, 3) row subsets (d ≥ 13): 0.2 to 0.26 s a case at d = 13 to 20
 public class SignGeometryBoundsClusterProperties
