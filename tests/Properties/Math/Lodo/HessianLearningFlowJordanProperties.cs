@@ -12,14 +12,14 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// <see cref="HessianLearningFlow.SpectralRadius"/> (ρ(A) of lodo.md eq. 10's condition ρ(A) &lt; 1) for non-symmetric A of
-/// size 3 to 12, defective ones included, over the whole double range, with a tolerance that assumes nothing about the
+/// size 3 to 16, defective ones included, over the whole double range, with a tolerance that assumes nothing about the
 /// eigensolver: it is computed exactly from the eigenpairs the solver returns.
 /// <para>
 /// The reference: A = S·B·S⁻¹ in exact rationals (S = P·L·U an integer matrix of integer inverse, as in
 /// <see cref="HessianLearningFlowSimilarityProperties"/>), B block diagonal with real 1×1 blocks λ, rotation-scaling blocks
-/// αI + βJ (J = [[0, −1], [1, 0]], eigenvalues α ± iβ), real Jordan blocks λI + cN of order 2 to 10 (N the upper shift)
-/// and the real Jordan blocks of a complex pair of order 2 to 4, [[C, cI], [0, C]], [[C, cI, 0], [0, C, cI], [0, 0, C]] and the
-/// 8×8 one of the same pattern (I_m ⊗ C + cN ⊗ I₂), with C = αI + βJ; ρ(A) = ρ(B) is max |λ| or
+/// αI + βJ (J = [[0, −1], [1, 0]], eigenvalues α ± iβ), real Jordan blocks λI + cN of order 2 to 14 (N the upper shift)
+/// and the real Jordan blocks of a complex pair of order 2 to 6, [[C, cI], [0, C]], [[C, cI, 0], [0, C, cI], [0, 0, C]] and the
+/// 8×8 to 12×12 ones of the same pattern (I_m ⊗ C + cN ⊗ I₂), with C = αI + βJ; ρ(A) = ρ(B) is max |λ| or
 /// √(α² + β²) of its blocks, exact or a 200-bit outward square root.
 /// </para>
 /// <para>
@@ -48,7 +48,11 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 /// I_m ⊗ Λ + cN ⊗ I₂, a permutation of two complex Jordan blocks of order m. No step assumes a small m: the Neumann
 /// series ends at N^m = 0 for any m, ‖N^j‖₂ = 1 for every j &lt; m, (μ − J)⁻¹ is block diagonal so its norm is the
 /// largest of its blocks', and the root x = r_b/|c| is below max(mη, (mη)^{1/m}), η = h/|c|, for any m. Each eigenvalue
-/// of B carries the order of its own block, so a block of order 10 (real) or 4 (a pair) is taken with that m.
+/// of B carries the order of its own block, so a block of order 14 (real) or 6 (a pair) is taken with that m. Re-read
+/// for m up to 14 (stop 40): the sums Σ_{j&lt;m} c^j/r^{j+1} that decide r_b are exact rationals, which neither over- nor
+/// underflow; only the double bisection that seeds r_b can (mid^{j+1} with j up to 13 leaves the double range where r/c
+/// is beyond about 2^±73), and that moves the seed, not the check, which is exact and doubles r until it holds; where the
+/// seed is not a positive double, r = m·h + |c| is taken, which encloses for any m (h·Σ_{j&lt;m} c^j/r^{j+1} &lt; m·h/r &lt; 1).
 /// r_b is found in doubles and then checked exactly, in rationals. So max|λ̂| ≤ max_b (|λ_b| + r_b).
 /// (3) ‖·‖₂ ≤ ‖·‖_F, computed exactly with one outward square root.
 /// (4) The function returns ScaleB(max Complex.Magnitude(λ̂), s). The magnitude is within 4u (u = 2^-53) relative
@@ -79,10 +83,21 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 /// n = 10 to 12 (1.2·10^-3·ρ). Of 600 normal draws all passed (V̂ singular in 1), ρ/2 excluded in 554; the 80 with
 /// n = 10 to 12 in 74 (a median width of 2·10^-8·ρ). 100 cases take 16 s (normal) and 8 s (defective) on two shared
 /// cores, 9 s and 6 s before: a case with n = 10 to 12 takes 0.3 s, one with n = 3 to 5 0.01 s.
+/// Since stop 40 n runs to 16 (one case in fifteen is 13 to 16), real Jordan blocks to order 14 and a complex pair's to
+/// order 6 (12×12). Of 1500 defective draws (2026-12-04) and 600 more with n = 13 to 16 and one of the new blocks first,
+/// all passed; the lower side was uncertified in 6 (V̂ singular: 5 with n = 3, one with n = 15). With ρ ≠ 0 it excluded
+/// ρ/2 in 86 of 132 with a real block of order 11 (a median width of 0.0042·ρ), 68 of 115 of order 12 (0.0071·ρ), 52 of
+/// 108 of order 13 (2.2·ρ), 43 of 80 of order 14 (0.32·ρ), 90 of 138 with a pair block of order 5 (0.015·ρ), 103 of 142
+/// of order 6 (0.0044·ρ), and in 523 of 796 with n = 13 to 16. Of 1000 normal draws all passed (V̂ singular in 1, n = 16),
+/// ρ/2 excluded in 910 of 999; the 88 with n = 13 to 16 in 72 (a median width of 2.2·10^-5·ρ). A case with n = 13 to 16
+/// takes about 1 s (normal) and 0.4 s (defective); 100 cases take 12–13 s and 5–6 s, 12 s and 5 s before (same session).
 /// Mutants caught by both properties: |Re λ| for |λ|, the second largest |λ| for the largest, and ρ·(1 + 2^-30).
 /// Mutants of the certificate caught by the defective property (on the correct function, so the order matters): m taken
 /// as min(m, 7) (a nilpotent order-10 block, n = 10, after 71 cases) and the pair block of order 4 taken as order 3
-/// (after 33).
+/// (after 33). The m taken as min(m, 10) is drawn too rarely to be caught in 100 cases (not in three runs); with n = 11
+/// to 16 and a new block first it was caught after 43 (a Jordan block of order 14), and the hand-made cases of
+/// <see cref="SpectralRadius_OfASingleLargeJordanBlock_IsWithinTheBoundOfItsEigenpairsResiduals"/> catch it, and a pair
+/// block of order 5 or 6 taken one lower, in every run.
 /// </para>
 /// </summary>
 public class HessianLearningFlowJordanProperties
@@ -95,7 +110,11 @@ public class HessianLearningFlowJordanProperties
     /// The kinds of B's diagonal blocks: JordanM a real Jordan block λI + cN of order M, ComplexJordanM the real Jordan block
     /// of a complex pair of order M (2M×2M; ComplexJordan has order 2).
     /// </summary>
-    private enum Kind { Real, Rotation, Jordan2, Jordan3, Jordan4, Jordan5, Jordan6, Jordan7, Jordan8, Jordan9, Jordan10, ComplexJordan, ComplexJordan3, ComplexJordan4 }
+    private enum Kind
+    {
+        Real, Rotation, Jordan2, Jordan3, Jordan4, Jordan5, Jordan6, Jordan7, Jordan8, Jordan9, Jordan10, Jordan11, Jordan12, Jordan13, Jordan14,
+        ComplexJordan, ComplexJordan3, ComplexJordan4, ComplexJordan5, ComplexJordan6,
+    }
 
     /// <summary>The order m of the (complex) Jordan blocks that make up the block: 1 for the normal kinds.</summary>
     private static int Order(Kind kind) => kind switch
@@ -104,17 +123,22 @@ public class HessianLearningFlowJordanProperties
         Kind.Jordan2 or Kind.ComplexJordan => 2,
         Kind.Jordan3 or Kind.ComplexJordan3 => 3,
         Kind.Jordan4 or Kind.ComplexJordan4 => 4,
-        Kind.Jordan5 => 5,
-        Kind.Jordan6 => 6,
+        Kind.Jordan5 or Kind.ComplexJordan5 => 5,
+        Kind.Jordan6 or Kind.ComplexJordan6 => 6,
         Kind.Jordan7 => 7,
         Kind.Jordan8 => 8,
         Kind.Jordan9 => 9,
         Kind.Jordan10 => 10,
+        Kind.Jordan11 => 11,
+        Kind.Jordan12 => 12,
+        Kind.Jordan13 => 13,
+        Kind.Jordan14 => 14,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a block kind"),
     };
 
     /// <summary>True for the blocks of a complex pair α ± iβ (C = αI + βJ on the diagonal): rotation-scaling and complex-pair Jordan blocks.</summary>
-    private static bool IsPair(Kind kind) => kind is Kind.Rotation or Kind.ComplexJordan or Kind.ComplexJordan3 or Kind.ComplexJordan4;
+    private static bool IsPair(Kind kind) =>
+        kind is Kind.Rotation or Kind.ComplexJordan or Kind.ComplexJordan3 or Kind.ComplexJordan4 or Kind.ComplexJordan5 or Kind.ComplexJordan6;
 
     /// <summary>The block's side: its order, twice that for a complex pair.</summary>
     private static int Size(Kind kind) => IsPair(kind) ? 2 * Order(kind) : Order(kind);
@@ -163,8 +187,8 @@ public class HessianLearningFlowJordanProperties
 
     /// <summary>
     /// The first block's kind: any of <paramref name="first"/> that fits n, or, in half the cases where one fits, one of
-    /// side 8 or more (the real Jordan blocks of order 8 to 10 and the complex pair's of order 4), which fit only the few
-    /// large n and would otherwise be drawn about once in twelve of those.
+    /// side 8 or more (the real Jordan blocks of order 8 to 14 and the complex pair's of order 4 to 6), which fit only the
+    /// few large n and would otherwise each be drawn in a small share of those (a sixteenth or less at n = 13 to 16).
     /// </summary>
     private static Gen<Kind> Head(int n, Kind[] first)
     {
@@ -191,7 +215,7 @@ public class HessianLearningFlowJordanProperties
         kinds.Skip(offset % kinds.Length).Concat(kinds.Take(offset % kinds.Length)).ToArray();
 
     private static Gen<JordanCase> Cases(Kind[] first, Kind[] rest) =>
-        from n in Gen.Frequency((3, Gen.Choose(3, 5)), (2, Gen.Choose(6, 7)), (1, Gen.Choose(8, 9)), (1, Gen.Choose(10, 12)))
+        from n in Gen.Frequency((6, Gen.Choose(3, 5)), (4, Gen.Choose(6, 7)), (2, Gen.Choose(8, 9)), (2, Gen.Choose(10, 12)), (1, Gen.Choose(13, 16)))
         from kinds in Kinds(n, first, rest)
         from blocks in Gen.CollectToArray(kinds, BlockOf)
         from lower in Gen.Choose(-2, 2).ArrayOf(n * n)
@@ -482,12 +506,12 @@ public class HessianLearningFlowJordanProperties
     /// residual), with the magnitude's 4u and the subnormal terms. Unlike that class's property, no backward-error
     /// constant of the solver is assumed.
     /// </summary>
-    [Property] // 100 cases of up to 12×12 exact products and inverses with denominators up to 2^1100
+    [Property] // 100 cases of up to 16×16 exact products and inverses with denominators up to 2^1100
     public Property SpectralRadius_OfASimilarityOfANormalMatrix_IsWithinTheBoundOfItsEigenpairsResiduals() =>
         Prop.ForAll(Cases(Normal, Normal).ToArbitrary(), WithinTheResidualBound);
 
     /// <summary>
-    /// B defective: at least one real Jordan block of order 2 to 10 or a complex pair's real Jordan block of order 2 to 4, beside 1×1 and
+    /// B defective: at least one real Jordan block of order 2 to 14 or a complex pair's real Jordan block of order 2 to 6, beside 1×1 and
     /// rotation-scaling blocks, A's entries from the subnormals to near MaxValue: the computed ρ within the certificate of
     /// the class remarks, whose upper side is the Jordan-form (Kahan–Parlett–Jiang, Chatelin) radius of each pair's
     /// residual and whose lower side is the better of Bauer–Fike's for the computed decomposition and the continuity
@@ -523,5 +547,33 @@ public class HessianLearningFlowJordanProperties
         Xunit.Assert.True(lowest > ExactDouble.Pow2(k), $"the lower end {ExactDouble.ToDouble(lowest):R} does not exclude the next eigenvalue 2^{k}");
         Xunit.Assert.True(highest - lowest < rho * ExactDouble.Pow2(-10),
             $"allowed [{ExactDouble.ToDouble(lowest):R}, {ExactDouble.ToDouble(highest):R}] is wider than 2^-10·ρ, ρ = 4·2^{k}");
+    }
+
+    /// <summary>
+    /// Hand-made cases of the orders that the generators draw in a few cases in a hundred (real Jordan blocks of order 11
+    /// to 14, a complex pair's of order 5 and 6), so that each run holds one of each: B a single block, S = P·L·U with
+    /// L_ij = (2j mod 3) − 1 below the diagonal, U_ij = (2(n − 1 − j) mod 3) − 1 above it and P the reversal, A scaled to
+    /// a largest entry near 2^2, 2^-1000 or 2^1000; the computed ρ within the certificate of the class remarks. An
+    /// eigenvalue of a block of order m moves by about c·(‖H‖/c)^{1/m}, and the cases are picked so that this shows: with
+    /// the certificate's m taken as min(m, 10) the four real cases fail, with a pair block's order taken one lower the two
+    /// pair cases fail (both mutants of the test, on the correct function). The pair blocks have α = 0, β = 1 and c = 1,
+    /// so ρ = 2^k while |Re λ| = 0, and their certified interval excludes 0: a function taking |Re λ| fails them.
+    /// </summary>
+    [Xunit.Theory]
+    [Xunit.InlineData(11, false, 0.0, 0.0, 1.0, 1084 + 2)]
+    [Xunit.InlineData(12, false, 0.0, 0.0, 1.0, 84)]
+    [Xunit.InlineData(13, false, -0.75, 0.0, 16.0, 2084)]
+    [Xunit.InlineData(14, false, 0.0, 0.0, 1.0, 1084 + 2)]
+    [Xunit.InlineData(5, true, 0.0, 1.0, 1.0, 84)]
+    [Xunit.InlineData(6, true, 0.0, 1.0, 1.0, 2084)]
+    public void SpectralRadius_OfASingleLargeJordanBlock_IsWithinTheBoundOfItsEigenpairsResiduals(
+        int order, bool pair, double first, double second, double coupling, int position)
+    {
+        var kind = Enum.GetValues<Kind>().Single(k => Order(k) == order && IsPair(k) == pair);
+        int n = Size(kind);
+        var pattern = Enumerable.Range(0, n * n).Select(index => 2 * (index % n) % 3 - 1).ToArray(); // row-major, column j = index mod n
+        var c = new JordanCase(n, new[] { new Block(kind, first, second, coupling, 0) }, pattern, pattern.Reverse().ToArray(),
+            Enumerable.Range(0, n).Reverse().ToArray(), position);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1), WithinTheResidualBound(c));
     }
 }
