@@ -12,7 +12,7 @@ namespace Verification.Tests.Properties.Numerics.Lodo;
 
 /// <summary>
 /// <see cref="HessianLearningFlow.SpectralRadius"/> (ρ(A) of lodo.md eq. 10's condition ρ(A) &lt; 1) for non-symmetric
-/// A of size 3 to 5 over the whole double range, against an exact forward reference: A = S·B·S⁻¹ built in rationals,
+/// A of size 3 to 16 (to 5 until stop 40) over the whole double range, against an exact forward reference: A = S·B·S⁻¹ built in rationals,
 /// with S an integer matrix of integer inverse and B block diagonal with real 1×1 blocks λ and 2×2 blocks
 /// [[α, −β], [β, α]] (eigenvalues α ± iβ), so ρ(A) = ρ(B) = max(|λ|, √(α² + β²)) is known exactly (or to a 200-bit
 /// outward square root). The tolerance comes from Bauer–Fike's theorem applied to the eigensolver's backward error; three
@@ -62,7 +62,7 @@ public class HessianLearningFlowSimilarityProperties
         (1, Gen.Choose(ScaleSpan - 60, ScaleSpan))); // A near MaxValue
 
     private static Gen<SimilarityCase> Cases { get; } =
-        from n in Gen.Choose(3, 5)
+        from n in Gen.Frequency((3, Gen.Choose(3, 5)), (2, Gen.Choose(6, 8)), (1, Gen.Choose(9, 12)), (1, Gen.Choose(13, 16)))
         from blocks in BlockSizes(n)
         from values in Gen.Frequency(
             (7, FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x))),
@@ -150,7 +150,8 @@ public class HessianLearningFlowSimilarityProperties
     }
 
     /// <summary>
-    /// ρ(Â) for Â the entrywise rounding of A = S·B·S⁻¹, exact rationals, n = 3…5, A's entries anywhere from the subnormals
+    /// ρ(Â) for Â the entrywise rounding of A = S·B·S⁻¹, exact rationals, n = 3…16 (6 to 8 in two cases of seven, 9 to 12
+    /// and 13 to 16 in one each), A's entries anywhere from the subnormals
     /// to near MaxValue (B scaled by 2^k; cases whose rounding overflows are skipped with a label).
     /// Tolerance, every term with its reason:
     /// (1) B is normal (each block is α·I + β·J with J = [[0, −1], [1, 0]], which commutes with Jᵀ), so B = QΛQ* with Q
@@ -173,11 +174,15 @@ public class HessianLearningFlowSimilarityProperties
     /// (6) Scaling back, ScaleB(ρ̂, s), rounds only where the result is subnormal: ½·2^-1074.
     /// Bound: D + 4u·(ρ + D) + 2^(s−1074) + ½·2^-1074. Where ρ lies beyond MaxValue by more than that the function must
     /// reject A, naming a; within the bound of the overflow threshold either answer is right.
-    /// This checks the accuracy the doc comment states, whose constant 2 in (4) is observed, not derived; the same
+    /// This checks the accuracy the doc comment states, whose constant 2 in (4) is observed, not derived. Measured on 2000
+    /// cases (2026-12-04, n = 3 to 16, all passed): the error was at most 0.045 of this bound (0.00032 for n ≥ 13, where κ
+    /// is a median 10^6 to 10^7), and each returned pair's residual ‖Mv − λ̂v‖ on the solver's input M (which makes λ̂ an
+    /// eigenvalue of M − r·v*/‖v‖², a backward error of ‖r‖/‖v‖) was at most 1.01·n·2^-52·‖M‖_F (n = 4; at most
+    /// 0.23·n·2^-52·‖M‖_F for n ≥ 13), so the constant 2 held with room at every n generated. The same
     /// claim without it, from the solver's own eigenpairs, is
     /// HessianLearningFlowJordanProperties.SpectralRadius_OfASimilarityOfANormalMatrix_IsWithinTheBoundOfItsEigenpairsResiduals.
     /// </summary>
-    [Property] // 100 cases of up to 5×5 exact products with denominators up to 2^1100: 1–2 s on two shared cores
+    [Property] // 100 cases of up to 16×16 exact products with denominators up to 2^1100: 2 s on two shared cores (1 s for n ≤ 5)
     public Property SpectralRadius_OfASimilarityOfANormalMatrix_IsWithinBauerFikesBound() => Prop.ForAll(
         Cases.ToArbitrary(), c =>
     {
