@@ -636,9 +636,27 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// </summary>
     private Likelihoods.ScaledVector LabelScoreForScaledSum(int n, string what)
     {
-        var g = ScaledLabelScore(n) ?? Likelihoods.ScaledVector.Of(AtLabel(n).Gradient.Select(T.Estimate).ToArray());
+        var g = ScaledLabelScore(n) ?? MeanVarianceLabelScoreWhereNeeded(n) ?? Likelihoods.ScaledVector.Of(AtLabel(n).Gradient.Select(T.Estimate).ToArray());
         RequireFiniteFactors(what, g.Mantissas);
         return g;
+    }
+
+    /// <summary>
+    /// In doubles, the Gaussian mean–variance score at sample n's label as M·2^E where an entry falls below 2^-1022
+    /// (<see cref="Likelihoods.LikelihoodBase.GradientScaledWhereNeeded"/>: a = (y − μ)/v within 2u, ∇_v within 7u of
+    /// (a² + 1/v)/2): the double a had rounded to 0 before J scaled it back up (linear model, θ = (0, 0, 1, 0), x = 1e300,
+    /// y = −3e-40: F̃[0, 2] = x²·a·∇_v ≈ −r/2 = 1.5e-40 and the empirical-Fisher split's residual entry 1.5r came out 0 and r).
+    /// Null elsewhere, for other likelihoods and arithmetics, outside the domain and beyond the range.
+    /// </summary>
+    private Likelihoods.ScaledVector? MeanVarianceLabelScoreWhereNeeded(int n)
+    {
+        if (typeof(T) != typeof(Float64) || Shape.Likelihood != LikelihoodFamily.GaussianMeanVariance)
+            return null;
+        var f = Model(n).Value;
+        double y = T.Estimate(Labels[n][0]), mean = T.Estimate(f[0]), variance = T.Estimate(f[1]);
+        if (!double.IsFinite(y) || !double.IsFinite(mean) || !(variance > 0) || !double.IsFinite(variance))
+            return null; // outside the domain: rejected naming it
+        return GaussianMeanVarianceLikelihood.GradientScaledWhereNeeded(y, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray([mean, variance]));
     }
 
     /// <summary>
@@ -801,7 +819,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// or within [2^-100, 2^100] (<see cref="ScaledSum.Ordinary(ReadOnlySpan{double})"/>), each entry is
     /// Σ_{n,i,k} J_n,ia·g_n,i·J_n,kb·g_n,k in one scaled sum of the closed-form pieces
     /// (<see cref="ScaledCurvatureSum.AddRankOneScaled(double, int, MathNet.Numerics.LinearAlgebra.Matrix{double}, Likelihoods.ScaledVector)"/>,
-    /// s_n never formed; g_n as M·2^E where <see cref="ScaledLabelScore"/> carries it): the forward-mode s_n carried the
+    /// s_n never formed; g_n as M·2^E where <see cref="ScaledLabelScore"/> or, for the Gaussian mean–variance, <see cref="MeanVarianceLabelScoreWhereNeeded"/> carries it): the forward-mode s_n carried the
     /// jets' subnormal parts, and s_a·s_b scaled that grid's error up into a normal entry (curved-linear Gaussian, κ = 1.88,
     /// x = (1e77, −1.2e-308), θ = (0, 3.6e-309), y = 4e-12: s₁ = g·J₁ ≈ −2.1e-320 and F̃[0, 1] ≈ −8.4e-255 was 3.0e-5
     /// relative off). Each entry is then within (3 + N·M²)·u·Σ|terms| (u = 2^-53, first order: four factors, three roundings

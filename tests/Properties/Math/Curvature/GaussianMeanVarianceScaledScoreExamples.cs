@@ -1,0 +1,58 @@
+using Fractions;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// CurvatureProblem's empirical Fisher F̃ (eq. 7.3) and its empirical-Fisher split's residual term for the Gaussian
+/// mean–variance likelihood where the score's a = (y − μ)/v is below 2^-1022 while J scales it back up (issue 15, item 1).
+/// Linear model with one input x and θ = (0, 0, 1, 0): μ = 0, v = x, J = [[x, 1, 0, 0], [0, 0, x, 1]], ∇²f = 0. Expected
+/// values: the closed forms in rationals, s = Jᵀ(a, a²/2 − 1/(2v)) and ∇²_θ log p = JᵀHJ.
+/// </summary>
+public class GaussianMeanVarianceScaledScoreExamples
+{
+    private static Fraction Q(double x) => ExactDouble.ToFraction(x);
+
+    /// <summary>u = 2^-53.</summary>
+    private static readonly Fraction U = ExactDouble.Pow2(-53);
+
+    /// <summary>
+    /// F̃[0, 2] = s₀s₂ is one term x·a·x·∇_v: a within 2u and ∇_v within 7u (GaussianMeanVariance's scaled gradient; its
+    /// a² is far below 1/v here, so 7u of |∇_v|), three roundings of the mantissas' product: 12u. The residual's entry
+    /// −(s₀s₂ + x·(−r/v²)·x) = r/2 + r has two terms of one sign, 12u of ½ and 5u of 1 (3u for −r/v², two product roundings),
+    /// and one addition, u of 1.5: 12.5u of |r|, 8.3u of 1.5|r|. 13u leaves the second-order terms room.
+    /// </summary>
+    private static readonly Fraction Bound = 13 * U;
+
+    private static void AssertRelative(double computed, Fraction exact, string what)
+    {
+        var error = Fraction.Abs(Q(computed) - exact) / Fraction.Abs(exact);
+        Assert.True(error <= Bound, $"{what}: {computed:R}, exact {ExactDouble.ToDouble(exact):R}, error {ExactDouble.ToDouble(error / U):R}u");
+    }
+
+    /// <summary>
+    /// Where |a| = |r|/v is below 2^-1074 its double is 0, and F̃[0, 2] came out 0 and the residual entry r instead of 1.5r
+    /// (x = 1e300, y = −3e-40, before the score was carried as M·2^E).
+    /// </summary>
+    [Theory]
+    [InlineData(1e300, -3e-40)]
+    [InlineData(1e300, 2.5e-20)]
+    [InlineData(1e250, -7e-150)]
+    [InlineData(1e200, 1e-130)]
+    public void ScoreTerms_WhereTheDoubleScoreUnderflows_AreTheExactOnes(double x, double y)
+    {
+        Fraction v = Q(x), r = Q(y);
+        Fraction a = r / v, gv = a * a / 2 - 1 / (2 * v);
+        Fraction s0s2 = v * a * v * gv, jhj = v * (-r / (v * v)) * v;
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(y)]],
+            new[] { 0.0, 0.0, 1.0, 0.0 }.Select(Float64.Of).ToArray());
+        AssertRelative(generic.EmpiricalFisher()[0, 2].Value, s0s2, "F̃[0, 2]");
+        var (ggn, residual) = generic.Split(SplitKind.EmpiricalFisher);
+        AssertRelative(ggn[0, 2].Value, s0s2, "empirical-Fisher split G[0, 2]");
+        AssertRelative(residual[0, 2].Value, -(s0s2 + jhj), "empirical-Fisher split residual[0, 2]");
+    }
+}
