@@ -516,7 +516,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// <see cref="ScaledCurvatureSum.AddCongruenceScaled"/>: (4 + T)·u plus A's own error; tanh MLP at f = −800, J₀₀ = 1e300: G₀₀ came out 0, exact ≈ 3.6e252);
     /// elsewhere the plain form runs, bit for bit as before. The canonical split's residual term −Σ_{n,m} g_m∇²f_n^(m) takes
     /// the score at the label g = ∇_f log p(y_n|f_n) as M·2^E where that is one of the rule's node scores carried so
-    /// (<see cref="ScaledLabelScore"/>: the logit's σ(∓f), the softmax's e_y − π, the Poisson's −λ at y = 0) and sums the
+    /// (<see cref="ScaledLabelScore"/>: the logit's σ(∓f), the softmax's e_y − π, the Poisson's −λ at y = 0), or the Gaussian
+    /// mean–variance score where an entry is below 2^-1022 (<see cref="MeanVarianceLabelScoreWhereNeeded"/>; tanh MLP, x = 1e300,
+    /// f = (0, 1e300), y = 1e-30: [0, 2] = −1e-30 came out 0, since stop 40), and sums the
     /// residual term in one scaled sum (<see cref="ScaledCurvatureSum.AddCurvatureScaled(double, int, Likelihoods.ScaledVector, IReadOnlyList{MathNet.Numerics.LinearAlgebra.Matrix{double}})"/>:
     /// within (3 + T)·u·Σ|terms| with T = N·M terms, plus g's own 3u + 2^-1018); the double g was 0 or lost its digits below
     /// 2^-1022 before ∇²f_n scaled it back up (tanh MLP, logit, y = 1, f = 800, x = 1e300: the residual term's [0, 2] came
@@ -588,7 +590,7 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     private RealMatrix<T> CheckedResidual(SplitKind kind, RealMatrix<T> residual)
     {
         const string Name = "the Canonical split's residual term";
-        if (kind != SplitKind.Canonical || !Enumerable.Range(0, Count).Any(n => ScaledLabelScore(n) is not null))
+        if (kind != SplitKind.Canonical || !Enumerable.Range(0, Count).Any(n => ScaledLabelScore(n) is not null || MeanVarianceLabelScoreWhereNeeded(n) is not null))
             return InRange(residual, $"the {kind} split's residual term");
         var sum = new ScaledCurvatureSum(Dimension);
         for (int n = 0; n < Count; n++)

@@ -64,6 +64,25 @@ public class CurvatureProblemResidualScoreUnderflowExamples
     }
 
     /// <summary>
+    /// Gaussian mean–variance, θ = (W₁, b₁, W₂[0], b₂[0], W₂[1], b₂[1]) = (0, 0, 1, 0, 0, v), so f = (0, v), at a label y
+    /// with a = y/v below 2^-1022: g_μ = a, and ∇²f^(μ)[0, 2] = s·x = 1e300, so the residual term's [0, 2] is −(y/v)·1e300.
+    /// The double a had been a subnormal or 0 (at y = 1e-30, v = 1e300 it rounds to 0, and the entry −1e-30 came out 0;
+    /// found in review at stop 40): the score is now the likelihood's scaled gradient, a within 2u, so the 7 ulp hold.
+    /// </summary>
+    [Theory]
+    [InlineData(1e-30, 1e300)]
+    [InlineData(-3e-20, 1e295)]
+    [InlineData(2.5e-10, 1.7e308)]
+    public void MeanVarianceResidualTerm_WhereAUnderflows_KeepsTheScore(double y, double v)
+    {
+        var shape = new CurvatureShape(ModelFamily.TanhMlp, LikelihoodFamily.GaussianMeanVariance, inputs: 1, hidden: 1);
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1e300)]], [CurvatureFormulas.Label<Float64>(shape, y)],
+            new[] { 0.0, 0.0, 1.0, 0.0, 0.0, v }.Select(Float64.Of).ToArray());
+        var exact = -(ExactDouble.ToFraction(y) / ExactDouble.ToFraction(v)) * ExactDouble.ToFraction(1e300);
+        Within("residual[0, 2]", problem.Split(SplitKind.Canonical).Residual[0, 2].Value, RationalInterval.Exact(exact));
+    }
+
+    /// <summary>
     /// Softmax, C = 3, y = 1 at f = (−800, 0, 0) (θ = (W₁, b₁, W₂[0], b₂[0], W₂[1], b₂[1], W₂[2], b₂[2]) = (0, 0, 1, −800, 0, 0, 0, 0)):
     /// g = e₁ − π with g₀ = −π₀ = −e^-800/(2 + e^-800); ∇²f^(0)[0, 2] = ∇²f^(1)[0, 4] = s·x = 1e300, so the residual term's
     /// [0, 2] is π₀·1e300 and [0, 4] is −(1 − π₁)·1e300 = −(π₀ + π₂)·1e300 (a normal score, unchanged).
