@@ -848,9 +848,14 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
         return ordinary ? InRange(total, "F̃(θ)") : ScaledEmpiricalFisher();
     }
 
-    /// <summary>True when every entry of every J_n and g_n = ∇_f log p(y_n|f_n) (doubles) is 0 or within [2^-100, 2^100] and no g_n is carried as M·2^E.</summary>
+    /// <summary>
+    /// True when every entry of every J_n and g_n = ∇_f log p(y_n|f_n) (doubles) is 0 or within [2^-100, 2^100] and no g_n is
+    /// carried as M·2^E (the Gaussian mean–variance's included since stop 40: its a = (y − μ)/v may round to 0, which is
+    /// ordinary, while J scales it back up; y = 1e-323, v = 4, x = 2^100: the split's jets rejected F̃[0, 2] = −2^-878).
+    /// </summary>
     private bool ClosedFormPiecesOrdinary() => Enumerable.Range(0, Count).All(n =>
         ScaledLabelScore(n) is null
+        && MeanVarianceLabelScoreWhereNeeded(n) is null
         && ScaledSum.Ordinary(ToDoubles(Model(n).Jacobian).Enumerate())
         && ScaledSum.Ordinary(AtLabel(n).Gradient.Select(T.Estimate)));
 

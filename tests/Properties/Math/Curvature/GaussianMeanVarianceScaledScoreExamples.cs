@@ -55,4 +55,27 @@ public class GaussianMeanVarianceScaledScoreExamples
         AssertRelative(ggn[0, 2].Value, s0s2, "empirical-Fisher split G[0, 2]");
         AssertRelative(residual[0, 2].Value, -(s0s2 + jhj), "empirical-Fisher split residual[0, 2]");
     }
+    /// <summary>
+    /// The same where J is ordinary (x = 2^100) and v small (θ = (0, 0, 0, v): μ = 0, v the bias), so that J and the double
+    /// score (a = 0 or subnormal, ∇_v ≈ −1/(2v)) passed as ordinary and the split ran the forward-mode jets, which rejected
+    /// the underflowed part scaled back up (y = 1e-323, v = 4: a = 2^-1075 rounds to 0, F̃[0, 2] = −2^-878 in range); the
+    /// split now takes the closed-form pieces wherever the mean–variance score is carried as M·2^E (since stop 40).
+    /// </summary>
+    [Theory]
+    [InlineData(1.2676506002282294e30, 1e-323, 4.0)]
+    [InlineData(1.2676506002282294e30, 3e-322, 16.0)]
+    [InlineData(1e20, -5e-310, 0.5)]
+    public void ScoreTerms_WithAnOrdinaryJacobian_WhereAUnderflows_AreTheExactOnes(double x, double y, double variance)
+    {
+        Fraction xf = Q(x), v = Q(variance), r = Q(y);
+        Fraction a = r / v, gv = a * a / 2 - 1 / (2 * v);
+        Fraction s0s2 = xf * a * xf * gv, jhj = xf * (-r / (v * v)) * xf;
+        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
+        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(y)]],
+            new[] { 0.0, 0.0, 0.0, variance }.Select(Float64.Of).ToArray());
+        AssertRelative(generic.EmpiricalFisher()[0, 2].Value, s0s2, "F̃[0, 2]");
+        var (ggn, residual) = generic.Split(SplitKind.EmpiricalFisher);
+        AssertRelative(ggn[0, 2].Value, s0s2, "empirical-Fisher split G[0, 2]");
+        AssertRelative(residual[0, 2].Value, -(s0s2 + jhj), "empirical-Fisher split residual[0, 2]");
+    }
 }
