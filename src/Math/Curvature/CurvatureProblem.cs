@@ -740,7 +740,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// <summary>∇²R(θ) by forward mode (one jet evaluation) on the composed R (no split, no chain rule written by hand).</summary>
     /// <exception cref="ArgumentException">In doubles, an entry beyond ±double.MaxValue (or a factor's overflow made it ±∞ or NaN),
     /// or an entry of ∇R(θ) beyond it (a <see cref="DoubleRangeException"/> naming θ: the Hessian beside it may have lost a
-    /// term, <see cref="HessianJet{T}.Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/>).</exception>
+    /// term, <see cref="HessianJet{T}.Evaluate(Func{HessianJet{T}[], HessianJet{T}}, IReadOnlyList{T})"/>), or an intermediate of
+    /// the written log density beyond it (<see cref="CurvatureFormulas.LogDensity{U}"/>: the Gaussian mean–variance's 2v where
+    /// v &gt; double.MaxValue/2, though ∇²R itself is in range), also naming θ.</exception>
     public RealMatrix<T> RiskHessian()
     {
         RequireFiniteOutputs();
@@ -783,7 +785,9 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     }
 
     /// <summary>s_n = ∇_θ log p(y_n|f(x_n, θ)) by forward mode on the composition.</summary>
-    /// <exception cref="ArgumentException">In doubles, an f(x_m, θ) beyond ±double.MaxValue (<see cref="RequireFiniteOutputs"/>).</exception>
+    /// <exception cref="ArgumentException">In doubles, an f(x_m, θ) beyond ±double.MaxValue (<see cref="RequireFiniteOutputs"/>), or
+    /// an intermediate of the written log density beyond it (<see cref="CurvatureFormulas.LogDensity{U}"/>: the Gaussian
+    /// mean–variance's 2v where v &gt; double.MaxValue/2, though s itself is in range), a <see cref="DoubleRangeException"/> naming θ.</exception>
     public T[] Score(int n)
     {
         RequireFiniteOutputs();
