@@ -65,6 +65,7 @@ public class GaussianMeanVarianceScaledScoreExamples
     [InlineData(1.2676506002282294e30, 1e-323, 4.0)]
     [InlineData(1.2676506002282294e30, 3e-322, 16.0)]
     [InlineData(1e20, -5e-310, 0.5)]
+    [InlineData(1.2379400392853803e27, 4.9406564584124654e-324, 8.0)] // x = 2^90, a = 2^-1077 rounds to 0
     public void ScoreTerms_WithAnOrdinaryJacobian_WhereAUnderflows_AreTheExactOnes(double x, double y, double variance)
     {
         Fraction xf = Q(x), v = Q(variance), r = Q(y);
