@@ -51,14 +51,17 @@ public class GaussianMeanVarianceScaledHessianExamples
         Assert.True(error <= bound, $"{what}: {computed:R}, exact {ExactDouble.ToDouble(exact):R}, error {ExactDouble.ToDouble(error / U):R}u");
     }
 
-    private static (LikelihoodProblem Problem, Vector<double> Theta, CurvatureProblem<Float64> Generic) Problems(double x, double y)
-    {
-        var p = new LikelihoodProblem(new LinearModel(1, 2), new GaussianMeanVariance(), new Dataset([V(x)], [y]));
-        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
-        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(y)]],
-            new[] { 0.0, 0.0, 1.0, 0.0 }.Select(Float64.Of).ToArray());
-        return (p, V(0, 0, 1, 0), generic);
-    }
+    /// <summary>
+    /// The generic problem in doubles: the mean–variance linear model with one input x, one label y and
+    /// θ = (W_μ, b_μ, W_v, b_v), so f = (θ₀x + θ₁, θ₂x + θ₃) and J = [[x, 1, 0, 0], [0, 0, x, 1]].
+    /// </summary>
+    internal static CurvatureProblem<Float64> LinearProblem(double x, double y, params double[] theta) =>
+        new(new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1), Float64.Of(0),
+            [[Float64.Of(x)]], [[Float64.Of(y)]], theta.Select(Float64.Of).ToArray());
+
+    private static (LikelihoodProblem Problem, Vector<double> Theta, CurvatureProblem<Float64> Generic) Problems(double x, double y) =>
+        (new LikelihoodProblem(new LinearModel(1, 2), new GaussianMeanVariance(), new Dataset([V(x)], [y])), V(0, 0, 1, 0),
+            LinearProblem(x, y, 0, 0, 1, 0));
 
     /// <summary>
     /// G[0, 2] = x·(r/v²)·x = r where |r/v²| &lt; 2^-2043: no pair of normal doubles holds −r/v², and the factors' Q_μv =

@@ -42,19 +42,8 @@ public class GaussianMeanVarianceScaledScoreExamples
     [InlineData(1e300, 2.5e-20)]
     [InlineData(1e250, -7e-150)]
     [InlineData(1e200, 1e-130)]
-    public void ScoreTerms_WhereTheDoubleScoreUnderflows_AreTheExactOnes(double x, double y)
-    {
-        Fraction v = Q(x), r = Q(y);
-        Fraction a = r / v, gv = a * a / 2 - 1 / (2 * v);
-        Fraction s0s2 = v * a * v * gv, jhj = v * (-r / (v * v)) * v;
-        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
-        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(y)]],
-            new[] { 0.0, 0.0, 1.0, 0.0 }.Select(Float64.Of).ToArray());
-        AssertRelative(generic.EmpiricalFisher()[0, 2].Value, s0s2, "F̃[0, 2]");
-        var (ggn, residual) = generic.Split(SplitKind.EmpiricalFisher);
-        AssertRelative(ggn[0, 2].Value, s0s2, "empirical-Fisher split G[0, 2]");
-        AssertRelative(residual[0, 2].Value, -(s0s2 + jhj), "empirical-Fisher split residual[0, 2]");
-    }
+    public void ScoreTerms_WhereTheDoubleScoreUnderflows_AreTheExactOnes(double x, double y) =>
+        AssertScoreTerms(x, y, x, 0, 0, 1, 0);
     /// <summary>
     /// The same where J is ordinary (x = 2^100) and v small (θ = (0, 0, 0, v): μ = 0, v the bias), so that J and the double
     /// score (a = 0 or subnormal, ∇_v ≈ −1/(2v)) passed as ordinary and the split ran the forward-mode jets, which rejected
@@ -66,14 +55,19 @@ public class GaussianMeanVarianceScaledScoreExamples
     [InlineData(1.2676506002282294e30, 3e-322, 16.0)]
     [InlineData(1e20, -5e-310, 0.5)]
     [InlineData(1.2379400392853803e27, 4.9406564584124654e-324, 8.0)] // x = 2^90, a = 2^-1077 rounds to 0
-    public void ScoreTerms_WithAnOrdinaryJacobian_WhereAUnderflows_AreTheExactOnes(double x, double y, double variance)
+    public void ScoreTerms_WithAnOrdinaryJacobian_WhereAUnderflows_AreTheExactOnes(double x, double y, double variance) =>
+        AssertScoreTerms(x, y, variance, 0, 0, 0, variance);
+
+    /// <summary>
+    /// F̃[0, 2], the empirical-Fisher split's G[0, 2] and its residual [0, 2] of the linear problem at θ (μ = 0 and v =
+    /// <paramref name="variance"/> there): s₀s₂ = x·a·x·∇_v with a = r/v, ∇_v = a²/2 − 1/(2v), and −(s₀s₂ + x·(−r/v²)·x).
+    /// </summary>
+    private static void AssertScoreTerms(double x, double y, double variance, params double[] theta)
     {
         Fraction xf = Q(x), v = Q(variance), r = Q(y);
         Fraction a = r / v, gv = a * a / 2 - 1 / (2 * v);
         Fraction s0s2 = xf * a * xf * gv, jhj = xf * (-r / (v * v)) * xf;
-        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
-        var generic = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(y)]],
-            new[] { 0.0, 0.0, 0.0, variance }.Select(Float64.Of).ToArray());
+        var generic = GaussianMeanVarianceScaledHessianExamples.LinearProblem(x, y, theta);
         AssertRelative(generic.EmpiricalFisher()[0, 2].Value, s0s2, "F̃[0, 2]");
         var (ggn, residual) = generic.Split(SplitKind.EmpiricalFisher);
         AssertRelative(ggn[0, 2].Value, s0s2, "empirical-Fisher split G[0, 2]");

@@ -72,9 +72,7 @@ public class Review39Examples
         Assert.True(ExactDouble.UlpError(p.GeneralizedGaussNewton(theta)[0, 2], exact) <= 40, "LikelihoodProblem G[0, 2]");
         Assert.True(ExactDouble.UlpError(p.Hessian(theta)[0, 2], exact) <= 40, "LikelihoodProblem ∇²R[0, 2]");
 
-        var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.GaussianMeanVariance, 1);
-        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(x)]], [[Float64.Of(y)]],
-            new[] { 0.0, 0.0, 1.0, 0.0 }.Select(Float64.Of).ToArray());
+        var problem = GaussianMeanVarianceScaledHessianExamples.LinearProblem(x, y, 0, 0, 1, 0);
         Assert.True(ExactDouble.UlpError(problem.GeneralizedGaussNewton()[0, 2].Value, exact) <= 40, "CurvatureProblem G[0, 2]");
     }
 }
