@@ -372,6 +372,17 @@ public static class CurvatureFormulas
         ArgumentNullException.ThrowIfNull(f);
         if (f.Count == 0)
             throw new ArgumentException("f must not be empty.", nameof(f));
+        var (m, logSum) = ShiftedLogSumExp(f);
+        return m + logSum;
+    }
+
+    /// <summary>
+    /// m = max_c f_c and log Σ_c e^{f_c − m}, the two terms of <see cref="LogSumExp{U}"/> (in <see cref="Float64"/> m is the
+    /// first largest entry f_k and the logarithm log1p(Σ_{c≠k} e^{f_c − m}); other arithmetics the max as a U, so its
+    /// derivative parts are f_k's).
+    /// </summary>
+    private static (U Shift, U LogSum) ShiftedLogSumExp<U>(IReadOnlyList<U> f) where U : IReal<U>
+    {
         if (typeof(U) == typeof(Float64))
         {
             var v = f.Select(ToDouble).ToArray();
@@ -380,13 +391,13 @@ public static class CurvatureFormulas
             for (int c = 0; c < v.Length; c++)
                 if (c != k)
                     rest += Math.Exp(v[c] - v[k]);
-            return FromDouble<U>(v[k] + LogOnePlus.Of(rest));
+            return (FromDouble<U>(v[k]), FromDouble<U>(LogOnePlus.Of(rest)));
         }
         var m = f.Aggregate(U.Max);
         U s = U.Exp(f[0] - m);
         for (int c = 1; c < f.Count; c++)
             s += U.Exp(f[c] - m);
-        return m + U.Log(s);
+        return (m, U.Log(s));
     }
 
     /// <summary>π = softmax(f) (eq. D.12), shifted by the largest f_c.</summary>
@@ -433,7 +444,10 @@ public static class CurvatureFormulas
     /// <see cref="CurvatureShape.LabelLength"/> (one-hot for the categorical, [y] otherwise).
     /// GaussianIdentity −(y − f)²/2; BernoulliLogit y·f − log(1 + eᶠ); CategoricalSoftmax yᵀf − log Σ e^{f_c};
     /// PoissonLog y·f − eᶠ; BernoulliProbability y·log q + (1 − y)·log(1 − q) (a term whose label weight y or 1 − y is 0 is
-    /// left out, with its derivatives); GaussianMeanVariance −(y − μ)²/(2v) − ½log v. Over <see cref="HyperDualReal{T}"/> of
+    /// left out, with its derivatives); GaussianMeanVariance −(y − μ)²/(2v) − ½log v. In the arithmetics that round (doubles and
+    /// forward mode over them) the logit's and the softmax's are written without their cancellation
+    /// (<see cref="LogitLogDensity{U}"/>, <see cref="SoftmaxLogDensity{U}"/>, the latter for labels summing to 1); the rigorous
+    /// arithmetics keep the forms above, whose enclosures hold the exact value either way. Over <see cref="HyperDualReal{T}"/> of
     /// doubles the ε₁ and ε₁ε₂ parts are <see cref="LogDensityDerivatives{T}"/> within the bounds
     /// LogDensityForwardModeRangeProperties derives, or an <see cref="ArgumentException"/> naming the range where an
     /// intermediate of the written form is beyond ±double.MaxValue: r² (Gaussian identity), eᶠ and y·f (Poisson), f_c − max f
@@ -453,9 +467,11 @@ public static class CurvatureFormulas
                 return -(r * r) / 2;
             }
             case LikelihoodFamily.BernoulliLogit:
-                return y[0] * f[0] - Softplus(f[0]);
+                return U.IsRigorous ? y[0] * f[0] - Softplus(f[0]) : LogitLogDensity(y[0], f[0]);
             case LikelihoodFamily.CategoricalSoftmax:
             {
+                if (!U.IsRigorous && U.Sign(y.Aggregate((a, b) => a + b) - 1) == 0)
+                    return SoftmaxLogDensity(y, f);
                 U s = y[0] * f[0];
                 for (int c = 1; c < f.Count; c++)
                     s += y[c] * f[c];
@@ -477,6 +493,38 @@ public static class CurvatureFormulas
                 return -(r * r) / (2 * f[1]) - U.Log(f[1]) / 2;
             }
         }
+    }
+
+    /// <summary>
+    /// The Bernoulli logit's log p = y·f − softplus(f) as −(y·softplus(−f) + (1 − y)·softplus(f)) (softplus(f) − f =
+    /// softplus(−f)), a term whose label weight is 0 left out, for the arithmetics that round: the written difference
+    /// cancelled once σ(f) rounds to 1, in the value and in forward mode's parts (curved-linear, κ = 0, x = 1, θ = 40,
+    /// y = 1: the score σ(−40)·x ≈ 4.2e-18 and F̃ came out 0; with κ = 1, x = (40, 0), θ = (1, 0) ∇²R[1, 1] = −σ(−40.5)κ
+    /// ≈ −2.6e-18 came out −0 and ∇²R[0, 0] ≈ 4.33e-15 was 2.6 % off, the small term having been added to f'' = κ and
+    /// subtracted again). For labels 0 and 1 one softplus is left, whose parts do not cancel.
+    /// </summary>
+    private static U LogitLogDensity<U>(U y, U f) where U : IReal<U>
+    {
+        var ones = U.Sign(y) == 0 ? U.Of(0) : y * Softplus(-f);
+        var zeros = U.Sign(1 - y) == 0 ? U.Of(0) : (1 - y) * Softplus(f);
+        return -(ones + zeros);
+    }
+
+    /// <summary>
+    /// The softmax's log p = yᵀf − log Σ_c e^{f_c} for labels summing to 1, as Σ_c y_c·(f_c − m) − log Σ_c e^{f_c − m}
+    /// (m = max f, <see cref="ShiftedLogSumExp{U}"/>; a class whose label is 0 left out), for the arithmetics that round:
+    /// the written difference cancelled where the label's class dominates, f_y − (m + log Σ …) with f_y = m (linear,
+    /// f = (40, 0, 0), y = e₀: the score's class-0 entries (1 − π₀)x ≈ 8.5e-18 came out 0). For a one-hot label at the
+    /// largest logit the first sum is exactly 0 and only the logarithm, which does not cancel, is left.
+    /// </summary>
+    private static U SoftmaxLogDensity<U>(IReadOnlyList<U> y, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        var (m, logSum) = ShiftedLogSumExp(f);
+        U s = U.Of(0);
+        for (int c = 0; c < f.Count; c++)
+            if (U.Sign(y[c]) != 0)
+                s += y[c] * (f[c] - m);
+        return s - logSum;
     }
 
     /// <summary>
