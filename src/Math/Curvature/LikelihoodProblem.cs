@@ -719,12 +719,16 @@ public sealed class LikelihoodProblem
     /// (E[g] = ∇R): not through the identity being checked.
     /// </summary>
     /// <remarks>
-    /// Where that plain form is not finite but every score is, each deviation g_n − ∇R = Σ_m s_m − N·s_n is the exact
-    /// rational rounded once (within one ulp: 2u relative) and Σ_n c_n c_nᵀ/N one <see cref="ScaledCurvatureSum"/> (two
-    /// equal scores s = 1e308 gave NaN = −∞ − (−∞), exact 0): each entry within (N + 7)·u·(Σ_n|c_na c_nb|/N) of the exact
-    /// covariance of the computed scores (first order: 2·2u for the deviations, u for 1/N, 2u for the product, (N − 1)u for
-    /// the accumulation and u for the final rounding), ±∞ only where the entry is beyond ±double.MaxValue. The exact
-    /// deviations cost O(N·d) rational operations, on this fallback only.
+    /// Each deviation g_n − ∇R = Σ_m s_m − N·s_n is the exact rational of the computed scores, carried as M·2^E with M its
+    /// mantissa rounded once (within u), and Σ_n c_n c_nᵀ/N is one <see cref="ScaledCurvatureSum"/>: each entry within
+    /// (N + 7)·u·(Σ_n|c_na c_nb|/N) of the exact covariance of the computed scores (first order: 2u for the deviations, u for
+    /// 1/N, 2u for the product, (N − 1)u for the accumulation and u for the final rounding, with 2u to spare), plus 2^-1074
+    /// where it is subnormal, ±∞ only where the entry is beyond ±double.MaxValue. The bound is relative to the deviations,
+    /// not to the scores: the plain centred form −N·s_n − ∇R, used before stop 41 wherever it was finite, rounded ∇R first,
+    /// an error of u·|∇R| in each deviation, so where the scores nearly agree the deviations cancelled and the entry was off
+    /// by its own size (Poisson, linear model, x = 1, 1, 1 + 2^-52, y = 2, θ = 0: Σ₀₀ = 2.63e-31, exact 2^-103 ≈ 9.86e-32).
+    /// The scores' own errors (<see cref="Score"/>) pass into the deviations unchanged. The exact deviations cost O(N·d)
+    /// rational operations a call; the method serves the claims' tests, not an optimizer loop.
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// θ or the data are invalid, or a score s_n = J_nᵀ∇_f log p is beyond ±double.MaxValue (its double is ±∞), so that the
@@ -734,32 +738,27 @@ public sealed class LikelihoodProblem
     public Matrix<double> GradientCovariance(Vector<double> theta)
     {
         var (_, scores) = TrainingScores(theta, "the gradient covariance");
-        var mean = RiskGradient(theta);
-        var cov = Matrix<double>.Build.Dense(Dimension, Dimension);
-        foreach (var s in scores)
-        {
-            var c = -Count * s - mean;
-            cov += c.OuterProduct(c);
-        }
-        cov /= Count;
-        if (cov.Enumerate().All(double.IsFinite))
-            return cov;
-        // Coordinate a's deviations are carried as c′_na·2^k_a, k_a = max(0, ilogb(max_n |s_na|) − 960): |c_na| ≤ 2N·max|s_na|,
-        // so c′_na is finite for N < 2^60 even where c_na itself is beyond the range (a coordinate with scores ±1e308 made
-        // the former fallback return the plain form's NaNs in every other coordinate). Each c_na is the exact rational
-        // Σ_m s_ma − N·s_na rounded once: the deviations cancel (scores A, A, A⁺ give ulp, ulp, −2ulp), and a rounding sum
-        // was off by an ulp of A, i.e. by the deviation's own size.
-        var exponents = Enumerable.Range(0, Dimension)
-            .Select(a => scores.Max(s => Math.Abs(s[a])) is var largest && largest > 0 ? Math.Max(0, Math.ILogB(largest) - 960) : 0)
-            .ToArray();
+        // Each c_na is the exact rational Σ_m s_ma − N·s_na, its mantissa rounded once: the deviations cancel (scores A, A,
+        // A⁺ give ulp, ulp, −2ulp; scores 1, 1, 1 + 2^-52 give 2^-52, 2^-52, −2^-51), and any rounding before the
+        // subtraction is off by an ulp of the scores, i.e. by the deviation's own size. Carried as M·2^E, a deviation beyond
+        // the range (scores ±1e308) or below 2^-1022 keeps its digits until the products scale it.
         var totals = Enumerable.Range(0, Dimension)
             .Select(a => scores.Aggregate(Fraction.Zero, (total, s) => total + ExactDouble.ToFraction(s[a]))).ToArray();
         var sum = new ScaledCurvatureSum(Dimension);
+        double weight = 1.0 / Count;
         foreach (var s in scores)
         {
-            var c = Vector<double>.Build.Dense(Dimension, a => ExactDouble.ToDouble(
-                (totals[a] - Count * ExactDouble.ToFraction(s[a])) * ExactDouble.Pow2(-exponents[a])));
-            sum.AddOuter(1.0 / Count, c, exponents);
+            var mantissas = new double[Dimension];
+            var exponents = new int[Dimension];
+            for (int a = 0; a < Dimension; a++)
+            {
+                var c = totals[a] - Count * ExactDouble.ToFraction(s[a]);
+                if (c == Fraction.Zero)
+                    continue;
+                exponents[a] = ExactDouble.FloorLog2(Fraction.Abs(c));
+                mantissas[a] = ExactDouble.ToDouble(c * ExactDouble.Pow2(-exponents[a]));
+            }
+            sum.AddOuterScaled(weight, new ScaledVector(mantissas, exponents));
         }
         return sum.Value();
     }

@@ -91,20 +91,15 @@ internal sealed class ScaledCurvatureSum
                         _sums[a, b].AddTimesPowerOfTwo(weightExponent + g.Exponents[i] + g.Exponents[k], 1, weight, j[i, a], g.Mantissas[i], j[k, b], g.Mantissas[k]);
     }
 
-    /// <summary>Adds w·s sᵀ for a vector s of length d.</summary>
-    public void AddOuter(double weight, Vector<double> s)
+    /// <summary>
+    /// Adds w·c cᵀ for a vector c of length d carried as M_a·2^(E_a) (<see cref="Likelihoods.ScaledVector"/>: an entry beyond
+    /// the double range or below 2^-1022 keeps its digits), the powers of two applied in each term's one final scaling.
+    /// </summary>
+    public void AddOuterScaled(double weight, Likelihoods.ScaledVector c)
     {
         for (int a = 0; a < D; a++)
             for (int b = a; b < D; b++)
-                _sums[a, b].Add(weight, s[a], s[b]);
-    }
-
-    /// <summary>Adds w·(s ⊙ 2^e)(s ⊙ 2^e)ᵀ: s_a carried as s_a·2^e_a, 0 ≤ e_a ≤ 1023 (an entry beyond the double range, scaled down).</summary>
-    public void AddOuter(double weight, Vector<double> s, IReadOnlyList<int> exponents)
-    {
-        for (int a = 0; a < D; a++)
-            for (int b = a; b < D; b++)
-                _sums[a, b].Add(weight, s[a], s[b], Math.ScaleB(1.0, exponents[a]), Math.ScaleB(1.0, exponents[b]));
+                _sums[a, b].AddTimesPowerOfTwo(c.Exponents[a] + c.Exponents[b], 1, weight, c.Mantissas[a], c.Mantissas[b]);
     }
 
     /// <summary>Adds w·Σ_m g_m·∇²f^(m) (symmetric d×d matrices).</summary>

@@ -63,4 +63,40 @@ public class Review41Examples
                     $"∇²_θ b[{i}, {k}] = {h[i, k]:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}, error {ExactDouble.ToDouble(error):R} > {ExactDouble.ToDouble(bound):R}");
             }
     }
+
+    /// <summary>
+    /// Poisson, linear model, θ = 0 (λ = 1), labels y = 2 (g = 1 exactly), inputs x = s·(1, 1, 1 + 2^-52) for a power of two
+    /// s: the scores s_n = (x_n, 1) are exact, the deviations c_n = Σ_m s_m − 3s_n are s·(2^-52, 2^-52, −2^-51) in the
+    /// first coordinate and 0 in the second, so Σ = diag(2^-103·s², 0) exactly. Held to the stated (N + 7)·u·Σ_n|c_na c_nb|/N
+    /// plus 2^-1074. The plain centred form −3s_n − ∇R rounded ∇R = −(3 + 2^-52) to −3 first and gave Σ₀₀ = 2.63e-31 at
+    /// s = 1, 2.67 times the exact 9.86e-32.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(500)]
+    [InlineData(-400)]
+    public void GradientCovariance_OfNearlyEqualScores_IsWithinItsStatedBound(int scaleExponent)
+    {
+        double s = Math.ScaleB(1.0, scaleExponent);
+        double[] inputs = [s, s, s * (1 + Math.ScaleB(1.0, -52))];
+        var p = new LikelihoodProblem(new LinearModel(1), new PoissonLog(),
+            new Dataset(inputs.Select(v => V(v)).ToList(), [2, 2, 2]));
+        var cov = p.GradientCovariance(V(0, 0));
+        var scores = inputs.Select(v => new[] { Q(v), Fraction.One }).ToArray();
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 2; b++)
+            {
+                Fraction exact = Fraction.Zero, magnitude = Fraction.Zero;
+                foreach (var sn in scores)
+                {
+                    var ca = scores.Aggregate(Fraction.Zero, (t, m) => t + m[a]) - 3 * sn[a];
+                    var cb = scores.Aggregate(Fraction.Zero, (t, m) => t + m[b]) - 3 * sn[b];
+                    exact += ca * cb / 3;
+                    magnitude += Fraction.Abs(ca * cb) / 3;
+                }
+                var bound = (3 + 7) * U * magnitude + ExactDouble.Pow2(-1074);
+                Assert.True(Fraction.Abs(Q(cov[a, b]) - exact) <= bound,
+                    $"Σ[{a}, {b}] = {cov[a, b]:R}, exact {ExactDouble.ToDouble(exact):R}, bound {ExactDouble.ToDouble(bound):R}");
+            }
+    }
 }
