@@ -168,16 +168,24 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
     /// entries near 1, whose Fisher keeps its plain form bit for bit). A term is p times at most two other pieces (each
     /// below 2^2 together) and J_ia·J_kb (below 2^(2e_J + 2)) or a ∇²f entry (below 2^(e_H + 1)), e_J and e_H the largest
     /// binary exponents; p's double is off by at most min(2^(e_p + 1), 2^-1072) (its subnormal rounding, or p itself where
-    /// it is 0), so the terms change by less than 2^-1076 where min(e_p, −1073) + max(2e_J + 2, e_H + 1) ≤ −1079.
+    /// it is 0), so the terms change by less than 2^-1076 where min(e_p, −1073) + max(2e_J + 2, e_H + 1) ≤ −1079 for every
+    /// carried p below 2^-1022, i.e. for the largest such e_p (where none is below, the smallest e_p of all, as before).
+    /// Until stop 41 the smallest e_p of all decided, so a softmax Hessian entry π_iπ_j of two tiny classes hid a π_i that J
+    /// scales back up (tanh MLP, C = 4, f = (−1000, −800, 0, 700), J₀₀ = 1e300: the Fisher, E[−∇²] and GGN [0, 0] came out 0,
+    /// exact J₀₀²·π₀(1 − π₀) ≈ 5.0e-139, π₀π₁ ≈ e^-3200 having set e_p).
     /// A non-finite J or ∇²f entry counts as large (the scaled sums then reject it naming the range).
     /// </summary>
     private static bool MayScaleBackUp(ScaledLikelihoodTerms terms, SecondOrderExpansion<T> model)
     {
-        long smallest = long.MaxValue;
+        long smallest = long.MaxValue, largestBelowNormal = long.MinValue;
         void See(double m, int e)
         {
-            if (m != 0)
-                smallest = Math.Min(smallest, (long)Math.ILogB(m) + e);
+            if (m == 0)
+                return;
+            long exponent = (long)Math.ILogB(m) + e;
+            smallest = Math.Min(smallest, exponent);
+            if (exponent < -1022)
+                largestBelowNormal = Math.Max(largestBelowNormal, exponent);
         }
         foreach (var (weight, g) in terms.Nodes)
         {
@@ -193,7 +201,8 @@ public sealed class CurvatureProblem<T> where T : IReal<T>
             return true;
         static long Largest(double[] values) => values.Where(v => v != 0).Select(v => (long)Math.ILogB(v)).DefaultIfEmpty(-100_000).Max();
         long scale = Math.Max(2 * Largest(jacobian) + 2, Largest(hessians) + 1);
-        return Math.Min(smallest, -1073) + scale > -1079;
+        long decisive = largestBelowNormal != long.MinValue ? largestBelowNormal : smallest;
+        return Math.Min(decisive, -1073) + scale > -1079;
     }
 
     /// <summary>The exact expectation rule over y ~ p(·|f(x_n, θ)).</summary>

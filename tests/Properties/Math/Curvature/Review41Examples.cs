@@ -1,5 +1,6 @@
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Arithmetic;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Exact;
 using Verification.Numerics.Curvature.Likelihoods;
@@ -98,5 +99,41 @@ public class Review41Examples
                 Assert.True(Fraction.Abs(Q(cov[a, b]) - exact) <= bound,
                     $"Σ[{a}, {b}] = {cov[a, b]:R}, exact {ExactDouble.ToDouble(exact):R}, bound {ExactDouble.ToDouble(bound):R}");
             }
+    }
+
+    /// <summary>
+    /// Tanh MLP (D = H = N = 1, x = 1), softmax with C = 4, θ = (W₁, b₁, W₂[0], b₂[0], …) = (0, 0, 1e300, −1000, 0, −800,
+    /// 0, 0, 0, 700): h = 0, s = 1, f = b₂ = (−1000, −800, 0, 700), J's row 0 is (1e300, 1e300, 0, 1, 0, …) with no rounding
+    /// and ∇²f^(m)[0, 0] = 0. Entry [0, 0] of the Fisher, E[−∇²] and the GGN is J₀₀²·π₀(1 − π₀) ≈ 5.0e-139 with π₀ =
+    /// e^-1000/(e^-1000 + e^-800 + 1 + e^700) from 96-bit enclosures. π₀ ≈ e^-1700 is below the subnormal range, and the
+    /// carried Hessian entry π₀π₁ ≈ e^-3200 had decided that no carried piece mattered, so all three came out 0.
+    /// Tolerances as CurvatureProblemMlpWeightUnderflowExamples derives them for C = 3, with T = 4 nodes: t = f_c − m is
+    /// exact and s = Σe^t rounds to 1 (within e^-700), so π₀ is ScaledExp's 3u and 1 − π₀ = Σ_{k≠0}π_k is 1 within
+    /// e^-700; the nodes k ≠ 0 add π_kπ₀²·J², relatively e^-1700. Fisher (4 + T)·u + 3u = 11; E[−∇²] (1 + 4 + T)·u plus
+    /// A₀₀ = −π₀(1 − π₀)'s 3u + 1u (one mantissa product) = 13; GGN 5u + 4u = 9.
+    /// </summary>
+    [Theory]
+    [InlineData("F", 11)]
+    [InlineData("E[−∇²]", 13)]
+    [InlineData("G", 9)]
+    public void MlpSoftmaxCurvature_WithTwoTinyClasses_KeepsTheLargerOnesDigits(string member, double ulps)
+    {
+        var shape = new CurvatureShape(ModelFamily.TanhMlp, LikelihoodFamily.CategoricalSoftmax, inputs: 1, hidden: 1, classes: 4);
+        var problem = new CurvatureProblem<Float64>(shape, Float64.Of(0), [[Float64.Of(1)]], [CurvatureFormulas.Label<Float64>(shape, 3)],
+            new double[] { 0, 0, 1e300, -1000, 0, -800, 0, 0, 0, 700 }.Select(Float64.Of).ToArray());
+        var value = member switch
+        {
+            "F" => problem.Fisher(),
+            "E[−∇²]" => problem.ExpectedNegativeHessian(),
+            _ => problem.GeneralizedGaussNewton(),
+        };
+        var one = RationalInterval.Exact(1.0);
+        var s = ExactExp.Of(-1700.0, 96) + ExactExp.Of(-1500.0, 96) + ExactExp.Of(-700.0, 96) + one;
+        var pi0 = ExactExp.Of(-1700.0, 96) / s;
+        var j = RationalInterval.Exact(1e300);
+        var exact = j * j * pi0 * (one - pi0);
+        double computed = value[0, 0].Value;
+        double error = ExactDouble.UlpError(computed, exact);
+        Assert.True(error <= ulps, $"{member}₀₀ = {computed:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R}, {error:R} ulp (tolerance {ulps})");
     }
 }
