@@ -267,6 +267,13 @@ public sealed class LikelihoodProblem
         public bool Ordinary { get; } = ScaledSum.Ordinary(J.Enumerate()) && ModelHessians.All(h => ScaledSum.Ordinary(h.Enumerate()));
 
         /// <summary>
+        /// True when every ∇²f^(m) is the zero matrix (the linear model): the residual term Σ_m g_m·∇²f^(m) is then exactly 0
+        /// whatever g is, so ∇_f log p is not evaluated for it (a g beyond the range, the Gaussian's (y − f)/σ² = 1e310 at
+        /// σ² = 1e-300, had rejected ∇²R = −x²/σ² and a residual term of exactly 0).
+        /// </summary>
+        public bool ModelIsFlat { get; } = ModelHessians.All(h => h.Enumerate().All(v => v == 0));
+
+        /// <summary>
         /// ∇²_f log p(y|f), or null where the curvature matrices need its finite factors instead
         /// (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>: an entry beyond the double range, as the Bernoulli
         /// probability's −1/q² below q ≈ 7.5e-155, or one that may fall below it, as the Gaussian mean–variance 1/(2v²) beyond
@@ -336,13 +343,13 @@ public sealed class LikelihoodProblem
         public Matrix<double> LogDensityHessian(double y)
         {
             var hy = HessianInRange(y);
-            if (hy is null || ScaledGradientWhereNeeded(y) is not null)
+            if (hy is null || !ModelIsFlat && ScaledGradientWhereNeeded(y) is not null)
             {
                 var scaled = new ScaledCurvatureSum(J.ColumnCount);
                 AddTo(scaled, 1, 0, y);
                 return scaled.Value();
             }
-            var g = Likelihood.Gradient(y, F);
+            var g = ModelIsFlat ? Vector<double>.Build.Dense(Likelihood.OutputDimension) : Likelihood.Gradient(y, F);
             var h = J.TransposeThisAndMultiply(hy * J);
             for (int m = 0; m < g.Count; m++)
                 if (g[m] != 0)
@@ -354,11 +361,12 @@ public sealed class LikelihoodProblem
             return sum.Value();
         }
 
-        /// <summary>Adds w·2^(e_w)·∇²_θ log p(y|f) to a scaled sum.</summary>
+        /// <summary>Adds w·2^(e_w)·∇²_θ log p(y|f) to a scaled sum (the residual part only where some ∇²f^(m) is nonzero).</summary>
         public void AddTo(ScaledCurvatureSum sum, double weight, int weightExponent, double y)
         {
             AddCongruence(sum, weight, weightExponent, y);
-            sum.AddCurvatureScaled(weight, weightExponent, GradientParts(y), ModelHessians);
+            if (!ModelIsFlat)
+                sum.AddCurvatureScaled(weight, weightExponent, GradientParts(y), ModelHessians);
         }
     }
 
@@ -456,7 +464,10 @@ public sealed class LikelihoodProblem
     /// factors (<see cref="LikelihoodBase.HessianFactorsWhereNeeded"/>; Gaussian mean–variance, linear model, x = v = 1e200:
     /// ∇²R_vv = −x²/(2v²) = −½ came out 0, 1/(2v²) having rounded to 0 before J scaled it back up; five factors per term),
     /// or, where an entry lies below 2^-1022, as M·2^E (<see cref="LikelihoodBase.HessianScaledWhereNeeded"/>; the logit's
-    /// σ(f)σ(−f) = e^-800 was 0 at f = −800 and x = 1e300, where ∇²R₀₀ ≈ −3.7e252).
+    /// σ(f)σ(−f) = e^-800 was 0 at f = −800 and x = 1e300, where ∇²R₀₀ ≈ −3.7e252). Where every ∇²f_n^(m) is the zero
+    /// matrix (the linear model) ∇_f log p is not evaluated, its term being exactly 0: a ∇_f log p beyond the range rejected
+    /// ∇²R in range before (Gaussian σ² = 1e-300, x = 1, y − f = 1e10: ∇²R = x²/σ² = 1e300). Elsewhere a ∇_f log p beyond
+    /// ±double.MaxValue is the likelihood's <see cref="ArgumentException"/> naming θ, though g_m·∇²f^(m) may be in range.
     /// </remarks>
     public Matrix<double> Hessian(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (total, t, n) => total - t.LogDensityHessian(Data.Labels[n]),
@@ -483,11 +494,15 @@ public sealed class LikelihoodProblem
     /// <remarks>
     /// The switch over J_n (unused here) and ∇²f_n^(m) outside [2^-100, 2^100], or a plain sum that is not finite; ∇_f log p
     /// is not checked (each term is the one product g_m·∇²f^(m)_ab, not scaled up afterwards). Accuracy as for
-    /// <see cref="Hessian"/> (T = N·M terms).
+    /// <see cref="Hessian"/> (T = N·M terms). A sample whose ∇²f_n^(m) are all the zero matrix adds exactly 0 without
+    /// evaluating ∇_f log p (one beyond the range had rejected the linear model's residual term of 0); elsewhere a
+    /// ∇_f log p beyond ±double.MaxValue is the likelihood's <see cref="ArgumentException"/> naming θ.
     /// </remarks>
     public Matrix<double> ResidualTerm(Vector<double> theta) => SampleSum(theta, symmetrize: false,
         (r, t, n) =>
         {
+            if (t.ModelIsFlat)
+                return r;
             if (t.ScaledGradientWhereNeeded(Data.Labels[n]) is not null)
                 return null;
             var g = Likelihood.Gradient(Data.Labels[n], t.F);
@@ -496,7 +511,11 @@ public sealed class LikelihoodProblem
                     r -= g[m] * t.ModelHessians[m];
             return r;
         },
-        (sum, t, n) => sum.AddCurvatureScaled(-1, t.GradientParts(Data.Labels[n]), t.ModelHessians));
+        (sum, t, n) =>
+        {
+            if (!t.ModelIsFlat)
+                sum.AddCurvatureScaled(-1, t.GradientParts(Data.Labels[n]), t.ModelHessians);
+        });
 
     /// <summary>
     /// F(θ) = Σ_n E_{y~p(·|f_n)}[s_n(y)s_n(y)ᵀ] (eq. 7.2), computed as Σ_n J_nᵀ(Σ_k w_k ∇_f log p(y_k)∇_f log p(y_k)ᵀ)J_n with the

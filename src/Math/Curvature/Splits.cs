@@ -142,7 +142,9 @@ public static class Splits
     /// (T = 2M² + M) plus g's and ∇²_f log p's own errors, and where a sample's term is beyond the range all samples' terms
     /// in one scaled sum per entry (T = N(2M² + M)), ±∞ with the exact sign (+∞ and −∞ terms had summed to NaN): b(s sᵀ + ∇²log p) ≈ 3.8e-315 had kept about 35 bits before 1/b
     /// scaled it back up (σ² = 1, r = 26, x = 1e-170: the exact x(r² − 1) ≈ 6.75e-168), and its inner Hessian's rejection
-    /// of an entry beyond the range no longer reaches the residual term, whose b cancels.
+    /// of an entry beyond the range no longer reaches the residual term, whose b cancels. A sample whose inner Hessians are all
+    /// the zero matrix (the identity split, the canonical split of the linear model) adds exactly 0, its ∇_b a_n not evaluated:
+    /// one beyond the range (Gaussian σ² = 1e-300, x = 1, y − f = 1e10) had rejected that 0.
     /// </remarks>
     public static Matrix<double> ResidualTerm(ISplit split, Vector<double> theta)
     {
@@ -155,9 +157,14 @@ public static class Splits
                 ? SumOverSamples(split, theta, "residual term", n => terms[n], (_, n, _) => terms[n])
                 : ef.CancelledResidualTerm(theta);
         }
+        // where every inner Hessian is the zero matrix (the identity split; the canonical split of the linear model) the
+        // sample's term is exactly 0, so ∇_b a_n is not evaluated: one beyond the range (Gaussian σ² = 1e-300, y − f = 1e10)
+        // had rejected a residual term of 0
         var factors = Enumerable.Range(0, split.Problem.Count)
-            .Select(n => (G: split.OuterGradient(n, theta), Hs: split.InnerHessians(n, theta),
-                Scaled: split is CanonicalSplit ? split.Problem.NegativeScaledGradientWhereNeeded(n, theta) : null)).ToArray();
+            .Select(n => split.InnerHessians(n, theta) is var hs && hs.All(h => h.Enumerate().All(v => v == 0))
+                ? (G: Vector<double>.Build.Dense(hs.Count), Hs: hs, Scaled: (ScaledVector?)null)
+                : (G: split.OuterGradient(n, theta), Hs: hs,
+                    Scaled: split is CanonicalSplit ? split.Problem.NegativeScaledGradientWhereNeeded(n, theta) : null)).ToArray();
         if (factors.All(f => f.G.All(double.IsFinite) && f.Hs.All(h => h.Enumerate().All(double.IsFinite)))
             && factors.Any(f => f.Scaled is not null || ProductMayOverflow(f.G, f.Hs)))
         {

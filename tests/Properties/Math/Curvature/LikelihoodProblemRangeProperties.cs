@@ -179,8 +179,15 @@ public class LikelihoodProblemRangeProperties
     }
 
     /// <summary>The likelihood's ∇_f log p and ∇²_f log p at (y, f) in exact rationals (M = 1), with their doubles' error in u.</summary>
+    /// <remarks>
+    /// <paramref name="FactorsAreTheGradient"/>: ∇²_f log p's finite factors are ±∇_f log p itself (the Bernoulli probability's
+    /// (−r)·r, r = 1/q or 1/(1 − q)), so a g beyond the range leaves the curvature matrices without factors; the Gaussian's
+    /// factors of −1/σ² are finite for every σ², and the linear model's ∇²f = 0 means no member evaluates g at the label
+    /// but those that form scores (until stop 41 the Hessian, the residual terms and the identity split's GGN rejected
+    /// where g was beyond the range though each was in range: σ² = 1e-300, x = 1, y − f = 1e10).
+    /// </remarks>
     private sealed record ExactLikelihood(Func<Fraction, Fraction, (Fraction G, Fraction H)> Derivatives, double GradientU, double HessianU,
-        Func<Fraction, Fraction, bool> LossBeyond);
+        Func<Fraction, Fraction, bool> LossBeyond, bool FactorsAreTheGradient);
 
     /// <summary>
     /// Every member against its exact reference, with g_n, H_n the exact ∇_f log p, ∇²_f log p at (y_n, f_n), the rule's
@@ -204,10 +211,10 @@ public class LikelihoodProblemRangeProperties
     /// The exact g_n is the reference also where it is below 2^-1022: the scores carry it as M·2^E there (until stop 36 they
     /// were formed from its subnormal double, and this property checked them against that double: σ² = 1.7e271,
     /// y − f = 1e-57, x = 1.3e191 gave s = 8e-138 as 0).
-    /// A rejection naming the range is allowed where an exact f_n is beyond it, and further: for the members that evaluate
-    /// ∇_f log p at the label (Hessian, residual terms, identity split) where g_n is; for those that form scores where an
-    /// entry of s_n = g_n·x̃_n is; for the Fisher and E[−∇²] where a node's g(y_k) is; for the GGN where H_n or g_n is and no
-    /// factors exist (both likelihoods here have them only where g is finite); for the empirical-Fisher split where ℓ_n is.
+    /// A rejection naming the range is allowed where an exact f_n is beyond it, and further: for the GGN, the Hessian, the
+    /// residual terms and the identity split where g_n is and ∇²_f log p's factors are ±g_n (the Bernoulli probability; the
+    /// linear model's ∇²f = 0, so g_n enters none of them otherwise); for those that form scores where an
+    /// entry of s_n = g_n·x̃_n is; for the Fisher and E[−∇²] where a node's g(y_k) is; for the empirical-Fisher split where ℓ_n is.
     /// </summary>
     private static Property Check(LinearCase c, ILikelihood likelihood, ExactLikelihood exactLikelihood)
     {
@@ -259,7 +266,7 @@ public class LikelihoodProblemRangeProperties
         Array.Fill(zero, Fraction.Zero);
         // H beyond the range alone is no reason to reject: both likelihoods here give ∇² as finite factors P·Q there
         // (GaussianIdentity since stop 38: σ² below 1/double.MaxValue; the Bernoulli probability below q ≈ 7.5e-155)
-        bool atLabel = fBeyond || gBeyond;
+        bool atLabel = fBeyond || (gBeyond && exactLikelihood.FactorsAreTheGradient);
         var result = Entries($"GGN at {at}", Flat(() => problem.GeneralizedGaussNewton(theta)), ggn, ggnScale, 3 + count + eh, count, atLabel)
             .And(Entries($"canonical-split GGN at {at}", Flat(() => Splits.GeneralizedGaussNewton(Splits.Canonical(problem), theta)), ggn, ggnScale, 3 + count + eh, count, atLabel))
             .And(Entries($"Hessian at {at}", Flat(() => problem.Hessian(theta)), ggn, ggnScale, 3 + 2 * count + eh, 2 * count, atLabel))
@@ -301,7 +308,7 @@ public class LikelihoodProblemRangeProperties
     {
         var v = F(c.Variance);
         return Check(c, new GaussianIdentity(c.Variance), new ExactLikelihood(
-            (y, f) => ((y - f) / v, -Fraction.One / v), 4, 1, (y, f) => (y - f) * (y - f) / (2 * v) >= NearMax));
+            (y, f) => ((y - f) / v, -Fraction.One / v), 4, 1, (y, f) => (y - f) * (y - f) / (2 * v) >= NearMax, false));
     });
 
     /// <summary>
@@ -316,7 +323,7 @@ public class LikelihoodProblemRangeProperties
         {
             var v = F(c.Variance);
             return Check(c, new GaussianIdentity(c.Variance), new ExactLikelihood(
-                (y, f) => ((y - f) / v, -Fraction.One / v), 4, 1, (y, f) => (y - f) * (y - f) / (2 * v) >= NearMax));
+                (y, f) => ((y - f) / v, -Fraction.One / v), 4, 1, (y, f) => (y - f) * (y - f) / (2 * v) >= NearMax, false));
         });
 
     private static Arbitrary<LinearCase> SubnormalVarianceCases { get; } =
@@ -374,6 +381,6 @@ public class LikelihoodProblemRangeProperties
         {
             var gradient = y == Fraction.One ? Fraction.One / f : -Fraction.One / (1 - f);
             return (gradient, -gradient * gradient);
-        }, 4, 8, (_, _) => false));
+        }, 4, 8, (_, _) => false, true));
     });
 }
