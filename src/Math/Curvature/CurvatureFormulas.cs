@@ -495,6 +495,9 @@ public static class CurvatureFormulas
         }
     }
 
+    /// <summary>2^-511: below it q·q is below 2^-1022, so the Bernoulli probability's y/q² is formed as y·(1/q)·(1/q).</summary>
+    private static readonly double SquareUnderflows = Math.ScaleB(1.0, -511);
+
     /// <summary>
     /// The Bernoulli logit's log p = y·f − softplus(f) as −(y·softplus(−f) + (1 − y)·softplus(f)) (softplus(f) − f =
     /// softplus(−f)), a term whose label weight is 0 left out, for the arithmetics that round: the written difference
@@ -538,7 +541,9 @@ public static class CurvatureFormulas
     /// whose two terms both overflow is its exact value rounded once (was ∞ − ∞). Tests check them
     /// against forward mode on <see cref="LogDensity{U}"/>. Bernoulli probability in doubles: at y = 0 the term y/q² is 0
     /// (its written 0/(q·q) was NaN below q ≈ 1.5e-162, where q·q underflows; the Hessian is −1/(1 − q)²); at y = 1 an entry
-    /// beyond the range (1/q² below q ≈ 7.5e-155, 1/q below 1/double.MaxValue) is ±∞ (the curvature matrices reject it naming θ).
+    /// beyond the range (1/q² below q ≈ 7.5e-155, 1/q below 1/double.MaxValue) is ±∞ (the curvature matrices reject it naming θ);
+    /// below q = 2^-511 y/q² is y·(1/q)·(1/q), within 1.5u (the written 1/(q·q) rounded a subnormal q·q first: up to 6.7u
+    /// for q in [7.46e-155, 1.49e-154], where 1/q² is in range), bit for bit y/(q·q) above.
     /// </summary>
     /// <exception cref="ArgumentException">y or f of the wrong length, or f outside the domain; in doubles, a Gaussian
     /// mean–variance entry ∞ − ∞ from an infinite y, μ or v (a <see cref="DoubleRangeException"/> naming the range).</exception>
@@ -584,8 +589,12 @@ public static class CurvatureFormulas
             {
                 var q = f[0];
                 var p = 1 - q;
-                // y/q² is 0 at y = 0: the written 0/(q·q) was 0/0 = NaN in doubles once q·q underflowed (q below ≈ 1.5e-162)
-                var overQSquared = T.Sign(y[0]) == 0 ? T.Of(0) : y[0] / (q * q);
+                // y/q² is 0 at y = 0: the written 0/(q·q) was 0/0 = NaN in doubles once q·q underflowed (q below ≈ 1.5e-162);
+                // below q = 2^-511, where q·q leaves the normal range, y·(1/q)·(1/q): 1/(q·q) rounded q·q to the subnormal grid
+                // first (4.4 ulp off at q = 7.50098782778707e-155, where 1/q² ≈ 1.78e308 is in range)
+                var overQSquared = T.Sign(y[0]) == 0 ? T.Of(0)
+                    : Math.Abs(T.Estimate(q)) < SquareUnderflows ? y[0] * (1 / q) * (1 / q)
+                    : y[0] / (q * q);
                 return ([y[0] / q - (1 - y[0]) / p], One(-overQSquared - (1 - y[0]) / (p * p)));
             }
             default:
