@@ -343,13 +343,13 @@ public sealed class LikelihoodProblem
         public Matrix<double> LogDensityHessian(double y)
         {
             var hy = HessianInRange(y);
-            if (hy is null || !ModelIsFlat && ScaledGradientWhereNeeded(y) is not null)
+            if (hy is null || ScaledGradientWhereNeeded(y) is not null)
             {
                 var scaled = new ScaledCurvatureSum(J.ColumnCount);
                 AddTo(scaled, 1, 0, y);
                 return scaled.Value();
             }
-            var g = ModelIsFlat ? Vector<double>.Build.Dense(Likelihood.OutputDimension) : Likelihood.Gradient(y, F);
+            var g = GradientUnlessFlatAndBeyondRange(y);
             var h = J.TransposeThisAndMultiply(hy * J);
             for (int m = 0; m < g.Count; m++)
                 if (g[m] != 0)
@@ -359,6 +359,22 @@ public sealed class LikelihoodProblem
             var sum = new ScaledCurvatureSum(J.ColumnCount);
             AddTo(sum, 1, 0, y);
             return sum.Value();
+        }
+
+        /// <summary>
+        /// ∇_f log p(y|f), or 0 where it is beyond the range (the likelihood's rejection) and every ∇²f^(m) is zero, so that
+        /// g·∇²f = 0 exactly; bit for bit the gradient wherever the likelihood gives it.
+        /// </summary>
+        private Vector<double> GradientUnlessFlatAndBeyondRange(double y)
+        {
+            try
+            {
+                return Likelihood.Gradient(y, F);
+            }
+            catch (ArgumentException) when (ModelIsFlat)
+            {
+                return Vector<double>.Build.Dense(Likelihood.OutputDimension);
+            }
         }
 
         /// <summary>Adds w·2^(e_w)·∇²_θ log p(y|f) to a scaled sum (the residual part only where some ∇²f^(m) is nonzero).</summary>

@@ -105,16 +105,19 @@ public sealed class CurvatureRejectionExamples
     }
 
     /// <summary>
-    /// The identity split's residual term Σ_m g_m·∇²_θ f^(m) with ∂²f/∂w² = v·(−2h(1 − h²))·x² at x = 1e10, w = 1e-20, v = 1e300
+    /// The canonical split's residual term Σ_m g_m·∇²_θ f^(m) with ∂²f/∂w² = v·(−2h(1 − h²))·x² at x = 1e10, w = 1e-20, v = 1e300
     /// (h ≈ 1e-10): ≈ −2e310, beyond the range, while g = −(f − y) ≈ −1e290 is finite. A non-finite term of a split other than
-    /// the empirical Fisher's is rejected naming θ, the sample and the split.
+    /// the empirical Fisher's is rejected naming θ, the sample and the split. The identity split's residual term is exactly
+    /// 0 there (its inner Hessians ∇²_θ θ are 0): until stop 41 this example pinned its rejection, which came from the score
+    /// J·g beyond the range (J₀ ≈ 1e310) times 0.
     /// </summary>
     [Fact]
     public void SplitResidualTerm_RejectsATermBeyondTheRange()
     {
         var p = new LikelihoodProblem(new TanhMlp(1, 1), new GaussianIdentity(), new Dataset([V(1e10)], [0.0]));
-        ArgumentAssert.Rejects(() => Splits.ResidualTerm(Splits.Identity(p), V(1e-20, 0, 1e300, 0)), "theta",
+        ArgumentAssert.Rejects(() => Splits.ResidualTerm(Splits.Canonical(p), V(1e-20, 0, 1e300, 0)), "theta",
             "the residual term of sample 0 of the split");
+        Assert.Equal(Matrix<double>.Build.Dense(4, 4), Splits.ResidualTerm(Splits.Identity(p), V(1e-20, 0, 1e300, 0)));
         // At f = y the outer gradient is 0 and the residual term vanishes whatever the model's Hessians: W₂ = 0 gives f = 0.
         Assert.Equal(Matrix<double>.Build.Dense(4, 4), Splits.ResidualTerm(Splits.Identity(p), V(1e-20, 0, 0, 0)));
     }
