@@ -8,7 +8,7 @@ namespace Verification.Numerics.Curvature.Models;
 /// </summary>
 /// <remarks>
 /// Range: every finite x, θ and κ. f is within (2D + 3)·u·(Σ|x_jθ_j| + |κ|/2·Σθ_j²) of its exact value (u = 2^-53, plus
-/// 2^-1074 where subnormal), J_j = x_j + κθ_j within 2u·(|x_j| + |κθ_j|) (one rounding outside the ordinary range), ∇²f = κI exactly; a value beyond
+/// 2^-1074 where subnormal), J_j = x_j + κθ_j within 2u·(|x_j| + |κθ_j|) plus 2^-1074 (one rounding outside the ordinary range, on the subnormal grid where J_j is below 2^-1022: κ = 2^-600, θ = 2^-500, x = 0 gives 0), ∇²f = κI exactly; a value beyond
 /// ±double.MaxValue is ±∞. Outside [2^-100, 2^100] f is carried by <see cref="ScaledSum"/> and J by a fused multiply-add,
 /// so nothing over- or underflows first (κ = 1e-300, θ = 1e200 gave f = ∞ from θ² = ∞, exact 5e99; κ = 2^-1074 halved to
 /// 0, so f(θ = 1e100, x = 0) was 0, exact 2.47e-124; J at x = −1e308, κ = 2e300, θ = 1e8 was ∞ from κθ, exact 1e308).
