@@ -13,9 +13,22 @@ namespace Verification.Optimizers.FirstOrder;
 public sealed class GradientDescent : StatelessOptimizer, IQuasiNewtonOptimizer, IDeclaresGuarantees
 {
     /// <summary>Creates gradient descent with step size <paramref name="stepSize"/>.</summary>
+    /// <remarks>
+    /// μ = 1/(8η) is formed as 0.125/η (bit for bit the same where 8η is finite; 8η overflowed for η above
+    /// double.MaxValue/8, so η = 1e308 was rejected naming minCurvature), and L = 1/η is capped at double.MaxValue
+    /// (every double eigenvalue is below 1/η there, so the rate still holds on [μ, L]).
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="stepSize"/> is not finite and positive, or is below 2^-1026 (≈ 1.4e-309), where μ = 1/(8η) of the
+    /// declared linear rate approaches double.MaxValue (beyond it for η below ≈ 7e-310, where no double spectrum is in [μ, L]).
+    /// </exception>
     public GradientDescent(double stepSize)
     {
         StepSize = Require.Positive(stepSize, nameof(stepSize));
+        if (StepSize < MinStepSize)
+            throw new ArgumentException(
+                $"stepSize must be at least 2^-1026 (≈ 1.4e-309) so that the declared rate's curvature range [1/(8η), 1/η] starts at a finite double, got {Require.Show(stepSize)}.",
+                nameof(stepSize));
         Guarantees =
         [
             // Along an eigenvector with eigenvalue λ ≥ 0 the change is −ηg²(1 − ηλ/2): negative iff λ < 2/η.
@@ -26,9 +39,12 @@ public sealed class GradientDescent : StatelessOptimizer, IQuasiNewtonOptimizer,
             // Over a run: each eigen-coordinate of θ − θ* is multiplied by 1 − ηλ per step, so f decreases
             // monotonically for λ < 2/η, and on spectra in [1/(8η), 1/η] f − f* contracts by (1 − 1/8)² per step.
             new MonotoneDescentOnConvexQuadratics(2 / StepSize),
-            new LinearConvergenceOnQuadratics(1 / (8 * StepSize), 1 / StepSize, 0.765625),
+            new LinearConvergenceOnQuadratics(0.125 / StepSize, Math.Min(1 / StepSize, double.MaxValue), 0.765625),
         ];
     }
+
+    /// <summary>2^-1026, the least step size accepted (see the constructor).</summary>
+    public const double MinStepSize = 1.390671161567e-309;
 
     /// <summary>
     /// The configuration <c>check-optimizer</c> loads (its static-factory convention): η = 0.1.
