@@ -20,10 +20,17 @@ public sealed class SignGradientDescent : StatelessOptimizer
     public override string Name => $"sign-gd(α={Require.Show(StepSize)})";
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Exact: each entry is −α, +α or 0 (no rounding), for every gradient entry in the doubles, ±∞ included (its sign is
+    /// defined). A NaN entry has no sign: an ArgumentException naming theta (Math.Sign threw an ArithmeticException).
+    /// </remarks>
     public override Vector<double> Update(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
         var g = objective.Gradient(theta);
+        for (int i = 0; i < g.Count; i++)
+            if (double.IsNaN(g[i]))
+                throw new ArgumentException($"theta gives a gradient whose entry {i} is NaN, which has no sign (objective {objective.Name}).", nameof(theta));
         return g.Map(gi => -StepSize * Math.Sign(gi));
     }
 }
