@@ -32,13 +32,21 @@ public sealed class VarianceAdaptedStepSgd : StochasticOptimizer
     /// <inheritdoc />
     public override string Name => $"sgd-prop4.1(L={Require.Show(Smoothness)}, m={BatchSize}{(ExactNoise ? ", exact η²" : "")})";
 
-    /// <summary>γ* = (1 + η²/m)⁻¹, 0 for η² = ∞.</summary>
+    /// <summary>γ* = (1 + η²/m)⁻¹ = m/(m + η²), 0 for η² = ∞.</summary>
+    /// <remarks>
+    /// Within 3 ulp (u = 2^-53: three roundings, relative error ≤ γ₃) for every η² ≥ 0 and m &gt; 0 in the doubles. Where
+    /// η²/m is beyond double.MaxValue, γ* = q/(1 + q) with q = m/η² &lt; 2^-1023, taken as fl(q) (within 1 ulp): before,
+    /// 1/(1 + ∞) gave 0 (η² = 1e10, m = 1e-300: exact γ* ≈ 1e-310).
+    /// </remarks>
     public static double OptimalStepFactor(double eta2, double batchSize)
     {
         if (double.IsNaN(eta2) || eta2 < 0)
             throw new ArgumentException($"eta2 must be ≥ 0, got {eta2}.", nameof(eta2));
         Require.Positive(batchSize, nameof(batchSize));
-        return double.IsPositiveInfinity(eta2) ? 0 : 1 / (1 + eta2 / batchSize);
+        if (double.IsPositiveInfinity(eta2))
+            return 0;
+        double ratio = eta2 / batchSize;
+        return double.IsFinite(ratio) ? 1 / (1 + ratio) : batchSize / eta2;
     }
 
     /// <inheritdoc />
