@@ -51,6 +51,10 @@ public sealed class CauchyMethod : StatelessOptimizer, IDeclaresGuarantees
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each x_C within 1 ulp of App. F.1 (<see cref="Along"/>) for the computed eigensystem (exact for a diagonal H as
+    /// stated on <see cref="Newton.Update"/>, whose normwise caveat applies); an overflowing x_C is rejected naming theta.
+    /// </remarks>
     public override Vector<double> Update(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);

@@ -109,6 +109,10 @@ public sealed class ElmoOptimizer : StatelessOptimizer, IQuasiNewtonOptimizer, I
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each x*_i within 1 ulp of eq. (7) for the computed eigensystem (exact for a diagonal H as stated on
+    /// <see cref="Newton.Update"/>, whose normwise caveat applies); an overflowing x*_i is rejected naming lipschitz.
+    /// </remarks>
     public override Vector<double> Update(IObjective objective, Vector<double> theta) => Iterate(objective, theta).Step;
 
     /// <summary>Φ^ELMO(θ) of Lemma 3.2 (see <see cref="ElmoIteration.Preconditioner"/> for where it differs from the step).</summary>

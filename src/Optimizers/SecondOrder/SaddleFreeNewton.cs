@@ -26,6 +26,7 @@ public sealed class SaddleFreeNewton : StatelessOptimizer, IQuasiNewtonOptimizer
     public override string Name => "saddle-free-newton";
 
     /// <inheritdoc />
+    /// <remarks>−∇f_i/|H_ii| correctly rounded for a diagonal H; otherwise the accuracy stated on <see cref="Newton.Update"/>.</remarks>
     public override Vector<double> Update(IObjective objective, Vector<double> theta)
     {
         var (eigen, x) = Newton.EigenspaceSteps(objective, theta, absoluteCurvature: true);
