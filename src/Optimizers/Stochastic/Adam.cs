@@ -16,7 +16,12 @@ namespace Verification.Optimizers.Stochastic;
 /// β₂ = 0.999); 1 − Math.Pow(β, t+1) magnifies Pow's one ulp the same way. The tests compare against the exact rational power.
 /// Range of the gradient: every entry |g_i| ≤ <see cref="MovingAverages.MaxSquaredEntry"/> = 2^511, so that g_i² and v stay
 /// doubles; a larger entry is an <see cref="ArgumentException"/> naming the gradient before any state changes (formerly g² = ∞
-/// reached <see cref="Direction"/>, whose exception named its own parameter v).
+/// reached <see cref="Direction"/>, whose exception named its own parameter v). With ε below <see cref="SmallEpsilon"/>
+/// = 2^-480 (ε = 0 included) a coordinate whose ṽ falls below 2^-1022 while m̃ ≠ 0 is an ArgumentException naming the
+/// gradient, state unchanged: ṽ lost its digits there (g = 1e-170 squares to 0), and the step was 0 where the exact
+/// first step is −α·sign(g). Left: m̃ below 2^-1022 carries an absolute error of a few 2^-1075 a step, which the step
+/// scales by α/(c₁(√v + ε)) (ε = 1e-8, g = −1e-320: first step 9.98e-316, exact 1.0e-315); elsewhere each step is within
+/// 8 roundings of the exact −α·m/(√v + ε) of the computed moments.
 /// </remarks>
 public sealed class Adam : StochasticOptimizer
 {
@@ -52,17 +57,28 @@ public sealed class Adam : StochasticOptimizer
         $"adam(α={Require.Show(StepSize)}, β1={Require.Show(Beta1)}, β2={Require.Show(Beta2)}, ε={Require.Show(Epsilon)}, m={BatchSize})";
 
     /// <summary>
-    /// Adam's direction m/(√v + ε) per coordinate; with ε = 0 and v = 0 (then m = 0 as well) the direction is 0, the
-    /// limit along any sequence with v ≥ m².
+    /// Adam's direction m/(√v + ε) per coordinate, within 2.5 ulp (√, + and ÷); with ε = 0 and v = 0 = m the direction
+    /// is 0, the limit along any sequence with v ≥ m².
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A non-finite m, v or ε &lt; 0, or √v + ε = 0 with m ≠ 0 (m/0 is unbounded; it returned 0: Direction(1, 0, 0) was 0).
+    /// </exception>
     public static double Direction(double m, double v, double epsilon)
     {
         Require.Finite(m, nameof(m));
         Require.NonNegative(v, nameof(v));
         Require.NonNegative(epsilon, nameof(epsilon));
         double denominator = Math.Sqrt(v) + epsilon;
+        if (denominator == 0 && m != 0)
+            throw new ArgumentException($"v = 0 and epsilon = 0 with m = {Require.Show(m)} ≠ 0: m/(√v + ε) is unbounded.", nameof(v));
         return denominator == 0 ? 0 : m / denominator;
     }
+
+    /// <summary>
+    /// 2^-480: with ε at least this, the subnormal rounding of ṽ (absolute, 2^-1075 a step) moves √ṽ + ε by less than
+    /// u relative over 2^50 steps; below it a coordinate whose ṽ is below 2^-1022 while m̃ ≠ 0 is rejected.
+    /// </summary>
+    public const double SmallEpsilon = 3.2033329522929615e-145;
 
     /// <summary>1 − β^(t+1), the bias correction after t + 1 values, within 4 ulp (<see cref="MovingAverages.OneMinusPower"/>; see the remarks).</summary>
     public static double BiasCorrection(double beta, int count)
@@ -100,15 +116,21 @@ public sealed class Adam : StochasticOptimizer
             Require.Finite(g, "gradient");
             Require.SameLength(dimension, g.Count, "gradient");
             MovingAverages.RequireSquarable(g, adam.Name, "gradient");
-            count++;
-            double c1 = BiasCorrection(adam.Beta1, count), c2 = BiasCorrection(adam.Beta2, count);
-            var step = new double[dimension];
+            double c1 = BiasCorrection(adam.Beta1, count + 1), c2 = BiasCorrection(adam.Beta2, count + 1);
+            double[] mNext = new double[dimension], vNext = new double[dimension], step = new double[dimension];
             for (int i = 0; i < dimension; i++)
             {
-                m[i] = adam.Beta1 * m[i] + (1 - adam.Beta1) * g[i];
-                v[i] = adam.Beta2 * v[i] + (1 - adam.Beta2) * (g[i] * g[i]);
-                step[i] = -adam.StepSize * Direction(m[i] / c1, v[i] / c2, adam.Epsilon);
+                mNext[i] = adam.Beta1 * m[i] + (1 - adam.Beta1) * g[i];
+                vNext[i] = adam.Beta2 * v[i] + (1 - adam.Beta2) * (g[i] * g[i]);
+                if (adam.Epsilon < SmallEpsilon && mNext[i] != 0 && vNext[i] < PowerOfTwoScaling.MinNormal)
+                    throw new ArgumentException(
+                        $"{adam.Name}: entry {i}'s moving average of g² is {Require.Show(vNext[i])}, below 2^-1022 where it loses digits (|g_i| below about 2^-511 = 1.5e-154), while its mean is {Require.Show(mNext[i])} ≠ 0 and ε = {Require.Show(adam.Epsilon)} is below 2^-480, so m/(√v + ε) would be wrong.",
+                        "gradient");
+                step[i] = -adam.StepSize * Direction(mNext[i] / c1, vNext[i] / c2, adam.Epsilon);
             }
+            count++;
+            Array.Copy(mNext, m, dimension);
+            Array.Copy(vNext, v, dimension);
             return Vector<double>.Build.DenseOfArray(step);
         }
     }

@@ -1,0 +1,74 @@
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
+using Verification.Optimizers.Stochastic;
+using Verification.Tests.Properties.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Optimizers.Stochastic;
+
+/// <summary>
+/// Adam's rule at the small end of the gradient range. The first step is exactly −α·g/(|g| + ε) (m̃/c₁ = g and ṽ/c₂ = g²
+/// as rationals), so it has an exact reference; the computed step rounds (1 − β)g, (1 − β)g², the two bias divisions,
+/// √, + ε, ÷ and ×α: at most 8 roundings, so within 8 ulp wherever ṽ is normal or ε dominates √ṽ.
+/// </summary>
+public class AdamUnderflowExamples
+{
+    private static Vector<double> FirstStep(double alpha, double epsilon, double g) =>
+        new Adam(alpha, epsilon: epsilon).StartRule(1)
+            .Step(Vector<double>.Build.Dense(1), new GradientSample(Vector<double>.Build.DenseOfArray([g]), 1, null), 0);
+
+    private static RationalInterval ExactFirstStep(double alpha, double epsilon, double g)
+    {
+        var fg = ExactDouble.ToFraction(g);
+        return RationalInterval.Exact(-ExactDouble.ToFraction(alpha) * fg / (Fraction.Abs(fg) + ExactDouble.ToFraction(epsilon)));
+    }
+
+    /// <summary>
+    /// ε = 0, g = 1e-170: g² underflows to 0, so ṽ = 0 while m̃ = 0.1·g ≠ 0, and the step was 0 (Direction's 0/0 branch)
+    /// where the exact first step is −α. Now rejected naming the gradient (fails on the old code), and the rule's state
+    /// does not move: the next ordinary step equals a fresh rule's first step.
+    /// </summary>
+    [Theory]
+    [InlineData(1e-170)]
+    [InlineData(-1e-160)]
+    [InlineData(1e-320)]
+    public void ZeroEpsilon_WhereTheSquareUnderflows_IsRejectedNamingTheGradient(double g)
+    {
+        var adam = new Adam(0.001, epsilon: 0);
+        var rule = adam.StartRule(1);
+        var theta = Vector<double>.Build.Dense(1);
+        var e = Assert.Throws<ArgumentException>(() => rule.Step(theta, new GradientSample(Vector<double>.Build.DenseOfArray([g]), 1, null), 0));
+        Assert.Equal("gradient", e.ParamName);
+        Assert.Contains("below 2^-1022", e.Message);
+        var unit = new GradientSample(Vector<double>.Build.DenseOfArray([0.5]), 1, null);
+        Assert.Equal(adam.StartRule(1).Step(theta, unit, 0).ToArray(), rule.Step(theta, unit, 0).ToArray());
+    }
+
+    /// <summary>
+    /// Where ṽ stays normal (ε = 0, |g| ≥ 2^-500) or ε ≥ 2^-480 dominates √ṽ, and m̃ is normal, the tiny first step is
+    /// accurate (8 ulp). A subnormal m̃ is not (documented on Adam): ε = 1e-8, g = −1e-320 gives 9.98e-316, exact 1e-315.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0, 1e-150)]
+    [InlineData(0.0, -3.054936363499605e-151)] // 2^-500
+    [InlineData(1e-8, 1e-170)]
+    [InlineData(1e-8, -1e-300)]
+    [InlineData(3.2033329522929615e-145, 1e-200)]
+    public void FirstStep_AtTinyGradients_IsWithinEightUlp(double epsilon, double g)
+    {
+        double alpha = 0.001;
+        double computed = FirstStep(alpha, epsilon, g)[0];
+        double error = ExactDouble.UlpError(computed, ExactFirstStep(alpha, epsilon, g));
+        Assert.True(error <= 8, $"ε = {epsilon:R}, g = {g:R}: step {computed:R}, exact {ExactDouble.ToDouble(ExactFirstStep(alpha, epsilon, g).Lower):R}, {error} ulp");
+    }
+
+    /// <summary>Direction(1, 0, 0) = 1/0 is unbounded: rejected naming v (it returned 0); Direction(0, 0, 0) stays 0.</summary>
+    [Fact]
+    public void Direction_OfANonzeroMeanOverZero_IsRejected()
+    {
+        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Adam.Direction(1, 0, 0)).ParamName);
+        Assert.Equal(0, Adam.Direction(0, 0, 0));
+        Assert.Equal(Adam.SmallEpsilon, Math.ScaleB(1.0, -480));
+    }
+}
