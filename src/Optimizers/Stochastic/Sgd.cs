@@ -35,12 +35,26 @@ public sealed class Sgd : CoordinatewiseOptimizer
     /// <inheritdoc />
     protected override ICoordinatewiseRule CreateCoordinates(int dimension) => new Rule(StepSize);
 
+    /// <summary>
+    /// Δ_i = −α·g_i, correctly rounded (one multiplication) for every finite g_i. An ArgumentException naming the gradient
+    /// for a non-finite g_i (α = 0 with g_i = ∞ gave NaN) or where the exact −α·g_i is beyond double.MaxValue (it gave ±∞).
+    /// </summary>
     private sealed class Rule(double alpha) : ICoordinatewiseRule
     {
         public void Step(Vector<double> gradient, Func<Vector<double>> hessianDiagonal, IReadOnlyList<int> owned, Vector<double> delta)
         {
             foreach (int i in owned)
-                delta[i] = -alpha * gradient[i];
+            {
+                double g = gradient[i];
+                if (!double.IsFinite(g))
+                    throw new ArgumentException($"gradient entry {i} is {Require.Show(g)}: SGD needs a finite gradient.", nameof(gradient));
+                double step = -alpha * g;
+                if (!double.IsFinite(step))
+                    throw new ArgumentException(
+                        $"the step −α·g has entry {i} beyond the double range (|−α·g_i| > double.MaxValue: α = {Require.Show(alpha)}, g_i = {Require.Show(g)}).",
+                        nameof(gradient));
+                delta[i] = step;
+            }
         }
     }
 }
