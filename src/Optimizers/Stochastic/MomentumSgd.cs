@@ -26,10 +26,24 @@ public sealed class MomentumSgd(double learningRate, double beta, bool dampened 
 
         public int BatchSize => 1;
 
+        /// <summary>
+        /// m ← βm + gain·g, Δ = −lr·m: each within 3 roundings of its exact value from the previous m (the first step is
+        /// within 3 ulp of −lr·(1 − β)·g, or of −lr·g undampened), where m is normal; a subnormal m carries an absolute error
+        /// of up to 2^-1074 that lr scales. A non-finite g_i, or an m or Δ entry beyond double.MaxValue, is an
+        /// ArgumentException naming the gradient with m unchanged (a NaN or ∞ entry gave a NaN or ±∞ step).
+        /// </summary>
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
-            m = beta * m + gain * sample.Gradient;
-            return -(lr * m); // x + (−(lr·m)) rounds exactly as x − lr·m
+            var g = Require.Finite(sample.Gradient, "gradient");
+            var next = beta * m + gain * g;
+            var step = -(lr * next); // x + (−(lr·m)) rounds exactly as x − lr·m
+            for (int i = 0; i < step.Count; i++)
+                if (!double.IsFinite(next[i]) || !double.IsFinite(step[i]))
+                    throw new ArgumentException(
+                        $"momentum's m or step −lr·m has entry {i} beyond the double range (|·| > double.MaxValue: m_i = {Require.Show(next[i])}, lr = {Require.Show(lr)}).",
+                        "gradient");
+            m = next;
+            return step;
         }
     }
 }
