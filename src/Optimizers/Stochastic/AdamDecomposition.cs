@@ -32,7 +32,10 @@ public static class AdamDecomposition
         return Math.FusedMultiplyAdd(-scaled, scaled, vScaled) / scaled / scaled;
     }
 
-    /// <summary>γ = (1 + η̂²)^(−1/2) = |m|/√v (eq. 5.6); 0 where m = 0 &lt; v. Exceeds 1 exactly when v &lt; m².</summary>
+    /// <summary>
+    /// γ = (1 + η̂²)^(−1/2) = |m|/√v (eq. 5.6); 0 where m = 0 &lt; v. Exceeds 1 exactly when v &lt; m². Within 2 ulp (√ and ÷)
+    /// for every finite m and v &gt; 0, +∞ exactly where γ is beyond double.MaxValue.
+    /// </summary>
     public static double Factor(double m, double v)
     {
         Require.Finite(m, nameof(m));
@@ -42,6 +45,6 @@ public static class AdamDecomposition
         return Math.Abs(m) / Math.Sqrt(v);
     }
 
-    /// <summary>sign(m)·γ, Adam's direction with ε = 0 (eq. 5.5).</summary>
+    /// <summary>sign(m)·γ, Adam's direction with ε = 0 (eq. 5.5), with <see cref="Factor"/>'s accuracy (the sign is exact).</summary>
     public static double Direction(double m, double v) => Math.Sign(m) * Factor(m, v);
 }
