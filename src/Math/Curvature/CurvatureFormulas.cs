@@ -446,7 +446,8 @@ public static class CurvatureFormulas
     /// PoissonLog y·f − eᶠ; BernoulliProbability y·log q + (1 − y)·log(1 − q) (a term whose label weight y or 1 − y is 0 is
     /// left out, with its derivatives); GaussianMeanVariance −(y − μ)²/(2v) − ½log v. In the arithmetics that round (doubles and
     /// forward mode over them) the logit's and the softmax's are written without their cancellation
-    /// (<see cref="LogitLogDensity{U}"/>, <see cref="SoftmaxLogDensity{U}"/>, the latter for labels summing to 1); the rigorous
+    /// (<see cref="LogitLogDensity{U}"/>, <see cref="SoftmaxLogDensity{U}"/>, the latter for labels summing to 1
+    /// whose classes' f_c − max f are within the range: <see cref="LabelledShiftsInRange{U}"/>); the rigorous
     /// arithmetics keep the forms above, whose enclosures hold the exact value either way. Over <see cref="HyperDualReal{T}"/> of
     /// doubles the ε₁ and ε₁ε₂ parts are <see cref="LogDensityDerivatives{T}"/> within the bounds
     /// LogDensityForwardModeRangeProperties derives, or an <see cref="ArgumentException"/> naming the range where an
@@ -470,7 +471,7 @@ public static class CurvatureFormulas
                 return U.IsRigorous ? y[0] * f[0] - Softplus(f[0]) : LogitLogDensity(y[0], f[0]);
             case LikelihoodFamily.CategoricalSoftmax:
             {
-                if (!U.IsRigorous && U.Sign(y.Aggregate((a, b) => a + b) - 1) == 0)
+                if (!U.IsRigorous && U.Sign(y.Aggregate((a, b) => a + b) - 1) == 0 && LabelledShiftsInRange(y, f))
                     return SoftmaxLogDensity(y, f);
                 U s = y[0] * f[0];
                 for (int c = 1; c < f.Count; c++)
@@ -528,6 +529,20 @@ public static class CurvatureFormulas
             if (U.Sign(y[c]) != 0)
                 s += y[c] * (f[c] - m);
         return s - logSum;
+    }
+
+    /// <summary>
+    /// True where every f_c − max f of a class with y_c ≠ 0 is within ±double.MaxValue (in doubles: the value part in forward
+    /// mode). Beyond it <see cref="SoftmaxLogDensity{U}"/>'s y_c·(f_c − m) is −∞, or rejected in forward mode, though the
+    /// written yᵀf − log Σ e^{f_c} may be in range: soft labels y = (½, ½) at f = (1e308, −1e308) gave −∞ for −1e308.
+    /// </summary>
+    private static bool LabelledShiftsInRange<U>(IReadOnlyList<U> y, IReadOnlyList<U> f) where U : IReal<U>
+    {
+        double m = f.Max(U.Estimate);
+        for (int c = 0; c < f.Count; c++)
+            if (U.Sign(y[c]) != 0 && !double.IsFinite(U.Estimate(f[c]) - m))
+                return false;
+        return true;
     }
 
     /// <summary>
