@@ -27,9 +27,10 @@ public sealed class MomentumSgd(double learningRate, double beta, bool dampened 
         public int BatchSize => 1;
 
         /// <summary>
-        /// m ← βm + gain·g, Δ = −lr·m: each within 3 roundings of its exact value from the previous m (the first step is
-        /// within 3 ulp of −lr·(1 − β)·g, or of −lr·g undampened), where m is normal; a subnormal m carries an absolute error
-        /// of up to 2^-1074 that lr scales. A non-finite g_i, or an m or Δ entry beyond double.MaxValue, is an
+        /// m ← βm + gain·g, Δ = −lr·m. The first step is within 3 ulp of −lr·(1 − β)·g (or of −lr·g undampened) where m is
+        /// normal. Later steps are accurate in absolute terms only: fl(βm) + fl(gain·g) can cancel, so
+        /// |m̂ − m| ≤ u|m̂| + γ₂(|βm| + |gain·g|) and Δ's relative error is unbounded (β = 0.9, lr = 1, gradients 10 then −9:
+        /// Δ₂ = 0, exact −2.2e-17); a subnormal m carries an absolute error of up to 2^-1074 that lr scales. A non-finite g_i, or an m or Δ entry beyond double.MaxValue, is an
         /// ArgumentException naming the gradient with m unchanged (a NaN or ∞ entry gave a NaN or ±∞ step).
         /// </summary>
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
