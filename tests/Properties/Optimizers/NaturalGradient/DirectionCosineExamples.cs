@@ -78,6 +78,24 @@ public class DirectionCosineExamples
         Assert.InRange(cosine, exact - 1e-15, exact + 1e-15);
     }
 
+    /// <summary>
+    /// The same cosine 5/√34 at g = (s, s), s = 2^k from subnormal to 2^996: the solves divide by 1, 2 and 4 (exact for
+    /// a power of two, even subnormal ones above 2^-1072; s cancels in the cosine), so the bound above holds.
+    /// At's zero-gradient test must not square g (a naive Σg_i² is 0 below s ≈ 2^-538, and At would reject a nonzero
+    /// gradient as "the gradient is 0"; k = −664 and −1030 fail on that mutant); MathNet's L2Norm passes.
+    /// </summary>
+    [Theory]
+    [InlineData(-664)]
+    [InlineData(-1030)]
+    [InlineData(996)]
+    public void At_WithATinyOrHugeGradient_IsTheCosineOfTheSolvedDirections(int k)
+    {
+        double s = Math.ScaleB(1.0, k);
+        double cosine = DirectionCosine.At(new GivenCurvature([1, 4], [s, s], empiricalDiagonal: [1, 1]), Theta);
+        double exact = 5 / Math.Sqrt(34);
+        Assert.InRange(cosine, exact - 1e-15, exact + 1e-15);
+    }
+
     /// <summary>A NaN or ∞ entry in u or v is rejected naming that vector (the cosine would be NaN).</summary>
     [Fact]
     public void Cosine_WithANonFiniteEntry_NamesTheVector()
