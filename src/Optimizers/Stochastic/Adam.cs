@@ -17,8 +17,9 @@ namespace Verification.Optimizers.Stochastic;
 /// Range of the gradient: every entry |g_i| ≤ <see cref="MovingAverages.MaxSquaredEntry"/> = 2^511, so that g_i² and v stay
 /// doubles; a larger entry is an <see cref="ArgumentException"/> naming the gradient before any state changes (formerly g² = ∞
 /// reached <see cref="Direction"/>, whose exception named its own parameter v). With ε below <see cref="SmallEpsilon"/>
-/// = 2^-480 (ε = 0 included) a coordinate whose ṽ falls below 2^-1022 while m̃ ≠ 0 is an ArgumentException naming the
-/// gradient, state unchanged: ṽ lost its digits there (g = 1e-170 squares to 0), and the step was 0 where the exact
+/// = 2^-480 (ε = 0 included) a coordinate whose v (before the bias correction, so ṽ = v/c₂ may still be normal: ε = 0,
+/// g = 1e-153 gives v ≈ 1e-309, ṽ ≈ 1e-306) falls below 2^-1022 while m ≠ 0 is an ArgumentException naming the
+/// gradient, state unchanged: v lost its digits there (g = 1e-170 squares to 0), and the step was 0 where the exact
 /// first step is −α·sign(g). Left: m̃ below 2^-1022 carries an absolute error of a few 2^-1075 a step, which the step
 /// scales by α/(c₁(√v + ε)) (ε = 1e-8, g = −1e-320: first step 9.98e-316, exact 1.0e-315); elsewhere each step is within
 /// 8 roundings of the exact −α·m/(√v + ε) of the computed moments.

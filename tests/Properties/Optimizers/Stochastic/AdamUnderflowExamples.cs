@@ -33,6 +33,7 @@ public class AdamUnderflowExamples
     [InlineData(1e-170)]
     [InlineData(-1e-160)]
     [InlineData(1e-320)]
+    [InlineData(1e-153)] // v = 0.001·g² ≈ 1e-309 is subnormal though ṽ = v/c₂ ≈ g² is normal: the rule checks v, as documented
     public void ZeroEpsilon_WhereTheSquareUnderflows_IsRejectedNamingTheGradient(double g)
     {
         var adam = new Adam(0.001, epsilon: 0);
