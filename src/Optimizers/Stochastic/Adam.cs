@@ -17,8 +17,8 @@ namespace Verification.Optimizers.Stochastic;
 /// Range of the gradient: every entry |g_i| ≤ <see cref="MovingAverages.MaxSquaredEntry"/> = 2^511, so that g_i² and v stay
 /// doubles; a larger entry is an <see cref="ArgumentException"/> naming the gradient before any state changes (formerly g² = ∞
 /// reached <see cref="Direction"/>, whose exception named its own parameter v). With ε below <see cref="SmallEpsilon"/>
-/// = 2^-480 (ε = 0 included) a coordinate whose v (before the bias correction, so ṽ = v/c₂ may still be normal: ε = 0,
-/// g = 1e-153 gives v ≈ 1e-309, ṽ ≈ 1e-306) falls below 2^-1022 while m ≠ 0 is an ArgumentException naming the
+/// = 2^-480, or below 2^-480/√(1024(1 − β₂)) (ε = 0 included), a coordinate whose v (before the bias correction, so
+/// ṽ = v/c₂ may still be normal: ε = 0, g = 1e-153 gives v ≈ 1e-309, ṽ ≈ 1e-306) falls below 2^-1022 while m ≠ 0 is an ArgumentException naming the
 /// gradient, state unchanged: v lost its digits there (g = 1e-170 squares to 0), and the step was 0 where the exact
 /// first step is −α·sign(g). Left: m̃ below 2^-1022 carries an absolute error of a few 2^-1075 a step, which the step
 /// scales by α/(c₁(√v + ε)) (ε = 1e-8, g = −1e-320: first step 9.98e-316, exact 1.0e-315); elsewhere each step is within
@@ -76,8 +76,10 @@ public sealed class Adam : StochasticOptimizer
     }
 
     /// <summary>
-    /// 2^-480: with ε at least this, the subnormal rounding of ṽ (absolute, 2^-1075 a step) moves √ṽ + ε by less than
-    /// u relative over 2^50 steps; below it a coordinate whose ṽ is below 2^-1022 while m̃ ≠ 0 is rejected.
+    /// 2^-480: with ε at least this and at least 2^-480/√(1024(1 − β₂)), v's subnormal roundings (2^-1074 a step,
+    /// accumulating to at most 2^-1074·c₂/(1 − β₂)) move √ṽ = √(v/c₂) by at most √(2^-1074/(1 − β₂)) ≤ 2u·ε; below it a
+    /// coordinate whose v is below 2^-1022 while m ≠ 0 is rejected. (The stop-41 test ε &lt; 2^-480 ignored β₂:
+    /// β₂ = 1 − 2^-53, ε = 2^-480, g = 2.58e-154 gave a first step 1.2e6 ulp off.)
     /// </summary>
     public const double SmallEpsilon = 3.2033329522929615e-145;
 
@@ -118,14 +120,17 @@ public sealed class Adam : StochasticOptimizer
             Require.SameLength(dimension, g.Count, "gradient");
             MovingAverages.RequireSquarable(g, adam.Name, "gradient");
             double c1 = BiasCorrection(adam.Beta1, count + 1), c2 = BiasCorrection(adam.Beta2, count + 1);
+            // v's subnormal roundings (2^-1074 a step) accumulate to δ ≤ 2^-1074·c₂/(1 − β₂), so √ṽ moves by at most
+            // √(2^-1074/(1 − β₂)): under 2u·ε where ε ≥ 2^-480·max(1, 1/√(1024(1 − β₂))) (1 − β₂ exact for β₂ ≥ ½).
+            bool epsilonTooSmall = adam.Epsilon < SmallEpsilon || adam.Epsilon * Math.Sqrt(1024 * (1 - adam.Beta2)) < SmallEpsilon;
             double[] mNext = new double[dimension], vNext = new double[dimension], step = new double[dimension];
             for (int i = 0; i < dimension; i++)
             {
                 mNext[i] = adam.Beta1 * m[i] + (1 - adam.Beta1) * g[i];
                 vNext[i] = adam.Beta2 * v[i] + (1 - adam.Beta2) * (g[i] * g[i]);
-                if (adam.Epsilon < SmallEpsilon && mNext[i] != 0 && vNext[i] < PowerOfTwoScaling.MinNormal)
+                if (epsilonTooSmall && mNext[i] != 0 && vNext[i] < PowerOfTwoScaling.MinNormal)
                     throw new ArgumentException(
-                        $"{adam.Name}: entry {i}'s moving average of g² is {Require.Show(vNext[i])}, below 2^-1022 where it loses digits (|g_i| below about 2^-511 = 1.5e-154), while its mean is {Require.Show(mNext[i])} ≠ 0 and ε = {Require.Show(adam.Epsilon)} is below 2^-480, so m/(√v + ε) would be wrong.",
+                        $"{adam.Name}: entry {i}'s moving average of g² is {Require.Show(vNext[i])}, below 2^-1022 where it loses digits (|g_i| below about 2^-511 = 1.5e-154), while its mean is {Require.Show(mNext[i])} ≠ 0 and ε = {Require.Show(adam.Epsilon)} is below 2^-480·max(1, 1/√(1024(1 − β₂))), so m/(√v + ε) would be wrong.",
                         "gradient");
                 step[i] = -adam.StepSize * Direction(mNext[i] / c1, vNext[i] / c2, adam.Epsilon);
             }

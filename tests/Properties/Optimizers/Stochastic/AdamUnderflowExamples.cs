@@ -64,6 +64,28 @@ public class AdamUnderflowExamples
         Assert.True(error <= 8, $"ε = {epsilon:R}, g = {g:R}: step {computed:R}, exact {ExactDouble.ToDouble(ExactFirstStep(alpha, epsilon, g).Lower):R}, {error} ulp");
     }
 
+    /// <summary>
+    /// β₂ = 1 − 2^-53, ε = 2^-480: v = 2^-53·g² is subnormal (5e-324 here, relative error up to ½) while ṽ = v/c₂ ≈ g²
+    /// and √ṽ ≈ 2^-511 is not negligible against ε, so the step was 1.2e6 ulp from the exact −α·g/(|g| + ε) (fails on
+    /// the old code, whose test ε &lt; 2^-480 ignored c₂ = 2^-53). Now rejected naming the gradient, or within the 8 ulp above.
+    /// </summary>
+    [Fact]
+    public void SmallEpsilon_WithASmallBiasCorrection_IsRejectedOrAccurate()
+    {
+        double alpha = 0.001, epsilon = Adam.SmallEpsilon, g = 2.5835692292877516e-154, beta2 = 1 - Math.ScaleB(1.0, -53);
+        var rule = new Adam(alpha, 0.9, beta2, epsilon).StartRule(1);
+        var sample = new GradientSample(Vector<double>.Build.DenseOfArray([g]), 1, null);
+        var e = Record.Exception(() => rule.Step(Vector<double>.Build.Dense(1), sample, 0));
+        if (e is not null)
+        {
+            Assert.Equal("gradient", Assert.IsType<ArgumentException>(e).ParamName);
+            return;
+        }
+        double computed = new Adam(alpha, 0.9, beta2, epsilon).StartRule(1).Step(Vector<double>.Build.Dense(1), sample, 0)[0];
+        double error = ExactDouble.UlpError(computed, ExactFirstStep(alpha, epsilon, g));
+        Assert.True(error <= 8, $"step {computed:R}, {error} ulp");
+    }
+
     /// <summary>Direction(1, 0, 0) = 1/0 is unbounded: rejected naming v (it returned 0); Direction(0, 0, 0) stays 0.</summary>
     [Fact]
     public void Direction_OfANonzeroMeanOverZero_IsRejected()
