@@ -269,6 +269,56 @@ public class ObjectiveRangeProperties
         });
 
     /// <summary>
+    /// H = D + c(uᵀθ)uuᵀ and T[w] = c(uᵀw)uuᵀ of ½θᵀDθ + (c/6)(uᵀθ)³ in 1 or 2 dimensions, D, c, u, θ, w over the whole
+    /// range: each entry within (n² + n + 6)u of its terms' magnitudes |D_ij| + |c|·Σ_k|u_kθ_k|·|u_iu_j| (|c|·Σ_k|u_kw_k|·|u_iu_j|
+    /// for T[w]) plus 2·2^-1074 (CubicPerturbedQuadratic's remarks), ±∞ only where the exact entry is beyond the range.
+    /// </summary>
+    [Property]
+    public Property CubicPerturbedQuadratic_HessianAndThirdDerivative_AreAccurate() => Prop.ForAll(
+        (from n in Gen.Choose(1, 2)
+         from entries in Gen.ArrayOf(Scalar, n * n)
+         from c in Scalar
+         from u in Gen.ArrayOf(Scalar, n)
+         from theta in Gen.ArrayOf(Scalar, n)
+         from w in Gen.ArrayOf(Scalar, n)
+         select (n, entries, c, u, theta, w)).ToArbitrary(),
+        input =>
+        {
+            var (n, entries, c, u, theta, w) = input;
+            var d = Matrix<double>.Build.Dense(n, n, (i, j) => entries[Math.Min(i, j) * n + Math.Max(i, j)]);
+            string at = $"D = {d}, c = {c:R}, u = [{string.Join(", ", u.Select(x => x.ToString("R")))}], θ = [{string.Join(", ", theta.Select(x => x.ToString("R")))}], w = [{string.Join(", ", w.Select(x => x.ToString("R")))}]";
+            CubicPerturbedQuadratic f;
+            try
+            {
+                f = new CubicPerturbedQuadratic(d, c, Vector<double>.Build.DenseOfArray(u));
+            }
+            catch (ArgumentException)
+            {
+                return true.Label("L_H beyond the range: the constructor's rejection is CubicPerturbedQuadratic_IsAccurateOrRejected's to check");
+            }
+            Fraction fc = F(c), s = Fraction.Zero, sAbs = Fraction.Zero, r = Fraction.Zero, rAbs = Fraction.Zero;
+            for (int i = 0; i < n; i++)
+            {
+                s += F(u[i]) * F(theta[i]);
+                sAbs += Fraction.Abs(F(u[i]) * F(theta[i]));
+                r += F(u[i]) * F(w[i]);
+                rAbs += Fraction.Abs(F(u[i]) * F(w[i]));
+            }
+            var hessian = new Entry[n * n];
+            var third = new Entry[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    Fraction uu = F(u[i]) * F(u[j]);
+                    hessian[i * n + j] = new Entry(F(d[i, j]) + fc * s * uu, Fraction.Abs(F(d[i, j])) + Fraction.Abs(fc * uu) * sAbs, n * n + n + 6);
+                    third[i * n + j] = new Entry(fc * r * uu, Fraction.Abs(fc * uu) * rAbs, n * n + n + 6);
+                }
+            var t = Vector<double>.Build.DenseOfArray(theta);
+            return CheckedAll(() => f.Hessian(t).ToRowMajorArray(), hessian, $"H at {at}")
+                .And(CheckedAll(() => f.ThirdDerivativeAlong(t, Vector<double>.Build.DenseOfArray(w)).ToRowMajorArray(), third, $"T[w] at {at}"));
+        });
+
+    /// <summary>
     /// Scaled Rosenbrock over full-range (x, y) and near the valley y ≈ x²: f, ∇f, H and T[u] within 6u of the sums of their
     /// terms' magnitudes as ScaledRosenbrock's remarks state them (with the |r|x² of the cancellation in x·x − y), against
     /// the exact rationals with 0.01 = 1/100.
