@@ -112,17 +112,32 @@ public sealed class LogisticRegression : IThirdOrderObjective
     /// <summary>μ, the ridge.</summary>
     public double Ridge => mu;
 
-    /// <summary>f_j(w) = ℓ(y_j x_jᵀw) + (μ/2)‖w‖², the j-th term of the finite sum.</summary>
+    /// <summary>
+    /// f_j(w) = ℓ(y_j x_jᵀw) + (μ/2)‖w‖², the j-th term of the finite sum. ℓ(ẑ_j) at the computed margin and the exact
+    /// (μ/2)‖w‖² are summed unrounded (<see cref="ScaledSum"/>; the plain formula where μ and w are 0 or within 2^±100) and rounded once, so the ridge term neither underflows nor
+    /// overflows on its own (x = 1e300, w = 1e-200, μ = 1e100 gave 0 for the exact 5e-301): within
+    /// 16u·ℓ(ẑ_j) + (n + 4)u·(μ/2)‖w‖² + 11·2^-1074 (softplus 10 ulp, u = 2^-53, n = dim).
+    /// </summary>
     /// <exception cref="ArgumentException">j outside [0, m), or w as for <see cref="Value"/>.</exception>
     public double TermValue(int j, Vector<double> theta)
     {
         Check(theta);
         CheckIndex(j);
         double z = InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw");
-        return InRange(BernoulliLogit.Softplus(-z) + mu / 2 * theta.DotProduct(theta), "f_j(w)");
+        if (ScaledSum.Ordinary(mu) && ScaledSum.Ordinary(theta.Enumerate()))
+            return InRange(BernoulliLogit.Softplus(-z) + mu / 2 * theta.DotProduct(theta), "f_j(w)"); // no under- or overflow: bit for bit as before
+        var sum = new ScaledSum();
+        sum.Add(BernoulliLogit.Softplus(-z));
+        for (int k = 0; k < theta.Count; k++)
+            sum.AddQuotient(2, mu, theta[k], theta[k]);
+        return InRange(sum.Value, "f_j(w)");
     }
 
-    /// <summary>∇f_j(w) = ℓ'(z_j)y_j x_j + μw = −σ(−z_j)y_j x_j + μw.</summary>
+    /// <summary>
+    /// ∇f_j(w) = ℓ'(z_j)y_j x_j + μw = −σ(−z_j)y_j x_j + μw, each entry's two products summed unrounded and rounded once
+    /// (<see cref="ScaledSum"/>): within 3u·(σ(−ẑ_j)|x_jk| + μ|w_k|) + 2^-1074 where σ(−ẑ_j) is normal (σ 3 ulp at the
+    /// computed margin ẑ_j); beyond ẑ_j ≈ 708, where σ(−ẑ_j) is subnormal, its absolute error 3·2^-1074 is scaled by |x_jk|.
+    /// </summary>
     /// <exception cref="ArgumentException">j outside [0, m), or w as for <see cref="Gradient"/>.</exception>
     public Vector<double> TermGradient(int j, Vector<double> theta)
     {
@@ -130,8 +145,19 @@ public sealed class LogisticRegression : IThirdOrderObjective
         CheckIndex(j);
         double w = -BernoulliLogit.Sigmoid(-InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw")) * y[j];
         var g = new double[Dimension];
+        bool plain = ScaledSum.Ordinary(w, mu) && ScaledSum.Ordinary(rows[j]) && ScaledSum.Ordinary(theta.Enumerate());
         for (int k = 0; k < g.Length; k++)
-            g[k] = InRange(w * rows[j][k] + mu * theta[k], "∇f_j(w)");
+        {
+            if (plain)
+            {
+                g[k] = InRange(w * rows[j][k] + mu * theta[k], "∇f_j(w)"); // no under- or overflow: bit for bit as before
+                continue;
+            }
+            var sum = new ScaledSum();
+            sum.Add(w, rows[j][k]);
+            sum.Add(mu, theta[k]);
+            g[k] = InRange(sum.Value, "∇f_j(w)");
+        }
         return Vector<double>.Build.DenseOfArray(g);
     }
 

@@ -1,0 +1,124 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Curvature.Exact;
+using Verification.Numerics.Exact;
+using Verification.Optimizers.Objectives;
+using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Optimizers.Objectives;
+
+/// <summary>
+/// <see cref="LogisticRegression.TermValue"/> and <see cref="LogisticRegression.TermGradient"/> with one sample and one
+/// feature, x, w, μ ≥ 0 and y = ±1 over the whole range: against ℓ(ẑ) + μw²/2 and −σ(−ẑ)·y·x + μw at the computed margin
+/// ẑ = y·fl(x·w) (one IEEE product, decided here from the exact product), e^{−ẑ} enclosed to 128 bits for |ẑ| ≤ 800 and
+/// ℓ bracketed by [0, 2^-1100] or [−ẑ, −ẑ + 2^-1100] beyond. Bounds from the doc comments: 16u·ℓ + 5u·μw²/2 + 11·2^-1074
+/// and 3u·(σ|x| + μ|w|) + 2^-1074 (the gradient only where σ(−ẑ) is normal, ẑ ≤ 708, as documented); a rejection naming
+/// theta only where the margin or the exact result plus its bound reaches the overflow threshold.
+/// </summary>
+[Properties(MaxTest = 400)]
+public class LogisticRegressionTermRangeProperties
+{
+    private static readonly Fraction Unit = ExactDouble.Pow2(-53), Smallest = ExactDouble.Pow2(-1074), Tiny = ExactDouble.Pow2(-1100);
+
+    private static Fraction F(double x) => ExactDouble.ToFraction(x);
+
+    [Property]
+    public Property TermValueAndGradient_AreWithinTheirBounds() => Prop.ForAll(
+        (from x in FullRangeDoubles.Signed
+         from w in FullRangeDoubles.Signed
+         from mu in FullRangeDoubles.NonNegative
+         from y in Gen.Elements(1.0, -1.0)
+         select (x, w, mu, y)).ToArbitrary(),
+        c =>
+        {
+            string? failure = Check(c.x, c.w, c.mu, c.y);
+            return (failure is null).Label(failure ?? "");
+        });
+
+    /// <summary>The ridge term alone where the loss underflows: the plain μ/2·w·w gave 0 for each (exact 5e-301, 2^-1074·…).</summary>
+    [Theory]
+    [InlineData(1e300, 1e-200, 1e100)]
+    [InlineData(1e300, 1e-160, 1e10)]
+    [InlineData(1e-300, 1e200, 1e-300)]
+    public void TermValue_WhereTheRidgeTermAloneUnderOrOverflows_IsWithinItsBound(double x, double w, double mu) =>
+        Assert.Null(Check(x, w, mu, 1));
+
+    private static string? Check(double x, double w, double mu, double y)
+    {
+        var f = new LogisticRegression(Matrix<double>.Build.DenseOfArray(new double[,] { { x } }), [y], mu);
+        var theta = Vector<double>.Build.Dense(1, w);
+        string at = $"x = {x:R}, w = {w:R}, μ = {mu:R}, y = {y}";
+        double zHat = y * ExactDouble.ToDouble(F(x) * F(w));
+        var threshold = ExactAgreement.OverflowThreshold;
+        if (!double.IsFinite(zHat))
+            return Rejected(() => f.TermValue(0, theta), at) ?? Rejected(() => f.TermGradient(0, theta)[0], at);
+        Fraction z = F(zHat), ridge = F(mu) * F(w) * F(w) / 2, ridgeGradient = F(mu) * F(w);
+        RationalInterval loss, sigmaMinus;
+        var one = RationalInterval.Exact(1.0);
+        if (zHat > 800)
+        {
+            loss = new RationalInterval(Fraction.Zero, Tiny);
+            sigmaMinus = new RationalInterval(Fraction.Zero, Tiny);
+        }
+        else if (zHat < -800)
+        {
+            loss = new RationalInterval(-z, -z + Tiny);
+            sigmaMinus = new RationalInterval(1 - Tiny, Fraction.One);
+        }
+        else
+        {
+            var e = ExactExp.Of(-zHat, 128);
+            loss = ExactLog.Of(one + e, 128);
+            sigmaMinus = e / (one + e);
+        }
+        var value = Within(() => f.TermValue(0, theta), loss.Lower + ridge, loss.Upper + ridge,
+            16 * Unit * loss.Upper + 5 * Unit * ridge + 11 * Smallest, threshold, $"f_j at {at}");
+        if (zHat > 708)
+            return value;
+        Fraction gx = -F(y) * F(x);
+        Fraction a = gx * sigmaMinus.Lower, b = gx * sigmaMinus.Upper;
+        Fraction low = (a < b ? a : b) + ridgeGradient, high = (a < b ? b : a) + ridgeGradient;
+        var gradient = Within(() => f.TermGradient(0, theta)[0], low, high,
+            3 * Unit * (sigmaMinus.Upper * Fraction.Abs(F(x)) + Fraction.Abs(ridgeGradient)) + Smallest, threshold, $"∇f_j at {at}");
+        return value ?? gradient;
+    }
+
+    private static string? Rejected(Func<double> compute, string at)
+    {
+        try
+        {
+            compute();
+            return $"{at}: the margin overflows but the term was computed";
+        }
+        catch (ArgumentException e)
+        {
+            return e.ParamName == "theta" ? null : $"{at}: rejected naming {e.ParamName}";
+        }
+    }
+
+    private static string? Within(Func<double> compute, Fraction low, Fraction high, Fraction bound, Fraction threshold, string what)
+    {
+        double computed;
+        try
+        {
+            computed = compute();
+        }
+        catch (ArgumentException e)
+        {
+            return e.ParamName == "theta" && (high + bound >= threshold || low - bound <= -threshold)
+                ? null
+                : $"{what}: rejected ({e.Message}) though exact [{ExactDouble.ToDouble(low):R}, {ExactDouble.ToDouble(high):R}] is in range";
+        }
+        if (!double.IsFinite(computed))
+            return $"{what}: {computed:R}";
+        var c = F(computed);
+        return c >= low - bound && c <= high + bound
+            ? null
+            : $"{what}: {computed:R} outside [{ExactDouble.ToDouble(low):R}, {ExactDouble.ToDouble(high):R}] ± {ExactDouble.ToDouble(bound):R}";
+    }
+}
