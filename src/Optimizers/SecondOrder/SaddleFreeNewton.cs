@@ -33,7 +33,12 @@ public sealed class SaddleFreeNewton : StatelessOptimizer, IQuasiNewtonOptimizer
         return Newton.Combine(eigen, x);
     }
 
-    /// <summary>Φ = |H(θ)|⁺.</summary>
+    /// <summary>
+    /// Φ = |H(θ)|⁺ = V·diag(1/|λ_i|)·Vᵀ (0 for λ_i = 0): for a diagonal H each Φ_ii is 1/|H_ii| correctly rounded and Φ_ij = 0
+    /// (the eigenvectors are ±e_i); otherwise within SymmetricEigen's normwise error (as <see cref="Newton.Update"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">θ not finite or of the wrong length; some 0 &lt; |λ_i| with 1/|λ_i| beyond
+    /// double.MaxValue (before, its ∞ met the eigenvectors' zeros and gave ∞ and NaN entries silently).</exception>
     public Matrix<double> Preconditioner(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
@@ -41,6 +46,10 @@ public sealed class SaddleFreeNewton : StatelessOptimizer, IQuasiNewtonOptimizer
         Require.SameLength(objective.Dimension, theta.Count, nameof(theta));
         var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
         var phi = eigen.Values.Select(l => l == 0 ? 0.0 : 1 / Math.Abs(l)).ToArray();
+        if (phi.Any(double.IsInfinity))
+            throw new ArgumentException(
+                $"|H(θ)|⁺ has an eigenvalue 1/|λ| beyond double.MaxValue (λ = {Require.ShowAll(eigen.Values.ToArray())}): the range needs |λ| = 0 or |λ| ≥ 1/double.MaxValue.",
+                nameof(theta));
         return eigen.Vectors * Matrix<double>.Build.DiagonalOfDiagonalArray(phi) * eigen.Vectors.Transpose();
     }
 }

@@ -34,7 +34,7 @@ public class EigenspaceOptimizerDiagonalRangeProperties
     /// spread beyond 2^1022 it rounds the smaller entries to the subnormal grid (documented there and on Newton.Update),
     /// which no exact per-coordinate reference survives.
     /// </summary>
-    private static Gen<double[]> Scaled(int n) =>
+    internal static Gen<double[]> Scaled(int n) =>
         from s in Gen.Choose(-1070, 1010)
         from entries in Gen.Frequency(
             (3, from m in FullRangeDoubles.Moderate from sign in Gen.Elements(1.0, -1.0) select sign * m),
