@@ -8,7 +8,10 @@ namespace Verification.Numerics.Curvature;
 /// eigenvectors of a double estimate of A (MathNet's symmetric eigensolver on <see cref="IReal{T}.Estimate"/> of every
 /// entry) serve as a fixed witness, and the bounds are evaluated in T from A itself, so in doubles both are ‖A‖₂ up to
 /// rounding and in rational intervals both are rigorous: the lower bound never exceeds ‖A‖₂ and the upper bound is
-/// never below it, whatever the witness.
+/// never below it, whatever the witness. A must be symmetric, which is not checked (the callers pass differences of
+/// curvature matrices, symmetric in exact arithmetic, whose computed entries may differ across the diagonal by rounding):
+/// the upper bound's argument bounds max |xᵀAx| over unit x, which for a non-symmetric A can be below ‖A‖₂, so there it
+/// is not an upper bound on ‖A‖₂ (found in the stop-41 review; the lower bound holds for any square A).
 /// <para>
 /// Whole double range (issue 15, item 1): a matrix whose largest entry lies outside [2^-100, 2^100] is first scaled by the
 /// power of two 2^-k that brings that entry into [1, 2) and each bound is scaled back by 2^k, so no product or partial sum
