@@ -48,7 +48,15 @@ public class LogisticRegressionTermRangeProperties
     public void TermValue_WhereTheRidgeTermAloneUnderOrOverflows_IsWithinItsBound(double x, double w, double mu) =>
         Assert.Null(Check(x, w, mu, 1));
 
-    private static string? Check(double x, double w, double mu, double y)
+    private static string? Check(double x, double w, double mu, double y) =>
+        Check(x, w, mu, y, (f, theta) => f.TermValue(0, theta), (f, theta) => f.TermGradient(0, theta)[0]);
+
+    /// <summary>
+    /// The bounds above for any function of the one-sample regression that equals f_j and ∇f_j there (with m = 1 the
+    /// summed <see cref="LogisticRegression.Value"/> and <see cref="LogisticRegression.Gradient"/> are those).
+    /// </summary>
+    internal static string? Check(double x, double w, double mu, double y,
+        Func<LogisticRegression, Vector<double>, double> valueOf, Func<LogisticRegression, Vector<double>, double> gradientOf)
     {
         var f = new LogisticRegression(Matrix<double>.Build.DenseOfArray(new double[,] { { x } }), [y], mu);
         var theta = Vector<double>.Build.Dense(1, w);
@@ -56,7 +64,7 @@ public class LogisticRegressionTermRangeProperties
         double zHat = y * ExactDouble.ToDouble(F(x) * F(w));
         var threshold = ExactAgreement.OverflowThreshold;
         if (!double.IsFinite(zHat))
-            return Rejected(() => f.TermValue(0, theta), at) ?? Rejected(() => f.TermGradient(0, theta)[0], at);
+            return Rejected(() => valueOf(f, theta), at) ?? Rejected(() => gradientOf(f, theta), at);
         Fraction z = F(zHat), ridge = F(mu) * F(w) * F(w) / 2, ridgeGradient = F(mu) * F(w);
         RationalInterval loss, sigmaMinus;
         var one = RationalInterval.Exact(1.0);
@@ -76,14 +84,14 @@ public class LogisticRegressionTermRangeProperties
             loss = ExactLog.Of(one + e, 128);
             sigmaMinus = e / (one + e);
         }
-        var value = Within(() => f.TermValue(0, theta), loss.Lower + ridge, loss.Upper + ridge,
+        var value = Within(() => valueOf(f, theta), loss.Lower + ridge, loss.Upper + ridge,
             16 * Unit * loss.Upper + 5 * Unit * ridge + 11 * Smallest, threshold, $"f_j at {at}");
         if (zHat > 708)
             return value;
         Fraction gx = -F(y) * F(x);
         Fraction a = gx * sigmaMinus.Lower, b = gx * sigmaMinus.Upper;
         Fraction low = (a < b ? a : b) + ridgeGradient, high = (a < b ? b : a) + ridgeGradient;
-        var gradient = Within(() => f.TermGradient(0, theta)[0], low, high,
+        var gradient = Within(() => gradientOf(f, theta), low, high,
             3 * Unit * (sigmaMinus.Upper * Fraction.Abs(F(x)) + Fraction.Abs(ridgeGradient)) + Smallest, threshold, $"∇f_j at {at}");
         return value ?? gradient;
     }
