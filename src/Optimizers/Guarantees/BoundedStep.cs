@@ -22,7 +22,15 @@ public sealed record BoundedStep : Guarantee
         Source = source;
     }
 
-    /// <summary>Kingma &amp; Ba §2.1's bound for Adam with step size α and decay rates β₁, β₂ ∈ [0, 1).</summary>
+    /// <summary>
+    /// Kingma &amp; Ba §2.1's bound for Adam with step size α and decay rates β₁, β₂ ∈ [0, 1): α(1 − β₁)/√(1 − β₂) when
+    /// (1 − β₁) &gt; √(1 − β₂), else α, each rounded to nearest (a few ulp of the exact bound either way).
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// stepSize not finite and &gt; 0, or α(1 − β₁)/√(1 − β₂) beyond double.MaxValue (naming stepSize: ForAdam(1e308, 0, 0.99)
+    /// was rejected naming the constructor's bound); where α(1 − β₁) alone underflows the factor is applied first
+    /// (ForAdam(5e-324, 0.5, 0.99) gave bound 0, rejected naming bound, for the exact 2.5e-323); β₁ or β₂ outside [0, 1).
+    /// </exception>
     public static BoundedStep ForAdam(double stepSize, double beta1, double beta2, int steps = TrajectorySteps.Default)
     {
         Require.Positive(stepSize, nameof(stepSize));
@@ -31,9 +39,16 @@ public sealed record BoundedStep : Guarantee
         if (!(beta2 >= 0 && beta2 < 1))
             throw new ArgumentException($"beta2 must be in [0, 1), got {Require.Show(beta2)}.", nameof(beta2));
         double root = Math.Sqrt(1 - beta2);
-        return 1 - beta1 > root
-            ? new BoundedStep(stepSize * (1 - beta1) / root, steps, $"Kingma & Ba §2.1, case (1 − β₁) > √(1 − β₂): α(1 − β₁)/√(1 − β₂) with α = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}")
-            : new BoundedStep(stepSize, steps, $"Kingma & Ba §2.1, case (1 − β₁) ≤ √(1 − β₂): α = {Require.Show(stepSize)} (β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)})");
+        if (!(1 - beta1 > root))
+            return new BoundedStep(stepSize, steps, $"Kingma & Ba §2.1, case (1 − β₁) ≤ √(1 − β₂): α = {Require.Show(stepSize)} (β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)})");
+        double bound = stepSize * (1 - beta1) / root;
+        if (bound == 0)
+            bound = stepSize * ((1 - beta1) / root); // α(1 − β₁) underflowed; the factor (1 − β₁)/√(1 − β₂) is > 1, so this is ≥ α
+        if (!double.IsFinite(bound))
+            throw new ArgumentException(
+                $"stepSize·(1 − β₁)/√(1 − β₂) must be within double.MaxValue, got stepSize = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}.",
+                nameof(stepSize));
+        return new BoundedStep(bound, steps, $"Kingma & Ba §2.1, case (1 − β₁) > √(1 − β₂): α(1 − β₁)/√(1 − β₂) with α = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}");
     }
 
     /// <summary>The bound on every |Δθ_{t,i}|.</summary>

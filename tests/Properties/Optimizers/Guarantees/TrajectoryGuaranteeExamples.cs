@@ -115,6 +115,19 @@ public class TrajectoryGuaranteeExamples
         Assert.Equal(1, BoundedStep.ForAdam(1, 0, 0).Bound); // β₁ = β₂ = 0: 1 > 1 is false, so α
     }
 
+    /// <summary>
+    /// The ends of the range: α(1 − β₁)/√(1 − β₂) = 1e308/0.1 overflows, so the rejection names stepSize, the argument out
+    /// of range (the old code named the constructor's bound); α = 2^-1074, β₁ = 1/2, β₂ = 0.99: α(1 − β₁) alone rounds to
+    /// 0 (the old code rejected it naming bound), while the exact bound 2^-1074·0.5/√(0.010000000000000009) =
+    /// 2^-1074·4.9999999999999978 rounds to 5·2^-1074.
+    /// </summary>
+    [Fact]
+    public void BoundedStepForAdam_AtTheRangesEnds_NamesStepSizeOrKeepsTheBound()
+    {
+        ArgumentAssert.Rejects(() => BoundedStep.ForAdam(1e308, 0, 0.99), "stepSize", "within double.MaxValue");
+        Assert.Equal(5 * double.Epsilon, BoundedStep.ForAdam(double.Epsilon, 0.5, 0.99).Bound);
+    }
+
     [Fact]
     public void SteepestDescent_RejectsAnUndefinedNorm_SayingSo()
     {
