@@ -41,13 +41,47 @@ public sealed class AdaptiveBatchSgd : StochasticOptimizer
     /// <inheritdoc />
     public override string Name => $"sgd-prop4.2(L={Require.Show(Smoothness)}, γ={Require.Show(StepFactor)}, m∈[{MinBatch},{MaxBatch}])";
 
-    /// <summary>m* = 2γη²/(2 − γ) rounded up and clamped into [m_min, m_max].</summary>
+    /// <summary>
+    /// m* = 2γη²/(2 − γ) rounded up and clamped into [m_min, m_max]: the smallest integer ≥ the exact m* (the floating-point
+    /// m*'s ceiling, after three roundings, is corrected by an exact comparison; γ = 0.07820694148540497, η² = 2708356329
+    /// gave 220431919 for the exact integer m* = 220431918).
+    /// </summary>
+    /// <exception cref="ArgumentException">eta2 NaN or &lt; 0.</exception>
     public int BatchSizeFor(double eta2)
     {
         if (double.IsNaN(eta2) || eta2 < 0)
             throw new ArgumentException($"eta2 must be ≥ 0, got {eta2}.", nameof(eta2));
         double m = 2 * StepFactor * eta2 / (2 - StepFactor);
-        return m >= MaxBatch ? MaxBatch : Math.Max(MinBatch, (int)Math.Ceiling(m));
+        if (m >= MaxBatch)
+            return MaxBatch;
+        long c = Math.Max(MinBatch, (long)Math.Ceiling(m)); // within a few ulp of m* < 2^31: at most one off
+        while (c > MinBatch && ExceedsProduct(StepFactor, eta2, c - 1) >= 0)
+            c--; // c − 1 ≥ m* already
+        while (c < MaxBatch && ExceedsProduct(StepFactor, eta2, c) < 0)
+            c++; // c < m*
+        return (int)c;
+    }
+
+    /// <summary>The sign of k(2 − γ) − 2γη², i.e. of k − m*, exactly: γ(2η² + k) compared with 2k as integers times powers of two.</summary>
+    private static int ExceedsProduct(double gamma, double eta2, long k)
+    {
+        var (gm, ge) = Dyadic(gamma);
+        var (em, ee) = Dyadic(eta2);
+        int low = Math.Min(ee + 1, 0); // 2η² + k = (em·2^(ee+1−low) + k·2^(−low))·2^low
+        var sum = (em << (ee + 1 - low)) + ((System.Numerics.BigInteger)k << -low);
+        var left = gm * sum; // γ(2η² + k) = left·2^(ge + low)
+        var right = (System.Numerics.BigInteger)(2 * k);
+        int shift = ge + low;
+        return shift >= 0 ? right.CompareTo(left << shift) : (right << -shift).CompareTo(left);
+    }
+
+    /// <summary>A finite double ≥ 0 as an integer times a power of two (exact).</summary>
+    private static (System.Numerics.BigInteger Mantissa, int Exponent) Dyadic(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int biased = (int)((bits >> 52) & 0x7FF);
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        return biased == 0 ? (fraction, -1074) : (fraction | (1L << 52), biased - 1075);
     }
 
     /// <inheritdoc />
