@@ -1,5 +1,7 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Stochastic;
 
@@ -62,27 +64,9 @@ public sealed class AdaptiveBatchSgd : StochasticOptimizer
         return (int)c;
     }
 
-    /// <summary>The sign of k(2 − γ) − 2γη², i.e. of k − m*, exactly: γ(2η² + k) compared with 2k as integers times powers of two.</summary>
-    private static int ExceedsProduct(double gamma, double eta2, long k)
-    {
-        var (gm, ge) = Dyadic(gamma);
-        var (em, ee) = Dyadic(eta2);
-        int low = Math.Min(ee + 1, 0); // 2η² + k = (em·2^(ee+1−low) + k·2^(−low))·2^low
-        var sum = (em << (ee + 1 - low)) + ((System.Numerics.BigInteger)k << -low);
-        var left = gm * sum; // γ(2η² + k) = left·2^(ge + low)
-        var right = (System.Numerics.BigInteger)(2 * k);
-        int shift = ge + low;
-        return shift >= 0 ? right.CompareTo(left << shift) : (right << -shift).CompareTo(left);
-    }
-
-    /// <summary>A finite double ≥ 0 as an integer times a power of two (exact).</summary>
-    private static (System.Numerics.BigInteger Mantissa, int Exponent) Dyadic(double x)
-    {
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        int biased = (int)((bits >> 52) & 0x7FF);
-        long fraction = bits & 0xFFFFFFFFFFFFFL;
-        return biased == 0 ? (fraction, -1074) : (fraction | (1L << 52), biased - 1075);
-    }
+    /// <summary>The sign of k(2 − γ) − 2γη², i.e. of k − m*, exactly: 2k compared with γ(2η² + k) in rationals.</summary>
+    private static int ExceedsProduct(double gamma, double eta2, long k) =>
+        new Fraction(2 * k).CompareTo(ExactDouble.ToFraction(gamma) * (2 * ExactDouble.ToFraction(eta2) + new Fraction(k)));
 
     /// <inheritdoc />
     protected override IStepRule CreateRule(IObjective objective, int dimension) => new Rule(this);
