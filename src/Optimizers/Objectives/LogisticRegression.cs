@@ -128,9 +128,15 @@ public sealed class LogisticRegression : IThirdOrderObjective
             return InRange(BernoulliLogit.Softplus(-z) + mu / 2 * theta.DotProduct(theta), "f_j(w)"); // no under- or overflow: bit for bit as before
         var sum = new ScaledSum();
         sum.Add(BernoulliLogit.Softplus(-z));
+        AddRidgeTerm(ref sum, theta);
+        return InRange(sum.Value, "f_j(w)");
+    }
+
+    /// <summary>Adds (μ/2)‖w‖² unrounded, as the terms μ·w_k·w_k/2 (the scaled forms of <see cref="TermValue"/> and <see cref="Value"/>); by ref, ScaledSum being a struct.</summary>
+    private void AddRidgeTerm(ref ScaledSum sum, Vector<double> theta)
+    {
         for (int k = 0; k < theta.Count; k++)
             sum.AddQuotient(2, mu, theta[k], theta[k]);
-        return InRange(sum.Value, "f_j(w)");
     }
 
     /// <summary>
@@ -194,8 +200,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
         var scaled = new ScaledSum();
         foreach (double l in losses)
             scaled.AddQuotient(rows.Length, l);
-        for (int k = 0; k < theta.Count; k++)
-            scaled.AddQuotient(2, mu, theta[k], theta[k]);
+        AddRidgeTerm(ref scaled, theta);
         return InRange(scaled.Value, "f(w)");
     }
 
