@@ -20,9 +20,15 @@ namespace Verification.Optimizers.Stochastic;
 /// = 2^-480, or below 2^-480/√(1024(1 − β₂)) (ε = 0 included), a coordinate whose v (before the bias correction, so
 /// ṽ = v/c₂ may still be normal: ε = 0, g = 1e-153 gives v ≈ 1e-309, ṽ ≈ 1e-306) falls below 2^-1022 while m ≠ 0 is an ArgumentException naming the
 /// gradient, state unchanged: v lost its digits there (g = 1e-170 squares to 0), and the step was 0 where the exact
-/// first step is −α·sign(g). Left: m̃ below 2^-1022 carries an absolute error of a few 2^-1075 a step, which the step
-/// scales by α/(c₁(√v + ε)) (ε = 1e-8, g = −1e-320: first step 9.98e-316, exact 1.0e-315); elsewhere each step is within
-/// 8 roundings of the exact −α·m/(√v + ε) of the computed moments.
+/// first step is −α·sign(g). The rule keeps m̃ as m̃·2^<see cref="MeanScaleExponent"/> (exact for |g_i| ≤ 2^511: the
+/// scaled recurrence rounds as the plain one wherever m̃ is normal, bit for bit), so a subnormal m̃ keeps its 53 bits
+/// down to 2^-1574 (it was rounded to 2^-1074, an absolute error the step scales by α/(c₁(√v + ε)): ε = 1e-8,
+/// g = −1e-320 gave a first step 9.98e-316 for the exact 1.0e-315). Each step is within 8 roundings of the exact
+/// −α·m/(√v + ε) of the computed moments (formed by exponents, so neither m/(√v + ε) nor its product with α under- or
+/// overflows on its own: α = 1e300, ε = 3e225, g = 2.8e-192 gave −0 for −9.6e-118; a computed step beyond the range,
+/// whose exact value is then beyond it or within the step's error of MaxValue, is an ArgumentException naming the
+/// gradient, where −∞ came out before); for a constant gradient (m = g, v = g² exactly) step n = 1, 2, … is within
+/// (4n + 18) ulp of −α·g/(|g| + ε) (AdamRangeProperties).
 /// </remarks>
 public sealed class Adam : StochasticOptimizer
 {
@@ -83,6 +89,12 @@ public sealed class Adam : StochasticOptimizer
     /// </summary>
     public const double SmallEpsilon = 3.2033329522929615e-145;
 
+    /// <summary>
+    /// 500: the rule stores m̃·2^500, which for |g| ≤ 2^511 stays below 2^1012 and is normal down to m̃ = 2^-1522
+    /// (subnormal, with fewer bits, to 2^-1574).
+    /// </summary>
+    public const int MeanScaleExponent = 500;
+
     /// <summary>1 − β^(t+1), the bias correction after t + 1 values, within 4 ulp (<see cref="MovingAverages.OneMinusPower"/>; see the remarks).</summary>
     public static double BiasCorrection(double beta, int count)
     {
@@ -126,18 +138,44 @@ public sealed class Adam : StochasticOptimizer
             double[] mNext = new double[dimension], vNext = new double[dimension], step = new double[dimension];
             for (int i = 0; i < dimension; i++)
             {
-                mNext[i] = adam.Beta1 * m[i] + (1 - adam.Beta1) * g[i];
+                // m holds m̃·2^500 (see MeanScaleExponent): g·2^500 is exact for |g| ≤ 2^511.
+                mNext[i] = adam.Beta1 * m[i] + (1 - adam.Beta1) * Math.ScaleB(g[i], MeanScaleExponent);
                 vNext[i] = adam.Beta2 * v[i] + (1 - adam.Beta2) * (g[i] * g[i]);
                 if (epsilonTooSmall && mNext[i] != 0 && vNext[i] < PowerOfTwoScaling.MinNormal)
                     throw new ArgumentException(
-                        $"{adam.Name}: entry {i}'s moving average of g² is {Require.Show(vNext[i])}, below 2^-1022 where it loses digits (|g_i| below about 2^-511 = 1.5e-154), while its mean is {Require.Show(mNext[i])} ≠ 0 and ε = {Require.Show(adam.Epsilon)} is below 2^-480·max(1, 1/√(1024(1 − β₂))), so m/(√v + ε) would be wrong.",
+                        $"{adam.Name}: entry {i}'s moving average of g² is {Require.Show(vNext[i])}, below 2^-1022 where it loses digits (|g_i| below about 2^-511 = 1.5e-154), while its mean is {Require.Show(Math.ScaleB(mNext[i], -MeanScaleExponent))} ≠ 0 and ε = {Require.Show(adam.Epsilon)} is below 2^-480·max(1, 1/√(1024(1 − β₂))), so m/(√v + ε) would be wrong.",
                         "gradient");
-                step[i] = -adam.StepSize * Direction(mNext[i] / c1, vNext[i] / c2, adam.Epsilon);
+                step[i] = ScaledStep(mNext[i], vNext[i], c1, c2);
             }
             count++;
             Array.Copy(mNext, m, dimension);
             Array.Copy(vNext, v, dimension);
             return Vector<double>.Build.DenseOfArray(step);
+        }
+
+        /// <summary>
+        /// −α·m/(√ṽ/c₂ + ε) with m = m̂/c₁ from the scaled mean m̂ = m̃·2^500, formed by exponents: the mantissas' quotient
+        /// times α's mantissa, scaled by the sum of the exponents once. The same two roundings as −α·(m/(√v + ε)) wherever
+        /// that quotient and product are normal (bit for bit there), with no intermediate under- or overflow: α = 1e300,
+        /// ε = 3e225, g = 2.8e-192 gave −0 for the exact −9.6e-118 (the quotient 9.6e-418 underflowed), and a subnormal m̃
+        /// lost its digits. A step beyond ±double.MaxValue is an ArgumentException naming the gradient.
+        /// </summary>
+        private double ScaledStep(double scaledMean, double v, double c1, double c2)
+        {
+            double q = scaledMean / c1;
+            double denominator = Math.Sqrt(v / c2) + adam.Epsilon;
+            if (q == 0 || denominator == 0)
+                return -adam.StepSize * Direction(q, v / c2, adam.Epsilon); // 0 (signed as before), or Direction's rejection
+            if (adam.StepSize == 0)
+                return -0.0 * Math.Sign(q); // −0·(m/(√v + ε)), without forming a quotient that may overflow at m̃·2^500
+            int qe = Math.ILogB(q), de = Math.ILogB(denominator), ae = Math.ILogB(adam.StepSize);
+            double ratio = Math.ScaleB(q, -qe) / Math.ScaleB(denominator, -de);
+            double step = -Math.ScaleB(Math.ScaleB(adam.StepSize, -ae) * ratio, ae + qe - de - MeanScaleExponent);
+            if (double.IsInfinity(step))
+                throw new ArgumentException(
+                    $"{adam.Name}: the step −α·m/(√v + ε) = −{Require.Show(adam.StepSize)}·{Require.Show(Math.ScaleB(q, -MeanScaleExponent))}/{Require.Show(denominator)} is beyond the double range (±{double.MaxValue:R}).",
+                    "gradient");
+            return step;
         }
     }
 }

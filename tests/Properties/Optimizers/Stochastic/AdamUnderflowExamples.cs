@@ -48,7 +48,7 @@ public class AdamUnderflowExamples
 
     /// <summary>
     /// Where ṽ stays normal (ε = 0, |g| ≥ 2^-500) or ε ≥ 2^-480 dominates √ṽ, and m̃ is normal, the tiny first step is
-    /// accurate (8 ulp). A subnormal m̃ is not (documented on Adam): ε = 1e-8, g = −1e-320 gives 9.98e-316, exact 1e-315.
+    /// accurate (8 ulp). A subnormal m̃ is carried as m̃·2^500 since stop 42 (AdamRangeProperties.SubnormalMean_StepsAreAccurate).
     /// </summary>
     [Theory]
     [InlineData(0.0, 1e-150)]
