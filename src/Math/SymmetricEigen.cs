@@ -38,6 +38,10 @@ public static class SymmetricEigen
     /// ∇fᵀv_i are dot products of the computed v_i with ∇f, accurate to about n·2^-53·‖∇f‖₂. These orders of magnitude
     /// are the solver's usual backward error, not proven constants; <see cref="EigenResidualCertificate.Radius(Matrix{double}, EigenSystem)"/>
     /// certifies a given decomposition exactly (sorted, each exact λ_i within its ε of the computed one).
+    /// A diagonal H (every off-diagonal entry ±0) is decomposed exactly at any spread of its entries: λ the diagonal sorted
+    /// (ties in index order), v_i = ±e_i and ∇fᵀv_i = −|∇f_i|, with no scaling and no solver (the scaling had rounded
+    /// entries below 2^-1074 relative to the largest to the subnormal grid or 0: diag(1e308, −5.6e-37) lost −5.6e-37, and
+    /// Newton's Δθ₂ came out 0 for 3.8e63).
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// non-symmetric or non-finite matrix, non-finite gradient, dimension mismatch, or an eigenvalue or projection
@@ -50,6 +54,8 @@ public static class SymmetricEigen
         Require.SameLength(hessian.RowCount, gradient.Count, nameof(gradient));
 
         int n = hessian.RowCount;
+        if (IsDiagonal(hessian))
+            return DecomposeDiagonal(hessian, gradient);
         // Exact power-of-two scalings: the solver and the dot products then work on entries of size ≤ 2.
         int hessianExponent = BinaryExponent.OfLargest(hessian.Enumerate());
         int gradientExponent = BinaryExponent.OfLargest(gradient.Enumerate());
@@ -85,6 +91,34 @@ public static class SymmetricEigen
                 throw new ArgumentException(
                     $"gradient has a projection ∇fᵀv_i beyond the double range (‖∇f‖₂ ≈ {Require.Show(Math.ScaleB(scaledGradient.L2Norm(), gradientExponent))}); Decompose's range needs every |∇fᵀv_i| ≤ double.MaxValue.",
                     nameof(gradient));
+        }
+        return new EigenSystem(values, vectors, projections);
+    }
+
+    private static bool IsDiagonal(Matrix<double> hessian)
+    {
+        for (int i = 0; i < hessian.RowCount; i++)
+            for (int j = 0; j < hessian.ColumnCount; j++)
+                if (i != j && hessian[i, j] != 0)
+                    return false;
+        return true;
+    }
+
+    /// <summary>The exact decomposition of a diagonal H: sorted diagonal, v_i = ±e_i oriented by eq. (1), ∇fᵀv_i = −|∇f_i|.</summary>
+    private static EigenSystem DecomposeDiagonal(Matrix<double> hessian, Vector<double> gradient)
+    {
+        int n = hessian.RowCount;
+        var order = Enumerable.Range(0, n).OrderBy(i => hessian[i, i]).ThenBy(i => i).ToArray();
+        var values = new double[n];
+        var vectors = Matrix<double>.Build.Dense(n, n);
+        var projections = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            int i = order[k];
+            values[k] = hessian[i, i] == 0 ? 0.0 : hessian[i, i]; // no −0.0 eigenvalue
+            // ∇fᵀe_i = ∇f_i: e_i where it is ≤ 0 (0 included: e_i's largest component is positive), −e_i where it is > 0.
+            vectors[i, k] = gradient[i] > 0 ? -1.0 : 1.0;
+            projections[k] = gradient[i] == 0 ? 0.0 : -Math.Abs(gradient[i]);
         }
         return new EigenSystem(values, vectors, projections);
     }

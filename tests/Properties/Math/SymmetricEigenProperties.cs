@@ -36,34 +36,46 @@ public class SymmetricEigenProperties
     });
 
     /// <summary>
-    /// A diagonal H with entries anywhere in the finite doubles has eigenvalues = its sorted diagonal and eigenvectors
-    /// ±e_j with ∇fᵀv_j = −|g_j| (eq. 1), up to the documented rounding of Decompose's power-of-two scaling: entries are
-    /// moved at most to the subnormal grid 2^(s − 1074) of the scaled matrix, s = ⌊log₂ max|H_jk|⌋ (and likewise for ∇f);
-    /// eigenvectors and projections are checked where no entry moved (entries rounded onto each other may swap them).
+    /// A diagonal H with entries anywhere in the finite doubles, at any spread, is decomposed exactly (since stop 42, the
+    /// documented fast path): eigenvalues = its diagonal sorted, ties in index order, eigenvectors ±e_j with
+    /// ∇fᵀv_j = −|g_j| ≤ 0 (eq. 1), bit for bit. Before, the power-of-two scaling rounded entries below 2^-1074 of the
+    /// largest to the subnormal grid (diag(1e308, −5.6e-37) lost −5.6e-37), which this property then only bounded.
     /// </summary>
     [Property(MaxTest = 1000)]
-    public Property Decompose_OfDiagonal_IsItsSortedDiagonal() => Prop.ForAll(DiagonalProblems.FullRange.ToArbitrary(), p =>
+    public Property Decompose_OfDiagonal_IsItsSortedDiagonalExactly() => Prop.ForAll(DiagonalProblems.FullRange.ToArbitrary(), p =>
     {
         var e = SymmetricEigen.Decompose(p.Hessian, p.GradientVector);
-        double hessianGrid = Grid(p.Diagonal), gradientGrid = Grid(p.Gradient);
-        var sorted = p.Diagonal.OrderBy(d => d).ToArray();
+        var order = Enumerable.Range(0, p.Diagonal.Length).OrderBy(j => p.Diagonal[j]).ThenBy(j => j).ToArray();
         var property = true.ToProperty();
-        for (int i = 0; i < sorted.Length; i++)
+        for (int i = 0; i < order.Length; i++)
         {
-            int j = Array.IndexOf(p.Diagonal, sorted[i]);
+            int j = order[i];
             var v = e.Vectors.Column(i);
             bool unit = v.Enumerate().Count(x => x != 0) == 1 && Math.Abs(v[j]) == 1;
             property = property
-                .And((Math.Abs(e.Values[i] - sorted[i]) <= hessianGrid).Label($"{p}: λ_{i} = {e.Values[i]:R}, diagonal {sorted[i]:R}"));
-            if (!p.ScalesExactly)
-                continue; // entries rounded together by the scaling may swap eigenvectors
-            property = property
+                .And((e.Values[i] == p.Diagonal[j]).Label($"{p}: λ_{i} = {e.Values[i]:R}, diagonal {p.Diagonal[j]:R}"))
                 .And(unit.Label($"{p}: v_{i} = {v} is not ±e_{j}"))
-                .And((Math.Abs(e.GradientProjections[i] + Math.Abs(p.Gradient[j])) <= gradientGrid && e.GradientProjections[i] <= 0)
+                .And((e.GradientProjections[i] == -Math.Abs(p.Gradient[j]) && v[j] * p.Gradient[j] <= 0)
                     .Label($"{p}: g_{i} = {e.GradientProjections[i]:R}, expected −|{p.Gradient[j]:R}|"));
         }
         return property;
     });
+
+    /// <summary>
+    /// diag(1e308, −5.6e-37) with ∇f = (−4e-44, 2.1e27): the scaling by 2^-1023 flushed −5.6e-37 to 0, so λ_1 was 0 and
+    /// Newton's step along e_2 came out 0 for the exact −g₂/λ₂ = 3.75e63 (fails on the old code); now exact.
+    /// </summary>
+    [Fact]
+    public void Decompose_OfAWidelySpreadDiagonal_KeepsTheSmallEntry()
+    {
+        var h = Matrix<double>.Build.DenseOfDiagonalArray([1e308, -5.6e-37]);
+        var g = Vector<double>.Build.DenseOfArray([-4e-44, 2.1e27]);
+        var e = SymmetricEigen.Decompose(h, g);
+        Assert.Equal(new[] { -5.6e-37, 1e308 }, e.Values);
+        Assert.Equal(new[] { -2.1e27, -4e-44 }, e.GradientProjections);
+        Assert.Equal(-1.0, e.Vectors[1, 0]);
+        Assert.Equal(1.0, e.Vectors[0, 1]);
+    }
 
     /// <summary>
     /// A valid H whose power-of-two scaling leaves a subnormal off-diagonal entry: H = [[p, q], [q, r]] with
@@ -88,11 +100,5 @@ public class SymmetricEigenProperties
         Assert.InRange(Math.Abs(e.Vectors[0, 0]), 1 - turn, 1.0);
         Assert.InRange(Math.Abs(e.Vectors[1, 1]), 1 - turn, 1.0);
         Assert.All(e.GradientProjections, gi => Assert.InRange(gi, -1 - 2 * turn, -1 + 2 * turn));
-    }
-
-    private static double Grid(double[] x)
-    {
-        double largest = x.Max(Math.Abs);
-        return largest == 0 ? 0 : Math.ScaleB(1.0, Math.ILogB(largest) - 1074);
     }
 }
