@@ -65,13 +65,13 @@ public sealed class Newton : StatelessOptimizer, IDeclaresGuarantees
 
     /// <inheritdoc />
     /// <remarks>
-    /// Accuracy: the step of the computed eigensystem, each x_i = |g_i|/λ_i within ½ ulp. For a diagonal H whose entries,
-    /// and ∇f's, each lie within a factor 2^1017 of the vector's largest (tested), that system is exact and each entry of Δθ is
-    /// −∇f_i/H_ii correctly rounded (EigenspaceOptimizerDiagonalRangeProperties). In general λ_i and g_i carry
+    /// Accuracy: the step of the computed eigensystem, each x_i = |g_i|/λ_i within ½ ulp. For a diagonal H that system is
+    /// exact at any spread of the entries (SymmetricEigen's diagonal path, since stop 42: H = diag(1e308, −5.6e-37),
+    /// ∇f = (−4e-44, 2.1e27) gave Δθ₂ = 0 for 3.75e63), and each entry of Δθ is −∇f_i/H_ii correctly rounded
+    /// (EigenspaceOptimizerDiagonalRangeProperties, SymmetricEigenProperties). For a dense H, λ_i and g_i carry
     /// SymmetricEigen's normwise backward error (order n·2^-52·‖H‖₂ and n·2^-53·‖∇f‖₂), so along an eigenvalue or
-    /// projection far below those norms the step has no relative accuracy: H = diag(1e308, −5.6e-37),
-    /// ∇f = (−4e-44, 2.1e27) gives Δθ₂ = 0 (λ₂ flushed by the scaling; exact 3.8e63). The same holds for
-    /// saddle-free Newton, ELMO and Cauchy's method (within 1 ulp per x_i for the last two).
+    /// projection far below those norms the step has no relative accuracy. The same holds for saddle-free Newton, ELMO and
+    /// Cauchy's method (within 1 ulp per x_i for the last two).
     /// </remarks>
     public override Vector<double> Update(IObjective objective, Vector<double> theta)
     {
