@@ -1,4 +1,6 @@
+using Fractions;
 using Verification.Numerics;
+using Verification.Numerics.Exact;
 
 namespace Verification.Optimizers.Guarantees;
 
@@ -24,7 +26,10 @@ public sealed record BoundedStep : Guarantee
 
     /// <summary>
     /// Kingma &amp; Ba §2.1's bound for Adam with step size α and decay rates β₁, β₂ ∈ [0, 1): α(1 − β₁)/√(1 − β₂) when
-    /// (1 − β₁) &gt; √(1 − β₂), else α, each rounded to nearest (a few ulp of the exact bound either way).
+    /// (1 − β₁) &gt; √(1 − β₂), else α, i.e. α·max(1, (1 − β₁)/√(1 − β₂)) rounded up: the least double at or above the exact
+    /// value, so within 1 ulp above it and never below (the case is decided exactly, as (1 − β₁)² &gt; 1 − β₂ in rationals).
+    /// Rounded to nearest, as before, the bound sat up to 1 ulp below the exact one (α = 0.1, β₁ = 0, β₂ = 0.5: 0.1414213562373095
+    /// for 0.1414213562373095127…; now 0.14142135623730953), and a guarantee checked against it could flag a step within the exact bound.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// stepSize not finite and &gt; 0, or α(1 − β₁)/√(1 − β₂) beyond double.MaxValue (naming stepSize: ForAdam(1e308, 0, 0.99)
@@ -38,12 +43,24 @@ public sealed record BoundedStep : Guarantee
             throw new ArgumentException($"beta1 must be in [0, 1), got {Require.Show(beta1)}.", nameof(beta1));
         if (!(beta2 >= 0 && beta2 < 1))
             throw new ArgumentException($"beta2 must be in [0, 1), got {Require.Show(beta2)}.", nameof(beta2));
-        double root = Math.Sqrt(1 - beta2);
-        if (!(1 - beta1 > root))
+        Fraction a = Fraction.One - ExactDouble.ToFraction(beta1), c = Fraction.One - ExactDouble.ToFraction(beta2);
+        if (!(a * a > c))
             return new BoundedStep(stepSize, steps, $"Kingma & Ba §2.1, case (1 − β₁) ≤ √(1 − β₂): α = {Require.Show(stepSize)} (β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)})");
-        double bound = stepSize * (1 - beta1) / root;
+        double root = Math.Sqrt(1 - beta2);
+        double bound = stepSize * (1 - beta1) / root; // within a few ulp of the exact bound; moved onto its round-up below
         if (bound == 0)
             bound = stepSize * ((1 - beta1) / root); // α(1 − β₁) underflowed; the factor (1 − β₁)/√(1 − β₂) is > 1, so this is ≥ α
+        if (double.IsFinite(bound))
+        {
+            // b ≥ α·a/√c ⟺ b²·c ≥ α²·a² (all positive), decided in exact rationals.
+            var alpha = ExactDouble.ToFraction(stepSize);
+            var target = alpha * alpha * a * a;
+            bool AtLeastTheBound(double b) { var f = ExactDouble.ToFraction(b); return f * f * c >= target; }
+            while (double.IsFinite(bound) && !AtLeastTheBound(bound))
+                bound = Math.BitIncrement(bound);
+            while (double.IsFinite(bound) && Math.BitDecrement(bound) > 0 && AtLeastTheBound(Math.BitDecrement(bound)))
+                bound = Math.BitDecrement(bound);
+        }
         if (!double.IsFinite(bound))
             throw new ArgumentException(
                 $"stepSize·(1 − β₁)/√(1 − β₂) must be within double.MaxValue, got stepSize = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}.",
