@@ -1,5 +1,7 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Numerics.Exact;
 using Verification.Optimizers.Guarantees;
 
 namespace Verification.Optimizers.FirstOrder;
@@ -14,9 +16,11 @@ public sealed class GradientDescent : StatelessOptimizer, IQuasiNewtonOptimizer,
 {
     /// <summary>Creates gradient descent with step size <paramref name="stepSize"/>.</summary>
     /// <remarks>
-    /// μ = 1/(8η) is formed as 0.125/η (bit for bit the same where 8η is finite; 8η overflowed for η above
-    /// double.MaxValue/8, so η = 1e308 was rejected naming minCurvature), and L = 1/η is capped at double.MaxValue
-    /// (every double eigenvalue is below 1/η there, so the rate still holds on [μ, L]).
+    /// μ = 1/(8η) is formed as 0.125/η (8η overflowed for η above double.MaxValue/8, so η = 1e308 was rejected naming
+    /// minCurvature) and rounded up: the least double ≥ 1/(8η), decided in exact rationals (to nearest, as before, μ could
+    /// sit 1 ulp below 1/(8η), η = 3: 0.041666666666666664 &lt; 1/24, and a spectrum at that μ is outside the rate's range);
+    /// L = 1/η is rounded to nearest and capped at double.MaxValue: above 1/η by under 1 ulp at most, well inside
+    /// [1/(8η), 15/(8η)] where |1 − ηλ| ≤ 7/8, so the rate still holds on [μ, L].
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// <paramref name="stepSize"/> is not finite and positive, or is below 2^-1026 (≈ 1.4e-309), where μ = 1/(8η) of the
@@ -39,8 +43,15 @@ public sealed class GradientDescent : StatelessOptimizer, IQuasiNewtonOptimizer,
             // Over a run: each eigen-coordinate of θ − θ* is multiplied by 1 − ηλ per step, so f decreases
             // monotonically for λ < 2/η, and on spectra in [1/(8η), 1/η] f − f* contracts by (1 − 1/8)² per step.
             new MonotoneDescentOnConvexQuadratics(2 / StepSize),
-            new LinearConvergenceOnQuadratics(0.125 / StepSize, Math.Min(1 / StepSize, double.MaxValue), 0.765625),
+            new LinearConvergenceOnQuadratics(MinCurvatureFor(StepSize), Math.Min(1 / StepSize, double.MaxValue), 0.765625),
         ];
+    }
+
+    /// <summary>The least double μ ≥ 1/(8η): 0.125/η to nearest, moved up one double where that is below 1/(8η).</summary>
+    private static double MinCurvatureFor(double eta)
+    {
+        double mu = 0.125 / eta;
+        return ExactDouble.ToFraction(mu) * ExactDouble.ToFraction(eta) < new Fraction(1, 8) ? Math.BitIncrement(mu) : mu;
     }
 
     /// <summary>2^-1026, the least step size accepted (see the constructor).</summary>
