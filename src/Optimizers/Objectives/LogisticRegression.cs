@@ -142,16 +142,18 @@ public sealed class LogisticRegression : IThirdOrderObjective
     /// <summary>
     /// ∇f_j(w) = ℓ'(z_j)y_j x_j + μw = −σ(−z_j)y_j x_j + μw, each entry's two products summed unrounded and rounded once
     /// (<see cref="ScaledSum"/>): within 3u·(σ(−ẑ_j)|x_jk| + μ|w_k|) + 2^-1074 where σ(−ẑ_j) is normal (σ 3 ulp at the
-    /// computed margin ẑ_j); beyond ẑ_j ≈ 708, where σ(−ẑ_j) is subnormal, its absolute error 3·2^-1074 is scaled by |x_jk|.
+    /// computed margin ẑ_j). Beyond ẑ_j ≈ 708, where the double σ(−ẑ_j) is subnormal or 0, σ(−ẑ_j) is taken as
+    /// e^{−ẑ_j} = M·2^E (<see cref="Verification.Numerics.Curvature.Likelihoods.ScaledExp"/>, 3u; σ and e^{−ẑ} differ there
+    /// by a relative 2^-1022): within 4u·σ(−ẑ_j)|x_jk| + u·μ|w_k| + 2^-1074 (x = 1e300, w = 8e-298 gave 0 for −3.7e-48).
     /// </summary>
     /// <exception cref="ArgumentException">j outside [0, m), or w as for <see cref="Gradient"/>.</exception>
     public Vector<double> TermGradient(int j, Vector<double> theta)
     {
         Check(theta);
         CheckIndex(j);
-        double w = -BernoulliLogit.Sigmoid(-InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw")) * y[j];
+        var (w, exponent) = ScoreWeight(j, theta);
         var g = new double[Dimension];
-        bool plain = ScaledSum.Ordinary(w, mu) && ScaledSum.Ordinary(rows[j]) && ScaledSum.Ordinary(theta.Enumerate());
+        bool plain = exponent == 0 && ScaledSum.Ordinary(w, mu) && ScaledSum.Ordinary(rows[j]) && ScaledSum.Ordinary(theta.Enumerate());
         for (int k = 0; k < g.Length; k++)
         {
             if (plain)
@@ -160,11 +162,25 @@ public sealed class LogisticRegression : IThirdOrderObjective
                 continue;
             }
             var sum = new ScaledSum();
-            sum.Add(w, rows[j][k]);
+            sum.AddTimesPowerOfTwo(exponent, 1, w, rows[j][k]);
             sum.Add(mu, theta[k]);
             g[k] = InRange(sum.Value, "∇f_j(w)");
         }
         return Vector<double>.Build.DenseOfArray(g);
+    }
+
+    /// <summary>
+    /// ℓ'(z_j)·y_j = −σ(−ẑ_j)·y_j at the computed margin, as (M, E) with the weight M·2^E: the double (E = 0) where σ(−ẑ_j) is
+    /// normal or 1, else −y_j·e^{−ẑ_j} by <see cref="Verification.Numerics.Curvature.Likelihoods.ScaledExp"/> (ẑ_j ≳ 708).
+    /// </summary>
+    private (double Mantissa, int Exponent) ScoreWeight(int j, Vector<double> theta)
+    {
+        double z = InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw");
+        double sigma = BernoulliLogit.Sigmoid(-z); // ℓ' = σ(z) − 1 = −σ(−z)
+        if (sigma >= PowerOfTwoScaling.MinNormal || z <= 0)
+            return (-sigma * y[j], 0);
+        var (m, e) = ScaledExp.Of(-z);
+        return (-m * y[j], e);
     }
 
     /// <inheritdoc />
@@ -208,8 +224,9 @@ public sealed class LogisticRegression : IThirdOrderObjective
     /// ∇f(w) = (1/m)Σ_j −σ(−ẑ_j)y_j x_j + μw at the computed margins ẑ_j. Where μ, w, a feature or a σ(−ẑ_j) is outside
     /// 2^±100 each entry's m + 1 products are summed unrounded (<see cref="ScaledSum"/>) and rounded once, so μw_k and the
     /// sample terms neither under- nor overflow on their own; the plain formula elsewhere (bit for bit as before). Within
-    /// (m + 4)u·((1/m)Σ_j σ(−ẑ_j)|x_jk| + μ|w_k|) + 2^-1074 where every σ(−ẑ_j) is normal (σ 3 ulp); beyond ẑ_j ≈ 708 a
-    /// subnormal σ(−ẑ_j)'s absolute error 3·2^-1074 is scaled by |x_jk|/m, as for <see cref="TermGradient"/>.
+    /// (m + 4)u·((1/m)Σ_j σ(−ẑ_j)|x_jk| + μ|w_k|) + 2^-1074 where every σ(−ẑ_j) is normal (σ 3 ulp); beyond ẑ_j ≈ 708
+    /// σ(−ẑ_j) is carried as e^{−ẑ_j} = M·2^E (3u), as for <see cref="TermGradient"/>, and the bound holds with 4u for
+    /// such a term's 3u (it gave 0 there, where the double σ(−ẑ_j) is subnormal or 0).
     /// </summary>
     /// <exception cref="ArgumentException">w not finite or of the wrong length, or a margin or an entry beyond ±double.MaxValue (naming theta).</exception>
     public Vector<double> Gradient(Vector<double> theta)
@@ -217,15 +234,16 @@ public sealed class LogisticRegression : IThirdOrderObjective
         Check(theta);
         var g = new double[Dimension];
         var weights = new double[rows.Length];
+        var exponents = new int[rows.Length];
         for (int j = 0; j < rows.Length; j++)
-            weights[j] = -BernoulliLogit.Sigmoid(-InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw")) * y[j]; // ℓ' = σ(z) − 1 = −σ(−z)
-        if (!(ScaledSum.Ordinary(mu) && ScaledSum.Ordinary(weights) && ScaledSum.Ordinary(theta.Enumerate()) && rows.All(r => ScaledSum.Ordinary(r))))
+            (weights[j], exponents[j]) = ScoreWeight(j, theta);
+        if (!(exponents.All(e => e == 0) && ScaledSum.Ordinary(mu) && ScaledSum.Ordinary(weights) && ScaledSum.Ordinary(theta.Enumerate()) && rows.All(r => ScaledSum.Ordinary(r))))
         {
             for (int k = 0; k < g.Length; k++)
             {
                 var sum = new ScaledSum();
                 for (int j = 0; j < rows.Length; j++)
-                    sum.AddQuotient(rows.Length, weights[j], rows[j][k]);
+                    sum.AddTimesPowerOfTwo(exponents[j], rows.Length, weights[j], rows[j][k]);
                 sum.Add(mu, theta[k]);
                 g[k] = InRange(sum.Value, "∇f(w)");
             }

@@ -17,7 +17,7 @@ namespace Verification.Tests.Properties.Optimizers.Objectives;
 /// feature, x, w, μ ≥ 0 and y = ±1 over the whole range: against ℓ(ẑ) + μw²/2 and −σ(−ẑ)·y·x + μw at the computed margin
 /// ẑ = y·fl(x·w) (one IEEE product, decided here from the exact product), e^{−ẑ} enclosed to 128 bits for |ẑ| ≤ 800 and
 /// ℓ bracketed by [0, 2^-1100] or [−ẑ, −ẑ + 2^-1100] beyond. Bounds from the doc comments: 16u·ℓ + 5u·μw²/2 + 11·2^-1074
-/// and 3u·(σ|x| + μ|w|) + 2^-1074 (the gradient only where σ(−ẑ) is normal, ẑ ≤ 708, as documented); a rejection naming
+/// and 3u·(σ|x| + μ|w|) + 2^-1074 (4u·σ|x| beyond ẑ = 708, where σ(−ẑ) is carried as e^{−ẑ} = M·2^E); a rejection naming
 /// theta only where the margin or the exact result plus its bound reaches the overflow threshold.
 /// </summary>
 [Properties(MaxTest = 400)]
@@ -71,7 +71,8 @@ public class LogisticRegressionTermRangeProperties
         if (zHat > 800)
         {
             loss = new RationalInterval(Fraction.Zero, Tiny);
-            sigmaMinus = new RationalInterval(Fraction.Zero, Tiny);
+            // e^{−ẑ} enclosed up to ẑ = 2000; beyond, σ(−ẑ) < 2^-2885, so σ·|x| < 2^-1861 is far below 2^-1074.
+            sigmaMinus = zHat <= 2000 ? SigmaOfMinus(zHat) : new RationalInterval(Fraction.Zero, ExactDouble.Pow2(-2885));
         }
         else if (zHat < -800)
         {
@@ -82,18 +83,41 @@ public class LogisticRegressionTermRangeProperties
         {
             var e = ExactExp.Of(-zHat, 128);
             loss = ExactLog.Of(one + e, 128);
-            sigmaMinus = e / (one + e);
+            sigmaMinus = SigmaOfMinus(zHat);
         }
         var value = Within(() => valueOf(f, theta), loss.Lower + ridge, loss.Upper + ridge,
             16 * Unit * loss.Upper + 5 * Unit * ridge + 11 * Smallest, threshold, $"f_j at {at}");
-        if (zHat > 708)
-            return value;
         Fraction gx = -F(y) * F(x);
         Fraction a = gx * sigmaMinus.Lower, b = gx * sigmaMinus.Upper;
         Fraction low = (a < b ? a : b) + ridgeGradient, high = (a < b ? b : a) + ridgeGradient;
+        // Beyond ẑ = 708 σ(−ẑ) is carried as e^{−ẑ} = M·2^E (3u) and the sum rounds once: 4u·σ|x| + u·μ|w| + 2^-1074.
+        int sigmaUnits = zHat > 708 ? 4 : 3;
         var gradient = Within(() => gradientOf(f, theta), low, high,
-            3 * Unit * (sigmaMinus.Upper * Fraction.Abs(F(x)) + Fraction.Abs(ridgeGradient)) + Smallest, threshold, $"∇f_j at {at}");
+            sigmaUnits * Unit * sigmaMinus.Upper * Fraction.Abs(F(x)) + 3 * Unit * Fraction.Abs(ridgeGradient) + Smallest, threshold, $"∇f_j at {at}");
         return value ?? gradient;
+    }
+
+    /// <summary>σ(−ẑ) = e^{−ẑ}/(1 + e^{−ẑ}) with e^{−ẑ} enclosed to 128 bits (|ẑ| ≤ 2000).</summary>
+    private static RationalInterval SigmaOfMinus(double zHat)
+    {
+        var e = ExactExp.Of(-zHat, 128);
+        return e / (RationalInterval.Exact(1.0) + e);
+    }
+
+    /// <summary>
+    /// Beyond ẑ ≈ 708 the double σ(−ẑ) is subnormal or 0, and the gradient −σ(−ẑ)·y·x was 0 or digits short where x scales
+    /// it back (x = 1e300, w = 8e-298, ẑ = 800: 0 for −3.7e-48); now e^{−ẑ} is carried as M·2^E (fails on the old code).
+    /// Also through the summed Gradient (m = 1).
+    /// </summary>
+    [Theory]
+    [InlineData(1e300, 8e-298, 0.0)]
+    [InlineData(-1e300, -7.1e-298, 1e-300)]
+    [InlineData(1.7e308, 5e-306, 0.0)]
+    [InlineData(1e250, 1e-247, 2.5e-300)]
+    public void Gradient_BeyondAMarginOf708_KeepsItsDigits(double x, double w, double mu)
+    {
+        Assert.Null(Check(x, w, mu, 1));
+        Assert.Null(Check(x, w, mu, 1, (f, theta) => f.Value(theta), (f, theta) => f.Gradient(theta)[0]));
     }
 
     private static string? Rejected(Func<double> compute, string at)
