@@ -77,7 +77,16 @@ public sealed class HessianLipschitzOracle : ILipschitzOracle
     /// <inheritdoc />
     public string Name => Scale == 1 ? "L_H" : $"{Require.Show(Scale)}·L_H";
 
-    /// <inheritdoc />
+    /// <summary>scale·max(L_H, floor) for every eigenspace.</summary>
+    /// <remarks>
+    /// Range: L_H finite and ≥ 0 (an objective's faulty constant is rejected, not passed on), and the product within
+    /// (0, double.MaxValue] after rounding. Accuracy: one multiplication, so the correctly rounded product (½ ulp, subnormal
+    /// results included); where it rounds to +∞ (scale = 1e300, L_H = 1e10) or to 0 (scale = floor = 1e-300) no
+    /// constant of the contract (finite, &gt; 0) exists and the call is rejected naming the objective and the range.
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// No rigorous L_H, an L_H that is NaN, ∞ or negative, or scale·max(L_H, floor) beyond double.MaxValue or rounding to 0.
+    /// </exception>
     public Vector<double> Estimate(IObjective objective, Vector<double> theta, EigenSystem eigen)
     {
         ArgumentNullException.ThrowIfNull(eigen);
@@ -85,7 +94,15 @@ public sealed class HessianLipschitzOracle : ILipschitzOracle
             throw new ArgumentException(
                 $"objective {objective?.Name ?? "null"} has no rigorous Hessian-Lipschitz constant (needs IThirdOrderObjective with HessianLipschitz).",
                 nameof(objective));
-        return Vector<double>.Build.Dense(eigen.Dimension, Scale * Math.Max(lh, Floor));
+        if (!(lh >= 0) || double.IsInfinity(lh))
+            throw new ArgumentException(
+                $"objective {objective.Name} has Hessian-Lipschitz constant {Require.Show(lh)}; L_H must be finite and ≥ 0.", nameof(objective));
+        double constant = Scale * Math.Max(lh, Floor);
+        if (double.IsInfinity(constant) || constant == 0)
+            throw new ArgumentException(
+                $"scale·max(L_H, floor) = {Require.Show(Scale)}·{Require.Show(Math.Max(lh, Floor))} rounds to {Require.Show(constant)} for objective {objective.Name}; "
+                + "the constants L_t^i must lie in (0, double.MaxValue].", nameof(objective));
+        return Vector<double>.Build.Dense(eigen.Dimension, constant);
     }
 }
 
