@@ -204,10 +204,15 @@ public sealed class Amos : IOptimizer
 
     /// <summary>
     /// Lines 6–12 with App. K's granularity: for each coordinate, whether it goes to OPT¹ (true) or OPT² (false).
+    /// Each L^i is in [0, +∞]: a running estimate that overflowed (<see cref="RunningLipschitz"/>) is +∞ and above every
+    /// threshold (until stop 42 it was rejected as not finite, so a step whose slope overflowed threw naming lipschitz).
     /// </summary>
     public static bool[] Assign(Vector<double> lipschitz, double threshold, AmosAssignment assignment, IReadOnlyList<int[]>? tensors)
     {
-        Require.NonNegative(lipschitz, nameof(lipschitz));
+        ArgumentNullException.ThrowIfNull(lipschitz);
+        for (int i = 0; i < lipschitz.Count; i++)
+            if (!(lipschitz[i] >= 0))
+                throw new ArgumentException($"lipschitz[{i}] must be ≥ 0 (or +∞), got {Require.Show(lipschitz[i])}.", nameof(lipschitz));
         Require.NonNegative(threshold, nameof(threshold));
         int n = lipschitz.Count;
         var first = new bool[n];
@@ -278,7 +283,19 @@ public sealed class Amos : IOptimizer
         /// <summary>The eigenvalue slopes |Δλ_i|/(ε₂ + ‖Δθ‖) of the last Hessian computation (null when it had no predecessor).</summary>
         public Vector<double>? LastSlopes { get; private set; }
 
-        /// <inheritdoc />
+        /// <summary>One step of Alg. 2 (lines 4–15).</summary>
+        /// <remarks>
+        /// Accuracy, diagonal basis (u = 2^-53): λ_i = H_ii(θ_t) as the objective returns them; the distance
+        /// d̂ = ‖θ_t − θ_{t−k}‖₂ is within γ_{4n}·d + n·2^-1075 of the exact distance d of the stored iterates (one rounding
+        /// of each difference, then n − 1 hypotenuses of at most 3.25u each), and is carried halved where it overflows
+        /// (θ_{t−2} = −1e308, θ_t = 1e308 gave an ArgumentException naming distance, a parameter Step has not); each L_t^i and
+        /// slope is line 5 of those doubles within RunningLipschitz's 6 ulp (+ 2^-1074), and the distance's error moves the
+        /// quotient by at most γ_{4n+1} of it; each coordinate then goes to the OPT whose side of L_thresh the computed L_t^i
+        /// is on, and Δθ_i is that rule's step on (∇f(θ_t)_i, H_ii(θ_t)), bit for bit the rule on its own (its accuracy is
+        /// the rule's: Sgd ½ ulp, SophiaDiagonal 3 ulp). Eigenspace basis: λ_i and V are SymmetricEigen's (normwise
+        /// accuracy), Vᵀ∇f and VᵀHV as EigenbasisObjective states, and Δθ = V·Δz adds γ_n·|V||Δz|. The run's θ_{t+1} = θ_t + Δθ
+        /// is one more rounding, as for every optimizer's run.
+        /// </remarks>
         public Vector<double> Step()
         {
             var s = amos.Settings;
@@ -287,12 +304,16 @@ public sealed class Amos : IOptimizer
                 var lambda = s.Basis == AmosCurvatureBasis.HessianEigenspaces ? Eigenspaces() : objective.Hessian(theta).Diagonal();
                 if (lambdaBefore is not null && thetaBefore is not null)
                 {
-                    double distance = (theta - thetaBefore).L2Norm();
+                    var (distance, halved) = Distance(theta, thetaBefore);
+                    // Beyond the range the distance is carried halved, and line 5's quotient is taken with its numerator
+                    // and ε₂ halved too: the same value, the halvings' subnormal losses below 2^-1075/2^1022 of it.
+                    double Half(double x) => halved ? x / 2 : x;
+                    double epsilon2 = halved ? Math.Max(s.Epsilon2 / 2, double.Epsilon) : s.Epsilon2;
                     var slopes = Vector<double>.Build.Dense(theta.Count);
                     for (int i = 0; i < theta.Count; i++)
                     {
-                        slopes[i] = Slope(lambda[i], lambdaBefore[i], s.Epsilon2, distance);
-                        lipschitz[i] = RunningLipschitz(lipschitz[i], s.AlphaL, lambda[i], lambdaBefore[i], s.Epsilon2, distance);
+                        slopes[i] = Slope(Half(lambda[i]), Half(lambdaBefore[i]), epsilon2, distance);
+                        lipschitz[i] = RunningLipschitz(lipschitz[i], s.AlphaL, Half(lambda[i]), Half(lambdaBefore[i]), epsilon2, distance);
                     }
                     LastSlopes = slopes;
                 }
@@ -324,6 +345,16 @@ public sealed class Amos : IOptimizer
             theta = theta + delta;
             Iteration++;
             return delta;
+        }
+
+        /// <summary>
+        /// ‖θ_t − θ_{t−k}‖₂ (MathNet's L2Norm, a chain of scaled hypotenuses), or half of it (flagged) where the difference
+        /// or the norm overflows: then from θ_t/2 − θ_{t−k}/2, whose halvings lose at most 2^-1075 an entry.
+        /// </summary>
+        private static (double Distance, bool Halved) Distance(Vector<double> now, Vector<double> before)
+        {
+            double distance = (now - before).L2Norm();
+            return double.IsFinite(distance) ? (distance, false) : ((now / 2 - before / 2).L2Norm(), true);
         }
 
         /// <summary>Line 4 in the eigenspace basis: the ascending eigenvalues of H(θ_t); keeps V, each v_i oriented to continue v_i^{t−1}.</summary>
