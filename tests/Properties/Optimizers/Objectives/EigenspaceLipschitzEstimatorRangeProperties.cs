@@ -101,7 +101,7 @@ public class EigenspaceLipschitzEstimatorRangeProperties
                     relative = r;
             }
             double computed = result.Constants[i];
-            string what = $"{label}: L̃[{i}] = {computed:R}, kept quotients in [{lower?.ToDouble():R}, {upper?.ToDouble():R}] (relative {relative.ToDouble():R})";
+            string what = $"{label}: L̃[{i}] = {computed:R}, kept quotients in [{(lower is null ? double.NaN : ExactDouble.ToDouble(lower.Value)):R}, {(upper is null ? double.NaN : ExactDouble.ToDouble(upper.Value)):R}] (relative {relative.ToDouble():R})";
             if (double.IsNaN(computed) || computed < 0)
                 return false.Label(what);
             if (upper is null)

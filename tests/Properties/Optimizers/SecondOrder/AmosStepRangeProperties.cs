@@ -143,7 +143,7 @@ public class AmosStepRangeProperties
             {
                 var lo = factor * change / denominatorHi * (1 - 12 * U) - 6 * Tiny;
                 var hi = factor * change / denominatorLo * (1 + 12 * U) + 6 * Tiny;
-                string what = $"{label}: {name}[{i}] = {computed:R}, enclosure [{lo.ToDouble():R}, {hi.ToDouble():R}]";
+                string what = $"{label}: {name}[{i}] = {computed:R}, enclosure [{ExactDouble.ToDouble(lo):R}, {ExactDouble.ToDouble(hi):R}]";
                 if (double.IsNaN(computed))
                     property = property.And(false.Label(what));
                 else if (double.IsPositiveInfinity(computed))

@@ -81,7 +81,7 @@ public class AssessLipschitzRangeProperties
         });
         var promiseError = ExactAgreement.Gamma(31 + n) * promise + n * HalfSubnormal;
         if (promise + promiseError < SmallestNormal)
-            return (ratio == double.NegativeInfinity).Label($"{label}: promise {promise.ToDouble():R} below 2^-1022, ratio {ratio:R}");
+            return (ratio == double.NegativeInfinity).Label($"{label}: promise {ExactDouble.ToDouble(promise):R} below 2^-1022, ratio {ratio:R}");
         bool promiseUndecided = promise - promiseError < SmallestNormal || promise + promiseError >= ExactAgreement.OverflowThreshold;
         if (promise - promiseError >= ExactAgreement.OverflowThreshold)
             return (ratio == double.NegativeInfinity).Label($"{label}: promise beyond the range, ratio {ratio:R}");
@@ -90,12 +90,12 @@ public class AssessLipschitzRangeProperties
         var exact = (F(c.Before) - F(absorbed ? c.Before : c.After)) / promise;
         var bound = ExactAgreement.Gamma(2 * n + 33) * Fraction.Abs(exact) + HalfSubnormal;
         if (Fraction.Abs(exact) - bound > Max)
-            return (ratio == double.NegativeInfinity).Label($"{label}: exact ratio {exact.ToDouble():R} beyond the range, ratio {ratio:R}");
+            return (ratio == double.NegativeInfinity).Label($"{label}: exact ratio {ExactDouble.ToDouble(exact):R} beyond the range, ratio {ratio:R}");
         if (ratio == double.NegativeInfinity)
             return (promiseUndecided || Fraction.Abs(exact) + bound > Max)
-                .Label($"{label}: −∞ for the exact ratio {exact.ToDouble():R} (promise {promise.ToDouble():R})");
+                .Label($"{label}: −∞ for the exact ratio {ExactDouble.ToDouble(exact):R} (promise {ExactDouble.ToDouble(promise):R})");
         return (double.IsFinite(ratio) && Fraction.Abs(F(ratio) - exact) <= bound)
-            .Label($"{label}: ratio {ratio:R}, exact {exact.ToDouble():R}, bound {bound.ToDouble():R}");
+            .Label($"{label}: ratio {ratio:R}, exact {ExactDouble.ToDouble(exact):R}, bound {ExactDouble.ToDouble(bound):R}");
     });
 
     /// <summary>

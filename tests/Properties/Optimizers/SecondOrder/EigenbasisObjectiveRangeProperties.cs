@@ -97,7 +97,7 @@ public class EigenbasisObjectiveRangeProperties
     /// <summary>|computed − exact| ≤ bound, with a label.</summary>
     private static Property Close(double computed, Fraction exact, Fraction bound, string what) =>
         (double.IsFinite(computed) && Fraction.Abs(F(computed) - exact) <= bound)
-            .Label($"{what}: computed {computed:R}, exact {exact.ToDouble():R}, bound {bound.ToDouble():R}");
+            .Label($"{what}: computed {computed:R}, exact {ExactDouble.ToDouble(exact):R}, bound {ExactDouble.ToDouble(bound):R}");
 
     private static bool Rejected(Action act, string parameter, out string message)
     {
