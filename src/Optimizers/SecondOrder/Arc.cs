@@ -30,7 +30,7 @@ public sealed record ArcSettings(double Sigma0 = 1, double Eta1 = 0.1, double Et
 /// <summary>What one ARC iteration did.</summary>
 /// <param name="Trial">The subproblem's minimizer s (taken only if accepted).</param>
 /// <param name="PredictedDecrease">m(0) − m(s).</param>
-/// <param name="ActualDecrease">f(θ) − f(θ + s) (−∞ when f(θ + s) is not finite).</param>
+/// <param name="ActualDecrease">f(θ) − f(θ + s) rounded once (−∞ when f(θ + s) is not finite; ±∞ where the exact difference of the two values is beyond ±double.MaxValue).</param>
 /// <param name="Accepted">Whether θ moved to θ + s.</param>
 /// <param name="SigmaBefore">σ used for the subproblem.</param>
 /// <param name="SigmaAfter">σ for the next iteration.</param>
@@ -57,6 +57,14 @@ public sealed class Arc : IOptimizer
     public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => new ArcRun(this, objective, theta0);
 
     /// <summary>One iteration from θ with σ: solve, assess, accept or reject.</summary>
+    /// <remarks>
+    /// Range and accuracy: θ finite, σ in (0, double.MaxValue]; the trial s is <see cref="CubicSubproblem.Solve"/>'s (its
+    /// stated accuracy, and its rejection naming sigma where a result is beyond double.MaxValue). The actual decrease
+    /// f(θ) − f(θ + s) is the difference of the objective's doubles rounded once, ±∞ where that exact difference is beyond
+    /// ±double.MaxValue (ρ is then beyond every η, so the decision is the exact one); ρ is the quotient of the two rounded
+    /// decreases. A non-finite f(θ) is rejected naming theta (before stop 42 it gave ρ = NaN, or +∞ and an acceptance,
+    /// silently). σ·γ_inc saturates at double.MaxValue and σ·γ_dec is floored at σ_min (each one rounding).
+    /// </remarks>
     public ArcIteration Iterate(IObjective objective, Vector<double> theta, double sigma)
     {
         ArgumentNullException.ThrowIfNull(objective);
@@ -68,9 +76,16 @@ public sealed class Arc : IOptimizer
         if (solution.PredictedDecrease == 0)
             return new ArcIteration(solution.Step, 0, 0, false, sigma, sigma);
         var trial = theta + solution.Step;
-        double actual = trial.All(double.IsFinite) && double.IsFinite(objective.Value(trial))
-            ? objective.Value(theta) - objective.Value(trial)
-            : double.NegativeInfinity;
+        double actual = double.NegativeInfinity;
+        if (trial.All(double.IsFinite) && double.IsFinite(objective.Value(trial)))
+        {
+            double current = objective.Value(theta);
+            if (!double.IsFinite(current))
+                throw new ArgumentException(
+                    $"the objective's value at theta is {Require.Show(current)}; ARC's success ratio needs a finite f(θ) (|f| ≤ double.MaxValue).",
+                    nameof(theta));
+            actual = current - objective.Value(trial);
+        }
         double rho = actual / solution.PredictedDecrease;
         var s = Settings;
         if (!(rho >= s.Eta1))

@@ -25,88 +25,257 @@ public static class CubicSubproblem
     /// </summary>
     public const int MaxBisections = 2200;
 
-    /// <summary>The minimizer for the eigensystem <paramref name="eigen"/> of H (with ∇f's projections) and σ &gt; 0.</summary>
+    /// <summary>
+    /// The minimizer for the eigensystem <paramref name="eigen"/> of H (with ∇f's projections) and σ &gt; 0.
+    /// </summary>
+    /// <remarks>
+    /// Range: every finite, ascending λ_i and finite g_i (subnormals to ±double.MaxValue, ±0) and σ from 2^-1074 to
+    /// double.MaxValue. Where every λ_i, g_i and σ is 0 or within 2^±100 the secular function is evaluated in plain
+    /// doubles (σ‖s(t)‖ − μ(t), bit for bit the results before stop 42); elsewhere its sign is that of
+    /// σ²‖s(t)‖² − μ(t)², each term summed unrounded (<see cref="ScaledSum"/>), so no intermediate under- or overflows.
+    /// Accuracy, for a diagonal eigensystem given exactly (V = I): the computed shift t̂ = μ − max(0, −λ₁) lies between
+    /// the roots of σ²‖s(t)‖²(1 ∓ ε) = μ(t)²(1 ± ε) with ε = γ_{2n+16} (u = 2^-53: the secular function's roundings, d_i = λ_i +
+    /// max(0, −λ₁) + t two, s_i = |g_i|/d_i one, the norm n + 4 or the scaled squares' five and the sum's n + 2, doubled by
+    /// the squaring), up to one ulp of t; each s_i is |g_i|/d_i(t̂) within γ₃ (and 2^-1074 where subnormal), in the hard
+    /// case ‖s‖ = max(0, −λ₁)/σ within ε; μ = fl(max(0, −λ₁) + t̂); the predicted decrease is the closed form
+    /// ½Σ|g_i|s_i + μ‖s‖²/6 (= m(0) − m(s) at the minimizer, no cancellation), summed unrounded, within γ_{2n+3} of its
+    /// value at the computed s and μ. A result (μ, a component of s, or the decrease) at or beyond double.MaxValue is an
+    /// <see cref="ArgumentException"/> naming sigma and that range.
+    /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// σ not in (0, double.MaxValue]; non-finite or non-ascending eigenvalues, non-finite projections; or a result beyond
+    /// double.MaxValue.
+    /// </exception>
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
     {
         ArgumentNullException.ThrowIfNull(eigen);
         Require.Positive(sigma, nameof(sigma));
         int n = eigen.Dimension;
         var lam = eigen.Values;
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(lam[i]) || !double.IsFinite(eigen.GradientProjections[i]))
+                throw new ArgumentException($"eigen must have finite eigenvalues and projections, got λ_{i + 1} = {Require.Show(lam[i])}, g_{i + 1} = {Require.Show(eigen.GradientProjections[i])}.", nameof(eigen));
+            if (i > 0 && lam[i] < lam[i - 1])
+                throw new ArgumentException($"eigen's eigenvalues must be ascending (λ_1 ≤ … ≤ λ_n), got λ_{i} = {Require.Show(lam[i - 1])} > λ_{i + 1} = {Require.Show(lam[i])}.", nameof(eigen));
+        }
         var a = eigen.GradientProjections.Select(Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
         double lower = Math.Max(0, -lam[0]);
+        bool ordinary = ScaledSum.Ordinary(sigma) && ScaledSum.Ordinary(lam) && ScaledSum.Ordinary(a);
+        var secular = ordinary ? (ISecular)new PlainSecular(lam, a, sigma, lower) : new ScaledSecular(lam, a, sigma, lower);
 
-        // Work in the shift t = μ − lower with d_i = (λ_i + lower) + t: near the hard case λ_1 + μ is tiny, and
-        // forming it as λ_1 + μ would lose its relative precision (and with it s_1 = |g_1|/(λ_1 + μ)) to cancellation.
-        var shifted = lam.Select(l => l + lower).ToArray();
-
-        bool singularHasGradient = false;
-        for (int i = 0; i < n; i++)
-            if (shifted[i] <= 0 && a[i] > 0)
-                singularHasGradient = true;
+        // Singular directions: λ_i + max(0, −λ₁) = 0 exactly (a sum of two doubles is 0 only when it is exactly 0).
+        var singular = lam.Select(l => l + lower == 0).ToArray();
+        bool singularHasGradient = Enumerable.Range(0, n).Any(i => singular[i] && a[i] > 0);
 
         double[] s;
         double t;
         bool hard = false;
-        if (!singularHasGradient && Secular(shifted, a, sigma, lower, 0, skipSingular: true) <= 0)
+        if (!singularHasGradient && secular.Sign(0, skipSingular: true) <= 0)
         {
             t = 0;
-            s = Components(shifted, a, t, skipSingular: true);
-            double norm = Norm(s);
-            double target = lower / sigma;
-            if (target > norm)
+            s = secular.Components(0, skipSingular: true);
+            int first = Array.IndexOf(singular, true);
+            if (first >= 0)
             {
-                int first = Array.FindIndex(shifted, d => d <= 0);
-                s[first] = Math.Sqrt((target - norm) * (target + norm));
-                hard = true;
+                double completion = secular.Completion(s);
+                if (completion > 0)
+                {
+                    s[first] = completion;
+                    hard = true;
+                }
             }
         }
         else
         {
-            double gNorm = Norm(a);
-            double hi = 2 * Math.Sqrt(sigma) * Math.Sqrt(gNorm) + double.Epsilon;
-            while (Secular(shifted, a, sigma, lower, hi, skipSingular: false) > 0)
-                hi *= 2;
+            // t* ≤ √(σ‖g‖): there σ‖s‖ ≤ σ‖g‖/t ≤ t ≤ μ. The plain form keeps its bracket of before stop 42.
+            double hi = ordinary
+                ? 2 * Math.Sqrt(sigma) * Math.Sqrt(Norm(a)) + double.Epsilon
+                : Math.Sqrt(sigma) * Math.Sqrt(a.Max()) * Math.Sqrt(Math.Sqrt(n)) + double.Epsilon;
+            if (!(hi <= double.MaxValue))
+                hi = double.MaxValue;
+            while (secular.Sign(hi, skipSingular: false) > 0)
+            {
+                if (hi == double.MaxValue)
+                    throw new ArgumentException(
+                        $"the cubic model's shift μ = σ‖s‖ is beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)} and this eigensystem; Solve's range needs every result within it.",
+                        nameof(sigma));
+                hi = Math.Min(2 * hi, double.MaxValue);
+            }
             double lo = 0;
             for (int k = 0; k < MaxBisections; k++)
             {
                 double mid = lo + (hi - lo) / 2;
                 if (mid <= lo || mid >= hi)
                     break;
-                if (Secular(shifted, a, sigma, lower, mid, skipSingular: false) > 0)
+                if (secular.Sign(mid, skipSingular: false) > 0)
                     lo = mid;
                 else
                     hi = mid;
             }
             t = hi;
-            s = Components(shifted, a, t, skipSingular: false);
+            s = secular.Components(t, skipSingular: false);
+            int first = Array.IndexOf(singular, true);
+            if (t == double.Epsilon && lower > 0 && first >= 0)
+            {
+                // The root t* ≤ 2^-1074 may lie below the smallest double, where |g_1|/t̂ understates s_1 = |g_1|/t*
+                // (λ = (−1), g = (−2^-1074), σ = ½: t* = 2^-1075, s_1 = 2, not 1); ‖s‖ = μ/σ gives s_1 as in the hard case.
+                double along = s[first];
+                s[first] = 0;
+                s[first] = Math.Max(along, secular.Completion(s));
+            }
         }
         double mu = lower + t;
+        if (double.IsInfinity(mu))
+            throw new ArgumentException(
+                $"the cubic model's shift μ = σ‖s‖ is beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)} and this eigensystem; Solve's range needs every result within it.",
+                nameof(sigma));
 
+        // m(0) − m(s) = ½Σ|g_i|s_i + μ‖s‖²/6 where (λ_i + μ)s_i = |g_i| and μ = σ‖s‖ (the hard case's completion too).
+        var decrease = new ScaledSum();
         var step = Vector<double>.Build.Dense(n);
-        double model = 0;
-        double sNorm = Norm(s);
         for (int i = 0; i < n; i++)
         {
+            if (s[i] == 0)
+                continue;
+            decrease.AddQuotient(2, a[i], s[i]);
+            decrease.AddQuotient(6, mu, s[i], s[i]);
             step += s[i] * eigen.Vectors.Column(i);
-            model += -a[i] * s[i] + lam[i] * s[i] * s[i] / 2;
         }
-        model += sigma / 3 * sNorm * sNorm * sNorm;
-        return new CubicSubproblemSolution(step, mu, Math.Max(0, -model), hard);
+        if (!step.All(double.IsFinite))
+            throw new ArgumentException(
+                $"the cubic model's minimizer s = Σ s_i·v_i has an entry beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)}; Solve's range needs every result within it.",
+                nameof(sigma));
+        double predicted = decrease.Finite("the cubic model's predicted decrease m(0) − m(s)", nameof(sigma));
+        return new CubicSubproblemSolution(step, mu, predicted, hard);
     }
 
-    private static double[] Components(double[] shifted, double[] a, double t, bool skipSingular)
+    private const string ComponentBeyondRange = "a component s_i = |g_i|/(λ_i + μ) of the cubic model's minimizer";
+
+    /// <summary>The secular function of one subproblem, its components s_i(t) and the hard case's completion.</summary>
+    private interface ISecular
     {
-        var s = new double[shifted.Length];
-        for (int i = 0; i < s.Length; i++)
-        {
-            double d = shifted[i] + t;
-            s[i] = d <= 0 ? (skipSingular || a[i] == 0 ? 0.0 : double.PositiveInfinity) : a[i] / d;
-        }
-        return s;
+        /// <summary>The sign of σ‖s(t)‖ − μ(t), μ(t) = max(0, −λ₁) + t; singular directions left out when asked, +1 where one has gradient.</summary>
+        int Sign(double t, bool skipSingular);
+
+        /// <summary>s_i(t) = |g_i|/(λ_i + max(0, −λ₁) + t), 0 in a singular direction (t = 0 only); beyond the range rejected.</summary>
+        double[] Components(double t, bool skipSingular);
+
+        /// <summary>√(μ²/σ² − ‖s‖²) at t = 0 (0 where it is not positive): the hard case's component along v₁.</summary>
+        double Completion(double[] s);
     }
 
-    private static double Secular(double[] shifted, double[] a, double sigma, double lower, double t, bool skipSingular) =>
-        sigma * Norm(Components(shifted, a, t, skipSingular)) - (lower + t);
+    /// <summary>The plain double forms, for inputs that are 0 or within 2^±100 (bit for bit the forms before stop 42).</summary>
+    private sealed class PlainSecular(double[] lam, double[] a, double sigma, double lower) : ISecular
+    {
+        private readonly double[] shifted = lam.Select(l => l + lower).ToArray();
+
+        public int Sign(double t, bool skipSingular) =>
+            Math.Sign(sigma * Norm(Raw(t, skipSingular)) - (lower + t));
+
+        private double[] Raw(double t, bool skipSingular)
+        {
+            var s = new double[shifted.Length];
+            for (int i = 0; i < s.Length; i++)
+            {
+                double d = shifted[i] + t;
+                s[i] = d <= 0 ? (skipSingular || a[i] == 0 ? 0.0 : double.PositiveInfinity) : a[i] / d;
+            }
+            return s;
+        }
+
+        public double[] Components(double t, bool skipSingular) => Raw(t, skipSingular);
+
+        public double Completion(double[] s)
+        {
+            double norm = Norm(s);
+            double target = lower / sigma;
+            return target > norm ? Math.Sqrt((target - norm) * (target + norm)) : 0;
+        }
+    }
+
+    /// <summary>
+    /// The scaled forms: d_i(t) = (λ_i + max(0, −λ₁)) + t and σ²‖s(t)‖² − μ(t)² each summed unrounded, so that neither
+    /// overflows nor underflows; s_i rounded once from |g_i|/d_i's mantissas.
+    /// </summary>
+    private sealed class ScaledSecular(double[] lam, double[] a, double sigma, double lower) : ISecular
+    {
+        private readonly int sigmaExponent = Math.ILogB(sigma);
+
+        private double SigmaMantissa => Math.ScaleB(sigma, -sigmaExponent);
+
+        private (double Mantissa, int Exponent) Shifted(int i, double t)
+        {
+            var d = new ScaledSum();
+            d.Add(lam[i]);
+            d.Add(lower);
+            d.Add(t);
+            return d.Parts;
+        }
+
+        public int Sign(double t, bool skipSingular)
+        {
+            var sum = new ScaledSum();
+            double ms = SigmaMantissa;
+            for (int i = 0; i < lam.Length; i++)
+            {
+                if (a[i] == 0)
+                    continue;
+                var (md, ed) = Shifted(i, t);
+                if (md == 0)
+                {
+                    if (skipSingular)
+                        continue;
+                    return 1;
+                }
+                sum.AddTimesPowerOfTwo(2 * sigmaExponent - 2 * ed, md * md, a[i], a[i], ms, ms);
+            }
+            sum.Add(-lower, lower);
+            sum.Add(-2, lower, t);
+            sum.Add(-t, t);
+            return Math.Sign(sum.Parts.Mantissa);
+        }
+
+        public double[] Components(double t, bool skipSingular)
+        {
+            var s = new double[lam.Length];
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (a[i] == 0)
+                    continue;
+                var (md, ed) = Shifted(i, t);
+                if (md == 0)
+                    continue; // t = 0 in the hard case only, where a singular direction has no gradient
+                var q = new ScaledSum();
+                q.AddTimesPowerOfTwo(-ed, md, a[i]);
+                s[i] = q.Finite(ComponentBeyondRange, "sigma");
+            }
+            return s;
+        }
+
+        public double Completion(double[] s)
+        {
+            var r = new ScaledSum();
+            double ms = SigmaMantissa;
+            r.AddTimesPowerOfTwo(-2 * sigmaExponent, ms * ms, lower, lower);
+            for (int i = 0; i < s.Length; i++)
+                r.Add(-s[i], s[i]);
+            var (m, e) = r.Parts;
+            if (!(m > 0))
+                return 0;
+            if ((e & 1) != 0)
+            {
+                m *= 2;
+                e -= 1;
+            }
+            double completion = ScaledSum.Product(e / 2, Math.Sqrt(m));
+            if (double.IsInfinity(completion))
+                throw new ArgumentException(
+                    $"{ComponentBeyondRange} (the hard case's √(μ²/σ² − ‖s‖²)) is beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)}; Solve's range needs every result within it.",
+                    nameof(sigma));
+            return completion;
+        }
+    }
 
     private static double Norm(double[] x)
     {

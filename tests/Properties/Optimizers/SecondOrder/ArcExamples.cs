@@ -262,21 +262,37 @@ public class ArcExamples
     }
 
     /// <summary>
-    /// A trial point with a non-finite entry is not evaluated (the objective would reject it) and counts as an actual
-    /// decrease of −∞: with σ = 2^-1074 and ∇f = (10³⁰⁰, 10⁻³⁰⁰) the subproblem's s₁ is close to −double.MaxValue
-    /// (‖s‖ = √(‖∇f‖/σ) is beyond double range), so from θ₁ = −10³⁰⁸ the trial's first entry overflows to −∞ while
-    /// the second stays finite.
+    /// With σ = 2^-1074 and ∇f = (10³⁰⁰, 10⁻³⁰⁰) (H = 0) the subproblem's minimizer has ‖s‖ = √(‖∇f‖/σ) ≈ 1.4e312, beyond
+    /// the double range: the iteration is rejected naming sigma. (Before stop 42 the solver returned s₁ close to
+    /// −double.MaxValue, a silent wrong value, and the trial θ + s overflowed.) A trial beyond the range can no longer be
+    /// reached from a solvable subproblem: m(0) − m(s) ≥ σ‖s‖³/6 ≤ MaxValue bounds ‖s‖ by about 1e211, below half an ulp of
+    /// MaxValue, so Iterate's −∞ actual decrease for a non-finite trial stays as a guard only.
     /// </summary>
     [Fact]
-    public void TrialWithAnInfiniteEntry_IsRejectedWithoutEvaluatingF()
+    public void StepBeyondTheRange_IsRejectedNamingSigma() =>
+        ArgumentAssert.Rejects(() => new Arc().Iterate(new SteepPlane(), At(-1e308, 0), double.Epsilon), "sigma", "double.MaxValue");
+
+    /// <summary>f = +∞ at θ = 0 only, ∇f = (−1), H = 0: the trial s = 1 has a finite value.</summary>
+    private sealed class InfiniteAtTheOrigin : IObjective
     {
-        var theta = At(-1e308, 0);
-        var it = new Arc().Iterate(new SteepPlane(), theta, double.Epsilon);
-        var trial = theta + it.Trial;
-        Assert.True(double.IsNegativeInfinity(trial[0]) && double.IsFinite(trial[1]), $"trial {trial}");
-        Assert.False(it.Accepted);
-        Assert.Equal(double.NegativeInfinity, it.ActualDecrease);
+        public string Name => "infinite-at-the-origin";
+
+        public int Dimension => 1;
+
+        public double Value(Vector<double> theta) => theta[0] == 0 ? double.PositiveInfinity : 0;
+
+        public Vector<double> Gradient(Vector<double> theta) => At(-1);
+
+        public Matrix<double> Hessian(Vector<double> theta) => Matrix<double>.Build.Dense(1, 1);
     }
+
+    /// <summary>
+    /// A non-finite f(θ) is rejected naming theta: before stop 42 the actual decrease ∞ − 0 = ∞ gave ρ = +∞ and an
+    /// accepted, very successful step (and ∞ − ∞ a NaN ratio) silently.
+    /// </summary>
+    [Fact]
+    public void InfiniteValueAtTheta_IsRejectedNamingTheta() =>
+        ArgumentAssert.Rejects(() => new Arc().Iterate(new InfiniteAtTheOrigin(), At(0), 1), "theta", "finite f(θ)");
 
     /// <summary>A run starts at σ₀ with no record; an accepted step moves θ by s and returns s; σ follows each record.</summary>
     [Fact]

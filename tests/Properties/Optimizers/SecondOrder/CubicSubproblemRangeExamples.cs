@@ -1,0 +1,86 @@
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
+using Verification.Optimizers.SecondOrder;
+using Xunit;
+
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
+
+/// <summary>
+/// CubicSubproblem.Solve at the ends of the range (stop 42), each case a silent wrong value before: the expected values
+/// solve (λ_i + μ)s_i = |g_i|, μ = σ‖s‖ by hand, and the decrease is ½Σ|g_i|s_i + μ‖s‖²/6. Tolerance: the
+/// <see cref="CubicSubproblemRangeProperties"/> bounds for n ≤ 2, rounded up to 2^-45 relative (μ within γ₂₀ of the root,
+/// s within γ₃ more, the decrease within γ₉₄).
+/// </summary>
+public class CubicSubproblemRangeExamples
+{
+    private const double Relative = 2.842170943040401e-14; // 2^-45
+
+    private static EigenSystem Diagonal(double[] values, double[] projections) =>
+        new(values, Matrix<double>.Build.DenseIdentity(values.Length), projections);
+
+    private static void Near(double expected, double actual) =>
+        Assert.True(Math.Abs(actual - expected) <= Relative * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
+
+    /// <summary>λ = 0, g = −x, σ = x with x = 1e308: μ² = σ|g| gives μ = x, s = 1, decrease ½x + x/6 = ⅔x (was μ = ∞, s = 0).</summary>
+    [Fact]
+    public void HugeSigmaAndGradient_GiveTheUnitStep()
+    {
+        var sol = CubicSubproblem.Solve(Diagonal([0.0], [-1e308]), 1e308);
+        Near(1, sol.Step[0]);
+        Near(1e308, sol.Shift);
+        Near(2.0 / 3 * 1e308, sol.PredictedDecrease);
+    }
+
+    /// <summary>
+    /// λ = 0, g = −2.5·2^682, σ = 2.5: μ = σs and σs² = |g| give s = 2^341, μ = 2.5·2^341, and the decrease
+    /// ½|g|s + μs²/6 = (⅔)·2.5·2^1023 ≈ 1.5e308, in range (was +∞: the model's term |g|s = 1.25·2^1024 overflowed).
+    /// </summary>
+    [Fact]
+    public void HugeGradient_KeepsThePredictedDecrease()
+    {
+        var sol = CubicSubproblem.Solve(Diagonal([0.0], [-2.5 * Math.ScaleB(1.0, 682)]), 2.5);
+        Near(Math.ScaleB(1.0, 341), sol.Step[0]);
+        Near(2.5 * Math.ScaleB(1.0, 341), sol.Shift);
+        Near(5.0 / 3 * Math.ScaleB(1.0, 1023), sol.PredictedDecrease);
+    }
+
+    /// <summary>
+    /// λ = (−1e308, 1e308), g = (−1, −1e300), σ = 1e308: μ = 1e308 + t with s₁ = 1/t and σs₁ ≈ μ, so t ≈ 1, s₁ ≈ 1, and
+    /// s₂ = 1e300/(2e308 + t) = 5e-9 (was 0: λ₂ + 1e308 overflowed); decrease ½(s₁ + 1e300·s₂) + μ‖s‖²/6 ≈ 1e308/6.
+    /// </summary>
+    [Fact]
+    public void SpreadBeyondTheRange_KeepsTheSmallComponent()
+    {
+        var sol = CubicSubproblem.Solve(Diagonal([-1e308, 1e308], [-1.0, -1e300]), 1e308);
+        Near(5e-9, sol.Step[1]);
+        Near(1, sol.Step[0]);
+        Near(1e308, sol.Shift);
+        Near(1e308 / 6, sol.PredictedDecrease);
+    }
+
+    /// <summary>λ = 0, g = −1e308, σ = 1e-320: ‖s‖ = √(|g|/σ) ≈ 1e314 is beyond the range: rejected naming sigma (was a finite s ≈ 1e308).</summary>
+    [Fact]
+    public void StepBeyondTheRange_IsRejectedNamingSigma() =>
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([0.0], [-1e308]), 1e-320), "sigma", "double.MaxValue");
+
+    /// <summary>
+    /// λ = (−1), g = (−2^-1074), σ = ½: s₁ = 2(1 + t) and t = 2^-1074/s₁ ≈ 2^-1075, below the smallest double; s₁ is
+    /// completed from ‖s‖ = μ/σ = 2 (was 2^-1074/2^-1074 = 1).
+    /// </summary>
+    [Fact]
+    public void RootBelowTheSmallestDouble_IsCompletedAsInTheHardCase()
+    {
+        var sol = CubicSubproblem.Solve(Diagonal([-1.0], [-double.Epsilon]), 0.5);
+        Near(2, sol.Step[0]);
+        Near(1, sol.Shift);
+    }
+
+    /// <summary>Non-finite or descending eigenvalues and non-finite projections are rejected naming eigen.</summary>
+    [Fact]
+    public void RejectsAnEigensystemOutsideItsRange()
+    {
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([2.0, 1.0], [-1.0, -1.0]), 1), "eigen", "ascending");
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([double.NaN], [-1.0]), 1), "eigen", "finite");
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([1.0], [double.NegativeInfinity]), 1), "eigen", "finite");
+    }
+}

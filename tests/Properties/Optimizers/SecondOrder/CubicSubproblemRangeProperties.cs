@@ -1,0 +1,185 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
+using Verification.Numerics.Exact;
+using Verification.Optimizers.SecondOrder;
+using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
+
+namespace Verification.Tests.Properties.Optimizers.SecondOrder;
+
+/// <summary>
+/// ARC's cubic subproblem over the whole double range with a diagonal eigensystem given exactly (V = I; λ ascending and
+/// g ≤ 0 from <see cref="EigenspaceOptimizerDiagonalRangeProperties.Scaled"/>, ±0 included; σ anywhere in (0, MaxValue]),
+/// against the exact minimizer characterization (Cartis, Gould &amp; Toint 2011, Thm 3.1): s_i = |g_i|/(λ_i + μ), μ = σ‖s‖,
+/// μ ≥ ℓ = max(0, −λ₁). With t = μ − ℓ, F(t) = σ²Σ g_i²/(λ_i + ℓ + t)² − (ℓ + t)² is decreasing; the solver's computed
+/// sign is that of F with each side perturbed by at most ε = γ_{2n+16} (CubicSubproblem.Solve's remarks), so its shift t̂
+/// lies in [t⁻, t⁺], t⁻ the largest double with F_ε⁻(t) = σ²Σ…(1 − ε) − (ℓ + t)²(1 + ε) &gt; 0 (0 if none) and t⁺ the
+/// smallest with F_ε⁺(t) = σ²Σ…(1 + ε) − (ℓ + t)²(1 − ε) ≤ 0 (+∞ if none), both found by bisection on the bit patterns of
+/// t with exact rational signs. Then: μ ∈ [ℓ + t⁻, ℓ + t⁺]·(1 ± u); s_i ∈ |g_i|/(λ_i + ℓ + [t⁺, t⁻])·(1 ± γ₃) ± 2^-1074
+/// (d_i two roundings, the quotient one, subnormal absolute); where t̂ = 0 may be the hard case, ‖s‖² within 3ε·(ℓ/σ)² of
+/// (ℓ/σ)²; the predicted decrease, whose exact value is ½Σ|g_i|s_i + c³/(6σ²) with c = μ at the root
+/// (c ∈ [ℓ + t⁻, ℓ + t⁺]), within δ = γ_{10n+74} of that enclosure (its own 2n + 10 roundings and twice 2ε for
+/// σ‖s‖ ≈ μ, cubed). A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
+/// double.MaxValue, and must be where one lies beyond MaxValue + ½ ulp.
+/// </summary>
+[Properties(MaxTest = 300)]
+public class CubicSubproblemRangeProperties
+{
+    private static readonly Fraction Unit = ExactDouble.Pow2(-53);
+    private static readonly Fraction Tiny = ExactDouble.Pow2(-1074);
+    private static readonly Fraction Max = ExactDouble.ToFraction(double.MaxValue);
+
+    private static Arbitrary<(double[] Lambda, double[] G, double Sigma)> Cases { get; } =
+        (from n in Gen.Choose(1, 3)
+         from lambda in EigenspaceOptimizerDiagonalRangeProperties.Scaled(n)
+         from g in EigenspaceOptimizerDiagonalRangeProperties.Scaled(n)
+         from sigma in FullRangeDoubles.Positive
+         select (lambda.OrderBy(x => x).ToArray(), g.Select(x => -Math.Abs(x)).ToArray(), sigma)).ToArbitrary();
+
+    /// <summary>The exact minimizer's data and the sign test F_ε^±.</summary>
+    private sealed class Reference(double[] lambda, double[] g, double sigma)
+    {
+        public int N => lambda.Length;
+        public Fraction Ell { get; } = lambda[0] < 0 ? -ExactDouble.ToFraction(lambda[0]) : Fraction.Zero;
+        public Fraction Sigma { get; } = ExactDouble.ToFraction(sigma);
+        public Fraction[] A { get; } = g.Select(x => Fraction.Abs(ExactDouble.ToFraction(x))).ToArray();
+        public Fraction[] Shifted { get; } = lambda.Select(x => ExactDouble.ToFraction(x)).ToArray();
+        public Fraction Epsilon => ExactAgreement.Gamma(2 * N + 16);
+
+        public Fraction D(int i, Fraction t) => Shifted[i] + Ell + t;
+
+        /// <summary>F_ε^{side}(t) &gt; 0, side +1 (upper) or −1 (lower); +∞ where a singular direction has gradient at t = 0.</summary>
+        public bool Positive(Fraction t, int side)
+        {
+            Fraction sum = Fraction.Zero;
+            for (int i = 0; i < N; i++)
+            {
+                if (A[i].IsZero)
+                    continue;
+                var d = D(i, t);
+                if (d.IsZero)
+                    return true;
+                sum += A[i] * A[i] / (d * d);
+            }
+            var mu = Ell + t;
+            return Sigma * Sigma * sum * (1 + side * Epsilon) > mu * mu * (1 - side * Epsilon);
+        }
+
+        /// <summary>(largest double t ≥ 0 with F &gt; 0, or 0; smallest with F ≤ 0, or +∞) by bisection on bit patterns.</summary>
+        public (double Below, double Above) Root(int side)
+        {
+            if (!Positive(Fraction.Zero, side))
+                return (0, 0);
+            long lo = 0, hi = BitConverter.DoubleToInt64Bits(double.PositiveInfinity);
+            while (hi - lo > 1)
+            {
+                long mid = lo + (hi - lo) / 2;
+                if (Positive(ExactDouble.ToFraction(BitConverter.Int64BitsToDouble(mid)), side))
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            return (BitConverter.Int64BitsToDouble(lo), BitConverter.Int64BitsToDouble(hi));
+        }
+    }
+
+    private static EigenSystem Diagonal(double[] lambda, double[] g) =>
+        new(lambda, Matrix<double>.Build.DenseIdentity(lambda.Length), g);
+
+    /// <summary>An interval [lo, hi] (hi possibly +∞, as null) scaled outward by (1 ± rel) and widened by abs.</summary>
+    private static bool Inside(Fraction x, Fraction lo, Fraction? hi, Fraction rel, Fraction abs) =>
+        x >= lo * (1 - rel) - abs && (hi is null || x <= hi.Value * (1 + rel) + abs);
+
+    [Property]
+    public Property Solve_MeetsTheExactMinimizerCharacterization() => Prop.ForAll(Cases, c =>
+    {
+        string label = $"λ = ({string.Join(", ", c.Lambda.Select(x => x.ToString("R")))}), g = ({string.Join(", ", c.G.Select(x => x.ToString("R")))}), σ = {c.Sigma:R}";
+        var r = new Reference(c.Lambda, c.G, c.Sigma);
+        int n = r.N;
+        var (tLow, _) = r.Root(-1);
+        var (_, tHigh) = r.Root(+1);
+        Fraction tL = ExactDouble.ToFraction(tLow);
+        Fraction? tH = double.IsInfinity(tHigh) ? null : ExactDouble.ToFraction(tHigh);
+
+        // Enclosures of μ, each s_i and the decrease.
+        Fraction muLow = r.Ell + tL;
+        Fraction? muHigh = tH is null ? null : r.Ell + tH.Value;
+        var sLow = new Fraction[n];
+        var sHigh = new Fraction?[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (r.A[i].IsZero)
+                continue;
+            sLow[i] = tH is null ? Fraction.Zero : r.A[i] / r.D(i, tH.Value);
+            var dLow = r.D(i, tL);
+            sHigh[i] = dLow.IsZero ? null : r.A[i] / dLow;
+        }
+        Fraction half = new(1, 2), sixth = new(1, 6);
+        Fraction decreaseLow = muLow * muLow * muLow / (6 * r.Sigma * r.Sigma);
+        Fraction? decreaseHigh = muHigh is null ? null : muHigh.Value * muHigh.Value * muHigh.Value * sixth / (r.Sigma * r.Sigma);
+        for (int i = 0; i < n; i++)
+        {
+            if (r.A[i].IsZero)
+                continue;
+            decreaseLow += half * r.A[i] * sLow[i];
+            decreaseHigh = decreaseHigh is null || sHigh[i] is null ? null : decreaseHigh.Value + half * r.A[i] * sHigh[i]!.Value;
+        }
+        var threshold = ExactAgreement.OverflowThreshold;
+        bool mustReject = muLow >= threshold || decreaseLow >= threshold || sLow.Any(x => x >= threshold);
+        bool mayReject = mustReject || muHigh is null || muHigh.Value >= Max || decreaseHigh is null || decreaseHigh.Value >= Max
+            || sHigh.Any(x => x is not null && x.Value >= Max) || Enumerable.Range(0, n).Any(i => !r.A[i].IsZero && sHigh[i] is null);
+
+        CubicSubproblemSolution sol;
+        try
+        {
+            sol = CubicSubproblem.Solve(Diagonal(c.Lambda, c.G), c.Sigma);
+        }
+        catch (ArgumentException e)
+        {
+            return (mayReject && e.ParamName == "sigma" && e.Message.Contains("double.MaxValue"))
+                .Label($"{label}: rejected ({e.Message}); must {mustReject}, may {mayReject}");
+        }
+        if (mustReject)
+            return false.Label($"{label}: an exact result is beyond the range, but μ = {sol.Shift:R} was returned");
+
+        var gamma3 = ExactAgreement.Gamma(3);
+        var result = true.ToProperty();
+        if (!double.IsFinite(sol.Shift) || !double.IsFinite(sol.PredictedDecrease) || !sol.Step.All(double.IsFinite))
+            return false.Label($"{label}: non-finite result μ = {sol.Shift:R}, decrease {sol.PredictedDecrease:R}, s = {sol.Step}");
+        var mu = ExactDouble.ToFraction(sol.Shift);
+        result = result.And(Inside(mu, muLow, muHigh, Unit, Fraction.Zero)
+            .Label($"{label}: μ = {sol.Shift:R} outside [{ExactDouble.ToDouble(muLow):R}, {(muHigh is null ? "∞" : (ExactDouble.ToDouble(muHigh.Value)).ToString("R"))}]·(1 ± u)"));
+        var s = sol.Step.Select(ExactDouble.ToFraction).ToArray();
+        int first = Array.FindIndex(c.Lambda, l => ExactDouble.ToFraction(l) + r.Ell == 0);
+        for (int i = 0; i < n; i++)
+        {
+            if (r.A[i].IsZero)
+            {
+                bool completed = i == first && (sol.HardCase || s[i] > 0);
+                result = result.And((completed || s[i].IsZero).Label($"{label}: s_{i} = {sol.Step[i]:R} where g_i = 0 and no completion"));
+                continue;
+            }
+            bool mayBeCompleted = i == first && tLow <= double.Epsilon;
+            result = result.And((mayBeCompleted || Inside(s[i], sLow[i], sHigh[i], gamma3, Tiny))
+                .Label($"{label}: s_{i} = {sol.Step[i]:R} outside [{ExactDouble.ToDouble(sLow[i]):R}, {(sHigh[i] is null ? "∞" : (ExactDouble.ToDouble(sHigh[i]!.Value)).ToString("R"))}]·(1 ± γ₃) ± 2^-1074"));
+        }
+        if (sol.HardCase || (first >= 0 && tLow <= double.Epsilon && r.Ell > 0))
+        {
+            // ‖s‖ = ℓ/σ (hard case, or a root below 2^-1074 completed alike): within 3ε relative and the subnormal grid.
+            var target = r.Ell / r.Sigma;
+            Fraction norm2 = s.Aggregate(Fraction.Zero, (acc, x) => acc + x * x);
+            var slack = 3 * r.Epsilon * target * target + 4 * n * Tiny * (target + n * Tiny);
+            result = result.And((Fraction.Abs(norm2 - target * target) <= slack)
+                .Label($"{label}: ‖s‖² = {ExactDouble.ToDouble(norm2):R}, (ℓ/σ)² = {ExactDouble.ToDouble(target * target):R}, hard case {sol.HardCase}"));
+        }
+        var delta = ExactAgreement.Gamma(10 * n + 74);
+        var decrease = ExactDouble.ToFraction(sol.PredictedDecrease);
+        result = result.And(Inside(decrease, decreaseLow, decreaseHigh, delta, 2 * n * Tiny)
+            .Label($"{label}: decrease {sol.PredictedDecrease:R} outside [{ExactDouble.ToDouble(decreaseLow):R}, {(decreaseHigh is null ? "∞" : (ExactDouble.ToDouble(decreaseHigh.Value)).ToString("R"))}]·(1 ± γ_(10n+74))"));
+        return result;
+    });
+}
