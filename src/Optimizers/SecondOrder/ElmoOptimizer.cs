@@ -27,6 +27,14 @@ public sealed record ElmoIteration(EigenSystem Eigen, Vector<double> Lipschitz, 
     /// distance ΔΔ^iθ'_t = ΔΔ^iθ_t / Δθ*ᵀv_i, per eigenspace. Where ELMO's step is 0 (g_i = 0, λ_i ≥ 0) the ratio is
     /// undefined: 0 is returned when ΔΔ^iθ_t = 0 too, else ±∞ with ΔΔ^iθ_t's sign (never NaN).
     /// </summary>
+    /// <remarks>
+    /// Range and accuracy: any finite Δθ. ΔΔ^i is the difference of the computed projection Δθᵀv_i (exact for V = ±I) and
+    /// x_i rounded once (½ ulp), and ΔΔ'^i its quotient by x_i rounded once more (within 2 ulp of the exact ratio of the
+    /// projection and x_i, subnormal results on the subnormal grid). A difference or a ratio whose exact value is beyond
+    /// double.MaxValue is an <see cref="ArgumentException"/> naming step and that range (before stop 42 it came back as
+    /// ±∞ silently: x = 2^-1074 and a projection 1 gave ΔΔ' = +∞ for the exact ≈ 2^1074).
+    /// </remarks>
+    /// <exception cref="ArgumentException">A non-finite step, a length other than n, or a result beyond double.MaxValue.</exception>
     public (double[] Distance, double[] Relative) DistanceFrom(Vector<double> step)
     {
         Require.Finite(step, nameof(step));
@@ -36,9 +44,18 @@ public sealed record ElmoIteration(EigenSystem Eigen, Vector<double> Lipschitz, 
         var relative = new double[Eigen.Dimension];
         for (int i = 0; i < distance.Length; i++)
         {
+            if (!double.IsFinite(projected[i]))
+                throw new ArgumentException(
+                    $"step's projection Δθᵀv_{i + 1} is beyond double.MaxValue (≈ 1.8e308); DistanceFrom's range needs it within.", nameof(step));
             distance[i] = projected[i] - EigenspaceSteps[i];
+            if (double.IsInfinity(distance[i]))
+                throw new ArgumentException(
+                    $"the distance ΔΔ^{i + 1} = Δθᵀv_{i + 1} − x_{i + 1} = {Require.Show(projected[i])} − {Require.Show(EigenspaceSteps[i])} is beyond double.MaxValue (≈ 1.8e308); DistanceFrom's range needs it within.", nameof(step));
             relative[i] = EigenspaceSteps[i] != 0 ? distance[i] / EigenspaceSteps[i]
                 : distance[i] == 0 ? 0.0 : Math.Sign(distance[i]) * double.PositiveInfinity;
+            if (EigenspaceSteps[i] != 0 && double.IsInfinity(relative[i]))
+                throw new ArgumentException(
+                    $"the relative distance ΔΔ'^{i + 1} = {Require.Show(distance[i])}/{Require.Show(EigenspaceSteps[i])} is beyond double.MaxValue (≈ 1.8e308); DistanceFrom's range needs it within.", nameof(step));
         }
         return (distance, relative);
     }
