@@ -55,7 +55,7 @@ public enum EigenArcBranch
 /// <param name="Branch">The branch taken.</param>
 /// <param name="AssessBefore">ASSESS_LIPSCHITZ(Before).</param>
 /// <param name="AssessAfter">ASSESS_LIPSCHITZ(After).</param>
-/// <param name="Capped">True when a loop stopped at <see cref="EigenArcSettings.MaxAdjustments"/> instead of its condition.</param>
+/// <param name="Capped">True when a loop stopped at <see cref="EigenArcSettings.MaxAdjustments"/> instead of its condition, or where a factor γ would take an entry outside the normal doubles (below 2^-1022 or beyond double.MaxValue; the entries are then kept). Line 15's raise, where it would overflow, is skipped without setting it.</param>
 public sealed record EigenArcAdjustment(Vector<double> Before, Vector<double> After, EigenArcBranch Branch, double AssessBefore, double AssessAfter, bool Capped);
 
 /// <summary>
@@ -133,6 +133,13 @@ public sealed class EigenArc : IOptimizer
     public IOptimizerRun Start(IObjective objective, Vector<double> theta0) => new EigenArcRun(this, objective, theta0);
 
     /// <summary>Lines 4–18 of Alg. 3 at θ_t with eigensystem <paramref name="eigen"/> and constants <paramref name="lipschitz"/>.</summary>
+    /// <remarks>
+    /// Range and accuracy: any L_i in (0, double.MaxValue]. Each After_i is Before_i times γ₂ or times and divided by γ₁, one
+    /// rounding per factor (exact for the default powers of two); a factor that would leave the normal doubles is not
+    /// applied and sets Capped, so no entry becomes subnormal, 0 or ∞ (a subnormal L_i given on entry is kept as it is
+    /// where it would be lowered or raised to another subnormal). The branches and loops follow
+    /// <see cref="AssessLipschitz.Ratio"/>'s values, whose own range and accuracy are its own.
+    /// </remarks>
     public EigenArcAdjustment Adjust(IObjective objective, Vector<double> theta, EigenSystem eigen, Vector<double> lipschitz)
     {
         ArgumentNullException.ThrowIfNull(objective);
