@@ -39,7 +39,11 @@ public static class CubicSubproblem
     /// the squaring), up to one ulp of t; each s_i is |g_i|/d_i(t̂) within γ₃ (and 2^-1074 where subnormal), in the hard
     /// case ‖s‖ = max(0, −λ₁)/σ within ε; μ = fl(max(0, −λ₁) + t̂); the predicted decrease is the closed form
     /// ½Σ|g_i|s_i + μ‖s‖²/6 (= m(0) − m(s) at the minimizer, no cancellation), summed unrounded, within γ_{2n+3} of its
-    /// value at the computed s and μ. A result (μ, a component of s, or the decrease) at or beyond double.MaxValue is an
+    /// value at the computed s and μ. Left (stop 42): the shift t is a double, so where the root t* is subnormal (μ = σ‖s‖
+    /// below 2^-1022 with λ₁ ≥ 0, e.g. σ = 1e-320) its grid spacing 2^-1074 is far above 2u·t*, and a normal s_i = |g_i|/t̂
+    /// and the decrease are then only as accurate as t̂/t* (λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0),
+    /// σ = 1e-320: a decrease 6.248567e-318 for the exact ≈ 6.2486e-318, 8e-6 relatively off).
+    /// A result (μ, a component of s, or the decrease) at or beyond double.MaxValue is an
     /// <see cref="ArgumentException"/> naming sigma and that range.
     /// </remarks>
     /// <exception cref="ArgumentException">

@@ -23,7 +23,8 @@ namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 /// (d_i two roundings, the quotient one, subnormal absolute); where t̂ = 0 may be the hard case, ‖s‖² within 3ε·(ℓ/σ)² of
 /// (ℓ/σ)²; the predicted decrease, whose exact value is ½Σ|g_i|s_i + c³/(6σ²) with c = μ at the root
 /// (c ∈ [ℓ + t⁻, ℓ + t⁺]), within δ = γ_{10n+74} of that enclosure (its own 2n + 10 roundings and twice 2ε for
-/// σ‖s‖ ≈ μ, cubed). A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
+/// σ‖s‖ ≈ μ, cubed); where t is on the subnormal grid (σ‖s‖ below 2^-1022 with ℓ = 0) that relation is lost and the
+/// decrease is only checked against the bracket of t itself (a documented limit of Solve). A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
 /// double.MaxValue, and must be where one lies beyond MaxValue + ½ ulp.
 /// </summary>
 [Properties(MaxTest = 300)]
@@ -176,9 +177,36 @@ public class CubicSubproblemRangeProperties
             result = result.And((Fraction.Abs(norm2 - target * target) <= slack)
                 .Label($"{label}: ‖s‖² = {ExactDouble.ToDouble(norm2):R}, (ℓ/σ)² = {ExactDouble.ToDouble(target * target):R}, hard case {sol.HardCase}"));
         }
-        var delta = ExactAgreement.Gamma(10 * n + 74);
         var decrease = ExactDouble.ToFraction(sol.PredictedDecrease);
-        result = result.And(Inside(decrease, decreaseLow, decreaseHigh, delta, 2 * n * Tiny)
+        // Subnormal components: each ŝ_i's 2^-1074 reaches the sum through |g_i|/2 and μ(2s_i + 2^-1074)/6.
+        Fraction? absolute = muHigh is null ? null : 2 * n * Tiny;
+        for (int i = 0; i < n && absolute is not null; i++)
+            absolute = sHigh[i] is null && !r.A[i].IsZero ? null
+                : absolute.Value + (half * r.A[i] + muHigh!.Value * ((sHigh[i] ?? Fraction.Zero) + Tiny) / 3) * Tiny;
+        if (tLow < FullRangeDoubles.MinNormal && tHigh > 0)
+        {
+            // t on the subnormal grid: adjacent t differ by far more than 2u relatively, so σ‖s(t̂)‖ ≈ μ(t̂) is not
+            // available; the decrease ½Σ|g_i|ŝ_i + μ̂‖ŝ‖²/6 is then enclosed from the bracket itself, within its own
+            // γ_{2n+10} (ŝ_i² six roundings, μ̂ one, products and the sixth three, the sum 2n).
+            var rho = ExactAgreement.Gamma(2 * n + 10);
+            Fraction low = Fraction.Zero, sumLow = Fraction.Zero;
+            Fraction? high = Fraction.Zero, sumHigh = Fraction.Zero;
+            for (int i = 0; i < n; i++)
+            {
+                if (r.A[i].IsZero)
+                    continue;
+                low += half * r.A[i] * sLow[i];
+                sumLow += sLow[i] * sLow[i];
+                high = high is null || sHigh[i] is null ? null : high.Value + half * r.A[i] * sHigh[i]!.Value;
+                sumHigh = sumHigh is null || sHigh[i] is null ? null : sumHigh.Value + sHigh[i]!.Value * sHigh[i]!.Value;
+            }
+            low += muLow * sumLow * sixth;
+            high = high is null || sumHigh is null || muHigh is null ? null : high.Value + muHigh.Value * sumHigh.Value * sixth;
+            bool inBracket = absolute is null || decrease >= low * (1 - rho) - absolute.Value && (high is null || decrease <= high.Value * (1 + rho) + absolute.Value);
+            return result.And(inBracket.Label($"{label}: decrease {sol.PredictedDecrease:R} outside the subnormal-t bracket [{ExactDouble.ToDouble(low):R}, {(high is null ? "∞" : ExactDouble.ToDouble(high.Value).ToString("R"))}]"));
+        }
+        var delta = ExactAgreement.Gamma(10 * n + 74);
+        result = result.And((absolute is null || Inside(decrease, decreaseLow, decreaseHigh, delta, absolute.Value))
             .Label($"{label}: decrease {sol.PredictedDecrease:R} outside [{ExactDouble.ToDouble(decreaseLow):R}, {(decreaseHigh is null ? "∞" : (ExactDouble.ToDouble(decreaseHigh.Value)).ToString("R"))}]·(1 ± γ_(10n+74))"));
         return result;
     });
