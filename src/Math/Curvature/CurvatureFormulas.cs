@@ -598,6 +598,10 @@ public static class CurvatureFormulas
             case LikelihoodFamily.PoissonLog:
             {
                 var rate = T.Exp(f[0]);
+                // in doubles y − λ as −y·expm1(f − ln y) where the two are within a factor 2 (PoissonNearLabel: y − λ kept
+                // only λ's absolute error there; y = 1, f = 3.1e-59: 0 for −3.1e-59)
+                if (typeof(T) == typeof(Float64) && Likelihoods.PoissonNearLabel.Applies(T.Estimate(y[0]), T.Estimate(f[0])))
+                    return ([T.Of(Likelihoods.PoissonNearLabel.Score(T.Estimate(y[0]), T.Estimate(f[0])))], One(-rate));
                 return ([y[0] - rate], One(-rate));
             }
             case LikelihoodFamily.BernoulliProbability:

@@ -13,9 +13,11 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// beyond the range (log y! is for y above about 2.6e305). Accuracy: the terms are evaluated as written, λ within 1 ulp and
 /// log y! within 6u relative (<see cref="LogFactorial"/>; exactly 0 for y ≤ 1); log p is within 7u·(|y·f| + λ + log y!) +
 /// 2^-1073 (the product and two subtractions give 3u·|y·f|, λ's 2u and the subtractions 4u·λ, log y!'s 6u and the last
-/// subtraction 7u·log y!; 2^-1074 each where y·f or λ is subnormal) and ∇ = y − λ within 4u·(y + λ) + 2^-1074 (λ's 2u and
-/// the subtraction's u). Those terms can cancel (log p at y = 1e15, f = log y is about −18.9, from terms near 3.4e16), so no
-/// relative bound exists; ∇² = −λ is within 1 ulp.
+/// subtraction 7u·log y!; 2^-1074 each where y·f or λ is subnormal); those terms can cancel (log p at y = 1e15, f = log y is
+/// about −18.9, from terms near 3.4e16), so log p has no relative bound. ∇ = y − λ is within 6.3u·|y − λ| + 2^-1074: where
+/// y ≥ 1 and |f − ln y| ≤ ln 2 as −y·expm1(f − ln y) (<see cref="PoissonNearLabel"/>; the written y − λ kept only λ's
+/// absolute error there, 1.125 for 1.185 at y = 1e15, f = ln y, and 0 for −3.1e-59 at y = 1, f = 3.1e-59), elsewhere as
+/// written, where |y − λ| ≥ max(y, λ)/2, so λ's 2u and the subtraction's u give 5u; ∇² = −λ is within 1 ulp.
 /// </remarks>
 public sealed class PoissonLog : LikelihoodBase
 {
@@ -49,7 +51,7 @@ public sealed class PoissonLog : LikelihoodBase
         y * f[0] - Math.Exp(f[0]) - LogFactorial(y);
 
     /// <inheritdoc />
-    protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(y - Math.Exp(f[0]));
+    protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(PoissonNearLabel.Score(y, f[0]));
 
     /// <summary>
     /// ∇ = −λ = −e^f for y = 0 below f = −700 as M·2^E (<see cref="ScaledExp"/>, within 3u), where the double λ is subnormal

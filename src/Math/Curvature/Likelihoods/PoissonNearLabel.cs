@@ -1,0 +1,105 @@
+using Fractions;
+using Verification.Numerics.Exact;
+
+namespace Verification.Numerics.Curvature.Likelihoods;
+
+/// <summary>
+/// The Poisson log density at log rate f near its count y ≥ 1, in s = f − ln y: the score y − eᶠ = −y·expm1(s) and
+/// y·f − eᶠ = −y·φ(s) + y(ln y − 1) with φ(s) = eˢ − 1 − s ≥ 0 (balles-thesis App. D.2.1's log p and ∇ rewritten), so that
+/// nothing cancels where the written terms y and λ = eᶠ agree to within a factor 2 (|s| ≤ ln 2): there the written y − λ
+/// kept only λ's absolute error (y = 1e15, f = ln y: 1.125 for the exact 1.185).
+/// </summary>
+/// <remarks>
+/// Error counts (u = 2^-53, first order): s within 1.01u relative (<see cref="LogRatio"/>); the polynomials P(s) = expm1(s)/s
+/// and Q(s) = φ(s)/s² by Horner from the rounded 1/k!, each step within u of its sum, u of its product and u of its
+/// coefficient; where |s| ≤ 0.7 every inner sum is at least 0.7 of its leading coefficient and the inner products are at
+/// most 0.3 of it (|s|/(k + 1) ≤ 0.7/3 with a factor e^{0.7}/… ≤ 1.3 from the tail), so an inner step's error δ obeys
+/// δ ≤ (u + 1.3u) + 0.3(δ + u), δ ≤ 3.7u, and P's (leading 1, exact; its inner product at most 0.39 of P) within
+/// u + 0.39·4.7u ≤ 2.9u, Q's within 3.7u. Then expm1(s) = s·P within 2.9u + u + 1.39·1.01u ≤ 5.3u (expm1's condition
+/// number |s·eˢ/expm1(s)| ≤ 1.39 for |s| ≤ 0.7), the score −y·expm1(s) within 6.3u; φ(s) = (s·s)·Q within
+/// 3.7u + 2u + 2·1.01u ≤ 7.8u (φ's condition number |s·expm1(s)/φ(s)| ≤ 2.1, times s's 1.01u, is 2.1u ≤ the 2·1.01u
+/// counted through s² plus 0.1u), y·φ(s) as (y·s)·(s·Q) within 8.8u; each plus 2^-1074 where a product is subnormal.
+/// The truncation after 1/18! leaves below 0.7^18/18! ≤ 2^-70 relative.
+/// </remarks>
+internal static class PoissonNearLabel
+{
+    /// <summary>ln 2 rounded: where |f − ln y| ≤ it, λ/y lies in [½, 2] and the written forms cancel.</summary>
+    internal const double Radius = 0.69314718055994531;
+
+    /// <summary>The most bits ln y is enclosed to before its midpoint is taken as is (not reached: see <see cref="LogRatio"/>).</summary>
+    private const int MaxBits = 1 << 14;
+
+    /// <summary>1/k! rounded, k = 1…18.</summary>
+    private static readonly double[] InverseFactorials = BuildInverseFactorials();
+
+    private static double[] BuildInverseFactorials()
+    {
+        var c = new double[19];
+        Fraction factorial = Fraction.One;
+        for (int k = 1; k <= 18; k++)
+        {
+            factorial *= new Fraction(k);
+            c[k] = ExactDouble.ToDouble(Fraction.One / factorial);
+        }
+        return c;
+    }
+
+    /// <summary>
+    /// True for a finite count y ≥ 1 with a finite f within <see cref="Radius"/> of ln y (as doubles; the forms hold for every
+    /// y ≥ 1 and |s| ≤ 0.7, and this picks where the written ones cancel; elsewhere those stay, bit for bit).
+    /// </summary>
+    internal static bool Applies(double y, double f) =>
+        y >= 1 && double.IsFinite(y) && double.IsFinite(f) && Math.Abs(f - Math.Log(y)) <= Radius;
+
+    /// <summary>
+    /// s = f − ln y rounded to a double, within 1.01u relative plus 2^-1075 where subnormal: f itself for y = 1; else the
+    /// midpoint of f minus an enclosure of ln y (<see cref="ExactLog"/>) once the enclosure's width is below 2^-61·|s| (from
+    /// 128 bits, doubled as needed: ln y is irrational for a count y ≥ 2, so s ≠ 0; f = Math.Log(y) gives |s| near
+    /// ulp(ln y) and needs 128 bits; beyond <see cref="MaxBits"/> bits the midpoint is taken as is, within 2^-16384·|ln y|).
+    /// </summary>
+    internal static double LogRatio(double y, double f)
+    {
+        if (y == 1)
+            return f;
+        var count = ExactDouble.ToFraction(y);
+        var exactF = RationalInterval.Exact(f);
+        for (int bits = 128; ; bits *= 2)
+        {
+            var s = exactF - ExactLog.Of(count, bits);
+            bool separated = s.Lower.Sign() == s.Upper.Sign() && s.Lower.Sign() != 0
+                && s.Width * ExactDouble.Pow2(61) <= Fraction.Abs(s.Lower.Sign() > 0 ? s.Lower : s.Upper);
+            if (separated || bits >= MaxBits)
+                return s.Midpoint;
+        }
+    }
+
+    /// <summary>expm1(s) = eˢ − 1 for |s| ≤ 0.7, as s·P(s): within 3.9u of expm1 of the double s (see the remarks).</summary>
+    internal static double ExpMinusOne(double s)
+    {
+        var c = InverseFactorials;
+        double p = c[18];
+        for (int k = 17; k >= 1; k--)
+            p = c[k] + s * p;
+        return s * p;
+    }
+
+    /// <summary>φ(s) = eˢ − 1 − s ≥ 0 for |s| ≤ 0.7, as (s·s)·Q(s): within 5.7u of φ of the double s (see the remarks), plus 2^-1074 where s² is subnormal.</summary>
+    internal static double ExpRemainder(double s) => s * s * RemainderQuotient(s);
+
+    /// <summary>y·φ(s) as (y·s)·(s·Q(s)), so that y·s (at most 0.7y, finite) keeps a tiny s² from underflowing first.</summary>
+    internal static double ScaledExpRemainder(double y, double s) => y * s * (s * RemainderQuotient(s));
+
+    /// <summary>Q(s) = φ(s)/s² = Σ_{k≥2} s^{k−2}/k!, in [0.40, 0.64] for |s| ≤ 0.7.</summary>
+    private static double RemainderQuotient(double s)
+    {
+        var c = InverseFactorials;
+        double q = c[18];
+        for (int k = 17; k >= 2; k--)
+            q = c[k] + s * q;
+        return q;
+    }
+
+    /// <summary>The score y − eᶠ as −y·expm1(f − ln y) where <see cref="Applies"/>, within 6.3u relative (plus 2^-1074 where subnormal); else y − eᶠ as written.</summary>
+    internal static double Score(double y, double f) =>
+        Applies(y, f) ? -(y * ExpMinusOne(LogRatio(y, f))) : y - Math.Exp(f);
+}

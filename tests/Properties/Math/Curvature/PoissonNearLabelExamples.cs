@@ -1,0 +1,71 @@
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Arithmetic;
+using Verification.Numerics.Curvature;
+using Verification.Numerics.Curvature.Exact;
+using Verification.Numerics.Curvature.Likelihoods;
+using Verification.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Numerics.Curvature;
+
+/// <summary>
+/// The Poisson log rate where f ≈ ln y: the written y − λ and y·f − eᶠ kept only λ's absolute error there, in the score
+/// (<see cref="PoissonLog"/>, <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/>, so r(θ) and the canonical split's
+/// residual term) and in forward mode's parts (<see cref="CurvatureFormulas.LogDensity{U}"/> over the jets: ∇²R, the
+/// score). Every case here failed on the old code. References: exact rationals from the double inputs, e^f enclosed by
+/// <see cref="ExactExp"/> to 2^-(200 + |log₂ f|) relative, so that e^f − 1 keeps 2^-190 of itself. Bounds count the
+/// roundings (u = 2^-53; k·u relative is at most k ulp) per case, with <see cref="PoissonNearLabel"/>'s remarks: the
+/// score −y·expm1(s) within 6.3u (s 1.01u, its condition 1.39, expm1's Horner 3.9u, the product by y 1u).
+/// </summary>
+public class PoissonNearLabelExamples
+{
+    private static Float64[] F(params double[] v) => v.Select(Float64.Of).ToArray();
+
+    private static RationalInterval R(Fraction x) => RationalInterval.Exact(x);
+
+    private static Fraction Q(double x) => ExactDouble.ToFraction(x);
+
+    /// <summary>e^f − 1 enclosed for a rational f with 0 &lt; |f| ≤ 1, to about 2^-190 relative.</summary>
+    private static RationalInterval ExpMinusOne(Fraction f)
+    {
+        int bits = 200 - Math.Min(0, ExactDouble.FloorLog2(Fraction.Abs(f)));
+        return ExactExp.Of(f, bits) - RationalInterval.Exact(1.0);
+    }
+
+    private static void AssertUlps(string name, double computed, RationalInterval exact, double ulps) =>
+        Assert.True(ExactDouble.UlpError(computed, exact) <= ulps,
+            $"{name} = {computed:R}, exact ≈ {ExactDouble.ToDouble(exact.Lower):R} ({ExactDouble.UlpError(computed, exact):G4} ulp, bound {ulps})");
+
+    private static CurvatureProblem<Float64> CurvedLinear(double x, double theta, double y) => new(
+        new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.PoissonLog, inputs: 1), Float64.Of(1), [F(x)], [F(y)], F(theta));
+
+    /// <summary>
+    /// The first case's canonical split: its residual term −(y − λ)κ = λ − 1 ≈ 3.1e-59 came out 0 (y − λ rounded), so
+    /// G + residual was 6.21e-59 for ∇²R ≈ 9.31e-59. Counts: the score's −expm1(s) 3.9u + f's u ≤ 5u.
+    /// </summary>
+    [Fact]
+    public void CanonicalSplit_WhereTheRateIsTheLabel_KeepsTheResidualTerm()
+    {
+        const double theta = 7.879789298255324e-30;
+        var t = Q(theta);
+        var (_, residual) = CurvedLinear(0, theta, 1).Split(SplitKind.Canonical);
+        AssertUlps("residual[0, 0]", residual[0, 0].Value, ExpMinusOne(t * t / 2), 5);
+    }
+
+    /// <summary>
+    /// The score at y = 1e15, f = ln y rounded (linear model, x = 1, θ = (f, 0)): r(θ) = |y − λ| ≈ 1.185 came out 1.125 (λ's ulp is
+    /// 0.125); PoissonLog.Gradient the same. Bound: 6.3u (class remarks).
+    /// </summary>
+    [Fact]
+    public void Score_AtALargeCountAndItsLog_IsRelativelyAccurate()
+    {
+        const double y = 1e15;
+        double f = Math.Log(y);
+        var exact = RationalInterval.Exact(y) - ExactExp.Of(f, 160);
+        var problem = new CurvatureProblem<Float64>(
+            new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.PoissonLog, inputs: 1), Float64.Of(0), [F(1)], [F(y)], F(f, 0));
+        AssertUlps("r(θ)", problem.Residual().Value, exact.Abs(), 6.3);
+        AssertUlps("∇ (PoissonLog)", new PoissonLog().Gradient(y, Vector<double>.Build.DenseOfArray([f]))[0], exact, 6.3);
+    }
+}
