@@ -447,7 +447,8 @@ public static class CurvatureFormulas
     /// left out, with its derivatives); GaussianMeanVariance −(y − μ)²/(2v) − ½log v. In the arithmetics that round (doubles and
     /// forward mode over them) the logit's and the softmax's are written without their cancellation
     /// (<see cref="LogitLogDensity{U}"/>, <see cref="SoftmaxLogDensity{U}"/>, the latter for labels summing to 1
-    /// whose classes' f_c − max f are within the range: <see cref="LabelledShiftsInRange{U}"/>); the rigorous
+    /// whose classes' f_c − max f are within the range: <see cref="LabelledShiftsInRange{U}"/>), and the Poisson's near
+    /// f = ln y as −y·φ(f − ln y) + y(ln y − 1) (<see cref="PoissonLogDensity{U}"/>); the rigorous
     /// arithmetics keep the forms above, whose enclosures hold the exact value either way. Over <see cref="HyperDualReal{T}"/> of
     /// doubles the ε₁ and ε₁ε₂ parts are <see cref="LogDensityDerivatives{T}"/> within the bounds
     /// LogDensityForwardModeRangeProperties derives, or an <see cref="ArgumentException"/> naming the range where an
@@ -479,7 +480,7 @@ public static class CurvatureFormulas
                 return s - LogSumExp(f);
             }
             case LikelihoodFamily.PoissonLog:
-                return y[0] * f[0] - U.Exp(f[0]);
+                return U.IsRigorous ? y[0] * f[0] - U.Exp(f[0]) : PoissonLogDensity(y[0], f[0]);
             case LikelihoodFamily.BernoulliProbability:
             {
                 // a term whose label weight is 0 is 0 with all its derivatives: 0·log q in forward mode over doubles was
@@ -512,6 +513,36 @@ public static class CurvatureFormulas
         var ones = U.Sign(y) == 0 ? U.Of(0) : y * Softplus(-f);
         var zeros = U.Sign(1 - y) == 0 ? U.Of(0) : (1 - y) * Softplus(f);
         return -(ones + zeros);
+    }
+
+    /// <summary>
+    /// The Poisson's y·f − eᶠ for the arithmetics that round: where y ≥ 1 and f is within ln 2 of ln y
+    /// (<see cref="Likelihoods.PoissonNearLabel.Applies"/>) and U is <see cref="Float64"/> or a jet over it, as
+    /// −y·φ(s) + y(ln y − 1) with s = f − ln y (its value <see cref="Likelihoods.PoissonNearLabel.LogRatio"/>, its parts f's)
+    /// and φ(s) = eˢ − 1 − s (<see cref="ExpRemainder{U}"/>: φ' = expm1(s), φ'' = eˢ): the written form's parts cancelled
+    /// there, y·f' − eᶠf' and y·f'' − eᶠ(f'' + f'²) (curved-linear, κ = 1, x = 0, θ = 7.879789298255324e-30, y = 1,
+    /// f = 3.1e-59: ∇²R = λJ² + (λ − 1)κ ≈ 9.31e-59 came out −0). Elsewhere as written, bit for bit.
+    /// </summary>
+    private static U PoissonLogDensity<U>(U y, U f) where U : IReal<U>
+    {
+        double count = U.Estimate(y), at = U.Estimate(f);
+        bool jetOverDoubles = typeof(U) == typeof(Float64) || typeof(U) == typeof(HessianJet<Float64>) || typeof(U) == typeof(HyperDualReal<Float64>);
+        if (!jetOverDoubles || !Likelihoods.PoissonNearLabel.Applies(count, at))
+            return y * f - U.Exp(f);
+        var s = f - U.Of(at) + U.Of(Likelihoods.PoissonNearLabel.LogRatio(count, at)); // value s exactly (f − f is 0), parts f's
+        return U.Of(count * (Math.Log(count) - 1)) - y * ExpRemainder(s);
+    }
+
+    /// <summary>φ(s) = eˢ − 1 − s: over doubles and the jets over them without cancellation for |s| ≤ 0.7 (<see cref="HessianJet{T}.ExpRemainder"/>); else as written.</summary>
+    private static U ExpRemainder<U>(U s) where U : IReal<U>
+    {
+        if (typeof(U) == typeof(Float64))
+            return FromDouble<U>(Likelihoods.PoissonNearLabel.ExpRemainder(ToDouble(s)));
+        if (typeof(U) == typeof(HessianJet<Float64>))
+            return (U)(object)HessianJet<Float64>.ExpRemainder((HessianJet<Float64>)(object)s!);
+        if (typeof(U) == typeof(HyperDualReal<Float64>))
+            return (U)(object)HyperDualReal<Float64>.ExpRemainder((HyperDualReal<Float64>)(object)s!);
+        return U.Exp(s) - 1 - s;
     }
 
     /// <summary>
@@ -549,7 +580,8 @@ public static class CurvatureFormulas
     /// ∇_f log p(y|f) and ∇²_f log p(y|f) in closed form (eqs. D.9, D.16, D.33 and their analogues), each formed without
     /// cancellation: GaussianIdentity (y − f, −1); BernoulliLogit (y − σ(f) as y·σ(−f) − (1 − y)·σ(f), −σ(f)σ(−f));
     /// CategoricalSoftmax (y − π with 1 − π_i as Σ_{k≠i}π_k,
-    /// −(diag π − ππᵀ) with the diagonal −π_i·Σ_{c≠i}π_c); PoissonLog (y − eᶠ, −eᶠ); BernoulliProbability (y/q − (1 − y)/(1 − q),
+    /// −(diag π − ππᵀ) with the diagonal −π_i·Σ_{c≠i}π_c); PoissonLog (y − eᶠ, −eᶠ; in doubles y − eᶠ as −y·expm1(f − ln y)
+    /// where y ≥ 1 and |f − ln y| ≤ ln 2, <see cref="Likelihoods.PoissonNearLabel.Score"/>); BernoulliProbability (y/q − (1 − y)/(1 − q),
     /// −y/q² − (1 − y)/(1 − q)²); GaussianMeanVariance with r = y − μ: (r/v, (r²/v − 1)/(2v)) and
     /// [[−1/v, −r/v²], [−r/v², (1/2 − r²/v)/v²]]; in doubles where y, μ or v leaves [2^-100, 2^100] the forms of
     /// <see cref="Likelihoods.GaussianMeanVariance"/> instead (v² and r² overflowed from 1.34e154 on), never NaN: an entry

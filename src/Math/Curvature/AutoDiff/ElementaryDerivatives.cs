@@ -109,6 +109,23 @@ internal static class ElementaryDerivatives
         return (t, sech2, sech2.Scale(-2 * t), rounding);
     }
 
+    /// <summary>
+    /// φ(s) = eˢ − 1 − s and its derivatives φ' = expm1(s), φ'' = eˢ for |s| ≤ 0.7 (the Poisson log density near its label,
+    /// <see cref="Likelihoods.PoissonNearLabel"/>: φ within 5.7u, expm1 within 3.9u of the double s, eˢ within 1 ulp), with
+    /// the underflow error of φ's value where s²/2 lands on the subnormal grid (two roundings: s·s and the product by Q).
+    /// Shared by <see cref="HyperDual"/> and <see cref="HessianJet{T}"/> over doubles.
+    /// </summary>
+    /// <exception cref="ArgumentException">|s| &gt; 0.7 or NaN (the polynomials hold only there).</exception>
+    internal static (double Value, ScaledDerivative First, ScaledDerivative Second, double Rounding) ExpRemainder(double s)
+    {
+        if (!(Math.Abs(s) <= 0.7))
+            throw new ArgumentException($"φ(s) = e^s − 1 − s is evaluated for |s| ≤ 0.7 only, got {s:R}.", nameof(s));
+        double value = Likelihoods.PoissonNearLabel.ExpRemainder(s);
+        double units = Math.ScaleB(Math.Abs(s), 538) * Math.ScaleB(Math.Abs(s), 537) * 0.5; // s²/2 in units of 2^-1075
+        double rounding = UnderflowError.Rounding(value, units, s != 0, steps: 2);
+        return (value, ScaledDerivative.Of(Likelihoods.PoissonNearLabel.ExpMinusOne(s)), ScaledDerivative.Exp(s), rounding);
+    }
+
     /// <summary>A bound on |tanh'''(a)| = 2sech²a·|1 − 3tanh²a| ≤ 4sech²a (m·2^e), for the underflow bound of tanh''(a).</summary>
     internal static ScaledDerivative TanhThird(double a) => ScaledDerivative.SechSquared(a).Scale(4);
 

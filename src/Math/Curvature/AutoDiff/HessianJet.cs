@@ -543,6 +543,22 @@ public readonly struct HessianJet<T> : IReal<HessianJet<T>> where T : IReal<T>
     }
 
     /// <summary>
+    /// φ(s) = eˢ − 1 − s with φ' = eˢ − 1, φ'' = eˢ; over <see cref="Float64"/> from
+    /// <see cref="ElementaryDerivatives.ExpRemainder"/> (for |s| ≤ 0.7, without cancellation); other arithmetics as written.
+    /// </summary>
+    /// <exception cref="ArgumentException">Over Float64, |s| &gt; 0.7 or NaN.</exception>
+    public static HessianJet<T> ExpRemainder(HessianJet<T> x)
+    {
+        if (typeof(T) == typeof(Float64))
+        {
+            var (v, first, second, rounding) = ElementaryDerivatives.ExpRemainder(D(x.Value));
+            return DoubleChain(x, v, first, second, ScaledDerivative.Exp, rounding, nameof(x));
+        }
+        var e = T.Exp(x.Value);
+        return Chain(x, e - 1 - x.Value, e - 1, e);
+    }
+
+    /// <summary>
     /// tanh x: φ' = sech²x, φ'' = −2·tanh x·sech²x. Over <see cref="Float64"/> the value is the platform tanh (within 2 ulp,
     /// relative also near 0) and the derivatives <see cref="HyperDual.Tanh"/>'s (1 − t² where t² ≤ ½, else sech²x as m·2^e):
     /// the written 1 − 2e^{−2x}/(1 + e^{−2x}) of <see cref="CurvatureFormulas.Tanh{U}"/> cancels near 0 (tanh 2^-66 was 0,

@@ -198,6 +198,17 @@ public readonly record struct HyperDual(double Value, double E1, double E2, doub
         return Chain(x, t, first, second, ElementaryDerivatives.TanhThird, rounding, nameof(x));
     }
 
+    /// <summary>
+    /// φ(s) = eˢ − 1 − s for |s| ≤ 0.7 with φ' = expm1(s), φ'' = eˢ (<see cref="ElementaryDerivatives.ExpRemainder"/>): the
+    /// Poisson log density's −y·φ(f − ln y), whose parts do not cancel where the written y·f − eᶠ's do.
+    /// </summary>
+    /// <exception cref="ArgumentException">|s| &gt; 0.7 or NaN.</exception>
+    public static HyperDual ExpRemainder(HyperDual x)
+    {
+        var (v, first, second, rounding) = ElementaryDerivatives.ExpRemainder(x.Value);
+        return Chain(x, v, first, second, ScaledDerivative.Exp, rounding, nameof(x));
+    }
+
     /// <summary>Sum (IEEE, each part one rounding).</summary>
     /// <exception cref="DoubleRangeException">A value or part is ∞ − ∞ (was NaN).</exception>
     /// <exception cref="DoubleRangeException">A part's underflow bound (the sum of the operands') exceeds its allowance (<see cref="UnderflowError"/>).</exception>

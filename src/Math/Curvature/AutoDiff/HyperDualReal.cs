@@ -189,6 +189,18 @@ public readonly struct HyperDualReal<T> : IReal<HyperDualReal<T>> where T : IRea
     }
 
     /// <summary>
+    /// φ(s) = eˢ − 1 − s with φ' = eˢ − 1, φ'' = eˢ; over <see cref="Float64"/> <see cref="HyperDual.ExpRemainder"/> (for
+    /// |s| ≤ 0.7, without cancellation); other arithmetics as written.
+    /// </summary>
+    public static HyperDualReal<T> ExpRemainder(HyperDualReal<T> x)
+    {
+        if (typeof(T) == typeof(Float64))
+            return FromDouble(HyperDual.ExpRemainder(ToDouble(x)));
+        var e = T.Exp(x.Value);
+        return Chain(x, e - 1 - x.Value, e - 1, e);
+    }
+
+    /// <summary>
     /// tanh x; over <see cref="Float64"/> <see cref="HyperDual.Tanh"/> (the platform tanh, relative also near 0, where the
     /// written 1 − 2e^{−2x}/(1 + e^{−2x}) of <see cref="CurvatureFormulas.Tanh{U}"/> gave 0 at 2^-66); other arithmetics as
     /// <see cref="HessianJet{T}.Tanh"/>.

@@ -41,6 +41,26 @@ public class PoissonNearLabelExamples
         new CurvatureShape(ModelFamily.CurvedLinear, LikelihoodFamily.PoissonLog, inputs: 1), Float64.Of(1), [F(x)], [F(y)], F(theta));
 
     /// <summary>
+    /// Curved-linear, κ = 1, x = 0, θ = 7.879789298255324e-30, y = 1: f = θ²/2 ≈ 3.1e-59, J = θ, ∇²f = 1, so
+    /// ∇²R = λJ² + (λ − 1)κ ≈ 9.31e-59 (forward mode gave −0: e^f(f'' + f'²) − y·f'' rounded to 1 − 1). Counts: f = fl(θ·θ)/2 within u (J and
+    /// f'' = 1 exact in the jets); ∇²R = y·(eˢ·J·J + expm1(s)·1): the first term e^s 1u, (e^s·J)·J 2u = 3u, the second
+    /// expm1's Horner 3.9u + f's u + its product 1u = 5.9u, weighted 6.2 : 3.1 and summed (1u): (3·6.2 + 5.9·3.1)/9.31 + 1
+    /// ≤ 5u.
+    /// </summary>
+    [Fact]
+    public void CurvedLinear_WhereTheRateIsTheLabel_KeepsTheCurvatureTerm()
+    {
+        const double theta = 7.879789298255324e-30;
+        var problem = CurvedLinear(0, theta, 1);
+        var t = Q(theta);
+        var f = t * t / 2;
+        var expMinusOne = ExpMinusOne(f);
+        var lambda = expMinusOne + RationalInterval.Exact(1.0);
+        var exact = lambda * R(t * t) + expMinusOne;
+        AssertUlps("∇²R[0, 0]", problem.RiskHessian()[0, 0].Value, exact, 5);
+    }
+
+    /// <summary>
     /// The first case's canonical split: its residual term −(y − λ)κ = λ − 1 ≈ 3.1e-59 came out 0 (y − λ rounded), so
     /// G + residual was 6.21e-59 for ∇²R ≈ 9.31e-59. Counts: the score's −expm1(s) 3.9u + f's u ≤ 5u.
     /// </summary>
@@ -51,6 +71,25 @@ public class PoissonNearLabelExamples
         var t = Q(theta);
         var (_, residual) = CurvedLinear(0, theta, 1).Split(SplitKind.Canonical);
         AssertUlps("residual[0, 0]", residual[0, 0].Value, ExpMinusOne(t * t / 2), 5);
+    }
+
+    /// <summary>
+    /// Curved-linear, κ = 1, x = −7.7e-8, θ = −2.85e-272, y = 1: f = xθ + θ²/2 ≈ 2.19e-279, J = x + θ ≈ −7.7e-8, so
+    /// ∇²R = λJ² + (λ − 1) ≈ 5.93e-15 (1 % off before: the written eᶠ(f'' + J²) rounded 1 + J² to 1's grid before y·f'' = 1
+    /// was subtracted). Counts: J = fl(x + θ) within u, J·J with J's error twice and its rounding 3u, times eˢ = 1 (exact
+    /// here, within 2^-900 of e^f) 1u, the sum with the term expm1(s) ≈ 2e-279 (below 2^-800 of the first) 1u: 5u.
+    /// </summary>
+    [Fact]
+    public void CurvedLinear_WhereJSquaredIsBelowAnUlpOfTheCurvature_KeepsIt()
+    {
+        const double x = -7.7e-8, theta = -2.85e-272;
+        var problem = CurvedLinear(x, theta, 1);
+        Fraction qx = Q(x), t = Q(theta);
+        var f = qx * t + t * t / 2;
+        var j = qx + t;
+        var expMinusOne = ExpMinusOne(f);
+        var exact = (expMinusOne + RationalInterval.Exact(1.0)) * R(j * j) + expMinusOne;
+        AssertUlps("∇²R[0, 0]", problem.RiskHessian()[0, 0].Value, exact, 5);
     }
 
     /// <summary>
@@ -67,5 +106,18 @@ public class PoissonNearLabelExamples
             new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.PoissonLog, inputs: 1), Float64.Of(0), [F(1)], [F(y)], F(f, 0));
         AssertUlps("r(θ)", problem.Residual().Value, exact.Abs(), 6.3);
         AssertUlps("∇ (PoissonLog)", new PoissonLog().Gradient(y, Vector<double>.Build.DenseOfArray([f]))[0], exact, 6.3);
+    }
+
+    /// <summary>
+    /// The forward-mode score s = (y − λ)·J at the first case (J = θ, y = 1): −expm1(f)·θ ≈ −2.45e-88 came out 0 (y·J − λ·J
+    /// with λ rounded to 1). Counts: expm1's 3.9u + f's u, the product by J 1u: 6u.
+    /// </summary>
+    [Fact]
+    public void ForwardModeScore_WhereTheRateIsTheLabel_IsRelativelyAccurate()
+    {
+        const double theta = 7.879789298255324e-30;
+        var t = Q(theta);
+        var exact = -(ExpMinusOne(t * t / 2) * R(t));
+        AssertUlps("s₀", CurvedLinear(0, theta, 1).Score(0)[0].Value, exact, 6);
     }
 }

@@ -15,10 +15,12 @@ namespace Verification.Tests.Properties.Numerics.Curvature;
 /// <summary>
 /// The Poisson score y − λ (λ = eᶠ) relatively accurate for counts y from 1 to 1e300 and f = ln y + s, s over
 /// ±(2^-1074 … 10) (f rounded; the exact f − ln y is what the double f gives), against y − e^f enclosed until its relative
-/// width is below 2^-60: <see cref="PoissonLog"/>'s gradient and <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/>'s,
-/// each within 6.3u·|y − λ| + 2^-1074 (<see cref="PoissonNearLabel"/>: s 1.01u, expm1's condition 1.39, its
+/// width is below 2^-60: <see cref="PoissonLog"/>'s gradient, <see cref="CurvatureFormulas.LogDensityDerivatives{T}"/>'s
+/// and forward mode's ε₁ part of <see cref="CurvatureFormulas.LogDensity{U}"/> over <see cref="HyperDualReal{T}"/> of
+/// doubles, each within 6.3u·|y − λ| + 2^-1074 (<see cref="PoissonNearLabel"/>: s 1.01u, expm1's condition 1.39, its
 /// Horner 3.9u, the product by y 1u; outside |s| ≤ ln 2 the written y − λ, where |y − λ| ≥ max(y, λ)/2, so λ's 2u and the
-/// subtraction's u are 5u); ∇² = −λ within 2u. Before, the score kept only λ's absolute error near f = ln y (0 for −3.1e-59 at y = 1).
+/// subtraction's u are 5u); the ε₁ε₂ part −λ within 3.7u (y·eˢ: eˢ's 2u, s's absolute 0.71u through exp, the product u;
+/// the written −eᶠ 2u). Before, the score kept only λ's absolute error near f = ln y (0 for −3.1e-59 at y = 1).
 /// </summary>
 [Properties(MaxTest = 200)]
 public class PoissonNearLabelRangeProperties
@@ -72,9 +74,13 @@ public class PoissonNearLabelRangeProperties
         var exact = Score(y, f);
         var shape = new CurvatureShape(ModelFamily.Linear, LikelihoodFamily.PoissonLog, 1);
         var (gradient, hessian) = CurvatureFormulas.LogDensityDerivatives(shape, [Float64.Of(y)], [Float64.Of(f)]);
+        var forward = CurvatureFormulas.LogDensity(shape, [HyperDualReal<Float64>.Constant(Float64.Of(y))],
+            [HyperDualReal<Float64>.Variable(Float64.Of(f), true, true)]);
         var lambda = -ExactExp.Of(f, 128);
         return Within($"PoissonLog ∇ at {at}", new PoissonLog().Gradient(y, Vector<double>.Build.DenseOfArray([f]))[0], exact, 6.3)
             .And(Within($"LogDensityDerivatives ∇ at {at}", gradient[0].Value, exact, 6.3))
+            .And(Within($"forward ε₁ at {at}", forward.E1.Value, exact, 6.3))
+            .And(Within($"forward ε₁ε₂ at {at}", forward.E12.Value, lambda, 3.7))
             .And(Within($"LogDensityDerivatives ∇² at {at}", hessian[0, 0].Value, lambda, 2));
     });
 }
