@@ -120,4 +120,32 @@ public class PoissonNearLabelExamples
         var exact = -(ExpMinusOne(t * t / 2) * R(t));
         AssertUlps("s₀", CurvedLinear(0, theta, 1).Score(0)[0].Value, exact, 6);
     }
+
+    /// <summary>log p = y·f − λ − log y! exactly enclosed (log y! as <see cref="PoissonLogRangeProperties.LogFactorial"/>).</summary>
+    private static RationalInterval ExactLogDensity(double y, double f) =>
+        RationalInterval.Exact(Q(y) * Q(f)) - ExactExp.Of(f, 160) - PoissonLogRangeProperties.LogFactorial(y);
+
+    /// <summary>
+    /// log p at y = 1e15, f = ln y rounded: ≈ −18.19 from terms near 3.4e16, which came out −20 (so the empirical-Fisher
+    /// split's b = e^{log p} 6.1 times off); now c(y) − y·φ(f − ln y), within 9.8u (PoissonNearLabel.LogDensity). The
+    /// split's inner Jacobian b·s (linear model with bias, x = 1, θ = (f, 0): b·(y − λ)·(1, 1)): b = e^{fl(log p)} within
+    /// 9.8u·|log p| + 2u, s within 6.3u, the product u: (9.8·18.9 + 9.3)u relative (|log p| ≤ 18.9).
+    /// </summary>
+    [Fact]
+    public void LogDensity_AtALargeCountAndItsLog_IsRelativelyAccurate()
+    {
+        const double y = 1e15;
+        double f = Math.Log(y);
+        var exact = ExactLogDensity(y, f);
+        double logP = new PoissonLog().LogDensity(y, Vector<double>.Build.DenseOfArray([f]));
+        AssertUlps("log p", logP, exact, 9.8);
+        var problem = new LikelihoodProblem(new Verification.Numerics.Curvature.Models.LinearModel(1, 1, true), new PoissonLog(),
+            new Dataset([Vector<double>.Build.Dense([1.0])], [y]));
+        var jacobian = Splits.EmpiricalFisher(problem).InnerJacobian(0, Vector<double>.Build.Dense([f, 0.0]));
+        var b = new RationalInterval(ExactExp.Of(exact.Lower, 160).Lower, ExactExp.Of(exact.Upper, 160).Upper);
+        var bs = b * (RationalInterval.Exact(y) - ExactExp.Of(f, 160));
+        double bound = 9.8 * 18.9 + 9.3;
+        AssertUlps("b·s [0, 0]", jacobian[0, 0], bs, bound);
+        AssertUlps("b·s [0, 1]", jacobian[0, 1], bs, bound);
+    }
 }

@@ -58,6 +58,63 @@ public class PoissonNearLabelRangeProperties
         }
     }
 
+    /// <summary>s = f − ln y enclosed (ln y by <see cref="ExactLog"/>, bits doubled until s's sign is decided and its width is below 2^-60·|s|).</summary>
+    private static RationalInterval LogRatio(double y, double f)
+    {
+        for (int bits = 128; ; bits *= 2)
+        {
+            var s = RationalInterval.Exact(f) - ExactLog.Of(F(y), bits);
+            if (s.IsExactlyZero || s.Lower.Sign() == s.Upper.Sign() && s.Lower.Sign() != 0
+                && s.Width * ExactDouble.Pow2(60) <= Fraction.Abs(s.Lower.Sign() > 0 ? s.Lower : s.Upper))
+                return s;
+        }
+    }
+
+    /// <summary>
+    /// φ(x) = eˣ − 1 − x for a rational |x| ≤ 0.75: Σ_{k=2}^{30} x^k/k! plus [−T, T], T = 3|x|³¹/31! (the tail, e^0.75 &lt; 3),
+    /// which is below 2^-120·x² there.
+    /// </summary>
+    private static RationalInterval ExpRemainderAt(Fraction x)
+    {
+        Fraction term = x, sum = Fraction.Zero;
+        for (int k = 2; k <= 30; k++)
+        {
+            term = term * x / new Fraction(k);
+            sum += term;
+        }
+        var tail = 3 * Fraction.Abs(term * x * x / new Fraction(31));
+        return new RationalInterval(sum - tail, sum + tail);
+    }
+
+    /// <summary>φ over an interval of one sign (φ is monotone on each side of 0): the hull of its ends' enclosures.</summary>
+    private static RationalInterval ExpRemainder(RationalInterval s)
+    {
+        var (a, b) = (ExpRemainderAt(s.Lower), ExpRemainderAt(s.Upper));
+        return new RationalInterval((a.Lower <= b.Lower ? a.Lower : b.Lower), FractionExtensions.Max(a.Upper, b.Upper));
+    }
+
+    /// <summary>
+    /// c(y) = y ln y − y − log y! enclosed: up to 1000 from the exact factorial (200-bit logs), above −½ln(2πy) − R(y) with
+    /// R(y) = 1/(12y) − 1/(360y³) + [0, 1/(1260y⁵)] (Stirling's series; its remainder after the y⁻³ term lies between 0 and
+    /// the next term).
+    /// </summary>
+    private static RationalInterval LabelConstant(double y)
+    {
+        var count = F(y);
+        if (y <= 1000)
+        {
+            var factorial = System.Numerics.BigInteger.One;
+            for (int k = 2; k <= (int)y; k++)
+                factorial *= k;
+            return RationalInterval.Exact(count) * ExactLog.Of(count, 200) - RationalInterval.Exact(count)
+                - ExactLog.Of(new Fraction(factorial), 200);
+        }
+        var halfLogTwoPiY = RationalInterval.Exact(new Fraction(1, 2)) * ExactLog.Of(ExactConstants.Pi(200) * RationalInterval.Exact(2 * count), 200);
+        var r = Fraction.One / (12 * count) - Fraction.One / (360 * count * count * count);
+        var last = Fraction.One / (1260 * count * count * count * count * count);
+        return -halfLogTwoPiY - new RationalInterval(r, r + last);
+    }
+
     private static Property Within(string what, double computed, RationalInterval exact, double units)
     {
         var c = F(computed);
@@ -82,5 +139,26 @@ public class PoissonNearLabelRangeProperties
             .And(Within($"forward ε₁ at {at}", forward.E1.Value, exact, 6.3))
             .And(Within($"forward ε₁ε₂ at {at}", forward.E12.Value, lambda, 3.7))
             .And(Within($"LogDensityDerivatives ∇² at {at}", hessian[0, 0].Value, lambda, 2));
+    });
+
+    /// <summary>
+    /// Where y ≥ 1 and |f − ln y| ≤ 0.69 (inside the band), log p within 9.8u relative plus 2^-1074 (<see cref="PoissonNearLabel.LogDensity"/>:
+    /// c(y) − y·φ(s), two terms ≤ 0) against y·f − e^f − log y! enclosed; over <see cref="HyperDual"/> (LikelihoodProblem's
+    /// forward mode) the ε₁ part y − λ within 6.3u and the ε₁ε₂ part −λ within 3.7u, as above. Elsewhere the written form
+    /// (checked against its absolute bound by PoissonLogRangeProperties).
+    /// </summary>
+    [Property]
+    public Property LogDensity_IsRelativelyAccurate_NearTheLabel() => Prop.ForAll(Cases, c =>
+    {
+        var (y, f) = c;
+        if (!(y >= 1 && Math.Abs(f - Math.Log(y)) <= 0.69)) // inside the band of PoissonNearLabel.Applies (ln 2), decided here
+            return true.ToProperty();
+        string at = $"y = {y:R}, f = {f:R}";
+        var likelihood = new PoissonLog();
+        var logP = LabelConstant(y) - RationalInterval.Exact(F(y)) * ExpRemainder(LogRatio(y, f));
+        var forward = likelihood.LogDensity(y, [new HyperDual(f, 1, 1, 0)]);
+        return Within($"log p at {at}", likelihood.LogDensity(y, Vector<double>.Build.DenseOfArray([f])), logP, 9.8)
+            .And(Within($"HyperDual ε₁ at {at}", forward.E1, Score(y, f), 6.3))
+            .And(Within($"HyperDual ε₁ε₂ at {at}", forward.E12, -ExactExp.Of(f, 128), 3.7));
     });
 }
