@@ -10,7 +10,9 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// <remarks>
 /// Range: finite f and labels y whose results are within ±double.MaxValue: λ = eᶠ overflows for f &gt; log(double.MaxValue)
 /// ≈ 709.78, and every result involving it is then rejected with an <see cref="ArgumentException"/>, as is y·f or log y!
-/// beyond the range (log y! is for y above about 2.6e305). Accuracy: the terms are evaluated as written, λ within 1 ulp and
+/// beyond the range (log y! is for y above about 2.6e305); near f = ln y (y ≥ 1, |f − ln y| ≤ ln 2) ∇ and log p are formed
+/// without λ, y·f or log y! (<see cref="PoissonNearLabel"/>) and returned wherever they are in range (y = 1.5e308,
+/// f = ln y + 0.5: ∇ ≈ −9.7e307, though λ overflows). Accuracy: the terms are evaluated as written, λ within 1 ulp and
 /// log y! within 6u relative (<see cref="LogFactorial"/>; exactly 0 for y ≤ 1); log p is within 7u·(|y·f| + λ + log y!) +
 /// 2^-1073 (the product and two subtractions give 3u·|y·f|, λ's 2u and the subtractions 4u·λ, log y!'s 6u and the last
 /// subtraction 7u·log y!; 2^-1074 each where y·f or λ is subnormal). Those terms cancel where y ≥ 1 and |f − ln y| ≤ ln 2

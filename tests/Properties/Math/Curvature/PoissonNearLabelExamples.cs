@@ -151,4 +151,17 @@ public class PoissonNearLabelExamples
         AssertUlps("b·s [0, 0]", jacobian[0, 0], bs, bound);
         AssertUlps("b·s [0, 1]", jacobian[0, 1], bs, bound);
     }
+
+    /// <summary>
+    /// y = 1.5e308, f = ln y + 0.5 (λ ≈ 2.5e308 beyond the range): ∇ = y − λ ≈ −9.7e307 is in range and, formed as
+    /// −y·expm1(f − ln y) without λ, returned within 6.3u (the written y − λ was −∞, rejected as beyond the range).
+    /// </summary>
+    [Fact]
+    public void Score_WhereOnlyTheRateOverflows_IsInRange()
+    {
+        const double y = 1.5e308;
+        double f = Math.Log(y) + 0.5;
+        var exact = RationalInterval.Exact(y) - ExactExp.Of(f, 160);
+        AssertUlps("∇", new PoissonLog().Gradient(y, Vector<double>.Build.DenseOfArray([f]))[0], exact, 6.3);
+    }
 }
