@@ -33,8 +33,9 @@ public sealed record BoundedStep : Guarantee
     /// </summary>
     /// <exception cref="ArgumentException">
     /// stepSize not finite and &gt; 0, or α(1 − β₁)/√(1 − β₂) beyond double.MaxValue (naming stepSize: ForAdam(1e308, 0, 0.99)
-    /// was rejected naming the constructor's bound); where α(1 − β₁) alone underflows the factor is applied first
-    /// (ForAdam(5e-324, 0.5, 0.99) gave bound 0, rejected naming bound, for the exact 2.5e-323); β₁ or β₂ outside [0, 1).
+    /// was rejected naming the constructor's bound; an exact bound within a few ulp below MaxValue was rejected too:
+    /// ForAdam(1.7888123737112047e308, 0.019049964854051343, 0.04722087134012062)); α(1 − β₁) underflowing alone is no
+    /// rejection (ForAdam(5e-324, 0.5, 0.99) gave bound 0, rejected naming bound, for the exact 2.5e-323); β₁ or β₂ outside [0, 1).
     /// </exception>
     public static BoundedStep ForAdam(double stepSize, double beta1, double beta2, int steps = TrajectorySteps.Default)
     {
@@ -46,25 +47,28 @@ public sealed record BoundedStep : Guarantee
         Fraction a = Fraction.One - ExactDouble.ToFraction(beta1), c = Fraction.One - ExactDouble.ToFraction(beta2);
         if (!(a * a > c))
             return new BoundedStep(stepSize, steps, $"Kingma & Ba §2.1, case (1 − β₁) ≤ √(1 − β₂): α = {Require.Show(stepSize)} (β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)})");
-        double root = Math.Sqrt(1 - beta2);
-        double bound = stepSize * (1 - beta1) / root; // within a few ulp of the exact bound; moved onto its round-up below
-        if (bound == 0)
-            bound = stepSize * ((1 - beta1) / root); // α(1 − β₁) underflowed; the factor (1 − β₁)/√(1 − β₂) is > 1, so this is ≥ α
-        if (double.IsFinite(bound))
+        // b ≥ α·a/√c ⟺ b²·c ≥ α²·a² (all positive), decided in exact rationals.
+        var alpha = ExactDouble.ToFraction(stepSize);
+        var target = alpha * alpha * a * a;
+        bool AtLeastTheBound(double b) { var f = ExactDouble.ToFraction(b); return f * f * c >= target; }
+        // Estimate by exponents: α's mantissa (in [1, 2)) times (1 − β₁)/√(1 − β₂) (in (1, 2^26.5]) is normal, and the one
+        // scaling rounds at most once more, so the estimate is within a few ulp and the exact steps below take a few
+        // iterations (α(1 − β₁) rounded on the subnormal grid first was off by up to 2^25 ulp of the bound, and ForAdam
+        // stepped through them one by one: minutes for α = 87241523·2^-1074, β₁ = 1 − 2^-26, β₂ = 1 − 2^-53).
+        int exponent = Math.ILogB(stepSize);
+        double bound = Math.ScaleB(Math.ScaleB(stepSize, -exponent) * (1 - beta1) / Math.Sqrt(1 - beta2), exponent);
+        if (double.IsInfinity(bound))
+            bound = double.MaxValue; // the estimate's roundings can pass MaxValue where the exact bound is still below it
+        while (!AtLeastTheBound(bound))
         {
-            // b ≥ α·a/√c ⟺ b²·c ≥ α²·a² (all positive), decided in exact rationals.
-            var alpha = ExactDouble.ToFraction(stepSize);
-            var target = alpha * alpha * a * a;
-            bool AtLeastTheBound(double b) { var f = ExactDouble.ToFraction(b); return f * f * c >= target; }
-            while (double.IsFinite(bound) && !AtLeastTheBound(bound))
-                bound = Math.BitIncrement(bound);
-            while (double.IsFinite(bound) && Math.BitDecrement(bound) > 0 && AtLeastTheBound(Math.BitDecrement(bound)))
-                bound = Math.BitDecrement(bound);
+            if (bound == double.MaxValue)
+                throw new ArgumentException(
+                    $"stepSize·(1 − β₁)/√(1 − β₂) must be within double.MaxValue, got stepSize = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}.",
+                    nameof(stepSize));
+            bound = Math.BitIncrement(bound);
         }
-        if (!double.IsFinite(bound))
-            throw new ArgumentException(
-                $"stepSize·(1 − β₁)/√(1 − β₂) must be within double.MaxValue, got stepSize = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}.",
-                nameof(stepSize));
+        while (Math.BitDecrement(bound) > 0 && AtLeastTheBound(Math.BitDecrement(bound)))
+            bound = Math.BitDecrement(bound);
         return new BoundedStep(bound, steps, $"Kingma & Ba §2.1, case (1 − β₁) > √(1 − β₂): α(1 − β₁)/√(1 − β₂) with α = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}");
     }
 

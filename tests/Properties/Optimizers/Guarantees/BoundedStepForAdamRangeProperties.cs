@@ -77,4 +77,69 @@ public class BoundedStepForAdamRangeProperties
         Assert.Equal(5 * double.Epsilon, BoundedStep.ForAdam(double.Epsilon, 0.5, 0.99).Bound);
         Assert.Equal(0.5, BoundedStep.ForAdam(0.25, 0.5, 0.9375).Bound);
     }
+
+    /// <summary>The bound is the least double ≥ B = α(1 − β₁)/√(1 − β₂), decided as b²(1 − β₂) ≥ α²(1 − β₁)² in rationals (first case only).</summary>
+    private static bool IsLeastDoubleAtOrAboveB(double bound, double alpha, double b1, double b2)
+    {
+        Fraction a = Fraction.One - ExactDouble.ToFraction(b1), q = Fraction.One - ExactDouble.ToFraction(b2);
+        var target = ExactDouble.ToFraction(alpha) * ExactDouble.ToFraction(alpha) * a * a;
+        bool AtLeastB(double b) { var f = ExactDouble.ToFraction(b); return f * f * q >= target; }
+        double below = Math.BitDecrement(bound);
+        return AtLeastB(bound) && (below <= 0 || !AtLeastB(below));
+    }
+
+    /// <summary>
+    /// α at the top of the range: the largest double whose exact B = α(1 − β₁)/√(1 − β₂) is ≤ double.MaxValue, for β₁, β₂
+    /// uniform with (1 − β₁)² &gt; 1 − β₂. The bound must be returned (B is in range), as the least double ≥ B. The old code
+    /// formed α(1 − β₁)/√(1 − β₂) to nearest, 4 roundings, which can pass MaxValue + ½ulp, and rejected B ≤ MaxValue.
+    /// </summary>
+    [Property]
+    public Property Bound_AtTheTopOfTheRange_IsReturned() => Prop.ForAll(
+        (from b1 in Gen.Choose(0, int.MaxValue).Select(k => k / 2147483648.0)
+         from b2 in Gen.Choose(0, int.MaxValue).Select(k => k / 2147483648.0)
+         select (b1, b2)).Where(c => (1 - c.b1) * (1 - c.b1) > (1 - c.b2) * (1 + 1e-12)).ToArbitrary(),
+        c =>
+        {
+            var (b1, b2) = c;
+            Fraction a = Fraction.One - ExactDouble.ToFraction(b1), q = Fraction.One - ExactDouble.ToFraction(b2);
+            var max = ExactDouble.ToFraction(double.MaxValue);
+            bool InRange(double al) { var f = ExactDouble.ToFraction(al); return f * f * a * a <= max * max * q; }
+            double alpha = double.MaxValue * Math.Sqrt(1 - b2) / (1 - b1);
+            while (!InRange(alpha)) alpha = Math.BitDecrement(alpha);
+            while (InRange(Math.BitIncrement(alpha))) alpha = Math.BitIncrement(alpha);
+            string at = $"α = {alpha:R}, β₁ = {b1:R}, β₂ = {b2:R}";
+            try
+            {
+                double bound = BoundedStep.ForAdam(alpha, b1, b2).Bound;
+                return IsLeastDoubleAtOrAboveB(bound, alpha, b1, b2).Label($"{at}: bound {bound:R} is not the least double ≥ B");
+            }
+            catch (ArgumentException e)
+            {
+                return false.Label($"{at}: B ≤ MaxValue was rejected ({e.Message})");
+            }
+        });
+
+    /// <summary>
+    /// α = 87241523·2^-1074 (1.3·2^26 subnormal units), β₁ = 1 − 2^-26, β₂ = 1 − 2^-53: α(1 − β₁) is 1.3 units, rounded to 1,
+    /// and ÷√(1 − β₂) = ·2^26.5 made the estimate 28 million ulp below B, which the old code climbed one ulp at a time in
+    /// rationals (over two minutes). The bound is the least double ≥ B, and comes back within 30 s (the new code takes a
+    /// few rational comparisons, far under a second; the margin is for a loaded machine).
+    /// </summary>
+    [Fact]
+    public async Task Bound_ForASubnormalStepSizeAndLargeFactor_ComesBackAtOnce()
+    {
+        double alpha = Math.ScaleB(87241523.0, -1074), b1 = 1 - Math.ScaleB(1.0, -26), b2 = 1 - Math.ScaleB(1.0, -53);
+        var run = Task.Run(() => BoundedStep.ForAdam(alpha, b1, b2).Bound);
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30))) == run, "ForAdam took over 30 s");
+        double bound = await run;
+        Assert.True(IsLeastDoubleAtOrAboveB(bound, alpha, b1, b2), $"bound {bound:R}");
+    }
+
+    /// <summary>The review's example at the top: B ≤ MaxValue, rejected by the old code.</summary>
+    [Fact]
+    public void Bound_JustBelowMaxValue_IsReturned()
+    {
+        double alpha = 1.7888123737112047E+308, b1 = 0.019049964854051343, b2 = 0.04722087134012062;
+        Assert.True(IsLeastDoubleAtOrAboveB(BoundedStep.ForAdam(alpha, b1, b2).Bound, alpha, b1, b2));
+    }
 }
