@@ -62,6 +62,29 @@ public class SymmetricEigenProperties
     });
 
     /// <summary>
+    /// Ties and zero projections, which the diagonal property never draws (its diagonals are distinct): diag(2, 1, 2, 1)
+    /// with ∇f = (1, 0, −3, −0) gives λ = (1, 1, 2, 2) on e_1, e_3, e_0, e_2 (ties in index order, as documented; MathNet's
+    /// selection sort had put e_2 before e_0), v = −e_0 where ∇f_0 &gt; 0, and +e_i where ∇f_i = ±0 (eq. 1 holds either
+    /// way; the documented choice is the largest component positive), projections (0, 0, −1, −3) with no −0.
+    /// </summary>
+    [Fact]
+    public void Decompose_OfADiagonalWithTies_KeepsIndexOrderAndOrientsZeroProjectionsPositive()
+    {
+        var h = Matrix<double>.Build.DenseOfDiagonalArray([2.0, 1, 2, 1]);
+        var g = Vector<double>.Build.DenseOfArray([1.0, 0, -3, -0.0]);
+        var e = SymmetricEigen.Decompose(h, g);
+        Assert.Equal(new[] { 1.0, 1, 2, 2 }, e.Values);
+        var expected = Matrix<double>.Build.Dense(4, 4);
+        expected[1, 0] = 1;
+        expected[3, 1] = 1;
+        expected[0, 2] = -1;
+        expected[2, 3] = 1;
+        Assert.Equal(expected, e.Vectors);
+        Assert.Equal(new[] { 0.0, 0, -1, -3 }, e.GradientProjections);
+        Assert.All(e.GradientProjections, x => Assert.False(x == 0 && double.IsNegative(x), "a −0 projection"));
+    }
+
+    /// <summary>
     /// diag(1e308, −5.6e-37) with ∇f = (−4e-44, 2.1e27): the scaling by 2^-1023 flushed −5.6e-37 to 0, so λ_1 was 0 and
     /// Newton's step along e_2 came out 0 for the exact −g₂/λ₂ = 3.75e63 (fails on the old code); now exact.
     /// </summary>
