@@ -59,16 +59,25 @@ public sealed record BoundedStep : Guarantee
         double bound = Math.ScaleB(Math.ScaleB(stepSize, -exponent) * (1 - beta1) / Math.Sqrt(1 - beta2), exponent);
         if (double.IsInfinity(bound))
             bound = double.MaxValue; // the estimate's roundings can pass MaxValue where the exact bound is still below it
-        while (!AtLeastTheBound(bound))
+        // The estimate is within four roundings (×, √, ÷, the scaling), so each walk below takes at most a few ulp; more
+        // than MaxWalk means the estimate is wrong, an internal error rather than minutes of rational arithmetic.
+        const int MaxWalk = 8;
+        for (int walked = 0; !AtLeastTheBound(bound); walked++)
         {
             if (bound == double.MaxValue)
                 throw new ArgumentException(
                     $"stepSize·(1 − β₁)/√(1 − β₂) must be within double.MaxValue, got stepSize = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}.",
                     nameof(stepSize));
+            if (walked == MaxWalk)
+                throw new InvalidOperationException($"ForAdam's estimate {Require.Show(bound)} is more than {MaxWalk} ulp below the exact bound.");
             bound = Math.BitIncrement(bound);
         }
-        while (Math.BitDecrement(bound) > 0 && AtLeastTheBound(Math.BitDecrement(bound)))
+        for (int walked = 0; Math.BitDecrement(bound) > 0 && AtLeastTheBound(Math.BitDecrement(bound)); walked++)
+        {
+            if (walked == MaxWalk)
+                throw new InvalidOperationException($"ForAdam's estimate is more than {MaxWalk} ulp above the least double at or above the exact bound.");
             bound = Math.BitDecrement(bound);
+        }
         return new BoundedStep(bound, steps, $"Kingma & Ba §2.1, case (1 − β₁) > √(1 − β₂): α(1 − β₁)/√(1 − β₂) with α = {Require.Show(stepSize)}, β₁ = {Require.Show(beta1)}, β₂ = {Require.Show(beta2)}");
     }
 
