@@ -89,7 +89,7 @@ public class LogisticRegressionCurvatureRangeProperties
             tanhHalf = RationalInterval.Exact((double)Math.Sign(zHat));
         }
         Fraction x2 = F(x) * F(x);
-        var hessian = Within(() => f.Hessian(theta)[0, 0], curvature.Lower * x2 + F(mu), curvature.Upper * x2 + F(mu),
+        var hessian = LogisticRegressionTermRangeProperties.Within(() => f.Hessian(theta)[0, 0], curvature.Lower * x2 + F(mu), curvature.Upper * x2 + F(mu),
             16 * Unit * curvature.Upper * x2 + 2 * Unit * F(mu) + 4 * Smallest, threshold, $"H at {at}");
         if (hessian is not null)
             return hessian;
@@ -102,7 +102,7 @@ public class LogisticRegressionCurvatureRangeProperties
             curvature.Upper * tanhHalf.Lower * k, curvature.Upper * tanhHalf.Upper * k];
         Fraction low = corners.Min(), high = corners.Max();
         Fraction magnitude = Fraction.Abs(low) > Fraction.Abs(high) ? Fraction.Abs(low) : Fraction.Abs(high);
-        return Within(() => f.ThirdDerivativeAlong(theta, direction)[0, 0], low, high, 24 * Unit * magnitude + 4 * Smallest,
+        return LogisticRegressionTermRangeProperties.Within(() => f.ThirdDerivativeAlong(theta, direction)[0, 0], low, high, 24 * Unit * magnitude + 4 * Smallest,
             threshold, $"T[u] at {at}");
     }
 
@@ -117,26 +117,5 @@ public class LogisticRegressionCurvatureRangeProperties
         {
             return e.ParamName == parameter ? null : $"{at}: rejected naming {e.ParamName}, not {parameter}";
         }
-    }
-
-    private static string? Within(Func<double> compute, Fraction low, Fraction high, Fraction bound, Fraction threshold, string what)
-    {
-        double computed;
-        try
-        {
-            computed = compute();
-        }
-        catch (ArgumentException e)
-        {
-            return e.ParamName == "theta" && (high + bound >= threshold || low - bound <= -threshold)
-                ? null
-                : $"{what}: rejected ({e.Message}) though exact [{ExactDouble.ToDouble(low):R}, {ExactDouble.ToDouble(high):R}] is in range";
-        }
-        if (!double.IsFinite(computed))
-            return $"{what}: {computed:R}";
-        var c = F(computed);
-        return c >= low - bound && c <= high + bound
-            ? null
-            : $"{what}: {computed:R} outside [{ExactDouble.ToDouble(low):R}, {ExactDouble.ToDouble(high):R}] ± {ExactDouble.ToDouble(bound):R}";
     }
 }

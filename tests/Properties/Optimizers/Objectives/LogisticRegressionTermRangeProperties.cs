@@ -133,7 +133,11 @@ public class LogisticRegressionTermRangeProperties
         }
     }
 
-    private static string? Within(Func<double> compute, Fraction low, Fraction high, Fraction bound, Fraction threshold, string what)
+    /// <summary>
+    /// Null where compute() is within [low − bound, high + bound], or rejected naming theta where the exact interval plus
+    /// its bound reaches the overflow threshold; else the failure (shared with LogisticRegressionCurvatureRangeProperties).
+    /// </summary>
+    internal static string? Within(Func<double> compute, Fraction low, Fraction high, Fraction bound, Fraction threshold, string what)
     {
         double computed;
         try
