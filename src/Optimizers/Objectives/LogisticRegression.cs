@@ -333,7 +333,8 @@ public sealed class LogisticRegression : IThirdOrderObjective
             for (int k = 0; k < Dimension; k++)
                 exactDirection.Add(rows[j][k], u[k]);
             scaledDirections[j] = exactDirection.Parts;
-            if (!double.IsFinite(directions[j]))
+            // the unrounded x_jᵀu decides: the double's products can overflow (∞ − ∞) where x_jᵀu is in range, even 0
+            if (!double.IsFinite(exactDirection.Value))
                 throw new ArgumentException($"x_{j}ᵀu of {Name} is beyond ±double.MaxValue; the range needs it within.", nameof(u));
             bool small = Math.Abs(z) < Math.ScaleB(1.0, -26);
             // Below 2^-26, tanh(z/2) is carried as z with one more halving (z/2 itself rounds where z is subnormal).

@@ -118,4 +118,27 @@ public class LogisticRegressionCurvatureRangeProperties
             return e.ParamName == parameter ? null : $"{at}: rejected naming {e.ParamName}, not {parameter}";
         }
     }
+
+    /// <summary>
+    /// x_1 = (1e300, 1e300), u = (1e10, −1e10): both products of x_1ᵀu overflow as doubles (∞ − ∞) though x_1ᵀu is exactly 0, so
+    /// that sample adds 0 and T[u] is the second sample's (1/2)·σσ·tanh(ẑ/2)·1e10·x_2x_2ᵀ ≈ 6.25e-292·x_2x_2ᵀ, well in range;
+    /// it was rejected as "x_jᵀu beyond ±double.MaxValue" (the double x_jᵀu was NaN). Reference: ẑ_2 = 1e-300 (exact, the
+    /// double), σσ ∈ [1/4 − ẑ², 1/4] and tanh(ẑ/2) ∈ [ẑ/2 − ẑ³, ẑ/2]; bound ThirdDerivativeAlong's one-sample 24u·|T| + 4·2^-1074.
+    /// </summary>
+    [Fact]
+    public void ThirdDerivative_WhereADirectionsProductsOverflowButItIsZero_IsTheOtherSamples()
+    {
+        var objective = new LogisticRegression(Matrix<double>.Build.DenseOfArray(new double[,] { { 1e300, 1e300 }, { 1, 2 } }), [1.0, 1.0], 0.5);
+        var t = objective.ThirdDerivativeAlong(Vector<double>.Build.DenseOfArray([1e-300, 0]), Vector<double>.Build.DenseOfArray([1e10, -1e10]));
+        var z = F(1e-300);
+        double[] x2 = [1, 2];
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 2; c++)
+            {
+                var scale = F(1e10) * F(x2[r]) * F(x2[c]) / 2;
+                var high = z / 8 * scale;
+                var low = (new Fraction(1, 4) - z * z) * (z / 2 - z * z * z) * scale;
+                Assert.Null(LogisticRegressionTermRangeProperties.Within(() => t[r, c], low, high, 24 * Unit * high + 4 * Smallest, ExactDouble.ToFraction(double.MaxValue), $"T[u][{r}, {c}]"));
+            }
+    }
 }
