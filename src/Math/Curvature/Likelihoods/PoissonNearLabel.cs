@@ -144,7 +144,10 @@ internal static class PoissonNearLabel
     /// </summary>
     internal static double LogDensity(double y, double f) => LabelConstant(y) - ScaledExpRemainder(y, LogRatio(y, f));
 
-    /// <summary>The score y − eᶠ as −y·expm1(f − ln y) where <see cref="Applies"/>, within 6.3u relative (plus 2^-1074 where subnormal); else y − eᶠ as written.</summary>
+    /// <summary>
+    /// The score y − eᶠ as 0 − y·expm1(f − ln y) where <see cref="Applies"/>, within 6.3u relative (plus 2^-1074 where
+    /// subnormal; the exact 0 at y = 1, f = ±0 as +0, like the written 1 − e⁰, not the −0 a negation gave); else y − eᶠ as written.
+    /// </summary>
     internal static double Score(double y, double f) =>
-        Applies(y, f) ? -(y * ExpMinusOne(LogRatio(y, f))) : y - Math.Exp(f);
+        Applies(y, f) ? 0.0 - y * ExpMinusOne(LogRatio(y, f)) : y - Math.Exp(f);
 }

@@ -112,6 +112,22 @@ public class PoissonNearLabelExamples
     }
 
     /// <summary>
+    /// y = 1, f = ±0: the score y − eᶠ is exactly 0, and +0 as the written 1 − e⁰ rounded (IEEE: an exact zero difference is
+    /// +0); −y·expm1(s) gave −0 at f = +0 from GeneralizedLinearFit.ScalarDerivatives, whose doc promises PoissonLog.Gradient's
+    /// value bit for bit (that one, through a MathNet vector, was +0).
+    /// </summary>
+    [Fact]
+    public void Score_WhereItIsExactlyZero_IsPositiveZero()
+    {
+        foreach (double f in new[] { 0.0, -0.0 })
+        {
+            var (score, _) = Verification.Numerics.Curvature.Data.GeneralizedLinearFit.ScalarDerivatives(new PoissonLog())!(1, f);
+            Assert.Equal(0L, BitConverter.DoubleToInt64Bits(score));
+            Assert.Equal(0L, BitConverter.DoubleToInt64Bits(PoissonNearLabel.Score(1, f)));
+        }
+    }
+
+    /// <summary>
     /// The forward-mode score s = (y − λ)·J at the first case (J = θ, y = 1): −expm1(f)·θ ≈ −2.45e-88 came out 0 (y·J − λ·J
     /// with λ rounded to 1). Counts: expm1's 3.9u + f's u, the product by J 1u: 6u.
     /// </summary>
