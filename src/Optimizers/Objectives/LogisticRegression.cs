@@ -310,7 +310,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
     /// relative 2^-54), rounded once; the plain sum
     /// elsewhere (bit for bit as before). One sample: within 24u·|T| + 4·2^-1074.
     /// </summary>
-    /// <exception cref="ArgumentException">w or u not finite or of the wrong length, x_jᵀu or an entry beyond ±double.MaxValue.</exception>
+    /// <exception cref="ArgumentException">w or u not finite or of the wrong length, the unrounded x_jᵀu or an entry beyond ±double.MaxValue.</exception>
     public Matrix<double> ThirdDerivativeAlong(Vector<double> theta, Vector<double> u)
     {
         Check(theta);
