@@ -44,9 +44,14 @@ public sealed class PoissonLog : LikelihoodBase
     protected override void ValidateSupport(double y, string name) => RequireIndex(y, null, name);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// y must be a count (an ArgumentException otherwise): near f = ln y the form reads c(y) from a table by ⌊y⌋, which
+    /// would be silently wrong for y = 2.5 (the written form threw through <see cref="LogFactorial"/>).
+    /// </remarks>
     public override T LogDensity<T>(double y, T[] f)
     {
         ArgumentNullException.ThrowIfNull(f);
+        RequireIndex(y, null, nameof(y));
         if (PoissonNearLabel.Applies(y, f[0].Value))
         {
             // near f = ln y: c(y) − y·φ(f − ln y), whose value and parts do not cancel (see LogDensityUnchecked)

@@ -47,6 +47,19 @@ public class PoissonNearLabelExamples
     /// expm1's Horner 3.9u + f's u + its product 1u = 5.9u, weighted 6.2 : 3.1 and summed (1u): (3·6.2 + 5.9·3.1)/9.31 + 1
     /// ≤ 5u.
     /// </summary>
+    /// <summary>
+    /// LogDensity over dual scalars at a non-integer label y = 2.5 inside the band (f = ln 2.5): the near-label form would
+    /// read c(⌊y⌋) from its table, a silent wrong value; it is an ArgumentException naming y, as the written form's log y!
+    /// was (fails on the code before the check: it returned c(2) − 2.5·φ(s)).
+    /// </summary>
+    [Fact]
+    public void LogDensityOverDuals_AtANonIntegerLabel_IsRejected()
+    {
+        var poisson = new PoissonLog();
+        var e = Assert.Throws<ArgumentException>(() => poisson.LogDensity(2.5, [new Verification.Numerics.Curvature.AutoDiff.Real(Math.Log(2.5))]));
+        Assert.Equal("y", e.ParamName);
+    }
+
     [Fact]
     public void CurvedLinear_WhereTheRateIsTheLabel_KeepsTheCurvatureTerm()
     {
