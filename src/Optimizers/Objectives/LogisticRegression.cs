@@ -376,12 +376,22 @@ public sealed class LogisticRegression : IThirdOrderObjective
         return weight >= PowerOfTwoScaling.MinNormal ? (weight, 0) : ScaledExp.Of(-Math.Abs(z));
     }
 
+    /// <summary>
+    /// aᵀb as a plain sum; where that is not finite (a product or partial sum overflowed), the unrounded sum of the products
+    /// rounded once, so a margin that is in range is kept (x = (1e300, 1e300), w = (1e10, −1e10): NaN, rejected, for the
+    /// exact 0) and one beyond it is still ±∞ for the callers' range checks.
+    /// </summary>
     private static double Dot(double[] a, Vector<double> b)
     {
         double s = 0;
         for (int k = 0; k < a.Length; k++)
             s += a[k] * b[k];
-        return s;
+        if (double.IsFinite(s))
+            return s;
+        var exact = new ScaledSum();
+        for (int k = 0; k < a.Length; k++)
+            exact.Add(a[k], b[k]);
+        return exact.Value;
     }
 
     private static void AddOuter(double[,] m, double w, double[] a)
