@@ -329,9 +329,7 @@ public sealed class LogisticRegression : IThirdOrderObjective
             double z = InRange(y[j] * Dot(rows[j], theta), "the margin y_j·x_jᵀw");
             (weights[j], exponents[j]) = CurvatureWeight(z);
             directions[j] = Dot(rows[j], u);
-            var exactDirection = new ScaledSum(); // x_jᵀu unrounded: a subnormal double x_jᵀu loses digits that x_j·x_j scale back
-            for (int k = 0; k < Dimension; k++)
-                exactDirection.Add(rows[j][k], u[k]);
+            var exactDirection = UnroundedDot(rows[j], u); // a subnormal double x_jᵀu loses digits that x_j·x_j scale back
             scaledDirections[j] = exactDirection.Parts;
             // the unrounded x_jᵀu decides: the double's products can overflow (∞ − ∞) where x_jᵀu is in range, even 0
             if (!double.IsFinite(exactDirection.Value))
@@ -386,12 +384,16 @@ public sealed class LogisticRegression : IThirdOrderObjective
         double s = 0;
         for (int k = 0; k < a.Length; k++)
             s += a[k] * b[k];
-        if (double.IsFinite(s))
-            return s;
-        var exact = new ScaledSum();
+        return double.IsFinite(s) ? s : UnroundedDot(a, b).Value;
+    }
+
+    /// <summary>aᵀb with its products summed unrounded (<see cref="ScaledSum"/>).</summary>
+    private static ScaledSum UnroundedDot(double[] a, Vector<double> b)
+    {
+        var sum = new ScaledSum();
         for (int k = 0; k < a.Length; k++)
-            exact.Add(a[k], b[k]);
-        return exact.Value;
+            sum.Add(a[k], b[k]);
+        return sum;
     }
 
     private static void AddOuter(double[,] m, double w, double[] a)

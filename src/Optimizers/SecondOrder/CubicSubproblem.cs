@@ -101,9 +101,7 @@ public static class CubicSubproblem
             while (secular.Sign(hi, skipSingular: false) > 0)
             {
                 if (hi == double.MaxValue)
-                    throw new ArgumentException(
-                        $"the cubic model's shift μ = σ‖s‖ is beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)} and this eigensystem; Solve's range needs every result within it.",
-                        nameof(sigma));
+                    throw ShiftBeyondRange(sigma);
                 hi = Math.Min(2 * hi, double.MaxValue);
             }
             double lo = 0;
@@ -131,9 +129,7 @@ public static class CubicSubproblem
         }
         double mu = lower + t;
         if (double.IsInfinity(mu))
-            throw new ArgumentException(
-                $"the cubic model's shift μ = σ‖s‖ is beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)} and this eigensystem; Solve's range needs every result within it.",
-                nameof(sigma));
+            throw ShiftBeyondRange(sigma);
 
         // m(0) − m(s) = ½Σ|g_i|s_i + μ‖s‖²/6 where (λ_i + μ)s_i = |g_i| and μ = σ‖s‖ (the hard case's completion too).
         var decrease = new ScaledSum();
@@ -153,6 +149,11 @@ public static class CubicSubproblem
         double predicted = decrease.Finite("the cubic model's predicted decrease m(0) − m(s)", nameof(sigma));
         return new CubicSubproblemSolution(step, mu, predicted, hard);
     }
+
+    /// <summary>The rejection of a shift μ = σ‖s‖ beyond the range (from the bracket's search and from μ itself).</summary>
+    private static ArgumentException ShiftBeyondRange(double sigma) => new(
+        $"the cubic model's shift μ = σ‖s‖ is beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)} and this eigensystem; Solve's range needs every result within it.",
+        nameof(sigma));
 
     private const string ComponentBeyondRange = "a component s_i = |g_i|/(λ_i + μ) of the cubic model's minimizer";
 
