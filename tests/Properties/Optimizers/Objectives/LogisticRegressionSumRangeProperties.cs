@@ -20,11 +20,7 @@ public class LogisticRegressionSumRangeProperties
 {
     [Property]
     public Property ValueAndGradient_OfOneSample_AreWithinTheTermBounds() => Prop.ForAll(
-        (from x in FullRangeDoubles.Signed
-         from w in FullRangeDoubles.Signed
-         from mu in FullRangeDoubles.NonNegative
-         from y in Gen.Elements(1.0, -1.0)
-         select (x, w, mu, y)).ToArbitrary(),
+        LogisticRegressionTermRangeProperties.OneSample.ToArbitrary(),
         c =>
         {
             string? failure = Summed(c.x, c.w, c.mu, c.y);

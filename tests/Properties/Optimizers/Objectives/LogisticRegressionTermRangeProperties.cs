@@ -27,13 +27,17 @@ public class LogisticRegressionTermRangeProperties
 
     private static Fraction F(double x) => ExactDouble.ToFraction(x);
 
+    /// <summary>One sample and one feature: x, w, μ ≥ 0 over the whole range and y = ±1 (shared with the summed property).</summary>
+    internal static readonly Gen<(double x, double w, double mu, double y)> OneSample =
+        from x in FullRangeDoubles.Signed
+        from w in FullRangeDoubles.Signed
+        from mu in FullRangeDoubles.NonNegative
+        from y in Gen.Elements(1.0, -1.0)
+        select (x, w, mu, y);
+
     [Property]
     public Property TermValueAndGradient_AreWithinTheirBounds() => Prop.ForAll(
-        (from x in FullRangeDoubles.Signed
-         from w in FullRangeDoubles.Signed
-         from mu in FullRangeDoubles.NonNegative
-         from y in Gen.Elements(1.0, -1.0)
-         select (x, w, mu, y)).ToArbitrary(),
+        OneSample.ToArbitrary(),
         c =>
         {
             string? failure = Check(c.x, c.w, c.mu, c.y);
