@@ -52,18 +52,21 @@ internal static class PoissonNearLabel
         y >= 1 && double.IsFinite(y) && double.IsFinite(f) && Math.Abs(f - Math.Log(y)) <= Radius;
 
     /// <summary>
-    /// s = f − ln y rounded to a double, within 1.01u relative plus 2^-1075 where subnormal: f itself for y = 1; else the
-    /// midpoint of f minus an enclosure of ln y (<see cref="ExactLog"/>) once the enclosure's width is below 2^-61·|s| (from
-    /// 128 bits, doubled as needed: ln y is irrational for a count y ≥ 2, so s ≠ 0; f = Math.Log(y) gives |s| near
-    /// ulp(ln y) and needs 128 bits; beyond <see cref="MaxBits"/> bits the midpoint is taken as is, within 2^-16384·|ln y|).
+    /// s = f − ln y rounded to a double, within 1.01u relative plus 2^-1075 where subnormal: f itself for y = 1; else from
+    /// ln y's fixed-point enclosure kept per count (<see cref="LabelLogRatio"/>, a few µs where it separates s, i.e. for
+    /// |s| above about 2^-125); else the midpoint of f minus an enclosure of ln y (<see cref="ExactLog"/>) once the
+    /// enclosure's width is below 2^-61·|s| (from 256 bits, doubled as needed: ln y is irrational for a count y ≥ 2, so
+    /// s ≠ 0; beyond <see cref="MaxBits"/> bits the midpoint is taken as is, within 2^-16384·|ln y|).
     /// </summary>
     internal static double LogRatio(double y, double f)
     {
         if (y == 1)
             return f;
+        if (LabelLogRatio.TryOf(y, f) is double kept)
+            return kept;
         var count = ExactDouble.ToFraction(y);
         var exactF = RationalInterval.Exact(f);
-        for (int bits = 128; ; bits *= 2)
+        for (int bits = 256; ; bits *= 2)
         {
             var s = exactF - ExactLog.Of(count, bits);
             bool separated = s.Lower.Sign() == s.Upper.Sign() && s.Lower.Sign() != 0
