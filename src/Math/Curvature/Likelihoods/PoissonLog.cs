@@ -10,15 +10,19 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// <remarks>
 /// Range: finite f and labels y whose results are within ±double.MaxValue: λ = eᶠ overflows for f &gt; log(double.MaxValue)
 /// ≈ 709.78, and every result involving it is then rejected with an <see cref="ArgumentException"/>, as is y·f or log y!
-/// beyond the range (log y! is for y above about 2.6e305); near f = ln y (y ≥ 1, |f − ln y| ≤ ln 2) ∇ and log p are formed
+/// beyond the range (log y! is for y above about 2.6e305); near f = ln y (y ≥ 1, |f − ln y| ≤ ln 2; for log p f − ln y ≤ 10) ∇ and log p are formed
 /// without λ, y·f or log y! (<see cref="PoissonNearLabel"/>) and returned wherever they are in range (y = 1.5e308,
 /// f = ln y + 0.5: ∇ ≈ −9.7e307, though λ overflows). Accuracy: the terms are evaluated as written, λ within 1 ulp and
 /// log y! within 6u relative (<see cref="LogFactorial"/>; exactly 0 for y ≤ 1); log p is within 7u·(|y·f| + λ + log y!) +
 /// 2^-1073 (the product and two subtractions give 3u·|y·f|, λ's 2u and the subtractions 4u·λ, log y!'s 6u and the last
-/// subtraction 7u·log y!; 2^-1074 each where y·f or λ is subnormal). Those terms cancel where y ≥ 1 and |f − ln y| ≤ ln 2
-/// (log p at y = 1e15, f = log y is about −18.19, from terms near 3.4e16: it came out −20, e^{log p} 6.1 times off): there
-/// log p is c(y) − y·φ(f − ln y), two terms ≤ 0, within 9.8u relative plus 2^-1074 (<see cref="PoissonNearLabel.LogDensity"/>),
-/// over <see cref="Real"/> bit for bit and over <see cref="HyperDual"/> with φ as a jet primitive. ∇ = y − λ is within 6.3u·|y − λ| + 2^-1074: where
+/// subtraction 7u·log y!; 2^-1074 each where y·f or λ is subnormal). Those terms cancel where y ≥ 1 and f − ln y is not
+/// well above 0 (log p at y = 1e15, f = log y is about −18.19, from terms near 3.4e16: it came out −20, e^{log p} 6.1 times
+/// off; 2276 ulp off at y = 1e300, f = ln y − 0.75): for y ≥ 1 and f − ln y ≤ 10 log p is c(y) − y·φ(f − ln y), two terms
+/// ≤ 0, within 9.8u relative plus 2^-1074 for |f − ln y| ≤ 0.7, 10u below, 22u from 0.7 to 10, and beyond 10 the written
+/// form is within 7.5u relative (<see cref="PoissonNearLabel.LogDensity"/>, <see cref="PoissonNearLabel.LogDensityApplies"/>);
+/// over <see cref="Real"/> bit for bit; over <see cref="HyperDual"/> with φ as a jet primitive for |f − ln y| ≤ ln 2 only
+/// (written elsewhere). At y = 0 log p = −λ is λ negated (0·f and log 0! are exact zeros): within 1 ulp, 2u relative plus
+/// 2^-1074. ∇ = y − λ is within 6.3u·|y − λ| + 2^-1074: where
 /// y ≥ 1 and |f − ln y| ≤ ln 2 as −y·expm1(f − ln y) (<see cref="PoissonNearLabel"/>; the written y − λ kept only λ's
 /// absolute error there, 1.125 for 1.185 at y = 1e15, f = ln y, and 0 for −3.1e-59 at y = 1, f = 3.1e-59), elsewhere as
 /// written, where |y − λ| ≥ max(y, λ)/2, so λ's 2u and the subtraction's u give 5u; ∇² = −λ is within 1 ulp.
@@ -52,24 +56,21 @@ public sealed class PoissonLog : LikelihoodBase
     {
         ArgumentNullException.ThrowIfNull(f);
         RequireIndex(y, null, nameof(y));
-        if (PoissonNearLabel.Applies(y, f[0].Value))
+        // c(y) − y·φ(f − ln y), whose value (and near f = ln y its parts) does not cancel (see LogDensityUnchecked)
+        if (typeof(T) == typeof(Real) && PoissonNearLabel.LogDensityApplies(y, f[0].Value))
+            return (T)(object)new Real(PoissonNearLabel.LogDensity(y, f[0].Value));
+        if (typeof(T) == typeof(HyperDual) && PoissonNearLabel.Applies(y, f[0].Value))
         {
-            // near f = ln y: c(y) − y·φ(f − ln y), whose value and parts do not cancel (see LogDensityUnchecked)
-            if (typeof(T) == typeof(Real))
-                return (T)(object)new Real(PoissonNearLabel.LogDensity(y, f[0].Value));
-            if (typeof(T) == typeof(HyperDual))
-            {
-                var x = (HyperDual)(object)f[0];
-                var s = x - HyperDual.Constant(x.Value) + HyperDual.Constant(PoissonNearLabel.LogRatio(y, x.Value)); // value s, parts f's
-                return (T)(object)(HyperDual.Constant(PoissonNearLabel.LabelConstant(y)) - HyperDual.Constant(y) * HyperDual.ExpRemainder(s));
-            }
+            var x = (HyperDual)(object)f[0];
+            var s = x - HyperDual.Constant(x.Value) + HyperDual.Constant(PoissonNearLabel.LogRatio(y, x.Value)); // value s, parts f's
+            return (T)(object)(HyperDual.Constant(PoissonNearLabel.LabelConstant(y)) - HyperDual.Constant(y) * HyperDual.ExpRemainder(s));
         }
         return T.Constant(y) * f[0] - T.Exp(f[0]) - T.Constant(LogFactorial(y));
     }
 
     /// <inheritdoc />
     protected override double LogDensityUnchecked(double y, Vector<double> f) =>
-        PoissonNearLabel.Applies(y, f[0]) ? PoissonNearLabel.LogDensity(y, f[0]) : y * f[0] - Math.Exp(f[0]) - LogFactorial(y);
+        PoissonNearLabel.LogDensityApplies(y, f[0]) ? PoissonNearLabel.LogDensity(y, f[0]) : y * f[0] - Math.Exp(f[0]) - LogFactorial(y);
 
     /// <inheritdoc />
     protected override Vector<double> GradientUnchecked(double y, Vector<double> f) => One(PoissonNearLabel.Score(y, f[0]));

@@ -139,13 +139,42 @@ internal static class PoissonNearLabel
         return -(HalfLogTwoPi + 0.5 * Math.Log(y)) - remainder;
     }
 
+    /// <summary>Up to this f − ln y log p is c(y) − y·φ(s); beyond it λ outweighs the cancelling y·f and log y! (see <see cref="LogDensityApplies"/>).</summary>
+    internal const double WrittenLogDensityFrom = 10;
+
     /// <summary>
-    /// log p = y·f − eᶠ − log y! as c(y) − y·φ(f − ln y) (<see cref="LabelConstant"/>, <see cref="ScaledExpRemainder"/>),
-    /// for a count y ≥ 1 and |f − ln y| ≤ 0.7: two terms ≤ 0, so within 9.8u relative (y·φ's 8.8u, c's 4u, the sum's u),
-    /// plus 2^-1074 where y·φ is subnormal. The written form cancelled there (y = 1e15, f = ln y: terms near 3.4e16, log p
-    /// ≈ −18.9).
+    /// True for a finite count y ≥ 1 and a finite f with f − ln y ≤ 10 (as doubles, so the exact s within 2^-42 of it):
+    /// there log p is <see cref="LogDensity"/>. Beyond, the written y·f − λ − log y!, within 7u·(|y·f| + λ + log y!)
+    /// + 2^-1073 (<see cref="PoissonLog"/>), is within 7.5u relative: |y·f| + λ + log y! ≤ y(2 ln y + s + eˢ) (log y! ≤ y ln y)
+    /// and |log p| ≥ y·φ(s) = y(eˢ − 1 − s), whose ratio at s = 10 and ln y ≤ 709.8 is below 1.066 and falls with s.
+    /// Below s = −ln 2 the written form cancels y·f against log y! (relative error up to about 5u·ln y/φ(s)).
     /// </summary>
-    internal static double LogDensity(double y, double f) => LabelConstant(y) - ScaledExpRemainder(y, LogRatio(y, f));
+    internal static bool LogDensityApplies(double y, double f) =>
+        y >= 1 && double.IsFinite(y) && double.IsFinite(f) && f - Math.Log(y) <= WrittenLogDensityFrom;
+
+    /// <summary>
+    /// φ(s) = eˢ − 1 − s for a double s with |s| &gt; 0.7 from one exp (within 1 ulp, 2u): (−1 − s) + eˢ below −0.7 (−1 − s
+    /// exact for s ≥ −1 by Sterbenz, the sum's terms ≥ 0 below −1), within 2u·eˢ/φ + u ≤ 6.1u of φ of the double s
+    /// (eˢ/φ(s) ≤ 2.53 at s = −0.7); (eˢ − 1) − s above 0.7, within (2eˢ + (eˢ − 1))u/φ + u ≤ 17.1u (at s = 0.7).
+    /// </summary>
+    internal static double ExpRemainderAway(double s) => s < 0 ? (-1 - s) + Math.Exp(s) : (Math.Exp(s) - 1) - s;
+
+    /// <summary>
+    /// log p = y·f − eᶠ − log y! as c(y) − y·φ(f − ln y) (<see cref="LabelConstant"/>, φ as <see cref="ScaledExpRemainder"/>
+    /// for |s| ≤ 0.7, else <see cref="ExpRemainderAway"/>), for a count y ≥ 1 and s = f − ln y ≤ 10: two terms ≤ 0, so
+    /// within 9.8u relative for |s| ≤ 0.7 (y·φ's 8.8u, c's 4u, the sum's u), plus 2^-1074 where y·φ is subnormal; within 10u
+    /// for s &lt; −0.7 (φ's 6.1u and its condition number |s·expm1(s)/φ(s)| ≤ 1.79 times s's 1.01u: 7.9u, the product and the
+    /// sum 2u); within 22u for 0.7 &lt; s ≤ 10 (φ's rounding (2eˢ + (eˢ − 1))u/φ + u plus its condition number
+    /// s·expm1(s)/φ(s) times 1.01u, together at most 19.4u over [0.7, 10], largest at 0.7; the product and the sum 2u). The
+    /// written form cancelled there (y = 1e15, f = ln y: terms near 3.4e16, log p ≈ −18.9; measured 1199 ulp off at
+    /// y = 1e100, f = ln y − 0.7 and 2276 at y = 1e300, f = ln y − 0.75, where this form is within 1 ulp).
+    /// </summary>
+    internal static double LogDensity(double y, double f)
+    {
+        double s = LogRatio(y, f);
+        double scaledRemainder = Math.Abs(s) <= 0.7 ? ScaledExpRemainder(y, s) : y * ExpRemainderAway(s);
+        return LabelConstant(y) - scaledRemainder;
+    }
 
     /// <summary>
     /// The score y − eᶠ as 0 − y·expm1(f − ln y) where <see cref="Applies"/>, within 6.3u relative (plus 2^-1074 where

@@ -161,4 +161,33 @@ public class PoissonNearLabelRangeProperties
             .And(Within($"HyperDual ε₁ at {at}", forward.E1, Score(y, f), 6.3))
             .And(Within($"HyperDual ε₁ε₂ at {at}", forward.E12, -ExactExp.Of(f, 128), 3.7));
     });
+
+    /// <summary>f − ln y away from the band: ±(0.69 … 12.7) on a 2^-12 grid, just across 10 (where the written form returns), and down to −2^20.</summary>
+    private static Gen<double> FarOffsets { get; } = Gen.Frequency(
+        (6, from n in Gen.Choose((int)(0.69 * 4096), 52000) from negative in Gen.Elements(true, false) select (negative ? -n : n) / 4096.0),
+        (2, Gen.Choose(-4096, 4096).Select(n => 10 + n / 1048576.0)),
+        (2, from k in Gen.Choose(0, 20) from m in Gen.Choose(0, 1 << 20) select -Math.ScaleB(1 + m / 1048576.0, k)));
+
+    /// <summary>
+    /// log p for counts y from 1 to 1e300 with f − ln y outside the band (<see cref="FarOffsets"/>), against y·f − e^f − log y!
+    /// enclosed (e^f and log y! to 96 bits, <see cref="PoissonLogRangeProperties"/>): within 10u relative below −0.7 and 22u
+    /// from 0.7 to 10 (c(y) − y·φ(s), <see cref="PoissonNearLabel.LogDensity"/>), within 7.5u + 2^-1073 beyond 10 (the written
+    /// form, <see cref="PoissonNearLabel.LogDensityApplies"/>); over <see cref="Real"/> bit for bit. Before (the band only),
+    /// the written form was 18.6 ulp off at y = 100, f = ln y − 0.7, and its bound there grows with ln y.
+    /// </summary>
+    [Property]
+    public Property LogDensity_IsRelativelyAccurate_AwayFromTheLabel() => Prop.ForAll(
+        (from y in Counts from s in FarOffsets select (y, Math.Log(y) + s)).ToArbitrary(), c =>
+    {
+        var (y, f) = c;
+        string at = $"y = {y:R}, f = {f:R}";
+        var likelihood = new PoissonLog();
+        var logP = RationalInterval.Exact(F(y) * F(f)) - PoissonLogRangeProperties.Lambda(f)!.Value - PoissonLogRangeProperties.LogFactorial(y);
+        double s = f - Math.Log(y); // the exact s within 2^-42 of it: the bounds below hold with that slack
+        double units = s < -0.701 ? 10 : s > 10.001 ? 7.5 : 22;
+        double computed = likelihood.LogDensity(y, Vector<double>.Build.DenseOfArray([f]));
+        double real = likelihood.LogDensity<Real>(y, [new Real(f)]).Value;
+        return Within($"log p at {at}", computed, logP, units)
+            .And((BitConverter.DoubleToInt64Bits(real) == BitConverter.DoubleToInt64Bits(computed)).Label($"log p over Real at {at}: {real:R} vs {computed:R}"));
+    });
 }
