@@ -112,6 +112,32 @@ public static class NoiseToSignal
         return Math.ScaleB(scaledTrace / scaledNorm2, kt - 2 * kg);
     }
 
+    /// <summary>
+    /// The estimate tr(s)/‖g‖² as mantissa·2^exponent where it is beyond double.MaxValue (as <see cref="Estimate"/>, whose
+    /// +∞ it refines): the scaled quotient of the remarks before its final scaling, so within the same (3d + 1) ulp. For
+    /// a caller that divides by it (γ* = m/(m + η²) ≈ m/η², <see cref="VarianceAdaptedStepSgd"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">g = 0, tr(s) ≤ 0, or the inputs <see cref="Estimate"/> rejects.</exception>
+    internal static (double Mantissa, int Exponent) LargeEstimateParts(GradientSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        Require.Finite(sample.Gradient, nameof(sample));
+        var variance = Require.Finite(sample.PerSampleVariance, nameof(sample));
+        Require.SameLength(sample.Gradient.Count, variance.Count, nameof(sample));
+        int kt = ScaleOf(variance), kg = ScaleOf(sample.Gradient);
+        double scaledTrace = 0, scaledNorm2 = 0;
+        foreach (double v in variance)
+            scaledTrace += Math.ScaleB(v, -kt);
+        foreach (double v in sample.Gradient)
+        {
+            double w = Math.ScaleB(v, -kg);
+            scaledNorm2 += w * w;
+        }
+        if (!(scaledTrace > 0 && scaledNorm2 > 0))
+            throw new ArgumentException("the ratio needs g ≠ 0 and tr(s) > 0.", nameof(sample));
+        return (scaledTrace / scaledNorm2, kt - 2 * kg);
+    }
+
     /// <summary>⌊log₂ max|v_i|⌋, or 0 for v = 0.</summary>
     private static int ScaleOf(Vector<double> v)
     {

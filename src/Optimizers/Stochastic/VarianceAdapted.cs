@@ -71,17 +71,28 @@ public sealed class VarianceAdapted : StochasticOptimizer
     /// <exception cref="ArgumentException">non-finite m, v &lt; 0, β outside [0, 1), β = 0 with t ≥ 1 (1 − ρ(0, t) = 0), or t &lt; 0.</exception>
     public static double Factor(double m, double v, double beta, int t, bool momentum)
     {
+        var (mantissa, exponent) = FactorParts(m, v, beta, t, momentum);
+        return Math.ScaleB(mantissa, exponent);
+    }
+
+    /// <summary>
+    /// <see cref="Factor"/> as mantissa·2^exponent, unrounded by the final scaling: where the factor is below 2^-62 it is
+    /// (1/mantissa)·2^-e, within 28 ulp relatively even where its double would be subnormal or 0 (for the step −α·γ·x,
+    /// whose α and x may scale it back into the range). Elsewhere the exponent is 0.
+    /// </summary>
+    internal static (double Mantissa, int Exponent) FactorParts(double m, double v, double beta, int t, bool momentum)
+    {
         Require.Finite(m, nameof(m));
         Require.NonNegative(v, nameof(v));
         MovingAverages.RequireBeta(beta, nameof(beta));
         if (t < 0)
             throw new ArgumentException($"t must be ≥ 0, got {t}.", nameof(t));
-        if (t == 0) return m == 0 ? 0 : 1;
+        if (t == 0) return (m == 0 ? 0 : 1, 0);
         if (beta == 0)
             throw new ArgumentException("beta must be in (0, 1) for t ≥ 1: with β = 0, ρ(0, t) = 1 and eq. (5.16) divides by 1 − ρ = 0.", nameof(beta));
-        if (m == 0) return 0;
+        if (m == 0) return (0, 0);
         double eta2 = AdamDecomposition.RelativeVariance(m, v);
-        if (!(eta2 > 0)) return 1;
+        if (!(eta2 > 0)) return (1, 0);
         var (eMantissa, eExponent) = double.IsPositiveInfinity(eta2) ? RatioToSquare(v, Math.Abs(m)) : Split(eta2);
         double numerator = momentum
             ? (1 - beta) * (1 + Math.Pow(beta, t + 1))
@@ -92,8 +103,8 @@ public sealed class VarianceAdapted : StochasticOptimizer
         double mantissa = nMantissa * eMantissa / dMantissa;   // in (½, 4)
         int exponent = nExponent + eExponent - dExponent;
         return exponent >= 62
-            ? Math.ScaleB(1 / mantissa, -exponent)             // 1 + x = x to 2^-61
-            : 1 / (1 + Math.ScaleB(mantissa, exponent));
+            ? (1 / mantissa, -exponent)                        // 1 + x = x to 2^-61
+            : (1 / (1 + Math.ScaleB(mantissa, exponent)), 0);
     }
 
     /// <summary>x = mantissa·2^exponent exactly, mantissa ∈ [1, 2), for a positive finite x (subnormals included).</summary>
@@ -114,10 +125,17 @@ public sealed class VarianceAdapted : StochasticOptimizer
     /// <inheritdoc />
     protected override IStepRule CreateRule(IObjective objective, int dimension) => new Rule(this, dimension);
 
+    /// <summary>
+    /// The rule's state: per coordinate the moving averages m̃ and ṽ (before bias correction) as <see cref="ScaledSum"/>s,
+    /// mantissa·2^exponent, so that g², their averages and a decaying history neither underflow nor lose digits (plain
+    /// doubles did both: g = 3·2^-1074 with β = 0.9 gave (1 − β)·g = 0 and step 0 for the exact first step −α·g, and for
+    /// |g| below 2^-537 g² was 0, so ŝ was lost: β = ½, g = (2^-600, −2^-600) gave γ = 1 for the exact 1/19). Where every
+    /// quantity is a normal double the sums round as the plain β·x + (1 − β)·y did, bit for bit.
+    /// </summary>
     private sealed class Rule(VarianceAdapted owner, int dimension) : IStepRule
     {
-        private readonly MovingAverages first = new(owner.Beta, dimension);
-        private readonly MovingAverages second = new(owner.Beta, dimension);
+        private readonly ScaledSum[] first = new ScaledSum[dimension], second = new ScaledSum[dimension];
+        private int count;
 
         public int BatchSize => owner.BatchSize;
 
@@ -125,16 +143,69 @@ public sealed class VarianceAdapted : StochasticOptimizer
         {
             var g = sample.Gradient;
             MovingAverages.RequireSquarable(g, owner.Name, nameof(sample));
-            first.Add(g);
-            second.Add(g.PointwiseMultiply(g));
-            var m = first.BiasCorrected;
-            var v = second.BiasCorrected;
-            return Vector<double>.Build.Dense(dimension, i =>
+            Require.SameLength(dimension, g.Count, nameof(sample));
+            double beta = owner.Beta, c = Adam.BiasCorrection(beta, count + 1);
+            var nextFirst = new ScaledSum[dimension];
+            var nextSecond = new ScaledSum[dimension];
+            var step = new double[dimension];
+            for (int i = 0; i < dimension; i++)
             {
-                if (m[i] == 0 && v[i] == 0) return 0; // §5.4.4: no update in this coordinate
-                double gamma = Factor(m[i], v[i], owner.Beta, t, owner.Momentum);
-                return -owner.StepSize * gamma * (owner.Momentum ? m[i] : g[i]);
-            });
+                var (fm, fe) = first[i].Parts;
+                nextFirst[i].AddTimesPowerOfTwo(fe, 1, beta, fm);
+                nextFirst[i].Add(1 - beta, g[i]);
+                var (sm, se) = second[i].Parts;
+                nextSecond[i].AddTimesPowerOfTwo(se, 1, beta, sm);
+                nextSecond[i].Add(g[i], g[i], 1 - beta);
+                step[i] = CoordinateStep(nextFirst[i], nextSecond[i], c, g[i], t, i);
+            }
+            Array.Copy(nextFirst, first, dimension);
+            Array.Copy(nextSecond, second, dimension);
+            count++;
+            return Vector<double>.Build.DenseOfArray(step);
         }
+
+        /// <summary>
+        /// −α·γ·x (x = g for SVAG, m = m̃/c for M-SVAG, c = 1 − β^(t+1)), 0 where m̃ = ṽ = 0 (§5.4.4). γ's inputs are m and v
+        /// as doubles where both are normal (or 0), bit for bit as before; elsewhere m·2^-K and v·2^-2K (γ depends on m²/v
+        /// only, and the power of two is exact) with K putting v·2^-2K in [1, 4), or m·2^-K at 2^-1022 where m is that far
+        /// below √v. γ (as mantissa·2^exponent) times α times x is the plain product where α·γ, γ and x are normal doubles
+        /// (bit for bit as before), else <see cref="ScaledSum.Product(int, ReadOnlySpan{double})"/> (two roundings and one
+        /// final scaling). A step beyond ±double.MaxValue is an <see cref="ArgumentException"/> naming the sample.
+        /// </summary>
+        private double CoordinateStep(ScaledSum mean, ScaledSum square, double c, double g, int t, int i)
+        {
+            if (mean.IsZero && square.IsZero) return 0;
+            var (mm, me) = mean.Parts;
+            var (vm, ve) = square.Parts;
+            double mc = mm / c, vc = vm / c;                   // |mm|, vm ∈ [1, 2), c ∈ (0, 1]: no over- or underflow
+            double m = Math.ScaleB(mc, me), v = Math.ScaleB(vc, ve);
+            if (!(NormalOrZero(mc, m) && NormalOrZero(vc, v)))
+            {
+                long mExponent = mc == 0 ? long.MinValue / 4 : (long)me + Math.ILogB(mc);
+                long vExponent = vc == 0 ? 0 : (long)ve + Math.ILogB(vc);
+                long k = vc == 0 ? mExponent : (long)Math.Floor(vExponent / 2.0);
+                if (mc != 0 && mExponent - k < -1022)
+                    k = Math.Max(mExponent + 1022, (long)Math.Ceiling((vExponent - 1022) / 2.0));
+                m = mc == 0 ? 0 : Math.ScaleB(mc, (int)Math.Clamp(me - k, -3000, 3000));
+                v = vc == 0 ? 0 : Math.ScaleB(vc, (int)Math.Clamp(ve - 2 * k, -3000, 3000));
+            }
+            var (gammaMantissa, gammaExponent) = FactorParts(m, v, owner.Beta, t, owner.Momentum);
+            double xMantissa = owner.Momentum ? mc : g;
+            int xExponent = owner.Momentum ? me : 0;
+            double gamma = Math.ScaleB(gammaMantissa, gammaExponent), x = Math.ScaleB(xMantissa, xExponent);
+            double partial = -owner.StepSize * gamma;
+            double result = NormalOrZero(gammaMantissa, gamma) && NormalOrZero(xMantissa, x) && NormalOrZero(gamma, partial)
+                ? partial * x
+                : ScaledSum.Product(gammaExponent + xExponent, -owner.StepSize, gammaMantissa, xMantissa);
+            if (!double.IsFinite(result))
+                throw new ArgumentException(
+                    $"{owner.Name}: the step −α·γ·{(owner.Momentum ? "m" : "g")} of entry {i} is beyond the double range (±{double.MaxValue:R}): α = {Require.Show(owner.StepSize)}, γ = {Require.Show(gamma)}, {(owner.Momentum ? "m" : "g")} = {Require.Show(x)}.",
+                    "sample");
+            return result;
+        }
+
+        /// <summary>True where <paramref name="scaled"/>, a mantissa times a power of two, is exactly 0 (the mantissa is) or a normal double.</summary>
+        private static bool NormalOrZero(double mantissa, double scaled) =>
+            mantissa == 0 || Math.Abs(scaled) >= PowerOfTwoScaling.MinNormal && double.IsFinite(scaled);
     }
 }

@@ -64,6 +64,13 @@ public sealed class VarianceAdaptedStepSgd : StochasticOptimizer
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             double eta2 = owner.ExactNoise ? NoiseToSignal.Exact(objective, theta)!.Value : NoiseToSignal.Estimate(sample);
+            if (!owner.ExactNoise && double.IsPositiveInfinity(eta2) && sample.Gradient.AbsoluteMaximum() > 0)
+            {
+                // η̂² beyond double.MaxValue with g ≠ 0: γ* = m/(m + η̂²) is m/η̂² to 2^-1023 relatively, kept as
+                // mantissa·2^exponent (1/∞ = 0 gave step 0 where L scales γ*·g back: s = 1e300, g = 1e-50, L = 1e-320).
+                var (mantissa, exponent) = NoiseToSignal.LargeEstimateParts(sample);
+                return SmoothnessStep.Of(owner.BatchSize / mantissa, -exponent, owner.Smoothness, sample.Gradient, nameof(sample));
+            }
             return SmoothnessStep.Of(OptimalStepFactor(eta2, owner.BatchSize), owner.Smoothness, sample.Gradient, nameof(sample));
         }
     }

@@ -1,0 +1,132 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Fractions;
+using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
+using Verification.Optimizers.Stochastic;
+using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
+using Xunit;
+
+namespace Verification.Tests.Properties.Optimizers.Stochastic;
+
+/// <summary>
+/// The first two steps of SVAG and M-SVAG (thesis Algs. 4 and 2, §5.4.4; <see cref="VarianceAdapted"/>'s rule) over the
+/// whole range of α &gt; 0 and of the gradients g_0 = a_0·2^s, g_1 = a_1·2^s (|a_j| ≤ 2^10, s from −1074, so g_j
+/// subnormal, to 501, so |g_j| ≤ 2^511), with β = j/1024. Those inputs make the moving averages m̃, ṽ and the bias
+/// correction 1 − β^(t+1) exact (at most 40 significant bits each), so the exact step −α·γ·x (x = g_t or m_t) is a
+/// rational of the inputs: step 0 is −α·g_0 (γ = 1, m_0 = g_0), step 1 has m = (1 − β)(βg_0 + g_1)/(1 − β²),
+/// v = (1 − β)(βg_0² + g_1²)/(1 − β²), ŝ = (v − m²)/(1 − ρ) (eq. 5.16), γ = m²/(m² + κŝ) (eqs. 5.17, 5.19).
+/// Bound (u = 2^-53), relative: m and v are each rounded once (m/c, v/c); γ's condition number in them is at most
+/// (x + A/B)/(1 + x) ≤ 1 + A/B per unit of v/m² (x = (A/B)·(v − m²)/m², A/B = κ/(1 − ρ) from Factor's doc), so
+/// γ(m̂, v̂) is within 3.1u·(1 + A/B) of γ (3u first order; 0.1u covers the second order, below 10^-12·u for β ≥ 2^-10);
+/// Factor is within 28 ulp ≤ 56u of γ(m̂, v̂) (its doc, relative also where it is subnormal, as mantissa·2^exponent);
+/// x = m̂ adds u (M-SVAG); the product α·γ·x two roundings. Absolute: 2^-1074 for a subnormal step (one final rounding
+/// after a rounded mantissa). A step whose exact value is beyond ±MaxValue is an ArgumentException naming the sample;
+/// one within the bound of the threshold may be either.
+/// </summary>
+[Properties(MaxTest = 400)]
+public class VarianceAdaptedStepRangeProperties
+{
+    private static readonly Fraction U = ExactDouble.Pow2(-53);
+
+    private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
+
+    /// <summary>The steps Δθ_0, Δθ_1 of the rule on the scripted gradients (an exception is returned, not thrown).</summary>
+    private static (double[] Steps, ArgumentException? Error) Run(double alpha, double beta, bool momentum, double g0, double g1)
+    {
+        var rule = momentum ? VarianceAdapted.MSvag(alpha, beta) : VarianceAdapted.Svag(alpha, beta);
+        var objective = new ScriptedStochasticObjective(V(0), null, new GradientSample(V(g0), 1, null), new GradientSample(V(g1), 1, null));
+        var run = rule.Start(objective, V(0));
+        var steps = new List<double>();
+        try
+        {
+            steps.Add(run.Step()[0]);
+            steps.Add(run.Step()[0]);
+            return ([.. steps], null);
+        }
+        catch (ArgumentException e)
+        {
+            return ([.. steps], e);
+        }
+    }
+
+    /// <summary>The exact steps and each one's relative bound, as above.</summary>
+    private static (Fraction Step, Fraction Relative)[] Exact(double alpha, double beta, bool momentum, double g0, double g1)
+    {
+        Fraction a = ExactDouble.ToFraction(alpha), b = ExactDouble.ToFraction(beta);
+        Fraction x0 = ExactDouble.ToFraction(g0), x1 = ExactDouble.ToFraction(g1);
+        var product = (1 + U) * (1 + U) - 1;
+        var first = (-a * x0, product);
+        var c = 1 - b * b;
+        var m = (1 - b) * (b * x0 + x1) / c;
+        var v = (1 - b) * (b * x0 * x0 + x1 * x1) / c;
+        var rho = (1 - b) * (1 + b * b) / ((1 + b) * c);
+        var kappa = momentum ? rho : Fraction.One;
+        var gamma = m == 0 ? Fraction.Zero : m * m / (m * m + kappa * (v - m * m) / (1 - rho));
+        var ab = kappa / (1 - rho);
+        var relative = (1 + 31 * U / 10 * (1 + ab)) * (1 + 56 * U) * (momentum ? 1 + U : Fraction.One) * (1 + product) - 1;
+        var second = (-a * gamma * (momentum ? m : x1), relative);
+        return [first, second];
+    }
+
+    [Property]
+    public Property FirstTwoSteps_AreWithinTheirBoundOfTheExactStepsOrRejected() => Prop.ForAll(
+        (from alpha in FullRangeDoubles.Positive
+         from j in Gen.Choose(1, 1023)
+         from a0 in Gen.Choose(-1024, 1024)
+         from a1 in Gen.Choose(-1024, 1024)
+         from s in Gen.Frequency((3, Gen.Choose(-1074, 501)), (1, Gen.Choose(-1074, -1000)), (1, Gen.Choose(450, 501)))
+         from momentum in Gen.Elements(false, true)
+         select (alpha, beta: j / 1024.0, g0: Math.ScaleB(a0, s), g1: Math.ScaleB(a1, s), momentum)).ToArbitrary(),
+        c =>
+        {
+            var (steps, error) = Run(c.alpha, c.beta, c.momentum, c.g0, c.g1);
+            var exact = Exact(c.alpha, c.beta, c.momentum, c.g0, c.g1);
+            string label = $"α = {c.alpha:R}, β = {c.beta:R}, g = ({c.g0:R}, {c.g1:R}), {(c.momentum ? "M-SVAG" : "SVAG")}";
+            var tiny = ExactDouble.Pow2(-1074);
+            for (int t = 0; t < 2; t++)
+            {
+                var (step, relative) = exact[t];
+                var magnitude = Fraction.Abs(step);
+                if (t == steps.Length)
+                {
+                    bool mayOverflow = magnitude * (1 + relative) + tiny >= ExactAgreement.OverflowThreshold;
+                    return (mayOverflow && error!.ParamName == "sample" && error.Message.Contains("beyond the double range"))
+                        .Label($"{label}: step {t} rejected ({error?.Message}), exact ≈ {ExactDouble.ToDouble(step):R}");
+                }
+                if (!double.IsFinite(steps[t]) || Fraction.Abs(ExactDouble.ToFraction(steps[t]) - step) > relative * magnitude + tiny)
+                    return false.Label($"{label}: step {t} = {steps[t]:R}, exact ≈ {ExactDouble.ToDouble(step):R}, bound {ExactDouble.ToDouble(relative * magnitude + tiny):R}");
+            }
+            return true.Label(label);
+        });
+
+    /// <summary>
+    /// Cases the old rule got wrong, each failing on it: (1) β = 0.9, g = 3·2^-1074, α = 1e300: (1 − β)·g rounded to 0, so
+    /// m = v = 0 and the step was 0 for the exact −α·g ≈ −1.5e-23; (2) SVAG, β = ½, g = (2^-600, −2^-600), α = 1: g² = 0,
+    /// so v = 0 and γ = 1 at step 1 for the exact γ = 1/19 (step 2^-600/19, not 2^-600); (3) α = 1e300, g = 1e10: the
+    /// first step was −∞ for the exact −1e310, now rejected naming the sample. Tolerances (u = 2^-53, k roundings within
+    /// k·u relative, under k ulp): step 0 has m_0 = ((1 − β)·g)/c and α·m_0, four roundings (SVAG: one), so 4 ulp; step 1
+    /// the property's bound at β = ½ (A/B = 9/4): 3.1·(13/4) + 56 + 2 &lt; 69 ulp.
+    /// </summary>
+    [Fact]
+    public void Steps_TheOldRuleGotWrong_AreExactOrRejected()
+    {
+        double g = Math.ScaleB(3, -1074);
+        foreach (bool momentum in new[] { false, true })
+        {
+            var (steps, error) = Run(1e300, 0.9, momentum, g, g);
+            Assert.Null(error);
+            var exact = -ExactDouble.ToFraction(1e300) * ExactDouble.ToFraction(g);
+            Assert.True(ExactDouble.UlpError(steps[0], RationalInterval.Exact(exact)) <= 4, $"step 0 = {steps[0]:R}");
+        }
+        var (svag, _) = Run(1, 0.5, false, Math.ScaleB(1, -600), -Math.ScaleB(1, -600));
+        var expected = ExactDouble.Pow2(-600) / 19;
+        Assert.True(ExactDouble.UlpError(svag[1], RationalInterval.Exact(expected)) <= 69, $"step 1 = {svag[1]:R}, exact 2^-600/19");
+        var (_, overflow) = Run(1e300, 0.5, false, 1e10, 1e10);
+        Assert.NotNull(overflow);
+        Assert.Equal("sample", overflow.ParamName);
+        Assert.Contains("beyond the double range", overflow.Message);
+    }
+}
