@@ -32,9 +32,15 @@ public class MinibatchObjectiveRangeProperties
 
     private static string Show(IEnumerable<double> x) => $"({string.Join(", ", x.Select(v => v.ToString("R")))})";
 
-    /// <summary>Values from anywhere, or all near ±MaxValue (plain sums overflow), or at one scale (cancellation).</summary>
+    /// <summary>
+    /// Values from anywhere, or at one scale (cancellation), or all near ±MaxValue (plain sums overflow), or all of
+    /// magnitude 2^497 to 2^521 (squares overflow while their mean over n does not: the deviations' fallback), or subnormal.
+    /// </summary>
     private static Gen<double[]> Values(int count) => Gen.Frequency(
         (2, FullRangeDoubles.SignedOrOneScale(count)),
+        (1, from scale in Gen.Choose(505, 512)
+            from values in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x)), count)
+            select values.Select(v => Math.ScaleB(v, scale)).ToArray()),
         (1, Gen.ArrayOf(Gen.Choose(0, 1 << 20).SelectMany(k => Gen.Elements(1.0, -1.0).Select(sign => sign * (double.MaxValue - k * Math.ScaleB(1.0, 971)))), count)),
         (1, Gen.ArrayOf(Gen.Elements(1.0, -1.0).SelectMany(sign => FullRangeDoubles.Subnormal.Select(x => sign * x)), count)));
 
