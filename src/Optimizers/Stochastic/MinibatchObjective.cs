@@ -88,6 +88,9 @@ public sealed class MinibatchObjective(LogisticRegression problem, int seed) : I
     /// below 4), summed, divided by n and scaled back by 2^(2k+2): +∞ then only where the exact quotient exceeds
     /// double.MaxValue (the former r⊙r overflowed for |r| above 1.3e154 whatever the batch's mean square). Within m + 2 ulp
     /// of the exact quotient of the computed differences (m squares, m − 1 additions, one division, positive terms).
+    /// Against the exact Σⱼ(gⱼ − c)²/n of the inputs: within γ_{m+3} relatively (the differences' own rounding added),
+    /// plus (m + 1)·2^-1074 where differences or squares are subnormal, plus m·2^-1071 relatively for the fallback's
+    /// halvings and 2^-k scalings (MinibatchObjectiveRangeProperties derives and checks it).
     /// </summary>
     internal static Vector<double> SquaredDeviations(IReadOnlyList<Vector<double>> terms, Vector<double> center, int n)
     {

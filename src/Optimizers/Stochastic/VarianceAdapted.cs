@@ -16,6 +16,13 @@ namespace Verification.Optimizers.Stochastic;
 /// its value and this range) before any state changes; formerly g² overflowed to ∞ and the moving average rejected it as
 /// its own input "y", which names neither SVAG nor the gradient. (Rescaling instead is not local to one step: v_t mixes
 /// squares of every past gradient.)
+/// Below, no limit (subnormals included): the rule keeps m̃ and ṽ as mantissa·2^exponent, so g² and a decaying history keep
+/// their digits (as plain doubles |g| below 2^-537 had g² = 0, and (1 − β)·g underflowed for subnormal g), and γ is
+/// carried the same way into −α·γ·x. Accuracy of the step: two roundings after <see cref="Factor"/>'s 28 ulp (relative,
+/// also where γ is below the double range) evaluated on m and v, whose own roundings (the recursions and the bias
+/// correction) γ magnifies by at most 1 + κ/(1 − ρ) per unit of v/m² (derived and checked for the first two steps in
+/// VarianceAdaptedStepRangeProperties). A step beyond ±double.MaxValue is an <see cref="ArgumentException"/> naming the
+/// sample (it was ±∞).
 /// </remarks>
 public sealed class VarianceAdapted : StochasticOptimizer
 {
