@@ -68,7 +68,7 @@ public sealed class Quadratic : IThirdOrderObjective
     public Vector<double> Gradient(Vector<double> theta)
     {
         Check(theta);
-        return Product(theta, b, nameof(theta), "∇f(θ)");
+        return Product(theta, b);
     }
 
     /// <inheritdoc />
@@ -84,11 +84,14 @@ public sealed class Quadratic : IThirdOrderObjective
         Check(theta);
         Require.Finite(v, nameof(v));
         Require.SameLength(Dimension, v.Count, nameof(v));
-        return Product(v, null, nameof(v), "A·v");
+        return Product(v, null);
     }
 
-    /// <summary>A·x − offset, each entry a <see cref="ScaledSum"/>; an entry beyond ±double.MaxValue is rejected.</summary>
-    private Vector<double> Product(Vector<double> x, Vector<double>? offset, string parameter, string what)
+    /// <summary>
+    /// A·x − offset, each entry a <see cref="ScaledSum"/> (the plain product where A, b and x are within 2^±100); an entry
+    /// beyond ±double.MaxValue is ±∞ (IEEE overflow, as the remarks state), not rejected.
+    /// </summary>
+    private Vector<double> Product(Vector<double> x, Vector<double>? offset)
     {
         if (ScaledSum.Ordinary(x.Enumerate()) && ordinary)
             return offset is null ? a * x : a * x - offset;

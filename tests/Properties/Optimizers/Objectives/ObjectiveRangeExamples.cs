@@ -50,6 +50,22 @@ public class ObjectiveRangeExamples
         Assert.Equal(2 * 8e307, new CosineQuadraticTerm(0, 8e307).SecondSupremum);
     }
 
+    /// <summary>
+    /// A·v with a NaN or infinite entry of v, or v of another length, has no product to return: rejected naming v and the
+    /// entry (never a NaN entry); with a finite v the product is returned.
+    /// </summary>
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Quadratic_HessianVectorProductOfANonFiniteOrMisSizedV_IsRejectedNamingV(double bad)
+    {
+        var q = new Quadratic(Matrix<double>.Build.DenseIdentity(2), V(0, 0));
+        ArgumentAssert.Rejects(() => q.HessianVectorProduct(V(0, 0), V(1, bad)), "v", "v[1] must be finite");
+        ArgumentAssert.Rejects(() => q.HessianVectorProduct(V(0, 0), V(1, 1, 1)), "v", "v has length 3, expected 2");
+        Assert.Equal([1.0, 2.0], q.HessianVectorProduct(V(0, 0), V(1, 2)).ToArray());
+    }
+
     /// <summary>A = [[2]], θ = b = (1e200): f = θ² − bθ = 0, the former ½θᵀ(Aθ) − bᵀθ gave NaN (∞ − ∞).</summary>
     [Fact]
     public void Quadratic_CancellingHugeTerms_GiveZero() =>

@@ -224,6 +224,42 @@ public class ObjectiveRangeProperties
         });
 
     /// <summary>
+    /// A·v of the quadratic (its Hessian-vector product) with A, θ and v over the whole range, n = 1…3: each entry within
+    /// (n + 1)u·Σ_j|A_ij v_j| + 2·2^-1074 of the exact Σ_j A_ij v_j (Quadratic's remarks: n products and n − 1 additions
+    /// of the unrounded sum, or of the plain product where every entry is within 2^±100, and one final rounding; the
+    /// 2^-1074 of a subnormal result as in <see cref="CheckedAll"/>), ±∞ of the exact sign only where the exact entry is
+    /// beyond ±double.MaxValue (the remarks' IEEE overflow), never NaN or a rejection of finite inputs. θ does not enter A·v
+    /// but is drawn from the range too (it is checked, not used). One case in four is A = [[p, −p], [−p, p]] with p near
+    /// MaxValue and v = (s, s ± 3 ulp) in [1, 2]: every product overflows, the exact entries are in range.
+    /// </summary>
+    [Property]
+    public Property Quadratic_HessianVectorProduct_IsAccurateOrInfinite() => Prop.ForAll(
+        (from n in Gen.Choose(1, 3)
+         from entries in Gen.ArrayOf(Scalar, n * n)
+         from theta in Gen.ArrayOf(Scalar, n)
+         from v in Gen.OneOf(Gen.ArrayOf(Scalar, n), FullRangeDoubles.SignedOrOneScale(n))
+         from cancelling in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+         from p in Gen.Choose(0, 1 << 20).Select(k => double.MaxValue - k * Math.ScaleB(1.0, 971))
+         from s in Gen.Choose(0, 1 << 20).Select(k => 1 + k * Math.ScaleB(1.0, -20))
+         from nudge in Gen.Choose(-3, 3)
+         select cancelling ? (2, new[] { p, -p, p, p }, new[] { 0.0, 0.0 }, new[] { s, FullRangeDoubles.Nudge(s, nudge) }) : (n, entries, theta, v)).ToArbitrary(),
+        input =>
+        {
+            // The cancelling case: A = [[p, −p], [−p, p]], p near MaxValue, v = (s, s ± a few ulp), s in [1, 2]: each product
+            // p·s overflows, the exact row p·(s − s') is in range (or 0).
+            var (n, entries, theta, v) = input;
+            var a = Matrix<double>.Build.Dense(n, n, (i, j) => entries[Math.Min(i, j) * n + Math.Max(i, j)]);
+            var f = new Quadratic(a, Vector<double>.Build.Dense(n));
+            var (_, _, rows, rowScales) = QuadraticForm(a, v);
+            var product = new Entry[n];
+            for (int i = 0; i < n; i++)
+                product[i] = new Entry(rows[i], rowScales[i], n + 1);
+            string at = $"A = {a}, θ = [{string.Join(", ", theta)}], v = [{string.Join(", ", v)}]";
+            return CheckedAll(() => f.HessianVectorProduct(Vector<double>.Build.DenseOfArray(theta), Vector<double>.Build.DenseOfArray(v)).ToArray(),
+                product, $"A·v at {at}");
+        });
+
+    /// <summary>
     /// ½θᵀDθ + (c/6)(uᵀθ)³ in 1 or 2 dimensions: f and ∇f within (n² + n + 6)u of the sums of their terms' magnitudes with uᵀθ
     /// replaced by Σ|u_iθ_i| (CubicPerturbedQuadratic's remarks); L_H = |c|‖u‖³ rejected only beyond the range.
     /// </summary>
