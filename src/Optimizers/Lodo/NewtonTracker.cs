@@ -9,11 +9,17 @@ namespace Verification.Optimizers.Lodo;
 /// the sampled gradient, so on the moving bowl it is the gradient at the current centre.
 /// </summary>
 /// <remarks>
-/// Range: a step is that of MathNet's Cholesky solve (bit for bit) wherever that solve is finite; where it overflowed, the
+/// Range: a step is that of MathNet's Cholesky solve (bit for bit) wherever that solve is finite and g has no subnormal
+/// entry; where it overflowed, the
 /// step is solved for g scaled by a power of two and scaled back, so a finite exact step is returned also where L⁻¹g (the
 /// forward substitution) exceeds the range. A step whose exact entry exceeds double.MaxValue, or a g whose nonzero entries
 /// span more than the double range where the plain solve overflowed, is a <see cref="DoubleRangeException"/> naming the
-/// sample (it was a step of ±∞ or NaN); a non-finite gradient is an ArgumentException naming it.
+/// sample (it was a step of ±∞ or NaN); a non-finite gradient is an ArgumentException naming it. A g with a subnormal
+/// entry is solved scaled too (its digits would otherwise be divided by √h &lt; 1 into a normal step: H = 3·2^-80,
+/// g = 2^-1074 was 3811 ulp off). Accuracy for diagonal H (u = 2^-53): each entry within 4u·|g_i/h_i| + 2^-1074 of the
+/// exact −g_i/h_i (√h, two divisions, the scaling back); dense H: MathNet's backward-stable Cholesky solve. Left: where g
+/// has a subnormal entry and spans more than 2^1022, or its scaled solve overflows (H far below 1), the plain solve is
+/// kept, and a step entry from a subnormal g_i may keep only that subnormal's digits.
 /// </remarks>
 public sealed class NewtonTracker : StochasticOptimizer
 {
@@ -43,19 +49,26 @@ public sealed class NewtonTracker : StochasticOptimizer
             var plain = h.Solve(g);
             // (All, not Any: MathNet's dense triangular solves multiply by every entry of L, zeros included, so one
             // non-finite entry makes the others NaN (0·∞), and the two read the same; All says what is meant.)
-            if (plain.All(double.IsFinite))
+            bool finite = plain.All(double.IsFinite);
+            if (finite && !HasSubnormalEntry(g))
                 return -plain;
             // The plain solve overflowed: on the way (L⁻¹g beyond the range while H⁻¹g is not: H = [[1/2, 3/8], [3/8, 1/2]],
-            // g = (1.5e308, 1.5e308) gave (−∞, ∞) for the exact step −(8/7)g), or in the step itself. Solve for 2^-j·g, j the
-            // largest entry's exponent, and scale back: then an entry is ±∞ only where the exact one exceeds the range.
+            // g = (1.5e308, 1.5e308) gave (−∞, ∞) for the exact step −(8/7)g), or in the step itself. Or g has a subnormal
+            // entry, whose few digits L⁻¹ divides by √h < 1 into a normal step (H = 3·2^-80, g = 2^-1074 gave a step 3811 ulp
+            // off). Solve for 2^-j·g, j the largest entry's exponent, and scale back: then an entry is ±∞ only where the exact
+            // one exceeds the range, and a subnormal g_i is solved with its 53 bits.
             double largest = g.AbsoluteMaximum();
             int j = Math.ILogB(largest);
             int lossy = PowerOfTwoScaling.FirstEntryLosingDigits(g, j);
+            if (lossy >= 0 && finite)
+                return -plain; // g spans more than 2^1022 (the remarks' limit): the plain solve, as before
             if (lossy >= 0)
                 throw new DoubleRangeException(
                     $"the Newton step −H⁻¹g overflowed and g spans more than the double range (|g[{lossy}]| = {Require.Show(Math.Abs(g[lossy]))} against the largest entry ≈ 2^{j}): scaled to the largest entry it would lose digits.",
                     nameof(sample));
             var scaled = h.Solve(g.Map(x => Math.ScaleB(x, -j)));
+            if (finite && !scaled.All(x => double.IsFinite(x) && double.IsFinite(Math.ScaleB(x, j))))
+                return -plain; // the scaled g's solve overflows (H far below 1): the plain solve, as before (the remarks' limit)
             for (int i = 0; i < scaled.Count; i++)
                 if (!double.IsFinite(scaled[i]) || !double.IsFinite(Math.ScaleB(scaled[i], j)))
                     throw new DoubleRangeException(
@@ -63,5 +76,8 @@ public sealed class NewtonTracker : StochasticOptimizer
                         nameof(sample));
             return scaled.Map(x => -Math.ScaleB(x, j));
         }
+
+        private static bool HasSubnormalEntry(Vector<double> g) =>
+            g.Any(x => x != 0 && Math.Abs(x) < PowerOfTwoScaling.MinNormal);
     }
 }
