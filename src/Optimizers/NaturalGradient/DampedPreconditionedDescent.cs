@@ -75,7 +75,12 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// and ∇R at 2^1000, which closes the cases where the solution spans less). Left: a step entry whose exact value is below
     /// about 2^-1049 may come out 0 there, and so may one whose solve underflowed to 0 where the re-solve overflows (its
     /// intermediates can exceed 2^1024 for an ill-conditioned B + λI with entries near double.MaxValue; the first solve is
-    /// kept then).
+    /// kept then). "A scaled solve that stays finite": the solve of 2^-k(B + λI)x = 2^-j∇R, j the largest entry's exponent
+    /// (0 where k = 0, j is within ±100 and ∇R has no subnormal entry); it can overflow, and the step is then rejected,
+    /// also where B + λI spans less than the range: B = diag(2^-100, 0), λ = 2^-1074, ∇R = (0, 2^-500) solves to 2^1074
+    /// for the exact step (0, −2^574). Accuracy for diagonal B (u = 2^-53): each entry within γ₆·|s_i| + 2^-1074 of
+    /// s_i = −γ∇R_i/(b_i + λ) where |s_i| ≥ 2^-1049 (b + λ, √, two divisions, γ's significand; the powers of two exact but
+    /// for a final scaling into the subnormals).
     /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">a non-finite curvature or gradient, or B + λI not positive definite (naming
@@ -98,7 +103,10 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         // An ordinary gradient stays unscaled only with an unscaled matrix: against 2^-k(B + λI) an unscaled g was solved to
         // 2^k times the step (B = diag(1e308, 1), λ = 1, g = (0, 1e30): 2^1022·1e30/2 = ∞, and the exact step (0, −5e29)
         // was rejected as beyond the range with a NaN entry).
-        if (k == 0 && j >= -100 && j <= 100) j = 0;
+        // And only without a subnormal entry: unscaled, the range check below measured the entries against 2^0, not the
+        // largest, so g = (6.9e-18, −2.5e-308, −5.3e-314) (within 2^1022 of its largest) was rejected as spanning more than
+        // the range; scaled, a subnormal entry is solved with its 53 bits.
+        if (k == 0 && j >= -100 && j <= 100 && !gradient.Any(x => x != 0 && Math.Abs(x) < PowerOfTwoScaling.MinNormal)) j = 0;
         int lossy = PowerOfTwoScaling.FirstEntryLosingDigits(gradient, j);
         if (lossy >= 0)
             throw new DoubleRangeException(
@@ -107,7 +115,12 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         var factor = Factor(fo, damped);
         var scaledGradient = j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j));
         var solved = factor.Solve(scaledGradient);
-        var step = (-StepSize * solved).Map(x => Math.ScaleB(x, j - k));
+        // γ as its significand times 2^e, the power of two joined to the scaling back: γ·x could underflow or overflow
+        // before 2^(j−k) brought it back (B ≈ 0, λ = 18.15, γ = 2e-265, ∇R = (−2.4e272, 1.3e-26): the step's entry 1 was −0
+        // for the exact −1.4e-292). Bit for bit γ·x scaled back wherever γ·x is a normal double.
+        int e = Math.ILogB(StepSize);
+        double significand = Math.ScaleB(StepSize, -e);
+        var step = solved.Map(x => Math.ScaleB(-significand * x, e + j - k));
         // A solve that underflowed (an entry of x below 2^-1022, or 0) where γ would have lifted the step back into the range:
         // B = diag(1e300, 1), λ = 1e-300, γ = 1e300, ∇R = (1e-300, 1) gave x_0 = 1e-600 = 0 and the step (−0, −1e300), exact
         // (≈ −1e-300, −1e300). Solved again for the gradient scaled up by 2^p, p bringing the larger of x and the gradient to
@@ -119,8 +132,6 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
             var again = factor.Solve(scaledGradient.Map(g => Math.ScaleB(g, p)));
             if (again.All(double.IsFinite))
             {
-                int e = Math.ILogB(StepSize);
-                double significand = Math.ScaleB(StepSize, -e);
                 solved = again;
                 step = again.Map(x => Math.ScaleB(-significand * x, e + j - k - p));
             }
