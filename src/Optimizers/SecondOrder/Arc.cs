@@ -39,7 +39,7 @@ public sealed record ArcIteration(Vector<double> Trial, double PredictedDecrease
 /// <summary>
 /// Adaptive cubic regularization (ARC; Nesterov &amp; Polyak 2006, Cartis, Gould &amp; Toint 2011), the method elmo-amos
 /// §2.2 and §5 compare with: one scalar σ (≈ L_H/2) adapted by the success ratio ρ (<see cref="ArcSettings"/>), the
-/// cubic subproblem solved exactly (<see cref="CubicSubproblem"/>). A stationary point with H ⪰ 0 (m(0) − m(s) = 0)
+/// cubic subproblem solved exactly (<see cref="CubicSubproblem"/>). A stationary point with H ⪰ 0 (s = 0, m(0) − m(s) = 0)
 /// gives a zero step and leaves σ unchanged.
 /// </summary>
 public sealed class Arc : IOptimizer
@@ -64,6 +64,14 @@ public sealed class Arc : IOptimizer
     /// ±double.MaxValue (ρ is then beyond every η, so the decision is the exact one); ρ is the quotient of the two rounded
     /// decreases. A non-finite f(θ) is rejected naming theta (before stop 42 it gave ρ = NaN, or +∞ and an acceptance,
     /// silently). σ·γ_inc saturates at double.MaxValue and σ·γ_dec is floored at σ_min (each one rounding).
+    /// Where m(0) − m(s) is below 2^-1022 its digits are lost to underflow and ρ has only an absolute accuracy; where it
+    /// underflows to 0 for a nonzero s, ρ is +∞ for a positive actual decrease and −∞ otherwise (rejected), one of the
+    /// rule's outcomes (before stop 43 such a step was neither accepted nor σ raised, as at a stationary point, and the
+    /// actual decrease reported as 0 without evaluating f(θ + s)). Only a zero step leaves σ unchanged unaccepted.
+    /// f is evaluated at fl(θ + s), the point the run moves to. Against the exact ρ of the objective's values the decision
+    /// is then the exact one wherever ρ is farther from η₁ and η₂ than those errors reach: one rounding of the actual
+    /// decrease, the objective's own rounding of f at both points, f(fl(θ + s)) − f(θ + s), and P̂ within γ_{10n+110} of
+    /// m(0) − m(s) where s, μ and P̂ are normal (Solve's bounds); within that margin it is one of the rule's outcomes.
     /// </remarks>
     public ArcIteration Iterate(IObjective objective, Vector<double> theta, double sigma)
     {
@@ -73,7 +81,7 @@ public sealed class Arc : IOptimizer
         Require.Positive(sigma, nameof(sigma));
         var eigen = SymmetricEigen.Decompose(objective.Hessian(theta), objective.Gradient(theta));
         var solution = CubicSubproblem.Solve(eigen, sigma);
-        if (solution.PredictedDecrease == 0)
+        if (solution.Step.All(x => x == 0))
             return new ArcIteration(solution.Step, 0, 0, false, sigma, sigma);
         var trial = theta + solution.Step;
         double actual = double.NegativeInfinity;
@@ -86,7 +94,9 @@ public sealed class Arc : IOptimizer
                     nameof(theta));
             actual = current - objective.Value(trial);
         }
-        double rho = actual / solution.PredictedDecrease;
+        double rho = solution.PredictedDecrease > 0
+            ? actual / solution.PredictedDecrease
+            : actual > 0 ? double.PositiveInfinity : double.NegativeInfinity; // m(0) − m(s) > 0 underflowed to 0
         var s = Settings;
         if (!(rho >= s.Eta1))
             return new ArcIteration(solution.Step, solution.PredictedDecrease, actual, false, sigma,
