@@ -55,7 +55,7 @@ public enum EigenArcBranch
 /// <param name="Branch">The branch taken.</param>
 /// <param name="AssessBefore">ASSESS_LIPSCHITZ(Before).</param>
 /// <param name="AssessAfter">ASSESS_LIPSCHITZ(After).</param>
-/// <param name="Capped">True when a loop stopped at <see cref="EigenArcSettings.MaxAdjustments"/> instead of its condition, or where a factor γ would take an entry outside the normal doubles (below 2^-1022 or beyond double.MaxValue; the entries are then kept). Line 15's raise, where it would overflow, is skipped without setting it.</param>
+/// <param name="Capped">True when a loop stopped at <see cref="EigenArcSettings.MaxAdjustments"/> instead of its condition, or where a factor γ would take an entry outside the normal doubles (below 2^-1022 or beyond double.MaxValue; the entries are then kept), line 15's raise included (before stop 43 that one was skipped without setting it, so Capped = false claimed a raise that did not happen).</param>
 public sealed record EigenArcAdjustment(Vector<double> Before, Vector<double> After, EigenArcBranch Branch, double AssessBefore, double AssessAfter, bool Capped);
 
 /// <summary>
@@ -193,8 +193,12 @@ public sealed class EigenArc : IOptimizer
                         }
                         l[i] = lowered;
                     }
-                    if (!stopped && Representable(l[i] * s.Gamma1))
+                    if (stopped)
+                        continue;
+                    if (Representable(l[i] * s.Gamma1))
                         l[i] *= s.Gamma1; // line 15: undo the reduction that failed the assessment
+                    else
+                        capped = true; // line 15's raise would overflow: L_i kept, and Capped says so
                 }
             }
         }

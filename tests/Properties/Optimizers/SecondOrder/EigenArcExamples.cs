@@ -300,6 +300,23 @@ public class EigenArcExamples
     }
 
     /// <summary>
+    /// Line 15's raise where γ₁·L overflows: f = −θ + (c/6)θ³ with c = double.MaxValue, L = double.MaxValue/1.5, so
+    /// x* = √(2/L) and ASSESS = 3/2 − c/(2L) = 3/4 &lt; η₁; line 8 as printed never raises and no lowering passes, so line 15
+    /// would double L beyond the range: L is kept and the pass says so (Capped). Before stop 43 Capped was false, as if L had
+    /// been raised (this example failed on that code).
+    /// </summary>
+    [Fact]
+    public void Line15Raise_ThatWouldOverflow_KeepsTheConstantAndSetsCapped()
+    {
+        var f = new RoundedSeparableCubic(0, [0], [-1], [0], [double.MaxValue]);
+        var adj = Adjust(new EigenArcSettings(Line8AsPrinted: true), f, double.MaxValue / 1.5);
+        Assert.Equal(EigenArcBranch.Liberal, adj.Branch);
+        AssertAssess(0.75, adj.AssessBefore);
+        Assert.Equal(Of(double.MaxValue / 1.5), adj.After);
+        Assert.True(adj.Capped);
+    }
+
+    /// <summary>
     /// Line 8 stops as soon as ASSESS reaches η₁ (a loop "while ASSESS &lt; η₁"): with η₁ set to ASSESS(2, 2) of
     /// c = (0.3, 3), the raise from (1, 1) stops at (2, 2). Line 12 then fails at once in both eigenspaces
     /// (ASSESS(2, 2) = η₁ is not &gt; η₁), so line 15 raises each: L = (4, 4); one raise further, to (4, 4), would have
@@ -336,7 +353,8 @@ public class EigenArcExamples
     /// <summary>
     /// Line 15 raises L_i back only where γ₁·L_i is representable: c = 2^1023 in one dimension has
     /// ASSESS(L) = 3/2 − 2^1022/L, so from L = 2^1021 (−½) the raise stops at 2^1023 with η₁ set to ASSESS(2^1023) (= 1);
-    /// line 12 does not run, and 2·2^1023 overflows, so L stays at 2^1023 (a finite constant, not +∞).
+    /// line 12 does not run, and 2·2^1023 overflows, so L stays at 2^1023 (a finite constant, not +∞) and, since stop 43,
+    /// the pass says so (Capped; before, Capped was false as if the raise had happened).
     /// </summary>
     [Fact]
     public void LineFifteen_DoesNotRaiseBeyondDoubleRange()
@@ -350,7 +368,7 @@ public class EigenArcExamples
         AssertAssess(-0.5, adj.AssessBefore);
         Assert.Equal(Of(top), adj.After);
         Assert.Equal(eta1, adj.AssessAfter);
-        Assert.False(adj.Capped);
+        Assert.True(adj.Capped);
     }
 
     /// <summary>A BASE_OPT factory that returns null is a programming error, reported with the base's name.</summary>
