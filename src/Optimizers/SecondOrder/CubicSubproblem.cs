@@ -42,7 +42,10 @@ public static class CubicSubproblem
     /// value at the computed s and μ. Left (stop 42): the shift t is a double, so where the root t* is subnormal (μ = σ‖s‖
     /// below 2^-1022 with λ₁ ≥ 0, e.g. σ = 1e-320) its grid spacing 2^-1074 is far above 2u·t*, and a normal s_i = |g_i|/t̂
     /// and the decrease are then only as accurate as t̂/t* (λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0),
-    /// σ = 1e-320: a decrease 6.248567e-318 for the exact ≈ 6.2486e-318, 8e-6 relatively off).
+    /// σ = 1e-320: a decrease 6.248567e-318 for the exact ≈ 6.2486e-318, 8e-6 relatively off). With λ₁ &lt; 0 the same holds
+    /// where t* alone is subnormal though μ = −λ₁ + t* is normal (d₁ = t̂ sits on the subnormal grid): λ = (−2.6647007464529e-114,
+    /// 2.11950715480207e-116), g = (−1.3569741152528157e-204, 0), σ = 7.172477677300102e-221 gives a decrease 1.04e-13
+    /// relatively off m(0) − m(s) at its own s (found at stop 43 by ArcAcceptanceRangeProperties).
     /// A result (μ, a component of s, or the decrease) at or beyond double.MaxValue is an
     /// <see cref="ArgumentException"/> naming sigma and that range.
     /// </remarks>

@@ -25,9 +25,11 @@ namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 /// within γ_{2n+3}; for any ŝ, with d_i = λ_i + μ* (μ* = max(0, −λ₁) + t̂, μ̂ = fl(μ*)),
 /// C − (m(0) − m(ŝ)) = ½Σ(d_iŝ_i − |g_i|)ŝ_i + (σ‖ŝ‖ − μ*)‖ŝ‖²/3 + (μ̂ − μ*)‖ŝ‖²/6 exactly, bounded by
 /// (γ₃ + u + 2r(1 + u))·C with r = |σ‖ŝ‖/μ* − 1| ≤ ε + γ₄ + γ₃ ≤ γ_{2n+23} (Solve's bracket ε = γ_{2n+16}, one ulp of t̂
-/// moving μ and ‖s‖ by 2u each, ŝ_i within γ₃); so P̂ is within κ = γ_{10n+110} of m(0) − m(ŝ) (the sums of γ's and
-/// the quotient (1 + γ_{2n+3})/(1 − γ_{4n+51}) rounded up). That holds where Solve states it: every ŝ_i 0 or normal,
-/// P̂ ≥ 2^-1022 and σ‖ŝ‖ ≥ 2^-1021 (outside Solve's documented subnormal-root gap). There P̂ is checked within κ and ρ̂ lies
+/// moving μ and ‖s‖ by 2u each where every d_i is normal, ŝ_i within γ₃); so P̂ is within κ = γ_{10n+110} of
+/// m(0) − m(ŝ) (the sums of γ's and the quotient (1 + γ_{2n+3})/(1 − γ_{4n+51}) rounded up). That holds where Solve
+/// states it: every ŝ_i 0 or normal, P̂ ≥ 2^-1022, σ‖ŝ‖ ≥ 2^-1021 and every d_i with g_i ≠ 0, estimated as
+/// |g_i|/|ŝ_i|·(1 − γ₃), at least 2^-1022 (outside Solve's documented subnormal-root gap, which with λ₁ &lt; 0 is
+/// d₁ = t̂ subnormal while μ is normal). There P̂ is checked within κ and ρ̂ lies
 /// in [D ∓ e_A]/[P(1 ∓ κ)]: a decision whose ρ-region (ρ &lt; η₁ rejected and σ·γ_inc, η₁ ≤ ρ &lt; η₂ accepted and σ kept,
 /// ρ ≥ η₂ accepted and max(σ_min, σ·γ_dec)) misses that interval fails. Elsewhere (and where that interval is not
 /// bounded away from 0 in its denominator) the iteration must still be one of the three outcomes, with σ as that outcome
@@ -123,8 +125,11 @@ public class ArcAcceptanceRangeProperties
 
         var kappa = ExactAgreement.Gamma(10 * n + 110);
         var predicted = ExactDouble.ToFraction(it.PredictedDecrease);
+        var smallestNormal = ExactDouble.Pow2(-1022);
         bool stated = s.All(x => x == 0 || double.IsNormal(x)) && it.PredictedDecrease >= FullRangeDoubles.MinNormal
-            && sigma * norm.Lower >= ExactDouble.Pow2(-1021);
+            && sigma * norm.Lower >= 2 * smallestNormal
+            && Enumerable.Range(0, n).All(i => c.A[i] == 0
+                || s[i] != 0 && Fraction.Abs(ExactDouble.ToFraction(c.A[i]) / sx[i]) * (1 - ExactAgreement.Gamma(3)) >= smallestNormal);
         if (stated)
             result = result.And((predicted >= pLo * (1 - kappa) && predicted <= pHi * (1 + kappa))
                 .Label($"{label}: predicted decrease {it.PredictedDecrease:R} not within κ of m(0) − m(s) ∈ [{ExactDouble.ToDouble(pLo):R}, {ExactDouble.ToDouble(pHi):R}]"));
