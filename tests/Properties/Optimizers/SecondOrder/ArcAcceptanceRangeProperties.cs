@@ -15,7 +15,8 @@ namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 /// ρ = (f(θ) − f(θ + s))/(m(0) − m(s)), m(s) = ∇fᵀs + ½sᵀHs + (σ/3)‖s‖³, for s the trial step Arc.Iterate returns, on
 /// <see cref="RoundedSeparableCubic"/> at θ = z (so ∇f = a and H = diag(λ) exactly; z, a, λ, F and σ from the whole range,
 /// c_i = σ·m/4 with m ∈ −16…16 so that ρ crosses η₁ and η₂, or c from the whole range). f(θ + s) and ‖s‖³ = N√N
-/// (N = ‖s‖²) are exact rationals or a 200-bit enclosure.
+/// (N = ‖s‖²) are exact rationals or a 200-bit enclosure. ArcRun.Step from the same θ and σ₀ = σ is checked to take
+/// that iteration: θ ← fl(θ + s) and s returned where accepted, θ kept and 0 returned otherwise, σ ← σ after.
 /// </summary>
 /// <remarks>
 /// The computed ρ̂ = fl(A/P̂), and rounding is monotone, so the decision is that of A/P̂ against the doubles η₁, η₂.
@@ -78,6 +79,26 @@ public class ArcAcceptanceRangeProperties
 
     private enum Outcome { Rejected, Successful, VerySuccessful }
 
+    /// <summary>ArcRun.Step once from θ = z with σ₀ = σ: the run and the step it returned.</summary>
+    private static (Arc.ArcRun Run, Vector<double> Step) Run(Case c, RoundedSeparableCubic f)
+    {
+        var run = (Arc.ArcRun)new Arc(c.Settings with { Sigma0 = c.Sigma }).Start(f, Vector<double>.Build.DenseOfArray(c.Z));
+        return (run, run.Step());
+    }
+
+    private static bool Throws(Action action)
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     [Property]
     public Property Iterate_DecidesAsTheExactRatioSays() => Prop.ForAll(Cases, c =>
     {
@@ -93,11 +114,17 @@ public class ArcAcceptanceRangeProperties
         catch (ArgumentException e)
         {
             return (e.ParamName == "sigma" && e.Message.Contains("double.MaxValue")).Label($"{label}: rejected {e.ParamName}: {e.Message}")
+                .And(Throws(() => Run(c, f)).Label($"{label}: the run stepped where Iterate rejected"))
                 .Classify(true, "subproblem beyond the range");
         }
         var s = it.Trial;
+        var (run, returned) = Run(c, f);
+        var moved = it.Accepted ? theta + s : theta;
+        var runChecks = (run.Iteration == 1 && run.Sigma.Equals(it.SigmaAfter) && run.Theta.Equals(moved)
+                && returned.Equals(it.Accepted ? s : Vector<double>.Build.Dense(n)))
+            .Label($"{label}: the run gave θ = {run.Theta}, σ = {run.Sigma:R}, step {returned} for the iteration {it}");
         if (s.All(x => x == 0))
-            return (it.PredictedDecrease == 0 && it.ActualDecrease == 0 && !it.Accepted && it.SigmaAfter == c.Sigma)
+            return runChecks.And(it.PredictedDecrease == 0 && it.ActualDecrease == 0 && !it.Accepted && it.SigmaAfter == c.Sigma)
                 .Label($"{label}: zero step gave {it}").Classify(true, "zero step");
 
         var sigma = ExactDouble.ToFraction(c.Sigma);
@@ -110,7 +137,7 @@ public class ArcAcceptanceRangeProperties
             return true.Label(label).Classify(true, "f beyond the range at the trial point");
         double fzHat = ExactDouble.ToDouble(fz), ftHat = ExactDouble.ToDouble(ft);
         double actualExpected = ExactDouble.ToDouble(ExactDouble.ToFraction(fzHat) - ExactDouble.ToFraction(ftHat));
-        var result = it.ActualDecrease.Equals(actualExpected).Label($"{label}: actual decrease {it.ActualDecrease:R}, f̂(θ) − f̂(θ + s) rounded once {actualExpected:R}")
+        var result = runChecks.And(it.ActualDecrease.Equals(actualExpected)).Label($"{label}: actual decrease {it.ActualDecrease:R}, f̂(θ) − f̂(θ + s) rounded once {actualExpected:R}")
             .And((it.SigmaBefore == c.Sigma).Label($"{label}: σ before {it.SigmaBefore:R}"));
 
         var d = fz - f.Exact(zx.Zip(sx, (zi, si) => zi + si).ToArray());
