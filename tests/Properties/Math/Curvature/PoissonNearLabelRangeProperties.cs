@@ -190,4 +190,58 @@ public class PoissonNearLabelRangeProperties
         return Within($"log p at {at}", computed, logP, units)
             .And((BitConverter.DoubleToInt64Bits(real) == BitConverter.DoubleToInt64Bits(computed)).Label($"log p over Real at {at}: {real:R} vs {computed:R}"));
     });
+
+    /// <summary>Counts ≥ 1 over every binade up to double.MaxValue (beyond the 1e300 of <see cref="Counts"/>), and the small ones.</summary>
+    private static Gen<double> WholeRangeCounts { get; } = Gen.Frequency(
+        (1, Gen.Choose(1, 40).Select(i => (double)i)),
+        (3, FullRangeDoubles.Positive.Select(Math.Floor).Where(y => y >= 1)));
+
+    /// <summary>f anywhere (±0, subnormal, down to −MaxValue, up to 800) or ln y plus an offset outside the band (<see cref="FarOffsets"/>).</summary>
+    private static Gen<(double Y, double F)> WholeRangeCases { get; } = Gen.Frequency(
+        (2, from y in WholeRangeCounts from f in FullRangeDoubles.Signed.Where(f => f <= 800) select (y, f)),
+        (1, from y in WholeRangeCounts from f in Gen.Elements(0.0, -0.0, double.Epsilon, -double.Epsilon) select (y, f)),
+        (2, from y in WholeRangeCounts from s in FarOffsets select (y, Math.Log(y) + s)))
+        .Where(c => Math.Abs(c.Item2 - Math.Log(c.Item1)) > 0.701);
+
+    /// <summary>
+    /// log p for counts y from 1 to double.MaxValue and f over the whole range with f − ln y outside the band (|s| &gt; 0.701;
+    /// inside, the near-label property's reference is needed): within the relative bounds of
+    /// <see cref="LogDensity_IsRelativelyAccurate_AwayFromTheLabel"/> (10u below −0.7, 22u to 10, 7.5u beyond), or rejected
+    /// naming the range exactly where |log p| exceeds double.MaxValue (a band of 2^-40 relative either way) or, as
+    /// <see cref="PoissonLog"/> documents, where λ = eᶠ does (f above ln double.MaxValue); over <see cref="Real"/> bit for bit.
+    /// The reference y·f − e^f − log y! from 96-bit enclosures is within 2^-80 of log p relatively here (its terms at most
+    /// 2^13 times |log p| ≥ y·φ(0.7)).
+    /// </summary>
+    [Property]
+    public Property LogDensity_OverTheWholeRange_IsRelativelyAccurateOrRejected() => Prop.ForAll(WholeRangeCases.ToArbitrary(), c =>
+    {
+        var (y, f) = c;
+        string at = $"y = {y:R}, f = {f:R}";
+        var likelihood = new PoissonLog();
+        var lambda = PoissonLogRangeProperties.Lambda(f);
+        var max = F(double.MaxValue);
+        if (lambda is null)
+            return true.ToProperty(); // f > 4096: λ and log p beyond the range, checked by PoissonLogRangeProperties
+        var logP = RationalInterval.Exact(F(y) * F(f)) - lambda.Value - PoissonLogRangeProperties.LogFactorial(y);
+        var magnitude = FractionExtensions.Max(Fraction.Abs(logP.Lower), Fraction.Abs(logP.Upper));
+        bool beyond = Fraction.Abs(logP.Upper) > max * (1 + ExactDouble.Pow2(-40));
+        bool inside = magnitude < max * (1 - ExactDouble.Pow2(-40));
+        double computed;
+        try
+        {
+            computed = likelihood.LogDensity(y, Vector<double>.Build.DenseOfArray([f]));
+        }
+        catch (ArgumentException e)
+        {
+            bool allowed = !inside || f > 709.782712893384;
+            return (allowed && e.Message.Contains("double.MaxValue")).Label($"log p at {at} rejected ({e.Message}) though exact {logP.Midpoint:R}");
+        }
+        if (beyond)
+            return false.Label($"log p at {at}: {computed:R} returned though exact {logP.Midpoint:R} is beyond the range");
+        double s = f - Math.Log(y);
+        double units = s < -0.701 ? 10 : s > 10.001 ? 7.5 : 22;
+        double real = likelihood.LogDensity<Real>(y, [new Real(f)]).Value;
+        return Within($"log p at {at}", computed, logP, units)
+            .And((BitConverter.DoubleToInt64Bits(real) == BitConverter.DoubleToInt64Bits(computed)).Label($"log p over Real at {at}: {real:R} vs {computed:R}"));
+    });
 }
