@@ -113,29 +113,68 @@ public static class NoiseToSignal
     }
 
     /// <summary>
-    /// The estimate tr(s)/‖g‖² as mantissa·2^exponent where it is beyond double.MaxValue (as <see cref="Estimate"/>, whose
-    /// +∞ it refines): the scaled quotient of the remarks before its final scaling, so within the same (3d + 1) ulp. For
-    /// a caller that divides by it (γ* = m/(m + η²) ≈ m/η², <see cref="VarianceAdaptedStepSgd"/>).
+    /// The estimate tr(s)/‖g‖² as mantissa·2^exponent (as <see cref="Estimate"/>, whose +∞ it refines): the scaled quotient
+    /// of the remarks before its final scaling, so within the same (3d + 1) ulp; null where g = 0, s is null or tr(s) ≤ 0.
+    /// For a caller that divides by a large one (γ* = m/(m + η²) ≈ m/η², <see cref="VarianceAdaptedStepSgd"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">g = 0, tr(s) ≤ 0, or the inputs <see cref="Estimate"/> rejects.</exception>
-    internal static (double Mantissa, int Exponent) LargeEstimateParts(GradientSample sample)
+    /// <exception cref="ArgumentException">The inputs <see cref="Estimate"/> rejects.</exception>
+    internal static (double Mantissa, int Exponent)? EstimateParts(GradientSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
         Require.Finite(sample.Gradient, nameof(sample));
+        if (sample.PerSampleVariance is null) return null;
         var variance = Require.Finite(sample.PerSampleVariance, nameof(sample));
         Require.SameLength(sample.Gradient.Count, variance.Count, nameof(sample));
-        int kt = ScaleOf(variance), kg = ScaleOf(sample.Gradient);
+        return RatioParts(variance, sample.Gradient);
+    }
+
+    /// <summary>
+    /// The exact η² of <see cref="Exact"/> as mantissa·2^exponent (its scaled quotient before the final scaling, within the
+    /// same (3d + 1), or for a <see cref="NoisyGradientObjective"/> (4d + 1), ulp); null where the objective has no
+    /// closed-form Σ, ∇f = 0 or tr(Σ) ≤ 0. For <see cref="VarianceAdaptedStepSgd"/>'s idealized rule, whose γ* = m/η² to
+    /// 2^-1021 where η² is beyond double.MaxValue (then <see cref="Exact"/> is +∞).
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Exact"/>.</exception>
+    internal static (double Mantissa, int Exponent)? ExactParts(IObjective objective, Vector<double> theta)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        if (objective is not IStochasticObjective s || s.PerSampleVariance(theta) is not { } variance) return null;
+        var grad = objective.Gradient(theta);
+        Require.Finite(grad, nameof(theta));
+        Require.SameLength(grad.Count, variance.Count, nameof(theta));
+        if (objective is NoisyGradientObjective noisy && !SquaresAreNormal(noisy.NoiseScale, variance))
+        {
+            int ks = ScaleOf(noisy.NoiseScale), kg = ScaleOf(grad);
+            double scaledSigma2 = 0, scaledNorm2 = 0;
+            foreach (double v in noisy.NoiseScale)
+            {
+                double w = Math.ScaleB(v, -ks);
+                scaledSigma2 += w * w;
+            }
+            foreach (double v in grad)
+            {
+                double w = Math.ScaleB(v, -kg);
+                scaledNorm2 += w * w;
+            }
+            return scaledSigma2 > 0 && scaledNorm2 > 0 ? (scaledSigma2 / scaledNorm2, 2 * ks - 2 * kg) : null;
+        }
+        Require.Finite(variance, nameof(theta));
+        return RatioParts(variance, grad);
+    }
+
+    /// <summary>tr(s)/‖g‖² as the scaled quotient of the remarks and its power of two; null for g = 0 or tr(s) ≤ 0.</summary>
+    private static (double Mantissa, int Exponent)? RatioParts(Vector<double> variance, Vector<double> gradient)
+    {
+        int kt = ScaleOf(variance), kg = ScaleOf(gradient);
         double scaledTrace = 0, scaledNorm2 = 0;
         foreach (double v in variance)
             scaledTrace += Math.ScaleB(v, -kt);
-        foreach (double v in sample.Gradient)
+        foreach (double v in gradient)
         {
             double w = Math.ScaleB(v, -kg);
             scaledNorm2 += w * w;
         }
-        if (!(scaledTrace > 0 && scaledNorm2 > 0))
-            throw new ArgumentException("the ratio needs g ≠ 0 and tr(s) > 0.", nameof(sample));
-        return (scaledTrace / scaledNorm2, kt - 2 * kg);
+        return scaledTrace > 0 && scaledNorm2 > 0 ? (scaledTrace / scaledNorm2, kt - 2 * kg) : null;
     }
 
     /// <summary>⌊log₂ max|v_i|⌋, or 0 for v = 0.</summary>

@@ -8,6 +8,12 @@ namespace Verification.Optimizers.Stochastic;
 /// noise-to-signal ratio (eq. 4.9), either estimated from each minibatch (<see cref="NoiseToSignal.Estimate"/>, m ≥ 2)
 /// or, for the idealized method, exact from the objective's closed-form Σ.
 /// </summary>
+/// <remarks>
+/// The step is −(γ*/L)·g through <see cref="SmoothnessStep"/>. Where η²/m ≥ 2^1021 (γ* below 2^-1021, subnormal or 0 as a
+/// double; η² beyond double.MaxValue included), for either η², γ* is m/η² from η²'s mantissa and power of two, so L can
+/// scale it back into the range: the idealized rule gave step 0 where its exact η² overflowed (tr(Σ) = 1e300,
+/// ∇f = 1e-200, g = 1e200, L = 1e-320, m = 1: exact −1e-180).
+/// </remarks>
 public sealed class VarianceAdaptedStepSgd : StochasticOptimizer
 {
     /// <summary>The rule with smoothness constant L &gt; 0, batch size m, and whether η² is the objective's exact value.</summary>
@@ -57,6 +63,9 @@ public sealed class VarianceAdaptedStepSgd : StochasticOptimizer
         return new Rule(this, objective);
     }
 
+    /// <summary>2^1021: from η²/m here on γ* is below 2^-1021, where its double loses digits to the subnormal range.</summary>
+    private const double LargeRatio = 2.247116418577895e307;
+
     private sealed class Rule(VarianceAdaptedStepSgd owner, IObjective objective) : IStepRule
     {
         public int BatchSize => owner.BatchSize;
@@ -64,12 +73,13 @@ public sealed class VarianceAdaptedStepSgd : StochasticOptimizer
         public Vector<double> Step(Vector<double> theta, GradientSample sample, int t)
         {
             double eta2 = owner.ExactNoise ? NoiseToSignal.Exact(objective, theta)!.Value : NoiseToSignal.Estimate(sample);
-            if (!owner.ExactNoise && double.IsPositiveInfinity(eta2) && sample.Gradient.AbsoluteMaximum() > 0)
+            if (eta2 / owner.BatchSize >= LargeRatio
+                && (owner.ExactNoise ? NoiseToSignal.ExactParts(objective, theta) : NoiseToSignal.EstimateParts(sample)) is { } parts)
             {
-                // η̂² beyond double.MaxValue with g ≠ 0: γ* = m/(m + η̂²) is m/η̂² to 2^-1023 relatively, kept as
-                // mantissa·2^exponent (1/∞ = 0 gave step 0 where L scales γ*·g back: s = 1e300, g = 1e-50, L = 1e-320).
-                var (mantissa, exponent) = NoiseToSignal.LargeEstimateParts(sample);
-                return SmoothnessStep.Of(owner.BatchSize / mantissa, -exponent, owner.Smoothness, sample.Gradient, nameof(sample));
+                // γ* = m/(m + η²) is m/η² to 2^-1021 relatively, kept as mantissa·2^exponent: as a double it is subnormal
+                // or 0 (1/(1 + ∞) = 0 gave step 0 where L scales γ*·g back: estimated, s = 1e300, g = 1e-50, L = 1e-320;
+                // exact, tr(Σ) = 1e300, ∇f = 1e-200, g = 1e200, L = 1e-320, m = 1).
+                return SmoothnessStep.Of(owner.BatchSize / parts.Mantissa, -parts.Exponent, owner.Smoothness, sample.Gradient, nameof(sample));
             }
             return SmoothnessStep.Of(OptimalStepFactor(eta2, owner.BatchSize), owner.Smoothness, sample.Gradient, nameof(sample));
         }

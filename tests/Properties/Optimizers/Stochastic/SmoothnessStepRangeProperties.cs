@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
+using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Stochastic;
 using Verification.Tests.Properties.Numerics;
 using Verification.Tests.Properties.Numerics.Exact;
@@ -124,6 +125,59 @@ public class SmoothnessStepRangeProperties
                 i => relative * Fraction.Abs(exact[i]) + 4 * Tiny * Fraction.Abs(ExactDouble.ToFraction(c.g[i]) / ExactDouble.ToFraction(c.smoothness)) + 2 * Tiny,
                 $"L = {c.smoothness:R}, g = {Show(c.g)}, s = {Show(c.s)}, m = {c.m}");
         });
+
+    /// <summary>
+    /// The idealized rule's first step (exact η² = tr(Σ)/‖∇f‖² of the objective, ∇f independent of the sample's g): −γ*·g/L
+    /// with γ* = m‖∇f‖²/(m‖∇f‖² + tr(Σ)) (0 for ∇f = 0 ≠ Σ, 1 for tr(Σ) = 0). The bound is the estimated rule's above with
+    /// θ from NoiseToSignal.Exact's doc, the same (3d + 1) ulp for an objective that is not a NoisyGradientObjective.
+    /// </summary>
+    [Property]
+    public Property VarianceAdaptedStepSgdExactStep_IsWithinItsBoundOrRejected() => Prop.ForAll(
+        (from smoothness in FullRangeDoubles.Positive
+         from g in Gradients
+         from grad in FullRangeDoubles.SignedOrOneScale(g.Length)
+         from sigma in Gen.Frequency(
+             (3, Gen.ArrayOf(FullRangeDoubles.NonNegative, g.Length)),
+             (1, FullRangeDoubles.SignedOrOneScale(g.Length).Select(x => x.Select(Math.Abs).ToArray())))
+         from m in Gen.Frequency((3, Gen.Choose(1, 16)), (1, Gen.Choose(1, 1 << 20)))
+         select (smoothness, g, grad, sigma, m)).ToArbitrary(),
+        c =>
+        {
+            var trace = c.sigma.Aggregate(Fraction.Zero, (sum, x) => sum + ExactDouble.ToFraction(x));
+            var norm2 = c.grad.Aggregate(Fraction.Zero, (sum, x) => sum + ExactDouble.ToFraction(x) * ExactDouble.ToFraction(x));
+            var gamma = trace == 0 ? Fraction.One : norm2 == 0 ? Fraction.Zero : c.m * norm2 / (c.m * norm2 + trace);
+            var theta = (3 * c.g.Length + 1) * 2 * U;
+            var relative = (1 + theta / (1 - theta)) * (1 + 6 * U) * (1 + 4 * U) - 1;
+            var exact = ExactStep(gamma, c.smoothness, c.g);
+            var objective = new ScriptedStochasticObjective(V(c.grad), V(c.sigma), new GradientSample(V(c.g), c.m, null));
+            return Agrees(() => new VarianceAdaptedStepSgd(c.smoothness, c.m, exactNoise: true).Start(objective, V(new double[c.g.Length])).Step(),
+                exact,
+                i => relative * Fraction.Abs(exact[i]) + 4 * Tiny * Fraction.Abs(ExactDouble.ToFraction(c.g[i]) / ExactDouble.ToFraction(c.smoothness)) + 2 * Tiny,
+                $"L = {c.smoothness:R}, g = {Show(c.g)}, ∇f = {Show(c.grad)}, diag Σ = {Show(c.sigma)}, m = {c.m}");
+        });
+
+    /// <summary>
+    /// The idealized rule where the exact η² overflows: ∇f = 1e-200, diag Σ = 1e300 (η² = 1e700), g = 1e200, L = 1e-320,
+    /// m = 1. OptimalStepFactor(∞) = 0 gave step 0 for the exact −1e-700·1e200/1e-320 ≈ −1e-180 (fails on the old code);
+    /// the same through a NoisyGradientObjective (σ = 1e200, ∇f = 1e-200: η² = 1e800, g = ∇f + σ·ξ). Bound: the property's,
+    /// d = 1, under 18 ulp (as the estimate's case below).
+    /// </summary>
+    [Fact]
+    public void VarianceAdaptedStepSgdExactStep_WhereTheExactRatioOverflows_IsNotZero()
+    {
+        var objective = new ScriptedStochasticObjective(V(1e-200), V(1e300), new GradientSample(V(1e200), 1, null));
+        double step = new VarianceAdaptedStepSgd(1e-320, 1, exactNoise: true).Start(objective, V(0)).Step()[0];
+        var f = ExactDouble.ToFraction(1e-200);
+        var exact = -f * f / (f * f + ExactDouble.ToFraction(1e300)) * ExactDouble.ToFraction(1e200) / ExactDouble.ToFraction(1e-320);
+        Assert.True(ExactDouble.UlpError(step, RationalInterval.Exact(exact)) <= 18, $"step = {step:R}, exact ≈ {ExactDouble.ToDouble(exact):R}");
+
+        var noisy = new NoisyGradientObjective(new LinearObjective(1e-200), V(1e200), 7);
+        var sample = noisy.OpenSampler().Sample(V(0), 1);
+        double noisyStep = new VarianceAdaptedStepSgd(1e-320, 1, exactNoise: true).Start(noisy, V(0)).Step()[0];
+        var sigma = ExactDouble.ToFraction(1e200);
+        var noisyExact = -f * f / (f * f + sigma * sigma) * ExactDouble.ToFraction(sample.Gradient[0]) / ExactDouble.ToFraction(1e-320);
+        Assert.True(ExactDouble.UlpError(noisyStep, RationalInterval.Exact(noisyExact)) <= 18, $"step = {noisyStep:R}, exact ≈ {ExactDouble.ToDouble(noisyExact):R}");
+    }
 
     /// <summary>
     /// s = 1e300, g = 1e-50, L = 1e-320, m = 2: η̂² = 1e400 overflows, and 1/(1 + ∞) gave γ* = 0 and step 0 for the exact
