@@ -79,7 +79,7 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// (0 where k = 0, j is within ±100 and ∇R has no subnormal entry); it can overflow, and the step is then rejected,
     /// also where B + λI spans less than the range: B = diag(2^-100, 0), λ = 2^-1074, ∇R = (0, 2^-500) solves to 2^1074
     /// for the exact step (0, −2^574). Accuracy for diagonal B (u = 2^-53): each entry within γ₆·|s_i| + 2^-1074 of
-    /// s_i = −γ∇R_i/(b_i + λ) where |s_i| ≥ 2^-1049 (b + λ, √, two divisions, γ's significand; the powers of two exact but
+    /// s_i = −γ∇R_i/(b_i + λ) where |s_i| ≥ 2^-1049 (b + λ, √, two divisions, the product with γ; the powers of two exact but
     /// for a final scaling into the subnormals).
     /// </para>
     /// </summary>
@@ -115,17 +115,14 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         var factor = Factor(fo, damped);
         var scaledGradient = j == 0 ? gradient : gradient.Map(g => Math.ScaleB(g, -j));
         var solved = factor.Solve(scaledGradient);
-        // γ as its significand times 2^e, the power of two joined to the scaling back: γ·x could underflow or overflow
-        // before 2^(j−k) brought it back (B ≈ 0, λ = 18.15, γ = 2e-265, ∇R = (−2.4e272, 1.3e-26): the step's entry 1 was −0
-        // for the exact −1.4e-292). Bit for bit γ·x scaled back wherever γ·x is a normal double.
-        int e = Math.ILogB(StepSize);
-        double significand = Math.ScaleB(StepSize, -e);
-        var step = solved.Map(x => Math.ScaleB(-significand * x, e + j - k));
+        // γ·x could underflow or overflow before 2^(j−k) brought it back (B ≈ 0, λ = 18.15, γ = 2e-265, ∇R = (−2.4e272,
+        // 1.3e-26): the step's entry 1 was −0 for the exact −1.4e-292); see StepEntry.
+        var step = solved.Map(x => StepEntry(x, j - k));
         // A solve that underflowed (an entry of x below 2^-1022, or 0) where γ would have lifted the step back into the range:
         // B = diag(1e300, 1), λ = 1e-300, γ = 1e300, ∇R = (1e-300, 1) gave x_0 = 1e-600 = 0 and the step (−0, −1e300), exact
         // (≈ −1e-300, −1e300). Solved again for the gradient scaled up by 2^p, p bringing the larger of x and the gradient to
-        // 2^1000 (2^24 of headroom for the substitutions' intermediates), and γ applied as its significand only, so γ·2^p·x
-        // does not overflow before the scaling back; every scaling is exact, so where nothing underflowed the bits are the same.
+        // 2^1000 (2^24 of headroom for the substitutions' intermediates), and γ applied by StepEntry, so γ·2^p·x does not
+        // overflow before the scaling back; every scaling is exact, so where nothing underflowed the bits are the same.
         int p = ResolveExponent(solved, scaledGradient);
         if (p > 0)
         {
@@ -133,7 +130,7 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
             if (again.All(double.IsFinite))
             {
                 solved = again;
-                step = again.Map(x => Math.ScaleB(-significand * x, e + j - k - p));
+                step = again.Map(x => StepEntry(x, j - k - p));
             }
         }
         for (int i = 0; i < step.Count; i++)
@@ -147,6 +144,21 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
                     $"the damped step at θ has entry {i} = {Require.Show(step[i])} from a subnormal {Require.Show(solved[i])} of the scaled solve: the solve underflowed (its solution spans more than 2^2022), and the step's digits are lost; it is not computed.",
                     nameof(theta));
         return step;
+    }
+
+    /// <summary>
+    /// −γ·x·2^n: γ·x rounded once and scaled back wherever γ·x is a normal double (bit for bit the plain product), else
+    /// γ's and x's significands multiplied and their exponents joined to n, so that γ·x neither underflows nor overflows
+    /// before the scaling back. (γ's significand alone times x overflowed where γ·x did not: B = diag(1, 0),
+    /// λ = 0.6·2^-1023, γ = 3/4, ∇R = (0, 1) solves to x_1 ≈ 1.67·2^1023, and 1.5·x_1 = ∞ rejected the step −1.25·2^1023.)
+    /// </summary>
+    private double StepEntry(double x, int n)
+    {
+        double product = StepSize * x;
+        if (x == 0 || !double.IsFinite(x) || double.IsNormal(product))
+            return Math.ScaleB(-product, n);
+        int e = Math.ILogB(StepSize), ex = Math.ILogB(x);
+        return Math.ScaleB(-(Math.ScaleB(StepSize, -e) * Math.ScaleB(x, -ex)), e + ex + n);
     }
 
     /// <summary>

@@ -46,7 +46,8 @@ public class DampedPreconditionedDescentRangeProperties
     /// The step within γ₆·|s_i| + 2^-1074 of s_i = −γg_i/(b_i + λ) where |s_i| ≥ 2^-1049 (below it the remarks allow 0), or
     /// a <see cref="DoubleRangeException"/> naming θ where Update's remarks put the inputs outside its range: an exact entry
     /// beyond MaxValue (then required, beyond the bound's band), ∇R spanning more than 2^1022, a scaled solve
-    /// 2^(k−j)·g_i/(b_i + λ) beyond the range (k, j as the remarks define them), or a solution spanning more than 2^2022.
+    /// 2^(k−j)·g_i/(b_i + λ) beyond the range within γ₆ (k, j as the remarks define them; for diagonal B the substitutions'
+    /// intermediate g_i/√(b_i + λ) is the smaller where the solve is large, and γ is applied without overflowing first), or a solution spanning more than 2^2022.
     /// </summary>
     [Property]
     public Property Update_OfADiagonalCurvature_IsWithinItsBoundOrRejected() => Prop.ForAll(
@@ -69,7 +70,7 @@ public class DampedPreconditionedDescentRangeProperties
             int j = largest == 0 ? 0 : Math.ILogB(largest);
             if (k == 0 && j >= -100 && j <= 100 && !g.Any(v => v != 0 && Math.Abs(v) < FullRangeDoubles.MinNormal)) j = 0;
             bool spansMore = g.Any(v => v != 0 && (long)Math.ILogB(v) - Math.ILogB(largest) < -1022);
-            bool scaledOverflows = x.Any(v => Fraction.Abs(v) * ExactDouble.Pow2(k - j) >= ExactDouble.Pow2(1022));
+            bool scaledOverflows = x.Any(v => Fraction.Abs(v) * ExactDouble.Pow2(k - j) * (1 + Gamma6) > Max);
             var nonzero = x.Where(v => !v.IsZero).Select(Fraction.Abs).ToArray();
             bool solutionSpans = nonzero.Length > 0 && nonzero.Max() >= ExactDouble.Pow2(2020) * nonzero.Min();
             bool maybeBeyond = exact.Any(v => Fraction.Abs(v) * (1 + Gamma6) > Max);
@@ -125,6 +126,22 @@ public class DampedPreconditionedDescentRangeProperties
             var bound = Gamma6 * Fraction.Abs(exact) + Smallest + (Fraction.Abs(exact) < ExactDouble.Pow2(-1049) ? Fraction.Abs(exact) : Fraction.Zero);
             Assert.True(Fraction.Abs(ExactDouble.ToFraction(step[i]) - exact) <= bound, $"step[{i}] = {step[i]:R}, exact ≈ {ExactDouble.ToDouble(exact):R}");
         }
+    }
+
+    /// <summary>
+    /// B = diag(1, 0), λ = 0.6·2^-1023 (subnormal), γ = 3/4, ∇R = (0, 1): B + λI and ∇R stay unscaled (k = j = 0), the
+    /// solve x_1 = 1/λ ≈ 1.67·2^1023 is finite, and the exact step (−0, −γ/λ ≈ −1.25·2^1023) is a double. Applying γ as
+    /// its significand 1.5 first made 1.5·x_1 = ∞ and the step was rejected as beyond the range; γ·x_1 is normal, so the
+    /// step is γ·x_1 rounded once (within u of −γ/λ after the solve's γ₄: γ₆ as the property).
+    /// </summary>
+    [Fact]
+    public void Update_WhoseSignificandTimesTheSolveOverflows_IsTheExactStep()
+    {
+        double lambda = 0.6 * Math.ScaleB(1, -1023), gamma = 0.75;
+        var step = new NaturalGradientDescent(gamma, lambda).Update(new GivenCurvature([1, 0], [0, 1]), Vector<double>.Build.Dense(2));
+        var exact = -ExactDouble.ToFraction(gamma) / ExactDouble.ToFraction(lambda);
+        Assert.True(step[0] == 0 && double.IsNegative(step[0]), $"step[0] = {step[0]:R}");
+        Assert.True(Fraction.Abs(ExactDouble.ToFraction(step[1]) - exact) <= Gamma6 * Fraction.Abs(exact), $"step[1] = {step[1]:R}, exact ≈ {ExactDouble.ToDouble(exact):R}");
     }
 
     /// <summary>
