@@ -16,8 +16,8 @@ namespace Verification.Optimizers.Lodo;
 /// span more than the double range where the plain solve overflowed, is a <see cref="DoubleRangeException"/> naming the
 /// sample (it was a step of ±∞ or NaN); a non-finite gradient is an ArgumentException naming it. A g with a subnormal
 /// entry is solved scaled too (its digits would otherwise be divided by √h &lt; 1 into a normal step: H = 3·2^-80,
-/// g = 2^-1074 was 3811 ulp off). Accuracy for diagonal H (u = 2^-53): each entry within 4u·|g_i/h_i| + 2^-1074 of the
-/// exact −g_i/h_i (√h, two divisions, the scaling back); dense H: MathNet's backward-stable Cholesky solve. Left: where g
+/// g = 2^-1074 was 3811 ulp off). Accuracy for diagonal H (u = 2^-53): each entry within γ₄·|g_i/h_i| + 2^-1074 of the
+/// exact −g_i/h_i, γ₄ = 4u/(1 − 4u) (√h, two divisions, the scaling back; (1 + u)²/(1 − u)² exceeds 1 + 4u); dense H: MathNet's backward-stable Cholesky solve. Left: where g
 /// has a subnormal entry and spans more than 2^1022, or its scaled solve overflows (H far below 1), the plain solve is
 /// kept, and a step entry from a subnormal g_i may keep only that subnormal's digits.
 /// </remarks>
