@@ -30,9 +30,14 @@ public class NewtonTrackerRangeProperties
     /// </summary>
     private static readonly Fraction Gamma4 = 4 * ExactDouble.Pow2(-53) / (1 - 4 * ExactDouble.Pow2(-53));
 
-    /// <summary>Subnormals of any size, 2^-1074 to 2^-1022 log-uniformly (a uniform mantissa is almost always near 2^-1023).</summary>
+    /// <summary>
+    /// Subnormals of any size, 2^-1074 to 2^-1022 log-uniformly (a uniform mantissa is almost always near 2^-1023), half of
+    /// them within 2^-1032 … 2^-1022, whose few lost bits only a curvature near 1 makes visible.
+    /// </summary>
     private static Gen<double> Subnormal { get; } =
-        from m in FullRangeDoubles.Moderate from k in Gen.Choose(1023, 1074) from sign in Gen.Elements(1.0, -1.0)
+        from m in FullRangeDoubles.Moderate
+        from k in Gen.Frequency((1, Gen.Choose(1023, 1032)), (1, Gen.Choose(1023, 1074)))
+        from sign in Gen.Elements(1.0, -1.0)
         select sign * Math.Max(double.Epsilon, Math.ScaleB(Math.ScaleB(m, -Math.ILogB(m)), -k));
 
     /// <summary>Gradients: full-range entries, one scale, or subnormal entries (all, or one beside full-range ones).</summary>
@@ -41,9 +46,15 @@ public class NewtonTrackerRangeProperties
         (1, Gen.ArrayOf(Subnormal, n)),
         (1, from g in Gen.ArrayOf(FullRangeDoubles.Signed, n) from s in Subnormal select g.Select((x, i) => i == 0 ? s : x).ToArray()));
 
-    /// <summary>Curvatures 2^-200 … 1, where √h &lt; 1 magnifies what a subnormal g_i loses into a normal step entry.</summary>
+    /// <summary>
+    /// Curvatures 2^-200 … 1, where √h &lt; 1 magnifies what a subnormal g_i loses into a normal step entry; half of them
+    /// 2^-12 … 1, where the subnormals just below 2^-1022 (most of their bits kept) lose theirs (a solve that missed
+    /// g_i ≥ 2^-1032 as subnormal passed with the whole range 2^-200 … 1 alone).
+    /// </summary>
     private static Gen<double> BelowOne { get; } =
-        from m in FullRangeDoubles.Moderate from k in Gen.Choose(1, 200) select Math.ScaleB(Math.ScaleB(m, -Math.ILogB(m)), -k);
+        from m in FullRangeDoubles.Moderate
+        from k in Gen.Frequency((1, Gen.Choose(1, 12)), (1, Gen.Choose(1, 200)))
+        select Math.ScaleB(Math.ScaleB(m, -Math.ILogB(m)), -k);
 
     /// <summary>
     /// Each step entry within γ₄·|g_i/h_i| + 2^-1074 of −g_i/h_i, or a <see cref="DoubleRangeException"/> naming the sample
