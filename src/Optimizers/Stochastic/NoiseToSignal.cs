@@ -43,15 +43,22 @@ public static class NoiseToSignal
     /// <exception cref="ArgumentException">The objective's gradient or variance at θ has an entry that is not finite (a variance of a <see cref="NoisyGradientObjective"/> never is).</exception>
     public static double? Exact(IObjective objective, Vector<double> theta)
     {
+        if (ExactInputs(objective, theta) is not (var grad, var variance)) return null;
+        if (objective is NoisyGradientObjective noisy && !SquaresAreNormal(noisy.NoiseScale, variance))
+            return SquaredNormRatio(noisy.NoiseScale, grad);
+        Require.Finite(variance, nameof(theta));
+        return Ratio(variance, grad);
+    }
+
+    /// <summary>∇f(θ) and diag Σ(θ) of a stochastic objective with a closed-form Σ, checked as <see cref="Exact"/> states; null otherwise.</summary>
+    private static (Vector<double> Gradient, Vector<double> Variance)? ExactInputs(IObjective objective, Vector<double> theta)
+    {
         ArgumentNullException.ThrowIfNull(objective);
         if (objective is not IStochasticObjective s || s.PerSampleVariance(theta) is not { } variance) return null;
         var grad = objective.Gradient(theta);
         Require.Finite(grad, nameof(theta));
         Require.SameLength(grad.Count, variance.Count, nameof(theta));
-        if (objective is NoisyGradientObjective noisy && !SquaresAreNormal(noisy.NoiseScale, variance))
-            return SquaredNormRatio(noisy.NoiseScale, grad);
-        Require.Finite(variance, nameof(theta));
-        return Ratio(variance, grad);
+        return (grad, variance);
     }
 
     /// <summary>True where every σ_i is 0 or its rounded square σ_i² is a normal finite double (within ½ ulp of σ_i²).</summary>
@@ -137,11 +144,7 @@ public static class NoiseToSignal
     /// <exception cref="ArgumentException">As <see cref="Exact"/>.</exception>
     internal static (double Mantissa, int Exponent)? ExactParts(IObjective objective, Vector<double> theta)
     {
-        ArgumentNullException.ThrowIfNull(objective);
-        if (objective is not IStochasticObjective s || s.PerSampleVariance(theta) is not { } variance) return null;
-        var grad = objective.Gradient(theta);
-        Require.Finite(grad, nameof(theta));
-        Require.SameLength(grad.Count, variance.Count, nameof(theta));
+        if (ExactInputs(objective, theta) is not (var grad, var variance)) return null;
         if (objective is NoisyGradientObjective noisy && !SquaresAreNormal(noisy.NoiseScale, variance))
         {
             int ks = ScaleOf(noisy.NoiseScale), kg = ScaleOf(grad);
