@@ -78,19 +78,9 @@ public static class NoiseToSignal
     /// </summary>
     private static double SquaredNormRatio(Vector<double> sigma, Vector<double> gradient)
     {
-        int ks = ScaleOf(sigma), kg = ScaleOf(gradient);
-        double scaledSigma2 = 0, scaledNorm2 = 0;
-        foreach (double v in sigma)
-        {
-            double w = Math.ScaleB(v, -ks);
-            scaledSigma2 += w * w;
-        }
+        double scaledSigma2 = ScaledSquaredNorm(sigma, out int ks);
         if (scaledSigma2 == 0) return 0;
-        foreach (double v in gradient)
-        {
-            double w = Math.ScaleB(v, -kg);
-            scaledNorm2 += w * w;
-        }
+        double scaledNorm2 = ScaledSquaredNorm(gradient, out int kg);
         if (scaledNorm2 == 0) return double.PositiveInfinity;
         return Math.ScaleB(scaledSigma2 / scaledNorm2, 2 * ks - 2 * kg);
     }
@@ -105,16 +95,9 @@ public static class NoiseToSignal
             double norm2 = gradient * gradient;
             return trace / norm2; // g = 0: norm2 = +0, so ±∞ with the sign of tr(s), as on the scaled path below
         }
-        int kt = ScaleOf(variance), kg = ScaleOf(gradient);
-        double scaledTrace = 0, scaledNorm2 = 0;
-        foreach (double v in variance)
-            scaledTrace += Math.ScaleB(v, -kt); // each in (−2, 2): the sum of d of them cannot overflow
+        double scaledTrace = ScaledTrace(variance, out int kt);
         if (scaledTrace == 0) return 0;
-        foreach (double v in gradient)
-        {
-            double w = Math.ScaleB(v, -kg);
-            scaledNorm2 += w * w; // in [1, 4d) once any entry is non-zero
-        }
+        double scaledNorm2 = ScaledSquaredNorm(gradient, out int kg);
         if (scaledNorm2 == 0) return scaledTrace > 0 ? double.PositiveInfinity : double.NegativeInfinity;
         return Math.ScaleB(scaledTrace / scaledNorm2, kt - 2 * kg);
     }
@@ -147,18 +130,7 @@ public static class NoiseToSignal
         if (ExactInputs(objective, theta) is not (var grad, var variance)) return null;
         if (objective is NoisyGradientObjective noisy && !SquaresAreNormal(noisy.NoiseScale, variance))
         {
-            int ks = ScaleOf(noisy.NoiseScale), kg = ScaleOf(grad);
-            double scaledSigma2 = 0, scaledNorm2 = 0;
-            foreach (double v in noisy.NoiseScale)
-            {
-                double w = Math.ScaleB(v, -ks);
-                scaledSigma2 += w * w;
-            }
-            foreach (double v in grad)
-            {
-                double w = Math.ScaleB(v, -kg);
-                scaledNorm2 += w * w;
-            }
+            double scaledSigma2 = ScaledSquaredNorm(noisy.NoiseScale, out int ks), scaledNorm2 = ScaledSquaredNorm(grad, out int kg);
             return scaledSigma2 > 0 && scaledNorm2 > 0 ? (scaledSigma2 / scaledNorm2, 2 * ks - 2 * kg) : null;
         }
         Require.Finite(variance, nameof(theta));
@@ -168,16 +140,31 @@ public static class NoiseToSignal
     /// <summary>tr(s)/‖g‖² as the scaled quotient of the remarks and its power of two; null for g = 0 or tr(s) ≤ 0.</summary>
     private static (double Mantissa, int Exponent)? RatioParts(Vector<double> variance, Vector<double> gradient)
     {
-        int kt = ScaleOf(variance), kg = ScaleOf(gradient);
-        double scaledTrace = 0, scaledNorm2 = 0;
-        foreach (double v in variance)
-            scaledTrace += Math.ScaleB(v, -kt);
-        foreach (double v in gradient)
-        {
-            double w = Math.ScaleB(v, -kg);
-            scaledNorm2 += w * w;
-        }
+        double scaledTrace = ScaledTrace(variance, out int kt), scaledNorm2 = ScaledSquaredNorm(gradient, out int kg);
         return scaledTrace > 0 && scaledNorm2 > 0 ? (scaledTrace / scaledNorm2, kt - 2 * kg) : null;
+    }
+
+    /// <summary>Σ(v_i·2^-k)² with k = ⌊log₂ max|v_i|⌋ (0 for v = 0): in [1, 4d) once any entry is non-zero.</summary>
+    private static double ScaledSquaredNorm(Vector<double> v, out int k)
+    {
+        k = ScaleOf(v);
+        double sum = 0;
+        foreach (double x in v)
+        {
+            double w = Math.ScaleB(x, -k);
+            sum += w * w;
+        }
+        return sum;
+    }
+
+    /// <summary>Σ v_i·2^-k with k = ⌊log₂ max|v_i|⌋ (0 for v = 0): each term in (−2, 2), so the sum of d of them cannot overflow.</summary>
+    private static double ScaledTrace(Vector<double> v, out int k)
+    {
+        k = ScaleOf(v);
+        double sum = 0;
+        foreach (double x in v)
+            sum += Math.ScaleB(x, -k);
+        return sum;
     }
 
     /// <summary>⌊log₂ max|v_i|⌋, or 0 for v = 0.</summary>
