@@ -89,6 +89,19 @@ public sealed class Lodo : IOptimizer
 /// <see cref="Accept"/> ∇f(x_{t+1}). As an <see cref="IOptimizerRun"/> (a run from <see cref="Lodo.Start"/>) each step
 /// accepts the sampled gradient at the pending proposal and proposes the next iterate.
 /// </summary>
+/// <remarks>
+/// Range and accuracy over the whole double range (u = 2^-53): <see cref="Precondition"/> is the model's Apply (its
+/// own range and accuracy); a proposal is x_t + (−G(θ_t)m_t) rounded once per entry, ±∞ where that sum is beyond
+/// ±double.MaxValue (the divergence a run reports through its iterate; such a proposal is never accepted). Accept
+/// takes θ_{t+1} = θ_t + Δθ rounded once per entry (Δθ the meta-rule's step) and m_{t+1} = fl(fl(β·m_t) +
+/// fl(fl(1 − β)·g)), within γ₃·(|β·m_t| + |(1 − β)·g|) + 2^-1073 of βm_t + (1 − β)g per entry: relative where the
+/// terms do not cancel and are normal, absolute 2^-1073 where they are subnormal (m_t's digits below 2^-1074 are lost,
+/// as a plain double's are). Where the hypergradient or m_{t+1} is beyond the range (the latter only a guard: a search of
+/// β, m_t and g within 8 ulp of MaxValue found no rounded sum past it), or the meta-rule rejects the
+/// hypergradient, Accept is an ArgumentException naming the gradient and the run is unchanged; where θ_t + Δθ is beyond
+/// the range the meta-rule has already taken its step, so the run is marked diverged: Accept throws an
+/// ArgumentException naming the gradient and every later call an InvalidOperationException saying so.
+/// </remarks>
 public sealed class LodoRun : IOptimizerRun
 {
     private readonly IPreconditionerModel model;
@@ -97,6 +110,7 @@ public sealed class LodoRun : IOptimizerRun
     private Vector<double> x, m, theta;
     private Vector<double>? proposal;
     private int metaSteps, iteration;
+    private string? divergence;
 
     internal LodoRun(IPreconditionerModel model, double beta, IStepRule meta, Vector<double> x0, Vector<double> theta0)
     {
@@ -129,6 +143,7 @@ public sealed class LodoRun : IOptimizerRun
     Vector<double> IOptimizerRun.Step()
     {
         var sampler = Sampler ?? throw new InvalidOperationException("this run was started with Begin; drive it with Propose and Accept.");
+        RequireNotDiverged();
         if (proposal is not null)
             throw new InvalidOperationException($"the run diverged at step {iteration}: x is non-finite.");
         if (iteration == 0)
@@ -163,24 +178,75 @@ public sealed class LodoRun : IOptimizerRun
     /// <summary>−G(θ_t)m_t, setting the proposal x_t + (−G(θ_t)m_t), which rounds exactly as x_t − G(θ_t)m_t.</summary>
     private Vector<double> ProposeStep()
     {
+        RequireNotDiverged();
         var delta = -model.Apply(theta, m);
         proposal = x + delta;
         return delta;
     }
 
-    /// <summary>Receives ∇f(x_{t+1}) at the proposal and moves to it: the hypergradient, the meta-step on θ and the momentum.</summary>
+    /// <summary>
+    /// Receives ∇f(x_{t+1}) at the proposal and moves to it: the hypergradient, the meta-step on θ and the momentum
+    /// (range, accuracy and rejections in the class remarks).
+    /// </summary>
     public void Accept(Vector<double> gradient)
     {
+        RequireNotDiverged();
         if (proposal is null)
             throw new InvalidOperationException("Accept needs a preceding Propose.");
+        int pending = FirstNonFinite(proposal);
+        if (pending >= 0)
+            throw new InvalidOperationException(
+                $"the proposal x_{{t+1}} has entry {pending} = {Require.Show(proposal[pending])}: x_t − G(θ_t)m_t is beyond the double range (the run diverged), so there is no gradient to accept.");
         Require.Finite(gradient, nameof(gradient));
         Require.SameLength(x.Count, gradient.Count, nameof(gradient));
         // ℓ_{t+1} = f(x_t − G(θ)m_t) ⇒ ∇_θ ℓ_{t+1} = −∂_θ(gᵀG(θ)m_t), g = ∇f(x_{t+1}).
         var hyper = -model.BilinearGradient(theta, gradient, m);
+        int bad = FirstNonFinite(hyper);
+        if (bad >= 0)
+            throw new ArgumentException(
+                $"the hypergradient −∂_θ(gᵀG(θ_t)m_t) has entry {bad} beyond the double range at this gradient (max |g_i| = {Require.Show(gradient.AbsoluteMaximum())}, max |m_t,i| = {Require.Show(m.AbsoluteMaximum())}); the run is unchanged.",
+                nameof(gradient));
+        var momentum = beta * m + (1 - beta) * gradient;
+        bad = FirstNonFinite(momentum);
+        if (bad >= 0)
+            throw new ArgumentException(
+                $"m_{{t+1}} = βm_t + (1 − β)g rounds beyond the double range at entry {bad} (β = {Require.Show(beta)}, m_t = {Require.Show(m[bad])}, g = {Require.Show(gradient[bad])}); the run is unchanged.",
+                nameof(gradient));
+        Vector<double> metaStep;
+        try
+        {
+            metaStep = meta.Step(theta, new GradientSample(hyper, 1, null), metaSteps);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"the meta-optimizer rejects the hypergradient formed at this gradient; the run is unchanged. {e.Message}", nameof(gradient), e);
+        }
+        var next = theta + metaStep;
+        bad = FirstNonFinite(next);
+        if (bad >= 0)
+        {
+            divergence = $"the run diverged at meta-step {metaSteps}: θ_t + Δθ is beyond the double range at entry {bad} (θ_t = {Require.Show(theta[bad])}, Δθ = {Require.Show(metaStep[bad])})";
+            throw new ArgumentException($"{divergence}; the meta-optimizer has taken its step, so the run refuses further calls.", nameof(gradient));
+        }
+        metaSteps++;
         LastHypergradient = hyper;
-        theta = theta + meta.Step(theta, new GradientSample(hyper, 1, null), metaSteps++);
-        m = beta * m + (1 - beta) * gradient;
+        theta = next;
+        m = momentum;
         x = proposal;
         proposal = null;
+    }
+
+    private void RequireNotDiverged()
+    {
+        if (divergence is not null)
+            throw new InvalidOperationException($"{divergence}.");
+    }
+
+    private static int FirstNonFinite(Vector<double> v)
+    {
+        for (int i = 0; i < v.Count; i++)
+            if (!double.IsFinite(v[i]))
+                return i;
+        return -1;
     }
 }
