@@ -186,12 +186,40 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// Φ = γ(B(θ) + λI)⁻¹ (elmo-amos Definition 3), as 2^-k·γ(2^-k(B + λI))⁻¹; an entry is ±∞ only where its exact value
     /// exceeds double.MaxValue (λ far below B's scale).
     /// </summary>
+    /// <remarks>
+    /// γ·x·2^-k is formed as <see cref="StepEntry"/> forms the step's entries: rounded once and scaled back wherever γ·x is
+    /// normal (bit for bit the former γ·x), else from γ's and x's significands, so a subnormal γ·x keeps its digits
+    /// (λ = 3.5e-233, b = 0, γ = 4.78e-309 lost 72 ulp) and an overflowing one is not ∞ where Φ is in range. A column of
+    /// the inverse that overflowed (an entry of 2^-k(B + λI) below 2^-1024 beside larger ones: B = diag(1, 0),
+    /// λ = 1e-310) is solved again for 2^-1000·e_j and scaled back by 2^1000 with γ. Accuracy for diagonal B (u = 2^-53):
+    /// each entry within γ₃·|Φ_ii| + 2^-1074 of γ/(b_i + λ) (b_i + λ, the division, the product with γ), off-diagonal
+    /// entries 0. Dense B carries MathNet's LU inverse's normwise error.
+    /// </remarks>
     public Matrix<double> Preconditioner(IObjective objective, Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(objective);
         var fo = Fisherable(objective);
         var (damped, k) = Damped(fo, theta);
-        return (StepSize * damped.Inverse()).Map(x => Math.ScaleB(x, -k));
+        var inverse = damped.Inverse();
+        var phi = Matrix<double>.Build.Dense(inverse.RowCount, inverse.ColumnCount);
+        MathNet.Numerics.LinearAlgebra.Factorization.LU<double>? lu = null;
+        for (int j = 0; j < inverse.ColumnCount; j++)
+        {
+            var column = inverse.Column(j);
+            int shift = 0;
+            if (!column.All(double.IsFinite))
+            {
+                // 2^-1000·e_j: the column's largest entry is at most 1/λ_min(2^-k(B + λI)) ≤ 2^1074, so it stays finite.
+                lu ??= damped.LU();
+                var rhs = Vector<double>.Build.Dense(inverse.RowCount);
+                rhs[j] = Math.ScaleB(1.0, -1000);
+                column = lu.Solve(rhs);
+                shift = 1000;
+            }
+            for (int i = 0; i < column.Count; i++)
+                phi[i, j] = -StepEntry(column[i], shift - k);
+        }
+        return phi;
     }
 }
 

@@ -269,5 +269,29 @@ public class DampedPreconditionedDescentRangeExamples
         Assert.Contains("span more than it (the scaled solve overflowed)", e.Message);
     }
 
+    /// <summary>
+    /// Φ = γ(B + λI)⁻¹ where an entry of the inverse is beyond the range but γ brings Φ back into it, and where γ·x is
+    /// subnormal before the scaling back (found by DampedPreconditionerRangeProperties): B = diag(1, 0), λ = 1e-310,
+    /// γ = 1e-20 gave Φ₁₁ = ∞ (1/λ overflowed) for the exact 1e-20/1e-310 ≈ 1e290; B = 0, λ = 3.5225032333734323e-233,
+    /// γ = 4.783686552491065e-309 gave 1.3580360997738048e-76, 72 ulp from the exact 1.3580360997738026e-76 (γ·x
+    /// rounded on the subnormal grid). Each entry within 3 ulp now.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { 1.0, 0.0 }, 1e-310, 1e-20)]
+    [InlineData(new[] { 0.0 }, 3.5225032333734323e-233, 4.783686552491065e-309)]
+    [InlineData(new[] { 1e300, 0.0, 2.0 }, 5e-324, 3e-300)]
+    public void Preconditioner_WhereTheInverseOrGammaTimesItLeavesTheRange_IsTheExactInverse(double[] b, double lambda, double gamma)
+    {
+        var phi = new NaturalGradientDescent(gamma, lambda).Preconditioner(new GivenCurvature(b, new double[b.Length]), Vector<double>.Build.Dense(b.Length));
+        for (int i = 0; i < b.Length; i++)
+        {
+            var exact = ExactDouble.ToFraction(gamma) / (ExactDouble.ToFraction(b[i]) + ExactDouble.ToFraction(lambda));
+            Assert.True(ExactDouble.UlpError(phi[i, i], RationalInterval.Exact(exact)) <= 3, $"Φ[{i},{i}] = {Show(phi[i, i])}, exact ≈ {Show(ExactDouble.ToDouble(exact))}");
+            for (int j = 0; j < b.Length; j++)
+                if (j != i)
+                    Assert.Equal(0, phi[i, j]);
+        }
+    }
+
     private static string Show(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }
