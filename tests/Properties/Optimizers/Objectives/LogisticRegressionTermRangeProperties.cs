@@ -124,6 +124,21 @@ public class LogisticRegressionTermRangeProperties
         Assert.Null(Check(x, w, mu, 1, (f, theta) => f.Value(theta), (f, theta) => f.Gradient(theta)[0]));
     }
 
+    /// <summary>
+    /// Feature 2^90 and w = ±710·2^-90 lie within ScaledSum.Ordinary's band 2^±100, yet the margin ẑ = 710 puts σ(−ẑ) below
+    /// 2^-1022, so the score weight is carried as M·2^E with E ≠ 0: ∇f_j = −e^{−710}·2^90·y ≈ ∓2.7e-281 is right only where
+    /// the plain product w·x is kept for E = 0 (taking it for E ≠ 0 gives −M·2^90·y, off by the factor 2^E).
+    /// </summary>
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-1.0)]
+    public void Gradient_AtAMarginBeyond708WithOrdinaryInputs_KeepsTheExponent(double y)
+    {
+        double x = Math.ScaleB(1, 90), w = y * 710 * Math.ScaleB(1, -90);
+        Assert.Null(Check(x, w, 0, y));
+        Assert.Null(Check(x, w, 0, y, (f, theta) => f.Value(theta), (f, theta) => f.Gradient(theta)[0]));
+    }
+
     private static string? Rejected(Func<double> compute, string at)
     {
         try
