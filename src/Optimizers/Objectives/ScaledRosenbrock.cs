@@ -18,7 +18,8 @@ namespace Verification.Optimizers.Objectives;
 /// Accuracy, u = 2^-53, r = x² − y: f within 6u·((x − 1)²/100 + r² + |r|x²), ∂f/∂x within 6u·(|x − 1|/50 + 4|x|(|r| + x²)),
 /// ∂f/∂y within 6u·2(|r| + x²), h_xx within 6u·(1/50 + 12x² + 4|y|), T[u]_xx within 6u·(24|x u_x| + 4|u_y|), the other
 /// entries within ½ulp, plus 2^-1074 where a result is subnormal (the x² terms are the cancellation of x·x − y near the
-/// valley y = x², which only the fused form avoids).
+/// valley y = x², which only the fused form avoids). Outside the band, where r is that fused form, f is within
+/// 6u·((x − 1)²/100 + r²) (x − 1 and r one rounding each, the products, the quotient by 100 and the sum one each).
 /// </remarks>
 public sealed class ScaledRosenbrock : IThirdOrderObjective
 {
@@ -67,7 +68,6 @@ public sealed class ScaledRosenbrock : IThirdOrderObjective
         gx.Add(4, x, r);
         var gy = new ScaledSum();
         gy.Add(-2, r);
-        string at = $"({Require.Show(x)}, {Require.Show(y)})";
         return Vector<double>.Build.DenseOfArray([gx.Value, gy.Value]);
     }
 
@@ -87,7 +87,6 @@ public sealed class ScaledRosenbrock : IThirdOrderObjective
         hxx.Add(4, double.IsFinite(cubicPart) ? cubicPart : double.MaxValue);
         var hxy = new ScaledSum();
         hxy.Add(-4, x);
-        string at = $"({Require.Show(x)}, {Require.Show(y)})";
         double xx = hxx.Value, xy = hxy.Value;
         return Matrix<double>.Build.DenseOfArray(new[,] { { xx, xy }, { xy, 2.0 } });
     }

@@ -1,4 +1,6 @@
+using Fractions;
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics.Exact;
 using Verification.Optimizers.Objectives;
 using Xunit;
 
@@ -62,4 +64,28 @@ public class CubicPerturbedQuadraticConstructionExamples
             Assert.Equal((d * theta + (c / 2 * p * p) * u).ToArray(), f.Gradient(theta).ToArray());
         }
     }
+
+    /// <summary>
+    /// c = 1e-300 is outside the ordinary band, so ‖u‖ is formed as largest·‖u/largest‖: u = (3, 4) gives 4·‖(0.75, 1)‖ =
+    /// 4·1.25 = 5 exactly and L_H = |c|·125, one rounding of the product (within the stated 6u).
+    /// </summary>
+    [Fact]
+    public void HessianLipschitz_OfATinyWeight_IsCTimesTheCubedNorm()
+    {
+        var exact = ExactDouble.ToFraction(1e-300) * 125;
+        var computed = new CubicPerturbedQuadratic(Matrix<double>.Build.DenseIdentity(2), 1e-300, V(3, 4)).HessianLipschitz!.Value;
+        var error = Fraction.Abs(ExactDouble.ToFraction(computed) - exact);
+        Assert.True(error <= 6 * ExactDouble.Pow2(-53) * exact, $"L_H = {computed:R}");
+    }
+
+    [Fact]
+    public void Value_AtANonFiniteTheta_IsRejectedNamingTheta() =>
+        ArgumentAssert.Rejects(() => new CubicPerturbedQuadratic(Matrix<double>.Build.DenseIdentity(2), 1, V(1, 0)).Value(V(double.NaN, 0)),
+            "theta", "must be finite");
+
+    [Fact]
+    public void ThirdDerivativeAlong_AtALongerTheta_IsRejectedNamingTheta() =>
+        ArgumentAssert.Rejects(
+            () => new CubicPerturbedQuadratic(Matrix<double>.Build.DenseIdentity(2), 1, V(1, 0)).ThirdDerivativeAlong(V(1, 2, 3), V(1, 1)),
+            "theta", "length 3, expected 2");
 }

@@ -51,4 +51,8 @@ public class SeparableObjectiveMutantExamples
         Assert.Equal([1.0, 3.0], constants.Constants);
         Assert.Contains("coordinate axes", constants.Basis, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ExactHessian_OfAThetaLongerThanTheTerms_IsRejectedNamingTheta() =>
+        ArgumentAssert.Rejects(() => TwoCubics().ExactHessian([1.0, 2, 3]), "theta", "length 3, expected 2");
 }
