@@ -123,4 +123,11 @@ public class DirectionCosineExamples
         Assert.Equal("v", e.ParamName);
         Assert.Contains("the cosine of a zero vector is undefined", e.Message);
     }
+
+    /// <summary>A gradient with one non-finite entry beside a finite one is rejected naming θ, saying which entry is not finite.</summary>
+    [Theory]
+    [InlineData(double.NaN, 1.0)]
+    [InlineData(1.0, double.PositiveInfinity)]
+    public void At_WithOneNonFiniteGradientEntry_NamesTheta(double g1, double g2) =>
+        ArgumentAssert.Rejects(() => DirectionCosine.At(new GivenCurvature([1, 2], [g1, g2]), Theta), "theta", "the gradient at θ has a non-finite entry");
 }

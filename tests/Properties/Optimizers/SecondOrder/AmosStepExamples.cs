@@ -148,6 +148,7 @@ public class AmosStepExamples
         Assert.Equal(new[] { false, false, true, false }, Amos.Assign(l, 1, AmosAssignment.PerTensorMean, null));
         ArgumentAssert.Rejects(() => Amos.Assign(Of(1, -1), 1, AmosAssignment.PerCoordinate, null), "lipschitz", "lipschitz[1] must be ≥ 0");
         ArgumentAssert.Rejects(() => Amos.Assign(Of(1, 1), -1, AmosAssignment.PerCoordinate, null), "threshold", "threshold must be ≥ 0");
+        Assert.Equal("lipschitz", Assert.Throws<ArgumentNullException>(() => Amos.Assign(null!, 1, AmosAssignment.PerCoordinate, null)).ParamName);
     }
 
     /// <summary>

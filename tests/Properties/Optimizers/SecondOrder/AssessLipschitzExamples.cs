@@ -173,5 +173,8 @@ public class AssessLipschitzExamples
         ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, theta, eigen, V(1, 1, 1)), "lipschitz", "has length 3, expected 2");
         // θ of length 3 for a 2-dimensional objective whose eigensystem (and L) have length 2.
         ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, V(0, 0, 0), eigen, l), "theta", "has length 3, expected 2");
+        // A NaN in V (the record checks nothing): the step along v₁ would be NaN, and the ratio a silent −∞.
+        var nanVector = new EigenSystem(eigen.Values, Matrix<double>.Build.DenseOfArray(new[,] { { double.NaN, 0 }, { 0, 1.0 } }), eigen.GradientProjections);
+        ArgumentAssert.Rejects(() => AssessLipschitz.Ratio(f, theta, nanVector, l), "eigen", "eigen's vectors must be finite.");
     }
 }

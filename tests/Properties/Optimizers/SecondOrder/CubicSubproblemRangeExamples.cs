@@ -83,4 +83,21 @@ public class CubicSubproblemRangeExamples
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([double.NaN], [-1.0]), 1), "eigen", "finite");
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([1.0], [double.NegativeInfinity]), 1), "eigen", "finite");
     }
+
+    /// <summary>
+    /// The hard case beyond 2^100 (the scaled secular function): λ = (−5, 5)·2^100, g = (0, −30·2^200), σ = 1. At μ = −λ₁ =
+    /// 5·2^100, s₂ = 30·2^200/(10·2^100) = 3·2^100 and σ‖s‖ = 3·2^100 &lt; μ, so s is completed along v₁ to ‖s‖ = μ/σ:
+    /// s₁ = √(25 − 9)·2^100 = 4·2^100 (a 3-4-5 triangle, every value exact); decrease ½|g₂|s₂ + μ‖s‖²/6 = (45 + 125/6)·2^300.
+    /// </summary>
+    [Fact]
+    public void HardCaseBeyondTheScale_CompletesToTheNormMuOverSigma()
+    {
+        double p = Math.ScaleB(1.0, 100);
+        var sol = CubicSubproblem.Solve(Diagonal([-5 * p, 5 * p], [0.0, -30 * p * p]), 1);
+        Assert.True(sol.HardCase);
+        Assert.Equal(4 * p, sol.Step[0]);
+        Assert.Equal(3 * p, sol.Step[1]);
+        Assert.Equal(5 * p, sol.Shift);
+        Near((45 + 125.0 / 6) * p * p * p, sol.PredictedDecrease);
+    }
 }

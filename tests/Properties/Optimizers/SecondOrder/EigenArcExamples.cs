@@ -132,6 +132,7 @@ public class EigenArcExamples
         Assert.Equal("eigen", Assert.Throws<ArgumentNullException>(() => arc.Adjust(f, theta, null!, Of(1))).ParamName);
         ArgumentAssert.Rejects(() => arc.Adjust(f, theta, eigen, Of(0)), "lipschitz", "lipschitz[0] must be > 0");
         ArgumentAssert.Rejects(() => arc.Adjust(f, theta, eigen, Of(1, 1)), "lipschitz", "lipschitz has length 2, expected 1");
+        Assert.Equal("lipschitz", Assert.Throws<ArgumentNullException>(() => arc.Adjust(f, theta, eigen, null!)).ParamName);
     }
 
     /// <summary>Line 4–5: c = 3, L = 8: ASSESS = 3/2 − 3/16 = 21/16 &gt; η₂, so L ← γ₂·L = 4, where ASSESS = 9/8.</summary>

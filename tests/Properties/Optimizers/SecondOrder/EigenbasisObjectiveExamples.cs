@@ -94,4 +94,17 @@ public class EigenbasisObjectiveExamples
         public Vector<double> Gradient(Vector<double> theta) { Seen = theta.Clone(); return inner.Gradient(theta); }
         public Matrix<double> Hessian(Vector<double> theta) { Seen = theta.Clone(); return inner.Hessian(theta); }
     }
+
+    /// <summary>
+    /// ∇f = (M, M), M = double.MaxValue, in the basis V = [[c, −c], [c, c]], c = fl(√½): Vᵀ∇f = (2cM, 0), whose first entry
+    /// (≈ 1.414M) is beyond the range while the second is 0; rejected naming z, the finite 0 beside it notwithstanding.
+    /// </summary>
+    [Fact]
+    public void Gradient_WithOneEntryBeyondTheRange_IsRejected()
+    {
+        double c = Math.Sqrt(0.5), m = double.MaxValue;
+        var basis = Matrix<double>.Build.DenseOfArray(new[,] { { c, -c }, { c, c } });
+        var frame = Create(new NaturalGradient.GivenCurvature([0, 0], [m, m]), basis, V(0, 0));
+        ArgumentAssert.Rejects(() => frame.Gradient(V(0, 0)), "z", "beyond the double range");
+    }
 }

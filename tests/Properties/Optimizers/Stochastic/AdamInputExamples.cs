@@ -89,4 +89,12 @@ public class AdamInputExamples
         Assert.Equal("gradient", e.ParamName);
         Assert.Contains("length 3, expected 2", e.Message);
     }
+
+    /// <summary>m/(√v + ε) adds ε to the root: m = 3, v = 4, ε = 1 gives 3/(2 + 1) = 1 exactly (and 3/2 at ε = 0).</summary>
+    [Fact]
+    public void Direction_AddsEpsilonToTheRoot()
+    {
+        Assert.Equal(1.0, Adam.Direction(3, 4, 1));
+        Assert.Equal(1.5, Adam.Direction(3, 4, 0));
+    }
 }

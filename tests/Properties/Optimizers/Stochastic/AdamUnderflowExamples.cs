@@ -94,4 +94,16 @@ public class AdamUnderflowExamples
         Assert.Equal(0, Adam.Direction(0, 0, 0));
         Assert.Equal(Adam.SmallEpsilon, Math.ScaleB(1.0, -480));
     }
+
+    /// <summary>
+    /// The rejection's edge: with ε = 0 (below <see cref="Adam.SmallEpsilon"/>) a v of exactly 2^-1022 is the smallest
+    /// normal double and keeps every digit, so the step is computed, not rejected. β₁ = ½, β₂ = ¾, g = 2^-510: the first
+    /// step's v = ¼·2^-1020 = 2^-1022 and m = ½g, bias-corrected m̂ = g and v̂ = 2^-1020 = g², so −α·m̂/√v̂ = −α = −1 exactly.
+    /// </summary>
+    [Fact]
+    public void FirstStep_WithVExactlyTheSmallestNormal_IsComputed()
+    {
+        var sample = new GradientSample(Vector<double>.Build.DenseOfArray([Math.ScaleB(1.0, -510)]), 1, null);
+        Assert.Equal(-1.0, new Adam(1, 0.5, 0.75, 0).StartRule(1).Step(Vector<double>.Build.Dense(1), sample, 0)[0]);
+    }
 }

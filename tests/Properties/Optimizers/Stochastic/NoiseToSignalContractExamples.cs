@@ -63,4 +63,19 @@ public class NoiseToSignalContractExamples
         Assert.Equal(double.NegativeInfinity, Estimate([0], [-Math.ScaleB(1, 200)]));
         Assert.Equal(double.NegativeInfinity, Estimate([0], [-1]));
     }
+
+    /// <summary>
+    /// A closed-form variance that is not finite (∞ or NaN; an objective other than <c>NoisyGradientObjective</c>) is
+    /// rejected naming θ, as a non-finite gradient is: tr(Σ) = ∞ has no ratio (it was the silent +∞, or NaN).
+    /// </summary>
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void Exact_RejectsANonFiniteVariance_NamingTheta(double bad) =>
+        ArgumentAssert.Rejects(() => NoiseToSignal.Exact(new ScriptedStochasticObjective(V(1, 1), V(bad, 1)), V(0, 0)), "theta", "must be finite");
+
+    /// <summary>The parts form names a null sample as <see cref="NoiseToSignal.Estimate"/> does (not a NullReferenceException).</summary>
+    [Fact]
+    public void EstimateParts_OfANullSample_NamesIt() =>
+        Assert.Equal("sample", Assert.Throws<ArgumentNullException>(() => NoiseToSignal.EstimateParts(null!)).ParamName);
 }
