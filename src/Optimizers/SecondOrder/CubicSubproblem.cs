@@ -50,8 +50,8 @@ public static class CubicSubproblem
     /// <see cref="ArgumentException"/> naming sigma and that range.
     /// </remarks>
     /// <exception cref="ArgumentException">
-    /// σ not in (0, double.MaxValue]; non-finite or non-ascending eigenvalues, non-finite projections; or a result beyond
-    /// double.MaxValue.
+    /// σ not in (0, double.MaxValue]; non-finite or non-ascending eigenvalues, non-finite projections, a V that is not n
+    /// finite columns; or a result beyond double.MaxValue.
     /// </exception>
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
     {
@@ -66,6 +66,12 @@ public static class CubicSubproblem
             if (i > 0 && lam[i] < lam[i - 1])
                 throw new ArgumentException($"eigen's eigenvalues must be ascending (λ_1 ≤ … ≤ λ_n), got λ_{i} = {Require.Show(lam[i - 1])} > λ_{i + 1} = {Require.Show(lam[i])}.", nameof(eigen));
         }
+        // V must be n finite columns: a NaN column with s_i = 0 was taken silently, one with s_i ≠ 0 rejected as a step
+        // "beyond double.MaxValue" naming sigma.
+        if (eigen.Vectors.ColumnCount != n || !eigen.Vectors.Enumerate().All(double.IsFinite))
+            throw new ArgumentException(
+                $"eigen must have {n} finite eigenvectors (the columns of V), got a {eigen.Vectors.RowCount}×{eigen.Vectors.ColumnCount} V{(eigen.Vectors.Enumerate().All(double.IsFinite) ? "" : " with a non-finite entry")}.",
+                nameof(eigen));
         var a = eigen.GradientProjections.Select(Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
         double lower = Math.Max(0, -lam[0]);
         bool ordinary = ScaledSum.Ordinary(sigma) && ScaledSum.Ordinary(lam) && ScaledSum.Ordinary(a);

@@ -156,4 +156,20 @@ public class CubicSubproblemExamples
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([1.0], [-1.0]), 0), "sigma", "must be > 0");
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([1.0], [-1.0]), double.PositiveInfinity), "sigma", "must be finite");
     }
+
+    /// <summary>
+    /// λ = (1, 2), g = (−1, 0): s = (s₁, 0), so a NaN in v₂ was taken silently (s₂·v₂ skipped) and a NaN in v₁ was rejected
+    /// as a step "beyond double.MaxValue" naming sigma; V must be n finite columns, rejected naming eigen (both failed on the
+    /// old code), as is a V with too few columns.
+    /// </summary>
+    [Fact]
+    public void RejectsANonFiniteOrMisshapenV_NamingEigen()
+    {
+        double[] lam = [1.0, 2.0], g = [-1.0, 0.0];
+        var nanInV2 = Matrix<double>.Build.DenseOfArray(new[,] { { 1, double.NaN }, { 0, 1.0 } });
+        var nanInV1 = Matrix<double>.Build.DenseOfArray(new[,] { { 1, 0 }, { double.PositiveInfinity, 1.0 } });
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, nanInV2, g), 1), "eigen", "2 finite eigenvectors");
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, nanInV1, g), 1), "eigen", "non-finite entry");
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.Dense(2, 1), g), 1), "eigen", "a 2×1 V");
+    }
 }
