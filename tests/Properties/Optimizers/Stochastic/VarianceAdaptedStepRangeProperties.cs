@@ -103,6 +103,68 @@ public class VarianceAdaptedStepRangeProperties
         });
 
     /// <summary>
+    /// Steps 0 to 4 of SVAG and M-SVAG on inputs that keep the moving averages exact for five steps: β = j/64 and
+    /// g_t = a_t·2^s with |a_t| ≤ 2^6 (m̃_4 needs at most 37 significant bits, ṽ_4 at most 46, 1 − β^5 30), s from −1074 to
+    /// 505. Step t has m = (1 − β)Σ_k β^(t−k)g_k/(1 − β^(t+1)), v likewise with g_k², ρ(β, t) =
+    /// (1 − β)(1 + β^(t+1))/((1 + β)(1 − β^(t+1))), ŝ = (v − m²)/(1 − ρ), γ = m²/(m² + κŝ), and the same relative bound
+    /// as the first two steps (m and v each rounded once, γ's condition number at most 1 + κ/(1 − ρ), Factor's 28 ulp, the
+    /// product): the rule's remarks state it for every step where the recursions are exact, and this checks it there.
+    /// </summary>
+    [Property]
+    public Property FirstFiveSteps_OnExactlyAveragedInputs_AreWithinTheirBoundOrRejected() => Prop.ForAll(
+        (from alpha in FullRangeDoubles.Positive
+         from j in Gen.Choose(1, 63)
+         from count in Gen.Choose(3, 5)
+         from a in Gen.ArrayOf(Gen.Choose(-64, 64), count)
+         from s in Gen.Frequency((3, Gen.Choose(-1074, 505)), (1, Gen.Choose(-1074, -1000)), (1, Gen.Choose(450, 505)))
+         from momentum in Gen.Elements(false, true)
+         select (alpha, beta: j / 64.0, g: a.Select(x => Math.ScaleB(x, s)).ToArray(), momentum)).ToArbitrary(),
+        c =>
+        {
+            var rule = c.momentum ? VarianceAdapted.MSvag(c.alpha, c.beta) : VarianceAdapted.Svag(c.alpha, c.beta);
+            var objective = new ScriptedStochasticObjective(V(0), null, [.. c.g.Select(x => new GradientSample(V(x), 1, null))]);
+            var run = rule.Start(objective, V(0));
+            string label = $"α = {c.alpha:R}, β = {c.beta:R}, g = ({string.Join(", ", c.g.Select(x => x.ToString("R")))}), {(c.momentum ? "M-SVAG" : "SVAG")}";
+            Fraction alpha = ExactDouble.ToFraction(c.alpha), b = ExactDouble.ToFraction(c.beta), tiny = ExactDouble.Pow2(-1074);
+            var product = (1 + U) * (1 + U) - 1;
+            Fraction mean = 0, square = 0;
+            for (int t = 0; t < c.g.Length; t++)
+            {
+                var x = ExactDouble.ToFraction(c.g[t]);
+                mean = b * mean + (1 - b) * x;
+                square = b * square + (1 - b) * x * x;
+                Fraction step, relative;
+                if (t == 0)
+                    (step, relative) = (-alpha * x, product);
+                else
+                {
+                    var power = Fraction.Pow(b, t + 1);
+                    Fraction m = mean / (1 - power), v = square / (1 - power);
+                    var rho = (1 - b) * (1 + power) / ((1 + b) * (1 - power));
+                    var kappa = c.momentum ? rho : Fraction.One;
+                    var gamma = m == 0 ? Fraction.Zero : m * m / (m * m + kappa * (v - m * m) / (1 - rho));
+                    relative = (1 + 31 * U / 10 * (1 + kappa / (1 - rho))) * (1 + 56 * U) * (c.momentum ? 1 + U : Fraction.One) * (1 + product) - 1;
+                    step = -alpha * gamma * (c.momentum ? m : x);
+                }
+                var magnitude = Fraction.Abs(step);
+                double computed;
+                try
+                {
+                    computed = run.Step()[0];
+                }
+                catch (ArgumentException e)
+                {
+                    bool mayOverflow = magnitude * (1 + relative) + tiny >= ExactAgreement.OverflowThreshold;
+                    return (mayOverflow && e.ParamName == "sample" && e.Message.Contains("beyond the double range"))
+                        .Label($"{label}: step {t} rejected ({e.Message}), exact ≈ {ExactDouble.ToDouble(step):R}");
+                }
+                if (!double.IsFinite(computed) || Fraction.Abs(ExactDouble.ToFraction(computed) - step) > relative * magnitude + tiny)
+                    return false.Label($"{label}: step {t} = {computed:R}, exact ≈ {ExactDouble.ToDouble(step):R}, bound {ExactDouble.ToDouble(relative * magnitude + tiny):R}");
+            }
+            return true.Label(label);
+        });
+
+    /// <summary>
     /// Cases the old rule got wrong, each failing on it: (1) β = 0.9, g = 3·2^-1074, α = 1e300: (1 − β)·g rounded to 0, so
     /// m = v = 0 and the step was 0 for the exact −α·g ≈ −1.5e-23; (2) SVAG, β = ½, g = (2^-600, −2^-600), α = 1: g² = 0,
     /// so v = 0 and γ = 1 at step 1 for the exact γ = 1/19 (step 2^-600/19, not 2^-600); (3) α = 1e300, g = 1e10: the
