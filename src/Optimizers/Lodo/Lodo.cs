@@ -138,7 +138,9 @@ public sealed class LodoRun : IOptimizerRun
     /// One step of <see cref="IOptimizerRun"/>: propose x_{t+1} = x_t − G(θ_t)m_t, then accept the sampled gradient at it
     /// (the meta-step and the momentum), so that θ_{t+1} and m_{t+1} are up to date after the step. At the first step
     /// the gradient at x₀ is drawn and unused (m₀ = 0); drawing it keeps a moving objective's clock at the step count. A
-    /// non-finite proposal is left pending and reported through Theta, never fed to the sampler. Returns −G(θ_t)m_t.
+    /// non-finite proposal is left pending and reported through Theta, never fed to the sampler. Where the sampler or Accept
+    /// rejects the step (a hypergradient or θ_t + Δθ beyond the range), an InvalidOperationException saying why; the run
+    /// keeps x_t, θ_t, m_t and its iteration count and refuses further steps. Returns −G(θ_t)m_t.
     /// </summary>
     Vector<double> IOptimizerRun.Step()
     {
@@ -152,7 +154,22 @@ public sealed class LodoRun : IOptimizerRun
         iteration++;
         var next = proposal!;
         if (next.All(double.IsFinite))
-            Accept(sampler.Sample(next, 1).Gradient);
+        {
+            try
+            {
+                Accept(sampler.Sample(next, 1).Gradient);
+            }
+            catch (ArgumentException e)
+            {
+                // The step is not taken: x, θ and m stay those of the last step, the pending proposal is dropped, and the
+                // run refuses further steps (the sampler has been drawn, so a retry would not repeat this step).
+                proposal = null;
+                iteration--;
+                string reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+                divergence ??= $"the run stopped at step {iteration + 1}, which was not taken: {reason.TrimEnd('.')}";
+                throw new InvalidOperationException($"{divergence}.", e);
+            }
+        }
         return delta;
     }
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Lodo;
 using Verification.Optimizers.Lodo;
+using Verification.Optimizers.Objectives;
 using Verification.Optimizers.Stochastic;
 using Xunit;
 
@@ -108,5 +109,23 @@ public class LodoAcceptRangeExamples
         var e = Assert.Throws<InvalidOperationException>(() => run.Accept(V(1)));
         Assert.Equal("the proposal x_{t+1} has entry 0 = -Infinity: x_t − G(θ_t)m_t is beyond the double range (the run diverged), so there is no gradient to accept.", e.Message);
         Assert.Equal(new[] { 0.0 }, run.X.ToArray());
+    }
+
+    [Fact]
+    public void StepOfARunOnAnObjective_WhoseAcceptIsRejected_KeepsTheLastStepAndRefusesFurtherSteps()
+    {
+        // f = ½x², x₀ = 1e200, G = ½, β = 0. Step 1 stays at x₀ (m₀ = 0) and sets m₁ = g₁ = 1e200. Step 2 proposes
+        // 5e199, whose gradient 5e199 makes h = −g m₁ = −5e399. The step is not taken: before, the run counted it, reported
+        // the unaccepted proposal as its iterate and then called itself "non-finite" though x was finite.
+        var lodo = Verification.Optimizers.Lodo.Lodo.WithSgd(new DensePreconditioner(1, 0.5), 1e-300, 0, 0);
+        var run = lodo.Start(new Quadratic(Matrix<double>.Build.DenseIdentity(1), V(0)), V(1e200));
+        run.Step();
+        var e = Assert.Throws<InvalidOperationException>(() => run.Step());
+        Assert.StartsWith("the run stopped at step 2, which was not taken: the hypergradient", e.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentException>(e.InnerException);
+        Assert.Equal(1, run.Iteration);
+        Assert.Equal(new[] { 1e200 }, run.Theta.ToArray());
+        var again = Assert.Throws<InvalidOperationException>(() => run.Step());
+        Assert.Equal(e.Message, again.Message);
     }
 }
