@@ -147,6 +147,22 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     }
 
     /// <summary>
+    /// The exponent p of a re-solve for 2^-p·e_j where column j of the inverse lost digits: 1000 where it overflowed (its
+    /// largest entry is at most 1/λ_min(2^-k(B + λI)) ≤ 2^1074 where B + λI is positive definite in floating point, so
+    /// 2^-1000 keeps it finite); where an entry is subnormal, −p for the p ≤ 1000 that brings the largest entry toward
+    /// 2^1000 (b = 0x1.ffffffffffffcp+1023, λ = 1, γ = 2^100: 1/b was subnormal and Φ 2 ulp off); 0 otherwise.
+    /// </summary>
+    private static int ColumnShift(Vector<double> column)
+    {
+        if (!column.All(double.IsFinite))
+            return 1000;
+        double largest = column.AbsoluteMaximum();
+        bool subnormal = column.Any(x => x != 0 && Math.Abs(x) < PowerOfTwoScaling.MinNormal);
+        // 2^p with p ≤ 1000: the right-hand side stays finite, and a subnormal entry comes out at least 2^-74.
+        return subnormal && Math.ILogB(largest) < 1000 ? Math.Max(Math.ILogB(largest) - 1000, -1000) : 0;
+    }
+
+    /// <summary>
     /// −γ·x·2^n: γ·x rounded once and scaled back wherever γ·x is a normal double (bit for bit the plain product), else
     /// γ's and x's significands multiplied and their exponents joined to n, so that γ·x neither underflows nor overflows
     /// before the scaling back. (γ's significand alone times x overflowed where γ·x did not: B = diag(1, 0),
@@ -191,7 +207,10 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// normal (bit for bit the former γ·x), else from γ's and x's significands, so a subnormal γ·x keeps its digits
     /// (λ = 3.5e-233, b = 0, γ = 4.78e-309 lost 72 ulp) and an overflowing one is not ∞ where Φ is in range. A column of
     /// the inverse that overflowed (an entry of 2^-k(B + λI) below 2^-1024 beside larger ones: B = diag(1, 0),
-    /// λ = 1e-310) is solved again for 2^-1000·e_j and scaled back by 2^1000 with γ. Accuracy for diagonal B (u = 2^-53):
+    /// λ = 1e-310) is solved again for 2^-1000·e_j, and one with a subnormal entry for 2^p·e_j, p ≤ 1000 bringing its
+    /// largest entry toward 2^1000 (the first solve kept if that one overflows), each scaled back with γ. Where B + λI is singular in
+    /// floating point (λ lost beside B: B = [[1, 1], [1, 1]], λ = 1e-20), an ArgumentException naming the objective, as
+    /// Update's Cholesky gives (its inverse was ±∞ for the exact ≈ ±5e19). Accuracy for diagonal B (u = 2^-53):
     /// each entry within γ₃·|Φ_ii| + 2^-1074 of γ/(b_i + λ) (b_i + λ, the division, the product with γ), off-diagonal
     /// entries 0. Dense B carries MathNet's LU inverse's normwise error.
     /// </remarks>
@@ -206,15 +225,21 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         for (int j = 0; j < inverse.ColumnCount; j++)
         {
             var column = inverse.Column(j);
-            int shift = 0;
-            if (!column.All(double.IsFinite))
+            int shift = ColumnShift(column);
+            if (shift != 0)
             {
-                // 2^-1000·e_j: the column's largest entry is at most 1/λ_min(2^-k(B + λI)) ≤ 2^1074, so it stays finite.
                 lu ??= damped.LU();
                 var rhs = Vector<double>.Build.Dense(inverse.RowCount);
-                rhs[j] = Math.ScaleB(1.0, -1000);
-                column = lu.Solve(rhs);
-                shift = 1000;
+                rhs[j] = Math.ScaleB(1.0, -shift);
+                var again = lu.Solve(rhs);
+                if (again.All(double.IsFinite))
+                    column = again;
+                else if (!column.All(double.IsFinite))
+                    throw new ArgumentException(
+                        $"objective {objective.Name}: B(θ) + λI is singular in floating point (column {j} of its inverse is not finite: λ = {Require.Show(Damping)} is lost beside B); B must be positive semi-definite and λ large enough to be seen beside it.",
+                        nameof(objective));
+                else
+                    shift = 0;
             }
             for (int i = 0; i < column.Count; i++)
                 phi[i, j] = -StepEntry(column[i], shift - k);

@@ -293,5 +293,31 @@ public class DampedPreconditionedDescentRangeExamples
         }
     }
 
+    /// <summary>
+    /// b = 0x1.ffffffffffffcp+1023, λ = 1, γ = 2^100 (found by review): b + λ = b is finite, so nothing was scaled and 1/b
+    /// came out subnormal with two bits fewer; Φ was 7.051540530721997e-279, 2 ulp from the exact γ/(b + λ), now re-solved
+    /// for 2^1000·e₀: b + λ, the division and the product with γ, within 1.5 ulp (γ₃ in this binade).
+    /// </summary>
+    [Fact]
+    public void Preconditioner_WhoseInverseIsSubnormal_KeepsItsDigits()
+    {
+        double b = BitConverter.Int64BitsToDouble(0x7FEFFFFFFFFFFFFC), gamma = Math.ScaleB(1, 100);
+        var phi = new NaturalGradientDescent(gamma, 1).Preconditioner(new GivenCurvature([b], [0]), Vector<double>.Build.Dense(1));
+        var exact = ExactDouble.ToFraction(gamma) / (ExactDouble.ToFraction(b) + 1);
+        Assert.True(ExactDouble.UlpError(phi[0, 0], RationalInterval.Exact(exact)) <= 1.5, $"Φ = {Show(phi[0, 0])}, exact ≈ {Show(ExactDouble.ToDouble(exact))}");
+    }
+
+    /// <summary>
+    /// B = [[1, 1], [1, 1]], λ = 1e-20 (found by review): 1 + λ rounds to 1, so B + λI is singular in floating point and the
+    /// inverse was [[∞, −∞], [−∞, ∞]] for the exact ≈ ±5e19; rejected naming the objective, as Update's Cholesky rejects it.
+    /// </summary>
+    [Fact]
+    public void Preconditioner_OfAMatrixSingularInFloatingPoint_IsRejectedNamingTheObjective()
+    {
+        var objective = new GivenCurvature([1, 1], [0, 0], offDiagonal: 1);
+        var e = ArgumentAssert.Rejects(() => new NaturalGradientDescent(1, 1e-20).Preconditioner(objective, Vector<double>.Build.Dense(2)), "objective", "singular in floating point");
+        Assert.Contains("λ = 1E-20 is lost beside B", e.Message, StringComparison.Ordinal);
+    }
+
     private static string Show(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

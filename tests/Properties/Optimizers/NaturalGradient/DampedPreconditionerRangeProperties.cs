@@ -33,10 +33,13 @@ public class DampedPreconditionerRangeProperties
         (3, FullRangeDoubles.Positive),
         (1, from m in Gen.Choose(1, 15) from k in Gen.Choose(-1074, 1019) select m * Math.ScaleB(1.0, k)));
 
+    /// <summary>[2^1023, MaxValue]: 1/b is subnormal there while b + λ stays finite for small λ (a review found Φ 2 ulp off).</summary>
+    private static Gen<double> TopBinade { get; } = FullRangeDoubles.MantissaBits.Select(m => BitConverter.Int64BitsToDouble(0x7FE0000000000000L | m));
+
     [Property]
     public Property Preconditioner_OfADiagonalCurvature_IsTheExactInverseWithinItsBound() => Prop.ForAll(
         (from n in Gen.Choose(1, 3)
-         from b in Gen.ArrayOf(Gen.Frequency((4, Positive), (1, Gen.Constant(0.0))), n)
+         from b in Gen.ArrayOf(Gen.Frequency((4, Positive), (1, Gen.Constant(0.0)), (1, TopBinade)), n)
          from lambda in Positive
          from gamma in Positive
          from empirical in Gen.Elements(false, true)
