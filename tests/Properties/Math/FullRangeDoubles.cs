@@ -53,6 +53,16 @@ public static class FullRangeDoubles
     /// <summary><see cref="Positive"/> or +0.0 (1 in 12).</summary>
     public static Gen<double> NonNegative { get; } = Gen.Frequency((11, Positive), (1, Gen.Constant(0.0)));
 
+    /// <summary>
+    /// A moving average's β ∈ [0, 1): 0, 2^-k down to 2^-1074, 1 − 2^-k (the usual β), or a double of [0, 1) from anywhere
+    /// in the range (subnormals included).
+    /// </summary>
+    public static Gen<double> Beta { get; } = Gen.OneOf(
+        Gen.Constant(0.0),
+        Gen.Choose(1, 1074).Select(k => Math.ScaleB(1.0, -k)),
+        Gen.Choose(1, 53).Select(k => 1 - Math.ScaleB(1.0, -k)),
+        Positive.Select(x => x < 1 ? x : 1 / (2 * x)).Where(x => x < 1));
+
     /// <summary>Either sign of <see cref="Positive"/>, or ±0.0 (1 in 12 each).</summary>
     public static Gen<double> Signed { get; } = Gen.Frequency(
         (10, Positive.SelectMany(x => Gen.Elements(x, -x))),

@@ -43,13 +43,6 @@ public class LodoAcceptRangeProperties
         }
     }
 
-    /// <summary>β ∈ [0, 1): 0, a power of two, 1 − 2^-k (the EMA's usual β), or any double of [0, 1) down to subnormals.</summary>
-    private static Gen<double> Betas { get; } = Gen.OneOf(
-        Gen.Constant(0.0),
-        Gen.Choose(1, 1074).Select(k => Math.ScaleB(1.0, -k)),
-        Gen.Choose(1, 53).Select(k => 1 - Math.ScaleB(1.0, -k)),
-        FullRangeDoubles.Positive.Select(x => x < 1 ? x : 1 / (2 * x)).Where(x => x < 1));
-
     private sealed record Case(int N, double Beta, double[] X0, double[] Theta0, double[] G1, double[] G2, double[] Step1, double[] Step2)
     {
         public override string ToString() =>
@@ -60,7 +53,7 @@ public class LodoAcceptRangeProperties
 
     private static Gen<Case> Cases { get; } =
         from n in Gen.Choose(1, 2)
-        from beta in Betas
+        from beta in FullRangeDoubles.Beta
         from x0 in FullRangeDoubles.SignedOrOneScale(n)
         from theta0 in FullRangeDoubles.SignedOrOneScale(n * n)
         from g1 in FullRangeDoubles.SignedOrOneScale(n)

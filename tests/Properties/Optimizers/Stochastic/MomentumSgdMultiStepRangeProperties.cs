@@ -29,19 +29,12 @@ public class MomentumSgdMultiStepRangeProperties
 
     private static readonly Fraction Gamma2 = 2 * U / (1 - 2 * U), Gamma3 = 3 * U / (1 - 3 * U);
 
-    /// <summary>β: 0, 2^-k, 1 − 2^-k, or a double of [0, 1) from anywhere in the range.</summary>
-    private static Gen<double> Betas { get; } = Gen.OneOf(
-        Gen.Constant(0.0),
-        Gen.Choose(1, 1074).Select(k => Math.ScaleB(1.0, -k)),
-        Gen.Choose(1, 53).Select(k => 1 - Math.ScaleB(1.0, -k)),
-        FullRangeDoubles.Positive.Select(x => x < 1 ? x : 1 / (2 * x)).Where(x => x < 1));
-
     private static string Show(double[] x) => $"({string.Join(", ", x.Select(v => v.ToString("R")))})";
 
     [Property]
     public Property EachStep_IsWithinTheCarriedAbsoluteBoundOrRejected() => Prop.ForAll(
         (from lr in FullRangeDoubles.NonNegative
-         from beta in Betas
+         from beta in FullRangeDoubles.Beta
          from dampened in Gen.Elements(true, false)
          from n in Gen.Choose(1, 2)
          from steps in Gen.Choose(1, 5)
