@@ -66,11 +66,12 @@ public static class CubicSubproblem
             if (i > 0 && lam[i] < lam[i - 1])
                 throw new ArgumentException($"eigen's eigenvalues must be ascending (λ_1 ≤ … ≤ λ_n), got λ_{i} = {Require.Show(lam[i - 1])} > λ_{i + 1} = {Require.Show(lam[i])}.", nameof(eigen));
         }
-        // V must be n finite columns: a NaN column with s_i = 0 was taken silently, one with s_i ≠ 0 rejected as a step
-        // "beyond double.MaxValue" naming sigma.
-        if (eigen.Vectors.ColumnCount != n || !eigen.Vectors.Enumerate().All(double.IsFinite))
+        // V must be n×n and finite (EigenSystem: column i is v_i of an n-dimensional H): a NaN column with s_i = 0 was
+        // taken silently, one with s_i ≠ 0 rejected as a step "beyond double.MaxValue" naming sigma, and a V of other than
+        // n rows surfaced as MathNet's dimension error or, where every s_i = 0, a zero step of the wrong length.
+        if (eigen.Vectors.RowCount != n || eigen.Vectors.ColumnCount != n || !eigen.Vectors.Enumerate().All(double.IsFinite))
             throw new ArgumentException(
-                $"eigen must have {n} finite eigenvectors (the columns of V), got a {eigen.Vectors.RowCount}×{eigen.Vectors.ColumnCount} V{(eigen.Vectors.Enumerate().All(double.IsFinite) ? "" : " with a non-finite entry")}.",
+                $"eigen must have {n} finite eigenvectors of length {n} (the columns of V), got a {eigen.Vectors.RowCount}×{eigen.Vectors.ColumnCount} V{(eigen.Vectors.Enumerate().All(double.IsFinite) ? "" : " with a non-finite entry")}.",
                 nameof(eigen));
         var a = eigen.GradientProjections.Select(Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
         double lower = Math.Max(0, -lam[0]);

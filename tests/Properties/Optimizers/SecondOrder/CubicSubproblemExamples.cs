@@ -160,7 +160,7 @@ public class CubicSubproblemExamples
     /// <summary>
     /// λ = (1, 2), g = (−1, 0): s = (s₁, 0), so a NaN in v₂ was taken silently (s₂·v₂ skipped) and a NaN in v₁ was rejected
     /// as a step "beyond double.MaxValue" naming sigma; V must be n finite columns, rejected naming eigen (both failed on the
-    /// old code), as is a V with too few columns.
+    /// old code), as is a V with too few columns or other than n rows.
     /// </summary>
     [Fact]
     public void RejectsANonFiniteOrMisshapenV_NamingEigen()
@@ -171,5 +171,9 @@ public class CubicSubproblemExamples
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, nanInV2, g), 1), "eigen", "2 finite eigenvectors");
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, nanInV1, g), 1), "eigen", "non-finite entry");
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.Dense(2, 1), g), 1), "eigen", "a 2×1 V");
+        // Three rows for n = 2 (review): with g = 0 every s_i = 0 and a zero step of length 3 came back; otherwise MathNet's
+        // dimension error named no parameter of Solve.
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.Dense(3, 2), [0.0, 0.0]), 1), "eigen", "of length 2 (the columns of V), got a 3×2 V");
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.Dense(3, 2), g), 1), "eigen", "got a 3×2 V");
     }
 }
