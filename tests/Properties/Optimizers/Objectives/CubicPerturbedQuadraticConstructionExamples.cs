@@ -67,7 +67,8 @@ public class CubicPerturbedQuadraticConstructionExamples
 
     /// <summary>
     /// c = 1e-300 is outside the ordinary band, so ‖u‖ is formed as largest·‖u/largest‖: u = (3, 4) gives 4·‖(0.75, 1)‖ =
-    /// 4·1.25 = 5 exactly and L_H = |c|·125, one rounding of the product (within the stated 6u).
+    /// 4·1.25 = 5 exactly and L_H = |c|·125 from ScaledSum's product of the four mantissas (three roundings) and its final
+    /// rounding, within the stated 6u.
     /// </summary>
     [Fact]
     public void HessianLipschitz_OfATinyWeight_IsCTimesTheCubedNorm()

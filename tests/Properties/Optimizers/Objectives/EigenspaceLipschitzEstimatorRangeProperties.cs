@@ -166,7 +166,8 @@ public class EigenspaceLipschitzEstimatorRangeProperties
 
     /// <summary>
     /// The samples lie within the radius (Assumption 2's neighbourhood ‖θ − φ‖ ≤ r): at θ = 0 in three dimensions each step
-    /// is w·(r·U/‖w‖), of length r·U up to (n + 4)u = 7u of rounding, so ‖s‖² ≤ r²(1 + 16u)²; and they fill it radially
+    /// is w·(r·U/‖w‖), of length r·U up to (n + 4)u = 7u of rounding (‖w‖ about (n/2 + 1)u, r·U/‖w‖ two roundings, w_i
+    /// times it one), so ‖s‖² ≤ r²(1 + 7u)²; and they fill it radially
     /// (U uniform: 60 samples all below r/2 has probability 2^-60).
     /// </summary>
     [Fact]
@@ -175,7 +176,7 @@ public class EigenspaceLipschitzEstimatorRangeProperties
         var objective = new TwoHessians([1, 2, 3], [2, 3, 5]);
         EigenspaceLipschitzEstimator.Estimate(objective, Vector<double>.Build.Dense(3), 60, 1, 17);
         Assert.Equal(60, objective.Points.Count);
-        var limit = (1 + 16 * Unit) * (1 + 16 * Unit);
+        var limit = (1 + 7 * Unit) * (1 + 7 * Unit);
         var lengths = objective.Points.Select(p => p.Aggregate(Fraction.Zero, (t, v) => t + F(v) * F(v))).ToList();
         Assert.True(lengths.All(l => l <= limit), "a sampled point beyond the radius");
         Assert.Contains(lengths, l => l >= new Fraction(1, 4));

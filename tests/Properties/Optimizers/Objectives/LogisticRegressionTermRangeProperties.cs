@@ -126,7 +126,7 @@ public class LogisticRegressionTermRangeProperties
 
     /// <summary>
     /// Feature 2^90 and w = ±710·2^-90 lie within ScaledSum.Ordinary's band 2^±100, yet the margin ẑ = 710 puts σ(−ẑ) below
-    /// 2^-1022, so the score weight is carried as M·2^E with E ≠ 0: ∇f_j = −e^{−710}·2^90·y ≈ ∓2.7e-281 is right only where
+    /// 2^-1022, so the score weight is carried as M·2^E with E ≠ 0: ∇f_j = −e^{−710}·2^90·y ≈ ∓5.5e-282 is right only where
     /// the plain product w·x is kept for E = 0 (taking it for E ≠ 0 gives −M·2^90·y, off by the factor 2^E).
     /// </summary>
     [Theory]

@@ -32,6 +32,7 @@ public class ScalarTermCurvatureRangeExamples
         Assert.Equal(2.5, quadratic.SecondInfimum);
         Assert.Equal(2.5, quadratic.SecondSupremum);
         Assert.Equal(double.PositiveInfinity, new CubicTerm(2.5, -1).SecondSupremum);
+        Assert.Equal(double.NegativeInfinity, new CubicTerm(2.5, -1).SecondInfimum);
     }
 
     [Fact]

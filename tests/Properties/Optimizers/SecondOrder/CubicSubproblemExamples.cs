@@ -158,7 +158,7 @@ public class CubicSubproblemExamples
     }
 
     /// <summary>
-    /// λ = (1, 2), g = (−1, 0): s = (s₁, 0), so a NaN in v₂ was taken silently (s₂·v₂ skipped) and a NaN in v₁ was rejected
+    /// λ = (1, 2), g = (−1, 0): s = (s₁, 0), so a NaN in v₂ was taken silently (s₂·v₂ skipped) and an ∞ in v₁ was rejected
     /// as a step "beyond double.MaxValue" naming sigma; V must be n finite columns, rejected naming eigen (both failed on the
     /// old code), as is a V with too few columns or other than n rows.
     /// </summary>
