@@ -68,17 +68,19 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// Documented range: every nonzero |∇R_i| at least 2^-1022 times the largest (else 2^-j∇R would lose the small entries'
     /// digits: B = diag(2^-20, 0), λ = 2^-1074, ∇R = (2^1000, 2^-1074) gave (−2^1020, −0), exact ≈ (−2^1020, −1)), and a
     /// scaled solve that stays finite. Beyond it the step is rejected, never returned wrong: a
-    /// <see cref="DoubleRangeException"/> naming θ, also where the exact step is finite but B + λI, λ and ∇R together span
-    /// more than the double range (λ = 2^-1074, ∇R = (0, 2^-1074), B = diag(0.5, 0): exact (0, −1), the scaled ∇R solves to
-    /// 2^1074), and where the solve underflows and its solution spans more than 2^2022, so that a step entry would keep only a
+    /// <see cref="DoubleRangeException"/> naming θ, also where the exact step is finite but the scaled solve overflows even
+    /// for 2^-64 times its right-hand side, or cannot be scaled down without losing an entry's digits (until stop 44 also
+    /// λ = 2^-1074, ∇R = (0, 2^-1074), B = diag(0.5, 0), exact (0, −1), whose scaled ∇R solves to 2^1074: now the exact step),
+    /// and where the solve underflows and its solution spans more than 2^2022, so that a step entry would keep only a
     /// subnormal's digits (a solve with an entry below 2^-1022 or 0 is done again for the gradient scaled up, the larger of x
     /// and ∇R at 2^1000, which closes the cases where the solution spans less). Left: a step entry whose exact value is below
     /// about 2^-1049 may come out 0 there, and so may one whose solve underflowed to 0 where the re-solve overflows (its
     /// intermediates can exceed 2^1024 for an ill-conditioned B + λI with entries near double.MaxValue; the first solve is
     /// kept then). "A scaled solve that stays finite": the solve of 2^-k(B + λI)x = 2^-j∇R, j the largest entry's exponent
-    /// (0 where k = 0, j is within ±100 and ∇R has no subnormal entry); it can overflow, and the step is then rejected,
-    /// also where B + λI spans less than the range: B = diag(2^-100, 0), λ = 2^-1074, ∇R = (0, 2^-500) solves to 2^1074
-    /// for the exact step (0, −2^574). Accuracy for diagonal B (u = 2^-53): each entry within γ₆·|s_i| + 2^-1074 of
+    /// (0 where k = 0, j is within ±100 and ∇R has no subnormal entry); where it overflows it is solved once more for
+    /// 2^-64 times that right-hand side (stop 44: B = diag(2^-100, 0), λ = 2^-1074, ∇R = (0, 2^-500) solved to 2^1074 and
+    /// was rejected for the exact step (0, −2^574)), where that keeps its nonzero entries normal; a step still beyond the
+    /// range is rejected. Accuracy for diagonal B (u = 2^-53): each entry within γ₆·|s_i| + 2^-1074 of
     /// s_i = −γ∇R_i/(b_i + λ) where |s_i| ≥ 2^-1049 (b + λ, √, two divisions, the product with γ; the powers of two exact but
     /// for a final scaling into the subnormals).
     /// </para>
@@ -123,14 +125,30 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         // (≈ −1e-300, −1e300). Solved again for the gradient scaled up by 2^p, p bringing the larger of x and the gradient to
         // 2^1000 (2^24 of headroom for the substitutions' intermediates), and γ applied by StepEntry, so γ·2^p·x does not
         // overflow before the scaling back; every scaling is exact, so where nothing underflowed the bits are the same.
-        int p = ResolveExponent(solved, scaledGradient);
-        if (p > 0)
+        var (p, wider) = ResolveExponents(solved, scaledGradient);
+        foreach (int q in wider > p ? new[] { wider, p } : [p])
         {
-            var again = factor.Solve(scaledGradient.Map(g => Math.ScaleB(g, p)));
+            if (q <= 0)
+                break;
+            var again = factor.Solve(scaledGradient.Map(g => Math.ScaleB(g, q)));
             if (again.All(double.IsFinite))
             {
                 solved = again;
-                step = again.Map(x => StepEntry(x, j - k - p));
+                step = again.Map(x => StepEntry(x, j - k - q));
+                break;
+            }
+        }
+        // A solve that overflowed where B + λI spans less than the range but λ is tiny beside ∇R's scale (B = diag(2^-100, 0),
+        // λ = 2^-1074, ∇R = (0, 2^-500) solved to 2^1074 and was rejected, exact step (0, −2^574)): solved again for
+        // 2^-OverflowResolve times the right-hand side (its largest entry in [1, 2) and λ_min ≥ 2^-1074, so the solution stays
+        // below 2^(1075 − OverflowResolve)), where that keeps every nonzero entry of it normal, and scaled back with γ.
+        if (!solved.All(double.IsFinite) && scaledGradient.All(g => g == 0 || Math.Abs(g) >= Math.ScaleB(PowerOfTwoScaling.MinNormal, OverflowResolve)))
+        {
+            var again = factor.Solve(scaledGradient.Map(g => Math.ScaleB(g, -OverflowResolve)));
+            if (again.All(double.IsFinite))
+            {
+                solved = again;
+                step = again.Map(x => StepEntry(x, j - k + OverflowResolve));
             }
         }
         for (int i = 0; i < step.Count; i++)
@@ -145,6 +163,9 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
                     nameof(theta));
         return step;
     }
+
+    /// <summary>The power of two by which an overflowed solve's right-hand side is scaled down for its second solve.</summary>
+    private const int OverflowResolve = 64;
 
     /// <summary>
     /// The exponent p of a re-solve for 2^-p·e_j where column j of the inverse lost digits: 1000 where it overflowed (its
@@ -178,24 +199,33 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     }
 
     /// <summary>
-    /// p &gt; 0 for a re-solve with 2^p times the right-hand side where the solve has an entry below 2^-1022 (0 included),
-    /// the largest of |x| and |∇R| brought to 2^1000; 0 where no entry underflowed, x is not finite or there is no headroom.
+    /// Exponents for a re-solve with 2^p times the right-hand side where the solve has an entry below 2^-1022 (0 included):
+    /// Wider brings the largest |x| to 2^1000 with the right-hand side at most 2^1020 (tried first; stop 44: where ∇R's
+    /// largest entry pinned p, B = diag(77, 9.7e307), λ = 1.5e32, ∇R = (7.5e50, 3.4e-253) kept x₂ subnormal and was
+    /// rejected though x spans only 2^1921), P the larger of |x| and |∇R| to 2^1000 (2^24 of headroom for the
+    /// substitutions' intermediates, tried where Wider's solve overflows); 0 where no entry underflowed, x is not finite or
+    /// there is no headroom.
     /// </summary>
-    private static int ResolveExponent(Vector<double> solved, Vector<double> rhs)
+    private static (int P, int Wider) ResolveExponents(Vector<double> solved, Vector<double> rhs)
     {
         double largestSolved = 0;
         bool underflowed = false;
         foreach (double x in solved)
         {
-            if (!double.IsFinite(x)) return 0;
+            if (!double.IsFinite(x)) return (0, 0);
             largestSolved = Math.Max(largestSolved, Math.Abs(x));
             underflowed |= Math.Abs(x) < PowerOfTwoScaling.MinNormal;
         }
         double largestRhs = rhs.AbsoluteMaximum();
-        if (!underflowed || largestRhs == 0) return 0;
+        if (!underflowed || largestRhs == 0) return (0, 0);
         int top = Math.ILogB(largestRhs);
-        if (largestSolved > 0) top = Math.Max(top, Math.ILogB(largestSolved));
-        return Math.Max(0, 1000 - top);
+        int wider = 1020 - top; // the right-hand side at 2^1020: the solution as far up as the right-hand side allows
+        if (largestSolved > 0)
+        {
+            wider = Math.Min(wider, 1000 - Math.ILogB(largestSolved));
+            top = Math.Max(top, Math.ILogB(largestSolved));
+        }
+        return (Math.Max(0, 1000 - top), Math.Max(0, wider));
     }
 
     /// <summary>

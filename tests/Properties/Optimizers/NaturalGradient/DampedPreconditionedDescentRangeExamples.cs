@@ -257,16 +257,32 @@ public class DampedPreconditionedDescentRangeExamples
 
     /// <summary>
     /// B = diag(0.5, 0), λ = 2^-1074, γ = 1, ∇R = (0, 2^-1074): the exact step (0, −1) is finite, but the scaled ∇R (2^0 =
-    /// 1 in the second entry) solves against 2^-1074 to 2^1074. Rejected as a DoubleRangeException that says the inputs
-    /// together span more than the range (its message said only "beyond the double range", which was false here).
+    /// 1 in the second entry) solves against 2^-1074 to 2^1074. It was rejected as spanning more than the range; solved
+    /// again for 2^-64 times the right-hand side it is the exact step (every value a power of two).
     /// </summary>
     [Fact]
-    public void Update_WhoseScaledSolveOverflows_SaysSo()
+    public void Update_WhoseScaledSolveOverflows_IsSolvedAgainScaledDown()
     {
         var objective = new GivenCurvature([0.5, 0], [0, double.Epsilon]);
-        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(1, double.Epsilon).Update(objective, Theta));
+        var step = new NaturalGradientDescent(1, double.Epsilon).Update(objective, Theta);
+        Assert.Equal(0.0, step[0]);
+        Assert.Equal(-1.0, step[1]);
+    }
+
+    /// <summary>
+    /// B = 0, λ = 2^-1074, ∇R = (1, 1): the first solve, 2^1074 per entry, overflows; solved again for 2^-64·∇R it is 2^1010.
+    /// With γ = 2^-60 the exact step −γ·2^1074 = −2^1014 per entry comes back; with γ = 2^60 the exact step −2^1134 is beyond
+    /// the range and is rejected as such.
+    /// </summary>
+    [Fact]
+    public void Update_WhoseResolvedStepIsBeyondTheRange_IsRejected()
+    {
+        var objective = new GivenCurvature([0, 0], [1, 1]);
+        var step = new NaturalGradientDescent(Math.ScaleB(1, -60), double.Epsilon).Update(objective, Theta);
+        Assert.Equal(new[] { -Math.ScaleB(1, 1014), -Math.ScaleB(1, 1014) }, step.ToArray());
+        var e = Assert.Throws<DoubleRangeException>(() => new NaturalGradientDescent(Math.ScaleB(1, 60), double.Epsilon).Update(objective, Theta));
         Assert.Equal("theta", e.ParamName);
-        Assert.Contains("span more than it (the scaled solve overflowed)", e.Message);
+        Assert.Contains("beyond the double range", e.Message);
     }
 
     /// <summary>
