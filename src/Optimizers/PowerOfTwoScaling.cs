@@ -2,7 +2,8 @@ namespace Verification.Optimizers;
 
 /// <summary>
 /// The range check of a solve for a right-hand side scaled by 2^-j (j the largest entry's exponent): the scaling is exact
-/// only for the entries it leaves normal doubles; and the smallest normal double that such checks compare with.
+/// only for the entries it leaves normal doubles; whether a vector has a subnormal entry; and the smallest normal double
+/// that such checks compare with.
 /// </summary>
 internal static class PowerOfTwoScaling
 {
@@ -22,4 +23,7 @@ internal static class PowerOfTwoScaling
                 return i;
         return -1;
     }
+
+    /// <summary>True where some v_i ≠ 0 is subnormal (below 2^-1022): a solve or a product would divide or scale its few digits.</summary>
+    public static bool HasSubnormalEntry(MathNet.Numerics.LinearAlgebra.Vector<double> v) => FirstEntryLosingDigits(v, 0) >= 0;
 }

@@ -50,7 +50,7 @@ public sealed class NewtonTracker : StochasticOptimizer
             // (All, not Any: MathNet's dense triangular solves multiply by every entry of L, zeros included, so one
             // non-finite entry makes the others NaN (0·∞), and the two read the same; All says what is meant.)
             bool finite = plain.All(double.IsFinite);
-            if (finite && !HasSubnormalEntry(g))
+            if (finite && !PowerOfTwoScaling.HasSubnormalEntry(g))
                 return -plain;
             // The plain solve overflowed: on the way (L⁻¹g beyond the range while H⁻¹g is not: H = [[1/2, 3/8], [3/8, 1/2]],
             // g = (1.5e308, 1.5e308) gave (−∞, ∞) for the exact step −(8/7)g), or in the step itself. Or g has a subnormal
@@ -76,8 +76,5 @@ public sealed class NewtonTracker : StochasticOptimizer
                         nameof(sample));
             return scaled.Map(x => -Math.ScaleB(x, j));
         }
-
-        private static bool HasSubnormalEntry(Vector<double> g) =>
-            g.Any(x => x != 0 && Math.Abs(x) < PowerOfTwoScaling.MinNormal);
     }
 }

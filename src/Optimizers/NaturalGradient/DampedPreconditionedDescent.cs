@@ -108,7 +108,7 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         // And only without a subnormal entry: unscaled, the range check below measured the entries against 2^0, not the
         // largest, so g = (6.9e-18, −2.5e-308, −5.3e-314) (within 2^1022 of its largest) was rejected as spanning more than
         // the range; scaled, a subnormal entry is solved with its 53 bits.
-        if (k == 0 && j >= -100 && j <= 100 && !gradient.Any(x => x != 0 && Math.Abs(x) < PowerOfTwoScaling.MinNormal)) j = 0;
+        if (k == 0 && j >= -100 && j <= 100 && !PowerOfTwoScaling.HasSubnormalEntry(gradient)) j = 0;
         int lossy = PowerOfTwoScaling.FirstEntryLosingDigits(gradient, j);
         if (lossy >= 0)
             throw new DoubleRangeException(
@@ -142,7 +142,7 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         // λ = 2^-1074, ∇R = (0, 2^-500) solved to 2^1074 and was rejected, exact step (0, −2^574)): solved again for
         // 2^-OverflowResolve times the right-hand side (its largest entry in [1, 2) and λ_min ≥ 2^-1074, so the solution stays
         // below 2^(1075 − OverflowResolve)), where that keeps every nonzero entry of it normal, and scaled back with γ.
-        if (!solved.All(double.IsFinite) && scaledGradient.All(g => g == 0 || Math.Abs(g) >= Math.ScaleB(PowerOfTwoScaling.MinNormal, OverflowResolve)))
+        if (!solved.All(double.IsFinite) && PowerOfTwoScaling.FirstEntryLosingDigits(scaledGradient, OverflowResolve) < 0)
         {
             var again = factor.Solve(scaledGradient.Map(g => Math.ScaleB(g, -OverflowResolve)));
             if (again.All(double.IsFinite))
@@ -178,9 +178,8 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
         if (!column.All(double.IsFinite))
             return 1000;
         double largest = column.AbsoluteMaximum();
-        bool subnormal = column.Any(x => x != 0 && Math.Abs(x) < PowerOfTwoScaling.MinNormal);
         // 2^p with p ≤ 1000: the right-hand side stays finite, and a subnormal entry comes out at least 2^-74.
-        return subnormal && Math.ILogB(largest) < 1000 ? Math.Max(Math.ILogB(largest) - 1000, -1000) : 0;
+        return PowerOfTwoScaling.HasSubnormalEntry(column) && Math.ILogB(largest) < 1000 ? Math.Max(Math.ILogB(largest) - 1000, -1000) : 0;
     }
 
     /// <summary>
