@@ -78,11 +78,16 @@ public static class NoiseToSignal
     /// </summary>
     private static double SquaredNormRatio(Vector<double> sigma, Vector<double> gradient)
     {
-        double scaledSigma2 = ScaledSquaredNorm(sigma, out int ks);
-        if (scaledSigma2 == 0) return 0;
-        double scaledNorm2 = ScaledSquaredNorm(gradient, out int kg);
-        if (scaledNorm2 == 0) return double.PositiveInfinity;
-        return Math.ScaleB(scaledSigma2 / scaledNorm2, 2 * ks - 2 * kg);
+        if (SquaredNormRatioParts(sigma, gradient) is (var mantissa, var exponent))
+            return Math.ScaleB(mantissa, exponent);
+        return sigma.All(x => x == 0) ? 0 : double.PositiveInfinity;
+    }
+
+    /// <summary>‖σ‖²/‖g‖² as the scaled quotient of <see cref="SquaredNormRatio"/> and its power of two; null for σ = 0 or g = 0.</summary>
+    private static (double Mantissa, int Exponent)? SquaredNormRatioParts(Vector<double> sigma, Vector<double> gradient)
+    {
+        double scaledSigma2 = ScaledSquaredNorm(sigma, out int ks), scaledNorm2 = ScaledSquaredNorm(gradient, out int kg);
+        return scaledSigma2 > 0 && scaledNorm2 > 0 ? (scaledSigma2 / scaledNorm2, 2 * ks - 2 * kg) : null;
     }
 
     /// <summary>tr(s)/‖g‖² (0 for tr(s) = 0, +∞ for g = 0 ≠ tr(s)) with both scaled as in the remarks.</summary>
@@ -129,10 +134,7 @@ public static class NoiseToSignal
     {
         if (ExactInputs(objective, theta) is not (var grad, var variance)) return null;
         if (objective is NoisyGradientObjective noisy && !SquaresAreNormal(noisy.NoiseScale, variance))
-        {
-            double scaledSigma2 = ScaledSquaredNorm(noisy.NoiseScale, out int ks), scaledNorm2 = ScaledSquaredNorm(grad, out int kg);
-            return scaledSigma2 > 0 && scaledNorm2 > 0 ? (scaledSigma2 / scaledNorm2, 2 * ks - 2 * kg) : null;
-        }
+            return SquaredNormRatioParts(noisy.NoiseScale, grad);
         Require.Finite(variance, nameof(theta));
         return RatioParts(variance, grad);
     }
