@@ -8,6 +8,7 @@ using Verification.Numerics.Lodo;
 using Verification.Optimizers.Lodo;
 using Verification.Optimizers.Stochastic;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Optimizers.Lodo;
@@ -129,7 +130,7 @@ public class LodoAcceptRangeProperties
         for (int i = 0; i < c.N; i++)
         {
             Fraction exact = beta * F(m[i]) + gain * F(g[i]);
-            Fraction bound = 3 * U / (1 - 3 * U) * (Fraction.Abs(beta * F(m[i])) + Fraction.Abs(gain * F(g[i]))) + 2 * Tiny;
+            Fraction bound = ExactAgreement.Gamma(3) * (Fraction.Abs(beta * F(m[i])) + Fraction.Abs(gain * F(g[i]))) + 2 * Tiny;
             if (!double.IsFinite(momentum[i]) || Fraction.Abs(F(momentum[i]) - exact) > bound)
                 return false.Label($"{label}: m[{i}] = {momentum[i]:R}, exact ≈ {ExactDouble.ToDouble(exact):R}, bound {ExactDouble.ToDouble(bound):R}");
         }

@@ -8,6 +8,7 @@ using Verification.Numerics.Exact;
 using Verification.Optimizers.Lodo;
 using Verification.Optimizers.Objectives;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Optimizers.Lodo;
@@ -28,7 +29,7 @@ public class NewtonTrackerRangeProperties
     /// the scalings by powers of two are exact but for the last one into the subnormals, which with a subnormal
     /// intermediate of the plain solve (only where √h_i &gt; 1, so not magnified) makes the 2^-1074.
     /// </summary>
-    private static readonly Fraction Gamma4 = 4 * ExactDouble.Pow2(-53) / (1 - 4 * ExactDouble.Pow2(-53));
+    private static readonly Fraction Gamma4 = ExactAgreement.Gamma(4);
 
     /// <summary>
     /// Subnormals of any size, 2^-1074 to 2^-1022 log-uniformly (a uniform mantissa is almost always near 2^-1023), half of

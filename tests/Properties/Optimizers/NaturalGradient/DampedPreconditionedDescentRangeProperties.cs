@@ -7,6 +7,7 @@ using Verification.Numerics;
 using Verification.Numerics.Exact;
 using Verification.Optimizers.NaturalGradient;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 using Xunit;
 
 namespace Verification.Tests.Properties.Optimizers.NaturalGradient;
@@ -27,7 +28,7 @@ public class DampedPreconditionedDescentRangeProperties
     /// product with γ (or its significand); the powers of two are exact but for a final scaling into the subnormals (2^-1075)
     /// and a subnormal intermediate of a solve not redone, counted in the 2^-1074.
     /// </summary>
-    private static readonly Fraction Gamma6 = 6 * ExactDouble.Pow2(-53) / (1 - 6 * ExactDouble.Pow2(-53));
+    private static readonly Fraction Gamma6 = ExactAgreement.Gamma(6);
 
     /// <summary>Gradients: full-range or one-scale entries, or small multiples of powers of two down to 2^-1074.</summary>
     private static Gen<double[]> Gradient(int n) => Gen.Frequency(

@@ -6,6 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
 using Verification.Optimizers.NaturalGradient;
 using Verification.Tests.Properties.Numerics;
+using Verification.Tests.Properties.Numerics.Exact;
 
 namespace Verification.Tests.Properties.Optimizers.NaturalGradient;
 
@@ -24,7 +25,7 @@ public class DampedPreconditionerRangeProperties
     /// γ₃ + 2^-1000, u = 2^-53: b_i + λ (its scaled form's subnormal 2^-k·b_i adds at most 2^-1075 beside a normal 2^-k·λ,
     /// the 2^-1000), the inverse's division and the product with γ; the scaling back is exact but into the subnormals (the 2^-1074).
     /// </summary>
-    private static readonly Fraction Relative = 3 * ExactDouble.Pow2(-53) / (1 - 3 * ExactDouble.Pow2(-53)) + ExactDouble.Pow2(-1000);
+    private static readonly Fraction Relative = ExactAgreement.Gamma(3) + ExactDouble.Pow2(-1000);
 
     private static Vector<double> Theta => Vector<double>.Build.Dense(1);
 

@@ -27,7 +27,7 @@ public class MomentumSgdMultiStepRangeProperties
 {
     private static readonly Fraction U = ExactDouble.Pow2(-53), Tiny = ExactDouble.Pow2(-1074);
 
-    private static readonly Fraction Gamma2 = 2 * U / (1 - 2 * U), Gamma3 = 3 * U / (1 - 3 * U);
+    private static readonly Fraction Gamma2 = ExactAgreement.Gamma(2), Gamma3 = ExactAgreement.Gamma(3);
 
     private static string Show(double[] x) => $"({string.Join(", ", x.Select(v => v.ToString("R")))})";
 
