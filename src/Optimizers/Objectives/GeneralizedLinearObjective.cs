@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verification.Numerics;
 using Verification.Numerics.Curvature;
 using Verification.Numerics.Curvature.Data;
 using Verification.Numerics.Curvature.Likelihoods;
@@ -16,8 +17,13 @@ namespace Verification.Optimizers.Objectives;
 /// <remarks>
 /// Accuracy: the per-sample (∂_f log p, −∂²_f log p) are <see cref="GeneralizedLinearFit.ScalarDerivatives"/>' (for the
 /// Bernoulli logit the likelihood's own σ(−f) forms, within 3 and 7 ulp over every finite f: y − σ(f) and σ(f)(1 − σ(f))
-/// as written were 0 above f ≈ 37, exact ≈ e^{−f}); the sums over samples and features are plain doubles, within
-/// (N + d + 2)·u·Σ_n|terms| (first order).
+/// as written were 0 above f ≈ 37, exact ≈ e^{−f}) at f_n as <see cref="Output"/> computes it. Range (issue 15, item 1):
+/// every finite θ. Where θ, the features and the per-sample pieces a member needs are 0 or within 2^±100 its sums are the
+/// plain doubles (bit for bit the Fig. 7.3 paths), within (N + 3)·u·(1/N)Σ_n|terms| (first order); elsewhere f_n and each
+/// entry are one <see cref="ScaledSum"/> each, rounded once, with a score or weight that is subnormal, 0 or beyond the
+/// range as a double carried as M·2^E, so nothing under- or overflows before the result (the plain sums gave NaN = ∞ − ∞
+/// for f_n, ∞ for a mean in range and 0 for a curvature that x̃ scales back up). A result, f_n, score or weight beyond
+/// ±double.MaxValue is an <see cref="ArgumentException"/> naming theta.
 /// </remarks>
 public sealed class GeneralizedLinearObjective : IFisherObjective
 {
@@ -63,16 +69,82 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
 
     private Vector<double> Check(Vector<double> theta)
     {
-        Verification.Numerics.Require.Finite(theta, nameof(theta));
-        Verification.Numerics.Require.SameLength(Dimension, theta.Count, nameof(theta));
+        Require.Finite(theta, nameof(theta));
+        Require.SameLength(Dimension, theta.Count, nameof(theta));
         return theta;
+    }
+
+    /// <summary>
+    /// f_n = θᵀx̃_n as every member computes it: the plain sum in feature order (x̃ = (x, 1) with a bias) where θ and x̃_n are
+    /// 0 or within 2^±100 (bit for bit as before), else the products summed unrounded (<see cref="ScaledSum"/>) and rounded
+    /// once, so no product or partial sum under- or overflows first. Within (d + 1)·u·Σ_j|θ_j x̃_nj| + 2^-1074 of the exact
+    /// θᵀx̃_n.
+    /// </summary>
+    /// <exception cref="ArgumentException">θ not finite or of the wrong length, n outside [0, N), or f_n beyond ±double.MaxValue (naming theta).</exception>
+    public double Output(int n, Vector<double> theta)
+    {
+        Check(theta);
+        if (n < 0 || n >= _labels.Length)
+            throw new ArgumentException($"n must be in [0, {_labels.Length}), got {n}.", nameof(n));
+        return OutputOf(n, theta);
+    }
+
+    private double OutputOf(int n, Vector<double> theta)
+    {
+        var x = _features[n];
+        if (ScaledSum.Ordinary(x) && ScaledSum.Ordinary(theta.Enumerate()))
+            return F(n, theta);
+        var sum = new ScaledSum();
+        for (int j = 0; j < Dimension; j++)
+            sum.Add(theta[j], x[j]);
+        return InRange(sum.Value, $"f_{n} = θᵀx̃_{n}");
+    }
+
+    /// <summary>
+    /// The score s_n = ∂_f log p(y_n|f_n) as M·2^E: the double of <see cref="GeneralizedLinearFit.ScalarDerivatives"/> where it
+    /// is normal, else carried (the Gaussian's (y − f)/σ² as one mantissa quotient at every magnitude, −e^f of the logit and
+    /// of the Poisson at y = 0 below f = −700); a double score beyond ±double.MaxValue is rejected naming theta.
+    /// </summary>
+    private (double Mantissa, int Exponent) ScoreParts(int n, double f)
+    {
+        double y = _labels[n];
+        if (_likelihood is GaussianIdentity gaussian)
+            return GaussianTerms.ResidualOverScaled(y, f, gaussian.Variance);
+        if (ScaledVector.WhereNeeded(_likelihood, y, Vector<double>.Build.Dense(1, f)) is { } carried)
+            return (carried.Mantissas[0], carried.Exponents[0]);
+        return (InRange(_derivatives(y, f).Item1, $"the score ∂_f log p(y_{n}|f_{n})"), 0);
+    }
+
+    /// <summary>
+    /// The weight w_n = −∂²_f log p(y_n|f_n) as M·2^E: the Gaussian's 1/σ² as one mantissa quotient (in or beyond the range),
+    /// the logit's σ(f)σ(−f) and the Poisson's e^f as e^{−|f|} and e^f = M·2^E beyond |f| = 700 and below f = −700
+    /// (<see cref="LikelihoodBase"/>'s scaled Hessian), else the double; a double weight beyond ±double.MaxValue (the Poisson's
+    /// e^f above f ≈ 709.78) is rejected naming theta.
+    /// </summary>
+    private (double Mantissa, int Exponent) WeightParts(int n, double f)
+    {
+        double y = _labels[n];
+        if (_likelihood is GaussianIdentity gaussian)
+            return ScaledVector.Quotient(1, gaussian.Variance);
+        if ((_likelihood as LikelihoodBase)?.HessianScaledWhereNeeded(y, Vector<double>.Build.Dense(1, f)) is { } carried)
+            return (-carried.Mantissa(0, 0), carried.Exponent(0, 0));
+        return (InRange(_derivatives(y, f).Item2, $"the weight −∂²_f log p(y_{n}|f_{n})"), 0);
+    }
+
+    private double InRange(double value, string what)
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentException(
+                $"{what} of {Name} is beyond ±double.MaxValue at this θ; the range needs every f_n, score, weight and result within ±double.MaxValue.",
+                "theta");
+        return value;
     }
 
     /// <summary>
     /// R/N = −(1/N)Σ_n log p(y_n | f_n): each log p within its likelihood's stated bound (Bernoulli logit 10 ulp) at the
     /// computed f_n, the sum within (N − 1)u·Σ_n|log p_n| and the division one more rounding. Where the plain sum overflows
     /// though its mean need not (two terms of 1.5e308 gave +∞), the terms divided by N are summed unrounded
-    /// (<see cref="Verification.Numerics.ScaledSum"/>, one rounding more per term) and rounded once. With a likelihood within
+    /// (<see cref="ScaledSum"/>, one rounding more per term) and rounded once. With a likelihood within
     /// 10 ulp: within (N + 11)u·Σ_n|log p_n|/N + (10N + 2)·2^-1074 of the exact mean at the computed f_n (u = 2^-53).
     /// </summary>
     public double Value(Vector<double> theta)
@@ -83,46 +155,105 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
         double r = 0;
         for (int n = 0; n < _labels.Length; n++)
         {
-            fv[0] = F(n, theta);
+            fv[0] = OutputOf(n, theta);
             terms[n] = _likelihood.LogDensity(_labels[n], fv);
             r -= terms[n];
         }
         if (double.IsFinite(r))
             return r / _labels.Length;
-        var mean = new Verification.Numerics.ScaledSum();
+        var mean = new ScaledSum();
         foreach (double t in terms)
             mean.AddQuotient(-_labels.Length, t);
         return mean.Value;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// ∇R/N = −(1/N)Σ_n s_n x̃_n at the computed f_n (<see cref="Output"/>). Where θ, a feature or a score s_n is outside
+    /// [2^-100, 2^100] (besides 0), each entry's N products are summed unrounded (<see cref="ScaledSum"/>, the scores carried as
+    /// M·2^E below 2^-1022 and the Gaussian's at every magnitude) and rounded once, so a score that is subnormal or beyond
+    /// the range as a double, or a product that under- or overflows on its own, keeps its digits (logit f = −800 with
+    /// x = 1e300 gave 0 for ≈ 1e-48); the plain sum elsewhere, bit for bit as before. Within (N + 2 + c)·u·(1/N)Σ_n|s_n x̃_nj|
+    /// + 2^-1074 of the exact mean at the computed scores' exact values, c the score's own relative accuracy (Gaussian 2,
+    /// logit 3, Poisson 6.3, whose near-label score carries 2^-1074 where subnormal besides).
+    /// </summary>
+    /// <exception cref="ArgumentException">θ not finite or of the wrong length, or an f_n, a score or an entry beyond ±double.MaxValue (naming theta).</exception>
     public Vector<double> Gradient(Vector<double> theta)
     {
         Check(theta);
-        var g = new double[Dimension];
-        for (int n = 0; n < _labels.Length; n++)
+        int count = _labels.Length;
+        var f = new double[count];
+        var scores = new double[count];
+        bool plain = ScaledSum.Ordinary(theta.Enumerate());
+        for (int n = 0; n < count; n++)
         {
-            var (s, _) = _derivatives(_labels[n], F(n, theta));
-            for (int j = 0; j < Dimension; j++)
-                g[j] -= s * _features[n][j];
+            f[n] = OutputOf(n, theta);
+            scores[n] = _derivatives(_labels[n], f[n]).Item1;
+            plain &= ScaledSum.Ordinary(scores[n]) && ScaledSum.Ordinary(_features[n]);
         }
-        return Vector<double>.Build.DenseOfArray(g) / _labels.Length;
+        if (plain)
+        {
+            var g = new double[Dimension];
+            for (int n = 0; n < count; n++)
+                for (int j = 0; j < Dimension; j++)
+                    g[j] -= scores[n] * _features[n][j];
+            return Vector<double>.Build.DenseOfArray(g) / count; // no under- or overflow: bit for bit as before
+        }
+        var parts = Enumerable.Range(0, count).Select(n => ScoreParts(n, f[n])).ToArray();
+        return Vector<double>.Build.Dense(Dimension, j =>
+        {
+            var sum = new ScaledSum();
+            for (int n = 0; n < count; n++)
+                sum.AddTimesPowerOfTwo(parts[n].Exponent, -count, parts[n].Mantissa, _features[n][j]);
+            return InRange(sum.Value, "∇R/N");
+        });
     }
 
+    /// <summary>
+    /// (1/N)Σ_n c_n x̃_n x̃_nᵀ with c_n the weight w_n (F = ∇²R) or s_n² (F̃), as <see cref="Gradient"/>: the plain sum where θ,
+    /// the features and the c_n are within 2^±100 (bit for bit as before), else each entry one <see cref="ScaledSum"/> of the
+    /// N products with w_n or s_n carried as M·2^E, rounded once.
+    /// </summary>
     private Matrix<double> Weighted(Vector<double> theta, bool empirical)
     {
         Check(theta);
-        var m = new double[Dimension, Dimension];
-        for (int n = 0; n < _labels.Length; n++)
+        int count = _labels.Length;
+        var f = new double[count];
+        var weights = new double[count];
+        bool plain = ScaledSum.Ordinary(theta.Enumerate());
+        for (int n = 0; n < count; n++)
         {
-            var (s, w) = _derivatives(_labels[n], F(n, theta));
-            double c = empirical ? s * s : w;
-            var x = _features[n];
-            for (int i = 0; i < Dimension; i++)
-                for (int j = 0; j < Dimension; j++)
-                    m[i, j] += c * x[i] * x[j];
+            f[n] = OutputOf(n, theta);
+            var (s, w) = _derivatives(_labels[n], f[n]);
+            weights[n] = empirical ? s * s : w;
+            plain &= (empirical ? ScaledSum.Ordinary(s) : ScaledSum.Ordinary(w)) && ScaledSum.Ordinary(_features[n]);
         }
-        return Matrix<double>.Build.DenseOfArray(m) / _labels.Length;
+        if (plain)
+        {
+            var m = new double[Dimension, Dimension];
+            for (int n = 0; n < count; n++)
+            {
+                var x = _features[n];
+                for (int i = 0; i < Dimension; i++)
+                    for (int j = 0; j < Dimension; j++)
+                        m[i, j] += weights[n] * x[i] * x[j];
+            }
+            return Matrix<double>.Build.DenseOfArray(m) / count; // no under- or overflow: bit for bit as before
+        }
+        var parts = Enumerable.Range(0, count).Select(n => empirical ? ScoreParts(n, f[n]) : WeightParts(n, f[n])).ToArray();
+        return Matrix<double>.Build.Dense(Dimension, Dimension, (i, j) =>
+        {
+            var sum = new ScaledSum();
+            for (int n = 0; n < count; n++)
+            {
+                var (mantissa, exponent) = parts[n];
+                var x = _features[n];
+                if (empirical)
+                    sum.AddTimesPowerOfTwo(2 * exponent, count, mantissa, mantissa, x[i], x[j]);
+                else
+                    sum.AddTimesPowerOfTwo(exponent, count, mantissa, x[i], x[j]);
+            }
+            return InRange(sum.Value, empirical ? "F̃/N" : "F/N = ∇²R/N");
+        });
     }
 
     /// <inheritdoc />
