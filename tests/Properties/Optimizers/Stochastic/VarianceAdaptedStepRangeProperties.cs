@@ -165,6 +165,91 @@ public class VarianceAdaptedStepRangeProperties
         });
 
     /// <summary>
+    /// Up to six steps on gradients whose moving averages the rule's recursions round (any β in (0, 1) down to subnormals
+    /// and up to 1 − 2^-53, gradients with full 53-bit mantissas over the whole range up to 2^511, mixed in magnitude or at
+    /// one scale), against the exact recursion of eqs. 5.16–5.19 carried in rationals. The rule's rounded m̃ and ṽ are
+    /// within carried absolute bounds of the exact ones (each step: β·m̃ one rounding, (1 − β)·g two and 1 − β's own, the sum
+    /// one, so E_t = β(1 + γ₂)E_{t−1} + γ₂·β|m̃*_{t−1}| + γ₃(1 − β)|g_t|, and for ṽ with g² one rounding more, γ₄), no absolute
+    /// term (the scaled sums keep their mantissas). γ depends on m and v through r = m²/v = m̃²/(c·ṽ) only, as
+    /// r/(r + A(1 − r)) with A = κ/(1 − ρ) (1 from r ≥ 1 on, where the rule clamps ŝ at 0), which increases with r; the rule's
+    /// doubles m = m̃/c, v = ṽ/c (c within 4 ulp ≤ 8u, each quotient one rounding) put r within a relative η = (1 + u)²/((1 −
+    /// u)(1 − 8u)) − 1 of m̃²/(c*·ṽ). So the computed γ lies in γ([r_lo, r_hi])·(1 ± 56u) (Factor's 28 ulp), r_lo and r_hi
+    /// from m̃* ∓ E and ṽ* ± F, and the step −α·γ·x within that interval times x's (g exactly, or m̃/c within E and 9u)
+    /// and two roundings, plus 2^-1074. Where m̃ cancels the interval is wide (γ from 0); elsewhere it is tight. A step
+    /// whose interval reaches the overflow threshold may be rejected naming the sample; none other may.
+    /// </summary>
+    [Property]
+    public Property Steps_OnRoundedAverages_AreWithinTheirCarriedBoundOrRejected() => Prop.ForAll(
+        (from alpha in FullRangeDoubles.Positive
+         from beta in FullRangeDoubles.Beta.Where(b => b > 0)
+         from count in Gen.Choose(2, 6)
+         from g in Gen.Frequency(
+             (1, Gen.ArrayOf(FullRangeDoubles.Signed.Select(x => Math.Abs(x) > Math.ScaleB(1.0, 511) ? Math.ScaleB(x, -600) : x), count)),
+             (2, from s in Gen.Choose(-1074, 500)
+                 from values in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, -x)), count)
+                 from shifts in Gen.ArrayOf(Gen.Choose(-3, 3), count)
+                 select values.Select((v, k) => Math.Min(Math.Abs(Math.ScaleB(v, s + shifts[k])), Math.ScaleB(1.0, 511)) * Math.Sign(v)).ToArray()))
+         from momentum in Gen.Elements(false, true)
+         select (alpha, beta, g, momentum)).ToArbitrary(),
+        c =>
+        {
+            var rule = c.momentum ? VarianceAdapted.MSvag(c.alpha, c.beta) : VarianceAdapted.Svag(c.alpha, c.beta);
+            var objective = new ScriptedStochasticObjective(V(0), null, [.. c.g.Select(x => new GradientSample(V(x), 1, null))]);
+            var run = rule.Start(objective, V(0));
+            string label = $"α = {c.alpha:R}, β = {c.beta:R}, g = ({string.Join(", ", c.g.Select(x => x.ToString("R")))}), {(c.momentum ? "M-SVAG" : "SVAG")}";
+            Fraction alpha = ExactDouble.ToFraction(c.alpha), b = ExactDouble.ToFraction(c.beta), tiny = ExactDouble.Pow2(-1074);
+            Fraction gamma2 = ExactAgreement.Gamma(2), gamma3 = ExactAgreement.Gamma(3), gamma4 = ExactAgreement.Gamma(4);
+            var eta = (1 + U) * (1 + U) / ((1 - U) * (1 - 8 * U)) - 1;
+            var rounding = (1 + 56 * U) * (1 + U) * (1 + U) - 1;
+            Fraction mean = 0, square = 0, meanError = 0, squareError = 0;
+            for (int t = 0; t < c.g.Length; t++)
+            {
+                var x = ExactDouble.ToFraction(c.g[t]);
+                meanError = b * (1 + gamma2) * meanError + gamma2 * b * Fraction.Abs(mean) + gamma3 * (1 - b) * Fraction.Abs(x);
+                squareError = b * (1 + gamma2) * squareError + gamma2 * b * square + gamma4 * (1 - b) * x * x;
+                mean = b * mean + (1 - b) * x;
+                square = b * square + (1 - b) * x * x;
+                var correction = 1 - Fraction.Pow(b, t + 1);
+                RationalInterval gamma;
+                if (t == 0)
+                    gamma = RationalInterval.Exact(Fraction.One);
+                else
+                {
+                    var power = Fraction.Pow(b, t + 1);
+                    var rho = (1 - b) * (1 + power) / ((1 + b) * (1 - power));
+                    var a = (c.momentum ? rho : Fraction.One) / (1 - rho);
+                    Fraction high = Fraction.Abs(mean) + meanError, low = Fraction.Abs(mean) - meanError;
+                    var rLow = low <= 0 ? Fraction.Zero : low * low / ((square + squareError) * correction) * (1 - eta);
+                    var rHigh = square - squareError <= 0 ? (Fraction?)null : high * high / ((square - squareError) * correction) * (1 + eta);
+                    gamma = new RationalInterval(Gamma(rLow, a), rHigh is { } r ? Gamma(r, a) : Fraction.One);
+                }
+                var along = c.momentum
+                    ? new RationalInterval(mean - meanError, mean + meanError) / RationalInterval.Exact(correction)
+                      * new RationalInterval(1 - 9 * U, 1 + 9 * U)
+                    : RationalInterval.Exact(x);
+                var step = RationalInterval.Exact(-alpha) * gamma * along * new RationalInterval(1 - rounding, 1 + rounding);
+                var reach = Fraction.Abs(step.Lower) > Fraction.Abs(step.Upper) ? Fraction.Abs(step.Lower) : Fraction.Abs(step.Upper);
+                double computed;
+                try
+                {
+                    computed = run.Step()[0];
+                }
+                catch (ArgumentException e)
+                {
+                    return (reach + tiny >= ExactAgreement.OverflowThreshold && e.ParamName == "sample" && e.Message.Contains("beyond the double range"))
+                        .Label($"{label}: step {t} rejected ({e.Message}), interval [{ExactDouble.ToDouble(step.Lower):R}, {ExactDouble.ToDouble(step.Upper):R}]");
+                }
+                var value = ExactDouble.ToFraction(double.IsFinite(computed) ? computed : 0);
+                if (!double.IsFinite(computed) || value < step.Lower - tiny || value > step.Upper + tiny)
+                    return false.Label($"{label}: step {t} = {computed:R} outside [{ExactDouble.ToDouble(step.Lower):R}, {ExactDouble.ToDouble(step.Upper):R}] ± 2^-1074");
+            }
+            return true.Label(label);
+        });
+
+    /// <summary>γ(r) = r/(r + A(1 − r)) for r in [0, 1), 1 from r = 1 on (ŝ clamped at 0).</summary>
+    private static Fraction Gamma(Fraction r, Fraction a) => r >= 1 ? Fraction.One : r / (r + a * (1 - r));
+
+    /// <summary>
     /// Cases the old rule got wrong, each failing on it: (1) β = 0.9, g = 3·2^-1074, α = 1e300: (1 − β)·g rounded to 0, so
     /// m = v = 0 and the step was 0 for the exact −α·g ≈ −1.5e-23; (2) SVAG, β = ½, g = (2^-600, −2^-600), α = 1: g² = 0,
     /// so v = 0 and γ = 1 at step 1 for the exact γ = 1/19 (step 2^-600/19, not 2^-600); (3) α = 1e300, g = 1e10: the
