@@ -18,12 +18,14 @@ namespace Verification.Optimizers.Objectives;
 /// Accuracy: the per-sample (∂_f log p, −∂²_f log p) are <see cref="GeneralizedLinearFit.ScalarDerivatives"/>' (for the
 /// Bernoulli logit the likelihood's own σ(−f) forms, within 3 and 7 ulp over every finite f: y − σ(f) and σ(f)(1 − σ(f))
 /// as written were 0 above f ≈ 37, exact ≈ e^{−f}) at f_n as <see cref="Output"/> computes it. Range (issue 15, item 1):
-/// every finite θ. Where θ, the features and the per-sample pieces a member needs are 0 or within 2^±100 its sums are the
-/// plain doubles (bit for bit the Fig. 7.3 paths), within (N + 3)·u·(1/N)Σ_n|terms| (first order); elsewhere f_n and each
-/// entry are one <see cref="ScaledSum"/> each, rounded once, with a score or weight that is subnormal, 0 or beyond the
-/// range as a double carried as M·2^E, so nothing under- or overflows before the result (the plain sums gave NaN = ∞ − ∞
-/// for f_n, ∞ for a mean in range and 0 for a curvature that x̃ scales back up). A result, f_n, score or weight beyond
-/// ±double.MaxValue is an <see cref="ArgumentException"/> naming theta.
+/// every finite θ, with the rejections below. Where θ, the features and the per-sample pieces a member needs are 0 or
+/// within 2^±100, its sums are the plain doubles (bit for bit the Fig. 7.3 paths), within (N + 3)·u·(1/N)Σ_n|terms|
+/// (first order); elsewhere f_n and each entry are one <see cref="ScaledSum"/> each, rounded once, with a score or weight
+/// whose double would be subnormal or 0 carried as M·2^E (and the Gaussian's at every magnitude), so nothing under- or
+/// overflows before the result (the plain sums gave NaN = ∞ − ∞ for f_n, ∞ for a mean in range and 0 for a curvature
+/// that x̃ scales back up). An f_n, a log p_n, a logit or Poisson score or weight, or a result beyond ±double.MaxValue is
+/// an <see cref="ArgumentException"/> naming theta (the Poisson's above f ≈ 709.78, though the mean or s_n·x̃_n may be in
+/// range there).
 /// </remarks>
 public sealed class GeneralizedLinearObjective : IFisherObjective
 {
@@ -101,9 +103,11 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     }
 
     /// <summary>
-    /// The score s_n = ∂_f log p(y_n|f_n) as M·2^E: the double of <see cref="GeneralizedLinearFit.ScalarDerivatives"/> where it
-    /// is normal, else carried (the Gaussian's (y − f)/σ² as one mantissa quotient at every magnitude, −e^f of the logit and
-    /// of the Poisson at y = 0 below f = −700); a double score beyond ±double.MaxValue is rejected naming theta.
+    /// The score s_n = ∂_f log p(y_n|f_n) as M·2^E: the Gaussian's (y − f)/σ² as one mantissa quotient at every magnitude;
+    /// for the logit (σ(−f) at y = 1, −σ(f) at y = 0) and the Poisson (−e^f at y = 0) the likelihood's scaled form e^{∓f} =
+    /// M·2^E where the double would fall below 2^-1022 (beyond |f| ≈ 708), else the double of
+    /// <see cref="GeneralizedLinearFit.ScalarDerivatives"/>; a double score beyond ±double.MaxValue (the Poisson's y − e^f
+    /// above f ≈ 709.78) is rejected naming theta, though s_n·x̃_n may be in range.
     /// </summary>
     private (double Mantissa, int Exponent) ScoreParts(int n, double f)
     {
@@ -116,10 +120,10 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     }
 
     /// <summary>
-    /// The weight w_n = −∂²_f log p(y_n|f_n) as M·2^E: the Gaussian's 1/σ² as one mantissa quotient (in or beyond the range),
-    /// the logit's σ(f)σ(−f) and the Poisson's e^f as e^{−|f|} and e^f = M·2^E beyond |f| = 700 and below f = −700
-    /// (<see cref="LikelihoodBase"/>'s scaled Hessian), else the double; a double weight beyond ±double.MaxValue (the Poisson's
-    /// e^f above f ≈ 709.78) is rejected naming theta.
+    /// The weight w_n = −∂²_f log p(y_n|f_n) as M·2^E: the Gaussian's 1/σ² as one mantissa quotient (in or beyond the range);
+    /// the logit's σ(f)σ(−f) and the Poisson's e^f as e^{−|f|} and e^f = M·2^E (<see cref="LikelihoodBase"/>'s scaled
+    /// Hessian) where the double would fall below 2^-1022, else the double; a double weight beyond ±double.MaxValue (the
+    /// Poisson's e^f above f ≈ 709.78) is rejected naming theta.
     /// </summary>
     private (double Mantissa, int Exponent) WeightParts(int n, double f)
     {
@@ -143,10 +147,15 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     /// <summary>
     /// R/N = −(1/N)Σ_n log p(y_n | f_n): each log p within its likelihood's stated bound (Bernoulli logit 10 ulp) at the
     /// computed f_n, the sum within (N − 1)u·Σ_n|log p_n| and the division one more rounding. Where the plain sum overflows
-    /// though its mean need not (two terms of 1.5e308 gave +∞), the terms divided by N are summed unrounded
-    /// (<see cref="ScaledSum"/>, one rounding more per term) and rounded once. With a likelihood within
-    /// 10 ulp: within (N + 11)u·Σ_n|log p_n|/N + (10N + 2)·2^-1074 of the exact mean at the computed f_n (u = 2^-53).
+    /// though its mean need not (two terms of 1.5e308 gave +∞), the terms are summed unrounded (<see cref="ScaledSum"/>)
+    /// and the carried sum divided by N once (dividing each term first rounded three −MaxValue/3 up to +∞ for the mean
+    /// MaxValue). With a likelihood within 10 ulp: within (N + 11)u·Σ_n|log p_n|/N + (10N + 2)·2^-1074 of the exact mean at
+    /// the computed f_n (u = 2^-53).
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// θ not finite or of the wrong length; or, naming theta, an f_n, a log p_n (the Poisson's −e^f above f ≈ 709.78) or the
+    /// mean beyond ±double.MaxValue.
+    /// </exception>
     public double Value(Vector<double> theta)
     {
         Check(theta);
@@ -156,15 +165,23 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
         for (int n = 0; n < _labels.Length; n++)
         {
             fv[0] = OutputOf(n, theta);
-            terms[n] = _likelihood.LogDensity(_labels[n], fv);
+            try
+            {
+                terms[n] = _likelihood.LogDensity(_labels[n], fv);
+            }
+            catch (ArgumentException e) when (e.ParamName == "f")
+            {
+                throw new ArgumentException($"log p(y_{n}|f_{n}) of {Name} is beyond ±double.MaxValue at this θ ({e.Message}); the range needs every log p_n within it.", "theta", e);
+            }
             r -= terms[n];
         }
         if (double.IsFinite(r))
             return r / _labels.Length;
-        var mean = new ScaledSum();
+        var sum = new ScaledSum();
         foreach (double t in terms)
-            mean.AddQuotient(-_labels.Length, t);
-        return mean.Value;
+            sum.Add(t);
+        var (mantissa, exponent) = sum.Parts;
+        return InRange(Math.ScaleB(mantissa / -_labels.Length, exponent), "R/N");
     }
 
     /// <summary>
@@ -172,9 +189,10 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     /// [2^-100, 2^100] (besides 0), each entry's N products are summed unrounded (<see cref="ScaledSum"/>, the scores carried as
     /// M·2^E below 2^-1022 and the Gaussian's at every magnitude) and rounded once, so a score that is subnormal or beyond
     /// the range as a double, or a product that under- or overflows on its own, keeps its digits (logit f = −800 with
-    /// x = 1e300 gave 0 for ≈ 1e-48); the plain sum elsewhere, bit for bit as before. Within (N + 2 + c)·u·(1/N)Σ_n|s_n x̃_nj|
+    /// x = 1e300 gave 0 for ≈ 3.7e-48); the plain sum elsewhere, bit for bit as before. Within (N + 2 + c)·u·(1/N)Σ_n|s_n x̃_nj|
     /// + 2^-1074 of the exact mean at the computed scores' exact values, c the score's own relative accuracy (Gaussian 2,
-    /// logit 3, Poisson 6.3, whose near-label score carries 2^-1074 where subnormal besides).
+    /// logit 6: σ within 3 ulp, an ulp at most 2u relatively; Poisson 6.3). The weights' c, for ∇²R and F: Gaussian 1,
+    /// logit 14 (σσ within 7 ulp), Poisson 3.
     /// </summary>
     /// <exception cref="ArgumentException">θ not finite or of the wrong length, or an f_n, a score or an entry beyond ±double.MaxValue (naming theta).</exception>
     public Vector<double> Gradient(Vector<double> theta)

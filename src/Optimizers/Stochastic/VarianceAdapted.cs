@@ -21,8 +21,9 @@ namespace Verification.Optimizers.Stochastic;
 /// carried the same way into −α·γ·x. Accuracy of the step: two roundings after <see cref="Factor"/>'s 28 ulp (relative,
 /// also where γ is below the double range) evaluated on m and v, whose own roundings (the recursions and the bias
 /// correction) γ magnifies by at most 1 + κ/(1 − ρ) per unit of v/m² (derived and checked for the first two steps in
-/// VarianceAdaptedStepRangeProperties; for later steps on rounded averages the recursions' errors are absolute, E_t =
-/// β(1 + γ₂)E_{t−1} + γ₂β|m̃_{t−1}| + γ₃(1 − β)|g_t| for m̃ and likewise for ṽ with γ₄, and γ is monotone in r = m²/v). A step beyond ±double.MaxValue is an <see cref="ArgumentException"/> naming the
+/// VarianceAdaptedStepRangeProperties; for later steps on rounded averages the recursions' errors are absolute,
+/// E_t = β(1 + γ₂)E_{t−1} + γ₂β|m̃*_{t−1}| + γ₃(1 − β)|g_t| for m̃ (m̃* exact) and likewise for ṽ with γ₄, and γ is
+/// monotone in r = m²/v). A step beyond ±double.MaxValue is an <see cref="ArgumentException"/> naming the
 /// sample (it was ±∞).
 /// </remarks>
 public sealed class VarianceAdapted : StochasticOptimizer

@@ -30,12 +30,11 @@ namespace Verification.Tests.Properties.Optimizers.Objectives;
 /// <item>f̂_n: within (d + 1)·u·Σ_j|θ_j x̃_nj| + 2^-1074 (d products and d − 1 additions, or a scaled sum's d − 1 + d and one
 /// rounding), rejected only where |f*| plus that reaches double.MaxValue;</item>
 /// <item>the piece's own relative accuracy c·u: scores c_s = 2 (Gaussian, two roundings), 6 (logit σ(∓f) within 3 ulp, an
-/// ulp at most 2u relatively; carried e^t within 3u), 6.3 (Poisson, as <see cref="PoissonLog"/>'s gradient; 2^-1074 absolute
-/// besides where its double is subnormal, which the near-label form leaves uncarried); weights c_w = 1 (1/σ² once rounded),
+/// ulp at most 2u relatively; carried e^t within 3u), 6.3 (Poisson, as <see cref="PoissonLog"/>'s gradient; its near-label
+/// form −y·expm1(f − ln y) is never subnormal but at y = 1, f subnormal, where it is −f exactly); weights c_w = 1 (1/σ² once rounded),
 /// 14 (σσ within 7 ulp), 3 (e^f by the platform within 1 ulp, or carried within 3u);</item>
 /// <item>∇R/N: (N + 3 + c_s)·u·A (A = (1/N)Σ_n|s_n x̃_nj|; N − 1 additions, the product, the division by N, the final rounding
-/// and one for second order); ∇²R/N and F/N: (N + 4 + c_w)·u·A; F̃/N: (N + 5 + 2c_s)·u·A; each + 2^-1074 and, for a
-/// subnormal Poisson score, its 2^-1074 times |x̃| (and 2|s| for F̃) over N;</item>
+/// and one for second order); ∇²R/N and F/N: (N + 4 + c_w)·u·A; F̃/N: (N + 5 + 2c_s)·u·A; each + 2^-1074;</item>
 /// <item>an <see cref="ArgumentException"/> only where f_n is rejected as above, where a Poisson f̂_n exceeds ln MaxValue
 /// (e^f̂ beyond the range), or where an exact entry plus its bound reaches MaxValue; ±∞ or NaN never.</item>
 /// </list>
@@ -65,7 +64,8 @@ public class GeneralizedLinearObjectiveSumRangeProperties
 
     /// <summary>
     /// x and θ either each from the whole signed range, or x at one scale 2^s and θ at 2^(t − s) (the bias weight at 2^t),
-    /// t ∈ −12…12: f moderate while x̃ is huge or tiny, where the sums must keep a tiny or carried piece that x̃ scales back.
+    /// t ∈ −12…12: f moderate while x̃ is huge or tiny, where the sums must keep a tiny or carried piece that x̃ scales back;
+    /// or x in ±[1, 2)·2^s, |s| ≥ 150, with θ_j x_j aimed at ±[350, 2300] each (the bias weight at ±[350, 1150]).
     /// </summary>
     private static Gen<(double[][] X, double[] Theta)> Inputs(int inputs, bool bias, int count)
     {
@@ -80,7 +80,14 @@ public class GeneralizedLinearObjectiveSumRangeProperties
                        from w in Gen.ArrayOf(moderate, width)
                        select (x.Select(r => r.Select(v => Math.ScaleB(v, s)).ToArray()).ToArray(),
                                w.Select((v, j) => Math.ScaleB(v, j < inputs ? t - s : t)).ToArray());
-        return Gen.Frequency((1, wide), (2, balanced));
+        // f_n aimed at ±[350, 4600] with x̃ far from 1, where the logit's and Poisson's pieces are carried below 2^-1022
+        // and x̃ can scale them back into the range.
+        var aimed = from s in Gen.Elements(-1, 1).SelectMany(sign => Gen.Choose(150, 1000).Select(k => sign * k))
+                    from x in Gen.ArrayOf(Gen.ArrayOf(Gen.Choose(0, 1 << 30).Select(k => 1 + k / (double)(1 << 30)).SelectMany(v => Gen.Elements(v, -v)), inputs), count)
+                    from target in Gen.ArrayOf(Gen.Choose(350, 1150).Select(k => (double)k).SelectMany(k => Gen.Elements(k, -k)), width)
+                    select (x.Select(r => r.Select(v => Math.ScaleB(v, s)).ToArray()).ToArray(),
+                            target.Select((v, j) => Math.ScaleB(v, j < inputs ? -s : 0)).ToArray());
+        return Gen.Frequency((1, wide), (2, balanced), (1, aimed));
     }
 
     private static Gen<Case> Cases(Gen<ILikelihood> likelihood, Func<ILikelihood, Gen<double>> label) =>
@@ -111,7 +118,8 @@ public class GeneralizedLinearObjectiveSumRangeProperties
         Prop.ForAll(Cases(Gen.Constant((ILikelihood)new PoissonLog()), _ => PoissonLabel).ToArbitrary(), Run);
 
     /// <summary>
-    /// Points the old plain sums got wrong, each checked by the same rule as the properties: a logit score −σ(−800) that
+    /// Points the old plain sums got wrong (each fails on the old code's paths, reproduced by forcing the plain sums and
+    /// the plain f_n: the old class had no Output), each checked by the same rule as the properties: a logit score −σ(−800) that
     /// x = 1e300 scales back (∇R/N was 0 for ≈ 3.7e-48), a Gaussian score (y − f)/σ² = 1e-57/1.7e271 below 2^-1074 that
     /// x = 1.3e191 scales back (∇R/N was 0 for ≈ −7.6e-138), θᵀx̃ = 1e310 − 1e310 + 1 whose plain sum was NaN (every member
     /// NaN), two Gaussian scores 1.5e308 whose plain sum overflowed (∇R/N −∞ for −1.5e308), and a Poisson weight e^-750 that
@@ -188,8 +196,8 @@ public class GeneralizedLinearObjectiveSumRangeProperties
         bool pieceBeyond = pieces.Any(p => p.Beyond);
 
         return Member("∇R/N", () => objective.Gradient(theta).ToArray(), count, d, (n, i, j) => -pieces[n].Score * F(features[n][i]),
-                   (n, i, j) => (count + 3 + pieces[n].ScoreConstant) * Unit * pieces[n].ScoreMagnitude * Fraction.Abs(Q(features[n][i]))
-                                + pieces[n].ScoreAbsolute * Fraction.Abs(Q(features[n][i])), vector: true, pieceBeyond)
+                   (n, i, j) => (count + 3 + pieces[n].ScoreConstant) * Unit * pieces[n].ScoreMagnitude * Fraction.Abs(Q(features[n][i])),
+                   vector: true, pieceBeyond)
             ?? Member("∇²R/N", () => objective.Hessian(theta).ToRowMajorArray(), count, d, (n, i, j) => pieces[n].Weight * F(features[n][i]) * F(features[n][j]),
                    (n, i, j) => (count + 4 + pieces[n].WeightConstant) * Unit * pieces[n].WeightMagnitude * Fraction.Abs(Q(features[n][i]) * Q(features[n][j])), vector: false, pieceBeyond)
             ?? Member("F/N", () => objective.Fisher(theta).ToRowMajorArray(), count, d, (n, i, j) => pieces[n].Weight * F(features[n][i]) * F(features[n][j]),
@@ -200,8 +208,7 @@ public class GeneralizedLinearObjectiveSumRangeProperties
                    {
                        var p = pieces[n];
                        var xx = Fraction.Abs(Q(features[n][i]) * Q(features[n][j]));
-                       return (count + 5 + 2 * p.ScoreConstant) * Unit * p.ScoreMagnitude * p.ScoreMagnitude * xx
-                              + (2 * p.ScoreMagnitude * p.ScoreAbsolute + p.ScoreAbsolute * p.ScoreAbsolute) * xx;
+                       return (count + 5 + 2 * p.ScoreConstant) * Unit * p.ScoreMagnitude * p.ScoreMagnitude * xx;
                    }, vector: false, pieceBeyond);
     }
 
@@ -280,7 +287,7 @@ public class GeneralizedLinearObjectiveSumRangeProperties
     /// A sample's exact score and weight at f̂ with the piece constants; Beyond where the Poisson rate e^f̂ is beyond the
     /// range (the member may then be rejected, as the score and weight doubles are).
     /// </summary>
-    private sealed record Piece(RationalInterval Score, RationalInterval Weight, Fraction ScoreConstant, Fraction WeightConstant, Fraction ScoreAbsolute, bool Beyond = false)
+    private sealed record Piece(RationalInterval Score, RationalInterval Weight, Fraction ScoreConstant, Fraction WeightConstant, bool Beyond = false)
     {
         public Fraction ScoreMagnitude => Larger(Fraction.Abs(Score.Lower), Fraction.Abs(Score.Upper));
 
@@ -299,18 +306,15 @@ public class GeneralizedLinearObjectiveSumRangeProperties
         {
             case GaussianIdentity g:
                 var variance = RationalInterval.Exact(g.Variance);
-                return new Piece((RationalInterval.Exact(y) - RationalInterval.Exact(f)) / variance, one / variance, 2, 1, Fraction.Zero);
+                return new Piece((RationalInterval.Exact(y) - RationalInterval.Exact(f)) / variance, one / variance, 2, 1);
             case BernoulliLogit:
                 var e = Exp(-Math.Abs(f)); // σ(−|f|) = e/(1 + e), σ(|f|) = 1/(1 + e)
                 RationalInterval small = e / (one + e), large = one / (one + e);
                 RationalInterval sigma = f >= 0 ? large : small, sigmaOfMinus = f >= 0 ? small : large;
-                return new Piece(y == 1 ? sigmaOfMinus : -sigma, sigma * sigmaOfMinus, 6, 14, Fraction.Zero);
+                return new Piece(y == 1 ? sigmaOfMinus : -sigma, sigma * sigmaOfMinus, 6, 14);
             case PoissonLog:
                 var rate = Exp(Math.Min(f, 4096));
-                double score = GeneralizedLinearFit.ScalarDerivatives(likelihood)!(y, f).Item1;
-                bool uncarriedSubnormal = y != 0 && score != 0 && Math.Abs(score) < double.Epsilon * Math.ScaleB(1.0, 52);
-                return new Piece(RationalInterval.Exact(y) - rate, rate, new Fraction(63, 10), 3, uncarriedSubnormal ? Smallest : Fraction.Zero,
-                    rate.Upper >= Max);
+                return new Piece(RationalInterval.Exact(y) - rate, rate, new Fraction(63, 10), 3, rate.Upper >= Max);
             default:
                 throw new ArgumentException($"no exact pieces for {likelihood.Name}.", nameof(likelihood));
         }

@@ -27,6 +27,8 @@ public class GeneralizedLinearObjectiveValueRangeProperties
     private const int N = 2;
     private static readonly Fraction Unit = ExactDouble.Pow2(-53), Smallest = ExactDouble.Pow2(-1074), Tiny = ExactDouble.Pow2(-1100);
 
+    private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
+
     [Property]
     public Property BernoulliLogitValue_IsWithinItsBound() => Prop.ForAll(
         (from theta in FullRangeDoubles.Signed
@@ -44,6 +46,33 @@ public class GeneralizedLinearObjectiveValueRangeProperties
     [InlineData(1.5e308, 0.0, 0.0)]
     [InlineData(-1.7976931348623157e308, 1.0, 1.0)]
     public void Value_WhereThePlainSumOverflows_IsTheMean(double theta, double y0, double y1) => Assert.Null(Check(theta, y0, y1));
+
+    /// <summary>
+    /// Three samples x = 1, y = 0 at θ = MaxValue: each −log p = softplus(MaxValue) is MaxValue as a double (exactly
+    /// MaxValue + log(1 + e^-MaxValue), below MaxValue + ½ulp), their plain sum overflows, and the exact mean is within
+    /// 2^-1000 of MaxValue. The old fallback divided each term by 3 first: each quotient rounded up to (4/3 − 2^-52/3)·2^1022,
+    /// and their carried sum (4 − 2^-52)·2^1022 tied to 2^1024 = +∞. The carried sum 3·MaxValue, rounded once to
+    /// (1.5 − 2^-52)·2^1025, divided by 3 once, is MaxValue.
+    /// </summary>
+    [Fact]
+    public void Value_OfThreeTermsAtTheTopOfTheRange_IsTheMeanNotInfinity()
+    {
+        var objective = new GeneralizedLinearObjective(new LinearModel(1, bias: false), new BernoulliLogit(),
+            new Dataset([V(1.0), V(1.0), V(1.0)], [0.0, 0.0, 0.0]), "three-samples");
+        Assert.Equal(double.MaxValue, objective.Value(V(double.MaxValue)));
+    }
+
+    /// <summary>
+    /// A Poisson log p = −e^f beyond the range (f = 710) is rejected naming theta, which the caller passed, not the
+    /// likelihood's internal f (the mean (e^710 + 2e^0.71)/3 ≈ 7.5e307 is in range: a documented rejection).
+    /// </summary>
+    [Fact]
+    public void Value_WhereALogDensityIsBeyondTheRange_IsRejectedNamingTheta()
+    {
+        var objective = new GeneralizedLinearObjective(new LinearModel(1, bias: false), new PoissonLog(),
+            new Dataset([V(1.0), V(0.001), V(0.001)], [0.0, 0.0, 0.0]), "poisson");
+        ArgumentAssert.Rejects(() => objective.Value(V(710)), "theta", "double.MaxValue");
+    }
 
     /// <summary>−log p(y | θ) = log(1 + e^{−θ}) for y = 1, log(1 + e^{θ}) for y = 0, enclosed.</summary>
     private static (Fraction Low, Fraction High) Loss(double theta, double y)
