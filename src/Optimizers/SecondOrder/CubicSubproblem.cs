@@ -39,13 +39,15 @@ public static class CubicSubproblem
     /// the squaring), up to one ulp of t; each s_i is |g_i|/d_i(t̂) within γ₃ (and 2^-1074 where subnormal), in the hard
     /// case ‖s‖ = max(0, −λ₁)/σ within ε; μ = fl(max(0, −λ₁) + t̂); the predicted decrease is the closed form
     /// ½Σ|g_i|s_i + μ‖s‖²/6 (= m(0) − m(s) at the minimizer, no cancellation), summed unrounded, within γ_{2n+3} of its
-    /// value at the computed s and μ. Left (stop 42): the shift t is a double, so where the root t* is subnormal (μ = σ‖s‖
-    /// below 2^-1022 with λ₁ ≥ 0, e.g. σ = 1e-320) its grid spacing 2^-1074 is far above 2u·t*, and a normal s_i = |g_i|/t̂
-    /// and the decrease are then only as accurate as t̂/t* (λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0),
-    /// σ = 1e-320: a decrease 6.248567e-318 for the exact ≈ 6.2486e-318, 8e-6 relatively off). With λ₁ &lt; 0 the same holds
-    /// where t* alone is subnormal though μ = −λ₁ + t* is normal (d₁ = t̂ sits on the subnormal grid): λ = (−2.6647007464529e-114,
-    /// 2.11950715480207e-116), g = (−1.3569741152528157e-204, 0), σ = 7.172477677300102e-221 gives a decrease 1.04e-13
-    /// relatively off m(0) − m(s) at its own s (found at stop 43 by ArcAcceptanceRangeProperties).
+    /// value at the computed s and μ. Where the root t* is subnormal (μ = σ‖s‖ below 2^-1022 with λ₁ ≥ 0, e.g. σ = 1e-320,
+    /// or t* alone with λ₁ &lt; 0) the double t̂ sits on the 2^-1074 grid, far coarser than 2u·t*, so the subproblem is solved
+    /// again for (2^k·λ, 2^k·g, 2^k·σ), whose minimizer is the same s and whose μ and decrease are 2^k times these, with k
+    /// bringing its shift to the normal range (inputs and decrease kept below 2^1001), and μ and the decrease are scaled back
+    /// with one rounding each (2^-1074 absolute where subnormal); the bounds above then hold there too. Until stop 45 that was
+    /// a documented limit: λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0), σ = 1e-320 gave a decrease 8e-6
+    /// relatively off, and λ = (−2.6647007464529e-114, 2.11950715480207e-116), g = (−1.3569741152528157e-204, 0),
+    /// σ = 7.172477677300102e-221 one 1.04e-13 off. Where the caps keep the scaled shift subnormal the first solve stands,
+    /// as accurate as t̂/t*.
     /// A result (μ, a component of s, or the decrease) at or beyond double.MaxValue is an
     /// <see cref="ArgumentException"/> naming sigma and that range.
     /// </remarks>
@@ -54,6 +56,54 @@ public static class CubicSubproblem
     /// finite columns; or a result beyond double.MaxValue.
     /// </exception>
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
+    {
+        var solution = SolveOnce(eigen, sigma, out double shift);
+        if (!(shift > 0 && shift < MinNormal))
+            return solution;
+        // The shift t̂ lies on the subnormal grid, far coarser than 2u·t*. The subproblem for (2^k·λ, 2^k·g, 2^k·σ) has the
+        // same minimizer s and 2^k times μ and m(0) − m(s) (every term of the model scales by 2^k), so it is solved there
+        // with its shift near 2^-900, as far as the inputs (up to 2^1000) and the decrease (up to 2^1000) allow, and μ and the
+        // decrease are scaled back, one rounding each. A t̂ of 2^-1074 may stand for a root far below it, so k grows until
+        // the scaled shift is normal (a few solves at most); where the caps stop it first the unscaled solve stands.
+        int top = Math.ILogB(sigma);
+        foreach (double v in eigen.Values.Concat(eigen.GradientProjections))
+            if (v != 0)
+                top = Math.Max(top, Math.ILogB(v));
+        int cap = 1000 - top;
+        if (solution.PredictedDecrease > 0)
+            cap = Math.Min(cap, 1000 - Math.ILogB(solution.PredictedDecrease));
+        int k = 0;
+        for (int attempt = 0; attempt < 4; attempt++)
+        {
+            int next = Math.Min(k - 900 - Math.ILogB(shift), cap);
+            if (next <= k)
+                return solution;
+            k = next;
+            var scaled = new EigenSystem(
+                eigen.Values.Select(v => Math.ScaleB(v, k)).ToArray(), eigen.Vectors,
+                eigen.GradientProjections.Select(v => Math.ScaleB(v, k)).ToArray());
+            CubicSubproblemSolution fine;
+            try
+            {
+                fine = SolveOnce(scaled, Math.ScaleB(sigma, k), out shift);
+            }
+            catch (ArgumentException)
+            {
+                return solution; // not expected within these caps; the unscaled solve stands, within its documented bounds
+            }
+            if (shift >= MinNormal)
+                return fine with { Shift = Math.ScaleB(fine.Shift, -k), PredictedDecrease = Math.ScaleB(fine.PredictedDecrease, -k) };
+            if (shift == 0)
+                return solution;
+        }
+        return solution;
+    }
+
+    /// <summary>2^-1022, the smallest normal double.</summary>
+    private const double MinNormal = 2.2250738585072014e-308;
+
+    /// <summary>One solve on the inputs as given; <paramref name="shift"/> is its t̂ = μ − max(0, −λ₁).</summary>
+    private static CubicSubproblemSolution SolveOnce(EigenSystem eigen, double sigma, out double shift)
     {
         ArgumentNullException.ThrowIfNull(eigen);
         Require.Positive(sigma, nameof(sigma));
@@ -157,6 +207,7 @@ public static class CubicSubproblem
                 $"the cubic model's minimizer s = Σ s_i·v_i has an entry beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)}; Solve's range needs every result within it.",
                 nameof(sigma));
         double predicted = decrease.Finite("the cubic model's predicted decrease m(0) − m(s)", nameof(sigma));
+        shift = t;
         return new CubicSubproblemSolution(step, mu, predicted, hard);
     }
 

@@ -8,6 +8,7 @@ using Verification.Numerics.Exact;
 using Verification.Optimizers.SecondOrder;
 using Verification.Tests.Properties.Numerics;
 using Verification.Tests.Properties.Numerics.Exact;
+using Xunit;
 
 namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 
@@ -23,8 +24,9 @@ namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 /// (d_i two roundings, the quotient one, subnormal absolute); where t̂ = 0 may be the hard case, ‖s‖² within 3ε·(ℓ/σ)² of
 /// (ℓ/σ)²; the predicted decrease, whose exact value is ½Σ|g_i|s_i + c³/(6σ²) with c = μ at the root
 /// (c ∈ [ℓ + t⁻, ℓ + t⁺]), within δ = γ_{10n+74} of that enclosure (its own 2n + 10 roundings and twice 2ε for
-/// σ‖s‖ ≈ μ, cubed); where t is on the subnormal grid (σ‖s‖ below 2^-1022 with ℓ = 0) that relation is lost and the
-/// decrease is only checked against the bracket of t itself (a documented limit of Solve). A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
+/// σ‖s‖ ≈ μ, cubed); where t is on the subnormal grid (σ‖s‖ below 2^-1022 with ℓ = 0) the reference's own bracket of t
+/// is that coarse, so the decrease is only checked against it here; Solve_WithASubnormalRoot_MeetsTheScaledCharacterization
+/// checks those roots against the reference of the inputs scaled by a power of two, where the bracket is fine. A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
 /// double.MaxValue, and must be where one lies beyond MaxValue + ½ ulp.
 /// </summary>
 [Properties(MaxTest = 300)]
@@ -96,10 +98,77 @@ public class CubicSubproblemRangeProperties
         x >= lo * (1 - rel) - abs && (hi is null || x <= hi.Value * (1 + rel) + abs);
 
     [Property]
-    public Property Solve_MeetsTheExactMinimizerCharacterization() => Prop.ForAll(Cases, c =>
+    public Property Solve_MeetsTheExactMinimizerCharacterization() => Prop.ForAll(Cases, c => Check(c.Lambda, c.G, c.Sigma, 0));
+
+    /// <summary>
+    /// Subproblems whose root t* lies on the subnormal grid (λ ≥ 0 with tiny g and σ, or λ₁ &lt; 0 with t* far below −λ₁),
+    /// where Solve works on (2^k·λ, 2^k·g, 2^k·σ): checked against the reference of the inputs scaled by 2^scale (t*·2^scale
+    /// near 2^-900), which has the same minimizer s and 2^scale times μ and the decrease, so μ̂·2^scale and the decrease times
+    /// 2^scale (exact) must meet that reference's enclosures, plus their one rounding back, 2^-1074 each before the scaling.
+    /// Before the rescaling Solve's t̂ was a subnormal double and the decrease up to 8e-6 relatively off (the remarks' example).
+    /// </summary>
+    [Property]
+    public Property Solve_WithASubnormalRoot_MeetsTheScaledCharacterization() => Prop.ForAll(SubnormalRootCases, c =>
     {
-        string label = $"λ = ({string.Join(", ", c.Lambda.Select(x => x.ToString("R")))}), g = ({string.Join(", ", c.G.Select(x => x.ToString("R")))}), σ = {c.Sigma:R}";
         var r = new Reference(c.Lambda, c.G, c.Sigma);
+        var (_, tHigh) = r.Root(+1);
+        if (!(tHigh > 0 && tHigh < FullRangeDoubles.MinNormal))
+            return true.Label("root not subnormal (generator miss)"); // counted by the label below
+        int top = new[] { c.Sigma }.Concat(c.Lambda).Concat(c.G).Where(v => v != 0).Max(v => Math.ILogB(v));
+        int scale = Math.Min(-900 - Math.ILogB(tHigh), 1000 - top);
+        return Check(c.Lambda, c.G, c.Sigma, scale).Label("root subnormal");
+    });
+
+    /// <summary>
+    /// The two cases Solve's remarks documented as a limit until stop 45: λ₁ = 0 with σ = 1e-320 (t* and μ subnormal; the
+    /// decrease 6.248567e-318 was 8e-6 relatively off), and λ₁ &lt; 0 with t* alone subnormal (the decrease 1.04e-13
+    /// relatively off, found at stop 43 by ArcAcceptanceRangeProperties).
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { 0.0, 7.4e-51, 7.3e-48 }, new[] { -9.6e-319, -3.4e-286, 0.0 }, 1e-320)]
+    [InlineData(new[] { -2.6647007464529e-114, 2.11950715480207e-116 }, new[] { -1.3569741152528157e-204, 0.0 }, 7.172477677300102e-221)]
+    public void Solve_AtTheFormerlyDocumentedSubnormalShifts_MeetsTheScaledCharacterization(double[] lambda, double[] g, double sigma)
+    {
+        var r = new Reference(lambda, g, sigma);
+        var (_, tHigh) = r.Root(+1);
+        Assert.InRange(tHigh, double.Epsilon, FullRangeDoubles.MinNormal);
+        int top = new[] { sigma }.Concat(lambda).Concat(g).Where(v => v != 0).Max(v => Math.ILogB(v));
+        var outcome = Check(lambda, g, sigma, Math.Min(-900 - Math.ILogB(tHigh), 1000 - top));
+        FsCheck.Check.QuickThrowOnFailure(outcome);
+    }
+
+    /// <summary>
+    /// λ ascending (λ₁ &gt; 0, = 0 or &lt; 0) at 2^-200…2^-20, σ at 2^-1074…2^-900, and g at the scale that puts the root
+    /// near 2^T, T from −1070 to −1025: t* ≈ σ|g|/|λ| where λ₁ ≠ 0 and √(σ|g₁|) where λ₁ = 0.
+    /// </summary>
+    private static Arbitrary<(double[] Lambda, double[] G, double Sigma)> SubnormalRootCases { get; } =
+        (from n in Gen.Choose(1, 3)
+         from target in Gen.Choose(-1070, -1025)
+         from kind in Gen.Elements(0, 1, 2)
+         from lambdaScale in Gen.Choose(-200, -20)
+         from sigmaScale in Gen.Choose(-1074, -900)
+         from lambda in Gen.ArrayOf(FullRangeDoubles.Moderate, n)
+         from g in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, x, 0.0)), n)
+         from sigma in FullRangeDoubles.Moderate
+         let sorted = lambda.Select(x => Math.ScaleB(x, lambdaScale)).OrderBy(x => x).ToArray()
+         let lambdas = kind == 0 ? sorted : sorted.Select((x, i) => i > 0 ? x : kind == 1 ? 0.0 : -x).OrderBy(x => x).ToArray()
+         let gScale = Math.Clamp(target - sigmaScale + lambdaScale, -1074, 1000)
+         let firstScale = Math.Clamp(kind == 1 ? 2 * target - sigmaScale : gScale, -1074, 1000)
+         select (lambdas,
+                 g.Select((x, i) => -Math.ScaleB(x, lambdas[i] == 0 ? firstScale : gScale)).ToArray(),
+                 Math.Max(Math.ScaleB(sigma, sigmaScale), double.Epsilon))).ToArbitrary();
+
+    /// <summary>
+    /// The characterization for (λ, g, σ), the reference taken for the inputs times 2^scale and μ and the decrease compared
+    /// times 2^scale (scale 0: the inputs as they are).
+    /// </summary>
+    private static Property Check(double[] lambda, double[] g, double sigma, int scale)
+    {
+        string label = $"λ = ({string.Join(", ", lambda.Select(x => x.ToString("R")))}), g = ({string.Join(", ", g.Select(x => x.ToString("R")))}), σ = {sigma:R}, scale 2^{scale}";
+        var scaledLambda = lambda.Select(x => Math.ScaleB(x, scale)).ToArray();
+        var r = new Reference(scaledLambda, g.Select(x => Math.ScaleB(x, scale)).ToArray(), Math.ScaleB(sigma, scale));
+        var factor = ExactDouble.Pow2(scale);
+        var scaleSlack = scale == 0 ? Fraction.Zero : factor * Tiny;
         int n = r.N;
         var (tLow, _) = r.Root(-1);
         var (_, tHigh) = r.Root(+1);
@@ -130,14 +199,14 @@ public class CubicSubproblemRangeProperties
             decreaseHigh = decreaseHigh is null || sHigh[i] is null ? null : decreaseHigh.Value + half * r.A[i] * sHigh[i]!.Value;
         }
         var threshold = ExactAgreement.OverflowThreshold;
-        bool mustReject = muLow >= threshold || decreaseLow >= threshold || sLow.Any(x => x >= threshold);
-        bool mayReject = mustReject || muHigh is null || muHigh.Value >= Max || decreaseHigh is null || decreaseHigh.Value >= Max
+        bool mustReject = muLow >= threshold * factor || decreaseLow >= threshold * factor || sLow.Any(x => x >= threshold);
+        bool mayReject = mustReject || muHigh is null || muHigh.Value >= Max * factor || decreaseHigh is null || decreaseHigh.Value >= Max * factor
             || sHigh.Any(x => x is not null && x.Value >= Max) || Enumerable.Range(0, n).Any(i => !r.A[i].IsZero && sHigh[i] is null);
 
         CubicSubproblemSolution sol;
         try
         {
-            sol = CubicSubproblem.Solve(Diagonal(c.Lambda, c.G), c.Sigma);
+            sol = CubicSubproblem.Solve(Diagonal(lambda, g), sigma);
         }
         catch (ArgumentException e)
         {
@@ -151,11 +220,11 @@ public class CubicSubproblemRangeProperties
         var result = true.ToProperty();
         if (!double.IsFinite(sol.Shift) || !double.IsFinite(sol.PredictedDecrease) || !sol.Step.All(double.IsFinite))
             return false.Label($"{label}: non-finite result μ = {sol.Shift:R}, decrease {sol.PredictedDecrease:R}, s = {sol.Step}");
-        var mu = ExactDouble.ToFraction(sol.Shift);
-        result = result.And(Inside(mu, muLow, muHigh, Unit, Fraction.Zero)
+        var mu = ExactDouble.ToFraction(sol.Shift) * factor;
+        result = result.And(Inside(mu, muLow, muHigh, Unit, scaleSlack)
             .Label($"{label}: μ = {sol.Shift:R} outside [{ExactDouble.ToDouble(muLow):R}, {(muHigh is null ? "∞" : (ExactDouble.ToDouble(muHigh.Value)).ToString("R"))}]·(1 ± u)"));
         var s = sol.Step.Select(ExactDouble.ToFraction).ToArray();
-        int first = Array.FindIndex(c.Lambda, l => ExactDouble.ToFraction(l) + r.Ell == 0);
+        int first = Array.FindIndex(scaledLambda, l => ExactDouble.ToFraction(l) + r.Ell == 0);
         for (int i = 0; i < n; i++)
         {
             if (r.A[i].IsZero)
@@ -177,9 +246,9 @@ public class CubicSubproblemRangeProperties
             result = result.And((Fraction.Abs(norm2 - target * target) <= slack)
                 .Label($"{label}: ‖s‖² = {ExactDouble.ToDouble(norm2):R}, (ℓ/σ)² = {ExactDouble.ToDouble(target * target):R}, hard case {sol.HardCase}"));
         }
-        var decrease = ExactDouble.ToFraction(sol.PredictedDecrease);
+        var decrease = ExactDouble.ToFraction(sol.PredictedDecrease) * factor;
         // Subnormal components: each ŝ_i's 2^-1074 reaches the sum through |g_i|/2 and μ(2s_i + 2^-1074)/6.
-        Fraction? absolute = muHigh is null ? null : 2 * n * Tiny;
+        Fraction? absolute = muHigh is null ? null : 2 * n * Tiny + scaleSlack;
         for (int i = 0; i < n && absolute is not null; i++)
             absolute = sHigh[i] is null && !r.A[i].IsZero ? null
                 : absolute.Value + (half * r.A[i] + muHigh!.Value * ((sHigh[i] ?? Fraction.Zero) + Tiny) / 3) * Tiny;
@@ -209,5 +278,5 @@ public class CubicSubproblemRangeProperties
         result = result.And((absolute is null || Inside(decrease, decreaseLow, decreaseHigh, delta, absolute.Value))
             .Label($"{label}: decrease {sol.PredictedDecrease:R} outside [{ExactDouble.ToDouble(decreaseLow):R}, {(decreaseHigh is null ? "∞" : (ExactDouble.ToDouble(decreaseHigh.Value)).ToString("R"))}]·(1 ± γ_(10n+74))"));
         return result;
-    });
+    }
 }
