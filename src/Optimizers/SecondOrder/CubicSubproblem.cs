@@ -47,7 +47,10 @@ public static class CubicSubproblem
     /// a documented limit: λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0), σ = 1e-320 gave a decrease 8e-6
     /// relatively off, and λ = (−2.6647007464529e-114, 2.11950715480207e-116), g = (−1.3569741152528157e-204, 0),
     /// σ = 7.172477677300102e-221 one 1.04e-13 off. Where the caps keep the scaled shift subnormal the first solve stands,
-    /// as accurate as t̂/t*.
+    /// as accurate as t̂/t*: the scaling multiplies t and the decrease alike, so a decrease more than about 2^2000 times t*
+    /// cannot be brought into range with t normal (λ = (−2^-340), g = (−1.3·2^-390), σ = 2^-1017: t* ≈ 166 subnormal ulps,
+    /// the decrease ≈ 2^1011 and 0.7 % off); that would need t carried as a mantissa and an exponent. A μ below half
+    /// 2^-1074 after the scaling back is 0 (correctly rounded; λ = (1), g = (−2^-600), σ = 2^-1074).
     /// A result (μ, a component of s, or the decrease) at or beyond double.MaxValue is an
     /// <see cref="ArgumentException"/> naming sigma and that range.
     /// </remarks>

@@ -24,7 +24,7 @@ namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 /// (d_i two roundings, the quotient one, subnormal absolute); where t̂ = 0 may be the hard case, ‖s‖² within 3ε·(ℓ/σ)² of
 /// (ℓ/σ)²; the predicted decrease, whose exact value is ½Σ|g_i|s_i + c³/(6σ²) with c = μ at the root
 /// (c ∈ [ℓ + t⁻, ℓ + t⁺]), within δ = γ_{10n+74} of that enclosure (its own 2n + 10 roundings and twice 2ε for
-/// σ‖s‖ ≈ μ, cubed); where t is on the subnormal grid (σ‖s‖ below 2^-1022 with ℓ = 0) the reference's own bracket of t
+/// σ‖s‖ ≈ μ, cubed); where t is on the subnormal grid (σ‖s‖ below 2^-1022 with ℓ = 0, or t* alone) the reference's own bracket of t
 /// is that coarse, so the decrease is only checked against it here; Solve_WithASubnormalRoot_MeetsTheScaledCharacterization
 /// checks those roots against the reference of the inputs scaled by a power of two, where the bracket is fine. A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
 /// double.MaxValue, and must be where one lies beyond MaxValue + ½ ulp.
@@ -113,9 +113,18 @@ public class CubicSubproblemRangeProperties
         var r = new Reference(c.Lambda, c.G, c.Sigma);
         var (_, tHigh) = r.Root(+1);
         if (!(tHigh > 0 && tHigh < FullRangeDoubles.MinNormal))
-            return true.Label("root not subnormal (generator miss)"); // counted by the label below
+            return Check(c.Lambda, c.G, c.Sigma, 0); // a generator miss is still checked as the main property does
         int top = new[] { c.Sigma }.Concat(c.Lambda).Concat(c.G).Where(v => v != 0).Max(v => Math.ILogB(v));
         int scale = Math.Min(-900 - Math.ILogB(tHigh), 1000 - top);
+        // Solve's cap keeps its scaled decrease below 2^1000; where that would stop it short, it keeps its first solve,
+        // whose coarse bracket the main property's check allows (log₂ of the decrease from its two terms, 3 bits margin).
+        double ell = Math.Max(0, -c.Lambda[0]);
+        double logDecrease = ell > 0 ? 3 * Math.Log2(ell) - 2 * Math.Log2(c.Sigma) : double.NegativeInfinity;
+        for (int i = 0; i < c.Lambda.Length; i++)
+            if (c.G[i] != 0 && c.Lambda[i] + ell > 0)
+                logDecrease = Math.Max(logDecrease, 2 * Math.Log2(Math.Abs(c.G[i])) - Math.Log2(c.Lambda[i] + ell));
+        if (logDecrease + scale > 997)
+            return Check(c.Lambda, c.G, c.Sigma, 0).Label("Solve's decrease cap binds");
         return Check(c.Lambda, c.G, c.Sigma, scale).Label("root subnormal");
     });
 
@@ -138,17 +147,20 @@ public class CubicSubproblemRangeProperties
     }
 
     /// <summary>
-    /// λ ascending (λ₁ &gt; 0, = 0 or &lt; 0) at 2^-200…2^-20, σ at 2^-1074…2^-900, and g at the scale that puts the root
-    /// near 2^T, T from −1070 to −1025: t* ≈ σ|g|/|λ| where λ₁ ≠ 0 and √(σ|g₁|) where λ₁ = 0.
+    /// λ ascending (λ₁ &gt; 0, = 0 or &lt; 0) at 2^-200…2^-20, σ at 2^-1074…2^-900 (for λ₁ &lt; 0 at least
+    /// 2^((3e_λ − 700)/2), so that the decrease ≈ ℓ³/(6σ²) stays below about 2^700 and Solve's cap on its scaled decrease
+    /// mostly does not bind), and g at the
+    /// scale that puts the root near 2^T, T from −1070 to −1025: t* ≈ σ|g|/|λ| where λ₁ ≠ 0 and √(σ|g₁|) where λ₁ = 0.
+    /// <see cref="SubnormalRootCases_MostlyHaveSubnormalRoots"/> keeps the generator honest.
     /// </summary>
     private static Arbitrary<(double[] Lambda, double[] G, double Sigma)> SubnormalRootCases { get; } =
         (from n in Gen.Choose(1, 3)
          from target in Gen.Choose(-1070, -1025)
          from kind in Gen.Elements(0, 1, 2)
          from lambdaScale in Gen.Choose(-200, -20)
-         from sigmaScale in Gen.Choose(-1074, -900)
+         from sigmaScale in kind == 2 ? Gen.Choose((3 * lambdaScale - 700) / 2, (3 * lambdaScale - 700) / 2 + 60) : Gen.Choose(-1074, -900)
          from lambda in Gen.ArrayOf(FullRangeDoubles.Moderate, n)
-         from g in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, x, 0.0)), n)
+         from g in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, x, x, 0.0)), n)
          from sigma in FullRangeDoubles.Moderate
          let sorted = lambda.Select(x => Math.ScaleB(x, lambdaScale)).OrderBy(x => x).ToArray()
          let lambdas = kind == 0 ? sorted : sorted.Select((x, i) => i > 0 ? x : kind == 1 ? 0.0 : -x).OrderBy(x => x).ToArray()
@@ -157,6 +169,25 @@ public class CubicSubproblemRangeProperties
          select (lambdas,
                  g.Select((x, i) => -Math.ScaleB(x, lambdas[i] == 0 ? firstScale : gScale)).ToArray(),
                  Math.Max(Math.ScaleB(sigma, sigmaScale), double.Epsilon))).ToArbitrary();
+
+    /// <summary>
+    /// At least half of 120 drawn cases have a root on the subnormal grid, and each kind (λ₁ &gt; 0, = 0, &lt; 0) appears
+    /// among them: otherwise the property above would check little of what it is for.
+    /// </summary>
+    [Fact]
+    public void SubnormalRootCases_MostlyHaveSubnormalRoots()
+    {
+        var drawn = Gen.Sample(SubnormalRootCases.Generator, 120, new Rnd(20261205UL), 10);
+        var subnormal = drawn.Where(c =>
+        {
+            var (_, tHigh) = new Reference(c.Lambda, c.G, c.Sigma).Root(+1);
+            return tHigh > 0 && tHigh < FullRangeDoubles.MinNormal;
+        }).ToArray();
+        Assert.True(subnormal.Length >= drawn.Length / 2, $"{subnormal.Length} of {drawn.Length} drawn cases have a subnormal root");
+        Assert.Contains(subnormal, c => c.Lambda[0] > 0);
+        Assert.Contains(subnormal, c => c.Lambda[0] == 0);
+        Assert.Contains(subnormal, c => c.Lambda[0] < 0);
+    }
 
     /// <summary>
     /// The characterization for (λ, g, σ), the reference taken for the inputs times 2^scale and μ and the decrease compared
