@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Fractions;
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics.Exact;
+using Verification.Optimizers;
 using Verification.Optimizers.Stochastic;
 using Verification.Tests.Properties.Numerics;
 using Verification.Tests.Properties.Numerics.Exact;
@@ -36,9 +37,7 @@ public class VarianceAdaptedStepRangeProperties
     /// <summary>The steps Δθ_0, Δθ_1 of the rule on the scripted gradients (an exception is returned, not thrown).</summary>
     private static (double[] Steps, ArgumentException? Error) Run(double alpha, double beta, bool momentum, double g0, double g1)
     {
-        var rule = momentum ? VarianceAdapted.MSvag(alpha, beta) : VarianceAdapted.Svag(alpha, beta);
-        var objective = new ScriptedStochasticObjective(V(0), null, new GradientSample(V(g0), 1, null), new GradientSample(V(g1), 1, null));
-        var run = rule.Start(objective, V(0));
+        var (run, _) = Scripted(alpha, beta, [g0, g1], momentum);
         var steps = new List<double>();
         try
         {
@@ -121,10 +120,7 @@ public class VarianceAdaptedStepRangeProperties
          select (alpha, beta: j / 64.0, g: a.Select(x => Math.ScaleB(x, s)).ToArray(), momentum)).ToArbitrary(),
         c =>
         {
-            var rule = c.momentum ? VarianceAdapted.MSvag(c.alpha, c.beta) : VarianceAdapted.Svag(c.alpha, c.beta);
-            var objective = new ScriptedStochasticObjective(V(0), null, [.. c.g.Select(x => new GradientSample(V(x), 1, null))]);
-            var run = rule.Start(objective, V(0));
-            string label = $"α = {c.alpha:R}, β = {c.beta:R}, g = ({string.Join(", ", c.g.Select(x => x.ToString("R")))}), {(c.momentum ? "M-SVAG" : "SVAG")}";
+            var (run, label) = Scripted(c.alpha, c.beta, c.g, c.momentum);
             Fraction alpha = ExactDouble.ToFraction(c.alpha), b = ExactDouble.ToFraction(c.beta), tiny = ExactDouble.Pow2(-1074);
             var product = (1 + U) * (1 + U) - 1;
             Fraction mean = 0, square = 0;
@@ -196,10 +192,7 @@ public class VarianceAdaptedStepRangeProperties
          select (alpha, beta, g, momentum)).ToArbitrary(),
         c =>
         {
-            var rule = c.momentum ? VarianceAdapted.MSvag(c.alpha, c.beta) : VarianceAdapted.Svag(c.alpha, c.beta);
-            var objective = new ScriptedStochasticObjective(V(0), null, [.. c.g.Select(x => new GradientSample(V(x), 1, null))]);
-            var run = rule.Start(objective, V(0));
-            string label = $"α = {c.alpha:R}, β = {c.beta:R}, g = ({string.Join(", ", c.g.Select(x => x.ToString("R")))}), {(c.momentum ? "M-SVAG" : "SVAG")}";
+            var (run, label) = Scripted(c.alpha, c.beta, c.g, c.momentum);
             Fraction alpha = ExactDouble.ToFraction(c.alpha), b = ExactDouble.ToFraction(c.beta), tiny = ExactDouble.Pow2(-1074);
             Fraction gamma2 = ExactAgreement.Gamma(2), gamma3 = ExactAgreement.Gamma(3), gamma4 = ExactAgreement.Gamma(4);
             var eta = (1 + U) * (1 + U) / ((1 - U) * (1 - 8 * U)) - 1;
@@ -248,6 +241,15 @@ public class VarianceAdaptedStepRangeProperties
             }
             return true.Label(label);
         });
+
+    /// <summary>The rule (SVAG or M-SVAG) started on the scripted gradients g_0, g_1, …, and a label naming the case.</summary>
+    private static (IOptimizerRun Run, string Label) Scripted(double alpha, double beta, double[] g, bool momentum)
+    {
+        var rule = momentum ? VarianceAdapted.MSvag(alpha, beta) : VarianceAdapted.Svag(alpha, beta);
+        var objective = new ScriptedStochasticObjective(V(0), null, [.. g.Select(x => new GradientSample(V(x), 1, null))]);
+        return (rule.Start(objective, V(0)),
+            $"α = {alpha:R}, β = {beta:R}, g = ({string.Join(", ", g.Select(x => x.ToString("R")))}), {(momentum ? "M-SVAG" : "SVAG")}");
+    }
 
     /// <summary>γ(r) = r/(r + A(1 − r)) for r in [0, 1), 1 from r = 1 on (ŝ clamped at 0).</summary>
     private static Fraction Gamma(Fraction r, Fraction a) => r >= 1 ? Fraction.One : r / (r + a * (1 - r));
