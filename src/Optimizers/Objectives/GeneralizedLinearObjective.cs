@@ -103,6 +103,26 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     }
 
     /// <summary>
+    /// f_n (<see cref="Output"/>) and the double pieces (s_n, w_n) of <see cref="GeneralizedLinearFit.ScalarDerivatives"/> at
+    /// it for every sample, and whether θ and every x̃_n are 0 or within 2^±100 (with pieces alike, the plain sums stay normal).
+    /// </summary>
+    private (double[] F, (double Score, double Weight)[] Pieces, bool Ordinary) Samples(Vector<double> theta)
+    {
+        Check(theta);
+        int count = _labels.Length;
+        var f = new double[count];
+        var pieces = new (double Score, double Weight)[count];
+        bool ordinary = ScaledSum.Ordinary(theta.Enumerate());
+        for (int n = 0; n < count; n++)
+        {
+            f[n] = OutputOf(n, theta);
+            pieces[n] = _derivatives(_labels[n], f[n]);
+            ordinary &= ScaledSum.Ordinary(_features[n]);
+        }
+        return (f, pieces, ordinary);
+    }
+
+    /// <summary>
     /// The score s_n = ∂_f log p(y_n|f_n) as M·2^E: the Gaussian's (y − f)/σ² as one mantissa quotient at every magnitude;
     /// for the logit (σ(−f) at y = 1, −σ(f) at y = 0) and the Poisson (−e^f at y = 0) the likelihood's scaled form e^{∓f} =
     /// M·2^E where the double would fall below 2^-1022 (beyond |f| ≈ 708), else the double of
@@ -197,23 +217,14 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     /// <exception cref="ArgumentException">θ not finite or of the wrong length, or an f_n, a score or an entry beyond ±double.MaxValue (naming theta).</exception>
     public Vector<double> Gradient(Vector<double> theta)
     {
-        Check(theta);
+        var (f, pieces, ordinary) = Samples(theta);
         int count = _labels.Length;
-        var f = new double[count];
-        var scores = new double[count];
-        bool plain = ScaledSum.Ordinary(theta.Enumerate());
-        for (int n = 0; n < count; n++)
-        {
-            f[n] = OutputOf(n, theta);
-            scores[n] = _derivatives(_labels[n], f[n]).Item1;
-            plain &= ScaledSum.Ordinary(scores[n]) && ScaledSum.Ordinary(_features[n]);
-        }
-        if (plain)
+        if (ordinary && pieces.All(p => ScaledSum.Ordinary(p.Score)))
         {
             var g = new double[Dimension];
             for (int n = 0; n < count; n++)
                 for (int j = 0; j < Dimension; j++)
-                    g[j] -= scores[n] * _features[n][j];
+                    g[j] -= pieces[n].Score * _features[n][j];
             return Vector<double>.Build.DenseOfArray(g) / count; // no under- or overflow: bit for bit as before
         }
         var parts = Enumerable.Range(0, count).Select(n => ScoreParts(n, f[n])).ToArray();
@@ -233,27 +244,18 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     /// </summary>
     private Matrix<double> Weighted(Vector<double> theta, bool empirical)
     {
-        Check(theta);
+        var (f, pieces, ordinary) = Samples(theta);
         int count = _labels.Length;
-        var f = new double[count];
-        var weights = new double[count];
-        bool plain = ScaledSum.Ordinary(theta.Enumerate());
-        for (int n = 0; n < count; n++)
-        {
-            f[n] = OutputOf(n, theta);
-            var (s, w) = _derivatives(_labels[n], f[n]);
-            weights[n] = empirical ? s * s : w;
-            plain &= (empirical ? ScaledSum.Ordinary(s) : ScaledSum.Ordinary(w)) && ScaledSum.Ordinary(_features[n]);
-        }
-        if (plain)
+        if (ordinary && pieces.All(p => ScaledSum.Ordinary(empirical ? p.Score : p.Weight)))
         {
             var m = new double[Dimension, Dimension];
             for (int n = 0; n < count; n++)
             {
                 var x = _features[n];
+                double c = empirical ? pieces[n].Score * pieces[n].Score : pieces[n].Weight;
                 for (int i = 0; i < Dimension; i++)
                     for (int j = 0; j < Dimension; j++)
-                        m[i, j] += weights[n] * x[i] * x[j];
+                        m[i, j] += c * x[i] * x[j];
             }
             return Matrix<double>.Build.DenseOfArray(m) / count; // no under- or overflow: bit for bit as before
         }

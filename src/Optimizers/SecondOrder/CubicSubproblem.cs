@@ -61,7 +61,7 @@ public static class CubicSubproblem
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
     {
         var solution = SolveOnce(eigen, sigma, out double shift);
-        if (!(shift > 0 && shift < MinNormal))
+        if (!(shift > 0 && shift < PowerOfTwoScaling.MinNormal))
             return solution;
         // The shift t̂ lies on the subnormal grid, far coarser than 2u·t*. The subproblem for (2^k·λ, 2^k·g, 2^k·σ) has the
         // same minimizer s and 2^k times μ and m(0) − m(s) (every term of the model scales by 2^k), so it is solved there
@@ -94,16 +94,13 @@ public static class CubicSubproblem
             {
                 return solution; // not expected within these caps; the unscaled solve stands, within its documented bounds
             }
-            if (shift >= MinNormal)
+            if (shift >= PowerOfTwoScaling.MinNormal)
                 return fine with { Shift = Math.ScaleB(fine.Shift, -k), PredictedDecrease = Math.ScaleB(fine.PredictedDecrease, -k) };
             if (shift == 0)
                 return solution;
         }
         return solution;
     }
-
-    /// <summary>2^-1022, the smallest normal double.</summary>
-    private const double MinNormal = 2.2250738585072014e-308;
 
     /// <summary>One solve on the inputs as given; <paramref name="shift"/> is its t̂ = μ − max(0, −λ₁).</summary>
     private static CubicSubproblemSolution SolveOnce(EigenSystem eigen, double sigma, out double shift)
