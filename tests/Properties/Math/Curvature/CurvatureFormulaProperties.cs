@@ -56,6 +56,40 @@ public class CurvatureFormulaProperties
         return (worst <= DerivativeRelative * scale).Label($"{c.Shape.ModelName}: worst |closed − forward| = {worst:R}, scale {scale:R}");
     });
 
+    /// <summary>
+    /// The generic closed forms in exact arithmetic (T = <see cref="RationalInterval"/>, the arithmetic of the rigorous
+    /// checks). For Float64, ModelDerivatives takes f, J and ∇²f from the model's own class, so the property above never runs
+    /// the generic code the exact side runs; here it is compared with forward mode on the model in rational intervals. Both
+    /// enclose the true derivative, so each pair of intervals must intersect, and for the linear and curved-linear models
+    /// (polynomial in θ) both must be the exact point. Until stop 46 nothing did: mutation run 47 found x − κθ for the
+    /// curved-linear J = x + κθ, and wrong column indices of the linear J, surviving the whole suite. A wrong sign or index
+    /// moves an entry by O(1) (coordinates are multiples of 1/1000 up to 2), far beyond the tanh enclosures' widths.
+    /// </summary>
+    [Property(Replay = "(20261205,1442695040888963407)", MaxTest = 200)]
+    public Property ModelDerivatives_InRationalIntervals_MatchForwardModeOnTheModel() => Prop.ForAll(Cases.ToArbitrary(), c =>
+    {
+        var x = c.X.Select(RationalInterval.Exact).ToArray();
+        var theta = c.Theta.Select(RationalInterval.Exact).ToArray();
+        var kappa = RationalInterval.Exact(c.Kappa);
+        var closed = CurvatureFormulas.ModelDerivatives(c.Shape, kappa, x, theta);
+        var xc = x.Select(HyperDualReal<RationalInterval>.Constant).ToArray();
+        var forward = ForwardModeFormulas.Expand(t => CurvatureFormulas.Output(c.Shape, HyperDualReal<RationalInterval>.Constant(kappa), xc, t), theta);
+        bool exact = c.Shape.Model != ModelFamily.TanhMlp;
+        var pairs = new List<(string Name, RealMatrix<RationalInterval> Closed, RealMatrix<RationalInterval> Forward)> { ("J", closed.Jacobian, forward.Jacobian) };
+        pairs.AddRange(closed.Hessians.Zip(forward.Hessians).Select((h, m) => ($"∇²f^({m})", h.First, h.Second)));
+        foreach (var (name, a, b) in pairs)
+            for (int i = 0; i < a.Rows; i++)
+                for (int j = 0; j < a.Columns; j++)
+                {
+                    var (u, v) = (a[i, j], b[i, j]);
+                    if (u.Upper < v.Lower || v.Upper < u.Lower)
+                        return false.Label($"{c.Shape.ModelName}: {name}[{i},{j}] closed {u} and forward {v} are disjoint");
+                    if (exact && !(u.Width.IsZero && v.Width.IsZero && u.Lower == v.Lower))
+                        return false.Label($"{c.Shape.ModelName}: {name}[{i},{j}] closed {u}, forward {v}, both should be one exact point");
+                }
+        return true.Label(c.Shape.ModelName);
+    });
+
     [Property(Replay = "(20261123,1442695040888963407)", MaxTest = 300)]
     public Property LogDensityDerivatives_MatchForwardModeOnTheLogDensity() => Prop.ForAll(Cases.ToArbitrary(), c =>
     {
