@@ -61,9 +61,11 @@ public class CurvatureFormulaProperties
     /// checks). For Float64, ModelDerivatives takes f, J and ∇²f from the model's own class, so the property above never runs
     /// the generic code the exact side runs; here it is compared with forward mode on the model in rational intervals. Both
     /// enclose the true derivative, so each pair of intervals must intersect, and for the linear and curved-linear models
-    /// (polynomial in θ) both must be the exact point. Until stop 46 nothing did: mutation run 47 found x − κθ for the
-    /// curved-linear J = x + κθ, and wrong column indices of the linear J, surviving the whole suite. A wrong sign or index
-    /// moves an entry by O(1) (coordinates are multiples of 1/1000 up to 2), far beyond the tanh enclosures' widths.
+    /// (polynomial in θ, so no enclosure is involved) both must be the exact point. Until stop 46 nothing did: mutation run 47
+    /// found x − κθ for the curved-linear J = x + κθ, and wrong column indices of the linear and tanh-MLP J, surviving the
+    /// whole suite. The exact-point check catches any change of a linear or curved-linear entry, however small (x − κθ moves
+    /// J_j by 2κθ_j); a wrong tanh-MLP index puts another parameter's derivative in the entry, which differs from the right
+    /// one by far more than the enclosures' widths for the coordinates drawn (i/1000 for |i| ≤ 2000).
     /// </summary>
     [Property(Replay = "(20261205,1442695040888963407)", MaxTest = 200)]
     public Property ModelDerivatives_InRationalIntervals_MatchForwardModeOnTheModel() => Prop.ForAll(Cases.ToArbitrary(), c =>
@@ -75,9 +77,14 @@ public class CurvatureFormulaProperties
         var xc = x.Select(HyperDualReal<RationalInterval>.Constant).ToArray();
         var forward = ForwardModeFormulas.Expand(t => CurvatureFormulas.Output(c.Shape, HyperDualReal<RationalInterval>.Constant(kappa), xc, t), theta);
         bool exact = c.Shape.Model != ModelFamily.TanhMlp;
+        if (closed.Hessians.Length != forward.Hessians.Length)
+            return false.Label($"{c.Shape.ModelName}: {closed.Hessians.Length} closed-form Hessians against {forward.Hessians.Length} from forward mode");
         var pairs = new List<(string Name, RealMatrix<RationalInterval> Closed, RealMatrix<RationalInterval> Forward)> { ("J", closed.Jacobian, forward.Jacobian) };
         pairs.AddRange(closed.Hessians.Zip(forward.Hessians).Select((h, m) => ($"∇²f^({m})", h.First, h.Second)));
         foreach (var (name, a, b) in pairs)
+        {
+            if (a.Rows != b.Rows || a.Columns != b.Columns)
+                return false.Label($"{c.Shape.ModelName}: {name} is {a.Rows}×{a.Columns} in closed form, {b.Rows}×{b.Columns} by forward mode");
             for (int i = 0; i < a.Rows; i++)
                 for (int j = 0; j < a.Columns; j++)
                 {
@@ -87,6 +94,7 @@ public class CurvatureFormulaProperties
                     if (exact && !(u.Width.IsZero && v.Width.IsZero && u.Lower == v.Lower))
                         return false.Label($"{c.Shape.ModelName}: {name}[{i},{j}] closed {u}, forward {v}, both should be one exact point");
                 }
+        }
         return true.Label(c.Shape.ModelName);
     });
 
