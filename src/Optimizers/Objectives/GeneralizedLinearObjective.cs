@@ -127,32 +127,34 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
     /// for the logit (σ(−f) at y = 1, −σ(f) at y = 0) and the Poisson (−e^f at y = 0) the likelihood's scaled form e^{∓f} =
     /// M·2^E where the double would fall below 2^-1022 (beyond |f| ≈ 708), else the double of
     /// <see cref="GeneralizedLinearFit.ScalarDerivatives"/>; a double score beyond ±double.MaxValue (the Poisson's y − e^f
-    /// above f ≈ 709.78) is rejected naming theta, though s_n·x̃_n may be in range.
+    /// above f ≈ 709.78) is rejected naming theta, though s_n·x̃_n may be in range. <paramref name="score"/> is that double,
+    /// as <see cref="Samples"/> computed it.
     /// </summary>
-    private (double Mantissa, int Exponent) ScoreParts(int n, double f)
+    private (double Mantissa, int Exponent) ScoreParts(int n, double f, double score)
     {
         double y = _labels[n];
         if (_likelihood is GaussianIdentity gaussian)
             return GaussianTerms.ResidualOverScaled(y, f, gaussian.Variance);
         if (ScaledVector.WhereNeeded(_likelihood, y, Vector<double>.Build.Dense(1, f)) is { } carried)
             return (carried.Mantissas[0], carried.Exponents[0]);
-        return (InRange(_derivatives(y, f).Item1, $"the score ∂_f log p(y_{n}|f_{n})"), 0);
+        return (InRange(score, $"the score ∂_f log p(y_{n}|f_{n})"), 0);
     }
 
     /// <summary>
     /// The weight w_n = −∂²_f log p(y_n|f_n) as M·2^E: the Gaussian's 1/σ² as one mantissa quotient (in or beyond the range);
     /// the logit's σ(f)σ(−f) and the Poisson's e^f as e^{−|f|} and e^f = M·2^E (<see cref="LikelihoodBase"/>'s scaled
     /// Hessian) where the double would fall below 2^-1022, else the double; a double weight beyond ±double.MaxValue (the
-    /// Poisson's e^f above f ≈ 709.78) is rejected naming theta.
+    /// Poisson's e^f above f ≈ 709.78) is rejected naming theta. <paramref name="weight"/> is that double, as
+    /// <see cref="Samples"/> computed it.
     /// </summary>
-    private (double Mantissa, int Exponent) WeightParts(int n, double f)
+    private (double Mantissa, int Exponent) WeightParts(int n, double f, double weight)
     {
         double y = _labels[n];
         if (_likelihood is GaussianIdentity gaussian)
             return ScaledVector.Quotient(1, gaussian.Variance);
         if ((_likelihood as LikelihoodBase)?.HessianScaledWhereNeeded(y, Vector<double>.Build.Dense(1, f)) is { } carried)
             return (-carried.Mantissa(0, 0), carried.Exponent(0, 0));
-        return (InRange(_derivatives(y, f).Item2, $"the weight −∂²_f log p(y_{n}|f_{n})"), 0);
+        return (InRange(weight, $"the weight −∂²_f log p(y_{n}|f_{n})"), 0);
     }
 
     private double InRange(double value, string what)
@@ -227,7 +229,7 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
                     g[j] -= pieces[n].Score * _features[n][j];
             return Vector<double>.Build.DenseOfArray(g) / count; // no under- or overflow: bit for bit as before
         }
-        var parts = Enumerable.Range(0, count).Select(n => ScoreParts(n, f[n])).ToArray();
+        var parts = Enumerable.Range(0, count).Select(n => ScoreParts(n, f[n], pieces[n].Score)).ToArray();
         return Vector<double>.Build.Dense(Dimension, j =>
         {
             var sum = new ScaledSum();
@@ -259,7 +261,7 @@ public sealed class GeneralizedLinearObjective : IFisherObjective
             }
             return Matrix<double>.Build.DenseOfArray(m) / count; // no under- or overflow: bit for bit as before
         }
-        var parts = Enumerable.Range(0, count).Select(n => empirical ? ScoreParts(n, f[n]) : WeightParts(n, f[n])).ToArray();
+        var parts = Enumerable.Range(0, count).Select(n => empirical ? ScoreParts(n, f[n], pieces[n].Score) : WeightParts(n, f[n], pieces[n].Weight)).ToArray();
         return Matrix<double>.Build.Dense(Dimension, Dimension, (i, j) =>
         {
             var sum = new ScaledSum();
