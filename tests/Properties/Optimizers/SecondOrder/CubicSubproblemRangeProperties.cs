@@ -114,8 +114,7 @@ public class CubicSubproblemRangeProperties
         var (_, tHigh) = r.Root(+1);
         if (!(tHigh > 0 && tHigh < FullRangeDoubles.MinNormal))
             return Check(c.Lambda, c.G, c.Sigma, 0); // a generator miss is still checked as the main property does
-        int top = new[] { c.Sigma }.Concat(c.Lambda).Concat(c.G).Where(v => v != 0).Max(v => Math.ILogB(v));
-        int scale = Math.Min(-900 - Math.ILogB(tHigh), 1000 - top);
+        int scale = ScaleOfSubnormalRoot(c.Lambda, c.G, c.Sigma, tHigh);
         // Solve's cap keeps its scaled decrease below 2^1000; where that would stop it short, it keeps its first solve,
         // whose coarse bracket the main property's check allows (log₂ of the decrease from its two terms, 3 bits margin).
         double ell = Math.Max(0, -c.Lambda[0]);
@@ -141,9 +140,18 @@ public class CubicSubproblemRangeProperties
         var r = new Reference(lambda, g, sigma);
         var (_, tHigh) = r.Root(+1);
         Assert.InRange(tHigh, double.Epsilon, FullRangeDoubles.MinNormal);
-        int top = new[] { sigma }.Concat(lambda).Concat(g).Where(v => v != 0).Max(v => Math.ILogB(v));
-        var outcome = Check(lambda, g, sigma, Math.Min(-900 - Math.ILogB(tHigh), 1000 - top));
+        var outcome = Check(lambda, g, sigma, ScaleOfSubnormalRoot(lambda, g, sigma, tHigh));
         FsCheck.Check.QuickThrowOnFailure(outcome);
+    }
+
+    /// <summary>
+    /// The power of two that brings a subnormal root t* (its upper enclosure <paramref name="tHigh"/>) near 2^-900, as far as
+    /// keeping every input below 2^1001 allows: the scale at which the reference of the scaled inputs is compared.
+    /// </summary>
+    private static int ScaleOfSubnormalRoot(double[] lambda, double[] g, double sigma, double tHigh)
+    {
+        int top = new[] { sigma }.Concat(lambda).Concat(g).Where(v => v != 0).Max(v => Math.ILogB(v));
+        return Math.Min(-900 - Math.ILogB(tHigh), 1000 - top);
     }
 
     /// <summary>
