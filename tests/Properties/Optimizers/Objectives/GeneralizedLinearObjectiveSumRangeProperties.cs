@@ -49,8 +49,6 @@ public class GeneralizedLinearObjectiveSumRangeProperties
 
     private static Fraction Q(double x) => ExactDouble.ToFraction(x);
 
-    private static Fraction Larger(Fraction a, Fraction b) => a > b ? a : b;
-
     private static Vector<double> V(params double[] x) => Vector<double>.Build.DenseOfArray(x);
 
     /// <summary>One generated objective: its likelihood, bias, inputs, labels and θ.</summary>
@@ -238,7 +236,7 @@ public class GeneralizedLinearObjectiveSumRangeProperties
                 var mean = sum / RationalInterval.Exact(new Fraction(count));
                 exact[i * columns + j] = mean;
                 bounds[i * columns + j] = b / count + Smallest;
-                mayOverflow |= Larger(Fraction.Abs(mean.Lower), Fraction.Abs(mean.Upper)) + bounds[i * columns + j] >= Max;
+                mayOverflow |= FractionExtensions.Max(Fraction.Abs(mean.Lower), Fraction.Abs(mean.Upper)) + bounds[i * columns + j] >= Max;
             }
         double[] computed;
         try
@@ -289,9 +287,9 @@ public class GeneralizedLinearObjectiveSumRangeProperties
     /// </summary>
     private sealed record Piece(RationalInterval Score, RationalInterval Weight, Fraction ScoreConstant, Fraction WeightConstant, bool Beyond = false)
     {
-        public Fraction ScoreMagnitude => Larger(Fraction.Abs(Score.Lower), Fraction.Abs(Score.Upper));
+        public Fraction ScoreMagnitude => FractionExtensions.Max(Fraction.Abs(Score.Lower), Fraction.Abs(Score.Upper));
 
-        public Fraction WeightMagnitude => Larger(Fraction.Abs(Weight.Lower), Fraction.Abs(Weight.Upper));
+        public Fraction WeightMagnitude => FractionExtensions.Max(Fraction.Abs(Weight.Lower), Fraction.Abs(Weight.Upper));
     }
 
     /// <summary>e^t enclosed, or bracketed by [0, 2^-3300] below −2300.</summary>
