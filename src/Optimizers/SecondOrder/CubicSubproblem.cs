@@ -39,18 +39,18 @@ public static class CubicSubproblem
     /// the squaring), up to one ulp of t; each s_i is |g_i|/d_i(t̂) within γ₃ (and 2^-1074 where subnormal), in the hard
     /// case ‖s‖ = max(0, −λ₁)/σ within ε; μ = fl(max(0, −λ₁) + t̂); the predicted decrease is the closed form
     /// ½Σ|g_i|s_i + μ‖s‖²/6 (= m(0) − m(s) at the minimizer, no cancellation), summed unrounded, within γ_{2n+3} of its
-    /// value at the computed s and μ. Where the root t* is subnormal (μ = σ‖s‖ below 2^-1022 with λ₁ ≥ 0, e.g. σ = 1e-320,
-    /// or t* alone with λ₁ &lt; 0) the double t̂ sits on the 2^-1074 grid, far coarser than 2u·t*, so the subproblem is solved
-    /// again for (2^k·λ, 2^k·g, 2^k·σ), whose minimizer is the same s and whose μ and decrease are 2^k times these, with k
-    /// bringing its shift to the normal range (inputs and decrease kept below 2^1001), and μ and the decrease are scaled back
-    /// with one rounding each (2^-1074 absolute where subnormal); the bounds above then hold there too. Until stop 45 that was
-    /// a documented limit: λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0), σ = 1e-320 gave a decrease 8e-6
-    /// relatively off, and λ = (−2.6647007464529e-114, 2.11950715480207e-116), g = (−1.3569741152528157e-204, 0),
-    /// σ = 7.172477677300102e-221 one 1.04e-13 off. Where the caps keep the scaled shift subnormal the first solve stands,
-    /// as accurate as t̂/t*: the scaling multiplies t and the decrease alike, so a decrease more than about 2^2000 times t*
-    /// cannot be brought into range with t normal (λ = (−2^-340), g = (−1.3·2^-390), σ = 2^-1017: t* ≈ 166 subnormal ulps,
-    /// the decrease ≈ 2^1011 and 0.7 % off); that would need t carried as a mantissa and an exponent. A μ below half
-    /// 2^-1074 after the scaling back is 0 (correctly rounded; λ = (1), g = (−2^-600), σ = 2^-1074).
+    /// value at the computed s and μ. Where the first bisection's t̂ is subnormal (the root t* below 2^-1022: μ = σ‖s‖ there
+    /// with λ₁ ≥ 0, e.g. σ = 1e-320, or t* alone with λ₁ &lt; 0) it sits on the 2^-1074 grid, far coarser than 2u·t*, so the
+    /// bisection runs again with t carried as τ·2^e, τ a double and e about ILogB(t̂) − 1000, in the scaled forms (once more
+    /// where τ̂ is still subnormal): τ̂ is normal for every root that changes a result (see FineHeadroom), so "one ulp of t"
+    /// is 2^-52 relatively there too; d_i, s_i and the decrease take τ̂·2^e unrounded and μ = max(0, −λ₁) + τ̂·2^e is
+    /// rounded once (2^-1074 absolute where subnormal), and the
+    /// bounds above hold. Before stop 45 the double t̂ stood: λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0),
+    /// σ = 1e-320 gave a decrease 8e-6 relatively off, and λ = (−2.6647007464529e-114, 2.11950715480207e-116),
+    /// g = (−1.3569741152528157e-204, 0), σ = 7.172477677300102e-221 one 1.04e-13 off; stops 45–46 solved again for
+    /// (2^k·λ, 2^k·g, 2^k·σ) instead, which scales t and the decrease alike and so could not reach a decrease more than
+    /// about 2^2000 times t* (λ = (−2^-340), g = (−1.3·2^-390), σ = 2^-1017: t* ≈ 166 subnormal ulps, the decrease ≈ 2^1011
+    /// and 0.7 % off, until stop 47). A μ below half 2^-1074 is 0 (correctly rounded; λ = (1), g = (−2^-600), σ = 2^-1074).
     /// A result (μ, a component of s, or the decrease) at or beyond double.MaxValue is an
     /// <see cref="ArgumentException"/> naming sigma and that range.
     /// </remarks>
@@ -60,50 +60,36 @@ public static class CubicSubproblem
     /// </exception>
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
     {
-        var solution = SolveOnce(eigen, sigma, out double shift);
-        if (!(shift > 0 && shift < PowerOfTwoScaling.MinNormal))
-            return solution;
-        // The shift t̂ lies on the subnormal grid, far coarser than 2u·t*. The subproblem for (2^k·λ, 2^k·g, 2^k·σ) has the
-        // same minimizer s and 2^k times μ and m(0) − m(s) (every term of the model scales by 2^k), so it is solved there
-        // with its shift near 2^-900, as far as the inputs (up to 2^1000) and the decrease (up to 2^1000) allow, and μ and the
-        // decrease are scaled back, one rounding each. A t̂ of 2^-1074 may stand for a root far below it, so k grows until
-        // the scaled shift is normal (a few solves at most); where the caps stop it first the unscaled solve stands.
-        int top = Math.ILogB(sigma);
-        foreach (double v in eigen.Values.Concat(eigen.GradientProjections))
-            if (v != 0)
-                top = Math.Max(top, Math.ILogB(v));
-        int cap = 1000 - top;
-        if (solution.PredictedDecrease > 0)
-            cap = Math.Min(cap, 1000 - Math.ILogB(solution.PredictedDecrease));
-        int k = 0;
-        for (int attempt = 0; attempt < 4; attempt++)
+        var solution = SolveOnce(eigen, sigma, 0, double.NaN, out double tau);
+        // τ̂ on the subnormal grid is far coarser than 2u·t*: the bisection runs again on t = τ·2^e with the bracket's top
+        // (the last τ̂) at τ ≈ 2^FineHeadroom, widened while the sign there is positive. Two such solves reach every root that
+        // changes a result (see FineHeadroom); the third is margin.
+        int e = 0;
+        for (int attempt = 0; attempt < 3 && tau > 0 && tau < PowerOfTwoScaling.MinNormal; attempt++)
         {
-            int next = Math.Min(k - 900 - Math.ILogB(shift), cap);
-            if (next <= k)
-                return solution;
-            k = next;
-            var scaled = new EigenSystem(
-                eigen.Values.Select(v => Math.ScaleB(v, k)).ToArray(), eigen.Vectors,
-                eigen.GradientProjections.Select(v => Math.ScaleB(v, k)).ToArray());
-            CubicSubproblemSolution fine;
-            try
-            {
-                fine = SolveOnce(scaled, Math.ScaleB(sigma, k), out shift);
-            }
-            catch (ArgumentException)
-            {
-                return solution; // not expected within these caps; the unscaled solve stands, within its documented bounds
-            }
-            if (shift >= PowerOfTwoScaling.MinNormal)
-                return fine with { Shift = Math.ScaleB(fine.Shift, -k), PredictedDecrease = Math.ScaleB(fine.PredictedDecrease, -k) };
-            if (shift == 0)
-                return solution;
+            int next = e + Math.ILogB(tau) - FineHeadroom;
+            solution = SolveOnce(eigen, sigma, next, Math.ScaleB(tau, e - next), out tau);
+            e = next;
         }
         return solution;
     }
 
-    /// <summary>One solve on the inputs as given; <paramref name="shift"/> is its t̂ = μ − max(0, −λ₁).</summary>
-    private static CubicSubproblemSolution SolveOnce(EigenSystem eigen, double sigma, out double shift)
+    /// <summary>
+    /// 1000: where a bisection's τ̂ is subnormal the shift is carried as t = τ·2^e with e = e_last + ILogB(τ̂) − 1000, so
+    /// the bracket's top is τ ≈ 2^1000 and τ is normal, its grid 2^-52 relative as a normal t̂'s, for every t down to
+    /// 2^(ILogB(t̂) − 2022). Every root t* that changes a result is above 2^-3174, so two solves after the first reach it:
+    /// a direction with λ_i + max(0, −λ₁) = 0 and g_i ≠ 0 has s_i = |g_i|/t ≤ ‖s‖ = μ/σ, so t ≥ σ|g_i|/μ ≥
+    /// 2^-1074·2^-1074/2^1025; with λ₁ ≥ 0, μ = t = σ‖s‖ ≥ σ|g_i|/(λ_i + t); elsewhere every d_i and μ is at least 2^-1074
+    /// at t = 0 and a t below 2^-3174 changes none of them by 2^-2100 relatively.
+    /// </summary>
+    private const int FineHeadroom = 1000;
+
+    /// <summary>
+    /// One solve, the shift t = μ − max(0, −λ₁) carried as τ·2^<paramref name="tExponent"/> (0: t itself, the plain forms
+    /// where the inputs allow); <paramref name="tau"/> is the computed τ̂, and <paramref name="tauTop"/> the bracket's first
+    /// top in τ (NaN: from the inputs).
+    /// </summary>
+    private static CubicSubproblemSolution SolveOnce(EigenSystem eigen, double sigma, int tExponent, double tauTop, out double tau)
     {
         ArgumentNullException.ThrowIfNull(eigen);
         Require.Positive(sigma, nameof(sigma));
@@ -125,8 +111,8 @@ public static class CubicSubproblem
                 nameof(eigen));
         var a = eigen.GradientProjections.Select(Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
         double lower = Math.Max(0, -lam[0]);
-        bool ordinary = ScaledSum.Ordinary(sigma) && ScaledSum.Ordinary(lam) && ScaledSum.Ordinary(a);
-        var secular = ordinary ? (ISecular)new PlainSecular(lam, a, sigma, lower) : new ScaledSecular(lam, a, sigma, lower);
+        bool ordinary = tExponent == 0 && ScaledSum.Ordinary(sigma) && ScaledSum.Ordinary(lam) && ScaledSum.Ordinary(a);
+        var secular = ordinary ? (ISecular)new PlainSecular(lam, a, sigma, lower) : new ScaledSecular(lam, a, sigma, lower, tExponent);
 
         // Singular directions: λ_i + max(0, −λ₁) = 0 exactly (a sum of two doubles is 0 only when it is exactly 0).
         var singular = lam.Select(l => l + lower == 0).ToArray();
@@ -153,8 +139,8 @@ public static class CubicSubproblem
         else
         {
             // t* ≤ √(σ‖g‖): there σ‖s‖ ≤ σ‖g‖/t ≤ t ≤ μ. The plain form keeps its bracket of before stop 42.
-            double hi = ordinary
-                ? 2 * Math.Sqrt(sigma) * Math.Sqrt(Norm(a)) + double.Epsilon
+            double hi = !double.IsNaN(tauTop) ? tauTop
+                : ordinary ? 2 * Math.Sqrt(sigma) * Math.Sqrt(Norm(a)) + double.Epsilon
                 : Math.Sqrt(sigma) * Math.Sqrt(a.Max()) * Math.Sqrt(Math.Sqrt(n)) + double.Epsilon;
             if (!(hi <= double.MaxValue))
                 hi = double.MaxValue;
@@ -177,17 +163,15 @@ public static class CubicSubproblem
             }
             t = hi;
             s = secular.Components(t, skipSingular: false);
-            int first = Array.IndexOf(singular, true);
-            if (t == double.Epsilon && lower > 0 && first >= 0)
-            {
-                // The root t* ≤ 2^-1074 may lie below the smallest double, where |g_1|/t̂ understates s_1 = |g_1|/t*
-                // (λ = (−1), g = (−2^-1074), σ = ½: t* = 2^-1075, s_1 = 2, not 1); ‖s‖ = μ/σ gives s_1 as in the hard case.
-                double along = s[first];
-                s[first] = 0;
-                s[first] = Math.Max(along, secular.Completion(s));
-            }
         }
         double mu = lower + t;
+        if (tExponent != 0)
+        {
+            var exact = new ScaledSum();
+            exact.Add(lower);
+            exact.AddTimesPowerOfTwo(tExponent, 1, t);
+            mu = exact.Value;
+        }
         if (double.IsInfinity(mu))
             throw ShiftBeyondRange(sigma);
 
@@ -199,7 +183,13 @@ public static class CubicSubproblem
             if (s[i] == 0)
                 continue;
             decrease.AddQuotient(2, a[i], s[i]);
-            decrease.AddQuotient(6, mu, s[i], s[i]);
+            if (tExponent == 0)
+                decrease.AddQuotient(6, mu, s[i], s[i]);
+            else
+            {
+                decrease.AddQuotient(6, lower, s[i], s[i]); // μ = max(0, −λ₁) + τ̂·2^tExponent unrounded
+                decrease.AddTimesPowerOfTwo(tExponent, 6, t, s[i], s[i]);
+            }
             step += s[i] * eigen.Vectors.Column(i);
         }
         if (!step.All(double.IsFinite))
@@ -207,7 +197,7 @@ public static class CubicSubproblem
                 $"the cubic model's minimizer s = Σ s_i·v_i has an entry beyond double.MaxValue (≈ 1.8e308) for sigma = {Require.Show(sigma)}; Solve's range needs every result within it.",
                 nameof(sigma));
         double predicted = decrease.Finite("the cubic model's predicted decrease m(0) − m(s)", nameof(sigma));
-        shift = t;
+        tau = t;
         return new CubicSubproblemSolution(step, mu, predicted, hard);
     }
 
@@ -262,9 +252,10 @@ public static class CubicSubproblem
 
     /// <summary>
     /// The scaled forms: d_i(t) = (λ_i + max(0, −λ₁)) + t and σ²‖s(t)‖² − μ(t)² each summed unrounded, so that neither
-    /// overflows nor underflows; s_i rounded once from |g_i|/d_i's mantissas.
+    /// overflows nor underflows; s_i rounded once from |g_i|/d_i's mantissas. The argument of each method is τ, the shift
+    /// being t = τ·2^<paramref name="tExponent"/> (0 for the first solve, below −1000 for a subnormal root).
     /// </summary>
-    private sealed class ScaledSecular(double[] lam, double[] a, double sigma, double lower) : ISecular
+    private sealed class ScaledSecular(double[] lam, double[] a, double sigma, double lower, int tExponent) : ISecular
     {
         private readonly int sigmaExponent = Math.ILogB(sigma);
 
@@ -275,7 +266,7 @@ public static class CubicSubproblem
             var d = new ScaledSum();
             d.Add(lam[i]);
             d.Add(lower);
-            d.Add(t);
+            d.AddTimesPowerOfTwo(tExponent, 1, t);
             return d.Parts;
         }
 
@@ -297,8 +288,8 @@ public static class CubicSubproblem
                 sum.AddTimesPowerOfTwo(2 * sigmaExponent - 2 * ed, md * md, a[i], a[i], ms, ms);
             }
             sum.Add(-lower, lower);
-            sum.Add(-2, lower, t);
-            sum.Add(-t, t);
+            sum.AddTimesPowerOfTwo(tExponent, 1, -2, lower, t);
+            sum.AddTimesPowerOfTwo(2 * tExponent, 1, -t, t);
             return Math.Sign(sum.Parts.Mantissa);
         }
 

@@ -64,11 +64,12 @@ public class CubicSubproblemRangeExamples
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(Diagonal([0.0], [-1e308]), 1e-320), "sigma", "double.MaxValue");
 
     /// <summary>
-    /// λ = (−1), g = (−2^-1074), σ = ½: s₁ = 2(1 + t) and t = 2^-1074/s₁ ≈ 2^-1075, below the smallest double; s₁ is
-    /// completed from ‖s‖ = μ/σ = 2 (was 2^-1074/2^-1074 = 1).
+    /// λ = (−1), g = (−2^-1074), σ = ½: s₁ = 2(1 + t) and t = 2^-1074/s₁ ≈ 2^-1075, below the smallest double; the
+    /// bisection on t = τ·2^-2074 finds it, s₁ = 2 (was 2^-1074/2^-1074 = 1 before stop 42; stops 42–46 completed s₁ from
+    /// ‖s‖ = μ/σ as in the hard case).
     /// </summary>
     [Fact]
-    public void RootBelowTheSmallestDouble_IsCompletedAsInTheHardCase()
+    public void RootBelowTheSmallestDouble_IsFoundOnAFinerGrid()
     {
         var sol = CubicSubproblem.Solve(Diagonal([-1.0], [-double.Epsilon]), 0.5);
         Near(2, sol.Step[0]);

@@ -20,13 +20,15 @@ namespace Verification.Tests.Properties.Optimizers.SecondOrder;
 /// sign is that of F with each side perturbed by at most ε = γ_{2n+16} (CubicSubproblem.Solve's remarks), so its shift t̂
 /// lies in [t⁻, t⁺], t⁻ the largest double with F_ε⁻(t) = σ²Σ…(1 − ε) − (ℓ + t)²(1 + ε) &gt; 0 (0 if none) and t⁺ the
 /// smallest with F_ε⁺(t) = σ²Σ…(1 + ε) − (ℓ + t)²(1 − ε) ≤ 0 (+∞ if none), both found by bisection on the bit patterns of
-/// t with exact rational signs. Then: μ ∈ [ℓ + t⁻, ℓ + t⁺]·(1 ± u); s_i ∈ |g_i|/(λ_i + ℓ + [t⁺, t⁻])·(1 ± γ₃) ± 2^-1074
+/// t with exact rational signs. Then: μ ∈ [ℓ + t⁻, ℓ + t⁺]·(1 ± u) (± 2^-1074 on τ's grid below, where μ is rounded from a t
+/// off its own grid); s_i ∈ |g_i|/(λ_i + ℓ + [t⁺, t⁻])·(1 ± γ₃) ± 2^-1074
 /// (d_i two roundings, the quotient one, subnormal absolute); where t̂ = 0 may be the hard case, ‖s‖² within 3ε·(ℓ/σ)² of
 /// (ℓ/σ)²; the predicted decrease, whose exact value is ½Σ|g_i|s_i + c³/(6σ²) with c = μ at the root
 /// (c ∈ [ℓ + t⁻, ℓ + t⁺]), within δ = γ_{10n+74} of that enclosure (its own 2n + 10 roundings and twice 2ε for
-/// σ‖s‖ ≈ μ, cubed); where t is on the subnormal grid (σ‖s‖ below 2^-1022 with ℓ = 0, or t* alone) the reference's own bracket of t
-/// is that coarse, so the decrease is only checked against it here; Solve_WithASubnormalRoot_MeetsTheScaledCharacterization
-/// checks those roots against the reference of the inputs scaled by a power of two, where the bracket is fine. A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
+/// σ‖s‖ ≈ μ, cubed). Where t⁺ is on the subnormal grid (σ‖s‖ below 2^-1022 with ℓ = 0, or t* alone) the bracket is taken
+/// on τ = t·2^-e instead (<see cref="ReferenceFor"/>), as fine as a normal t's; where t⁻ is still below 2^-1022 on the
+/// grid in use (a wide bracket, or t* far below t⁺) the decrease is checked against the bracket itself.
+/// Solve_WithASubnormalRoot_MeetsTheFineCharacterization aims its cases at subnormal roots. A result may be rejected (naming sigma and double.MaxValue) only where an enclosure reaches
 /// double.MaxValue, and must be where one lies beyond MaxValue + ½ ulp.
 /// </summary>
 [Properties(MaxTest = 300)]
@@ -43,9 +45,13 @@ public class CubicSubproblemRangeProperties
          from sigma in FullRangeDoubles.Positive
          select (lambda.OrderBy(x => x).ToArray(), g.Select(x => -Math.Abs(x)).ToArray(), sigma)).ToArbitrary();
 
-    /// <summary>The exact minimizer's data and the sign test F_ε^±.</summary>
-    private sealed class Reference(double[] lambda, double[] g, double sigma)
+    /// <summary>
+    /// The exact minimizer's data and the sign test F_ε^±, with t = τ·2^<paramref name="exponent"/> bracketed on the
+    /// doubles τ (exponent 0: t itself; <see cref="ReferenceFor"/> picks it where t's own grid is subnormal).
+    /// </summary>
+    private sealed class Reference(double[] lambda, double[] g, double sigma, int exponent = 0)
     {
+        public int Exponent => exponent;
         public int N => lambda.Length;
         public Fraction Ell { get; } = lambda[0] < 0 ? -ExactDouble.ToFraction(lambda[0]) : Fraction.Zero;
         public Fraction Sigma { get; } = ExactDouble.ToFraction(sigma);
@@ -72,7 +78,10 @@ public class CubicSubproblemRangeProperties
             return Sigma * Sigma * sum * (1 + side * Epsilon) > mu * mu * (1 - side * Epsilon);
         }
 
-        /// <summary>(largest double t ≥ 0 with F &gt; 0, or 0; smallest with F ≤ 0, or +∞) by bisection on bit patterns.</summary>
+        /// <summary>τ as the t it stands for, τ·2^exponent exactly.</summary>
+        public Fraction T(double tau) => ExactDouble.ToFraction(tau) * ExactDouble.Pow2(exponent);
+
+        /// <summary>(largest double τ ≥ 0 with F &gt; 0, or 0; smallest with F ≤ 0, or +∞) by bisection on bit patterns.</summary>
         public (double Below, double Above) Root(int side)
         {
             if (!Positive(Fraction.Zero, side))
@@ -81,7 +90,7 @@ public class CubicSubproblemRangeProperties
             while (hi - lo > 1)
             {
                 long mid = lo + (hi - lo) / 2;
-                if (Positive(ExactDouble.ToFraction(BitConverter.Int64BitsToDouble(mid)), side))
+                if (Positive(T(BitConverter.Int64BitsToDouble(mid)), side))
                     lo = mid;
                 else
                     hi = mid;
@@ -98,66 +107,39 @@ public class CubicSubproblemRangeProperties
         x >= lo * (1 - rel) - abs && (hi is null || x <= hi.Value * (1 + rel) + abs);
 
     [Property]
-    public Property Solve_MeetsTheExactMinimizerCharacterization() => Prop.ForAll(Cases, c => Check(c.Lambda, c.G, c.Sigma, 0));
+    public Property Solve_MeetsTheExactMinimizerCharacterization() => Prop.ForAll(Cases, c => Check(c.Lambda, c.G, c.Sigma));
 
     /// <summary>
     /// Subproblems whose root t* lies on the subnormal grid (λ ≥ 0 with tiny g and σ, or λ₁ &lt; 0 with t* far below −λ₁),
-    /// where Solve works on (2^k·λ, 2^k·g, 2^k·σ): checked against the reference of the inputs scaled by 2^scale (t*·2^scale
-    /// near 2^-900), which has the same minimizer s and 2^scale times μ and the decrease, so μ̂·2^scale and the decrease times
-    /// 2^scale (exact) must meet that reference's enclosures, plus their one rounding back, 2^-1074 each before the scaling.
-    /// Before the rescaling Solve's t̂ was a subnormal double and the decrease up to 8e-6 relatively off (the remarks' example).
+    /// where the doubles t are far coarser than 2u·t*: checked against the reference on τ = t·2^-e (<see cref="ReferenceFor"/>).
+    /// Before stop 45 Solve's t̂ was a subnormal double and the decrease up to 8e-6 relatively off (the remarks' example);
+    /// at stops 45–46 it was so where the decrease exceeded about 2^2000·t* (0.7 % off in the remarks' example).
     /// </summary>
     [Property]
-    public Property Solve_WithASubnormalRoot_MeetsTheScaledCharacterization() => Prop.ForAll(SubnormalRootCases, c =>
-    {
-        var r = new Reference(c.Lambda, c.G, c.Sigma);
-        var (_, tHigh) = r.Root(+1);
-        if (!(tHigh > 0 && tHigh < FullRangeDoubles.MinNormal))
-            return Check(c.Lambda, c.G, c.Sigma, 0); // a generator miss is still checked as the main property does
-        int scale = ScaleOfSubnormalRoot(c.Lambda, c.G, c.Sigma, tHigh);
-        // Solve's cap keeps its scaled decrease below 2^1000; where that would stop it short, it keeps its first solve,
-        // whose coarse bracket the main property's check allows (log₂ of the decrease from its two terms, 3 bits margin).
-        double ell = Math.Max(0, -c.Lambda[0]);
-        double logDecrease = ell > 0 ? 3 * Math.Log2(ell) - 2 * Math.Log2(c.Sigma) : double.NegativeInfinity;
-        for (int i = 0; i < c.Lambda.Length; i++)
-            if (c.G[i] != 0 && c.Lambda[i] + ell > 0)
-                logDecrease = Math.Max(logDecrease, 2 * Math.Log2(Math.Abs(c.G[i])) - Math.Log2(c.Lambda[i] + ell));
-        if (logDecrease + scale > 997)
-            return Check(c.Lambda, c.G, c.Sigma, 0).Label("Solve's decrease cap binds");
-        return Check(c.Lambda, c.G, c.Sigma, scale).Label("root subnormal");
-    });
+    public Property Solve_WithASubnormalRoot_MeetsTheFineCharacterization() => Prop.ForAll(SubnormalRootCases, c =>
+        Check(c.Lambda, c.G, c.Sigma).Label(ReferenceFor(c.Lambda, c.G, c.Sigma).Exponent == 0 ? "root normal" : "root subnormal"));
 
     /// <summary>
-    /// The two cases Solve's remarks documented as a limit until stop 45: λ₁ = 0 with σ = 1e-320 (t* and μ subnormal; the
-    /// decrease 6.248567e-318 was 8e-6 relatively off), and λ₁ &lt; 0 with t* alone subnormal (the decrease 1.04e-13
-    /// relatively off, found at stop 43 by ArcAcceptanceRangeProperties).
+    /// The cases Solve's remarks documented as limits: λ₁ = 0 with σ = 1e-320 (t* and μ subnormal; the decrease
+    /// 6.248567e-318 was 8e-6 relatively off before stop 45), λ₁ &lt; 0 with t* alone subnormal (the decrease 1.04e-13
+    /// relatively off before stop 45, found at stop 43 by ArcAcceptanceRangeProperties), and λ = (−2^-340),
+    /// g = (−1.3·2^-390), σ = 2^-1017, whose decrease ≈ 2^1011 is more than 2^2000 times t* ≈ 166·2^-1074, so that the
+    /// rescaling of stops 45–46 could not bring t̂ to the normal range (0.7 % off before stop 47).
     /// </summary>
     [Theory]
     [InlineData(new[] { 0.0, 7.4e-51, 7.3e-48 }, new[] { -9.6e-319, -3.4e-286, 0.0 }, 1e-320)]
     [InlineData(new[] { -2.6647007464529e-114, 2.11950715480207e-116 }, new[] { -1.3569741152528157e-204, 0.0 }, 7.172477677300102e-221)]
-    public void Solve_AtTheFormerlyDocumentedSubnormalShifts_MeetsTheScaledCharacterization(double[] lambda, double[] g, double sigma)
+    [InlineData(new[] { -4.464794497196387e-103 }, new[] { -5.155194357047413e-118 }, 7.120236347223045e-307)]
+    public void Solve_AtTheFormerlyDocumentedSubnormalShifts_MeetsTheFineCharacterization(double[] lambda, double[] g, double sigma)
     {
-        var r = new Reference(lambda, g, sigma);
-        var (_, tHigh) = r.Root(+1);
-        Assert.InRange(tHigh, double.Epsilon, FullRangeDoubles.MinNormal);
-        var outcome = Check(lambda, g, sigma, ScaleOfSubnormalRoot(lambda, g, sigma, tHigh));
-        FsCheck.Check.QuickThrowOnFailure(outcome);
+        Assert.True(ReferenceFor(lambda, g, sigma).Exponent < -1000, "the root is on the subnormal grid");
+        FsCheck.Check.QuickThrowOnFailure(Check(lambda, g, sigma));
     }
 
     /// <summary>
-    /// The power of two that brings a subnormal root t* (its upper enclosure <paramref name="tHigh"/>) near 2^-900, as far as
-    /// keeping every input below 2^1001 allows: the scale at which the reference of the scaled inputs is compared.
-    /// </summary>
-    private static int ScaleOfSubnormalRoot(double[] lambda, double[] g, double sigma, double tHigh)
-    {
-        int top = new[] { sigma }.Concat(lambda).Concat(g).Where(v => v != 0).Max(v => Math.ILogB(v));
-        return Math.Min(-900 - Math.ILogB(tHigh), 1000 - top);
-    }
-
-    /// <summary>
-    /// λ ascending (λ₁ &gt; 0, = 0 or &lt; 0) at 2^-200…2^-20, σ at 2^-1074…2^-900 (for λ₁ &lt; 0 at least
-    /// 2^((3e_λ − 700)/2), so that the decrease ≈ ℓ³/(6σ²) stays below about 2^700 and Solve's cap on its scaled decrease
-    /// mostly does not bind), and g at the
+    /// λ ascending (λ₁ &gt; 0, = 0 or &lt; 0) at 2^-200…2^-20, σ at 2^-1074…2^-900 (for λ₁ &lt; 0 from 2^((3e_λ − 1000)/2)
+    /// to 2^((3e_λ − 700)/2 + 60), so that the decrease ≈ ℓ³/(6σ²) is from about 2^580 to 2^1000, mostly in range and
+    /// often beyond the 2^2000·t* that the rescaling of stops 45–46 could reach), and g at the
     /// scale that puts the root near 2^T, T from −1070 to −1025: t* ≈ σ|g|/|λ| where λ₁ ≠ 0 and √(σ|g₁|) where λ₁ = 0.
     /// <see cref="SubnormalRootCases_MostlyHaveSubnormalRoots"/> keeps the generator honest.
     /// </summary>
@@ -166,7 +148,7 @@ public class CubicSubproblemRangeProperties
          from target in Gen.Choose(-1070, -1025)
          from kind in Gen.Elements(0, 1, 2)
          from lambdaScale in Gen.Choose(-200, -20)
-         from sigmaScale in kind == 2 ? Gen.Choose((3 * lambdaScale - 700) / 2, (3 * lambdaScale - 700) / 2 + 60) : Gen.Choose(-1074, -900)
+         from sigmaScale in kind == 2 ? Gen.Choose((3 * lambdaScale - 1000) / 2, (3 * lambdaScale - 700) / 2 + 60) : Gen.Choose(-1074, -900)
          from lambda in Gen.ArrayOf(FullRangeDoubles.Moderate, n)
          from g in Gen.ArrayOf(FullRangeDoubles.Moderate.SelectMany(x => Gen.Elements(x, x, x, 0.0)), n)
          from sigma in FullRangeDoubles.Moderate
@@ -198,21 +180,37 @@ public class CubicSubproblemRangeProperties
     }
 
     /// <summary>
-    /// The characterization for (λ, g, σ), the reference taken for the inputs times 2^scale and μ and the decrease compared
-    /// times 2^scale (scale 0: the inputs as they are).
+    /// The reference for (λ, g, σ): on t's own doubles, or, where the top of that bracket is subnormal, on τ = t·2^-e with
+    /// e = ILogB(t⁺) − 1000 (again from τ's bracket while its top is subnormal, at most three times), whose doubles are normal
+    /// from t⁺ down to 2^(ILogB(t⁺) − 2022), so the bracket is 2^-52 relative, as a normal t's. The power-of-two grids of t
+    /// and of any τ·2^e coincide wherever both are normal, so a solver whose shift is normal on any such grid meets the
+    /// bracket exactly, and a shift left on the subnormal grid of t does not (before stop 47: the remarks' 0.7 % case).
     /// </summary>
-    private static Property Check(double[] lambda, double[] g, double sigma, int scale)
+    private static Reference ReferenceFor(double[] lambda, double[] g, double sigma)
     {
-        string label = $"λ = ({string.Join(", ", lambda.Select(x => x.ToString("R")))}), g = ({string.Join(", ", g.Select(x => x.ToString("R")))}), σ = {sigma:R}, scale 2^{scale}";
-        var scaledLambda = lambda.Select(x => Math.ScaleB(x, scale)).ToArray();
-        var r = new Reference(scaledLambda, g.Select(x => Math.ScaleB(x, scale)).ToArray(), Math.ScaleB(sigma, scale));
-        var factor = ExactDouble.Pow2(scale);
-        var scaleSlack = scale == 0 ? Fraction.Zero : factor * Tiny;
+        var r = new Reference(lambda, g, sigma);
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var (_, top) = r.Root(+1);
+            if (!(top > 0 && top < FullRangeDoubles.MinNormal))
+                break;
+            r = new Reference(lambda, g, sigma, r.Exponent + Math.ILogB(top) - 1000);
+        }
+        return r;
+    }
+
+    /// <summary>The characterization for (λ, g, σ) against <see cref="ReferenceFor"/>.</summary>
+    private static Property Check(double[] lambda, double[] g, double sigma)
+    {
+        var r = ReferenceFor(lambda, g, sigma);
+        string label = $"λ = ({string.Join(", ", lambda.Select(x => x.ToString("R")))}), g = ({string.Join(", ", g.Select(x => x.ToString("R")))}), σ = {sigma:R}, t = τ·2^{r.Exponent}";
+        // μ = ℓ + t̂ rounded once: with t̂ = τ̂·2^e off t's grid, 2^-1074 absolute where μ is subnormal.
+        var roundingSlack = r.Exponent == 0 ? Fraction.Zero : Tiny;
         int n = r.N;
         var (tLow, _) = r.Root(-1);
         var (_, tHigh) = r.Root(+1);
-        Fraction tL = ExactDouble.ToFraction(tLow);
-        Fraction? tH = double.IsInfinity(tHigh) ? null : ExactDouble.ToFraction(tHigh);
+        Fraction tL = r.T(tLow);
+        Fraction? tH = double.IsInfinity(tHigh) ? null : r.T(tHigh);
 
         // Enclosures of μ, each s_i and the decrease.
         Fraction muLow = r.Ell + tL;
@@ -238,8 +236,8 @@ public class CubicSubproblemRangeProperties
             decreaseHigh = decreaseHigh is null || sHigh[i] is null ? null : decreaseHigh.Value + half * r.A[i] * sHigh[i]!.Value;
         }
         var threshold = ExactAgreement.OverflowThreshold;
-        bool mustReject = muLow >= threshold * factor || decreaseLow >= threshold * factor || sLow.Any(x => x >= threshold);
-        bool mayReject = mustReject || muHigh is null || muHigh.Value >= Max * factor || decreaseHigh is null || decreaseHigh.Value >= Max * factor
+        bool mustReject = muLow >= threshold || decreaseLow >= threshold || sLow.Any(x => x >= threshold);
+        bool mayReject = mustReject || muHigh is null || muHigh.Value >= Max || decreaseHigh is null || decreaseHigh.Value >= Max
             || sHigh.Any(x => x is not null && x.Value >= Max) || Enumerable.Range(0, n).Any(i => !r.A[i].IsZero && sHigh[i] is null);
 
         CubicSubproblemSolution sol;
@@ -259,11 +257,11 @@ public class CubicSubproblemRangeProperties
         var result = true.ToProperty();
         if (!double.IsFinite(sol.Shift) || !double.IsFinite(sol.PredictedDecrease) || !sol.Step.All(double.IsFinite))
             return false.Label($"{label}: non-finite result μ = {sol.Shift:R}, decrease {sol.PredictedDecrease:R}, s = {sol.Step}");
-        var mu = ExactDouble.ToFraction(sol.Shift) * factor;
-        result = result.And(Inside(mu, muLow, muHigh, Unit, scaleSlack)
+        var mu = ExactDouble.ToFraction(sol.Shift);
+        result = result.And(Inside(mu, muLow, muHigh, Unit, roundingSlack)
             .Label($"{label}: μ = {sol.Shift:R} outside [{ExactDouble.ToDouble(muLow):R}, {(muHigh is null ? "∞" : (ExactDouble.ToDouble(muHigh.Value)).ToString("R"))}]·(1 ± u)"));
         var s = sol.Step.Select(ExactDouble.ToFraction).ToArray();
-        int first = Array.FindIndex(scaledLambda, l => ExactDouble.ToFraction(l) + r.Ell == 0);
+        int first = Array.FindIndex(lambda, l => ExactDouble.ToFraction(l) + r.Ell == 0);
         for (int i = 0; i < n; i++)
         {
             if (r.A[i].IsZero)
@@ -272,22 +270,21 @@ public class CubicSubproblemRangeProperties
                 result = result.And((completed || s[i].IsZero).Label($"{label}: s_{i} = {sol.Step[i]:R} where g_i = 0 and no completion"));
                 continue;
             }
-            bool mayBeCompleted = i == first && tLow <= double.Epsilon;
-            result = result.And((mayBeCompleted || Inside(s[i], sLow[i], sHigh[i], gamma3, Tiny))
+            result = result.And(Inside(s[i], sLow[i], sHigh[i], gamma3, Tiny)
                 .Label($"{label}: s_{i} = {sol.Step[i]:R} outside [{ExactDouble.ToDouble(sLow[i]):R}, {(sHigh[i] is null ? "∞" : (ExactDouble.ToDouble(sHigh[i]!.Value)).ToString("R"))}]·(1 ± γ₃) ± 2^-1074"));
         }
-        if (sol.HardCase || (first >= 0 && tLow <= double.Epsilon && r.Ell > 0))
+        if (sol.HardCase)
         {
-            // ‖s‖ = ℓ/σ (hard case, or a root below 2^-1074 completed alike): within 3ε relative and the subnormal grid.
+            // ‖s‖ = ℓ/σ: within 3ε relative and the subnormal grid.
             var target = r.Ell / r.Sigma;
             Fraction norm2 = s.Aggregate(Fraction.Zero, (acc, x) => acc + x * x);
             var slack = 3 * r.Epsilon * target * target + 4 * n * Tiny * (target + n * Tiny);
             result = result.And((Fraction.Abs(norm2 - target * target) <= slack)
                 .Label($"{label}: ‖s‖² = {ExactDouble.ToDouble(norm2):R}, (ℓ/σ)² = {ExactDouble.ToDouble(target * target):R}, hard case {sol.HardCase}"));
         }
-        var decrease = ExactDouble.ToFraction(sol.PredictedDecrease) * factor;
+        var decrease = ExactDouble.ToFraction(sol.PredictedDecrease);
         // Subnormal components: each ŝ_i's 2^-1074 reaches the sum through |g_i|/2 and μ(2s_i + 2^-1074)/6.
-        Fraction? absolute = muHigh is null ? null : 2 * n * Tiny + scaleSlack;
+        Fraction? absolute = muHigh is null ? null : 2 * n * Tiny + roundingSlack;
         for (int i = 0; i < n && absolute is not null; i++)
             absolute = sHigh[i] is null && !r.A[i].IsZero ? null
                 : absolute.Value + (half * r.A[i] + muHigh!.Value * ((sHigh[i] ?? Fraction.Zero) + Tiny) / 3) * Tiny;
