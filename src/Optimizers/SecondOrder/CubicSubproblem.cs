@@ -39,10 +39,11 @@ public static class CubicSubproblem
     /// the squaring), up to one ulp of t; each s_i is |g_i|/d_i(t̂) within γ₃ (and 2^-1074 where subnormal), in the hard
     /// case ‖s‖ = max(0, −λ₁)/σ within ε; μ = fl(max(0, −λ₁) + t̂); the predicted decrease is the closed form
     /// ½Σ|g_i|s_i + μ‖s‖²/6 (= m(0) − m(s) at the minimizer, no cancellation), summed unrounded, within γ_{2n+3} of its
-    /// value at the computed s and μ. Where the first bisection's t̂ is subnormal (the root t* below 2^-1022: μ = σ‖s‖ there
+    /// value at the computed s and μ = max(0, −λ₁) + t̂ unrounded (γ_{3n+3} where t is carried as τ·2^e below, its μ term
+    /// being two). Where the first bisection's t̂ is subnormal (the root t* below 2^-1022: μ = σ‖s‖ there
     /// with λ₁ ≥ 0, e.g. σ = 1e-320, or t* alone with λ₁ &lt; 0) it sits on the 2^-1074 grid, far coarser than 2u·t*, so the
-    /// bisection runs again with t carried as τ·2^e, τ a double and e about ILogB(t̂) − 1000, in the scaled forms (once more
-    /// where τ̂ is still subnormal): τ̂ is normal for every root that changes a result (see FineHeadroom), so "one ulp of t"
+    /// bisection runs again with t carried as τ·2^e, τ a double and e about ILogB(t̂) − 1000, in the scaled forms (again,
+    /// at most twice more, where τ̂ is still subnormal): τ̂ is normal for every root that changes a result (see FineHeadroom), so "one ulp of t"
     /// is 2^-52 relatively there too; d_i, s_i and the decrease take τ̂·2^e unrounded and μ = max(0, −λ₁) + τ̂·2^e is
     /// rounded once (2^-1074 absolute where subnormal), and the
     /// bounds above hold. Before stop 45 the double t̂ stood: λ = (0, 7.4e-51, 7.3e-48), g = (−9.6e-319, −3.4e-286, 0),
@@ -61,6 +62,8 @@ public static class CubicSubproblem
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
     {
         var solution = SolveOnce(eigen, sigma, 0, double.NaN, out double tau);
+        // The plain forms never leave τ̂ subnormal (their inputs are 2^±100, where a subnormal t is absorbed in every d_i and
+        // in μ), so a refined solve continues the scaled forms, whose sign at the scaled τ̂ is bit for bit the last one's.
         // τ̂ on the subnormal grid is far coarser than 2u·t*: the bisection runs again on t = τ·2^e with the bracket's top
         // (the last τ̂) at τ ≈ 2^FineHeadroom, widened while the sign there is positive. Two such solves reach every root that
         // changes a result (see FineHeadroom); the third is margin.
