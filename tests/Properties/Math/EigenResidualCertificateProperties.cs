@@ -213,6 +213,9 @@ public class EigenResidualCertificateExamples
         ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Two, [1.0], identity), "values", "");
         ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Two, [1.0, double.NaN], identity), "values", "finite");
         ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Two, [1.0, 3.0], Matrix<double>.Build.DenseIdentity(3)), "vectors", "2×2");
+        // One dimension right is not enough (run 47: "rows or columns wrong" → "both wrong" survived).
+        ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Two, [1.0, 3.0], Matrix<double>.Build.DenseIdentity(2, 3)), "vectors", "2×3");
+        ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Two, [1.0, 3.0], Matrix<double>.Build.DenseIdentity(3, 2)), "vectors", "3×2");
         ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Two, [1.0, 3.0], identity * double.PositiveInfinity), "vectors", "finite");
         ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 0.0, 1.0 } }), [1.0, 1.0], identity), "h", "symmetric");
         ArgumentAssert.Rejects(() => EigenResidualCertificate.Radius(Two, [1.0, 3.0], identity, EigenResidualCertificate.MaxExponent + 1), "exponent", "");

@@ -91,4 +91,22 @@ public class RegionIntervalMutantExamples
         Assert.True(RegionInterval.Less(Of(1, false, 2, false), Of(3, false, 4, false)));
         Assert.Null(RegionInterval.Less(Of(0, false, 5, false), Of(1, false, 2, false)));   // 0 < 1 but 5 > 2
     }
+
+    /// <summary>
+    /// A·B for A, B ⊆ (0, ∞): sup AB = sup A·sup B is attained only when both suprema are (and so is the infimum):
+    /// [1, 2)·[1, 2] = [1, 4), [1, 2]·[1, 2] = [1, 4], (1, 2]·[1, 2] = (1, 4]. Until stop 47 the upper end's openness was
+    /// not read for a product (the mutant "either open" → "both open" survived run 47).
+    /// </summary>
+    [Fact]
+    public void Product_OfPositives_AttainsAnEndOnlyWhereBothFactorsDo()
+    {
+        var closed = Of(1, false, 2, false);
+        var upperOpen = Of(1, false, 2, true);
+        foreach (var (a, b) in new[] { (upperOpen, closed), (closed, upperOpen) })
+            Assert.Equal(Of(1, false, 4, true), a * b);
+        Assert.Equal(Of(1, false, 4, false), closed * closed);
+        Assert.Equal(Of(1, true, 4, false), Of(1, true, 2, false) * closed);
+        // The same through the sign pieces: [−2, −1]·[1, 2) = (−4, −1].
+        Assert.Equal(Of(-4, true, -1, false), Of(-2, false, -1, false) * upperOpen);
+    }
 }

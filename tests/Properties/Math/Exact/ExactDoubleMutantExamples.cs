@@ -47,4 +47,19 @@ public class ExactDoubleMutantExamples
         ArgumentAssert.Rejects(() => ExactDouble.FloorLog2(Fraction.Zero), "x", "x must be positive");
         Assert.Equal((0, -1), (ExactDouble.FloorLog2(Fraction.One), ExactDouble.FloorLog2(new Fraction(3, 4))));
     }
+
+    /// <summary>
+    /// UlpError is the distance in ulps to the farther end of the enclosure (the worst case over the exact value's
+    /// possible positions): 1 against [1, 1 + 4·2^-52] is 4 ulps from the upper end, though it is the lower end itself, and
+    /// symmetrically. Until stop 47 only enclosures of width 0 were used in tests (max → min survived run 47).
+    /// </summary>
+    [Fact]
+    public void UlpError_IsTheDistanceToTheFartherEndOfTheEnclosure()
+    {
+        double top = 1 + 4 * Math.ScaleB(1.0, -52);
+        var exact = new RationalInterval(Fraction.One, ExactDouble.ToFraction(top));
+        Assert.Equal(4.0, ExactDouble.UlpError(1.0, exact));
+        Assert.Equal(4.0, ExactDouble.UlpError(top, exact));
+        Assert.Equal(2.0, ExactDouble.UlpError(1 + 2 * Math.ScaleB(1.0, -52), exact));
+    }
 }
