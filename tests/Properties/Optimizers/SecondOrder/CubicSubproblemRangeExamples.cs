@@ -76,6 +76,20 @@ public class CubicSubproblemRangeExamples
         Near(1, sol.Shift);
     }
 
+    /// <summary>
+    /// λ = (0, 0), g = (−0.7e100, −0.7e100), σ = 1e-300 with V = [[1e110, 1e110], [1, −1]] (Solve asks V for n finite
+    /// columns, not orthonormal ones): μ² = σ‖g‖ gives μ ≈ 1e-100, s_i = |g_i|/μ ≈ 0.7e200 and the decrease ⅔‖g‖‖s‖ ≈ 7e299
+    /// are in range, but s = s₁v₁ + s₂v₂ has first entry ≈ 1e110·1.4e200 = 1.4e310, beyond the range, while the second,
+    /// s₁ − s₂ = 0, is not: rejected naming sigma (run 48: "every entry finite" → "some entry finite" survived, which
+    /// returns s₁ = +∞). With an orthonormal V the decrease, at least σ‖s‖³/6, passes the range first.
+    /// </summary>
+    [Fact]
+    public void OneStepEntryBeyondTheRange_IsRejectedNamingSigma()
+    {
+        var v = Matrix<double>.Build.DenseOfArray(new[,] { { 1e110, 1e110 }, { 1.0, -1.0 } });
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem([0.0, 0.0], v, [-0.7e100, -0.7e100]), 1e-300), "sigma", "minimizer s = Σ s_i·v_i has an entry beyond double.MaxValue");
+    }
+
     /// <summary>Non-finite or descending eigenvalues and non-finite projections are rejected naming eigen.</summary>
     [Fact]
     public void RejectsAnEigensystemOutsideItsRange()

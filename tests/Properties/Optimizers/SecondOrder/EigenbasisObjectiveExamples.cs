@@ -50,6 +50,19 @@ public class EigenbasisObjectiveExamples
         Assert.Equal(F.Gradient(V(1, 2)).ToArray(), (QuarterTurn * frame.Gradient(V(2, -1))).ToArray());
     }
 
+    /// <summary>
+    /// H = [[1, 2^-1074], [2^-1074, 1]]: H̃ = VᵀHV = [[1, −2^-1074], [−2^-1074, 1]] exactly (products by 0 and ±1). The
+    /// average of an entry with its transpose must keep the smallest subnormal: (a + b)·½ = a, whereas a/2 + b/2 rounds each
+    /// half to 0 (run 48: three mutants taking the halves where the sum is finite survived).
+    /// </summary>
+    [Fact]
+    public void Hessian_KeepsASubnormalOffDiagonalEntry()
+    {
+        var h = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, double.Epsilon }, { double.Epsilon, 1 } });
+        var frame = Create(new Quadratic(h, V(0, 0), "tiny"), QuarterTurn, V(1, 2));
+        Assert.Equal(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, -double.Epsilon }, { -double.Epsilon, 1 } }), frame.Hessian(V(5, 7)));
+    }
+
     /// <summary>H̃ = VᵀHV = [[0, 1], [−1, 0]]·[[2, 1], [1, 3]]·[[0, −1], [1, 0]] = [[3, −1], [−1, 2]] (exact, symmetric).</summary>
     [Fact]
     public void Hessian_IsVTransposeHV()
