@@ -57,7 +57,7 @@ public static class CubicSubproblem
     /// </remarks>
     /// <exception cref="ArgumentException">
     /// σ not in (0, double.MaxValue]; non-finite or non-ascending eigenvalues, non-finite projections, a V that is not n
-    /// finite columns; or a result beyond double.MaxValue.
+    /// finite columns or not orthonormal (‖VᵀV − I‖_F ≥ ½); or a result beyond double.MaxValue.
     /// </exception>
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
     {
@@ -111,6 +111,14 @@ public static class CubicSubproblem
         if (eigen.Vectors.RowCount != n || eigen.Vectors.ColumnCount != n || !eigen.Vectors.Enumerate().All(double.IsFinite))
             throw new ArgumentException(
                 $"eigen must have {n} finite eigenvectors of length {n} (the columns of V), got a {eigen.Vectors.RowCount}×{eigen.Vectors.ColumnCount} V{(eigen.Vectors.Enumerate().All(double.IsFinite) ? "" : " with a non-finite entry")}.",
+                nameof(eigen));
+        // V must be an orthonormal basis (EigenSystem: H = V·diag(λ)·Vᵀ), else s = Σ s_i·v_i is not the model's minimizer:
+        // a coarse test, ‖VᵀV − I‖_F < ½, that rejects what is not an eigenbasis at all (SymmetricEigen's V is within a few
+        // n·u); a V with huge entries (VᵀV overflowing) is rejected too.
+        double orthogonality = (eigen.Vectors.TransposeThisAndMultiply(eigen.Vectors) - Matrix<double>.Build.DenseIdentity(n)).FrobeniusNorm();
+        if (!(orthogonality < 0.5))
+            throw new ArgumentException(
+                $"eigen's eigenvectors must be orthonormal (H = V·diag(λ)·Vᵀ), got ‖VᵀV − I‖_F = {Require.Show(orthogonality)}, not below ½.",
                 nameof(eigen));
         var a = eigen.GradientProjections.Select(Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
         double lower = Math.Max(0, -lam[0]);

@@ -21,9 +21,10 @@ namespace Verification.Numerics.Curvature.Likelihoods;
 /// ≤ 0, within 9.8u relative plus 2^-1074 for |f − ln y| ≤ 0.7, 10u below, 22u from 0.7 to 10, and beyond 10 the written
 /// form is within 7.5u relative (<see cref="PoissonNearLabel.LogDensity"/>, <see cref="PoissonNearLabel.LogDensityApplies"/>);
 /// over <see cref="Real"/> bit for bit; over <see cref="HyperDual"/> with φ as a jet primitive for |f − ln y| ≤ ln 2, and
-/// beyond that up to f − ln y = 10 with the written parts (|y − λ| ≥ y/2 there, so they do not cancel) and the value of
-/// c(y) − y·φ(f − ln y), bit for bit <see cref="Real"/>'s (before stop 47 the written value, 2276 ulp off at y = 1e300,
-/// f = ln y − 0.75). At y = 0 log p = −λ is λ negated (0·f and log 0! are exact zeros): within 1 ulp, 2u relative plus
+/// beyond that up to f − ln y = 10 with the written parts (|y − λ| ≥ max(y, λ)/2 there, so they do not cancel) and the
+/// value of c(y) − y·φ(f − ln y), bit for bit <see cref="Real"/>'s (before stop 47 the written value, 2276 ulp off at
+/// y = 1e300, f = ln y − 0.75); the written terms are still formed there, so where one of them is beyond the range (y·f
+/// for y above about 2.5e305) HyperDual rejects what Real returns, naming the range. At y = 0 log p = −λ is λ negated (0·f and log 0! are exact zeros): within 1 ulp, 2u relative plus
 /// 2^-1074. ∇ = y − λ is within 6.3u·|y − λ| + 2^-1074: where
 /// y ≥ 1 and |f − ln y| ≤ ln 2 as −y·expm1(f − ln y) (<see cref="PoissonNearLabel"/>; the written y − λ kept only λ's
 /// absolute error there, 1.125 for 1.185 at y = 1e15, f = ln y, and 0 for −3.1e-59 at y = 1, f = 3.1e-59), elsewhere as

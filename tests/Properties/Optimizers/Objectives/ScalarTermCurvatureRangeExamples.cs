@@ -35,6 +35,23 @@ public class ScalarTermCurvatureRangeExamples
         Assert.Equal(double.NegativeInfinity, new CubicTerm(2.5, -1).SecondInfimum);
     }
 
+    /// <summary>
+    /// φ″ = β + s/(1 + x²) lies between β (approached as |x| → ∞) and β + s (at x = 0), whichever is larger: β = 2, s = ±3
+    /// gives [2, 5] (φ″(0) = 5) and [−1, 2] (φ″(0) = −1, φ″(2^30) = 2 − 3/(1 + 2^60), which rounds to 2). Until stop 47
+    /// no test declared a negative s's range (run 48: a supremum of β + s for every s survived).
+    /// </summary>
+    [Theory]
+    [InlineData(3.0, 2.0, 5.0)]
+    [InlineData(-3.0, -1.0, 2.0)]
+    public void Lorentzian_CurvatureRange_IsBetweenBetaAndBetaPlusS(double s, double infimum, double supremum)
+    {
+        var term = new LorentzianTerm(2, s);
+        Assert.Equal(infimum, term.SecondInfimum);
+        Assert.Equal(supremum, term.SecondSupremum);
+        Assert.Equal(2 + s, term.Second(0));
+        Assert.InRange(term.Second(Math.ScaleB(1.0, 30)), infimum, supremum);
+    }
+
     [Fact]
     public void Lorentzian_Name_CarriesBetaAndS()
     {

@@ -176,4 +176,26 @@ public class CubicSubproblemExamples
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.Dense(3, 2), [0.0, 0.0]), 1), "eigen", "of length 2 (the columns of V), got a 3×2 V");
         ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.Dense(3, 2), g), 1), "eigen", "got a 3×2 V");
     }
+
+    /// <summary>
+    /// V must be an orthonormal basis (H = V·diag(λ)·Vᵀ); otherwise s = Σ s_i·v_i is not the model's minimizer, and until
+    /// stop 47 it was returned silently. 2I (‖VᵀV − I‖_F = 3√2), [[1, 1], [0, 1]] (√3) and a V with entries of 1e110 (VᵀV
+    /// beyond the range) are rejected naming eigen; a rotation by 0.6/0.8 (off by rounding only) is taken.
+    /// </summary>
+    [Fact]
+    public void RejectsAVThatIsNotOrthonormal_NamingEigen()
+    {
+        double[] lam = [1.0, 2.0], g = [-1.0, -1.0];
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, 2 * Matrix<double>.Build.DenseIdentity(2), g), 1), "eigen", "orthonormal");
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 1.0 }, { 0.0, 1.0 } }), g), 1), "eigen", "orthonormal");
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem(lam, Matrix<double>.Build.DenseOfArray(new[,] { { 1e110, 1e110 }, { 1.0, -1.0 } }), g), 1), "eigen", "orthonormal");
+        var rotation = Matrix<double>.Build.DenseOfArray(new[,] { { 0.6, -0.8 }, { 0.8, 0.6 } });
+        var sol = CubicSubproblem.Solve(new EigenSystem(lam, rotation, g), 1);
+        var plain = CubicSubproblem.Solve(Diagonal(lam, g), 1); // the same s_i, μ and decrease; the step is V·s
+        Assert.Equal(plain.Shift, sol.Shift);
+        Assert.Equal(plain.PredictedDecrease, sol.PredictedDecrease);
+        var expected = rotation * plain.Step;
+        for (int i = 0; i < 2; i++)
+            Assert.Equal(expected[i], sol.Step[i], 1e-15); // two products and a sum of entries below 1: 1e-15 absolute
+    }
 }

@@ -77,17 +77,18 @@ public class CubicSubproblemRangeExamples
     }
 
     /// <summary>
-    /// λ = (0, 0), g = (−0.7e100, −0.7e100), σ = 1e-300 with V = [[1e110, 1e110], [1, −1]] (Solve asks V for n finite
-    /// columns, not orthonormal ones): μ² = σ‖g‖ gives μ ≈ 1e-100, s_i = |g_i|/μ ≈ 0.7e200 and the decrease ⅔‖g‖‖s‖ ≈ 7e299
-    /// are in range, but s = s₁v₁ + s₂v₂ has first entry ≈ 1e110·1.4e200 = 1.4e310, beyond the range, while the second,
-    /// s₁ − s₂ = 0, is not: rejected naming sigma (run 48: "every entry finite" → "some entry finite" survived, which
-    /// returns s₁ = +∞). With an orthonormal V the decrease, at least σ‖s‖³/6, passes the range first.
+    /// λ = (0, 0), g = (−1.18e293, −1.18e293), σ = 2^-1074 with the orthonormal V = [[c, c], [c, −c]], c = fl(1/√2): μ² = σ‖g‖
+    /// gives μ ≈ 9.1e-16 and s_i = |g_i|/μ ≈ 1.2995e308, each in range, but s = s₁v₁ + s₂v₂ has first entry ≈ 1.84e308,
+    /// beyond the range (the second is s₁c − s₂c = 0). The decrease, ⅔‖g‖‖s‖, is beyond it too; Solve checks the step's
+    /// entries first, so the rejection names sigma and the step entry (run 48: "every entry finite" → "some entry finite"
+    /// survived, reporting the decrease instead).
     /// </summary>
     [Fact]
     public void OneStepEntryBeyondTheRange_IsRejectedNamingSigma()
     {
-        var v = Matrix<double>.Build.DenseOfArray(new[,] { { 1e110, 1e110 }, { 1.0, -1.0 } });
-        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem([0.0, 0.0], v, [-0.7e100, -0.7e100]), 1e-300), "sigma", "minimizer s = Σ s_i·v_i has an entry beyond double.MaxValue");
+        double c = 1 / Math.Sqrt(2);
+        var v = Matrix<double>.Build.DenseOfArray(new[,] { { c, c }, { c, -c } });
+        ArgumentAssert.Rejects(() => CubicSubproblem.Solve(new EigenSystem([0.0, 0.0], v, [-1.18e293, -1.18e293]), double.Epsilon), "sigma", "minimizer s = Σ s_i·v_i has an entry beyond double.MaxValue");
     }
 
     /// <summary>Non-finite or descending eigenvalues and non-finite projections are rejected naming eigen.</summary>
