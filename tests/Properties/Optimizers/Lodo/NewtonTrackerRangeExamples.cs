@@ -70,15 +70,38 @@ public class NewtonTrackerRangeExamples
     }
 
     /// <summary>
-    /// H = diag(2^-10, 1), g = (2^1020, 2^-1074): the plain solve overflows, and g's entries span 2^2094, more than
-    /// the double range, so scaling g to its largest entry would flush 2^-1074 to 0: rejected, not a silently wrong step.
+    /// H = diag(1, 3·2^-80), g = (2^1000, 2^-1074): g spans more than the double range and the plain solve is finite, but
+    /// its L⁻¹g₂ = 2^-1074/(√3·2^-40) is subnormal and keeps a few bits, which the second division carries into a normal
+    /// entry. Solved by parts, each group scaled to its own largest entry, the step is −(2^1000, 2^-994/3), the second
+    /// within γ₄ = 4u/(1 − 4u) (√h, two divisions; here bounded by 4.5u). Until stop 47 the plain solve was kept there.
     /// </summary>
     [Fact]
-    public void Step_WhereTheSolveOverflowsAndTheGradientSpansMoreThanTheRange_IsADoubleRangeException()
+    public void Step_WithAGradientSpanningMoreThanTheRange_KeepsTheSubnormalEntrysDigits()
     {
-        var e = Assert.Throws<DoubleRangeException>(() => FirstStep(M(new[,] { { Math.ScaleB(1, -10), 0 }, { 0, 1 } }), V(Math.ScaleB(1, 1020), double.Epsilon)));
-        Assert.Equal("sample", e.ParamName);
-        Assert.Contains("spans more than the double range", e.Message, StringComparison.Ordinal);
+        var h = M(new[,] { { 1, 0 }, { 0, 3 * Math.ScaleB(1, -80) } });
+        var step = FirstStep(h, V(Math.ScaleB(1, 1000), double.Epsilon));
+        Assert.Equal(-Math.ScaleB(1, 1000), step[0]);
+        double exact = -(Math.ScaleB(1, -994) / 3); // one rounding of the exact −2^-994/3
+        Assert.InRange(Math.Abs(step[1] - exact), 0, 4.5 * Math.ScaleB(1, -53) * Math.Abs(exact));
+    }
+
+    /// <summary>
+    /// The 2×2 block of the first example with a decoupled h₃ = 3·2^-80 and g = (1.5e308, 1.5e308, 2^-1074): the plain solve
+    /// overflows and g spans more than the double range, so scaling g to its largest entry would flush 2^-1074 to 0. Until
+    /// stop 47 that was a DoubleRangeException although the exact step −((8/7)g₁, (8/7)g₂, 2^-994/3) is finite; solved by
+    /// parts it is returned (tolerances as above: 64u for the block, 4.5u for the third entry).
+    /// </summary>
+    [Fact]
+    public void Step_WhereTheSolveOverflowsAndTheGradientSpansMoreThanTheRange_IsSolvedByParts()
+    {
+        var h = M(new[,] { { 0.5, 0.375, 0 }, { 0.375, 0.5, 0 }, { 0, 0, 3 * Math.ScaleB(1, -80) } });
+        var g = V(1.5e308, 1.5e308, double.Epsilon);
+        Assert.Contains(h.Cholesky().Solve(g), x => !double.IsFinite(x));
+        double block = -(1.5e308 / 7) * 8, third = -(Math.ScaleB(1, -994) / 3);
+        var step = FirstStep(h, g);
+        Assert.InRange(Math.Abs(step[0] - block), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(block));
+        Assert.InRange(Math.Abs(step[1] - block), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(block));
+        Assert.InRange(Math.Abs(step[2] - third), 0, 4.5 * Math.ScaleB(1, -53) * Math.Abs(third));
     }
 
     /// <summary>
