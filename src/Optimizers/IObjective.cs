@@ -24,6 +24,9 @@ public interface IObjective
     /// <summary>H(θ) = ∇²f(θ), symmetric.</summary>
     Matrix<double> Hessian(Vector<double> theta);
 
-    /// <summary>H(θ)v. The default forms H(θ); matrix-free objectives override it.</summary>
-    Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v) => Hessian(theta) * v;
+    /// <summary>
+    /// H(θ)v. The default forms H(θ) (which validates θ) and the product (<see cref="HessianProduct"/>: v finite and of
+    /// length n, else an ArgumentException naming v; never NaN); matrix-free objectives override it.
+    /// </summary>
+    Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v) => HessianProduct.Of(Hessian(theta), v, Dimension);
 }

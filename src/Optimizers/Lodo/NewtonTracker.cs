@@ -11,18 +11,20 @@ namespace Verification.Optimizers.Lodo;
 /// <remarks>
 /// Range: a step is that of MathNet's Cholesky solve (bit for bit) wherever that solve is finite and g has no subnormal
 /// entry. Elsewhere (the solve overflowed, on the way or in the step, or g has a subnormal entry) the step is H⁻¹g solved
-/// by parts: g's nonzero entries in groups spanning at most 2^958 each, each group scaled by a power of two to a largest
-/// entry in [1, 2) (so no entry loses a digit), solved, solved once more for 2^-64 times it where an entry leaves
-/// [−2^1022, 2^1022] (H far below 1), and scaled back, the parts added. A step whose exact entry exceeds double.MaxValue is
-/// a <see cref="DoubleRangeException"/> naming the sample (it was a step of ±∞ or NaN); a non-finite gradient is an
+/// by parts, Σ_i g_i·H⁻¹e_i: each nonzero g_i = m_i·2^(j_i), m_i in [1, 2), solved as m_i·e_i (no digit of g_i lost), once
+/// more scaled down by 2^-64 where that solution leaves [−2^1022, 2^1022] (H far below 1) or up to about 1 where its largest
+/// entry is below 1 (H above 1, where it would underflow), the parts added per entry unrounded and rounded once (a sum
+/// that underflows to 0 takes its largest part's sign). A step whose exact
+/// entry exceeds double.MaxValue is a <see cref="DoubleRangeException"/> naming the sample (it was a step of ±∞ or NaN); a
+/// non-finite gradient is an
 /// ArgumentException naming it. Before stop 47 a g spanning more than 2^1022 was solved plain where that was finite (a
 /// subnormal g_i then kept only its own digits after L⁻¹ divided them by √h &lt; 1) and rejected where it was not, and a
 /// scaled solve that overflowed fell back to the plain one; before stop 43 every subnormal g_i was solved plain
 /// (H = 3·2^-80, g = 2^-1074 was 3811 ulp off). Accuracy for diagonal H (u = 2^-53): each entry within
 /// γ₄·|g_i/h_i| + 2^-1074 of the exact −g_i/h_i, γ₄ = 4u/(1 − 4u) (√h, two divisions, the scaling back; (1 + u)²/(1 − u)²
-/// exceeds 1 + 4u; every other group adds an exact 0 there); dense H: MathNet's backward-stable Cholesky solve, per group,
-/// the groups' parts added (one rounding each), and a dense H so ill-conditioned that a group's retried solve still
-/// overflows is rejected as beyond the range.
+/// exceeds 1 + 4u; every other part adds a zero there); dense H: MathNet's backward-stable Cholesky solve per part, the
+/// parts' sum rounded once, and a dense H so ill-conditioned that a part's retried solve still overflows is rejected as
+/// beyond the range.
 /// </remarks>
 public sealed class NewtonTracker : StochasticOptimizer
 {
@@ -58,56 +60,79 @@ public sealed class NewtonTracker : StochasticOptimizer
             // The plain solve overflowed: on the way (L⁻¹g beyond the range while H⁻¹g is not: H = [[1/2, 3/8], [3/8, 1/2]],
             // g = (1.5e308, 1.5e308) gave (−∞, ∞) for the exact step −(8/7)g), or in the step itself. Or g has a subnormal
             // entry, whose few digits L⁻¹ divides by √h < 1 into a normal step (H = 3·2^-80, g = 2^-1074 gave a step 3811 ulp
-            // off). H⁻¹g = Σ_k 2^(j_k)·H⁻¹(2^-(j_k)·g_k) for g split into groups g_k of entries within 2^GroupSpan of their
-            // largest, 2^(j_k) (a linear solve adds up): each group is solved with its entries at most 2 and at least
-            // 2^-958, so none loses a digit, once more for 2^-64 times them where that solve leaves [−2^1022, 2^1022]
-            // (H far below 1), and scaled back; an entry is then ±∞ only where the exact one exceeds the range.
-            var step = Vector<double>.Build.Dense(g.Count);
-            foreach (var (top, members) in Groups(g))
+            // off). H⁻¹g = Σ_i g_i·H⁻¹e_i (a linear solve adds up): each nonzero g_i = m_i·2^(j_i), m_i in [1, 2), is solved as
+            // m_i·e_i, once more scaled down by 2^-Retry where the solution leaves [−2^1022, 2^1022] (H far below 1) or up
+            // to about 1 where its largest entry is below 1 (H above 1, where it might underflow); the parts, each
+            // m·2^e, are added per entry unrounded (ScaledSum: no part over- or underflows before the sum is rounded once),
+            // and a sum that underflows to 0 takes the sign of its largest part.
+            int n = g.Count;
+            var sums = new ScaledSum[n];
+            var dominant = new (int Exponent, bool Negative)[n]; // the largest part per entry: the sign of an underflowed sum
+            Array.Fill(dominant, (int.MinValue, false));
+            for (int i = 0; i < n; i++)
             {
-                var part = Vector<double>.Build.Dense(g.Count, i => members.Contains(i) ? Math.ScaleB(g[i], -top) : 0.0);
-                int shift = top;
-                var solved = h.Solve(part);
-                if (!solved.All(x => Math.Abs(x) <= Bound))
+                if (g[i] == 0)
+                    continue;
+                int top = Math.ILogB(g[i]);
+                var (solved, shift) = Part(h, i, Math.ScaleB(g[i], -top), n);
+                for (int k = 0; k < n; k++)
                 {
-                    solved = h.Solve(part.Map(x => Math.ScaleB(x, -Retry)));
-                    shift += Retry;
-                }
-                for (int i = 0; i < solved.Count; i++)
-                {
-                    double back = Math.ScaleB(solved[i], shift);
-                    if (!double.IsFinite(solved[i]) || !double.IsFinite(back) || !double.IsFinite(step[i] + back))
+                    if (!double.IsFinite(solved[k]))
                         throw new DoubleRangeException(
-                            $"the Newton step −H⁻¹g has entry {i} beyond the double range (H⁻¹g ≈ {Require.Show(solved[i])}·2^{shift}{(members.Count < g.Count ? " from part of g" : "")}); the step is not computed.",
+                            $"the Newton step −H⁻¹g has entry {k} beyond the double range (its part from g[{i}] overflowed, scaled by 2^{top + shift}); the step is not computed.",
                             nameof(sample));
-                    step[i] += back;
+                    if (solved[k] == 0)
+                        continue;
+                    sums[k].AddTimesPowerOfTwo(top + shift, 1, solved[k]);
+                    int e = Math.ILogB(solved[k]) + top + shift;
+                    if (e > dominant[k].Exponent)
+                        dominant[k] = (e, solved[k] < 0);
                 }
             }
-            return -step;
+            var step = Vector<double>.Build.Dense(n);
+            for (int k = 0; k < n; k++)
+            {
+                double x = sums[k].Value;
+                if (double.IsInfinity(x))
+                    throw new DoubleRangeException(
+                        $"the Newton step −H⁻¹g has entry {k} beyond the double range (H⁻¹g ≈ {Require.Show(sums[k].Parts.Mantissa)}·2^{sums[k].Parts.Exponent}); the step is not computed.",
+                        nameof(sample));
+                if (x == 0 && dominant[k].Negative)
+                    x = -0.0;
+                step[k] = -x;
+            }
+            return step;
         }
 
-        /// <summary>958 = 1022 − <see cref="Retry"/>: a group's entries, scaled to a largest in [1, 2), stay normal after the retry.</summary>
-        private const int GroupSpan = 958;
+        /// <summary>
+        /// H⁻¹(m·e_i)·2^-shift for m in [1, 2): solved as is; where an entry leaves [−2^1022, 2^1022], again for
+        /// 2^-<see cref="Retry"/>·m (a diagonal H gives |m/h_i| &lt; 2/2^-1074 = 2^1075, 2^1011 after it); where its largest
+        /// entry is below 1, again for 2^p·m with p = min(1000, −ILogB(largest)), which brings a diagonal H's m/h_i ≥ 2^-1024
+        /// to at least 2^-24 (h_i above 1 there, so m·2^p/√h_i stays finite); a dense H's scaled solve that overflows on the
+        /// way keeps the first.
+        /// </summary>
+        private static (Vector<double> Solved, int Shift) Part(
+            MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h, int i, double m, int n)
+        {
+            Vector<double> Solve(double scale) => h.Solve(Vector<double>.Build.Dense(n, k => k == i ? scale : 0.0));
+            var solved = Solve(m);
+            double largest = solved.All(double.IsFinite) ? solved.AbsoluteMaximum() : double.PositiveInfinity;
+            if (!(largest <= Bound))
+                return (Solve(Math.ScaleB(m, -Retry)), Retry);
+            if (largest < 1)
+            {
+                int p = largest == 0 ? 1000 : Math.Min(1000, -Math.ILogB(largest));
+                var up = Solve(Math.ScaleB(m, p));
+                if (up.All(double.IsFinite))
+                    return (up, -p);
+            }
+            return (solved, 0);
+        }
 
-        /// <summary>The retry's extra scaling: with a diagonal H a group's |2^-j·g_i/h_i| &lt; 2/2^-1074 = 2^1075, below 2^1022 after it.</summary>
+        /// <summary>The retry's scaling down (see <see cref="Part"/>).</summary>
         private const int Retry = 64;
 
-        /// <summary>2^1022: a solved group entry beyond it is solved again, scaled down by 2^-<see cref="Retry"/>.</summary>
+        /// <summary>2^1022: a part with an entry beyond it is solved again, scaled down by 2^-<see cref="Retry"/>.</summary>
         private static readonly double Bound = Math.ScaleB(1.0, 1022);
-
-        /// <summary>The nonzero entries of g in groups from the largest down, each (ILogB of its largest, its indices) spanning at most 2^GroupSpan.</summary>
-        private static List<(int Top, HashSet<int> Members)> Groups(Vector<double> g)
-        {
-            var order = Enumerable.Range(0, g.Count).Where(i => g[i] != 0).OrderByDescending(i => Math.ILogB(g[i])).ToArray();
-            var groups = new List<(int Top, HashSet<int> Members)>();
-            foreach (int i in order)
-            {
-                int e = Math.ILogB(g[i]);
-                if (groups.Count == 0 || e < groups[^1].Top - GroupSpan)
-                    groups.Add((e, []));
-                groups[^1].Members.Add(i);
-            }
-            return groups;
-        }
     }
 }

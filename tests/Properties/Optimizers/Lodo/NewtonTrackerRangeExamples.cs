@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Verification.Numerics;
+using Verification.Numerics.Exact;
 using Verification.Optimizers.Lodo;
 using Verification.Optimizers.Objectives;
 using Xunit;
@@ -72,7 +73,7 @@ public class NewtonTrackerRangeExamples
     /// <summary>
     /// H = diag(1, 3·2^-80), g = (2^1000, 2^-1074): g spans more than the double range and the plain solve is finite, but
     /// its L⁻¹g₂ = 2^-1074/(√3·2^-40) is subnormal and keeps a few bits, which the second division carries into a normal
-    /// entry. Solved by parts, each group scaled to its own largest entry, the step is −(2^1000, 2^-994/3), the second
+    /// entry. Solved by parts, each entry scaled to [1, 2) on its own, the step is −(2^1000, 2^-994/3), the second
     /// within γ₄ = 4u/(1 − 4u) (√h, two divisions; here bounded by 4.5u). Until stop 47 the plain solve was kept there.
     /// </summary>
     [Fact]
@@ -102,6 +103,41 @@ public class NewtonTrackerRangeExamples
         Assert.InRange(Math.Abs(step[0] - block), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(block));
         Assert.InRange(Math.Abs(step[1] - block), 0, 64 * Math.ScaleB(1, -53) * Math.Abs(block));
         Assert.InRange(Math.Abs(step[2] - third), 0, 4.5 * Math.ScaleB(1, -53) * Math.Abs(third));
+    }
+
+    /// <summary>
+    /// Diagonal H where solving by parts of g alone still lost digits (stop 47's review of a first version that grouped g's
+    /// entries by magnitude): the solution of a part can underflow where h_i is large (2^100/2^1000 = 2^-900 in a group
+    /// scaled to 2^1000 became 0), or the retry at 2^-64 pushes a small member below 2^-1022. Each entry must be within
+    /// γ₄·|g_i/h_i| + 2^-1074 of the exact −g_i/h_i (the remarks' bound), checked in rationals.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { 1.0, 1.0715086071862673e+301, 1.0 }, new[] { 1.0715086071862673e+301, 1.2676506002282294e+30, double.Epsilon })]
+    [InlineData(new[] { 1.668805393880401e-308, 1.152921504606847e+18, 1.0 }, new[] { 2.0, 1.2313610403895129e-288, double.Epsilon })]
+    [InlineData(new[] { 1.0, 1.7463175965200454e+308 }, new[] { double.Epsilon, 1.9293046209718795e+53 })]
+    public void Step_WhereAPartsSolutionWouldUnderflow_IsWithinItsBound(double[] h, double[] g)
+    {
+        var step = FirstStep(Matrix<double>.Build.DiagonalOfDiagonalArray(h), V(g));
+        var gamma4 = 4 * ExactDouble.Pow2(-53) / (1 - 4 * ExactDouble.Pow2(-53));
+        for (int i = 0; i < h.Length; i++)
+        {
+            var exact = -ExactDouble.ToFraction(g[i]) / ExactDouble.ToFraction(h[i]);
+            var error = Fractions.Fraction.Abs(ExactDouble.ToFraction(step[i]) - exact);
+            Assert.True(error <= gamma4 * Fractions.Fraction.Abs(exact) + ExactDouble.Pow2(-1074),
+                $"step[{i}] = {step[i]:R}, exact ≈ {ExactDouble.ToDouble(exact):R}");
+        }
+    }
+
+    /// <summary>
+    /// H = (2^1000), g = (−2^-1074): the exact step 2^-2074 rounds to +0, as the plain solve gives it; the parts are added from
+    /// −0, so the underflowed part's sign survives the sum (a sum from +0 returned −0).
+    /// </summary>
+    [Fact]
+    public void Step_ThatUnderflows_KeepsTheSignOfZero()
+    {
+        double entry = FirstStep(M(new[,] { { 1.0715086071862673e+301 } }), V(-double.Epsilon))[0];
+        Assert.Equal(0.0, entry);
+        Assert.False(double.IsNegative(entry), "the step 2^-2074 rounds to +0");
     }
 
     /// <summary>

@@ -73,6 +73,8 @@ public class ObjectiveExamples
         Assert.Equal("terms", Assert.Throws<ArgumentException>(() => new SeparableObjective([new LogCoshTerm(1), null!])).ParamName);
         Assert.Equal("labels", Assert.Throws<ArgumentException>(() => new LogisticRegression(Matrix<double>.Build.Dense(2, 2, 1), [1, 0], 0)).ParamName);
         Assert.Equal("features", Assert.Throws<ArgumentException>(() => new LogisticRegression(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, double.NaN }, { 0.5, 2.0 } }), [1, -1], 0)).ParamName);
+        // One label per row (run 48: the length check removed survived; three ±1 labels for two rows were read past the rows).
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => new LogisticRegression(Matrix<double>.Build.Dense(2, 2, 1), [1, -1, 1], 0)).ParamName);
         Assert.Equal("theta", Assert.Throws<ArgumentException>(() => LogisticRegression.Seeded(3, 2, 1, 0).Value(Vector<double>.Build.Dense(3))).ParamName);
         Assert.Throws<InvalidOperationException>(() => new SeparableObjective([new LogCoshTerm(1)]).ExactValue([0.0]));
     }

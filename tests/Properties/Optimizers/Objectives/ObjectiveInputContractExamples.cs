@@ -60,6 +60,38 @@ public class ObjectiveInputContractExamples
         }
     }
 
+    /// <summary>
+    /// The direction of H·v and of the third derivative T(θ)[w]: a NaN entry or the wrong length is rejected naming that
+    /// parameter (its name in the objective's own method). Run 48: CubicPerturbedQuadratic's length check of w, removed,
+    /// survived (a shorter w was read as far as it went).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestObjectives.Names), MemberType = typeof(TestObjectives))]
+    public void EveryDirectionalDerivative_RejectsADirectionItCannotUse_NamingIt(string name)
+    {
+        var (f, _) = TestObjectives.All[name];
+        int n = f.Dimension;
+        var theta = Vector<double>.Build.Dense(n, 0.5);
+        var nan = Vector<double>.Build.Dense(n, 0.25);
+        nan[0] = double.NaN;
+        foreach (var (method, call) in new (string, Func<Vector<double>, object>)[]
+        {
+            (nameof(IObjective.HessianVectorProduct), d => f.HessianVectorProduct(theta, d)),
+            (nameof(IThirdOrderObjective.ThirdDerivativeAlong), d => f.ThirdDerivativeAlong(theta, d)),
+        })
+        {
+            var declared = f.GetType().GetMethod(method, [typeof(Vector<double>), typeof(Vector<double>)])
+                ?? typeof(IThirdOrderObjective).GetMethod(method) ?? typeof(IObjective).GetMethod(method)!; // a default H·v: the interface's
+            string parameter = declared.GetParameters()[1].Name!;
+            foreach (var (what, direction) in new[] { ("a NaN entry", nan), ("one entry too many", Vector<double>.Build.Dense(n + 1, 0.25)), ("one entry too few", Vector<double>.Build.Dense(Math.Max(n - 1, 1) == n ? n + 2 : n - 1, 0.25)) })
+            {
+                var e = Record.Exception(() => call(direction));
+                Assert.True(e is ArgumentException a && a.ParamName == parameter,
+                    $"{name}.{method} with {what}: {(e is null ? "no exception" : $"{e.GetType().Name} naming {(e as ArgumentException)?.ParamName ?? "nothing"}: {e.Message}")}, expected naming {parameter}");
+            }
+        }
+    }
+
     /// <summary>The generalized linear objective (two samples, two parameters): its five θ methods and Output.</summary>
     [Fact]
     public void GeneralizedLinearObjective_RejectsAThetaItCannotEvaluate_NamingTheta()
