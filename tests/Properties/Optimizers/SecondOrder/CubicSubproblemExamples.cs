@@ -179,8 +179,8 @@ public class CubicSubproblemExamples
 
     /// <summary>
     /// V must be an orthonormal basis (H = V·diag(λ)·Vᵀ); otherwise s = Σ s_i·v_i is not the model's minimizer, and until
-    /// stop 47 it was returned silently. 2I (‖VᵀV − I‖_F = 3√2), [[1, 1], [0, 1]] (√3) and a V with entries of 1e110 (VᵀV
-    /// beyond the range) are rejected naming eigen; a rotation by 0.6/0.8 (off by rounding only) is taken.
+    /// stop 47 it was returned silently. 2I (‖VᵀV − I‖_F = 3√2), [[1, 1], [0, 1]] (√3) and a V with entries of 1e110 (VᵀV ≈ 2e220,
+    /// whose norm's squares overflow) are rejected naming eigen; a rotation by 0.6/0.8 (off by rounding only) is taken.
     /// </summary>
     [Fact]
     public void RejectsAVThatIsNotOrthonormal_NamingEigen()
