@@ -5,8 +5,8 @@ namespace Verification.Optimizers;
 
 /// <summary>
 /// H·v for <see cref="IObjective.HessianVectorProduct"/>'s default: v checked (finite, length n, naming v), the plain
-/// product kept bit for bit wherever it is finite, and each entry it left non-finite formed again as Σ_j H_ij·v_j summed
-/// unrounded (<see cref="ScaledSum"/>): ±∞ of its sign only where that sum is beyond the range or H's infinite terms
+/// product kept bit for bit wherever it is finite, and each entry it left non-finite formed again as Σ_j H_ij·v_j in a
+/// <see cref="ScaledSum"/> (no partial sum leaves the range): ±∞ of its sign only where that sum is beyond the range or H's infinite terms
 /// (the objectives' "beyond the range" policy) share a sign, never NaN (an ∞ − ∞ of H's terms, or ∞·0 with a zero v_j, was
 /// NaN before stop 47; such an entry of opposite infinite terms is a <see cref="DoubleRangeException"/> naming theta).
 /// </summary>
@@ -40,7 +40,7 @@ internal static class HessianProduct
             }
             if (infinite == 2)
                 throw new DoubleRangeException(
-                    $"H(θ)·v has entry {i} undetermined: H's row {i} holds +∞ and −∞ terms against v (∞ − ∞); the product is not formed.",
+                    $"H(θ)·v has entry {i} undetermined: H's row {i} times v holds +∞ and −∞ terms (∞ − ∞); the product is not formed.",
                     "theta");
             product[i] = infinite != 0 ? infinite * double.PositiveInfinity : sum.Value;
         }

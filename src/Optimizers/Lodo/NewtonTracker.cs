@@ -13,8 +13,9 @@ namespace Verification.Optimizers.Lodo;
 /// entry. Elsewhere (the solve overflowed, on the way or in the step, or g has a subnormal entry) the step is H⁻¹g solved
 /// by parts, Σ_i g_i·H⁻¹e_i: each nonzero g_i = m_i·2^(j_i), m_i in [1, 2), solved as m_i·e_i (no digit of g_i lost), once
 /// more scaled down by 2^-64 where that solution leaves [−2^1022, 2^1022] (H far below 1) or up to about 1 where its largest
-/// entry is below 1 (H above 1, where it would underflow), the parts added per entry unrounded and rounded once (a sum
-/// that underflows to 0 takes its largest part's sign). A step whose exact
+/// entry is below 1 (H above 1, where it would underflow), the parts summed per entry in a ScaledSum (no partial sum leaves
+/// the range; a diagonal H has one part per entry, rounded once), a sum that underflows to 0 keeping its sign. Where a part
+/// cannot be formed (‖H⁻¹‖ beyond about 2^1086) g is solved whole, scaled to its largest entry. A step whose exact
 /// entry exceeds double.MaxValue is a <see cref="DoubleRangeException"/> naming the sample (it was a step of ±∞ or NaN); a
 /// non-finite gradient is an
 /// ArgumentException naming it. Before stop 47 a g spanning more than 2^1022 was solved plain where that was finite (a
@@ -23,8 +24,8 @@ namespace Verification.Optimizers.Lodo;
 /// (H = 3·2^-80, g = 2^-1074 was 3811 ulp off). Accuracy for diagonal H (u = 2^-53): each entry within
 /// γ₄·|g_i/h_i| + 2^-1074 of the exact −g_i/h_i, γ₄ = 4u/(1 − 4u) (√h, two divisions, the scaling back; (1 + u)²/(1 − u)²
 /// exceeds 1 + 4u; every other part adds a zero there); dense H: MathNet's backward-stable Cholesky solve per part, the
-/// parts' sum rounded once, and a dense H so ill-conditioned that a part's retried solve still overflows is rejected as
-/// beyond the range.
+/// parts summed (n − 1 roundings), and where a part's retried solve still overflows and g's whole solve does too (or g spans
+/// more than the range), a rejection that says so.
 /// </remarks>
 public sealed class NewtonTracker : StochasticOptimizer
 {
@@ -62,32 +63,22 @@ public sealed class NewtonTracker : StochasticOptimizer
             // entry, whose few digits L⁻¹ divides by √h < 1 into a normal step (H = 3·2^-80, g = 2^-1074 gave a step 3811 ulp
             // off). H⁻¹g = Σ_i g_i·H⁻¹e_i (a linear solve adds up): each nonzero g_i = m_i·2^(j_i), m_i in [1, 2), is solved as
             // m_i·e_i, once more scaled down by 2^-Retry where the solution leaves [−2^1022, 2^1022] (H far below 1) or up
-            // to about 1 where its largest entry is below 1 (H above 1, where it might underflow); the parts, each
-            // m·2^e, are added per entry unrounded (ScaledSum: no part over- or underflows before the sum is rounded once),
-            // and a sum that underflows to 0 takes the sign of its largest part.
+            // to about 1 where its largest entry is below 1 (H above 1, where it might underflow); the parts, each m·2^e, are
+            // summed per entry in a ScaledSum (no partial sum leaves the range; one part, so one rounding, for a diagonal H),
+            // and a sum that underflows to 0 keeps its own sign.
             int n = g.Count;
             var sums = new ScaledSum[n];
-            var dominant = new (int Exponent, bool Negative)[n]; // the largest part per entry: the sign of an underflowed sum
-            Array.Fill(dominant, (int.MinValue, false));
             for (int i = 0; i < n; i++)
             {
                 if (g[i] == 0)
                     continue;
                 int top = Math.ILogB(g[i]);
                 var (solved, shift) = Part(h, i, Math.ScaleB(g[i], -top), n);
+                if (!solved.All(double.IsFinite))
+                    return WholeSolve(h, g, i, sample);
                 for (int k = 0; k < n; k++)
-                {
-                    if (!double.IsFinite(solved[k]))
-                        throw new DoubleRangeException(
-                            $"the Newton step −H⁻¹g has entry {k} beyond the double range (its part from g[{i}] overflowed, scaled by 2^{top + shift}); the step is not computed.",
-                            nameof(sample));
-                    if (solved[k] == 0)
-                        continue;
-                    sums[k].AddTimesPowerOfTwo(top + shift, 1, solved[k]);
-                    int e = Math.ILogB(solved[k]) + top + shift;
-                    if (e > dominant[k].Exponent)
-                        dominant[k] = (e, solved[k] < 0);
-                }
+                    if (solved[k] != 0)
+                        sums[k].AddTimesPowerOfTwo(top + shift, 1, solved[k]);
             }
             var step = Vector<double>.Build.Dense(n);
             for (int k = 0; k < n; k++)
@@ -97,11 +88,30 @@ public sealed class NewtonTracker : StochasticOptimizer
                     throw new DoubleRangeException(
                         $"the Newton step −H⁻¹g has entry {k} beyond the double range (H⁻¹g ≈ {Require.Show(sums[k].Parts.Mantissa)}·2^{sums[k].Parts.Exponent}); the step is not computed.",
                         nameof(sample));
-                if (x == 0 && dominant[k].Negative)
-                    x = -0.0;
+                if (x == 0 && sums[k].Parts.Mantissa < 0)
+                    x = -0.0; // Value's +0 for an underflowed sum: the sum's own sign instead
                 step[k] = -x;
             }
             return step;
+        }
+
+        /// <summary>
+        /// Where a column H⁻¹e_i exceeds the range even scaled down (a dense H with ‖H⁻¹‖ beyond about 2^1086), the parts
+        /// cannot be formed, but g's combination may still cancel: H⁻¹(2^-j·g), j the largest entry's exponent, solved whole
+        /// and scaled back, where no entry of g loses a digit in that scaling; otherwise, or where that solve overflows, a
+        /// DoubleRangeException naming the sample that says so.
+        /// </summary>
+        private static Vector<double> WholeSolve(
+            MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h, Vector<double> g, int column, GradientSample sample)
+        {
+            int j = Math.ILogB(g.AbsoluteMaximum());
+            var whole = PowerOfTwoScaling.FirstEntryLosingDigits(g, j) < 0 ? h.Solve(g.Map(x => Math.ScaleB(x, -j))) : null;
+            var step = whole?.Map(x => -Math.ScaleB(x, j));
+            if (step is not null && step.All(double.IsFinite))
+                return step;
+            throw new DoubleRangeException(
+                $"the Newton step −H⁻¹g is not computed: column {column} of H⁻¹ exceeds the double range even scaled down by 2^-{Retry} (H is that ill-conditioned), and {(whole is null ? "g spans more than the range, so it cannot be solved whole" : "g solved whole overflows too, or its step is beyond the range")}.",
+                nameof(sample));
         }
 
         /// <summary>

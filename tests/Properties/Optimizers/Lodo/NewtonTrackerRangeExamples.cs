@@ -129,8 +129,8 @@ public class NewtonTrackerRangeExamples
     }
 
     /// <summary>
-    /// H = (2^1000), g = (−2^-1074): the exact step 2^-2074 rounds to +0, as the plain solve gives it; the parts are added from
-    /// −0, so the underflowed part's sign survives the sum (a sum from +0 returned −0).
+    /// H = (2^1000), g = (−2^-1074): the exact step 2^-2074 rounds to +0, as the plain solve gives it; a sum of parts that
+    /// underflows to 0 keeps its own sign (a first version gave −0 here).
     /// </summary>
     [Fact]
     public void Step_ThatUnderflows_KeepsTheSignOfZero()
@@ -138,6 +138,33 @@ public class NewtonTrackerRangeExamples
         double entry = FirstStep(M(new[,] { { 1.0715086071862673e+301 } }), V(-double.Epsilon))[0];
         Assert.Equal(0.0, entry);
         Assert.False(double.IsNegative(entry), "the step 2^-2074 rounds to +0");
+    }
+
+    /// <summary>
+    /// H = [[2, 1], [1, 2]], g = (2^-1034, (2^41 + 1)·2^-1074): H⁻¹ = ⅓[[2, −1], [−1, 2]], so the first entry of H⁻¹g is
+    /// (2^-1033 − 2^-1033 − 2^-1074)/3 = −2^-1074/3 and the step's +2^-1074/3 rounds to +0, the sign of the exact sum of the
+    /// two parts (review: the sign of the larger part, −0, was taken at first).
+    /// </summary>
+    [Fact]
+    public void Step_WhosePartsCancelBelowTheSubnormals_HasTheSumsSign()
+    {
+        double entry = FirstStep(M(new[,] { { 2.0, 1.0 }, { 1.0, 2.0 } }), V(Math.ScaleB(1, -1034), (Math.ScaleB(1, 41) + 1) * double.Epsilon))[0];
+        Assert.Equal(0.0, entry);
+        Assert.False(double.IsNegative(entry), "the step +2^-1074/3 rounds to +0");
+    }
+
+    /// <summary>
+    /// H = [[2^-1074, b], [b, 1]] with b = 2^-537(1 − 2^-53) (positive definite in doubles: L = [[2^-537, 0], [1 − 2^-53,
+    /// 2^-26]]) and g = (2^-1074, b) = H·(1, 0): the step is −(1, 0) exactly. Column 0 of H⁻¹ is about 2^1126, beyond the
+    /// range even scaled down by 2^-64, so that part cannot be formed; g solved whole, scaled to its largest entry, is exact
+    /// (review: the first per-entry version rejected it as "beyond the double range").
+    /// </summary>
+    [Fact]
+    public void Step_WhoseColumnOfTheInverseExceedsTheRange_IsSolvedWhole()
+    {
+        double b = Math.ScaleB(1 - Math.ScaleB(1, -53), -537);
+        var step = FirstStep(M(new[,] { { double.Epsilon, b }, { b, 1.0 } }), V(double.Epsilon, b));
+        Assert.Equal(new[] { -1.0, 0.0 }, step.ToArray());
     }
 
     /// <summary>
