@@ -33,8 +33,12 @@ public class ObjectiveInputContractExamples
     {
         var e = Record.Exception(call);
         Assert.True(e is ArgumentException { ParamName: "theta" },
-            $"{name}.{method} with {what}: {(e is null ? "no exception" : $"{e.GetType().Name} naming {(e as ArgumentException)?.ParamName ?? "nothing"}: {e.Message}")}");
+            $"{name}.{method} with {what}: {Describe(e)}");
     }
+
+    /// <summary>What was thrown, and the parameter it named.</summary>
+    private static string Describe(Exception? e) =>
+        e is null ? "no exception" : $"{e.GetType().Name} naming {(e as ArgumentException)?.ParamName ?? "nothing"}: {e.Message}";
 
     [Theory]
     [MemberData(nameof(TestObjectives.Names), MemberType = typeof(TestObjectives))]
@@ -87,7 +91,7 @@ public class ObjectiveInputContractExamples
             {
                 var e = Record.Exception(() => call(direction));
                 Assert.True(e is ArgumentException a && a.ParamName == parameter,
-                    $"{name}.{method} with {what}: {(e is null ? "no exception" : $"{e.GetType().Name} naming {(e as ArgumentException)?.ParamName ?? "nothing"}: {e.Message}")}, expected naming {parameter}");
+                    $"{name}.{method} with {what}: {Describe(e)}, expected naming {parameter}");
             }
         }
     }
