@@ -15,7 +15,8 @@ namespace Verification.Optimizers.Lodo;
 /// more scaled down by 2^-64 where that solution leaves [−2^1022, 2^1022] (H far below 1) or up to about 1 where its largest
 /// entry is below 1 (H above 1, where it would underflow), the parts summed per entry in a ScaledSum (no partial sum leaves
 /// the range; a diagonal H has one part per entry, rounded once), a sum that underflows to 0 keeping its sign. Where a part
-/// cannot be formed (‖H⁻¹‖ beyond about 2^1086) g is solved whole, scaled to its largest entry. A step whose exact
+/// cannot be formed (‖H⁻¹‖ beyond about 2^1086) g is solved whole, scaled to its largest entry and, that failing, at 2^-64
+/// of it, or else the plain solve is kept where it is finite. A step whose exact
 /// entry exceeds double.MaxValue is a <see cref="DoubleRangeException"/> naming the sample (it was a step of ±∞ or NaN); a
 /// non-finite gradient is an
 /// ArgumentException naming it. Before stop 47 a g spanning more than 2^1022 was solved plain where that was finite (a
@@ -24,8 +25,8 @@ namespace Verification.Optimizers.Lodo;
 /// (H = 3·2^-80, g = 2^-1074 was 3811 ulp off). Accuracy for diagonal H (u = 2^-53): each entry within
 /// γ₄·|g_i/h_i| + 2^-1074 of the exact −g_i/h_i, γ₄ = 4u/(1 − 4u) (√h, two divisions, the scaling back; (1 + u)²/(1 − u)²
 /// exceeds 1 + 4u; every other part adds a zero there); dense H: MathNet's backward-stable Cholesky solve per part, the
-/// parts summed (n − 1 roundings), and where a part's retried solve still overflows and g's whole solve does too (or g spans
-/// more than the range), a rejection that says so.
+/// parts summed (n − 1 roundings); where a part's retried solve still overflows and no whole solve of g is finite, a
+/// rejection that says so.
 /// </remarks>
 public sealed class NewtonTracker : StochasticOptimizer
 {
@@ -75,7 +76,7 @@ public sealed class NewtonTracker : StochasticOptimizer
                 int top = Math.ILogB(g[i]);
                 var (solved, shift) = Part(h, i, Math.ScaleB(g[i], -top), n);
                 if (!solved.All(double.IsFinite))
-                    return WholeSolve(h, g, i, sample);
+                    return WholeSolve(h, g, plain, i, sample);
                 for (int k = 0; k < n; k++)
                     if (solved[k] != 0)
                         sums[k].AddTimesPowerOfTwo(top + shift, 1, solved[k]);
@@ -97,20 +98,26 @@ public sealed class NewtonTracker : StochasticOptimizer
 
         /// <summary>
         /// Where a column H⁻¹e_i exceeds the range even scaled down (a dense H with ‖H⁻¹‖ beyond about 2^1086), the parts
-        /// cannot be formed, but g's combination may still cancel: H⁻¹(2^-j·g), j the largest entry's exponent, solved whole
-        /// and scaled back, where no entry of g loses a digit in that scaling; otherwise, or where that solve overflows, a
-        /// DoubleRangeException naming the sample that says so.
+        /// cannot be formed, but g's combination may still cancel: H⁻¹g solved whole, g scaled to its largest entry (where
+        /// no entry of g loses a digit in that scaling), and again at 2^-64 of it, each scaled back; else the plain solve
+        /// where it is finite (an H that ill-conditioned has only the solve's normwise accuracy anyway); else a
+        /// DoubleRangeException naming the sample.
         /// </summary>
         private static Vector<double> WholeSolve(
-            MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h, Vector<double> g, int column, GradientSample sample)
+            MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h, Vector<double> g, Vector<double> plain, int column, GradientSample sample)
         {
             int j = Math.ILogB(g.AbsoluteMaximum());
-            var whole = PowerOfTwoScaling.FirstEntryLosingDigits(g, j) < 0 ? h.Solve(g.Map(x => Math.ScaleB(x, -j))) : null;
-            var step = whole?.Map(x => -Math.ScaleB(x, j));
-            if (step is not null && step.All(double.IsFinite))
-                return step;
+            if (PowerOfTwoScaling.FirstEntryLosingDigits(g, j) < 0)
+                foreach (int extra in new[] { 0, Retry })
+                {
+                    var step = h.Solve(g.Map(x => Math.ScaleB(x, -j - extra))).Map(x => -Math.ScaleB(x, j + extra));
+                    if (step.All(double.IsFinite))
+                        return step;
+                }
+            if (plain.All(double.IsFinite))
+                return -plain;
             throw new DoubleRangeException(
-                $"the Newton step −H⁻¹g is not computed: column {column} of H⁻¹ exceeds the double range even scaled down by 2^-{Retry} (H is that ill-conditioned), and {(whole is null ? "g spans more than the range, so it cannot be solved whole" : "g solved whole overflows too, or its step is beyond the range")}.",
+                $"the Newton step −H⁻¹g is not computed: column {column} of H⁻¹ exceeds the double range even scaled down by 2^-{Retry} (H is that ill-conditioned), and no whole solve of g, plain or scaled, is finite.",
                 nameof(sample));
         }
 

@@ -143,7 +143,8 @@ public class NewtonTrackerRangeExamples
     /// <summary>
     /// H = [[2, 1], [1, 2]], g = (2^-1034, (2^41 + 1)·2^-1074): H⁻¹ = ⅓[[2, −1], [−1, 2]], so the first entry of H⁻¹g is
     /// (2^-1033 − 2^-1033 − 2^-1074)/3 = −2^-1074/3 and the step's +2^-1074/3 rounds to +0, the sign of the exact sum of the
-    /// two parts (review: the sign of the larger part, −0, was taken at first).
+    /// two parts (review: a first version took the sign of the part with the largest exponent, the first on a tie, which
+    /// here is the positive one, and gave −0).
     /// </summary>
     [Fact]
     public void Step_WhosePartsCancelBelowTheSubnormals_HasTheSumsSign()
@@ -165,6 +166,23 @@ public class NewtonTrackerRangeExamples
         double b = Math.ScaleB(1 - Math.ScaleB(1, -53), -537);
         var step = FirstStep(M(new[,] { { double.Epsilon, b }, { b, 1.0 } }), V(double.Epsilon, b));
         Assert.Equal(new[] { -1.0, 0.0 }, step.ToArray());
+    }
+
+    /// <summary>
+    /// The H above with g = (2^-1074, 0): the exact step is −2^-1074·H⁻¹e₁, about −(2^52, −1e-146). Column 0 of H⁻¹ exceeds
+    /// the range even scaled down, and so does g's whole solve scaled to its largest entry (it scales 2^-1074 up to 1), but
+    /// at 2^-64 of it, or plain, the solve is finite; it is returned, not rejected (review: the first whole-solve fallback
+    /// rejected it). The first entry, exactly −2^52/(1 − 2^-54), is checked to 1e-12 relative: H's condition number is about
+    /// 2^1126, so no bound follows from backward stability; the plain solve happens to be exact to the last bit here.
+    /// </summary>
+    [Fact]
+    public void Step_WhoseWholeSolveOverflowsScaledUp_IsStillReturned()
+    {
+        double b = Math.ScaleB(1 - Math.ScaleB(1, -53), -537);
+        var h = M(new[,] { { double.Epsilon, b }, { b, 1.0 } });
+        var step = FirstStep(h, V(double.Epsilon, 0.0));
+        Assert.All(step, x => Assert.True(double.IsFinite(x)));
+        Assert.InRange(step[0], -Math.ScaleB(1, 52) * (1 + 1e-12), -Math.ScaleB(1, 52) * (1 - 1e-12));
     }
 
     /// <summary>
