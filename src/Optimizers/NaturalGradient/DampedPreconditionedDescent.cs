@@ -70,19 +70,18 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// scaled solve that stays finite. Beyond it the step is rejected, never returned wrong: a
     /// <see cref="DoubleRangeException"/> naming θ, also where the exact step is finite but the scaled solve overflows even
     /// for 2^-64 times its right-hand side, or cannot be scaled down without losing an entry's digits (until stop 44 also
-    /// λ = 2^-1074, ∇R = (0, 2^-1074), B = diag(0.5, 0), exact (0, −1), whose scaled ∇R solves to 2^1074: now the exact step),
-    /// and where the solve underflows and its solution spans more than 2^2022, so that a step entry would keep only a
-    /// subnormal's digits (a solve with an entry below 2^-1022 or 0 is done again for the gradient scaled up, the larger of x
-    /// and ∇R at 2^1000, which closes the cases where the solution spans less). Left: a step entry whose exact value is below
-    /// about 2^-1049 may come out 0 there, and so may one whose solve underflowed to 0 where the re-solve overflows (its
-    /// intermediates can exceed 2^1024 for an ill-conditioned B + λI with entries near double.MaxValue; the first solve is
-    /// kept then). "A scaled solve that stays finite": the solve of 2^-k(B + λI)x = 2^-j∇R, j the largest entry's exponent
+    /// λ = 2^-1074, ∇R = (0, 2^-1074), B = diag(0.5, 0), exact (0, −1), whose scaled ∇R solves to 2^1074: now the exact step).
+    /// A solve with an entry below 2^-1022 or 0 is done again for the gradient scaled up, the larger of x and ∇R at 2^1000,
+    /// which closes the cases where the solution spans less than 2^2022; where an entry of x is still below 2^-1022 (or 0
+    /// against a nonzero ∇R_i) the step is solved by parts (<see cref="ByParts"/>: each ∇R_i against its own column of the
+    /// inverse at its own scale). Until stop 47 such a solution spanning more than 2^2022 was rejected where a step entry
+    /// would have kept only a subnormal's digits, and a step entry below about 2^-1049 could come out 0. "A scaled solve that stays finite": the solve of 2^-k(B + λI)x = 2^-j∇R, j the largest entry's exponent
     /// (0 where k = 0, j is within ±100 and ∇R has no subnormal entry); where it overflows it is solved once more for
     /// 2^-64 times that right-hand side (stop 44: B = diag(2^-100, 0), λ = 2^-1074, ∇R = (0, 2^-500) solved to 2^1074 and
     /// was rejected for the exact step (0, −2^574)), where that keeps its nonzero entries normal; a step still beyond the
     /// range is rejected. Accuracy for diagonal B (u = 2^-53): each entry within γ₆·|s_i| + 2^-1074 of
-    /// s_i = −γ∇R_i/(b_i + λ) where |s_i| ≥ 2^-1049 (b + λ, √, two divisions, the product with γ; the powers of two exact but
-    /// for a final scaling into the subnormals).
+    /// s_i = −γ∇R_i/(b_i + λ) (b + λ, √, two divisions, the product with γ; the powers of two exact but for a final scaling
+    /// into the subnormals); dense B: the Cholesky solve's normwise error, by parts the parts summed (n − 1 roundings).
     /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">a non-finite curvature or gradient, or B + λI not positive definite (naming
@@ -151,21 +150,82 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
                 step = again.Map(x => StepEntry(x, j - k + OverflowResolve));
             }
         }
+        // Still an entry of x below 2^-1022 (or 0 against a nonzero ∇R_i): the solution spans more than the range, so no one
+        // scaling keeps every entry's digits. By parts instead, x = Σ_i g_i·M⁻¹e_i (M = 2^-k(B + λI), g = 2^-j∇R), each part
+        // scaled on its own (see ByParts): a diagonal B's entries then keep their digits however far they spread.
+        if (solved.All(double.IsFinite) && Enumerable.Range(0, solved.Count).Any(i =>
+                Math.Abs(solved[i]) < PowerOfTwoScaling.MinNormal && (solved[i] != 0 || scaledGradient[i] != 0)))
+            return ByParts(factor, scaledGradient, j - k);
         for (int i = 0; i < step.Count; i++)
             if (!double.IsFinite(step[i]))
                 throw new DoubleRangeException(
                     $"the damped step at θ has entry {i} = {Require.Show(step[i])}: beyond the double range, or B + λI and ∇R together span more than it (the scaled solve overflowed); the step is not computed.",
-                    nameof(theta));
-        for (int i = 0; i < step.Count; i++)
-            if (solved[i] != 0 && Math.Abs(solved[i]) < PowerOfTwoScaling.MinNormal && Math.Abs(step[i]) >= PowerOfTwoScaling.MinNormal)
-                throw new DoubleRangeException(
-                    $"the damped step at θ has entry {i} = {Require.Show(step[i])} from a subnormal {Require.Show(solved[i])} of the scaled solve: the solve underflowed (its solution spans more than 2^2022), and the step's digits are lost; it is not computed.",
                     nameof(theta));
         return step;
     }
 
     /// <summary>The power of two by which an overflowed solve's right-hand side is scaled down for its second solve.</summary>
     private const int OverflowResolve = 64;
+
+    /// <summary>
+    /// −γ·x·2^n with x = M⁻¹g solved by parts, Σ_i g_i·M⁻¹e_i: each nonzero g_i = m_i·2^(t_i), m_i in [1, 2), solved as
+    /// m_i·e_i, again at 2^-64 of it where that leaves [−2^1022, 2^1022] and scaled up to about 1 where its largest entry is
+    /// below 1 (kept as first solved where that overflows); each part's −γ·y_q·2^(t_i + shift + n) summed per entry in a
+    /// <see cref="ScaledSum"/> (no partial sum leaves the range; one part, so γ's product and one rounding, per entry of a
+    /// diagonal B), a sum that underflows to 0 keeping its sign (an empty one −0, as −γ·0). An entry beyond the range is a
+    /// DoubleRangeException naming θ.
+    /// </summary>
+    private Vector<double> ByParts(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> factor, Vector<double> g, int n)
+    {
+        int size = g.Count;
+        var sums = new ScaledSum[size];
+        for (int i = 0; i < size; i++)
+        {
+            if (g[i] == 0)
+                continue;
+            int top = Math.ILogB(g[i]);
+            double m = Math.ScaleB(g[i], -top);
+            Vector<double> Solve(double scale) => factor.Solve(Vector<double>.Build.Dense(size, q => q == i ? scale : 0.0));
+            var y = Solve(m);
+            int shift = 0;
+            double largest = y.All(double.IsFinite) ? y.AbsoluteMaximum() : double.PositiveInfinity;
+            if (!(largest <= Math.ScaleB(1.0, 1022)))
+            {
+                y = Solve(Math.ScaleB(m, -OverflowResolve));
+                shift = OverflowResolve;
+            }
+            else if (largest < 1)
+            {
+                int p = largest == 0 ? 1000 : Math.Min(1000, -Math.ILogB(largest));
+                var up = Solve(Math.ScaleB(m, p));
+                if (up.All(double.IsFinite))
+                {
+                    y = up;
+                    shift = -p;
+                }
+            }
+            for (int q = 0; q < size; q++)
+            {
+                if (!double.IsFinite(y[q]))
+                    throw new DoubleRangeException(
+                        $"the damped step at θ is not computed: column {i} of (B + λI)⁻¹ exceeds the double range even scaled down by 2^-{OverflowResolve}.",
+                        "theta");
+                if (y[q] != 0)
+                    sums[q].AddTimesPowerOfTwo(top + shift + n, 1, -StepSize, y[q]);
+            }
+        }
+        var step = Vector<double>.Build.Dense(size);
+        for (int q = 0; q < size; q++)
+        {
+            double v = sums[q].Value;
+            if (double.IsInfinity(v))
+                throw new DoubleRangeException(
+                    $"the damped step at θ has entry {q} beyond the double range (≈ {Require.Show(sums[q].Parts.Mantissa)}·2^{sums[q].Parts.Exponent}); the step is not computed.",
+                    "theta");
+            step[q] = v != 0 ? v : sums[q].Parts.Mantissa > 0 ? 0.0 : -0.0; // an empty sum is −γ·(+0) = −0, as the whole solve gives it
+        }
+        return step;
+    }
 
     /// <summary>
     /// The exponent p of a re-solve for 2^-p·e_j where column j of the inverse lost digits: 1000 where it overflowed (its
