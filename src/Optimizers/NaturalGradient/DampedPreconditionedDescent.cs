@@ -81,7 +81,8 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// was rejected for the exact step (0, −2^574)), where that keeps its nonzero entries normal; a step still beyond the
     /// range is rejected. Accuracy for diagonal B (u = 2^-53): each entry within γ₆·|s_i| + 2^-1074 of
     /// s_i = −γ∇R_i/(b_i + λ) (b + λ, √, two divisions, the product with γ; the powers of two exact but for a final scaling
-    /// into the subnormals); dense B: the Cholesky solve's normwise error, by parts the parts summed (n − 1 roundings).
+    /// into the subnormals); dense B: the Cholesky solve's normwise error, by parts each column's solve (backward stable, and
+    /// a column rescaled by 2^-64 may flush its subnormal entries) and their sum (n − 1 roundings).
     /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">a non-finite curvature or gradient, or B + λI not positive definite (naming
@@ -150,11 +151,12 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
                 step = again.Map(x => StepEntry(x, j - k + OverflowResolve));
             }
         }
-        // Still an entry of x below 2^-1022 (or 0 against a nonzero ∇R_i): the solution spans more than the range, so no one
-        // scaling keeps every entry's digits. By parts instead, x = Σ_i g_i·M⁻¹e_i (M = 2^-k(B + λI), g = 2^-j∇R), each part
-        // scaled on its own (see ByParts): a diagonal B's entries then keep their digits however far they spread.
-        if (solved.All(double.IsFinite) && Enumerable.Range(0, solved.Count).Any(i =>
-                Math.Abs(solved[i]) < PowerOfTwoScaling.MinNormal && (solved[i] != 0 || scaledGradient[i] != 0)))
+        // Still an entry of x below 2^-1022 (or, for a diagonal B, where x_i = g_i/m_ii cannot be 0, a 0 against a nonzero
+        // ∇R_i): the solution spans more than the range, so no one scaling keeps every entry's digits. By parts instead,
+        // x = Σ_i g_i·M⁻¹e_i (M = 2^-k(B + λI), g = 2^-j∇R), each part scaled on its own (see ByParts): a diagonal B's entries
+        // then keep their digits however far they spread. (A dense B's exact 0, B = [[5, ½], [½, 4]] with ∇R = (½, 4), stays
+        // the whole solve's.)
+        if (solved.All(double.IsFinite) && Underflowed(solved, scaledGradient, damped))
             return ByParts(factor, scaledGradient, j - k);
         for (int i = 0; i < step.Count; i++)
             if (!double.IsFinite(step[i]))
@@ -167,13 +169,32 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// <summary>The power of two by which an overflowed solve's right-hand side is scaled down for its second solve.</summary>
     private const int OverflowResolve = 64;
 
+    /// <summary>An entry of x subnormal, or 0 against a nonzero g_i where <paramref name="m"/> is diagonal (x_i = g_i/m_ii ≠ 0 there).</summary>
+    private static bool Underflowed(Vector<double> x, Vector<double> g, Matrix<double> m)
+    {
+        bool zeroAgainstGradient = false;
+        for (int i = 0; i < x.Count; i++)
+        {
+            if (x[i] != 0 && Math.Abs(x[i]) < PowerOfTwoScaling.MinNormal)
+                return true;
+            zeroAgainstGradient |= x[i] == 0 && g[i] != 0;
+        }
+        if (!zeroAgainstGradient)
+            return false;
+        for (int r = 0; r < m.RowCount; r++)
+            for (int c = 0; c < m.ColumnCount; c++)
+                if (r != c && m[r, c] != 0)
+                    return false;
+        return true;
+    }
+
     /// <summary>
     /// −γ·x·2^n with x = M⁻¹g solved by parts, Σ_i g_i·M⁻¹e_i: each nonzero g_i = m_i·2^(t_i), m_i in [1, 2), solved as
     /// m_i·e_i, again at 2^-64 of it where that leaves [−2^1022, 2^1022] and scaled up to about 1 where its largest entry is
     /// below 1 (kept as first solved where that overflows); each part's −γ·y_q·2^(t_i + shift + n) summed per entry in a
     /// <see cref="ScaledSum"/> (no partial sum leaves the range; one part, so γ's product and one rounding, per entry of a
-    /// diagonal B), a sum that underflows to 0 keeping its sign (an empty one −0, as −γ·0). An entry beyond the range is a
-    /// DoubleRangeException naming θ.
+    /// diagonal B), a sum that underflows to 0 keeping its sign (an empty one the sign of −γ·g_q). An entry beyond the range
+    /// is a DoubleRangeException naming θ.
     /// </summary>
     private Vector<double> ByParts(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> factor, Vector<double> g, int n)
     {
@@ -222,7 +243,8 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
                 throw new DoubleRangeException(
                     $"the damped step at θ has entry {q} beyond the double range (≈ {Require.Show(sums[q].Parts.Mantissa)}·2^{sums[q].Parts.Exponent}); the step is not computed.",
                     "theta");
-            step[q] = v != 0 ? v : sums[q].Parts.Mantissa > 0 ? 0.0 : -0.0; // an empty sum is −γ·(+0) = −0, as the whole solve gives it
+            // An underflowed sum keeps its sign; an empty one is −γ·g_q/m_qq's zero for a diagonal M, as the whole solve gives it.
+            step[q] = v != 0 ? v : sums[q].Parts.Mantissa > 0 ? 0.0 : sums[q].Parts.Mantissa < 0 ? -0.0 : double.IsNegative(g[q]) ? 0.0 : -0.0;
         }
         return step;
     }
