@@ -63,7 +63,7 @@ public sealed class NewtonTracker : StochasticOptimizer
             // g = (1.5e308, 1.5e308) gave (−∞, ∞) for the exact step −(8/7)g), or in the step itself. Or g has a subnormal
             // entry, whose few digits L⁻¹ divides by √h < 1 into a normal step (H = 3·2^-80, g = 2^-1074 gave a step 3811 ulp
             // off). H⁻¹g = Σ_i g_i·H⁻¹e_i (a linear solve adds up): each nonzero g_i = m_i·2^(j_i), m_i in [1, 2), is solved as
-            // m_i·e_i, once more scaled down by 2^-Retry where the solution leaves [−2^1022, 2^1022] (H far below 1) or up
+            // m_i·e_i, once more scaled down by 2^-64 (ColumnSolve) where the solution leaves [−2^1022, 2^1022] (H far below 1) or up
             // to about 1 where its largest entry is below 1 (H above 1, where it might underflow); the parts, each m·2^e, are
             // summed per entry in a ScaledSum (no partial sum leaves the range; one part, so one rounding, for a diagonal H),
             // and a sum that underflows to 0 keeps its own sign.
@@ -74,7 +74,7 @@ public sealed class NewtonTracker : StochasticOptimizer
                 if (g[i] == 0)
                     continue;
                 int top = Math.ILogB(g[i]);
-                var (solved, shift) = Part(h, i, Math.ScaleB(g[i], -top), n);
+                var (solved, shift) = ColumnSolve.Of(h, i, Math.ScaleB(g[i], -top), n);
                 if (!solved.All(double.IsFinite))
                     return WholeSolve(h, g, plain, i, sample);
                 for (int k = 0; k < n; k++)
@@ -108,7 +108,7 @@ public sealed class NewtonTracker : StochasticOptimizer
         {
             int j = Math.ILogB(g.AbsoluteMaximum());
             if (PowerOfTwoScaling.FirstEntryLosingDigits(g, j) < 0)
-                foreach (int extra in new[] { 0, Retry })
+                foreach (int extra in new[] { 0, ColumnSolve.Retry })
                 {
                     var step = h.Solve(g.Map(x => Math.ScaleB(x, -j - extra))).Map(x => -Math.ScaleB(x, j + extra));
                     if (step.All(double.IsFinite))
@@ -117,39 +117,9 @@ public sealed class NewtonTracker : StochasticOptimizer
             if (plain.All(double.IsFinite))
                 return -plain;
             throw new DoubleRangeException(
-                $"the Newton step −H⁻¹g is not computed: column {column} of H⁻¹ exceeds the double range even scaled down by 2^-{Retry} (H is that ill-conditioned), and no whole solve of g, plain or scaled, is finite.",
+                $"the Newton step −H⁻¹g is not computed: column {column} of H⁻¹ exceeds the double range even scaled down by 2^-{ColumnSolve.Retry} (H is that ill-conditioned), and no whole solve of g, plain or scaled, is finite.",
                 nameof(sample));
         }
 
-        /// <summary>
-        /// H⁻¹(m·e_i)·2^-shift for m in [1, 2): solved as is; where an entry leaves [−2^1022, 2^1022], again for
-        /// 2^-<see cref="Retry"/>·m (a diagonal H gives |m/h_i| &lt; 2/2^-1074 = 2^1075, 2^1011 after it); where its largest
-        /// entry is below 1, again for 2^p·m with p = min(1000, −ILogB(largest)), which brings a diagonal H's m/h_i ≥ 2^-1024
-        /// to at least 2^-24 (h_i above 1 there, so m·2^p/√h_i stays finite); a dense H's scaled solve that overflows on the
-        /// way keeps the first.
-        /// </summary>
-        private static (Vector<double> Solved, int Shift) Part(
-            MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> h, int i, double m, int n)
-        {
-            Vector<double> Solve(double scale) => h.Solve(Vector<double>.Build.Dense(n, k => k == i ? scale : 0.0));
-            var solved = Solve(m);
-            double largest = solved.All(double.IsFinite) ? solved.AbsoluteMaximum() : double.PositiveInfinity;
-            if (!(largest <= Bound))
-                return (Solve(Math.ScaleB(m, -Retry)), Retry);
-            if (largest < 1)
-            {
-                int p = largest == 0 ? 1000 : Math.Min(1000, -Math.ILogB(largest));
-                var up = Solve(Math.ScaleB(m, p));
-                if (up.All(double.IsFinite))
-                    return (up, -p);
-            }
-            return (solved, 0);
-        }
-
-        /// <summary>The retry's scaling down (see <see cref="Part"/>).</summary>
-        private const int Retry = 64;
-
-        /// <summary>2^1022: a part with an entry beyond it is solved again, scaled down by 2^-<see cref="Retry"/>.</summary>
-        private static readonly double Bound = Math.ScaleB(1.0, 1022);
     }
 }

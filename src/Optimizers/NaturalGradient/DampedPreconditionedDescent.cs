@@ -191,7 +191,7 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     /// <summary>
     /// −γ·x·2^n with x = M⁻¹g solved by parts, Σ_i g_i·M⁻¹e_i: each nonzero g_i = m_i·2^(t_i), m_i in [1, 2), solved as
     /// m_i·e_i, again at 2^-64 of it where that leaves [−2^1022, 2^1022] and scaled up to about 1 where its largest entry is
-    /// below 1 (kept as first solved where that overflows); each part's −γ·y_q·2^(t_i + shift + n) summed per entry in a
+    /// below 1 (kept as first solved where that overflows; <see cref="ColumnSolve"/>, shared with NewtonTracker); each part's −γ·y_q·2^(t_i + shift + n) summed per entry in a
     /// <see cref="ScaledSum"/> (no partial sum leaves the range; one part, so γ's product and one rounding, per entry of a
     /// diagonal B), a sum that underflows to 0 keeping its sign (an empty one the sign of −γ·g_q). An entry beyond the range
     /// is a DoubleRangeException naming θ.
@@ -206,30 +206,12 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
                 continue;
             int top = Math.ILogB(g[i]);
             double m = Math.ScaleB(g[i], -top);
-            Vector<double> Solve(double scale) => factor.Solve(Vector<double>.Build.Dense(size, q => q == i ? scale : 0.0));
-            var y = Solve(m);
-            int shift = 0;
-            double largest = y.All(double.IsFinite) ? y.AbsoluteMaximum() : double.PositiveInfinity;
-            if (!(largest <= Math.ScaleB(1.0, 1022)))
-            {
-                y = Solve(Math.ScaleB(m, -OverflowResolve));
-                shift = OverflowResolve;
-            }
-            else if (largest < 1)
-            {
-                int p = largest == 0 ? 1000 : Math.Min(1000, -Math.ILogB(largest));
-                var up = Solve(Math.ScaleB(m, p));
-                if (up.All(double.IsFinite))
-                {
-                    y = up;
-                    shift = -p;
-                }
-            }
+            var (y, shift) = ColumnSolve.Of(factor, i, m, size);
             for (int q = 0; q < size; q++)
             {
                 if (!double.IsFinite(y[q]))
                     throw new DoubleRangeException(
-                        $"the damped step at θ is not computed: column {i} of (B + λI)⁻¹ exceeds the double range even scaled down by 2^-{OverflowResolve}.",
+                        $"the damped step at θ is not computed: column {i} of (B + λI)⁻¹ exceeds the double range even scaled down by 2^-{ColumnSolve.Retry}.",
                         "theta");
                 if (y[q] != 0)
                     sums[q].AddTimesPowerOfTwo(top + shift + n, 1, -StepSize, y[q]);
