@@ -61,6 +61,7 @@ public static class CubicSubproblem
     /// </exception>
     public static CubicSubproblemSolution Solve(EigenSystem eigen, double sigma)
     {
+        Validate(eigen, sigma);
         var solution = SolveOnce(eigen, sigma, 0, double.NaN, out double tau);
         // The plain forms never leave τ̂ subnormal (their inputs are 2^±100, where a subnormal t is absorbed in every d_i and
         // in μ), so a refined solve continues the scaled forms, whose sign at the scaled τ̂ is bit for bit the last one's.
@@ -87,12 +88,8 @@ public static class CubicSubproblem
     /// </summary>
     private const int FineHeadroom = 1000;
 
-    /// <summary>
-    /// One solve, the shift t = μ − max(0, −λ₁) carried as τ·2^<paramref name="tExponent"/> (0: t itself, the plain forms
-    /// where the inputs allow); <paramref name="tau"/> is the computed τ̂, and <paramref name="tauTop"/> the bracket's first
-    /// top in τ (NaN: from the inputs).
-    /// </summary>
-    private static CubicSubproblemSolution SolveOnce(EigenSystem eigen, double sigma, int tExponent, double tauTop, out double tau)
+    /// <summary>The checks of Solve's range on its inputs, made once before the first of its solves.</summary>
+    private static void Validate(EigenSystem eigen, double sigma)
     {
         ArgumentNullException.ThrowIfNull(eigen);
         Require.Positive(sigma, nameof(sigma));
@@ -120,6 +117,17 @@ public static class CubicSubproblem
             throw new ArgumentException(
                 $"eigen's eigenvectors must be orthonormal (H = V·diag(λ)·Vᵀ), got ‖VᵀV − I‖_F = {Require.Show(orthogonality)}, not below ½.",
                 nameof(eigen));
+    }
+
+    /// <summary>
+    /// One solve on validated inputs (<see cref="Validate"/>), the shift t = μ − max(0, −λ₁) carried as
+    /// τ·2^<paramref name="tExponent"/> (0: t itself, the plain forms where the inputs allow); <paramref name="tau"/> is the
+    /// computed τ̂, and <paramref name="tauTop"/> the bracket's first top in τ (NaN: from the inputs).
+    /// </summary>
+    private static CubicSubproblemSolution SolveOnce(EigenSystem eigen, double sigma, int tExponent, double tauTop, out double tau)
+    {
+        int n = eigen.Dimension;
+        var lam = eigen.Values;
         var a = eigen.GradientProjections.Select(Math.Abs).ToArray(); // |g_i|; s_i = |g_i|/(λ_i + μ) ≥ 0
         double lower = Math.Max(0, -lam[0]);
         bool ordinary = tExponent == 0 && ScaledSum.Ordinary(sigma) && ScaledSum.Ordinary(lam) && ScaledSum.Ordinary(a);
