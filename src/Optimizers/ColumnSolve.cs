@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
+using Verification.Numerics;
 
 namespace Verification.Optimizers;
 
@@ -17,6 +18,36 @@ internal static class ColumnSolve
     public const int Retry = 64;
 
     private static readonly double Bound = Math.ScaleB(1.0, 1022);
+
+    /// <summary>
+    /// The parts of <paramref name="multiplier"/>·H⁻¹g·2^<paramref name="exponent"/>, summed per entry: each nonzero
+    /// g_i = m_i·2^(t_i), m_i in [1, 2), solved as m_i·e_i (<see cref="Of"/>), and its entries times the multiplier and
+    /// 2^(t_i + shift + exponent) added to a <see cref="ScaledSum"/> per entry (no partial sum leaves the range; a diagonal H
+    /// gives one part per entry). Null, with <paramref name="failedColumn"/>, where a part's solution is not finite even
+    /// retried.
+    /// </summary>
+    public static ScaledSum[]? Sums(Cholesky<double> factor, Vector<double> g, double multiplier, int exponent, out int failedColumn)
+    {
+        int n = g.Count;
+        var sums = new ScaledSum[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (g[i] == 0)
+                continue;
+            int top = Math.ILogB(g[i]);
+            var (solved, shift) = Of(factor, i, Math.ScaleB(g[i], -top), n);
+            if (!solved.All(double.IsFinite))
+            {
+                failedColumn = i;
+                return null;
+            }
+            for (int k = 0; k < n; k++)
+                if (solved[k] != 0)
+                    sums[k].AddTimesPowerOfTwo(top + shift + exponent, 1, multiplier, solved[k]);
+        }
+        failedColumn = -1;
+        return sums;
+    }
 
     /// <summary>The part for column <paramref name="i"/> of an n×n factor, and its shift (see the class).</summary>
     public static (Vector<double> Solved, int Shift) Of(Cholesky<double> factor, int i, double m, int n)

@@ -68,19 +68,8 @@ public sealed class NewtonTracker : StochasticOptimizer
             // summed per entry in a ScaledSum (no partial sum leaves the range; one part, so one rounding, for a diagonal H),
             // and a sum that underflows to 0 keeps its own sign.
             int n = g.Count;
-            var sums = new ScaledSum[n];
-            for (int i = 0; i < n; i++)
-            {
-                if (g[i] == 0)
-                    continue;
-                int top = Math.ILogB(g[i]);
-                var (solved, shift) = ColumnSolve.Of(h, i, Math.ScaleB(g[i], -top), n);
-                if (!solved.All(double.IsFinite))
-                    return WholeSolve(h, g, plain, i, sample);
-                for (int k = 0; k < n; k++)
-                    if (solved[k] != 0)
-                        sums[k].AddTimesPowerOfTwo(top + shift, 1, solved[k]);
-            }
+            if (ColumnSolve.Sums(h, g, 1, 0, out int failed) is not { } sums)
+                return WholeSolve(h, g, plain, failed, sample);
             var step = Vector<double>.Build.Dense(n);
             for (int k = 0; k < n; k++)
             {
@@ -120,6 +109,5 @@ public sealed class NewtonTracker : StochasticOptimizer
                 $"the Newton step −H⁻¹g is not computed: column {column} of H⁻¹ exceeds the double range even scaled down by 2^-{ColumnSolve.Retry} (H is that ill-conditioned), and no whole solve of g, plain or scaled, is finite.",
                 nameof(sample));
         }
-
     }
 }

@@ -199,24 +199,10 @@ public abstract class DampedPreconditionedDescent : StatelessOptimizer, IQuasiNe
     private Vector<double> ByParts(MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> factor, Vector<double> g, int n)
     {
         int size = g.Count;
-        var sums = new ScaledSum[size];
-        for (int i = 0; i < size; i++)
-        {
-            if (g[i] == 0)
-                continue;
-            int top = Math.ILogB(g[i]);
-            double m = Math.ScaleB(g[i], -top);
-            var (y, shift) = ColumnSolve.Of(factor, i, m, size);
-            for (int q = 0; q < size; q++)
-            {
-                if (!double.IsFinite(y[q]))
-                    throw new DoubleRangeException(
-                        $"the damped step at θ is not computed: column {i} of (B + λI)⁻¹ exceeds the double range even scaled down by 2^-{ColumnSolve.Retry}.",
-                        "theta");
-                if (y[q] != 0)
-                    sums[q].AddTimesPowerOfTwo(top + shift + n, 1, -StepSize, y[q]);
-            }
-        }
+        if (ColumnSolve.Sums(factor, g, -StepSize, n, out int failed) is not { } sums)
+            throw new DoubleRangeException(
+                $"the damped step at θ is not computed: column {failed} of (B + λI)⁻¹ exceeds the double range even scaled down by 2^-{ColumnSolve.Retry}.",
+                "theta");
         var step = Vector<double>.Build.Dense(size);
         for (int q = 0; q < size; q++)
         {
